@@ -1,0 +1,197 @@
+import { z } from "zod";
+import { LanguageSchema, LevelSchema, RoundKindSchema } from "../scenarios/schema.js";
+import { ModeSchema, QuestionId, SessionId } from "./ids.js";
+
+/**
+ * The one socket.io event map, shared by server and client. Payload shapes are
+ * zod schemas; TypeScript types are inferred from them so each is declared once.
+ * docs/protocol.md describes the same map for people.
+ */
+
+// ---------- client -> server payloads ----------
+
+export const MAX_TEXT_ANSWER = 20_000;
+export const MAX_CODE_ANSWER = 50_000;
+
+const AnswerContent = {
+  text: z.string().max(MAX_TEXT_ANSWER, `text is limited to ${MAX_TEXT_ANSWER} characters`).optional(),
+  code: z.string().max(MAX_CODE_ANSWER, `code is limited to ${MAX_CODE_ANSWER} characters`).optional(),
+  language: LanguageSchema.optional(),
+};
+
+export const SessionStartPayloadSchema = z.strictObject({
+  packId: z.string().min(1),
+  level: LevelSchema.optional(),
+  /** Round ids from the pack, in the order to sit them; all rounds when absent. */
+  rounds: z.array(z.string().min(1)).min(1).optional(),
+  mode: ModeSchema.default("timed"),
+});
+export type SessionStartPayload = z.input<typeof SessionStartPayloadSchema>;
+
+export const SessionResumePayloadSchema = z.strictObject({
+  sessionId: SessionId,
+  resumeToken: z.string().min(16),
+  /** The highest seq this client has applied; events after it are replayed. */
+  lastSeq: z.number().int().min(0).optional(),
+});
+export type SessionResumePayload = z.infer<typeof SessionResumePayloadSchema>;
+
+export const AnswerDraftPayloadSchema = z.strictObject({
+  sessionId: SessionId,
+  questionId: QuestionId,
+  ...AnswerContent,
+});
+export type AnswerDraftPayload = z.infer<typeof AnswerDraftPayloadSchema>;
+
+export const AnswerSubmitPayloadSchema = z.strictObject({
+  sessionId: SessionId,
+  questionId: QuestionId,
+  /** Client-generated id; a retried submit with the same id is not a second answer. */
+  submissionId: z.string().min(8).max(100),
+  ...AnswerContent,
+});
+export type AnswerSubmitPayload = z.infer<typeof AnswerSubmitPayloadSchema>;
+
+export const SessionEndPayloadSchema = z.strictObject({ sessionId: SessionId });
+export type SessionEndPayload = z.infer<typeof SessionEndPayloadSchema>;
+
+// ---------- shared pieces of results and events ----------
+
+export const PlanRoundSchema = z.object({
+  roundId: z.string(),
+  kind: RoundKindSchema,
+  title: z.string(),
+  minutes: z.number(),
+  questionIds: z.array(z.string()),
+});
+export const PlanSchema = z.object({ rounds: z.array(PlanRoundSchema) });
+export type Plan = z.infer<typeof PlanSchema>;
+export type PlanRound = z.infer<typeof PlanRoundSchema>;
+
+export const AnswerFormatSchema = z.enum(["text", "code"]);
+export type AnswerFormat = z.infer<typeof AnswerFormatSchema>;
+
+export const RoundInfoSchema = z.object({
+  roundId: z.string(),
+  kind: RoundKindSchema,
+  title: z.string(),
+  index: z.number().int(),
+  total: z.number().int(),
+  /** Epoch ms when the round ends; null in practice mode (untimed). */
+  endsAt: z.number().nullable(),
+});
+export type RoundInfo = z.infer<typeof RoundInfoSchema>;
+
+export const QuestionInfoSchema = z.object({
+  questionId: QuestionId,
+  baseQuestionId: z.string(),
+  kind: z.enum(["main", "follow-up"]),
+  roundId: z.string(),
+  title: z.string(),
+  answerFormat: AnswerFormatSchema,
+  languages: z.array(LanguageSchema),
+  starterCode: z.partialRecord(LanguageSchema, z.string()).optional(),
+  /** 1-based position of the main question in its round. */
+  index: z.number().int(),
+  totalInRound: z.number().int(),
+});
+export type QuestionInfo = z.infer<typeof QuestionInfoSchema>;
+
+export const RoundEndReasonSchema = z.enum(["completed", "timeout", "ended"]);
+export type RoundEndReason = z.infer<typeof RoundEndReasonSchema>;
+
+export const DraftSchema = z.object({
+  questionId: QuestionId,
+  text: z.string().optional(),
+  code: z.string().optional(),
+  language: LanguageSchema.optional(),
+  savedAt: z.number(),
+});
+export type Draft = z.infer<typeof DraftSchema>;
+
+export const FeedbackCriterionSchema = z.object({
+  criterionId: z.string(),
+  title: z.string(),
+  score: z.number().int().min(0).max(4),
+  feedback: z.string(),
+});
+
+// ---------- server -> client events (each carries the session's seq) ----------
+
+const Seq = { seq: z.number().int().positive(), sessionId: SessionId };
+
+export const ServerEventSchemas = {
+  "round:start": z.object({ ...Seq, ...RoundInfoSchema.shape, serverNow: z.number() }),
+  "question:start": z.object({ ...Seq, ...QuestionInfoSchema.shape }),
+  "question:delta": z.object({ ...Seq, questionId: QuestionId, text: z.string() }),
+  "question:end": z.object({ ...Seq, questionId: QuestionId, text: z.string() }),
+  /** Practice mode only: scores for the question just finished. */
+  feedback: z.object({
+    ...Seq,
+    questionId: z.string(),
+    score: z.number().min(0).max(100),
+    criteria: z.array(FeedbackCriterionSchema),
+  }),
+  "round:end": z.object({ ...Seq, roundId: z.string(), reason: RoundEndReasonSchema }),
+  "session:complete": z.object({
+    ...Seq,
+    reportUrl: z.string(),
+    summary: z.object({ overall: z.number(), questions: z.number().int(), answered: z.number().int() }),
+  }),
+} as const;
+
+export type ServerEventName = keyof typeof ServerEventSchemas;
+export type ServerEvent<N extends ServerEventName> = z.infer<(typeof ServerEventSchemas)[N]>;
+/** An event as the graph emits it, before the store stamps seq and sessionId. */
+export type ServerEventBody<N extends ServerEventName> = Omit<ServerEvent<N>, "seq" | "sessionId">;
+
+// ---------- acks ----------
+
+export const ErrorCodeSchema = z.enum([
+  "BAD_PAYLOAD",
+  "NOT_FOUND",
+  "FORBIDDEN",
+  "CONFLICT",
+  "SESSION_OVER",
+  "INTERNAL",
+]);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+export type AckError = { ok: false; error: { code: ErrorCode; message: string } };
+export type Ack<T> = { ok: true; data: T } | AckError;
+
+export const SnapshotSchema = z.object({
+  sessionId: SessionId,
+  status: z.enum(["active", "complete"]),
+  mode: ModeSchema,
+  packId: z.string(),
+  packVersion: z.number().int(),
+  plan: PlanSchema,
+  lastSeq: z.number().int(),
+  serverNow: z.number(),
+  round: RoundInfoSchema.nullable(),
+  /** The question awaiting an answer, with its full text. */
+  question: QuestionInfoSchema.extend({ text: z.string() }).nullable(),
+  draft: DraftSchema.nullable(),
+  reportUrl: z.string().nullable(),
+});
+export type Snapshot = z.infer<typeof SnapshotSchema>;
+
+export type SessionStartResult = { sessionId: string; resumeToken: string; plan: Plan };
+export type SessionResumeResult = { snapshot: Snapshot };
+export type AnswerDraftResult = { savedAt: number };
+export type AnswerSubmitResult = { accepted: boolean; duplicate: boolean };
+export type SessionEndResult = { ended: boolean };
+
+type Handler<P, R> = (payload: P, ack: (result: Ack<R>) => void) => void;
+
+export interface ClientToServerEvents {
+  "session:start": Handler<SessionStartPayload, SessionStartResult>;
+  "session:resume": Handler<SessionResumePayload, SessionResumeResult>;
+  "answer:draft": Handler<AnswerDraftPayload, AnswerDraftResult>;
+  "answer:submit": Handler<AnswerSubmitPayload, AnswerSubmitResult>;
+  "session:end": Handler<SessionEndPayload, SessionEndResult>;
+}
+
+export type ServerToClientEvents = {
+  [N in ServerEventName]: (event: ServerEvent<N>) => void;
+};

@@ -1,0 +1,6 @@
+/** The wire contract shared by server and client: socket events, HTTP shapes. */
+export * from "./ids.js";
+export * from "./events.js";
+export * from "./report.js";
+export { PublicPackSchema, PublicQuestionSchema, type PublicPack, type PublicQuestion } from "../scenarios/public.js";
+export { LanguageSchema, LevelSchema, RoundKindSchema, type Language, type Level, type RoundKind } from "../scenarios/schema.js";

@@ -1,0 +1,83 @@
+import { z } from "zod";
+import { LanguageSchema, LevelSchema, RoundKindSchema } from "../scenarios/schema.js";
+import { ModeSchema } from "./ids.js";
+import { RoundEndReasonSchema } from "./events.js";
+
+/** One quoted span of the candidate's answer that a score rests on. */
+export const EvidenceSchema = z.object({
+  quote: z.string(),
+  /** What the quote is evidence of, in the grader's words. */
+  note: z.string(),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+/** The one grading result shape every grader layer produces. */
+export const CriterionScoreSchema = z.object({
+  criterionId: z.string(),
+  score: z.number().int().min(0).max(4),
+  evidence: z.array(EvidenceSchema),
+  feedback: z.string(),
+  /** Which layer produced the score. */
+  source: z.enum(["evidence", "judge"]),
+  /** True when the answer gave too little to judge this criterion. */
+  insufficientEvidence: z.boolean(),
+});
+export type CriterionScore = z.infer<typeof CriterionScoreSchema>;
+
+export const AnswerBodySchema = z.object({
+  text: z.string().optional(),
+  code: z.string().optional(),
+  language: LanguageSchema.optional(),
+});
+export type AnswerBody = z.infer<typeof AnswerBodySchema>;
+
+export const TurnReasonSchema = z.enum(["submit", "timeout", "ended", "unanswered"]);
+export type TurnReason = z.infer<typeof TurnReasonSchema>;
+
+export const ReportTurnSchema = z.object({
+  turnId: z.string(),
+  kind: z.enum(["main", "follow-up"]),
+  prompt: z.string(),
+  answer: AnswerBodySchema.nullable(),
+  reason: TurnReasonSchema,
+});
+
+export const ReportCriterionSchema = CriterionScoreSchema.extend({
+  title: z.string(),
+  weight: z.number(),
+  strongAnswerAdds: z.string().optional(),
+});
+
+export const ReportQuestionSchema = z.object({
+  questionId: z.string(),
+  title: z.string(),
+  answered: z.boolean(),
+  /** Weighted criterion average scaled to 0-100, computed in code. */
+  score: z.number(),
+  turns: z.array(ReportTurnSchema),
+  criteria: z.array(ReportCriterionSchema),
+});
+export type ReportQuestion = z.infer<typeof ReportQuestionSchema>;
+
+export const ReportRoundSchema = z.object({
+  roundId: z.string(),
+  kind: RoundKindSchema,
+  title: z.string(),
+  endReason: RoundEndReasonSchema,
+  questions: z.array(ReportQuestionSchema),
+});
+
+export const ReportSchema = z.object({
+  sessionId: z.string(),
+  packId: z.string(),
+  packVersion: z.number().int(),
+  packTitle: z.string(),
+  mode: ModeSchema,
+  level: LevelSchema.nullable(),
+  startedAt: z.number(),
+  completedAt: z.number(),
+  overall: z.number(),
+  graderVersion: z.string(),
+  rounds: z.array(ReportRoundSchema),
+});
+export type Report = z.infer<typeof ReportSchema>;

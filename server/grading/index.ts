@@ -1,0 +1,9 @@
+/** Bumped whenever scoring rules change, and recorded in every report. */
+export const GRADER_VERSION = "coverage-1";
+
+export { gradeQuestion, MIN_WORDS_TO_JUDGE } from "./grade-question.js";
+export { unmetCriteria } from "./unmet.js";
+export { questionScore, overallScore } from "./aggregate.js";
+export { conceptCoverage, coverageScore } from "./coverage.js";
+export { combinedAnswer } from "./answer-text.js";
+export { findTerm } from "./match.js";

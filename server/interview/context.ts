@@ -1,0 +1,59 @@
+import type { PlanRound, QuestionInfo, RoundInfo } from "../contracts/index.js";
+import { answerLanguages, ROUND_KINDS } from "../rounds/index.js";
+import type { Pack, Question } from "../scenarios/index.js";
+import type { InterviewDeps } from "./deps.js";
+import type { InterviewStateValue } from "./state.js";
+
+/** Lookups shared by the nodes and the session snapshot, so both describe a turn alike. */
+
+export function packOf(deps: Pick<InterviewDeps, "packs">, state: InterviewStateValue): Pack {
+  const pack = deps.packs.get(state.packId);
+  if (!pack) throw new Error(`pack "${state.packId}" is not loaded`);
+  return pack;
+}
+
+export function currentRound(state: InterviewStateValue): PlanRound {
+  const round = state.interviewPlan.rounds[state.roundIndex];
+  if (!round) throw new Error(`no round at index ${state.roundIndex}`);
+  return round;
+}
+
+export function questionById(pack: Pack, id: string): Question {
+  const q = pack.questions.find((x) => x.id === id);
+  if (!q) throw new Error(`pack "${pack.id}" has no question "${id}"`);
+  return q;
+}
+
+export function roundInfo(state: InterviewStateValue): RoundInfo {
+  const round = currentRound(state);
+  return {
+    roundId: round.roundId,
+    kind: round.kind,
+    title: round.title,
+    index: state.roundIndex + 1,
+    total: state.interviewPlan.rounds.length,
+    endsAt: state.roundEndsAt,
+  };
+}
+
+export function questionInfo(
+  state: InterviewStateValue,
+  question: Question,
+  turn: { turnId: string; kind: "main" | "follow-up" },
+): QuestionInfo {
+  const round = currentRound(state);
+  return {
+    questionId: turn.turnId,
+    baseQuestionId: question.id,
+    kind: turn.kind,
+    roundId: round.roundId,
+    title: question.title,
+    answerFormat: ROUND_KINDS[question.kind].answerFormat,
+    languages: answerLanguages(question),
+    ...(question.starterCode ? { starterCode: { ...question.starterCode } } : {}),
+    index: round.questionIds.indexOf(question.id) + 1,
+    totalInRound: round.questionIds.length,
+  };
+}
+
+export const followUpTurnId = (questionId: string, n: number) => `${questionId}~f${n}`;

@@ -1,0 +1,21 @@
+import type { CriterionScore, Report, ServerEventBody, ServerEventName } from "../contracts/index.js";
+import type { Interviewer } from "../llm/index.js";
+import type { PackCatalog } from "../scenarios/index.js";
+
+/** Emits a server event for a session; the app stamps seq, stores it and broadcasts. */
+export type Emit = <N extends ServerEventName>(sessionId: string, name: N, body: ServerEventBody<N>) => Promise<void>;
+
+/** Where the graph hands results that outlive it (the store, in the app). */
+export type InterviewSink = {
+  saveGrades(sessionId: string, questionId: string, scores: CriterionScore[]): Promise<void>;
+  saveReport(report: Report): Promise<void>;
+};
+
+/** Everything the graph needs from outside, passed in so tests can run it alone. */
+export type InterviewDeps = {
+  packs: PackCatalog;
+  interviewer: Interviewer;
+  emit: Emit;
+  sink: InterviewSink;
+  now: () => number;
+};

@@ -1,0 +1,5 @@
+export { buildInterviewGraph, compileInterviewGraph, type InterviewGraph } from "./graph.js";
+export { buildPlan, PlanError } from "./plan.js";
+export type { InterviewDeps, Emit, InterviewSink } from "./deps.js";
+export { AnswerInputSchema, type AnswerInput, type InterviewStateValue } from "./state.js";
+export { roundInfo, questionInfo, packOf, questionById } from "./context.js";

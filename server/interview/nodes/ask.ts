@@ -1,0 +1,24 @@
+import { currentRound, packOf, questionById, questionInfo } from "../context.js";
+import type { InterviewDeps } from "../deps.js";
+import type { InterviewStateUpdate, InterviewStateValue } from "../state.js";
+import { streamTurn } from "../stream-turn.js";
+
+/** Stream the round's next main question. */
+export const makeAskNode = (deps: InterviewDeps) => async (state: InterviewStateValue): Promise<InterviewStateUpdate> => {
+  const pack = packOf(deps, state);
+  const questionId = currentRound(state).questionIds[state.questionIndex];
+  if (!questionId) throw new Error(`round has no question at index ${state.questionIndex}`);
+  const question = questionById(pack, questionId);
+  const turn = { turnId: question.id, kind: "main" as const };
+  const prompt = await streamTurn(
+    deps,
+    state.sessionId,
+    questionInfo(state, question, turn),
+    deps.interviewer.askQuestion({ question, turnId: turn.turnId }),
+  );
+  return {
+    current: { ...turn, baseQuestionId: question.id, prompt, followUps: 0 },
+    transcript: { [question.id]: [{ ...turn, prompt, answer: null, reason: "unanswered" }] },
+    pendingFollowUp: null,
+  };
+};

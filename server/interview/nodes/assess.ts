@@ -1,0 +1,31 @@
+import { unmetCriteria } from "../../grading/index.js";
+import { currentRound, packOf, questionById } from "../context.js";
+import type { InterviewDeps } from "../deps.js";
+import { isSkip } from "../skip.js";
+import type { InterviewStateUpdate, InterviewStateValue } from "../state.js";
+
+/** A follow-up needs room to answer it: a minute, or a fifth of a short round. */
+export function minTimeForFollowUpMs(roundMinutes: number): number {
+  return Math.min(60_000, roundMinutes * 60_000 * 0.2);
+}
+
+/**
+ * Decide whether to probe: only after a real submit, while follow-ups and
+ * round time remain, for the most important criterion with no evidence yet.
+ */
+export const makeAssessNode = (deps: InterviewDeps) => async (state: InterviewStateValue): Promise<InterviewStateUpdate> => {
+  const current = state.current;
+  const input = state.lastInput;
+  if (!current || !input || input.type !== "submit" || isSkip(input.text)) return { pendingFollowUp: null };
+  const question = questionById(packOf(deps, state), current.baseQuestionId);
+  if (current.followUps >= question.maxFollowUps) return { pendingFollowUp: null };
+  const round = currentRound(state);
+  if (state.roundEndsAt !== null && state.roundEndsAt - deps.now() < minTimeForFollowUpMs(round.minutes)) {
+    return { pendingFollowUp: null };
+  }
+  const turns = state.transcript[question.id] ?? [];
+  const unmet = unmetCriteria(question, turns.map((t) => t.answer));
+  // Nothing written at all is not a gap to probe: it is an unanswered question.
+  if (turns.every((t) => t.answer === null)) return { pendingFollowUp: null };
+  return { pendingFollowUp: unmet[0]?.id ?? null };
+};

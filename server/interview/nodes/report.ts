@@ -1,0 +1,16 @@
+import { packOf } from "../context.js";
+import type { InterviewDeps } from "../deps.js";
+import { buildReport } from "../report.js";
+import type { InterviewStateUpdate, InterviewStateValue } from "../state.js";
+
+/** Finish: hand the report to the store, then tell the client where it is. */
+export const makeReportNode = (deps: InterviewDeps) => async (state: InterviewStateValue): Promise<InterviewStateUpdate> => {
+  const report = buildReport(state, packOf(deps, state), deps.now());
+  await deps.sink.saveReport(report);
+  const questions = report.rounds.flatMap((r) => r.questions);
+  await deps.emit(state.sessionId, "session:complete", {
+    reportUrl: `/report/${state.sessionId}`,
+    summary: { overall: report.overall, questions: questions.length, answered: questions.filter((q) => q.answered).length },
+  });
+  return { status: "complete", current: null, roundEndsAt: null };
+};

@@ -1,0 +1,50 @@
+import type { Report, ReportQuestion } from "../contracts/index.js";
+import { GRADER_VERSION, overallScore, questionScore } from "../grading/index.js";
+import type { Pack } from "../scenarios/index.js";
+import { questionById } from "./context.js";
+import type { InterviewStateValue } from "./state.js";
+
+/** The scored transcript, assembled from the final graph state. */
+export function buildReport(state: InterviewStateValue, pack: Pack, completedAt: number): Report {
+  const rounds = state.interviewPlan.rounds.map((round) => ({
+    roundId: round.roundId,
+    kind: round.kind,
+    title: round.title,
+    endReason: state.roundResults[round.roundId] ?? "ended",
+    questions: round.questionIds.map((id): ReportQuestion => {
+      const question = questionById(pack, id);
+      const turns = state.transcript[id] ?? [];
+      const scores = state.grades[id] ?? [];
+      return {
+        questionId: id,
+        title: question.title,
+        answered: turns.some((t) => t.answer !== null),
+        score: questionScore(question.rubric, scores),
+        turns,
+        criteria: scores.map((s) => {
+          const criterion = question.rubric.find((c) => c.id === s.criterionId);
+          return {
+            ...s,
+            title: criterion?.title ?? s.criterionId,
+            weight: criterion?.weight ?? 0,
+            ...(criterion?.strongAnswerAdds ? { strongAnswerAdds: criterion.strongAnswerAdds } : {}),
+          };
+        }),
+      };
+    }),
+  }));
+  const all = rounds.flatMap((r) => r.questions);
+  return {
+    sessionId: state.sessionId,
+    packId: pack.id,
+    packVersion: pack.version,
+    packTitle: pack.title,
+    mode: state.mode,
+    level: state.level,
+    startedAt: state.startedAt,
+    completedAt,
+    overall: overallScore(all.map((q) => q.score)),
+    graderVersion: GRADER_VERSION,
+    rounds,
+  };
+}

@@ -1,0 +1,70 @@
+import { Annotation } from "@langchain/langgraph";
+import { z } from "zod";
+import {
+  AnswerBodySchema,
+  LanguageSchema,
+  type AnswerBody,
+  type CriterionScore,
+  type Level,
+  type Mode,
+  type Plan,
+  type RoundEndReason,
+  type TurnReason,
+} from "../contracts/index.js";
+
+/** What the socket layer resumes the graph with. */
+export const AnswerInputSchema = z.object({
+  type: z.enum(["submit", "timeout", "end"]),
+  turnId: z.string(),
+  text: z.string().optional(),
+  code: z.string().optional(),
+  language: LanguageSchema.optional(),
+});
+export type AnswerInput = z.infer<typeof AnswerInputSchema>;
+
+export const TurnSchema = z.object({
+  turnId: z.string(),
+  kind: z.enum(["main", "follow-up"]),
+  prompt: z.string(),
+  answer: AnswerBodySchema.nullable(),
+  reason: z.enum(["submit", "timeout", "ended", "unanswered"]),
+});
+export type Turn = { turnId: string; kind: "main" | "follow-up"; prompt: string; answer: AnswerBody | null; reason: TurnReason };
+
+/** The turn awaiting an answer. */
+export type CurrentTurn = {
+  turnId: string;
+  baseQuestionId: string;
+  kind: "main" | "follow-up";
+  prompt: string;
+  followUps: number;
+};
+
+const latest = <T>(initial: () => T) => Annotation<T>({ reducer: (_old, next) => next, default: initial });
+const mergeRecord = <V>() =>
+  Annotation<Record<string, V>>({ reducer: (old, next) => ({ ...old, ...next }), default: () => ({}) });
+
+export const InterviewState = Annotation.Root({
+  sessionId: latest<string>(() => ""),
+  packId: latest<string>(() => ""),
+  mode: latest<Mode>(() => "timed"),
+  level: latest<Level | null>(() => null),
+  interviewPlan: latest<Plan>(() => ({ rounds: [] })),
+  startedAt: latest<number>(() => 0),
+  roundIndex: latest<number>(() => 0),
+  questionIndex: latest<number>(() => 0),
+  /** Server-authoritative deadline of the current round (epoch ms); null when untimed. */
+  roundEndsAt: latest<number | null>(() => null),
+  current: latest<CurrentTurn | null>(() => null),
+  lastInput: latest<AnswerInput | null>(() => null),
+  /** Criterion the next follow-up probes, chosen by assess. */
+  pendingFollowUp: latest<string | null>(() => null),
+  /** Turns per main question id, in the order asked. */
+  transcript: mergeRecord<Turn[]>(),
+  grades: mergeRecord<CriterionScore[]>(),
+  roundResults: mergeRecord<RoundEndReason>(),
+  status: latest<"active" | "complete">(() => "active"),
+});
+
+export type InterviewStateValue = typeof InterviewState.State;
+export type InterviewStateUpdate = typeof InterviewState.Update;

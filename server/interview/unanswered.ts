@@ -1,0 +1,24 @@
+import type { CriterionScore } from "../contracts/index.js";
+import { gradeQuestion } from "../grading/index.js";
+import type { Pack } from "../scenarios/index.js";
+import { questionById } from "./context.js";
+import type { InterviewDeps } from "./deps.js";
+import type { Turn } from "./state.js";
+
+/** Record questions the candidate never reached, so the report lists them at 0 with a reason. */
+export async function markUnanswered(
+  deps: InterviewDeps,
+  sessionId: string,
+  pack: Pack,
+  questionIds: string[],
+): Promise<{ transcript: Record<string, Turn[]>; grades: Record<string, CriterionScore[]> }> {
+  const transcript: Record<string, Turn[]> = {};
+  const grades: Record<string, CriterionScore[]> = {};
+  for (const id of questionIds) {
+    const question = questionById(pack, id);
+    transcript[id] = [{ turnId: id, kind: "main", prompt: question.prompt, answer: null, reason: "unanswered" }];
+    grades[id] = gradeQuestion(question, [null]);
+    await deps.sink.saveGrades(sessionId, id, grades[id]);
+  }
+  return { transcript, grades };
+}

@@ -1,0 +1,3 @@
+export type { Interviewer } from "./interviewer.js";
+export { createOfflineInterviewer, quotablePhrase } from "./offline-interviewer.js";
+export { loadTemplate, loadVariants, renderTemplate } from "./templates.js";

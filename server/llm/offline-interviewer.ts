@@ -1,0 +1,43 @@
+import { chunkWords } from "./chunk.js";
+import type { Interviewer } from "./interviewer.js";
+import { loadVariants, renderTemplate } from "./templates.js";
+
+const MAX_QUOTE_WORDS = 10;
+
+/** Stable small hash so a re-run node picks the same variant (nodes must be idempotent). */
+function pick<T>(items: T[], key: string): T {
+  let h = 0;
+  for (const ch of key) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return items[h % items.length]!;
+}
+
+/** A short phrase from the candidate's own words, or null when there is nothing quotable. */
+export function quotablePhrase(answer: string): string | null {
+  const firstSentence = answer.trim().split(/(?<=[.!?])\s+|\n/)[0]?.trim() ?? "";
+  const words = firstSentence.replace(/["“”]/g, "").split(/\s+/).filter(Boolean);
+  if (words.length < 3) return null;
+  const phrase = words.slice(0, MAX_QUOTE_WORDS).join(" ").replace(/[.,;:!?]+$/, "");
+  return words.length > MAX_QUOTE_WORDS ? `${phrase}…` : phrase;
+}
+
+/**
+ * The scripted interviewer: asks the pack's questions verbatim and follows up
+ * with the pack's probes, quoting the candidate so it reads like a person.
+ */
+export function createOfflineInterviewer(): Interviewer {
+  const quoted = loadVariants("offline/follow-up-quoted.txt");
+  const plain = loadVariants("offline/follow-up-plain.txt");
+  return {
+    async *askQuestion({ question }) {
+      yield* chunkWords(question.prompt);
+    },
+    async *followUp({ criterion, answerText, turnId }) {
+      const probe = criterion.probes.length > 0 ? pick(criterion.probes, turnId) : `Could you say more about ${criterion.title.toLowerCase()}?`;
+      const quote = quotablePhrase(answerText);
+      const text = quote
+        ? renderTemplate(pick(quoted, turnId), { quote, probe })
+        : renderTemplate(pick(plain, turnId), { probe });
+      yield* chunkWords(text);
+    },
+  };
+}

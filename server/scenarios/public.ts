@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { LanguageSchema, LevelSchema, RoundKindSchema, type Pack, type Question } from "./schema.js";
+
+/**
+ * What a candidate's browser may see of a pack. Built by picking fields
+ * (allow-list), never by deleting secrets, so a new secret field in the pack
+ * format stays server-side by default.
+ */
+export const PublicRoundSchema = z.object({
+  id: z.string(),
+  kind: RoundKindSchema,
+  title: z.string(),
+  minutes: z.number(),
+  questionCount: z.number().int(),
+});
+
+export const PublicPackSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  title: z.string(),
+  description: z.string(),
+  levels: z.array(LevelSchema),
+  rounds: z.array(PublicRoundSchema),
+});
+export type PublicPack = z.infer<typeof PublicPackSchema>;
+
+export const PublicQuestionSchema = z.object({
+  id: z.string(),
+  kind: RoundKindSchema,
+  level: LevelSchema,
+  title: z.string(),
+  prompt: z.string(),
+  timeGuideMinutes: z.number(),
+  starterCode: z.partialRecord(LanguageSchema, z.string()).optional(),
+});
+export type PublicQuestion = z.infer<typeof PublicQuestionSchema>;
+
+export function toPublicPack(pack: Pack): PublicPack {
+  const levels = LevelSchema.options.filter((level) => pack.questions.some((q) => q.level === level));
+  return {
+    id: pack.id,
+    version: pack.version,
+    title: pack.title,
+    description: pack.description,
+    levels,
+    rounds: pack.rounds.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      minutes: r.minutes,
+      questionCount: Math.min(r.pick, r.questions.length),
+    })),
+  };
+}
+
+export function toPublicQuestion(q: Question): PublicQuestion {
+  return {
+    id: q.id,
+    kind: q.kind,
+    level: q.level,
+    title: q.title,
+    prompt: q.prompt,
+    timeGuideMinutes: q.timeGuideMinutes,
+    ...(q.starterCode ? { starterCode: { ...q.starterCode } } : {}),
+  };
+}

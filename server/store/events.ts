@@ -1,0 +1,49 @@
+import { sql, type Kysely } from "kysely";
+import type { Database } from "./tables.js";
+
+export type StoredEvent = { seq: number; type: string; payload: Record<string, unknown> };
+
+export function createEventsRepo(db: Kysely<Database>) {
+  return {
+    /** Append an event and return its per-session seq (1, 2, 3, ...). */
+    async append(sessionId: string, type: string, payload: object, now: number): Promise<number> {
+      // One statement picks the next seq and inserts it, so two appends cannot share a seq.
+      const row = await db
+        .insertInto("events")
+        .columns(["session_id", "seq", "type", "payload_json", "created_at"])
+        .expression(
+          db
+            .selectFrom("events")
+            .select([
+              sql.lit(sessionId).as("session_id"),
+              sql<number>`coalesce(max(seq), 0) + 1`.as("seq"),
+              sql.val(type).as("type"),
+              sql.val(JSON.stringify(payload)).as("payload_json"),
+              sql.val(now).as("created_at"),
+            ])
+            .where("session_id", "=", sessionId),
+        )
+        .returning("seq")
+        .executeTakeFirstOrThrow();
+      return row.seq;
+    },
+    async after(sessionId: string, afterSeq: number): Promise<StoredEvent[]> {
+      const rows = await db
+        .selectFrom("events")
+        .select(["seq", "type", "payload_json"])
+        .where("session_id", "=", sessionId)
+        .where("seq", ">", afterSeq)
+        .orderBy("seq")
+        .execute();
+      return rows.map((r) => ({ seq: r.seq, type: r.type, payload: JSON.parse(r.payload_json) }));
+    },
+    async lastSeq(sessionId: string): Promise<number> {
+      const row = await db
+        .selectFrom("events")
+        .select(sql<number | null>`max(seq)`.as("seq"))
+        .where("session_id", "=", sessionId)
+        .executeTakeFirst();
+      return row?.seq ?? 0;
+    },
+  };
+}

@@ -1,0 +1,81 @@
+import type { Kysely } from "kysely";
+import { Migrator, type Migration, type MigrationProvider } from "kysely/migration";
+
+/** Migrations live in code so the package needs no migrations folder at run time. */
+const migrations: Record<string, Migration> = {
+  "0001_initial": {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable("sessions")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("resume_token_hash", "text", (c) => c.notNull())
+        .addColumn("pack_id", "text", (c) => c.notNull())
+        .addColumn("pack_version", "integer", (c) => c.notNull())
+        .addColumn("mode", "text", (c) => c.notNull())
+        .addColumn("level", "text")
+        .addColumn("plan_json", "text", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("round_ends_at", "bigint")
+        .addColumn("report_json", "text")
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .addColumn("completed_at", "bigint")
+        .execute();
+      await db.schema.createIndex("sessions_status").on("sessions").column("status").execute();
+      await db.schema
+        .createTable("events")
+        .addColumn("session_id", "text", (c) => c.notNull())
+        .addColumn("seq", "integer", (c) => c.notNull())
+        .addColumn("type", "text", (c) => c.notNull())
+        .addColumn("payload_json", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("events_pk", ["session_id", "seq"])
+        .execute();
+      await db.schema
+        .createTable("answers")
+        .addColumn("session_id", "text", (c) => c.notNull())
+        .addColumn("submission_id", "text", (c) => c.notNull())
+        .addColumn("question_id", "text", (c) => c.notNull())
+        .addColumn("text", "text")
+        .addColumn("code", "text")
+        .addColumn("language", "text")
+        .addColumn("reason", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("answers_pk", ["session_id", "submission_id"])
+        .execute();
+      await db.schema
+        .createTable("drafts")
+        .addColumn("session_id", "text", (c) => c.notNull())
+        .addColumn("question_id", "text", (c) => c.notNull())
+        .addColumn("text", "text")
+        .addColumn("code", "text")
+        .addColumn("language", "text")
+        .addColumn("saved_at", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("drafts_pk", ["session_id", "question_id"])
+        .execute();
+      await db.schema
+        .createTable("grades")
+        .addColumn("session_id", "text", (c) => c.notNull())
+        .addColumn("question_id", "text", (c) => c.notNull())
+        .addColumn("criterion_id", "text", (c) => c.notNull())
+        .addColumn("score", "integer", (c) => c.notNull())
+        .addColumn("evidence_json", "text", (c) => c.notNull())
+        .addColumn("feedback", "text", (c) => c.notNull())
+        .addColumn("source", "text", (c) => c.notNull())
+        .addColumn("insufficient", "integer", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("grades_pk", ["session_id", "question_id", "criterion_id"])
+        .execute();
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+export async function migrateToLatest(db: Kysely<any>): Promise<void> {
+  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const failed = results?.find((r) => r.status === "Error");
+  if (error || failed) {
+    throw new Error(`Database migration ${failed?.migrationName ?? ""} failed: ${String(error)}`);
+  }
+}

@@ -1,0 +1,19 @@
+import { fileURLToPath } from "node:url";
+import { createPackCatalog, loadPacksFromDir, type Pack } from "../../server/scenarios/index.js";
+
+export const FIXTURE_PACKS_DIR = fileURLToPath(new URL("../fixtures/packs/", import.meta.url));
+export const BUILTIN_PACKS_DIR = fileURLToPath(new URL("../../scenarios/", import.meta.url));
+
+export function miniPack(): Pack {
+  const pack = loadPacksFromDir(FIXTURE_PACKS_DIR).find((p) => p.id === "mini");
+  if (!pack) throw new Error("fixture pack mini missing");
+  return pack;
+}
+
+/** The mini pack with every round shortened to `seconds`, for timeout paths. */
+export function miniPackWithRoundSeconds(seconds: number): Pack {
+  const pack = miniPack();
+  return { ...pack, rounds: pack.rounds.map((r) => ({ ...r, minutes: seconds / 60 })) };
+}
+
+export const catalogOf = (...packs: Pack[]) => createPackCatalog(packs);
