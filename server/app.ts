@@ -1,0 +1,87 @@
+import { createServer, type Server as HttpServer } from "node:http";
+import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
+import pino, { type Logger } from "pino";
+import { createHttpApp } from "./http/index.js";
+import { compileInterviewGraph, createInterviewService, type Emit, type InterviewService } from "./interview/index.js";
+import { createOfflineInterviewer } from "./llm/index.js";
+import { createSocketServer, roomOf, type InterviewIo } from "./realtime/index.js";
+import type { PackCatalog } from "./scenarios/index.js";
+import { createStore, migrateToLatest, openSqlite } from "./store/index.js";
+
+export type AppDeps = {
+  /** SQLite file for app tables and checkpoints (":memory:" for throwaway tests). */
+  databaseFile: string;
+  packs: PackCatalog;
+  /** Built client to serve; null serves the API only. */
+  clientDist?: string | null;
+  logger?: Logger;
+  now?: () => number;
+};
+
+export type App = {
+  httpServer: HttpServer;
+  io: InterviewIo;
+  service: InterviewService;
+  close(): Promise<void>;
+};
+
+/** Build the whole server from its dependencies; the caller decides where to listen. */
+export async function createApp(deps: AppDeps): Promise<App> {
+  const logger = deps.logger ?? pino({ level: "silent" });
+  const now = deps.now ?? Date.now;
+  const { sqlite, db } = openSqlite(deps.databaseFile);
+  await migrateToLatest(db);
+  const store = createStore(db);
+  const checkpointer = new SqliteSaver(sqlite);
+
+  const httpServer = createServer();
+  // `io` is assigned below; emit only runs once a session exists, long after.
+  let io: InterviewIo | null = null;
+  const emit: Emit = async (sessionId, name, body) => {
+    const seq = await store.events.append(sessionId, name, body, now());
+    // The event map types each name's payload; the generic here cannot narrow, so widen once.
+    const room = io?.to(roomOf(sessionId)) as { emit(event: string, payload: unknown): boolean } | undefined;
+    room?.emit(name, { ...body, seq, sessionId });
+  };
+  const graph = compileInterviewGraph(
+    {
+      packs: deps.packs,
+      interviewer: createOfflineInterviewer(),
+      emit,
+      now,
+      sink: {
+        saveGrades: (sessionId, questionId, scores) => store.grades.saveQuestion(sessionId, questionId, scores, now()),
+        saveReport: (report) => store.sessions.complete(report.sessionId, JSON.stringify(report), now()),
+      },
+    },
+    checkpointer,
+  );
+  const service = createInterviewService({ graph, store, packs: deps.packs, now, logger });
+  const http = createHttpApp({
+    packs: deps.packs,
+    service,
+    logger,
+    clientDist: deps.clientDist ?? null,
+    pingDatabase: () => void sqlite.prepare("select 1").get(),
+  });
+  httpServer.on("request", http);
+  io = createSocketServer(httpServer, service, logger);
+
+  const recovered = await service.recover();
+  if (recovered > 0) logger.info({ sessions: recovered }, "re-armed active sessions");
+
+  let closed = false;
+  return {
+    httpServer,
+    io,
+    service,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await service.close();
+      await new Promise<void>((resolve) => io!.close(() => resolve()));
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import { Router } from "express";
+import type { PackCatalog } from "../scenarios/index.js";
+
+/** Liveness plus the facts an operator checks first: storage answers, packs loaded. */
+export function healthRouter(deps: { packs: PackCatalog; pingDatabase: () => void; startedAt: number }): Router {
+  const router = Router();
+  router.get("/", (_req, res) => {
+    let database = "ok";
+    try {
+      deps.pingDatabase();
+    } catch (err) {
+      database = `error: ${(err as Error).message}`;
+    }
+    const ok = database === "ok";
+    res.status(ok ? 200 : 503).json({
+      ok,
+      database,
+      packs: deps.packs.list().length,
+      uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
+    });
+  });
+  return router;
+}

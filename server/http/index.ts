@@ -1,0 +1,38 @@
+import express, { type Express } from "express";
+import helmet from "helmet";
+import type { Logger } from "pino";
+import type { InterviewService } from "../interview/index.js";
+import type { PackCatalog } from "../scenarios/index.js";
+import { errorHandler, sendError } from "./errors.js";
+import { healthRouter } from "./health.js";
+import { packsRouter } from "./packs.js";
+import { reportsRouter } from "./reports.js";
+import { staticClientRouter } from "./static-client.js";
+
+export type HttpDeps = {
+  packs: PackCatalog;
+  service: InterviewService;
+  logger: Logger;
+  clientDist: string | null;
+  pingDatabase: () => void;
+};
+
+export function createHttpApp(deps: HttpDeps): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(helmet());
+  app.use(express.json({ limit: "1mb" }));
+  app.use("/api/health", healthRouter({ packs: deps.packs, pingDatabase: deps.pingDatabase, startedAt: Date.now() }));
+  app.use("/api/packs", packsRouter(deps.packs));
+  app.use("/api/sessions", reportsRouter(deps.service));
+  app.use("/api", (req, res) => sendError(res, "NOT_FOUND", `no API route ${req.method} ${req.originalUrl}`));
+  const client = deps.clientDist ? staticClientRouter(deps.clientDist) : null;
+  if (client) app.use(client);
+  else if (deps.clientDist) {
+    app.get("/", (_req, res) => {
+      res.status(503).type("text").send("The client is not built. Run `npm run build` (npm start does this for you).");
+    });
+  }
+  app.use(errorHandler(deps.logger));
+  return app;
+}

@@ -1,0 +1,312 @@
+import { randomUUID } from "node:crypto";
+import { Command } from "@langchain/langgraph";
+import type { Logger } from "pino";
+import type {
+  AnswerDraftPayload,
+  AnswerSubmitPayload,
+  AnswerSubmitResult,
+  Report,
+  SessionStartResult,
+  Snapshot,
+} from "../contracts/index.js";
+import { SessionStartPayloadSchema } from "../contracts/index.js";
+import type { z } from "zod";
+import type { PackCatalog } from "../scenarios/index.js";
+import type { SessionRow, Store, StoredEvent } from "../store/index.js";
+import type { InterviewGraph } from "./graph.js";
+import { createSessionLocks } from "./locks.js";
+import { buildPlan, PlanError } from "./plan.js";
+import { ServiceError } from "./service-error.js";
+import { buildSnapshot } from "./snapshot.js";
+import type { AnswerInput, CurrentTurn, InterviewStateValue } from "./state.js";
+import { createRoundTimers } from "./timers.js";
+import { hashToken, newResumeToken, tokenMatches } from "./tokens.js";
+
+export type InterviewServiceDeps = {
+  graph: InterviewGraph;
+  store: Store;
+  packs: PackCatalog;
+  now: () => number;
+  logger: Logger;
+};
+
+type StartOptions = z.output<typeof SessionStartPayloadSchema>;
+
+/**
+ * Drives sessions: owns the graph's thread per session, the round timers and
+ * the rules around answers (idempotent submits, drafts, ending early).
+ * The socket layer calls it; it never touches sockets.
+ */
+export function createInterviewService(deps: InterviewServiceDeps) {
+  const { graph, store, packs, now, logger } = deps;
+  const locks = createSessionLocks();
+  const threadOf = (sessionId: string) => ({ configurable: { thread_id: sessionId } });
+  const timers = createRoundTimers({
+    now,
+    onExpire: (sessionId, roundId) => {
+      onRoundTimeout(sessionId, roundId).catch((err) => logger.error({ err, sessionId }, "round timeout failed"));
+    },
+  });
+
+  async function readState(sessionId: string): Promise<{ values: InterviewStateValue | null; awaiting: CurrentTurn | null }> {
+    const snap = await graph.getState(threadOf(sessionId));
+    const values = snap.values as InterviewStateValue;
+    if (!values || !values.sessionId) return { values: null, awaiting: null };
+    const awaiting = snap.next.includes("awaitAnswer") ? values.current : null;
+    return { values, awaiting };
+  }
+
+  /** After each graph step: keep the round timer and the session row in line with the checkpoint. */
+  async function afterStep(sessionId: string): Promise<void> {
+    const { values, awaiting } = await readState(sessionId);
+    if (!values || values.status === "complete" || !awaiting || values.roundEndsAt === null) {
+      timers.disarm(sessionId);
+      if (values?.status !== "complete") await store.sessions.setRoundEndsAt(sessionId, null, now());
+      return;
+    }
+    const round = values.interviewPlan.rounds[values.roundIndex]!;
+    timers.arm(sessionId, round.roundId, values.roundEndsAt);
+    await store.sessions.setRoundEndsAt(sessionId, values.roundEndsAt, now());
+  }
+
+  async function resumeGraph(sessionId: string, input: AnswerInput): Promise<void> {
+    await graph.invoke(new Command({ resume: input }), threadOf(sessionId));
+    await afterStep(sessionId);
+  }
+
+  async function requireSession(sessionId: string): Promise<SessionRow> {
+    const session = await store.sessions.get(sessionId);
+    if (!session) throw new ServiceError("NOT_FOUND", `no session "${sessionId}"`);
+    return session;
+  }
+
+  async function requireAwaiting(sessionId: string, questionId: string): Promise<CurrentTurn> {
+    const session = await requireSession(sessionId);
+    if (session.status === "complete") throw new ServiceError("SESSION_OVER", "this session has ended; open its report instead");
+    const { awaiting } = await readState(sessionId);
+    if (!awaiting) throw new ServiceError("CONFLICT", "no question is awaiting an answer right now");
+    if (awaiting.turnId !== questionId) {
+      throw new ServiceError("CONFLICT", `question "${questionId}" is no longer open; the current question is "${awaiting.turnId}"`);
+    }
+    return awaiting;
+  }
+
+  async function onRoundTimeout(sessionId: string, roundId: string): Promise<void> {
+    await locks.run(sessionId, async () => {
+      const { values, awaiting } = await readState(sessionId);
+      if (!values || !awaiting || values.status === "complete") return;
+      const round = values.interviewPlan.rounds[values.roundIndex];
+      if (round?.roundId !== roundId || values.roundEndsAt === null || values.roundEndsAt > now()) return;
+      // What a real timed platform grades: the last autosaved draft.
+      const draft = await store.drafts.get(sessionId, awaiting.turnId);
+      const input: AnswerInput = {
+        type: "timeout",
+        turnId: awaiting.turnId,
+        ...(draft?.text ? { text: draft.text } : {}),
+        ...(draft?.code ? { code: draft.code } : {}),
+        ...(draft?.language ? { language: draft.language as "python" | "typescript" } : {}),
+      };
+      if (draft?.text || draft?.code) {
+        await store.answers.insertOnce({
+          session_id: sessionId,
+          submission_id: `timeout:${awaiting.turnId}`,
+          question_id: awaiting.turnId,
+          text: draft.text,
+          code: draft.code,
+          language: draft.language,
+          reason: "timeout",
+          created_at: now(),
+        });
+      }
+      logger.info({ sessionId, roundId }, "round timed out");
+      await resumeGraph(sessionId, input);
+    });
+  }
+
+  const api = {
+    /** Create the session and its plan; `begin` then runs the graph (after the client has its ack). */
+    async start(options: StartOptions): Promise<SessionStartResult> {
+      const pack = packs.get(options.packId);
+      if (!pack) {
+        const known = packs.list().map((p) => `"${p.id}"`).join(", ");
+        throw new ServiceError("NOT_FOUND", `no pack "${options.packId}"; available: ${known}`);
+      }
+      let plan;
+      try {
+        plan = buildPlan(pack, { level: options.level, rounds: options.rounds });
+      } catch (err) {
+        if (err instanceof PlanError) throw new ServiceError("BAD_PAYLOAD", err.message);
+        throw err;
+      }
+      const sessionId = randomUUID();
+      const resumeToken = newResumeToken();
+      await store.sessions.insert({
+        id: sessionId,
+        resume_token_hash: hashToken(resumeToken),
+        pack_id: pack.id,
+        pack_version: pack.version,
+        mode: options.mode,
+        level: options.level ?? null,
+        plan_json: JSON.stringify(plan),
+        status: "active",
+        created_at: now(),
+      });
+      logger.info({ sessionId, packId: pack.id, mode: options.mode }, "session created");
+      return { sessionId, resumeToken, plan };
+    },
+
+    /** Run the graph from the start to the first question. Safe to call again: it only starts a thread once. */
+    async begin(sessionId: string): Promise<void> {
+      await locks.run(sessionId, async () => {
+        const session = await requireSession(sessionId);
+        const { values } = await readState(sessionId);
+        if (values) return;
+        await graph.invoke(
+          {
+            sessionId,
+            packId: session.pack_id,
+            mode: session.mode as "timed" | "practice",
+            level: (session.level as "junior" | "mid" | "senior" | null) ?? null,
+            interviewPlan: JSON.parse(session.plan_json),
+          },
+          threadOf(sessionId),
+        );
+        await afterStep(sessionId);
+      });
+    },
+
+    async authorize(sessionId: string, resumeToken: string): Promise<SessionRow> {
+      const session = await requireSession(sessionId);
+      if (!tokenMatches(resumeToken, session.resume_token_hash)) {
+        throw new ServiceError("FORBIDDEN", "the resume token does not match this session");
+      }
+      return session;
+    },
+
+    /** A consistent picture between graph steps (taken under the session lock). */
+    async snapshot(sessionId: string): Promise<Snapshot> {
+      return locks.run(sessionId, async () => {
+        const session = await requireSession(sessionId);
+        const { values, awaiting } = await readState(sessionId);
+        const draft = awaiting ? await store.drafts.get(sessionId, awaiting.turnId) : undefined;
+        return buildSnapshot({
+          session,
+          values,
+          awaiting: awaiting !== null,
+          draft,
+          lastSeq: await store.events.lastSeq(sessionId),
+          packs,
+          now: now(),
+        });
+      });
+    },
+
+    eventsAfter(sessionId: string, seq: number): Promise<StoredEvent[]> {
+      return store.events.after(sessionId, seq);
+    },
+
+    async saveDraft(payload: AnswerDraftPayload): Promise<{ savedAt: number }> {
+      return locks.run(payload.sessionId, async () => {
+        await requireAwaiting(payload.sessionId, payload.questionId);
+        const savedAt = now();
+        await store.drafts.upsert({
+          session_id: payload.sessionId,
+          question_id: payload.questionId,
+          text: payload.text ?? null,
+          code: payload.code ?? null,
+          language: payload.language ?? null,
+          saved_at: savedAt,
+        });
+        return { savedAt };
+      });
+    },
+
+    /** Idempotent by submissionId: a retry never becomes a second answer. */
+    async submit(payload: AnswerSubmitPayload): Promise<AnswerSubmitResult> {
+      return locks.run(payload.sessionId, async () => {
+        const existing = await store.answers.get(payload.sessionId, payload.submissionId);
+        if (existing) {
+          // Seen before. If the graph never moved past it (a crash mid-step), finish that step now.
+          const { awaiting } = await readState(payload.sessionId);
+          if (awaiting?.turnId === existing.question_id && existing.reason === "submit") {
+            await resumeGraph(payload.sessionId, {
+              type: "submit",
+              turnId: existing.question_id,
+              ...(existing.text !== null ? { text: existing.text } : {}),
+              ...(existing.code !== null ? { code: existing.code } : {}),
+              ...(existing.language !== null ? { language: existing.language as "python" | "typescript" } : {}),
+            });
+          }
+          return { accepted: true, duplicate: true };
+        }
+        await requireAwaiting(payload.sessionId, payload.questionId);
+        await store.answers.insertOnce({
+          session_id: payload.sessionId,
+          submission_id: payload.submissionId,
+          question_id: payload.questionId,
+          text: payload.text ?? null,
+          code: payload.code ?? null,
+          language: payload.language ?? null,
+          reason: "submit",
+          created_at: now(),
+        });
+        await resumeGraph(payload.sessionId, {
+          type: "submit",
+          turnId: payload.questionId,
+          ...(payload.text !== undefined ? { text: payload.text } : {}),
+          ...(payload.code !== undefined ? { code: payload.code } : {}),
+          ...(payload.language !== undefined ? { language: payload.language } : {}),
+        });
+        return { accepted: true, duplicate: false };
+      });
+    },
+
+    /** End early: the current draft is graded, everything not reached counts as unanswered. */
+    async end(sessionId: string): Promise<{ ended: boolean }> {
+      return locks.run(sessionId, async () => {
+        const session = await requireSession(sessionId);
+        if (session.status === "complete") return { ended: false };
+        const { awaiting } = await readState(sessionId);
+        if (!awaiting) throw new ServiceError("CONFLICT", "the interview is between steps; try again in a moment");
+        const draft = await store.drafts.get(sessionId, awaiting.turnId);
+        await resumeGraph(sessionId, {
+          type: "end",
+          turnId: awaiting.turnId,
+          ...(draft?.text ? { text: draft.text } : {}),
+          ...(draft?.code ? { code: draft.code } : {}),
+          ...(draft?.language ? { language: draft.language as "python" | "typescript" } : {}),
+        });
+        return { ended: true };
+      });
+    },
+
+    async report(sessionId: string, resumeToken: string): Promise<Report> {
+      const session = await api.authorize(sessionId, resumeToken);
+      if (session.status !== "complete" || !session.report_json) {
+        throw new ServiceError("CONFLICT", "the interview is still in progress; the report is ready when it ends");
+      }
+      return JSON.parse(session.report_json) as Report;
+    },
+
+    /** After a restart: re-arm round timers from the checkpoints; expired ones fire at once. */
+    async recover(): Promise<number> {
+      const ids = await store.sessions.listActiveIds();
+      for (const id of ids) {
+        const { values } = await readState(id);
+        if (!values) await api.begin(id);
+        else await locks.run(id, () => afterStep(id));
+      }
+      return ids.length;
+    },
+
+    roundTimerFor: (sessionId: string) => timers.armed(sessionId),
+
+    async close(): Promise<void> {
+      timers.clear();
+      await locks.drain();
+    },
+  };
+  return api;
+}
+
+export type InterviewService = ReturnType<typeof createInterviewService>;

@@ -1,0 +1,52 @@
+import type { Mode, Plan, Snapshot } from "../contracts/index.js";
+import type { PackCatalog } from "../scenarios/index.js";
+import type { DraftRow, SessionRow } from "../store/index.js";
+import { questionById, questionInfo, roundInfo } from "./context.js";
+import type { InterviewStateValue } from "./state.js";
+
+/** Everything a (re)connecting client needs to redraw the room exactly where it was. */
+export function buildSnapshot(input: {
+  session: SessionRow;
+  values: InterviewStateValue | null;
+  awaiting: boolean;
+  draft: DraftRow | undefined;
+  lastSeq: number;
+  packs: PackCatalog;
+  now: number;
+}): Snapshot {
+  const { session, values, awaiting } = input;
+  const complete = session.status === "complete";
+  const started = values !== null && values.interviewPlan.rounds[values.roundIndex] !== undefined;
+  const current = values?.current ?? null;
+  const pack = input.packs.get(session.pack_id);
+  const question =
+    !complete && awaiting && values && current && pack
+      ? {
+          ...questionInfo(values, questionById(pack, current.baseQuestionId), current),
+          text: current.prompt,
+        }
+      : null;
+  const draft = question && input.draft
+    ? {
+        questionId: input.draft.question_id,
+        ...(input.draft.text !== null ? { text: input.draft.text } : {}),
+        ...(input.draft.code !== null ? { code: input.draft.code } : {}),
+        ...(input.draft.language !== null ? { language: input.draft.language as "python" | "typescript" } : {}),
+        savedAt: input.draft.saved_at,
+      }
+    : null;
+  return {
+    sessionId: session.id,
+    status: complete ? "complete" : "active",
+    mode: session.mode as Mode,
+    packId: session.pack_id,
+    packVersion: session.pack_version,
+    plan: JSON.parse(session.plan_json) as Plan,
+    lastSeq: input.lastSeq,
+    serverNow: input.now,
+    round: !complete && started && values ? roundInfo(values) : null,
+    question,
+    draft,
+    reportUrl: complete ? `/report/${session.id}` : null,
+  };
+}

@@ -1,0 +1,1 @@
+export { createSocketServer, roomOf, type InterviewIo } from "./socket-server.js";

@@ -1,0 +1,113 @@
+import type { Server as HttpServer } from "node:http";
+import type { Logger } from "pino";
+import { Server, type Socket } from "socket.io";
+import type { z } from "zod";
+import {
+  AnswerDraftPayloadSchema,
+  AnswerSubmitPayloadSchema,
+  SessionEndPayloadSchema,
+  SessionResumePayloadSchema,
+  SessionStartPayloadSchema,
+  type ClientToServerEvents,
+  type ServerEventName,
+  type ServerToClientEvents,
+} from "../contracts/index.js";
+import { ServiceError, type InterviewService } from "../interview/index.js";
+import { describeZodError, toAckError, type AckFn } from "./acks.js";
+
+type SocketData = { sessions: Set<string> };
+export type InterviewIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type InterviewSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export const roomOf = (sessionId: string) => `session:${sessionId}`;
+
+/** Bind one client event: validate with zod, run, ack {ok,data}|{ok:false,error}, then any follow-on work. */
+function bind<S extends z.ZodType, R>(
+  socket: InterviewSocket,
+  event: keyof ClientToServerEvents,
+  schema: S,
+  logger: Logger,
+  handler: (payload: z.output<S>) => Promise<{ data: R; afterAck?: (() => Promise<void>) | undefined }>,
+): void {
+  (socket as unknown as { on(e: string, l: (...args: unknown[]) => void): void }).on(event, async (...args: unknown[]) => {
+    const ack = (typeof args.at(-1) === "function" ? args.at(-1) : null) as AckFn<R> | null;
+    const raw = ack && args.length === 1 ? undefined : args[0];
+    if (!ack) {
+      logger.warn({ event, socket: socket.id }, "event without an ack callback ignored");
+      return;
+    }
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      ack({ ok: false, error: { code: "BAD_PAYLOAD", message: `${event}: ${describeZodError(parsed.error)}` } });
+      return;
+    }
+    let follow: (() => Promise<void>) | undefined;
+    try {
+      const { data, afterAck } = await handler(parsed.data);
+      follow = afterAck;
+      ack({ ok: true, data });
+    } catch (err) {
+      if (!(err instanceof ServiceError)) logger.error({ err, event }, "socket handler failed");
+      ack(toAckError(err));
+      return;
+    }
+    follow?.().catch((err) => logger.error({ err, event }, "follow-on work failed"));
+  });
+}
+
+function requireJoined(socket: InterviewSocket, sessionId: string): void {
+  if (!socket.data.sessions.has(sessionId)) {
+    throw new ServiceError("FORBIDDEN", "this connection has not joined that session; send session:resume with its resume token first");
+  }
+}
+
+export function createSocketServer(httpServer: HttpServer, service: InterviewService, logger: Logger): InterviewIo {
+  const io: InterviewIo = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 1e6 });
+  io.on("connection", (socket) => {
+    socket.data.sessions = new Set();
+
+    bind(socket, "session:start", SessionStartPayloadSchema, logger, async (payload) => {
+      const data = await service.start(payload);
+      await socket.join(roomOf(data.sessionId));
+      socket.data.sessions.add(data.sessionId);
+      // The graph streams the first question only after the client holds its ack.
+      return { data, afterAck: () => service.begin(data.sessionId) };
+    });
+
+    bind(socket, "session:resume", SessionResumePayloadSchema, logger, async (payload) => {
+      await service.authorize(payload.sessionId, payload.resumeToken);
+      await socket.join(roomOf(payload.sessionId));
+      socket.data.sessions.add(payload.sessionId);
+      const snapshot = await service.snapshot(payload.sessionId);
+      const replayFrom = payload.lastSeq;
+      return {
+        data: { snapshot },
+        afterAck:
+          replayFrom === undefined
+            ? undefined
+            : async () => {
+                const missed = await service.eventsAfter(payload.sessionId, replayFrom);
+                for (const e of missed.filter((m) => m.seq <= snapshot.lastSeq)) {
+                  socket.emit(e.type as ServerEventName, { ...e.payload, seq: e.seq, sessionId: payload.sessionId } as never);
+                }
+              },
+      };
+    });
+
+    bind(socket, "answer:draft", AnswerDraftPayloadSchema, logger, async (payload) => {
+      requireJoined(socket, payload.sessionId);
+      return { data: await service.saveDraft(payload) };
+    });
+
+    bind(socket, "answer:submit", AnswerSubmitPayloadSchema, logger, async (payload) => {
+      requireJoined(socket, payload.sessionId);
+      return { data: await service.submit(payload) };
+    });
+
+    bind(socket, "session:end", SessionEndPayloadSchema, logger, async (payload) => {
+      requireJoined(socket, payload.sessionId);
+      return { data: await service.end(payload.sessionId) };
+    });
+  });
+  return io;
+}

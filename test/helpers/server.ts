@@ -1,0 +1,21 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { AddressInfo } from "node:net";
+import { createApp, type App } from "../../server/app.js";
+import { createPackCatalog, type Pack } from "../../server/scenarios/index.js";
+
+export type TestServer = { app: App; url: string; databaseFile: string; close(): Promise<void> };
+
+export function tempDatabaseFile(): string {
+  return join(mkdtempSync(join(tmpdir(), "mi-test-")), "interview.db");
+}
+
+/** The real app on an ephemeral port, on a fresh (or given) SQLite file. */
+export async function startTestServer(options: { packs: Pack[]; databaseFile?: string; clientDist?: string | null }): Promise<TestServer> {
+  const databaseFile = options.databaseFile ?? tempDatabaseFile();
+  const app = await createApp({ databaseFile, packs: createPackCatalog(options.packs), clientDist: options.clientDist ?? null });
+  await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
+  const { port } = app.httpServer.address() as AddressInfo;
+  return { app, url: `http://127.0.0.1:${port}`, databaseFile, close: () => app.close() };
+}
