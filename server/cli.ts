@@ -1,0 +1,14 @@
+import { validateCommand } from "./cli/validate.js";
+
+/** `npm run -s cli -- <command> ...`: tools for pack authors and operators. */
+const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
+  validate: validateCommand,
+};
+
+const [command, ...args] = process.argv.slice(2);
+const run = command ? COMMANDS[command] : undefined;
+if (!run) {
+  console.error(`usage: npm run -s cli -- <command>\ncommands: ${Object.keys(COMMANDS).join(", ")}`);
+  process.exit(2);
+}
+process.exit(await run(args));

@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { conceptCoverage, coverageScore, findTerm, gradeQuestion, overallScore, questionScore } from "../../server/grading/index.js";
+import { loadPacksFromDir } from "../../server/scenarios/index.js";
+import { BUILTIN_PACKS_DIR, miniPack } from "../helpers/packs.js";
+
+const rag = () => miniPack().questions.find((q) => q.id === "rag-basics")!;
+
+describe("evidence matching", () => {
+  it("matches terms at a word start only", () => {
+    expect(findTerm("we retried twice", "retr")).toBe(3);
+    expect(findTerm("storage layer", "rag")).toBe(-1);
+    expect(findTerm("use rag here", "rag")).toBe(4);
+    expect(findTerm("delay = 2 ** attempt", "2 **")).toBe(8);
+  });
+
+  it("maps covered concepts to 0-4 and quotes the sentence each rests on", () => {
+    const criterion = rag().rubric.find((c) => c.id === "retrieval")!;
+    const coverage = conceptCoverage(criterion, "First we chunk by heading. Then we store vectors.");
+    expect(coverage.hits).toEqual([
+      { label: "chunking", quote: "First we chunk by heading." },
+      { label: "embeddings", quote: "Then we store vectors." },
+    ]);
+    expect(coverageScore(coverage)).toBe(4);
+    expect(coverageScore({ hits: [], total: 3 })).toBe(0);
+    expect(coverageScore({ hits: [{ label: "a", quote: "" }], total: 5 })).toBe(1);
+    expect(coverageScore({ hits: [{ label: "a", quote: "" }, { label: "b", quote: "" }], total: 3 })).toBe(3);
+  });
+
+  it("says insufficient evidence for a too-short answer instead of guessing", () => {
+    const scores = gradeQuestion(rag(), [{ text: "chunk and eval" }]);
+    expect(scores.every((s) => s.score === 0 && s.insufficientEvidence)).toBe(true);
+    expect(scores[0]!.feedback).toContain("too short");
+  });
+
+  it("computes weighted question scores and the overall in code", () => {
+    const q = rag(); // retrieval weight 2, evaluation weight 3
+    const scores = gradeQuestion(q, [{ text: "We chunk the articles and embed them in a vector index, then answer from the best matching passages for the user." }]);
+    expect(scores.map((s) => s.score)).toEqual([4, 0]);
+    expect(questionScore(q.rubric, scores)).toBe(40); // (2*4 + 3*0) / (4*5)
+    expect(overallScore([40, 100, 0])).toBe(46.7);
+  });
+});
+
+describe("built-in pack", () => {
+  const [pack] = loadPacksFromDir(BUILTIN_PACKS_DIR);
+
+  it("covers every round kind with real questions", () => {
+    expect(pack!.id).toBe("ai-engineer");
+    expect(new Set(pack!.questions.map((q) => q.kind))).toEqual(new Set(["coding", "system-design", "prompt-debugging", "behavioural"]));
+  });
+
+  it("grades its exemplars in order: strong > adequate > weak on every question", () => {
+    for (const q of pack!.questions) {
+      const score = (level: string) => questionScore(q.rubric, gradeQuestion(q, [{ text: q.exemplars.find((e) => e.level === level)!.answer }]));
+      expect(score("strong"), q.id).toBeGreaterThan(score("adequate"));
+      expect(score("adequate"), q.id).toBeGreaterThan(score("weak"));
+    }
+  });
+
+  it("gives no credit for the untouched starter code", () => {
+    for (const q of pack!.questions.filter((x) => x.starterCode)) {
+      for (const code of Object.values(q.starterCode!)) {
+        expect(questionScore(q.rubric, gradeQuestion(q, [{ code }])), q.id).toBe(0);
+      }
+    }
+  });
+});
