@@ -11,7 +11,12 @@ async function main(): Promise<void> {
   const packs = createPackCatalog(loadPacksFromDir(config.packsDir));
   await ensureClientBuilt(config.clientDist, (msg) => logger.info(msg));
   const app = await createApp({ databaseFile: config.databaseFile, packs, clientDist: config.clientDist, logger });
-  await new Promise<void>((resolve) => app.httpServer.listen(config.port, config.host, resolve));
+  await new Promise<void>((resolve, reject) => {
+    app.httpServer.once("error", (err: NodeJS.ErrnoException) => {
+      reject(err.code === "EADDRINUSE" ? new ConfigError(`Port ${config.port} on ${config.host} is already in use; set PORT to another port (PORT=0 picks a free one).`) : err);
+    });
+    app.httpServer.listen(config.port, config.host, resolve);
+  });
   const address = app.httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   logger.info({ port, database: config.databaseFile, packs: packs.list().map((p) => p.id) }, "server listening");

@@ -125,7 +125,7 @@ describe("a whole interview over socket.io", () => {
     expect(bad6.ok || bad6.error.message).toContain('"missing-round"');
     const huge = await c.send("answer:draft", { sessionId: randomUUID(), questionId: "q", text: "x".repeat(20_001) });
     expect(huge.ok || huge.error.message).toContain("20000");
-    c.socket.emit("session:start" as never, { packId: "mini" } as never); // no ack: ignored, no crash
+    (c.socket as unknown as { emit(e: string, p: unknown): void }).emit("session:start", { packId: "mini" }); // no ack: ignored, no crash
 
     // A session this connection never joined cannot be touched.
     const other = await client();

@@ -1,0 +1,22 @@
+import type { RoomQuestion } from "../room/room-state.js";
+import { Markdown } from "./Markdown.js";
+
+export function QuestionView({ question }: { question: RoomQuestion }) {
+  const followUp = question.kind === "follow-up";
+  return (
+    <article className="question" aria-busy={question.streaming}>
+      <div className="question-meta">
+        <span className={`badge ${followUp ? "badge-follow-up" : ""}`} data-testid="question-kind">
+          {question.kind}
+        </span>
+        <span className="muted">
+          Question {question.index} of {question.totalInRound}
+        </span>
+      </div>
+      <h2 data-testid="question-title">{question.title}</h2>
+      <div className={`markdown question-text ${question.streaming ? "streaming" : ""}`} data-testid="question-text">
+        <Markdown>{question.text}</Markdown>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,40 @@
+import type { ReportQuestion } from "../../../server/contracts/index.js";
+import { Markdown } from "./Markdown.js";
+
+type Turn = ReportQuestion["turns"][number];
+
+const REASON_TAGS: Partial<Record<Turn["reason"], string>> = {
+  timeout: "timed out",
+  unanswered: "unanswered",
+  ended: "interview ended",
+};
+
+/** One prompt and what the candidate answered, exactly as sent. */
+export function TranscriptTurn({ turn }: { turn: Turn }) {
+  const answer = turn.answer;
+  const body = answer?.code ?? answer?.text;
+  const tag = REASON_TAGS[turn.reason];
+  return (
+    <div className="turn">
+      <div className="turn-head">
+        <span className={`badge ${turn.kind === "follow-up" ? "badge-follow-up" : ""}`}>{turn.kind}</span>
+        {tag && <span className="tag">{tag}</span>}
+      </div>
+      <div className="markdown turn-prompt">
+        <Markdown>{turn.prompt}</Markdown>
+      </div>
+      <div className="turn-answer">
+        <div className="muted small">
+          Your answer{answer?.code !== undefined && answer.language ? ` (${answer.language})` : ""}
+        </div>
+        {body !== undefined && body.trim() !== "" ? (
+          <pre className={answer?.code !== undefined ? "code" : "prose"}>{body}</pre>
+        ) : (
+          <p className="no-answer">No answer</p>
+        )}
+        {/* A code answer may come with a written explanation too. */}
+        {answer?.code !== undefined && answer.text && <pre className="prose">{answer.text}</pre>}
+      </div>
+    </div>
+  );
+}

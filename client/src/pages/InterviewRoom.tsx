@@ -1,0 +1,125 @@
+import { useEffect, useMemo, useState } from "react";
+import { useLocation } from "wouter";
+import { AnswerPanel } from "../components/AnswerPanel.js";
+import { Countdown } from "../components/Countdown.js";
+import { ErrorBanner } from "../components/ErrorBanner.js";
+import { FeedbackPanel } from "../components/FeedbackPanel.js";
+import { NoSessionToken } from "../components/NoSessionToken.js";
+import { QuestionView } from "../components/QuestionView.js";
+import { RoundEndNotice } from "../components/RoundEndNotice.js";
+import { carryOverFor, isWaiting, roundPosition } from "../room/room-state.js";
+import { useInterviewRoom } from "../room/useInterviewRoom.js";
+import { loadResumeToken } from "../session-store.js";
+import { errorMessage } from "../socket.js";
+
+/** If session:end is acked but session:complete never shows up, go to the report anyway. */
+const END_FALLBACK_MS = 5_000;
+
+export function InterviewRoom({ sessionId }: { sessionId: string }) {
+  const resumeToken = useMemo(() => loadResumeToken(sessionId), [sessionId]);
+  const room = useInterviewRoom(sessionId, resumeToken);
+  const { state } = room;
+  const [, navigate] = useLocation();
+  const [ending, setEnding] = useState<"no" | "sent" | "acked">("no");
+
+  useEffect(() => {
+    if (state.complete) navigate(`/report/${sessionId}`, { replace: true });
+  }, [state.complete, sessionId, navigate]);
+
+  useEffect(() => {
+    if (ending !== "acked") return;
+    const id = setTimeout(() => navigate(`/report/${sessionId}`, { replace: true }), END_FALLBACK_MS);
+    return () => clearTimeout(id);
+  }, [ending, sessionId, navigate]);
+
+  if (!resumeToken) return <NoSessionToken sessionId={sessionId} />;
+
+  const position = roundPosition(state);
+  const waiting = isWaiting(state);
+  const question = state.question;
+  const open = question && !waiting ? question : null;
+  const deadline = state.round?.endsAt != null ? state.round.endsAt - state.clockOffset : null;
+
+  const endInterview = async () => {
+    if (!window.confirm("End the interview now? Questions you have not answered will score zero.")) return;
+    setEnding("sent");
+    try {
+      await room.end();
+      setEnding("acked");
+    } catch (err) {
+      setEnding("no");
+      room.setError(`Could not end the interview: ${errorMessage(err)}`);
+    }
+  };
+
+  return (
+    <div className="room">
+      <header className="room-header">
+        <div className="room-round">
+          <h1 data-testid="round-title">{state.round?.title ?? (state.loaded ? "Between rounds" : "Loading…")}</h1>
+          <span className="muted">
+            {position && `Round ${position.index} of ${position.total}`}
+            {state.loaded && ` · ${state.mode}`}
+          </span>
+        </div>
+        <div className="room-controls">
+          {state.round && (
+            <Countdown endsAt={state.round.endsAt} clockOffset={state.clockOffset} over={state.roundOver} />
+          )}
+          <button
+            type="button"
+            className="danger"
+            data-testid="end-session"
+            onClick={() => void endInterview()}
+            disabled={!state.loaded || ending !== "no" || state.complete}
+          >
+            {ending !== "no" ? "Ending…" : "End interview"}
+          </button>
+        </div>
+      </header>
+
+      {room.error && <ErrorBanner message={room.error} onDismiss={() => room.setError(null)} />}
+      {!room.connected && state.loaded && <div className="notice warn">Connection lost. Reconnecting…</div>}
+      {state.roundEnd && <RoundEndNotice notice={state.roundEnd} onDismiss={room.dismissRoundEnd} />}
+
+      {!state.loaded ? (
+        !room.error && <p className="muted">Loading your interview…</p>
+      ) : (
+        <div className="room-grid">
+          <div className="room-question panel">
+            {/* Once answered, the question steps aside until the next one streams in. */}
+            {open ? (
+              <QuestionView question={open} />
+            ) : question ? (
+              <p className="muted">Your answer to “{question.title}” was submitted.</p>
+            ) : (
+              <p className="muted">No question is open right now.</p>
+            )}
+          </div>
+          <div className="room-answer">
+            {open ? (
+              <AnswerPanel
+                key={open.questionId}
+                question={open}
+                initialDraft={state.draft}
+                carryOver={carryOverFor(state, open)}
+                live={room.live}
+                deadline={deadline}
+                onSaveDraft={room.saveDraft}
+                onSubmit={room.submit}
+                onError={room.setError}
+              />
+            ) : (
+              waiting && (
+                <p className="waiting" data-testid="waiting" role="status">
+                  Waiting for the next question…
+                </p>
+              )
+            )}
+            {state.feedback && <FeedbackPanel feedback={state.feedback} />}
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+import { useEffect, useState } from "react";
+import { useLocation } from "wouter";
+import type { Level, Mode, PublicPack } from "../../../server/contracts/index.js";
+import { fetchPacks } from "../api.js";
+import { ErrorBanner } from "../components/ErrorBanner.js";
+import { saveSession } from "../session-store.js";
+import { errorMessage, request } from "../socket.js";
+
+type Choice = { level: Level | null; rounds: Set<string> };
+
+/** Defaults for a pack: "mid" when it has it, and every round. */
+function defaultsFor(pack: PublicPack): Choice {
+  const level = pack.levels.includes("mid") ? "mid" : (pack.levels[0] ?? null);
+  return { level, rounds: new Set(pack.rounds.map((r) => r.id)) };
+}
+
+export function Lobby() {
+  const [, navigate] = useLocation();
+  const [packs, setPacks] = useState<PublicPack[] | null>(null);
+  const [packId, setPackId] = useState("");
+  const [choice, setChoice] = useState<Choice>({ level: null, rounds: new Set() });
+  const [mode, setMode] = useState<Mode>("timed");
+  const [starting, setStarting] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    fetchPacks()
+      .then((list) => {
+        if (cancelled) return;
+        setPacks(list);
+        const first = list[0];
+        if (first) {
+          setPackId(first.id);
+          setChoice(defaultsFor(first));
+        }
+      })
+      .catch((err: unknown) => {
+        if (!cancelled) setError(`Could not load interview packs: ${errorMessage(err)}`);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, []);
+
+  const pack = packs?.find((p) => p.id === packId) ?? null;
+
+  const pickPack = (id: string) => {
+    setPackId(id);
+    const next = packs?.find((p) => p.id === id);
+    if (next) setChoice(defaultsFor(next));
+  };
+
+  const toggleRound = (id: string, on: boolean) =>
+    setChoice((prev) => {
+      const rounds = new Set(prev.rounds);
+      if (on) rounds.add(id);
+      else rounds.delete(id);
+      return { ...prev, rounds };
+    });
+
+  const start = async () => {
+    if (!pack) return;
+    // Pack order, not click order: the pack defines the interview's flow.
+    const rounds = pack.rounds.filter((r) => choice.rounds.has(r.id)).map((r) => r.id);
+    setStarting(true);
+    setError(null);
+    try {
+      const result = await request("session:start", {
+        packId: pack.id,
+        ...(choice.level ? { level: choice.level } : {}),
+        rounds,
+        mode,
+      });
+      saveSession(result.sessionId, result.resumeToken);
+      navigate(`/interview/${result.sessionId}`);
+    } catch (err) {
+      setError(`Could not start the interview: ${errorMessage(err)}`);
+      setStarting(false);
+    }
+  };
+
+  const chosenMinutes = pack?.rounds.filter((r) => choice.rounds.has(r.id)).reduce((sum, r) => sum + r.minutes, 0) ?? 0;
+
+  return (
+    <section className="panel lobby">
+      <h1>Practise an AI / LLM engineer interview</h1>
+      {error && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
+      {packs === null && !error && <p className="muted">Loading interview packs…</p>}
+      {packs?.length === 0 && <p>No interview packs are installed on this server.</p>}
+
+      {packs && packs.length > 0 && (
+        <form
+          className="lobby-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void start();
+          }}
+        >
+          <label className="field">
+            <span>Interview pack</span>
+            <select data-testid="pack-select" value={packId} onChange={(e) => pickPack(e.target.value)}>
+              {packs.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title}
+                </option>
+              ))}
+            </select>
+          </label>
+          {pack?.description && <p className="muted pack-description">{pack.description}</p>}
+
+          {pack && (
+            <>
+              <label className="field">
+                <span>Level</span>
+                <select
+                  data-testid="level-select"
+                  value={choice.level ?? ""}
+                  onChange={(e) => setChoice((prev) => ({ ...prev, level: e.target.value as Level }))}
+                  disabled={pack.levels.length === 0}
+                >
+                  {pack.levels.map((l) => (
+                    <option key={l} value={l}>
+                      {l}
+                    </option>
+                  ))}
+                </select>
+              </label>
+
+              <fieldset className="field rounds">
+                <legend>Rounds</legend>
+                {pack.rounds.map((r) => (
+                  <label key={r.id} className="round-option">
+                    <input
+                      type="checkbox"
+                      data-testid={`round-${r.id}`}
+                      checked={choice.rounds.has(r.id)}
+                      onChange={(e) => toggleRound(r.id, e.target.checked)}
+                    />
+                    <span className="round-option-title">{r.title}</span>
+                    <span className="muted">
+                      {r.minutes} min · {r.questionCount} question{r.questionCount === 1 ? "" : "s"}
+                    </span>
+                  </label>
+                ))}
+              </fieldset>
+
+              <label className="field">
+                <span>Mode</span>
+                <select data-testid="mode-select" value={mode} onChange={(e) => setMode(e.target.value as Mode)}>
+                  <option value="timed">timed</option>
+                  <option value="practice">practice</option>
+                </select>
+              </label>
+              <p className="muted">
+                {mode === "timed"
+                  ? `Timed: ${chosenMinutes} minutes in total, scores at the end.`
+                  : "Practice: no clock, feedback after every answer."}
+              </p>
+
+              <button
+                type="submit"
+                className="primary"
+                data-testid="start-button"
+                disabled={starting || choice.rounds.size === 0}
+              >
+                {starting ? "Starting…" : "Start interview"}
+              </button>
+            </>
+          )}
+        </form>
+      )}
+    </section>
+  );
+}

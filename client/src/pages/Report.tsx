@@ -1,0 +1,128 @@
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { Link } from "wouter";
+import type { Report } from "../../../server/contracts/index.js";
+import { fetchReport, HttpError } from "../api.js";
+import { CriterionTable } from "../components/CriterionTable.js";
+import { ErrorBanner } from "../components/ErrorBanner.js";
+import { NoSessionToken } from "../components/NoSessionToken.js";
+import { TranscriptTurn } from "../components/TranscriptTurn.js";
+import { loadResumeToken } from "../session-store.js";
+import { errorMessage } from "../socket.js";
+
+/** 409 means the interview is still wrapping up (e.g. right after "End interview"); poll briefly. */
+const NOT_READY_RETRY_MS = 1_500;
+const NOT_READY_MAX_TRIES = 20;
+
+const END_REASONS: Record<Report["rounds"][number]["endReason"], string> = {
+  completed: "completed",
+  timeout: "ran out of time",
+  ended: "ended early",
+};
+
+export function ReportPage({ sessionId }: { sessionId: string }) {
+  const resumeToken = useMemo(() => loadResumeToken(sessionId), [sessionId]);
+  const [report, setReport] = useState<Report | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [notReadyTries, setNotReadyTries] = useState(0);
+  const retry = useCallback(() => {
+    setNotReadyTries(0);
+    setAttempt((n) => n + 1);
+  }, []);
+
+  useEffect(() => {
+    if (!resumeToken) return;
+    let cancelled = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    setError(null);
+    fetchReport(sessionId, resumeToken)
+      .then((r) => {
+        if (!cancelled) setReport(r);
+      })
+      .catch((err: unknown) => {
+        if (cancelled) return;
+        if (err instanceof HttpError && err.status === 409 && notReadyTries < NOT_READY_MAX_TRIES) {
+          timer = setTimeout(() => {
+            setNotReadyTries((n) => n + 1);
+            setAttempt((n) => n + 1);
+          }, NOT_READY_RETRY_MS);
+          return;
+        }
+        setError(`Could not load the report: ${errorMessage(err)}`);
+      });
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+    // notReadyTries is read, not a trigger: `attempt` drives refetches.
+  }, [sessionId, resumeToken, attempt]);
+
+  if (!resumeToken) return <NoSessionToken sessionId={sessionId} />;
+
+  if (!report) {
+    return (
+      <section className="panel">
+        <h1>Interview report</h1>
+        {error ? (
+          <>
+            <ErrorBanner message={error} />
+            <p>
+              <button type="button" onClick={retry}>
+                Try again
+              </button>{" "}
+              <Link href="/">Back to the lobby</Link>
+            </p>
+          </>
+        ) : (
+          <p className="muted">{notReadyTries > 0 ? "The interview is still wrapping up…" : "Loading the report…"}</p>
+        )}
+      </section>
+    );
+  }
+
+  return (
+    <div className="report">
+      <section className="panel report-summary">
+        <div>
+          <h1>{report.packTitle}</h1>
+          <p className="muted">
+            {report.mode} mode{report.level ? ` · ${report.level} level` : ""} ·{" "}
+            {new Date(report.completedAt).toLocaleString()}
+          </p>
+        </div>
+        <div className="overall" aria-label="Overall score out of 100">
+          <span className="overall-number" data-testid="report-overall">
+            {Math.round(report.overall)}
+          </span>
+          <span className="muted">/ 100</span>
+        </div>
+      </section>
+
+      {report.rounds.map((round) => (
+        <section key={round.roundId} className="report-round">
+          <h2>
+            {round.title} <span className="muted small">({END_REASONS[round.endReason]})</span>
+          </h2>
+          {round.questions.length === 0 && <p className="muted">No questions were asked in this round.</p>}
+          {round.questions.map((q) => (
+            <article key={q.questionId} className="panel report-question" data-testid="report-question">
+              <header className="report-question-head">
+                <h3>{q.title}</h3>
+                <span className="score">{Math.round(q.score)}/100</span>
+              </header>
+              {!q.answered && <span className="tag">not answered</span>}
+              {q.turns.map((t) => (
+                <TranscriptTurn key={t.turnId} turn={t} />
+              ))}
+              <CriterionTable criteria={q.criteria} />
+            </article>
+          ))}
+        </section>
+      ))}
+
+      <p>
+        <Link href="/">Back to the lobby</Link>
+      </p>
+    </div>
+  );
+}

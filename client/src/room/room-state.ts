@@ -1,0 +1,205 @@
+import type {
+  Draft,
+  Mode,
+  Plan,
+  QuestionInfo,
+  RoundEndReason,
+  RoundInfo,
+  ServerEvent,
+  ServerEventName,
+  Snapshot,
+} from "../../../server/contracts/index.js";
+import type { AnswerContent } from "./answer.js";
+
+/**
+ * The interview room as a pure reducer: a snapshot from session:resume sets
+ * the state, then live events with a higher seq move it on. Every event
+ * carries the session's seq, so "apply only seq > lastSeq" makes replays and
+ * duplicate deliveries harmless.
+ */
+
+/** One server event together with its name, so a single reducer case can switch on it. */
+export type AnyServerEvent = { [N in ServerEventName]: { name: N; event: ServerEvent<N> } }[ServerEventName];
+
+export type RoomQuestion = QuestionInfo & { text: string; streaming: boolean };
+
+export type RoundEndNotice = { roundId: string; title: string; reason: RoundEndReason };
+
+export type RoomState = {
+  loaded: boolean;
+  /** Events that arrived before the first snapshot; replayed onto it once it lands. */
+  early: { item: AnyServerEvent; receivedAt: number }[];
+  /** True once session:resume succeeded on the current connection (the server binds the session to it). */
+  linked: boolean;
+  mode: Mode;
+  plan: Plan;
+  lastSeq: number;
+  /** serverClock - clientClock, in ms. */
+  clockOffset: number;
+  round: RoundInfo | null;
+  /** The round got round:end and the next has not started yet. */
+  roundOver: boolean;
+  question: RoomQuestion | null;
+  /** The saved draft to restore into the answer box; only for the current question. */
+  draft: Draft | null;
+  /** Set after a submit is acked; cleared by the next question:start. */
+  submittedQuestionId: string | null;
+  /** The last accepted answer, so a follow-up on code can start from it. */
+  lastSubmitted: { baseQuestionId: string; content: AnswerContent } | null;
+  feedback: ServerEvent<"feedback"> | null;
+  roundEnd: RoundEndNotice | null;
+  complete: boolean;
+};
+
+export type RoomAction =
+  | { type: "snapshot"; snapshot: Snapshot; receivedAt: number }
+  | { type: "resumed"; snapshot: Snapshot; receivedAt: number }
+  | { type: "event"; item: AnyServerEvent; receivedAt: number }
+  | { type: "submitted"; questionId: string; baseQuestionId: string; content: AnswerContent }
+  | { type: "disconnected" }
+  | { type: "dismissRoundEnd" };
+
+export const initialRoomState: RoomState = {
+  loaded: false,
+  early: [],
+  linked: false,
+  mode: "timed",
+  plan: { rounds: [] },
+  lastSeq: 0,
+  clockOffset: 0,
+  round: null,
+  roundOver: false,
+  question: null,
+  draft: null,
+  submittedQuestionId: null,
+  lastSubmitted: null,
+  feedback: null,
+  roundEnd: null,
+  complete: false,
+};
+
+export function roomReducer(state: RoomState, action: RoomAction): RoomState {
+  switch (action.type) {
+    case "snapshot": {
+      // A snapshot older than what we already applied would move us backwards.
+      if (state.loaded && action.snapshot.lastSeq < state.lastSeq) return { ...state, linked: true };
+      const base = fromSnapshot(action.snapshot, action.receivedAt);
+      return state.early.reduce((s, e) => applyEvent(s, e.item, e.receivedAt), base);
+    }
+    case "resumed":
+      // Reconnect: the server replays the events we missed right after this ack,
+      // so only the clock and the completion flag are taken from the snapshot.
+      return {
+        ...state,
+        linked: true,
+        clockOffset: action.snapshot.serverNow - action.receivedAt,
+        complete: state.complete || action.snapshot.status === "complete",
+      };
+    case "event":
+      if (!state.loaded) return { ...state, early: [...state.early, { item: action.item, receivedAt: action.receivedAt }] };
+      return applyEvent(state, action.item, action.receivedAt);
+    case "submitted": {
+      const lastSubmitted = { baseQuestionId: action.baseQuestionId, content: action.content };
+      // The next question:start may already have arrived before the ack did.
+      if (state.question?.questionId !== action.questionId) return { ...state, lastSubmitted };
+      return { ...state, lastSubmitted, submittedQuestionId: action.questionId };
+    }
+    case "disconnected":
+      return { ...state, linked: false };
+    case "dismissRoundEnd":
+      return { ...state, roundEnd: null };
+  }
+}
+
+function fromSnapshot(s: Snapshot, receivedAt: number): RoomState {
+  const question = s.question ? { ...s.question, streaming: false } : null;
+  return {
+    ...initialRoomState,
+    loaded: true,
+    linked: true,
+    mode: s.mode,
+    plan: s.plan,
+    lastSeq: s.lastSeq,
+    clockOffset: s.serverNow - receivedAt,
+    round: s.round,
+    question,
+    draft: s.draft && question && s.draft.questionId === question.questionId ? s.draft : null,
+    complete: s.status === "complete",
+  };
+}
+
+function applyEvent(state: RoomState, item: AnyServerEvent, receivedAt: number): RoomState {
+  if (item.event.seq <= state.lastSeq) return state;
+  const next = { ...state, lastSeq: item.event.seq };
+  switch (item.name) {
+    case "round:start": {
+      const { seq: _seq, sessionId: _sid, serverNow, ...round } = item.event;
+      // serverNow - receivedAt underestimates the offset by the delivery delay,
+      // and a replayed event's serverNow is old; so keep the larger estimate.
+      return {
+        ...next,
+        round,
+        roundOver: false,
+        clockOffset: Math.max(state.clockOffset, serverNow - receivedAt),
+      };
+    }
+    case "question:start": {
+      const { seq: _seq, sessionId: _sid, ...info } = item.event;
+      return {
+        ...next,
+        question: { ...info, text: "", streaming: true },
+        draft: null,
+        submittedQuestionId: null,
+        feedback: null,
+      };
+    }
+    case "question:delta":
+      if (state.question?.questionId !== item.event.questionId) return next;
+      return { ...next, question: { ...state.question, text: state.question.text + item.event.text } };
+    case "question:end":
+      if (state.question?.questionId !== item.event.questionId) return next;
+      return { ...next, question: { ...state.question, text: item.event.text, streaming: false } };
+    case "feedback":
+      return { ...next, feedback: item.event };
+    case "round:end": {
+      const title = state.plan.rounds.find((r) => r.roundId === item.event.roundId)?.title ?? state.round?.title ?? "Round";
+      const sameRound = state.question?.roundId === item.event.roundId;
+      return {
+        ...next,
+        roundOver: state.round?.roundId === item.event.roundId ? true : state.roundOver,
+        // The round's open question is closed by the server (timeout / end).
+        question: sameRound ? null : state.question,
+        submittedQuestionId: sameRound ? null : state.submittedQuestionId,
+        roundEnd: { roundId: item.event.roundId, title, reason: item.event.reason },
+      };
+    }
+    case "session:complete":
+      return { ...next, complete: true };
+  }
+}
+
+/** Nothing to answer right now: after a submit, or between questions. */
+export function isWaiting(state: RoomState): boolean {
+  if (!state.loaded || state.complete) return false;
+  return state.question === null || state.submittedQuestionId === state.question.questionId;
+}
+
+/**
+ * A follow-up on a coding question usually asks to change the code just
+ * submitted, so its editor starts from that code rather than the starter.
+ */
+export function carryOverFor(state: RoomState, question: QuestionInfo): AnswerContent | null {
+  const last = state.lastSubmitted;
+  if (question.kind !== "follow-up" || question.answerFormat !== "code") return null;
+  if (!last || last.baseQuestionId !== question.baseQuestionId || !("code" in last.content)) return null;
+  return last.content;
+}
+
+/** "Round i of n": position in the plan when known (RoundInfo.index's base is not specified). */
+export function roundPosition(state: RoomState): { index: number; total: number } | null {
+  const round = state.round;
+  if (!round) return null;
+  const at = state.plan.rounds.findIndex((r) => r.roundId === round.roundId);
+  if (at >= 0) return { index: at + 1, total: state.plan.rounds.length };
+  return { index: round.index, total: round.total };
+}

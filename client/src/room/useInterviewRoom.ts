@@ -1,0 +1,151 @@
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import type { QuestionInfo, ServerEvent, ServerEventName } from "../../../server/contracts/index.js";
+import { errorMessage, request, socket } from "../socket.js";
+import type { AnswerContent } from "./answer.js";
+import { initialRoomState, roomReducer, type AnyServerEvent } from "./room-state.js";
+
+/** After a reconnect, how long to wait for the replay before reloading from a fresh snapshot. */
+const REPLAY_GRACE_MS = 2_000;
+
+const EVENT_NAMES: ServerEventName[] = [
+  "round:start",
+  "question:start",
+  "question:delta",
+  "question:end",
+  "feedback",
+  "round:end",
+  "session:complete",
+];
+
+/**
+ * Wires one interview session to the shared socket: loads it with
+ * session:resume, feeds live events to the reducer, re-resumes after a
+ * reconnect, and exposes the three things a candidate can do.
+ */
+export function useInterviewRoom(sessionId: string, resumeToken: string | null) {
+  const [state, dispatch] = useReducer(roomReducer, initialRoomState);
+  const [connected, setConnected] = useState(socket.connected);
+  const [error, setError] = useState<string | null>(null);
+
+  // Socket handlers outlive renders; they read the latest lastSeq through this.
+  const stateRef = useRef(state);
+  useEffect(() => {
+    stateRef.current = state;
+  }, [state]);
+
+  useEffect(() => {
+    if (!resumeToken) return;
+    let disposed = false;
+    let sawDisconnect = false;
+    let replayTimer: ReturnType<typeof setTimeout> | undefined;
+
+    const onEvent = (item: AnyServerEvent) => {
+      // One socket serves the whole app; another session's events are not ours.
+      if (item.event.sessionId !== sessionId) return;
+      dispatch({ type: "event", item, receivedAt: Date.now() });
+    };
+    // socket.on is typed per literal event name; registering all seven in a
+    // loop needs one loose view of it. Payload types come from the contract.
+    const loose = socket as unknown as Record<"on" | "off", (name: string, fn: (event: never) => void) => void>;
+    const listeners = EVENT_NAMES.map((name) => {
+      const fn = (event: ServerEvent<typeof name>) => onEvent({ name, event } as AnyServerEvent);
+      return [name, fn] as const;
+    });
+    for (const [name, fn] of listeners) loose.on.call(socket, name, fn);
+
+    const load = async () => {
+      try {
+        const { snapshot } = await request("session:resume", { sessionId, resumeToken });
+        if (disposed) return;
+        dispatch({ type: "snapshot", snapshot, receivedAt: Date.now() });
+        setError(null);
+      } catch (err) {
+        if (!disposed) setError(errorMessage(err));
+      }
+    };
+
+    const reresume = async () => {
+      if (!stateRef.current.loaded) return load();
+      const lastSeq = stateRef.current.lastSeq;
+      try {
+        const { snapshot } = await request("session:resume", { sessionId, resumeToken, lastSeq });
+        if (disposed) return;
+        dispatch({ type: "resumed", snapshot, receivedAt: Date.now() });
+        setError(null);
+        // The server replays what we missed after the ack; if it does not
+        // arrive, fall back to the snapshot rather than sit on stale state.
+        if (snapshot.lastSeq > lastSeq) {
+          clearTimeout(replayTimer);
+          replayTimer = setTimeout(() => {
+            if (!disposed && stateRef.current.lastSeq < snapshot.lastSeq) void load();
+          }, REPLAY_GRACE_MS);
+        }
+      } catch (err) {
+        if (!disposed) setError(errorMessage(err));
+      }
+    };
+
+    const onConnect = () => {
+      setConnected(true);
+      if (sawDisconnect) {
+        sawDisconnect = false;
+        void reresume();
+      }
+    };
+    const onDisconnect = () => {
+      sawDisconnect = true;
+      setConnected(false);
+      dispatch({ type: "disconnected" });
+    };
+    socket.on("connect", onConnect);
+    socket.on("disconnect", onDisconnect);
+    setConnected(socket.connected);
+    void load();
+
+    return () => {
+      disposed = true;
+      clearTimeout(replayTimer);
+      socket.off("connect", onConnect);
+      socket.off("disconnect", onDisconnect);
+      for (const [name, fn] of listeners) loose.off.call(socket, name, fn);
+    };
+  }, [sessionId, resumeToken]);
+
+  const saveDraft = useCallback(
+    async (questionId: string, content: AnswerContent) => {
+      const { savedAt } = await request("answer:draft", { sessionId, questionId, ...content });
+      return savedAt;
+    },
+    [sessionId],
+  );
+
+  const submit = useCallback(
+    async (question: QuestionInfo, submissionId: string, content: AnswerContent) => {
+      const { questionId, baseQuestionId } = question;
+      await request("answer:submit", { sessionId, questionId, submissionId, ...content });
+      dispatch({ type: "submitted", questionId, baseQuestionId, content });
+      // A retry that went through supersedes the earlier failure message.
+      setError(null);
+    },
+    [sessionId],
+  );
+
+  const end = useCallback(async () => {
+    await request("session:end", { sessionId });
+  }, [sessionId]);
+
+  const dismissRoundEnd = useCallback(() => dispatch({ type: "dismissRoundEnd" }), []);
+
+  return {
+    state,
+    /** Connected and resumed on this connection: drafts and submits will be accepted. */
+    live: connected && state.linked,
+    connected,
+    error,
+    setError,
+    saveDraft,
+    submit,
+    end,
+    dismissRoundEnd,
+  };
+}

@@ -1,0 +1,50 @@
+import { io, type Socket } from "socket.io-client";
+import type { Ack, ClientToServerEvents, ServerToClientEvents } from "../../server/contracts/index.js";
+
+export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * One socket for the whole app. The server acks session:start and then emits
+ * the first round/question events on the same connection, and it binds the
+ * session to that connection; a socket per page would lose both.
+ */
+export const socket: AppSocket = io({ autoConnect: true });
+
+export type RequestName = keyof ClientToServerEvents;
+export type RequestPayload<E extends RequestName> = Parameters<ClientToServerEvents[E]>[0];
+type AckOf<E extends RequestName> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
+export type RequestResult<E extends RequestName> = Extract<AckOf<E>, { ok: true }>["data"];
+
+/** An ack with ok:false, or no ack in time; `code` is the server's error code when there is one. */
+export class RequestError extends Error {
+  constructor(
+    message: string,
+    readonly code: string,
+  ) {
+    super(message);
+    this.name = "RequestError";
+  }
+}
+
+export const REQUEST_TIMEOUT_MS = 10_000;
+
+/** Emits a client->server event and resolves with the ack's data, or rejects with its error. */
+export function request<E extends RequestName>(event: E, payload: RequestPayload<E>): Promise<RequestResult<E>> {
+  return new Promise((resolve, reject) => {
+    // The event map's per-event generics don't survive a generic `E` here, so
+    // the emit is typed loosely once; callers keep full typing via the signature.
+    const timed = socket.timeout(REQUEST_TIMEOUT_MS) as unknown as {
+      emit(event: string, payload: unknown, ack: (err: Error | null, result: Ack<RequestResult<E>>) => void): void;
+    };
+    timed.emit(event, payload, (err, result) => {
+      if (err) return reject(new RequestError("The server did not answer in time. Check your connection.", "TIMEOUT"));
+      if (!result || typeof result !== "object") return reject(new RequestError("Malformed reply from the server.", "INTERNAL"));
+      if (result.ok) return resolve(result.data);
+      reject(new RequestError(result.error.message, result.error.code));
+    });
+  });
+}
+
+export function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
