@@ -10,6 +10,16 @@ export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
  */
 export const socket: AppSocket = io({ autoConnect: true });
 
+/**
+ * socket.io reconnects by itself after a network drop, but not after the
+ * server closed the connection ("io server disconnect", e.g. a graceful
+ * restart). An interview must survive that too, so dial back in.
+ */
+const SERVER_DISCONNECT_RETRY_MS = 1_500;
+socket.on("disconnect", (reason) => {
+  if (reason === "io server disconnect") setTimeout(() => socket.connect(), SERVER_DISCONNECT_RETRY_MS);
+});
+
 export type RequestName = keyof ClientToServerEvents;
 export type RequestPayload<E extends RequestName> = Parameters<ClientToServerEvents[E]>[0];
 type AckOf<E extends RequestName> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];

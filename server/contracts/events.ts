@@ -43,17 +43,36 @@ export const AnswerDraftPayloadSchema = z.strictObject({
 });
 export type AnswerDraftPayload = z.infer<typeof AnswerDraftPayloadSchema>;
 
-export const AnswerSubmitPayloadSchema = z.strictObject({
-  sessionId: SessionId,
-  questionId: QuestionId,
-  /** Client-generated id; a retried submit with the same id is not a second answer. */
-  submissionId: z.string().min(8).max(100),
-  ...AnswerContent,
-});
+export const AnswerSubmitPayloadSchema = z
+  .strictObject({
+    sessionId: SessionId,
+    questionId: QuestionId,
+    /** Client-generated, unique per session; a retried submit with the same id is not a second answer. */
+    submissionId: z.string().min(8).max(100),
+    ...AnswerContent,
+  })
+  .refine((p) => Boolean(p.text?.trim() || p.code?.trim()), {
+    message: 'an answer needs non-blank text or code (to skip a question, submit the text "skip")',
+    path: ["text"],
+  })
+  .refine((p) => !p.code?.trim() || p.language !== undefined, {
+    message: "code needs its language (one of the question's languages)",
+    path: ["language"],
+  });
 export type AnswerSubmitPayload = z.infer<typeof AnswerSubmitPayloadSchema>;
 
 export const SessionEndPayloadSchema = z.strictObject({ sessionId: SessionId });
 export type SessionEndPayload = z.infer<typeof SessionEndPayloadSchema>;
+
+/** Every client->server event and the schema its payload must match. */
+export const ClientEventSchemas = {
+  "session:start": SessionStartPayloadSchema,
+  "session:resume": SessionResumePayloadSchema,
+  "answer:draft": AnswerDraftPayloadSchema,
+  "answer:submit": AnswerSubmitPayloadSchema,
+  "session:end": SessionEndPayloadSchema,
+} as const;
+export type ClientEventName = keyof typeof ClientEventSchemas;
 
 // ---------- shared pieces of results and events ----------
 
@@ -184,7 +203,7 @@ export type SessionEndResult = { ended: boolean };
 
 type Handler<P, R> = (payload: P, ack: (result: Ack<R>) => void) => void;
 
-export interface ClientToServerEvents {
+export interface ClientToServerEvents extends Record<ClientEventName, Handler<never, unknown>> {
   "session:start": Handler<SessionStartPayload, SessionStartResult>;
   "session:resume": Handler<SessionResumePayload, SessionResumeResult>;
   "answer:draft": Handler<AnswerDraftPayload, AnswerDraftResult>;

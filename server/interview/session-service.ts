@@ -69,6 +69,19 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     await store.sessions.setRoundEndsAt(sessionId, values.roundEndsAt, now());
   }
 
+  /**
+   * A step that failed part-way (a crash, a thrown error) leaves the thread on a
+   * pending node. Run it to the next interrupt so the session never stalls.
+   */
+  async function continuePending(sessionId: string): Promise<void> {
+    const snap = await graph.getState(threadOf(sessionId));
+    if (snap.next.length > 0 && !snap.next.includes("awaitAnswer")) {
+      logger.warn({ sessionId, pending: snap.next }, "continuing an interrupted graph step");
+      await graph.invoke(null, threadOf(sessionId));
+    }
+    await afterStep(sessionId);
+  }
+
   async function resumeGraph(sessionId: string, input: AnswerInput): Promise<void> {
     await graph.invoke(new Command({ resume: input }), threadOf(sessionId));
     await afterStep(sessionId);
@@ -86,7 +99,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     const { awaiting } = await readState(sessionId);
     if (!awaiting) throw new ServiceError("CONFLICT", "no question is awaiting an answer right now");
     if (awaiting.turnId !== questionId) {
-      throw new ServiceError("CONFLICT", `question "${questionId}" is no longer open; the current question is "${awaiting.turnId}"`);
+      throw new ServiceError("CONFLICT", `question "${questionId}" is not the open question; the open question is "${awaiting.turnId}"`);
     }
     return awaiting;
   }
@@ -226,6 +239,12 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       return locks.run(payload.sessionId, async () => {
         const existing = await store.answers.get(payload.sessionId, payload.submissionId);
         if (existing) {
+          if (existing.question_id !== payload.questionId) {
+            throw new ServiceError(
+              "CONFLICT",
+              `submissionId "${payload.submissionId}" was already used for question "${existing.question_id}"; use a new id for every answer`,
+            );
+          }
           // Seen before. If the graph never moved past it (a crash mid-step), finish that step now.
           const { awaiting } = await readState(payload.sessionId);
           if (awaiting?.turnId === existing.question_id && existing.reason === "submit") {
@@ -236,6 +255,8 @@ export function createInterviewService(deps: InterviewServiceDeps) {
               ...(existing.code !== null ? { code: existing.code } : {}),
               ...(existing.language !== null ? { language: existing.language as "python" | "typescript" } : {}),
             });
+          } else {
+            await continuePending(payload.sessionId);
           }
           return { accepted: true, duplicate: true };
         }
@@ -288,13 +309,21 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       return JSON.parse(session.report_json) as Report;
     },
 
-    /** After a restart: re-arm round timers from the checkpoints; expired ones fire at once. */
+    /**
+     * After a restart: finish steps a crash cut short, and re-arm round timers
+     * from the checkpoints (expired ones fire at once).
+     */
     async recover(): Promise<number> {
       const ids = await store.sessions.listActiveIds();
       for (const id of ids) {
-        const { values } = await readState(id);
-        if (!values) await api.begin(id);
-        else await locks.run(id, () => afterStep(id));
+        try {
+          const { values } = await readState(id);
+          if (!values) await api.begin(id);
+          else await locks.run(id, () => continuePending(id));
+        } catch (err) {
+          // One broken session must not keep the others (or the server) down.
+          logger.error({ err, sessionId: id }, "could not recover session");
+        }
       }
       return ids.length;
     },

@@ -15,7 +15,7 @@ export async function streamTurn(
     text += chunk;
     await deps.emit(sessionId, "question:delta", { questionId: info.questionId, text: chunk });
   }
-  text = text.trim();
+  // The end text is exactly the deltas joined, so a streaming client and a late one agree.
   await deps.emit(sessionId, "question:end", { questionId: info.questionId, text });
   return text;
 }

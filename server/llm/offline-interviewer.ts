@@ -29,7 +29,7 @@ export function createOfflineInterviewer(): Interviewer {
   const plain = loadVariants("offline/follow-up-plain.txt");
   return {
     async *askQuestion({ question }) {
-      yield* chunkWords(question.prompt);
+      yield* chunkWords(question.prompt.trim());
     },
     async *followUp({ criterion, answerText, turnId }) {
       const probe = criterion.probes.length > 0 ? pick(criterion.probes, turnId) : `Could you say more about ${criterion.title.toLowerCase()}?`;

@@ -3,11 +3,8 @@ import type { Logger } from "pino";
 import { Server, type Socket } from "socket.io";
 import type { z } from "zod";
 import {
-  AnswerDraftPayloadSchema,
-  AnswerSubmitPayloadSchema,
-  SessionEndPayloadSchema,
-  SessionResumePayloadSchema,
-  SessionStartPayloadSchema,
+  ClientEventSchemas,
+  type ClientEventName,
   type ClientToServerEvents,
   type ServerEventName,
   type ServerToClientEvents,
@@ -19,16 +16,20 @@ type SocketData = { sessions: Set<string> };
 export type InterviewIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type InterviewSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
+type PayloadOf<E extends ClientEventName> = z.output<(typeof ClientEventSchemas)[E]>;
+const CLIENT_EVENTS = Object.keys(ClientEventSchemas) as ClientEventName[];
+
 export const roomOf = (sessionId: string) => `session:${sessionId}`;
 
 /** Bind one client event: validate with zod, run, ack {ok,data}|{ok:false,error}, then any follow-on work. */
-function bind<S extends z.ZodType, R>(
+function bind<E extends ClientEventName, R>(
   socket: InterviewSocket,
-  event: keyof ClientToServerEvents,
-  schema: S,
+  event: E,
   logger: Logger,
-  handler: (payload: z.output<S>) => Promise<{ data: R; afterAck?: (() => Promise<void>) | undefined }>,
+  handler: (payload: PayloadOf<E>) => Promise<{ data: R; afterAck?: (() => Promise<void>) | undefined }>,
 ): void {
+  // Indexing the map with a generic key loses the per-event type; restore it once here.
+  const schema = ClientEventSchemas[event] as unknown as z.ZodType<PayloadOf<E>>;
   (socket as unknown as { on(e: string, l: (...args: unknown[]) => void): void }).on(event, async (...args: unknown[]) => {
     const ack = (typeof args.at(-1) === "function" ? args.at(-1) : null) as AckFn<R> | null;
     const raw = ack && args.length === 1 ? undefined : args[0];
@@ -65,8 +66,14 @@ export function createSocketServer(httpServer: HttpServer, service: InterviewSer
   const io: InterviewIo = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 1e6 });
   io.on("connection", (socket) => {
     socket.data.sessions = new Set();
+    socket.onAny((event: string, ...args: unknown[]) => {
+      const ack = args.at(-1);
+      if (!CLIENT_EVENTS.includes(event as ClientEventName) && typeof ack === "function") {
+        ack({ ok: false, error: { code: "BAD_PAYLOAD", message: `unknown event "${event}"; known: ${CLIENT_EVENTS.join(", ")}` } });
+      }
+    });
 
-    bind(socket, "session:start", SessionStartPayloadSchema, logger, async (payload) => {
+    bind(socket, "session:start", logger, async (payload) => {
       const data = await service.start(payload);
       await socket.join(roomOf(data.sessionId));
       socket.data.sessions.add(data.sessionId);
@@ -74,7 +81,7 @@ export function createSocketServer(httpServer: HttpServer, service: InterviewSer
       return { data, afterAck: () => service.begin(data.sessionId) };
     });
 
-    bind(socket, "session:resume", SessionResumePayloadSchema, logger, async (payload) => {
+    bind(socket, "session:resume", logger, async (payload) => {
       await service.authorize(payload.sessionId, payload.resumeToken);
       await socket.join(roomOf(payload.sessionId));
       socket.data.sessions.add(payload.sessionId);
@@ -94,17 +101,17 @@ export function createSocketServer(httpServer: HttpServer, service: InterviewSer
       };
     });
 
-    bind(socket, "answer:draft", AnswerDraftPayloadSchema, logger, async (payload) => {
+    bind(socket, "answer:draft", logger, async (payload) => {
       requireJoined(socket, payload.sessionId);
       return { data: await service.saveDraft(payload) };
     });
 
-    bind(socket, "answer:submit", AnswerSubmitPayloadSchema, logger, async (payload) => {
+    bind(socket, "answer:submit", logger, async (payload) => {
       requireJoined(socket, payload.sessionId);
       return { data: await service.submit(payload) };
     });
 
-    bind(socket, "session:end", SessionEndPayloadSchema, logger, async (payload) => {
+    bind(socket, "session:end", logger, async (payload) => {
       requireJoined(socket, payload.sessionId);
       return { data: await service.end(payload.sessionId) };
     });

@@ -92,17 +92,26 @@ describe("a whole interview over socket.io", () => {
   it("treats a retried submit (same submissionId) as a duplicate, not a second answer", async () => {
     server = await startTestServer({ packs: [miniPack()] });
     const c = await client();
-    const start = await c.request("session:start", { packId: "mini", rounds: ["story"] });
+    const start = await c.request("session:start", { packId: "mini", rounds: ["story", "code"] });
     await c.waitFor("question:end");
     const submit = { sessionId: start.sessionId, questionId: "failure-story", submissionId: "submit-0001", text: ANSWERS["failure-story"]!.text };
     const [a, b] = await Promise.all([c.request("answer:submit", submit), c.request("answer:submit", submit)]);
     expect([a.duplicate, b.duplicate].sort()).toEqual([false, true]);
     const again = await c.request("answer:submit", submit);
     expect(again).toEqual({ accepted: true, duplicate: true });
+    expect(c.received.filter((e) => e.name === "question:start" && e.payload.questionId === "retry")).toHaveLength(1);
+
+    // Reusing the id for another question is a client bug: say so instead of dropping the answer.
+    await c.waitFor("question:end", (p) => p.questionId === "retry");
+    const reused = await c.send("answer:submit", { ...submit, questionId: "retry", text: undefined, ...ANSWERS.retry });
+    expect(reused).toMatchObject({ ok: false, error: { code: "CONFLICT", message: expect.stringContaining('already used for question "failure-story"') } });
+    await c.request("answer:submit", { sessionId: start.sessionId, questionId: "retry", submissionId: "submit-0002", ...ANSWERS.retry });
     await c.waitFor("session:complete");
-    expect(await server.app.service.report(start.sessionId, start.resumeToken)).toMatchObject({
-      rounds: [{ questions: [{ turns: [{ turnId: "failure-story", reason: "submit" }] }] }],
-    });
+    const report = await server.app.service.report(start.sessionId, start.resumeToken);
+    expect(report.rounds.map((r) => r.questions[0]!.turns.map((t) => [t.turnId, t.reason]))).toEqual([
+      [["failure-story", "submit"]],
+      [["retry", "submit"]],
+    ]);
     expect(c.received.filter((e) => e.name === "session:complete")).toHaveLength(1);
   });
 
@@ -138,6 +147,15 @@ describe("a whole interview over socket.io", () => {
     await other.waitFor("question:end");
     const stale = await other.send("answer:submit", { sessionId: start.sessionId, questionId: "retry", submissionId: randomUUID(), text: "hi" });
     expect(stale).toMatchObject({ ok: false, error: { code: "CONFLICT", message: expect.stringContaining('"rag-basics"') } });
+
+    // Answers must carry something, and code must say its language.
+    const empty = await other.send("answer:submit", { sessionId: start.sessionId, questionId: "rag-basics", submissionId: randomUUID(), text: "   " });
+    expect(empty).toMatchObject({ ok: false, error: { code: "BAD_PAYLOAD", message: expect.stringContaining('"skip"') } });
+    const noLanguage = await other.send("answer:submit", { sessionId: start.sessionId, questionId: "rag-basics", submissionId: randomUUID(), code: "x = 1" });
+    expect(noLanguage).toMatchObject({ ok: false, error: { code: "BAD_PAYLOAD", message: expect.stringContaining("language") } });
+    // An event the server does not know still gets an answer.
+    const unknown = await c.send("session:hack" as never, {});
+    expect(unknown).toMatchObject({ ok: false, error: { code: "BAD_PAYLOAD", message: expect.stringContaining('unknown event "session:hack"') } });
 
     const health = await fetch(`${server.url}/api/health`);
     expect(await health.json()).toMatchObject({ ok: true, database: "ok", packs: 1 });

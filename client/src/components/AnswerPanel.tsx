@@ -132,14 +132,17 @@ export function AnswerPanel({ question, initialDraft, carryOver, live, deadline,
     edited({ code: codeByLanguage[next] ?? question.starterCode?.[next] ?? "", language: next });
   };
 
-  const submit = async () => {
+  // The server rejects blank answers; skipping is an explicit "skip" answer.
+  const blank = isCode ? code.trim() === "" : text.trim() === "";
+
+  const submit = async (answer: AnswerContent = contentRef.current) => {
     if (submitting) return;
     // The submit carries the answer; a draft landing after it would be noise.
     clearTimeout(timerRef.current);
     const submissionId = (submissionIdRef.current ??= newSubmissionId());
     setSubmitting(true);
     try {
-      await onSubmit(question, submissionId, contentRef.current);
+      await onSubmit(question, submissionId, answer);
       dirtyRef.current = false;
       submissionIdRef.current = null;
       setText("");
@@ -192,7 +195,7 @@ export function AnswerPanel({ question, initialDraft, carryOver, live, deadline,
           value={text}
           onChange={(e) => onText(e.target.value)}
           onKeyDown={(e) => {
-            if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) void submit();
+            if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && !blank) void submit();
           }}
           placeholder="Type your answer. Markdown is fine. Ctrl+Enter submits."
           rows={16}
@@ -204,15 +207,27 @@ export function AnswerPanel({ question, initialDraft, carryOver, live, deadline,
         <span className={`draft-status ${status.kind}`} data-testid="draft-status" aria-live="polite">
           {!live && dirtyRef.current ? "Offline: will save when reconnected" : statusText}
         </span>
-        <button
-          type="button"
-          className="primary"
-          data-testid="submit-answer"
-          onClick={() => void submit()}
-          disabled={submitting || !live}
-        >
-          {submitting ? "Submitting…" : "Submit answer"}
-        </button>
+        <div className="answer-buttons">
+          <button
+            type="button"
+            onClick={() => {
+              if (window.confirm("Skip this question? It will score zero.")) void submit({ text: "skip" });
+            }}
+            disabled={submitting || !live}
+          >
+            Skip
+          </button>
+          <button
+            type="button"
+            className="primary"
+            data-testid="submit-answer"
+            onClick={() => void submit()}
+            disabled={submitting || !live || blank}
+            title={blank ? "Write an answer first, or skip the question" : undefined}
+          >
+            {submitting ? "Submitting…" : "Submit answer"}
+          </button>
+        </div>
       </div>
     </section>
   );

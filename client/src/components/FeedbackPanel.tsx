@@ -1,14 +1,20 @@
-import type { ServerEvent } from "../../../server/contracts/index.js";
+import type { FeedbackNotice } from "../room/room-state.js";
 
-/** Practice-mode scores for the question just answered, shown until the next one starts. */
-export function FeedbackPanel({ feedback }: { feedback: ServerEvent<"feedback"> }) {
+/** Practice-mode scores for the question just answered; stays until replaced or dismissed. */
+export function FeedbackPanel({ feedback, onDismiss }: { feedback: FeedbackNotice; onDismiss: () => void }) {
+  const { event, questionTitle } = feedback;
   return (
     <section className="feedback" data-testid="feedback" aria-live="polite">
-      <h3>
-        Feedback <span className="score">{Math.round(feedback.score)}/100</span>
-      </h3>
+      <div className="feedback-head">
+        <h3>
+          Feedback on “{questionTitle}” <span className="score">{Math.round(event.score)}/100</span>
+        </h3>
+        <button type="button" className="link-button" onClick={onDismiss} aria-label="Dismiss feedback">
+          ×
+        </button>
+      </div>
       <ul className="feedback-criteria">
-        {feedback.criteria.map((c) => (
+        {event.criteria.map((c) => (
           <li key={c.criterionId}>
             <div className="feedback-criterion-head">
               <strong>{c.title}</strong> <span className="score-pill">{c.score}/4</span>

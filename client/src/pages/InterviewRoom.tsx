@@ -116,7 +116,7 @@ export function InterviewRoom({ sessionId }: { sessionId: string }) {
                 </p>
               )
             )}
-            {state.feedback && <FeedbackPanel feedback={state.feedback} />}
+            {state.feedback && <FeedbackPanel feedback={state.feedback} onDismiss={room.dismissFeedback} />}
           </div>
         </div>
       )}

@@ -25,6 +25,9 @@ export type RoomQuestion = QuestionInfo & { text: string; streaming: boolean };
 
 export type RoundEndNotice = { roundId: string; title: string; reason: RoundEndReason };
 
+/** Practice-mode scores, with the title of the question they grade. */
+export type FeedbackNotice = { event: ServerEvent<"feedback">; questionTitle: string };
+
 export type RoomState = {
   loaded: boolean;
   /** Events that arrived before the first snapshot; replayed onto it once it lands. */
@@ -46,7 +49,12 @@ export type RoomState = {
   submittedQuestionId: string | null;
   /** The last accepted answer, so a follow-up on code can start from it. */
   lastSubmitted: { baseQuestionId: string; content: AnswerContent } | null;
-  feedback: ServerEvent<"feedback"> | null;
+  /**
+   * Kept past the next question:start: the server sends the next question
+   * right after the feedback, so clearing it there would hide it at once.
+   * Replaced by the next feedback or dismissed by the candidate.
+   */
+  feedback: FeedbackNotice | null;
   roundEnd: RoundEndNotice | null;
   complete: boolean;
 };
@@ -57,7 +65,8 @@ export type RoomAction =
   | { type: "event"; item: AnyServerEvent; receivedAt: number }
   | { type: "submitted"; questionId: string; baseQuestionId: string; content: AnswerContent }
   | { type: "disconnected" }
-  | { type: "dismissRoundEnd" };
+  | { type: "dismissRoundEnd" }
+  | { type: "dismissFeedback" };
 
 export const initialRoomState: RoomState = {
   loaded: false,
@@ -108,6 +117,8 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
       return { ...state, linked: false };
     case "dismissRoundEnd":
       return { ...state, roundEnd: null };
+    case "dismissFeedback":
+      return { ...state, feedback: null };
   }
 }
 
@@ -150,7 +161,6 @@ function applyEvent(state: RoomState, item: AnyServerEvent, receivedAt: number):
         question: { ...info, text: "", streaming: true },
         draft: null,
         submittedQuestionId: null,
-        feedback: null,
       };
     }
     case "question:delta":
@@ -159,8 +169,12 @@ function applyEvent(state: RoomState, item: AnyServerEvent, receivedAt: number):
     case "question:end":
       if (state.question?.questionId !== item.event.questionId) return next;
       return { ...next, question: { ...state.question, text: item.event.text, streaming: false } };
-    case "feedback":
-      return { ...next, feedback: item.event };
+    case "feedback": {
+      // feedback.questionId is the main question's id; the answered turn is still `question` here.
+      const q = state.question;
+      const questionTitle = q && (q.baseQuestionId === item.event.questionId || q.questionId === item.event.questionId) ? q.title : "the previous question";
+      return { ...next, feedback: { event: item.event, questionTitle } };
+    }
     case "round:end": {
       const title = state.plan.rounds.find((r) => r.roundId === item.event.roundId)?.title ?? state.round?.title ?? "Round";
       const sameRound = state.question?.roundId === item.event.roundId;

@@ -135,6 +135,7 @@ export function useInterviewRoom(sessionId: string, resumeToken: string | null) 
   }, [sessionId]);
 
   const dismissRoundEnd = useCallback(() => dispatch({ type: "dismissRoundEnd" }), []);
+  const dismissFeedback = useCallback(() => dispatch({ type: "dismissFeedback" }), []);
 
   return {
     state,
@@ -147,5 +148,6 @@ export function useInterviewRoom(sessionId: string, resumeToken: string | null) 
     submit,
     end,
     dismissRoundEnd,
+    dismissFeedback,
   };
 }

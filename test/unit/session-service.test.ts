@@ -1,0 +1,80 @@
+import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
+import pino from "pino";
+import { afterEach, describe, expect, it } from "vitest";
+import { compileInterviewGraph, createInterviewService, type Emit } from "../../server/interview/index.js";
+import { createOfflineInterviewer } from "../../server/llm/index.js";
+import { createPackCatalog } from "../../server/scenarios/index.js";
+import { createStore, migrateToLatest, openSqlite } from "../../server/store/index.js";
+import { miniPack } from "../helpers/packs.js";
+import { tempDatabaseFile } from "../helpers/server.js";
+
+const STORY = "The situation: we were shipping a summariser under time pressure. The result was that we reduced bad summaries by 60%.";
+const opened: { destroy(): Promise<void> }[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.destroy();
+});
+
+/** The service without sockets, on a SQLite file, with an emit that can be made to fail. */
+async function serviceOn(file: string, failOn: { event: string; times: number } | null = null) {
+  const { sqlite, db } = openSqlite(file);
+  opened.push(db);
+  await migrateToLatest(db);
+  const store = createStore(db);
+  const packs = createPackCatalog([miniPack()]);
+  const emitted: string[] = [];
+  const emit: Emit = async (sessionId, name, body) => {
+    if (failOn && failOn.event === name && failOn.times > 0) {
+      failOn.times--;
+      throw new Error(`injected failure on ${name}`);
+    }
+    emitted.push(name === "question:start" ? `${name}:${(body as unknown as { questionId: string }).questionId}` : name);
+    await store.events.append(sessionId, name, body, Date.now());
+  };
+  const graph = compileInterviewGraph(
+    {
+      packs,
+      interviewer: createOfflineInterviewer(),
+      emit,
+      now: Date.now,
+      sink: {
+        saveGrades: (s, q, scores) => store.grades.saveQuestion(s, q, scores, Date.now()),
+        saveReport: (r) => store.sessions.complete(r.sessionId, JSON.stringify(r), Date.now()),
+      },
+    },
+    new SqliteSaver(sqlite),
+  );
+  const service = createInterviewService({ graph, store, packs, now: Date.now, logger: pino({ level: "silent" }) });
+  return { service, emitted, store };
+}
+
+describe("session service recovery", () => {
+  it("a retried submit finishes a step that failed after the answer was recorded", async () => {
+    const { service, emitted, store } = await serviceOn(tempDatabaseFile(), { event: "round:end", times: 1 });
+    const { sessionId } = await service.start({ packId: "mini", rounds: ["story", "code"], mode: "timed" });
+    await service.begin(sessionId);
+    const submit = { sessionId, questionId: "failure-story", submissionId: "sub-00000001", text: STORY };
+    await expect(service.submit(submit)).rejects.toThrow("injected failure");
+    expect(emitted).not.toContain("question:start:retry");
+    expect(await service.submit(submit)).toEqual({ accepted: true, duplicate: true });
+    expect(emitted.indexOf("round:end")).toBeLessThan(emitted.indexOf("question:start:retry"));
+    expect(emitted.at(-1)).toBe("question:end");
+    expect(await store.answers.countForSession(sessionId)).toBe(1);
+    await service.close();
+  });
+
+  it("recover() after a restart continues a step a crash cut short", async () => {
+    const file = tempDatabaseFile();
+    const first = await serviceOn(file, { event: "question:start", times: 1 });
+    const { sessionId } = await first.service.start({ packId: "mini", rounds: ["story"], mode: "timed" });
+    await expect(first.service.begin(sessionId)).rejects.toThrow("injected failure");
+    await first.service.close();
+
+    const second = await serviceOn(file);
+    expect(await second.service.recover()).toBe(1);
+    expect(second.emitted).toContain("question:start:failure-story");
+    const snapshot = await second.service.snapshot(sessionId);
+    expect(snapshot.question?.questionId).toBe("failure-story");
+    expect(second.service.roundTimerFor(sessionId)).toBe(snapshot.round?.endsAt);
+    await second.service.close();
+  });
+});
