@@ -16,6 +16,8 @@ export type AppDeps = {
   clientDist?: string | null;
   logger?: Logger;
   now?: () => number;
+  /** Chooses among equally suitable questions; tests pin it to get pack order. */
+  random?: () => number;
 };
 
 export type App = {
@@ -56,7 +58,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
     checkpointer,
   );
-  const service = createInterviewService({ graph, store, packs: deps.packs, now, logger });
+  const service = createInterviewService({ graph, store, packs: deps.packs, now, logger, ...(deps.random ? { random: deps.random } : {}) });
   const http = createHttpApp({
     packs: deps.packs,
     service,

@@ -1,8 +1,10 @@
+import { calibrateCommand } from "./cli/calibrate.js";
 import { validateCommand } from "./cli/validate.js";
 
 /** `npm run -s cli -- <command> ...`: tools for pack authors and operators. */
 const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
   validate: validateCommand,
+  calibrate: calibrateCommand,
 };
 
 const [command, ...args] = process.argv.slice(2);

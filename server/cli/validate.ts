@@ -1,5 +1,4 @@
-import { statSync } from "node:fs";
-import { loadPackFile, loadPacksFromDir, PackValidationError, type Pack } from "../scenarios/index.js";
+import { loadPacksAt, PackValidationError, roundQuestionIds, type Pack } from "../scenarios/index.js";
 
 /** `validate <file-or-dir>`: exit 0 with a summary, or 1 with every issue located. */
 export function validateCommand(args: string[]): number {
@@ -10,7 +9,7 @@ export function validateCommand(args: string[]): number {
   }
   let packs: Pack[];
   try {
-    packs = statSync(target).isDirectory() ? loadPacksFromDir(target) : [loadPackFile(target)];
+    packs = loadPacksAt(target);
   } catch (err) {
     if (err instanceof PackValidationError) {
       console.error(err.message);
@@ -24,7 +23,7 @@ export function validateCommand(args: string[]): number {
     throw err;
   }
   for (const p of packs) {
-    const byKind = p.rounds.map((r) => `${r.id} (${r.questions.length})`).join(", ");
+    const byKind = p.rounds.map((r) => `${r.id} (${roundQuestionIds(p, r).length})`).join(", ");
     console.log(`✓ ${p.id} v${p.version}: ${p.questions.length} questions; rounds: ${byKind}`);
   }
   return 0;

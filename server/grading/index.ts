@@ -7,3 +7,5 @@ export { questionScore, overallScore } from "./aggregate.js";
 export { conceptCoverage, coverageScore } from "./coverage.js";
 export { combinedAnswer } from "./answer-text.js";
 export { findTerm } from "./match.js";
+export { agreement, type Agreement } from "./agreement.js";
+export { calibratePack, type CalibrationResult } from "./calibrate.js";

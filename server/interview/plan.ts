@@ -1,4 +1,4 @@
-import type { Level, Pack } from "../scenarios/index.js";
+import { roundQuestionIds, type Level, type Pack } from "../scenarios/index.js";
 import type { Plan } from "../contracts/index.js";
 
 export class PlanError extends Error {
@@ -9,10 +9,14 @@ const LEVEL_ORDER: Level[] = ["junior", "mid", "senior"];
 
 /**
  * Choose the questions for a session: for each selected round, `pick`
- * questions, preferring the requested level, then the nearest levels.
- * Deterministic so a plan can be re-derived and tested.
+ * questions, preferring the requested level, then the nearest levels. Among
+ * equally suitable questions `random` decides (so sessions vary); without it
+ * pack order decides, which keeps tests deterministic.
  */
-export function buildPlan(pack: Pack, options: { level?: Level | undefined; rounds?: string[] | undefined }): Plan {
+export function buildPlan(
+  pack: Pack,
+  options: { level?: Level | undefined; rounds?: string[] | undefined; random?: () => number },
+): Plan {
   const roundIds = options.rounds ?? pack.rounds.map((r) => r.id);
   const unknown = roundIds.filter((id) => !pack.rounds.some((r) => r.id === id));
   if (unknown.length > 0) {
@@ -24,8 +28,8 @@ export function buildPlan(pack: Pack, options: { level?: Level | undefined; roun
   return {
     rounds: roundIds.map((id) => {
       const round = pack.rounds.find((r) => r.id === id)!;
-      const candidates = round.questions
-        .map((qid, order) => ({ q: pack.questions.find((q) => q.id === qid)!, order }))
+      const candidates = roundQuestionIds(pack, round)
+        .map((qid, order) => ({ q: pack.questions.find((q) => q.id === qid)!, order: options.random ? options.random() : order }))
         .sort((a, b) =>
           wanted === null
             ? a.order - b.order

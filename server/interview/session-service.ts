@@ -28,6 +28,8 @@ export type InterviewServiceDeps = {
   packs: PackCatalog;
   now: () => number;
   logger: Logger;
+  /** Picks among equally suitable questions; Math.random unless a test pins it. */
+  random?: () => number;
 };
 
 type StartOptions = z.output<typeof SessionStartPayloadSchema>;
@@ -146,7 +148,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       }
       let plan;
       try {
-        plan = buildPlan(pack, { level: options.level, rounds: options.rounds });
+        plan = buildPlan(pack, { level: options.level, rounds: options.rounds, random: deps.random ?? Math.random });
       } catch (err) {
         if (err instanceof PlanError) throw new ServiceError("BAD_PAYLOAD", err.message);
         throw err;

@@ -1,40 +1,36 @@
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { LineCounter, parseDocument, isNode } from "yaml";
 import { crossCheckPack } from "./cross-checks.js";
 import { PackValidationError, formatPath, type PackIssue } from "./errors.js";
 import { PackSchema, type Pack } from "./schema.js";
+import { readYamlSource, type YamlSource } from "./yaml-source.js";
 
-/** Parse and validate one pack from YAML (or JSON, which is YAML) text. */
-export function parsePack(text: string, file: string): Pack {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
-  const locate = (path: (string | number)[]): { line?: number; column?: number } => {
-    // Walk up the path until a node with a position is found.
-    for (let n = path.length; n >= 0; n--) {
-      const node = doc.getIn(path.slice(0, n), true);
-      if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]);
-    }
-    return {};
-  };
-  if (doc.errors.length > 0) {
+type Path = (string | number)[];
+/** Maps a path in the assembled pack to the file and path where an author wrote it. */
+type Locator = (path: Path) => Omit<PackIssue, "message">;
+
+function validate(value: unknown, locate: Locator): Pack {
+  const parsed = PackSchema.safeParse(value);
+  if (!parsed.success) {
     throw new PackValidationError(
-      doc.errors.map((e) => ({ file, path: "", ...lineCounter.linePos(e.pos[0]), message: `YAML syntax: ${e.message.split("\n")[0]}` })),
+      parsed.error.issues.map((issue) => ({
+        ...locate(issue.path.filter((p): p is string | number => typeof p !== "symbol")),
+        message: issue.message,
+      })),
     );
   }
-  const parsed = PackSchema.safeParse(doc.toJS());
-  if (!parsed.success) {
-    const issues: PackIssue[] = parsed.error.issues.map((issue) => {
-      const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
-      return { file, path: formatPath(path), ...locate(path), message: issue.message };
-    });
-    throw new PackValidationError(issues);
-  }
   const problems = crossCheckPack(parsed.data);
-  if (problems.length > 0) {
-    throw new PackValidationError(problems.map((p) => ({ file, path: formatPath(p.path), ...locate(p.path), message: p.message })));
-  }
+  if (problems.length) throw new PackValidationError(problems.map((p) => ({ ...locate(p.path), message: p.message })));
   return parsed.data;
+}
+
+const singleFile = (source: YamlSource): Locator => (path) => ({ file: source.file, path: formatPath(path), ...source.locate(path) });
+
+/** Parse and validate one pack from a single YAML or JSON document (a file or an upload). */
+export function parsePack(text: string, file: string): Pack {
+  const { source, issues } = readYamlSource(text, file);
+  if (issues.length) throw new PackValidationError(issues);
+  return validate(source.value, singleFile(source));
 }
 
 export function loadPackFile(path: string, root = process.cwd()): Pack {
@@ -42,29 +38,107 @@ export function loadPackFile(path: string, root = process.cwd()): Pack {
 }
 
 /**
- * Load every pack under a directory: each `<dir>/<name>/pack.yaml` and each
- * `<dir>/*.yaml`. Fails on the first invalid pack, naming every issue in it.
+ * A pack spread over files: `<dir>/pack.yaml` (id, title, rounds, ...) plus every
+ * `<dir>/questions/*.yaml`, each holding one question or a list of them.
+ * Errors name the file and the path inside it where the problem was written.
  */
-export function loadPacksFromDir(dir: string): Pack[] {
+export function loadPackDir(dir: string, root = process.cwd()): Pack {
+  const rel = (p: string) => relative(root, p) || p;
+  const main = readYamlSource(readFileSync(join(dir, "pack.yaml"), "utf8"), rel(join(dir, "pack.yaml")));
+  const questionsDir = join(dir, "questions");
+  const files = existsSync(questionsDir) ? readdirSync(questionsDir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+  const parts = files.map((name) => readYamlSource(readFileSync(join(questionsDir, name), "utf8"), rel(join(questionsDir, name))));
+  const issues = [...main.issues, ...parts.flatMap((p) => p.issues)];
+  if (issues.length) throw new PackValidationError(issues);
+  return assemble(main.source, main.source.value, parts.map((p) => p.source));
+}
+
+/**
+ * One questions file checked on its own, wrapped in a pack with a round per
+ * kind it contains: lets an author validate a file before the rest of the pack is ready.
+ */
+export function loadQuestionFile(path: string, root = process.cwd()): Pack {
+  const { source, issues } = readYamlSource(readFileSync(path, "utf8"), relative(root, path) || path);
+  if (issues.length) throw new PackValidationError(issues);
+  const items = Array.isArray(source.value) ? source.value : [source.value];
+  const kinds = [...new Set(items.map((q) => (q as { kind?: unknown })?.kind).filter((k): k is string => typeof k === "string"))];
+  const wrapper = {
+    id: "question-file",
+    title: source.file,
+    description: `questions from ${source.file}`,
+    rounds: kinds.map((kind) => ({ id: kind, kind, title: kind, minutes: 30 })),
+  };
+  return assemble(source, wrapper, [source]);
+}
+
+function assemble(mainSource: YamlSource, mainValue: unknown, questionSources: YamlSource[]): Pack {
+  const origins: { source: YamlSource; prefix: Path }[] = [];
+  const questions: unknown[] = [];
+  const inline = (mainValue as { questions?: unknown } | undefined)?.questions;
+  if (Array.isArray(inline)) {
+    inline.forEach((q, i) => {
+      questions.push(q);
+      origins.push({ source: mainSource, prefix: ["questions", i] });
+    });
+  }
+  for (const source of questionSources) {
+    if (Array.isArray(source.value)) {
+      source.value.forEach((q, i) => {
+        questions.push(q);
+        origins.push({ source, prefix: [i] });
+      });
+    } else if (source.value !== undefined && source.value !== null) {
+      questions.push(source.value);
+      origins.push({ source, prefix: [] });
+    }
+  }
+  const locate: Locator = (path) => {
+    const origin = path[0] === "questions" && typeof path[1] === "number" ? origins[path[1]] : undefined;
+    if (!origin) return singleFile(mainSource)(path);
+    const local = [...origin.prefix, ...path.slice(2)];
+    const id = (questions[path[1] as number] as { id?: unknown } | undefined)?.id;
+    const label = typeof id === "string" ? `question "${id}"` : formatPath(path.slice(0, 2));
+    const rest = formatPath(path.slice(2));
+    return { file: origin.source.file, path: rest ? `${label} ${rest.replace(/^\./, "")}` : label, ...origin.source.locate(local) };
+  };
+  return validate({ ...(mainValue as object), questions }, locate);
+}
+
+/**
+ * Load every pack under a directory: each `<dir>/<name>/` holding a pack.yaml,
+ * and each `<dir>/*.yaml`. Every problem in every pack is reported together.
+ */
+export function loadPacksFromDir(dir: string, root = process.cwd()): Pack[] {
   const packs: Pack[] = [];
+  const issues: PackIssue[] = [];
   for (const entry of readdirSync(dir).sort()) {
     const full = join(dir, entry);
-    if (statSync(full).isDirectory()) {
-      const file = join(full, "pack.yaml");
-      try {
-        statSync(file);
-      } catch {
-        continue;
-      }
-      packs.push(loadPackFile(file));
-    } else if (/\.ya?ml$/.test(entry)) {
-      packs.push(loadPackFile(full));
+    const load = statSync(full).isDirectory()
+      ? existsSync(join(full, "pack.yaml")) ? () => loadPackDir(full, root) : null
+      : /\.ya?ml$/.test(entry) ? () => loadPackFile(full, root) : null;
+    if (!load) continue;
+    try {
+      packs.push(load());
+    } catch (err) {
+      if (err instanceof PackValidationError) issues.push(...err.issues);
+      else throw err;
     }
   }
   const seen = new Set<string>();
   for (const p of packs) {
-    if (seen.has(p.id)) throw new PackValidationError([{ file: dir, path: "id", message: `two packs share the id "${p.id}"` }]);
+    if (seen.has(p.id)) issues.push({ file: relative(root, dir) || dir, path: "id", message: `two packs share the id "${p.id}"` });
     seen.add(p.id);
   }
+  if (issues.length) throw new PackValidationError(issues);
   return packs;
+}
+
+/** A pack file, a questions file, a pack directory or a directory of packs, as the CLI receives it. */
+export function loadPacksAt(target: string, root = process.cwd()): Pack[] {
+  if (!statSync(target).isDirectory()) {
+    const isQuestionFile = /(^|\/)questions\/[^/]+\.ya?ml$/.test(target);
+    return [isQuestionFile ? loadQuestionFile(target, root) : loadPackFile(target, root)];
+  }
+  if (existsSync(join(target, "pack.yaml"))) return [loadPackDir(target, root)];
+  return loadPacksFromDir(target, root);
 }

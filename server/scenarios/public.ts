@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LanguageSchema, LevelSchema, RoundKindSchema, type Pack, type Question } from "./schema.js";
+import { LanguageSchema, LevelSchema, RoundKindSchema, roundQuestionIds, type Pack, type Question } from "./schema.js";
 
 /**
  * What a candidate's browser may see of a pack. Built by picking fields
@@ -48,7 +48,7 @@ export function toPublicPack(pack: Pack): PublicPack {
       kind: r.kind,
       title: r.title,
       minutes: r.minutes,
-      questionCount: Math.min(r.pick, r.questions.length),
+      questionCount: Math.min(r.pick, roundQuestionIds(pack, r).length),
     })),
   };
 }

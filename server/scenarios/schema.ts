@@ -50,6 +50,83 @@ export const ExemplarSchema = z.object({
 });
 export type Exemplar = z.infer<typeof ExemplarSchema>;
 
+/** A Python or TypeScript identifier the harness calls. */
+const Identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a function name (letters, digits, underscore)");
+
+/** One language-neutral test: call with `args`, compare the result to `expected` (JSON values). */
+export const TestCaseSchema = z.object({
+  name: z.string().min(1),
+  args: z.array(z.json()).default([]),
+  expected: z.json(),
+  /** Visible tests are shown to the candidate and run by "Run code"; hidden ones report pass/fail only. */
+  visible: z.boolean().default(false),
+  /** exact: deep equality; unordered: arrays compared as multisets; approx: numbers within `tolerance`. */
+  compare: z.enum(["exact", "unordered", "approx"]).default("exact"),
+  tolerance: z.number().positive().optional(),
+});
+export type TestCase = z.infer<typeof TestCaseSchema>;
+
+export const CodingSpecSchema = z.object({
+  /** The function the candidate implements, per language. */
+  entrypoint: z.partialRecord(LanguageSchema, Identifier),
+  /**
+   * Optional per-language test code for cases JSON cannot express (e.g. injected
+   * callables). It must define `run_case(*args)` (Python) / `runCase(...args)`
+   * (TypeScript), is run after the candidate's code in the same scope, and its
+   * return value is compared to `expected`.
+   */
+  testCode: z.partialRecord(LanguageSchema, z.string().min(1)).optional(),
+  tests: z.array(TestCaseSchema).min(1),
+  /** Secret: a solution per language that passes every test. */
+  referenceSolution: z.partialRecord(LanguageSchema, z.string().min(1)),
+});
+export type CodingSpec = z.infer<typeof CodingSpecSchema>;
+
+/** A number the question gives the candidate to reason with (traffic, corpus size, prices). */
+export const FigureSchema = z.object({
+  id: Slug,
+  label: z.string().min(1),
+  value: z.number(),
+  unit: z.string().min(1),
+});
+export type Figure = z.infer<typeof FigureSchema>;
+
+/** promptfoo-style assertions on a model output. */
+export const PromptAssertionSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("contains"), value: z.string().min(1) }),
+  z.object({ type: z.literal("not-contains"), value: z.string().min(1) }),
+  z.object({
+    type: z.literal("regex"),
+    value: z.string().min(1).refine((v) => {
+      try {
+        new RegExp(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "not a valid regular expression"),
+  }),
+  z.object({ type: z.literal("is-json"), schema: z.record(z.string(), z.unknown()).optional() }),
+  z.object({ type: z.literal("max-length"), value: z.number().int().positive() }),
+]);
+export type PromptAssertion = z.infer<typeof PromptAssertionSchema>;
+
+/** What makes a prompt-debugging answer executable: the broken prompt and cases it fails. */
+export const PromptLabSchema = z.object({
+  /** The prompt under test; {{name}} slots are filled from each case's vars. */
+  brokenPrompt: z.string().min(1),
+  cases: z
+    .array(
+      z.object({
+        name: z.string().min(1),
+        vars: z.record(z.string(), z.string()),
+        assert: z.array(PromptAssertionSchema).min(1),
+      }),
+    )
+    .min(1),
+});
+export type PromptLab = z.infer<typeof PromptLabSchema>;
+
 export const QuestionSchema = z.object({
   id: Slug,
   kind: RoundKindSchema,
@@ -63,6 +140,12 @@ export const QuestionSchema = z.object({
   maxFollowUps: z.number().int().min(0).max(3).default(1),
   /** Secret: labelled answers used for calibration and similarity. */
   exemplars: z.array(ExemplarSchema).default([]),
+  /** Coding questions: tests and reference solutions (secret; visible tests are shown). */
+  coding: CodingSpecSchema.optional(),
+  /** System design: the numbers given in the prompt, for checking estimates. */
+  figures: z.array(FigureSchema).default([]),
+  /** Prompt debugging: the broken prompt and the cases it fails. */
+  promptLab: PromptLabSchema.optional(),
 });
 export type Question = z.infer<typeof QuestionSchema>;
 
@@ -72,8 +155,8 @@ export const RoundSchema = z.object({
   title: z.string().min(1),
   /** Round length; fractions allowed (test packs use seconds-long rounds). */
   minutes: z.number().positive(),
-  /** Question ids this round draws from. */
-  questions: z.array(Slug).min(1),
+  /** Question ids this round draws from; every question of the round's kind when absent. */
+  questions: z.array(Slug).min(1).optional(),
   /** How many questions a session asks from this round. */
   pick: z.number().int().positive().default(1),
 });
@@ -81,10 +164,16 @@ export type Round = z.infer<typeof RoundSchema>;
 
 export const PackSchema = z.object({
   id: Slug,
-  version: z.number().int().positive(),
+  /** Authors may bump it; uploads get a server-assigned version instead. */
+  version: z.number().int().positive().default(1),
   title: z.string().min(1),
   description: z.string().min(1),
   rounds: z.array(RoundSchema).min(1),
   questions: z.array(QuestionSchema).min(1),
 });
 export type Pack = z.infer<typeof PackSchema>;
+
+/** The questions a round draws from, in pack order. */
+export function roundQuestionIds(pack: Pack, round: Round): string[] {
+  return round.questions ?? pack.questions.filter((q) => q.kind === round.kind).map((q) => q.id);
+}

@@ -14,7 +14,8 @@ export function tempDatabaseFile(): string {
 /** The real app on an ephemeral port, on a fresh (or given) SQLite file. */
 export async function startTestServer(options: { packs: Pack[]; databaseFile?: string; clientDist?: string | null }): Promise<TestServer> {
   const databaseFile = options.databaseFile ?? tempDatabaseFile();
-  const app = await createApp({ databaseFile, packs: createPackCatalog(options.packs), clientDist: options.clientDist ?? null });
+  // random: () => 0 keeps pack order among equally suitable questions, so tests know what comes.
+  const app = await createApp({ databaseFile, packs: createPackCatalog(options.packs), clientDist: options.clientDist ?? null, random: () => 0 });
   await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
   const { port } = app.httpServer.address() as AddressInfo;
   return { app, url: `http://127.0.0.1:${port}`, databaseFile, close: () => app.close() };

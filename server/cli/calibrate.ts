@@ -1,0 +1,45 @@
+import { calibratePack, type Agreement } from "../grading/index.js";
+import { loadPacksAt, PackValidationError } from "../scenarios/index.js";
+
+const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
+const row = (name: string, a: Agreement) =>
+  `${name.padEnd(18)} ${String(a.n).padStart(5)}  ${a.qwk.toFixed(3).padStart(6)}  ${pct(a.exact).padStart(6)}  ${pct(a.withinOne).padStart(10)}`;
+
+/** `calibrate <pack>`: grade every exemplar and print agreement with its labels. */
+export function calibrateCommand(args: string[]): number {
+  const target = args[0];
+  if (!target) {
+    console.error("usage: npm run -s cli -- calibrate <pack dir | pack.yaml | questions file> [--json]");
+    return 2;
+  }
+  let packs;
+  try {
+    packs = loadPacksAt(target);
+  } catch (err) {
+    if (err instanceof PackValidationError) {
+      console.error(`${err.message}\n\nfix the pack first (npm run -s cli -- validate ${target})`);
+      return 1;
+    }
+    throw err;
+  }
+  for (const pack of packs) {
+    const result = calibratePack(pack);
+    if (args.includes("--json")) {
+      console.log(JSON.stringify({ pack: pack.id, ...result }, null, 2));
+      continue;
+    }
+    console.log(`\n${pack.id} v${pack.version}: grader vs labelled exemplar scores (criterion level)`);
+    console.log(`${"".padEnd(18)} ${"pairs".padStart(5)}  ${"QWK".padStart(6)}  ${"exact".padStart(6)}  ${"within one".padStart(10)}`);
+    for (const [kind, a] of Object.entries(result.byKind)) console.log(row(kind, a!));
+    console.log(row("overall", result.overall));
+    if (result.misordered.length) {
+      console.log("\nexemplars not graded strong > adequate > weak:");
+      for (const m of result.misordered) console.log(`  ${m.questionId}: ${JSON.stringify(m.scores)}`);
+    }
+    if (result.worst.length) {
+      console.log("\nworst disagreements:");
+      for (const w of result.worst) console.log(`  ${w.questionId} / ${w.exemplar} / ${w.criterionId}: labelled ${w.label}, graded ${w.predicted}`);
+    }
+  }
+  return 0;
+}
