@@ -5,13 +5,16 @@ import { createHttpApp } from "./http/index.js";
 import { compileInterviewGraph, createInterviewService, type Emit, type InterviewService } from "./interview/index.js";
 import { createOfflineInterviewer } from "./llm/index.js";
 import { createSocketServer, roomOf, type InterviewIo } from "./realtime/index.js";
-import type { PackCatalog } from "./scenarios/index.js";
+import { createPackLibrary, type PackLibrary } from "./packs/index.js";
+import type { Pack } from "./scenarios/index.js";
+import { createTeams, type Teams } from "./teams/index.js";
 import { createStore, migrateToLatest, openSqlite } from "./store/index.js";
 
 export type AppDeps = {
   /** SQLite file for app tables and checkpoints (":memory:" for throwaway tests). */
   databaseFile: string;
-  packs: PackCatalog;
+  /** Built-in packs (from PACKS_DIR); team packs live in the database. */
+  builtinPacks: Pack[];
   /** Built client to serve; null serves the API only. */
   clientDist?: string | null;
   logger?: Logger;
@@ -24,6 +27,8 @@ export type App = {
   httpServer: HttpServer;
   io: InterviewIo;
   service: InterviewService;
+  packs: PackLibrary;
+  teams: Teams;
   close(): Promise<void>;
 };
 
@@ -35,6 +40,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   await migrateToLatest(db);
   const store = createStore(db);
   const checkpointer = new SqliteSaver(sqlite);
+  const packs = createPackLibrary({ store, now, logger });
+  await packs.registerBuiltins(deps.builtinPacks);
+  const teams = createTeams(store, now);
 
   const httpServer = createServer();
   // `io` is assigned below; emit only runs once a session exists, long after.
@@ -47,7 +55,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   };
   const graph = compileInterviewGraph(
     {
-      packs: deps.packs,
+      packs,
       interviewer: createOfflineInterviewer(),
       emit,
       now,
@@ -58,9 +66,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
     checkpointer,
   );
-  const service = createInterviewService({ graph, store, packs: deps.packs, now, logger, ...(deps.random ? { random: deps.random } : {}) });
+  const service = createInterviewService({ graph, store, packs, now, logger, ...(deps.random ? { random: deps.random } : {}) });
   const http = createHttpApp({
-    packs: deps.packs,
+    packs,
+    teams,
     service,
     logger,
     clientDist: deps.clientDist ?? null,
@@ -77,6 +86,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     httpServer,
     io,
     service,
+    packs,
+    teams,
     async close() {
       if (closed) return;
       closed = true;

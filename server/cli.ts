@@ -1,10 +1,12 @@
 import { calibrateCommand } from "./cli/calibrate.js";
+import { teamCommand } from "./cli/team.js";
 import { validateCommand } from "./cli/validate.js";
 
 /** `npm run -s cli -- <command> ...`: tools for pack authors and operators. */
 const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
   validate: validateCommand,
   calibrate: calibrateCommand,
+  team: teamCommand,
 };
 
 const [command, ...args] = process.argv.slice(2);

@@ -2,15 +2,15 @@ import pino from "pino";
 import { createApp } from "./app.js";
 import { ensureClientBuilt } from "./client-build.js";
 import { ConfigError, loadConfig } from "./config.js";
-import { createPackCatalog, loadPacksFromDir, PackValidationError } from "./scenarios/index.js";
+import { loadPacksFromDir, PackValidationError } from "./scenarios/index.js";
 
 /** Start-up only: read config, load packs, build the app, listen. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = pino({ level: config.logLevel });
-  const packs = createPackCatalog(loadPacksFromDir(config.packsDir));
+  const builtinPacks = loadPacksFromDir(config.packsDir);
   await ensureClientBuilt(config.clientDist, (msg) => logger.info(msg));
-  const app = await createApp({ databaseFile: config.databaseFile, packs, clientDist: config.clientDist, logger });
+  const app = await createApp({ databaseFile: config.databaseFile, builtinPacks, clientDist: config.clientDist, logger });
   await new Promise<void>((resolve, reject) => {
     app.httpServer.once("error", (err: NodeJS.ErrnoException) => {
       reject(err.code === "EADDRINUSE" ? new ConfigError(`Port ${config.port} on ${config.host} is already in use; set PORT to another port (PORT=0 picks a free one).`) : err);
@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   });
   const address = app.httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
-  logger.info({ port, database: config.databaseFile, packs: packs.list().map((p) => p.id) }, "server listening");
+  logger.info({ port, database: config.databaseFile, packs: builtinPacks.map((p) => p.id) }, "server listening");
   console.log(`\n  Mock interviews ready: http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}\n`);
 
   const shutdown = async (signal: string) => {

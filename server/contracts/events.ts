@@ -168,6 +168,7 @@ export type ServerEventBody<N extends ServerEventName> = Omit<ServerEvent<N>, "s
 
 export const ErrorCodeSchema = z.enum([
   "BAD_PAYLOAD",
+  "UNAUTHORIZED",
   "NOT_FOUND",
   "FORBIDDEN",
   "CONFLICT",

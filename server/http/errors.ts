@@ -5,6 +5,7 @@ import { ServiceError } from "../interview/index.js";
 
 const STATUS: Record<ErrorCode, number> = {
   BAD_PAYLOAD: 400,
+  UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,

@@ -4,7 +4,7 @@ import type { PackCatalog } from "../scenarios/index.js";
 /** Liveness plus the facts an operator checks first: storage answers, packs loaded. */
 export function healthRouter(deps: { packs: PackCatalog; pingDatabase: () => void; startedAt: number }): Router {
   const router = Router();
-  router.get("/", (_req, res) => {
+  router.get("/", async (_req, res) => {
     let database = "ok";
     try {
       deps.pingDatabase();
@@ -15,7 +15,7 @@ export function healthRouter(deps: { packs: PackCatalog; pingDatabase: () => voi
     res.status(ok ? 200 : 503).json({
       ok,
       database,
-      packs: deps.packs.list().length,
+      packs: (await deps.packs.listPublic()).length,
       uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
     });
   });

@@ -2,15 +2,18 @@ import express, { type Express } from "express";
 import helmet from "helmet";
 import type { Logger } from "pino";
 import type { InterviewService } from "../interview/index.js";
-import type { PackCatalog } from "../scenarios/index.js";
+import type { PackLibrary } from "../packs/index.js";
+import type { Teams } from "../teams/index.js";
 import { errorHandler, sendError } from "./errors.js";
 import { healthRouter } from "./health.js";
 import { packsRouter } from "./packs.js";
 import { reportsRouter } from "./reports.js";
 import { staticClientRouter } from "./static-client.js";
+import { teamPacksRouter } from "./team-packs.js";
 
 export type HttpDeps = {
-  packs: PackCatalog;
+  packs: PackLibrary;
+  teams: Teams;
   service: InterviewService;
   logger: Logger;
   clientDist: string | null;
@@ -21,6 +24,8 @@ export function createHttpApp(deps: HttpDeps): Express {
   const app = express();
   app.disable("x-powered-by");
   app.use(helmet());
+  // Pack uploads are YAML or JSON text: that router reads its own body, before any JSON parser.
+  app.use("/api/teams", teamPacksRouter({ teams: deps.teams, library: deps.packs }));
   app.use(express.json({ limit: "1mb" }));
   app.use("/api/health", healthRouter({ packs: deps.packs, pingDatabase: deps.pingDatabase, startedAt: Date.now() }));
   app.use("/api/packs", packsRouter(deps.packs));

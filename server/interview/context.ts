@@ -6,10 +6,11 @@ import type { InterviewStateValue } from "./state.js";
 
 /** Lookups shared by the nodes and the session snapshot, so both describe a turn alike. */
 
-export function packOf(deps: Pick<InterviewDeps, "packs">, state: InterviewStateValue): Pack {
-  const pack = deps.packs.get(state.packId);
-  if (!pack) throw new Error(`pack "${state.packId}" is not loaded`);
-  return pack;
+/** The exact pack version this session started on (versions never change). */
+export async function packOf(deps: Pick<InterviewDeps, "packs">, state: InterviewStateValue): Promise<Pack> {
+  const record = await deps.packs.get(state.packId, state.packVersion);
+  if (!record) throw new Error(`pack "${state.packId}" v${state.packVersion} is not available`);
+  return record.pack;
 }
 
 export function currentRound(state: InterviewStateValue): PlanRound {

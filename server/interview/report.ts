@@ -36,8 +36,8 @@ export function buildReport(state: InterviewStateValue, pack: Pack, completedAt:
   const all = rounds.flatMap((r) => r.questions);
   return {
     sessionId: state.sessionId,
-    packId: pack.id,
-    packVersion: pack.version,
+    packId: state.packId,
+    packVersion: state.packVersion,
     packTitle: pack.title,
     mode: state.mode,
     level: state.level,

@@ -141,11 +141,13 @@ export function createInterviewService(deps: InterviewServiceDeps) {
   const api = {
     /** Create the session and its plan; `begin` then runs the graph (after the client has its ack). */
     async start(options: StartOptions): Promise<SessionStartResult> {
-      const pack = packs.get(options.packId);
-      if (!pack) {
-        const known = packs.list().map((p) => `"${p.id}"`).join(", ");
+      const record = await packs.latest(options.packId);
+      // Private packs are for their team's eyes; to anyone else they do not exist.
+      if (!record || record.visibility === "private") {
+        const known = (await packs.listPublic()).map((p) => `"${p.key}"`).join(", ");
         throw new ServiceError("NOT_FOUND", `no pack "${options.packId}"; available: ${known}`);
       }
+      const pack = record.pack;
       let plan;
       try {
         plan = buildPlan(pack, { level: options.level, rounds: options.rounds, random: deps.random ?? Math.random });
@@ -158,15 +160,15 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       await store.sessions.insert({
         id: sessionId,
         resume_token_hash: hashToken(resumeToken),
-        pack_id: pack.id,
-        pack_version: pack.version,
+        pack_id: record.key,
+        pack_version: record.version,
         mode: options.mode,
         level: options.level ?? null,
         plan_json: JSON.stringify(plan),
         status: "active",
         created_at: now(),
       });
-      logger.info({ sessionId, packId: pack.id, mode: options.mode }, "session created");
+      logger.info({ sessionId, packId: record.key, version: record.version, mode: options.mode }, "session created");
       return { sessionId, resumeToken, plan };
     },
 
@@ -180,6 +182,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
           {
             sessionId,
             packId: session.pack_id,
+            packVersion: session.pack_version,
             mode: session.mode as "timed" | "practice",
             level: (session.level as "junior" | "mid" | "senior" | null) ?? null,
             interviewPlan: JSON.parse(session.plan_json),
@@ -204,13 +207,14 @@ export function createInterviewService(deps: InterviewServiceDeps) {
         const session = await requireSession(sessionId);
         const { values, awaiting } = await readState(sessionId);
         const draft = awaiting ? await store.drafts.get(sessionId, awaiting.turnId) : undefined;
+        const record = await packs.get(session.pack_id, session.pack_version);
         return buildSnapshot({
           session,
           values,
           awaiting: awaiting !== null,
           draft,
           lastSeq: await store.events.lastSeq(sessionId),
-          packs,
+          pack: record?.pack,
           now: now(),
         });
       });

@@ -1,5 +1,5 @@
 import type { Mode, Plan, Snapshot } from "../contracts/index.js";
-import type { PackCatalog } from "../scenarios/index.js";
+import type { Pack } from "../scenarios/index.js";
 import type { DraftRow, SessionRow } from "../store/index.js";
 import { questionById, questionInfo, roundInfo } from "./context.js";
 import type { InterviewStateValue } from "./state.js";
@@ -11,14 +11,14 @@ export function buildSnapshot(input: {
   awaiting: boolean;
   draft: DraftRow | undefined;
   lastSeq: number;
-  packs: PackCatalog;
+  pack: Pack | undefined;
   now: number;
 }): Snapshot {
   const { session, values, awaiting } = input;
   const complete = session.status === "complete";
   const started = values !== null && values.interviewPlan.rounds[values.roundIndex] !== undefined;
   const current = values?.current ?? null;
-  const pack = input.packs.get(session.pack_id);
+  const pack = input.pack;
   const question =
     !complete && awaiting && values && current && pack
       ? {

@@ -47,6 +47,7 @@ const mergeRecord = <V>() =>
 export const InterviewState = Annotation.Root({
   sessionId: latest<string>(() => ""),
   packId: latest<string>(() => ""),
+  packVersion: latest<number>(() => 0),
   mode: latest<Mode>(() => "timed"),
   level: latest<Level | null>(() => null),
   interviewPlan: latest<Plan>(() => ({ rounds: [] })),

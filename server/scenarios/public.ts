@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { PackRecord } from "./catalog.js";
 import { LanguageSchema, LevelSchema, RoundKindSchema, roundQuestionIds, type Pack, type Question } from "./schema.js";
 
 /**
@@ -35,11 +36,12 @@ export const PublicQuestionSchema = z.object({
 });
 export type PublicQuestion = z.infer<typeof PublicQuestionSchema>;
 
-export function toPublicPack(pack: Pack): PublicPack {
+export function toPublicPack(record: PackRecord): PublicPack {
+  const { pack } = record;
   const levels = LevelSchema.options.filter((level) => pack.questions.some((q) => q.level === level));
   return {
-    id: pack.id,
-    version: pack.version,
+    id: record.key,
+    version: record.version,
     title: pack.title,
     description: pack.description,
     levels,

@@ -9,13 +9,18 @@ export type YamlSource = {
   locate(path: (string | number)[]): { line?: number; column?: number };
 };
 
+function position(lineCounter: LineCounter, offset: number): { line: number; column: number } {
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
+}
+
 export function readYamlSource(text: string, file: string): { source: YamlSource; issues: PackIssue[] } {
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false });
   const issues: PackIssue[] = doc.errors.map((e) => ({
     file,
     path: "",
-    ...lineCounter.linePos(e.pos[0]),
+    ...position(lineCounter, e.pos[0]),
     message: `YAML syntax: ${e.message.split("\n")[0]}`,
   }));
   const source: YamlSource = {
@@ -24,7 +29,7 @@ export function readYamlSource(text: string, file: string): { source: YamlSource
     locate(path) {
       for (let n = path.length; n >= 0; n--) {
         const node = doc.getIn(path.slice(0, n), true);
-        if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]);
+        if (isNode(node) && node.range) return position(lineCounter, node.range[0]);
       }
       return {};
     },

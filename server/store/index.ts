@@ -3,7 +3,9 @@ import { createAnswersRepo } from "./answers.js";
 import { createDraftsRepo } from "./drafts.js";
 import { createEventsRepo } from "./events.js";
 import { createGradesRepo } from "./grades.js";
+import { createPacksRepo } from "./packs.js";
 import { createSessionsRepo } from "./sessions.js";
+import { createTeamsRepo } from "./teams.js";
 import type { Database } from "./tables.js";
 
 export { openSqlite, type SqliteHandle } from "./sqlite.js";
@@ -12,6 +14,8 @@ export type { SessionRow } from "./sessions.js";
 export type { StoredEvent } from "./events.js";
 export type { DraftRow } from "./drafts.js";
 export type { AnswerRow } from "./answers.js";
+export type { PackRow } from "./packs.js";
+export type { TeamRow } from "./teams.js";
 
 export function createStore(db: Kysely<Database>) {
   return {
@@ -20,6 +24,8 @@ export function createStore(db: Kysely<Database>) {
     answers: createAnswersRepo(db),
     drafts: createDraftsRepo(db),
     grades: createGradesRepo(db),
+    teams: createTeamsRepo(db),
+    packs: createPacksRepo(db),
   };
 }
 export type Store = ReturnType<typeof createStore>;

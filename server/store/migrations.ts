@@ -68,6 +68,36 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "0002_teams_and_packs": {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable("teams")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("team_tokens")
+        .addColumn("token_hash", "text", (c) => c.primaryKey())
+        .addColumn("team_id", "text", (c) => c.notNull().references("teams.id"))
+        .addColumn("label", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("revoked_at", "bigint")
+        .execute();
+      await db.schema
+        .createTable("packs")
+        .addColumn("pack_key", "text", (c) => c.notNull())
+        .addColumn("version", "integer", (c) => c.notNull())
+        .addColumn("team_id", "text", (c) => c.references("teams.id"))
+        .addColumn("visibility", "text", (c) => c.notNull())
+        .addColumn("source", "text", (c) => c.notNull())
+        .addColumn("pack_json", "text", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("packs_pk", ["pack_key", "version"])
+        .execute();
+      await db.schema.createIndex("packs_team").on("packs").column("team_id").execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,5 +1,3 @@
-import type { Generated } from "kysely";
-
 /** Row shapes of the app tables (LangGraph keeps its own checkpoint tables). */
 export type SessionsTable = {
   id: string;
@@ -57,7 +55,34 @@ export type GradesTable = {
   created_at: number;
 };
 
-export type MigrationsTable = { id: Generated<number> };
+export type TeamsTable = {
+  id: string;
+  name: string;
+  created_at: number;
+};
+
+export type TeamTokensTable = {
+  token_hash: string;
+  team_id: string;
+  label: string;
+  created_at: number;
+  revoked_at: number | null;
+};
+
+/** Every version of every pack, built-in or uploaded; a version never changes once written. */
+export type PacksTable = {
+  /** "ai-engineer" for built-ins, "<team>/<id>" for team packs. */
+  pack_key: string;
+  version: number;
+  /** Null for built-in packs. */
+  team_id: string | null;
+  visibility: "public" | "unlisted" | "private";
+  /** What the author wrote, kept for editing. */
+  source: string;
+  /** The validated pack. */
+  pack_json: string;
+  created_at: number;
+};
 
 export type Database = {
   sessions: SessionsTable;
@@ -65,4 +90,7 @@ export type Database = {
   answers: AnswersTable;
   drafts: DraftsTable;
   grades: GradesTable;
+  teams: TeamsTable;
+  team_tokens: TeamTokensTable;
+  packs: PacksTable;
 };

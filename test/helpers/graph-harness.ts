@@ -3,7 +3,7 @@ import type { CriterionScore, Report, ServerEventName } from "../../server/contr
 import { compileInterviewGraph, type AnswerInput, type InterviewDeps } from "../../server/interview/index.js";
 import { buildPlan } from "../../server/interview/plan.js";
 import { createOfflineInterviewer } from "../../server/llm/index.js";
-import { createPackCatalog, type Level, type Pack } from "../../server/scenarios/index.js";
+import { createStaticCatalog, type Level, type Pack } from "../../server/scenarios/index.js";
 
 export type RecordedEvent = { name: ServerEventName; body: Record<string, unknown> };
 
@@ -14,7 +14,7 @@ export function graphHarness(pack: Pack, options: { mode?: "timed" | "practice";
   const grades = new Map<string, CriterionScore[]>();
   const reports: Report[] = [];
   const deps: InterviewDeps = {
-    packs: createPackCatalog([pack]),
+    packs: createStaticCatalog([pack]),
     interviewer: createOfflineInterviewer(),
     now: () => clock,
     emit: async (_sessionId, name, body) => {
@@ -37,7 +37,7 @@ export function graphHarness(pack: Pack, options: { mode?: "timed" | "practice";
     advanceClock: (ms: number) => void (clock += ms),
     now: () => clock,
     start: () =>
-      graph.invoke({ sessionId, packId: pack.id, mode: options.mode ?? "timed", level: options.level ?? null, interviewPlan: plan }, config),
+      graph.invoke({ sessionId, packId: pack.id, packVersion: pack.version, mode: options.mode ?? "timed", level: options.level ?? null, interviewPlan: plan }, config),
     resume: (input: AnswerInput) => graph.invoke(new Command({ resume: input }), config),
     state: async () => (await graph.getState(config)).values,
     /** Events named `name`, in order. */

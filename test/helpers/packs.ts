@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { createPackCatalog, loadPacksFromDir, type Pack } from "../../server/scenarios/index.js";
+import { loadPacksFromDir, type Pack } from "../../server/scenarios/index.js";
 
 export const FIXTURE_PACKS_DIR = fileURLToPath(new URL("../fixtures/packs/", import.meta.url));
 export const BUILTIN_PACKS_DIR = fileURLToPath(new URL("../../scenarios/", import.meta.url));
@@ -16,4 +16,3 @@ export function miniPackWithRoundSeconds(seconds: number): Pack {
   return { ...pack, rounds: pack.rounds.map((r) => ({ ...r, minutes: seconds / 60 })) };
 }
 
-export const catalogOf = (...packs: Pack[]) => createPackCatalog(packs);

@@ -3,7 +3,7 @@ import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { compileInterviewGraph, createInterviewService, type Emit } from "../../server/interview/index.js";
 import { createOfflineInterviewer } from "../../server/llm/index.js";
-import { createPackCatalog } from "../../server/scenarios/index.js";
+import { createStaticCatalog } from "../../server/scenarios/index.js";
 import { createStore, migrateToLatest, openSqlite } from "../../server/store/index.js";
 import { miniPack } from "../helpers/packs.js";
 import { tempDatabaseFile } from "../helpers/server.js";
@@ -20,7 +20,7 @@ async function serviceOn(file: string, failOn: { event: string; times: number } 
   opened.push(db);
   await migrateToLatest(db);
   const store = createStore(db);
-  const packs = createPackCatalog([miniPack()]);
+  const packs = createStaticCatalog([miniPack()]);
   const emitted: string[] = [];
   const emit: Emit = async (sessionId, name, body) => {
     if (failOn && failOn.event === name && failOn.times > 0) {

@@ -5,7 +5,7 @@ import { streamTurn } from "../stream-turn.js";
 
 /** Stream the round's next main question. */
 export const makeAskNode = (deps: InterviewDeps) => async (state: InterviewStateValue): Promise<InterviewStateUpdate> => {
-  const pack = packOf(deps, state);
+  const pack = await packOf(deps, state);
   const questionId = currentRound(state).questionIds[state.questionIndex];
   if (!questionId) throw new Error(`round has no question at index ${state.questionIndex}`);
   const question = questionById(pack, questionId);

@@ -17,7 +17,7 @@ export const makeAssessNode = (deps: InterviewDeps) => async (state: InterviewSt
   const current = state.current;
   const input = state.lastInput;
   if (!current || !input || input.type !== "submit" || isSkip(input.text)) return { pendingFollowUp: null };
-  const question = questionById(packOf(deps, state), current.baseQuestionId);
+  const question = questionById(await packOf(deps, state), current.baseQuestionId);
   if (current.followUps >= question.maxFollowUps) return { pendingFollowUp: null };
   const round = currentRound(state);
   if (state.roundEndsAt !== null && state.roundEndsAt - deps.now() < minTimeForFollowUpMs(round.minutes)) {

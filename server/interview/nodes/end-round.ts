@@ -9,7 +9,7 @@ import { markUnanswered } from "../unanswered.js";
  * the candidate ended the session, so are all later rounds.
  */
 export const makeEndRoundNode = (deps: InterviewDeps) => async (state: InterviewStateValue): Promise<InterviewStateUpdate> => {
-  const pack = packOf(deps, state);
+  const pack = await packOf(deps, state);
   const round = currentRound(state);
   const type = state.lastInput?.type;
   const reason: RoundEndReason = type === "timeout" ? "timeout" : type === "end" ? "ended" : "completed";

@@ -8,7 +8,7 @@ import { streamTurn } from "../stream-turn.js";
 export const makeFollowUpNode = (deps: InterviewDeps) => async (state: InterviewStateValue): Promise<InterviewStateUpdate> => {
   const current = state.current;
   if (!current || !state.pendingFollowUp) throw new Error("followUp reached without a pending criterion");
-  const question = questionById(packOf(deps, state), current.baseQuestionId);
+  const question = questionById(await packOf(deps, state), current.baseQuestionId);
   const criterion = question.rubric.find((c) => c.id === state.pendingFollowUp);
   if (!criterion) throw new Error(`question "${question.id}" has no criterion "${state.pendingFollowUp}"`);
   const followUps = current.followUps + 1;

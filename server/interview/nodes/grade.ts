@@ -7,7 +7,7 @@ import type { InterviewStateUpdate, InterviewStateValue } from "../state.js";
 export const makeGradeNode = (deps: InterviewDeps) => async (state: InterviewStateValue): Promise<InterviewStateUpdate> => {
   const current = state.current;
   if (!current) throw new Error("grade reached with no current question");
-  const question = questionById(packOf(deps, state), current.baseQuestionId);
+  const question = questionById(await packOf(deps, state), current.baseQuestionId);
   const turns = state.transcript[question.id] ?? [];
   const scores = gradeQuestion(question, turns.map((t) => t.answer));
   await deps.sink.saveGrades(state.sessionId, question.id, scores);

@@ -5,7 +5,7 @@ import type { InterviewStateUpdate, InterviewStateValue } from "../state.js";
 
 /** Finish: hand the report to the store, then tell the client where it is. */
 export const makeReportNode = (deps: InterviewDeps) => async (state: InterviewStateValue): Promise<InterviewStateUpdate> => {
-  const report = buildReport(state, packOf(deps, state), deps.now());
+  const report = buildReport(state, await packOf(deps, state), deps.now());
   await deps.sink.saveReport(report);
   const questions = report.rounds.flatMap((r) => r.questions);
   await deps.emit(state.sessionId, "session:complete", {

@@ -1,0 +1,1 @@
+export { createPackLibrary, PackIdMismatchError, type PackLibrary, type PublishResult } from "./library.js";

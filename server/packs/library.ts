@@ -1,0 +1,103 @@
+import type { Logger } from "pino";
+import { parsePack, type Pack, type PackCatalog, type PackRecord, type Visibility } from "../scenarios/index.js";
+import type { PackRow, Store } from "../store/index.js";
+
+export type PublishResult = PackRecord & { createdAt: number };
+
+/**
+ * Every pack the server knows, built-in or uploaded, over the store. Each
+ * (key, version) is written once and never changed, so records are cached
+ * forever and a session always resolves the version it started on.
+ */
+export function createPackLibrary(deps: { store: Store; now: () => number; logger: Logger }) {
+  const { store, now, logger } = deps;
+  const cache = new Map<string, PackRecord>();
+  const toRecord = (row: PackRow): PackRecord => {
+    const id = `${row.pack_key}@${row.version}`;
+    let record = cache.get(id);
+    if (!record) {
+      record = { key: row.pack_key, version: row.version, teamId: row.team_id, visibility: row.visibility, pack: JSON.parse(row.pack_json) as Pack };
+      // Only uploaded versions are truly immutable; a built-in may be re-registered after an edit.
+      if (row.team_id !== null) cache.set(id, record);
+    }
+    return record;
+  };
+
+  const library = {
+    async get(key: string, version: number) {
+      const row = await store.packs.get(key, version);
+      return row ? toRecord(row) : undefined;
+    },
+    async latest(key: string) {
+      const row = await store.packs.latest(key);
+      return row ? toRecord(row) : undefined;
+    },
+    async listPublic() {
+      return (await store.packs.latestWhere({ visibility: "public" })).map(toRecord);
+    },
+    async listForTeam(teamId: string) {
+      return (await store.packs.latestWhere({ teamId })).map(toRecord);
+    },
+    versions: (key: string) => store.packs.versions(key),
+    source: async (key: string, version: number) => (await store.packs.get(key, version))?.source,
+
+    /**
+     * Make the files' built-in packs available, keeping every version sessions
+     * may still run on. Editing a built-in without bumping its version replaces
+     * that version (and says so), which is what an author iterating locally wants.
+     */
+    async registerBuiltins(packs: Pack[]): Promise<void> {
+      for (const pack of packs) {
+        const json = JSON.stringify(pack);
+        const existing = await store.packs.get(pack.id, pack.version);
+        if (existing?.pack_json === json) continue;
+        if (existing) logger.warn({ pack: pack.id, version: pack.version }, "built-in pack changed without a version bump; replacing that version");
+        await store.packs.replaceBuiltin({
+          pack_key: pack.id,
+          version: pack.version,
+          team_id: null,
+          visibility: "public",
+          source: JSON.stringify(pack, null, 2),
+          pack_json: json,
+          created_at: now(),
+        });
+      }
+    },
+
+    /**
+     * Validate an uploaded pack (YAML or JSON text) and store it as the team's
+     * next version. Throws PackValidationError with every problem found.
+     */
+    async publish(teamId: string, text: string, options: { visibility?: Visibility; expectId?: string } = {}): Promise<PublishResult> {
+      const parsed = parsePack(text, "upload");
+      if (options.expectId !== undefined && parsed.id !== options.expectId) {
+        throw new PackIdMismatchError(options.expectId, parsed.id);
+      }
+      const key = `${teamId}/${parsed.id}`;
+      for (let attempt = 0; ; attempt++) {
+        const previous = await store.packs.latest(key);
+        const version = (previous?.version ?? 0) + 1;
+        const visibility = options.visibility ?? previous?.visibility ?? "private";
+        const pack: Pack = { ...parsed, version };
+        const createdAt = now();
+        try {
+          await store.packs.insert({ pack_key: key, version, team_id: teamId, visibility, source: text, pack_json: JSON.stringify(pack), created_at: createdAt });
+          return { key, version, teamId, visibility, pack, createdAt };
+        } catch (err) {
+          // Two uploads raced for the same version number: take the next one.
+          if (attempt < 3 && /UNIQUE|duplicate key/i.test(String(err))) continue;
+          throw err;
+        }
+      }
+    },
+  } satisfies PackCatalog & Record<string, unknown>;
+  return library;
+}
+export type PackLibrary = ReturnType<typeof createPackLibrary>;
+
+export class PackIdMismatchError extends Error {
+  constructor(readonly expected: string, readonly found: string) {
+    super(`the URL names pack "${expected}" but the uploaded pack's id is "${found}"`);
+    this.name = "PackIdMismatchError";
+  }
+}

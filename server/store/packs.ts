@@ -1,0 +1,38 @@
+import { sql, type Kysely, type Selectable } from "kysely";
+import type { Database, PacksTable } from "./tables.js";
+
+export type PackRow = Selectable<PacksTable>;
+
+export function createPacksRepo(db: Kysely<Database>) {
+  const latestVersions = () =>
+    db.selectFrom("packs").select(["pack_key", sql<number>`max(version)`.as("latest")]).groupBy("pack_key").as("l");
+  return {
+    /** Write a new version; fails (unique key) if that version exists, so versions never change. */
+    async insert(row: PackRow): Promise<void> {
+      await db.insertInto("packs").values(row).execute();
+    },
+    async replaceBuiltin(row: PackRow): Promise<void> {
+      await db.deleteFrom("packs").where("pack_key", "=", row.pack_key).where("version", "=", row.version).where("team_id", "is", null).execute();
+      await db.insertInto("packs").values(row).execute();
+    },
+    async get(key: string, version: number): Promise<PackRow | undefined> {
+      return db.selectFrom("packs").selectAll().where("pack_key", "=", key).where("version", "=", version).executeTakeFirst();
+    },
+    async latest(key: string): Promise<PackRow | undefined> {
+      return db.selectFrom("packs").selectAll().where("pack_key", "=", key).orderBy("version", "desc").limit(1).executeTakeFirst();
+    },
+    async versions(key: string): Promise<{ version: number; created_at: number; visibility: string }[]> {
+      return db.selectFrom("packs").select(["version", "created_at", "visibility"]).where("pack_key", "=", key).orderBy("version").execute();
+    },
+    /** The newest version of every pack matching the filter. */
+    async latestWhere(filter: { teamId?: string; visibility?: PackRow["visibility"] }): Promise<PackRow[]> {
+      let q = db
+        .selectFrom("packs")
+        .innerJoin(latestVersions(), (join) => join.onRef("l.pack_key", "=", "packs.pack_key").onRef("l.latest", "=", "packs.version"))
+        .selectAll("packs");
+      if (filter.teamId !== undefined) q = q.where("packs.team_id", "=", filter.teamId);
+      if (filter.visibility !== undefined) q = q.where("packs.visibility", "=", filter.visibility);
+      return q.orderBy("packs.pack_key").execute();
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { createTeams, teamIdFrom, TeamError, type Teams } from "./teams.js";

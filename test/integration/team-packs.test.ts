@@ -1,0 +1,104 @@
+import { readFileSync } from "node:fs";
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { miniPack } from "../helpers/packs.js";
+import { startTestServer, type TestServer } from "../helpers/server.js";
+import { connectClient } from "../helpers/socket-client.js";
+
+const TINY = readFileSync(new URL("../fixtures/upload/tiny.yaml", import.meta.url), "utf8");
+
+let server: TestServer;
+let acme: string;
+let globex: string;
+beforeAll(async () => {
+  server = await startTestServer({ packs: [miniPack()] });
+  acme = (await server.app.teams.create("Acme")).token;
+  globex = (await server.app.teams.create("Globex")).token;
+});
+afterAll(() => server.close());
+
+const api = (path: string, token: string | null, init: RequestInit = {}) =>
+  fetch(`${server.url}${path}`, { ...init, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers ?? {}) } });
+
+describe("team pack authoring API", () => {
+  it("needs a valid token, and hides other teams", async () => {
+    expect((await api("/api/teams/acme/packs", null)).status).toBe(401);
+    const bad = await api("/api/teams/acme/packs", "mit_nope");
+    expect(bad.status).toBe(401);
+    expect((await bad.json()).error.message).toContain("not valid");
+    const other = await api("/api/teams/acme/packs", globex);
+    expect(other.status).toBe(404);
+  });
+
+  it("rejects an invalid upload with every problem located, and stores nothing", async () => {
+    const broken = TINY.replace("weight: 1", "weight: -1").replace("level: junior", "level: principal");
+    const res = await api("/api/teams/acme/packs", acme, { method: "POST", body: broken, headers: { "content-type": "application/yaml" } });
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error).toMatchObject({ code: "BAD_PAYLOAD", message: "the pack has 2 problems" });
+    expect(body.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ file: "upload", path: "questions[0].rubric[0].weight", line: 17, message: expect.stringContaining(">0") }),
+        expect.objectContaining({ path: "questions[0].level", line: 10 }),
+      ]),
+    );
+    expect(await (await api("/api/teams/acme/packs", acme)).json()).toEqual([]);
+    const empty = await api("/api/teams/acme/packs", acme, { method: "POST", body: "  " });
+    expect(empty.status).toBe(400);
+    expect((await empty.json()).error.message).toContain("empty");
+  });
+
+  it("publishes immutable versions; private packs stay out of the lobby; sessions keep their version", async () => {
+    const v1 = await api("/api/teams/acme/packs", acme, { method: "POST", body: TINY, headers: { "content-type": "text/yaml" } });
+    expect(v1.status).toBe(201);
+    expect(await v1.json()).toMatchObject({ key: "acme/tiny", version: 1, visibility: "private", questions: 1 });
+    expect((await (await fetch(`${server.url}/api/packs`)).json()).map((p: { id: string }) => p.id)).toEqual(["mini"]);
+    const c = await connectClient(server.url);
+    expect(await c.send("session:start", { packId: "acme/tiny" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+
+    // v2 as JSON through PUT, made public: now in the lobby and startable.
+    const asJson = JSON.stringify({ ...(await (await api("/api/teams/acme/packs/tiny", acme)).json()).pack, version: 99 });
+    const v2 = await api("/api/teams/acme/packs/tiny?visibility=public", acme, { method: "PUT", body: asJson, headers: { "content-type": "application/json" } });
+    expect(await v2.json()).toMatchObject({ key: "acme/tiny", version: 2, visibility: "public" });
+    const lobby = await (await fetch(`${server.url}/api/packs`)).json();
+    expect(lobby.find((p: { id: string }) => p.id === "acme/tiny")).toMatchObject({ version: 2, title: "Tiny pack" });
+    const start = await c.request("session:start", { packId: "acme/tiny" });
+    await c.waitFor("question:end");
+
+    // v3 renames the question; the running session still sees v2.
+    const v3 = await api("/api/teams/acme/packs/tiny", acme, { method: "PUT", body: TINY.replace("title: A failure you owned", "title: A failure, renamed") });
+    expect(await v3.json()).toMatchObject({ version: 3, visibility: "public" });
+    const { snapshot } = await c.request("session:resume", { sessionId: start.sessionId, resumeToken: start.resumeToken });
+    expect(snapshot).toMatchObject({ packId: "acme/tiny", packVersion: 2, question: { title: "A failure you owned" } });
+    await c.request("answer:submit", { sessionId: start.sessionId, questionId: "failure-story", submissionId: randomUUID(), text: "skip" });
+    await c.waitFor("session:complete");
+    expect(await server.app.service.report(start.sessionId, start.resumeToken)).toMatchObject({ packId: "acme/tiny", packVersion: 2 });
+    c.close();
+
+    const detail = await (await api("/api/teams/acme/packs/tiny?version=1", acme)).json();
+    expect(detail).toMatchObject({ version: 1, source: TINY });
+    expect(detail.versions.map((v: { version: number }) => v.version)).toEqual([1, 2, 3]);
+    expect((await api("/api/teams/acme/packs/tiny?version=7", acme)).status).toBe(404);
+  });
+
+  it("keeps each team to its own packs", async () => {
+    expect((await api("/api/teams/globex/packs/tiny", globex)).status).toBe(404);
+    expect((await api("/api/teams/acme/packs/tiny", globex)).status).toBe(404);
+    const own = await api("/api/teams/globex/packs", globex, { method: "POST", body: TINY });
+    expect(await own.json()).toMatchObject({ key: "globex/tiny", version: 1 });
+    expect((await (await api("/api/teams/globex/packs", globex)).json()).map((p: { key: string }) => p.key)).toEqual(["globex/tiny"]);
+    const mismatch = await api("/api/teams/globex/packs/other", globex, { method: "PUT", body: TINY });
+    expect(mismatch.status).toBe(400);
+    expect((await mismatch.json()).error.message).toContain('"other"');
+  });
+
+  it("validates drafts for the editor and previews questions without secrets", async () => {
+    const ok = await (await api("/api/teams/acme/packs/validate", acme, { method: "POST", body: TINY })).json();
+    expect(ok).toMatchObject({ valid: true, issues: [], preview: [{ id: "failure-story", title: "A failure you owned" }] });
+    const json = JSON.stringify(ok.preview);
+    for (const secret of ["evidence", "exemplars", "rubric", "probes", "went from 40"]) expect(json).not.toContain(secret);
+    const bad = await (await api("/api/teams/acme/packs/validate", acme, { method: "POST", body: "id: x\n" })).json();
+    expect(bad.valid).toBe(false);
+    expect(bad.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(["title", "rounds", "questions"]));
+  });
+});
