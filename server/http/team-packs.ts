@@ -41,11 +41,25 @@ export function teamPacksRouter(deps: { teams: Teams; library: PackLibrary }): R
   const router = Router({ mergeParams: true });
   router.use(express.text({ type: () => true, limit: MAX_PACK_BYTES }));
 
-  router.use("/:team", async (req: TeamRequest, res: Response, next: NextFunction) => {
+  const authenticate = async (req: Request, res: Response): Promise<string | undefined> => {
     const token = req.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    if (!token) return sendError(res, "UNAUTHORIZED", "send the team's API token as `Authorization: Bearer <token>`");
+    if (!token) return void sendError(res, "UNAUTHORIZED", "send the team's API token as `Authorization: Bearer <token>`");
     const teamId = await deps.teams.authenticate(token);
-    if (!teamId) return sendError(res, "UNAUTHORIZED", "this API token is not valid (unknown or revoked)");
+    if (!teamId) return void sendError(res, "UNAUTHORIZED", "this API token is not valid (unknown or revoked)");
+    return teamId;
+  };
+
+  /** Which team a token belongs to: the editor page starts here. */
+  router.get("/me", async (req, res) => {
+    const teamId = await authenticate(req, res);
+    if (!teamId) return;
+    const team = await deps.teams.get(teamId);
+    res.json({ id: teamId, name: team?.name ?? teamId });
+  });
+
+  router.use("/:team", async (req: TeamRequest, res: Response, next: NextFunction) => {
+    const teamId = await authenticate(req, res);
+    if (!teamId) return;
     if (teamId !== req.params.team) return sendError(res, "NOT_FOUND", `no team "${req.params.team}" for this token`);
     req.teamId = teamId;
     next();

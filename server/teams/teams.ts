@@ -35,6 +35,7 @@ export function createTeams(store: Store, now: () => number) {
     /** The team a bearer token belongs to, or undefined for an unknown or revoked token. */
     authenticate: (token: string) => store.teams.teamForToken(hash(token)),
     list: () => store.teams.list(),
+    get: (teamId: string) => store.teams.get(teamId),
   };
 }
 export type Teams = ReturnType<typeof createTeams>;

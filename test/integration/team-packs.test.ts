@@ -28,6 +28,8 @@ describe("team pack authoring API", () => {
     expect((await bad.json()).error.message).toContain("not valid");
     const other = await api("/api/teams/acme/packs", globex);
     expect(other.status).toBe(404);
+    expect(await (await api("/api/teams/me", acme)).json()).toEqual({ id: "acme", name: "Acme" });
+    expect((await api("/api/teams/me", null)).status).toBe(401);
   });
 
   it("rejects an invalid upload with every problem located, and stores nothing", async () => {
