@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+/** Resource limits for one run of candidate code; defaults close to the known online judges. */
+export const SandboxLimitsSchema = z.object({
+  /** CPU seconds for the whole run (all tests). */
+  cpuSeconds: z.number().positive().default(5),
+  /** Wall-clock time per test. */
+  perTestMs: z.number().int().positive().default(2000),
+  memoryMb: z.number().int().positive().default(256),
+  /** stdout/stderr kept per test (and for the process as a whole). */
+  outputBytes: z.number().int().positive().default(64 * 1024),
+  /** Processes the sandboxed user may have at once (fork bombs stop here). */
+  processes: z.number().int().positive().default(32),
+  fileSizeMb: z.number().int().positive().default(16),
+  openFiles: z.number().int().positive().default(64),
+});
+export type SandboxLimits = z.infer<typeof SandboxLimitsSchema>;
+export const DEFAULT_LIMITS: SandboxLimits = SandboxLimitsSchema.parse({});
+
+/** Wall-clock budget for a batch: every test's limit plus start-up, capped by the CPU budget's spirit. */
+export function batchWallMs(limits: SandboxLimits, cases: number): number {
+  return Math.min(limits.perTestMs * Math.max(1, cases) + 1500, limits.cpuSeconds * 1000 * 2 + 1500);
+}

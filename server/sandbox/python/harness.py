@@ -1,0 +1,145 @@
+# In-sandbox harness for candidate Python. Runs under bubblewrap as `python3 -I -S`.
+#
+# Protocol: one JSON line on stdin: {"code", "testCode", "entrypoint", "cases": [{"args": [...]}],
+# "perTestMs", "outputLimit"}. For every case one JSON line is written to fd 3:
+# {"i", "ok", "value"?, "error"?, "stdout", "stderr", "ms"}; then {"done": true}.
+# Expected values never enter the sandbox: comparison happens in the parent, so
+# anything the candidate's code forges here can only claim answers it computed.
+import asyncio, io, json, os, signal, sys, time, traceback
+
+RESULTS = os.fdopen(3, "w", buffering=1)
+ARMED = False
+# Operations candidate code may not perform; the kernel sandbox stops them too,
+# but refusing here gives the candidate a clear message instead of a crash.
+BLOCKED_EVENTS = {
+    "os.system", "os.exec", "os.posix_spawn", "os.spawn", "os.fork", "os.forkpty",
+    "subprocess.Popen", "socket.__new__", "socket.connect", "socket.bind", "socket.getaddrinfo",
+    "ctypes.dlopen", "ctypes.dlsym", "ctypes.addressof", "ctypes.cdata", "os.kill", "os.killpg",
+    "sys._getframe", "sys._current_frames",
+}
+BLOCKED_MODULES = {"ctypes", "_ctypes", "subprocess", "_posixsubprocess", "socket", "_socket", "multiprocessing",
+                   "pty", "resource", "signal", "_signal", "mmap", "fcntl", "select", "selectors", "ssl", "_ssl",
+                   "urllib", "http", "ftplib", "smtplib", "asyncio.subprocess"}
+READABLE = ("/usr/lib/python3", "/usr/local/lib/python3", "/tmp")
+
+
+class SandboxViolation(PermissionError):
+    pass
+
+
+def audit(event, args):
+    if not ARMED:
+        return
+    if event in BLOCKED_EVENTS:
+        raise SandboxViolation(f"sandbox: {event} is not allowed here")
+    if event == "import":
+        name = str(args[0])
+        if name in BLOCKED_MODULES or name.split(".")[0] in BLOCKED_MODULES:
+            raise SandboxViolation(f"sandbox: importing {name} is not allowed here")
+    elif event == "open":
+        path, mode = args[0], args[1]
+        if isinstance(path, int):
+            return
+        path = os.path.abspath(os.fsdecode(path))
+        writing = isinstance(mode, str) and any(c in mode for c in "wax+")
+        if writing and not path.startswith("/tmp/"):
+            raise SandboxViolation(f"sandbox: writing {path} is not allowed; use /tmp")
+        if not path.startswith(READABLE):
+            raise SandboxViolation(f"sandbox: reading {path} is not allowed")
+
+
+class Capped(io.TextIOBase):
+    """stdout/stderr for one test: keeps the first `limit` characters, drops the rest."""
+    def __init__(self, limit):
+        self.parts, self.size, self.limit, self.dropped = [], 0, limit, 0
+    def writable(self):
+        return True
+    def write(self, s):
+        s = str(s)
+        room = self.limit - self.size
+        if room > 0:
+            self.parts.append(s[:room])
+            self.size += min(len(s), room)
+        self.dropped += max(0, len(s) - max(room, 0))
+        return len(s)
+    def text(self):
+        out = "".join(self.parts)
+        return out + (f"\n… [{self.dropped} more characters not kept]" if self.dropped else "")
+
+
+class TestTimeout(BaseException):
+    pass
+
+
+def on_alarm(signum, frame):
+    raise TestTimeout()
+
+
+def jsonable(value):
+    # json.dumps turns tuples into lists; anything else unserialisable is an error the candidate should see.
+    return json.loads(json.dumps(value))
+
+
+def describe(exc):
+    if isinstance(exc, TestTimeout):
+        return "time limit exceeded for this test"
+    lines = traceback.format_exception_only(type(exc), exc)
+    return "".join(lines).strip()[-2000:]
+
+
+def emit(obj):
+    RESULTS.write(json.dumps(obj) + "\n")
+
+
+def main():
+    global ARMED
+    job = json.loads(sys.stdin.readline())
+    limit = int(job.get("outputLimit", 65536))
+    per_test = max(1, int(job.get("perTestMs", 2000))) / 1000.0
+    signal.signal(signal.SIGALRM, on_alarm)
+    namespace = {"__name__": "solution", "__builtins__": __builtins__}
+    real_out, real_err = sys.stdout, sys.stderr
+
+    # Load the candidate's module (and the question's test code) once.
+    load_out, load_err = Capped(limit), Capped(limit)
+    sys.stdout, sys.stderr = load_out, load_err
+    ARMED = True
+    try:
+        signal.setitimer(signal.ITIMER_REAL, per_test)
+        exec(compile(job["code"], "solution.py", "exec"), namespace)
+        if job.get("testCode"):
+            exec(compile(job["testCode"], "tests.py", "exec"), namespace)
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        target = namespace.get("run_case") if job.get("testCode") else namespace.get(job["entrypoint"])
+        if not callable(target):
+            raise NameError(f"{'run_case' if job.get('testCode') else job['entrypoint']} is not defined as a function")
+        load_error = None
+    except BaseException as exc:  # noqa: BLE001 - report anything the candidate's code raised
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        load_error = describe(exc)
+    sys.stdout, sys.stderr = real_out, real_err
+
+    for i, case in enumerate(job["cases"]):
+        if load_error is not None:
+            emit({"i": i, "ok": False, "error": f"could not load the code: {load_error}", "stdout": load_out.text(), "stderr": load_err.text(), "ms": 0})
+            continue
+        out, err = Capped(limit), Capped(limit)
+        sys.stdout, sys.stderr = out, err
+        started = time.perf_counter()
+        try:
+            signal.setitimer(signal.ITIMER_REAL, per_test)
+            result = target(*case.get("args", []))
+            if asyncio.iscoroutine(result):
+                result = asyncio.run(result)
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            sys.stdout, sys.stderr = real_out, real_err
+            emit({"i": i, "ok": True, "value": jsonable(result), "stdout": out.text(), "stderr": err.text(), "ms": round((time.perf_counter() - started) * 1000, 2)})
+        except BaseException as exc:  # noqa: BLE001
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            sys.stdout, sys.stderr = real_out, real_err
+            emit({"i": i, "ok": False, "error": describe(exc), "stdout": out.text(), "stderr": err.text(), "ms": round((time.perf_counter() - started) * 1000, 2)})
+    emit({"done": True})
+
+
+sys.addaudithook(audit)
+main()

@@ -1,0 +1,84 @@
+import type { Language, Question, TestCase } from "../scenarios/index.js";
+import { matches } from "./compare.js";
+import type { BatchResult, CaseOutcome, LanguageRunner } from "./types.js";
+
+/** What the candidate may see of one test: everything for visible tests, pass/fail for hidden ones. */
+export type TestResult =
+  | { name: string; visible: true; passed: boolean; args: unknown[]; expected: unknown; actual?: unknown; error?: string; stdout: string; stderr: string; ms: number }
+  | { name: string; visible: false; passed: boolean; ms: number };
+
+export type TestReport = {
+  language: Language;
+  scope: "visible" | "all";
+  passed: number;
+  total: number;
+  hiddenPassed: number;
+  hiddenTotal: number;
+  /** "ok" unless the run was stopped (timeout, crash, output limit, compile error). */
+  status: BatchResult["status"];
+  results: TestResult[];
+  ms: number;
+};
+
+export class LanguageUnavailableError extends Error {
+  override name = "LanguageUnavailableError";
+}
+
+function judge(test: TestCase, outcome: CaseOutcome): boolean {
+  return outcome.ok && matches(test, outcome.value);
+}
+
+/**
+ * Run a question's tests against a candidate's code. Hidden tests run in a
+ * separate sandbox from visible ones, so code cannot read hidden inputs and
+ * leak them through a visible test's output; expected values never enter any sandbox.
+ */
+export async function runQuestionTests(
+  runner: LanguageRunner,
+  question: Question,
+  language: Language,
+  code: string,
+  scope: "visible" | "all",
+): Promise<TestReport> {
+  const spec = question.coding;
+  const entrypoint = spec?.entrypoint[language];
+  if (!spec || !entrypoint) throw new LanguageUnavailableError(`question "${question.id}" has no ${language} version`);
+  const started = performance.now();
+  const visible = spec.tests.filter((t) => t.visible);
+  const hidden = scope === "all" ? spec.tests.filter((t) => !t.visible) : [];
+  const batch = (tests: TestCase[]) =>
+    tests.length === 0
+      ? Promise.resolve(null)
+      : runner.run({ language, code, testCode: spec.testCode?.[language], entrypoint, cases: tests.map((t) => ({ args: t.args })) });
+  const [v, h] = await Promise.all([batch(visible), batch(hidden)]);
+  const results: TestResult[] = [
+    ...visible.map((test, i): TestResult => {
+      const o = v!.outcomes[i]!;
+      return {
+        name: test.name,
+        visible: true,
+        passed: judge(test, o),
+        args: test.args,
+        expected: test.expected,
+        ...(o.ok ? { actual: o.value } : { error: o.error }),
+        stdout: o.stdout,
+        stderr: o.stderr,
+        ms: o.ms,
+      };
+    }),
+    ...hidden.map((test, i): TestResult => ({ name: test.name, visible: false, passed: judge(test, h!.outcomes[i]!), ms: h!.outcomes[i]!.ms })),
+  ];
+  const statuses = [v?.status, h?.status].filter((s): s is BatchResult["status"] => Boolean(s));
+  const hiddenResults = results.filter((r) => !r.visible);
+  return {
+    language,
+    scope,
+    passed: results.filter((r) => r.passed).length,
+    total: results.length,
+    hiddenPassed: hiddenResults.filter((r) => r.passed).length,
+    hiddenTotal: hiddenResults.length,
+    status: statuses.find((s) => s !== "ok") ?? "ok",
+    results,
+    ms: Math.round(performance.now() - started),
+  };
+}

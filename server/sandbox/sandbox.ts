@@ -1,0 +1,34 @@
+import type { Logger } from "pino";
+import type { Language, Question } from "../scenarios/index.js";
+import { detectCapabilities, type Capabilities } from "./capabilities.js";
+import type { SandboxLimits } from "./limits.js";
+import { createPythonRunner } from "./python/runner.js";
+import { LanguageUnavailableError, runQuestionTests, type TestReport } from "./run-tests.js";
+import { createTypeScriptRunner } from "./typescript/runner.js";
+import type { LanguageRunner } from "./types.js";
+
+export type SandboxOptions = { limits: SandboxLimits; pythonPool: number; typescriptWorkers: number; logger?: Logger };
+
+/** Runs candidate code against a question's tests, in whichever languages this machine can confine. */
+export function createSandbox(options: SandboxOptions) {
+  const capabilities: Capabilities = detectCapabilities();
+  const runners: Partial<Record<Language, LanguageRunner>> = {};
+  if (capabilities.python.available) runners.python = createPythonRunner({ limits: options.limits, poolSize: options.pythonPool });
+  else options.logger?.warn({ reason: capabilities.python.reason }, "Python code will not run");
+  runners.typescript = createTypeScriptRunner({ limits: options.limits, workers: options.typescriptWorkers });
+
+  const runnerFor = (language: Language): LanguageRunner => {
+    const capability = capabilities[language];
+    if (!capability.available) throw new LanguageUnavailableError(capability.reason);
+    return runners[language]!;
+  };
+  return {
+    capabilities,
+    runTests: (question: Question, language: Language, code: string, scope: "visible" | "all"): Promise<TestReport> =>
+      runQuestionTests(runnerFor(language), question, language, code, scope),
+    async close() {
+      await Promise.all(Object.values(runners).map((r) => r.close()));
+    },
+  };
+}
+export type Sandbox = ReturnType<typeof createSandbox>;

@@ -1,0 +1,37 @@
+import type { Language } from "../scenarios/index.js";
+
+/** One call of the candidate's function (or the question's run_case). */
+export type CaseInput = { args: unknown[] };
+
+export type CaseOutcome = {
+  /** The function returned (value is its JSON-normalised result) or failed (error says how). */
+  ok: boolean;
+  value?: unknown;
+  error?: string;
+  stdout: string;
+  stderr: string;
+  ms: number;
+};
+
+export type BatchRequest = {
+  language: Language;
+  code: string;
+  testCode?: string | undefined;
+  entrypoint: string;
+  cases: CaseInput[];
+};
+
+export type BatchResult = {
+  /** ok: every case ran (pass or fail is decided later); otherwise why the run stopped early. */
+  status: "ok" | "timeout" | "crashed" | "output-limit" | "compile-error";
+  outcomes: CaseOutcome[];
+  /** Anything the process wrote outside the harness' capture, truncated. */
+  processOutput: string;
+  ms: number;
+};
+
+/** Runs batches for one language; the real ones live under python/ and typescript/. */
+export type LanguageRunner = {
+  run(request: BatchRequest): Promise<BatchResult>;
+  close(): Promise<void>;
+};

@@ -1,0 +1,178 @@
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from "quickjs-emscripten-core";
+import type { SandboxLimits } from "../limits.js";
+import type { BatchRequest, BatchResult, CaseOutcome, LanguageRunner } from "../types.js";
+import { createQuickJSModules } from "./quickjs-module.js";
+import { toScript, TranspileError } from "./transpile.js";
+
+const MB = 1024 * 1024;
+// QuickJS stops deep recursion here; the worker thread running it has a larger native stack (see runner.ts).
+const STACK_BYTES = 1024 * 1024;
+
+/**
+ * Defined before the candidate's code. There is no process, require, fs or
+ * network in QuickJS at all; console writes to the test's capped output, and
+ * timers fire at once (tests inject fake clocks; nothing real waits).
+ */
+const PRELUDE = `
+var module = { exports: {} }; var exports = module.exports;
+var console = { log: (...a) => __write(1, a.map(String).join(" ")), info: (...a) => __write(1, a.map(String).join(" ")),
+  warn: (...a) => __write(2, a.map(String).join(" ")), error: (...a) => __write(2, a.map(String).join(" ")) };
+var setTimeout = (fn, _ms, ...args) => { Promise.resolve().then(() => fn(...args)); return 0; };
+var clearTimeout = () => {};
+`;
+
+/** TypeScript/JavaScript in QuickJS (wasm): a fresh runtime and context per batch. Runs inside a worker thread. */
+export function createQuickJSRunner(options: { limits: SandboxLimits }): LanguageRunner {
+  const modules = createQuickJSModules(options.limits.memoryMb);
+  return {
+    async run(request) {
+      const started = performance.now();
+      let script: string;
+      try {
+        script = toScript(`${request.code}\n${request.testCode ?? ""}`);
+      } catch (err) {
+        if (!(err instanceof TranspileError)) throw err;
+        const error = `could not compile the code: ${err.message}`;
+        return {
+          status: "compile-error",
+          outcomes: request.cases.map(() => ({ ok: false, error, stdout: "", stderr: "", ms: 0 })),
+          processOutput: "",
+          ms: Math.round(performance.now() - started),
+        };
+      }
+      const module = await modules.get();
+      const runtime = module.newRuntime();
+      const context = runtime.newContext();
+      let result: BatchResult;
+      try {
+        result = runBatch(runtime, context, () => module.getWasmMemory().buffer.byteLength, script, request, options.limits, started);
+      } catch (err) {
+        // QuickJS itself failed (an abort inside wasm): this module is unusable from here on.
+        modules.discard();
+        const error = `the JavaScript engine stopped: ${(err as Error).message.slice(0, 200)}`;
+        return { status: "crashed", outcomes: request.cases.map(() => ({ ok: false, error, stdout: "", stderr: "", ms: 0 })), processOutput: "", ms: Math.round(performance.now() - started) };
+      }
+      try {
+        context.dispose();
+        runtime.dispose();
+      } catch {
+        // Hostile code (e.g. a stack overflow) can leave QuickJS unable to free its heap,
+        // and it aborts. The results are already in hand; throw the module away instead.
+        modules.discard();
+      }
+      await modules.recycleIfLarge();
+      return result;
+    },
+    async close() {},
+  };
+}
+
+function runBatch(
+  runtime: QuickJSRuntime,
+  context: QuickJSContext,
+  wasmBytes: () => number,
+  script: string,
+  request: BatchRequest,
+  limits: SandboxLimits,
+  started: number,
+): BatchResult {
+  let deadline = 0;
+  let out = "";
+  let err = "";
+  let outputExceeded = false;
+  const memoryCap = (limits.memoryMb + 8) * MB;
+  runtime.setMemoryLimit(limits.memoryMb * MB);
+  runtime.setMaxStackSize(STACK_BYTES);
+  // Called often while code runs: stop on time, on heap growth, or on runaway output.
+  runtime.setInterruptHandler(() => Date.now() > deadline || wasmBytes() > memoryCap || outputExceeded);
+
+  const write = context.newFunction("__write", (fd, text) => {
+    const s = `${context.getString(text)}\n`;
+    const target = context.getNumber(fd) === 2 ? "err" : "out";
+    const current = target === "out" ? out : err;
+    if (current.length + s.length > limits.outputBytes) outputExceeded = current.length > limits.outputBytes * 16 || outputExceeded;
+    const kept = current.length < limits.outputBytes ? s.slice(0, limits.outputBytes - current.length) : "";
+    if (target === "out") out += kept;
+    else err += kept;
+  });
+  context.setProp(context.global, "__write", write);
+  write.dispose();
+
+  const describe = (handle: QuickJSHandle): string => {
+    const e = context.dump(handle) as { name?: string; message?: string } | string;
+    if (typeof e === "object" && e) {
+      if (e.message === "interrupted") return Date.now() > deadline ? "time limit exceeded for this test" : "stopped: memory or output limit exceeded";
+      return `${e.name ?? "Error"}: ${e.message ?? ""}`.slice(0, 2000);
+    }
+    return String(e).slice(0, 2000);
+  };
+
+  // Load: prelude, then the candidate's code and the question's test code.
+  deadline = Date.now() + limits.perTestMs;
+  const loaded = context.evalCode(`${PRELUDE}\n${script}`, "solution.js");
+  let loadError: string | null = null;
+  if (loaded.error) {
+    loadError = `could not load the code: ${describe(loaded.error)}`;
+    loaded.error.dispose();
+  } else loaded.value.dispose();
+  const target = request.testCode ? "runCase" : request.entrypoint;
+
+  const outcomes: CaseOutcome[] = [];
+  let status: BatchResult["status"] = "ok";
+  for (const testCase of request.cases) {
+    out = "";
+    err = "";
+    if (loadError) {
+      outcomes.push({ ok: false, error: loadError, stdout: "", stderr: "", ms: 0 });
+      continue;
+    }
+    const caseStart = performance.now();
+    deadline = Date.now() + limits.perTestMs;
+    const outcome = runCase(runtime, context, `(0, ${target})(...${JSON.stringify(testCase.args)})`, () => Date.now() > deadline, describe);
+    if (outputExceeded) status = "output-limit";
+    outcomes.push({ ...outcome, stdout: out, stderr: err, ms: Math.round((performance.now() - caseStart) * 100) / 100 });
+  }
+  return { status, outcomes, processOutput: "", ms: Math.round((performance.now() - started) * 10) / 10 };
+}
+
+/** Evaluate one call; if it returns a promise, run jobs until it settles or time runs out. */
+function runCase(
+  runtime: QuickJSRuntime,
+  context: QuickJSContext,
+  call: string,
+  expired: () => boolean,
+  describe: (h: QuickJSHandle) => string,
+): Pick<CaseOutcome, "ok" | "value" | "error"> {
+  const result = context.evalCode(call, "test.js");
+  if (result.error) {
+    const error = describe(result.error);
+    result.error.dispose();
+    return { ok: false, error };
+  }
+  const handle = result.value;
+  try {
+    let state = context.getPromiseState(handle);
+    while (state.type === "pending") {
+      if (expired()) return { ok: false, error: "time limit exceeded for this test" };
+      if (!runtime.hasPendingJob()) return { ok: false, error: "the returned promise never settled" };
+      const jobs = runtime.executePendingJobs(256);
+      if (jobs.error) {
+        const error = describe(jobs.error);
+        jobs.error.dispose();
+        return { ok: false, error };
+      }
+      state = context.getPromiseState(handle);
+    }
+    if (state.type === "rejected") {
+      const error = describe(state.error);
+      state.error.dispose();
+      return { ok: false, error };
+    }
+    const value = context.dump(state.value);
+    if (state.value !== handle) state.value.dispose();
+    // JSON-normalise like the Python harness: undefined fields drop, NaN becomes null.
+    return { ok: true, value: value === undefined ? null : JSON.parse(JSON.stringify(value)) };
+  } finally {
+    handle.dispose();
+  }
+}
