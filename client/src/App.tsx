@@ -1,19 +1,28 @@
-import { Link, Route, Switch } from "wouter";
+import { Link, Route, Switch, useRoute } from "wouter";
 import { Lobby } from "./pages/Lobby.js";
 import { InterviewRoom } from "./pages/InterviewRoom.js";
 import { ReportPage } from "./pages/Report.js";
+import { TeamPage } from "./team/TeamPage.js";
 
 export function App() {
+  // The pack editor puts YAML and its preview side by side: it gets a wider column.
+  const [onTeamPage] = useRoute("/team");
   return (
     <div className="app">
       <header className="app-header">
         <Link href="/" className="brand">
           Mock Interview
         </Link>
+        <nav className="app-nav">
+          <Link href="/team" className={(active) => (active ? "active" : "")}>
+            Teams
+          </Link>
+        </nav>
       </header>
-      <main className="app-main">
+      <main className={onTeamPage ? "app-main app-main-wide" : "app-main"}>
         <Switch>
           <Route path="/" component={Lobby} />
+          <Route path="/team" component={TeamPage} />
           <Route path="/interview/:sessionId">
             {/* key: a different session id must start from a fresh room state */}
             {(params) => <InterviewRoom key={params.sessionId} sessionId={params.sessionId} />}

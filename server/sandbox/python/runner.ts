@@ -3,6 +3,7 @@ import type { Readable } from "node:stream";
 import { batchWallMs, type SandboxLimits } from "../limits.js";
 import type { BatchRequest, BatchResult, CaseOutcome, LanguageRunner } from "../types.js";
 import { DEFAULT_PATHS, sandboxCommand, type PythonSandboxPaths } from "./command.js";
+import { killSandbox } from "./kill.js";
 
 /** Sandboxed uids rotate through this range so concurrent runs do not share a process budget. */
 const UID_BASE = 61000;
@@ -54,7 +55,7 @@ export function createPythonRunner(options: { limits: SandboxLimits; poolSize: n
     },
     async close() {
       closed = true;
-      for (const child of all) child.kill("SIGKILL");
+      for (const child of all) killSandbox(child);
       idle.length = 0;
     },
   };
@@ -72,7 +73,7 @@ async function runInSandbox(warm: Warm, request: BatchRequest, limits: SandboxLi
 
   const stop = (reason: BatchResult["status"]) => {
     if (!stopReason) stopReason = reason;
-    child.kill("SIGKILL");
+    killSandbox(child);
   };
   const collect = (stream: Readable | null | undefined) =>
     stream?.on("data", (chunk: Buffer) => {
