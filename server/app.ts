@@ -6,6 +6,7 @@ import { compileInterviewGraph, createInterviewService, type Emit, type Intervie
 import { createOfflineInterviewer } from "./llm/index.js";
 import { createSocketServer, roomOf, type InterviewIo } from "./realtime/index.js";
 import { createPackLibrary, type PackLibrary } from "./packs/index.js";
+import { createSandbox, DEFAULT_LIMITS, type Sandbox, type SandboxOptions } from "./sandbox/index.js";
 import type { Pack } from "./scenarios/index.js";
 import { createTeams, type Teams } from "./teams/index.js";
 import { createStore, migrateToLatest, openSqlite } from "./store/index.js";
@@ -21,6 +22,8 @@ export type AppDeps = {
   now?: () => number;
   /** Chooses among equally suitable questions; tests pin it to get pack order. */
   random?: () => number;
+  /** Code sandbox options (defaults when absent), or null for none. */
+  sandbox?: SandboxOptions | null;
 };
 
 export type App = {
@@ -29,6 +32,7 @@ export type App = {
   service: InterviewService;
   packs: PackLibrary;
   teams: Teams;
+  sandbox: Sandbox | null;
   close(): Promise<void>;
 };
 
@@ -43,6 +47,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const packs = createPackLibrary({ store, now, logger });
   await packs.registerBuiltins(deps.builtinPacks);
   const teams = createTeams(store, now);
+  const sandbox: Sandbox | null =
+    deps.sandbox === null ? null : createSandbox({ ...(deps.sandbox ?? { limits: DEFAULT_LIMITS, pythonPool: 1, typescriptWorkers: 1 }), logger });
 
   const httpServer = createServer();
   // `io` is assigned below; emit only runs once a session exists, long after.
@@ -58,6 +64,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       packs,
       interviewer: createOfflineInterviewer(),
       emit,
+      ...(sandbox ? { runTests: (question, language, code) => sandbox.runTests(question, language, code, "all") } : {}),
       now,
       sink: {
         saveGrades: (sessionId, questionId, scores) => store.grades.saveQuestion(sessionId, questionId, scores, now()),
@@ -66,7 +73,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
     checkpointer,
   );
-  const service = createInterviewService({ graph, store, packs, now, logger, ...(deps.random ? { random: deps.random } : {}) });
+  const service = createInterviewService({ graph, store, packs, now, logger, sandbox, ...(deps.random ? { random: deps.random } : {}) });
   const http = createHttpApp({
     packs,
     teams,
@@ -88,10 +95,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     service,
     packs,
     teams,
+    sandbox,
     async close() {
       if (closed) return;
       closed = true;
       await service.close();
+      await sandbox?.close();
       await new Promise<void>((resolve) => io!.close(() => resolve()));
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await db.destroy();

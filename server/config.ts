@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { z } from "zod";
+import type { SandboxOptions } from "./sandbox/index.js";
 
 /** Every environment variable the server reads, parsed once. */
 const EnvSchema = z.object({
@@ -9,6 +10,13 @@ const EnvSchema = z.object({
   PACKS_DIR: z.string().min(1).default("./scenarios"),
   CLIENT_DIST: z.string().min(1).default("./dist/client"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  SANDBOX_CPU_SECONDS: z.coerce.number().positive().max(60).default(5),
+  SANDBOX_TEST_MS: z.coerce.number().int().positive().max(30_000).default(2000),
+  SANDBOX_MEMORY_MB: z.coerce.number().int().min(32).max(4096).default(256),
+  SANDBOX_OUTPUT_KB: z.coerce.number().int().positive().max(10_240).default(64),
+  SANDBOX_PROCESSES: z.coerce.number().int().min(1).max(1024).default(32),
+  SANDBOX_PYTHON_POOL: z.coerce.number().int().min(0).max(64).default(2),
+  SANDBOX_TS_WORKERS: z.coerce.number().int().min(1).max(32).default(1),
 });
 
 export type Config = {
@@ -20,6 +28,7 @@ export type Config = {
   packsDir: string;
   clientDist: string;
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
+  sandbox: SandboxOptions;
 };
 
 export class ConfigError extends Error {
@@ -47,5 +56,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     packsDir: resolve(e.PACKS_DIR),
     clientDist: resolve(e.CLIENT_DIST),
     logLevel: e.LOG_LEVEL,
+    sandbox: {
+      limits: {
+        cpuSeconds: e.SANDBOX_CPU_SECONDS,
+        perTestMs: e.SANDBOX_TEST_MS,
+        memoryMb: e.SANDBOX_MEMORY_MB,
+        outputBytes: e.SANDBOX_OUTPUT_KB * 1024,
+        processes: e.SANDBOX_PROCESSES,
+        fileSizeMb: 16,
+        openFiles: 64,
+      },
+      pythonPool: e.SANDBOX_PYTHON_POOL,
+      typescriptWorkers: e.SANDBOX_TS_WORKERS,
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LanguageSchema, LevelSchema, RoundKindSchema } from "../scenarios/schema.js";
 import { ModeSchema, QuestionId, SessionId } from "./ids.js";
+import { VisibleTestSchema, type TestReport } from "./tests.js";
 
 /**
  * The one socket.io event map, shared by server and client. Payload shapes are
@@ -62,6 +63,14 @@ export const AnswerSubmitPayloadSchema = z
 export type AnswerSubmitPayload = z.infer<typeof AnswerSubmitPayloadSchema>;
 
 export const SessionEndPayloadSchema = z.strictObject({ sessionId: SessionId });
+
+export const CodeRunPayloadSchema = z.strictObject({
+  sessionId: SessionId,
+  questionId: QuestionId,
+  code: z.string().min(1, "there is no code to run").max(MAX_CODE_ANSWER, `code is limited to ${MAX_CODE_ANSWER} characters`),
+  language: LanguageSchema,
+});
+export type CodeRunPayload = z.infer<typeof CodeRunPayloadSchema>;
 export type SessionEndPayload = z.infer<typeof SessionEndPayloadSchema>;
 
 /** Every client->server event and the schema its payload must match. */
@@ -71,6 +80,7 @@ export const ClientEventSchemas = {
   "answer:draft": AnswerDraftPayloadSchema,
   "answer:submit": AnswerSubmitPayloadSchema,
   "session:end": SessionEndPayloadSchema,
+  "code:run": CodeRunPayloadSchema,
 } as const;
 export type ClientEventName = keyof typeof ClientEventSchemas;
 
@@ -110,6 +120,8 @@ export const QuestionInfoSchema = z.object({
   answerFormat: AnswerFormatSchema,
   languages: z.array(LanguageSchema),
   starterCode: z.partialRecord(LanguageSchema, z.string()).optional(),
+  /** Coding: the visible tests, so the candidate knows what "Run tests" checks. */
+  visibleTests: z.array(VisibleTestSchema).optional(),
   /** 1-based position of the main question in its round. */
   index: z.number().int(),
   totalInRound: z.number().int(),
@@ -201,6 +213,8 @@ export type SessionResumeResult = { snapshot: Snapshot };
 export type AnswerDraftResult = { savedAt: number };
 export type AnswerSubmitResult = { accepted: boolean; duplicate: boolean };
 export type SessionEndResult = { ended: boolean };
+/** Visible tests only: what "Run tests" shows while the candidate works. */
+export type CodeRunResult = { report: TestReport };
 
 type Handler<P, R> = (payload: P, ack: (result: Ack<R>) => void) => void;
 
@@ -210,6 +224,7 @@ export interface ClientToServerEvents extends Record<ClientEventName, Handler<ne
   "answer:draft": Handler<AnswerDraftPayload, AnswerDraftResult>;
   "answer:submit": Handler<AnswerSubmitPayload, AnswerSubmitResult>;
   "session:end": Handler<SessionEndPayload, SessionEndResult>;
+  "code:run": Handler<CodeRunPayload, CodeRunResult>;
 }
 
 export type ServerToClientEvents = {

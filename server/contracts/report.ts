@@ -2,6 +2,7 @@ import { z } from "zod";
 import { LanguageSchema, LevelSchema, RoundKindSchema } from "../scenarios/schema.js";
 import { ModeSchema } from "./ids.js";
 import { RoundEndReasonSchema } from "./events.js";
+import { TestReportSchema } from "./tests.js";
 
 /** One quoted span of the candidate's answer that a score rests on. */
 export const EvidenceSchema = z.object({
@@ -55,6 +56,8 @@ export const ReportQuestionSchema = z.object({
   /** Weighted criterion average scaled to 0-100, computed in code. */
   score: z.number(),
   turns: z.array(ReportTurnSchema),
+  /** Coding: the final code's run (visible tests in full, hidden ones pass/fail only). */
+  tests: TestReportSchema.optional(),
   criteria: z.array(ReportCriterionSchema),
 });
 export type ReportQuestion = z.infer<typeof ReportQuestionSchema>;

@@ -2,6 +2,7 @@ import type { AnswerBody, CriterionScore } from "../contracts/index.js";
 import type { Question } from "../scenarios/index.js";
 import { combinedAnswer, wordCount } from "./answer-text.js";
 import { conceptCoverage, coverageScore } from "./coverage.js";
+import { scoreTests, type TestEvidence } from "./tests-criterion.js";
 
 /** Below this many words an answer is too thin to judge honestly. */
 export const MIN_WORDS_TO_JUDGE = 12;
@@ -10,18 +11,20 @@ export const MIN_WORDS_TO_JUDGE = 12;
  * The deterministic layer: score each rubric criterion by the evidence
  * concepts the answer shows, citing the quoted spans it rests on.
  */
-export function gradeQuestion(question: Question, answers: (AnswerBody | null)[]): CriterionScore[] {
+export function gradeQuestion(question: Question, answers: (AnswerBody | null)[], tests?: TestEvidence): CriterionScore[] {
   const text = combinedAnswer(answers);
   const hasCode = answers.some((a) => Boolean(a?.code?.trim()));
+  // Coding questions also carry the automatic tests criterion, judged on the run itself.
+  const withTests = (scores: CriterionScore[]) => (question.coding ? [...scores, scoreTests(tests, hasCode)] : scores);
   if (!text) {
-    return question.rubric.map((c) => insufficient(c.id, "Not answered."));
+    return withTests(question.rubric.map((c) => insufficient(c.id, "Not answered.")));
   }
   if (!hasCode && wordCount(text) < MIN_WORDS_TO_JUDGE) {
-    return question.rubric.map((c) =>
-      insufficient(c.id, `Insufficient evidence: the answer is too short to judge (${wordCount(text)} words).`),
+    return withTests(
+      question.rubric.map((c) => insufficient(c.id, `Insufficient evidence: the answer is too short to judge (${wordCount(text)} words).`)),
     );
   }
-  return question.rubric.map((criterion) => {
+  return withTests(question.rubric.map((criterion) => {
     const coverage = conceptCoverage(criterion, text);
     const score = coverageScore(coverage);
     const anchor = criterion.anchors[String(score) as keyof typeof criterion.anchors];
@@ -38,7 +41,7 @@ export function gradeQuestion(question: Question, answers: (AnswerBody | null)[]
       source: "evidence" as const,
       insufficientEvidence: false,
     };
-  });
+  }));
 }
 
 function insufficient(criterionId: string, feedback: string): CriterionScore {

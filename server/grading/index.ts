@@ -3,6 +3,7 @@ export const GRADER_VERSION = "coverage-1";
 
 export { gradeQuestion, MIN_WORDS_TO_JUDGE } from "./grade-question.js";
 export { unmetCriteria } from "./unmet.js";
+export { gradingCriteria, scoreTests, TESTS_CRITERION_ID, type TestEvidence } from "./tests-criterion.js";
 export { questionScore, overallScore } from "./aggregate.js";
 export { conceptCoverage, coverageScore } from "./coverage.js";
 export { combinedAnswer } from "./answer-text.js";

@@ -1,6 +1,6 @@
 import type { PlanRound, QuestionInfo, RoundInfo } from "../contracts/index.js";
 import { answerLanguages, ROUND_KINDS } from "../rounds/index.js";
-import type { Pack, Question } from "../scenarios/index.js";
+import { visibleTests, type Pack, type Question } from "../scenarios/index.js";
 import type { InterviewDeps } from "./deps.js";
 import type { InterviewStateValue } from "./state.js";
 
@@ -52,6 +52,7 @@ export function questionInfo(
     answerFormat: ROUND_KINDS[question.kind].answerFormat,
     languages: answerLanguages(question),
     ...(question.starterCode ? { starterCode: { ...question.starterCode } } : {}),
+    ...(question.coding ? { visibleTests: visibleTests(question) } : {}),
     index: round.questionIds.indexOf(question.id) + 1,
     totalInRound: round.questionIds.length,
   };

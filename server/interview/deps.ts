@@ -1,6 +1,6 @@
-import type { CriterionScore, Report, ServerEventBody, ServerEventName } from "../contracts/index.js";
+import type { CriterionScore, Report, ServerEventBody, ServerEventName, TestReport } from "../contracts/index.js";
 import type { Interviewer } from "../llm/index.js";
-import type { PackCatalog } from "../scenarios/index.js";
+import type { Language, PackCatalog, Question } from "../scenarios/index.js";
 
 /** Emits a server event for a session; the app stamps seq, stores it and broadcasts. */
 export type Emit = <N extends ServerEventName>(sessionId: string, name: N, body: ServerEventBody<N>) => Promise<void>;
@@ -18,4 +18,6 @@ export type InterviewDeps = {
   emit: Emit;
   sink: InterviewSink;
   now: () => number;
+  /** Runs a coding answer against all of the question's tests; absent where no sandbox is wired. */
+  runTests?: (question: Question, language: Language, code: string) => Promise<TestReport>;
 };

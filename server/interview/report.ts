@@ -1,5 +1,5 @@
 import type { Report, ReportQuestion } from "../contracts/index.js";
-import { GRADER_VERSION, overallScore, questionScore } from "../grading/index.js";
+import { GRADER_VERSION, gradingCriteria, overallScore, questionScore } from "../grading/index.js";
 import type { Pack } from "../scenarios/index.js";
 import { questionById } from "./context.js";
 import type { InterviewStateValue } from "./state.js";
@@ -15,14 +15,17 @@ export function buildReport(state: InterviewStateValue, pack: Pack, completedAt:
       const question = questionById(pack, id);
       const turns = state.transcript[id] ?? [];
       const scores = state.grades[id] ?? [];
+      const criteria = gradingCriteria(question);
+      const tests = state.testReports[id];
       return {
         questionId: id,
         title: question.title,
         answered: turns.some((t) => t.answer !== null),
-        score: questionScore(question.rubric, scores),
+        score: questionScore(criteria, scores),
         turns,
+        ...(tests ? { tests } : {}),
         criteria: scores.map((s) => {
-          const criterion = question.rubric.find((c) => c.id === s.criterionId);
+          const criterion = criteria.find((c) => c.id === s.criterionId);
           return {
             ...s,
             title: criterion?.title ?? s.criterionId,

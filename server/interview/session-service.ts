@@ -5,6 +5,8 @@ import type {
   AnswerDraftPayload,
   AnswerSubmitPayload,
   AnswerSubmitResult,
+  CodeRunPayload,
+  CodeRunResult,
   Report,
   SessionStartResult,
   Snapshot,
@@ -12,6 +14,7 @@ import type {
 import { SessionStartPayloadSchema } from "../contracts/index.js";
 import type { z } from "zod";
 import type { PackCatalog } from "../scenarios/index.js";
+import { LanguageUnavailableError, type Sandbox } from "../sandbox/index.js";
 import type { SessionRow, Store, StoredEvent } from "../store/index.js";
 import type { InterviewGraph } from "./graph.js";
 import { createSessionLocks } from "./locks.js";
@@ -30,6 +33,8 @@ export type InterviewServiceDeps = {
   logger: Logger;
   /** Picks among equally suitable questions; Math.random unless a test pins it. */
   random?: () => number;
+  /** Runs candidate code; without it coding questions cannot run tests. */
+  sandbox?: Sandbox | null;
 };
 
 type StartOptions = z.output<typeof SessionStartPayloadSchema>;
@@ -42,6 +47,8 @@ type StartOptions = z.output<typeof SessionStartPayloadSchema>;
 export function createInterviewService(deps: InterviewServiceDeps) {
   const { graph, store, packs, now, logger } = deps;
   const locks = createSessionLocks();
+  /** Sessions with a "Run tests" in flight: one at a time each, without holding the session lock. */
+  const running = new Set<string>();
   const threadOf = (sessionId: string) => ({ configurable: { thread_id: sessionId } });
   const timers = createRoundTimers({
     now,
@@ -286,6 +293,29 @@ export function createInterviewService(deps: InterviewServiceDeps) {
         });
         return { accepted: true, duplicate: false };
       });
+    },
+
+    /** Run the open coding question's visible tests against the candidate's current code. */
+    async runCode(payload: CodeRunPayload): Promise<CodeRunResult> {
+      const awaiting = await locks.run(payload.sessionId, () => requireAwaiting(payload.sessionId, payload.questionId));
+      const session = await requireSession(payload.sessionId);
+      const record = await packs.get(session.pack_id, session.pack_version);
+      const question = record?.pack.questions.find((q) => q.id === awaiting.baseQuestionId);
+      if (!question?.coding) throw new ServiceError("BAD_PAYLOAD", `question "${payload.questionId}" is not a coding question; there is nothing to run`);
+      if (!question.coding.entrypoint[payload.language]) {
+        throw new ServiceError("BAD_PAYLOAD", `this question is offered in ${Object.keys(question.coding.entrypoint).join(" and ")}, not ${payload.language}`);
+      }
+      if (!deps.sandbox) throw new ServiceError("CONFLICT", "code cannot run on this server (no sandbox configured)");
+      if (running.has(payload.sessionId)) throw new ServiceError("CONFLICT", "a run is already in progress for this session; wait for its results");
+      running.add(payload.sessionId);
+      try {
+        return { report: await deps.sandbox.runTests(question, payload.language, payload.code, "visible") };
+      } catch (err) {
+        if (err instanceof LanguageUnavailableError) throw new ServiceError("CONFLICT", err.message);
+        throw err;
+      } finally {
+        running.delete(payload.sessionId);
+      }
     },
 
     /** End early: the current draft is graded, everything not reached counts as unanswered. */

@@ -9,6 +9,7 @@ import {
   type Mode,
   type Plan,
   type RoundEndReason,
+  type TestReport,
   type TurnReason,
 } from "../contracts/index.js";
 
@@ -63,6 +64,8 @@ export const InterviewState = Annotation.Root({
   /** Turns per main question id, in the order asked. */
   transcript: mergeRecord<Turn[]>(),
   grades: mergeRecord<CriterionScore[]>(),
+  /** Coding questions: the final code's run against every test. */
+  testReports: mergeRecord<TestReport>(),
   roundResults: mergeRecord<RoundEndReason>(),
   status: latest<"active" | "complete">(() => "active"),
 });

@@ -115,6 +115,11 @@ export function createSocketServer(httpServer: HttpServer, service: InterviewSer
       requireJoined(socket, payload.sessionId);
       return { data: await service.end(payload.sessionId) };
     });
+
+    bind(socket, "code:run", logger, async (payload) => {
+      requireJoined(socket, payload.sessionId);
+      return { data: await service.runCode(payload) };
+    });
   });
   return io;
 }

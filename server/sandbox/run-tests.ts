@@ -1,24 +1,9 @@
+import type { TestReport, TestResult } from "../contracts/tests.js";
 import type { Language, Question, TestCase } from "../scenarios/index.js";
 import { matches } from "./compare.js";
 import type { BatchResult, CaseOutcome, LanguageRunner } from "./types.js";
 
-/** What the candidate may see of one test: everything for visible tests, pass/fail for hidden ones. */
-export type TestResult =
-  | { name: string; visible: true; passed: boolean; args: unknown[]; expected: unknown; actual?: unknown; error?: string; stdout: string; stderr: string; ms: number }
-  | { name: string; visible: false; passed: boolean; ms: number };
-
-export type TestReport = {
-  language: Language;
-  scope: "visible" | "all";
-  passed: number;
-  total: number;
-  hiddenPassed: number;
-  hiddenTotal: number;
-  /** "ok" unless the run was stopped (timeout, crash, output limit, compile error). */
-  status: BatchResult["status"];
-  results: TestResult[];
-  ms: number;
-};
+export type { TestReport, TestResult };
 
 export class LanguageUnavailableError extends Error {
   override name = "LanguageUnavailableError";

@@ -33,6 +33,7 @@ export const PublicQuestionSchema = z.object({
   prompt: z.string(),
   timeGuideMinutes: z.number(),
   starterCode: z.partialRecord(LanguageSchema, z.string()).optional(),
+  visibleTests: z.array(z.object({ name: z.string(), args: z.array(z.unknown()), expected: z.unknown() })).optional(),
 });
 export type PublicQuestion = z.infer<typeof PublicQuestionSchema>;
 
@@ -64,5 +65,11 @@ export function toPublicQuestion(q: Question): PublicQuestion {
     prompt: q.prompt,
     timeGuideMinutes: q.timeGuideMinutes,
     ...(q.starterCode ? { starterCode: { ...q.starterCode } } : {}),
+    ...(q.coding ? { visibleTests: visibleTests(q) } : {}),
   };
+}
+
+/** Only tests marked visible, and only their name, inputs and expected output. */
+export function visibleTests(q: Question): { name: string; args: unknown[]; expected: unknown }[] {
+  return (q.coding?.tests ?? []).filter((t) => t.visible).map((t) => ({ name: t.name, args: t.args, expected: t.expected }));
 }

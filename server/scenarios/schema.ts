@@ -77,6 +77,8 @@ export const CodingSpecSchema = z.object({
    */
   testCode: z.partialRecord(LanguageSchema, z.string().min(1)).optional(),
   tests: z.array(TestCaseSchema).min(1),
+  /** Weight of the automatic "passes the tests" criterion, relative to the rubric's weights. */
+  testsWeight: z.number().positive().default(3),
   /** Secret: a solution per language that passes every test. */
   referenceSolution: z.partialRecord(LanguageSchema, z.string().min(1)),
 });

@@ -20,14 +20,25 @@ afterAll(async () => {
   delete process.env.SANDBOX_SECRET_CANARY;
 });
 
-/** Sandboxed processes (uids 61000-61999) still alive: there must be none once runs end. */
+/**
+ * Sandboxed processes (uids 61000-61999) started by this test process and still
+ * alive: there must be none once runs end. Other test files run their own
+ * servers in parallel, so only our descendants count.
+ */
 function leftoverSandboxProcesses(): string[] {
   if (process.getuid?.() !== 0) return [];
-  const out = execSync("ps -eo uid=,pid=,stat=,comm=").toString();
-  return out.split("\n").filter((l) => {
-    const [uid] = l.trim().split(/\s+/);
-    return Number(uid) >= 61000 && Number(uid) < 62000;
-  });
+  const rows = execSync("ps -eo pid=,ppid=,uid=,stat=,comm=")
+    .toString()
+    .trim()
+    .split("\n")
+    .map((l) => l.trim().split(/\s+/))
+    .map(([pid, ppid, uid, stat, comm]) => ({ pid: Number(pid), ppid: Number(ppid), uid: Number(uid), stat: stat!, comm: comm! }));
+  const parent = new Map(rows.map((r) => [r.pid, r.ppid]));
+  const descendsFromUs = (pid: number) => {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === process.pid) return true;
+    return false;
+  };
+  return rows.filter((r) => r.uid >= 61000 && r.uid < 62000 && descendsFromUs(r.pid)).map((r) => `${r.uid} ${r.pid} ${r.stat} ${r.comm}`);
 }
 
 async function expectHealthy(language: "python" | "typescript") {

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { LanguageSchema } from "../scenarios/schema.js";
+
+/** One test as the candidate may see it: everything for visible tests, pass/fail only for hidden ones. */
+export const TestResultSchema = z.discriminatedUnion("visible", [
+  z.object({
+    name: z.string(),
+    visible: z.literal(true),
+    passed: z.boolean(),
+    args: z.array(z.unknown()),
+    expected: z.unknown(),
+    actual: z.unknown().optional(),
+    error: z.string().optional(),
+    stdout: z.string(),
+    stderr: z.string(),
+    ms: z.number(),
+  }),
+  z.object({ name: z.string(), visible: z.literal(false), passed: z.boolean(), ms: z.number() }),
+]);
+export type TestResult = z.infer<typeof TestResultSchema>;
+
+export const TestReportSchema = z.object({
+  language: LanguageSchema,
+  scope: z.enum(["visible", "all"]),
+  passed: z.number().int(),
+  total: z.number().int(),
+  hiddenPassed: z.number().int(),
+  hiddenTotal: z.number().int(),
+  /** "ok" unless the run was stopped early. */
+  status: z.enum(["ok", "timeout", "crashed", "output-limit", "compile-error"]),
+  results: z.array(TestResultSchema),
+  ms: z.number(),
+});
+export type TestReport = z.infer<typeof TestReportSchema>;
+
+/** A visible test as shown with the question (hidden tests are never sent). */
+export const VisibleTestSchema = z.object({ name: z.string(), args: z.array(z.unknown()), expected: z.unknown() });
+export type VisibleTest = z.infer<typeof VisibleTestSchema>;
