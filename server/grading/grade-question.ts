@@ -2,6 +2,7 @@ import type { AnswerBody, CriterionScore } from "../contracts/index.js";
 import type { Question } from "../scenarios/index.js";
 import { combinedAnswer, wordCount } from "./answer-text.js";
 import { conceptCoverage, coverageScore } from "./coverage.js";
+import { withoutGivenText } from "./given-text.js";
 import { scoreTests, type TestEvidence } from "./tests-criterion.js";
 
 /** Below this many words an answer is too thin to judge honestly. */
@@ -12,7 +13,7 @@ export const MIN_WORDS_TO_JUDGE = 12;
  * concepts the answer shows, citing the quoted spans it rests on.
  */
 export function gradeQuestion(question: Question, answers: (AnswerBody | null)[], tests?: TestEvidence): CriterionScore[] {
-  const text = combinedAnswer(answers);
+  const text = withoutGivenText(combinedAnswer(answers), question);
   const hasCode = answers.some((a) => Boolean(a?.code?.trim()));
   // Coding questions also carry the automatic tests criterion, judged on the run itself.
   const withTests = (scores: CriterionScore[]) => (question.coding ? [...scores, scoreTests(tests, hasCode)] : scores);

@@ -61,6 +61,7 @@ const PYTHON: Hostile[] = [
   { name: "read /etc/passwd", code: "def f(a, b):\n    return open('/etc/passwd').read()\n", expectError: /reading \/etc\/passwd is not allowed/ },
   { name: "read environment secrets", code: "import os\ndef f(a, b):\n    return dict(os.environ)\n" },
   { name: "socket to the app's port", code: "import socket\ndef f(a, b):\n    s = socket.create_connection(('127.0.0.1', 3000))\n    return a + b\n", expectError: /socket\.getaddrinfo is not allowed|socket\.connect is not allowed|importing socket is not allowed/ },
+  { name: "raw internet socket", code: "import socket\ndef f(a, b):\n    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)\n    s.connect(('127.0.0.1', 3000))\n    return a + b\n", expectError: /network socket is not allowed/ },
   { name: "spawn a shell", code: "import os\ndef f(a, b):\n    os.system('sh -c \"echo pwned > /tmp/x\"')\n    return a + b\n", expectError: /os\.system is not allowed/ },
   { name: "subprocess via __import__", code: "def f(a, b):\n    sp = __import__('subprocess')\n    return sp.run(['sh']).returncode\n", expectError: /subprocess\.Popen is not allowed|importing subprocess is not allowed/ },
   { name: "import ctypes", code: "import ctypes\ndef f(a, b):\n    return a + b\n", expectError: /importing ctypes is not allowed/ },
@@ -103,6 +104,15 @@ describe.each([
       await expectHealthy(language);
     });
   }
+});
+
+describe("ordinary code still works", () => {
+  it("awaits a coroutine result with asyncio (Python) and a promise (TypeScript)", async () => {
+    const py = await sandbox.runTests(question, "python", "import asyncio\nasync def f(a, b):\n    await asyncio.sleep(0)\n    return a + b\n", "all");
+    expect(py.passed).toBe(3);
+    const ts = await sandbox.runTests(question, "typescript", "export async function f(a: number, b: number) { await Promise.resolve(); return a + b; }", "all");
+    expect(ts.passed).toBe(3);
+  });
 });
 
 describe("the sandbox after the hostile corpus", () => {

@@ -65,3 +65,13 @@ describe("built-in pack", () => {
     }
   });
 });
+
+describe("text the candidate was given", () => {
+  it("earns nothing: starter-code lines and prompt lines are dropped before matching", () => {
+    const q = { ...rag(), prompt: "Design a bot. Mention chunking and embeddings in your answer.\nThen evaluate it." };
+    const copied = "Design a bot. Mention chunking and embeddings in your answer.\nI would just build it quickly and see how it goes with users after launch.";
+    expect(gradeQuestion(q, [{ text: copied }]).every((s) => s.score === 0)).toBe(true);
+    const own = "I would chunk the articles by heading and store embeddings in a vector index for retrieval.";
+    expect(gradeQuestion(q, [{ text: own }])[0]!.score).toBe(4);
+  });
+});

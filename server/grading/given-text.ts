@@ -1,0 +1,25 @@
+import type { Question } from "../scenarios/index.js";
+
+/** Lines shorter than this are too generic to call copied ("pass", "}", "return x"). */
+const MIN_COPIED_LINE = 12;
+
+const normalise = (line: string) => line.trim().replace(/\s+/g, " ").toLowerCase();
+
+/**
+ * Evidence must come from the candidate, not from text we gave them: drop
+ * every answer line that appears verbatim in the starter code or the prompt
+ * (e.g. an untouched docstring that happens to name the key ideas).
+ */
+export function withoutGivenText(answer: string, question: Question): string {
+  const given = new Set(
+    [question.prompt, ...Object.values(question.starterCode ?? {})]
+      .flatMap((text) => text.split("\n"))
+      .map(normalise)
+      .filter((line) => line.length >= MIN_COPIED_LINE),
+  );
+  if (given.size === 0) return answer;
+  return answer
+    .split("\n")
+    .filter((line) => !given.has(normalise(line)))
+    .join("\n");
+}
