@@ -5,9 +5,9 @@ import { createHttpApp } from "./http/index.js";
 import { compileInterviewGraph, createInterviewService, type Emit, type InterviewService } from "./interview/index.js";
 import { createOfflineInterviewer } from "./llm/index.js";
 import { createSocketServer, roomOf, type InterviewIo } from "./realtime/index.js";
-import { createPackLibrary, type PackLibrary } from "./packs/index.js";
+import { createPackLibrary, verifyReferenceSolutions, type PackLibrary } from "./packs/index.js";
 import { createSandbox, DEFAULT_LIMITS, type Sandbox, type SandboxOptions } from "./sandbox/index.js";
-import type { Pack } from "./scenarios/index.js";
+import type { LocatedPack, Pack } from "./scenarios/index.js";
 import { createTeams, type Teams } from "./teams/index.js";
 import { createStore, migrateToLatest, openSqlite } from "./store/index.js";
 
@@ -78,6 +78,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     packs,
     teams,
     service,
+    // Uploaded reference solutions run in the same sandbox as candidates' code, never unconfined.
+    ...(sandbox ? { verifyPack: async (located: LocatedPack) => (await verifyReferenceSolutions(located, sandbox)).issues } : {}),
     logger,
     clientDist: deps.clientDist ?? null,
     pingDatabase: () => void sqlite.prepare("select 1").get(),

@@ -22,7 +22,7 @@ export function calibrateCommand(args: string[]): number {
     }
     throw err;
   }
-  for (const pack of packs) {
+  for (const { pack } of packs) {
     const result = calibratePack(pack);
     if (args.includes("--json")) {
       console.log(JSON.stringify({ pack: pack.id, ...result }, null, 2));

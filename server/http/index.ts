@@ -3,6 +3,7 @@ import helmet from "helmet";
 import type { Logger } from "pino";
 import type { InterviewService } from "../interview/index.js";
 import type { PackLibrary } from "../packs/index.js";
+import type { LocatedPack, PackIssue } from "../scenarios/index.js";
 import type { Teams } from "../teams/index.js";
 import { errorHandler, sendError } from "./errors.js";
 import { healthRouter } from "./health.js";
@@ -14,6 +15,7 @@ import { teamPacksRouter } from "./team-packs.js";
 export type HttpDeps = {
   packs: PackLibrary;
   teams: Teams;
+  verifyPack?: (located: LocatedPack) => Promise<PackIssue[]>;
   service: InterviewService;
   logger: Logger;
   clientDist: string | null;
@@ -25,7 +27,7 @@ export function createHttpApp(deps: HttpDeps): Express {
   app.disable("x-powered-by");
   app.use(helmet());
   // Pack uploads are YAML or JSON text: that router reads its own body, before any JSON parser.
-  app.use("/api/teams", teamPacksRouter({ teams: deps.teams, library: deps.packs }));
+  app.use("/api/teams", teamPacksRouter({ teams: deps.teams, library: deps.packs, ...(deps.verifyPack ? { verify: deps.verifyPack } : {}) }));
   app.use(express.json({ limit: "1mb" }));
   app.use("/api/health", healthRouter({ packs: deps.packs, pingDatabase: deps.pingDatabase, startedAt: Date.now() }));
   app.use("/api/packs", packsRouter(deps.packs));

@@ -2,7 +2,7 @@ import express, { Router, type NextFunction, type Request, type Response } from 
 import { z } from "zod";
 import { PackIdMismatchError, type PackLibrary, type PublishResult } from "../packs/index.js";
 import { describeZodError } from "../realtime/acks.js";
-import { parsePack, PackValidationError, toPublicQuestion, type PackRecord } from "../scenarios/index.js";
+import { parsePackLocated, PackValidationError, toPublicQuestion, type LocatedPack, type PackIssue, type PackRecord } from "../scenarios/index.js";
 import type { Teams } from "../teams/index.js";
 import { sendError } from "./errors.js";
 
@@ -37,7 +37,12 @@ function invalid(res: Response, err: PackValidationError): void {
  * Team authoring: upload, version and read a team's own packs. Every route
  * needs the team's bearer token; another team's packs do not exist (404) to it.
  */
-export function teamPacksRouter(deps: { teams: Teams; library: PackLibrary }): Router {
+export function teamPacksRouter(deps: {
+  teams: Teams;
+  library: PackLibrary;
+  /** Checks that need execution (reference solutions in the sandbox); none when absent. */
+  verify?: (located: LocatedPack) => Promise<PackIssue[]>;
+}): Router {
   const router = Router({ mergeParams: true });
   router.use(express.text({ type: () => true, limit: MAX_PACK_BYTES }));
 
@@ -76,7 +81,10 @@ export function teamPacksRouter(deps: { teams: Teams; library: PackLibrary }): R
     const body = PackBody.safeParse(req.body);
     if (!body.success) return sendError(res, "BAD_PAYLOAD", describeZodError(body.error));
     try {
-      const pack = parsePack(body.data, "editor");
+      const located = parsePackLocated(body.data, "editor");
+      const { pack } = located;
+      const failures = deps.verify ? await deps.verify(located) : [];
+      if (failures.length) throw new PackValidationError(failures);
       res.json({ valid: true, issues: [], pack: { id: pack.id, title: pack.title, rounds: pack.rounds.length }, preview: pack.questions.map(toPublicQuestion) });
     } catch (err) {
       if (!(err instanceof PackValidationError)) throw err;
@@ -90,7 +98,11 @@ export function teamPacksRouter(deps: { teams: Teams; library: PackLibrary }): R
     if (!body.success) return sendError(res, "BAD_PAYLOAD", describeZodError(body.error));
     if (!query.success) return sendError(res, "BAD_PAYLOAD", describeZodError(query.error));
     try {
-      const result = await deps.library.publish(req.teamId!, body.data, { ...query.data, ...(expectId ? { expectId } : {}) });
+      const result = await deps.library.publish(req.teamId!, body.data, {
+        ...query.data,
+        ...(expectId ? { expectId } : {}),
+        ...(deps.verify ? { verify: deps.verify } : {}),
+      });
       res.status(201).json(summary(result));
     } catch (err) {
       if (err instanceof PackValidationError) return invalid(res, err);

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { parsePack, type Pack, type PackCatalog, type PackRecord, type Visibility } from "../scenarios/index.js";
+import { PackValidationError, parsePackLocated, type LocatedPack, type Pack, type PackCatalog, type PackIssue, type PackRecord, type Visibility } from "../scenarios/index.js";
 import type { PackRow, Store } from "../store/index.js";
 
 export type PublishResult = PackRecord & { createdAt: number };
@@ -68,11 +68,18 @@ export function createPackLibrary(deps: { store: Store; now: () => number; logge
      * Validate an uploaded pack (YAML or JSON text) and store it as the team's
      * next version. Throws PackValidationError with every problem found.
      */
-    async publish(teamId: string, text: string, options: { visibility?: Visibility; expectId?: string } = {}): Promise<PublishResult> {
-      const parsed = parsePack(text, "upload");
+    async publish(
+      teamId: string,
+      text: string,
+      options: { visibility?: Visibility; expectId?: string; verify?: (located: LocatedPack) => Promise<PackIssue[]> } = {},
+    ): Promise<PublishResult> {
+      const located = parsePackLocated(text, "upload");
+      const parsed = located.pack;
       if (options.expectId !== undefined && parsed.id !== options.expectId) {
         throw new PackIdMismatchError(options.expectId, parsed.id);
       }
+      const failures = options.verify ? await options.verify(located) : [];
+      if (failures.length) throw new PackValidationError(failures);
       const key = `${teamId}/${parsed.id}`;
       for (let attempt = 0; ; attempt++) {
         const previous = await store.packs.latest(key);

@@ -1,5 +1,15 @@
 export * from "./schema.js";
 export * from "./public.js";
 export * from "./errors.js";
-export { parsePack, loadPackFile, loadPackDir, loadPacksFromDir, loadPacksAt, loadQuestionFile } from "./loader.js";
+export {
+  parsePack,
+  parsePackLocated,
+  loadPackFile,
+  loadPackDir,
+  loadPacksFromDir,
+  loadPacksAt,
+  loadQuestionFile,
+  type LocatedPack,
+  type Locator,
+} from "./loader.js";
 export { createStaticCatalog, type PackCatalog, type PackRecord, type Visibility } from "./catalog.js";

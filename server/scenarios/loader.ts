@@ -7,9 +7,11 @@ import { readYamlSource, type YamlSource } from "./yaml-source.js";
 
 type Path = (string | number)[];
 /** Maps a path in the assembled pack to the file and path where an author wrote it. */
-type Locator = (path: Path) => Omit<PackIssue, "message">;
+export type Locator = (path: Path) => Omit<PackIssue, "message">;
+/** A valid pack and where each part of it was written, for checks that run after parsing. */
+export type LocatedPack = { pack: Pack; locate: Locator };
 
-function validate(value: unknown, locate: Locator): Pack {
+function validate(value: unknown, locate: Locator): LocatedPack {
   const parsed = PackSchema.safeParse(value);
   if (!parsed.success) {
     throw new PackValidationError(
@@ -21,20 +23,24 @@ function validate(value: unknown, locate: Locator): Pack {
   }
   const problems = crossCheckPack(parsed.data);
   if (problems.length) throw new PackValidationError(problems.map((p) => ({ ...locate(p.path), message: p.message })));
-  return parsed.data;
+  return { pack: parsed.data, locate };
 }
 
 const singleFile = (source: YamlSource): Locator => (path) => ({ file: source.file, path: formatPath(path), ...source.locate(path) });
 
 /** Parse and validate one pack from a single YAML or JSON document (a file or an upload). */
 export function parsePack(text: string, file: string): Pack {
+  return parsePackLocated(text, file).pack;
+}
+
+export function parsePackLocated(text: string, file: string): LocatedPack {
   const { source, issues } = readYamlSource(text, file);
   if (issues.length) throw new PackValidationError(issues);
   return validate(source.value, singleFile(source));
 }
 
-export function loadPackFile(path: string, root = process.cwd()): Pack {
-  return parsePack(readFileSync(path, "utf8"), relative(root, path) || path);
+export function loadPackFile(path: string, root = process.cwd()): LocatedPack {
+  return parsePackLocated(readFileSync(path, "utf8"), relative(root, path) || path);
 }
 
 /**
@@ -42,7 +48,7 @@ export function loadPackFile(path: string, root = process.cwd()): Pack {
  * `<dir>/questions/*.yaml`, each holding one question or a list of them.
  * Errors name the file and the path inside it where the problem was written.
  */
-export function loadPackDir(dir: string, root = process.cwd()): Pack {
+export function loadPackDir(dir: string, root = process.cwd()): LocatedPack {
   const rel = (p: string) => relative(root, p) || p;
   const main = readYamlSource(readFileSync(join(dir, "pack.yaml"), "utf8"), rel(join(dir, "pack.yaml")));
   const questionsDir = join(dir, "questions");
@@ -57,7 +63,7 @@ export function loadPackDir(dir: string, root = process.cwd()): Pack {
  * One questions file checked on its own, wrapped in a pack with a round per
  * kind it contains: lets an author validate a file before the rest of the pack is ready.
  */
-export function loadQuestionFile(path: string, root = process.cwd()): Pack {
+export function loadQuestionFile(path: string, root = process.cwd()): LocatedPack {
   const { source, issues } = readYamlSource(readFileSync(path, "utf8"), relative(root, path) || path);
   if (issues.length) throw new PackValidationError(issues);
   const items = Array.isArray(source.value) ? source.value : [source.value];
@@ -71,7 +77,7 @@ export function loadQuestionFile(path: string, root = process.cwd()): Pack {
   return assemble(source, wrapper, [source]);
 }
 
-function assemble(mainSource: YamlSource, mainValue: unknown, questionSources: YamlSource[]): Pack {
+function assemble(mainSource: YamlSource, mainValue: unknown, questionSources: YamlSource[]): LocatedPack {
   const origins: { source: YamlSource; prefix: Path }[] = [];
   const questions: unknown[] = [];
   const inline = (mainValue as { questions?: unknown } | undefined)?.questions;
@@ -109,11 +115,15 @@ function assemble(mainSource: YamlSource, mainValue: unknown, questionSources: Y
  * and each `<dir>/*.yaml`. Every problem in every pack is reported together.
  */
 export function loadPacksFromDir(dir: string, root = process.cwd()): Pack[] {
-  const packs: Pack[] = [];
+  return loadPacksFromDirLocated(dir, root).map((l) => l.pack);
+}
+
+export function loadPacksFromDirLocated(dir: string, root = process.cwd()): LocatedPack[] {
+  const packs: LocatedPack[] = [];
   const issues: PackIssue[] = [];
   for (const entry of readdirSync(dir).sort()) {
     const full = join(dir, entry);
-    const load = statSync(full).isDirectory()
+    const load: (() => LocatedPack) | null = statSync(full).isDirectory()
       ? existsSync(join(full, "pack.yaml")) ? () => loadPackDir(full, root) : null
       : /\.ya?ml$/.test(entry) ? () => loadPackFile(full, root) : null;
     if (!load) continue;
@@ -125,7 +135,7 @@ export function loadPacksFromDir(dir: string, root = process.cwd()): Pack[] {
     }
   }
   const seen = new Set<string>();
-  for (const p of packs) {
+  for (const { pack: p } of packs) {
     if (seen.has(p.id)) issues.push({ file: relative(root, dir) || dir, path: "id", message: `two packs share the id "${p.id}"` });
     seen.add(p.id);
   }
@@ -134,11 +144,11 @@ export function loadPacksFromDir(dir: string, root = process.cwd()): Pack[] {
 }
 
 /** A pack file, a questions file, a pack directory or a directory of packs, as the CLI receives it. */
-export function loadPacksAt(target: string, root = process.cwd()): Pack[] {
+export function loadPacksAt(target: string, root = process.cwd()): LocatedPack[] {
   if (!statSync(target).isDirectory()) {
     const isQuestionFile = /(^|\/)questions\/[^/]+\.ya?ml$/.test(target);
     return [isQuestionFile ? loadQuestionFile(target, root) : loadPackFile(target, root)];
   }
   if (existsSync(join(target, "pack.yaml"))) return [loadPackDir(target, root)];
-  return loadPacksFromDir(target, root);
+  return loadPacksFromDirLocated(target, root);
 }

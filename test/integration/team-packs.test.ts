@@ -94,6 +94,18 @@ describe("team pack authoring API", () => {
     expect((await mismatch.json()).error.message).toContain('"other"');
   });
 
+  it("runs uploaded reference solutions in the sandbox and refuses a pack whose solution fails its tests", async () => {
+    const wrong = readFileSync(new URL("../fixtures/upload/coding-wrong-reference.yaml", import.meta.url), "utf8");
+    const res = await api("/api/teams/acme/packs", acme, { method: "POST", body: wrong });
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.issues).toHaveLength(1);
+    expect(body.issues[0]).toMatchObject({ path: "questions[0].coding.referenceSolution.python", line: 30, column: 17 });
+    expect(body.issues[0].message).toContain('the python reference solution fails 1 of its 2 tests: "negative"');
+    const fixed = await api("/api/teams/acme/packs", acme, { method: "POST", body: wrong.replace("abs(a) + abs(b)", "a + b") });
+    expect(await fixed.json()).toMatchObject({ key: "acme/sums", version: 1 });
+  });
+
   it("validates drafts for the editor and previews questions without secrets", async () => {
     const ok = await (await api("/api/teams/acme/packs/validate", acme, { method: "POST", body: TINY })).json();
     expect(ok).toMatchObject({ valid: true, issues: [], preview: [{ id: "failure-story", title: "A failure you owned" }] });

@@ -43,7 +43,9 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
 
   const [checked, setChecked] = useState<Checked | null>(null);
   const [validateError, setValidateError] = useState<string | null>(null);
+  /** What the preview and heading show while the text has problems: the last valid state. */
   const [lastPreview, setLastPreview] = useState<PublicQuestion[]>([]);
+  const [lastTitle, setLastTitle] = useState<string | null>(null);
   const [previewId, setPreviewId] = useState<string | null>(null);
   const [jump, setJump] = useState<JumpTarget | null>(null);
 
@@ -92,7 +94,10 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
         .then((result) => {
           setValidateError(null);
           setChecked({ source, result });
-          if (result.valid) setLastPreview(result.preview);
+          if (result.valid) {
+            setLastPreview(result.preview);
+            setLastTitle(result.pack.title);
+          }
         })
         .catch((err: unknown) => {
           if (!controller.signal.aborted) setValidateError(`Could not check the pack: ${message(err)}`);
@@ -180,7 +185,7 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
     if (issue.line) setJump((prev) => ({ line: issue.line!, column: issue.column ?? 1, seq: (prev?.seq ?? 0) + 1 }));
   };
 
-  const title = current?.valid ? current.pack.title : packId ? packId : "New pack";
+  const title = (current?.valid ? current.pack.title : lastTitle) ?? packId ?? "New pack";
   const statusClass = pending ? "pending" : current?.valid ? "ok" : "bad";
   const statusText = pending ? "Checking…" : current?.valid ? "Valid" : `${plural(issues.length, "problem")}`;
 

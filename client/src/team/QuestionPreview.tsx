@@ -4,6 +4,7 @@ import { Markdown } from "../components/Markdown.js";
 
 const CodeEditor = lazy(() => import("../components/CodeEditor.js").then((m) => ({ default: m.CodeEditor })));
 const noop = () => {};
+const json = (value: unknown) => JSON.stringify(value) ?? "undefined";
 
 /**
  * One question as the candidate's browser gets it: built from the server's
@@ -43,6 +44,21 @@ export function QuestionPreview({ question }: { question: PublicQuestion }) {
           <Suspense fallback={<pre className="preview-code-fallback">{code}</pre>}>
             <CodeEditor value={code} language={language} onChange={noop} readOnly />
           </Suspense>
+        </div>
+      )}
+      {question.visibleTests && question.visibleTests.length > 0 && (
+        <div className="preview-tests">
+          <span className="muted small">Visible tests</span>
+          <ul>
+            {question.visibleTests.map((t, i) => (
+              <li key={`${i}:${t.name}`}>
+                <span>{t.name}</span>
+                <code>
+                  ({t.args.map((a) => json(a)).join(", ")}) → {json(t.expected)}
+                </code>
+              </li>
+            ))}
+          </ul>
         </div>
       )}
     </article>

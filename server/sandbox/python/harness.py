@@ -102,7 +102,9 @@ def main():
     job = json.loads(sys.stdin.readline())
     limit = int(job.get("outputLimit", 65536))
     per_test = max(1, int(job.get("perTestMs", 2000))) / 1000.0
-    signal.signal(signal.SIGALRM, on_alarm)
+    # Per-test limits count CPU time, not wall time, so a busy machine does not fail
+    # honest code; sleeping code is stopped by the parent's wall-clock limit for the batch.
+    signal.signal(signal.SIGPROF, on_alarm)
     namespace = {"__name__": "solution", "__builtins__": __builtins__}
     real_out, real_err = sys.stdout, sys.stderr
 
@@ -111,17 +113,17 @@ def main():
     sys.stdout, sys.stderr = load_out, load_err
     ARMED = True
     try:
-        signal.setitimer(signal.ITIMER_REAL, per_test)
+        signal.setitimer(signal.ITIMER_PROF, per_test)
         exec(compile(job["code"], "solution.py", "exec"), namespace)
         if job.get("testCode"):
             exec(compile(job["testCode"], "tests.py", "exec"), namespace)
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.setitimer(signal.ITIMER_PROF, 0)
         target = namespace.get("run_case") if job.get("testCode") else namespace.get(job["entrypoint"])
         if not callable(target):
             raise NameError(f"{'run_case' if job.get('testCode') else job['entrypoint']} is not defined as a function")
         load_error = None
     except BaseException as exc:  # noqa: BLE001 - report anything the candidate's code raised
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.setitimer(signal.ITIMER_PROF, 0)
         load_error = describe(exc)
     sys.stdout, sys.stderr = real_out, real_err
 
@@ -133,15 +135,15 @@ def main():
         sys.stdout, sys.stderr = out, err
         started = time.perf_counter()
         try:
-            signal.setitimer(signal.ITIMER_REAL, per_test)
+            signal.setitimer(signal.ITIMER_PROF, per_test)
             result = target(*case.get("args", []))
             if asyncio.iscoroutine(result):
                 result = asyncio.run(result)
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.setitimer(signal.ITIMER_PROF, 0)
             sys.stdout, sys.stderr = real_out, real_err
             emit({"i": i, "ok": True, "value": jsonable(result), "stdout": out.text(), "stderr": err.text(), "ms": round((time.perf_counter() - started) * 1000, 2)})
         except BaseException as exc:  # noqa: BLE001
-            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.setitimer(signal.ITIMER_PROF, 0)
             sys.stdout, sys.stderr = real_out, real_err
             emit({"i": i, "ok": False, "error": describe(exc), "stdout": out.text(), "stderr": err.text(), "ms": round((time.perf_counter() - started) * 1000, 2)})
     emit({"done": True})

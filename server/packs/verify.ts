@@ -1,0 +1,45 @@
+import type { Sandbox } from "../sandbox/index.js";
+import type { Language, LocatedPack, PackIssue } from "../scenarios/index.js";
+
+export type Verification = { issues: PackIssue[]; warnings: string[] };
+
+/**
+ * What a schema cannot check: every coding question's reference solution,
+ * run in the sandbox against all of its own tests, must pass them all.
+ * A language this machine cannot run is a warning, not a pass.
+ */
+export async function verifyReferenceSolutions({ pack, locate }: LocatedPack, sandbox: Sandbox): Promise<Verification> {
+  const issues: PackIssue[] = [];
+  const warnings: string[] = [];
+  const jobs = pack.questions.flatMap((q, i) =>
+    Object.entries(q.coding?.referenceSolution ?? {}).map(([language, code]) => ({ q, i, language: language as Language, code: code! })),
+  );
+  // A couple at a time: dozens of sandboxes at once on a small machine would
+  // turn per-test time limits into false failures.
+  await inBatches(jobs, VERIFY_CONCURRENCY, async ({ q, i, language, code }) => {
+      const capability = sandbox.capabilities[language];
+      if (!capability.available) {
+        warnings.push(`question "${q.id}": the ${language} reference solution was not run (${capability.reason})`);
+        return;
+      }
+      const report = await sandbox.runTests(q, language, code, "all");
+      if (report.passed === report.total) return;
+      const failing = report.results.filter((r) => !r.passed);
+      const first = failing[0];
+      const why = first && first.visible ? (first.error ?? `expected ${JSON.stringify(first.expected)}, got ${JSON.stringify(first.actual)}`) : "";
+      issues.push({
+        ...locate(["questions", i, "coding", "referenceSolution", language]),
+        message: `the ${language} reference solution fails ${failing.length} of its ${report.total} tests: ${failing.map((r) => `"${r.name}"`).join(", ")}${why ? ` (first: ${why.slice(0, 300)})` : ""}`,
+      });
+  });
+  return { issues, warnings };
+}
+
+const VERIFY_CONCURRENCY = 2;
+
+async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  const queue = [...items];
+  await Promise.all(Array.from({ length: Math.min(size, queue.length) }, async () => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+  }));
+}
