@@ -1,12 +1,15 @@
 import { calibrateCommand } from "./cli/calibrate.js";
+import { runCodeCommand } from "./cli/run-code.js";
 import { teamCommand } from "./cli/team.js";
 import { validateCommand } from "./cli/validate.js";
+import { ConfigError } from "./config.js";
 
 /** `npm run -s cli -- <command> ...`: tools for pack authors and operators. */
 const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
   validate: validateCommand,
   calibrate: calibrateCommand,
   team: teamCommand,
+  "run-code": runCodeCommand,
 };
 
 const [command, ...args] = process.argv.slice(2);
@@ -15,4 +18,12 @@ if (!run) {
   console.error(`usage: npm run -s cli -- <command>\ncommands: ${Object.keys(COMMANDS).join(", ")}`);
   process.exit(2);
 }
-process.exit(await run(args));
+try {
+  process.exit(await run(args));
+} catch (err) {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(2);
+  }
+  throw err;
+}

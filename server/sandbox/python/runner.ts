@@ -84,6 +84,9 @@ async function runInSandbox(warm: Warm, request: BatchRequest, limits: SandboxLi
   collect(child.stdout);
   collect(child.stderr);
 
+  // Results are complete when the harness says "done"; the process' teardown need not delay them.
+  let markDone: () => void = () => undefined;
+  const doneSignal = new Promise<void>((resolve) => (markDone = resolve));
   let pending = "";
   const results = child.stdio[3] as Readable | null;
   results?.on("data", (chunk: Buffer) => {
@@ -94,7 +97,10 @@ async function runInSandbox(warm: Warm, request: BatchRequest, limits: SandboxLi
       pending = pending.slice(newline + 1);
       try {
         const msg = JSON.parse(line) as { i?: number; done?: boolean } & Partial<CaseOutcome>;
-        if (msg.done) done = true;
+        if (msg.done) {
+          done = true;
+          markDone();
+        }
         else if (typeof msg.i === "number" && msg.i >= 0 && msg.i < request.cases.length && !outcomes.has(msg.i)) {
           outcomes.set(msg.i, {
             ok: msg.ok === true,
@@ -121,7 +127,7 @@ async function runInSandbox(warm: Warm, request: BatchRequest, limits: SandboxLi
       outputLimit: limits.outputBytes,
     })}\n`,
   );
-  const exit = await warm.exited;
+  const exit = await Promise.race([warm.exited, doneSignal.then(() => null)]);
   clearTimeout(timer);
 
   const status: BatchResult["status"] = stopReason ?? (done ? "ok" : "crashed");
@@ -130,7 +136,7 @@ async function runInSandbox(warm: Warm, request: BatchRequest, limits: SandboxLi
       ? "time limit exceeded (the run was stopped)"
       : status === "output-limit"
         ? "stopped: the program wrote too much output"
-        : `the program was killed before this test ran (${exit.signal ?? `exit code ${exit.code}`}; memory or CPU limit?)`;
+        : `the program was killed before this test ran (${exit?.signal ?? `exit code ${exit?.code}`}; memory or CPU limit?)`;
   return {
     status,
     outcomes: request.cases.map((_, i) => outcomes.get(i) ?? { ok: false, error: missing, stdout: "", stderr: "", ms: 0 }),
