@@ -20,7 +20,11 @@ async function main(): Promise<void> {
   const address = app.httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   logger.info({ port, database: config.databaseFile, packs: builtinPacks.map((p) => p.id) }, "server listening");
-  console.log(`\n  Mock interviews ready: http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}\n`);
+  console.log(`\n  Mock interviews ready: http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`);
+  for (const [language, capability] of Object.entries(app.sandbox?.capabilities ?? {})) {
+    console.log(`  ${language} code runs: ${capability.available ? "yes (sandboxed)" : `no: ${capability.reason}`}`);
+  }
+  console.log("");
 
   const shutdown = async (signal: string) => {
     logger.info({ signal }, "shutting down");

@@ -5,7 +5,7 @@ import { BUILTIN_PACKS_DIR } from "../helpers/packs.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { connectClient } from "../helpers/socket-client.js";
 
-const SECRET_KEYS = ["evidence", "exemplars", "anchors", "rubric", "strongAnswerAdds", "probes", "concepts"];
+const SECRET_KEYS = ["evidence", "exemplars", "anchors", "rubric", "strongAnswerAdds", "probes", "concepts", "referenceSolution", "testCode", "promptLab", "figures"];
 
 let server: TestServer;
 let pack: Pack;
@@ -20,6 +20,11 @@ function secretsOf(p: Pack): string[] {
   return p.questions.flatMap((q) => [
     ...q.exemplars.map((e) => e.answer.slice(0, 80)),
     ...q.rubric.map((c) => JSON.stringify(c.evidence)),
+    // Coding: hidden tests (their names and inputs), the reference solutions and the test code.
+    ...(q.coding?.tests.filter((t) => !t.visible).flatMap((t) => [t.name, JSON.stringify(t.args)].filter((x) => x.length > 12)) ?? []),
+    ...Object.values(q.coding?.referenceSolution ?? {}).map((code) => code.trim().split("\n").slice(1, 3).join("\n")).filter((x) => x.length > 20),
+    ...Object.values(q.coding?.testCode ?? {}).map((code) => code.trim().slice(0, 80)),
+    ...(q.promptLab ? q.promptLab.cases.map((c) => c.name) : []),
   ]);
 }
 

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { loadPacksFromDir, RoundKindSchema } from "../../server/scenarios/index.js";
+import { BUILTIN_PACKS_DIR } from "../helpers/packs.js";
+
+const [pack] = loadPacksFromDir(BUILTIN_PACKS_DIR);
+const questions = pack!.questions;
+
+describe("the built-in ai-engineer pack", () => {
+  it("has 48 questions, 12 per round kind, each kind spread over junior, mid and senior", () => {
+    expect(questions).toHaveLength(48);
+    for (const kind of RoundKindSchema.options) {
+      const ofKind = questions.filter((q) => q.kind === kind);
+      expect(ofKind, kind).toHaveLength(12);
+      for (const level of ["junior", "mid", "senior"] as const) {
+        expect(ofKind.filter((q) => q.level === level).length, `${kind} ${level}`).toBeGreaterThanOrEqual(2);
+      }
+    }
+  });
+
+  it("gives every question a 3-6 criterion rubric with probes and strong/adequate/weak exemplars", () => {
+    for (const q of questions) {
+      expect(q.rubric.length, q.id).toBeGreaterThanOrEqual(3);
+      expect(q.rubric.length, q.id).toBeLessThanOrEqual(6);
+      expect(q.rubric.every((c) => c.probes.length > 0), `${q.id} probes`).toBe(true);
+      expect(q.exemplars.map((e) => e.level).sort(), q.id).toEqual(["adequate", "strong", "weak"]);
+    }
+  });
+
+  it("gives coding questions Python and TypeScript, at least 6 tests with some hidden, and reference solutions", () => {
+    for (const q of questions.filter((x) => x.kind === "coding")) {
+      expect(Object.keys(q.starterCode ?? {}).sort(), q.id).toEqual(["python", "typescript"]);
+      expect(Object.keys(q.coding!.referenceSolution).sort(), q.id).toEqual(["python", "typescript"]);
+      expect(q.coding!.tests.length, q.id).toBeGreaterThanOrEqual(6);
+      expect(q.coding!.tests.some((t) => !t.visible), `${q.id} hidden`).toBe(true);
+    }
+  });
+
+  it("gives design questions real figures (traffic, sizes, prices) and prompt-debugging questions a runnable lab", () => {
+    for (const q of questions.filter((x) => x.kind === "system-design")) {
+      expect(q.figures.length, q.id).toBeGreaterThanOrEqual(4);
+      expect(q.figures.some((f) => /usd|\$/i.test(f.unit)), `${q.id} has a price`).toBe(true);
+    }
+    for (const q of questions.filter((x) => x.kind === "prompt-debugging")) {
+      expect(q.promptLab!.cases.length, q.id).toBeGreaterThanOrEqual(3);
+    }
+  });
+});
