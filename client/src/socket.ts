@@ -38,12 +38,19 @@ export class RequestError extends Error {
 
 export const REQUEST_TIMEOUT_MS = 10_000;
 
-/** Emits a client->server event and resolves with the ack's data, or rejects with its error. */
-export function request<E extends RequestName>(event: E, payload: RequestPayload<E>): Promise<RequestResult<E>> {
+/**
+ * Emits a client->server event and resolves with the ack's data, or rejects with its error.
+ * `timeoutMs` is for requests that legitimately take long (running code in the sandbox).
+ */
+export function request<E extends RequestName>(
+  event: E,
+  payload: RequestPayload<E>,
+  options: { timeoutMs?: number } = {},
+): Promise<RequestResult<E>> {
   return new Promise((resolve, reject) => {
     // The event map's per-event generics don't survive a generic `E` here, so
     // the emit is typed loosely once; callers keep full typing via the signature.
-    const timed = socket.timeout(REQUEST_TIMEOUT_MS) as unknown as {
+    const timed = socket.timeout(options.timeoutMs ?? REQUEST_TIMEOUT_MS) as unknown as {
       emit(event: string, payload: unknown, ack: (err: Error | null, result: Ack<RequestResult<E>>) => void): void;
     };
     timed.emit(event, payload, (err, result) => {

@@ -1,8 +1,9 @@
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
-import type { Draft, Language } from "../../../server/contracts/index.js";
-import { newSubmissionId, type AnswerContent } from "../room/answer.js";
+import type { CodeRunResult, Draft, Language, TestReport } from "../../../server/contracts/index.js";
+import { newSubmissionId, nonBlankAnswer, type AnswerContent, type CodeAnswer } from "../room/answer.js";
 import type { RoomQuestion } from "../room/room-state.js";
 import { errorMessage } from "../socket.js";
+import { TestResults } from "./TestResults.js";
 
 // CodeMirror is most of the bundle; load it only when a coding question shows up.
 const CodeEditor = lazy(() => import("./CodeEditor.js").then((m) => ({ default: m.CodeEditor })));
@@ -17,15 +18,21 @@ type Props = {
   /** The server's saved draft for this question, restored into the editor once. */
   initialDraft: Draft | null;
   /** Code to start from when there is no draft (a follow-up builds on the last answer). */
-  carryOver: AnswerContent | null;
+  carryOver: CodeAnswer | null;
   /** Drafts and submits only go out while the session is bound to a live connection. */
   live: boolean;
   /** Client-clock ms when the round ends; null when untimed. */
   deadline: number | null;
   onSaveDraft: (questionId: string, content: AnswerContent) => Promise<number>;
   onSubmit: (question: RoomQuestion, submissionId: string, content: AnswerContent) => Promise<void>;
-  onError: (message: string) => void;
+  /** Runs the visible tests (coding questions); nothing is recorded as an answer. */
+  onRunCode: (questionId: string, code: string, language: Language) => Promise<CodeRunResult>;
+  /** Shows a message in the room's error banner; null clears it. */
+  onError: (message: string | null) => void;
 };
+
+/** The last "Run tests" result, with the code it ran, to tell when it is stale. */
+type RunOutcome = { report: TestReport; code: string; language: Language };
 
 type SaveStatus = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: number } | { kind: "failed"; message: string };
 
@@ -34,15 +41,21 @@ const timeOfDay = (ms: number) =>
 
 /**
  * The answer box for one question (mounted with key=questionId, so a new
- * question starts empty). Owns the text, autosave and submit.
+ * question starts empty, test results included). Owns the text, autosave,
+ * test runs and submit.
+ *
+ * Coding questions answer in the editor; a follow-up on one usually asks
+ * "why", so it gets an explanation box too and the editor starts from the
+ * code just submitted. A main coding question may carry optional notes.
  */
-export function AnswerPanel({ question, initialDraft, carryOver, live, deadline, onSaveDraft, onSubmit, onError }: Props) {
+export function AnswerPanel({ question, initialDraft, carryOver, live, deadline, onSaveDraft, onSubmit, onRunCode, onError }: Props) {
   const languages: Language[] = question.languages.length > 0 ? question.languages : ["python"];
   const firstLanguage = languages[0] ?? "python";
   const isCode = question.answerFormat === "code";
+  const isFollowUp = question.kind === "follow-up";
 
   // Where the code starts: the saved draft, else the answer a follow-up builds on, else starter code.
-  const seed = initialDraft?.code !== undefined ? initialDraft : carryOver && "code" in carryOver ? carryOver : null;
+  const seed = initialDraft?.code !== undefined ? initialDraft : carryOver;
   const [text, setText] = useState(() => initialDraft?.text ?? "");
   const [language, setLanguage] = useState<Language>(() =>
     seed?.language && languages.includes(seed.language) ? seed.language : firstLanguage,
@@ -55,9 +68,15 @@ export function AnswerPanel({ question, initialDraft, carryOver, live, deadline,
     initialDraft ? { kind: "saved", at: initialDraft.savedAt } : { kind: "idle" },
   );
   const [submitting, setSubmitting] = useState(false);
+  const [running, setRunning] = useState(false);
+  const [run, setRun] = useState<RunOutcome | null>(null);
+  const [notesOpen, setNotesOpen] = useState(() => (initialDraft?.text ?? "").trim() !== "");
 
-  const code = codeByLanguage[language] ?? question.starterCode?.[language] ?? "";
-  const content: AnswerContent = isCode ? { code, language } : { text };
+  const codeFor = (l: Language) => codeByLanguage[l] ?? question.starterCode?.[l] ?? "";
+  const code = codeFor(language);
+  // Drafts keep everything typed (blank parts included); a submit sends only the non-blank parts.
+  const contentOf = (t: string, c: string, l: Language): AnswerContent => (isCode ? { code: c, language: l, text: t } : { text: t });
+  const content = contentOf(text, code, language);
 
   // Timers and socket acks fire after renders; they read these refs, not stale closures.
   const contentRef = useRef(content);
@@ -121,22 +140,53 @@ export function AnswerPanel({ question, initialDraft, carryOver, live, deadline,
 
   const onText = (value: string) => {
     setText(value);
-    edited({ text: value });
+    edited(contentOf(value, code, language));
   };
   const onCode = (value: string) => {
     setCodeByLanguage((prev) => ({ ...prev, [language]: value }));
-    edited({ code: value, language });
+    edited(contentOf(text, value, language));
   };
   const onLanguage = (next: Language) => {
     setLanguage(next);
-    edited({ code: codeByLanguage[next] ?? question.starterCode?.[next] ?? "", language: next });
+    edited(contentOf(text, codeFor(next), next));
   };
 
   // The server rejects blank answers; skipping is an explicit "skip" answer.
-  const blank = isCode ? code.trim() === "" : text.trim() === "";
+  const toSubmit = (c: AnswerContent): AnswerContent | null =>
+    "code" in c ? nonBlankAnswer(c.text ?? "", { code: c.code, language: c.language }) : nonBlankAnswer(c.text, null);
+  const blank = toSubmit(content) === null;
 
-  const submit = async (answer: AnswerContent = contentRef.current) => {
+  // ---- Run tests ----
+  const runningRef = useRef(false);
+  // Set while the banner shows a failed run, so the next good run can clear it.
+  const runErrorShownRef = useRef(false);
+  const runnable = isCode && (question.visibleTests?.length ?? 0) > 0;
+  const stale = run !== null && (run.code !== code || run.language !== language);
+  const runTests = async () => {
+    if (runningRef.current || code.trim() === "") return;
+    const ran = { code, language };
+    runningRef.current = true;
+    setRunning(true);
+    try {
+      const { report } = await onRunCode(questionId, ran.code, ran.language);
+      if (!mountedRef.current) return;
+      setRun({ report, ...ran });
+      if (runErrorShownRef.current) onError(null);
+      runErrorShownRef.current = false;
+    } catch (err) {
+      if (!mountedRef.current) return;
+      runErrorShownRef.current = true;
+      onError(`The tests did not run: ${errorMessage(err)}`);
+    } finally {
+      runningRef.current = false;
+      if (mountedRef.current) setRunning(false);
+    }
+  };
+
+  const submit = async (given?: AnswerContent) => {
     if (submitting) return;
+    const answer = given ?? toSubmit(contentRef.current);
+    if (!answer) return;
     // The submit carries the answer; a draft landing after it would be noise.
     clearTimeout(timerRef.current);
     const submissionId = (submissionIdRef.current ??= newSubmissionId());
@@ -163,11 +213,40 @@ export function AnswerPanel({ question, initialDraft, carryOver, live, deadline,
           ? `Autosave failed: ${status.message}`
           : "";
 
+  const textArea = (props: { rows: number; placeholder: string; label: string; testId: string; className: string }) => (
+    <textarea
+      data-testid={props.testId}
+      className={props.className}
+      value={text}
+      onChange={(e) => onText(e.target.value)}
+      onKeyDown={(e) => {
+        if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && !blank) void submit();
+      }}
+      placeholder={props.placeholder}
+      rows={props.rows}
+      readOnly={submitting}
+      aria-label={props.label}
+    />
+  );
+
   return (
     <section className="answer" aria-label="Your answer">
       {isCode ? (
         <>
+          {isFollowUp && (
+            <label className="answer-part">
+              <span className="answer-part-label">Your explanation</span>
+              {textArea({
+                rows: 6,
+                placeholder: "Explain your reasoning. Markdown is fine. Ctrl+Enter submits.",
+                label: "Your explanation",
+                testId: "answer-text",
+                className: "answer-text compact",
+              })}
+            </label>
+          )}
           <div className="answer-toolbar">
+            {isFollowUp && <span className="answer-part-label">Your code (change it if the question asks)</span>}
             <label>
               Language{" "}
               <select
@@ -187,21 +266,27 @@ export function AnswerPanel({ question, initialDraft, carryOver, live, deadline,
           <Suspense fallback={<div className="code-editor-loading muted">Loading the editor…</div>}>
             <CodeEditor value={code} language={language} onChange={onCode} readOnly={submitting} />
           </Suspense>
+          {!isFollowUp && (
+            <details className="answer-notes" open={notesOpen} onToggle={(e) => setNotesOpen(e.currentTarget.open)}>
+              <summary>Notes (optional): assumptions, trade-offs, how you would test it</summary>
+              {textArea({
+                rows: 5,
+                placeholder: "Sent with your code. Markdown is fine.",
+                label: "Notes on your code",
+                testId: "answer-notes",
+                className: "answer-text compact",
+              })}
+            </details>
+          )}
         </>
       ) : (
-        <textarea
-          data-testid="answer-text"
-          className="answer-text"
-          value={text}
-          onChange={(e) => onText(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && !blank) void submit();
-          }}
-          placeholder="Type your answer. Markdown is fine. Ctrl+Enter submits."
-          rows={16}
-          readOnly={submitting}
-          aria-label="Your answer"
-        />
+        textArea({
+          rows: 16,
+          placeholder: "Type your answer. Markdown is fine. Ctrl+Enter submits.",
+          label: "Your answer",
+          testId: "answer-text",
+          className: "answer-text",
+        })
       )}
       <div className="answer-actions">
         <span className={`draft-status ${status.kind}`} data-testid="draft-status" aria-live="polite">
@@ -217,6 +302,17 @@ export function AnswerPanel({ question, initialDraft, carryOver, live, deadline,
           >
             Skip
           </button>
+          {runnable && (
+            <button
+              type="button"
+              data-testid="run-tests"
+              onClick={() => void runTests()}
+              disabled={running || submitting || !live || code.trim() === ""}
+              title="Run the example tests on your code (this does not submit it)"
+            >
+              {running ? "Running…" : "Run tests"}
+            </button>
+          )}
           <button
             type="button"
             className="primary"
@@ -229,6 +325,7 @@ export function AnswerPanel({ question, initialDraft, carryOver, live, deadline,
           </button>
         </div>
       </div>
+      {run && <TestResults report={run.report} stale={stale} />}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type { RoomQuestion } from "../room/room-state.js";
 import { Markdown } from "./Markdown.js";
+import { VisibleTests } from "./VisibleTests.js";
 
 export function QuestionView({ question }: { question: RoomQuestion }) {
   const followUp = question.kind === "follow-up";
@@ -17,6 +18,7 @@ export function QuestionView({ question }: { question: RoomQuestion }) {
       <div className={`markdown question-text ${question.streaming ? "streaming" : ""}`} data-testid="question-text">
         <Markdown>{question.text}</Markdown>
       </div>
+      {question.answerFormat === "code" && question.visibleTests && <VisibleTests tests={question.visibleTests} />}
     </article>
   );
 }

@@ -107,6 +107,7 @@ export function InterviewRoom({ sessionId }: { sessionId: string }) {
                 deadline={deadline}
                 onSaveDraft={room.saveDraft}
                 onSubmit={room.submit}
+                onRunCode={room.runCode}
                 onError={room.setError}
               />
             ) : (

@@ -5,6 +5,7 @@ import { fetchReport, HttpError } from "../api.js";
 import { CriterionTable } from "../components/CriterionTable.js";
 import { ErrorBanner } from "../components/ErrorBanner.js";
 import { NoSessionToken } from "../components/NoSessionToken.js";
+import { ReportTests } from "../components/ReportTests.js";
 import { TranscriptTurn } from "../components/TranscriptTurn.js";
 import { loadResumeToken } from "../session-store.js";
 import { errorMessage } from "../socket.js";
@@ -114,6 +115,7 @@ export function ReportPage({ sessionId }: { sessionId: string }) {
               {q.turns.map((t) => (
                 <TranscriptTurn key={t.turnId} turn={t} />
               ))}
+              {q.tests && <ReportTests tests={q.tests} />}
               <CriterionTable criteria={q.criteria} />
             </article>
           ))}

@@ -1,7 +1,23 @@
 import type { Language } from "../../../server/contracts/index.js";
 
+/** A written answer. */
+export type TextAnswer = { text: string };
+/** Code, optionally with a written explanation (follow-ups on coding questions, notes). */
+export type CodeAnswer = { code: string; language: Language; text?: string };
 /** What the candidate has typed, in the shape answer:draft and answer:submit both carry. */
-export type AnswerContent = { text: string } | { code: string; language: Language };
+export type AnswerContent = TextAnswer | CodeAnswer;
+
+/**
+ * What a submit sends: only the non-blank parts (the server rejects an answer
+ * with neither). Null when everything is blank.
+ */
+export function nonBlankAnswer(text: string, code: { code: string; language: Language } | null): AnswerContent | null {
+  const hasText = text.trim() !== "";
+  if (code && code.code.trim() !== "") {
+    return hasText ? { code: code.code, language: code.language, text } : { code: code.code, language: code.language };
+  }
+  return hasText ? { text } : null;
+}
 
 /**
  * crypto.randomUUID exists only in secure contexts (https, localhost); a

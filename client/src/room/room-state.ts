@@ -9,7 +9,7 @@ import type {
   ServerEventName,
   Snapshot,
 } from "../../../server/contracts/index.js";
-import type { AnswerContent } from "./answer.js";
+import type { AnswerContent, CodeAnswer } from "./answer.js";
 
 /**
  * The interview room as a pure reducer: a snapshot from session:resume sets
@@ -47,7 +47,7 @@ export type RoomState = {
   draft: Draft | null;
   /** Set after a submit is acked; cleared by the next question:start. */
   submittedQuestionId: string | null;
-  /** The last accepted answer, so a follow-up on code can start from it. */
+  /** The last answer sent (a follow-up only comes after it was accepted), so a follow-up on code can start from it. */
   lastSubmitted: { baseQuestionId: string; content: AnswerContent } | null;
   /**
    * Kept past the next question:start: the server sends the next question
@@ -63,7 +63,8 @@ export type RoomAction =
   | { type: "snapshot"; snapshot: Snapshot; receivedAt: number }
   | { type: "resumed"; snapshot: Snapshot; receivedAt: number }
   | { type: "event"; item: AnyServerEvent; receivedAt: number }
-  | { type: "submitted"; questionId: string; baseQuestionId: string; content: AnswerContent }
+  | { type: "submitting"; baseQuestionId: string; content: AnswerContent }
+  | { type: "submitted"; questionId: string }
   | { type: "disconnected" }
   | { type: "dismissRoundEnd" }
   | { type: "dismissFeedback" };
@@ -107,12 +108,21 @@ export function roomReducer(state: RoomState, action: RoomAction): RoomState {
     case "event":
       if (!state.loaded) return { ...state, early: [...state.early, { item: action.item, receivedAt: action.receivedAt }] };
       return applyEvent(state, action.item, action.receivedAt);
-    case "submitted": {
-      const lastSubmitted = { baseQuestionId: action.baseQuestionId, content: action.content };
-      // The next question:start may already have arrived before the ack did.
-      if (state.question?.questionId !== action.questionId) return { ...state, lastSubmitted };
-      return { ...state, lastSubmitted, submittedQuestionId: action.questionId };
+    case "submitting": {
+      // Recorded as the submit goes out, not when it is acked: the follow-up's
+      // question:start can arrive before the ack, and its editor starts from this code.
+      // A text-only answer to a follow-up keeps the code it was about, for the next follow-up.
+      const prev = state.lastSubmitted;
+      const content: AnswerContent =
+        !("code" in action.content) && prev?.baseQuestionId === action.baseQuestionId && "code" in prev.content
+          ? { code: prev.content.code, language: prev.content.language, text: action.content.text }
+          : action.content;
+      return { ...state, lastSubmitted: { baseQuestionId: action.baseQuestionId, content } };
     }
+    case "submitted":
+      // The next question:start may already have arrived before the ack did.
+      if (state.question?.questionId !== action.questionId) return state;
+      return { ...state, submittedQuestionId: action.questionId };
     case "disconnected":
       return { ...state, linked: false };
     case "dismissRoundEnd":
@@ -202,11 +212,12 @@ export function isWaiting(state: RoomState): boolean {
  * A follow-up on a coding question usually asks to change the code just
  * submitted, so its editor starts from that code rather than the starter.
  */
-export function carryOverFor(state: RoomState, question: QuestionInfo): AnswerContent | null {
+export function carryOverFor(state: RoomState, question: QuestionInfo): CodeAnswer | null {
   const last = state.lastSubmitted;
   if (question.kind !== "follow-up" || question.answerFormat !== "code") return null;
   if (!last || last.baseQuestionId !== question.baseQuestionId || !("code" in last.content)) return null;
-  return last.content;
+  // Only the code carries over; the explanation box starts empty.
+  return { code: last.content.code, language: last.content.language };
 }
 
 /** "Round i of n": position in the plan when known (RoundInfo.index's base is not specified). */

@@ -1,8 +1,14 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
-import type { QuestionInfo, ServerEvent, ServerEventName } from "../../../server/contracts/index.js";
+import type { CodeRunResult, Language, QuestionInfo, ServerEvent, ServerEventName } from "../../../server/contracts/index.js";
 import { errorMessage, request, socket } from "../socket.js";
 import type { AnswerContent } from "./answer.js";
 import { initialRoomState, roomReducer, type AnyServerEvent } from "./room-state.js";
+
+/**
+ * code:run waits for the sandbox: every visible test may use its whole time
+ * budget, so the usual request timeout would give up on a run still going.
+ */
+const CODE_RUN_TIMEOUT_MS = 60_000;
 
 /** After a reconnect, how long to wait for the replay before reloading from a fresh snapshot. */
 const REPLAY_GRACE_MS = 2_000;
@@ -20,7 +26,7 @@ const EVENT_NAMES: ServerEventName[] = [
 /**
  * Wires one interview session to the shared socket: loads it with
  * session:resume, feeds live events to the reducer, re-resumes after a
- * reconnect, and exposes the three things a candidate can do.
+ * reconnect, and exposes what a candidate can do.
  */
 export function useInterviewRoom(sessionId: string, resumeToken: string | null) {
   const [state, dispatch] = useReducer(roomReducer, initialRoomState);
@@ -122,11 +128,19 @@ export function useInterviewRoom(sessionId: string, resumeToken: string | null) 
   const submit = useCallback(
     async (question: QuestionInfo, submissionId: string, content: AnswerContent) => {
       const { questionId, baseQuestionId } = question;
+      dispatch({ type: "submitting", baseQuestionId, content });
       await request("answer:submit", { sessionId, questionId, submissionId, ...content });
-      dispatch({ type: "submitted", questionId, baseQuestionId, content });
+      dispatch({ type: "submitted", questionId });
       // A retry that went through supersedes the earlier failure message.
       setError(null);
     },
+    [sessionId],
+  );
+
+  /** Run the open coding question's visible tests against this code (nothing is recorded as an answer). */
+  const runCode = useCallback(
+    async (questionId: string, code: string, language: Language): Promise<CodeRunResult> =>
+      request("code:run", { sessionId, questionId, code, language }, { timeoutMs: CODE_RUN_TIMEOUT_MS }),
     [sessionId],
   );
 
@@ -146,6 +160,7 @@ export function useInterviewRoom(sessionId: string, resumeToken: string | null) 
     setError,
     saveDraft,
     submit,
+    runCode,
     end,
     dismissRoundEnd,
     dismissFeedback,

@@ -1,0 +1,202 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import type { Draft } from "../../server/contracts/index.js";
+import { loadPacksFromDir, type Language, type Pack, type Question } from "../../server/scenarios/index.js";
+import { browserAvailable, launchChromium } from "../helpers/browser.js";
+import { buildClientForTest } from "../helpers/client-build.js";
+import { BUILTIN_PACKS_DIR } from "../helpers/packs.js";
+import { startTestServer, type TestServer } from "../helpers/server.js";
+import { connectClient } from "../helpers/socket-client.js";
+
+const EXPLANATION =
+  "Jitter spreads the retries of many clients over time, so they do not all hit the API again at the same moment; " +
+  "I kept the code as it is because every visible and hidden case is handled, and I would add tests for the edge cases.";
+
+/** The question on screen, looked up in the pack by the title the room shows (titles are unique in the pack). */
+async function shownQuestion(page: Page, pack: Pack): Promise<Question> {
+  await expect.poll(() => page.getByTestId("question-title").textContent()).toBeTruthy();
+  const title = (await page.getByTestId("question-title").textContent())!.trim();
+  const question = pack.questions.find((q) => q.title === title);
+  if (!question) throw new Error(`no question titled "${title}" in pack ${pack.id}`);
+  return question;
+}
+
+/** The draft the server holds for the open question, read over a second connection with the page's resume token. */
+async function savedDraft(page: Page, serverUrl: string): Promise<Draft | null> {
+  const sessionId = new URL(page.url()).pathname.split("/").pop()!;
+  const stored = await page.evaluate((key) => localStorage.getItem(key), `mi.session.${sessionId}`);
+  const { resumeToken } = JSON.parse(stored!) as { resumeToken: string };
+  const c = await connectClient(serverUrl);
+  try {
+    const { snapshot } = await c.request("session:resume", { sessionId, resumeToken });
+    return snapshot.draft as Draft | null;
+  } finally {
+    c.close();
+  }
+}
+
+/**
+ * Replace the editor's content with `code`, exactly. insertText is one input
+ * event (no per-key auto-indent or bracket closing); the autosaved draft proves
+ * the editor holds the code byte for byte, which the DOM cannot (CodeMirror
+ * renders only the lines near the viewport).
+ */
+async function setCode(page: Page, serverUrl: string, code: string, language: Language): Promise<void> {
+  await page.getByTestId("code-editor").locator(".cm-content").click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(code);
+  await expect
+    .poll(async () => {
+      const draft = await savedDraft(page, serverUrl);
+      return draft && { code: draft.code, language: draft.language };
+    }, { timeout: 10_000 })
+    .toEqual({ code, language });
+}
+
+async function runTests(page: Page): Promise<void> {
+  const button = page.getByTestId("run-tests");
+  await button.click();
+  // Disabled and relabelled while the run is in flight, back once its results are in.
+  await expect.poll(() => button.textContent(), { timeout: 30_000 }).toBe("Run tests");
+  await expect.poll(() => page.getByTestId("test-results").getAttribute("data-stale")).toBe("false");
+}
+
+describe.runIf(browserAvailable())("the coding round in Chromium", () => {
+  let server: TestServer;
+  let browser: Browser;
+  let pack: Pack;
+  beforeAll(async () => {
+    const clientDist = await buildClientForTest();
+    const packs = loadPacksFromDir(BUILTIN_PACKS_DIR);
+    pack = packs.find((p) => p.id === "ai-engineer")!;
+    server = await startTestServer({ packs, clientDist });
+    browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("runs the visible tests on wrong and right code in Python and TypeScript, submits, and reports hidden tests as pass/fail only", async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(server.url);
+
+    await page.getByTestId("pack-select").selectOption("ai-engineer");
+    await page.getByTestId("level-select").selectOption("senior");
+    for (const round of ["coding", "system-design", "prompt-debugging", "behavioural"]) {
+      const box = page.getByTestId(`round-${round}`);
+      if (round === "coding") await box.check();
+      else await box.uncheck();
+    }
+    await page.getByTestId("mode-select").selectOption("timed");
+    await page.getByTestId("start-button").click();
+    await page.waitForURL(/\/interview\//);
+    await expect.poll(() => page.getByTestId("round-title").textContent()).toContain("Coding");
+
+    const question = await shownQuestion(page, pack);
+    const coding = question.coding!;
+    expect(coding).toBeDefined();
+    const visible = coding.tests.filter((t) => t.visible);
+    const hidden = coding.tests.filter((t) => !t.visible);
+    expect(visible.length).toBeGreaterThan(0);
+
+    // The visible tests are shown with the question, the hidden ones are not.
+    await page.getByTestId("visible-tests").waitFor();
+    expect(await page.getByTestId("visible-test").count()).toBe(visible.length);
+    const shownTests = (await page.getByTestId("visible-tests").textContent())!;
+    for (const t of visible) expect(shownTests).toContain(t.name);
+    for (const t of hidden) expect(shownTests).not.toContain(t.name);
+    await page.getByTestId("code-editor").locator(".cm-content").waitFor();
+
+    // (a) Wrong code: every visible test fails, and says so.
+    const entry = coding.entrypoint.python!;
+    await setCode(page, server.url, `def ${entry}(*args, **kwargs):\n    return "definitely not the answer"\n`, "python");
+    await runTests(page);
+    await expect.poll(() => page.getByTestId("test-summary").textContent()).toBe(`0 of ${visible.length} visible tests passed`);
+    expect(await page.getByTestId("test-result").count()).toBe(visible.length);
+    expect(await page.locator('[data-testid="test-result"][data-passed="false"]').count()).toBe(visible.length);
+    expect(await page.getByTestId("test-result").first().textContent()).toContain(visible[0]!.name);
+
+    // A run refused by the server (another connection of this session is running code) shows in the error banner.
+    const sessionId = new URL(page.url()).pathname.split("/").pop()!;
+    const { resumeToken } = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), `mi.session.${sessionId}`))!) as { resumeToken: string };
+    const other = await connectClient(server.url);
+    await other.request("session:resume", { sessionId, resumeToken });
+    const slowRun = other.send("code:run", { sessionId, questionId: question.id, code: "import time\ntime.sleep(1.5)\n", language: "python" });
+    await page.waitForTimeout(300);
+    await page.getByTestId("run-tests").click();
+    await expect.poll(() => page.getByTestId("error").textContent()).toMatch(/already in progress/);
+    expect((await slowRun).ok).toBe(true);
+    other.close();
+    // The earlier results are still there.
+    expect(await page.getByTestId("test-summary").textContent()).toBe(`0 of ${visible.length} visible tests passed`);
+
+    // (b) The Python reference solution passes them all; the old results go stale on the edit.
+    await setCode(page, server.url, coding.referenceSolution.python!, "python");
+    expect(await page.getByTestId("test-results").getAttribute("data-stale")).toBe("true");
+    await page.getByTestId("test-stale").waitFor();
+    await runTests(page);
+    await expect.poll(() => page.getByTestId("test-summary").textContent()).toBe(`${visible.length} of ${visible.length} visible tests passed`);
+    expect(await page.locator('[data-testid="test-result"][data-passed="true"]').count()).toBe(visible.length);
+    // A good run clears the refused run's message.
+    expect(await page.getByTestId("error").count()).toBe(0);
+
+    // (c) Switch to TypeScript and run its reference solution.
+    await page.getByTestId("language-select").selectOption("typescript");
+    await expect.poll(() => page.getByTestId("test-results").getAttribute("data-stale")).toBe("true");
+    await setCode(page, server.url, coding.referenceSolution.typescript!, "typescript");
+    await runTests(page);
+    await expect.poll(() => page.getByTestId("test-summary").textContent()).toBe(`${visible.length} of ${visible.length} visible tests passed`);
+    expect(await page.locator('[data-testid="test-result"][data-passed="true"]').count()).toBe(visible.length);
+    expect(await page.getByTestId("test-results").textContent()).toContain("typescript");
+    expect(await page.getByTestId("error").count()).toBe(0);
+
+    // (d) Submit; a follow-up shows the submitted code and a box for the explanation.
+    await page.getByTestId("submit-answer").click();
+    let followUps = 0;
+    for (let i = 0; i < 4 && !page.url().includes("/report/"); i++) {
+      const done = await Promise.race([
+        page.waitForURL(/\/report\//, { timeout: 20_000 }).then(() => true),
+        page.getByTestId("question-kind").filter({ hasText: "follow-up" }).waitFor({ timeout: 20_000 }).then(() => false),
+      ]);
+      if (done) break;
+      await page.getByTestId("answer-text").waitFor();
+      expect(await page.getByTestId("language-select").inputValue()).toBe("typescript");
+      const firstLine = coding.referenceSolution.typescript!.split("\n").find((l) => l.trim() !== "")!.trim();
+      await expect.poll(() => page.getByTestId("code-editor").locator(".cm-content").textContent()).toContain(firstLine);
+      // The test results belonged to the main question.
+      expect(await page.getByTestId("test-results").count()).toBe(0);
+      await page.getByTestId("answer-text").fill(EXPLANATION);
+      await page.getByTestId("submit-answer").click();
+      followUps++;
+    }
+    await page.waitForURL(/\/report\//);
+
+    // Report: all tests passed, hidden ones by name and result only.
+    const tests = page.getByTestId("report-tests");
+    await tests.waitFor();
+    const total = coding.tests.length;
+    await expect.poll(() => page.getByTestId("report-tests-summary").textContent()).toBe(
+      `Passed ${total} of ${total} (hidden: ${hidden.length} of ${hidden.length}) in typescript`,
+    );
+    expect(await page.locator('[data-testid="report-test"][data-passed="true"]').count()).toBe(visible.length);
+    expect(await page.getByTestId("report-hidden-test").count()).toBe(hidden.length);
+    expect(await page.locator('[data-testid="report-hidden-test"][data-passed="true"]').count()).toBe(hidden.length);
+    const hiddenTexts = await page.getByTestId("report-hidden-test").allTextContents();
+    hiddenTexts.forEach((text, i) => expect(text.trim()).toBe(`pass ${hidden[i]!.name}`));
+    const reportText = (await tests.textContent())!;
+    for (const t of hidden) {
+      for (const shown of [JSON.stringify(t.args), ...t.args.map((a) => JSON.stringify(a))]) {
+        if (shown.length >= 12) expect(reportText).not.toContain(shown);
+      }
+    }
+    const criteria = await page.getByTestId("criterion-row").allTextContents();
+    expect(criteria.some((c) => c.startsWith("Passes the tests"))).toBe(true);
+    // A follow-up's explanation is in the transcript.
+    if (followUps > 0) expect(await page.getByTestId("report-question").textContent()).toContain(EXPLANATION);
+    expect(errors).toEqual([]);
+  }, 180_000);
+});
