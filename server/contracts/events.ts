@@ -67,7 +67,10 @@ export const SessionEndPayloadSchema = z.strictObject({ sessionId: SessionId });
 export const CodeRunPayloadSchema = z.strictObject({
   sessionId: SessionId,
   questionId: QuestionId,
-  code: z.string().min(1, "there is no code to run").max(MAX_CODE_ANSWER, `code is limited to ${MAX_CODE_ANSWER} characters`),
+  code: z
+    .string()
+    .max(MAX_CODE_ANSWER, `code is limited to ${MAX_CODE_ANSWER} characters`)
+    .refine((c) => c.trim().length > 0, "there is no code to run"),
   language: LanguageSchema,
 });
 export type CodeRunPayload = z.infer<typeof CodeRunPayloadSchema>;
@@ -204,6 +207,8 @@ export const SnapshotSchema = z.object({
   /** The question awaiting an answer, with its full text. */
   question: QuestionInfoSchema.extend({ text: z.string() }).nullable(),
   draft: DraftSchema.nullable(),
+  /** Coding follow-ups: the code last submitted for this question, to keep working on. */
+  lastCode: z.object({ code: z.string(), language: LanguageSchema }).nullable(),
   reportUrl: z.string().nullable(),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;

@@ -35,6 +35,9 @@ export function buildSnapshot(input: {
         savedAt: input.draft.saved_at,
       }
     : null;
+  const lastCode = question && values && current
+    ? [...(values.transcript[current.baseQuestionId] ?? [])].reverse().find((t) => t.answer?.code && t.answer.language)?.answer ?? null
+    : null;
   return {
     sessionId: session.id,
     status: complete ? "complete" : "active",
@@ -47,6 +50,7 @@ export function buildSnapshot(input: {
     round: !complete && started && values ? roundInfo(values) : null,
     question,
     draft,
+    lastCode: lastCode ? { code: lastCode.code!, language: lastCode.language! } : null,
     reportUrl: complete ? `/report/${session.id}` : null,
   };
 }

@@ -51,6 +51,8 @@ describe("the coding round", () => {
     expect(ts.report.results[0]).toMatchObject({ passed: false, actual: "nope", expected: 200 });
     const broken = await c.request("code:run", { sessionId, questionId: "retry", code: "def call_with_retry(send):\n    return send(\n", language: "python" });
     expect(broken.report.results[0].error).toMatch(/SyntaxError/);
+    const blank = await c.send("code:run", { sessionId, questionId: "retry", code: "  \n ", language: "python" });
+    expect(blank).toMatchObject({ ok: false, error: { code: "BAD_PAYLOAD", message: expect.stringContaining("no code to run") } });
     const wrongLanguage = await c.send("code:run", { sessionId, questionId: "retry", code: "x", language: "rust" });
     expect(wrongLanguage).toMatchObject({ ok: false, error: { code: "BAD_PAYLOAD", message: expect.stringContaining("language") } });
     c.close();
@@ -74,6 +76,11 @@ describe("the coding round", () => {
   it("runs every test on submit and reports hidden tests as pass/fail only", async () => {
     const { c, sessionId, resumeToken, endSeq } = await codingSession();
     await c.request("answer:submit", { sessionId, questionId: "retry", submissionId: randomUUID(), code: TS_OK, language: "typescript" });
+    // The reference solution has no jitter, so a follow-up comes; a reload there keeps the submitted code.
+    const followUp = await c.waitFor("question:start", (p) => p.questionId === "retry~f1");
+    expect(followUp.payload).toMatchObject({ kind: "follow-up", answerFormat: "code" });
+    const { snapshot } = await c.request("session:resume", { sessionId, resumeToken });
+    expect(snapshot.lastCode).toEqual({ code: TS_OK, language: "typescript" });
     await reach(c, sessionId, "failure-story", endSeq);
     await c.request("session:end", { sessionId });
     await c.waitFor("session:complete");

@@ -145,6 +145,8 @@ function fromSnapshot(s: Snapshot, receivedAt: number): RoomState {
     round: s.round,
     question,
     draft: s.draft && question && s.draft.questionId === question.questionId ? s.draft : null,
+    // After a reload on a coding follow-up, the editor continues from the code already submitted.
+    lastSubmitted: s.lastCode && question ? { baseQuestionId: question.baseQuestionId, content: s.lastCode } : null,
     complete: s.status === "complete",
   };
 }
