@@ -2,18 +2,28 @@ import type { Logger } from "pino";
 import type { Language, Question } from "../scenarios/index.js";
 import { detectCapabilities, type Capabilities } from "./capabilities.js";
 import type { SandboxLimits } from "./limits.js";
+import type { PythonSandboxPaths } from "./python/command.js";
 import { createPythonRunner } from "./python/runner.js";
 import { LanguageUnavailableError, runQuestionTests, type TestReport } from "./run-tests.js";
 import { createTypeScriptRunner } from "./typescript/runner.js";
 import type { LanguageRunner } from "./types.js";
 
-export type SandboxOptions = { limits: SandboxLimits; pythonPool: number; typescriptWorkers: number; logger?: Logger };
+export type SandboxOptions = {
+  limits: SandboxLimits;
+  pythonPool: number;
+  typescriptWorkers: number;
+  logger?: Logger;
+  /** Where python3, bwrap, prlimit and setpriv live (Debian's paths by default). */
+  paths?: PythonSandboxPaths;
+};
 
 /** Runs candidate code against a question's tests, in whichever languages this machine can confine. */
 export function createSandbox(options: SandboxOptions) {
-  const capabilities: Capabilities = detectCapabilities();
+  const capabilities: Capabilities = detectCapabilities(options.paths);
   const runners: Partial<Record<Language, LanguageRunner>> = {};
-  if (capabilities.python.available) runners.python = createPythonRunner({ limits: options.limits, poolSize: options.pythonPool });
+  if (capabilities.python.available) {
+    runners.python = createPythonRunner({ limits: options.limits, poolSize: options.pythonPool, ...(options.paths ? { paths: options.paths } : {}) });
+  }
   else options.logger?.warn({ reason: capabilities.python.reason }, "Python code will not run");
   runners.typescript = createTypeScriptRunner({ limits: options.limits, workers: options.typescriptWorkers });
 

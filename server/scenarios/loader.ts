@@ -11,14 +11,28 @@ export type Locator = (path: Path) => Omit<PackIssue, "message">;
 /** A valid pack and where each part of it was written, for checks that run after parsing. */
 export type LocatedPack = { pack: Pack; locate: Locator };
 
+/** The value an author wrote at a path, for "found …" in messages. */
+function valueAt(root: unknown, path: Path): unknown {
+  let v = root;
+  for (const key of path) v = v && typeof v === "object" ? (v as Record<string | number, unknown>)[key] : undefined;
+  return v;
+}
+
+/** zod says what was expected; add what was found when it does not already say so. */
+function withFound(message: string, found: unknown): string {
+  if (found === undefined || /received|found/i.test(message)) return message;
+  const shown = typeof found === "object" && found !== null ? (Array.isArray(found) ? `a list of ${found.length}` : "a mapping") : JSON.stringify(found);
+  return `${message}; found ${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown}`;
+}
+
 function validate(value: unknown, locate: Locator): LocatedPack {
   const parsed = PackSchema.safeParse(value);
   if (!parsed.success) {
     throw new PackValidationError(
-      parsed.error.issues.map((issue) => ({
-        ...locate(issue.path.filter((p): p is string | number => typeof p !== "symbol")),
-        message: issue.message,
-      })),
+      parsed.error.issues.map((issue) => {
+        const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+        return { ...locate(path), message: withFound(issue.message, valueAt(value, path)) };
+      }),
     );
   }
   const problems = crossCheckPack(parsed.data);

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { createApp, type App } from "../../server/app.js";
+import type { SandboxOptions } from "../../server/sandbox/index.js";
 import type { Pack } from "../../server/scenarios/index.js";
 
 export type TestServer = { app: App; url: string; databaseFile: string; close(): Promise<void> };
@@ -12,10 +13,10 @@ export function tempDatabaseFile(): string {
 }
 
 /** The real app on an ephemeral port, on a fresh (or given) SQLite file. */
-export async function startTestServer(options: { packs: Pack[]; databaseFile?: string; clientDist?: string | null }): Promise<TestServer> {
+export async function startTestServer(options: { packs: Pack[]; databaseFile?: string; clientDist?: string | null; sandbox?: SandboxOptions | null }): Promise<TestServer> {
   const databaseFile = options.databaseFile ?? tempDatabaseFile();
   // random: () => 0 keeps pack order among equally suitable questions, so tests know what comes.
-  const app = await createApp({ databaseFile, builtinPacks: options.packs, clientDist: options.clientDist ?? null, random: () => 0 });
+  const app = await createApp({ databaseFile, builtinPacks: options.packs, clientDist: options.clientDist ?? null, random: () => 0, ...(options.sandbox !== undefined ? { sandbox: options.sandbox } : {}) });
   await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
   const { port } = app.httpServer.address() as AddressInfo;
   return { app, url: `http://127.0.0.1:${port}`, databaseFile, close: () => app.close() };

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_LIMITS } from "../../server/sandbox/index.js";
+import { DEFAULT_PATHS } from "../../server/sandbox/python/command.js";
 import { miniPack } from "../helpers/packs.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { connectClient, type TestClient } from "../helpers/socket-client.js";
@@ -34,6 +36,25 @@ async function reach(c: TestClient, sessionId: string, id: string, afterSeq: num
 }
 
 describe("the coding round", () => {
+  it("refuses Python runs with the reason when the machine cannot confine them", async () => {
+    const noPython = await startTestServer({
+      packs: [pack],
+      sandbox: { limits: DEFAULT_LIMITS, pythonPool: 1, typescriptWorkers: 1, paths: { ...DEFAULT_PATHS, bwrap: "/nonexistent/bwrap" } },
+    });
+    try {
+      const c = await connectClient(noPython.url);
+      const { sessionId } = await c.request("session:start", { packId: "mini", rounds: ["code"] });
+      await c.waitFor("question:end");
+      const py = await c.send("code:run", { sessionId, questionId: "retry", code: PYTHON_OK, language: "python" });
+      expect(py).toMatchObject({ ok: false, error: { code: "CONFLICT", message: expect.stringContaining("apt-get install bubblewrap") } });
+      const ts = await c.request("code:run", { sessionId, questionId: "retry", code: TS_OK, language: "typescript" });
+      expect(ts.report.passed).toBe(1);
+      c.close();
+    } finally {
+      await noPython.close();
+    }
+  });
+
   it("shows visible tests with the question and never hidden ones", async () => {
     const { c, start } = await codingSession();
     expect(start).toMatchObject({ answerFormat: "code", languages: ["python", "typescript"], visibleTests: [{ name: "succeeds first time", args: [[200]], expected: 200 }] });
