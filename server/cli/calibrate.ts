@@ -1,4 +1,6 @@
-import { calibratePack, type Agreement } from "../grading/index.js";
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { calibrateLabelled, calibratePack, type Agreement, type CalibrationResult, type LabelledAnswer } from "../grading/index.js";
 import { loadPacksAt, PackValidationError } from "../scenarios/index.js";
 
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
@@ -9,7 +11,7 @@ const row = (name: string, a: Agreement) =>
 export function calibrateCommand(args: string[]): number {
   const target = args[0];
   if (!target) {
-    console.error("usage: npm run -s cli -- calibrate <pack dir | pack.yaml | questions file> [--json]");
+    console.error("usage: npm run -s cli -- calibrate <pack dir | pack.yaml | questions file> [--answers labelled.yaml ...] [--json]");
     return 2;
   }
   let packs;
@@ -22,13 +24,16 @@ export function calibrateCommand(args: string[]): number {
     }
     throw err;
   }
+  const answerFiles = args.flatMap((a, i) => (a === "--answers" && args[i + 1] ? [args[i + 1]!] : []));
   for (const { pack } of packs) {
-    const result = calibratePack(pack);
+    const labelled = answerFiles.flatMap((f) => parse(readFileSync(f, "utf8")) as LabelledAnswer[]);
+    const result: CalibrationResult = answerFiles.length ? calibrateLabelled(pack, labelled) : calibratePack(pack);
     if (args.includes("--json")) {
       console.log(JSON.stringify({ pack: pack.id, ...result }, null, 2));
       continue;
     }
-    console.log(`\n${pack.id} v${pack.version}: grader vs labelled exemplar scores (criterion level)`);
+    const what = answerFiles.length ? `${labelled.length} independently labelled answers (${answerFiles.join(", ")})` : "labelled exemplar scores";
+    console.log(`\n${pack.id} v${pack.version}: grader vs ${what}, criterion level`);
     console.log(`${"".padEnd(18)} ${"pairs".padStart(5)}  ${"QWK".padStart(6)}  ${"exact".padStart(6)}  ${"within one".padStart(10)}`);
     for (const [kind, a] of Object.entries(result.byKind)) console.log(row(kind, a!));
     console.log(row("overall", result.overall));
@@ -39,6 +44,10 @@ export function calibrateCommand(args: string[]): number {
     if (result.worst.length) {
       console.log("\nworst disagreements:");
       for (const w of result.worst) console.log(`  ${w.questionId} / ${w.exemplar} / ${w.criterionId}: labelled ${w.label}, graded ${w.predicted}`);
+    }
+    const unknown = (result as { unknownQuestions?: string[] }).unknownQuestions ?? [];
+    if (unknown.length) {
+      console.log(`\nanswers for questions not in the pack (skipped): ${[...new Set(unknown)].join(", ")}`);
     }
   }
   return 0;

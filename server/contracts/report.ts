@@ -49,6 +49,24 @@ export const ReportCriterionSchema = CriterionScoreSchema.extend({
   strongAnswerAdds: z.string().optional(),
 });
 
+/** Something in an answer aimed at gaming the grader; it was set aside before scoring. */
+export const IntegrityFlagSchema = z.object({
+  kind: z.enum([
+    "grader-instruction",
+    "fake-verdict",
+    "role-tag",
+    "self-assessment",
+    "hidden-instruction",
+    "keyword-list",
+    "rubric-pasted",
+    "copied-model-answer",
+    "padding",
+  ]),
+  message: z.string(),
+  quote: z.string(),
+});
+export type IntegrityFlag = z.infer<typeof IntegrityFlagSchema>;
+
 export const ReportQuestionSchema = z.object({
   questionId: z.string(),
   title: z.string(),
@@ -58,6 +76,8 @@ export const ReportQuestionSchema = z.object({
   turns: z.array(ReportTurnSchema),
   /** Coding: the final code's run (visible tests in full, hidden ones pass/fail only). */
   tests: TestReportSchema.optional(),
+  /** Attempts to game the grader found in the answer (set aside before scoring). */
+  flags: z.array(IntegrityFlagSchema).default([]),
   criteria: z.array(ReportCriterionSchema),
 });
 export type ReportQuestion = z.infer<typeof ReportQuestionSchema>;

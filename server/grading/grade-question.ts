@@ -1,48 +1,101 @@
 import type { AnswerBody, CriterionScore } from "../contracts/index.js";
-import type { Question } from "../scenarios/index.js";
-import { combinedAnswer, wordCount } from "./answer-text.js";
+import type { Criterion, Question } from "../scenarios/index.js";
+import { wordCount } from "./answer-text.js";
+import { runChecks, type CheckResult, type LabEvidence } from "./checks/index.js";
 import { conceptCoverage, coverageScore } from "./coverage.js";
 import { withoutGivenText } from "./given-text.js";
+import { codeWithoutComments } from "./code-text.js";
+import { cleanAnswer, MANIPULATION, type IntegrityFlag } from "./integrity/index.js";
 import { scoreTests, type TestEvidence } from "./tests-criterion.js";
 
 /** Below this many words an answer is too thin to judge honestly. */
 export const MIN_WORDS_TO_JUDGE = 12;
 
+export type GradeContext = {
+  /** Coding: the final code's test run. */
+  tests?: TestEvidence | undefined;
+  /** Prompt debugging: the fixed prompt run on the lab cases. */
+  lab?: LabEvidence | undefined;
+  /** Every model answer in the pack: text copied from one earns nothing. */
+  modelAnswers?: string[] | undefined;
+};
+
+export type QuestionGrade = {
+  scores: CriterionScore[];
+  /** What the answer did to game the grader, removed before scoring. */
+  flags: IntegrityFlag[];
+};
+
+/** The parts of an answer evidence may come from: prose (negation applies) and code (it does not). */
+export type EvidenceText = { prose: string; code: string };
+
 /**
- * The deterministic layer: score each rubric criterion by the evidence
- * concepts the answer shows, citing the quoted spans it rests on.
+ * The deterministic layer: drop what the candidate was given and anything
+ * aimed at the grader, then score each criterion by the evidence concepts and
+ * checks the rest shows, citing the quoted spans it rests on.
  */
-export function gradeQuestion(question: Question, answers: (AnswerBody | null)[], tests?: TestEvidence): CriterionScore[] {
-  const text = withoutGivenText(combinedAnswer(answers), question);
-  const hasCode = answers.some((a) => Boolean(a?.code?.trim()));
-  // Coding questions also carry the automatic tests criterion, judged on the run itself.
-  const withTests = (scores: CriterionScore[]) => (question.coding ? [...scores, scoreTests(tests, hasCode)] : scores);
-  if (!text) {
-    return withTests(question.rubric.map((c) => insufficient(c.id, "Not answered.")));
+export function gradeQuestion(question: Question, answers: (AnswerBody | null)[], ctx: GradeContext = {}): QuestionGrade {
+  const prose = answers.map((a) => a?.text?.trim() ?? "").filter(Boolean).join("\n\n");
+  const code = answers.map((a) => a?.code?.trim() ?? "").filter(Boolean).join("\n\n");
+  const hasCode = code.length > 0;
+  const integrity = { question, modelAnswers: ctx.modelAnswers ?? [] };
+  const cleanProse = cleanAnswer(withoutGivenText(prose, question), integrity);
+  // Code: flags come from everything written (comments included); evidence only from the code itself.
+  const givenCode = withoutGivenText(code, question);
+  const codeFlags = cleanAnswer(givenCode, { ...integrity, code: true }).flags;
+  const cleanCode = cleanAnswer(codeWithoutComments(givenCode), { ...integrity, code: true });
+  const flags = [...cleanProse.flags, ...codeFlags];
+  const evidence: EvidenceText = { prose: cleanProse.text.trim(), code: cleanCode.text.trim() };
+  const withTests = (scores: CriterionScore[]) => (question.coding ? [...scores, scoreTests(ctx.tests, hasCode)] : scores);
+
+  if (!prose && !code) return { scores: withTests(question.rubric.map((c) => insufficient(c.id, "Not answered."))), flags };
+  const all = `${evidence.prose}\n\n${evidence.code}`.trim();
+  if (!all) {
+    return { scores: withTests(question.rubric.map((c) => insufficient(c.id, "Insufficient evidence: nothing in the answer remains once text aimed at the grader is set aside."))), flags };
   }
-  if (!hasCode && wordCount(text) < MIN_WORDS_TO_JUDGE) {
-    return withTests(
-      question.rubric.map((c) => insufficient(c.id, `Insufficient evidence: the answer is too short to judge (${wordCount(text)} words).`)),
-    );
+  if (!evidence.code && wordCount(evidence.prose) < MIN_WORDS_TO_JUDGE) {
+    const n = wordCount(evidence.prose);
+    return { scores: withTests(question.rubric.map((c) => insufficient(c.id, `Insufficient evidence: the answer is too short to judge (${n} words).`))), flags };
   }
-  return withTests(question.rubric.map((criterion) => {
-    const coverage = conceptCoverage(criterion, text);
-    const score = coverageScore(coverage);
-    const anchor = criterion.anchors[String(score) as keyof typeof criterion.anchors];
-    const covered = coverage.hits.map((h) => h.label).join(", ");
-    const feedback =
-      coverage.hits.length === 0
-        ? `No evidence found for this criterion. Level ${score}: ${anchor}`
-        : `Covered ${coverage.hits.length} of ${coverage.total} key points (${covered}). Level ${score}: ${anchor}`;
-    return {
-      criterionId: criterion.id,
-      score,
-      evidence: coverage.hits.map((h) => ({ quote: h.quote, note: h.label })),
-      feedback,
-      source: "evidence" as const,
-      insufficientEvidence: false,
-    };
-  }));
+  const scores = question.rubric.map((criterion) => scoreCriterion(criterion, question, evidence, ctx.lab));
+  return { scores: withTests(flags.some((f) => MANIPULATION.includes(f.kind)) ? scores.map(penalise) : scores), flags };
+}
+
+/**
+ * Trying to steer the grader is itself evidence about the answer: each scored
+ * criterion drops a level, and the report says why. (What the attack said was
+ * already set aside, so it can never raise a score.)
+ */
+function penalise(s: CriterionScore): CriterionScore {
+  if (s.score === 0) return s;
+  return { ...s, score: s.score - 1, feedback: `${s.feedback} (−1: the answer tried to steer the grader; see the flags.)` };
+}
+
+function scoreCriterion(criterion: Criterion, question: Question, evidence: EvidenceText, lab: LabEvidence | undefined): CriterionScore {
+  const fromProse = conceptCoverage(criterion, evidence.prose, { prose: true });
+  const fromCode = conceptCoverage(criterion, evidence.code, { prose: false });
+  const hits = [...fromProse.hits, ...fromCode.hits.filter((h) => !fromProse.hits.some((p) => p.label === h.label))];
+  const checks: CheckResult[] = runChecks(criterion, question, `${evidence.prose}\n\n${evidence.code}`, lab);
+  const counted = checks.filter((c) => !c.skipped);
+  const passed = counted.filter((c) => c.passed);
+  const total = criterion.evidence.concepts.length + counted.length;
+  const covered = hits.length + passed.length;
+  const score = coverageScore({ hits: new Array(covered).fill(null), total });
+  const anchor = criterion.anchors[String(score) as keyof typeof criterion.anchors];
+  const labels = [...hits.map((h) => h.label), ...passed.map((c) => c.label)];
+  const notes = checks.filter((c) => !c.passed).map((c) => c.note);
+  const summary = covered === 0 ? "No evidence found for this criterion." : `Covered ${covered} of ${total} key points (${labels.join(", ")}).`;
+  return {
+    criterionId: criterion.id,
+    score,
+    evidence: [
+      ...hits.map((h) => ({ quote: h.quote, note: h.label })),
+      ...passed.map((c) => ({ quote: c.quote ?? "", note: `${c.label}: ${c.note}` })),
+    ],
+    feedback: `${summary}${notes.length ? ` ${notes.map((n) => `${n[0]!.toUpperCase()}${n.slice(1)}.`).join(" ")}` : ""} Level ${score}: ${anchor}`,
+    source: "evidence",
+    insufficientEvidence: false,
+  };
 }
 
 function insufficient(criterionId: string, feedback: string): CriterionScore {

@@ -1,7 +1,9 @@
 /** Bumped whenever scoring rules change, and recorded in every report. */
 export const GRADER_VERSION = "coverage-1";
 
-export { gradeQuestion, MIN_WORDS_TO_JUDGE } from "./grade-question.js";
+export { gradeQuestion, MIN_WORDS_TO_JUDGE, type GradeContext, type QuestionGrade } from "./grade-question.js";
+export { cleanAnswer, type IntegrityFlag } from "./integrity/index.js";
+export { extractFixedPrompt, type LabEvidence } from "./checks/index.js";
 export { unmetCriteria } from "./unmet.js";
 export { gradingCriteria, scoreTests, TESTS_CRITERION_ID, type TestEvidence } from "./tests-criterion.js";
 export { questionScore, overallScore } from "./aggregate.js";
@@ -9,4 +11,4 @@ export { conceptCoverage, coverageScore } from "./coverage.js";
 export { combinedAnswer } from "./answer-text.js";
 export { findTerm } from "./match.js";
 export { agreement, type Agreement } from "./agreement.js";
-export { calibratePack, type CalibrationResult } from "./calibrate.js";
+export { calibrateLabelled, calibratePack, type CalibrationResult, type LabelledAnswer } from "./calibrate.js";

@@ -2,9 +2,11 @@
  * Term matching for evidence: case-insensitive, anchored at a word start so
  * "retr" finds "retries" but "rag" does not fire inside "storage".
  */
+import { isNegated } from "./negation.js";
+
 const WORD_CHAR = /[a-z0-9_]/;
 
-export function findTerm(lowerText: string, term: string): number {
+export function findTerm(lowerText: string, term: string, options: { skipNegated?: boolean } = {}): number {
   const needle = term.toLowerCase();
   let from = 0;
   while (from <= lowerText.length) {
@@ -12,7 +14,8 @@ export function findTerm(lowerText: string, term: string): number {
     if (at < 0) return -1;
     const before = at === 0 ? "" : lowerText[at - 1]!;
     // A term that itself starts with punctuation ("** attempt") needs no boundary.
-    if (!WORD_CHAR.test(needle[0] ?? "") || !WORD_CHAR.test(before)) return at;
+    const atBoundary = !WORD_CHAR.test(needle[0] ?? "") || !WORD_CHAR.test(before);
+    if (atBoundary && !(options.skipNegated && isNegated(lowerText, at))) return at;
     from = at + 1;
   }
   return -1;

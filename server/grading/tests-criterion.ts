@@ -24,7 +24,7 @@ export function gradingCriteria(question: Question): Criterion[] {
       "3": "Passes about three quarters of the tests.",
       "4": "Passes every test.",
     },
-    evidence: { concepts: [{ label: "tests", terms: ["(run by the sandbox)"] }] },
+    evidence: { concepts: [{ label: "tests", terms: ["(run by the sandbox)"] }], checks: [] },
     probes: [],
   };
   return [...question.rubric, testsCriterion];

@@ -24,6 +24,7 @@ export function buildReport(state: InterviewStateValue, pack: Pack, completedAt:
         score: questionScore(criteria, scores),
         turns,
         ...(tests ? { tests } : {}),
+        flags: state.integrityFlags[id] ?? [],
         criteria: scores.map((s) => {
           const criterion = criteria.find((c) => c.id === s.criterionId);
           return {

@@ -5,6 +5,7 @@ import {
   LanguageSchema,
   type AnswerBody,
   type CriterionScore,
+  type IntegrityFlag,
   type Level,
   type Mode,
   type Plan,
@@ -66,6 +67,8 @@ export const InterviewState = Annotation.Root({
   grades: mergeRecord<CriterionScore[]>(),
   /** Coding questions: the final code's run against every test. */
   testReports: mergeRecord<TestReport>(),
+  /** Attempts to game the grader, per main question. */
+  integrityFlags: mergeRecord<IntegrityFlag[]>(),
   roundResults: mergeRecord<RoundEndReason>(),
   status: latest<"active" | "complete">(() => "active"),
 });

@@ -17,8 +17,9 @@ export async function markUnanswered(
   for (const id of questionIds) {
     const question = questionById(pack, id);
     transcript[id] = [{ turnId: id, kind: "main", prompt: question.prompt, answer: null, reason: "unanswered" }];
-    grades[id] = gradeQuestion(question, [null]);
-    await deps.sink.saveGrades(sessionId, id, grades[id]);
+    const { scores } = gradeQuestion(question, [null]);
+    grades[id] = scores;
+    await deps.sink.saveGrades(sessionId, id, scores);
   }
   return { transcript, grades };
 }

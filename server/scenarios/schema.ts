@@ -27,6 +27,21 @@ export type Concept = z.infer<typeof ConceptSchema>;
 
 const Anchor = z.string().min(1);
 
+export const CheckSchema = z.enum([
+  "quantitative",
+  "star",
+  "situation",
+  "task",
+  "action",
+  "result",
+  "reflection",
+  "design-sections",
+  "fault-class",
+  "fixed-prompt",
+  "fix-works",
+]);
+export type Check = z.infer<typeof CheckSchema>;
+
 export const CriterionSchema = z.object({
   id: Slug,
   title: z.string().min(1),
@@ -35,7 +50,19 @@ export const CriterionSchema = z.object({
   /** What an answer at each level 0-4 looks like. */
   anchors: z.object({ "0": Anchor, "1": Anchor, "2": Anchor, "3": Anchor, "4": Anchor }),
   /** Evidence hints for the grader. Secret: never sent to a candidate. */
-  evidence: z.object({ concepts: z.array(ConceptSchema).min(1) }),
+  evidence: z.object({
+    concepts: z.array(ConceptSchema).min(1),
+    /**
+     * Computed checks that count like concepts: `quantitative` (a worked estimate
+     * from the question's figures with correct arithmetic), `star` (situation,
+     * task, action, result; or one part: `situation`, `task`, `action`, `result`,
+     * plus `reflection`), `design-sections` (6+ of 11 sections), `fault-class`
+     * (names prompt/context/model/retrieval), `fixed-prompt` (gives the rewritten
+     * prompt), `fix-works` (the fixed prompt passes more prompt-lab cases; only
+     * when a model is configured).
+     */
+    checks: z.array(CheckSchema).default([]),
+  }),
   /** Follow-up questions the interviewer may ask when this criterion is unmet. */
   probes: z.array(z.string().min(1)).default([]),
   /** What a strong answer adds here; shown in the report after the session. */

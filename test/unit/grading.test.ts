@@ -27,14 +27,14 @@ describe("evidence matching", () => {
   });
 
   it("says insufficient evidence for a too-short answer instead of guessing", () => {
-    const scores = gradeQuestion(rag(), [{ text: "chunk and eval" }]);
+    const scores = gradeQuestion(rag(), [{ text: "chunk and eval" }]).scores;
     expect(scores.every((s) => s.score === 0 && s.insufficientEvidence)).toBe(true);
     expect(scores[0]!.feedback).toContain("too short");
   });
 
   it("computes weighted question scores and the overall in code", () => {
     const q = rag(); // retrieval weight 2, evaluation weight 3
-    const scores = gradeQuestion(q, [{ text: "We chunk the articles and embed them in a vector index, then answer from the best matching passages for the user." }]);
+    const { scores } = gradeQuestion(q, [{ text: "We chunk the articles and embed them in a vector index, then answer from the best matching passages for the user." }]);
     expect(scores.map((s) => s.score)).toEqual([4, 0]);
     expect(questionScore(q.rubric, scores)).toBe(40); // (2*4 + 3*0) / (4*5)
     expect(overallScore([40, 100, 0])).toBe(46.7);
@@ -51,7 +51,9 @@ describe("built-in pack", () => {
 
   it("grades its exemplars in order: strong > adequate > weak on every question", () => {
     for (const q of pack!.questions) {
-      const score = (level: string) => questionScore(q.rubric, gradeQuestion(q, [{ text: q.exemplars.find((e) => e.level === level)!.answer }]));
+      const answer = (level: string) => q.exemplars.find((e) => e.level === level)!.answer;
+      const body = (level: string) => (q.kind === "coding" ? { code: answer(level), language: "python" as const } : { text: answer(level) });
+      const score = (level: string) => questionScore(q.rubric, gradeQuestion(q, [body(level)]).scores);
       expect(score("strong"), q.id).toBeGreaterThan(score("adequate"));
       expect(score("adequate"), q.id).toBeGreaterThan(score("weak"));
     }
@@ -60,7 +62,7 @@ describe("built-in pack", () => {
   it("gives no credit for the untouched starter code", () => {
     for (const q of pack!.questions.filter((x) => x.starterCode)) {
       for (const code of Object.values(q.starterCode!)) {
-        expect(questionScore(q.rubric, gradeQuestion(q, [{ code }])), q.id).toBe(0);
+        expect(questionScore(q.rubric, gradeQuestion(q, [{ code }]).scores), q.id).toBe(0);
       }
     }
   });
@@ -70,8 +72,8 @@ describe("text the candidate was given", () => {
   it("earns nothing: starter-code lines and prompt lines are dropped before matching", () => {
     const q = { ...rag(), prompt: "Design a bot. Mention chunking and embeddings in your answer.\nThen evaluate it." };
     const copied = "Design a bot. Mention chunking and embeddings in your answer.\nI would just build it quickly and see how it goes with users after launch.";
-    expect(gradeQuestion(q, [{ text: copied }]).every((s) => s.score === 0)).toBe(true);
+    expect(gradeQuestion(q, [{ text: copied }]).scores.every((s) => s.score === 0)).toBe(true);
     const own = "I would chunk the articles by heading and store embeddings in a vector index for retrieval.";
-    expect(gradeQuestion(q, [{ text: own }])[0]!.score).toBe(4);
+    expect(gradeQuestion(q, [{ text: own }]).scores[0]!.score).toBe(4);
   });
 });

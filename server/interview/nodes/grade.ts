@@ -9,10 +9,12 @@ import type { InterviewStateUpdate, InterviewStateValue } from "../state.js";
 export const makeGradeNode = (deps: InterviewDeps) => async (state: InterviewStateValue): Promise<InterviewStateUpdate> => {
   const current = state.current;
   if (!current) throw new Error("grade reached with no current question");
-  const question = questionById(await packOf(deps, state), current.baseQuestionId);
+  const pack = await packOf(deps, state);
+  const question = questionById(pack, current.baseQuestionId);
   const turns = state.transcript[question.id] ?? [];
   const tests = await runFinalCode(deps, question, turns.map((t) => t.answer));
-  const scores = gradeQuestion(question, turns.map((t) => t.answer), tests);
+  const modelAnswers = pack.questions.flatMap((q) => q.exemplars.map((e) => e.answer));
+  const { scores, flags } = gradeQuestion(question, turns.map((t) => t.answer), { tests, modelAnswers });
   const criteria = gradingCriteria(question);
   await deps.sink.saveGrades(state.sessionId, question.id, scores);
   if (state.mode === "practice") {
@@ -29,6 +31,7 @@ export const makeGradeNode = (deps: InterviewDeps) => async (state: InterviewSta
   }
   return {
     grades: { [question.id]: scores },
+    integrityFlags: { [question.id]: flags },
     ...(tests && "report" in tests ? { testReports: { [question.id]: tests.report } } : {}),
     current: null,
   };

@@ -1,0 +1,96 @@
+/** One calculation written in an answer: "2,000 × $2.50/1M + 400 × $10/1M = $0.009". */
+export type Equation = { text: string; at: number; operands: number[]; computed: number; stated: number; correct: boolean };
+
+const RELATION = /\s(?:=|≈|~=|~|→|->|equals|is about|comes to)\s/g;
+const TOLERANCE = 0.12;
+const SCALE: Record<string, number> = { k: 1e3, m: 1e6, million: 1e6, b: 1e9, bn: 1e9, billion: 1e9, thousand: 1e3, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12 };
+
+type Token = { kind: "num"; value: number } | { kind: "op"; op: "+" | "-" | "*" | "/" } | { kind: "paren"; open: boolean };
+
+/** Numbers, operators and parentheses of an expression; words between them (units) are skipped. */
+function tokenize(expr: string): Token[] {
+  const tokens: Token[] = [];
+  const re = /(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(kb|mb|gb|tb|k|m|million|b|bn|billion|thousand)?(?![a-z])|\/\s?1\s?m\b|per (?:1m|million)\b|[×*·÷/+()]|\s[x−-]\s/gi;
+  for (const m of expr.matchAll(re)) {
+    const s = m[0];
+    if (m[1]) {
+      const suffix = m[2]?.toLowerCase();
+      tokens.push({ kind: "num", value: Number(m[1].replace(/,/g, "")) * (suffix ? (SCALE[suffix] ?? 1) : 1) });
+    } else if (/\/\s?1\s?m|per (?:1m|million)/i.test(s)) {
+      tokens.push({ kind: "op", op: "/" }, { kind: "num", value: 1e6 });
+    } else if (s === "(" || s === ")") tokens.push({ kind: "paren", open: s === "(" });
+    else {
+      const c = s.trim();
+      tokens.push({ kind: "op", op: c === "+" ? "+" : c === "−" || c === "-" ? "-" : c === "÷" || c === "/" ? "/" : "*" });
+    }
+  }
+  return tokens;
+}
+
+/** Standard precedence; null when the tokens are not a well-formed expression. */
+function evaluate(tokens: Token[]): number | null {
+  let i = 0;
+  const primary = (): number | null => {
+    const t = tokens[i];
+    if (!t) return null;
+    if (t.kind === "num") return i++, t.value;
+    if (t.kind === "paren" && t.open) {
+      i++;
+      const v = sum();
+      if (tokens[i]?.kind !== "paren") return null;
+      i++;
+      return v;
+    }
+    return null;
+  };
+  const product = (): number | null => {
+    let v = primary();
+    while (v !== null && tokens[i]?.kind === "op" && ((tokens[i] as { op: string }).op === "*" || (tokens[i] as { op: string }).op === "/")) {
+      const op = (tokens[i++] as { op: string }).op;
+      const r = primary();
+      if (r === null) return null;
+      v = op === "*" ? v * r : r === 0 ? null : v / r;
+    }
+    return v;
+  };
+  const sum = (): number | null => {
+    let v = product();
+    while (v !== null && tokens[i]?.kind === "op" && ((tokens[i] as { op: string }).op === "+" || (tokens[i] as { op: string }).op === "-")) {
+      const op = (tokens[i++] as { op: string }).op;
+      const r = product();
+      if (r === null) return null;
+      v = op === "+" ? v + r : v - r;
+    }
+    return v;
+  };
+  const v = sum();
+  return v !== null && i === tokens.length ? v : null;
+}
+
+/**
+ * Every "expression = result" the candidate wrote, with whether the result
+ * is right (within 12%: estimates round). Chains ("a ≈ b + c = d") are read
+ * link by link.
+ */
+export function writtenEquations(text: string): Equation[] {
+  const out: Equation[] = [];
+  for (const sentence of text.split(/(?<=[.;!?])\s+|\n/)) {
+    const offset = text.indexOf(sentence);
+    const relations = [...sentence.matchAll(RELATION)];
+    let leftStart = 0;
+    for (const rel of relations) {
+      const left = sentence.slice(leftStart, rel.index).split(/[,:;(]\s(?=[^)]*$)|\bso\b|\bthat'?s\b|\bwhich is\b/).pop() ?? "";
+      const right = sentence.slice(rel.index! + rel[0].length);
+      leftStart = rel.index! + rel[0].length;
+      const stated = tokenize(right.slice(0, 40)).find((t) => t.kind === "num") as { value: number } | undefined;
+      const tokens = tokenize(left);
+      const operands = tokens.filter((t): t is { kind: "num"; value: number } => t.kind === "num").map((t) => t.value);
+      if (!stated || operands.length < 2 || !tokens.some((t) => t.kind === "op")) continue;
+      const computed = evaluate(tokens);
+      if (computed === null || computed === 0) continue;
+      const correct = Math.abs(computed - stated.value) <= TOLERANCE * Math.max(Math.abs(computed), Math.abs(stated.value));
+      out.push({ text: `${left.trim()}${rel[0]}${right.trim().split(/;|,\s/)[0]}`.slice(0, 160), at: offset + (rel.index ?? 0), operands, computed, stated: stated.value, correct });
+    }
+  }
+  return out;
+}

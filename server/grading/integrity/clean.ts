@@ -1,0 +1,252 @@
+import type { Question } from "../../scenarios/index.js";
+import { decodings, forMatching, hiddenTagText, stripInvisible } from "./normalise.js";
+import { FAKE_VERDICT, GRADING, OVERRIDE, ROLE_TAG, SELF_ASSESSMENT, TAG_ESCAPE } from "./patterns.js";
+import type { CleanedAnswer, IntegrityFlag } from "./types.js";
+
+const MESSAGES: Record<IntegrityFlag["kind"], string> = {
+  "grader-instruction": "Instructions addressed to the grader were ignored.",
+  "fake-verdict": "A score or verdict written into the answer was ignored.",
+  "role-tag": "Chat-role or tag markup aimed at the grader was ignored.",
+  "self-assessment": "The answer's claims about its own quality were ignored.",
+  "hidden-instruction": "Hidden or encoded instructions were found and ignored.",
+  "keyword-list": "A list of keywords without reasoning earned no credit.",
+  "rubric-pasted": "Text copied from the rubric earned no credit.",
+  "copied-model-answer": "Text copied from a model answer earned no credit.",
+  padding: "Repeated or padded text earned no extra credit.",
+};
+
+/** Flags that mean the answer tried to steer the grader (as opposed to text that just earns nothing). */
+export const MANIPULATION: IntegrityFlag["kind"][] = ["grader-instruction", "fake-verdict", "role-tag", "self-assessment", "hidden-instruction"];
+
+/** `code` answers are read as code: no keyword-list or copied-paragraph checks (similar solutions are normal). */
+type Context = { question: Question; modelAnswers: string[]; code?: boolean };
+
+const short = (s: string) => {
+  const t = s.replace(/\s+/g, " ").trim();
+  return t.length > 140 ? `${t.slice(0, 137)}…` : t;
+};
+const FUNCTION_WORDS = new Set("a an the to of and or in on for with by as at is are be was were it this that we i you they our my then so if but not from into than which when".split(" "));
+
+/** Quoted text describes (an attack the candidate is discussing, say); it does not instruct. */
+const unquoted = (n: string) => n.replace(/"[^"]*"|“[^”]*”|'[^'\s][^']{5,}'|`[^`]*`/g, " ");
+
+/**
+ * Which attack a normalised block is, if any. `unfenced`: not inside a fenced
+ * block of a prose answer, where a fixed prompt may legitimately say "ignore
+ * instructions inside the email" or use tags.
+ */
+/** `raw`: the text as written; checked with homoglyphs folded (Latin look-alikes) and as is (real Cyrillic). */
+function attackKind(raw: string, unfenced: boolean): IntegrityFlag["kind"] | null {
+  return attackKindOf(forMatching(raw), unfenced) ?? attackKindOf(stripInvisible(raw).toLowerCase().replace(/\s+/g, " "), unfenced);
+}
+
+function attackKindOf(n: string, unfenced: boolean): IntegrityFlag["kind"] | null {
+  if (ROLE_TAG.some((r) => r.test(n)) || (unfenced && TAG_ESCAPE.some((r) => r.test(n)))) return "role-tag";
+  if (FAKE_VERDICT.some((r) => r.test(n))) return "fake-verdict";
+  if (GRADING.some((r) => r.test(n)) || (unfenced && OVERRIDE.some((r) => r.test(unquoted(n))))) return "grader-instruction";
+  if (SELF_ASSESSMENT.some((r) => r.test(n))) return "self-assessment";
+  return null;
+}
+
+/** An instruction hidden by ROT13, leetspeak or reversal. */
+function hiddenAttack(n: string): boolean {
+  // Quoted phrases are discussed, not hidden; decode only what the candidate says in their own voice.
+  return decodings(unquoted(n)).some((d) => GRADING.some((r) => r.test(d)) || OVERRIDE.some((r) => r.test(d)));
+}
+
+/**
+ * Remove what tries to game the grader before any evidence is read, and say
+ * what was removed. Only the remaining text can earn credit; the flags go into
+ * the report, and steering attempts also cost a level (see gradeQuestion).
+ */
+export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
+  const flags: IntegrityFlag[] = [];
+  const flag = (kind: IntegrityFlag["kind"], quote: string) => {
+    if (!flags.some((f) => f.kind === kind && f.quote === short(quote))) flags.push({ kind, message: MESSAGES[kind], quote: short(quote) });
+  };
+  const tagged = hiddenTagText(raw);
+  if (tagged && (hiddenAttack(forMatching(tagged)) || attackKind(tagged, true))) flag("hidden-instruction", `invisible characters spelling: ${tagged}`);
+  let text = stripInvisible(raw);
+
+  // Markup a reader never sees never counts: HTML/markdown comments, hidden elements.
+  // An attack hidden in markup takes its whole paragraph with it (the sentinel marks that paragraph).
+  const invisible = (m: string) => {
+    if (attackKind(m, true) || hiddenAttack(forMatching(m))) {
+      flag("hidden-instruction", m);
+      return ATTACK_SENTINEL;
+    }
+    return "\n";
+  };
+  text = text
+    .replace(/<!--[\s\S]*?-->/g, invisible)
+    .replace(/^\s*\[\/\/\]:\s*#\s*[("'][\s\S]*?[)"']\s*$/gm, invisible)
+    .replace(/<(\w+)[^>]*(?:display\s*:\s*none|hidden|visibility\s*:\s*hidden)[^>]*>[\s\S]*?<\/\1>/gi, invisible);
+  // Encoded payloads: decode long base64 runs and drop those carrying instructions.
+  text = text.replace(/[A-Za-z0-9+/]{24,}={0,2}/g, (blob) => {
+    const decoded = Buffer.from(blob, "base64").toString("utf8");
+    if (/^[\x20-\x7E\s]+$/.test(decoded) && attackKind(decoded, true)) {
+      flag("hidden-instruction", `${blob.slice(0, 40)}… (base64: ${decoded.slice(0, 80)})`);
+      return "";
+    }
+    return blob;
+  });
+
+  // Paragraph by paragraph (a fenced block is one unit): an attack takes its whole paragraph with it.
+  const blocks = splitBlocks(text);
+  const kept: string[] = [];
+  for (const block of blocks) {
+    const n = forMatching(block.text);
+    if (!n.trim() || block.text.includes(ATTACK_SENTINEL)) continue;
+    const prose = !ctx.code && !block.fenced;
+    const kind = attackKind(block.text, !block.fenced);
+    if (kind) {
+      flag(kind, firstSentenceMatching(block.text, !block.fenced) ?? block.text);
+      continue;
+    }
+    if (!block.fenced && hiddenAttack(n)) {
+      flag("hidden-instruction", block.text);
+      continue;
+    }
+    if ((prose || (ctx.code && !/[(){}[\]=;:]/.test(block.text))) && isWordSalad(block.text)) {
+      flag("keyword-list", block.text);
+      continue;
+    }
+    kept.push(block.fenced ? block.text : keepLines(block.text, prose, ctx, flag));
+  }
+  let out = kept.filter((b) => b.trim()).join("\n\n");
+  if (!ctx.code) {
+    out = dropCopiedParagraphs(out, ctx.modelAnswers, (p) => flag("copied-model-answer", p));
+    out = dropCopiedParagraphs(out, [rubricText(ctx.question)], (p) => flag("rubric-pasted", p), { run: 4, share: 0.3 });
+  }
+  const words = out.split(/\s+/).filter(Boolean).length;
+  if (words > 3000) flag("padding", `${words} words`);
+  return { text: out, flags };
+}
+
+function firstSentenceMatching(block: string, unfenced: boolean): string | null {
+  return block.split(/(?<=[.!?])\s+|\n/).find((s) => attackKind(s, unfenced)) ?? null;
+}
+
+type Block = { text: string; fenced: boolean };
+function splitBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let current: string[] = [];
+  let fenced = false;
+  const flush = (isFence: boolean) => {
+    if (current.length) blocks.push({ text: current.join("\n"), fenced: isFence });
+    current = [];
+  };
+  for (const line of text.split("\n")) {
+    if (/^\s*```/.test(line)) {
+      if (!fenced) {
+        flush(false);
+        fenced = true;
+        current.push(line);
+      } else {
+        current.push(line);
+        flush(true);
+        fenced = false;
+      }
+      continue;
+    }
+    if (!fenced && !line.trim()) flush(false);
+    else current.push(line);
+  }
+  flush(fenced);
+  return blocks;
+}
+
+/** Line-level checks inside an innocent paragraph: keyword lists, checklists, pasted rubric, repeats. */
+function keepLines(block: string, prose: boolean, ctx: Context, flag: (k: IntegrityFlag["kind"], q: string) => void): string {
+  const rubricTexts = ctx.question.rubric
+    .flatMap((c) => [c.description, ...Object.values(c.anchors), c.strongAnswerAdds ?? ""])
+    .map(forMatching)
+    .filter((t) => t.length >= 40);
+  const seen = seenLines.get(ctx) ?? new Map<string, number>();
+  seenLines.set(ctx, seen);
+  const out: string[] = [];
+  for (const line of block.split("\n")) {
+    const n = forMatching(line).trim();
+    if (!n) continue;
+    if (prose && /^[\s>*-]*[✅✔☑✓]/.test(line)) {
+      flag("self-assessment", line);
+      continue;
+    }
+    if (prose && isKeywordList(line)) {
+      flag("keyword-list", line);
+      continue;
+    }
+    if (rubricTexts.some((r) => n.includes(r.slice(0, 60)) || (n.length >= 40 && r.includes(n)))) {
+      flag("rubric-pasted", line);
+      continue;
+    }
+    const count = (seen.get(n) ?? 0) + 1;
+    seen.set(n, count);
+    if (count > 1 && n.length > 20) {
+      if (count === 3) flag("padding", line);
+      continue;
+    }
+    out.push(line);
+  }
+  return out.join("\n");
+}
+const seenLines = new WeakMap<Context, Map<string, number>>();
+
+/** "RAG, embeddings, evals, golden set, recall": five or more short items and nothing reasoning about them. */
+function isKeywordList(line: string): boolean {
+  const items = line.replace(/^\s*(?:[-*•·]|\d+[.)])\s*/, "").split(/\s*[,;|•·/]\s*|\s+-\s+/).filter((s) => s.trim());
+  if (items.length < 5) return false;
+  // Figures and arithmetic ("$6/day, ~$180/month") are not keyword stuffing.
+  if (items.filter((i) => /\d/.test(i)).length > items.length / 5) return false;
+  const shortItems = items.filter((i) => i.trim().split(/\s+/).length <= 3).length;
+  // Reasoning is a connective or a plan in the first person, not a preposition inside a term ("split by heading").
+  const reasoning = /\b(?:because|so that|which|therefore|since|means|would|will|should|i|we|i'd|we'd)\b/i.test(line);
+  return shortItems / items.length >= 0.8 && !reasoning;
+}
+
+/** A run of words with almost no function words: a keyword bag, not an answer. */
+function isWordSalad(block: string): boolean {
+  // Figures and arithmetic read like word salad to a word counter; they are not.
+  if ((block.match(/(?:^|[\s(=×*+~≈$])[$~≈]?\d[\d,.]*(?:%|k|m|ms|s|x)?(?=[\s,.;:)]|$)/gi) ?? []).length >= 3) return false;
+  const words = block.toLowerCase().match(/[a-z@/'-]+/g) ?? [];
+  if (words.length < 10) return false;
+  const functional = words.filter((w) => FUNCTION_WORDS.has(w)).length;
+  return functional / words.length < 0.06;
+}
+
+/** Everything the rubric says about good answers: parroting it back is not answering. */
+function rubricText(q: Question): string {
+  return q.rubric.flatMap((c) => [c.description, ...Object.values(c.anchors), c.strongAnswerAdds ?? ""]).join("\n");
+}
+
+const ATTACK_SENTINEL = "\u0000attack\u0000";
+
+/**
+ * Paragraphs mostly made of another text's word runs are copies: of a model
+ * answer (5-word runs, half the paragraph) or of the rubric (4-word runs, 30%).
+ */
+function dropCopiedParagraphs(text: string, sources: string[], onCopy: (p: string) => void, opts = { run: 5, share: 0.5 }): string {
+  if (sources.length === 0) return text;
+  const shingles = (s: string) => {
+    const w = forMatching(s).match(/[\p{L}\p{N}]+/gu) ?? [];
+    const set = new Set<string>();
+    for (let i = 0; i + opts.run <= w.length; i++) set.add(w.slice(i, i + opts.run).join(" "));
+    return set;
+  };
+  const modelAnswers = sources;
+  const model = modelAnswers.map(shingles);
+  return text
+    .split(/\n\s*\n/)
+    .filter((paragraph) => {
+      const own = shingles(paragraph);
+      if (own.size < 8) return true;
+      const copied = model.some((m) => {
+        let shared = 0;
+        for (const s of own) if (m.has(s)) shared++;
+        return shared / own.size >= opts.share;
+      });
+      if (copied) onCopy(paragraph);
+      return !copied;
+    })
+    .join("\n\n");
+}

@@ -1,0 +1,34 @@
+/** Letters from other scripts that look Latin: "Іgnоrе" must read as "ignore". */
+const CONFUSABLES: Record<string, string> = {
+  а: "a", в: "b", е: "e", ё: "e", к: "k", м: "m", н: "h", о: "o", р: "p", с: "c", т: "t", у: "y", х: "x", і: "i", ї: "i", ј: "j", ѕ: "s", ԁ: "d", ɡ: "g", ӏ: "l",
+  А: "A", В: "B", Е: "E", К: "K", М: "M", Н: "H", О: "O", Р: "P", С: "C", Т: "T", У: "Y", Х: "X", І: "I", Ј: "J", Ѕ: "S",
+  α: "a", ε: "e", ο: "o", ρ: "p", τ: "t", υ: "u", ν: "v", ι: "i", κ: "k", Α: "A", Β: "B", Ε: "E", Ι: "I", Κ: "K", Μ: "M", Ν: "N", Ο: "O", Ρ: "P", Τ: "T", Χ: "X",
+};
+const ZERO_WIDTH = /[\u200B-\u200F\u2060-\u2064\uFEFF\u00AD]/g;
+/** Unicode "tag" characters spell ASCII invisibly. */
+const TAG_CHARS = /[\u{E0000}-\u{E007F}]/gu;
+
+export function stripInvisible(s: string): string {
+  return s.normalize("NFKC").replace(ZERO_WIDTH, "").replace(TAG_CHARS, "");
+}
+
+/** The ASCII hidden in tag characters, if any. */
+export function hiddenTagText(s: string): string {
+  return [...s.matchAll(TAG_CHARS)].map((m) => String.fromCharCode(m[0].codePointAt(0)! - 0xe0000)).join("");
+}
+
+/** The text an attack check reads: invisible characters gone, homoglyphs folded, lower case, one line. */
+export function forMatching(s: string): string {
+  const folded = [...stripInvisible(s)].map((c) => CONFUSABLES[c] ?? c).join("");
+  return folded.toLowerCase().replace(/\s+/g, " ");
+}
+
+const rot13 = (s: string) => s.replace(/[a-z]/gi, (c) => String.fromCharCode(((c.toLowerCase().charCodeAt(0) - 97 + 13) % 26) + (c === c.toLowerCase() ? 97 : 65)));
+const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "6": "g", "7": "t", "8": "b", "@": "a", $: "s" };
+const unleet = (s: string) => s.replace(/[0134567@$8]/g, (c) => LEET[c] ?? c);
+const reversed = (s: string) => [...s].reverse().join("");
+
+/** Readings an obfuscated instruction may hide behind. */
+export function decodings(n: string): string[] {
+  return [rot13(n), unleet(n), reversed(n)];
+}

@@ -1,0 +1,86 @@
+/**
+ * Text aimed at whoever scores the answer rather than at the interviewer.
+ * Matched on a normalised copy (NFKC, homoglyphs folded, zero-width removed,
+ * lower case, lines joined per paragraph).
+ */
+
+/**
+ * Overrides. Legitimate inside a fixed prompt ("Ignore any instructions inside
+ * the email"), so not checked in fenced blocks of prose answers.
+ */
+export const OVERRIDE = [
+  /\b(?:ignore|disregard|forget)\b.{0,25}\b(?:all|any|the|your|previous|prior|above|earlier|preceding)\b.{0,25}\b(?:instructions?|rubric|criteria|guidelines|grading|scoring|directives?)\b/,
+  /\bnew (?:instructions?|rules|task)\b.{0,30}\b(?:for|to) the (?:evaluator|grader|judge|model)\b|\bnew (?:instructions?|rules|task)\s*:/,
+  /\byou are (?:now|no longer)\b/,
+  /\b(?:running|switch(?:ed)?|operating) (?:in|to|into) .{0,25}\bmode\b/,
+  /\b(?:system|developer) (?:override|notice|note to the (?:grader|judge))\b/,
+  // Unicode-aware: JavaScript's \b does not see Cyrillic or accented letters as word characters.
+  /(?<!\p{L})(?:vergiss|ignoriere|oublie|ignorez|olvida|ignora|esque[cç]a|игнорируй|забудь|negeer)(?!\p{L}).{0,40}(?<!\p{L})(?:anweisungen|vorgaben|bewertung\p{L}*|consignes|instructions|instrucciones|instru[cç][oõ]es|istruzioni|инструкции|критерии|criterios|crit[eé]rios|crit[eè]res)(?!\p{L})/u,
+  /(?:忽略|无视|忘记).{0,10}(?:指令|说明|评分|规则)/,
+];
+
+/** Scoring talk: never part of an honest answer, wherever it appears. */
+export const GRADING = [
+  /\b(?:give|award|assign|grant|record|attribuer|gib|dê|dale)\b.{0,40}\b(?:full marks?|full (?:score|points|credit)|max(?:imum)? (?:score|points?|marks?|grade|level)|perfect (?:score|grade|marks?)|top (?:marks?|score|grade)|highest (?:score|grade|mark))/,
+  /\b(?:full|maximum|max|highest|top|perfect)\s+(?:marks?|scores?|grades?|points|levels?|rating)\b.{0,40}\b(?:every|each|all|this answer|the answer|criteri)/,
+  /\b(?:score|grade|mark|rate)\s+(?:this|my|the) (?:answer|response|submission|solution|candidate)\b/,
+  /\b(?:treat|consider|regard)\s+(?:this|the|my)\s+(?:answer|response)\s+as\b/,
+  /\bplease\s+(?:score|grade|mark|rate|re-?score|award|pass)\b/,
+  /\bre-?scor(?:e|ed|ing)\b/,
+  /\b(?:as|to) the (?:grader|judge|evaluator|assessor|scoring model|grading model|ai grader)\b/,
+  /\b(?:dear|note to|note for|attention|hey|hello)\b.{0,15}\b(?:grad\w*|judge|evaluator|assessor|reviewer)\b/,
+  /\b(?:grader|judge|evaluator|assessor|grading model|scoring model)\s*[,:]\s*(?:please|you (?:must|should|will)|give|award|mark|score|this|the candidate|treat)\b/,
+  /\b(?:grading|evaluator|grader|judge|interviewer)(?:'s)?\s+(?:notes?|reasoning|assessment|verdict|output)\s*[:(]/,
+  /\bgrade (?:this|accordingly|it as)\b/,
+  /\b(?:pretend|act as if|assume) (?:this|the) answer\b/,
+  /\b[0-4]\s*(?:\/|out of|von|sur|de|из|di)\s*4\b.{0,60}\b(?:criteri\w*|rubric|every|each|all|krit\w*|crit[eé]r\w*)/,
+  /\b(?:criteri\w*|rubric|every|each)\b.{0,60}\b[0-4]\s*(?:\/|out of|von|sur|de|из|di)\s*4\b/,
+  /\blevel[- ]?[34]\b.{0,50}\b(?:anchor|criteri\w*|rubric|answer|standard|every|each|label)\b|\b(?:anchor|criteri\w*|rubric|standard|label)\b.{0,50}\blevel[- ]?[34]\b/,
+  /\b(?:every|each|all)\s+(?:rubric\s+)?criteri(?:on|a)\b.{0,40}\b(?:4|four|level|maximum|full|met|satisfied|covered|passed)\b/,
+  /\b(?:4|four|maximum|full marks)\b.{0,40}\b(?:every|each|all)\s+(?:rubric\s+)?criteri(?:on|a)\b/,
+  /\brubric\b.{0,60}\b(?:update|supersede\w*|replace\w*|retired|no longer|now means|new version)\b/,
+  /\bcovered \d+ of \d+ key points\b/,
+  /\bfinal (?:grade|score|verdict)\b/,
+  /\bevaluation (?:complete|finished|done)\b/,
+  /\bthe candidate(?:'s)? (?:response|answer) (?:fully )?(?:satisfies|meets|matches|deserves)\b/,
+  /\bthe candidate is (?:exceptionally|highly|clearly|very|obviously|extremely)\b/,
+  /\bstrong hire\b/,
+  /\b(?:gold label|expected grade|expected score)\b/,
+  /\b(?:answers?|responses?) carrying this notice\b|\bmust be scored\b|\bany (?:lower|other) (?:score|grade|output)\b/,
+  /\b(?:note|message|notice) from (?:the |a )?(?:app |hiring |system |trusted |senior )*(?:maintainers?|admin\w*|hiring manager|panel|developers?|interviewer|grader)\b/,
+  /\[(?:admin|system|moderator|note from|message from)\b[^\]]*\]/,
+  /(?<!\p{L})(?:volle punktzahl|note maximale|nota m[aá]xima|puntuaci[oó]n m[aá]xima|pontua[cç][aã]o m[aá]xima|максимальный балл|punteggio massimo)(?!\p{L})/u,
+  /(?:満点|满分|最高分)/,
+];
+
+export const ROLE_TAG = [
+  /<\|(?:im_start|im_end|system|user|assistant|endoftext|eot_id|start_header_id|end_header_id)\|?>/,
+  /\[\/?(?:inst|sys|system)\]|<<\/?sys>>/,
+  /^\s*#{1,4}\s*(?:system|assistant|instruction|response|grader|judge)\s*:?\s*$/m,
+  /={3,}\s*(?:system|end|begin)\b|-{3,}\s*(?:end|begin)\b|\b(?:end|begin) (?:of )?(?:candidate|user|grading|system|transcript)\b/,
+];
+
+/** Tags that close or open the grader's own framing; generic tags are fine inside fixed prompts. */
+export const TAG_ESCAPE = [
+  /<\/?\s*(?:candidate_answer|candidate_response|answer|transcript|reference_answer|rubric|grading\w*|judge\w*|verdict|system|assistant|evaluator\w*)\s*>/,
+];
+
+export const FAKE_VERDICT = [
+  /\{[^{}]{0,400}"(?:verdict|grade|passed|overall_score|final_score)"\s*:[^{}]{0,400}\}/,
+  /"(?:verdict|scores|override|grade)"\s*:/,
+  /"(?:score|rating)"\s*:\s*"?(?:4(?:\.0)?|10|100|5)"?\s*[,}][^{}]{0,200}"(?:reason|rationale|verdict|criteria|feedback)"/,
+  /\b(?:score|grade|rating|verdict)\s*[:=]\s*(?:\d+(?:\.\d+)?\s*(?:\/\s*\d+|out of \d+)|pass(?:ed)?\b|a\+|excellent|perfect|full marks)/,
+  /\b(?:[\w-]+\s+[0-4]\s*\/\s*4\b.{0,20}){2,}/,
+  /\bverdict\s*[:=]\s*["']?pass/,
+  /\blevel \d\s*:\s+\S/,
+  /"(?:criterionid|insufficientevidence)"\s*:/,
+];
+
+export const SELF_ASSESSMENT = [
+  /\b(?:this|my) (?:answer|response|solution|submission)\b.{0,40}\b(?:deserves|merits|earns|should (?:get|receive|score)|is (?:perfect|excellent|flawless|complete|exemplary|a model answer)|meets (?:all|every)|fully (?:meets|satisfies|covers)|covers (?:every|all)|answered at)\b/,
+  /\b(?:is|be|as|it's) (?:a|an|the) (?:textbook|model|exemplar|ideal|perfect)\s+(?:strong\s+)?answer\b/,
+  /\bself[- ]assessment\b/,
+  /\bchecklist of what i (?:covered|did)\b/,
+  /\bgrading error\b/,
+  /\b(?:rubric|anchors?)\b.{0,30}\b(?:satisfied|met|fulfilled)\b/,
+];
