@@ -22,6 +22,11 @@ export const CriterionScoreSchema = z.object({
   source: z.enum(["evidence", "judge"]),
   /** True when the answer gave too little to judge this criterion. */
   insufficientEvidence: z.boolean(),
+  /** With a judge: the evidence layer's score, the judge's own score and reason, and whether they were 2+ apart. */
+  evidenceScore: z.number().int().min(0).max(4).optional(),
+  judgeScore: z.number().int().min(0).max(4).optional(),
+  judgeRationale: z.string().optional(),
+  disagreement: z.boolean().optional(),
 });
 export type CriterionScore = z.infer<typeof CriterionScoreSchema>;
 
@@ -78,6 +83,10 @@ export const ReportQuestionSchema = z.object({
   tests: TestReportSchema.optional(),
   /** Attempts to game the grader found in the answer (set aside before scoring). */
   flags: z.array(IntegrityFlagSchema).default([]),
+  /** Whether the LLM judge graded this question; "failed" is never turned into a low score. */
+  judge: z.object({ status: z.enum(["graded", "failed", "off"]), message: z.string() }).default({ status: "off", message: "no judge model configured" }),
+  /** Prompt debugging: whether the candidate's fixed prompt was executed on the lab cases. */
+  lab: z.object({ status: z.enum(["ran", "not-run"]), message: z.string() }).optional(),
   criteria: z.array(ReportCriterionSchema),
 });
 export type ReportQuestion = z.infer<typeof ReportQuestionSchema>;
@@ -101,6 +110,9 @@ export const ReportSchema = z.object({
   completedAt: z.number(),
   overall: z.number(),
   graderVersion: z.string(),
+  /** The judge model and prompt version, when a judge took part. */
+  judgeModel: z.string().nullable().default(null),
+  judgePromptVersion: z.string().nullable().default(null),
   rounds: z.array(ReportRoundSchema),
 });
 export type Report = z.infer<typeof ReportSchema>;

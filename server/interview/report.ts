@@ -5,7 +5,12 @@ import { questionById } from "./context.js";
 import type { InterviewStateValue } from "./state.js";
 
 /** The scored transcript, assembled from the final graph state. */
-export function buildReport(state: InterviewStateValue, pack: Pack, completedAt: number): Report {
+export function buildReport(
+  state: InterviewStateValue,
+  pack: Pack,
+  completedAt: number,
+  judge: { model: string; promptVersion: string } | null = null,
+): Report {
   const rounds = state.interviewPlan.rounds.map((round) => ({
     roundId: round.roundId,
     kind: round.kind,
@@ -25,6 +30,8 @@ export function buildReport(state: InterviewStateValue, pack: Pack, completedAt:
         turns,
         ...(tests ? { tests } : {}),
         flags: state.integrityFlags[id] ?? [],
+        judge: state.judgeStatus[id] ?? { status: "off", message: "no judge model configured" },
+        ...(state.labStatus[id] ? { lab: state.labStatus[id] } : {}),
         criteria: scores.map((s) => {
           const criterion = criteria.find((c) => c.id === s.criterionId);
           return {
@@ -49,6 +56,8 @@ export function buildReport(state: InterviewStateValue, pack: Pack, completedAt:
     completedAt,
     overall: overallScore(all.map((q) => q.score)),
     graderVersion: GRADER_VERSION,
+    judgeModel: judge?.model ?? null,
+    judgePromptVersion: judge?.promptVersion ?? null,
     rounds,
   };
 }

@@ -69,6 +69,9 @@ export const InterviewState = Annotation.Root({
   testReports: mergeRecord<TestReport>(),
   /** Attempts to game the grader, per main question. */
   integrityFlags: mergeRecord<IntegrityFlag[]>(),
+  /** Whether the judge graded each question, and whether its prompt lab ran. */
+  judgeStatus: mergeRecord<{ status: "graded" | "failed" | "off"; message: string }>(),
+  labStatus: mergeRecord<{ status: "ran" | "not-run"; message: string }>(),
   roundResults: mergeRecord<RoundEndReason>(),
   status: latest<"active" | "complete">(() => "active"),
 });
