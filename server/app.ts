@@ -3,11 +3,12 @@ import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import pino, { type Logger } from "pino";
 import { createHttpApp } from "./http/index.js";
 import { compileInterviewGraph, createInterviewService, type Emit, type InterviewService } from "./interview/index.js";
-import { createOfflineInterviewer } from "./llm/index.js";
+import { createJudge, runLab } from "./grading/index.js";
+import { createChatModel, createOfflineInterviewer, type ModelConfig } from "./llm/index.js";
 import { createSocketServer, roomOf, type InterviewIo } from "./realtime/index.js";
 import { createPackLibrary, verifyReferenceSolutions, type PackLibrary } from "./packs/index.js";
 import { createSandbox, DEFAULT_LIMITS, type Sandbox, type SandboxOptions } from "./sandbox/index.js";
-import type { LocatedPack, Pack } from "./scenarios/index.js";
+import type { LocatedPack, Pack, PromptLab } from "./scenarios/index.js";
 import { createTeams, type Teams } from "./teams/index.js";
 import { createStore, migrateToLatest, openSqlite } from "./store/index.js";
 
@@ -24,6 +25,8 @@ export type AppDeps = {
   random?: () => number;
   /** Code sandbox options (defaults when absent), or null for none. */
   sandbox?: SandboxOptions | null;
+  /** A model for the LLM judge and the prompt lab; absent or null runs offline. */
+  model?: ModelConfig | null;
 };
 
 export type App = {
@@ -65,6 +68,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       interviewer: createOfflineInterviewer(),
       emit,
       ...(sandbox ? { runTests: (question, language, code) => sandbox.runTests(question, language, code, "all") } : {}),
+      ...modelDeps(deps.model ?? null),
       now,
       sink: {
         saveGrades: (sessionId, questionId, scores) => store.grades.saveQuestion(sessionId, questionId, scores, now()),
@@ -108,4 +112,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
       await db.destroy();
     },
   };
+}
+
+/** With a model configured: the bounded LLM judge and the prompt lab; without one, nothing (offline). */
+function modelDeps(model: ModelConfig | null) {
+  if (!model) return {};
+  const judge = createJudge(createChatModel(model, model.judgeModel), { model: model.judgeModel, timeoutMs: model.timeoutMs });
+  const labChat = createChatModel(model, model.labModel);
+  return { judge, runLab: (lab: PromptLab, fixed: string) => runLab(labChat, lab, fixed, model.timeoutMs) };
 }

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { z } from "zod";
+import type { ModelConfig } from "./llm/index.js";
 import type { SandboxOptions } from "./sandbox/index.js";
 
 /** Every environment variable the server reads, parsed once. */
@@ -17,6 +18,11 @@ const EnvSchema = z.object({
   SANDBOX_PROCESSES: z.coerce.number().int().min(1).max(1024).default(32),
   SANDBOX_PYTHON_POOL: z.coerce.number().int().min(0).max(64).default(2),
   SANDBOX_TS_WORKERS: z.coerce.number().int().min(1).max(32).default(1),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.url({ message: "must be a URL such as http://localhost:8080/v1" }).optional(),
+  JUDGE_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  LAB_MODEL: z.string().min(1).optional(),
+  MODEL_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
 });
 
 export type Config = {
@@ -29,6 +35,8 @@ export type Config = {
   clientDist: string;
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
   sandbox: SandboxOptions;
+  /** A model for the judge and the prompt lab; null runs fully offline. */
+  model: ModelConfig | null;
 };
 
 export class ConfigError extends Error {
@@ -69,5 +77,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pythonPool: e.SANDBOX_PYTHON_POOL,
       typescriptWorkers: e.SANDBOX_TS_WORKERS,
     },
+    model: e.OPENAI_API_KEY
+      ? {
+          apiKey: e.OPENAI_API_KEY,
+          baseURL: e.OPENAI_BASE_URL ?? null,
+          judgeModel: e.JUDGE_MODEL,
+          labModel: e.LAB_MODEL ?? e.JUDGE_MODEL,
+          timeoutMs: e.MODEL_TIMEOUT_MS,
+        }
+      : null,
   };
 }

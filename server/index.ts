@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const logger = pino({ level: config.logLevel });
   const builtinPacks = loadPacksFromDir(config.packsDir);
   await ensureClientBuilt(config.clientDist, (msg) => logger.info(msg));
-  const app = await createApp({ databaseFile: config.databaseFile, builtinPacks, clientDist: config.clientDist, logger, sandbox: config.sandbox });
+  const app = await createApp({ databaseFile: config.databaseFile, builtinPacks, clientDist: config.clientDist, logger, sandbox: config.sandbox, model: config.model });
   await new Promise<void>((resolve, reject) => {
     app.httpServer.once("error", (err: NodeJS.ErrnoException) => {
       reject(err.code === "EADDRINUSE" ? new ConfigError(`Port ${config.port} on ${config.host} is already in use; set PORT to another port (PORT=0 picks a free one).`) : err);

@@ -24,6 +24,8 @@ export type QuestionGrade = {
   scores: CriterionScore[];
   /** What the answer did to game the grader, removed before scoring. */
   flags: IntegrityFlag[];
+  /** The answer as the judge may read it: given text and attacks removed, code comments kept. */
+  judgeText: string;
 };
 
 /** The parts of an answer evidence may come from: prose (negation applies) and code (it does not). */
@@ -42,23 +44,24 @@ export function gradeQuestion(question: Question, answers: (AnswerBody | null)[]
   const cleanProse = cleanAnswer(withoutGivenText(prose, question), integrity);
   // Code: flags come from everything written (comments included); evidence only from the code itself.
   const givenCode = withoutGivenText(code, question);
-  const codeFlags = cleanAnswer(givenCode, { ...integrity, code: true }).flags;
+  const codeFlags = cleanAnswer(givenCode, { ...integrity, code: true });
   const cleanCode = cleanAnswer(codeWithoutComments(givenCode), { ...integrity, code: true });
-  const flags = [...cleanProse.flags, ...codeFlags];
+  const flags = [...cleanProse.flags, ...codeFlags.flags];
+  const judgeText = [cleanProse.text.trim(), codeFlags.text.trim()].filter(Boolean).join("\n\n");
   const evidence: EvidenceText = { prose: cleanProse.text.trim(), code: cleanCode.text.trim() };
   const withTests = (scores: CriterionScore[]) => (question.coding ? [...scores, scoreTests(ctx.tests, hasCode)] : scores);
 
-  if (!prose && !code) return { scores: withTests(question.rubric.map((c) => insufficient(c.id, "Not answered."))), flags };
+  if (!prose && !code) return { scores: withTests(question.rubric.map((c) => insufficient(c.id, "Not answered."))), flags, judgeText };
   const all = `${evidence.prose}\n\n${evidence.code}`.trim();
   if (!all) {
-    return { scores: withTests(question.rubric.map((c) => insufficient(c.id, "Insufficient evidence: nothing in the answer remains once text aimed at the grader is set aside."))), flags };
+    return { scores: withTests(question.rubric.map((c) => insufficient(c.id, "Insufficient evidence: nothing in the answer remains once text aimed at the grader is set aside."))), flags, judgeText };
   }
   if (!evidence.code && wordCount(evidence.prose) < MIN_WORDS_TO_JUDGE) {
     const n = wordCount(evidence.prose);
-    return { scores: withTests(question.rubric.map((c) => insufficient(c.id, `Insufficient evidence: the answer is too short to judge (${n} words).`))), flags };
+    return { scores: withTests(question.rubric.map((c) => insufficient(c.id, `Insufficient evidence: the answer is too short to judge (${n} words).`))), flags, judgeText };
   }
   const scores = question.rubric.map((criterion) => scoreCriterion(criterion, question, evidence, ctx.lab));
-  return { scores: withTests(flags.some((f) => MANIPULATION.includes(f.kind)) ? scores.map(penalise) : scores), flags };
+  return { scores: withTests(flags.some((f) => MANIPULATION.includes(f.kind)) ? scores.map(penalise) : scores), flags, judgeText };
 }
 
 /**

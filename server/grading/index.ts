@@ -2,7 +2,7 @@
 export const GRADER_VERSION = "coverage-1";
 
 export { gradeQuestion, MIN_WORDS_TO_JUDGE, type GradeContext, type QuestionGrade } from "./grade-question.js";
-export { cleanAnswer, type IntegrityFlag } from "./integrity/index.js";
+export { cleanAnswer, MANIPULATION, type IntegrityFlag } from "./integrity/index.js";
 export { extractFixedPrompt, type LabEvidence } from "./checks/index.js";
 export { unmetCriteria } from "./unmet.js";
 export { gradingCriteria, scoreTests, TESTS_CRITERION_ID, type TestEvidence } from "./tests-criterion.js";
@@ -12,3 +12,6 @@ export { combinedAnswer } from "./answer-text.js";
 export { findTerm } from "./match.js";
 export { agreement, type Agreement } from "./agreement.js";
 export { calibrateLabelled, calibratePack, type CalibrationResult, type LabelledAnswer } from "./calibrate.js";
+export { createJudge, JUDGE_PROMPT_VERSION, mergeJudge, type Judge } from "./judge/index.js";
+export { runLab } from "./lab/run-lab.js";
+export { checkAssertion } from "./lab/assertions.js";

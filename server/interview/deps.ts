@@ -1,6 +1,7 @@
 import type { CriterionScore, Report, ServerEventBody, ServerEventName, TestReport } from "../contracts/index.js";
 import type { Interviewer } from "../llm/index.js";
-import type { Language, PackCatalog, Question } from "../scenarios/index.js";
+import type { Judge, LabEvidence } from "../grading/index.js";
+import type { Language, PackCatalog, PromptLab, Question } from "../scenarios/index.js";
 
 /** Emits a server event for a session; the app stamps seq, stores it and broadcasts. */
 export type Emit = <N extends ServerEventName>(sessionId: string, name: N, body: ServerEventBody<N>) => Promise<void>;
@@ -20,4 +21,8 @@ export type InterviewDeps = {
   now: () => number;
   /** Runs a coding answer against all of the question's tests; absent where no sandbox is wired. */
   runTests?: (question: Question, language: Language, code: string) => Promise<TestReport>;
+  /** The LLM judge, when a model is configured. */
+  judge?: Judge;
+  /** Runs a fixed prompt on a question's prompt lab, when a model is configured. */
+  runLab?: (lab: PromptLab, fixedPrompt: string) => Promise<LabEvidence>;
 };

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { createApp, type App } from "../../server/app.js";
+import type { ModelConfig } from "../../server/llm/index.js";
 import type { SandboxOptions } from "../../server/sandbox/index.js";
 import type { Pack } from "../../server/scenarios/index.js";
 
@@ -13,10 +14,16 @@ export function tempDatabaseFile(): string {
 }
 
 /** The real app on an ephemeral port, on a fresh (or given) SQLite file. */
-export async function startTestServer(options: { packs: Pack[]; databaseFile?: string; clientDist?: string | null; sandbox?: SandboxOptions | null }): Promise<TestServer> {
+export async function startTestServer(options: {
+  packs: Pack[];
+  databaseFile?: string;
+  clientDist?: string | null;
+  sandbox?: SandboxOptions | null;
+  model?: ModelConfig | null;
+}): Promise<TestServer> {
   const databaseFile = options.databaseFile ?? tempDatabaseFile();
   // random: () => 0 keeps pack order among equally suitable questions, so tests know what comes.
-  const app = await createApp({ databaseFile, builtinPacks: options.packs, clientDist: options.clientDist ?? null, random: () => 0, ...(options.sandbox !== undefined ? { sandbox: options.sandbox } : {}) });
+  const app = await createApp({ databaseFile, builtinPacks: options.packs, clientDist: options.clientDist ?? null, random: () => 0, ...(options.sandbox !== undefined ? { sandbox: options.sandbox } : {}), ...(options.model ? { model: options.model } : {}) });
   await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
   const { port } = app.httpServer.address() as AddressInfo;
   return { app, url: `http://127.0.0.1:${port}`, databaseFile, close: () => app.close() };

@@ -1,4 +1,6 @@
 import type { ReportQuestion } from "../../../server/contracts/index.js";
+import type { EvidenceRange } from "./evidence.js";
+import { HighlightedText } from "./HighlightedText.js";
 import { Markdown } from "./Markdown.js";
 
 type Turn = ReportQuestion["turns"][number];
@@ -9,8 +11,11 @@ const REASON_TAGS: Partial<Record<Turn["reason"], string>> = {
   ended: "interview ended",
 };
 
-/** One prompt and what the candidate answered, exactly as sent. */
-export function TranscriptTurn({ turn }: { turn: Turn }) {
+/** Evidence spans to mark in the answer (the code or text shown first) and in a code answer's explanation. */
+export type TurnHighlights = { main?: readonly EvidenceRange[]; explanation?: readonly EvidenceRange[] };
+
+/** One prompt and what the candidate answered, exactly as sent, with the quoted evidence marked. */
+export function TranscriptTurn({ turn, highlights }: { turn: Turn; highlights?: TurnHighlights }) {
   const answer = turn.answer;
   const body = answer?.code ?? answer?.text;
   const tag = REASON_TAGS[turn.reason];
@@ -28,12 +33,18 @@ export function TranscriptTurn({ turn }: { turn: Turn }) {
           Your answer{answer?.code !== undefined && answer.language ? ` (${answer.language})` : ""}
         </div>
         {body !== undefined && body.trim() !== "" ? (
-          <pre className={answer?.code !== undefined ? "code" : "prose"}>{body}</pre>
+          <pre className={answer?.code !== undefined ? "code" : "prose"}>
+            <HighlightedText text={body} ranges={highlights?.main} />
+          </pre>
         ) : (
           <p className="no-answer">No answer</p>
         )}
         {/* A code answer may come with a written explanation too. */}
-        {answer?.code !== undefined && answer.text && <pre className="prose">{answer.text}</pre>}
+        {answer?.code !== undefined && answer.text && (
+          <pre className="prose">
+            <HighlightedText text={answer.text} ranges={highlights?.explanation} />
+          </pre>
+        )}
       </div>
     </div>
   );

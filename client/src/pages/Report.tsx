@@ -2,11 +2,9 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link } from "wouter";
 import type { Report } from "../../../server/contracts/index.js";
 import { fetchReport, HttpError } from "../api.js";
-import { CriterionTable } from "../components/CriterionTable.js";
 import { ErrorBanner } from "../components/ErrorBanner.js";
 import { NoSessionToken } from "../components/NoSessionToken.js";
-import { ReportTests } from "../components/ReportTests.js";
-import { TranscriptTurn } from "../components/TranscriptTurn.js";
+import { ReportQuestionView } from "../components/ReportQuestionView.js";
 import { loadResumeToken } from "../session-store.js";
 import { errorMessage } from "../socket.js";
 
@@ -19,6 +17,15 @@ const END_REASONS: Record<Report["rounds"][number]["endReason"], string> = {
   timeout: "ran out of time",
   ended: "ended early",
 };
+
+/** Which grader produced the scores, so a report can be compared with a later one. */
+function graderInfo(report: Report): string {
+  const parts = [`Grader ${report.graderVersion}`];
+  if (report.judgeModel) parts.push(`judge ${report.judgeModel}${report.judgePromptVersion ? ` (prompt ${report.judgePromptVersion})` : ""}`);
+  else if (report.judgePromptVersion) parts.push(`judge prompt ${report.judgePromptVersion}`);
+  else parts.push("no judge model");
+  return parts.join(" · ");
+}
 
 export function ReportPage({ sessionId }: { sessionId: string }) {
   const resumeToken = useMemo(() => loadResumeToken(sessionId), [sessionId]);
@@ -90,6 +97,9 @@ export function ReportPage({ sessionId }: { sessionId: string }) {
             {report.mode} mode{report.level ? ` · ${report.level} level` : ""} ·{" "}
             {new Date(report.completedAt).toLocaleString()}
           </p>
+          <p className="muted small grader-info" data-testid="grader-info">
+            {graderInfo(report)}
+          </p>
         </div>
         <div className="overall" aria-label="Overall score out of 100">
           <span className="overall-number" data-testid="report-overall">
@@ -106,18 +116,7 @@ export function ReportPage({ sessionId }: { sessionId: string }) {
           </h2>
           {round.questions.length === 0 && <p className="muted">No questions were asked in this round.</p>}
           {round.questions.map((q) => (
-            <article key={q.questionId} className="panel report-question" data-testid="report-question">
-              <header className="report-question-head">
-                <h3>{q.title}</h3>
-                <span className="score">{Math.round(q.score)}/100</span>
-              </header>
-              {!q.answered && <span className="tag">not answered</span>}
-              {q.turns.map((t) => (
-                <TranscriptTurn key={t.turnId} turn={t} />
-              ))}
-              {q.tests && <ReportTests tests={q.tests} />}
-              <CriterionTable criteria={q.criteria} />
-            </article>
+            <ReportQuestionView key={q.questionId} question={q} judgeModel={report.judgeModel ?? null} />
           ))}
         </section>
       ))}

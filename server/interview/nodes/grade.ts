@@ -1,5 +1,14 @@
 import type { TestReport } from "../../contracts/index.js";
-import { gradeQuestion, gradingCriteria, questionScore, type TestEvidence } from "../../grading/index.js";
+import {
+  extractFixedPrompt,
+  gradeQuestion,
+  gradingCriteria,
+  MANIPULATION,
+  mergeJudge,
+  questionScore,
+  type LabEvidence,
+  type TestEvidence,
+} from "../../grading/index.js";
 import type { Question } from "../../scenarios/index.js";
 import { packOf, questionById } from "../context.js";
 import type { InterviewDeps } from "../deps.js";
@@ -14,7 +23,22 @@ export const makeGradeNode = (deps: InterviewDeps) => async (state: InterviewSta
   const turns = state.transcript[question.id] ?? [];
   const tests = await runFinalCode(deps, question, turns.map((t) => t.answer));
   const modelAnswers = pack.questions.flatMap((q) => q.exemplars.map((e) => e.answer));
-  const { scores, flags } = gradeQuestion(question, turns.map((t) => t.answer), { tests, modelAnswers });
+  const answers = turns.map((t) => t.answer);
+  const lab = await runPromptLab(deps, question, answers);
+  const graded = gradeQuestion(question, answers, { tests, modelAnswers, lab });
+  const { flags } = graded;
+  let scores = graded.scores;
+  // The judge reads only what survived the integrity checks, and its word is bounded by the evidence.
+  let judge: { status: "graded" | "failed" | "off"; message: string } = { status: "off", message: "no judge model configured" };
+  if (deps.judge && answers.some((a) => a)) {
+    const verdict = await deps.judge.grade(question, graded.judgeText);
+    if (verdict.ok) {
+      scores = mergeJudge(scores, verdict.criteria, { manipulated: flags.some((f) => MANIPULATION.includes(f.kind)) });
+      judge = { status: "graded", message: `also graded by ${deps.judge.model}` };
+    } else {
+      judge = { status: "failed", message: `${verdict.error}; the evidence scores stand` };
+    }
+  } else if (deps.judge) judge = { status: "off", message: "not answered" };
   const criteria = gradingCriteria(question);
   await deps.sink.saveGrades(state.sessionId, question.id, scores);
   if (state.mode === "practice") {
@@ -32,10 +56,28 @@ export const makeGradeNode = (deps: InterviewDeps) => async (state: InterviewSta
   return {
     grades: { [question.id]: scores },
     integrityFlags: { [question.id]: flags },
+    judgeStatus: { [question.id]: judge },
+    ...(question.promptLab ? { labStatus: { [question.id]: labStatus(lab) } } : {}),
     ...(tests && "report" in tests ? { testReports: { [question.id]: tests.report } } : {}),
     current: null,
   };
 };
+
+/** Prompt debugging: run the candidate's fixed prompt on the lab cases, when a model is configured. */
+async function runPromptLab(deps: InterviewDeps, question: Question, answers: ({ text?: string } | null)[]): Promise<LabEvidence | undefined> {
+  if (!question.promptLab) return undefined;
+  const fixed = extractFixedPrompt(answers.map((a) => a?.text ?? "").join("\n\n"));
+  if (!fixed) return { ran: false, reason: "no fixed prompt found in the answer (put it in a fenced block)" };
+  if (!deps.runLab) return { ran: false, reason: "no model configured" };
+  return deps.runLab(question.promptLab, fixed);
+}
+
+function labStatus(lab: LabEvidence | undefined): { status: "ran" | "not-run"; message: string } {
+  if (!lab) return { status: "not-run", message: "not a prompt-debugging question" };
+  if (!lab.ran) return { status: "not-run", message: lab.reason };
+  const pct = (x: number) => `${Math.round(100 * x)}%`;
+  return { status: "ran", message: `your fixed prompt passed ${pct(lab.fixedPassRate)} of ${lab.cases} cases; the broken prompt passed ${pct(lab.brokenPassRate)}` };
+}
 
 /** The last code the candidate submitted for this question (follow-ups may revise it), run on every test. */
 async function runFinalCode(deps: InterviewDeps, question: Question, answers: ({ code?: string; language?: string } | null)[]): Promise<TestEvidence | undefined> {

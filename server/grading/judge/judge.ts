@@ -1,0 +1,60 @@
+import type { ChatOpenAI } from "@langchain/openai";
+import { z } from "zod";
+import { loadTemplate, renderTemplate } from "../../llm/templates.js";
+import type { Question } from "../../scenarios/index.js";
+
+export const JUDGE_PROMPT_VERSION = "judge-v1";
+
+/** Flat on purpose: strict JSON-schema mode rejects unions, so no optional or either-or fields. */
+export const JudgeOutputSchema = z.object({
+  criteria: z.array(z.object({ criterionId: z.string(), score: z.number(), rationale: z.string(), quote: z.string() })),
+});
+export type JudgeCriterion = z.infer<typeof JudgeOutputSchema>["criteria"][number];
+export type JudgeResult = { ok: true; criteria: JudgeCriterion[] } | { ok: false; error: string };
+
+export type Judge = {
+  model: string;
+  promptVersion: string;
+  grade(question: Question, answer: string): Promise<JudgeResult>;
+};
+
+function rubricForPrompt(question: Question): string {
+  return question.rubric
+    .map((c) => [`- ${c.id}: ${c.title}. ${c.description}`, ...Object.entries(c.anchors).map(([level, text]) => `    ${level}: ${text}`)].join("\n"))
+    .join("\n");
+}
+
+/** The answer goes inside tags; make sure it cannot close them. */
+const fence = (answer: string) => answer.replace(/<\s*\/?\s*candidate_answer\s*>/gi, "[tag removed]");
+
+/**
+ * The LLM judge: rubric anchors in the system prompt, the (already cleaned)
+ * answer fenced as untrusted data, structured output. It never throws: an
+ * error or timeout comes back as { ok: false } so it is reported, not scored.
+ */
+export function createJudge(chat: ChatOpenAI, options: { model: string; timeoutMs: number }): Judge {
+  const system = loadTemplate("judge/system.md");
+  const user = loadTemplate("judge/user.md");
+  const structured = chat.withStructuredOutput(JudgeOutputSchema, { name: "rubric_grades", method: "jsonSchema", strict: true });
+  return {
+    model: options.model,
+    promptVersion: JUDGE_PROMPT_VERSION,
+    async grade(question, answer) {
+      try {
+        const result = await structured.invoke(
+          [
+            ["system", renderTemplate(system, { question: question.prompt.trim(), rubric: rubricForPrompt(question) })],
+            ["human", renderTemplate(user, { answer: fence(answer) })],
+          ],
+          { signal: AbortSignal.timeout(options.timeoutMs) },
+        );
+        const parsed = JudgeOutputSchema.safeParse(result);
+        if (!parsed.success) return { ok: false, error: "the judge's reply did not match the expected structure" };
+        return { ok: true, criteria: parsed.data.criteria };
+      } catch (err) {
+        const e = err as Error;
+        return { ok: false, error: e.name === "TimeoutError" || /abort|timed? ?out/i.test(e.message) ? "the judge timed out" : `the judge failed: ${e.message.slice(0, 200)}` };
+      }
+    },
+  };
+}
