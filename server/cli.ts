@@ -1,4 +1,5 @@
 import { calibrateCommand } from "./cli/calibrate.js";
+import { gradeCommand } from "./cli/grade.js";
 import { runCodeCommand } from "./cli/run-code.js";
 import { teamCommand } from "./cli/team.js";
 import { validateCommand } from "./cli/validate.js";
@@ -8,6 +9,7 @@ import { ConfigError } from "./config.js";
 const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
   validate: validateCommand,
   calibrate: calibrateCommand,
+  grade: gradeCommand,
   team: teamCommand,
   "run-code": runCodeCommand,
 };
