@@ -4,7 +4,7 @@ import pino, { type Logger } from "pino";
 import { createHttpApp } from "./http/index.js";
 import { compileInterviewGraph, createInterviewService, type Emit, type InterviewService } from "./interview/index.js";
 import { createJudge, runLab } from "./grading/index.js";
-import { createChatModel, createOfflineInterviewer, type ModelConfig } from "./llm/index.js";
+import { createChatModel, createModelInterviewer, createOfflineInterviewer, type ModelConfig } from "./llm/index.js";
 import { createSocketServer, roomOf, type InterviewIo } from "./realtime/index.js";
 import { createPackLibrary, verifyReferenceSolutions, type PackLibrary } from "./packs/index.js";
 import { createSandbox, DEFAULT_LIMITS, type Sandbox, type SandboxOptions } from "./sandbox/index.js";
@@ -65,7 +65,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const graph = compileInterviewGraph(
     {
       packs,
-      interviewer: createOfflineInterviewer(),
       emit,
       ...(sandbox ? { runTests: (question, language, code) => sandbox.runTests(question, language, code, "all") } : {}),
       ...modelDeps(deps.model ?? null),
@@ -114,10 +113,22 @@ export async function createApp(deps: AppDeps): Promise<App> {
   };
 }
 
-/** With a model configured: the bounded LLM judge and the prompt lab; without one, nothing (offline). */
+/**
+ * With a model configured: a model interviewer (falling back to the offline
+ * one), the bounded LLM judge and the prompt lab. Without one: fully offline.
+ */
 function modelDeps(model: ModelConfig | null) {
-  if (!model) return {};
+  const offline = createOfflineInterviewer();
+  if (!model) return { interviewer: offline };
   const judge = createJudge(createChatModel(model, model.judgeModel), { model: model.judgeModel, timeoutMs: model.timeoutMs });
   const labChat = createChatModel(model, model.labModel);
-  return { judge, runLab: (lab: PromptLab, fixed: string) => runLab(labChat, lab, fixed, model.timeoutMs) };
+  const interviewerModel = model.interviewerModel ?? model.judgeModel;
+  const interviewer = createModelInterviewer({ chat: createChatModel(model, interviewerModel), model: interviewerModel, timeoutMs: model.timeoutMs, offline });
+  return {
+    interviewer,
+    judge,
+    runLab: (lab: PromptLab, fixed: string) => runLab(labChat, lab, fixed, model.timeoutMs),
+    tokenBudget: model.tokenBudget ?? null,
+    ...(model.prices ? { prices: model.prices } : {}),
+  };
 }

@@ -4,6 +4,8 @@ import type { ModelConfig } from "./llm/index.js";
 import type { SandboxOptions } from "./sandbox/index.js";
 
 /** Every environment variable the server reads, parsed once. */
+const PricesSchema = z.record(z.string(), z.object({ input: z.number().nonnegative(), output: z.number().nonnegative() }));
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -21,6 +23,19 @@ const EnvSchema = z.object({
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.url({ message: "must be a URL such as http://localhost:8080/v1" }).optional(),
   JUDGE_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  INTERVIEWER_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  SESSION_TOKEN_BUDGET: z.coerce.number().int().min(0).default(60_000),
+  MODEL_PRICES: z
+    .string()
+    .default('{"gpt-4o-mini":{"input":0.15,"output":0.6},"gpt-4o":{"input":2.5,"output":10}}')
+    .transform((s, ctx) => {
+      try {
+        return PricesSchema.parse(JSON.parse(s));
+      } catch {
+        ctx.addIssue({ code: "custom", message: 'must be JSON like {"model":{"input":0.15,"output":0.6}} (USD per 1M tokens)' });
+        return z.NEVER;
+      }
+    }),
   LAB_MODEL: z.string().min(1).optional(),
   MODEL_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
 });
@@ -83,7 +98,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           baseURL: e.OPENAI_BASE_URL ?? null,
           judgeModel: e.JUDGE_MODEL,
           labModel: e.LAB_MODEL ?? e.JUDGE_MODEL,
+          interviewerModel: e.INTERVIEWER_MODEL,
           timeoutMs: e.MODEL_TIMEOUT_MS,
+          tokenBudget: e.SESSION_TOKEN_BUDGET,
+          prices: e.MODEL_PRICES,
         }
       : null,
   };

@@ -165,6 +165,8 @@ export const ServerEventSchemas = {
     questionId: z.string(),
     score: z.number().min(0).max(100),
     criteria: z.array(FeedbackCriterionSchema),
+    /** One thing to do better next time, from the weakest criterion. */
+    tip: z.string(),
   }),
   "round:end": z.object({ ...Seq, roundId: z.string(), reason: RoundEndReasonSchema }),
   "session:complete": z.object({

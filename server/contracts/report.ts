@@ -46,7 +46,22 @@ export const ReportTurnSchema = z.object({
   prompt: z.string(),
   answer: AnswerBodySchema.nullable(),
   reason: TurnReasonSchema,
+  /** E.g. that the interviewer model was unavailable and the offline interviewer asked this. */
+  note: z.string().optional(),
 });
+
+/** Model tokens a session used, and what they cost at the configured prices. */
+export const UsageSchema = z.object({
+  calls: z.number().int(),
+  inputTokens: z.number().int(),
+  outputTokens: z.number().int(),
+  /** Null when a model's price is not configured. */
+  costUsd: z.number().nullable(),
+  budgetTokens: z.number().int().nullable(),
+  budgetExhausted: z.boolean(),
+  byModel: z.record(z.string(), z.object({ calls: z.number().int(), inputTokens: z.number().int(), outputTokens: z.number().int() })),
+});
+export type Usage = z.infer<typeof UsageSchema>;
 
 export const ReportCriterionSchema = CriterionScoreSchema.extend({
   title: z.string(),
@@ -113,6 +128,8 @@ export const ReportSchema = z.object({
   /** The judge model and prompt version, when a judge took part. */
   judgeModel: z.string().nullable().default(null),
   judgePromptVersion: z.string().nullable().default(null),
+  /** Model usage for this session (interviewer and judge); zero offline. */
+  usage: UsageSchema.optional(),
   rounds: z.array(ReportRoundSchema),
 });
 export type Report = z.infer<typeof ReportSchema>;

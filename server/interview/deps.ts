@@ -23,6 +23,10 @@ export type InterviewDeps = {
   runTests?: (question: Question, language: Language, code: string) => Promise<TestReport>;
   /** The LLM judge, when a model is configured. */
   judge?: Judge;
+  /** Tokens a session may spend on model calls; when used up, the offline interviewer takes over. */
+  tokenBudget?: number | null;
+  /** Price per 1M tokens by model, for the report's cost estimate. */
+  prices?: Record<string, { input: number; output: number }>;
   /** Runs a fixed prompt on a question's prompt lab, when a model is configured. */
   runLab?: (lab: PromptLab, fixedPrompt: string) => Promise<LabEvidence>;
 };

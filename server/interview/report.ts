@@ -1,4 +1,4 @@
-import type { Report, ReportQuestion } from "../contracts/index.js";
+import type { Report, ReportQuestion, Usage } from "../contracts/index.js";
 import { GRADER_VERSION, gradingCriteria, overallScore, questionScore } from "../grading/index.js";
 import type { Pack } from "../scenarios/index.js";
 import { questionById } from "./context.js";
@@ -10,6 +10,7 @@ export function buildReport(
   pack: Pack,
   completedAt: number,
   judge: { model: string; promptVersion: string } | null = null,
+  costs: { prices?: Record<string, { input: number; output: number }> | undefined; tokenBudget?: number | null | undefined } = {},
 ): Report {
   const rounds = state.interviewPlan.rounds.map((round) => ({
     roundId: round.roundId,
@@ -58,6 +59,25 @@ export function buildReport(
     graderVersion: GRADER_VERSION,
     judgeModel: judge?.model ?? null,
     judgePromptVersion: judge?.promptVersion ?? null,
+    usage: usageReport(state, costs.prices ?? {}, costs.tokenBudget ?? null),
     rounds,
+  };
+}
+
+/** Tokens per model, totals, and the estimated cost at the configured prices (null if a price is unknown). */
+function usageReport(state: InterviewStateValue, prices: Record<string, { input: number; output: number }>, budget: number | null): Usage {
+  const entries = Object.entries(state.usage);
+  const total = (k: "calls" | "inputTokens" | "outputTokens") => entries.reduce((n, [, u]) => n + u[k], 0);
+  const priced = entries.every(([model]) => prices[model]);
+  const cost = entries.reduce((usd, [model, u]) => usd + (prices[model] ? (u.inputTokens * prices[model]!.input + u.outputTokens * prices[model]!.output) / 1e6 : 0), 0);
+  const used = total("inputTokens") + total("outputTokens");
+  return {
+    calls: total("calls"),
+    inputTokens: total("inputTokens"),
+    outputTokens: total("outputTokens"),
+    costUsd: priced ? Math.round(cost * 1e8) / 1e8 : null,
+    budgetTokens: budget,
+    budgetExhausted: budget !== null && used >= budget,
+    byModel: state.usage,
   };
 }

@@ -31,7 +31,10 @@ export const TurnSchema = z.object({
   answer: AnswerBodySchema.nullable(),
   reason: z.enum(["submit", "timeout", "ended", "unanswered"]),
 });
-export type Turn = { turnId: string; kind: "main" | "follow-up"; prompt: string; answer: AnswerBody | null; reason: TurnReason };
+export type Turn = { turnId: string; kind: "main" | "follow-up"; prompt: string; answer: AnswerBody | null; reason: TurnReason; note?: string };
+
+/** Tokens used by model calls in this session, per model. */
+export type SessionUsage = Record<string, { calls: number; inputTokens: number; outputTokens: number }>;
 
 /** The turn awaiting an answer. */
 export type CurrentTurn = {
@@ -74,6 +77,17 @@ export const InterviewState = Annotation.Root({
   labStatus: mergeRecord<{ status: "ran" | "not-run"; message: string }>(),
   roundResults: mergeRecord<RoundEndReason>(),
   status: latest<"active" | "complete">(() => "active"),
+  usage: Annotation<SessionUsage>({
+    reducer: (old, add) => {
+      const out = { ...old };
+      for (const [model, u] of Object.entries(add)) {
+        const prev = out[model] ?? { calls: 0, inputTokens: 0, outputTokens: 0 };
+        out[model] = { calls: prev.calls + u.calls, inputTokens: prev.inputTokens + u.inputTokens, outputTokens: prev.outputTokens + u.outputTokens };
+      }
+      return out;
+    },
+    default: () => ({}),
+  }),
 });
 
 export type InterviewStateValue = typeof InterviewState.State;

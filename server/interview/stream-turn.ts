@@ -1,21 +1,28 @@
 import type { QuestionInfo } from "../contracts/index.js";
+import type { TurnMeta } from "../llm/index.js";
 import type { InterviewDeps } from "./deps.js";
 
-/** Stream one question to the candidate: start, deltas, end with the full text. */
+/** Stream one question to the candidate: start, deltas, end with the full text; returns the text and the turn's meta. */
 export async function streamTurn(
   deps: InterviewDeps,
   sessionId: string,
   info: QuestionInfo,
-  chunks: AsyncIterable<string>,
-): Promise<string> {
+  chunks: AsyncGenerator<string, TurnMeta>,
+): Promise<{ text: string; meta: TurnMeta }> {
   await deps.emit(sessionId, "question:start", info);
   let text = "";
-  for await (const chunk of chunks) {
-    if (!chunk) continue;
-    text += chunk;
-    await deps.emit(sessionId, "question:delta", { questionId: info.questionId, text: chunk });
+  let meta: TurnMeta = {};
+  for (;;) {
+    const next = await chunks.next();
+    if (next.done) {
+      meta = next.value ?? {};
+      break;
+    }
+    if (!next.value) continue;
+    text += next.value;
+    await deps.emit(sessionId, "question:delta", { questionId: info.questionId, text: next.value });
   }
   // The end text is exactly the deltas joined, so a streaming client and a late one agree.
   await deps.emit(sessionId, "question:end", { questionId: info.questionId, text });
-  return text;
+  return { text, meta };
 }

@@ -6,7 +6,12 @@ export type ModelConfig = {
   baseURL: string | null;
   judgeModel: string;
   labModel: string;
+  interviewerModel?: string;
   timeoutMs: number;
+  /** Tokens one session may spend on the interviewer; the offline interviewer takes over after. */
+  tokenBudget?: number;
+  /** USD per 1M tokens by model, for cost estimates. */
+  prices?: Record<string, { input: number; output: number }>;
 };
 
 /** One configured ChatOpenAI: temperature 0 for grading, one retry, a hard timeout. */
@@ -17,6 +22,7 @@ export function createChatModel(config: ModelConfig, model: string): ChatOpenAI 
     temperature: 0,
     timeout: config.timeoutMs,
     maxRetries: 1,
+    streamUsage: true,
     ...(config.baseURL ? { configuration: { baseURL: config.baseURL } } : {}),
   });
 }

@@ -1,4 +1,6 @@
-export type { Interviewer } from "./interviewer.js";
+export type { Interviewer, TurnContext, TurnMeta } from "./interviewer.js";
 export { createOfflineInterviewer, quotablePhrase } from "./offline-interviewer.js";
 export { loadTemplate, loadVariants, renderTemplate } from "./templates.js";
 export { createChatModel, type ModelConfig } from "./chat-model.js";
+export { createModelInterviewer } from "./model-interviewer.js";
+export { chunkWords } from "./chunk.js";

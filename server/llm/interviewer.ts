@@ -1,9 +1,21 @@
 import type { Criterion, Question } from "../scenarios/index.js";
 
-/** Who phrases what the candidate reads. Offline by default; a model later. */
+/** What a streamed turn reports when it ends. */
+export type TurnMeta = {
+  /** Tokens a model used for this turn (absent offline). */
+  usage?: { model: string; inputTokens: number; outputTokens: number };
+  /** Shown in the transcript when the model could not be used for this turn. */
+  note?: string;
+};
+
+/** The session facts a model interviewer needs to decide whether it may spend. */
+export type TurnContext = { turnId: string; tokensLeft: number | null };
+
+/**
+ * Who phrases what the candidate reads. Each method streams text chunks and
+ * returns TurnMeta when done. Offline by default; a model when configured.
+ */
 export type Interviewer = {
-  /** Stream the main question's text. */
-  askQuestion(input: { question: Question; turnId: string }): AsyncIterable<string>;
-  /** Stream a follow-up probing an unmet criterion. */
-  followUp(input: { question: Question; criterion: Criterion; answerText: string; turnId: string }): AsyncIterable<string>;
+  askQuestion(input: { question: Question; turnId: string; transition?: string | undefined; ctx?: TurnContext }): AsyncGenerator<string, TurnMeta>;
+  followUp(input: { question: Question; criterion: Criterion; answerText: string; turnId: string; ctx?: TurnContext }): AsyncGenerator<string, TurnMeta>;
 };

@@ -30,6 +30,7 @@ export function createOfflineInterviewer(): Interviewer {
   return {
     async *askQuestion({ question }) {
       yield* chunkWords(question.prompt.trim());
+      return {};
     },
     async *followUp({ criterion, answerText, turnId }) {
       const probe = criterion.probes.length > 0 ? pick(criterion.probes, turnId) : `Could you say more about ${criterion.title.toLowerCase()}?`;
@@ -38,6 +39,7 @@ export function createOfflineInterviewer(): Interviewer {
         ? renderTemplate(pick(quoted, turnId), { quote, probe })
         : renderTemplate(pick(plain, turnId), { probe });
       yield* chunkWords(text);
+      return {};
     },
   };
 }

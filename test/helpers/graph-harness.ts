@@ -2,20 +2,24 @@ import { Command, MemorySaver } from "@langchain/langgraph";
 import type { CriterionScore, Report, ServerEventName } from "../../server/contracts/index.js";
 import { compileInterviewGraph, type AnswerInput, type InterviewDeps } from "../../server/interview/index.js";
 import { buildPlan } from "../../server/interview/plan.js";
-import { createOfflineInterviewer } from "../../server/llm/index.js";
+import { createOfflineInterviewer, type Interviewer } from "../../server/llm/index.js";
 import { createStaticCatalog, type Level, type Pack } from "../../server/scenarios/index.js";
 
 export type RecordedEvent = { name: ServerEventName; body: Record<string, unknown> };
 
 /** The interview graph alone, on a MemorySaver, with a hand-driven clock. */
-export function graphHarness(pack: Pack, options: { mode?: "timed" | "practice"; level?: Level; rounds?: string[] } = {}) {
+export function graphHarness(
+  pack: Pack,
+  options: { mode?: "timed" | "practice"; level?: Level; rounds?: string[]; interviewer?: Interviewer; tokenBudget?: number } = {},
+) {
   let clock = 1_000_000;
   const events: RecordedEvent[] = [];
   const grades = new Map<string, CriterionScore[]>();
   const reports: Report[] = [];
   const deps: InterviewDeps = {
     packs: createStaticCatalog([pack]),
-    interviewer: createOfflineInterviewer(),
+    interviewer: options.interviewer ?? createOfflineInterviewer(),
+    ...(options.tokenBudget !== undefined ? { tokenBudget: options.tokenBudget } : {}),
     now: () => clock,
     emit: async (_sessionId, name, body) => {
       events.push({ name, body: body as Record<string, unknown> });

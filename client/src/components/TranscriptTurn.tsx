@@ -1,3 +1,4 @@
+import { useState } from "react";
 import type { ReportQuestion } from "../../../server/contracts/index.js";
 import type { EvidenceRange } from "./evidence.js";
 import { HighlightedText } from "./HighlightedText.js";
@@ -19,6 +20,7 @@ export function TranscriptTurn({ turn, highlights }: { turn: Turn; highlights?: 
   const answer = turn.answer;
   const body = answer?.code ?? answer?.text;
   const tag = REASON_TAGS[turn.reason];
+  const [focused, setFocused] = useState<string | null>(null);
   return (
     <div className="turn">
       <div className="turn-head">
@@ -34,7 +36,7 @@ export function TranscriptTurn({ turn, highlights }: { turn: Turn; highlights?: 
         </div>
         {body !== undefined && body.trim() !== "" ? (
           <pre className={answer?.code !== undefined ? "code" : "prose"}>
-            <HighlightedText text={body} ranges={highlights?.main} />
+            <HighlightedText text={body} ranges={highlights?.main} onFocusEvidence={setFocused} />
           </pre>
         ) : (
           <p className="no-answer">No answer</p>
@@ -42,9 +44,13 @@ export function TranscriptTurn({ turn, highlights }: { turn: Turn; highlights?: 
         {/* A code answer may come with a written explanation too. */}
         {answer?.code !== undefined && answer.text && (
           <pre className="prose">
-            <HighlightedText text={answer.text} ranges={highlights?.explanation} />
+            <HighlightedText text={answer.text} ranges={highlights?.explanation} onFocusEvidence={setFocused} />
           </pre>
         )}
+        {/* What the focused mark is evidence for (hover shows the same as a tooltip). */}
+        <div className="evidence-caption" data-testid="evidence-caption" aria-live="polite">
+          {focused}
+        </div>
       </div>
     </div>
   );

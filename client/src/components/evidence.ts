@@ -14,13 +14,22 @@ export type TextSegment = { text: string; supports: EvidenceSupport[] };
 /** Quotes shorter than this would light up every "a" and "to": skip them. */
 const MIN_QUOTE_LENGTH = 3;
 
+const LEADING_ELLIPSIS = /^(?:…|\.\.\.)\s*/;
+const TRAILING_ELLIPSIS = /\s*(?:…|\.\.\.)$/;
+
 /** The quote as it appears in the answer: graders shorten long quotes with a leading/trailing ellipsis. */
 export function stripQuote(quote: string): string {
-  return quote
-    .trim()
-    .replace(/^(?:…|\.\.\.)\s*/, "")
-    .replace(/\s*(?:…|\.\.\.)$/, "")
-    .trim();
+  return quote.trim().replace(LEADING_ELLIPSIS, "").replace(TRAILING_ELLIPSIS, "").trim();
+}
+
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+
+/** A shortened quote may start or end mid-word: widen that side to the whole word, so marks do not split words. */
+function toWordEdges(text: string, hit: Hit, cutStart: boolean, cutEnd: boolean): Hit {
+  let { start, end } = hit;
+  if (cutStart) while (start > 0 && WORD_CHAR.test(text[start - 1]!) && WORD_CHAR.test(text[start]!)) start--;
+  if (cutEnd) while (end < text.length && WORD_CHAR.test(text[end]!) && WORD_CHAR.test(text[end - 1]!)) end++;
+  return { ...hit, start, end };
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -52,10 +61,17 @@ function regexHits(bodies: readonly string[], pattern: RegExp): Hit[] {
  * Where a quote occurs in the answer texts: case-sensitively if anywhere, else
  * case-insensitively, else (case-insensitively) with any run of whitespace
  * standing for any other, since answers are re-flowed before grading. None: [].
+ * A shortened quote's cut ends are widened to whole words.
  */
 export function findQuote(bodies: readonly string[], rawQuote: string): Hit[] {
   const quote = stripQuote(rawQuote);
   if (quote.length < MIN_QUOTE_LENGTH) return [];
+  const cutStart = LEADING_ELLIPSIS.test(rawQuote.trim());
+  const cutEnd = TRAILING_ELLIPSIS.test(rawQuote.trim());
+  return locate(bodies, quote).map((hit) => toWordEdges(bodies[hit.body]!, hit, cutStart, cutEnd));
+}
+
+function locate(bodies: readonly string[], quote: string): Hit[] {
   const exact = exactHits(bodies, quote);
   if (exact.length > 0) return exact;
   const insensitive = regexHits(bodies, new RegExp(escapeRegExp(quote), "giu"));

@@ -3,6 +3,7 @@ import { followUpTurnId, packOf, questionById, questionInfo } from "../context.j
 import type { InterviewDeps } from "../deps.js";
 import type { InterviewStateUpdate, InterviewStateValue } from "../state.js";
 import { streamTurn } from "../stream-turn.js";
+import { turnContext, usageUpdate } from "../usage.js";
 
 /** Ask a follow-up on the criterion assess chose; its answer counts toward the same question. */
 export const makeFollowUpNode = (deps: InterviewDeps) => async (state: InterviewStateValue): Promise<InterviewStateUpdate> => {
@@ -14,15 +15,22 @@ export const makeFollowUpNode = (deps: InterviewDeps) => async (state: Interview
   const followUps = current.followUps + 1;
   const turn = { turnId: followUpTurnId(question.id, followUps), kind: "follow-up" as const };
   const turns = state.transcript[question.id] ?? [];
-  const prompt = await streamTurn(
+  const { text: prompt, meta } = await streamTurn(
     deps,
     state.sessionId,
     questionInfo(state, question, turn),
-    deps.interviewer.followUp({ question, criterion, answerText: combinedAnswer(turns.map((t) => t.answer)), turnId: turn.turnId }),
+    deps.interviewer.followUp({
+      question,
+      criterion,
+      answerText: combinedAnswer(turns.map((t) => t.answer)),
+      turnId: turn.turnId,
+      ctx: turnContext(deps, state, turn.turnId),
+    }),
   );
   return {
     current: { ...turn, baseQuestionId: question.id, prompt, followUps },
-    transcript: { [question.id]: [...turns, { ...turn, prompt, answer: null, reason: "unanswered" }] },
+    transcript: { [question.id]: [...turns, { ...turn, prompt, answer: null, reason: "unanswered", ...(meta.note ? { note: meta.note } : {}) }] },
     pendingFollowUp: null,
+    ...usageUpdate(meta),
   };
 };

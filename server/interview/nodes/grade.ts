@@ -45,6 +45,7 @@ export const makeGradeNode = (deps: InterviewDeps) => async (state: InterviewSta
     await deps.emit(state.sessionId, "feedback", {
       questionId: question.id,
       score: questionScore(criteria, scores),
+      tip: practiceTip(question, scores),
       criteria: scores.map((s) => ({
         criterionId: s.criterionId,
         title: criteria.find((c) => c.id === s.criterionId)?.title ?? s.criterionId,
@@ -62,6 +63,12 @@ export const makeGradeNode = (deps: InterviewDeps) => async (state: InterviewSta
     current: null,
   };
 };
+
+/** Practice mode's one tip: what a strong answer adds on the weakest rubric criterion. */
+function practiceTip(question: Question, scores: { criterionId: string; score: number }[]): string {
+  const weakest = [...question.rubric].sort((a, b) => (scores.find((s) => s.criterionId === a.id)?.score ?? 0) - (scores.find((s) => s.criterionId === b.id)?.score ?? 0) || b.weight - a.weight)[0]!;
+  return weakest.strongAnswerAdds ?? `Next time, say more about ${weakest.title.toLowerCase()}: ${weakest.description}`;
+}
 
 /** Prompt debugging: run the candidate's fixed prompt on the lab cases, when a model is configured. */
 async function runPromptLab(deps: InterviewDeps, question: Question, answers: ({ text?: string } | null)[]): Promise<LabEvidence | undefined> {

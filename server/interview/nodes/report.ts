@@ -6,7 +6,7 @@ import type { InterviewStateUpdate, InterviewStateValue } from "../state.js";
 /** Finish: hand the report to the store, then tell the client where it is. */
 export const makeReportNode = (deps: InterviewDeps) => async (state: InterviewStateValue): Promise<InterviewStateUpdate> => {
   const judge = deps.judge ? { model: deps.judge.model, promptVersion: deps.judge.promptVersion } : null;
-  const report = buildReport(state, await packOf(deps, state), deps.now(), judge);
+  const report = buildReport(state, await packOf(deps, state), deps.now(), judge, { prices: deps.prices, tokenBudget: deps.tokenBudget });
   await deps.sink.saveReport(report);
   const questions = report.rounds.flatMap((r) => r.questions);
   await deps.emit(state.sessionId, "session:complete", {

@@ -1,0 +1,81 @@
+import type { AIMessageChunk } from "@langchain/core/messages";
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import { chunkWords } from "./chunk.js";
+import type { Interviewer, TurnMeta } from "./interviewer.js";
+import { loadTemplate, renderTemplate } from "./templates.js";
+
+/** A follow-up costs roughly this much; below it the session budget counts as used up. */
+const MIN_TOKENS_FOR_A_TURN = 800;
+const fence = (s: string) => s.replace(/<\s*\/?\s*candidate_answer\s*>/gi, "[tag removed]").slice(0, 6000);
+const textOf = (chunk: AIMessageChunk) => (typeof chunk.content === "string" ? chunk.content : "");
+
+/**
+ * ChatOpenAI writes follow-ups and round transitions, streamed token by token.
+ * The pack's questions themselves are shown verbatim. The model never sees
+ * anchors, evidence hints, exemplars or tests, so it cannot reveal them.
+ * Any error, timeout or an exhausted token budget falls back to the offline
+ * interviewer for that turn, with a note: the interview never stalls.
+ */
+export function createModelInterviewer(options: { chat: BaseChatModel; model: string; timeoutMs: number; offline: Interviewer }): Interviewer {
+  const { chat, model, timeoutMs, offline } = options;
+  const system = loadTemplate("interviewer/follow-up-system.md");
+  const user = loadTemplate("interviewer/follow-up-user.md");
+  const transition = loadTemplate("interviewer/transition.md");
+
+  /** Stream a model reply; on failure say why (partial text may already have been yielded). */
+  async function* stream(messages: [string, string][]): AsyncGenerator<string, { usage?: TurnMeta["usage"]; error?: string; yielded: boolean }> {
+    let yielded = false;
+    let inputTokens = 0;
+    let outputTokens = 0;
+    try {
+      const chunks = await chat.stream(messages, { signal: AbortSignal.timeout(timeoutMs) });
+      for await (const chunk of chunks) {
+        const text = textOf(chunk);
+        if (text) {
+          yielded = true;
+          yield text;
+        }
+        if (chunk.usage_metadata) {
+          inputTokens += chunk.usage_metadata.input_tokens;
+          outputTokens += chunk.usage_metadata.output_tokens;
+        }
+      }
+      return { usage: { model, inputTokens, outputTokens }, yielded };
+    } catch (err) {
+      const e = err as Error & { status?: number };
+      const why = e.status === 429 ? "rate limited" : e.name === "TimeoutError" || /abort|timed? ?out/i.test(e.message) ? "timed out" : "failed";
+      return { error: why, yielded, usage: { model, inputTokens, outputTokens } };
+    }
+  }
+
+  const budgetUsedUp = (tokensLeft: number | null | undefined) => tokensLeft != null && tokensLeft < MIN_TOKENS_FOR_A_TURN;
+
+  return {
+    async *askQuestion(input) {
+      let meta: TurnMeta = {};
+      if (input.transition && !budgetUsedUp(input.ctx?.tokensLeft)) {
+        const result = yield* stream([["human", renderTemplate(transition, { transition: input.transition })]]);
+        if (result.yielded) yield "\n\n";
+        meta = result.error ? { note: `The interviewer model ${result.error}; the transition was skipped.` } : { ...(result.usage ? { usage: result.usage } : {}) };
+      }
+      const offlineMeta = yield* offline.askQuestion(input);
+      return { ...offlineMeta, ...meta };
+    },
+    async *followUp(input) {
+      if (budgetUsedUp(input.ctx?.tokensLeft)) {
+        yield* offline.followUp(input);
+        return { note: "The session's model token budget was used up; the offline interviewer asked this." };
+      }
+      const probe = input.criterion.probes[0] ?? `Tell me more about ${input.criterion.title.toLowerCase()}.`;
+      const result = yield* stream([
+        ["system", system],
+        ["human", renderTemplate(user, { question: input.question.prompt.trim(), topic: input.criterion.title, probe, answer: fence(input.answerText) })],
+      ]);
+      if (!result.error) return result.usage ? { usage: result.usage } : {};
+      // Fall back for this turn: the offline probe, after whatever the model managed to say.
+      if (result.yielded) yield "\n\n";
+      yield* offline.followUp(input);
+      return { note: `The interviewer model ${result.error}; the offline interviewer asked this.`, ...(result.usage?.inputTokens ? { usage: result.usage } : {}) };
+    },
+  };
+}
