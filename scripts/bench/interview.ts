@@ -1,4 +1,5 @@
-// Server time from answer:submit to the next question, over a real socket, offline interviewer.
+// Server time from answer:submit to the first byte of the next question, over a real socket:
+// offline, and with the model interviewer streaming from a local OpenAI-compatible server.
 import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import type { AddressInfo } from "node:net";
@@ -6,35 +7,49 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { io } from "socket.io-client";
 import { createApp } from "../../server/app.js";
+import type { ModelConfig } from "../../server/llm/index.js";
 import { loadPacksFromDir } from "../../server/scenarios/index.js";
+import { startFakeOpenAI } from "../../test/helpers/fake-openai.js";
 import { printRow, summarise } from "./stats.js";
 
-export async function benchInterview(sessions = 30): Promise<void> {
-  const app = await createApp({ databaseFile: join(mkdtempSync(join(tmpdir(), "mi-bench-")), "bench.db"), builtinPacks: loadPacksFromDir("scenarios"), sandbox: null });
+async function measure(label: string, model: ModelConfig | null, sessions: number): Promise<void> {
+  const app = await createApp({ databaseFile: join(mkdtempSync(join(tmpdir(), "mi-bench-")), "bench.db"), builtinPacks: loadPacksFromDir("scenarios"), sandbox: null, model });
   await new Promise<void>((r) => app.httpServer.listen(0, "127.0.0.1", r));
   const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
   const socket = io(url, { transports: ["websocket"] });
   const call = (e: string, p: unknown) => socket.timeout(10_000).emitWithAck(e, p) as Promise<{ ok: boolean; data: any }>;
   const firstByte: number[] = [];
-  const startToQuestion: number[] = [];
+  const whole: number[] = [];
   for (let s = 0; s < sessions; s++) {
-    let resolveNext: (id: string) => void = () => undefined;
-    socket.removeAllListeners("question:start");
-    socket.on("question:start", (q: { questionId: string }) => resolveNext(q.questionId));
-    let t = performance.now();
-    let next = new Promise<string>((r) => (resolveNext = r));
-    const { data } = await call("session:start", { packId: "ai-engineer", rounds: ["behavioural", "system-design"], mode: "timed" });
-    let questionId = await next;
-    startToQuestion.push(performance.now() - t);
-    // A short answer leaves criteria unmet: the next thing asked may be a follow-up or the next question.
-    next = new Promise<string>((r) => (resolveNext = r));
-    t = performance.now();
-    await call("answer:submit", { sessionId: data.sessionId, questionId, submissionId: randomUUID(), text: "We were launching a bot; I rolled it back and we measured complaints going down." });
-    questionId = await next;
+    let onDelta: () => void = () => undefined;
+    let onEnd: (id: string) => void = () => undefined;
+    socket.removeAllListeners("question:delta");
+    socket.removeAllListeners("question:end");
+    socket.on("question:delta", () => onDelta());
+    socket.on("question:end", (q: { questionId: string }) => onEnd(q.questionId));
+    let ended = new Promise<string>((r) => (onEnd = r));
+    const { data } = await call("session:start", { packId: "ai-engineer", rounds: ["system-design"], mode: "timed" });
+    const questionId = await ended;
+    ended = new Promise<string>((r) => (onEnd = r));
+    const delta = new Promise<void>((r) => (onDelta = r));
+    const t = performance.now();
+    // A partial answer: the interviewer asks a follow-up (the model's, when configured).
+    void call("answer:submit", { sessionId: data.sessionId, questionId, submissionId: randomUUID(), text: "We would use RAG over the help centre with embeddings and a vector index, and stream answers." });
+    await delta;
     firstByte.push(performance.now() - t);
+    await ended;
+    whole.push(performance.now() - t);
   }
-  printRow("session:start to first question:start", summarise(startToQuestion));
-  printRow("answer:submit to next question:start (offline)", summarise(firstByte), "incl. grading + SQLite checkpoint");
+  printRow(`${label}: submit → first byte of next question`, summarise(firstByte));
+  printRow(`${label}: submit → question:end`, summarise(whole));
   socket.close();
   await app.close();
+}
+
+export async function benchInterview(sessions = 30): Promise<void> {
+  await measure("offline", null, sessions);
+  const pieces = "That's a good start. How would you know the new retriever is better before you roll it out?".split(/(?<= )/);
+  const fake = await startFakeOpenAI((req) => (req.stream ? { stream: pieces } : { content: JSON.stringify({ criteria: [] }) }));
+  await measure("model (local fake server)", { apiKey: "bench", baseURL: fake.baseURL, judgeModel: "bench-judge", labModel: "bench-judge", interviewerModel: "bench-interviewer", timeoutMs: 10_000, tokenBudget: 1_000_000 }, sessions);
+  await fake.close();
 }

@@ -17,8 +17,7 @@ function judgeNote(judge: Judge, judgeModel: string | null) {
     case "failed":
       return (
         <p data-judge-status="failed">
-          Not graded by the judge: {clause(judge.message) || "it did not answer"}. This did not lower your score: the evidence layer's
-          scores stand on their own.
+          Not graded by the judge: {clause(judge.message) || "it did not answer"}. <strong>This did not lower your score.</strong>
         </p>
       );
     case "off":
@@ -26,17 +25,24 @@ function judgeNote(judge: Judge, judgeModel: string | null) {
   }
 }
 
+/**
+ * "your fixed prompt passed 83% of 6 cases; the broken prompt passed 17%" reads as
+ * "Your fixed prompt was run on 6 cases: it passed 83%; the broken prompt passed 17%."
+ * Any other wording is shown as it comes.
+ */
+function ranSentence(message: string): string {
+  const cases = /\bof (\d+) cases?\b/i.exec(message)?.[1] ?? /\b(\d+) cases?\b/i.exec(message)?.[1];
+  const detail = message.replace(/^your fixed prompt\s+/i, "it ").replace(/\s+of \d+ cases?\b/i, "");
+  const ranOn = cases ? `${cases} case${cases === "1" ? "" : "s"}` : "the lab cases";
+  return `Your fixed prompt was run on ${ranOn}${detail ? `: ${detail}` : ""}.`;
+}
+
 function labNote(lab: Lab) {
   const message = clause(lab.message);
   if (lab.status === "not-run") {
     return <p data-lab-status="not-run">Your fixed prompt was not executed: {message || "the prompt lab was not available"}.</p>;
   }
-  // The message says how many cases ran and how the broken and fixed prompts did.
-  return (
-    <p data-lab-status="ran">
-      {/^your fixed prompt\b/i.test(message) ? `${message}.` : `Your fixed prompt was run on the lab cases${message ? `: ${message}` : ""}.`}
-    </p>
-  );
+  return <p data-lab-status="ran">{ranSentence(message)}</p>;
 }
 
 /** How this question was graded: by which layers, and whether the prompt lab ran. */
