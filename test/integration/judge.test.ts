@@ -125,6 +125,7 @@ describe("the whole app with a model configured", () => {
     const { connectClient } = await import("../helpers/socket-client.js");
     let calls = 0;
     const fake = await startFakeOpenAI((req) => {
+      if (req.stream) return { stream: ["Tell me ", "more."] }; // the model interviewer's follow-ups
       calls++;
       if (calls >= 2) return { status: 503, message: "overloaded" }; // the first question is judged; then an outage (retry included)
       const ids = [...req.messages[0]!.content.matchAll(/^- ([a-z0-9-]+):/gm)].map((m) => m[1]!);

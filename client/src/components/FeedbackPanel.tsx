@@ -13,6 +13,9 @@ export function FeedbackPanel({ feedback, onDismiss }: { feedback: FeedbackNotic
           ×
         </button>
       </div>
+      <p className="feedback-tip" data-testid="feedback-tip">
+        <strong>Tip:</strong> {event.tip}
+      </p>
       <ul className="feedback-criteria">
         {event.criteria.map((c) => (
           <li key={c.criterionId}>

@@ -27,6 +27,11 @@ export function TranscriptTurn({ turn, highlights }: { turn: Turn; highlights?: 
         <span className={`badge ${turn.kind === "follow-up" ? "badge-follow-up" : ""}`}>{turn.kind}</span>
         {tag && <span className="tag">{tag}</span>}
       </div>
+      {turn.note && (
+        <p className="muted small turn-note" data-testid="turn-note">
+          {turn.note}
+        </p>
+      )}
       <div className="markdown turn-prompt">
         <Markdown>{turn.prompt}</Markdown>
       </div>

@@ -100,6 +100,11 @@ export function ReportPage({ sessionId }: { sessionId: string }) {
           <p className="muted small grader-info" data-testid="grader-info">
             {graderInfo(report)}
           </p>
+          {report.usage && report.usage.calls > 0 && (
+            <p className="muted small" data-testid="usage">
+              {usageLine(report.usage)}
+            </p>
+          )}
         </div>
         <div className="overall" aria-label="Overall score out of 100">
           <span className="overall-number" data-testid="report-overall">
@@ -126,4 +131,12 @@ export function ReportPage({ sessionId }: { sessionId: string }) {
       </p>
     </div>
   );
+}
+
+/** "Model use: 3 calls, 4,210 tokens, about $0.0021" (and whether the budget ran out). */
+function usageLine(u: NonNullable<Report["usage"]>): string {
+  const tokens = (u.inputTokens + u.outputTokens).toLocaleString("en-US");
+  const cost = u.costUsd === null ? "cost unknown (no price configured)" : `about $${u.costUsd < 0.01 ? u.costUsd.toPrecision(2) : u.costUsd.toFixed(2)}`;
+  const budget = u.budgetExhausted ? "; the session's token budget ran out, so the offline interviewer finished the interview" : "";
+  return `Model use: ${u.calls} call${u.calls === 1 ? "" : "s"}, ${tokens} tokens, ${cost}${budget}.`;
 }
