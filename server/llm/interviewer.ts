@@ -8,6 +8,11 @@ export type TurnMeta = {
   note?: string;
 };
 
+/** A model call costs roughly this much; with fewer tokens left the session budget counts as used up. */
+export const MIN_TOKENS_FOR_A_CALL = 800;
+
+export const budgetUsedUp = (tokensLeft: number | null | undefined) => tokensLeft != null && tokensLeft < MIN_TOKENS_FOR_A_CALL;
+
 /** The session facts a model interviewer needs to decide whether it may spend. */
 export type TurnContext = { turnId: string; tokensLeft: number | null };
 

@@ -1,11 +1,9 @@
 import type { AIMessageChunk } from "@langchain/core/messages";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import { chunkWords } from "./chunk.js";
-import type { Interviewer, TurnMeta } from "./interviewer.js";
+import { budgetUsedUp, type Interviewer, type TurnMeta } from "./interviewer.js";
 import { loadTemplate, renderTemplate } from "./templates.js";
 
-/** A follow-up costs roughly this much; below it the session budget counts as used up. */
-const MIN_TOKENS_FOR_A_TURN = 800;
 const fence = (s: string) => s.replace(/<\s*\/?\s*candidate_answer\s*>/gi, "[tag removed]").slice(0, 6000);
 const textOf = (chunk: AIMessageChunk) => (typeof chunk.content === "string" ? chunk.content : "");
 
@@ -47,8 +45,6 @@ export function createModelInterviewer(options: { chat: BaseChatModel; model: st
       return { error: why, yielded, usage: { model, inputTokens, outputTokens } };
     }
   }
-
-  const budgetUsedUp = (tokensLeft: number | null | undefined) => tokensLeft != null && tokensLeft < MIN_TOKENS_FOR_A_TURN;
 
   return {
     async *askQuestion(input) {

@@ -24,7 +24,7 @@ describe("the LLM judge (real ChatOpenAI, fake OpenAI-compatible server)", () =>
   it("sends the rubric anchors and the answer fenced as untrusted data, asks for strict structured output", async () => {
     const { fake, judge } = await judgeWith(() => ({ content: JSON.stringify({ criteria: [{ criterionId: "retrieval", score: 3, rationale: "Solid chunking and retrieval.", quote: "chunk the help articles" }] }) }));
     const result = await judge.grade(rag(), ANSWER);
-    expect(result).toEqual({ ok: true, criteria: [expect.objectContaining({ criterionId: "retrieval", score: 3 })] });
+    expect(result).toEqual({ ok: true, criteria: [expect.objectContaining({ criterionId: "retrieval", score: 3 })], usage: { model: "judge-model", inputTokens: 100, outputTokens: 20 } });
     const req = fake.requests[0]!;
     expect(req.model).toBe("judge-model");
     expect(req.response_format).toMatchObject({ type: "json_schema", json_schema: { name: "rubric_grades", strict: true } });
@@ -102,7 +102,7 @@ describe("prompt-debugging answers are executable", () => {
     fakes.push(fake);
     const cfg = config(fake.baseURL);
     const lab = await runLab(createChatModel(cfg, cfg.labModel), question.promptLab!, FIXED.replace(/```\n?/g, ""), 5000);
-    expect(lab).toEqual({ ran: true, brokenPassRate: 0, fixedPassRate: 1, cases: 2 });
+    expect(lab).toEqual({ ran: true, brokenPassRate: 0, fixedPassRate: 1, cases: 2, usage: { model: "lab-model", inputTokens: 400, outputTokens: 80 } });
     expect(fake.requests.every((r) => r.model === "lab-model")).toBe(true);
     const answer = `The prompt never lists the allowed labels or the output format.\n\n${FIXED}`;
     const withLab = gradeQuestion(question, [{ text: answer }], { lab });

@@ -77,7 +77,26 @@ describe("the model interviewer over an OpenAI-compatible server", () => {
     const report = await server.app.service.report(sessionId, resumeToken);
     expect(report.usage).toMatchObject({ calls: expect.any(Number), budgetExhausted: false });
     expect(report.usage!.byModel["interviewer-m"]).toMatchObject({ calls: 1, inputTokens: 10, outputTokens: FOLLOW_UP.length });
-    expect(report.usage!.costUsd).toBeCloseTo((10 * 0.15 + FOLLOW_UP.length * 0.6) / 1e6, 9);
+    // The judge's calls are counted too (the fake server reports 100 in, 20 out per call).
+    const judged = report.usage!.byModel["judge-m"]!;
+    expect(judged.inputTokens).toBe(100 * judged.calls);
+    expect(report.usage!.costUsd).toBeCloseTo((10 * 0.15 + FOLLOW_UP.length * 0.6 + judged.calls * (100 * 2.5 + 20 * 10)) / 1e6, 9);
+    c.close();
+  });
+
+  it("stops every model call once the session's token budget is spent", async () => {
+    const { fake, server } = await serverWithModel(scripted, { tokenBudget: 50 });
+    const c = await connectClient(server.url);
+    const { sessionId, resumeToken } = await c.request("session:start", { packId: "mini", rounds: ["design"] });
+    await c.waitFor("question:end");
+    await c.request("answer:submit", { sessionId, questionId: "rag-basics", submissionId: randomUUID(), text: "I would chunk the articles and embed them, then answer from the top five chunks." });
+    await c.waitFor("question:end", (p) => p.questionId === "rag-basics~f1");
+    await c.request("session:end", { sessionId });
+    await c.waitFor("session:complete");
+    const report = await server.app.service.report(sessionId, resumeToken);
+    expect(fake.requests).toHaveLength(0); // a 50-token budget is below one turn: nothing was sent
+    expect(report.rounds[0]!.questions[0]!.turns[1]!.note).toMatch(/token budget was used up/);
+    expect(report.usage).toMatchObject({ calls: 0, budgetTokens: 50 });
     c.close();
   });
 

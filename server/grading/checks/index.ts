@@ -10,7 +10,10 @@ export { extractFixedPrompt } from "./prompt-debugging.js";
 export { writtenEquations } from "./arithmetic.js";
 
 /** What running the candidate's fixed prompt showed, when a model was available. */
-export type LabEvidence = { ran: true; fixedPassRate: number; brokenPassRate: number; cases: number } | { ran: false; reason: string };
+export type LabEvidence = (
+  | { ran: true; fixedPassRate: number; brokenPassRate: number; cases: number }
+  | { ran: false; reason: string }
+) & { usage?: { model: string; inputTokens: number; outputTokens: number } };
 
 /** Run the checks a criterion asks for on the (cleaned) answer. */
 export function runChecks(criterion: Criterion, question: Question, answer: string, lab?: LabEvidence): CheckResult[] {

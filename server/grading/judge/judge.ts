@@ -1,3 +1,4 @@
+import type { AIMessage } from "@langchain/core/messages";
 import type { ChatOpenAI } from "@langchain/openai";
 import { z } from "zod";
 import { loadTemplate, renderTemplate } from "../../llm/templates.js";
@@ -10,7 +11,9 @@ export const JudgeOutputSchema = z.object({
   criteria: z.array(z.object({ criterionId: z.string(), score: z.number(), rationale: z.string(), quote: z.string() })),
 });
 export type JudgeCriterion = z.infer<typeof JudgeOutputSchema>["criteria"][number];
-export type JudgeResult = { ok: true; criteria: JudgeCriterion[] } | { ok: false; error: string };
+/** Tokens the call used, for the session's usage and cost (also reported when the call fails after a reply). */
+export type ModelUsage = { model: string; inputTokens: number; outputTokens: number };
+export type JudgeResult = ({ ok: true; criteria: JudgeCriterion[] } | { ok: false; error: string }) & { usage?: ModelUsage };
 
 export type Judge = {
   model: string;
@@ -35,7 +38,7 @@ const fence = (answer: string) => answer.replace(/<\s*\/?\s*candidate_answer\s*>
 export function createJudge(chat: ChatOpenAI, options: { model: string; timeoutMs: number }): Judge {
   const system = loadTemplate("judge/system.md");
   const user = loadTemplate("judge/user.md");
-  const structured = chat.withStructuredOutput(JudgeOutputSchema, { name: "rubric_grades", method: "jsonSchema", strict: true });
+  const structured = chat.withStructuredOutput(JudgeOutputSchema, { name: "rubric_grades", method: "jsonSchema", strict: true, includeRaw: true });
   return {
     model: options.model,
     promptVersion: JUDGE_PROMPT_VERSION,
@@ -48,9 +51,11 @@ export function createJudge(chat: ChatOpenAI, options: { model: string; timeoutM
           ],
           { signal: AbortSignal.timeout(options.timeoutMs) },
         );
-        const parsed = JudgeOutputSchema.safeParse(result);
-        if (!parsed.success) return { ok: false, error: "the judge's reply did not match the expected structure" };
-        return { ok: true, criteria: parsed.data.criteria };
+        const meta = (result.raw as AIMessage).usage_metadata;
+        const usage = meta ? { usage: { model: options.model, inputTokens: meta.input_tokens, outputTokens: meta.output_tokens } } : {};
+        const parsed = JudgeOutputSchema.safeParse(result.parsed);
+        if (!parsed.success) return { ok: false, error: "the judge's reply did not match the expected structure", ...usage };
+        return { ok: true, criteria: parsed.data.criteria, ...usage };
       } catch (err) {
         const e = err as Error;
         return { ok: false, error: e.name === "TimeoutError" || /abort|timed? ?out/i.test(e.message) ? "the judge timed out" : `the judge failed: ${e.message.slice(0, 200)}` };

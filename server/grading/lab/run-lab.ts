@@ -15,10 +15,14 @@ export function renderLabPrompt(template: string, vars: Record<string, string>):
   return rest.length ? `${filled}\n\n${rest.map(([k, v]) => `${k}:\n${v}`).join("\n\n")}` : filled;
 }
 
-async function passRate(chat: ChatOpenAI, template: string, lab: PromptLab, signal: AbortSignal): Promise<number> {
+type Tokens = { inputTokens: number; outputTokens: number };
+
+async function passRate(chat: ChatOpenAI, template: string, lab: PromptLab, signal: AbortSignal, tokens: Tokens): Promise<number> {
   let passed = 0;
   for (const c of lab.cases) {
     const reply = await chat.invoke([["human", renderLabPrompt(template, c.vars)]], { signal });
+    tokens.inputTokens += reply.usage_metadata?.input_tokens ?? 0;
+    tokens.outputTokens += reply.usage_metadata?.output_tokens ?? 0;
     const output = typeof reply.content === "string" ? reply.content : JSON.stringify(reply.content);
     if (c.assert.every((a) => checkAssertion(a, output).passed)) passed++;
   }
@@ -26,12 +30,15 @@ async function passRate(chat: ChatOpenAI, template: string, lab: PromptLab, sign
 }
 
 /** Run the broken prompt and the candidate's fix on every lab case; the difference is evidence the fix works. */
-export async function runLab(chat: ChatOpenAI, lab: PromptLab, fixedPrompt: string, timeoutMs: number): Promise<LabEvidence> {
+export async function runLab(chat: ChatOpenAI, lab: PromptLab, fixedPrompt: string, timeoutMs: number, model = chat.model): Promise<LabEvidence> {
+  const tokens: Tokens = { inputTokens: 0, outputTokens: 0 };
+  const usage = () => (tokens.inputTokens + tokens.outputTokens > 0 ? { usage: { model, ...tokens } } : {});
   try {
     const signal = AbortSignal.timeout(timeoutMs);
-    const [brokenPassRate, fixedPassRate] = [await passRate(chat, lab.brokenPrompt, lab, signal), await passRate(chat, fixedPrompt, lab, signal)];
-    return { ran: true, brokenPassRate, fixedPassRate, cases: lab.cases.length };
+    const brokenPassRate = await passRate(chat, lab.brokenPrompt, lab, signal, tokens);
+    const fixedPassRate = await passRate(chat, fixedPrompt, lab, signal, tokens);
+    return { ran: true, brokenPassRate, fixedPassRate, cases: lab.cases.length, ...usage() };
   } catch (err) {
-    return { ran: false, reason: `the lab could not run: ${(err as Error).message.slice(0, 160)}` };
+    return { ran: false, reason: `the lab could not run: ${(err as Error).message.slice(0, 160)}`, ...usage() };
   }
 }

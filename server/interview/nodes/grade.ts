@@ -9,7 +9,10 @@ import {
   type LabEvidence,
   type TestEvidence,
 } from "../../grading/index.js";
+import { budgetUsedUp, type TurnMeta } from "../../llm/index.js";
 import type { Question } from "../../scenarios/index.js";
+import type { SessionUsage } from "../state.js";
+import { turnContext } from "../usage.js";
 import { packOf, questionById } from "../context.js";
 import type { InterviewDeps } from "../deps.js";
 import type { InterviewStateUpdate, InterviewStateValue } from "../state.js";
@@ -24,14 +27,19 @@ export const makeGradeNode = (deps: InterviewDeps) => async (state: InterviewSta
   const tests = await runFinalCode(deps, question, turns.map((t) => t.answer));
   const modelAnswers = pack.questions.flatMap((q) => q.exemplars.map((e) => e.answer));
   const answers = turns.map((t) => t.answer);
-  const lab = await runPromptLab(deps, question, answers);
+  const noBudget = budgetUsedUp(turnContext(deps, state, question.id).tokensLeft);
+  const lab = await runPromptLab(deps, question, answers, noBudget);
   const graded = gradeQuestion(question, answers, { tests, modelAnswers, lab });
   const { flags } = graded;
   let scores = graded.scores;
   // The judge reads only what survived the integrity checks, and its word is bounded by the evidence.
   let judge: { status: "graded" | "failed" | "off"; message: string } = { status: "off", message: "no judge model configured" };
-  if (deps.judge && answers.some((a) => a)) {
+  let judgeUsage: TurnMeta = {};
+  if (deps.judge && noBudget) {
+    judge = { status: "off", message: "the session's model token budget was used up" };
+  } else if (deps.judge && answers.some((a) => a)) {
     const verdict = await deps.judge.grade(question, graded.judgeText);
+    if (verdict.usage) judgeUsage = { usage: verdict.usage };
     if (verdict.ok) {
       scores = mergeJudge(scores, verdict.criteria, { manipulated: flags.some((f) => MANIPULATION.includes(f.kind)) });
       judge = { status: "graded", message: `also graded by ${deps.judge.model}` };
@@ -57,6 +65,7 @@ export const makeGradeNode = (deps: InterviewDeps) => async (state: InterviewSta
   return {
     grades: { [question.id]: scores },
     integrityFlags: { [question.id]: flags },
+    usage: addUsage(asSessionUsage(lab?.usage), asSessionUsage(judgeUsage.usage)),
     judgeStatus: { [question.id]: judge },
     ...(question.promptLab ? { labStatus: { [question.id]: labStatus(lab) } } : {}),
     ...(tests && "report" in tests ? { testReports: { [question.id]: tests.report } } : {}),
@@ -71,11 +80,12 @@ function practiceTip(question: Question, scores: { criterionId: string; score: n
 }
 
 /** Prompt debugging: run the candidate's fixed prompt on the lab cases, when a model is configured. */
-async function runPromptLab(deps: InterviewDeps, question: Question, answers: ({ text?: string } | null)[]): Promise<LabEvidence | undefined> {
+async function runPromptLab(deps: InterviewDeps, question: Question, answers: ({ text?: string } | null)[], budgetUsedUp: boolean): Promise<LabEvidence | undefined> {
   if (!question.promptLab) return undefined;
   const fixed = extractFixedPrompt(answers.map((a) => a?.text ?? "").join("\n\n"));
   if (!fixed) return { ran: false, reason: "no fixed prompt found in the answer (put it in a fenced block)" };
   if (!deps.runLab) return { ran: false, reason: "no model configured" };
+  if (budgetUsedUp) return { ran: false, reason: "the session's model token budget was used up" };
   return deps.runLab(question.promptLab, fixed);
 }
 
@@ -106,3 +116,16 @@ async function runFinalCode(deps: InterviewDeps, question: Question, answers: ({
 export const nextNode = async (state: InterviewStateValue): Promise<InterviewStateUpdate> => ({
   questionIndex: state.questionIndex + 1,
 });
+
+/** One call's tokens as a session usage record. */
+const asSessionUsage = (u: TurnMeta["usage"]): SessionUsage => (u ? { [u.model]: { calls: 1, inputTokens: u.inputTokens, outputTokens: u.outputTokens } } : {});
+
+/** Two usage records for one state update (the state's reducer adds them to the session total). */
+function addUsage(a: SessionUsage, b: SessionUsage): SessionUsage {
+  const out: SessionUsage = { ...a };
+  for (const [model, u] of Object.entries(b)) {
+    const prev = out[model] ?? { calls: 0, inputTokens: 0, outputTokens: 0 };
+    out[model] = { calls: prev.calls + u.calls, inputTokens: prev.inputTokens + u.inputTokens, outputTokens: prev.outputTokens + u.outputTokens };
+  }
+  return out;
+}
