@@ -25,10 +25,12 @@ export function buildPlan(
   if (new Set(roundIds).size !== roundIds.length) throw new PlanError("rounds must not repeat");
   const levelRank = (l: Level) => LEVEL_ORDER.indexOf(l);
   const wanted = options.level ? levelRank(options.level) : null;
+  const chosen = new Set<string>();
   return {
     rounds: roundIds.map((id) => {
       const round = pack.rounds.find((r) => r.id === id)!;
-      const candidates = roundQuestionIds(pack, round)
+      const candidates = [...new Set(roundQuestionIds(pack, round))]
+        .filter((qid) => !chosen.has(qid))
         .map((qid, order) => ({ q: pack.questions.find((q) => q.id === qid)!, order: options.random ? options.random() : order }))
         .sort((a, b) =>
           wanted === null
@@ -40,7 +42,7 @@ export function buildPlan(
         kind: round.kind,
         title: round.title,
         minutes: round.minutes,
-        questionIds: candidates.slice(0, round.pick).map((c) => c.q.id),
+        questionIds: candidates.slice(0, round.pick).map((c) => (chosen.add(c.q.id), c.q.id)),
       };
     }),
   };

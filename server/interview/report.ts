@@ -1,4 +1,5 @@
 import type { Report, ReportQuestion, Usage } from "../contracts/index.js";
+import { budgetUsedUp } from "../llm/index.js";
 import { GRADER_VERSION, gradingCriteria, overallScore, questionScore } from "../grading/index.js";
 import type { Pack } from "../scenarios/index.js";
 import { questionById } from "./context.js";
@@ -77,7 +78,7 @@ function usageReport(state: InterviewStateValue, prices: Record<string, { input:
     outputTokens: total("outputTokens"),
     costUsd: priced ? Math.round(cost * 1e8) / 1e8 : null,
     budgetTokens: budget,
-    budgetExhausted: budget !== null && used >= budget,
+    budgetExhausted: budget !== null && budgetUsedUp(budget - used),
     byModel: state.usage,
   };
 }

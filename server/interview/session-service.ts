@@ -53,7 +53,11 @@ export function createInterviewService(deps: InterviewServiceDeps) {
   const timers = createRoundTimers({
     now,
     onExpire: (sessionId, roundId) => {
-      onRoundTimeout(sessionId, roundId).catch((err) => logger.error({ err, sessionId }, "round timeout failed"));
+      onRoundTimeout(sessionId, roundId).catch((err) => {
+        // Never leave a session stuck on a half-run step: finish it shortly (as a restart would).
+        logger.error({ err, sessionId }, "round timeout failed; retrying");
+        setTimeout(() => void locks.run(sessionId, () => continuePending(sessionId)).catch((e) => logger.error({ err: e, sessionId }, "retry failed")), 1000).unref();
+      });
     },
   });
 
@@ -105,12 +109,36 @@ export function createInterviewService(deps: InterviewServiceDeps) {
   async function requireAwaiting(sessionId: string, questionId: string): Promise<CurrentTurn> {
     const session = await requireSession(sessionId);
     if (session.status === "complete") throw new ServiceError("SESSION_OVER", "this session has ended; open its report instead");
-    const { awaiting } = await readState(sessionId);
+    const { values, awaiting } = await readState(sessionId);
     if (!awaiting) throw new ServiceError("CONFLICT", "no question is awaiting an answer right now");
+    // Time is up even if the timer has not fired yet: the round ends with its last draft.
+    if (values?.roundEndsAt != null && values.roundEndsAt <= now()) {
+      const roundId = values.interviewPlan.rounds[values.roundIndex]?.roundId;
+      if (roundId) setImmediate(() => timers.arm(sessionId, roundId, values.roundEndsAt!));
+      throw new ServiceError("CONFLICT", "the round's time is up; its last saved draft is being graded");
+    }
     if (awaiting.turnId !== questionId) {
       throw new ServiceError("CONFLICT", `question "${questionId}" is not the open question; the open question is "${awaiting.turnId}"`);
     }
     return awaiting;
+  }
+
+  /**
+   * The answer must fit the open question: code only for coding questions (in a
+   * language the question offers); a written answer otherwise. Code on a text
+   * question would be read as code and skip the checks prose gets.
+   */
+  async function requireFormat(sessionId: string, turn: CurrentTurn, body: { code?: string | undefined; language?: string | undefined }): Promise<void> {
+    const session = await requireSession(sessionId);
+    const question = (await packs.get(session.pack_id, session.pack_version))?.pack.questions.find((q) => q.id === turn.baseQuestionId);
+    if (!question) return;
+    const offered = Object.keys(question.coding?.entrypoint ?? {});
+    if (!question.coding && (body.code !== undefined || body.language !== undefined)) {
+      throw new ServiceError("BAD_PAYLOAD", `question "${turn.turnId}" takes a written answer: send text, not code or language`);
+    }
+    if (body.language !== undefined && !offered.includes(body.language)) {
+      throw new ServiceError("BAD_PAYLOAD", `question "${turn.turnId}" is offered in ${offered.join(" and ")}, not ${body.language}`);
+    }
   }
 
   async function onRoundTimeout(sessionId: string, roundId: string): Promise<void> {
@@ -233,7 +261,8 @@ export function createInterviewService(deps: InterviewServiceDeps) {
 
     async saveDraft(payload: AnswerDraftPayload): Promise<{ savedAt: number }> {
       return locks.run(payload.sessionId, async () => {
-        await requireAwaiting(payload.sessionId, payload.questionId);
+        const awaiting = await requireAwaiting(payload.sessionId, payload.questionId);
+        await requireFormat(payload.sessionId, awaiting, payload);
         const savedAt = now();
         await store.drafts.upsert({
           session_id: payload.sessionId,
@@ -273,7 +302,8 @@ export function createInterviewService(deps: InterviewServiceDeps) {
           }
           return { accepted: true, duplicate: true };
         }
-        await requireAwaiting(payload.sessionId, payload.questionId);
+        const awaiting = await requireAwaiting(payload.sessionId, payload.questionId);
+        await requireFormat(payload.sessionId, awaiting, payload);
         await store.answers.insertOnce({
           session_id: payload.sessionId,
           submission_id: payload.submissionId,

@@ -51,7 +51,7 @@ export async function runQuestionTests(
         ms: o.ms,
       };
     }),
-    ...hidden.map((test, i): TestResult => ({ name: test.name, visible: false, passed: judge(test, h!.outcomes[i]!), ms: h!.outcomes[i]!.ms })),
+    ...hidden.map((test, i): TestResult => ({ name: test.name, visible: false, passed: judge(test, h!.outcomes[i]!) })),
   ];
   const statuses = [v?.status, h?.status].filter((s): s is BatchResult["status"] => Boolean(s));
   const hiddenResults = results.filter((r) => !r.visible);
@@ -64,6 +64,7 @@ export async function runQuestionTests(
     hiddenTotal: hiddenResults.length,
     status: statuses.find((s) => s !== "ok") ?? "ok",
     results,
-    ms: Math.round(performance.now() - started),
+    // Coarse on purpose: the total includes the hidden batch, whose timing candidate code controls.
+    ms: Math.round((performance.now() - started) / 100) * 100,
   };
 }

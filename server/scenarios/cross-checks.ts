@@ -86,6 +86,21 @@ export function crossCheckPack(pack: Pack): CrossProblem[] {
     problems.push(...checkQuestion(q, ["questions", i]));
   });
   const roundIds = new Set<string>();
+  // A question asked in two rounds would be answered twice under one id: the first answer lost.
+  const drawnBy = new Map<string, number>();
+  pack.rounds.forEach((r, i) => {
+    for (const qid of new Set(roundQuestionIds(pack, r))) {
+      const other = drawnBy.get(qid);
+      if (other !== undefined) {
+        problems.push({ path: ["rounds", i], message: `rounds[${other}] ("${pack.rounds[other]!.id}") and this round can both ask "${qid}"; give each round its own questions list` });
+        break;
+      }
+      drawnBy.set(qid, i);
+    }
+    (r.questions ?? []).forEach((qid, j) => {
+      if ((r.questions ?? []).indexOf(qid) !== j) problems.push({ path: ["rounds", i, "questions", j], message: `lists "${qid}" twice` });
+    });
+  });
   pack.rounds.forEach((r, i) => {
     if (roundIds.has(r.id)) problems.push({ path: ["rounds", i, "id"], message: `duplicate round id "${r.id}"` });
     roundIds.add(r.id);

@@ -70,6 +70,22 @@ const PYTHON: Hostile[] = [
     name: "fake harness result lines",
     code: "import os, sys\nprint('{\"i\": 1, \"ok\": true, \"value\": 42}')\nprint('ALL TESTS PASSED')\ntry:\n    os.write(3, b'{\"i\": 0, \"ok\": true, \"value\": 999}\\n{\"done\": true}\\n')\nexcept OSError:\n    pass\ndef f(a, b):\n    return -1\n",
   },
+  {
+    name: "switching the guard off through __main__",
+    // Replace the harness's globals (the guard's old home), os.path and a builtin, then reach for ctypes.
+    code: "import sys, os, builtins\nm = sys.modules['__main__']\nfor k in list(vars(m)):\n    if k not in ('RESULTS', 'emit', 'main', 'describe', 'jsonable', 'Capped', 'TestTimeout', 'on_alarm', 'json', 'time', 'asyncio', 'signal', 'sys', 'io', 'os'):\n        setattr(m, k, None)\nos.path.abspath = lambda p: '/tmp/x'\nbuiltins.isinstance = lambda *a: False\ndef f(a, b):\n    import ctypes\n    return a + b\n",
+    expectError: /importing ctypes is not allowed/,
+  },
+  {
+    name: "walking frames from a traceback",
+    code: "def f(a, b):\n    try:\n        raise ValueError()\n    except ValueError as e:\n        return str(e.__traceback__.tb_frame.f_back.f_locals)\n",
+    expectError: /reading tb_frame is not allowed/,
+  },
+  {
+    name: "gc to find the harness's objects",
+    code: "def f(a, b):\n    import gc\n    return len(gc.get_objects())\n",
+    expectError: /importing gc is not allowed/,
+  },
   { name: "frame walking to the harness", code: "import sys\ndef f(a, b):\n    return str(sys._getframe(1).f_locals)\n", expectError: /sys\._getframe is not allowed/ },
 ];
 

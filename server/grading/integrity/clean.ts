@@ -97,13 +97,15 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
   for (const block of blocks) {
     const n = forMatching(block.text);
     if (!n.trim() || block.text.includes(ATTACK_SENTINEL)) continue;
-    const prose = !ctx.code && !block.fenced;
-    const kind = attackKind(block.text, !block.fenced);
+    // Only a prompt-debugging answer's fenced blocks are prompts; anywhere else a fence is just prose in a box.
+    const promptBlock = block.fenced && ctx.question.kind === "prompt-debugging";
+    const prose = !ctx.code && !promptBlock;
+    const kind = attackKind(block.text, !promptBlock);
     if (kind) {
-      flag(kind, firstSentenceMatching(block.text, !block.fenced) ?? block.text);
+      flag(kind, firstSentenceMatching(block.text, !promptBlock) ?? block.text);
       continue;
     }
-    if (!block.fenced && hiddenAttack(n)) {
+    if (!promptBlock && hiddenAttack(n)) {
       flag("hidden-instruction", block.text);
       continue;
     }
@@ -111,7 +113,7 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
       flag("keyword-list", block.text);
       continue;
     }
-    kept.push(block.fenced ? block.text : keepLines(block.text, prose, ctx, flag));
+    kept.push(promptBlock ? block.text : keepLines(block.text, prose, ctx, flag));
   }
   let out = kept.filter((b) => b.trim()).join("\n\n");
   if (!ctx.code) {

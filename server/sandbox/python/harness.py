@@ -5,53 +5,73 @@
 # {"i", "ok", "value"?, "error"?, "stdout", "stderr", "ms"}; then {"done": true}.
 # Expected values never enter the sandbox: comparison happens in the parent, so
 # anything the candidate's code forges here can only claim answers it computed.
-import asyncio, io, json, os, signal, socket, sys, time, traceback
+import asyncio, io, json, os, signal, socket, sys, time
 
 RESULTS = os.fdopen(3, "w", buffering=1)
-ARMED = False
-# Operations candidate code may not perform; the kernel sandbox stops them too,
-# but refusing here gives the candidate a clear message instead of a crash.
-BLOCKED_EVENTS = {
-    "os.system", "os.exec", "os.posix_spawn", "os.spawn", "os.fork", "os.forkpty",
-    "subprocess.Popen", "socket.connect", "socket.bind", "socket.getaddrinfo",
-    "ctypes.dlopen", "ctypes.dlsym", "ctypes.addressof", "ctypes.cdata", "os.kill", "os.killpg",
-    "sys._getframe", "sys._current_frames",
-}
-BLOCKED_MODULES = {"ctypes", "_ctypes", "subprocess", "_posixsubprocess", "socket", "_socket", "multiprocessing",
-                   "pty", "resource", "signal", "_signal", "mmap", "fcntl", "select", "selectors", "ssl", "_ssl",
-                   "urllib", "http", "ftplib", "smtplib", "asyncio.subprocess"}
-READABLE = ("/usr/lib/python3", "/usr/local/lib/python3", "/tmp")
-
-
 class SandboxViolation(PermissionError):
     pass
 
 
-def audit(event, args):
-    if not ARMED:
-        return
-    if event in BLOCKED_EVENTS:
-        raise SandboxViolation(f"sandbox: {event} is not allowed here")
-    if event == "socket.__new__":
-        # asyncio needs a Unix socket pair for its event loop; nothing reachable
-        # lies behind one in this network namespace. Internet sockets are refused.
-        if args[1] != socket.AF_UNIX:
-            raise SandboxViolation("sandbox: opening a network socket is not allowed here")
-        return
-    if event == "import":
-        name = str(args[0])
-        if name in BLOCKED_MODULES or name.split(".")[0] in BLOCKED_MODULES:
-            raise SandboxViolation(f"sandbox: importing {name} is not allowed here")
-    elif event == "open":
-        path, mode = args[0], args[1]
-        if isinstance(path, int):
+def _install_guard():
+    """
+    Install the audit hook and return its one-way switch. Everything the hook
+    consults (the blocked sets, the functions it calls, the exception it raises,
+    its on/off state) is bound here, in the closure, at install time: candidate
+    code can replace module globals, os.path or builtins, but cannot reach these.
+    """
+    # Operations candidate code may not perform; the kernel sandbox stops them too,
+    # but refusing here gives the candidate a clear message instead of a crash.
+    blocked_events = frozenset({
+        "os.system", "os.exec", "os.posix_spawn", "os.spawn", "os.fork", "os.forkpty",
+        "subprocess.Popen", "socket.connect", "socket.bind", "socket.getaddrinfo",
+        "ctypes.dlopen", "ctypes.dlsym", "ctypes.addressof", "ctypes.cdata", "os.kill", "os.killpg",
+        "sys._getframe", "sys._current_frames",
+    })
+    # Attributes that lead from candidate code back to the harness's frames and variables.
+    # (Coroutine and generator frames stay readable: asyncio needs them, and they are the candidate's own.)
+    blocked_attributes = frozenset({"tb_frame", "f_back", "f_globals", "f_locals", "__globals__"})
+    blocked_modules = frozenset({
+        "gc", "ctypes", "_ctypes", "subprocess", "_posixsubprocess", "socket", "_socket", "multiprocessing",
+        "pty", "resource", "signal", "_signal", "mmap", "fcntl", "select", "selectors", "ssl", "_ssl",
+        "urllib", "http", "ftplib", "smtplib", "asyncio.subprocess",
+    })
+    readable = ("/usr/lib/python3", "/usr/local/lib/python3", "/tmp")
+    abspath, fsdecode, af_unix = os.path.abspath, os.fsdecode, socket.AF_UNIX
+    is_int, is_str, violation = (lambda v: type(v) is int), (lambda v: type(v) is str), SandboxViolation
+    armed = []
+
+    def check(event, args):
+        if event == "object.__getattr__" and len(args) > 1 and args[1] in blocked_attributes:
+            raise violation(f"sandbox: reading {args[1]} is not allowed here")
+        if event in blocked_events:
+            raise violation(f"sandbox: {event} is not allowed here")
+        if event == "socket.__new__":
+            # asyncio needs a Unix socket pair for its event loop; nothing reachable
+            # lies behind one in this network namespace. Internet sockets are refused.
+            if args[1] != af_unix:
+                raise violation("sandbox: opening a network socket is not allowed here")
             return
-        path = os.path.abspath(os.fsdecode(path))
-        writing = isinstance(mode, str) and any(c in mode for c in "wax+")
-        if writing and not path.startswith("/tmp/"):
-            raise SandboxViolation(f"sandbox: writing {path} is not allowed; use /tmp")
-        if not path.startswith(READABLE):
-            raise SandboxViolation(f"sandbox: reading {path} is not allowed")
+        if event == "import":
+            name = str(args[0])
+            if name in blocked_modules or name.split(".")[0] in blocked_modules:
+                raise violation(f"sandbox: importing {name} is not allowed here")
+        elif event == "open":
+            path, mode = args[0], args[1]
+            if is_int(path):
+                return
+            path = abspath(fsdecode(path))
+            writing = is_str(mode) and ("w" in mode or "a" in mode or "x" in mode or "+" in mode)
+            if writing and not path.startswith("/tmp/"):
+                raise violation(f"sandbox: writing {path} is not allowed; use /tmp")
+            if not path.startswith(readable):
+                raise violation(f"sandbox: reading {path} is not allowed")
+
+    def audit(event, args):
+        if armed:
+            check(event, args)
+
+    sys.addaudithook(audit)
+    return armed.append
 
 
 class Capped(io.TextIOBase):
@@ -87,18 +107,19 @@ def jsonable(value):
 
 
 def describe(exc):
+    """The error in one line. Built by hand: the traceback module walks frames, which the guard forbids."""
     if isinstance(exc, TestTimeout):
         return "time limit exceeded for this test"
-    lines = traceback.format_exception_only(type(exc), exc)
-    return "".join(lines).strip()[-2000:]
+    if isinstance(exc, SyntaxError):
+        return f"SyntaxError: {exc.msg} (line {exc.lineno})"
+    return f"{type(exc).__name__}: {exc}"[:2000]
 
 
 def emit(obj):
     RESULTS.write(json.dumps(obj) + "\n")
 
 
-def main():
-    global ARMED
+def main(arm):
     job = json.loads(sys.stdin.readline())
     limit = int(job.get("outputLimit", 65536))
     per_test = max(1, int(job.get("perTestMs", 2000))) / 1000.0
@@ -111,7 +132,8 @@ def main():
     # Load the candidate's module (and the question's test code) once.
     load_out, load_err = Capped(limit), Capped(limit)
     sys.stdout, sys.stderr = load_out, load_err
-    ARMED = True
+    arm(True)  # one way: nothing in this process can switch the guard off again
+    del arm
     try:
         signal.setitimer(signal.ITIMER_PROF, per_test)
         exec(compile(job["code"], "solution.py", "exec"), namespace)
@@ -149,5 +171,4 @@ def main():
     emit({"done": True})
 
 
-sys.addaudithook(audit)
-main()
+main(_install_guard())

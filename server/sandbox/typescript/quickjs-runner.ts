@@ -80,6 +80,8 @@ function runBatch(
   let out = "";
   let err = "";
   let outputExceeded = false;
+  /** Everything the code tried to print, kept or not: a flood stops the run. */
+  let attempted = 0;
   const memoryCap = (limits.memoryMb + 8) * MB;
   runtime.setMemoryLimit(limits.memoryMb * MB);
   runtime.setMaxStackSize(STACK_BYTES);
@@ -90,7 +92,8 @@ function runBatch(
     const s = `${context.getString(text)}\n`;
     const target = context.getNumber(fd) === 2 ? "err" : "out";
     const current = target === "out" ? out : err;
-    if (current.length + s.length > limits.outputBytes) outputExceeded = current.length > limits.outputBytes * 16 || outputExceeded;
+    attempted += s.length;
+    if (attempted > limits.outputBytes * 16) outputExceeded = true;
     const kept = current.length < limits.outputBytes ? s.slice(0, limits.outputBytes - current.length) : "";
     if (target === "out") out += kept;
     else err += kept;
