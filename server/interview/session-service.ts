@@ -141,6 +141,23 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     }
   }
 
+  /** The snapshot itself; callers hold the session lock so it falls between graph steps. */
+  async function snapshotNow(sessionId: string): Promise<Snapshot> {
+    const session = await requireSession(sessionId);
+    const { values, awaiting } = await readState(sessionId);
+    const draft = awaiting ? await store.drafts.get(sessionId, awaiting.turnId) : undefined;
+    const record = await packs.get(session.pack_id, session.pack_version);
+    return buildSnapshot({
+      session,
+      values,
+      awaiting: awaiting !== null,
+      draft,
+      lastSeq: await store.events.lastSeq(sessionId),
+      pack: record?.pack,
+      now: now(),
+    });
+  }
+
   async function onRoundTimeout(sessionId: string, roundId: string): Promise<void> {
     await locks.run(sessionId, async () => {
       const { values, awaiting } = await readState(sessionId);
@@ -238,26 +255,26 @@ export function createInterviewService(deps: InterviewServiceDeps) {
 
     /** A consistent picture between graph steps (taken under the session lock). */
     async snapshot(sessionId: string): Promise<Snapshot> {
+      return locks.run(sessionId, () => snapshotNow(sessionId));
+    },
+
+    /**
+     * (Re)connect a client, between graph steps: join it to the session's
+     * broadcasts, take the snapshot and hand over the events after `replayAfter`,
+     * all under the session lock, so no live event of a running step can slip in
+     * between and make the client skip the replay.
+     */
+    async attach(sessionId: string, client: { join(): Promise<void> | void; deliver(events: StoredEvent[]): void; replayAfter?: number | undefined }): Promise<Snapshot> {
       return locks.run(sessionId, async () => {
-        const session = await requireSession(sessionId);
-        const { values, awaiting } = await readState(sessionId);
-        const draft = awaiting ? await store.drafts.get(sessionId, awaiting.turnId) : undefined;
-        const record = await packs.get(session.pack_id, session.pack_version);
-        return buildSnapshot({
-          session,
-          values,
-          awaiting: awaiting !== null,
-          draft,
-          lastSeq: await store.events.lastSeq(sessionId),
-          pack: record?.pack,
-          now: now(),
-        });
+        await client.join();
+        const snapshot = await snapshotNow(sessionId);
+        if (client.replayAfter !== undefined) {
+          client.deliver((await store.events.after(sessionId, client.replayAfter)).filter((e) => e.seq <= snapshot.lastSeq));
+        }
+        return snapshot;
       });
     },
 
-    eventsAfter(sessionId: string, seq: number): Promise<StoredEvent[]> {
-      return store.events.after(sessionId, seq);
-    },
 
     async saveDraft(payload: AnswerDraftPayload): Promise<{ savedAt: number }> {
       return locks.run(payload.sessionId, async () => {

@@ -12,7 +12,9 @@ import {
 import { ServiceError, type InterviewService } from "../interview/index.js";
 import { describeZodError, toAckError, type AckFn } from "./acks.js";
 
-type SocketData = { sessions: Set<string> };
+type SocketData = { sessions: Set<string>; starts?: number[] };
+const MAX_STARTS_PER_WINDOW = 10;
+const START_WINDOW_MS = 60_000;
 export type InterviewIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type InterviewSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -74,6 +76,13 @@ export function createSocketServer(httpServer: HttpServer, service: InterviewSer
     });
 
     bind(socket, "session:start", logger, async (payload) => {
+      // Sessions cost a graph, timers and (for coding) sandboxes: one connection may not mint them in bulk.
+      const now = Date.now();
+      socket.data.starts = (socket.data.starts ?? []).filter((t) => now - t < START_WINDOW_MS);
+      if (socket.data.starts.length >= MAX_STARTS_PER_WINDOW) {
+        throw new ServiceError("CONFLICT", `too many new sessions from this connection; at most ${MAX_STARTS_PER_WINDOW} a minute`);
+      }
+      socket.data.starts.push(now);
       const data = await service.start(payload);
       await socket.join(roomOf(data.sessionId));
       socket.data.sessions.add(data.sessionId);
@@ -83,22 +92,16 @@ export function createSocketServer(httpServer: HttpServer, service: InterviewSer
 
     bind(socket, "session:resume", logger, async (payload) => {
       await service.authorize(payload.sessionId, payload.resumeToken);
-      await socket.join(roomOf(payload.sessionId));
+      // Join, snapshot and replay between graph steps: missed events arrive before the ack, live ones after.
+      const snapshot = await service.attach(payload.sessionId, {
+        join: () => socket.join(roomOf(payload.sessionId)),
+        replayAfter: payload.lastSeq,
+        deliver: (events) => {
+          for (const e of events) socket.emit(e.type as ServerEventName, { ...e.payload, seq: e.seq, sessionId: payload.sessionId } as never);
+        },
+      });
       socket.data.sessions.add(payload.sessionId);
-      const snapshot = await service.snapshot(payload.sessionId);
-      const replayFrom = payload.lastSeq;
-      return {
-        data: { snapshot },
-        afterAck:
-          replayFrom === undefined
-            ? undefined
-            : async () => {
-                const missed = await service.eventsAfter(payload.sessionId, replayFrom);
-                for (const e of missed.filter((m) => m.seq <= snapshot.lastSeq)) {
-                  socket.emit(e.type as ServerEventName, { ...e.payload, seq: e.seq, sessionId: payload.sessionId } as never);
-                }
-              },
-      };
+      return { data: { snapshot } };
     });
 
     bind(socket, "answer:draft", logger, async (payload) => {

@@ -157,6 +157,13 @@ describe("a whole interview over socket.io", () => {
     const unknown = await c.send("session:hack" as never, {});
     expect(unknown).toMatchObject({ ok: false, error: { code: "BAD_PAYLOAD", message: expect.stringContaining('unknown event "session:hack"') } });
 
+    // One connection cannot mint sessions in bulk.
+    const flood = await client();
+    const acks = [];
+    for (let i = 0; i < 11; i++) acks.push(await flood.send("session:start", { packId: "mini" }));
+    expect(acks.slice(0, 10).every((a) => a.ok)).toBe(true);
+    expect(acks[10]).toMatchObject({ ok: false, error: { code: "CONFLICT", message: expect.stringContaining("too many new sessions") } });
+
     const health = await fetch(`${server.url}/api/health`);
     expect(await health.json()).toMatchObject({ ok: true, database: "ok", packs: 1 });
   });

@@ -57,6 +57,7 @@ const PYTHON: Hostile[] = [
   { name: "memory bomb (string)", code: "def f(a, b):\n    s = 'x'\n    while True:\n        s += s\n", expectError: /MemoryError|killed|limit/ },
   { name: "100 MB of output via print", code: "def f(a, b):\n    for _ in range(100):\n        print('x' * 10**6)\n    return a + b + 1\n" },
   { name: "100 MB written straight to fd 1", code: "import os\ndef f(a, b):\n    for _ in range(100):\n        os.write(1, b'x' * 10**6)\n    return a + b + 1\n", expectError: /output|limit|killed/ },
+  { name: "flooding the harness's results pipe", code: "import os\ndef f(a, b):\n    for _ in range(200):\n        os.write(3, b'x' * 10**6)\n    return a + b + 1\n", expectError: /output|limit|killed|time/ },
   { name: "write outside the scratch dir", code: "def f(a, b):\n    open('/usr/pwned', 'w').write('x')\n    return a + b\n", expectError: /writing \/usr\/pwned is not allowed/ },
   { name: "read /etc/passwd", code: "def f(a, b):\n    return open('/etc/passwd').read()\n", expectError: /reading \/etc\/passwd is not allowed/ },
   { name: "read environment secrets", code: "import os\ndef f(a, b):\n    return dict(os.environ)\n" },

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { availableParallelism } from "node:os";
 import type { Readable } from "node:stream";
 import { batchWallMs, type SandboxLimits } from "../limits.js";
 import type { BatchRequest, BatchResult, CaseOutcome, LanguageRunner } from "../types.js";
@@ -18,8 +19,20 @@ type Warm = { child: ChildProcess; exited: Promise<{ code: number | null; signal
  * process, already inside bubblewrap with the harness loaded, waiting for one
  * job. A process serves one batch and exits; the pool starts its replacement.
  */
-export function createPythonRunner(options: { limits: SandboxLimits; poolSize: number; paths?: PythonSandboxPaths }): LanguageRunner {
+export function createPythonRunner(options: { limits: SandboxLimits; poolSize: number; paths?: PythonSandboxPaths; maxConcurrent?: number }): LanguageRunner {
   const paths = options.paths ?? DEFAULT_PATHS;
+  // At most this many sandboxes run at once; the rest wait their turn instead of starving the machine.
+  const maxConcurrent = options.maxConcurrent ?? Math.max(2, availableParallelism() * 2);
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  const slot = async () => {
+    if (running >= maxConcurrent) await new Promise<void>((resolve) => waiting.push(resolve));
+    running++;
+  };
+  const release = () => {
+    running--;
+    waiting.shift()?.();
+  };
   const asRoot = process.getuid?.() === 0;
   let nextUid = 0;
   let closed = false;
@@ -49,9 +62,14 @@ export function createPythonRunner(options: { limits: SandboxLimits; poolSize: n
   return {
     async run(request: BatchRequest): Promise<BatchResult> {
       if (closed) throw new Error("the Python sandbox is shut down");
-      const warm = idle.shift() ?? start();
-      refill();
-      return runInSandbox(warm, request, options.limits);
+      await slot();
+      try {
+        const warm = idle.shift() ?? start();
+        refill();
+        return await runInSandbox(warm, request, options.limits);
+      } finally {
+        release();
+      }
     },
     async close() {
       closed = true;
@@ -89,7 +107,15 @@ async function runInSandbox(warm: Warm, request: BatchRequest, limits: SandboxLi
   const doneSignal = new Promise<void>((resolve) => (markDone = resolve));
   let pending = "";
   const results = child.stdio[3] as Readable | null;
+  // The results pipe is the harness's, but candidate code can write to it too: cap it like output.
+  const maxResultBytes = limits.outputBytes * 4 * (request.cases.length + 1);
+  let resultBytes = 0;
   results?.on("data", (chunk: Buffer) => {
+    resultBytes += chunk.length;
+    if (resultBytes > maxResultBytes) {
+      stop("output-limit");
+      return;
+    }
     pending += chunk.toString("utf8");
     let newline: number;
     while ((newline = pending.indexOf("\n")) >= 0) {
