@@ -148,6 +148,11 @@ describe("a whole interview over socket.io", () => {
     const stale = await other.send("answer:submit", { sessionId: start.sessionId, questionId: "retry", submissionId: randomUUID(), text: "hi" });
     expect(stale).toMatchObject({ ok: false, error: { code: "CONFLICT", message: expect.stringContaining('"rag-basics"') } });
 
+    // A text question takes text: code there would be read as code and skip the prose checks.
+    const codeOnText = await other.send("answer:submit", { sessionId: start.sessionId, questionId: "rag-basics", submissionId: randomUUID(), code: "chunk = embed", language: "python" });
+    expect(codeOnText).toMatchObject({ ok: false, error: { code: "BAD_PAYLOAD", message: expect.stringContaining("takes a written answer") } });
+    const draftCode = await other.send("answer:draft", { sessionId: start.sessionId, questionId: "rag-basics", code: "x = 1", language: "python" });
+    expect(draftCode).toMatchObject({ ok: false, error: { code: "BAD_PAYLOAD" } });
     // Answers must carry something, and code must say its language.
     const empty = await other.send("answer:submit", { sessionId: start.sessionId, questionId: "rag-basics", submissionId: randomUUID(), text: "   " });
     expect(empty).toMatchObject({ ok: false, error: { code: "BAD_PAYLOAD", message: expect.stringContaining('"skip"') } });
