@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import type { Draft } from "../../server/contracts/index.js";
-import { loadPacksFromDir, type Pack, type Question } from "../../server/scenarios/index.js";
+import type { Browser } from "playwright-core";
+import { loadPacksFromDir, type Pack } from "../../server/scenarios/index.js";
 import { browserAvailable, launchChromium } from "../helpers/browser.js";
 import { buildClientForTest } from "../helpers/client-build.js";
 import { BUILTIN_PACKS_DIR } from "../helpers/packs.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
-import { connectClient } from "../helpers/socket-client.js";
+import { runTests, savedDraft, shownQuestion } from "../helpers/room-page.js";
 
 const STORY =
   "In plain words: the assistant can state wrong facts confidently, which we call hallucination. " +
@@ -15,36 +14,6 @@ const STORY =
 const EXPLANATION =
   "I chose this approach because it keeps the function pure and easy to test; the trade-off is a little more code. " +
   "In production I would add logging, a timeout per call and metrics, and test the edge cases with small fixtures.";
-
-/** The question on screen, looked up in the pack by the title the room shows (titles are unique in the pack). */
-async function shownQuestion(page: Page, pack: Pack): Promise<Question> {
-  await expect.poll(() => page.getByTestId("question-title").textContent()).toBeTruthy();
-  const title = (await page.getByTestId("question-title").textContent())!.trim();
-  const question = pack.questions.find((q) => q.title === title);
-  if (!question) throw new Error(`no question titled "${title}" in pack ${pack.id}`);
-  return question;
-}
-
-/** The draft the server holds for the open question, read over a second connection with the page's resume token. */
-async function savedDraft(page: Page, serverUrl: string): Promise<Draft | null> {
-  const sessionId = new URL(page.url()).pathname.split("/").pop()!;
-  const stored = await page.evaluate((key) => localStorage.getItem(key), `mi.session.${sessionId}`);
-  const { resumeToken } = JSON.parse(stored!) as { resumeToken: string };
-  const c = await connectClient(serverUrl);
-  try {
-    const { snapshot } = await c.request("session:resume", { sessionId, resumeToken });
-    return snapshot.draft as Draft | null;
-  } finally {
-    c.close();
-  }
-}
-
-/** Click "Run tests" and wait for its results. */
-async function runTests(page: Page): Promise<void> {
-  await page.getByTestId("run-tests").click();
-  await expect.poll(() => page.getByTestId("run-tests").textContent(), { timeout: 30_000 }).toBe("Run tests");
-  await expect.poll(() => page.getByTestId("test-results").getAttribute("data-stale")).toBe("false");
-}
 
 describe.runIf(browserAvailable())("sitting an interview in Chromium", () => {
   let server: TestServer;
