@@ -89,8 +89,10 @@ async function runInSandbox(warm: Warm, request: BatchRequest, limits: SandboxLi
   let rawOutput = "";
   let rawBytes = 0;
 
+  // Once: a flood calls this for every chunk that arrives while the process dies.
   const stop = (reason: BatchResult["status"]) => {
-    if (!stopReason) stopReason = reason;
+    if (stopReason) return;
+    stopReason = reason;
     killSandbox(child);
   };
   const collect = (stream: Readable | null | undefined) =>
