@@ -40,5 +40,8 @@ async function failureMessage(res: Response): Promise<string> {
 
 export const fetchPacks = () => getJson<PublicPack[]>("/api/packs");
 
+/** One pack by key ("acme/backend"): public or unlisted, as a team shares it by link. */
+export const fetchPack = (key: string) => getJson<PublicPack>(`/api/packs/${key.split("/").map(encodeURIComponent).join("/")}`);
+
 export const fetchReport = (sessionId: string, resumeToken: string) =>
   getJson<Report>(`/api/sessions/${encodeURIComponent(sessionId)}/report`, { "X-Resume-Token": resumeToken });

@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import { useLocation } from "wouter";
 import type { Level, Mode, PublicPack } from "../../../server/contracts/index.js";
-import { fetchPacks } from "../api.js";
+import { fetchPack, fetchPacks } from "../api.js";
 import { ErrorBanner } from "../components/ErrorBanner.js";
 import { saveSession } from "../session-store.js";
 import { errorMessage, request } from "../socket.js";
@@ -25,11 +25,21 @@ export function Lobby() {
 
   useEffect(() => {
     let cancelled = false;
+    // A team can share an unlisted pack as /?pack=<team>/<id>: offer it first, selected.
+    const linked = new URLSearchParams(window.location.search).get("pack");
     fetchPacks()
-      .then((list) => {
+      .then(async (list) => {
+        let all = list;
+        if (linked && !list.some((p) => p.id === linked)) {
+          try {
+            all = [await fetchPack(linked), ...list];
+          } catch {
+            if (!cancelled) setError(`The linked interview pack "${linked}" was not found; it may be private or removed.`);
+          }
+        }
         if (cancelled) return;
-        setPacks(list);
-        const first = list[0];
+        setPacks(all);
+        const first = all.find((p) => p.id === linked) ?? all[0];
         if (first) {
           setPackId(first.id);
           setChoice(defaultsFor(first));

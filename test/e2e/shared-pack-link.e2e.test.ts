@@ -1,0 +1,41 @@
+import { readFileSync } from "node:fs";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserAvailable, launchChromium } from "../helpers/browser.js";
+import { buildClientForTest } from "../helpers/client-build.js";
+import { miniPack } from "../helpers/packs.js";
+import { startTestServer, type TestServer } from "../helpers/server.js";
+
+const TINY = readFileSync(new URL("../fixtures/upload/tiny.yaml", import.meta.url), "utf8");
+
+describe.runIf(browserAvailable())("a team shares an unlisted pack by link", () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startTestServer({ packs: [miniPack()], clientDist: await buildClientForTest(), sandbox: null });
+    const { token } = await server.app.teams.create("Acme");
+    const res = await fetch(`${server.url}/api/teams/acme/packs?visibility=unlisted`, { method: "POST", body: TINY, headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(201);
+    browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("is not listed in the lobby, but /?pack=<key> offers it selected and starts it", async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await page.getByTestId("pack-select").waitFor();
+    expect(await page.getByTestId("pack-select").locator("option").allTextContents()).not.toContain("Tiny pack");
+
+    await page.goto(`${server.url}/?pack=acme/tiny`);
+    await expect.poll(() => page.getByTestId("pack-select").inputValue()).toBe("acme/tiny");
+    await page.getByTestId("start-button").click();
+    await page.waitForURL(/\/interview\//);
+    await expect.poll(() => page.getByTestId("question-title").textContent()).toBe("A failure you owned");
+
+    await page.goto(`${server.url}/?pack=acme/missing`);
+    await expect.poll(() => page.getByTestId("error").textContent()).toContain('"acme/missing" was not found');
+  }, 60_000);
+});
