@@ -88,7 +88,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     pingDatabase: () => void sqlite.prepare("select 1").get(),
   });
   httpServer.on("request", http);
-  io = createSocketServer(httpServer, service, logger);
+  io = createSocketServer(httpServer, service, teams, logger);
 
   const recovered = await service.recover();
   if (recovered > 0) logger.info({ sessions: recovered }, "re-armed active sessions");

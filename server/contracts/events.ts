@@ -26,6 +26,8 @@ export const SessionStartPayloadSchema = z.strictObject({
   /** Round ids from the pack, in the order to sit them; all rounds when absent. */
   rounds: z.array(z.string().min(1)).min(1).optional(),
   mode: ModeSchema.default("timed"),
+  /** A team's API token: lets that team sit its own private packs (to try them out). */
+  teamToken: z.string().min(8).max(200).optional(),
 });
 export type SessionStartPayload = z.input<typeof SessionStartPayloadSchema>;
 

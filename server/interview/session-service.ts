@@ -37,7 +37,10 @@ export type InterviewServiceDeps = {
   sandbox?: Sandbox | null;
 };
 
-type StartOptions = z.output<typeof SessionStartPayloadSchema>;
+type StartOptions = Omit<z.output<typeof SessionStartPayloadSchema>, "teamToken"> & {
+  /** The team whose token came with the request, if any: it may sit its own private packs. */
+  viewerTeamId?: string | undefined;
+};
 
 /**
  * Drives sessions: owns the graph's thread per session, the round timers and
@@ -195,7 +198,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     async start(options: StartOptions): Promise<SessionStartResult> {
       const record = await packs.latest(options.packId);
       // Private packs are for their team's eyes; to anyone else they do not exist.
-      if (!record || record.visibility === "private") {
+      if (!record || (record.visibility === "private" && record.teamId !== options.viewerTeamId)) {
         const known = (await packs.listPublic()).map((p) => `"${p.key}"`).join(", ");
         throw new ServiceError("NOT_FOUND", `no pack "${options.packId}"; available: ${known}`);
       }

@@ -10,6 +10,7 @@ import {
   type ServerToClientEvents,
 } from "../contracts/index.js";
 import { ServiceError, type InterviewService } from "../interview/index.js";
+import type { Teams } from "../teams/index.js";
 import { describeZodError, toAckError, type AckFn } from "./acks.js";
 
 type SocketData = { sessions: Set<string>; starts?: number[] };
@@ -64,7 +65,7 @@ function requireJoined(socket: InterviewSocket, sessionId: string): void {
   }
 }
 
-export function createSocketServer(httpServer: HttpServer, service: InterviewService, logger: Logger): InterviewIo {
+export function createSocketServer(httpServer: HttpServer, service: InterviewService, teams: Teams, logger: Logger): InterviewIo {
   const io: InterviewIo = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 1e6 });
   io.on("connection", (socket) => {
     socket.data.sessions = new Set();
@@ -83,7 +84,10 @@ export function createSocketServer(httpServer: HttpServer, service: InterviewSer
         throw new ServiceError("CONFLICT", `too many new sessions from this connection; at most ${MAX_STARTS_PER_WINDOW} a minute`);
       }
       socket.data.starts.push(now);
-      const data = await service.start(payload);
+      const { teamToken, ...options } = payload;
+      const viewerTeamId = teamToken ? await teams.authenticate(teamToken) : undefined;
+      if (teamToken && !viewerTeamId) throw new ServiceError("FORBIDDEN", "this team API token is not valid (unknown or revoked)");
+      const data = await service.start({ ...options, viewerTeamId });
       await socket.join(roomOf(data.sessionId));
       socket.data.sessions.add(data.sessionId);
       // The graph streams the first question only after the client holds its ack.

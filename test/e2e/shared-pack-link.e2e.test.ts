@@ -11,11 +11,14 @@ const TINY = readFileSync(new URL("../fixtures/upload/tiny.yaml", import.meta.ur
 describe.runIf(browserAvailable())("a team shares an unlisted pack by link", () => {
   let server: TestServer;
   let browser: Browser;
+  let token: string;
   beforeAll(async () => {
     server = await startTestServer({ packs: [miniPack()], clientDist: await buildClientForTest(), sandbox: null });
-    const { token } = await server.app.teams.create("Acme");
-    const res = await fetch(`${server.url}/api/teams/acme/packs?visibility=unlisted`, { method: "POST", body: TINY, headers: { authorization: `Bearer ${token}` } });
-    expect(res.status).toBe(201);
+    token = (await server.app.teams.create("Acme")).token;
+    const upload = (body: string, visibility: string) =>
+      fetch(`${server.url}/api/teams/acme/packs?visibility=${visibility}`, { method: "POST", body, headers: { authorization: `Bearer ${token}` } });
+    expect((await upload(TINY, "unlisted")).status).toBe(201);
+    expect((await upload(TINY.replace("id: tiny", "id: secret").replace("title: Tiny pack", "title: Secret pack"), "private")).status).toBe(201);
     browser = await launchChromium();
   }, 180_000);
   afterAll(async () => {
@@ -37,5 +40,17 @@ describe.runIf(browserAvailable())("a team shares an unlisted pack by link", () 
 
     await page.goto(`${server.url}/?pack=acme/missing`);
     await expect.poll(() => page.getByTestId("error").textContent()).toContain('"acme/missing" was not found');
+  }, 60_000);
+
+  it("lets the team sit its own private pack from the editor, in practice mode", async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await page.evaluate((t) => localStorage.setItem("mi.teamToken", t), token);
+    await page.goto(`${server.url}/team`);
+    await page.getByTestId("pack-row").filter({ hasText: "Secret pack" }).getByRole("button", { name: "Open" }).click();
+    await page.getByTestId("try-pack").click();
+    await page.waitForURL(/\/interview\//);
+    await expect.poll(() => page.getByTestId("question-title").textContent()).toBe("A failure you owned");
+    await expect.poll(() => page.getByTestId("countdown").textContent()).toBe("untimed");
   }, 60_000);
 });

@@ -57,6 +57,10 @@ describe("team pack authoring API", () => {
     expect((await (await fetch(`${server.url}/api/packs`)).json()).map((p: { id: string }) => p.id)).toEqual(["mini"]);
     const c = await connectClient(server.url);
     expect(await c.send("session:start", { packId: "acme/tiny" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    // The owning team may sit its own private pack to try it; another team's token does not help.
+    expect(await c.send("session:start", { packId: "acme/tiny", teamToken: acme })).toMatchObject({ ok: true, data: { plan: { rounds: [{ roundId: "behavioural" }] } } });
+    expect(await c.send("session:start", { packId: "acme/tiny", teamToken: globex })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+    expect(await c.send("session:start", { packId: "acme/tiny", teamToken: "mit_not-a-real-token" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
 
     // v2 as JSON through PUT, made public: now in the lobby and startable.
     const asJson = JSON.stringify({ ...(await (await api("/api/teams/acme/packs/tiny", acme)).json()).pack, version: 99 });

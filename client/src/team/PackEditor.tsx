@@ -4,6 +4,7 @@ import { ErrorBanner } from "../components/ErrorBanner.js";
 import { TeamApiError, type TeamApi } from "./api.js";
 import { QuestionPreview } from "./QuestionPreview.js";
 import { STARTER_PACK } from "./starter.js";
+import { TryPackButton } from "./TryPackButton.js";
 import { VISIBILITIES, type PackIssue, type PackSummary, type PackVersionInfo, type ValidateResult, type Visibility } from "./types.js";
 import type { JumpTarget } from "./YamlEditor.js";
 
@@ -127,6 +128,8 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
   const validId = current?.valid ? current.pack.id : null;
   const idChanged = packId !== null && validId !== null && validId !== packId;
   const takenBy = packId === null && validId !== null ? existing.find((p) => p.id === validId) : undefined;
+  // A pack that has a published version can be sat as a candidate would.
+  const tryKey = published?.key ?? existing.find((p) => p.id === packId)?.key ?? null;
   const canPublish = Boolean(current?.valid) && !idChanged && !publishing && !loading;
 
   const preview = current?.valid ? current.preview : lastPreview;
@@ -284,6 +287,7 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
                 <span className="muted"> · {published.visibility}</span>
               </p>
             )}
+            {tryKey && <TryPackButton packKey={tryKey} />}
             {publishError && (
               <div className="publish-failed" data-testid="publish-error">
                 <ErrorBanner message={`Not published: ${publishError.message}`} onDismiss={() => setPublishError(null)} />
