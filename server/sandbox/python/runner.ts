@@ -45,7 +45,9 @@ export function createPythonRunner(options: { limits: SandboxLimits; poolSize: n
     const child = spawn(command, args, { stdio: ["pipe", "pipe", "pipe", "pipe"] });
     all.add(child);
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-      child.once("exit", (code, signal) => {
+      // "close", not "exit": exit can fire before the pipes are drained, and the last
+      // result lines on fd 3 would be lost. close waits for every stdio stream.
+      child.once("close", (code, signal) => {
         all.delete(child);
         resolve({ code, signal });
       });
