@@ -1,3 +1,4 @@
+import { confirmLeavingEditor } from "./team/unpublished.js";
 import { Link, Route, Switch, useRoute } from "wouter";
 import { Lobby } from "./pages/Lobby.js";
 import { InterviewRoom } from "./pages/InterviewRoom.js";
@@ -10,11 +11,11 @@ export function App() {
   return (
     <div className="app">
       <header className="app-header">
-        <Link href="/" className="brand">
+        <Link href="/" className="brand" onClick={guardLeave}>
           Mock Interview
         </Link>
         <nav className="app-nav">
-          <Link href="/team" className={(active) => (active ? "active" : "")}>
+          <Link href="/team" className={(active) => (active ? "active" : "")} onClick={guardLeave}>
             Teams
           </Link>
         </nav>
@@ -42,4 +43,9 @@ export function App() {
       </main>
     </div>
   );
+}
+
+/** Header links leave the pack editor: ask first when it holds unpublished edits. */
+function guardLeave(e: { preventDefault(): void }): void {
+  if (!confirmLeavingEditor()) e.preventDefault();
 }

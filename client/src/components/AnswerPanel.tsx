@@ -29,6 +29,8 @@ type Props = {
   onRunCode: (questionId: string, code: string, language: Language) => Promise<CodeRunResult>;
   /** Shows a message in the room's error banner; null clears it. */
   onError: (message: string | null) => void;
+  /** The room asks for an immediate save (before ending the interview) through this. */
+  registerSaveNow?: (saveNow: (() => Promise<void>) | null) => void;
 };
 
 /** The last "Run tests" result, with the code it ran, to tell when it is stale. */
@@ -48,7 +50,7 @@ const timeOfDay = (ms: number) =>
  * "why", so it gets an explanation box too and the editor starts from the
  * code just submitted. A main coding question may carry optional notes.
  */
-export function AnswerPanel({ question, initialDraft, carryOver, live, deadline, onSaveDraft, onSubmit, onRunCode, onError }: Props) {
+export function AnswerPanel({ question, initialDraft, carryOver, live, deadline, onSaveDraft, onSubmit, onRunCode, onError, registerSaveNow }: Props) {
   const languages: Language[] = question.languages.length > 0 ? question.languages : ["python"];
   const firstLanguage = languages[0] ?? "python";
   const isCode = question.answerFormat === "code";
@@ -127,14 +129,36 @@ export function AnswerPanel({ question, initialDraft, carryOver, live, deadline,
     return () => clearTimeout(id);
   }, [deadline, flush]);
 
+  // Typing not yet autosaved must not be lost: save it now when the room asks
+  // (ending the interview), when the page is hidden or closed, and when this
+  // panel goes away.
+  const saveNow = useCallback(async () => {
+    clearTimeout(timerRef.current);
+    if (dirtyRef.current) await flush();
+  }, [flush]);
+  useEffect(() => {
+    registerSaveNow?.(saveNow);
+    const onHide = () => void saveNow();
+    window.addEventListener("pagehide", onHide);
+    const onVisibility = () => document.visibilityState === "hidden" && void saveNow();
+    document.addEventListener("visibilitychange", onVisibility);
+    return () => {
+      registerSaveNow?.(null);
+      window.removeEventListener("pagehide", onHide);
+      document.removeEventListener("visibilitychange", onVisibility);
+    };
+  }, [saveNow, registerSaveNow]);
+
   // Acks can land after this question's panel is gone (the next question
   // started); their outcome no longer concerns the candidate.
   const mountedRef = useRef(true);
+  const saveNowRef = useRef(saveNow);
+  saveNowRef.current = saveNow;
   useEffect(() => {
     mountedRef.current = true;
     return () => {
       mountedRef.current = false;
-      clearTimeout(timerRef.current);
+      void saveNowRef.current();
     };
   }, []);
 
@@ -220,7 +244,7 @@ export function AnswerPanel({ question, initialDraft, carryOver, live, deadline,
       value={text}
       onChange={(e) => onText(e.target.value)}
       onKeyDown={(e) => {
-        if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && !blank) void submit();
+        if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && !blank && live) void submit();
       }}
       placeholder={props.placeholder}
       rows={props.rows}

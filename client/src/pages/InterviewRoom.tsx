@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useLocation } from "wouter";
 import { AnswerPanel } from "../components/AnswerPanel.js";
 import { Countdown } from "../components/Countdown.js";
@@ -21,6 +21,11 @@ export function InterviewRoom({ sessionId }: { sessionId: string }) {
   const { state } = room;
   const [, navigate] = useLocation();
   const [ending, setEnding] = useState<"no" | "sent" | "acked">("no");
+  /** The open answer panel's "save my draft now", for ending the interview without losing typing. */
+  const saveNowRef = useRef<(() => Promise<void>) | null>(null);
+  const registerSaveNow = useCallback((fn: (() => Promise<void>) | null) => {
+    saveNowRef.current = fn;
+  }, []);
 
   useEffect(() => {
     if (state.complete) navigate(`/report/${sessionId}`, { replace: true });
@@ -41,9 +46,13 @@ export function InterviewRoom({ sessionId }: { sessionId: string }) {
   const deadline = state.round?.endsAt != null ? state.round.endsAt - state.clockOffset : null;
 
   const endInterview = async () => {
+    // Save what was just typed before the confirm dialog blocks the autosave timer:
+    // ending grades the open question's last saved draft.
+    await saveNowRef.current?.().catch(() => undefined);
     if (!window.confirm("End the interview now? Questions you have not answered will score zero.")) return;
     setEnding("sent");
     try {
+      await saveNowRef.current?.().catch(() => undefined);
       await room.end();
       setEnding("acked");
     } catch (err) {
@@ -109,6 +118,7 @@ export function InterviewRoom({ sessionId }: { sessionId: string }) {
                 onSubmit={room.submit}
                 onRunCode={room.runCode}
                 onError={room.setError}
+                registerSaveNow={registerSaveNow}
               />
             ) : (
               waiting && (

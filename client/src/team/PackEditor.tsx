@@ -5,6 +5,7 @@ import { TeamApiError, type TeamApi } from "./api.js";
 import { QuestionPreview } from "./QuestionPreview.js";
 import { STARTER_PACK } from "./starter.js";
 import { TryPackButton } from "./TryPackButton.js";
+import { setUnpublished } from "./unpublished.js";
 import { VISIBILITIES, type PackIssue, type PackSummary, type PackVersionInfo, type ValidateResult, type Visibility } from "./types.js";
 import type { JumpTarget } from "./YamlEditor.js";
 
@@ -112,6 +113,10 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
 
   // Leaving the page with unpublished edits asks first.
   const dirty = !loading && source !== baseline;
+  useEffect(() => {
+    setUnpublished(dirty);
+    return () => setUnpublished(false);
+  }, [dirty]);
   useEffect(() => {
     if (!dirty) return;
     const warn = (e: BeforeUnloadEvent) => e.preventDefault();

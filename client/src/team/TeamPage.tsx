@@ -1,3 +1,4 @@
+import { confirmLeavingEditor } from "./unpublished.js";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { ErrorBanner } from "../components/ErrorBanner.js";
 import { fetchTeam, loadTeamToken, saveTeamToken, teamApi, TeamApiError } from "./api.js";
@@ -146,7 +147,7 @@ function TeamWorkspace({ token, team, onSignOut }: { token: string; team: TeamIn
         <span>
           Signed in as <strong data-testid="team-name">{team.name}</strong> <span className="muted">({team.id})</span>
         </span>
-        <button type="button" onClick={onSignOut} data-testid="sign-out">
+        <button type="button" onClick={() => confirmLeavingEditor() && onSignOut()} data-testid="sign-out">
           Sign out
         </button>
       </div>

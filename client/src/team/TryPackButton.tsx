@@ -3,6 +3,7 @@ import { useLocation } from "wouter";
 import { saveSession } from "../session-store.js";
 import { errorMessage, request } from "../socket.js";
 import { loadTeamToken } from "./api.js";
+import { confirmLeavingEditor } from "./unpublished.js";
 
 /**
  * Sit the team's own pack as a candidate would (practice mode, untimed, with
@@ -14,6 +15,8 @@ export function TryPackButton({ packKey }: { packKey: string }) {
   const [error, setError] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
   const start = async () => {
+    // It starts the published version; what is in the editor and unpublished would be left behind.
+    if (!confirmLeavingEditor()) return;
     const teamToken = loadTeamToken();
     if (!teamToken) return setError("Sign in with the team token first.");
     setStarting(true);
