@@ -222,7 +222,9 @@ export function AnswerPanel({ question, initialDraft, carryOver, live, deadline,
       setText("");
       setCodeByLanguage({});
     } catch (err) {
+      // Refused because the round ended meanwhile: the panel is already gone, but the candidate must hear why.
       if (mountedRef.current) onError(`Your answer was not submitted: ${errorMessage(err)}`);
+      else if (/time is up/i.test(errorMessage(err))) onError("Time ran out before your answer was submitted; your last saved draft was graded.");
     } finally {
       setSubmitting(false);
     }

@@ -45,6 +45,8 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
 
   const [checked, setChecked] = useState<Checked | null>(null);
   const [validateError, setValidateError] = useState<string | null>(null);
+  /** Bumped by "Check again" after a failed check, to re-run validation without an edit. */
+  const [recheck, setRecheck] = useState(0);
   /** What the preview and heading show while the text has problems: the last valid state. */
   const [lastPreview, setLastPreview] = useState<PublicQuestion[]>([]);
   const [lastTitle, setLastTitle] = useState<string | null>(null);
@@ -109,7 +111,7 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
       window.clearTimeout(timer);
       controller.abort();
     };
-  }, [api, source, loading]);
+  }, [api, source, loading, recheck]);
 
   // Leaving the page with unpublished edits asks first.
   const dirty = !loading && source !== baseline;
@@ -240,7 +242,14 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
                 <YamlEditor value={source} onChange={setSource} issueLines={issueLines} jump={jump} />
               </Suspense>
             )}
-            {validateError && <p className="error-text small">{validateError}</p>}
+            {validateError && (
+              <p className="error-text small">
+                {validateError}{" "}
+                <button type="button" className="link-button" data-testid="recheck" onClick={() => setRecheck((n) => n + 1)}>
+                  Check again
+                </button>
+              </p>
+            )}
             {issues.length > 0 && (
               <ul className={`issue-list ${pending ? "stale" : ""}`} data-testid="validation-issues">
                 {issues.map((issue, i) => (
