@@ -1,4 +1,5 @@
 import { Annotation } from "@langchain/langgraph";
+import { addUsage, type SessionUsage } from "./usage-record.js";
 import { z } from "zod";
 import {
   AnswerBodySchema,
@@ -33,8 +34,7 @@ export const TurnSchema = z.object({
 });
 export type Turn = { turnId: string; kind: "main" | "follow-up"; prompt: string; answer: AnswerBody | null; reason: TurnReason; note?: string };
 
-/** Tokens used by model calls in this session, per model. */
-export type SessionUsage = Record<string, { calls: number; inputTokens: number; outputTokens: number }>;
+export type { SessionUsage };
 
 /** The turn awaiting an answer. */
 export type CurrentTurn = {
@@ -77,17 +77,7 @@ export const InterviewState = Annotation.Root({
   labStatus: mergeRecord<{ status: "ran" | "not-run"; message: string }>(),
   roundResults: mergeRecord<RoundEndReason>(),
   status: latest<"active" | "complete">(() => "active"),
-  usage: Annotation<SessionUsage>({
-    reducer: (old, add) => {
-      const out = { ...old };
-      for (const [model, u] of Object.entries(add)) {
-        const prev = out[model] ?? { calls: 0, inputTokens: 0, outputTokens: 0 };
-        out[model] = { calls: prev.calls + u.calls, inputTokens: prev.inputTokens + u.inputTokens, outputTokens: prev.outputTokens + u.outputTokens };
-      }
-      return out;
-    },
-    default: () => ({}),
-  }),
+  usage: Annotation<SessionUsage>({ reducer: addUsage, default: () => ({}) }),
 });
 
 export type InterviewStateValue = typeof InterviewState.State;

@@ -1,6 +1,7 @@
 import type { TurnContext, TurnMeta } from "../llm/index.js";
 import type { InterviewDeps } from "./deps.js";
-import type { InterviewStateUpdate, InterviewStateValue, SessionUsage } from "./state.js";
+import type { InterviewStateUpdate, InterviewStateValue } from "./state.js";
+import { usageOf, type SessionUsage } from "./usage-record.js";
 
 export const tokensUsed = (usage: SessionUsage) => Object.values(usage).reduce((n, u) => n + u.inputTokens + u.outputTokens, 0);
 
@@ -11,7 +12,5 @@ export function turnContext(deps: InterviewDeps, state: InterviewStateValue, tur
 
 /** A turn's token usage as a state update (reduced into the session total). */
 export function usageUpdate(meta: TurnMeta): Pick<InterviewStateUpdate, "usage"> {
-  if (!meta.usage) return {};
-  const { model, inputTokens, outputTokens } = meta.usage;
-  return { usage: { [model]: { calls: 1, inputTokens, outputTokens } } };
+  return meta.usage ? { usage: usageOf(meta.usage) } : {};
 }

@@ -11,7 +11,7 @@ import {
 } from "../../grading/index.js";
 import { budgetUsedUp, type TurnMeta } from "../../llm/index.js";
 import type { Question } from "../../scenarios/index.js";
-import type { SessionUsage } from "../state.js";
+import { addUsage, usageOf } from "../usage-record.js";
 import { turnContext } from "../usage.js";
 import { packOf, questionById } from "../context.js";
 import type { InterviewDeps } from "../deps.js";
@@ -65,7 +65,7 @@ export const makeGradeNode = (deps: InterviewDeps) => async (state: InterviewSta
   return {
     grades: { [question.id]: scores },
     integrityFlags: { [question.id]: flags },
-    usage: addUsage(asSessionUsage(lab?.usage), asSessionUsage(judgeUsage.usage)),
+    usage: addUsage(usageOf(lab?.usage), usageOf(judgeUsage.usage)),
     judgeStatus: { [question.id]: judge },
     ...(question.promptLab ? { labStatus: { [question.id]: labStatus(lab) } } : {}),
     ...(tests && "report" in tests ? { testReports: { [question.id]: tests.report } } : {}),
@@ -117,15 +117,3 @@ export const nextNode = async (state: InterviewStateValue): Promise<InterviewSta
   questionIndex: state.questionIndex + 1,
 });
 
-/** One call's tokens as a session usage record. */
-const asSessionUsage = (u: TurnMeta["usage"]): SessionUsage => (u ? { [u.model]: { calls: 1, inputTokens: u.inputTokens, outputTokens: u.outputTokens } } : {});
-
-/** Two usage records for one state update (the state's reducer adds them to the session total). */
-function addUsage(a: SessionUsage, b: SessionUsage): SessionUsage {
-  const out: SessionUsage = { ...a };
-  for (const [model, u] of Object.entries(b)) {
-    const prev = out[model] ?? { calls: 0, inputTokens: 0, outputTokens: 0 };
-    out[model] = { calls: prev.calls + u.calls, inputTokens: prev.inputTokens + u.inputTokens, outputTokens: prev.outputTokens + u.outputTokens };
-  }
-  return out;
-}
