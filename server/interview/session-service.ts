@@ -25,6 +25,15 @@ import type { AnswerInput, CurrentTurn, InterviewStateValue } from "./state.js";
 import { createRoundTimers } from "./timers.js";
 import { hashToken, newResumeToken, tokenMatches } from "./tokens.js";
 
+/** The answer a stored draft or answer row holds, as the graph's resume input carries it (blank parts left out). */
+function answerFields(row: { text: string | null; code: string | null; language: string | null } | undefined): Pick<AnswerInput, "text" | "code" | "language"> {
+  return {
+    ...(row?.text ? { text: row.text } : {}),
+    ...(row?.code ? { code: row.code } : {}),
+    ...(row?.language ? { language: row.language as "python" | "typescript" } : {}),
+  };
+}
+
 export type InterviewServiceDeps = {
   graph: InterviewGraph;
   store: Store;
@@ -172,9 +181,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       const input: AnswerInput = {
         type: "timeout",
         turnId: awaiting.turnId,
-        ...(draft?.text ? { text: draft.text } : {}),
-        ...(draft?.code ? { code: draft.code } : {}),
-        ...(draft?.language ? { language: draft.language as "python" | "typescript" } : {}),
+        ...answerFields(draft),
       };
       if (draft?.text || draft?.code) {
         await store.answers.insertOnce({
@@ -313,9 +320,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
             await resumeGraph(payload.sessionId, {
               type: "submit",
               turnId: existing.question_id,
-              ...(existing.text !== null ? { text: existing.text } : {}),
-              ...(existing.code !== null ? { code: existing.code } : {}),
-              ...(existing.language !== null ? { language: existing.language as "python" | "typescript" } : {}),
+              ...answerFields(existing),
             });
           } else {
             await continuePending(payload.sessionId);
@@ -379,9 +384,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
         await resumeGraph(sessionId, {
           type: "end",
           turnId: awaiting.turnId,
-          ...(draft?.text ? { text: draft.text } : {}),
-          ...(draft?.code ? { code: draft.code } : {}),
-          ...(draft?.language ? { language: draft.language as "python" | "typescript" } : {}),
+          ...answerFields(draft),
         });
         return { ended: true };
       });
