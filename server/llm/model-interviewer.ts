@@ -3,8 +3,10 @@ import type { BaseChatModel } from "@langchain/core/language_models/chat_models"
 import { chunkWords } from "./chunk.js";
 import { budgetUsedUp, type Interviewer, type TurnMeta } from "./interviewer.js";
 import { loadTemplate, renderTemplate } from "./templates.js";
+import { fenceCandidateText, modelFailure } from "./untrusted.js";
 
-const fence = (s: string) => s.replace(/<\s*\/?\s*candidate_answer\s*>/gi, "[tag removed]").slice(0, 6000);
+/** The model sees at most this much of an answer: enough to refer to it, bounded in cost. */
+const MAX_ANSWER_CHARS = 6000;
 const textOf = (chunk: AIMessageChunk) => (typeof chunk.content === "string" ? chunk.content : "");
 
 /**
@@ -40,9 +42,7 @@ export function createModelInterviewer(options: { chat: BaseChatModel; model: st
       }
       return { usage: { model, inputTokens, outputTokens }, yielded };
     } catch (err) {
-      const e = err as Error & { status?: number };
-      const why = e.status === 429 ? "rate limited" : e.name === "TimeoutError" || /abort|timed? ?out/i.test(e.message) ? "timed out" : "failed";
-      return { error: why, yielded, usage: { model, inputTokens, outputTokens } };
+      return { error: modelFailure(err), yielded, usage: { model, inputTokens, outputTokens } };
     }
   }
 
@@ -65,7 +65,7 @@ export function createModelInterviewer(options: { chat: BaseChatModel; model: st
       const probe = input.criterion.probes[0] ?? `Tell me more about ${input.criterion.title.toLowerCase()}.`;
       const result = yield* stream([
         ["system", system],
-        ["human", renderTemplate(user, { question: input.question.prompt.trim(), topic: input.criterion.title, probe, answer: fence(input.answerText) })],
+        ["human", renderTemplate(user, { question: input.question.prompt.trim(), topic: input.criterion.title, probe, answer: fenceCandidateText(input.answerText.slice(0, MAX_ANSWER_CHARS)) })],
       ]);
       if (!result.error) return result.usage ? { usage: result.usage } : {};
       // Fall back for this turn: the offline probe, after whatever the model managed to say.

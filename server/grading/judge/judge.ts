@@ -2,6 +2,7 @@ import type { AIMessage } from "@langchain/core/messages";
 import type { ChatOpenAI } from "@langchain/openai";
 import { z } from "zod";
 import { loadTemplate, renderTemplate } from "../../llm/templates.js";
+import { fenceCandidateText, modelFailure } from "../../llm/untrusted.js";
 import type { Question } from "../../scenarios/index.js";
 
 export const JUDGE_PROMPT_VERSION = "judge-v1";
@@ -27,8 +28,6 @@ function rubricForPrompt(question: Question): string {
     .join("\n");
 }
 
-/** The answer goes inside tags; make sure it cannot close them. */
-const fence = (answer: string) => answer.replace(/<\s*\/?\s*candidate_answer\s*>/gi, "[tag removed]");
 
 /**
  * The LLM judge: rubric anchors in the system prompt, the (already cleaned)
@@ -47,7 +46,7 @@ export function createJudge(chat: ChatOpenAI, options: { model: string; timeoutM
         const result = await structured.invoke(
           [
             ["system", renderTemplate(system, { question: question.prompt.trim(), rubric: rubricForPrompt(question) })],
-            ["human", renderTemplate(user, { answer: fence(answer) })],
+            ["human", renderTemplate(user, { answer: fenceCandidateText(answer) })],
           ],
           { signal: AbortSignal.timeout(options.timeoutMs) },
         );
@@ -57,8 +56,9 @@ export function createJudge(chat: ChatOpenAI, options: { model: string; timeoutM
         if (!parsed.success) return { ok: false, error: "the judge's reply did not match the expected structure", ...usage };
         return { ok: true, criteria: parsed.data.criteria, ...usage };
       } catch (err) {
-        const e = err as Error;
-        return { ok: false, error: e.name === "TimeoutError" || /abort|timed? ?out/i.test(e.message) ? "the judge timed out" : `the judge failed: ${e.message.slice(0, 200)}` };
+        const why = modelFailure(err);
+        const detail = (err as Error).message.slice(0, 200);
+        return { ok: false, error: why === "timed out" ? "the judge timed out" : why === "rate limited" ? `the judge was rate limited: ${detail}` : `the judge failed: ${detail}` };
       }
     },
   };
