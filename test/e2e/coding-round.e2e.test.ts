@@ -5,7 +5,7 @@ import { browserAvailable, launchChromium } from "../helpers/browser.js";
 import { buildClientForTest } from "../helpers/client-build.js";
 import { BUILTIN_PACKS_DIR } from "../helpers/packs.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
-import { runTests, savedDraft, setCode, shownQuestion } from "../helpers/room-page.js";
+import { runTests, savedDraft, setCode, shownQuestion, startFromLobby } from "../helpers/room-page.js";
 import { connectClient } from "../helpers/socket-client.js";
 
 const EXPLANATION =
@@ -34,16 +34,7 @@ describe.runIf(browserAvailable())("the coding round in Chromium", () => {
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(server.url);
 
-    await page.getByTestId("pack-select").selectOption("ai-engineer");
-    await page.getByTestId("level-select").selectOption("senior");
-    for (const round of ["coding", "system-design", "prompt-debugging", "behavioural"]) {
-      const box = page.getByTestId(`round-${round}`);
-      if (round === "coding") await box.check();
-      else await box.uncheck();
-    }
-    await page.getByTestId("mode-select").selectOption("timed");
-    await page.getByTestId("start-button").click();
-    await page.waitForURL(/\/interview\//);
+    await startFromLobby(page, { pack, level: "senior", rounds: ["coding"], mode: "timed" });
     await expect.poll(() => page.getByTestId("round-title").textContent()).toContain("Coding");
 
     const question = await shownQuestion(page, pack);

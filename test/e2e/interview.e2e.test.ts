@@ -5,7 +5,7 @@ import { browserAvailable, launchChromium } from "../helpers/browser.js";
 import { buildClientForTest } from "../helpers/client-build.js";
 import { BUILTIN_PACKS_DIR } from "../helpers/packs.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
-import { runTests, savedDraft, shownQuestion } from "../helpers/room-page.js";
+import { runTests, savedDraft, shownQuestion, startFromLobby } from "../helpers/room-page.js";
 
 const STORY =
   "In plain words: the assistant can state wrong facts confidently, which we call hallucination. " +
@@ -38,16 +38,7 @@ describe.runIf(browserAvailable())("sitting an interview in Chromium", () => {
     await page.goto(server.url);
 
     // Lobby: two rounds, timed.
-    await page.getByTestId("pack-select").selectOption("ai-engineer");
-    await page.getByTestId("level-select").selectOption("mid");
-    for (const round of ["coding", "system-design", "prompt-debugging", "behavioural"]) {
-      const box = page.getByTestId(`round-${round}`);
-      if (["system-design", "prompt-debugging"].includes(round)) await box.uncheck();
-      else await box.check();
-    }
-    await page.getByTestId("mode-select").selectOption("timed");
-    await page.getByTestId("start-button").click();
-    await page.waitForURL(/\/interview\//);
+    await startFromLobby(page, { pack, level: "mid", rounds: ["coding", "behavioural"], mode: "timed" });
 
     // Round 1: coding, in the code editor. Which question comes depends on the pack: look it up by its title.
     await expect.poll(() => page.getByTestId("round-title").textContent()).toContain("Coding");

@@ -6,6 +6,23 @@ import { connectClient } from "./socket-client.js";
 
 /** Page helpers shared by the interview-room end-to-end tests. */
 
+/** In the lobby: choose the pack, level, exactly `rounds` of the pack's rounds and the mode, start, and wait for the room. */
+export async function startFromLobby(
+  page: Page,
+  choice: { pack: Pack; level: string; rounds: string[]; mode: "timed" | "practice" },
+): Promise<void> {
+  await page.getByTestId("pack-select").selectOption(choice.pack.id);
+  await page.getByTestId("level-select").selectOption(choice.level);
+  for (const round of choice.pack.rounds) {
+    const box = page.getByTestId(`round-${round.id}`);
+    if (choice.rounds.includes(round.id)) await box.check();
+    else await box.uncheck();
+  }
+  await page.getByTestId("mode-select").selectOption(choice.mode);
+  await page.getByTestId("start-button").click();
+  await page.waitForURL(/\/interview\//);
+}
+
 /** The question on screen, looked up in the pack by the title the room shows (titles are unique in the pack). */
 export async function shownQuestion(page: Page, pack: Pack): Promise<Question> {
   await expect.poll(() => page.getByTestId("question-title").textContent()).toBeTruthy();

@@ -235,14 +235,13 @@ function dropCopiedParagraphs(text: string, sources: string[], onCopy: (p: strin
     for (let i = 0; i + opts.run <= w.length; i++) set.add(w.slice(i, i + opts.run).join(" "));
     return set;
   };
-  const modelAnswers = sources;
-  const model = modelAnswers.map(shingles);
+  const sourceRuns = sources.map(shingles);
   return text
     .split(/\n\s*\n/)
     .filter((paragraph) => {
       const own = shingles(paragraph);
       if (own.size < 8) return true;
-      const copied = model.some((m) => {
+      const copied = sourceRuns.some((m) => {
         let shared = 0;
         for (const s of own) if (m.has(s)) shared++;
         return shared / own.size >= opts.share;
