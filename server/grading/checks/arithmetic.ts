@@ -30,6 +30,21 @@ function tokenize(expr: string): Token[] {
 /** Standard precedence; null when the tokens are not a well-formed expression. */
 function evaluate(tokens: Token[]): number | null {
   let i = 0;
+  const opAt = (ops: string): string | null => {
+    const t = tokens[i];
+    return t?.kind === "op" && ops.includes(t.op) ? t.op : null;
+  };
+  // One precedence level: operands joined left to right by its operators; null ends the whole evaluation.
+  const level = (operand: () => number | null, ops: string, apply: (op: string, l: number, r: number) => number | null) => (): number | null => {
+    let v = operand();
+    for (let op = opAt(ops); v !== null && op; op = opAt(ops)) {
+      i++;
+      const r = operand();
+      if (r === null) return null;
+      v = apply(op, v, r);
+    }
+    return v;
+  };
   const primary = (): number | null => {
     const t = tokens[i];
     if (!t) return null;
@@ -43,26 +58,8 @@ function evaluate(tokens: Token[]): number | null {
     }
     return null;
   };
-  const product = (): number | null => {
-    let v = primary();
-    while (v !== null && tokens[i]?.kind === "op" && ((tokens[i] as { op: string }).op === "*" || (tokens[i] as { op: string }).op === "/")) {
-      const op = (tokens[i++] as { op: string }).op;
-      const r = primary();
-      if (r === null) return null;
-      v = op === "*" ? v * r : r === 0 ? null : v / r;
-    }
-    return v;
-  };
-  const sum = (): number | null => {
-    let v = product();
-    while (v !== null && tokens[i]?.kind === "op" && ((tokens[i] as { op: string }).op === "+" || (tokens[i] as { op: string }).op === "-")) {
-      const op = (tokens[i++] as { op: string }).op;
-      const r = product();
-      if (r === null) return null;
-      v = op === "+" ? v + r : v - r;
-    }
-    return v;
-  };
+  const product = level(primary, "*/", (op, l, r) => (op === "*" ? l * r : r === 0 ? null : l / r));
+  const sum = level(product, "+-", (op, l, r) => (op === "+" ? l + r : l - r));
   const v = sum();
   return v !== null && i === tokens.length ? v : null;
 }
