@@ -22,6 +22,12 @@ describe("the calculations written in an answer", () => {
     expect(only("5 * (2 + 3) * 2 = 50").computed).toBe(50);
   });
 
+  it("reads a spaced minus after a number, ASCII or typographic", () => {
+    expect(only("100 - 20 - 30 = 50.")).toMatchObject({ operands: [100, 20, 30], computed: 50, correct: true });
+    expect(only("12 ÷ 4 − 1 = 2")).toMatchObject({ computed: 2, correct: true });
+    expect(only("3 - 1 = 5")).toMatchObject({ computed: 2, stated: 5, correct: false });
+  });
+
   it("scales k / M / billion suffixes and reads 'comes to'", () => {
     expect(only("1M requests × 2k tokens = 2B tokens").computed).toBe(2e9);
     expect(only("Cost: 300k queries * 1.5k tokens per million * $3 comes to $1,350.")).toMatchObject({ computed: 1350, stated: 1350, correct: true });

@@ -7,10 +7,14 @@ const SCALE: Record<string, number> = { k: 1e3, m: 1e6, million: 1e6, b: 1e9, bn
 
 type Token = { kind: "num"; value: number } | { kind: "op"; op: "+" | "-" | "*" | "/" } | { kind: "paren"; open: boolean };
 
-/** Numbers, operators and parentheses of an expression; words between them (units) are skipped. */
+/**
+ * Numbers, operators and parentheses of an expression; words between them (units) are skipped.
+ * A number takes the space after it only together with a unit suffix ("2 k"), so a spaced
+ * minus ("100 - 20") still has the leading space it is recognised by.
+ */
 function tokenize(expr: string): Token[] {
   const tokens: Token[] = [];
-  const re = /(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s?(kb|mb|gb|tb|k|m|million|b|bn|billion|thousand)?(?![a-z])|\/\s?1\s?m\b|per (?:1m|million)\b|[×*·÷/+()]|\s[x−-]\s/gi;
+  const re = /(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(kb|mb|gb|tb|k|m|million|b|bn|billion|thousand))?(?![a-z])|\/\s?1\s?m\b|per (?:1m|million)\b|[×*·÷/+()]|\s[x−-]\s/gi;
   for (const m of expr.matchAll(re)) {
     const s = m[0];
     if (m[1]) {
