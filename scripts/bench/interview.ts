@@ -16,33 +16,36 @@ async function measure(label: string, model: ModelConfig | null, sessions: numbe
   const app = await createApp({ databaseFile: join(mkdtempSync(join(tmpdir(), "mi-bench-")), "bench.db"), builtinPacks: loadPacksFromDir("scenarios"), sandbox: null, model });
   await new Promise<void>((r) => app.httpServer.listen(0, "127.0.0.1", r));
   const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
-  const socket = io(url, { transports: ["websocket"] });
-  const call = (e: string, p: unknown) => socket.timeout(10_000).emitWithAck(e, p) as Promise<{ ok: boolean; data: any }>;
   const firstByte: number[] = [];
   const whole: number[] = [];
+  // One connection per session, as each candidate has their own (the server caps new sessions per connection).
   for (let s = 0; s < sessions; s++) {
+    const socket = io(url, { transports: ["websocket"] });
+    const call = async (e: string, p: unknown) => {
+      const ack = (await socket.timeout(10_000).emitWithAck(e, p)) as { ok: boolean; data?: any; error?: { message: string } };
+      if (!ack.ok) throw new Error(`${e} refused: ${ack.error?.message}`);
+      return ack.data;
+    };
     let onDelta: () => void = () => undefined;
     let onEnd: (id: string) => void = () => undefined;
-    socket.removeAllListeners("question:delta");
-    socket.removeAllListeners("question:end");
     socket.on("question:delta", () => onDelta());
     socket.on("question:end", (q: { questionId: string }) => onEnd(q.questionId));
     let ended = new Promise<string>((r) => (onEnd = r));
-    const { data } = await call("session:start", { packId: "ai-engineer", rounds: ["system-design"], mode: "timed" });
+    const { sessionId } = await call("session:start", { packId: "ai-engineer", rounds: ["system-design"], mode: "timed" });
     const questionId = await ended;
     ended = new Promise<string>((r) => (onEnd = r));
     const delta = new Promise<void>((r) => (onDelta = r));
     const t = performance.now();
     // A partial answer: the interviewer asks a follow-up (the model's, when configured).
-    void call("answer:submit", { sessionId: data.sessionId, questionId, submissionId: randomUUID(), text: "We would use RAG over the help centre with embeddings and a vector index, and stream answers." });
+    void call("answer:submit", { sessionId, questionId, submissionId: randomUUID(), text: "We would use RAG over the help centre with embeddings and a vector index, and stream answers." });
     await delta;
     firstByte.push(performance.now() - t);
     await ended;
     whole.push(performance.now() - t);
+    socket.close();
   }
   printRow(`${label}: submit → first byte of next question`, summarise(firstByte));
   printRow(`${label}: submit → question:end`, summarise(whole));
-  socket.close();
   await app.close();
 }
 
