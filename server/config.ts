@@ -19,7 +19,7 @@ const EnvSchema = z.object({
   SANDBOX_OUTPUT_KB: z.coerce.number().int().positive().max(10_240).default(64),
   SANDBOX_PROCESSES: z.coerce.number().int().min(1).max(1024).default(32),
   SANDBOX_PYTHON_POOL: z.coerce.number().int().min(0).max(64).default(2),
-  SANDBOX_TS_WORKERS: z.coerce.number().int().min(1).max(32).default(1),
+  SANDBOX_TS_WORKERS: z.coerce.number().int().min(1).max(32).optional(),
   OPENAI_API_KEY: z.string().min(1).optional(),
   OPENAI_BASE_URL: z.url({ message: "must be a URL such as http://localhost:8080/v1" }).optional(),
   JUDGE_MODEL: z.string().min(1).default("gpt-4o-mini"),

@@ -1,4 +1,4 @@
-import type { Sandbox } from "../sandbox/index.js";
+import { forgeableTestCodeWarnings, type Sandbox } from "../sandbox/index.js";
 import type { Language, LocatedPack, PackIssue } from "../scenarios/index.js";
 
 export type Verification = { issues: PackIssue[]; warnings: string[] };
@@ -32,6 +32,13 @@ export async function verifyReferenceSolutions({ pack, locate }: LocatedPack, sa
         message: `the ${language} reference solution fails ${failing.length} of its ${report.total} tests: ${failing.map((r) => `"${r.name}"`).join(", ")}${why ? ` (first: ${why.slice(0, 300)})` : ""}`,
       });
   });
+  // Test code whose verdict candidate code could fake: a warning, not an error.
+  for (const q of pack.questions) {
+    if (!q.coding?.testCode) continue;
+    const runAll = (question: typeof q, language: Language, code: string) =>
+      sandbox.capabilities[language].available ? sandbox.runTests(question, language, code, "all") : Promise.resolve({ total: 0, passed: 0 } as Awaited<ReturnType<Sandbox["runTests"]>>);
+    warnings.push(...(await forgeableTestCodeWarnings(q, runAll)));
+  }
   return { issues, warnings };
 }
 

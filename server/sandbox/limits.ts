@@ -12,9 +12,14 @@ export const SandboxLimitsSchema = z.object({
   /** Processes the sandboxed user may have at once (fork bombs stop here). */
   processes: z.number().int().positive().default(32),
   fileSizeMb: z.number().int().positive().default(16),
+  /** Size of the Python sandbox's writable /tmp (a tmpfs, i.e. host RAM). */
+  tmpfsMb: z.number().int().positive().default(32),
+  /** Serialised size of one returned value (both languages). */
+  returnBytes: z.number().int().positive().default(1024 * 1024),
   openFiles: z.number().int().positive().default(64),
 });
 export type SandboxLimits = z.infer<typeof SandboxLimitsSchema>;
+export type SandboxLimitsInput = z.input<typeof SandboxLimitsSchema>;
 export const DEFAULT_LIMITS: SandboxLimits = SandboxLimitsSchema.parse({});
 
 /** Wall-clock budget for a batch: every test's limit plus start-up, capped by the CPU budget's spirit. */

@@ -1,9 +1,13 @@
 import type { TestReport, TestResult } from "../contracts/tests.js";
 import type { Language, Question, TestCase } from "../scenarios/index.js";
 import { matches } from "./compare.js";
+import { capReport } from "./report-cap.js";
 import type { BatchResult, CaseOutcome, LanguageRunner } from "./types.js";
 
 export type { TestReport, TestResult };
+
+/** Who a run is for: runs queue round-robin between owners; onWait hears if this one has to wait. */
+export type RunContext = { owner?: string | undefined; onWait?: ((notice: { ahead: number }) => void) | undefined };
 
 export class LanguageUnavailableError extends Error {
   override name = "LanguageUnavailableError";
@@ -24,6 +28,7 @@ export async function runQuestionTests(
   language: Language,
   code: string,
   scope: "visible" | "all",
+  run: RunContext = {},
 ): Promise<TestReport> {
   const spec = question.coding;
   const entrypoint = spec?.entrypoint[language];
@@ -34,7 +39,14 @@ export async function runQuestionTests(
   const batch = (tests: TestCase[]) =>
     tests.length === 0
       ? Promise.resolve(null)
-      : runner.run({ language, code, testCode: spec.testCode?.[language], entrypoint, cases: tests.map((t) => ({ args: t.args })) });
+      : runner.run({ language, code, testCode: spec.testCode?.[language], entrypoint, cases: tests.map((t) => ({ args: t.args })), owner: run.owner, onWait: notifyOnce });
+  // Visible and hidden batches queue separately; the candidate hears about waiting once.
+  let told = false;
+  const notifyOnce = (notice: { ahead: number }) => {
+    if (told) return;
+    told = true;
+    run.onWait?.(notice);
+  };
   const [v, h] = await Promise.all([batch(visible), batch(hidden)]);
   const results: TestResult[] = [
     ...visible.map((test, i): TestResult => {
@@ -55,7 +67,7 @@ export async function runQuestionTests(
   ];
   const statuses = [v?.status, h?.status].filter((s): s is BatchResult["status"] => Boolean(s));
   const hiddenResults = results.filter((r) => !r.visible);
-  return {
+  return capReport({
     language,
     scope,
     passed: results.filter((r) => r.passed).length,
@@ -66,5 +78,5 @@ export async function runQuestionTests(
     results,
     // With hidden tests, coarse on purpose: the total includes the hidden batch, whose timing candidate code controls.
     ms: hidden.length ? Math.round((performance.now() - started) / 100) * 100 : Math.round(performance.now() - started),
-  };
+  });
 }

@@ -1,17 +1,19 @@
 import type { Logger } from "pino";
 import type { Language, Question } from "../scenarios/index.js";
 import { detectCapabilities, type Capabilities } from "./capabilities.js";
-import type { SandboxLimits } from "./limits.js";
+import { SandboxLimitsSchema, type SandboxLimitsInput } from "./limits.js";
 import type { PythonSandboxPaths } from "./python/command.js";
 import { createPythonRunner } from "./python/runner.js";
-import { LanguageUnavailableError, runQuestionTests, type TestReport } from "./run-tests.js";
+import { LanguageUnavailableError, runQuestionTests, type RunContext, type TestReport } from "./run-tests.js";
 import { createTypeScriptRunner } from "./typescript/runner.js";
 import type { LanguageRunner } from "./types.js";
 
 export type SandboxOptions = {
-  limits: SandboxLimits;
+  /** Missing limits take their defaults (see limits.ts). */
+  limits: SandboxLimitsInput;
   pythonPool: number;
-  typescriptWorkers: number;
+  /** Worker threads running QuickJS; by default twice the cores (2..8). */
+  typescriptWorkers?: number | undefined;
   logger?: Logger;
   /** Where python3, bwrap, prlimit and setpriv live (Debian's paths by default). */
   paths?: PythonSandboxPaths;
@@ -20,12 +22,13 @@ export type SandboxOptions = {
 /** Runs candidate code against a question's tests, in whichever languages this machine can confine. */
 export function createSandbox(options: SandboxOptions) {
   const capabilities: Capabilities = detectCapabilities(options.paths);
+  const limits = SandboxLimitsSchema.parse(options.limits);
   const runners: Partial<Record<Language, LanguageRunner>> = {};
   if (capabilities.python.available) {
-    runners.python = createPythonRunner({ limits: options.limits, poolSize: options.pythonPool, ...(options.paths ? { paths: options.paths } : {}) });
+    runners.python = createPythonRunner({ limits, poolSize: options.pythonPool, ...(options.paths ? { paths: options.paths } : {}) });
   }
   else options.logger?.warn({ reason: capabilities.python.reason }, "Python code will not run");
-  runners.typescript = createTypeScriptRunner({ limits: options.limits, workers: options.typescriptWorkers });
+  runners.typescript = createTypeScriptRunner({ limits, ...(options.typescriptWorkers ? { workers: options.typescriptWorkers } : {}) });
 
   const runnerFor = (language: Language): LanguageRunner => {
     const capability = capabilities[language];
@@ -34,8 +37,13 @@ export function createSandbox(options: SandboxOptions) {
   };
   return {
     capabilities,
-    runTests: (question: Question, language: Language, code: string, scope: "visible" | "all"): Promise<TestReport> =>
-      runQuestionTests(runnerFor(language), question, language, code, scope),
+    limits,
+    runTests: (question: Question, language: Language, code: string, scope: "visible" | "all", run: RunContext = {}): Promise<TestReport> =>
+      runQuestionTests(runnerFor(language), question, language, code, scope, run),
+    /** Resolves when every pre-started sandbox and worker is ready (benchmarks wait for this). */
+    async ready() {
+      await Promise.all(Object.values(runners).map((r) => r.ready?.()));
+    },
     async close() {
       await Promise.all(Object.values(runners).map((r) => r.close()));
     },

@@ -19,6 +19,10 @@ export type BatchRequest = {
   testCode?: string | undefined;
   entrypoint: string;
   cases: CaseInput[];
+  /** Who the run is for (the interview session): runs queue round-robin between owners. */
+  owner?: string | undefined;
+  /** Called once if the run has to wait for a free sandbox. */
+  onWait?: ((notice: { ahead: number }) => void) | undefined;
 };
 
 export type BatchResult = {
@@ -33,5 +37,7 @@ export type BatchResult = {
 /** Runs batches for one language; the real ones live under python/ and typescript/. */
 export type LanguageRunner = {
   run(request: BatchRequest): Promise<BatchResult>;
+  /** Resolves when pre-started sandboxes (if any) are ready for a job. */
+  ready?(): Promise<void>;
   close(): Promise<void>;
 };

@@ -2,6 +2,14 @@ import { fileURLToPath } from "node:url";
 import type { SandboxLimits } from "../limits.js";
 
 export const HARNESS_PATH = fileURLToPath(new URL("./harness.py", import.meta.url));
+const HARNESS_FILES = ["harness.py", "plain.py", "seccomp.py"].map((name) => [fileURLToPath(new URL(`./${name}`, import.meta.url)), `/sandbox/${name}`] as const);
+
+/**
+ * The only environment prlimit, setpriv and bwrap get: bwrap's own init (pid 1 in the
+ * sandbox) is forked before --clearenv applies, so whatever bwrap inherits sits in
+ * that process's memory. Nothing of the server's environment is passed on.
+ */
+export const SANDBOX_SPAWN_ENV: Readonly<Record<string, string>> = Object.freeze({ PATH: "/usr/bin:/bin" });
 
 export type PythonSandboxPaths = { python: string; bwrap: string; prlimit: string; setpriv: string };
 export const DEFAULT_PATHS: PythonSandboxPaths = {
@@ -16,8 +24,9 @@ const MB = 1024 * 1024;
 /**
  * prlimit (rlimits) -> setpriv (a dedicated uid, when we are root, so the
  * process limit applies) -> bwrap (every namespace unshared: no network, own
- * pids; read-only /usr; a fresh tmpfs as the only writable place; empty env)
- * -> python3 -I -S harness.py.
+ * pids; read-only /usr; no /proc at all; a size-capped tmpfs /tmp as the only
+ * writable place; empty env) -> python3 -I -S harness.py, which installs the
+ * seccomp deny list before it reads a job.
  */
 export function sandboxCommand(
   paths: PythonSandboxPaths,
@@ -45,10 +54,14 @@ export function sandboxCommand(
     "--symlink", "usr/lib", "/lib",
     "--symlink", "usr/lib64", "/lib64",
     "--symlink", "usr/bin", "/bin",
-    "--proc", "/proc",
+    // No --proc: nothing in the sandbox needs it, and without it there is no
+    // /proc/<pid>/environ, /proc/self/mem or process table to read at all.
     "--dev", "/dev",
-    "--tmpfs", "/tmp",
-    "--ro-bind", HARNESS_PATH, "/sandbox/harness.py",
+    "--size", String(limits.tmpfsMb * MB), "--tmpfs", "/tmp",
+    ...HARNESS_FILES.flatMap(([from, to]) => ["--ro-bind", from, to]),
+    // bwrap's root and /dev are tmpfs mounts the sandbox user could fill; make them read-only.
+    "--remount-ro", "/dev",
+    "--remount-ro", "/",
     "--chdir", "/tmp",
     "--clearenv",
     "--setenv", "PATH", "/usr/bin",

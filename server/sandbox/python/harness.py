@@ -1,13 +1,32 @@
 # In-sandbox harness for candidate Python. Runs under bubblewrap as `python3 -I -S`.
 #
-# Protocol: one JSON line on stdin: {"code", "testCode", "entrypoint", "cases": [{"args": [...]}],
-# "perTestMs", "outputLimit"}. For every case one JSON line is written to fd 3:
-# {"i", "ok", "value"?, "error"?, "stdout", "stderr", "ms"}; then {"done": true}.
-# Expected values never enter the sandbox: comparison happens in the parent, so
-# anything the candidate's code forges here can only claim answers it computed.
-import asyncio, io, json, os, signal, socket, sys, time
+# Start-up (in the pre-started pool, before any job): load the strict serialiser and the
+# seccomp deny list (seccomp.py, plain.py), install the filter, drop ctypes, write
+# "ready" to fd 3, then wait for the job.
+#
+# Protocol: one JSON line on stdin: {"token", "code", "testCode", "entrypoint",
+# "cases": [{"args": [...]}], "perTestMs", "outputLimit", "returnLimit"}. For every case one
+# line `<token> <json>` is written to fd 3: {"i", "ok", "value"?, "error"?, "stdout",
+# "stderr", "ms"}; then `<token> {"done": true}`. The token is random per run and held
+# only in this file's closures, so lines candidate code writes to fd 3 are ignored by the
+# server. Expected values never enter the sandbox: the server compares.
+import asyncio, builtins, io, json, os, signal, socket, sys, time
 
-RESULTS = os.fdopen(3, "w", buffering=1)
+# Everything the harness itself calls after candidate code has run comes from this copy,
+# taken before that code exists: replacing builtins.len (say) cannot steer the harness.
+PRISTINE_BUILTINS = dict(builtins.__dict__)
+# Functions defined below look their builtins up in this copy (3.11 binds a function's
+# builtins when it is created); module-level names they need are bound in main() too.
+__builtins__ = PRISTINE_BUILTINS
+
+
+def _load(path, name):
+    scope = {"__builtins__": PRISTINE_BUILTINS, "__name__": "sandbox_" + name}
+    with open(path) as f:
+        exec(compile(f.read(), path, "exec"), scope)
+    return scope[name]
+
+
 class SandboxViolation(PermissionError):
     pass
 
@@ -18,14 +37,13 @@ def _install_guard():
     consults (the blocked sets, the functions it calls, the exception it raises,
     its on/off state) is bound here, in the closure, at install time: candidate
     code can replace module globals, os.path or builtins, but cannot reach these.
+    The hook gives clear messages; the walls are the kernel's (mounts, seccomp).
     """
-    # Operations candidate code may not perform; the kernel sandbox stops them too,
-    # but refusing here gives the candidate a clear message instead of a crash.
     blocked_events = frozenset({
         "os.system", "os.exec", "os.posix_spawn", "os.spawn", "os.fork", "os.forkpty",
         "subprocess.Popen", "socket.connect", "socket.bind", "socket.getaddrinfo",
         "ctypes.dlopen", "ctypes.dlsym", "ctypes.addressof", "ctypes.cdata", "os.kill", "os.killpg",
-        "sys._getframe", "sys._current_frames",
+        "sys._getframe", "sys._current_frames", "sys.settrace", "sys.setprofile",
     })
     # Attributes that lead from candidate code back to the harness's frames and variables.
     # (Coroutine and generator frames stay readable: asyncio needs them, and they are the candidate's own.)
@@ -35,8 +53,9 @@ def _install_guard():
         "pty", "resource", "signal", "_signal", "mmap", "fcntl", "select", "selectors", "ssl", "_ssl",
         "urllib", "http", "ftplib", "smtplib", "asyncio.subprocess",
     })
-    readable = ("/usr/lib/python3", "/usr/local/lib/python3", "/tmp")
-    abspath, fsdecode, af_unix = os.path.abspath, os.fsdecode, socket.AF_UNIX
+    readable = ("/usr/lib/python3", "/usr/local/lib/python3", "/tmp/")
+    # realpath, not abspath: a symlink in /tmp must not lead the check astray.
+    realpath, fsdecode, af_unix = os.path.realpath, os.fsdecode, socket.AF_UNIX
     is_int, is_str, violation = (lambda v: type(v) is int), (lambda v: type(v) is str), SandboxViolation
     armed = []
 
@@ -46,8 +65,6 @@ def _install_guard():
         if event in blocked_events:
             raise violation(f"sandbox: {event} is not allowed here")
         if event == "socket.__new__":
-            # asyncio needs a Unix socket pair for its event loop; nothing reachable
-            # lies behind one in this network namespace. Internet sockets are refused.
             if args[1] != af_unix:
                 raise violation("sandbox: opening a network socket is not allowed here")
             return
@@ -59,11 +76,11 @@ def _install_guard():
             path, mode = args[0], args[1]
             if is_int(path):
                 return
-            path = abspath(fsdecode(path))
+            path = realpath(fsdecode(path))
             writing = is_str(mode) and ("w" in mode or "a" in mode or "x" in mode or "+" in mode)
             if writing and not path.startswith("/tmp/"):
                 raise violation(f"sandbox: writing {path} is not allowed; use /tmp")
-            if not path.startswith(readable):
+            if not (path + "/").startswith(readable) and not path.startswith(readable):
                 raise violation(f"sandbox: reading {path} is not allowed")
 
     def audit(event, args):
@@ -101,74 +118,134 @@ def on_alarm(signum, frame):
     raise TestTimeout()
 
 
-def jsonable(value):
-    # json.dumps turns tuples into lists; anything else unserialisable is an error the candidate should see.
-    return json.loads(json.dumps(value))
-
-
 def describe(exc):
     """The error in one line. Built by hand: the traceback module walks frames, which the guard forbids."""
     if isinstance(exc, TestTimeout):
         return "time limit exceeded for this test"
     if isinstance(exc, SyntaxError):
         return f"SyntaxError: {exc.msg} (line {exc.lineno})"
-    return f"{type(exc).__name__}: {exc}"[:2000]
+    try:
+        return f"{type(exc).__name__}: {exc}"[:2000]
+    except BaseException:  # noqa: BLE001 - an exception whose __str__ raises
+        return f"{type(exc).__name__}"[:200]
 
 
-def emit(obj):
-    RESULTS.write(json.dumps(obj) + "\n")
+def read_job():
+    """The job from fd 0, read with os.read (no buffered copy lingers in sys.stdin), then fd 0 is closed."""
+    chunks = []
+    while True:
+        chunk = os.read(0, 1 << 20)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        if chunk.endswith(b"\n"):
+            break
+    os.close(0)
+    return json.loads(b"".join(chunks))
+
+
+def make_emitter(token, dumps):
+    """emit(fields, value_json) writes one authenticated line; dumps is the strict serialiser."""
+    write, encode = os.write, str.encode
+    prefix = token + " "
+
+    def emit(fields, value_json=None):
+        body = dumps(fields)
+        if value_json is not None:
+            body = body[:-1] + ', "value": ' + value_json + "}"
+        data = encode(prefix + body + "\n", "utf-8", "replace")
+        while data:
+            data = data[write(3, data):]
+    return emit
 
 
 def main(arm):
-    job = json.loads(sys.stdin.readline())
+    Capped_, describe_, sys_ = Capped, describe, sys
+    make_plain_tools = _load("/sandbox/plain.py", "make_plain_tools")
+    _load("/sandbox/seccomp.py", "install_seccomp")()
+    for name in [m for m in sys.modules if m == "ctypes" or m.startswith(("ctypes.", "_ctypes"))]:
+        del sys.modules[name]  # a later `import ctypes` is a fresh import, which the guard refuses
+    os.write(3, b"ready\n")
+
+    job = read_job()
     limit = int(job.get("outputLimit", 65536))
+    to_json, to_plain, _ = make_plain_tools(int(job.get("returnLimit", 1 << 20)))
+    emit = make_emitter(str(job["token"]), make_plain_tools(8 * limit + 65536)[0])
+    del job["token"]
     per_test = max(1, int(job.get("perTestMs", 2000))) / 1000.0
     # Per-test limits count CPU time, not wall time, so a busy machine does not fail
     # honest code; sleeping code is stopped by the parent's wall-clock limit for the batch.
     signal.signal(signal.SIGPROF, on_alarm)
-    namespace = {"__name__": "solution", "__builtins__": __builtins__}
+    setitimer, ITIMER_PROF, perf = signal.setitimer, signal.ITIMER_PROF, time.perf_counter
+    iscoroutine, run_coroutine, _exit = asyncio.iscoroutine, asyncio.run, os._exit
+    namespace = {"__name__": "solution", "__builtins__": builtins}
     real_out, real_err = sys.stdout, sys.stderr
+    test_code, entrypoint = job.get("testCode"), job["entrypoint"]
 
-    # Load the candidate's module (and the question's test code) once.
-    load_out, load_err = Capped(limit), Capped(limit)
-    sys.stdout, sys.stderr = load_out, load_err
+    # Load the candidate's module, then the question's test code in a namespace of its
+    # own (with the pristine builtins): the test code sees the candidate's names, but
+    # the candidate's function reaches it only through `guarded`, which hands back
+    # plain copies of what it returns.
+    load_out, load_err = Capped_(limit), Capped_(limit)
+    sys_.stdout, sys_.stderr = load_out, load_err
     arm(True)  # one way: nothing in this process can switch the guard off again
     del arm
     try:
-        signal.setitimer(signal.ITIMER_PROF, per_test)
+        setitimer(ITIMER_PROF, per_test)
         exec(compile(job["code"], "solution.py", "exec"), namespace)
-        if job.get("testCode"):
-            exec(compile(job["testCode"], "tests.py", "exec"), namespace)
-        signal.setitimer(signal.ITIMER_PROF, 0)
-        target = namespace.get("run_case") if job.get("testCode") else namespace.get(job["entrypoint"])
+        if test_code:
+            trusted = set()
+            real_build_class = PRISTINE_BUILTINS["__build_class__"]
+
+            def build_class(*args, **kwargs):
+                cls = real_build_class(*args, **kwargs)
+                trusted.add(cls)
+                return cls
+
+            test_builtins = dict(PRISTINE_BUILTINS, __build_class__=build_class)
+            test_ns = {k: v for k, v in namespace.items() if k != "__builtins__"}
+            test_ns.update(__name__="tests", __builtins__=test_builtins)
+            candidate = namespace.get(entrypoint)
+            if callable(candidate):
+                def guarded(*args, **kwargs):
+                    return to_plain(candidate(*args, **kwargs), trusted)
+                test_ns[entrypoint] = guarded
+            exec(compile(test_code, "tests.py", "exec"), test_ns)
+            target = test_ns.get("run_case")
+        else:
+            target = namespace.get(entrypoint)
+        setitimer(ITIMER_PROF, 0)
         if not callable(target):
-            raise NameError(f"{'run_case' if job.get('testCode') else job['entrypoint']} is not defined as a function")
+            raise NameError(f"{'run_case' if test_code else entrypoint} is not defined as a function")
         load_error = None
     except BaseException as exc:  # noqa: BLE001 - report anything the candidate's code raised
-        signal.setitimer(signal.ITIMER_PROF, 0)
-        load_error = describe(exc)
-    sys.stdout, sys.stderr = real_out, real_err
+        setitimer(ITIMER_PROF, 0)
+        load_error = describe_(exc)
+    sys_.stdout, sys_.stderr = real_out, real_err
 
     for i, case in enumerate(job["cases"]):
         if load_error is not None:
             emit({"i": i, "ok": False, "error": f"could not load the code: {load_error}", "stdout": load_out.text(), "stderr": load_err.text(), "ms": 0})
             continue
-        out, err = Capped(limit), Capped(limit)
-        sys.stdout, sys.stderr = out, err
-        started = time.perf_counter()
+        out, err = Capped_(limit), Capped_(limit)
+        sys_.stdout, sys_.stderr = out, err
+        started = perf()
         try:
-            signal.setitimer(signal.ITIMER_PROF, per_test)
+            setitimer(ITIMER_PROF, per_test)
             result = target(*case.get("args", []))
-            if asyncio.iscoroutine(result):
-                result = asyncio.run(result)
-            signal.setitimer(signal.ITIMER_PROF, 0)
-            sys.stdout, sys.stderr = real_out, real_err
-            emit({"i": i, "ok": True, "value": jsonable(result), "stdout": out.text(), "stderr": err.text(), "ms": round((time.perf_counter() - started) * 1000, 2)})
+            if iscoroutine(result):
+                result = run_coroutine(result)
+            value = to_json(result)
+            setitimer(ITIMER_PROF, 0)
+            sys_.stdout, sys_.stderr = real_out, real_err
+            emit({"i": i, "ok": True, "stdout": out.text(), "stderr": err.text(), "ms": round((perf() - started) * 1000, 2)}, value)
         except BaseException as exc:  # noqa: BLE001
-            signal.setitimer(signal.ITIMER_PROF, 0)
-            sys.stdout, sys.stderr = real_out, real_err
-            emit({"i": i, "ok": False, "error": describe(exc), "stdout": out.text(), "stderr": err.text(), "ms": round((time.perf_counter() - started) * 1000, 2)})
+            setitimer(ITIMER_PROF, 0)
+            sys_.stdout, sys_.stderr = real_out, real_err
+            emit({"i": i, "ok": False, "error": describe_(exc), "stdout": out.text(), "stderr": err.text(), "ms": round((perf() - started) * 1000, 2)})
     emit({"done": True})
+    # Threads the candidate started must not keep the sandbox alive (the server kills it too).
+    _exit(0)
 
 
 main(_install_guard())

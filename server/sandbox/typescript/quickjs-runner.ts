@@ -1,6 +1,7 @@
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from "quickjs-emscripten-core";
 import type { SandboxLimits } from "../limits.js";
 import type { BatchRequest, BatchResult, CaseOutcome, LanguageRunner } from "../types.js";
+import { CANDIDATE_GLOBALS, HARNESS_PRELUDE } from "./harness-prelude.js";
 import { createQuickJSModules } from "./quickjs-module.js";
 import { toScript, TranspileError } from "./transpile.js";
 
@@ -8,28 +9,17 @@ const MB = 1024 * 1024;
 // QuickJS stops deep recursion here; the worker thread running it has a larger native stack (see runner.ts).
 const STACK_BYTES = 1024 * 1024;
 
-/**
- * Defined before the candidate's code. There is no process, require, fs or
- * network in QuickJS at all; console writes to the test's capped output, and
- * timers fire at once (tests inject fake clocks; nothing real waits).
- */
-const PRELUDE = `
-var module = { exports: {} }; var exports = module.exports;
-var console = { log: (...a) => __write(1, a.map(String).join(" ")), info: (...a) => __write(1, a.map(String).join(" ")),
-  warn: (...a) => __write(2, a.map(String).join(" ")), error: (...a) => __write(2, a.map(String).join(" ")) };
-var setTimeout = (fn, _ms, ...args) => { Promise.resolve().then(() => fn(...args)); return 0; };
-var clearTimeout = () => {};
-`;
-
 /** TypeScript/JavaScript in QuickJS (wasm): a fresh runtime and context per batch. Runs inside a worker thread. */
 export function createQuickJSRunner(options: { limits: SandboxLimits }): LanguageRunner {
   const modules = createQuickJSModules(options.limits.memoryMb);
   return {
     async run(request) {
       const started = performance.now();
-      let script: string;
+      // Candidate code and test code are separate scripts: the test code's declarations
+      // (runCase) are made after the candidate's code has run, and are captured at once.
+      let scripts: { candidate: string; tests: string | null };
       try {
-        script = toScript(`${request.code}\n${request.testCode ?? ""}`);
+        scripts = { candidate: toScript(request.code), tests: request.testCode ? toScript(request.testCode) : null };
       } catch (err) {
         if (!(err instanceof TranspileError)) throw err;
         const error = `could not compile the code: ${err.message}`;
@@ -45,7 +35,7 @@ export function createQuickJSRunner(options: { limits: SandboxLimits }): Languag
       const context = runtime.newContext();
       let result: BatchResult;
       try {
-        result = runBatch(runtime, context, () => module.getWasmMemory().buffer.byteLength, script, request, options.limits, started);
+        result = runBatch(runtime, context, () => module.getWasmMemory().buffer.byteLength, scripts, request, options.limits, started);
       } catch (err) {
         // QuickJS itself failed (an abort inside wasm): this module is unusable from here on.
         modules.discard();
@@ -71,7 +61,7 @@ function runBatch(
   runtime: QuickJSRuntime,
   context: QuickJSContext,
   wasmBytes: () => number,
-  script: string,
+  scripts: { candidate: string; tests: string | null },
   request: BatchRequest,
   limits: SandboxLimits,
   started: number,
@@ -110,15 +100,35 @@ function runBatch(
     return String(e).slice(0, 2000);
   };
 
-  // Load: prelude, then the candidate's code and the question's test code.
+  // The harness's functions first, before any candidate code exists.
   deadline = Date.now() + limits.perTestMs;
-  const loaded = context.evalCode(`${PRELUDE}\n${script}`, "solution.js");
+  const harness = context.evalCode(HARNESS_PRELUDE, "harness.js").unwrap();
+  const invoke = context.getProp(harness, 0);
+  const serialise = context.getProp(harness, 1);
+  harness.dispose();
+  const returnLimit = context.newNumber(limits.returnBytes);
+
+  // Then the candidate's code, then the question's test code; the function to call is
+  // captured right after, so later reassignments of runCase or the entrypoint change nothing.
+  const targetName = request.testCode ? "runCase" : request.entrypoint;
   let loadError: string | null = null;
-  if (loaded.error) {
-    loadError = `could not load the code: ${describe(loaded.error)}`;
-    loaded.error.dispose();
-  } else loaded.value.dispose();
-  const target = request.testCode ? "runCase" : request.entrypoint;
+  let target: QuickJSHandle | null = null;
+  for (const [source, file] of [[`${CANDIDATE_GLOBALS}\n${scripts.candidate}`, "solution.js"], [scripts.tests, "tests.js"]] as const) {
+    if (source === null || loadError) continue;
+    const loaded = context.evalCode(source, file);
+    if (loaded.error) {
+      loadError = `could not load the code: ${describe(loaded.error)}`;
+      loaded.error.dispose();
+    } else loaded.value.dispose();
+  }
+  if (!loadError) {
+    target = context.getProp(context.global, targetName);
+    if (context.typeof(target) !== "function") {
+      loadError = `could not load the code: ${targetName} is not defined as a function`;
+      target.dispose();
+      target = null;
+    }
+  }
 
   const outcomes: CaseOutcome[] = [];
   let status: BatchResult["status"] = "ok";
@@ -131,22 +141,28 @@ function runBatch(
     }
     const caseStart = performance.now();
     deadline = Date.now() + limits.perTestMs;
-    const outcome = runCase(runtime, context, `(0, ${target})(...${JSON.stringify(testCase.args)})`, () => Date.now() > deadline, describe);
+    const outcome = runCase(runtime, context, { invoke, serialise, returnLimit, target: target! }, JSON.stringify(testCase.args), () => Date.now() > deadline, describe);
     if (outputExceeded) status = "output-limit";
     outcomes.push({ ...outcome, stdout: out, stderr: err, ms: Math.round((performance.now() - caseStart) * 100) / 100 });
   }
+  for (const handle of [invoke, serialise, returnLimit, target]) handle?.dispose();
   return { status, outcomes, processOutput: "", ms: Math.round((performance.now() - started) * 10) / 10 };
 }
 
-/** Evaluate one call; if it returns a promise, run jobs until it settles or time runs out. */
+type HarnessHandles = { invoke: QuickJSHandle; serialise: QuickJSHandle; returnLimit: QuickJSHandle; target: QuickJSHandle };
+
+/** Call the target once; if it returns a promise, run jobs until it settles or time runs out; read the value strictly. */
 function runCase(
   runtime: QuickJSRuntime,
   context: QuickJSContext,
-  call: string,
+  harness: HarnessHandles,
+  argsJson: string,
   expired: () => boolean,
   describe: (h: QuickJSHandle) => string,
 ): Pick<CaseOutcome, "ok" | "value" | "error"> {
-  const result = context.evalCode(call, "test.js");
+  const args = context.newString(argsJson);
+  const result = context.callFunction(harness.invoke, context.undefined, harness.target, args);
+  args.dispose();
   if (result.error) {
     const error = describe(result.error);
     result.error.dispose();
@@ -171,10 +187,16 @@ function runCase(
       state.error.dispose();
       return { ok: false, error };
     }
-    const value = context.dump(state.value);
+    const text = context.callFunction(harness.serialise, context.undefined, state.value, harness.returnLimit);
     if (state.value !== handle) state.value.dispose();
-    // JSON-normalise like the Python harness: undefined fields drop, NaN becomes null.
-    return { ok: true, value: value === undefined ? null : JSON.parse(JSON.stringify(value)) };
+    if (text.error) {
+      const error = describe(text.error);
+      text.error.dispose();
+      return { ok: false, error };
+    }
+    const json = context.getString(text.value);
+    text.value.dispose();
+    return { ok: true, value: JSON.parse(json) };
   } finally {
     handle.dispose();
   }

@@ -1,5 +1,7 @@
+import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { batchWallMs, type SandboxLimits } from "../limits.js";
+import { createFairQueue, ownerOf } from "../scheduling/index.js";
 import type { BatchRequest, BatchResult, LanguageRunner } from "../types.js";
 
 const BOOTSTRAP = new URL("./worker-bootstrap.mjs", import.meta.url);
@@ -8,8 +10,13 @@ const WORKER_STACK_MB = 16;
 /** The worker gets this long beyond the batch budget before it is presumed stuck and replaced. */
 const GRACE_MS = 2000;
 
-type Job = { request: BatchRequest; resolve: (r: BatchResult) => void; reject: (e: Error) => void };
 type Slot = { worker: Worker; ready: Promise<void>; busy: boolean };
+
+/**
+ * Workers by default: threads are time-sliced by the kernel, so twice the cores lets
+ * a waiting candidate run beside others' slow batches instead of queueing behind them.
+ */
+export const defaultTypeScriptWorkers = () => Math.min(8, Math.max(2, availableParallelism() * 2));
 
 /**
  * TypeScript runs in QuickJS inside worker threads, never on the server's
@@ -17,13 +24,15 @@ type Slot = { worker: Worker; ready: Promise<void>; busy: boolean };
  * A worker that dies or hangs is replaced; its batch is reported as crashed.
  */
 export function createTypeScriptRunner(options: { limits: SandboxLimits; workers?: number }): LanguageRunner {
-  const size = Math.max(1, options.workers ?? 1);
-  const queue: Job[] = [];
+  const size = Math.max(1, options.workers ?? defaultTypeScriptWorkers());
+  // One batch per candidate at a time, round-robin between candidates.
+  const queue = createFairQueue({ slots: size, perOwner: 1 });
   let closed = false;
   let nextId = 1;
 
   const spawnSlot = (): Slot => {
-    const worker = new Worker(BOOTSTRAP, { workerData: { limits: options.limits }, resourceLimits: { stackSizeMb: WORKER_STACK_MB } });
+    // env: {} — nothing of the server's environment exists in the worker (QuickJS cannot reach it anyway).
+    const worker = new Worker(BOOTSTRAP, { workerData: { limits: options.limits }, env: {}, resourceLimits: { stackSizeMb: WORKER_STACK_MB } });
     worker.unref();
     const ready = new Promise<void>((resolve, reject) => {
       worker.once("message", () => resolve());
@@ -41,19 +50,20 @@ export function createTypeScriptRunner(options: { limits: SandboxLimits; workers
     ms: 0,
   });
 
-  const runOn = async (index: number, job: Job) => {
+  const runOn = async (request: BatchRequest): Promise<BatchResult> => {
+    const index = slots.findIndex((s) => !s.busy);
     const slot = slots[index]!;
     slot.busy = true;
     const id = nextId++;
     try {
       await slot.ready;
       const result = await new Promise<BatchResult>((resolve) => {
-        const timer = setTimeout(() => finish(crashed(job.request, "it stopped responding")), batchWallMs(options.limits, job.request.cases.length) + GRACE_MS);
+        const timer = setTimeout(() => finish(crashed(request, "it stopped responding")), batchWallMs(options.limits, request.cases.length) + GRACE_MS);
         const onMessage = (msg: { id?: number; result?: BatchResult; error?: string }) => {
           if (msg.id !== id) return;
-          finish(msg.result ?? crashed(job.request, msg.error ?? "unknown error"));
+          finish(msg.result ?? crashed(request, msg.error ?? "unknown error"));
         };
-        const onExit = () => finish(crashed(job.request, "the engine exited"));
+        const onExit = () => finish(crashed(request, "the engine exited"));
         function finish(r: BatchResult) {
           clearTimeout(timer);
           slot.worker.off("message", onMessage);
@@ -62,35 +72,33 @@ export function createTypeScriptRunner(options: { limits: SandboxLimits; workers
         }
         slot.worker.on("message", onMessage);
         slot.worker.once("exit", onExit);
-        slot.worker.postMessage({ id, request: job.request });
+        // Callbacks cannot cross to the worker; everything else in the request is plain data.
+        const { onWait: _onWait, ...plain } = request;
+        slot.worker.postMessage({ id, request: plain });
       });
       if (result.status === "crashed" && !closed) {
         // Whatever broke, do not trust this worker again.
         void slot.worker.terminate();
         slots[index] = spawnSlot();
       }
-      job.resolve(result);
-    } catch (err) {
-      job.reject(err as Error);
+      return result;
     } finally {
-      slots[index]!.busy = false;
-      pump();
+      slot.busy = false;
     }
   };
 
-  function pump() {
-    for (let i = 0; i < slots.length && queue.length > 0; i++) {
-      if (!slots[i]!.busy) void runOn(i, queue.shift()!);
-    }
-  }
-
   return {
-    run(request) {
-      if (closed) return Promise.reject(new Error("the TypeScript sandbox is shut down"));
-      return new Promise((resolve, reject) => {
-        queue.push({ request, resolve, reject });
-        pump();
-      });
+    async run(request) {
+      if (closed) throw new Error("the TypeScript sandbox is shut down");
+      const release = await queue.acquire(ownerOf(request.owner), request.onWait);
+      try {
+        return await runOn(request);
+      } finally {
+        release();
+      }
+    },
+    async ready() {
+      await Promise.all(slots.map((s) => s.ready));
     },
     async close() {
       closed = true;

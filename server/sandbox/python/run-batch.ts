@@ -1,0 +1,126 @@
+import type { ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import type { Readable } from "node:stream";
+import { batchWallMs, type SandboxLimits } from "../limits.js";
+import { parseOutcome } from "../outcome.js";
+import type { BatchRequest, BatchResult, CaseOutcome } from "../types.js";
+import { killSandbox } from "./kill.js";
+
+export type Warm = {
+  child: ChildProcess;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Resolves once the harness has installed its filters and waits for a job (false if it died first). */
+  ready: Promise<boolean>;
+};
+
+/** Beyond this many bytes of raw process output the run is stopped. */
+const HARD_OUTPUT_FACTOR = 16;
+
+/**
+ * Send one batch to a pre-started sandbox and collect its results. Only lines
+ * that start with this run's random token count: the token lives in the
+ * harness's closures, so lines candidate code writes to fd 3 are ignored. The
+ * sandbox is killed as soon as the results are in (threads the candidate left
+ * behind die with it, and its tmpfs is freed).
+ */
+export async function runInSandbox(warm: Warm, request: BatchRequest, limits: SandboxLimits): Promise<BatchResult> {
+  const started = performance.now();
+  const { child } = warm;
+  const token = randomBytes(24).toString("base64url");
+  const prefix = `${token} `;
+  const outcomes = new Map<number, CaseOutcome>();
+  let done = false;
+  // Assigned from callbacks; the cast stops TypeScript narrowing it to null for good.
+  let stopReason = null as BatchResult["status"] | null;
+  let rawOutput = "";
+  let rawBytes = 0;
+
+  // Once: a flood calls this for every chunk that arrives while the process dies.
+  const stop = (reason: BatchResult["status"]) => {
+    if (stopReason) return;
+    stopReason = reason;
+    killSandbox(child);
+  };
+  const collect = (stream: Readable | null | undefined) =>
+    stream?.on("data", (chunk: Buffer) => {
+      rawBytes += chunk.length;
+      if (rawOutput.length < limits.outputBytes) rawOutput += chunk.toString("utf8").slice(0, limits.outputBytes - rawOutput.length);
+      if (rawBytes > limits.outputBytes * HARD_OUTPUT_FACTOR) stop("output-limit");
+    });
+  collect(child.stdout);
+  collect(child.stderr);
+
+  let markDone: () => void = () => undefined;
+  const doneSignal = new Promise<void>((resolve) => (markDone = resolve));
+  let pending = "";
+  const results = child.stdio[3] as Readable | null;
+  // Every case may carry its return value and two capped outputs (JSON-escaped, so up to 6x).
+  const maxLineBytes = limits.returnBytes + limits.outputBytes * 12 + 65_536;
+  const maxResultBytes = maxLineBytes * (request.cases.length + 1);
+  let resultBytes = 0;
+  results?.on("data", (chunk: Buffer) => {
+    resultBytes += chunk.length;
+    if (resultBytes > maxResultBytes) {
+      stop("output-limit");
+      return;
+    }
+    pending += chunk.toString("utf8");
+    if (pending.length > maxLineBytes && !pending.includes("\n")) {
+      stop("output-limit");
+      return;
+    }
+    let newline: number;
+    while ((newline = pending.indexOf("\n")) >= 0) {
+      const line = pending.slice(0, newline);
+      pending = pending.slice(newline + 1);
+      if (!line.startsWith(prefix)) continue; // not the harness's: the candidate wrote to fd 3
+      let msg: unknown;
+      try {
+        msg = JSON.parse(line.slice(prefix.length));
+      } catch {
+        continue;
+      }
+      if ((msg as { done?: unknown }).done === true) {
+        done = true;
+        markDone();
+        continue;
+      }
+      const i = (msg as { i?: unknown }).i;
+      if (typeof i === "number" && Number.isInteger(i) && i >= 0 && i < request.cases.length && !outcomes.has(i)) {
+        outcomes.set(i, parseOutcome(msg, limits));
+      }
+    }
+  });
+
+  const timer = setTimeout(() => stop("timeout"), batchWallMs(limits, request.cases.length));
+  child.stdin?.end(
+    `${JSON.stringify({
+      token,
+      code: request.code,
+      testCode: request.testCode ?? null,
+      entrypoint: request.entrypoint,
+      cases: request.cases,
+      perTestMs: limits.perTestMs,
+      outputLimit: limits.outputBytes,
+      returnLimit: limits.returnBytes,
+    })}\n`,
+  );
+  const exit = await Promise.race([warm.exited, doneSignal.then(() => null)]);
+  clearTimeout(timer);
+  // The results are in (or the run is over): nothing of this sandbox may outlive it.
+  killSandbox(child);
+
+  const status: BatchResult["status"] = stopReason ?? (done ? "ok" : "crashed");
+  const missing =
+    status === "timeout"
+      ? "time limit exceeded (the run was stopped)"
+      : status === "output-limit"
+        ? "stopped: the program wrote too much output"
+        : `the program was killed before this test ran (${exit?.signal ?? `exit code ${exit?.code}`}; memory or CPU limit?)`;
+  return {
+    status,
+    outcomes: request.cases.map((_, i) => outcomes.get(i) ?? { ok: false, error: missing, stdout: "", stderr: "", ms: 0 }),
+    processOutput: rawOutput,
+    ms: Math.round((performance.now() - started) * 10) / 10,
+  };
+}
