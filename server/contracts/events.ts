@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { LanguageSchema, LevelSchema, RoundKindSchema } from "../scenarios/schema.js";
 import { ModeSchema, QuestionId, SessionId } from "./ids.js";
+import type { TransientServerEvents } from "./code-waiting.js";
 import { VisibleTestSchema, type TestReport } from "./tests.js";
 
 /**
@@ -238,4 +239,4 @@ export interface ClientToServerEvents extends Record<ClientEventName, Handler<ne
 
 export type ServerToClientEvents = {
   [N in ServerEventName]: (event: ServerEvent<N>) => void;
-};
+} & TransientServerEvents;

@@ -351,7 +351,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     },
 
     /** Run the open coding question's visible tests against the candidate's current code. */
-    async runCode(payload: CodeRunPayload): Promise<CodeRunResult> {
+    async runCode(payload: CodeRunPayload, onWait?: (notice: { ahead: number }) => void): Promise<CodeRunResult> {
       const awaiting = await locks.run(payload.sessionId, () => requireAwaiting(payload.sessionId, payload.questionId));
       const session = await requireSession(payload.sessionId);
       const record = await packs.get(session.pack_id, session.pack_version);
@@ -364,7 +364,8 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       if (running.has(payload.sessionId)) throw new ServiceError("CONFLICT", "a run is already in progress for this session; wait for its results");
       running.add(payload.sessionId);
       try {
-        return { report: await deps.sandbox.runTests(question, payload.language, payload.code, "visible") };
+        // Owned by the session: runs queue round-robin between candidates.
+        return { report: await deps.sandbox.runTests(question, payload.language, payload.code, "visible", { owner: payload.sessionId, onWait }) };
       } catch (err) {
         if (err instanceof LanguageUnavailableError) throw new ServiceError("CONFLICT", err.message);
         throw err;

@@ -125,7 +125,8 @@ export function createSocketServer(httpServer: HttpServer, service: InterviewSer
 
     bind(socket, "code:run", logger, async (payload) => {
       requireJoined(socket, payload.sessionId);
-      return { data: await service.runCode(payload) };
+      const onWait = ({ ahead }: { ahead: number }) => socket.emit("code:waiting", { sessionId: payload.sessionId, questionId: payload.questionId, ahead });
+      return { data: await service.runCode(payload, onWait) };
     });
   });
   return io;

@@ -26,7 +26,7 @@ type Props = {
   onSaveDraft: (questionId: string, content: AnswerContent) => Promise<number>;
   onSubmit: (question: RoomQuestion, submissionId: string, content: AnswerContent) => Promise<void>;
   /** Runs the visible tests (coding questions); nothing is recorded as an answer. */
-  onRunCode: (questionId: string, code: string, language: Language) => Promise<CodeRunResult>;
+  onRunCode: (questionId: string, code: string, language: Language, onWaiting?: (ahead: number) => void) => Promise<CodeRunResult>;
   /** Shows a message in the room's error banner; null clears it. */
   onError: (message: string | null) => void;
   /** The room asks for an immediate save (before ending the interview) through this. */
@@ -71,6 +71,8 @@ export function AnswerPanel({ question, initialDraft, carryOver, live, deadline,
   );
   const [submitting, setSubmitting] = useState(false);
   const [running, setRunning] = useState(false);
+  /** Set while a run queues for a free sandbox (other candidates' runs are ahead). */
+  const [waiting, setWaiting] = useState(false);
   const [run, setRun] = useState<RunOutcome | null>(null);
   const [notesOpen, setNotesOpen] = useState(() => (initialDraft?.text ?? "").trim() !== "");
 
@@ -192,7 +194,7 @@ export function AnswerPanel({ question, initialDraft, carryOver, live, deadline,
     runningRef.current = true;
     setRunning(true);
     try {
-      const { report } = await onRunCode(questionId, ran.code, ran.language);
+      const { report } = await onRunCode(questionId, ran.code, ran.language, () => mountedRef.current && setWaiting(true));
       if (!mountedRef.current) return;
       setRun({ report, ...ran });
       if (runErrorShownRef.current) onError(null);
@@ -203,7 +205,10 @@ export function AnswerPanel({ question, initialDraft, carryOver, live, deadline,
       onError(`The tests did not run: ${errorMessage(err)}`);
     } finally {
       runningRef.current = false;
-      if (mountedRef.current) setRunning(false);
+      if (mountedRef.current) {
+        setRunning(false);
+        setWaiting(false);
+      }
     }
   };
 
@@ -336,7 +341,7 @@ export function AnswerPanel({ question, initialDraft, carryOver, live, deadline,
               disabled={running || submitting || !live || code.trim() === ""}
               title="Run the example tests on your code (this does not submit it)"
             >
-              {running ? "Running…" : "Run tests"}
+              {running ? (waiting ? "Waiting for a free sandbox…" : "Running…") : "Run tests"}
             </button>
           )}
           <button

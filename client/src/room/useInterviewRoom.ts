@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
-import type { CodeRunResult, Language, QuestionInfo, ServerEvent, ServerEventName } from "../../../server/contracts/index.js";
+import type { CodeRunResult, CodeWaitingEvent, Language, QuestionInfo, ServerEvent, ServerEventName } from "../../../server/contracts/index.js";
 import { errorMessage, request, socket } from "../socket.js";
 import type { AnswerContent } from "./answer.js";
 import { initialRoomState, roomReducer, type AnyServerEvent } from "./room-state.js";
@@ -137,10 +137,22 @@ export function useInterviewRoom(sessionId: string, resumeToken: string | null) 
     [sessionId],
   );
 
-  /** Run the open coding question's visible tests against this code (nothing is recorded as an answer). */
+  /**
+   * Run the open coding question's visible tests against this code (nothing is recorded
+   * as an answer). onWaiting hears "code:waiting" if the run queues for a free sandbox.
+   */
   const runCode = useCallback(
-    async (questionId: string, code: string, language: Language): Promise<CodeRunResult> =>
-      request("code:run", { sessionId, questionId, code, language }, { timeoutMs: CODE_RUN_TIMEOUT_MS }),
+    async (questionId: string, code: string, language: Language, onWaiting?: (ahead: number) => void): Promise<CodeRunResult> => {
+      const onWait = (e: CodeWaitingEvent) => {
+        if (e.sessionId === sessionId && e.questionId === questionId) onWaiting?.(e.ahead);
+      };
+      socket.on("code:waiting", onWait);
+      try {
+        return await request("code:run", { sessionId, questionId, code, language }, { timeoutMs: CODE_RUN_TIMEOUT_MS });
+      } finally {
+        socket.off("code:waiting", onWait);
+      }
+    },
     [sessionId],
   );
 
