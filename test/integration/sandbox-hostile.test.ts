@@ -1,13 +1,31 @@
 import { execSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSandbox, DEFAULT_LIMITS, type Sandbox } from "../../server/sandbox/index.js";
+import { SANDBOX_UID_COUNT, SANDBOX_UID_FIRST } from "../../server/sandbox/python/uids.js";
+import { QuestionSchema } from "../../server/scenarios/index.js";
 import { addQuestion } from "../helpers/coding-question.js";
 
 const question = addQuestion();
+/** The same question judged by check()-style test code: every test expects true. */
+const checkStyle = QuestionSchema.parse({
+  ...question,
+  id: "add-check",
+  coding: {
+    ...question.coding,
+    tests: question.coding!.tests.map((t) => ({ ...t, expected: true })),
+    testCode: {
+      python: "def run_case(a, b):\n    assert f(a, b) == a + b\n    assert not (f(a, b) != a + b)\n    return True\n",
+      typescript: "function runCase(a: number, b: number) { if (f(a, b) !== a + b) throw new Error('wrong'); return true; }\n",
+    },
+  },
+});
+const CANARY = "canary-7f3a9-OPENAI";
 const limits = { ...DEFAULT_LIMITS, perTestMs: 600, cpuSeconds: 3 };
 let sandbox: Sandbox;
 beforeAll(() => {
-  process.env.SANDBOX_SECRET_CANARY = "canary-7f3a9";
+  // A secret in the server's own environment, where bwrap's pid 1 used to inherit it.
+  process.env.SANDBOX_SECRET_CANARY = CANARY;
+  process.env.OPENAI_API_KEY_CANARY = CANARY;
   sandbox = createSandbox({ limits, pythonPool: 1, typescriptWorkers: 1 });
   if (!sandbox.capabilities.python.available) {
     const reason = sandbox.capabilities.python.reason;
@@ -18,10 +36,11 @@ beforeAll(() => {
 afterAll(async () => {
   await sandbox.close();
   delete process.env.SANDBOX_SECRET_CANARY;
+  delete process.env.OPENAI_API_KEY_CANARY;
 });
 
 /**
- * Sandboxed processes (uids 61000-61999) started by this test process and still
+ * Sandboxed processes (the sandbox uid range) started by this test process and still
  * alive: there must be none once runs end. Other test files run their own
  * servers in parallel, so only our descendants count.
  */
@@ -38,7 +57,7 @@ function leftoverSandboxProcesses(): string[] {
     for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === process.pid) return true;
     return false;
   };
-  return rows.filter((r) => r.uid >= 61000 && r.uid < 62000 && descendsFromUs(r.pid)).map((r) => `${r.uid} ${r.pid} ${r.stat} ${r.comm}`);
+  return rows.filter((r) => r.uid >= SANDBOX_UID_FIRST && r.uid < SANDBOX_UID_FIRST + SANDBOX_UID_COUNT && descendsFromUs(r.pid)).map((r) => `${r.uid} ${r.pid} ${r.stat} ${r.comm}`);
 }
 
 async function expectHealthy(language: "python" | "typescript") {
@@ -47,7 +66,10 @@ async function expectHealthy(language: "python" | "typescript") {
   expect(report.passed, "a correct solution still passes after the hostile one").toBe(3);
 }
 
-type Hostile = { name: string; code: string; expectError?: RegExp };
+type Hostile = { name: string; code: string; expectError?: RegExp; question?: typeof question };
+
+/** Snooping programs: each returns whatever it found, which must never hold the canary. */
+const SNOOP_PY = (body: string) => `import os, sys\ndef f(a, b):\n    found = []\n${body.split("\n").map((l) => `    ${l}`).join("\n")}\n    return repr(found)\n`;
 
 const PYTHON: Hostile[] = [
   { name: "fork bomb", code: "import os\ndef f(a, b):\n    while True:\n        os.fork()\n", expectError: /os\.fork is not allowed/ },
@@ -88,6 +110,36 @@ const PYTHON: Hostile[] = [
     expectError: /importing gc is not allowed/,
   },
   { name: "frame walking to the harness", code: "import sys\ndef f(a, b):\n    return str(sys._getframe(1).f_locals)\n", expectError: /sys\._getframe is not allowed/ },
+  // --- secrets: bwrap's pid 1, /proc walks, links, /dev/shm ---
+  { name: "/proc/1/environ through a symlink in /tmp", code: "import os\ndef f(a, b):\n    os.symlink('/proc/1/environ', '/tmp/e')\n    return open('/tmp/e').read()\n", expectError: /not allowed|No such file/ },
+  { name: "/proc/*/environ and cmdline walk", code: SNOOP_PY("for pid in (os.listdir('/proc') if os.path.isdir('/proc') else []):\n    for leaf in ('environ', 'cmdline'):\n        try:\n            found.append(os.open('/proc/%s/%s' % (pid, leaf), os.O_RDONLY))\n        except OSError as e:\n            found.append(str(e))") },
+  { name: "/proc/self/../1/environ with raw os.open", code: SNOOP_PY("fd = os.open('/proc/self/../1/environ', os.O_RDONLY)\nfound.append(os.read(fd, 100000))"), expectError: /not allowed|No such file/ },
+  { name: "the parent's environment and cmdline via /proc/1 and the ppid", code: SNOOP_PY("for p in ('/proc/%d/environ' % os.getppid(), '/proc/1/cmdline', '/proc/self/environ'):\n    try:\n        found.append(open(p, 'rb').read())\n    except Exception as e:\n        found.append(str(e))") },
+  { name: "/dev/shm and the root filesystem", code: SNOOP_PY("for d in ('/dev/shm', '/', '/dev', '/run', '/etc', '/sandbox'):\n    try:\n        found.append((d, os.listdir(d)))\n    except Exception as e:\n        found.append(str(e))\ntry:\n    open('/dev/shm/x', 'w').write('x' * 10)\n    found.append('wrote /dev/shm')\nexcept Exception as e:\n    found.append(str(e))") },
+  { name: "os.environ and the environ of every thread", code: SNOOP_PY("found.append(dict(os.environ))\nfound.append(os.environ.get('OPENAI_API_KEY_CANARY'))") },
+  // --- process creation: refused by the kernel's filter, not only by the audit hook ---
+  { name: "_posixsubprocess.fork_exec of /bin/sh (already imported)", code: "import _posixsubprocess, os\ndef f(a, b):\n    r, w = os.pipe()\n    _posixsubprocess.fork_exec([b'/bin/sh', b'-c', b'echo pwned > /tmp/x'], [b'/bin/sh'], True, (), None, None, -1, -1, -1, -1, -1, -1, r, w, True, False, -1, None, None, None, -1, None, True)\n    return a + b\n", expectError: /PermissionError|Operation not permitted/ },
+  { name: "unshare -Ur through fork_exec", code: "import _posixsubprocess, os\ndef f(a, b):\n    r, w = os.pipe()\n    _posixsubprocess.fork_exec([b'/usr/bin/unshare', b'-Ur', b'id'], [b'/usr/bin/unshare'], True, (), None, None, -1, -1, -1, -1, -1, -1, r, w, True, False, -1, None, None, None, -1, None, False)\n    return a + b\n", expectError: /PermissionError|Operation not permitted/ },
+  { name: "os.fork through an already-imported module's reference", code: "import sys\ndef f(a, b):\n    import os\n    r, w = os.pipe()\n    fork = sys.modules['subprocess']._fork_exec\n    return fork([b'/usr/bin/python3', b'-c', b'pass'], [b'/usr/bin/python3'], True, (), None, None, -1, -1, -1, -1, -1, -1, r, w, True, False, -1, None, None, None, -1, None, True)\n", expectError: /PermissionError|Operation not permitted|sandbox:/ },
+  { name: "AF_INET socket through the already-imported _socket module", code: "import sys\ndef f(a, b):\n    _socket = sys.modules['_socket']\n    s = _socket.socket(2, 1)\n    return a + b\n", expectError: /not allowed|PermissionError|Operation not permitted/ },
+  // --- signals to the parent and everything else ---
+  { name: "signals to pid 1 and to every process", code: "import signal\ndef f(a, b):\n    for pid in (1, -1):\n        try:\n            signal.pthread_kill(0, 0)\n        except Exception:\n            pass\n    import os\n    os.kill(-1, 9)\n    return a + b\n", expectError: /not allowed|Operation not permitted|killed/ },
+  { name: "pidfd_open(1) and pidfd_send_signal past the audit hook", code: "import os, sys\ndef f(a, b):\n    fd = os.pidfd_open(1)\n    sys.modules['signal'].pidfd_send_signal(fd, 9)\n    return a + b\n", expectError: /PermissionError|Operation not permitted/ },
+  // --- DoS ---
+  { name: "big-integer parse", code: "def f(a, b):\n    return int('9' * 10**7) + a\n", expectError: /limit|digits/ },
+  { name: "big-integer power", code: "def f(a, b):\n    return 10**10**8 + a\n", expectError: /time limit|killed|limit/ },
+  { name: "recursion through a C-level callback", code: "import functools\ndef f(a, b):\n    g = lambda: sorted([1, 2], key=lambda x: g())\n    return g()\n", expectError: /RecursionError|recursion/ },
+  { name: "a sleeping non-daemon thread", code: "import threading, time\nthreading.Thread(target=lambda: time.sleep(3600)).start()\ndef f(a, b):\n    return a + b + 1\n" },
+  { name: "filling /tmp past its size", code: "def f(a, b):\n    with open('/tmp/big', 'wb') as out:\n        for _ in range(200):\n            out.write(b'x' * 1024 * 1024)\n    return a + b\n", expectError: /No space left|File too large|killed|limit/ },
+  { name: "a 60 MB return value", code: "def f(a, b):\n    return 'x' * (60 * 1024 * 1024)\n", expectError: /larger than the 1024 KiB limit/ },
+  // --- forged passes ---
+  { name: "an always-equal object", code: "class E:\n    def __eq__(self, o): return True\n    def __ne__(self, o): return False\ndef f(a, b):\n    return E()\n", expectError: /not plain data/ },
+  { name: "an int subclass that equals everything", code: "class I(int):\n    def __eq__(self, o): return True\n    __hash__ = int.__hash__\ndef f(a, b):\n    return I(-1)\n" },
+  { name: "replacing the harness's emit and json.dumps", code: "import sys, json\nm = sys.modules['__main__']\nfake = lambda *a, **k: None\nfor name in ('emit', 'make_emitter', 'describe'):\n    setattr(m, name, fake)\njson.dumps = lambda *a, **k: '{\"i\": 0, \"ok\": true, \"value\": 3}'\njson.encoder.JSONEncoder.encode = lambda self, o: '{\"i\": 0, \"ok\": true, \"value\": 3}'\ndef f(a, b):\n    return -1\n" },
+  { name: "always-equal object against check()-style test code", question: checkStyle, code: "class E:\n    def __eq__(self, o): return True\n    def __ne__(self, o): return False\ndef f(a, b):\n    return E()\n", expectError: /defines __eq__/ },
+  { name: "an int subclass against check()-style test code", question: checkStyle, code: "class I(int):\n    def __eq__(self, o): return True\n    def __ne__(self, o): return False\n    __hash__ = int.__hash__\ndef f(a, b):\n    return I(-12345)\n" },
+  { name: "patched builtins against check()-style test code", question: checkStyle, code: "import builtins\nbuiltins.AssertionError = Exception\nbuiltins.isinstance = lambda *a: True\ndef f(a, b):\n    return -12345\n" },
+  { name: "forged result lines for check()-style test code", question: checkStyle, code: "import os\nfor i in range(3):\n    os.write(3, b'{\"i\": %d, \"ok\": true, \"value\": true}\\n' % i)\nos.write(3, b'{\"done\": true}\\n')\ndef f(a, b):\n    return -12345\n" },
 ];
 
 const TYPESCRIPT: Hostile[] = [
@@ -99,6 +151,17 @@ const TYPESCRIPT: Hostile[] = [
   { name: "process and require", code: "export function f() { return (process as any).env.SANDBOX_SECRET_CANARY ?? require('fs').readFileSync('/etc/passwd', 'utf8'); }", expectError: /process is not defined|ReferenceError/ },
   { name: "endless microtasks", code: "export async function f() { const spin = (): Promise<void> => Promise.resolve().then(spin); await spin(); return 3; }", expectError: /time limit/ },
   { name: "console flood", code: "export function f(a: number, b: number) { for (let i = 0; i < 1e6; i++) console.log('spam'.repeat(100)); return a + b + 1; }" },
+  { name: "a 60 MiB return value", code: "export function f(a: number, b: number) { return 'x'.repeat(60 * 1024 * 1024); }", expectError: /larger than the 1024 KiB limit|memory|limit/ },
+  { name: "a wide array return value", code: "export function f(a: number, b: number) { return new Array(3e6).fill(123456); }", expectError: /larger than the 1024 KiB limit|limit/ },
+  { name: "toJSON pollution to forge the value", code: "(Object.prototype as any).toJSON = () => 3; (Number.prototype as any).toJSON = () => 3;\nexport function f(a: number, b: number) { return {}; }" },
+  { name: "ReDoS", code: "export function f(a: number, b: number) { return /^(a+)+$/.test('a'.repeat(40) + '!') ? 1 : 2; }", expectError: /time limit|stopped/ },
+  { name: "Atomics.wait", code: "export function f(a: number, b: number) { const s = new Int32Array(new SharedArrayBuffer(4)); Atomics.wait(s, 0, 0); return a + b; }", expectError: /time limit|cannot|not|Error/ },
+  { name: "an unresolved promise", code: "export function f(a: number, b: number) { return new Promise(() => {}); }", expectError: /never settled/ },
+  { name: "a class instance with getters", code: "class P { get x() { return 3; } }\nexport function f(a: number, b: number) { return new P(); }", expectError: /not plain data/ },
+  { name: "reassigning runCase before the test code", question: checkStyle, code: "(globalThis as any).runCase = () => true; var runCase: any = () => true;\nexport function f(a: number, b: number) { return -12345; }" },
+  { name: "locking runCase so test code cannot define it", question: checkStyle, code: "Object.defineProperty(globalThis, 'runCase', { value: () => true, writable: false, configurable: false });\nexport function f(a: number, b: number) { return -12345; }" },
+  { name: "reassigning the entrypoint after the first call", code: "export function f(a: number, b: number): number { (globalThis as any).f = () => a + b; return -1; }" },
+  { name: "prototype pollution against check()-style test code", question: checkStyle, code: "(Object.prototype as any).toJSON = () => true; (Array.prototype as any).map = () => [true]; JSON.stringify = () => 'true';\nexport function f(a: number, b: number) { return -12345; }" },
 ];
 
 describe.each([
@@ -107,14 +170,15 @@ describe.each([
 ] as const)("hostile %s ends in a clean, reported failure", (language, corpus) => {
   for (const hostile of corpus) {
     it(hostile.name, async () => {
-      const report = await sandbox.runTests(question, language, hostile.code, "all");
+      const report = await sandbox.runTests(hostile.question ?? question, language, hostile.code, "all");
       expect(report.total).toBe(3);
       expect(report.passed, "no hostile program passes").toBe(0);
       const visible = report.results.find((r) => r.visible)!;
       if (hostile.expectError && visible.visible) expect(visible.error ?? "", JSON.stringify(visible)).toMatch(hostile.expectError);
       if (visible.visible) {
         const everything = JSON.stringify(report);
-        expect(everything).not.toContain("canary-7f3a9");
+        expect(everything).not.toContain(CANARY);
+        expect(everything).not.toContain("SANDBOX_SECRET_CANARY");
         expect(everything).not.toContain("root:x:0:0");
         expect(visible.stdout.length).toBeLessThanOrEqual(limits.outputBytes + 100);
       }
@@ -129,6 +193,29 @@ describe("ordinary code still works", () => {
     expect(py.passed).toBe(3);
     const ts = await sandbox.runTests(question, "typescript", "export async function f(a: number, b: number) { await Promise.resolve(); return a + b; }", "all");
     expect(ts.passed).toBe(3);
+  });
+});
+
+describe("a run ends completely when its result is in", () => {
+  it("kills a sandbox whose sleeping non-daemon thread would keep it alive, leaving no process behind", async () => {
+    if (process.getuid?.() !== 0) return; // the process-table check below needs the dedicated uids
+    const alone = createSandbox({ limits, pythonPool: 0, typescriptWorkers: 1 });
+    try {
+      const code = "import threading, time\nthreading.Thread(target=lambda: time.sleep(3600)).start()\ndef f(a, b):\n    return a + b\n";
+      const before = new Set(leftoverSandboxProcesses());
+      const report = await alone.runTests(question, "python", code, "visible");
+      expect(report.passed).toBe(1);
+      // The kill is sent when the result arrives; the kernel reaps asynchronously: poll, bounded.
+      const deadline = Date.now() + 5000;
+      let left = leftoverSandboxProcesses().filter((p) => !before.has(p));
+      while (left.length > 0 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 50));
+        left = leftoverSandboxProcesses().filter((p) => !before.has(p));
+      }
+      expect(left).toEqual([]);
+    } finally {
+      await alone.close();
+    }
   });
 });
 
