@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import type { Readable } from "node:stream";
 import { batchWallMs, type SandboxLimits } from "../limits.js";
 import { parseOutcome } from "../outcome.js";
+import { DEPRIORITISE_AFTER_MS, deprioritiseTree } from "../scheduling/index.js";
 import type { BatchRequest, BatchResult, CaseOutcome } from "../types.js";
 import { killSandbox } from "./kill.js";
 
@@ -93,6 +94,8 @@ export async function runInSandbox(warm: Warm, request: BatchRequest, limits: Sa
   });
 
   const timer = setTimeout(() => stop("timeout"), batchWallMs(limits, request.cases.length));
+  // A long run yields the CPU to other candidates' short ones.
+  const lower = setTimeout(() => child.pid !== undefined && deprioritiseTree(child.pid), DEPRIORITISE_AFTER_MS);
   child.stdin?.end(
     `${JSON.stringify({
       token,
@@ -107,6 +110,7 @@ export async function runInSandbox(warm: Warm, request: BatchRequest, limits: Sa
   );
   const exit = await Promise.race([warm.exited, doneSignal.then(() => null)]);
   clearTimeout(timer);
+  clearTimeout(lower);
   // The results are in (or the run is over): nothing of this sandbox may outlive it.
   killSandbox(child);
 
