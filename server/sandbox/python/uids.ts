@@ -29,6 +29,18 @@ const alive = (pid: number) => {
   }
 };
 
+/** Every allocator in this process, so one exit hook can free their locks. */
+const live = new Set<{ releaseAll(): void }>();
+let exitHookInstalled = false;
+function freeOnExit(allocator: { releaseAll(): void }): void {
+  live.add(allocator);
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once("exit", () => {
+    for (const a of live) a.releaseAll();
+  });
+}
+
 /**
  * Each running sandbox gets a host uid no other sandbox holds, across every
  * server process on the machine: a uid is taken by creating its lock file
@@ -69,7 +81,7 @@ export function createUidAllocator(options: { first?: number; count?: number; di
     return false;
   };
 
-  return {
+  const allocator = {
     take(): number {
       for (let tries = 0; tries < count; tries++) {
         const uid = first + (cursor++ % count);
@@ -89,8 +101,10 @@ export function createUidAllocator(options: { first?: number; count?: number; di
       }
     },
     releaseAll(): void {
-      for (const uid of [...held]) this.release(uid);
+      for (const uid of [...held]) allocator.release(uid);
     },
   };
+  freeOnExit(allocator);
+  return allocator;
 }
 export type UidAllocator = ReturnType<typeof createUidAllocator>;
