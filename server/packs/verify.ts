@@ -1,4 +1,4 @@
-import { forgeableTestCodeWarnings, type Sandbox } from "../sandbox/index.js";
+import { constantExpectationWarning, stubPassesWarning, stubProbes, type Sandbox } from "../sandbox/index.js";
 import type { Language, LocatedPack, PackIssue } from "../scenarios/index.js";
 
 export type Verification = { issues: PackIssue[]; warnings: string[] };
@@ -14,9 +14,29 @@ export async function verifyReferenceSolutions({ pack, locate }: LocatedPack, sa
   const jobs = pack.questions.flatMap((q, i) =>
     Object.entries(q.coding?.referenceSolution ?? {}).map(([language, code]) => ({ q, i, language: language as Language, code: code! })),
   );
+  // Test code whose verdict candidate code could fake: a warning, not an error. The
+  // stub runs share the reference runs' batches.
+  for (const q of pack.questions) {
+    const warning = constantExpectationWarning(q);
+    if (warning) warnings.push(warning);
+  }
+  const probes = pack.questions.flatMap((q) => (constantExpectationWarning(q) ? [] : stubProbes(q).map((p) => ({ q, ...p }))));
+  const probeWork = probes
+    .filter((p) => sandbox.capabilities[p.language].available)
+    .map(({ q, language, code }) => async () => {
+      // Usually the stub fails a visible test, and the hidden ones need not run.
+      const visible = await sandbox.runTests(q, language, code, "visible");
+      if (visible.passed !== visible.total) return;
+      const warning = stubPassesWarning(q, language, await sandbox.runTests(q, language, code, "all"));
+      if (warning) warnings.push(warning);
+    });
   // A couple at a time: dozens of sandboxes at once on a small machine would
   // turn per-test time limits into false failures.
-  await inBatches(jobs, VERIFY_CONCURRENCY, async ({ q, i, language, code }) => {
+  const referenceWork = jobs.map((job) => () => verifyOne(job));
+  await inBatches([...referenceWork, ...probeWork], VERIFY_CONCURRENCY, (work) => work());
+  return { issues, warnings };
+
+  async function verifyOne({ q, i, language, code }: (typeof jobs)[number]): Promise<void> {
       const capability = sandbox.capabilities[language];
       if (!capability.available) {
         warnings.push(`question "${q.id}": the ${language} reference solution was not run (${capability.reason})`);
@@ -31,15 +51,7 @@ export async function verifyReferenceSolutions({ pack, locate }: LocatedPack, sa
         ...locate(["questions", i, "coding", "referenceSolution", language]),
         message: `the ${language} reference solution fails ${failing.length} of its ${report.total} tests: ${failing.map((r) => `"${r.name}"`).join(", ")}${why ? ` (first: ${why.slice(0, 300)})` : ""}`,
       });
-  });
-  // Test code whose verdict candidate code could fake: a warning, not an error.
-  for (const q of pack.questions) {
-    if (!q.coding?.testCode) continue;
-    const runAll = (question: typeof q, language: Language, code: string) =>
-      sandbox.capabilities[language].available ? sandbox.runTests(question, language, code, "all") : Promise.resolve({ total: 0, passed: 0 } as Awaited<ReturnType<Sandbox["runTests"]>>);
-    warnings.push(...(await forgeableTestCodeWarnings(q, runAll)));
   }
-  return { issues, warnings };
 }
 
 const VERIFY_CONCURRENCY = 2;
