@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_LIMITS } from "../../server/sandbox/index.js";
+import { miniPack } from "../helpers/packs.js";
+import { startTestServer, type TestServer } from "../helpers/server.js";
+import { connectClient, type TestClient } from "../helpers/socket-client.js";
+
+const pack = miniPack();
+const TS_OK = pack.questions.find((q) => q.id === "retry")!.coding!.referenceSolution.typescript!;
+const TS_LOOP = "export async function callWithRetry(send: any) { while (true) {} }";
+
+let server: TestServer;
+beforeAll(async () => {
+  // One TypeScript worker: while one candidate's loop holds it, another's run must wait.
+  server = await startTestServer({ packs: [pack], sandbox: { limits: { ...DEFAULT_LIMITS, perTestMs: 1500 }, pythonPool: 1, typescriptWorkers: 1 } });
+});
+afterAll(() => server.close());
+
+async function codingSession(): Promise<{ c: TestClient; sessionId: string }> {
+  const c = await connectClient(server.url);
+  const { sessionId } = await c.request("session:start", { packId: "mini", rounds: ["code"] });
+  await c.waitFor("question:end");
+  return { c, sessionId };
+}
+
+describe("a run waiting for a free sandbox", () => {
+  it("tells the waiting candidate's socket (code:waiting), and only that one; both runs then complete", async () => {
+    const looping = await codingSession();
+    const innocent = await codingSession();
+    const [loop, good] = await Promise.all([
+      looping.c.request("code:run", { sessionId: looping.sessionId, questionId: "retry", code: TS_LOOP, language: "typescript" }),
+      innocent.c.request("code:run", { sessionId: innocent.sessionId, questionId: "retry", code: TS_OK, language: "typescript" }),
+    ]);
+    expect(loop.report.results[0]).toMatchObject({ passed: false, error: expect.stringMatching(/time limit/) });
+    expect(good.report.passed).toBe(1);
+    const waits = [looping, innocent].map(({ c }) => c.received.filter((e) => (e.name as string) === "code:waiting").map((e) => e.payload));
+    // Whichever reached the single worker second waited, and heard about it once.
+    expect(waits.flat()).toHaveLength(1);
+    const waited = waits[0]!.length ? looping : innocent;
+    expect(waits.flat()[0]).toEqual({ sessionId: waited.sessionId, questionId: "retry", ahead: 0 });
+    looping.c.close();
+    innocent.c.close();
+  });
+});
