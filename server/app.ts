@@ -66,7 +66,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     {
       packs,
       emit,
-      ...(sandbox ? { runTests: (question, language, code) => sandbox.runTests(question, language, code, "all") } : {}),
+      // owner: the session, so grading runs queue round-robin with everyone's code:run.
+      ...(sandbox ? { runTests: (question, language, code, owner) => sandbox.runTests(question, language, code, "all", { owner }) } : {}),
       ...modelDeps(deps.model ?? null),
       now,
       sink: {

@@ -43,13 +43,14 @@ async function main() {
   for (let i = 0; i < RUNS; i++) {
     await sandbox.ready();
     warmPy.push(await timeIt(async () => {
-      const r = await sandbox.runTests(question, "python", code.python!, "all");
+      // As on submit: owned by the session, so its visible and hidden batches run one after the other.
+      const r = await sandbox.runTests(question, "python", code.python!, "all", { owner: "bench" });
       if (r.passed !== TESTS) throw new Error("python reference failed");
     }));
   }
   const py = summarise(warmPy);
   const ratio = py.median / bareMedian;
-  printRow("Python, warm (pre-started sandbox pool)", py, `${ratio.toFixed(2)}x bare python3 spawn (target <= 3x): ${ratio <= 3 ? "ok" : "OVER"}`);
+  printRow("Python, warm, submit (pre-started pool)", py, `${ratio.toFixed(2)}x bare python3 spawn (target <= 3x): ${ratio <= 3 ? "ok" : "OVER"}`);
   const runPy: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     await sandbox.ready();

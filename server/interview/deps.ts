@@ -20,7 +20,7 @@ export type InterviewDeps = {
   sink: InterviewSink;
   now: () => number;
   /** Runs a coding answer against all of the question's tests; absent where no sandbox is wired. */
-  runTests?: (question: Question, language: Language, code: string) => Promise<TestReport>;
+  runTests?: (question: Question, language: Language, code: string, owner?: string) => Promise<TestReport>;
   /** The LLM judge, when a model is configured. */
   judge?: Judge;
   /** Tokens a session may spend on model calls; when used up, the offline interviewer takes over. */

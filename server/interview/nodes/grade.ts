@@ -24,7 +24,7 @@ export const makeGradeNode = (deps: InterviewDeps) => async (state: InterviewSta
   const pack = await packOf(deps, state);
   const question = questionById(pack, current.baseQuestionId);
   const turns = state.transcript[question.id] ?? [];
-  const tests = await runFinalCode(deps, question, turns.map((t) => t.answer));
+  const tests = await runFinalCode(deps, question, turns.map((t) => t.answer), state.sessionId);
   const modelAnswers = pack.questions.flatMap((q) => q.exemplars.map((e) => e.answer));
   const answers = turns.map((t) => t.answer);
   const noBudget = budgetUsedUp(turnContext(deps, state, question.id).tokensLeft);
@@ -97,7 +97,7 @@ function labStatus(lab: LabEvidence | undefined): { status: "ran" | "not-run"; m
 }
 
 /** The last code the candidate submitted for this question (follow-ups may revise it), run on every test. */
-async function runFinalCode(deps: InterviewDeps, question: Question, answers: ({ code?: string; language?: string } | null)[]): Promise<TestEvidence | undefined> {
+async function runFinalCode(deps: InterviewDeps, question: Question, answers: ({ code?: string; language?: string } | null)[], owner: string): Promise<TestEvidence | undefined> {
   if (!question.coding) return undefined;
   const final = [...answers].reverse().find((a) => a?.code?.trim());
   if (!final?.code) return undefined;
@@ -105,7 +105,7 @@ async function runFinalCode(deps: InterviewDeps, question: Question, answers: ({
   const language = (final.language ?? Object.keys(question.coding.entrypoint)[0]) as "python" | "typescript";
   if (!question.coding.entrypoint[language]) return { notRun: `this question has no ${language} version` };
   try {
-    const report: TestReport = await deps.runTests(question, language, final.code);
+    const report: TestReport = await deps.runTests(question, language, final.code, owner);
     return { report };
   } catch (err) {
     return { notRun: (err as Error).message };
