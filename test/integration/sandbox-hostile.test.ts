@@ -60,6 +60,21 @@ function leftoverSandboxProcesses(): string[] {
   return rows.filter((r) => r.uid >= SANDBOX_UID_FIRST && r.uid < SANDBOX_UID_FIRST + SANDBOX_UID_COUNT && descendsFromUs(r.pid)).map((r) => `${r.uid} ${r.pid} ${r.stat} ${r.comm}`);
 }
 
+/**
+ * After a run, only the pre-started pool may be left: one sandbox is three
+ * processes (bwrap, its init, python3). The kill is sent when the result
+ * arrives and the kernel reaps asynchronously, so poll with a bound.
+ */
+async function expectOnlyThePoolLeft(poolSize = 1) {
+  const deadline = Date.now() + 5000;
+  let left = leftoverSandboxProcesses();
+  while (left.length > 3 * poolSize && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 50));
+    left = leftoverSandboxProcesses();
+  }
+  expect(left.length, left.join("\n")).toBeLessThanOrEqual(3 * poolSize);
+}
+
 async function expectHealthy(language: "python" | "typescript") {
   const good = question.coding!.referenceSolution[language]!;
   const report = await sandbox.runTests(question, language, good, "all");
@@ -182,6 +197,7 @@ describe.each([
         expect(everything).not.toContain("root:x:0:0");
         expect(visible.stdout.length).toBeLessThanOrEqual(limits.outputBytes + 100);
       }
+      if (language === "python") await expectOnlyThePoolLeft();
       await expectHealthy(language);
     });
   }
