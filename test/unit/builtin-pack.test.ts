@@ -6,11 +6,11 @@ const [pack] = loadPacksFromDir(BUILTIN_PACKS_DIR);
 const questions = pack!.questions;
 
 describe("the built-in ai-engineer pack", () => {
-  it("has 48 questions, 12 per round kind, each kind spread over junior, mid and senior", () => {
-    expect(questions).toHaveLength(48);
+  it("has at least 48 questions, at least 12 per round kind, each kind spread over junior, mid and senior", () => {
+    expect(questions.length).toBeGreaterThanOrEqual(48);
     for (const kind of RoundKindSchema.options) {
       const ofKind = questions.filter((q) => q.kind === kind);
-      expect(ofKind, kind).toHaveLength(12);
+      expect(ofKind.length, kind).toBeGreaterThanOrEqual(12);
       for (const level of ["junior", "mid", "senior"] as const) {
         expect(ofKind.filter((q) => q.level === level).length, `${kind} ${level}`).toBeGreaterThanOrEqual(2);
       }

@@ -81,7 +81,9 @@ describe("answers that try to steer the grader", () => {
     });
     expect(honest.length).toBeGreaterThanOrEqual(240);
     expect(flagged).toEqual([]);
-  });
+    // Grades every exemplar against every other model answer (the copy check re-reads each one per grade),
+    // so its cost grows with the square of the pack's size: the v2 pack needs more than the default 30 s when loaded.
+  }, 180_000);
 
   it("keyword lists, pasted rubric text, padding and another question's model answer earn nothing", () => {
     const { q, answer } = BASES[0]!;
