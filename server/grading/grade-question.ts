@@ -1,5 +1,6 @@
 import type { AnswerBody, CriterionScore } from "../contracts/index.js";
-import type { Criterion, Question } from "../scenarios/index.js";
+import type { Criterion, Pack, Question } from "../scenarios/index.js";
+import { answersIndex, packIndex, rubricIndex } from "./pack-index.js";
 import { wordCount } from "./answer-text.js";
 import { runChecks, type CheckResult, type LabEvidence } from "./checks/index.js";
 import { conceptCoverage, coverageScore } from "./coverage.js";
@@ -16,8 +17,15 @@ export type GradeContext = {
   tests?: TestEvidence | undefined;
   /** Prompt debugging: the fixed prompt run on the lab cases. */
   lab?: LabEvidence | undefined;
-  /** Every model answer in the pack: text copied from one earns nothing. */
+  /** The pack the question belongs to: text copied from any of its model answers earns nothing. */
+  pack?: Pack | undefined;
+  /** Without a pack: the model answers to check copies against. */
   modelAnswers?: string[] | undefined;
+  /**
+   * Calibration only: the answer being graded is this model answer, so it is
+   * not a copy of itself (and is not its own reference).
+   */
+  gradingExemplar?: string | undefined;
 };
 
 export type QuestionGrade = {
@@ -40,7 +48,11 @@ export function gradeQuestion(question: Question, answers: (AnswerBody | null)[]
   const prose = answers.map((a) => a?.text?.trim() ?? "").filter(Boolean).join("\n\n");
   const code = answers.map((a) => a?.code?.trim() ?? "").filter(Boolean).join("\n\n");
   const hasCode = code.length > 0;
-  const integrity = { question, modelAnswers: ctx.modelAnswers ?? [] };
+  const index = ctx.pack ? packIndex(ctx.pack) : ctx.modelAnswers?.length ? answersIndex(ctx.modelAnswers) : undefined;
+  const modelAnswers = index?.modelAnswers;
+  const skip = new Set<number>();
+  if (modelAnswers && ctx.gradingExemplar !== undefined) modelAnswers.sources.forEach((s, i) => s === ctx.gradingExemplar && skip.add(i));
+  const integrity = { question, copies: { modelAnswers, rubric: rubricIndex(index, question), skip } };
   const cleanProse = cleanAnswer(withoutGivenText(prose, question), integrity);
   // Code: flags come from everything written (comments included); evidence only from the code itself.
   const givenCode = withoutGivenText(code, question);
