@@ -1,5 +1,6 @@
 import type { Pack, Question } from "../scenarios/index.js";
 import { buildCopyIndex, type CopyIndex } from "./integrity/copy-index.js";
+import { documentFrequencies, vectorOf, type Idf, type Vector } from "./language/index.js";
 
 /**
  * What grading needs from a pack beyond the question itself, computed once
@@ -9,6 +10,10 @@ import { buildCopyIndex, type CopyIndex } from "./integrity/copy-index.js";
 export type GradingIndex = {
   modelAnswers: CopyIndex;
   rubric: Map<string, CopyIndex>;
+  /** Word weights for similarity, from every model answer and prompt of the pack. */
+  idf: Idf;
+  /** Per question: its strong model answers as vectors, the references an answer is compared with. */
+  references: Map<string, { text: string; vector: Vector }[]>;
 };
 
 const byObject = new WeakMap<object, GradingIndex>();
@@ -29,9 +34,12 @@ function sourcesOf(pack: Pack): string[] {
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 function build(modelAnswers: string[], questions: Question[]): GradingIndex {
+  const idf = documentFrequencies([...modelAnswers, ...questions.map((q) => q.prompt)]);
   return {
     modelAnswers: buildCopyIndex(modelAnswers),
     rubric: new Map(questions.map((q) => [q.id, buildCopyIndex([rubricText(q)], [4])])),
+    idf,
+    references: new Map(questions.map((q) => [q.id, q.exemplars.filter((e) => e.level === "strong").map((e) => ({ text: e.answer, vector: vectorOf(e.answer, idf) }))])),
   };
 }
 
