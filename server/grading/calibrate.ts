@@ -23,8 +23,7 @@ export function calibratePack(pack: Pack, worstCount = 10): CalibrationResult {
     for (const ex of q.exemplars) {
       const answer = q.kind === "coding" ? { code: ex.answer, language: "python" as const } : { text: ex.answer };
       // Every other model answer in the pack still counts as "copied" text; this one is the answer.
-      const modelAnswers = pack.questions.flatMap((other) => other.exemplars.filter((e) => e !== ex).map((e) => e.answer));
-      const { scores } = gradeQuestion(q, [answer], { modelAnswers });
+      const { scores } = gradeQuestion(q, [answer], { pack, gradingExemplar: ex.answer });
       totals[ex.level] = questionScore(q.rubric, scores);
       for (const s of scores) {
         const label = ex.scores[s.criterionId];
@@ -53,7 +52,6 @@ export type LabelledAnswer = { questionId: string; kind?: string; answer: string
 export function calibrateLabelled(pack: Pack, items: LabelledAnswer[], worstCount = 10): CalibrationResult & { unknownQuestions: string[] } {
   const pairs: (Disagreement & { kind: RoundKind })[] = [];
   const unknownQuestions: string[] = [];
-  const modelAnswers = pack.questions.flatMap((q) => q.exemplars.map((e) => e.answer));
   for (const item of items) {
     const q = pack.questions.find((x) => x.id === item.questionId);
     if (!q) {
@@ -61,7 +59,7 @@ export function calibrateLabelled(pack: Pack, items: LabelledAnswer[], worstCoun
       continue;
     }
     const body = q.kind === "coding" ? { code: item.answer, language: "python" as const } : { text: item.answer };
-    for (const s of gradeQuestion(q, [body], { modelAnswers }).scores) {
+    for (const s of gradeQuestion(q, [body], { pack }).scores) {
       const label = item.scores[s.criterionId];
       if (label !== undefined) pairs.push({ kind: q.kind, questionId: q.id, exemplar: item.kind ?? "answer", criterionId: s.criterionId, label, predicted: s.score });
     }

@@ -1,28 +1,92 @@
 import type { Criterion } from "../scenarios/index.js";
+import { analyse, claimSentences, findLemmaTerm, negatedAt, type Analysis } from "./language/index.js";
 import { findTerm } from "./match.js";
 import { quoteAround } from "./quote.js";
 
 export type ConceptHit = { label: string; quote: string };
 export type Coverage = { hits: ConceptHit[]; total: number };
 
+/** One sentence names at most this many of a criterion's concepts: a packed sentence is a list in disguise. */
+const MAX_CONCEPTS_PER_SENTENCE = 3;
+
 /**
  * Which of a criterion's evidence concepts an answer shows, with a quote for
- * each. In prose a negated mention ("we would not evaluate") does not count;
- * in code, `not` is an operator, so negation is not applied.
+ * each. In prose, evidence counts only in sentences that make a claim (see
+ * claimSentences), a term matches its inflections ("children" for "child"),
+ * and polarity counts: "no children" is not "with children", and a term the
+ * candidate negates ("is not connected", "we would not evaluate") is not
+ * evidence. In code, `not` is an operator, so only the plain term match applies.
  */
 export function conceptCoverage(criterion: Criterion, answer: string, options: { prose?: boolean } = {}): Coverage {
   const lower = answer.toLowerCase();
+  const prose = options.prose ?? true;
   const hits: ConceptHit[] = [];
-  for (const concept of criterion.evidence.concepts) {
-    for (const term of concept.terms) {
-      const at = findTerm(lower, term, { skipNegated: options.prose ?? true });
-      if (at >= 0) {
-        hits.push({ label: concept.label, quote: quoteAround(answer, at, term.length) });
-        break;
+  if (!prose) {
+    for (const concept of criterion.evidence.concepts) {
+      for (const term of concept.terms) {
+        const at = findTerm(lower, term);
+        if (at >= 0) {
+          hits.push({ label: concept.label, quote: quoteAround(answer, at, term.length) });
+          break;
+        }
       }
     }
+    return { hits, total: criterion.evidence.concepts.length };
+  }
+  const a = analyse(answer);
+  const claims = claimSentences(a);
+  const perSentence = new Map<number, number>();
+  for (const concept of criterion.evidence.concepts) {
+    const hit = firstHit(a, lower, concept.terms, claims, perSentence);
+    if (!hit) continue;
+    perSentence.set(hit.sentence, (perSentence.get(hit.sentence) ?? 0) + 1);
+    hits.push({ label: concept.label, quote: quoteAround(answer, hit.at, hit.length) });
   }
   return { hits, total: criterion.evidence.concepts.length };
+}
+
+function firstHit(a: Analysis, lower: string, terms: string[], claims: Set<number>, perSentence: Map<number, number>): { at: number; length: number; sentence: number } | null {
+  const open = (s: number) => claims.has(s) && (perSentence.get(s) ?? 0) < MAX_CONCEPTS_PER_SENTENCE;
+  let best: { at: number; length: number; sentence: number } | null = null;
+  for (const term of terms) {
+    // The term as written, at a word start ("retr" finds "retries"), unless the candidate negates it.
+    let from = 0;
+    while (from <= lower.length) {
+      const at = findTerm(lower.slice(from), term, { skipNegated: true });
+      if (at < 0) break;
+      const abs = from + at;
+      const ti = tokenAt(a, abs);
+      const sentence = ti >= 0 ? a.tokens[ti]!.sentence : -1;
+      const termNegative = /^(?:no|not|never|without)\b/i.test(term);
+      if (ti >= 0 && open(sentence) && (termNegative || !negatedAt(a, ti, 2))) {
+        if (!best || abs < best.at) best = { at: abs, length: term.length, sentence };
+        break;
+      }
+      from = abs + 1;
+    }
+    // The term's lemmas with their polarity ("not connect" finds "isn't connected").
+    const li = findLemmaTerm(a, term, open);
+    if (li >= 0) {
+      const t = a.tokens[li]!;
+      if (!best || t.at < best.at) best = { at: t.at, length: t.word.length, sentence: t.sentence };
+    }
+  }
+  return best;
+}
+
+/** The token covering a character offset (binary search), or -1. */
+function tokenAt(a: Analysis, offset: number): number {
+  let lo = 0;
+  let hi = a.tokens.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (a.tokens[mid]!.at <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
 
 /** 0 when nothing was shown, otherwise the covered fraction on the 0-4 scale (at least 1). */

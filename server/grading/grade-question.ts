@@ -1,5 +1,7 @@
 import type { AnswerBody, CriterionScore } from "../contracts/index.js";
-import type { Criterion, Question } from "../scenarios/index.js";
+import type { Criterion, Pack, Question } from "../scenarios/index.js";
+import { answersIndex, packIndex, rubricIndex } from "./pack-index.js";
+import { vectorOf, weightedRecall } from "./language/index.js";
 import { wordCount } from "./answer-text.js";
 import { runChecks, type CheckResult, type LabEvidence } from "./checks/index.js";
 import { conceptCoverage, coverageScore } from "./coverage.js";
@@ -8,7 +10,7 @@ import { codeWithoutComments } from "./code-text.js";
 import { cleanAnswer, MANIPULATION, type IntegrityFlag } from "./integrity/index.js";
 import { scoreTests, type TestEvidence } from "./tests-criterion.js";
 
-/** Below this many words an answer is too thin to judge honestly. */
+/** Below this many words an answer with no gradeable statement is "insufficient evidence", not a 0. */
 export const MIN_WORDS_TO_JUDGE = 12;
 
 export type GradeContext = {
@@ -16,8 +18,17 @@ export type GradeContext = {
   tests?: TestEvidence | undefined;
   /** Prompt debugging: the fixed prompt run on the lab cases. */
   lab?: LabEvidence | undefined;
-  /** Every model answer in the pack: text copied from one earns nothing. */
+  /** The pack the question belongs to: text copied from any of its model answers earns nothing. */
+  pack?: Pack | undefined;
+  /** Without a pack: the model answers to check copies against. */
   modelAnswers?: string[] | undefined;
+  /**
+   * Calibration only: the answer being graded is this model answer, so it is
+   * not a copy of itself (and is not its own reference).
+   */
+  gradingExemplar?: string | undefined;
+  /** Evaluation only: how similarity to the references is blended with concept coverage. */
+  blend?: Blend | undefined;
 };
 
 export type QuestionGrade = {
@@ -40,7 +51,11 @@ export function gradeQuestion(question: Question, answers: (AnswerBody | null)[]
   const prose = answers.map((a) => a?.text?.trim() ?? "").filter(Boolean).join("\n\n");
   const code = answers.map((a) => a?.code?.trim() ?? "").filter(Boolean).join("\n\n");
   const hasCode = code.length > 0;
-  const integrity = { question, modelAnswers: ctx.modelAnswers ?? [] };
+  const index = ctx.pack ? packIndex(ctx.pack) : ctx.modelAnswers?.length ? answersIndex(ctx.modelAnswers) : undefined;
+  const modelAnswers = index?.modelAnswers;
+  const skip = new Set<number>();
+  if (modelAnswers && ctx.gradingExemplar !== undefined) modelAnswers.sources.forEach((s, i) => s === ctx.gradingExemplar && skip.add(i));
+  const integrity = { question, copies: { modelAnswers, rubric: rubricIndex(index, question), skip } };
   const cleanProse = cleanAnswer(withoutGivenText(prose, question), integrity);
   // Code: flags come from everything written (comments included); evidence only from the code itself.
   const givenCode = withoutGivenText(code, question);
@@ -56,11 +71,17 @@ export function gradeQuestion(question: Question, answers: (AnswerBody | null)[]
   if (!all) {
     return { scores: withTests(question.rubric.map((c) => insufficient(c.id, "Insufficient evidence: nothing in the answer remains once text aimed at the grader is set aside."))), flags, judgeText };
   }
-  if (!evidence.code && wordCount(evidence.prose) < MIN_WORDS_TO_JUDGE) {
-    const n = wordCount(evidence.prose);
-    return { scores: withTests(question.rubric.map((c) => insufficient(c.id, `Insufficient evidence: the answer is too short to judge (${n} words).`))), flags, judgeText };
+  // Similarity: how much of a reference answer's weighted content (claims only, negation marked) the answer states.
+  const refs = (index?.references.get(question.id) ?? []).filter((r) => r.text !== ctx.gradingExemplar);
+  const answerVector = index && refs.length ? vectorOf(evidence.prose, index.idf) : null;
+  const similarity = answerVector && evidence.prose ? Math.max(...refs.map((r) => weightedRecall(answerVector, r.vector))) : null;
+  const scores = question.rubric.map((criterion) => scoreCriterion(criterion, question, evidence, ctx.lab, similarity, ctx.blend ?? DEFAULT_BLEND));
+  // Length alone never decides: a short answer that states a key point earns it. Only a short
+  // answer in which nothing at all counts is "insufficient evidence" rather than a 0.
+  const n = wordCount(evidence.prose);
+  if (!evidence.code && n < MIN_WORDS_TO_JUDGE && scores.every((s) => s.evidence.length === 0)) {
+    return { scores: withTests(question.rubric.map((c) => insufficient(c.id, `Insufficient evidence: the answer (${n} words) states nothing this criterion can be judged on.`))), flags, judgeText };
   }
-  const scores = question.rubric.map((criterion) => scoreCriterion(criterion, question, evidence, ctx.lab));
   return { scores: withTests(flags.some((f) => MANIPULATION.includes(f.kind)) ? scores.map(penalise) : scores), flags, judgeText };
 }
 
@@ -74,7 +95,15 @@ function penalise(s: CriterionScore): CriterionScore {
   return { ...s, score: s.score - 1, feedback: `${s.feedback} (−1: the answer tried to steer the grader; see the flags.)` };
 }
 
-function scoreCriterion(criterion: Criterion, question: Question, evidence: EvidenceText, lab: LabEvidence | undefined): CriterionScore {
+/**
+ * How much the similarity to the question's reference answers counts beside
+ * concept coverage, and the cosine that counts as "says what the reference
+ * says". Chosen on the tuning split of the public evaluation (docs/grading.md).
+ */
+export const DEFAULT_BLEND: Blend = { weight: 0.5, full: 0.5 };
+export type Blend = { weight: number; full: number };
+
+function scoreCriterion(criterion: Criterion, question: Question, evidence: EvidenceText, lab: LabEvidence | undefined, similarity: number | null, blend: Blend): CriterionScore {
   const fromProse = conceptCoverage(criterion, evidence.prose, { prose: true });
   const fromCode = conceptCoverage(criterion, evidence.code, { prose: false });
   const hits = [...fromProse.hits, ...fromCode.hits.filter((h) => !fromProse.hits.some((p) => p.label === h.label))];
@@ -83,11 +112,25 @@ function scoreCriterion(criterion: Criterion, question: Question, evidence: Evid
   const passed = counted.filter((c) => c.passed);
   const total = criterion.evidence.concepts.length + counted.length;
   const covered = hits.length + passed.length;
-  const score = coverageScore({ hits: new Array(covered).fill(null), total });
+  const share = total === 0 ? 0 : covered / total;
+  const close = similarity === null ? null : Math.min(1, similarity / blend.full);
+  const blended = close === null ? share : (1 - blend.weight) * share + blend.weight * close;
+  const score = covered > 0 ? Math.max(1, Math.round(4 * blended)) : Math.round(4 * blended);
   const anchor = criterion.anchors[String(score) as keyof typeof criterion.anchors];
   const labels = [...hits.map((h) => h.label), ...passed.map((c) => c.label)];
   const notes = checks.filter((c) => !c.passed).map((c) => c.note);
-  const summary = covered === 0 ? "No evidence found for this criterion." : `Covered ${covered} of ${total} key points (${labels.join(", ")}).`;
+  const missing = [
+    ...criterion.evidence.concepts.filter((c) => !hits.some((h) => h.label === c.label)).map((c) => c.label),
+    ...counted.filter((c) => !c.passed).map((c) => c.label),
+  ];
+  // The explanation says exactly what the score rests on: the points shown, the points not shown, and the similarity share.
+  const summary = [
+    covered === 0 ? "No key point of this criterion was stated." : `Covered ${covered} of ${total} key points (${labels.join(", ")}).`,
+    covered > 0 && missing.length ? `Not shown: ${missing.join(", ")}.` : "",
+    close === null ? "" : `States ${Math.round(100 * (similarity ?? 0))}% of the reference answer's content.`,
+  ]
+    .filter(Boolean)
+    .join(" ");
   return {
     criterionId: criterion.id,
     score,

@@ -8,19 +8,17 @@ import { BUILTIN_PACKS_DIR } from "../helpers/packs.js";
 type Attack = { id: string; family: string; placement: "suffix" | "prefix" | "inline" | "standalone"; text: string };
 const ATTACKS = parse(readFileSync(new URL("../fixtures/injection/attacks.yaml", import.meta.url), "utf8")) as Attack[];
 const [pack] = loadPacksFromDir(BUILTIN_PACKS_DIR);
-const modelAnswers = pack!.questions.flatMap((q) => q.exemplars.map((e) => e.answer));
 
 /** A few questions of each kind, answered by their adequate exemplar (room above it to game). */
 const BASES = ["support-chatbot-rag", "extraction-invalid-json", "cut-llm-costs", "llm-retry-backoff"].map((id) => {
   const q = pack!.questions.find((x) => x.id === id)!;
   return { q, answer: q.exemplars.find((e) => e.level === "adequate")!.answer };
 });
-// The graded exemplar itself is the answer, not a copy of a model answer.
-const others = (answer: string) => modelAnswers.filter((a) => a !== answer);
 
 function grade(q: Question, answer: string, base: string) {
   const body = q.kind === "coding" ? { code: answer, language: "python" as const } : { text: answer };
-  const g = gradeQuestion(q, [body], { modelAnswers: others(base) });
+  // The graded exemplar itself is the answer, not a copy of a model answer.
+  const g = gradeQuestion(q, [body], { pack, gradingExemplar: base });
   return { score: questionScore(gradingCriteria(q), g.scores), flags: g.flags };
 }
 

@@ -2,6 +2,7 @@ import type { Question } from "../../scenarios/index.js";
 import { decodings, forMatching, hiddenTagText, stripInvisible } from "./normalise.js";
 import { FAKE_VERDICT, GRADING, OVERRIDE, ROLE_TAG, SELF_ASSESSMENT, TAG_ESCAPE } from "./patterns.js";
 import type { CleanedAnswer, IntegrityFlag } from "./types.js";
+import { sharedRunShare, vocabularyCopy, type CopyIndex } from "./copy-index.js";
 
 const MESSAGES: Record<IntegrityFlag["kind"], string> = {
   "grader-instruction": "Instructions addressed to the grader were ignored.",
@@ -19,7 +20,12 @@ const MESSAGES: Record<IntegrityFlag["kind"], string> = {
 export const MANIPULATION: IntegrityFlag["kind"][] = ["grader-instruction", "fake-verdict", "role-tag", "self-assessment", "hidden-instruction"];
 
 /** `code` answers are read as code: no keyword-list or copied-paragraph checks (similar solutions are normal). */
-type Context = { question: Question; modelAnswers: string[]; code?: boolean };
+type Context = {
+  question: Question;
+  /** Fingerprints of the pack's model answers (`skip`: sources this answer may match, e.g. itself under calibration). */
+  copies?: { modelAnswers: CopyIndex | undefined; rubric: CopyIndex; skip: ReadonlySet<number> } | undefined;
+  code?: boolean;
+};
 
 const short = (s: string) => {
   const t = s.replace(/\s+/g, " ").trim();
@@ -116,9 +122,10 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
     kept.push(promptBlock ? block.text : keepLines(block.text, prose, ctx, flag));
   }
   let out = kept.filter((b) => b.trim()).join("\n\n");
-  if (!ctx.code) {
-    out = dropCopiedParagraphs(out, ctx.modelAnswers, (p) => flag("copied-model-answer", p));
-    out = dropCopiedParagraphs(out, [rubricText(ctx.question)], (p) => flag("rubric-pasted", p), { run: 4, share: 0.3 });
+  if (!ctx.code && ctx.copies) {
+    const { modelAnswers, rubric, skip } = ctx.copies;
+    if (modelAnswers) out = dropParagraphs(out, (p) => isModelAnswerCopy(modelAnswers, p, skip), (p) => flag("copied-model-answer", p));
+    out = dropParagraphs(out, (p) => isRubricCopy(rubric, p), (p) => flag("rubric-pasted", p));
   }
   const words = out.split(/\s+/).filter(Boolean).length;
   if (words > 3000) flag("padding", `${words} words`);
@@ -216,38 +223,33 @@ function isWordSalad(block: string): boolean {
   return functional / words.length < 0.06;
 }
 
-/** Everything the rubric says about good answers: parroting it back is not answering. */
-function rubricText(q: Question): string {
-  return q.rubric.flatMap((c) => [c.description, ...Object.values(c.anchors), c.strongAnswerAdds ?? ""]).join("\n");
-}
-
 const ATTACK_SENTINEL = "\u0000attack\u0000";
 
 /**
- * Paragraphs mostly made of another text's word runs are copies: of a model
- * answer (5-word runs, half the paragraph) or of the rubric (4-word runs, 30%).
+ * A paragraph copied from a model answer: half its 5-word runs appear in one,
+ * or (shuffled, reworded a little) nearly all its content words come from one
+ * and cover most of it. Short paragraphs are never called copies: a terse
+ * correct sentence reads like any textbook.
  */
-function dropCopiedParagraphs(text: string, sources: string[], onCopy: (p: string) => void, opts = { run: 5, share: 0.5 }): string {
-  if (sources.length === 0) return text;
-  const shingles = (s: string) => {
-    const w = forMatching(s).match(/[\p{L}\p{N}]+/gu) ?? [];
-    const set = new Set<string>();
-    for (let i = 0; i + opts.run <= w.length; i++) set.add(w.slice(i, i + opts.run).join(" "));
-    return set;
-  };
-  const sourceRuns = sources.map(shingles);
+function isModelAnswerCopy(index: CopyIndex, paragraph: string, skip: ReadonlySet<number>): boolean {
+  const runs = sharedRunShare(index, paragraph, 5, skip);
+  if (runs.size >= 8 && runs.share >= 0.5) return true;
+  return vocabularyCopy(index, paragraph, skip) !== null;
+}
+
+/** Text paraphrasing the rubric: 30% of its 4-word runs come from the rubric's own words. */
+function isRubricCopy(index: CopyIndex, paragraph: string): boolean {
+  const runs = sharedRunShare(index, paragraph, 4, new Set());
+  return runs.size >= 8 && runs.share >= 0.3;
+}
+
+function dropParagraphs(text: string, copied: (p: string) => boolean, onCopy: (p: string) => void): string {
   return text
     .split(/\n\s*\n/)
     .filter((paragraph) => {
-      const own = shingles(paragraph);
-      if (own.size < 8) return true;
-      const copied = sourceRuns.some((m) => {
-        let shared = 0;
-        for (const s of own) if (m.has(s)) shared++;
-        return shared / own.size >= opts.share;
-      });
-      if (copied) onCopy(paragraph);
-      return !copied;
+      if (!copied(paragraph)) return true;
+      onCopy(paragraph);
+      return false;
     })
     .join("\n\n");
 }

@@ -25,11 +25,10 @@ export const makeGradeNode = (deps: InterviewDeps) => async (state: InterviewSta
   const question = questionById(pack, current.baseQuestionId);
   const turns = state.transcript[question.id] ?? [];
   const tests = await runFinalCode(deps, question, turns.map((t) => t.answer), state.sessionId);
-  const modelAnswers = pack.questions.flatMap((q) => q.exemplars.map((e) => e.answer));
   const answers = turns.map((t) => t.answer);
   const noBudget = budgetUsedUp(turnContext(deps, state, question.id).tokensLeft);
   const lab = await runPromptLab(deps, question, answers, noBudget);
-  const graded = gradeQuestion(question, answers, { tests, modelAnswers, lab });
+  const graded = gradeQuestion(question, answers, { tests, pack, lab });
   const { flags } = graded;
   let scores = graded.scores;
   // The judge reads only what survived the integrity checks, and its word is bounded by the evidence.

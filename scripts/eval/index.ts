@@ -1,0 +1,61 @@
+// Agreement with human graders on public short-answer sets.
+//   npx tsx scripts/eval/index.ts beetle <dir with answers.csv and the gold files>
+// Packs are authored from question + reference only (author-pack.ts); the bag-of-words
+// baseline runs on the same rows. Tuning and test splits are reported apart.
+import { gradeQuestion, questionScore } from "../../server/grading/index.js";
+import type { Blend } from "../../server/grading/grade-question.js";
+import { authorPack, slug } from "./author-pack.js";
+import { loadBeetle } from "./datasets/beetle.js";
+import { compare } from "./metrics.js";
+import { bagOfWordsRecall } from "./baseline.js";
+import type { EvalItem } from "./types.js";
+
+const LOADERS: Record<string, (path: string) => EvalItem[]> = { beetle: loadBeetle };
+
+export function evaluate(name: string, items: EvalItem[], blend?: Blend) {
+  const pack = authorPack(name, items);
+  const rows = items.map((item) => {
+    const q = pack.questions.find((x) => x.id === slug(item.questionId))!;
+    const graded = gradeQuestion(q, [{ text: item.answer }], { pack, blend });
+    return { item, grader: questionScore(q.rubric, graded.scores) / 25, baseline: 4 * bagOfWordsRecall(item.answer, item.references) };
+  });
+  const table = [];
+  for (const split of ["tuning", "test"] as const) {
+    const these = rows.filter((r) => r.item.split === split);
+    if (!these.length) continue;
+    const grader = compare(these.map((r) => ({ questionId: r.item.questionId, label: r.item.label, predicted: r.grader })));
+    const baseline = compare(these.map((r) => ({ questionId: r.item.questionId, label: r.item.label, predicted: r.baseline })));
+    const withSecond = these.filter((r) => r.item.secondLabel !== undefined);
+    const human = withSecond.length ? compare(withSecond.map((r) => ({ questionId: r.item.questionId, label: r.item.label, predicted: r.item.secondLabel! }))) : null;
+    table.push({ split, grader, baseline, human });
+  }
+  return table;
+}
+
+const f = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : "  -  ");
+if (process.argv[1]?.endsWith("index.ts")) {
+  const [name = "", path] = process.argv.slice(2);
+  const load = LOADERS[name];
+  if (!load || !path) {
+    console.error(`usage: npx tsx scripts/eval/index.ts <${Object.keys(LOADERS).join("|")}> <dataset path>`);
+    process.exit(2);
+  }
+  const items = load(path);
+  if (process.argv.includes("--sweep")) {
+    // The blend is chosen on the tuning split only.
+    const tuning = items.filter((i) => i.split === "tuning");
+    for (const weight of [0, 0.25, 0.5, 0.75]) {
+      for (const full of [0.4, 0.5, 0.7, 1]) {
+        const [row] = evaluate(name, tuning, { weight, full });
+        console.log(`weight ${weight} full ${full}: tuning r ${f(row!.grader.r)} QWK ${f(row!.grader.qwk)} per-question r ${f(row!.grader.perQuestionR)}`);
+      }
+    }
+  }
+  console.log(`${name}: ${items.length} answers, ${new Set(items.map((i) => i.questionId)).size} questions`);
+  for (const { split, grader, baseline, human } of evaluate(name, items)) {
+    console.log(`${split.padEnd(7)} n=${grader.n} questions=${grader.questions}`);
+    console.log(`  grader     r ${f(grader.r)}  QWK ${f(grader.qwk)}  per-question r ${f(grader.perQuestionR)}`);
+    console.log(`  bag-of-words recall  r ${f(baseline.r)}  QWK ${f(baseline.qwk)}  per-question r ${f(baseline.perQuestionR)}`);
+    if (human) console.log(`  human vs human  r ${f(human.r)}  QWK ${f(human.qwk)}  per-question r ${f(human.perQuestionR)}`);
+  }
+}

@@ -1,0 +1,56 @@
+import type { ItemToken } from "wink-nlp";
+import { nlp } from "./nlp.js";
+
+/** One word of an answer as the grader reads it. */
+export type Token = {
+  /** Lower-case surface form. */
+  word: string;
+  /** Dictionary form ("children" -> "child", "retried" -> "retry"). */
+  lemma: string;
+  /** Universal part of speech (NOUN, VERB, AUX, ...). */
+  pos: string;
+  /** Character offset in the analysed text. */
+  at: number;
+  /** Index of the sentence the token belongs to. */
+  sentence: number;
+};
+
+export type Sentence = { start: number; end: number; text: string; from: number; to: number };
+
+export type Analysis = { text: string; tokens: Token[]; sentences: Sentence[] };
+
+const cache = new Map<string, Analysis>();
+const CACHE_LIMIT = 256;
+
+/**
+ * Tokens with lemmas and parts of speech, and the sentences they fall in.
+ * Results are memoised by text: the same answer is read by several criteria.
+ */
+export function analyse(text: string): Analysis {
+  const hit = cache.get(text);
+  if (hit) return hit;
+  const engine = nlp();
+  const its = engine.its;
+  const doc = engine.readDoc(text);
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+  let cursor = 0;
+  doc.sentences().each((s, si) => {
+    const from = tokens.length;
+    s.tokens().each((t: ItemToken) => {
+      const surface = t.out();
+      const found = text.indexOf(surface, cursor);
+      const at = found >= 0 ? found : cursor;
+      if (found >= 0) cursor = found + surface.length;
+      const type = t.out(its.type);
+      if (type === "tabCRLF" || type === "punctuation") return;
+      tokens.push({ word: surface.toLowerCase(), lemma: String(t.out(its.lemma as never)).toLowerCase(), pos: String(t.out(its.pos)), at, sentence: si });
+    });
+    const first = tokens[from];
+    const start = first ? first.at : cursor;
+    sentences.push({ start, end: cursor, text: text.slice(start, cursor), from, to: tokens.length });
+  });
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(text, { text, tokens, sentences });
+  return cache.get(text)!;
+}

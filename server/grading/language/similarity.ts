@@ -1,0 +1,73 @@
+import { analyse } from "./analyse.js";
+import { claimSentences } from "./claims.js";
+import { negatedAt } from "./terms.js";
+
+const CONTENT = new Set(["NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM", "X"]);
+const LIGHT = new Set(["be", "have", "do", "will", "would", "can", "could", "should", "may", "might", "must"]);
+
+export type Vector = Map<string, number>;
+export type Idf = { df: Map<string, number>; docs: number };
+
+/**
+ * The features a text is compared on: content lemmas (marked when negated, so
+ * "not connected" differs from "connected") and adjacent lemma pairs (so a
+ * word-shuffled copy does not look like the original). Only sentences that
+ * make a claim contribute.
+ */
+export function features(text: string): string[] {
+  const a = analyse(text);
+  const claims = claimSentences(a);
+  const out: string[] = [];
+  let prev: string | null = null;
+  let prevSentence = -1;
+  a.tokens.forEach((t, i) => {
+    if (!claims.has(t.sentence) || !CONTENT.has(t.pos) || LIGHT.has(t.lemma)) return;
+    const f = negatedAt(a, i) ? `not_${t.lemma}` : t.lemma;
+    out.push(f);
+    if (prev && prevSentence === t.sentence) out.push(`${prev}>${f}`);
+    prev = f;
+    prevSentence = t.sentence;
+  });
+  return out;
+}
+
+export function documentFrequencies(texts: string[]): Idf {
+  const df = new Map<string, number>();
+  for (const text of texts) for (const f of new Set(features(text))) df.set(f, (df.get(f) ?? 0) + 1);
+  return { df, docs: texts.length };
+}
+
+/** TF-IDF (log tf, smoothed idf), L2-normalised. */
+export function vectorOf(text: string, idf: Idf): Vector {
+  const tf = new Map<string, number>();
+  for (const f of features(text)) tf.set(f, (tf.get(f) ?? 0) + 1);
+  const v: Vector = new Map();
+  let norm = 0;
+  for (const [f, n] of tf) {
+    const w = (1 + Math.log(n)) * Math.log((idf.docs + 1) / ((idf.df.get(f) ?? 0) + 1) + 1);
+    v.set(f, w);
+    norm += w * w;
+  }
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (const [f, w] of v) v.set(f, w / norm);
+  return v;
+}
+
+export function cosine(a: Vector, b: Vector): number {
+  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [f, w] of small) dot += w * (large.get(f) ?? 0);
+  return dot;
+}
+
+/** Share of the reference's weight the answer also carries (idf-weighted recall of its features). */
+export function weightedRecall(answer: Vector, reference: Vector): number {
+  let total = 0;
+  let hit = 0;
+  for (const [f, w] of reference) {
+    if (f.includes(">")) continue;
+    total += w;
+    if (answer.has(f)) hit += w;
+  }
+  return total === 0 ? 0 : hit / total;
+}

@@ -1,0 +1,52 @@
+import { analyse, type Analysis, type Token } from "./analyse.js";
+
+const NEGATORS = new Set(["not", "no", "never", "n't", "without", "nothing", "none", "neither", "nor", "cannot"]);
+export const isNegator = (t: Token) => NEGATORS.has(t.word) || NEGATORS.has(t.lemma);
+
+/** A concept term read as lemmas; a term opening with a negator is a negative statement ("no children"). */
+type TermShape = { lemmas: string[]; negative: boolean };
+const shapes = new Map<string, TermShape>();
+
+function shape(term: string): TermShape {
+  let s = shapes.get(term);
+  if (!s) {
+    const tokens = analyse(term).tokens;
+    const negative = tokens.length > 1 && isNegator(tokens[0]!);
+    s = { lemmas: (negative ? tokens.slice(1) : tokens).map((t) => t.lemma), negative };
+    shapes.set(term, s);
+  }
+  return s;
+}
+
+/** Negated in its own clause: a negator among the few words before it ("is not connected", "no children"). */
+export function negatedAt(a: Analysis, index: number, window = 3): boolean {
+  const t = a.tokens[index]!;
+  for (let i = index - 1; i >= 0 && i >= index - window; i--) {
+    const b = a.tokens[i]!;
+    if (b.sentence !== t.sentence) return false;
+    if (isNegator(b)) return true;
+    if (b.pos === "CCONJ" || b.pos === "SCONJ") return false;
+  }
+  return false;
+}
+
+/**
+ * Where a term's lemmas occur in order, with its polarity: a positive term is
+ * not matched where the answer negates it, a negative one only where it does.
+ * Returns the token index of the first lemma, or -1.
+ */
+export function findLemmaTerm(a: Analysis, term: string, allowed: (sentence: number) => boolean): number {
+  const { lemmas, negative } = shape(term);
+  if (lemmas.length === 0) return -1;
+  outer: for (let i = 0; i + lemmas.length <= a.tokens.length; i++) {
+    for (let k = 0; k < lemmas.length; k++) {
+      const t = a.tokens[i + k]!;
+      if (t.lemma !== lemmas[k] && t.word !== lemmas[k]) continue outer;
+      if (k > 0 && t.sentence !== a.tokens[i]!.sentence) continue outer;
+    }
+    if (!allowed(a.tokens[i]!.sentence)) continue;
+    if (negatedAt(a, i) !== negative) continue;
+    return i;
+  }
+  return -1;
+}

@@ -1,0 +1,84 @@
+import type { Pack, Question } from "../scenarios/index.js";
+import { buildCopyIndex, type CopyIndex } from "./integrity/copy-index.js";
+import { documentFrequencies, vectorOf, type Idf, type Vector } from "./language/index.js";
+
+/**
+ * What grading needs from a pack beyond the question itself, computed once
+ * per pack version: fingerprints of every model answer (the copy check) and
+ * of each question's rubric text (the pasted-rubric check).
+ */
+export type GradingIndex = {
+  modelAnswers: CopyIndex;
+  rubric: Map<string, CopyIndex>;
+  /** Word weights for similarity, from every model answer and prompt of the pack. */
+  idf: Idf;
+  /** Per question: its strong model answers as vectors, the references an answer is compared with. */
+  references: Map<string, { text: string; vector: Vector }[]>;
+};
+
+const byObject = new WeakMap<object, GradingIndex>();
+/** Packs are often re-read from storage as new objects: the content key finds the same index. */
+const byContent = new Map<string, { sources: string[]; index: GradingIndex }>();
+const CONTENT_CACHE_LIMIT = 32;
+
+/** Everything the rubric says about good answers: parroting it back is not answering. */
+export function rubricText(q: Question): string {
+  return q.rubric.flatMap((c) => [c.description, ...Object.values(c.anchors), c.strongAnswerAdds ?? ""]).join("\n");
+}
+
+/** The texts an index is built from, in order: equal lists mean an equal index. */
+function sourcesOf(pack: Pack): string[] {
+  return pack.questions.flatMap((q) => [q.id, ...q.exemplars.map((e) => e.answer), ...q.rubric.flatMap((c) => [c.description, ...Object.values(c.anchors), c.strongAnswerAdds ?? ""])]);
+}
+
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+function build(modelAnswers: string[], questions: Question[]): GradingIndex {
+  const idf = documentFrequencies([...modelAnswers, ...questions.map((q) => q.prompt)]);
+  return {
+    modelAnswers: buildCopyIndex(modelAnswers),
+    rubric: new Map(questions.map((q) => [q.id, buildCopyIndex([rubricText(q)], [4])])),
+    idf,
+    references: new Map(questions.map((q) => [q.id, q.exemplars.filter((e) => e.level === "strong").map((e) => ({ text: e.answer, vector: vectorOf(e.answer, idf) }))])),
+  };
+}
+
+/** The pack's grading index, built on first use and reused for every answer graded against it. */
+export function packIndex(pack: Pack): GradingIndex {
+  const known = byObject.get(pack);
+  if (known) return known;
+  // Same id and version is not proof of the same content (a built-in edited in place): compare the texts.
+  const key = `${pack.id}@${pack.version}`;
+  const sources = sourcesOf(pack);
+  const cached = byContent.get(key);
+  let index = cached && sameList(cached.sources, sources) ? cached.index : undefined;
+  if (!index) {
+    index = build(
+      pack.questions.flatMap((q) => q.exemplars.map((e) => e.answer)),
+      pack.questions,
+    );
+    if (byContent.size >= CONTENT_CACHE_LIMIT) byContent.delete(byContent.keys().next().value!);
+    byContent.set(key, { sources, index });
+  }
+  byObject.set(pack, index);
+  return index;
+}
+
+/** An index for a bare list of model answers (callers without a pack), cached by the list. */
+export function answersIndex(modelAnswers: string[]): GradingIndex {
+  const known = byObject.get(modelAnswers);
+  if (known) return known;
+  const index = build(modelAnswers, []);
+  byObject.set(modelAnswers, index);
+  return index;
+}
+
+/** The rubric fingerprint of one question (built on demand for questions outside the index). */
+export function rubricIndex(index: GradingIndex | undefined, q: Question): CopyIndex {
+  const known = index?.rubric.get(q.id) ?? byQuestion.get(q);
+  if (known) return known;
+  const built = buildCopyIndex([rubricText(q)], [4]);
+  byQuestion.set(q, built);
+  return built;
+}
+const byQuestion = new WeakMap<Question, CopyIndex>();
