@@ -17,6 +17,7 @@ import type { PackCatalog } from "../scenarios/index.js";
 import { LanguageUnavailableError, type Sandbox } from "../sandbox/index.js";
 import type { SessionRow, Store, StoredEvent } from "../store/index.js";
 import type { InterviewGraph } from "./graph.js";
+import type { Clock } from "./clock.js";
 import { createSessionLocks } from "./locks.js";
 import { buildPlan, PlanError } from "./plan.js";
 import { ServiceError } from "./service-error.js";
@@ -24,6 +25,9 @@ import { buildSnapshot } from "./snapshot.js";
 import type { AnswerInput, CurrentTurn, InterviewStateValue } from "./state.js";
 import { createRoundTimers } from "./timers.js";
 import { hashToken, newResumeToken, tokenMatches } from "./tokens.js";
+
+/** Sessions recovered at once after a start; small, so live requests interleave with recovery. */
+const RECOVERY_BATCH = 8;
 
 /** The answer a stored draft or answer row holds, as the graph's resume input carries it (blank parts left out). */
 function answerFields(row: { text: string | null; code: string | null; language: string | null } | undefined): Pick<AnswerInput, "text" | "code" | "language"> {
@@ -44,6 +48,8 @@ export type InterviewServiceDeps = {
   random?: () => number;
   /** Runs candidate code; without it coding questions cannot run tests. */
   sandbox?: Sandbox | null;
+  /** Round timers' scheduler (real timers unless a test drives the clock). */
+  setTimer?: Clock["setTimer"];
 };
 
 type StartOptions = Omit<z.output<typeof SessionStartPayloadSchema>, "teamToken"> & {
@@ -64,6 +70,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
   const threadOf = (sessionId: string) => ({ configurable: { thread_id: sessionId } });
   const timers = createRoundTimers({
     now,
+    ...(deps.setTimer ? { setTimer: deps.setTimer } : {}),
     onExpire: (sessionId, roundId) => {
       onRoundTimeout(sessionId, roundId).catch((err) => {
         // Never leave a session stuck on a half-run step: finish it shortly (as a restart would).
@@ -402,17 +409,24 @@ export function createInterviewService(deps: InterviewServiceDeps) {
      * After a restart: finish steps a crash cut short, and re-arm round timers
      * from the checkpoints (expired ones fire at once).
      */
-    async recover(): Promise<number> {
+    async recover(options: { batchSize?: number } = {}): Promise<number> {
       const ids = await store.sessions.listActiveIds();
-      for (const id of ids) {
-        try {
-          const { values } = await readState(id);
-          if (!values) await api.begin(id);
-          else await locks.run(id, () => continuePending(id));
-        } catch (err) {
-          // One broken session must not keep the others (or the server) down.
-          logger.error({ err, sessionId: id }, "could not recover session");
-        }
+      const batchSize = options.batchSize ?? RECOVERY_BATCH;
+      for (let i = 0; i < ids.length; i += batchSize) {
+        await Promise.all(
+          ids.slice(i, i + batchSize).map(async (id) => {
+            try {
+              const { values } = await readState(id);
+              if (!values) await api.begin(id);
+              else await locks.run(id, () => continuePending(id));
+            } catch (err) {
+              // One broken session must not keep the others (or the server) down.
+              logger.error({ err, sessionId: id }, "could not recover session");
+            }
+          }),
+        );
+        // Between batches, let live requests in: recovery runs while the server already serves.
+        await new Promise<void>((r) => setImmediate(r));
       }
       return ids.length;
     },

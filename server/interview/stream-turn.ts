@@ -9,9 +9,10 @@ export async function streamTurn(
   info: QuestionInfo,
   chunks: AsyncGenerator<string, TurnMeta>,
 ): Promise<{ text: string; meta: TurnMeta }> {
-  await deps.emit(sessionId, "question:start", info);
+  await deps.emit(sessionId, "question:start", info, `question:start:${info.questionId}`);
   let text = "";
   let meta: TurnMeta = {};
+  let n = 0;
   for (;;) {
     const next = await chunks.next();
     if (next.done) {
@@ -20,9 +21,9 @@ export async function streamTurn(
     }
     if (!next.value) continue;
     text += next.value;
-    await deps.emit(sessionId, "question:delta", { questionId: info.questionId, text: next.value });
+    await deps.emit(sessionId, "question:delta", { questionId: info.questionId, text: next.value }, `question:delta:${info.questionId}:${n++}`);
   }
   // The end text is exactly the deltas joined, so a streaming client and a late one agree.
-  await deps.emit(sessionId, "question:end", { questionId: info.questionId, text });
+  await deps.emit(sessionId, "question:end", { questionId: info.questionId, text }, `question:end:${info.questionId}`);
   return { text, meta };
 }
