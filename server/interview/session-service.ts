@@ -80,12 +80,36 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     },
   });
 
-  async function readState(sessionId: string): Promise<{ values: InterviewStateValue | null; awaiting: CurrentTurn | null }> {
+  /**
+   * The graph state and session row between steps, kept in memory: a draft or
+   * a submit's checks would otherwise read and decode the whole checkpoint and
+   * the session row every time. Only graph steps change them (all run here,
+   * under the session lock), so each step drops the entry first (see
+   * `invoke`) and the read after it fills it again. This process is the only
+   * one on its DATA_DIR (server/store/data-dir-lock.ts), so nothing else writes them.
+   */
+  type Between = { values: InterviewStateValue | null; awaiting: CurrentTurn | null; session?: SessionRow };
+  const between = new Map<string, Between>();
+
+  async function readState(sessionId: string): Promise<Between> {
+    const cached = between.get(sessionId);
+    if (cached) return cached;
     const snap = await graph.getState(threadOf(sessionId));
     const values = snap.values as InterviewStateValue;
-    if (!values || !values.sessionId) return { values: null, awaiting: null };
-    const awaiting = snap.next.includes("awaitAnswer") ? values.current : null;
-    return { values, awaiting };
+    const read: Between = !values || !values.sessionId ? { values: null, awaiting: null } : { values, awaiting: snap.next.includes("awaitAnswer") ? values.current : null };
+    // Finished sessions are read rarely (reports come from the session row): not kept.
+    if (read.values && read.values.status !== "complete") between.set(sessionId, read);
+    return read;
+  }
+
+  /** Every graph step goes through here, so the in-memory view of a session is dropped before it changes. */
+  async function invoke(sessionId: string, input: Parameters<InterviewGraph["invoke"]>[0]): Promise<void> {
+    between.delete(sessionId);
+    try {
+      await graph.invoke(input, threadOf(sessionId));
+    } finally {
+      between.delete(sessionId);
+    }
   }
 
   /** After each graph step: keep the round timer and the session row in line with the checkpoint. */
@@ -109,19 +133,22 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     const snap = await graph.getState(threadOf(sessionId));
     if (snap.next.length > 0 && !snap.next.includes("awaitAnswer")) {
       logger.warn({ sessionId, pending: snap.next }, "continuing an interrupted graph step");
-      await graph.invoke(null, threadOf(sessionId));
+      await invoke(sessionId, null);
     }
     await afterStep(sessionId);
   }
 
   async function resumeGraph(sessionId: string, input: AnswerInput): Promise<void> {
-    await graph.invoke(new Command({ resume: input }), threadOf(sessionId));
+    await invoke(sessionId, new Command({ resume: input }));
     await afterStep(sessionId);
   }
 
   async function requireSession(sessionId: string): Promise<SessionRow> {
+    const cached = between.get(sessionId);
+    if (cached?.session) return cached.session;
     const session = await store.sessions.get(sessionId);
     if (!session) throw new ServiceError("NOT_FOUND", `no session "${sessionId}"`);
+    if (cached && session.status !== "complete") cached.session = session;
     return session;
   }
 
@@ -247,17 +274,14 @@ export function createInterviewService(deps: InterviewServiceDeps) {
         const session = await requireSession(sessionId);
         const { values } = await readState(sessionId);
         if (values) return;
-        await graph.invoke(
-          {
-            sessionId,
-            packId: session.pack_id,
-            packVersion: session.pack_version,
-            mode: session.mode as "timed" | "practice",
-            level: (session.level as "junior" | "mid" | "senior" | null) ?? null,
-            interviewPlan: JSON.parse(session.plan_json),
-          },
-          threadOf(sessionId),
-        );
+        await invoke(sessionId, {
+          sessionId,
+          packId: session.pack_id,
+          packVersion: session.pack_version,
+          mode: session.mode as "timed" | "practice",
+          level: (session.level as "junior" | "mid" | "senior" | null) ?? null,
+          interviewPlan: JSON.parse(session.plan_json),
+        });
         await afterStep(sessionId);
       });
     },
@@ -435,6 +459,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
 
     async close(): Promise<void> {
       timers.clear();
+      between.clear();
       await locks.drain();
     },
   };
