@@ -99,7 +99,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
     checkpointer,
   );
-  const service = createInterviewService({ graph, store, packs, now, logger, sandbox, ...(deps.clock ? { setTimer: deps.clock.setTimer } : {}), ...(deps.random ? { random: deps.random } : {}) });
+  const service = createInterviewService({ graph, store, packs, now, logger, sandbox, onStepDone: (id) => gradeLater.start(id), ...(deps.clock ? { setTimer: deps.clock.setTimer } : {}), ...(deps.random ? { random: deps.random } : {}) });
   const http = createHttpApp({
     packs,
     teams,

@@ -7,6 +7,8 @@ export type GradeJob = () => Promise<GradeUpdate>;
 export type GradeLater = {
   /** Queue one question's grading; a second enqueue for the same question (a re-run step) is ignored. */
   enqueue(sessionId: string, questionId: string, job: GradeJob): void;
+  /** The step that queued gradings is over (its events are out): start them. */
+  start(sessionId: string): void;
   /** Wait for every queued grading of the session and take the results (each handed out once). */
   settle(sessionId: string): Promise<GradeUpdate[]>;
   /** Wait for everything (shutdown). */
@@ -21,6 +23,19 @@ export type GradeLater = {
  */
 export function createGradingQueue(options: { concurrency: number; logger: Logger }): GradeLater {
   const bySession = new Map<string, Map<string, Promise<GradeUpdate | null>>>();
+  /** Per session, the go signal for its queued jobs: they wait until the step that queued them is over. */
+  const gates = new Map<string, () => void>();
+  const gateOf = (sessionId: string) => {
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
+    const previous = gates.get(sessionId);
+    gates.set(sessionId, () => (previous?.(), open()));
+    return gate;
+  };
+  const openGate = (sessionId: string) => {
+    gates.get(sessionId)?.();
+    gates.delete(sessionId);
+  };
   const waiting: (() => void)[] = [];
   let running = 0;
   const slot = async () => {
@@ -36,9 +51,10 @@ export function createGradingQueue(options: { concurrency: number; logger: Logge
       let jobs = bySession.get(sessionId);
       if (!jobs) bySession.set(sessionId, (jobs = new Map()));
       if (jobs.has(questionId)) return;
+      const gate = gateOf(sessionId);
       const result = (async () => {
-        // Let the step that enqueued this finish and send its events first.
-        await new Promise<void>((r) => setImmediate(r));
+        // The step that queued this finishes and sends its events (the next question) first.
+        await gate;
         await slot();
         try {
           return await job();
@@ -51,13 +67,16 @@ export function createGradingQueue(options: { concurrency: number; logger: Logge
       })();
       jobs.set(questionId, result);
     },
+    start: openGate,
     async settle(sessionId) {
+      openGate(sessionId);
       const jobs = bySession.get(sessionId);
       if (!jobs) return [];
       bySession.delete(sessionId);
       return (await Promise.all(jobs.values())).filter((u): u is GradeUpdate => u !== null);
     },
     async drain() {
+      for (const id of [...gates.keys()]) openGate(id);
       await Promise.all([...bySession.values()].flatMap((jobs) => [...jobs.values()]));
     },
   };

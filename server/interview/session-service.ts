@@ -48,6 +48,8 @@ export type InterviewServiceDeps = {
   random?: () => number;
   /** Runs candidate code; without it coding questions cannot run tests. */
   sandbox?: Sandbox | null;
+  /** Called once a graph step is over and its events are out (the app starts queued gradings). */
+  onStepDone?: (sessionId: string) => void;
   /** Round timers' scheduler (real timers unless a test drives the clock). */
   setTimer?: Clock["setTimer"];
 };
@@ -109,6 +111,8 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       await graph.invoke(input, threadOf(sessionId));
     } finally {
       between.delete(sessionId);
+      // After the caller's ack went out (acks are sent on the microtask queue; this runs after it).
+      if (deps.onStepDone) setImmediate(() => deps.onStepDone!(sessionId));
     }
   }
 
