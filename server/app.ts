@@ -2,7 +2,7 @@ import { createServer, type Server as HttpServer } from "node:http";
 import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import pino, { type Logger } from "pino";
 import { createHttpApp } from "./http/index.js";
-import { compileInterviewGraph, createGradingQueue, createInterviewService, type Clock, type Emit, type InterviewService } from "./interview/index.js";
+import { compileInterviewGraph, createGradingQueue, createGradingThread, createInterviewService, type Clock, type Emit, type InterviewService } from "./interview/index.js";
 import { createJudge, runLab } from "./grading/index.js";
 import { createChatModel, createModelInterviewer, createOfflineInterviewer, type ModelConfig } from "./llm/index.js";
 import { createRateLimits, DEFAULT_RATE_LIMITS, type LimiterFactory, type RateLimitConfig } from "./limits/index.js";
@@ -84,11 +84,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
     room?.emit(name, { ...body, seq, sessionId });
   };
   const gradeLater = createGradingQueue({ concurrency: 2, logger });
+  const gradingThread = createGradingThread();
   const graph = compileInterviewGraph(
     {
       packs,
       emit,
       gradeLater,
+      gradeAnswers: gradingThread.grade,
       ...(sandbox ? { runTests: (question, language, code) => sandbox.runTests(question, language, code, "all") } : {}),
       ...modelDeps(deps.model ?? null),
       now,
@@ -146,6 +148,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       await recovery?.catch(() => undefined);
       await service.close();
       await gradeLater.drain();
+      await gradingThread.close();
       await sandbox?.close();
       await new Promise<void>((resolve) => io!.close(() => resolve()));
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));

@@ -3,6 +3,7 @@ import type { Interviewer } from "../llm/index.js";
 import type { Judge, LabEvidence } from "../grading/index.js";
 import type { Language, PackCatalog, PromptLab, Question } from "../scenarios/index.js";
 import type { GradeLater } from "./grading-queue.js";
+import type { GradeAnswers } from "./grading-thread/index.js";
 
 /**
  * Emits a server event for a session; the app stamps seq, stores it and broadcasts.
@@ -34,6 +35,8 @@ export type InterviewDeps = {
   prices?: Record<string, { input: number; output: number }>;
   /** Runs a fixed prompt on a question's prompt lab, when a model is configured. */
   runLab?: (lab: PromptLab, fixedPrompt: string) => Promise<LabEvidence>;
+  /** The deterministic grader, e.g. in a worker thread; `gradeQuestion` on this thread when absent. */
+  gradeAnswers?: GradeAnswers;
   /** Grades finished questions off the interview's critical path; absent: the grade node grades inline. */
   gradeLater?: GradeLater;
 };

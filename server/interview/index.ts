@@ -7,3 +7,4 @@ export { createInterviewService, type InterviewService } from "./session-service
 export { ServiceError } from "./service-error.js";
 export { createGradingQueue, type GradeLater } from "./grading-queue.js";
 export { realClock, type Clock } from "./clock.js";
+export { createGradingThread, type GradeAnswers } from "./grading-thread/index.js";

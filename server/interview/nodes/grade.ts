@@ -60,7 +60,7 @@ async function gradeOrThrow(deps: InterviewDeps, state: InterviewStateValue, pac
   const answers = turns.map((t) => t.answer);
   const noBudget = budgetUsedUp(turnContext(deps, state, question.id).tokensLeft);
   const lab = await runPromptLab(deps, question, answers, noBudget);
-  const graded = gradeQuestion(question, answers, { tests, modelAnswers, lab });
+  const graded = deps.gradeAnswers ? await deps.gradeAnswers(question, answers, { tests, modelAnswers, lab }) : gradeQuestion(question, answers, { tests, modelAnswers, lab });
   const { flags } = graded;
   let scores = graded.scores;
   // The judge reads only what survived the integrity checks, and its word is bounded by the evidence.
