@@ -18,7 +18,7 @@ const RAMP_PER_SECOND = Number(process.env.LOAD_RAMP ?? 250);
 
 type Ack = { ok: boolean; data?: any; error?: { code: string; message: string } };
 type Sample = { kind: "draft" | "submit" | "run"; ms: number };
-type Tally = { samples: Sample[]; submitsOk: number; lost: number; refused: Map<string, number> };
+type Tally = { samples: Sample[]; submitsOk: number; lost: number; refused: Map<string, number>; stages: Map<string, number> };
 
 async function startServer(): Promise<{ child: ChildProcess; url: string; databaseFile: string }> {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench/load-server.ts"], { stdio: ["ignore", "pipe", "inherit"] });
@@ -40,7 +40,9 @@ const between = (a: number, b: number) => a + Math.random() * (b - a);
 async function candidate(url: string, index: number, until: number, tally: Tally): Promise<void> {
   const coding = index % 10 === 9;
   const socket: Socket = io(url, { transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: { "x-forwarded-for": `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}` } });
+  const stage = (name: string) => tally.stages.set(name, (tally.stages.get(name) ?? 0) + 1);
   await new Promise<void>((resolve, reject) => (socket.once("connect", () => resolve()), socket.once("connect_error", reject)));
+  stage("connected");
   let open: { questionId: string; languages: string[]; starter: string } | null = null;
   let waiting: (() => void) | null = null;
   let complete = false;
@@ -59,8 +61,10 @@ async function candidate(url: string, index: number, until: number, tally: Tally
     let asked = nextQuestion();
     const start = await call(null, "session:start", { packId: "ai-engineer", rounds: [coding ? "coding" : "system-design"], mode: "timed" });
     if (!start.ok) return;
+    stage("started");
     const sessionId = start.data.sessionId as string;
     await asked;
+    stage("asked");
     let text = "";
     const writeFor = between(45_000, 90_000);
     let questionSince = Date.now();
@@ -94,15 +98,16 @@ async function candidate(url: string, index: number, until: number, tally: Tally
 
 async function run(n: number): Promise<{ n: number; p50: number; p99: number; runP50: number | null; runP99: number | null; samples: number; lost: number; submits: number; refused: string }> {
   const server = await startServer();
-  const tally: Tally = { samples: [], submitsOk: 0, lost: 0, refused: new Map() };
+  const tally: Tally = { samples: [], submitsOk: 0, lost: 0, refused: new Map(), stages: new Map() };
   const rampMs = (n / RAMP_PER_SECOND) * 1000;
   const until = Date.now() + rampMs + SECONDS * 1000;
   const all: Promise<void>[] = [];
   for (let i = 0; i < n; i++) {
-    all.push(candidate(server.url, i, until, tally).catch(() => void (tally.lost += 0)));
+    all.push(candidate(server.url, i, until, tally).catch((err) => tally.refused.set(`failed: ${(err as Error).message}`, (tally.refused.get(`failed: ${(err as Error).message}`) ?? 0) + 1)));
     if (i % 25 === 24) await sleep((25 / RAMP_PER_SECOND) * 1000);
   }
   await Promise.all(all);
+  if (process.env.LOAD_DEBUG) console.error(n, Object.fromEntries(tally.stages));
   server.child.kill("SIGTERM");
   await new Promise((r) => server.child.once("exit", r));
   // Every acknowledged answer must be in the database.
