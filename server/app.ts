@@ -2,9 +2,10 @@ import { createServer, type Server as HttpServer } from "node:http";
 import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import pino, { type Logger } from "pino";
 import { createHttpApp } from "./http/index.js";
-import { compileInterviewGraph, createInterviewService, type Emit, type InterviewService } from "./interview/index.js";
+import { compileInterviewGraph, createGradingQueue, createGradingThread, createInterviewService, type Clock, type Emit, type InterviewService } from "./interview/index.js";
 import { createJudge, runLab } from "./grading/index.js";
 import { createChatModel, createModelInterviewer, createOfflineInterviewer, type ModelConfig } from "./llm/index.js";
+import { createRateLimits, DEFAULT_RATE_LIMITS, type LimiterFactory, type RateLimitConfig } from "./limits/index.js";
 import { createSocketServer, roomOf, type InterviewIo } from "./realtime/index.js";
 import { createPackLibrary, verifyReferenceSolutions, type PackLibrary } from "./packs/index.js";
 import { createSandbox, DEFAULT_LIMITS, type Sandbox, type SandboxOptions } from "./sandbox/index.js";
@@ -21,16 +22,33 @@ export type AppDeps = {
   clientDist?: string | null;
   logger?: Logger;
   now?: () => number;
+  /** Time and round timers together (tests drive a manual clock); `now` alone when absent. */
+  clock?: Clock;
   /** Chooses among equally suitable questions; tests pin it to get pack order. */
   random?: () => number;
   /** Code sandbox options (defaults when absent), or null for none. */
   sandbox?: SandboxOptions | null;
   /** A model for the LLM judge and the prompt lab; absent or null runs offline. */
   model?: ModelConfig | null;
+  /** Rate limits (defaults when absent); null turns them off (benchmarks of the bare path). */
+  rateLimits?: RateLimitConfig | null;
+  /** Where limiter counts live: memory by default, a Redis-backed factory to share them. */
+  limiterStore?: LimiterFactory;
+  /** Client address and https from X-Forwarded-* (behind a proxy you run). */
+  trustProxy?: boolean;
+  /** Browser origins allowed to open the socket besides the server's own. */
+  allowedOrigins?: string[];
 };
 
 export type App = {
   httpServer: HttpServer;
+  /**
+   * Bring back sessions the last run left active (finish cut-short steps,
+   * re-arm timers), in bounded batches in the background. Call it once the
+   * server listens: a process that could not bind must not touch sessions.
+   * Resolves with how many sessions were recovered.
+   */
+  startRecovery(): Promise<number>;
   io: InterviewIo;
   service: InterviewService;
   packs: PackLibrary;
@@ -42,7 +60,7 @@ export type App = {
 /** Build the whole server from its dependencies; the caller decides where to listen. */
 export async function createApp(deps: AppDeps): Promise<App> {
   const logger = deps.logger ?? pino({ level: "silent" });
-  const now = deps.now ?? Date.now;
+  const now = deps.clock?.now ?? deps.now ?? Date.now;
   const { sqlite, db } = openSqlite(deps.databaseFile);
   await migrateToLatest(db);
   const store = createStore(db);
@@ -53,19 +71,26 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const sandbox: Sandbox | null =
     deps.sandbox === null ? null : createSandbox({ ...(deps.sandbox ?? { limits: DEFAULT_LIMITS, pythonPool: 1, typescriptWorkers: 1 }), logger });
 
+  const limits = deps.rateLimits === null ? null : createRateLimits(deps.rateLimits ?? DEFAULT_RATE_LIMITS, deps.limiterStore);
   const httpServer = createServer();
   // `io` is assigned below; emit only runs once a session exists, long after.
   let io: InterviewIo | null = null;
-  const emit: Emit = async (sessionId, name, body) => {
-    const seq = await store.events.append(sessionId, name, body, now());
+  const emit: Emit = async (sessionId, name, body, key) => {
+    const seq = await store.events.append(sessionId, name, body, now(), key);
+    // Already stored under this key: a step re-run after a crash; clients had it live or get it on resume.
+    if (seq === null) return;
     // The event map types each name's payload; the generic here cannot narrow, so widen once.
     const room = io?.to(roomOf(sessionId)) as { emit(event: string, payload: unknown): boolean } | undefined;
     room?.emit(name, { ...body, seq, sessionId });
   };
+  const gradeLater = createGradingQueue({ concurrency: 2, logger });
+  const gradingThread = createGradingThread();
   const graph = compileInterviewGraph(
     {
       packs,
       emit,
+      gradeLater,
+      gradeAnswers: gradingThread.grade,
       // owner: the session, so grading runs queue round-robin with everyone's code:run.
       ...(sandbox ? { runTests: (question, language, code, owner) => sandbox.runTests(question, language, code, "all", { owner }) } : {}),
       ...modelDeps(deps.model ?? null),
@@ -77,7 +102,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
     checkpointer,
   );
-  const service = createInterviewService({ graph, store, packs, now, logger, sandbox, ...(deps.random ? { random: deps.random } : {}) });
+  const service = createInterviewService({ graph, store, packs, now, logger, sandbox, onStepDone: (id) => gradeLater.start(id), ...(deps.clock ? { setTimer: deps.clock.setTimer } : {}), ...(deps.random ? { random: deps.random } : {}) });
   const http = createHttpApp({
     packs,
     teams,
@@ -87,16 +112,32 @@ export async function createApp(deps: AppDeps): Promise<App> {
     logger,
     clientDist: deps.clientDist ?? null,
     pingDatabase: () => void sqlite.prepare("select 1").get(),
+    limits,
+    trustProxy: deps.trustProxy ?? false,
+    recovering: () => recovering,
   });
   httpServer.on("request", http);
-  io = createSocketServer(httpServer, service, teams, logger);
+  io = createSocketServer(httpServer, service, teams, logger, { limits, trustProxy: deps.trustProxy ?? false, allowedOrigins: deps.allowedOrigins ?? [] });
 
-  const recovered = await service.recover();
-  if (recovered > 0) logger.info({ sessions: recovered }, "re-armed active sessions");
+  let recovering = false;
+  let recovery: Promise<number> | null = null;
 
   let closed = false;
   return {
     httpServer,
+    startRecovery() {
+      recovery ??= (async () => {
+        recovering = true;
+        try {
+          const n = await service.recover();
+          if (n > 0) logger.info({ sessions: n }, "re-armed active sessions");
+          return n;
+        } finally {
+          recovering = false;
+        }
+      })();
+      return recovery;
+    },
     io,
     service,
     packs,
@@ -105,7 +146,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     async close() {
       if (closed) return;
       closed = true;
+      await recovery?.catch(() => undefined);
       await service.close();
+      await gradeLater.drain();
+      await gradingThread.close();
       await sandbox?.close();
       await new Promise<void>((resolve) => io!.close(() => resolve()));
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));

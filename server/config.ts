@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import { z } from "zod";
+import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from "./limits/index.js";
 import type { ModelConfig } from "./llm/index.js";
 import type { SandboxOptions } from "./sandbox/index.js";
 
@@ -38,6 +39,20 @@ const EnvSchema = z.object({
     }),
   LAB_MODEL: z.string().min(1).optional(),
   MODEL_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
+  // Rate limits (events or requests per window; see server/limits/rate-limits.ts for what each counts).
+  RATE_SOCKET_PER_CONNECTION_10S: z.coerce.number().int().min(1).max(1e6).default(DEFAULT_RATE_LIMITS.socketPerConnection.points),
+  RATE_SOCKET_PER_ADDRESS_10S: z.coerce.number().int().min(1).max(1e7).default(DEFAULT_RATE_LIMITS.socketPerAddress.points),
+  RATE_SOCKET_GLOBAL_10S: z.coerce.number().int().min(1).max(1e8).default(DEFAULT_RATE_LIMITS.socketGlobal.points),
+  RATE_STARTS_PER_CONNECTION_MIN: z.coerce.number().int().min(1).max(1e6).default(DEFAULT_RATE_LIMITS.startsPerConnection.points),
+  RATE_STARTS_PER_ADDRESS_MIN: z.coerce.number().int().min(1).max(1e7).default(DEFAULT_RATE_LIMITS.startsPerAddress.points),
+  RATE_CONNECTIONS_PER_ADDRESS_MIN: z.coerce.number().int().min(1).max(1e7).default(DEFAULT_RATE_LIMITS.connectionsPerAddress.points),
+  RATE_CONNECTIONS_GLOBAL_10S: z.coerce.number().int().min(1).max(1e8).default(DEFAULT_RATE_LIMITS.connectionsGlobal.points),
+  RATE_HTTP_PER_ADDRESS_10S: z.coerce.number().int().min(1).max(1e7).default(DEFAULT_RATE_LIMITS.httpPerAddress.points),
+  RATE_HTTP_GLOBAL_10S: z.coerce.number().int().min(1).max(1e8).default(DEFAULT_RATE_LIMITS.httpGlobal.points),
+  /** "true" behind a reverse proxy you run: client addresses and https come from X-Forwarded-*. */
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  /** Browser origins (comma-separated, or *) allowed to open the socket besides the server's own. */
+  SOCKET_ORIGINS: z.string().default(""),
 });
 
 export type Config = {
@@ -52,6 +67,9 @@ export type Config = {
   sandbox: SandboxOptions;
   /** A model for the judge and the prompt lab; null runs fully offline. */
   model: ModelConfig | null;
+  rateLimits: RateLimitConfig;
+  trustProxy: boolean;
+  allowedOrigins: string[];
 };
 
 export class ConfigError extends Error {
@@ -92,6 +110,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pythonPool: e.SANDBOX_PYTHON_POOL,
       typescriptWorkers: e.SANDBOX_TS_WORKERS,
     },
+    rateLimits: {
+      socketPerConnection: { points: e.RATE_SOCKET_PER_CONNECTION_10S, seconds: 10 },
+      socketPerAddress: { points: e.RATE_SOCKET_PER_ADDRESS_10S, seconds: 10 },
+      socketGlobal: { points: e.RATE_SOCKET_GLOBAL_10S, seconds: 10 },
+      startsPerConnection: { points: e.RATE_STARTS_PER_CONNECTION_MIN, seconds: 60 },
+      startsPerAddress: { points: e.RATE_STARTS_PER_ADDRESS_MIN, seconds: 60 },
+      connectionsPerAddress: { points: e.RATE_CONNECTIONS_PER_ADDRESS_MIN, seconds: 60 },
+      connectionsGlobal: { points: e.RATE_CONNECTIONS_GLOBAL_10S, seconds: 10 },
+      httpPerAddress: { points: e.RATE_HTTP_PER_ADDRESS_10S, seconds: 10 },
+      httpGlobal: { points: e.RATE_HTTP_GLOBAL_10S, seconds: 10 },
+    },
+    trustProxy: e.TRUST_PROXY === "true",
+    allowedOrigins: e.SOCKET_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean),
     model: e.OPENAI_API_KEY
       ? {
           apiKey: e.OPENAI_API_KEY,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { LanguageSchema, LevelSchema, RoundKindSchema } from "../scenarios/schema.js";
 import { ModeSchema, QuestionId, SessionId } from "./ids.js";
 import type { TransientServerEvents } from "./code-waiting.js";
+import { MAX_ID_LENGTH, MAX_ROUNDS_PER_SESSION } from "./limits.js";
 import { VisibleTestSchema, type TestReport } from "./tests.js";
 
 /**
@@ -22,10 +23,10 @@ const AnswerContent = {
 };
 
 export const SessionStartPayloadSchema = z.strictObject({
-  packId: z.string().min(1),
+  packId: z.string().min(1).max(MAX_ID_LENGTH),
   level: LevelSchema.optional(),
   /** Round ids from the pack, in the order to sit them; all rounds when absent. */
-  rounds: z.array(z.string().min(1)).min(1).optional(),
+  rounds: z.array(z.string().min(1).max(MAX_ID_LENGTH)).min(1).max(MAX_ROUNDS_PER_SESSION, `at most ${MAX_ROUNDS_PER_SESSION} rounds`).optional(),
   mode: ModeSchema.default("timed"),
   /** A team's API token: lets that team sit its own private packs (to try them out). */
   teamToken: z.string().min(8).max(200).optional(),
@@ -34,9 +35,9 @@ export type SessionStartPayload = z.input<typeof SessionStartPayloadSchema>;
 
 export const SessionResumePayloadSchema = z.strictObject({
   sessionId: SessionId,
-  resumeToken: z.string().min(16),
+  resumeToken: z.string().min(16).max(MAX_ID_LENGTH),
   /** The highest seq this client has applied; events after it are replayed. */
-  lastSeq: z.number().int().min(0).optional(),
+  lastSeq: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 export type SessionResumePayload = z.infer<typeof SessionResumePayloadSchema>;
 
@@ -188,6 +189,8 @@ export type ServerEventBody<N extends ServerEventName> = Omit<ServerEvent<N>, "s
 
 export const ErrorCodeSchema = z.enum([
   "BAD_PAYLOAD",
+  "PAYLOAD_TOO_LARGE",
+  "RATE_LIMITED",
   "UNAUTHORIZED",
   "NOT_FOUND",
   "FORBIDDEN",
@@ -196,7 +199,8 @@ export const ErrorCodeSchema = z.enum([
   "INTERNAL",
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
-export type AckError = { ok: false; error: { code: ErrorCode; message: string } };
+/** `retryAfterMs` comes with RATE_LIMITED: when the same request would be accepted again. */
+export type AckError = { ok: false; error: { code: ErrorCode; message: string; retryAfterMs?: number } };
 export type Ack<T> = { ok: true; data: T } | AckError;
 
 export const SnapshotSchema = z.object({

@@ -90,6 +90,10 @@ export type IntegrityFlag = z.infer<typeof IntegrityFlagSchema>;
 export const ReportQuestionSchema = z.object({
   questionId: z.string(),
   title: z.string(),
+  /** False for a question the session never reached: no prompt, no hints, just the zero it counts as. */
+  asked: z.boolean().default(true),
+  /** Set when grading this question failed: it counts as 0 and says so, and the rest of the report stands. */
+  gradingError: z.string().optional(),
   answered: z.boolean(),
   /** Weighted criterion average scaled to 0-100, computed in code. */
   score: z.number(),

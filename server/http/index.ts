@@ -1,6 +1,7 @@
 import express, { type Express } from "express";
-import helmet from "helmet";
 import type { Logger } from "pino";
+import { MAX_JSON_BODY_BYTES } from "../contracts/index.js";
+import type { RateLimits } from "../limits/index.js";
 import type { InterviewService } from "../interview/index.js";
 import type { PackLibrary } from "../packs/index.js";
 import type { LocatedPack, PackIssue } from "../scenarios/index.js";
@@ -8,7 +9,9 @@ import type { Teams } from "../teams/index.js";
 import { errorHandler, sendError } from "./errors.js";
 import { healthRouter } from "./health.js";
 import { packsRouter } from "./packs.js";
+import { rateLimit } from "./rate-limit.js";
 import { reportsRouter } from "./reports.js";
+import { securityHeaders } from "./security-headers.js";
 import { staticClientRouter } from "./static-client.js";
 import { teamPacksRouter } from "./team-packs.js";
 
@@ -20,16 +23,24 @@ export type HttpDeps = {
   logger: Logger;
   clientDist: string | null;
   pingDatabase: () => void;
+  /** Per-address and global request limits; none when absent. */
+  limits?: RateLimits | null;
+  /** Take the client address and protocol from X-Forwarded-* (only behind a proxy you run). */
+  trustProxy?: boolean;
+  /** True while overdue sessions are still being recovered after a start. */
+  recovering?: () => boolean;
 };
 
 export function createHttpApp(deps: HttpDeps): Express {
   const app = express();
   app.disable("x-powered-by");
-  app.use(helmet());
+  app.set("trust proxy", deps.trustProxy ?? false);
+  if (deps.limits) app.use(rateLimit(deps.limits));
+  app.use(securityHeaders());
   // Pack uploads are YAML or JSON text: that router reads its own body, before any JSON parser.
   app.use("/api/teams", teamPacksRouter({ teams: deps.teams, library: deps.packs, ...(deps.verifyPack ? { verify: deps.verifyPack } : {}) }));
-  app.use(express.json({ limit: "1mb" }));
-  app.use("/api/health", healthRouter({ packs: deps.packs, pingDatabase: deps.pingDatabase, startedAt: Date.now() }));
+  app.use(express.json({ limit: MAX_JSON_BODY_BYTES }));
+  app.use("/api/health", healthRouter({ packs: deps.packs, pingDatabase: deps.pingDatabase, startedAt: Date.now(), recovering: deps.recovering ?? (() => false) }));
   app.use("/api/packs", packsRouter(deps.packs));
   app.use("/api/sessions", reportsRouter(deps.service));
   app.use("/api", (req, res) => sendError(res, "NOT_FOUND", `no API route ${req.method} ${req.originalUrl}`));

@@ -1,12 +1,14 @@
 import express, { Router, type NextFunction, type Request, type Response } from "express";
 import { z } from "zod";
 import { PackIdMismatchError, type PackLibrary, type PublishResult } from "../packs/index.js";
+import { MAX_PACK_UPLOAD_BYTES } from "../contracts/index.js";
 import { describeZodError } from "../realtime/acks.js";
 import { parsePackLocated, PackValidationError, toPublicQuestion, type LocatedPack, type PackIssue, type PackRecord } from "../scenarios/index.js";
 import type { Teams } from "../teams/index.js";
 import { sendError } from "./errors.js";
 
-const MAX_PACK_BYTES = "2mb";
+/** A pack with thousands of problems lists the first ones: enough to start fixing, a bounded reply. */
+const MAX_LISTED_ISSUES = 50;
 const VisibilityQuery = z.object({ visibility: z.enum(["public", "unlisted", "private"]).optional() });
 // Kept verbatim (not trimmed): the stored source is exactly what the author sent.
 const PackBody = z
@@ -27,9 +29,10 @@ const summary = (r: PackRecord | PublishResult) => ({
 });
 
 function invalid(res: Response, err: PackValidationError): void {
+  const n = err.issues.length;
   res.status(400).json({
-    error: { code: "BAD_PAYLOAD", message: `the pack has ${err.issues.length} problem${err.issues.length === 1 ? "" : "s"}` },
-    issues: err.issues,
+    error: { code: "BAD_PAYLOAD", message: `the pack has ${n} problem${n === 1 ? "" : "s"}${n > MAX_LISTED_ISSUES ? ` (the first ${MAX_LISTED_ISSUES} are listed)` : ""}` },
+    issues: err.issues.slice(0, MAX_LISTED_ISSUES),
   });
 }
 
@@ -44,7 +47,9 @@ export function teamPacksRouter(deps: {
   verify?: (located: LocatedPack) => Promise<PackIssue[]>;
 }): Router {
   const router = Router({ mergeParams: true });
-  router.use(express.text({ type: () => true, limit: MAX_PACK_BYTES }));
+  // Read only after the token checks out (the /:team guard below runs first): an anonymous
+  // client cannot make the server buffer and parse 2 MB.
+  const readBody = express.text({ type: () => true, limit: MAX_PACK_UPLOAD_BYTES });
 
   const authenticate = async (req: Request, res: Response): Promise<string | undefined> => {
     const token = req.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
@@ -77,7 +82,7 @@ export function teamPacksRouter(deps: {
   });
 
   /** Dry run for the editor: every problem, or a preview of each question as a candidate sees it. */
-  router.post("/:team/packs/validate", async (req: TeamRequest, res) => {
+  router.post("/:team/packs/validate", readBody, async (req: TeamRequest, res) => {
     const body = PackBody.safeParse(req.body);
     if (!body.success) return sendError(res, "BAD_PAYLOAD", describeZodError(body.error));
     try {
@@ -88,7 +93,7 @@ export function teamPacksRouter(deps: {
       res.json({ valid: true, issues: [], pack: { id: pack.id, title: pack.title, rounds: pack.rounds.length }, preview: pack.questions.map(toPublicQuestion) });
     } catch (err) {
       if (!(err instanceof PackValidationError)) throw err;
-      res.json({ valid: false, issues: err.issues, preview: [] });
+      res.json({ valid: false, issues: err.issues.slice(0, MAX_LISTED_ISSUES), preview: [] });
     }
   });
 
@@ -110,8 +115,8 @@ export function teamPacksRouter(deps: {
       throw err;
     }
   };
-  router.post("/:team/packs", (req: TeamRequest, res) => publish(req, res));
-  router.put("/:team/packs/:packId", (req: TeamRequest, res) => publish(req, res, req.params.packId));
+  router.post("/:team/packs", readBody, (req: TeamRequest, res) => publish(req, res));
+  router.put("/:team/packs/:packId", readBody, (req: TeamRequest, res) => publish(req, res, req.params.packId));
 
   router.get("/:team/packs/:packId", async (req: TeamRequest, res) => {
     const query = VersionQuery.safeParse(req.query);

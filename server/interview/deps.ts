@@ -2,9 +2,15 @@ import type { CriterionScore, Report, ServerEventBody, ServerEventName, TestRepo
 import type { Interviewer } from "../llm/index.js";
 import type { Judge, LabEvidence } from "../grading/index.js";
 import type { Language, PackCatalog, PromptLab, Question } from "../scenarios/index.js";
+import type { GradeLater } from "./grading-queue.js";
+import type { GradeAnswers } from "./grading-thread/index.js";
 
-/** Emits a server event for a session; the app stamps seq, stores it and broadcasts. */
-export type Emit = <N extends ServerEventName>(sessionId: string, name: N, body: ServerEventBody<N>) => Promise<void>;
+/**
+ * Emits a server event for a session; the app stamps seq, stores it and broadcasts.
+ * `key` is deterministic for the step and event ("round:end:<roundId>"): when a
+ * step is re-run after a crash, an event already stored under its key is not emitted again.
+ */
+export type Emit = <N extends ServerEventName>(sessionId: string, name: N, body: ServerEventBody<N>, key: string) => Promise<void>;
 
 /** Where the graph hands results that outlive it (the store, in the app). */
 export type InterviewSink = {
@@ -29,4 +35,8 @@ export type InterviewDeps = {
   prices?: Record<string, { input: number; output: number }>;
   /** Runs a fixed prompt on a question's prompt lab, when a model is configured. */
   runLab?: (lab: PromptLab, fixedPrompt: string) => Promise<LabEvidence>;
+  /** The deterministic grader, e.g. in a worker thread; `gradeQuestion` on this thread when absent. */
+  gradeAnswers?: GradeAnswers;
+  /** Grades finished questions off the interview's critical path; absent: the grade node grades inline. */
+  gradeLater?: GradeLater;
 };

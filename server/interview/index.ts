@@ -5,3 +5,6 @@ export { AnswerInputSchema, type AnswerInput, type InterviewStateValue } from ".
 export { roundInfo, questionInfo, packOf, questionById } from "./context.js";
 export { createInterviewService, type InterviewService } from "./session-service.js";
 export { ServiceError } from "./service-error.js";
+export { createGradingQueue, type GradeLater } from "./grading-queue.js";
+export { realClock, type Clock } from "./clock.js";
+export { createGradingThread, type GradeAnswers } from "./grading-thread/index.js";

@@ -24,9 +24,14 @@ export function buildReport(
       const scores = state.grades[id] ?? [];
       const criteria = gradingCriteria(question);
       const tests = state.testReports[id];
+      // Hints for a question never asked would hand out the rubric of a question the candidate may sit later.
+      const asked = turns.length > 0;
+      const gradingError = state.gradingErrors?.[id];
       return {
         questionId: id,
         title: question.title,
+        asked,
+        ...(gradingError ? { gradingError } : {}),
         answered: turns.some((t) => t.answer !== null),
         score: questionScore(criteria, scores),
         turns,
@@ -40,7 +45,7 @@ export function buildReport(
             ...s,
             title: criterion?.title ?? s.criterionId,
             weight: criterion?.weight ?? 0,
-            ...(criterion?.strongAnswerAdds ? { strongAnswerAdds: criterion.strongAnswerAdds } : {}),
+            ...(asked && criterion?.strongAnswerAdds ? { strongAnswerAdds: criterion.strongAnswerAdds } : {}),
           };
         }),
       };

@@ -17,6 +17,7 @@ import type { PackCatalog } from "../scenarios/index.js";
 import { LanguageUnavailableError, type Sandbox } from "../sandbox/index.js";
 import type { SessionRow, Store, StoredEvent } from "../store/index.js";
 import type { InterviewGraph } from "./graph.js";
+import type { Clock } from "./clock.js";
 import { createSessionLocks } from "./locks.js";
 import { buildPlan, PlanError } from "./plan.js";
 import { ServiceError } from "./service-error.js";
@@ -24,6 +25,9 @@ import { buildSnapshot } from "./snapshot.js";
 import type { AnswerInput, CurrentTurn, InterviewStateValue } from "./state.js";
 import { createRoundTimers } from "./timers.js";
 import { hashToken, newResumeToken, tokenMatches } from "./tokens.js";
+
+/** Sessions recovered at once after a start; small, so live requests interleave with recovery. */
+const RECOVERY_BATCH = 8;
 
 /** The answer a stored draft or answer row holds, as the graph's resume input carries it (blank parts left out). */
 function answerFields(row: { text: string | null; code: string | null; language: string | null } | undefined): Pick<AnswerInput, "text" | "code" | "language"> {
@@ -44,6 +48,10 @@ export type InterviewServiceDeps = {
   random?: () => number;
   /** Runs candidate code; without it coding questions cannot run tests. */
   sandbox?: Sandbox | null;
+  /** Called once a graph step is over and its events are out (the app starts queued gradings). */
+  onStepDone?: (sessionId: string) => void;
+  /** Round timers' scheduler (real timers unless a test drives the clock). */
+  setTimer?: Clock["setTimer"];
 };
 
 type StartOptions = Omit<z.output<typeof SessionStartPayloadSchema>, "teamToken"> & {
@@ -64,6 +72,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
   const threadOf = (sessionId: string) => ({ configurable: { thread_id: sessionId } });
   const timers = createRoundTimers({
     now,
+    ...(deps.setTimer ? { setTimer: deps.setTimer } : {}),
     onExpire: (sessionId, roundId) => {
       onRoundTimeout(sessionId, roundId).catch((err) => {
         // Never leave a session stuck on a half-run step: finish it shortly (as a restart would).
@@ -73,12 +82,38 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     },
   });
 
-  async function readState(sessionId: string): Promise<{ values: InterviewStateValue | null; awaiting: CurrentTurn | null }> {
+  /**
+   * The graph state and session row between steps, kept in memory: a draft or
+   * a submit's checks would otherwise read and decode the whole checkpoint and
+   * the session row every time. Only graph steps change them (all run here,
+   * under the session lock), so each step drops the entry first (see
+   * `invoke`) and the read after it fills it again. This process is the only
+   * one on its DATA_DIR (server/store/data-dir-lock.ts), so nothing else writes them.
+   */
+  type Between = { values: InterviewStateValue | null; awaiting: CurrentTurn | null; session?: SessionRow };
+  const between = new Map<string, Between>();
+
+  async function readState(sessionId: string): Promise<Between> {
+    const cached = between.get(sessionId);
+    if (cached) return cached;
     const snap = await graph.getState(threadOf(sessionId));
     const values = snap.values as InterviewStateValue;
-    if (!values || !values.sessionId) return { values: null, awaiting: null };
-    const awaiting = snap.next.includes("awaitAnswer") ? values.current : null;
-    return { values, awaiting };
+    const read: Between = !values || !values.sessionId ? { values: null, awaiting: null } : { values, awaiting: snap.next.includes("awaitAnswer") ? values.current : null };
+    // Finished sessions are read rarely (reports come from the session row): not kept.
+    if (read.values && read.values.status !== "complete") between.set(sessionId, read);
+    return read;
+  }
+
+  /** Every graph step goes through here, so the in-memory view of a session is dropped before it changes. */
+  async function invoke(sessionId: string, input: Parameters<InterviewGraph["invoke"]>[0]): Promise<void> {
+    between.delete(sessionId);
+    try {
+      await graph.invoke(input, threadOf(sessionId));
+    } finally {
+      between.delete(sessionId);
+      // After the caller's ack went out (acks are sent on the microtask queue; this runs after it).
+      if (deps.onStepDone) setImmediate(() => deps.onStepDone!(sessionId));
+    }
   }
 
   /** After each graph step: keep the round timer and the session row in line with the checkpoint. */
@@ -102,19 +137,22 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     const snap = await graph.getState(threadOf(sessionId));
     if (snap.next.length > 0 && !snap.next.includes("awaitAnswer")) {
       logger.warn({ sessionId, pending: snap.next }, "continuing an interrupted graph step");
-      await graph.invoke(null, threadOf(sessionId));
+      await invoke(sessionId, null);
     }
     await afterStep(sessionId);
   }
 
   async function resumeGraph(sessionId: string, input: AnswerInput): Promise<void> {
-    await graph.invoke(new Command({ resume: input }), threadOf(sessionId));
+    await invoke(sessionId, new Command({ resume: input }));
     await afterStep(sessionId);
   }
 
   async function requireSession(sessionId: string): Promise<SessionRow> {
+    const cached = between.get(sessionId);
+    if (cached?.session) return cached.session;
     const session = await store.sessions.get(sessionId);
     if (!session) throw new ServiceError("NOT_FOUND", `no session "${sessionId}"`);
+    if (cached && session.status !== "complete") cached.session = session;
     return session;
   }
 
@@ -240,17 +278,14 @@ export function createInterviewService(deps: InterviewServiceDeps) {
         const session = await requireSession(sessionId);
         const { values } = await readState(sessionId);
         if (values) return;
-        await graph.invoke(
-          {
-            sessionId,
-            packId: session.pack_id,
-            packVersion: session.pack_version,
-            mode: session.mode as "timed" | "practice",
-            level: (session.level as "junior" | "mid" | "senior" | null) ?? null,
-            interviewPlan: JSON.parse(session.plan_json),
-          },
-          threadOf(sessionId),
-        );
+        await invoke(sessionId, {
+          sessionId,
+          packId: session.pack_id,
+          packVersion: session.pack_version,
+          mode: session.mode as "timed" | "practice",
+          level: (session.level as "junior" | "mid" | "senior" | null) ?? null,
+          interviewPlan: JSON.parse(session.plan_json),
+        });
         await afterStep(sessionId);
       });
     },
@@ -403,17 +438,24 @@ export function createInterviewService(deps: InterviewServiceDeps) {
      * After a restart: finish steps a crash cut short, and re-arm round timers
      * from the checkpoints (expired ones fire at once).
      */
-    async recover(): Promise<number> {
+    async recover(options: { batchSize?: number } = {}): Promise<number> {
       const ids = await store.sessions.listActiveIds();
-      for (const id of ids) {
-        try {
-          const { values } = await readState(id);
-          if (!values) await api.begin(id);
-          else await locks.run(id, () => continuePending(id));
-        } catch (err) {
-          // One broken session must not keep the others (or the server) down.
-          logger.error({ err, sessionId: id }, "could not recover session");
-        }
+      const batchSize = options.batchSize ?? RECOVERY_BATCH;
+      for (let i = 0; i < ids.length; i += batchSize) {
+        await Promise.all(
+          ids.slice(i, i + batchSize).map(async (id) => {
+            try {
+              const { values } = await readState(id);
+              if (!values) await api.begin(id);
+              else await locks.run(id, () => continuePending(id));
+            } catch (err) {
+              // One broken session must not keep the others (or the server) down.
+              logger.error({ err, sessionId: id }, "could not recover session");
+            }
+          }),
+        );
+        // Between batches, let live requests in: recovery runs while the server already serves.
+        await new Promise<void>((r) => setImmediate(r));
       }
       return ids.length;
     },
@@ -422,6 +464,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
 
     async close(): Promise<void> {
       timers.clear();
+      between.clear();
       await locks.drain();
     },
   };

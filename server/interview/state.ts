@@ -76,9 +76,14 @@ export const InterviewState = Annotation.Root({
   judgeStatus: mergeRecord<{ status: "graded" | "failed" | "off"; message: string }>(),
   labStatus: mergeRecord<{ status: "ran" | "not-run"; message: string }>(),
   roundResults: mergeRecord<RoundEndReason>(),
+  /** Questions whose grading failed, with why: reported as "could not be graded", never retried at every restart. */
+  gradingErrors: mergeRecord<string>(),
   status: latest<"active" | "complete">(() => "active"),
   usage: Annotation<SessionUsage>({ reducer: addUsage, default: () => ({}) }),
 });
 
 export type InterviewStateValue = typeof InterviewState.State;
 export type InterviewStateUpdate = typeof InterviewState.Update;
+
+/** What grading one question adds to the state (plain values, merged like the reducers do). */
+export type GradeUpdate = Partial<Pick<InterviewStateValue, "grades" | "integrityFlags" | "judgeStatus" | "labStatus" | "testReports" | "gradingErrors" | "usage">>;

@@ -5,7 +5,11 @@ import { questionById } from "./context.js";
 import type { InterviewDeps } from "./deps.js";
 import type { Turn } from "./state.js";
 
-/** Record questions the candidate never reached, so the report lists them at 0 with a reason. */
+/**
+ * Record questions the candidate never reached, so the report lists them at 0
+ * with a reason. They get no transcript turn: a prompt never asked is not
+ * shown to the candidate afterwards (the report shows only what was asked).
+ */
 export async function markUnanswered(
   deps: InterviewDeps,
   sessionId: string,
@@ -16,10 +20,9 @@ export async function markUnanswered(
   const grades: Record<string, CriterionScore[]> = {};
   for (const id of questionIds) {
     const question = questionById(pack, id);
-    transcript[id] = [{ turnId: id, kind: "main", prompt: question.prompt, answer: null, reason: "unanswered" }];
     const { scores } = gradeQuestion(question, [null]);
     grades[id] = scores;
-    await deps.sink.saveGrades(sessionId, id, scores);
+    await deps.sink.saveGrades(sessionId, id, grades[id]!);
   }
   return { transcript, grades };
 }

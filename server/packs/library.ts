@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import { PackValidationError, parsePackLocated, type LocatedPack, type Pack, type PackCatalog, type PackIssue, type PackRecord, type Visibility } from "../scenarios/index.js";
-import type { PackRow, Store } from "../store/index.js";
+import type { PackMeta, PackRow, Store } from "../store/index.js";
 
 export type PublishResult = PackRecord & { createdAt: number };
 
@@ -11,32 +11,48 @@ export type PublishResult = PackRecord & { createdAt: number };
  */
 export function createPackLibrary(deps: { store: Store; now: () => number; logger: Logger }) {
   const { store, now, logger } = deps;
+  /**
+   * Parsed packs by (key, version). Reading and parsing a pack (~1.7 MB of
+   * JSON for the built-in one) on every lookup made GET /api/packs, the
+   * health check and each submit slow; a version never changes once written
+   * (a built-in re-registered at start-up is evicted below), so the cache
+   * never goes stale, and lookups by key read only the small meta columns.
+   */
   const cache = new Map<string, PackRecord>();
+  const cacheKey = (key: string, version: number) => `${key}@${version}`;
   const toRecord = (row: PackRow): PackRecord => {
-    const id = `${row.pack_key}@${row.version}`;
+    const id = cacheKey(row.pack_key, row.version);
     let record = cache.get(id);
     if (!record) {
       record = { key: row.pack_key, version: row.version, teamId: row.team_id, visibility: row.visibility, pack: JSON.parse(row.pack_json) as Pack };
-      // Only uploaded versions are truly immutable; a built-in may be re-registered after an edit.
-      if (row.team_id !== null) cache.set(id, record);
+      cache.set(id, record);
     }
     return record;
   };
+  const byMeta = async (meta: PackMeta): Promise<PackRecord | undefined> => {
+    const hit = cache.get(cacheKey(meta.pack_key, meta.version));
+    if (hit) return hit;
+    const row = await store.packs.get(meta.pack_key, meta.version);
+    return row ? toRecord(row) : undefined;
+  };
+  const all = async (metas: PackMeta[]) => (await Promise.all(metas.map(byMeta))).filter((r): r is PackRecord => r !== undefined);
 
   const library = {
     async get(key: string, version: number) {
+      const hit = cache.get(cacheKey(key, version));
+      if (hit) return hit;
       const row = await store.packs.get(key, version);
       return row ? toRecord(row) : undefined;
     },
     async latest(key: string) {
-      const row = await store.packs.latest(key);
-      return row ? toRecord(row) : undefined;
+      const meta = await store.packs.latestMeta(key);
+      return meta ? byMeta(meta) : undefined;
     },
     async listPublic() {
-      return (await store.packs.latestWhere({ visibility: "public" })).map(toRecord);
+      return all(await store.packs.latestWhereMeta({ visibility: "public" }));
     },
     async listForTeam(teamId: string) {
-      return (await store.packs.latestWhere({ teamId })).map(toRecord);
+      return all(await store.packs.latestWhereMeta({ teamId }));
     },
     versions: (key: string) => store.packs.versions(key),
     source: async (key: string, version: number) => (await store.packs.get(key, version))?.source,
@@ -51,6 +67,7 @@ export function createPackLibrary(deps: { store: Store; now: () => number; logge
         const json = JSON.stringify(pack);
         const existing = await store.packs.get(pack.id, pack.version);
         if (existing?.pack_json === json) continue;
+        cache.delete(cacheKey(pack.id, pack.version));
         if (existing) logger.warn({ pack: pack.id, version: pack.version }, "built-in pack changed without a version bump; replacing that version");
         await store.packs.replaceBuiltin({
           pack_key: pack.id,

@@ -1,16 +1,28 @@
 import type { z } from "zod";
-import type { Ack, AckError } from "../contracts/index.js";
+import { MAX_ERROR_ISSUES, MAX_ERROR_MESSAGE_CHARS, type Ack, type AckError } from "../contracts/index.js";
 import { ServiceError } from "../interview/index.js";
 
-/** Name every field that was wrong, in one readable line. */
+const clip = (s: string, max: number) => (s.length > max ? `${s.slice(0, max - 1)}…` : s);
+
+/**
+ * Name what was wrong in one readable line: the first few problems, each
+ * clipped, and how many more there were. A hostile payload can carry
+ * thousands of problems; the reply stays small whatever it sent.
+ */
 export function describeZodError(error: z.ZodError): string {
-  return error.issues
-    .map((i) => `${i.path.length ? i.path.join(".") : "payload"}: ${i.message}`)
-    .join("; ");
+  const issues = error.issues;
+  const shown = issues.slice(0, MAX_ERROR_ISSUES).map((i) => {
+    const path = i.path.length ? clip(i.path.map(String).join("."), 80) : "payload";
+    return `${path}: ${clip(i.message, 200)}`;
+  });
+  const more = issues.length - shown.length;
+  return clip(`${shown.join("; ")}${more > 0 ? `; and ${more} more problem${more === 1 ? "" : "s"}` : ""}`, MAX_ERROR_MESSAGE_CHARS);
 }
 
 export function toAckError(err: unknown): AckError {
-  if (err instanceof ServiceError) return { ok: false, error: { code: err.code, message: err.message } };
+  if (err instanceof ServiceError) {
+    return { ok: false, error: { code: err.code, message: err.message, ...(err.retryAfterMs !== undefined ? { retryAfterMs: err.retryAfterMs } : {}) } };
+  }
   return { ok: false, error: { code: "INTERNAL", message: "the server failed to handle this request; it has been logged" } };
 }
 

@@ -9,13 +9,24 @@ import {
   type ServerEventName,
   type ServerToClientEvents,
 } from "../contracts/index.js";
+import { MAX_SOCKET_MESSAGE_BYTES } from "../contracts/index.js";
 import { ServiceError, type InterviewService } from "../interview/index.js";
+import { limitedMessage, originAllowed, type RateLimits } from "../limits/index.js";
 import type { Teams } from "../teams/index.js";
 import { describeZodError, toAckError, type AckFn } from "./acks.js";
+import { clientAddress } from "./client-address.js";
+import { payloadShapeProblem } from "./payload-shape.js";
 
-type SocketData = { sessions: Set<string>; starts?: number[] };
-const MAX_STARTS_PER_WINDOW = 10;
-const START_WINDOW_MS = 60_000;
+type SocketData = { sessions: Set<string>; address: string };
+
+export type SocketServerOptions = {
+  /** Rate limits per connection, per address and global; none when absent (unit harnesses). */
+  limits?: RateLimits | null;
+  /** Read the client address from X-Forwarded-For (only behind a proxy you run). */
+  trustProxy?: boolean;
+  /** Browser origins allowed besides this server's own ("*" allows any). */
+  allowedOrigins?: readonly string[];
+};
 export type InterviewIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type InterviewSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
@@ -29,6 +40,7 @@ function bind<E extends ClientEventName, R>(
   socket: InterviewSocket,
   event: E,
   logger: Logger,
+  limits: RateLimits | null,
   handler: (payload: PayloadOf<E>) => Promise<{ data: R; afterAck?: (() => Promise<void>) | undefined }>,
 ): void {
   // Indexing the map with a generic key loses the per-event type; restore it once here.
@@ -36,8 +48,19 @@ function bind<E extends ClientEventName, R>(
   (socket as unknown as { on(e: string, l: (...args: unknown[]) => void): void }).on(event, async (...args: unknown[]) => {
     const ack = (typeof args.at(-1) === "function" ? args.at(-1) : null) as AckFn<R> | null;
     const raw = ack && args.length === 1 ? undefined : args[0];
+    // Cheapest checks first: the rate limit, then the payload's shape, and only then zod.
+    const limited = limits ? await limits.socketEvent(socket.id, socket.data.address, event) : null;
     if (!ack) {
       logger.warn({ event, socket: socket.id }, "event without an ack callback ignored");
+      return;
+    }
+    if (limited) {
+      ack({ ok: false, error: { code: "RATE_LIMITED", message: `${event}: ${limitedMessage(limited)}`, retryAfterMs: limited.retryAfterMs } });
+      return;
+    }
+    const shape = payloadShapeProblem(raw);
+    if (shape) {
+      ack({ ok: false, error: { code: "BAD_PAYLOAD", message: `${event}: ${shape}` } });
       return;
     }
     const parsed = schema.safeParse(raw);
@@ -65,8 +88,32 @@ function requireJoined(socket: InterviewSocket, sessionId: string): void {
   }
 }
 
-export function createSocketServer(httpServer: HttpServer, service: InterviewService, teams: Teams, logger: Logger): InterviewIo {
-  const io: InterviewIo = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 1e6 });
+export function createSocketServer(httpServer: HttpServer, service: InterviewService, teams: Teams, logger: Logger, options: SocketServerOptions = {}): InterviewIo {
+  const limits = options.limits ?? null;
+  const allowedOrigins = options.allowedOrigins ?? [];
+  const io: InterviewIo = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
+    // Any website could otherwise open a socket from a visitor's browser and start sessions.
+    allowRequest: (req, callback) => {
+      const ok = originAllowed(req.headers.origin, req.headers.host, allowedOrigins);
+      if (!ok) logger.warn({ origin: req.headers.origin }, "socket from a disallowed origin refused");
+      callback(ok ? null : "origin not allowed", ok);
+    },
+  });
+  io.use((socket, next) => {
+    socket.data.address = clientAddress(socket.handshake, options.trustProxy ?? false);
+    if (!limits) return next();
+    limits.connection(socket.data.address).then(
+      (limited) => {
+        if (!limited) return next();
+        const err = new Error(limitedMessage(limited)) as Error & { data?: unknown };
+        err.data = { code: "RATE_LIMITED", retryAfterMs: limited.retryAfterMs };
+        next(err);
+      },
+      (err) => next(err as Error),
+    );
+  });
   io.on("connection", (socket) => {
     socket.data.sessions = new Set();
     socket.onAny((event: string, ...args: unknown[]) => {
@@ -76,14 +123,8 @@ export function createSocketServer(httpServer: HttpServer, service: InterviewSer
       }
     });
 
-    bind(socket, "session:start", logger, async (payload) => {
-      // Sessions cost a graph, timers and (for coding) sandboxes: one connection may not mint them in bulk.
-      const now = Date.now();
-      socket.data.starts = (socket.data.starts ?? []).filter((t) => now - t < START_WINDOW_MS);
-      if (socket.data.starts.length >= MAX_STARTS_PER_WINDOW) {
-        throw new ServiceError("CONFLICT", `too many new sessions from this connection; at most ${MAX_STARTS_PER_WINDOW} a minute`);
-      }
-      socket.data.starts.push(now);
+    // Sessions cost a graph, timers and (for coding) sandboxes: session:start has its own, smaller budget (limits.socketEvent).
+    bind(socket, "session:start", logger, limits, async (payload) => {
       const { teamToken, ...options } = payload;
       const viewerTeamId = teamToken ? await teams.authenticate(teamToken) : undefined;
       if (teamToken && !viewerTeamId) throw new ServiceError("FORBIDDEN", "this team API token is not valid (unknown or revoked)");
@@ -94,7 +135,7 @@ export function createSocketServer(httpServer: HttpServer, service: InterviewSer
       return { data, afterAck: () => service.begin(data.sessionId) };
     });
 
-    bind(socket, "session:resume", logger, async (payload) => {
+    bind(socket, "session:resume", logger, limits, async (payload) => {
       await service.authorize(payload.sessionId, payload.resumeToken);
       // Join, snapshot and replay between graph steps: missed events arrive before the ack, live ones after.
       const snapshot = await service.attach(payload.sessionId, {
@@ -108,22 +149,22 @@ export function createSocketServer(httpServer: HttpServer, service: InterviewSer
       return { data: { snapshot } };
     });
 
-    bind(socket, "answer:draft", logger, async (payload) => {
+    bind(socket, "answer:draft", logger, limits, async (payload) => {
       requireJoined(socket, payload.sessionId);
       return { data: await service.saveDraft(payload) };
     });
 
-    bind(socket, "answer:submit", logger, async (payload) => {
+    bind(socket, "answer:submit", logger, limits, async (payload) => {
       requireJoined(socket, payload.sessionId);
       return { data: await service.submit(payload) };
     });
 
-    bind(socket, "session:end", logger, async (payload) => {
+    bind(socket, "session:end", logger, limits, async (payload) => {
       requireJoined(socket, payload.sessionId);
       return { data: await service.end(payload.sessionId) };
     });
 
-    bind(socket, "code:run", logger, async (payload) => {
+    bind(socket, "code:run", logger, limits, async (payload) => {
       requireJoined(socket, payload.sessionId);
       const onWait = ({ ahead }: { ahead: number }) => socket.emit("code:waiting", { sessionId: payload.sessionId, questionId: payload.questionId, ahead });
       return { data: await service.runCode(payload, onWait) };

@@ -5,8 +5,30 @@ import { z } from "zod";
  * loader results, generated JSON Schema later) is derived from these schemas.
  */
 
+/**
+ * Upper bounds on every number and list: a pack is authored by hand, and an
+ * unbounded value broke sessions (`minutes: 1e308` made a timed round untimed,
+ * `weight: 1e308` turned a full-marks answer into 0/100). Generous for real packs.
+ */
+export const PACK_LIMITS = {
+  minutes: 480,
+  weight: 100,
+  pick: 50,
+  version: 1_000_000,
+  rounds: 20,
+  questions: 500,
+  rubric: 20,
+  listItems: 200,
+  shortText: 300,
+  longText: 50_000,
+  code: 100_000,
+} as const;
+const Short = z.string().min(1).max(PACK_LIMITS.shortText);
+const Long = z.string().min(1).max(PACK_LIMITS.longText);
+
 export const Slug = z
   .string()
+  .max(80, "at most 80 characters")
   .regex(/^[a-z0-9][a-z0-9-]*$/, "an id of lowercase letters, digits and dashes");
 
 export const LevelSchema = z.enum(["junior", "mid", "senior"]);
@@ -20,12 +42,12 @@ export type Language = z.infer<typeof LanguageSchema>;
 
 /** A concept the grader looks for: any of its terms (case-insensitive, word start) counts. */
 export const ConceptSchema = z.object({
-  label: z.string().min(1),
-  terms: z.array(z.string().min(1)).min(1),
+  label: Short,
+  terms: z.array(Short).min(1).max(PACK_LIMITS.listItems),
 });
 export type Concept = z.infer<typeof ConceptSchema>;
 
-const Anchor = z.string().min(1);
+const Anchor = Long;
 
 export const CheckSchema = z.enum([
   "quantitative",
@@ -44,14 +66,14 @@ export type Check = z.infer<typeof CheckSchema>;
 
 export const CriterionSchema = z.object({
   id: Slug,
-  title: z.string().min(1),
-  weight: z.number().positive(),
-  description: z.string().min(1),
+  title: Short,
+  weight: z.number().positive().max(PACK_LIMITS.weight),
+  description: Long,
   /** What an answer at each level 0-4 looks like. */
   anchors: z.object({ "0": Anchor, "1": Anchor, "2": Anchor, "3": Anchor, "4": Anchor }),
   /** Evidence hints for the grader. Secret: never sent to a candidate. */
   evidence: z.object({
-    concepts: z.array(ConceptSchema).min(1),
+    concepts: z.array(ConceptSchema).min(1).max(PACK_LIMITS.listItems),
     /**
      * Computed checks that count like concepts: `quantitative` (a worked estimate
      * from the question's figures with correct arithmetic), `star` (situation,
@@ -61,18 +83,18 @@ export const CriterionSchema = z.object({
      * prompt), `fix-works` (the fixed prompt passes more prompt-lab cases; only
      * when a model is configured).
      */
-    checks: z.array(CheckSchema).default([]),
+    checks: z.array(CheckSchema).max(CheckSchema.options.length).default([]),
   }),
   /** Follow-up questions the interviewer may ask when this criterion is unmet. */
-  probes: z.array(z.string().min(1)).default([]),
+  probes: z.array(Long).max(PACK_LIMITS.listItems).default([]),
   /** What a strong answer adds here; shown in the report after the session. */
-  strongAnswerAdds: z.string().min(1).optional(),
+  strongAnswerAdds: Long.optional(),
 });
 export type Criterion = z.infer<typeof CriterionSchema>;
 
 export const ExemplarSchema = z.object({
   level: z.enum(["strong", "adequate", "weak"]),
-  answer: z.string().min(1),
+  answer: Long,
   scores: z.record(z.string(), z.number().int().min(0).max(4)),
 });
 export type Exemplar = z.infer<typeof ExemplarSchema>;
@@ -82,14 +104,14 @@ const Identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a function name
 
 /** One language-neutral test: call with `args`, compare the result to `expected` (JSON values). */
 export const TestCaseSchema = z.object({
-  name: z.string().min(1),
-  args: z.array(z.json()).default([]),
+  name: Short,
+  args: z.array(z.json()).max(PACK_LIMITS.listItems).default([]),
   expected: z.json(),
   /** Visible tests are shown to the candidate and run by "Run code"; hidden ones report pass/fail only. */
   visible: z.boolean().default(false),
   /** exact: deep equality; unordered: arrays compared as multisets; approx: numbers within `tolerance`. */
   compare: z.enum(["exact", "unordered", "approx"]).default("exact"),
-  tolerance: z.number().positive().optional(),
+  tolerance: z.number().positive().max(1e12).optional(),
 });
 export type TestCase = z.infer<typeof TestCaseSchema>;
 
@@ -102,21 +124,21 @@ export const CodingSpecSchema = z.object({
    * (TypeScript), is run after the candidate's code in the same scope, and its
    * return value is compared to `expected`.
    */
-  testCode: z.partialRecord(LanguageSchema, z.string().min(1)).optional(),
-  tests: z.array(TestCaseSchema).min(1),
+  testCode: z.partialRecord(LanguageSchema, z.string().min(1).max(PACK_LIMITS.code)).optional(),
+  tests: z.array(TestCaseSchema).min(1).max(PACK_LIMITS.listItems),
   /** Weight of the automatic "passes the tests" criterion, relative to the rubric's weights. */
-  testsWeight: z.number().positive().default(3),
+  testsWeight: z.number().positive().max(PACK_LIMITS.weight).default(3),
   /** Secret: a solution per language that passes every test. */
-  referenceSolution: z.partialRecord(LanguageSchema, z.string().min(1)),
+  referenceSolution: z.partialRecord(LanguageSchema, z.string().min(1).max(PACK_LIMITS.code)),
 });
 export type CodingSpec = z.infer<typeof CodingSpecSchema>;
 
 /** A number the question gives the candidate to reason with (traffic, corpus size, prices). */
 export const FigureSchema = z.object({
   id: Slug,
-  label: z.string().min(1),
-  value: z.number(),
-  unit: z.string().min(1),
+  label: Short,
+  value: z.number().min(-1e15).max(1e15),
+  unit: Short,
 });
 export type Figure = z.infer<typeof FigureSchema>;
 
@@ -136,23 +158,24 @@ export const PromptAssertionSchema = z.discriminatedUnion("type", [
     }, "not a valid regular expression"),
   }),
   z.object({ type: z.literal("is-json"), schema: z.record(z.string(), z.unknown()).optional() }),
-  z.object({ type: z.literal("max-length"), value: z.number().int().positive() }),
+  z.object({ type: z.literal("max-length"), value: z.number().int().positive().max(1_000_000) }),
 ]);
 export type PromptAssertion = z.infer<typeof PromptAssertionSchema>;
 
 /** What makes a prompt-debugging answer executable: the broken prompt and cases it fails. */
 export const PromptLabSchema = z.object({
   /** The prompt under test; {{name}} slots are filled from each case's vars. */
-  brokenPrompt: z.string().min(1),
+  brokenPrompt: Long,
   cases: z
     .array(
       z.object({
-        name: z.string().min(1),
-        vars: z.record(z.string(), z.string()),
-        assert: z.array(PromptAssertionSchema).min(1),
+        name: Short,
+        vars: z.record(z.string(), z.string().max(PACK_LIMITS.longText)),
+        assert: z.array(PromptAssertionSchema).min(1).max(PACK_LIMITS.listItems),
       }),
     )
-    .min(1),
+    .min(1)
+    .max(PACK_LIMITS.listItems),
 });
 export type PromptLab = z.infer<typeof PromptLabSchema>;
 
@@ -160,19 +183,19 @@ export const QuestionSchema = z.object({
   id: Slug,
   kind: RoundKindSchema,
   level: LevelSchema,
-  title: z.string().min(1),
+  title: Short,
   /** Markdown shown to the candidate. */
-  prompt: z.string().min(1),
-  timeGuideMinutes: z.number().positive(),
-  starterCode: z.partialRecord(LanguageSchema, z.string()).optional(),
-  rubric: z.array(CriterionSchema).min(1),
+  prompt: Long,
+  timeGuideMinutes: z.number().positive().max(PACK_LIMITS.minutes),
+  starterCode: z.partialRecord(LanguageSchema, z.string().max(PACK_LIMITS.code)).optional(),
+  rubric: z.array(CriterionSchema).min(1).max(PACK_LIMITS.rubric),
   maxFollowUps: z.number().int().min(0).max(3).default(1),
   /** Secret: labelled answers used for calibration and similarity. */
-  exemplars: z.array(ExemplarSchema).default([]),
+  exemplars: z.array(ExemplarSchema).max(PACK_LIMITS.listItems).default([]),
   /** Coding questions: tests and reference solutions (secret; visible tests are shown). */
   coding: CodingSpecSchema.optional(),
   /** System design: the numbers given in the prompt, for checking estimates. */
-  figures: z.array(FigureSchema).default([]),
+  figures: z.array(FigureSchema).max(PACK_LIMITS.listItems).default([]),
   /** Prompt debugging: the broken prompt and the cases it fails. */
   promptLab: PromptLabSchema.optional(),
 });
@@ -181,24 +204,24 @@ export type Question = z.infer<typeof QuestionSchema>;
 export const RoundSchema = z.object({
   id: Slug,
   kind: RoundKindSchema,
-  title: z.string().min(1),
+  title: Short,
   /** Round length; fractions allowed (test packs use seconds-long rounds). */
-  minutes: z.number().positive(),
+  minutes: z.number().positive().max(PACK_LIMITS.minutes, `at most ${PACK_LIMITS.minutes} minutes`),
   /** Question ids this round draws from; every question of the round's kind when absent. */
-  questions: z.array(Slug).min(1).optional(),
+  questions: z.array(Slug).min(1).max(PACK_LIMITS.questions).optional(),
   /** How many questions a session asks from this round. */
-  pick: z.number().int().positive().default(1),
+  pick: z.number().int().positive().max(PACK_LIMITS.pick).default(1),
 });
 export type Round = z.infer<typeof RoundSchema>;
 
 export const PackSchema = z.object({
   id: Slug,
   /** Authors may bump it; uploads get a server-assigned version instead. */
-  version: z.number().int().positive().default(1),
-  title: z.string().min(1),
-  description: z.string().min(1),
-  rounds: z.array(RoundSchema).min(1),
-  questions: z.array(QuestionSchema).min(1),
+  version: z.number().int().positive().max(PACK_LIMITS.version).default(1),
+  title: Short,
+  description: Long,
+  rounds: z.array(RoundSchema).min(1).max(PACK_LIMITS.rounds),
+  questions: z.array(QuestionSchema).min(1).max(PACK_LIMITS.questions),
 });
 export type Pack = z.infer<typeof PackSchema>;
 

@@ -1,5 +1,6 @@
 import { isNode, LineCounter, parseDocument, type Document } from "yaml";
 import type { PackIssue } from "./errors.js";
+import { MAX_YAML_ALIASES, yamlTooDeep } from "./yaml-limits.js";
 
 /** A parsed YAML (or JSON) file that can say where any path inside it is. */
 export type YamlSource = {
@@ -15,17 +16,30 @@ function position(lineCounter: LineCounter, offset: number): { line: number; col
 }
 
 export function readYamlSource(text: string, file: string): { source: YamlSource; issues: PackIssue[] } {
+  const deep = yamlTooDeep(text);
+  if (deep) {
+    return { source: { file, value: undefined, locate: () => ({ line: deep.line }) }, issues: [{ file, path: "", line: deep.line, message: `YAML too deeply nested: ${deep.message}` }] };
+  }
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false });
-  const issues: PackIssue[] = doc.errors.map((e) => ({
+  const issues: PackIssue[] = doc.errors.slice(0, 20).map((e) => ({
     file,
     path: "",
     ...position(lineCounter, e.pos[0]),
-    message: `YAML syntax: ${e.message.split("\n")[0]}`,
+    message: `YAML syntax: ${e.message.split("\n")[0]!.slice(0, 200)}`,
   }));
+  let value: unknown;
+  if (!issues.length) {
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+    } catch (err) {
+      // The parser refuses alias bombs ("excessive alias count") by throwing: that is the author's input, not a crash.
+      issues.push({ file, path: "", message: `YAML refused: ${(err as Error).message.slice(0, 200)}` });
+    }
+  }
   const source: YamlSource = {
     file,
-    value: issues.length ? undefined : doc.toJS(),
+    value,
     locate(path) {
       for (let n = path.length; n >= 0; n--) {
         const node = doc.getIn(path.slice(0, n), true);

@@ -5,12 +5,15 @@ export type StoredEvent = { seq: number; type: string; payload: Record<string, u
 
 export function createEventsRepo(db: Kysely<Database>) {
   return {
-    /** Append an event and return its per-session seq (1, 2, 3, ...). */
-    async append(sessionId: string, type: string, payload: object, now: number): Promise<number> {
+    /**
+     * Append an event and return its per-session seq (1, 2, 3, ...), or null
+     * when an event with the same key was already stored (a step re-run after a crash).
+     */
+    async append(sessionId: string, type: string, payload: object, now: number, key: string | null = null): Promise<number | null> {
       // One statement picks the next seq and inserts it, so two appends cannot share a seq.
       const row = await db
         .insertInto("events")
-        .columns(["session_id", "seq", "type", "payload_json", "created_at"])
+        .columns(["session_id", "seq", "type", "payload_json", "created_at", "event_key"])
         .expression(
           db
             .selectFrom("events")
@@ -20,12 +23,14 @@ export function createEventsRepo(db: Kysely<Database>) {
               sql.val(type).as("type"),
               sql.val(JSON.stringify(payload)).as("payload_json"),
               sql.val(now).as("created_at"),
+              sql.val(key).as("event_key"),
             ])
             .where("session_id", "=", sessionId),
         )
+        .onConflict((oc) => oc.columns(["session_id", "event_key"]).doNothing())
         .returning("seq")
-        .executeTakeFirstOrThrow();
-      return row.seq;
+        .executeTakeFirst();
+      return row?.seq ?? null;
     },
     async after(sessionId: string, afterSeq: number): Promise<StoredEvent[]> {
       const rows = await db

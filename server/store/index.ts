@@ -10,11 +10,12 @@ import type { Database } from "./tables.js";
 
 export { openSqlite, type SqliteHandle } from "./sqlite.js";
 export { migrateToLatest } from "./migrations.js";
+export { acquireDataDirLock, DataDirLockedError } from "./data-dir-lock.js";
 export type { SessionRow } from "./sessions.js";
 export type { StoredEvent } from "./events.js";
 export type { DraftRow } from "./drafts.js";
 export type { AnswerRow } from "./answers.js";
-export type { PackRow } from "./packs.js";
+export type { PackMeta, PackRow } from "./packs.js";
 export type { TeamRow } from "./teams.js";
 
 export function createStore(db: Kysely<Database>) {

@@ -98,6 +98,13 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex("packs_team").on("packs").column("team_id").execute();
     },
   },
+  "0003_server_event_keys": {
+    async up(db: Kysely<any>) {
+      // A step re-run after a crash emits the same events again; their key makes the second append a no-op.
+      await db.schema.alterTable("events").addColumn("event_key", "text").execute();
+      await db.schema.createIndex("events_key").on("events").columns(["session_id", "event_key"]).unique().execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -2,6 +2,9 @@ import { sql, type Kysely, type Selectable } from "kysely";
 import type { Database, PacksTable } from "./tables.js";
 
 export type PackRow = Selectable<PacksTable>;
+/** A version's identity without its (large) text: enough to find the parsed pack in a cache. */
+export type PackMeta = Pick<PackRow, "pack_key" | "version" | "team_id" | "visibility">;
+const META = ["packs.pack_key", "packs.version", "packs.team_id", "packs.visibility"] as const;
 
 export function createPacksRepo(db: Kysely<Database>) {
   const latestVersions = () =>
@@ -20,6 +23,18 @@ export function createPacksRepo(db: Kysely<Database>) {
     },
     async latest(key: string): Promise<PackRow | undefined> {
       return db.selectFrom("packs").selectAll().where("pack_key", "=", key).orderBy("version", "desc").limit(1).executeTakeFirst();
+    },
+    async latestMeta(key: string): Promise<PackMeta | undefined> {
+      return db.selectFrom("packs").select(META).where("pack_key", "=", key).orderBy("version", "desc").limit(1).executeTakeFirst();
+    },
+    async latestWhereMeta(filter: { teamId?: string; visibility?: PackRow["visibility"] }): Promise<PackMeta[]> {
+      let q = db
+        .selectFrom("packs")
+        .innerJoin(latestVersions(), (join) => join.onRef("l.pack_key", "=", "packs.pack_key").onRef("l.latest", "=", "packs.version"))
+        .select(META);
+      if (filter.teamId !== undefined) q = q.where("packs.team_id", "=", filter.teamId);
+      if (filter.visibility !== undefined) q = q.where("packs.visibility", "=", filter.visibility);
+      return q.orderBy("packs.pack_key").execute();
     },
     async versions(key: string): Promise<{ version: number; created_at: number; visibility: string }[]> {
       return db.selectFrom("packs").select(["version", "created_at", "visibility"]).where("pack_key", "=", key).orderBy("version").execute();

@@ -21,6 +21,8 @@ export type EventsTable = {
   type: string;
   payload_json: string;
   created_at: number;
+  /** Deterministic per graph step and event (e.g. "round:end:design"); null for events without one. */
+  event_key: string | null;
 };
 
 export type AnswersTable = {

@@ -10,7 +10,15 @@ export type RecordedEvent = { name: ServerEventName; body: Record<string, unknow
 /** The interview graph alone, on a MemorySaver, with a hand-driven clock. */
 export function graphHarness(
   pack: Pack,
-  options: { mode?: "timed" | "practice"; level?: Level; rounds?: string[]; interviewer?: Interviewer; tokenBudget?: number } = {},
+  options: {
+    mode?: "timed" | "practice";
+    level?: Level;
+    rounds?: string[];
+    interviewer?: Interviewer;
+    tokenBudget?: number;
+    /** Make saving one question's grades fail (a storage error mid-grading). */
+    failSavingGradesOf?: string;
+  } = {},
 ) {
   let clock = 1_000_000;
   const events: RecordedEvent[] = [];
@@ -25,7 +33,10 @@ export function graphHarness(
       events.push({ name, body: body as Record<string, unknown> });
     },
     sink: {
-      saveGrades: async (_s, questionId, scores) => void grades.set(questionId, scores),
+      saveGrades: async (_s, questionId, scores) => {
+        if (questionId === options.failSavingGradesOf) throw new Error("disk I/O error");
+        grades.set(questionId, scores);
+      },
       saveReport: async (report) => void reports.push(report),
     },
   };

@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { createApp, type App } from "../../server/app.js";
+import type { Clock } from "../../server/interview/index.js";
+import type { RateLimitConfig } from "../../server/limits/index.js";
 import type { ModelConfig } from "../../server/llm/index.js";
 import type { SandboxOptions } from "../../server/sandbox/index.js";
 import type { Pack } from "../../server/scenarios/index.js";
@@ -20,11 +22,19 @@ export async function startTestServer(options: {
   clientDist?: string | null;
   sandbox?: SandboxOptions | null;
   model?: ModelConfig | null;
+  clock?: Clock;
+  rateLimits?: RateLimitConfig | null;
+  trustProxy?: boolean;
+  allowedOrigins?: string[];
+  /** Recover the sessions left active in the database once listening (as the real start does); default true. */
+  recover?: boolean;
 }): Promise<TestServer> {
   const databaseFile = options.databaseFile ?? tempDatabaseFile();
   // random: () => 0 keeps pack order among equally suitable questions, so tests know what comes.
-  const app = await createApp({ databaseFile, builtinPacks: options.packs, clientDist: options.clientDist ?? null, random: () => 0, ...(options.sandbox !== undefined ? { sandbox: options.sandbox } : {}), ...(options.model ? { model: options.model } : {}) });
+  const app = await createApp({ databaseFile, builtinPacks: options.packs, clientDist: options.clientDist ?? null, random: () => 0, ...(options.sandbox !== undefined ? { sandbox: options.sandbox } : {}), ...(options.model ? { model: options.model } : {}), ...(options.clock ? { clock: options.clock } : {}), ...(options.rateLimits !== undefined ? { rateLimits: options.rateLimits } : {}), ...(options.trustProxy ? { trustProxy: true } : {}), ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}) });
   await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
+  // As the real start does: recover only once listening. Awaited here so tests see a settled server.
+  if (options.recover !== false) await app.startRecovery();
   const { port } = app.httpServer.address() as AddressInfo;
   return { app, url: `http://127.0.0.1:${port}`, databaseFile, close: () => app.close() };
 }

@@ -167,7 +167,7 @@ describe("a whole interview over socket.io", () => {
     const acks = [];
     for (let i = 0; i < 11; i++) acks.push(await flood.send("session:start", { packId: "mini" }));
     expect(acks.slice(0, 10).every((a) => a.ok)).toBe(true);
-    expect(acks[10]).toMatchObject({ ok: false, error: { code: "CONFLICT", message: expect.stringContaining("too many new sessions") } });
+    expect(acks[10]).toMatchObject({ ok: false, error: { code: "RATE_LIMITED", message: expect.stringContaining("new sessions"), retryAfterMs: expect.any(Number) } });
 
     const health = await fetch(`${server.url}/api/health`);
     expect(await health.json()).toMatchObject({ ok: true, database: "ok", packs: 1 });

@@ -20,7 +20,9 @@ describe("interviewer with a (fake) chat model", () => {
     await h.resume({ type: "submit", turnId: "rag-basics", text: PARTIAL });
     expect(h.awaiting()).toMatchObject({ questionId: "rag-basics~f1", kind: "follow-up" });
     const deltas = h.events.filter((e) => e.name === "question:delta" && e.body.questionId === "rag-basics~f1").map((e) => e.body.text);
-    expect(deltas.length).toBeGreaterThan(5); // token by token, not one blob
+    // The first token goes out at once; tokens arriving within a few ms of each other share a delta.
+    expect(deltas.length).toBeGreaterThanOrEqual(2);
+    expect(String(deltas[0]).length).toBeLessThan(20);
     expect(deltas.join("")).toBe("You mentioned the top five chunks: how would you prove the new retriever beats the old one before launch?");
     expect((await h.state()).transcript["rag-basics"]![1]!.note).toBeUndefined();
   });

@@ -15,20 +15,27 @@ afterEach(async () => {
 });
 
 /** The service without sockets, on a SQLite file, with an emit that can be made to fail. */
-async function serviceOn(file: string, failOn: { event: string; times: number } | null = null) {
+async function serviceOn(file: string, failOn: { event: string; times: number; afterStoring?: boolean } | null = null) {
   const { sqlite, db } = openSqlite(file);
   opened.push(db);
   await migrateToLatest(db);
   const store = createStore(db);
   const packs = createStaticCatalog([miniPack()]);
   const emitted: string[] = [];
-  const emit: Emit = async (sessionId, name, body) => {
-    if (failOn && failOn.event === name && failOn.times > 0) {
+  const emit: Emit = async (sessionId, name, body, key) => {
+    const fail = failOn && failOn.event === name && failOn.times > 0;
+    if (fail && !failOn.afterStoring) {
       failOn.times--;
       throw new Error(`injected failure on ${name}`);
     }
+    // As the app does: an event already stored under its key is not emitted again.
+    if ((await store.events.append(sessionId, name, body, Date.now(), key)) === null) return;
     emitted.push(name === "question:start" ? `${name}:${(body as unknown as { questionId: string }).questionId}` : name);
-    await store.events.append(sessionId, name, body, Date.now());
+    if (fail) {
+      // A crash right after the event went out, before the step's checkpoint.
+      failOn.times--;
+      throw new Error(`injected failure after ${name}`);
+    }
   };
   const graph = compileInterviewGraph(
     {
@@ -75,6 +82,26 @@ describe("session service recovery", () => {
     const snapshot = await second.service.snapshot(sessionId);
     expect(snapshot.question?.questionId).toBe("failure-story");
     expect(second.service.roundTimerFor(sessionId)).toBe(snapshot.round?.endsAt);
+    await second.service.close();
+  });
+
+  it("a step re-run after a crash emits its events exactly once (deterministic event keys)", async () => {
+    const file = tempDatabaseFile();
+    const first = await serviceOn(file, { event: "round:end", times: 1, afterStoring: true });
+    const { sessionId } = await first.service.start({ packId: "mini", rounds: ["story", "code"], mode: "timed" });
+    await first.service.begin(sessionId);
+    await expect(first.service.submit({ sessionId, questionId: "failure-story", submissionId: "sub-00000002", text: STORY })).rejects.toThrow("injected failure after round:end");
+    await first.service.close();
+
+    const second = await serviceOn(file);
+    await second.service.recover();
+    const events = await second.store.events.after(sessionId, 0);
+    const count = (type: string, pred: (p: Record<string, unknown>) => boolean = () => true) => events.filter((e) => e.type === type && pred(e.payload)).length;
+    expect(count("round:end")).toBe(1);
+    expect(count("round:start")).toBe(2);
+    expect(count("question:start", (p) => p.questionId === "retry")).toBe(1);
+    // seqs stay gapless
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
     await second.service.close();
   });
 });

@@ -3,6 +3,8 @@ export type Equation = { text: string; at: number; operands: number[]; computed:
 
 const RELATION = /\s(?:=|≈|~=|~|→|->|equals|is about|comes to)\s/g;
 const TOLERANCE = 0.12;
+/** Deeper parentheses than any calculation a person writes; the parser recurses per level, so it stops here. */
+const MAX_PAREN_DEPTH = 32;
 const SCALE: Record<string, number> = { k: 1e3, m: 1e6, million: 1e6, b: 1e9, bn: 1e9, billion: 1e9, thousand: 1e3, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12 };
 
 type Token = { kind: "num"; value: number } | { kind: "op"; op: "+" | "-" | "*" | "/" } | { kind: "paren"; open: boolean };
@@ -34,6 +36,7 @@ function tokenize(expr: string): Token[] {
 /** Standard precedence; null when the tokens are not a well-formed expression. */
 function evaluate(tokens: Token[]): number | null {
   let i = 0;
+  let depth = 0;
   const opAt = (ops: string): string | null => {
     const t = tokens[i];
     return t?.kind === "op" && ops.includes(t.op) ? t.op : null;
@@ -54,8 +57,11 @@ function evaluate(tokens: Token[]): number | null {
     if (!t) return null;
     if (t.kind === "num") return i++, t.value;
     if (t.kind === "paren" && t.open) {
+      if (depth >= MAX_PAREN_DEPTH) return null;
       i++;
+      depth++;
       const v = sum();
+      depth--;
       if (tokens[i]?.kind !== "paren") return null;
       i++;
       return v;

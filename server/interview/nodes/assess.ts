@@ -24,8 +24,12 @@ export const makeAssessNode = (deps: InterviewDeps) => async (state: InterviewSt
     return { pendingFollowUp: null };
   }
   const turns = state.transcript[question.id] ?? [];
-  const unmet = unmetCriteria(question, turns.map((t) => t.answer));
   // Nothing written at all is not a gap to probe: it is an unanswered question.
   if (turns.every((t) => t.answer === null)) return { pendingFollowUp: null };
-  return { pendingFollowUp: unmet[0]?.id ?? null };
+  try {
+    return { pendingFollowUp: unmetCriteria(question, turns.map((t) => t.answer))[0]?.id ?? null };
+  } catch {
+    // A follow-up is optional; an answer the checks cannot read goes on to grading (which reports it).
+    return { pendingFollowUp: null };
+  }
 };

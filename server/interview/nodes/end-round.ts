@@ -22,6 +22,6 @@ export const makeEndRoundNode = (deps: InterviewDeps) => async (state: Interview
     }
   }
   const { transcript, grades } = await markUnanswered(deps, state.sessionId, pack, skipped);
-  await deps.emit(state.sessionId, "round:end", { roundId: round.roundId, reason });
+  await deps.emit(state.sessionId, "round:end", { roundId: round.roundId, reason }, `round:end:${state.roundIndex}`);
   return { transcript, grades, roundResults, roundIndex: state.roundIndex + 1, roundEndsAt: null, current: null };
 };

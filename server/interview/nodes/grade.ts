@@ -10,25 +10,56 @@ import {
   type TestEvidence,
 } from "../../grading/index.js";
 import { budgetUsedUp, type TurnMeta } from "../../llm/index.js";
-import type { Question } from "../../scenarios/index.js";
+import type { Pack, Question } from "../../scenarios/index.js";
 import { addUsage, usageOf } from "../usage-record.js";
 import { turnContext } from "../usage.js";
 import { packOf, questionById } from "../context.js";
 import type { InterviewDeps } from "../deps.js";
-import type { InterviewStateUpdate, InterviewStateValue } from "../state.js";
+import type { GradeUpdate, InterviewStateUpdate, InterviewStateValue } from "../state.js";
 
-/** Grade the finished question on all its turns; practice mode hears the result at once. */
+/**
+ * Hand the finished question to the grader. With a grading queue (the app)
+ * this only enqueues it, so the next question is not held up by the copy
+ * check, the test run or the judge; the report node collects the results.
+ * Without one (the graph's own tests) it grades here.
+ */
 export const makeGradeNode = (deps: InterviewDeps) => async (state: InterviewStateValue): Promise<InterviewStateUpdate> => {
   const current = state.current;
   if (!current) throw new Error("grade reached with no current question");
+  const questionId = current.baseQuestionId;
+  if (deps.gradeLater) {
+    deps.gradeLater.enqueue(state.sessionId, questionId, () => gradeFinishedQuestion(deps, state, questionId));
+    return { current: null };
+  }
+  return { ...(await gradeFinishedQuestion(deps, state, questionId)), current: null };
+};
+
+/**
+ * Grade one finished question on all its turns; practice mode hears the result.
+ * Never throws: a grading failure marks that question "could not be graded"
+ * (zero, insufficient evidence, the reason) so the session, its later actions
+ * and its report go on, and a restart does not meet the same error again.
+ */
+export async function gradeFinishedQuestion(deps: InterviewDeps, state: InterviewStateValue, questionId: string): Promise<GradeUpdate> {
   const pack = await packOf(deps, state);
-  const question = questionById(pack, current.baseQuestionId);
+  const question = questionById(pack, questionId);
+  try {
+    return await gradeOrThrow(deps, state, pack, question);
+  } catch (err) {
+    const message = `could not be graded: ${(err as Error)?.message?.slice(0, 200) ?? String(err)}`;
+    const scores = gradingCriteria(question).map((c) => ({ criterionId: c.id, score: 0, evidence: [], feedback: `This question ${message}.`, source: "evidence" as const, insufficientEvidence: true }));
+    await deps.sink.saveGrades(state.sessionId, question.id, scores).catch(() => undefined);
+    return { grades: { [question.id]: scores }, gradingErrors: { [question.id]: message } };
+  }
+}
+
+async function gradeOrThrow(deps: InterviewDeps, state: InterviewStateValue, pack: Pack, question: Question): Promise<GradeUpdate> {
   const turns = state.transcript[question.id] ?? [];
   const tests = await runFinalCode(deps, question, turns.map((t) => t.answer), state.sessionId);
   const answers = turns.map((t) => t.answer);
   const noBudget = budgetUsedUp(turnContext(deps, state, question.id).tokensLeft);
   const lab = await runPromptLab(deps, question, answers, noBudget);
-  const graded = gradeQuestion(question, answers, { tests, pack, lab });
+  const graded = deps.gradeAnswers ? await deps.gradeAnswers(question, answers, { tests, pack, lab }) : gradeQuestion(question, answers, { tests, pack, lab });
   const { flags } = graded;
   let scores = graded.scores;
   // The judge reads only what survived the integrity checks, and its word is bounded by the evidence.
@@ -59,7 +90,7 @@ export const makeGradeNode = (deps: InterviewDeps) => async (state: InterviewSta
         score: s.score,
         feedback: s.feedback,
       })),
-    });
+    }, `feedback:${question.id}`);
   }
   return {
     grades: { [question.id]: scores },
@@ -68,9 +99,8 @@ export const makeGradeNode = (deps: InterviewDeps) => async (state: InterviewSta
     judgeStatus: { [question.id]: judge },
     ...(question.promptLab ? { labStatus: { [question.id]: labStatus(lab) } } : {}),
     ...(tests && "report" in tests ? { testReports: { [question.id]: tests.report } } : {}),
-    current: null,
   };
-};
+}
 
 /** Practice mode's one tip: what a strong answer adds on the weakest rubric criterion. */
 function practiceTip(question: Question, scores: { criterionId: string; score: number }[]): string {

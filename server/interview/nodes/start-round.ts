@@ -8,6 +8,6 @@ export const makeStartRoundNode = (deps: InterviewDeps) => async (state: Intervi
   const now = deps.now();
   const roundEndsAt = state.mode === "timed" ? now + Math.round(round.minutes * 60_000) : null;
   const next = { ...state, roundEndsAt };
-  await deps.emit(state.sessionId, "round:start", { ...roundInfo(next), serverNow: now });
+  await deps.emit(state.sessionId, "round:start", { ...roundInfo(next), serverNow: now }, `round:start:${state.roundIndex}`);
   return { roundEndsAt, questionIndex: 0, current: null, lastInput: null, pendingFollowUp: null };
 };

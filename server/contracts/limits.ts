@@ -1,0 +1,18 @@
+/**
+ * Size limits every entry point shares, so the client can refuse what the
+ * server would refuse (with the same numbers) before sending it.
+ */
+
+/** Largest socket.io message the server reads; socket.io drops the connection above it. */
+export const MAX_SOCKET_MESSAGE_BYTES = 1_000_000;
+/** Largest JSON body an HTTP route reads. */
+export const MAX_JSON_BODY_BYTES = 1_000_000;
+/** Largest pack upload (YAML or JSON text). */
+export const MAX_PACK_UPLOAD_BYTES = 2_000_000;
+/** Rounds one session:start may name (packs have a handful). */
+export const MAX_ROUNDS_PER_SESSION = 20;
+/** Ids and other short strings on the wire. */
+export const MAX_ID_LENGTH = 200;
+/** A validation error names at most this many problems, in at most this many characters. */
+export const MAX_ERROR_ISSUES = 5;
+export const MAX_ERROR_MESSAGE_CHARS = 1_000;

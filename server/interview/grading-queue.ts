@@ -1,0 +1,83 @@
+import type { Logger } from "pino";
+import type { GradeUpdate } from "./state.js";
+
+export type GradeJob = () => Promise<GradeUpdate>;
+
+/** Where the grade node hands finished questions, and where the report node collects them. */
+export type GradeLater = {
+  /** Queue one question's grading; a second enqueue for the same question (a re-run step) is ignored. */
+  enqueue(sessionId: string, questionId: string, job: GradeJob): void;
+  /** The step that queued gradings is over (its events are out): start them. */
+  start(sessionId: string): void;
+  /** Wait for every queued grading of the session and take the results (each handed out once). */
+  settle(sessionId: string): Promise<GradeUpdate[]>;
+  /** Wait for everything (shutdown). */
+  drain(): Promise<void>;
+};
+
+/**
+ * Grading off the critical path: the submit's next question goes out first,
+ * the grading runs after it, a few at a time so a burst of submits does not
+ * hold the event loop. A job that throws yields nothing: the report node
+ * grades any question still missing when the session ends.
+ */
+export function createGradingQueue(options: { concurrency: number; logger: Logger }): GradeLater {
+  const bySession = new Map<string, Map<string, Promise<GradeUpdate | null>>>();
+  /** Per session, the go signal for its queued jobs: they wait until the step that queued them is over. */
+  const gates = new Map<string, () => void>();
+  const gateOf = (sessionId: string) => {
+    let open!: () => void;
+    const gate = new Promise<void>((r) => (open = r));
+    const previous = gates.get(sessionId);
+    gates.set(sessionId, () => (previous?.(), open()));
+    return gate;
+  };
+  const openGate = (sessionId: string) => {
+    gates.get(sessionId)?.();
+    gates.delete(sessionId);
+  };
+  const waiting: (() => void)[] = [];
+  let running = 0;
+  const slot = async () => {
+    if (running >= options.concurrency) await new Promise<void>((r) => waiting.push(r));
+    running++;
+  };
+  const release = () => {
+    running--;
+    waiting.shift()?.();
+  };
+  return {
+    enqueue(sessionId, questionId, job) {
+      let jobs = bySession.get(sessionId);
+      if (!jobs) bySession.set(sessionId, (jobs = new Map()));
+      if (jobs.has(questionId)) return;
+      const gate = gateOf(sessionId);
+      const result = (async () => {
+        // The step that queued this finishes and sends its events (the next question) first.
+        await gate;
+        await slot();
+        try {
+          return await job();
+        } catch (err) {
+          options.logger.error({ err, sessionId, questionId }, "background grading failed; the report grades it again");
+          return null;
+        } finally {
+          release();
+        }
+      })();
+      jobs.set(questionId, result);
+    },
+    start: openGate,
+    async settle(sessionId) {
+      openGate(sessionId);
+      const jobs = bySession.get(sessionId);
+      if (!jobs) return [];
+      bySession.delete(sessionId);
+      return (await Promise.all(jobs.values())).filter((u): u is GradeUpdate => u !== null);
+    },
+    async drain() {
+      for (const id of [...gates.keys()]) openGate(id);
+      await Promise.all([...bySession.values()].flatMap((jobs) => [...jobs.values()]));
+    },
+  };
+}

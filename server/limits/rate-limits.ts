@@ -1,0 +1,97 @@
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+
+/** Points per window: `points` requests every `seconds`. */
+export type Budget = { points: number; seconds: number };
+
+/** Every limit the server applies; server/config.ts reads them from the environment. */
+export type RateLimitConfig = {
+  /** Socket events (every client->server event), per connection, per client address, and for the whole server. */
+  socketPerConnection: Budget;
+  socketPerAddress: Budget;
+  socketGlobal: Budget;
+  /** New sessions: they cost a graph, timers and sandboxes, so fewer than other events. */
+  startsPerConnection: Budget;
+  startsPerAddress: Budget;
+  /** New socket connections. */
+  connectionsPerAddress: Budget;
+  connectionsGlobal: Budget;
+  /** HTTP requests (every route). */
+  httpPerAddress: Budget;
+  httpGlobal: Budget;
+};
+
+export const DEFAULT_RATE_LIMITS: RateLimitConfig = {
+  // An honest candidate autosaves every ~2 s and submits or runs code now and then.
+  socketPerConnection: { points: 40, seconds: 10 },
+  // An office or a classroom behind one NAT address.
+  socketPerAddress: { points: 2_000, seconds: 10 },
+  socketGlobal: { points: 50_000, seconds: 10 },
+  startsPerConnection: { points: 10, seconds: 60 },
+  startsPerAddress: { points: 200, seconds: 60 },
+  connectionsPerAddress: { points: 300, seconds: 60 },
+  connectionsGlobal: { points: 5_000, seconds: 10 },
+  httpPerAddress: { points: 600, seconds: 10 },
+  httpGlobal: { points: 20_000, seconds: 10 },
+};
+
+/**
+ * Builds one limiter. Memory by default; pass a factory that returns a
+ * RateLimiterRedis (same options plus its client) to share limits across processes.
+ */
+export type LimiterFactory = (options: { keyPrefix: string; points: number; duration: number }) => RateLimiterAbstract;
+export const memoryLimiters: LimiterFactory = (options) => new RateLimiterMemory(options);
+
+/** A refusal: what was exceeded and when to come back. */
+export type Limited = { limited: true; scope: string; retryAfterMs: number };
+const GLOBAL_KEY = "all";
+
+/**
+ * Consume one point from each bucket, narrowest first, stopping at the first
+ * one that is empty: a flooding connection drains its own bucket and is
+ * refused there, without eating into its address's or the server's budget.
+ */
+async function consumeAll(steps: { limiter: RateLimiterAbstract; key: string; scope: string }[]): Promise<Limited | null> {
+  for (const { limiter, key, scope } of steps) {
+    try {
+      await limiter.consume(key, 1);
+    } catch (err) {
+      if (err instanceof RateLimiterRes) return { limited: true, scope, retryAfterMs: Math.max(1, Math.ceil(err.msBeforeNext)) };
+      throw err;
+    }
+  }
+  return null;
+}
+
+export function createRateLimits(config: RateLimitConfig, factory: LimiterFactory = memoryLimiters) {
+  const make = (name: keyof RateLimitConfig) => factory({ keyPrefix: `rl:${name}`, points: config[name].points, duration: config[name].seconds });
+  const l = Object.fromEntries((Object.keys(config) as (keyof RateLimitConfig)[]).map((name) => [name, make(name)])) as Record<keyof RateLimitConfig, RateLimiterAbstract>;
+  return {
+    config,
+    /** One client->server socket event. */
+    socketEvent: (connectionId: string, address: string, event: string) =>
+      consumeAll([
+        { limiter: l.socketPerConnection, key: connectionId, scope: "this connection" },
+        ...(event === "session:start"
+          ? [
+              { limiter: l.startsPerConnection, key: connectionId, scope: "new sessions from this connection" },
+              { limiter: l.startsPerAddress, key: address, scope: "new sessions from your address" },
+            ]
+          : []),
+        { limiter: l.socketPerAddress, key: address, scope: "your address" },
+        { limiter: l.socketGlobal, key: GLOBAL_KEY, scope: "the server" },
+      ]),
+    connection: (address: string) =>
+      consumeAll([
+        { limiter: l.connectionsPerAddress, key: address, scope: "connections from your address" },
+        { limiter: l.connectionsGlobal, key: GLOBAL_KEY, scope: "connections to the server" },
+      ]),
+    http: (address: string) =>
+      consumeAll([
+        { limiter: l.httpPerAddress, key: address, scope: "your address" },
+        { limiter: l.httpGlobal, key: GLOBAL_KEY, scope: "the server" },
+      ]),
+  };
+}
+export type RateLimits = ReturnType<typeof createRateLimits>;
+
+export const limitedMessage = (l: Limited) => `too many requests from ${l.scope}; try again in ${Math.ceil(l.retryAfterMs / 1000)} s`;

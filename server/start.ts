@@ -1,0 +1,40 @@
+import type { Logger } from "pino";
+import { createApp, type App, type AppDeps } from "./app.js";
+import { ConfigError, type Config } from "./config.js";
+import { acquireDataDirLock } from "./store/index.js";
+
+/**
+ * Take DATA_DIR, build the app, listen, and only then recover the sessions
+ * the last run left active, in the background: the port answers at once
+ * (/api/health says "recovering" meanwhile), and a process that cannot bind
+ * exits without touching any session.
+ */
+export async function startServer(config: Config, deps: Omit<AppDeps, "databaseFile"> & { logger: Logger }): Promise<{ app: App; port: number; release(): void }> {
+  const release = acquireDataDirLock(config.dataDir);
+  let app: App | null = null;
+  try {
+    app = await createApp({
+      databaseFile: config.databaseFile,
+      rateLimits: config.rateLimits,
+      trustProxy: config.trustProxy,
+      allowedOrigins: config.allowedOrigins,
+      ...deps,
+    });
+    const server = app.httpServer;
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", (err: NodeJS.ErrnoException) => {
+        reject(err.code === "EADDRINUSE" ? new ConfigError(`Port ${config.port} on ${config.host} is already in use; set PORT to another port (PORT=0 picks a free one).`) : err);
+      });
+      server.listen(config.port, config.host, resolve);
+    });
+  } catch (err) {
+    await app?.close().catch(() => undefined);
+    release();
+    throw err;
+  }
+  const started = app;
+  started.startRecovery().catch((err) => deps.logger.error({ err }, "recovery failed"));
+  const address = started.httpServer.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  return { app: started, port, release };
+}

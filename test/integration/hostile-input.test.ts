@@ -1,0 +1,114 @@
+import { readFileSync } from "node:fs";
+import { request as httpRequest } from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { miniPack } from "../helpers/packs.js";
+import { startTestServer, type TestServer } from "../helpers/server.js";
+import { connectClient } from "../helpers/socket-client.js";
+
+const TINY = readFileSync(new URL("../fixtures/upload/tiny.yaml", import.meta.url), "utf8");
+
+let server: TestServer;
+let token: string;
+beforeAll(async () => {
+  server = await startTestServer({ packs: [miniPack()] });
+  token = (await server.app.teams.create("Acme")).token;
+});
+afterAll(() => server.close());
+
+/** A raw HTTP request (fetch would fix up a bad URL or charset before sending). */
+function raw(method: string, path: string, headers: Record<string, string>, body?: string | Buffer): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+  const url = new URL(server.url);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: url.hostname, port: url.port, method, path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode!, body: Buffer.concat(chunks).toString("utf8"), headers: res.headers }));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+const upload = (body: string, path = "/api/teams/acme/packs") => raw("POST", path, { authorization: `Bearer ${token}`, "content-type": "text/yaml" }, body);
+
+describe("hostile input is refused cheaply, with a small clear answer", () => {
+  it("a session:start with hundreds of thousands of rounds gets a short BAD_PAYLOAD, and the server keeps serving", async () => {
+    const c = await connectClient(server.url);
+    // ~900 kB, under the socket's 1 MB limit: numbers where round ids belong.
+    const rounds = Array.from({ length: 150_000 }, (_, i) => i);
+    const ack = await c.send("session:start", { packId: "mini", rounds });
+    expect(ack).toMatchObject({ ok: false, error: { code: "BAD_PAYLOAD" } });
+    expect(JSON.stringify(ack).length).toBeLessThan(1_500);
+    // Same with a huge object of unknown keys: no message listing every key.
+    const keys = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`k${i}`, 1]));
+    const ack2 = await c.send("session:start", { packId: "mini", ...keys });
+    expect(ack2).toMatchObject({ ok: false, error: { code: "BAD_PAYLOAD" } });
+    expect(JSON.stringify(ack2).length).toBeLessThan(1_500);
+    // Many problems at once: the first few named, the rest counted.
+    const many = await c.send("answer:submit", { sessionId: "x", questionId: "", submissionId: "", text: 1, code: 2, language: "cobol" });
+    expect(many.ok || many.error.message).toMatch(/and \d+ more problem/);
+    expect((await c.request("session:start", { packId: "mini" })).sessionId).toBeDefined();
+    c.close();
+  });
+
+  it("oversized, mis-encoded and malformed HTTP requests get 413/400 with a message, never 500", async () => {
+    const big = await raw("POST", "/api/packs", { "content-type": "application/json" }, JSON.stringify({ x: "y".repeat(1_100_000) }));
+    expect(big.status).toBe(413);
+    expect(JSON.parse(big.body).error).toMatchObject({ code: "PAYLOAD_TOO_LARGE", message: expect.stringContaining("larger than") });
+    const charset = await raw("POST", "/api/packs", { "content-type": "application/json; charset=klingon" }, "{}");
+    expect(charset.status).toBe(400);
+    expect(JSON.parse(charset.body).error.message).toContain("charset");
+    const badJson = await raw("POST", "/api/packs", { "content-type": "application/json" }, "{not json");
+    expect(badJson.status).toBe(400);
+    expect(JSON.parse(badJson.body).error.code).toBe("BAD_PAYLOAD");
+    const badUrl = await raw("GET", "/api/sessions/%ZZ/report", {});
+    expect(badUrl.status).toBe(400);
+    expect(JSON.parse(badUrl.body).error.message).toContain("percent-encoding");
+    const bigPack = await upload("a: " + "x".repeat(2_100_000));
+    expect(bigPack.status).toBe(413);
+    // Unauthenticated uploads are refused before the body is read or parsed.
+    const anon = await raw("POST", "/api/teams/acme/packs", { "content-type": "text/yaml" }, "a: " + "x".repeat(2_100_000));
+    expect(anon.status).toBe(401);
+  });
+
+  it("a YAML alias bomb or deep nesting in a pack upload is a located 400, not a crash", async () => {
+    const bomb = ["a: &a [x,x,x,x,x,x,x,x,x]", ..."bcdefghij".split("").map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefghij"[i]}`).join(",")}]`)].join("\n");
+    const res = await upload(bomb);
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body).issues[0].message).toMatch(/alias/i);
+    const deep = await upload("a: " + "[".repeat(200_000) + "]".repeat(200_000));
+    expect(deep.status).toBe(400);
+    expect(JSON.parse(deep.body).issues[0].message).toMatch(/nested/);
+    const dashes = await upload("a:\n" + "- ".repeat(100_000) + "x\n");
+    expect(dashes.status).toBe(400);
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  });
+
+  it("pack numbers have upper bounds: an endless round or an enormous weight is refused", async () => {
+    const endless = TINY.replace(/minutes: [\d.]+/, "minutes: 1e308");
+    const r1 = await upload(endless);
+    expect(r1.status).toBe(400);
+    expect(JSON.parse(r1.body).issues[0]).toMatchObject({ path: expect.stringContaining("minutes") });
+    const heavy = TINY.replace("weight: 1", "weight: 1e308");
+    const r2 = await upload(heavy);
+    expect(r2.status).toBe(400);
+    expect(JSON.parse(r2.body).issues[0]).toMatchObject({ path: expect.stringContaining("weight") });
+  });
+
+  it("serves the UI over plain HTTP without upgrade-insecure-requests", async () => {
+    const res = await fetch(`${server.url}/api/health`);
+    expect(res.headers.get("content-security-policy")).not.toContain("upgrade-insecure-requests");
+    expect(res.headers.get("content-security-policy")).toContain("default-src 'self'");
+  });
+
+  it("refuses a socket from another website's page, accepts this server's own pages", async () => {
+    const { io } = await import("socket.io-client");
+    const connect = (origin: string) =>
+      new Promise<string>((resolve) => {
+        const s = io(server.url, { transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: { origin } });
+        s.once("connect", () => (s.close(), resolve("connected")));
+        s.once("connect_error", () => (s.close(), resolve("refused")));
+      });
+    expect(await connect("https://evil.example")).toBe("refused");
+    expect(await connect(server.url)).toBe("connected");
+  });
+});
