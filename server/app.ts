@@ -2,6 +2,7 @@ import { createServer, type Server as HttpServer } from "node:http";
 import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import pino, { type Logger } from "pino";
 import { createHttpApp } from "./http/index.js";
+import { createHistory } from "./history/index.js";
 import { compileInterviewGraph, createInterviewService, type Emit, type InterviewService } from "./interview/index.js";
 import { createJudge, runLab } from "./grading/index.js";
 import { createChatModel, createModelInterviewer, createOfflineInterviewer, type ModelConfig } from "./llm/index.js";
@@ -81,6 +82,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     packs,
     teams,
     service,
+    history: createHistory({ store, packs, now }),
     // Uploaded reference solutions run in the same sandbox as candidates' code, never unconfined.
     ...(sandbox ? { verifyPack: async (located: LocatedPack) => (await verifyReferenceSolutions(located, sandbox)).issues } : {}),
     logger,

@@ -28,7 +28,17 @@ export const SessionStartPayloadSchema = z.strictObject({
   mode: ModeSchema.default("timed"),
   /** A team's API token: lets that team sit its own private packs (to try them out). */
   teamToken: z.string().min(8).max(200).optional(),
-});
+  /**
+   * Sit exactly these questions of a public pack ("practise next"), each in its
+   * pack round, instead of the pack's pick; `rounds` must then be absent.
+   */
+  questionIds: z
+    .array(z.string().min(1).max(120))
+    .min(1, "questionIds needs at least one question")
+    .max(6, "questionIds is limited to 6 questions")
+    .refine((ids) => new Set(ids).size === ids.length, "questionIds must not repeat")
+    .optional(),
+}).refine((p) => !(p.questionIds && p.rounds), { message: "send either rounds or questionIds, not both", path: ["questionIds"] });
 export type SessionStartPayload = z.input<typeof SessionStartPayloadSchema>;
 
 export const SessionResumePayloadSchema = z.strictObject({
