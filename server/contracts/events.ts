@@ -224,6 +224,13 @@ export const SnapshotSchema = z.object({
   /** Coding follow-ups: the code last submitted for this question, to keep working on. */
   lastCode: z.object({ code: z.string(), language: LanguageSchema }).nullable(),
   reportUrl: z.string().nullable(),
+  /**
+   * During a follow-up: the turns of the same question before it (the original
+   * question and the candidate's answers), so the room can keep them in view.
+   */
+  earlierTurns: z
+    .array(z.object({ kind: z.enum(["main", "follow-up"]), prompt: z.string(), answer: z.object({ text: z.string().optional(), code: z.string().optional(), language: LanguageSchema.optional() }).nullable() }))
+    .default([]),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 
