@@ -148,3 +148,16 @@ describe("evidence marks in rendered Markdown", () => {
     expect(marks(render("Nothing here matches.", ["vector index"]))).toEqual([]);
   });
 });
+
+describe("evidence marks keep literal Markdown characters", () => {
+  it("marks a quote with an underscore that Markdown left literal", () => {
+    const processor = unified()
+      .use(remarkParse)
+      .use(remarkRehype)
+      .use(rehypeEvidence, { criteria: [{ ...criterion("t", "Tools", 3), evidence: [{ quote: "get_order, issue_refund", note: "n" }] }] });
+    const tree = processor.runSync(processor.parse("Tools: get_order, issue_refund and more.")) as Root;
+    const p = tree.children.find((c) => c.type === "element") as Element;
+    const mark = p.children.find((c) => c.type === "element" && c.tagName === "mark") as Element | undefined;
+    expect(mark?.children).toEqual([{ type: "text", value: "get_order, issue_refund" }]);
+  });
+});

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { ReportQuestion } from "../../../server/contracts/index.js";
 import { CriterionList } from "./CriterionList.js";
 import { evidenceRanges, turnBodies } from "./evidence.js";
@@ -18,7 +18,12 @@ function locatedCriteria(question: ReportQuestion): Set<string> {
 /** One question of the report: transcript with marked evidence, what was set aside, tests, scores, grading notes. */
 export function ReportQuestionView({ question, judgeModel, defaultOpen }: { question: ReportQuestion; judgeModel: string | null; defaultOpen: boolean }) {
   const articleRef = useRef<HTMLDetailsElement>(null);
-  const located = useMemo(() => locatedCriteria(question), [question]);
+  // Which criteria have a mark in the rendered answers: read from the page, so "Show in your answer" never points at nothing.
+  const [located, setLocated] = useState<ReadonlySet<string>>(() => locatedCriteria(question));
+  useEffect(() => {
+    const marks = articleRef.current?.querySelectorAll<HTMLElement>("mark.evidence-mark") ?? [];
+    setLocated(new Set(Array.from(marks).flatMap((m) => (m.dataset.criteria ?? "").split(" ").filter(Boolean))));
+  }, [question]);
 
   const showEvidence = useCallback((criterionId: string) => {
     // A folded question opens first, so its marks can be shown.

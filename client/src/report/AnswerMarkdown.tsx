@@ -1,5 +1,5 @@
 import { useMemo, type ComponentProps } from "react";
-import ReactMarkdown from "react-markdown";
+import ReactMarkdown, { type Components } from "react-markdown";
 import rehypeHighlight from "rehype-highlight";
 import type { ReportQuestion } from "../../../server/contracts/index.js";
 import { rehypeEvidence } from "./rehype-evidence.js";
@@ -32,18 +32,21 @@ export function AnswerMarkdown({
     () => [[rehypeHighlight, { detect: false, ignoreMissing: true }], [rehypeEvidence, { criteria }]] as ComponentProps<typeof ReactMarkdown>["rehypePlugins"],
     [criteria],
   );
+  // Stable component types: new ones on each render would remount the marks and drop their focus.
+  const components = useMemo<Components>(
+    () => ({
+      a: ({ node: _node, ...props }) => <a {...props} target="_blank" rel="noreferrer noopener" />,
+      mark: ({ node: _node, ...props }) => <mark {...props} onFocus={() => onFocusEvidence?.(props.title ?? null)} onBlur={() => onFocusEvidence?.(null)} />,
+      // Long code scrolls inside its block; a focusable region lets keyboard users scroll it.
+      pre: ({ node: _node, ...props }) => <pre {...props} tabIndex={0} />,
+    }),
+    [onFocusEvidence],
+  );
   return (
     <div className="markdown answer-markdown">
       <ReactMarkdown
         rehypePlugins={rehypePlugins}
-        components={{
-          a: ({ node: _node, ...props }) => <a {...props} target="_blank" rel="noreferrer noopener" />,
-          mark: ({ node: _node, ...props }) => (
-            <mark {...props} onFocus={() => onFocusEvidence?.(props.title ?? null)} onBlur={() => onFocusEvidence?.(null)} />
-          ),
-          // Long code scrolls inside its block; a focusable region lets keyboard users scroll it.
-          pre: ({ node: _node, ...props }) => <pre {...props} tabIndex={0} />,
-        }}
+        components={components}
       >
         {source}
       </ReactMarkdown>

@@ -7,8 +7,15 @@ type Criterion = ReportQuestion["criteria"][number];
 /** Markdown syntax a grader may have quoted from the source ("**Result:**") but that is not in the rendered text. */
 const MARKUP = /[*_`#>]+/g;
 
+/** Each quote as given and, when it differs, with Markdown syntax taken out (get_order keeps its underscore where it was literal). */
 function withoutMarkup(criteria: readonly Criterion[]): Criterion[] {
-  return criteria.map((c) => ({ ...c, evidence: c.evidence.map((e) => ({ ...e, quote: e.quote.replace(MARKUP, " ").replace(/\s+/g, " ").trim() })) }));
+  return criteria.map((c) => ({
+    ...c,
+    evidence: c.evidence.flatMap((e) => {
+      const plain = e.quote.replace(MARKUP, " ").replace(/\s+/g, " ").trim();
+      return plain === e.quote ? [e] : [e, { ...e, quote: plain }];
+    }),
+  }));
 }
 
 /** Text nodes in document order with their parents, so each can be replaced in place. */
