@@ -174,6 +174,12 @@ describe.runIf(browserAvailable())("a candidate's history, progress, report expo
     await shared.getByTestId("error").waitFor();
     expect(await shared.getByTestId("error").textContent()).toMatch(/revoked/);
 
+    // Dark mode (prefers-color-scheme) keeps every text readable.
+    await page.emulateMedia({ colorScheme: "dark" });
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)).toBe("rgb(18, 22, 29)");
+    expect(await seriousA11yViolations(page), "report, dark").toEqual([]);
+    await page.emulateMedia({ colorScheme: "light" });
+
     // At 390 px nothing is wider than the screen: no clipped tables.
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByTestId("report-summary").waitFor();
