@@ -187,5 +187,5 @@ describe.runIf(browserAvailable())("a candidate's history, progress, report expo
 
     await Promise.all([stranger.close(), otherBrowser.close(), context.close()]);
     expect(errors).toEqual([]);
-  }, 240_000);
+  }, 480_000);
 });
