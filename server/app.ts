@@ -3,6 +3,7 @@ import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import pino, { type Logger } from "pino";
 import { createHttpApp } from "./http/index.js";
 import { compileInterviewGraph, createGradingQueue, createGradingThread, createInterviewService, type Clock, type Emit, type InterviewService } from "./interview/index.js";
+import { createHistory } from "./history/index.js";
 import { createJudge, runLab } from "./grading/index.js";
 import { createChatModel, createModelInterviewer, createOfflineInterviewer, type ModelConfig } from "./llm/index.js";
 import { createRateLimits, DEFAULT_RATE_LIMITS, type LimiterFactory, type RateLimitConfig } from "./limits/index.js";
@@ -107,6 +108,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     packs,
     teams,
     service,
+    history: createHistory({ store, packs, now }),
     // Uploaded reference solutions run in the same sandbox as candidates' code, never unconfined.
     ...(sandbox ? { verifyPack: async (located: LocatedPack) => (await verifyReferenceSolutions(located, sandbox)).issues } : {}),
     logger,

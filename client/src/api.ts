@@ -1,4 +1,13 @@
-import type { PublicPack, Report } from "../../server/contracts/index.js";
+import type {
+  HistoryResponse,
+  PracticeRequest,
+  PracticeSuggestion,
+  PublicPack,
+  Report,
+  SessionProof,
+  ShareCreated,
+  ShareRevoked,
+} from "../../server/contracts/index.js";
 
 /** An HTTP failure with the status kept, so pages can tell "not found" from "try again". */
 export class HttpError extends Error {
@@ -11,10 +20,10 @@ export class HttpError extends Error {
   }
 }
 
-async function getJson<T>(url: string, headers: Record<string, string> = {}): Promise<T> {
+async function getJson<T>(url: string, headers: Record<string, string> = {}, init: RequestInit = {}): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(url, { headers: { Accept: "application/json", ...headers } });
+    res = await fetch(url, { ...init, headers: { Accept: "application/json", ...headers } });
   } catch {
     throw new HttpError("Could not reach the server.", 0);
   }
@@ -45,3 +54,24 @@ export const fetchPack = (key: string) => getJson<PublicPack>(`/api/packs/${key.
 
 export const fetchReport = (sessionId: string, resumeToken: string) =>
   getJson<Report>(`/api/sessions/${encodeURIComponent(sessionId)}/report`, { "X-Resume-Token": resumeToken });
+
+const jsonBody = (body: unknown): RequestInit => ({ method: "POST", body: JSON.stringify(body) });
+
+/** The sessions this browser's resume tokens prove, newest first. */
+export const fetchHistory = (sessions: SessionProof[]) =>
+  getJson<HistoryResponse>("/api/history", { "Content-Type": "application/json" }, jsonBody({ sessions }));
+
+/** Public questions whose rubrics score the given criteria ("practise next"). */
+export const fetchPractice = (request: PracticeRequest) =>
+  getJson<PracticeSuggestion>("/api/history/practice", { "Content-Type": "application/json" }, jsonBody(request));
+
+const sessionPath = (sessionId: string) => `/api/sessions/${encodeURIComponent(sessionId)}`;
+
+export const createShareLink = (sessionId: string, resumeToken: string) =>
+  getJson<ShareCreated>(`${sessionPath(sessionId)}/share`, { "X-Resume-Token": resumeToken }, { method: "POST" });
+
+export const revokeShareLinks = (sessionId: string, resumeToken: string) =>
+  getJson<ShareRevoked>(`${sessionPath(sessionId)}/share`, { "X-Resume-Token": resumeToken }, { method: "DELETE" });
+
+/** A report opened through a share link: no resume token involved. */
+export const fetchSharedReport = (token: string) => getJson<Report>(`/api/shared/${encodeURIComponent(token)}`);

@@ -30,7 +30,17 @@ export const SessionStartPayloadSchema = z.strictObject({
   mode: ModeSchema.default("timed"),
   /** A team's API token: lets that team sit its own private packs (to try them out). */
   teamToken: z.string().min(8).max(200).optional(),
-});
+  /**
+   * Sit exactly these questions of a public pack ("practise next"), each in its
+   * pack round, instead of the pack's pick; `rounds` must then be absent.
+   */
+  questionIds: z
+    .array(z.string().min(1).max(120))
+    .min(1, "questionIds needs at least one question")
+    .max(6, "questionIds is limited to 6 questions")
+    .refine((ids) => new Set(ids).size === ids.length, "questionIds must not repeat")
+    .optional(),
+}).refine((p) => !(p.questionIds && p.rounds), { message: "send either rounds or questionIds, not both", path: ["questionIds"] });
 export type SessionStartPayload = z.input<typeof SessionStartPayloadSchema>;
 
 export const SessionResumePayloadSchema = z.strictObject({
@@ -219,6 +229,13 @@ export const SnapshotSchema = z.object({
   /** Coding follow-ups: the code last submitted for this question, to keep working on. */
   lastCode: z.object({ code: z.string(), language: LanguageSchema }).nullable(),
   reportUrl: z.string().nullable(),
+  /**
+   * During a follow-up: the turns of the same question before it (the original
+   * question and the candidate's answers), so the room can keep them in view.
+   */
+  earlierTurns: z
+    .array(z.object({ kind: z.enum(["main", "follow-up"]), prompt: z.string(), answer: z.object({ text: z.string().optional(), code: z.string().optional(), language: LanguageSchema.optional() }).nullable() }))
+    .default([]),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 

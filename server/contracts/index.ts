@@ -7,3 +7,5 @@ export * from "./tests.js";
 export * from "./code-waiting.js";
 export { PublicPackSchema, PublicQuestionSchema, type PublicPack, type PublicQuestion } from "../scenarios/public.js";
 export { LanguageSchema, LevelSchema, RoundKindSchema, type Language, type Level, type RoundKind } from "../scenarios/schema.js";
+export * from "./history.js";
+export * from "./share.js";

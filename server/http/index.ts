@@ -7,11 +7,14 @@ import type { PackLibrary } from "../packs/index.js";
 import type { LocatedPack, PackIssue } from "../scenarios/index.js";
 import type { Teams } from "../teams/index.js";
 import { errorHandler, sendError } from "./errors.js";
+import type { History } from "../history/index.js";
 import { healthRouter } from "./health.js";
+import { historyRouter } from "./history.js";
 import { packsRouter } from "./packs.js";
 import { rateLimit } from "./rate-limit.js";
 import { reportsRouter } from "./reports.js";
 import { securityHeaders } from "./security-headers.js";
+import { sharedReportRouter, shareLinksRouter } from "./share.js";
 import { staticClientRouter } from "./static-client.js";
 import { teamPacksRouter } from "./team-packs.js";
 
@@ -20,6 +23,7 @@ export type HttpDeps = {
   teams: Teams;
   verifyPack?: (located: LocatedPack) => Promise<PackIssue[]>;
   service: InterviewService;
+  history: History;
   logger: Logger;
   clientDist: string | null;
   pingDatabase: () => void;
@@ -43,6 +47,9 @@ export function createHttpApp(deps: HttpDeps): Express {
   app.use("/api/health", healthRouter({ packs: deps.packs, pingDatabase: deps.pingDatabase, startedAt: Date.now(), recovering: deps.recovering ?? (() => false) }));
   app.use("/api/packs", packsRouter(deps.packs));
   app.use("/api/sessions", reportsRouter(deps.service));
+  app.use("/api/sessions", shareLinksRouter({ service: deps.service, history: deps.history }));
+  app.use("/api/history", historyRouter(deps.history));
+  app.use("/api/shared", sharedReportRouter(deps.history));
   app.use("/api", (req, res) => sendError(res, "NOT_FOUND", `no API route ${req.method} ${req.originalUrl}`));
   const client = deps.clientDist ? staticClientRouter(deps.clientDist) : null;
   if (client) app.use(client);

@@ -20,6 +20,7 @@ import type { InterviewGraph } from "./graph.js";
 import type { Clock } from "./clock.js";
 import { createSessionLocks } from "./locks.js";
 import { buildPlan, PlanError } from "./plan.js";
+import { buildChosenPlan } from "./plan-chosen.js";
 import { ServiceError } from "./service-error.js";
 import { buildSnapshot } from "./snapshot.js";
 import type { AnswerInput, CurrentTurn, InterviewStateValue } from "./state.js";
@@ -250,7 +251,12 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       const pack = record.pack;
       let plan;
       try {
-        plan = buildPlan(pack, { level: options.level, rounds: options.rounds, random: deps.random ?? Math.random });
+        if (options.questionIds && record.visibility !== "public") {
+          throw new ServiceError("FORBIDDEN", "questionIds can only choose questions of a public pack");
+        }
+        plan = options.questionIds
+          ? buildChosenPlan(pack, options.questionIds)
+          : buildPlan(pack, { level: options.level, rounds: options.rounds, random: deps.random ?? Math.random });
       } catch (err) {
         if (err instanceof PlanError) throw new ServiceError("BAD_PAYLOAD", err.message);
         throw err;

@@ -52,5 +52,10 @@ export function buildSnapshot(input: {
     draft,
     lastCode: lastCode ? { code: lastCode.code!, language: lastCode.language! } : null,
     reportUrl: complete ? `/report/${session.id}` : null,
+    earlierTurns: question && values && current
+      ? (values.transcript[current.baseQuestionId] ?? [])
+          .filter((t) => t.turnId !== current.turnId)
+          .map((t) => ({ kind: t.kind, prompt: t.prompt, answer: t.answer ? { ...(t.answer.text !== undefined ? { text: t.answer.text } : {}), ...(t.answer.code !== undefined ? { code: t.answer.code } : {}), ...(t.answer.language !== undefined ? { language: t.answer.language } : {}) } : null }))
+      : [],
   };
 }

@@ -1,6 +1,7 @@
 import { chunkWords } from "./chunk.js";
 import type { Interviewer } from "./interviewer.js";
-import { loadVariants, renderTemplate } from "./templates.js";
+import { isNonAnswer } from "./non-answer.js";
+import { loadTemplate, loadVariants, renderTemplate } from "./templates.js";
 
 const MAX_QUOTE_WORDS = 10;
 
@@ -27,13 +28,19 @@ export function quotablePhrase(answer: string): string | null {
 export function createOfflineInterviewer(): Interviewer {
   const quoted = loadVariants("offline/follow-up-quoted.txt");
   const plain = loadVariants("offline/follow-up-plain.txt");
+  const nonAnswer = loadTemplate("offline/non-answer.txt");
   return {
     async *askQuestion({ question }) {
       yield* chunkWords(question.prompt.trim());
       return {};
     },
-    async *followUp({ criterion, answerText, turnId }) {
+    async *followUp({ question, criterion, answerText, turnId }) {
       const probe = criterion.probes.length > 0 ? pick(criterion.probes, turnId) : `Could you say more about ${criterion.title.toLowerCase()}?`;
+      // Probing "deeper" into a reply that never engaged would read as a script, not an interviewer.
+      if (isNonAnswer(answerText, question)) {
+        yield* chunkWords(renderTemplate(nonAnswer, { probe }));
+        return {};
+      }
       const quote = quotablePhrase(answerText);
       const text = quote
         ? renderTemplate(pick(quoted, turnId), { quote, probe })

@@ -5,6 +5,7 @@ import { createEventsRepo } from "./events.js";
 import { createGradesRepo } from "./grades.js";
 import { createPacksRepo } from "./packs.js";
 import { createSessionsRepo } from "./sessions.js";
+import { createShareLinksRepo } from "./share-links.js";
 import { createTeamsRepo } from "./teams.js";
 import type { Database } from "./tables.js";
 
@@ -27,6 +28,7 @@ export function createStore(db: Kysely<Database>) {
     grades: createGradesRepo(db),
     teams: createTeamsRepo(db),
     packs: createPacksRepo(db),
+    shareLinks: createShareLinksRepo(db),
   };
 }
 export type Store = ReturnType<typeof createStore>;

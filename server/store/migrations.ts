@@ -105,6 +105,19 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex("events_key").on("events").columns(["session_id", "event_key"]).unique().execute();
     },
   },
+  "0004_candidates_share_links": {
+    async up(db: Kysely<any>) {
+      // Read-only report links: a token of their own (only its hash is kept), revocable.
+      await db.schema
+        .createTable("share_links")
+        .addColumn("token_hash", "text", (c) => c.primaryKey())
+        .addColumn("session_id", "text", (c) => c.notNull().references("sessions.id"))
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("revoked_at", "bigint")
+        .execute();
+      await db.schema.createIndex("share_links_session").on("share_links").column("session_id").execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -14,6 +14,10 @@ export function createSessionsRepo(db: Kysely<Database>) {
     async get(id: string): Promise<SessionRow | undefined> {
       return db.selectFrom("sessions").selectAll().where("id", "=", id).executeTakeFirst();
     },
+    async getMany(ids: readonly string[]): Promise<SessionRow[]> {
+      if (ids.length === 0) return [];
+      return db.selectFrom("sessions").selectAll().where("id", "in", [...ids]).execute();
+    },
     async setRoundEndsAt(id: string, roundEndsAt: number | null, now: number) {
       await db.updateTable("sessions").set({ round_ends_at: roundEndsAt, updated_at: now }).where("id", "=", id).execute();
     },

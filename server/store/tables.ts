@@ -86,6 +86,14 @@ export type PacksTable = {
   created_at: number;
 };
 
+/** A read-only link to one session's report; the token itself is never stored. */
+export type ShareLinksTable = {
+  token_hash: string;
+  session_id: string;
+  created_at: number;
+  revoked_at: number | null;
+};
+
 export type Database = {
   sessions: SessionsTable;
   events: EventsTable;
@@ -95,4 +103,5 @@ export type Database = {
   teams: TeamsTable;
   team_tokens: TeamTokensTable;
   packs: PacksTable;
+  share_links: ShareLinksTable;
 };

@@ -74,10 +74,10 @@ describe.runIf(browserAvailable())("sitting an interview in Chromium", () => {
     await page.getByTestId("submit-answer").click();
     // A follow-up may come; it shows the submitted code and a box for the explanation. Then round 2.
     for (let i = 0; i < 3; i++) {
-      await page.getByTestId("question-kind").filter({ hasText: /follow-up|main/ }).waitFor();
+      await page.getByTestId("question-kind").filter({ hasText: /follow-up|main/i }).waitFor();
       const round = await page.getByTestId("round-title").textContent();
       if (!round?.includes("Coding")) break;
-      if ((await page.getByTestId("question-kind").textContent())?.includes("follow-up")) {
+      if ((await page.getByTestId("question-kind").getAttribute("data-kind")) === "follow-up") {
         await page.getByTestId("code-editor").waitFor();
         await page.getByTestId("answer-text").fill(EXPLANATION);
         await page.getByTestId("submit-answer").click();

@@ -133,8 +133,7 @@ describe.runIf(browserAvailable())("the report shows its evidence, what was set 
     expect(await page.getByTestId("criterion-row").count()).toBe(question.criteria.length);
     const scores = await page.getByTestId("criterion-score").allTextContents();
     expect(scores.every((s) => /^[0-4]\/4$/.test(s.trim()))).toBe(true);
-    const row = page.locator("tr.criterion-jumpable").first();
-    await row.locator("td").first().click();
+    await page.getByTestId("show-evidence").first().click();
     await expect
       .poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? null))
       .toBe("evidence-mark");

@@ -1,12 +1,16 @@
-import CodeMirror, { type Extension } from "@uiw/react-codemirror";
+import CodeMirror, { EditorView, type Extension } from "@uiw/react-codemirror";
 import { javascript } from "@codemirror/lang-javascript";
 import { python } from "@codemirror/lang-python";
 import type { Language } from "../../../server/contracts/index.js";
+import { usePrefersDark } from "./usePrefersDark.js";
+
+const LABELS: Record<Language, string> = { python: "Your answer: Python code", typescript: "Your answer: TypeScript code" };
 
 // Built once: a new extensions array on every render would make CodeMirror reconfigure.
+// The label goes on the editable element itself: that is what screen readers land on.
 const EXTENSIONS: Record<Language, Extension[]> = {
-  python: [python()],
-  typescript: [javascript({ typescript: true })],
+  python: [python(), EditorView.contentAttributes.of({ "aria-label": LABELS.python })],
+  typescript: [javascript({ typescript: true }), EditorView.contentAttributes.of({ "aria-label": LABELS.typescript })],
 };
 
 type Props = {
@@ -17,6 +21,7 @@ type Props = {
 };
 
 export function CodeEditor({ value, language, onChange, readOnly = false }: Props) {
+  const dark = usePrefersDark();
   return (
     <div className="code-editor" data-testid="code-editor">
       <CodeMirror
@@ -24,10 +29,10 @@ export function CodeEditor({ value, language, onChange, readOnly = false }: Prop
         onChange={onChange}
         extensions={EXTENSIONS[language]}
         readOnly={readOnly}
-        minHeight="320px"
-        maxHeight="60vh"
+        theme={dark ? "dark" : "light"}
+        minHeight="360px"
+        maxHeight="calc(100vh - 16rem)"
         basicSetup={{ foldGutter: false }}
-        aria-label={`${language} code answer`}
       />
     </div>
   );

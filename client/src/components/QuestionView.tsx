@@ -1,4 +1,5 @@
 import type { RoomQuestion } from "../room/room-state.js";
+import { questionPosition } from "../room/room-state.js";
 import { Markdown } from "./Markdown.js";
 import { VisibleTests } from "./VisibleTests.js";
 
@@ -7,11 +8,11 @@ export function QuestionView({ question }: { question: RoomQuestion }) {
   return (
     <article className="question" aria-busy={question.streaming}>
       <div className="question-meta">
-        <span className={`badge ${followUp ? "badge-follow-up" : ""}`} data-testid="question-kind">
-          {question.kind}
+        <span className={`badge ${followUp ? "badge-follow-up" : ""}`} data-testid="question-kind" data-kind={question.kind}>
+          {followUp ? "Follow-up" : "Main question"}
         </span>
-        <span className="muted">
-          Question {question.index} of {question.totalInRound}
+        <span className="muted" data-testid="question-position">
+          {questionPosition(question)}
         </span>
       </div>
       <h2 data-testid="question-title">{question.title}</h2>

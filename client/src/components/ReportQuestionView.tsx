@@ -1,38 +1,33 @@
-import { useCallback, useMemo, useRef } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { ReportQuestion } from "../../../server/contracts/index.js";
-import { CriterionTable } from "./CriterionTable.js";
+import { CriterionList } from "./CriterionList.js";
 import { evidenceRanges, turnBodies } from "./evidence.js";
 import { GradingNotes } from "./GradingNotes.js";
 import { IntegrityNotice } from "./IntegrityNotice.js";
 import { ReportTests } from "./ReportTests.js";
-import { TranscriptTurn, type TurnHighlights } from "./TranscriptTurn.js";
+import { TranscriptTurn } from "./TranscriptTurn.js";
 
 const PULSE_CLASS = "evidence-pulse";
 
-/** Where the evidence quotes sit in each turn's answer, and which criteria have any. */
-function locateEvidence(question: ReportQuestion): { perTurn: TurnHighlights[]; located: Set<string> } {
-  const slots = question.turns.map(turnBodies);
-  // One flat list of texts, so a quote found anywhere (case-sensitively) wins over a looser match elsewhere.
-  const bodies: string[] = [];
-  const index = slots.map(({ main, explanation }) => ({
-    main: main === null ? -1 : bodies.push(main) - 1,
-    explanation: explanation === null ? -1 : bodies.push(explanation) - 1,
-  }));
-  const ranges = evidenceRanges(bodies, question.criteria);
-  const located = new Set(ranges.flat().map((r) => r.support.criterionId));
-  const perTurn = index.map(({ main, explanation }) => ({
-    ...(main >= 0 ? { main: ranges[main] } : {}),
-    ...(explanation >= 0 ? { explanation: ranges[explanation] } : {}),
-  }));
-  return { perTurn, located };
+/** Which criteria have a quote that occurs in some answer of this question. */
+function locatedCriteria(question: ReportQuestion): Set<string> {
+  const bodies = question.turns.flatMap((t) => Object.values(turnBodies(t)).filter((b): b is string => b !== null));
+  return new Set(evidenceRanges(bodies, question.criteria).flat().map((r) => r.support.criterionId));
 }
 
 /** One question of the report: transcript with marked evidence, what was set aside, tests, scores, grading notes. */
-export function ReportQuestionView({ question, judgeModel }: { question: ReportQuestion; judgeModel: string | null }) {
-  const articleRef = useRef<HTMLElement>(null);
-  const { perTurn, located } = useMemo(() => locateEvidence(question), [question]);
+export function ReportQuestionView({ question, judgeModel, defaultOpen }: { question: ReportQuestion; judgeModel: string | null; defaultOpen: boolean }) {
+  const articleRef = useRef<HTMLDetailsElement>(null);
+  // Which criteria have a mark in the rendered answers: read from the page, so "Show in your answer" never points at nothing.
+  const [located, setLocated] = useState<ReadonlySet<string>>(() => locatedCriteria(question));
+  useEffect(() => {
+    const marks = articleRef.current?.querySelectorAll<HTMLElement>("mark.evidence-mark") ?? [];
+    setLocated(new Set(Array.from(marks).flatMap((m) => (m.dataset.criteria ?? "").split(" ").filter(Boolean))));
+  }, [question]);
 
   const showEvidence = useCallback((criterionId: string) => {
+    // A folded question opens first, so its marks can be shown.
+    if (articleRef.current && !articleRef.current.open) articleRef.current.open = true;
     const marks = articleRef.current?.querySelectorAll<HTMLElement>("mark.evidence-mark") ?? [];
     const mark = Array.from(marks).find((m) => (m.dataset.criteria ?? "").split(" ").includes(criterionId));
     if (!mark) return;
@@ -48,16 +43,22 @@ export function ReportQuestionView({ question, judgeModel }: { question: ReportQ
   }, []);
 
   return (
-    <article ref={articleRef} className="panel report-question" data-testid="report-question">
-      <header className="report-question-head">
+    <details ref={articleRef} className="panel report-question" data-testid="report-question" open={defaultOpen}>
+      <summary className="report-question-head">
         <h3>{question.title}</h3>
-        <span className="score">{Math.round(question.score)}/100</span>
-      </header>
-      {!question.answered && <span className="tag">not answered</span>}
+        <span className="report-question-score">
+          {!question.answered && <span className="tag">not answered</span>}
+          <span className="score" data-testid="question-score">
+            {Math.round(question.score)}/100
+          </span>
+        </span>
+      </summary>
       <IntegrityNotice flags={question.flags ?? []} />
-      {question.turns.map((t, i) => (
-        <TranscriptTurn key={t.turnId} turn={t} highlights={perTurn[i]} />
-      ))}
+      <ol className="thread">
+        {question.turns.map((t) => (
+          <TranscriptTurn key={t.turnId} turn={t} criteria={question.criteria} />
+        ))}
+      </ol>
       {located.size > 0 && (
         <p className="muted small evidence-legend">
           <span className="legend-swatch">Highlighted</span> text is what the scores below rest on; hover or focus it to see
@@ -65,8 +66,9 @@ export function ReportQuestionView({ question, judgeModel }: { question: ReportQ
         </p>
       )}
       {question.tests && <ReportTests tests={question.tests} />}
-      <CriterionTable criteria={question.criteria} located={located} onShowEvidence={showEvidence} />
+      <h4 className="criteria-heading">How it was scored</h4>
+      <CriterionList criteria={question.criteria} located={located} onShowEvidence={showEvidence} />
       <GradingNotes question={question} judgeModel={judgeModel} />
-    </article>
+    </details>
   );
 }

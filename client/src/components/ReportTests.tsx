@@ -18,7 +18,7 @@ export function ReportTests({ tests }: { tests: TestReport }) {
       {statusText && <p className="test-status">{statusText}</p>}
       {visible.length > 0 && (
         <div className="table-scroll">
-          <table className="criteria tests-table">
+          <table className="tests-table stack-on-narrow">
             <thead>
               <tr>
                 <th>Test</th>
@@ -31,17 +31,17 @@ export function ReportTests({ tests }: { tests: TestReport }) {
             <tbody>
               {visible.map((r, i) => (
                 <tr key={`${i}-${r.name}`} data-testid="report-test" data-passed={String(r.passed)}>
-                  <td>{r.name}</td>
-                  <td>
+                  <td data-label="Test">{r.name}</td>
+                  <td data-label="Result">
                     <span className={`badge ${r.passed ? "badge-pass" : "badge-fail"}`}>{r.passed ? "pass" : "fail"}</span>
                   </td>
-                  <td>
+                  <td data-label="Input">
                     <pre>{formatArgs(r.args)}</pre>
                   </td>
-                  <td>
+                  <td data-label="Expected">
                     <pre>{formatValue(r.expected)}</pre>
                   </td>
-                  <td>
+                  <td data-label="Actual">
                     {r.error !== undefined ? <pre className="test-error">{r.error}</pre> : <pre>{formatValue(r.actual)}</pre>}
                   </td>
                 </tr>

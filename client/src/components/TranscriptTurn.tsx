@@ -1,30 +1,35 @@
 import { useState } from "react";
 import type { ReportQuestion } from "../../../server/contracts/index.js";
-import type { EvidenceRange } from "./evidence.js";
-import { HighlightedText } from "./HighlightedText.js";
+import { AnswerMarkdown, fencedCode } from "../report/AnswerMarkdown.js";
+import { turnLabel } from "../report/words.js";
 import { Markdown } from "./Markdown.js";
 
 type Turn = ReportQuestion["turns"][number];
+type Criterion = ReportQuestion["criteria"][number];
 
 const REASON_TAGS: Partial<Record<Turn["reason"], string>> = {
-  timeout: "timed out",
-  unanswered: "unanswered",
+  timeout: "time ran out",
+  unanswered: "not answered",
   ended: "interview ended",
 };
 
-/** Evidence spans to mark in the answer (the code or text shown first) and in a code answer's explanation. */
-export type TurnHighlights = { main?: readonly EvidenceRange[]; explanation?: readonly EvidenceRange[] };
-
-/** One prompt and what the candidate answered, exactly as sent, with the quoted evidence marked. */
-export function TranscriptTurn({ turn, highlights }: { turn: Turn; highlights?: TurnHighlights }) {
+/**
+ * One prompt and the candidate's answer, rendered as they wrote it (Markdown,
+ * highlighted code) with the quotes the scores rest on marked. A follow-up sits
+ * indented under the answer it followed up; the main question's full text folds
+ * away, since the candidate has read it before.
+ */
+export function TranscriptTurn({ turn, criteria }: { turn: Turn; criteria: readonly Criterion[] }) {
   const answer = turn.answer;
-  const body = answer?.code ?? answer?.text;
   const tag = REASON_TAGS[turn.reason];
   const [focused, setFocused] = useState<string | null>(null);
+  const followUp = turn.kind === "follow-up";
+  const hasCode = Boolean(answer?.code?.trim());
+  const hasText = Boolean(answer?.text?.trim());
   return (
-    <div className="turn">
+    <li className={followUp ? "turn turn-follow-up" : "turn"} data-kind={turn.kind}>
       <div className="turn-head">
-        <span className={`badge ${turn.kind === "follow-up" ? "badge-follow-up" : ""}`}>{turn.kind}</span>
+        <span className={`badge ${followUp ? "badge-follow-up" : ""}`}>{followUp ? "Follow-up on your answer above" : turnLabel(turn.kind)}</span>
         {tag && <span className="tag">{tag}</span>}
       </div>
       {turn.note && (
@@ -32,31 +37,28 @@ export function TranscriptTurn({ turn, highlights }: { turn: Turn; highlights?: 
           {turn.note}
         </p>
       )}
-      <div className="markdown turn-prompt">
-        <Markdown>{turn.prompt}</Markdown>
-      </div>
-      <div className="turn-answer">
-        <div className="muted small">
-          Your answer{answer?.code !== undefined && answer.language ? ` (${answer.language})` : ""}
+      {followUp ? (
+        <div className="markdown turn-prompt">
+          <Markdown>{turn.prompt}</Markdown>
         </div>
-        {body !== undefined && body.trim() !== "" ? (
-          <pre className={answer?.code !== undefined ? "code" : "prose"}>
-            <HighlightedText text={body} ranges={highlights?.main} onFocusEvidence={setFocused} />
-          </pre>
-        ) : (
-          <p className="no-answer">No answer</p>
-        )}
-        {/* A code answer may come with a written explanation too. */}
-        {answer?.code !== undefined && answer.text && (
-          <pre className="prose">
-            <HighlightedText text={answer.text} ranges={highlights?.explanation} onFocusEvidence={setFocused} />
-          </pre>
-        )}
+      ) : (
+        <details className="turn-prompt-fold">
+          <summary>Show the question</summary>
+          <div className="markdown turn-prompt">
+            <Markdown>{turn.prompt}</Markdown>
+          </div>
+        </details>
+      )}
+      <div className="turn-answer">
+        <div className="muted small">Your answer{hasCode && answer?.language ? ` (${answer.language})` : ""}</div>
+        {hasCode && <AnswerMarkdown source={fencedCode(answer!.code!, answer!.language ?? "")} criteria={criteria} onFocusEvidence={setFocused} />}
+        {hasText && <AnswerMarkdown source={answer!.text!} criteria={criteria} onFocusEvidence={setFocused} />}
+        {!hasCode && !hasText && <p className="no-answer">No answer</p>}
         {/* What the focused mark is evidence for (hover shows the same as a tooltip). */}
         <div className="evidence-caption" data-testid="evidence-caption" aria-live="polite">
           {focused}
         </div>
       </div>
-    </div>
+    </li>
   );
 }

@@ -7,6 +7,8 @@ import { FeedbackPanel } from "../components/FeedbackPanel.js";
 import { NoSessionToken } from "../components/NoSessionToken.js";
 import { QuestionView } from "../components/QuestionView.js";
 import { RoundEndNotice } from "../components/RoundEndNotice.js";
+import { EarlierTurns } from "../room/EarlierTurns.js";
+import { SplitPane } from "../room/SplitPane.js";
 import { carryOverFor, isWaiting, roundPosition } from "../room/room-state.js";
 import { useInterviewRoom } from "../room/useInterviewRoom.js";
 import { loadResumeToken } from "../session-store.js";
@@ -18,6 +20,7 @@ const END_FALLBACK_MS = 5_000;
 export function InterviewRoom({ sessionId }: { sessionId: string }) {
   const resumeToken = useMemo(() => loadResumeToken(sessionId), [sessionId]);
   const room = useInterviewRoom(sessionId, resumeToken);
+  // Integrity signals (teams): the recorder hook is called here, one line, e.g. useIntegritySignals(sessionId, room.live).
   const { state } = room;
   const [, navigate] = useLocation();
   const [ending, setEnding] = useState<"no" | "sent" | "acked">("no");
@@ -28,8 +31,9 @@ export function InterviewRoom({ sessionId }: { sessionId: string }) {
   }, []);
 
   useEffect(() => {
-    if (state.complete) navigate(`/report/${sessionId}`, { replace: true });
-  }, [state.complete, sessionId, navigate]);
+    // Practice: the last question's feedback is read before the report opens.
+    if (state.complete && !state.feedback) navigate(`/report/${sessionId}`, { replace: true });
+  }, [state.complete, state.feedback, sessionId, navigate]);
 
   useEffect(() => {
     if (ending !== "acked") return;
@@ -68,7 +72,7 @@ export function InterviewRoom({ sessionId }: { sessionId: string }) {
           <h1 data-testid="round-title">{state.round?.title ?? (state.loaded ? "Between rounds" : "Loading…")}</h1>
           <span className="muted">
             {position && `Round ${position.index} of ${position.total}`}
-            {state.loaded && ` · ${state.mode}`}
+            {state.loaded && `${position ? " · " : ""}${state.mode === "practice" ? "Practice" : "Timed"}`}
           </span>
         </div>
         <div className="room-controls">
@@ -93,43 +97,52 @@ export function InterviewRoom({ sessionId }: { sessionId: string }) {
 
       {!state.loaded ? (
         !room.error && <p className="muted">Loading your interview…</p>
+      ) : state.mode === "practice" && state.feedback ? (
+        // Practice feedback stands in for the next question until the candidate moves on.
+        <FeedbackPanel feedback={state.feedback} onContinue={room.dismissFeedback} next={state.complete ? "report" : state.question !== null && !waiting ? "question" : "wait"} />
       ) : (
-        <div className="room-grid">
-          <div className="room-question panel">
-            {/* Once answered, the question steps aside until the next one streams in. */}
-            {open ? (
-              <QuestionView question={open} />
-            ) : question ? (
-              <p className="muted">Your answer to “{question.title}” was submitted.</p>
-            ) : (
-              <p className="muted">No question is open right now.</p>
-            )}
-          </div>
-          <div className="room-answer">
-            {open ? (
-              <AnswerPanel
-                key={open.questionId}
-                question={open}
-                initialDraft={state.draft}
-                carryOver={carryOverFor(state, open)}
-                live={room.live}
-                deadline={deadline}
-                onSaveDraft={room.saveDraft}
-                onSubmit={room.submit}
-                onRunCode={room.runCode}
-                onError={room.setError}
-                registerSaveNow={registerSaveNow}
-              />
-            ) : (
-              waiting && (
-                <p className="waiting" data-testid="waiting" role="status">
-                  Waiting for the next question…
-                </p>
-              )
-            )}
-            {state.feedback && <FeedbackPanel feedback={state.feedback} onDismiss={room.dismissFeedback} />}
-          </div>
-        </div>
+        <SplitPane
+          left={
+            <div className="room-question panel" tabIndex={0} role="region" aria-label="Question">
+              {/* Once answered, the question steps aside until the next one streams in. */}
+              {open ? (
+                <>
+                  <EarlierTurns turns={state.earlier} />
+                  <QuestionView question={open} />
+                </>
+              ) : question ? (
+                <p className="muted">Your answer to “{question.title}” was submitted.</p>
+              ) : (
+                <p className="muted">No question is open right now.</p>
+              )}
+            </div>
+          }
+          right={
+            <div className="room-answer">
+              {open ? (
+                <AnswerPanel
+                  key={open.questionId}
+                  question={open}
+                  initialDraft={state.draft}
+                  carryOver={carryOverFor(state, open)}
+                  live={room.live}
+                  deadline={deadline}
+                  onSaveDraft={room.saveDraft}
+                  onSubmit={room.submit}
+                  onRunCode={room.runCode}
+                  onError={room.setError}
+                  registerSaveNow={registerSaveNow}
+                />
+              ) : (
+                waiting && (
+                  <p className="waiting" data-testid="waiting" role="status">
+                    Waiting for the next question…
+                  </p>
+                )
+              )}
+            </div>
+          }
+        />
       )}
     </div>
   );

@@ -3,6 +3,7 @@ import { useLocation } from "wouter";
 import type { Level, Mode, PublicPack } from "../../../server/contracts/index.js";
 import { fetchPack, fetchPacks } from "../api.js";
 import { ErrorBanner } from "../components/ErrorBanner.js";
+import { HistoryPanel } from "../history/HistoryPanel.js";
 import { saveSession } from "../session-store.js";
 import { errorMessage, request } from "../socket.js";
 
@@ -93,6 +94,7 @@ export function Lobby() {
   const chosenMinutes = pack?.rounds.filter((r) => choice.rounds.has(r.id)).reduce((sum, r) => sum + r.minutes, 0) ?? 0;
 
   return (
+    <>
     <section className="panel lobby">
       <h1>Practise an AI / LLM engineer interview</h1>
       {error && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
@@ -181,5 +183,7 @@ export function Lobby() {
         </form>
       )}
     </section>
+    <HistoryPanel />
+    </>
   );
 }

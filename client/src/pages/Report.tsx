@@ -4,28 +4,15 @@ import type { Report } from "../../../server/contracts/index.js";
 import { fetchReport, HttpError } from "../api.js";
 import { ErrorBanner } from "../components/ErrorBanner.js";
 import { NoSessionToken } from "../components/NoSessionToken.js";
-import { ReportQuestionView } from "../components/ReportQuestionView.js";
+import { ReportActions } from "../report/ReportActions.js";
+import { ReportView } from "../report/ReportView.js";
+import { ShareControls } from "../report/ShareControls.js";
 import { loadResumeToken } from "../session-store.js";
 import { errorMessage } from "../socket.js";
 
 /** 409 means the interview is still wrapping up (e.g. right after "End interview"); poll briefly. */
 const NOT_READY_RETRY_MS = 1_500;
 const NOT_READY_MAX_TRIES = 20;
-
-const END_REASONS: Record<Report["rounds"][number]["endReason"], string> = {
-  completed: "completed",
-  timeout: "ran out of time",
-  ended: "ended early",
-};
-
-/** Which grader produced the scores, so a report can be compared with a later one. */
-function graderInfo(report: Report): string {
-  const parts = [`Grader ${report.graderVersion}`];
-  if (report.judgeModel) parts.push(`judge ${report.judgeModel}${report.judgePromptVersion ? ` (prompt ${report.judgePromptVersion})` : ""}`);
-  else if (report.judgePromptVersion) parts.push(`judge prompt ${report.judgePromptVersion}`);
-  else parts.push("no judge model");
-  return parts.join(" · ");
-}
 
 export function ReportPage({ sessionId }: { sessionId: string }) {
   const resumeToken = useMemo(() => loadResumeToken(sessionId), [sessionId]);
@@ -89,47 +76,22 @@ export function ReportPage({ sessionId }: { sessionId: string }) {
   }
 
   return (
-    <div className="report">
-      <section className="panel report-summary">
-        <div>
-          <h1>{report.packTitle}</h1>
-          <p className="muted">
-            {report.mode} mode{report.level ? ` · ${report.level} level` : ""} ·{" "}
-            {new Date(report.completedAt).toLocaleString()}
-          </p>
-          <p className="muted small grader-info" data-testid="grader-info">
-            {graderInfo(report)}
-          </p>
-          {report.usage && report.usage.calls > 0 && (
-            <p className="muted small" data-testid="usage">
-              {usageLine(report.usage)}
-            </p>
-          )}
-        </div>
-        <div className="overall" aria-label="Overall score out of 100">
-          <span className="overall-number" data-testid="report-overall">
-            {Math.round(report.overall)}
-          </span>
-          <span className="muted">/ 100</span>
-        </div>
-      </section>
-
-      {report.rounds.map((round) => (
-        <section key={round.roundId} className="report-round">
-          <h2>
-            {round.title} <span className="muted small">({END_REASONS[round.endReason]})</span>
-          </h2>
-          {round.questions.length === 0 && <p className="muted">No questions were asked in this round.</p>}
-          {round.questions.map((q) => (
-            <ReportQuestionView key={q.questionId} question={q} judgeModel={report.judgeModel ?? null} />
-          ))}
-        </section>
-      ))}
-
-      <p>
-        <Link href="/">Back to the lobby</Link>
-      </p>
-    </div>
+    <ReportView
+      report={report}
+      actions={
+        <ReportActions report={report}>
+          <ShareControls sessionId={sessionId} resumeToken={resumeToken} />
+          <Link href="/progress" className="button-link">
+            Your progress
+          </Link>
+        </ReportActions>
+      }
+      usage={
+        report.usage && report.usage.calls > 0 ? (
+          <p data-testid="usage">{usageLine(report.usage)}</p>
+        ) : null
+      }
+    />
   );
 }
 

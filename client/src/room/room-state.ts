@@ -1,5 +1,6 @@
 import type {
   Draft,
+  Language,
   Mode,
   Plan,
   QuestionInfo,
@@ -25,8 +26,11 @@ export type RoomQuestion = QuestionInfo & { text: string; streaming: boolean };
 
 export type RoundEndNotice = { roundId: string; title: string; reason: RoundEndReason };
 
-/** Practice-mode scores, with the title of the question they grade. */
-export type FeedbackNotice = { event: ServerEvent<"feedback">; questionTitle: string };
+/** Practice-mode scores, with the question they grade and what the candidate answered. */
+export type FeedbackNotice = { event: ServerEvent<"feedback">; questionTitle: string; answer: AnswerContent | null };
+
+/** An earlier turn of the open question: the original question, or a follow-up, with the answer given. */
+export type EarlierTurn = { kind: "main" | "follow-up"; prompt: string; answer: AnswerContent | null };
 
 export type RoomState = {
   loaded: boolean;
@@ -43,6 +47,8 @@ export type RoomState = {
   /** The round got round:end and the next has not started yet. */
   roundOver: boolean;
   question: RoomQuestion | null;
+  /** During a follow-up: the original question and the answers so far, kept in view. */
+  earlier: EarlierTurn[];
   /** The saved draft to restore into the answer box; only for the current question. */
   draft: Draft | null;
   /** Set after a submit is acked; cleared by the next question:start. */
@@ -80,6 +86,7 @@ export const initialRoomState: RoomState = {
   round: null,
   roundOver: false,
   question: null,
+  earlier: [],
   draft: null,
   submittedQuestionId: null,
   lastSubmitted: null,
@@ -144,6 +151,7 @@ function fromSnapshot(s: Snapshot, receivedAt: number): RoomState {
     clockOffset: s.serverNow - receivedAt,
     round: s.round,
     question,
+    earlier: question ? (s.earlierTurns ?? []).map((t) => ({ kind: t.kind, prompt: t.prompt, answer: answerOf(t.answer) })) : [],
     draft: s.draft && question && s.draft.questionId === question.questionId ? s.draft : null,
     // After a reload on a coding follow-up, the editor continues from the code already submitted.
     lastSubmitted: s.lastCode && question ? { baseQuestionId: question.baseQuestionId, content: s.lastCode } : null,
@@ -171,6 +179,7 @@ function applyEvent(state: RoomState, item: AnyServerEvent, receivedAt: number):
       return {
         ...next,
         question: { ...info, text: "", streaming: true },
+        earlier: earlierFor(state, info),
         draft: null,
         submittedQuestionId: null,
       };
@@ -184,8 +193,9 @@ function applyEvent(state: RoomState, item: AnyServerEvent, receivedAt: number):
     case "feedback": {
       // feedback.questionId is the main question's id; the answered turn is still `question` here.
       const q = state.question;
-      const questionTitle = q && (q.baseQuestionId === item.event.questionId || q.questionId === item.event.questionId) ? q.title : "the previous question";
-      return { ...next, feedback: { event: item.event, questionTitle } };
+      const ours = q !== null && (q.baseQuestionId === item.event.questionId || q.questionId === item.event.questionId);
+      const answer = state.lastSubmitted?.baseQuestionId === item.event.questionId ? state.lastSubmitted.content : null;
+      return { ...next, feedback: { event: item.event, questionTitle: ours ? q.title : "the previous question", answer } };
     }
     case "round:end": {
       const title = state.plan.rounds.find((r) => r.roundId === item.event.roundId)?.title ?? state.round?.title ?? "Round";
@@ -229,4 +239,31 @@ export function roundPosition(state: RoomState): { index: number; total: number 
   const at = state.plan.rounds.findIndex((r) => r.roundId === round.roundId);
   if (at >= 0) return { index: at + 1, total: state.plan.rounds.length };
   return { index: round.index, total: round.total };
+}
+
+function answerOf(a: { text?: string | undefined; code?: string | undefined; language?: Language | undefined } | null): AnswerContent | null {
+  if (!a) return null;
+  if (a.code !== undefined && a.language) return { code: a.code, language: a.language, ...(a.text ? { text: a.text } : {}) };
+  return a.text !== undefined ? { text: a.text } : null;
+}
+
+/**
+ * A follow-up keeps the turns before it in view: the question it follows up
+ * (as streamed) and the answer just sent. A main question starts afresh.
+ */
+function earlierFor(state: RoomState, info: QuestionInfo): EarlierTurn[] {
+  if (info.kind !== "follow-up") return [];
+  const prev = state.question;
+  if (!prev || prev.baseQuestionId !== info.baseQuestionId || prev.questionId === info.questionId) return state.earlier;
+  const answer = state.lastSubmitted?.baseQuestionId === info.baseQuestionId ? state.lastSubmitted.content : null;
+  return [...state.earlier, { kind: prev.kind, prompt: prev.text, answer }];
+}
+
+/**
+ * "Question 2 of 3", and for a follow-up "Follow-up on question 2 of 3":
+ * a follow-up is not a new question of the round.
+ */
+export function questionPosition(question: QuestionInfo): string {
+  const of = `question ${question.index} of ${question.totalInRound}`;
+  return question.kind === "follow-up" ? `Follow-up on ${of}` : `Question ${question.index} of ${question.totalInRound}`;
 }
