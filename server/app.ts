@@ -9,7 +9,7 @@ import { createSocketServer, roomOf, type InterviewIo } from "./realtime/index.j
 import { createPackLibrary, verifyReferenceSolutions, type PackLibrary } from "./packs/index.js";
 import { createSandbox, DEFAULT_LIMITS, type Sandbox, type SandboxOptions } from "./sandbox/index.js";
 import type { LocatedPack, Pack, PromptLab } from "./scenarios/index.js";
-import { createTeams, type Teams } from "./teams/index.js";
+import { createTeamDesk, createTeams, type Teams } from "./teams/index.js";
 import { createStore, migrateToLatest, openSqlite } from "./store/index.js";
 
 export type AppDeps = {
@@ -86,6 +86,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     logger,
     clientDist: deps.clientDist ?? null,
     pingDatabase: () => void sqlite.prepare("select 1").get(),
+    teamDesk: createTeamDesk({ store, teams, packs, service, now, model: deps.model ?? null }),
   });
   httpServer.on("request", http);
   io = createSocketServer(httpServer, service, teams, logger);

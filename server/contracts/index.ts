@@ -5,3 +5,4 @@ export * from "./report.js";
 export * from "./tests.js";
 export { PublicPackSchema, PublicQuestionSchema, type PublicPack, type PublicQuestion } from "../scenarios/public.js";
 export { LanguageSchema, LevelSchema, RoundKindSchema, type Language, type Level, type RoundKind } from "../scenarios/schema.js";
+export * from "./team.js";

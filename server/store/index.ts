@@ -6,6 +6,10 @@ import { createGradesRepo } from "./grades.js";
 import { createPacksRepo } from "./packs.js";
 import { createSessionsRepo } from "./sessions.js";
 import { createTeamsRepo } from "./teams.js";
+import { createInvitesRepo } from "./invites.js";
+import { createSignalsRepo } from "./integrity-signals.js";
+import { createOverridesRepo } from "./score-overrides.js";
+import { createTeamSessionsRepo } from "./team-sessions.js";
 import type { Database } from "./tables.js";
 
 export { openSqlite, type SqliteHandle } from "./sqlite.js";
@@ -15,7 +19,10 @@ export type { StoredEvent } from "./events.js";
 export type { DraftRow } from "./drafts.js";
 export type { AnswerRow } from "./answers.js";
 export type { PackRow } from "./packs.js";
-export type { TeamRow } from "./teams.js";
+export type { TeamRow, TeamTokenRow } from "./teams.js";
+export type { InviteRow } from "./invites.js";
+export type { SignalRow, NewSignal } from "./integrity-signals.js";
+export type { OverrideRow } from "./score-overrides.js";
 
 export function createStore(db: Kysely<Database>) {
   return {
@@ -26,6 +33,10 @@ export function createStore(db: Kysely<Database>) {
     grades: createGradesRepo(db),
     teams: createTeamsRepo(db),
     packs: createPacksRepo(db),
+    invites: createInvitesRepo(db),
+    signals: createSignalsRepo(db),
+    overrides: createOverridesRepo(db),
+    teamSessions: createTeamSessionsRepo(db),
   };
 }
 export type Store = ReturnType<typeof createStore>;
