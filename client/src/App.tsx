@@ -4,6 +4,7 @@ import { Lobby } from "./pages/Lobby.js";
 import { InterviewRoom } from "./pages/InterviewRoom.js";
 import { ReportPage } from "./pages/Report.js";
 import { TeamPage } from "./team/TeamPage.js";
+import { InvitePage } from "./invite/InvitePage.js";
 
 export function App() {
   // The pack editor puts YAML and its preview side by side: it gets a wider column.
@@ -28,6 +29,7 @@ export function App() {
             {/* key: a different session id must start from a fresh room state */}
             {(params) => <InterviewRoom key={params.sessionId} sessionId={params.sessionId} />}
           </Route>
+          <Route path="/invite/:token">{(params) => <InvitePage key={params.token} token={params.token} />}</Route>
           <Route path="/report/:sessionId">
             {(params) => <ReportPage key={params.sessionId} sessionId={params.sessionId} />}
           </Route>

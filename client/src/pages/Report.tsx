@@ -7,6 +7,7 @@ import { NoSessionToken } from "../components/NoSessionToken.js";
 import { ReportQuestionView } from "../components/ReportQuestionView.js";
 import { loadResumeToken } from "../session-store.js";
 import { errorMessage } from "../socket.js";
+import { SignalsForCandidate } from "../integrity/SignalsForCandidate.js";
 
 /** 409 means the interview is still wrapping up (e.g. right after "End interview"); poll briefly. */
 const NOT_READY_RETRY_MS = 1_500;
@@ -113,6 +114,7 @@ export function ReportPage({ sessionId }: { sessionId: string }) {
           <span className="muted">/ 100</span>
         </div>
       </section>
+      <SignalsForCandidate sessionId={sessionId} resumeToken={resumeToken} />
 
       {report.rounds.map((round) => (
         <section key={round.roundId} className="report-round">
