@@ -11,6 +11,8 @@ import type { SignalRow, Store } from "../store/index.js";
 
 /** A burst at or above this rate is counted as fast (steady typists rarely pass 8 characters a second). */
 export const FAST_CHARS_PER_SECOND = 12;
+/** How long after a session completes its room may still deliver the signals it had queued. */
+export const LATE_SIGNALS_MS = 120_000;
 
 export const signalView = (row: SignalRow): SignalRecord => ({
   seq: row.seq,
@@ -51,7 +53,10 @@ export function createSignals(deps: { store: Store; service: InterviewService; n
     async record(sessionId: string, resumeToken: string, body: SignalBatchBody): Promise<{ recorded: number }> {
       const session = await service.authorize(sessionId, resumeToken);
       if (!session.invite_id) throw new ServiceError("CONFLICT", "integrity signals are recorded only for invited sessions");
-      if (session.status === "complete") throw new ServiceError("SESSION_OVER", "this session has ended; nothing more is recorded");
+      // The last events of a session (its final paste) may arrive just after the final submit completed it.
+      if (session.status === "complete" && (session.completed_at ?? 0) + LATE_SIGNALS_MS < now()) {
+        throw new ServiceError("SESSION_OVER", "this session has ended; nothing more is recorded");
+      }
       const stored = await store.signals.count(sessionId);
       if (stored + body.events.length > MAX_SIGNALS_PER_SESSION) {
         throw new ServiceError("CONFLICT", `a session keeps at most ${MAX_SIGNALS_PER_SESSION} integrity signals; ${stored} are stored`);

@@ -20,10 +20,12 @@ export async function startTestServer(options: {
   clientDist?: string | null;
   sandbox?: SandboxOptions | null;
   model?: ModelConfig | null;
+  /** The app's clock (default Date.now). */
+  now?: () => number;
 }): Promise<TestServer> {
   const databaseFile = options.databaseFile ?? tempDatabaseFile();
   // random: () => 0 keeps pack order among equally suitable questions, so tests know what comes.
-  const app = await createApp({ databaseFile, builtinPacks: options.packs, clientDist: options.clientDist ?? null, random: () => 0, ...(options.sandbox !== undefined ? { sandbox: options.sandbox } : {}), ...(options.model ? { model: options.model } : {}) });
+  const app = await createApp({ databaseFile, builtinPacks: options.packs, clientDist: options.clientDist ?? null, random: () => 0, ...(options.sandbox !== undefined ? { sandbox: options.sandbox } : {}), ...(options.model ? { model: options.model } : {}), ...(options.now ? { now: options.now } : {}) });
   await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
   const { port } = app.httpServer.address() as AddressInfo;
   return { app, url: `http://127.0.0.1:${port}`, databaseFile, close: () => app.close() };

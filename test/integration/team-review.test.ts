@@ -9,10 +9,11 @@ const TINY = readFileSync(new URL("../fixtures/upload/tiny.yaml", import.meta.ur
 const STRONG = "The context: we were shipping a search feature and a bad index took it down for an hour. I decided to roll back, then I wrote a canary check. The outcome: failed searches went from 300 a day to 5.";
 
 let server: TestServer;
+const clock = { offset: 0 };
 let acme: string;
 let globex: string;
 beforeAll(async () => {
-  server = await startTestServer({ packs: [miniPack()] });
+  server = await startTestServer({ packs: [miniPack()], now: () => Date.now() + clock.offset });
   acme = (await server.app.teams.create("Acme")).token;
   globex = (await server.app.teams.create("Globex")).token;
   for (const token of [acme, globex]) {
@@ -93,7 +94,12 @@ describe("team review API", () => {
     expect((await oversize.json()).error.message).toContain("at most 100");
     const wrong = await api(`/api/sessions/${second.sessionId}/signals`, null, { method: "POST", json: { events: [{ kind: "webcam" }] }, headers: { "x-resume-token": second.resumeToken } });
     expect(wrong.status).toBe(400);
+    // Just after the end, queued signals still arrive; later ones do not (the clock is the app's, moved on).
+    const late = await api(`/api/sessions/${second.sessionId}/signals`, null, { method: "POST", json: { events: [{ kind: "away", ms: 5000 }] }, headers: { "x-resume-token": second.resumeToken } });
+    expect(late.status).toBe(201);
+    clock.offset += 121_000;
     const over = await api(`/api/sessions/${second.sessionId}/signals`, null, { method: "POST", json: { events: [{ kind: "away", ms: 5 }] }, headers: { "x-resume-token": second.resumeToken } });
+    clock.offset -= 121_000;
     expect((await over.json()).error.code).toBe("SESSION_OVER");
     // A session not started from an invite is not recorded.
     const c = await connectClient(server.url);

@@ -52,7 +52,11 @@ export function useIntegritySignals(sessionId: string, resumeToken: string | nul
       }
     };
     const q = () => question.current ?? undefined;
-    const onPaste = (e: ClipboardEvent) => recorder.paste(e.clipboardData?.getData("text")?.length ?? 0, q());
+    // A paste is sent at once: it is the signal a team most wants, and the final submit may come right after.
+    const onPaste = (e: ClipboardEvent) => {
+      recorder.paste(e.clipboardData?.getData("text")?.length ?? 0, q());
+      void flush();
+    };
     const onKey = (e: KeyboardEvent) => {
       if (e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) recorder.keystroke(q());
     };
