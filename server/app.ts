@@ -9,7 +9,7 @@ import { createSocketServer, roomOf, type InterviewIo } from "./realtime/index.j
 import { createPackLibrary, verifyReferenceSolutions, type PackLibrary } from "./packs/index.js";
 import { createSandbox, DEFAULT_LIMITS, type Sandbox, type SandboxOptions } from "./sandbox/index.js";
 import type { LocatedPack, Pack, PromptLab } from "./scenarios/index.js";
-import { createTeamDesk, createTeams, type Teams } from "./teams/index.js";
+import { createTeamDesk, createTeams, type TeamDesk, type Teams } from "./teams/index.js";
 import { createStore, migrateToLatest, openSqlite } from "./store/index.js";
 
 export type AppDeps = {
@@ -35,6 +35,8 @@ export type App = {
   service: InterviewService;
   packs: PackLibrary;
   teams: Teams;
+  /** Invites, signals, review (issue 13). */
+  teamDesk: TeamDesk;
   sandbox: Sandbox | null;
   close(): Promise<void>;
 };
@@ -77,6 +79,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     checkpointer,
   );
   const service = createInterviewService({ graph, store, packs, now, logger, sandbox, ...(deps.random ? { random: deps.random } : {}) });
+  const teamDesk = createTeamDesk({ store, teams, packs, service, now, model: deps.model ?? null });
   const http = createHttpApp({
     packs,
     teams,
@@ -86,7 +89,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     logger,
     clientDist: deps.clientDist ?? null,
     pingDatabase: () => void sqlite.prepare("select 1").get(),
-    teamDesk: createTeamDesk({ store, teams, packs, service, now, model: deps.model ?? null }),
+    teamDesk,
   });
   httpServer.on("request", http);
   io = createSocketServer(httpServer, service, teams, logger);
@@ -101,6 +104,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     service,
     packs,
     teams,
+    teamDesk,
     sandbox,
     async close() {
       if (closed) return;

@@ -4,6 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { miniPack } from "../helpers/packs.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { connectClient } from "../helpers/socket-client.js";
+import type { Router } from "express";
+import { teamSubRouters } from "../../server/http/team-api.js";
+import { teamPacksRouter } from "../../server/http/team-packs.js";
+
+/** "METHOD /path" for every route a router declares (one level: the team routers do not nest). */
+const routesOf = (router: Router, prefix: string) =>
+  (router.stack as { route?: { path: string; methods: Record<string, boolean> } }[])
+    .filter((l) => l.route)
+    .flatMap((l) => Object.keys(l.route!.methods).map((m) => `${m.toUpperCase()} ${prefix}${l.route!.path === "/" ? "" : l.route!.path}`));
 
 const TINY = readFileSync(new URL("../fixtures/upload/tiny.yaml", import.meta.url), "utf8");
 const STRONG = "The context: we were shipping a search feature and a bad index took it down for an hour. I decided to roll back, then I wrote a canary check. The outcome: failed searches went from 300 a day to 5.";
@@ -208,6 +217,18 @@ describe("every team route refuses missing, revoked and other teams' tokens", ()
     const issued = await (await api("/api/teams/acme/tokens", acme, { method: "POST", json: { label: "leaver" } })).json();
     revoked = issued.token;
     expect((await api(`/api/teams/acme/tokens/${issued.info.id}`, acme, { method: "DELETE" })).status).toBe(200);
+  });
+
+  it("the list below walks every route the team API and the pack router declare", () => {
+    const declared = [
+      ...teamSubRouters(server.app.teamDesk).flatMap(([prefix, router]) => routesOf(router, prefix)),
+      ...routesOf(teamPacksRouter({ teams: server.app.teams, library: server.app.packs }), "").filter((r) => r !== "GET /me"),
+    ];
+    const walked = routes.map(([method, path]) => `${method} ${path.replace(/\?.*$/, "")}`);
+    for (const route of declared) {
+      const pattern = new RegExp(`^${route.replace(/:team/, "acme").replace(/:\w+/g, "[^/]+").replace(/\./g, "\\.")}$`.replace(" ", " /api/teams"));
+      expect(walked.some((w) => pattern.test(w)), `${route} is not walked`).toBe(true);
+    }
   });
 
   it.each(routes)("%s %s", async (method, path, body) => {
