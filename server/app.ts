@@ -11,7 +11,7 @@ import { createSocketServer, roomOf, type InterviewIo } from "./realtime/index.j
 import { createPackLibrary, verifyReferenceSolutions, type PackLibrary } from "./packs/index.js";
 import { createSandbox, DEFAULT_LIMITS, type Sandbox, type SandboxOptions } from "./sandbox/index.js";
 import type { LocatedPack, Pack, PromptLab } from "./scenarios/index.js";
-import { createTeams, type Teams } from "./teams/index.js";
+import { createTeamDesk, createTeams, type TeamDesk, type Teams } from "./teams/index.js";
 import { createStore, migrateToLatest, openSqlite } from "./store/index.js";
 
 export type AppDeps = {
@@ -54,6 +54,8 @@ export type App = {
   service: InterviewService;
   packs: PackLibrary;
   teams: Teams;
+  /** Invites, signals, review (issue 13). */
+  teamDesk: TeamDesk;
   sandbox: Sandbox | null;
   close(): Promise<void>;
 };
@@ -104,6 +106,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     checkpointer,
   );
   const service = createInterviewService({ graph, store, packs, now, logger, sandbox, onStepDone: (id) => gradeLater.start(id), ...(deps.clock ? { setTimer: deps.clock.setTimer } : {}), ...(deps.random ? { random: deps.random } : {}) });
+  const teamDesk = createTeamDesk({ store, teams, packs, service, now, model: deps.model ?? null });
   const http = createHttpApp({
     packs,
     teams,
@@ -117,6 +120,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     limits,
     trustProxy: deps.trustProxy ?? false,
     recovering: () => recovering,
+    teamDesk,
   });
   httpServer.on("request", http);
   io = createSocketServer(httpServer, service, teams, logger, { limits, trustProxy: deps.trustProxy ?? false, allowedOrigins: deps.allowedOrigins ?? [] });
@@ -144,6 +148,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     service,
     packs,
     teams,
+    teamDesk,
     sandbox,
     async close() {
       if (closed) return;

@@ -9,6 +9,7 @@ const ProgressPage = lazy(() => import("./pages/Progress.js").then((m) => ({ def
 const ReportPage = lazy(() => import("./pages/Report.js").then((m) => ({ default: m.ReportPage })));
 const SharedReportPage = lazy(() => import("./pages/SharedReport.js").then((m) => ({ default: m.SharedReportPage })));
 import { TeamPage } from "./team/TeamPage.js";
+import { InvitePage } from "./invite/InvitePage.js";
 
 export function App() {
   // The pack editor puts YAML and its preview side by side: it gets a wider column.
@@ -41,6 +42,7 @@ export function App() {
             {/* key: a different session id must start from a fresh room state */}
             {(params) => <InterviewRoom key={params.sessionId} sessionId={params.sessionId} />}
           </Route>
+          <Route path="/invite/:token">{(params) => <InvitePage key={params.token} token={params.token} />}</Route>
           <Route path="/report/:sessionId">
             {(params) => <ReportPage key={params.sessionId} sessionId={params.sessionId} />}
           </Route>

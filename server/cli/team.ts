@@ -1,46 +1,76 @@
 import { loadConfig } from "../config.js";
 import { createStore, migrateToLatest, openSqlite } from "../store/index.js";
-import { createTeams, TeamError } from "../teams/index.js";
+import { createTeams, TeamError, type Teams } from "../teams/index.js";
 
 const USAGE = `usage: npm run -s cli -- team create <name>
-       npm run -s cli -- team token <team-id> [label]
        npm run -s cli -- team list
+       npm run -s cli -- team token list <team-id>
+       npm run -s cli -- team token create <team-id> <label>     (one token per reviewer; the label names them in the audit trail)
+       npm run -s cli -- team token rotate <team-id> <token-id>
+       npm run -s cli -- team token revoke <team-id> <token-id>  (also the last one: the CLI is the way back in)
 (uses the database in DATA_DIR, like the server)`;
 
-/** `team create|token|list`: manage hiring teams and their API tokens. */
-export async function teamCommand(args: string[]): Promise<number> {
+type Io = { out: (line: string) => void; err: (line: string) => void; databaseFile?: string };
+const defaultIo: Io = { out: (l) => console.log(l), err: (l) => console.error(l) };
+const when = (ms: number | null) => (ms === null ? "-" : new Date(ms).toISOString());
+
+async function tokenCommand(teams: Teams, args: string[], io: Io): Promise<number> {
+  const [sub, teamId, ...rest] = args;
+  if (!sub || !teamId) return (io.err(USAGE), 2);
+  if (sub === "list") {
+    io.out("id\tlabel\tcreated\tlast used\trevoked");
+    for (const t of await teams.tokens(teamId)) io.out(`${t.id}\t${t.label}\t${when(t.created_at)}\t${when(t.last_used_at)}\t${when(t.revoked_at)}`);
+    return 0;
+  }
+  if (sub === "create" || sub === "rotate") {
+    const arg = rest.join(" ").trim();
+    if (!arg) return (io.err(USAGE), 2);
+    const { token, row } = sub === "create" ? await teams.createToken(teamId, arg) : await teams.rotateToken(teamId, arg);
+    io.out(`${sub === "create" ? "created" : "rotated"} token ${row.id} "${row.label}" for "${teamId}"`);
+    io.out(`API token (shown once, store it now): ${token}`);
+    return 0;
+  }
+  if (sub === "revoke") {
+    const row = await teams.revokeToken(teamId, rest[0] ?? "", { force: true });
+    io.out(`revoked token ${row.id} "${row.label}"; requests with it now get 401`);
+    return 0;
+  }
+  // Older form: `team token <team-id> [label]`.
+  const { token } = await teams.createToken(sub, [teamId, ...rest].join(" ").trim() || "issued from the CLI");
+  io.out(`API token for "${sub}" (shown once, store it now): ${token}`);
+  return 0;
+}
+
+/** `team create|list|token ...`: manage hiring teams and their named API tokens. */
+export async function teamCommand(args: string[], io: Io = defaultIo): Promise<number> {
   const [sub, ...rest] = args;
   if (!sub || !["create", "token", "list"].includes(sub)) {
-    console.error(USAGE);
+    io.err(USAGE);
     return 2;
   }
-  const { db } = openSqlite(loadConfig().databaseFile);
+  const { db } = openSqlite(io.databaseFile ?? loadConfig().databaseFile);
   try {
     await migrateToLatest(db);
     const teams = createTeams(createStore(db), Date.now);
     if (sub === "list") {
-      for (const t of await teams.list()) console.log(`${t.id}\t${t.name}`);
+      for (const t of await teams.list()) io.out(`${t.id}\t${t.name}`);
       return 0;
     }
+    if (sub === "token") return await tokenCommand(teams, rest, io);
     const name = rest.join(" ").trim();
     if (!name) {
-      console.error(USAGE);
+      io.err(USAGE);
       return 2;
     }
-    if (sub === "create") {
-      const { team, token } = await teams.create(name);
-      console.log(`created team "${team.id}" (${team.name})`);
-      console.log(`API token (shown once, store it now): ${token}`);
-      console.log(`upload a pack: curl -X POST -H "Authorization: Bearer ${token}" --data-binary @pack.yaml http://localhost:3000/api/teams/${team.id}/packs`);
-    } else {
-      const [teamId, ...label] = rest;
-      const token = await teams.issueToken(teamId!, label.join(" ") || "issued from the CLI");
-      console.log(`API token for "${teamId}" (shown once, store it now): ${token}`);
-    }
+    const { team, token } = await teams.create(name);
+    io.out(`created team "${team.id}" (${team.name})`);
+    io.out(`API token (shown once, store it now): ${token}`);
+    io.out(`(labelled "owner"; give each reviewer their own: team token create ${team.id} <name>)`);
+    io.out(`upload a pack: curl -X POST -H "Authorization: Bearer ${token}" --data-binary @pack.yaml http://localhost:3000/api/teams/${team.id}/packs`);
     return 0;
   } catch (err) {
     if (err instanceof TeamError) {
-      console.error(err.message);
+      io.err(err.message);
       return 1;
     }
     throw err;

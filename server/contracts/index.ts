@@ -9,3 +9,4 @@ export { PublicPackSchema, PublicQuestionSchema, type PublicPack, type PublicQue
 export { LanguageSchema, LevelSchema, RoundKindSchema, type Language, type Level, type RoundKind } from "../scenarios/schema.js";
 export * from "./history.js";
 export * from "./share.js";
+export * from "./team.js";

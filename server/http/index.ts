@@ -17,6 +17,9 @@ import { securityHeaders } from "./security-headers.js";
 import { sharedReportRouter, shareLinksRouter } from "./share.js";
 import { staticClientRouter } from "./static-client.js";
 import { teamPacksRouter } from "./team-packs.js";
+import { teamApiRouter } from "./team-api.js";
+import { teamPublicRouter } from "./team-public.js";
+import type { TeamDesk } from "../teams/index.js";
 
 export type HttpDeps = {
   packs: PackLibrary;
@@ -33,6 +36,8 @@ export type HttpDeps = {
   trustProxy?: boolean;
   /** True while overdue sessions are still being recovered after a start. */
   recovering?: () => boolean;
+  /** Invites, dashboard, overrides, signals (issue 13); absent in apps built without it. */
+  teamDesk?: TeamDesk;
 };
 
 export function createHttpApp(deps: HttpDeps): Express {
@@ -41,6 +46,7 @@ export function createHttpApp(deps: HttpDeps): Express {
   app.set("trust proxy", deps.trustProxy ?? false);
   if (deps.limits) app.use(rateLimit(deps.limits));
   app.use(securityHeaders());
+  if (deps.teamDesk) app.use("/api/teams", teamApiRouter(deps.teamDesk));
   // Pack uploads are YAML or JSON text: that router reads its own body, before any JSON parser.
   app.use("/api/teams", teamPacksRouter({ teams: deps.teams, library: deps.packs, ...(deps.verifyPack ? { verify: deps.verifyPack } : {}) }));
   app.use(express.json({ limit: MAX_JSON_BODY_BYTES }));
@@ -50,6 +56,7 @@ export function createHttpApp(deps: HttpDeps): Express {
   app.use("/api/sessions", shareLinksRouter({ service: deps.service, history: deps.history }));
   app.use("/api/history", historyRouter(deps.history));
   app.use("/api/shared", sharedReportRouter(deps.history));
+  if (deps.teamDesk) app.use("/api", teamPublicRouter(deps.teamDesk, (id) => deps.service.begin(id).catch((err) => deps.logger.error({ err, sessionId: id }, "invited session failed to begin"))));
   app.use("/api", (req, res) => sendError(res, "NOT_FOUND", `no API route ${req.method} ${req.originalUrl}`));
   const client = deps.clientDist ? staticClientRouter(deps.clientDist) : null;
   if (client) app.use(client);

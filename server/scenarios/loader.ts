@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { crossCheckPack } from "./cross-checks.js";
+import { partialCrossChecks } from "./partial-checks.js";
 import { PackValidationError, formatPath, type PackIssue } from "./errors.js";
 import { PackSchema, type Pack } from "./schema.js";
 import { readYamlSource, type YamlSource } from "./yaml-source.js";
@@ -28,12 +29,14 @@ function withFound(message: string, found: unknown): string {
 function validate(value: unknown, locate: Locator): LocatedPack {
   const parsed = PackSchema.safeParse(value);
   if (!parsed.success) {
-    throw new PackValidationError(
-      parsed.error.issues.map((issue) => {
+    throw new PackValidationError([
+      ...parsed.error.issues.map((issue) => {
         const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
         return { ...locate(path), message: withFound(issue.message, valueAt(value, path)) };
       }),
-    );
+      // Every problem at once: the cross-checks on the parts that passed the schema too.
+      ...partialCrossChecks(value).map((p) => ({ ...locate(p.path), message: p.message })),
+    ]);
   }
   const problems = crossCheckPack(parsed.data);
   if (problems.length) throw new PackValidationError(problems.map((p) => ({ ...locate(p.path), message: p.message })));

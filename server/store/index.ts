@@ -7,6 +7,10 @@ import { createPacksRepo } from "./packs.js";
 import { createSessionsRepo } from "./sessions.js";
 import { createShareLinksRepo } from "./share-links.js";
 import { createTeamsRepo } from "./teams.js";
+import { createInvitesRepo } from "./invites.js";
+import { createSignalsRepo } from "./integrity-signals.js";
+import { createOverridesRepo } from "./score-overrides.js";
+import { createTeamSessionsRepo } from "./team-sessions.js";
 import type { Database } from "./tables.js";
 
 export { openSqlite, type SqliteHandle } from "./sqlite.js";
@@ -17,7 +21,10 @@ export type { StoredEvent } from "./events.js";
 export type { DraftRow } from "./drafts.js";
 export type { AnswerRow } from "./answers.js";
 export type { PackMeta, PackRow } from "./packs.js";
-export type { TeamRow } from "./teams.js";
+export type { TeamRow, TeamTokenRow } from "./teams.js";
+export type { InviteRow } from "./invites.js";
+export type { SignalRow, NewSignal } from "./integrity-signals.js";
+export type { OverrideRow } from "./score-overrides.js";
 
 export function createStore(db: Kysely<Database>) {
   return {
@@ -29,6 +36,10 @@ export function createStore(db: Kysely<Database>) {
     teams: createTeamsRepo(db),
     packs: createPacksRepo(db),
     shareLinks: createShareLinksRepo(db),
+    invites: createInvitesRepo(db),
+    signals: createSignalsRepo(db),
+    overrides: createOverridesRepo(db),
+    teamSessions: createTeamSessionsRepo(db),
   };
 }
 export type Store = ReturnType<typeof createStore>;

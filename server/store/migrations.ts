@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { Migrator, type Migration, type MigrationProvider } from "kysely/migration";
+import { teamMigrations } from "./team-migrations.js";
 
 /** Migrations live in code so the package needs no migrations folder at run time. */
 const migrations: Record<string, Migration> = {
@@ -118,6 +119,7 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex("share_links_session").on("share_links").column("session_id").execute();
     },
   },
+  ...teamMigrations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -5,7 +5,7 @@ export type SessionRow = Selectable<SessionsTable>;
 
 export function createSessionsRepo(db: Kysely<Database>) {
   return {
-    async insert(row: Omit<SessionRow, "round_ends_at" | "report_json" | "completed_at" | "updated_at">) {
+    async insert(row: Omit<SessionRow, "round_ends_at" | "report_json" | "completed_at" | "updated_at" | "team_id" | "invite_id">) {
       await db
         .insertInto("sessions")
         .values({ ...row, round_ends_at: null, report_json: null, completed_at: null, updated_at: row.created_at })

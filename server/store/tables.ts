@@ -1,3 +1,6 @@
+import type { ColumnType } from "kysely";
+import type { InvitesTable, IntegritySignalsTable, ScoreOverridesTable } from "./team-tables.js";
+
 /** Row shapes of the app tables (LangGraph keeps its own checkpoint tables). */
 export type SessionsTable = {
   id: string;
@@ -13,6 +16,9 @@ export type SessionsTable = {
   created_at: number;
   updated_at: number;
   completed_at: number | null;
+  /** Set when a team owns the session (an invite); see team-tables.ts. */
+  team_id: ColumnType<string | null, string | null | undefined, string | null>;
+  invite_id: ColumnType<string | null, string | null | undefined, string | null>;
 };
 
 export type EventsTable = {
@@ -69,6 +75,9 @@ export type TeamTokensTable = {
   label: string;
   created_at: number;
   revoked_at: number | null;
+  /** Public id (for list/rotate/revoke) and last authenticated use. */
+  id: string;
+  last_used_at: number | null;
 };
 
 /** Every version of every pack, built-in or uploaded; a version never changes once written. */
@@ -104,4 +113,7 @@ export type Database = {
   team_tokens: TeamTokensTable;
   packs: PacksTable;
   share_links: ShareLinksTable;
+  invites: InvitesTable;
+  integrity_signals: IntegritySignalsTable;
+  score_overrides: ScoreOverridesTable;
 };

@@ -1,41 +1,109 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Store, TeamRow } from "../store/index.js";
+import type { TeamToken } from "../contracts/index.js";
+import type { Store, TeamRow, TeamTokenRow } from "../store/index.js";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
+/** Writes of "last used" are coalesced: one per token per minute is plenty to read. */
+const TOUCH_EVERY_MS = 60_000;
 
 /** "Acme Hiring" -> "acme-hiring": the id used in URLs and pack keys. */
 export function teamIdFrom(name: string): string {
   return name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
 }
 
+/** A team operation refused; `code` is stable (CLI exit text and HTTP status come from it). */
 export class TeamError extends Error {
   override name = "TeamError";
+  constructor(
+    message: string,
+    readonly code: "NOT_FOUND" | "CONFLICT" | "BAD_PAYLOAD" = "CONFLICT",
+  ) {
+    super(message);
+  }
 }
 
-/** Teams and their API tokens. A token is shown once; only its hash is stored. */
+/** Who made a request: the team and the named token (one per reviewer). */
+export type TeamIdentity = { teamId: string; tokenId: string; label: string };
+
+export const tokenView = (row: TeamTokenRow, currentId: string | null = null): Omit<TeamToken, never> => ({
+  id: row.id,
+  label: row.label,
+  createdAt: row.created_at,
+  lastUsedAt: row.last_used_at,
+  revokedAt: row.revoked_at,
+  current: row.id === currentId,
+});
+
+/** Teams and their named API tokens. A token is shown once; only its hash is stored. */
 export function createTeams(store: Store, now: () => number) {
-  const issueToken = async (teamId: string, label: string): Promise<string> => {
+  const issueToken = async (teamId: string, label: string): Promise<{ token: string; row: TeamTokenRow }> => {
     const token = `mit_${randomBytes(24).toString("base64url")}`;
-    await store.teams.addToken({ token_hash: hash(token), team_id: teamId, label, created_at: now() });
-    return token;
+    const row = { id: `tok_${randomBytes(8).toString("hex")}`, token_hash: hash(token), team_id: teamId, label, created_at: now() };
+    await store.teams.addToken(row);
+    return { token, row: { ...row, revoked_at: null, last_used_at: null } };
   };
-  return {
+  const requireTeam = async (teamId: string) => {
+    const team = await store.teams.get(teamId);
+    if (!team) throw new TeamError(`no team "${teamId}"`, "NOT_FOUND");
+    return team;
+  };
+  const requireToken = async (teamId: string, tokenId: string) => {
+    const row = await store.teams.token(teamId, tokenId);
+    if (!row) throw new TeamError(`no token "${tokenId}" in team "${teamId}"`, "NOT_FOUND");
+    if (row.revoked_at !== null) throw new TeamError(`token "${row.label}" (${tokenId}) is already revoked`);
+    return row;
+  };
+  const requireFreeLabel = async (teamId: string, label: string, except?: string) => {
+    const clash = (await store.teams.tokens(teamId)).find((t) => t.revoked_at === null && t.label === label && t.id !== except);
+    if (clash) throw new TeamError(`a live token is already labelled "${label}" (${clash.id}); labels name reviewers in the audit trail, so they must differ`);
+  };
+
+  const teams = {
     async create(name: string): Promise<{ team: TeamRow; token: string }> {
       const id = teamIdFrom(name);
-      if (!id) throw new TeamError(`"${name}" has no letters or digits to make a team id from`);
+      if (!id) throw new TeamError(`"${name}" has no letters or digits to make a team id from`, "BAD_PAYLOAD");
       if (await store.teams.get(id)) throw new TeamError(`a team with id "${id}" already exists`);
       const team = { id, name: name.trim(), created_at: now() };
       await store.teams.insert(team);
-      return { team, token: await issueToken(id, "created with the team") };
+      return { team, token: (await issueToken(id, "owner")).token };
     },
+    /** Another named token (one per reviewer); the label must not clash with a live token's. */
     async issueToken(teamId: string, label = "issued"): Promise<string> {
-      if (!(await store.teams.get(teamId))) throw new TeamError(`no team "${teamId}"`);
+      return (await teams.createToken(teamId, label)).token;
+    },
+    async createToken(teamId: string, label: string): Promise<{ token: string; row: TeamTokenRow }> {
+      await requireTeam(teamId);
+      await requireFreeLabel(teamId, label);
       return issueToken(teamId, label);
     },
+    /** A new secret under the same label; the old one stops working at once. */
+    async rotateToken(teamId: string, tokenId: string): Promise<{ token: string; row: TeamTokenRow }> {
+      const old = await requireToken(teamId, tokenId);
+      await store.teams.revokeToken(old.id, now());
+      return issueToken(teamId, old.label);
+    },
+    /** Revoke; the last live token is kept so a team cannot lock itself out (the CLI may `force`). */
+    async revokeToken(teamId: string, tokenId: string, options: { force?: boolean } = {}): Promise<TeamTokenRow> {
+      const row = await requireToken(teamId, tokenId);
+      const live = (await store.teams.tokens(teamId)).filter((t) => t.revoked_at === null);
+      if (live.length === 1 && !options.force) throw new TeamError(`"${row.label}" is the team's last live token; issue another before revoking it`);
+      await store.teams.revokeToken(row.id, now());
+      return { ...row, revoked_at: now() };
+    },
+    tokens: async (teamId: string) => (await requireTeam(teamId), store.teams.tokens(teamId)),
+    /** The team and named token behind a bearer token, or undefined for an unknown or revoked one. Records the use. */
+    async identify(token: string): Promise<TeamIdentity | undefined> {
+      const row = await store.teams.liveToken(hash(token));
+      if (!row) return undefined;
+      const at = now();
+      if (row.last_used_at === null || at - row.last_used_at >= TOUCH_EVERY_MS) await store.teams.touchToken(row.id, at);
+      return { teamId: row.team_id, tokenId: row.id, label: row.label };
+    },
     /** The team a bearer token belongs to, or undefined for an unknown or revoked token. */
-    authenticate: (token: string) => store.teams.teamForToken(hash(token)),
+    authenticate: async (token: string) => (await teams.identify(token))?.teamId,
     list: () => store.teams.list(),
     get: (teamId: string) => store.teams.get(teamId),
   };
+  return teams;
 }
 export type Teams = ReturnType<typeof createTeams>;

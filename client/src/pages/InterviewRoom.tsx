@@ -3,6 +3,7 @@ import { useLocation } from "wouter";
 import { AnswerPanel } from "../components/AnswerPanel.js";
 import { Countdown } from "../components/Countdown.js";
 import { ErrorBanner } from "../components/ErrorBanner.js";
+import { IntegritySignals } from "../integrity/IntegritySignals.js";
 import { FeedbackPanel } from "../components/FeedbackPanel.js";
 import { NoSessionToken } from "../components/NoSessionToken.js";
 import { QuestionView } from "../components/QuestionView.js";
@@ -91,6 +92,7 @@ export function InterviewRoom({ sessionId }: { sessionId: string }) {
         </div>
       </header>
 
+      <IntegritySignals sessionId={sessionId} resumeToken={resumeToken} questionId={open?.questionId ?? null} />
       {room.error && <ErrorBanner message={room.error} onDismiss={() => room.setError(null)} />}
       {!room.connected && state.loaded && <div className="notice warn">Connection lost. Reconnecting…</div>}
       {state.roundEnd && <RoundEndNotice notice={state.roundEnd} onDismiss={room.dismissRoundEnd} />}

@@ -9,6 +9,7 @@ import { ReportView } from "../report/ReportView.js";
 import { ShareControls } from "../report/ShareControls.js";
 import { loadResumeToken } from "../session-store.js";
 import { errorMessage } from "../socket.js";
+import { SignalsForCandidate } from "../integrity/SignalsForCandidate.js";
 
 /** 409 means the interview is still wrapping up (e.g. right after "End interview"); poll briefly. */
 const NOT_READY_RETRY_MS = 1_500;
@@ -79,12 +80,15 @@ export function ReportPage({ sessionId }: { sessionId: string }) {
     <ReportView
       report={report}
       actions={
-        <ReportActions report={report}>
-          <ShareControls sessionId={sessionId} resumeToken={resumeToken} />
-          <Link href="/progress" className="button-link">
-            Your progress
-          </Link>
-        </ReportActions>
+        <>
+          <ReportActions report={report}>
+            <ShareControls sessionId={sessionId} resumeToken={resumeToken} />
+            <Link href="/progress" className="button-link">
+              Your progress
+            </Link>
+          </ReportActions>
+          <SignalsForCandidate sessionId={sessionId} resumeToken={resumeToken} />
+        </>
       }
       usage={
         report.usage && report.usage.calls > 0 ? (

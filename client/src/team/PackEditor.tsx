@@ -1,13 +1,16 @@
-import { lazy, Suspense, useEffect, useMemo, useState } from "react";
-import type { PublicQuestion } from "../../../server/contracts/index.js";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer } from "react";
 import { ErrorBanner } from "../components/ErrorBanner.js";
 import { TeamApiError, type TeamApi } from "./api.js";
 import { QuestionPreview } from "./QuestionPreview.js";
 import { STARTER_PACK } from "./starter.js";
 import { TryPackButton } from "./TryPackButton.js";
 import { setUnpublished } from "./unpublished.js";
-import { VISIBILITIES, type PackIssue, type PackSummary, type PackVersionInfo, type ValidateResult, type Visibility } from "./types.js";
-import type { JumpTarget } from "./YamlEditor.js";
+import { VISIBILITIES, type PackIssue, type PackSummary, type Visibility } from "./types.js";
+import { editorDerived, editorReducer, initialEditorState } from "./editor-state.js";
+import { PackForm } from "./PackForm.js";
+import { PublishedLinks } from "./PublishedLinks.js";
+import { DraftQuestion } from "./DraftQuestion.js";
+import type { ReviewApi } from "./review-api.js";
 
 // CodeMirror is the bulk of the client: load it only when an editor opens.
 const YamlEditor = lazy(() => import("./YamlEditor.js").then((m) => ({ default: m.YamlEditor })));
@@ -22,63 +25,34 @@ type Props = {
   existing: PackSummary[];
   onBack: () => void;
   onPublished: () => void;
+  /** Authoring help (term suggestions, drafting) and invites. */
+  review: ReviewApi;
+  onInvite: (packId: string) => void;
 };
-
-/** The validation of one exact text: a result only counts while the editor still holds that text. */
-type Checked = { source: string; result: ValidateResult };
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const dateTime = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
-export function PackEditor({ api, packId: initialPackId, existing, onBack, onPublished }: Props) {
-  const [packId, setPackId] = useState(initialPackId);
-  const [loading, setLoading] = useState(initialPackId !== null);
-  const [loadError, setLoadError] = useState<string | null>(null);
-  const [source, setSource] = useState(initialPackId === null ? STARTER_PACK : "");
-  /** The text last loaded or published: editing away from it makes the editor dirty. */
-  const [baseline, setBaseline] = useState(initialPackId === null ? STARTER_PACK : "");
-  const [visibility, setVisibility] = useState<Visibility>("private");
-  const [versions, setVersions] = useState<PackVersionInfo[]>([]);
-  const [loadedVersion, setLoadedVersion] = useState<number | null>(null);
-  const [latestVersion, setLatestVersion] = useState<number | null>(null);
-
-  const [checked, setChecked] = useState<Checked | null>(null);
-  const [validateError, setValidateError] = useState<string | null>(null);
-  /** Bumped by "Check again" after a failed check, to re-run validation without an edit. */
-  const [recheck, setRecheck] = useState(0);
-  /** What the preview and heading show while the text has problems: the last valid state. */
-  const [lastPreview, setLastPreview] = useState<PublicQuestion[]>([]);
-  const [lastTitle, setLastTitle] = useState<string | null>(null);
-  const [previewId, setPreviewId] = useState<string | null>(null);
-  const [jump, setJump] = useState<JumpTarget | null>(null);
-
-  const [publishing, setPublishing] = useState(false);
-  const [published, setPublished] = useState<PackSummary | null>(null);
-  const [publishError, setPublishError] = useState<{ message: string; issues: PackIssue[] } | null>(null);
+export function PackEditor({ api, packId: initialPackId, existing, onBack, onPublished, review, onInvite }: Props) {
+  const [state, dispatch] = useReducer(editorReducer, undefined, () => initialEditorState(initialPackId, STARTER_PACK));
+  const { doc, validation } = state;
+  const { packId, loading, source, visibility, versions, loadedVersion, latestVersion } = doc;
+  const d = editorDerived(state, existing);
+  const { current, pending, issues, validId, idChanged, takenBy, tryKey, canPublish, preview, previewStale, selected, dirty } = d;
+  const published = state.publish.done;
+  const publishError = state.publish.error;
+  const publishing = state.publish.running;
+  const setSource = useCallback((text: string) => dispatch({ type: "edited", source: text }), []);
 
   // Open an existing pack at its latest version.
   useEffect(() => {
     if (initialPackId === null) return;
     let cancelled = false;
-    api
-      .getPack(initialPackId)
-      .then((detail) => {
-        if (cancelled) return;
-        const text = detail.source ?? "";
-        setSource(text);
-        setBaseline(text);
-        setVisibility(detail.visibility);
-        setVersions(detail.versions);
-        setLoadedVersion(detail.version);
-        setLatestVersion(detail.version);
-      })
-      .catch((err: unknown) => {
-        if (!cancelled) setLoadError(`Could not open pack "${initialPackId}": ${message(err)}`);
-      })
-      .finally(() => {
-        if (!cancelled) setLoading(false);
-      });
+    api.getPack(initialPackId).then(
+      (detail) => !cancelled && dispatch({ type: "loaded", detail }),
+      (err: unknown) => !cancelled && dispatch({ type: "loadFailed", message: `Could not open pack "${initialPackId}": ${message(err)}` }),
+    );
     return () => {
       cancelled = true;
     };
@@ -88,33 +62,23 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
   useEffect(() => {
     if (loading) return;
     if (source.trim() === "") {
-      setChecked({ source, result: { valid: false, issues: [{ file: "editor", path: "", message: "the pack is empty" }], preview: [] } });
+      dispatch({ type: "validated", source, result: { valid: false, issues: [{ file: "editor", path: "", message: "the pack is empty" }], preview: [] } });
       return;
     }
     const controller = new AbortController();
     const timer = window.setTimeout(() => {
-      api
-        .validate(source, controller.signal)
-        .then((result) => {
-          setValidateError(null);
-          setChecked({ source, result });
-          if (result.valid) {
-            setLastPreview(result.preview);
-            setLastTitle(result.pack.title);
-          }
-        })
-        .catch((err: unknown) => {
-          if (!controller.signal.aborted) setValidateError(`Could not check the pack: ${message(err)}`);
-        });
+      api.validate(source, controller.signal).then(
+        (result) => dispatch({ type: "validated", source, result }),
+        (err: unknown) => !controller.signal.aborted && dispatch({ type: "validateFailed", message: `Could not check the pack: ${message(err)}` }),
+      );
     }, VALIDATE_DELAY_MS);
     return () => {
       window.clearTimeout(timer);
       controller.abort();
     };
-  }, [api, source, loading, recheck]);
+  }, [api, source, loading, validation.recheck]);
 
   // Leaving the page with unpublished edits asks first.
-  const dirty = !loading && source !== baseline;
   useEffect(() => {
     setUnpublished(dirty);
     return () => setUnpublished(false);
@@ -126,63 +90,35 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
 
-  const current = checked?.source === source ? checked.result : null;
-  const pending = !loading && current === null;
-  const shown = current ?? checked?.result ?? null;
-  const issues = shown && !shown.valid ? shown.issues : [];
   const issueLines = useMemo(() => (current && !current.valid ? current.issues.flatMap((i) => (i.line ? [i.line] : [])) : []), [current]);
-
-  const validId = current?.valid ? current.pack.id : null;
-  const idChanged = packId !== null && validId !== null && validId !== packId;
-  const takenBy = packId === null && validId !== null ? existing.find((p) => p.id === validId) : undefined;
-  // A pack that has a published version can be sat as a candidate would.
-  const tryKey = published?.key ?? existing.find((p) => p.id === packId)?.key ?? null;
-  const canPublish = Boolean(current?.valid) && !idChanged && !publishing && !loading;
-
-  const preview = current?.valid ? current.preview : lastPreview;
-  const previewStale = !current?.valid && lastPreview.length > 0;
-  const selected = preview.find((q) => q.id === previewId) ?? preview[0];
 
   const publish = async () => {
     if (!canPublish) return;
     const text = source;
-    setPublishing(true);
-    setPublishError(null);
-    setPublished(null);
+    dispatch({ type: "publishStarted" });
     try {
       const result = await api.publish(text, visibility, packId);
-      setPublished(result);
-      setPackId(result.id);
-      setBaseline(text);
-      setVisibility(result.visibility);
-      setLoadedVersion(result.version);
-      setLatestVersion(result.version);
+      dispatch({ type: "published", result, source: text });
       onPublished();
       try {
-        setVersions((await api.getPack(result.id)).versions);
+        dispatch({ type: "versionsLoaded", versions: (await api.getPack(result.id)).versions });
       } catch {
         // The publish worked; the history refreshes next time the pack opens.
       }
     } catch (err) {
-      setPublishError({ message: message(err), issues: err instanceof TeamApiError ? err.issues : [] });
-    } finally {
-      setPublishing(false);
+      dispatch({ type: "publishFailed", message: message(err), issues: err instanceof TeamApiError ? err.issues : [] });
     }
   };
 
   const openVersion = async (version: number) => {
     if (packId === null) return;
     if (dirty && !window.confirm(`Replace your unpublished edits with version ${version}?`)) return;
-    setPublishError(null);
+    dispatch({ type: "dismissPublishError" });
     try {
       const detail = await api.getPack(packId, version);
-      const text = detail.source ?? "";
-      setSource(text);
-      setBaseline(text);
-      setLoadedVersion(version);
-      setPublished(null);
+      dispatch({ type: "versionOpened", version, source: detail.source ?? "" });
     } catch (err) {
-      setLoadError(`Could not load version ${version}: ${message(err)}`);
+      dispatch({ type: "loadFailed", message: `Could not load version ${version}: ${message(err)}` });
     }
   };
 
@@ -192,10 +128,13 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
   };
 
   const goTo = (issue: PackIssue) => {
-    if (issue.line) setJump((prev) => ({ line: issue.line!, column: issue.column ?? 1, seq: (prev?.seq ?? 0) + 1 }));
+    if (issue.line) dispatch({ type: "jumpTo", line: issue.line, column: issue.column ?? 1 });
   };
+  const loadError = doc.loadError;
+  const validateError = validation.error;
+  const jump = state.preview.jump;
 
-  const title = (current?.valid ? current.pack.title : lastTitle) ?? packId ?? "New pack";
+  const title = d.title;
   const statusClass = pending ? "pending" : current?.valid ? "ok" : "bad";
   const statusText = pending ? "Checking…" : current?.valid ? "Valid" : `${plural(issues.length, "problem")}`;
 
@@ -224,19 +163,28 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
         </div>
       </header>
 
-      {loadError && <ErrorBanner message={loadError} onDismiss={() => setLoadError(null)} />}
+      {loadError && <ErrorBanner message={loadError} onDismiss={() => dispatch({ type: "dismissLoadError" })} />}
 
       <div className="pack-editor-grid">
         <div className="pack-editor-main">
           <div className="panel editor-panel">
             <div className="editor-panel-head">
-              <h2>Pack YAML</h2>
+              <div className="button-row" role="tablist" aria-label="Editor view">
+                <button type="button" role="tab" aria-selected={state.view === "yaml"} className={state.view === "yaml" ? "active" : ""} data-testid="view-yaml" onClick={() => dispatch({ type: "view", view: "yaml" })}>
+                  YAML
+                </button>
+                <button type="button" role="tab" aria-selected={state.view === "form"} className={state.view === "form" ? "active" : ""} data-testid="view-form" onClick={() => dispatch({ type: "view", view: "form" })}>
+                  Form
+                </button>
+              </div>
               <span className={`validation-status ${statusClass}`} data-testid="validation-status" aria-live="polite">
                 {statusText}
               </span>
             </div>
             {loading ? (
               <div className="code-editor-loading muted">Loading the pack…</div>
+            ) : state.view === "form" ? (
+              <PackForm source={source} onChange={setSource} api={review} />
             ) : (
               <Suspense fallback={<div className="code-editor-loading muted">Loading the editor…</div>}>
                 <YamlEditor value={source} onChange={setSource} issueLines={issueLines} jump={jump} />
@@ -245,7 +193,7 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
             {validateError && (
               <p className="error-text small">
                 {validateError}{" "}
-                <button type="button" className="link-button" data-testid="recheck" onClick={() => setRecheck((n) => n + 1)}>
+                <button type="button" className="link-button" data-testid="recheck" onClick={() => dispatch({ type: "recheck" })}>
                   Check again
                 </button>
               </p>
@@ -270,7 +218,7 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
               <select
                 data-testid="visibility-select"
                 value={visibility}
-                onChange={(e) => setVisibility(e.target.value as Visibility)}
+                onChange={(e) => dispatch({ type: "visibility", visibility: e.target.value as Visibility })}
                 disabled={publishing}
               >
                 {VISIBILITIES.map((v) => (
@@ -301,10 +249,11 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
                 <span className="muted"> · {published.visibility}</span>
               </p>
             )}
+            {published && <PublishedLinks published={published} onInvite={() => onInvite(published.id)} />}
             {tryKey && <TryPackButton packKey={tryKey} />}
             {publishError && (
               <div className="publish-failed" data-testid="publish-error">
-                <ErrorBanner message={`Not published: ${publishError.message}`} onDismiss={() => setPublishError(null)} />
+                <ErrorBanner message={`Not published: ${publishError.message}`} onDismiss={() => dispatch({ type: "dismissPublishError" })} />
                 {publishError.issues.length > 0 && (
                   <ul className="issue-list">
                     {publishError.issues.map((issue, i) => (
@@ -318,6 +267,8 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
             )}
           </div>
 
+          <DraftQuestion api={review} source={source} onDrafted={setSource} />
+
           <div className="panel preview-panel">
             <div className="editor-panel-head">
               <h2>Candidate preview</h2>
@@ -325,7 +276,7 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
                 <select
                   data-testid="preview-select"
                   value={selected?.id ?? ""}
-                  onChange={(e) => setPreviewId(e.target.value)}
+                  onChange={(e) => dispatch({ type: "previewSelected", id: e.target.value })}
                   aria-label="Question to preview"
                 >
                   {preview.map((q) => (

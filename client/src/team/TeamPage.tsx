@@ -2,7 +2,13 @@ import { confirmLeavingEditor } from "./unpublished.js";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { ErrorBanner } from "../components/ErrorBanner.js";
 import { fetchTeam, loadTeamToken, saveTeamToken, teamApi, TeamApiError } from "./api.js";
+import { CompareView } from "./CompareView.js";
+import { InvitesPanel } from "./InvitesPanel.js";
 import { PackEditor } from "./PackEditor.js";
+import { reviewApi } from "./review-api.js";
+import { SessionsPanel } from "./SessionsPanel.js";
+import { SessionView } from "./SessionView.js";
+import { TokensPanel } from "./TokensPanel.js";
 import type { PackSummary, TeamInfo } from "./types.js";
 import "./team.css";
 
@@ -117,10 +123,25 @@ function SignIn({ error, onSubmit }: { error: string | null; onSubmit: (token: s
   );
 }
 
-type View = { kind: "list" } | { kind: "editor"; packId: string | null; seq: number };
+type View =
+  | { kind: "list" }
+  | { kind: "editor"; packId: string | null; seq: number }
+  | { kind: "sessions" }
+  | { kind: "session"; sessionId: string }
+  | { kind: "compare"; sessionIds: string[] }
+  | { kind: "invites"; packId: string | null }
+  | { kind: "tokens" };
+
+const TABS = [
+  ["list", "Packs"],
+  ["sessions", "Sessions"],
+  ["invites", "Invites"],
+  ["tokens", "Tokens"],
+] as const;
 
 function TeamWorkspace({ token, team, onSignOut }: { token: string; team: TeamInfo; onSignOut: () => void }) {
   const api = useMemo(() => teamApi(token, team.id), [token, team.id]);
+  const review = useMemo(() => reviewApi(token, team.id), [token, team.id]);
   const [view, setView] = useState<View>({ kind: "list" });
   const [packs, setPacks] = useState<PackSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -136,8 +157,10 @@ function TeamWorkspace({ token, team, onSignOut }: { token: string; team: TeamIn
   }, [api]);
 
   useEffect(() => {
-    if (view.kind === "list") refresh();
+    if (view.kind === "list" || view.kind === "invites") refresh();
   }, [view.kind, refresh]);
+  const tab = (kind: (typeof TABS)[number][0]) =>
+    confirmLeavingEditor() && setView(kind === "invites" ? { kind, packId: null } : ({ kind } as View));
 
   const open = (packId: string | null) => setView((prev) => ({ kind: "editor", packId, seq: prev.kind === "editor" ? prev.seq + 1 : 0 }));
 
@@ -147,10 +170,31 @@ function TeamWorkspace({ token, team, onSignOut }: { token: string; team: TeamIn
         <span>
           Signed in as <strong data-testid="team-name">{team.name}</strong> <span className="muted">({team.id})</span>
         </span>
+        <nav className="team-tabs" aria-label="Team">
+          {TABS.map(([kind, label]) => (
+            <button
+              key={kind}
+              type="button"
+              className={view.kind === kind || (kind === "sessions" && (view.kind === "session" || view.kind === "compare")) ? "active" : ""}
+              data-testid={`tab-${kind}`}
+              onClick={() => tab(kind)}
+            >
+              {label}
+            </button>
+          ))}
+        </nav>
         <button type="button" onClick={() => confirmLeavingEditor() && onSignOut()} data-testid="sign-out">
           Sign out
         </button>
       </div>
+
+      {view.kind === "sessions" && (
+        <SessionsPanel api={review} teamId={team.id} onOpen={(sessionId) => setView({ kind: "session", sessionId })} onCompare={(sessionIds) => setView({ kind: "compare", sessionIds })} />
+      )}
+      {view.kind === "session" && <SessionView key={view.sessionId} api={review} sessionId={view.sessionId} onBack={() => setView({ kind: "sessions" })} />}
+      {view.kind === "compare" && <CompareView api={review} sessionIds={view.sessionIds} onBack={() => setView({ kind: "sessions" })} />}
+      {view.kind === "invites" && <InvitesPanel api={review} packs={packs ?? []} initialPackId={view.packId} />}
+      {view.kind === "tokens" && <TokensPanel api={review} />}
 
       {view.kind === "list" ? (
         <section className="panel">
@@ -209,7 +253,7 @@ function TeamWorkspace({ token, team, onSignOut }: { token: string; team: TeamIn
             </div>
           )}
         </section>
-      ) : (
+      ) : view.kind !== "editor" ? null : (
         // key: every pack opened starts from a fresh editor state
         <PackEditor
           key={`${view.packId ?? "new"}:${view.seq}`}
@@ -218,6 +262,8 @@ function TeamWorkspace({ token, team, onSignOut }: { token: string; team: TeamIn
           existing={packs ?? []}
           onBack={() => setView({ kind: "list" })}
           onPublished={refresh}
+          review={review}
+          onInvite={(packId) => setView({ kind: "invites", packId })}
         />
       )}
     </div>

@@ -13,9 +13,9 @@ export class TeamApiError extends HttpError {
   }
 }
 
-type Init = { method?: "GET" | "POST" | "PUT"; body?: string; signal?: AbortSignal };
+type Init = { method?: "GET" | "POST" | "PUT" | "DELETE"; body?: string; json?: unknown; signal?: AbortSignal };
 
-async function call<T>(token: string, path: string, init: Init = {}): Promise<T> {
+export async function call<T>(token: string, path: string, init: Init = {}): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -25,8 +25,10 @@ async function call<T>(token: string, path: string, init: Init = {}): Promise<T>
         Authorization: `Bearer ${token}`,
         // The server reads pack bodies as text whatever the type; say what it is anyway.
         ...(init.body !== undefined ? { "Content-Type": "application/yaml; charset=utf-8" } : {}),
+        ...(init.json !== undefined ? { "Content-Type": "application/json" } : {}),
       },
       ...(init.body !== undefined ? { body: init.body } : {}),
+      ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
       ...(init.signal ? { signal: init.signal } : {}),
     });
   } catch (err) {

@@ -1,0 +1,25 @@
+import type { ModelConfig } from "../llm/index.js";
+import { createChatModel } from "../llm/index.js";
+import type { InterviewService } from "../interview/index.js";
+import type { PackLibrary } from "../packs/index.js";
+import type { Store } from "../store/index.js";
+import { createQuestionDrafter, type QuestionDrafter } from "./authoring/draft-question.js";
+import { createInvites } from "./invites.js";
+import { createReview } from "./review.js";
+import { createSignals } from "./signals.js";
+import type { Teams } from "./teams.js";
+
+/** Everything a hiring team does after authoring: invites, signals, review; built once in createApp. */
+export function createTeamDesk(deps: { store: Store; teams: Teams; packs: PackLibrary; service: InterviewService; now: () => number; model: ModelConfig | null }) {
+  const drafter: QuestionDrafter | null = deps.model
+    ? createQuestionDrafter(createChatModel(deps.model, deps.model.labModel), { timeoutMs: deps.model.timeoutMs })
+    : null;
+  return {
+    teams: deps.teams,
+    invites: createInvites(deps),
+    signals: createSignals(deps),
+    review: createReview(deps),
+    drafter,
+  };
+}
+export type TeamDesk = ReturnType<typeof createTeamDesk>;

@@ -1,0 +1,161 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { browserAvailable, launchChromium } from "../helpers/browser.js";
+import { buildClientForTest } from "../helpers/client-build.js";
+import { miniPack } from "../helpers/packs.js";
+import { startTestServer, type TestServer } from "../helpers/server.js";
+
+const PASTED = `The context: we were shipping a search feature and a bad index took it down. I decided to roll back, then I wrote a canary check. The outcome: failed searches went from 300 a day to 5. `.repeat(12);
+
+/** Answer the open question, then skip any follow-up, until the report opens. */
+async function finishInterview(page: Page, answer: (page: Page) => Promise<void>): Promise<void> {
+  await page.getByTestId("answer-text").waitFor({ timeout: 15_000 });
+  await answer(page);
+  await page.getByTestId("submit-answer").click();
+  for (let i = 0; i < 6; i++) {
+    // Either the report opens, or a follow-up's empty answer box appears.
+    const next = await page.waitForFunction(
+      () => {
+        if (location.pathname.startsWith("/report/")) return "report";
+        const box = document.querySelector<HTMLTextAreaElement>('[data-testid="answer-text"]');
+        return box && !box.readOnly && box.value === "" ? "answer" : null;
+      },
+      undefined,
+      { timeout: 30_000, polling: 100 },
+    );
+    if ((await next.jsonValue()) === "report") return;
+    await page.getByTestId("answer-text").fill("skip");
+    await page.getByTestId("submit-answer").click();
+  }
+  await page.waitForURL(/\/report\//, { timeout: 30_000 });
+}
+
+describe.runIf(browserAvailable())("a hiring team reviews invited candidates in Chromium", () => {
+  let server: TestServer;
+  let browser: Browser;
+  let token: string;
+  beforeAll(async () => {
+    const clientDist = await buildClientForTest();
+    server = await startTestServer({ packs: [miniPack()], clientDist });
+    ({ token } = await server.app.teams.create("Acme"));
+    browser = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("writes a pack in the form view, invites two candidates, reviews, overrides, compares and exports", async () => {
+    const team = await (await browser.newContext({ acceptDownloads: true })).newPage();
+    const errors: string[] = [];
+    team.on("pageerror", (e) => errors.push(e.message));
+    await team.goto(`${server.url}/team`);
+    await team.getByTestId("team-token-input").fill(token);
+    await team.getByTestId("team-token-submit").click();
+    await team.getByTestId("new-pack").click();
+
+    // The form view: pack details, the question, a criterion's terms from the suggestions, an exemplar's score.
+    await team.getByTestId("view-form").click();
+    await team.getByTestId("form-pack-id").fill("support");
+    await team.getByTestId("form-pack-title").fill("Support engineer");
+    await team.getByTestId("form-q-title").fill("An outage you handled");
+    await team.getByTestId("form-q-prompt").fill("Tell me about an outage you handled. What did you do, and what changed?");
+    await team.getByTestId("suggest-terms").click();
+    await team.getByTestId("term-chip").first().waitFor();
+    const chip = (await team.getByTestId("term-chip").first().textContent())!.replace("+ ", "");
+    await team.getByTestId("term-chip").first().click();
+    await expect.poll(() => team.getByTestId("form-c-concepts").first().inputValue()).toContain(chip);
+    await team.getByTestId("view-yaml").click();
+    await expect.poll(() => team.getByTestId("pack-editor").locator(".cm-content").textContent()).toContain("title: An outage you handled");
+    await expect.poll(() => team.getByTestId("validation-status").textContent(), { timeout: 15_000 }).toContain("Valid");
+    await team.getByTestId("publish-button").click();
+    await expect.poll(() => team.getByTestId("publish-status").textContent()).toContain("Published acme/support v1");
+    await team.getByTestId("published-links").waitFor();
+    const published = await (await fetch(`${server.url}/api/teams/acme/packs/support`, { headers: { authorization: `Bearer ${token}` } })).json();
+    expect(published.source).toContain(chip);
+    expect(published.pack.questions[0].title).toBe("An outage you handled");
+
+    // Two invites from the editor's "Invite a candidate".
+    await team.getByTestId("invite-from-editor").click();
+    const links: string[] = [];
+    for (const [label, email] of [["Ada", "ada@example.com"], ["Bob", ""]] as const) {
+      await team.getByTestId("invite-label").fill(label);
+      await team.getByTestId("invite-email").fill(email);
+      await team.getByTestId("invite-create").click();
+      await expect.poll(() => team.getByTestId("invite-link").count()).toBe(links.length + 1);
+      links.push((await team.getByTestId("invite-link").first().textContent())!);
+    }
+    expect(links[0]).not.toBe(links[1]);
+
+    // Ada pastes a large answer; Bob types a short one.
+    const sit = async (link: string, answer: (page: Page) => Promise<void>) => {
+      const page = await (await browser.newContext()).newPage();
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.goto(link);
+      await expect.poll(() => page.getByTestId("recorded").textContent()).toContain("paste");
+      await page.getByTestId("invite-agree").check();
+      await page.getByTestId("invite-start").click();
+      await page.waitForURL(/\/interview\//);
+      await page.getByTestId("signals-recording").waitFor();
+      await finishInterview(page, answer);
+      await expect.poll(() => page.getByTestId("candidate-signals").textContent(), { timeout: 10_000 }).toContain("Recorded for the hiring team");
+      return page;
+    };
+    const ada = await sit(links[0]!, async (page) => {
+      const box = page.getByTestId("answer-text");
+      await box.click();
+      await box.evaluate((el, text) => {
+        const data = new DataTransfer();
+        data.setData("text/plain", text);
+        el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+      }, PASTED);
+      await box.fill(PASTED);
+    });
+    expect(await ada.getByTestId("candidate-signals").textContent()).toContain(`largest ${PASTED.length}`);
+    await sit(links[1]!, async (page) => {
+      await page.getByTestId("answer-text").click();
+      await page.keyboard.type("Things break sometimes and we fixed it.", { delay: 5 });
+    });
+
+    // The team sees both sessions with their signals.
+    await team.getByTestId("tab-sessions").click();
+    await expect.poll(() => team.getByTestId("session-candidate").allTextContents(), { timeout: 15_000 }).toEqual(expect.arrayContaining(["Ada", "Bob"]));
+    const adaRow = team.getByTestId("session-row").filter({ hasText: "Ada" });
+    await expect.poll(() => adaRow.getByTestId("session-signals").textContent()).toContain(`1 paste (largest ${PASTED.length} chars)`);
+    const bobRow = team.getByTestId("session-row").filter({ hasText: "Bob" });
+    expect(await bobRow.getByTestId("session-signals").textContent()).not.toContain("paste");
+
+    // Override one of Bob's scores with a note; the audit shows who, before and after.
+    await bobRow.getByTestId("open-session").click();
+    await team.getByTestId("session-view").waitFor();
+    const row = team.getByTestId("criterion-row").first();
+    const before = Number((await row.getByTestId("criterion-score").textContent())!.match(/^(\d)/)![1]);
+    const after = before === 4 ? 3 : before + 1;
+    await row.getByTestId("override-open").click();
+    await row.getByTestId("override-score").selectOption(String(after));
+    await row.getByTestId("override-note").fill("Gave the result in the debrief call.");
+    await row.getByTestId("override-save").click();
+    await expect.poll(() => team.getByTestId("audit-row").allTextContents()).toEqual([expect.stringMatching(new RegExp(`owner.*${before} → ${after}.*Gave the result in the debrief call\\.`))]);
+    expect(await row.getByTestId("criterion-score").textContent()).toContain(`${before} → ${after}`);
+
+    // Compare the two, criterion by criterion.
+    await team.getByTestId("back-to-sessions").click();
+    for (const label of ["Ada", "Bob"]) await team.getByTestId("session-row").filter({ hasText: label }).getByTestId("session-select").check();
+    await team.getByTestId("compare-button").click();
+    await expect.poll(() => team.getByTestId("compare-candidate").allTextContents()).toEqual(expect.arrayContaining(["Ada", "Bob"]));
+    expect(await team.getByTestId("compare-row").count()).toBeGreaterThan(0);
+    expect(await team.getByTestId("compare-table").textContent()).toContain(" *");
+
+    // Download the CSV.
+    await team.getByTestId("back-from-compare").click();
+    const [download] = await Promise.all([team.waitForEvent("download"), team.getByTestId("csv-button").click()]);
+    expect(download.suggestedFilename()).toBe("acme-sessions.csv");
+    const csv = readFileSync((await download.path())!, "utf8");
+    const lines = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    expect(lines).toHaveLength(3);
+    expect(lines.find((l) => l.includes(",Ada,"))).toContain("ada@example.com");
+    expect(lines.find((l) => l.includes(",Bob,"))).toMatch(/,1$/);
+    expect(errors).toEqual([]);
+  }, 240_000);
+});
