@@ -21,7 +21,6 @@ const END_FALLBACK_MS = 5_000;
 export function InterviewRoom({ sessionId }: { sessionId: string }) {
   const resumeToken = useMemo(() => loadResumeToken(sessionId), [sessionId]);
   const room = useInterviewRoom(sessionId, resumeToken);
-  // Integrity signals (teams): the recorder hook is called here, one line, e.g. useIntegritySignals(sessionId, room.live).
   const { state } = room;
   const [, navigate] = useLocation();
   const [ending, setEnding] = useState<"no" | "sent" | "acked">("no");
