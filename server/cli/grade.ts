@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { gradeQuestion } from "../grading/index.js";
-import { LanguageSchema, loadPacksAt, PackValidationError } from "../scenarios/index.js";
+import { LanguageSchema, loadPacksAt, PackValidationError, defaultVariantPack } from "../scenarios/index.js";
 
 const USAGE = `usage: npm run -s cli -- grade --question <pack file or dir>#<question-id> --answer-file <answer.txt> [--code --language python|typescript]
 Grades the answer with the deterministic evidence layer and prints {scores, flags} as JSON.`;
@@ -28,7 +28,7 @@ export function gradeCommand(argv: string[]): number {
   }
   let packs;
   try {
-    packs = loadPacksAt(packPath).map((l) => l.pack);
+    packs = loadPacksAt(packPath).map((l) => defaultVariantPack(l.pack));
   } catch (err) {
     if (err instanceof PackValidationError) {
       console.error(err.message);

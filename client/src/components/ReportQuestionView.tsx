@@ -6,6 +6,7 @@ import { GradingNotes } from "./GradingNotes.js";
 import { IntegrityNotice } from "./IntegrityNotice.js";
 import { ReportTests } from "./ReportTests.js";
 import { TranscriptTurn, type TurnHighlights } from "./TranscriptTurn.js";
+import { VariantValues } from "./VariantValues.js";
 
 const PULSE_CLASS = "evidence-pulse";
 
@@ -54,6 +55,7 @@ export function ReportQuestionView({ question, judgeModel }: { question: ReportQ
         <span className="score">{Math.round(question.score)}/100</span>
       </header>
       {!question.answered && <span className="tag">not answered</span>}
+      <VariantValues values={question.variables} />
       <IntegrityNotice flags={question.flags ?? []} />
       {question.turns.map((t, i) => (
         <TranscriptTurn key={t.turnId} turn={t} highlights={perTurn[i]} />
