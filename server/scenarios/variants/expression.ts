@@ -61,6 +61,12 @@ const FUNCTIONS: Record<string, (args: Value[]) => Value> = {
     throw new ExpressionError(`len needs a list or text, got ${JSON.stringify(v)}`);
   },
   sum: (a) => list(a[0]!, "sum").reduce<number>((s, x) => s + num(x, "sum"), 0),
+  /** repeat(value, n): a list of n copies (n at most 1000), e.g. the calls a looping agent makes. */
+  repeat: (a) => {
+    const n = num(a[1]!, "repeat");
+    if (!Number.isInteger(n) || n < 0 || n > 1000) throw new ExpressionError(`repeat needs a count from 0 to 1000, got ${n}`);
+    return Array.from({ length: n }, () => a[0]!);
+  },
 };
 export const FUNCTION_NAMES = Object.keys(FUNCTIONS);
 
