@@ -25,6 +25,12 @@ describe("npm run cli", () => {
     expect(r.stdout).toMatch(/✓ ai-engineer v\d+: 48 questions; rounds: coding \(12\), system-design \(12\), prompt-debugging \(12\), behavioural \(12\); 24 reference solutions pass their tests/);
   });
 
+  it("selftest: wired into the CLI; bad usage exits 2 with the usage text", async () => {
+    const r = await cli(["selftest"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("usage: npm run -s cli -- selftest <pack dir | pack.yaml>");
+  });
+
   it("validate: exit 1 and every problem located for a broken pack", async () => {
     const r = await cli(["validate", "test/fixtures/broken-packs/exemplar-unknown-criterion.yaml"]);
     expect(r.code).toBe(1);
