@@ -25,3 +25,4 @@ export {
   describeValues,
   type VariantValues,
 } from "./variants/index.js";
+export { questionTopics, renderTopicsDoc } from "./topics.js";
