@@ -1,6 +1,7 @@
 import { calibrateCommand } from "./cli/calibrate.js";
 import { gradeCommand } from "./cli/grade.js";
 import { runCodeCommand } from "./cli/run-code.js";
+import { selftestCommand } from "./cli/selftest.js";
 import { teamCommand } from "./cli/team.js";
 import { validateCommand } from "./cli/validate.js";
 import { ConfigError } from "./config.js";
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, (args: string[]) => number | Promise<number>> = {
   grade: gradeCommand,
   team: teamCommand,
   "run-code": runCodeCommand,
+  selftest: selftestCommand,
 };
 
 const [command, ...args] = process.argv.slice(2);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { calibrateLabelled, calibratePack, type Agreement, type CalibrationResult, type LabelledAnswer } from "../grading/index.js";
-import { loadPacksAt, PackValidationError } from "../scenarios/index.js";
+import { defaultVariantPack, loadPacksAt, PackValidationError } from "../scenarios/index.js";
 
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 const row = (name: string, a: Agreement) =>
@@ -25,7 +25,8 @@ export function calibrateCommand(args: string[]): number {
     throw err;
   }
   const answerFiles = args.flatMap((a, i) => (a === "--answers" && args[i + 1] ? [args[i + 1]!] : []));
-  for (const { pack } of packs) {
+  // Questions with variables are calibrated in their default variant (exemplars and figures agree there).
+  for (const pack of packs.map((l) => defaultVariantPack(l.pack))) {
     const labelled = answerFiles.flatMap((f) => parse(readFileSync(f, "utf8")) as LabelledAnswer[]);
     const result: CalibrationResult = answerFiles.length ? calibrateLabelled(pack, labelled) : calibratePack(pack);
     if (args.includes("--json")) {

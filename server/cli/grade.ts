@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { gradeQuestion } from "../grading/index.js";
-import { LanguageSchema, loadPacksAt, PackValidationError, type Pack } from "../scenarios/index.js";
+import { defaultVariantPack, LanguageSchema, loadPacksAt, PackValidationError, type Pack } from "../scenarios/index.js";
 import { gradeFile } from "./grade-batch.js";
 
 const USAGE = `usage:
@@ -15,7 +15,8 @@ Both grade exactly as the interview does (the deterministic evidence layer, the 
 
 function loadPack(path: string, want: (p: Pack) => boolean): Pack | string {
   try {
-    const pack = loadPacksAt(path).map((l) => l.pack).find(want);
+    // Outside a session a question with variants is graded in its default variant.
+    const pack = loadPacksAt(path).map((l) => defaultVariantPack(l.pack)).find(want);
     return pack ?? `no matching pack in ${path}`;
   } catch (err) {
     if (err instanceof PackValidationError) return err.message;

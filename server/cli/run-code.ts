@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createSandbox, DEFAULT_LIMITS, LanguageUnavailableError } from "../sandbox/index.js";
-import { LanguageSchema, loadPacksAt, PackValidationError } from "../scenarios/index.js";
+import { defaultVariantPack, LanguageSchema, loadPacksAt, PackValidationError } from "../scenarios/index.js";
 
 const USAGE = `usage: npm run -s cli -- run-code --question <pack file or dir>#<question-id> --language python|typescript --file <solution> [--scope all|visible]
 Runs the solution in the sandbox against the question's tests and prints the results as JSON
@@ -33,7 +33,7 @@ export async function runCodeCommand(argv: string[]): Promise<number> {
   }
   let question;
   try {
-    question = loadPacksAt(packPath).flatMap((l) => l.pack.questions).find((q) => q.id === questionId);
+    question = loadPacksAt(packPath).flatMap((l) => defaultVariantPack(l.pack).questions).find((q) => q.id === questionId);
   } catch (err) {
     if (err instanceof PackValidationError) {
       console.error(err.message);

@@ -98,6 +98,8 @@ export const ReportQuestionSchema = z.object({
   /** Weighted criterion average scaled to 0-100, computed in code. */
   score: z.number(),
   turns: z.array(ReportTurnSchema),
+  /** Variants: the values this sitting drew (traffic, prices, names), as the candidate saw them; secret ones left out. */
+  variables: z.record(z.string(), z.json()).optional(),
   /** Coding: the final code's run (visible tests in full, hidden ones pass/fail only). */
   tests: TestReportSchema.optional(),
   /** Attempts to game the grader found in the answer (set aside before scoring). */

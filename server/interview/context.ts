@@ -1,16 +1,16 @@
 import type { PlanRound, QuestionInfo, RoundInfo } from "../contracts/index.js";
 import { answerLanguages, ROUND_KINDS } from "../rounds/index.js";
-import { visibleTests, type Pack, type Question } from "../scenarios/index.js";
+import { sessionPack, visibleTests, type Pack, type Question } from "../scenarios/index.js";
 import type { InterviewDeps } from "./deps.js";
 import type { InterviewStateValue } from "./state.js";
 
 /** Lookups shared by the nodes and the session snapshot, so both describe a turn alike. */
 
-/** The exact pack version this session started on (versions never change). */
+/** The exact pack version this session started on (versions never change), with this session's variant values filled in. */
 export async function packOf(deps: Pick<InterviewDeps, "packs">, state: InterviewStateValue): Promise<Pack> {
   const record = await deps.packs.get(state.packId, state.packVersion);
   if (!record) throw new Error(`pack "${state.packId}" v${state.packVersion} is not available`);
-  return record.pack;
+  return sessionPack(record.pack, state.sessionId);
 }
 
 export function currentRound(state: InterviewStateValue): PlanRound {

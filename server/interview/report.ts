@@ -1,7 +1,7 @@
 import type { Report, ReportQuestion, Usage } from "../contracts/index.js";
 import { budgetUsedUp } from "../llm/index.js";
 import { GRADER_VERSION, gradingCriteria, overallScore, questionScore } from "../grading/index.js";
-import type { Pack } from "../scenarios/index.js";
+import { shownValues, type Pack } from "../scenarios/index.js";
 import { questionById } from "./context.js";
 import type { InterviewStateValue } from "./state.js";
 
@@ -27,6 +27,7 @@ export function buildReport(
       // Hints for a question never asked would hand out the rubric of a question the candidate may sit later.
       const asked = turns.length > 0;
       const gradingError = state.gradingErrors?.[id];
+      const variables = shownValues(question);
       return {
         questionId: id,
         title: question.title,
@@ -36,6 +37,7 @@ export function buildReport(
         score: questionScore(criteria, scores),
         turns,
         ...(tests ? { tests } : {}),
+        ...(variables ? { variables } : {}),
         flags: state.integrityFlags[id] ?? [],
         judge: state.judgeStatus[id] ?? { status: "off", message: "no judge model configured" },
         ...(state.labStatus[id] ? { lab: state.labStatus[id] } : {}),

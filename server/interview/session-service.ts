@@ -13,7 +13,7 @@ import type {
 } from "../contracts/index.js";
 import { SessionStartPayloadSchema } from "../contracts/index.js";
 import type { z } from "zod";
-import type { PackCatalog } from "../scenarios/index.js";
+import { sessionPack, type PackCatalog } from "../scenarios/index.js";
 import { LanguageUnavailableError, type Sandbox } from "../sandbox/index.js";
 import type { SessionRow, Store, StoredEvent } from "../store/index.js";
 import type { InterviewGraph } from "./graph.js";
@@ -204,7 +204,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       awaiting: awaiting !== null,
       draft,
       lastSeq: await store.events.lastSeq(sessionId),
-      pack: record?.pack,
+      pack: record ? sessionPack(record.pack, sessionId) : undefined,
       now: now(),
     });
   }
@@ -396,7 +396,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       const awaiting = await locks.run(payload.sessionId, () => requireAwaiting(payload.sessionId, payload.questionId));
       const session = await requireSession(payload.sessionId);
       const record = await packs.get(session.pack_id, session.pack_version);
-      const question = record?.pack.questions.find((q) => q.id === awaiting.baseQuestionId);
+      const question = record && sessionPack(record.pack, payload.sessionId).questions.find((q) => q.id === awaiting.baseQuestionId);
       if (!question?.coding) throw new ServiceError("BAD_PAYLOAD", `question "${payload.questionId}" is not a coding question; there is nothing to run`);
       if (!question.coding.entrypoint[payload.language]) {
         throw new ServiceError("BAD_PAYLOAD", `this question is offered in ${Object.keys(question.coding.entrypoint).join(" and ")}, not ${payload.language}`);

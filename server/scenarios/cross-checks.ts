@@ -1,4 +1,5 @@
 import { roundQuestionIds, type Pack, type Question } from "./schema.js";
+import { checkVariables } from "./variants/index.js";
 
 export type CrossProblem = { path: (string | number)[]; message: string };
 
@@ -72,6 +73,7 @@ function checkQuestion(q: Question, at: (string | number)[]): CrossProblem[] {
       if (missing.length) push(["promptLab", "cases", k, "vars"], `the broken prompt uses {{${missing.join("}}, {{")}}} but this case gives no value`);
     });
   }
+  for (const p of checkVariables(q)) push(p.path, p.message);
   return problems;
 }
 

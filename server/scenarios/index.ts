@@ -13,3 +13,16 @@ export {
   type Locator,
 } from "./loader.js";
 export { createStaticCatalog, type PackCatalog, type PackRecord, type Visibility } from "./catalog.js";
+export {
+  instantiateQuestion,
+  sessionPack,
+  defaultVariantPack,
+  shownValues,
+  variantValues,
+  withValues,
+  variantsToCheck,
+  variantCount,
+  describeValues,
+  type VariantValues,
+} from "./variants/index.js";
+export { questionTopics, renderTopicsDoc } from "./topics.js";

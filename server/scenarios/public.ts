@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { PackRecord } from "./catalog.js";
 import { LanguageSchema, LevelSchema, RoundKindSchema, roundQuestionIds, type Pack, type Question } from "./schema.js";
+import { instantiateQuestion } from "./variants/index.js";
 
 /**
  * What a candidate's browser may see of a pack. Built by picking fields
@@ -56,7 +57,9 @@ export function toPublicPack(record: PackRecord): PublicPack {
   };
 }
 
-export function toPublicQuestion(q: Question): PublicQuestion {
+export function toPublicQuestion(question: Question): PublicQuestion {
+  // Outside a session a question with variables shows its default variant, never raw {{placeholders}}.
+  const q = instantiateQuestion(question, null);
   return {
     id: q.id,
     kind: q.kind,

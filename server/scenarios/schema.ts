@@ -137,8 +137,11 @@ export type CodingSpec = z.infer<typeof CodingSpecSchema>;
 export const FigureSchema = z.object({
   id: Slug,
   label: Short,
+  /** With `from`: the value in the question's default variant (each session computes its own). */
   value: z.number().min(-1e15).max(1e15),
   unit: Short,
+  /** An expression over the question's variables that gives this figure's value per session, e.g. `rps * 3600`. */
+  from: z.string().min(1).max(500).optional(),
 });
 export type Figure = z.infer<typeof FigureSchema>;
 
@@ -179,6 +182,49 @@ export const PromptLabSchema = z.object({
 });
 export type PromptLab = z.infer<typeof PromptLabSchema>;
 
+/** A name `{{placeholders}}` and expressions use. */
+export const VariableNameSchema = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a variable name (letters, digits, underscore; not starting with a digit)");
+
+const VARIABLE_KINDS = ["int", "float", "choice", "expr"] as const;
+
+/**
+ * One value drawn per session (int/float range with a step, or a choice from a
+ * list of JSON values), or derived from earlier variables (`expr`). Variables
+ * are drawn and derived in the order they are declared.
+ */
+export const VariableSchema = z
+  .object({
+    /** Inclusive integer range [low, high], walked in `step`s (default 1). */
+    int: z.tuple([z.number().int(), z.number().int()]).optional(),
+    /** Inclusive range [low, high] in `step`s (required for floats). */
+    float: z.tuple([z.number(), z.number()]).optional(),
+    step: z.number().positive().optional(),
+    /** Any JSON values: numbers, names, whole test inputs with their expected outputs. */
+    choice: z.array(z.json()).min(1).max(200).optional(),
+    /** Derived: an expression over earlier variables (arithmetic, min/max/round/floor/ceil/len/sum, a ? b : c). */
+    expr: z.string().min(1).max(500).optional(),
+    /** The value in the default variant (shown outside sessions, used by calibrate); default: the low end or the first choice. */
+    default: z.json().optional(),
+    /** Secret values (e.g. hidden test inputs) are never shown to the candidate, not even in the report. */
+    secret: z.boolean().default(false),
+    description: z.string().optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    const kinds = VARIABLE_KINDS.filter((k) => v[k] !== undefined);
+    if (kinds.length !== 1) {
+      ctx.addIssue({ code: "custom", message: `give exactly one of ${VARIABLE_KINDS.join(", ")}${kinds.length ? `; found ${kinds.join(" and ")}` : ""}` });
+      return;
+    }
+    const range = v.int ?? v.float;
+    if (range && range[0] > range[1]) ctx.addIssue({ code: "custom", path: [kinds[0]!], message: `the low end ${range[0]} is above the high end ${range[1]}` });
+    if (v.float && v.step === undefined) ctx.addIssue({ code: "custom", path: ["step"], message: "a float range needs a step, e.g. step: 0.25" });
+    if (v.int && v.step !== undefined && !Number.isInteger(v.step)) ctx.addIssue({ code: "custom", path: ["step"], message: "an int range needs a whole-number step" });
+    if (v.step !== undefined && !range) ctx.addIssue({ code: "custom", path: ["step"], message: "step only applies to int and float ranges" });
+    if (v.default !== undefined && v.expr !== undefined) ctx.addIssue({ code: "custom", path: ["default"], message: "a derived (expr) variable has no default of its own" });
+  });
+export type Variable = z.infer<typeof VariableSchema>;
+
 export const QuestionSchema = z.object({
   id: Slug,
   kind: RoundKindSchema,
@@ -198,6 +244,14 @@ export const QuestionSchema = z.object({
   figures: z.array(FigureSchema).max(PACK_LIMITS.listItems).default([]),
   /** Prompt debugging: the broken prompt and the cases it fails. */
   promptLab: PromptLabSchema.optional(),
+  /**
+   * Variants: values drawn per session. `{{name}}` or `{{expression}}` in the title,
+   * prompt, starter code, tests (a whole-string placeholder keeps the value's type),
+   * exemplars and rubric text is filled in; figures take theirs from `from`.
+   */
+  variables: z.record(VariableNameSchema, VariableSchema).optional(),
+  /** Topics for the pack's topic table (docs/topics.md), e.g. ["agents", "tool-calling"]. */
+  topics: z.array(Slug).max(12).optional(),
 });
 export type Question = z.infer<typeof QuestionSchema>;
 

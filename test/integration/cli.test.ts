@@ -22,7 +22,16 @@ describe("npm run cli", () => {
   it("validate: exit 0 with a summary for the built-in pack, reference solutions run", async () => {
     const r = await cli(["validate", "scenarios"]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/✓ ai-engineer v\d+: \d+ questions; rounds: coding \(\d+\), system-design \(\d+\), prompt-debugging \(\d+\), behavioural \(\d+\); \d+ reference solutions pass their tests/);
+    const m = /✓ ai-engineer v\d+: (\d+) questions; rounds: coding \((\d+)\), system-design \(\d+\), prompt-debugging \(\d+\), behavioural \(\d+\); (\d+) reference solutions pass their tests/.exec(r.stdout);
+    expect(m, r.stdout).not.toBeNull();
+    // Python and TypeScript for every coding question, each run against every checked variant.
+    expect(Number(m![3])).toBe(2 * Number(m![2]));
+  });
+
+  it("selftest: wired into the CLI; bad usage exits 2 with the usage text", async () => {
+    const r = await cli(["selftest"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("usage: npm run -s cli -- selftest <pack dir | pack.yaml>");
   });
 
   it("validate: exit 1 and every problem located for a broken pack", async () => {

@@ -6,8 +6,9 @@ const [pack] = loadPacksFromDir(BUILTIN_PACKS_DIR);
 const questions = pack!.questions;
 
 describe("the built-in ai-engineer pack", () => {
-  it("has at least 48 questions, at least 12 per round kind, each kind spread over junior, mid and senior", () => {
+  it("has at least 48 questions, at least 12 per round kind (20+ coding), each kind spread over junior, mid and senior", () => {
     expect(questions.length).toBeGreaterThanOrEqual(48);
+    expect(questions.filter((q) => q.kind === "coding").length).toBeGreaterThanOrEqual(20);
     for (const kind of RoundKindSchema.options) {
       const ofKind = questions.filter((q) => q.kind === kind);
       expect(ofKind.length, kind).toBeGreaterThanOrEqual(12);
@@ -33,6 +34,18 @@ describe("the built-in ai-engineer pack", () => {
       expect(q.coding!.tests.length, q.id).toBeGreaterThanOrEqual(6);
       expect(q.coding!.tests.some((t) => !t.visible), `${q.id} hidden`).toBe(true);
     }
+  });
+
+  it("v2 coding round: LLM-engineering questions only, 10+ tests each on the new ones, several drawn per session", () => {
+    const coding = questions.filter((q) => q.kind === "coding");
+    for (const generic of ["dedupe-users-by-email", "paginate-dedupe"]) expect(coding.map((q) => q.id)).not.toContain(generic);
+    for (const id of ["tool-calling-loop", "retrieval-metrics", "stream-token-budget", "semantic-cache-lookup", "mcp-tool-dispatch", "kv-cache-capacity"]) {
+      const q = coding.find((x) => x.id === id);
+      expect(q, id).toBeDefined();
+      expect(q!.coding!.tests.length, id).toBeGreaterThanOrEqual(10);
+    }
+    expect(coding.every((q) => (q.topics ?? []).length > 0)).toBe(true);
+    expect(coding.filter((q) => q.variables).length).toBeGreaterThanOrEqual(6);
   });
 
   it("gives design questions real figures (traffic, sizes, prices) and prompt-debugging questions a runnable lab", () => {

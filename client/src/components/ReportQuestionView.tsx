@@ -6,6 +6,7 @@ import { GradingNotes } from "./GradingNotes.js";
 import { IntegrityNotice } from "./IntegrityNotice.js";
 import { ReportTests } from "./ReportTests.js";
 import { TranscriptTurn } from "./TranscriptTurn.js";
+import { VariantValues } from "./VariantValues.js";
 
 const PULSE_CLASS = "evidence-pulse";
 
@@ -53,6 +54,7 @@ export function ReportQuestionView({ question, judgeModel, defaultOpen }: { ques
           </span>
         </span>
       </summary>
+      <VariantValues values={question.variables} />
       <IntegrityNotice flags={question.flags ?? []} />
       <ol className="thread">
         {question.turns.map((t) => (

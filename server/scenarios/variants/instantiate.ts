@@ -1,0 +1,109 @@
+import type { Criterion, Pack, Question } from "../schema.js";
+import { defaultValues, drawValues, type VariantValues } from "./draw.js";
+import { evaluate, parseExpression, type Value } from "./expression.js";
+import { fillJson, fillText } from "./template.js";
+
+/** The values each instantiated question was made with (kept off the question itself, so no view can leak them by accident). */
+const valuesOf = new WeakMap<Question, VariantValues>();
+
+/** The question with these values filled in everywhere a placeholder may stand. */
+export function withValues(q: Question, values: VariantValues): Question {
+  if (!q.variables) return q;
+  const declared = new Set(Object.keys(q.variables));
+  const text = (s: string) => fillText(s, values, declared);
+  const criterion = (c: Criterion): Criterion => ({
+    ...c,
+    title: text(c.title),
+    description: text(c.description),
+    anchors: { "0": text(c.anchors["0"]), "1": text(c.anchors["1"]), "2": text(c.anchors["2"]), "3": text(c.anchors["3"]), "4": text(c.anchors["4"]) },
+    evidence: { ...c.evidence, concepts: c.evidence.concepts.map((k) => ({ label: text(k.label), terms: k.terms.map(text) })) },
+    probes: c.probes.map(text),
+    ...(c.strongAnswerAdds !== undefined ? { strongAnswerAdds: text(c.strongAnswerAdds) } : {}),
+  });
+  const out: Question = {
+    ...q,
+    title: text(q.title),
+    prompt: text(q.prompt),
+    ...(q.starterCode ? { starterCode: Object.fromEntries(Object.entries(q.starterCode).map(([l, code]) => [l, text(code!)])) } : {}),
+    rubric: q.rubric.map(criterion),
+    exemplars: q.exemplars.map((e) => ({ ...e, answer: text(e.answer) })),
+    figures: q.figures.map((f) => ({
+      ...f,
+      label: text(f.label),
+      value: f.from === undefined ? f.value : toNumber(evaluate(parseExpression(f.from), values), `figure "${f.id}"`),
+    })),
+    ...(q.coding
+      ? {
+          coding: {
+            ...q.coding,
+            tests: q.coding.tests.map((t) => ({
+              ...t,
+              name: text(t.name),
+              args: fillJson(t.args, values, declared) as typeof t.args,
+              expected: fillJson(t.expected, values, declared) as typeof t.expected,
+            })),
+          },
+        }
+      : {}),
+    ...(q.promptLab
+      ? {
+          promptLab: {
+            brokenPrompt: text(q.promptLab.brokenPrompt),
+            cases: q.promptLab.cases.map((c) => ({ ...c, vars: Object.fromEntries(Object.entries(c.vars).map(([k, v]) => [k, text(v)])) })),
+          },
+        }
+      : {}),
+  };
+  valuesOf.set(out, values);
+  return out;
+}
+
+function toNumber(v: Value, what: string): number {
+  if (typeof v !== "number" || !Number.isFinite(v)) throw new Error(`${what} must come out as a number; got ${JSON.stringify(v)}`);
+  return Number(v.toPrecision(12));
+}
+
+/** The variant a seed draws for this question; `null` gives the default variant. */
+export function instantiateQuestion(q: Question, seed: string | null): Question {
+  if (!q.variables || valuesOf.has(q)) return q;
+  return withValues(q, seed === null ? defaultValues(q.variables) : drawValues(q.variables, `${seed}\u0000${q.id}`));
+}
+
+/** Every value the question was instantiated with, secret ones included (server side only). */
+export function variantValues(q: Question): VariantValues | undefined {
+  return valuesOf.get(q);
+}
+
+/** What the candidate saw: the instantiated values minus secret variables (hidden test inputs). */
+export function shownValues(q: Question): Record<string, Value> | undefined {
+  const values = valuesOf.get(q);
+  if (!values || !q.variables) return undefined;
+  const shown = Object.entries(values).filter(([name]) => !q.variables![name]?.secret);
+  return shown.length ? Object.fromEntries(shown) : undefined;
+}
+
+const perPack = new WeakMap<Pack, Map<string, Pack>>();
+const SESSIONS_CACHED_PER_PACK = 256;
+
+/**
+ * The pack as one session sees it: every question with variables instantiated
+ * from the session's seed (its id). A pure function of (pack, seed), so a
+ * resumed, restarted or reported session always gets the same values; cached
+ * because every graph step asks for it.
+ */
+export function sessionPack(pack: Pack, seed: string | null): Pack {
+  if (!pack.questions.some((q) => q.variables)) return pack;
+  const key = seed ?? "\u0000default";
+  let sessions = perPack.get(pack);
+  if (!sessions) perPack.set(pack, (sessions = new Map()));
+  let out = sessions.get(key);
+  if (!out) {
+    out = { ...pack, questions: pack.questions.map((q) => instantiateQuestion(q, seed)) };
+    if (sessions.size >= SESSIONS_CACHED_PER_PACK) sessions.delete(sessions.keys().next().value!);
+    sessions.set(key, out);
+  }
+  return out;
+}
+
+/** The default variant of every question: what calibration, previews and tools outside a session use. */
+export const defaultVariantPack = (pack: Pack): Pack => sessionPack(pack, null);
