@@ -58,6 +58,12 @@ describe("the built-in ai-engineer pack, v2 depth", () => {
     }
   });
 
+  it("names no criterion after a secret field, so per-criterion feedback on the wire never looks like a leaked rubric", () => {
+    const secretFields = ["evidence", "exemplars", "anchors", "rubric", "strongAnswerAdds", "probes", "concepts", "referenceSolution", "testCode", "promptLab", "figures"];
+    const clashes = questions.flatMap((q) => q.rubric.filter((c) => secretFields.includes(c.id)).map((c) => `${q.id}#${c.id}`));
+    expect(clashes).toEqual([]);
+  });
+
   it("keeps every question's topic distinct: no two questions share a title", () => {
     const titles = questions.map((q) => q.title.toLowerCase());
     expect(new Set(titles).size).toBe(titles.length);

@@ -56,7 +56,8 @@ describe("answers that try to steer the grader", () => {
       }
       // Null answers with nothing to flag still score 0; everything else must be reported.
       expect(unflagged.filter((id) => ATTACKS.find((a) => a.id === id)!.placement !== "standalone")).toEqual([]);
-    });
+      // Every grade re-reads every model answer of the pack for the copy check: slower as the pack grows.
+    }, 120_000);
   }
 
   it("null answers that look like verdicts score zero, and parroting the rubric is caught", () => {
