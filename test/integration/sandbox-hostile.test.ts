@@ -22,10 +22,12 @@ const checkStyle = QuestionSchema.parse({
 const CANARY = "canary-7f3a9-OPENAI";
 const limits = { ...DEFAULT_LIMITS, perTestMs: 600, cpuSeconds: 3 };
 let sandbox: Sandbox;
+const savedKey = process.env.OPENAI_API_KEY;
 beforeAll(() => {
   // A secret in the server's own environment, where bwrap's pid 1 used to inherit it.
   process.env.SANDBOX_SECRET_CANARY = CANARY;
   process.env.OPENAI_API_KEY_CANARY = CANARY;
+  process.env.OPENAI_API_KEY = CANARY;
   sandbox = createSandbox({ limits, pythonPool: 1, typescriptWorkers: 1 });
   if (!sandbox.capabilities.python.available) {
     const reason = sandbox.capabilities.python.reason;
@@ -37,6 +39,8 @@ afterAll(async () => {
   await sandbox.close();
   delete process.env.SANDBOX_SECRET_CANARY;
   delete process.env.OPENAI_API_KEY_CANARY;
+  if (savedKey === undefined) delete process.env.OPENAI_API_KEY;
+  else process.env.OPENAI_API_KEY = savedKey;
 });
 
 /**
