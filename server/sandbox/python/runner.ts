@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
-import { batchWallMs, type SandboxLimits } from "../limits.js";
+import type { SandboxLimits } from "../limits.js";
 import { createFairQueue, ownerOf } from "../scheduling/index.js";
 import type { BatchRequest, BatchResult, LanguageRunner } from "../types.js";
 import { DEFAULT_PATHS, SANDBOX_SPAWN_ENV, sandboxCommand, type PythonSandboxPaths } from "./command.js";
@@ -87,5 +87,3 @@ export function createPythonRunner(options: {
     },
   };
 }
-
-export { batchWallMs };
