@@ -22,10 +22,12 @@ const checkStyle = QuestionSchema.parse({
 const CANARY = "canary-7f3a9-OPENAI";
 const limits = { ...DEFAULT_LIMITS, perTestMs: 600, cpuSeconds: 3 };
 let sandbox: Sandbox;
+const savedKey = process.env.OPENAI_API_KEY;
 beforeAll(() => {
   // A secret in the server's own environment, where bwrap's pid 1 used to inherit it.
   process.env.SANDBOX_SECRET_CANARY = CANARY;
   process.env.OPENAI_API_KEY_CANARY = CANARY;
+  process.env.OPENAI_API_KEY = CANARY;
   sandbox = createSandbox({ limits, pythonPool: 1, typescriptWorkers: 1 });
   if (!sandbox.capabilities.python.available) {
     const reason = sandbox.capabilities.python.reason;
@@ -37,6 +39,8 @@ afterAll(async () => {
   await sandbox.close();
   delete process.env.SANDBOX_SECRET_CANARY;
   delete process.env.OPENAI_API_KEY_CANARY;
+  if (savedKey === undefined) delete process.env.OPENAI_API_KEY;
+  else process.env.OPENAI_API_KEY = savedKey;
 });
 
 /**
@@ -147,6 +151,7 @@ const PYTHON: Hostile[] = [
   { name: "a sleeping non-daemon thread", code: "import threading, time\nthreading.Thread(target=lambda: time.sleep(3600)).start()\ndef f(a, b):\n    return a + b + 1\n" },
   { name: "filling /tmp past its size", code: "def f(a, b):\n    with open('/tmp/big', 'wb') as out:\n        for _ in range(200):\n            out.write(b'x' * 1024 * 1024)\n    return a + b\n", expectError: /No space left|File too large|killed|limit/ },
   { name: "a 60 MB return value", code: "def f(a, b):\n    return 'x' * (60 * 1024 * 1024)\n", expectError: /larger than the 1024 KiB limit/ },
+  { name: "ctypes classes found through object.__subclasses__()", code: "def f(a, b):\n    seen = object.__subclasses__()\n    seen += [s for k in list(seen) for s in type.__subclasses__(k)]\n    for c in seen:\n        if c.__name__ in ('c_char', 'c_long', 'c_void_p', '_SimpleCData'):\n            return repr(c.from_address(id(a)).value)\n    return 'none found'\n" },
   // --- forged passes ---
   { name: "an always-equal object", code: "class E:\n    def __eq__(self, o): return True\n    def __ne__(self, o): return False\ndef f(a, b):\n    return E()\n", expectError: /not plain data/ },
   { name: "an int subclass that equals everything", code: "class I(int):\n    def __eq__(self, o): return True\n    __hash__ = int.__hash__\ndef f(a, b):\n    return I(-1)\n" },
@@ -154,6 +159,7 @@ const PYTHON: Hostile[] = [
   { name: "always-equal object against check()-style test code", question: checkStyle, code: "class E:\n    def __eq__(self, o): return True\n    def __ne__(self, o): return False\ndef f(a, b):\n    return E()\n", expectError: /defines __eq__/ },
   { name: "an int subclass against check()-style test code", question: checkStyle, code: "class I(int):\n    def __eq__(self, o): return True\n    def __ne__(self, o): return False\n    __hash__ = int.__hash__\ndef f(a, b):\n    return I(-12345)\n" },
   { name: "patched builtins against check()-style test code", question: checkStyle, code: "import builtins\nbuiltins.AssertionError = Exception\nbuiltins.isinstance = lambda *a: True\ndef f(a, b):\n    return -12345\n" },
+  { name: "poisoning the harness's builtins copy (func.__builtins__) against check()-style test code", question: checkStyle, code: "import sys\nb = sys.modules['__main__'].__dict__['__builtins__']\nb['enumerate'] = lambda xs: [(0, x) for x in xs]\nb['isinstance'] = lambda *a: True\nb['range'] = lambda *a: iter(())\nb['AssertionError'] = KeyError\ndef f(a, b):\n    return -12345\n" },
   { name: "forged result lines for check()-style test code", question: checkStyle, code: "import os\nfor i in range(3):\n    os.write(3, b'{\"i\": %d, \"ok\": true, \"value\": true}\\n' % i)\nos.write(3, b'{\"done\": true}\\n')\ndef f(a, b):\n    return -12345\n" },
 ];
 

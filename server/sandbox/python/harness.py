@@ -59,7 +59,13 @@ def _install_guard():
     is_int, is_str, violation = (lambda v: type(v) is int), (lambda v: type(v) is str), SandboxViolation
     armed = []
 
+    starts_with = str.startswith
+
     def check(event, args):
+        if starts_with(event, "ctypes."):
+            # ctypes is dropped after the filter is installed, but its C types live on
+            # (object.__subclasses__() finds them): refuse every ctypes operation.
+            raise violation(f"sandbox: {event} is not allowed here")
         if event == "object.__getattr__" and len(args) > 1 and args[1] in blocked_attributes:
             raise violation(f"sandbox: reading {args[1]} is not allowed here")
         if event in blocked_events:
@@ -160,7 +166,11 @@ def make_emitter(token, dumps):
 
 
 def main(arm):
+    # Bound now: candidate code can reach the builtins copy these functions use
+    # (func.__builtins__) and module globals, but not these locals.
     Capped_, describe_, sys_ = Capped, describe, sys
+    enumerate_, round_, callable_, dict_, set_ = enumerate, round, callable, dict, set
+    test_builtins_base = dict_(PRISTINE_BUILTINS)
     make_plain_tools = _load("/sandbox/plain.py", "make_plain_tools")
     _load("/sandbox/seccomp.py", "install_seccomp")()
     for name in [m for m in sys.modules if m == "ctypes" or m.startswith(("ctypes.", "_ctypes"))]:
@@ -194,15 +204,15 @@ def main(arm):
         setitimer(ITIMER_PROF, per_test)
         exec(compile(job["code"], "solution.py", "exec"), namespace)
         if test_code:
-            trusted = set()
-            real_build_class = PRISTINE_BUILTINS["__build_class__"]
+            trusted = set_()
+            real_build_class = test_builtins_base["__build_class__"]
 
             def build_class(*args, **kwargs):
                 cls = real_build_class(*args, **kwargs)
                 trusted.add(cls)
                 return cls
 
-            test_builtins = dict(PRISTINE_BUILTINS, __build_class__=build_class)
+            test_builtins = dict_(test_builtins_base, __build_class__=build_class)
             test_ns = {k: v for k, v in namespace.items() if k != "__builtins__"}
             test_ns.update(__name__="tests", __builtins__=test_builtins)
             candidate = namespace.get(entrypoint)
@@ -215,7 +225,7 @@ def main(arm):
         else:
             target = namespace.get(entrypoint)
         setitimer(ITIMER_PROF, 0)
-        if not callable(target):
+        if not callable_(target):
             raise NameError(f"{'run_case' if test_code else entrypoint} is not defined as a function")
         load_error = None
     except BaseException as exc:  # noqa: BLE001 - report anything the candidate's code raised
@@ -223,7 +233,7 @@ def main(arm):
         load_error = describe_(exc)
     sys_.stdout, sys_.stderr = real_out, real_err
 
-    for i, case in enumerate(job["cases"]):
+    for i, case in enumerate_(job["cases"]):
         if load_error is not None:
             emit({"i": i, "ok": False, "error": f"could not load the code: {load_error}", "stdout": load_out.text(), "stderr": load_err.text(), "ms": 0})
             continue
@@ -238,11 +248,11 @@ def main(arm):
             value = to_json(result)
             setitimer(ITIMER_PROF, 0)
             sys_.stdout, sys_.stderr = real_out, real_err
-            emit({"i": i, "ok": True, "stdout": out.text(), "stderr": err.text(), "ms": round((perf() - started) * 1000, 2)}, value)
+            emit({"i": i, "ok": True, "stdout": out.text(), "stderr": err.text(), "ms": round_((perf() - started) * 1000, 2)}, value)
         except BaseException as exc:  # noqa: BLE001
             setitimer(ITIMER_PROF, 0)
             sys_.stdout, sys_.stderr = real_out, real_err
-            emit({"i": i, "ok": False, "error": describe_(exc), "stdout": out.text(), "stderr": err.text(), "ms": round((perf() - started) * 1000, 2)})
+            emit({"i": i, "ok": False, "error": describe_(exc), "stdout": out.text(), "stderr": err.text(), "ms": round_((perf() - started) * 1000, 2)})
     emit({"done": True})
     # Threads the candidate started must not keep the sandbox alive (the server kills it too).
     _exit(0)

@@ -14,7 +14,7 @@ def make_plain_tools(limit):
     from json.encoder import encode_basestring
     _type, _issubclass, _len = type, issubclass, len
     _int, _float, _str, _bool, _list, _tuple, _dict = int, float, str, bool, list, tuple, dict
-    _none_type = type(None)
+    _range, _set, _frozenset = range, set, frozenset
     int_repr, float_repr, str_copy = int.__repr__, float.__repr__, str.__str__
     list_len, list_get, tuple_len, tuple_get = list.__len__, list.__getitem__, tuple.__len__, tuple.__getitem__
     dict_items = dict.items
@@ -33,7 +33,7 @@ def make_plain_tools(limit):
 
     def refuse(value):
         t = _type(value)
-        extra = "; return a list" if _issubclass(t, (set, frozenset)) else ""
+        extra = "; return a list" if _issubclass(t, (_set, _frozenset)) else ""
         raise NotPlain(f"the value returned contains a {describe_type(t)}, which is not plain data "
                        f"(numbers, strings, booleans, None, lists, tuples, dicts){extra}")
 
@@ -82,7 +82,7 @@ def make_plain_tools(limit):
             elif _issubclass(t, _list) or _issubclass(t, _tuple):
                 n, get = (list_len(v), list_get) if _issubclass(t, _list) else (tuple_len(v), tuple_get)
                 put("[")
-                for i in range(n):
+                for i in _range(n):
                     if i:
                         put(",")
                     walk(get(v, i), depth + 1)
@@ -152,9 +152,9 @@ def make_plain_tools(limit):
                 spend(_len(v))
                 return str_copy(v)
             if _issubclass(t, _list):
-                return [copy(list_get(v, i), depth + 1) for i in range(list_len(v))]
+                return [copy(list_get(v, i), depth + 1) for i in _range(list_len(v))]
             if _issubclass(t, _tuple):
-                return _tuple([copy(tuple_get(v, i), depth + 1) for i in range(tuple_len(v))])
+                return _tuple([copy(tuple_get(v, i), depth + 1) for i in _range(tuple_len(v))])
             if _issubclass(t, _dict):
                 return {copy(k, depth + 1): copy(x, depth + 1) for k, x in _list(dict_items(v))}
             name = pretends(t, trusted)

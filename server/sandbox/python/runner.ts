@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
-import { batchWallMs, type SandboxLimits } from "../limits.js";
+import type { SandboxLimits } from "../limits.js";
 import { createFairQueue, ownerOf } from "../scheduling/index.js";
 import type { BatchRequest, BatchResult, LanguageRunner } from "../types.js";
 import { DEFAULT_PATHS, SANDBOX_SPAWN_ENV, sandboxCommand, type PythonSandboxPaths } from "./command.js";
@@ -23,9 +23,10 @@ export function createPythonRunner(options: {
   uids?: UidAllocator;
 }): LanguageRunner {
   const paths = options.paths ?? DEFAULT_PATHS;
-  // Processes are time-sliced by the kernel, so a few more than the cores keeps a
-  // waiting candidate from queueing behind others' slow runs; one per candidate at a time.
-  const queue = createFairQueue({ slots: options.maxConcurrent ?? Math.max(4, availableParallelism() * 2), perOwner: 1 });
+  // Processes are time-sliced by the kernel, so more sandboxes than cores keeps a waiting
+  // candidate from queueing behind others' slow runs. Two per candidate: a submit's visible
+  // and hidden batches run side by side (a code:run, one at a time per session, holds one).
+  const queue = createFairQueue({ slots: options.maxConcurrent ?? Math.max(6, availableParallelism() * 3), perOwner: 2 });
   const uids = process.getuid?.() === 0 ? (options.uids ?? createUidAllocator()) : null;
   let closed = false;
   const idle: Warm[] = [];
@@ -86,5 +87,3 @@ export function createPythonRunner(options: {
     },
   };
 }
-
-export { batchWallMs };

@@ -16,7 +16,7 @@
 # nothing but the process itself.
 
 def install_seccomp():
-    import ctypes, struct, platform
+    import ctypes, os, struct
 
     EPERM, ENOSYS = 1, 38
     AF_UNIX = 1
@@ -44,7 +44,7 @@ def install_seccomp():
         "quotactl": (179, 60), "iopl": (172, None), "ioperm": (173, None),
     }
     special = {"clone": (56, 220), "clone3": (435, 435), "socket": (41, 198), "socketpair": (53, 199)}
-    machine = platform.machine()
+    machine = os.uname().machine
     if machine in ("x86_64", "AMD64"):
         column, arch = 0, 0xC000003E
     elif machine in ("aarch64", "arm64"):

@@ -9,6 +9,8 @@ import { toScript, TranspileError } from "./transpile.js";
 const MB = 1024 * 1024;
 // QuickJS stops deep recursion here; the worker thread running it has a larger native stack (see runner.ts).
 const STACK_BYTES = 1024 * 1024;
+/** Time allowed for evaluating the harness's own prelude. */
+const HARNESS_LOAD_MS = 10_000;
 
 /** TypeScript/JavaScript in QuickJS (wasm): a fresh runtime and context per batch. Runs inside a worker thread. */
 export function createQuickJSRunner(options: { limits: SandboxLimits }): LanguageRunner {
@@ -108,9 +110,11 @@ function runBatch(
     return String(e).slice(0, 2000);
   };
 
-  // The harness's functions first, before any candidate code exists.
-  deadline = Date.now() + limits.perTestMs;
+  // The harness's functions first, before any candidate code exists. It is our own code:
+  // a generous deadline, so a stalled machine does not fail the candidate's run here.
+  deadline = Date.now() + Math.max(limits.perTestMs, HARNESS_LOAD_MS);
   const harness = context.evalCode(HARNESS_PRELUDE, "harness.js").unwrap();
+  deadline = Date.now() + limits.perTestMs;
   const invoke = context.getProp(harness, 0);
   const serialise = context.getProp(harness, 1);
   harness.dispose();
