@@ -103,7 +103,12 @@ async function run(n: number): Promise<{ n: number; p50: number; p99: number; ru
   const until = Date.now() + rampMs + SECONDS * 1000;
   const all: Promise<void>[] = [];
   for (let i = 0; i < n; i++) {
-    all.push(candidate(server.url, i, until, tally).catch((err) => tally.refused.set(`failed: ${(err as Error).message}`, (tally.refused.get(`failed: ${(err as Error).message}`) ?? 0) + 1)));
+    all.push(
+      candidate(server.url, i, until, tally).catch((err) => {
+        const key = `failed: ${(err as Error).message}`;
+        tally.refused.set(key, (tally.refused.get(key) ?? 0) + 1);
+      }),
+    );
     if (i % 25 === 24) await sleep((25 / RAMP_PER_SECOND) * 1000);
   }
   await Promise.all(all);
