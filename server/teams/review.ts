@@ -32,7 +32,13 @@ const auditView = (r: OverrideRow): AuditEntry => ({
   at: r.created_at,
 });
 
-const reportOf = (s: SessionRow): Report | null => (s.status === "complete" && s.report_json ? ReportSchema.parse(JSON.parse(s.report_json)) : null);
+/** The stored report; one written by an older grader (missing newer fields) is still shown, as stored. */
+function reportOf(s: SessionRow): Report | null {
+  if (s.status !== "complete" || !s.report_json) return null;
+  const raw: unknown = JSON.parse(s.report_json);
+  const parsed = ReportSchema.safeParse(raw);
+  return parsed.success ? parsed.data : (raw as Report);
+}
 
 /** The team's view of its sessions: dashboard rows, one session in full, overrides with their audit, compare. */
 export function createReview(deps: { store: Store; packs: PackLibrary; now: () => number }) {
