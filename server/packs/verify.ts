@@ -4,34 +4,45 @@ import { describeValues, instantiateQuestion, variantValues, variantsToCheck, wi
 /** Variants per question whose reference solutions run (all of them when the space is this small). */
 export const VARIANTS_RUN = 24;
 
-export type Verification = { issues: PackIssue[]; warnings: string[] };
-
-/** The default variant first, then every variant (or a fixed sample) of the question's space. */
-function variantsOf(q: Question): { question: Question; label: string }[] {
-  if (!q.variables) return [{ question: q, label: "" }];
+/**
+ * One question holding the tests of the default variant and every checked
+ * variant (identical cases once), so a reference solution meets them all in a
+ * single sandbox run per language instead of one run per variant.
+ */
+function withAllVariants(q: Question): { question: Question; variantOf: Map<string, string> } {
+  const variantOf = new Map<string, string>();
+  if (!q.variables || !q.coding) return { question: q, variantOf };
   const seen = new Set<string>();
-  return [instantiateQuestion(q, null), ...variantsToCheck(q.variables, VARIANTS_RUN).map((values) => withValues(q, values))]
-    .map((question) => ({ question, key: JSON.stringify(question.coding?.tests) }))
-    .filter(({ key }) => (seen.has(key) ? false : (seen.add(key), true)))
-    .map(({ question }, n) => ({ question, label: n === 0 ? " in the default variant" : ` in variant ${n + 1}` }));
+  const tests = [instantiateQuestion(q, null), ...variantsToCheck(q.variables, VARIANTS_RUN).map((values) => withValues(q, values))].flatMap((variant, n) =>
+    variant.coding!.tests.flatMap((t) => {
+      const key = JSON.stringify([t.args, t.expected, t.compare, t.tolerance]);
+      if (seen.has(key)) return [];
+      seen.add(key);
+      const name = n === 0 ? t.name : `${t.name} [variant ${n + 1}]`;
+      const values = variantValues(variant);
+      variantOf.set(name, n === 0 ? "the default variant" : `variant ${n + 1}${values ? ` (${describeValues(values)})` : ""}`);
+      return [{ ...t, name }];
+    }),
+  );
+  return { question: { ...q, coding: { ...q.coding, tests } }, variantOf };
 }
+
+export type Verification = { issues: PackIssue[]; warnings: string[] };
 
 /**
  * What a schema cannot check: every coding question's reference solution,
- * run in the sandbox against all of its own tests (in every variant), must pass
- * them all. A language this machine cannot run is a warning, not a pass. Test
- * code whose verdict candidate code could fake is a warning too.
+ * run in the sandbox against all of its own tests, must pass them all, in
+ * every variant (or a fixed sample of a large variant space).
+ * A language this machine cannot run is a warning, not a pass.
  */
 export async function verifyReferenceSolutions({ pack, locate }: LocatedPack, sandbox: Sandbox): Promise<Verification> {
   const issues: PackIssue[] = [];
   const warnings: string[] = [];
-  const failed = new Set<string>();
-  const warned = new Set<string>();
-  const jobs = pack.questions.flatMap((raw, i) =>
-    (raw.coding ? variantsOf(raw) : []).flatMap(({ question: q, label }) =>
-      Object.entries(q.coding?.referenceSolution ?? {}).map(([language, code]) => ({ q, i, label, language: language as Language, code: code! })),
-    ),
-  );
+  const jobs = pack.questions.flatMap((raw, i) => {
+    if (!raw.coding) return [];
+    const { question: q, variantOf } = withAllVariants(raw);
+    return Object.entries(q.coding?.referenceSolution ?? {}).map(([language, code]) => ({ q, i, variantOf, language: language as Language, code: code! }));
+  });
   // Forgeability is judged on the default variant: the test code is the same in every variant.
   const defaults = pack.questions.filter((q) => q.coding).map((q) => (q.variables ? instantiateQuestion(q, null) : q));
   for (const q of defaults) {
@@ -54,34 +65,25 @@ export async function verifyReferenceSolutions({ pack, locate }: LocatedPack, sa
   await inBatches([...referenceWork, ...probeWork], VERIFY_CONCURRENCY, (work) => work());
   return { issues, warnings };
 
-  async function verifyOne({ q, i, label, language, code }: (typeof jobs)[number]): Promise<void> {
+  async function verifyOne({ q, i, variantOf, language, code }: (typeof jobs)[number]): Promise<void> {
     const capability = sandbox.capabilities[language];
     if (!capability.available) {
-      if (!warned.has(`${q.id}/${language}`)) warnings.push(`question "${q.id}": the ${language} reference solution was not run (${capability.reason})`);
-      warned.add(`${q.id}/${language}`);
+      warnings.push(`question "${q.id}": the ${language} reference solution was not run (${capability.reason})`);
       return;
     }
-    // One failing variant is enough to report; the rest of that language's variants would repeat it.
-    if (failed.has(`${q.id}/${language}`)) return;
     const report = await sandbox.runTests(q, language, code, "all");
     if (report.passed === report.total) return;
-    failed.add(`${q.id}/${language}`);
     const failing = report.results.filter((r) => !r.passed);
     const first = failing[0];
     const why = first && first.visible ? (first.error ?? `expected ${JSON.stringify(first.expected)}, got ${JSON.stringify(first.actual)}`) : "";
     issues.push({
       ...locate(["questions", i, "coding", "referenceSolution", language]),
-      message: `the ${language} reference solution fails ${failing.length} of its ${report.total} tests${label}${label && values(q) ? ` (${values(q)})` : ""}: ${failing.map((r) => `"${r.name}"`).join(", ")}${why ? ` (first: ${why.slice(0, 300)})` : ""}`,
+      message: `the ${language} reference solution fails ${failing.length} of its ${report.total} tests${first && variantOf.get(first.name) ? ` (first failing in ${variantOf.get(first.name)})` : ""}: ${failing.map((r) => `"${r.name}"`).join(", ")}${why ? ` (first: ${why.slice(0, 300)})` : ""}`,
     });
   }
 }
 
 const VERIFY_CONCURRENCY = 2;
-
-const values = (q: Question) => {
-  const v = variantValues(q);
-  return v ? describeValues(v) : "";
-};
 
 async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
   const queue = [...items];

@@ -26,13 +26,13 @@ describe("npm run cli", () => {
     expect(m, r.stdout).not.toBeNull();
     // Python and TypeScript for every coding question, each run against every checked variant.
     expect(Number(m![3])).toBe(2 * Number(m![2]));
-  });
+  }, 180_000);
 
   it("selftest: wired into the CLI; bad usage exits 2 with the usage text", async () => {
     const r = await cli(["selftest"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("usage: npm run -s cli -- selftest <pack dir | pack.yaml>");
-  });
+  }, 120_000);
 
   it("validate: exit 1 and every problem located for a broken pack", async () => {
     const r = await cli(["validate", "test/fixtures/broken-packs/exemplar-unknown-criterion.yaml"]);

@@ -2,14 +2,16 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadPackDir, parsePack, questionTopics, renderTopicsDoc } from "../../server/scenarios/index.js";
 
+// Loaded once: the whole pack is large and this file's tests only read it.
+const { pack } = loadPackDir("scenarios/ai-engineer");
+
 describe("docs/topics.md", () => {
   it("is current: regenerate with `npm run topics` after changing the built-in pack", () => {
-    const expected = renderTopicsDoc(loadPackDir("scenarios/ai-engineer").pack, "scenarios/ai-engineer");
+    const expected = renderTopicsDoc(pack, "scenarios/ai-engineer");
     expect(readFileSync("docs/topics.md", "utf8")).toBe(expected);
   });
 
   it("lists every question of the pack once, with its level and at least one topic", () => {
-    const { pack } = loadPackDir("scenarios/ai-engineer");
     const doc = readFileSync("docs/topics.md", "utf8");
     for (const q of pack.questions) {
       const rows = doc.split("\n").filter((l) => l.startsWith(`| \`${q.id}\` |`));
@@ -20,7 +22,7 @@ describe("docs/topics.md", () => {
   });
 
   it("prefers declared topics and marks derived ones", () => {
-    const pack = parsePack(
+    const small = parsePack(
       `id: t
 title: T
 description: d
@@ -33,9 +35,9 @@ questions:
 `,
       "t.yaml",
     );
-    expect(questionTopics(pack.questions[0]!)).toEqual({ topics: ["search"], derived: false });
-    expect(questionTopics(pack.questions[1]!)).toEqual({ topics: ["retrieval-metrics", "reranking", "rag"], derived: true });
-    const doc = renderTopicsDoc(pack, "t.yaml");
+    expect(questionTopics(small.questions[0]!)).toEqual({ topics: ["search"], derived: false });
+    expect(questionTopics(small.questions[1]!)).toEqual({ topics: ["retrieval-metrics", "reranking", "rag"], derived: true });
+    const doc = renderTopicsDoc(small, "t.yaml");
     expect(doc).toContain("| `a` | mid | Rerank a RAG pipeline | search |");
     expect(doc).toContain("| `b` | mid | Rerank a RAG pipeline | retrieval-metrics*, reranking*, rag* |");
   });
