@@ -208,8 +208,9 @@ function isKeywordList(line: string): boolean {
   // Figures and arithmetic ("$6/day, ~$180/month") are not keyword stuffing.
   if (items.filter((i) => /\d/.test(i)).length > items.length / 5) return false;
   const shortItems = items.filter((i) => i.trim().split(/\s+/).length <= 3).length;
-  // Reasoning is a connective or a plan in the first person, not a preposition inside a term ("split by heading").
-  const reasoning = /\b(?:because|so that|which|therefore|since|means|would|will|should|i|we|i'd|we'd)\b/i.test(line);
+  // Reasoning is a connective or a plan in the first person inside a longer item, not a preposition
+  // inside a term ("split by heading") nor a short item that is itself a term ("i decided").
+  const reasoning = items.some((i) => i.trim().split(/\s+/).length > 3 && /\b(?:because|so that|which|therefore|since|means|would|will|should|i|we|i'd|we'd)\b/i.test(i));
   return shortItems / items.length >= 0.8 && !reasoning;
 }
 
