@@ -1,7 +1,7 @@
 import type { AnswerBody, CriterionScore } from "../contracts/index.js";
 import type { Criterion, Pack, Question } from "../scenarios/index.js";
 import { answersIndex, packIndex, rubricIndex } from "./pack-index.js";
-import { questionTerms, vectorOf, weightedRecall } from "./language/index.js";
+import { otherLanguage, questionTerms, vectorOf, weightedRecall } from "./language/index.js";
 import { wordCount } from "./answer-text.js";
 import { runChecks, type CheckResult, type LabEvidence } from "./checks/index.js";
 import { conceptCoverage, coverageScore } from "./coverage.js";
@@ -72,6 +72,9 @@ export function gradeQuestion(question: Question, answers: (AnswerBody | null)[]
 
   if (!prose && !code) return { scores: withTests(question.rubric.map((c) => insufficient(c.id, "Not answered."))), flags, judgeText };
   const all = `${evidence.prose}\n\n${evidence.code}`.trim();
+  if (!evidence.code && otherLanguage(evidence.prose)) {
+    return { scores: withTests(question.rubric.map((c) => insufficient(c.id, "Not graded: the grader reads English, and this answer is written in another language. A reviewer should read it."))), flags, judgeText };
+  }
   if (!all) {
     return { scores: withTests(question.rubric.map((c) => insufficient(c.id, "Insufficient evidence: nothing in the answer remains once text aimed at the grader is set aside."))), flags, judgeText };
   }

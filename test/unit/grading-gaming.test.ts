@@ -25,7 +25,7 @@ const HELD = new Set([
 ]);
 
 describe("gaming answers generated from every built-in question", () => {
-  it("keyword lists, shuffled and edited copies of the strong answer and padding score no higher than the weak exemplar", () => {
+  it("keyword lists, shuffled and edited copies of the strong answer and padding score no higher than the weak exemplar", { timeout: 180_000 }, () => {
     const above: string[] = [];
     let graded = 0;
     for (const q of pack!.questions) {
