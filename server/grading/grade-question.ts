@@ -111,7 +111,7 @@ export const DEFAULT_BLEND: Blend = { weight: 0.5, full: 0.5 };
 export type Blend = { weight: number; full: number };
 
 function scoreCriterion(criterion: Criterion, question: Question, evidence: EvidenceText, lab: LabEvidence | undefined, similarity: number | null, blend: Blend): CriterionScore {
-  const fromProse = conceptCoverage(criterion, evidence.prose, { prose: true, isTerm: questionTerms(question) });
+  const fromProse = conceptCoverage(criterion, evidence.prose, { prose: true, isTerm: questionTerms(question), story: question.kind === "behavioural" });
   const fromCode = conceptCoverage(criterion, codeLines(evidence.code), { prose: false });
   const hits = [...fromProse.hits, ...fromCode.hits.filter((h) => !fromProse.hits.some((p) => p.label === h.label))];
   const checks: CheckResult[] = runChecks(criterion, question, `${evidence.prose}\n\n${evidence.code}`, lab);

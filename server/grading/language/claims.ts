@@ -19,12 +19,16 @@ const TEMPLATE_REPEATS = 3;
  *
  * `isTerm(word)`: whether a word starts one of the question's evidence terms.
  */
-export function claimSentences(a: Analysis, isTerm: (word: string) => boolean = () => false): Set<number> {
+export function claimSentences(a: Analysis, isTerm: (word: string) => boolean = () => false, options: { story?: boolean } = {}): Set<number> {
   const claims = new Set<number>();
   const frames = new Map<string, number[]>();
   a.sentences.forEach((s, i) => {
     const tokens = a.tokens.slice(s.from, s.to);
     if (!tokens.some((t) => PREDICATE.has(t.pos))) return;
+    // A question asks; it states nothing. In a story (behavioural answers) an order to someone is not
+    // something the candidate did either: "Write a script to ..." is a request, not an experience.
+    if (/\?\s*$/.test(s.text)) return;
+    if (options.story && tokens[0]?.pos === "VERB" && tokens[0].word === tokens[0].lemma) return;
     const terms = tokens.filter((t) => isTerm(t.word) || isTerm(t.lemma)).length;
     if (tokens.length >= MIN_TOKENS_FOR_DENSITY && terms / tokens.length >= MAX_TERM_DENSITY) return;
     claims.add(i);
