@@ -17,7 +17,7 @@ const MAX_CONCEPTS_PER_SENTENCE = 3;
  * candidate negates ("is not connected", "we would not evaluate") is not
  * evidence. In code, `not` is an operator, so only the plain term match applies.
  */
-export function conceptCoverage(criterion: Criterion, answer: string, options: { prose?: boolean } = {}): Coverage {
+export function conceptCoverage(criterion: Criterion, answer: string, options: { prose?: boolean; isTerm?: (word: string) => boolean; story?: boolean } = {}): Coverage {
   const lower = answer.toLowerCase();
   const prose = options.prose ?? true;
   const hits: ConceptHit[] = [];
@@ -34,7 +34,7 @@ export function conceptCoverage(criterion: Criterion, answer: string, options: {
     return { hits, total: criterion.evidence.concepts.length };
   }
   const a = analyse(answer);
-  const claims = claimSentences(a);
+  const claims = claimSentences(a, options.isTerm, { story: options.story ?? false });
   const perSentence = new Map<number, number>();
   for (const concept of criterion.evidence.concepts) {
     const hit = firstHit(a, lower, concept.terms, claims, perSentence);

@@ -1,12 +1,13 @@
 import type { AnswerBody, CriterionScore } from "../contracts/index.js";
 import type { Criterion, Pack, Question } from "../scenarios/index.js";
 import { answersIndex, packIndex, rubricIndex } from "./pack-index.js";
-import { vectorOf, weightedRecall } from "./language/index.js";
+import { otherLanguage, questionTerms, vectorOf, weightedRecall } from "./language/index.js";
 import { wordCount } from "./answer-text.js";
 import { runChecks, type CheckResult, type LabEvidence } from "./checks/index.js";
 import { conceptCoverage, coverageScore } from "./coverage.js";
 import { withoutGivenText } from "./given-text.js";
 import { codeWithoutComments } from "./code-text.js";
+import { codeLines, looksLikeCode } from "./code-shape.js";
 import { cleanAnswer, MANIPULATION, type IntegrityFlag } from "./integrity/index.js";
 import { scoreTests, type TestEvidence } from "./tests-criterion.js";
 
@@ -48,9 +49,12 @@ export type EvidenceText = { prose: string; code: string };
  * checks the rest shows, citing the quoted spans it rests on.
  */
 export function gradeQuestion(question: Question, answers: (AnswerBody | null)[], ctx: GradeContext = {}): QuestionGrade {
-  const prose = answers.map((a) => a?.text?.trim() ?? "").filter(Boolean).join("\n\n");
-  const code = answers.map((a) => a?.code?.trim() ?? "").filter(Boolean).join("\n\n");
-  const hasCode = code.length > 0;
+  const submittedCode = answers.map((a) => a?.code?.trim() ?? "").filter(Boolean).join("\n\n");
+  const hasCode = submittedCode.length > 0;
+  // "Code" that does not read as code (shuffled words, a keyword list) is graded as prose, by the prose rules.
+  const codeIsCode = !hasCode || looksLikeCode(submittedCode);
+  const code = codeIsCode ? submittedCode : "";
+  const prose = [...answers.map((a) => a?.text?.trim() ?? ""), codeIsCode ? "" : submittedCode].filter(Boolean).join("\n\n");
   const index = ctx.pack ? packIndex(ctx.pack) : ctx.modelAnswers?.length ? answersIndex(ctx.modelAnswers) : undefined;
   const modelAnswers = index?.modelAnswers;
   const skip = new Set<number>();
@@ -68,12 +72,15 @@ export function gradeQuestion(question: Question, answers: (AnswerBody | null)[]
 
   if (!prose && !code) return { scores: withTests(question.rubric.map((c) => insufficient(c.id, "Not answered."))), flags, judgeText };
   const all = `${evidence.prose}\n\n${evidence.code}`.trim();
+  if (!evidence.code && otherLanguage(evidence.prose)) {
+    return { scores: withTests(question.rubric.map((c) => insufficient(c.id, "Not graded: the grader reads English, and this answer is written in another language. A reviewer should read it."))), flags, judgeText };
+  }
   if (!all) {
     return { scores: withTests(question.rubric.map((c) => insufficient(c.id, "Insufficient evidence: nothing in the answer remains once text aimed at the grader is set aside."))), flags, judgeText };
   }
   // Similarity: how much of a reference answer's weighted content (claims only, negation marked) the answer states.
   const refs = (index?.references.get(question.id) ?? []).filter((r) => r.text !== ctx.gradingExemplar);
-  const answerVector = index && refs.length ? vectorOf(evidence.prose, index.idf) : null;
+  const answerVector = index && refs.length ? vectorOf(evidence.prose, index.idf, questionTerms(question)) : null;
   const similarity = answerVector && evidence.prose ? Math.max(...refs.map((r) => weightedRecall(answerVector, r.vector))) : null;
   const scores = question.rubric.map((criterion) => scoreCriterion(criterion, question, evidence, ctx.lab, similarity, ctx.blend ?? DEFAULT_BLEND));
   // Length alone never decides: a short answer that states a key point earns it. Only a short
@@ -104,8 +111,8 @@ export const DEFAULT_BLEND: Blend = { weight: 0.5, full: 0.5 };
 export type Blend = { weight: number; full: number };
 
 function scoreCriterion(criterion: Criterion, question: Question, evidence: EvidenceText, lab: LabEvidence | undefined, similarity: number | null, blend: Blend): CriterionScore {
-  const fromProse = conceptCoverage(criterion, evidence.prose, { prose: true });
-  const fromCode = conceptCoverage(criterion, evidence.code, { prose: false });
+  const fromProse = conceptCoverage(criterion, evidence.prose, { prose: true, isTerm: questionTerms(question), story: question.kind === "behavioural" });
+  const fromCode = conceptCoverage(criterion, codeLines(evidence.code), { prose: false });
   const hits = [...fromProse.hits, ...fromCode.hits.filter((h) => !fromProse.hits.some((p) => p.label === h.label))];
   const checks: CheckResult[] = runChecks(criterion, question, `${evidence.prose}\n\n${evidence.code}`, lab);
   const counted = checks.filter((c) => !c.skipped);
@@ -113,7 +120,8 @@ function scoreCriterion(criterion: Criterion, question: Question, evidence: Evid
   const total = criterion.evidence.concepts.length + counted.length;
   const covered = hits.length + passed.length;
   const share = total === 0 ? 0 : covered / total;
-  const close = similarity === null ? null : Math.min(1, similarity / blend.full);
+  // Similarity refines a score that rests on stated key points; on its own it is only shared vocabulary.
+  const close = similarity === null || covered === 0 ? null : Math.min(1, similarity / blend.full);
   const blended = close === null ? share : (1 - blend.weight) * share + blend.weight * close;
   const score = covered > 0 ? Math.max(1, Math.round(4 * blended)) : Math.round(4 * blended);
   const anchor = criterion.anchors[String(score) as keyof typeof criterion.anchors];

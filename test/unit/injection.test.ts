@@ -46,7 +46,7 @@ describe("answers that try to steer the grader", () => {
 
   for (const { q, answer } of BASES) {
     const clean = grade(q, answer, answer);
-    it(`${q.id}: no attack scores higher than the same answer without it, and each is flagged`, () => {
+    it(`${q.id}: no attack scores higher than the same answer without it, and each is flagged`, { timeout: 120_000 }, () => {
       expect(clean.flags).toEqual([]);
       const unflagged: string[] = [];
       for (const attack of ATTACKS) {
@@ -69,7 +69,7 @@ describe("answers that try to steer the grader", () => {
     expect(grade(q, parrot.text, "").flags.map((f) => f.kind)).toContain("rubric-pasted");
   });
 
-  it("flags nothing in honest answers: every exemplar and every independently written answer", () => {
+  it("flags nothing in honest answers: every exemplar and every independently written answer", { timeout: 120_000 }, () => {
     const blind = ["behavioural", "prompt-debugging", "system-design"].flatMap(
       (f) => parse(readFileSync(new URL(`../fixtures/calibration/${f}.yaml`, import.meta.url), "utf8")) as { questionId: string; answer: string }[],
     );

@@ -3,6 +3,8 @@ import { decodings, forMatching, hiddenTagText, stripInvisible } from "./normali
 import { FAKE_VERDICT, GRADING, OVERRIDE, ROLE_TAG, SELF_ASSESSMENT, TAG_ESCAPE } from "./patterns.js";
 import type { CleanedAnswer, IntegrityFlag } from "./types.js";
 import { sharedRunShare, vocabularyCopy, type CopyIndex } from "./copy-index.js";
+import { addressedToReader, unquoted } from "./addressed.js";
+import { otherLanguage } from "../language/index.js";
 
 const MESSAGES: Record<IntegrityFlag["kind"], string> = {
   "grader-instruction": "Instructions addressed to the grader were ignored.",
@@ -33,8 +35,6 @@ const short = (s: string) => {
 };
 const FUNCTION_WORDS = new Set("a an the to of and or in on for with by as at is are be was were it this that we i you they our my then so if but not from into than which when".split(" "));
 
-/** Quoted text describes (an attack the candidate is discussing, say); it does not instruct. */
-const unquoted = (n: string) => n.replace(/"[^"]*"|“[^”]*”|'[^'\s][^']{5,}'|`[^`]*`/g, " ");
 
 /**
  * Which attack a normalised block is, if any. `unfenced`: not inside a fenced
@@ -42,22 +42,39 @@ const unquoted = (n: string) => n.replace(/"[^"]*"|“[^”]*”|'[^'\s][^']{5,}
  * instructions inside the email" or use tags.
  */
 /** `raw`: the text as written; checked with homoglyphs folded (Latin look-alikes) and as is (real Cyrillic). */
-function attackKind(raw: string, unfenced: boolean): IntegrityFlag["kind"] | null {
-  return attackKindOf(forMatching(raw), unfenced) ?? attackKindOf(stripInvisible(raw).toLowerCase().replace(/\s+/g, " "), unfenced);
+function attackKind(raw: string, unfenced: boolean, code = false): IntegrityFlag["kind"] | null {
+  // Scoring talk and overrides are attacks only when aimed at the reader; describing them is honest.
+  // Computed only when a scoring or override pattern matched: most sentences never need it.
+  let known: boolean | undefined;
+  const addressed = () => (known ??= addressedToReader(stripInvisible(raw), { code }));
+  return attackKindOf(forMatching(raw), unfenced, addressed) ?? attackKindOf(stripInvisible(raw).toLowerCase().replace(/\s+/g, " "), unfenced, addressed);
 }
 
-function attackKindOf(n: string, unfenced: boolean): IntegrityFlag["kind"] | null {
+function attackKindOf(n: string, unfenced: boolean, addressed: () => boolean): IntegrityFlag["kind"] | null {
   if (ROLE_TAG.some((r) => r.test(n)) || (unfenced && TAG_ESCAPE.some((r) => r.test(n)))) return "role-tag";
   if (FAKE_VERDICT.some((r) => r.test(n))) return "fake-verdict";
-  if (GRADING.some((r) => r.test(n)) || (unfenced && OVERRIDE.some((r) => r.test(unquoted(n))))) return "grader-instruction";
+  if ((GRADING.some((r) => r.test(n)) || (unfenced && OVERRIDE.some((r) => r.test(unquoted(n))))) && addressed()) return "grader-instruction";
+  // The other-language patterns are imperatives by construction ("vergiss", "ignora"): no reading of English needed.
+  if (FOREIGN_GRADING.some((r) => r.test(n)) || (unfenced && FOREIGN_OVERRIDE.some((r) => r.test(unquoted(n))))) return "grader-instruction";
   if (SELF_ASSESSMENT.some((r) => r.test(n))) return "self-assessment";
   return null;
 }
 
+const foreign = (r: RegExp) => r.unicode || /[^\x00-\x7f]/.test(r.source);
+const FOREIGN_GRADING = GRADING.filter(foreign);
+const FOREIGN_OVERRIDE = OVERRIDE.filter(foreign);
+
+/** The sentences of a block (a line break also ends one). */
+const sentencesOf = (block: string) => block.split(/(?<=[.!?])\s+|\n\s*(?=[-*•#>]|\d+[.)])/).filter((s) => s.trim());
+
 /** An instruction hidden by ROT13, leetspeak or reversal. */
 function hiddenAttack(n: string): boolean {
   // Quoted phrases are discussed, not hidden; decode only what the candidate says in their own voice.
-  return decodings(unquoted(n)).some((d) => GRADING.some((r) => r.test(d)) || OVERRIDE.some((r) => r.test(d)));
+  // Hidden means the decoding reveals an instruction the plain text does not show (plain scoring
+  // talk is judged as plain text, by whether it is aimed at the reader).
+  const plain = unquoted(n);
+  const instructs = (d: string) => GRADING.some((r) => r.test(d)) || OVERRIDE.some((r) => r.test(d));
+  return !instructs(plain) && decodings(plain).some(instructs);
 }
 
 /**
@@ -106,7 +123,20 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
     // Only a prompt-debugging answer's fenced blocks are prompts; anywhere else a fence is just prose in a box.
     const promptBlock = block.fenced && ctx.question.kind === "prompt-debugging";
     const prose = !ctx.code && !promptBlock;
-    const kind = attackKind(block.text, !promptBlock);
+    // Prose: an attack takes only its own sentences with it; the rest of the paragraph still counts.
+    if (!promptBlock) {
+      const sentences = sentencesOf(block.text);
+      const offending = sentences.filter((s) => attackKind(s, true, ctx.code));
+      if (offending.length && offending.length < sentences.length) {
+        for (const s of offending) flag(attackKind(s, true, ctx.code)!, s);
+        const rest = sentences.filter((s) => !offending.includes(s)).join(" ");
+        if (!attackKind(rest, true, ctx.code) && !hiddenAttack(forMatching(rest))) {
+          kept.push(keepLines(rest, prose, ctx, flag));
+          continue;
+        }
+      }
+    }
+    const kind = attackKind(block.text, !promptBlock, ctx.code) ?? (promptBlock ? null : sentencesOf(block.text).map((s) => attackKind(s, true, ctx.code)).find(Boolean) ?? null);
     if (kind) {
       flag(kind, firstSentenceMatching(block.text, !promptBlock) ?? block.text);
       continue;
@@ -115,7 +145,7 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
       flag("hidden-instruction", block.text);
       continue;
     }
-    if ((prose || (ctx.code && !/[(){}[\]=;:]/.test(block.text))) && isWordSalad(block.text)) {
+    if ((prose || (ctx.code && !/[(){}[\]=;:]/.test(block.text))) && !otherLanguage(block.text) && isWordSalad(block.text)) {
       flag("keyword-list", block.text);
       continue;
     }
@@ -181,7 +211,7 @@ function keepLines(block: string, prose: boolean, ctx: Context, flag: (k: Integr
       flag("self-assessment", line);
       continue;
     }
-    if (prose && isKeywordList(line)) {
+    if (prose && isKeywordList(line) && !otherLanguage(line)) {
       flag("keyword-list", line);
       continue;
     }
@@ -208,8 +238,9 @@ function isKeywordList(line: string): boolean {
   // Figures and arithmetic ("$6/day, ~$180/month") are not keyword stuffing.
   if (items.filter((i) => /\d/.test(i)).length > items.length / 5) return false;
   const shortItems = items.filter((i) => i.trim().split(/\s+/).length <= 3).length;
-  // Reasoning is a connective or a plan in the first person, not a preposition inside a term ("split by heading").
-  const reasoning = /\b(?:because|so that|which|therefore|since|means|would|will|should|i|we|i'd|we'd)\b/i.test(line);
+  // Reasoning is a connective or a plan in the first person inside a longer item, not a preposition
+  // inside a term ("split by heading") nor a short item that is itself a term ("i decided").
+  const reasoning = items.some((i) => i.trim().split(/\s+/).length > 3 && /\b(?:because|so that|which|therefore|since|means|would|will|should|i|we|i'd|we'd)\b/i.test(i));
   return shortItems / items.length >= 0.8 && !reasoning;
 }
 

@@ -1,4 +1,4 @@
-import type { ItemToken } from "wink-nlp";
+import type { ItemSentence, ItemToken } from "wink-nlp";
 import { nlp } from "./nlp.js";
 
 /** One word of an answer as the grader reads it. */
@@ -35,20 +35,26 @@ export function analyse(text: string): Analysis {
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
   let cursor = 0;
-  doc.sentences().each((s, si) => {
-    const from = tokens.length;
+  let from = 0;
+  // A line break also ends a sentence: list items and headings stand alone.
+  const close = (end: number) => {
+    if (tokens.length === from) return;
+    const start = tokens[from]!.at;
+    sentences.push({ start, end, text: text.slice(start, end), from, to: tokens.length });
+    from = tokens.length;
+  };
+  doc.sentences().each((s: ItemSentence) => {
     s.tokens().each((t: ItemToken) => {
       const surface = t.out();
       const found = text.indexOf(surface, cursor);
       const at = found >= 0 ? found : cursor;
+      if (text.slice(cursor, at).includes("\n")) close(cursor);
       if (found >= 0) cursor = found + surface.length;
       const type = t.out(its.type);
       if (type === "tabCRLF" || type === "punctuation") return;
-      tokens.push({ word: surface.toLowerCase(), lemma: String(t.out(its.lemma as never)).toLowerCase(), pos: String(t.out(its.pos)), at, sentence: si });
+      tokens.push({ word: surface.toLowerCase(), lemma: String(t.out(its.lemma as never)).toLowerCase(), pos: String(t.out(its.pos)), at, sentence: sentences.length });
     });
-    const first = tokens[from];
-    const start = first ? first.at : cursor;
-    sentences.push({ start, end: cursor, text: text.slice(start, cursor), from, to: tokens.length });
+    close(cursor);
   });
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(text, { text, tokens, sentences });

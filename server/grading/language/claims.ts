@@ -1,19 +1,54 @@
 import type { Analysis } from "./analyse.js";
 
 const PREDICATE = new Set(["VERB", "AUX"]);
+const GLUE = new Set(["DET", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "SYM"]);
+/** A long sentence this dense in rubric terms is a keyword bag with verbs sprinkled in. */
+const MAX_TERM_DENSITY = 0.5;
+const MIN_TOKENS_FOR_DENSITY = 12;
+/** This many sentences with one frame ("We use X.") are a template filled with terms. */
+const TEMPLATE_REPEATS = 3;
 
 /**
  * Which sentences make a claim: those with a predicate (a verb). A bare list
- * of terms states nothing, so it evidences nothing. One exception: an answer
- * that is a single short phrase ("the main function", "member functions and
- * data members") answers the question it replies to, so the question supplies
- * its predicate; a list of three or more items never does.
+ * of terms states nothing, so it evidences nothing; nor does a long sentence
+ * made mostly of rubric terms, nor a frame repeated with the terms swapped
+ * ("We use X. We use Y. We use Z."). One exception: an answer that is a single
+ * short phrase ("the main function", "member functions and data members")
+ * answers the question it replies to, so the question supplies its predicate;
+ * a list of three or more items never does.
+ *
+ * `isTerm(word)`: whether a word starts one of the question's evidence terms.
  */
-export function claimSentences(a: Analysis): Set<number> {
+export function claimSentences(a: Analysis, isTerm: (word: string) => boolean = () => false, options: { story?: boolean } = {}): Set<number> {
   const claims = new Set<number>();
+  const frames = new Map<string, number[]>();
   a.sentences.forEach((s, i) => {
-    if (a.tokens.slice(s.from, s.to).some((t) => PREDICATE.has(t.pos))) claims.add(i);
+    const tokens = a.tokens.slice(s.from, s.to);
+    if (!tokens.some((t) => PREDICATE.has(t.pos))) return;
+    // A question asks; it states nothing. In a story (behavioural answers) an order to someone is not
+    // something the candidate did either: "Write a script to ..." is a request, not an experience.
+    if (/\?\s*$/.test(s.text)) return;
+    if (options.story && tokens[0]?.pos === "VERB" && tokens[0].word === tokens[0].lemma) return;
+    const terms = tokens.filter((t) => isTerm(t.word) || isTerm(t.lemma)).length;
+    if (tokens.length >= MIN_TOKENS_FOR_DENSITY && terms / tokens.length >= MAX_TERM_DENSITY) return;
+    claims.add(i);
+    // The frame: what the sentence says besides its terms and glue words. A short frame shared
+    // by several term-bearing sentences is a template ("we use", "be").
+    const frame = tokens.filter((t) => !isTerm(t.word) && !isTerm(t.lemma) && !GLUE.has(t.pos)).map((t) => t.lemma);
+    if (terms > 0 && frame.length <= 3) {
+      const key = frame.join(" ");
+      frames.set(key, [...(frames.get(key) ?? []), i]);
+    }
   });
+  let templated = 0;
+  for (const same of frames.values()) {
+    if (same.length < TEMPLATE_REPEATS) continue;
+    templated += same.length;
+    for (const i of same) claims.delete(i);
+  }
+  // An answer made mostly of templated term sentences is stuffing throughout: nothing in it is a claim.
+  const termSentences = [...frames.values()].reduce((n, xs) => n + xs.length, 0);
+  if (templated >= TEMPLATE_REPEATS && templated * 2 >= termSentences) return new Set();
   if (claims.size === 0 && isShortPhraseAnswer(a)) a.sentences.forEach((_, i) => claims.add(i));
   return claims;
 }

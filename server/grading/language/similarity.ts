@@ -14,9 +14,9 @@ export type Idf = { df: Map<string, number>; docs: number };
  * word-shuffled copy does not look like the original). Only sentences that
  * make a claim contribute.
  */
-export function features(text: string): string[] {
+export function features(text: string, isTerm?: (word: string) => boolean): string[] {
   const a = analyse(text);
-  const claims = claimSentences(a);
+  const claims = claimSentences(a, isTerm);
   const out: string[] = [];
   let prev: string | null = null;
   let prevSentence = -1;
@@ -38,9 +38,9 @@ export function documentFrequencies(texts: string[]): Idf {
 }
 
 /** TF-IDF (log tf, smoothed idf), L2-normalised. */
-export function vectorOf(text: string, idf: Idf): Vector {
+export function vectorOf(text: string, idf: Idf, isTerm?: (word: string) => boolean): Vector {
   const tf = new Map<string, number>();
-  for (const f of features(text)) tf.set(f, (tf.get(f) ?? 0) + 1);
+  for (const f of features(text, isTerm)) tf.set(f, (tf.get(f) ?? 0) + 1);
   const v: Vector = new Map();
   let norm = 0;
   for (const [f, n] of tf) {

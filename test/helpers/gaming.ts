@@ -1,0 +1,56 @@
+import type { Question } from "../../server/scenarios/index.js";
+
+/** A small deterministic PRNG, so the corpus is the same on every run. */
+function rng(seed: number) {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 2 ** 32;
+  };
+}
+const shuffle = <T>(xs: T[], r: () => number) => {
+  const a = [...xs];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a;
+};
+
+const FILLER = "the of and with for to in on a is this that our it by as".split(" ");
+const VAGUE = ["This approach is robust and scalable.", "It is important to think about this carefully.", "Overall the design works well in practice.", "We would make sure everything is handled properly."];
+
+export type GamingAnswer = { kind: string; text: string };
+
+/**
+ * Answers that try to earn credit without answering, generated mechanically
+ * from a question's own rubric terms and model answers (no hand-written text
+ * per question): keyword lists, domain-word salad, templated keyword
+ * sentences, shuffled and lightly edited copies of the strong model answer,
+ * and padding around the weak one.
+ */
+export function gamingAnswers(q: Question, seed = 7): GamingAnswer[] {
+  const r = rng(seed + q.id.length * 31);
+  const terms = q.rubric.flatMap((c) => c.evidence.concepts.flatMap((k) => k.terms.filter((t) => /^[a-z][a-z -]+$/i.test(t)).slice(0, 2)));
+  const strong = q.exemplars.find((e) => e.level === "strong")?.answer ?? "";
+  const weak = q.exemplars.find((e) => e.level === "weak")?.answer ?? "";
+  const words = strong.split(/\s+/).filter(Boolean);
+  const salad = () => shuffle([...terms, ...terms], r).map((t) => `${t} ${FILLER[Math.floor(r() * FILLER.length)]}`).join(" ");
+  const sentences = strong.split(/(?<=[.!?])\s+/);
+  const out: GamingAnswer[] = [
+    { kind: "keyword list", text: terms.join(", ") },
+    { kind: "keyword lines", text: terms.map((t) => `- ${t}`).join("\n") },
+    { kind: "domain-word salad", text: salad() },
+    { kind: "salad in sentences", text: shuffle(terms, r).map((t, i) => `${i % 2 ? "We" : "The"} ${t} ${FILLER[Math.floor(r() * FILLER.length)]} ${terms[(i + 3) % terms.length]} is ${terms[(i + 5) % terms.length]}.`).join(" ") },
+    { kind: "templated keyword sentences", text: terms.map((t) => `We use ${t}.`).join(" ") },
+    { kind: "word-shuffled strong answer", text: shuffle(words, r).join(" ") },
+    { kind: "sentence-wise shuffled strong answer", text: sentences.map((s) => shuffle(s.split(/\s+/), r).join(" ")).join(" ") },
+    { kind: "lightly edited strong answer", text: words.map((w, i) => (i % 6 === 3 ? FILLER[Math.floor(r() * FILLER.length)]! : w)).join(" ") },
+    { kind: "strong answer with every sixth word dropped", text: words.filter((_, i) => i % 6 !== 2).join(" ") },
+    { kind: "padded weak answer", text: `${weak}\n\n${Array.from({ length: 40 }, (_, i) => VAGUE[i % VAGUE.length]).join(" ")}` },
+    { kind: "weak answer stuffed with keywords", text: `${weak}\n\n${terms.join(" ")}` },
+  ];
+  return out.filter((a) => a.text.trim());
+}
