@@ -56,8 +56,7 @@ describe("answers that try to steer the grader", () => {
       }
       // Null answers with nothing to flag still score 0; everything else must be reported.
       expect(unflagged.filter((id) => ATTACKS.find((a) => a.id === id)!.placement !== "standalone")).toEqual([]);
-      // Every grade re-reads every model answer of the pack for the copy check: slower as the pack grows.
-    }, 120_000);
+    });
   }
 
   it("null answers that look like verdicts score zero, and parroting the rubric is caught", () => {
@@ -80,9 +79,7 @@ describe("answers that try to steer the grader", () => {
     });
     expect(honest.length).toBeGreaterThanOrEqual(240);
     expect(flagged).toEqual([]);
-    // Grades every exemplar against every other model answer (the copy check re-reads each one per grade),
-    // so its cost grows with the square of the pack's size: the v2 pack needs more than the default 30 s when loaded.
-  }, 180_000);
+  });
 
   it("keyword lists, pasted rubric text, padding and another question's model answer earn nothing", () => {
     const { q, answer } = BASES[0]!;
