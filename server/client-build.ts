@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 /** What the client build is made from: its sources, the shared contract, the Vite config. */
-const SOURCES = [join(ROOT, "client"), join(ROOT, "server/contracts"), join(ROOT, "server/scenarios/public.ts"), join(ROOT, "server/scenarios/schema.ts"), join(ROOT, "vite.config.ts")];
+const SOURCES = [join(ROOT, "client"), join(ROOT, "server/contracts"), join(ROOT, "vite.config.ts")];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LanguageSchema, LevelSchema, RoundKindSchema } from "../scenarios/schema.js";
+import { LanguageSchema, LevelSchema, RoundKindSchema } from "./enums.js";
 import { ModeSchema, QuestionId, SessionId } from "./ids.js";
 import type { TransientServerEvents } from "./code-waiting.js";
 import { MAX_ID_LENGTH, MAX_ROUNDS_PER_SESSION } from "./limits.js";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LevelSchema, RoundKindSchema } from "../scenarios/schema.js";
+import { LevelSchema, RoundKindSchema } from "./enums.js";
 import { ModeSchema, SessionId } from "./ids.js";
 
 /**

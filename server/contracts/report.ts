@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LanguageSchema, LevelSchema, RoundKindSchema } from "../scenarios/schema.js";
+import { LanguageSchema, LevelSchema, RoundKindSchema } from "./enums.js";
 import { ModeSchema } from "./ids.js";
 import { RoundEndReasonSchema } from "./events.js";
 import { TestReportSchema } from "./tests.js";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { LanguageSchema } from "../scenarios/schema.js";
+import { LanguageSchema } from "./enums.js";
 
 /** One test as the candidate may see it: everything for visible tests, pass/fail only for hidden ones. */
 export const TestResultSchema = z.discriminatedUnion("visible", [

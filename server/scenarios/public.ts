@@ -1,42 +1,11 @@
-import { z } from "zod";
+import { PublicPackSchema, PublicQuestionSchema, PublicRoundSchema, type PublicPack, type PublicQuestion } from "../contracts/public-pack.js";
 import type { PackRecord } from "./catalog.js";
-import { LanguageSchema, LevelSchema, RoundKindSchema, roundQuestionIds, type Pack, type Question } from "./schema.js";
+import { LevelSchema, roundQuestionIds, type Pack, type Question } from "./schema.js";
 import { instantiateQuestion } from "./variants/index.js";
 
-/**
- * What a candidate's browser may see of a pack. Built by picking fields
- * (allow-list), never by deleting secrets, so a new secret field in the pack
- * format stays server-side by default.
- */
-export const PublicRoundSchema = z.object({
-  id: z.string(),
-  kind: RoundKindSchema,
-  title: z.string(),
-  minutes: z.number(),
-  questionCount: z.number().int(),
-});
+export { PublicPackSchema, PublicQuestionSchema, PublicRoundSchema, type PublicPack, type PublicQuestion };
 
-export const PublicPackSchema = z.object({
-  id: z.string(),
-  version: z.number().int(),
-  title: z.string(),
-  description: z.string(),
-  levels: z.array(LevelSchema),
-  rounds: z.array(PublicRoundSchema),
-});
-export type PublicPack = z.infer<typeof PublicPackSchema>;
-
-export const PublicQuestionSchema = z.object({
-  id: z.string(),
-  kind: RoundKindSchema,
-  level: LevelSchema,
-  title: z.string(),
-  prompt: z.string(),
-  timeGuideMinutes: z.number(),
-  starterCode: z.partialRecord(LanguageSchema, z.string()).optional(),
-  visibleTests: z.array(z.object({ name: z.string(), args: z.array(z.unknown()), expected: z.unknown() })).optional(),
-});
-export type PublicQuestion = z.infer<typeof PublicQuestionSchema>;
+/** A pack as the lobby shows it: picked field by field (allow-list). */
 
 export function toPublicPack(record: PackRecord): PublicPack {
   const { pack } = record;

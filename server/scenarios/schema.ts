@@ -31,14 +31,9 @@ export const Slug = z
   .max(80, "at most 80 characters")
   .regex(/^[a-z0-9][a-z0-9-]*$/, "an id of lowercase letters, digits and dashes");
 
-export const LevelSchema = z.enum(["junior", "mid", "senior"]);
-export type Level = z.infer<typeof LevelSchema>;
-
-export const RoundKindSchema = z.enum(["coding", "system-design", "prompt-debugging", "behavioural"]);
-export type RoundKind = z.infer<typeof RoundKindSchema>;
-
-export const LanguageSchema = z.enum(["python", "typescript"]);
-export type Language = z.infer<typeof LanguageSchema>;
+// The shared vocabularies are defined once, in the wire contract, and used here.
+import { LanguageSchema, LevelSchema, RoundKindSchema, type Language, type Level, type RoundKind } from "../contracts/enums.js";
+export { LanguageSchema, LevelSchema, RoundKindSchema, type Language, type Level, type RoundKind };
 
 /** A concept the grader looks for: any of its terms (case-insensitive, word start) counts. */
 export const ConceptSchema = z.object({
