@@ -24,7 +24,9 @@ export function claimSentences(a: Analysis, isTerm: (word: string) => boolean = 
   const frames = new Map<string, number[]>();
   a.sentences.forEach((s, i) => {
     const tokens = a.tokens.slice(s.from, s.to);
-    if (!tokens.some((t) => PREDICATE.has(t.pos))) return;
+    // A worked figure ("500 tokens per query, so 150M a month") states something without a verb.
+    const figures = tokens.filter((t) => t.pos === "NUM" || /\d/.test(t.word)).length;
+    if (!tokens.some((t) => PREDICATE.has(t.pos)) && figures < 2) return;
     // A question asks; it states nothing. In a story (behavioural answers) an order to someone is not
     // something the candidate did either: "Write a script to ..." is a request, not an experience.
     if (/\?\s*$/.test(s.text)) return;
