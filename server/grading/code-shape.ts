@@ -1,9 +1,14 @@
 /** A line that does something in code: a call, assignment, block header, return, import or bracket. */
 const CODE_LINE = /[(){}[\]=:;]|^\s*(?:def|class|return|import|from|for|while|if|elif|else|try|except|with|async|await|const|let|var|function|export|yield|raise|throw)\b/;
 
-/** A comma-separated run of words with no bracket or operator is a keyword list, even after `async`. */
-const WORD_LIST = /^[^()[\]{}=:;]*(?:,[^,]+){3,}$/;
-const isCodeLine = (line: string) => CODE_LINE.test(line) && !WORD_LIST.test(line);
+/**
+ * A comma-separated run of three or more words with no bracket or operator is a
+ * keyword list, even after `while` or `async`; `return a, b, c` and
+ * `import os, re, sys` are code.
+ */
+const WORD_LIST = /^[^()[\]{}=:;]*(?:,[^,]+){2,}$/;
+const TUPLE_LINE = /^\s*(?:return|yield|import|from)\b/;
+const isCodeLine = (line: string) => CODE_LINE.test(line) && (TUPLE_LINE.test(line) || !WORD_LIST.test(line));
 
 /** Only the lines of code that do something carry evidence; a bare word on a line is a keyword, not code. */
 export function codeLines(code: string): string {
@@ -13,21 +18,38 @@ export function codeLines(code: string): string {
     .join("\n");
 }
 
+/** Comment syntax per language: `//` is floor division in Python, `#` a private field in TypeScript. */
+const COMMENTS: Record<"python" | "typescript", RegExp> = {
+  python: /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|#.*$/gm,
+  typescript: /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`[^`]*`|\/\/.*$/gm,
+};
+
 /**
  * Whether text submitted as code reads as code: brackets balance and most
  * non-blank lines do something. A shuffled or keyword "program" does not,
- * and is read as prose (with the prose rules: claims, copies, lists).
+ * and is read as prose (with the prose rules: claims, copies, lists). Without
+ * a language, either language's reading will do.
  */
-export function looksLikeCode(code: string): boolean {
+export function looksLikeCode(code: string, language?: "python" | "typescript"): boolean {
   const lines = code.split("\n").filter((l) => l.trim());
   if (lines.length === 0) return false;
   const codeish = lines.filter(isCodeLine).length;
-  // Brackets inside string literals and comments ("if c == '{'") do not count.
-  const bare = code.replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`[^`]*`|#.*$|\/\/.*$/gm, "");
+  if (codeish * 2 < lines.length) return false;
+  const languages = language ? [language] : (["python", "typescript"] as const);
+  return languages.some((l) => bracketsBalance(code.replace(COMMENTS[l], "")));
+}
+
+/** Brackets inside string literals and comments ("if c == '{'") are removed before this. */
+function bracketsBalance(bare: string): boolean {
   let depth = 0;
   for (const c of bare) {
     if ("([{".includes(c)) depth++;
     else if (")]}".includes(c) && --depth < 0) return false;
   }
-  return depth === 0 && codeish * 2 >= lines.length;
+  return depth === 0;
+}
+
+/** Whether text has sentence ends ("It does X. Then Y."): prose, as opposed to a bare list of words. */
+export function readsAsSentences(text: string): boolean {
+  return /[a-z0-9)\]"'][.!?](?:\s|$)/i.test(text);
 }

@@ -7,8 +7,8 @@ import { runChecks, type CheckResult, type LabEvidence } from "./checks/index.js
 import { conceptCoverage, coverageScore } from "./coverage.js";
 import { withoutGivenText } from "./given-text.js";
 import { codeWithoutComments } from "./code-text.js";
-import { codeLines, looksLikeCode } from "./code-shape.js";
-import { cleanAnswer, MANIPULATION, type IntegrityFlag } from "./integrity/index.js";
+import { codeLines, looksLikeCode, readsAsSentences } from "./code-shape.js";
+import { cleanAnswer, FLAG_MESSAGES, MANIPULATION, type IntegrityFlag } from "./integrity/index.js";
 import { scoreTests, type TestEvidence } from "./tests-criterion.js";
 
 /** Below this many words an answer with no gradeable statement is "insufficient evidence", not a 0. */
@@ -52,9 +52,12 @@ export function gradeQuestion(question: Question, answers: (AnswerBody | null)[]
   const submittedCode = answers.map((a) => a?.code?.trim() ?? "").filter(Boolean).join("\n\n");
   const hasCode = submittedCode.length > 0;
   // "Code" that does not read as code (shuffled words, a keyword list) is graded as prose, by the prose rules.
-  const codeIsCode = !hasCode || looksLikeCode(submittedCode);
+  const codeLanguage = answers.find((a) => a?.code?.trim())?.language;
+  const codeIsCode = !hasCode || looksLikeCode(submittedCode, codeLanguage);
   const code = codeIsCode ? submittedCode : "";
-  const prose = [...answers.map((a) => a?.text?.trim() ?? ""), codeIsCode ? "" : submittedCode].filter(Boolean).join("\n\n");
+  // ... unless it reads neither as code nor as sentences: a bare comma list in the code box is a keyword list.
+  const listInCodeBox = !codeIsCode && !readsAsSentences(submittedCode);
+  const prose = [...answers.map((a) => a?.text?.trim() ?? ""), codeIsCode || listInCodeBox ? "" : submittedCode].filter(Boolean).join("\n\n");
   const index = ctx.pack ? packIndex(ctx.pack) : ctx.modelAnswers?.length ? answersIndex(ctx.modelAnswers) : undefined;
   const modelAnswers = index?.modelAnswers;
   const skip = new Set<number>();
@@ -64,13 +67,13 @@ export function gradeQuestion(question: Question, answers: (AnswerBody | null)[]
   // Code: flags come from everything written (comments included); evidence only from the code itself.
   const givenCode = withoutGivenText(code, question);
   const codeFlags = cleanAnswer(givenCode, { ...integrity, code: true });
-  const cleanCode = cleanAnswer(codeWithoutComments(givenCode), { ...integrity, code: true });
-  const flags = [...cleanProse.flags, ...codeFlags.flags];
+  const cleanCode = cleanAnswer(codeWithoutComments(givenCode, codeLanguage), { ...integrity, code: true });
+  const flags = [...cleanProse.flags, ...codeFlags.flags, ...(listInCodeBox ? [{ kind: "keyword-list" as const, message: FLAG_MESSAGES["keyword-list"], quote: submittedCode.slice(0, 200) }] : [])];
   const judgeText = [cleanProse.text.trim(), codeFlags.text.trim()].filter(Boolean).join("\n\n");
   const evidence: EvidenceText = { prose: cleanProse.text.trim(), code: cleanCode.text.trim() };
   const withTests = (scores: CriterionScore[]) => (question.coding ? [...scores, scoreTests(ctx.tests, hasCode)] : scores);
 
-  if (!prose && !code) return { scores: withTests(question.rubric.map((c) => insufficient(c.id, "Not answered."))), flags, judgeText };
+  if (!prose && !code && !listInCodeBox) return { scores: withTests(question.rubric.map((c) => insufficient(c.id, "Not answered."))), flags, judgeText };
   const all = `${evidence.prose}\n\n${evidence.code}`.trim();
   if (!evidence.code && otherLanguage(evidence.prose)) {
     return { scores: withTests(question.rubric.map((c) => insufficient(c.id, "Not graded: the grader reads English, and this answer is written in another language. A reviewer should read it."))), flags, judgeText };

@@ -1,7 +1,7 @@
 import type { AnswerBody } from "../contracts/index.js";
 import type { Criterion, Question } from "../scenarios/index.js";
 import { codeWithoutComments } from "./code-text.js";
-import { codeLines, looksLikeCode } from "./code-shape.js";
+import { codeLines, looksLikeCode, readsAsSentences } from "./code-shape.js";
 import { conceptCoverage } from "./coverage.js";
 import { withoutGivenText } from "./given-text.js";
 import { questionTerms } from "./language/index.js";
@@ -14,9 +14,10 @@ import { questionTerms } from "./language/index.js";
  */
 export function unmetCriteria(question: Question, answers: (AnswerBody | null)[]): Criterion[] {
   const submittedCode = answers.map((a) => a?.code?.trim() ?? "").filter(Boolean).join("\n\n");
-  const codeIsCode = !submittedCode || looksLikeCode(submittedCode);
-  const prose = withoutGivenText([...answers.map((a) => a?.text?.trim() ?? ""), codeIsCode ? "" : submittedCode].filter(Boolean).join("\n\n"), question);
-  const code = codeIsCode && submittedCode ? codeLines(codeWithoutComments(withoutGivenText(submittedCode, question))) : "";
+  const codeLanguage = answers.find((a) => a?.code?.trim())?.language;
+  const codeIsCode = !submittedCode || looksLikeCode(submittedCode, codeLanguage);
+  const prose = withoutGivenText([...answers.map((a) => a?.text?.trim() ?? ""), codeIsCode || !readsAsSentences(submittedCode) ? "" : submittedCode].filter(Boolean).join("\n\n"), question);
+  const code = codeIsCode && submittedCode ? codeLines(codeWithoutComments(withoutGivenText(submittedCode, question), codeLanguage)) : "";
   const isTerm = questionTerms(question);
   const story = question.kind === "behavioural";
   const shown = (c: Criterion) =>

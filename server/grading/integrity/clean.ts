@@ -6,7 +6,7 @@ import { sharedRunShare, vocabularyCopy, type CopyIndex } from "./copy-index.js"
 import { addressedToReader, unquoted } from "./addressed.js";
 import { otherLanguage } from "../language/index.js";
 
-const MESSAGES: Record<IntegrityFlag["kind"], string> = {
+export const FLAG_MESSAGES: Record<IntegrityFlag["kind"], string> = {
   "grader-instruction": "Instructions addressed to the grader were ignored.",
   "fake-verdict": "A score or verdict written into the answer was ignored.",
   "role-tag": "Chat-role or tag markup aimed at the grader was ignored.",
@@ -85,7 +85,7 @@ function hiddenAttack(n: string): boolean {
 export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
   const flags: IntegrityFlag[] = [];
   const flag = (kind: IntegrityFlag["kind"], quote: string) => {
-    if (!flags.some((f) => f.kind === kind && f.quote === short(quote))) flags.push({ kind, message: MESSAGES[kind], quote: short(quote) });
+    if (!flags.some((f) => f.kind === kind && f.quote === short(quote))) flags.push({ kind, message: FLAG_MESSAGES[kind], quote: short(quote) });
   };
   const tagged = hiddenTagText(raw);
   if (tagged && (hiddenAttack(forMatching(tagged)) || attackKind(tagged, true))) flag("hidden-instruction", `invisible characters spelling: ${tagged}`);
