@@ -85,6 +85,15 @@ describe("room reducer: follow-ups keep the question they follow", () => {
     expect(s.feedback).toMatchObject({ questionTitle: "Design a RAG bot", answer: { text: "asdf" }, event: { score: 0 } });
   });
 
+  it("names the graded question when its feedback arrives after the next question started (grading runs after the step)", () => {
+    let s = loaded();
+    s = roomReducer(s, ev("question:start", info()) as never);
+    s = roomReducer(s, { type: "submitting", baseQuestionId: "rag", content: { text: "asdf" } });
+    s = roomReducer(s, ev("question:start", info({ questionId: "cost", baseQuestionId: "cost", title: "Estimate cost" })) as never);
+    s = roomReducer(s, ev("feedback", { questionId: "rag", score: 0, criteria: [], tip: "Say more." }) as never);
+    expect(s.feedback).toMatchObject({ questionTitle: "Design a RAG bot", answer: { text: "asdf" } });
+  });
+
   it("says where a follow-up sits without counting it as a new question", () => {
     expect(questionPosition(info({ index: 2, totalInRound: 3 }))).toBe("Question 2 of 3");
     expect(questionPosition(info({ kind: "follow-up", index: 1, totalInRound: 1 }))).toBe("Follow-up on question 1 of 1");

@@ -55,6 +55,8 @@ export type RoomState = {
   submittedQuestionId: string | null;
   /** The last answer sent (a follow-up only comes after it was accepted), so a follow-up on code can start from it. */
   lastSubmitted: { baseQuestionId: string; content: AnswerContent } | null;
+  /** Titles of the main questions seen, by id: feedback is graded after the room has moved on, so it names its question from here. */
+  titles: Record<string, string>;
   /**
    * Kept past the next question:start: the server sends the next question
    * right after the feedback, so clearing it there would hide it at once.
@@ -90,6 +92,7 @@ export const initialRoomState: RoomState = {
   draft: null,
   submittedQuestionId: null,
   lastSubmitted: null,
+  titles: {},
   feedback: null,
   roundEnd: null,
   complete: false,
@@ -155,6 +158,7 @@ function fromSnapshot(s: Snapshot, receivedAt: number): RoomState {
     draft: s.draft && question && s.draft.questionId === question.questionId ? s.draft : null,
     // After a reload on a coding follow-up, the editor continues from the code already submitted.
     lastSubmitted: s.lastCode && question ? { baseQuestionId: question.baseQuestionId, content: s.lastCode } : null,
+    titles: question && question.kind === "main" ? { [question.baseQuestionId]: question.title } : {},
     complete: s.status === "complete",
   };
 }
@@ -179,6 +183,7 @@ function applyEvent(state: RoomState, item: AnyServerEvent, receivedAt: number):
       return {
         ...next,
         question: { ...info, text: "", streaming: true },
+        titles: info.kind === "main" ? { ...state.titles, [info.baseQuestionId]: info.title } : state.titles,
         earlier: earlierFor(state, info),
         draft: null,
         submittedQuestionId: null,
@@ -195,7 +200,8 @@ function applyEvent(state: RoomState, item: AnyServerEvent, receivedAt: number):
       const q = state.question;
       const ours = q !== null && (q.baseQuestionId === item.event.questionId || q.questionId === item.event.questionId);
       const answer = state.lastSubmitted?.baseQuestionId === item.event.questionId ? state.lastSubmitted.content : null;
-      return { ...next, feedback: { event: item.event, questionTitle: ours ? q.title : "the previous question", answer } };
+      const questionTitle = state.titles[item.event.questionId] ?? (ours ? q.title : "the previous question");
+      return { ...next, feedback: { event: item.event, questionTitle, answer } };
     }
     case "round:end": {
       const title = state.plan.rounds.find((r) => r.roundId === item.event.roundId)?.title ?? state.round?.title ?? "Round";
