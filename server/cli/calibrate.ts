@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { parse } from "yaml";
 import { calibrateLabelled, calibratePack, type Agreement, type CalibrationResult, type LabelledAnswer } from "../grading/index.js";
 import { defaultVariantPack, loadPacksAt, PackValidationError } from "../scenarios/index.js";
@@ -25,9 +26,16 @@ export function calibrateCommand(args: string[]): number {
     throw err;
   }
   const answerFiles = args.flatMap((a, i) => (a === "--answers" && args[i + 1] ? [args[i + 1]!] : []));
+  // A directory of labelled answers means every YAML file in it.
+  let labelled: LabelledAnswer[];
+  try {
+    labelled = answerFiles.flatMap(labelledFilesOf).flatMap((f) => parse(readFileSync(f, "utf8")) as LabelledAnswer[]);
+  } catch (err) {
+    console.error(`cannot read the labelled answers: ${(err as Error).message.split("\n")[0]} (give YAML files or a folder of them)`);
+    return 2;
+  }
   // Questions with variables are calibrated in their default variant (exemplars and figures agree there).
   for (const pack of packs.map((l) => defaultVariantPack(l.pack))) {
-    const labelled = answerFiles.flatMap((f) => parse(readFileSync(f, "utf8")) as LabelledAnswer[]);
     const result: CalibrationResult = answerFiles.length ? calibrateLabelled(pack, labelled) : calibratePack(pack);
     if (args.includes("--json")) {
       console.log(JSON.stringify({ pack: pack.id, ...result }, null, 2));
@@ -52,4 +60,12 @@ export function calibrateCommand(args: string[]): number {
     }
   }
   return 0;
+}
+
+function labelledFilesOf(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [path];
+  return readdirSync(path)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => join(path, f));
 }
