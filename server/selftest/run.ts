@@ -62,13 +62,11 @@ const NOT_ABOVE_WEAK: PersonaId[] = ["injection", "gibberish", "keyword-salad"];
 const CAP: Partial<Record<PersonaId, number>> = { skip: 0, gibberish: 10 };
 
 /**
- * Personas whose checks warn instead of failing unless `strict`: the offline
- * grader does not yet set aside a bare list of rubric terms in every answer
- * (comma-separated terms with punctuation or function words pass its word-salad
- * test), which the grader work in progress addresses. Remove an id here once
- * the grader holds the line, and its checks fail the self-test again.
+ * Personas whose checks only warn (fail with --strict): grader gaps known and
+ * being worked on. Empty since grader coverage-2 sets keyword lists aside in
+ * prose and in the code box; add an id here only with the reason.
  */
-export const KNOWN_GRADER_GAPS: PersonaId[] = ["keyword-salad"];
+export const KNOWN_GRADER_GAPS: PersonaId[] = [];
 
 /**
  * The exemplar a persona answers with stands in for an original answer of that
