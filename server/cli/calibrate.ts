@@ -1,8 +1,9 @@
+import { loadPacksForCli } from "./load-packs.js";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { calibrateLabelled, calibratePack, type Agreement, type CalibrationResult, type LabelledAnswer } from "../grading/index.js";
-import { defaultVariantPack, loadPacksAt, PackValidationError } from "../scenarios/index.js";
+import { defaultVariantPack } from "../scenarios/index.js";
 
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 const row = (name: string, a: Agreement) =>
@@ -15,16 +16,9 @@ export function calibrateCommand(args: string[]): number {
     console.error("usage: npm run -s cli -- calibrate <pack dir | pack.yaml | questions file> [--answers labelled.yaml ...] [--json]");
     return 2;
   }
-  let packs;
-  try {
-    packs = loadPacksAt(target);
-  } catch (err) {
-    if (err instanceof PackValidationError) {
-      console.error(`${err.message}\n\nfix the pack first (npm run -s cli -- validate ${target})`);
-      return 1;
-    }
-    throw err;
-  }
+  const loaded = loadPacksForCli(target);
+  if ("exitCode" in loaded) return loaded.exitCode;
+  const { packs } = loaded;
   const answerFiles = args.flatMap((a, i) => (a === "--answers" && args[i + 1] ? [args[i + 1]!] : []));
   // A directory of labelled answers means every YAML file in it.
   let labelled: LabelledAnswer[];

@@ -1,5 +1,6 @@
+import { loadPacksForCli } from "./load-packs.js";
 import { parseArgs } from "node:util";
-import { LevelSchema, loadPacksAt, PackValidationError, type Level } from "../scenarios/index.js";
+import { LevelSchema, type Level } from "../scenarios/index.js";
 import { PERSONA_IDS, runSelftest, type PersonaId } from "../selftest/index.js";
 
 const USAGE = `usage: npm run -s cli -- selftest <pack dir | pack.yaml> [--strict] [--sittings N] [--levels junior,mid,senior] [--personas strong,weak,...] [--stall-seconds S]
@@ -30,20 +31,9 @@ export async function selftestCommand(argv: string[]): Promise<number> {
     console.error(badPersona ? `unknown persona "${badPersona}"; known: ${PERSONA_IDS.join(", ")}\n${USAGE}` : USAGE);
     return 2;
   }
-  let packs;
-  try {
-    packs = loadPacksAt(target);
-  } catch (err) {
-    if (err instanceof PackValidationError) {
-      console.error(`${err.message}\n\nfix the pack first (npm run -s cli -- validate ${target})`);
-      return 1;
-    }
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") {
-      console.error(`no such file or directory: ${target}`);
-      return 1;
-    }
-    throw err;
-  }
+  const loaded = loadPacksForCli(target);
+  if ("exitCode" in loaded) return loaded.exitCode;
+  const { packs } = loaded;
   let ok = true;
   for (const { pack } of packs) {
     const started = performance.now();

@@ -20,14 +20,4 @@ export function signalsText(s: SignalSummary): string {
   return parts.length ? parts.join(" · ") : "none recorded";
 }
 
-/** Save a Blob under a file name, through a temporary link. */
-export function download(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+export { download } from "../download.js";
