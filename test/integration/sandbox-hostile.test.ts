@@ -52,6 +52,17 @@ const MODULE_PATCHES: { name: string; question: typeof question; setup?: string;
   { name: "a module function the class calls patched (string's module globals)", question: templateCheck, setup: ALWAYS_EQUAL_PY, patch: "import string\nstring.Template.__init_subclass__ = classmethod(lambda cls: None)\nstring.Template = type('Template', (), {'__init__': lambda self, t: None, 'substitute': lambda self, *a, **k: _E()})" },
 ];
 const indent = (code: string) => code.split("\n").map((l) => `    ${l}`).join("\n");
+/** Patches of the intrinsics check()-style TypeScript test code uses: each would forge a pass in a shared context. */
+const INTRINSIC_PATCHES: { name: string; question: typeof question; patch: string }[] = [
+  { name: "Object.is and Math.abs replaced", question: mathCheck, patch: "(Object as any).is = () => true; (Math as any).abs = () => 0;" },
+  { name: "JSON.stringify and Array.prototype.map replaced", question: jsonCheck, patch: "(JSON as any).stringify = () => 'same'; (Array.prototype as any).map = function () { return [0]; };" },
+  { name: "Array.prototype.includes, Math.max and Math.min replaced", question: templateCheck, patch: "(Array.prototype as any).includes = () => true; (Math as any).max = () => 0; (Math as any).min = () => 0;" },
+  { name: "Error replaced and intrinsics frozen", question: mathCheck, patch: "(Object as any).is = () => true; (globalThis as any).Error = function () { return undefined; }; Object.freeze(Math); Object.freeze(Object);" },
+];
+const FORGED_THROUGH_INTRINSICS: Hostile[] = INTRINSIC_PATCHES.flatMap((p) => [
+  { name: `${p.name}, at load time, against check()-style test code`, question: p.question, code: `${p.patch}\nexport function f(a: number, b: number) { return -12345; }` },
+  { name: `${p.name}, during the call, against check()-style test code`, question: p.question, code: `export function f(a: number, b: number) { ${p.patch} return -12345; }` },
+]);
 const FORGED_THROUGH_MODULES: Hostile[] = MODULE_PATCHES.flatMap((p) => [
   { name: `${p.name}, at load time, against check()-style test code`, question: p.question, code: `${p.setup ?? ""}${p.patch}\ndef f(a, b):\n    return -12345\n` },
   { name: `${p.name}, during the call, against check()-style test code`, question: p.question, code: `${p.setup ?? ""}def f(a, b):\n${indent(p.patch)}\n    return -12345\n` },
@@ -222,6 +233,8 @@ const TYPESCRIPT: Hostile[] = [
   { name: "locking runCase so test code cannot define it", question: checkStyle, code: "Object.defineProperty(globalThis, 'runCase', { value: () => true, writable: false, configurable: false });\nexport function f(a: number, b: number) { return -12345; }" },
   { name: "reassigning the entrypoint after the first call", code: "export function f(a: number, b: number): number { (globalThis as any).f = () => a + b; return -1; }" },
   { name: "prototype pollution against check()-style test code", question: checkStyle, code: "(Object.prototype as any).toJSON = () => true; (Array.prototype as any).map = () => [true]; JSON.stringify = () => 'true';\nexport function f(a: number, b: number) { return -12345; }" },
+  ...FORGED_THROUGH_INTRINSICS,
+  { name: "an async entrypoint whose promise patches intrinsics when it settles", question: jsonCheck, code: "export async function f(a: number, b: number) { await Promise.resolve(); (JSON as any).stringify = () => 'same'; return -12345; }" },
 ];
 
 describe.each([
@@ -259,6 +272,7 @@ describe("ordinary code still works", () => {
       typescript: [
         "export function f(a: number, b: number) { return a + b; }",
         "export function f(a: number, b: number) { return Math.abs(a + b) * Math.sign(a + b) + JSON.parse(JSON.stringify([0]))[0] + [0].map((x) => x)[0]; }",
+        "(Object as any).is = () => true; (JSON as any).stringify = () => 'same';\nexport function f(a: number, b: number, c?: number) { return c === undefined ? a + b : -1; }",
       ],
     };
     for (const q of [mathCheck, jsonCheck, templateCheck]) {

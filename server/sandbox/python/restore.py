@@ -16,10 +16,12 @@
 # transitively), builtins, and the import machinery (importlib's bootstrap modules,
 # sys.meta_path, sys.path_hooks, sys.path, sys.path_importer_cache). For each: the
 # module's globals (names added are removed, names changed re-bound), the attributes of
-# the pure-Python classes it defines, the attributes of the pure-Python objects its
-# globals hold (json._default_decoder, say), and the contents of the lists, dicts and
-# sets its globals hold. Comparison is by identity, never `==`: a candidate's object
-# must not get to answer whether it changed anything.
+# the pure-Python classes it defines, and the attributes of the pure-Python objects its
+# globals hold (json._default_decoder, say). Names that were None are not re-bound and
+# the contents of module-level lists/dicts/sets are not reset: that is live state
+# (asyncio's running tasks, lazily created policies), and resetting it breaks honest
+# code. Comparison is by identity, never `==`: a candidate's object must not get to
+# answer whether it changed anything.
 #
 # Everything used here is bound now, into closures, from C-level functions of built-in
 # types, which no Python code can alter.
@@ -33,7 +35,7 @@ def make_restorer(test_code):
     _tuple, _len = tuple, len
     module_type = _type(sys)
     dict_clear, dict_update, dict_copy, dict_get = dict.clear, dict.update, dict.copy, dict.get
-    dict_items, dict_keys, dict_pop = dict.items, dict.keys, dict.pop
+    dict_items, dict_keys, dict_pop, dict_setitem = dict.items, dict.keys, dict.pop, dict.__setitem__
     list_setitem = list.__setitem__
     set_clear, set_update = set.clear, set.update
     type_setattr, type_delattr = type.__setattr__, type.__delattr__
@@ -106,7 +108,7 @@ def make_restorer(test_code):
         copy = dict_copy(d)
         return copy, _len(copy), _list(copy), _list(dict_values(copy))
 
-    module_snaps, class_snaps, object_snaps, container_snaps = [], [], [], []
+    module_snaps, class_snaps, object_snaps = [], [], []
     # Each container once (every module's __builtins__ is the builtins module's dict).
     taken = {id(module_dict(m)) for m in reach}
     for m in reach:
@@ -127,13 +129,9 @@ def make_restorer(test_code):
                     class_snaps.append((value, cd, copy, _len(copy), _list(copy), _list(copy.values())))
                 continue
             taken.add(id(value))
-            if t is _list:
-                container_snaps.append((value, _list(value)))
-            elif t is _dict:
-                container_snaps.append((value, dict_snapshot(value)))
-            elif t is _set:
-                container_snaps.append((value, _set(value)))
-            elif t is not module_type and type_flags(t) & HEAPTYPE:
+            # Module-level lists, dicts and sets are live state (asyncio's running tasks,
+            # caches), so their contents are left alone; objects' attributes are restored.
+            if t is not module_type and t is not _list and t is not _dict and t is not _set and type_flags(t) & HEAPTYPE:
                 try:
                     od = object.__getattribute__(value, "__dict__")
                 except BaseException:  # noqa: BLE001 - no __dict__ (slots): nothing to restore
@@ -161,6 +159,22 @@ def make_restorer(test_code):
             set_clear(container)
             set_update(container, copy)
 
+    def put_back_names(d, snap):
+        """
+        A namespace (module globals, an object's attributes) as snapshotted: names added
+        are removed and names re-bound are bound back, except names that were None, the
+        way modules mark state they fill in lazily (asyncio's event loop policy).
+        """
+        copy, n, keys, values = snap
+        if dict_len(d) == n and _all(_map(is_, d, keys)) and _all(_map(is_, dict_values(d), values)):
+            return
+        for key in _list(d):
+            if _type(key) is not _str or key not in copy:
+                dict_pop(d, key, None)
+        for key, value in dict_items(copy):
+            if value is not None and dict_get(d, key, missing) is not value:
+                dict_setitem(d, key, value)
+
     def restore():
         for container, copy in machinery:
             put_back(container, copy)
@@ -173,11 +187,9 @@ def make_restorer(test_code):
                 dict_pop(modules, name, None)
         dict_update(modules, module_entries)
         for d, copy in module_snaps:
-            put_back(d, copy)
+            put_back_names(d, copy)
         for od, copy in object_snaps:
-            put_back(od, copy)
-        for container, copy in container_snaps:
-            put_back(container, copy)
+            put_back_names(od, copy)
         for cls, cd, copy, n, keys, values in class_snaps:
             if (mappingproxy_len(cd) == n and _all(_map(is_, mappingproxy_keys(cd), keys))
                     and _all(_map(is_, mappingproxy_values(cd), values))):
@@ -186,7 +198,7 @@ def make_restorer(test_code):
                 if key not in copy:
                     type_delattr(cls, key)
             for key, value in dict_items(copy):
-                if mappingproxy_get(cd, key, missing) is not value:
+                if value is not None and mappingproxy_get(cd, key, missing) is not value:
                     type_setattr(cls, key, value)
 
     return restore
