@@ -11,9 +11,9 @@
 # always runs against the modules as they were before the candidate existed.
 #
 # What is restored: every module the test code imports (found with `ast`, imported now,
-# before candidate code runs), their parent packages and submodules, every module their
-# globals refer to (the modules, and the modules of the functions and classes they hold,
-# transitively), builtins, and the import machinery (importlib's bootstrap modules,
+# before candidate code runs), their parent packages and submodules, the modules their
+# globals refer to directly (the modules, and the modules of the functions and classes
+# they hold; one step, not transitively), builtins, and the import machinery (importlib's bootstrap modules,
 # sys.meta_path, sys.path_hooks, sys.path, sys.path_importer_cache). For each: the
 # module's globals (names added are removed, names changed re-bound), the attributes of
 # the pure-Python classes it defines, and the attributes of the pure-Python objects its
@@ -75,19 +75,27 @@ def make_restorer(test_code):
             __import__(name)  # now, so the snapshot holds it and the candidate's version never loads
         except BaseException:  # noqa: BLE001 - `from m import function` names no module; the guard may refuse one
             pass
-    wanted.update(("builtins", "importlib", "importlib._bootstrap", "importlib._bootstrap_external",
-                   "_frozen_importlib", "_frozen_importlib_external"))
-
     modules = sys.modules
+    own_prefixes = _tuple(n + "." for n in wanted)
     reach = [m for m in (dict_get(modules, n) for n in sorted(wanted)) if _type(m) is module_type]
     seen = {id(m) for m in reach}
-    prefixes = _tuple(n + "." for n in wanted)
     for name, m in _list(dict_items(modules)):
-        if str_startswith(name, prefixes) and _type(m) is module_type and id(m) not in seen:
+        if str_startswith(name, own_prefixes) and _type(m) is module_type and id(m) not in seen:
             seen.add(id(m))
             reach.append(m)
-    i = 0
-    while i < _len(reach):
+    roots_end = _len(reach)
+    machinery_names = ("builtins", "importlib", "importlib._bootstrap", "importlib._bootstrap_external",
+                       "_frozen_importlib", "_frozen_importlib_external")
+    wanted.update(machinery_names)
+    prefixes = _tuple(n + "." for n in wanted)
+    for m in (dict_get(modules, n) for n in machinery_names):
+        if _type(m) is module_type and id(m) not in seen:
+            seen.add(id(m))
+            reach.append(m)
+    # One step out from the test code's own modules (and their submodules): the modules
+    # whose functions and classes theirs call directly. Not transitively: each module
+    # restored costs a little on every call, and the whole closure is ~50 modules.
+    for i in range(roots_end):
         for value in _list(module_dict(reach[i]).values()):
             target = value
             if _type(value) is not module_type:
@@ -99,7 +107,6 @@ def make_restorer(test_code):
             if _type(target) is module_type and id(target) not in seen:
                 seen.add(id(target))
                 reach.append(target)
-        i += 1
     # sys holds the harness's own stdout/stderr per test: its import machinery is handled below.
     reach = [m for m in reach if m is not sys]
 

@@ -78,6 +78,9 @@ export const HARNESS_PRELUDE = `(() => {
   const remove = Reflect.deleteProperty, setProto = Reflect.setPrototypeOf, getProto = Reflect.getPrototypeOf;
   const global = globalThis, mapHas = Map.prototype.has, mapGet = Map.prototype.get, mapSet = Map.prototype.set, NewMap = Map;
   const thenOf = Promise.prototype.then, isPromise = (v) => v instanceof Promise;
+  // Called by the host before the candidate's script only when there is test code
+  // (recording every intrinsic costs a few milliseconds).
+  const armIntrinsics = () => {
   const snapshot = [];
   const known = new NewMap();
   const record = (obj) => {
@@ -143,7 +146,9 @@ export const HARNESS_PRELUDE = `(() => {
     }
     if (global[name] !== wrapped) throw new Locked("the solution locked " + name + " so it cannot be called safely");
   };
-  return [invoke, serialise, invokeRestored, guardEntrypoint];
+  return [invokeRestored, guardEntrypoint];
+  };
+  return [invoke, serialise, armIntrinsics];
 })()`;
 
 /** Globals candidate code expects (module/exports for CommonJS output, console, timers that fire at once). */

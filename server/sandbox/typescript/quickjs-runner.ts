@@ -115,10 +115,22 @@ function runBatch(
   deadline = Date.now() + Math.max(limits.perTestMs, HARNESS_LOAD_MS);
   const harness = context.evalCode(HARNESS_PRELUDE, "harness.js").unwrap();
   deadline = Date.now() + limits.perTestMs;
-  // With test code, runCase is called through invokeRestored (built-ins put back first).
-  const invoke = context.getProp(harness, request.testCode ? 2 : 0);
+  // With test code, the built-ins are recorded now (before the candidate's script) and
+  // runCase is called through invokeRestored, which puts them back first.
+  let invoke = context.getProp(harness, 0);
   const serialise = context.getProp(harness, 1);
-  const guardEntrypoint = context.getProp(harness, 3);
+  let guardEntrypoint: QuickJSHandle | null = null;
+  if (request.testCode) {
+    const arm = context.getProp(harness, 2);
+    deadline = Date.now() + Math.max(limits.perTestMs, HARNESS_LOAD_MS);
+    const armed = context.callFunction(arm, context.undefined).unwrap();
+    deadline = Date.now() + limits.perTestMs;
+    arm.dispose();
+    invoke.dispose();
+    invoke = context.getProp(armed, 0);
+    guardEntrypoint = context.getProp(armed, 1);
+    armed.dispose();
+  }
   harness.dispose();
   const returnLimit = context.newNumber(limits.returnBytes);
 
@@ -132,7 +144,7 @@ function runBatch(
     if (file === "tests.js") {
       // Built-ins put back and the entrypoint wrapped before the test code is declared.
       const name = context.newString(request.entrypoint);
-      const guarded = context.callFunction(guardEntrypoint, context.undefined, name);
+      const guarded = context.callFunction(guardEntrypoint!, context.undefined, name);
       name.dispose();
       if (guarded.error) {
         loadError = `could not load the code: ${describe(guarded.error)}`;
