@@ -96,10 +96,11 @@ export const HARNESS_PRELUDE = `(() => {
       apply(mapSet, byKey, [ks[i], true]);
     }
     record(entry.proto);
+    // Objects and constructors are walked; plain built-in functions (Math.abs) are not:
+    // their own properties (name, length) decide nothing, and walking them costs most.
     for (let i = 0; i < descs.length; i++) {
-      record(descs[i].value);
-      record(descs[i].get);
-      record(descs[i].set);
+      const v = descs[i].value;
+      if (typeof v === "object" || (typeof v === "function" && getDesc(v, "prototype") !== undefined)) record(v);
     }
   };
   record(global);
