@@ -23,6 +23,19 @@ const question = QuestionSchema.parse({
   },
 });
 const code = question.coding!.referenceSolution;
+/** The same problem judged by check()-style test code that imports modules: the sandbox restores them around every call. */
+const checkStyle = QuestionSchema.parse({
+  ...question,
+  id: "sum-check",
+  coding: {
+    ...question.coding,
+    tests: question.coding!.tests.map((t) => ({ ...t, expected: true })),
+    testCode: {
+      python: "import math, json\ndef run_case(xs):\n    assert math.isclose(total(xs), math.fsum(xs)) and json.loads(json.dumps(total(xs))) == sum(xs)\n    return True\n",
+      typescript: "function runCase(xs: number[]) { if (!Object.is(total(xs), xs.reduce((a, b) => a + b, 0)) || JSON.stringify([total(xs)]) !== JSON.stringify([Math.round(total(xs))])) throw new Error('wrong'); return true; }\n",
+    },
+  },
+});
 
 async function main() {
   console.log(`Sandbox benchmark: a ${TESTS}-test problem (5 visible + 15 hidden), ${RUNS} runs each; limits ${JSON.stringify(DEFAULT_LIMITS)}\n`);
@@ -51,6 +64,16 @@ async function main() {
   const py = summarise(warmPy);
   const ratio = py.median / bareMedian;
   printRow("Python, warm, submit (pre-started pool)", py, `${ratio.toFixed(2)}x bare python3 spawn (target <= 3x): ${ratio <= 3 ? "ok" : "OVER"}`);
+  const checkPy: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    await sandbox.ready();
+    checkPy.push(await timeIt(async () => {
+      const r = await sandbox.runTests(checkStyle, "python", code.python!, "all", { owner: "bench" });
+      if (r.passed !== TESTS) throw new Error("python reference failed the check()-style tests");
+    }));
+  }
+  const pyCheck = summarise(checkPy);
+  printRow("Python, warm, submit, check()-style test code", pyCheck, `${(pyCheck.median / bareMedian).toFixed(2)}x bare python3 spawn (modules restored around 2 calls per test)`);
   const runPy: number[] = [];
   for (let i = 0; i < RUNS; i++) {
     await sandbox.ready();
@@ -70,6 +93,14 @@ async function main() {
   const warmTs: number[] = [];
   for (let i = 0; i < RUNS; i++) warmTs.push(await timeIt(() => sandbox.runTests(question, "typescript", code.typescript!, "all")));
   printRow("TypeScript, warm (worker + wasm module loaded)", summarise(warmTs), "target < 20 ms");
+  const checkTs: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    checkTs.push(await timeIt(async () => {
+      const r = await sandbox.runTests(checkStyle, "typescript", code.typescript!, "all");
+      if (r.passed !== TESTS) throw new Error("typescript reference failed the check()-style tests");
+    }));
+  }
+  printRow("TypeScript, warm, check()-style test code", summarise(checkTs), "built-ins restored around 3 calls per test");
 
   const coldTs: number[] = [];
   for (let i = 0; i < 5; i++) {

@@ -19,6 +19,54 @@ const checkStyle = QuestionSchema.parse({
     },
   },
 });
+/** check()-style test code whose verdict goes through a module it imports. */
+function checkedWith(id: string, python: string, typescript: string) {
+  return QuestionSchema.parse({ ...checkStyle, id, coding: { ...checkStyle.coding, testCode: { python, typescript } } });
+}
+const mathCheck = checkedWith(
+  "add-math-check",
+  "import math\ndef run_case(a, b):\n    got = f(a, b)\n    import math as m\n    assert math.isclose(got, a + b) and m.isclose(got, a + b)\n    return True\n",
+  "function runCase(a: number, b: number) { const got = f(a, b); if (!Object.is(Math.abs(got - (a + b)), 0)) throw new Error('wrong'); return true; }\n",
+);
+const jsonCheck = checkedWith(
+  "add-json-check",
+  "import json\ndef run_case(a, b):\n    got = f(a, b)\n    assert json.loads(json.dumps(got)) == a + b\n    return True\n",
+  "function runCase(a: number, b: number) { const got = f(a, b); if (JSON.stringify([got].map((x) => x)) !== JSON.stringify([a + b])) throw new Error('wrong'); return true; }\n",
+);
+const templateCheck = checkedWith(
+  "add-template-check",
+  "import string\ndef run_case(a, b):\n    got = f(a, b)\n    assert string.Template('$x').substitute(x=got) == str(a + b)\n    return True\n",
+  "function runCase(a: number, b: number) { const got = f(a, b); if (![got].includes(a + b) || Math.max(got, a + b) !== Math.min(got, a + b)) throw new Error('wrong'); return true; }\n",
+);
+/** An object equal to everything, for patches that must return "the right answer" blind. */
+const ALWAYS_EQUAL_PY = "class _E:\n    def __eq__(self, o): return True\n    def __ne__(self, o): return False\n";
+/** Patches of what check()-style test code imports: each would forge a pass if left in place. */
+const MODULE_PATCHES: { name: string; question: typeof question; setup?: string; patch: string }[] = [
+  { name: "math.isclose replaced", question: mathCheck, patch: "import math\nmath.isclose = lambda *a, **k: True" },
+  { name: "sys.modules['math'] replaced", question: mathCheck, patch: "import sys, types\nfake = types.ModuleType('math')\nfake.isclose = lambda *a, **k: True\nsys.modules['math'] = fake" },
+  { name: "an import hook on sys.meta_path serving a fake math", question: mathCheck, setup: "import sys, types, importlib.abc, importlib.util\nclass _Finder(importlib.abc.MetaPathFinder, importlib.abc.Loader):\n    def find_spec(self, name, path, target=None):\n        return importlib.util.spec_from_loader(name, self) if name == 'math' else None\n    def create_module(self, spec):\n        m = types.ModuleType('math')\n        m.isclose = lambda *a, **k: True\n        return m\n    def exec_module(self, module):\n        pass\n", patch: "import sys\nsys.modules.pop('math', None)\nsys.meta_path.insert(0, _Finder())" },
+  { name: "json.loads replaced", question: jsonCheck, setup: ALWAYS_EQUAL_PY, patch: "import json\njson.loads = lambda *a, **k: _E()" },
+  { name: "a pure-Python class's method patched (JSONDecoder.decode)", question: jsonCheck, setup: ALWAYS_EQUAL_PY, patch: "import json.decoder\njson.decoder.JSONDecoder.decode = lambda self, s, *a: _E()" },
+  { name: "json's shared decoder object patched", question: jsonCheck, setup: ALWAYS_EQUAL_PY, patch: "import json\njson._default_decoder.decode = lambda s, *a: _E()" },
+  { name: "a pure-Python class's method patched (string.Template.substitute)", question: templateCheck, setup: ALWAYS_EQUAL_PY, patch: "import string\nstring.Template.substitute = lambda self, *a, **k: _E()" },
+  { name: "a module function the class calls patched (string's module globals)", question: templateCheck, setup: ALWAYS_EQUAL_PY, patch: "import string\nstring.Template.__init_subclass__ = classmethod(lambda cls: None)\nstring.Template = type('Template', (), {'__init__': lambda self, t: None, 'substitute': lambda self, *a, **k: _E()})" },
+];
+const indent = (code: string) => code.split("\n").map((l) => `    ${l}`).join("\n");
+/** Patches of the intrinsics check()-style TypeScript test code uses: each would forge a pass in a shared context. */
+const INTRINSIC_PATCHES: { name: string; question: typeof question; patch: string }[] = [
+  { name: "Object.is and Math.abs replaced", question: mathCheck, patch: "(Object as any).is = () => true; (Math as any).abs = () => 0;" },
+  { name: "JSON.stringify and Array.prototype.map replaced", question: jsonCheck, patch: "(JSON as any).stringify = () => 'same'; (Array.prototype as any).map = function () { return [0]; };" },
+  { name: "Array.prototype.includes, Math.max and Math.min replaced", question: templateCheck, patch: "(Array.prototype as any).includes = () => true; (Math as any).max = () => 0; (Math as any).min = () => 0;" },
+  { name: "Error replaced and intrinsics frozen", question: mathCheck, patch: "(Object as any).is = () => true; (globalThis as any).Error = function () { return undefined; }; Object.freeze(Math); Object.freeze(Object);" },
+];
+const FORGED_THROUGH_INTRINSICS: Hostile[] = INTRINSIC_PATCHES.flatMap((p) => [
+  { name: `${p.name}, at load time, against check()-style test code`, question: p.question, code: `${p.patch}\nexport function f(a: number, b: number) { return -12345; }` },
+  { name: `${p.name}, during the call, against check()-style test code`, question: p.question, code: `export function f(a: number, b: number) { ${p.patch} return -12345; }` },
+]);
+const FORGED_THROUGH_MODULES: Hostile[] = MODULE_PATCHES.flatMap((p) => [
+  { name: `${p.name}, at load time, against check()-style test code`, question: p.question, code: `${p.setup ?? ""}${p.patch}\ndef f(a, b):\n    return -12345\n` },
+  { name: `${p.name}, during the call, against check()-style test code`, question: p.question, code: `${p.setup ?? ""}def f(a, b):\n${indent(p.patch)}\n    return -12345\n` },
+]);
 const CANARY = "canary-7f3a9-OPENAI";
 const limits = { ...DEFAULT_LIMITS, perTestMs: 600, cpuSeconds: 3 };
 let sandbox: Sandbox;
@@ -161,6 +209,8 @@ const PYTHON: Hostile[] = [
   { name: "patched builtins against check()-style test code", question: checkStyle, code: "import builtins\nbuiltins.AssertionError = Exception\nbuiltins.isinstance = lambda *a: True\ndef f(a, b):\n    return -12345\n" },
   { name: "poisoning the harness's builtins copy (func.__builtins__) against check()-style test code", question: checkStyle, code: "import sys\nb = sys.modules['__main__'].__dict__['__builtins__']\nb['enumerate'] = lambda xs: [(0, x) for x in xs]\nb['isinstance'] = lambda *a: True\nb['range'] = lambda *a: iter(())\nb['AssertionError'] = KeyError\ndef f(a, b):\n    return -12345\n" },
   { name: "forged result lines for check()-style test code", question: checkStyle, code: "import os\nfor i in range(3):\n    os.write(3, b'{\"i\": %d, \"ok\": true, \"value\": true}\\n' % i)\nos.write(3, b'{\"done\": true}\\n')\ndef f(a, b):\n    return -12345\n" },
+  ...FORGED_THROUGH_MODULES,
+  { name: "a thread re-patching math.isclose while the test code runs", question: mathCheck, code: "import math, threading, time\ndef _loop():\n    while True:\n        math.isclose = lambda *a, **k: True\n        time.sleep(0)\nthreading.Thread(target=_loop, daemon=True).start()\ndef f(a, b):\n    return -12345\n", expectError: /thread the solution started/ },
 ];
 
 const TYPESCRIPT: Hostile[] = [
@@ -183,6 +233,8 @@ const TYPESCRIPT: Hostile[] = [
   { name: "locking runCase so test code cannot define it", question: checkStyle, code: "Object.defineProperty(globalThis, 'runCase', { value: () => true, writable: false, configurable: false });\nexport function f(a: number, b: number) { return -12345; }" },
   { name: "reassigning the entrypoint after the first call", code: "export function f(a: number, b: number): number { (globalThis as any).f = () => a + b; return -1; }" },
   { name: "prototype pollution against check()-style test code", question: checkStyle, code: "(Object.prototype as any).toJSON = () => true; (Array.prototype as any).map = () => [true]; JSON.stringify = () => 'true';\nexport function f(a: number, b: number) { return -12345; }" },
+  ...FORGED_THROUGH_INTRINSICS,
+  { name: "an async entrypoint whose promise patches intrinsics when it settles", question: jsonCheck, code: "export async function f(a: number, b: number) { await Promise.resolve(); (JSON as any).stringify = () => 'same'; return -12345; }" },
 ];
 
 describe.each([
@@ -210,6 +262,30 @@ describe.each([
 });
 
 describe("ordinary code still works", () => {
+  it("passes check()-style test code that imports modules, with solutions that import and use the same ones", async () => {
+    const solutions = {
+      python: [
+        "def f(a, b):\n    return a + b\n",
+        "import math, json, string\ndef f(a, b):\n    return int(string.Template('$a').substitute(a=a)) + b + math.floor(0.5) + len(json.loads(json.dumps([])))\n",
+        "import math\ndef f(a, b):\n    import json.decoder, string, sys\n    return int(math.fsum([a, b])) + len(sys.modules) * 0\n",
+      ],
+      typescript: [
+        "export function f(a: number, b: number) { return a + b; }",
+        "export function f(a: number, b: number) { return Math.abs(a + b) * Math.sign(a + b) + JSON.parse(JSON.stringify([0]))[0] + [0].map((x) => x)[0]; }",
+        "(Object as any).is = () => true; (JSON as any).stringify = () => 'same';\nexport function f(a: number, b: number, c?: number) { return c === undefined ? a + b : -1; }",
+      ],
+    };
+    for (const q of [mathCheck, jsonCheck, templateCheck]) {
+      for (const language of ["python", "typescript"] as const) {
+        for (const code of solutions[language]) {
+          const report = await sandbox.runTests(q, language, code, "all");
+          expect(report.passed, `${q.id} ${language}: ${JSON.stringify(report.results)}`).toBe(3);
+        }
+        const wrong = language === "python" ? "def f(a, b):\n    return a - b\n" : "export function f(a: number, b: number) { return a - b; }";
+        expect((await sandbox.runTests(q, language, wrong, "all")).passed, `${q.id} ${language} wrong`).toBe(0);
+      }
+    }
+  });
   it("awaits a coroutine result with asyncio (Python) and a promise (TypeScript)", async () => {
     const py = await sandbox.runTests(question, "python", "import asyncio\nasync def f(a, b):\n    await asyncio.sleep(0)\n    return a + b\n", "all");
     expect(py.passed).toBe(3);

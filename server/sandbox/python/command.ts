@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import type { SandboxLimits } from "../limits.js";
 
 export const HARNESS_PATH = fileURLToPath(new URL("./harness.py", import.meta.url));
-const HARNESS_FILES = ["harness.py", "plain.py", "seccomp.py"].map((name) => [fileURLToPath(new URL(`./${name}`, import.meta.url)), `/sandbox/${name}`] as const);
+const HARNESS_FILES = ["harness.py", "plain.py", "restore.py", "seccomp.py"].map((name) => [fileURLToPath(new URL(`./${name}`, import.meta.url)), `/sandbox/${name}`] as const);
 
 /**
  * The only environment prlimit, setpriv and bwrap get: bwrap's own init (pid 1 in the

@@ -172,6 +172,8 @@ def main(arm):
     enumerate_, round_, callable_, dict_, set_ = enumerate, round, callable, dict, set
     test_builtins_base = dict_(PRISTINE_BUILTINS)
     make_plain_tools = _load("/sandbox/plain.py", "make_plain_tools")
+    make_restorer = _load("/sandbox/restore.py", "make_restorer")
+    from _thread import _count as threads_alive
     _load("/sandbox/seccomp.py", "install_seccomp")()
     for name in [m for m in sys.modules if m == "ctypes" or m.startswith(("ctypes.", "_ctypes"))]:
         del sys.modules[name]  # a later `import ctypes` is a fresh import, which the guard refuses
@@ -200,9 +202,21 @@ def main(arm):
     sys_.stdout, sys_.stderr = load_out, load_err
     arm(True)  # one way: nothing in this process can switch the guard off again
     del arm
+    # Snapshot what the test code can reach before the candidate's code exists (None
+    # when the test code imports nothing: its builtins are a pristine copy already).
+    restore = make_restorer(test_code) if test_code else None
+
+    def settle():
+        """Put back what the test code reaches; refuse while candidate threads could re-patch it."""
+        restore()
+        if threads_alive():
+            raise RuntimeError("a thread the solution started is still running; "
+                               "this question's test code cannot be checked while it does")
     try:
         setitimer(ITIMER_PROF, per_test)
         exec(compile(job["code"], "solution.py", "exec"), namespace)
+        if restore is not None:
+            settle()
         if test_code:
             trusted = set_()
             real_build_class = test_builtins_base["__build_class__"]
@@ -217,8 +231,16 @@ def main(arm):
             test_ns.update(__name__="tests", __builtins__=test_builtins)
             candidate = namespace.get(entrypoint)
             if callable(candidate):
-                def guarded(*args, **kwargs):
-                    return to_plain(candidate(*args, **kwargs), trusted)
+                if restore is None:
+                    def guarded(*args, **kwargs):
+                        return to_plain(candidate(*args, **kwargs), trusted)
+                else:
+                    def guarded(*args, **kwargs):
+                        try:
+                            value = candidate(*args, **kwargs)
+                        finally:
+                            settle()  # what the call patched is undone before the test code goes on
+                        return to_plain(value, trusted)
                 test_ns[entrypoint] = guarded
             exec(compile(test_code, "tests.py", "exec"), test_ns)
             target = test_ns.get("run_case")
@@ -242,6 +264,8 @@ def main(arm):
         started = perf()
         try:
             setitimer(ITIMER_PROF, per_test)
+            if restore is not None:
+                settle()
             result = target(*case.get("args", []))
             if iscoroutine(result):
                 result = run_coroutine(result)

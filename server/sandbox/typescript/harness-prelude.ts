@@ -66,7 +66,90 @@ export const HARNESS_PRELUDE = `(() => {
     for (let i = 0; i < parts.length; i++) out += parts[i];
     return out;
   };
-  return [invoke, serialise];
+  // --- Intrinsics for check()-style test code ---
+  // Test code and candidate code share this context. Every object reachable from the
+  // global intrinsics (Math, JSON, Object, Array.prototype, ...) has its own properties
+  // and prototype recorded now, before candidate code exists; restore() puts them back
+  // (compared by identity) after the candidate's code loads, after every call of its
+  // entrypoint and before every runCase, so a verdict decided by test code is computed
+  // with the real built-ins. A built-in the candidate changed and locked cannot be put
+  // back: restore() then throws and the test fails.
+  const ownKeys = Reflect.ownKeys, getDesc = Reflect.getOwnPropertyDescriptor, define = Reflect.defineProperty;
+  const remove = Reflect.deleteProperty, setProto = Reflect.setPrototypeOf, getProto = Reflect.getPrototypeOf;
+  const global = globalThis, mapHas = Map.prototype.has, mapGet = Map.prototype.get, mapSet = Map.prototype.set, NewMap = Map;
+  const thenOf = Promise.prototype.then, isPromise = (v) => v instanceof Promise;
+  // Called by the host before the candidate's script only when there is test code
+  // (recording every intrinsic costs a few milliseconds).
+  const armIntrinsics = () => {
+  const snapshot = [];
+  const known = new NewMap();
+  const record = (obj) => {
+    if ((typeof obj !== "object" && typeof obj !== "function") || obj === null || apply(mapHas, known, [obj])) return;
+    apply(mapSet, known, [obj, true]);
+    const ks = ownKeys(obj), descs = [], byKey = new NewMap();
+    const entry = { obj, ks, descs, byKey, proto: getProto(obj) };
+    snapshot[snapshot.length] = entry;
+    for (let i = 0; i < ks.length; i++) {
+      const d = getDesc(obj, ks[i]);
+      setProto(d, null); // read and passed to defineProperty later: nothing may be inherited
+      descs[i] = d;
+      apply(mapSet, byKey, [ks[i], true]);
+    }
+    record(entry.proto);
+    // Objects and constructors are walked; plain built-in functions (Math.abs) are not:
+    // their own properties (name, length) decide nothing, and walking them costs most.
+    for (let i = 0; i < descs.length; i++) {
+      const v = descs[i].value;
+      if (typeof v === "object" || (typeof v === "function" && getDesc(v, "prototype") !== undefined)) record(v);
+    }
+  };
+  record(global);
+  const Locked = TypeErr, Str = String;
+  const restore = () => {
+    for (let e = 0; e < snapshot.length; e++) {
+      const { obj, ks, descs, byKey, proto } = snapshot[e];
+      if (getProto(obj) !== proto && !setProto(obj, proto)) throw new Locked("the solution changed a built-in's prototype and locked it");
+      if (obj !== global) {
+        const now = ownKeys(obj);
+        for (let i = 0; i < now.length; i++) {
+          if (!apply(mapHas, byKey, [now[i]]) && !remove(obj, now[i])) throw new Locked("the solution added a property to a built-in and locked it: " + Str(now[i]));
+        }
+      }
+      for (let i = 0; i < ks.length; i++) {
+        const was = descs[i], cur = getDesc(obj, ks[i]);
+        if (cur) setProto(cur, null);
+        if (cur && cur.value === was.value && cur.get === was.get && cur.set === was.set && cur.writable === was.writable
+          && cur.enumerable === was.enumerable && cur.configurable === was.configurable) continue;
+        if (!define(obj, ks[i], was)) throw new Locked("the solution changed a built-in and locked it: " + Str(ks[i]));
+      }
+    }
+  };
+  // runCase with the built-ins restored first; the entrypoint wrapped so they are
+  // restored again when each call of it returns (or its promise settles).
+  const invokeRestored = (fn, argsJson) => { restore(); return apply(fn, undefined, parse(argsJson)); };
+  const guardEntrypoint = (name) => {
+    restore();
+    const fn = global[name];
+    if (typeof fn !== "function") return;
+    const after = (v) => { restore(); return v; };
+    const afterError = (e) => { restore(); throw e; };
+    const wrapped = function (...args) {
+      let result;
+      try {
+        result = apply(fn, this, args);
+      } finally {
+        restore();
+      }
+      return isPromise(result) ? apply(thenOf, result, [after, afterError]) : result;
+    };
+    if (!define(global, name, { value: wrapped, writable: true, enumerable: true, configurable: false })) {
+      global[name] = wrapped;
+    }
+    if (global[name] !== wrapped) throw new Locked("the solution locked " + name + " so it cannot be called safely");
+  };
+  return [invokeRestored, guardEntrypoint];
+  };
+  return [invoke, serialise, armIntrinsics];
 })()`;
 
 /** Globals candidate code expects (module/exports for CommonJS output, console, timers that fire at once). */

@@ -115,8 +115,22 @@ function runBatch(
   deadline = Date.now() + Math.max(limits.perTestMs, HARNESS_LOAD_MS);
   const harness = context.evalCode(HARNESS_PRELUDE, "harness.js").unwrap();
   deadline = Date.now() + limits.perTestMs;
-  const invoke = context.getProp(harness, 0);
+  // With test code, the built-ins are recorded now (before the candidate's script) and
+  // runCase is called through invokeRestored, which puts them back first.
+  let invoke = context.getProp(harness, 0);
   const serialise = context.getProp(harness, 1);
+  let guardEntrypoint: QuickJSHandle | null = null;
+  if (request.testCode) {
+    const arm = context.getProp(harness, 2);
+    deadline = Date.now() + Math.max(limits.perTestMs, HARNESS_LOAD_MS);
+    const armed = context.callFunction(arm, context.undefined).unwrap();
+    deadline = Date.now() + limits.perTestMs;
+    arm.dispose();
+    invoke.dispose();
+    invoke = context.getProp(armed, 0);
+    guardEntrypoint = context.getProp(armed, 1);
+    armed.dispose();
+  }
   harness.dispose();
   const returnLimit = context.newNumber(limits.returnBytes);
 
@@ -127,6 +141,18 @@ function runBatch(
   let target: QuickJSHandle | null = null;
   for (const [source, file] of [[`${CANDIDATE_GLOBALS}\n${scripts.candidate}`, "solution.js"], [scripts.tests, "tests.js"]] as const) {
     if (source === null || loadError) continue;
+    if (file === "tests.js") {
+      // Built-ins put back and the entrypoint wrapped before the test code is declared.
+      const name = context.newString(request.entrypoint);
+      const guarded = context.callFunction(guardEntrypoint!, context.undefined, name);
+      name.dispose();
+      if (guarded.error) {
+        loadError = `could not load the code: ${describe(guarded.error)}`;
+        guarded.error.dispose();
+        continue;
+      }
+      guarded.value.dispose();
+    }
     const loaded = context.evalCode(source, file);
     if (loaded.error) {
       loadError = `could not load the code: ${describe(loaded.error)}`;
@@ -157,7 +183,7 @@ function runBatch(
     if (outputExceeded) status = "output-limit";
     outcomes.push({ ...outcome, stdout: out, stderr: err, ms: Math.round((performance.now() - caseStart) * 100) / 100 });
   }
-  for (const handle of [invoke, serialise, returnLimit, target]) handle?.dispose();
+  for (const handle of [invoke, serialise, guardEntrypoint, returnLimit, target]) handle?.dispose();
   // Without root this fails and the worker stays lowered: then every worker ends up equal, below the server.
   if (lowered) setOwnThreadPriority(0);
   return { status, outcomes, processOutput: "", ms: Math.round((performance.now() - started) * 10) / 10 };
