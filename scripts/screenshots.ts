@@ -42,16 +42,21 @@ const only = async (rounds: string[], mode: "timed" | "practice") => {
 
 // A first session (behavioural, timed), so the history and progress have something to show.
 await only(["behavioural"], "timed");
-await page.getByTestId("answer-text").fill(
-  "Situation: our LLM support bot invented a refund policy in front of a customer during the beta; I owned the prompt and the endpoint. " +
-    "Action: I turned the feature flag off within an hour, reproduced the failure from the logs, added a retrieval step with citations and a regression eval set, and told the affected customers. " +
-    "Result: invented policies went from 4% to 0.3% of answers on a 300-question eval set over two weeks. Reflection: I now ship behind a flag with an eval gate.",
-);
+await page
+  .getByTestId("answer-text")
+  .fill(
+    "Situation: our LLM support bot invented a refund policy in front of a customer during the beta; I owned the prompt and the endpoint. " +
+      "Action: I turned the feature flag off within an hour, reproduced the failure from the logs, added a retrieval step with citations and a regression eval set, and told the affected customers. " +
+      "Result: invented policies went from 4% to 0.3% of answers on a 300-question eval set over two weeks. Reflection: I now ship behind a flag with an eval gate.",
+  );
 await page.getByTestId("submit-answer").click();
 // At most one follow-up on this question: answer it once, then the report opens.
 const followUp = await Promise.race([
   page.waitForURL(/\/report\//, { timeout: 20_000 }).then(() => false),
-  page.locator('[data-testid="question-kind"][data-kind="follow-up"]').waitFor({ timeout: 20_000 }).then(() => true),
+  page
+    .locator('[data-testid="question-kind"][data-kind="follow-up"]')
+    .waitFor({ timeout: 20_000 })
+    .then(() => true),
 ]);
 if (followUp) {
   await page.waitForFunction(() => {
@@ -68,7 +73,9 @@ await page.getByTestId("report-overall").waitFor();
 await only(["coding"], "timed");
 await page.getByTestId("code-editor").locator(".cm-content").waitFor();
 const title = (await page.getByTestId("question-title").textContent())!.trim();
-const question = loadPacksFromDir("scenarios").flatMap((p) => p.questions).find((q) => q.title === title)!;
+const question = loadPacksFromDir("scenarios")
+  .flatMap((p) => p.questions)
+  .find((q) => q.title === title)!;
 await page.getByTestId("code-editor").locator(".cm-content").click();
 await page.keyboard.press("Control+A");
 await page.keyboard.press("Delete");

@@ -12,7 +12,14 @@ if (run("npx", ["tsc", "--noEmit", "-p", "."]) !== 0) {
   process.exit(1);
 }
 rmSync(REPORT, { force: true });
-const status = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${REPORT}`, ...process.argv.slice(2)]);
+const status = run("npx", [
+  "vitest",
+  "run",
+  "--reporter=default",
+  "--reporter=json",
+  `--outputFile.json=${REPORT}`,
+  ...process.argv.slice(2),
+]);
 if (existsSync(REPORT)) {
   const r = JSON.parse(readFileSync(REPORT, "utf8"));
   const skipped = r.numPendingTests + r.numTodoTests;

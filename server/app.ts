@@ -2,7 +2,15 @@ import { createServer, type Server as HttpServer } from "node:http";
 import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import pino, { type Logger } from "pino";
 import { createHttpApp } from "./http/index.js";
-import { compileInterviewGraph, createGradingQueue, createGradingThread, createInterviewService, type Clock, type Emit, type InterviewService } from "./interview/index.js";
+import {
+  compileInterviewGraph,
+  createGradingQueue,
+  createGradingThread,
+  createInterviewService,
+  type Clock,
+  type Emit,
+  type InterviewService,
+} from "./interview/index.js";
 import { createHistory } from "./history/index.js";
 import { createJudge, runLab } from "./grading/index.js";
 import { createChatModel, createModelInterviewer, createOfflineInterviewer, type ModelConfig } from "./llm/index.js";
@@ -72,7 +80,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   await packs.registerBuiltins(deps.builtinPacks);
   const teams = createTeams(store, now);
   const sandbox: Sandbox | null =
-    deps.sandbox === null ? null : createSandbox({ ...(deps.sandbox ?? { limits: DEFAULT_LIMITS, pythonPool: 1, typescriptWorkers: 1 }), logger });
+    deps.sandbox === null
+      ? null
+      : createSandbox({ ...(deps.sandbox ?? { limits: DEFAULT_LIMITS, pythonPool: 1, typescriptWorkers: 1 }), logger });
 
   const limits = deps.rateLimits === null ? null : createRateLimits(deps.rateLimits ?? DEFAULT_RATE_LIMITS, deps.limiterStore);
   const httpServer = createServer();
@@ -105,7 +115,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
     checkpointer,
   );
-  const service = createInterviewService({ graph, store, packs, now, logger, sandbox, onStepDone: (id) => gradeLater.start(id), ...(deps.clock ? { setTimer: deps.clock.setTimer } : {}), ...(deps.random ? { random: deps.random } : {}) });
+  const service = createInterviewService({
+    graph,
+    store,
+    packs,
+    now,
+    logger,
+    sandbox,
+    onStepDone: (id) => gradeLater.start(id),
+    ...(deps.clock ? { setTimer: deps.clock.setTimer } : {}),
+    ...(deps.random ? { random: deps.random } : {}),
+  });
   const teamDesk = createTeamDesk({ store, teams, packs, service, now, model: deps.model ?? null });
   const http = createHttpApp({
     packs,
@@ -123,7 +143,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
     teamDesk,
   });
   httpServer.on("request", http);
-  io = createSocketServer(httpServer, service, teams, logger, { limits, trustProxy: deps.trustProxy ?? false, allowedOrigins: deps.allowedOrigins ?? [] });
+  io = createSocketServer(httpServer, service, teams, logger, {
+    limits,
+    trustProxy: deps.trustProxy ?? false,
+    allowedOrigins: deps.allowedOrigins ?? [],
+  });
 
   let recovering = false;
   let recovery: Promise<number> | null = null;
@@ -175,7 +199,12 @@ function modelDeps(model: ModelConfig | null) {
   const judge = createJudge(createChatModel(model, model.judgeModel), { model: model.judgeModel, timeoutMs: model.timeoutMs });
   const labChat = createChatModel(model, model.labModel);
   const interviewerModel = model.interviewerModel ?? model.judgeModel;
-  const interviewer = createModelInterviewer({ chat: createChatModel(model, interviewerModel), model: interviewerModel, timeoutMs: model.timeoutMs, offline });
+  const interviewer = createModelInterviewer({
+    chat: createChatModel(model, interviewerModel),
+    model: interviewerModel,
+    timeoutMs: model.timeoutMs,
+    offline,
+  });
   return {
     interviewer,
     judge,

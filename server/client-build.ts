@@ -23,7 +23,16 @@ export async function ensureClientBuilt(clientDist: string, log: (msg: string) =
   const index = join(clientDist, "index.html");
   const built = existsSync(index) ? statSync(index).mtimeMs : 0;
   if (built > 0 && Math.max(...SOURCES.map(newestMtime)) <= built) return;
-  log(built ? "client sources changed since the last build; rebuilding the client…" : `client not built yet; building it into ${clientDist} (once)…`);
+  log(
+    built
+      ? "client sources changed since the last build; rebuilding the client…"
+      : `client not built yet; building it into ${clientDist} (once)…`,
+  );
   const { build } = await import("vite");
-  await build({ configFile: join(ROOT, "vite.config.ts"), root: join(ROOT, "client"), build: { outDir: clientDist, emptyOutDir: true }, logLevel: "warn" });
+  await build({
+    configFile: join(ROOT, "vite.config.ts"),
+    root: join(ROOT, "client"),
+    build: { outDir: clientDist, emptyOutDir: true },
+    logLevel: "warn",
+  });
 }

@@ -122,7 +122,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       httpGlobal: { points: e.RATE_HTTP_GLOBAL_10S, seconds: 10 },
     },
     trustProxy: e.TRUST_PROXY === "true",
-    allowedOrigins: e.SOCKET_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean),
+    allowedOrigins: e.SOCKET_ORIGINS.split(",")
+      .map((o) => o.trim())
+      .filter(Boolean),
     model: e.OPENAI_API_KEY
       ? {
           apiKey: e.OPENAI_API_KEY,

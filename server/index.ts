@@ -11,7 +11,13 @@ async function main(): Promise<void> {
   const logger = pino({ level: config.logLevel });
   const builtinPacks = loadPacksFromDir(config.packsDir);
   await ensureClientBuilt(config.clientDist, (msg) => logger.info(msg));
-  const { app, port, release } = await startServer(config, { builtinPacks, clientDist: config.clientDist, logger, sandbox: config.sandbox, model: config.model });
+  const { app, port, release } = await startServer(config, {
+    builtinPacks,
+    clientDist: config.clientDist,
+    logger,
+    sandbox: config.sandbox,
+    model: config.model,
+  });
   logger.info({ port, database: config.databaseFile, packs: builtinPacks.map((p) => p.id) }, "server listening");
   console.log(`\n  Mock interviews ready: http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`);
   for (const [language, capability] of Object.entries(app.sandbox?.capabilities ?? {})) {

@@ -9,7 +9,10 @@ import { acquireDataDirLock } from "./store/index.js";
  * (/api/health says "recovering" meanwhile), and a process that cannot bind
  * exits without touching any session.
  */
-export async function startServer(config: Config, deps: Omit<AppDeps, "databaseFile"> & { logger: Logger }): Promise<{ app: App; port: number; release(): void }> {
+export async function startServer(
+  config: Config,
+  deps: Omit<AppDeps, "databaseFile"> & { logger: Logger },
+): Promise<{ app: App; port: number; release(): void }> {
   const release = acquireDataDirLock(config.dataDir);
   let app: App | null = null;
   try {
@@ -23,7 +26,13 @@ export async function startServer(config: Config, deps: Omit<AppDeps, "databaseF
     const server = app.httpServer;
     await new Promise<void>((resolve, reject) => {
       server.once("error", (err: NodeJS.ErrnoException) => {
-        reject(err.code === "EADDRINUSE" ? new ConfigError(`Port ${config.port} on ${config.host} is already in use; set PORT to another port (PORT=0 picks a free one).`) : err);
+        reject(
+          err.code === "EADDRINUSE"
+            ? new ConfigError(
+                `Port ${config.port} on ${config.host} is already in use; set PORT to another port (PORT=0 picks a free one).`,
+              )
+            : err,
+        );
       });
       server.listen(config.port, config.host, resolve);
     });

@@ -33,28 +33,26 @@ export function App() {
       </header>
       <main className={inRoom ? "app-main app-main-full" : onTeamPage ? "app-main app-main-wide" : "app-main"}>
         <Suspense fallback={<p className="muted">Loading…</p>}>
-        <Switch>
-          <Route path="/" component={Lobby} />
-          <Route path="/team" component={TeamPage} />
-          <Route path="/progress" component={ProgressPage} />
-          <Route path="/shared/:token">{(params) => <SharedReportPage key={params.token} token={params.token} />}</Route>
-          <Route path="/interview/:sessionId">
-            {/* key: a different session id must start from a fresh room state */}
-            {(params) => <InterviewRoom key={params.sessionId} sessionId={params.sessionId} />}
-          </Route>
-          <Route path="/invite/:token">{(params) => <InvitePage key={params.token} token={params.token} />}</Route>
-          <Route path="/report/:sessionId">
-            {(params) => <ReportPage key={params.sessionId} sessionId={params.sessionId} />}
-          </Route>
-          <Route>
-            <section className="panel">
-              <h1>Page not found</h1>
-              <p>
-                <Link href="/">Back to the lobby</Link>
-              </p>
-            </section>
-          </Route>
-        </Switch>
+          <Switch>
+            <Route path="/" component={Lobby} />
+            <Route path="/team" component={TeamPage} />
+            <Route path="/progress" component={ProgressPage} />
+            <Route path="/shared/:token">{(params) => <SharedReportPage key={params.token} token={params.token} />}</Route>
+            <Route path="/interview/:sessionId">
+              {/* key: a different session id must start from a fresh room state */}
+              {(params) => <InterviewRoom key={params.sessionId} sessionId={params.sessionId} />}
+            </Route>
+            <Route path="/invite/:token">{(params) => <InvitePage key={params.token} token={params.token} />}</Route>
+            <Route path="/report/:sessionId">{(params) => <ReportPage key={params.sessionId} sessionId={params.sessionId} />}</Route>
+            <Route>
+              <section className="panel">
+                <h1>Page not found</h1>
+                <p>
+                  <Link href="/">Back to the lobby</Link>
+                </p>
+              </section>
+            </Route>
+          </Switch>
         </Suspense>
       </main>
     </div>

@@ -1,5 +1,11 @@
 import { io, type Socket } from "socket.io-client";
-import { MAX_SOCKET_MESSAGE_BYTES, MAX_TEXT_ANSWER, type Ack, type ClientToServerEvents, type ServerToClientEvents } from "../../server/contracts/index.js";
+import {
+  MAX_SOCKET_MESSAGE_BYTES,
+  MAX_TEXT_ANSWER,
+  type Ack,
+  type ClientToServerEvents,
+  type ServerToClientEvents,
+} from "../../server/contracts/index.js";
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -52,7 +58,10 @@ export function request<E extends RequestName>(
   // Refuse it here instead, with words the candidate can act on.
   if (new Blob([JSON.stringify(payload)]).size > MAX_SOCKET_MESSAGE_BYTES - 1_000) {
     return Promise.reject(
-      new RequestError(`This is too long to send (answers are limited to ${MAX_TEXT_ANSWER.toLocaleString()} characters). Shorten it and it will save again.`, "PAYLOAD_TOO_LARGE"),
+      new RequestError(
+        `This is too long to send (answers are limited to ${MAX_TEXT_ANSWER.toLocaleString()} characters). Shorten it and it will save again.`,
+        "PAYLOAD_TOO_LARGE",
+      ),
     );
   }
   return new Promise((resolve, reject) => {

@@ -9,7 +9,12 @@ import { printRow, summarise } from "./stats.js";
 export async function benchGrading(): Promise<void> {
   const [loaded] = loadPacksFromDir("scenarios");
   const json = JSON.stringify(loaded!);
-  const answers = loaded!.questions.flatMap((q) => q.exemplars.map((e) => ({ id: q.id, body: q.kind === "coding" ? { code: e.answer, language: "python" as const } : { text: e.answer } })));
+  const answers = loaded!.questions.flatMap((q) =>
+    q.exemplars.map((e) => ({
+      id: q.id,
+      body: q.kind === "coding" ? { code: e.answer, language: "python" as const } : { text: e.answer },
+    })),
+  );
   const run = (mode: "interview" | "same-object" | "no-pack", rounds: number, same: Pack) => {
     const samples: number[] = [];
     for (let round = 0; round < rounds; round++) {
@@ -29,6 +34,10 @@ export async function benchGrading(): Promise<void> {
   const interview = run("interview", 10, same);
   const cached = run("same-object", 10, same);
   printRow(`grading, no copy check (baseline)`, baseline);
-  printRow(`grading as the interview does (${answers.length} answers)`, interview, `x${(interview.median / baseline.median).toFixed(2)} baseline; target median < 5 ms`);
+  printRow(
+    `grading as the interview does (${answers.length} answers)`,
+    interview,
+    `x${(interview.median / baseline.median).toFixed(2)} baseline; target median < 5 ms`,
+  );
   printRow(`grading, same pack object`, cached, `x${(cached.median / baseline.median).toFixed(2)} baseline`);
 }

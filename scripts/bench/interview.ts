@@ -15,10 +15,16 @@ import { echoRoundTrip } from "./echo.js";
 import { printRow, summarise } from "./stats.js";
 
 type Baseline = { median: number; p95: number };
-const ratio = (s: { median: number; p95: number }, base: Baseline) => `= ${(s.median / base.median).toFixed(1)}× / ${(s.p95 / base.p95).toFixed(1)}× a bare echo`;
+const ratio = (s: { median: number; p95: number }, base: Baseline) =>
+  `= ${(s.median / base.median).toFixed(1)}× / ${(s.p95 / base.p95).toFixed(1)}× a bare echo`;
 
 async function measure(label: string, model: ModelConfig | null, sessions: number, echo: Baseline): Promise<void> {
-  const app = await createApp({ databaseFile: join(mkdtempSync(join(tmpdir(), "mi-bench-")), "bench.db"), builtinPacks: loadPacksFromDir("scenarios"), sandbox: null, model });
+  const app = await createApp({
+    databaseFile: join(mkdtempSync(join(tmpdir(), "mi-bench-")), "bench.db"),
+    builtinPacks: loadPacksFromDir("scenarios"),
+    sandbox: null,
+    model,
+  });
   await app.startRecovery();
   await new Promise<void>((r) => app.httpServer.listen(0, "127.0.0.1", r));
   const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
@@ -49,7 +55,12 @@ async function measure(label: string, model: ModelConfig | null, sessions: numbe
     const delta = new Promise<void>((r) => (onDelta = r));
     const t = performance.now();
     // A partial answer: the interviewer asks a follow-up (the model's, when configured).
-    const submitted = call("answer:submit", { sessionId, questionId, submissionId: randomUUID(), text: "We would use RAG over the help centre with embeddings and a vector index, and stream answers." });
+    const submitted = call("answer:submit", {
+      sessionId,
+      questionId,
+      submissionId: randomUUID(),
+      text: "We would use RAG over the help centre with embeddings and a vector index, and stream answers.",
+    });
     await delta;
     firstByte.push(performance.now() - t);
     await ended;
@@ -69,6 +80,19 @@ export async function benchInterview(sessions = 30): Promise<void> {
   await measure("offline", null, sessions, echo);
   const pieces = "That's a good start. How would you know the new retriever is better before you roll it out?".split(/(?<= )/);
   const fake = await startFakeOpenAI((req) => (req.stream ? { stream: pieces } : { content: JSON.stringify({ criteria: [] }) }));
-  await measure("model (local fake server)", { apiKey: "bench", baseURL: fake.baseURL, judgeModel: "bench-judge", labModel: "bench-judge", interviewerModel: "bench-interviewer", timeoutMs: 10_000, tokenBudget: 1_000_000 }, sessions, echo);
+  await measure(
+    "model (local fake server)",
+    {
+      apiKey: "bench",
+      baseURL: fake.baseURL,
+      judgeModel: "bench-judge",
+      labModel: "bench-judge",
+      interviewerModel: "bench-interviewer",
+      timeoutMs: 10_000,
+      tokenBudget: 1_000_000,
+    },
+    sessions,
+    echo,
+  );
   await fake.close();
 }

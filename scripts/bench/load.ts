@@ -39,19 +39,30 @@ const between = (a: number, b: number) => a + Math.random() * (b - a);
 
 async function candidate(url: string, index: number, until: number, tally: Tally): Promise<void> {
   const coding = index % 10 === 9;
-  const socket: Socket = io(url, { transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: { "x-forwarded-for": `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}` } });
+  const socket: Socket = io(url, {
+    transports: ["websocket"],
+    forceNew: true,
+    reconnection: false,
+    extraHeaders: { "x-forwarded-for": `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}` },
+  });
   const stage = (name: string) => tally.stages.set(name, (tally.stages.get(name) ?? 0) + 1);
   await new Promise<void>((resolve, reject) => (socket.once("connect", () => resolve()), socket.once("connect_error", reject)));
   stage("connected");
   let open: { questionId: string; languages: string[]; starter: string } | null = null;
   let waiting: (() => void) | null = null;
   let complete = false;
-  socket.on("question:start", (q: any) => (open = { questionId: q.questionId, languages: q.languages, starter: q.starterCode?.typescript ?? "" }));
+  socket.on(
+    "question:start",
+    (q: any) => (open = { questionId: q.questionId, languages: q.languages, starter: q.starterCode?.typescript ?? "" }),
+  );
   socket.on("question:end", () => waiting?.());
   socket.on("session:complete", () => ((complete = true), waiting?.()));
   const call = async (kind: Sample["kind"] | null, event: string, payload: unknown): Promise<Ack> => {
     const t = performance.now();
-    const ack = (await socket.timeout(30_000).emitWithAck(event, payload).catch(() => ({ ok: false, error: { code: "TIMEOUT", message: "no ack in 30 s" } }))) as Ack;
+    const ack = (await socket
+      .timeout(30_000)
+      .emitWithAck(event, payload)
+      .catch(() => ({ ok: false, error: { code: "TIMEOUT", message: "no ack in 30 s" } }))) as Ack;
     if (kind) tally.samples.push({ kind, ms: performance.now() - t });
     if (!ack.ok) tally.refused.set(`${event} ${ack.error!.code}`, (tally.refused.get(`${event} ${ack.error!.code}`) ?? 0) + 1);
     return ack;
@@ -59,7 +70,11 @@ async function candidate(url: string, index: number, until: number, tally: Tally
   const nextQuestion = () => new Promise<void>((r) => (waiting = r));
   try {
     let asked = nextQuestion();
-    const start = await call(null, "session:start", { packId: "ai-engineer", rounds: [coding ? "coding" : "system-design"], mode: "timed" });
+    const start = await call(null, "session:start", {
+      packId: "ai-engineer",
+      rounds: [coding ? "coding" : "system-design"],
+      mode: "timed",
+    });
     if (!start.ok) return;
     stage("started");
     const sessionId = start.data.sessionId as string;
@@ -88,7 +103,8 @@ async function candidate(url: string, index: number, until: number, tally: Tally
         questionSince = Date.now();
         continue;
       }
-      const body = coding && q.languages.includes("typescript") ? { code: `${q.starter}\n// ${text.length}`, language: "typescript" } : { text };
+      const body =
+        coding && q.languages.includes("typescript") ? { code: `${q.starter}\n// ${text.length}`, language: "typescript" } : { text };
       await call("draft", "answer:draft", { sessionId, questionId: q.questionId, ...body });
     }
   } finally {
@@ -96,7 +112,17 @@ async function candidate(url: string, index: number, until: number, tally: Tally
   }
 }
 
-async function run(n: number): Promise<{ n: number; p50: number; p99: number; runP50: number | null; runP99: number | null; samples: number; lost: number; submits: number; refused: string }> {
+async function run(n: number): Promise<{
+  n: number;
+  p50: number;
+  p99: number;
+  runP50: number | null;
+  runP99: number | null;
+  samples: number;
+  lost: number;
+  submits: number;
+  refused: string;
+}> {
   const server = await startServer();
   const tally: Tally = { samples: [], submitsOk: 0, lost: 0, refused: new Map(), stages: new Map() };
   const rampMs = (n / RAMP_PER_SECOND) * 1000;
@@ -135,7 +161,11 @@ async function run(n: number): Promise<{ n: number; p50: number; p99: number; ru
   };
 }
 
-console.log(`Load: N candidates for ${SECONDS} s each (after a ramp of ${RAMP_PER_SECOND}/s); server in its own process. Load average before: ${loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+console.log(
+  `Load: N candidates for ${SECONDS} s each (after a ramp of ${RAMP_PER_SECOND}/s); server in its own process. Load average before: ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ")}`,
+);
 const echo = await echoRoundTrip();
 console.log(`Baseline: bare socket.io echo round trip median ${ms(echo.median)}, p95 ${ms(echo.p95)}\n`);
 console.log("| N | acks (drafts + submits) | ack p50 | ack p99 | p99 / echo p95 | submits | lost answers | code:run p50 / p99 | refused |");
@@ -143,8 +173,14 @@ console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---|");
 let knee: number | null = null;
 for (const n of NS) {
   const r = await run(n);
-  console.log(`| ${r.n} | ${r.samples} | ${ms(r.p50)} | ${ms(r.p99)} | ${(r.p99 / echo.p95).toFixed(1)}× | ${r.submits} | ${r.lost} | ${r.runP50 === null ? "-" : `${ms(r.runP50)} / ${ms(r.runP99!)}`} | ${r.refused} |`);
+  console.log(
+    `| ${r.n} | ${r.samples} | ${ms(r.p50)} | ${ms(r.p99)} | ${(r.p99 / echo.p95).toFixed(1)}× | ${r.submits} | ${r.lost} | ${r.runP50 === null ? "-" : `${ms(r.runP50)} / ${ms(r.runP99!)}`} | ${r.refused} |`,
+  );
   if (r.p99 < 100 && r.lost === 0) knee = n;
 }
-console.log(`\nLargest N with ack p99 < 100 ms and 0 lost answers: ${knee ?? "none"} (load average after: ${loadavg().map((x) => x.toFixed(1)).join(" ")})`);
+console.log(
+  `\nLargest N with ack p99 < 100 ms and 0 lost answers: ${knee ?? "none"} (load average after: ${loadavg()
+    .map((x) => x.toFixed(1))
+    .join(" ")})`,
+);
 process.exit(0);

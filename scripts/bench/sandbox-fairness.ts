@@ -14,17 +14,22 @@ async function innocentRuns(sandbox: Sandbox, question: Question, language: Lang
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     if (language === "python") await sandbox.ready();
-    samples.push(await timeIt(async () => {
-      const r = await sandbox.runTests(question, language, code, "visible", { owner: "innocent" });
-      if (r.passed !== r.total) throw new Error(`the innocent ${language} run failed: ${JSON.stringify(r.results[0])}`);
-    }));
+    samples.push(
+      await timeIt(async () => {
+        const r = await sandbox.runTests(question, language, code, "visible", { owner: "innocent" });
+        if (r.passed !== r.total) throw new Error(`the innocent ${language} run failed: ${JSON.stringify(r.results[0])}`);
+      }),
+    );
   }
   return samples;
 }
 
 export async function measureFairness(sandbox: Sandbox, question: Question, runs: number): Promise<void> {
   console.log("Fairness: a third candidate's Run tests while two others loop hostile code in both languages");
-  const unloaded = { python: await innocentRuns(sandbox, question, "python", runs), typescript: await innocentRuns(sandbox, question, "typescript", runs) };
+  const unloaded = {
+    python: await innocentRuns(sandbox, question, "python", runs),
+    typescript: await innocentRuns(sandbox, question, "typescript", runs),
+  };
 
   let stop = false;
   const inFlight = new Set<string>();
@@ -38,7 +43,10 @@ export async function measureFairness(sandbox: Sandbox, question: Question, runs
   };
   const attackers = [attacker("attacker-1"), attacker("attacker-2")];
   while (inFlight.size < 2) await new Promise((r) => setTimeout(r, 10));
-  const loaded = { python: await innocentRuns(sandbox, question, "python", runs), typescript: await innocentRuns(sandbox, question, "typescript", runs) };
+  const loaded = {
+    python: await innocentRuns(sandbox, question, "python", runs),
+    typescript: await innocentRuns(sandbox, question, "typescript", runs),
+  };
   stop = true;
   await Promise.all(attackers);
 

@@ -17,5 +17,7 @@ export function summarise(samples: number[]) {
 }
 
 export function printRow(label: string, s: { median: number; p95: number; n: number }, extra = "") {
-  console.log(`${label.padEnd(46)} median ${ms(s.median).padStart(10)}   p95 ${ms(s.p95).padStart(10)}   n=${s.n}${extra ? `   ${extra}` : ""}`);
+  console.log(
+    `${label.padEnd(46)} median ${ms(s.median).padStart(10)}   p95 ${ms(s.p95).padStart(10)}   n=${s.n}${extra ? `   ${extra}` : ""}`,
+  );
 }

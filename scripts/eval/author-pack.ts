@@ -34,8 +34,16 @@ export function authorPack(id: string, items: Pick<EvalItem, "questionId" | "que
           title: "States the reference answer's key points",
           weight: 1,
           description: `The answer states: ${q.references[0] ?? ""}`,
-          anchors: { "0": "Wrong or off-topic.", "1": "One minor point.", "2": "About half the key points.", "3": "Most key points.", "4": "Every key point of the reference." },
-          evidence: { concepts: concepts(q.question, process.env.EVAL_ALL_REFS ? q.references.join("\n") : (q.references[0] ?? q.question)) },
+          anchors: {
+            "0": "Wrong or off-topic.",
+            "1": "One minor point.",
+            "2": "About half the key points.",
+            "3": "Most key points.",
+            "4": "Every key point of the reference.",
+          },
+          evidence: {
+            concepts: concepts(q.question, process.env.EVAL_ALL_REFS ? q.references.join("\n") : (q.references[0] ?? q.question)),
+          },
         },
       ],
       exemplars: q.references.map((answer) => ({ level: "strong", answer, scores: { correct: 4 } })),
@@ -43,7 +51,11 @@ export function authorPack(id: string, items: Pick<EvalItem, "questionId" | "que
   });
 }
 
-export const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "q";
+export const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "") || "q";
 
 function concepts(question: string, reference: string): { label: string; terms: string[] }[] {
   const asked = new Set(analyse(question).tokens.map((t) => t.lemma));
@@ -57,5 +69,7 @@ function concepts(question: string, reference: string): { label: string; terms: 
     if (!out.has(term)) out.set(term, { label: negated ? `not ${t.word}` : t.word, terms: [term] });
   });
   const list = [...out.values()];
-  return list.length ? list.slice(0, Number(process.env.EVAL_MAX_CONCEPTS ?? 8)) : [{ label: "answer", terms: [reference.split(/\s+/)[0] ?? "answer"] }];
+  return list.length
+    ? list.slice(0, Number(process.env.EVAL_MAX_CONCEPTS ?? 8))
+    : [{ label: "answer", terms: [reference.split(/\s+/)[0] ?? "answer"] }];
 }

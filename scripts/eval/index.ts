@@ -26,7 +26,9 @@ export function evaluate(name: string, items: EvalItem[], blend?: Blend) {
     const grader = compare(these.map((r) => ({ questionId: r.item.questionId, label: r.item.label, predicted: r.grader })));
     const baseline = compare(these.map((r) => ({ questionId: r.item.questionId, label: r.item.label, predicted: r.baseline })));
     const withSecond = these.filter((r) => r.item.secondLabel !== undefined);
-    const human = withSecond.length ? compare(withSecond.map((r) => ({ questionId: r.item.questionId, label: r.item.label, predicted: r.item.secondLabel! }))) : null;
+    const human = withSecond.length
+      ? compare(withSecond.map((r) => ({ questionId: r.item.questionId, label: r.item.label, predicted: r.item.secondLabel! })))
+      : null;
     table.push({ split, grader, baseline, human });
   }
   return table;
@@ -47,7 +49,9 @@ if (process.argv[1]?.endsWith("index.ts")) {
     for (const weight of [0, 0.25, 0.5, 0.75]) {
       for (const full of [0.4, 0.5, 0.7, 1]) {
         const [row] = evaluate(name, tuning, { weight, full });
-        console.log(`weight ${weight} full ${full}: tuning r ${f(row!.grader.r)} QWK ${f(row!.grader.qwk)} per-question r ${f(row!.grader.perQuestionR)}`);
+        console.log(
+          `weight ${weight} full ${full}: tuning r ${f(row!.grader.r)} QWK ${f(row!.grader.qwk)} per-question r ${f(row!.grader.perQuestionR)}`,
+        );
       }
     }
   }

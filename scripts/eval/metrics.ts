@@ -18,10 +18,22 @@ export function pearson(x: number[], y: number[]): number {
 
 /** Pearson r, QWK on 0-4 and the mean of per-question r (questions whose labels or predictions vary). */
 export function compare(rows: { questionId: string; label: number; predicted: number }[]) {
-  const r = pearson(rows.map((x) => x.predicted), rows.map((x) => x.label));
-  const qwk = agreement(rows.map((x) => ({ label: Math.round(x.label), predicted: Math.max(0, Math.min(4, Math.round(x.predicted))) }))).qwk;
+  const r = pearson(
+    rows.map((x) => x.predicted),
+    rows.map((x) => x.label),
+  );
+  const qwk = agreement(
+    rows.map((x) => ({ label: Math.round(x.label), predicted: Math.max(0, Math.min(4, Math.round(x.predicted))) })),
+  ).qwk;
   const byQ = new Map<string, typeof rows>();
   for (const row of rows) byQ.set(row.questionId, [...(byQ.get(row.questionId) ?? []), row]);
-  const perQ = [...byQ.values()].map((g) => pearson(g.map((x) => x.predicted), g.map((x) => x.label))).filter((v) => Number.isFinite(v));
+  const perQ = [...byQ.values()]
+    .map((g) =>
+      pearson(
+        g.map((x) => x.predicted),
+        g.map((x) => x.label),
+      ),
+    )
+    .filter((v) => Number.isFinite(v));
   return { n: rows.length, r, qwk, perQuestionR: perQ.reduce((a, b) => a + b, 0) / Math.max(1, perQ.length), questions: byQ.size };
 }

@@ -35,7 +35,9 @@ export function calibrateCommand(args: string[]): number {
       console.log(JSON.stringify({ pack: pack.id, ...result }, null, 2));
       continue;
     }
-    const what = answerFiles.length ? `${labelled.length} independently labelled answers (${answerFiles.join(", ")})` : "labelled exemplar scores";
+    const what = answerFiles.length
+      ? `${labelled.length} independently labelled answers (${answerFiles.join(", ")})`
+      : "labelled exemplar scores";
     console.log(`\n${pack.id} v${pack.version}: grader vs ${what}, criterion level`);
     console.log(`${"".padEnd(18)} ${"pairs".padStart(5)}  ${"QWK".padStart(6)}  ${"exact".padStart(6)}  ${"within one".padStart(10)}`);
     for (const [kind, a] of Object.entries(result.byKind)) console.log(row(kind, a!));
@@ -46,7 +48,8 @@ export function calibrateCommand(args: string[]): number {
     }
     if (result.worst.length) {
       console.log("\nworst disagreements:");
-      for (const w of result.worst) console.log(`  ${w.questionId} / ${w.exemplar} / ${w.criterionId}: labelled ${w.label}, graded ${w.predicted}`);
+      for (const w of result.worst)
+        console.log(`  ${w.questionId} / ${w.exemplar} / ${w.criterionId}: labelled ${w.label}, graded ${w.predicted}`);
     }
     const unknown = (result as { unknownQuestions?: string[] }).unknownQuestions ?? [];
     if (unknown.length) {

@@ -32,7 +32,11 @@ const bounded = (s: string) => (s.length > 300 ? `${s.slice(0, 297)}...` : s);
 
 /** Grade one parsed line exactly as the interview grades a one-turn answer. */
 export function gradeRow(pack: Pack, line: string, lineNo: number): RowResult | RowError {
-  if (line.length > MAX_LINE) return { line: lineNo, error: { code: "line-too-long", message: `line ${lineNo} has ${line.length} characters (at most ${MAX_LINE})` } };
+  if (line.length > MAX_LINE)
+    return {
+      line: lineNo,
+      error: { code: "line-too-long", message: `line ${lineNo} has ${line.length} characters (at most ${MAX_LINE})` },
+    };
   let raw: unknown;
   try {
     raw = JSON.parse(line);
@@ -42,13 +46,26 @@ export function gradeRow(pack: Pack, line: string, lineNo: number): RowResult | 
   const parsed = AnswerRowSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const id = typeof raw === "object" && raw && "id" in raw && (typeof raw.id === "string" || typeof raw.id === "number") ? { id: raw.id } : {};
-    return { line: lineNo, ...id, error: { code: "invalid-row", message: bounded(`line ${lineNo}: ${issue.path.join(".") || "row"}: ${issue.message}`) } };
+    const id =
+      typeof raw === "object" && raw && "id" in raw && (typeof raw.id === "string" || typeof raw.id === "number") ? { id: raw.id } : {};
+    return {
+      line: lineNo,
+      ...id,
+      error: { code: "invalid-row", message: bounded(`line ${lineNo}: ${issue.path.join(".") || "row"}: ${issue.message}`) },
+    };
   }
   const row = parsed.data;
   const question: Question | undefined = pack.questions.find((q) => q.id === row.questionId);
-  if (!question) return { line: lineNo, id: row.id, error: { code: "unknown-question", message: bounded(`line ${lineNo}: no question "${row.questionId}" in pack "${pack.id}"`) } };
-  const body = { ...(row.text !== undefined ? { text: row.text } : {}), ...(row.code !== undefined ? { code: row.code, language: row.language ?? "python" } : {}) };
+  if (!question)
+    return {
+      line: lineNo,
+      id: row.id,
+      error: { code: "unknown-question", message: bounded(`line ${lineNo}: no question "${row.questionId}" in pack "${pack.id}"`) },
+    };
+  const body = {
+    ...(row.text !== undefined ? { text: row.text } : {}),
+    ...(row.code !== undefined ? { code: row.code, language: row.language ?? "python" } : {}),
+  };
   const { scores, flags } = gradeQuestion(question, [body], { pack });
   return {
     id: row.id,

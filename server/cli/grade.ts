@@ -16,7 +16,9 @@ Both grade exactly as the interview does (the deterministic evidence layer, the 
 function loadPack(path: string, want: (p: Pack) => boolean): Pack | string {
   try {
     // Outside a session a question with variants is graded in its default variant.
-    const pack = loadPacksAt(path).map((l) => defaultVariantPack(l.pack)).find(want);
+    const pack = loadPacksAt(path)
+      .map((l) => defaultVariantPack(l.pack))
+      .find(want);
     return pack ?? `no matching pack in ${path}`;
   } catch (err) {
     if (err instanceof PackValidationError) return err.message;
@@ -29,7 +31,15 @@ export async function gradeCommand(argv: string[]): Promise<number> {
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { question: { type: "string" }, "answer-file": { type: "string" }, code: { type: "boolean" }, language: { type: "string" }, pack: { type: "string" }, answers: { type: "string" }, "pack-id": { type: "string" } },
+      options: {
+        question: { type: "string" },
+        "answer-file": { type: "string" },
+        code: { type: "boolean" },
+        language: { type: "string" },
+        pack: { type: "string" },
+        answers: { type: "string" },
+        "pack-id": { type: "string" },
+      },
     }));
   } catch (err) {
     console.error(`${(err as Error).message}\n${USAGE}`);

@@ -12,7 +12,12 @@ export async function runCodeCommand(argv: string[]): Promise<number> {
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { question: { type: "string" }, language: { type: "string" }, file: { type: "string" }, scope: { type: "string", default: "all" } },
+      options: {
+        question: { type: "string" },
+        language: { type: "string" },
+        file: { type: "string" },
+        scope: { type: "string", default: "all" },
+      },
     }));
   } catch (err) {
     console.error(`${(err as Error).message}\n${USAGE}`);
@@ -33,7 +38,9 @@ export async function runCodeCommand(argv: string[]): Promise<number> {
   }
   let question;
   try {
-    question = loadPacksAt(packPath).flatMap((l) => defaultVariantPack(l.pack).questions).find((q) => q.id === questionId);
+    question = loadPacksAt(packPath)
+      .flatMap((l) => defaultVariantPack(l.pack).questions)
+      .find((q) => q.id === questionId);
   } catch (err) {
     if (err instanceof PackValidationError) {
       console.error(err.message);

@@ -14,7 +14,13 @@ export async function selftestCommand(argv: string[]): Promise<number> {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { strict: { type: "boolean" }, sittings: { type: "string" }, levels: { type: "string" }, personas: { type: "string" }, "stall-seconds": { type: "string" } },
+      options: {
+        strict: { type: "boolean" },
+        sittings: { type: "string" },
+        levels: { type: "string" },
+        personas: { type: "string" },
+        "stall-seconds": { type: "string" },
+      },
     });
   } catch (err) {
     console.error(`${(err as Error).message}\n${USAGE}`);
@@ -50,7 +56,9 @@ export async function selftestCommand(argv: string[]): Promise<number> {
     for (const p of result.personas) {
       const about = (lines: string[]) => lines.some((f) => f.startsWith(`${p.persona} (`) || f.startsWith(`${p.persona} should`));
       const mark = p.failed.length || about(result.failures) ? "✗" : about(result.warnings) ? "!" : "✓";
-      console.log(`${mark} ${p.persona.padEnd(14)} ${String(p.sessions).padStart(2)} sessions  mean ${p.mean.toFixed(1).padStart(5)}  range ${p.min.toFixed(1)}-${p.max.toFixed(1)}  flags ${p.flags}  (${p.describe})`);
+      console.log(
+        `${mark} ${p.persona.padEnd(14)} ${String(p.sessions).padStart(2)} sessions  mean ${p.mean.toFixed(1).padStart(5)}  range ${p.min.toFixed(1)}-${p.max.toFixed(1)}  flags ${p.flags}  (${p.describe})`,
+      );
     }
     for (const f of result.failures) console.log(`  FAIL ${f}`);
     for (const w of result.warnings) console.log(`  WARN ${w} (known grader gap; --strict fails on it)`);

@@ -19,7 +19,8 @@ async function tokenCommand(teams: Teams, args: string[], io: Io): Promise<numbe
   if (!sub || !teamId) return (io.err(USAGE), 2);
   if (sub === "list") {
     io.out("id\tlabel\tcreated\tlast used\trevoked");
-    for (const t of await teams.tokens(teamId)) io.out(`${t.id}\t${t.label}\t${when(t.created_at)}\t${when(t.last_used_at)}\t${when(t.revoked_at)}`);
+    for (const t of await teams.tokens(teamId))
+      io.out(`${t.id}\t${t.label}\t${when(t.created_at)}\t${when(t.last_used_at)}\t${when(t.revoked_at)}`);
     return 0;
   }
   if (sub === "create" || sub === "rotate") {
@@ -66,7 +67,9 @@ export async function teamCommand(args: string[], io: Io = defaultIo): Promise<n
     io.out(`created team "${team.id}" (${team.name})`);
     io.out(`API token (shown once, store it now): ${token}`);
     io.out(`(labelled "owner"; give each reviewer their own: team token create ${team.id} <name>)`);
-    io.out(`upload a pack: curl -X POST -H "Authorization: Bearer ${token}" --data-binary @pack.yaml http://localhost:3000/api/teams/${team.id}/packs`);
+    io.out(
+      `upload a pack: curl -X POST -H "Authorization: Bearer ${token}" --data-binary @pack.yaml http://localhost:3000/api/teams/${team.id}/packs`,
+    );
     return 0;
   } catch (err) {
     if (err instanceof TeamError) {

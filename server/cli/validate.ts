@@ -47,7 +47,9 @@ export async function validateCommand(args: string[]): Promise<number> {
   for (const { pack: p } of packs) {
     const byKind = p.rounds.map((r) => `${r.id} (${roundQuestionIds(p, r).length})`).join(", ");
     const solutions = p.questions.reduce((n, q) => n + Object.keys(q.coding?.referenceSolution ?? {}).length, 0);
-    console.log(`✓ ${p.id} v${p.version}: ${p.questions.length} questions; rounds: ${byKind}${solutions && !args.includes("--no-run") ? `; ${solutions} reference solutions pass their tests` : ""}`);
+    console.log(
+      `✓ ${p.id} v${p.version}: ${p.questions.length} questions; rounds: ${byKind}${solutions && !args.includes("--no-run") ? `; ${solutions} reference solutions pass their tests` : ""}`,
+    );
   }
   return 0;
 }

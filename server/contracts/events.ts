@@ -22,25 +22,31 @@ const AnswerContent = {
   language: LanguageSchema.optional(),
 };
 
-export const SessionStartPayloadSchema = z.strictObject({
-  packId: z.string().min(1).max(MAX_ID_LENGTH),
-  level: LevelSchema.optional(),
-  /** Round ids from the pack, in the order to sit them; all rounds when absent. */
-  rounds: z.array(z.string().min(1).max(MAX_ID_LENGTH)).min(1).max(MAX_ROUNDS_PER_SESSION, `at most ${MAX_ROUNDS_PER_SESSION} rounds`).optional(),
-  mode: ModeSchema.default("timed"),
-  /** A team's API token: lets that team sit its own private packs (to try them out). */
-  teamToken: z.string().min(8).max(200).optional(),
-  /**
-   * Sit exactly these questions of a public pack ("practise next"), each in its
-   * pack round, instead of the pack's pick; `rounds` must then be absent.
-   */
-  questionIds: z
-    .array(z.string().min(1).max(120))
-    .min(1, "questionIds needs at least one question")
-    .max(6, "questionIds is limited to 6 questions")
-    .refine((ids) => new Set(ids).size === ids.length, "questionIds must not repeat")
-    .optional(),
-}).refine((p) => !(p.questionIds && p.rounds), { message: "send either rounds or questionIds, not both", path: ["questionIds"] });
+export const SessionStartPayloadSchema = z
+  .strictObject({
+    packId: z.string().min(1).max(MAX_ID_LENGTH),
+    level: LevelSchema.optional(),
+    /** Round ids from the pack, in the order to sit them; all rounds when absent. */
+    rounds: z
+      .array(z.string().min(1).max(MAX_ID_LENGTH))
+      .min(1)
+      .max(MAX_ROUNDS_PER_SESSION, `at most ${MAX_ROUNDS_PER_SESSION} rounds`)
+      .optional(),
+    mode: ModeSchema.default("timed"),
+    /** A team's API token: lets that team sit its own private packs (to try them out). */
+    teamToken: z.string().min(8).max(200).optional(),
+    /**
+     * Sit exactly these questions of a public pack ("practise next"), each in its
+     * pack round, instead of the pack's pick; `rounds` must then be absent.
+     */
+    questionIds: z
+      .array(z.string().min(1).max(120))
+      .min(1, "questionIds needs at least one question")
+      .max(6, "questionIds is limited to 6 questions")
+      .refine((ids) => new Set(ids).size === ids.length, "questionIds must not repeat")
+      .optional(),
+  })
+  .refine((p) => !(p.questionIds && p.rounds), { message: "send either rounds or questionIds, not both", path: ["questionIds"] });
 export type SessionStartPayload = z.input<typeof SessionStartPayloadSchema>;
 
 export const SessionResumePayloadSchema = z.strictObject({
@@ -234,7 +240,13 @@ export const SnapshotSchema = z.object({
    * question and the candidate's answers), so the room can keep them in view.
    */
   earlierTurns: z
-    .array(z.object({ kind: z.enum(["main", "follow-up"]), prompt: z.string(), answer: z.object({ text: z.string().optional(), code: z.string().optional(), language: LanguageSchema.optional() }).nullable() }))
+    .array(
+      z.object({
+        kind: z.enum(["main", "follow-up"]),
+        prompt: z.string(),
+        answer: z.object({ text: z.string().optional(), code: z.string().optional(), language: LanguageSchema.optional() }).nullable(),
+      }),
+    )
     .default([]),
 });
 export type Snapshot = z.infer<typeof SnapshotSchema>;

@@ -13,7 +13,10 @@ export const MAX_RESUME_TOKEN = 200;
 /** One session this browser sat, and the token that proves it. */
 export const SessionProofSchema = z.strictObject({
   sessionId: SessionId,
-  resumeToken: z.string().min(16, "resumeToken is too short").max(MAX_RESUME_TOKEN, `resumeToken is limited to ${MAX_RESUME_TOKEN} characters`),
+  resumeToken: z
+    .string()
+    .min(16, "resumeToken is too short")
+    .max(MAX_RESUME_TOKEN, `resumeToken is limited to ${MAX_RESUME_TOKEN} characters`),
 });
 export type SessionProof = z.infer<typeof SessionProofSchema>;
 

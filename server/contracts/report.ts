@@ -105,7 +105,9 @@ export const ReportQuestionSchema = z.object({
   /** Attempts to game the grader found in the answer (set aside before scoring). */
   flags: z.array(IntegrityFlagSchema).default([]),
   /** Whether the LLM judge graded this question; "failed" is never turned into a low score. */
-  judge: z.object({ status: z.enum(["graded", "failed", "off"]), message: z.string() }).default({ status: "off", message: "no judge model configured" }),
+  judge: z
+    .object({ status: z.enum(["graded", "failed", "off"]), message: z.string() })
+    .default({ status: "off", message: "no judge model configured" }),
   /** Prompt debugging: whether the candidate's fixed prompt was executed on the lab cases. */
   lab: z.object({ status: z.enum(["ran", "not-run"]), message: z.string() }).optional(),
   criteria: z.array(ReportCriterionSchema),

@@ -4,9 +4,7 @@ import { z } from "zod";
  * Read-only share links: their own random token (never the resume token),
  * revocable by whoever holds the session's resume token.
  */
-export const ShareTokenSchema = z
-  .string()
-  .regex(/^shr_[A-Za-z0-9_-]{20,80}$/, "not a share link token");
+export const ShareTokenSchema = z.string().regex(/^shr_[A-Za-z0-9_-]{20,80}$/, "not a share link token");
 
 export const ShareCreatedSchema = z.object({
   token: z.string(),

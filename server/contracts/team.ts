@@ -13,7 +13,11 @@ import { ReportSchema } from "./report.js";
 
 // ---------- tokens ----------
 
-export const TokenLabelSchema = z.string().trim().min(1, "a token needs a label (the reviewer's name)").max(60, "a token label is at most 60 characters");
+export const TokenLabelSchema = z
+  .string()
+  .trim()
+  .min(1, "a token needs a label (the reviewer's name)")
+  .max(60, "a token label is at most 60 characters");
 export const TokenCreateBodySchema = z.strictObject({ label: TokenLabelSchema });
 export type TokenCreateBody = z.infer<typeof TokenCreateBodySchema>;
 
@@ -116,7 +120,10 @@ export const SignalEventSchema = z.discriminatedUnion("kind", [
 ]);
 export type SignalEvent = z.infer<typeof SignalEventSchema>;
 export const SignalBatchBodySchema = z.strictObject({
-  events: z.array(SignalEventSchema).min(1, "send at least one event").max(MAX_SIGNALS_PER_BATCH, `at most ${MAX_SIGNALS_PER_BATCH} events per request`),
+  events: z
+    .array(SignalEventSchema)
+    .min(1, "send at least one event")
+    .max(MAX_SIGNALS_PER_BATCH, `at most ${MAX_SIGNALS_PER_BATCH} events per request`),
 });
 export type SignalBatchBody = z.infer<typeof SignalBatchBodySchema>;
 
@@ -216,7 +223,13 @@ export const AuditEntrySchema = z.object({
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
 /** The current override of one criterion (the latest audit entry for it). */
-export const CurrentOverrideSchema = z.object({ score: z.number().int(), original: z.number().int(), note: z.string(), by: z.string(), at: z.number() });
+export const CurrentOverrideSchema = z.object({
+  score: z.number().int(),
+  original: z.number().int(),
+  note: z.string(),
+  by: z.string(),
+  at: z.number(),
+});
 export type CurrentOverride = z.infer<typeof CurrentOverrideSchema>;
 
 export const TeamSessionDetailSchema = z.object({
@@ -240,14 +253,32 @@ export const CompareQuerySchema = z.strictObject({
   sessions: z
     .string()
     .max(400)
-    .transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean))
-    .pipe(z.array(SessionId).min(MIN_COMPARE, `compare needs ${MIN_COMPARE} to ${MAX_COMPARE} sessions`).max(MAX_COMPARE, `compare needs ${MIN_COMPARE} to ${MAX_COMPARE} sessions`)),
+    .transform((s) =>
+      s
+        .split(",")
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z
+        .array(SessionId)
+        .min(MIN_COMPARE, `compare needs ${MIN_COMPARE} to ${MAX_COMPARE} sessions`)
+        .max(MAX_COMPARE, `compare needs ${MIN_COMPARE} to ${MAX_COMPARE} sessions`),
+    ),
 });
 
 export const ComparisonSchema = z.object({
   packKey: z.string(),
   packTitle: z.string(),
-  sessions: z.array(z.object({ sessionId: z.string(), candidateLabel: z.string().nullable(), packVersion: z.number().int(), score: z.number().nullable(), signals: SignalSummarySchema })),
+  sessions: z.array(
+    z.object({
+      sessionId: z.string(),
+      candidateLabel: z.string().nullable(),
+      packVersion: z.number().int(),
+      score: z.number().nullable(),
+      signals: SignalSummarySchema,
+    }),
+  ),
   rounds: z.array(z.object({ roundId: z.string(), title: z.string(), scores: z.array(z.number().nullable()) })),
   /** One row per criterion of every question any of them was asked; null where a candidate was not asked it. */
   criteria: z.array(
@@ -266,14 +297,29 @@ export type Comparison = z.infer<typeof ComparisonSchema>;
 // ---------- authoring help ----------
 
 export const SuggestTermsBodySchema = z.strictObject({
-  criteria: z.array(z.strictObject({ id: z.string().min(1).max(120), terms: z.array(z.string().max(200)).max(500).default([]) })).min(1).max(50),
+  criteria: z
+    .array(z.strictObject({ id: z.string().min(1).max(120), terms: z.array(z.string().max(200)).max(500).default([]) }))
+    .min(1)
+    .max(50),
   exemplars: z
-    .array(z.strictObject({ level: z.enum(["strong", "adequate", "weak"]), answer: z.string().max(20_000), scores: z.record(z.string(), z.number().int().min(0).max(4)) }))
+    .array(
+      z.strictObject({
+        level: z.enum(["strong", "adequate", "weak"]),
+        answer: z.string().max(20_000),
+        scores: z.record(z.string(), z.number().int().min(0).max(4)),
+      }),
+    )
     .max(50),
 });
 export type SuggestTermsBody = z.input<typeof SuggestTermsBodySchema>;
 export const TermSuggestionsSchema = z.object({
-  criteria: z.array(z.object({ criterionId: z.string(), terms: z.array(z.object({ term: z.string(), strong: z.number().int(), weak: z.number().int() })), note: z.string().nullable() })),
+  criteria: z.array(
+    z.object({
+      criterionId: z.string(),
+      terms: z.array(z.object({ term: z.string(), strong: z.number().int(), weak: z.number().int() })),
+      note: z.string().nullable(),
+    }),
+  ),
 });
 export type TermSuggestions = z.infer<typeof TermSuggestionsSchema>;
 
@@ -289,6 +335,8 @@ export const DraftQuestionResultSchema = z.object({
   /** A whole pack holding the drafted question, as YAML to edit. */
   yaml: z.string(),
   valid: z.boolean(),
-  issues: z.array(z.object({ file: z.string(), path: z.string(), line: z.number().optional(), column: z.number().optional(), message: z.string() })),
+  issues: z.array(
+    z.object({ file: z.string(), path: z.string(), line: z.number().optional(), column: z.number().optional(), message: z.string() }),
+  ),
 });
 export type DraftQuestionResult = z.infer<typeof DraftQuestionResultSchema>;

@@ -27,7 +27,8 @@ export function calibratePack(pack: Pack, worstCount = 10): CalibrationResult {
       totals[ex.level] = questionScore(q.rubric, scores);
       for (const s of scores) {
         const label = ex.scores[s.criterionId];
-        if (label !== undefined) pairs.push({ kind: q.kind, questionId: q.id, exemplar: ex.level, criterionId: s.criterionId, label, predicted: s.score });
+        if (label !== undefined)
+          pairs.push({ kind: q.kind, questionId: q.id, exemplar: ex.level, criterionId: s.criterionId, label, predicted: s.score });
       }
     }
     const { strong, adequate, weak } = totals;
@@ -49,7 +50,11 @@ export function calibratePack(pack: Pack, worstCount = 10): CalibrationResult {
 export type LabelledAnswer = { questionId: string; kind?: string; answer: string; scores: Record<string, number> };
 
 /** Agreement on answers labelled independently of the grader: the honest calibration figure. */
-export function calibrateLabelled(pack: Pack, items: LabelledAnswer[], worstCount = 10): CalibrationResult & { unknownQuestions: string[] } {
+export function calibrateLabelled(
+  pack: Pack,
+  items: LabelledAnswer[],
+  worstCount = 10,
+): CalibrationResult & { unknownQuestions: string[] } {
   const pairs: (Disagreement & { kind: RoundKind })[] = [];
   const unknownQuestions: string[] = [];
   for (const item of items) {
@@ -61,7 +66,15 @@ export function calibrateLabelled(pack: Pack, items: LabelledAnswer[], worstCoun
     const body = q.kind === "coding" ? { code: item.answer, language: "python" as const } : { text: item.answer };
     for (const s of gradeQuestion(q, [body], { pack }).scores) {
       const label = item.scores[s.criterionId];
-      if (label !== undefined) pairs.push({ kind: q.kind, questionId: q.id, exemplar: item.kind ?? "answer", criterionId: s.criterionId, label, predicted: s.score });
+      if (label !== undefined)
+        pairs.push({
+          kind: q.kind,
+          questionId: q.id,
+          exemplar: item.kind ?? "answer",
+          criterionId: s.criterionId,
+          label,
+          predicted: s.score,
+        });
     }
   }
   const byKind: Partial<Record<RoundKind, Agreement>> = {};

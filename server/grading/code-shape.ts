@@ -1,5 +1,6 @@
 /** A line that does something in code: a call, assignment, block header, return, import or bracket. */
-const CODE_LINE = /[(){}[\]=:;]|^\s*(?:def|class|return|import|from|for|while|if|elif|else|try|except|with|async|await|const|let|var|function|export|yield|raise|throw)\b/;
+const CODE_LINE =
+  /[(){}[\]=:;]|^\s*(?:def|class|return|import|from|for|while|if|elif|else|try|except|with|async|await|const|let|var|function|export|yield|raise|throw)\b/;
 
 /**
  * A comma-separated run of three or more words with no bracket or operator is a

@@ -17,7 +17,11 @@ const MAX_CONCEPTS_PER_SENTENCE = 3;
  * candidate negates ("is not connected", "we would not evaluate") is not
  * evidence. In code, `not` is an operator, so only the plain term match applies.
  */
-export function conceptCoverage(criterion: Criterion, answer: string, options: { prose?: boolean; isTerm?: (word: string) => boolean; story?: boolean } = {}): Coverage {
+export function conceptCoverage(
+  criterion: Criterion,
+  answer: string,
+  options: { prose?: boolean; isTerm?: (word: string) => boolean; story?: boolean } = {},
+): Coverage {
   const lower = answer.toLowerCase();
   const prose = options.prose ?? true;
   const hits: ConceptHit[] = [];
@@ -45,7 +49,13 @@ export function conceptCoverage(criterion: Criterion, answer: string, options: {
   return { hits, total: criterion.evidence.concepts.length };
 }
 
-function firstHit(a: Analysis, lower: string, terms: string[], claims: Set<number>, perSentence: Map<number, number>): { at: number; length: number; sentence: number } | null {
+function firstHit(
+  a: Analysis,
+  lower: string,
+  terms: string[],
+  claims: Set<number>,
+  perSentence: Map<number, number>,
+): { at: number; length: number; sentence: number } | null {
   const open = (s: number) => claims.has(s) && (perSentence.get(s) ?? 0) < MAX_CONCEPTS_PER_SENTENCE;
   let best: { at: number; length: number; sentence: number } | null = null;
   for (const term of terms) {

@@ -49,7 +49,10 @@ export type EvidenceText = { prose: string; code: string };
  * checks the rest shows, citing the quoted spans it rests on.
  */
 export function gradeQuestion(question: Question, answers: (AnswerBody | null)[], ctx: GradeContext = {}): QuestionGrade {
-  const submittedCode = answers.map((a) => a?.code?.trim() ?? "").filter(Boolean).join("\n\n");
+  const submittedCode = answers
+    .map((a) => a?.code?.trim() ?? "")
+    .filter(Boolean)
+    .join("\n\n");
   const hasCode = submittedCode.length > 0;
   // "Code" that does not read as code (shuffled words, a keyword list) is graded as prose, by the prose rules.
   const codeLanguage = answers.find((a) => a?.code?.trim())?.language;
@@ -57,7 +60,9 @@ export function gradeQuestion(question: Question, answers: (AnswerBody | null)[]
   const code = codeIsCode ? submittedCode : "";
   // ... unless it reads neither as code nor as sentences: a bare comma list in the code box is a keyword list.
   const listInCodeBox = !codeIsCode && !readsAsSentences(submittedCode);
-  const prose = [...answers.map((a) => a?.text?.trim() ?? ""), codeIsCode || listInCodeBox ? "" : submittedCode].filter(Boolean).join("\n\n");
+  const prose = [...answers.map((a) => a?.text?.trim() ?? ""), codeIsCode || listInCodeBox ? "" : submittedCode]
+    .filter(Boolean)
+    .join("\n\n");
   const index = ctx.pack ? packIndex(ctx.pack) : ctx.modelAnswers?.length ? answersIndex(ctx.modelAnswers) : undefined;
   const modelAnswers = index?.modelAnswers;
   const skip = new Set<number>();
@@ -68,29 +73,65 @@ export function gradeQuestion(question: Question, answers: (AnswerBody | null)[]
   const givenCode = withoutGivenText(code, question);
   const codeFlags = cleanAnswer(givenCode, { ...integrity, code: true });
   const cleanCode = cleanAnswer(codeWithoutComments(givenCode, codeLanguage), { ...integrity, code: true });
-  const flags = [...cleanProse.flags, ...codeFlags.flags, ...(listInCodeBox ? [{ kind: "keyword-list" as const, message: FLAG_MESSAGES["keyword-list"], quote: submittedCode.slice(0, 200) }] : [])];
+  const flags = [
+    ...cleanProse.flags,
+    ...codeFlags.flags,
+    ...(listInCodeBox
+      ? [{ kind: "keyword-list" as const, message: FLAG_MESSAGES["keyword-list"], quote: submittedCode.slice(0, 200) }]
+      : []),
+  ];
   const judgeText = [cleanProse.text.trim(), codeFlags.text.trim()].filter(Boolean).join("\n\n");
   const evidence: EvidenceText = { prose: cleanProse.text.trim(), code: cleanCode.text.trim() };
   const withTests = (scores: CriterionScore[]) => (question.coding ? [...scores, scoreTests(ctx.tests, hasCode)] : scores);
 
-  if (!prose && !code && !listInCodeBox) return { scores: withTests(question.rubric.map((c) => insufficient(c.id, "Not answered."))), flags, judgeText };
+  if (!prose && !code && !listInCodeBox)
+    return { scores: withTests(question.rubric.map((c) => insufficient(c.id, "Not answered."))), flags, judgeText };
   const all = `${evidence.prose}\n\n${evidence.code}`.trim();
   if (!evidence.code && otherLanguage(evidence.prose)) {
-    return { scores: withTests(question.rubric.map((c) => insufficient(c.id, "Not graded: the grader reads English, and this answer is written in another language. A reviewer should read it."))), flags, judgeText };
+    return {
+      scores: withTests(
+        question.rubric.map((c) =>
+          insufficient(
+            c.id,
+            "Not graded: the grader reads English, and this answer is written in another language. A reviewer should read it.",
+          ),
+        ),
+      ),
+      flags,
+      judgeText,
+    };
   }
   if (!all) {
-    return { scores: withTests(question.rubric.map((c) => insufficient(c.id, "Insufficient evidence: nothing in the answer remains once text aimed at the grader is set aside."))), flags, judgeText };
+    return {
+      scores: withTests(
+        question.rubric.map((c) =>
+          insufficient(c.id, "Insufficient evidence: nothing in the answer remains once text aimed at the grader is set aside."),
+        ),
+      ),
+      flags,
+      judgeText,
+    };
   }
   // Similarity: how much of a reference answer's weighted content (claims only, negation marked) the answer states.
   const refs = (index?.references.get(question.id) ?? []).filter((r) => r.text !== ctx.gradingExemplar);
   const answerVector = index && refs.length ? vectorOf(evidence.prose, index.idf, questionTerms(question)) : null;
   const similarity = answerVector && evidence.prose ? Math.max(...refs.map((r) => weightedRecall(answerVector, r.vector))) : null;
-  const scores = question.rubric.map((criterion) => scoreCriterion(criterion, question, evidence, ctx.lab, similarity, ctx.blend ?? DEFAULT_BLEND));
+  const scores = question.rubric.map((criterion) =>
+    scoreCriterion(criterion, question, evidence, ctx.lab, similarity, ctx.blend ?? DEFAULT_BLEND),
+  );
   // Length alone never decides: a short answer that states a key point earns it. Only a short
   // answer in which nothing at all counts is "insufficient evidence" rather than a 0.
   const n = wordCount(evidence.prose);
   if (!evidence.code && n < MIN_WORDS_TO_JUDGE && scores.every((s) => s.evidence.length === 0)) {
-    return { scores: withTests(question.rubric.map((c) => insufficient(c.id, `Insufficient evidence: the answer (${n} words) states nothing this criterion can be judged on.`))), flags, judgeText };
+    return {
+      scores: withTests(
+        question.rubric.map((c) =>
+          insufficient(c.id, `Insufficient evidence: the answer (${n} words) states nothing this criterion can be judged on.`),
+        ),
+      ),
+      flags,
+      judgeText,
+    };
   }
   return { scores: withTests(flags.some((f) => MANIPULATION.includes(f.kind)) ? scores.map(penalise) : scores), flags, judgeText };
 }
@@ -113,8 +154,19 @@ function penalise(s: CriterionScore): CriterionScore {
 export const DEFAULT_BLEND: Blend = { weight: 0.5, full: 0.5 };
 export type Blend = { weight: number; full: number };
 
-function scoreCriterion(criterion: Criterion, question: Question, evidence: EvidenceText, lab: LabEvidence | undefined, similarity: number | null, blend: Blend): CriterionScore {
-  const fromProse = conceptCoverage(criterion, evidence.prose, { prose: true, isTerm: questionTerms(question), story: question.kind === "behavioural" });
+function scoreCriterion(
+  criterion: Criterion,
+  question: Question,
+  evidence: EvidenceText,
+  lab: LabEvidence | undefined,
+  similarity: number | null,
+  blend: Blend,
+): CriterionScore {
+  const fromProse = conceptCoverage(criterion, evidence.prose, {
+    prose: true,
+    isTerm: questionTerms(question),
+    story: question.kind === "behavioural",
+  });
   const fromCode = conceptCoverage(criterion, codeLines(evidence.code), { prose: false });
   const hits = [...fromProse.hits, ...fromCode.hits.filter((h) => !fromProse.hits.some((p) => p.label === h.label))];
   const checks: CheckResult[] = runChecks(criterion, question, `${evidence.prose}\n\n${evidence.code}`, lab);

@@ -28,7 +28,11 @@ export function rubricText(q: Question): string {
 
 /** The texts an index is built from, in order: equal lists mean an equal index. */
 function sourcesOf(pack: Pack): string[] {
-  return pack.questions.flatMap((q) => [q.id, ...q.exemplars.map((e) => e.answer), ...q.rubric.flatMap((c) => [c.description, ...Object.values(c.anchors), c.strongAnswerAdds ?? ""])]);
+  return pack.questions.flatMap((q) => [
+    q.id,
+    ...q.exemplars.map((e) => e.answer),
+    ...q.rubric.flatMap((c) => [c.description, ...Object.values(c.anchors), c.strongAnswerAdds ?? ""]),
+  ]);
 }
 
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -39,7 +43,12 @@ function build(modelAnswers: string[], questions: Question[]): GradingIndex {
     modelAnswers: buildCopyIndex(modelAnswers),
     rubric: new Map(questions.map((q) => [q.id, buildCopyIndex([rubricText(q)], [4])])),
     idf,
-    references: new Map(questions.map((q) => [q.id, q.exemplars.filter((e) => e.level === "strong").map((e) => ({ text: e.answer, vector: vectorOf(e.answer, idf) }))])),
+    references: new Map(
+      questions.map((q) => [
+        q.id,
+        q.exemplars.filter((e) => e.level === "strong").map((e) => ({ text: e.answer, vector: vectorOf(e.answer, idf) })),
+      ]),
+    ),
   };
 }
 

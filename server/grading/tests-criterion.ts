@@ -34,7 +34,8 @@ export function scoreTests(evidence: TestEvidence | undefined, hasCode: boolean)
   const base = { criterionId: TESTS_CRITERION_ID, source: "evidence" as const };
   if (!hasCode) return { ...base, score: 0, evidence: [], feedback: "No code was submitted.", insufficientEvidence: true };
   if (!evidence) return { ...base, score: 0, evidence: [], feedback: "The tests were not run.", insufficientEvidence: true };
-  if ("notRun" in evidence) return { ...base, score: 0, evidence: [], feedback: `The tests could not be run: ${evidence.notRun}`, insufficientEvidence: true };
+  if ("notRun" in evidence)
+    return { ...base, score: 0, evidence: [], feedback: `The tests could not be run: ${evidence.notRun}`, insufficientEvidence: true };
   const { report } = evidence;
   const rate = report.total === 0 ? 0 : report.passed / report.total;
   const failed = report.results.filter((r) => !r.passed);

@@ -13,14 +13,23 @@ import { questionTerms } from "./language/index.js";
  * so a follow-up never asks for what the grade already credits.
  */
 export function unmetCriteria(question: Question, answers: (AnswerBody | null)[]): Criterion[] {
-  const submittedCode = answers.map((a) => a?.code?.trim() ?? "").filter(Boolean).join("\n\n");
+  const submittedCode = answers
+    .map((a) => a?.code?.trim() ?? "")
+    .filter(Boolean)
+    .join("\n\n");
   const codeLanguage = answers.find((a) => a?.code?.trim())?.language;
   const codeIsCode = !submittedCode || looksLikeCode(submittedCode, codeLanguage);
-  const prose = withoutGivenText([...answers.map((a) => a?.text?.trim() ?? ""), codeIsCode || !readsAsSentences(submittedCode) ? "" : submittedCode].filter(Boolean).join("\n\n"), question);
+  const prose = withoutGivenText(
+    [...answers.map((a) => a?.text?.trim() ?? ""), codeIsCode || !readsAsSentences(submittedCode) ? "" : submittedCode]
+      .filter(Boolean)
+      .join("\n\n"),
+    question,
+  );
   const code = codeIsCode && submittedCode ? codeLines(codeWithoutComments(withoutGivenText(submittedCode, question), codeLanguage)) : "";
   const isTerm = questionTerms(question);
   const story = question.kind === "behavioural";
   const shown = (c: Criterion) =>
-    (prose && conceptCoverage(c, prose, { prose: true, isTerm, story }).hits.length > 0) || (code && conceptCoverage(c, code, { prose: false }).hits.length > 0);
+    (prose && conceptCoverage(c, prose, { prose: true, isTerm, story }).hits.length > 0) ||
+    (code && conceptCoverage(c, code, { prose: false }).hits.length > 0);
   return question.rubric.filter((c) => !shown(c)).sort((a, b) => b.weight - a.weight);
 }

@@ -41,7 +41,8 @@ export function createHistory(deps: { store: Store; packs: PackCatalog; now: () 
         if (seen.has(sessionId)) continue;
         seen.add(sessionId);
         const row = rows.get(sessionId);
-        if (row && tokenMatches(resumeToken, row.resume_token_hash)) proven.push(summariseSession(row, await packTitle(row.pack_id, row.pack_version)));
+        if (row && tokenMatches(resumeToken, row.resume_token_hash))
+          proven.push(summariseSession(row, await packTitle(row.pack_id, row.pack_version)));
         else unproven.push(sessionId);
       }
       proven.sort((a, b) => b.startedAt - a.startedAt);

@@ -22,16 +22,30 @@ export function sendError(res: Response, code: ErrorCode, message: string, retry
 }
 
 /** What body parsing and URL decoding throw for a client's mistake, in words the client can act on. */
-function clientMistake(err: { type?: unknown; status?: unknown; statusCode?: unknown; limit?: unknown; charset?: unknown; encoding?: unknown; message?: unknown }): { code: ErrorCode; message: string } | null {
+function clientMistake(err: {
+  type?: unknown;
+  status?: unknown;
+  statusCode?: unknown;
+  limit?: unknown;
+  charset?: unknown;
+  encoding?: unknown;
+  message?: unknown;
+}): { code: ErrorCode; message: string } | null {
   switch (err.type) {
     case "entity.too.large":
-      return { code: "PAYLOAD_TOO_LARGE", message: `request body is larger than the ${typeof err.limit === "number" ? `${Math.round(err.limit / 1000)} kB` : "allowed"} limit` };
+      return {
+        code: "PAYLOAD_TOO_LARGE",
+        message: `request body is larger than the ${typeof err.limit === "number" ? `${Math.round(err.limit / 1000)} kB` : "allowed"} limit`,
+      };
     case "entity.parse.failed":
       return { code: "BAD_PAYLOAD", message: "request body is not valid JSON" };
     case "charset.unsupported":
       return { code: "BAD_PAYLOAD", message: `unsupported charset "${String(err.charset).slice(0, 40)}"; send UTF-8` };
     case "encoding.unsupported":
-      return { code: "BAD_PAYLOAD", message: `unsupported content encoding "${String(err.encoding).slice(0, 40)}"; send it uncompressed (identity)` };
+      return {
+        code: "BAD_PAYLOAD",
+        message: `unsupported content encoding "${String(err.encoding).slice(0, 40)}"; send it uncompressed (identity)`,
+      };
     case "request.aborted":
     case "request.size.invalid":
       return { code: "BAD_PAYLOAD", message: "the request body was cut short or its length was wrong" };

@@ -48,15 +48,32 @@ export function createHttpApp(deps: HttpDeps): Express {
   app.use(securityHeaders());
   if (deps.teamDesk) app.use("/api/teams", teamApiRouter(deps.teamDesk));
   // Pack uploads are YAML or JSON text: that router reads its own body, before any JSON parser.
-  app.use("/api/teams", teamPacksRouter({ teams: deps.teams, library: deps.packs, ...(deps.verifyPack ? { verify: deps.verifyPack } : {}) }));
+  app.use(
+    "/api/teams",
+    teamPacksRouter({ teams: deps.teams, library: deps.packs, ...(deps.verifyPack ? { verify: deps.verifyPack } : {}) }),
+  );
   app.use(express.json({ limit: MAX_JSON_BODY_BYTES }));
-  app.use("/api/health", healthRouter({ packs: deps.packs, pingDatabase: deps.pingDatabase, startedAt: Date.now(), recovering: deps.recovering ?? (() => false) }));
+  app.use(
+    "/api/health",
+    healthRouter({
+      packs: deps.packs,
+      pingDatabase: deps.pingDatabase,
+      startedAt: Date.now(),
+      recovering: deps.recovering ?? (() => false),
+    }),
+  );
   app.use("/api/packs", packsRouter(deps.packs));
   app.use("/api/sessions", reportsRouter(deps.service));
   app.use("/api/sessions", shareLinksRouter({ service: deps.service, history: deps.history }));
   app.use("/api/history", historyRouter(deps.history));
   app.use("/api/shared", sharedReportRouter(deps.history));
-  if (deps.teamDesk) app.use("/api", teamPublicRouter(deps.teamDesk, (id) => deps.service.begin(id).catch((err) => deps.logger.error({ err, sessionId: id }, "invited session failed to begin"))));
+  if (deps.teamDesk)
+    app.use(
+      "/api",
+      teamPublicRouter(deps.teamDesk, (id) =>
+        deps.service.begin(id).catch((err) => deps.logger.error({ err, sessionId: id }, "invited session failed to begin")),
+      ),
+    );
   app.use("/api", (req, res) => sendError(res, "NOT_FOUND", `no API route ${req.method} ${req.originalUrl}`));
   const client = deps.clientDist ? staticClientRouter(deps.clientDist) : null;
   if (client) app.use(client);

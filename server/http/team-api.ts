@@ -7,7 +7,14 @@ import { teamSessionsRouter } from "./team-sessions.js";
 import { teamTokensRouter } from "./team-tokens.js";
 
 /** Paths this router owns under /api/teams; anything else (packs) passes on untouched, body unread. */
-export const TEAM_REVIEW_PATHS = ["/:team/tokens", "/:team/invites", "/:team/sessions", "/:team/sessions.csv", "/:team/compare", "/:team/authoring"];
+export const TEAM_REVIEW_PATHS = [
+  "/:team/tokens",
+  "/:team/invites",
+  "/:team/sessions",
+  "/:team/sessions.csv",
+  "/:team/compare",
+  "/:team/authoring",
+];
 
 /** Where each sub-router is mounted; tests list every route from here to walk them all. */
 export const teamSubRouters = (desk: TeamDesk) =>

@@ -18,7 +18,8 @@ export function requireTeam(teams: Teams) {
     if (!token) return sendError(res, "UNAUTHORIZED", "send the team's API token as `Authorization: Bearer <token>`");
     const who = await teams.identify(token);
     if (!who) return sendError(res, "UNAUTHORIZED", "this API token is not valid (unknown or revoked)");
-    if (who.teamId !== (req.params as { team?: string }).team) return sendError(res, "NOT_FOUND", `no team "${(req.params as { team?: string }).team}" for this token`);
+    if (who.teamId !== (req.params as { team?: string }).team)
+      return sendError(res, "NOT_FOUND", `no team "${(req.params as { team?: string }).team}" for this token`);
     res.locals.who = who;
     next();
   };

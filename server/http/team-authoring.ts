@@ -15,7 +15,8 @@ export function teamAuthoringRouter(desk: TeamDesk): Router {
   });
   router.post("/draft-question", async (req, res) => {
     const body = parseOr400(DraftQuestionBodySchema, req.body, "body");
-    if (!desk.drafter) throw new ServiceError("CONFLICT", "drafting needs a model; set OPENAI_API_KEY (and OPENAI_BASE_URL for a local server)");
+    if (!desk.drafter)
+      throw new ServiceError("CONFLICT", "drafting needs a model; set OPENAI_API_KEY (and OPENAI_BASE_URL for a local server)");
     res.json(await desk.drafter(body));
   });
   return router;

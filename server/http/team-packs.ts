@@ -3,7 +3,14 @@ import { z } from "zod";
 import { PackIdMismatchError, type PackLibrary, type PublishResult } from "../packs/index.js";
 import { MAX_PACK_UPLOAD_BYTES } from "../contracts/index.js";
 import { describeZodError } from "../realtime/acks.js";
-import { parsePackLocated, PackValidationError, toPublicQuestion, type LocatedPack, type PackIssue, type PackRecord } from "../scenarios/index.js";
+import {
+  parsePackLocated,
+  PackValidationError,
+  toPublicQuestion,
+  type LocatedPack,
+  type PackIssue,
+  type PackRecord,
+} from "../scenarios/index.js";
 import type { Teams } from "../teams/index.js";
 import { sendError } from "./errors.js";
 
@@ -31,7 +38,10 @@ const summary = (r: PackRecord | PublishResult) => ({
 function invalid(res: Response, err: PackValidationError): void {
   const n = err.issues.length;
   res.status(400).json({
-    error: { code: "BAD_PAYLOAD", message: `the pack has ${n} problem${n === 1 ? "" : "s"}${n > MAX_LISTED_ISSUES ? ` (the first ${MAX_LISTED_ISSUES} are listed)` : ""}` },
+    error: {
+      code: "BAD_PAYLOAD",
+      message: `the pack has ${n} problem${n === 1 ? "" : "s"}${n > MAX_LISTED_ISSUES ? ` (the first ${MAX_LISTED_ISSUES} are listed)` : ""}`,
+    },
     issues: err.issues.slice(0, MAX_LISTED_ISSUES),
   });
 }
@@ -90,7 +100,12 @@ export function teamPacksRouter(deps: {
       const { pack } = located;
       const failures = deps.verify ? await deps.verify(located) : [];
       if (failures.length) throw new PackValidationError(failures);
-      res.json({ valid: true, issues: [], pack: { id: pack.id, title: pack.title, rounds: pack.rounds.length }, preview: pack.questions.map(toPublicQuestion) });
+      res.json({
+        valid: true,
+        issues: [],
+        pack: { id: pack.id, title: pack.title, rounds: pack.rounds.length },
+        preview: pack.questions.map(toPublicQuestion),
+      });
     } catch (err) {
       if (!(err instanceof PackValidationError)) throw err;
       res.json({ valid: false, issues: err.issues.slice(0, MAX_LISTED_ISSUES), preview: [] });

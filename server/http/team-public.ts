@@ -7,7 +7,10 @@ import { parseOr400 } from "./team-auth.js";
 const InviteToken = z.object({ token: z.string().min(16, "invite token is too short").max(200, "invite token is too long") });
 const SessionAuth = z.object({
   sessionId: SessionId,
-  token: z.string({ message: "send the session's resume token in the X-Resume-Token header" }).min(16, "resume token is too short").max(200),
+  token: z
+    .string({ message: "send the session's resume token in the X-Resume-Token header" })
+    .min(16, "resume token is too short")
+    .max(200),
 });
 
 /**

@@ -13,14 +13,13 @@ const LEVEL_ORDER: Level[] = ["junior", "mid", "senior"];
  * equally suitable questions `random` decides (so sessions vary); without it
  * pack order decides, which keeps tests deterministic.
  */
-export function buildPlan(
-  pack: Pack,
-  options: { level?: Level | undefined; rounds?: string[] | undefined; random?: () => number },
-): Plan {
+export function buildPlan(pack: Pack, options: { level?: Level | undefined; rounds?: string[] | undefined; random?: () => number }): Plan {
   const roundIds = options.rounds ?? pack.rounds.map((r) => r.id);
   const unknown = roundIds.filter((id) => !pack.rounds.some((r) => r.id === id));
   if (unknown.length > 0) {
-    throw new PlanError(`pack "${pack.id}" has no round ${unknown.map((u) => `"${u}"`).join(", ")}; it has ${pack.rounds.map((r) => `"${r.id}"`).join(", ")}`);
+    throw new PlanError(
+      `pack "${pack.id}" has no round ${unknown.map((u) => `"${u}"`).join(", ")}; it has ${pack.rounds.map((r) => `"${r.id}"`).join(", ")}`,
+    );
   }
   if (new Set(roundIds).size !== roundIds.length) throw new PlanError("rounds must not repeat");
   const levelRank = (l: Level) => LEVEL_ORDER.indexOf(l);

@@ -77,7 +77,10 @@ function usageReport(state: InterviewStateValue, prices: Record<string, { input:
   const entries = Object.entries(state.usage);
   const total = (k: "calls" | "inputTokens" | "outputTokens") => entries.reduce((n, [, u]) => n + u[k], 0);
   const priced = entries.every(([model]) => prices[model]);
-  const cost = entries.reduce((usd, [model, u]) => usd + (prices[model] ? (u.inputTokens * prices[model]!.input + u.outputTokens * prices[model]!.output) / 1e6 : 0), 0);
+  const cost = entries.reduce(
+    (usd, [model, u]) => usd + (prices[model] ? (u.inputTokens * prices[model]!.input + u.outputTokens * prices[model]!.output) / 1e6 : 0),
+    0,
+  );
   const used = total("inputTokens") + total("outputTokens");
   return {
     calls: total("calls"),

@@ -31,7 +31,9 @@ import { hashToken, newResumeToken, tokenMatches } from "./tokens.js";
 const RECOVERY_BATCH = 8;
 
 /** The answer a stored draft or answer row holds, as the graph's resume input carries it (blank parts left out). */
-function answerFields(row: { text: string | null; code: string | null; language: string | null } | undefined): Pick<AnswerInput, "text" | "code" | "language"> {
+function answerFields(
+  row: { text: string | null; code: string | null; language: string | null } | undefined,
+): Pick<AnswerInput, "text" | "code" | "language"> {
   return {
     ...(row?.text ? { text: row.text } : {}),
     ...(row?.code ? { code: row.code } : {}),
@@ -78,7 +80,11 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       onRoundTimeout(sessionId, roundId).catch((err) => {
         // Never leave a session stuck on a half-run step: finish it shortly (as a restart would).
         logger.error({ err, sessionId }, "round timeout failed; retrying");
-        setTimeout(() => void locks.run(sessionId, () => continuePending(sessionId)).catch((e) => logger.error({ err: e, sessionId }, "retry failed")), 1000).unref();
+        setTimeout(
+          () =>
+            void locks.run(sessionId, () => continuePending(sessionId)).catch((e) => logger.error({ err: e, sessionId }, "retry failed")),
+          1000,
+        ).unref();
       });
     },
   });
@@ -99,7 +105,10 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     if (cached) return cached;
     const snap = await graph.getState(threadOf(sessionId));
     const values = snap.values as InterviewStateValue;
-    const read: Between = !values || !values.sessionId ? { values: null, awaiting: null } : { values, awaiting: snap.next.includes("awaitAnswer") ? values.current : null };
+    const read: Between =
+      !values || !values.sessionId
+        ? { values: null, awaiting: null }
+        : { values, awaiting: snap.next.includes("awaitAnswer") ? values.current : null };
     // Finished sessions are read rarely (reports come from the session row): not kept.
     if (read.values && read.values.status !== "complete") between.set(sessionId, read);
     return read;
@@ -179,7 +188,11 @@ export function createInterviewService(deps: InterviewServiceDeps) {
    * language the question offers); a written answer otherwise. Code on a text
    * question would be read as code and skip the checks prose gets.
    */
-  async function requireFormat(sessionId: string, turn: CurrentTurn, body: { code?: string | undefined; language?: string | undefined }): Promise<void> {
+  async function requireFormat(
+    sessionId: string,
+    turn: CurrentTurn,
+    body: { code?: string | undefined; language?: string | undefined },
+  ): Promise<void> {
     const session = await requireSession(sessionId);
     const question = (await packs.get(session.pack_id, session.pack_version))?.pack.questions.find((q) => q.id === turn.baseQuestionId);
     if (!question) return;
@@ -315,7 +328,10 @@ export function createInterviewService(deps: InterviewServiceDeps) {
      * all under the session lock, so no live event of a running step can slip in
      * between and make the client skip the replay.
      */
-    async attach(sessionId: string, client: { join(): Promise<void> | void; deliver(events: StoredEvent[]): void; replayAfter?: number | undefined }): Promise<Snapshot> {
+    async attach(
+      sessionId: string,
+      client: { join(): Promise<void> | void; deliver(events: StoredEvent[]): void; replayAfter?: number | undefined },
+    ): Promise<Snapshot> {
       return locks.run(sessionId, async () => {
         await client.join();
         const snapshot = await snapshotNow(sessionId);
@@ -325,7 +341,6 @@ export function createInterviewService(deps: InterviewServiceDeps) {
         return snapshot;
       });
     },
-
 
     async saveDraft(payload: AnswerDraftPayload): Promise<{ savedAt: number }> {
       return locks.run(payload.sessionId, async () => {
@@ -397,16 +412,23 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       const session = await requireSession(payload.sessionId);
       const record = await packs.get(session.pack_id, session.pack_version);
       const question = record && sessionPack(record.pack, payload.sessionId).questions.find((q) => q.id === awaiting.baseQuestionId);
-      if (!question?.coding) throw new ServiceError("BAD_PAYLOAD", `question "${payload.questionId}" is not a coding question; there is nothing to run`);
+      if (!question?.coding)
+        throw new ServiceError("BAD_PAYLOAD", `question "${payload.questionId}" is not a coding question; there is nothing to run`);
       if (!question.coding.entrypoint[payload.language]) {
-        throw new ServiceError("BAD_PAYLOAD", `this question is offered in ${Object.keys(question.coding.entrypoint).join(" and ")}, not ${payload.language}`);
+        throw new ServiceError(
+          "BAD_PAYLOAD",
+          `this question is offered in ${Object.keys(question.coding.entrypoint).join(" and ")}, not ${payload.language}`,
+        );
       }
       if (!deps.sandbox) throw new ServiceError("CONFLICT", "code cannot run on this server (no sandbox configured)");
-      if (running.has(payload.sessionId)) throw new ServiceError("CONFLICT", "a run is already in progress for this session; wait for its results");
+      if (running.has(payload.sessionId))
+        throw new ServiceError("CONFLICT", "a run is already in progress for this session; wait for its results");
       running.add(payload.sessionId);
       try {
         // Owned by the session: runs queue round-robin between candidates.
-        return { report: await deps.sandbox.runTests(question, payload.language, payload.code, "visible", { owner: payload.sessionId, onWait }) };
+        return {
+          report: await deps.sandbox.runTests(question, payload.language, payload.code, "visible", { owner: payload.sessionId, onWait }),
+        };
       } catch (err) {
         if (err instanceof LanguageUnavailableError) throw new ServiceError("CONFLICT", err.message);
         throw err;

@@ -26,18 +26,20 @@ export function buildSnapshot(input: {
           text: current.prompt,
         }
       : null;
-  const draft = question && input.draft
-    ? {
-        questionId: input.draft.question_id,
-        ...(input.draft.text !== null ? { text: input.draft.text } : {}),
-        ...(input.draft.code !== null ? { code: input.draft.code } : {}),
-        ...(input.draft.language !== null ? { language: input.draft.language as "python" | "typescript" } : {}),
-        savedAt: input.draft.saved_at,
-      }
-    : null;
-  const lastCode = question && values && current
-    ? [...(values.transcript[current.baseQuestionId] ?? [])].reverse().find((t) => t.answer?.code && t.answer.language)?.answer ?? null
-    : null;
+  const draft =
+    question && input.draft
+      ? {
+          questionId: input.draft.question_id,
+          ...(input.draft.text !== null ? { text: input.draft.text } : {}),
+          ...(input.draft.code !== null ? { code: input.draft.code } : {}),
+          ...(input.draft.language !== null ? { language: input.draft.language as "python" | "typescript" } : {}),
+          savedAt: input.draft.saved_at,
+        }
+      : null;
+  const lastCode =
+    question && values && current
+      ? ([...(values.transcript[current.baseQuestionId] ?? [])].reverse().find((t) => t.answer?.code && t.answer.language)?.answer ?? null)
+      : null;
   return {
     sessionId: session.id,
     status: complete ? "complete" : "active",
@@ -52,10 +54,21 @@ export function buildSnapshot(input: {
     draft,
     lastCode: lastCode ? { code: lastCode.code!, language: lastCode.language! } : null,
     reportUrl: complete ? `/report/${session.id}` : null,
-    earlierTurns: question && values && current
-      ? (values.transcript[current.baseQuestionId] ?? [])
-          .filter((t) => t.turnId !== current.turnId)
-          .map((t) => ({ kind: t.kind, prompt: t.prompt, answer: t.answer ? { ...(t.answer.text !== undefined ? { text: t.answer.text } : {}), ...(t.answer.code !== undefined ? { code: t.answer.code } : {}), ...(t.answer.language !== undefined ? { language: t.answer.language } : {}) } : null }))
-      : [],
+    earlierTurns:
+      question && values && current
+        ? (values.transcript[current.baseQuestionId] ?? [])
+            .filter((t) => t.turnId !== current.turnId)
+            .map((t) => ({
+              kind: t.kind,
+              prompt: t.prompt,
+              answer: t.answer
+                ? {
+                    ...(t.answer.text !== undefined ? { text: t.answer.text } : {}),
+                    ...(t.answer.code !== undefined ? { code: t.answer.code } : {}),
+                    ...(t.answer.language !== undefined ? { language: t.answer.language } : {}),
+                  }
+                : null,
+            }))
+        : [],
   };
 }

@@ -32,7 +32,14 @@ export const TurnSchema = z.object({
   answer: AnswerBodySchema.nullable(),
   reason: z.enum(["submit", "timeout", "ended", "unanswered"]),
 });
-export type Turn = { turnId: string; kind: "main" | "follow-up"; prompt: string; answer: AnswerBody | null; reason: TurnReason; note?: string };
+export type Turn = {
+  turnId: string;
+  kind: "main" | "follow-up";
+  prompt: string;
+  answer: AnswerBody | null;
+  reason: TurnReason;
+  note?: string;
+};
 
 export type { SessionUsage };
 
@@ -46,8 +53,7 @@ export type CurrentTurn = {
 };
 
 const latest = <T>(initial: () => T) => Annotation<T>({ reducer: (_old, next) => next, default: initial });
-const mergeRecord = <V>() =>
-  Annotation<Record<string, V>>({ reducer: (old, next) => ({ ...old, ...next }), default: () => ({}) });
+const mergeRecord = <V>() => Annotation<Record<string, V>>({ reducer: (old, next) => ({ ...old, ...next }), default: () => ({}) });
 
 export const InterviewState = Annotation.Root({
   sessionId: latest<string>(() => ""),
@@ -86,4 +92,6 @@ export type InterviewStateValue = typeof InterviewState.State;
 export type InterviewStateUpdate = typeof InterviewState.Update;
 
 /** What grading one question adds to the state (plain values, merged like the reducers do). */
-export type GradeUpdate = Partial<Pick<InterviewStateValue, "grades" | "integrityFlags" | "judgeStatus" | "labStatus" | "testReports" | "gradingErrors" | "usage">>;
+export type GradeUpdate = Partial<
+  Pick<InterviewStateValue, "grades" | "integrityFlags" | "judgeStatus" | "labStatus" | "testReports" | "gradingErrors" | "usage">
+>;

@@ -7,7 +7,11 @@ const MAX_DELAY = 2_147_483_647;
  * Server-side round deadlines, one per session. The deadline itself lives in
  * the checkpoint; these in-memory timers are re-armed from it after a restart.
  */
-export function createRoundTimers(options: { now: () => number; onExpire: (sessionId: string, roundId: string) => void; setTimer?: Clock["setTimer"] }) {
+export function createRoundTimers(options: {
+  now: () => number;
+  onExpire: (sessionId: string, roundId: string) => void;
+  setTimer?: Clock["setTimer"];
+}) {
   const setTimer = options.setTimer ?? realClock.setTimer;
   const timers = new Map<string, { roundId: string; endsAt: number; cancel: () => void }>();
   const arm = (sessionId: string, roundId: string, endsAt: number): void => {
@@ -15,11 +19,14 @@ export function createRoundTimers(options: { now: () => number; onExpire: (sessi
     if (existing && existing.roundId === roundId && existing.endsAt === endsAt) return;
     disarm(sessionId);
     const delay = Math.max(0, endsAt - options.now());
-    const cancel = setTimer(() => {
-      timers.delete(sessionId);
-      if (delay > MAX_DELAY) arm(sessionId, roundId, endsAt);
-      else options.onExpire(sessionId, roundId);
-    }, Math.min(delay, MAX_DELAY));
+    const cancel = setTimer(
+      () => {
+        timers.delete(sessionId);
+        if (delay > MAX_DELAY) arm(sessionId, roundId, endsAt);
+        else options.onExpire(sessionId, roundId);
+      },
+      Math.min(delay, MAX_DELAY),
+    );
     timers.set(sessionId, { roundId, endsAt, cancel });
   };
   const disarm = (sessionId: string): void => {

@@ -11,7 +11,11 @@ export function addUsage(a: SessionUsage, b: SessionUsage): SessionUsage {
   const out: SessionUsage = { ...a };
   for (const [model, u] of Object.entries(b)) {
     const prev = out[model] ?? { calls: 0, inputTokens: 0, outputTokens: 0 };
-    out[model] = { calls: prev.calls + u.calls, inputTokens: prev.inputTokens + u.inputTokens, outputTokens: prev.outputTokens + u.outputTokens };
+    out[model] = {
+      calls: prev.calls + u.calls,
+      inputTokens: prev.inputTokens + u.inputTokens,
+      outputTokens: prev.outputTokens + u.outputTokens,
+    };
   }
   return out;
 }

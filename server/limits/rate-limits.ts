@@ -63,8 +63,12 @@ async function consumeAll(steps: { limiter: RateLimiterAbstract; key: string; sc
 }
 
 export function createRateLimits(config: RateLimitConfig, factory: LimiterFactory = memoryLimiters) {
-  const make = (name: keyof RateLimitConfig) => factory({ keyPrefix: `rl:${name}`, points: config[name].points, duration: config[name].seconds });
-  const l = Object.fromEntries((Object.keys(config) as (keyof RateLimitConfig)[]).map((name) => [name, make(name)])) as Record<keyof RateLimitConfig, RateLimiterAbstract>;
+  const make = (name: keyof RateLimitConfig) =>
+    factory({ keyPrefix: `rl:${name}`, points: config[name].points, duration: config[name].seconds });
+  const l = Object.fromEntries((Object.keys(config) as (keyof RateLimitConfig)[]).map((name) => [name, make(name)])) as Record<
+    keyof RateLimitConfig,
+    RateLimiterAbstract
+  >;
   return {
     config,
     /** One client->server socket event. */

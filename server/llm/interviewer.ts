@@ -21,6 +21,17 @@ export type TurnContext = { turnId: string; tokensLeft: number | null };
  * returns TurnMeta when done. Offline by default; a model when configured.
  */
 export type Interviewer = {
-  askQuestion(input: { question: Question; turnId: string; transition?: string | undefined; ctx?: TurnContext }): AsyncGenerator<string, TurnMeta>;
-  followUp(input: { question: Question; criterion: Criterion; answerText: string; turnId: string; ctx?: TurnContext }): AsyncGenerator<string, TurnMeta>;
+  askQuestion(input: {
+    question: Question;
+    turnId: string;
+    transition?: string | undefined;
+    ctx?: TurnContext;
+  }): AsyncGenerator<string, TurnMeta>;
+  followUp(input: {
+    question: Question;
+    criterion: Criterion;
+    answerText: string;
+    turnId: string;
+    ctx?: TurnContext;
+  }): AsyncGenerator<string, TurnMeta>;
 };

@@ -16,14 +16,21 @@ const textOf = (chunk: AIMessageChunk) => (typeof chunk.content === "string" ? c
  * Any error, timeout or an exhausted token budget falls back to the offline
  * interviewer for that turn, with a note: the interview never stalls.
  */
-export function createModelInterviewer(options: { chat: BaseChatModel; model: string; timeoutMs: number; offline: Interviewer }): Interviewer {
+export function createModelInterviewer(options: {
+  chat: BaseChatModel;
+  model: string;
+  timeoutMs: number;
+  offline: Interviewer;
+}): Interviewer {
   const { chat, model, timeoutMs, offline } = options;
   const system = loadTemplate("interviewer/follow-up-system.md");
   const user = loadTemplate("interviewer/follow-up-user.md");
   const transition = loadTemplate("interviewer/transition.md");
 
   /** Stream a model reply; on failure say why (partial text may already have been yielded). */
-  async function* stream(messages: [string, string][]): AsyncGenerator<string, { usage?: TurnMeta["usage"]; error?: string; yielded: boolean }> {
+  async function* stream(
+    messages: [string, string][],
+  ): AsyncGenerator<string, { usage?: TurnMeta["usage"]; error?: string; yielded: boolean }> {
     let yielded = false;
     let inputTokens = 0;
     let outputTokens = 0;
@@ -52,7 +59,9 @@ export function createModelInterviewer(options: { chat: BaseChatModel; model: st
       if (input.transition && !budgetUsedUp(input.ctx?.tokensLeft)) {
         const result = yield* stream([["human", renderTemplate(transition, { transition: input.transition })]]);
         if (result.yielded) yield "\n\n";
-        meta = result.error ? { note: `The interviewer model ${result.error}; the transition was skipped.` } : { ...(result.usage ? { usage: result.usage } : {}) };
+        meta = result.error
+          ? { note: `The interviewer model ${result.error}; the transition was skipped.` }
+          : { ...(result.usage ? { usage: result.usage } : {}) };
       }
       const offlineMeta = yield* offline.askQuestion(input);
       return { ...offlineMeta, ...meta };
@@ -65,13 +74,24 @@ export function createModelInterviewer(options: { chat: BaseChatModel; model: st
       const probe = input.criterion.probes[0] ?? `Tell me more about ${input.criterion.title.toLowerCase()}.`;
       const result = yield* stream([
         ["system", system],
-        ["human", renderTemplate(user, { question: input.question.prompt.trim(), topic: input.criterion.title, probe, answer: fenceCandidateText(input.answerText.slice(0, MAX_ANSWER_CHARS)) })],
+        [
+          "human",
+          renderTemplate(user, {
+            question: input.question.prompt.trim(),
+            topic: input.criterion.title,
+            probe,
+            answer: fenceCandidateText(input.answerText.slice(0, MAX_ANSWER_CHARS)),
+          }),
+        ],
       ]);
       if (!result.error) return result.usage ? { usage: result.usage } : {};
       // Fall back for this turn: the offline probe, after whatever the model managed to say.
       if (result.yielded) yield "\n\n";
       yield* offline.followUp(input);
-      return { note: `The interviewer model ${result.error}; the offline interviewer asked this.`, ...(result.usage?.inputTokens ? { usage: result.usage } : {}) };
+      return {
+        note: `The interviewer model ${result.error}; the offline interviewer asked this.`,
+        ...(result.usage?.inputTokens ? { usage: result.usage } : {}),
+      };
     },
   };
 }

@@ -2,7 +2,9 @@ import type { Question } from "../scenarios/index.js";
 
 /** Words too common to show that an answer is about the question. */
 const STOP = new Set(
-  "the and for are but not you your with this that have has was were will would could should from they them then than what when where which who how why can use using all any its it's our out get got just like about into over also some more most very there their here yes yeah okay sure maybe".split(" "),
+  "the and for are but not you your with this that have has was were will would could should from they them then than what when where which who how why can use using all any its it's our out get got just like about into over also some more most very there their here yes yeah okay sure maybe".split(
+    " ",
+  ),
 );
 /** An answer this long is an attempt, even if it shares no words with the question. */
 const ATTEMPT_WORDS = 12;
@@ -24,7 +26,12 @@ export function isNonAnswer(answerText: string, question: Question): boolean {
       [
         question.title,
         question.prompt,
-        ...question.rubric.flatMap((c) => [c.title, c.description, ...c.probes, ...c.evidence.concepts.flatMap((k) => [k.label, ...k.terms])]),
+        ...question.rubric.flatMap((c) => [
+          c.title,
+          c.description,
+          ...c.probes,
+          ...c.evidence.concepts.flatMap((k) => [k.label, ...k.terms]),
+        ]),
       ].join(" "),
     ).map(stem),
   );

@@ -14,10 +14,17 @@ function pick<T>(items: T[], key: string): T {
 
 /** A short phrase from the candidate's own words, or null when there is nothing quotable. */
 export function quotablePhrase(answer: string): string | null {
-  const firstSentence = answer.trim().split(/(?<=[.!?])\s+|\n/)[0]?.trim() ?? "";
+  const firstSentence =
+    answer
+      .trim()
+      .split(/(?<=[.!?])\s+|\n/)[0]
+      ?.trim() ?? "";
   const words = firstSentence.replace(/["“”]/g, "").split(/\s+/).filter(Boolean);
   if (words.length < 3) return null;
-  const phrase = words.slice(0, MAX_QUOTE_WORDS).join(" ").replace(/[.,;:!?]+$/, "");
+  const phrase = words
+    .slice(0, MAX_QUOTE_WORDS)
+    .join(" ")
+    .replace(/[.,;:!?]+$/, "");
   return words.length > MAX_QUOTE_WORDS ? `${phrase}…` : phrase;
 }
 
@@ -35,16 +42,15 @@ export function createOfflineInterviewer(): Interviewer {
       return {};
     },
     async *followUp({ question, criterion, answerText, turnId }) {
-      const probe = criterion.probes.length > 0 ? pick(criterion.probes, turnId) : `Could you say more about ${criterion.title.toLowerCase()}?`;
+      const probe =
+        criterion.probes.length > 0 ? pick(criterion.probes, turnId) : `Could you say more about ${criterion.title.toLowerCase()}?`;
       // Probing "deeper" into a reply that never engaged would read as a script, not an interviewer.
       if (isNonAnswer(answerText, question)) {
         yield* chunkWords(renderTemplate(nonAnswer, { probe }));
         return {};
       }
       const quote = quotablePhrase(answerText);
-      const text = quote
-        ? renderTemplate(pick(quoted, turnId), { quote, probe })
-        : renderTemplate(pick(plain, turnId), { probe });
+      const text = quote ? renderTemplate(pick(quoted, turnId), { quote, probe }) : renderTemplate(pick(plain, turnId), { probe });
       yield* chunkWords(text);
       return {};
     },

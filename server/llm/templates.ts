@@ -15,7 +15,10 @@ export function loadTemplate(name: string): string {
 
 /** Variants: one per non-comment line. */
 export function loadVariants(name: string): string[] {
-  return loadTemplate(name).split("\n").map((l) => l.trim()).filter(Boolean);
+  return loadTemplate(name)
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
 
 /** Fill {{name}} slots; a missing value is a bug, so it throws instead of printing "undefined". */

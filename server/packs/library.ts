@@ -1,5 +1,14 @@
 import type { Logger } from "pino";
-import { PackValidationError, parsePackLocated, type LocatedPack, type Pack, type PackCatalog, type PackIssue, type PackRecord, type Visibility } from "../scenarios/index.js";
+import {
+  PackValidationError,
+  parsePackLocated,
+  type LocatedPack,
+  type Pack,
+  type PackCatalog,
+  type PackIssue,
+  type PackRecord,
+  type Visibility,
+} from "../scenarios/index.js";
 import type { PackMeta, PackRow, Store } from "../store/index.js";
 
 export type PublishResult = PackRecord & { createdAt: number };
@@ -24,7 +33,13 @@ export function createPackLibrary(deps: { store: Store; now: () => number; logge
     const id = cacheKey(row.pack_key, row.version);
     let record = cache.get(id);
     if (!record) {
-      record = { key: row.pack_key, version: row.version, teamId: row.team_id, visibility: row.visibility, pack: JSON.parse(row.pack_json) as Pack };
+      record = {
+        key: row.pack_key,
+        version: row.version,
+        teamId: row.team_id,
+        visibility: row.visibility,
+        pack: JSON.parse(row.pack_json) as Pack,
+      };
       cache.set(id, record);
     }
     return record;
@@ -68,7 +83,8 @@ export function createPackLibrary(deps: { store: Store; now: () => number; logge
         const existing = await store.packs.get(pack.id, pack.version);
         if (existing?.pack_json === json) continue;
         cache.delete(cacheKey(pack.id, pack.version));
-        if (existing) logger.warn({ pack: pack.id, version: pack.version }, "built-in pack changed without a version bump; replacing that version");
+        if (existing)
+          logger.warn({ pack: pack.id, version: pack.version }, "built-in pack changed without a version bump; replacing that version");
         await store.packs.replaceBuiltin({
           pack_key: pack.id,
           version: pack.version,
@@ -105,7 +121,15 @@ export function createPackLibrary(deps: { store: Store; now: () => number; logge
         const pack: Pack = { ...parsed, version };
         const createdAt = now();
         try {
-          await store.packs.insert({ pack_key: key, version, team_id: teamId, visibility, source: text, pack_json: JSON.stringify(pack), created_at: createdAt });
+          await store.packs.insert({
+            pack_key: key,
+            version,
+            team_id: teamId,
+            visibility,
+            source: text,
+            pack_json: JSON.stringify(pack),
+            created_at: createdAt,
+          });
           return { key, version, teamId, visibility, pack, createdAt };
         } catch (err) {
           // Two uploads raced for the same version number: take the next one.
@@ -120,7 +144,10 @@ export function createPackLibrary(deps: { store: Store; now: () => number; logge
 export type PackLibrary = ReturnType<typeof createPackLibrary>;
 
 export class PackIdMismatchError extends Error {
-  constructor(readonly expected: string, readonly found: string) {
+  constructor(
+    readonly expected: string,
+    readonly found: string,
+  ) {
     super(`the URL names pack "${expected}" but the uploaded pack's id is "${found}"`);
     this.name = "PackIdMismatchError";
   }

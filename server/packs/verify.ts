@@ -1,5 +1,15 @@
 import { constantExpectationWarning, stubPassesWarning, stubProbes, type Sandbox } from "../sandbox/index.js";
-import { describeValues, instantiateQuestion, variantValues, variantsToCheck, withValues, type Language, type LocatedPack, type PackIssue, type Question } from "../scenarios/index.js";
+import {
+  describeValues,
+  instantiateQuestion,
+  variantValues,
+  variantsToCheck,
+  withValues,
+  type Language,
+  type LocatedPack,
+  type PackIssue,
+  type Question,
+} from "../scenarios/index.js";
 
 /** Variants per question whose reference solutions run (all of them when the space is this small). */
 export const VARIANTS_RUN = 24;
@@ -13,7 +23,10 @@ function withAllVariants(q: Question): { question: Question; variantOf: Map<stri
   const variantOf = new Map<string, string>();
   if (!q.variables || !q.coding) return { question: q, variantOf };
   const seen = new Set<string>();
-  const tests = [instantiateQuestion(q, null), ...variantsToCheck(q.variables, VARIANTS_RUN).map((values) => withValues(q, values))].flatMap((variant, n) =>
+  const tests = [
+    instantiateQuestion(q, null),
+    ...variantsToCheck(q.variables, VARIANTS_RUN).map((values) => withValues(q, values)),
+  ].flatMap((variant, n) =>
     variant.coding!.tests.flatMap((t) => {
       const key = JSON.stringify([t.args, t.expected, t.compare, t.tolerance]);
       if (seen.has(key)) return [];
@@ -41,7 +54,13 @@ export async function verifyReferenceSolutions({ pack, locate }: LocatedPack, sa
   const jobs = pack.questions.flatMap((raw, i) => {
     if (!raw.coding) return [];
     const { question: q, variantOf } = withAllVariants(raw);
-    return Object.entries(q.coding?.referenceSolution ?? {}).map(([language, code]) => ({ q, i, variantOf, language: language as Language, code: code! }));
+    return Object.entries(q.coding?.referenceSolution ?? {}).map(([language, code]) => ({
+      q,
+      i,
+      variantOf,
+      language: language as Language,
+      code: code!,
+    }));
   });
   // Forgeability is judged on the default variant: the test code is the same in every variant.
   const defaults = pack.questions.filter((q) => q.coding).map((q) => (q.variables ? instantiateQuestion(q, null) : q));
@@ -75,7 +94,8 @@ export async function verifyReferenceSolutions({ pack, locate }: LocatedPack, sa
     if (report.passed === report.total) return;
     const failing = report.results.filter((r) => !r.passed);
     const first = failing[0];
-    const why = first && first.visible ? (first.error ?? `expected ${JSON.stringify(first.expected)}, got ${JSON.stringify(first.actual)}`) : "";
+    const why =
+      first && first.visible ? (first.error ?? `expected ${JSON.stringify(first.expected)}, got ${JSON.stringify(first.actual)}`) : "";
     issues.push({
       ...locate(["questions", i, "coding", "referenceSolution", language]),
       message: `the ${language} reference solution fails ${failing.length} of its ${report.total} tests${first && variantOf.get(first.name) ? ` (first failing in ${variantOf.get(first.name)})` : ""}: ${failing.map((r) => `"${r.name}"`).join(", ")}${why ? ` (first: ${why.slice(0, 300)})` : ""}`,
@@ -87,7 +107,9 @@ const VERIFY_CONCURRENCY = 2;
 
 async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
   const queue = [...items];
-  await Promise.all(Array.from({ length: Math.min(size, queue.length) }, async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(size, queue.length) }, async () => {
+      for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+    }),
+  );
 }

@@ -21,7 +21,10 @@ export function describeZodError(error: z.ZodError): string {
 
 export function toAckError(err: unknown): AckError {
   if (err instanceof ServiceError) {
-    return { ok: false, error: { code: err.code, message: err.message, ...(err.retryAfterMs !== undefined ? { retryAfterMs: err.retryAfterMs } : {}) } };
+    return {
+      ok: false,
+      error: { code: err.code, message: err.message, ...(err.retryAfterMs !== undefined ? { retryAfterMs: err.retryAfterMs } : {}) },
+    };
   }
   return { ok: false, error: { code: "INTERNAL", message: "the server failed to handle this request; it has been logged" } };
 }

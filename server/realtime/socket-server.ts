@@ -55,7 +55,10 @@ function bind<E extends ClientEventName, R>(
       return;
     }
     if (limited) {
-      ack({ ok: false, error: { code: "RATE_LIMITED", message: `${event}: ${limitedMessage(limited)}`, retryAfterMs: limited.retryAfterMs } });
+      ack({
+        ok: false,
+        error: { code: "RATE_LIMITED", message: `${event}: ${limitedMessage(limited)}`, retryAfterMs: limited.retryAfterMs },
+      });
       return;
     }
     const shape = payloadShapeProblem(raw);
@@ -88,7 +91,13 @@ function requireJoined(socket: InterviewSocket, sessionId: string): void {
   }
 }
 
-export function createSocketServer(httpServer: HttpServer, service: InterviewService, teams: Teams, logger: Logger, options: SocketServerOptions = {}): InterviewIo {
+export function createSocketServer(
+  httpServer: HttpServer,
+  service: InterviewService,
+  teams: Teams,
+  logger: Logger,
+  options: SocketServerOptions = {},
+): InterviewIo {
   const limits = options.limits ?? null;
   const allowedOrigins = options.allowedOrigins ?? [];
   const io: InterviewIo = new Server(httpServer, {
@@ -142,7 +151,8 @@ export function createSocketServer(httpServer: HttpServer, service: InterviewSer
         join: () => socket.join(roomOf(payload.sessionId)),
         replayAfter: payload.lastSeq,
         deliver: (events) => {
-          for (const e of events) socket.emit(e.type as ServerEventName, { ...e.payload, seq: e.seq, sessionId: payload.sessionId } as never);
+          for (const e of events)
+            socket.emit(e.type as ServerEventName, { ...e.payload, seq: e.seq, sessionId: payload.sessionId } as never);
         },
       });
       socket.data.sessions.add(payload.sessionId);
@@ -166,7 +176,8 @@ export function createSocketServer(httpServer: HttpServer, service: InterviewSer
 
     bind(socket, "code:run", logger, limits, async (payload) => {
       requireJoined(socket, payload.sessionId);
-      const onWait = ({ ahead }: { ahead: number }) => socket.emit("code:waiting", { sessionId: payload.sessionId, questionId: payload.questionId, ahead });
+      const onWait = ({ ahead }: { ahead: number }) =>
+        socket.emit("code:waiting", { sessionId: payload.sessionId, questionId: payload.questionId, ahead });
       return { data: await service.runCode(payload, onWait) };
     });
   });

@@ -27,16 +27,43 @@ function pythonCapability(paths: PythonSandboxPaths): Capability {
     [paths.prlimit, "prlimit (apt-get install util-linux)"],
   ].filter(([path]) => !existsSync(path!));
   if (missing.length) {
-    return { available: false, reason: `Python runs need ${missing.map(([, what]) => what).join(" and ")}; install them and restart the server.` };
+    return {
+      available: false,
+      reason: `Python runs need ${missing.map(([, what]) => what).join(" and ")}; install them and restart the server.`,
+    };
   }
   const probe = spawnSync(
     paths.bwrap,
-    ["--unshare-all", "--die-with-parent", "--ro-bind", "/usr", "/usr", "--symlink", "usr/lib", "/lib", "--symlink", "usr/lib64", "/lib64", "--ro-bind", SECCOMP_PATH, "/sandbox/seccomp.py", "--", paths.python, "-I", "-S", "-c", PROBE],
+    [
+      "--unshare-all",
+      "--die-with-parent",
+      "--ro-bind",
+      "/usr",
+      "/usr",
+      "--symlink",
+      "usr/lib",
+      "/lib",
+      "--symlink",
+      "usr/lib64",
+      "/lib64",
+      "--ro-bind",
+      SECCOMP_PATH,
+      "/sandbox/seccomp.py",
+      "--",
+      paths.python,
+      "-I",
+      "-S",
+      "-c",
+      PROBE,
+    ],
     { timeout: 5000, env: SANDBOX_SPAWN_ENV },
   );
   if (probe.status !== 0) {
     const why = probe.stderr?.toString().trim() || probe.error?.message || `exit code ${probe.status}`;
-    return { available: false, reason: `bubblewrap cannot create its sandbox here, or seccomp filters are unavailable (${why.slice(-300)}); user namespaces may be disabled (sysctl kernel.unprivileged_userns_clone=1).` };
+    return {
+      available: false,
+      reason: `bubblewrap cannot create its sandbox here, or seccomp filters are unavailable (${why.slice(-300)}); user namespaces may be disabled (sysctl kernel.unprivileged_userns_clone=1).`,
+    };
   }
   return { available: true };
 }

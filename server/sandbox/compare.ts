@@ -4,7 +4,12 @@ import type { TestCase } from "../scenarios/index.js";
 const canonical = (v: unknown) => JSON.stringify(sortKeys(v));
 function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
-  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)).map(([k, x]) => [k, sortKeys(x)]));
+  if (v && typeof v === "object")
+    return Object.fromEntries(
+      Object.entries(v)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([k, x]) => [k, sortKeys(x)]),
+    );
   return v;
 }
 
@@ -16,7 +21,10 @@ function approxEqual(expected: unknown, actual: unknown, tolerance: number): boo
   if (expected && actual && typeof expected === "object" && typeof actual === "object") {
     const ek = Object.keys(expected).sort();
     const ak = Object.keys(actual).sort();
-    return isDeepStrictEqual(ek, ak) && ek.every((k) => approxEqual((expected as Record<string, unknown>)[k], (actual as Record<string, unknown>)[k], tolerance));
+    return (
+      isDeepStrictEqual(ek, ak) &&
+      ek.every((k) => approxEqual((expected as Record<string, unknown>)[k], (actual as Record<string, unknown>)[k], tolerance))
+    );
   }
   return isDeepStrictEqual(expected, actual);
 }

@@ -8,14 +8,22 @@ export const SandboxLimitsSchema = z.object({
   perTestMs: z.number().int().positive().default(2000),
   memoryMb: z.number().int().positive().default(256),
   /** stdout/stderr kept per test (and for the process as a whole). */
-  outputBytes: z.number().int().positive().default(64 * 1024),
+  outputBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(64 * 1024),
   /** Processes the sandboxed user may have at once (fork bombs stop here). */
   processes: z.number().int().positive().default(32),
   fileSizeMb: z.number().int().positive().default(16),
   /** Size of the Python sandbox's writable /tmp (a tmpfs, i.e. host RAM). */
   tmpfsMb: z.number().int().positive().default(32),
   /** Serialised size of one returned value (both languages). */
-  returnBytes: z.number().int().positive().default(1024 * 1024),
+  returnBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
   openFiles: z.number().int().positive().default(64),
 });
 export type SandboxLimits = z.infer<typeof SandboxLimitsSchema>;

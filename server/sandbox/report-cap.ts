@@ -22,7 +22,11 @@ export function capReport(report: TestReport, maxBytes = REPORT_MAX_BYTES): Test
   for (let i = results.length - 1; i >= 0 && size(capped) > maxBytes; i--) {
     const r = results[i]!;
     if (!r.visible) continue;
-    results[i] = { ...r, stdout: r.stdout ? "[output not kept: the report was too large]" : "", stderr: r.stderr ? "[output not kept: the report was too large]" : "" };
+    results[i] = {
+      ...r,
+      stdout: r.stdout ? "[output not kept: the report was too large]" : "",
+      stderr: r.stderr ? "[output not kept: the report was too large]" : "",
+    };
     capped = { ...report, results };
   }
   return capped;

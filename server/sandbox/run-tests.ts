@@ -39,7 +39,15 @@ export async function runQuestionTests(
   const batch = (tests: TestCase[]) =>
     tests.length === 0
       ? Promise.resolve(null)
-      : runner.run({ language, code, testCode: spec.testCode?.[language], entrypoint, cases: tests.map((t) => ({ args: t.args })), owner: run.owner, onWait: notifyOnce });
+      : runner.run({
+          language,
+          code,
+          testCode: spec.testCode?.[language],
+          entrypoint,
+          cases: tests.map((t) => ({ args: t.args })),
+          owner: run.owner,
+          onWait: notifyOnce,
+        });
   // Visible and hidden batches queue separately; the candidate hears about waiting once.
   let told = false;
   const notifyOnce = (notice: { ahead: number }) => {

@@ -26,8 +26,7 @@ export function createSandbox(options: SandboxOptions) {
   const runners: Partial<Record<Language, LanguageRunner>> = {};
   if (capabilities.python.available) {
     runners.python = createPythonRunner({ limits, poolSize: options.pythonPool, ...(options.paths ? { paths: options.paths } : {}) });
-  }
-  else options.logger?.warn({ reason: capabilities.python.reason }, "Python code will not run");
+  } else options.logger?.warn({ reason: capabilities.python.reason }, "Python code will not run");
   runners.typescript = createTypeScriptRunner({ limits, ...(options.typescriptWorkers ? { workers: options.typescriptWorkers } : {}) });
 
   const runnerFor = (language: Language): LanguageRunner => {

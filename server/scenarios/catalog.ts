@@ -24,7 +24,9 @@ export type PackCatalog = {
 
 /** Built-in packs only, in memory: for the graph's tests and tools that need no database. */
 export function createStaticCatalog(packs: Pack[]): PackCatalog {
-  const records = new Map(packs.map((pack) => [pack.id, { key: pack.id, version: pack.version, teamId: null, visibility: "public" as const, pack }]));
+  const records = new Map(
+    packs.map((pack) => [pack.id, { key: pack.id, version: pack.version, teamId: null, visibility: "public" as const, pack }]),
+  );
   return {
     get: async (key, version) => {
       const r = records.get(key);

@@ -22,7 +22,10 @@ function checkQuestion(q: Question, at: (string | number)[]): CrossProblem[] {
   if (q.rubric.length >= 3) {
     q.rubric.forEach((c, j) => {
       if (c.weight / total > MAX_CRITERION_WEIGHT_SHARE) {
-        push(["rubric", j, "weight"], `weight ${c.weight} is ${Math.round((100 * c.weight) / total)}% of the question's total ${total}; keep each criterion at most ${MAX_CRITERION_WEIGHT_SHARE * 100}%`);
+        push(
+          ["rubric", j, "weight"],
+          `weight ${c.weight} is ${Math.round((100 * c.weight) / total)}% of the question's total ${total}; keep each criterion at most ${MAX_CRITERION_WEIGHT_SHARE * 100}%`,
+        );
       }
     });
   }
@@ -47,17 +50,24 @@ function checkQuestion(q: Question, at: (string | number)[]): CrossProblem[] {
       const starter = Object.keys(q.starterCode ?? {});
       const entry = Object.keys(q.coding.entrypoint);
       const reference = Object.keys(q.coding.referenceSolution);
-      if (!sameSet(entry, starter)) push(["coding", "entrypoint"], `names languages ${list(entry)} but starterCode has ${list(starter)}; they must match`);
-      if (!sameSet(reference, starter)) push(["coding", "referenceSolution"], `has languages ${list(reference)} but starterCode has ${list(starter)}; give a reference solution for each`);
+      if (!sameSet(entry, starter))
+        push(["coding", "entrypoint"], `names languages ${list(entry)} but starterCode has ${list(starter)}; they must match`);
+      if (!sameSet(reference, starter))
+        push(
+          ["coding", "referenceSolution"],
+          `has languages ${list(reference)} but starterCode has ${list(starter)}; give a reference solution for each`,
+        );
       const extra = Object.keys(q.coding.testCode ?? {}).filter((l) => !entry.includes(l));
       if (extra.length) push(["coding", "testCode"], `has test code for ${list(extra)}, which the question does not offer`);
       const names = new Set<string>();
       q.coding.tests.forEach((t, k) => {
         if (names.has(t.name)) push(["coding", "tests", k, "name"], `duplicate test name "${t.name}"`);
         names.add(t.name);
-        if (t.tolerance !== undefined && t.compare !== "approx") push(["coding", "tests", k, "tolerance"], 'tolerance only applies with compare: "approx"');
+        if (t.tolerance !== undefined && t.compare !== "approx")
+          push(["coding", "tests", k, "tolerance"], 'tolerance only applies with compare: "approx"');
       });
-      if (!q.coding.tests.some((t) => t.visible)) push(["coding", "tests"], "at least one test must be visible: candidates run visible tests while they work");
+      if (!q.coding.tests.some((t) => t.visible))
+        push(["coding", "tests"], "at least one test must be visible: candidates run visible tests while they work");
     }
   } else {
     if (q.coding) push(["coding"], `only coding questions carry a coding block; this is a ${q.kind} question`);
@@ -70,7 +80,8 @@ function checkQuestion(q: Question, at: (string | number)[]): CrossProblem[] {
     const slots = new Set([...q.promptLab.brokenPrompt.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!));
     q.promptLab.cases.forEach((c, k) => {
       const missing = [...slots].filter((s) => !(s in c.vars));
-      if (missing.length) push(["promptLab", "cases", k, "vars"], `the broken prompt uses {{${missing.join("}}, {{")}}} but this case gives no value`);
+      if (missing.length)
+        push(["promptLab", "cases", k, "vars"], `the broken prompt uses {{${missing.join("}}, {{")}}} but this case gives no value`);
     });
   }
   for (const p of checkVariables(q)) push(p.path, p.message);
@@ -94,7 +105,10 @@ export function crossCheckPack(pack: Pack): CrossProblem[] {
     for (const qid of new Set(roundQuestionIds(pack, r))) {
       const other = drawnBy.get(qid);
       if (other !== undefined) {
-        problems.push({ path: ["rounds", i], message: `rounds[${other}] ("${pack.rounds[other]!.id}") and this round can both ask "${qid}"; give each round its own questions list` });
+        problems.push({
+          path: ["rounds", i],
+          message: `rounds[${other}] ("${pack.rounds[other]!.id}") and this round can both ask "${qid}"; give each round its own questions list`,
+        });
         break;
       }
       drawnBy.set(qid, i);
@@ -113,7 +127,10 @@ export function crossCheckPack(pack: Pack): CrossProblem[] {
       if (qi === undefined) {
         problems.push({ path: ["rounds", i, "questions", j], message: `refers to missing question "${qid}"` });
       } else if (pack.questions[qi]!.kind !== r.kind) {
-        problems.push({ path: ["rounds", i, "questions", j], message: `question "${qid}" is a ${pack.questions[qi]!.kind} question but the round is ${r.kind}` });
+        problems.push({
+          path: ["rounds", i, "questions", j],
+          message: `question "${qid}" is a ${pack.questions[qi]!.kind} question but the round is ${r.kind}`,
+        });
       }
     });
     if (ids.length > 0 && r.pick > ids.length) {

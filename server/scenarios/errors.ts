@@ -16,9 +16,7 @@ export class PackValidationError extends Error {
 }
 
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  return path
-    .map((part, i) => (typeof part === "number" ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`))
-    .join("");
+  return path.map((part, i) => (typeof part === "number" ? `[${part}]` : i === 0 ? String(part) : `.${String(part)}`)).join("");
 }
 
 export function formatIssue(issue: PackIssue): string {

@@ -22,7 +22,12 @@ function valueAt(root: unknown, path: Path): unknown {
 /** zod says what was expected; add what was found when it does not already say so. */
 function withFound(message: string, found: unknown): string {
   if (found === undefined || /received|found/i.test(message)) return message;
-  const shown = typeof found === "object" && found !== null ? (Array.isArray(found) ? `a list of ${found.length}` : "a mapping") : JSON.stringify(found);
+  const shown =
+    typeof found === "object" && found !== null
+      ? Array.isArray(found)
+        ? `a list of ${found.length}`
+        : "a mapping"
+      : JSON.stringify(found);
   return `${message}; found ${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown}`;
 }
 
@@ -43,7 +48,9 @@ function validate(value: unknown, locate: Locator): LocatedPack {
   return { pack: parsed.data, locate };
 }
 
-const singleFile = (source: YamlSource): Locator => (path) => ({ file: source.file, path: formatPath(path), ...source.locate(path) });
+const singleFile =
+  (source: YamlSource): Locator =>
+  (path) => ({ file: source.file, path: formatPath(path), ...source.locate(path) });
 
 /** Parse and validate one pack from a single YAML or JSON document (a file or an upload). */
 export function parsePack(text: string, file: string): Pack {
@@ -69,11 +76,19 @@ export function loadPackDir(dir: string, root = process.cwd()): LocatedPack {
   const rel = (p: string) => relative(root, p) || p;
   const main = readYamlSource(readFileSync(join(dir, "pack.yaml"), "utf8"), rel(join(dir, "pack.yaml")));
   const questionsDir = join(dir, "questions");
-  const files = existsSync(questionsDir) ? readdirSync(questionsDir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+  const files = existsSync(questionsDir)
+    ? readdirSync(questionsDir)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+    : [];
   const parts = files.map((name) => readYamlSource(readFileSync(join(questionsDir, name), "utf8"), rel(join(questionsDir, name))));
   const issues = [...main.issues, ...parts.flatMap((p) => p.issues)];
   if (issues.length) throw new PackValidationError(issues);
-  return assemble(main.source, main.source.value, parts.map((p) => p.source));
+  return assemble(
+    main.source,
+    main.source.value,
+    parts.map((p) => p.source),
+  );
 }
 
 /**
@@ -141,8 +156,12 @@ export function loadPacksFromDirLocated(dir: string, root = process.cwd()): Loca
   for (const entry of readdirSync(dir).sort()) {
     const full = join(dir, entry);
     const load: (() => LocatedPack) | null = statSync(full).isDirectory()
-      ? existsSync(join(full, "pack.yaml")) ? () => loadPackDir(full, root) : null
-      : /\.ya?ml$/.test(entry) ? () => loadPackFile(full, root) : null;
+      ? existsSync(join(full, "pack.yaml"))
+        ? () => loadPackDir(full, root)
+        : null
+      : /\.ya?ml$/.test(entry)
+        ? () => loadPackFile(full, root)
+        : null;
     if (!load) continue;
     try {
       packs.push(load());

@@ -30,7 +30,8 @@ export function partialCrossChecks(value: unknown): CrossProblem[] {
     .filter((p) => p.path[0] !== "rounds" || allQuestionsParsed)
     .map((p) => {
       const [head, index, ...rest] = p.path;
-      const original = head === "questions" ? okQuestions[index as number]?.i : head === "rounds" ? okRounds[index as number]?.i : undefined;
+      const original =
+        head === "questions" ? okQuestions[index as number]?.i : head === "rounds" ? okRounds[index as number]?.i : undefined;
       return original === undefined ? p : { ...p, path: [head!, original, ...rest] };
     });
 }

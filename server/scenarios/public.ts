@@ -1,4 +1,10 @@
-import { PublicPackSchema, PublicQuestionSchema, PublicRoundSchema, type PublicPack, type PublicQuestion } from "../contracts/public-pack.js";
+import {
+  PublicPackSchema,
+  PublicQuestionSchema,
+  PublicRoundSchema,
+  type PublicPack,
+  type PublicQuestion,
+} from "../contracts/public-pack.js";
 import type { PackRecord } from "./catalog.js";
 import { LevelSchema, roundQuestionIds, type Pack, type Question } from "./schema.js";
 import { instantiateQuestion } from "./variants/index.js";

@@ -146,14 +146,17 @@ export const PromptAssertionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("not-contains"), value: z.string().min(1) }),
   z.object({
     type: z.literal("regex"),
-    value: z.string().min(1).refine((v) => {
-      try {
-        new RegExp(v);
-        return true;
-      } catch {
-        return false;
-      }
-    }, "not a valid regular expression"),
+    value: z
+      .string()
+      .min(1)
+      .refine((v) => {
+        try {
+          new RegExp(v);
+          return true;
+        } catch {
+          return false;
+        }
+      }, "not a valid regular expression"),
   }),
   z.object({ type: z.literal("is-json"), schema: z.record(z.string(), z.unknown()).optional() }),
   z.object({ type: z.literal("max-length"), value: z.number().int().positive().max(1_000_000) }),
@@ -178,7 +181,9 @@ export const PromptLabSchema = z.object({
 export type PromptLab = z.infer<typeof PromptLabSchema>;
 
 /** A name `{{placeholders}}` and expressions use. */
-export const VariableNameSchema = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a variable name (letters, digits, underscore; not starting with a digit)");
+export const VariableNameSchema = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a variable name (letters, digits, underscore; not starting with a digit)");
 
 const VARIABLE_KINDS = ["int", "float", "choice", "expr"] as const;
 
@@ -208,15 +213,23 @@ export const VariableSchema = z
   .superRefine((v, ctx) => {
     const kinds = VARIABLE_KINDS.filter((k) => v[k] !== undefined);
     if (kinds.length !== 1) {
-      ctx.addIssue({ code: "custom", message: `give exactly one of ${VARIABLE_KINDS.join(", ")}${kinds.length ? `; found ${kinds.join(" and ")}` : ""}` });
+      ctx.addIssue({
+        code: "custom",
+        message: `give exactly one of ${VARIABLE_KINDS.join(", ")}${kinds.length ? `; found ${kinds.join(" and ")}` : ""}`,
+      });
       return;
     }
     const range = v.int ?? v.float;
-    if (range && range[0] > range[1]) ctx.addIssue({ code: "custom", path: [kinds[0]!], message: `the low end ${range[0]} is above the high end ${range[1]}` });
-    if (v.float && v.step === undefined) ctx.addIssue({ code: "custom", path: ["step"], message: "a float range needs a step, e.g. step: 0.25" });
-    if (v.int && v.step !== undefined && !Number.isInteger(v.step)) ctx.addIssue({ code: "custom", path: ["step"], message: "an int range needs a whole-number step" });
-    if (v.step !== undefined && !range) ctx.addIssue({ code: "custom", path: ["step"], message: "step only applies to int and float ranges" });
-    if (v.default !== undefined && v.expr !== undefined) ctx.addIssue({ code: "custom", path: ["default"], message: "a derived (expr) variable has no default of its own" });
+    if (range && range[0] > range[1])
+      ctx.addIssue({ code: "custom", path: [kinds[0]!], message: `the low end ${range[0]} is above the high end ${range[1]}` });
+    if (v.float && v.step === undefined)
+      ctx.addIssue({ code: "custom", path: ["step"], message: "a float range needs a step, e.g. step: 0.25" });
+    if (v.int && v.step !== undefined && !Number.isInteger(v.step))
+      ctx.addIssue({ code: "custom", path: ["step"], message: "an int range needs a whole-number step" });
+    if (v.step !== undefined && !range)
+      ctx.addIssue({ code: "custom", path: ["step"], message: "step only applies to int and float ranges" });
+    if (v.default !== undefined && v.expr !== undefined)
+      ctx.addIssue({ code: "custom", path: ["default"], message: "a derived (expr) variable has no default of its own" });
   });
 export type Variable = z.infer<typeof VariableSchema>;
 

@@ -42,7 +42,9 @@ const MAX_DERIVED = 5;
 export function questionTopics(q: Question): { topics: string[]; derived: boolean } {
   if (q.topics?.length) return { topics: q.topics, derived: false };
   const text = `${q.title}\n${q.prompt}`;
-  const topics = DERIVED.filter(([, re]) => re.test(text)).map(([t]) => t).slice(0, MAX_DERIVED);
+  const topics = DERIVED.filter(([, re]) => re.test(text))
+    .map(([t]) => t)
+    .slice(0, MAX_DERIVED);
   // Nothing recognised: the round kind is still a true (if broad) topic.
   return { topics: topics.length ? topics : [q.kind], derived: true };
 }
@@ -84,7 +86,9 @@ export function renderTopicsDoc(pack: Pack, source: string): string {
       const vars = Object.keys(q.variables ?? {}).filter((v) => !q.variables![v]!.secret && q.variables![v]!.expr === undefined);
       const secret = Object.values(q.variables ?? {}).some((v) => v.secret);
       const variables = [...vars, ...(secret ? ["(hidden test inputs)"] : [])].join(", ");
-      lines.push(`| \`${q.id}\` | ${q.level} | ${q.title.replace(/\|/g, "\\|")} | ${ts.map((t) => (derived ? `${t}*` : t)).join(", ")} | ${variables} |`);
+      lines.push(
+        `| \`${q.id}\` | ${q.level} | ${q.title.replace(/\|/g, "\\|")} | ${ts.map((t) => (derived ? `${t}*` : t)).join(", ")} | ${variables} |`,
+      );
     }
   }
   return `${lines.join("\n")}\n`;

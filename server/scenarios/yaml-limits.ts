@@ -25,10 +25,17 @@ export function yamlTooDeep(text: string): { line: number; message: string } | n
     if (i === lineStart) {
       let indent = 0;
       while (text.charCodeAt(i + indent) === 32 || text.charCodeAt(i + indent) === 9) indent++;
-      if (indent > MAX_YAML_INDENT) return { line, message: `line is indented ${indent} columns; packs nest at most ${MAX_YAML_INDENT} columns deep` };
+      if (indent > MAX_YAML_INDENT)
+        return { line, message: `line is indented ${indent} columns; packs nest at most ${MAX_YAML_INDENT} columns deep` };
       let dashes = 0;
-      for (let j = i + indent; text.charCodeAt(j) === 45 /* - */ && (text.charCodeAt(j + 1) === 32 || text.charCodeAt(j + 1) === 10); j += 2) dashes++;
-      if (dashes > MAX_YAML_LINE_DASHES) return { line, message: `${dashes} nested list markers on one line; at most ${MAX_YAML_LINE_DASHES}` };
+      for (
+        let j = i + indent;
+        text.charCodeAt(j) === 45 /* - */ && (text.charCodeAt(j + 1) === 32 || text.charCodeAt(j + 1) === 10);
+        j += 2
+      )
+        dashes++;
+      if (dashes > MAX_YAML_LINE_DASHES)
+        return { line, message: `${dashes} nested list markers on one line; at most ${MAX_YAML_LINE_DASHES}` };
     }
     if (c === 91 /* [ */ || c === 123 /* { */) {
       if (++depth > MAX_YAML_FLOW_DEPTH) return { line, message: `brackets are nested more than ${MAX_YAML_FLOW_DEPTH} levels deep` };

@@ -18,7 +18,10 @@ function position(lineCounter: LineCounter, offset: number): { line: number; col
 export function readYamlSource(text: string, file: string): { source: YamlSource; issues: PackIssue[] } {
   const deep = yamlTooDeep(text);
   if (deep) {
-    return { source: { file, value: undefined, locate: () => ({ line: deep.line }) }, issues: [{ file, path: "", line: deep.line, message: `YAML too deeply nested: ${deep.message}` }] };
+    return {
+      source: { file, value: undefined, locate: () => ({ line: deep.line }) },
+      issues: [{ file, path: "", line: deep.line, message: `YAML too deeply nested: ${deep.message}` }],
+    };
   }
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false });

@@ -14,7 +14,11 @@ export class StallError extends Error {
  * order; `next` waits for the next one, failing if the server makes no progress.
  */
 export async function connectSelftestClient(url: string, stallMs: number) {
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, { transports: ["websocket"], forceNew: true, reconnection: false });
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
+    transports: ["websocket"],
+    forceNew: true,
+    reconnection: false,
+  });
   const queue: SelftestEvent[] = [];
   let wake: (() => void) | null = null;
   let last = "connect";
@@ -30,7 +34,10 @@ export async function connectSelftestClient(url: string, stallMs: number) {
   return {
     /** Emit and return the ack's data; an error ack throws with its stable code. */
     async request<T>(event: keyof ClientToServerEvents, payload: unknown): Promise<T> {
-      const ack = (await (socket.timeout(stallMs) as unknown as { emitWithAck(e: string, p: unknown): Promise<Ack<T>> }).emitWithAck(event, payload)) as Ack<T>;
+      const ack = (await (socket.timeout(stallMs) as unknown as { emitWithAck(e: string, p: unknown): Promise<Ack<T>> }).emitWithAck(
+        event,
+        payload,
+      )) as Ack<T>;
       if (!ack.ok) throw new Error(`${event} refused: ${ack.error.code} ${ack.error.message}`);
       last = `${event} ack`;
       return ack.data;

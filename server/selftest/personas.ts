@@ -26,7 +26,8 @@ const SKIP: PersonaAnswer = { text: "skip" };
 const exemplar = (q: Question, level: "strong" | "adequate" | "weak") => q.exemplars.find((e) => e.level === level)?.answer ?? "";
 
 /** Which language an exemplar is written in (exemplars carry no tag): Python has `def`, TypeScript `function`/`=>`/types. */
-const looksLikePython = (code: string) => /^\s*(def|import|from|class)\s/m.test(code) && !/^\s*(export|function|const|let|interface)\s/m.test(code);
+const looksLikePython = (code: string) =>
+  /^\s*(def|import|from|class)\s/m.test(code) && !/^\s*(export|function|const|let|interface)\s/m.test(code);
 
 function asAnswer(turn: Turn, body: string, exemplarLanguage?: Language): PersonaAnswer {
   // A question without that exemplar gives this persona nothing to say.
@@ -41,7 +42,9 @@ function asAnswer(turn: Turn, body: string, exemplarLanguage?: Language): Person
 function gibberish(seed: string, words: number): string {
   const random = seededRandom(seed);
   const syllables = ["bla", "zor", "quin", "ept", "mu", "rak", "sol", "vex", "dri", "opo", "tal", "gn", "ish", "warp"];
-  return Array.from({ length: words }, () => Array.from({ length: 2 + Math.floor(random() * 3) }, () => syllables[Math.floor(random() * syllables.length)]).join("")).join(" ");
+  return Array.from({ length: words }, () =>
+    Array.from({ length: 2 + Math.floor(random() * 3) }, () => syllables[Math.floor(random() * syllables.length)]).join(""),
+  ).join(" ");
 }
 
 /** Everything the grader looks for, pasted as a list: what a candidate gaming keyword matching sends. */
@@ -102,7 +105,12 @@ export const PERSONAS: Record<PersonaId, Persona> = {
       const body = exemplar(turn.question, "weak");
       const python = looksLikePython(body);
       // In code the attack rides in a comment, as a candidate would hide it.
-      const laced = turn.question.kind === "coding" ? `${body}\n${INJECTION.split("\n").map((l) => (l ? `${python ? "#" : "//"} ${l}` : l)).join("\n")}` : `${body}\n${INJECTION}`;
+      const laced =
+        turn.question.kind === "coding"
+          ? `${body}\n${INJECTION.split("\n")
+              .map((l) => (l ? `${python ? "#" : "//"} ${l}` : l))
+              .join("\n")}`
+          : `${body}\n${INJECTION}`;
       return asAnswer(turn, laced, python ? "python" : "typescript");
     },
   },

@@ -80,7 +80,11 @@ const ANSWERS_WITH: Partial<Record<PersonaId, "strong" | "weak">> = { strong: "s
 function packFor(pack: Pack, persona: PersonaId): Pack {
   const level = ANSWERS_WITH[persona];
   if (!level) return pack;
-  return { ...pack, id: `${pack.id}--as-${persona}`, questions: pack.questions.map((q) => ({ ...q, exemplars: q.exemplars.filter((e) => e.level !== level) })) };
+  return {
+    ...pack,
+    id: `${pack.id}--as-${persona}`,
+    questions: pack.questions.map((q) => ({ ...q, exemplars: q.exemplars.filter((e) => e.level !== level) })),
+  };
 }
 
 const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
@@ -157,7 +161,8 @@ export async function runSelftest(options: SelftestOptions): Promise<SelftestRes
   const weak = summary("weak");
   for (const id of NOT_ABOVE_WEAK) {
     const s = summary(id);
-    if (s?.sessions && weak?.sessions && s.mean > weak.mean + 1) fail(`${id} (${fmt(s.mean)}) should earn no more than weak answers (${fmt(weak.mean)})`, id);
+    if (s?.sessions && weak?.sessions && s.mean > weak.mean + 1)
+      fail(`${id} (${fmt(s.mean)}) should earn no more than weak answers (${fmt(weak.mean)})`, id);
   }
   for (const [id, cap] of Object.entries(CAP) as [PersonaId, number][]) {
     const s = summary(id);
@@ -166,10 +171,13 @@ export async function runSelftest(options: SelftestOptions): Promise<SelftestRes
   // Question by question: the strong answer beats the weak one wherever both sat it.
   const strong = of("strong");
   for (const w of of("weak")) {
-    const twin = strong.find((s) => s.level === w.level && JSON.stringify(Object.keys(s.questions)) === JSON.stringify(Object.keys(w.questions)));
+    const twin = strong.find(
+      (s) => s.level === w.level && JSON.stringify(Object.keys(s.questions)) === JSON.stringify(Object.keys(w.questions)),
+    );
     for (const [qid, score] of Object.entries(w.questions)) {
       const best = twin?.questions[qid];
-      if (best !== undefined && !(best > score)) failures.push(`question "${qid}": strong scored ${fmt(best)}, not above weak (${fmt(score)})`);
+      if (best !== undefined && !(best > score))
+        failures.push(`question "${qid}": strong scored ${fmt(best)}, not above weak (${fmt(score)})`);
     }
   }
   const asked = new Set(results.flatMap((r) => Object.keys(r.questions)));

@@ -42,7 +42,12 @@ export async function sitSession(input: {
     for (;;) {
       const event = await client.next();
       if (event.name === "question:start") {
-        const p = event.payload as unknown as { questionId: string; baseQuestionId: string; kind: "main" | "follow-up"; languages?: Language[] };
+        const p = event.payload as unknown as {
+          questionId: string;
+          baseQuestionId: string;
+          kind: "main" | "follow-up";
+          languages?: Language[];
+        };
         turnInfo.set(p.questionId, { baseQuestionId: p.baseQuestionId, kind: p.kind, languages: p.languages ?? [] });
         continue;
       }

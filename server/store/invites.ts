@@ -7,7 +7,10 @@ export type InviteRow = Selectable<InvitesTable>;
 export function createInvitesRepo(db: Kysely<Database>) {
   return {
     async insert(row: Omit<InviteRow, "revoked_at" | "session_id">): Promise<void> {
-      await db.insertInto("invites").values({ ...row, revoked_at: null, session_id: null }).execute();
+      await db
+        .insertInto("invites")
+        .values({ ...row, revoked_at: null, session_id: null })
+        .execute();
     },
     async byTokenHash(tokenHash: string): Promise<InviteRow | undefined> {
       return db.selectFrom("invites").selectAll().where("token_hash", "=", tokenHash).executeTakeFirst();
@@ -23,7 +26,12 @@ export function createInvitesRepo(db: Kysely<Database>) {
     },
     /** Claim an unused invite for a session; false when another start got there first. */
     async claim(id: string, sessionId: string): Promise<boolean> {
-      const result = await db.updateTable("invites").set({ session_id: sessionId }).where("id", "=", id).where("session_id", "is", null).executeTakeFirst();
+      const result = await db
+        .updateTable("invites")
+        .set({ session_id: sessionId })
+        .where("id", "=", id)
+        .where("session_id", "is", null)
+        .executeTakeFirst();
       return Number(result.numUpdatedRows) === 1;
     },
     async release(id: string, sessionId: string): Promise<void> {

@@ -8,14 +8,23 @@ const META = ["packs.pack_key", "packs.version", "packs.team_id", "packs.visibil
 
 export function createPacksRepo(db: Kysely<Database>) {
   const latestVersions = () =>
-    db.selectFrom("packs").select(["pack_key", sql<number>`max(version)`.as("latest")]).groupBy("pack_key").as("l");
+    db
+      .selectFrom("packs")
+      .select(["pack_key", sql<number>`max(version)`.as("latest")])
+      .groupBy("pack_key")
+      .as("l");
   return {
     /** Write a new version; fails (unique key) if that version exists, so versions never change. */
     async insert(row: PackRow): Promise<void> {
       await db.insertInto("packs").values(row).execute();
     },
     async replaceBuiltin(row: PackRow): Promise<void> {
-      await db.deleteFrom("packs").where("pack_key", "=", row.pack_key).where("version", "=", row.version).where("team_id", "is", null).execute();
+      await db
+        .deleteFrom("packs")
+        .where("pack_key", "=", row.pack_key)
+        .where("version", "=", row.version)
+        .where("team_id", "is", null)
+        .execute();
       await db.insertInto("packs").values(row).execute();
     },
     async get(key: string, version: number): Promise<PackRow | undefined> {
@@ -37,7 +46,12 @@ export function createPacksRepo(db: Kysely<Database>) {
       return q.orderBy("packs.pack_key").execute();
     },
     async versions(key: string): Promise<{ version: number; created_at: number; visibility: string }[]> {
-      return db.selectFrom("packs").select(["version", "created_at", "visibility"]).where("pack_key", "=", key).orderBy("version").execute();
+      return db
+        .selectFrom("packs")
+        .select(["version", "created_at", "visibility"])
+        .where("pack_key", "=", key)
+        .orderBy("version")
+        .execute();
     },
     /** The newest version of every pack matching the filter. */
     async latestWhere(filter: { teamId?: string; visibility?: PackRow["visibility"] }): Promise<PackRow[]> {

@@ -15,7 +15,13 @@ export function createOverridesRepo(db: Kysely<Database>) {
     },
     async forSessions(sessionIds: string[]): Promise<OverrideRow[]> {
       if (sessionIds.length === 0) return [];
-      return db.selectFrom("score_overrides").selectAll().where("session_id", "in", sessionIds).orderBy("created_at").orderBy("id").execute();
+      return db
+        .selectFrom("score_overrides")
+        .selectAll()
+        .where("session_id", "in", sessionIds)
+        .orderBy("created_at")
+        .orderBy("id")
+        .execute();
     },
   };
 }

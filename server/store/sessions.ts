@@ -16,7 +16,11 @@ export function createSessionsRepo(db: Kysely<Database>) {
     },
     async getMany(ids: readonly string[]): Promise<SessionRow[]> {
       if (ids.length === 0) return [];
-      return db.selectFrom("sessions").selectAll().where("id", "in", [...ids]).execute();
+      return db
+        .selectFrom("sessions")
+        .selectAll()
+        .where("id", "in", [...ids])
+        .execute();
     },
     async setRoundEndsAt(id: string, roundEndsAt: number | null, now: number) {
       await db.updateTable("sessions").set({ round_ends_at: roundEndsAt, updated_at: now }).where("id", "=", id).execute();

@@ -4,7 +4,10 @@ import type { Database } from "./tables.js";
 export function createShareLinksRepo(db: Kysely<Database>) {
   return {
     async insert(row: { token_hash: string; session_id: string; created_at: number }): Promise<void> {
-      await db.insertInto("share_links").values({ ...row, revoked_at: null }).execute();
+      await db
+        .insertInto("share_links")
+        .values({ ...row, revoked_at: null })
+        .execute();
     },
     /** The session a live (unrevoked) share token opens. */
     async sessionFor(tokenHash: string): Promise<string | undefined> {

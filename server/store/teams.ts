@@ -16,11 +16,19 @@ export function createTeamsRepo(db: Kysely<Database>) {
       return db.selectFrom("teams").selectAll().orderBy("id").execute();
     },
     async addToken(row: { id: string; token_hash: string; team_id: string; label: string; created_at: number }): Promise<void> {
-      await db.insertInto("team_tokens").values({ ...row, revoked_at: null, last_used_at: null }).execute();
+      await db
+        .insertInto("team_tokens")
+        .values({ ...row, revoked_at: null, last_used_at: null })
+        .execute();
     },
     /** A live (unrevoked) token by its hash. */
     async liveToken(tokenHash: string): Promise<TeamTokenRow | undefined> {
-      return db.selectFrom("team_tokens").selectAll().where("token_hash", "=", tokenHash).where("revoked_at", "is", null).executeTakeFirst();
+      return db
+        .selectFrom("team_tokens")
+        .selectAll()
+        .where("token_hash", "=", tokenHash)
+        .where("revoked_at", "is", null)
+        .executeTakeFirst();
     },
     /** The team a live (unrevoked) token belongs to. */
     async teamForToken(tokenHash: string): Promise<string | undefined> {

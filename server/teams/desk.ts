@@ -10,7 +10,14 @@ import { createSignals } from "./signals.js";
 import type { Teams } from "./teams.js";
 
 /** Everything a hiring team does after authoring: invites, signals, review; built once in createApp. */
-export function createTeamDesk(deps: { store: Store; teams: Teams; packs: PackLibrary; service: InterviewService; now: () => number; model: ModelConfig | null }) {
+export function createTeamDesk(deps: {
+  store: Store;
+  teams: Teams;
+  packs: PackLibrary;
+  service: InterviewService;
+  now: () => number;
+  model: ModelConfig | null;
+}) {
   const drafter: QuestionDrafter | null = deps.model
     ? createQuestionDrafter(createChatModel(deps.model, deps.model.labModel), { timeoutMs: deps.model.timeoutMs })
     : null;

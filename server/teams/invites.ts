@@ -127,7 +127,11 @@ export function createInvites(deps: { store: Store; packs: PackLibrary; service:
     async start(token: string): Promise<InviteStartResult> {
       const row = await byToken(token);
       const status = inviteStatus(row, now());
-      if (status === "started") throw new ServiceError("CONFLICT", "this invite was already used; continue in the browser where you started, or ask the team for a new invite");
+      if (status === "started")
+        throw new ServiceError(
+          "CONFLICT",
+          "this invite was already used; continue in the browser where you started, or ask the team for a new invite",
+        );
       if (status === "revoked") throw new ServiceError("CONFLICT", "the team withdrew this invite");
       if (status === "expired") throw new ServiceError("CONFLICT", "this invite has expired; ask the team for a new one");
       const started = await service.start({

@@ -44,7 +44,13 @@ function reportOf(s: SessionRow): Report | null {
 export function createReview(deps: { store: Store; packs: PackLibrary; now: () => number }) {
   const { store, packs, now } = deps;
 
-  const rowOf = (s: SessionRow, invite: InviteRow | undefined, signals: SignalRow[], overrides: OverrideRow[], packTitle: string): TeamSessionRow => {
+  const rowOf = (
+    s: SessionRow,
+    invite: InviteRow | undefined,
+    signals: SignalRow[],
+    overrides: OverrideRow[],
+    packTitle: string,
+  ): TeamSessionRow => {
     const report = reportOf(s);
     const adjusted = report ? adjustedScores(report, currentOverrides(overrides)) : null;
     const plan = JSON.parse(s.plan_json) as { rounds: { roundId: string; title: string }[] };
@@ -83,7 +89,13 @@ export function createReview(deps: { store: Store; packs: PackLibrary; now: () =
       if (!titles.has(k)) titles.set(k, (await packs.get(s.pack_id, s.pack_version))?.pack.title ?? s.pack_id);
     }
     return sessions.map((s) =>
-      rowOf(s, s.invite_id ? invites.get(s.invite_id) : undefined, signals.get(s.id) ?? [], overrides.get(s.id) ?? [], titles.get(`${s.pack_id}@${s.pack_version}`)!),
+      rowOf(
+        s,
+        s.invite_id ? invites.get(s.invite_id) : undefined,
+        signals.get(s.id) ?? [],
+        overrides.get(s.id) ?? [],
+        titles.get(`${s.pack_id}@${s.pack_version}`)!,
+      ),
     );
   }
 
@@ -171,12 +183,21 @@ export function createReview(deps: { store: Store; packs: PackLibrary; now: () =
 
     /** 2-5 candidates on the same pack, criterion by criterion (overrides applied). */
     async compare(teamId: string, sessionIds: string[]): Promise<Comparison> {
-      if (new Set(sessionIds).size !== sessionIds.length) throw new ServiceError("BAD_PAYLOAD", "sessions: the same session is listed twice");
+      if (new Set(sessionIds).size !== sessionIds.length)
+        throw new ServiceError("BAD_PAYLOAD", "sessions: the same session is listed twice");
       const sessions = await Promise.all(sessionIds.map((id) => requireSession(teamId, id)));
       const packKeys = [...new Set(sessions.map((s) => s.pack_id))];
-      if (packKeys.length > 1) throw new ServiceError("BAD_PAYLOAD", `compare needs sessions on the same pack; these are on ${packKeys.map((k) => `"${k}"`).join(", ")}`);
+      if (packKeys.length > 1)
+        throw new ServiceError(
+          "BAD_PAYLOAD",
+          `compare needs sessions on the same pack; these are on ${packKeys.map((k) => `"${k}"`).join(", ")}`,
+        );
       const running = sessions.filter((s) => !reportOf(s));
-      if (running.length) throw new ServiceError("CONFLICT", `session ${running.map((s) => `"${s.id}"`).join(", ")} is still running; compare finished sessions`);
+      if (running.length)
+        throw new ServiceError(
+          "CONFLICT",
+          `session ${running.map((s) => `"${s.id}"`).join(", ")} is still running; compare finished sessions`,
+        );
       const rows = await rowsFor(teamId, sessions);
       const reports = sessions.map((s) => reportOf(s)!);
       const overrides = await Promise.all(sessions.map(async (s) => currentOverrides(await store.overrides.forSession(s.id))));
@@ -189,11 +210,21 @@ export function createReview(deps: { store: Store; packs: PackLibrary; now: () =
             if (seen.has(k)) continue;
             seen.add(k);
             const cells = reports.map((rep, i) => {
-              const hit = rep.rounds.flatMap((r) => r.questions).find((x) => x.questionId === q.questionId)?.criteria.find((x) => x.criterionId === c.criterionId);
+              const hit = rep.rounds
+                .flatMap((r) => r.questions)
+                .find((x) => x.questionId === q.questionId)
+                ?.criteria.find((x) => x.criterionId === c.criterionId);
               const o = overrides[i]![k];
               return { score: hit ? (o?.score ?? hit.score) : null, overridden: Boolean(hit && o) };
             });
-            criteria.push({ questionId: q.questionId, questionTitle: q.title, criterionId: c.criterionId, criterionTitle: c.title, scores: cells.map((x) => x.score), overridden: cells.map((x) => x.overridden) });
+            criteria.push({
+              questionId: q.questionId,
+              questionTitle: q.title,
+              criterionId: c.criterionId,
+              criterionTitle: c.title,
+              scores: cells.map((x) => x.score),
+              overridden: cells.map((x) => x.overridden),
+            });
           }
         }
       }
@@ -201,7 +232,13 @@ export function createReview(deps: { store: Store; packs: PackLibrary; now: () =
       return {
         packKey: packKeys[0]!,
         packTitle: rows[0]!.packTitle,
-        sessions: rows.map((r) => ({ sessionId: r.sessionId, candidateLabel: r.candidateLabel, packVersion: r.packVersion, score: r.score, signals: r.signals })),
+        sessions: rows.map((r) => ({
+          sessionId: r.sessionId,
+          candidateLabel: r.candidateLabel,
+          packVersion: r.packVersion,
+          score: r.score,
+          signals: r.signals,
+        })),
         rounds: roundIds.map((id) => ({
           roundId: id,
           title: rows.flatMap((r) => r.rounds).find((x) => x.roundId === id)!.title,

@@ -8,7 +8,13 @@ export const criterionKey = (questionId: string, criterionId: string) => `${ques
 export function currentOverrides(rows: OverrideRow[]): Record<string, CurrentOverride> {
   const current: Record<string, CurrentOverride> = {};
   for (const r of rows) {
-    current[criterionKey(r.question_id, r.criterion_id)] = { score: r.after_score, original: r.original_score, note: r.note, by: r.token_label, at: r.created_at };
+    current[criterionKey(r.question_id, r.criterion_id)] = {
+      score: r.after_score,
+      original: r.original_score,
+      note: r.note,
+      by: r.token_label,
+      at: r.created_at,
+    };
   }
   return current;
 }
@@ -30,6 +36,10 @@ export function adjustedScores(report: Report, overrides: Record<string, Current
     questions[q.questionId] = round1(Math.min(100, Math.max(0, score)));
   }
   const mean = (xs: number[]) => (xs.length ? round1(xs.reduce((a, b) => a + b, 0) / xs.length) : 0);
-  const rounds = report.rounds.map((r) => ({ roundId: r.roundId, title: r.title, score: r.questions.length ? mean(r.questions.map((q) => questions[q.questionId]!)) : null }));
+  const rounds = report.rounds.map((r) => ({
+    roundId: r.roundId,
+    title: r.title,
+    score: r.questions.length ? mean(r.questions.map((q) => questions[q.questionId]!)) : null,
+  }));
   return { questions, rounds, overall: mean(report.rounds.flatMap((r) => r.questions).map((q) => questions[q.questionId]!)) };
 }

@@ -27,9 +27,7 @@ export const signalView = (row: SignalRow): SignalRecord => ({
 export function summariseSignals(rows: Pick<SignalRow, "kind" | "chars" | "duration_ms">[]): SignalSummary {
   const pastes = rows.filter((r) => r.kind === "paste");
   const away = rows.filter((r) => r.kind === "away");
-  const rates = rows
-    .filter((r) => r.kind === "burst" && r.chars && r.duration_ms)
-    .map((r) => (r.chars! * 1000) / r.duration_ms!);
+  const rates = rows.filter((r) => r.kind === "burst" && r.chars && r.duration_ms).map((r) => (r.chars! * 1000) / r.duration_ms!);
   const fast = rates.filter((r) => r >= FAST_CHARS_PER_SECOND);
   return {
     pastes: pastes.length,
@@ -77,7 +75,12 @@ export function createSignals(deps: { store: Store; service: InterviewService; n
     async forCandidate(sessionId: string, resumeToken: string): Promise<SessionSignals> {
       await service.authorize(sessionId, resumeToken);
       const rows = await store.signals.forSession(sessionId);
-      return { recording: await recording(sessionId), recorded: [...SIGNALS_DISCLOSURE], summary: summariseSignals(rows), events: rows.map(signalView) };
+      return {
+        recording: await recording(sessionId),
+        recorded: [...SIGNALS_DISCLOSURE],
+        summary: summariseSignals(rows),
+        events: rows.map(signalView),
+      };
     },
   };
 }

@@ -8,7 +8,12 @@ const TOUCH_EVERY_MS = 60_000;
 
 /** "Acme Hiring" -> "acme-hiring": the id used in URLs and pack keys. */
 export function teamIdFrom(name: string): string {
-  return name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40);
+  return name
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40);
 }
 
 /** A team operation refused; `code` is stable (CLI exit text and HTTP status come from it). */
@@ -55,7 +60,10 @@ export function createTeams(store: Store, now: () => number) {
   };
   const requireFreeLabel = async (teamId: string, label: string, except?: string) => {
     const clash = (await store.teams.tokens(teamId)).find((t) => t.revoked_at === null && t.label === label && t.id !== except);
-    if (clash) throw new TeamError(`a live token is already labelled "${label}" (${clash.id}); labels name reviewers in the audit trail, so they must differ`);
+    if (clash)
+      throw new TeamError(
+        `a live token is already labelled "${label}" (${clash.id}); labels name reviewers in the audit trail, so they must differ`,
+      );
   };
 
   const teams = {
@@ -86,7 +94,8 @@ export function createTeams(store: Store, now: () => number) {
     async revokeToken(teamId: string, tokenId: string, options: { force?: boolean } = {}): Promise<TeamTokenRow> {
       const row = await requireToken(teamId, tokenId);
       const live = (await store.teams.tokens(teamId)).filter((t) => t.revoked_at === null);
-      if (live.length === 1 && !options.force) throw new TeamError(`"${row.label}" is the team's last live token; issue another before revoking it`);
+      if (live.length === 1 && !options.force)
+        throw new TeamError(`"${row.label}" is the team's last live token; issue another before revoking it`);
       await store.teams.revokeToken(row.id, now());
       return { ...row, revoked_at: now() };
     },

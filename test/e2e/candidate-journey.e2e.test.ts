@@ -17,8 +17,14 @@ async function answerUntilReport(page: Page, text: string): Promise<void> {
   for (let i = 0; i < 8 && !page.url().includes("/report/"); i++) {
     const next = await Promise.race([
       page.waitForURL(/\/report\//, { timeout: 15_000 }).then(() => "report" as const),
-      page.getByTestId("feedback-continue").waitFor({ timeout: 15_000 }).then(() => "feedback" as const),
-      page.locator('article.question[aria-busy="false"]').waitFor({ timeout: 15_000 }).then(() => "question" as const),
+      page
+        .getByTestId("feedback-continue")
+        .waitFor({ timeout: 15_000 })
+        .then(() => "feedback" as const),
+      page
+        .locator('article.question[aria-busy="false"]')
+        .waitFor({ timeout: 15_000 })
+        .then(() => "question" as const),
     ]);
     if (next === "report") break;
     if (next === "feedback") {
@@ -27,7 +33,10 @@ async function answerUntilReport(page: Page, text: string): Promise<void> {
     }
     await page.getByTestId("answer-text").fill(text);
     await page.getByTestId("submit-answer").click();
-    await page.getByTestId("answer-text").waitFor({ state: "detached", timeout: 15_000 }).catch(() => undefined);
+    await page
+      .getByTestId("answer-text")
+      .waitFor({ state: "detached", timeout: 15_000 })
+      .catch(() => undefined);
   }
   await page.waitForURL(/\/report\//);
   await page.getByTestId("report-overall").waitFor();
@@ -66,7 +75,9 @@ describe.runIf(browserAvailable())("a candidate's history, progress, report expo
     await page.getByTestId("submit-answer").click();
     await page.locator('[data-testid="question-kind"][data-kind="follow-up"]').waitFor();
     await page.locator('article.question[aria-busy="false"]').waitFor();
-    expect(await page.getByTestId("question-text").textContent()).toMatch(/^That doesn't answer the question\. Do you want to try again, or skip it\?/);
+    expect(await page.getByTestId("question-text").textContent()).toMatch(
+      /^That doesn't answer the question\. Do you want to try again, or skip it\?/,
+    );
     expect(await page.getByTestId("question-position").textContent()).toBe("Follow-up on question 1 of 2");
     const earlier = page.getByTestId("earlier-turns");
     expect(await earlier.textContent()).toContain("Design a retrieval-augmented support bot");

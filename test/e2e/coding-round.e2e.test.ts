@@ -63,10 +63,17 @@ describe.runIf(browserAvailable())("the coding round in Chromium", () => {
 
     // A run refused by the server (another connection of this session is running code) shows in the error banner.
     const sessionId = new URL(page.url()).pathname.split("/").pop()!;
-    const { resumeToken } = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), `mi.session.${sessionId}`))!) as { resumeToken: string };
+    const { resumeToken } = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), `mi.session.${sessionId}`))!) as {
+      resumeToken: string;
+    };
     const other = await connectClient(server.url);
     await other.request("session:resume", { sessionId, resumeToken });
-    const slowRun = other.send("code:run", { sessionId, questionId: question.id, code: "import time\ntime.sleep(1.5)\n", language: "python" });
+    const slowRun = other.send("code:run", {
+      sessionId,
+      questionId: question.id,
+      code: "import time\ntime.sleep(1.5)\n",
+      language: "python",
+    });
     await page.waitForTimeout(300);
     await page.getByTestId("run-tests").click();
     await expect.poll(() => page.getByTestId("error").textContent()).toMatch(/already in progress/);
@@ -80,7 +87,9 @@ describe.runIf(browserAvailable())("the coding round in Chromium", () => {
     expect(await page.getByTestId("test-results").getAttribute("data-stale")).toBe("true");
     await page.getByTestId("test-stale").waitFor();
     await runTests(page);
-    await expect.poll(() => page.getByTestId("test-summary").textContent()).toBe(`${visible.length} of ${visible.length} visible tests passed`);
+    await expect
+      .poll(() => page.getByTestId("test-summary").textContent())
+      .toBe(`${visible.length} of ${visible.length} visible tests passed`);
     expect(await page.locator('[data-testid="test-result"][data-passed="true"]').count()).toBe(visible.length);
     // A good run clears the refused run's message.
     expect(await page.getByTestId("error").count()).toBe(0);
@@ -90,7 +99,9 @@ describe.runIf(browserAvailable())("the coding round in Chromium", () => {
     await expect.poll(() => page.getByTestId("test-results").getAttribute("data-stale")).toBe("true");
     await setCode(page, server.url, coding.referenceSolution.typescript!, "typescript");
     await runTests(page);
-    await expect.poll(() => page.getByTestId("test-summary").textContent()).toBe(`${visible.length} of ${visible.length} visible tests passed`);
+    await expect
+      .poll(() => page.getByTestId("test-summary").textContent())
+      .toBe(`${visible.length} of ${visible.length} visible tests passed`);
     expect(await page.locator('[data-testid="test-result"][data-passed="true"]').count()).toBe(visible.length);
     expect(await page.getByTestId("test-results").textContent()).toContain("typescript");
     expect(await page.getByTestId("error").count()).toBe(0);
@@ -101,12 +112,19 @@ describe.runIf(browserAvailable())("the coding round in Chromium", () => {
     for (let i = 0; i < 4 && !page.url().includes("/report/"); i++) {
       const done = await Promise.race([
         page.waitForURL(/\/report\//, { timeout: 20_000 }).then(() => true),
-        page.getByTestId("question-kind").filter({ hasText: "follow-up" }).waitFor({ timeout: 20_000 }).then(() => false),
+        page
+          .getByTestId("question-kind")
+          .filter({ hasText: "follow-up" })
+          .waitFor({ timeout: 20_000 })
+          .then(() => false),
       ]);
       if (done) break;
       await page.getByTestId("answer-text").waitFor();
       expect(await page.getByTestId("language-select").inputValue()).toBe("typescript");
-      const firstLine = coding.referenceSolution.typescript!.split("\n").find((l) => l.trim() !== "")!.trim();
+      const firstLine = coding.referenceSolution
+        .typescript!.split("\n")
+        .find((l) => l.trim() !== "")!
+        .trim();
       await expect.poll(() => page.getByTestId("code-editor").locator(".cm-content").textContent()).toContain(firstLine);
       // The test results belonged to the main question.
       expect(await page.getByTestId("test-results").count()).toBe(0);
@@ -120,9 +138,9 @@ describe.runIf(browserAvailable())("the coding round in Chromium", () => {
     const tests = page.getByTestId("report-tests");
     await tests.waitFor();
     const total = coding.tests.length;
-    await expect.poll(() => page.getByTestId("report-tests-summary").textContent()).toBe(
-      `Passed ${total} of ${total} (hidden: ${hidden.length} of ${hidden.length}) in typescript`,
-    );
+    await expect
+      .poll(() => page.getByTestId("report-tests-summary").textContent())
+      .toBe(`Passed ${total} of ${total} (hidden: ${hidden.length} of ${hidden.length}) in typescript`);
     expect(await page.locator('[data-testid="report-test"][data-passed="true"]').count()).toBe(visible.length);
     expect(await page.getByTestId("report-hidden-test").count()).toBe(hidden.length);
     expect(await page.locator('[data-testid="report-hidden-test"][data-passed="true"]').count()).toBe(hidden.length);

@@ -74,7 +74,10 @@ describe.runIf(browserAvailable())("sitting an interview in Chromium", () => {
     await page.getByTestId("submit-answer").click();
     // A follow-up may come; it shows the submitted code and a box for the explanation. Then round 2.
     for (let i = 0; i < 3; i++) {
-      await page.getByTestId("question-kind").filter({ hasText: /follow-up|main/i }).waitFor();
+      await page
+        .getByTestId("question-kind")
+        .filter({ hasText: /follow-up|main/i })
+        .waitFor();
       const round = await page.getByTestId("round-title").textContent();
       if (!round?.includes("Coding")) break;
       if ((await page.getByTestId("question-kind").getAttribute("data-kind")) === "follow-up") {
@@ -93,10 +96,16 @@ describe.runIf(browserAvailable())("sitting an interview in Chromium", () => {
     for (let i = 0; i < 3 && !page.url().includes("/report/"); i++) {
       const done = await Promise.race([
         page.waitForURL(/\/report\//, { timeout: 10_000 }).then(() => true),
-        page.getByTestId("question-kind").filter({ hasText: "follow-up" }).waitFor({ timeout: 10_000 }).then(() => false),
+        page
+          .getByTestId("question-kind")
+          .filter({ hasText: "follow-up" })
+          .waitFor({ timeout: 10_000 })
+          .then(() => false),
       ]);
       if (done) break;
-      await page.getByTestId("answer-text").fill("We would track the error rate weekly on a labelled eval set and report it to the stakeholder as a result metric.");
+      await page
+        .getByTestId("answer-text")
+        .fill("We would track the error rate weekly on a labelled eval set and report it to the stakeholder as a result metric.");
       await page.getByTestId("submit-answer").click();
     }
     await page.waitForURL(/\/report\//);
@@ -107,13 +116,16 @@ describe.runIf(browserAvailable())("sitting an interview in Chromium", () => {
     expect(await page.getByTestId("report-question").count()).toBe(2);
     expect(await page.getByTestId("criterion-row").count()).toBeGreaterThanOrEqual(6);
     // The coding answer is the reference solution, and it passed every test, hidden ones included.
-    const longestLine = code.split("\n").reduce((a, b) => (b.trim().length > a.trim().length ? b : a)).trim();
+    const longestLine = code
+      .split("\n")
+      .reduce((a, b) => (b.trim().length > a.trim().length ? b : a))
+      .trim();
     await expect.poll(() => page.getByTestId("report-question").first().textContent()).toContain(longestLine);
     const total = coding.tests.length;
     const hidden = total - visibleCount;
-    await expect.poll(() => page.getByTestId("report-question").first().getByTestId("report-tests-summary").textContent()).toBe(
-      `Passed ${total} of ${total} (hidden: ${hidden} of ${hidden}) in python`,
-    );
+    await expect
+      .poll(() => page.getByTestId("report-question").first().getByTestId("report-tests-summary").textContent())
+      .toBe(`Passed ${total} of ${total} (hidden: ${hidden} of ${hidden}) in python`);
     expect(await page.getByTestId("report-tests").count()).toBe(1);
     const scores = await page.getByTestId("criterion-score").allTextContents();
     expect(scores.every((s) => /^[0-4]\/4/.test(s.trim()))).toBe(true);

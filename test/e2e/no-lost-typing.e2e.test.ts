@@ -31,7 +31,8 @@ describe.runIf(browserAvailable())("a candidate's last keystrokes", () => {
   it("are graded when the candidate ends the interview right after typing", async () => {
     const page = await startStory();
     page.on("dialog", (d) => void d.accept());
-    const story = "The situation: we were launching a summariser under time pressure and it failed; the result was a rollback within the hour.";
+    const story =
+      "The situation: we were launching a summariser under time pressure and it failed; the result was a rollback within the hour.";
     await page.getByTestId("answer-text").fill(story);
     await page.getByTestId("end-session").click(); // well inside the autosave delay
     await page.waitForURL(/\/report\//);
@@ -44,7 +45,9 @@ describe.runIf(browserAvailable())("a candidate's last keystrokes", () => {
     await expect.poll(() => page.getByTestId("draft-status").textContent(), { timeout: 10_000 }).toMatch(/saved/i);
     await page.getByTestId("answer-text").fill("First part, autosaved. Then more, typed just before the reload.");
     await page.reload();
-    await expect.poll(async () => (await savedDraft(page, server.url))?.text, { timeout: 10_000 }).toBe("First part, autosaved. Then more, typed just before the reload.");
+    await expect
+      .poll(async () => (await savedDraft(page, server.url))?.text, { timeout: 10_000 })
+      .toBe("First part, autosaved. Then more, typed just before the reload.");
     await expect.poll(() => page.getByTestId("answer-text").inputValue()).toContain("typed just before the reload");
   }, 60_000);
 });

@@ -88,9 +88,9 @@ describe.runIf(browserAvailable())("writing and publishing a team pack in Chromi
     const broken = TINY.replace("weight: 1", "weight: -1");
     expect(broken).not.toBe(TINY);
     await setEditorText(page, broken);
-    await expect.poll(() => page.getByTestId("validation-issue").allTextContents(), { timeout: 10_000 }).toContainEqual(
-      expect.stringMatching(/^\d+:\d+ questions\[0\]\.rubric\[0\]\.weight: /),
-    );
+    await expect
+      .poll(() => page.getByTestId("validation-issue").allTextContents(), { timeout: 10_000 })
+      .toContainEqual(expect.stringMatching(/^\d+:\d+ questions\[0\]\.rubric\[0\]\.weight: /));
     expect(await page.getByTestId("validation-status").textContent()).toMatch(/^1 problem/);
     expect(await page.getByTestId("publish-button").isDisabled()).toBe(true);
 
@@ -116,7 +116,9 @@ describe.runIf(browserAvailable())("writing and publishing a team pack in Chromi
 
     // The list shows the pack at its latest version.
     await page.getByTestId("back-to-packs").click();
-    await expect.poll(() => page.getByTestId("pack-row").allTextContents()).toEqual([expect.stringMatching(/Tiny pack.*acme\/tiny.*v2.*public/)]);
+    await expect
+      .poll(() => page.getByTestId("pack-row").allTextContents())
+      .toEqual([expect.stringMatching(/Tiny pack.*acme\/tiny.*v2.*public/)]);
 
     // The HTTP API agrees: both versions kept as sent, and the lobby lists the pack.
     const latest = await api<PackDetail>("/api/teams/acme/packs/tiny");

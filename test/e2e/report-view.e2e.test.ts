@@ -79,7 +79,9 @@ describe.runIf(browserAvailable())("the report shows its evidence, what was set 
     } finally {
       c.close();
     }
-    const res = await fetch(`${server.url}/api/sessions/${session.sessionId}/report`, { headers: { "X-Resume-Token": session.resumeToken } });
+    const res = await fetch(`${server.url}/api/sessions/${session.sessionId}/report`, {
+      headers: { "X-Resume-Token": session.resumeToken },
+    });
     expect(res.status).toBe(200);
     const report = (await res.json()) as Report;
     const question = report.rounds[0]!.questions[0]!;
@@ -134,9 +136,7 @@ describe.runIf(browserAvailable())("the report shows its evidence, what was set 
     const scores = await page.getByTestId("criterion-score").allTextContents();
     expect(scores.every((s) => /^[0-4]\/4$/.test(s.trim()))).toBe(true);
     await page.getByTestId("show-evidence").first().click();
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? null))
-      .toBe("evidence-mark");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? null)).toBe("evidence-mark");
     // The focused mark says which criterion it supports, under the answer.
     const caption = (await page.getByTestId("evidence-caption").first().textContent()) ?? "";
     expect(titles.some((t) => caption.includes(t))).toBe(true);

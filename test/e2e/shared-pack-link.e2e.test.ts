@@ -16,9 +16,15 @@ describe.runIf(browserAvailable())("a team shares an unlisted pack by link", () 
     server = await startTestServer({ packs: [miniPack()], clientDist: await buildClientForTest(), sandbox: null });
     token = (await server.app.teams.create("Acme")).token;
     const upload = (body: string, visibility: string) =>
-      fetch(`${server.url}/api/teams/acme/packs?visibility=${visibility}`, { method: "POST", body, headers: { authorization: `Bearer ${token}` } });
+      fetch(`${server.url}/api/teams/acme/packs?visibility=${visibility}`, {
+        method: "POST",
+        body,
+        headers: { authorization: `Bearer ${token}` },
+      });
     expect((await upload(TINY, "unlisted")).status).toBe(201);
-    expect((await upload(TINY.replace("id: tiny", "id: secret").replace("title: Tiny pack", "title: Secret pack"), "private")).status).toBe(201);
+    expect((await upload(TINY.replace("id: tiny", "id: secret").replace("title: Tiny pack", "title: Secret pack"), "private")).status).toBe(
+      201,
+    );
     browser = await launchChromium();
   }, 180_000);
   afterAll(async () => {

@@ -6,7 +6,10 @@ import { buildClientForTest } from "../helpers/client-build.js";
 import { miniPack } from "../helpers/packs.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 
-const PASTED = `The context: we were shipping a search feature and a bad index took it down. I decided to roll back, then I wrote a canary check. The outcome: failed searches went from 300 a day to 5. `.repeat(12);
+const PASTED =
+  `The context: we were shipping a search feature and a bad index took it down. I decided to roll back, then I wrote a canary check. The outcome: failed searches went from 300 a day to 5. `.repeat(
+    12,
+  );
 
 /** Answer the open question, then skip any follow-up, until the report opens. */
 async function finishInterview(page: Page, answer: (page: Page) => Promise<void>): Promise<void> {
@@ -72,14 +75,19 @@ describe.runIf(browserAvailable())("a hiring team reviews invited candidates in 
     await team.getByTestId("publish-button").click();
     await expect.poll(() => team.getByTestId("publish-status").textContent()).toContain("Published acme/support v1");
     await team.getByTestId("published-links").waitFor();
-    const published = await (await fetch(`${server.url}/api/teams/acme/packs/support`, { headers: { authorization: `Bearer ${token}` } })).json();
+    const published = await (
+      await fetch(`${server.url}/api/teams/acme/packs/support`, { headers: { authorization: `Bearer ${token}` } })
+    ).json();
     expect(published.source).toContain(chip);
     expect(published.pack.questions[0].title).toBe("An outage you handled");
 
     // Two invites from the editor's "Invite a candidate".
     await team.getByTestId("invite-from-editor").click();
     const links: string[] = [];
-    for (const [label, email] of [["Ada", "ada@example.com"], ["Bob", ""]] as const) {
+    for (const [label, email] of [
+      ["Ada", "ada@example.com"],
+      ["Bob", ""],
+    ] as const) {
       await team.getByTestId("invite-label").fill(label);
       await team.getByTestId("invite-email").fill(email);
       await team.getByTestId("invite-create").click();
@@ -99,7 +107,9 @@ describe.runIf(browserAvailable())("a hiring team reviews invited candidates in 
       await page.waitForURL(/\/interview\//);
       await page.getByTestId("signals-recording").waitFor();
       await finishInterview(page, answer);
-      await expect.poll(() => page.getByTestId("candidate-signals").textContent(), { timeout: 10_000 }).toContain("Recorded for the hiring team");
+      await expect
+        .poll(() => page.getByTestId("candidate-signals").textContent(), { timeout: 10_000 })
+        .toContain("Recorded for the hiring team");
       return page;
     };
     const ada = await sit(links[0]!, async (page) => {
@@ -120,7 +130,9 @@ describe.runIf(browserAvailable())("a hiring team reviews invited candidates in 
 
     // The team sees both sessions with their signals.
     await team.getByTestId("tab-sessions").click();
-    await expect.poll(() => team.getByTestId("session-candidate").allTextContents(), { timeout: 15_000 }).toEqual(expect.arrayContaining(["Ada", "Bob"]));
+    await expect
+      .poll(() => team.getByTestId("session-candidate").allTextContents(), { timeout: 15_000 })
+      .toEqual(expect.arrayContaining(["Ada", "Bob"]));
     const adaRow = team.getByTestId("session-row").filter({ hasText: "Ada" });
     await expect.poll(() => adaRow.getByTestId("session-signals").textContent()).toContain(`1 paste (largest ${PASTED.length} chars)`);
     const bobRow = team.getByTestId("session-row").filter({ hasText: "Bob" });
@@ -136,12 +148,15 @@ describe.runIf(browserAvailable())("a hiring team reviews invited candidates in 
     await row.getByTestId("override-score").selectOption(String(after));
     await row.getByTestId("override-note").fill("Gave the result in the debrief call.");
     await row.getByTestId("override-save").click();
-    await expect.poll(() => team.getByTestId("audit-row").allTextContents()).toEqual([expect.stringMatching(new RegExp(`owner.*${before} → ${after}.*Gave the result in the debrief call\\.`))]);
+    await expect
+      .poll(() => team.getByTestId("audit-row").allTextContents())
+      .toEqual([expect.stringMatching(new RegExp(`owner.*${before} → ${after}.*Gave the result in the debrief call\\.`))]);
     expect(await row.getByTestId("criterion-score").textContent()).toContain(`${before} → ${after}`);
 
     // Compare the two, criterion by criterion.
     await team.getByTestId("back-to-sessions").click();
-    for (const label of ["Ada", "Bob"]) await team.getByTestId("session-row").filter({ hasText: label }).getByTestId("session-select").check();
+    for (const label of ["Ada", "Bob"])
+      await team.getByTestId("session-row").filter({ hasText: label }).getByTestId("session-select").check();
     await team.getByTestId("compare-button").click();
     await expect.poll(() => team.getByTestId("compare-candidate").allTextContents()).toEqual(expect.arrayContaining(["Ada", "Bob"]));
     expect(await team.getByTestId("compare-row").count()).toBeGreaterThan(0);
@@ -152,7 +167,10 @@ describe.runIf(browserAvailable())("a hiring team reviews invited candidates in 
     const [download] = await Promise.all([team.waitForEvent("download"), team.getByTestId("csv-button").click()]);
     expect(download.suggestedFilename()).toBe("acme-sessions.csv");
     const csv = readFileSync((await download.path())!, "utf8");
-    const lines = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+    const lines = csv
+      .replace(/^\uFEFF/, "")
+      .trimEnd()
+      .split("\r\n");
     expect(lines).toHaveLength(3);
     expect(lines.find((l) => l.includes(",Ada,"))).toContain("ada@example.com");
     expect(lines.find((l) => l.includes(",Bob,"))).toMatch(/,1$/);

@@ -9,8 +9,20 @@ export function addQuestion(): Question {
     title: "Add",
     prompt: "Write f(a, b) returning a + b.",
     timeGuideMinutes: 1,
-    starterCode: { python: "def f(a, b):\n    pass\n", typescript: "export function f(a: number, b: number): number {\n  throw new Error('todo');\n}\n" },
-    rubric: [{ id: "works", title: "Works", weight: 1, description: "d", anchors: { 0: "a", 1: "b", 2: "c", 3: "d", 4: "e" }, evidence: { concepts: [{ label: "plus", terms: ["+"] }] } }],
+    starterCode: {
+      python: "def f(a, b):\n    pass\n",
+      typescript: "export function f(a: number, b: number): number {\n  throw new Error('todo');\n}\n",
+    },
+    rubric: [
+      {
+        id: "works",
+        title: "Works",
+        weight: 1,
+        description: "d",
+        anchors: { 0: "a", 1: "b", 2: "c", 3: "d", 4: "e" },
+        evidence: { concepts: [{ label: "plus", terms: ["+"] }] },
+      },
+    ],
     coding: {
       entrypoint: { python: "f", typescript: "f" },
       tests: [
@@ -18,7 +30,10 @@ export function addQuestion(): Question {
         { name: "hidden one", args: [20, 22], expected: 42 },
         { name: "hidden two", args: [-5, 5], expected: 0 },
       ],
-      referenceSolution: { python: "def f(a, b):\n    return a + b\n", typescript: "export function f(a: number, b: number) { return a + b; }\n" },
+      referenceSolution: {
+        python: "def f(a, b):\n    return a + b\n",
+        typescript: "export function f(a: number, b: number) { return a + b; }\n",
+      },
     },
   });
 }

@@ -7,10 +7,7 @@ export type ChatRequest = {
   response_format?: { type: string; json_schema?: { name: string; strict?: boolean; schema: unknown } };
   stream?: boolean;
 };
-export type FakeReply =
-  | { content: string; delayMs?: number }
-  | { status: number; message?: string }
-  | { stream: string[] };
+export type FakeReply = { content: string; delayMs?: number } | { status: number; message?: string } | { stream: string[] };
 
 /**
  * A minimal OpenAI-compatible chat completions server on loopback: tests run
@@ -30,15 +27,21 @@ export async function startFakeOpenAI(handler: (req: ChatRequest) => FakeReply |
     const reply = await handler(request);
     const base = { id: `chatcmpl-${requests.length}`, created: Math.floor(Date.now() / 1000), model: request.model };
     if ("status" in reply) {
-      res.writeHead(reply.status, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: reply.message ?? "scripted failure", type: "server_error" } }));
+      res
+        .writeHead(reply.status, { "content-type": "application/json" })
+        .end(JSON.stringify({ error: { message: reply.message ?? "scripted failure", type: "server_error" } }));
       return;
     }
     if ("stream" in reply) {
       res.writeHead(200, { "content-type": "text/event-stream" });
       for (const piece of reply.stream) {
-        res.write(`data: ${JSON.stringify({ ...base, object: "chat.completion.chunk", choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`);
+        res.write(
+          `data: ${JSON.stringify({ ...base, object: "chat.completion.chunk", choices: [{ index: 0, delta: { content: piece }, finish_reason: null }] })}\n\n`,
+        );
       }
-      res.write(`data: ${JSON.stringify({ ...base, object: "chat.completion.chunk", choices: [{ index: 0, delta: {}, finish_reason: "stop" }], usage: { prompt_tokens: 10, completion_tokens: reply.stream.length, total_tokens: 10 + reply.stream.length } })}\n\n`);
+      res.write(
+        `data: ${JSON.stringify({ ...base, object: "chat.completion.chunk", choices: [{ index: 0, delta: {}, finish_reason: "stop" }], usage: { prompt_tokens: 10, completion_tokens: reply.stream.length, total_tokens: 10 + reply.stream.length } })}\n\n`,
+      );
       res.end("data: [DONE]\n\n");
       return;
     }
@@ -58,6 +61,10 @@ export async function startFakeOpenAI(handler: (req: ChatRequest) => FakeReply |
   return {
     baseURL: `http://127.0.0.1:${port}/v1`,
     requests,
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }

@@ -20,7 +20,12 @@ const shuffle = <T>(xs: T[], r: () => number) => {
 };
 
 const FILLER = "the of and with for to in on a is this that our it by as".split(" ");
-const VAGUE = ["This approach is robust and scalable.", "It is important to think about this carefully.", "Overall the design works well in practice.", "We would make sure everything is handled properly."];
+const VAGUE = [
+  "This approach is robust and scalable.",
+  "It is important to think about this carefully.",
+  "Overall the design works well in practice.",
+  "We would make sure everything is handled properly.",
+];
 
 export type GamingAnswer = { kind: string; text: string };
 
@@ -37,17 +42,31 @@ export function gamingAnswers(q: Question, seed = 7): GamingAnswer[] {
   const strong = q.exemplars.find((e) => e.level === "strong")?.answer ?? "";
   const weak = q.exemplars.find((e) => e.level === "weak")?.answer ?? "";
   const words = strong.split(/\s+/).filter(Boolean);
-  const salad = () => shuffle([...terms, ...terms], r).map((t) => `${t} ${FILLER[Math.floor(r() * FILLER.length)]}`).join(" ");
+  const salad = () =>
+    shuffle([...terms, ...terms], r)
+      .map((t) => `${t} ${FILLER[Math.floor(r() * FILLER.length)]}`)
+      .join(" ");
   const sentences = strong.split(/(?<=[.!?])\s+/);
   const out: GamingAnswer[] = [
     { kind: "keyword list", text: terms.join(", ") },
     { kind: "keyword lines", text: terms.map((t) => `- ${t}`).join("\n") },
     { kind: "domain-word salad", text: salad() },
-    { kind: "salad in sentences", text: shuffle(terms, r).map((t, i) => `${i % 2 ? "We" : "The"} ${t} ${FILLER[Math.floor(r() * FILLER.length)]} ${terms[(i + 3) % terms.length]} is ${terms[(i + 5) % terms.length]}.`).join(" ") },
+    {
+      kind: "salad in sentences",
+      text: shuffle(terms, r)
+        .map(
+          (t, i) =>
+            `${i % 2 ? "We" : "The"} ${t} ${FILLER[Math.floor(r() * FILLER.length)]} ${terms[(i + 3) % terms.length]} is ${terms[(i + 5) % terms.length]}.`,
+        )
+        .join(" "),
+    },
     { kind: "templated keyword sentences", text: terms.map((t) => `We use ${t}.`).join(" ") },
     { kind: "word-shuffled strong answer", text: shuffle(words, r).join(" ") },
     { kind: "sentence-wise shuffled strong answer", text: sentences.map((s) => shuffle(s.split(/\s+/), r).join(" ")).join(" ") },
-    { kind: "lightly edited strong answer", text: words.map((w, i) => (i % 6 === 3 ? FILLER[Math.floor(r() * FILLER.length)]! : w)).join(" ") },
+    {
+      kind: "lightly edited strong answer",
+      text: words.map((w, i) => (i % 6 === 3 ? FILLER[Math.floor(r() * FILLER.length)]! : w)).join(" "),
+    },
     { kind: "strong answer with every sixth word dropped", text: words.filter((_, i) => i % 6 !== 2).join(" ") },
     { kind: "padded weak answer", text: `${weak}\n\n${Array.from({ length: 40 }, (_, i) => VAGUE[i % VAGUE.length]).join(" ")}` },
     { kind: "weak answer stuffed with keywords", text: `${weak}\n\n${terms.join(" ")}` },

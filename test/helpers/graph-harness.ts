@@ -52,7 +52,17 @@ export function graphHarness(
     advanceClock: (ms: number) => void (clock += ms),
     now: () => clock,
     start: () =>
-      graph.invoke({ sessionId, packId: pack.id, packVersion: pack.version, mode: options.mode ?? "timed", level: options.level ?? null, interviewPlan: plan }, config),
+      graph.invoke(
+        {
+          sessionId,
+          packId: pack.id,
+          packVersion: pack.version,
+          mode: options.mode ?? "timed",
+          level: options.level ?? null,
+          interviewPlan: plan,
+        },
+        config,
+      ),
     resume: (input: AnswerInput) => graph.invoke(new Command({ resume: input }), config),
     state: async () => (await graph.getState(config)).values,
     /** Events named `name`, in order. */

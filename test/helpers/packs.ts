@@ -15,4 +15,3 @@ export function miniPackWithRoundSeconds(seconds: number): Pack {
   const pack = miniPack();
   return { ...pack, rounds: pack.rounds.map((r) => ({ ...r, minutes: seconds / 60 })) };
 }
-

@@ -58,10 +58,13 @@ export async function setCode(page: Page, serverUrl: string, code: string, langu
   await page.keyboard.press("Delete");
   await page.keyboard.insertText(code);
   await expect
-    .poll(async () => {
-      const draft = await savedDraft(page, serverUrl);
-      return draft && { code: draft.code, language: draft.language };
-    }, { timeout: 10_000 })
+    .poll(
+      async () => {
+        const draft = await savedDraft(page, serverUrl);
+        return draft && { code: draft.code, language: draft.language };
+      },
+      { timeout: 10_000 },
+    )
     .toEqual({ code, language });
 }
 

@@ -33,7 +33,19 @@ export async function startTestServer(options: {
 }): Promise<TestServer> {
   const databaseFile = options.databaseFile ?? tempDatabaseFile();
   // random: () => 0 keeps pack order among equally suitable questions, so tests know what comes.
-  const app = await createApp({ databaseFile, builtinPacks: options.packs, clientDist: options.clientDist ?? null, random: () => 0, ...(options.sandbox !== undefined ? { sandbox: options.sandbox } : {}), ...(options.model ? { model: options.model } : {}), ...(options.clock ? { clock: options.clock } : {}), ...(options.now ? { now: options.now } : {}), ...(options.rateLimits !== undefined ? { rateLimits: options.rateLimits } : {}), ...(options.trustProxy ? { trustProxy: true } : {}), ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}) });
+  const app = await createApp({
+    databaseFile,
+    builtinPacks: options.packs,
+    clientDist: options.clientDist ?? null,
+    random: () => 0,
+    ...(options.sandbox !== undefined ? { sandbox: options.sandbox } : {}),
+    ...(options.model ? { model: options.model } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.rateLimits !== undefined ? { rateLimits: options.rateLimits } : {}),
+    ...(options.trustProxy ? { trustProxy: true } : {}),
+    ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
+  });
   await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
   // As the real start does: recover only once listening. Awaited here so tests see a settled server.
   if (options.recover !== false) await app.startRecovery();

@@ -5,7 +5,11 @@ export type ReceivedEvent = { name: ServerEventName; payload: Record<string, unk
 
 /** A real socket.io client that records every server event and awaits acks. */
 export async function connectClient(url: string) {
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, { transports: ["websocket"], forceNew: true, reconnection: false });
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
+    transports: ["websocket"],
+    forceNew: true,
+    reconnection: false,
+  });
   const received: ReceivedEvent[] = [];
   const waiters: { match: (e: ReceivedEvent) => boolean; resolve: (e: ReceivedEvent) => void }[] = [];
   socket.onAny((name: ServerEventName, payload: ReceivedEvent["payload"]) => {
@@ -36,7 +40,11 @@ export async function connectClient(url: string) {
       return ack.data;
     },
     /** The next event (already received after `afterSeq`, or still to come) matching name and predicate. */
-    waitFor(name: ServerEventName, predicate: (p: any) => boolean = () => true, options: { afterSeq?: number; timeoutMs?: number } = {}): Promise<ReceivedEvent> {
+    waitFor(
+      name: ServerEventName,
+      predicate: (p: any) => boolean = () => true,
+      options: { afterSeq?: number; timeoutMs?: number } = {},
+    ): Promise<ReceivedEvent> {
       const match = (e: ReceivedEvent) => e.name === name && e.payload.seq > (options.afterSeq ?? 0) && predicate(e.payload);
       const already = received.find(match);
       if (already) return Promise.resolve(already);

@@ -17,7 +17,13 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function codingSession(): Promise<{ c: TestClient; sessionId: string; resumeToken: string; start: Record<string, unknown>; endSeq: number }> {
+async function codingSession(): Promise<{
+  c: TestClient;
+  sessionId: string;
+  resumeToken: string;
+  start: Record<string, unknown>;
+  endSeq: number;
+}> {
   const c = await connectClient(server.url);
   const { sessionId, resumeToken } = await c.request("session:start", { packId: "mini", rounds: ["code", "story"] });
   const start = (await c.waitFor("question:start")).payload;
@@ -27,7 +33,7 @@ async function codingSession(): Promise<{ c: TestClient; sessionId: string; resu
 
 /** Wait for question `id`, answering "skip" to any follow-up asked on the way. */
 async function reach(c: TestClient, sessionId: string, id: string, afterSeq: number) {
-  for (let seen = afterSeq; ; ) {
+  for (let seen = afterSeq; ;) {
     const end = await c.waitFor("question:end", () => true, { afterSeq: seen });
     seen = end.payload.seq;
     if (end.payload.questionId === id) return end;
@@ -57,7 +63,11 @@ describe("the coding round", () => {
 
   it("shows visible tests with the question and never hidden ones", async () => {
     const { c, start } = await codingSession();
-    expect(start).toMatchObject({ answerFormat: "code", languages: ["python", "typescript"], visibleTests: [{ name: "succeeds first time", args: [[200]], expected: 200 }] });
+    expect(start).toMatchObject({
+      answerFormat: "code",
+      languages: ["python", "typescript"],
+      visibleTests: [{ name: "succeeds first time", args: [[200]], expected: 200 }],
+    });
     expect(JSON.stringify(c.received)).not.toContain("retries a 429");
     expect(JSON.stringify(c.received)).not.toContain("referenceSolution");
     c.close();
@@ -67,10 +77,27 @@ describe("the coding round", () => {
     const { c, sessionId } = await codingSession();
     const py = await c.request("code:run", { sessionId, questionId: "retry", code: PYTHON_OK, language: "python" });
     expect(py.report).toMatchObject({ language: "python", scope: "visible", passed: 1, total: 1, hiddenTotal: 0, status: "ok" });
-    expect(py.report.results[0]).toMatchObject({ name: "succeeds first time", visible: true, passed: true, args: [[200]], expected: 200, actual: 200 });
-    const ts = await c.request("code:run", { sessionId, questionId: "retry", code: "export async function callWithRetry(send: any) { return 'nope'; }", language: "typescript" });
+    expect(py.report.results[0]).toMatchObject({
+      name: "succeeds first time",
+      visible: true,
+      passed: true,
+      args: [[200]],
+      expected: 200,
+      actual: 200,
+    });
+    const ts = await c.request("code:run", {
+      sessionId,
+      questionId: "retry",
+      code: "export async function callWithRetry(send: any) { return 'nope'; }",
+      language: "typescript",
+    });
     expect(ts.report.results[0]).toMatchObject({ passed: false, actual: "nope", expected: 200 });
-    const broken = await c.request("code:run", { sessionId, questionId: "retry", code: "def call_with_retry(send):\n    return send(\n", language: "python" });
+    const broken = await c.request("code:run", {
+      sessionId,
+      questionId: "retry",
+      code: "def call_with_retry(send):\n    return send(\n",
+      language: "python",
+    });
     expect(broken.report.results[0].error).toMatch(/SyntaxError/);
     const blank = await c.send("code:run", { sessionId, questionId: "retry", code: "  \n ", language: "python" });
     expect(blank).toMatchObject({ ok: false, error: { code: "BAD_PAYLOAD", message: expect.stringContaining("no code to run") } });
@@ -82,15 +109,25 @@ describe("the coding round", () => {
   it("refuses code:run outside a coding question and concurrent runs", async () => {
     const { c, sessionId, endSeq } = await codingSession();
     const [a, b] = await Promise.all([
-      c.send("code:run", { sessionId, questionId: "retry", code: "import time\ndef call_with_retry(send):\n    time.sleep(0.3)\n    return 200\n", language: "python" }),
+      c.send("code:run", {
+        sessionId,
+        questionId: "retry",
+        code: "import time\ndef call_with_retry(send):\n    time.sleep(0.3)\n    return 200\n",
+        language: "python",
+      }),
       c.send("code:run", { sessionId, questionId: "retry", code: PYTHON_OK, language: "python" }),
     ]);
     expect([a.ok, b.ok].sort()).toEqual([false, true]);
-    expect((a.ok ? b : a) as unknown).toMatchObject({ error: { code: "CONFLICT", message: expect.stringContaining("already in progress") } });
+    expect((a.ok ? b : a) as unknown).toMatchObject({
+      error: { code: "CONFLICT", message: expect.stringContaining("already in progress") },
+    });
     await c.request("answer:submit", { sessionId, questionId: "retry", submissionId: randomUUID(), code: PYTHON_OK, language: "python" });
     const next = await reach(c, sessionId, "failure-story", endSeq);
     const notCoding = await c.send("code:run", { sessionId, questionId: next.payload.questionId, code: "x", language: "python" });
-    expect(notCoding).toMatchObject({ ok: false, error: { code: "BAD_PAYLOAD", message: expect.stringContaining("not a coding question") } });
+    expect(notCoding).toMatchObject({
+      ok: false,
+      error: { code: "BAD_PAYLOAD", message: expect.stringContaining("not a coding question") },
+    });
     c.close();
   });
 
@@ -111,7 +148,11 @@ describe("the coding round", () => {
     expect(q.tests).toMatchObject({ language: "typescript", scope: "all", passed: 2, total: 2, hiddenPassed: 1, hiddenTotal: 1 });
     const hidden = q.tests.results.find((r: { visible: boolean }) => !r.visible);
     expect(Object.keys(hidden).sort()).toEqual(["name", "passed", "visible"]);
-    expect(q.criteria.find((cr: { criterionId: string }) => cr.criterionId === "tests-passed")).toMatchObject({ score: 4, title: "Passes the tests", weight: 3 });
+    expect(q.criteria.find((cr: { criterionId: string }) => cr.criterionId === "tests-passed")).toMatchObject({
+      score: 4,
+      title: "Passes the tests",
+      weight: 3,
+    });
     c.close();
   });
 });

@@ -19,7 +19,11 @@ afterAll(async () => {
 });
 
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${server.url}${path}`, { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json", ...headers } });
+  fetch(`${server.url}${path}`, {
+    method: "POST",
+    body: JSON.stringify(body),
+    headers: { "content-type": "application/json", ...headers },
+  });
 
 /** Start a session and answer every question with `text` (or skip when blank) until it completes. */
 async function sit(options: Record<string, unknown>, text: string): Promise<{ sessionId: string; resumeToken: string; asked: string[] }> {
@@ -46,7 +50,10 @@ describe("history, practise next and share links", () => {
   let second: Awaited<ReturnType<typeof sit>>;
 
   it("lists only the sessions the sent resume tokens prove, newest first, with per-round and per-criterion scores", async () => {
-    first = await sit({ packId: "mini", rounds: ["design"], mode: "timed" }, "Chunk articles and retrieve the top five chunks from a vector index, then evaluate recall on a golden set.");
+    first = await sit(
+      { packId: "mini", rounds: ["design"], mode: "timed" },
+      "Chunk articles and retrieve the top five chunks from a vector index, then evaluate recall on a golden set.",
+    );
     second = await sit({ packId: "mini", rounds: ["story"], mode: "practice" }, "skip");
     const stranger = randomUUID();
     const res = await post("/api/history", {
@@ -75,7 +82,9 @@ describe("history, practise next and share links", () => {
   });
 
   it("refuses malformed history requests with a message naming the field", async () => {
-    const tooMany = await post("/api/history", { sessions: Array.from({ length: 201 }, () => ({ sessionId: randomUUID(), resumeToken: "z".repeat(20) })) });
+    const tooMany = await post("/api/history", {
+      sessions: Array.from({ length: 201 }, () => ({ sessionId: randomUUID(), resumeToken: "z".repeat(20) })),
+    });
     expect(tooMany.status).toBe(400);
     expect((await tooMany.json()).error).toMatchObject({ code: "BAD_PAYLOAD", message: expect.stringContaining("at most 200") });
     const badId = await post("/api/history", { sessions: [{ sessionId: "nope", resumeToken: "z".repeat(20) }] });
@@ -85,7 +94,12 @@ describe("history, practise next and share links", () => {
   });
 
   it("suggests public questions whose rubrics score the weakest criteria, and starts a session of exactly those", async () => {
-    const res = await post("/api/history/practice", { criteria: [{ kind: "system-design", criterionId: "numbers" }, { kind: "behavioural", criterionId: "star" }] });
+    const res = await post("/api/history/practice", {
+      criteria: [
+        { kind: "system-design", criterionId: "numbers" },
+        { kind: "behavioural", criterionId: "star" },
+      ],
+    });
     const suggestion = await res.json();
     expect(suggestion).toEqual({
       packId: "mini",
@@ -94,7 +108,11 @@ describe("history, practise next and share links", () => {
         { id: "failure-story", kind: "behavioural", title: "A failure you owned", targets: ["STAR structure"] },
       ],
     });
-    const start = await c.request("session:start", { packId: "mini", mode: "practice", questionIds: suggestion.questions.map((q: { id: string }) => q.id) });
+    const start = await c.request("session:start", {
+      packId: "mini",
+      mode: "practice",
+      questionIds: suggestion.questions.map((q: { id: string }) => q.id),
+    });
     expect(start.plan.rounds.map((r: { roundId: string; questionIds: string[] }) => [r.roundId, r.questionIds])).toEqual([
       ["design", ["cost-estimate"]],
       ["story", ["failure-story"]],
@@ -103,12 +121,28 @@ describe("history, practise next and share links", () => {
   });
 
   it("validates questionIds: unknown ids, repeats, both rounds and questionIds, and non-public packs are refused", async () => {
-    expect(await c.send("session:start", { packId: "mini", questionIds: ["nope"] })).toMatchObject({ ok: false, error: { code: "BAD_PAYLOAD", message: expect.stringContaining('"nope"') } });
-    expect(await c.send("session:start", { packId: "mini", questionIds: ["retry", "retry"] })).toMatchObject({ ok: false, error: { message: expect.stringContaining("must not repeat") } });
-    expect(await c.send("session:start", { packId: "mini", rounds: ["design"], questionIds: ["retry"] })).toMatchObject({ ok: false, error: { message: expect.stringContaining("either rounds or questionIds") } });
+    expect(await c.send("session:start", { packId: "mini", questionIds: ["nope"] })).toMatchObject({
+      ok: false,
+      error: { code: "BAD_PAYLOAD", message: expect.stringContaining('"nope"') },
+    });
+    expect(await c.send("session:start", { packId: "mini", questionIds: ["retry", "retry"] })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining("must not repeat") },
+    });
+    expect(await c.send("session:start", { packId: "mini", rounds: ["design"], questionIds: ["retry"] })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringContaining("either rounds or questionIds") },
+    });
     const team = await server.app.teams.create("Acme");
-    await fetch(`${server.url}/api/teams/acme/packs?visibility=unlisted`, { method: "POST", body: TINY, headers: { authorization: `Bearer ${team.token}` } });
-    expect(await c.send("session:start", { packId: "acme/tiny", questionIds: ["failure-story"] })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    await fetch(`${server.url}/api/teams/acme/packs?visibility=unlisted`, {
+      method: "POST",
+      body: TINY,
+      headers: { authorization: `Bearer ${team.token}` },
+    });
+    expect(await c.send("session:start", { packId: "acme/tiny", questionIds: ["failure-story"] })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
   });
 
   it("shares a report read-only through its own token, which the owner can revoke", async () => {
@@ -124,9 +158,15 @@ describe("history, practise next and share links", () => {
     expect(shared.status).toBe(200);
     expect((await shared.json()).sessionId).toBe(first.sessionId);
     // The share token is no resume token: it neither resumes the session nor opens the owner's report route.
-    expect(await c.send("session:resume", { sessionId: first.sessionId, resumeToken: link.token })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await c.send("session:resume", { sessionId: first.sessionId, resumeToken: link.token })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
     const second = await (await create()).json();
-    const revoke = await fetch(`${server.url}/api/sessions/${first.sessionId}/share`, { method: "DELETE", headers: { "X-Resume-Token": first.resumeToken } });
+    const revoke = await fetch(`${server.url}/api/sessions/${first.sessionId}/share`, {
+      method: "DELETE",
+      headers: { "X-Resume-Token": first.resumeToken },
+    });
     expect(await revoke.json()).toEqual({ revoked: 2 });
     for (const t of [link.token, second.token]) {
       const gone = await fetch(`${server.url}/api/shared/${t}`);

@@ -16,7 +16,12 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 /** A raw HTTP request (fetch would fix up a bad URL or charset before sending). */
-function raw(method: string, path: string, headers: Record<string, string>, body?: string | Buffer): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+function raw(
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string | Buffer,
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   const url = new URL(server.url);
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: url.hostname, port: url.port, method, path, headers }, (res) => {
@@ -28,7 +33,8 @@ function raw(method: string, path: string, headers: Record<string, string>, body
     req.end(body);
   });
 }
-const upload = (body: string, path = "/api/teams/acme/packs") => raw("POST", path, { authorization: `Bearer ${token}`, "content-type": "text/yaml" }, body);
+const upload = (body: string, path = "/api/teams/acme/packs") =>
+  raw("POST", path, { authorization: `Bearer ${token}`, "content-type": "text/yaml" }, body);
 
 describe("hostile input is refused cheaply, with a small clear answer", () => {
   it("a session:start with hundreds of thousands of rounds gets a short BAD_PAYLOAD, and the server keeps serving", async () => {
@@ -71,7 +77,10 @@ describe("hostile input is refused cheaply, with a small clear answer", () => {
   });
 
   it("a YAML alias bomb or deep nesting in a pack upload is a located 400, not a crash", async () => {
-    const bomb = ["a: &a [x,x,x,x,x,x,x,x,x]", ..."bcdefghij".split("").map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefghij"[i]}`).join(",")}]`)].join("\n");
+    const bomb = [
+      "a: &a [x,x,x,x,x,x,x,x,x]",
+      ..."bcdefghij".split("").map((k, i) => `${k}: &${k} [${Array(9).fill(`*${"abcdefghij"[i]}`).join(",")}]`),
+    ].join("\n");
     const res = await upload(bomb);
     expect(res.status).toBe(400);
     expect(JSON.parse(res.body).issues[0].message).toMatch(/alias/i);

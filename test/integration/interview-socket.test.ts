@@ -17,10 +17,16 @@ afterEach(async () => {
 });
 
 const ANSWERS: Record<string, { text?: string; code?: string; language?: "python" }> = {
-  "rag-basics": { text: "Chunk each article by heading and store embeddings in a vector index; retrieve the top five chunks for the answer." },
-  "rag-basics~f1": { text: "I would run an eval on a golden set of real tickets and compare recall and faithfulness against the current retriever." },
+  "rag-basics": {
+    text: "Chunk each article by heading and store embeddings in a vector index; retrieve the top five chunks for the answer.",
+  },
+  "rag-basics~f1": {
+    text: "I would run an eval on a golden set of real tickets and compare recall and faithfulness against the current retriever.",
+  },
   "cost-estimate": { text: "About 1,500 tokens per query times 10,000 a day is 450M tokens per month, so a few hundred dollars monthly." },
-  "failure-story": { text: "The situation: we were shipping a summariser. The result was that we reduced bad summaries by 60% after adding checks." },
+  "failure-story": {
+    text: "The situation: we were shipping a summariser. The result was that we reduced bad summaries by 60% after adding checks.",
+  },
   retry: { code: "import random\ndef call_with_retry(send):\n    delay = 0.5 * 2 ** attempt + random.random()\n", language: "python" },
 };
 
@@ -41,7 +47,12 @@ describe("a whole interview over socket.io", () => {
       const questionId = next.payload.questionId as string;
       asked.push(questionId);
       afterSeq = next.payload.seq;
-      const ack = await c.request("answer:submit", { sessionId: start.sessionId, questionId, submissionId: randomUUID(), ...ANSWERS[questionId] });
+      const ack = await c.request("answer:submit", {
+        sessionId: start.sessionId,
+        questionId,
+        submissionId: randomUUID(),
+        ...ANSWERS[questionId],
+      });
       expect(ack).toEqual({ accepted: true, duplicate: false });
     }
     expect(asked).toEqual(["rag-basics", "rag-basics~f1", "cost-estimate", "failure-story", "retry"]);
@@ -84,7 +95,12 @@ describe("a whole interview over socket.io", () => {
     expect(second.received[0]!.name).toBe("round:start");
 
     // The resumed connection can carry on.
-    const ack = await second.request("answer:submit", { sessionId: start.sessionId, questionId: "rag-basics", submissionId: randomUUID(), text: ANSWERS["rag-basics"]!.text });
+    const ack = await second.request("answer:submit", {
+      sessionId: start.sessionId,
+      questionId: "rag-basics",
+      submissionId: randomUUID(),
+      text: ANSWERS["rag-basics"]!.text,
+    });
     expect(ack.accepted).toBe(true);
     await second.waitFor("question:start", (p) => p.questionId === "rag-basics~f1");
   });
@@ -94,7 +110,12 @@ describe("a whole interview over socket.io", () => {
     const c = await client();
     const start = await c.request("session:start", { packId: "mini", rounds: ["story", "code"] });
     await c.waitFor("question:end");
-    const submit = { sessionId: start.sessionId, questionId: "failure-story", submissionId: "submit-0001", text: ANSWERS["failure-story"]!.text };
+    const submit = {
+      sessionId: start.sessionId,
+      questionId: "failure-story",
+      submissionId: "submit-0001",
+      text: ANSWERS["failure-story"]!.text,
+    };
     const [a, b] = await Promise.all([c.request("answer:submit", submit), c.request("answer:submit", submit)]);
     expect([a.duplicate, b.duplicate].sort()).toEqual([false, true]);
     const again = await c.request("answer:submit", submit);
@@ -104,7 +125,10 @@ describe("a whole interview over socket.io", () => {
     // Reusing the id for another question is a client bug: say so instead of dropping the answer.
     await c.waitFor("question:end", (p) => p.questionId === "retry");
     const reused = await c.send("answer:submit", { ...submit, questionId: "retry", text: undefined, ...ANSWERS.retry });
-    expect(reused).toMatchObject({ ok: false, error: { code: "CONFLICT", message: expect.stringContaining('already used for question "failure-story"') } });
+    expect(reused).toMatchObject({
+      ok: false,
+      error: { code: "CONFLICT", message: expect.stringContaining('already used for question "failure-story"') },
+    });
     await c.request("answer:submit", { sessionId: start.sessionId, questionId: "retry", submissionId: "submit-0002", ...ANSWERS.retry });
     await c.waitFor("session:complete");
     const report = await server.app.service.report(start.sessionId, start.resumeToken);
@@ -139,35 +163,75 @@ describe("a whole interview over socket.io", () => {
     // A session this connection never joined cannot be touched.
     const other = await client();
     const start = await other.request("session:start", { packId: "mini" });
-    const intrude = await c.send("answer:submit", { sessionId: start.sessionId, questionId: "rag-basics", submissionId: randomUUID(), text: "hi" });
+    const intrude = await c.send("answer:submit", {
+      sessionId: start.sessionId,
+      questionId: "rag-basics",
+      submissionId: randomUUID(),
+      text: "hi",
+    });
     expect(intrude).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     const wrongToken = await c.send("session:resume", { sessionId: start.sessionId, resumeToken: "y".repeat(32) });
     expect(wrongToken).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
     // A stale question id is a conflict, not a new answer.
     await other.waitFor("question:end");
-    const stale = await other.send("answer:submit", { sessionId: start.sessionId, questionId: "retry", submissionId: randomUUID(), text: "hi" });
+    const stale = await other.send("answer:submit", {
+      sessionId: start.sessionId,
+      questionId: "retry",
+      submissionId: randomUUID(),
+      text: "hi",
+    });
     expect(stale).toMatchObject({ ok: false, error: { code: "CONFLICT", message: expect.stringContaining('"rag-basics"') } });
 
     // A text question takes text: code there would be read as code and skip the prose checks.
-    const codeOnText = await other.send("answer:submit", { sessionId: start.sessionId, questionId: "rag-basics", submissionId: randomUUID(), code: "chunk = embed", language: "python" });
-    expect(codeOnText).toMatchObject({ ok: false, error: { code: "BAD_PAYLOAD", message: expect.stringContaining("takes a written answer") } });
-    const draftCode = await other.send("answer:draft", { sessionId: start.sessionId, questionId: "rag-basics", code: "x = 1", language: "python" });
+    const codeOnText = await other.send("answer:submit", {
+      sessionId: start.sessionId,
+      questionId: "rag-basics",
+      submissionId: randomUUID(),
+      code: "chunk = embed",
+      language: "python",
+    });
+    expect(codeOnText).toMatchObject({
+      ok: false,
+      error: { code: "BAD_PAYLOAD", message: expect.stringContaining("takes a written answer") },
+    });
+    const draftCode = await other.send("answer:draft", {
+      sessionId: start.sessionId,
+      questionId: "rag-basics",
+      code: "x = 1",
+      language: "python",
+    });
     expect(draftCode).toMatchObject({ ok: false, error: { code: "BAD_PAYLOAD" } });
     // Answers must carry something, and code must say its language.
-    const empty = await other.send("answer:submit", { sessionId: start.sessionId, questionId: "rag-basics", submissionId: randomUUID(), text: "   " });
+    const empty = await other.send("answer:submit", {
+      sessionId: start.sessionId,
+      questionId: "rag-basics",
+      submissionId: randomUUID(),
+      text: "   ",
+    });
     expect(empty).toMatchObject({ ok: false, error: { code: "BAD_PAYLOAD", message: expect.stringContaining('"skip"') } });
-    const noLanguage = await other.send("answer:submit", { sessionId: start.sessionId, questionId: "rag-basics", submissionId: randomUUID(), code: "x = 1" });
+    const noLanguage = await other.send("answer:submit", {
+      sessionId: start.sessionId,
+      questionId: "rag-basics",
+      submissionId: randomUUID(),
+      code: "x = 1",
+    });
     expect(noLanguage).toMatchObject({ ok: false, error: { code: "BAD_PAYLOAD", message: expect.stringContaining("language") } });
     // An event the server does not know still gets an answer.
     const unknown = await c.send("session:hack" as never, {});
-    expect(unknown).toMatchObject({ ok: false, error: { code: "BAD_PAYLOAD", message: expect.stringContaining('unknown event "session:hack"') } });
+    expect(unknown).toMatchObject({
+      ok: false,
+      error: { code: "BAD_PAYLOAD", message: expect.stringContaining('unknown event "session:hack"') },
+    });
 
     // One connection cannot mint sessions in bulk.
     const flood = await client();
     const acks = [];
     for (let i = 0; i < 11; i++) acks.push(await flood.send("session:start", { packId: "mini" }));
     expect(acks.slice(0, 10).every((a) => a.ok)).toBe(true);
-    expect(acks[10]).toMatchObject({ ok: false, error: { code: "RATE_LIMITED", message: expect.stringContaining("new sessions"), retryAfterMs: expect.any(Number) } });
+    expect(acks[10]).toMatchObject({
+      ok: false,
+      error: { code: "RATE_LIMITED", message: expect.stringContaining("new sessions"), retryAfterMs: expect.any(Number) },
+    });
 
     const health = await fetch(`${server.url}/api/health`);
     expect(await health.json()).toMatchObject({ ok: true, database: "ok", packs: 1 });
@@ -185,7 +249,12 @@ describe("a whole interview over socket.io", () => {
     expect(report.rounds.map((r) => r.endReason)).toEqual(["ended", "ended", "ended"]);
     expect(report.rounds[0]!.questions[0]!.turns[0]).toMatchObject({ reason: "ended", answer: { text: ANSWERS["rag-basics"]!.text } });
     expect(report.rounds[0]!.questions[0]!.score).toBeGreaterThan(0);
-    const late = await c.send("answer:submit", { sessionId: start.sessionId, questionId: "rag-basics", submissionId: randomUUID(), text: "late" });
+    const late = await c.send("answer:submit", {
+      sessionId: start.sessionId,
+      questionId: "rag-basics",
+      submissionId: randomUUID(),
+      text: "late",
+    });
     expect(late).toMatchObject({ ok: false, error: { code: "SESSION_OVER" } });
   });
 });

@@ -9,9 +9,16 @@ const fakes: { close(): Promise<void> }[] = [];
 afterEach(async () => {
   for (const f of fakes.splice(0)) await f.close();
 });
-const config = (baseURL: string, timeoutMs = 5000): ModelConfig => ({ apiKey: "test-key", baseURL, judgeModel: "judge-model", labModel: "lab-model", timeoutMs });
+const config = (baseURL: string, timeoutMs = 5000): ModelConfig => ({
+  apiKey: "test-key",
+  baseURL,
+  judgeModel: "judge-model",
+  labModel: "lab-model",
+  timeoutMs,
+});
 const rag = () => miniPack().questions.find((q) => q.id === "rag-basics")!;
-const ANSWER = "I would chunk the help articles by heading and embed them into a vector index, then answer from the top five chunks with citations.";
+const ANSWER =
+  "I would chunk the help articles by heading and embed them into a vector index, then answer from the top five chunks with citations.";
 
 async function judgeWith(reply: Parameters<typeof startFakeOpenAI>[0], timeoutMs = 5000) {
   const fake = await startFakeOpenAI(reply);
@@ -22,9 +29,17 @@ async function judgeWith(reply: Parameters<typeof startFakeOpenAI>[0], timeoutMs
 
 describe("the LLM judge (real ChatOpenAI, fake OpenAI-compatible server)", () => {
   it("sends the rubric anchors and the answer fenced as untrusted data, asks for strict structured output", async () => {
-    const { fake, judge } = await judgeWith(() => ({ content: JSON.stringify({ criteria: [{ criterionId: "retrieval", score: 3, rationale: "Solid chunking and retrieval.", quote: "chunk the help articles" }] }) }));
+    const { fake, judge } = await judgeWith(() => ({
+      content: JSON.stringify({
+        criteria: [{ criterionId: "retrieval", score: 3, rationale: "Solid chunking and retrieval.", quote: "chunk the help articles" }],
+      }),
+    }));
     const result = await judge.grade(rag(), ANSWER);
-    expect(result).toEqual({ ok: true, criteria: [expect.objectContaining({ criterionId: "retrieval", score: 3 })], usage: { model: "judge-model", inputTokens: 100, outputTokens: 20 } });
+    expect(result).toEqual({
+      ok: true,
+      criteria: [expect.objectContaining({ criterionId: "retrieval", score: 3 })],
+      usage: { model: "judge-model", inputTokens: 100, outputTokens: 20 },
+    });
     const req = fake.requests[0]!;
     expect(req.model).toBe("judge-model");
     expect(req.response_format).toMatchObject({ type: "json_schema", json_schema: { name: "rubric_grades", strict: true } });
@@ -48,7 +63,14 @@ describe("the LLM judge (real ChatOpenAI, fake OpenAI-compatible server)", () =>
     expect(evidence.scores.map((s) => s.score)).toEqual([4, 0]);
     const verdict = await judge.grade(rag(), evidence.judgeText);
     const merged = mergeJudge(evidence.scores, verdict.ok ? verdict.criteria : [], { manipulated: false });
-    expect(merged[0]).toMatchObject({ criterionId: "retrieval", score: 1, evidenceScore: 4, judgeScore: 1, disagreement: true, source: "judge" });
+    expect(merged[0]).toMatchObject({
+      criterionId: "retrieval",
+      score: 1,
+      evidenceScore: 4,
+      judgeScore: 1,
+      disagreement: true,
+      source: "judge",
+    });
     expect(merged[1]).toMatchObject({ criterionId: "evaluation", score: 1, evidenceScore: 0, judgeScore: 4, disagreement: true });
     expect(merged[1]!.feedback).toContain("capped at 1 by the evidence");
   });
@@ -80,17 +102,39 @@ describe("the LLM judge (real ChatOpenAI, fake OpenAI-compatible server)", () =>
 
 describe("prompt-debugging answers are executable", () => {
   const question = QuestionSchema.parse({
-    id: "classify", kind: "prompt-debugging", level: "junior", title: "Classify tickets", prompt: "Fix the classifier prompt.", timeGuideMinutes: 5,
-    rubric: [{ id: "fix", title: "Fix", weight: 1, description: "d", anchors: { 0: "a", 1: "b", 2: "c", 3: "d", 4: "e" }, evidence: { concepts: [{ label: "label set", terms: ["allowed labels"] }], checks: ["fixed-prompt", "fix-works"] } }],
+    id: "classify",
+    kind: "prompt-debugging",
+    level: "junior",
+    title: "Classify tickets",
+    prompt: "Fix the classifier prompt.",
+    timeGuideMinutes: 5,
+    rubric: [
+      {
+        id: "fix",
+        title: "Fix",
+        weight: 1,
+        description: "d",
+        anchors: { 0: "a", 1: "b", 2: "c", 3: "d", 4: "e" },
+        evidence: { concepts: [{ label: "label set", terms: ["allowed labels"] }], checks: ["fixed-prompt", "fix-works"] },
+      },
+    ],
     promptLab: {
       brokenPrompt: "Classify this ticket: {{ticket}}",
       cases: [
-        { name: "billing", vars: { ticket: "I was charged twice" }, assert: [{ type: "is-json", schema: { type: "object", required: ["label"] } }, { type: "contains", value: "billing" }] },
+        {
+          name: "billing",
+          vars: { ticket: "I was charged twice" },
+          assert: [
+            { type: "is-json", schema: { type: "object", required: ["label"] } },
+            { type: "contains", value: "billing" },
+          ],
+        },
         { name: "bug", vars: { ticket: "The app crashes on login" }, assert: [{ type: "is-json" }, { type: "contains", value: "bug" }] },
       ],
     },
   });
-  const FIXED = "```\nYou classify support tickets. The allowed labels are billing and bug. Reply with JSON only, as {\"label\": \"<label>\"}.\nTicket: {{ticket}}\n```";
+  const FIXED =
+    '```\nYou classify support tickets. The allowed labels are billing and bug. Reply with JSON only, as {"label": "<label>"}.\nTicket: {{ticket}}\n```';
 
   it("runs the broken and the fixed prompt on the lab cases and credits a fix that works", async () => {
     const fake = await startFakeOpenAI((req) => {
@@ -102,12 +146,20 @@ describe("prompt-debugging answers are executable", () => {
     fakes.push(fake);
     const cfg = config(fake.baseURL);
     const lab = await runLab(createChatModel(cfg, cfg.labModel), question.promptLab!, FIXED.replace(/```\n?/g, ""), 5000);
-    expect(lab).toEqual({ ran: true, brokenPassRate: 0, fixedPassRate: 1, cases: 2, usage: { model: "lab-model", inputTokens: 400, outputTokens: 80 } });
+    expect(lab).toEqual({
+      ran: true,
+      brokenPassRate: 0,
+      fixedPassRate: 1,
+      cases: 2,
+      usage: { model: "lab-model", inputTokens: 400, outputTokens: 80 },
+    });
     expect(fake.requests.every((r) => r.model === "lab-model")).toBe(true);
     const answer = `The prompt never lists the allowed labels or the output format.\n\n${FIXED}`;
     const withLab = gradeQuestion(question, [{ text: answer }], { lab });
     const offline = gradeQuestion(question, [{ text: answer }], { lab: { ran: false, reason: "no model configured" } });
-    expect(withLab.scores[0]!.evidence.map((e) => e.note)).toEqual(expect.arrayContaining([expect.stringContaining("the fixed prompt passed 100%, the broken one 0%")]));
+    expect(withLab.scores[0]!.evidence.map((e) => e.note)).toEqual(
+      expect.arrayContaining([expect.stringContaining("the fixed prompt passed 100%, the broken one 0%")]),
+    );
     expect(offline.scores[0]!.feedback).toMatch(/the fixed prompt was not executed \(no model configured\)/i);
   });
 
@@ -129,14 +181,20 @@ describe("the whole app with a model configured", () => {
       calls++;
       if (calls >= 2) return { status: 503, message: "overloaded" }; // the first question is judged; then an outage (retry included)
       const ids = [...req.messages[0]!.content.matchAll(/^- ([a-z0-9-]+):/gm)].map((m) => m[1]!);
-      return { content: JSON.stringify({ criteria: ids.map((criterionId) => ({ criterionId, score: 2, rationale: "Partly there.", quote: "" })) }) };
+      return {
+        content: JSON.stringify({ criteria: ids.map((criterionId) => ({ criterionId, score: 2, rationale: "Partly there.", quote: "" })) }),
+      };
     });
     fakes.push(fake);
     const server = await startTestServer({ packs: [miniPack()], sandbox: null, model: config(fake.baseURL) });
     try {
       const c = await connectClient(server.url);
       const { sessionId, resumeToken } = await c.request("session:start", { packId: "mini", rounds: ["design"] });
-      for (const text of [ANSWER, "skip", "About 1,500 tokens per query, so 10,000 × 1,500 = 15M tokens a day, about $2.25 a day on the cheap model."]) {
+      for (const text of [
+        ANSWER,
+        "skip",
+        "About 1,500 tokens per query, so 10,000 × 1,500 = 15M tokens a day, about $2.25 a day on the cheap model.",
+      ]) {
         const q = await c.waitFor("question:end", () => true, { afterSeq: c.lastSeq() - 1 });
         await c.request("answer:submit", { sessionId, questionId: q.payload.questionId, submissionId: crypto.randomUUID(), text });
         if (c.received.some((e) => e.name === "round:end")) break;

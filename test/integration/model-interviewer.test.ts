@@ -12,7 +12,10 @@ afterEach(async () => {
 
 const FOLLOW_UP = ["You ", "mentioned ", "the ", "top ", "five ", "chunks", ": ", "how ", "would ", "you ", "test ", "that?"];
 
-async function serverWithModel(respond: (req: ChatRequest) => ReturnType<Parameters<typeof startFakeOpenAI>[0]>, extra: { tokenBudget?: number } = {}) {
+async function serverWithModel(
+  respond: (req: ChatRequest) => ReturnType<Parameters<typeof startFakeOpenAI>[0]>,
+  extra: { tokenBudget?: number } = {},
+) {
   const fake = await startFakeOpenAI(respond);
   closers.push(fake.close);
   const server: TestServer = await startTestServer({
@@ -35,7 +38,9 @@ async function serverWithModel(respond: (req: ChatRequest) => ReturnType<Paramet
 
 /** Interviewer calls stream; judge calls ask for JSON. */
 const scripted = (req: ChatRequest) =>
-  req.stream ? { stream: FOLLOW_UP } : { content: JSON.stringify({ criteria: [{ criterionId: "retrieval", score: 3, rationale: "ok", quote: "" }] }) };
+  req.stream
+    ? { stream: FOLLOW_UP }
+    : { content: JSON.stringify({ criteria: [{ criterionId: "retrieval", score: 3, rationale: "ok", quote: "" }] }) };
 
 describe("the model interviewer over an OpenAI-compatible server", () => {
   it("streams the follow-up as ordered deltas, then question:end with the whole text", async () => {
@@ -43,7 +48,12 @@ describe("the model interviewer over an OpenAI-compatible server", () => {
     const c = await connectClient(server.url);
     const { sessionId } = await c.request("session:start", { packId: "mini", rounds: ["design"] });
     await c.waitFor("question:end");
-    await c.request("answer:submit", { sessionId, questionId: "rag-basics", submissionId: randomUUID(), text: "I would chunk the articles and embed them, then answer from the top five chunks." });
+    await c.request("answer:submit", {
+      sessionId,
+      questionId: "rag-basics",
+      submissionId: randomUUID(),
+      text: "I would chunk the articles and embed them, then answer from the top five chunks.",
+    });
     const end = await c.waitFor("question:end", (p) => p.questionId === "rag-basics~f1");
     const deltas = c.received.filter((e) => e.name === "question:delta" && e.payload.questionId === "rag-basics~f1");
     // The first token at once, then tokens that arrived together share a delta (each delta is a stored event).
@@ -70,7 +80,14 @@ describe("the model interviewer over an OpenAI-compatible server", () => {
     expect(interviewerRequests.length).toBeGreaterThan(0);
     const sent = JSON.stringify(interviewerRequests);
     const q = miniPack().questions.find((x) => x.id === "rag-basics")!;
-    for (const secret of [...q.exemplars.map((e) => e.answer.slice(0, 40)), ...q.rubric.flatMap((r) => [JSON.stringify(r.evidence), r.anchors["4"] === "excellent" ? "" : r.anchors["4"], r.strongAnswerAdds ?? ""])].filter(Boolean)) {
+    for (const secret of [
+      ...q.exemplars.map((e) => e.answer.slice(0, 40)),
+      ...q.rubric.flatMap((r) => [
+        JSON.stringify(r.evidence),
+        r.anchors["4"] === "excellent" ? "" : r.anchors["4"],
+        r.strongAnswerAdds ?? "",
+      ]),
+    ].filter(Boolean)) {
       expect(sent).not.toContain(secret);
     }
     expect(interviewerRequests[0]!.messages[0]!.content).toMatch(/do not provide any of it/);
@@ -91,7 +108,12 @@ describe("the model interviewer over an OpenAI-compatible server", () => {
     const c = await connectClient(server.url);
     const { sessionId, resumeToken } = await c.request("session:start", { packId: "mini", rounds: ["design"] });
     await c.waitFor("question:end");
-    await c.request("answer:submit", { sessionId, questionId: "rag-basics", submissionId: randomUUID(), text: "I would chunk the articles and embed them, then answer from the top five chunks." });
+    await c.request("answer:submit", {
+      sessionId,
+      questionId: "rag-basics",
+      submissionId: randomUUID(),
+      text: "I would chunk the articles and embed them, then answer from the top five chunks.",
+    });
     await c.waitFor("question:end", (p) => p.questionId === "rag-basics~f1");
     await c.request("session:end", { sessionId });
     await c.waitFor("session:complete");
@@ -107,7 +129,12 @@ describe("the model interviewer over an OpenAI-compatible server", () => {
     const c = await connectClient(server.url);
     const { sessionId, resumeToken } = await c.request("session:start", { packId: "mini", rounds: ["design"] });
     await c.waitFor("question:end");
-    await c.request("answer:submit", { sessionId, questionId: "rag-basics", submissionId: randomUUID(), text: "I would chunk the articles and embed them, then answer from the top five chunks." });
+    await c.request("answer:submit", {
+      sessionId,
+      questionId: "rag-basics",
+      submissionId: randomUUID(),
+      text: "I would chunk the articles and embed them, then answer from the top five chunks.",
+    });
     const end = await c.waitFor("question:end", (p) => p.questionId === "rag-basics~f1");
     expect(end.payload.text).toContain("How would you know the new retriever is better before rollout?");
     await c.request("session:end", { sessionId });

@@ -5,7 +5,19 @@ import { BUILTIN_PACKS_DIR } from "../helpers/packs.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { connectClient } from "../helpers/socket-client.js";
 
-const SECRET_KEYS = ["evidence", "exemplars", "anchors", "rubric", "strongAnswerAdds", "probes", "concepts", "referenceSolution", "testCode", "promptLab", "figures"];
+const SECRET_KEYS = [
+  "evidence",
+  "exemplars",
+  "anchors",
+  "rubric",
+  "strongAnswerAdds",
+  "probes",
+  "concepts",
+  "referenceSolution",
+  "testCode",
+  "promptLab",
+  "figures",
+];
 
 let server: TestServer;
 let pack: Pack;
@@ -22,7 +34,9 @@ function secretsOf(p: Pack): string[] {
     ...q.rubric.map((c) => JSON.stringify(c.evidence)),
     // Coding: hidden tests (their names and inputs), the reference solutions and the test code.
     ...(q.coding?.tests.filter((t) => !t.visible).flatMap((t) => [t.name, JSON.stringify(t.args)].filter((x) => x.length > 12)) ?? []),
-    ...Object.values(q.coding?.referenceSolution ?? {}).map((code) => code.trim().split("\n").slice(1, 3).join("\n")).filter((x) => x.length > 20),
+    ...Object.values(q.coding?.referenceSolution ?? {})
+      .map((code) => code.trim().split("\n").slice(1, 3).join("\n"))
+      .filter((x) => x.length > 20),
     ...Object.values(q.coding?.testCode ?? {}).map((code) => code.trim().slice(0, 80)),
     ...(q.promptLab ? q.promptLab.cases.map((c) => c.name) : []),
   ]);
@@ -46,7 +60,10 @@ describe("what a candidate's browser receives", () => {
     assertClean("session:start ack", start);
     let afterSeq = 0;
     for (let turns = 0; turns < 20; turns++) {
-      const next = await Promise.race([c.waitFor("question:end", () => true, { afterSeq }), c.waitFor("session:complete", () => true, { afterSeq })]);
+      const next = await Promise.race([
+        c.waitFor("question:end", () => true, { afterSeq }),
+        c.waitFor("session:complete", () => true, { afterSeq }),
+      ]);
       if (next.name === "session:complete") break;
       afterSeq = next.payload.seq;
       const questionId = next.payload.questionId as string;

@@ -13,12 +13,18 @@ afterEach(async () => {
 
 /** A client behind its own address (the server trusts X-Forwarded-For in this test, as behind a proxy). */
 async function clientFrom(address: string): Promise<Socket> {
-  const s = io(server.url, { transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: { "x-forwarded-for": address } });
+  const s = io(server.url, {
+    transports: ["websocket"],
+    forceNew: true,
+    reconnection: false,
+    extraHeaders: { "x-forwarded-for": address },
+  });
   sockets.push(s);
   await new Promise<void>((resolve, reject) => (s.once("connect", () => resolve()), s.once("connect_error", reject)));
   return s;
 }
-const ask = (s: Socket, event: string, payload: unknown) => s.timeout(10_000).emitWithAck(event, payload) as Promise<{ ok: boolean; data?: any; error?: { code: string; retryAfterMs?: number } }>;
+const ask = (s: Socket, event: string, payload: unknown) =>
+  s.timeout(10_000).emitWithAck(event, payload) as Promise<{ ok: boolean; data?: any; error?: { code: string; retryAfterMs?: number } }>;
 
 describe("rate limits", () => {
   it("20 flooding clients get RATE_LIMITED with a retry-after; an honest candidate's every draft is still acked", async () => {
@@ -35,7 +41,9 @@ describe("rate limits", () => {
     const codes = new Map<string, number>();
     const flood = flooders.map(async (s) => {
       while (!stop) {
-        const burst = await Promise.all(Array.from({ length: 20 }, () => ask(s, "answer:draft", { sessionId, questionId: "rag-basics", text: "spam" })));
+        const burst = await Promise.all(
+          Array.from({ length: 20 }, () => ask(s, "answer:draft", { sessionId, questionId: "rag-basics", text: "spam" })),
+        );
         for (const a of burst) if (!a.ok) codes.set(a.error!.code, (codes.get(a.error!.code) ?? 0) + 1);
         const limited = burst.find((a) => a.error?.code === "RATE_LIMITED");
         if (limited) expect(limited.error!.retryAfterMs).toBeGreaterThan(0);
@@ -61,7 +69,12 @@ describe("rate limits", () => {
     });
     // Ten connections from one address share its budget of 15 events.
     const same = await Promise.all(Array.from({ length: 10 }, () => clientFrom("10.0.2.1")));
-    const acks = await Promise.all(same.flatMap((s) => [ask(s, "session:end", { sessionId: crypto.randomUUID() }), ask(s, "session:end", { sessionId: crypto.randomUUID() })]));
+    const acks = await Promise.all(
+      same.flatMap((s) => [
+        ask(s, "session:end", { sessionId: crypto.randomUUID() }),
+        ask(s, "session:end", { sessionId: crypto.randomUUID() }),
+      ]),
+    );
     expect(acks.filter((a) => a.error?.code === "RATE_LIMITED")).toHaveLength(5);
     // Another address is not affected.
     const other = await clientFrom("10.0.2.2");

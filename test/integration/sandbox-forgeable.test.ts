@@ -5,7 +5,15 @@ import { addQuestion } from "../helpers/coding-question.js";
 
 const base = addQuestion();
 const withTestCode = (id: string, expected: (a: number, b: number) => unknown, testCode: Record<Language, string>): Question =>
-  QuestionSchema.parse({ ...base, id, coding: { ...base.coding, tests: base.coding!.tests.map((t) => ({ ...t, expected: expected(t.args[0] as number, t.args[1] as number) })), testCode } });
+  QuestionSchema.parse({
+    ...base,
+    id,
+    coding: {
+      ...base.coding,
+      tests: base.coding!.tests.map((t) => ({ ...t, expected: expected(t.args[0] as number, t.args[1] as number) })),
+      testCode,
+    },
+  });
 
 /** check()-style: asserts inside the sandbox and returns a constant. */
 const checkStyle = withTestCode("check", () => true, {

@@ -11,7 +11,10 @@ const TS_LOOP = "export async function callWithRetry(send: any) { while (true) {
 let server: TestServer;
 beforeAll(async () => {
   // One TypeScript worker: while one candidate's loop holds it, another's run must wait.
-  server = await startTestServer({ packs: [pack], sandbox: { limits: { ...DEFAULT_LIMITS, perTestMs: 800 }, pythonPool: 1, typescriptWorkers: 1 } });
+  server = await startTestServer({
+    packs: [pack],
+    sandbox: { limits: { ...DEFAULT_LIMITS, perTestMs: 800 }, pythonPool: 1, typescriptWorkers: 1 },
+  });
 });
 afterAll(() => server.close());
 

@@ -54,7 +54,15 @@ describe("the simulated-candidate self-test", () => {
     vi.spyOn(console, "log").mockImplementation((line: string) => void out.push(line));
     const errors: string[] = [];
     vi.spyOn(console, "error").mockImplementation((line: string) => void errors.push(line));
-    const code = await selftestCommand(["scenarios/ai-engineer", "--levels", "senior", "--personas", "strong,skip", "--stall-seconds", String(STALL_MS / 1000)]);
+    const code = await selftestCommand([
+      "scenarios/ai-engineer",
+      "--levels",
+      "senior",
+      "--personas",
+      "strong,skip",
+      "--stall-seconds",
+      String(STALL_MS / 1000),
+    ]);
     expect(code, out.join("\n")).toBe(0);
     expect(out[0]).toMatch(/^ai-engineer v\d+: 4 questions asked/);
     expect(out.filter((l) => /^✓ (strong|skip)\s+1 sessions\s+mean/.test(l))).toHaveLength(2);

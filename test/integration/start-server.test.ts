@@ -36,7 +36,13 @@ describe("start-up", () => {
     cleanups.push(() => new Promise<void>((r) => busy.close(() => r())));
     const port = (busy.address() as { port: number }).port;
     const config = { ...loadConfig({ DATA_DIR: dirname(databaseFile), PORT: String(port) }), databaseFile };
-    const deps = { builtinPacks: [miniPackWithRoundSeconds(60)], clientDist: null, logger: pino({ level: "silent" }), sandbox: null, clock };
+    const deps = {
+      builtinPacks: [miniPackWithRoundSeconds(60)],
+      clientDist: null,
+      logger: pino({ level: "silent" }),
+      sandbox: null,
+      clock,
+    };
 
     await expect(startServer(config, deps)).rejects.toThrow(/already in use/);
     // Nothing ran: the overdue round is still open, and the lock was given back.
@@ -52,7 +58,8 @@ describe("start-up", () => {
     expect(await ok.app.startRecovery()).toBe(1);
     expect((await (await fetch(`http://127.0.0.1:${ok.port}/api/health`)).json()).status).toBe("ready");
     clock.advance(0); // the re-armed, overdue round timer fires
-    for (let i = 0; i < 200 && (await ok.app.service.snapshot(start.sessionId)).status !== "complete"; i++) await new Promise((r) => setTimeout(r, 25));
+    for (let i = 0; i < 200 && (await ok.app.service.snapshot(start.sessionId)).status !== "complete"; i++)
+      await new Promise((r) => setTimeout(r, 25));
     expect((await ok.app.service.snapshot(start.sessionId)).status).toBe("complete");
 
     // A second server on the same DATA_DIR is refused while the first runs.

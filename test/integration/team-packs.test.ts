@@ -40,7 +40,12 @@ describe("team pack authoring API", () => {
     expect(body.error).toMatchObject({ code: "BAD_PAYLOAD", message: "the pack has 2 problems" });
     expect(body.issues).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ file: "upload", path: "questions[0].rubric[0].weight", line: 17, message: expect.stringContaining(">0") }),
+        expect.objectContaining({
+          file: "upload",
+          path: "questions[0].rubric[0].weight",
+          line: 17,
+          message: expect.stringContaining(">0"),
+        }),
         expect.objectContaining({ path: "questions[0].level", line: 10 }),
       ]),
     );
@@ -58,13 +63,26 @@ describe("team pack authoring API", () => {
     const c = await connectClient(server.url);
     expect(await c.send("session:start", { packId: "acme/tiny" })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
     // The owning team may sit its own private pack to try it; another team's token does not help.
-    expect(await c.send("session:start", { packId: "acme/tiny", teamToken: acme })).toMatchObject({ ok: true, data: { plan: { rounds: [{ roundId: "behavioural" }] } } });
-    expect(await c.send("session:start", { packId: "acme/tiny", teamToken: globex })).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
-    expect(await c.send("session:start", { packId: "acme/tiny", teamToken: "mit_not-a-real-token" })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expect(await c.send("session:start", { packId: "acme/tiny", teamToken: acme })).toMatchObject({
+      ok: true,
+      data: { plan: { rounds: [{ roundId: "behavioural" }] } },
+    });
+    expect(await c.send("session:start", { packId: "acme/tiny", teamToken: globex })).toMatchObject({
+      ok: false,
+      error: { code: "NOT_FOUND" },
+    });
+    expect(await c.send("session:start", { packId: "acme/tiny", teamToken: "mit_not-a-real-token" })).toMatchObject({
+      ok: false,
+      error: { code: "FORBIDDEN" },
+    });
 
     // v2 as JSON through PUT, made public: now in the lobby and startable.
     const asJson = JSON.stringify({ ...(await (await api("/api/teams/acme/packs/tiny", acme)).json()).pack, version: 99 });
-    const v2 = await api("/api/teams/acme/packs/tiny?visibility=public", acme, { method: "PUT", body: asJson, headers: { "content-type": "application/json" } });
+    const v2 = await api("/api/teams/acme/packs/tiny?visibility=public", acme, {
+      method: "PUT",
+      body: asJson,
+      headers: { "content-type": "application/json" },
+    });
     expect(await v2.json()).toMatchObject({ key: "acme/tiny", version: 2, visibility: "public" });
     const lobby = await (await fetch(`${server.url}/api/packs`)).json();
     expect(lobby.find((p: { id: string }) => p.id === "acme/tiny")).toMatchObject({ version: 2, title: "Tiny pack" });
@@ -72,7 +90,10 @@ describe("team pack authoring API", () => {
     await c.waitFor("question:end");
 
     // v3 renames the question; the running session still sees v2.
-    const v3 = await api("/api/teams/acme/packs/tiny", acme, { method: "PUT", body: TINY.replace("title: A failure you owned", "title: A failure, renamed") });
+    const v3 = await api("/api/teams/acme/packs/tiny", acme, {
+      method: "PUT",
+      body: TINY.replace("title: A failure you owned", "title: A failure, renamed"),
+    });
     expect(await v3.json()).toMatchObject({ version: 3, visibility: "public" });
     const { snapshot } = await c.request("session:resume", { sessionId: start.sessionId, resumeToken: start.resumeToken });
     expect(snapshot).toMatchObject({ packId: "acme/tiny", packVersion: 2, question: { title: "A failure you owned" } });

@@ -15,7 +15,8 @@ const routesOf = (router: Router, prefix: string) =>
     .flatMap((l) => Object.keys(l.route!.methods).map((m) => `${m.toUpperCase()} ${prefix}${l.route!.path === "/" ? "" : l.route!.path}`));
 
 const TINY = readFileSync(new URL("../fixtures/upload/tiny.yaml", import.meta.url), "utf8");
-const STRONG = "The context: we were shipping a search feature and a bad index took it down for an hour. I decided to roll back, then I wrote a canary check. The outcome: failed searches went from 300 a day to 5.";
+const STRONG =
+  "The context: we were shipping a search feature and a bad index took it down for an hour. I decided to roll back, then I wrote a canary check. The outcome: failed searches went from 300 a day to 5.";
 
 let server: TestServer;
 const clock = { offset: 0 };
@@ -27,7 +28,10 @@ beforeAll(async () => {
   globex = (await server.app.teams.create("Globex")).token;
   for (const token of [acme, globex]) {
     const team = token === acme ? "acme" : "globex";
-    expect((await fetch(`${server.url}/api/teams/${team}/packs`, { method: "POST", body: TINY, headers: { authorization: `Bearer ${token}` } })).status).toBe(201);
+    expect(
+      (await fetch(`${server.url}/api/teams/${team}/packs`, { method: "POST", body: TINY, headers: { authorization: `Bearer ${token}` } }))
+        .status,
+    ).toBe(201);
   }
 });
 afterAll(() => server.close());
@@ -35,13 +39,22 @@ afterAll(() => server.close());
 const api = (path: string, token: string | null, init: { method?: string; json?: unknown; headers?: Record<string, string> } = {}) =>
   fetch(`${server.url}${path}`, {
     method: init.method ?? "GET",
-    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.json !== undefined ? { "content-type": "application/json" } : {}), ...(init.headers ?? {}) },
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(init.json !== undefined ? { "content-type": "application/json" } : {}),
+      ...(init.headers ?? {}),
+    },
     ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
   });
 
 /** Invite a candidate, start from the link, answer, and wait for the report. */
 async function sitInvite(token: string, label: string, answer: string, signals?: unknown) {
-  const created = await (await api("/api/teams/acme/invites", token, { method: "POST", json: { packId: "tiny", candidateLabel: label, candidateEmail: `${label.toLowerCase().replace(/[^a-z]/g, "")}@example.com` } })).json();
+  const created = await (
+    await api("/api/teams/acme/invites", token, {
+      method: "POST",
+      json: { packId: "tiny", candidateLabel: label, candidateEmail: `${label.toLowerCase().replace(/[^a-z]/g, "")}@example.com` },
+    })
+  ).json();
   expect(created).toMatchObject({ candidateLabel: label, status: "open", path: `/invite/${created.token}` });
   const start = await api(`/api/invites/${created.token}/start`, null, { method: "POST" });
   expect(start.status).toBe(201);
@@ -50,14 +63,21 @@ async function sitInvite(token: string, label: string, answer: string, signals?:
   await c.request("session:resume", { sessionId, resumeToken, lastSeq: 0 });
   await c.waitFor("question:end");
   if (signals) {
-    const res = await api(`/api/sessions/${sessionId}/signals`, null, { method: "POST", json: signals, headers: { "x-resume-token": resumeToken } });
+    const res = await api(`/api/sessions/${sessionId}/signals`, null, {
+      method: "POST",
+      json: signals,
+      headers: { "x-resume-token": resumeToken },
+    });
     expect(res.status).toBe(201);
   }
   let seq = c.lastSeq();
   await c.request("answer:submit", { sessionId, questionId: "failure-story", submissionId: randomUUID(), text: answer });
   // A weak answer may get a follow-up first: skip it.
   for (;;) {
-    const next = await Promise.race([c.waitFor("session:complete"), c.waitFor("question:start", (p) => p.kind === "follow-up", { afterSeq: seq })]);
+    const next = await Promise.race([
+      c.waitFor("session:complete"),
+      c.waitFor("question:start", (p) => p.kind === "follow-up", { afterSeq: seq }),
+    ]);
     if (next.name === "session:complete") break;
     seq = next.payload.seq;
     await c.request("answer:submit", { sessionId, questionId: next.payload.questionId, submissionId: randomUUID(), text: "skip" });
@@ -71,9 +91,22 @@ describe("team review API", () => {
   let second: Awaited<ReturnType<typeof sitInvite>>;
 
   it("invites: the candidate sees what the team will see (never the email); an invite is sat once", async () => {
-    const created = await (await api("/api/teams/acme/invites", acme, { method: "POST", json: { packId: "tiny", candidateLabel: "Dana", candidateEmail: "dana@example.com", mode: "practice", level: "junior" } })).json();
+    const created = await (
+      await api("/api/teams/acme/invites", acme, {
+        method: "POST",
+        json: { packId: "tiny", candidateLabel: "Dana", candidateEmail: "dana@example.com", mode: "practice", level: "junior" },
+      })
+    ).json();
     const view = await (await api(`/api/invites/${created.token}`, null)).json();
-    expect(view).toMatchObject({ teamName: "Acme", packTitle: "Tiny pack", candidateLabel: "Dana", mode: "practice", level: "junior", status: "open", rounds: [{ id: "behavioural" }] });
+    expect(view).toMatchObject({
+      teamName: "Acme",
+      packTitle: "Tiny pack",
+      candidateLabel: "Dana",
+      mode: "practice",
+      level: "junior",
+      status: "open",
+      rounds: [{ id: "behavioural" }],
+    });
     expect(view.recorded.join(" ")).toMatch(/paste/);
     expect(view.teamSees.join(" ")).toMatch(/integrity signals/);
     expect(JSON.stringify(view)).not.toContain("dana@example.com");
@@ -83,37 +116,78 @@ describe("team review API", () => {
     expect((await again.json()).error.code).toBe("CONFLICT");
     expect((await api("/api/invites/inv_not-a-real-token-at-all", null)).status).toBe(404);
     // Bad bodies name the field; another team's pack does not exist; a round the pack lacks is refused.
-    const bad = await api("/api/teams/acme/invites", acme, { method: "POST", json: { packId: "tiny", candidateLabel: "", candidateEmail: "nope" } });
+    const bad = await api("/api/teams/acme/invites", acme, {
+      method: "POST",
+      json: { packId: "tiny", candidateLabel: "", candidateEmail: "nope" },
+    });
     expect(bad.status).toBe(400);
     expect((await bad.json()).error.message).toMatch(/candidateLabel.*candidateEmail|candidateEmail.*candidateLabel/);
-    expect((await api("/api/teams/acme/invites", acme, { method: "POST", json: { packId: "nope", candidateLabel: "X" } })).status).toBe(404);
-    const rounds = await api("/api/teams/acme/invites", acme, { method: "POST", json: { packId: "tiny", candidateLabel: "X", rounds: ["coding"] } });
+    expect((await api("/api/teams/acme/invites", acme, { method: "POST", json: { packId: "nope", candidateLabel: "X" } })).status).toBe(
+      404,
+    );
+    const rounds = await api("/api/teams/acme/invites", acme, {
+      method: "POST",
+      json: { packId: "tiny", candidateLabel: "X", rounds: ["coding"] },
+    });
     expect(rounds.status).toBe(400);
     expect((await rounds.json()).error.message).toContain('no round "coding"');
   });
 
   it("records disclosed integrity signals for invited sessions, bounded and validated", async () => {
-    first = await sitInvite(acme, "Ada", STRONG, { events: [{ kind: "paste", questionId: "failure-story", chars: 1800 }, { kind: "away", ms: 42_000 }, { kind: "burst", chars: 120, ms: 4000 }] });
+    first = await sitInvite(acme, "Ada", STRONG, {
+      events: [
+        { kind: "paste", questionId: "failure-story", chars: 1800 },
+        { kind: "away", ms: 42_000 },
+        { kind: "burst", chars: 120, ms: 4000 },
+      ],
+    });
     second = await sitInvite(acme, "Bob", "Things break sometimes, it happens to everyone.");
-    const mine = await (await api(`/api/sessions/${first.sessionId}/signals`, null, { headers: { "x-resume-token": first.resumeToken } })).json();
-    expect(mine).toMatchObject({ recording: true, summary: { pastes: 1, largestPaste: 1800, awayCount: 1, awayMs: 42_000, bursts: 1, fastestCharsPerSecond: 30 } });
-    expect((await api(`/api/sessions/${first.sessionId}/signals`, null, { headers: { "x-resume-token": second.resumeToken } })).status).toBe(403);
-    const oversize = await api(`/api/sessions/${second.sessionId}/signals`, null, { method: "POST", json: { events: Array.from({ length: 101 }, () => ({ kind: "away", ms: 5 })) }, headers: { "x-resume-token": second.resumeToken } });
+    const mine = await (
+      await api(`/api/sessions/${first.sessionId}/signals`, null, { headers: { "x-resume-token": first.resumeToken } })
+    ).json();
+    expect(mine).toMatchObject({
+      recording: true,
+      summary: { pastes: 1, largestPaste: 1800, awayCount: 1, awayMs: 42_000, bursts: 1, fastestCharsPerSecond: 30 },
+    });
+    expect(
+      (await api(`/api/sessions/${first.sessionId}/signals`, null, { headers: { "x-resume-token": second.resumeToken } })).status,
+    ).toBe(403);
+    const oversize = await api(`/api/sessions/${second.sessionId}/signals`, null, {
+      method: "POST",
+      json: { events: Array.from({ length: 101 }, () => ({ kind: "away", ms: 5 })) },
+      headers: { "x-resume-token": second.resumeToken },
+    });
     expect(oversize.status).toBe(400);
     expect((await oversize.json()).error.message).toContain("at most 100");
-    const wrong = await api(`/api/sessions/${second.sessionId}/signals`, null, { method: "POST", json: { events: [{ kind: "webcam" }] }, headers: { "x-resume-token": second.resumeToken } });
+    const wrong = await api(`/api/sessions/${second.sessionId}/signals`, null, {
+      method: "POST",
+      json: { events: [{ kind: "webcam" }] },
+      headers: { "x-resume-token": second.resumeToken },
+    });
     expect(wrong.status).toBe(400);
     // Just after the end, queued signals still arrive; later ones do not (the clock is the app's, moved on).
-    const late = await api(`/api/sessions/${second.sessionId}/signals`, null, { method: "POST", json: { events: [{ kind: "away", ms: 5000 }] }, headers: { "x-resume-token": second.resumeToken } });
+    const late = await api(`/api/sessions/${second.sessionId}/signals`, null, {
+      method: "POST",
+      json: { events: [{ kind: "away", ms: 5000 }] },
+      headers: { "x-resume-token": second.resumeToken },
+    });
     expect(late.status).toBe(201);
     clock.offset += 121_000;
-    const over = await api(`/api/sessions/${second.sessionId}/signals`, null, { method: "POST", json: { events: [{ kind: "away", ms: 5 }] }, headers: { "x-resume-token": second.resumeToken } });
+    const over = await api(`/api/sessions/${second.sessionId}/signals`, null, {
+      method: "POST",
+      json: { events: [{ kind: "away", ms: 5 }] },
+      headers: { "x-resume-token": second.resumeToken },
+    });
     clock.offset -= 121_000;
     expect((await over.json()).error.code).toBe("SESSION_OVER");
     // A session not started from an invite is not recorded.
     const c = await connectClient(server.url);
     const plain = await c.request("session:start", { packId: "mini" });
-    const refused = await api(`/api/sessions/${plain.sessionId}/signals`, null, { method: "POST", json: { events: [{ kind: "away", ms: 5 }] }, headers: { "x-resume-token": plain.resumeToken } });
+    const refused = await api(`/api/sessions/${plain.sessionId}/signals`, null, {
+      method: "POST",
+      json: { events: [{ kind: "away", ms: 5 }] },
+      headers: { "x-resume-token": plain.resumeToken },
+    });
     expect(refused.status).toBe(409);
     c.close();
   });
@@ -123,11 +197,22 @@ describe("team review API", () => {
     const labels = list.sessions.map((s: { candidateLabel: string }) => s.candidateLabel);
     expect(labels).toEqual(["Ada", "Bob"]);
     const ada = list.sessions[0];
-    expect(ada).toMatchObject({ source: "invite", candidateEmail: "ada@example.com", packKey: "acme/tiny", status: "complete", signals: { pastes: 1, pastedChars: 1800 }, overrides: 0 });
+    expect(ada).toMatchObject({
+      source: "invite",
+      candidateEmail: "ada@example.com",
+      packKey: "acme/tiny",
+      status: "complete",
+      signals: { pastes: 1, pastedChars: 1800 },
+      overrides: 0,
+    });
     expect(ada.score).toBeGreaterThan(list.sessions[1].score);
     expect(ada.rounds).toEqual([{ roundId: "behavioural", title: "Behavioural", score: ada.score }]);
-    expect((await (await api("/api/teams/acme/sessions?q=bo", acme)).json()).sessions.map((s: { candidateLabel: string }) => s.candidateLabel)).toEqual(["Bob"]);
-    expect((await (await api("/api/teams/acme/sessions?sort=pastes&order=asc&status=complete", acme)).json()).sessions[0].candidateLabel).not.toBe("Ada");
+    expect(
+      (await (await api("/api/teams/acme/sessions?q=bo", acme)).json()).sessions.map((s: { candidateLabel: string }) => s.candidateLabel),
+    ).toEqual(["Bob"]);
+    expect(
+      (await (await api("/api/teams/acme/sessions?sort=pastes&order=asc&status=complete", acme)).json()).sessions[0].candidateLabel,
+    ).not.toBe("Ada");
     const badSort = await api("/api/teams/acme/sessions?sort=magic", acme);
     expect(badSort.status).toBe(400);
     expect((await badSort.json()).error.message).toContain("sort");
@@ -140,23 +225,52 @@ describe("team review API", () => {
     const criterion = detail.report.rounds[0].questions[0].criteria[0];
     expect(detail.report.rounds[0].questions[0].turns[0].answer.text).toContain("Things break");
     expect(criterion.criterionId).toBe("star");
-    const noNote = await api(`/api/teams/acme/sessions/${second.sessionId}/overrides`, acme, { method: "POST", json: { questionId: "failure-story", criterionId: "star", score: 3 } });
+    const noNote = await api(`/api/teams/acme/sessions/${second.sessionId}/overrides`, acme, {
+      method: "POST",
+      json: { questionId: "failure-story", criterionId: "star", score: 3 },
+    });
     expect(noNote.status).toBe(400);
     expect((await noNote.json()).error.message).toContain("note");
-    const reviewer = (await (await api("/api/teams/acme/tokens", acme, { method: "POST", json: { label: "Rita (reviewer)" } })).json()).token;
-    const changed = await api(`/api/teams/acme/sessions/${second.sessionId}/overrides`, reviewer, { method: "POST", json: { questionId: "failure-story", criterionId: "star", score: 3, note: "Spoke to the result in the follow-up call." } });
+    const reviewer = (await (await api("/api/teams/acme/tokens", acme, { method: "POST", json: { label: "Rita (reviewer)" } })).json())
+      .token;
+    const changed = await api(`/api/teams/acme/sessions/${second.sessionId}/overrides`, reviewer, {
+      method: "POST",
+      json: { questionId: "failure-story", criterionId: "star", score: 3, note: "Spoke to the result in the follow-up call." },
+    });
     expect(changed.status).toBe(201);
     const after = await changed.json();
     expect(after.overrides["failure-story/star"]).toMatchObject({ score: 3, original: criterion.score, by: "Rita (reviewer)" });
-    expect(after.audit).toEqual([expect.objectContaining({ before: criterion.score, after: 3, original: criterion.score, by: "Rita (reviewer)", note: "Spoke to the result in the follow-up call." })]);
+    expect(after.audit).toEqual([
+      expect.objectContaining({
+        before: criterion.score,
+        after: 3,
+        original: criterion.score,
+        by: "Rita (reviewer)",
+        note: "Spoke to the result in the follow-up call.",
+      }),
+    ]);
     expect(after.session.score).toBeGreaterThan(after.session.gradedScore);
     expect(after.session.gradedScore).toBe(detail.report.overall);
     // A second change records the first override as its "before".
-    const back = await (await api(`/api/teams/acme/sessions/${second.sessionId}/overrides`, acme, { method: "POST", json: { questionId: "failure-story", criterionId: "star", score: 2, note: "Second look." } })).json();
-    expect(back.audit.map((a: { before: number; after: number; by: string }) => [a.before, a.after, a.by])).toEqual([[criterion.score, 3, "Rita (reviewer)"], [3, 2, "owner"]]);
-    const same = await api(`/api/teams/acme/sessions/${second.sessionId}/overrides`, acme, { method: "POST", json: { questionId: "failure-story", criterionId: "star", score: 2, note: "again" } });
+    const back = await (
+      await api(`/api/teams/acme/sessions/${second.sessionId}/overrides`, acme, {
+        method: "POST",
+        json: { questionId: "failure-story", criterionId: "star", score: 2, note: "Second look." },
+      })
+    ).json();
+    expect(back.audit.map((a: { before: number; after: number; by: string }) => [a.before, a.after, a.by])).toEqual([
+      [criterion.score, 3, "Rita (reviewer)"],
+      [3, 2, "owner"],
+    ]);
+    const same = await api(`/api/teams/acme/sessions/${second.sessionId}/overrides`, acme, {
+      method: "POST",
+      json: { questionId: "failure-story", criterionId: "star", score: 2, note: "again" },
+    });
     expect(same.status).toBe(409);
-    const unknown = await api(`/api/teams/acme/sessions/${second.sessionId}/overrides`, acme, { method: "POST", json: { questionId: "failure-story", criterionId: "nope", score: 2, note: "why not" } });
+    const unknown = await api(`/api/teams/acme/sessions/${second.sessionId}/overrides`, acme, {
+      method: "POST",
+      json: { questionId: "failure-story", criterionId: "nope", score: 2, note: "why not" },
+    });
     expect(unknown.status).toBe(404);
   });
 
@@ -164,7 +278,14 @@ describe("team review API", () => {
     const cmp = await (await api(`/api/teams/acme/compare?sessions=${first.sessionId},${second.sessionId}`, acme)).json();
     expect(cmp.packKey).toBe("acme/tiny");
     expect(cmp.sessions.map((s: { candidateLabel: string }) => s.candidateLabel)).toEqual(["Ada", "Bob"]);
-    expect(cmp.criteria).toEqual([expect.objectContaining({ questionId: "failure-story", criterionId: "star", scores: [expect.any(Number), 2], overridden: [false, true] })]);
+    expect(cmp.criteria).toEqual([
+      expect.objectContaining({
+        questionId: "failure-story",
+        criterionId: "star",
+        scores: [expect.any(Number), 2],
+        overridden: [false, true],
+      }),
+    ]);
     expect((await api(`/api/teams/acme/compare?sessions=${first.sessionId}`, acme)).status).toBe(400);
     expect((await api(`/api/teams/acme/compare?sessions=${first.sessionId},${first.sessionId}`, acme)).status).toBe(400);
     const c = await connectClient(server.url);
@@ -226,8 +347,13 @@ describe("every team route refuses missing, revoked and other teams' tokens", ()
     ];
     const walked = routes.map(([method, path]) => `${method} ${path.replace(/\?.*$/, "")}`);
     for (const route of declared) {
-      const pattern = new RegExp(`^${route.replace(/:team/, "acme").replace(/:\w+/g, "[^/]+").replace(/\./g, "\\.")}$`.replace(" ", " /api/teams"));
-      expect(walked.some((w) => pattern.test(w)), `${route} is not walked`).toBe(true);
+      const pattern = new RegExp(
+        `^${route.replace(/:team/, "acme").replace(/:\w+/g, "[^/]+").replace(/\./g, "\\.")}$`.replace(" ", " /api/teams"),
+      );
+      expect(
+        walked.some((w) => pattern.test(w)),
+        `${route} is not walked`,
+      ).toBe(true);
     }
   });
 
@@ -235,7 +361,10 @@ describe("every team route refuses missing, revoked and other teams' tokens", ()
     const send = (token: string | null) =>
       fetch(`${server.url}${path}`, {
         method,
-        headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), "content-type": typeof body === "string" ? "application/yaml" : "application/json" },
+        headers: {
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          "content-type": typeof body === "string" ? "application/yaml" : "application/json",
+        },
         ...(body !== undefined ? { body: typeof body === "string" ? body : JSON.stringify(body) } : {}),
       });
     const none = await send(null);
@@ -264,7 +393,10 @@ describe("named tokens", () => {
     expect((await api("/api/teams/globex/sessions", sam.token)).status).toBe(401);
     expect((await api("/api/teams/globex/sessions", rotated.token)).status).toBe(200);
     const list = await (await api("/api/teams/globex/tokens", rotated.token)).json();
-    expect(list.find((t: { id: string }) => t.id === sam.info.id)).toMatchObject({ revokedAt: expect.any(Number), lastUsedAt: expect.any(Number) });
+    expect(list.find((t: { id: string }) => t.id === sam.info.id)).toMatchObject({
+      revokedAt: expect.any(Number),
+      lastUsedAt: expect.any(Number),
+    });
     expect(list.find((t: { id: string }) => t.id === rotated.info.id)).toMatchObject({ current: true });
     // Another team's token id is not found; the last live token cannot be revoked.
     expect((await api(`/api/teams/acme/tokens/${rotated.info.id}`, acme, { method: "DELETE" })).status).toBe(404);

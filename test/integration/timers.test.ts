@@ -40,7 +40,11 @@ describe("server-side round timers (manual clock)", () => {
     const c = await client(server.url);
     const start = await c.request("session:start", { packId: "mini", rounds: ["story", "code"] });
     await c.waitFor("question:end");
-    await c.request("answer:draft", { sessionId: start.sessionId, questionId: "failure-story", text: "The situation was a rushed launch of our bot; the result was that we reduced errors by half." });
+    await c.request("answer:draft", {
+      sessionId: start.sessionId,
+      questionId: "failure-story",
+      text: "The situation was a rushed launch of our bot; the result was that we reduced errors by half.",
+    });
     c.close(); // nobody is watching: the server keeps time anyway
     clock.advance(90_000);
     // The second round starts after the first one's timeout; then its own deadline passes.
@@ -65,7 +69,11 @@ describe("server-side round timers (manual clock)", () => {
     const start = await c.request("session:start", { packId: "mini", rounds: ["story"] });
     const roundStart = await c.waitFor("round:start");
     await c.waitFor("question:end");
-    await c.request("answer:draft", { sessionId: start.sessionId, questionId: "failure-story", text: "Drafted before the crash: the situation and the result." });
+    await c.request("answer:draft", {
+      sessionId: start.sessionId,
+      questionId: "failure-story",
+      text: "Drafted before the crash: the situation and the result.",
+    });
     c.close();
     await first.close();
     servers.splice(servers.indexOf(first), 1);

@@ -50,10 +50,17 @@ describe("a question with variables, sat over the socket protocol", () => {
         const next = await Promise.race([c.waitFor("question:end", () => true, { afterSeq }), c.waitFor("session:complete")]);
         if (next.name === "session:complete") break;
         afterSeq = next.payload.seq;
-        await c.request("answer:submit", { sessionId: start.sessionId, questionId: next.payload.questionId, submissionId: randomUUID(), text: "skip" });
+        await c.request("answer:submit", {
+          sessionId: start.sessionId,
+          questionId: next.payload.questionId,
+          submissionId: randomUUID(),
+          text: "skip",
+        });
       }
       await c.waitFor("session:complete");
-      const report = await (await fetch(`${server.url}/api/sessions/${start.sessionId}/report`, { headers: { "X-Resume-Token": start.resumeToken } })).json();
+      const report = await (
+        await fetch(`${server.url}/api/sessions/${start.sessionId}/report`, { headers: { "X-Resume-Token": start.resumeToken } })
+      ).json();
       const question = report.rounds[0].questions[0];
       // Hidden tests ran on this session's hidden values: the reference solution passes them all.
       expect(question.tests.passed).toBe(question.tests.total);

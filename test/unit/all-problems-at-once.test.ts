@@ -21,9 +21,13 @@ describe("validation lists every problem at once", () => {
     const second = { ...good, id: "second", exemplars: [{ ...good.exemplars[0], scores: { star: 4, nonsense: 2 } }] };
     const broken = { ...good, level: "principal" };
     const issues = problems({ ...TINY, questions: [broken, second] });
-    expect(issues.map((i) => i.path)).toEqual(expect.arrayContaining(["questions[0].level", expect.stringMatching(/^questions\[1\]\.exemplars\[0\]/)]));
+    expect(issues.map((i) => i.path)).toEqual(
+      expect.arrayContaining(["questions[0].level", expect.stringMatching(/^questions\[1\]\.exemplars\[0\]/)]),
+    );
     // Positions are those of the original file (the second question keeps index 1).
-    expect(issues.find((i) => i.path.startsWith("questions[1]"))!.line).toBeGreaterThan(issues.find((i) => i.path === "questions[0].level")!.line!);
+    expect(issues.find((i) => i.path.startsWith("questions[1]"))!.line).toBeGreaterThan(
+      issues.find((i) => i.path === "questions[0].level")!.line!,
+    );
   });
 
   it("a round is not reported as referring to a missing question that is only broken", () => {

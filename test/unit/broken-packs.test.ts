@@ -18,7 +18,10 @@ describe("the validator rejects every broken pack with the right message", () =>
       } catch (err) {
         if (!(err instanceof PackValidationError)) throw err;
         issues = err.issues.map(formatIssue);
-        expect(err.issues.every((i) => i.line !== undefined && i.column !== undefined), "every issue is located").toBe(true);
+        expect(
+          err.issues.every((i) => i.line !== undefined && i.column !== undefined),
+          "every issue is located",
+        ).toBe(true);
       }
       for (const e of expected) expect(issues.join("\n")).toContain(e);
     });

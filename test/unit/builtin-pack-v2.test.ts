@@ -54,12 +54,27 @@ describe("the built-in ai-engineer pack, v2 depth", () => {
   it("gives every v2 behavioural question a strong story with situation, task, action, result and reflection", () => {
     for (const q of v2.filter((x) => x.kind === "behavioural")) {
       const parts = checkStar(strongAnswer(q.id), ["situation", "task", "action", "result", "reflection"]);
-      expect(parts.filter((p) => !p.passed).map((p) => p.label), q.id).toEqual([]);
+      expect(
+        parts.filter((p) => !p.passed).map((p) => p.label),
+        q.id,
+      ).toEqual([]);
     }
   });
 
   it("names no criterion after a secret field, so per-criterion feedback on the wire never looks like a leaked rubric", () => {
-    const secretFields = ["evidence", "exemplars", "anchors", "rubric", "strongAnswerAdds", "probes", "concepts", "referenceSolution", "testCode", "promptLab", "figures"];
+    const secretFields = [
+      "evidence",
+      "exemplars",
+      "anchors",
+      "rubric",
+      "strongAnswerAdds",
+      "probes",
+      "concepts",
+      "referenceSolution",
+      "testCode",
+      "promptLab",
+      "figures",
+    ];
     const clashes = questions.flatMap((q) => q.rubric.filter((c) => secretFields.includes(c.id)).map((c) => `${q.id}#${c.id}`));
     expect(clashes).toEqual([]);
   });

@@ -22,7 +22,10 @@ describe("the built-in ai-engineer pack", () => {
     for (const q of questions) {
       expect(q.rubric.length, q.id).toBeGreaterThanOrEqual(3);
       expect(q.rubric.length, q.id).toBeLessThanOrEqual(6);
-      expect(q.rubric.every((c) => c.probes.length > 0), `${q.id} probes`).toBe(true);
+      expect(
+        q.rubric.every((c) => c.probes.length > 0),
+        `${q.id} probes`,
+      ).toBe(true);
       expect(q.exemplars.map((e) => e.level).sort(), q.id).toEqual(["adequate", "strong", "weak"]);
     }
   });
@@ -32,14 +35,24 @@ describe("the built-in ai-engineer pack", () => {
       expect(Object.keys(q.starterCode ?? {}).sort(), q.id).toEqual(["python", "typescript"]);
       expect(Object.keys(q.coding!.referenceSolution).sort(), q.id).toEqual(["python", "typescript"]);
       expect(q.coding!.tests.length, q.id).toBeGreaterThanOrEqual(6);
-      expect(q.coding!.tests.some((t) => !t.visible), `${q.id} hidden`).toBe(true);
+      expect(
+        q.coding!.tests.some((t) => !t.visible),
+        `${q.id} hidden`,
+      ).toBe(true);
     }
   });
 
   it("v2 coding round: LLM-engineering questions only, 10+ tests each on the new ones, several drawn per session", () => {
     const coding = questions.filter((q) => q.kind === "coding");
     for (const generic of ["dedupe-users-by-email", "paginate-dedupe"]) expect(coding.map((q) => q.id)).not.toContain(generic);
-    for (const id of ["tool-calling-loop", "retrieval-metrics", "stream-token-budget", "semantic-cache-lookup", "mcp-tool-dispatch", "kv-cache-capacity"]) {
+    for (const id of [
+      "tool-calling-loop",
+      "retrieval-metrics",
+      "stream-token-budget",
+      "semantic-cache-lookup",
+      "mcp-tool-dispatch",
+      "kv-cache-capacity",
+    ]) {
       const q = coding.find((x) => x.id === id);
       expect(q, id).toBeDefined();
       expect(q!.coding!.tests.length, id).toBeGreaterThanOrEqual(10);
@@ -51,7 +64,10 @@ describe("the built-in ai-engineer pack", () => {
   it("gives design questions real figures (traffic, sizes, prices) and prompt-debugging questions a runnable lab", () => {
     for (const q of questions.filter((x) => x.kind === "system-design")) {
       expect(q.figures.length, q.id).toBeGreaterThanOrEqual(4);
-      expect(q.figures.some((f) => /usd|\$/i.test(f.unit)), `${q.id} has a price`).toBe(true);
+      expect(
+        q.figures.some((f) => /usd|\$/i.test(f.unit)),
+        `${q.id} has a price`,
+      ).toBe(true);
     }
     for (const q of questions.filter((x) => x.kind === "prompt-debugging")) {
       expect(q.promptLab!.cases.length, q.id).toBeGreaterThanOrEqual(3);

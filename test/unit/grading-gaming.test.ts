@@ -25,22 +25,26 @@ const HELD = new Set([
 ]);
 
 describe("gaming answers generated from every built-in question", () => {
-  it("keyword lists, shuffled and edited copies of the strong answer and padding score no higher than the weak exemplar", { timeout: 180_000 }, () => {
-    const above: string[] = [];
-    let graded = 0;
-    for (const q of pack!.questions) {
-      const weak = q.exemplars.find((e) => e.level === "weak")!.answer;
-      const asCode = q.kind === "coding";
-      const weakScore = questionScore(q.rubric, gradeQuestion(q, [body(q, weak, asCode)], { pack, gradingExemplar: weak }).scores);
-      for (const g of gamingAnswers(q).filter((x) => HELD.has(x.kind))) {
-        for (const code of asCode ? (CODE_HELD.has(g.kind) ? [true] : []) : [false]) {
-          const score = questionScore(q.rubric, gradeQuestion(q, [body(q, g.text, code)], { pack }).scores);
-          graded++;
-          if (score > weakScore) above.push(`${q.id} ${code ? "code" : "text"} ${g.kind}: ${score} > ${weakScore}`);
+  it(
+    "keyword lists, shuffled and edited copies of the strong answer and padding score no higher than the weak exemplar",
+    { timeout: 180_000 },
+    () => {
+      const above: string[] = [];
+      let graded = 0;
+      for (const q of pack!.questions) {
+        const weak = q.exemplars.find((e) => e.level === "weak")!.answer;
+        const asCode = q.kind === "coding";
+        const weakScore = questionScore(q.rubric, gradeQuestion(q, [body(q, weak, asCode)], { pack, gradingExemplar: weak }).scores);
+        for (const g of gamingAnswers(q).filter((x) => HELD.has(x.kind))) {
+          for (const code of asCode ? (CODE_HELD.has(g.kind) ? [true] : []) : [false]) {
+            const score = questionScore(q.rubric, gradeQuestion(q, [body(q, g.text, code)], { pack }).scores);
+            graded++;
+            if (score > weakScore) above.push(`${q.id} ${code ? "code" : "text"} ${g.kind}: ${score} > ${weakScore}`);
+          }
         }
       }
-    }
-    expect(graded).toBeGreaterThan(150);
-    expect(above).toEqual([]);
-  });
+      expect(graded).toBeGreaterThan(150);
+      expect(above).toEqual([]);
+    },
+  );
 });

@@ -11,7 +11,9 @@ const [pack] = loadPacksFromDir(BUILTIN_PACKS_DIR);
 
 describe("honest answers are never punished", () => {
   it("writing about injections, judges and scores, terse sentences, short code and other languages are never flagged", () => {
-    expect(new Set(HONEST.map((h) => h.kind))).toEqual(new Set(["injection-discussion", "judge-discussion", "terse", "short-code", "other-language"]));
+    expect(new Set(HONEST.map((h) => h.kind))).toEqual(
+      new Set(["injection-discussion", "judge-discussion", "terse", "short-code", "other-language"]),
+    );
     const flagged = HONEST.flatMap((h) => {
       const q = pack!.questions.find((x) => x.id === h.questionId)!;
       const body = h.code ? { code: h.code, language: "python" as const } : { text: h.answer! };

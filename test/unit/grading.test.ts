@@ -23,7 +23,15 @@ describe("evidence matching", () => {
     expect(coverageScore(coverage)).toBe(4);
     expect(coverageScore({ hits: [], total: 3 })).toBe(0);
     expect(coverageScore({ hits: [{ label: "a", quote: "" }], total: 5 })).toBe(1);
-    expect(coverageScore({ hits: [{ label: "a", quote: "" }, { label: "b", quote: "" }], total: 3 })).toBe(3);
+    expect(
+      coverageScore({
+        hits: [
+          { label: "a", quote: "" },
+          { label: "b", quote: "" },
+        ],
+        total: 3,
+      }),
+    ).toBe(3);
   });
 
   it("says insufficient evidence only when nothing gradeable was said, not because an answer is short", () => {
@@ -38,7 +46,9 @@ describe("evidence matching", () => {
 
   it("computes weighted question scores and the overall in code", () => {
     const q = rag(); // retrieval weight 2, evaluation weight 3
-    const { scores } = gradeQuestion(q, [{ text: "We chunk the articles and embed them in a vector index, then answer from the best matching passages for the user." }]);
+    const { scores } = gradeQuestion(q, [
+      { text: "We chunk the articles and embed them in a vector index, then answer from the best matching passages for the user." },
+    ]);
     expect(scores.map((s) => s.score)).toEqual([4, 0]);
     expect(questionScore(q.rubric, scores)).toBe(40); // (2*4 + 3*0) / (4*5)
     expect(overallScore([40, 100, 0])).toBe(46.7);
@@ -56,7 +66,8 @@ describe("built-in pack", () => {
   it("grades its exemplars in order: strong > adequate > weak on every question", () => {
     for (const q of pack!.questions) {
       const answer = (level: string) => q.exemplars.find((e) => e.level === level)!.answer;
-      const body = (level: string) => (q.kind === "coding" ? { code: answer(level), language: "python" as const } : { text: answer(level) });
+      const body = (level: string) =>
+        q.kind === "coding" ? { code: answer(level), language: "python" as const } : { text: answer(level) };
       const score = (level: string) => questionScore(q.rubric, gradeQuestion(q, [body(level)]).scores);
       expect(score("strong"), q.id).toBeGreaterThan(score("adequate"));
       expect(score("adequate"), q.id).toBeGreaterThan(score("weak"));
@@ -75,7 +86,8 @@ describe("built-in pack", () => {
 describe("text the candidate was given", () => {
   it("earns nothing: starter-code lines and prompt lines are dropped before matching", () => {
     const q = { ...rag(), prompt: "Design a bot. Mention chunking and embeddings in your answer.\nThen evaluate it." };
-    const copied = "Design a bot. Mention chunking and embeddings in your answer.\nI would just build it quickly and see how it goes with users after launch.";
+    const copied =
+      "Design a bot. Mention chunking and embeddings in your answer.\nI would just build it quickly and see how it goes with users after launch.";
     expect(gradeQuestion(q, [{ text: copied }]).scores.every((s) => s.score === 0)).toBe(true);
     const own = "I would chunk the articles by heading and store embeddings in a vector index for retrieval.";
     expect(gradeQuestion(q, [{ text: own }]).scores[0]!.score).toBe(4);

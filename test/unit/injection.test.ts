@@ -70,7 +70,11 @@ describe("answers that try to steer the grader", () => {
 
   it("flags nothing in honest answers: every exemplar and every independently written answer", { timeout: 120_000 }, () => {
     const blind = ["behavioural", "prompt-debugging", "system-design"].flatMap(
-      (f) => parse(readFileSync(new URL(`../fixtures/calibration/${f}.yaml`, import.meta.url), "utf8")) as { questionId: string; answer: string }[],
+      (f) =>
+        parse(readFileSync(new URL(`../fixtures/calibration/${f}.yaml`, import.meta.url), "utf8")) as {
+          questionId: string;
+          answer: string;
+        }[],
     );
     const honest = [...pack!.questions.flatMap((q) => q.exemplars.map((e) => ({ questionId: q.id, answer: e.answer }))), ...blind];
     const flagged = honest.flatMap(({ questionId, answer }) => {

@@ -12,7 +12,10 @@ describe("interview graph (MemorySaver)", () => {
     const result = await h.start();
     expect((result as { __interrupt__?: { value: unknown }[] }).__interrupt__?.[0]?.value).toEqual({ turnId: "rag-basics" });
     expect(h.events.map((e) => e.name).slice(0, 2)).toEqual(["round:start", "question:start"]);
-    const deltas = h.named("question:delta").map((d) => d.text).join("");
+    const deltas = h
+      .named("question:delta")
+      .map((d) => d.text)
+      .join("");
     const end = h.named("question:end")[0]!;
     expect(deltas).toBe(end.text); // exactly: a late client and a streaming one see the same text
     expect(end.text).toBe((end.text as string).trim());
@@ -26,11 +29,24 @@ describe("interview graph (MemorySaver)", () => {
     await h.start();
     await h.resume({ type: "submit", turnId: "rag-basics", text: FULL_RAG_ANSWER });
     expect(h.awaiting()?.questionId).toBe("cost-estimate");
-    await h.resume({ type: "submit", turnId: "cost-estimate", text: "About 500 tokens per query, so 150M tokens per month, roughly $25 a month on the cheap model." });
+    await h.resume({
+      type: "submit",
+      turnId: "cost-estimate",
+      text: "About 500 tokens per query, so 150M tokens per month, roughly $25 a month on the cheap model.",
+    });
     expect(h.named("round:end")).toEqual([{ roundId: "design", reason: "completed" }]);
-    await h.resume({ type: "submit", turnId: "failure-story", text: "The situation: we were launching a bot. The result was that we reduced errors by half after adding evals." });
+    await h.resume({
+      type: "submit",
+      turnId: "failure-story",
+      text: "The situation: we were launching a bot. The result was that we reduced errors by half after adding evals.",
+    });
     expect(h.awaiting()?.questionId).toBe("retry");
-    const final = await h.resume({ type: "submit", turnId: "retry", code: "import random\ndelay = base * 2 ** attempt + random.random()", language: "python" });
+    const final = await h.resume({
+      type: "submit",
+      turnId: "retry",
+      code: "import random\ndelay = base * 2 ** attempt + random.random()",
+      language: "python",
+    });
     expect(final.status).toBe("complete");
     expect(h.named("session:complete")).toHaveLength(1);
     const report = h.reports[0]!;
@@ -47,13 +63,21 @@ describe("interview graph (MemorySaver)", () => {
   it("asks one follow-up for the most important unmet criterion, and counts its answer", async () => {
     const h = graphHarness(miniPack());
     await h.start();
-    await h.resume({ type: "submit", turnId: "rag-basics", text: "I would chunk the help articles and put embeddings in a vector store, then answer from the top five." });
+    await h.resume({
+      type: "submit",
+      turnId: "rag-basics",
+      text: "I would chunk the help articles and put embeddings in a vector store, then answer from the top five.",
+    });
     const followUp = h.awaiting()!;
     expect(followUp).toMatchObject({ questionId: "rag-basics~f1", kind: "follow-up", baseQuestionId: "rag-basics" });
     const text = h.named("question:end").at(-1)!.text as string;
     expect(text).toContain("How would you know the new retriever is better before rollout?");
     expect(text).toContain('"I would chunk the help articles and put embeddings in…"');
-    await h.resume({ type: "submit", turnId: "rag-basics~f1", text: "An eval on a golden set measuring recall and faithfulness, compared with the old retriever." });
+    await h.resume({
+      type: "submit",
+      turnId: "rag-basics~f1",
+      text: "An eval on a golden set measuring recall and faithfulness, compared with the old retriever.",
+    });
     expect(h.awaiting()?.questionId).toBe("cost-estimate"); // maxFollowUps is 1
     const grades = h.grades.get("rag-basics")!;
     expect(grades.find((g) => g.criterionId === "evaluation")?.score).toBe(4);
@@ -64,7 +88,11 @@ describe("interview graph (MemorySaver)", () => {
     const h = graphHarness(miniPack());
     await h.start();
     h.advanceClock(10 * 60_000 - 30_000); // 30 s left of 10 min: under the one-minute floor
-    await h.resume({ type: "submit", turnId: "rag-basics", text: "I would chunk the help articles and put embeddings in a vector store, then answer from the top five." });
+    await h.resume({
+      type: "submit",
+      turnId: "rag-basics",
+      text: "I would chunk the help articles and put embeddings in a vector store, then answer from the top five.",
+    });
     expect(h.awaiting()?.questionId).toBe("cost-estimate");
   });
 
@@ -80,7 +108,11 @@ describe("interview graph (MemorySaver)", () => {
     const h = graphHarness(miniPack());
     await h.start();
     h.advanceClock(10 * 60_000);
-    await h.resume({ type: "timeout", turnId: "rag-basics", text: "Chunk the articles, embed them and evaluate on a golden set with recall." });
+    await h.resume({
+      type: "timeout",
+      turnId: "rag-basics",
+      text: "Chunk the articles, embed them and evaluate on a golden set with recall.",
+    });
     expect(h.named("round:end")).toEqual([{ roundId: "design", reason: "timeout" }]);
     expect(h.awaiting()?.questionId).toBe("failure-story");
     const roundStarts = h.named("round:start");
@@ -107,14 +139,21 @@ describe("interview graph (MemorySaver)", () => {
     const h = graphHarness(miniPack(), { mode: "practice", rounds: ["story"] });
     await h.start();
     expect(h.named("round:start")[0]!.endsAt).toBeNull();
-    await h.resume({ type: "submit", turnId: "failure-story", text: "The situation was a launch where we were short on time. The result: we reduced complaints by 40%." });
+    await h.resume({
+      type: "submit",
+      turnId: "failure-story",
+      text: "The situation was a launch where we were short on time. The result: we reduced complaints by 40%.",
+    });
     const feedback = h.named("feedback");
     expect(feedback).toHaveLength(1);
     expect(feedback[0]).toMatchObject({ questionId: "failure-story", score: 100 });
   });
 
   it("picks questions nearest the requested level", async () => {
-    const h = graphHarness({ ...miniPack(), rounds: miniPack().rounds.map((r) => (r.id === "design" ? { ...r, pick: 1 } : r)) }, { level: "senior", rounds: ["design"] });
+    const h = graphHarness(
+      { ...miniPack(), rounds: miniPack().rounds.map((r) => (r.id === "design" ? { ...r, pick: 1 } : r)) },
+      { level: "senior", rounds: ["design"] },
+    );
     expect(h.plan.rounds[0]!.questionIds).toEqual(["cost-estimate"]);
   });
 });

@@ -10,7 +10,10 @@ describe("generated JSON Schemas", () => {
   }
 
   it("describes the fields authors write", () => {
-    const schema = JSON.parse(renderJsonSchema(JSON_SCHEMA_FILES["scenarios/schema.json"])) as { required: string[]; properties: Record<string, unknown> };
+    const schema = JSON.parse(renderJsonSchema(JSON_SCHEMA_FILES["scenarios/schema.json"])) as {
+      required: string[];
+      properties: Record<string, unknown>;
+    };
     expect(schema.required).toEqual(expect.arrayContaining(["id", "title", "rounds", "questions"]));
     expect(JSON.stringify(schema.properties.questions)).toContain("referenceSolution");
   });

@@ -15,7 +15,11 @@ const modelInterviewer = (chat: ConstructorParameters<typeof FakeListChatModel>[
 
 describe("interviewer with a (fake) chat model", () => {
   it("streams the model's follow-up for the most important unmet criterion", async () => {
-    const h = graphHarness(miniPack(), { interviewer: modelInterviewer({ responses: ["You mentioned the top five chunks: how would you prove the new retriever beats the old one before launch?"] }) });
+    const h = graphHarness(miniPack(), {
+      interviewer: modelInterviewer({
+        responses: ["You mentioned the top five chunks: how would you prove the new retriever beats the old one before launch?"],
+      }),
+    });
     await h.start();
     await h.resume({ type: "submit", turnId: "rag-basics", text: PARTIAL });
     expect(h.awaiting()).toMatchObject({ questionId: "rag-basics~f1", kind: "follow-up" });
@@ -23,14 +27,20 @@ describe("interviewer with a (fake) chat model", () => {
     // The first token goes out at once; tokens arriving within a few ms of each other share a delta.
     expect(deltas.length).toBeGreaterThanOrEqual(2);
     expect(String(deltas[0]).length).toBeLessThan(20);
-    expect(deltas.join("")).toBe("You mentioned the top five chunks: how would you prove the new retriever beats the old one before launch?");
+    expect(deltas.join("")).toBe(
+      "You mentioned the top five chunks: how would you prove the new retriever beats the old one before launch?",
+    );
     expect((await h.state()).transcript["rag-basics"]![1]!.note).toBeUndefined();
   });
 
   it("asks no follow-up when every criterion is met, or when the round is nearly over", async () => {
     const h = graphHarness(miniPack(), { interviewer: modelInterviewer({ responses: ["should not be asked"] }) });
     await h.start();
-    await h.resume({ type: "submit", turnId: "rag-basics", text: `${PARTIAL} Before rollout I'd compare them on a golden set with recall and faithfulness.` });
+    await h.resume({
+      type: "submit",
+      turnId: "rag-basics",
+      text: `${PARTIAL} Before rollout I'd compare them on a golden set with recall and faithfulness.`,
+    });
     expect(h.awaiting()?.questionId).toBe("cost-estimate");
     const late = graphHarness(miniPack(), { interviewer: modelInterviewer({ responses: ["should not be asked"] }) });
     await late.start();

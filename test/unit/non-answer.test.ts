@@ -23,11 +23,18 @@ describe("non-answers", () => {
     const interviewer = createOfflineInterviewer();
     const criterion = rag.rubric[0]!;
     let text = "";
-    for await (const chunk of interviewer.followUp({ question: rag, criterion, answerText: "asdf qwerty", turnId: "rag-basics~f1" })) text += chunk;
+    for await (const chunk of interviewer.followUp({ question: rag, criterion, answerText: "asdf qwerty", turnId: "rag-basics~f1" }))
+      text += chunk;
     expect(text).toMatch(/^That doesn't answer the question\. Do you want to try again, or skip it\?/);
     expect(text).toContain(criterion.probes[0]!);
     let real = "";
-    for await (const chunk of interviewer.followUp({ question: rag, criterion, answerText: "I would chunk by heading and embed each chunk.", turnId: "rag-basics~f1" })) real += chunk;
+    for await (const chunk of interviewer.followUp({
+      question: rag,
+      criterion,
+      answerText: "I would chunk by heading and embed each chunk.",
+      turnId: "rag-basics~f1",
+    }))
+      real += chunk;
     expect(real).not.toContain("doesn't answer");
   });
 });

@@ -1,9 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { editorDerived, editorReducer, initialEditorState, type EditorEvent, type EditorState } from "../../client/src/team/editor-state.js";
+import {
+  editorDerived,
+  editorReducer,
+  initialEditorState,
+  type EditorEvent,
+  type EditorState,
+} from "../../client/src/team/editor-state.js";
 import type { PackSummary } from "../../client/src/team/types.js";
 
 const run = (s: EditorState, ...events: EditorEvent[]) => events.reduce(editorReducer, s);
-const valid = (id: string, title = "T") => ({ valid: true as const, issues: [] as [], pack: { id, title, rounds: 1 }, preview: [{ id: "q1", kind: "behavioural", level: "mid", title: "Q", prompt: "p" }] as never });
+const valid = (id: string, title = "T") => ({
+  valid: true as const,
+  issues: [] as [],
+  pack: { id, title, rounds: 1 },
+  preview: [{ id: "q1", kind: "behavioural", level: "mid", title: "Q", prompt: "p" }] as never,
+});
 const summary: PackSummary = { key: "acme/p", id: "p", version: 1, visibility: "private", title: "T", questions: 1, rounds: ["r"] };
 
 describe("pack editor state", () => {
@@ -25,7 +36,10 @@ describe("pack editor state", () => {
   });
 
   it("lists every problem of an invalid text at once", () => {
-    const issues = [{ file: "editor", path: "a", message: "x" }, { file: "editor", path: "b", message: "y" }];
+    const issues = [
+      { file: "editor", path: "a", message: "x" },
+      { file: "editor", path: "b", message: "y" },
+    ];
     const s = run(initialEditorState(null, "a"), { type: "validated", source: "a", result: { valid: false, issues, preview: [] } });
     expect(editorDerived(s, []).issues).toEqual(issues);
   });
@@ -42,14 +56,27 @@ describe("pack editor state", () => {
   });
 
   it("a failed publish keeps the text and shows the server's problems", () => {
-    const s = run(initialEditorState(null, "a"), { type: "publishStarted" }, { type: "publishFailed", message: "bad", issues: [{ file: "upload", path: "x", message: "m" }] });
-    expect(s.publish).toEqual({ running: false, done: null, error: { message: "bad", issues: [{ file: "upload", path: "x", message: "m" }] } });
+    const s = run(
+      initialEditorState(null, "a"),
+      { type: "publishStarted" },
+      { type: "publishFailed", message: "bad", issues: [{ file: "upload", path: "x", message: "m" }] },
+    );
+    expect(s.publish).toEqual({
+      running: false,
+      done: null,
+      error: { message: "bad", issues: [{ file: "upload", path: "x", message: "m" }] },
+    });
     expect(s.doc.source).toBe("a");
     expect(run(s, { type: "dismissPublishError" }).publish.error).toBeNull();
   });
 
   it("jumping to a problem shows the YAML view at that line", () => {
-    const s = run(initialEditorState(null, "a"), { type: "view", view: "form" }, { type: "jumpTo", line: 3, column: 2 }, { type: "jumpTo", line: 4, column: 1 });
+    const s = run(
+      initialEditorState(null, "a"),
+      { type: "view", view: "form" },
+      { type: "jumpTo", line: 3, column: 2 },
+      { type: "jumpTo", line: 4, column: 1 },
+    );
     expect(s.view).toBe("yaml");
     expect(s.preview.jump).toEqual({ line: 4, column: 1, seq: 2 });
   });

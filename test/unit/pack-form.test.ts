@@ -1,25 +1,44 @@
 import { describe, expect, it } from "vitest";
-import { addItem, conceptsToText, ensureRounds, NEW_QUESTION, readForm, removeItem, setField, textToConcepts } from "../../client/src/team/pack-form.js";
+import {
+  addItem,
+  conceptsToText,
+  ensureRounds,
+  NEW_QUESTION,
+  readForm,
+  removeItem,
+  setField,
+  textToConcepts,
+} from "../../client/src/team/pack-form.js";
 import { STARTER_PACK } from "../../client/src/team/starter.js";
 import { parsePack } from "../../server/scenarios/index.js";
 
 describe("the pack form view's YAML round trip", () => {
   it("reads the starter pack into form fields", () => {
     const form = readForm(STARTER_PACK)!;
-    expect(form).toMatchObject({ id: "my-pack", questions: [{ id: "failure-story", kind: "behavioural", rubric: [{ id: "star", weight: 1 }] }] });
+    expect(form).toMatchObject({
+      id: "my-pack",
+      questions: [{ id: "failure-story", kind: "behavioural", rubric: [{ id: "star", weight: 1 }] }],
+    });
     expect(form.questions[0]!.rubric[0]!.anchors[4]).toBe("All four parts with a measured result.");
     expect(form.questions[0]!.exemplars.map((e) => e.scores.star)).toEqual([4, 3, 0]);
   });
 
   it("edits keep the author's comments and unshown fields, and the result still validates", () => {
     let text = setField(STARTER_PACK, ["title"], "Support engineer pack");
-    text = setField(text, ["questions", 0, "rubric", 0, "evidence", "concepts"], textToConcepts("result: went from, measured\nowner: i owned"));
+    text = setField(
+      text,
+      ["questions", 0, "rubric", 0, "evidence", "concepts"],
+      textToConcepts("result: went from, measured\nowner: i owned"),
+    );
     text = setField(text, ["questions", 0, "exemplars", 1, "scores", "star"], 2);
     expect(text).toContain("# The whole format: docs/scenario-format.md");
     expect(text).toContain("probes:");
     const pack = parsePack(text, "form");
     expect(pack.title).toBe("Support engineer pack");
-    expect(pack.questions[0]!.rubric[0]!.evidence.concepts).toEqual([{ label: "result", terms: ["went from", "measured"] }, { label: "owner", terms: ["i owned"] }]);
+    expect(pack.questions[0]!.rubric[0]!.evidence.concepts).toEqual([
+      { label: "result", terms: ["went from", "measured"] },
+      { label: "owner", terms: ["i owned"] },
+    ]);
     expect(pack.questions[0]!.exemplars[1]!.scores.star).toBe(2);
   });
 
@@ -39,7 +58,10 @@ describe("the pack form view's YAML round trip", () => {
 
   it("turns concept lines into concepts and back", () => {
     const concepts = textToConcepts(" retries: backoff, jitter \n\nidempotency");
-    expect(concepts).toEqual([{ label: "retries", terms: ["backoff", "jitter"] }, { label: "idempotency", terms: ["idempotency"] }]);
+    expect(concepts).toEqual([
+      { label: "retries", terms: ["backoff", "jitter"] },
+      { label: "idempotency", terms: ["idempotency"] },
+    ]);
     expect(textToConcepts(conceptsToText(concepts))).toEqual(concepts);
   });
 });

@@ -21,7 +21,12 @@ const session = (n: number, over: Partial<HistorySession>): HistorySession => ({
 describe("progress data", () => {
   it("plots each round kind per completed session, oldest first, averaging repeated kinds", () => {
     const { points, kinds } = scoreSeries([
-      session(2, { rounds: [{ roundId: "a", kind: "coding", title: "Coding", score: 80 }, { roundId: "b", kind: "coding", title: "Coding 2", score: 60 }] }),
+      session(2, {
+        rounds: [
+          { roundId: "a", kind: "coding", title: "Coding", score: 80 },
+          { roundId: "b", kind: "coding", title: "Coding 2", score: 60 },
+        ],
+      }),
       session(1, { rounds: [{ roundId: "d", kind: "system-design", title: "Design", score: 30 }] }),
       session(3, { status: "active", overall: null, rounds: [{ roundId: "a", kind: "coding", title: "Coding", score: 0 }] }),
     ]);
@@ -34,8 +39,18 @@ describe("progress data", () => {
 
   it("ranks criteria by their mean across sessions, per round kind, lowest first", () => {
     const weak = weakestCriteria([
-      session(1, { criteria: [{ kind: "system-design", criterionId: "cost", title: "Cost", score: 1 }, { kind: "coding", criterionId: "tests", title: "Tests", score: 4 }] }),
-      session(2, { criteria: [{ kind: "system-design", criterionId: "cost", title: "Cost", score: 2 }, { kind: "behavioural", criterionId: "cost", title: "Cost talk", score: 1.5 }] }),
+      session(1, {
+        criteria: [
+          { kind: "system-design", criterionId: "cost", title: "Cost", score: 1 },
+          { kind: "coding", criterionId: "tests", title: "Tests", score: 4 },
+        ],
+      }),
+      session(2, {
+        criteria: [
+          { kind: "system-design", criterionId: "cost", title: "Cost", score: 2 },
+          { kind: "behavioural", criterionId: "cost", title: "Cost talk", score: 1.5 },
+        ],
+      }),
     ]);
     expect(weak.map((w) => [w.kind, w.criterionId, w.score, w.sessions])).toEqual([
       ["system-design", "cost", 1.5, 2],

@@ -8,7 +8,13 @@ import { rehypeEvidence } from "../../client/src/report/rehype-evidence.js";
 import { summariseReport } from "../../client/src/report/summary.js";
 import { reportFileName, reportToMarkdown } from "../../client/src/report/to-markdown.js";
 
-const criterion = (criterionId: string, title: string, score: number, weight = 1, extra: Partial<Report["rounds"][number]["questions"][number]["criteria"][number]> = {}) => ({
+const criterion = (
+  criterionId: string,
+  title: string,
+  score: number,
+  weight = 1,
+  extra: Partial<Report["rounds"][number]["questions"][number]["criteria"][number]> = {},
+) => ({
   criterionId,
   title,
   score,
@@ -50,7 +56,13 @@ function report(): Report {
             flags: [],
             judge: { status: "off", message: "no judge" },
             turns: [
-              { turnId: "rag", kind: "main", prompt: "Design it.", answer: { text: "I would **chunk by heading** and | pipe" }, reason: "submit" },
+              {
+                turnId: "rag",
+                kind: "main",
+                prompt: "Design it.",
+                answer: { text: "I would **chunk by heading** and | pipe" },
+                reason: "submit",
+              },
               { turnId: "rag~f1", kind: "follow-up", prompt: "How do you evaluate?", answer: { text: "A golden set." }, reason: "submit" },
             ],
             criteria: [
@@ -75,7 +87,15 @@ function report(): Report {
             score: 25,
             flags: [],
             judge: { status: "off", message: "no judge" },
-            turns: [{ turnId: "retry", kind: "main", prompt: "Write it.", answer: { code: "x = '```'\n", language: "python" }, reason: "timeout" }],
+            turns: [
+              {
+                turnId: "retry",
+                kind: "main",
+                prompt: "Write it.",
+                answer: { code: "x = '```'\n", language: "python" },
+                reason: "timeout",
+              },
+            ],
             criteria: [criterion("tests", "Tests pass", 0, 2), criterion("backoff", "Backoff", 2), criterion("jitter", "Jitter", 4)],
           },
         ],

@@ -3,12 +3,30 @@ import type { TestReport } from "../../server/contracts/tests.js";
 import { ACTUAL_MAX_BYTES, capReport, REPORT_MAX_BYTES } from "../../server/sandbox/report-cap.js";
 
 const visible = (i: number, actual: unknown, output: string) => ({
-  name: `t${i}`, visible: true as const, passed: i % 2 === 0, args: [i], expected: i, actual, stdout: output, stderr: output, ms: 1,
+  name: `t${i}`,
+  visible: true as const,
+  passed: i % 2 === 0,
+  args: [i],
+  expected: i,
+  actual,
+  stdout: output,
+  stderr: output,
+  ms: 1,
 });
 
 function report(results: TestReport["results"]): TestReport {
   const passed = results.filter((r) => r.passed).length;
-  return { language: "python", scope: "all", passed, total: results.length, hiddenPassed: 0, hiddenTotal: 1, status: "ok", results, ms: 10 };
+  return {
+    language: "python",
+    scope: "all",
+    passed,
+    total: results.length,
+    hiddenPassed: 0,
+    hiddenTotal: 1,
+    status: "ok",
+    results,
+    ms: 10,
+  };
 }
 
 describe("the stored report's size cap", () => {

@@ -90,13 +90,16 @@ describe("session service recovery", () => {
     const first = await serviceOn(file, { event: "round:end", times: 1, afterStoring: true });
     const { sessionId } = await first.service.start({ packId: "mini", rounds: ["story", "code"], mode: "timed" });
     await first.service.begin(sessionId);
-    await expect(first.service.submit({ sessionId, questionId: "failure-story", submissionId: "sub-00000002", text: STORY })).rejects.toThrow("injected failure after round:end");
+    await expect(
+      first.service.submit({ sessionId, questionId: "failure-story", submissionId: "sub-00000002", text: STORY }),
+    ).rejects.toThrow("injected failure after round:end");
     await first.service.close();
 
     const second = await serviceOn(file);
     await second.service.recover();
     const events = await second.store.events.after(sessionId, 0);
-    const count = (type: string, pred: (p: Record<string, unknown>) => boolean = () => true) => events.filter((e) => e.type === type && pred(e.payload)).length;
+    const count = (type: string, pred: (p: Record<string, unknown>) => boolean = () => true) =>
+      events.filter((e) => e.type === type && pred(e.payload)).length;
     expect(count("round:end")).toBe(1);
     expect(count("round:start")).toBe(2);
     expect(count("question:start", (p) => p.questionId === "retry")).toBe(1);

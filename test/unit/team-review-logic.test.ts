@@ -14,7 +14,26 @@ describe("CSV cells", () => {
     expect(csvCell(" padded ")).toBe('" padded "');
   });
   it("writes one column per round found across sessions", () => {
-    const base = { sessionId: "s", source: "invite" as const, inviteId: null, candidateLabel: "A", candidateEmail: null, packKey: "t/p", packVersion: 1, packTitle: "P", mode: "timed" as const, level: null, status: "complete" as const, startedAt: 0, completedAt: 60_000, secondsUsed: 60, score: 50, gradedScore: 50, signals: summariseSignals([]), overrides: 0 };
+    const base = {
+      sessionId: "s",
+      source: "invite" as const,
+      inviteId: null,
+      candidateLabel: "A",
+      candidateEmail: null,
+      packKey: "t/p",
+      packVersion: 1,
+      packTitle: "P",
+      mode: "timed" as const,
+      level: null,
+      status: "complete" as const,
+      startedAt: 0,
+      completedAt: 60_000,
+      secondsUsed: 60,
+      score: 50,
+      gradedScore: 50,
+      signals: summariseSignals([]),
+      overrides: 0,
+    };
     const csv = sessionsCsv([
       { ...base, rounds: [{ roundId: "a", title: "A", score: 10 }] },
       { ...base, sessionId: "t", rounds: [{ roundId: "b", title: "B", score: 20 }] },
@@ -64,12 +83,32 @@ describe("overrides move scores by the criterion's weighted share", () => {
   const report = {
     overall: 50,
     rounds: [
-      { roundId: "r", title: "R", questions: [{ questionId: "q", score: 50, criteria: [{ criterionId: "a", score: 2, weight: 1 }, { criterionId: "b", score: 2, weight: 3 }] }] },
+      {
+        roundId: "r",
+        title: "R",
+        questions: [
+          {
+            questionId: "q",
+            score: 50,
+            criteria: [
+              { criterionId: "a", score: 2, weight: 1 },
+              { criterionId: "b", score: 2, weight: 3 },
+            ],
+          },
+        ],
+      },
       { roundId: "s", title: "S", questions: [{ questionId: "p", score: 100, criteria: [{ criterionId: "a", score: 4, weight: 1 }] }] },
     ],
   } as unknown as Report;
   it("without overrides every number is the grader's", () => {
-    expect(adjustedScores(report, {})).toEqual({ questions: { q: 50, p: 100 }, rounds: [{ roundId: "r", title: "R", score: 50 }, { roundId: "s", title: "S", score: 100 }], overall: 75 });
+    expect(adjustedScores(report, {})).toEqual({
+      questions: { q: 50, p: 100 },
+      rounds: [
+        { roundId: "r", title: "R", score: 50 },
+        { roundId: "s", title: "S", score: 100 },
+      ],
+      overall: 75,
+    });
   });
   it("raising the heavier criterion by 2 adds 3/4 of half the scale", () => {
     const o = { score: 4, original: 2, note: "n", by: "x", at: 0 };
@@ -81,9 +120,16 @@ describe("overrides move scores by the criterion's weighted share", () => {
 describe("suggest evidence terms", () => {
   it("offers phrases in the high-scoring exemplars and in none of the low ones", () => {
     const result = suggestEvidenceTerms({
-      criteria: [{ id: "retries", terms: ["retry"] }, { id: "lonely", terms: [] }],
+      criteria: [
+        { id: "retries", terms: ["retry"] },
+        { id: "lonely", terms: [] },
+      ],
       exemplars: [
-        { level: "strong", answer: "Use exponential backoff with jitter and an idempotency key, then retry the call.", scores: { retries: 4 } },
+        {
+          level: "strong",
+          answer: "Use exponential backoff with jitter and an idempotency key, then retry the call.",
+          scores: { retries: 4 },
+        },
         { level: "strong", answer: "Exponential backoff, capped, plus jitter so clients spread out.", scores: { retries: 4 } },
         { level: "weak", answer: "Just call it again in a loop until it works.", scores: { retries: 0 } },
       ],

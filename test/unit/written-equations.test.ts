@@ -30,7 +30,11 @@ describe("the calculations written in an answer", () => {
 
   it("scales k / M / billion suffixes and reads 'comes to'", () => {
     expect(only("1M requests × 2k tokens = 2B tokens").computed).toBe(2e9);
-    expect(only("Cost: 300k queries * 1.5k tokens per million * $3 comes to $1,350.")).toMatchObject({ computed: 1350, stated: 1350, correct: true });
+    expect(only("Cost: 300k queries * 1.5k tokens per million * $3 comes to $1,350.")).toMatchObject({
+      computed: 1350,
+      stated: 1350,
+      correct: true,
+    });
   });
 
   it("marks a wrong result beyond the 12% estimate tolerance, and allows one inside it", () => {

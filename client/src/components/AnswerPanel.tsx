@@ -50,7 +50,18 @@ const timeOfDay = (ms: number) =>
  * "why", so it gets an explanation box too and the editor starts from the
  * code just submitted. A main coding question may carry optional notes.
  */
-export function AnswerPanel({ question, initialDraft, carryOver, live, deadline, onSaveDraft, onSubmit, onRunCode, onError, registerSaveNow }: Props) {
+export function AnswerPanel({
+  question,
+  initialDraft,
+  carryOver,
+  live,
+  deadline,
+  onSaveDraft,
+  onSubmit,
+  onRunCode,
+  onError,
+  registerSaveNow,
+}: Props) {
   const languages: Language[] = question.languages.length > 0 ? question.languages : ["python"];
   const firstLanguage = languages[0] ?? "python";
   const isCode = question.answerFormat === "code";
@@ -66,9 +77,7 @@ export function AnswerPanel({ question, initialDraft, carryOver, live, deadline,
   const [codeByLanguage, setCodeByLanguage] = useState<Partial<Record<Language, string>>>(() =>
     seed?.code !== undefined ? { [seed.language ?? firstLanguage]: seed.code } : {},
   );
-  const [status, setStatus] = useState<SaveStatus>(() =>
-    initialDraft ? { kind: "saved", at: initialDraft.savedAt } : { kind: "idle" },
-  );
+  const [status, setStatus] = useState<SaveStatus>(() => (initialDraft ? { kind: "saved", at: initialDraft.savedAt } : { kind: "idle" }));
   const [submitting, setSubmitting] = useState(false);
   const [running, setRunning] = useState(false);
   /** Set while a run queues for a free sandbox (other candidates' runs are ahead). */
@@ -229,7 +238,8 @@ export function AnswerPanel({ question, initialDraft, carryOver, live, deadline,
     } catch (err) {
       // Refused because the round ended meanwhile: the panel is already gone, but the candidate must hear why.
       if (mountedRef.current) onError(`Your answer was not submitted: ${errorMessage(err)}`);
-      else if (/time is up/i.test(errorMessage(err))) onError("Time ran out before your answer was submitted; your last saved draft was graded.");
+      else if (/time is up/i.test(errorMessage(err)))
+        onError("Time ran out before your answer was submitted; your last saved draft was graded.");
     } finally {
       setSubmitting(false);
     }

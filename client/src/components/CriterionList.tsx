@@ -35,11 +35,17 @@ export function CriterionList({ criteria, located, onShowEvidence }: Props) {
             {c.judgeScore !== undefined && (
               <div className="judge-scores">
                 <p className="small">
-                  {c.evidenceScore !== undefined ? `Evidence checks gave ${c.evidenceScore}, the AI judge ${c.judgeScore}` : `AI judge score ${c.judgeScore}`}
+                  {c.evidenceScore !== undefined
+                    ? `Evidence checks gave ${c.evidenceScore}, the AI judge ${c.judgeScore}`
+                    : `AI judge score ${c.judgeScore}`}
                   {c.disagreement && (
                     <>
                       {" "}
-                      <span className="badge badge-disagreement" data-testid="disagreement" title="The evidence checks and the AI judge were two or more levels apart.">
+                      <span
+                        className="badge badge-disagreement"
+                        data-testid="disagreement"
+                        title="The evidence checks and the AI judge were two or more levels apart."
+                      >
                         they disagree
                       </span>
                     </>
@@ -64,7 +70,12 @@ export function CriterionList({ criteria, located, onShowEvidence }: Props) {
               </ul>
             )}
             {jumpable && (
-              <button type="button" className="show-evidence small" data-testid="show-evidence" onClick={() => onShowEvidence?.(c.criterionId)}>
+              <button
+                type="button"
+                className="show-evidence small"
+                data-testid="show-evidence"
+                onClick={() => onShowEvidence?.(c.criterionId)}
+              >
                 Show in your answer
               </button>
             )}

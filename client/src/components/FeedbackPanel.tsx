@@ -11,12 +11,25 @@ export const scoreBand = (score: number) => (score >= 70 ? "good" : score >= 40 
  */
 const CONTINUE = { question: "Continue to the next question", report: "See the report", wait: "Continue" } as const;
 
-export function FeedbackPanel({ feedback, onContinue, next }: { feedback: FeedbackNotice; onContinue: () => void; next: keyof typeof CONTINUE }) {
+export function FeedbackPanel({
+  feedback,
+  onContinue,
+  next,
+}: {
+  feedback: FeedbackNotice;
+  onContinue: () => void;
+  next: keyof typeof CONTINUE;
+}) {
   const { event, questionTitle } = feedback;
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [event.seq]);
   return (
-    <section className={`feedback feedback-${scoreBand(event.score)}`} data-testid="feedback" data-band={scoreBand(event.score)} aria-labelledby="feedback-heading">
+    <section
+      className={`feedback feedback-${scoreBand(event.score)}`}
+      data-testid="feedback"
+      data-band={scoreBand(event.score)}
+      aria-labelledby="feedback-heading"
+    >
       <div className="feedback-head">
         <h2 id="feedback-heading" ref={heading} tabIndex={-1}>
           Feedback on “{questionTitle}” <span className="score">{Math.round(event.score)}/100</span>

@@ -6,8 +6,8 @@ export function NoSessionToken({ sessionId }: { sessionId: string }) {
     <section className="panel">
       <h1>Session not available in this browser</h1>
       <p data-testid="error">
-        There is no resume token for session <code>{sessionId}</code> here. Open it in the browser that started it, or
-        import your history file there (“Export history” in its lobby) and then here (“Import history”).
+        There is no resume token for session <code>{sessionId}</code> here. Open it in the browser that started it, or import your history
+        file there (“Export history” in its lobby) and then here (“Import history”).
       </p>
       <p>
         <Link href="/">Start a new interview in the lobby</Link>

@@ -13,11 +13,23 @@ const PULSE_CLASS = "evidence-pulse";
 /** Which criteria have a quote that occurs in some answer of this question. */
 function locatedCriteria(question: ReportQuestion): Set<string> {
   const bodies = question.turns.flatMap((t) => Object.values(turnBodies(t)).filter((b): b is string => b !== null));
-  return new Set(evidenceRanges(bodies, question.criteria).flat().map((r) => r.support.criterionId));
+  return new Set(
+    evidenceRanges(bodies, question.criteria)
+      .flat()
+      .map((r) => r.support.criterionId),
+  );
 }
 
 /** One question of the report: transcript with marked evidence, what was set aside, tests, scores, grading notes. */
-export function ReportQuestionView({ question, judgeModel, defaultOpen }: { question: ReportQuestion; judgeModel: string | null; defaultOpen: boolean }) {
+export function ReportQuestionView({
+  question,
+  judgeModel,
+  defaultOpen,
+}: {
+  question: ReportQuestion;
+  judgeModel: string | null;
+  defaultOpen: boolean;
+}) {
   const articleRef = useRef<HTMLDetailsElement>(null);
   // Which criteria have a mark in the rendered answers: read from the page, so "Show in your answer" never points at nothing.
   const [located, setLocated] = useState<ReadonlySet<string>>(() => locatedCriteria(question));
@@ -63,8 +75,8 @@ export function ReportQuestionView({ question, judgeModel, defaultOpen }: { ques
       </ol>
       {located.size > 0 && (
         <p className="muted small evidence-legend">
-          <span className="legend-swatch">Highlighted</span> text is what the scores below rest on; hover or focus it to see
-          which criterion it supports.
+          <span className="legend-swatch">Highlighted</span> text is what the scores below rest on; hover or focus it to see which criterion
+          it supports.
         </p>
       )}
       {question.tests && <ReportTests tests={question.tests} />}

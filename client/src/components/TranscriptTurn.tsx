@@ -29,7 +29,9 @@ export function TranscriptTurn({ turn, criteria }: { turn: Turn; criteria: reado
   return (
     <li className={followUp ? "turn turn-follow-up" : "turn"} data-kind={turn.kind}>
       <div className="turn-head">
-        <span className={`badge ${followUp ? "badge-follow-up" : ""}`}>{followUp ? "Follow-up on your answer above" : turnLabel(turn.kind)}</span>
+        <span className={`badge ${followUp ? "badge-follow-up" : ""}`}>
+          {followUp ? "Follow-up on your answer above" : turnLabel(turn.kind)}
+        </span>
         {tag && <span className="tag">{tag}</span>}
       </div>
       {turn.note && (
@@ -51,7 +53,9 @@ export function TranscriptTurn({ turn, criteria }: { turn: Turn; criteria: reado
       )}
       <div className="turn-answer">
         <div className="muted small">Your answer{hasCode && answer?.language ? ` (${answer.language})` : ""}</div>
-        {hasCode && <AnswerMarkdown source={fencedCode(answer!.code!, answer!.language ?? "")} criteria={criteria} onFocusEvidence={setFocused} />}
+        {hasCode && (
+          <AnswerMarkdown source={fencedCode(answer!.code!, answer!.language ?? "")} criteria={criteria} onFocusEvidence={setFocused} />
+        )}
         {hasText && <AnswerMarkdown source={answer!.text!} criteria={criteria} onFocusEvidence={setFocused} />}
         {!hasCode && !hasText && <p className="no-answer">No answer</p>}
         {/* What the focused mark is evidence for (hover shows the same as a tooltip). */}

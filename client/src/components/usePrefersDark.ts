@@ -10,5 +10,9 @@ function subscribe(onChange: () => void): () => void {
 
 /** The system's dark mode, live: widgets that cannot read CSS variables (the code editor) follow it. */
 export function usePrefersDark(): boolean {
-  return useSyncExternalStore(subscribe, () => window.matchMedia?.(QUERY).matches ?? false, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => window.matchMedia?.(QUERY).matches ?? false,
+    () => false,
+  );
 }

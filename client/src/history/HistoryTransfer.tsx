@@ -8,8 +8,14 @@ export function HistoryTransfer({ onImported }: { onImported: () => void }) {
   const [status, setStatus] = useState<string | null>(null);
   const exportFile = () => {
     const file = historyFile(Date.now());
-    downloadText(`interview-history-${new Date().toISOString().slice(0, 10)}.json`, `${JSON.stringify(file, null, 2)}\n`, "application/json");
-    setStatus(`Exported ${file.sessions.length} session${file.sessions.length === 1 ? "" : "s"}. The file holds the keys to your reports: keep it private.`);
+    downloadText(
+      `interview-history-${new Date().toISOString().slice(0, 10)}.json`,
+      `${JSON.stringify(file, null, 2)}\n`,
+      "application/json",
+    );
+    setStatus(
+      `Exported ${file.sessions.length} session${file.sessions.length === 1 ? "" : "s"}. The file holds the keys to your reports: keep it private.`,
+    );
   };
   const importFile = async (file: File | undefined) => {
     if (!file) return;

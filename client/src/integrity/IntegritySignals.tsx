@@ -2,7 +2,15 @@ import { SIGNALS_DISCLOSURE } from "../../../server/contracts/index.js";
 import { useIntegritySignals } from "./useIntegritySignals.js";
 
 /** The room's recorder plus a standing reminder of what it records (the invite page said it first). */
-export function IntegritySignals({ sessionId, resumeToken, questionId }: { sessionId: string; resumeToken: string | null; questionId: string | null }) {
+export function IntegritySignals({
+  sessionId,
+  resumeToken,
+  questionId,
+}: {
+  sessionId: string;
+  resumeToken: string | null;
+  questionId: string | null;
+}) {
   const { recording } = useIntegritySignals(sessionId, resumeToken, questionId);
   if (!recording) return null;
   return (

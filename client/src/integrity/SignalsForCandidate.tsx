@@ -16,7 +16,8 @@ export function SignalsForCandidate({ sessionId, resumeToken }: { sessionId: str
     <section className="panel" data-testid="candidate-signals">
       <h2>Recorded for the hiring team</h2>
       <p className="small">
-        {s.pastes} paste{s.pastes === 1 ? "" : "s"} ({s.pastedChars} characters, largest {s.largestPaste}) · away from the tab {s.awayCount} time
+        {s.pastes} paste{s.pastes === 1 ? "" : "s"} ({s.pastedChars} characters, largest {s.largestPaste}) · away from the tab {s.awayCount}{" "}
+        time
         {s.awayCount === 1 ? "" : "s"} ({Math.round(s.awayMs / 1000)} s) · {s.bursts} fast typing burst{s.bursts === 1 ? "" : "s"}
       </p>
       <p className="muted small">The team sees these same facts beside your answers; they are not a score and not a verdict.</p>

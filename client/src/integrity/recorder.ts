@@ -18,7 +18,12 @@ export function createRecorder(now: () => number) {
   let run: { start: number; last: number; chars: number; questionId: string | undefined } | null = null;
   const closeRun = () => {
     if (run && run.chars >= MIN_RUN_CHARS) {
-      queue.push({ kind: "burst", chars: run.chars, ms: Math.max(1, run.last - run.start), ...(run.questionId ? { questionId: run.questionId } : {}) });
+      queue.push({
+        kind: "burst",
+        chars: run.chars,
+        ms: Math.max(1, run.last - run.start),
+        ...(run.questionId ? { questionId: run.questionId } : {}),
+      });
     }
     run = null;
   };

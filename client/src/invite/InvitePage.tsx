@@ -23,7 +23,9 @@ export function InvitePage({ token }: { token: string }) {
   const [agreed, setAgreed] = useState(false);
   const [, navigate] = useLocation();
   useEffect(() => {
-    request<PublicInvite>(`/api/invites/${encodeURIComponent(token)}`, "GET").then(setInvite, (err: unknown) => setError((err as Error).message));
+    request<PublicInvite>(`/api/invites/${encodeURIComponent(token)}`, "GET").then(setInvite, (err: unknown) =>
+      setError((err as Error).message),
+    );
   }, [token]);
 
   const start = async () => {
@@ -39,7 +41,8 @@ export function InvitePage({ token }: { token: string }) {
     }
   };
 
-  if (!invite) return <section className="panel">{error ? <ErrorBanner message={error} /> : <p className="muted">Opening your invite…</p>}</section>;
+  if (!invite)
+    return <section className="panel">{error ? <ErrorBanner message={error} /> : <p className="muted">Opening your invite…</p>}</section>;
   const minutes = invite.rounds.reduce((n, r) => n + r.minutes, 0);
   return (
     <section className="panel invite-page" data-testid="invite-page">
@@ -47,40 +50,62 @@ export function InvitePage({ token }: { token: string }) {
         {invite.teamName} invites you: {invite.packTitle}
       </h1>
       <p>
-        For <strong>{invite.candidateLabel}</strong> · {invite.mode === "timed" ? `timed, about ${Math.round(minutes)} minutes` : "practice (untimed)"}
+        For <strong>{invite.candidateLabel}</strong> ·{" "}
+        {invite.mode === "timed" ? `timed, about ${Math.round(minutes)} minutes` : "practice (untimed)"}
         {invite.level && <> · {invite.level} level</>}
       </p>
       <ul>
         {invite.rounds.map((r) => (
           <li key={r.id}>
-            {r.title} <span className="muted">({r.kind}, {r.minutes} min)</span>
+            {r.title}{" "}
+            <span className="muted">
+              ({r.kind}, {r.minutes} min)
+            </span>
           </li>
         ))}
       </ul>
       <h2>What {invite.teamName} will see</h2>
       <ul data-testid="team-sees">
-        {invite.teamSees.map((line) => <li key={line}>{line}</li>)}
+        {invite.teamSees.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
       </ul>
       <h2>What is recorded while you answer</h2>
       <ul data-testid="recorded">
-        {invite.recorded.map((line) => <li key={line}>{line}</li>)}
+        {invite.recorded.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
       </ul>
-      <p className="muted small">These are facts for the team to read in context, never a verdict. Nothing else about your device is recorded; no webcam, no screen capture.</p>
+      <p className="muted small">
+        These are facts for the team to read in context, never a verdict. Nothing else about your device is recorded; no webcam, no screen
+        capture.
+      </p>
       {error && <ErrorBanner message={error} />}
       {invite.status === "open" ? (
         <>
           <label className="checkbox">
-            <input type="checkbox" data-testid="invite-agree" checked={agreed} onChange={(e) => setAgreed(e.target.checked)} /> I have read what is recorded and shared
+            <input type="checkbox" data-testid="invite-agree" checked={agreed} onChange={(e) => setAgreed(e.target.checked)} /> I have read
+            what is recorded and shared
           </label>
           <div className="button-row">
-            <button type="button" className="primary" data-testid="invite-start" disabled={!agreed || starting} onClick={() => void start()}>
+            <button
+              type="button"
+              className="primary"
+              data-testid="invite-start"
+              disabled={!agreed || starting}
+              onClick={() => void start()}
+            >
               {starting ? "Starting…" : "Start the interview"}
             </button>
           </div>
         </>
       ) : (
         <p className="notice warn" data-testid="invite-unavailable">
-          {invite.status === "started" ? "This invite has been used. Continue in the browser where you started." : invite.status === "expired" ? "This invite has expired; ask the team for a new one." : "The team withdrew this invite."}
+          {invite.status === "started"
+            ? "This invite has been used. Continue in the browser where you started."
+            : invite.status === "expired"
+              ? "This invite has expired; ask the team for a new one."
+              : "The team withdrew this invite."}
         </p>
       )}
     </section>

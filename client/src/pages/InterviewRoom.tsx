@@ -76,9 +76,7 @@ export function InterviewRoom({ sessionId }: { sessionId: string }) {
           </span>
         </div>
         <div className="room-controls">
-          {state.round && (
-            <Countdown endsAt={state.round.endsAt} clockOffset={state.clockOffset} over={state.roundOver} />
-          )}
+          {state.round && <Countdown endsAt={state.round.endsAt} clockOffset={state.clockOffset} over={state.roundOver} />}
           <button
             type="button"
             className="danger"
@@ -100,7 +98,11 @@ export function InterviewRoom({ sessionId }: { sessionId: string }) {
         !room.error && <p className="muted">Loading your interview…</p>
       ) : state.mode === "practice" && state.feedback ? (
         // Practice feedback stands in for the next question until the candidate moves on.
-        <FeedbackPanel feedback={state.feedback} onContinue={room.dismissFeedback} next={state.complete ? "report" : state.question !== null && !waiting ? "question" : "wait"} />
+        <FeedbackPanel
+          feedback={state.feedback}
+          onContinue={room.dismissFeedback}
+          next={state.complete ? "report" : state.question !== null && !waiting ? "question" : "wait"}
+        />
       ) : (
         <SplitPane
           left={

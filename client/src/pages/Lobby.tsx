@@ -95,95 +95,90 @@ export function Lobby() {
 
   return (
     <>
-    <section className="panel lobby">
-      <h1>Practise an AI / LLM engineer interview</h1>
-      {error && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
-      {packs === null && !error && <p className="muted">Loading interview packs…</p>}
-      {packs?.length === 0 && <p>No interview packs are installed on this server.</p>}
+      <section className="panel lobby">
+        <h1>Practise an AI / LLM engineer interview</h1>
+        {error && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
+        {packs === null && !error && <p className="muted">Loading interview packs…</p>}
+        {packs?.length === 0 && <p>No interview packs are installed on this server.</p>}
 
-      {packs && packs.length > 0 && (
-        <form
-          className="lobby-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void start();
-          }}
-        >
-          <label className="field">
-            <span>Interview pack</span>
-            <select data-testid="pack-select" value={packId} onChange={(e) => pickPack(e.target.value)}>
-              {packs.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.title}
-                </option>
-              ))}
-            </select>
-          </label>
-          {pack?.description && <p className="muted pack-description">{pack.description}</p>}
-
-          {pack && (
-            <>
-              <label className="field">
-                <span>Level</span>
-                <select
-                  data-testid="level-select"
-                  value={choice.level ?? ""}
-                  onChange={(e) => setChoice((prev) => ({ ...prev, level: e.target.value as Level }))}
-                  disabled={pack.levels.length === 0}
-                >
-                  {pack.levels.map((l) => (
-                    <option key={l} value={l}>
-                      {l}
-                    </option>
-                  ))}
-                </select>
-              </label>
-
-              <fieldset className="field rounds">
-                <legend>Rounds</legend>
-                {pack.rounds.map((r) => (
-                  <label key={r.id} className="round-option">
-                    <input
-                      type="checkbox"
-                      data-testid={`round-${r.id}`}
-                      checked={choice.rounds.has(r.id)}
-                      onChange={(e) => toggleRound(r.id, e.target.checked)}
-                    />
-                    <span className="round-option-title">{r.title}</span>
-                    <span className="muted">
-                      {r.minutes} min · {r.questionCount} question{r.questionCount === 1 ? "" : "s"}
-                    </span>
-                  </label>
+        {packs && packs.length > 0 && (
+          <form
+            className="lobby-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void start();
+            }}
+          >
+            <label className="field">
+              <span>Interview pack</span>
+              <select data-testid="pack-select" value={packId} onChange={(e) => pickPack(e.target.value)}>
+                {packs.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.title}
+                  </option>
                 ))}
-              </fieldset>
+              </select>
+            </label>
+            {pack?.description && <p className="muted pack-description">{pack.description}</p>}
 
-              <label className="field">
-                <span>Mode</span>
-                <select data-testid="mode-select" value={mode} onChange={(e) => setMode(e.target.value as Mode)}>
-                  <option value="timed">timed</option>
-                  <option value="practice">practice</option>
-                </select>
-              </label>
-              <p className="muted">
-                {mode === "timed"
-                  ? `Timed: ${chosenMinutes} minutes in total, scores at the end.`
-                  : "Practice: no clock, feedback after every answer."}
-              </p>
+            {pack && (
+              <>
+                <label className="field">
+                  <span>Level</span>
+                  <select
+                    data-testid="level-select"
+                    value={choice.level ?? ""}
+                    onChange={(e) => setChoice((prev) => ({ ...prev, level: e.target.value as Level }))}
+                    disabled={pack.levels.length === 0}
+                  >
+                    {pack.levels.map((l) => (
+                      <option key={l} value={l}>
+                        {l}
+                      </option>
+                    ))}
+                  </select>
+                </label>
 
-              <button
-                type="submit"
-                className="primary"
-                data-testid="start-button"
-                disabled={starting || choice.rounds.size === 0}
-              >
-                {starting ? "Starting…" : "Start interview"}
-              </button>
-            </>
-          )}
-        </form>
-      )}
-    </section>
-    <HistoryPanel />
+                <fieldset className="field rounds">
+                  <legend>Rounds</legend>
+                  {pack.rounds.map((r) => (
+                    <label key={r.id} className="round-option">
+                      <input
+                        type="checkbox"
+                        data-testid={`round-${r.id}`}
+                        checked={choice.rounds.has(r.id)}
+                        onChange={(e) => toggleRound(r.id, e.target.checked)}
+                      />
+                      <span className="round-option-title">{r.title}</span>
+                      <span className="muted">
+                        {r.minutes} min · {r.questionCount} question{r.questionCount === 1 ? "" : "s"}
+                      </span>
+                    </label>
+                  ))}
+                </fieldset>
+
+                <label className="field">
+                  <span>Mode</span>
+                  <select data-testid="mode-select" value={mode} onChange={(e) => setMode(e.target.value as Mode)}>
+                    <option value="timed">timed</option>
+                    <option value="practice">practice</option>
+                  </select>
+                </label>
+                <p className="muted">
+                  {mode === "timed"
+                    ? `Timed: ${chosenMinutes} minutes in total, scores at the end.`
+                    : "Practice: no clock, feedback after every answer."}
+                </p>
+
+                <button type="submit" className="primary" data-testid="start-button" disabled={starting || choice.rounds.size === 0}>
+                  {starting ? "Starting…" : "Start interview"}
+                </button>
+              </>
+            )}
+          </form>
+        )}
+      </section>
+      <HistoryPanel />
     </>
   );
 }

@@ -90,11 +90,7 @@ export function ReportPage({ sessionId }: { sessionId: string }) {
           <SignalsForCandidate sessionId={sessionId} resumeToken={resumeToken} />
         </>
       }
-      usage={
-        report.usage && report.usage.calls > 0 ? (
-          <p data-testid="usage">{usageLine(report.usage)}</p>
-        ) : null
-      }
+      usage={report.usage && report.usage.calls > 0 ? <p data-testid="usage">{usageLine(report.usage)}</p> : null}
     />
   );
 }
@@ -102,7 +98,10 @@ export function ReportPage({ sessionId }: { sessionId: string }) {
 /** "Model use: 3 calls, 4,210 tokens, about $0.0021" (and whether the budget ran out). */
 function usageLine(u: NonNullable<Report["usage"]>): string {
   const tokens = (u.inputTokens + u.outputTokens).toLocaleString("en-US");
-  const cost = u.costUsd === null ? "cost unknown (no price configured)" : `about $${u.costUsd < 0.01 ? u.costUsd.toPrecision(2) : u.costUsd.toFixed(2)}`;
+  const cost =
+    u.costUsd === null
+      ? "cost unknown (no price configured)"
+      : `about $${u.costUsd < 0.01 ? u.costUsd.toPrecision(2) : u.costUsd.toFixed(2)}`;
   const budget = u.budgetExhausted ? "; the session's token budget ran out, so the offline interviewer finished the interview" : "";
   return `Model use: ${u.calls} call${u.calls === 1 ? "" : "s"}, ${tokens} tokens, ${cost}${budget}.`;
 }

@@ -25,7 +25,11 @@ export function PractiseNext({ weakest }: { weakest: WeakCriterion[] }) {
         setBusy(false);
         return;
       }
-      const result = await request("session:start", { packId: suggestion.packId, mode: "practice", questionIds: suggestion.questions.map((q) => q.id) });
+      const result = await request("session:start", {
+        packId: suggestion.packId,
+        mode: "practice",
+        questionIds: suggestion.questions.map((q) => q.id),
+      });
       saveSession(result.sessionId, result.resumeToken);
       navigate(`/interview/${result.sessionId}`);
     } catch (err) {
@@ -37,10 +41,7 @@ export function PractiseNext({ weakest }: { weakest: WeakCriterion[] }) {
   return (
     <section className="panel practise-next" aria-labelledby="practise-next-heading">
       <h2 id="practise-next-heading">Practise next</h2>
-      <p>
-        A practice session (untimed, feedback after every answer) of questions that score{" "}
-        {targets.map((t) => t.title).join(", ")}.
-      </p>
+      <p>A practice session (untimed, feedback after every answer) of questions that score {targets.map((t) => t.title).join(", ")}.</p>
       {error && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
       <button type="button" className="primary" data-testid="practise-next" onClick={() => void start()} disabled={busy}>
         {busy ? "Starting…" : "Start practising these"}

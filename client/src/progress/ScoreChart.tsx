@@ -16,7 +16,11 @@ export function ScoreChart({ points, kinds }: { points: ProgressPoint[]; kinds: 
   return (
     <figure className="chart" data-testid="score-chart">
       <figcaption>Score per round over time (0-100)</figcaption>
-      <div className="chart-box" role="img" aria-label={`Line chart of ${points.length} sessions: ${kinds.map((k) => ROUND_KIND_NAMES[k]).join(", ")}`}>
+      <div
+        className="chart-box"
+        role="img"
+        aria-label={`Line chart of ${points.length} sessions: ${kinds.map((k) => ROUND_KIND_NAMES[k]).join(", ")}`}
+      >
         <ResponsiveContainer width="100%" height={260}>
           <LineChart data={points} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />

@@ -10,7 +10,10 @@ export function scoreSeries(sessions: readonly HistorySession[]): { points: Prog
   const done = sessions.filter((s) => s.status === "complete").sort((a, b) => a.startedAt - b.startedAt);
   const kinds = new Set<RoundKind>();
   const points = done.map((s) => {
-    const point: ProgressPoint = { at: s.startedAt, label: new Date(s.startedAt).toLocaleDateString(undefined, { month: "short", day: "numeric" }) };
+    const point: ProgressPoint = {
+      at: s.startedAt,
+      label: new Date(s.startedAt).toLocaleDateString(undefined, { month: "short", day: "numeric" }),
+    };
     const byKind = new Map<RoundKind, number[]>();
     for (const r of s.rounds) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r.score]);
     for (const [kind, scores] of byKind) {

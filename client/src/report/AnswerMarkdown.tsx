@@ -29,14 +29,20 @@ export function AnswerMarkdown({
   onFocusEvidence?: (description: string | null) => void;
 }) {
   const rehypePlugins = useMemo(
-    () => [[rehypeHighlight, { detect: false, ignoreMissing: true }], [rehypeEvidence, { criteria }]] as ComponentProps<typeof ReactMarkdown>["rehypePlugins"],
+    () =>
+      [
+        [rehypeHighlight, { detect: false, ignoreMissing: true }],
+        [rehypeEvidence, { criteria }],
+      ] as ComponentProps<typeof ReactMarkdown>["rehypePlugins"],
     [criteria],
   );
   // Stable component types: new ones on each render would remount the marks and drop their focus.
   const components = useMemo<Components>(
     () => ({
       a: ({ node: _node, ...props }) => <a {...props} target="_blank" rel="noreferrer noopener" />,
-      mark: ({ node: _node, ...props }) => <mark {...props} onFocus={() => onFocusEvidence?.(props.title ?? null)} onBlur={() => onFocusEvidence?.(null)} />,
+      mark: ({ node: _node, ...props }) => (
+        <mark {...props} onFocus={() => onFocusEvidence?.(props.title ?? null)} onBlur={() => onFocusEvidence?.(null)} />
+      ),
       // Long code scrolls inside its block; a focusable region lets keyboard users scroll it.
       pre: ({ node: _node, ...props }) => <pre {...props} tabIndex={0} />,
     }),
@@ -44,10 +50,7 @@ export function AnswerMarkdown({
   );
   return (
     <div className="markdown answer-markdown">
-      <ReactMarkdown
-        rehypePlugins={rehypePlugins}
-        components={components}
-      >
+      <ReactMarkdown rehypePlugins={rehypePlugins} components={components}>
         {source}
       </ReactMarkdown>
     </div>

@@ -7,7 +7,11 @@ import { reportFileName, reportToMarkdown } from "./to-markdown.js";
 export function ReportActions({ report, children }: { report: Report; children?: ReactNode }) {
   return (
     <div className="report-actions no-print" role="toolbar" aria-label="Report actions">
-      <button type="button" data-testid="download-markdown" onClick={() => downloadText(reportFileName(report, "md"), reportToMarkdown(report), "text/markdown")}>
+      <button
+        type="button"
+        data-testid="download-markdown"
+        onClick={() => downloadText(reportFileName(report, "md"), reportToMarkdown(report), "text/markdown")}
+      >
         Download Markdown
       </button>
       <button

@@ -9,7 +9,10 @@ export function RoundBars({ rounds }: { rounds: RoundBar[] }) {
         <li key={r.roundId} className="round-bar">
           <span className="round-bar-title">{r.title}</span>
           <span className="round-bar-track" aria-hidden="true">
-            <span className={`round-bar-fill ${r.score >= 70 ? "good" : r.score >= 40 ? "fair" : "weak"}`} style={{ width: `${Math.max(2, r.score)}%` }} />
+            <span
+              className={`round-bar-fill ${r.score >= 70 ? "good" : r.score >= 40 ? "fair" : "weak"}`}
+              style={{ width: `${Math.max(2, r.score)}%` }}
+            />
           </span>
           <span className="round-bar-score">{r.score}/100</span>
         </li>

@@ -28,7 +28,11 @@ export function ShareControls({ sessionId, resumeToken }: { sessionId: string; r
     try {
       const { revoked } = await revokeShareLinks(sessionId, resumeToken);
       setLink(null);
-      setStatus(revoked === 0 ? "There were no live share links." : `Revoked ${revoked} share link${revoked === 1 ? "" : "s"}; they no longer open.`);
+      setStatus(
+        revoked === 0
+          ? "There were no live share links."
+          : `Revoked ${revoked} share link${revoked === 1 ? "" : "s"}; they no longer open.`,
+      );
     } catch (err) {
       setStatus(`Could not revoke: ${errorMessage(err)}`);
     } finally {

@@ -58,8 +58,20 @@ export function summariseReport(report: Report): ReportSummary {
     .slice(0, HIGHLIGHTS);
   return {
     rounds,
-    strongest: strongest.map((c) => ({ key: c.key, title: c.title, questionTitle: c.questionTitle, score: c.score, line: firstSentence(c.feedback) })),
+    strongest: strongest.map((c) => ({
+      key: c.key,
+      title: c.title,
+      questionTitle: c.questionTitle,
+      score: c.score,
+      line: firstSentence(c.feedback),
+    })),
     // For a weak criterion the useful line is what a strong answer adds, when the pack says.
-    weakest: weakest.map((c) => ({ key: c.key, title: c.title, questionTitle: c.questionTitle, score: c.score, line: firstSentence(c.adds ?? c.feedback) })),
+    weakest: weakest.map((c) => ({
+      key: c.key,
+      title: c.title,
+      questionTitle: c.questionTitle,
+      score: c.score,
+      line: firstSentence(c.adds ?? c.feedback),
+    })),
   };
 }

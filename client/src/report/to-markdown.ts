@@ -48,15 +48,22 @@ export function reportToMarkdown(report: Report): string {
           if (a.text?.trim()) out.push(a.text.trim(), "");
         }
       }
-      if (q.tests) out.push(`Tests: passed ${q.tests.passed} of ${q.tests.total} (hidden: ${q.tests.hiddenPassed} of ${q.tests.hiddenTotal}).`, "");
+      if (q.tests)
+        out.push(`Tests: passed ${q.tests.passed} of ${q.tests.total} (hidden: ${q.tests.hiddenPassed} of ${q.tests.hiddenTotal}).`, "");
       if (q.criteria.length > 0) {
         out.push("| Criterion | Score | Feedback |", "|---|---|---|");
-        for (const c of q.criteria) out.push(`| ${cell(c.title)} | ${c.score}/4 | ${cell(c.feedback)}${c.strongAnswerAdds ? ` A strong answer adds: ${cell(c.strongAnswerAdds)}` : ""} |`);
+        for (const c of q.criteria)
+          out.push(
+            `| ${cell(c.title)} | ${c.score}/4 | ${cell(c.feedback)}${c.strongAnswerAdds ? ` A strong answer adds: ${cell(c.strongAnswerAdds)}` : ""} |`,
+          );
         out.push("");
       }
     }
   }
-  return `${out.join("\n").replace(/\n{3,}/g, "\n\n").trim()}\n`;
+  return `${out
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim()}\n`;
 }
 
 /** "ai-engineer-2026-12-05" style file names. */

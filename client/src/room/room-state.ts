@@ -247,7 +247,9 @@ export function roundPosition(state: RoomState): { index: number; total: number 
   return { index: round.index, total: round.total };
 }
 
-function answerOf(a: { text?: string | undefined; code?: string | undefined; language?: Language | undefined } | null): AnswerContent | null {
+function answerOf(
+  a: { text?: string | undefined; code?: string | undefined; language?: Language | undefined } | null,
+): AnswerContent | null {
   if (!a) return null;
   if (a.code !== undefined && a.language) return { code: a.code, language: a.language, ...(a.text ? { text: a.text } : {}) };
   return a.text !== undefined ? { text: a.text } : null;

@@ -1,5 +1,12 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
-import type { CodeRunResult, CodeWaitingEvent, Language, QuestionInfo, ServerEvent, ServerEventName } from "../../../server/contracts/index.js";
+import type {
+  CodeRunResult,
+  CodeWaitingEvent,
+  Language,
+  QuestionInfo,
+  ServerEvent,
+  ServerEventName,
+} from "../../../server/contracts/index.js";
 import { errorMessage, request, socket } from "../socket.js";
 import type { AnswerContent } from "./answer.js";
 import { initialRoomState, roomReducer, type AnyServerEvent } from "./room-state.js";

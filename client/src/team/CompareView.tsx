@@ -29,19 +29,31 @@ export function CompareView({ api, sessionIds, onBack }: { api: ReviewApi; sessi
                 <tr>
                   <th>Criterion</th>
                   {cmp.sessions.map((s) => (
-                    <th key={s.sessionId} data-testid="compare-candidate">{s.candidateLabel ?? s.sessionId.slice(0, 8)}</th>
+                    <th key={s.sessionId} data-testid="compare-candidate">
+                      {s.candidateLabel ?? s.sessionId.slice(0, 8)}
+                    </th>
                   ))}
                 </tr>
               </thead>
               <tbody>
                 <tr className="compare-total">
-                  <td><strong>Overall</strong></td>
-                  {cmp.sessions.map((s) => <td key={s.sessionId} className="num"><strong>{score(s.score)}</strong></td>)}
+                  <td>
+                    <strong>Overall</strong>
+                  </td>
+                  {cmp.sessions.map((s) => (
+                    <td key={s.sessionId} className="num">
+                      <strong>{score(s.score)}</strong>
+                    </td>
+                  ))}
                 </tr>
                 {cmp.rounds.map((r) => (
                   <tr key={r.roundId}>
                     <td>{r.title}</td>
-                    {r.scores.map((v, i) => <td key={i} className="num">{score(v)}</td>)}
+                    {r.scores.map((v, i) => (
+                      <td key={i} className="num">
+                        {score(v)}
+                      </td>
+                    ))}
                   </tr>
                 ))}
                 {cmp.criteria.map((c) => (
@@ -50,13 +62,25 @@ export function CompareView({ api, sessionIds, onBack }: { api: ReviewApi; sessi
                       {c.criterionTitle} <div className="muted small">{c.questionTitle}</div>
                     </td>
                     {c.scores.map((v, i) => (
-                      <td key={i} className="num">{v === null ? <span className="muted">not asked</span> : <>{v}/4{c.overridden[i] ? " *" : ""}</>}</td>
+                      <td key={i} className="num">
+                        {v === null ? (
+                          <span className="muted">not asked</span>
+                        ) : (
+                          <>
+                            {v}/4{c.overridden[i] ? " *" : ""}
+                          </>
+                        )}
+                      </td>
                     ))}
                   </tr>
                 ))}
                 <tr>
                   <td>Integrity signals</td>
-                  {cmp.sessions.map((s) => <td key={s.sessionId} className="small">{signalsText(s.signals)}</td>)}
+                  {cmp.sessions.map((s) => (
+                    <td key={s.sessionId} className="small">
+                      {signalsText(s.signals)}
+                    </td>
+                  ))}
                 </tr>
               </tbody>
             </table>

@@ -16,7 +16,10 @@ export function DraftQuestion({ api, source, onDrafted }: { api: ReviewApi; sour
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState<{ ok: boolean; text: string; issues: PackIssue[] } | null>(null);
   useEffect(() => {
-    api.capabilities().then((c) => setAvailable(c.draftQuestion), () => setAvailable(false));
+    api.capabilities().then(
+      (c) => setAvailable(c.draftQuestion),
+      () => setAvailable(false),
+    );
   }, [api]);
   if (!available) return null;
   const draft = async () => {
@@ -25,7 +28,11 @@ export function DraftQuestion({ api, source, onDrafted }: { api: ReviewApi; sour
     try {
       const result = await api.draftQuestion({ role, kind, level, source });
       onDrafted(result.yaml);
-      setNote(result.valid ? { ok: true, text: "Drafted into the editor. Read it and edit before publishing.", issues: [] } : { ok: false, text: "Drafted into the editor, with problems to fix:", issues: result.issues });
+      setNote(
+        result.valid
+          ? { ok: true, text: "Drafted into the editor. Read it and edit before publishing.", issues: [] }
+          : { ok: false, text: "Drafted into the editor, with problems to fix:", issues: result.issues },
+      );
     } catch (err) {
       setNote({ ok: false, text: message(err), issues: [] });
     } finally {
@@ -35,22 +42,47 @@ export function DraftQuestion({ api, source, onDrafted }: { api: ReviewApi; sour
   return (
     <div className="panel" data-testid="draft-panel">
       <h2>Draft a question</h2>
-      <textarea className="text-input" data-testid="draft-role" rows={3} value={role} onChange={(e) => setRole(e.target.value)} placeholder="Describe the role: what they build, with what, for whom" />
+      <textarea
+        className="text-input"
+        data-testid="draft-role"
+        rows={3}
+        value={role}
+        onChange={(e) => setRole(e.target.value)}
+        placeholder="Describe the role: what they build, with what, for whom"
+      />
       <div className="button-row">
         <select value={kind} onChange={(e) => setKind(e.target.value as RoundKind)} aria-label="Kind">
-          {["behavioural", "system-design", "prompt-debugging", "coding"].map((k) => <option key={k}>{k}</option>)}
+          {["behavioural", "system-design", "prompt-debugging", "coding"].map((k) => (
+            <option key={k}>{k}</option>
+          ))}
         </select>
         <select value={level} onChange={(e) => setLevel(e.target.value as Level)} aria-label="Level">
-          {["junior", "mid", "senior"].map((l) => <option key={l}>{l}</option>)}
+          {["junior", "mid", "senior"].map((l) => (
+            <option key={l}>{l}</option>
+          ))}
         </select>
-        <button type="button" className="primary" data-testid="draft-button" disabled={busy || role.trim().length < 20} onClick={() => void draft()}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="draft-button"
+          disabled={busy || role.trim().length < 20}
+          onClick={() => void draft()}
+        >
           {busy ? "Drafting…" : "Draft"}
         </button>
       </div>
       {note && (
         <div className={note.ok ? "small" : "small error-text"} data-testid="draft-status">
           {note.text}
-          {note.issues.length > 0 && <ul>{note.issues.map((i, n) => <li key={n}>{i.path}: {i.message}</li>)}</ul>}
+          {note.issues.length > 0 && (
+            <ul>
+              {note.issues.map((i, n) => (
+                <li key={n}>
+                  {i.path}: {i.message}
+                </li>
+              ))}
+            </ul>
+          )}
         </div>
       )}
     </div>

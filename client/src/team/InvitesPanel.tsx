@@ -27,7 +27,14 @@ export function InvitesPanel({ api, packs, initialPackId }: { api: ReviewApi; pa
   const create = async () => {
     setError(null);
     try {
-      const invite = await api.createInvite({ packId, candidateLabel: label, ...(email.trim() ? { candidateEmail: email.trim() } : {}), mode, ...(level ? { level } : {}), expiresInDays: days });
+      const invite = await api.createInvite({
+        packId,
+        candidateLabel: label,
+        ...(email.trim() ? { candidateEmail: email.trim() } : {}),
+        mode,
+        ...(level ? { level } : {}),
+        expiresInDays: days,
+      });
       setCreated((c) => [invite, ...c]);
       setLabel("");
       setEmail("");
@@ -47,16 +54,34 @@ export function InvitesPanel({ api, packs, initialPackId }: { api: ReviewApi; pa
           <label className="field">
             <span>Pack</span>
             <select data-testid="invite-pack" value={packId} onChange={(e) => setPackId(e.target.value)}>
-              {packs.map((p) => <option key={p.id} value={p.id}>{p.title} ({p.key})</option>)}
+              {packs.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.title} ({p.key})
+                </option>
+              ))}
             </select>
           </label>
           <label className="field">
             <span>Candidate label</span>
-            <input className="text-input" data-testid="invite-label" value={label} onChange={(e) => setLabel(e.target.value)} placeholder="Name or reference" required maxLength={100} />
+            <input
+              className="text-input"
+              data-testid="invite-label"
+              value={label}
+              onChange={(e) => setLabel(e.target.value)}
+              placeholder="Name or reference"
+              required
+              maxLength={100}
+            />
           </label>
           <label className="field">
             <span>Email (only your team sees it)</span>
-            <input className="text-input" type="email" data-testid="invite-email" value={email} onChange={(e) => setEmail(e.target.value)} />
+            <input
+              className="text-input"
+              type="email"
+              data-testid="invite-email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
           </label>
           <label className="field">
             <span>Mode</span>
@@ -76,7 +101,15 @@ export function InvitesPanel({ api, packs, initialPackId }: { api: ReviewApi; pa
           </label>
           <label className="field">
             <span>Expires after (days)</span>
-            <input className="text-input" type="number" min={1} max={90} data-testid="invite-days" value={days} onChange={(e) => setDays(Number(e.target.value))} />
+            <input
+              className="text-input"
+              type="number"
+              min={1}
+              max={90}
+              data-testid="invite-days"
+              value={days}
+              onChange={(e) => setDays(Number(e.target.value))}
+            />
           </label>
           <button type="submit" className="primary" data-testid="invite-create" disabled={!label.trim() || !packId}>
             Create invite
@@ -87,26 +120,50 @@ export function InvitesPanel({ api, packs, initialPackId }: { api: ReviewApi; pa
       {created.map((c) => (
         <p key={c.id} className="notice" data-testid="invite-created">
           Invite for <strong>{c.candidateLabel}</strong>: <code data-testid="invite-link">{inviteUrl(c.path)}</code>{" "}
-          <button type="button" className="link-button" onClick={() => void navigator.clipboard?.writeText(inviteUrl(c.path))}>Copy</button>
+          <button type="button" className="link-button" onClick={() => void navigator.clipboard?.writeText(inviteUrl(c.path))}>
+            Copy
+          </button>
           <span className="muted small"> Shown once: send it to the candidate now.</span>
         </p>
       ))}
       {invites && invites.length > 0 && (
         <table className="pack-table" data-testid="invite-list">
           <thead>
-            <tr><th>Candidate</th><th>Pack</th><th>Status</th><th>Expires</th><th>Created by</th><th /></tr>
+            <tr>
+              <th>Candidate</th>
+              <th>Pack</th>
+              <th>Status</th>
+              <th>Expires</th>
+              <th>Created by</th>
+              <th />
+            </tr>
           </thead>
           <tbody>
             {invites.map((i) => (
               <tr key={i.id} data-testid="invite-row">
-                <td>{i.candidateLabel}<div className="muted small">{i.candidateEmail}</div></td>
-                <td><code>{i.packKey}</code> <span className="muted small">{i.mode}{i.level ? `, ${i.level}` : ""}</span></td>
-                <td><span className="badge" data-testid="invite-status">{i.status}</span></td>
+                <td>
+                  {i.candidateLabel}
+                  <div className="muted small">{i.candidateEmail}</div>
+                </td>
+                <td>
+                  <code>{i.packKey}</code>{" "}
+                  <span className="muted small">
+                    {i.mode}
+                    {i.level ? `, ${i.level}` : ""}
+                  </span>
+                </td>
+                <td>
+                  <span className="badge" data-testid="invite-status">
+                    {i.status}
+                  </span>
+                </td>
                 <td className="small">{dateTime(i.expiresAt)}</td>
                 <td className="small">{i.createdBy}</td>
                 <td className="actions">
                   {i.status === "open" && (
-                    <button type="button" onClick={() => api.revokeInvite(i.id).then(refresh, (err: unknown) => setError(message(err)))}>Withdraw</button>
+                    <button type="button" onClick={() => api.revokeInvite(i.id).then(refresh, (err: unknown) => setError(message(err)))}>
+                      Withdraw
+                    </button>
                   )}
                 </td>
               </tr>

@@ -32,15 +32,32 @@ export function OverrideForm({ current, onSave }: { current: number; onSave: (sc
     <form className="override-form" onSubmit={(e) => (e.preventDefault(), void save())}>
       <select data-testid="override-score" value={value} onChange={(e) => setValue(Number(e.target.value))} aria-label="New score">
         {[0, 1, 2, 3, 4].map((n) => (
-          <option key={n} value={n}>{n}</option>
+          <option key={n} value={n}>
+            {n}
+          </option>
         ))}
       </select>
-      <textarea data-testid="override-note" value={note} onChange={(e) => setNote(e.target.value)} placeholder="Why (required)" rows={2} required minLength={3} />
+      <textarea
+        data-testid="override-note"
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+        placeholder="Why (required)"
+        rows={2}
+        required
+        minLength={3}
+      />
       <div className="button-row">
-        <button type="submit" className="primary" data-testid="override-save" disabled={saving || note.trim().length < 3 || value === current}>
+        <button
+          type="submit"
+          className="primary"
+          data-testid="override-save"
+          disabled={saving || note.trim().length < 3 || value === current}
+        >
           Save
         </button>
-        <button type="button" onClick={() => setOpen(false)}>Cancel</button>
+        <button type="button" onClick={() => setOpen(false)}>
+          Cancel
+        </button>
       </div>
       {error && <p className="error-text small">{error}</p>}
     </form>

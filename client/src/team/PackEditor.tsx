@@ -62,14 +62,19 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
   useEffect(() => {
     if (loading) return;
     if (source.trim() === "") {
-      dispatch({ type: "validated", source, result: { valid: false, issues: [{ file: "editor", path: "", message: "the pack is empty" }], preview: [] } });
+      dispatch({
+        type: "validated",
+        source,
+        result: { valid: false, issues: [{ file: "editor", path: "", message: "the pack is empty" }], preview: [] },
+      });
       return;
     }
     const controller = new AbortController();
     const timer = window.setTimeout(() => {
       api.validate(source, controller.signal).then(
         (result) => dispatch({ type: "validated", source, result }),
-        (err: unknown) => !controller.signal.aborted && dispatch({ type: "validateFailed", message: `Could not check the pack: ${message(err)}` }),
+        (err: unknown) =>
+          !controller.signal.aborted && dispatch({ type: "validateFailed", message: `Could not check the pack: ${message(err)}` }),
       );
     }, VALIDATE_DELAY_MS);
     return () => {
@@ -170,10 +175,24 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
           <div className="panel editor-panel">
             <div className="editor-panel-head">
               <div className="button-row" role="tablist" aria-label="Editor view">
-                <button type="button" role="tab" aria-selected={state.view === "yaml"} className={state.view === "yaml" ? "active" : ""} data-testid="view-yaml" onClick={() => dispatch({ type: "view", view: "yaml" })}>
+                <button
+                  type="button"
+                  role="tab"
+                  aria-selected={state.view === "yaml"}
+                  className={state.view === "yaml" ? "active" : ""}
+                  data-testid="view-yaml"
+                  onClick={() => dispatch({ type: "view", view: "yaml" })}
+                >
                   YAML
                 </button>
-                <button type="button" role="tab" aria-selected={state.view === "form"} className={state.view === "form" ? "active" : ""} data-testid="view-form" onClick={() => dispatch({ type: "view", view: "form" })}>
+                <button
+                  type="button"
+                  role="tab"
+                  aria-selected={state.view === "form"}
+                  className={state.view === "form" ? "active" : ""}
+                  data-testid="view-form"
+                  onClick={() => dispatch({ type: "view", view: "form" })}
+                >
                   Form
                 </button>
               </div>
@@ -231,8 +250,8 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
             <p className="muted small">{VISIBILITY_HELP[visibility]}</p>
             {idChanged && (
               <p className="notice warn small">
-                This editor holds pack <code>{packId}</code>, but the YAML now says <code>id: {validId}</code>. A pack's id
-                cannot change: set it back to publish a new version.
+                This editor holds pack <code>{packId}</code>, but the YAML now says <code>id: {validId}</code>. A pack's id cannot change:
+                set it back to publish a new version.
               </p>
             )}
             {takenBy && (
@@ -253,7 +272,10 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
             {tryKey && <TryPackButton packKey={tryKey} />}
             {publishError && (
               <div className="publish-failed" data-testid="publish-error">
-                <ErrorBanner message={`Not published: ${publishError.message}`} onDismiss={() => dispatch({ type: "dismissPublishError" })} />
+                <ErrorBanner
+                  message={`Not published: ${publishError.message}`}
+                  onDismiss={() => dispatch({ type: "dismissPublishError" })}
+                />
                 {publishError.issues.length > 0 && (
                   <ul className="issue-list">
                     {publishError.issues.map((issue, i) => (

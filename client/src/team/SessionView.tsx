@@ -13,7 +13,8 @@ export function SessionView({ api, sessionId, onBack }: { api: ReviewApi; sessio
     api.session(sessionId).then(setDetail, (err: unknown) => setError(`Could not open the session: ${message(err)}`));
   }, [api, sessionId]);
 
-  if (!detail) return <section className="panel">{error ? <ErrorBanner message={error} /> : <p className="muted">Loading the session…</p>}</section>;
+  if (!detail)
+    return <section className="panel">{error ? <ErrorBanner message={error} /> : <p className="muted">Loading the session…</p>}</section>;
   const { session, report } = detail;
   return (
     <section className="team-session" data-testid="session-view">
@@ -50,7 +51,10 @@ export function SessionView({ api, sessionId, onBack }: { api: ReviewApi; sessio
             </ul>
           </details>
         )}
-        <p className="muted small">Signals are recorded only for invited candidates, who are told what is recorded before they start. They are facts, never a verdict.</p>
+        <p className="muted small">
+          Signals are recorded only for invited candidates, who are told what is recorded before they start. They are facts, never a
+          verdict.
+        </p>
       </div>
 
       {!report && <p className="panel muted">The session is still running; its transcript and scores appear when it ends.</p>}
@@ -64,7 +68,9 @@ export function SessionView({ api, sessionId, onBack }: { api: ReviewApi; sessio
               key={q.questionId}
               question={q}
               detail={detail}
-              onOverride={async (criterionId, value, note) => setDetail(await api.override(sessionId, { questionId: q.questionId, criterionId, score: value, note }))}
+              onOverride={async (criterionId, value, note) =>
+                setDetail(await api.override(sessionId, { questionId: q.questionId, criterionId, score: value, note }))
+              }
             />
           ))}
         </div>
@@ -73,19 +79,33 @@ export function SessionView({ api, sessionId, onBack }: { api: ReviewApi; sessio
       <div className="panel">
         <h2>Audit trail</h2>
         {detail.audit.length === 0 ? (
-          <p className="muted" data-testid="audit-empty">No score has been changed.</p>
+          <p className="muted" data-testid="audit-empty">
+            No score has been changed.
+          </p>
         ) : (
           <table className="pack-table" data-testid="audit-table">
             <thead>
-              <tr><th>When</th><th>Who</th><th>Criterion</th><th>Before → after</th><th>Note</th></tr>
+              <tr>
+                <th>When</th>
+                <th>Who</th>
+                <th>Criterion</th>
+                <th>Before → after</th>
+                <th>Note</th>
+              </tr>
             </thead>
             <tbody>
               {detail.audit.map((a) => (
                 <tr key={a.id} data-testid="audit-row">
                   <td>{dateTime(a.at)}</td>
                   <td>{a.by}</td>
-                  <td><code>{a.questionId}/{a.criterionId}</code></td>
-                  <td className="num">{a.before} → {a.after} <span className="muted small">(graded {a.original})</span></td>
+                  <td>
+                    <code>
+                      {a.questionId}/{a.criterionId}
+                    </code>
+                  </td>
+                  <td className="num">
+                    {a.before} → {a.after} <span className="muted small">(graded {a.original})</span>
+                  </td>
                   <td>{a.note}</td>
                 </tr>
               ))}
@@ -97,7 +117,15 @@ export function SessionView({ api, sessionId, onBack }: { api: ReviewApi; sessio
   );
 }
 
-function QuestionReview({ question: q, detail, onOverride }: { question: ReportQuestion; detail: TeamSessionDetail; onOverride: (criterionId: string, score: number, note: string) => Promise<void> }) {
+function QuestionReview({
+  question: q,
+  detail,
+  onOverride,
+}: {
+  question: ReportQuestion;
+  detail: TeamSessionDetail;
+  onOverride: (criterionId: string, score: number, note: string) => Promise<void>;
+}) {
   return (
     <article className="question-review" data-testid="question-review">
       <h3>
@@ -105,7 +133,9 @@ function QuestionReview({ question: q, detail, onOverride }: { question: ReportQ
       </h3>
       {q.turns.map((t) => (
         <div key={t.turnId} className="turn">
-          <p className="small"><strong>{t.kind === "main" ? "Question" : "Follow-up"}:</strong> {t.prompt}</p>
+          <p className="small">
+            <strong>{t.kind === "main" ? "Question" : "Follow-up"}:</strong> {t.prompt}
+          </p>
           {t.answer?.text && <blockquote data-testid="turn-answer">{t.answer.text}</blockquote>}
           {t.answer?.code && <pre className="code-block">{t.answer.code}</pre>}
           {!t.answer && <p className="muted small">No answer ({t.reason}).</p>}
@@ -119,13 +149,20 @@ function QuestionReview({ question: q, detail, onOverride }: { question: ReportQ
       {q.flags.length > 0 && (
         <ul className="small flag-list">
           {q.flags.map((f, i) => (
-            <li key={i}><span className="badge badge-fail">{f.kind}</span> {f.message} <q>{f.quote}</q></li>
+            <li key={i}>
+              <span className="badge badge-fail">{f.kind}</span> {f.message} <q>{f.quote}</q>
+            </li>
           ))}
         </ul>
       )}
       <table className="pack-table criteria-table">
         <thead>
-          <tr><th>Criterion</th><th>Score</th><th>Evidence</th><th>Override</th></tr>
+          <tr>
+            <th>Criterion</th>
+            <th>Score</th>
+            <th>Evidence</th>
+            <th>Override</th>
+          </tr>
         </thead>
         <tbody>
           {q.criteria.map((c) => {
@@ -134,11 +171,28 @@ function QuestionReview({ question: q, detail, onOverride }: { question: ReportQ
               <tr key={c.criterionId} data-testid="criterion-row" data-criterion={c.criterionId}>
                 <td>{c.title}</td>
                 <td className="num" data-testid="criterion-score">
-                  {o ? (<><s>{c.score}</s> → <strong>{o.score}</strong><div className="muted small">by {o.by}: {o.note}</div></>) : c.score}
+                  {o ? (
+                    <>
+                      <s>{c.score}</s> → <strong>{o.score}</strong>
+                      <div className="muted small">
+                        by {o.by}: {o.note}
+                      </div>
+                    </>
+                  ) : (
+                    c.score
+                  )}
                   /4
                 </td>
                 <td className="small">
-                  {c.evidence.length === 0 ? <span className="muted">none quoted</span> : c.evidence.map((e, i) => <div key={i}><mark>{e.quote}</mark> <span className="muted">— {e.note}</span></div>)}
+                  {c.evidence.length === 0 ? (
+                    <span className="muted">none quoted</span>
+                  ) : (
+                    c.evidence.map((e, i) => (
+                      <div key={i}>
+                        <mark>{e.quote}</mark> <span className="muted">— {e.note}</span>
+                      </div>
+                    ))
+                  )}
                   <div className="muted">{c.feedback}</div>
                 </td>
                 <td>

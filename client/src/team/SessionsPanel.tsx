@@ -6,7 +6,13 @@ import { dateTime, download, duration, message, score, signalsText } from "./for
 import type { ReviewApi } from "./review-api.js";
 
 type Props = { api: ReviewApi; teamId: string; onOpen: (sessionId: string) => void; onCompare: (ids: string[]) => void };
-type Filters = { status: "" | "active" | "complete"; pack: string; q: string; sort: NonNullable<TeamSessionsQuery["sort"]>; order: "asc" | "desc" };
+type Filters = {
+  status: "" | "active" | "complete";
+  pack: string;
+  q: string;
+  sort: NonNullable<TeamSessionsQuery["sort"]>;
+  order: "asc" | "desc";
+};
 
 /** The team dashboard: sessions of its invites and packs, filtered and sorted on the server. */
 export function SessionsPanel({ api, teamId, onOpen, onCompare }: Props) {
@@ -14,7 +20,13 @@ export function SessionsPanel({ api, teamId, onOpen, onCompare }: Props) {
   const [list, setList] = useState<TeamSessionList | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
-  const query = { ...(filters.status ? { status: filters.status } : {}), ...(filters.pack ? { pack: filters.pack } : {}), ...(filters.q ? { q: filters.q } : {}), sort: filters.sort, order: filters.order };
+  const query = {
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(filters.pack ? { pack: filters.pack } : {}),
+    ...(filters.q ? { q: filters.q } : {}),
+    sort: filters.sort,
+    order: filters.order,
+  };
 
   const load = useCallback(() => {
     api.sessions(query).then(
@@ -40,7 +52,12 @@ export function SessionsPanel({ api, teamId, onOpen, onCompare }: Props) {
       <div className="pack-list-head">
         <h1>Sessions</h1>
         <div className="button-row">
-          <button type="button" data-testid="compare-button" disabled={selected.length < MIN_COMPARE || selected.length > MAX_COMPARE} onClick={() => onCompare(selected)}>
+          <button
+            type="button"
+            data-testid="compare-button"
+            disabled={selected.length < MIN_COMPARE || selected.length > MAX_COMPARE}
+            onClick={() => onCompare(selected)}
+          >
             Compare selected ({selected.length})
           </button>
           <button type="button" data-testid="csv-button" onClick={() => void exportCsv()}>
@@ -70,11 +87,24 @@ export function SessionsPanel({ api, teamId, onOpen, onCompare }: Props) {
         </label>
         <label className="field">
           <span>Candidate</span>
-          <input className="text-input" data-testid="filter-q" value={filters.q} onChange={(e) => set("q", e.target.value)} placeholder="label contains…" />
+          <input
+            className="text-input"
+            data-testid="filter-q"
+            value={filters.q}
+            onChange={(e) => set("q", e.target.value)}
+            placeholder="label contains…"
+          />
         </label>
         <label className="field">
           <span>Sort by</span>
-          <select data-testid="sort" value={`${filters.sort}:${filters.order}`} onChange={(e) => { const [s, o] = e.target.value.split(":"); setFilters((f) => ({ ...f, sort: s as Filters["sort"], order: o as Filters["order"] })); }}>
+          <select
+            data-testid="sort"
+            value={`${filters.sort}:${filters.order}`}
+            onChange={(e) => {
+              const [s, o] = e.target.value.split(":");
+              setFilters((f) => ({ ...f, sort: s as Filters["sort"], order: o as Filters["order"] }));
+            }}
+          >
             <option value="started:desc">newest first</option>
             <option value="started:asc">oldest first</option>
             <option value="score:desc">score, high to low</option>
@@ -88,13 +118,19 @@ export function SessionsPanel({ api, teamId, onOpen, onCompare }: Props) {
       </div>
       {error && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
       {list === null && !error && <p className="muted">Loading sessions…</p>}
-      {list?.sessions.length === 0 && <p className="muted" data-testid="no-sessions">No sessions yet. Invite a candidate, or share a pack.</p>}
+      {list?.sessions.length === 0 && (
+        <p className="muted" data-testid="no-sessions">
+          No sessions yet. Invite a candidate, or share a pack.
+        </p>
+      )}
       {list && list.sessions.length > 0 && (
         <div className="table-scroll">
           <table className="pack-table" data-testid="session-list">
             <thead>
               <tr>
-                <th><span className="visually-hidden">Select</span></th>
+                <th>
+                  <span className="visually-hidden">Select</span>
+                </th>
                 <th>Candidate</th>
                 <th>Pack</th>
                 <th>Status</th>
@@ -102,18 +138,28 @@ export function SessionsPanel({ api, teamId, onOpen, onCompare }: Props) {
                 <th>Rounds</th>
                 <th>Time</th>
                 <th>Integrity signals</th>
-                <th><span className="visually-hidden">Open</span></th>
+                <th>
+                  <span className="visually-hidden">Open</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {list.sessions.map((s) => (
                 <tr key={s.sessionId} data-testid="session-row" data-session={s.sessionId}>
                   <td>
-                    <input type="checkbox" aria-label={`Select ${s.candidateLabel ?? s.sessionId}`} data-testid="session-select" checked={selected.includes(s.sessionId)} onChange={() => toggle(s.sessionId)} />
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${s.candidateLabel ?? s.sessionId}`}
+                      data-testid="session-select"
+                      checked={selected.includes(s.sessionId)}
+                      onChange={() => toggle(s.sessionId)}
+                    />
                   </td>
                   <td>
                     <strong data-testid="session-candidate">{s.candidateLabel ?? "(shared link)"}</strong>
-                    <div className="muted small">{s.candidateEmail ?? s.source} · {dateTime(s.startedAt)}</div>
+                    <div className="muted small">
+                      {s.candidateEmail ?? s.source} · {dateTime(s.startedAt)}
+                    </div>
                   </td>
                   <td>
                     <code>{s.packKey}</code> <span className="muted small">v{s.packVersion}</span>
@@ -123,7 +169,11 @@ export function SessionsPanel({ api, teamId, onOpen, onCompare }: Props) {
                   </td>
                   <td className="num" data-testid="session-score">
                     {score(s.score)}
-                    {s.overrides > 0 && <div className="muted small">graded {score(s.gradedScore)}, {s.overrides} override{s.overrides === 1 ? "" : "s"}</div>}
+                    {s.overrides > 0 && (
+                      <div className="muted small">
+                        graded {score(s.gradedScore)}, {s.overrides} override{s.overrides === 1 ? "" : "s"}
+                      </div>
+                    )}
                   </td>
                   <td className="small">
                     {s.rounds.map((r) => (
@@ -133,7 +183,9 @@ export function SessionsPanel({ api, teamId, onOpen, onCompare }: Props) {
                     ))}
                   </td>
                   <td className="num">{duration(s.secondsUsed)}</td>
-                  <td className="small" data-testid="session-signals">{signalsText(s.signals)}</td>
+                  <td className="small" data-testid="session-signals">
+                    {signalsText(s.signals)}
+                  </td>
                   <td className="actions">
                     <button type="button" data-testid="open-session" onClick={() => onOpen(s.sessionId)}>
                       Open
@@ -145,7 +197,9 @@ export function SessionsPanel({ api, teamId, onOpen, onCompare }: Props) {
           </table>
         </div>
       )}
-      <p className="muted small">Integrity signals are facts to read in context (a paste may be the candidate's own notes), never a verdict.</p>
+      <p className="muted small">
+        Integrity signals are facts to read in context (a paste may be the candidate's own notes), never a verdict.
+      </p>
     </section>
   );
 }

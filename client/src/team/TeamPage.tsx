@@ -89,8 +89,8 @@ function SignIn({ error, onSubmit }: { error: string | null; onSubmit: (token: s
     <section className="panel team-sign-in">
       <h1>Team pack editor</h1>
       <p className="muted">
-        Write, check and publish your own interview packs. Sign in with your team's API token; an administrator creates
-        one with <code>npm run -s cli -- team create &lt;name&gt;</code>.
+        Write, check and publish your own interview packs. Sign in with your team's API token; an administrator creates one with{" "}
+        <code>npm run -s cli -- team create &lt;name&gt;</code>.
       </p>
       {error && <ErrorBanner message={error} />}
       <form
@@ -175,7 +175,9 @@ function TeamWorkspace({ token, team, onSignOut }: { token: string; team: TeamIn
             <button
               key={kind}
               type="button"
-              className={view.kind === kind || (kind === "sessions" && (view.kind === "session" || view.kind === "compare")) ? "active" : ""}
+              className={
+                view.kind === kind || (kind === "sessions" && (view.kind === "session" || view.kind === "compare")) ? "active" : ""
+              }
               data-testid={`tab-${kind}`}
               onClick={() => tab(kind)}
             >
@@ -189,9 +191,16 @@ function TeamWorkspace({ token, team, onSignOut }: { token: string; team: TeamIn
       </div>
 
       {view.kind === "sessions" && (
-        <SessionsPanel api={review} teamId={team.id} onOpen={(sessionId) => setView({ kind: "session", sessionId })} onCompare={(sessionIds) => setView({ kind: "compare", sessionIds })} />
+        <SessionsPanel
+          api={review}
+          teamId={team.id}
+          onOpen={(sessionId) => setView({ kind: "session", sessionId })}
+          onCompare={(sessionIds) => setView({ kind: "compare", sessionIds })}
+        />
       )}
-      {view.kind === "session" && <SessionView key={view.sessionId} api={review} sessionId={view.sessionId} onBack={() => setView({ kind: "sessions" })} />}
+      {view.kind === "session" && (
+        <SessionView key={view.sessionId} api={review} sessionId={view.sessionId} onBack={() => setView({ kind: "sessions" })} />
+      )}
       {view.kind === "compare" && <CompareView api={review} sessionIds={view.sessionIds} onBack={() => setView({ kind: "sessions" })} />}
       {view.kind === "invites" && <InvitesPanel api={review} packs={packs ?? []} initialPackId={view.packId} />}
       {view.kind === "tokens" && <TokensPanel api={review} />}
@@ -269,4 +278,3 @@ function TeamWorkspace({ token, team, onSignOut }: { token: string; team: TeamIn
     </div>
   );
 }
-

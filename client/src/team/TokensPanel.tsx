@@ -27,8 +27,17 @@ export function TokensPanel({ api }: { api: ReviewApi }) {
       <h1>API tokens</h1>
       <p className="muted small">One token per reviewer: overrides are recorded under the token's label.</p>
       <form className="button-row" onSubmit={(e) => (e.preventDefault(), void run(() => api.createToken(label)).then(() => setLabel("")))}>
-        <input className="text-input" data-testid="token-label" value={label} onChange={(e) => setLabel(e.target.value)} placeholder="Reviewer's name" maxLength={60} />
-        <button type="submit" className="primary" data-testid="token-create" disabled={!label.trim()}>New token</button>
+        <input
+          className="text-input"
+          data-testid="token-label"
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+          placeholder="Reviewer's name"
+          maxLength={60}
+        />
+        <button type="submit" className="primary" data-testid="token-create" disabled={!label.trim()}>
+          New token
+        </button>
       </form>
       {issued && (
         <p className="notice" data-testid="token-issued">
@@ -39,20 +48,47 @@ export function TokensPanel({ api }: { api: ReviewApi }) {
       {tokens && (
         <table className="pack-table" data-testid="token-list">
           <thead>
-            <tr><th>Label</th><th>Created</th><th>Last used</th><th>Status</th><th /></tr>
+            <tr>
+              <th>Label</th>
+              <th>Created</th>
+              <th>Last used</th>
+              <th>Status</th>
+              <th />
+            </tr>
           </thead>
           <tbody>
             {tokens.map((t) => (
               <tr key={t.id} data-testid="token-row">
-                <td>{t.label} {t.current && <span className="badge">this browser</span>}<div className="muted small"><code>{t.id}</code></div></td>
+                <td>
+                  {t.label} {t.current && <span className="badge">this browser</span>}
+                  <div className="muted small">
+                    <code>{t.id}</code>
+                  </div>
+                </td>
                 <td className="small">{dateTime(t.createdAt)}</td>
                 <td className="small">{t.lastUsedAt ? dateTime(t.lastUsedAt) : "never"}</td>
-                <td>{t.revokedAt ? <span className="badge">revoked {dateTime(t.revokedAt)}</span> : <span className="badge visibility-public">live</span>}</td>
+                <td>
+                  {t.revokedAt ? (
+                    <span className="badge">revoked {dateTime(t.revokedAt)}</span>
+                  ) : (
+                    <span className="badge visibility-public">live</span>
+                  )}
+                </td>
                 <td className="actions">
                   {!t.revokedAt && !t.current && (
                     <div className="button-row">
-                      <button type="button" onClick={() => void run(() => api.rotateToken(t.id))}>Rotate</button>
-                      <button type="button" onClick={() => window.confirm(`Revoke "${t.label}"? Requests with it stop working at once.`) && void run(() => api.revokeToken(t.id))}>Revoke</button>
+                      <button type="button" onClick={() => void run(() => api.rotateToken(t.id))}>
+                        Rotate
+                      </button>
+                      <button
+                        type="button"
+                        onClick={() =>
+                          window.confirm(`Revoke "${t.label}"? Requests with it stop working at once.`) &&
+                          void run(() => api.revokeToken(t.id))
+                        }
+                      >
+                        Revoke
+                      </button>
                     </div>
                   )}
                 </td>

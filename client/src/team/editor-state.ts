@@ -53,7 +53,17 @@ export type EditorEvent =
 
 export function initialEditorState(packId: string | null, starter: string): EditorState {
   return {
-    doc: { packId, loading: packId !== null, loadError: null, source: packId === null ? starter : "", baseline: packId === null ? starter : "", visibility: "private", versions: [], loadedVersion: null, latestVersion: null },
+    doc: {
+      packId,
+      loading: packId !== null,
+      loadError: null,
+      source: packId === null ? starter : "",
+      baseline: packId === null ? starter : "",
+      visibility: "private",
+      versions: [],
+      loadedVersion: null,
+      latestVersion: null,
+    },
     validation: { checked: null, error: null, recheck: 0 },
     preview: { last: [], lastTitle: null, selectedId: null, jump: null },
     publish: { running: false, done: null, error: null },
@@ -65,7 +75,19 @@ export function editorReducer(s: EditorState, e: EditorEvent): EditorState {
   switch (e.type) {
     case "loaded": {
       const text = e.detail.source ?? "";
-      return { ...s, doc: { ...s.doc, loading: false, source: text, baseline: text, visibility: e.detail.visibility, versions: e.detail.versions, loadedVersion: e.detail.version, latestVersion: e.detail.version } };
+      return {
+        ...s,
+        doc: {
+          ...s.doc,
+          loading: false,
+          source: text,
+          baseline: text,
+          visibility: e.detail.visibility,
+          versions: e.detail.versions,
+          loadedVersion: e.detail.version,
+          latestVersion: e.detail.version,
+        },
+      };
     }
     case "loadFailed":
       return { ...s, doc: { ...s.doc, loading: false, loadError: e.message } };
@@ -86,13 +108,24 @@ export function editorReducer(s: EditorState, e: EditorEvent): EditorState {
     case "previewSelected":
       return { ...s, preview: { ...s.preview, selectedId: e.id } };
     case "jumpTo":
-      return { ...s, view: "yaml", preview: { ...s.preview, jump: { line: e.line, column: e.column, seq: (s.preview.jump?.seq ?? 0) + 1 } } };
+      return {
+        ...s,
+        view: "yaml",
+        preview: { ...s.preview, jump: { line: e.line, column: e.column, seq: (s.preview.jump?.seq ?? 0) + 1 } },
+      };
     case "publishStarted":
       return { ...s, publish: { running: true, done: null, error: null } };
     case "published":
       return {
         ...s,
-        doc: { ...s.doc, packId: e.result.id, baseline: e.source, visibility: e.result.visibility, loadedVersion: e.result.version, latestVersion: e.result.version },
+        doc: {
+          ...s.doc,
+          packId: e.result.id,
+          baseline: e.source,
+          visibility: e.result.visibility,
+          loadedVersion: e.result.version,
+          latestVersion: e.result.version,
+        },
         publish: { running: false, done: e.result, error: null },
       };
     case "publishFailed":
@@ -102,7 +135,11 @@ export function editorReducer(s: EditorState, e: EditorEvent): EditorState {
     case "versionsLoaded":
       return { ...s, doc: { ...s.doc, versions: e.versions } };
     case "versionOpened":
-      return { ...s, doc: { ...s.doc, source: e.source, baseline: e.source, loadedVersion: e.version }, publish: { ...s.publish, done: null, error: null } };
+      return {
+        ...s,
+        doc: { ...s.doc, source: e.source, baseline: e.source, loadedVersion: e.version },
+        publish: { ...s.publish, done: null, error: null },
+      };
     case "view":
       return { ...s, view: e.view };
   }

@@ -9,14 +9,24 @@ import { isMap, isSeq, parseDocument, type Document } from "yaml";
 export type FormConcept = { label: string; terms: string[] };
 export type FormCriterion = { id: string; title: string; weight: number; description: string; anchors: string[]; concepts: FormConcept[] };
 export type FormExemplar = { level: string; answer: string; scores: Record<string, number> };
-export type FormQuestion = { id: string; kind: string; level: string; title: string; prompt: string; timeGuideMinutes: number; rubric: FormCriterion[]; exemplars: FormExemplar[] };
+export type FormQuestion = {
+  id: string;
+  kind: string;
+  level: string;
+  title: string;
+  prompt: string;
+  timeGuideMinutes: number;
+  rubric: FormCriterion[];
+  exemplars: FormExemplar[];
+};
 export type FormPack = { id: string; title: string; description: string; questions: FormQuestion[] };
 
 type Path = (string | number)[];
 const str = (v: unknown) => (typeof v === "string" ? v : v === undefined || v === null ? "" : String(v));
 const num = (v: unknown) => (typeof v === "number" ? v : Number(v) || 0);
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const obj = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const obj = (v: unknown): Record<string, unknown> =>
+  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 function parse(source: string): Document | null {
   const doc = parseDocument(source);
@@ -55,7 +65,11 @@ export function readForm(source: string): FormPack | null {
         }),
         exemplars: arr(q.exemplars).map((re) => {
           const e = obj(re);
-          return { level: str(e.level), answer: str(e.answer), scores: Object.fromEntries(Object.entries(obj(e.scores)).map(([k, v]) => [k, num(v)])) };
+          return {
+            level: str(e.level),
+            answer: str(e.answer),
+            scores: Object.fromEntries(Object.entries(obj(e.scores)).map(([k, v]) => [k, num(v)])),
+          };
         }),
       };
     }),
@@ -133,7 +147,10 @@ export function textToConcepts(text: string): FormConcept[] {
     .map((line) => {
       const at = line.indexOf(":");
       const label = at > 0 ? line.slice(0, at).trim() : line;
-      const terms = (at > 0 ? line.slice(at + 1) : line).split(",").map((t) => t.trim()).filter(Boolean);
+      const terms = (at > 0 ? line.slice(at + 1) : line)
+        .split(",")
+        .map((t) => t.trim())
+        .filter(Boolean);
       return { label, terms };
     });
 }

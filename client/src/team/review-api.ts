@@ -38,18 +38,22 @@ export function reviewApi(token: string, teamId: string) {
 
     sessions: (q: TeamSessionsQuery) => call<TeamSessionList>(token, `${t}/sessions${query(q as Record<string, string | undefined>)}`),
     session: (id: string) => call<TeamSessionDetail>(token, `${t}/sessions/${encodeURIComponent(id)}`),
-    override: (id: string, body: OverrideBody) => call<TeamSessionDetail>(token, `${t}/sessions/${encodeURIComponent(id)}/overrides`, { method: "POST", json: body }),
+    override: (id: string, body: OverrideBody) =>
+      call<TeamSessionDetail>(token, `${t}/sessions/${encodeURIComponent(id)}/overrides`, { method: "POST", json: body }),
     compare: (ids: string[]) => call<Comparison>(token, `${t}/compare?sessions=${ids.map(encodeURIComponent).join(",")}`),
     /** The CSV as a Blob (the route needs the bearer token, so a plain link cannot fetch it). */
     async csv(q: TeamSessionsQuery): Promise<Blob> {
-      const res = await fetch(`${t}/sessions.csv${query(q as Record<string, string | undefined>)}`, { headers: { Authorization: `Bearer ${token}` } });
+      const res = await fetch(`${t}/sessions.csv${query(q as Record<string, string | undefined>)}`, {
+        headers: { Authorization: `Bearer ${token}` },
+      });
       if (!res.ok) throw new TeamApiError(`Could not export: ${res.status} ${res.statusText}`, res.status);
       return res.blob();
     },
 
     capabilities: () => call<{ draftQuestion: boolean }>(token, `${t}/authoring/capabilities`),
     suggestTerms: (body: SuggestTermsBody) => call<TermSuggestions>(token, `${t}/authoring/suggest-terms`, { method: "POST", json: body }),
-    draftQuestion: (body: DraftQuestionBody) => call<DraftQuestionResult>(token, `${t}/authoring/draft-question`, { method: "POST", json: body }),
+    draftQuestion: (body: DraftQuestionBody) =>
+      call<DraftQuestionResult>(token, `${t}/authoring/draft-question`, { method: "POST", json: body }),
   };
 }
 export type ReviewApi = ReturnType<typeof reviewApi>;

@@ -31,4 +31,3 @@ export type PackIssue = { file: string; path: string; line?: number; column?: nu
 export type ValidateResult =
   | { valid: true; issues: []; pack: { id: string; title: string; rounds: number }; preview: PublicQuestion[] }
   | { valid: false; issues: PackIssue[]; preview: [] };
-

@@ -12,14 +12,28 @@ import type { EvalItem } from "../types.js";
  * Split: the task's training set tunes; its unseen-answers and unseen-questions
  * test sets are the held-out test.
  */
-const LABEL: Record<string, number> = { correct: 4, partially_correct_incomplete: 1, irrelevant: 1, non_domain: 1, incorrect: 1, contradictory: 0 };
+const LABEL: Record<string, number> = {
+  correct: 4,
+  partially_correct_incomplete: 1,
+  irrelevant: 1,
+  non_domain: 1,
+  incorrect: 1,
+  contradictory: 0,
+};
 
 export function loadBeetle(dir: string): EvalItem[] {
-  const rows = readFileSync(join(dir, "answers.csv"), "utf8").split("\n").filter(Boolean).map((l) => l.split("\t"));
+  const rows = readFileSync(join(dir, "answers.csv"), "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => l.split("\t"));
   const answers = new Map<string, { question: string; answer: string }>();
   const references = new Map<string, string[]>();
   const gold = new Map<string, { qid: string; label: string; split: EvalItem["split"] }>();
-  for (const [file, split] of [["trainingGold.txt", "tuning"], ["testGold-UA.txt", "test"], ["testGold-UQ.txt", "test"]] as const) {
+  for (const [file, split] of [
+    ["trainingGold.txt", "tuning"],
+    ["testGold-UA.txt", "test"],
+    ["testGold-UQ.txt", "test"],
+  ] as const) {
     for (const line of readFileSync(join(dir, file), "utf8").split("\n").slice(1).filter(Boolean)) {
       const f = line.split("\t");
       gold.set(f[0]!, { qid: f[1]!, label: f[5]!.trim(), split });
@@ -40,7 +54,14 @@ export function loadBeetle(dir: string): EvalItem[] {
     const a = answers.get(id);
     const label = LABEL[g.label];
     if (!a || label === undefined) continue;
-    items.push({ questionId: g.qid, question: a.question, references: references.get(g.qid) ?? [], answer: a.answer, label, split: g.split });
+    items.push({
+      questionId: g.qid,
+      question: a.question,
+      references: references.get(g.qid) ?? [],
+      answer: a.answer,
+      label,
+      split: g.split,
+    });
   }
   return items;
 }

@@ -5,7 +5,19 @@ const RELATION = /\s(?:=|≈|~=|~|→|->|equals|is about|comes to)\s/g;
 const TOLERANCE = 0.12;
 /** Deeper parentheses than any calculation a person writes; the parser recurses per level, so it stops here. */
 const MAX_PAREN_DEPTH = 32;
-const SCALE: Record<string, number> = { k: 1e3, m: 1e6, million: 1e6, b: 1e9, bn: 1e9, billion: 1e9, thousand: 1e3, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12 };
+const SCALE: Record<string, number> = {
+  k: 1e3,
+  m: 1e6,
+  million: 1e6,
+  b: 1e9,
+  bn: 1e9,
+  billion: 1e9,
+  thousand: 1e3,
+  kb: 1e3,
+  mb: 1e6,
+  gb: 1e9,
+  tb: 1e12,
+};
 
 type Token = { kind: "num"; value: number } | { kind: "op"; op: "+" | "-" | "*" | "/" } | { kind: "paren"; open: boolean };
 
@@ -16,7 +28,8 @@ type Token = { kind: "num"; value: number } | { kind: "op"; op: "+" | "-" | "*" 
  */
 function tokenize(expr: string): Token[] {
   const tokens: Token[] = [];
-  const re = /(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(kb|mb|gb|tb|k|m|million|b|bn|billion|thousand))?(?![a-z])|\/\s?1\s?m\b|per (?:1m|million)\b|[×*·÷/+()]|\s[x−-]\s/gi;
+  const re =
+    /(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s?(kb|mb|gb|tb|k|m|million|b|bn|billion|thousand))?(?![a-z])|\/\s?1\s?m\b|per (?:1m|million)\b|[×*·÷/+()]|\s[x−-]\s/gi;
   for (const m of expr.matchAll(re)) {
     const s = m[0];
     if (m[1]) {
@@ -42,20 +55,21 @@ function evaluate(tokens: Token[]): number | null {
     return t?.kind === "op" && ops.includes(t.op) ? t.op : null;
   };
   // One precedence level: operands joined left to right by its operators; null ends the whole evaluation.
-  const level = (operand: () => number | null, ops: string, apply: (op: string, l: number, r: number) => number | null) => (): number | null => {
-    let v = operand();
-    for (let op = opAt(ops); v !== null && op; op = opAt(ops)) {
-      i++;
-      const r = operand();
-      if (r === null) return null;
-      v = apply(op, v, r);
-    }
-    return v;
-  };
+  const level =
+    (operand: () => number | null, ops: string, apply: (op: string, l: number, r: number) => number | null) => (): number | null => {
+      let v = operand();
+      for (let op = opAt(ops); v !== null && op; op = opAt(ops)) {
+        i++;
+        const r = operand();
+        if (r === null) return null;
+        v = apply(op, v, r);
+      }
+      return v;
+    };
   const primary = (): number | null => {
     const t = tokens[i];
     if (!t) return null;
-    if (t.kind === "num") return i++, t.value;
+    if (t.kind === "num") return (i++, t.value);
     if (t.kind === "paren" && t.open) {
       if (depth >= MAX_PAREN_DEPTH) return null;
       i++;
@@ -86,7 +100,11 @@ export function writtenEquations(text: string): Equation[] {
     const relations = [...sentence.matchAll(RELATION)];
     let leftStart = 0;
     for (const rel of relations) {
-      const left = sentence.slice(leftStart, rel.index).split(/[,:;(]\s(?=[^)]*$)|\bso\b|\bthat'?s\b|\bwhich is\b/).pop() ?? "";
+      const left =
+        sentence
+          .slice(leftStart, rel.index)
+          .split(/[,:;(]\s(?=[^)]*$)|\bso\b|\bthat'?s\b|\bwhich is\b/)
+          .pop() ?? "";
       const right = sentence.slice(rel.index! + rel[0].length);
       leftStart = rel.index! + rel[0].length;
       const stated = tokenize(right.slice(0, 40)).find((t) => t.kind === "num") as { value: number } | undefined;
@@ -96,7 +114,14 @@ export function writtenEquations(text: string): Equation[] {
       const computed = evaluate(tokens);
       if (computed === null || computed === 0) continue;
       const correct = Math.abs(computed - stated.value) <= TOLERANCE * Math.max(Math.abs(computed), Math.abs(stated.value));
-      out.push({ text: `${left.trim()}${rel[0]}${right.trim().split(/;|,\s/)[0]}`.slice(0, 160), at: offset + (rel.index ?? 0), operands, computed, stated: stated.value, correct });
+      out.push({
+        text: `${left.trim()}${rel[0]}${right.trim().split(/;|,\s/)[0]}`.slice(0, 160),
+        at: offset + (rel.index ?? 0),
+        operands,
+        computed,
+        stated: stated.value,
+        correct,
+      });
     }
   }
   return out;

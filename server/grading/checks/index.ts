@@ -10,10 +10,9 @@ export { extractFixedPrompt } from "./prompt-debugging.js";
 export { writtenEquations } from "./arithmetic.js";
 
 /** What running the candidate's fixed prompt showed, when a model was available. */
-export type LabEvidence = (
-  | { ran: true; fixedPassRate: number; brokenPassRate: number; cases: number }
-  | { ran: false; reason: string }
-) & { usage?: { model: string; inputTokens: number; outputTokens: number } };
+export type LabEvidence = ({ ran: true; fixedPassRate: number; brokenPassRate: number; cases: number } | { ran: false; reason: string }) & {
+  usage?: { model: string; inputTokens: number; outputTokens: number };
+};
 
 /** Run the checks a criterion asks for on the (cleaned) answer. */
 export function runChecks(criterion: Criterion, question: Question, answer: string, lab?: LabEvidence): CheckResult[] {
@@ -44,9 +43,18 @@ export function runChecks(criterion: Criterion, question: Question, answer: stri
 function fixWorks(lab: LabEvidence | undefined): CheckResult {
   const label = "the fixed prompt passes more lab cases than the broken one";
   if (!lab || !lab.ran) {
-    return { label, passed: false, skipped: true, note: `the fixed prompt was not executed (${lab && !lab.ran ? lab.reason : "no model configured"})` };
+    return {
+      label,
+      passed: false,
+      skipped: true,
+      note: `the fixed prompt was not executed (${lab && !lab.ran ? lab.reason : "no model configured"})`,
+    };
   }
   const pct = (x: number) => `${Math.round(100 * x)}%`;
   const passed = lab.fixedPassRate >= 0.75 && lab.fixedPassRate > lab.brokenPassRate;
-  return { label, passed, note: `run on ${lab.cases} cases: the fixed prompt passed ${pct(lab.fixedPassRate)}, the broken one ${pct(lab.brokenPassRate)}` };
+  return {
+    label,
+    passed,
+    note: `run on ${lab.cases} cases: the fixed prompt passed ${pct(lab.fixedPassRate)}, the broken one ${pct(lab.brokenPassRate)}`,
+  };
 }

@@ -4,7 +4,10 @@ import type { CheckResult } from "./types.js";
 const FAULT = "(?:prompt|instruction|context|model|retriev\\w*|retriever|index|chunk\\w*|tool (?:schema|description)s?)";
 /** "The fault is in retrieval", "it's a prompt problem", "root cause: the context". */
 const NAMES_FAULT = [
-  new RegExp(`\\b(?:root cause|the (?:fault|problem|issue|bug|failure|culprit)|this|it)\\b[^.\\n]{0,30}\\b(?:is|lies|sits|comes from|is in|is with|'s)\\b[^.\\n]{0,25}\\b${FAULT}`, "i"),
+  new RegExp(
+    `\\b(?:root cause|the (?:fault|problem|issue|bug|failure|culprit)|this|it)\\b[^.\\n]{0,30}\\b(?:is|lies|sits|comes from|is in|is with|'s)\\b[^.\\n]{0,25}\\b${FAULT}`,
+    "i",
+  ),
   new RegExp(`\\b${FAULT}\\s+(?:problem|issue|fault|bug|failure|error)\\b`, "i"),
   new RegExp(`\\bnot (?:a |the )?${FAULT}\\b[^.\\n]{0,20}\\b(?:problem|issue|fault)`, "i"),
 ];
@@ -14,7 +17,8 @@ export function checkFaultClass(answer: string): CheckResult {
   const label = "names the fault class (prompt, context, model or retrieval)";
   for (const re of NAMES_FAULT) {
     const m = re.exec(answer);
-    if (m) return { label, passed: true, quote: quoteAround(answer, m.index, m[0].length), note: "the diagnosis names where the fault lies" };
+    if (m)
+      return { label, passed: true, quote: quoteAround(answer, m.index, m[0].length), note: "the diagnosis names where the fault lies" };
   }
   return { label, passed: false, note: "the answer never says which layer is at fault" };
 }
@@ -23,7 +27,9 @@ export function checkFaultClass(answer: string): CheckResult {
 export function extractFixedPrompt(answer: string): string | null {
   const fences = [...answer.matchAll(/```[\w-]*\n([\s\S]*?)```/g)].map((m) => m[1]!.trim()).filter((b) => b.split(/\s+/).length >= 12);
   if (fences.length) return fences.sort((a, b) => b.length - a.length)[0]!;
-  const labelled = /(?:fixed|new|revised|rewritten|updated|improved) (?:system )?prompt\s*[:\-]\s*\n?([\s\S]{80,1500}?)(?:\n\s*\n|$)/i.exec(answer);
+  const labelled = /(?:fixed|new|revised|rewritten|updated|improved) (?:system )?prompt\s*[:\-]\s*\n?([\s\S]{80,1500}?)(?:\n\s*\n|$)/i.exec(
+    answer,
+  );
   return labelled ? labelled[1]!.trim() : null;
 }
 
@@ -32,5 +38,10 @@ export function checkFixedPrompt(answer: string): CheckResult {
   const prompt = extractFixedPrompt(answer);
   if (!prompt) return { label, passed: false, note: "no rewritten prompt in the answer (a fenced block or a labelled prompt)" };
   const at = answer.indexOf(prompt.slice(0, 30));
-  return { label, passed: true, quote: quoteAround(answer, Math.max(0, at), 30), note: `a rewritten prompt of ${prompt.split(/\s+/).length} words` };
+  return {
+    label,
+    passed: true,
+    quote: quoteAround(answer, Math.max(0, at), 30),
+    note: `a rewritten prompt of ${prompt.split(/\s+/).length} words`,
+  };
 }

@@ -17,7 +17,9 @@ export function checkQuantitative(answer: string, figures: Figure[]): CheckResul
   const good = grounded.find((e) => e.correct);
   if (good) return { label, passed: true, quote: good.text, note: `the arithmetic checks out (${fmt(good.computed)})` };
   const slip = grounded.find((e) => !e.correct) ?? equations.find((e) => !e.correct);
-  if (slip) return { label, passed: false, note: `arithmetic slip: "${slip.text}" works out to ${fmt(slip.computed)}, not ${fmt(slip.stated)}` };
-  if (equations.some((e) => e.correct)) return { label, passed: false, note: "the calculations shown do not start from the question's figures" };
+  if (slip)
+    return { label, passed: false, note: `arithmetic slip: "${slip.text}" works out to ${fmt(slip.computed)}, not ${fmt(slip.stated)}` };
+  if (equations.some((e) => e.correct))
+    return { label, passed: false, note: "the calculations shown do not start from the question's figures" };
   return { label, passed: false, note: "no worked calculation from the question's figures" };
 }

@@ -3,16 +3,21 @@ import { analyse } from "../language/index.js";
 /** Quoted text describes (an attack the candidate is discussing, say); it does not instruct. */
 export const unquoted = (n: string) => n.replace(/"[^"]*"|“[^”]*”|'[^'\s][^']{5,}'|`[^`]*`/g, " ");
 
-const VOCATIVE = /^(?:(?:dear|hey|hi|hello|attention|note to|note for|message (?:to|for)|to)\s+)?(?:the\s+)?(?:(?:llm|ai|automated|automatic)\s+)?(?:grader|judge|evaluator|assessor|reviewer|marker|ai|assistant|model|llm|gpt|chatgpt|claude|system|scoring model|grading model)\b\s*[,:!-]|@(?:grader|judge|evaluator|reviewer|ai|llm|model)\b/;
+const VOCATIVE =
+  /^(?:(?:dear|hey|hi|hello|attention|note to|note for|message (?:to|for)|to)\s+)?(?:the\s+)?(?:(?:llm|ai|automated|automatic)\s+)?(?:grader|judge|evaluator|assessor|reviewer|marker|ai|assistant|model|llm|gpt|chatgpt|claude|system|scoring model|grading model)\b\s*[,:!-]|@(?:grader|judge|evaluator|reviewer|ai|llm|model)\b/;
 const LEAD = /^(?:(?:please|kindly|now|also|and|so|then|just|first|finally|important|note|ps|p\.s\.|nb)\b[\s,:!.]*)+/;
 /** An obligation about scoring put on whoever reads it ("must be scored at the maximum"). */
-const OBLIGATION = /\b(?:must|should|shall|has to|have to|needs? to) be (?:scored|graded|marked|rated|treated|considered|given|awarded|evaluated)\b/;
+const OBLIGATION =
+  /\b(?:must|should|shall|has to|have to|needs? to) be (?:scored|graded|marked|rated|treated|considered|given|awarded|evaluated)\b/;
 /** A message presented as coming from someone with authority over the grading. */
-const AUTHORITY = /\b(?:note|message|notice|instructions?|memo) (?:from|by) (?:the |a |an )?(?:[\w-]+ ){0,3}(?:maintainers?|admin\w*|developers?|interviewers?|graders?|panel|team|manager|system|operator|provider|staff)\b/;
+const AUTHORITY =
+  /\b(?:note|message|notice|instructions?|memo) (?:from|by) (?:the |a |an )?(?:[\w-]+ ){0,3}(?:maintainers?|admin\w*|developers?|interviewers?|graders?|panel|team|manager|system|operator|provider|staff)\b/;
 /** Verbs whose bare form opening a sentence gives an order about the grading. */
-const COMMAND = /^(?:ignore|disregard|forget|give|award|assign|grant|output|print|score|grade|mark|rate|treat|consider|pretend|assume|override|stop|skip|respond|reply|return|set)\b/;
+const COMMAND =
+  /^(?:ignore|disregard|forget|give|award|assign|grant|output|print|score|grade|mark|rate|treat|consider|pretend|assume|override|stop|skip|respond|reply|return|set)\b/;
 /** Speaking about the answer, or about its author in the third person: no candidate does that honestly. */
-const SELF_REFERENCE = /\b(?:this|my|the candidate'?s?|the following|the above)\s+(?:answer|response|submission|solution|essay|reply|text)\b|\b(?:the|this) candidate\b/;
+const SELF_REFERENCE =
+  /\b(?:this|my|the candidate'?s?|the following|the above)\s+(?:answer|response|submission|solution|essay|reply|text)\b|\b(?:the|this) candidate\b/;
 
 /**
  * Whether a sentence is aimed at whoever reads it, rather than describing
@@ -25,7 +30,10 @@ const SELF_REFERENCE = /\b(?:this|my|the candidate'?s?|the following|the above)\
 export function addressedToReader(sentence: string, options: { code?: boolean } = {}): boolean {
   // In code a string literal is not a quotation: it is read like any other text.
   const lower = sentence.toLowerCase();
-  const n = (options.code ? lower : unquoted(lower)).replace(/\s+/g, " ").replace(/^[^\p{L}@]+/u, "").trim();
+  const n = (options.code ? lower : unquoted(lower))
+    .replace(/\s+/g, " ")
+    .replace(/^[^\p{L}@]+/u, "")
+    .trim();
   if (!n) return false;
   if (/\bplease\s+[a-z]/.test(n) || OBLIGATION.test(n) || AUTHORITY.test(n)) return true;
   if (/\byou(?:r|rs|'re|'ll)?\b/.test(n)) return true;

@@ -19,7 +19,13 @@ export const FLAG_MESSAGES: Record<IntegrityFlag["kind"], string> = {
 };
 
 /** Flags that mean the answer tried to steer the grader (as opposed to text that just earns nothing). */
-export const MANIPULATION: IntegrityFlag["kind"][] = ["grader-instruction", "fake-verdict", "role-tag", "self-assessment", "hidden-instruction"];
+export const MANIPULATION: IntegrityFlag["kind"][] = [
+  "grader-instruction",
+  "fake-verdict",
+  "role-tag",
+  "self-assessment",
+  "hidden-instruction",
+];
 
 /** `code` answers are read as code: no keyword-list or copied-paragraph checks (similar solutions are normal). */
 type Context = {
@@ -33,8 +39,11 @@ const short = (s: string) => {
   const t = s.replace(/\s+/g, " ").trim();
   return t.length > 140 ? `${t.slice(0, 137)}…` : t;
 };
-const FUNCTION_WORDS = new Set("a an the to of and or in on for with by as at is are be was were it this that we i you they our my then so if but not from into than which when".split(" "));
-
+const FUNCTION_WORDS = new Set(
+  "a an the to of and or in on for with by as at is are be was were it this that we i you they our my then so if but not from into than which when".split(
+    " ",
+  ),
+);
 
 /**
  * Which attack a normalised block is, if any. `unfenced`: not inside a fenced
@@ -47,15 +56,20 @@ function attackKind(raw: string, unfenced: boolean, code = false): IntegrityFlag
   // Computed only when a scoring or override pattern matched: most sentences never need it.
   let known: boolean | undefined;
   const addressed = () => (known ??= addressedToReader(stripInvisible(raw), { code }));
-  return attackKindOf(forMatching(raw), unfenced, addressed) ?? attackKindOf(stripInvisible(raw).toLowerCase().replace(/\s+/g, " "), unfenced, addressed);
+  return (
+    attackKindOf(forMatching(raw), unfenced, addressed) ??
+    attackKindOf(stripInvisible(raw).toLowerCase().replace(/\s+/g, " "), unfenced, addressed)
+  );
 }
 
 function attackKindOf(n: string, unfenced: boolean, addressed: () => boolean): IntegrityFlag["kind"] | null {
   if (ROLE_TAG.some((r) => r.test(n)) || (unfenced && TAG_ESCAPE.some((r) => r.test(n)))) return "role-tag";
   if (FAKE_VERDICT.some((r) => r.test(n))) return "fake-verdict";
-  if ((GRADING.some((r) => r.test(n)) || (unfenced && OVERRIDE.some((r) => r.test(unquoted(n))))) && addressed()) return "grader-instruction";
+  if ((GRADING.some((r) => r.test(n)) || (unfenced && OVERRIDE.some((r) => r.test(unquoted(n))))) && addressed())
+    return "grader-instruction";
   // The other-language patterns are imperatives by construction ("vergiss", "ignora"): no reading of English needed.
-  if (FOREIGN_GRADING.some((r) => r.test(n)) || (unfenced && FOREIGN_OVERRIDE.some((r) => r.test(unquoted(n))))) return "grader-instruction";
+  if (FOREIGN_GRADING.some((r) => r.test(n)) || (unfenced && FOREIGN_OVERRIDE.some((r) => r.test(unquoted(n)))))
+    return "grader-instruction";
   if (SELF_ASSESSMENT.some((r) => r.test(n))) return "self-assessment";
   return null;
 }
@@ -85,10 +99,12 @@ function hiddenAttack(n: string): boolean {
 export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
   const flags: IntegrityFlag[] = [];
   const flag = (kind: IntegrityFlag["kind"], quote: string) => {
-    if (!flags.some((f) => f.kind === kind && f.quote === short(quote))) flags.push({ kind, message: FLAG_MESSAGES[kind], quote: short(quote) });
+    if (!flags.some((f) => f.kind === kind && f.quote === short(quote)))
+      flags.push({ kind, message: FLAG_MESSAGES[kind], quote: short(quote) });
   };
   const tagged = hiddenTagText(raw);
-  if (tagged && (hiddenAttack(forMatching(tagged)) || attackKind(tagged, true))) flag("hidden-instruction", `invisible characters spelling: ${tagged}`);
+  if (tagged && (hiddenAttack(forMatching(tagged)) || attackKind(tagged, true)))
+    flag("hidden-instruction", `invisible characters spelling: ${tagged}`);
   let text = stripInvisible(raw);
 
   // Markup a reader never sees never counts: HTML/markdown comments, hidden elements.
@@ -136,7 +152,13 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
         }
       }
     }
-    const kind = attackKind(block.text, !promptBlock, ctx.code) ?? (promptBlock ? null : sentencesOf(block.text).map((s) => attackKind(s, true, ctx.code)).find(Boolean) ?? null);
+    const kind =
+      attackKind(block.text, !promptBlock, ctx.code) ??
+      (promptBlock
+        ? null
+        : (sentencesOf(block.text)
+            .map((s) => attackKind(s, true, ctx.code))
+            .find(Boolean) ?? null));
     if (kind) {
       flag(kind, firstSentenceMatching(block.text, !promptBlock) ?? block.text);
       continue;
@@ -154,8 +176,17 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
   let out = kept.filter((b) => b.trim()).join("\n\n");
   if (!ctx.code && ctx.copies) {
     const { modelAnswers, rubric, skip } = ctx.copies;
-    if (modelAnswers) out = dropParagraphs(out, (p) => isModelAnswerCopy(modelAnswers, p, skip), (p) => flag("copied-model-answer", p));
-    out = dropParagraphs(out, (p) => isRubricCopy(rubric, p), (p) => flag("rubric-pasted", p));
+    if (modelAnswers)
+      out = dropParagraphs(
+        out,
+        (p) => isModelAnswerCopy(modelAnswers, p, skip),
+        (p) => flag("copied-model-answer", p),
+      );
+    out = dropParagraphs(
+      out,
+      (p) => isRubricCopy(rubric, p),
+      (p) => flag("rubric-pasted", p),
+    );
   }
   const words = out.split(/\s+/).filter(Boolean).length;
   if (words > 3000) flag("padding", `${words} words`);
@@ -233,14 +264,20 @@ const seenLines = new WeakMap<Context, Map<string, number>>();
 
 /** "RAG, embeddings, evals, golden set, recall": five or more short items and nothing reasoning about them. */
 function isKeywordList(line: string): boolean {
-  const items = line.replace(/^\s*(?:[-*•·]|\d+[.)])\s*/, "").split(/\s*[,;|•·/]\s*|\s+-\s+/).filter((s) => s.trim());
+  const items = line
+    .replace(/^\s*(?:[-*•·]|\d+[.)])\s*/, "")
+    .split(/\s*[,;|•·/]\s*|\s+-\s+/)
+    .filter((s) => s.trim());
   if (items.length < 5) return false;
   // Figures and arithmetic ("$6/day, ~$180/month") are not keyword stuffing.
   if (items.filter((i) => /\d/.test(i)).length > items.length / 5) return false;
   const shortItems = items.filter((i) => i.trim().split(/\s+/).length <= 3).length;
   // Reasoning is a connective or a plan in the first person inside a longer item, not a preposition
   // inside a term ("split by heading") nor a short item that is itself a term ("i decided").
-  const reasoning = items.some((i) => i.trim().split(/\s+/).length > 3 && /\b(?:because|so that|which|therefore|since|means|would|will|should|i|we|i'd|we'd)\b/i.test(i));
+  const reasoning = items.some(
+    (i) =>
+      i.trim().split(/\s+/).length > 3 && /\b(?:because|so that|which|therefore|since|means|would|will|should|i|we|i'd|we'd)\b/i.test(i),
+  );
   return shortItems / items.length >= 0.8 && !reasoning;
 }
 

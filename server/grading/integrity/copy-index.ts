@@ -20,7 +20,9 @@ export type CopyIndex = {
 };
 
 const STOP = new Set(
-  "a an the to of and or in on for with by as at is are be was were been being it its this that these those we i you they our my your their then so if but not no from into than which when what who how do does did have has had will would can could should may might must there here also just very more most less some any all each such only own same other about over under out up down".split(" "),
+  "a an the to of and or in on for with by as at is are be was were been being it its this that these those we i you they our my your their then so if but not no from into than which when what who how do does did have has had will would can could should may might must there here also just very more most less some any all each such only own same other about over under out up down".split(
+    " ",
+  ),
 );
 
 export const words = (s: string): string[] => forMatching(s).match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -59,7 +61,12 @@ export function buildCopyIndex(sources: string[], runLengths: number[] = [4, 5])
 }
 
 /** Largest share of the paragraph's word runs found in any one source (ignoring `skip`). */
-export function sharedRunShare(index: CopyIndex, paragraph: string, run: number, skip: ReadonlySet<number>): { share: number; size: number } {
+export function sharedRunShare(
+  index: CopyIndex,
+  paragraph: string,
+  run: number,
+  skip: ReadonlySet<number>,
+): { share: number; size: number } {
   const own = shingles(words(paragraph), run);
   const table = index.runs.get(run);
   if (!table || own.size === 0) return { share: 0, size: own.size };
@@ -74,7 +81,11 @@ export function sharedRunShare(index: CopyIndex, paragraph: string, run: number,
  * A reworded, shuffled or lightly edited copy: nearly every content word of
  * the paragraph comes from one source, and together they cover most of it.
  */
-export function vocabularyCopy(index: CopyIndex, paragraph: string, skip: ReadonlySet<number>): { id: number; containment: number; coverage: number } | null {
+export function vocabularyCopy(
+  index: CopyIndex,
+  paragraph: string,
+  skip: ReadonlySet<number>,
+): { id: number; containment: number; coverage: number } | null {
   const own = new Set(contentWords(paragraph));
   if (own.size < 12) return null;
   const counts = new Map<number, number>();
@@ -83,7 +94,8 @@ export function vocabularyCopy(index: CopyIndex, paragraph: string, skip: Readon
   for (const [id, c] of counts) {
     const containment = c / own.size;
     const coverage = c / Math.max(1, index.wordCounts[id]!);
-    if (containment >= 0.85 && coverage >= 0.5 && (!best || containment + coverage > best.containment + best.coverage)) best = { id, containment, coverage };
+    if (containment >= 0.85 && coverage >= 0.5 && (!best || containment + coverage > best.containment + best.coverage))
+      best = { id, containment, coverage };
   }
   return best;
 }

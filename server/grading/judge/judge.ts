@@ -24,10 +24,11 @@ export type Judge = {
 
 function rubricForPrompt(question: Question): string {
   return question.rubric
-    .map((c) => [`- ${c.id}: ${c.title}. ${c.description}`, ...Object.entries(c.anchors).map(([level, text]) => `    ${level}: ${text}`)].join("\n"))
+    .map((c) =>
+      [`- ${c.id}: ${c.title}. ${c.description}`, ...Object.entries(c.anchors).map(([level, text]) => `    ${level}: ${text}`)].join("\n"),
+    )
     .join("\n");
 }
-
 
 /**
  * The LLM judge: rubric anchors in the system prompt, the (already cleaned)
@@ -37,7 +38,12 @@ function rubricForPrompt(question: Question): string {
 export function createJudge(chat: ChatOpenAI, options: { model: string; timeoutMs: number }): Judge {
   const system = loadTemplate("judge/system.md");
   const user = loadTemplate("judge/user.md");
-  const structured = chat.withStructuredOutput(JudgeOutputSchema, { name: "rubric_grades", method: "jsonSchema", strict: true, includeRaw: true });
+  const structured = chat.withStructuredOutput(JudgeOutputSchema, {
+    name: "rubric_grades",
+    method: "jsonSchema",
+    strict: true,
+    includeRaw: true,
+  });
   return {
     model: options.model,
     promptVersion: JUDGE_PROMPT_VERSION,
@@ -58,7 +64,15 @@ export function createJudge(chat: ChatOpenAI, options: { model: string; timeoutM
       } catch (err) {
         const why = modelFailure(err);
         const detail = (err as Error).message.slice(0, 200);
-        return { ok: false, error: why === "timed out" ? "the judge timed out" : why === "rate limited" ? `the judge was rate limited: ${detail}` : `the judge failed: ${detail}` };
+        return {
+          ok: false,
+          error:
+            why === "timed out"
+              ? "the judge timed out"
+              : why === "rate limited"
+                ? `the judge was rate limited: ${detail}`
+                : `the judge failed: ${detail}`,
+        };
       }
     },
   };

@@ -30,7 +30,13 @@ async function passRate(chat: ChatOpenAI, template: string, lab: PromptLab, sign
 }
 
 /** Run the broken prompt and the candidate's fix on every lab case; the difference is evidence the fix works. */
-export async function runLab(chat: ChatOpenAI, lab: PromptLab, fixedPrompt: string, timeoutMs: number, model = chat.model): Promise<LabEvidence> {
+export async function runLab(
+  chat: ChatOpenAI,
+  lab: PromptLab,
+  fixedPrompt: string,
+  timeoutMs: number,
+  model = chat.model,
+): Promise<LabEvidence> {
   const tokens: Tokens = { inputTokens: 0, outputTokens: 0 };
   const usage = () => (tokens.inputTokens + tokens.outputTokens > 0 ? { usage: { model, ...tokens } } : {});
   try {

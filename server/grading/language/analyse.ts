@@ -52,7 +52,13 @@ export function analyse(text: string): Analysis {
       if (found >= 0) cursor = found + surface.length;
       const type = t.out(its.type);
       if (type === "tabCRLF" || type === "punctuation") return;
-      tokens.push({ word: surface.toLowerCase(), lemma: String(t.out(its.lemma as never)).toLowerCase(), pos: String(t.out(its.pos)), at, sentence: sentences.length });
+      tokens.push({
+        word: surface.toLowerCase(),
+        lemma: String(t.out(its.lemma as never)).toLowerCase(),
+        pos: String(t.out(its.pos)),
+        at,
+        sentence: sentences.length,
+      });
     });
     close(cursor);
   });

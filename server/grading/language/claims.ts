@@ -19,7 +19,11 @@ const TEMPLATE_REPEATS = 3;
  *
  * `isTerm(word)`: whether a word starts one of the question's evidence terms.
  */
-export function claimSentences(a: Analysis, isTerm: (word: string) => boolean = () => false, options: { story?: boolean } = {}): Set<number> {
+export function claimSentences(
+  a: Analysis,
+  isTerm: (word: string) => boolean = () => false,
+  options: { story?: boolean } = {},
+): Set<number> {
   const claims = new Set<number>();
   const frames = new Map<string, number[]>();
   a.sentences.forEach((s, i) => {

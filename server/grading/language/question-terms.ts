@@ -28,4 +28,8 @@ export function questionTerms(q: Question): (word: string) => boolean {
   return known;
 }
 
-const FUNCTION = new Set("the and for with not without from into that this then than when what which who how was were are our you your they their has have had can will would should".split(" "));
+const FUNCTION = new Set(
+  "the and for with not without from into that this then than when what which who how was were are our you your they their has have had can will would should".split(
+    " ",
+  ),
+);

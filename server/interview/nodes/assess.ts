@@ -13,23 +13,31 @@ export function minTimeForFollowUpMs(roundMinutes: number): number {
  * Decide whether to probe: only after a real submit, while follow-ups and
  * round time remain, for the most important criterion with no evidence yet.
  */
-export const makeAssessNode = (deps: InterviewDeps) => async (state: InterviewStateValue): Promise<InterviewStateUpdate> => {
-  const current = state.current;
-  const input = state.lastInput;
-  if (!current || !input || input.type !== "submit" || isSkip(input.text)) return { pendingFollowUp: null };
-  const question = questionById(await packOf(deps, state), current.baseQuestionId);
-  if (current.followUps >= question.maxFollowUps) return { pendingFollowUp: null };
-  const round = currentRound(state);
-  if (state.roundEndsAt !== null && state.roundEndsAt - deps.now() < minTimeForFollowUpMs(round.minutes)) {
-    return { pendingFollowUp: null };
-  }
-  const turns = state.transcript[question.id] ?? [];
-  // Nothing written at all is not a gap to probe: it is an unanswered question.
-  if (turns.every((t) => t.answer === null)) return { pendingFollowUp: null };
-  try {
-    return { pendingFollowUp: unmetCriteria(question, turns.map((t) => t.answer))[0]?.id ?? null };
-  } catch {
-    // A follow-up is optional; an answer the checks cannot read goes on to grading (which reports it).
-    return { pendingFollowUp: null };
-  }
-};
+export const makeAssessNode =
+  (deps: InterviewDeps) =>
+  async (state: InterviewStateValue): Promise<InterviewStateUpdate> => {
+    const current = state.current;
+    const input = state.lastInput;
+    if (!current || !input || input.type !== "submit" || isSkip(input.text)) return { pendingFollowUp: null };
+    const question = questionById(await packOf(deps, state), current.baseQuestionId);
+    if (current.followUps >= question.maxFollowUps) return { pendingFollowUp: null };
+    const round = currentRound(state);
+    if (state.roundEndsAt !== null && state.roundEndsAt - deps.now() < minTimeForFollowUpMs(round.minutes)) {
+      return { pendingFollowUp: null };
+    }
+    const turns = state.transcript[question.id] ?? [];
+    // Nothing written at all is not a gap to probe: it is an unanswered question.
+    if (turns.every((t) => t.answer === null)) return { pendingFollowUp: null };
+    try {
+      return {
+        pendingFollowUp:
+          unmetCriteria(
+            question,
+            turns.map((t) => t.answer),
+          )[0]?.id ?? null,
+      };
+    } catch {
+      // A follow-up is optional; an answer the checks cannot read goes on to grading (which reports it).
+      return { pendingFollowUp: null };
+    }
+  };

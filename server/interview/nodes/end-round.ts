@@ -8,20 +8,22 @@ import { markUnanswered } from "../unanswered.js";
  * Close the round. Questions it did not reach are graded as unanswered; when
  * the candidate ended the session, so are all later rounds.
  */
-export const makeEndRoundNode = (deps: InterviewDeps) => async (state: InterviewStateValue): Promise<InterviewStateUpdate> => {
-  const pack = await packOf(deps, state);
-  const round = currentRound(state);
-  const type = state.lastInput?.type;
-  const reason: RoundEndReason = type === "timeout" ? "timeout" : type === "end" ? "ended" : "completed";
-  const skipped = round.questionIds.slice(state.questionIndex);
-  const roundResults: Record<string, RoundEndReason> = { [round.roundId]: reason };
-  if (reason === "ended") {
-    for (const later of state.interviewPlan.rounds.slice(state.roundIndex + 1)) {
-      skipped.push(...later.questionIds);
-      roundResults[later.roundId] = "ended";
+export const makeEndRoundNode =
+  (deps: InterviewDeps) =>
+  async (state: InterviewStateValue): Promise<InterviewStateUpdate> => {
+    const pack = await packOf(deps, state);
+    const round = currentRound(state);
+    const type = state.lastInput?.type;
+    const reason: RoundEndReason = type === "timeout" ? "timeout" : type === "end" ? "ended" : "completed";
+    const skipped = round.questionIds.slice(state.questionIndex);
+    const roundResults: Record<string, RoundEndReason> = { [round.roundId]: reason };
+    if (reason === "ended") {
+      for (const later of state.interviewPlan.rounds.slice(state.roundIndex + 1)) {
+        skipped.push(...later.questionIds);
+        roundResults[later.roundId] = "ended";
+      }
     }
-  }
-  const { transcript, grades } = await markUnanswered(deps, state.sessionId, pack, skipped);
-  await deps.emit(state.sessionId, "round:end", { roundId: round.roundId, reason }, `round:end:${state.roundIndex}`);
-  return { transcript, grades, roundResults, roundIndex: state.roundIndex + 1, roundEndsAt: null, current: null };
-};
+    const { transcript, grades } = await markUnanswered(deps, state.sessionId, pack, skipped);
+    await deps.emit(state.sessionId, "round:end", { roundId: round.roundId, reason }, `round:end:${state.roundIndex}`);
+    return { transcript, grades, roundResults, roundIndex: state.roundIndex + 1, roundEndsAt: null, current: null };
+  };

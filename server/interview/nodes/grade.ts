@@ -23,16 +23,18 @@ import type { GradeUpdate, InterviewStateUpdate, InterviewStateValue } from "../
  * check, the test run or the judge; the report node collects the results.
  * Without one (the graph's own tests) it grades here.
  */
-export const makeGradeNode = (deps: InterviewDeps) => async (state: InterviewStateValue): Promise<InterviewStateUpdate> => {
-  const current = state.current;
-  if (!current) throw new Error("grade reached with no current question");
-  const questionId = current.baseQuestionId;
-  if (deps.gradeLater) {
-    deps.gradeLater.enqueue(state.sessionId, questionId, () => gradeFinishedQuestion(deps, state, questionId));
-    return { current: null };
-  }
-  return { ...(await gradeFinishedQuestion(deps, state, questionId)), current: null };
-};
+export const makeGradeNode =
+  (deps: InterviewDeps) =>
+  async (state: InterviewStateValue): Promise<InterviewStateUpdate> => {
+    const current = state.current;
+    if (!current) throw new Error("grade reached with no current question");
+    const questionId = current.baseQuestionId;
+    if (deps.gradeLater) {
+      deps.gradeLater.enqueue(state.sessionId, questionId, () => gradeFinishedQuestion(deps, state, questionId));
+      return { current: null };
+    }
+    return { ...(await gradeFinishedQuestion(deps, state, questionId)), current: null };
+  };
 
 /**
  * Grade one finished question on all its turns; practice mode hears the result.
@@ -47,7 +49,14 @@ export async function gradeFinishedQuestion(deps: InterviewDeps, state: Intervie
     return await gradeOrThrow(deps, state, pack, question);
   } catch (err) {
     const message = `could not be graded: ${(err as Error)?.message?.slice(0, 200) ?? String(err)}`;
-    const scores = gradingCriteria(question).map((c) => ({ criterionId: c.id, score: 0, evidence: [], feedback: `This question ${message}.`, source: "evidence" as const, insufficientEvidence: true }));
+    const scores = gradingCriteria(question).map((c) => ({
+      criterionId: c.id,
+      score: 0,
+      evidence: [],
+      feedback: `This question ${message}.`,
+      source: "evidence" as const,
+      insufficientEvidence: true,
+    }));
     await deps.sink.saveGrades(state.sessionId, question.id, scores).catch(() => undefined);
     return { grades: { [question.id]: scores }, gradingErrors: { [question.id]: message } };
   }
@@ -55,11 +64,18 @@ export async function gradeFinishedQuestion(deps: InterviewDeps, state: Intervie
 
 async function gradeOrThrow(deps: InterviewDeps, state: InterviewStateValue, pack: Pack, question: Question): Promise<GradeUpdate> {
   const turns = state.transcript[question.id] ?? [];
-  const tests = await runFinalCode(deps, question, turns.map((t) => t.answer), state.sessionId);
+  const tests = await runFinalCode(
+    deps,
+    question,
+    turns.map((t) => t.answer),
+    state.sessionId,
+  );
   const answers = turns.map((t) => t.answer);
   const noBudget = budgetUsedUp(turnContext(deps, state, question.id).tokensLeft);
   const lab = await runPromptLab(deps, question, answers, noBudget);
-  const graded = deps.gradeAnswers ? await deps.gradeAnswers(question, answers, { tests, pack, lab }) : gradeQuestion(question, answers, { tests, pack, lab });
+  const graded = deps.gradeAnswers
+    ? await deps.gradeAnswers(question, answers, { tests, pack, lab })
+    : gradeQuestion(question, answers, { tests, pack, lab });
   const { flags } = graded;
   let scores = graded.scores;
   // The judge reads only what survived the integrity checks, and its word is bounded by the evidence.
@@ -80,17 +96,22 @@ async function gradeOrThrow(deps: InterviewDeps, state: InterviewStateValue, pac
   const criteria = gradingCriteria(question);
   await deps.sink.saveGrades(state.sessionId, question.id, scores);
   if (state.mode === "practice") {
-    await deps.emit(state.sessionId, "feedback", {
-      questionId: question.id,
-      score: questionScore(criteria, scores),
-      tip: practiceTip(question, scores),
-      criteria: scores.map((s) => ({
-        criterionId: s.criterionId,
-        title: criteria.find((c) => c.id === s.criterionId)?.title ?? s.criterionId,
-        score: s.score,
-        feedback: s.feedback,
-      })),
-    }, `feedback:${question.id}`);
+    await deps.emit(
+      state.sessionId,
+      "feedback",
+      {
+        questionId: question.id,
+        score: questionScore(criteria, scores),
+        tip: practiceTip(question, scores),
+        criteria: scores.map((s) => ({
+          criterionId: s.criterionId,
+          title: criteria.find((c) => c.id === s.criterionId)?.title ?? s.criterionId,
+          score: s.score,
+          feedback: s.feedback,
+        })),
+      },
+      `feedback:${question.id}`,
+    );
   }
   return {
     grades: { [question.id]: scores },
@@ -104,12 +125,21 @@ async function gradeOrThrow(deps: InterviewDeps, state: InterviewStateValue, pac
 
 /** Practice mode's one tip: what a strong answer adds on the weakest rubric criterion. */
 function practiceTip(question: Question, scores: { criterionId: string; score: number }[]): string {
-  const weakest = [...question.rubric].sort((a, b) => (scores.find((s) => s.criterionId === a.id)?.score ?? 0) - (scores.find((s) => s.criterionId === b.id)?.score ?? 0) || b.weight - a.weight)[0]!;
+  const weakest = [...question.rubric].sort(
+    (a, b) =>
+      (scores.find((s) => s.criterionId === a.id)?.score ?? 0) - (scores.find((s) => s.criterionId === b.id)?.score ?? 0) ||
+      b.weight - a.weight,
+  )[0]!;
   return weakest.strongAnswerAdds ?? `Next time, say more about ${weakest.title.toLowerCase()}: ${weakest.description}`;
 }
 
 /** Prompt debugging: run the candidate's fixed prompt on the lab cases, when a model is configured. */
-async function runPromptLab(deps: InterviewDeps, question: Question, answers: ({ text?: string } | null)[], budgetUsedUp: boolean): Promise<LabEvidence | undefined> {
+async function runPromptLab(
+  deps: InterviewDeps,
+  question: Question,
+  answers: ({ text?: string } | null)[],
+  budgetUsedUp: boolean,
+): Promise<LabEvidence | undefined> {
   if (!question.promptLab) return undefined;
   const fixed = extractFixedPrompt(answers.map((a) => a?.text ?? "").join("\n\n"));
   if (!fixed) return { ran: false, reason: "no fixed prompt found in the answer (put it in a fenced block)" };
@@ -122,11 +152,19 @@ function labStatus(lab: LabEvidence | undefined): { status: "ran" | "not-run"; m
   if (!lab) return { status: "not-run", message: "not a prompt-debugging question" };
   if (!lab.ran) return { status: "not-run", message: lab.reason };
   const pct = (x: number) => `${Math.round(100 * x)}%`;
-  return { status: "ran", message: `your fixed prompt passed ${pct(lab.fixedPassRate)} of ${lab.cases} cases; the broken prompt passed ${pct(lab.brokenPassRate)}` };
+  return {
+    status: "ran",
+    message: `your fixed prompt passed ${pct(lab.fixedPassRate)} of ${lab.cases} cases; the broken prompt passed ${pct(lab.brokenPassRate)}`,
+  };
 }
 
 /** The last code the candidate submitted for this question (follow-ups may revise it), run on every test. */
-async function runFinalCode(deps: InterviewDeps, question: Question, answers: ({ code?: string; language?: string } | null)[], owner: string): Promise<TestEvidence | undefined> {
+async function runFinalCode(
+  deps: InterviewDeps,
+  question: Question,
+  answers: ({ code?: string; language?: string } | null)[],
+  owner: string,
+): Promise<TestEvidence | undefined> {
   if (!question.coding) return undefined;
   const final = [...answers].reverse().find((a) => a?.code?.trim());
   if (!final?.code) return undefined;
@@ -145,4 +183,3 @@ async function runFinalCode(deps: InterviewDeps, question: Question, answers: ({
 export const nextNode = async (state: InterviewStateValue): Promise<InterviewStateUpdate> => ({
   questionIndex: state.questionIndex + 1,
 });
-

@@ -2,7 +2,9 @@ import { fileURLToPath } from "node:url";
 import type { SandboxLimits } from "../limits.js";
 
 export const HARNESS_PATH = fileURLToPath(new URL("./harness.py", import.meta.url));
-const HARNESS_FILES = ["harness.py", "plain.py", "restore.py", "seccomp.py"].map((name) => [fileURLToPath(new URL(`./${name}`, import.meta.url)), `/sandbox/${name}`] as const);
+const HARNESS_FILES = ["harness.py", "plain.py", "restore.py", "seccomp.py"].map(
+  (name) => [fileURLToPath(new URL(`./${name}`, import.meta.url)), `/sandbox/${name}`] as const,
+);
 
 /**
  * The only environment prlimit, setpriv and bwrap get: bwrap's own init (pid 1 in the
@@ -42,33 +44,55 @@ export function sandboxCommand(
     `--nofile=${limits.openFiles}`,
     "--core=0",
   ];
-  const dropToUid = identity
-    ? [paths.setpriv, `--reuid=${identity.uid}`, `--regid=${identity.uid}`, "--clear-groups", "--"]
-    : [];
+  const dropToUid = identity ? [paths.setpriv, `--reuid=${identity.uid}`, `--regid=${identity.uid}`, "--clear-groups", "--"] : [];
   const bwrap = [
     paths.bwrap,
     "--unshare-all",
     "--die-with-parent",
     "--new-session",
-    "--ro-bind", "/usr", "/usr",
-    "--symlink", "usr/lib", "/lib",
-    "--symlink", "usr/lib64", "/lib64",
-    "--symlink", "usr/bin", "/bin",
+    "--ro-bind",
+    "/usr",
+    "/usr",
+    "--symlink",
+    "usr/lib",
+    "/lib",
+    "--symlink",
+    "usr/lib64",
+    "/lib64",
+    "--symlink",
+    "usr/bin",
+    "/bin",
     // No --proc: nothing in the sandbox needs it, and without it there is no
     // /proc/<pid>/environ, /proc/self/mem or process table to read at all.
-    "--dev", "/dev",
-    "--size", String(limits.tmpfsMb * MB), "--tmpfs", "/tmp",
+    "--dev",
+    "/dev",
+    "--size",
+    String(limits.tmpfsMb * MB),
+    "--tmpfs",
+    "/tmp",
     ...HARNESS_FILES.flatMap(([from, to]) => ["--ro-bind", from, to]),
     // bwrap's root and /dev are tmpfs mounts the sandbox user could fill; make them read-only.
-    "--remount-ro", "/dev",
-    "--remount-ro", "/",
-    "--chdir", "/tmp",
+    "--remount-ro",
+    "/dev",
+    "--remount-ro",
+    "/",
+    "--chdir",
+    "/tmp",
     "--clearenv",
-    "--setenv", "PATH", "/usr/bin",
-    "--setenv", "HOME", "/tmp",
-    "--setenv", "PYTHONDONTWRITEBYTECODE", "1",
+    "--setenv",
+    "PATH",
+    "/usr/bin",
+    "--setenv",
+    "HOME",
+    "/tmp",
+    "--setenv",
+    "PYTHONDONTWRITEBYTECODE",
+    "1",
     "--",
-    paths.python, "-I", "-S", "/sandbox/harness.py",
+    paths.python,
+    "-I",
+    "-S",
+    "/sandbox/harness.py",
   ];
   return { command: paths.prlimit, args: [...rlimits, "--", ...dropToUid, ...bwrap] };
 }

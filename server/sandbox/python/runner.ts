@@ -80,7 +80,12 @@ export function createPythonRunner(options: {
     },
     async close() {
       closed = true;
-      const exits = [...all].map((child) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("close", () => resolve()))));
+      const exits = [...all].map(
+        (child) =>
+          new Promise<void>((resolve) =>
+            child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("close", () => resolve()),
+          ),
+      );
       for (const child of all) killSandbox(child);
       idle.length = 0;
       await Promise.race([Promise.all(exits), new Promise((r) => setTimeout(r, 2000).unref())]);

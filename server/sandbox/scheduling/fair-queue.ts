@@ -44,7 +44,8 @@ export function createFairQueue(options: { slots: number; perOwner: number }) {
       const queue = waiting.get(owner)!;
       const next = queue.shift()!;
       turn.splice(index, 1);
-      if (queue.length > 0) turn.push(owner); // back of the line for its next run
+      if (queue.length > 0)
+        turn.push(owner); // back of the line for its next run
       else waiting.delete(owner);
       next.grant();
     }

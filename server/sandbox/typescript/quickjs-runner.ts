@@ -43,7 +43,12 @@ export function createQuickJSRunner(options: { limits: SandboxLimits }): Languag
         // QuickJS itself failed (an abort inside wasm): this module is unusable from here on.
         modules.discard();
         const error = `the JavaScript engine stopped: ${(err as Error).message.slice(0, 200)}`;
-        return { status: "crashed", outcomes: request.cases.map(() => ({ ok: false, error, stdout: "", stderr: "", ms: 0 })), processOutput: "", ms: Math.round(performance.now() - started) };
+        return {
+          status: "crashed",
+          outcomes: request.cases.map(() => ({ ok: false, error, stdout: "", stderr: "", ms: 0 })),
+          processOutput: "",
+          ms: Math.round(performance.now() - started),
+        };
       }
       try {
         context.dispose();
@@ -104,7 +109,8 @@ function runBatch(
   const describe = (handle: QuickJSHandle): string => {
     const e = context.dump(handle) as { name?: string; message?: string } | string;
     if (typeof e === "object" && e) {
-      if (e.message === "interrupted") return Date.now() > deadline ? "time limit exceeded for this test" : "stopped: memory or output limit exceeded";
+      if (e.message === "interrupted")
+        return Date.now() > deadline ? "time limit exceeded for this test" : "stopped: memory or output limit exceeded";
       return `${e.name ?? "Error"}: ${e.message ?? ""}`.slice(0, 2000);
     }
     return String(e).slice(0, 2000);
@@ -139,7 +145,10 @@ function runBatch(
   const targetName = request.testCode ? "runCase" : request.entrypoint;
   let loadError: string | null = null;
   let target: QuickJSHandle | null = null;
-  for (const [source, file] of [[`${CANDIDATE_GLOBALS}\n${scripts.candidate}`, "solution.js"], [scripts.tests, "tests.js"]] as const) {
+  for (const [source, file] of [
+    [`${CANDIDATE_GLOBALS}\n${scripts.candidate}`, "solution.js"],
+    [scripts.tests, "tests.js"],
+  ] as const) {
     if (source === null || loadError) continue;
     if (file === "tests.js") {
       // Built-ins put back and the entrypoint wrapped before the test code is declared.
@@ -179,7 +188,14 @@ function runBatch(
     }
     const caseStart = performance.now();
     deadline = Date.now() + limits.perTestMs;
-    const outcome = runCase(runtime, context, { invoke, serialise, returnLimit, target: target! }, JSON.stringify(testCase.args), () => Date.now() > deadline, describe);
+    const outcome = runCase(
+      runtime,
+      context,
+      { invoke, serialise, returnLimit, target: target! },
+      JSON.stringify(testCase.args),
+      () => Date.now() > deadline,
+      describe,
+    );
     if (outputExceeded) status = "output-limit";
     outcomes.push({ ...outcome, stdout: out, stderr: err, ms: Math.round((performance.now() - caseStart) * 100) / 100 });
   }

@@ -32,7 +32,11 @@ export function createTypeScriptRunner(options: { limits: SandboxLimits; workers
 
   const spawnSlot = (): Slot => {
     // env: {} — nothing of the server's environment exists in the worker (QuickJS cannot reach it anyway).
-    const worker = new Worker(BOOTSTRAP, { workerData: { limits: options.limits }, env: {}, resourceLimits: { stackSizeMb: WORKER_STACK_MB } });
+    const worker = new Worker(BOOTSTRAP, {
+      workerData: { limits: options.limits },
+      env: {},
+      resourceLimits: { stackSizeMb: WORKER_STACK_MB },
+    });
     worker.unref();
     const ready = new Promise<void>((resolve, reject) => {
       worker.once("message", () => resolve());
@@ -58,7 +62,10 @@ export function createTypeScriptRunner(options: { limits: SandboxLimits; workers
     try {
       await slot.ready;
       const result = await new Promise<BatchResult>((resolve) => {
-        const timer = setTimeout(() => finish(crashed(request, "it stopped responding")), batchWallMs(options.limits, request.cases.length) + GRACE_MS);
+        const timer = setTimeout(
+          () => finish(crashed(request, "it stopped responding")),
+          batchWallMs(options.limits, request.cases.length) + GRACE_MS,
+        );
         const onMessage = (msg: { id?: number; result?: BatchResult; error?: string }) => {
           if (msg.id !== id) return;
           finish(msg.result ?? crashed(request, msg.error ?? "unknown error"));

@@ -39,7 +39,10 @@ export function checkVariables(q: Question): Problem[] {
         const unknown = [...freeNames(parseExpression(v.expr))].filter((n) => !earlier.has(n));
         if (unknown.length) {
           sound = false;
-          push(["variables", name, "expr"], `reads ${unknown.map((n) => `"${n}"`).join(", ")}, which ${unknown.length === 1 ? "is" : "are"} not declared above it`);
+          push(
+            ["variables", name, "expr"],
+            `reads ${unknown.map((n) => `"${n}"`).join(", ")}, which ${unknown.length === 1 ? "is" : "are"} not declared above it`,
+          );
         }
       } catch (err) {
         sound = false;
@@ -47,7 +50,8 @@ export function checkVariables(q: Question): Problem[] {
       }
     }
     const domain = domainOf(v);
-    if (domain && (v.int ?? v.float) && domain.length >= 100_000) push(["variables", name], "the range has 100000 or more steps; use a larger step");
+    if (domain && (v.int ?? v.float) && domain.length >= 100_000)
+      push(["variables", name], "the range has 100000 or more steps; use a larger step");
     if (domain && v.default !== undefined && !domain.some((d) => JSON.stringify(d) === JSON.stringify(v.default))) {
       push(["variables", name, "default"], `${JSON.stringify(v.default)} is not one of the values this variable can take`);
     }
@@ -99,7 +103,10 @@ export function checkVariables(q: Question): Problem[] {
       if (values === defaults) {
         filled.figures.forEach((f, j) => {
           if (q.figures[j]!.from !== undefined && f.value !== q.figures[j]!.value) {
-            push(["figures", j, "value"], `is ${q.figures[j]!.value} but \`from: ${q.figures[j]!.from}\` gives ${f.value} in the default variant; make them agree`);
+            push(
+              ["figures", j, "value"],
+              `is ${q.figures[j]!.value} but \`from: ${q.figures[j]!.from}\` gives ${f.value} in the default variant; make them agree`,
+            );
           }
         });
       }

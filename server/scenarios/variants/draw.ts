@@ -105,8 +105,10 @@ export function variantsToCheck(
   const out = [pick(() => 0), pick((d) => d.length - 1)];
   for (let s = 0; s < limit - 2; s++) out.push(seeded(`validate:${s}`));
   const seen = new Set<string>();
-  return out.filter((v): v is VariantValues => v !== null).filter((v) => {
-    const key = JSON.stringify(v);
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
+  return out
+    .filter((v): v is VariantValues => v !== null)
+    .filter((v) => {
+      const key = JSON.stringify(v);
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
 }

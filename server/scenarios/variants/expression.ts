@@ -75,14 +75,16 @@ type Token = { kind: "num" | "str" | "name" | "op"; text: string; value?: number
 function tokenize(src: string): Token[] {
   if (src.length > MAX_LENGTH) throw new ExpressionError(`an expression may be at most ${MAX_LENGTH} characters`);
   const tokens: Token[] = [];
-  const re = /\s*(?:(\d+(?:\.\d+)?(?:e[+-]?\d+)?|\.\d+(?:e[+-]?\d+)?)|([A-Za-z_][A-Za-z0-9_]*)|"([^"\\]*)"|'([^'\\]*)'|(\*\*|==|!=|<=|>=|&&|\|\||[-+*/%()[\].,?:<>!]))/y;
+  const re =
+    /\s*(?:(\d+(?:\.\d+)?(?:e[+-]?\d+)?|\.\d+(?:e[+-]?\d+)?)|([A-Za-z_][A-Za-z0-9_]*)|"([^"\\]*)"|'([^'\\]*)'|(\*\*|==|!=|<=|>=|&&|\|\||[-+*/%()[\].,?:<>!]))/y;
   let i = 0;
   while (i < src.length) {
     if (/^\s*$/.test(src.slice(i))) break;
     re.lastIndex = i;
     const m = re.exec(src);
     if (!m) throw new ExpressionError(`unexpected "${src.slice(i).trim()[0]}" at column ${i + 1}`);
-    const at = m.index + m[0].length - (m[1] ?? m[2] ?? (m[3] !== undefined ? `"${m[3]}"` : m[4] !== undefined ? `'${m[4]}'` : m[5]!)).length;
+    const at =
+      m.index + m[0].length - (m[1] ?? m[2] ?? (m[3] !== undefined ? `"${m[3]}"` : m[4] !== undefined ? `'${m[4]}'` : m[5]!)).length;
     if (m[1] !== undefined) tokens.push({ kind: "num", text: m[1], value: Number(m[1]), at });
     else if (m[2] !== undefined) tokens.push({ kind: "name", text: m[2], at });
     else if (m[3] !== undefined || m[4] !== undefined) tokens.push({ kind: "str", text: m[3] ?? m[4]!, value: m[3] ?? m[4]!, at });
@@ -256,7 +258,8 @@ function binary(op: string, a: Value, b: Value): Value {
     case "!=":
       return JSON.stringify(a) !== JSON.stringify(b);
     case "+":
-      if (typeof a === "string" || typeof b === "string") return `${typeof a === "string" ? a : JSON.stringify(a)}${typeof b === "string" ? b : JSON.stringify(b)}`;
+      if (typeof a === "string" || typeof b === "string")
+        return `${typeof a === "string" ? a : JSON.stringify(a)}${typeof b === "string" ? b : JSON.stringify(b)}`;
       return num(a, "+") + num(b, "+");
     case "-":
       return num(a, "-") - num(b, "-");
@@ -304,7 +307,8 @@ export function evaluate(e: Expr, scope: Readonly<Record<string, Value>>): Value
       if (Array.isArray(object)) {
         const i = num(key, "an index");
         const at = i < 0 ? object.length + i : i;
-        if (!Number.isInteger(at) || at < 0 || at >= object.length) throw new ExpressionError(`index ${i} is outside a list of ${object.length}`);
+        if (!Number.isInteger(at) || at < 0 || at >= object.length)
+          throw new ExpressionError(`index ${i} is outside a list of ${object.length}`);
         return object[at]!;
       }
       if (object && typeof object === "object" && typeof key === "string" && Object.hasOwn(object, key)) return object[key]!;

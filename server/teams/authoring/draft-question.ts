@@ -29,11 +29,18 @@ export const DraftOutputSchema = z.object({
       probe: z.string(),
     }),
   ),
-  exemplars: z.array(z.object({ level: z.string(), answer: z.string(), scores: z.array(z.object({ criterionId: z.string(), score: z.number() })) })),
+  exemplars: z.array(
+    z.object({ level: z.string(), answer: z.string(), scores: z.array(z.object({ criterionId: z.string(), score: z.number() })) }),
+  ),
 });
 type DraftOutput = z.infer<typeof DraftOutputSchema>;
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 50) || "question";
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 50) || "question";
 
 /** The model's draft in the pack format (as plain data, to become YAML). */
 export function questionFromDraft(draft: DraftOutput, kind: RoundKind, level: Level, taken: Set<string>) {
@@ -81,7 +88,12 @@ export function withQuestion(source: string | undefined, question: ReturnType<ty
   const rounds = doc.get("rounds");
   const hasRound = isSeq(rounds) && rounds.items.some((r) => isMap(r) && r.get("kind") === kind);
   if (!hasRound) {
-    const round = doc.createNode({ id: kind, kind, title: kind.replace(/-/g, " "), minutes: Math.max(5, Math.round(question.timeGuideMinutes * 1.5)) });
+    const round = doc.createNode({
+      id: kind,
+      kind,
+      title: kind.replace(/-/g, " "),
+      minutes: Math.max(5, Math.round(question.timeGuideMinutes * 1.5)),
+    });
     if (isSeq(rounds)) rounds.add(round);
     else doc.set("rounds", doc.createNode([round]));
   }

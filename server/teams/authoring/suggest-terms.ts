@@ -3,7 +3,9 @@ import { findTerm } from "../../grading/match.js";
 
 const MAX_TERMS = 8;
 const STOPWORDS = new Set(
-  "a about after again all also an and any are as at be because been before being but by can could did do does doing each for from had has have having he her here him his how i if in into is it its just me more most my no not now of off on once only or other our out over own same she should so some such than that the their them then there these they this those through to too under until up very was we were what when where which while who why will with would you your i'm it's we'd don't didn't".split(" "),
+  "a about after again all also an and any are as at be because been before being but by can could did do does doing each for from had has have having he her here him his how i if in into is it its just me more most my no not now of off on once only or other our out over own same she should so some such than that the their them then there these they this those through to too under until up very was we were what when where which while who why will with would you your i'm it's we'd don't didn't".split(
+    " ",
+  ),
 );
 
 type Ngram = { term: string };
@@ -39,14 +41,22 @@ export function suggestEvidenceTerms(body: SuggestTermsBody): TermSuggestions {
         low = input.exemplars.filter((e) => e.level === "weak");
       }
       if (high.length === 0 || low.length === 0) {
-        return { criterionId: criterion.id, terms: [], note: "needs at least one strong (or 3+) and one weak (or 0-1) exemplar to compare" };
+        return {
+          criterionId: criterion.id,
+          terms: [],
+          note: "needs at least one strong (or 3+) and one weak (or 0-1) exemplar to compare",
+        };
       }
       const lowTexts = low.map((e) => e.answer.toLowerCase());
       const counts = new Map<string, number>();
       for (const e of high) for (const g of ngrams(e.answer)) counts.set(g, (counts.get(g) ?? 0) + 1);
       const existing = criterion.terms.map((t) => t.toLowerCase());
       const terms = [...counts.entries()]
-        .map(([term, strong]): Ngram & { strong: number; weak: number } => ({ term, strong, weak: lowTexts.filter((t) => findTerm(t, term) >= 0).length }))
+        .map(([term, strong]): Ngram & { strong: number; weak: number } => ({
+          term,
+          strong,
+          weak: lowTexts.filter((t) => findTerm(t, term) >= 0).length,
+        }))
         .filter((t) => t.weak === 0 && !existing.some((x) => findTerm(t.term, x) >= 0 || findTerm(x, t.term) >= 0))
         // Phrases found in more high exemplars first; two-word phrases are more specific, so they win ties.
         .sort((a, b) => b.strong - a.strong || b.term.split(" ").length - a.term.split(" ").length || a.term.localeCompare(b.term));
