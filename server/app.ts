@@ -182,7 +182,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       await gradeLater.drain();
       await gradingThread.close();
       await sandbox?.close();
-      await new Promise<void>((resolve) => io!.close(() => resolve()));
+      await new Promise<void>((resolve) => void io!.close(() => resolve()));
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await db.destroy();
     },

@@ -20,6 +20,6 @@ export async function echoRoundTrip(samples = 300, payloadChars = 200): Promise<
     if (i >= 20) times.push(performance.now() - t); // the first few warm up
   }
   socket.close();
-  await new Promise<void>((r) => server.close(() => r()));
+  await new Promise<void>((r) => void server.close(() => r()));
   return summarise(times);
 }

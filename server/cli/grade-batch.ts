@@ -14,7 +14,6 @@ export const AnswerRowSchema = z
     language: LanguageSchema.optional(),
   })
   .refine((r) => r.text !== undefined || r.code !== undefined, { message: "a row needs text or code", path: ["text"] });
-export type AnswerRow = z.infer<typeof AnswerRowSchema>;
 
 /** Stable codes for a row that could not be graded (the message may change, the code does not). */
 export type RowErrorCode = "line-too-long" | "invalid-json" | "invalid-row" | "unknown-question";

@@ -10,7 +10,6 @@ export const EvidenceSchema = z.object({
   /** What the quote is evidence of, in the grader's words. */
   note: z.string(),
 });
-export type Evidence = z.infer<typeof EvidenceSchema>;
 
 /** The one grading result shape every grader layer produces. */
 export const CriterionScoreSchema = z.object({

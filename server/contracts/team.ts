@@ -19,7 +19,6 @@ export const TokenLabelSchema = z
   .min(1, "a token needs a label (the reviewer's name)")
   .max(60, "a token label is at most 60 characters");
 export const TokenCreateBodySchema = z.strictObject({ label: TokenLabelSchema });
-export type TokenCreateBody = z.infer<typeof TokenCreateBodySchema>;
 
 export const TeamTokenSchema = z.object({
   id: z.string(),

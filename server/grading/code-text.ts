@@ -9,7 +9,7 @@ export function codeWithoutComments(code: string, language?: "python" | "typescr
   const lineComment = language === "python" ? /(^|\s)#.*$/ : language === "typescript" ? /(^|\s)\/\/.*$/ : /(^|\s)(?:#|\/\/).*$/;
   return code
     .replace(/\/\*[\s\S]*?\*\//g, " ") // /* block */ and /** JSDoc */
-    .replace(/("""|\'\'\')[\s\S]*?\1/g, " ") // Python docstrings
+    .replace(/("""|''')[\s\S]*?\1/g, " ") // Python docstrings
     .split("\n")
     .map((line) => line.replace(lineComment, "$1")) // line comments (not inside URLs like http://)
     .join("\n");

@@ -4,7 +4,7 @@ import { answersIndex, packIndex, rubricIndex } from "./pack-index.js";
 import { otherLanguage, questionTerms, vectorOf, weightedRecall } from "./language/index.js";
 import { wordCount } from "./answer-text.js";
 import { runChecks, type CheckResult, type LabEvidence } from "./checks/index.js";
-import { conceptCoverage, coverageScore } from "./coverage.js";
+import { conceptCoverage } from "./coverage.js";
 import { withoutGivenText } from "./given-text.js";
 import { codeWithoutComments } from "./code-text.js";
 import { codeLines, looksLikeCode, readsAsSentences } from "./code-shape.js";

@@ -7,9 +7,6 @@ import type { Store } from "../store/index.js";
 import { suggestPractice } from "./practice.js";
 import { summariseSession } from "./summary.js";
 
-export { criteriaOf, summariseSession } from "./summary.js";
-export { suggestPractice } from "./practice.js";
-
 /**
  * A candidate's sessions without an account: listed for the resume tokens a
  * browser holds, shared read-only through links with tokens of their own.

@@ -1,10 +1,9 @@
-export { buildInterviewGraph, compileInterviewGraph, type InterviewGraph } from "./graph.js";
+export { compileInterviewGraph } from "./graph.js";
 export { buildPlan, PlanError } from "./plan.js";
-export type { InterviewDeps, Emit, InterviewSink } from "./deps.js";
-export { AnswerInputSchema, type AnswerInput, type InterviewStateValue } from "./state.js";
-export { roundInfo, questionInfo, packOf, questionById } from "./context.js";
+export type { InterviewDeps, Emit } from "./deps.js";
+export type { AnswerInput } from "./state.js";
 export { createInterviewService, type InterviewService } from "./session-service.js";
 export { ServiceError } from "./service-error.js";
-export { createGradingQueue, type GradeLater } from "./grading-queue.js";
-export { realClock, type Clock } from "./clock.js";
-export { createGradingThread, type GradeAnswers } from "./grading-thread/index.js";
+export { createGradingQueue } from "./grading-queue.js";
+export type { Clock } from "./clock.js";
+export { createGradingThread } from "./grading-thread/index.js";

@@ -2,7 +2,6 @@ import { Annotation } from "@langchain/langgraph";
 import { addUsage, type SessionUsage } from "./usage-record.js";
 import { z } from "zod";
 import {
-  AnswerBodySchema,
   LanguageSchema,
   type AnswerBody,
   type CriterionScore,
@@ -25,13 +24,6 @@ export const AnswerInputSchema = z.object({
 });
 export type AnswerInput = z.infer<typeof AnswerInputSchema>;
 
-export const TurnSchema = z.object({
-  turnId: z.string(),
-  kind: z.enum(["main", "follow-up"]),
-  prompt: z.string(),
-  answer: AnswerBodySchema.nullable(),
-  reason: z.enum(["submit", "timeout", "ended", "unanswered"]),
-});
 export type Turn = {
   turnId: string;
   kind: "main" | "follow-up";

@@ -19,7 +19,7 @@ export async function streamTurn(
 ): Promise<{ text: string; meta: TurnMeta }> {
   await deps.emit(sessionId, "question:start", info, `question:start:${info.questionId}`);
   let text = "";
-  let meta: TurnMeta = {};
+  let meta: TurnMeta;
   let n = 0;
   let pending = "";
   const flush = async () => {

@@ -40,4 +40,3 @@ export function createRoundTimers(options: {
     clear: () => [...timers.keys()].forEach(disarm),
   };
 }
-export type RoundTimers = ReturnType<typeof createRoundTimers>;

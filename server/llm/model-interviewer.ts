@@ -1,6 +1,5 @@
 import type { AIMessageChunk } from "@langchain/core/messages";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
-import { chunkWords } from "./chunk.js";
 import { budgetUsedUp, type Interviewer, type TurnMeta } from "./interviewer.js";
 import { loadTemplate, renderTemplate } from "./templates.js";
 import { fenceCandidateText, modelFailure } from "./untrusted.js";

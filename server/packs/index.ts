@@ -1,2 +1,2 @@
 export { createPackLibrary, PackIdMismatchError, type PackLibrary, type PublishResult } from "./library.js";
-export { verifyReferenceSolutions, type Verification } from "./verify.js";
+export { verifyReferenceSolutions } from "./verify.js";

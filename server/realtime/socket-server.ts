@@ -45,7 +45,7 @@ function bind<E extends ClientEventName, R>(
 ): void {
   // Indexing the map with a generic key loses the per-event type; restore it once here.
   const schema = ClientEventSchemas[event] as unknown as z.ZodType<PayloadOf<E>>;
-  (socket as unknown as { on(e: string, l: (...args: unknown[]) => void): void }).on(event, async (...args: unknown[]) => {
+  const onEvent = async (...args: unknown[]) => {
     const ack = (typeof args.at(-1) === "function" ? args.at(-1) : null) as AckFn<R> | null;
     const raw = ack && args.length === 1 ? undefined : args[0];
     // Cheapest checks first: the rate limit, then the payload's shape, and only then zod.
@@ -82,6 +82,10 @@ function bind<E extends ClientEventName, R>(
       return;
     }
     follow?.().catch((err) => logger.error({ err, event }, "follow-on work failed"));
+  };
+  // A rejection outside the handler's try (the rate limiter's store, say) is logged, never left unhandled.
+  (socket as unknown as { on(e: string, l: (...args: unknown[]) => void): void }).on(event, (...args) => {
+    onEvent(...args).catch((err) => logger.error({ err, event }, "socket event failed"));
   });
 }
 

@@ -4,7 +4,7 @@ import { matches } from "./compare.js";
 import { capReport } from "./report-cap.js";
 import type { BatchResult, CaseOutcome, LanguageRunner } from "./types.js";
 
-export type { TestReport, TestResult };
+export type { TestReport };
 
 /** Who a run is for: runs queue round-robin between owners; onWait hears if this one has to wait. */
 export type RunContext = { owner?: string | undefined; onWait?: ((notice: { ahead: number }) => void) | undefined };

@@ -1,17 +1,7 @@
 export * from "./schema.js";
 export * from "./public.js";
 export * from "./errors.js";
-export {
-  parsePack,
-  parsePackLocated,
-  loadPackFile,
-  loadPackDir,
-  loadPacksFromDir,
-  loadPacksAt,
-  loadQuestionFile,
-  type LocatedPack,
-  type Locator,
-} from "./loader.js";
+export { parsePack, parsePackLocated, loadPackDir, loadPacksFromDir, loadPacksAt, type LocatedPack } from "./loader.js";
 export { createStaticCatalog, type PackCatalog, type PackRecord, type Visibility } from "./catalog.js";
 export {
   instantiateQuestion,
@@ -21,8 +11,6 @@ export {
   variantValues,
   withValues,
   variantsToCheck,
-  variantCount,
   describeValues,
-  type VariantValues,
 } from "./variants/index.js";
 export { questionTopics, renderTopicsDoc } from "./topics.js";

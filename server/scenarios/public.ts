@@ -1,15 +1,9 @@
-import {
-  PublicPackSchema,
-  PublicQuestionSchema,
-  PublicRoundSchema,
-  type PublicPack,
-  type PublicQuestion,
-} from "../contracts/public-pack.js";
+import type { PublicPack, PublicQuestion } from "../contracts/public-pack.js";
 import type { PackRecord } from "./catalog.js";
-import { LevelSchema, roundQuestionIds, type Pack, type Question } from "./schema.js";
+import { LevelSchema, roundQuestionIds, type Question } from "./schema.js";
 import { instantiateQuestion } from "./variants/index.js";
 
-export { PublicPackSchema, PublicQuestionSchema, PublicRoundSchema, type PublicPack, type PublicQuestion };
+export type { PublicPack, PublicQuestion };
 
 /** A pack as the lobby shows it: picked field by field (allow-list). */
 

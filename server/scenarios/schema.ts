@@ -40,7 +40,6 @@ export const ConceptSchema = z.object({
   label: Short,
   terms: z.array(Short).min(1).max(PACK_LIMITS.listItems),
 });
-export type Concept = z.infer<typeof ConceptSchema>;
 
 const Anchor = Long;
 
@@ -57,7 +56,6 @@ export const CheckSchema = z.enum([
   "fixed-prompt",
   "fix-works",
 ]);
-export type Check = z.infer<typeof CheckSchema>;
 
 export const CriterionSchema = z.object({
   id: Slug,
@@ -92,7 +90,6 @@ export const ExemplarSchema = z.object({
   answer: Long,
   scores: z.record(z.string(), z.number().int().min(0).max(4)),
 });
-export type Exemplar = z.infer<typeof ExemplarSchema>;
 
 /** A Python or TypeScript identifier the harness calls. */
 const Identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a function name (letters, digits, underscore)");
@@ -126,7 +123,6 @@ export const CodingSpecSchema = z.object({
   /** Secret: a solution per language that passes every test. */
   referenceSolution: z.partialRecord(LanguageSchema, z.string().min(1).max(PACK_LIMITS.code)),
 });
-export type CodingSpec = z.infer<typeof CodingSpecSchema>;
 
 /** A number the question gives the candidate to reason with (traffic, corpus size, prices). */
 export const FigureSchema = z.object({

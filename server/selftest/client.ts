@@ -64,4 +64,3 @@ export async function connectSelftestClient(url: string, stallMs: number) {
     close: () => void socket.disconnect(),
   };
 }
-export type SelftestClient = Awaited<ReturnType<typeof connectSelftestClient>>;

@@ -60,7 +60,7 @@ export function acquireDataDirLock(dataDir: string, options: { now?: () => numbe
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
     }
-    let holder: LockOwner | null = null;
+    let holder: LockOwner | null;
     try {
       holder = JSON.parse(readFileSync(file, "utf8")) as LockOwner;
     } catch {

@@ -13,17 +13,16 @@ import { createOverridesRepo } from "./score-overrides.js";
 import { createTeamSessionsRepo } from "./team-sessions.js";
 import type { Database } from "./tables.js";
 
-export { openSqlite, type SqliteHandle } from "./sqlite.js";
+export { openSqlite } from "./sqlite.js";
 export { migrateToLatest } from "./migrations.js";
 export { acquireDataDirLock, DataDirLockedError } from "./data-dir-lock.js";
 export type { SessionRow } from "./sessions.js";
 export type { StoredEvent } from "./events.js";
 export type { DraftRow } from "./drafts.js";
-export type { AnswerRow } from "./answers.js";
 export type { PackMeta, PackRow } from "./packs.js";
 export type { TeamRow, TeamTokenRow } from "./teams.js";
 export type { InviteRow } from "./invites.js";
-export type { SignalRow, NewSignal } from "./integrity-signals.js";
+export type { SignalRow } from "./integrity-signals.js";
 export type { OverrideRow } from "./score-overrides.js";
 
 export function createStore(db: Kysely<Database>) {

@@ -1,5 +1,5 @@
-export { createTeams, teamIdFrom, TeamError, tokenView, type Teams, type TeamIdentity } from "./teams.js";
+export { createTeams, TeamError, tokenView, type Teams, type TeamIdentity } from "./teams.js";
 export { createTeamDesk, type TeamDesk } from "./desk.js";
 export { sessionsCsv, csvCell } from "./csv.js";
-export { summariseSignals, FAST_CHARS_PER_SECOND } from "./signals.js";
+export { summariseSignals } from "./signals.js";
 export { suggestEvidenceTerms } from "./authoring/suggest-terms.js";

@@ -149,4 +149,3 @@ export function createInvites(deps: { store: Store; packs: PackLibrary; service:
     },
   };
 }
-export type Invites = ReturnType<typeof createInvites>;

@@ -250,7 +250,6 @@ export function createReview(deps: { store: Store; packs: PackLibrary; now: () =
   };
   return review;
 }
-export type Review = ReturnType<typeof createReview>;
 
 function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();

@@ -84,4 +84,3 @@ export function createSignals(deps: { store: Store; service: InterviewService; n
     },
   };
 }
-export type Signals = ReturnType<typeof createSignals>;

@@ -5,7 +5,7 @@ import { browserAvailable, launchChromium } from "../helpers/browser.js";
 import { buildClientForTest } from "../helpers/client-build.js";
 import { BUILTIN_PACKS_DIR } from "../helpers/packs.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
-import { runTests, savedDraft, setCode, shownQuestion, startFromLobby } from "../helpers/room-page.js";
+import { runTests, setCode, shownQuestion, startFromLobby } from "../helpers/room-page.js";
 import { connectClient } from "../helpers/socket-client.js";
 
 const EXPLANATION =

@@ -15,7 +15,7 @@ export type FakeReply = { content: string; delayMs?: number } | { status: number
  */
 export async function startFakeOpenAI(handler: (req: ChatRequest) => FakeReply | Promise<FakeReply>) {
   const requests: ChatRequest[] = [];
-  const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+  const respond = async (req: IncomingMessage, res: ServerResponse) => {
     let body = "";
     for await (const chunk of req) body += chunk;
     if (req.method !== "POST" || !req.url?.endsWith("/chat/completions")) {
@@ -55,6 +55,13 @@ export async function startFakeOpenAI(handler: (req: ChatRequest) => FakeReply |
         usage: { prompt_tokens: 100, completion_tokens: 20, total_tokens: 120 },
       }),
     );
+  };
+  // A throwing script answers 500 with its message (the test then fails on it) instead of an unhandled rejection.
+  const server = createServer((req, res) => {
+    respond(req, res).catch((err: Error) => {
+      if (!res.headersSent) res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { message: `fake-openai script failed: ${err.message}`, type: "server_error" } }));
+    });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const { port } = server.address() as AddressInfo;

@@ -60,7 +60,10 @@ describe("integrity signals", () => {
   it("the client recorder turns keystrokes, pastes and tab switches into events (injected clock)", () => {
     let t = 0;
     const r = createRecorder(() => t);
-    for (let i = 0; i < 40; i++) ((t += 50), r.keystroke("q1"));
+    for (let i = 0; i < 40; i++) {
+      t += 50;
+      r.keystroke("q1");
+    }
     r.paste(1500, "q1");
     t += 100;
     r.away();
@@ -69,7 +72,10 @@ describe("integrity signals", () => {
     r.away();
     t += 200;
     r.back();
-    for (let i = 0; i < 5; i++) ((t += 100), r.keystroke("q1"));
+    for (let i = 0; i < 5; i++) {
+      t += 100;
+      r.keystroke("q1");
+    }
     expect(r.take(true)).toEqual([
       { kind: "burst", chars: 40, ms: 1950, questionId: "q1" },
       { kind: "paste", chars: 1500, questionId: "q1" },

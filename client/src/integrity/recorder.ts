@@ -60,4 +60,3 @@ export function createRecorder(now: () => number) {
     },
   };
 }
-export type Recorder = ReturnType<typeof createRecorder>;

@@ -50,7 +50,7 @@ export function ReportPage({ sessionId }: { sessionId: string }) {
       cancelled = true;
       clearTimeout(timer);
     };
-    // notReadyTries is read, not a trigger: `attempt` drives refetches.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- notReadyTries is read, not a trigger: `attempt` drives refetches.
   }, [sessionId, resumeToken, attempt]);
 
   if (!resumeToken) return <NoSessionToken sessionId={sessionId} />;

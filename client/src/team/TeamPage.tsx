@@ -47,7 +47,8 @@ export function TeamPage() {
   const initialToken = auth.state === "checking" ? auth.token : null;
   useEffect(() => {
     if (initialToken) void checkToken(initialToken);
-  }, []); // only the token found on mount; later checks come from the form
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only the token found on mount; later checks come from the form
+  }, []);
 
   const signOut = () => {
     saveTeamToken(null);

@@ -5,7 +5,6 @@ import { checkDesignSections, checkStar } from "./structure.js";
 import type { CheckResult } from "./types.js";
 
 export type { CheckResult } from "./types.js";
-export { checkDesignSections, checkStar } from "./structure.js";
 export { extractFixedPrompt } from "./prompt-debugging.js";
 export { writtenEquations } from "./arithmetic.js";
 

@@ -27,7 +27,7 @@ export function checkFaultClass(answer: string): CheckResult {
 export function extractFixedPrompt(answer: string): string | null {
   const fences = [...answer.matchAll(/```[\w-]*\n([\s\S]*?)```/g)].map((m) => m[1]!.trim()).filter((b) => b.split(/\s+/).length >= 12);
   if (fences.length) return fences.sort((a, b) => b.length - a.length)[0]!;
-  const labelled = /(?:fixed|new|revised|rewritten|updated|improved) (?:system )?prompt\s*[:\-]\s*\n?([\s\S]{80,1500}?)(?:\n\s*\n|$)/i.exec(
+  const labelled = /(?:fixed|new|revised|rewritten|updated|improved) (?:system )?prompt\s*[:-]\s*\n?([\s\S]{80,1500}?)(?:\n\s*\n|$)/i.exec(
     answer,
   );
   return labelled ? labelled[1]!.trim() : null;

@@ -39,6 +39,7 @@ export function addressedToReader(sentence: string, options: { code?: boolean } 
   if (/\byou(?:r|rs|'re|'ll)?\b/.test(n)) return true;
   if (VOCATIVE.test(n) || /(?:^|[\s*/#])@(?:grader|judge|evaluator|reviewer|ai|llm|model)\b/.test(n) || SELF_REFERENCE.test(n)) return true;
   // Not English (the imperative test below reads English): foreign-language patterns are imperatives by construction.
+  // eslint-disable-next-line no-control-regex -- the range starts at U+0000 on purpose: every Latin code point counts as English
   if (/[^\u0000-\u024f\s\p{P}\p{S}\d]/u.test(n)) return true;
   const rest = n.replace(LEAD, "").replace(/^[^a-z]+/, "");
   if (COMMAND.test(rest)) return true;

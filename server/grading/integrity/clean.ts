@@ -74,6 +74,7 @@ function attackKindOf(n: string, unfenced: boolean, addressed: () => boolean): I
   return null;
 }
 
+// eslint-disable-next-line no-control-regex -- \x00-\x7f is "ASCII" on purpose: anything outside it is a foreign pattern
 const foreign = (r: RegExp) => r.unicode || /[^\x00-\x7f]/.test(r.source);
 const FOREIGN_GRADING = GRADING.filter(foreign);
 const FOREIGN_OVERRIDE = OVERRIDE.filter(foreign);

@@ -1,2 +1,2 @@
 export { cleanAnswer, FLAG_MESSAGES, MANIPULATION } from "./clean.js";
-export type { CleanedAnswer, IntegrityFlag } from "./types.js";
+export type { IntegrityFlag } from "./types.js";

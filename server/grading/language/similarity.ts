@@ -53,13 +53,6 @@ export function vectorOf(text: string, idf: Idf, isTerm?: (word: string) => bool
   return v;
 }
 
-export function cosine(a: Vector, b: Vector): number {
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [f, w] of small) dot += w * (large.get(f) ?? 0);
-  return dot;
-}
-
 /** Share of the reference's weight the answer also carries (idf-weighted recall of its features). */
 export function weightedRecall(answer: Vector, reference: Vector): number {
   let total = 0;

@@ -1,7 +1,6 @@
 import { fileURLToPath } from "node:url";
 import type { SandboxLimits } from "../limits.js";
 
-export const HARNESS_PATH = fileURLToPath(new URL("./harness.py", import.meta.url));
 const HARNESS_FILES = ["harness.py", "plain.py", "restore.py", "seccomp.py"].map(
   (name) => [fileURLToPath(new URL(`./${name}`, import.meta.url)), `/sandbox/${name}`] as const,
 );

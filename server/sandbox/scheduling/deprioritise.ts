@@ -29,7 +29,7 @@ export function deprioritiseTree(root: number): void {
     const pid = stack.pop()!;
     if (seen.has(pid)) continue;
     seen.add(pid);
-    let tids: string[] = [];
+    let tids: string[];
     try {
       tids = readdirSync(`/proc/${pid}/task`);
     } catch {

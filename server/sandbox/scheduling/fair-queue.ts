@@ -74,4 +74,3 @@ export function createFairQueue(options: { slots: number; perOwner: number }) {
     stats: () => ({ busy, waiting: waitingCount(), slots }),
   };
 }
-export type FairQueue = ReturnType<typeof createFairQueue>;

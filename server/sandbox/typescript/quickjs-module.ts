@@ -30,4 +30,3 @@ export function createQuickJSModules(memoryMb: number) {
     },
   };
 }
-export type QuickJSModules = ReturnType<typeof createQuickJSModules>;

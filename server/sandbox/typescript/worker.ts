@@ -5,11 +5,12 @@ import { createQuickJSRunner } from "./quickjs-runner.js";
 
 /** One QuickJS engine per worker thread; the main thread sends batches one at a time. */
 const runner = createQuickJSRunner({ limits: (workerData as { limits: SandboxLimits }).limits });
-parentPort!.on("message", async ({ id, request }: { id: number; request: BatchRequest }) => {
+async function answer({ id, request }: { id: number; request: BatchRequest }): Promise<void> {
   try {
     parentPort!.postMessage({ id, result: await runner.run(request) });
   } catch (err) {
     parentPort!.postMessage({ id, error: (err as Error).message });
   }
-});
+}
+parentPort!.on("message", (message: { id: number; request: BatchRequest }) => void answer(message));
 parentPort!.postMessage({ ready: true });

@@ -3,7 +3,7 @@
  * declared in the pack (`variables`), drawn from a seed, filled into `{{…}}`
  * placeholders. The one door to the rest of the server.
  */
-export { parseExpression, evaluate, formatValue, ExpressionError, FUNCTION_NAMES, type Value } from "./expression.js";
-export { drawValues, defaultValues, variantCount, variantsToCheck, seededRandom, type VariantValues } from "./draw.js";
+export { parseExpression, evaluate } from "./expression.js";
+export { variantCount, variantsToCheck, seededRandom } from "./draw.js";
 export { instantiateQuestion, withValues, variantValues, shownValues, sessionPack, defaultVariantPack } from "./instantiate.js";
-export { checkVariables, describeValues, VARIANTS_CHECKED } from "./check.js";
+export { checkVariables, describeValues } from "./check.js";

@@ -7,8 +7,6 @@ import { modelFailure } from "../../llm/untrusted.js";
 import { PackValidationError, parsePackLocated } from "../../scenarios/index.js";
 import { ServiceError } from "../../interview/index.js";
 
-export const DRAFT_PROMPT_VERSION = "draft-v1";
-
 /** Flat on purpose: strict JSON-schema mode rejects unions and optional fields. */
 export const DraftOutputSchema = z.object({
   title: z.string(),
