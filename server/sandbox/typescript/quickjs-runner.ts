@@ -50,6 +50,13 @@ export function createQuickJSRunner(options: { limits: SandboxLimits }): Languag
           ms: Math.round(performance.now() - started),
         };
       }
+      if (runtime.hasPendingJob()) {
+        // Cut off with promise jobs still queued (a microtask loop stopped by the deadline): QuickJS
+        // cannot free that runtime (JS_FreeRuntime asserts on the objects the queued jobs keep alive,
+        // printing "Aborted(...)"). Drop the whole wasm module instead; its memory goes with it.
+        modules.discard();
+        return result;
+      }
       try {
         context.dispose();
         runtime.dispose();
