@@ -2,6 +2,7 @@ import pino from "pino";
 import { ensureClientBuilt } from "./client-build.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { loadPacksFromDir, PackValidationError } from "./scenarios/index.js";
+import { serverUrl } from "./server-url.js";
 import { startServer } from "./start.js";
 import { DataDirLockedError } from "./store/index.js";
 
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
     model: config.model,
   });
   logger.info({ port, database: config.databaseFile, packs: builtinPacks.map((p) => p.id) }, "server listening");
-  console.log(`\n  Mock interviews ready: http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`);
+  console.log(`\n  Mock interviews ready: ${serverUrl(config.host, port)}`);
   for (const [language, capability] of Object.entries(app.sandbox?.capabilities ?? {})) {
     console.log(`  ${language} code runs: ${capability.available ? "yes (sandboxed)" : `no: ${capability.reason}`}`);
   }

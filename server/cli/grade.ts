@@ -1,32 +1,31 @@
 import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { gradeQuestion } from "../grading/index.js";
-import { defaultVariantPack, LanguageSchema, loadPacksAt, PackValidationError, type Pack } from "../scenarios/index.js";
+import { defaultVariantPack, LanguageSchema, type Pack } from "../scenarios/index.js";
+import { CliError, type Cli } from "./context.js";
 import { gradeFile } from "./grade-batch.js";
+import { loadPacksForCli, packAndQuestion } from "./load-packs.js";
 
 const USAGE = `usage:
-  npm run -s cli -- grade --pack <pack file or dir> --answers <answers.jsonl> [--pack-id <id>]
+  npm run -s cli -- grade --pack <pack file, dir or id> --answers <answers.jsonl> [--pack-id <id>]
       one JSON line per answer row {id, questionId, text?, code?, language?}:
       {id, questionId, score, criteria: [{criterionId, score, insufficientEvidence}], flags}
       or {line, id?, error: {code, message}} for a row that could not be graded.
-  npm run -s cli -- grade --question <pack file or dir>#<question-id> --answer-file <answer.txt> [--code --language python|typescript]
+  npm run -s cli -- grade --question <pack file, dir or id>#<question-id> --answer-file <answer.txt> [--code --language python|typescript]
       one answer, printed as {scores, flags}.
 Both grade exactly as the interview does (the deterministic evidence layer, the whole pack loaded).`;
+const SEE_USAGE = "see npm run -s cli -- grade --help";
 
-function loadPack(path: string, want: (p: Pack) => boolean): Pack | string {
-  try {
-    // Outside a session a question with variants is graded in its default variant.
-    const pack = loadPacksAt(path)
-      .map((l) => defaultVariantPack(l.pack))
-      .find(want);
-    return pack ?? `no matching pack in ${path}`;
-  } catch (err) {
-    if (err instanceof PackValidationError) return err.message;
-    throw err;
-  }
+function loadPack(target: string, cli: Cli, want: (p: Pack) => boolean, missing: string): Pack {
+  // Outside a session a question with variants is graded in its default variant.
+  const pack = loadPacksForCli(target, cli)
+    .map((l) => defaultVariantPack(l.pack))
+    .find(want);
+  if (!pack) throw new CliError(missing);
+  return pack;
 }
 
-export async function gradeCommand(argv: string[]): Promise<number> {
+export async function gradeCommand(argv: string[], cli: Cli): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -39,51 +38,50 @@ export async function gradeCommand(argv: string[]): Promise<number> {
         pack: { type: "string" },
         answers: { type: "string" },
         "pack-id": { type: "string" },
+        help: { type: "boolean" },
       },
     }));
   } catch (err) {
-    console.error(`${(err as Error).message}\n${USAGE}`);
-    return 2;
+    throw new CliError(`${(err as Error).message}; ${SEE_USAGE}`, 2);
+  }
+  if (values.help) {
+    cli.out(USAGE);
+    return 0;
   }
   if (values.pack || values.answers) {
-    if (!values.pack || !values.answers) {
-      console.error(`--pack and --answers go together\n${USAGE}`);
-      return 2;
-    }
-    if (!existsSync(values.answers)) {
-      console.error(`cannot read ${values.answers}`);
-      return 2;
-    }
+    if (!values.pack || !values.answers) throw new CliError(`--pack and --answers go together; ${SEE_USAGE}`, 2);
+    const answers = cli.path(values.answers);
+    if (!existsSync(answers)) throw new CliError(`cannot read ${values.answers}; give the JSONL file of answers to grade`, 2);
     const packId = values["pack-id"];
-    const pack = loadPack(values.pack, (p) => !packId || p.id === packId);
-    if (typeof pack === "string") {
-      console.error(pack);
-      return 1;
-    }
-    const { errors } = await gradeFile(pack, values.answers, (line) => process.stdout.write(`${line}\n`));
+    const pack = loadPack(
+      values.pack,
+      cli,
+      (p) => !packId || p.id === packId,
+      `no pack "${packId}" in ${values.pack}; drop --pack-id or name a pack that is there`,
+    );
+    const { errors } = await gradeFile(pack, answers, cli.out);
     return errors > 0 ? 1 : 0;
   }
-  const [packPath, questionId] = (values.question ?? "").split("#");
-  if (!packPath || !questionId || !values["answer-file"]) {
-    console.error(USAGE);
-    return 2;
-  }
+  const target = packAndQuestion(values.question);
+  if (!target || !values["answer-file"]) throw new CliError(`give --question <pack>#<question-id> and --answer-file; ${SEE_USAGE}`, 2);
+  const { questionId } = target;
   let answer: string;
   try {
-    answer = readFileSync(values["answer-file"], "utf8");
+    answer = readFileSync(cli.path(values["answer-file"]), "utf8");
   } catch {
-    console.error(`cannot read ${values["answer-file"]}`);
-    return 2;
+    throw new CliError(`cannot read ${values["answer-file"]}; give the file holding the answer to grade`, 2);
   }
-  const pack = loadPack(packPath, (p) => p.questions.some((q) => q.id === questionId));
-  if (typeof pack === "string") {
-    console.error(pack.startsWith("no matching") ? `no question "${questionId}" in ${packPath}` : pack);
-    return 1;
-  }
+  const pack = loadPack(
+    target.pack,
+    cli,
+    (p) => p.questions.some((q) => q.id === questionId),
+    `no question "${questionId}" in ${target.pack}; check the id after the #`,
+  );
   const question = pack.questions.find((q) => q.id === questionId)!;
   const language = LanguageSchema.safeParse(values.language ?? "python");
+  if (values.code && !language.success) throw new CliError(`unknown --language "${values.language}"; use python or typescript`, 2);
   const body = values.code ? { code: answer, language: language.success ? language.data : "python" } : { text: answer };
   const { scores, flags } = gradeQuestion(question, [body], { pack });
-  console.log(JSON.stringify({ questionId, scores, flags }, null, 2));
+  cli.out(JSON.stringify({ questionId, scores, flags }, null, 2));
   return 0;
 }

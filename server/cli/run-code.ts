@@ -1,13 +1,16 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createSandbox, DEFAULT_LIMITS, LanguageUnavailableError } from "../sandbox/index.js";
-import { defaultVariantPack, LanguageSchema, loadPacksAt, PackValidationError } from "../scenarios/index.js";
+import { defaultVariantPack, LanguageSchema } from "../scenarios/index.js";
+import { CliError, type Cli } from "./context.js";
+import { loadPacksForCli, packAndQuestion } from "./load-packs.js";
 
-const USAGE = `usage: npm run -s cli -- run-code --question <pack file or dir>#<question-id> --language python|typescript --file <solution> [--scope all|visible]
+const USAGE = `usage: npm run -s cli -- run-code --question <pack file, dir or id>#<question-id> --language python|typescript --file <solution> [--scope all|visible]
 Runs the solution in the sandbox against the question's tests and prints the results as JSON
 (hidden tests: pass/fail only). Exit 0 when every test passed, 1 otherwise.`;
+const SEE_USAGE = "see npm run -s cli -- run-code --help";
 
-export async function runCodeCommand(argv: string[]): Promise<number> {
+export async function runCodeCommand(argv: string[], cli: Cli): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
@@ -17,51 +20,40 @@ export async function runCodeCommand(argv: string[]): Promise<number> {
         language: { type: "string" },
         file: { type: "string" },
         scope: { type: "string", default: "all" },
+        help: { type: "boolean" },
       },
     }));
   } catch (err) {
-    console.error(`${(err as Error).message}\n${USAGE}`);
-    return 2;
+    throw new CliError(`${(err as Error).message}; ${SEE_USAGE}`, 2);
   }
-  const [packPath, questionId] = (values.question ?? "").split("#");
+  if (values.help) {
+    cli.out(USAGE);
+    return 0;
+  }
+  const target = packAndQuestion(values.question);
   const language = LanguageSchema.safeParse(values.language);
-  if (!packPath || !questionId || !language.success || !values.file || !["all", "visible"].includes(values.scope!)) {
-    console.error(USAGE);
-    return 2;
-  }
+  if (!target || !values.file) throw new CliError(`give --question <pack>#<question-id>, --language and --file; ${SEE_USAGE}`, 2);
+  if (!language.success) throw new CliError(`--language must be python or typescript (got ${JSON.stringify(values.language ?? "")})`, 2);
+  const scope = values.scope;
+  if (scope !== "all" && scope !== "visible") throw new CliError(`--scope must be all or visible (got "${scope}")`, 2);
   let code: string;
   try {
-    code = readFileSync(values.file, "utf8");
+    code = readFileSync(cli.path(values.file), "utf8");
   } catch {
-    console.error(`cannot read ${values.file}`);
-    return 2;
+    throw new CliError(`cannot read ${values.file}; give the file holding the solution`, 2);
   }
-  let question;
-  try {
-    question = loadPacksAt(packPath)
-      .flatMap((l) => defaultVariantPack(l.pack).questions)
-      .find((q) => q.id === questionId);
-  } catch (err) {
-    if (err instanceof PackValidationError) {
-      console.error(err.message);
-      return 1;
-    }
-    throw err;
-  }
-  if (!question?.coding) {
-    console.error(question ? `question "${questionId}" is not a coding question` : `no question "${questionId}" in ${packPath}`);
-    return 1;
-  }
+  const question = loadPacksForCli(target.pack, cli)
+    .flatMap((l) => defaultVariantPack(l.pack).questions)
+    .find((q) => q.id === target.questionId);
+  if (!question) throw new CliError(`no question "${target.questionId}" in ${target.pack}; check the id after the #`);
+  if (!question.coding) throw new CliError(`question "${target.questionId}" is not a coding question; name one with tests`);
   const sandbox = createSandbox({ limits: DEFAULT_LIMITS, pythonPool: 1, typescriptWorkers: 1 });
   try {
-    const report = await sandbox.runTests(question, language.data, code, values.scope as "all" | "visible");
-    console.log(JSON.stringify(report, null, 2));
+    const report = await sandbox.runTests(question, language.data, code, scope);
+    cli.out(JSON.stringify(report, null, 2));
     return report.passed === report.total ? 0 : 1;
   } catch (err) {
-    if (err instanceof LanguageUnavailableError) {
-      console.error(err.message);
-      return 1;
-    }
+    if (err instanceof LanguageUnavailableError) throw new CliError(`${err.message.split("\n")[0]}; try the other --language`);
     throw err;
   } finally {
     await sandbox.close();

@@ -1,6 +1,7 @@
-import { loadConfig } from "../config.js";
+import { serverUrl } from "../server-url.js";
 import { createStore, migrateToLatest, openSqlite } from "../store/index.js";
 import { createTeams, TeamError, type Teams } from "../teams/index.js";
+import { CliError, type Cli } from "./context.js";
 
 const USAGE = `usage: npm run -s cli -- team create <name>
        npm run -s cli -- team list
@@ -9,14 +10,22 @@ const USAGE = `usage: npm run -s cli -- team create <name>
        npm run -s cli -- team token rotate <team-id> <token-id>
        npm run -s cli -- team token revoke <team-id> <token-id>  (also the last one: the CLI is the way back in)
 (uses the database in DATA_DIR, like the server)`;
+const SEE_USAGE = "see npm run -s cli -- team --help";
 
-type Io = { out: (line: string) => void; err: (line: string) => void; databaseFile?: string };
-const defaultIo: Io = { out: (l) => console.log(l), err: (l) => console.error(l) };
+/** What to do after a TeamError, by command: the message says what is wrong, this what to do. */
+function teamErrorHint(err: TeamError, args: string[]): string {
+  const [sub, tokenSub, teamId = "<team-id>"] = args;
+  const teamList = "npm run -s cli -- team list";
+  const tokenList = `npm run -s cli -- team token list ${teamId}`;
+  if (sub === "create") return `pick another name, or see the teams: ${teamList}`;
+  if (sub !== "token" || tokenSub === "list") return `see the teams: ${teamList}`;
+  return err.code === "NOT_FOUND" ? `see the teams (${teamList}) and their tokens (${tokenList})` : `see the tokens: ${tokenList}`;
+}
 const when = (ms: number | null) => (ms === null ? "-" : new Date(ms).toISOString());
 
-async function tokenCommand(teams: Teams, args: string[], io: Io): Promise<number> {
+async function tokenCommand(teams: Teams, args: string[], io: Cli): Promise<number> {
   const [sub, teamId, ...rest] = args;
-  if (!sub || !teamId) return (io.err(USAGE), 2);
+  if (!sub || !teamId) throw new CliError(`team token needs a subcommand and a team id; ${SEE_USAGE}`, 2);
   if (sub === "list") {
     io.out("id\tlabel\tcreated\tlast used\trevoked");
     for (const t of await teams.tokens(teamId))
@@ -25,7 +34,7 @@ async function tokenCommand(teams: Teams, args: string[], io: Io): Promise<numbe
   }
   if (sub === "create" || sub === "rotate") {
     const arg = rest.join(" ").trim();
-    if (!arg) return (io.err(USAGE), 2);
+    if (!arg) throw new CliError(`team token ${sub} needs a ${sub === "create" ? "label" : "token id"}; ${SEE_USAGE}`, 2);
     const { token, row } = sub === "create" ? await teams.createToken(teamId, arg) : await teams.rotateToken(teamId, arg);
     io.out(`${sub === "create" ? "created" : "rotated"} token ${row.id} "${row.label}" for "${teamId}"`);
     io.out(`API token (shown once, store it now): ${token}`);
@@ -43,13 +52,15 @@ async function tokenCommand(teams: Teams, args: string[], io: Io): Promise<numbe
 }
 
 /** `team create|list|token ...`: manage hiring teams and their named API tokens. */
-export async function teamCommand(args: string[], io: Io = defaultIo): Promise<number> {
+export async function teamCommand(args: string[], io: Cli): Promise<number> {
   const [sub, ...rest] = args;
-  if (!sub || !["create", "token", "list"].includes(sub)) {
-    io.err(USAGE);
-    return 2;
+  if (sub === "--help") {
+    io.out(USAGE);
+    return 0;
   }
-  const { db } = openSqlite(io.databaseFile ?? loadConfig().databaseFile);
+  if (!sub || !["create", "token", "list"].includes(sub)) throw new CliError(`team takes create, list or token; ${SEE_USAGE}`, 2);
+  const config = io.config();
+  const { db } = openSqlite(config.databaseFile);
   try {
     await migrateToLatest(db);
     const teams = createTeams(createStore(db), Date.now);
@@ -59,23 +70,17 @@ export async function teamCommand(args: string[], io: Io = defaultIo): Promise<n
     }
     if (sub === "token") return await tokenCommand(teams, rest, io);
     const name = rest.join(" ").trim();
-    if (!name) {
-      io.err(USAGE);
-      return 2;
-    }
+    if (!name) throw new CliError(`team create needs the team's name; ${SEE_USAGE}`, 2);
     const { team, token } = await teams.create(name);
     io.out(`created team "${team.id}" (${team.name})`);
     io.out(`API token (shown once, store it now): ${token}`);
     io.out(`(labelled "owner"; give each reviewer their own: team token create ${team.id} <name>)`);
-    io.out(
-      `upload a pack: curl -X POST -H "Authorization: Bearer ${token}" --data-binary @pack.yaml http://localhost:3000/api/teams/${team.id}/packs`,
-    );
+    // The server this DATA_DIR belongs to listens on HOST:PORT from the same env (PORT=0: whatever it printed).
+    const base = config.port === 0 ? "<the URL npm start printed>" : serverUrl(config.host, config.port);
+    io.out(`upload a pack: curl -X POST -H "Authorization: Bearer ${token}" --data-binary @pack.yaml ${base}/api/teams/${team.id}/packs`);
     return 0;
   } catch (err) {
-    if (err instanceof TeamError) {
-      io.err(err.message);
-      return 1;
-    }
+    if (err instanceof TeamError) throw new CliError(`${err.message}; ${teamErrorHint(err, args)}`);
     throw err;
   } finally {
     await db.destroy();

@@ -1,30 +1,27 @@
+import { existsSync } from "node:fs";
 import { verifyReferenceSolutions } from "../packs/index.js";
 import { createSandbox, DEFAULT_LIMITS } from "../sandbox/index.js";
 import { formatIssue, loadPacksAt, PackValidationError, roundQuestionIds, type LocatedPack } from "../scenarios/index.js";
+import { CliError, type Cli } from "./context.js";
+import { loadPacksForCli } from "./load-packs.js";
 
-const USAGE = "usage: npm run -s cli -- validate <pack.yaml | pack dir | questions file | dir of packs> [--no-run]";
+const USAGE = "usage: npm run -s cli -- validate <pack.yaml | pack dir | questions file | dir of packs | pack id> [--no-run]";
 
 /**
  * `validate <target>`: exit 0 with a summary, or 1 with every issue located.
  * Reference solutions run in the sandbox unless --no-run.
  */
-export async function validateCommand(args: string[]): Promise<number> {
+export async function validateCommand(args: string[], cli: Cli): Promise<number> {
   const target = args.find((a) => !a.startsWith("--"));
-  if (!target) {
-    console.error(USAGE);
-    return 2;
-  }
+  if (!target) throw new CliError(USAGE, 2);
   let packs: LocatedPack[];
   try {
-    packs = loadPacksAt(target);
+    // A path is validated here so every problem is listed; a built-in pack id goes through the shared loader.
+    packs = existsSync(cli.path(target)) ? loadPacksAt(cli.path(target), cli.cwd) : loadPacksForCli(target, cli);
   } catch (err) {
     if (err instanceof PackValidationError) {
-      console.error(err.message);
-      console.error(`\n${err.issues.length} problem${err.issues.length === 1 ? "" : "s"} found.`);
-      return 1;
-    }
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") {
-      console.error(`no such file or directory: ${target}`);
+      cli.err(err.message);
+      cli.err(`\n${err.issues.length} problem${err.issues.length === 1 ? "" : "s"} found.`);
       return 1;
     }
     throw err;
@@ -35,8 +32,8 @@ export async function validateCommand(args: string[]): Promise<number> {
     try {
       for (const located of packs) {
         const { issues, warnings } = await verifyReferenceSolutions(located, sandbox);
-        for (const w of warnings) console.warn(`warning: ${w}`);
-        for (const issue of issues) console.error(formatIssue(issue));
+        for (const w of warnings) cli.err(`warning: ${w}`);
+        for (const issue of issues) cli.err(formatIssue(issue));
         failed ||= issues.length > 0;
       }
     } finally {
@@ -47,7 +44,7 @@ export async function validateCommand(args: string[]): Promise<number> {
   for (const { pack: p } of packs) {
     const byKind = p.rounds.map((r) => `${r.id} (${roundQuestionIds(p, r).length})`).join(", ");
     const solutions = p.questions.reduce((n, q) => n + Object.keys(q.coding?.referenceSolution ?? {}).length, 0);
-    console.log(
+    cli.out(
       `✓ ${p.id} v${p.version}: ${p.questions.length} questions; rounds: ${byKind}${solutions && !args.includes("--no-run") ? `; ${solutions} reference solutions pass their tests` : ""}`,
     );
   }

@@ -20,6 +20,8 @@ export type SelftestOptions = {
   /** Fail (rather than warn) on the known grader gaps too. */
   strict?: boolean;
   onSitting?: (s: Sitting) => void;
+  /** Told the URL of the in-process server once it listens (the CLI prints it). */
+  onListening?: (url: string) => void;
 };
 
 export type PersonaSummary = {
@@ -114,6 +116,7 @@ export async function runSelftest(options: SelftestOptions): Promise<SelftestRes
   try {
     await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
     const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
+    options.onListening?.(url);
     const runnable = (["python", "typescript"] as Language[]).filter((l) => app.sandbox?.capabilities[l].available);
     for (const level of levels) {
       for (let i = 0; i < sittings; i++) {

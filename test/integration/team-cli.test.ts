@@ -1,14 +1,13 @@
+import { dirname } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { teamCommand } from "../../server/cli/team.js";
+import { cli as runCli } from "../helpers/cli.js";
 import { miniPack } from "../helpers/packs.js";
 import { startTestServer, tempDatabaseFile, type TestServer } from "../helpers/server.js";
 
-/** The `team` CLI in-process (same function `npm run cli` calls), against the database a server then reads. */
+/** The `team` CLI in-process (what `npm run cli` runs), on the DATA_DIR whose database a server then reads. */
 async function cli(databaseFile: string, ...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await teamCommand(args, { out: (l) => out.push(l), err: (l) => err.push(l), databaseFile });
-  return { code, out: out.join("\n"), err: err.join("\n") };
+  const { code, stdout, stderr } = await runCli(["team", ...args], { DATA_DIR: dirname(databaseFile) });
+  return { code, out: stdout, err: stderr };
 }
 const tokenIn = (text: string) => text.match(/mit_[\w-]{20,}/)![0];
 

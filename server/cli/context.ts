@@ -1,0 +1,61 @@
+import { isAbsolute, resolve } from "node:path";
+import { loadConfig, type Config } from "../config.js";
+
+/** Where the CLI writes and what it reads: the process's own, or a test's. */
+export type CliIo = {
+  stdout: { write(text: string): unknown };
+  stderr: { write(text: string): unknown };
+  env: NodeJS.ProcessEnv;
+  /** Paths the user types, and relative paths in env, are resolved against this. */
+  cwd: string;
+};
+
+/** What a command gets instead of console/process: line output, the env and path resolution. */
+export type Cli = {
+  out(line: string): void;
+  err(line: string): void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** A path as the user typed it, made absolute against the CLI's working directory. */
+  path(p: string): string;
+  /** The server's configuration from this CLI's env (DATA_DIR, PACKS_DIR, ... as the server reads them). */
+  config(): Config;
+};
+
+/**
+ * A failure the user can fix: printed as its one-line message (which says what
+ * to do), exit code 1 by default or 2 for wrong usage. Never a stack trace.
+ */
+export class CliError extends Error {
+  override name = "CliError";
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2 = 1,
+  ) {
+    super(message);
+  }
+}
+
+/** Relative DATA_DIR, PACKS_DIR and CLIENT_DIST count from the CLI's working directory, as in a shell. */
+const PATH_VARIABLES = ["DATA_DIR", "PACKS_DIR", "CLIENT_DIST"] as const;
+
+export function createCli(io: CliIo): Cli {
+  const line = (stream: { write(text: string): unknown }) => (text: string) => void stream.write(`${text}\n`);
+  const path = (p: string) => (isAbsolute(p) ? p : resolve(io.cwd, p));
+  return {
+    out: line(io.stdout),
+    err: line(io.stderr),
+    env: io.env,
+    cwd: io.cwd,
+    path,
+    config() {
+      const env = { ...io.env };
+      for (const key of PATH_VARIABLES) if (env[key]) env[key] = path(env[key]);
+      // Unset ones default to ./data, ./scenarios, ./dist/client under the working directory.
+      env.DATA_DIR ||= path("data");
+      env.PACKS_DIR ||= path("scenarios");
+      env.CLIENT_DIST ||= path("dist/client");
+      return loadConfig(env);
+    },
+  };
+}
