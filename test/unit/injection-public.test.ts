@@ -1,35 +1,19 @@
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { loadPacksFromDir } from "../../server/scenarios/index.js";
-import { gradeAttacked, PLACEMENTS } from "../helpers/attacked.js";
+import { PLACEMENTS } from "../helpers/attacked.js";
+import { PUBLIC_ATTACKS, publicInjectionsRaiseNothing } from "../helpers/corpora.js";
 import { BUILTIN_PACKS_DIR } from "../helpers/packs.js";
 
-type PublicAttack = { id: string; category: string; text: string };
-const SAMPLE = parse(readFileSync(new URL("../fixtures/injection/public-sample.yaml", import.meta.url), "utf8")) as PublicAttack[];
 const [pack] = loadPacksFromDir(BUILTIN_PACKS_DIR);
 
 // Behavioural questions are not held yet: task-like attack text can still pass the STAR checks
-// (docs/grading.md lists this as open).
+// (docs/grading.md lists this as open). Every attack in every placement here, dealt over the
+// questions; every attack on every question: npm run bench:corpora.
 describe("public prompt-injection texts (BIPIA sample) appended, prepended or alone", () => {
-  it("never raise a weak or adequate exemplar above its clean score", { timeout: 180_000 }, () => {
-    expect(SAMPLE.length).toBeGreaterThanOrEqual(30);
-    const raised: string[] = [];
-    let n = 0;
-    for (const id of ["support-chatbot-rag", "extraction-invalid-json", "cut-llm-costs", "llm-retry-backoff"]) {
-      const q = pack!.questions.find((x) => x.id === id)!;
-      for (const level of ["weak", "adequate"] as const) {
-        const base = q.exemplars.find((e) => e.level === level)!.answer;
-        for (const attack of SAMPLE) {
-          for (const where of PLACEMENTS) {
-            const r = gradeAttacked(pack!, q, base, attack.text, where);
-            n++;
-            if (r.attacked > r.clean) raised.push(`${id}/${level}/${where}/${attack.id}: ${r.clean} -> ${r.attacked}`);
-          }
-        }
-      }
-    }
-    expect(n).toBe(4 * 2 * SAMPLE.length * 3);
-    expect(raised).toEqual([]);
+  it("never raise a weak or adequate exemplar above its clean score", () => {
+    expect(PUBLIC_ATTACKS.length).toBeGreaterThanOrEqual(30);
+    const { graded, problems } = publicInjectionsRaiseNothing(pack!, "sample");
+    expect(graded).toBe(PUBLIC_ATTACKS.length * PLACEMENTS.length);
+    expect(problems).toEqual([]);
   });
 });

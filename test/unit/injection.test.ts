@@ -3,6 +3,7 @@ import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { gradeQuestion, gradingCriteria, questionScore } from "../../server/grading/index.js";
 import { loadPacksFromDir, type Question } from "../../server/scenarios/index.js";
+import { honestAnswersUnflagged } from "../helpers/corpora.js";
 import { BUILTIN_PACKS_DIR } from "../helpers/packs.js";
 
 type Attack = { id: string; family: string; placement: "suffix" | "prefix" | "inline" | "standalone"; text: string };
@@ -68,21 +69,12 @@ describe("answers that try to steer the grader", () => {
     expect(grade(q, parrot.text, "").flags.map((f) => f.kind)).toContain("rubric-pasted");
   });
 
-  it("flags nothing in honest answers: every exemplar and every independently written answer", { timeout: 120_000 }, () => {
-    const blind = ["behavioural", "prompt-debugging", "system-design"].flatMap(
-      (f) =>
-        parse(readFileSync(new URL(`../fixtures/calibration/${f}.yaml`, import.meta.url), "utf8")) as {
-          questionId: string;
-          answer: string;
-        }[],
-    );
-    const honest = [...pack!.questions.flatMap((q) => q.exemplars.map((e) => ({ questionId: q.id, answer: e.answer }))), ...blind];
-    const flagged = honest.flatMap(({ questionId, answer }) => {
-      const q = pack!.questions.find((x) => x.id === questionId)!;
-      return grade(q, answer, answer).flags.map((f) => `${questionId}: ${f.kind} ${f.quote}`);
-    });
-    expect(honest.length).toBeGreaterThanOrEqual(240);
-    expect(flagged).toEqual([]);
+  it("flags nothing in honest answers: exemplars and independently written answers of every question", () => {
+    // Every fourth answer of each question here; all of them: npm run bench:corpora.
+    const { graded, problems, corpus } = honestAnswersUnflagged(pack!, "sample");
+    expect(corpus).toBeGreaterThanOrEqual(240);
+    expect(graded).toBeGreaterThanOrEqual(corpus / 4);
+    expect(problems).toEqual([]);
   });
 
   it("keyword lists, pasted rubric text, padding and another question's model answer earn nothing", () => {

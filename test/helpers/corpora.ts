@@ -1,0 +1,113 @@
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { gradeQuestion, questionScore } from "../../server/grading/index.js";
+import type { Pack, Question } from "../../server/scenarios/index.js";
+import { gradeAttacked, PLACEMENTS } from "./attacked.js";
+import { gamingAnswers } from "./gaming.js";
+
+/**
+ * The grader's heavy corpus checks, each run two ways: "sample" in the test suite
+ * (a fixed, deterministic slice that still touches every question, attack and
+ * kind at least once, sized for a loaded 2-core CI machine) and "full" in
+ * `npm run bench:corpora` (every combination). Each returns how many answers it
+ * graded and every violation, so a test asserts `problems` is empty.
+ */
+export type CorpusSize = "sample" | "full";
+export type CorpusRun = { graded: number; problems: string[] };
+
+/** Keep item i of a list when (i + offset) is a multiple of `every` (or always, full-size). */
+const keep = (size: CorpusSize, every: number, i: number, offset = 0) => size === "full" || (i + offset) % every === 0;
+
+const fixture = <T>(name: string) => parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8")) as T;
+
+type PublicAttack = { id: string; category: string; text: string };
+export const PUBLIC_ATTACKS = fixture<PublicAttack[]>("injection/public-sample.yaml");
+const ATTACKED_QUESTIONS = ["support-chatbot-rag", "extraction-invalid-json", "cut-llm-costs", "llm-retry-backoff"];
+
+/**
+ * Public prompt-injection texts (BIPIA sample) appended, prepended or alone must
+ * never raise a weak or adequate exemplar above its clean score. Sample: each
+ * attack in each placement once, dealt round-robin over the question/level pairs.
+ */
+export function publicInjectionsRaiseNothing(pack: Pack, size: CorpusSize): CorpusRun {
+  const bases = ATTACKED_QUESTIONS.flatMap((id) => {
+    const q = pack.questions.find((x) => x.id === id)!;
+    return (["weak", "adequate"] as const).map((level) => ({ q, level, answer: q.exemplars.find((e) => e.level === level)!.answer }));
+  });
+  const problems: string[] = [];
+  let graded = 0;
+  const attacks = PUBLIC_ATTACKS.flatMap((attack) => PLACEMENTS.map((where) => ({ attack, where })));
+  attacks.forEach(({ attack, where }, i) => {
+    bases.forEach(({ q, level, answer }, b) => {
+      if (size === "sample" && i % bases.length !== b) return;
+      const r = gradeAttacked(pack, q, answer, attack.text, where);
+      graded++;
+      if (r.attacked > r.clean) problems.push(`${q.id}/${level}/${where}/${attack.id}: ${r.clean} -> ${r.attacked}`);
+    });
+  });
+  return { graded, problems };
+}
+
+/** Kinds of generated gaming answer held to the weak exemplar's score (as text; as code for coding questions). */
+const GAMING_HELD = new Set([
+  "keyword list",
+  "word-shuffled strong answer",
+  "sentence-wise shuffled strong answer",
+  "lightly edited strong answer",
+  "strong answer with every sixth word dropped",
+  "padded weak answer",
+]);
+const GAMING_HELD_AS_CODE = new Set(["keyword list", "padded weak answer"]);
+
+/**
+ * Keyword lists, shuffled and edited copies of the strong answer and padding,
+ * generated from every question, must score no higher than its weak exemplar.
+ * Sample: every question, a third of its kinds (rotating, so every kind is used).
+ */
+export function gamingEarnsNoMoreThanWeak(pack: Pack, size: CorpusSize): CorpusRun {
+  const body = (text: string, asCode: boolean) => (asCode ? { code: text, language: "python" as const } : { text });
+  const problems: string[] = [];
+  let graded = 0;
+  pack.questions.forEach((q, qi) => {
+    const weak = q.exemplars.find((e) => e.level === "weak")!.answer;
+    const asCode = q.kind === "coding";
+    const weakScore = questionScore(q.rubric, gradeQuestion(q, [body(weak, asCode)], { pack, gradingExemplar: weak }).scores);
+    const held = gamingAnswers(q).filter((g) => GAMING_HELD.has(g.kind) && (!asCode || GAMING_HELD_AS_CODE.has(g.kind)));
+    held.forEach((g, gi) => {
+      if (!keep(size, 3, gi, qi)) return;
+      const score = questionScore(q.rubric, gradeQuestion(q, [body(g.text, asCode)], { pack }).scores);
+      graded++;
+      if (score > weakScore) problems.push(`${q.id} ${asCode ? "code" : "text"} ${g.kind}: ${score} > ${weakScore}`);
+    });
+  });
+  return { graded, problems };
+}
+
+type Labelled = { questionId: string; answer: string };
+const BLIND_ANSWERS = ["behavioural", "prompt-debugging", "system-design"].flatMap((f) => fixture<Labelled[]>(`calibration/${f}.yaml`));
+
+/**
+ * Honest answers raise no integrity flag: every exemplar and every independently
+ * written (calibration) answer. Sample: every fourth answer of each question.
+ */
+export function honestAnswersUnflagged(pack: Pack, size: CorpusSize): CorpusRun & { corpus: number } {
+  const honest: Labelled[] = [
+    ...pack.questions.flatMap((q) => q.exemplars.map((e) => ({ questionId: q.id, answer: e.answer }))),
+    ...BLIND_ANSWERS,
+  ];
+  const seen = new Map<string, number>();
+  const problems: string[] = [];
+  let graded = 0;
+  for (const { questionId, answer } of honest) {
+    const nth = seen.get(questionId) ?? 0;
+    seen.set(questionId, nth + 1);
+    if (!keep(size, 4, nth)) continue;
+    const q: Question = pack.questions.find((x) => x.id === questionId)!;
+    const body = q.kind === "coding" ? { code: answer, language: "python" as const } : { text: answer };
+    // The graded exemplar itself is the answer, not a copy of a model answer.
+    const { flags } = gradeQuestion(q, [body], { pack, gradingExemplar: answer });
+    graded++;
+    problems.push(...flags.map((f) => `${questionId}: ${f.kind} ${f.quote}`));
+  }
+  return { graded, problems, corpus: honest.length };
+}
