@@ -3,7 +3,8 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 
-const REPORT = ".vitest-report.json";
+// One report file per run: two `npm test` side by side must not read or delete each other's.
+const REPORT = `.vitest-report-${process.pid}.json`;
 const run = (cmd, args) => spawnSync(cmd, args, { stdio: "inherit" }).status ?? 1;
 
 console.log("> tsc --noEmit");
@@ -22,6 +23,7 @@ const status = run("npx", [
 ]);
 if (existsSync(REPORT)) {
   const r = JSON.parse(readFileSync(REPORT, "utf8"));
+  rmSync(REPORT, { force: true });
   const skipped = r.numPendingTests + r.numTodoTests;
   console.log(`\ntests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
   if (r.numTotalTests === 0) {
