@@ -18,6 +18,7 @@ export {
   sessionPack,
   defaultVariantPack,
   shownValues,
+  exemplarsWithoutSecrets,
   variantValues,
   withValues,
   variantsToCheck,
