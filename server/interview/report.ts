@@ -51,6 +51,7 @@ export function buildReport(
             ...(asked && criterion?.strongAnswerAdds ? { strongAnswerAdds: criterion.strongAnswerAdds } : {}),
           };
         }),
+        ...(exemplar ? { exemplar } : {}),
       };
     }),
   }));
