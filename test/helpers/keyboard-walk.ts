@@ -16,13 +16,13 @@ const CONTROLS =
 export async function walkWithTab(page: Page, maxSteps = 300): Promise<TabWalk> {
   const total = await page.evaluate((selector) => {
     const visible = (el: Element) => {
+      // Inside a closed <details> only its own summary shows (and only if no outer one is closed too).
+      for (let d = el.closest("details:not([open])"); d; d = d.parentElement?.closest("details:not([open])") ?? null) {
+        if (!(el.tagName === "SUMMARY" && el.parentElement === d && d === el.closest("details"))) return false;
+      }
+      if (!el.checkVisibility({ visibilityProperty: true, contentVisibilityAuto: true })) return false;
       const box = el.getBoundingClientRect();
-      const style = getComputedStyle(el);
-      return (
-        el.getClientRects().length > 0 &&
-        style.visibility !== "hidden" &&
-        !(box.width === 0 && box.height === 0 && style.overflow === "hidden")
-      );
+      return !(box.width === 0 && box.height === 0 && getComputedStyle(el).overflow === "hidden");
     };
     let n = 0;
     for (const el of document.querySelectorAll<HTMLElement>(selector)) {

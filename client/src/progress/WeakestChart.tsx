@@ -14,7 +14,10 @@ export function WeakestChart({ criteria }: { criteria: WeakCriterion[] }) {
             <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
             <XAxis type="number" domain={[0, 4]} ticks={[0, 1, 2, 3, 4]} stroke="var(--muted)" />
             <YAxis type="category" dataKey="name" width={150} stroke="var(--muted)" tick={{ fontSize: 12 }} />
-            <Tooltip contentStyle={{ background: "var(--panel)", borderColor: "var(--border)", color: "var(--text)" }} />
+            <Tooltip
+              contentStyle={{ background: "var(--panel)", borderColor: "var(--border)", color: "var(--text)" }}
+              itemStyle={{ color: "var(--text)" }}
+            />
             <Bar dataKey="score" fill="#b35c00" minPointSize={3} isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
