@@ -63,6 +63,8 @@ describe.runIf(browserAvailable())("a hiring team reviews invited candidates in 
 
     // The form view: pack details, the question, a criterion's terms from the suggestions, an exemplar's score.
     await team.getByTestId("view-form").click();
+    // A hiring pack keeps its model answers out of reports unless the author turns them on.
+    expect(await team.getByTestId("form-pack-show-exemplars").isChecked()).toBe(false);
     await team.getByTestId("form-pack-id").fill("support");
     await team.getByTestId("form-pack-title").fill("Support engineer");
     await team.getByTestId("form-q-title").fill("An outage you handled");
