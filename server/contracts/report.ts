@@ -110,6 +110,12 @@ export const ReportQuestionSchema = z.object({
   /** Prompt debugging: whether the candidate's fixed prompt was executed on the lab cases. */
   lab: z.object({ status: z.enum(["ran", "not-run"]), message: z.string() }).optional(),
   criteria: z.array(ReportCriterionSchema),
+  /**
+   * The pack's strong exemplar for this question, shown beside the answer. Only in a
+   * finished report, only for a question the candidate was asked, and only when the
+   * pack sets `report.showExemplars` (off by default).
+   */
+  exemplar: z.string().optional(),
 });
 export type ReportQuestion = z.infer<typeof ReportQuestionSchema>;
 

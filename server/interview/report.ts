@@ -1,7 +1,7 @@
 import type { Report, ReportQuestion, Usage } from "../contracts/index.js";
 import { budgetUsedUp } from "../llm/index.js";
 import { GRADER_VERSION, gradingCriteria, overallScore, questionScore } from "../grading/index.js";
-import { shownValues, type Pack } from "../scenarios/index.js";
+import { exemplarsWithoutSecrets, shownValues, type Pack, type Question } from "../scenarios/index.js";
 import { questionById } from "./context.js";
 import type { InterviewStateValue } from "./state.js";
 
@@ -28,6 +28,7 @@ export function buildReport(
       const asked = turns.length > 0;
       const gradingError = state.gradingErrors?.[id];
       const variables = shownValues(question);
+      const exemplar = asked ? shownExemplar(pack, question) : undefined;
       return {
         questionId: id,
         title: question.title,
@@ -50,6 +51,7 @@ export function buildReport(
             ...(asked && criterion?.strongAnswerAdds ? { strongAnswerAdds: criterion.strongAnswerAdds } : {}),
           };
         }),
+        ...(exemplar ? { exemplar } : {}),
       };
     }),
   }));
@@ -70,6 +72,12 @@ export function buildReport(
     usage: usageReport(state, costs.prices ?? {}, costs.tokenBudget ?? null),
     rounds,
   };
+}
+
+/** The strong exemplar the report may show, when the pack allows it (packs stored before the setting existed have no `report`). */
+function shownExemplar(pack: Pack, question: Question): string | undefined {
+  if (pack.report?.showExemplars !== true) return undefined;
+  return exemplarsWithoutSecrets(question).find((e) => e.level === "strong")?.answer;
 }
 
 /** Tokens per model, totals, and the estimated cost at the configured prices (null if a price is unknown). */

@@ -8,6 +8,7 @@ export {
   sessionPack,
   defaultVariantPack,
   shownValues,
+  exemplarsWithoutSecrets,
   variantValues,
   withValues,
   variantsToCheck,

@@ -24,6 +24,7 @@ export function partialCrossChecks(value: unknown): CrossProblem[] {
     description: "partial",
     rounds: okRounds.map((r) => r.parsed.data!),
     questions: okQuestions.map((q) => q.parsed.data!),
+    report: { showExemplars: false },
   };
   const allQuestionsParsed = okQuestions.length === questions.length;
   return crossCheckPack(pack)

@@ -272,6 +272,17 @@ export const RoundSchema = z.object({
 });
 export type Round = z.infer<typeof RoundSchema>;
 
+/** What the report shows once a session is complete. */
+export const ReportSettingsSchema = z.object({
+  /**
+   * Show each asked question's strong exemplar beside the candidate's answer in the
+   * finished report (and its share links). Off by default: a hiring pack's retakes stay
+   * fair only while its model answers stay unseen.
+   */
+  showExemplars: z.boolean().default(false),
+});
+export type ReportSettings = z.infer<typeof ReportSettingsSchema>;
+
 export const PackSchema = z.object({
   id: Slug,
   /** Authors may bump it; uploads get a server-assigned version instead. */
@@ -280,6 +291,7 @@ export const PackSchema = z.object({
   description: Long,
   rounds: z.array(RoundSchema).min(1).max(PACK_LIMITS.rounds),
   questions: z.array(QuestionSchema).min(1).max(PACK_LIMITS.questions),
+  report: ReportSettingsSchema.default({ showExemplars: false }),
 });
 export type Pack = z.infer<typeof PackSchema>;
 

@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seriousA11yViolations } from "../helpers/axe.js";
+import { seriousA11yViolations, seriousA11yViolationsLightAndDark } from "../helpers/axe.js";
 import { browserAvailable, launchChromium } from "../helpers/browser.js";
 import { buildClientForTest } from "../helpers/client-build.js";
+import { walkWithTab } from "../helpers/keyboard-walk.js";
 import { miniPack } from "../helpers/packs.js";
 import { startFromLobby } from "../helpers/room-page.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
@@ -45,7 +46,9 @@ async function answerUntilReport(page: Page, text: string): Promise<void> {
 describe.runIf(browserAvailable())("a candidate's history, progress, report exports and share link in Chromium", () => {
   let server: TestServer;
   let browser: Browser;
-  const pack = miniPack();
+  // The pack shows its strong exemplars after a session (report.showExemplars), as the built-in practice pack does.
+  const pack = { ...miniPack(), report: { showExemplars: true } };
+  const strongExemplar = pack.questions.find((q) => q.id === "rag-basics")!.exemplars.find((e) => e.level === "strong")!.answer;
   beforeAll(async () => {
     server = await startTestServer({ packs: [pack], clientDist: await buildClientForTest(), sandbox: null });
     browser = await launchChromium();
@@ -62,7 +65,8 @@ describe.runIf(browserAvailable())("a candidate's history, progress, report expo
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(server.url);
     await page.getByTestId("start-button").waitFor();
-    expect(await seriousA11yViolations(page), "lobby").toEqual([]);
+    expect(await seriousA11yViolationsLightAndDark(page), "lobby").toEqual([]);
+    expect((await walkWithTab(page)).unreached, "lobby controls Tab never reaches").toEqual([]);
 
     // Session 1, timed: a non-answer gets an interviewer's reply, and the follow-up keeps the original question in view.
     await startFromLobby(page, { pack, level: "mid", rounds: ["design"], mode: "timed" });
@@ -70,7 +74,8 @@ describe.runIf(browserAvailable())("a candidate's history, progress, report expo
     expect(await page.getByTestId("question-position").textContent()).toBe("Question 1 of 2");
     // The room uses the screen: the answer box is far wider than the old 960 px column allowed.
     expect((await page.getByTestId("answer-text").boundingBox())!.width).toBeGreaterThan(600);
-    expect(await seriousA11yViolations(page), "room").toEqual([]);
+    expect(await seriousA11yViolationsLightAndDark(page), "room").toEqual([]);
+    expect((await walkWithTab(page)).unreached, "room controls Tab never reaches").toEqual([]);
     await page.getByTestId("answer-text").fill("asdf qwerty");
     await page.getByTestId("submit-answer").click();
     await page.locator('[data-testid="question-kind"][data-kind="follow-up"]').waitFor();
@@ -99,6 +104,15 @@ describe.runIf(browserAvailable())("a candidate's history, progress, report expo
     const reportText = (await page.locator(".report").textContent()) ?? "";
     expect(reportText).not.toMatch(/Grader coverage|\bmain\b/);
     expect(await seriousA11yViolations(page), "report").toEqual([]);
+    expect((await walkWithTab(page)).unreached, "report controls Tab never reaches").toEqual([]);
+    // After the session, and only now: the pack's strong answer beside the candidate's own (opened from the keyboard).
+    const ragQuestion = page.getByTestId("report-question").filter({ hasText: "Design a RAG bot" });
+    await ragQuestion.locator("summary").first().focus();
+    await page.keyboard.press("Enter");
+    await ragQuestion.getByTestId("exemplar").waitFor();
+    expect(await ragQuestion.getByTestId("exemplar").textContent()).toContain(strongExemplar);
+    expect((await walkWithTab(page)).unreached, "an opened question's controls Tab never reaches").toEqual([]);
+    expect(await seriousA11yViolationsLightAndDark(page), "report with a question open").toEqual([]);
 
     // Markdown and JSON downloads.
     const [md] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-markdown").click()]);
@@ -106,6 +120,7 @@ describe.runIf(browserAvailable())("a candidate's history, progress, report expo
     expect(md.suggestedFilename()).toMatch(/^mini-report-\d{4}-\d\d-\d\d\.md$/);
     expect(markdown).toMatch(/^# Mini test pack: interview report/);
     expect(markdown).toContain("asdf qwerty");
+    expect(markdown).toContain(`**A strong answer, for comparison:**\n\n${strongExemplar}`);
     const [json] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download-json").click()]);
     const exported = JSON.parse(readFileSync((await json.path())!, "utf8"));
     expect(exported.sessionId).toBe(firstReportUrl.split("/").pop());
@@ -134,6 +149,7 @@ describe.runIf(browserAvailable())("a candidate's history, progress, report expo
     expect(await shared.getByTestId("revoke-share").count()).toBe(0);
     expect(await shared.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("mi.session.")))).toEqual([]);
     expect(await seriousA11yViolations(shared), "shared report").toEqual([]);
+    expect(await shared.getByTestId("exemplar").count()).toBe(1);
 
     // Session 2, practice: feedback belongs to the question it grades, with an honest colour at 0.
     await page.goto(server.url);
@@ -170,7 +186,8 @@ describe.runIf(browserAvailable())("a candidate's history, progress, report expo
     expect(await page.getByTestId("score-chart").locator("svg .recharts-line").count()).toBe(2);
     await page.getByTestId("weakest-chart").locator("svg .recharts-bar-rectangle").first().waitFor();
     expect(await page.getByTestId("weak-criterion").count()).toBeGreaterThan(0);
-    expect(await seriousA11yViolations(page), "progress").toEqual([]);
+    expect(await seriousA11yViolationsLightAndDark(page), "progress").toEqual([]);
+    expect((await walkWithTab(page)).unreached, "progress controls Tab never reaches").toEqual([]);
     await page.getByTestId("practise-next").click();
     await page.waitForURL(/\/interview\//);
     await page.locator('article.question[aria-busy="false"]').waitFor();

@@ -1,11 +1,12 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { browserAvailable, launchChromium } from "../helpers/browser.js";
-import { buildClientForTest } from "../helpers/client-build.js";
-import { miniPack } from "../helpers/packs.js";
-import { startTestServer, type TestServer } from "../helpers/server.js";
+import type { Browser } from "playwright-core";
+import { seriousA11yViolationsLightAndDark } from "../helpers/axe.js";
+import { browserAvailable } from "../helpers/browser.js";
+import { walkWithTab } from "../helpers/keyboard-walk.js";
+import type { TestServer } from "../helpers/server.js";
+import { setPackYaml as setEditorText, startTeamBrowser, type TeamBrowserSetup } from "../helpers/team-browser.js";
 
 const TINY = readFileSync(fileURLToPath(new URL("../fixtures/upload/tiny.yaml", import.meta.url)), "utf8");
 const OLD_TITLE = "A failure you owned";
@@ -13,28 +14,17 @@ const NEW_TITLE = "A launch that went wrong";
 
 type PackDetail = { version: number; source: string; versions: { version: number }[]; pack: { questions: { title: string }[] } };
 
-/** Replace the whole YAML in the CodeMirror editor; insertText is one input event, not a keystroke per character. */
-async function setEditorText(page: Page, text: string): Promise<void> {
-  await page.getByTestId("pack-editor").locator(".cm-content").click();
-  await page.keyboard.press("Control+A");
-  await page.keyboard.press("Delete");
-  await page.keyboard.insertText(text);
-}
-
-// Started with only the mini fixture pack: the built-in packs may be mid-edit and invalid.
 describe.runIf(browserAvailable())("writing and publishing a team pack in Chromium", () => {
+  let setup: TeamBrowserSetup;
   let server: TestServer;
   let browser: Browser;
   let token: string;
   beforeAll(async () => {
-    const clientDist = await buildClientForTest();
-    server = await startTestServer({ packs: [miniPack()], clientDist });
-    ({ token } = await server.app.teams.create("Acme"));
-    browser = await launchChromium();
+    setup = await startTeamBrowser();
+    ({ server, browser, token } = setup);
   }, 180_000);
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await setup?.close();
   });
 
   const api = async <T>(path: string): Promise<T> => {
@@ -44,7 +34,7 @@ describe.runIf(browserAvailable())("writing and publishing a team pack in Chromi
   };
 
   it("signs in, validates live, previews without secrets, publishes v1 and v2, and lists the pack in the lobby", async () => {
-    const page = await browser.newPage();
+    const page = await (await browser.newContext()).newPage();
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(server.url);
@@ -61,11 +51,15 @@ describe.runIf(browserAvailable())("writing and publishing a team pack in Chromi
     await page.getByTestId("team-token-submit").click();
     await expect.poll(() => page.getByTestId("team-name").textContent()).toBe("Acme");
     await page.getByTestId("no-packs").waitFor();
+    expect(await seriousA11yViolationsLightAndDark(page), "pack list").toEqual([]);
 
     // New pack: the starter template is valid as it stands.
     await page.getByTestId("new-pack").click();
     await expect.poll(() => page.getByTestId("validation-status").textContent(), { timeout: 10_000 }).toContain("Valid");
     expect(await page.getByTestId("visibility-select").inputValue()).toBe("private");
+    expect(await seriousA11yViolationsLightAndDark(page), "pack editor, YAML view").toEqual([]);
+    // Every control of the editor is reachable with Tab (Escape, then Tab, leaves the YAML editor).
+    expect((await walkWithTab(page)).unreached, "pack editor controls Tab never reaches").toEqual([]);
 
     // The upload fixture: valid, previewed as a candidate sees it, no rubric or exemplars.
     await setEditorText(page, TINY);
@@ -93,9 +87,11 @@ describe.runIf(browserAvailable())("writing and publishing a team pack in Chromi
       .toContainEqual(expect.stringMatching(/^\d+:\d+ questions\[0\]\.rubric\[0\]\.weight: /));
     expect(await page.getByTestId("validation-status").textContent()).toMatch(/^1 problem/);
     expect(await page.getByTestId("publish-button").isDisabled()).toBe(true);
+    expect(await seriousA11yViolationsLightAndDark(page), "pack editor with a problem").toEqual([]);
 
-    // Clicking the issue puts the cursor on its line (the weight line of the rubric).
-    await page.getByTestId("validation-issue").first().click();
+    // Choosing the issue (from the keyboard: focus it, Enter) puts the cursor on its line (the weight line of the rubric).
+    await page.getByTestId("validation-issue").first().getByRole("button").focus();
+    await page.keyboard.press("Enter");
     await expect.poll(() => page.getByTestId("pack-editor").locator(".cm-activeLine").textContent()).toContain("weight: -1");
 
     // Fix it and retitle the question: version 2, visibility kept.

@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { browserAvailable, launchChromium } from "../helpers/browser.js";
-import { buildClientForTest } from "../helpers/client-build.js";
-import { miniPack } from "../helpers/packs.js";
-import { startTestServer, type TestServer } from "../helpers/server.js";
+import { seriousA11yViolationsLightAndDark } from "../helpers/axe.js";
+import { browserAvailable } from "../helpers/browser.js";
+import { walkWithTab } from "../helpers/keyboard-walk.js";
+import type { TestServer } from "../helpers/server.js";
+import { signInToTeam, startTeamBrowser, type TeamBrowserSetup } from "../helpers/team-browser.js";
 
 const PASTED =
   `The context: we were shipping a search feature and a bad index took it down. I decided to roll back, then I wrote a canary check. The outcome: failed searches went from 300 a day to 5. `.repeat(
@@ -35,31 +36,35 @@ async function finishInterview(page: Page, answer: (page: Page) => Promise<void>
 }
 
 describe.runIf(browserAvailable())("a hiring team reviews invited candidates in Chromium", () => {
+  let setup: TeamBrowserSetup;
   let server: TestServer;
   let browser: Browser;
   let token: string;
   beforeAll(async () => {
-    const clientDist = await buildClientForTest();
-    server = await startTestServer({ packs: [miniPack()], clientDist });
-    ({ token } = await server.app.teams.create("Acme"));
-    browser = await launchChromium();
+    setup = await startTeamBrowser();
+    ({ server, browser, token } = setup);
   }, 180_000);
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await setup?.close();
   });
+
+  /** No serious axe-core violation in light or dark mode, and Tab reaches every control of the view. */
+  const checkAccessible = async (page: Page, view: string) => {
+    expect(await seriousA11yViolationsLightAndDark(page), view).toEqual([]);
+    expect((await walkWithTab(page)).unreached, `${view}: controls Tab never reaches`).toEqual([]);
+  };
 
   it("writes a pack in the form view, invites two candidates, reviews, overrides, compares and exports", async () => {
     const team = await (await browser.newContext({ acceptDownloads: true })).newPage();
     const errors: string[] = [];
     team.on("pageerror", (e) => errors.push(e.message));
-    await team.goto(`${server.url}/team`);
-    await team.getByTestId("team-token-input").fill(token);
-    await team.getByTestId("team-token-submit").click();
+    await signInToTeam(team, server.url, token);
     await team.getByTestId("new-pack").click();
 
     // The form view: pack details, the question, a criterion's terms from the suggestions, an exemplar's score.
     await team.getByTestId("view-form").click();
+    // A hiring pack keeps its model answers out of reports unless the author turns them on.
+    expect(await team.getByTestId("form-pack-show-exemplars").isChecked()).toBe(false);
     await team.getByTestId("form-pack-id").fill("support");
     await team.getByTestId("form-pack-title").fill("Support engineer");
     await team.getByTestId("form-q-title").fill("An outage you handled");
@@ -69,6 +74,7 @@ describe.runIf(browserAvailable())("a hiring team reviews invited candidates in 
     const chip = (await team.getByTestId("term-chip").first().textContent())!.replace("+ ", "");
     await team.getByTestId("term-chip").first().click();
     await expect.poll(() => team.getByTestId("form-c-concepts").first().inputValue()).toContain(chip);
+    await checkAccessible(team, "pack editor, form view");
     await team.getByTestId("view-yaml").click();
     await expect.poll(() => team.getByTestId("pack-editor").locator(".cm-content").textContent()).toContain("title: An outage you handled");
     await expect.poll(() => team.getByTestId("validation-status").textContent(), { timeout: 15_000 }).toContain("Valid");
@@ -95,6 +101,7 @@ describe.runIf(browserAvailable())("a hiring team reviews invited candidates in 
       links.push((await team.getByTestId("invite-link").first().textContent())!);
     }
     expect(links[0]).not.toBe(links[1]);
+    await checkAccessible(team, "invites");
 
     // Ada pastes a large answer; Bob types a short one.
     const sit = async (link: string, answer: (page: Page) => Promise<void>) => {
@@ -102,6 +109,7 @@ describe.runIf(browserAvailable())("a hiring team reviews invited candidates in 
       page.on("pageerror", (e) => errors.push(e.message));
       await page.goto(link);
       await expect.poll(() => page.getByTestId("recorded").textContent()).toContain("paste");
+      expect(await seriousA11yViolationsLightAndDark(page), "the candidate's invite page").toEqual([]);
       await page.getByTestId("invite-agree").check();
       await page.getByTestId("invite-start").click();
       await page.waitForURL(/\/interview\//);
@@ -137,30 +145,46 @@ describe.runIf(browserAvailable())("a hiring team reviews invited candidates in 
     await expect.poll(() => adaRow.getByTestId("session-signals").textContent()).toContain(`1 paste (largest ${PASTED.length} chars)`);
     const bobRow = team.getByTestId("session-row").filter({ hasText: "Bob" });
     expect(await bobRow.getByTestId("session-signals").textContent()).not.toContain("paste");
+    await checkAccessible(team, "sessions dashboard");
 
-    // Override one of Bob's scores with a note; the audit shows who, before and after.
-    await bobRow.getByTestId("open-session").click();
+    // Override one of Bob's scores with a note, all from the keyboard; the audit shows who, before and after.
+    await bobRow.getByTestId("open-session").focus();
+    await team.keyboard.press("Enter");
     await team.getByTestId("session-view").waitFor();
+    await checkAccessible(team, "session view");
     const row = team.getByTestId("criterion-row").first();
     const before = Number((await row.getByTestId("criterion-score").textContent())!.match(/^(\d)/)![1]);
     const after = before === 4 ? 3 : before + 1;
-    await row.getByTestId("override-open").click();
-    await row.getByTestId("override-score").selectOption(String(after));
-    await row.getByTestId("override-note").fill("Gave the result in the debrief call.");
-    await row.getByTestId("override-save").click();
+    await row.getByTestId("override-open").focus();
+    await team.keyboard.press("Enter");
+    await row.getByTestId("override-score").focus();
+    await team.keyboard.press(after > before ? "ArrowDown" : "ArrowUp");
+    await expect.poll(() => row.getByTestId("override-score").inputValue()).toBe(String(after));
+    await team.keyboard.press("Tab");
+    await team.keyboard.type("Gave the result in the debrief call.");
+    expect(await row.getByTestId("override-note").inputValue()).toBe("Gave the result in the debrief call.");
+    await checkAccessible(team, "session view, override form open");
+    await row.getByTestId("override-save").focus();
+    await team.keyboard.press("Enter");
     await expect
       .poll(() => team.getByTestId("audit-row").allTextContents())
       .toEqual([expect.stringMatching(new RegExp(`owner.*${before} → ${after}.*Gave the result in the debrief call\\.`))]);
     expect(await row.getByTestId("criterion-score").textContent()).toContain(`${before} → ${after}`);
 
-    // Compare the two, criterion by criterion.
+    // Compare the two, criterion by criterion: checkboxes with Space, the button with Enter.
     await team.getByTestId("back-to-sessions").click();
-    for (const label of ["Ada", "Bob"])
-      await team.getByTestId("session-row").filter({ hasText: label }).getByTestId("session-select").check();
-    await team.getByTestId("compare-button").click();
+    for (const label of ["Ada", "Bob"]) {
+      const box = team.getByTestId("session-row").filter({ hasText: label }).getByTestId("session-select");
+      await box.focus();
+      await team.keyboard.press("Space");
+      expect(await box.isChecked()).toBe(true);
+    }
+    await team.getByTestId("compare-button").focus();
+    await team.keyboard.press("Enter");
     await expect.poll(() => team.getByTestId("compare-candidate").allTextContents()).toEqual(expect.arrayContaining(["Ada", "Bob"]));
     expect(await team.getByTestId("compare-row").count()).toBeGreaterThan(0);
     expect(await team.getByTestId("compare-table").textContent()).toContain(" *");
+    await checkAccessible(team, "compare");
 
     // Download the CSV.
     await team.getByTestId("back-from-compare").click();

@@ -14,3 +14,19 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
           .join(", ")}`,
     );
 }
+
+/**
+ * The same check with the system in light and then in dark mode (prefers-color-scheme),
+ * each line prefixed with its scheme; the page is left in light mode.
+ */
+export async function seriousA11yViolationsLightAndDark(page: Page): Promise<string[]> {
+  const out: string[] = [];
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    // Let the scheme's styles (and widgets that follow it, such as the code editor's theme) apply before checking.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    out.push(...(await seriousA11yViolations(page)).map((line) => `${colorScheme}: ${line}`));
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+  return out;
+}

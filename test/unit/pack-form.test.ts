@@ -42,6 +42,17 @@ describe("the pack form view's YAML round trip", () => {
     expect(pack.questions[0]!.exemplars[1]!.scores.star).toBe(2);
   });
 
+  it("turns the report's exemplars on and off (off when the pack does not say), and the pack still validates", () => {
+    expect(readForm(STARTER_PACK)!.showExemplars).toBe(false);
+    expect(parsePack(STARTER_PACK, "form").report.showExemplars).toBe(false);
+    const on = setField(STARTER_PACK, ["report", "showExemplars"], true);
+    expect(readForm(on)!.showExemplars).toBe(true);
+    expect(parsePack(on, "form").report).toEqual({ showExemplars: true });
+    const off = setField(on, ["report", "showExemplars"], false);
+    expect(readForm(off)!.showExemplars).toBe(false);
+    expect(parsePack(off, "form").report.showExemplars).toBe(false);
+  });
+
   it("adds a question of a new kind with its round, and removes it again", () => {
     let text = addItem(STARTER_PACK, ["questions"], { ...NEW_QUESTION(2), kind: "system-design" });
     text = ensureRounds(text);

@@ -141,6 +141,17 @@ describe("Markdown export", () => {
     expect(md).toContain("| Cost | 1/4 | Cost feedback. Second sentence. A strong answer adds: Works out the monthly bill. Then more. |");
     expect(md).not.toMatch(/\n{3,}/);
     expect(reportFileName(report(), "md")).toBe("ai-engineer-report-2026-12-05.md");
+    // Without an exemplar in the report (the pack's default), the export has no comparison section.
+    expect(md).not.toContain("A strong answer, for comparison");
+  });
+
+  it("puts the pack's strong exemplar after the answers when the report carries one (code fenced for coding)", () => {
+    const r = report();
+    r.rounds[0]!.questions[0]!.exemplar = "Chunk by heading and **evaluate** on a golden set.";
+    r.rounds[1]!.questions[0]!.exemplar = "def call_with_retry(send):\n    return send()";
+    const md = reportToMarkdown(r);
+    expect(md).toContain("A golden set.\n\n**A strong answer, for comparison:**\n\nChunk by heading and **evaluate** on a golden set.");
+    expect(md).toContain("**A strong answer, for comparison:**\n\n```\ndef call_with_retry(send):\n    return send()\n```");
   });
 });
 

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { evaluate, parseExpression, variantCount, variantsToCheck } from "../../server/scenarios/variants/index.js";
 import { fillText } from "../../server/scenarios/variants/template.js";
-import { instantiateQuestion, parsePack, sessionPack, shownValues, toPublicQuestion, type Question } from "../../server/scenarios/index.js";
+import {
+  exemplarsWithoutSecrets,
+  instantiateQuestion,
+  parsePack,
+  sessionPack,
+  shownValues,
+  toPublicQuestion,
+  type Question,
+} from "../../server/scenarios/index.js";
 
 const ev = (src: string, scope: Record<string, unknown> = {}) => evaluate(parseExpression(src), scope as never);
 
@@ -153,6 +161,29 @@ describe("questions with variables", () => {
     const view = JSON.stringify(toPublicQuestion(q));
     expect(view).not.toContain("case");
     expect(view).not.toContain("hidden case");
+  });
+
+  it("never offer an exemplar filled from a secret value for the report to show", () => {
+    const raw = byId(pack, "add-up");
+    const q = instantiateQuestion(
+      {
+        ...raw,
+        exemplars: [
+          { level: "strong", answer: "For {{case.input}} I return {{case.expected}}.", scores: { loop: 4 } },
+          { level: "adequate", answer: "Add {{a}} in a loop.", scores: { loop: 3 } },
+          { level: "weak", answer: "return xs", scores: { loop: 0 } },
+        ],
+      },
+      "session-3",
+    );
+    const a = shownValues(q)!.a as number;
+    expect(exemplarsWithoutSecrets(q).map((e) => [e.level, e.answer])).toEqual([
+      ["adequate", `Add ${a} in a loop.`],
+      ["weak", "return xs"],
+    ]);
+    // A question without variables keeps every exemplar.
+    const plain = { ...raw, variables: undefined };
+    expect(exemplarsWithoutSecrets(plain)).toBe(plain.exemplars);
   });
 
   it("show the default variant outside a session, never raw placeholders", () => {

@@ -1,17 +1,27 @@
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
-import type { CodeRunResult, Draft, Language, TestReport } from "../../../server/contracts/index.js";
-import { newSubmissionId, nonBlankAnswer, type AnswerContent, type CodeAnswer } from "../room/answer.js";
+import { lazy, Suspense, useReducer, useRef, useState } from "react";
+import type { CodeRunResult, Draft, Language } from "../../../server/contracts/index.js";
+import { newSubmissionId, type AnswerContent, type CodeAnswer } from "../room/answer.js";
+import {
+  codeIn,
+  draftContent,
+  draftReducer,
+  initialDraftState,
+  languagesOf,
+  saveStatusText,
+  submittable,
+  type DraftAction,
+} from "../room/answer-draft.js";
 import type { RoomQuestion } from "../room/room-state.js";
+import { useAutosave } from "../room/useAutosave.js";
+import { useMounted } from "../room/useMounted.js";
+import { useTestRun } from "../room/useTestRun.js";
 import { errorMessage } from "../socket.js";
+import { AnswerActions } from "./AnswerActions.js";
+import { AnswerTextArea } from "./AnswerTextArea.js";
 import { TestResults } from "./TestResults.js";
 
 // CodeMirror is most of the bundle; load it only when a coding question shows up.
 const CodeEditor = lazy(() => import("./CodeEditor.js").then((m) => ({ default: m.CodeEditor })));
-
-/** Quiet time after the last keystroke before the draft is sent. */
-const AUTOSAVE_DELAY_MS = 800;
-/** Save once more this long before the round's deadline, so a timeout grades the latest text. */
-const FINAL_SAVE_LEAD_MS = 2_000;
 
 type Props = {
   question: RoomQuestion;
@@ -33,18 +43,11 @@ type Props = {
   registerSaveNow?: (saveNow: (() => Promise<void>) | null) => void;
 };
 
-/** The last "Run tests" result, with the code it ran, to tell when it is stale. */
-type RunOutcome = { report: TestReport; code: string; language: Language };
-
-type SaveStatus = { kind: "idle" } | { kind: "saving" } | { kind: "saved"; at: number } | { kind: "failed"; message: string };
-
-const timeOfDay = (ms: number) =>
-  new Date(ms).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
-
 /**
  * The answer box for one question (mounted with key=questionId, so a new
- * question starts empty, test results included). Owns the text, autosave,
- * test runs and submit.
+ * question starts empty, test results included). What it holds is a reducer
+ * (room/answer-draft.ts); autosave and test runs are hooks beside it; this
+ * component wires them to the fields and submits.
  *
  * Coding questions answer in the editor; a follow-up on one usually asks
  * "why", so it gets an explanation box too and the editor starts from the
@@ -62,182 +65,46 @@ export function AnswerPanel({
   onError,
   registerSaveNow,
 }: Props) {
-  const languages: Language[] = question.languages.length > 0 ? question.languages : ["python"];
-  const firstLanguage = languages[0] ?? "python";
+  const languages = languagesOf(question);
   const isCode = question.answerFormat === "code";
   const isFollowUp = question.kind === "follow-up";
 
-  // Where the code starts: the saved draft, else the answer a follow-up builds on, else starter code.
-  const seed = initialDraft?.code !== undefined ? initialDraft : carryOver;
-  const [text, setText] = useState(() => initialDraft?.text ?? "");
-  const [language, setLanguage] = useState<Language>(() =>
-    seed?.language && languages.includes(seed.language) ? seed.language : firstLanguage,
-  );
-  // Code per language, so switching language and back does not lose work.
-  const [codeByLanguage, setCodeByLanguage] = useState<Partial<Record<Language, string>>>(() =>
-    seed?.code !== undefined ? { [seed.language ?? firstLanguage]: seed.code } : {},
-  );
-  const [status, setStatus] = useState<SaveStatus>(() => (initialDraft ? { kind: "saved", at: initialDraft.savedAt } : { kind: "idle" }));
+  const [state, dispatch] = useReducer(draftReducer, undefined, () => initialDraftState(question, initialDraft, carryOver));
   const [submitting, setSubmitting] = useState(false);
-  const [running, setRunning] = useState(false);
-  /** Set while a run queues for a free sandbox (other candidates' runs are ahead). */
-  const [waiting, setWaiting] = useState(false);
-  const [run, setRun] = useState<RunOutcome | null>(null);
   const [notesOpen, setNotesOpen] = useState(() => (initialDraft?.text ?? "").trim() !== "");
-
-  const codeFor = (l: Language) => codeByLanguage[l] ?? question.starterCode?.[l] ?? "";
-  const code = codeFor(language);
-  // Drafts keep everything typed (blank parts included); a submit sends only the non-blank parts.
-  const contentOf = (t: string, c: string, l: Language): AnswerContent => (isCode ? { code: c, language: l, text: t } : { text: t });
-  const content = contentOf(text, code, language);
-
-  // Timers and socket acks fire after renders; they read these refs, not stale closures.
-  const contentRef = useRef(content);
-  const dirtyRef = useRef(false);
-  const liveRef = useRef(live);
-  const timerRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const saveCounter = useRef(0);
-  // Kept across failed attempts: a retried submit must not count as a second answer.
-  const submissionIdRef = useRef<string | null>(null);
-  useEffect(() => {
-    liveRef.current = live;
-  }, [live]);
+  const code = codeIn(state, question);
+  const content = draftContent(state, question);
+  const blank = submittable(content) === null;
 
   const questionId = question.questionId;
-  const flush = useCallback(async () => {
-    clearTimeout(timerRef.current);
-    if (!dirtyRef.current || !liveRef.current) return;
-    dirtyRef.current = false;
-    const attempt = ++saveCounter.current;
-    setStatus({ kind: "saving" });
-    try {
-      const savedAt = await onSaveDraft(questionId, contentRef.current);
-      // An older save finishing late must not overwrite a newer status.
-      if (attempt === saveCounter.current) setStatus({ kind: "saved", at: savedAt });
-    } catch (err) {
-      dirtyRef.current = true;
-      if (attempt === saveCounter.current) setStatus({ kind: "failed", message: errorMessage(err) });
-    }
-  }, [onSaveDraft, questionId]);
+  const mounted = useMounted();
+  const autosave = useAutosave(content, { questionId, live, deadline, save: onSaveDraft, dispatch, registerSaveNow });
+  const tests = useTestRun(questionId, onRunCode, onError, mounted);
+  const stale = tests.run !== null && (tests.run.code !== code || tests.run.language !== state.language);
 
-  const edited = (next: AnswerContent) => {
-    contentRef.current = next;
-    dirtyRef.current = true;
-    clearTimeout(timerRef.current);
-    timerRef.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
+  /** Apply an edit and hand the resulting content to autosave. */
+  const change = (action: DraftAction) => {
+    dispatch(action);
+    autosave.edited(draftContent(draftReducer(state, action), question));
   };
 
-  // Back online (reconnected and resumed): send what was typed meanwhile.
-  useEffect(() => {
-    if (live && dirtyRef.current) void flush();
-  }, [live, flush]);
-
-  useEffect(() => {
-    if (deadline === null) return;
-    const wait = deadline - FINAL_SAVE_LEAD_MS - Date.now();
-    if (wait <= 0) return;
-    const id = setTimeout(() => void flush(), wait);
-    return () => clearTimeout(id);
-  }, [deadline, flush]);
-
-  // Typing not yet autosaved must not be lost: save it now when the room asks
-  // (ending the interview), when the page is hidden or closed, and when this
-  // panel goes away.
-  const saveNow = useCallback(async () => {
-    clearTimeout(timerRef.current);
-    if (dirtyRef.current) await flush();
-  }, [flush]);
-  useEffect(() => {
-    registerSaveNow?.(saveNow);
-    const onHide = () => void saveNow();
-    window.addEventListener("pagehide", onHide);
-    const onVisibility = () => document.visibilityState === "hidden" && void saveNow();
-    document.addEventListener("visibilitychange", onVisibility);
-    return () => {
-      registerSaveNow?.(null);
-      window.removeEventListener("pagehide", onHide);
-      document.removeEventListener("visibilitychange", onVisibility);
-    };
-  }, [saveNow, registerSaveNow]);
-
-  // Acks can land after this question's panel is gone (the next question
-  // started); their outcome no longer concerns the candidate.
-  const mountedRef = useRef(true);
-  const saveNowRef = useRef(saveNow);
-  saveNowRef.current = saveNow;
-  useEffect(() => {
-    mountedRef.current = true;
-    return () => {
-      mountedRef.current = false;
-      void saveNowRef.current();
-    };
-  }, []);
-
-  const onText = (value: string) => {
-    setText(value);
-    edited(contentOf(value, code, language));
-  };
-  const onCode = (value: string) => {
-    setCodeByLanguage((prev) => ({ ...prev, [language]: value }));
-    edited(contentOf(text, value, language));
-  };
-  const onLanguage = (next: Language) => {
-    setLanguage(next);
-    edited(contentOf(text, codeFor(next), next));
-  };
-
-  // The server rejects blank answers; skipping is an explicit "skip" answer.
-  const toSubmit = (c: AnswerContent): AnswerContent | null =>
-    "code" in c ? nonBlankAnswer(c.text ?? "", { code: c.code, language: c.language }) : nonBlankAnswer(c.text, null);
-  const blank = toSubmit(content) === null;
-
-  // ---- Run tests ----
-  const runningRef = useRef(false);
-  // Set while the banner shows a failed run, so the next good run can clear it.
-  const runErrorShownRef = useRef(false);
-  const runnable = isCode && (question.visibleTests?.length ?? 0) > 0;
-  const stale = run !== null && (run.code !== code || run.language !== language);
-  const runTests = async () => {
-    if (runningRef.current || code.trim() === "") return;
-    const ran = { code, language };
-    runningRef.current = true;
-    setRunning(true);
-    try {
-      const { report } = await onRunCode(questionId, ran.code, ran.language, () => mountedRef.current && setWaiting(true));
-      if (!mountedRef.current) return;
-      setRun({ report, ...ran });
-      if (runErrorShownRef.current) onError(null);
-      runErrorShownRef.current = false;
-    } catch (err) {
-      if (!mountedRef.current) return;
-      runErrorShownRef.current = true;
-      onError(`The tests did not run: ${errorMessage(err)}`);
-    } finally {
-      runningRef.current = false;
-      if (mountedRef.current) {
-        setRunning(false);
-        setWaiting(false);
-      }
-    }
-  };
-
+  // Kept across failed attempts: a retried submit must not count as a second answer.
+  const submissionIdRef = useRef<string | null>(null);
   const submit = async (given?: AnswerContent) => {
     if (submitting) return;
-    const answer = given ?? toSubmit(contentRef.current);
+    const answer = given ?? submittable(autosave.latest());
     if (!answer) return;
-    // The submit carries the answer; a draft landing after it would be noise.
-    clearTimeout(timerRef.current);
+    autosave.hold();
     const submissionId = (submissionIdRef.current ??= newSubmissionId());
     setSubmitting(true);
     try {
       await onSubmit(question, submissionId, answer);
-      dirtyRef.current = false;
+      autosave.settled();
       submissionIdRef.current = null;
-      setText("");
-      setCodeByLanguage({});
+      dispatch({ type: "submitted" });
     } catch (err) {
       // Refused because the round ended meanwhile: the panel is already gone, but the candidate must hear why.
-      if (mountedRef.current) onError(`Your answer was not submitted: ${errorMessage(err)}`);
+      if (mounted.current) onError(`Your answer was not submitted: ${errorMessage(err)}`);
       else if (/time is up/i.test(errorMessage(err)))
         onError("Time ran out before your answer was submitted; your last saved draft was graded.");
     } finally {
@@ -245,28 +112,13 @@ export function AnswerPanel({
     }
   };
 
-  const statusText =
-    status.kind === "saving"
-      ? "Saving…"
-      : status.kind === "saved"
-        ? `Saved ${timeOfDay(status.at)}`
-        : status.kind === "failed"
-          ? `Autosave failed: ${status.message}`
-          : "";
-
   const textArea = (props: { rows: number; placeholder: string; label: string; testId: string; className: string }) => (
-    <textarea
-      data-testid={props.testId}
-      className={props.className}
-      value={text}
-      onChange={(e) => onText(e.target.value)}
-      onKeyDown={(e) => {
-        if (e.key === "Enter" && (e.ctrlKey || e.metaKey) && !blank && live) void submit();
-      }}
-      placeholder={props.placeholder}
-      rows={props.rows}
+    <AnswerTextArea
+      {...props}
+      value={state.text}
+      onChange={(text) => change({ type: "text", text })}
+      onSubmitShortcut={() => !blank && live && void submit()}
       readOnly={submitting}
-      aria-label={props.label}
     />
   );
 
@@ -292,8 +144,8 @@ export function AnswerPanel({
               Language{" "}
               <select
                 data-testid="language-select"
-                value={language}
-                onChange={(e) => onLanguage(e.target.value as Language)}
+                value={state.language}
+                onChange={(e) => change({ type: "language", language: e.target.value as Language })}
                 disabled={submitting}
               >
                 {languages.map((l) => (
@@ -305,7 +157,12 @@ export function AnswerPanel({
             </label>
           </div>
           <Suspense fallback={<div className="code-editor-loading muted">Loading the editor…</div>}>
-            <CodeEditor value={code} language={language} onChange={onCode} readOnly={submitting} />
+            <CodeEditor
+              value={code}
+              language={state.language}
+              onChange={(value) => change({ type: "code", code: value })}
+              readOnly={submitting}
+            />
           </Suspense>
           {!isFollowUp && (
             <details className="answer-notes" open={notesOpen} onToggle={(e) => setNotesOpen(e.currentTarget.open)}>
@@ -329,44 +186,21 @@ export function AnswerPanel({
           className: "answer-text",
         })
       )}
-      <div className="answer-actions">
-        <span className={`draft-status ${status.kind}`} data-testid="draft-status" aria-live="polite">
-          {!live && dirtyRef.current ? "Offline: will save when reconnected" : statusText}
-        </span>
-        <div className="answer-buttons">
-          <button
-            type="button"
-            onClick={() => {
-              if (window.confirm("Skip this question? It will score zero.")) void submit({ text: "skip" });
-            }}
-            disabled={submitting || !live}
-          >
-            Skip
-          </button>
-          {runnable && (
-            <button
-              type="button"
-              data-testid="run-tests"
-              onClick={() => void runTests()}
-              disabled={running || submitting || !live || code.trim() === ""}
-              title="Run the example tests on your code (this does not submit it)"
-            >
-              {running ? (waiting ? "Waiting for a free sandbox…" : "Running…") : "Run tests"}
-            </button>
-          )}
-          <button
-            type="button"
-            className="primary"
-            data-testid="submit-answer"
-            onClick={() => void submit()}
-            disabled={submitting || !live || blank}
-            title={blank ? "Write an answer first, or skip the question" : undefined}
-          >
-            {submitting ? "Submitting…" : "Submit answer"}
-          </button>
-        </div>
-      </div>
-      {run && <TestResults report={run.report} stale={stale} />}
+      <AnswerActions
+        statusKind={state.status.kind}
+        statusText={!live && autosave.unsaved() ? "Offline: will save when reconnected" : saveStatusText(state.status)}
+        live={live}
+        submitting={submitting}
+        blank={blank}
+        onSkip={() => void submit({ text: "skip" })}
+        onSubmit={() => void submit()}
+        tests={
+          isCode && (question.visibleTests?.length ?? 0) > 0
+            ? { ...tests, canRun: code.trim() !== "", onRun: () => void tests.runTests(code, state.language) }
+            : null
+        }
+      />
+      {tests.run && <TestResults report={tests.run.report} stale={stale} />}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ReportQuestion } from "../../../server/contracts/index.js";
+import type { ReportQuestion, RoundKind } from "../../../server/contracts/index.js";
+import { StrongExemplar } from "../report/StrongExemplar.js";
 import { CriterionList } from "./CriterionList.js";
 import { evidenceRanges, turnBodies } from "./evidence.js";
 import { GradingNotes } from "./GradingNotes.js";
@@ -23,10 +24,12 @@ function locatedCriteria(question: ReportQuestion): Set<string> {
 /** One question of the report: transcript with marked evidence, what was set aside, tests, scores, grading notes. */
 export function ReportQuestionView({
   question,
+  kind,
   judgeModel,
   defaultOpen,
 }: {
   question: ReportQuestion;
+  kind: RoundKind;
   judgeModel: string | null;
   defaultOpen: boolean;
 }) {
@@ -68,11 +71,14 @@ export function ReportQuestionView({
       </summary>
       <VariantValues values={question.variables} />
       <IntegrityNotice flags={question.flags ?? []} />
-      <ol className="thread">
-        {question.turns.map((t) => (
-          <TranscriptTurn key={t.turnId} turn={t} criteria={question.criteria} />
-        ))}
-      </ol>
+      <div className={question.exemplar ? "answer-beside-exemplar" : undefined}>
+        <ol className="thread">
+          {question.turns.map((t) => (
+            <TranscriptTurn key={t.turnId} turn={t} criteria={question.criteria} />
+          ))}
+        </ol>
+        {question.exemplar && <StrongExemplar exemplar={question.exemplar} kind={kind} />}
+      </div>
       {located.size > 0 && (
         <p className="muted small evidence-legend">
           <span className="legend-swatch">Highlighted</span> text is what the scores below rest on; hover or focus it to see which criterion

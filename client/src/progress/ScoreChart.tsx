@@ -26,7 +26,10 @@ export function ScoreChart({ points, kinds }: { points: ProgressPoint[]; kinds: 
             <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
             <XAxis dataKey="label" stroke="var(--muted)" />
             <YAxis domain={[0, 100]} stroke="var(--muted)" width={36} />
-            <Tooltip contentStyle={{ background: "var(--panel)", borderColor: "var(--border)", color: "var(--text)" }} />
+            <Tooltip
+              contentStyle={{ background: "var(--panel)", borderColor: "var(--border)", color: "var(--text)" }}
+              itemStyle={{ color: "var(--text)" }}
+            />
             <Legend />
             {kinds.map((k) => (
               <Line

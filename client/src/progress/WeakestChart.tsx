@@ -9,12 +9,15 @@ export function WeakestChart({ criteria }: { criteria: WeakCriterion[] }) {
     <figure className="chart" data-testid="weakest-chart">
       <figcaption>Weakest criteria across your sessions (mean score out of 4)</figcaption>
       <div className="chart-box" role="img" aria-label={`Bar chart: ${data.map((d) => `${d.name} ${d.score} of 4`).join("; ")}`}>
-        <ResponsiveContainer width="100%" height={Math.max(140, 44 * data.length)}>
+        <ResponsiveContainer width="100%" height={Math.max(160, 64 * data.length)}>
           <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 4, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
             <XAxis type="number" domain={[0, 4]} ticks={[0, 1, 2, 3, 4]} stroke="var(--muted)" />
             <YAxis type="category" dataKey="name" width={150} stroke="var(--muted)" tick={{ fontSize: 12 }} />
-            <Tooltip contentStyle={{ background: "var(--panel)", borderColor: "var(--border)", color: "var(--text)" }} />
+            <Tooltip
+              contentStyle={{ background: "var(--panel)", borderColor: "var(--border)", color: "var(--text)" }}
+              itemStyle={{ color: "var(--text)" }}
+            />
             <Bar dataKey="score" fill="#b35c00" minPointSize={3} isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>

@@ -22,7 +22,13 @@ export function ReportView({ report, actions, usage }: { report: Report; actions
           </h2>
           {round.questions.length === 0 && <p className="muted">No questions were asked in this round.</p>}
           {round.questions.map((q) => (
-            <ReportQuestionView key={q.questionId} question={q} judgeModel={report.judgeModel ?? null} defaultOpen={openAll} />
+            <ReportQuestionView
+              key={q.questionId}
+              question={q}
+              kind={round.kind}
+              judgeModel={report.judgeModel ?? null}
+              defaultOpen={openAll}
+            />
           ))}
         </section>
       ))}

@@ -48,6 +48,8 @@ export function reportToMarkdown(report: Report): string {
           if (a.text?.trim()) out.push(a.text.trim(), "");
         }
       }
+      if (q.exemplar?.trim())
+        out.push("**A strong answer, for comparison:**", "", round.kind === "coding" ? fence(q.exemplar) : q.exemplar.trim(), "");
       if (q.tests)
         out.push(`Tests: passed ${q.tests.passed} of ${q.tests.total} (hidden: ${q.tests.hiddenPassed} of ${q.tests.hiddenTotal}).`, "");
       if (q.criteria.length > 0) {

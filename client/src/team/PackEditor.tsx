@@ -1,14 +1,12 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer } from "react";
 import { ErrorBanner } from "../components/ErrorBanner.js";
 import { TeamApiError, type TeamApi } from "./api.js";
-import { QuestionPreview } from "./QuestionPreview.js";
 import { STARTER_PACK } from "./starter.js";
-import { TryPackButton } from "./TryPackButton.js";
 import { setUnpublished } from "./unpublished.js";
-import { VISIBILITIES, type PackIssue, type PackSummary, type Visibility } from "./types.js";
+import type { PackIssue, PackSummary } from "./types.js";
 import { editorDerived, editorReducer, initialEditorState } from "./editor-state.js";
 import { PackForm } from "./PackForm.js";
-import { PublishedLinks } from "./PublishedLinks.js";
+import { IssueList, PreviewPanel, PublishPanel, VersionsPanel } from "./editor/index.js";
 import { DraftQuestion } from "./DraftQuestion.js";
 import type { ReviewApi } from "./review-api.js";
 
@@ -32,7 +30,6 @@ type Props = {
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-const dateTime = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 export function PackEditor({ api, packId: initialPackId, existing, onBack, onPublished, review, onInvite }: Props) {
   const [state, dispatch] = useReducer(editorReducer, undefined, () => initialEditorState(initialPackId, STARTER_PACK));
@@ -217,154 +214,44 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
                 </button>
               </p>
             )}
-            {issues.length > 0 && (
-              <ul className={`issue-list ${pending ? "stale" : ""}`} data-testid="validation-issues">
-                {issues.map((issue, i) => (
-                  <li key={`${i}:${issue.path}:${issue.message}`} data-testid="validation-issue">
-                    <IssueButton issue={issue} onClick={() => goTo(issue)} />
-                  </li>
-                ))}
-              </ul>
-            )}
+            {issues.length > 0 && <IssueList issues={issues} onGoTo={goTo} stale={pending} testIds />}
           </div>
         </div>
 
         <aside className="pack-editor-side">
-          <div className="panel publish-panel">
-            <h2>Publish</h2>
-            <label className="field">
-              <span>Visibility</span>
-              <select
-                data-testid="visibility-select"
-                value={visibility}
-                onChange={(e) => dispatch({ type: "visibility", visibility: e.target.value as Visibility })}
-                disabled={publishing}
-              >
-                {VISIBILITIES.map((v) => (
-                  <option key={v} value={v}>
-                    {v}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <p className="muted small">{VISIBILITY_HELP[visibility]}</p>
-            {idChanged && (
-              <p className="notice warn small">
-                This editor holds pack <code>{packId}</code>, but the YAML now says <code>id: {validId}</code>. A pack's id cannot change:
-                set it back to publish a new version.
-              </p>
-            )}
-            {takenBy && (
-              <p className="notice small">
-                Your team already has <code>{takenBy.key}</code> (v{takenBy.version}): publishing adds v{takenBy.version + 1} to it.
-              </p>
-            )}
-            <button type="button" className="primary" data-testid="publish-button" disabled={!canPublish} onClick={() => void publish()}>
-              {publishing ? "Publishing…" : packId === null ? "Publish" : "Publish new version"}
-            </button>
-            {published && (
-              <p className="publish-ok" data-testid="publish-status" role="status">
-                Published {published.key} v{published.version}
-                <span className="muted"> · {published.visibility}</span>
-              </p>
-            )}
-            {published && <PublishedLinks published={published} onInvite={() => onInvite(published.id)} />}
-            {tryKey && <TryPackButton packKey={tryKey} />}
-            {publishError && (
-              <div className="publish-failed" data-testid="publish-error">
-                <ErrorBanner
-                  message={`Not published: ${publishError.message}`}
-                  onDismiss={() => dispatch({ type: "dismissPublishError" })}
-                />
-                {publishError.issues.length > 0 && (
-                  <ul className="issue-list">
-                    {publishError.issues.map((issue, i) => (
-                      <li key={`${i}:${issue.path}:${issue.message}`}>
-                        <IssueButton issue={issue} onClick={() => goTo(issue)} />
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </div>
-            )}
-          </div>
+          <PublishPanel
+            packId={packId}
+            visibility={visibility}
+            publishing={publishing}
+            canPublish={canPublish}
+            idChanged={idChanged}
+            validId={validId}
+            takenBy={takenBy}
+            published={published}
+            publishError={publishError}
+            tryKey={tryKey}
+            onVisibility={(v) => dispatch({ type: "visibility", visibility: v })}
+            onPublish={() => void publish()}
+            onDismissError={() => dispatch({ type: "dismissPublishError" })}
+            onGoTo={goTo}
+            onInvite={onInvite}
+          />
 
           <DraftQuestion api={review} source={source} onDrafted={setSource} />
 
-          <div className="panel preview-panel">
-            <div className="editor-panel-head">
-              <h2>Candidate preview</h2>
-              {preview.length > 0 && (
-                <select
-                  data-testid="preview-select"
-                  value={selected?.id ?? ""}
-                  onChange={(e) => dispatch({ type: "previewSelected", id: e.target.value })}
-                  aria-label="Question to preview"
-                >
-                  {preview.map((q) => (
-                    <option key={q.id} value={q.id}>
-                      {q.title} ({q.kind}, {q.level})
-                    </option>
-                  ))}
-                </select>
-              )}
-            </div>
-            {previewStale && <p className="muted small">Showing the last valid text; fix the problems to update the preview.</p>}
-            {selected ? (
-              <QuestionPreview key={selected.id} question={selected} />
-            ) : (
-              <p className="muted">{pending ? "Checking the pack…" : "The preview appears once the pack is valid."}</p>
-            )}
-          </div>
+          <PreviewPanel
+            preview={preview}
+            selected={selected}
+            previewStale={previewStale}
+            pending={pending}
+            onSelect={(id) => dispatch({ type: "previewSelected", id })}
+          />
 
           {packId !== null && versions.length > 0 && (
-            <div className="panel versions-panel">
-              <h2>Versions</h2>
-              <p className="muted small">Published versions never change. Open one to start editing from it.</p>
-              <ol className="version-list" data-testid="version-list" reversed>
-                {[...versions]
-                  .sort((a, b) => b.version - a.version)
-                  .map((v) => (
-                    <li key={v.version}>
-                      <button
-                        type="button"
-                        className={`version-item ${v.version === loadedVersion ? "current" : ""}`}
-                        data-testid="version-item"
-                        aria-current={v.version === loadedVersion ? "true" : undefined}
-                        onClick={() => void openVersion(v.version)}
-                      >
-                        <strong>v{v.version}</strong>
-                        <span className="badge">{v.visibility}</span>
-                        <span className="muted small">{dateTime(v.created_at)}</span>
-                      </button>
-                    </li>
-                  ))}
-              </ol>
-            </div>
+            <VersionsPanel versions={versions} loadedVersion={loadedVersion} onOpen={(version) => void openVersion(version)} />
           )}
         </aside>
       </div>
     </section>
-  );
-}
-
-const VISIBILITY_HELP: Record<Visibility, string> = {
-  private: "Only your team sees it; candidates cannot start it.",
-  unlisted: "Not in the lobby; candidates can start it by its key.",
-  public: "Listed in the lobby for every candidate.",
-};
-
-function IssueButton({ issue, onClick }: { issue: PackIssue; onClick: () => void }) {
-  const text = (
-    <>
-      {issue.line ? <span className="issue-where">{`${issue.line}:${issue.column ?? 1}`}</span> : null}{" "}
-      <span className="issue-path">{issue.path || "(root)"}</span>: <span className="issue-message">{issue.message}</span>
-    </>
-  );
-  if (!issue.line) return <span className="issue">{text}</span>;
-  return (
-    <button type="button" className="issue" onClick={onClick} title={`Go to line ${issue.line}`}>
-      {text}
-    </button>
   );
 }

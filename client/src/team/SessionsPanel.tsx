@@ -1,32 +1,20 @@
 import { useCallback, useEffect, useState } from "react";
-import type { TeamSessionList, TeamSessionsQuery } from "../../../server/contracts/index.js";
+import type { TeamSessionList } from "../../../server/contracts/index.js";
 import { MAX_COMPARE, MIN_COMPARE } from "../../../server/contracts/index.js";
 import { ErrorBanner } from "../components/ErrorBanner.js";
-import { dateTime, download, duration, message, score, signalsText } from "./format.js";
+import { download, message } from "./format.js";
+import { DEFAULT_SESSION_FILTERS, filtersToQuery, toggleSelected, withSortKey, type SessionFilters } from "./session-filters.js";
+import { SessionTable } from "./SessionTable.js";
 import type { ReviewApi } from "./review-api.js";
 
 type Props = { api: ReviewApi; teamId: string; onOpen: (sessionId: string) => void; onCompare: (ids: string[]) => void };
-type Filters = {
-  status: "" | "active" | "complete";
-  pack: string;
-  q: string;
-  sort: NonNullable<TeamSessionsQuery["sort"]>;
-  order: "asc" | "desc";
-};
-
 /** The team dashboard: sessions of its invites and packs, filtered and sorted on the server. */
 export function SessionsPanel({ api, teamId, onOpen, onCompare }: Props) {
-  const [filters, setFilters] = useState<Filters>({ status: "", pack: "", q: "", sort: "started", order: "desc" });
+  const [filters, setFilters] = useState<SessionFilters>(DEFAULT_SESSION_FILTERS);
   const [list, setList] = useState<TeamSessionList | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
-  const query = {
-    ...(filters.status ? { status: filters.status } : {}),
-    ...(filters.pack ? { pack: filters.pack } : {}),
-    ...(filters.q ? { q: filters.q } : {}),
-    sort: filters.sort,
-    order: filters.order,
-  };
+  const query = filtersToQuery(filters);
 
   const load = useCallback(() => {
     api.sessions(query).then(
@@ -37,8 +25,7 @@ export function SessionsPanel({ api, teamId, onOpen, onCompare }: Props) {
   }, [api, filters.status, filters.pack, filters.q, filters.sort, filters.order]);
   useEffect(load, [load]);
 
-  const set = <K extends keyof Filters>(k: K, v: Filters[K]) => setFilters((f) => ({ ...f, [k]: v }));
-  const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
+  const set = <K extends keyof SessionFilters>(k: K, v: SessionFilters[K]) => setFilters((f) => ({ ...f, [k]: v }));
   const exportCsv = async () => {
     try {
       download(await api.csv(query), `${teamId}-sessions.csv`);
@@ -68,7 +55,11 @@ export function SessionsPanel({ api, teamId, onOpen, onCompare }: Props) {
       <div className="filter-row">
         <label className="field">
           <span>Status</span>
-          <select data-testid="filter-status" value={filters.status} onChange={(e) => set("status", e.target.value as Filters["status"])}>
+          <select
+            data-testid="filter-status"
+            value={filters.status}
+            onChange={(e) => set("status", e.target.value as SessionFilters["status"])}
+          >
             <option value="">any</option>
             <option value="active">in progress</option>
             <option value="complete">complete</option>
@@ -100,10 +91,7 @@ export function SessionsPanel({ api, teamId, onOpen, onCompare }: Props) {
           <select
             data-testid="sort"
             value={`${filters.sort}:${filters.order}`}
-            onChange={(e) => {
-              const [s, o] = e.target.value.split(":");
-              setFilters((f) => ({ ...f, sort: s as Filters["sort"], order: o as Filters["order"] }));
-            }}
+            onChange={(e) => setFilters((f) => withSortKey(f, e.target.value))}
           >
             <option value="started:desc">newest first</option>
             <option value="started:asc">oldest first</option>
@@ -124,78 +112,12 @@ export function SessionsPanel({ api, teamId, onOpen, onCompare }: Props) {
         </p>
       )}
       {list && list.sessions.length > 0 && (
-        <div className="table-scroll">
-          <table className="pack-table" data-testid="session-list">
-            <thead>
-              <tr>
-                <th>
-                  <span className="visually-hidden">Select</span>
-                </th>
-                <th>Candidate</th>
-                <th>Pack</th>
-                <th>Status</th>
-                <th>Score</th>
-                <th>Rounds</th>
-                <th>Time</th>
-                <th>Integrity signals</th>
-                <th>
-                  <span className="visually-hidden">Open</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.sessions.map((s) => (
-                <tr key={s.sessionId} data-testid="session-row" data-session={s.sessionId}>
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={`Select ${s.candidateLabel ?? s.sessionId}`}
-                      data-testid="session-select"
-                      checked={selected.includes(s.sessionId)}
-                      onChange={() => toggle(s.sessionId)}
-                    />
-                  </td>
-                  <td>
-                    <strong data-testid="session-candidate">{s.candidateLabel ?? "(shared link)"}</strong>
-                    <div className="muted small">
-                      {s.candidateEmail ?? s.source} · {dateTime(s.startedAt)}
-                    </div>
-                  </td>
-                  <td>
-                    <code>{s.packKey}</code> <span className="muted small">v{s.packVersion}</span>
-                  </td>
-                  <td>
-                    <span className="badge">{s.status === "active" ? "in progress" : "complete"}</span>
-                  </td>
-                  <td className="num" data-testid="session-score">
-                    {score(s.score)}
-                    {s.overrides > 0 && (
-                      <div className="muted small">
-                        graded {score(s.gradedScore)}, {s.overrides} override{s.overrides === 1 ? "" : "s"}
-                      </div>
-                    )}
-                  </td>
-                  <td className="small">
-                    {s.rounds.map((r) => (
-                      <div key={r.roundId}>
-                        {r.title}: {score(r.score)}
-                      </div>
-                    ))}
-                  </td>
-                  <td className="num">{duration(s.secondsUsed)}</td>
-                  <td className="small" data-testid="session-signals">
-                    {signalsText(s.signals)}
-                  </td>
-                  <td className="actions">
-                    <button type="button" data-testid="open-session" onClick={() => onOpen(s.sessionId)}>
-                      Open
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <SessionTable
+          sessions={list.sessions}
+          selected={selected}
+          onToggle={(id) => setSelected((s) => toggleSelected(s, id))}
+          onOpen={onOpen}
+        />
       )}
       <p className="muted small">
         Integrity signals are facts to read in context (a paste may be the candidate's own notes), never a verdict.

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
 import CodeMirror, { Decoration, EditorView, StateEffect, StateField, type DecorationSet, type Extension } from "@uiw/react-codemirror";
 import { yaml } from "@codemirror/lang-yaml";
+import { usePrefersDark } from "../components/usePrefersDark.js";
 
 /** Where to put the cursor; `seq` makes a second click on the same issue move it again. */
 export type JumpTarget = { line: number; column: number; seq: number };
@@ -25,7 +26,14 @@ const issueLines = StateField.define<DecorationSet>({
 });
 
 // Built once: a new extensions array on every render would make CodeMirror reconfigure.
-const EXTENSIONS: Extension[] = [yaml(), issueLines, EditorView.lineWrapping];
+// The label goes on the editable element itself: that is what screen readers land on; the explicit
+// tabindex tells checkers (axe's scrollable-region rule) the scrolling editor is reachable by keyboard.
+const EXTENSIONS: Extension[] = [
+  yaml(),
+  issueLines,
+  EditorView.lineWrapping,
+  EditorView.contentAttributes.of({ "aria-label": "Pack YAML", tabindex: "0" }),
+];
 
 type Props = {
   value: string;
@@ -37,6 +45,7 @@ type Props = {
 
 export function YamlEditor({ value, onChange, issueLines: lines, jump }: Props) {
   const viewRef = useRef<EditorView | null>(null);
+  const dark = usePrefersDark();
 
   useEffect(() => {
     viewRef.current?.dispatch({ effects: setIssueLines.of(lines) });
@@ -64,8 +73,8 @@ export function YamlEditor({ value, onChange, issueLines: lines, jump }: Props) 
         }}
         minHeight="420px"
         maxHeight="70vh"
+        theme={dark ? "dark" : "light"}
         basicSetup={{ foldGutter: true, autocompletion: false }}
-        aria-label="Pack YAML"
       />
     </div>
   );

@@ -19,7 +19,14 @@ export type FormQuestion = {
   rubric: FormCriterion[];
   exemplars: FormExemplar[];
 };
-export type FormPack = { id: string; title: string; description: string; questions: FormQuestion[] };
+export type FormPack = {
+  id: string;
+  title: string;
+  description: string;
+  /** `report.showExemplars`: the finished report shows each asked question's strong exemplar (off unless set). */
+  showExemplars: boolean;
+  questions: FormQuestion[];
+};
 
 type Path = (string | number)[];
 const str = (v: unknown) => (typeof v === "string" ? v : v === undefined || v === null ? "" : String(v));
@@ -42,6 +49,7 @@ export function readForm(source: string): FormPack | null {
     id: str(pack.id),
     title: str(pack.title),
     description: str(pack.description),
+    showExemplars: obj(pack.report).showExemplars === true,
     questions: arr(pack.questions).map((raw) => {
       const q = obj(raw);
       return {

@@ -5,5 +5,13 @@
  */
 export { parseExpression, evaluate } from "./expression.js";
 export { variantCount, variantsToCheck, seededRandom } from "./draw.js";
-export { instantiateQuestion, withValues, variantValues, shownValues, sessionPack, defaultVariantPack } from "./instantiate.js";
+export {
+  instantiateQuestion,
+  withValues,
+  variantValues,
+  shownValues,
+  sessionPack,
+  defaultVariantPack,
+  exemplarsWithoutSecrets,
+} from "./instantiate.js";
 export { checkVariables, describeValues } from "./check.js";

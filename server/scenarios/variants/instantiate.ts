@@ -1,10 +1,12 @@
-import type { Criterion, Pack, Question } from "../schema.js";
+import type { Criterion, Exemplar, Pack, Question } from "../schema.js";
 import { defaultValues, drawValues, type VariantValues } from "./draw.js";
 import { evaluate, parseExpression, type Value } from "./expression.js";
-import { fillJson, fillText } from "./template.js";
+import { fillJson, fillText, placeholderNames } from "./template.js";
 
 /** The values each instantiated question was made with (kept off the question itself, so no view can leak them by accident). */
 const valuesOf = new WeakMap<Question, VariantValues>();
+/** Per instantiated question: which exemplars were written with a secret variable (a hidden test's input) in them. */
+const secretExemplarsOf = new WeakMap<Question, ReadonlySet<number>>();
 
 /** The question with these values filled in everywhere a placeholder may stand. */
 export function withValues(q: Question, values: VariantValues): Question {
@@ -61,7 +63,26 @@ export function withValues(q: Question, values: VariantValues): Question {
       : {}),
   };
   valuesOf.set(out, values);
+  secretExemplarsOf.set(out, exemplarsWithSecrets(q));
   return out;
+}
+
+/** Indices of the exemplars whose text reads a secret variable (checked on the template, before filling). */
+function exemplarsWithSecrets(q: Question): ReadonlySet<number> {
+  const variables = q.variables ?? {};
+  const declared = new Set(Object.keys(variables));
+  const secret = (name: string) => variables[name]?.secret === true;
+  return new Set(q.exemplars.flatMap((e, i) => ([...placeholderNames(e.answer, declared)].some(secret) ? [i] : [])));
+}
+
+/**
+ * The exemplars a candidate may be shown after a session: all of them, except any whose
+ * text was filled from a secret variable (that would hand out a hidden test's input).
+ */
+export function exemplarsWithoutSecrets(q: Question): Exemplar[] {
+  if (!q.variables) return q.exemplars;
+  const hidden = secretExemplarsOf.get(q) ?? exemplarsWithSecrets(q);
+  return q.exemplars.filter((_, i) => !hidden.has(i));
 }
 
 function toNumber(v: Value, what: string): number {

@@ -64,3 +64,14 @@ export function unknownPlaceholders(text: string, declared: ReadonlySet<string>,
   }
   return out;
 }
+
+/** The declared variables a text's placeholders read (the ones `fillText` would fill from). */
+export function placeholderNames(text: string, declared: ReadonlySet<string>): Set<string> {
+  const names = new Set<string>();
+  if (!text.includes("{{")) return names;
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    const e = ours(m[1]!, declared);
+    if (e) for (const n of freeNames(e)) names.add(n);
+  }
+  return names;
+}
