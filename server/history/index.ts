@@ -25,7 +25,7 @@ export function createHistory(deps: { store: Store; packs: PackCatalog; now: () 
     const session = await store.sessions.get(sessionId);
     if (!session) throw new ServiceError("NOT_FOUND", `no session "${sessionId}"`);
     if (session.status !== "complete" || !session.report_json) {
-      throw new ServiceError("CONFLICT", "the interview is still in progress; it can be shared once it ends");
+      throw new ServiceError("SESSION_IN_PROGRESS", "the interview is still in progress; it can be shared once it ends");
     }
     return JSON.parse(session.report_json) as Report;
   }

@@ -141,7 +141,7 @@ export function createSocketServer(
       await socket.join(roomOf(data.sessionId));
       socket.data.sessions.add(data.sessionId);
       // The graph streams the first question only after the client holds its ack.
-      return { data, afterAck: () => service.begin(data.sessionId) };
+      return { data, afterAck: async () => service.beginAfterAck(data.sessionId) };
     });
 
     bind(socket, "session:resume", logger, limits, async (payload) => {

@@ -90,7 +90,8 @@ export function createInvites(deps: { store: Store; packs: PackLibrary; service:
     async revoke(teamId: string, inviteId: string): Promise<Invite> {
       const row = await store.invites.get(teamId, inviteId);
       if (!row) throw new ServiceError("NOT_FOUND", `no invite "${inviteId}"`);
-      if (row.session_id !== null) throw new ServiceError("CONFLICT", "this invite was already used; its session stays on the dashboard");
+      if (row.session_id !== null)
+        throw new ServiceError("INVITE_USED", "this invite was already used; its session stays on the dashboard");
       await store.invites.revoke(row.id, now());
       return inviteView({ ...row, revoked_at: row.revoked_at ?? now() }, now());
     },
@@ -129,11 +130,11 @@ export function createInvites(deps: { store: Store; packs: PackLibrary; service:
       const status = inviteStatus(row, now());
       if (status === "started")
         throw new ServiceError(
-          "CONFLICT",
+          "INVITE_USED",
           "this invite was already used; continue in the browser where you started, or ask the team for a new invite",
         );
-      if (status === "revoked") throw new ServiceError("CONFLICT", "the team withdrew this invite");
-      if (status === "expired") throw new ServiceError("CONFLICT", "this invite has expired; ask the team for a new one");
+      if (status === "revoked") throw new ServiceError("INVITE_REVOKED", "the team withdrew this invite");
+      if (status === "expired") throw new ServiceError("INVITE_EXPIRED", "this invite has expired; ask the team for a new one");
       const started = await service.start({
         packId: row.pack_key,
         mode: row.mode as "timed" | "practice",
@@ -142,7 +143,7 @@ export function createInvites(deps: { store: Store; packs: PackLibrary; service:
         viewerTeamId: row.team_id,
       });
       if (!(await store.invites.claim(row.id, started.sessionId))) {
-        throw new ServiceError("CONFLICT", "this invite was already used; continue in the browser where you started");
+        throw new ServiceError("INVITE_USED", "this invite was already used; continue in the browser where you started");
       }
       await store.teamSessions.link(started.sessionId, row.team_id, row.id);
       return started;

@@ -156,14 +156,16 @@ export function createReview(deps: { store: Store; packs: PackLibrary; now: () =
       const input = OverrideBodySchema.parse(body);
       const s = await requireSession(who.teamId, sessionId);
       const report = reportOf(s);
-      if (!report) throw new ServiceError("CONFLICT", "the session is still running; scores can be overridden once it has ended");
+      if (!report)
+        throw new ServiceError("SESSION_IN_PROGRESS", "the session is still running; scores can be overridden once it has ended");
       const question = report.rounds.flatMap((r) => r.questions).find((q) => q.questionId === input.questionId);
       if (!question) throw new ServiceError("NOT_FOUND", `question "${input.questionId}" is not in this session`);
       const criterion = question.criteria.find((c) => c.criterionId === input.criterionId);
       if (!criterion) throw new ServiceError("NOT_FOUND", `question "${input.questionId}" has no criterion "${input.criterionId}"`);
       const current = currentOverrides(await store.overrides.forSession(sessionId))[criterionKey(input.questionId, input.criterionId)];
       const before = current?.score ?? criterion.score;
-      if (before === input.score) throw new ServiceError("CONFLICT", `the score of "${input.criterionId}" is already ${input.score}`);
+      if (before === input.score)
+        throw new ServiceError("SCORE_UNCHANGED", `the score of "${input.criterionId}" is already ${input.score}`);
       await store.overrides.insert({
         id: `ovr_${randomBytes(8).toString("hex")}`,
         session_id: sessionId,
@@ -195,7 +197,7 @@ export function createReview(deps: { store: Store; packs: PackLibrary; now: () =
       const running = sessions.filter((s) => !reportOf(s));
       if (running.length)
         throw new ServiceError(
-          "CONFLICT",
+          "SESSION_IN_PROGRESS",
           `session ${running.map((s) => `"${s.id}"`).join(", ")} is still running; compare finished sessions`,
         );
       const rows = await rowsFor(teamId, sessions);

@@ -121,7 +121,7 @@ export function createQuestionDrafter(chat: ChatOpenAI, options: { timeoutMs: nu
       );
       draft = DraftOutputSchema.parse(raw);
     } catch (err) {
-      throw new ServiceError("INTERNAL", `the model could not draft a question (${modelFailure(err)}); try again or write it by hand`);
+      throw new ServiceError("MODEL_FAILED", `the model could not draft a question (${modelFailure(err)}); try again or write it by hand`);
     }
     const taken = new Set<string>();
     try {
