@@ -2,7 +2,7 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react"
 import type { CodeRunResult, Draft, Language, TestReport } from "../../../server/contracts/index.js";
 import { newSubmissionId, nonBlankAnswer, type AnswerContent, type CodeAnswer } from "../room/answer.js";
 import type { RoomQuestion } from "../room/room-state.js";
-import { errorMessage } from "../socket.js";
+import { errorMessage, RequestError } from "../socket.js";
 import { TestResults } from "./TestResults.js";
 
 // CodeMirror is most of the bundle; load it only when a coding question shows up.
@@ -238,7 +238,7 @@ export function AnswerPanel({
     } catch (err) {
       // Refused because the round ended meanwhile: the panel is already gone, but the candidate must hear why.
       if (mountedRef.current) onError(`Your answer was not submitted: ${errorMessage(err)}`);
-      else if (/time is up/i.test(errorMessage(err)))
+      else if (err instanceof RequestError && err.code === "ROUND_TIME_UP")
         onError("Time ran out before your answer was submitted; your last saved draft was graded.");
     } finally {
       setSubmitting(false);
