@@ -129,8 +129,9 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       !values || !values.sessionId
         ? { values: null, awaiting: null }
         : { values, awaiting: snap.next.includes("awaitAnswer") ? values.current : null };
-    // Finished sessions are read rarely (reports come from the session row): not kept.
-    if (read.values && read.values.status !== "complete") between.set(sessionId, read);
+    // A thread with no next node has run to its end. Finished sessions are read rarely
+    // (status and report are the session row's): not kept.
+    if (read.values && snap.next.length > 0) between.set(sessionId, read);
     return read;
   }
 
@@ -146,17 +147,15 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     }
   }
 
-  /** After each graph step: keep the round timer and the session row in line with the checkpoint. */
+  /** After each graph step: keep the round timer in line with the checkpoint (which owns the deadline). */
   async function afterStep(sessionId: string): Promise<void> {
     const { values, awaiting } = await readState(sessionId);
-    if (!values || values.status === "complete" || !awaiting || values.roundEndsAt === null) {
+    if (!values || !awaiting || values.roundEndsAt === null) {
       timers.disarm(sessionId);
-      if (values?.status !== "complete") await store.sessions.setRoundEndsAt(sessionId, null, now());
       return;
     }
     const round = values.interviewPlan.rounds[values.roundIndex]!;
     timers.arm(sessionId, round.roundId, values.roundEndsAt);
-    await store.sessions.setRoundEndsAt(sessionId, values.roundEndsAt, now());
   }
 
   /**
@@ -264,7 +263,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
   async function onRoundTimeout(sessionId: string, roundId: string): Promise<void> {
     await locks.run(sessionId, async () => {
       const { values, awaiting } = await readState(sessionId);
-      if (!values || !awaiting || values.status === "complete") return;
+      if (!values || !awaiting) return;
       const round = values.interviewPlan.rounds[values.roundIndex];
       if (round?.roundId !== roundId || values.roundEndsAt === null || values.roundEndsAt > now()) return;
       // What a real timed platform grades: the last autosaved draft.

@@ -84,7 +84,6 @@ export const InterviewState = Annotation.Root({
   roundResults: mergeRecord<RoundEndReason>(),
   /** Questions whose grading failed, with why: reported as "could not be graded", never retried at every restart. */
   gradingErrors: mergeRecord<string>(),
-  status: latest<"active" | "complete">(() => "active"),
   usage: Annotation<SessionUsage>({ reducer: addUsage, default: () => ({}) }),
 });
 

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { Migrator, type Migration, type MigrationProvider } from "kysely/migration";
 import { teamMigrations } from "./team-migrations.js";
+import { truthMigrations } from "./truth-migrations.js";
 
 /** Migrations live in code so the package needs no migrations folder at run time. */
 const migrations: Record<string, Migration> = {
@@ -120,6 +121,7 @@ const migrations: Record<string, Migration> = {
     },
   },
   ...teamMigrations,
+  ...truthMigrations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
