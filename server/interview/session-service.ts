@@ -15,7 +15,7 @@ import { SessionStartPayloadSchema } from "../contracts/index.js";
 import type { z } from "zod";
 import { sessionPack, type PackCatalog } from "../scenarios/index.js";
 import { LanguageUnavailableError, type Sandbox } from "../sandbox/index.js";
-import type { SessionRow, Store, StoredEvent } from "../store/index.js";
+import { planOf, reportOf, type SessionRow, type Store, type StoredEvent } from "../store/index.js";
 import type { InterviewGraph } from "./graph.js";
 import { realClock, type Clock } from "./clock.js";
 import { createSessionLocks } from "./locks.js";
@@ -238,7 +238,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       packVersion: session.pack_version,
       mode: session.mode as "timed" | "practice",
       level: (session.level as "junior" | "mid" | "senior" | null) ?? null,
-      interviewPlan: JSON.parse(session.plan_json),
+      interviewPlan: planOf(session),
     });
     await afterStep(sessionId);
   }
@@ -489,10 +489,9 @@ export function createInterviewService(deps: InterviewServiceDeps) {
 
     async report(sessionId: string, resumeToken: string): Promise<Report> {
       const session = await api.authorize(sessionId, resumeToken);
-      if (session.status !== "complete" || !session.report_json) {
-        throw new ServiceError("SESSION_IN_PROGRESS", "the interview is still in progress; the report is ready when it ends");
-      }
-      return JSON.parse(session.report_json) as Report;
+      const report = reportOf(session);
+      if (!report) throw new ServiceError("SESSION_IN_PROGRESS", "the interview is still in progress; the report is ready when it ends");
+      return report;
     },
 
     /**

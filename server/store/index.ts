@@ -14,6 +14,7 @@ import type { Database } from "./tables.js";
 
 export { openSqlite, type SqliteHandle } from "./sqlite.js";
 export { migrateToLatest } from "./migrations.js";
+export { StoredDataError, readStoredJson, planOf, reportOf, inviteRoundsOf } from "./stored-json.js";
 export { acquireDataDirLock, DataDirLockedError } from "./data-dir-lock.js";
 export type { SessionRow } from "./sessions.js";
 export type { StoredEvent } from "./events.js";

@@ -12,7 +12,7 @@ import {
 import { InviteCreateBodySchema } from "../contracts/index.js";
 import { buildPlan, PlanError, ServiceError, type InterviewService } from "../interview/index.js";
 import type { PackLibrary } from "../packs/index.js";
-import type { InviteRow, Store } from "../store/index.js";
+import { inviteRoundsOf, type InviteRow, type Store } from "../store/index.js";
 import type { TeamIdentity } from "./teams.js";
 
 const DAY_MS = 86_400_000;
@@ -32,7 +32,7 @@ export const inviteView = (row: InviteRow, now: number): Invite => ({
   candidateEmail: row.candidate_email,
   mode: row.mode as Invite["mode"],
   level: row.level as Invite["level"],
-  rounds: row.rounds_json ? (JSON.parse(row.rounds_json) as string[]) : null,
+  rounds: inviteRoundsOf(row),
   expiresAt: row.expires_at,
   createdAt: row.created_at,
   createdBy: row.created_by,
@@ -102,7 +102,7 @@ export function createInvites(deps: { store: Store; packs: PackLibrary; service:
       const record = await packs.latest(row.pack_key);
       const team = await store.teams.get(row.team_id);
       if (!record) throw new ServiceError("NOT_FOUND", "the pack of this invite no longer exists");
-      const roundIds = row.rounds_json ? (JSON.parse(row.rounds_json) as string[]) : record.pack.rounds.map((r) => r.id);
+      const roundIds = inviteRoundsOf(row) ?? record.pack.rounds.map((r) => r.id);
       return {
         teamName: team?.name ?? row.team_id,
         packTitle: record.pack.title,
@@ -139,7 +139,7 @@ export function createInvites(deps: { store: Store; packs: PackLibrary; service:
         packId: row.pack_key,
         mode: row.mode as "timed" | "practice",
         level: (row.level as "junior" | "mid" | "senior" | null) ?? undefined,
-        rounds: row.rounds_json ? (JSON.parse(row.rounds_json) as string[]) : undefined,
+        rounds: inviteRoundsOf(row) ?? undefined,
         viewerTeamId: row.team_id,
       });
       if (!(await store.invites.claim(row.id, started.sessionId))) {

@@ -1,12 +1,10 @@
 import { randomBytes } from "node:crypto";
 import {
   OverrideBodySchema,
-  ReportSchema,
   TeamSessionsQuerySchema,
   type AuditEntry,
   type Comparison,
   type OverrideBody,
-  type Report,
   type TeamSessionDetail,
   type TeamSessionList,
   type TeamSessionRow,
@@ -14,7 +12,7 @@ import {
 } from "../contracts/index.js";
 import { ServiceError } from "../interview/index.js";
 import type { PackLibrary } from "../packs/index.js";
-import type { InviteRow, OverrideRow, SessionRow, SignalRow, Store } from "../store/index.js";
+import { planOf, reportOf, type InviteRow, type OverrideRow, type SessionRow, type SignalRow, type Store } from "../store/index.js";
 import { adjustedScores, criterionKey, currentOverrides } from "./scores.js";
 import { signalView, summariseSignals } from "./signals.js";
 import type { TeamIdentity } from "./teams.js";
@@ -32,14 +30,6 @@ const auditView = (r: OverrideRow): AuditEntry => ({
   at: r.created_at,
 });
 
-/** The stored report; one written by an older grader (missing newer fields) is still shown, as stored. */
-function reportOf(s: SessionRow): Report | null {
-  if (s.status !== "complete" || !s.report_json) return null;
-  const raw: unknown = JSON.parse(s.report_json);
-  const parsed = ReportSchema.safeParse(raw);
-  return parsed.success ? parsed.data : (raw as Report);
-}
-
 /** The team's view of its sessions: dashboard rows, one session in full, overrides with their audit, compare. */
 export function createReview(deps: { store: Store; packs: PackLibrary; now: () => number }) {
   const { store, packs, now } = deps;
@@ -53,7 +43,7 @@ export function createReview(deps: { store: Store; packs: PackLibrary; now: () =
   ): TeamSessionRow => {
     const report = reportOf(s);
     const adjusted = report ? adjustedScores(report, currentOverrides(overrides)) : null;
-    const plan = JSON.parse(s.plan_json) as { rounds: { roundId: string; title: string }[] };
+    const plan = planOf(s);
     return {
       sessionId: s.id,
       source: s.invite_id ? "invite" : "pack",
