@@ -62,6 +62,12 @@ describe("stable error codes", () => {
     }
   });
 
+  it("docs/protocol.md lists every code with its status", () => {
+    const doc = readFileSync(join(root, "docs/protocol.md"), "utf8");
+    for (const [code, { status }] of Object.entries(ERROR_CODES)) expect(doc, code).toContain(`| \`${code}\` | ${status} |`);
+    expect(doc).not.toContain("`CONFLICT`");
+  });
+
   it("the client never decides by an error's message text", () => {
     // The detector catches what the client used to do.
     expect(matchesMessages(`else if (/time is up/i.test(errorMessage(err)))`)).toBe(true);
