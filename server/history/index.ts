@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { HistoryRequest, HistoryResponse, PracticeRequest, Report, ShareCreated } from "../contracts/index.js";
-import { ServiceError } from "../interview/index.js";
+import { ServiceError } from "../contracts/index.js";
 import { hashToken, tokenMatches } from "../interview/tokens.js";
 import type { PackCatalog } from "../scenarios/index.js";
 import { reportOf, type Store } from "../store/index.js";

@@ -10,7 +10,8 @@ import {
   type PublicInvite,
 } from "../contracts/index.js";
 import { InviteCreateBodySchema } from "../contracts/index.js";
-import { buildPlan, PlanError, ServiceError, type InterviewService } from "../interview/index.js";
+import { ServiceError } from "../contracts/index.js";
+import { buildPlan, PlanError, type InterviewService } from "../interview/index.js";
 import type { PackLibrary } from "../packs/index.js";
 import { inviteRoundsOf, type InviteRow, type Store } from "../store/index.js";
 import type { TeamIdentity } from "./teams.js";

@@ -10,7 +10,7 @@ import {
   type TeamSessionRow,
   type TeamSessionsQuery,
 } from "../contracts/index.js";
-import { ServiceError } from "../interview/index.js";
+import { ServiceError } from "../contracts/index.js";
 import type { PackLibrary } from "../packs/index.js";
 import { planOf, reportOf, type InviteRow, type OverrideRow, type SessionRow, type SignalRow, type Store } from "../store/index.js";
 import { adjustedScores, criterionKey, currentOverrides } from "./scores.js";

@@ -6,7 +6,8 @@ import {
   type SignalRecord,
   type SignalSummary,
 } from "../contracts/index.js";
-import { ServiceError, type InterviewService } from "../interview/index.js";
+import { ServiceError } from "../contracts/index.js";
+import type { InterviewService } from "../interview/index.js";
 import type { SignalRow, Store } from "../store/index.js";
 
 /** A burst at or above this rate is counted as fast (steady typists rarely pass 8 characters a second). */

@@ -5,7 +5,7 @@ import type { DraftQuestionBody, DraftQuestionResult, Level, RoundKind } from ".
 import { loadTemplate, renderTemplate } from "../../llm/templates.js";
 import { modelFailure } from "../../llm/untrusted.js";
 import { PackValidationError, parsePackLocated } from "../../scenarios/index.js";
-import { ServiceError } from "../../interview/index.js";
+import { ServiceError } from "../../contracts/index.js";
 
 export const DRAFT_PROMPT_VERSION = "draft-v1";
 
