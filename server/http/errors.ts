@@ -42,7 +42,8 @@ function clientMistake(err: {
       return { code: "BAD_PAYLOAD", message: "the request body was cut short or its length was wrong" };
   }
   const status = Number(err.status ?? err.statusCode);
-  if (err instanceof URIError || (status === 400 && /decode/i.test(String(err.message)))) {
+  // The router rethrows decodeURIComponent's URIError (with status 400): told by its class, not its wording.
+  if (err instanceof URIError) {
     return { code: "BAD_PAYLOAD", message: "the URL has a malformed percent-encoding (such as %ZZ)" };
   }
   if (status === 413) return { code: "PAYLOAD_TOO_LARGE", message: "request body is too large" };
