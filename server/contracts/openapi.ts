@@ -10,13 +10,45 @@ const COMMON_ERRORS: readonly ErrorCode[] = ["BAD_PAYLOAD", "RATE_LIMITED", "INT
 const JSON_BODY_ERRORS: readonly ErrorCode[] = ["PAYLOAD_TOO_LARGE", "UNSUPPORTED_CHARSET", "UNSUPPORTED_ENCODING"];
 
 type JsonSchema = Record<string, unknown>;
-const schemaOf = (schema: z.ZodType, io: "input" | "output"): JsonSchema => {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
-  return rest;
+
+/**
+ * Shared definitions (a recursive schema such as z.json() comes out as a
+ * `$defs` entry) move to components.schemas, so every `$ref` resolves against
+ * the document; identical definitions share one entry.
+ */
+
+function rewriteRefs(value: unknown, names: Record<string, string>): unknown {
+  if (Array.isArray(value)) return value.map((v) => rewriteRefs(v, names));
+  if (!value || typeof value !== "object") return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => {
+      if (k === "$ref" && typeof v === "string" && v.startsWith("#/$defs/")) return [k, `#/components/schemas/${names[v.slice(8)]}`];
+      return [k, rewriteRefs(v, names)];
+    }),
+  );
+}
+
+type SchemaOf = (schema: z.ZodType, io: "input" | "output") => JsonSchema;
+const schemaWriter = (components: Record<string, JsonSchema>): SchemaOf => {
+  const componentNames = new Map<string, string>();
+  return (schema, io) => {
+    const { $schema: _dialect, $defs, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: "any" }) as JsonSchema;
+    const defs = ($defs ?? {}) as Record<string, JsonSchema>;
+    const names: Record<string, string> = {};
+    // Name each definition by its content (refs inside it still local), so identical ones share a component.
+    for (const [local, def] of Object.entries(defs)) {
+      const content = JSON.stringify(def);
+      let name = componentNames.get(content);
+      if (!name) componentNames.set(content, (name = `Shared${componentNames.size + 1}`));
+      names[local] = name;
+    }
+    for (const [local, def] of Object.entries(defs)) components[names[local]!] = rewriteRefs(def, names) as JsonSchema;
+    return rewriteRefs(rest, names) as JsonSchema;
+  };
 };
 
 /** Path or query parameters, one per property of the object schema. */
-function parametersOf(schema: z.ZodType | undefined, where: "path" | "query"): JsonSchema[] {
+function parametersOf(schemaOf: SchemaOf, schema: z.ZodType | undefined, where: "path" | "query"): JsonSchema[] {
   if (!schema) return [];
   const json = schemaOf(schema, "input") as { properties?: Record<string, JsonSchema>; required?: string[] };
   return Object.entries(json.properties ?? {}).map(([name, s]) => ({
@@ -27,7 +59,7 @@ function parametersOf(schema: z.ZodType | undefined, where: "path" | "query"): J
   }));
 }
 
-function operation(name: string, r: RouteDef): JsonSchema {
+function operation(schemaOf: SchemaOf, name: string, r: RouteDef): JsonSchema {
   const errors = [...new Set([...COMMON_ERRORS, ...(r.body ? JSON_BODY_ERRORS : []), ...r.errors])];
   const byStatus = new Map<number, ErrorCode[]>();
   for (const code of errors) byStatus.set(ERROR_CODES[code].status, [...(byStatus.get(ERROR_CODES[code].status) ?? []), code]);
@@ -48,7 +80,7 @@ function operation(name: string, r: RouteDef): JsonSchema {
     operationId: name,
     summary: r.summary,
     ...(r.auth === "none" ? {} : { security: [{ [r.auth]: [] }] }),
-    parameters: [...parametersOf(r.params, "path"), ...parametersOf(r.query, "query")],
+    parameters: [...parametersOf(schemaOf, r.params, "path"), ...parametersOf(schemaOf, r.query, "query")],
     ...(r.body
       ? {
           requestBody: {
@@ -66,9 +98,11 @@ function operation(name: string, r: RouteDef): JsonSchema {
 
 /** The OpenAPI 3.1 document of every HTTP route, from the one route table. */
 export function buildOpenApiDocument(info: { version: string } = { version: "0.1.0" }): JsonSchema {
+  const components: Record<string, JsonSchema> = {};
+  const schemaOf = schemaWriter(components);
   const paths: Record<string, Record<string, JsonSchema>> = {};
   for (const [name, r] of Object.entries(routes) as [string, RouteDef][]) {
-    (paths[openApiPath(r.path)] ??= {})[r.method] = operation(name, r);
+    (paths[openApiPath(r.path)] ??= {})[r.method] = operation(schemaOf, name, r);
   }
   return {
     openapi: "3.1.0",
@@ -81,7 +115,7 @@ export function buildOpenApiDocument(info: { version: string } = { version: "0.1
     },
     paths,
     components: {
-      schemas: { ErrorBody: schemaOf(ErrorBodySchema, "output") },
+      schemas: { ErrorBody: schemaOf(ErrorBodySchema, "output"), ...components },
       securitySchemes: {
         resumeToken: { type: "apiKey", in: "header", name: "X-Resume-Token", description: "The session's resume token." },
         teamToken: { type: "http", scheme: "bearer", description: "A team API token." },
