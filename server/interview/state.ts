@@ -55,6 +55,12 @@ export type CurrentTurn = {
 const latest = <T>(initial: () => T) => Annotation<T>({ reducer: (_old, next) => next, default: initial });
 const mergeRecord = <V>() => Annotation<Record<string, V>>({ reducer: (old, next) => ({ ...old, ...next }), default: () => ({}) });
 
+/**
+ * The checkpoint owns the interview's progress. sessionId, pack, mode, level
+ * and interviewPlan are the graph's input, copied from the sessions row (their
+ * owner, written once at start) so its routing can read them synchronously;
+ * they never change here. Status and the report are the row's, not the checkpoint's.
+ */
 export const InterviewState = Annotation.Root({
   sessionId: latest<string>(() => ""),
   packId: latest<string>(() => ""),

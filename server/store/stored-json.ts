@@ -1,13 +1,5 @@
 import { z } from "zod";
-import {
-  describeZodError,
-  PlanSchema,
-  ReportSchema,
-  ServerEventSchemas,
-  type Plan,
-  type Report,
-  type ServerEventName,
-} from "../contracts/index.js";
+import { describeZodError, PlanSchema, ReportSchema, ServerEventSchemas, type Plan, type Report } from "../contracts/index.js";
 import type { InviteRow } from "./invites.js";
 import type { SessionRow } from "./sessions.js";
 
@@ -56,4 +48,3 @@ export function eventPayloadOf(type: string, json: string, where: string): Recor
   if (!schema) throw new StoredDataError(`${where} has an unknown event type "${type.slice(0, 40)}"`);
   return readStoredJson(schema, json, where);
 }
-export const isServerEventName = (type: string): type is ServerEventName => type in storedPayloads;
