@@ -61,7 +61,12 @@ async function failure(res: Response): Promise<ApiError> {
   return new ApiError(message, code.success ? code.data : "UNEXPECTED_REPLY", res.status, issues);
 }
 
-export async function callRoute<R extends RouteDef>(route: R, input: CallInput<R>): Promise<CallOutput<R>> {
+/** `origin`: the server's, when not the page's own (Node tests, other hosts). */
+export async function callRoute<R extends RouteDef>(
+  route: R,
+  input: CallInput<R>,
+  options: { origin?: string } = {},
+): Promise<CallOutput<R>> {
   const given = input as { params?: Record<string, unknown>; query?: Record<string, unknown>; body?: unknown } & {
     resumeToken?: string;
     teamToken?: string;
@@ -79,7 +84,7 @@ export async function callRoute<R extends RouteDef>(route: R, input: CallInput<R
   }
   let res: Response;
   try {
-    res = await fetch(`${pathOf(route, given.params)}${queryOf(given.query)}`, {
+    res = await fetch(`${options.origin ?? ""}${pathOf(route, given.params)}${queryOf(given.query)}`, {
       method: route.method.toUpperCase(),
       headers,
       ...(body !== undefined ? { body } : {}),
