@@ -109,7 +109,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
       ...modelDeps(deps.model ?? null),
       now,
       sink: {
-        saveGrades: (sessionId, questionId, scores) => store.grades.saveQuestion(sessionId, questionId, scores, now()),
         saveReport: (report) => store.sessions.complete(report.sessionId, JSON.stringify(report), now()),
       },
     },

@@ -4,6 +4,7 @@ import {
   MAX_TEXT_ANSWER,
   type Ack,
   type ClientToServerEvents,
+  type ErrorCode,
   type ServerToClientEvents,
 } from "../../server/contracts/index.js";
 
@@ -31,11 +32,14 @@ export type RequestPayload<E extends RequestName> = Parameters<ClientToServerEve
 type AckOf<E extends RequestName> = Parameters<Parameters<ClientToServerEvents[E]>[1]>[0];
 export type RequestResult<E extends RequestName> = Extract<AckOf<E>, { ok: true }>["data"];
 
-/** An ack with ok:false, or no ack in time; `code` is the server's error code when there is one. */
+/** What only the client can tell: no ack in time, or an ack that is not one. */
+export type SocketClientErrorCode = "TIMEOUT" | "MALFORMED_REPLY";
+
+/** An ack with ok:false, or no ack in time; switch on `code` (the server's stable code, or the client's own), never on the message. */
 export class RequestError extends Error {
   constructor(
     message: string,
-    readonly code: string,
+    readonly code: ErrorCode | SocketClientErrorCode,
   ) {
     super(message);
     this.name = "RequestError";
@@ -72,7 +76,7 @@ export function request<E extends RequestName>(
     };
     timed.emit(event, payload, (err, result) => {
       if (err) return reject(new RequestError("The server did not answer in time. Check your connection.", "TIMEOUT"));
-      if (!result || typeof result !== "object") return reject(new RequestError("Malformed reply from the server.", "INTERNAL"));
+      if (!result || typeof result !== "object") return reject(new RequestError("Malformed reply from the server.", "MALFORMED_REPLY"));
       if (result.ok) return resolve(result.data);
       reject(new RequestError(result.error.message, result.error.code));
     });

@@ -97,7 +97,8 @@ async function candidate(url: string, index: number, until: number, tally: Tally
         const body = coding && q.languages.includes("typescript") ? { code: q.starter || "export {}", language: "typescript" } : { text };
         const ack = await call("submit", "answer:submit", { sessionId, questionId: q.questionId, submissionId: randomUUID(), ...body });
         if (ack.ok) tally.submitsOk++;
-        else if (ack.error?.code !== "CONFLICT") tally.lost++;
+        // The question moved on (its round timed out meanwhile): refused, not lost.
+        else if (!["NO_OPEN_QUESTION", "NOT_OPEN_QUESTION", "ROUND_TIME_UP"].includes(ack.error?.code ?? "")) tally.lost++;
         await Promise.race([asked, sleep(30_000)]);
         text = "";
         questionSince = Date.now();

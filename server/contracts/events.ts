@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { LanguageSchema, LevelSchema, RoundKindSchema } from "./enums.js";
 import { ModeSchema, QuestionId, SessionId } from "./ids.js";
+import type { Ack } from "./errors.js";
+import { SessionStatusSchema } from "./session-summary.js";
 import type { TransientServerEvents } from "./code-waiting.js";
 import { MAX_ID_LENGTH, MAX_ROUNDS_PER_SESSION } from "./limits.js";
 import { VisibleTestSchema, type TestReport } from "./tests.js";
@@ -203,25 +205,9 @@ export type ServerEventBody<N extends ServerEventName> = Omit<ServerEvent<N>, "s
 
 // ---------- acks ----------
 
-export const ErrorCodeSchema = z.enum([
-  "BAD_PAYLOAD",
-  "PAYLOAD_TOO_LARGE",
-  "RATE_LIMITED",
-  "UNAUTHORIZED",
-  "NOT_FOUND",
-  "FORBIDDEN",
-  "CONFLICT",
-  "SESSION_OVER",
-  "INTERNAL",
-]);
-export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
-/** `retryAfterMs` comes with RATE_LIMITED: when the same request would be accepted again. */
-export type AckError = { ok: false; error: { code: ErrorCode; message: string; retryAfterMs?: number } };
-export type Ack<T> = { ok: true; data: T } | AckError;
-
 export const SnapshotSchema = z.object({
   sessionId: SessionId,
-  status: z.enum(["active", "complete"]),
+  status: SessionStatusSchema,
   mode: ModeSchema,
   packId: z.string(),
   packVersion: z.number().int(),

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { LevelSchema, RoundKindSchema } from "./enums.js";
-import { ModeSchema, SessionId } from "./ids.js";
+import { RoundKindSchema } from "./enums.js";
+import { SessionId } from "./ids.js";
+import { SessionSummaryBaseSchema } from "./session-summary.js";
 
 /**
  * History without accounts: the browser keeps each session's resume token and
@@ -42,15 +43,8 @@ export const HistoryCriterionSchema = z.object({
 });
 export type HistoryCriterion = z.infer<typeof HistoryCriterionSchema>;
 
-export const HistorySessionSchema = z.object({
-  sessionId: SessionId,
+export const HistorySessionSchema = SessionSummaryBaseSchema.extend({
   packId: z.string(),
-  packTitle: z.string(),
-  mode: ModeSchema,
-  level: LevelSchema.nullable(),
-  status: z.enum(["active", "complete"]),
-  startedAt: z.number(),
-  completedAt: z.number().nullable(),
   /** 0-100; null while the session is still running. */
   overall: z.number().nullable(),
   rounds: z.array(HistoryRoundSchema),

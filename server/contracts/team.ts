@@ -3,6 +3,8 @@ import { LevelSchema, RoundKindSchema } from "./enums.js";
 import { ModeSchema, QuestionId, SessionId } from "./ids.js";
 import { PlanSchema } from "./events.js";
 import { ReportSchema } from "./report.js";
+import { PackIssueSchema } from "./errors.js";
+import { SessionStatusSchema, SessionSummaryBaseSchema } from "./session-summary.js";
 
 /**
  * The hiring-team HTTP API (issue 13): tokens, invites, the dashboard, overrides,
@@ -160,7 +162,7 @@ export type SessionSignals = z.infer<typeof SessionSignalsSchema>;
 // ---------- dashboard ----------
 
 export const TeamSessionsQuerySchema = z.strictObject({
-  status: z.enum(["active", "complete"]).optional(),
+  status: SessionStatusSchema.optional(),
   pack: z.string().max(200).optional(),
   invite: z.string().max(100).optional(),
   /** Matches the candidate label (case-insensitive substring). */
@@ -170,20 +172,13 @@ export const TeamSessionsQuerySchema = z.strictObject({
 });
 export type TeamSessionsQuery = z.input<typeof TeamSessionsQuerySchema>;
 
-export const TeamSessionRowSchema = z.object({
-  sessionId: z.string(),
+export const TeamSessionRowSchema = SessionSummaryBaseSchema.extend({
   source: z.enum(["invite", "pack"]),
   inviteId: z.string().nullable(),
   candidateLabel: z.string().nullable(),
   candidateEmail: z.string().nullable(),
   packKey: z.string(),
   packVersion: z.number().int(),
-  packTitle: z.string(),
-  mode: ModeSchema,
-  level: LevelSchema.nullable(),
-  status: z.enum(["active", "complete"]),
-  startedAt: z.number(),
-  completedAt: z.number().nullable(),
   /** Wall time from start to completion (or to now while active). */
   secondsUsed: z.number().int(),
   /** Overall score with reviewers' overrides applied; null while active. */
@@ -334,8 +329,6 @@ export const DraftQuestionResultSchema = z.object({
   /** A whole pack holding the drafted question, as YAML to edit. */
   yaml: z.string(),
   valid: z.boolean(),
-  issues: z.array(
-    z.object({ file: z.string(), path: z.string(), line: z.number().optional(), column: z.number().optional(), message: z.string() }),
-  ),
+  issues: z.array(PackIssueSchema),
 });
 export type DraftQuestionResult = z.infer<typeof DraftQuestionResultSchema>;

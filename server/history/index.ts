@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import type { HistoryRequest, HistoryResponse, PracticeRequest, Report, ShareCreated } from "../contracts/index.js";
-import { ServiceError } from "../interview/index.js";
+import { ServiceError } from "../contracts/index.js";
 import { hashToken, tokenMatches } from "../interview/tokens.js";
 import type { PackCatalog } from "../scenarios/index.js";
-import type { Store } from "../store/index.js";
+import { reportOf, type Store } from "../store/index.js";
 import { suggestPractice } from "./practice.js";
 import { summariseSession } from "./summary.js";
 
@@ -21,10 +21,9 @@ export function createHistory(deps: { store: Store; packs: PackCatalog; now: () 
   async function completedReport(sessionId: string): Promise<Report> {
     const session = await store.sessions.get(sessionId);
     if (!session) throw new ServiceError("NOT_FOUND", `no session "${sessionId}"`);
-    if (session.status !== "complete" || !session.report_json) {
-      throw new ServiceError("CONFLICT", "the interview is still in progress; it can be shared once it ends");
-    }
-    return JSON.parse(session.report_json) as Report;
+    const report = reportOf(session);
+    if (!report) throw new ServiceError("SESSION_IN_PROGRESS", "the interview is still in progress; it can be shared once it ends");
+    return report;
   }
 
   return {

@@ -1,5 +1,5 @@
-import type { HistoryCriterion, HistorySession, Level, Mode, Plan, Report, RoundKind } from "../contracts/index.js";
-import type { SessionRow } from "../store/index.js";
+import type { HistoryCriterion, HistorySession, Level, Mode, Report, RoundKind } from "../contracts/index.js";
+import { planOf, reportOf, type SessionRow } from "../store/index.js";
 
 const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length);
 const round1 = (x: number) => Math.round(x * 10) / 10;
@@ -22,8 +22,7 @@ export function criteriaOf(report: Report): HistoryCriterion[] {
 
 /** What the lobby's history and the progress page need of one session, and nothing of its answers. */
 export function summariseSession(row: SessionRow, packTitle: string): HistorySession {
-  const report = row.report_json ? (JSON.parse(row.report_json) as Report) : null;
-  const plan = JSON.parse(row.plan_json) as Plan;
+  const report = reportOf(row);
   return {
     sessionId: row.id,
     packId: row.pack_id,
@@ -38,7 +37,7 @@ export function summariseSession(row: SessionRow, packTitle: string): HistorySes
       ? report.rounds
           .filter((r) => r.questions.length > 0)
           .map((r) => ({ roundId: r.roundId, kind: r.kind, title: r.title, score: round1(mean(r.questions.map((q) => q.score))) }))
-      : plan.rounds.map((r) => ({ roundId: r.roundId, kind: r.kind, title: r.title, score: 0 })),
+      : planOf(row).rounds.map((r) => ({ roundId: r.roundId, kind: r.kind, title: r.title, score: 0 })),
     criteria: report ? criteriaOf(report) : [],
   };
 }

@@ -1,24 +1,15 @@
 import type { ErrorRequestHandler, Response } from "express";
 import type { Logger } from "pino";
-import type { ErrorCode } from "../contracts/index.js";
-import { ServiceError } from "../interview/index.js";
+import { errorStatus, ServiceError, type ErrorBody, type ErrorCode, type PackIssue } from "../contracts/index.js";
 
-const STATUS: Record<ErrorCode, number> = {
-  BAD_PAYLOAD: 400,
-  PAYLOAD_TOO_LARGE: 413,
-  RATE_LIMITED: 429,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  SESSION_OVER: 409,
-  INTERNAL: 500,
-};
-
-/** HTTP errors use the same {code, message} as socket acks. */
-export function sendError(res: Response, code: ErrorCode, message: string, retryAfterMs?: number): void {
+/** HTTP errors use the same {code, message} as socket acks, with the code's one status. */
+export function sendError(res: Response, code: ErrorCode, message: string, retryAfterMs?: number, issues?: PackIssue[]): void {
   if (retryAfterMs !== undefined) res.set("Retry-After", String(Math.ceil(retryAfterMs / 1000)));
-  res.status(STATUS[code]).json({ error: { code, message, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) } });
+  const body: ErrorBody = {
+    error: { code, message, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) },
+    ...(issues ? { issues } : {}),
+  };
+  res.status(errorStatus(code)).json(body);
 }
 
 /** What body parsing and URL decoding throw for a client's mistake, in words the client can act on. */
@@ -40,10 +31,10 @@ function clientMistake(err: {
     case "entity.parse.failed":
       return { code: "BAD_PAYLOAD", message: "request body is not valid JSON" };
     case "charset.unsupported":
-      return { code: "BAD_PAYLOAD", message: `unsupported charset "${String(err.charset).slice(0, 40)}"; send UTF-8` };
+      return { code: "UNSUPPORTED_CHARSET", message: `unsupported charset "${String(err.charset).slice(0, 40)}"; send UTF-8` };
     case "encoding.unsupported":
       return {
-        code: "BAD_PAYLOAD",
+        code: "UNSUPPORTED_ENCODING",
         message: `unsupported content encoding "${String(err.encoding).slice(0, 40)}"; send it uncompressed (identity)`,
       };
     case "request.aborted":
@@ -51,7 +42,8 @@ function clientMistake(err: {
       return { code: "BAD_PAYLOAD", message: "the request body was cut short or its length was wrong" };
   }
   const status = Number(err.status ?? err.statusCode);
-  if (err instanceof URIError || (status === 400 && /decode/i.test(String(err.message)))) {
+  // The router rethrows decodeURIComponent's URIError (with status 400): told by its class, not its wording.
+  if (err instanceof URIError) {
     return { code: "BAD_PAYLOAD", message: "the URL has a malformed percent-encoding (such as %ZZ)" };
   }
   if (status === 413) return { code: "PAYLOAD_TOO_LARGE", message: "request body is too large" };
@@ -61,7 +53,7 @@ function clientMistake(err: {
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, _req, res, _next) => {
-    if (err instanceof ServiceError) return sendError(res, err.code, err.message, err.retryAfterMs);
+    if (err instanceof ServiceError) return sendError(res, err.code, err.message, err.retryAfterMs, err.issues);
     const mistake = err && typeof err === "object" ? clientMistake(err) : null;
     if (mistake) {
       // A client's mistake, not the server's: no stack trace in the log.

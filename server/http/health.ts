@@ -1,10 +1,12 @@
 import { Router } from "express";
+import { routes } from "../contracts/index.js";
 import type { PackCatalog } from "../scenarios/index.js";
+import { serve } from "./serve.js";
 
 /** Liveness plus the facts an operator checks first: storage answers, packs loaded. */
 export function healthRouter(deps: { packs: PackCatalog; pingDatabase: () => void; startedAt: number; recovering: () => boolean }): Router {
   const router = Router();
-  router.get("/", async (_req, res) => {
+  serve(router, "/api/health", routes.health, async (_input, res) => {
     let database = "ok";
     try {
       deps.pingDatabase();
@@ -12,14 +14,14 @@ export function healthRouter(deps: { packs: PackCatalog; pingDatabase: () => voi
       database = `error: ${(err as Error).message}`;
     }
     const ok = database === "ok";
-    res.status(ok ? 200 : 503).json({
+    if (!ok) res.status(503);
+    return {
       ok,
       database,
-      /** "recovering" while sessions left active by the last run are being brought back; new sessions work meanwhile. */
-      status: deps.recovering() ? "recovering" : "ready",
+      status: deps.recovering() ? ("recovering" as const) : ("ready" as const),
       packs: (await deps.packs.listPublic()).length,
       uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
-    });
+    };
   });
   return router;
 }

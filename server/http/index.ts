@@ -1,11 +1,12 @@
 import express, { type Express } from "express";
 import type { Logger } from "pino";
-import { MAX_JSON_BODY_BYTES } from "../contracts/index.js";
+import { buildOpenApiDocument, MAX_JSON_BODY_BYTES, routes } from "../contracts/index.js";
 import type { RateLimits } from "../limits/index.js";
 import type { InterviewService } from "../interview/index.js";
 import type { PackLibrary } from "../packs/index.js";
 import type { LocatedPack, PackIssue } from "../scenarios/index.js";
 import type { Teams } from "../teams/index.js";
+import { utf8BodiesOnly } from "./charset.js";
 import { errorHandler, sendError } from "./errors.js";
 import type { History } from "../history/index.js";
 import { healthRouter } from "./health.js";
@@ -46,6 +47,9 @@ export function createHttpApp(deps: HttpDeps): Express {
   app.set("trust proxy", deps.trustProxy ?? false);
   if (deps.limits) app.use(rateLimit(deps.limits));
   app.use(securityHeaders());
+  app.use(utf8BodiesOnly());
+  const openApi = buildOpenApiDocument();
+  app.get(routes.openApi.path, (_req, res) => void res.json(openApi));
   if (deps.teamDesk) app.use("/api/teams", teamApiRouter(deps.teamDesk));
   // Pack uploads are YAML or JSON text: that router reads its own body, before any JSON parser.
   app.use(
@@ -70,9 +74,7 @@ export function createHttpApp(deps: HttpDeps): Express {
   if (deps.teamDesk)
     app.use(
       "/api",
-      teamPublicRouter(deps.teamDesk, (id) =>
-        deps.service.begin(id).catch((err) => deps.logger.error({ err, sessionId: id }, "invited session failed to begin")),
-      ),
+      teamPublicRouter(deps.teamDesk, (id) => deps.service.beginAfterAck(id)),
     );
   app.use("/api", (req, res) => sendError(res, "NOT_FOUND", `no API route ${req.method} ${req.originalUrl}`));
   const client = deps.clientDist ? staticClientRouter(deps.clientDist) : null;

@@ -1,19 +1,17 @@
 import { Router } from "express";
+import { routes, ServiceError } from "../contracts/index.js";
 import { toPublicPack, type PackCatalog } from "../scenarios/index.js";
-import { sendError } from "./errors.js";
+import { serve } from "./serve.js";
 
 /** Public pack summaries: allow-listed fields only, never rubrics or exemplars. */
 export function packsRouter(packs: PackCatalog): Router {
   const router = Router();
-  router.get("/", async (_req, res) => {
-    res.json((await packs.listPublic()).map(toPublicPack));
-  });
-  // Team pack keys contain a slash ("acme/backend").
-  router.get(/^\/(.+)$/, async (req, res) => {
-    const key = (req.params as Record<string, string>)[0]!;
-    const record = await packs.latest(key);
-    if (!record || record.visibility === "private") return sendError(res, "NOT_FOUND", `no pack "${key}"`);
-    res.json(toPublicPack(record));
+  serve(router, "/api/packs", routes.listPacks, async () => (await packs.listPublic()).map(toPublicPack));
+  // Team pack keys contain a slash ("acme/backend"): the route's `*key` takes every segment.
+  serve(router, "/api/packs", routes.getPack, async ({ params }) => {
+    const record = await packs.latest(params.key);
+    if (!record || record.visibility === "private") throw new ServiceError("NOT_FOUND", `no pack "${params.key}"`);
+    return toPublicPack(record);
   });
   return router;
 }

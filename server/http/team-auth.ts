@@ -1,7 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
-import type { z } from "zod";
-import { ServiceError } from "../interview/index.js";
-import { describeZodError } from "../realtime/acks.js";
+import { ServiceError } from "../contracts/index.js";
 import { TeamError, type TeamIdentity, type Teams } from "../teams/index.js";
 import { sendError } from "./errors.js";
 
@@ -25,14 +23,7 @@ export function requireTeam(teams: Teams) {
   };
 }
 
-/** Parse with a contract schema; a failure is one BAD_PAYLOAD naming every wrong field. */
-export function parseOr400<S extends z.ZodType>(schema: S, value: unknown, what: string): z.output<S> {
-  const parsed = schema.safeParse(value ?? (what === "body" ? undefined : {}));
-  if (!parsed.success) throw new ServiceError("BAD_PAYLOAD", `${what}: ${describeZodError(parsed.error)}`);
-  return parsed.data;
-}
-
-/** Team operations report refusals as TeamError; the HTTP layer speaks ServiceError. */
+/** Team operations report refusals as TeamError (the CLI prints them); over HTTP they are ServiceErrors with the same code. */
 export async function asService<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();

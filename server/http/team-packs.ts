@@ -1,8 +1,13 @@
 import express, { Router, type NextFunction, type Request, type Response } from "express";
-import { z } from "zod";
 import { PackIdMismatchError, type PackLibrary, type PublishResult } from "../packs/index.js";
-import { MAX_PACK_UPLOAD_BYTES } from "../contracts/index.js";
-import { describeZodError } from "../realtime/acks.js";
+import {
+  MAX_PACK_UPLOAD_BYTES,
+  routes,
+  ServiceError,
+  type PackSummary,
+  type PackVersionInfo,
+  type Visibility,
+} from "../contracts/index.js";
 import {
   parsePackLocated,
   PackValidationError,
@@ -13,19 +18,11 @@ import {
 } from "../scenarios/index.js";
 import type { Teams } from "../teams/index.js";
 import { sendError } from "./errors.js";
+import { serve } from "./serve.js";
 
 /** A pack with thousands of problems lists the first ones: enough to start fixing, a bounded reply. */
 const MAX_LISTED_ISSUES = 50;
-const VisibilityQuery = z.object({ visibility: z.enum(["public", "unlisted", "private"]).optional() });
-// Kept verbatim (not trimmed): the stored source is exactly what the author sent.
-const PackBody = z
-  .string({ message: "send the pack as the request body (YAML or JSON text)" })
-  .refine((s) => s.trim().length > 0, "the request body is empty; send the pack as YAML or JSON");
-const VersionQuery = z.object({ version: z.coerce.number().int().positive().optional() });
-
-type TeamRequest = Request<{ team: string; packId?: string }> & { teamId?: string };
-
-const summary = (r: PackRecord | PublishResult) => ({
+const summary = (r: PackRecord | PublishResult): PackSummary => ({
   key: r.key,
   id: r.pack.id,
   version: r.version,
@@ -35,15 +32,15 @@ const summary = (r: PackRecord | PublishResult) => ({
   rounds: r.pack.rounds.map((round) => round.id),
 });
 
-function invalid(res: Response, err: PackValidationError): void {
+/** A pack with problems: PACK_INVALID, with the first problems listed in `issues`. */
+function invalid(err: PackValidationError): ServiceError {
   const n = err.issues.length;
-  res.status(400).json({
-    error: {
-      code: "BAD_PAYLOAD",
-      message: `the pack has ${n} problem${n === 1 ? "" : "s"}${n > MAX_LISTED_ISSUES ? ` (the first ${MAX_LISTED_ISSUES} are listed)` : ""}`,
-    },
-    issues: err.issues.slice(0, MAX_LISTED_ISSUES),
-  });
+  return new ServiceError(
+    "PACK_INVALID",
+    `the pack has ${n} problem${n === 1 ? "" : "s"}${n > MAX_LISTED_ISSUES ? ` (the first ${MAX_LISTED_ISSUES} are listed)` : ""}`,
+    undefined,
+    err.issues.slice(0, MAX_LISTED_ISSUES),
+  );
 }
 
 /**
@@ -70,83 +67,87 @@ export function teamPacksRouter(deps: {
   };
 
   /** Which team a token belongs to: the editor page starts here. */
-  router.get("/me", async (req, res) => {
-    const teamId = await authenticate(req, res);
-    if (!teamId) return;
+  serve(router, "/api/teams", routes.teamMe, async (_input, res) => {
+    const teamId = await authenticate(res.req, res);
+    if (!teamId) return undefined as never;
     const team = await deps.teams.get(teamId);
-    res.json({ id: teamId, name: team?.name ?? teamId });
+    return { id: teamId, name: team?.name ?? teamId };
   });
 
-  router.use("/:team", async (req: TeamRequest, res: Response, next: NextFunction) => {
+  router.use("/:team", async (req: Request<{ team: string }>, res: Response, next: NextFunction) => {
     const teamId = await authenticate(req, res);
     if (!teamId) return;
     if (teamId !== req.params.team) return sendError(res, "NOT_FOUND", `no team "${req.params.team}" for this token`);
-    req.teamId = teamId;
+    res.locals.teamId = teamId;
     next();
   });
 
-  const keyOf = (req: TeamRequest) => `${req.teamId}/${req.params.packId}`;
+  const AT = "/api/teams";
+  const teamOf = (res: Response) => res.locals.teamId as string;
 
-  router.get("/:team/packs", async (req: TeamRequest, res) => {
-    res.json((await deps.library.listForTeam(req.teamId!)).map(summary));
-  });
+  serve(router, AT, routes.teamPacks, async (_input, res) => (await deps.library.listForTeam(teamOf(res))).map(summary));
 
   /** Dry run for the editor: every problem, or a preview of each question as a candidate sees it. */
-  router.post("/:team/packs/validate", readBody, async (req: TeamRequest, res) => {
-    const body = PackBody.safeParse(req.body);
-    if (!body.success) return sendError(res, "BAD_PAYLOAD", describeZodError(body.error));
-    try {
-      const located = parsePackLocated(body.data, "editor");
-      const { pack } = located;
-      const failures = deps.verify ? await deps.verify(located) : [];
-      if (failures.length) throw new PackValidationError(failures);
-      res.json({
-        valid: true,
-        issues: [],
-        pack: { id: pack.id, title: pack.title, rounds: pack.rounds.length },
-        preview: pack.questions.map(toPublicQuestion),
-      });
-    } catch (err) {
-      if (!(err instanceof PackValidationError)) throw err;
-      res.json({ valid: false, issues: err.issues.slice(0, MAX_LISTED_ISSUES), preview: [] });
-    }
-  });
+  serve(
+    router,
+    AT,
+    routes.validatePack,
+    async ({ body }) => {
+      try {
+        const located = parsePackLocated(body, "editor");
+        const { pack } = located;
+        const failures = deps.verify ? await deps.verify(located) : [];
+        if (failures.length) throw new PackValidationError(failures);
+        return {
+          valid: true as const,
+          issues: [],
+          pack: { id: pack.id, title: pack.title, rounds: pack.rounds.length },
+          preview: pack.questions.map(toPublicQuestion),
+        };
+      } catch (err) {
+        if (!(err instanceof PackValidationError)) throw err;
+        return { valid: false as const, issues: err.issues.slice(0, MAX_LISTED_ISSUES), preview: [] };
+      }
+    },
+    readBody,
+  );
 
-  const publish = async (req: TeamRequest, res: Response, expectId?: string) => {
-    const body = PackBody.safeParse(req.body);
-    const query = VisibilityQuery.safeParse(req.query);
-    if (!body.success) return sendError(res, "BAD_PAYLOAD", describeZodError(body.error));
-    if (!query.success) return sendError(res, "BAD_PAYLOAD", describeZodError(query.error));
+  const publish = async (teamId: string, source: string, visibility: Visibility | undefined, expectId?: string) => {
     try {
-      const result = await deps.library.publish(req.teamId!, body.data, {
-        ...query.data,
-        ...(expectId ? { expectId } : {}),
-        ...(deps.verify ? { verify: deps.verify } : {}),
-      });
-      res.status(201).json(summary(result));
+      return summary(
+        await deps.library.publish(teamId, source, {
+          ...(visibility ? { visibility } : {}),
+          ...(expectId ? { expectId } : {}),
+          ...(deps.verify ? { verify: deps.verify } : {}),
+        }),
+      );
     } catch (err) {
-      if (err instanceof PackValidationError) return invalid(res, err);
-      if (err instanceof PackIdMismatchError) return sendError(res, "BAD_PAYLOAD", err.message);
+      if (err instanceof PackValidationError) throw invalid(err);
+      if (err instanceof PackIdMismatchError) throw new ServiceError("PACK_ID_MISMATCH", err.message);
       throw err;
     }
   };
-  router.post("/:team/packs", readBody, (req: TeamRequest, res) => publish(req, res));
-  router.put("/:team/packs/:packId", readBody, (req: TeamRequest, res) => publish(req, res, req.params.packId));
+  serve(router, AT, routes.publishPack, ({ body, query }, res) => publish(teamOf(res), body, query.visibility), readBody);
+  serve(
+    router,
+    AT,
+    routes.publishPackVersion,
+    ({ params, body, query }, res) => publish(teamOf(res), body, query.visibility, params.packId),
+    readBody,
+  );
 
-  router.get("/:team/packs/:packId", async (req: TeamRequest, res) => {
-    const query = VersionQuery.safeParse(req.query);
-    if (!query.success) return sendError(res, "BAD_PAYLOAD", describeZodError(query.error));
-    const key = keyOf(req);
-    const record = query.data.version ? await deps.library.get(key, query.data.version) : await deps.library.latest(key);
-    if (!record || record.teamId !== req.teamId) {
-      return sendError(res, "NOT_FOUND", `no pack "${req.params.packId}"${query.data.version ? ` version ${query.data.version}` : ""}`);
+  serve(router, AT, routes.teamPack, async ({ params, query }, res) => {
+    const key = `${teamOf(res)}/${params.packId}`;
+    const record = query.version ? await deps.library.get(key, query.version) : await deps.library.latest(key);
+    if (!record || record.teamId !== teamOf(res)) {
+      throw new ServiceError("NOT_FOUND", `no pack "${params.packId}"${query.version ? ` version ${query.version}` : ""}`);
     }
-    res.json({
+    return {
       ...summary(record),
       source: await deps.library.source(key, record.version),
-      pack: record.pack,
-      versions: await deps.library.versions(key),
-    });
+      pack: record.pack as unknown as Record<string, unknown>,
+      versions: (await deps.library.versions(key)) as PackVersionInfo[],
+    };
   });
 
   return router;

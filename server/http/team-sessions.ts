@@ -1,37 +1,23 @@
 import { Router } from "express";
-import { z } from "zod";
-import { CompareQuerySchema, OverrideBodySchema, SessionId, TeamSessionsQuerySchema } from "../contracts/index.js";
+import { routes } from "../contracts/index.js";
 import { sessionsCsv, type TeamDesk } from "../teams/index.js";
-import { parseOr400, whoOf } from "./team-auth.js";
+import { whoOf } from "./team-auth.js";
+import { serve } from "./serve.js";
 
-const SessionParams = z.object({ sessionId: SessionId });
+const AT = "/api/teams/:team";
 
 /** /api/teams/:team/sessions…: the dashboard, one session, overrides; compare and CSV. */
 export function teamSessionsRouter(desk: TeamDesk): Router {
   const router = Router({ mergeParams: true });
-  router.get("/sessions", async (req, res) => {
-    res.json(await desk.review.list(whoOf(res).teamId, parseOr400(TeamSessionsQuerySchema, req.query, "query")));
+  serve(router, AT, routes.teamSessions, ({ query }, res) => desk.review.list(whoOf(res).teamId, query));
+  serve(router, AT, routes.teamSessionsCsv, async ({ query }, res) => {
+    const { sessions } = await desk.review.list(whoOf(res).teamId, query);
+    res.set("Content-Disposition", `attachment; filename="${whoOf(res).teamId}-sessions.csv"`);
+    // A BOM so spreadsheet programs read the UTF-8 labels correctly.
+    return `\uFEFF${sessionsCsv(sessions)}`;
   });
-  router.get("/sessions.csv", async (req, res) => {
-    const { sessions } = await desk.review.list(whoOf(res).teamId, parseOr400(TeamSessionsQuerySchema, req.query, "query"));
-    res
-      .type("text/csv; charset=utf-8")
-      .set("Content-Disposition", `attachment; filename="${whoOf(res).teamId}-sessions.csv"`)
-      // A BOM so spreadsheet programs read the UTF-8 labels correctly.
-      .send(`\uFEFF${sessionsCsv(sessions)}`);
-  });
-  router.get("/sessions/:sessionId", async (req, res) => {
-    const { sessionId } = parseOr400(SessionParams, req.params, "path");
-    res.json(await desk.review.detail(whoOf(res).teamId, sessionId));
-  });
-  router.post("/sessions/:sessionId/overrides", async (req, res) => {
-    const { sessionId } = parseOr400(SessionParams, req.params, "path");
-    const body = parseOr400(OverrideBodySchema, req.body, "body");
-    res.status(201).json(await desk.review.override(whoOf(res), sessionId, body));
-  });
-  router.get("/compare", async (req, res) => {
-    const { sessions } = parseOr400(CompareQuerySchema, req.query, "query");
-    res.json(await desk.review.compare(whoOf(res).teamId, sessions));
-  });
+  serve(router, AT, routes.teamSession, ({ params }, res) => desk.review.detail(whoOf(res).teamId, params.sessionId));
+  serve(router, AT, routes.overrideScore, ({ params, body }, res) => desk.review.override(whoOf(res), params.sessionId, body));
+  serve(router, AT, routes.compare, ({ query }, res) => desk.review.compare(whoOf(res).teamId, query.sessions));
   return router;
 }

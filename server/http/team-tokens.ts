@@ -1,30 +1,31 @@
 import { Router } from "express";
-import { TokenCreateBodySchema } from "../contracts/index.js";
+import { routes } from "../contracts/index.js";
 import { tokenView, type Teams } from "../teams/index.js";
-import { asService, parseOr400, whoOf } from "./team-auth.js";
+import { asService, whoOf } from "./team-auth.js";
+import { serve } from "./serve.js";
+
+const AT = "/api/teams/:team/tokens";
 
 /** /api/teams/:team/tokens: named tokens, one per reviewer; list, issue, rotate, revoke. */
 export function teamTokensRouter(teams: Teams): Router {
   const router = Router({ mergeParams: true });
-  router.get("/", async (_req, res) => {
+  serve(router, AT, routes.tokens, async (_input, res) => {
     const who = whoOf(res);
-    res.json((await teams.tokens(who.teamId)).map((t) => tokenView(t, who.tokenId)));
+    return (await teams.tokens(who.teamId)).map((t) => tokenView(t, who.tokenId));
   });
-  router.post("/", async (req, res) => {
+  serve(router, AT, routes.createToken, async ({ body }, res) => {
     const who = whoOf(res);
-    const body = parseOr400(TokenCreateBodySchema, req.body, "body");
     const { token, row } = await asService(() => teams.createToken(who.teamId, body.label));
-    res.status(201).json({ token, info: tokenView(row, who.tokenId) });
+    return { token, info: tokenView(row, who.tokenId) };
   });
-  router.post("/:tokenId/rotate", async (req, res) => {
+  serve(router, AT, routes.rotateToken, async ({ params }, res) => {
     const who = whoOf(res);
-    const { token, row } = await asService(() => teams.rotateToken(who.teamId, req.params.tokenId));
-    res.status(201).json({ token, info: tokenView(row, who.tokenId) });
+    const { token, row } = await asService(() => teams.rotateToken(who.teamId, params.tokenId));
+    return { token, info: tokenView(row, who.tokenId) };
   });
-  router.delete("/:tokenId", async (req, res) => {
+  serve(router, AT, routes.revokeToken, async ({ params }, res) => {
     const who = whoOf(res);
-    const row = await asService(() => teams.revokeToken(who.teamId, req.params.tokenId));
-    res.json(tokenView(row, who.tokenId));
+    return tokenView(await asService(() => teams.revokeToken(who.teamId, params.tokenId)), who.tokenId);
   });
   return router;
 }

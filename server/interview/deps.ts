@@ -1,4 +1,4 @@
-import type { CriterionScore, Report, ServerEventBody, ServerEventName, TestReport } from "../contracts/index.js";
+import type { Report, ServerEventBody, ServerEventName, TestReport } from "../contracts/index.js";
 import type { Interviewer } from "../llm/index.js";
 import type { Judge, LabEvidence } from "../grading/index.js";
 import type { Language, PackCatalog, PromptLab, Question } from "../scenarios/index.js";
@@ -12,9 +12,12 @@ import type { GradeAnswers } from "./grading-thread/index.js";
  */
 export type Emit = <N extends ServerEventName>(sessionId: string, name: N, body: ServerEventBody<N>, key: string) => Promise<void>;
 
-/** Where the graph hands results that outlive it (the store, in the app). */
+/**
+ * Where the graph hands results that outlive it (the store, in the app): the
+ * report, derived from the final state. Scores themselves live in the
+ * checkpoint until then; nothing else keeps a copy.
+ */
 export type InterviewSink = {
-  saveGrades(sessionId: string, questionId: string, scores: CriterionScore[]): Promise<void>;
   saveReport(report: Report): Promise<void>;
 };
 

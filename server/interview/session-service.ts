@@ -15,9 +15,9 @@ import { SessionStartPayloadSchema } from "../contracts/index.js";
 import type { z } from "zod";
 import { sessionPack, type PackCatalog } from "../scenarios/index.js";
 import { LanguageUnavailableError, type Sandbox } from "../sandbox/index.js";
-import type { SessionRow, Store, StoredEvent } from "../store/index.js";
+import { planOf, reportOf, type SessionRow, type Store, type StoredEvent } from "../store/index.js";
 import type { InterviewGraph } from "./graph.js";
-import type { Clock } from "./clock.js";
+import { realClock, type Clock } from "./clock.js";
 import { createSessionLocks } from "./locks.js";
 import { buildPlan, PlanError } from "./plan.js";
 import { buildChosenPlan } from "./plan-chosen.js";
@@ -29,6 +29,8 @@ import { hashToken, newResumeToken, tokenMatches } from "./tokens.js";
 
 /** Sessions recovered at once after a start; small, so live requests interleave with recovery. */
 const RECOVERY_BATCH = 8;
+/** A step that failed outside a request is tried again after these delays, then left to the next restart. */
+const RETRY_DELAYS_MS = [1_000, 5_000, 30_000];
 
 /** The answer a stored draft or answer row holds, as the graph's resume input carries it (blank parts left out). */
 function answerFields(
@@ -77,17 +79,35 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     now,
     ...(deps.setTimer ? { setTimer: deps.setTimer } : {}),
     onExpire: (sessionId, roundId) => {
-      onRoundTimeout(sessionId, roundId).catch((err) => {
-        // Never leave a session stuck on a half-run step: finish it shortly (as a restart would).
-        logger.error({ err, sessionId }, "round timeout failed; retrying");
-        setTimeout(
-          () =>
-            void locks.run(sessionId, () => continuePending(sessionId)).catch((e) => logger.error({ err: e, sessionId }, "retry failed")),
-          1000,
-        ).unref();
-      });
+      onRoundTimeout(sessionId, roundId).catch((err) => retrySoon(sessionId, "round timeout", err));
     },
   });
+  const setTimer = deps.setTimer ?? realClock.setTimer;
+
+  /**
+   * Never leave a session stuck on a half-run step: a graph step that failed
+   * outside any client's request (a round timeout, the begin after the start
+   * ack) is finished shortly, as a restart would, with a few spaced attempts.
+   */
+  function retrySoon(sessionId: string, what: string, err: unknown, attempt = 1): void {
+    if (attempt > RETRY_DELAYS_MS.length) {
+      logger.error({ err, sessionId }, `${what} failed; gave up after ${RETRY_DELAYS_MS.length} retries (a restart retries again)`);
+      return;
+    }
+    logger.error({ err, sessionId, attempt }, `${what} failed; retrying`);
+    setTimer(
+      () => {
+        locks
+          .run(sessionId, async () => {
+            const { values } = await readState(sessionId);
+            if (values) await continuePending(sessionId);
+            else await beginNow(sessionId);
+          })
+          .catch((e) => retrySoon(sessionId, what, e, attempt + 1));
+      },
+      RETRY_DELAYS_MS[attempt - 1]!,
+    );
+  }
 
   /**
    * The graph state and session row between steps, kept in memory: a draft or
@@ -109,8 +129,9 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       !values || !values.sessionId
         ? { values: null, awaiting: null }
         : { values, awaiting: snap.next.includes("awaitAnswer") ? values.current : null };
-    // Finished sessions are read rarely (reports come from the session row): not kept.
-    if (read.values && read.values.status !== "complete") between.set(sessionId, read);
+    // A thread with no next node has run to its end. Finished sessions are read rarely
+    // (status and report are the session row's): not kept.
+    if (read.values && snap.next.length > 0) between.set(sessionId, read);
     return read;
   }
 
@@ -126,17 +147,15 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     }
   }
 
-  /** After each graph step: keep the round timer and the session row in line with the checkpoint. */
+  /** After each graph step: keep the round timer in line with the checkpoint (which owns the deadline). */
   async function afterStep(sessionId: string): Promise<void> {
     const { values, awaiting } = await readState(sessionId);
-    if (!values || values.status === "complete" || !awaiting || values.roundEndsAt === null) {
+    if (!values || !awaiting || values.roundEndsAt === null) {
       timers.disarm(sessionId);
-      if (values?.status !== "complete") await store.sessions.setRoundEndsAt(sessionId, null, now());
       return;
     }
     const round = values.interviewPlan.rounds[values.roundIndex]!;
     timers.arm(sessionId, round.roundId, values.roundEndsAt);
-    await store.sessions.setRoundEndsAt(sessionId, values.roundEndsAt, now());
   }
 
   /**
@@ -170,15 +189,18 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     const session = await requireSession(sessionId);
     if (session.status === "complete") throw new ServiceError("SESSION_OVER", "this session has ended; open its report instead");
     const { values, awaiting } = await readState(sessionId);
-    if (!awaiting) throw new ServiceError("CONFLICT", "no question is awaiting an answer right now");
+    if (!awaiting) throw new ServiceError("NO_OPEN_QUESTION", "no question is awaiting an answer right now");
     // Time is up even if the timer has not fired yet: the round ends with its last draft.
     if (values?.roundEndsAt != null && values.roundEndsAt <= now()) {
       const roundId = values.interviewPlan.rounds[values.roundIndex]?.roundId;
       if (roundId) setImmediate(() => timers.arm(sessionId, roundId, values.roundEndsAt!));
-      throw new ServiceError("CONFLICT", "the round's time is up; its last saved draft is being graded");
+      throw new ServiceError("ROUND_TIME_UP", "the round's time is up; its last saved draft is being graded");
     }
     if (awaiting.turnId !== questionId) {
-      throw new ServiceError("CONFLICT", `question "${questionId}" is not the open question; the open question is "${awaiting.turnId}"`);
+      throw new ServiceError(
+        "NOT_OPEN_QUESTION",
+        `question "${questionId}" is not the open question; the open question is "${awaiting.turnId}"`,
+      );
     }
     return awaiting;
   }
@@ -205,6 +227,22 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     }
   }
 
+  /** The graph's first step, from the session row (callers hold the session lock); a no-op once the thread exists. */
+  async function beginNow(sessionId: string): Promise<void> {
+    const session = await requireSession(sessionId);
+    const { values } = await readState(sessionId);
+    if (values) return;
+    await invoke(sessionId, {
+      sessionId,
+      packId: session.pack_id,
+      packVersion: session.pack_version,
+      mode: session.mode as "timed" | "practice",
+      level: (session.level as "junior" | "mid" | "senior" | null) ?? null,
+      interviewPlan: planOf(session),
+    });
+    await afterStep(sessionId);
+  }
+
   /** The snapshot itself; callers hold the session lock so it falls between graph steps. */
   async function snapshotNow(sessionId: string): Promise<Snapshot> {
     const session = await requireSession(sessionId);
@@ -225,7 +263,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
   async function onRoundTimeout(sessionId: string, roundId: string): Promise<void> {
     await locks.run(sessionId, async () => {
       const { values, awaiting } = await readState(sessionId);
-      if (!values || !awaiting || values.status === "complete") return;
+      if (!values || !awaiting) return;
       const round = values.interviewPlan.rounds[values.roundIndex];
       if (round?.roundId !== roundId || values.roundEndsAt === null || values.roundEndsAt > now()) return;
       // What a real timed platform grades: the last autosaved draft.
@@ -293,20 +331,15 @@ export function createInterviewService(deps: InterviewServiceDeps) {
 
     /** Run the graph from the start to the first question. Safe to call again: it only starts a thread once. */
     async begin(sessionId: string): Promise<void> {
-      await locks.run(sessionId, async () => {
-        const session = await requireSession(sessionId);
-        const { values } = await readState(sessionId);
-        if (values) return;
-        await invoke(sessionId, {
-          sessionId,
-          packId: session.pack_id,
-          packVersion: session.pack_version,
-          mode: session.mode as "timed" | "practice",
-          level: (session.level as "junior" | "mid" | "senior" | null) ?? null,
-          interviewPlan: JSON.parse(session.plan_json),
-        });
-        await afterStep(sessionId);
-      });
+      await locks.run(sessionId, () => beginNow(sessionId));
+    },
+
+    /**
+     * `begin` once the client holds its start ack (socket or invite): nobody
+     * awaits it, so a failure is retried like a failed round timeout.
+     */
+    beginAfterAck(sessionId: string): void {
+      api.begin(sessionId).catch((err) => retrySoon(sessionId, "beginning the session", err));
     },
 
     async authorize(sessionId: string, resumeToken: string): Promise<SessionRow> {
@@ -366,7 +399,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
         if (existing) {
           if (existing.question_id !== payload.questionId) {
             throw new ServiceError(
-              "CONFLICT",
+              "SUBMISSION_ID_REUSED",
               `submissionId "${payload.submissionId}" was already used for question "${existing.question_id}"; use a new id for every answer`,
             );
           }
@@ -420,9 +453,9 @@ export function createInterviewService(deps: InterviewServiceDeps) {
           `this question is offered in ${Object.keys(question.coding.entrypoint).join(" and ")}, not ${payload.language}`,
         );
       }
-      if (!deps.sandbox) throw new ServiceError("CONFLICT", "code cannot run on this server (no sandbox configured)");
+      if (!deps.sandbox) throw new ServiceError("SANDBOX_UNAVAILABLE", "code cannot run on this server (no sandbox configured)");
       if (running.has(payload.sessionId))
-        throw new ServiceError("CONFLICT", "a run is already in progress for this session; wait for its results");
+        throw new ServiceError("RUN_IN_PROGRESS", "a run is already in progress for this session; wait for its results");
       running.add(payload.sessionId);
       try {
         // Owned by the session: runs queue round-robin between candidates.
@@ -430,7 +463,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
           report: await deps.sandbox.runTests(question, payload.language, payload.code, "visible", { owner: payload.sessionId, onWait }),
         };
       } catch (err) {
-        if (err instanceof LanguageUnavailableError) throw new ServiceError("CONFLICT", err.message);
+        if (err instanceof LanguageUnavailableError) throw new ServiceError("LANGUAGE_UNAVAILABLE", err.message);
         throw err;
       } finally {
         running.delete(payload.sessionId);
@@ -443,7 +476,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
         const session = await requireSession(sessionId);
         if (session.status === "complete") return { ended: false };
         const { awaiting } = await readState(sessionId);
-        if (!awaiting) throw new ServiceError("CONFLICT", "the interview is between steps; try again in a moment");
+        if (!awaiting) throw new ServiceError("NO_OPEN_QUESTION", "the interview is between steps; try again in a moment");
         const draft = await store.drafts.get(sessionId, awaiting.turnId);
         await resumeGraph(sessionId, {
           type: "end",
@@ -456,10 +489,9 @@ export function createInterviewService(deps: InterviewServiceDeps) {
 
     async report(sessionId: string, resumeToken: string): Promise<Report> {
       const session = await api.authorize(sessionId, resumeToken);
-      if (session.status !== "complete" || !session.report_json) {
-        throw new ServiceError("CONFLICT", "the interview is still in progress; the report is ready when it ends");
-      }
-      return JSON.parse(session.report_json) as Report;
+      const report = reportOf(session);
+      if (!report) throw new ServiceError("SESSION_IN_PROGRESS", "the interview is still in progress; the report is ready when it ends");
+      return report;
     },
 
     /**

@@ -1,6 +1,6 @@
-import type { Mode, Plan, Snapshot } from "../contracts/index.js";
+import type { Mode, Snapshot } from "../contracts/index.js";
 import type { Pack } from "../scenarios/index.js";
-import type { DraftRow, SessionRow } from "../store/index.js";
+import { planOf, type DraftRow, type SessionRow } from "../store/index.js";
 import { questionById, questionInfo, roundInfo } from "./context.js";
 import type { InterviewStateValue } from "./state.js";
 
@@ -46,7 +46,7 @@ export function buildSnapshot(input: {
     mode: session.mode as Mode,
     packId: session.pack_id,
     packVersion: session.pack_version,
-    plan: JSON.parse(session.plan_json) as Plan,
+    plan: planOf(session),
     lastSeq: input.lastSeq,
     serverNow: input.now,
     round: !complete && started && values ? roundInfo(values) : null,

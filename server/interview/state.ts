@@ -47,6 +47,12 @@ export type CurrentTurn = {
 const latest = <T>(initial: () => T) => Annotation<T>({ reducer: (_old, next) => next, default: initial });
 const mergeRecord = <V>() => Annotation<Record<string, V>>({ reducer: (old, next) => ({ ...old, ...next }), default: () => ({}) });
 
+/**
+ * The checkpoint owns the interview's progress. sessionId, pack, mode, level
+ * and interviewPlan are the graph's input, copied from the sessions row (their
+ * owner, written once at start) so its routing can read them synchronously;
+ * they never change here. Status and the report are the row's, not the checkpoint's.
+ */
 export const InterviewState = Annotation.Root({
   sessionId: latest<string>(() => ""),
   packId: latest<string>(() => ""),
@@ -76,7 +82,6 @@ export const InterviewState = Annotation.Root({
   roundResults: mergeRecord<RoundEndReason>(),
   /** Questions whose grading failed, with why: reported as "could not be graded", never retried at every restart. */
   gradingErrors: mergeRecord<string>(),
-  status: latest<"active" | "complete">(() => "active"),
   usage: Annotation<SessionUsage>({ reducer: addUsage, default: () => ({}) }),
 });
 

@@ -22,7 +22,6 @@ export async function markUnanswered(
     const question = questionById(pack, id);
     const { scores } = gradeQuestion(question, [null]);
     grades[id] = scores;
-    await deps.sink.saveGrades(sessionId, id, grades[id]!);
   }
   return { transcript, grades };
 }

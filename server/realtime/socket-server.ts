@@ -13,6 +13,7 @@ import { MAX_SOCKET_MESSAGE_BYTES } from "../contracts/index.js";
 import { ServiceError, type InterviewService } from "../interview/index.js";
 import { limitedMessage, originAllowed, type RateLimits } from "../limits/index.js";
 import type { Teams } from "../teams/index.js";
+import { acklessLogFor } from "./ackless-log.js";
 import { describeZodError, toAckError, type AckFn } from "./acks.js";
 import { clientAddress } from "./client-address.js";
 import { payloadShapeProblem } from "./payload-shape.js";
@@ -51,7 +52,7 @@ function bind<E extends ClientEventName, R>(
     // Cheapest checks first: the rate limit, then the payload's shape, and only then zod.
     const limited = limits ? await limits.socketEvent(socket.id, socket.data.address, event) : null;
     if (!ack) {
-      logger.warn({ event, socket: socket.id }, "event without an ack callback ignored");
+      acklessLogFor(logger)(event, socket.id);
       return;
     }
     if (limited) {
@@ -145,7 +146,7 @@ export function createSocketServer(
       await socket.join(roomOf(data.sessionId));
       socket.data.sessions.add(data.sessionId);
       // The graph streams the first question only after the client holds its ack.
-      return { data, afterAck: () => service.begin(data.sessionId) };
+      return { data, afterAck: async () => service.beginAfterAck(data.sessionId) };
     });
 
     bind(socket, "session:resume", logger, limits, async (payload) => {

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { eventPayloadOf } from "./stored-json.js";
 import type { Database } from "./tables.js";
 
 export type StoredEvent = { seq: number; type: string; payload: Record<string, unknown> };
@@ -40,7 +41,11 @@ export function createEventsRepo(db: Kysely<Database>) {
         .where("seq", ">", afterSeq)
         .orderBy("seq")
         .execute();
-      return rows.map((r) => ({ seq: r.seq, type: r.type, payload: JSON.parse(r.payload_json) }));
+      return rows.map((r) => ({
+        seq: r.seq,
+        type: r.type,
+        payload: eventPayloadOf(r.type, r.payload_json, `event ${r.seq} of ${sessionId}`),
+      }));
     },
     async lastSeq(sessionId: string): Promise<number> {
       const row = await db

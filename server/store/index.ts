@@ -2,7 +2,6 @@ import type { Kysely } from "kysely";
 import { createAnswersRepo } from "./answers.js";
 import { createDraftsRepo } from "./drafts.js";
 import { createEventsRepo } from "./events.js";
-import { createGradesRepo } from "./grades.js";
 import { createPacksRepo } from "./packs.js";
 import { createSessionsRepo } from "./sessions.js";
 import { createShareLinksRepo } from "./share-links.js";
@@ -15,6 +14,7 @@ import type { Database } from "./tables.js";
 
 export { openSqlite } from "./sqlite.js";
 export { migrateToLatest } from "./migrations.js";
+export { StoredDataError, readStoredJson, planOf, reportOf, inviteRoundsOf } from "./stored-json.js";
 export { acquireDataDirLock, DataDirLockedError } from "./data-dir-lock.js";
 export type { SessionRow } from "./sessions.js";
 export type { StoredEvent } from "./events.js";
@@ -31,7 +31,6 @@ export function createStore(db: Kysely<Database>) {
     events: createEventsRepo(db),
     answers: createAnswersRepo(db),
     drafts: createDraftsRepo(db),
-    grades: createGradesRepo(db),
     teams: createTeamsRepo(db),
     packs: createPacksRepo(db),
     shareLinks: createShareLinksRepo(db),

@@ -9,9 +9,11 @@ export type SessionsTable = {
   pack_version: number;
   mode: string;
   level: string | null;
+  /** Owned here, written once at start; the graph gets it as its input (interviewPlan) and never changes it. */
   plan_json: string;
+  /** Owned here (not in the checkpoint): "complete" once the report node stored the report. */
   status: "active" | "complete";
-  round_ends_at: number | null;
+  /** The report, derived once from the final checkpoint by the report node; validated on read (stored-json.ts). */
   report_json: string | null;
   created_at: number;
   updated_at: number;
@@ -49,18 +51,6 @@ export type DraftsTable = {
   code: string | null;
   language: string | null;
   saved_at: number;
-};
-
-export type GradesTable = {
-  session_id: string;
-  question_id: string;
-  criterion_id: string;
-  score: number;
-  evidence_json: string;
-  feedback: string;
-  source: string;
-  insufficient: number;
-  created_at: number;
 };
 
 export type TeamsTable = {
@@ -108,7 +98,6 @@ export type Database = {
   events: EventsTable;
   answers: AnswersTable;
   drafts: DraftsTable;
-  grades: GradesTable;
   teams: TeamsTable;
   team_tokens: TeamTokensTable;
   packs: PacksTable;

@@ -10,9 +10,10 @@ import {
   type PublicInvite,
 } from "../contracts/index.js";
 import { InviteCreateBodySchema } from "../contracts/index.js";
-import { buildPlan, PlanError, ServiceError, type InterviewService } from "../interview/index.js";
+import { ServiceError } from "../contracts/index.js";
+import { buildPlan, PlanError, type InterviewService } from "../interview/index.js";
 import type { PackLibrary } from "../packs/index.js";
-import type { InviteRow, Store } from "../store/index.js";
+import { inviteRoundsOf, type InviteRow, type Store } from "../store/index.js";
 import type { TeamIdentity } from "./teams.js";
 
 const DAY_MS = 86_400_000;
@@ -32,7 +33,7 @@ export const inviteView = (row: InviteRow, now: number): Invite => ({
   candidateEmail: row.candidate_email,
   mode: row.mode as Invite["mode"],
   level: row.level as Invite["level"],
-  rounds: row.rounds_json ? (JSON.parse(row.rounds_json) as string[]) : null,
+  rounds: inviteRoundsOf(row),
   expiresAt: row.expires_at,
   createdAt: row.created_at,
   createdBy: row.created_by,
@@ -90,7 +91,8 @@ export function createInvites(deps: { store: Store; packs: PackLibrary; service:
     async revoke(teamId: string, inviteId: string): Promise<Invite> {
       const row = await store.invites.get(teamId, inviteId);
       if (!row) throw new ServiceError("NOT_FOUND", `no invite "${inviteId}"`);
-      if (row.session_id !== null) throw new ServiceError("CONFLICT", "this invite was already used; its session stays on the dashboard");
+      if (row.session_id !== null)
+        throw new ServiceError("INVITE_USED", "this invite was already used; its session stays on the dashboard");
       await store.invites.revoke(row.id, now());
       return inviteView({ ...row, revoked_at: row.revoked_at ?? now() }, now());
     },
@@ -101,7 +103,7 @@ export function createInvites(deps: { store: Store; packs: PackLibrary; service:
       const record = await packs.latest(row.pack_key);
       const team = await store.teams.get(row.team_id);
       if (!record) throw new ServiceError("NOT_FOUND", "the pack of this invite no longer exists");
-      const roundIds = row.rounds_json ? (JSON.parse(row.rounds_json) as string[]) : record.pack.rounds.map((r) => r.id);
+      const roundIds = inviteRoundsOf(row) ?? record.pack.rounds.map((r) => r.id);
       return {
         teamName: team?.name ?? row.team_id,
         packTitle: record.pack.title,
@@ -129,20 +131,20 @@ export function createInvites(deps: { store: Store; packs: PackLibrary; service:
       const status = inviteStatus(row, now());
       if (status === "started")
         throw new ServiceError(
-          "CONFLICT",
+          "INVITE_USED",
           "this invite was already used; continue in the browser where you started, or ask the team for a new invite",
         );
-      if (status === "revoked") throw new ServiceError("CONFLICT", "the team withdrew this invite");
-      if (status === "expired") throw new ServiceError("CONFLICT", "this invite has expired; ask the team for a new one");
+      if (status === "revoked") throw new ServiceError("INVITE_REVOKED", "the team withdrew this invite");
+      if (status === "expired") throw new ServiceError("INVITE_EXPIRED", "this invite has expired; ask the team for a new one");
       const started = await service.start({
         packId: row.pack_key,
         mode: row.mode as "timed" | "practice",
         level: (row.level as "junior" | "mid" | "senior" | null) ?? undefined,
-        rounds: row.rounds_json ? (JSON.parse(row.rounds_json) as string[]) : undefined,
+        rounds: inviteRoundsOf(row) ?? undefined,
         viewerTeamId: row.team_id,
       });
       if (!(await store.invites.claim(row.id, started.sessionId))) {
-        throw new ServiceError("CONFLICT", "this invite was already used; continue in the browser where you started");
+        throw new ServiceError("INVITE_USED", "this invite was already used; continue in the browser where you started");
       }
       await store.teamSessions.link(started.sessionId, row.team_id, row.id);
       return started;

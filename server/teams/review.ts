@@ -1,20 +1,18 @@
 import { randomBytes } from "node:crypto";
 import {
   OverrideBodySchema,
-  ReportSchema,
   TeamSessionsQuerySchema,
   type AuditEntry,
   type Comparison,
   type OverrideBody,
-  type Report,
   type TeamSessionDetail,
   type TeamSessionList,
   type TeamSessionRow,
   type TeamSessionsQuery,
 } from "../contracts/index.js";
-import { ServiceError } from "../interview/index.js";
+import { ServiceError } from "../contracts/index.js";
 import type { PackLibrary } from "../packs/index.js";
-import type { InviteRow, OverrideRow, SessionRow, SignalRow, Store } from "../store/index.js";
+import { planOf, reportOf, type InviteRow, type OverrideRow, type SessionRow, type SignalRow, type Store } from "../store/index.js";
 import { adjustedScores, criterionKey, currentOverrides } from "./scores.js";
 import { signalView, summariseSignals } from "./signals.js";
 import type { TeamIdentity } from "./teams.js";
@@ -32,14 +30,6 @@ const auditView = (r: OverrideRow): AuditEntry => ({
   at: r.created_at,
 });
 
-/** The stored report; one written by an older grader (missing newer fields) is still shown, as stored. */
-function reportOf(s: SessionRow): Report | null {
-  if (s.status !== "complete" || !s.report_json) return null;
-  const raw: unknown = JSON.parse(s.report_json);
-  const parsed = ReportSchema.safeParse(raw);
-  return parsed.success ? parsed.data : (raw as Report);
-}
-
 /** The team's view of its sessions: dashboard rows, one session in full, overrides with their audit, compare. */
 export function createReview(deps: { store: Store; packs: PackLibrary; now: () => number }) {
   const { store, packs, now } = deps;
@@ -53,7 +43,7 @@ export function createReview(deps: { store: Store; packs: PackLibrary; now: () =
   ): TeamSessionRow => {
     const report = reportOf(s);
     const adjusted = report ? adjustedScores(report, currentOverrides(overrides)) : null;
-    const plan = JSON.parse(s.plan_json) as { rounds: { roundId: string; title: string }[] };
+    const plan = planOf(s);
     return {
       sessionId: s.id,
       source: s.invite_id ? "invite" : "pack",
@@ -156,14 +146,16 @@ export function createReview(deps: { store: Store; packs: PackLibrary; now: () =
       const input = OverrideBodySchema.parse(body);
       const s = await requireSession(who.teamId, sessionId);
       const report = reportOf(s);
-      if (!report) throw new ServiceError("CONFLICT", "the session is still running; scores can be overridden once it has ended");
+      if (!report)
+        throw new ServiceError("SESSION_IN_PROGRESS", "the session is still running; scores can be overridden once it has ended");
       const question = report.rounds.flatMap((r) => r.questions).find((q) => q.questionId === input.questionId);
       if (!question) throw new ServiceError("NOT_FOUND", `question "${input.questionId}" is not in this session`);
       const criterion = question.criteria.find((c) => c.criterionId === input.criterionId);
       if (!criterion) throw new ServiceError("NOT_FOUND", `question "${input.questionId}" has no criterion "${input.criterionId}"`);
       const current = currentOverrides(await store.overrides.forSession(sessionId))[criterionKey(input.questionId, input.criterionId)];
       const before = current?.score ?? criterion.score;
-      if (before === input.score) throw new ServiceError("CONFLICT", `the score of "${input.criterionId}" is already ${input.score}`);
+      if (before === input.score)
+        throw new ServiceError("SCORE_UNCHANGED", `the score of "${input.criterionId}" is already ${input.score}`);
       await store.overrides.insert({
         id: `ovr_${randomBytes(8).toString("hex")}`,
         session_id: sessionId,
@@ -195,7 +187,7 @@ export function createReview(deps: { store: Store; packs: PackLibrary; now: () =
       const running = sessions.filter((s) => !reportOf(s));
       if (running.length)
         throw new ServiceError(
-          "CONFLICT",
+          "SESSION_IN_PROGRESS",
           `session ${running.map((s) => `"${s.id}"`).join(", ")} is still running; compare finished sessions`,
         );
       const rows = await rowsFor(teamId, sessions);

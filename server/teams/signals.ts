@@ -6,7 +6,8 @@ import {
   type SignalRecord,
   type SignalSummary,
 } from "../contracts/index.js";
-import { ServiceError, type InterviewService } from "../interview/index.js";
+import { ServiceError } from "../contracts/index.js";
+import type { InterviewService } from "../interview/index.js";
 import type { SignalRow, Store } from "../store/index.js";
 
 /** A burst at or above this rate is counted as fast (steady typists rarely pass 8 characters a second). */
@@ -50,14 +51,17 @@ export function createSignals(deps: { store: Store; service: InterviewService; n
   return {
     async record(sessionId: string, resumeToken: string, body: SignalBatchBody): Promise<{ recorded: number }> {
       const session = await service.authorize(sessionId, resumeToken);
-      if (!session.invite_id) throw new ServiceError("CONFLICT", "integrity signals are recorded only for invited sessions");
+      if (!session.invite_id) throw new ServiceError("SIGNALS_NOT_RECORDED", "integrity signals are recorded only for invited sessions");
       // The last events of a session (its final paste) may arrive just after the final submit completed it.
       if (session.status === "complete" && (session.completed_at ?? 0) + LATE_SIGNALS_MS < now()) {
         throw new ServiceError("SESSION_OVER", "this session has ended; nothing more is recorded");
       }
       const stored = await store.signals.count(sessionId);
       if (stored + body.events.length > MAX_SIGNALS_PER_SESSION) {
-        throw new ServiceError("CONFLICT", `a session keeps at most ${MAX_SIGNALS_PER_SESSION} integrity signals; ${stored} are stored`);
+        throw new ServiceError(
+          "SIGNALS_FULL",
+          `a session keeps at most ${MAX_SIGNALS_PER_SESSION} integrity signals; ${stored} are stored`,
+        );
       }
       await store.signals.append(
         sessionId,

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { TeamToken } from "../contracts/index.js";
+import type { ErrorCode, TeamToken } from "../contracts/index.js";
 import type { Store, TeamRow, TeamTokenRow } from "../store/index.js";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -21,7 +21,7 @@ export class TeamError extends Error {
   override name = "TeamError";
   constructor(
     message: string,
-    readonly code: "NOT_FOUND" | "CONFLICT" | "BAD_PAYLOAD" = "CONFLICT",
+    readonly code: Extract<ErrorCode, "NOT_FOUND" | "BAD_PAYLOAD" | "TOKEN_REVOKED" | "LABEL_TAKEN" | "TEAM_EXISTS" | "LAST_TOKEN">,
   ) {
     super(message);
   }
@@ -55,7 +55,7 @@ export function createTeams(store: Store, now: () => number) {
   const requireToken = async (teamId: string, tokenId: string) => {
     const row = await store.teams.token(teamId, tokenId);
     if (!row) throw new TeamError(`no token "${tokenId}" in team "${teamId}"`, "NOT_FOUND");
-    if (row.revoked_at !== null) throw new TeamError(`token "${row.label}" (${tokenId}) is already revoked`);
+    if (row.revoked_at !== null) throw new TeamError(`token "${row.label}" (${tokenId}) is already revoked`, "TOKEN_REVOKED");
     return row;
   };
   const requireFreeLabel = async (teamId: string, label: string, except?: string) => {
@@ -63,6 +63,7 @@ export function createTeams(store: Store, now: () => number) {
     if (clash)
       throw new TeamError(
         `a live token is already labelled "${label}" (${clash.id}); labels name reviewers in the audit trail, so they must differ`,
+        "LABEL_TAKEN",
       );
   };
 
@@ -70,7 +71,7 @@ export function createTeams(store: Store, now: () => number) {
     async create(name: string): Promise<{ team: TeamRow; token: string }> {
       const id = teamIdFrom(name);
       if (!id) throw new TeamError(`"${name}" has no letters or digits to make a team id from`, "BAD_PAYLOAD");
-      if (await store.teams.get(id)) throw new TeamError(`a team with id "${id}" already exists`);
+      if (await store.teams.get(id)) throw new TeamError(`a team with id "${id}" already exists`, "TEAM_EXISTS");
       const team = { id, name: name.trim(), created_at: now() };
       await store.teams.insert(team);
       return { team, token: (await issueToken(id, "owner")).token };
@@ -95,7 +96,7 @@ export function createTeams(store: Store, now: () => number) {
       const row = await requireToken(teamId, tokenId);
       const live = (await store.teams.tokens(teamId)).filter((t) => t.revoked_at === null);
       if (live.length === 1 && !options.force)
-        throw new TeamError(`"${row.label}" is the team's last live token; issue another before revoking it`);
+        throw new TeamError(`"${row.label}" is the team's last live token; issue another before revoking it`, "LAST_TOKEN");
       await store.teams.revokeToken(row.id, now());
       return { ...row, revoked_at: now() };
     },

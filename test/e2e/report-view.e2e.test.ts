@@ -51,7 +51,7 @@ async function sitSystemDesign(c: TestClient): Promise<{ sessionId: string; resu
   // End the interview (a no-op if the last answer already finished it); retry while it is between steps.
   for (let i = 0; ; i++) {
     const ack = await c.send("session:end", { sessionId });
-    if (ack.ok || ack.error.code !== "CONFLICT" || i >= 20) break;
+    if (ack.ok || ack.error.code !== "NO_OPEN_QUESTION" || i >= 20) break;
     await new Promise((r) => setTimeout(r, 250));
   }
   await c.waitFor("session:complete", () => true, { timeoutMs: 20_000 });

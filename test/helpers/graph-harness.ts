@@ -2,6 +2,7 @@ import { Command, MemorySaver } from "@langchain/langgraph";
 import type { CriterionScore, Report, ServerEventName } from "../../server/contracts/index.js";
 import { compileInterviewGraph, type AnswerInput, type InterviewDeps } from "../../server/interview/index.js";
 import { buildPlan } from "../../server/interview/plan.js";
+import { gradeQuestion } from "../../server/grading/index.js";
 import { createOfflineInterviewer, type Interviewer } from "../../server/llm/index.js";
 import { createStaticCatalog, type Level, type Pack } from "../../server/scenarios/index.js";
 
@@ -16,8 +17,8 @@ export function graphHarness(
     rounds?: string[];
     interviewer?: Interviewer;
     tokenBudget?: number;
-    /** Make saving one question's grades fail (a storage error mid-grading). */
-    failSavingGradesOf?: string;
+    /** Make grading one question throw (a grader crash mid-grading). */
+    failGradingOf?: string;
   } = {},
 ) {
   let clock = 1_000_000;
@@ -32,18 +33,27 @@ export function graphHarness(
     emit: async (_sessionId, name, body) => {
       events.push({ name, body: body as Record<string, unknown> });
     },
-    sink: {
-      saveGrades: async (_s, questionId, scores) => {
-        if (questionId === options.failSavingGradesOf) throw new Error("disk I/O error");
-        grades.set(questionId, scores);
-      },
-      saveReport: async (report) => void reports.push(report),
-    },
+    sink: { saveReport: async (report) => void reports.push(report) },
+    ...(options.failGradingOf
+      ? {
+          gradeAnswers: async (question, answers, ctx) => {
+            if (question.id === options.failGradingOf) throw new Error("grader crashed");
+            return gradeQuestion(question, answers, ctx);
+          },
+        }
+      : {}),
   };
   const graph = compileInterviewGraph(deps, new MemorySaver());
   const sessionId = "00000000-0000-4000-8000-000000000001";
   const config = { configurable: { thread_id: sessionId } };
   const plan = buildPlan(pack, { level: options.level, rounds: options.rounds });
+  /** The scores as the checkpoint (their one owner) holds them after each step. */
+  const step = async <T>(run: Promise<T>): Promise<T> => {
+    const out = await run;
+    for (const [id, scores] of Object.entries((await graph.getState(config)).values.grades ?? {}))
+      grades.set(id, scores as CriterionScore[]);
+    return out;
+  };
   return {
     events,
     grades,
@@ -52,18 +62,20 @@ export function graphHarness(
     advanceClock: (ms: number) => void (clock += ms),
     now: () => clock,
     start: () =>
-      graph.invoke(
-        {
-          sessionId,
-          packId: pack.id,
-          packVersion: pack.version,
-          mode: options.mode ?? "timed",
-          level: options.level ?? null,
-          interviewPlan: plan,
-        },
-        config,
+      step(
+        graph.invoke(
+          {
+            sessionId,
+            packId: pack.id,
+            packVersion: pack.version,
+            mode: options.mode ?? "timed",
+            level: options.level ?? null,
+            interviewPlan: plan,
+          },
+          config,
+        ),
       ),
-    resume: (input: AnswerInput) => graph.invoke(new Command({ resume: input }), config),
+    resume: (input: AnswerInput) => step(graph.invoke(new Command({ resume: input }), config)),
     state: async () => (await graph.getState(config)).values,
     /** Events named `name`, in order. */
     named: (name: ServerEventName) => events.filter((e) => e.name === name).map((e) => e.body),

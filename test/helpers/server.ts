@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
+import type { Logger } from "pino";
 import { createApp, type App } from "../../server/app.js";
 import type { Clock } from "../../server/interview/index.js";
 import type { RateLimitConfig } from "../../server/limits/index.js";
@@ -30,6 +31,8 @@ export async function startTestServer(options: {
   allowedOrigins?: string[];
   /** Recover the sessions left active in the database once listening (as the real start does); default true. */
   recover?: boolean;
+  /** The app's logger (silent when absent); tests that read the log pass one. */
+  logger?: Logger;
 }): Promise<TestServer> {
   const databaseFile = options.databaseFile ?? tempDatabaseFile();
   // random: () => 0 keeps pack order among equally suitable questions, so tests know what comes.
@@ -45,6 +48,7 @@ export async function startTestServer(options: {
     ...(options.rateLimits !== undefined ? { rateLimits: options.rateLimits } : {}),
     ...(options.trustProxy ? { trustProxy: true } : {}),
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
   // As the real start does: recover only once listening. Awaited here so tests see a settled server.

@@ -52,7 +52,10 @@ describe("the coding round", () => {
       const { sessionId } = await c.request("session:start", { packId: "mini", rounds: ["code"] });
       await c.waitFor("question:end");
       const py = await c.send("code:run", { sessionId, questionId: "retry", code: PYTHON_OK, language: "python" });
-      expect(py).toMatchObject({ ok: false, error: { code: "CONFLICT", message: expect.stringContaining("apt-get install bubblewrap") } });
+      expect(py).toMatchObject({
+        ok: false,
+        error: { code: "LANGUAGE_UNAVAILABLE", message: expect.stringContaining("apt-get install bubblewrap") },
+      });
       const ts = await c.request("code:run", { sessionId, questionId: "retry", code: TS_OK, language: "typescript" });
       expect(ts.report.passed).toBe(1);
       c.close();
@@ -119,7 +122,7 @@ describe("the coding round", () => {
     ]);
     expect([a.ok, b.ok].sort()).toEqual([false, true]);
     expect((a.ok ? b : a) as unknown).toMatchObject({
-      error: { code: "CONFLICT", message: expect.stringContaining("already in progress") },
+      error: { code: "RUN_IN_PROGRESS", message: expect.stringContaining("already in progress") },
     });
     await c.request("answer:submit", { sessionId, questionId: "retry", submissionId: randomUUID(), code: PYTHON_OK, language: "python" });
     const next = await reach(c, sessionId, "failure-story", endSeq);

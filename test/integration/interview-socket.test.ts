@@ -127,7 +127,7 @@ describe("a whole interview over socket.io", () => {
     const reused = await c.send("answer:submit", { ...submit, questionId: "retry", text: undefined, ...ANSWERS.retry });
     expect(reused).toMatchObject({
       ok: false,
-      error: { code: "CONFLICT", message: expect.stringContaining('already used for question "failure-story"') },
+      error: { code: "SUBMISSION_ID_REUSED", message: expect.stringContaining('already used for question "failure-story"') },
     });
     await c.request("answer:submit", { sessionId: start.sessionId, questionId: "retry", submissionId: "submit-0002", ...ANSWERS.retry });
     await c.waitFor("session:complete");
@@ -180,7 +180,7 @@ describe("a whole interview over socket.io", () => {
       submissionId: randomUUID(),
       text: "hi",
     });
-    expect(stale).toMatchObject({ ok: false, error: { code: "CONFLICT", message: expect.stringContaining('"rag-basics"') } });
+    expect(stale).toMatchObject({ ok: false, error: { code: "NOT_OPEN_QUESTION", message: expect.stringContaining('"rag-basics"') } });
 
     // A text question takes text: code there would be read as code and skip the prose checks.
     const codeOnText = await other.send("answer:submit", {

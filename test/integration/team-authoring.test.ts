@@ -128,8 +128,8 @@ describe("authoring help", () => {
       { role: "A data engineer who builds pipelines.", kind: "behavioural", level: "mid" },
       offlineToken,
     );
-    expect(res.status).toBe(409);
-    expect((await res.json()).error.code).toBe("CONFLICT");
+    expect(res.status).toBe(503);
+    expect((await res.json()).error.code).toBe("MODEL_NOT_CONFIGURED");
     const caps = await (
       await fetch(`${offline.url}/api/teams/acme/authoring/capabilities`, { headers: { authorization: `Bearer ${offlineToken}` } })
     ).json();

@@ -37,7 +37,7 @@ describe("team pack authoring API", () => {
     const res = await api("/api/teams/acme/packs", acme, { method: "POST", body: broken, headers: { "content-type": "application/yaml" } });
     expect(res.status).toBe(400);
     const body = await res.json();
-    expect(body.error).toMatchObject({ code: "BAD_PAYLOAD", message: "the pack has 2 problems" });
+    expect(body.error).toMatchObject({ code: "PACK_INVALID", message: "the pack has 2 problems" });
     expect(body.issues).toEqual(
       expect.arrayContaining([
         expect.objectContaining({

@@ -113,7 +113,7 @@ describe("team review API", () => {
     expect((await api(`/api/invites/${created.token}/start`, null, { method: "POST" })).status).toBe(201);
     const again = await api(`/api/invites/${created.token}/start`, null, { method: "POST" });
     expect(again.status).toBe(409);
-    expect((await again.json()).error.code).toBe("CONFLICT");
+    expect((await again.json()).error.code).toBe("INVITE_USED");
     expect((await api("/api/invites/inv_not-a-real-token-at-all", null)).status).toBe(404);
     // Bad bodies name the field; another team's pack does not exist; a round the pack lacks is refused.
     const bad = await api("/api/teams/acme/invites", acme, {

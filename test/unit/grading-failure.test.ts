@@ -17,12 +17,13 @@ describe("grading never takes a session down", () => {
   });
 
   it("a question whose grading fails is reported as 'could not be graded'; the session and its report go on", async () => {
-    const h = graphHarness(miniPack(), { rounds: ["story", "design"], failSavingGradesOf: "failure-story" });
+    const h = graphHarness(miniPack(), { rounds: ["story", "design"], failGradingOf: "failure-story" });
     await h.start();
     await h.resume({ type: "submit", turnId: "failure-story", text: STORY });
     expect(h.awaiting()?.questionId).toBe("rag-basics");
     const final = await h.resume({ type: "end", turnId: "rag-basics" });
-    expect(final.status).toBe("complete");
+    expect(final.current).toBeNull();
+    expect(h.reports).toHaveLength(1);
     const story = h.reports[0]!.rounds[0]!.questions[0]!;
     expect(story.gradingError).toContain("could not be graded");
     expect(story.score).toBe(0);

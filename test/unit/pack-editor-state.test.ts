@@ -84,7 +84,7 @@ describe("pack editor state", () => {
   it("loading an existing pack, and opening an older version, reset the baseline", () => {
     let s = initialEditorState("p", "starter");
     expect(s.doc.loading).toBe(true);
-    s = run(s, { type: "loaded", detail: { ...summary, version: 3, source: "v3", versions: [] } });
+    s = run(s, { type: "loaded", detail: { ...summary, version: 3, source: "v3", versions: [], pack: {} } });
     expect(s.doc).toMatchObject({ loading: false, source: "v3", baseline: "v3", loadedVersion: 3, latestVersion: 3 });
     s = run(s, { type: "versionOpened", version: 2, source: "v2" });
     expect(s.doc).toMatchObject({ source: "v2", baseline: "v2", loadedVersion: 2, latestVersion: 3 });

@@ -43,10 +43,7 @@ async function serviceOn(file: string, failOn: { event: string; times: number; a
       interviewer: createOfflineInterviewer(),
       emit,
       now: Date.now,
-      sink: {
-        saveGrades: (s, q, scores) => store.grades.saveQuestion(s, q, scores, Date.now()),
-        saveReport: (r) => store.sessions.complete(r.sessionId, JSON.stringify(r), Date.now()),
-      },
+      sink: { saveReport: (r) => store.sessions.complete(r.sessionId, JSON.stringify(r), Date.now()) },
     },
     new SqliteSaver(sqlite),
   );

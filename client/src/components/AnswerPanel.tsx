@@ -15,7 +15,7 @@ import type { RoomQuestion } from "../room/room-state.js";
 import { useAutosave } from "../room/useAutosave.js";
 import { useMounted } from "../room/useMounted.js";
 import { useTestRun } from "../room/useTestRun.js";
-import { errorMessage } from "../socket.js";
+import { errorMessage, RequestError } from "../socket.js";
 import { AnswerActions } from "./AnswerActions.js";
 import { AnswerTextArea } from "./AnswerTextArea.js";
 import { TestResults } from "./TestResults.js";
@@ -105,7 +105,7 @@ export function AnswerPanel({
     } catch (err) {
       // Refused because the round ended meanwhile: the panel is already gone, but the candidate must hear why.
       if (mounted.current) onError(`Your answer was not submitted: ${errorMessage(err)}`);
-      else if (/time is up/i.test(errorMessage(err)))
+      else if (err instanceof RequestError && err.code === "ROUND_TIME_UP")
         onError("Time ran out before your answer was submitted; your last saved draft was graded.");
     } finally {
       setSubmitting(false);

@@ -1,14 +1,13 @@
 import { useEffect, useState } from "react";
-import type { SessionSignals } from "../../../server/contracts/index.js";
+import { routes, type SessionSignals } from "../../../server/contracts/index.js";
+import { callRoute } from "../call-route.js";
 
 /** On the candidate's report: exactly what was recorded about them and shown to the team. */
 export function SignalsForCandidate({ sessionId, resumeToken }: { sessionId: string; resumeToken: string | null }) {
   const [signals, setSignals] = useState<SessionSignals | null>(null);
   useEffect(() => {
     if (!resumeToken) return;
-    fetch(`/api/sessions/${encodeURIComponent(sessionId)}/signals`, { headers: { "X-Resume-Token": resumeToken } })
-      .then((r) => (r.ok ? (r.json() as Promise<SessionSignals>) : null))
-      .then(setSignals, () => undefined);
+    callRoute(routes.sessionSignals, { params: { sessionId }, resumeToken }).then(setSignals, () => undefined);
   }, [sessionId, resumeToken]);
   if (!signals?.recording) return null;
   const s = signals.summary;

@@ -1,16 +1,14 @@
 import { useEffect, useRef, useState } from "react";
-import type { SessionSignals, SignalEvent } from "../../../server/contracts/index.js";
+import { routes } from "../../../server/contracts/index.js";
+import { ApiError, callRoute, type ClientErrorCode } from "../call-route.js";
 import { createRecorder } from "./recorder.js";
 
 const FLUSH_MS = 5000;
 
-const send = (sessionId: string, resumeToken: string, events: SignalEvent[], keepalive = false) =>
-  fetch(`/api/sessions/${encodeURIComponent(sessionId)}/signals`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "X-Resume-Token": resumeToken },
-    body: JSON.stringify({ events }),
-    keepalive,
-  });
+/** Refusals that will not change by sending again: stop recording. */
+const FINAL: readonly ClientErrorCode[] = ["SESSION_OVER", "SIGNALS_FULL", "SIGNALS_NOT_RECORDED", "FORBIDDEN", "NOT_FOUND"];
+/** Failures worth sending the same batch again for (other refusals drop it). */
+const TRANSIENT: readonly ClientErrorCode[] = ["UNREACHABLE", "RATE_LIMITED", "INTERNAL", "UNEXPECTED_REPLY"];
 
 /**
  * Records disclosed integrity signals in the interview room (pastes and their
@@ -26,9 +24,8 @@ export function useIntegritySignals(sessionId: string, resumeToken: string | nul
   useEffect(() => {
     if (!resumeToken) return;
     let cancelled = false;
-    fetch(`/api/sessions/${encodeURIComponent(sessionId)}/signals`, { headers: { "X-Resume-Token": resumeToken } })
-      .then((r) => (r.ok ? (r.json() as Promise<SessionSignals>) : null))
-      .then((s) => !cancelled && setRecording(Boolean(s?.recording)))
+    callRoute(routes.sessionSignals, { params: { sessionId }, resumeToken })
+      .then((s) => !cancelled && setRecording(s.recording))
       .catch(() => undefined);
     return () => {
       cancelled = true;
@@ -43,12 +40,11 @@ export function useIntegritySignals(sessionId: string, resumeToken: string | nul
       const events = recorder.take(force);
       if (events.length === 0) return;
       try {
-        const res = await send(sessionId, resumeToken, events, keepalive);
-        // The session ended or hit its cap: stop; other failures retry with the next flush.
-        if (res.status === 409) stopped = true;
-        else if (!res.ok && res.status >= 500) recorder.putBack(events);
-      } catch {
-        recorder.putBack(events);
+        await callRoute(routes.recordSignals, { params: { sessionId }, resumeToken, body: { events }, keepalive });
+      } catch (err) {
+        // The session ended or hit its cap: stop. A refused batch is dropped; unreachable or failed ones retry with the next flush.
+        if (err instanceof ApiError && FINAL.includes(err.code)) stopped = true;
+        else if (!(err instanceof ApiError) || TRANSIENT.includes(err.code)) recorder.putBack(events);
       }
     };
     const q = () => question.current ?? undefined;

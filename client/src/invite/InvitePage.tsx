@@ -1,16 +1,9 @@
 import { useEffect, useState } from "react";
 import { useLocation } from "wouter";
-import type { InviteStartResult, PublicInvite } from "../../../server/contracts/index.js";
-import { HttpError } from "../api.js";
+import { routes, type PublicInvite } from "../../../server/contracts/index.js";
+import { callRoute } from "../call-route.js";
 import { ErrorBanner } from "../components/ErrorBanner.js";
 import { saveSession } from "../session-store.js";
-
-async function request<T>(url: string, method: "GET" | "POST"): Promise<T> {
-  const res = await fetch(url, { method, headers: { Accept: "application/json" } });
-  const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-  if (!res.ok) throw new HttpError(body?.error?.message ?? `Request failed: ${res.status}`, res.status);
-  return body as T;
-}
 
 /**
  * /invite/:token: what the candidate will sit and, before they start, what the
@@ -23,16 +16,14 @@ export function InvitePage({ token }: { token: string }) {
   const [agreed, setAgreed] = useState(false);
   const [, navigate] = useLocation();
   useEffect(() => {
-    request<PublicInvite>(`/api/invites/${encodeURIComponent(token)}`, "GET").then(setInvite, (err: unknown) =>
-      setError((err as Error).message),
-    );
+    callRoute(routes.describeInvite, { params: { token } }).then(setInvite, (err: unknown) => setError((err as Error).message));
   }, [token]);
 
   const start = async () => {
     setStarting(true);
     setError(null);
     try {
-      const started = await request<InviteStartResult>(`/api/invites/${encodeURIComponent(token)}/start`, "POST");
+      const started = await callRoute(routes.startInvite, { params: { token } });
       saveSession(started.sessionId, started.resumeToken);
       navigate(`/interview/${started.sessionId}`);
     } catch (err) {

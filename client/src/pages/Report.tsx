@@ -37,7 +37,7 @@ export function ReportPage({ sessionId }: { sessionId: string }) {
       })
       .catch((err: unknown) => {
         if (cancelled) return;
-        if (err instanceof HttpError && err.status === 409 && notReadyTries < NOT_READY_MAX_TRIES) {
+        if (err instanceof HttpError && err.code === "SESSION_IN_PROGRESS" && notReadyTries < NOT_READY_MAX_TRIES) {
           timer = setTimeout(() => {
             setNotReadyTries((n) => n + 1);
             setAttempt((n) => n + 1);

@@ -28,7 +28,7 @@ export function TeamPage() {
       saveTeamToken(token);
       setAuth({ state: "signed-in", token, team });
     } catch (err) {
-      if (err instanceof TeamApiError && err.status === 401) {
+      if (err instanceof TeamApiError && err.code === "UNAUTHORIZED") {
         saveTeamToken(null);
         setAuth({ state: "signed-out", error: `That token was not accepted: ${err.message}` });
       } else {

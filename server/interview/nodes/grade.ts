@@ -57,7 +57,6 @@ export async function gradeFinishedQuestion(deps: InterviewDeps, state: Intervie
       source: "evidence" as const,
       insufficientEvidence: true,
     }));
-    await deps.sink.saveGrades(state.sessionId, question.id, scores).catch(() => undefined);
     return { grades: { [question.id]: scores }, gradingErrors: { [question.id]: message } };
   }
 }
@@ -94,7 +93,6 @@ async function gradeOrThrow(deps: InterviewDeps, state: InterviewStateValue, pac
     }
   } else if (deps.judge) judge = { status: "off", message: "not answered" };
   const criteria = gradingCriteria(question);
-  await deps.sink.saveGrades(state.sessionId, question.id, scores);
   if (state.mode === "practice") {
     await deps.emit(
       state.sessionId,

@@ -6,5 +6,5 @@ export const makePlanNode =
   (deps: InterviewDeps) =>
   async (state: InterviewStateValue): Promise<InterviewStateUpdate> => {
     if (state.interviewPlan.rounds.length === 0) throw new Error("an interview needs at least one round in its plan");
-    return { roundIndex: 0, questionIndex: 0, startedAt: state.startedAt || deps.now(), status: "active" };
+    return { roundIndex: 0, questionIndex: 0, startedAt: state.startedAt || deps.now() };
   };

@@ -35,7 +35,6 @@ export const makeReportNode =
       "session:complete",
     );
     return {
-      status: "complete",
       current: null,
       roundEndsAt: null,
       grades: state.grades,

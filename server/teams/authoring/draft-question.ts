@@ -5,7 +5,7 @@ import type { DraftQuestionBody, DraftQuestionResult, Level, RoundKind } from ".
 import { loadTemplate, renderTemplate } from "../../llm/templates.js";
 import { modelFailure } from "../../llm/untrusted.js";
 import { PackValidationError, parsePackLocated } from "../../scenarios/index.js";
-import { ServiceError } from "../../interview/index.js";
+import { ServiceError } from "../../contracts/index.js";
 
 /** Flat on purpose: strict JSON-schema mode rejects unions and optional fields. */
 export const DraftOutputSchema = z.object({
@@ -119,7 +119,7 @@ export function createQuestionDrafter(chat: ChatOpenAI, options: { timeoutMs: nu
       );
       draft = DraftOutputSchema.parse(raw);
     } catch (err) {
-      throw new ServiceError("INTERNAL", `the model could not draft a question (${modelFailure(err)}); try again or write it by hand`);
+      throw new ServiceError("MODEL_FAILED", `the model could not draft a question (${modelFailure(err)}); try again or write it by hand`);
     }
     const taken = new Set<string>();
     try {

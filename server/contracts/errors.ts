@@ -1,0 +1,72 @@
+import { z } from "zod";
+
+/**
+ * Every error the server answers with, socket ack or HTTP body alike: one code per
+ * distinct situation, so a client switches on the code and never on the wording
+ * (which may change). Each code has one HTTP status; socket acks carry the same codes.
+ */
+export const ERROR_CODES = {
+  BAD_PAYLOAD: { status: 400, means: "the payload, query or path does not match its schema; the message names what was wrong" },
+  UNSUPPORTED_CHARSET: { status: 400, means: "a JSON body declared a charset other than UTF-8 (or US-ASCII, its subset)" },
+  UNSUPPORTED_ENCODING: { status: 400, means: "the body was sent with a Content-Encoding the server does not read" },
+  PAYLOAD_TOO_LARGE: { status: 413, means: "the body is over the route's size limit" },
+  RATE_LIMITED: { status: 429, means: "too many requests from this connection, this address or in total; retryAfterMs says when to retry" },
+  UNAUTHORIZED: { status: 401, means: "a team route without a live team API token" },
+  FORBIDDEN: { status: 403, means: "wrong resume token, a session this connection has not joined, or a choice not allowed here" },
+  NOT_FOUND: { status: 404, means: "no such session, pack, team, invite, token, question or route (for you)" },
+  SESSION_OVER: { status: 409, means: "the session has ended; open its report" },
+  SESSION_IN_PROGRESS: { status: 409, means: "the session is still running; its report (share, override, compare) comes when it ends" },
+  NO_OPEN_QUESTION: { status: 409, means: "no question is awaiting an answer right now (the interview is between steps); retry shortly" },
+  NOT_OPEN_QUESTION: { status: 409, means: "the question named is not the open one; the message names the open question" },
+  ROUND_TIME_UP: { status: 409, means: "the round's time is up; its last saved draft is graded instead" },
+  SUBMISSION_ID_REUSED: { status: 409, means: "this submissionId was already used for another question; use a new id per answer" },
+  RUN_IN_PROGRESS: { status: 409, means: "a code run is already in progress for this session; wait for its results" },
+  SANDBOX_UNAVAILABLE: { status: 503, means: "this server runs no code sandbox" },
+  LANGUAGE_UNAVAILABLE: { status: 503, means: "this server cannot run that language (the message says what to install)" },
+  INVITE_USED: { status: 409, means: "the invite was already used to start a session" },
+  INVITE_REVOKED: { status: 409, means: "the team withdrew the invite" },
+  INVITE_EXPIRED: { status: 409, means: "the invite has expired" },
+  SIGNALS_NOT_RECORDED: { status: 409, means: "integrity signals are recorded only for invited sessions" },
+  SIGNALS_FULL: { status: 409, means: "the session holds the most integrity signals it may keep" },
+  SCORE_UNCHANGED: { status: 409, means: "an override must change the score" },
+  TOKEN_REVOKED: { status: 409, means: "the team token was already revoked" },
+  LABEL_TAKEN: { status: 409, means: "a live team token already has that label (labels name reviewers in the audit trail)" },
+  LAST_TOKEN: { status: 409, means: "the team's last live token cannot be revoked" },
+  TEAM_EXISTS: { status: 409, means: "a team with that id already exists" },
+  PACK_INVALID: { status: 400, means: "the pack has problems; the body's `issues` lists them with file, path, line and column" },
+  PACK_ID_MISMATCH: { status: 400, means: "the pack's id differs from the id in the URL" },
+  MODEL_NOT_CONFIGURED: { status: 503, means: "the feature needs a model and none is configured" },
+  MODEL_FAILED: { status: 502, means: "the model did not answer usefully; try again" },
+  INTERNAL: { status: 500, means: "the server failed; it has been logged" },
+} as const satisfies Record<string, { status: number; means: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+export const ErrorCodeSchema = z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]);
+
+export const errorStatus = (code: ErrorCode): number => ERROR_CODES[code].status;
+
+export const ErrorDetailSchema = z.object({
+  code: ErrorCodeSchema,
+  /** For people; may change wording at any time. Switch on `code`. */
+  message: z.string(),
+  /** With RATE_LIMITED: when the same request would be accepted again. */
+  retryAfterMs: z.number().optional(),
+});
+export type ErrorDetail = z.infer<typeof ErrorDetailSchema>;
+
+/** One problem in a pack; line and column are 1-based and refer to the text sent. */
+export const PackIssueSchema = z.object({
+  file: z.string(),
+  path: z.string(),
+  line: z.number().optional(),
+  column: z.number().optional(),
+  message: z.string(),
+});
+export type PackIssue = z.infer<typeof PackIssueSchema>;
+
+/** Every HTTP error body; `issues` only with PACK_INVALID. */
+export const ErrorBodySchema = z.object({ error: ErrorDetailSchema, issues: z.array(PackIssueSchema).optional() });
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+export type AckError = { ok: false; error: ErrorDetail };
+export type Ack<T> = { ok: true; data: T } | AckError;

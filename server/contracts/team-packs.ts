@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { PackIssueSchema } from "./errors.js";
+import { PublicQuestionSchema } from "./public-pack.js";
+
+/** Team pack authoring over HTTP (server/http/team-packs.ts): upload, version, read back, dry-run. */
+
+export const VisibilitySchema = z.enum(["private", "unlisted", "public"]);
+export type Visibility = z.infer<typeof VisibilitySchema>;
+export const VISIBILITIES: readonly Visibility[] = VisibilitySchema.options;
+
+/** GET /api/teams/me: which team a token belongs to. */
+export const TeamInfoSchema = z.object({ id: z.string(), name: z.string() });
+export type TeamInfo = z.infer<typeof TeamInfoSchema>;
+
+/** The request body of an upload: the pack as YAML or JSON text, kept verbatim (not trimmed). */
+export const PackSourceBodySchema = z
+  .string({ message: "send the pack as the request body (YAML or JSON text)" })
+  .refine((s) => s.trim().length > 0, "the request body is empty; send the pack as YAML or JSON");
+
+export const PublishQuerySchema = z.object({ visibility: VisibilitySchema.optional() });
+export const PackVersionQuerySchema = z.object({ version: z.coerce.number().int().positive().optional() });
+
+/** GET /packs items and the 201 body of a publish. */
+export const PackSummarySchema = z.object({
+  key: z.string(),
+  id: z.string(),
+  version: z.number().int(),
+  visibility: VisibilitySchema,
+  title: z.string(),
+  questions: z.number().int(),
+  rounds: z.array(z.string()),
+});
+export type PackSummary = z.infer<typeof PackSummarySchema>;
+
+export const PackVersionInfoSchema = z.object({ version: z.number().int(), created_at: z.number(), visibility: VisibilitySchema });
+export type PackVersionInfo = z.infer<typeof PackVersionInfoSchema>;
+
+/** GET /packs/:packId[?version=N]. `pack` is the parsed pack (docs/scenario-format.md); the editor only needs `source`. */
+export const PackDetailSchema = PackSummarySchema.extend({
+  source: z.string().optional(),
+  pack: z.record(z.string(), z.unknown()),
+  versions: z.array(PackVersionInfoSchema),
+});
+export type PackDetail = z.infer<typeof PackDetailSchema>;
+
+export const ValidateResultSchema = z.discriminatedUnion("valid", [
+  z.object({
+    valid: z.literal(true),
+    issues: z.array(PackIssueSchema).max(0),
+    pack: z.object({ id: z.string(), title: z.string(), rounds: z.number().int() }),
+    preview: z.array(PublicQuestionSchema),
+  }),
+  z.object({ valid: z.literal(false), issues: z.array(PackIssueSchema), preview: z.array(PublicQuestionSchema).max(0) }),
+]);
+export type ValidateResult = z.infer<typeof ValidateResultSchema>;
