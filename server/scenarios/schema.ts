@@ -90,6 +90,7 @@ export const ExemplarSchema = z.object({
   answer: Long,
   scores: z.record(z.string(), z.number().int().min(0).max(4)),
 });
+export type Exemplar = z.infer<typeof ExemplarSchema>;
 
 /** A Python or TypeScript identifier the harness calls. */
 const Identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "a function name (letters, digits, underscore)");
