@@ -2,7 +2,7 @@ import { routes, type PracticeRequest, type SessionProof } from "../../server/co
 import { callRoute } from "./call-route.js";
 
 /** Kept under its old name: pages tell "not found" from "try again" by its `code`. */
-export { ApiError as HttpError, ApiError } from "./call-route.js";
+export { ApiError as HttpError } from "./call-route.js";
 
 export const fetchPacks = () => callRoute(routes.listPacks, {});
 

@@ -83,6 +83,8 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     },
   });
   const setTimer = deps.setTimer ?? realClock.setTimer;
+  /** Retries waiting to run, cancelled on close. */
+  const retries = new Set<() => void>();
 
   /**
    * Never leave a session stuck on a half-run step: a graph step that failed
@@ -95,8 +97,9 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       return;
     }
     logger.error({ err, sessionId, attempt }, `${what} failed; retrying`);
-    setTimer(
+    const cancel = setTimer(
       () => {
+        retries.delete(cancel);
         locks
           .run(sessionId, async () => {
             const { values } = await readState(sessionId);
@@ -107,6 +110,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       },
       RETRY_DELAYS_MS[attempt - 1]!,
     );
+    retries.add(cancel);
   }
 
   /**
@@ -524,6 +528,8 @@ export function createInterviewService(deps: InterviewServiceDeps) {
 
     async close(): Promise<void> {
       timers.clear();
+      for (const cancel of retries) cancel();
+      retries.clear();
       between.clear();
       await locks.drain();
     },

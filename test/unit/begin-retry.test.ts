@@ -85,4 +85,13 @@ describe("the graph's begin after the start ack", () => {
     expect((await service.snapshot(sessionId)).question?.questionId).toBe("failure-story");
     await service.close();
   });
+
+  it("a retry still waiting when the service closes is cancelled", async () => {
+    const { service, clock } = await serviceFailingOn("question:start", 1);
+    const { sessionId } = await service.start({ packId: "mini", rounds: ["story"], mode: "timed" });
+    service.beginAfterAck(sessionId);
+    await vi.waitFor(() => expect(clock.pending()).toBe(1));
+    await service.close();
+    expect(clock.pending()).toBe(0);
+  });
 });
