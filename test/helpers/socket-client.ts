@@ -4,6 +4,13 @@ import type { Ack, ClientToServerEvents, ServerEventName, ServerToClientEvents }
 export type ReceivedEvent = { name: ServerEventName; payload: Record<string, unknown> & { seq: number } };
 
 /** A real socket.io client that records every server event and awaits acks. */
+/**
+ * How long an ack or an event may take before the test fails naming it: a liveness bound, not a
+ * speed check. On a loaded 2-core machine the first grading of a pack alone can take 10 s; a
+ * test's own timeout (30 s) still ends a test that hangs.
+ */
+const WAIT_MS = 25_000;
+
 export async function connectClient(url: string) {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
     transports: ["websocket"],
@@ -31,7 +38,7 @@ export async function connectClient(url: string) {
     received,
     /** Emit and resolve with the raw ack ({ok,data} | {ok:false,error}). */
     send<E extends keyof ClientToServerEvents>(event: E, payload: unknown): Promise<Ack<any>> {
-      return (socket.timeout(10_000) as any).emitWithAck(event, payload);
+      return (socket.timeout(WAIT_MS) as any).emitWithAck(event, payload);
     },
     /** Emit and return ack data, failing loudly on an error ack. */
     async request<E extends keyof ClientToServerEvents>(event: E, payload: unknown): Promise<any> {
@@ -49,7 +56,7 @@ export async function connectClient(url: string) {
       const already = received.find(match);
       if (already) return Promise.resolve(already);
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${name}`)), options.timeoutMs ?? 10_000);
+        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${name}`)), options.timeoutMs ?? WAIT_MS);
         waiters.push({ match, resolve: (e) => (clearTimeout(timer), resolve(e)) });
       });
     },

@@ -22,7 +22,7 @@ async function client(url: string) {
   return c;
 }
 /** Wait (on real time, briefly) for work the clock already triggered to finish. */
-async function eventually<T>(read: () => Promise<T | undefined>, ms = 10_000): Promise<T | undefined> {
+async function eventually<T>(read: () => Promise<T | undefined>, ms = 25_000): Promise<T | undefined> {
   const deadline = Date.now() + ms;
   for (;;) {
     const v = await read();
