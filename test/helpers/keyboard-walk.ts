@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 
 /** What the walk found: each control reached by Tab (in order), and every visible control it never reached. */
-export type TabWalk = { reached: string[]; unreached: string[] };
+type TabWalk = { reached: string[]; unreached: string[] };
 
 const CONTROLS =
   'a[href], button, input:not([type="hidden"]), select, textarea, summary, [tabindex]:not([tabindex="-1"]), [contenteditable="true"]';

@@ -8,7 +8,7 @@ import type { RoomQuestion } from "./room-state.js";
  * autosave status. The timers and socket calls around it live in useAutosave.
  */
 
-export type SaveStatus =
+type SaveStatus =
   { kind: "idle" } | { kind: "saving"; attempt: number } | { kind: "saved"; at: number } | { kind: "failed"; message: string };
 
 export type DraftState = {

@@ -20,7 +20,7 @@ type Options = {
   registerSaveNow?: ((saveNow: (() => Promise<void>) | null) => void) | undefined;
 };
 
-export type Autosave = {
+type Autosave = {
   /** The candidate changed the answer: remember it and save after a quiet moment. */
   edited(content: AnswerContent): void;
   /** Save what is unsaved now. */

@@ -3,7 +3,7 @@ import type { CodeRunResult, Language, TestReport } from "../../../server/contra
 import { errorMessage } from "../socket.js";
 
 /** The last "Run tests" result, with the code it ran, to tell when it is stale. */
-export type RunOutcome = { report: TestReport; code: string; language: Language };
+type RunOutcome = { report: TestReport; code: string; language: Language };
 
 type RunCode = (questionId: string, code: string, language: Language, onWaiting?: (ahead: number) => void) => Promise<CodeRunResult>;
 

@@ -13,7 +13,7 @@ export const TEAM_TABS = [
   ["invites", "Invites"],
   ["tokens", "Tokens"],
 ] as const;
-export type TeamTab = (typeof TEAM_TABS)[number][0];
+type TeamTab = (typeof TEAM_TABS)[number][0];
 
 export type TeamView =
   | { kind: "list" }
