@@ -2,12 +2,17 @@ import { Router } from "express";
 import type { PackCatalog } from "../scenarios/index.js";
 
 /** Liveness plus the facts an operator checks first: storage answers, packs loaded. */
-export function healthRouter(deps: { packs: PackCatalog; pingDatabase: () => void; startedAt: number; recovering: () => boolean }): Router {
+export function healthRouter(deps: {
+  packs: PackCatalog;
+  pingDatabase: () => void | Promise<void>;
+  startedAt: number;
+  recovering: () => boolean;
+}): Router {
   const router = Router();
   router.get("/", async (_req, res) => {
     let database = "ok";
     try {
-      deps.pingDatabase();
+      await deps.pingDatabase();
     } catch (err) {
       database = `error: ${(err as Error).message}`;
     }

@@ -55,7 +55,17 @@ export type InterviewServiceDeps = {
   onStepDone?: (sessionId: string) => void;
   /** Round timers' scheduler (real timers unless a test drives the clock). */
   setTimer?: Clock["setTimer"];
+  /**
+   * Several instances on one database (server/cluster/): wraps every locked
+   * section so only one instance works on a session at a time. It calls
+   * `forget` when another instance may have changed the session since this one
+   * last saw it. Absent: this process is the only one (SQLite).
+   */
+  sessionGuard?: (forget: (sessionId: string) => void) => SessionGuardLike;
 };
+
+/** What the service needs of a cross-instance guard: run work while holding the session. */
+export type SessionGuardLike = { run<T>(sessionId: string, work: () => Promise<T>): Promise<T> };
 
 type StartOptions = Omit<z.output<typeof SessionStartPayloadSchema>, "teamToken"> & {
   /** The team whose token came with the request, if any: it may sit its own private packs. */
@@ -69,7 +79,11 @@ type StartOptions = Omit<z.output<typeof SessionStartPayloadSchema>, "teamToken"
  */
 export function createInterviewService(deps: InterviewServiceDeps) {
   const { graph, store, packs, now, logger } = deps;
-  const locks = createSessionLocks();
+  const local = createSessionLocks();
+  const guard = deps.sessionGuard?.((sessionId) => between.delete(sessionId));
+  const locks = guard
+    ? { run: <T>(sessionId: string, work: () => Promise<T>) => local.run(sessionId, () => guard.run(sessionId, work)), drain: local.drain }
+    : local;
   /** Sessions with a "Run tests" in flight: one at a time each, without holding the session lock. */
   const running = new Set<string>();
   const threadOf = (sessionId: string) => ({ configurable: { thread_id: sessionId } });
@@ -94,8 +108,10 @@ export function createInterviewService(deps: InterviewServiceDeps) {
    * a submit's checks would otherwise read and decode the whole checkpoint and
    * the session row every time. Only graph steps change them (all run here,
    * under the session lock), so each step drops the entry first (see
-   * `invoke`) and the read after it fills it again. This process is the only
-   * one on its DATA_DIR (server/store/data-dir-lock.ts), so nothing else writes them.
+   * `invoke`) and the read after it fills it again. On SQLite this process is
+   * the only one on its DATA_DIR (server/store/data-dir-lock.ts); with several
+   * instances, the session guard drops the entry when another one may have
+   * worked on the session.
    */
   type Between = { values: InterviewStateValue | null; awaiting: CurrentTurn | null; session?: SessionRow };
   const between = new Map<string, Between>();
@@ -222,12 +238,17 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     });
   }
 
-  async function onRoundTimeout(sessionId: string, roundId: string): Promise<void> {
+  /** The round's time is up: grade its last draft and move on. `roundId` absent: whichever round is open (a deadline found in the store). */
+  async function onRoundTimeout(sessionId: string, roundId?: string): Promise<void> {
     await locks.run(sessionId, async () => {
       const { values, awaiting } = await readState(sessionId);
       if (!values || !awaiting || values.status === "complete") return;
       const round = values.interviewPlan.rounds[values.roundIndex];
-      if (round?.roundId !== roundId || values.roundEndsAt === null || values.roundEndsAt > now()) return;
+      if ((roundId !== undefined && round?.roundId !== roundId) || values.roundEndsAt === null || values.roundEndsAt > now()) {
+        // Nothing due (another instance already moved on): bring the stored deadline in line so pollers stop finding it.
+        if (roundId === undefined) await afterStep(sessionId);
+        return;
+      }
       // What a real timed platform grades: the last autosaved draft.
       const draft = await store.drafts.get(sessionId, awaiting.turnId);
       const input: AnswerInput = {
@@ -470,23 +491,27 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       const ids = await store.sessions.listActiveIds();
       const batchSize = options.batchSize ?? RECOVERY_BATCH;
       for (let i = 0; i < ids.length; i += batchSize) {
-        await Promise.all(
-          ids.slice(i, i + batchSize).map(async (id) => {
-            try {
-              const { values } = await readState(id);
-              if (!values) await api.begin(id);
-              else await locks.run(id, () => continuePending(id));
-            } catch (err) {
-              // One broken session must not keep the others (or the server) down.
-              logger.error({ err, sessionId: id }, "could not recover session");
-            }
-          }),
-        );
+        await Promise.all(ids.slice(i, i + batchSize).map((id) => api.recoverOne(id)));
         // Between batches, let live requests in: recovery runs while the server already serves.
         await new Promise<void>((r) => setImmediate(r));
       }
       return ids.length;
     },
+
+    /** Bring one session back: begin it if it never ran, finish a step cut short, re-arm its timer. Never throws. */
+    async recoverOne(sessionId: string): Promise<void> {
+      try {
+        const { values } = await locks.run(sessionId, () => readState(sessionId));
+        if (!values) await api.begin(sessionId);
+        else await locks.run(sessionId, () => continuePending(sessionId));
+      } catch (err) {
+        // One broken session must not keep the others (or the server) down.
+        logger.error({ err, sessionId }, "could not recover session");
+      }
+    },
+
+    /** A deadline found in the store has passed (another instance may have set it): time the round out if it is still open. */
+    expireIfDue: (sessionId: string) => onRoundTimeout(sessionId),
 
     roundTimerFor: (sessionId: string) => timers.armed(sessionId),
 
