@@ -21,7 +21,7 @@ import { createPackLibrary, verifyReferenceSolutions, type PackLibrary } from ".
 import { createSandbox, DEFAULT_LIMITS, type Sandbox, type SandboxOptions } from "./sandbox/index.js";
 import type { LocatedPack, Pack, PromptLab } from "./scenarios/index.js";
 import { createTeamDesk, createTeams, type TeamDesk, type Teams } from "./teams/index.js";
-import { createStore, openDatabase, type PostgresTarget } from "./store/index.js";
+import { createStore, openDatabase, type OpenDatabase, type PostgresTarget } from "./store/index.js";
 import { createCluster, type ClusterOptions } from "./cluster/index.js";
 
 export type AppDeps = {
@@ -61,6 +61,8 @@ export type App = {
   httpServer: HttpServer;
   /** Lease holder and PostgreSQL application_name of this instance. */
   instanceId: string;
+  /** The open database (SQLite file or PostgreSQL pool): operations tooling, and tests that cut an instance off. */
+  database: OpenDatabase;
   /**
    * Bring back sessions the last run left active (finish cut-short steps,
    * re-arm timers), in bounded batches in the background. Call it once the
@@ -173,6 +175,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   return {
     httpServer,
     instanceId,
+    database,
     startRecovery() {
       recovery ??= (async () => {
         recovering = true;

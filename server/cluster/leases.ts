@@ -15,10 +15,12 @@ export function createLeaseStore(db: Kysely<Database>, options: { instanceId: st
   const ttl = options.leaseMs;
   return {
     /**
-     * Take the session if it is free (released, expired, or already ours). The
-     * fence stays the same when the last holder was us (nobody came between, so
-     * what we remember of the session is still true) and grows otherwise.
-     * Null when another instance holds it.
+     * Take the session if it is free (released, or last ours). The fence stays
+     * the same when the last holder was us (nobody came between, so what we
+     * remember of the session is still true) and grows otherwise. Null when
+     * another instance holds it, or held it and died mid-step: such a session
+     * is only taken by `claimAbandoned`, whose taker finishes the cut-short
+     * step before anything else runs on the session.
      */
     async tryAcquire(sessionId: string, now: number): Promise<number | null> {
       const { rows } = await sql<{ fence: number }>`
@@ -29,7 +31,7 @@ export function createLeaseStore(db: Kysely<Database>, options: { instanceId: st
           holder = excluded.holder,
           expires_at = excluded.expires_at,
           held = 1
-        where session_leases.holder = excluded.holder or session_leases.held = 0 or session_leases.expires_at <= ${now}
+        where session_leases.holder = excluded.holder or session_leases.held = 0
         returning fence`.execute(db);
       return rows[0] ? Number(rows[0].fence) : null;
     },
@@ -100,12 +102,12 @@ export function createLeaseStore(db: Kysely<Database>, options: { instanceId: st
       return rows.map((r) => ({ sessionId: r.session_id, fence: Number(r.fence) }));
     },
 
-    /** Active sessions whose round deadline has passed and that no instance is working on. */
+    /** Active sessions whose round deadline has passed and that no instance is working on (or left mid-step: claimed first). */
     async due(now: number, limit: number): Promise<string[]> {
       const { rows } = await sql<{ id: string }>`
         select s.id from sessions s
         where s.status = 'active' and s.round_ends_at <= ${now}
-          and not exists (select 1 from session_leases l where l.session_id = s.id and l.held = 1 and l.expires_at > ${now})
+          and not exists (select 1 from session_leases l where l.session_id = s.id and l.held = 1)
         order by s.round_ends_at
         limit ${limit}`.execute(db);
       return rows.map((r) => r.id);

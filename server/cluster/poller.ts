@@ -34,8 +34,8 @@ export function createPoller(options: {
   let current: Promise<number> | null = null;
 
   async function sweep(work: PollerWork): Promise<number> {
-    const now = clock.now();
-    const claims = [...(await leases.claimAbandoned(now, BATCH)), ...(await leases.claimUnbegun(now, BATCH))];
+    // The clock is read at each query, not once per sweep: a lease taken with an old time would expire early.
+    const claims = [...(await leases.claimAbandoned(clock.now(), BATCH)), ...(await leases.claimUnbegun(clock.now(), BATCH))];
     for (const claim of claims) {
       logger.warn({ sessionId: claim.sessionId, fence: claim.fence }, "took over a session another instance left mid-step");
       options.onClaim(claim.sessionId, claim.fence);

@@ -161,7 +161,10 @@ export function createInterviewService(deps: InterviewServiceDeps) {
    */
   async function continuePending(sessionId: string): Promise<void> {
     const snap = await graph.getState(threadOf(sessionId));
-    if (snap.next.length > 0 && !snap.next.includes("awaitAnswer")) {
+    // Cut short either before a node ran (it is `next`) or after a task finished whose writes were saved but
+    // not yet folded into a checkpoint (nothing is `next`, the task is still listed): either way, run on.
+    const cutShort = snap.next.length > 0 ? !snap.next.includes("awaitAnswer") : snap.tasks.length > 0;
+    if (cutShort) {
       logger.warn({ sessionId, pending: snap.next }, "continuing an interrupted graph step");
       await invoke(sessionId, null);
     }
@@ -242,6 +245,8 @@ export function createInterviewService(deps: InterviewServiceDeps) {
   async function onRoundTimeout(sessionId: string, roundId?: string): Promise<void> {
     await locks.run(sessionId, async () => {
       const { values, awaiting } = await readState(sessionId);
+      // Found in the store: a step cut short (its instance died) is finished first, which may itself end the round.
+      if (roundId === undefined && values && !awaiting && values.status !== "complete") return continuePending(sessionId);
       if (!values || !awaiting || values.status === "complete") return;
       const round = values.interviewPlan.rounds[values.roundIndex];
       if ((roundId !== undefined && round?.roundId !== roundId) || values.roundEndsAt === null || values.roundEndsAt > now()) {
@@ -268,7 +273,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
           created_at: now(),
         });
       }
-      logger.info({ sessionId, roundId }, "round timed out");
+      logger.info({ sessionId, roundId: round!.roundId }, "round timed out");
       await resumeGraph(sessionId, input);
     });
   }

@@ -54,8 +54,10 @@ export async function openPostgres(target: PostgresTarget): Promise<PostgresHand
     application_name: target.applicationName ?? "mock-interview",
     ...(schema !== "public" ? { options: `-c search_path="${schema}"` } : {}),
   });
-  // An idle connection dropped by the server (a restart, a terminated backend) must not crash the process.
+  // A connection the server drops (a PostgreSQL restart, a terminated backend) must not crash the process:
+  // the query on it fails (and is retried or reported by its caller), the pool opens a new one next time.
   pool.on("error", () => undefined);
+  pool.on("connect", (client) => client.on("error", () => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { pool, db, schema };
 }

@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
+import type { Logger } from "pino";
 import { createApp, type App } from "../../server/app.js";
 import type { Clock } from "../../server/interview/index.js";
 import type { RateLimitConfig } from "../../server/limits/index.js";
@@ -32,6 +33,7 @@ export async function startTestServer(options: {
   allowedOrigins?: string[];
   /** Recover the sessions left active in the database once listening (as the real start does); default true. */
   recover?: boolean;
+  logger?: Logger;
   /** PostgreSQL only: lease and poll timings (tests shorten them). */
   cluster?: Partial<ClusterOptions>;
 }): Promise<TestServer> {
@@ -42,6 +44,7 @@ export async function startTestServer(options: {
     databaseFile,
     ...(postgres ? { postgres } : {}),
     ...(options.cluster ? { cluster: options.cluster } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
     builtinPacks: options.packs,
     clientDist: options.clientDist ?? null,
     random: () => 0,
