@@ -12,8 +12,8 @@ import pg from "pg";
 const REPORT = ".vitest-report.json";
 const run = (cmd, args, env = process.env) => spawnSync(cmd, args, { stdio: "inherit", env }).status ?? 1;
 
-/** Only on PostgreSQL: several instances on one database (SQLite allows one process per file). */
-const POSTGRES_ONLY = ["test/integration/cluster.test.ts"];
+/** Only on PostgreSQL: several instances on one database and the lease statements they share (SQLite allows one process per file). */
+const POSTGRES_ONLY = ["test/integration/cluster.test.ts", "test/integration/leases.test.ts"];
 /**
  * Not run a second time on PostgreSQL: they never reach the database (the
  * sandbox suites), hold an in-memory SQLite of their own (selftest), spawn the

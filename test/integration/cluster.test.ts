@@ -264,4 +264,54 @@ describe.skipIf(!url)("several instances on one PostgreSQL database", () => {
       expect(resumed.snapshot.status).toBe("complete");
     },
   );
+  it("a graceful stop (SIGTERM) takes no new connections, finishes the step in flight and hands the session over at once", async () => {
+    const clock = manualClock();
+    const logs = captureLogs();
+    const databaseFile = tempDatabaseFile();
+    const a = await serve(databaseFile, clock, logs.loggerFor("a"));
+    const b = await serve(databaseFile, clock, logs.loggerFor("b"));
+    const db = await reader(databaseFile);
+
+    const candidate = await client(a.url);
+    const start = await candidate.request("session:start", { packId: "mini", rounds: ["story", "code"] });
+    await candidate.waitFor("question:end");
+
+    // A submit whose step is held at its first event write while A is asked to stop.
+    const blocker = await db.pool!.connect();
+    await blocker.query("begin");
+    await blocker.query("lock table events in exclusive mode");
+    const submitted = candidate.send("answer:submit", {
+      sessionId: start.sessionId,
+      questionId: "failure-story",
+      submissionId: "submit-before-sigterm",
+      text: "The situation was a failed launch; my action was a rollback plan; the result was a calm week.",
+    });
+    await eventually(async () => {
+      const { rows } = await sql<{ n: number }>`select count(*) as n from pg_stat_activity
+        where application_name = ${`mock-interview ${a.app.instanceId}`} and wait_event_type = 'Lock'`.execute(db.db);
+      return Number(rows[0]!.n) > 0 ? true : undefined;
+    });
+    const stopping = a.close();
+    servers.splice(servers.indexOf(a), 1);
+    await eventually(async () => (a.app.httpServer.listening ? undefined : true));
+    await expect(connectClient(a.url)).rejects.toThrow();
+
+    await blocker.query("rollback");
+    blocker.release();
+    // The step in flight finished and its answer was acknowledged before A let go.
+    expect(await submitted).toEqual({ ok: true, data: { accepted: true, duplicate: false } });
+    await stopping;
+    expect(await db.db.selectFrom("session_leases").select("held").where("session_id", "=", start.sessionId).executeTakeFirst()).toEqual({
+      held: 0,
+    });
+
+    // The candidate reconnects to B: no lease to wait out, no clock moved.
+    const again = await client(b.url);
+    const { snapshot } = await again.request("session:resume", { sessionId: start.sessionId, resumeToken: start.resumeToken });
+    expect(snapshot.status).toBe("active");
+    expect(snapshot.round?.roundId).toBe("code");
+    expect(snapshot.question).not.toBeNull();
+    await expectEachEventOnce(db, start.sessionId);
+    expect(logs.lines.filter((l) => l.level >= 50)).toEqual([]);
+  });
 });
