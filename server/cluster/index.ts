@@ -9,9 +9,6 @@ import { createLeaseStore } from "./leases.js";
 import { createPoller, type PollerWork } from "./poller.js";
 import { createSessionGuard, type SessionGuard } from "./session-guard.js";
 
-export { LeaseLostError } from "./fenced-checkpointer.js";
-export type { PollerWork } from "./poller.js";
-
 export type ClusterOptions = {
   /** How long a session stays taken after its holder stops renewing (a crash): the takeover delay. */
   leaseMs: number;

@@ -2,6 +2,9 @@ import type { Logger } from "pino";
 import { ServiceError, type Clock } from "../interview/index.js";
 import type { LeaseStore } from "./leases.js";
 
+/** Fences remembered at most; forgetting one only costs a fresh read of that session's checkpoint. */
+const REMEMBERED = 10_000;
+
 /** Between tries for a lease another instance holds: short at first, a few hundred ms at most. */
 const BACKOFF_MS = [10, 20, 50, 100, 200, 400];
 
@@ -29,6 +32,12 @@ export function createSessionGuard(options: {
   /** Sessions with work running here now, and their fence (fenced writes read it). */
   const holding = new Map<string, number>();
   let renewal: (() => void) | null = null;
+  const remember = (sessionId: string, fence: number) => {
+    lastFence.delete(sessionId);
+    lastFence.set(sessionId, fence);
+    // Oldest first (a Map keeps insertion order): finished sessions age out.
+    if (lastFence.size > REMEMBERED) lastFence.delete(lastFence.keys().next().value!);
+  };
 
   const scheduleRenewal = () => {
     if (renewal || holding.size === 0) return;
@@ -68,7 +77,7 @@ export function createSessionGuard(options: {
       const fence = await acquire(sessionId);
       if (lastFence.get(sessionId) !== fence) {
         options.forget(sessionId);
-        lastFence.set(sessionId, fence);
+        remember(sessionId, fence);
       }
       holding.set(sessionId, fence);
       scheduleRenewal();
@@ -84,7 +93,7 @@ export function createSessionGuard(options: {
     /** After a sweep took a session over: whatever was remembered about it is stale. */
     noteClaim(sessionId: string, fence: number) {
       options.forget(sessionId);
-      lastFence.set(sessionId, fence);
+      remember(sessionId, fence);
     },
     stop() {
       renewal?.();
