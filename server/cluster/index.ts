@@ -3,8 +3,9 @@ import type { BaseCheckpointSaver } from "@langchain/langgraph-checkpoint";
 import { sql } from "kysely";
 import type { Logger } from "pino";
 import type { Clock, SessionGuardLike } from "../interview/index.js";
-import { createEventsRepo, type OpenDatabase, type Store } from "../store/index.js";
-import { FencedPostgresSaver, LeaseLostError } from "./fenced-checkpointer.js";
+import type { OpenDatabase, Store } from "../store/index.js";
+import { FencedPostgresSaver } from "./fenced-checkpointer.js";
+import { appendFenced } from "./fenced-events.js";
 import { createLeaseStore } from "./leases.js";
 import { createPoller, type PollerWork } from "./poller.js";
 import { createSessionGuard, type SessionGuard } from "./session-guard.js";
@@ -90,11 +91,7 @@ export function createCluster(deps: {
     async appendEvent(sessionId, type, payload, now, key) {
       const fence = guard?.fenceOf(sessionId);
       if (fence === undefined) return store.events.append(sessionId, type, payload, now, key);
-      // The lease row stays share-locked until the event is in: a takeover waits for it, or the append sees it lost.
-      return db.transaction().execute(async (trx) => {
-        if (!(await leases.holdsForShare(trx, sessionId, fence))) throw new LeaseLostError(sessionId);
-        return createEventsRepo(trx).append(sessionId, type, payload, now, key);
-      });
+      return appendFenced(db, { instanceId, sessionId, fence }, { type, payload, now, key });
     },
     start: (work) => poller.start(work),
     stop: () => poller.stop(),

@@ -112,14 +112,6 @@ export function createLeaseStore(db: Kysely<Database>, options: { instanceId: st
         limit ${limit}`.execute(db);
       return rows.map((r) => r.id);
     },
-
-    /** Is this session still ours under this fence? Locks the row until the transaction ends (fenced writes). */
-    async holdsForShare(trx: Kysely<Database>, sessionId: string, fence: number): Promise<boolean> {
-      const { rows } = await sql`select 1 from session_leases
-        where session_id = ${sessionId} and holder = ${me} and fence = ${fence} and held = 1
-        for share`.execute(trx);
-      return rows.length > 0;
-    },
   };
 }
 export type LeaseStore = ReturnType<typeof createLeaseStore>;
