@@ -77,6 +77,7 @@ export function createCluster(deps: {
   const stillHeld = async (sessionId: string): Promise<boolean> => {
     const fence = guard?.fenceOf(sessionId);
     if (fence === undefined) return true; // not a step of ours (reads, tools): nothing to fence
+    if (guard!.surelyHeld(sessionId)) return true; // unexpired: nobody else can have taken it
     const { rows } = await sql`select 1 from session_leases
       where session_id = ${sessionId} and holder = ${instanceId} and fence = ${fence} and held = 1`.execute(db);
     return rows.length > 0;
@@ -97,6 +98,7 @@ export function createCluster(deps: {
     stop: () => poller.stop(),
     async releaseAll() {
       guard?.stop();
+      await guard?.settle();
       const n = await leases.releaseAll();
       if (n > 0) logger.info({ sessions: n }, "released session leases");
     },
