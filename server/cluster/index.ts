@@ -71,6 +71,7 @@ export function createCluster(deps: {
     leases,
     clock,
     pollMs: options.pollMs,
+    leaseMs: options.leaseMs,
     logger,
     onClaim: (sessionId, fence) => guard?.noteClaim(sessionId, fence),
   });

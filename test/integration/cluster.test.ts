@@ -346,4 +346,27 @@ describe.skipIf(!url)("several instances on one PostgreSQL database", () => {
     // A step running when the connections went failed (logged) and was finished again; nothing was given up on.
     expect(logs.count("gave up finishing a failed graph step")).toEqual([]);
   });
+  it("a session created but never begun (its instance died right after storing it) is begun once, by one poller", async () => {
+    const clock = manualClock();
+    const logs = captureLogs();
+    const databaseFile = tempDatabaseFile();
+    const a = await serve(databaseFile, clock, logs.loggerFor("a"));
+    const b = await serve(databaseFile, clock, logs.loggerFor("b"));
+    const db = await reader(databaseFile);
+    // What session:start stores before its ack; the first step (begin) never runs.
+    const start = await a.app.service.start({ packId: "mini", mode: "timed", rounds: ["story"] });
+    expect(await eventsOf(db, start.sessionId)).toEqual([]);
+
+    clock.advance(CLUSTER.leaseMs);
+    await eventually(
+      async () => ((await eventsOf(db, start.sessionId)).some((e) => e.type === "question:end") ? true : undefined),
+      pollWhenIdle(db, clock),
+    );
+    const events = await expectEachEventOnce(db, start.sessionId);
+    expect(events.filter((e) => e.type === "round:start")).toHaveLength(1);
+    expect(logs.count("took over a session another instance left mid-step").filter((l) => l.sessionId === start.sessionId)).toHaveLength(1);
+    const candidate = await client(b.url);
+    const { snapshot } = await candidate.request("session:resume", { sessionId: start.sessionId, resumeToken: start.resumeToken });
+    expect(snapshot.question?.questionId).toBe("failure-story");
+  });
 });
