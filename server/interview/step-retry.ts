@@ -14,19 +14,26 @@ const DELAYS_MS = [200, 1_000, 2_000, 5_000, 10_000, 30_000, 30_000, 30_000, 30_
  */
 export function createStepRetry(options: { finish: (sessionId: string) => Promise<void>; logger: Logger }) {
   const scheduled = new Map<string, NodeJS.Timeout>();
+  /** Retries running now: a failure inside one (its own step throwing again) must not start the count over. */
+  const running = new Set<string>();
   let closed = false;
   const schedule = (sessionId: string, attempt = 0): void => {
-    if (closed || scheduled.has(sessionId)) return;
+    if (closed || scheduled.has(sessionId) || running.has(sessionId)) return;
     if (attempt >= DELAYS_MS.length) {
       options.logger.error({ sessionId, attempts: attempt }, "gave up finishing a failed graph step");
       return;
     }
     const handle = setTimeout(() => {
       scheduled.delete(sessionId);
-      options.finish(sessionId).catch((err) => {
-        options.logger.warn({ err, sessionId, attempt: attempt + 1 }, "finishing a failed graph step failed; retrying");
-        schedule(sessionId, attempt + 1);
-      });
+      running.add(sessionId);
+      options.finish(sessionId).then(
+        () => running.delete(sessionId),
+        (err) => {
+          running.delete(sessionId);
+          options.logger.warn({ err, sessionId, attempt: attempt + 1 }, "finishing a failed graph step failed; retrying");
+          schedule(sessionId, attempt + 1);
+        },
+      );
     }, DELAYS_MS[attempt]);
     handle.unref();
     scheduled.set(sessionId, handle);
