@@ -129,8 +129,8 @@ describe.skipIf(!url)("several instances on one PostgreSQL database", () => {
       const clock = manualClock();
       const logs = captureLogs();
       const databaseFile = tempDatabaseFile();
-      const a = await serve(databaseFile, clock, logs.loggerFor("a"));
-      const b = await serve(databaseFile, clock, logs.loggerFor("b"));
+      // Started together on a fresh database: one migrates and registers the packs, the other waits and finds them.
+      const [a, b] = await Promise.all([serve(databaseFile, clock, logs.loggerFor("a")), serve(databaseFile, clock, logs.loggerFor("b"))]);
       const db = await reader(databaseFile);
 
       const sessions: { server: TestServer; start: { sessionId: string; resumeToken: string } }[] = [];
