@@ -3,6 +3,7 @@ import { z } from "zod";
 import { DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from "./cluster/index.js";
 import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from "./limits/index.js";
 import type { ModelConfig } from "./llm/index.js";
+import type { PostgresTarget } from "./store/index.js";
 import type { SandboxOptions } from "./sandbox/index.js";
 
 /** Every environment variable the server reads, parsed once. */
@@ -72,7 +73,7 @@ export type Config = {
   /** The SQLite file holding app tables and LangGraph checkpoints (unused when `postgres` is set). */
   databaseFile: string;
   /** DATABASE_URL: PostgreSQL holds everything instead, and instances coordinate through it. */
-  postgres: { url: string; poolSize: number } | null;
+  postgres: PostgresTarget | null;
   cluster: Pick<ClusterOptions, "leaseMs" | "pollMs">;
   packsDir: string;
   clientDist: string;

@@ -1,8 +1,12 @@
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { Writable } from "node:stream";
 import pino from "pino";
 import { sql } from "kysely";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { loadConfig } from "../../server/config.js";
 import type { Report } from "../../server/contracts/index.js";
+import { startServer } from "../../server/start.js";
 import { openDatabase, type OpenDatabase } from "../../server/store/index.js";
 import { postgresFor, requirePostgres } from "../helpers/database.js";
 import { manualClock, type ManualClock } from "../helpers/manual-clock.js";
@@ -368,5 +372,23 @@ describe.skipIf(!url)("several instances on one PostgreSQL database", () => {
     const candidate = await client(b.url);
     const { snapshot } = await candidate.request("session:resume", { sessionId: start.sessionId, resumeToken: start.resumeToken });
     expect(snapshot.question?.questionId).toBe("failure-story");
+  });
+  it("starts several servers on one DATA_DIR when the data is in PostgreSQL: the DATA_DIR lock is SQLite's", async () => {
+    const databaseFile = tempDatabaseFile();
+    const config = { ...loadConfig({ DATA_DIR: dirname(databaseFile), PORT: "0" }), postgres: postgresFor(databaseFile) };
+    const deps = { builtinPacks: [miniPackWithRoundSeconds(60)], clientDist: null, logger: pino({ level: "silent" }), sandbox: null };
+    const first = await startServer(config, deps);
+    const second = await startServer(config, deps);
+    try {
+      expect(first.app.instanceId).not.toBe(second.app.instanceId);
+      expect(existsSync(join(dirname(databaseFile), "server.lock"))).toBe(false);
+      for (const { port } of [first, second]) {
+        expect(await (await fetch(`http://127.0.0.1:${port}/api/health`)).json()).toMatchObject({ ok: true, database: "ok" });
+      }
+    } finally {
+      await Promise.all([first.app.close(), second.app.close()]);
+      first.release();
+      second.release();
+    }
   });
 });
