@@ -1,5 +1,6 @@
+import type { Config } from "../config.js";
 import { serverUrl } from "../server-url.js";
-import { createStore, migrateToLatest, openSqlite } from "../store/index.js";
+import { createStore, openDatabase, type DatabaseTarget } from "../store/index.js";
 import { createTeams, TeamError, type Teams } from "../teams/index.js";
 import { CliError, type Cli } from "./context.js";
 
@@ -9,7 +10,7 @@ const USAGE = `usage: npm run -s cli -- team create <name>
        npm run -s cli -- team token create <team-id> <label>     (one token per reviewer; the label names them in the audit trail)
        npm run -s cli -- team token rotate <team-id> <token-id>
        npm run -s cli -- team token revoke <team-id> <token-id>  (also the last one: the CLI is the way back in)
-(uses the database in DATA_DIR, like the server)`;
+(uses the server's database: DATABASE_URL if set, else the one in DATA_DIR)`;
 const SEE_USAGE = "see npm run -s cli -- team --help";
 
 /** What to do after a TeamError, by command: the message says what is wrong, this what to do. */
@@ -60,10 +61,9 @@ export async function teamCommand(args: string[], io: Cli): Promise<number> {
   }
   if (!sub || !["create", "token", "list"].includes(sub)) throw new CliError(`team takes create, list or token; ${SEE_USAGE}`, 2);
   const config = io.config();
-  const { db } = openSqlite(config.databaseFile);
+  const database = await openDatabase(targetOf(config));
   try {
-    await migrateToLatest(db);
-    const teams = createTeams(createStore(db), Date.now);
+    const teams = createTeams(createStore(database.db), Date.now);
     if (sub === "list") {
       for (const t of await teams.list()) io.out(`${t.id}\t${t.name}`);
       return 0;
@@ -83,6 +83,11 @@ export async function teamCommand(args: string[], io: Cli): Promise<number> {
     if (err instanceof TeamError) throw new CliError(`${err.message}; ${teamErrorHint(err, args)}`);
     throw err;
   } finally {
-    await db.destroy();
+    await database.close();
   }
+}
+
+/** The database the server with this configuration uses. */
+function targetOf(config: Config): DatabaseTarget {
+  return config.postgres ? { kind: "postgres", ...config.postgres } : { kind: "sqlite", file: config.databaseFile };
 }

@@ -4,12 +4,17 @@ import type { PackCatalog } from "../scenarios/index.js";
 import { serve } from "./serve.js";
 
 /** Liveness plus the facts an operator checks first: storage answers, packs loaded. */
-export function healthRouter(deps: { packs: PackCatalog; pingDatabase: () => void; startedAt: number; recovering: () => boolean }): Router {
+export function healthRouter(deps: {
+  packs: PackCatalog;
+  pingDatabase: () => void | Promise<void>;
+  startedAt: number;
+  recovering: () => boolean;
+}): Router {
   const router = Router();
   serve(router, "/api/health", routes.health, async (_input, res) => {
     let database = "ok";
     try {
-      deps.pingDatabase();
+      await deps.pingDatabase();
     } catch (err) {
       database = `error: ${(err as Error).message}`;
     }

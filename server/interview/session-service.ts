@@ -25,6 +25,7 @@ import { ServiceError } from "./service-error.js";
 import { buildSnapshot } from "./snapshot.js";
 import type { AnswerInput, CurrentTurn, InterviewStateValue } from "./state.js";
 import { createRoundTimers } from "./timers.js";
+import { createStepRetry } from "./step-retry.js";
 import { hashToken, newResumeToken, tokenMatches } from "./tokens.js";
 
 /** Sessions recovered at once after a start; small, so live requests interleave with recovery. */
@@ -57,7 +58,17 @@ export type InterviewServiceDeps = {
   onStepDone?: (sessionId: string) => void;
   /** Round timers' scheduler (real timers unless a test drives the clock). */
   setTimer?: Clock["setTimer"];
+  /**
+   * Several instances on one database (server/cluster/): wraps every locked
+   * section so only one instance works on a session at a time. It calls
+   * `forget` when another instance may have changed the session since this one
+   * last saw it. Absent: this process is the only one (SQLite).
+   */
+  sessionGuard?: (forget: (sessionId: string) => void) => SessionGuardLike;
 };
+
+/** What the service needs of a cross-instance guard: run work while holding the session. */
+export type SessionGuardLike = { run<T>(sessionId: string, work: () => Promise<T>): Promise<T> };
 
 type StartOptions = Omit<z.output<typeof SessionStartPayloadSchema>, "teamToken"> & {
   /** The team whose token came with the request, if any: it may sit its own private packs. */
@@ -71,7 +82,11 @@ type StartOptions = Omit<z.output<typeof SessionStartPayloadSchema>, "teamToken"
  */
 export function createInterviewService(deps: InterviewServiceDeps) {
   const { graph, store, packs, now, logger } = deps;
-  const locks = createSessionLocks();
+  const local = createSessionLocks();
+  const guard = deps.sessionGuard?.((sessionId) => between.delete(sessionId));
+  const locks = guard
+    ? { run: <T>(sessionId: string, work: () => Promise<T>) => local.run(sessionId, () => guard.run(sessionId, work)), drain: local.drain }
+    : local;
   /** Sessions with a "Run tests" in flight: one at a time each, without holding the session lock. */
   const running = new Set<string>();
   const threadOf = (sessionId: string) => ({ configurable: { thread_id: sessionId } });
@@ -118,8 +133,10 @@ export function createInterviewService(deps: InterviewServiceDeps) {
    * a submit's checks would otherwise read and decode the whole checkpoint and
    * the session row every time. Only graph steps change them (all run here,
    * under the session lock), so each step drops the entry first (see
-   * `invoke`) and the read after it fills it again. This process is the only
-   * one on its DATA_DIR (server/store/data-dir-lock.ts), so nothing else writes them.
+   * `invoke`) and the read after it fills it again. On SQLite this process is
+   * the only one on its DATA_DIR (server/store/data-dir-lock.ts); with several
+   * instances, the session guard drops the entry when another one may have
+   * worked on the session.
    */
   type Between = { values: InterviewStateValue | null; awaiting: CurrentTurn | null; session?: SessionRow };
   const between = new Map<string, Between>();
@@ -144,6 +161,9 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     between.delete(sessionId);
     try {
       await graph.invoke(input, threadOf(sessionId));
+    } catch (err) {
+      stepRetry.schedule(sessionId);
+      throw err;
     } finally {
       between.delete(sessionId);
       // After the caller's ack went out (acks are sent on the microtask queue; this runs after it).
@@ -151,15 +171,24 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     }
   }
 
-  /** After each graph step: keep the round timer in line with the checkpoint (which owns the deadline). */
+  const stepRetry = createStepRetry({ finish: (sessionId) => locks.run(sessionId, () => continuePending(sessionId)), logger });
+
+  /**
+   * After each graph step: keep the round timer and `sessions.round_ends_at` in
+   * line with the checkpoint, which owns the deadline. The column is a derived
+   * index, never read back here: instances sharing a database find passed
+   * deadlines through it (server/cluster/leases.ts).
+   */
   async function afterStep(sessionId: string): Promise<void> {
     const { values, awaiting } = await readState(sessionId);
     if (!values || !awaiting || values.roundEndsAt === null) {
       timers.disarm(sessionId);
+      await store.sessions.setRoundEndsAt(sessionId, null, now());
       return;
     }
     const round = values.interviewPlan.rounds[values.roundIndex]!;
     timers.arm(sessionId, round.roundId, values.roundEndsAt);
+    await store.sessions.setRoundEndsAt(sessionId, values.roundEndsAt, now());
   }
 
   /**
@@ -168,7 +197,10 @@ export function createInterviewService(deps: InterviewServiceDeps) {
    */
   async function continuePending(sessionId: string): Promise<void> {
     const snap = await graph.getState(threadOf(sessionId));
-    if (snap.next.length > 0 && !snap.next.includes("awaitAnswer")) {
+    // Cut short either before a node ran (it is `next`) or after a task finished whose writes were saved but
+    // not yet folded into a checkpoint (nothing is `next`, the task is still listed): either way, run on.
+    const cutShort = snap.next.length > 0 ? !snap.next.includes("awaitAnswer") : snap.tasks.length > 0;
+    if (cutShort) {
       logger.warn({ sessionId, pending: snap.next }, "continuing an interrupted graph step");
       await invoke(sessionId, null);
     }
@@ -264,12 +296,24 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     });
   }
 
-  async function onRoundTimeout(sessionId: string, roundId: string): Promise<void> {
+  /** The round's time is up: grade its last draft and move on. `roundId` absent: whichever round is open (a deadline found in the store). */
+  async function onRoundTimeout(sessionId: string, roundId?: string): Promise<void> {
     await locks.run(sessionId, async () => {
       const { values, awaiting } = await readState(sessionId);
+      if (roundId === undefined) {
+        // Found in the store: the session row owns the status; a step cut short (its instance died) is finished
+        // first, which may itself end the round.
+        const session = await store.sessions.get(sessionId);
+        if (!session || session.status === "complete") return;
+        if (values && !awaiting) return continuePending(sessionId);
+      }
       if (!values || !awaiting) return;
       const round = values.interviewPlan.rounds[values.roundIndex];
-      if (round?.roundId !== roundId || values.roundEndsAt === null || values.roundEndsAt > now()) return;
+      if ((roundId !== undefined && round?.roundId !== roundId) || values.roundEndsAt === null || values.roundEndsAt > now()) {
+        // Nothing due (another instance already moved on): bring the stored deadline in line so pollers stop finding it.
+        if (roundId === undefined) await afterStep(sessionId);
+        return;
+      }
       // What a real timed platform grades: the last autosaved draft.
       const draft = await store.drafts.get(sessionId, awaiting.turnId);
       const input: AnswerInput = {
@@ -289,7 +333,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
           created_at: now(),
         });
       }
-      logger.info({ sessionId, roundId }, "round timed out");
+      logger.info({ sessionId, roundId: round!.roundId }, "round timed out");
       await resumeGraph(sessionId, input);
     });
   }
@@ -492,8 +536,9 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     },
 
     async report(sessionId: string, resumeToken: string): Promise<Report> {
-      const session = await api.authorize(sessionId, resumeToken);
-      const report = reportOf(session);
+      await api.authorize(sessionId, resumeToken);
+      // From the store, not the in-memory view: another instance may have finished the session since.
+      const report = reportOf((await store.sessions.get(sessionId))!);
       if (!report) throw new ServiceError("SESSION_IN_PROGRESS", "the interview is still in progress; the report is ready when it ends");
       return report;
     },
@@ -506,23 +551,27 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       const ids = await store.sessions.listActiveIds();
       const batchSize = options.batchSize ?? RECOVERY_BATCH;
       for (let i = 0; i < ids.length; i += batchSize) {
-        await Promise.all(
-          ids.slice(i, i + batchSize).map(async (id) => {
-            try {
-              const { values } = await readState(id);
-              if (!values) await api.begin(id);
-              else await locks.run(id, () => continuePending(id));
-            } catch (err) {
-              // One broken session must not keep the others (or the server) down.
-              logger.error({ err, sessionId: id }, "could not recover session");
-            }
-          }),
-        );
+        await Promise.all(ids.slice(i, i + batchSize).map((id) => api.recoverOne(id)));
         // Between batches, let live requests in: recovery runs while the server already serves.
         await new Promise<void>((r) => setImmediate(r));
       }
       return ids.length;
     },
+
+    /** Bring one session back: begin it if it never ran, finish a step cut short, re-arm its timer. Never throws. */
+    async recoverOne(sessionId: string): Promise<void> {
+      try {
+        const { values } = await locks.run(sessionId, () => readState(sessionId));
+        if (!values) await api.begin(sessionId);
+        else await locks.run(sessionId, () => continuePending(sessionId));
+      } catch (err) {
+        // One broken session must not keep the others (or the server) down.
+        logger.error({ err, sessionId }, "could not recover session");
+      }
+    },
+
+    /** A deadline found in the store has passed (another instance may have set it): time the round out if it is still open. */
+    expireIfDue: (sessionId: string) => onRoundTimeout(sessionId),
 
     roundTimerFor: (sessionId: string) => timers.armed(sessionId),
 
@@ -530,6 +579,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       timers.clear();
       for (const cancel of retries) cancel();
       retries.clear();
+      stepRetry.close();
       between.clear();
       await locks.drain();
     },

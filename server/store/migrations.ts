@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { Migrator, type Migration, type MigrationProvider } from "kysely/migration";
+import { clusterMigrations } from "./cluster-migrations.js";
 import { teamMigrations } from "./team-migrations.js";
 import { truthMigrations } from "./truth-migrations.js";
 
@@ -122,18 +123,22 @@ const migrations: Record<string, Migration> = {
   },
   ...teamMigrations,
   ...truthMigrations,
+  ...clusterMigrations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
+/** `schema` (PostgreSQL): where the migration bookkeeping lives; named, so another schema's tables never count. */
+const migrator = (db: Kysely<any>, schema?: string) => new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+
 /** Up to and including `name` only: tests build a database as an older version left it. */
-export async function migrateTo(db: Kysely<any>, name: string): Promise<void> {
-  const { error } = await new Migrator({ db, provider }).migrateTo(name);
+export async function migrateTo(db: Kysely<any>, name: string, options: { schema?: string } = {}): Promise<void> {
+  const { error } = await migrator(db, options.schema).migrateTo(name);
   if (error) throw new Error(`Database migration to ${name} failed: ${String(error)}`);
 }
 
-export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+export async function migrateToLatest(db: Kysely<any>, options: { schema?: string } = {}): Promise<void> {
+  const { error, results } = await migrator(db, options.schema).migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
   if (error || failed) {
     throw new Error(`Database migration ${failed?.migrationName ?? ""} failed: ${String(error)}`);

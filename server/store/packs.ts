@@ -18,14 +18,18 @@ export function createPacksRepo(db: Kysely<Database>) {
     async insert(row: PackRow): Promise<void> {
       await db.insertInto("packs").values(row).execute();
     },
+    /** One statement, so instances starting together on one database (PostgreSQL) do not trip over each other. */
     async replaceBuiltin(row: PackRow): Promise<void> {
       await db
-        .deleteFrom("packs")
-        .where("pack_key", "=", row.pack_key)
-        .where("version", "=", row.version)
-        .where("team_id", "is", null)
+        .insertInto("packs")
+        .values(row)
+        .onConflict((oc) =>
+          oc
+            .columns(["pack_key", "version"])
+            .doUpdateSet({ visibility: row.visibility, source: row.source, pack_json: row.pack_json, created_at: row.created_at })
+            .where("packs.team_id", "is", null),
+        )
         .execute();
-      await db.insertInto("packs").values(row).execute();
     },
     async get(key: string, version: number): Promise<PackRow | undefined> {
       return db.selectFrom("packs").selectAll().where("pack_key", "=", key).where("version", "=", version).executeTakeFirst();

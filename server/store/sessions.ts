@@ -5,10 +5,10 @@ export type SessionRow = Selectable<SessionsTable>;
 
 export function createSessionsRepo(db: Kysely<Database>) {
   return {
-    async insert(row: Omit<SessionRow, "report_json" | "completed_at" | "updated_at" | "team_id" | "invite_id">) {
+    async insert(row: Omit<SessionRow, "round_ends_at" | "report_json" | "completed_at" | "updated_at" | "team_id" | "invite_id">) {
       await db
         .insertInto("sessions")
-        .values({ ...row, report_json: null, completed_at: null, updated_at: row.created_at })
+        .values({ ...row, round_ends_at: null, report_json: null, completed_at: null, updated_at: row.created_at })
         .execute();
     },
     async get(id: string): Promise<SessionRow | undefined> {
@@ -22,10 +22,14 @@ export function createSessionsRepo(db: Kysely<Database>) {
         .where("id", "in", [...ids])
         .execute();
     },
+    /** Mirrors the checkpoint's deadline (see tables.ts): the cluster's deadline sweep reads it. */
+    async setRoundEndsAt(id: string, roundEndsAt: number | null, now: number) {
+      await db.updateTable("sessions").set({ round_ends_at: roundEndsAt, updated_at: now }).where("id", "=", id).execute();
+    },
     async complete(id: string, reportJson: string, now: number) {
       await db
         .updateTable("sessions")
-        .set({ status: "complete", report_json: reportJson, completed_at: now, updated_at: now })
+        .set({ status: "complete", report_json: reportJson, round_ends_at: null, completed_at: now, updated_at: now })
         .where("id", "=", id)
         .execute();
     },

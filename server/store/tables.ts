@@ -15,6 +15,12 @@ export type SessionsTable = {
   status: "active" | "complete";
   /** The report, derived once from the final checkpoint by the report node; validated on read (stored-json.ts). */
   report_json: string | null;
+  /**
+   * A copy of the checkpoint's round deadline (the checkpoint owns it), written after every step and null
+   * between rounds: an index, so instances sharing one database find passed deadlines without reading
+   * checkpoints (server/cluster/leases.ts). Never read as the deadline itself.
+   */
+  round_ends_at: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: number;
   updated_at: number;
   completed_at: number | null;
@@ -93,6 +99,17 @@ export type ShareLinksTable = {
   revoked_at: number | null;
 };
 
+/** Who runs a session's graph steps now (several instances on PostgreSQL; see server/cluster/). */
+export type SessionLeasesTable = {
+  session_id: string;
+  /** The instance id that took it last (kept after release, so that instance knows nobody came between). */
+  holder: string;
+  /** Grows by one each time another instance takes the session: writes carrying an older one are refused. */
+  fence: number;
+  expires_at: number;
+  held: number;
+};
+
 export type Database = {
   sessions: SessionsTable;
   events: EventsTable;
@@ -105,4 +122,5 @@ export type Database = {
   invites: InvitesTable;
   integrity_signals: IntegritySignalsTable;
   score_overrides: ScoreOverridesTable;
+  session_leases: SessionLeasesTable;
 };

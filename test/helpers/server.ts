@@ -9,6 +9,8 @@ import type { RateLimitConfig } from "../../server/limits/index.js";
 import type { ModelConfig } from "../../server/llm/index.js";
 import type { SandboxOptions } from "../../server/sandbox/index.js";
 import type { Pack } from "../../server/scenarios/index.js";
+import type { ClusterOptions } from "../../server/cluster/index.js";
+import { postgresFor } from "./database.js";
 
 export type TestServer = { app: App; url: string; databaseFile: string; close(): Promise<void> };
 
@@ -16,7 +18,7 @@ export function tempDatabaseFile(): string {
   return join(mkdtempSync(join(tmpdir(), "mi-test-")), "interview.db");
 }
 
-/** The real app on an ephemeral port, on a fresh (or given) SQLite file. */
+/** The real app on an ephemeral port, on a fresh (or given) SQLite file, or its own PostgreSQL schema when DATABASE_URL is set. */
 export async function startTestServer(options: {
   packs: Pack[];
   databaseFile?: string;
@@ -33,11 +35,17 @@ export async function startTestServer(options: {
   recover?: boolean;
   /** The app's logger (silent when absent); tests that read the log pass one. */
   logger?: Logger;
+  /** PostgreSQL only: lease and poll timings (tests shorten them). */
+  cluster?: Partial<ClusterOptions>;
 }): Promise<TestServer> {
   const databaseFile = options.databaseFile ?? tempDatabaseFile();
   // random: () => 0 keeps pack order among equally suitable questions, so tests know what comes.
+  const postgres = postgresFor(databaseFile);
   const app = await createApp({
     databaseFile,
+    ...(postgres ? { postgres } : {}),
+    ...(options.cluster ? { cluster: options.cluster } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
     builtinPacks: options.packs,
     clientDist: options.clientDist ?? null,
     random: () => 0,

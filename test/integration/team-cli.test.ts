@@ -1,12 +1,16 @@
 import { dirname } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cli as runCli } from "../helpers/cli.js";
+import { postgresFor } from "../helpers/database.js";
 import { miniPack } from "../helpers/packs.js";
 import { startTestServer, tempDatabaseFile, type TestServer } from "../helpers/server.js";
 
 /** The `team` CLI in-process (what `npm run cli` runs), on the DATA_DIR whose database a server then reads. */
 async function cli(databaseFile: string, ...args: string[]) {
-  const { code, stdout, stderr } = await runCli(["team", ...args], { DATA_DIR: dirname(databaseFile) });
+  // On PostgreSQL (DATABASE_URL), the same schema the test server gets for this path.
+  const pg = postgresFor(databaseFile);
+  const env = { DATA_DIR: dirname(databaseFile), ...(pg ? { DATABASE_URL: pg.url, DATABASE_SCHEMA: pg.schema! } : {}) };
+  const { code, stdout, stderr } = await runCli(["team", ...args], env);
   return { code, out: stdout, err: stderr };
 }
 const tokenIn = (text: string) => text.match(/mit_[\w-]{20,}/)![0];
