@@ -13,7 +13,7 @@ import type {
 } from "../contracts/index.js";
 import { SessionStartPayloadSchema } from "../contracts/index.js";
 import type { z } from "zod";
-import { sessionPack, type PackCatalog } from "../scenarios/index.js";
+import { sessionPack, sessionQuestion, type PackCatalog } from "../scenarios/index.js";
 import { LanguageUnavailableError, type Sandbox } from "../sandbox/index.js";
 import type { SessionRow, Store, StoredEvent } from "../store/index.js";
 import type { InterviewGraph } from "./graph.js";
@@ -104,23 +104,34 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     const cached = between.get(sessionId);
     if (cached) return cached;
     const snap = await graph.getState(threadOf(sessionId));
-    const values = snap.values as InterviewStateValue;
-    const read: Between =
-      !values || !values.sessionId
-        ? { values: null, awaiting: null }
-        : { values, awaiting: snap.next.includes("awaitAnswer") ? values.current : null };
+    return remember(sessionId, snap.values as InterviewStateValue, snap.next.includes("awaitAnswer"));
+  }
+
+  function remember(sessionId: string, values: InterviewStateValue | undefined, awaitingAnswer: boolean): Between {
+    const read: Between = !values || !values.sessionId ? { values: null, awaiting: null } : { values, awaiting: awaitingAnswer ? values.current : null };
     // Finished sessions are read rarely (reports come from the session row): not kept.
     if (read.values && read.values.status !== "complete") between.set(sessionId, read);
     return read;
   }
 
-  /** Every graph step goes through here, so the in-memory view of a session is dropped before it changes. */
+  /**
+   * Every graph step goes through here, so the in-memory view of a session is
+   * dropped before it changes. The step's result is the state it checkpointed
+   * last; awaitAnswer is the graph's only interrupt, so an interrupted result
+   * awaits an answer. Keeping it saves reading and decoding the checkpoint
+   * again right after writing it.
+   */
   async function invoke(sessionId: string, input: Parameters<InterviewGraph["invoke"]>[0]): Promise<void> {
     between.delete(sessionId);
     try {
-      await graph.invoke(input, threadOf(sessionId));
-    } finally {
+      const out = (await graph.invoke(input, threadOf(sessionId))) as InterviewStateValue & { __interrupt__?: unknown[] };
       between.delete(sessionId);
+      const { __interrupt__: interrupts, ...values } = out ?? {};
+      remember(sessionId, values as InterviewStateValue, (interrupts?.length ?? 0) > 0);
+    } catch (err) {
+      between.delete(sessionId);
+      throw err;
+    } finally {
       // After the caller's ack went out (acks are sent on the microtask queue; this runs after it).
       if (deps.onStepDone) setImmediate(() => deps.onStepDone!(sessionId));
     }
@@ -411,7 +422,8 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       const awaiting = await locks.run(payload.sessionId, () => requireAwaiting(payload.sessionId, payload.questionId));
       const session = await requireSession(payload.sessionId);
       const record = await packs.get(session.pack_id, session.pack_version);
-      const question = record && sessionPack(record.pack, payload.sessionId).questions.find((q) => q.id === awaiting.baseQuestionId);
+      const base = record?.pack.questions.find((q) => q.id === awaiting.baseQuestionId);
+      const question = base && sessionQuestion(base, payload.sessionId);
       if (!question?.coding)
         throw new ServiceError("BAD_PAYLOAD", `question "${payload.questionId}" is not a coding question; there is nothing to run`);
       if (!question.coding.entrypoint[payload.language]) {

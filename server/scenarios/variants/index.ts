@@ -5,5 +5,5 @@
  */
 export { parseExpression, evaluate, formatValue, ExpressionError, FUNCTION_NAMES, type Value } from "./expression.js";
 export { drawValues, defaultValues, variantCount, variantsToCheck, seededRandom, type VariantValues } from "./draw.js";
-export { instantiateQuestion, withValues, variantValues, shownValues, sessionPack, defaultVariantPack } from "./instantiate.js";
+export { instantiateQuestion, withValues, variantValues, shownValues, sessionPack, sessionQuestion, defaultVariantPack } from "./instantiate.js";
 export { checkVariables, describeValues, VARIANTS_CHECKED } from "./check.js";
