@@ -108,7 +108,8 @@ export function createInterviewService(deps: InterviewServiceDeps) {
   }
 
   function remember(sessionId: string, values: InterviewStateValue | undefined, awaitingAnswer: boolean): Between {
-    const read: Between = !values || !values.sessionId ? { values: null, awaiting: null } : { values, awaiting: awaitingAnswer ? values.current : null };
+    const read: Between =
+      !values || !values.sessionId ? { values: null, awaiting: null } : { values, awaiting: awaitingAnswer ? values.current : null };
     // Finished sessions are read rarely (reports come from the session row): not kept.
     if (read.values && read.values.status !== "complete") between.set(sessionId, read);
     return read;
@@ -124,7 +125,12 @@ export function createInterviewService(deps: InterviewServiceDeps) {
   async function invoke(sessionId: string, input: Parameters<InterviewGraph["invoke"]>[0]): Promise<void> {
     between.delete(sessionId);
     try {
-      const out = (await graph.invoke(input, threadOf(sessionId))) as InterviewStateValue & { __interrupt__?: unknown[] };
+      // One checkpoint per step, written when it stops (at the next question, or where a node threw),
+      // not one per super-step: a submit passes 3-7 nodes, and each checkpoint re-serialised the whole state.
+      // A process killed mid-step is picked up by `recover` from the recorded answer (see continuePending).
+      const out = (await graph.invoke(input, { ...threadOf(sessionId), durability: "exit" })) as InterviewStateValue & {
+        __interrupt__?: unknown[];
+      };
       between.delete(sessionId);
       const { __interrupt__: interrupts, ...values } = out ?? {};
       remember(sessionId, values as InterviewStateValue, (interrupts?.length ?? 0) > 0);
@@ -159,6 +165,16 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     if (snap.next.length > 0 && !snap.next.includes("awaitAnswer")) {
       logger.warn({ sessionId, pending: snap.next }, "continuing an interrupted graph step");
       await invoke(sessionId, null);
+    } else if (snap.next.includes("awaitAnswer")) {
+      // Steps checkpoint when they stop, so a process killed during a submit's step leaves the
+      // thread on the question it answered, with the answer recorded (it is stored before the
+      // step runs, and acked only after): run that step now instead of waiting for a retry.
+      const { awaiting } = await readState(sessionId);
+      const answered = awaiting ? await store.answers.submittedFor(sessionId, awaiting.turnId) : undefined;
+      if (answered) {
+        logger.warn({ sessionId, questionId: answered.question_id }, "finishing the step of an answer recorded before a restart");
+        await invoke(sessionId, new Command({ resume: { type: "submit", turnId: answered.question_id, ...answerFields(answered) } }));
+      }
     }
     await afterStep(sessionId);
   }
