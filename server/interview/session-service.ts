@@ -13,11 +13,12 @@ import type {
 } from "../contracts/index.js";
 import { SessionStartPayloadSchema } from "../contracts/index.js";
 import type { z } from "zod";
-import { sessionPack, sessionQuestion, type PackCatalog } from "../scenarios/index.js";
+import { sessionQuestion, type PackCatalog } from "../scenarios/index.js";
 import { LanguageUnavailableError, type Sandbox } from "../sandbox/index.js";
 import type { SessionRow, Store, StoredEvent } from "../store/index.js";
 import type { InterviewGraph } from "./graph.js";
 import type { Clock } from "./clock.js";
+import { questionById } from "./context.js";
 import { createSessionLocks } from "./locks.js";
 import { buildPlan, PlanError } from "./plan.js";
 import { buildChosenPlan } from "./plan-chosen.js";
@@ -244,7 +245,8 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       awaiting: awaiting !== null,
       draft,
       lastSeq: await store.events.lastSeq(sessionId),
-      pack: record ? sessionPack(record.pack, sessionId) : undefined,
+      // Only the open question: instantiating the whole pack for every reconnect cost milliseconds.
+      openQuestion: record && awaiting ? sessionQuestion(questionById(record.pack, awaiting.baseQuestionId), sessionId) : undefined,
       now: now(),
     });
   }
