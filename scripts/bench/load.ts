@@ -12,14 +12,13 @@
 //   BENCH_LOAD_SECONDS=60             measured seconds per N, after the ramp (LOAD_SECONDS also works)
 //   BENCH_LOAD_RAMP=50                candidates joining per second (LOAD_RAMP also works)
 // Defaults finish in about 6 minutes (the ramps take 72 s, the windows 4 minutes).
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import { io, type Socket } from "socket.io-client";
 import { echoRoundTrip } from "./echo.js";
+import { startLoadServer } from "./load-server-process.js";
 import { ms, percentile } from "./stats.js";
 
 const env = (name: string, fallback: string) => process.env[`BENCH_${name}`] ?? process.env[name] ?? fallback;
@@ -237,35 +236,10 @@ export async function simulateCandidates(
   };
 }
 
-async function startServer(): Promise<{ child: ChildProcess; url: string; databaseFile: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/bench/load-server.ts"], { stdio: ["ignore", "pipe", "inherit"] });
-  const line = await new Promise<string>((resolve, reject) => {
-    let buf = "";
-    child.stdout!.on("data", (d) => {
-      buf += d;
-      if (buf.includes("\n")) resolve(buf.split("\n")[0]!);
-    });
-    child.once("exit", (code) => reject(new Error(`server exited (${code})`)));
-  });
-  const { port, databaseFile } = JSON.parse(line);
-  return { child, url: `http://127.0.0.1:${port}`, databaseFile };
-}
-
-/** CPU time (user + system) of a process so far, in ms (Linux). */
-function processCpuMs(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return 0;
-  }
-}
-
 async function runOne(n: number, options: LoadOptions): Promise<LoadResult> {
-  const server = await startServer();
-  const result = await simulateCandidates(server.url, n, options, { serverCpuMs: () => processCpuMs(server.child.pid!) });
-  server.child.kill("SIGTERM");
-  await new Promise((r) => server.child.once("exit", r));
+  const server = await startLoadServer();
+  const result = await simulateCandidates(server.url, n, options, { serverCpuMs: () => server.cpuMs() });
+  await server.stop();
   // Every acknowledged answer must be in the database.
   const db = new Database(server.databaseFile, { readonly: true });
   const stored = (db.prepare("select count(*) as n from answers where reason = 'submit'").get() as { n: number }).n;

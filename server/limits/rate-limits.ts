@@ -28,9 +28,12 @@ export const DEFAULT_RATE_LIMITS: RateLimitConfig = {
   socketGlobal: { points: 50_000, seconds: 10 },
   startsPerConnection: { points: 10, seconds: 60 },
   startsPerAddress: { points: 200, seconds: 60 },
-  connectionsPerAddress: { points: 300, seconds: 60 },
+  // A candidate connects once and reconnects now and then; a classroom behind one address a few dozen times.
+  connectionsPerAddress: { points: 60, seconds: 60 },
   connectionsGlobal: { points: 5_000, seconds: 10 },
-  httpPerAddress: { points: 600, seconds: 10 },
+  // A page load is ~15 requests (page, assets, API): ~20 people behind one address may open the app at
+  // once, and a single client is held to 30 requests a second (600 let one loopback client do 60/s unseen).
+  httpPerAddress: { points: 300, seconds: 10 },
   httpGlobal: { points: 20_000, seconds: 10 },
 };
 
