@@ -7,6 +7,8 @@ export type LoadServer = {
   databaseFile: string;
   /** CPU time (user + system) the server process used so far, in ms (Linux /proc; 0 elsewhere). */
   cpuMs(): number;
+  /** The same for its main thread alone (the event loop every ack waits for). */
+  mainThreadCpuMs(): number;
   stop(): Promise<void>;
 };
 
@@ -24,18 +26,22 @@ export async function startLoadServer(): Promise<LoadServer> {
   return {
     url: `http://127.0.0.1:${port}`,
     databaseFile,
-    cpuMs() {
-      try {
-        const fields = readFileSync(`/proc/${child.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-        return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-      } catch {
-        return 0;
-      }
-    },
+    cpuMs: () => cpuOf(`/proc/${child.pid}/stat`),
+    mainThreadCpuMs: () => cpuOf(`/proc/${child.pid}/task/${child.pid}/stat`),
     async stop() {
       const exited = new Promise((r) => child.once("exit", r));
       child.kill("SIGTERM");
       await exited;
     },
   };
+}
+
+/** utime + stime of a /proc stat file, in ms (clock ticks of 10 ms). */
+function cpuOf(path: string): number {
+  try {
+    const fields = readFileSync(path, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
 }
