@@ -4,7 +4,7 @@ export const GRADER_VERSION = "coverage-2";
 export { gradeQuestion, MIN_WORDS_TO_JUDGE, type GradeContext, type QuestionGrade } from "./grade-question.js";
 export { cleanAnswer, MANIPULATION, type IntegrityFlag } from "./integrity/index.js";
 export { extractFixedPrompt, type LabEvidence } from "./checks/index.js";
-export { unmetCriteria } from "./unmet.js";
+export { firstUnmetCriterion, unmetCriteria } from "./unmet.js";
 export { gradingCriteria, scoreTests, TESTS_CRITERION_ID, type TestEvidence } from "./tests-criterion.js";
 export { questionScore, overallScore } from "./aggregate.js";
 export { conceptCoverage, coverageScore } from "./coverage.js";

@@ -1,4 +1,4 @@
-import { unmetCriteria } from "../../grading/index.js";
+import { firstUnmetCriterion } from "../../grading/index.js";
 import { currentRound, questionOf } from "../context.js";
 import type { InterviewDeps } from "../deps.js";
 import { isSkip } from "../skip.js";
@@ -31,10 +31,10 @@ export const makeAssessNode =
     try {
       return {
         pendingFollowUp:
-          unmetCriteria(
+          firstUnmetCriterion(
             question,
             turns.map((t) => t.answer),
-          )[0]?.id ?? null,
+          )?.id ?? null,
       };
     } catch {
       // A follow-up is optional; an answer the checks cannot read goes on to grading (which reports it).
