@@ -10,8 +10,9 @@
 //
 //   BENCH_LOAD_NS=100,500,1000,2000   the Ns to run (LOAD_NS also works)
 //   BENCH_LOAD_SECONDS=60             measured seconds per N, after the ramp (LOAD_SECONDS also works)
-//   BENCH_LOAD_RAMP=50                candidates joining per second (LOAD_RAMP also works)
-// Defaults finish in about 6 minutes (the ramps take 72 s, the windows 4 minutes).
+//   BENCH_LOAD_RAMP=25                candidates joining per second (LOAD_RAMP also works; the server
+//                                     starts at most 30 sessions a second, RATE_STARTS_GLOBAL_10S)
+// Defaults finish in about 8 minutes (the ramps take 144 s, the windows 4 minutes).
 import { randomUUID } from "node:crypto";
 import { loadavg } from "node:os";
 import { pathToFileURL } from "node:url";
@@ -256,7 +257,7 @@ const opt = (x: number | null) => (x === null ? "-" : ms(x));
 
 async function main(): Promise<void> {
   const ns = env("LOAD_NS", "100,500,1000,2000").split(",").map(Number);
-  const options: LoadOptions = { seconds: Number(env("LOAD_SECONDS", "60")), rampPerSecond: Number(env("LOAD_RAMP", "50")) };
+  const options: LoadOptions = { seconds: Number(env("LOAD_SECONDS", "60")), rampPerSecond: Number(env("LOAD_RAMP", "25")) };
   console.log(
     `Load: N candidates joining at ${options.rampPerSecond}/s, measured for ${options.seconds} s once all are in a session; server in its own process (SQLite). Load average before: ${load()} (${process.env.BENCH_LOAD_NOTE ?? "2 cores"})`,
   );

@@ -143,4 +143,18 @@ describe("rate limits", () => {
     const neighbour = await clientFrom("10.0.6.1");
     expect((await ask(neighbour, "session:end", { sessionId: crypto.randomUUID() })).error?.code).toBe("FORBIDDEN");
   });
+
+  it("caps new sessions for the whole server, whatever the addresses", async () => {
+    server = await startTestServer({
+      packs: [miniPack()],
+      trustProxy: true,
+      rateLimits: { ...DEFAULT_RATE_LIMITS, startsGlobal: { points: 2, seconds: 60 } },
+    });
+    const clients = await Promise.all([1, 2, 3].map((i) => clientFrom(`10.0.7.${i}`)));
+    const acks = [];
+    for (const c of clients) acks.push(await ask(c, "session:start", { packId: "mini", rounds: ["design"] }));
+    expect(acks.map((a) => a.ok)).toEqual([true, true, false]);
+    expect(acks[2]!.error?.code).toBe("RATE_LIMITED");
+    expect(acks[2]!.error?.retryAfterMs).toBeGreaterThan(0);
+  });
 });
