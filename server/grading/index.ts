@@ -4,7 +4,7 @@ export const GRADER_VERSION = "coverage-2";
 export { gradeQuestion, type GradeContext, type QuestionGrade } from "./grade-question.js";
 export { MANIPULATION } from "./integrity/index.js";
 export { extractFixedPrompt, type LabEvidence } from "./checks/index.js";
-export { unmetCriteria } from "./unmet.js";
+export { firstUnmetCriterion, unmetCriteria } from "./unmet.js";
 export { gradingCriteria, type TestEvidence } from "./tests-criterion.js";
 export { questionScore, overallScore } from "./aggregate.js";
 export { conceptCoverage, coverageScore } from "./coverage.js";

@@ -84,7 +84,8 @@ export function answersIndex(modelAnswers: string[]): GradingIndex {
 
 /** The rubric fingerprint of one question (built on demand for questions outside the index). */
 export function rubricIndex(index: GradingIndex | undefined, q: Question): CopyIndex {
-  const known = index?.rubric.get(q.id) ?? byQuestion.get(q);
+  // A question with variables was instantiated for its session: its rubric text may differ from the pack's.
+  const known = (q.variables ? undefined : index?.rubric.get(q.id)) ?? byQuestion.get(q);
   if (known) return known;
   const built = buildCopyIndex([rubricText(q)], [4]);
   byQuestion.set(q, built);

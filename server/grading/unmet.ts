@@ -13,6 +13,25 @@ import { questionTerms } from "./language/index.js";
  * so a follow-up never asks for what the grade already credits.
  */
 export function unmetCriteria(question: Question, answers: (AnswerBody | null)[]): Criterion[] {
+  const shown = evidenceShown(question, answers);
+  return question.rubric.filter((c) => !shown(c)).sort(byWeight);
+}
+
+/**
+ * The first of `unmetCriteria`, reading only as many criteria as it takes: the
+ * follow-up probes one criterion, and each criterion read costs milliseconds of
+ * language analysis on the way to the candidate's next question.
+ */
+export function firstUnmetCriterion(question: Question, answers: (AnswerBody | null)[]): Criterion | undefined {
+  const shown = evidenceShown(question, answers);
+  // A stable sort: equal weights keep rubric order, as in unmetCriteria.
+  return [...question.rubric].sort(byWeight).find((c) => !shown(c));
+}
+
+const byWeight = (a: Criterion, b: Criterion) => b.weight - a.weight;
+
+/** Whether the answers show any evidence for a criterion, prose and code each read by the grading rules. */
+function evidenceShown(question: Question, answers: (AnswerBody | null)[]): (c: Criterion) => boolean {
   const submittedCode = answers
     .map((a) => a?.code?.trim() ?? "")
     .filter(Boolean)
@@ -28,8 +47,9 @@ export function unmetCriteria(question: Question, answers: (AnswerBody | null)[]
   const code = codeIsCode && submittedCode ? codeLines(codeWithoutComments(withoutGivenText(submittedCode, question), codeLanguage)) : "";
   const isTerm = questionTerms(question);
   const story = question.kind === "behavioural";
-  const shown = (c: Criterion) =>
-    (prose && conceptCoverage(c, prose, { prose: true, isTerm, story }).hits.length > 0) ||
-    (code && conceptCoverage(c, code, { prose: false }).hits.length > 0);
-  return question.rubric.filter((c) => !shown(c)).sort((a, b) => b.weight - a.weight);
+  return (c: Criterion) =>
+    Boolean(
+      (prose && conceptCoverage(c, prose, { prose: true, isTerm, story }).hits.length > 0) ||
+      (code && conceptCoverage(c, code, { prose: false }).hits.length > 0),
+    );
 }

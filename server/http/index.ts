@@ -44,7 +44,8 @@ export type HttpDeps = {
 export function createHttpApp(deps: HttpDeps): Express {
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", deps.trustProxy ?? false);
+  // One proxy hop: req.ip is the address our proxy saw, not whatever a client put first in X-Forwarded-For.
+  app.set("trust proxy", deps.trustProxy ? 1 : false);
   if (deps.limits) app.use(rateLimit(deps.limits));
   app.use(securityHeaders());
   app.use(utf8BodiesOnly());

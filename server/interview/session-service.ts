@@ -13,11 +13,12 @@ import type {
 } from "../contracts/index.js";
 import { SessionStartPayloadSchema } from "../contracts/index.js";
 import type { z } from "zod";
-import { sessionPack, type PackCatalog } from "../scenarios/index.js";
+import { sessionQuestion, type PackCatalog } from "../scenarios/index.js";
 import { LanguageUnavailableError, type Sandbox } from "../sandbox/index.js";
 import { planOf, reportOf, type SessionRow, type Store, type StoredEvent } from "../store/index.js";
 import type { InterviewGraph } from "./graph.js";
 import { realClock, type Clock } from "./clock.js";
+import { questionById } from "./context.js";
 import { createSessionLocks } from "./locks.js";
 import { buildPlan, PlanError } from "./plan.js";
 import { buildChosenPlan } from "./plan-chosen.js";
@@ -145,27 +146,44 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     const cached = between.get(sessionId);
     if (cached) return cached;
     const snap = await graph.getState(threadOf(sessionId));
-    const values = snap.values as InterviewStateValue;
+    return remember(sessionId, snap.values as InterviewStateValue, snap.next.includes("awaitAnswer"), snap.next.length > 0);
+  }
+
+  /** `running`: the thread has a next node (it has not run to its end). */
+  function remember(sessionId: string, values: InterviewStateValue | undefined, awaitingAnswer: boolean, running: boolean): Between {
     const read: Between =
-      !values || !values.sessionId
-        ? { values: null, awaiting: null }
-        : { values, awaiting: snap.next.includes("awaitAnswer") ? values.current : null };
-    // A thread with no next node has run to its end. Finished sessions are read rarely
-    // (status and report are the session row's): not kept.
-    if (read.values && snap.next.length > 0) between.set(sessionId, read);
+      !values || !values.sessionId ? { values: null, awaiting: null } : { values, awaiting: awaitingAnswer ? values.current : null };
+    // A thread that has run to its end is finished; finished sessions are read rarely (status and report
+    // are the session row's): not kept.
+    if (read.values && running) between.set(sessionId, read);
     return read;
   }
 
-  /** Every graph step goes through here, so the in-memory view of a session is dropped before it changes. */
+  /**
+   * Every graph step goes through here, so the in-memory view of a session is
+   * dropped before it changes. The step's result is the state it checkpointed
+   * last; awaitAnswer is the graph's only interrupt, so an interrupted result
+   * awaits an answer. Keeping it saves reading and decoding the checkpoint
+   * again right after writing it.
+   */
   async function invoke(sessionId: string, input: Parameters<InterviewGraph["invoke"]>[0]): Promise<void> {
     between.delete(sessionId);
     try {
-      await graph.invoke(input, threadOf(sessionId));
+      // One checkpoint per step, written when it stops (at the next question, or where a node threw),
+      // not one per super-step: a submit passes 3-7 nodes, and each checkpoint re-serialised the whole state.
+      // A process killed mid-step is picked up by `recover` from the recorded answer (see continuePending).
+      const out = (await graph.invoke(input, { ...threadOf(sessionId), durability: "exit" })) as InterviewStateValue & {
+        __interrupt__?: unknown[];
+      };
+      between.delete(sessionId);
+      const { __interrupt__: interrupts, ...values } = out ?? {};
+      const interrupted = (interrupts?.length ?? 0) > 0;
+      remember(sessionId, values as InterviewStateValue, interrupted, interrupted);
     } catch (err) {
+      between.delete(sessionId);
       stepRetry.schedule(sessionId);
       throw err;
     } finally {
-      between.delete(sessionId);
       // After the caller's ack went out (acks are sent on the microtask queue; this runs after it).
       if (deps.onStepDone) setImmediate(() => deps.onStepDone!(sessionId));
     }
@@ -203,6 +221,16 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     if (cutShort) {
       logger.warn({ sessionId, pending: snap.next }, "continuing an interrupted graph step");
       await invoke(sessionId, null);
+    } else if (snap.next.includes("awaitAnswer")) {
+      // Steps checkpoint when they stop, so a process killed during a submit's step leaves the
+      // thread on the question it answered, with the answer recorded (it is stored before the
+      // step runs, and acked only after): run that step now instead of waiting for a retry.
+      const { awaiting } = await readState(sessionId);
+      const answered = awaiting ? await store.answers.submittedFor(sessionId, awaiting.turnId) : undefined;
+      if (answered) {
+        logger.warn({ sessionId, questionId: answered.question_id }, "finishing the step of an answer recorded before a restart");
+        await invoke(sessionId, new Command({ resume: { type: "submit", turnId: answered.question_id, ...answerFields(answered) } }));
+      }
     }
     await afterStep(sessionId);
   }
@@ -291,7 +319,8 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       awaiting: awaiting !== null,
       draft,
       lastSeq: await store.events.lastSeq(sessionId),
-      pack: record ? sessionPack(record.pack, sessionId) : undefined,
+      // Only the open question: instantiating the whole pack for every reconnect cost milliseconds.
+      openQuestion: record && awaiting ? sessionQuestion(questionById(record.pack, awaiting.baseQuestionId), sessionId) : undefined,
       now: now(),
     });
   }
@@ -492,7 +521,8 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       const awaiting = await locks.run(payload.sessionId, () => requireAwaiting(payload.sessionId, payload.questionId));
       const session = await requireSession(payload.sessionId);
       const record = await packs.get(session.pack_id, session.pack_version);
-      const question = record && sessionPack(record.pack, payload.sessionId).questions.find((q) => q.id === awaiting.baseQuestionId);
+      const base = record?.pack.questions.find((q) => q.id === awaiting.baseQuestionId);
+      const question = base && sessionQuestion(base, payload.sessionId);
       if (!question?.coding)
         throw new ServiceError("BAD_PAYLOAD", `question "${payload.questionId}" is not a coding question; there is nothing to run`);
       if (!question.coding.entrypoint[payload.language]) {

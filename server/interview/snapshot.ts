@@ -1,5 +1,5 @@
-import type { Mode, Snapshot } from "../contracts/index.js";
-import type { Pack } from "../scenarios/index.js";
+import type { Mode, Plan, Snapshot } from "../contracts/index.js";
+import type { Pack, Question } from "../scenarios/index.js";
 import { planOf, type DraftRow, type SessionRow } from "../store/index.js";
 import { questionById, questionInfo, roundInfo } from "./context.js";
 import type { InterviewStateValue } from "./state.js";
@@ -11,18 +11,19 @@ export function buildSnapshot(input: {
   awaiting: boolean;
   draft: DraftRow | undefined;
   lastSeq: number;
-  pack: Pack | undefined;
+  /** The open question as this session sees it (variant values filled in), when one is open. */
+  openQuestion: Question | undefined;
   now: number;
 }): Snapshot {
   const { session, values, awaiting } = input;
   const complete = session.status === "complete";
   const started = values !== null && values.interviewPlan.rounds[values.roundIndex] !== undefined;
   const current = values?.current ?? null;
-  const pack = input.pack;
+  const open = input.openQuestion;
   const question =
-    !complete && awaiting && values && current && pack
+    !complete && awaiting && values && current && open
       ? {
-          ...questionInfo(values, questionById(pack, current.baseQuestionId), current),
+          ...questionInfo(values, open, current),
           text: current.prompt,
         }
       : null;

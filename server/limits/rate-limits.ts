@@ -12,6 +12,8 @@ export type RateLimitConfig = {
   /** New sessions: they cost a graph, timers and sandboxes, so fewer than other events. */
   startsPerConnection: Budget;
   startsPerAddress: Budget;
+  /** New sessions for the whole server: each runs a graph to its first question (~10 ms of CPU). */
+  startsGlobal: Budget;
   /** New socket connections. */
   connectionsPerAddress: Budget;
   connectionsGlobal: Budget;
@@ -27,10 +29,16 @@ export const DEFAULT_RATE_LIMITS: RateLimitConfig = {
   socketPerAddress: { points: 2_000, seconds: 10 },
   socketGlobal: { points: 50_000, seconds: 10 },
   startsPerConnection: { points: 10, seconds: 60 },
-  startsPerAddress: { points: 200, seconds: 60 },
-  connectionsPerAddress: { points: 300, seconds: 60 },
+  // A classroom behind one address starts together; 200 a minute let 20 flooding addresses start over 60 sessions a second.
+  startsPerAddress: { points: 30, seconds: 60 },
+  // At most ~30% of a core on starting sessions: a flood of starts cannot starve running interviews.
+  startsGlobal: { points: 300, seconds: 10 },
+  // A candidate connects once and reconnects now and then; a classroom behind one address a few dozen times.
+  connectionsPerAddress: { points: 60, seconds: 60 },
   connectionsGlobal: { points: 5_000, seconds: 10 },
-  httpPerAddress: { points: 600, seconds: 10 },
+  // A page load is ~15 requests (page, assets, API): ~20 people behind one address may open the app at
+  // once, and a single client is held to 30 requests a second (600 let one loopback client do 60/s unseen).
+  httpPerAddress: { points: 300, seconds: 10 },
   httpGlobal: { points: 20_000, seconds: 10 },
 };
 
@@ -79,6 +87,7 @@ export function createRateLimits(config: RateLimitConfig, factory: LimiterFactor
           ? [
               { limiter: l.startsPerConnection, key: connectionId, scope: "new sessions from this connection" },
               { limiter: l.startsPerAddress, key: address, scope: "new sessions from your address" },
+              { limiter: l.startsGlobal, key: GLOBAL_KEY, scope: "new sessions on the server" },
             ]
           : []),
         { limiter: l.socketPerAddress, key: address, scope: "your address" },

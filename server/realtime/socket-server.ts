@@ -18,7 +18,10 @@ import { describeZodError, toAckError, type AckFn } from "./acks.js";
 import { clientAddress } from "./client-address.js";
 import { payloadShapeProblem } from "./payload-shape.js";
 
-type SocketData = { sessions: Set<string>; address: string };
+/** Rate-limited refusals one connection may collect before it is closed (honest clients wait out retryAfterMs). */
+export const REFUSALS_BEFORE_DISCONNECT = 50;
+
+type SocketData = { sessions: Set<string>; address: string; refusals: number };
 
 export type SocketServerOptions = {
   /** Rate limits per connection, per address and global; none when absent (unit harnesses). */
@@ -60,6 +63,7 @@ function bind<E extends ClientEventName, R>(
         ok: false,
         error: { code: "RATE_LIMITED", message: `${event}: ${limitedMessage(limited)}`, retryAfterMs: limited.retryAfterMs },
       });
+      refused(socket, logger);
       return;
     }
     const shape = payloadShapeProblem(raw);
@@ -88,6 +92,20 @@ function bind<E extends ClientEventName, R>(
   (socket as unknown as { on(e: string, l: (...args: unknown[]) => void): void }).on(event, (...args) => {
     onEvent(...args).catch((err) => logger.error({ err, event }, "socket event failed"));
   });
+}
+
+/**
+ * A connection that keeps sending after being told to wait is flooding: close it.
+ * Every refusal still costs a parse and an ack, and a flooder with hundreds of
+ * events in flight otherwise keeps honest candidates' events queued behind its own.
+ * Reconnecting is limited per address.
+ */
+function refused(socket: InterviewSocket, logger: Logger): void {
+  socket.data.refusals = (socket.data.refusals ?? 0) + 1;
+  if (socket.data.refusals === REFUSALS_BEFORE_DISCONNECT) {
+    logger.warn({ socket: socket.id, address: socket.data.address }, "connection kept flooding after rate limiting; closed");
+    socket.disconnect(true);
+  }
 }
 
 function requireJoined(socket: InterviewSocket, sessionId: string): void {
@@ -130,10 +148,14 @@ export function createSocketServer(
   });
   io.on("connection", (socket) => {
     socket.data.sessions = new Set();
+    socket.data.refusals = 0;
     socket.onAny((event: string, ...args: unknown[]) => {
       const ack = args.at(-1);
-      if (!CLIENT_EVENTS.includes(event as ClientEventName) && typeof ack === "function") {
-        ack({ ok: false, error: { code: "BAD_PAYLOAD", message: `unknown event "${event}"; known: ${CLIENT_EVENTS.join(", ")}` } });
+      if (!CLIENT_EVENTS.includes(event as ClientEventName)) {
+        if (typeof ack === "function")
+          ack({ ok: false, error: { code: "BAD_PAYLOAD", message: `unknown event "${event}"; known: ${CLIENT_EVENTS.join(", ")}` } });
+        // No client of ours sends these: they count toward closing a flooding connection.
+        refused(socket, logger);
       }
     });
 

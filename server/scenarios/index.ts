@@ -6,6 +6,7 @@ export { createStaticCatalog, type PackCatalog, type PackRecord, type Visibility
 export {
   instantiateQuestion,
   sessionPack,
+  sessionQuestion,
   defaultVariantPack,
   shownValues,
   exemplarsWithoutSecrets,

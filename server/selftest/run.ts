@@ -108,6 +108,8 @@ export async function runSelftest(options: SelftestOptions): Promise<SelftestRes
     databaseFile: ":memory:",
     builtinPacks: [...new Set(personas.map((id) => packFor(pack, id)))],
     clientDist: null,
+    // Its own in-memory server with the selftest as its only client: sittings start sessions faster than a person.
+    rateLimits: null,
     random: () => draw(),
     ...(options.sandbox !== undefined ? { sandbox: options.sandbox } : {}),
   });

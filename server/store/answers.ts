@@ -22,6 +22,17 @@ export function createAnswersRepo(db: Kysely<Database>) {
         .where("submission_id", "=", submissionId)
         .executeTakeFirst();
     },
+    /** The candidate's submitted answer to this question, if any (a question takes one submit). */
+    async submittedFor(sessionId: string, questionId: string): Promise<AnswerRow | undefined> {
+      return db
+        .selectFrom("answers")
+        .selectAll()
+        .where("session_id", "=", sessionId)
+        .where("question_id", "=", questionId)
+        .where("reason", "=", "submit")
+        .orderBy("created_at", "desc")
+        .executeTakeFirst();
+    },
     async countForSession(sessionId: string): Promise<number> {
       const row = await db
         .selectFrom("answers")

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SQLite from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
+import { withStatementCache } from "./statement-cache.js";
 import type { Database } from "./tables.js";
 
 export type SqliteHandle = { sqlite: SQLite.Database; db: Kysely<Database> };
@@ -12,7 +13,7 @@ export type SqliteHandle = { sqlite: SQLite.Database; db: Kysely<Database> };
  */
 export function openSqlite(file: string): SqliteHandle {
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new SQLite(file);
+  const sqlite = withStatementCache(new SQLite(file));
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
   sqlite.pragma("busy_timeout = 5000");

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { io, type Socket } from "socket.io-client";
 import { DEFAULT_RATE_LIMITS } from "../../server/limits/index.js";
+import { REFUSALS_BEFORE_DISCONNECT } from "../../server/realtime/socket-server.js";
 import { miniPack } from "../helpers/packs.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 
@@ -40,10 +41,15 @@ describe("rate limits", () => {
     let stop = false;
     const codes = new Map<string, number>();
     const flood = flooders.map(async (s) => {
-      while (!stop) {
-        const burst = await Promise.all(
-          Array.from({ length: 20 }, () => ask(s, "answer:draft", { sessionId, questionId: "rag-basics", text: "spam" })),
-        );
+      // Until the server closes the connection for flooding on after being limited.
+      while (!stop && s.connected) {
+        const burst = (
+          await Promise.all(
+            Array.from({ length: 20 }, () =>
+              ask(s, "answer:draft", { sessionId, questionId: "rag-basics", text: "spam" }).catch(() => null),
+            ),
+          )
+        ).filter((a) => a !== null);
         for (const a of burst) if (!a.ok) codes.set(a.error!.code, (codes.get(a.error!.code) ?? 0) + 1);
         const limited = burst.find((a) => a.error?.code === "RATE_LIMITED");
         if (limited) expect(limited.error!.retryAfterMs).toBeGreaterThan(0);
@@ -59,6 +65,8 @@ describe("rate limits", () => {
     await Promise.all(flood);
     expect(honestAcks.every((a) => a.ok)).toBe(true);
     expect(codes.get("RATE_LIMITED")).toBeGreaterThan(0);
+    expect(flooders.some((s) => !s.connected)).toBe(true);
+    expect(honest.connected).toBe(true);
   }, 60_000);
 
   it("limits per client address across connections, and HTTP routes per address with 429 and Retry-After", async () => {
@@ -86,5 +94,67 @@ describe("rate limits", () => {
     expect(statuses[5]!.headers.get("retry-after")).toMatch(/^\d+$/);
     expect((await statuses[5]!.json()).error.code).toBe("RATE_LIMITED");
     expect((await fetch(`${server.url}/api/packs`, { headers: { "x-forwarded-for": "10.0.3.2" } })).status).toBe(200);
+  });
+
+  it("HTTP limits apply to a loopback client with no proxy in front, and the default holds one address to 30 requests a second", async () => {
+    server = await startTestServer({
+      packs: [miniPack()],
+      rateLimits: { ...DEFAULT_RATE_LIMITS, httpPerAddress: { points: 5, seconds: 60 } },
+    });
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await fetch(`${server.url}/api/health`)).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
+    // 600 per 10 s let one client send 60 requests a second without ever seeing a 429.
+    expect(DEFAULT_RATE_LIMITS.httpPerAddress.points / DEFAULT_RATE_LIMITS.httpPerAddress.seconds).toBeLessThanOrEqual(30);
+  });
+
+  it("behind a proxy, the address is the one the proxy saw: changing the first X-Forwarded-For entry does not buy a new budget", async () => {
+    server = await startTestServer({
+      packs: [miniPack()],
+      trustProxy: true,
+      rateLimits: { ...DEFAULT_RATE_LIMITS, httpPerAddress: { points: 5, seconds: 60 }, socketPerAddress: { points: 3, seconds: 60 } },
+    });
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++)
+      statuses.push((await fetch(`${server.url}/api/packs`, { headers: { "x-forwarded-for": `203.0.113.${i}, 10.0.4.1` } })).status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
+    const sockets = await Promise.all([1, 2, 3, 4].map((i) => clientFrom(`198.51.100.${i}, 10.0.4.2`)));
+    const acks = await Promise.all(sockets.map((s) => ask(s, "session:end", { sessionId: crypto.randomUUID() })));
+    expect(acks.map((a) => a.error?.code)).toEqual(["FORBIDDEN", "FORBIDDEN", "FORBIDDEN", "RATE_LIMITED"]);
+  });
+
+  it("closes a connection that keeps sending after RATE_LIMITED; others on the same address go on", async () => {
+    server = await startTestServer({
+      packs: [miniPack()],
+      trustProxy: true,
+      rateLimits: { ...DEFAULT_RATE_LIMITS, socketPerConnection: { points: 5, seconds: 60 } },
+    });
+    const flooder = await clientFrom("10.0.6.1");
+    const closed = new Promise<string>((r) => flooder.once("disconnect", (reason) => r(reason)));
+    const sends = Array.from({ length: 5 + REFUSALS_BEFORE_DISCONNECT }, () =>
+      flooder
+        .timeout(2_000)
+        .emitWithAck("session:end", { sessionId: crypto.randomUUID() })
+        .catch(() => null),
+    );
+    expect(await closed).toBe("io server disconnect");
+    const acks = (await Promise.all(sends)) as ({ error?: { code: string } } | null)[];
+    expect(acks.filter((a) => a?.error?.code === "RATE_LIMITED").length).toBeGreaterThanOrEqual(REFUSALS_BEFORE_DISCONNECT - 1);
+    const neighbour = await clientFrom("10.0.6.1");
+    expect((await ask(neighbour, "session:end", { sessionId: crypto.randomUUID() })).error?.code).toBe("FORBIDDEN");
+  });
+
+  it("caps new sessions for the whole server, whatever the addresses", async () => {
+    server = await startTestServer({
+      packs: [miniPack()],
+      trustProxy: true,
+      rateLimits: { ...DEFAULT_RATE_LIMITS, startsGlobal: { points: 2, seconds: 60 } },
+    });
+    const clients = await Promise.all([1, 2, 3].map((i) => clientFrom(`10.0.7.${i}`)));
+    const acks = [];
+    for (const c of clients) acks.push(await ask(c, "session:start", { packId: "mini", rounds: ["design"] }));
+    expect(acks.map((a) => a.ok)).toEqual([true, true, false]);
+    expect(acks[2]!.error?.code).toBe("RATE_LIMITED");
+    expect(acks[2]!.error?.retryAfterMs).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,6 @@
 import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import pino from "pino";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { compileInterviewGraph, createInterviewService, type Emit } from "../../server/interview/index.js";
 import { createOfflineInterviewer } from "../../server/llm/index.js";
 import { createStaticCatalog } from "../../server/scenarios/index.js";
@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 /** The service without sockets, on a SQLite file, with an emit that can be made to fail. */
-async function serviceOn(file: string, failOn: { event: string; times: number; afterStoring?: boolean } | null = null) {
+async function serviceOn(file: string, failOn: { event: string; times: number; afterStoring?: boolean; hang?: boolean } | null = null) {
   const { sqlite, db } = openSqlite(file);
   opened.push(db);
   await migrateToLatest(db);
@@ -31,6 +31,11 @@ async function serviceOn(file: string, failOn: { event: string; times: number; a
     // As the app does: an event already stored under its key is not emitted again.
     if ((await store.events.append(sessionId, name, body, Date.now(), key)) === null) return;
     emitted.push(name === "question:start" ? `${name}:${(body as unknown as { questionId: string }).questionId}` : name);
+    if (fail && failOn.hang) {
+      // The process dies here: the step never finishes, nothing after this point is written.
+      failOn.times--;
+      return new Promise<void>(() => undefined);
+    }
     if (fail) {
       // A crash right after the event went out, before the step's checkpoint.
       failOn.times--;
@@ -102,6 +107,27 @@ describe("session service recovery", () => {
     expect(count("question:start", (p) => p.questionId === "retry")).toBe(1);
     // seqs stay gapless
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    await second.service.close();
+  });
+
+  it("recover() finishes a submit whose step the process died in, from the recorded answer", async () => {
+    const file = tempDatabaseFile();
+    const first = await serviceOn(file, { event: "round:end", times: 1, afterStoring: true, hang: true });
+    const { sessionId } = await first.service.start({ packId: "mini", rounds: ["story", "code"], mode: "timed" });
+    await first.service.begin(sessionId);
+    // Never settles: the process "dies" inside the step, after the answer row and round:end were stored.
+    void first.service.submit({ sessionId, questionId: "failure-story", submissionId: "sub-00000003", text: STORY });
+    await vi.waitFor(() => expect(first.emitted).toContain("round:end"));
+
+    const second = await serviceOn(file);
+    expect(await second.service.recover()).toBe(1);
+    const snapshot = await second.service.snapshot(sessionId);
+    expect(snapshot.question?.questionId).toBe("retry");
+    const events = await second.store.events.after(sessionId, 0);
+    expect(events.filter((e) => e.type === "round:end")).toHaveLength(1);
+    expect(events.filter((e) => e.type === "question:start" && e.payload.questionId === "retry")).toHaveLength(1);
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    expect(await second.store.answers.countForSession(sessionId)).toBe(1);
     await second.service.close();
   });
 });

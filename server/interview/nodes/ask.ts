@@ -1,4 +1,4 @@
-import { currentRound, packOf, questionById, questionInfo } from "../context.js";
+import { currentRound, questionInfo, questionOf } from "../context.js";
 import type { InterviewDeps } from "../deps.js";
 import type { InterviewStateUpdate, InterviewStateValue } from "../state.js";
 import { streamTurn } from "../stream-turn.js";
@@ -8,10 +8,9 @@ import { turnContext, usageUpdate } from "../usage.js";
 export const makeAskNode =
   (deps: InterviewDeps) =>
   async (state: InterviewStateValue): Promise<InterviewStateUpdate> => {
-    const pack = await packOf(deps, state);
     const questionId = currentRound(state).questionIds[state.questionIndex];
     if (!questionId) throw new Error(`round has no question at index ${state.questionIndex}`);
-    const question = questionById(pack, questionId);
+    const question = await questionOf(deps, state, questionId);
     const turn = { turnId: question.id, kind: "main" as const };
     const round = currentRound(state);
     // The first question of a later round gets a one-line transition from a model interviewer.

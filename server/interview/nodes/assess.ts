@@ -1,5 +1,5 @@
-import { unmetCriteria } from "../../grading/index.js";
-import { currentRound, packOf, questionById } from "../context.js";
+import { firstUnmetCriterion } from "../../grading/index.js";
+import { currentRound, questionOf } from "../context.js";
 import type { InterviewDeps } from "../deps.js";
 import { isSkip } from "../skip.js";
 import type { InterviewStateUpdate, InterviewStateValue } from "../state.js";
@@ -19,7 +19,7 @@ export const makeAssessNode =
     const current = state.current;
     const input = state.lastInput;
     if (!current || !input || input.type !== "submit" || isSkip(input.text)) return { pendingFollowUp: null };
-    const question = questionById(await packOf(deps, state), current.baseQuestionId);
+    const question = await questionOf(deps, state, current.baseQuestionId);
     if (current.followUps >= question.maxFollowUps) return { pendingFollowUp: null };
     const round = currentRound(state);
     if (state.roundEndsAt !== null && state.roundEndsAt - deps.now() < minTimeForFollowUpMs(round.minutes)) {
@@ -31,10 +31,10 @@ export const makeAssessNode =
     try {
       return {
         pendingFollowUp:
-          unmetCriteria(
+          firstUnmetCriterion(
             question,
             turns.map((t) => t.answer),
-          )[0]?.id ?? null,
+          )?.id ?? null,
       };
     } catch {
       // A follow-up is optional; an answer the checks cannot read goes on to grading (which reports it).

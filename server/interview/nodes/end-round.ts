@@ -11,7 +11,6 @@ import { markUnanswered } from "../unanswered.js";
 export const makeEndRoundNode =
   (deps: InterviewDeps) =>
   async (state: InterviewStateValue): Promise<InterviewStateUpdate> => {
-    const pack = await packOf(deps, state);
     const round = currentRound(state);
     const type = state.lastInput?.type;
     const reason: RoundEndReason = type === "timeout" ? "timeout" : type === "end" ? "ended" : "completed";
@@ -23,7 +22,10 @@ export const makeEndRoundNode =
         roundResults[later.roundId] = "ended";
       }
     }
-    const { transcript, grades } = await markUnanswered(deps, state.sessionId, pack, skipped);
+    // A round that ran to its end skips nothing: no need to build the session's whole pack.
+    const { transcript, grades } = skipped.length
+      ? await markUnanswered(deps, state.sessionId, await packOf(deps, state), skipped)
+      : { transcript: {}, grades: {} };
     await deps.emit(state.sessionId, "round:end", { roundId: round.roundId, reason }, `round:end:${state.roundIndex}`);
     return { transcript, grades, roundResults, roundIndex: state.roundIndex + 1, roundEndsAt: null, current: null };
   };

@@ -1,5 +1,5 @@
 import { combinedAnswer } from "../../grading/index.js";
-import { followUpTurnId, packOf, questionById, questionInfo } from "../context.js";
+import { followUpTurnId, questionInfo, questionOf } from "../context.js";
 import type { InterviewDeps } from "../deps.js";
 import type { InterviewStateUpdate, InterviewStateValue } from "../state.js";
 import { streamTurn } from "../stream-turn.js";
@@ -11,7 +11,7 @@ export const makeFollowUpNode =
   async (state: InterviewStateValue): Promise<InterviewStateUpdate> => {
     const current = state.current;
     if (!current || !state.pendingFollowUp) throw new Error("followUp reached without a pending criterion");
-    const question = questionById(await packOf(deps, state), current.baseQuestionId);
+    const question = await questionOf(deps, state, current.baseQuestionId);
     const criterion = question.rubric.find((c) => c.id === state.pendingFollowUp);
     if (!criterion) throw new Error(`question "${question.id}" has no criterion "${state.pendingFollowUp}"`);
     const followUps = current.followUps + 1;

@@ -13,7 +13,7 @@ import { budgetUsedUp, type TurnMeta } from "../../llm/index.js";
 import type { Pack, Question } from "../../scenarios/index.js";
 import { addUsage, usageOf } from "../usage-record.js";
 import { turnContext } from "../usage.js";
-import { packOf, questionById } from "../context.js";
+import { basePackOf, questionOf } from "../context.js";
 import type { InterviewDeps } from "../deps.js";
 import type { GradeUpdate, InterviewStateUpdate, InterviewStateValue } from "../state.js";
 
@@ -43,8 +43,10 @@ export const makeGradeNode =
  * and its report go on, and a restart does not meet the same error again.
  */
 export async function gradeFinishedQuestion(deps: InterviewDeps, state: InterviewStateValue, questionId: string): Promise<GradeUpdate> {
-  const pack = await packOf(deps, state);
-  const question = questionById(pack, questionId);
+  // The copy check's index is built from the pack version as stored: one object per version, so the grading
+  // thread receives it once and builds its index once (a per-session pack cost a ~1 MB clone per session).
+  const pack = await basePackOf(deps, state);
+  const question = await questionOf(deps, state, questionId);
   try {
     return await gradeOrThrow(deps, state, pack, question);
   } catch (err) {

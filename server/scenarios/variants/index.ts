@@ -11,6 +11,7 @@ export {
   variantValues,
   shownValues,
   sessionPack,
+  sessionQuestion,
   defaultVariantPack,
   exemplarsWithoutSecrets,
 } from "./instantiate.js";

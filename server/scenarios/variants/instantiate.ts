@@ -109,14 +109,40 @@ export function shownValues(q: Question): Record<string, Value> | undefined {
   return shown.length ? Object.fromEntries(shown) : undefined;
 }
 
+/**
+ * Instantiated questions by base question and seed. A session touches three or
+ * four questions; instantiating the whole pack for it cost ~4 ms, and with more
+ * live sessions than a per-pack cache held, every graph step paid it again.
+ * Bounded per question (oldest seed out first); a miss only costs time, since
+ * instantiation is a pure function of (question, seed).
+ */
+const perQuestion = new WeakMap<Question, Map<string, Question>>();
+const SEEDS_CACHED_PER_QUESTION = 4096;
+
+/** One question as a session sees it (its variables filled from the session's seed); cached. */
+export function sessionQuestion(q: Question, seed: string | null): Question {
+  if (!q.variables || valuesOf.has(q)) return q;
+  const key = seed ?? "\u0000default";
+  let seeds = perQuestion.get(q);
+  if (!seeds) perQuestion.set(q, (seeds = new Map()));
+  let out = seeds.get(key);
+  if (!out) {
+    out = instantiateQuestion(q, seed);
+    if (seeds.size >= SEEDS_CACHED_PER_QUESTION) seeds.delete(seeds.keys().next().value!);
+    seeds.set(key, out);
+  }
+  return out;
+}
+
 const perPack = new WeakMap<Pack, Map<string, Pack>>();
 const SESSIONS_CACHED_PER_PACK = 256;
 
 /**
  * The pack as one session sees it: every question with variables instantiated
  * from the session's seed (its id). A pure function of (pack, seed), so a
- * resumed, restarted or reported session always gets the same values; cached
- * because every graph step asks for it.
+ * resumed, restarted or reported session always gets the same values. Steps
+ * that need one question use `sessionQuestion` (this builds all of them); the
+ * questions are shared with it, so both views hand out the same objects.
  */
 export function sessionPack(pack: Pack, seed: string | null): Pack {
   if (!pack.questions.some((q) => q.variables)) return pack;
@@ -125,7 +151,7 @@ export function sessionPack(pack: Pack, seed: string | null): Pack {
   if (!sessions) perPack.set(pack, (sessions = new Map()));
   let out = sessions.get(key);
   if (!out) {
-    out = { ...pack, questions: pack.questions.map((q) => instantiateQuestion(q, seed)) };
+    out = { ...pack, questions: pack.questions.map((q) => sessionQuestion(q, seed)) };
     if (sessions.size >= SESSIONS_CACHED_PER_PACK) sessions.delete(sessions.keys().next().value!);
     sessions.set(key, out);
   }
