@@ -6,11 +6,12 @@ import { gradeQuestion, questionScore } from "../../server/grading/index.js";
 import type { Blend } from "../../server/grading/grade-question.js";
 import { authorPack, slug } from "./author-pack.js";
 import { loadBeetle } from "./datasets/beetle.js";
+import { loadSaf } from "./datasets/saf.js";
 import { compare } from "./metrics.js";
 import { bagOfWordsRecall } from "./baseline.js";
 import type { EvalItem } from "./types.js";
 
-const LOADERS: Record<string, (path: string) => EvalItem[]> = { beetle: loadBeetle };
+const LOADERS: Record<string, (path: string) => EvalItem[]> = { beetle: loadBeetle, saf: loadSaf };
 
 export function evaluate(name: string, items: EvalItem[], blend?: Blend) {
   const pack = authorPack(name, items);

@@ -1,14 +1,12 @@
 import type { AnswerBody, CriterionScore } from "../contracts/index.js";
 import type { Criterion, Pack, Question } from "../scenarios/index.js";
-import { answersIndex, packIndex, rubricIndex } from "./pack-index.js";
 import { otherLanguage, questionTerms, vectorOf, weightedRecall } from "./language/index.js";
 import { wordCount } from "./answer-text.js";
 import { runChecks, type CheckResult, type LabEvidence } from "./checks/index.js";
 import { conceptCoverage, coverageScore } from "./coverage.js";
-import { withoutGivenText } from "./given-text.js";
-import { codeWithoutComments } from "./code-text.js";
-import { codeLines, looksLikeCode, readsAsSentences } from "./code-shape.js";
-import { cleanAnswer, FLAG_MESSAGES, MANIPULATION, type IntegrityFlag } from "./integrity/index.js";
+import { codeLines } from "./code-shape.js";
+import { MANIPULATION, STEERING_PENALTY, type IntegrityFlag } from "./integrity/index.js";
+import { prepareAnswer, type EvidenceText } from "./prepare-answer.js";
 import { scoreTests, type TestEvidence } from "./tests-criterion.js";
 
 /** Below this many words an answer with no gradeable statement is "insufficient evidence", not a 0. */
@@ -40,51 +38,17 @@ export type QuestionGrade = {
   judgeText: string;
 };
 
-/** The parts of an answer evidence may come from: prose (negation applies) and code (it does not). */
-export type EvidenceText = { prose: string; code: string };
-
 /**
  * The deterministic layer: drop what the candidate was given and anything
  * aimed at the grader, then score each criterion by the evidence concepts and
  * checks the rest shows, citing the quoted spans it rests on.
  */
 export function gradeQuestion(question: Question, answers: (AnswerBody | null)[], ctx: GradeContext = {}): QuestionGrade {
-  const submittedCode = answers
-    .map((a) => a?.code?.trim() ?? "")
-    .filter(Boolean)
-    .join("\n\n");
-  const hasCode = submittedCode.length > 0;
-  // "Code" that does not read as code (shuffled words, a keyword list) is graded as prose, by the prose rules.
-  const codeLanguage = answers.find((a) => a?.code?.trim())?.language;
-  const codeIsCode = !hasCode || looksLikeCode(submittedCode, codeLanguage);
-  const code = codeIsCode ? submittedCode : "";
-  // ... unless it reads neither as code nor as sentences: a bare comma list in the code box is a keyword list.
-  const listInCodeBox = !codeIsCode && !readsAsSentences(submittedCode);
-  const prose = [...answers.map((a) => a?.text?.trim() ?? ""), codeIsCode || listInCodeBox ? "" : submittedCode]
-    .filter(Boolean)
-    .join("\n\n");
-  const index = ctx.pack ? packIndex(ctx.pack) : ctx.modelAnswers?.length ? answersIndex(ctx.modelAnswers) : undefined;
-  const modelAnswers = index?.modelAnswers;
-  const skip = new Set<number>();
-  if (modelAnswers && ctx.gradingExemplar !== undefined) modelAnswers.sources.forEach((s, i) => s === ctx.gradingExemplar && skip.add(i));
-  const integrity = { question, copies: { modelAnswers, rubric: rubricIndex(index, question), skip } };
-  const cleanProse = cleanAnswer(withoutGivenText(prose, question), integrity);
-  // Code: flags come from everything written (comments included); evidence only from the code itself.
-  const givenCode = withoutGivenText(code, question);
-  const codeFlags = cleanAnswer(givenCode, { ...integrity, code: true });
-  const cleanCode = cleanAnswer(codeWithoutComments(givenCode, codeLanguage), { ...integrity, code: true });
-  const flags = [
-    ...cleanProse.flags,
-    ...codeFlags.flags,
-    ...(listInCodeBox
-      ? [{ kind: "keyword-list" as const, message: FLAG_MESSAGES["keyword-list"], quote: submittedCode.slice(0, 200) }]
-      : []),
-  ];
-  const judgeText = [cleanProse.text.trim(), codeFlags.text.trim()].filter(Boolean).join("\n\n");
-  const evidence: EvidenceText = { prose: cleanProse.text.trim(), code: cleanCode.text.trim() };
+  const { parts, flags, evidence, judgeText, index } = prepareAnswer(question, answers, ctx);
+  const hasCode = parts.submittedCode.length > 0;
   const withTests = (scores: CriterionScore[]) => (question.coding ? [...scores, scoreTests(ctx.tests, hasCode)] : scores);
 
-  if (!prose && !code && !listInCodeBox)
+  if (!parts.prose && !parts.code && !parts.listInCodeBox)
     return { scores: withTests(question.rubric.map((c) => insufficient(c.id, "Not answered."))), flags, judgeText };
   const all = `${evidence.prose}\n\n${evidence.code}`.trim();
   if (!evidence.code && otherLanguage(evidence.prose)) {
@@ -133,7 +97,11 @@ export function gradeQuestion(question: Question, answers: (AnswerBody | null)[]
       judgeText,
     };
   }
-  return { scores: withTests(flags.some((f) => MANIPULATION.includes(f.kind)) ? scores.map(penalise) : scores), flags, judgeText };
+  const steered = flags.some((f) => MANIPULATION.includes(f.kind));
+  if (!steered) return { scores: withTests(scores), flags, judgeText };
+  // The report says what happened: the text was removed, and the attempt cost a level.
+  const said = flags.map((f) => (MANIPULATION.includes(f.kind) ? { ...f, message: `${f.message} ${STEERING_PENALTY}` } : f));
+  return { scores: withTests(scores.map(penalise)), flags: said, judgeText };
 }
 
 /**

@@ -5,6 +5,8 @@ export { gradeQuestion, MIN_WORDS_TO_JUDGE, type GradeContext, type QuestionGrad
 export { cleanAnswer, MANIPULATION, type IntegrityFlag } from "./integrity/index.js";
 export { extractFixedPrompt, type LabEvidence } from "./checks/index.js";
 export { unmetCriteria } from "./unmet.js";
+export { prepareAnswer, type PreparedAnswer } from "./prepare-answer.js";
+export { answerParts, type AnswerParts } from "./answer-parts.js";
 export { gradingCriteria, scoreTests, TESTS_CRITERION_ID, type TestEvidence } from "./tests-criterion.js";
 export { questionScore, overallScore } from "./aggregate.js";
 export { conceptCoverage, coverageScore } from "./coverage.js";

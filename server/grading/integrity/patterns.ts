@@ -58,7 +58,8 @@ export const ROLE_TAG = [
   /<\|(?:im_start|im_end|system|user|assistant|endoftext|eot_id|start_header_id|end_header_id)\|?>/,
   /\[\/?(?:inst|sys|system)\]|<<\/?sys>>/,
   /^\s*#{1,4}\s*(?:system|assistant|instruction|response|grader|judge)\s*:?\s*$/m,
-  /={3,}\s*(?:system|end|begin)\b|-{3,}\s*(?:end|begin)\b|\b(?:end|begin) (?:of )?(?:candidate|user|grading|system|transcript)\b/,
+  // "End user" and "end system" are ordinary technical words; only "end of (the) user/system" marks a boundary.
+  /={3,}\s*(?:system|end|begin)\b|-{3,}\s*(?:end|begin)\b|\b(?:end|begin) (?:of )?(?:candidate|grading|transcript)\b|\b(?:end|begin) of (?:the )?(?:user|system)\b|\b(?:end|begin)_(?:user|system)\b/,
 ];
 
 /** Tags that close or open the grader's own framing; generic tags are fine inside fixed prompts. */

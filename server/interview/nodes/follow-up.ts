@@ -1,4 +1,4 @@
-import { combinedAnswer } from "../../grading/index.js";
+import { prepareAnswer } from "../../grading/index.js";
 import { followUpTurnId, packOf, questionById, questionInfo } from "../context.js";
 import type { InterviewDeps } from "../deps.js";
 import type { InterviewStateUpdate, InterviewStateValue } from "../state.js";
@@ -11,7 +11,8 @@ export const makeFollowUpNode =
   async (state: InterviewStateValue): Promise<InterviewStateUpdate> => {
     const current = state.current;
     if (!current || !state.pendingFollowUp) throw new Error("followUp reached without a pending criterion");
-    const question = questionById(await packOf(deps, state), current.baseQuestionId);
+    const pack = await packOf(deps, state);
+    const question = questionById(pack, current.baseQuestionId);
     const criterion = question.rubric.find((c) => c.id === state.pendingFollowUp);
     if (!criterion) throw new Error(`question "${question.id}" has no criterion "${state.pendingFollowUp}"`);
     const followUps = current.followUps + 1;
@@ -24,7 +25,12 @@ export const makeFollowUpNode =
       deps.interviewer.followUp({
         question,
         criterion,
-        answerText: combinedAnswer(turns.map((t) => t.answer)),
+        // The interviewer reads (and may quote) only the cleaned answer: never a sentence flagged as aimed at the grader.
+        answerText: prepareAnswer(
+          question,
+          turns.map((t) => t.answer),
+          { pack },
+        ).judgeText,
         turnId: turn.turnId,
         ctx: turnContext(deps, state, turn.turnId),
       }),
