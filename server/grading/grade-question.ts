@@ -80,13 +80,14 @@ export function gradeQuestion(question: Question, answers: (AnswerBody | null)[]
   const refs = (index?.references.get(question.id) ?? []).filter((r) => r.text !== ctx.gradingExemplar);
   const answerVector = index && refs.length ? vectorOf(evidence.prose, index.idf, questionTerms(question)) : null;
   const similarity = answerVector && evidence.prose ? Math.max(...refs.map((r) => weightedRecall(answerVector, r.vector))) : null;
+  const refSize = refs.length ? Math.min(...refs.map((r) => r.terms)) : 0;
   const scores = question.rubric.map((criterion) =>
-    scoreCriterion(criterion, question, evidence, ctx.lab, similarity, ctx.blend ?? DEFAULT_BLEND),
+    scoreCriterion(criterion, question, evidence, ctx.lab, similarity, ctx.blend ?? DEFAULT_BLEND, refSize),
   );
   // Length alone never decides: a short answer that states a key point earns it. Only a short
   // answer in which nothing at all counts is "insufficient evidence" rather than a 0.
   const n = wordCount(evidence.prose);
-  if (!evidence.code && n < MIN_WORDS_TO_JUDGE && scores.every((s) => s.evidence.length === 0)) {
+  if (!evidence.code && n < MIN_WORDS_TO_JUDGE && scores.every((s) => s.evidence.length === 0 && s.score === 0)) {
     return {
       scores: withTests(
         question.rubric.map((c) =>
@@ -116,11 +117,13 @@ function penalise(s: CriterionScore): CriterionScore {
 
 /**
  * How much the similarity to the question's reference answers counts beside
- * concept coverage, and the cosine that counts as "says what the reference
- * says". Chosen on the tuning split of the public evaluation (docs/grading.md).
+ * concept coverage, and the share of a reference that counts as "says what
+ * the reference says": `full` for a reference of up to `terms` content words,
+ * shrinking with the square root of its size to `floor`. Chosen on the tuning
+ * splits of the public evaluation (docs/grading.md).
  */
-export const DEFAULT_BLEND: Blend = { weight: 0.5, full: 0.5 };
-export type Blend = { weight: number; full: number };
+export const DEFAULT_BLEND: Blend = { weight: 0.5, full: 0.5, terms: 6, floor: 0.2 };
+export type Blend = { weight: number; full: number; terms: number; floor: number };
 
 function scoreCriterion(
   criterion: Criterion,
@@ -129,6 +132,7 @@ function scoreCriterion(
   lab: LabEvidence | undefined,
   similarity: number | null,
   blend: Blend,
+  refSize = 0,
 ): CriterionScore {
   const fromProse = conceptCoverage(criterion, evidence.prose, {
     prose: true,
@@ -143,8 +147,14 @@ function scoreCriterion(
   const total = criterion.evidence.concepts.length + counted.length;
   const covered = hits.length + passed.length;
   const share = total === 0 ? 0 : covered / total;
-  // Similarity refines a score that rests on stated key points; on its own it is only shared vocabulary.
-  const close = similarity === null || covered === 0 ? null : Math.min(1, similarity / blend.full);
+  // Similarity counts beside the key points. It compares the whole answer with the whole reference, so it
+  // cannot tell which criterion a sentence speaks to: on its own (no key point stated) it counts only for a
+  // one-criterion question (a short-answer item), and then earns at most `weight` of the scale (level 2),
+  // so a strong score always rests on stated key points.
+  // A long reference lists more than one answer needs (alternatives, "at least 4 of"): the share that
+  // counts as saying what it says shrinks with its size, to a floor.
+  const full = refSize ? Math.max(blend.floor, Math.min(blend.full, blend.full * Math.sqrt(blend.terms / refSize))) : blend.full;
+  const close = similarity === null || (covered === 0 && question.rubric.length > 1) ? null : Math.min(1, similarity / full);
   const blended = close === null ? share : (1 - blend.weight) * share + blend.weight * close;
   const score = covered > 0 ? Math.max(1, Math.round(4 * blended)) : Math.round(4 * blended);
   const anchor = criterion.anchors[String(score) as keyof typeof criterion.anchors];

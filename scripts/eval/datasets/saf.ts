@@ -21,7 +21,8 @@ export function loadSaf(dir: string): EvalItem[] {
     const path = join(dir, folder, "english");
     for (const file of readdirSync(path).filter((f) => f.endsWith(".xml"))) {
       const xml = readFileSync(join(path, file), "utf8");
-      const questionId = attribute(xml, "question", "id") ?? file;
+      // The file name carries the question number: two files (4.2, 4.3) repeat id="2.1" inside.
+      const questionId = /^\d+\.\d+/.exec(file)?.[0] ?? attribute(xml, "question", "id") ?? file;
       const question = text(xml, "questionText") ?? "";
       const references = all(xml, "referenceAnswer").filter(Boolean);
       for (const block of xml.split(/<studentAnswer\b/).slice(1)) {

@@ -4,7 +4,7 @@ import { FAKE_VERDICT, GRADING, OVERRIDE, ROLE_TAG, SELF_ASSESSMENT, TAG_ESCAPE 
 import type { CleanedAnswer, IntegrityFlag } from "./types.js";
 import { sharedRunShare, vocabularyCopy, type CopyIndex } from "./copy-index.js";
 import { addressedToReader, unquoted } from "./addressed.js";
-import { otherLanguage } from "../language/index.js";
+import { analyse, otherLanguage } from "../language/index.js";
 
 /**
  * What happened to the flagged text, said as it is: it was removed before
@@ -237,6 +237,8 @@ function keepLines(block: string, prose: boolean, ctx: Context, flag: (k: Integr
     .flatMap((c) => [c.description, ...Object.values(c.anchors), c.strongAnswerAdds ?? ""])
     .map(forMatching)
     .filter((t) => t.length >= 40);
+  // A line a model answer also says is the answer, not the rubric's wording (see rubricFingerprint).
+  const modelAnswers = ctx.question.exemplars.map((e) => forMatching(e.answer));
   const seen = seenLines.get(ctx) ?? new Map<string, number>();
   seenLines.set(ctx, seen);
   const out: string[] = [];
@@ -251,7 +253,10 @@ function keepLines(block: string, prose: boolean, ctx: Context, flag: (k: Integr
       flag("keyword-list", line);
       continue;
     }
-    if (rubricTexts.some((r) => n.includes(r.slice(0, 60)) || (n.length >= 40 && r.includes(n)))) {
+    if (
+      rubricTexts.some((r) => n.includes(r.slice(0, 60)) || (n.length >= 40 && r.includes(n))) &&
+      !modelAnswers.some((m) => m.includes(n.slice(0, 60)))
+    ) {
       flag("rubric-pasted", line);
       continue;
     }
@@ -283,7 +288,11 @@ function isKeywordList(line: string): boolean {
     (i) =>
       i.trim().split(/\s+/).length > 3 && /\b(?:because|so that|which|therefore|since|means|would|will|should|i|we|i'd|we'd)\b/i.test(i),
   );
-  return shortItems / items.length >= 0.8 && !reasoning;
+  if (shortItems / items.length < 0.8 || reasoning) return false;
+  // A list the line says something about ("Seq number, Ack number and Options are only in the TCP header")
+  // is a sentence: it earns what one sentence may (at most three key points), and is not dropped.
+  const last = items[items.length - 1]!.trim();
+  return !(last.split(/\s+/).length > 3 && analyse(last).tokens.some((t, i) => i > 0 && (t.pos === "VERB" || t.pos === "AUX")));
 }
 
 /** A run of words with almost no function words: a keyword bag, not an answer. */
