@@ -7,6 +7,7 @@ import { conceptCoverage, coverageScore } from "./coverage.js";
 import { codeLines } from "./code-shape.js";
 import { MANIPULATION, STEERING_PENALTY, type IntegrityFlag } from "./integrity/index.js";
 import { prepareAnswer, type EvidenceText } from "./prepare-answer.js";
+import { evidenceFor } from "./story.js";
 import { scoreTests, type TestEvidence } from "./tests-criterion.js";
 
 /** Below this many words an answer with no gradeable statement is "insufficient evidence", not a 0. */
@@ -76,13 +77,14 @@ export function gradeQuestion(question: Question, answers: (AnswerBody | null)[]
       judgeText,
     };
   }
+  const read = evidenceFor(question, evidence);
   // Similarity: how much of a reference answer's weighted content (claims only, negation marked) the answer states.
   const refs = (index?.references.get(question.id) ?? []).filter((r) => r.text !== ctx.gradingExemplar);
-  const answerVector = index && refs.length ? vectorOf(evidence.prose, index.idf, questionTerms(question)) : null;
-  const similarity = answerVector && evidence.prose ? Math.max(...refs.map((r) => weightedRecall(answerVector, r.vector))) : null;
+  const answerVector = index && refs.length ? vectorOf(read.prose, index.idf, questionTerms(question)) : null;
+  const similarity = answerVector && read.prose ? Math.max(...refs.map((r) => weightedRecall(answerVector, r.vector))) : null;
   const refSize = refs.length ? Math.min(...refs.map((r) => r.terms)) : 0;
   const scores = question.rubric.map((criterion) =>
-    scoreCriterion(criterion, question, evidence, ctx.lab, similarity, ctx.blend ?? DEFAULT_BLEND, refSize),
+    scoreCriterion(criterion, question, read, ctx.lab, similarity, ctx.blend ?? DEFAULT_BLEND, refSize),
   );
   // Length alone never decides: a short answer that states a key point earns it. Only a short
   // answer in which nothing at all counts is "insufficient evidence" rather than a 0.

@@ -4,6 +4,7 @@ import { codeLines } from "./code-shape.js";
 import { conceptCoverage } from "./coverage.js";
 import { questionTerms } from "./language/index.js";
 import { prepareAnswer } from "./prepare-answer.js";
+import { evidenceFor } from "./story.js";
 
 /**
  * Criteria the answer shows no evidence for at all ("clearly missing"),
@@ -13,7 +14,7 @@ import { prepareAnswer } from "./prepare-answer.js";
  * already credits.
  */
 export function unmetCriteria(question: Question, answers: (AnswerBody | null)[]): Criterion[] {
-  const { evidence } = prepareAnswer(question, answers);
+  const evidence = evidenceFor(question, prepareAnswer(question, answers).evidence);
   const code = codeLines(evidence.code);
   const isTerm = questionTerms(question);
   const story = question.kind === "behavioural";

@@ -3,7 +3,7 @@ import { decodings, forMatching, hiddenTagText, stripInvisible } from "./normali
 import { FAKE_VERDICT, GRADING, OVERRIDE, ROLE_TAG, SELF_ASSESSMENT, TAG_ESCAPE } from "./patterns.js";
 import type { CleanedAnswer, IntegrityFlag } from "./types.js";
 import { sharedRunShare, vocabularyCopy, type CopyIndex } from "./copy-index.js";
-import { addressedToReader, unquoted } from "./addressed.js";
+import { addressedToReader, roleSetUp, unquoted } from "./addressed.js";
 import { analyse, otherLanguage } from "../language/index.js";
 
 /**
@@ -153,9 +153,13 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
     // same labels wherever it is placed (alone, before, after or inside an honest paragraph).
     if (!promptBlock) {
       const sentences = sentencesOf(block.text);
-      const kinds = sentences.map((s) => attackKind(s, true, ctx.code));
+      // A role set-up frames the rest of its paragraph (a jailbreak's own "story" sentences included): the paragraph goes.
+      // Prompt-debugging answers are exempt: a fixed prompt legitimately sets a role.
+      const framed = !ctx.code && ctx.question.kind !== "prompt-debugging" && sentences.some((s) => roleSetUp(s));
+      const kinds = sentences.map((s) => attackKind(s, true, ctx.code) ?? (framed && roleSetUp(s) ? "grader-instruction" : null));
       if (kinds.some(Boolean)) {
         sentences.forEach((s, i) => kinds[i] && flag(kinds[i], s));
+        if (framed) continue;
         const rest = sentences.filter((_, i) => !kinds[i]).join(" ");
         if (rest.trim() && !attackKind(rest, true, ctx.code) && !hiddenAttack(forMatching(rest)))
           kept.push(keepLines(rest, prose, ctx, flag));
