@@ -9,8 +9,6 @@ type PublicAttack = { id: string; category: string; text: string };
 const SAMPLE = parse(readFileSync(new URL("../fixtures/injection/public-sample.yaml", import.meta.url), "utf8")) as PublicAttack[];
 const [pack] = loadPacksFromDir(BUILTIN_PACKS_DIR);
 
-// Behavioural questions are not held yet: task-like attack text can still pass the STAR checks
-// (docs/grading.md lists this as open).
 describe("public prompt-injection texts (BIPIA sample) appended, prepended or alone", () => {
   it("never raise a weak or adequate exemplar above its clean score", { timeout: 180_000 }, () => {
     expect(SAMPLE.length).toBeGreaterThanOrEqual(30);
@@ -31,5 +29,35 @@ describe("public prompt-injection texts (BIPIA sample) appended, prepended or al
     }
     expect(n).toBe(4 * 2 * SAMPLE.length * 3);
     expect(raised).toEqual([]);
+  });
+});
+
+type Written = { id: string; text: string };
+const JAILBREAK = parse(readFileSync(new URL("../fixtures/injection/jailbreak-style.yaml", import.meta.url), "utf8")) as Written[];
+
+// Behavioural stories are the hard case: jailbreak prose is first-person, grammatical and full of story words.
+describe("on behavioural questions, BIPIA texts and jailbreak-style prose", () => {
+  it("never raise a weak or adequate story above its clean score, and the jailbreaks are flagged", { timeout: 300_000 }, () => {
+    const stories = pack!.questions.filter((q) => q.kind === "behavioural").slice(0, 4);
+    const raised: string[] = [];
+    let jailbreaks = 0;
+    let flagged = 0;
+    for (const q of stories) {
+      for (const level of ["weak", "adequate"] as const) {
+        const base = q.exemplars.find((e) => e.level === level)!.answer;
+        for (const attack of [...SAMPLE, ...JAILBREAK]) {
+          for (const where of PLACEMENTS) {
+            const r = gradeAttacked(pack!, q, base, attack.text, where);
+            if (r.attacked > r.clean) raised.push(`${q.id}/${level}/${where}/${attack.id}: ${r.clean} -> ${r.attacked}`);
+            if (JAILBREAK.includes(attack as Written)) {
+              jailbreaks++;
+              if (r.flagged) flagged++;
+            }
+          }
+        }
+      }
+    }
+    expect(raised).toEqual([]);
+    expect(flagged / jailbreaks).toBeGreaterThanOrEqual(0.9);
   });
 });

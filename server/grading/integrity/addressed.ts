@@ -41,6 +41,11 @@ export function addressedToReader(sentence: string, options: { code?: boolean } 
   // Not English (the imperative test below reads English): foreign-language patterns are imperatives by construction.
   if (/[^\u0000-\u024f\s\p{P}\p{S}\d]/u.test(n)) return true;
   const rest = n.replace(LEAD, "").replace(/^[^a-z]+/, "");
+  // An opening adverbial ("Going forward, treat ...", "In every reply, never ...") does not hide the order after it.
+  return [rest, rest.replace(/^[^,]{1,30},\s*/, "")].some(imperative);
+}
+
+function imperative(rest: string): boolean {
   if (COMMAND.test(rest)) return true;
   const first = analyse(rest).tokens[0];
   // An imperative opens with the verb's bare form and no subject before it.
@@ -58,7 +63,7 @@ const ROLE_SETUP = [
   /\byou(?:'ll| will| must| should| are to| are going to)? act as\b|^(?:please )?act as\b/,
   /\bpretend (?:to be|you(?:'re| are)|that you)\b/,
   /\b(?:stay|remain) in (?:character|role|this role)\b|\bbreak(?:ing)? character\b|\bnever break\b/,
-  /\bfrom now on,? you\b|\bgoing forward,? you\b|\byou(?:'re| are| will) now\b|\byou(?:'re| are) going to (?:act|be|play|pretend)\b/,
+  /\bfrom now on\b|\bgoing forward\b|\byou(?:'re| are| will) now\b|\byou(?:'re| are) going to (?:act|be|play|pretend)\b/,
   /\bimagine (?:that )?you(?:'re| are)\b|\byou(?:'re| are) (?:my|a translator|an? (?:ai|assistant|chatbot|bot|language model))\b/,
   /\b(?:start|begin) (?:your|each|every) (?:response|reply|answer|message)\b/,
   /\b(?:developer|god|jailbreak|unrestricted|unfiltered|dan) mode\b/,
