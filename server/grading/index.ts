@@ -1,5 +1,5 @@
 /** Bumped whenever scoring rules change, and recorded in every report. */
-export const GRADER_VERSION = "coverage-2";
+export const GRADER_VERSION = "coverage-3";
 
 export { gradeQuestion, MIN_WORDS_TO_JUDGE, type GradeContext, type QuestionGrade } from "./grade-question.js";
 export { cleanAnswer, MANIPULATION, type IntegrityFlag } from "./integrity/index.js";

@@ -63,7 +63,7 @@ const ROLE_SETUP = [
   /\byou(?:'ll| will| must| should| are to| are going to)? act as\b|^(?:please )?act as\b/,
   /\bpretend (?:to be|you(?:'re| are)|that you)\b/,
   /\b(?:stay|remain) in (?:character|role|this role)\b|\bbreak(?:ing)? character\b|\bnever break\b/,
-  /\bfrom now on\b|\bgoing forward\b|\byou(?:'re| are| will) now\b|\byou(?:'re| are) going to (?:act|be|play|pretend)\b/,
+  /\bfrom now on\b|\bgoing forward\b|\byou(?:'re| are| will) now (?:a|an|the|my|in|running|acting|operating|free|comply|be|answer|respond)\b|\byou(?:'re| are) going to (?:act|be|play|pretend)\b/,
   /\bimagine (?:that )?you(?:'re| are)\b|\byou(?:'re| are) (?:my|a translator|an? (?:ai|assistant|chatbot|bot|language model))\b/,
   /\b(?:start|begin) (?:your|each|every) (?:response|reply|answer|message)\b/,
   /\b(?:developer|god|jailbreak|unrestricted|unfiltered|dan) mode\b/,

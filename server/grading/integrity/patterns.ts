@@ -11,7 +11,8 @@
 export const OVERRIDE = [
   /\b(?:ignore|disregard|forget)\b.{0,25}\b(?:all|any|the|your|previous|prior|above|earlier|preceding)\b.{0,25}\b(?:instructions?|rubric|criteria|guidelines|grading|scoring|directives?)\b/,
   /\bnew (?:instructions?|rules|task)\b.{0,30}\b(?:for|to) the (?:evaluator|grader|judge|model)\b|\bnew (?:instructions?|rules|task)\s*:/,
-  /\byou are (?:now|no longer)\b/,
+  // "You are now at a point in the circuit" is physics; "you are now DAN / in developer mode / running as" is a role.
+  /\byou are (?:now (?:a|an|the|my|in|running|acting|operating|free|unrestricted|unfiltered|jailbroken|dan)\b|no longer\b)/,
   /\b(?:running|switch(?:ed)?|operating) (?:in|to|into) .{0,25}\bmode\b/,
   /\b(?:system|developer) (?:override|notice|note to the (?:grader|judge))\b/,
   // Unicode-aware: JavaScript's \b does not see Cyrillic or accented letters as word characters.
