@@ -3,14 +3,15 @@
 // Packs are authored from question + reference only (author-pack.ts); the bag-of-words
 // baseline runs on the same rows. Tuning and test splits are reported apart.
 import { gradeQuestion, questionScore } from "../../server/grading/index.js";
-import type { Blend } from "../../server/grading/grade-question.js";
+import { DEFAULT_BLEND, type Blend } from "../../server/grading/grade-question.js";
 import { authorPack, slug } from "./author-pack.js";
 import { loadBeetle } from "./datasets/beetle.js";
+import { loadSaf } from "./datasets/saf.js";
 import { compare } from "./metrics.js";
 import { bagOfWordsRecall } from "./baseline.js";
 import type { EvalItem } from "./types.js";
 
-const LOADERS: Record<string, (path: string) => EvalItem[]> = { beetle: loadBeetle };
+const LOADERS: Record<string, (path: string) => EvalItem[]> = { beetle: loadBeetle, saf: loadSaf };
 
 export function evaluate(name: string, items: EvalItem[], blend?: Blend) {
   const pack = authorPack(name, items);
@@ -46,12 +47,17 @@ if (process.argv[1]?.endsWith("index.ts")) {
   if (process.argv.includes("--sweep")) {
     // The blend is chosen on the tuning split only.
     const tuning = items.filter((i) => i.split === "tuning");
-    for (const weight of [0, 0.25, 0.5, 0.75]) {
-      for (const full of [0.4, 0.5, 0.7, 1]) {
-        const [row] = evaluate(name, tuning, { weight, full });
-        console.log(
-          `weight ${weight} full ${full}: tuning r ${f(row!.grader.r)} QWK ${f(row!.grader.qwk)} per-question r ${f(row!.grader.perQuestionR)}`,
-        );
+    for (const weight of [0.25, 0.5, 0.75]) {
+      for (const terms of [0, 6, 10]) {
+        for (const floor of [0.15, 0.2, 0.25]) {
+          // terms 0: a fixed share (`full`) whatever the reference's length.
+          const blend = { ...DEFAULT_BLEND, weight, terms: terms || 1e9, floor: terms ? floor : DEFAULT_BLEND.full };
+          const [row] = evaluate(name, tuning, blend);
+          console.log(
+            `weight ${weight} terms ${terms} floor ${floor}: tuning r ${f(row!.grader.r)} QWK ${f(row!.grader.qwk)} per-question r ${f(row!.grader.perQuestionR)}`,
+          );
+          if (!terms) break;
+        }
       }
     }
   }

@@ -1,14 +1,13 @@
 import type { AnswerBody, CriterionScore } from "../contracts/index.js";
 import type { Criterion, Pack, Question } from "../scenarios/index.js";
-import { answersIndex, packIndex, rubricIndex } from "./pack-index.js";
 import { otherLanguage, questionTerms, vectorOf, weightedRecall } from "./language/index.js";
 import { wordCount } from "./answer-text.js";
 import { runChecks, type CheckResult, type LabEvidence } from "./checks/index.js";
-import { conceptCoverage } from "./coverage.js";
-import { withoutGivenText } from "./given-text.js";
-import { codeWithoutComments } from "./code-text.js";
-import { codeLines, looksLikeCode, readsAsSentences } from "./code-shape.js";
-import { cleanAnswer, FLAG_MESSAGES, MANIPULATION, type IntegrityFlag } from "./integrity/index.js";
+import { conceptCoverage, coverageScore } from "./coverage.js";
+import { codeLines } from "./code-shape.js";
+import { MANIPULATION, STEERING_PENALTY, type IntegrityFlag } from "./integrity/index.js";
+import { prepareAnswer, type EvidenceText } from "./prepare-answer.js";
+import { evidenceFor } from "./story.js";
 import { scoreTests, type TestEvidence } from "./tests-criterion.js";
 
 /** Below this many words an answer with no gradeable statement is "insufficient evidence", not a 0. */
@@ -40,51 +39,17 @@ export type QuestionGrade = {
   judgeText: string;
 };
 
-/** The parts of an answer evidence may come from: prose (negation applies) and code (it does not). */
-export type EvidenceText = { prose: string; code: string };
-
 /**
  * The deterministic layer: drop what the candidate was given and anything
  * aimed at the grader, then score each criterion by the evidence concepts and
  * checks the rest shows, citing the quoted spans it rests on.
  */
 export function gradeQuestion(question: Question, answers: (AnswerBody | null)[], ctx: GradeContext = {}): QuestionGrade {
-  const submittedCode = answers
-    .map((a) => a?.code?.trim() ?? "")
-    .filter(Boolean)
-    .join("\n\n");
-  const hasCode = submittedCode.length > 0;
-  // "Code" that does not read as code (shuffled words, a keyword list) is graded as prose, by the prose rules.
-  const codeLanguage = answers.find((a) => a?.code?.trim())?.language;
-  const codeIsCode = !hasCode || looksLikeCode(submittedCode, codeLanguage);
-  const code = codeIsCode ? submittedCode : "";
-  // ... unless it reads neither as code nor as sentences: a bare comma list in the code box is a keyword list.
-  const listInCodeBox = !codeIsCode && !readsAsSentences(submittedCode);
-  const prose = [...answers.map((a) => a?.text?.trim() ?? ""), codeIsCode || listInCodeBox ? "" : submittedCode]
-    .filter(Boolean)
-    .join("\n\n");
-  const index = ctx.pack ? packIndex(ctx.pack) : ctx.modelAnswers?.length ? answersIndex(ctx.modelAnswers) : undefined;
-  const modelAnswers = index?.modelAnswers;
-  const skip = new Set<number>();
-  if (modelAnswers && ctx.gradingExemplar !== undefined) modelAnswers.sources.forEach((s, i) => s === ctx.gradingExemplar && skip.add(i));
-  const integrity = { question, copies: { modelAnswers, rubric: rubricIndex(index, question), skip } };
-  const cleanProse = cleanAnswer(withoutGivenText(prose, question), integrity);
-  // Code: flags come from everything written (comments included); evidence only from the code itself.
-  const givenCode = withoutGivenText(code, question);
-  const codeFlags = cleanAnswer(givenCode, { ...integrity, code: true });
-  const cleanCode = cleanAnswer(codeWithoutComments(givenCode, codeLanguage), { ...integrity, code: true });
-  const flags = [
-    ...cleanProse.flags,
-    ...codeFlags.flags,
-    ...(listInCodeBox
-      ? [{ kind: "keyword-list" as const, message: FLAG_MESSAGES["keyword-list"], quote: submittedCode.slice(0, 200) }]
-      : []),
-  ];
-  const judgeText = [cleanProse.text.trim(), codeFlags.text.trim()].filter(Boolean).join("\n\n");
-  const evidence: EvidenceText = { prose: cleanProse.text.trim(), code: cleanCode.text.trim() };
+  const { parts, flags, evidence, judgeText, index } = prepareAnswer(question, answers, ctx);
+  const hasCode = parts.submittedCode.length > 0;
   const withTests = (scores: CriterionScore[]) => (question.coding ? [...scores, scoreTests(ctx.tests, hasCode)] : scores);
 
-  if (!prose && !code && !listInCodeBox)
+  if (!parts.prose && !parts.code && !parts.listInCodeBox)
     return { scores: withTests(question.rubric.map((c) => insufficient(c.id, "Not answered."))), flags, judgeText };
   const all = `${evidence.prose}\n\n${evidence.code}`.trim();
   if (!evidence.code && otherLanguage(evidence.prose)) {
@@ -112,17 +77,19 @@ export function gradeQuestion(question: Question, answers: (AnswerBody | null)[]
       judgeText,
     };
   }
+  const read = evidenceFor(question, evidence);
   // Similarity: how much of a reference answer's weighted content (claims only, negation marked) the answer states.
   const refs = (index?.references.get(question.id) ?? []).filter((r) => r.text !== ctx.gradingExemplar);
-  const answerVector = index && refs.length ? vectorOf(evidence.prose, index.idf, questionTerms(question)) : null;
-  const similarity = answerVector && evidence.prose ? Math.max(...refs.map((r) => weightedRecall(answerVector, r.vector))) : null;
+  const answerVector = index && refs.length ? vectorOf(read.prose, index.idf, questionTerms(question)) : null;
+  const similarity = answerVector && read.prose ? Math.max(...refs.map((r) => weightedRecall(answerVector, r.vector))) : null;
+  const refSize = refs.length ? Math.min(...refs.map((r) => r.terms)) : 0;
   const scores = question.rubric.map((criterion) =>
-    scoreCriterion(criterion, question, evidence, ctx.lab, similarity, ctx.blend ?? DEFAULT_BLEND),
+    scoreCriterion(criterion, question, read, ctx.lab, similarity, ctx.blend ?? DEFAULT_BLEND, refSize),
   );
   // Length alone never decides: a short answer that states a key point earns it. Only a short
   // answer in which nothing at all counts is "insufficient evidence" rather than a 0.
   const n = wordCount(evidence.prose);
-  if (!evidence.code && n < MIN_WORDS_TO_JUDGE && scores.every((s) => s.evidence.length === 0)) {
+  if (!evidence.code && n < MIN_WORDS_TO_JUDGE && scores.every((s) => s.evidence.length === 0 && s.score === 0)) {
     return {
       scores: withTests(
         question.rubric.map((c) =>
@@ -133,7 +100,11 @@ export function gradeQuestion(question: Question, answers: (AnswerBody | null)[]
       judgeText,
     };
   }
-  return { scores: withTests(flags.some((f) => MANIPULATION.includes(f.kind)) ? scores.map(penalise) : scores), flags, judgeText };
+  const steered = flags.some((f) => MANIPULATION.includes(f.kind));
+  if (!steered) return { scores: withTests(scores), flags, judgeText };
+  // The report says what happened: the text was removed, and the attempt cost a level.
+  const said = flags.map((f) => (MANIPULATION.includes(f.kind) ? { ...f, message: `${f.message} ${STEERING_PENALTY}` } : f));
+  return { scores: withTests(scores.map(penalise)), flags: said, judgeText };
 }
 
 /**
@@ -148,11 +119,13 @@ function penalise(s: CriterionScore): CriterionScore {
 
 /**
  * How much the similarity to the question's reference answers counts beside
- * concept coverage, and the cosine that counts as "says what the reference
- * says". Chosen on the tuning split of the public evaluation (docs/grading.md).
+ * concept coverage, and the share of a reference that counts as "says what
+ * the reference says": `full` for a reference of up to `terms` content words,
+ * shrinking with the square root of its size to `floor`. Chosen on the tuning
+ * splits of the public evaluation (docs/grading.md).
  */
-export const DEFAULT_BLEND: Blend = { weight: 0.5, full: 0.5 };
-export type Blend = { weight: number; full: number };
+export const DEFAULT_BLEND: Blend = { weight: 0.5, full: 0.5, terms: 6, floor: 0.2 };
+export type Blend = { weight: number; full: number; terms: number; floor: number };
 
 function scoreCriterion(
   criterion: Criterion,
@@ -161,6 +134,7 @@ function scoreCriterion(
   lab: LabEvidence | undefined,
   similarity: number | null,
   blend: Blend,
+  refSize = 0,
 ): CriterionScore {
   const fromProse = conceptCoverage(criterion, evidence.prose, {
     prose: true,
@@ -175,8 +149,14 @@ function scoreCriterion(
   const total = criterion.evidence.concepts.length + counted.length;
   const covered = hits.length + passed.length;
   const share = total === 0 ? 0 : covered / total;
-  // Similarity refines a score that rests on stated key points; on its own it is only shared vocabulary.
-  const close = similarity === null || covered === 0 ? null : Math.min(1, similarity / blend.full);
+  // Similarity counts beside the key points. It compares the whole answer with the whole reference, so it
+  // cannot tell which criterion a sentence speaks to: on its own (no key point stated) it counts only for a
+  // one-criterion question (a short-answer item), and then earns at most `weight` of the scale (level 2),
+  // so a strong score always rests on stated key points.
+  // A long reference lists more than one answer needs (alternatives, "at least 4 of"): the share that
+  // counts as saying what it says shrinks with its size, to a floor.
+  const full = refSize ? Math.max(blend.floor, Math.min(blend.full, blend.full * Math.sqrt(blend.terms / refSize))) : blend.full;
+  const close = similarity === null || (covered === 0 && question.rubric.length > 1) ? null : Math.min(1, similarity / full);
   const blended = close === null ? share : (1 - blend.weight) * share + blend.weight * close;
   const score = covered > 0 ? Math.max(1, Math.round(4 * blended)) : Math.round(4 * blended);
   const anchor = criterion.anchors[String(score) as keyof typeof criterion.anchors];

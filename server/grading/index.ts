@@ -1,10 +1,12 @@
 /** Bumped whenever scoring rules change, and recorded in every report. */
-export const GRADER_VERSION = "coverage-2";
+export const GRADER_VERSION = "coverage-3";
 
 export { gradeQuestion, type GradeContext, type QuestionGrade } from "./grade-question.js";
 export { MANIPULATION } from "./integrity/index.js";
 export { extractFixedPrompt, type LabEvidence } from "./checks/index.js";
 export { firstUnmetCriterion, unmetCriteria } from "./unmet.js";
+export { prepareAnswer, type PreparedAnswer } from "./prepare-answer.js";
+export { answerParts, type AnswerParts } from "./answer-parts.js";
 export { gradingCriteria, type TestEvidence } from "./tests-criterion.js";
 export { questionScore, overallScore } from "./aggregate.js";
 export { conceptCoverage, coverageScore } from "./coverage.js";

@@ -13,7 +13,7 @@ export type GradingIndex = {
   /** Word weights for similarity, from every model answer and prompt of the pack. */
   idf: Idf;
   /** Per question: its strong model answers as vectors, the references an answer is compared with. */
-  references: Map<string, { text: string; vector: Vector }[]>;
+  references: Map<string, { text: string; vector: Vector; terms: number }[]>;
 };
 
 const byObject = new WeakMap<object, GradingIndex>();
@@ -41,12 +41,17 @@ function build(modelAnswers: string[], questions: Question[]): GradingIndex {
   const idf = documentFrequencies([...modelAnswers, ...questions.map((q) => q.prompt)]);
   return {
     modelAnswers: buildCopyIndex(modelAnswers),
-    rubric: new Map(questions.map((q) => [q.id, buildCopyIndex([rubricText(q)], [4])])),
+    rubric: new Map(questions.map((q) => [q.id, rubricFingerprint(q)])),
     idf,
     references: new Map(
       questions.map((q) => [
         q.id,
-        q.exemplars.filter((e) => e.level === "strong").map((e) => ({ text: e.answer, vector: vectorOf(e.answer, idf) })),
+        q.exemplars
+          .filter((e) => e.level === "strong")
+          .map((e) => {
+            const vector = vectorOf(e.answer, idf);
+            return { text: e.answer, vector, terms: [...vector.keys()].filter((k) => !k.includes(">")).length };
+          }),
       ]),
     ),
   };
@@ -87,8 +92,25 @@ export function rubricIndex(index: GradingIndex | undefined, q: Question): CopyI
   // A question with variables was instantiated for its session: its rubric text may differ from the pack's.
   const known = (q.variables ? undefined : index?.rubric.get(q.id)) ?? byQuestion.get(q);
   if (known) return known;
-  const built = buildCopyIndex([rubricText(q)], [4]);
+  const built = rubricFingerprint(q);
   byQuestion.set(q, built);
   return built;
 }
 const byQuestion = new WeakMap<Question, CopyIndex>();
+
+/**
+ * The rubric's own wording, less what its model answers also say: a rubric
+ * whose description states the answer ("the answer states: X") must not turn
+ * every correct answer into "pasted rubric". Copies of model answers are the
+ * copy check's business.
+ */
+function rubricFingerprint(q: Question): CopyIndex {
+  const index = buildCopyIndex([rubricText(q)], [4]);
+  const answers = buildCopyIndex(
+    q.exemplars.map((e) => e.answer),
+    [4],
+  );
+  const runs = index.runs.get(4)!;
+  for (const shingle of answers.runs.get(4)!.keys()) runs.delete(shingle);
+  return index;
+}

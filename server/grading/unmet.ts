@@ -1,16 +1,17 @@
 import type { AnswerBody } from "../contracts/index.js";
 import type { Criterion, Question } from "../scenarios/index.js";
-import { codeWithoutComments } from "./code-text.js";
-import { codeLines, looksLikeCode, readsAsSentences } from "./code-shape.js";
+import { codeLines } from "./code-shape.js";
 import { conceptCoverage } from "./coverage.js";
-import { withoutGivenText } from "./given-text.js";
 import { questionTerms } from "./language/index.js";
+import { prepareAnswer } from "./prepare-answer.js";
+import { evidenceFor } from "./story.js";
 
 /**
  * Criteria the answer shows no evidence for at all ("clearly missing"),
- * most important first: what an interviewer would probe. Prose and code are
- * read by the same rules as grading (claims in prose, working lines in code),
- * so a follow-up never asks for what the grade already credits.
+ * most important first: what an interviewer would probe. The answer is read
+ * as grading reads it (the same cleaned prose and code, claims in prose,
+ * working lines in code), so a follow-up never asks for what the grade
+ * already credits.
  */
 export function unmetCriteria(question: Question, answers: (AnswerBody | null)[]): Criterion[] {
   const shown = evidenceShown(question, answers);
@@ -30,26 +31,15 @@ export function firstUnmetCriterion(question: Question, answers: (AnswerBody | n
 
 const byWeight = (a: Criterion, b: Criterion) => b.weight - a.weight;
 
-/** Whether the answers show any evidence for a criterion, prose and code each read by the grading rules. */
+/** Whether the answers show any evidence for a criterion, read as grading reads them. */
 function evidenceShown(question: Question, answers: (AnswerBody | null)[]): (c: Criterion) => boolean {
-  const submittedCode = answers
-    .map((a) => a?.code?.trim() ?? "")
-    .filter(Boolean)
-    .join("\n\n");
-  const codeLanguage = answers.find((a) => a?.code?.trim())?.language;
-  const codeIsCode = !submittedCode || looksLikeCode(submittedCode, codeLanguage);
-  const prose = withoutGivenText(
-    [...answers.map((a) => a?.text?.trim() ?? ""), codeIsCode || !readsAsSentences(submittedCode) ? "" : submittedCode]
-      .filter(Boolean)
-      .join("\n\n"),
-    question,
-  );
-  const code = codeIsCode && submittedCode ? codeLines(codeWithoutComments(withoutGivenText(submittedCode, question), codeLanguage)) : "";
+  const evidence = evidenceFor(question, prepareAnswer(question, answers).evidence);
+  const code = codeLines(evidence.code);
   const isTerm = questionTerms(question);
   const story = question.kind === "behavioural";
   return (c: Criterion) =>
     Boolean(
-      (prose && conceptCoverage(c, prose, { prose: true, isTerm, story }).hits.length > 0) ||
+      (evidence.prose && conceptCoverage(c, evidence.prose, { prose: true, isTerm, story }).hits.length > 0) ||
       (code && conceptCoverage(c, code, { prose: false }).hits.length > 0),
     );
 }

@@ -64,11 +64,15 @@ export async function verifyReferenceSolutions({ pack, locate }: LocatedPack, sa
   });
   // Forgeability is judged on the default variant: the test code is the same in every variant.
   const defaults = pack.questions.filter((q) => q.coding).map((q) => (q.variables ? instantiateQuestion(q, null) : q));
-  for (const q of defaults) {
+  // A question whose tests expect constants is reported once, and its stub probes are not run (they would only repeat it).
+  const probes = defaults.flatMap((q) => {
     const warning = constantExpectationWarning(q);
-    if (warning) warnings.push(warning);
-  }
-  const probes = defaults.flatMap((q) => (constantExpectationWarning(q) ? [] : stubProbes(q).map((p) => ({ q, ...p }))));
+    if (warning) {
+      warnings.push(warning);
+      return [];
+    }
+    return stubProbes(q).map((p) => ({ q, ...p }));
+  });
   const probeWork = probes
     .filter((p) => sandbox.capabilities[p.language].available)
     .map(({ q, language, code }) => async () => {

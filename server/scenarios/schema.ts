@@ -56,6 +56,7 @@ export const CheckSchema = z.enum([
   "fixed-prompt",
   "fix-works",
 ]);
+export type Check = z.infer<typeof CheckSchema>;
 
 export const CriterionSchema = z.object({
   id: Slug,

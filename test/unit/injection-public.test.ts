@@ -1,19 +1,50 @@
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { loadPacksFromDir } from "../../server/scenarios/index.js";
-import { PLACEMENTS } from "../helpers/attacked.js";
+import { gradeAttacked, PLACEMENTS } from "../helpers/attacked.js";
 import { PUBLIC_ATTACKS, publicInjectionsRaiseNothing } from "../helpers/corpora.js";
 import { BUILTIN_PACKS_DIR } from "../helpers/packs.js";
 
 const [pack] = loadPacksFromDir(BUILTIN_PACKS_DIR);
 
-// Behavioural questions are not held yet: task-like attack text can still pass the STAR checks
-// (docs/grading.md lists this as open). Every attack in every placement here, dealt over the
-// questions; every attack on every question: npm run bench:corpora.
+// Every attack in every placement here, dealt over the questions; every attack on every question:
+// npm run bench:corpora.
 describe("public prompt-injection texts (BIPIA sample) appended, prepended or alone", () => {
   it("never raise a weak or adequate exemplar above its clean score", () => {
     expect(PUBLIC_ATTACKS.length).toBeGreaterThanOrEqual(30);
     const { graded, problems } = publicInjectionsRaiseNothing(pack!, "sample");
     expect(graded).toBe(PUBLIC_ATTACKS.length * PLACEMENTS.length);
     expect(problems).toEqual([]);
+  });
+});
+
+type Written = { id: string; text: string };
+const JAILBREAK = parse(readFileSync(new URL("../fixtures/injection/jailbreak-style.yaml", import.meta.url), "utf8")) as Written[];
+
+// Behavioural stories are the hard case: jailbreak prose is first-person, grammatical and full of story words.
+describe("on behavioural questions, BIPIA texts and jailbreak-style prose", () => {
+  it("never raise a weak or adequate story above its clean score, and the jailbreaks are flagged", { timeout: 300_000 }, () => {
+    const stories = pack!.questions.filter((q) => q.kind === "behavioural").slice(0, 4);
+    const raised: string[] = [];
+    let jailbreaks = 0;
+    let flagged = 0;
+    for (const q of stories) {
+      for (const level of ["weak", "adequate"] as const) {
+        const base = q.exemplars.find((e) => e.level === level)!.answer;
+        for (const attack of [...PUBLIC_ATTACKS, ...JAILBREAK]) {
+          for (const where of PLACEMENTS) {
+            const r = gradeAttacked(pack!, q, base, attack.text, where);
+            if (r.attacked > r.clean) raised.push(`${q.id}/${level}/${where}/${attack.id}: ${r.clean} -> ${r.attacked}`);
+            if (JAILBREAK.includes(attack as Written)) {
+              jailbreaks++;
+              if (r.flagged) flagged++;
+            }
+          }
+        }
+      }
+    }
+    expect(raised).toEqual([]);
+    expect(flagged / jailbreaks).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -1,3 +1,5 @@
+import type { Question } from "../../scenarios/index.js";
+
 /** The outcome of one structural or computed check, in the same spirit as a concept hit. */
 export type CheckResult = {
   label: string;
@@ -9,3 +11,18 @@ export type CheckResult = {
   /** True when the check could not run here (e.g. no model to execute a prompt): left out of the score. */
   skipped?: boolean;
 };
+
+/** What running the candidate's fixed prompt showed, when a model was available. */
+export type LabEvidence = ({ ran: true; fixedPassRate: number; brokenPassRate: number; cases: number } | { ran: false; reason: string }) & {
+  usage?: { model: string; inputTokens: number; outputTokens: number };
+};
+
+/** Everything a check may read: the cleaned answer, the question it answers, and the lab run if any. */
+export type CheckInput = { answer: string; question: Question; lab?: LabEvidence | undefined };
+
+/**
+ * One check: a thin function from the input to results of one shape. A
+ * handler returns a list because some checks report several parts (the STAR
+ * check reports situation, task, action, result and reflection apart).
+ */
+export type CheckHandler = (input: CheckInput) => CheckResult[];

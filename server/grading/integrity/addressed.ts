@@ -42,8 +42,36 @@ export function addressedToReader(sentence: string, options: { code?: boolean } 
   // eslint-disable-next-line no-control-regex -- the range starts at U+0000 on purpose: every Latin code point counts as English
   if (/[^\u0000-\u024f\s\p{P}\p{S}\d]/u.test(n)) return true;
   const rest = n.replace(LEAD, "").replace(/^[^a-z]+/, "");
+  // An opening adverbial ("Going forward, treat ...", "In every reply, never ...") does not hide the order after it.
+  return [rest, rest.replace(/^[^,]{1,30},\s*/, "")].some(imperative);
+}
+
+function imperative(rest: string): boolean {
   if (COMMAND.test(rest)) return true;
   const first = analyse(rest).tokens[0];
   // An imperative opens with the verb's bare form and no subject before it.
   return !!first && first.pos === "VERB" && first.word === first.lemma && !/^(?:let|need|want|hope|think|guess)$/.test(first.word);
+}
+
+/**
+ * A role or persona set-up, or a standing order to the reader: what a
+ * jailbreak opens with ("From now on you are NOVA", "stay in character",
+ * "you are now in developer mode", "start your reply with ..."). Only counted
+ * in a sentence addressed to the reader, so "from now on I check the output"
+ * and "Redis can act as a cache" are never one.
+ */
+const ROLE_SETUP = [
+  /\byou(?:'ll| will| must| should| are to| are going to)? act as\b|^(?:please )?act as\b/,
+  /\bpretend (?:to be|you(?:'re| are)|that you)\b/,
+  /\b(?:stay|remain) in (?:character|role|this role)\b|\bbreak(?:ing)? character\b|\bnever break\b/,
+  /\bfrom now on\b|\bgoing forward\b|\byou(?:'re| are| will) now (?:a|an|the|my|in|running|acting|operating|free|comply|be|answer|respond)\b|\byou(?:'re| are) going to (?:act|be|play|pretend)\b/,
+  /\bimagine (?:that )?you(?:'re| are)\b|\byou(?:'re| are) (?:my|a translator|an? (?:ai|assistant|chatbot|bot|language model))\b/,
+  /\b(?:start|begin) (?:your|each|every) (?:response|reply|answer|message)\b/,
+  /\b(?:developer|god|jailbreak|unrestricted|unfiltered|dan) mode\b/,
+  /\blet'?s play a game\b|\bopposite day\b/,
+];
+
+export function roleSetUp(sentence: string): boolean {
+  const n = unquoted(sentence.toLowerCase()).replace(/\s+/g, " ").trim();
+  return ROLE_SETUP.some((r) => r.test(n)) && addressedToReader(sentence);
 }

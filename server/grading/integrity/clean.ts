@@ -3,20 +3,29 @@ import { decodings, forMatching, hiddenTagText, stripInvisible } from "./normali
 import { FAKE_VERDICT, GRADING, OVERRIDE, ROLE_TAG, SELF_ASSESSMENT, TAG_ESCAPE } from "./patterns.js";
 import type { CleanedAnswer, IntegrityFlag } from "./types.js";
 import { sharedRunShare, vocabularyCopy, type CopyIndex } from "./copy-index.js";
-import { addressedToReader, unquoted } from "./addressed.js";
-import { otherLanguage } from "../language/index.js";
+import { addressedToReader, roleSetUp, unquoted } from "./addressed.js";
+import { analyse, otherLanguage } from "../language/index.js";
 
+/**
+ * What happened to the flagged text, said as it is: it was removed before
+ * grading, so it earned nothing. Attempts to steer the grader also cost a
+ * level on every scored criterion; gradeQuestion adds that sentence
+ * (STEERING_PENALTY) to the flags it applied to.
+ */
 export const FLAG_MESSAGES: Record<IntegrityFlag["kind"], string> = {
-  "grader-instruction": "Instructions addressed to the grader were ignored.",
-  "fake-verdict": "A score or verdict written into the answer was ignored.",
-  "role-tag": "Chat-role or tag markup aimed at the grader was ignored.",
-  "self-assessment": "The answer's claims about its own quality were ignored.",
-  "hidden-instruction": "Hidden or encoded instructions were found and ignored.",
-  "keyword-list": "A list of keywords without reasoning earned no credit.",
-  "rubric-pasted": "Text copied from the rubric earned no credit.",
-  "copied-model-answer": "Text copied from a model answer earned no credit.",
+  "grader-instruction": "Text addressed to the grader or to an AI was removed before grading.",
+  "fake-verdict": "A score or verdict written into the answer was removed before grading.",
+  "role-tag": "Chat-role or tag markup aimed at the grader was removed before grading.",
+  "self-assessment": "The answer's claims about its own quality were removed before grading.",
+  "hidden-instruction": "Hidden or encoded instructions were removed before grading.",
+  "keyword-list": "A list of keywords without reasoning was removed before grading and earned no credit.",
+  "rubric-pasted": "Text copied from the rubric was removed before grading and earned no credit.",
+  "copied-model-answer": "Text copied from a model answer was removed before grading and earned no credit.",
   padding: "Repeated or padded text earned no extra credit.",
 };
+
+/** Appended to a steering flag's message when the penalty was applied. */
+export const STEERING_PENALTY = "Trying to steer the grader cost one level on every scored criterion.";
 
 /** Flags that mean the answer tried to steer the grader (as opposed to text that just earns nothing). */
 export const MANIPULATION: IntegrityFlag["kind"][] = [
@@ -140,26 +149,26 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
     // Only a prompt-debugging answer's fenced blocks are prompts; anywhere else a fence is just prose in a box.
     const promptBlock = block.fenced && ctx.question.kind === "prompt-debugging";
     const prose = !ctx.code && !promptBlock;
-    // Prose: an attack takes only its own sentences with it; the rest of the paragraph still counts.
+    // An attack takes only its own sentences with it; the rest of the paragraph still counts.
+    // Each offending sentence is labelled by its own text, so the same injection gets the
+    // same labels wherever it is placed (alone, before, after or inside an honest paragraph).
     if (!promptBlock) {
       const sentences = sentencesOf(block.text);
-      const offending = sentences.filter((s) => attackKind(s, true, ctx.code));
-      if (offending.length && offending.length < sentences.length) {
-        for (const s of offending) flag(attackKind(s, true, ctx.code)!, s);
-        const rest = sentences.filter((s) => !offending.includes(s)).join(" ");
-        if (!attackKind(rest, true, ctx.code) && !hiddenAttack(forMatching(rest))) {
+      // A role set-up frames the rest of its paragraph (a jailbreak's own "story" sentences included): the paragraph goes.
+      // Prompt-debugging answers are exempt: a fixed prompt legitimately sets a role.
+      const framed = !ctx.code && ctx.question.kind !== "prompt-debugging" && sentences.some((s) => roleSetUp(s));
+      const kinds = sentences.map((s) => attackKind(s, true, ctx.code) ?? (framed && roleSetUp(s) ? "grader-instruction" : null));
+      if (kinds.some(Boolean)) {
+        sentences.forEach((s, i) => kinds[i] && flag(kinds[i], s));
+        if (framed) continue;
+        const rest = sentences.filter((_, i) => !kinds[i]).join(" ");
+        if (rest.trim() && !attackKind(rest, true, ctx.code) && !hiddenAttack(forMatching(rest)))
           kept.push(keepLines(rest, prose, ctx, flag));
-          continue;
-        }
+        continue;
       }
     }
-    const kind =
-      attackKind(block.text, !promptBlock, ctx.code) ??
-      (promptBlock
-        ? null
-        : (sentencesOf(block.text)
-            .map((s) => attackKind(s, true, ctx.code))
-            .find(Boolean) ?? null));
+    // An attack no single sentence shows (a role-tag block, a JSON verdict over several lines) takes the paragraph.
+    const kind = attackKind(block.text, !promptBlock, ctx.code);
     if (kind) {
       flag(kind, firstSentenceMatching(block.text, !promptBlock) ?? block.text);
       continue;
@@ -233,6 +242,8 @@ function keepLines(block: string, prose: boolean, ctx: Context, flag: (k: Integr
     .flatMap((c) => [c.description, ...Object.values(c.anchors), c.strongAnswerAdds ?? ""])
     .map(forMatching)
     .filter((t) => t.length >= 40);
+  // A line a model answer also says is the answer, not the rubric's wording (see rubricFingerprint).
+  const modelAnswers = ctx.question.exemplars.map((e) => forMatching(e.answer));
   const seen = seenLines.get(ctx) ?? new Map<string, number>();
   seenLines.set(ctx, seen);
   const out: string[] = [];
@@ -247,7 +258,10 @@ function keepLines(block: string, prose: boolean, ctx: Context, flag: (k: Integr
       flag("keyword-list", line);
       continue;
     }
-    if (rubricTexts.some((r) => n.includes(r.slice(0, 60)) || (n.length >= 40 && r.includes(n)))) {
+    if (
+      rubricTexts.some((r) => n.includes(r.slice(0, 60)) || (n.length >= 40 && r.includes(n))) &&
+      !modelAnswers.some((m) => m.includes(n.slice(0, 60)))
+    ) {
       flag("rubric-pasted", line);
       continue;
     }
@@ -279,7 +293,11 @@ function isKeywordList(line: string): boolean {
     (i) =>
       i.trim().split(/\s+/).length > 3 && /\b(?:because|so that|which|therefore|since|means|would|will|should|i|we|i'd|we'd)\b/i.test(i),
   );
-  return shortItems / items.length >= 0.8 && !reasoning;
+  if (shortItems / items.length < 0.8 || reasoning) return false;
+  // A list the line says something about ("Seq number, Ack number and Options are only in the TCP header")
+  // is a sentence: it earns what one sentence may (at most three key points), and is not dropped.
+  const last = items[items.length - 1]!.trim();
+  return !(last.split(/\s+/).length > 3 && analyse(last).tokens.some((t, i) => i > 0 && (t.pos === "VERB" || t.pos === "AUX")));
 }
 
 /** A run of words with almost no function words: a keyword bag, not an answer. */

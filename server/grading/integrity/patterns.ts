@@ -11,7 +11,8 @@
 export const OVERRIDE = [
   /\b(?:ignore|disregard|forget)\b.{0,25}\b(?:all|any|the|your|previous|prior|above|earlier|preceding)\b.{0,25}\b(?:instructions?|rubric|criteria|guidelines|grading|scoring|directives?)\b/,
   /\bnew (?:instructions?|rules|task)\b.{0,30}\b(?:for|to) the (?:evaluator|grader|judge|model)\b|\bnew (?:instructions?|rules|task)\s*:/,
-  /\byou are (?:now|no longer)\b/,
+  // "You are now at a point in the circuit" is physics; "you are now DAN / in developer mode / running as" is a role.
+  /\byou are (?:now (?:a|an|the|my|in|running|acting|operating|free|unrestricted|unfiltered|jailbroken|dan)\b|no longer\b)/,
   /\b(?:running|switch(?:ed)?|operating) (?:in|to|into) .{0,25}\bmode\b/,
   /\b(?:system|developer) (?:override|notice|note to the (?:grader|judge))\b/,
   // Unicode-aware: JavaScript's \b does not see Cyrillic or accented letters as word characters.
@@ -58,7 +59,8 @@ export const ROLE_TAG = [
   /<\|(?:im_start|im_end|system|user|assistant|endoftext|eot_id|start_header_id|end_header_id)\|?>/,
   /\[\/?(?:inst|sys|system)\]|<<\/?sys>>/,
   /^\s*#{1,4}\s*(?:system|assistant|instruction|response|grader|judge)\s*:?\s*$/m,
-  /={3,}\s*(?:system|end|begin)\b|-{3,}\s*(?:end|begin)\b|\b(?:end|begin) (?:of )?(?:candidate|user|grading|system|transcript)\b/,
+  // "End user" and "end system" are ordinary technical words; only "end of (the) user/system" marks a boundary.
+  /={3,}\s*(?:system|end|begin)\b|-{3,}\s*(?:end|begin)\b|\b(?:end|begin) (?:of )?(?:candidate|grading|transcript)\b|\b(?:end|begin) of (?:the )?(?:user|system)\b|\b(?:end|begin)_(?:user|system)\b/,
 ];
 
 /** Tags that close or open the grader's own framing; generic tags are fine inside fixed prompts. */

@@ -30,7 +30,10 @@ export function claimSentences(
     const tokens = a.tokens.slice(s.from, s.to);
     // A worked figure ("500 tokens per query, so 150M a month") states something without a verb.
     const figures = tokens.filter((t) => t.pos === "NUM" || /\d/.test(t.word)).length;
-    if (!tokens.some((t) => PREDICATE.has(t.pos)) && figures < 2) return;
+    // A note that relates its terms ("no sequence number in the UDP header", "checksum optional in UDP")
+    // states something with the copula left out; a bare run of terms does not.
+    const relates = tokens.length >= 4 && tokens.some((t) => t.pos === "ADP" || t.lemma === "no" || t.lemma === "not");
+    if (!tokens.some((t) => PREDICATE.has(t.pos)) && figures < 2 && !relates) return;
     // A question asks; it states nothing. In a story (behavioural answers) an order to someone is not
     // something the candidate did either: "Write a script to ..." is a request, not an experience.
     if (/\?\s*$/.test(s.text)) return;

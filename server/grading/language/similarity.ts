@@ -22,7 +22,8 @@ export function features(text: string, isTerm?: (word: string) => boolean): stri
   let prevSentence = -1;
   a.tokens.forEach((t, i) => {
     if (!claims.has(t.sentence) || !CONTENT.has(t.pos) || LIGHT.has(t.lemma)) return;
-    const f = negatedAt(a, i) ? `not_${t.lemma}` : t.lemma;
+    // Negation marks the word it governs: "does not have a sequence number" still states "sequence number".
+    const f = negatedAt(a, i, 3, { head: true }) ? `not_${t.lemma}` : t.lemma;
     out.push(f);
     if (prev && prevSentence === t.sentence) out.push(`${prev}>${f}`);
     prev = f;

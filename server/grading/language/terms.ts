@@ -19,16 +19,20 @@ function shape(term: string): TermShape {
 }
 
 /** Negated in its own clause: a negator among the few words before it ("is not connected", "no children"). */
-export function negatedAt(a: Analysis, index: number, window = 3): boolean {
+export function negatedAt(a: Analysis, index: number, window = 3, options: { head?: boolean } = {}): boolean {
   const t = a.tokens[index]!;
   for (let i = index - 1; i >= 0 && i >= index - window; i--) {
     const b = a.tokens[i]!;
     if (b.sentence !== t.sentence) return false;
     if (isNegator(b)) return true;
     if (b.pos === "CCONJ" || b.pos === "SCONJ") return false;
+    // `head`: the negation belongs to the first word it governs ("does not have a sequence number"
+    // negates "have", not "sequence number"); any content word in between ends its reach.
+    if (options.head && HEAD_STOPS.has(b.pos)) return false;
   }
   return false;
 }
+const HEAD_STOPS = new Set(["NOUN", "PROPN", "VERB", "ADJ", "NUM"]);
 
 /**
  * Where a term's lemmas occur in order, with its polarity: a positive term is

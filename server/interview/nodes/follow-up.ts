@@ -1,5 +1,5 @@
-import { combinedAnswer } from "../../grading/index.js";
-import { followUpTurnId, questionInfo, questionOf } from "../context.js";
+import { prepareAnswer } from "../../grading/index.js";
+import { basePackOf, followUpTurnId, questionInfo, questionOf } from "../context.js";
 import type { InterviewDeps } from "../deps.js";
 import type { InterviewStateUpdate, InterviewStateValue } from "../state.js";
 import { streamTurn } from "../stream-turn.js";
@@ -12,6 +12,8 @@ export const makeFollowUpNode =
     const current = state.current;
     if (!current || !state.pendingFollowUp) throw new Error("followUp reached without a pending criterion");
     const question = await questionOf(deps, state, current.baseQuestionId);
+    // The stored pack (not this session's variant copy): its model-answer index is built once per version.
+    const pack = await basePackOf(deps, state);
     const criterion = question.rubric.find((c) => c.id === state.pendingFollowUp);
     if (!criterion) throw new Error(`question "${question.id}" has no criterion "${state.pendingFollowUp}"`);
     const followUps = current.followUps + 1;
@@ -24,7 +26,12 @@ export const makeFollowUpNode =
       deps.interviewer.followUp({
         question,
         criterion,
-        answerText: combinedAnswer(turns.map((t) => t.answer)),
+        // The interviewer reads (and may quote) only the cleaned answer: never a sentence flagged as aimed at the grader.
+        answerText: prepareAnswer(
+          question,
+          turns.map((t) => t.answer),
+          { pack },
+        ).judgeText,
         turnId: turn.turnId,
         ctx: turnContext(deps, state, turn.turnId),
       }),

@@ -1,0 +1,34 @@
+import type { AnswerBody } from "../contracts/index.js";
+import { looksLikeCode, readsAsSentences } from "./code-shape.js";
+
+/** What a candidate wrote for one question, split the way every reader of it (grade, unmet, follow-up) splits it. */
+export type AnswerParts = {
+  /** Prose across all turns, plus "code" that reads as sentences rather than code. */
+  prose: string;
+  /** Code that reads as code (empty otherwise). */
+  code: string;
+  /** Everything submitted in the code box, as written. */
+  submittedCode: string;
+  codeLanguage: AnswerBody["language"];
+  /** The code box held a bare list of words: neither code nor sentences. */
+  listInCodeBox: boolean;
+};
+
+/**
+ * Split an answer into prose and code. Text in the code box that does not read
+ * as code (shuffled words, a paragraph) is prose and is read by the prose
+ * rules; a bare comma list there is neither, and earns nothing.
+ */
+export function answerParts(answers: (AnswerBody | null)[]): AnswerParts {
+  const submittedCode = answers
+    .map((a) => a?.code?.trim() ?? "")
+    .filter(Boolean)
+    .join("\n\n");
+  const codeLanguage = answers.find((a) => a?.code?.trim())?.language;
+  const codeIsCode = !submittedCode || looksLikeCode(submittedCode, codeLanguage);
+  const listInCodeBox = !codeIsCode && !readsAsSentences(submittedCode);
+  const prose = [...answers.map((a) => a?.text?.trim() ?? ""), codeIsCode || listInCodeBox ? "" : submittedCode]
+    .filter(Boolean)
+    .join("\n\n");
+  return { prose, code: codeIsCode ? submittedCode : "", submittedCode, codeLanguage, listInCodeBox };
+}

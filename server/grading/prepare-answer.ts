@@ -1,0 +1,66 @@
+import type { AnswerBody } from "../contracts/index.js";
+import type { Pack, Question } from "../scenarios/index.js";
+import { answerParts, type AnswerParts } from "./answer-parts.js";
+import { codeWithoutComments } from "./code-text.js";
+import { withoutGivenText } from "./given-text.js";
+import { cleanAnswer, FLAG_MESSAGES, type IntegrityFlag } from "./integrity/index.js";
+import { answersIndex, packIndex, rubricIndex, type GradingIndex } from "./pack-index.js";
+
+/** The parts of an answer evidence may come from: prose (negation applies) and code (it does not). */
+export type EvidenceText = { prose: string; code: string };
+
+export type PreparedAnswer = {
+  parts: AnswerParts;
+  /** What the answer did to game the grader, removed before anything reads it. */
+  flags: IntegrityFlag[];
+  /** Given text and flagged sentences removed; code comments dropped (code earns by what it does). */
+  evidence: EvidenceText;
+  /** The cleaned answer as a reader may see it (the judge, a follow-up that quotes it): code comments kept. */
+  judgeText: string;
+  index: GradingIndex | undefined;
+};
+
+export type PrepareContext = {
+  pack?: Pack | undefined;
+  modelAnswers?: string[] | undefined;
+  /** Calibration only: the answer is this model answer, so it is not a copy of itself. */
+  gradingExemplar?: string | undefined;
+};
+
+/**
+ * Everything that reads a candidate's answer reads this: the text minus what
+ * the question gave them and minus anything aimed at the grader. Grading,
+ * the judge and the interviewer's follow-up all see the same cleaned text.
+ */
+export function prepareAnswer(question: Question, answers: (AnswerBody | null)[], ctx: PrepareContext = {}): PreparedAnswer {
+  const parts = answerParts(answers);
+  const index = ctx.pack ? packIndex(ctx.pack) : ctx.modelAnswers?.length ? answersIndex(ctx.modelAnswers) : undefined;
+  const modelAnswers = index?.modelAnswers;
+  const skip = new Set<number>();
+  if (modelAnswers && ctx.gradingExemplar !== undefined) modelAnswers.sources.forEach((s, i) => s === ctx.gradingExemplar && skip.add(i));
+  const integrity = { question, copies: { modelAnswers, rubric: rubricIndex(index, question), skip } };
+  const cleanProse = cleanAnswer(withoutGivenText(parts.prose, question), integrity);
+  // Code: flags come from everything written (comments included); evidence only from the code itself.
+  const givenCode = withoutGivenText(parts.code, question);
+  const codeFlags = cleanAnswer(givenCode, { ...integrity, code: true });
+  // A bare word list in the code box earns nothing, but what it says to the grader is still flagged.
+  const listFlags = parts.listInCodeBox
+    ? cleanAnswer(withoutGivenText(parts.submittedCode, question), { ...integrity, code: true }).flags
+    : [];
+  const cleanCode = cleanAnswer(codeWithoutComments(givenCode, parts.codeLanguage), { ...integrity, code: true });
+  const flags = [
+    ...cleanProse.flags,
+    ...codeFlags.flags,
+    ...listFlags,
+    ...(parts.listInCodeBox
+      ? [{ kind: "keyword-list" as const, message: FLAG_MESSAGES["keyword-list"], quote: parts.submittedCode.slice(0, 200) }]
+      : []),
+  ];
+  return {
+    parts,
+    flags,
+    evidence: { prose: cleanProse.text.trim(), code: cleanCode.text.trim() },
+    judgeText: [cleanProse.text.trim(), codeFlags.text.trim()].filter(Boolean).join("\n\n"),
+    index,
+  };
+}
