@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createServer, type Server as HttpServer } from "node:http";
 import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import pino, { type Logger } from "pino";
@@ -15,6 +16,8 @@ import { createHistory } from "./history/index.js";
 import { createJudge, runLab } from "./grading/index.js";
 import { createChatModel, createModelInterviewer, createOfflineInterviewer, type ModelConfig } from "./llm/index.js";
 import { createRateLimits, DEFAULT_RATE_LIMITS, type LimiterFactory, type RateLimitConfig } from "./limits/index.js";
+import { createMetrics, instrumentSandbox, modelCallObserver, secondsSince, type Metrics } from "./metrics/index.js";
+import { connectRedis, redisLimiters, useRedisAdapter, type RedisConfig } from "./redis/index.js";
 import { createSocketServer, roomOf, type InterviewIo } from "./realtime/index.js";
 import { createPackLibrary, verifyReferenceSolutions, type PackLibrary } from "./packs/index.js";
 import { createSandbox, DEFAULT_LIMITS, type Sandbox, type SandboxOptions } from "./sandbox/index.js";
@@ -41,8 +44,17 @@ export type AppDeps = {
   model?: ModelConfig | null;
   /** Rate limits (defaults when absent); null turns them off (benchmarks of the bare path). */
   rateLimits?: RateLimitConfig | null;
-  /** Where limiter counts live: memory by default, a Redis-backed factory to share them. */
+  /** Where limiter counts live: memory by default, Redis's when `redis` is set, or this factory. */
   limiterStore?: LimiterFactory;
+  /**
+   * Redis (REDIS_URL) for running several instances: socket.io broadcasts go
+   * through it and rate limits are counted in it. Absent or null: all in memory.
+   */
+  redis?: RedisConfig | null;
+  /** Bearer token /api/metrics asks for; null or absent serves metrics to anyone who can reach the port. */
+  metricsToken?: string | null;
+  /** Names this instance in logs and in Redis CLIENT LIST (default: a random id). */
+  instanceId?: string;
   /** Client address and https from X-Forwarded-* (behind a proxy you run). */
   trustProxy?: boolean;
   /** Browser origins allowed to open the socket besides the server's own. */
@@ -65,12 +77,17 @@ export type App = {
   /** Invites, signals, review (issue 13). */
   teamDesk: TeamDesk;
   sandbox: Sandbox | null;
+  /** This instance's Prometheus registry and metrics (served at /api/metrics). */
+  metrics: Metrics;
   close(): Promise<void>;
 };
 
 /** Build the whole server from its dependencies; the caller decides where to listen. */
 export async function createApp(deps: AppDeps): Promise<App> {
-  const logger = deps.logger ?? pino({ level: "silent" });
+  const instanceId = deps.instanceId ?? randomUUID().slice(0, 8);
+  const logger = (deps.logger ?? pino({ level: "silent" })).child({ instance: instanceId });
+  const metrics = createMetrics();
+  const redis = deps.redis ? connectRedis(deps.redis, logger, instanceId) : null;
   const now = deps.clock?.now ?? deps.now ?? Date.now;
   const { sqlite, db } = openSqlite(deps.databaseFile);
   await migrateToLatest(db);
@@ -79,12 +96,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const packs = createPackLibrary({ store, now, logger });
   await packs.registerBuiltins(deps.builtinPacks);
   const teams = createTeams(store, now);
-  const sandbox: Sandbox | null =
+  const bareSandbox: Sandbox | null =
     deps.sandbox === null
       ? null
       : createSandbox({ ...(deps.sandbox ?? { limits: DEFAULT_LIMITS, pythonPool: 1, typescriptWorkers: 1 }), logger });
+  const sandbox = bareSandbox && instrumentSandbox(bareSandbox, metrics);
 
-  const limits = deps.rateLimits === null ? null : createRateLimits(deps.rateLimits ?? DEFAULT_RATE_LIMITS, deps.limiterStore);
+  const limiterStore = deps.limiterStore ?? (redis ? redisLimiters(redis.limiter, redis.config.keyPrefix) : undefined);
+  const limits = deps.rateLimits === null ? null : createRateLimits(deps.rateLimits ?? DEFAULT_RATE_LIMITS, limiterStore);
   const httpServer = createServer();
   // `io` is assigned below; emit only runs once a session exists, long after.
   let io: InterviewIo | null = null;
@@ -103,10 +122,20 @@ export async function createApp(deps: AppDeps): Promise<App> {
       packs,
       emit,
       gradeLater,
-      gradeAnswers: gradingThread.grade,
+      gradeAnswers: async (...args: Parameters<typeof gradingThread.grade>) => {
+        const started = performance.now();
+        let outcome = "error";
+        try {
+          const graded = await gradingThread.grade(...args);
+          outcome = "ok";
+          return graded;
+        } finally {
+          metrics.gradingSeconds.observe({ outcome }, secondsSince(started));
+        }
+      },
       // owner: the session, so grading runs queue round-robin with everyone's code:run.
       ...(sandbox ? { runTests: (question, language, code, owner) => sandbox.runTests(question, language, code, "all", { owner }) } : {}),
-      ...modelDeps(deps.model ?? null),
+      ...modelDeps(deps.model ?? null, metrics),
       now,
       sink: {
         saveGrades: (sessionId, questionId, scores) => store.grades.saveQuestion(sessionId, questionId, scores, now()),
@@ -123,6 +152,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     logger,
     sandbox,
     onStepDone: (id) => gradeLater.start(id),
+    observer: {
+      deadlineFired: (lateMs) => metrics.timerLagSeconds.observe(Math.max(0, lateMs) / 1000),
+      roundTimedOut: () => metrics.roundTimeouts.inc(),
+    },
     ...(deps.clock ? { setTimer: deps.clock.setTimer } : {}),
     ...(deps.random ? { random: deps.random } : {}),
   });
@@ -141,13 +174,24 @@ export async function createApp(deps: AppDeps): Promise<App> {
     trustProxy: deps.trustProxy ?? false,
     recovering: () => recovering,
     teamDesk,
+    metrics: { registry: metrics.registry, token: deps.metricsToken ?? null },
+    ...(redis ? { healthExtras: () => ({ redis: redis.status() }) } : {}),
   });
   httpServer.on("request", http);
   io = createSocketServer(httpServer, service, teams, logger, {
     limits,
     trustProxy: deps.trustProxy ?? false,
     allowedOrigins: deps.allowedOrigins ?? [],
+    metrics,
   });
+  if (redis) useRedisAdapter(io, redis);
+  const liveIo = io;
+  metrics.gauge("interview_socket_connections", "Socket.io connections open on this instance.", () => liveIo.engine.clientsCount);
+  metrics.gauge(
+    "interview_sessions_active",
+    "Sessions not yet complete (all instances: read from the database).",
+    async () => (await store.sessions.listActiveIds()).length,
+  );
 
   let recovering = false;
   let recovery: Promise<number> | null = null;
@@ -174,6 +218,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     teams,
     teamDesk,
     sandbox,
+    metrics,
     async close() {
       if (closed) return;
       closed = true;
@@ -184,6 +229,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       await sandbox?.close();
       await new Promise<void>((resolve) => io!.close(() => resolve()));
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await redis?.close();
       await db.destroy();
     },
   };
@@ -193,14 +239,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
  * With a model configured: a model interviewer (falling back to the offline
  * one), the bounded LLM judge and the prompt lab. Without one: fully offline.
  */
-function modelDeps(model: ModelConfig | null) {
+function modelDeps(model: ModelConfig | null, metrics: Metrics) {
   const offline = createOfflineInterviewer();
   if (!model) return { interviewer: offline };
-  const judge = createJudge(createChatModel(model, model.judgeModel), { model: model.judgeModel, timeoutMs: model.timeoutMs });
-  const labChat = createChatModel(model, model.labModel);
+  // Every call counted (calls, duration, tokens, cost) by the model it went to.
+  const chat = (name: string) => createChatModel(model, name, [modelCallObserver(metrics, name, model.prices)]);
+  const judge = createJudge(chat(model.judgeModel), { model: model.judgeModel, timeoutMs: model.timeoutMs });
+  const labChat = chat(model.labModel);
   const interviewerModel = model.interviewerModel ?? model.judgeModel;
   const interviewer = createModelInterviewer({
-    chat: createChatModel(model, interviewerModel),
+    chat: chat(interviewerModel),
     model: interviewerModel,
     timeoutMs: model.timeoutMs,
     offline,

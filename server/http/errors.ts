@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, Response } from "express";
 import type { Logger } from "pino";
 import type { ErrorCode } from "../contracts/index.js";
 import { ServiceError } from "../interview/index.js";
+import { requestLogger } from "./request-id.js";
 
 const STATUS: Record<ErrorCode, number> = {
   BAD_PAYLOAD: 400,
@@ -59,8 +60,9 @@ function clientMistake(err: {
   return null;
 }
 
-export function errorHandler(logger: Logger): ErrorRequestHandler {
+export function errorHandler(appLogger: Logger): ErrorRequestHandler {
   return (err, _req, res, _next) => {
+    const logger = requestLogger(res, appLogger);
     if (err instanceof ServiceError) return sendError(res, err.code, err.message, err.retryAfterMs);
     const mistake = err && typeof err === "object" ? clientMistake(err) : null;
     if (mistake) {

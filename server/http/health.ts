@@ -2,7 +2,13 @@ import { Router } from "express";
 import type { PackCatalog } from "../scenarios/index.js";
 
 /** Liveness plus the facts an operator checks first: storage answers, packs loaded. */
-export function healthRouter(deps: { packs: PackCatalog; pingDatabase: () => void; startedAt: number; recovering: () => boolean }): Router {
+export function healthRouter(deps: {
+  packs: PackCatalog;
+  pingDatabase: () => void;
+  startedAt: number;
+  recovering: () => boolean;
+  extras?: () => Record<string, string>;
+}): Router {
   const router = Router();
   router.get("/", async (_req, res) => {
     let database = "ok";
@@ -19,6 +25,7 @@ export function healthRouter(deps: { packs: PackCatalog; pingDatabase: () => voi
       status: deps.recovering() ? "recovering" : "ready",
       packs: (await deps.packs.listPublic()).length,
       uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
+      ...deps.extras?.(),
     });
   });
   return router;

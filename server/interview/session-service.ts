@@ -55,6 +55,8 @@ export type InterviewServiceDeps = {
   onStepDone?: (sessionId: string) => void;
   /** Round timers' scheduler (real timers unless a test drives the clock). */
   setTimer?: Clock["setTimer"];
+  /** Hears how late each round deadline fired and each round closed by its deadline (metrics). */
+  observer?: { deadlineFired(lateMs: number): void; roundTimedOut(): void };
 };
 
 type StartOptions = Omit<z.output<typeof SessionStartPayloadSchema>, "teamToken"> & {
@@ -76,7 +78,8 @@ export function createInterviewService(deps: InterviewServiceDeps) {
   const timers = createRoundTimers({
     now,
     ...(deps.setTimer ? { setTimer: deps.setTimer } : {}),
-    onExpire: (sessionId, roundId) => {
+    onExpire: (sessionId, roundId, endsAt) => {
+      deps.observer?.deadlineFired(now() - endsAt);
       onRoundTimeout(sessionId, roundId).catch((err) => {
         // Never leave a session stuck on a half-run step: finish it shortly (as a restart would).
         logger.error({ err, sessionId }, "round timeout failed; retrying");
@@ -248,6 +251,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
         });
       }
       logger.info({ sessionId, roundId }, "round timed out");
+      deps.observer?.roundTimedOut();
       await resumeGraph(sessionId, input);
     });
   }

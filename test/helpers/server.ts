@@ -8,6 +8,8 @@ import type { RateLimitConfig } from "../../server/limits/index.js";
 import type { ModelConfig } from "../../server/llm/index.js";
 import type { SandboxOptions } from "../../server/sandbox/index.js";
 import type { Pack } from "../../server/scenarios/index.js";
+import type { RedisConfig } from "../../server/redis/index.js";
+import type { Logger } from "pino";
 
 export type TestServer = { app: App; url: string; databaseFile: string; close(): Promise<void> };
 
@@ -28,6 +30,10 @@ export async function startTestServer(options: {
   rateLimits?: RateLimitConfig | null;
   trustProxy?: boolean;
   allowedOrigins?: string[];
+  /** Redis for broadcasts and rate limits shared with other apps on the same prefix. */
+  redis?: RedisConfig;
+  metricsToken?: string;
+  logger?: Logger;
   /** Recover the sessions left active in the database once listening (as the real start does); default true. */
   recover?: boolean;
 }): Promise<TestServer> {
@@ -45,6 +51,9 @@ export async function startTestServer(options: {
     ...(options.rateLimits !== undefined ? { rateLimits: options.rateLimits } : {}),
     ...(options.trustProxy ? { trustProxy: true } : {}),
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
+    ...(options.redis ? { redis: options.redis } : {}),
+    ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
   });
   await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
   // As the real start does: recover only once listening. Awaited here so tests see a settled server.
