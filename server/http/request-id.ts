@@ -14,7 +14,10 @@ export function requestIds(logger: Logger): RequestHandler {
     const given = req.get("x-request-id");
     const requestId = given && GIVEN_ID.test(given) ? given : randomUUID();
     res.set("X-Request-Id", requestId);
-    res.locals.logger = logger.child({ requestId, method: req.method, path: req.path.slice(0, 200) });
+    const log = logger.child({ requestId, method: req.method, path: req.path.slice(0, 200) });
+    res.locals.logger = log;
+    const started = performance.now();
+    res.once("finish", () => log.debug({ status: res.statusCode, ms: Math.round(performance.now() - started) }, "request"));
     next();
   };
 }

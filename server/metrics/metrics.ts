@@ -13,7 +13,7 @@ const SLOW_BUCKETS = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
  */
 export function createMetrics() {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: "interview_process_" });
+  collectDefaultMetrics({ register: registry, prefix: "interview_" });
   const registers = [registry];
   return {
     registry,

@@ -5,13 +5,26 @@ import type { Metrics } from "./metrics.js";
 type Prices = Record<string, { input: number; output: number }>;
 type Usage = { input: number; output: number };
 
-/** Tokens a finished call reports: the message's usage metadata (streamed or not), else the provider's tokenUsage. */
+type Reported = {
+  message?: {
+    usage_metadata?: { input_tokens?: number; output_tokens?: number };
+    response_metadata?: { usage?: { prompt_tokens?: number; completion_tokens?: number } };
+  };
+};
+
+/**
+ * Tokens a finished call reports: the message's usage metadata, else the
+ * provider's raw usage (a streamed chunk aggregated as a plain message chunk
+ * keeps only that), else the call's tokenUsage.
+ */
 function usageOf(output: LLMResult): Usage | null {
   for (const batch of output.generations) {
     for (const generation of batch) {
-      const meta = (generation as { message?: { usage_metadata?: { input_tokens?: number; output_tokens?: number } } }).message
-        ?.usage_metadata;
+      const message = (generation as Reported).message;
+      const meta = message?.usage_metadata;
       if (meta) return { input: meta.input_tokens ?? 0, output: meta.output_tokens ?? 0 };
+      const raw = message?.response_metadata?.usage;
+      if (raw) return { input: raw.prompt_tokens ?? 0, output: raw.completion_tokens ?? 0 };
     }
   }
   const usage = output.llmOutput?.tokenUsage as { promptTokens?: number; completionTokens?: number } | undefined;

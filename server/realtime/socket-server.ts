@@ -63,7 +63,9 @@ function bind<E extends ClientEventName, R>(
       ? (result) => {
           const outcome = result.ok ? "ok" : result.error.code;
           metrics?.acks.inc({ event, outcome });
-          metrics?.ackSeconds.observe({ event, outcome }, secondsSince(started));
+          const seconds = secondsSince(started);
+          metrics?.ackSeconds.observe({ event, outcome }, seconds);
+          logger.debug({ outcome, ms: Math.round(seconds * 1000) }, "ack");
           given(result);
         }
       : null;
