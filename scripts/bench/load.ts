@@ -4,12 +4,16 @@
 // (after about a minute, as a real written answer takes longer); one in ten sits the coding
 // round and runs its code now and then. Prints ack p50/p99 per N and the largest N with
 // p99 < 100 ms and no lost answer. Numbers depend on the machine and its load: see `uptime`.
+// With DATABASE_URL and REDIS_URL set, the same sweep then runs against three instances on
+// PostgreSQL + Redis (load-cluster.ts), and both knees are printed together.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { loadavg } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import Database from "better-sqlite3";
 import { io, type Socket } from "socket.io-client";
 import { echoRoundTrip } from "./echo.js";
+import { clusterTarget, type LoadTarget } from "./load-cluster.js";
+import { cpuMeter } from "./proc-cpu.js";
 import { ms, percentile } from "./stats.js";
 
 const NS = (process.env.LOAD_NS ?? "100,500,1000,2000").split(",").map(Number);
@@ -33,6 +37,29 @@ async function startServer(): Promise<{ child: ChildProcess; url: string; databa
   const { port, databaseFile } = JSON.parse(line);
   return { child, url: `http://127.0.0.1:${port}`, databaseFile };
 }
+
+/** One server process on SQLite, as `npm start` runs on a laptop. */
+const sqliteTarget: LoadTarget = {
+  label: "1 process, SQLite",
+  async start() {
+    const server = await startServer();
+    const meter = cpuMeter(() => [server.child.pid!]);
+    return {
+      urls: [server.url],
+      measureFrom: () => meter.start(),
+      async stop() {
+        const cores = await meter.cores();
+        server.child.kill("SIGTERM");
+        await new Promise((r) => server.child.once("exit", r));
+        // Every acknowledged answer must be in the database.
+        const db = new Database(server.databaseFile, { readonly: true });
+        const stored = (db.prepare("select count(*) as n from answers where reason = 'submit'").get() as { n: number }).n;
+        db.close();
+        return { storedSubmits: stored, usage: `app ${cores.toFixed(2)} cores` };
+      },
+    };
+  },
+};
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const between = (a: number, b: number) => a + Math.random() * (b - a);
@@ -112,7 +139,10 @@ async function candidate(url: string, index: number, until: number, tally: Tally
   }
 }
 
-async function run(n: number): Promise<{
+async function run(
+  n: number,
+  target: LoadTarget,
+): Promise<{
   n: number;
   p50: number;
   p99: number;
@@ -122,15 +152,17 @@ async function run(n: number): Promise<{
   lost: number;
   submits: number;
   refused: string;
+  usage: string;
 }> {
-  const server = await startServer();
+  const server = await target.start();
+  await server.measureFrom();
   const tally: Tally = { samples: [], submitsOk: 0, lost: 0, refused: new Map(), stages: new Map() };
   const rampMs = (n / RAMP_PER_SECOND) * 1000;
   const until = Date.now() + rampMs + SECONDS * 1000;
   const all: Promise<void>[] = [];
   for (let i = 0; i < n; i++) {
     all.push(
-      candidate(server.url, i, until, tally).catch((err) => {
+      candidate(server.urls[i % server.urls.length]!, i, until, tally).catch((err) => {
         const key = `failed: ${(err as Error).message}`;
         tally.refused.set(key, (tally.refused.get(key) ?? 0) + 1);
       }),
@@ -139,12 +171,7 @@ async function run(n: number): Promise<{
   }
   await Promise.all(all);
   if (process.env.LOAD_DEBUG) console.error(n, Object.fromEntries(tally.stages));
-  server.child.kill("SIGTERM");
-  await new Promise((r) => server.child.once("exit", r));
-  // Every acknowledged answer must be in the database.
-  const db = new Database(server.databaseFile, { readonly: true });
-  const stored = (db.prepare("select count(*) as n from answers where reason = 'submit'").get() as { n: number }).n;
-  db.close();
+  const { storedSubmits: stored, usage } = await server.stop();
   const lost = tally.lost + Math.max(0, tally.submitsOk - stored);
   const acks = tally.samples.filter((s) => s.kind !== "run").map((s) => s.ms);
   const runs = tally.samples.filter((s) => s.kind === "run").map((s) => s.ms);
@@ -158,28 +185,50 @@ async function run(n: number): Promise<{
     lost,
     submits: tally.submitsOk,
     refused: [...tally.refused.entries()].map(([k, v]) => `${k}×${v}`).join(", ") || "none",
+    usage,
   };
 }
 
 console.log(
-  `Load: N candidates for ${SECONDS} s each (after a ramp of ${RAMP_PER_SECOND}/s); server in its own process. Load average before: ${loadavg()
+  `Load: N candidates for ${SECONDS} s each (after a ramp of ${RAMP_PER_SECOND}/s); servers in their own processes. Load average before: ${loadavg()
     .map((x) => x.toFixed(1))
     .join(" ")}`,
 );
 const echo = await echoRoundTrip();
-console.log(`Baseline: bare socket.io echo round trip median ${ms(echo.median)}, p95 ${ms(echo.p95)}\n`);
-console.log("| N | acks (drafts + submits) | ack p50 | ack p99 | p99 / echo p95 | submits | lost answers | code:run p50 / p99 | refused |");
-console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---|");
-let knee: number | null = null;
-for (const n of NS) {
-  const r = await run(n);
+console.log(`Baseline: bare socket.io echo round trip median ${ms(echo.median)}, p95 ${ms(echo.p95)}`);
+
+/** One sweep over NS against a target; returns the knee. */
+async function sweep(target: LoadTarget): Promise<number | null> {
+  console.log(`\n${target.label}\n`);
   console.log(
-    `| ${r.n} | ${r.samples} | ${ms(r.p50)} | ${ms(r.p99)} | ${(r.p99 / echo.p95).toFixed(1)}× | ${r.submits} | ${r.lost} | ${r.runP50 === null ? "-" : `${ms(r.runP50)} / ${ms(r.runP99!)}`} | ${r.refused} |`,
+    "| N | acks (drafts + submits) | ack p50 | ack p99 | p99 / echo p95 | submits | lost answers | code:run p50 / p99 | CPU used | refused |",
   );
-  if (r.p99 < 100 && r.lost === 0) knee = n;
+  console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
+  let knee: number | null = null;
+  for (const n of NS) {
+    const r = await run(n, target);
+    console.log(
+      `| ${r.n} | ${r.samples} | ${ms(r.p50)} | ${ms(r.p99)} | ${(r.p99 / echo.p95).toFixed(1)}× | ${r.submits} | ${r.lost} | ${r.runP50 === null ? "-" : `${ms(r.runP50)} / ${ms(r.runP99!)}`} | ${r.usage} | ${r.refused} |`,
+    );
+    if (r.p99 < 100 && r.lost === 0) knee = n;
+  }
+  return knee;
 }
+
+const knees: [string, number | null | "not run"][] = [];
+if (process.env.LOAD_TARGETS !== "cluster") knees.push([sqliteTarget.label, await sweep(sqliteTarget)]);
+const cluster =
+  process.env.DATABASE_URL && process.env.REDIS_URL
+    ? clusterTarget({ databaseUrl: process.env.DATABASE_URL, redisUrl: process.env.REDIS_URL, instances: 3 })
+    : null;
+if (process.env.LOAD_TARGETS !== "sqlite") {
+  if (cluster) knees.push([cluster.label, await sweep(cluster)]);
+  else knees.push(["3 instances, PostgreSQL + Redis (set DATABASE_URL and REDIS_URL to run)", "not run"]);
+}
+console.log("\nLargest N with ack p99 < 100 ms and 0 lost answers:");
+for (const [label, knee] of knees) console.log(`  ${label}: ${knee ?? "none"}`);
 console.log(
-  `\nLargest N with ack p99 < 100 ms and 0 lost answers: ${knee ?? "none"} (load average after: ${loadavg()
+  `(cores on this machine: ${availableParallelism()}; load average after: ${loadavg()
     .map((x) => x.toFixed(1))
     .join(" ")})`,
 );
