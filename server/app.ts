@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type Server as HttpServer } from "node:http";
-import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import pino, { type Logger } from "pino";
 import { createHttpApp } from "./http/index.js";
 import {
@@ -8,6 +7,7 @@ import {
   createGradingQueue,
   createGradingThread,
   createInterviewService,
+  realClock,
   type Clock,
   type Emit,
   type InterviewService,
@@ -23,11 +23,22 @@ import { createPackLibrary, verifyReferenceSolutions, type PackLibrary } from ".
 import { createSandbox, DEFAULT_LIMITS, type Sandbox, type SandboxOptions } from "./sandbox/index.js";
 import type { LocatedPack, Pack, PromptLab } from "./scenarios/index.js";
 import { createTeamDesk, createTeams, type TeamDesk, type Teams } from "./teams/index.js";
-import { createStore, migrateToLatest, openSqlite } from "./store/index.js";
+import { createStore, openDatabase, type OpenDatabase, type PostgresTarget } from "./store/index.js";
+import { createCluster, type ClusterOptions } from "./cluster/index.js";
 
 export type AppDeps = {
-  /** SQLite file for app tables and checkpoints (":memory:" for throwaway tests). */
+  /** SQLite file for app tables and checkpoints (":memory:" for throwaway tests); unused when `postgres` is set. */
   databaseFile: string;
+  /** PostgreSQL for everything instead (DATABASE_URL): several instances may share it. */
+  postgres?: PostgresTarget | null;
+  /** Leases and polling between instances on PostgreSQL (server/cluster/). */
+  cluster?: Partial<ClusterOptions>;
+  /**
+   * This instance's name among several (INSTANCE_ID): in logs, Redis CLIENT LIST and
+   * PostgreSQL's application_name. A random suffix is always added: it is also the
+   * session-lease holder, which two live processes must never share.
+   */
+  instanceId?: string;
   /** Built-in packs (from PACKS_DIR); team packs live in the database. */
   builtinPacks: Pack[];
   /** Built client to serve; null serves the API only. */
@@ -53,8 +64,6 @@ export type AppDeps = {
   redis?: RedisConfig | null;
   /** Bearer token /api/metrics asks for; null or absent serves metrics to anyone who can reach the port. */
   metricsToken?: string | null;
-  /** Names this instance in logs and in Redis CLIENT LIST (default: a random id). */
-  instanceId?: string;
   /** Client address and https from X-Forwarded-* (behind a proxy you run). */
   trustProxy?: boolean;
   /** Browser origins allowed to open the socket besides the server's own. */
@@ -63,6 +72,10 @@ export type AppDeps = {
 
 export type App = {
   httpServer: HttpServer;
+  /** Lease holder and PostgreSQL application_name of this instance. */
+  instanceId: string;
+  /** The open database (SQLite file or PostgreSQL pool): operations tooling, and tests that cut an instance off. */
+  database: OpenDatabase;
   /**
    * Bring back sessions the last run left active (finish cut-short steps,
    * re-arm timers), in bounded batches in the background. Call it once the
@@ -84,15 +97,20 @@ export type App = {
 
 /** Build the whole server from its dependencies; the caller decides where to listen. */
 export async function createApp(deps: AppDeps): Promise<App> {
-  const instanceId = deps.instanceId ?? randomUUID().slice(0, 8);
+  const instanceId = `${deps.instanceId ? `${deps.instanceId}-` : ""}${randomUUID().slice(0, 8)}`;
   const logger = (deps.logger ?? pino({ level: "silent" })).child({ instance: instanceId });
   const metrics = createMetrics();
   const redis = deps.redis ? connectRedis(deps.redis, logger, instanceId) : null;
   const now = deps.clock?.now ?? deps.now ?? Date.now;
-  const { sqlite, db } = openSqlite(deps.databaseFile);
-  await migrateToLatest(db);
-  const store = createStore(db);
-  const checkpointer = new SqliteSaver(sqlite);
+  const clock: Clock = deps.clock ?? { now, setTimer: realClock.setTimer };
+  const database = await openDatabase(
+    deps.postgres
+      ? { kind: "postgres", applicationName: `mock-interview ${instanceId}`, ...deps.postgres }
+      : { kind: "sqlite", file: deps.databaseFile },
+  );
+  const store = createStore(database.db);
+  const cluster = createCluster({ database, store, clock, logger, instanceId, ...(deps.cluster ? { options: deps.cluster } : {}) });
+  const checkpointer = cluster.checkpointer;
   const packs = createPackLibrary({ store, now, logger });
   await packs.registerBuiltins(deps.builtinPacks);
   const teams = createTeams(store, now);
@@ -108,7 +126,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // `io` is assigned below; emit only runs once a session exists, long after.
   let io: InterviewIo | null = null;
   const emit: Emit = async (sessionId, name, body, key) => {
-    const seq = await store.events.append(sessionId, name, body, now(), key);
+    const seq = await cluster.appendEvent(sessionId, name, body, now(), key);
     // Already stored under this key: a step re-run after a crash; clients had it live or get it on resume.
     if (seq === null) return;
     // The event map types each name's payload; the generic here cannot narrow, so widen once.
@@ -153,11 +171,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
     sandbox,
     onStepDone: (id) => gradeLater.start(id),
     observer: {
-      deadlineFired: (lateMs) => metrics.timerLagSeconds.observe(Math.max(0, lateMs) / 1000),
-      roundTimedOut: () => metrics.roundTimeouts.inc(),
+      roundTimedOut: (lateMs) => {
+        metrics.roundTimeouts.inc();
+        metrics.timerLagSeconds.observe(Math.max(0, lateMs) / 1000);
+      },
     },
     ...(deps.clock ? { setTimer: deps.clock.setTimer } : {}),
     ...(deps.random ? { random: deps.random } : {}),
+    ...(cluster.sessionGuard ? { sessionGuard: cluster.sessionGuard } : {}),
   });
   const teamDesk = createTeamDesk({ store, teams, packs, service, now, model: deps.model ?? null });
   const http = createHttpApp({
@@ -169,7 +190,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     ...(sandbox ? { verifyPack: async (located: LocatedPack) => (await verifyReferenceSolutions(located, sandbox)).issues } : {}),
     logger,
     clientDist: deps.clientDist ?? null,
-    pingDatabase: () => void sqlite.prepare("select 1").get(),
+    pingDatabase: database.ping,
     limits,
     trustProxy: deps.trustProxy ?? false,
     recovering: () => recovering,
@@ -199,11 +220,18 @@ export async function createApp(deps: AppDeps): Promise<App> {
   let closed = false;
   return {
     httpServer,
+    instanceId,
+    database,
     startRecovery() {
       recovery ??= (async () => {
         recovering = true;
         try {
-          const n = await service.recover();
+          // SQLite: every active session. PostgreSQL: sessions abandoned mid-step or overdue, then keep polling.
+          const n = await cluster.start({
+            recoverAll: () => service.recover(),
+            recoverOne: (id) => service.recoverOne(id),
+            expireIfDue: (id) => service.expireIfDue(id),
+          });
           if (n > 0) logger.info({ sessions: n }, "re-armed active sessions");
           return n;
         } finally {
@@ -222,15 +250,19 @@ export async function createApp(deps: AppDeps): Promise<App> {
     async close() {
       if (closed) return;
       closed = true;
+      // Graceful stop (SIGTERM): take no new connections and no new deadlines, finish the steps
+      // in flight, then hand the sessions back so another instance takes them at once.
+      if (httpServer.listening) httpServer.close(() => undefined);
       await recovery?.catch(() => undefined);
+      await cluster.stop();
       await service.close();
       await gradeLater.drain();
+      await cluster.releaseAll().catch((err) => logger.warn({ err }, "could not release session leases; they expire instead"));
       await gradingThread.close();
       await sandbox?.close();
       await new Promise<void>((resolve) => io!.close(() => resolve()));
-      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await redis?.close();
-      await db.destroy();
+      await database.close();
     },
   };
 }

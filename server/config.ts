@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import { resolve } from "node:path";
 import { z } from "zod";
+import { DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from "./cluster/index.js";
 import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from "./limits/index.js";
 import type { ModelConfig } from "./llm/index.js";
 import type { RedisConfig } from "./redis/index.js";
@@ -13,6 +14,15 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   DATA_DIR: z.string().min(1).default("./data"),
+  /** PostgreSQL instead of the SQLite file in DATA_DIR; several instances may then share it. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, { message: "must be a PostgreSQL URL such as postgres://user@host:5432/db" })
+    .optional(),
+  // At least 2: start-up holds one connection for the migration lock while migrating on another.
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(1000).default(10),
+  CLUSTER_LEASE_MS: z.coerce.number().int().min(1000).max(600_000).default(DEFAULT_CLUSTER_OPTIONS.leaseMs),
+  CLUSTER_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(DEFAULT_CLUSTER_OPTIONS.pollMs),
   PACKS_DIR: z.string().min(1).default("./scenarios"),
   CLIENT_DIST: z.string().min(1).default("./dist/client"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -78,8 +88,11 @@ export type Config = {
   port: number;
   host: string;
   dataDir: string;
-  /** The SQLite file holding app tables and LangGraph checkpoints. */
+  /** The SQLite file holding app tables and LangGraph checkpoints (unused when `postgres` is set). */
   databaseFile: string;
+  /** DATABASE_URL: PostgreSQL holds everything instead, and instances coordinate through it. */
+  postgres: { url: string; poolSize: number } | null;
+  cluster: Pick<ClusterOptions, "leaseMs" | "pollMs">;
   packsDir: string;
   clientDist: string;
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
@@ -105,7 +118,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
       const key = String(i.path[0]);
-      return `  ${key}=${JSON.stringify(env[key])}: ${i.message}`;
+      // URLs may carry a password, and a token is a secret: name the variable, never echo it.
+      const shown = ["DATABASE_URL", "REDIS_URL", "METRICS_TOKEN"].includes(key) ? "(hidden)" : JSON.stringify(env[key]);
+      return `  ${key}=${shown}: ${i.message}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
   }
@@ -116,6 +131,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir,
     databaseFile: resolve(dataDir, "interview.db"),
+    postgres: e.DATABASE_URL ? { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE } : null,
+    cluster: { leaseMs: e.CLUSTER_LEASE_MS, pollMs: e.CLUSTER_POLL_MS },
     packsDir: resolve(e.PACKS_DIR),
     clientDist: resolve(e.CLIENT_DIST),
     logLevel: e.LOG_LEVEL,

@@ -18,7 +18,8 @@ async function main(): Promise<void> {
     sandbox: config.sandbox,
     model: config.model,
   });
-  logger.info({ port, database: config.databaseFile, packs: builtinPacks.map((p) => p.id) }, "server listening");
+  const database = config.postgres ? redactUrl(config.postgres.url) : config.databaseFile;
+  logger.info({ port, database, instance: app.instanceId, packs: builtinPacks.map((p) => p.id) }, "server listening");
   console.log(`\n  Mock interviews ready: http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${port}`);
   for (const [language, capability] of Object.entries(app.sandbox?.capabilities ?? {})) {
     console.log(`  ${language} code runs: ${capability.available ? "yes (sandboxed)" : `no: ${capability.reason}`}`);
@@ -33,6 +34,17 @@ async function main(): Promise<void> {
   };
   process.once("SIGINT", () => void shutdown("SIGINT"));
   process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+/** A database URL without its password, for logs. */
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = "***";
+    return u.toString();
+  } catch {
+    return "postgres://…";
+  }
 }
 
 main().catch((err) => {

@@ -13,11 +13,14 @@ export async function startServer(
   config: Config,
   deps: Omit<AppDeps, "databaseFile"> & { logger: Logger },
 ): Promise<{ app: App; port: number; release(): void }> {
-  const release = acquireDataDirLock(config.dataDir);
+  // The lock keeps a second process off one SQLite file; on PostgreSQL several instances share the database by design.
+  const release = config.postgres ? () => undefined : acquireDataDirLock(config.dataDir);
   let app: App | null = null;
   try {
     app = await createApp({
       databaseFile: config.databaseFile,
+      postgres: config.postgres,
+      cluster: config.cluster,
       rateLimits: config.rateLimits,
       trustProxy: config.trustProxy,
       allowedOrigins: config.allowedOrigins,

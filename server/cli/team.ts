@@ -1,5 +1,5 @@
 import { loadConfig } from "../config.js";
-import { createStore, migrateToLatest, openSqlite } from "../store/index.js";
+import { createStore, openDatabase, type DatabaseTarget, type PostgresTarget } from "../store/index.js";
 import { createTeams, TeamError, type Teams } from "../teams/index.js";
 
 const USAGE = `usage: npm run -s cli -- team create <name>
@@ -8,9 +8,9 @@ const USAGE = `usage: npm run -s cli -- team create <name>
        npm run -s cli -- team token create <team-id> <label>     (one token per reviewer; the label names them in the audit trail)
        npm run -s cli -- team token rotate <team-id> <token-id>
        npm run -s cli -- team token revoke <team-id> <token-id>  (also the last one: the CLI is the way back in)
-(uses the database in DATA_DIR, like the server)`;
+(uses the server's database: DATABASE_URL if set, else the one in DATA_DIR)`;
 
-type Io = { out: (line: string) => void; err: (line: string) => void; databaseFile?: string };
+type Io = { out: (line: string) => void; err: (line: string) => void; databaseFile?: string; postgres?: PostgresTarget | null };
 const defaultIo: Io = { out: (l) => console.log(l), err: (l) => console.error(l) };
 const when = (ms: number | null) => (ms === null ? "-" : new Date(ms).toISOString());
 
@@ -49,10 +49,9 @@ export async function teamCommand(args: string[], io: Io = defaultIo): Promise<n
     io.err(USAGE);
     return 2;
   }
-  const { db } = openSqlite(io.databaseFile ?? loadConfig().databaseFile);
+  const database = await openDatabase(targetOf(io));
   try {
-    await migrateToLatest(db);
-    const teams = createTeams(createStore(db), Date.now);
+    const teams = createTeams(createStore(database.db), Date.now);
     if (sub === "list") {
       for (const t of await teams.list()) io.out(`${t.id}\t${t.name}`);
       return 0;
@@ -78,6 +77,14 @@ export async function teamCommand(args: string[], io: Io = defaultIo): Promise<n
     }
     throw err;
   } finally {
-    await db.destroy();
+    await database.close();
   }
+}
+
+/** The database the server would use, unless the caller (a test) names one. */
+function targetOf(io: Io): DatabaseTarget {
+  if (io.postgres) return { kind: "postgres", ...io.postgres };
+  if (io.databaseFile) return { kind: "sqlite", file: io.databaseFile };
+  const config = loadConfig();
+  return config.postgres ? { kind: "postgres", ...config.postgres } : { kind: "sqlite", file: config.databaseFile };
 }

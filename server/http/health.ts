@@ -4,7 +4,7 @@ import type { PackCatalog } from "../scenarios/index.js";
 /** Liveness plus the facts an operator checks first: storage answers, packs loaded. */
 export function healthRouter(deps: {
   packs: PackCatalog;
-  pingDatabase: () => void;
+  pingDatabase: () => void | Promise<void>;
   startedAt: number;
   recovering: () => boolean;
   extras?: () => Record<string, string>;
@@ -13,7 +13,7 @@ export function healthRouter(deps: {
   router.get("/", async (_req, res) => {
     let database = "ok";
     try {
-      deps.pingDatabase();
+      await deps.pingDatabase();
     } catch (err) {
       database = `error: ${(err as Error).message}`;
     }

@@ -32,7 +32,7 @@ export type HttpDeps = {
   history: History;
   logger: Logger;
   clientDist: string | null;
-  pingDatabase: () => void;
+  pingDatabase: () => void | Promise<void>;
   /** Per-address and global request limits; none when absent. */
   limits?: RateLimits | null;
   /** Take the client address and protocol from X-Forwarded-* (only behind a proxy you run). */

@@ -55,9 +55,19 @@ export type InterviewServiceDeps = {
   onStepDone?: (sessionId: string) => void;
   /** Round timers' scheduler (real timers unless a test drives the clock). */
   setTimer?: Clock["setTimer"];
-  /** Hears how late each round deadline fired and each round closed by its deadline (metrics). */
-  observer?: { deadlineFired(lateMs: number): void; roundTimedOut(): void };
+  /** Hears of each round closed by its deadline, and how late after it (metrics). */
+  observer?: { roundTimedOut(lateMs: number): void };
+  /**
+   * Several instances on one database (server/cluster/): wraps every locked
+   * section so only one instance works on a session at a time. It calls
+   * `forget` when another instance may have changed the session since this one
+   * last saw it. Absent: this process is the only one (SQLite).
+   */
+  sessionGuard?: (forget: (sessionId: string) => void) => SessionGuardLike;
 };
+
+/** What the service needs of a cross-instance guard: run work while holding the session. */
+export type SessionGuardLike = { run<T>(sessionId: string, work: () => Promise<T>): Promise<T> };
 
 type StartOptions = Omit<z.output<typeof SessionStartPayloadSchema>, "teamToken"> & {
   /** The team whose token came with the request, if any: it may sit its own private packs. */
@@ -71,15 +81,18 @@ type StartOptions = Omit<z.output<typeof SessionStartPayloadSchema>, "teamToken"
  */
 export function createInterviewService(deps: InterviewServiceDeps) {
   const { graph, store, packs, now, logger } = deps;
-  const locks = createSessionLocks();
+  const local = createSessionLocks();
+  const guard = deps.sessionGuard?.((sessionId) => between.delete(sessionId));
+  const locks = guard
+    ? { run: <T>(sessionId: string, work: () => Promise<T>) => local.run(sessionId, () => guard.run(sessionId, work)), drain: local.drain }
+    : local;
   /** Sessions with a "Run tests" in flight: one at a time each, without holding the session lock. */
   const running = new Set<string>();
   const threadOf = (sessionId: string) => ({ configurable: { thread_id: sessionId } });
   const timers = createRoundTimers({
     now,
     ...(deps.setTimer ? { setTimer: deps.setTimer } : {}),
-    onExpire: (sessionId, roundId, endsAt) => {
-      deps.observer?.deadlineFired(now() - endsAt);
+    onExpire: (sessionId, roundId) => {
       onRoundTimeout(sessionId, roundId).catch((err) => {
         // Never leave a session stuck on a half-run step: finish it shortly (as a restart would).
         logger.error({ err, sessionId }, "round timeout failed; retrying");
@@ -97,8 +110,10 @@ export function createInterviewService(deps: InterviewServiceDeps) {
    * a submit's checks would otherwise read and decode the whole checkpoint and
    * the session row every time. Only graph steps change them (all run here,
    * under the session lock), so each step drops the entry first (see
-   * `invoke`) and the read after it fills it again. This process is the only
-   * one on its DATA_DIR (server/store/data-dir-lock.ts), so nothing else writes them.
+   * `invoke`) and the read after it fills it again. On SQLite this process is
+   * the only one on its DATA_DIR (server/store/data-dir-lock.ts); with several
+   * instances, the session guard drops the entry when another one may have
+   * worked on the session.
    */
   type Between = { values: InterviewStateValue | null; awaiting: CurrentTurn | null; session?: SessionRow };
   const between = new Map<string, Between>();
@@ -148,7 +163,10 @@ export function createInterviewService(deps: InterviewServiceDeps) {
    */
   async function continuePending(sessionId: string): Promise<void> {
     const snap = await graph.getState(threadOf(sessionId));
-    if (snap.next.length > 0 && !snap.next.includes("awaitAnswer")) {
+    // Cut short either before a node ran (it is `next`) or after a task finished whose writes were saved but
+    // not yet folded into a checkpoint (nothing is `next`, the task is still listed): either way, run on.
+    const cutShort = snap.next.length > 0 ? !snap.next.includes("awaitAnswer") : snap.tasks.length > 0;
+    if (cutShort) {
       logger.warn({ sessionId, pending: snap.next }, "continuing an interrupted graph step");
       await invoke(sessionId, null);
     }
@@ -225,12 +243,19 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     });
   }
 
-  async function onRoundTimeout(sessionId: string, roundId: string): Promise<void> {
+  /** The round's time is up: grade its last draft and move on. `roundId` absent: whichever round is open (a deadline found in the store). */
+  async function onRoundTimeout(sessionId: string, roundId?: string): Promise<void> {
     await locks.run(sessionId, async () => {
       const { values, awaiting } = await readState(sessionId);
+      // Found in the store: a step cut short (its instance died) is finished first, which may itself end the round.
+      if (roundId === undefined && values && !awaiting && values.status !== "complete") return continuePending(sessionId);
       if (!values || !awaiting || values.status === "complete") return;
       const round = values.interviewPlan.rounds[values.roundIndex];
-      if (round?.roundId !== roundId || values.roundEndsAt === null || values.roundEndsAt > now()) return;
+      if ((roundId !== undefined && round?.roundId !== roundId) || values.roundEndsAt === null || values.roundEndsAt > now()) {
+        // Nothing due (another instance already moved on): bring the stored deadline in line so pollers stop finding it.
+        if (roundId === undefined) await afterStep(sessionId);
+        return;
+      }
       // What a real timed platform grades: the last autosaved draft.
       const draft = await store.drafts.get(sessionId, awaiting.turnId);
       const input: AnswerInput = {
@@ -250,8 +275,9 @@ export function createInterviewService(deps: InterviewServiceDeps) {
           created_at: now(),
         });
       }
-      logger.info({ sessionId, roundId }, "round timed out");
-      deps.observer?.roundTimedOut();
+      logger.info({ sessionId, roundId: round!.roundId }, "round timed out");
+      // Timer or poller, this is where the deadline is acted on: how late that is.
+      deps.observer?.roundTimedOut(now() - values.roundEndsAt);
       await resumeGraph(sessionId, input);
     });
   }
@@ -474,23 +500,27 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       const ids = await store.sessions.listActiveIds();
       const batchSize = options.batchSize ?? RECOVERY_BATCH;
       for (let i = 0; i < ids.length; i += batchSize) {
-        await Promise.all(
-          ids.slice(i, i + batchSize).map(async (id) => {
-            try {
-              const { values } = await readState(id);
-              if (!values) await api.begin(id);
-              else await locks.run(id, () => continuePending(id));
-            } catch (err) {
-              // One broken session must not keep the others (or the server) down.
-              logger.error({ err, sessionId: id }, "could not recover session");
-            }
-          }),
-        );
+        await Promise.all(ids.slice(i, i + batchSize).map((id) => api.recoverOne(id)));
         // Between batches, let live requests in: recovery runs while the server already serves.
         await new Promise<void>((r) => setImmediate(r));
       }
       return ids.length;
     },
+
+    /** Bring one session back: begin it if it never ran, finish a step cut short, re-arm its timer. Never throws. */
+    async recoverOne(sessionId: string): Promise<void> {
+      try {
+        const { values } = await locks.run(sessionId, () => readState(sessionId));
+        if (!values) await api.begin(sessionId);
+        else await locks.run(sessionId, () => continuePending(sessionId));
+      } catch (err) {
+        // One broken session must not keep the others (or the server) down.
+        logger.error({ err, sessionId }, "could not recover session");
+      }
+    },
+
+    /** A deadline found in the store has passed (another instance may have set it): time the round out if it is still open. */
+    expireIfDue: (sessionId: string) => onRoundTimeout(sessionId),
 
     roundTimerFor: (sessionId: string) => timers.armed(sessionId),
 

@@ -9,7 +9,7 @@ const MAX_DELAY = 2_147_483_647;
  */
 export function createRoundTimers(options: {
   now: () => number;
-  onExpire: (sessionId: string, roundId: string, endsAt: number) => void;
+  onExpire: (sessionId: string, roundId: string) => void;
   setTimer?: Clock["setTimer"];
 }) {
   const setTimer = options.setTimer ?? realClock.setTimer;
@@ -23,7 +23,7 @@ export function createRoundTimers(options: {
       () => {
         timers.delete(sessionId);
         if (delay > MAX_DELAY) arm(sessionId, roundId, endsAt);
-        else options.onExpire(sessionId, roundId, endsAt);
+        else options.onExpire(sessionId, roundId);
       },
       Math.min(delay, MAX_DELAY),
     );

@@ -71,7 +71,7 @@ export function createMetrics() {
     }),
     timerLagSeconds: new Histogram({
       name: "interview_round_timer_lag_seconds",
-      help: "How late a round deadline was handled after the time it was due.",
+      help: "How late after its deadline a round was closed (timer or cluster poller).",
       buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30, 120, 600],
       registers,
     }),

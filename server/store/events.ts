@@ -18,12 +18,13 @@ export function createEventsRepo(db: Kysely<Database>) {
           db
             .selectFrom("events")
             .select([
-              sql.lit(sessionId).as("session_id"),
+              // Typed casts: PostgreSQL reads a bare parameter in a select list as text, whatever column it goes to.
+              sql<string>`cast(${sessionId} as text)`.as("session_id"),
               sql<number>`coalesce(max(seq), 0) + 1`.as("seq"),
-              sql.val(type).as("type"),
-              sql.val(JSON.stringify(payload)).as("payload_json"),
-              sql.val(now).as("created_at"),
-              sql.val(key).as("event_key"),
+              sql<string>`cast(${type} as text)`.as("type"),
+              sql<string>`cast(${JSON.stringify(payload)} as text)`.as("payload_json"),
+              sql<number>`cast(${now} as bigint)`.as("created_at"),
+              sql<string | null>`cast(${key} as text)`.as("event_key"),
             ])
             .where("session_id", "=", sessionId),
         )

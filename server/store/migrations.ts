@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { Migrator, type Migration, type MigrationProvider } from "kysely/migration";
+import { clusterMigrations } from "./cluster-migrations.js";
 import { teamMigrations } from "./team-migrations.js";
 
 /** Migrations live in code so the package needs no migrations folder at run time. */
@@ -120,12 +121,18 @@ const migrations: Record<string, Migration> = {
     },
   },
   ...teamMigrations,
+  ...clusterMigrations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+/** `schema` (PostgreSQL): where the migration bookkeeping lives; named, so another schema's tables never count. */
+export async function migrateToLatest(db: Kysely<any>, options: { schema?: string } = {}): Promise<void> {
+  const { error, results } = await new Migrator({
+    db,
+    provider,
+    ...(options.schema ? { migrationTableSchema: options.schema } : {}),
+  }).migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
   if (error || failed) {
     throw new Error(`Database migration ${failed?.migrationName ?? ""} failed: ${String(error)}`);

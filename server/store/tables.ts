@@ -103,6 +103,17 @@ export type ShareLinksTable = {
   revoked_at: number | null;
 };
 
+/** Who runs a session's graph steps now (several instances on PostgreSQL; see server/cluster/). */
+export type SessionLeasesTable = {
+  session_id: string;
+  /** The instance id that took it last (kept after release, so that instance knows nobody came between). */
+  holder: string;
+  /** Grows by one each time another instance takes the session: writes carrying an older one are refused. */
+  fence: number;
+  expires_at: number;
+  held: number;
+};
+
 export type Database = {
   sessions: SessionsTable;
   events: EventsTable;
@@ -116,4 +127,5 @@ export type Database = {
   invites: InvitesTable;
   integrity_signals: IntegritySignalsTable;
   score_overrides: ScoreOverridesTable;
+  session_leases: SessionLeasesTable;
 };

@@ -34,7 +34,7 @@ export type Instance = {
 /**
  * The real server entry point (server/index.ts) in a process of its own, on a
  * free port, configured only through the environment as an operator would.
- * Resolves once it logs "server listening".
+ * Resolves once it prints that it is ready.
  */
 export async function spawnInstance(name: string, env: Record<string, string>, timeoutMs = 90_000): Promise<Instance> {
   const child = spawn(process.execPath, ["--import", "tsx", "server/index.ts"], {
@@ -59,9 +59,11 @@ export async function spawnInstance(name: string, env: Record<string, string>, t
         const line = buffered.slice(0, at);
         buffered = buffered.slice(at + 1);
         keep(line);
-        if (line.includes('"server listening"')) {
+        // The line `npm start` prints for people, whatever LOG_LEVEL says.
+        const ready = /Mock interviews ready: http:\/\/[^:]+:(\d+)/.exec(line);
+        if (ready) {
           clearTimeout(timer);
-          resolve((JSON.parse(line) as { port: number }).port);
+          resolve(Number(ready[1]));
         }
       }
     });

@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
+import type { Logger } from "pino";
 import { createApp, type App } from "../../server/app.js";
 import type { Clock } from "../../server/interview/index.js";
 import type { RateLimitConfig } from "../../server/limits/index.js";
@@ -9,7 +10,8 @@ import type { ModelConfig } from "../../server/llm/index.js";
 import type { SandboxOptions } from "../../server/sandbox/index.js";
 import type { Pack } from "../../server/scenarios/index.js";
 import type { RedisConfig } from "../../server/redis/index.js";
-import type { Logger } from "pino";
+import type { ClusterOptions } from "../../server/cluster/index.js";
+import { postgresFor } from "./database.js";
 
 export type TestServer = { app: App; url: string; databaseFile: string; close(): Promise<void> };
 
@@ -17,7 +19,7 @@ export function tempDatabaseFile(): string {
   return join(mkdtempSync(join(tmpdir(), "mi-test-")), "interview.db");
 }
 
-/** The real app on an ephemeral port, on a fresh (or given) SQLite file. */
+/** The real app on an ephemeral port, on a fresh (or given) SQLite file, or its own PostgreSQL schema when DATABASE_URL is set. */
 export async function startTestServer(options: {
   packs: Pack[];
   databaseFile?: string;
@@ -33,14 +35,20 @@ export async function startTestServer(options: {
   /** Redis for broadcasts and rate limits shared with other apps on the same prefix. */
   redis?: RedisConfig;
   metricsToken?: string;
-  logger?: Logger;
   /** Recover the sessions left active in the database once listening (as the real start does); default true. */
   recover?: boolean;
+  logger?: Logger;
+  /** PostgreSQL only: lease and poll timings (tests shorten them). */
+  cluster?: Partial<ClusterOptions>;
 }): Promise<TestServer> {
   const databaseFile = options.databaseFile ?? tempDatabaseFile();
   // random: () => 0 keeps pack order among equally suitable questions, so tests know what comes.
+  const postgres = postgresFor(databaseFile);
   const app = await createApp({
     databaseFile,
+    ...(postgres ? { postgres } : {}),
+    ...(options.cluster ? { cluster: options.cluster } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
     builtinPacks: options.packs,
     clientDist: options.clientDist ?? null,
     random: () => 0,
@@ -53,7 +61,6 @@ export async function startTestServer(options: {
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     ...(options.redis ? { redis: options.redis } : {}),
     ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
-    ...(options.logger ? { logger: options.logger } : {}),
   });
   await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
   // As the real start does: recover only once listening. Awaited here so tests see a settled server.

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { teamCommand } from "../../server/cli/team.js";
+import { postgresFor } from "../helpers/database.js";
 import { miniPack } from "../helpers/packs.js";
 import { startTestServer, tempDatabaseFile, type TestServer } from "../helpers/server.js";
 
@@ -7,7 +8,13 @@ import { startTestServer, tempDatabaseFile, type TestServer } from "../helpers/s
 async function cli(databaseFile: string, ...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await teamCommand(args, { out: (l) => out.push(l), err: (l) => err.push(l), databaseFile });
+  // On PostgreSQL (DATABASE_URL), the same schema the test server gets for this path.
+  const code = await teamCommand(args, {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    databaseFile,
+    postgres: postgresFor(databaseFile),
+  });
   return { code, out: out.join("\n"), err: err.join("\n") };
 }
 const tokenIn = (text: string) => text.match(/mit_[\w-]{20,}/)![0];

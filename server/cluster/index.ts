@@ -1,0 +1,110 @@
+import { randomUUID } from "node:crypto";
+import type { BaseCheckpointSaver } from "@langchain/langgraph-checkpoint";
+import { sql } from "kysely";
+import type { Logger } from "pino";
+import type { Clock, SessionGuardLike } from "../interview/index.js";
+import { createEventsRepo, type OpenDatabase, type Store } from "../store/index.js";
+import { FencedPostgresSaver, LeaseLostError } from "./fenced-checkpointer.js";
+import { createLeaseStore } from "./leases.js";
+import { createPoller, type PollerWork } from "./poller.js";
+import { createSessionGuard, type SessionGuard } from "./session-guard.js";
+
+export { LeaseLostError } from "./fenced-checkpointer.js";
+export type { PollerWork } from "./poller.js";
+
+export type ClusterOptions = {
+  /** How long a session stays taken after its holder stops renewing (a crash): the takeover delay. */
+  leaseMs: number;
+  /** How often each instance looks for passed deadlines and abandoned sessions. */
+  pollMs: number;
+  /** How long a request waits for a session another instance is working on before failing with CONFLICT (real time). */
+  waitMs: number;
+};
+
+export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = { leaseMs: 30_000, pollMs: 1_000, waitMs: 15_000 };
+
+/**
+ * How this instance shares sessions with others. On SQLite there are no
+ * others (server/store/data-dir-lock.ts): nothing is added to the hot path,
+ * in-process timers fire deadlines and start-up recovery walks every active
+ * session. On PostgreSQL, sessions are leased (docs/cluster.md).
+ */
+export type Cluster = {
+  /** This instance's id (lease holder; PostgreSQL application_name). */
+  instanceId: string;
+  checkpointer: BaseCheckpointSaver;
+  /** For the interview service: runs each session's locked work under its lease (PostgreSQL only). */
+  sessionGuard?: (forget: (sessionId: string) => void) => SessionGuardLike;
+  /** Store an event; null when its key was stored before. Fenced on PostgreSQL: a stale holder's append fails. */
+  appendEvent(sessionId: string, type: string, payload: object, now: number, key: string | null): Promise<number | null>;
+  /** Start-up recovery, then (PostgreSQL) keep polling for deadlines and abandoned sessions. */
+  start(work: PollerWork & { recoverAll(): Promise<number> }): Promise<number>;
+  /** Stop polling (the first step of a graceful stop); held leases keep being renewed until releaseAll. */
+  stop(): Promise<void>;
+  /** Give every held session back at once, so another instance takes it without waiting for expiry. */
+  releaseAll(): Promise<void>;
+};
+
+export function createCluster(deps: {
+  database: OpenDatabase;
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  instanceId?: string;
+  options?: Partial<ClusterOptions>;
+}): Cluster {
+  const { database, store, clock, logger } = deps;
+  const instanceId = deps.instanceId ?? randomUUID();
+  if (database.dialect === "sqlite" || !database.pool) {
+    return {
+      instanceId,
+      checkpointer: database.checkpointer,
+      appendEvent: (sessionId, type, payload, now, key) => store.events.append(sessionId, type, payload, now, key),
+      start: (work) => work.recoverAll(),
+      stop: async () => undefined,
+      releaseAll: async () => undefined,
+    };
+  }
+  const options = { ...DEFAULT_CLUSTER_OPTIONS, ...deps.options };
+  const { db } = database;
+  const leases = createLeaseStore(db, { instanceId, leaseMs: options.leaseMs });
+  let guard: SessionGuard | null = null;
+  const poller = createPoller({
+    leases,
+    clock,
+    pollMs: options.pollMs,
+    logger,
+    onClaim: (sessionId, fence) => guard?.noteClaim(sessionId, fence),
+  });
+  const stillHeld = async (sessionId: string): Promise<boolean> => {
+    const fence = guard?.fenceOf(sessionId);
+    if (fence === undefined) return true; // not a step of ours (reads, tools): nothing to fence
+    const { rows } = await sql`select 1 from session_leases
+      where session_id = ${sessionId} and holder = ${instanceId} and fence = ${fence} and held = 1`.execute(db);
+    return rows.length > 0;
+  };
+  return {
+    instanceId,
+    checkpointer: new FencedPostgresSaver(database.pool, database.schema ?? "public", stillHeld),
+    sessionGuard: (forget) => {
+      guard = createSessionGuard({ leases, clock, leaseMs: options.leaseMs, waitMs: options.waitMs, logger, forget });
+      return guard;
+    },
+    async appendEvent(sessionId, type, payload, now, key) {
+      const fence = guard?.fenceOf(sessionId);
+      if (fence === undefined) return store.events.append(sessionId, type, payload, now, key);
+      // The lease row stays share-locked until the event is in: a takeover waits for it, or the append sees it lost.
+      return db.transaction().execute(async (trx) => {
+        if (!(await leases.holdsForShare(trx, sessionId, fence))) throw new LeaseLostError(sessionId);
+        return createEventsRepo(trx).append(sessionId, type, payload, now, key);
+      });
+    },
+    start: (work) => poller.start(work),
+    stop: () => poller.stop(),
+    async releaseAll() {
+      guard?.stop();
+      const n = await leases.releaseAll();
+      if (n > 0) logger.info({ sessions: n }, "released session leases");
+    },
+  };
+}

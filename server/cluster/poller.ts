@@ -1,0 +1,82 @@
+import type { Logger } from "pino";
+import type { Clock } from "../interview/index.js";
+import type { LeaseStore } from "./leases.js";
+
+/** Sessions handled per kind per tick: a backlog drains over a few ticks instead of one long one. */
+const BATCH = 50;
+
+/** What the poller asks of the interview service. */
+export type PollerWork = {
+  /** A session taken over from a dead instance (or never begun): finish its cut-short step. */
+  recoverOne(sessionId: string): Promise<void>;
+  /** Its stored round deadline has passed: time the round out if it is still open. */
+  expireIfDue(sessionId: string): Promise<void>;
+};
+
+/**
+ * Every instance polls the database on its clock: it takes over sessions
+ * whose holder died mid-step (each claimed by exactly one instance, see
+ * leases.ts) and times out rounds whose deadline passed. A deadline is in the
+ * store whichever instance set it, so it fires while any instance is alive;
+ * the session lease and the service's own check (is that round still open
+ * and due?) make it fire once.
+ */
+export function createPoller(options: {
+  leases: LeaseStore;
+  clock: Clock;
+  pollMs: number;
+  logger: Logger;
+  onClaim: (sessionId: string, fence: number) => void;
+}) {
+  const { leases, clock, logger } = options;
+  let cancel: (() => void) | null = null;
+  let stopped = false;
+  let current: Promise<number> | null = null;
+
+  async function sweep(work: PollerWork): Promise<number> {
+    // The clock is read at each query, not once per sweep: a lease taken with an old time would expire early.
+    const claims = [...(await leases.claimAbandoned(clock.now(), BATCH)), ...(await leases.claimUnbegun(clock.now(), BATCH))];
+    for (const claim of claims) {
+      logger.warn({ sessionId: claim.sessionId, fence: claim.fence }, "took over a session another instance left mid-step");
+      options.onClaim(claim.sessionId, claim.fence);
+    }
+    await Promise.all(claims.map((c) => work.recoverOne(c.sessionId)));
+    const due = await leases.due(clock.now(), BATCH);
+    await Promise.all(
+      due.map((id) => work.expireIfDue(id).catch((err) => logger.error({ err, sessionId: id }, "could not time out a round"))),
+    );
+    return claims.length + due.length;
+  }
+
+  /** One sweep at a time per instance: a tick that finds the last one running waits for it. */
+  function tick(work: PollerWork): Promise<number> {
+    current ??= sweep(work).finally(() => (current = null));
+    return current;
+  }
+
+  return {
+    /** Sweep now (start-up recovery) and then every `pollMs` on the clock. */
+    async start(work: PollerWork): Promise<number> {
+      const schedule = () => {
+        if (stopped) return;
+        cancel = clock.setTimer(() => {
+          cancel = null;
+          tick(work)
+            .catch((err) => logger.error({ err }, "cluster poll failed"))
+            .finally(schedule);
+        }, options.pollMs);
+      };
+      try {
+        return await tick(work);
+      } finally {
+        schedule();
+      }
+    },
+    async stop(): Promise<void> {
+      stopped = true;
+      cancel?.();
+      cancel = null;
+      await current?.catch(() => undefined);
+    },
+  };
+}

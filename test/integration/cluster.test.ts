@@ -1,0 +1,317 @@
+import { Writable } from "node:stream";
+import pino from "pino";
+import { sql } from "kysely";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
+import type { Report } from "../../server/contracts/index.js";
+import { openDatabase, type OpenDatabase } from "../../server/store/index.js";
+import { postgresFor, requirePostgres } from "../helpers/database.js";
+import { manualClock, type ManualClock } from "../helpers/manual-clock.js";
+import { miniPackWithRoundSeconds } from "../helpers/packs.js";
+import { startTestServer, tempDatabaseFile, type TestServer } from "../helpers/server.js";
+import { connectClient, type TestClient } from "../helpers/socket-client.js";
+
+/**
+ * Several instances on one PostgreSQL database (server/cluster/): createApp
+ * twice (three times) on one schema, each on a manual clock. Only meaningful
+ * on PostgreSQL: SQLite allows one process per file.
+ */
+const url = requirePostgres("the multi-instance tests (test/integration/cluster.test.ts)");
+
+const ROUND_SECONDS = 90;
+const CLUSTER = { leaseMs: 5_000, pollMs: 500, waitMs: 10_000 };
+
+/** Log lines of every instance, by message, so a test can count what happened where. */
+function captureLogs() {
+  const lines: { level: number; msg: string; sessionId?: string; roundId?: string; instance: string }[] = [];
+  const loggerFor = (instance: string) =>
+    pino(
+      { level: "info" },
+      new Writable({
+        write(chunk, _enc, done) {
+          for (const line of String(chunk).split("\n").filter(Boolean)) lines.push({ ...JSON.parse(line), instance });
+          done();
+        },
+      }),
+    );
+  const logs = { lines, loggerFor, count: (msg: string) => lines.filter((l) => l.msg === msg) };
+  lastLogs = logs;
+  return logs;
+}
+let lastLogs: { lines: unknown[] } | null = null;
+
+const servers: TestServer[] = [];
+const clients: TestClient[] = [];
+const readers: OpenDatabase[] = [];
+afterEach(async () => {
+  clients.splice(0).forEach((c) => c.close());
+  // A killed instance fails parts of its close (its pool is gone); that is the point of killing it.
+  for (const s of servers.splice(0)) await s.close().catch(() => undefined);
+});
+afterAll(async () => {
+  for (const r of readers.splice(0)) await r.close();
+});
+
+async function serve(databaseFile: string, clock: ManualClock, logger: pino.Logger) {
+  const s = await startTestServer({ packs: [miniPackWithRoundSeconds(ROUND_SECONDS)], databaseFile, clock, logger, cluster: CLUSTER });
+  servers.push(s);
+  return s;
+}
+async function client(serverUrl: string) {
+  const c = await connectClient(serverUrl);
+  clients.push(c);
+  return c;
+}
+/** The test's own connection to the instances' schema, to read what they wrote. */
+async function reader(databaseFile: string): Promise<OpenDatabase> {
+  const db = await openDatabase({ kind: "postgres", ...postgresFor(databaseFile)!, poolSize: 2 });
+  readers.push(db);
+  return db;
+}
+/** Wait (real time, briefly) for work the clocks already triggered; `step` may move the clocks on between reads. */
+async function eventually<T>(read: () => Promise<T | undefined>, step: () => unknown = () => undefined, ms = 30_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await read();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) {
+      // What the instances said (warnings and errors) is the fastest way to see why they stalled.
+      const said = lastLogs?.lines.filter((l) => (l as { level: number }).level >= 40) ?? [];
+      throw new Error(`timed out waiting for the instances; they logged: ${JSON.stringify(said).slice(0, 4000)}`);
+    }
+    await step();
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+const reportOf = (server: TestServer, start: { sessionId: string; resumeToken: string }) => () =>
+  server.app.service.report(start.sessionId, start.resumeToken).catch(() => undefined) as Promise<Report | undefined>;
+
+/**
+ * Move a clock one poll on, but only while no live instance is in the middle of
+ * a step: time passing faster than the work would expire the leases of
+ * instances that are merely slow (a loaded machine), which is another test.
+ */
+function pollWhenIdle(db: OpenDatabase, clock: ManualClock, dead: string[] = []) {
+  return async () => {
+    const busy = await db.db
+      .selectFrom("session_leases")
+      .select("session_id")
+      .where("held", "=", 1)
+      .where("expires_at", ">", clock.now())
+      .$if(dead.length > 0, (q) => q.where("holder", "not in", dead))
+      .execute();
+    if (busy.length === 0) clock.advance(CLUSTER.pollMs);
+  };
+}
+
+/** Every event of a session: a duplicate would show as a repeated key or a gap in seq. */
+async function eventsOf(db: OpenDatabase, sessionId: string) {
+  return db.db
+    .selectFrom("events")
+    .select(["seq", "type", "event_key", "payload_json"])
+    .where("session_id", "=", sessionId)
+    .orderBy("seq")
+    .execute();
+}
+async function expectEachEventOnce(db: OpenDatabase, sessionId: string) {
+  const events = await eventsOf(db, sessionId);
+  expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+  const keys = events.map((e) => e.event_key);
+  expect(keys.every((k) => k !== null)).toBe(true);
+  expect(new Set(keys).size).toBe(keys.length);
+  return events;
+}
+
+describe.skipIf(!url)("several instances on one PostgreSQL database", () => {
+  it(
+    "fires each round deadline exactly once, whichever instance (local timer or either poller) sees it first",
+    { timeout: 120_000 },
+    async () => {
+      const clock = manualClock();
+      const logs = captureLogs();
+      const databaseFile = tempDatabaseFile();
+      const a = await serve(databaseFile, clock, logs.loggerFor("a"));
+      const b = await serve(databaseFile, clock, logs.loggerFor("b"));
+      const db = await reader(databaseFile);
+
+      const sessions: { server: TestServer; start: { sessionId: string; resumeToken: string } }[] = [];
+      for (const server of [a, b, a, b]) {
+        const c = await client(server.url);
+        const start = await c.request("session:start", { packId: "mini", rounds: ["story", "code"] });
+        await c.waitFor("question:end");
+        await c.request("answer:draft", {
+          sessionId: start.sessionId,
+          questionId: "failure-story",
+          text: "The situation was a rushed launch of our bot; the result was that we reduced errors by half.",
+        });
+        sessions.push({ server, start });
+      }
+
+      // Both deadlines pass with both instances polling and the starting instance's own timer armed.
+      clock.advance(ROUND_SECONDS * 1000);
+      const roundStarts = async () => {
+        const rows = await db.db
+          .selectFrom("events")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("type", "=", "round:start")
+          .executeTakeFirstOrThrow();
+        return Number(rows.n) === sessions.length * 2 ? true : undefined;
+      };
+      await eventually(roundStarts, pollWhenIdle(db, clock));
+      clock.advance(ROUND_SECONDS * 1000);
+      for (const { server, start } of sessions) {
+        const report = await eventually(reportOf(server, start), pollWhenIdle(db, clock));
+        expect(report.rounds.map((r) => r.endReason)).toEqual(["timeout", "timeout"]);
+        expect(report.rounds[0]!.questions[0]!.turns[0]).toMatchObject({
+          reason: "timeout",
+          answer: { text: expect.stringContaining("rushed") },
+        });
+      }
+
+      for (const { start } of sessions) {
+        const events = await expectEachEventOnce(db, start.sessionId);
+        expect(events.filter((e) => e.type === "round:end").map((e) => JSON.parse(e.payload_json).reason)).toEqual(["timeout", "timeout"]);
+        // Fired once: the step that times a round out ran once per round, on one instance or the other.
+        const fired = logs.count("round timed out").filter((l) => l.sessionId === start.sessionId);
+        expect(fired.map((l) => l.roundId).sort()).toEqual(["code", "story"]);
+        const answers = await db.db.selectFrom("answers").selectAll().where("session_id", "=", start.sessionId).execute();
+        expect(answers.map((r) => r.submission_id)).toEqual(["timeout:failure-story"]);
+      }
+      // Nothing stays taken once the work is done (the last step lets go just after the report is stored).
+      const held = () => db.db.selectFrom("session_leases").select("session_id").where("held", "=", 1).execute();
+      await eventually(async () => ((await held()).length === 0 ? true : undefined));
+    },
+  );
+
+  it(
+    "an instance that dies mid-step without cleanup: its step and deadlines are taken over exactly once by the survivors",
+    { timeout: 120_000 },
+    async () => {
+      const clockA = manualClock();
+      const clockBC = manualClock();
+      const logs = captureLogs();
+      const databaseFile = tempDatabaseFile();
+      const a = await serve(databaseFile, clockA, logs.loggerFor("a"));
+      const b = await serve(databaseFile, clockBC, logs.loggerFor("b"));
+      const c = await serve(databaseFile, clockBC, logs.loggerFor("c"));
+      const db = await reader(databaseFile);
+
+      const candidate = await client(a.url);
+      const start = await candidate.request("session:start", { packId: "mini", rounds: ["story", "code"] });
+      await candidate.waitFor("question:end");
+      await candidate.request("answer:draft", {
+        sessionId: start.sessionId,
+        questionId: "failure-story",
+        text: "Drafted on instance a: the situation, my action and the result.",
+      });
+      const eventsBefore = (await eventsOf(db, start.sessionId)).length;
+
+      // Hold A's next step at its first event write: events are write-locked by the test.
+      const blocker = await db.pool!.connect();
+      await blocker.query("begin");
+      await blocker.query("lock table events in exclusive mode");
+      clockA.advance(ROUND_SECONDS * 1000); // A's own timer fires the timeout and takes the session's lease
+      await eventually(async () => {
+        const { rows } = await sql<{ n: number }>`select count(*) as n from pg_stat_activity
+        where application_name = ${`mock-interview ${a.app.instanceId}`} and wait_event_type = 'Lock'`.execute(db.db);
+        return Number(rows[0]!.n) > 0 ? true : undefined;
+      });
+      const lease = await db.db
+        .selectFrom("session_leases")
+        .selectAll()
+        .where("session_id", "=", start.sessionId)
+        .executeTakeFirstOrThrow();
+      expect(lease).toMatchObject({ holder: a.app.instanceId, held: 1 });
+
+      // kill -9, as far as the database can tell: A's pool refuses new work and its connections are cut. Its clock stops.
+      void a.app.database.pool!.end().catch(() => undefined);
+      await sql`select pg_terminate_backend(pid) from pg_stat_activity where application_name = ${`mock-interview ${a.app.instanceId}`}`.execute(
+        db.db,
+      );
+      await blocker.query("rollback");
+      blocker.release();
+
+      // The survivors' time passes the deadline and the dead lease's expiry: exactly one of them takes the session over.
+      clockBC.advance(ROUND_SECONDS * 1000 + CLUSTER.leaseMs);
+      const secondRoundOpen = async () => {
+        const events = await eventsOf(db, start.sessionId);
+        return events.filter((e) => e.type === "round:start").length === 2 && events.at(-1)?.type === "question:end" ? true : undefined;
+      };
+      await eventually(secondRoundOpen, pollWhenIdle(db, clockBC, [a.app.instanceId]));
+      const takeovers = logs.count("took over a session another instance left mid-step");
+      expect(takeovers).toHaveLength(1);
+      expect(["b", "c"]).toContain(takeovers[0]!.instance);
+
+      // The second round's deadline fires once, on B or C, while A is gone.
+      clockBC.advance(ROUND_SECONDS * 1000);
+      const report = await eventually(reportOf(b, start), pollWhenIdle(db, clockBC, [a.app.instanceId]));
+      expect(report.rounds.map((r) => r.endReason)).toEqual(["timeout", "timeout"]);
+      expect(report.rounds[0]!.questions[0]!.turns[0]!.answer?.text).toContain("Drafted on instance a");
+
+      const events = await expectEachEventOnce(db, start.sessionId);
+      expect(events.length).toBeGreaterThan(eventsBefore);
+      expect(events.filter((e) => e.type === "round:end")).toHaveLength(2);
+      const fired = logs.count("round timed out").filter((l) => l.sessionId === start.sessionId);
+      // The second round's deadline: once, by a survivor. The first: by A before it died, and again by a survivor
+      // only if A died before its step got past the answer (then the survivor's run is the one that counts).
+      expect(fired.filter((l) => l.roundId === "code").map((l) => l.instance)).toEqual([expect.stringMatching(/^[bc]$/)]);
+      expect(fired.filter((l) => l.roundId === "story" && l.instance !== "a").length).toBeLessThanOrEqual(1);
+      const answers = await db.db.selectFrom("answers").select("submission_id").where("session_id", "=", start.sessionId).execute();
+      expect(answers.map((r) => r.submission_id)).toEqual(["timeout:failure-story"]);
+
+      // A candidate reconnecting to a survivor gets the whole story, each event once.
+      const again = await client(c.url);
+      const resumed = await again.request("session:resume", { sessionId: start.sessionId, resumeToken: start.resumeToken, lastSeq: 0 });
+      expect(resumed.snapshot.status).toBe("complete");
+    },
+  );
+  it("a graceful stop (SIGTERM) takes no new connections, finishes the step in flight and hands the session over at once", async () => {
+    const clock = manualClock();
+    const logs = captureLogs();
+    const databaseFile = tempDatabaseFile();
+    const a = await serve(databaseFile, clock, logs.loggerFor("a"));
+    const b = await serve(databaseFile, clock, logs.loggerFor("b"));
+    const db = await reader(databaseFile);
+
+    const candidate = await client(a.url);
+    const start = await candidate.request("session:start", { packId: "mini", rounds: ["story", "code"] });
+    await candidate.waitFor("question:end");
+
+    // A submit whose step is held at its first event write while A is asked to stop.
+    const blocker = await db.pool!.connect();
+    await blocker.query("begin");
+    await blocker.query("lock table events in exclusive mode");
+    const submitted = candidate.send("answer:submit", {
+      sessionId: start.sessionId,
+      questionId: "failure-story",
+      submissionId: "submit-before-sigterm",
+      text: "The situation was a failed launch; my action was a rollback plan; the result was a calm week.",
+    });
+    await eventually(async () => {
+      const { rows } = await sql<{ n: number }>`select count(*) as n from pg_stat_activity
+        where application_name = ${`mock-interview ${a.app.instanceId}`} and wait_event_type = 'Lock'`.execute(db.db);
+      return Number(rows[0]!.n) > 0 ? true : undefined;
+    });
+    const stopping = a.close();
+    servers.splice(servers.indexOf(a), 1);
+    await eventually(async () => (a.app.httpServer.listening ? undefined : true));
+    await expect(connectClient(a.url)).rejects.toThrow();
+
+    await blocker.query("rollback");
+    blocker.release();
+    // The step in flight finished and its answer was acknowledged before A let go.
+    expect(await submitted).toEqual({ ok: true, data: { accepted: true, duplicate: false } });
+    await stopping;
+    expect(await db.db.selectFrom("session_leases").select("held").where("session_id", "=", start.sessionId).executeTakeFirst()).toEqual({
+      held: 0,
+    });
+
+    // The candidate reconnects to B: no lease to wait out, no clock moved.
+    const again = await client(b.url);
+    const { snapshot } = await again.request("session:resume", { sessionId: start.sessionId, resumeToken: start.resumeToken });
+    expect(snapshot.status).toBe("active");
+    expect(snapshot.round?.roundId).toBe("code");
+    expect(snapshot.question).not.toBeNull();
+    await expectEachEventOnce(db, start.sessionId);
+    expect(logs.lines.filter((l) => l.level >= 50)).toEqual([]);
+  });
+});
