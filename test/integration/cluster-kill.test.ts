@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Redis } from "ioredis";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFailed } from "vitest";
 import { parse, stringify } from "yaml";
 import { requirePostgres } from "../helpers/database.js";
 import { spawnInstance, type Instance } from "../helpers/instances.js";
@@ -88,7 +88,9 @@ describe.skipIf(!DATABASE_URL || !REDIS_URL)("three instances on PostgreSQL + Re
       REDIS_URL: REDIS_URL!,
       REDIS_KEY_PREFIX: keyPrefix,
       PACKS_DIR: packsDir(),
-      CLUSTER_LEASE_MS: "2000",
+      // Leases matter only for a step cut short; the kill comes between steps. Shorter ones expire on a
+      // loaded 2-core machine while an instance waits for CPU, and its own poller then takes the session from it.
+      CLUSTER_LEASE_MS: "8000",
       CLUSTER_POLL_MS: "200",
       SANDBOX_PYTHON_POOL: "0",
       SANDBOX_TS_WORKERS: "1",
@@ -110,6 +112,9 @@ describe.skipIf(!DATABASE_URL || !REDIS_URL)("three instances on PostgreSQL + Re
     if (redis && keyPrefix) await deleteKeysUnder(redis, keyPrefix);
     redis?.disconnect();
   });
+
+  // A failing run says what the servers logged.
+  beforeEach(() => onTestFailed(() => console.error(instances.map((i) => `--- ${i.name}\n${i.tail()}`).join("\n"))));
 
   const eventsOf = async (sessionId: string) =>
     (
