@@ -3,14 +3,12 @@ import type { BaseCheckpointSaver } from "@langchain/langgraph-checkpoint";
 import { sql } from "kysely";
 import type { Logger } from "pino";
 import type { Clock, SessionGuardLike } from "../interview/index.js";
-import { createEventsRepo, type OpenDatabase, type Store } from "../store/index.js";
-import { FencedPostgresSaver, LeaseLostError } from "./fenced-checkpointer.js";
+import type { OpenDatabase, Store } from "../store/index.js";
+import { FencedPostgresSaver } from "./fenced-checkpointer.js";
+import { appendFenced } from "./fenced-events.js";
 import { createLeaseStore } from "./leases.js";
 import { createPoller, type PollerWork } from "./poller.js";
 import { createSessionGuard, type SessionGuard } from "./session-guard.js";
-
-export { LeaseLostError } from "./fenced-checkpointer.js";
-export type { PollerWork } from "./poller.js";
 
 export type ClusterOptions = {
   /** How long a session stays taken after its holder stops renewing (a crash): the takeover delay. */
@@ -73,12 +71,14 @@ export function createCluster(deps: {
     leases,
     clock,
     pollMs: options.pollMs,
+    leaseMs: options.leaseMs,
     logger,
     onClaim: (sessionId, fence) => guard?.noteClaim(sessionId, fence),
   });
   const stillHeld = async (sessionId: string): Promise<boolean> => {
     const fence = guard?.fenceOf(sessionId);
     if (fence === undefined) return true; // not a step of ours (reads, tools): nothing to fence
+    if (guard!.surelyHeld(sessionId)) return true; // unexpired: nobody else can have taken it
     const { rows } = await sql`select 1 from session_leases
       where session_id = ${sessionId} and holder = ${instanceId} and fence = ${fence} and held = 1`.execute(db);
     return rows.length > 0;
@@ -93,16 +93,13 @@ export function createCluster(deps: {
     async appendEvent(sessionId, type, payload, now, key) {
       const fence = guard?.fenceOf(sessionId);
       if (fence === undefined) return store.events.append(sessionId, type, payload, now, key);
-      // The lease row stays share-locked until the event is in: a takeover waits for it, or the append sees it lost.
-      return db.transaction().execute(async (trx) => {
-        if (!(await leases.holdsForShare(trx, sessionId, fence))) throw new LeaseLostError(sessionId);
-        return createEventsRepo(trx).append(sessionId, type, payload, now, key);
-      });
+      return appendFenced(db, { instanceId, sessionId, fence }, { type, payload, now, key });
     },
     start: (work) => poller.start(work),
     stop: () => poller.stop(),
     async releaseAll() {
       guard?.stop();
+      await guard?.settle();
       const n = await leases.releaseAll();
       if (n > 0) logger.info({ sessions: n }, "released session leases");
     },

@@ -89,12 +89,14 @@ export function createLeaseStore(db: Kysely<Database>, options: { instanceId: st
      * Sessions created but never begun (their instance died between the insert
      * and the first step, which takes the first lease): take them once they
      * are older than a lease, so the instance that created them had its chance.
+     * `since`: only sessions created after it (polls look at the last few leases;
+     * the start-up sweep at everything).
      */
-    async claimUnbegun(now: number, limit: number): Promise<Claim[]> {
+    async claimUnbegun(now: number, limit: number, since = 0): Promise<Claim[]> {
       const { rows } = await sql<{ session_id: string; fence: number }>`
         insert into session_leases (session_id, holder, fence, expires_at, held)
         select s.id, ${me}, 1, ${now + ttl}, 1 from sessions s
-        where s.status = 'active' and s.created_at <= ${now - ttl}
+        where s.status = 'active' and s.created_at <= ${now - ttl} and s.created_at >= ${since}
           and not exists (select 1 from session_leases l where l.session_id = s.id)
         limit ${limit}
         on conflict (session_id) do nothing
@@ -111,14 +113,6 @@ export function createLeaseStore(db: Kysely<Database>, options: { instanceId: st
         order by s.round_ends_at
         limit ${limit}`.execute(db);
       return rows.map((r) => r.id);
-    },
-
-    /** Is this session still ours under this fence? Locks the row until the transaction ends (fenced writes). */
-    async holdsForShare(trx: Kysely<Database>, sessionId: string, fence: number): Promise<boolean> {
-      const { rows } = await sql`select 1 from session_leases
-        where session_id = ${sessionId} and holder = ${me} and fence = ${fence} and held = 1
-        for share`.execute(trx);
-      return rows.length > 0;
     },
   };
 }

@@ -4,6 +4,8 @@ import type { LeaseStore } from "./leases.js";
 
 /** Sessions handled per kind per tick: a backlog drains over a few ticks instead of one long one. */
 const BATCH = 50;
+/** How far back (in leases) a poll looks for sessions never begun; the start-up sweep looks at all. */
+const UNBEGUN_WINDOW_LEASES = 10;
 
 /** What the poller asks of the interview service. */
 export type PollerWork = {
@@ -25,6 +27,7 @@ export function createPoller(options: {
   leases: LeaseStore;
   clock: Clock;
   pollMs: number;
+  leaseMs: number;
   logger: Logger;
   onClaim: (sessionId: string, fence: number) => void;
 }) {
@@ -33,9 +36,11 @@ export function createPoller(options: {
   let stopped = false;
   let current: Promise<number> | null = null;
 
-  async function sweep(work: PollerWork): Promise<number> {
+  async function sweep(work: PollerWork, everything: boolean): Promise<number> {
     // The clock is read at each query, not once per sweep: a lease taken with an old time would expire early.
-    const claims = [...(await leases.claimAbandoned(clock.now(), BATCH)), ...(await leases.claimUnbegun(clock.now(), BATCH))];
+    // Sessions never begun: all of them at start-up, then only recent ones (a live instance begins its own within ms).
+    const since = everything ? 0 : clock.now() - UNBEGUN_WINDOW_LEASES * options.leaseMs;
+    const claims = [...(await leases.claimAbandoned(clock.now(), BATCH)), ...(await leases.claimUnbegun(clock.now(), BATCH, since))];
     for (const claim of claims) {
       logger.warn({ sessionId: claim.sessionId, fence: claim.fence }, "took over a session another instance left mid-step");
       options.onClaim(claim.sessionId, claim.fence);
@@ -49,8 +54,8 @@ export function createPoller(options: {
   }
 
   /** One sweep at a time per instance: a tick that finds the last one running waits for it. */
-  function tick(work: PollerWork): Promise<number> {
-    current ??= sweep(work).finally(() => (current = null));
+  function tick(work: PollerWork, everything = false): Promise<number> {
+    current ??= sweep(work, everything).finally(() => (current = null));
     return current;
   }
 
@@ -67,7 +72,7 @@ export function createPoller(options: {
         }, options.pollMs);
       };
       try {
-        return await tick(work);
+        return await tick(work, true);
       } finally {
         schedule();
       }

@@ -2,6 +2,9 @@ import type { Logger } from "pino";
 import { ServiceError, type Clock } from "../interview/index.js";
 import type { LeaseStore } from "./leases.js";
 
+/** Fences remembered at most; forgetting one only costs a fresh read of that session's checkpoint. */
+const REMEMBERED = 10_000;
+
 /** Between tries for a lease another instance holds: short at first, a few hundred ms at most. */
 const BACKOFF_MS = [10, 20, 50, 100, 200, 400];
 
@@ -26,9 +29,19 @@ export function createSessionGuard(options: {
   const { leases, clock, logger } = options;
   /** The fence this instance last held each session under (entries go when the session is forgotten). */
   const lastFence = new Map<string, number>();
-  /** Sessions with work running here now, and their fence (fenced writes read it). */
-  const holding = new Map<string, number>();
+  /** Sessions with work running here now: their fence (fenced writes carry it) and until when the lease surely runs. */
+  const holding = new Map<string, { fence: number; expiresAt: number }>();
+  /** Releases on their way to the database: the next work on that session here waits for its own. */
+  const releasing = new Map<string, Promise<void>>();
+  /** A lease is trusted locally until this long before its expiry: room for clocks of instances that disagree a little. */
+  const margin = Math.floor(options.leaseMs / 5);
   let renewal: (() => void) | null = null;
+  const remember = (sessionId: string, fence: number) => {
+    lastFence.delete(sessionId);
+    lastFence.set(sessionId, fence);
+    // Oldest first (a Map keeps insertion order): finished sessions age out.
+    if (lastFence.size > REMEMBERED) lastFence.delete(lastFence.keys().next().value!);
+  };
 
   const scheduleRenewal = () => {
     if (renewal || holding.size === 0) return;
@@ -36,11 +49,14 @@ export function createSessionGuard(options: {
       () => {
         renewal = null;
         const ids = [...holding.keys()];
+        const expiresAt = clock.now() + options.leaseMs;
         leases
           .renew(ids, clock.now())
           .then((kept) => {
             for (const id of ids) {
-              if (holding.has(id) && !kept.has(id)) logger.error({ sessionId: id }, "lost a session's lease while working on it");
+              const held = holding.get(id);
+              if (held && kept.has(id)) held.expiresAt = Math.max(held.expiresAt, expiresAt);
+              else if (held) logger.error({ sessionId: id }, "lost a session's lease while working on it");
             }
           })
           .catch((err) => logger.error({ err }, "lease renewal failed"))
@@ -50,11 +66,12 @@ export function createSessionGuard(options: {
     );
   };
 
-  async function acquire(sessionId: string): Promise<number> {
+  async function acquire(sessionId: string): Promise<{ fence: number; expiresAt: number }> {
     const started = Date.now();
     for (let attempt = 0; ; attempt++) {
-      const fence = await leases.tryAcquire(sessionId, clock.now());
-      if (fence !== null) return fence;
+      const now = clock.now();
+      const fence = await leases.tryAcquire(sessionId, now);
+      if (fence !== null) return { fence, expiresAt: now + options.leaseMs };
       if (Date.now() - started > options.waitMs) {
         throw new ServiceError("CONFLICT", "another server is working on this session right now; try again in a moment");
       }
@@ -65,26 +82,49 @@ export function createSessionGuard(options: {
 
   return {
     async run<T>(sessionId: string, work: () => Promise<T>): Promise<T> {
-      const fence = await acquire(sessionId);
+      await releasing.get(sessionId);
+      const lease = await acquire(sessionId);
+      const { fence } = lease;
       if (lastFence.get(sessionId) !== fence) {
         options.forget(sessionId);
-        lastFence.set(sessionId, fence);
+        remember(sessionId, fence);
       }
-      holding.set(sessionId, fence);
+      holding.set(sessionId, lease);
       scheduleRenewal();
       try {
         return await work();
       } finally {
         holding.delete(sessionId);
-        await leases.release(sessionId, fence).catch((err) => logger.warn({ err, sessionId }, "could not release a session's lease"));
+        // Not awaited: the caller's answer (an ack) need not wait for it. Work on this session here waits (above);
+        // another instance sees the session free a round trip later.
+        const release: Promise<void> = leases
+          .release(sessionId, fence)
+          .catch((err) => logger.warn({ err, sessionId }, "could not release a session's lease"))
+          .finally(() => {
+            if (releasing.get(sessionId) === release) releasing.delete(sessionId);
+          });
+        releasing.set(sessionId, release);
       }
     },
     /** The fence of the step running here for this session, if any. */
-    fenceOf: (sessionId: string): number | undefined => holding.get(sessionId),
+    fenceOf: (sessionId: string): number | undefined => holding.get(sessionId)?.fence,
+    /**
+     * Work on this session runs here under a lease that cannot have expired yet (by this
+     * instance's clock, less a margin): no other instance can have taken it, so a write
+     * needs no check in the database. False means "ask the database".
+     */
+    surelyHeld(sessionId: string): boolean {
+      const held = holding.get(sessionId);
+      return held !== undefined && clock.now() < held.expiresAt - margin;
+    },
+    /** Wait for releases still on their way (before a graceful stop releases the rest). */
+    async settle(): Promise<void> {
+      await Promise.all(releasing.values());
+    },
     /** After a sweep took a session over: whatever was remembered about it is stale. */
     noteClaim(sessionId: string, fence: number) {
       options.forget(sessionId);
-      lastFence.set(sessionId, fence);
+      remember(sessionId, fence);
     },
     stop() {
       renewal?.();

@@ -25,6 +25,7 @@ import { ServiceError } from "./service-error.js";
 import { buildSnapshot } from "./snapshot.js";
 import type { AnswerInput, CurrentTurn, InterviewStateValue } from "./state.js";
 import { createRoundTimers } from "./timers.js";
+import { createStepRetry } from "./step-retry.js";
 import { hashToken, newResumeToken, tokenMatches } from "./tokens.js";
 
 /** Sessions recovered at once after a start; small, so live requests interleave with recovery. */
@@ -137,12 +138,17 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     between.delete(sessionId);
     try {
       await graph.invoke(input, threadOf(sessionId));
+    } catch (err) {
+      stepRetry.schedule(sessionId);
+      throw err;
     } finally {
       between.delete(sessionId);
       // After the caller's ack went out (acks are sent on the microtask queue; this runs after it).
       if (deps.onStepDone) setImmediate(() => deps.onStepDone!(sessionId));
     }
   }
+
+  const stepRetry = createStepRetry({ finish: (sessionId) => locks.run(sessionId, () => continuePending(sessionId)), logger });
 
   /** After each graph step: keep the round timer and the session row in line with the checkpoint. */
   async function afterStep(sessionId: string): Promise<void> {
@@ -526,6 +532,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
 
     async close(): Promise<void> {
       timers.clear();
+      stepRetry.close();
       between.clear();
       await locks.drain();
     },

@@ -16,7 +16,6 @@ import type { Database } from "./tables.js";
 export { openSqlite, type SqliteHandle } from "./sqlite.js";
 export { openDatabase, type DatabaseTarget, type OpenDatabase } from "./database.js";
 export type { PostgresTarget } from "./postgres.js";
-export { createEventsRepo } from "./events.js";
 export { migrateToLatest } from "./migrations.js";
 export { acquireDataDirLock, DataDirLockedError } from "./data-dir-lock.js";
 export type { SessionRow } from "./sessions.js";

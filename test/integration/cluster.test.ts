@@ -314,4 +314,59 @@ describe.skipIf(!url)("several instances on one PostgreSQL database", () => {
     await expectEachEventOnce(db, start.sessionId);
     expect(logs.lines.filter((l) => l.level >= 50)).toEqual([]);
   });
+  it("survives its connections being cut (as a PostgreSQL restart does): the next requests and polls reconnect", async () => {
+    const clock = manualClock();
+    const logs = captureLogs();
+    const databaseFile = tempDatabaseFile();
+    const a = await serve(databaseFile, clock, logs.loggerFor("a"));
+    const db = await reader(databaseFile);
+    const candidate = await client(a.url);
+    const start = await candidate.request("session:start", { packId: "mini", rounds: ["story", "code"] });
+    await candidate.waitFor("question:end");
+
+    const pool = a.app.database.pool!;
+    expect(pool.totalCount).toBeGreaterThan(0);
+    await sql`select pg_terminate_backend(pid) from pg_stat_activity where application_name = ${`mock-interview ${a.app.instanceId}`}`.execute(
+      db.db,
+    );
+    // The pool notices each dropped idle connection and forgets it; the process carries on.
+    await eventually(async () => (pool.totalCount === 0 ? true : undefined));
+    clock.advance(CLUSTER.pollMs * 3);
+
+    // The cut may land in the first step's last checkpoint writes: that step is finished again shortly (step-retry.ts).
+    const draft = { sessionId: start.sessionId, questionId: "failure-story", text: "Written after the database came back." };
+    const saved = await eventually(async () => {
+      const ack = await candidate.send("answer:draft", draft);
+      return ack.ok ? ack.data : undefined;
+    });
+    expect(saved).toEqual({ savedAt: clock.now() });
+    const ack = await candidate.request("answer:submit", { ...draft, submissionId: "after-the-restart" });
+    expect(ack).toEqual({ accepted: true, duplicate: false });
+    await expectEachEventOnce(db, start.sessionId);
+    // A step running when the connections went failed (logged) and was finished again; nothing was given up on.
+    expect(logs.count("gave up finishing a failed graph step")).toEqual([]);
+  });
+  it("a session created but never begun (its instance died right after storing it) is begun once, by one poller", async () => {
+    const clock = manualClock();
+    const logs = captureLogs();
+    const databaseFile = tempDatabaseFile();
+    const a = await serve(databaseFile, clock, logs.loggerFor("a"));
+    const b = await serve(databaseFile, clock, logs.loggerFor("b"));
+    const db = await reader(databaseFile);
+    // What session:start stores before its ack; the first step (begin) never runs.
+    const start = await a.app.service.start({ packId: "mini", mode: "timed", rounds: ["story"] });
+    expect(await eventsOf(db, start.sessionId)).toEqual([]);
+
+    clock.advance(CLUSTER.leaseMs);
+    await eventually(
+      async () => ((await eventsOf(db, start.sessionId)).some((e) => e.type === "question:end") ? true : undefined),
+      pollWhenIdle(db, clock),
+    );
+    const events = await expectEachEventOnce(db, start.sessionId);
+    expect(events.filter((e) => e.type === "round:start")).toHaveLength(1);
+    expect(logs.count("took over a session another instance left mid-step").filter((l) => l.sessionId === start.sessionId)).toHaveLength(1);
+    const candidate = await client(b.url);
+    const { snapshot } = await candidate.request("session:resume", { sessionId: start.sessionId, resumeToken: start.resumeToken });
+    expect(snapshot.question?.questionId).toBe("failure-story");
+  });
 });

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LeaseLostError } from "../../server/cluster/fenced-checkpointer.js";
+import { appendFenced } from "../../server/cluster/fenced-events.js";
 import { createLeaseStore } from "../../server/cluster/leases.js";
 import { createStore, openDatabase, type OpenDatabase } from "../../server/store/index.js";
 import { postgresFor, requirePostgres } from "../helpers/database.js";
@@ -73,9 +75,17 @@ describe.skipIf(!url)("session leases on PostgreSQL", () => {
     const again = (await Promise.all(sweepers.map((s) => s.claimAbandoned(LEASE_MS * 2 - 1, 100)))).flat();
     expect(again.filter((c) => ids.includes(c.sessionId))).toEqual([]);
 
-    // The dead holder's fenced writes are refused from now on.
-    const stillHeld = await database.db.transaction().execute((trx) => dead.holdsForShare(trx, ids[0]!, 1));
-    expect(stillHeld).toBe(false);
+    // The dead holder's fenced appends are refused from now on; the new holder's go in, each key once.
+    const event = { type: "round:end", payload: { reason: "timeout" }, now: 1, key: "round:end:0" };
+    await expect(appendFenced(database.db, { instanceId: "dead", sessionId: ids[0]!, fence: 1 }, event)).rejects.toThrow(LeaseLostError);
+    const { holder } = await database.db
+      .selectFrom("session_leases")
+      .select("holder")
+      .where("session_id", "=", ids[0]!)
+      .executeTakeFirstOrThrow();
+    expect(["b", "c", "d"]).toContain(holder);
+    expect(await appendFenced(database.db, { instanceId: holder, sessionId: ids[0]!, fence: 2 }, event)).toBe(1);
+    expect(await appendFenced(database.db, { instanceId: holder, sessionId: ids[0]!, fence: 2 }, event)).toBeNull();
   });
 
   it("renews only what this instance holds, and releases everything on a graceful stop", async () => {
