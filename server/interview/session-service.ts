@@ -491,7 +491,9 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     },
 
     async report(sessionId: string, resumeToken: string): Promise<Report> {
-      const session = await api.authorize(sessionId, resumeToken);
+      await api.authorize(sessionId, resumeToken);
+      // From the store, not the in-memory view: another instance may have finished the session since.
+      const session = (await store.sessions.get(sessionId))!;
       if (session.status !== "complete" || !session.report_json) {
         throw new ServiceError("CONFLICT", "the interview is still in progress; the report is ready when it ends");
       }
