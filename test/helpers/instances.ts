@@ -49,7 +49,11 @@ export async function spawnInstance(name: string, env: Record<string, string>, t
   };
   const exited = new Promise<string>((resolve) => child.once("exit", (code, signal) => resolve(signal ?? String(code))));
   const port = await new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not start within ${timeoutMs} ms:\n${lines.join("\n")}`)), timeoutMs);
+    const timer = setTimeout(() => {
+      // Never leave a half-started server behind: the caller has no handle on it yet.
+      child.kill("SIGKILL");
+      reject(new Error(`${name} did not start within ${timeoutMs} ms:\n${lines.join("\n")}`));
+    }, timeoutMs);
     let buffered = "";
     // Always drained: a full pipe would block the server on its next log line.
     child.stdout!.on("data", (chunk: Buffer) => {
