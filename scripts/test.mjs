@@ -14,7 +14,7 @@ const REPORT = `.vitest-report-${process.pid}.json`;
 const run = (cmd, args, env = process.env) => spawnSync(cmd, args, { stdio: "inherit", env }).status ?? 1;
 
 /** Only on PostgreSQL: several instances on one database and the lease statements they share (SQLite allows one process per file). */
-const POSTGRES_ONLY = ["test/integration/cluster.test.ts", "test/integration/leases.test.ts"];
+const POSTGRES_ONLY = ["test/integration/cluster.test.ts", "test/integration/leases.test.ts", "test/integration/cluster-kill.test.ts"];
 /**
  * Not run a second time on PostgreSQL: they never reach the database (the
  * sandbox suites), hold an in-memory SQLite of their own (selftest), spawn the

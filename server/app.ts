@@ -1,5 +1,5 @@
-import { createServer, type Server as HttpServer } from "node:http";
 import { randomUUID } from "node:crypto";
+import { createServer, type Server as HttpServer } from "node:http";
 import pino, { type Logger } from "pino";
 import { createHttpApp } from "./http/index.js";
 import {
@@ -16,6 +16,8 @@ import { createHistory } from "./history/index.js";
 import { createJudge, runLab } from "./grading/index.js";
 import { createChatModel, createModelInterviewer, createOfflineInterviewer, type ModelConfig } from "./llm/index.js";
 import { createRateLimits, DEFAULT_RATE_LIMITS, type LimiterFactory, type RateLimitConfig } from "./limits/index.js";
+import { createMetrics, instrumentSandbox, modelCallObserver, secondsSince, type Metrics } from "./metrics/index.js";
+import { connectRedis, redisLimiters, useRedisAdapter, type RedisConfig } from "./redis/index.js";
 import { createSocketServer, roomOf, type InterviewIo } from "./realtime/index.js";
 import { createPackLibrary, verifyReferenceSolutions, type PackLibrary } from "./packs/index.js";
 import { createSandbox, DEFAULT_LIMITS, type Sandbox, type SandboxOptions } from "./sandbox/index.js";
@@ -31,7 +33,11 @@ export type AppDeps = {
   postgres?: PostgresTarget | null;
   /** Leases and polling between instances on PostgreSQL (server/cluster/). */
   cluster?: Partial<ClusterOptions>;
-  /** This instance's name among several (default: a random UUID). */
+  /**
+   * This instance's name among several (INSTANCE_ID): in logs, Redis CLIENT LIST and
+   * PostgreSQL's application_name. A random suffix is always added: it is also the
+   * session-lease holder, which two live processes must never share.
+   */
   instanceId?: string;
   /** Built-in packs (from PACKS_DIR); team packs live in the database. */
   builtinPacks: Pack[];
@@ -49,8 +55,15 @@ export type AppDeps = {
   model?: ModelConfig | null;
   /** Rate limits (defaults when absent); null turns them off (benchmarks of the bare path). */
   rateLimits?: RateLimitConfig | null;
-  /** Where limiter counts live: memory by default, a Redis-backed factory to share them. */
+  /** Where limiter counts live: memory by default, Redis's when `redis` is set, or this factory. */
   limiterStore?: LimiterFactory;
+  /**
+   * Redis (REDIS_URL) for running several instances: socket.io broadcasts go
+   * through it and rate limits are counted in it. Absent or null: all in memory.
+   */
+  redis?: RedisConfig | null;
+  /** Bearer token /api/metrics asks for; null or absent serves metrics to anyone who can reach the port. */
+  metricsToken?: string | null;
   /** Client address and https from X-Forwarded-* (behind a proxy you run). */
   trustProxy?: boolean;
   /** Browser origins allowed to open the socket besides the server's own. */
@@ -77,15 +90,19 @@ export type App = {
   /** Invites, signals, review (issue 13). */
   teamDesk: TeamDesk;
   sandbox: Sandbox | null;
+  /** This instance's Prometheus registry and metrics (served at /api/metrics). */
+  metrics: Metrics;
   close(): Promise<void>;
 };
 
 /** Build the whole server from its dependencies; the caller decides where to listen. */
 export async function createApp(deps: AppDeps): Promise<App> {
-  const logger = deps.logger ?? pino({ level: "silent" });
+  const instanceId = `${deps.instanceId ? `${deps.instanceId}-` : ""}${randomUUID().slice(0, 8)}`;
+  const logger = (deps.logger ?? pino({ level: "silent" })).child({ instance: instanceId });
+  const metrics = createMetrics();
+  const redis = deps.redis ? connectRedis(deps.redis, logger, instanceId) : null;
   const now = deps.clock?.now ?? deps.now ?? Date.now;
   const clock: Clock = deps.clock ?? { now, setTimer: realClock.setTimer };
-  const instanceId = deps.instanceId ?? randomUUID();
   const database = await openDatabase(
     deps.postgres
       ? { kind: "postgres", applicationName: `mock-interview ${instanceId}`, ...deps.postgres }
@@ -97,12 +114,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const packs = createPackLibrary({ store, now, logger });
   await packs.registerBuiltins(deps.builtinPacks);
   const teams = createTeams(store, now);
-  const sandbox: Sandbox | null =
+  const bareSandbox: Sandbox | null =
     deps.sandbox === null
       ? null
       : createSandbox({ ...(deps.sandbox ?? { limits: DEFAULT_LIMITS, pythonPool: 1, typescriptWorkers: 1 }), logger });
+  const sandbox = bareSandbox && instrumentSandbox(bareSandbox, metrics);
 
-  const limits = deps.rateLimits === null ? null : createRateLimits(deps.rateLimits ?? DEFAULT_RATE_LIMITS, deps.limiterStore);
+  const limiterStore = deps.limiterStore ?? (redis ? redisLimiters(redis.limiter, redis.config.keyPrefix) : undefined);
+  const limits = deps.rateLimits === null ? null : createRateLimits(deps.rateLimits ?? DEFAULT_RATE_LIMITS, limiterStore);
   const httpServer = createServer();
   // `io` is assigned below; emit only runs once a session exists, long after.
   let io: InterviewIo | null = null;
@@ -121,10 +140,20 @@ export async function createApp(deps: AppDeps): Promise<App> {
       packs,
       emit,
       gradeLater,
-      gradeAnswers: gradingThread.grade,
+      gradeAnswers: async (...args: Parameters<typeof gradingThread.grade>) => {
+        const started = performance.now();
+        let outcome = "error";
+        try {
+          const graded = await gradingThread.grade(...args);
+          outcome = "ok";
+          return graded;
+        } finally {
+          metrics.gradingSeconds.observe({ outcome }, secondsSince(started));
+        }
+      },
       // owner: the session, so grading runs queue round-robin with everyone's code:run.
       ...(sandbox ? { runTests: (question, language, code, owner) => sandbox.runTests(question, language, code, "all", { owner }) } : {}),
-      ...modelDeps(deps.model ?? null),
+      ...modelDeps(deps.model ?? null, metrics),
       now,
       sink: {
         saveReport: (report) => store.sessions.complete(report.sessionId, JSON.stringify(report), now()),
@@ -140,6 +169,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     logger,
     sandbox,
     onStepDone: (id) => gradeLater.start(id),
+    observer: {
+      roundTimedOut: (lateMs) => {
+        metrics.roundTimeouts.inc();
+        metrics.timerLagSeconds.observe(Math.max(0, lateMs) / 1000);
+      },
+    },
     ...(deps.clock ? { setTimer: deps.clock.setTimer } : {}),
     ...(deps.random ? { random: deps.random } : {}),
     ...(cluster.sessionGuard ? { sessionGuard: cluster.sessionGuard } : {}),
@@ -159,13 +194,24 @@ export async function createApp(deps: AppDeps): Promise<App> {
     trustProxy: deps.trustProxy ?? false,
     recovering: () => recovering,
     teamDesk,
+    metrics: { registry: metrics.registry, token: deps.metricsToken ?? null },
+    ...(redis ? { healthExtras: () => ({ redis: redis.status() }) } : {}),
   });
   httpServer.on("request", http);
   io = createSocketServer(httpServer, service, teams, logger, {
     limits,
     trustProxy: deps.trustProxy ?? false,
     allowedOrigins: deps.allowedOrigins ?? [],
+    metrics,
   });
+  if (redis) useRedisAdapter(io, redis);
+  const liveIo = io;
+  metrics.gauge("interview_socket_connections", "Socket.io connections open on this instance.", () => liveIo.engine.clientsCount);
+  metrics.gauge(
+    "interview_sessions_active",
+    "Sessions not yet complete (all instances: read from the database).",
+    async () => (await store.sessions.listActiveIds()).length,
+  );
 
   let recovering = false;
   let recovery: Promise<number> | null = null;
@@ -199,6 +245,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     teams,
     teamDesk,
     sandbox,
+    metrics,
     async close() {
       if (closed) return;
       closed = true;
@@ -213,6 +260,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       await gradingThread.close();
       await sandbox?.close();
       await new Promise<void>((resolve) => void io!.close(() => resolve()));
+      await redis?.close();
       await database.close();
     },
   };
@@ -222,14 +270,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
  * With a model configured: a model interviewer (falling back to the offline
  * one), the bounded LLM judge and the prompt lab. Without one: fully offline.
  */
-function modelDeps(model: ModelConfig | null) {
+function modelDeps(model: ModelConfig | null, metrics: Metrics) {
   const offline = createOfflineInterviewer();
   if (!model) return { interviewer: offline };
-  const judge = createJudge(createChatModel(model, model.judgeModel), { model: model.judgeModel, timeoutMs: model.timeoutMs });
-  const labChat = createChatModel(model, model.labModel);
+  // Every call counted (calls, duration, tokens, cost) by the model it went to.
+  const chat = (name: string) => createChatModel(model, name, [modelCallObserver(metrics, name, model.prices)]);
+  const judge = createJudge(chat(model.judgeModel), { model: model.judgeModel, timeoutMs: model.timeoutMs });
+  const labChat = chat(model.labModel);
   const interviewerModel = model.interviewerModel ?? model.judgeModel;
   const interviewer = createModelInterviewer({
-    chat: createChatModel(model, interviewerModel),
+    chat: chat(interviewerModel),
     model: interviewerModel,
     timeoutMs: model.timeoutMs,
     offline,

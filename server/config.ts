@@ -1,9 +1,11 @@
+import { hostname } from "node:os";
 import { resolve } from "node:path";
 import { z } from "zod";
 import { DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from "./cluster/index.js";
 import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from "./limits/index.js";
 import type { ModelConfig } from "./llm/index.js";
 import type { PostgresTarget } from "./store/index.js";
+import type { RedisConfig } from "./redis/index.js";
 import type { SandboxOptions } from "./sandbox/index.js";
 
 /** Every environment variable the server reads, parsed once. */
@@ -70,6 +72,23 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   /** Browser origins (comma-separated, or *) allowed to open the socket besides the server's own. */
   SOCKET_ORIGINS: z.string().default(""),
+  /** Redis for several instances (socket.io adapter, shared rate limits); unset keeps everything in memory. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/.+/, { message: "must be a URL such as redis://127.0.0.1:6379 (or rediss:// for TLS)" })
+    .optional(),
+  /** Prefix of every Redis key and pub/sub channel: deployments sharing a Redis must use different ones. */
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[\w.-]{1,40}$/, { message: "must be 1-40 letters, digits, _ . or -" })
+    .default("mock-interview"),
+  /** Bearer token /api/metrics asks for; unset serves metrics without one (keep the port private then). */
+  METRICS_TOKEN: z.string().min(16, { message: "must be at least 16 characters" }).optional(),
+  /** This instance's name in logs and in Redis's CLIENT LIST; the host name and pid by default. */
+  INSTANCE_ID: z
+    .string()
+    .regex(/^[\w.-]{1,64}$/, { message: "must be 1-64 letters, digits, _ . or -" })
+    .optional(),
 });
 
 export type Config = {
@@ -90,6 +109,9 @@ export type Config = {
   rateLimits: RateLimitConfig;
   trustProxy: boolean;
   allowedOrigins: string[];
+  redis: RedisConfig | null;
+  metricsToken: string | null;
+  instanceId: string;
 };
 
 export class ConfigError extends Error {
@@ -103,8 +125,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => {
       const key = String(i.path[0]);
-      // A database URL may carry a password: name the variable, never echo it.
-      const shown = key === "DATABASE_URL" ? "(hidden)" : JSON.stringify(env[key]);
+      // URLs may carry a password, and a token is a secret: name the variable, never echo it.
+      const shown = ["DATABASE_URL", "REDIS_URL", "METRICS_TOKEN"].includes(key) ? "(hidden)" : JSON.stringify(env[key]);
       return `  ${key}=${shown}: ${i.message}`;
     });
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
@@ -147,6 +169,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       httpGlobal: { points: e.RATE_HTTP_GLOBAL_10S, seconds: 10 },
     },
     trustProxy: e.TRUST_PROXY === "true",
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } : null,
+    metricsToken: e.METRICS_TOKEN ?? null,
+    instanceId: e.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
     allowedOrigins: e.SOCKET_ORIGINS.split(",")
       .map((o) => o.trim())
       .filter(Boolean),

@@ -24,6 +24,9 @@ export async function startServer(
       rateLimits: config.rateLimits,
       trustProxy: config.trustProxy,
       allowedOrigins: config.allowedOrigins,
+      redis: config.redis,
+      metricsToken: config.metricsToken,
+      instanceId: config.instanceId,
       ...deps,
     });
     const server = app.httpServer;

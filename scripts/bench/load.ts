@@ -19,6 +19,7 @@ import { pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import { io, type Socket } from "socket.io-client";
 import { echoRoundTrip } from "./echo.js";
+import { clusterTarget } from "./load-cluster.js";
 import { startLoadServer } from "./load-server-process.js";
 import { ms, percentile } from "./stats.js";
 
@@ -167,10 +168,11 @@ export type LoadResult = {
 
 /** Drive N candidates against the server at `url`; `storedSubmits` counts the answers the server kept (read after it stops). */
 export async function simulateCandidates(
-  url: string,
+  /** Candidate i connects to urls[i % urls.length] (several instances behind no balancer). */
+  url: string | string[],
   n: number,
   options: LoadOptions,
-  probe: { serverCpuMs?: () => number } = {},
+  probe: { serverCpuMs?: () => number; onMeasure?: () => Promise<void> } = {},
 ): Promise<Omit<LoadResult, "lost"> & { submitsAcked: number }> {
   const tally: Tally = {
     samples: { draft: [], submit: [], run: [], start: [], next: [] },
@@ -189,6 +191,7 @@ export async function simulateCandidates(
   const window = (async () => {
     await sleep(measureFrom - Date.now());
     tally.measuring = true;
+    await probe.onMeasure?.();
     const cpu0 = process.cpuUsage();
     const server0 = probe.serverCpuMs?.() ?? 0;
     await sleep(until - Date.now());
@@ -203,7 +206,7 @@ export async function simulateCandidates(
   tally.measuring = true;
   for (let i = 0; i < n; i++) {
     all.push(
-      candidate(url, i, until, tally).catch((err) => {
+      candidate(typeof url === "string" ? url : url[i % url.length]!, i, until, tally).catch((err) => {
         tally.failed++;
         const key = `failed: ${(err as Error).message}`;
         tally.refused.set(key, (tally.refused.get(key) ?? 0) + 1);
@@ -279,6 +282,31 @@ async function main(): Promise<void> {
   console.log(
     `\nLargest N with ack p99 < 100 ms, 0 lost answers and every candidate served: ${knee ?? "none"} (load average after: ${load()})`,
   );
+  if (process.env.DATABASE_URL && process.env.REDIS_URL) {
+    const instances = Number(env("LOAD_INSTANCES", "3"));
+    const target = clusterTarget({ databaseUrl: process.env.DATABASE_URL, redisUrl: process.env.REDIS_URL, instances });
+    console.log(`\n${target.label} (candidates spread round-robin over the instances; CPU per part from /proc)\n`);
+    console.log(
+      "| N | acks | ack p50 | ack p99 | submits | submit → next question p50 / p99 | lost answers | no ack | candidates failed | CPU | load avg |",
+    );
+    console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
+    let clusterKnee: number | null = null;
+    for (const n of ns) {
+      const running = await target.start();
+      const r = await simulateCandidates(running.urls, n, options, { onMeasure: () => running.measureFrom() });
+      const { storedSubmits, usage } = await running.stop();
+      const lost = Math.max(0, r.submitsAcked - storedSubmits);
+      console.log(
+        `| ${n} | ${r.acks} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.submits} | ${opt(r.nextP50)} / ${opt(r.nextP99)} | ${lost} | ${r.noAck} | ${r.failed} | ${usage} | ${load()} |`,
+      );
+      if (r.p99 < 100 && lost === 0 && r.noAck === 0 && r.failed === 0) clusterKnee = n;
+    }
+    console.log(
+      `\nKnee, 1 process on SQLite: ${knee ?? "none"}; ${target.label}: ${clusterKnee ?? "none"} (load average after: ${load()})`,
+    );
+  } else {
+    console.log("\nCluster sweep skipped: set DATABASE_URL and REDIS_URL to also run 3 instances on PostgreSQL + Redis.");
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {

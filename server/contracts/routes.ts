@@ -87,6 +87,8 @@ export const HealthSchema = z.object({
   status: z.enum(["recovering", "ready"]),
   packs: z.number().int(),
   uptimeSeconds: z.number().int(),
+  /** Only with REDIS_URL: the Redis connection's state ("ready", "reconnecting", ...). */
+  redis: z.string().optional(),
 });
 export type Health = z.infer<typeof HealthSchema>;
 

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, Response } from "express";
 import type { Logger } from "pino";
 import { errorStatus, ServiceError, type ErrorBody, type ErrorCode, type PackIssue } from "../contracts/index.js";
+import { requestLogger } from "./request-id.js";
 
 /** HTTP errors use the same {code, message} as socket acks, with the code's one status. */
 export function sendError(res: Response, code: ErrorCode, message: string, retryAfterMs?: number, issues?: PackIssue[]): void {
@@ -51,8 +52,9 @@ function clientMistake(err: {
   return null;
 }
 
-export function errorHandler(logger: Logger): ErrorRequestHandler {
+export function errorHandler(appLogger: Logger): ErrorRequestHandler {
   return (err, _req, res, _next) => {
+    const logger = requestLogger(res, appLogger);
     if (err instanceof ServiceError) return sendError(res, err.code, err.message, err.retryAfterMs, err.issues);
     const mistake = err && typeof err === "object" ? clientMistake(err) : null;
     if (mistake) {

@@ -9,6 +9,7 @@ export function healthRouter(deps: {
   pingDatabase: () => void | Promise<void>;
   startedAt: number;
   recovering: () => boolean;
+  extras?: () => Record<string, string>;
 }): Router {
   const router = Router();
   serve(router, "/api/health", routes.health, async (_input, res) => {
@@ -26,6 +27,7 @@ export function healthRouter(deps: {
       status: deps.recovering() ? ("recovering" as const) : ("ready" as const),
       packs: (await deps.packs.listPublic()).length,
       uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000),
+      ...deps.extras?.(),
     };
   });
   return router;

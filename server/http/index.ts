@@ -9,6 +9,9 @@ import type { Teams } from "../teams/index.js";
 import { utf8BodiesOnly } from "./charset.js";
 import { errorHandler, sendError } from "./errors.js";
 import type { History } from "../history/index.js";
+import { metricsRouter } from "./metrics.js";
+import type { Registry } from "prom-client";
+import { requestIds } from "./request-id.js";
 import { healthRouter } from "./health.js";
 import { historyRouter } from "./history.js";
 import { packsRouter } from "./packs.js";
@@ -39,6 +42,10 @@ export type HttpDeps = {
   recovering?: () => boolean;
   /** Invites, dashboard, overrides, signals (issue 13); absent in apps built without it. */
   teamDesk?: TeamDesk;
+  /** This instance's metrics, served at /api/metrics; absent serves none. */
+  metrics?: { registry: Registry; token: string | null } | null;
+  /** Extra facts for /api/health (such as the Redis connections' state). */
+  healthExtras?: () => Record<string, string>;
 };
 
 export function createHttpApp(deps: HttpDeps): Express {
@@ -46,6 +53,7 @@ export function createHttpApp(deps: HttpDeps): Express {
   app.disable("x-powered-by");
   // One proxy hop: req.ip is the address our proxy saw, not whatever a client put first in X-Forwarded-For.
   app.set("trust proxy", deps.trustProxy ? 1 : false);
+  app.use(requestIds(deps.logger));
   if (deps.limits) app.use(rateLimit(deps.limits));
   app.use(securityHeaders());
   app.use(utf8BodiesOnly());
@@ -65,8 +73,10 @@ export function createHttpApp(deps: HttpDeps): Express {
       pingDatabase: deps.pingDatabase,
       startedAt: Date.now(),
       recovering: deps.recovering ?? (() => false),
+      extras: deps.healthExtras ?? (() => ({})),
     }),
   );
+  if (deps.metrics) app.use("/api/metrics", metricsRouter(deps.metrics.registry, deps.metrics.token));
   app.use("/api/packs", packsRouter(deps.packs));
   app.use("/api/sessions", reportsRouter(deps.service));
   app.use("/api/sessions", shareLinksRouter({ service: deps.service, history: deps.history }));

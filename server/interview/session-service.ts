@@ -59,6 +59,8 @@ export type InterviewServiceDeps = {
   onStepDone?: (sessionId: string) => void;
   /** Round timers' scheduler (real timers unless a test drives the clock). */
   setTimer?: Clock["setTimer"];
+  /** Hears of each round closed by its deadline, and how late after it (metrics). */
+  observer?: { roundTimedOut(lateMs: number): void };
   /**
    * Several instances on one database (server/cluster/): wraps every locked
    * section so only one instance works on a session at a time. It calls
@@ -363,6 +365,8 @@ export function createInterviewService(deps: InterviewServiceDeps) {
         });
       }
       logger.info({ sessionId, roundId: round!.roundId }, "round timed out");
+      // Timer or poller, this is where the deadline is acted on: how late that is.
+      deps.observer?.roundTimedOut(now() - values.roundEndsAt);
       await resumeGraph(sessionId, input);
     });
   }

@@ -1,3 +1,4 @@
+import type { BaseCallbackHandler } from "@langchain/core/callbacks/base";
 import { ChatOpenAI } from "@langchain/openai";
 
 /** How to reach an OpenAI-compatible model (OpenAI itself or any local server speaking its API). */
@@ -14,8 +15,8 @@ export type ModelConfig = {
   prices?: Record<string, { input: number; output: number }>;
 };
 
-/** One configured ChatOpenAI: temperature 0 for grading, one retry, a hard timeout. */
-export function createChatModel(config: ModelConfig, model: string): ChatOpenAI {
+/** One configured ChatOpenAI: temperature 0 for grading, one retry, a hard timeout; `callbacks` observe every call (metrics). */
+export function createChatModel(config: ModelConfig, model: string, callbacks?: BaseCallbackHandler[]): ChatOpenAI {
   return new ChatOpenAI({
     model,
     apiKey: config.apiKey,
@@ -23,6 +24,7 @@ export function createChatModel(config: ModelConfig, model: string): ChatOpenAI 
     timeout: config.timeoutMs,
     maxRetries: 1,
     streamUsage: true,
+    ...(callbacks ? { callbacks } : {}),
     ...(config.baseURL ? { configuration: { baseURL: config.baseURL } } : {}),
   });
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Server as HttpServer } from "node:http";
 import type { Logger } from "pino";
 import { Server, type Socket } from "socket.io";
@@ -12,6 +13,7 @@ import {
 import { MAX_SOCKET_MESSAGE_BYTES } from "../contracts/index.js";
 import { ServiceError, type InterviewService } from "../interview/index.js";
 import { limitedMessage, originAllowed, type RateLimits } from "../limits/index.js";
+import { secondsSince, type Metrics } from "../metrics/index.js";
 import type { Teams } from "../teams/index.js";
 import { acklessLogFor } from "./ackless-log.js";
 import { describeZodError, toAckError, type AckFn } from "./acks.js";
@@ -30,6 +32,8 @@ export type SocketServerOptions = {
   trustProxy?: boolean;
   /** Browser origins allowed besides this server's own ("*" allows any). */
   allowedOrigins?: readonly string[];
+  /** Ack counts and latencies by event and outcome; none when absent. */
+  metrics?: Metrics | null;
 };
 export type InterviewIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type InterviewSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -43,19 +47,37 @@ export const roomOf = (sessionId: string) => `session:${sessionId}`;
 function bind<E extends ClientEventName, R>(
   socket: InterviewSocket,
   event: E,
-  logger: Logger,
-  limits: RateLimits | null,
+  context: { logger: Logger; limits: RateLimits | null; metrics: Metrics | null },
   handler: (payload: PayloadOf<E>) => Promise<{ data: R; afterAck?: (() => Promise<void>) | undefined }>,
 ): void {
+  const { limits, metrics } = context;
   // Indexing the map with a generic key loses the per-event type; restore it once here.
   const schema = ClientEventSchemas[event] as unknown as z.ZodType<PayloadOf<E>>;
   const onEvent = async (...args: unknown[]) => {
-    const ack = (typeof args.at(-1) === "function" ? args.at(-1) : null) as AckFn<R> | null;
-    const raw = ack && args.length === 1 ? undefined : args[0];
+    const started = performance.now();
+    const given = (typeof args.at(-1) === "function" ? args.at(-1) : null) as AckFn<R> | null;
+    const raw = given && args.length === 1 ? undefined : args[0];
+    // Every log line about this event carries its request id, the connection and (once known) the session.
+    const sessionOf = (value: unknown) =>
+      value && typeof value === "object" && typeof (value as { sessionId?: unknown }).sessionId === "string"
+        ? { sessionId: (value as { sessionId: string }).sessionId.slice(0, 64) }
+        : {};
+    const logger = context.logger.child({ requestId: randomUUID(), event, socket: socket.id, ...sessionOf(raw) });
+    const ack: AckFn<R> | null = given
+      ? (result) => {
+          const outcome = result.ok ? "ok" : result.error.code;
+          metrics?.acks.inc({ event, outcome });
+          const seconds = secondsSince(started);
+          metrics?.ackSeconds.observe({ event, outcome }, seconds);
+          logger.debug({ outcome, ms: Math.round(seconds * 1000) }, "ack");
+          given(result);
+        }
+      : null;
     // Cheapest checks first: the rate limit, then the payload's shape, and only then zod.
     const limited = limits ? await limits.socketEvent(socket.id, socket.data.address, event) : null;
     if (!ack) {
-      acklessLogFor(logger)(event, socket.id);
+      // Counted and summarised, not one line per event: a client must not be able to flood the log.
+      acklessLogFor(context.logger)(event, socket.id);
       return;
     }
     if (limited) {
@@ -82,15 +104,15 @@ function bind<E extends ClientEventName, R>(
       follow = afterAck;
       ack({ ok: true, data });
     } catch (err) {
-      if (!(err instanceof ServiceError)) logger.error({ err, event }, "socket handler failed");
+      if (!(err instanceof ServiceError)) logger.error({ err }, "socket handler failed");
       ack(toAckError(err));
       return;
     }
-    follow?.().catch((err) => logger.error({ err, event }, "follow-on work failed"));
+    follow?.().catch((err) => logger.error({ err }, "follow-on work failed"));
   };
   // A rejection outside the handler's try (the rate limiter's store, say) is logged, never left unhandled.
   (socket as unknown as { on(e: string, l: (...args: unknown[]) => void): void }).on(event, (...args) => {
-    onEvent(...args).catch((err) => logger.error({ err, event }, "socket event failed"));
+    onEvent(...args).catch((err) => context.logger.error({ err, event }, "socket event failed"));
   });
 }
 
@@ -123,6 +145,7 @@ export function createSocketServer(
 ): InterviewIo {
   const limits = options.limits ?? null;
   const allowedOrigins = options.allowedOrigins ?? [];
+  const context = { logger, limits, metrics: options.metrics ?? null };
   const io: InterviewIo = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
@@ -160,7 +183,7 @@ export function createSocketServer(
     });
 
     // Sessions cost a graph, timers and (for coding) sandboxes: session:start has its own, smaller budget (limits.socketEvent).
-    bind(socket, "session:start", logger, limits, async (payload) => {
+    bind(socket, "session:start", context, async (payload) => {
       const { teamToken, ...options } = payload;
       const viewerTeamId = teamToken ? await teams.authenticate(teamToken) : undefined;
       if (teamToken && !viewerTeamId) throw new ServiceError("FORBIDDEN", "this team API token is not valid (unknown or revoked)");
@@ -171,7 +194,7 @@ export function createSocketServer(
       return { data, afterAck: async () => service.beginAfterAck(data.sessionId) };
     });
 
-    bind(socket, "session:resume", logger, limits, async (payload) => {
+    bind(socket, "session:resume", context, async (payload) => {
       await service.authorize(payload.sessionId, payload.resumeToken);
       // Join, snapshot and replay between graph steps: missed events arrive before the ack, live ones after.
       const snapshot = await service.attach(payload.sessionId, {
@@ -186,22 +209,22 @@ export function createSocketServer(
       return { data: { snapshot } };
     });
 
-    bind(socket, "answer:draft", logger, limits, async (payload) => {
+    bind(socket, "answer:draft", context, async (payload) => {
       requireJoined(socket, payload.sessionId);
       return { data: await service.saveDraft(payload) };
     });
 
-    bind(socket, "answer:submit", logger, limits, async (payload) => {
+    bind(socket, "answer:submit", context, async (payload) => {
       requireJoined(socket, payload.sessionId);
       return { data: await service.submit(payload) };
     });
 
-    bind(socket, "session:end", logger, limits, async (payload) => {
+    bind(socket, "session:end", context, async (payload) => {
       requireJoined(socket, payload.sessionId);
       return { data: await service.end(payload.sessionId) };
     });
 
-    bind(socket, "code:run", logger, limits, async (payload) => {
+    bind(socket, "code:run", context, async (payload) => {
       requireJoined(socket, payload.sessionId);
       const onWait = ({ ahead }: { ahead: number }) =>
         socket.emit("code:waiting", { sessionId: payload.sessionId, questionId: payload.questionId, ahead });

@@ -39,6 +39,12 @@ export function createSandbox(options: SandboxOptions) {
     limits,
     runTests: (question: Question, language: Language, code: string, scope: "visible" | "all", run: RunContext = {}): Promise<TestReport> =>
       runQuestionTests(runnerFor(language), question, language, code, scope, run),
+    /** Per language: slots running candidate code and runs waiting for one. */
+    queueStats(): Partial<Record<Language, { busy: number; waiting: number; slots: number }>> {
+      return Object.fromEntries(
+        Object.entries(runners).flatMap(([language, r]) => (r.queueStats ? [[language, r.queueStats()]] : [])),
+      ) as Partial<Record<Language, { busy: number; waiting: number; slots: number }>>;
+    },
     /** Resolves when every pre-started sandbox and worker is ready (benchmarks wait for this). */
     async ready() {
       await Promise.all(Object.values(runners).map((r) => r.ready?.()));

@@ -39,5 +39,7 @@ export type LanguageRunner = {
   run(request: BatchRequest): Promise<BatchResult>;
   /** Resolves when pre-started sandboxes (if any) are ready for a job. */
   ready?(): Promise<void>;
+  /** Slots running and runs waiting now (metrics read it). */
+  queueStats?(): { busy: number; waiting: number; slots: number };
   close(): Promise<void>;
 };

@@ -9,6 +9,7 @@ import type { RateLimitConfig } from "../../server/limits/index.js";
 import type { ModelConfig } from "../../server/llm/index.js";
 import type { SandboxOptions } from "../../server/sandbox/index.js";
 import type { Pack } from "../../server/scenarios/index.js";
+import type { RedisConfig } from "../../server/redis/index.js";
 import type { ClusterOptions } from "../../server/cluster/index.js";
 import { postgresFor } from "./database.js";
 
@@ -31,6 +32,9 @@ export async function startTestServer(options: {
   rateLimits?: RateLimitConfig | null;
   trustProxy?: boolean;
   allowedOrigins?: string[];
+  /** Redis for broadcasts and rate limits shared with other apps on the same prefix. */
+  redis?: RedisConfig;
+  metricsToken?: string;
   /** Recover the sessions left active in the database once listening (as the real start does); default true. */
   recover?: boolean;
   /** The app's logger (silent when absent); tests that read the log pass one. */
@@ -57,6 +61,8 @@ export async function startTestServer(options: {
     ...(options.trustProxy ? { trustProxy: true } : {}),
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
+    ...(options.redis ? { redis: options.redis } : {}),
+    ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
   });
   await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
   // As the real start does: recover only once listening. Awaited here so tests see a settled server.

@@ -64,6 +64,7 @@ export function createPythonRunner(options: {
   refill();
 
   return {
+    queueStats: () => queue.stats(),
     async run(request: BatchRequest): Promise<BatchResult> {
       if (closed) throw new Error("the Python sandbox is shut down");
       const release = await queue.acquire(ownerOf(request.owner), request.onWait);

@@ -95,6 +95,7 @@ export function createTypeScriptRunner(options: { limits: SandboxLimits; workers
   };
 
   return {
+    queueStats: () => queue.stats(),
     async run(request) {
       if (closed) throw new Error("the TypeScript sandbox is shut down");
       const release = await queue.acquire(ownerOf(request.owner), request.onWait);

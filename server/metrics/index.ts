@@ -1,0 +1,3 @@
+export { createMetrics, secondsSince, type Metrics } from "./metrics.js";
+export { modelCallObserver } from "./model-calls.js";
+export { instrumentSandbox } from "./sandbox.js";
