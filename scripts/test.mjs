@@ -76,7 +76,9 @@ if (run("npx", ["tsc", "--noEmit", "-p", "."]) !== 0) {
 
 const args = process.argv.slice(2);
 const databaseUrl = process.env.DATABASE_URL || null;
-const { DATABASE_URL: _unused, ...sqliteEnv } = process.env;
+// The SQLite pass runs without DATABASE_URL, whatever the caller's environment holds.
+const sqliteEnv = { ...process.env };
+delete sqliteEnv.DATABASE_URL;
 let status = vitest("SQLite", [...args, ...POSTGRES_ONLY.flatMap((f) => ["--exclude", f])], sqliteEnv);
 
 if (databaseUrl) {

@@ -90,7 +90,6 @@ export const HealthSchema = z.object({
   /** Only with REDIS_URL: the Redis connection's state ("ready", "reconnecting", ...). */
   redis: z.string().optional(),
 });
-export type Health = z.infer<typeof HealthSchema>;
 
 export const AuthoringCapabilitiesSchema = z.object({ draftQuestion: z.boolean() });
 export const SignalsRecordedSchema = z.object({ recorded: z.number().int() });

@@ -3,7 +3,6 @@ import { LevelSchema } from "./enums.js";
 import { ModeSchema, SessionId } from "./ids.js";
 
 export const SessionStatusSchema = z.enum(["active", "complete"]);
-export type SessionStatus = z.infer<typeof SessionStatusSchema>;
 
 /**
  * The facts every list of sessions shows (a candidate's history, a team's
@@ -18,4 +17,3 @@ export const SessionSummaryBaseSchema = z.object({
   startedAt: z.number(),
   completedAt: z.number().nullable(),
 });
-export type SessionSummaryBase = z.infer<typeof SessionSummaryBaseSchema>;

@@ -15,4 +15,3 @@ export const ShareCreatedSchema = z.object({
 export type ShareCreated = z.infer<typeof ShareCreatedSchema>;
 
 export const ShareRevokedSchema = z.object({ revoked: z.number().int() });
-export type ShareRevoked = z.infer<typeof ShareRevokedSchema>;

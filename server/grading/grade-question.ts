@@ -3,7 +3,7 @@ import type { Criterion, Pack, Question } from "../scenarios/index.js";
 import { otherLanguage, questionTerms, vectorOf, weightedRecall } from "./language/index.js";
 import { wordCount } from "./answer-text.js";
 import { runChecks, type CheckResult, type LabEvidence } from "./checks/index.js";
-import { conceptCoverage, coverageScore } from "./coverage.js";
+import { conceptCoverage } from "./coverage.js";
 import { codeLines } from "./code-shape.js";
 import { MANIPULATION, STEERING_PENALTY, type IntegrityFlag } from "./integrity/index.js";
 import { prepareAnswer, type EvidenceText } from "./prepare-answer.js";

@@ -5,12 +5,10 @@ export { gradeQuestion, type GradeContext, type QuestionGrade } from "./grade-qu
 export { MANIPULATION } from "./integrity/index.js";
 export { extractFixedPrompt, type LabEvidence } from "./checks/index.js";
 export { firstUnmetCriterion, unmetCriteria } from "./unmet.js";
-export { prepareAnswer, type PreparedAnswer } from "./prepare-answer.js";
-export { answerParts, type AnswerParts } from "./answer-parts.js";
+export { prepareAnswer } from "./prepare-answer.js";
 export { gradingCriteria, type TestEvidence } from "./tests-criterion.js";
 export { questionScore, overallScore } from "./aggregate.js";
 export { conceptCoverage, coverageScore } from "./coverage.js";
-export { combinedAnswer } from "./answer-text.js";
 export { findTerm } from "./match.js";
 export { agreement, type Agreement } from "./agreement.js";
 export { calibrateLabelled, calibratePack, type CalibrationResult, type LabelledAnswer } from "./calibrate.js";

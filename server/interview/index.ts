@@ -1,8 +1,7 @@
 export { compileInterviewGraph } from "./graph.js";
 export { buildPlan, PlanError } from "./plan.js";
-export type { InterviewDeps, Emit, InterviewSink } from "./deps.js";
-export { AnswerInputSchema, type AnswerInput, type InterviewStateValue } from "./state.js";
-export { roundInfo, questionInfo, packOf, questionById } from "./context.js";
+export type { InterviewDeps, Emit } from "./deps.js";
+export type { AnswerInput } from "./state.js";
 export { createInterviewService, type InterviewService, type SessionGuardLike } from "./session-service.js";
 export { ServiceError } from "./service-error.js";
 export { createGradingQueue } from "./grading-queue.js";

@@ -1,7 +1,7 @@
-import type { Mode, Plan, Snapshot } from "../contracts/index.js";
-import type { Pack, Question } from "../scenarios/index.js";
+import type { Mode, Snapshot } from "../contracts/index.js";
+import type { Question } from "../scenarios/index.js";
 import { planOf, type DraftRow, type SessionRow } from "../store/index.js";
-import { questionById, questionInfo, roundInfo } from "./context.js";
+import { questionInfo, roundInfo } from "./context.js";
 import type { InterviewStateValue } from "./state.js";
 
 /** Everything a (re)connecting client needs to redraw the room exactly where it was. */

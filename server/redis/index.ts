@@ -1,3 +1,3 @@
-export { connectRedis, type RedisConfig, type RedisConnections } from "./connections.js";
+export { connectRedis, type RedisConfig } from "./connections.js";
 export { redisLimiters } from "./limiters.js";
 export { useRedisAdapter } from "./adapter.js";

@@ -283,7 +283,6 @@ export const ReportSettingsSchema = z.object({
    */
   showExemplars: z.boolean().default(false),
 });
-export type ReportSettings = z.infer<typeof ReportSettingsSchema>;
 
 export const PackSchema = z.object({
   id: Slug,

@@ -12,11 +12,11 @@ import { createOverridesRepo } from "./score-overrides.js";
 import { createTeamSessionsRepo } from "./team-sessions.js";
 import type { Database } from "./tables.js";
 
-export { openSqlite, type SqliteHandle } from "./sqlite.js";
+export { openSqlite } from "./sqlite.js";
 export { openDatabase, type DatabaseTarget, type OpenDatabase } from "./database.js";
 export type { PostgresTarget } from "./postgres.js";
 export { migrateToLatest } from "./migrations.js";
-export { StoredDataError, readStoredJson, planOf, reportOf, inviteRoundsOf } from "./stored-json.js";
+export { StoredDataError, planOf, reportOf, inviteRoundsOf } from "./stored-json.js";
 export { acquireDataDirLock, DataDirLockedError } from "./data-dir-lock.js";
 export type { SessionRow } from "./sessions.js";
 export type { StoredEvent } from "./events.js";

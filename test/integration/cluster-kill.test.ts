@@ -68,7 +68,7 @@ let db: pg.Client;
 let redis: Redis;
 let database = "";
 let keyPrefix = "";
-let instances: Instance[] = [];
+const instances: Instance[] = [];
 let proxy: TcpProxy;
 
 describe.skipIf(!DATABASE_URL || !REDIS_URL)("three instances on PostgreSQL + Redis", () => {

@@ -5,8 +5,7 @@ import { checkQuantitative } from "./quantitative.js";
 import { checkDesignSections, checkStar } from "./structure.js";
 import type { CheckHandler, CheckResult, LabEvidence } from "./types.js";
 
-export type { CheckHandler, CheckInput, CheckResult, LabEvidence } from "./types.js";
-export { checkDesignSections, checkStar } from "./structure.js";
+export type { CheckHandler, CheckResult, LabEvidence } from "./types.js";
 export { extractFixedPrompt } from "./prompt-debugging.js";
 export { writtenEquations } from "./arithmetic.js";
 
