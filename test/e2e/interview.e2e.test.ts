@@ -95,11 +95,12 @@ describe.runIf(browserAvailable())("sitting an interview in Chromium", () => {
     // Answer any follow-up briefly until the report opens.
     for (let i = 0; i < 3 && !page.url().includes("/report/"); i++) {
       const done = await Promise.race([
-        page.waitForURL(/\/report\//, { timeout: 10_000 }).then(() => true),
+        // Liveness bounds: grading the answer before either can happen took over 10 s at load 25.
+        page.waitForURL(/\/report\//, { timeout: 45_000 }).then(() => true),
         page
           .getByTestId("question-kind")
           .filter({ hasText: "follow-up" })
-          .waitFor({ timeout: 10_000 })
+          .waitFor({ timeout: 45_000 })
           .then(() => false),
       ]);
       if (done) break;

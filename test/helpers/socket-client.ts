@@ -6,10 +6,10 @@ export type ReceivedEvent = { name: ServerEventName; payload: Record<string, unk
 /** A real socket.io client that records every server event and awaits acks. */
 /**
  * How long an ack or an event may take before the test fails naming it: a liveness bound, not a
- * speed check. On a loaded 2-core machine the first grading of a pack alone can take 10 s; a
- * test's own timeout (30 s) still ends a test that hangs.
+ * speed check. With two suites side by side on a 2-core machine at load 25, an answer:submit ack
+ * took over 25 s; the test's own timeout (90 s) still ends a test that hangs.
  */
-const WAIT_MS = 25_000;
+const WAIT_MS = 60_000;
 
 export async function connectClient(url: string) {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
