@@ -138,7 +138,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir,
     databaseFile: resolve(dataDir, "interview.db"),
-    postgres: e.DATABASE_URL ? { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, schema: e.DATABASE_SCHEMA ?? null } : null,
+    postgres: e.DATABASE_URL
+      ? { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE, ...(e.DATABASE_SCHEMA ? { schema: e.DATABASE_SCHEMA } : {}) }
+      : null,
     cluster: { leaseMs: e.CLUSTER_LEASE_MS, pollMs: e.CLUSTER_POLL_MS },
     packsDir: resolve(e.PACKS_DIR),
     clientDist: resolve(e.CLIENT_DIST),

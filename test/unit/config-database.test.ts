@@ -20,6 +20,11 @@ describe("database configuration", () => {
     expect(loadConfig({ DATABASE_URL: "postgres://postgres@127.0.0.1/test" }).postgres?.poolSize).toBe(10);
   });
 
+  it("puts every table in DATABASE_SCHEMA when set, and refuses a schema name that is not a plain identifier", () => {
+    expect(loadConfig({ DATABASE_URL: "postgres://x@y/z", DATABASE_SCHEMA: "tenant_a" }).postgres?.schema).toBe("tenant_a");
+    expect(() => loadConfig({ DATABASE_URL: "postgres://x@y/z", DATABASE_SCHEMA: 'a"; drop table x' })).toThrow(/DATABASE_SCHEMA/);
+  });
+
   it("refuses a DATABASE_URL that is not PostgreSQL without echoing it (it may hold a password)", () => {
     const attempt = () => loadConfig({ DATABASE_URL: "mysql://root:hunter2@localhost/db" });
     expect(attempt).toThrow(ConfigError);
