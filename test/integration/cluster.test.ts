@@ -72,7 +72,7 @@ async function reader(databaseFile: string): Promise<OpenDatabase> {
   return db;
 }
 /** Wait (real time, briefly) for work the clocks already triggered; `step` may move the clocks on between reads. */
-async function eventually<T>(read: () => Promise<T | undefined>, step: () => unknown = () => undefined, ms = 30_000): Promise<T> {
+async function eventually<T>(read: () => Promise<T | undefined>, step: () => unknown = () => undefined, ms = 60_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const v = await read();

@@ -123,10 +123,12 @@ describe.skipIf(!url)("session leases on PostgreSQL", () => {
   it("stores an event key once on PostgreSQL too (events_key is unique per session)", async () => {
     const s = await newSession();
     const events = createStore(database.db).events;
-    expect(await events.append(s, "round:end", { reason: "timeout" }, 1, "round:end:0")).toBe(1);
-    expect(await events.append(s, "round:end", { reason: "timeout" }, 2, "round:end:0")).toBeNull();
-    expect(await events.append(s, "round:start", {}, 3, "round:start:1")).toBe(2);
-    expect(await events.append(s, "note", {}, 4, null)).toBe(3);
-    expect((await events.after(s, 0)).map((e) => e.type)).toEqual(["round:end", "round:start", "note"]);
+    // Payloads as the app stores them: events are validated when read back.
+    const ended = { roundId: "r0", reason: "timeout" };
+    expect(await events.append(s, "round:end", ended, 1, "round:end:0")).toBe(1);
+    expect(await events.append(s, "round:end", ended, 2, "round:end:0")).toBeNull();
+    expect(await events.append(s, "round:end", { roundId: "r1", reason: "completed" }, 3, "round:end:1")).toBe(2);
+    expect(await events.append(s, "question:end", { questionId: "q1", text: "time" }, 4, null)).toBe(3);
+    expect((await events.after(s, 0)).map((e) => e.type)).toEqual(["round:end", "round:end", "question:end"]);
   });
 });
