@@ -1,17 +1,16 @@
 // Server time from answer:submit to the first byte of the next question, and a draft's ack, over a
 // real socket: offline, and with the model interviewer streaming from a local OpenAI-compatible server.
 // Each is also given as a multiple of a bare socket.io echo round trip measured in the same run.
-import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { io } from "socket.io-client";
 import { createApp } from "../../server/app.js";
 import type { ModelConfig } from "../../server/llm/index.js";
 import { loadPacksFromDir } from "../../server/scenarios/index.js";
 import { startFakeOpenAI } from "../../test/helpers/fake-openai.js";
 import { echoRoundTrip } from "./echo.js";
+import { sitSessions } from "./sit-sessions.js";
 import { printRow, summarise } from "./stats.js";
 
 type Baseline = { median: number; p95: number };
@@ -28,46 +27,7 @@ async function measure(label: string, model: ModelConfig | null, sessions: numbe
   await app.startRecovery();
   await new Promise<void>((r) => app.httpServer.listen(0, "127.0.0.1", r));
   const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
-  const firstByte: number[] = [];
-  const whole: number[] = [];
-  const drafts: number[] = [];
-  // One connection per session, as each candidate has their own (the server caps new sessions per connection).
-  for (let s = 0; s < sessions; s++) {
-    const socket = io(url, { transports: ["websocket"] });
-    const call = async (e: string, p: unknown) => {
-      const ack = (await socket.timeout(10_000).emitWithAck(e, p)) as { ok: boolean; data?: any; error?: { message: string } };
-      if (!ack.ok) throw new Error(`${e} refused: ${ack.error?.message}`);
-      return ack.data;
-    };
-    let onDelta: () => void = () => undefined;
-    let onEnd: (id: string) => void = () => undefined;
-    socket.on("question:delta", () => onDelta());
-    socket.on("question:end", (q: { questionId: string }) => onEnd(q.questionId));
-    let ended = new Promise<string>((r) => (onEnd = r));
-    const { sessionId } = await call("session:start", { packId: "ai-engineer", rounds: ["system-design"], mode: "timed" });
-    const questionId = await ended;
-    for (let d = 0; d < 5; d++) {
-      const t = performance.now();
-      await call("answer:draft", { sessionId, questionId, text: `We would use RAG over the help centre (draft ${d}).` });
-      drafts.push(performance.now() - t);
-    }
-    ended = new Promise<string>((r) => (onEnd = r));
-    const delta = new Promise<void>((r) => (onDelta = r));
-    const t = performance.now();
-    // A partial answer: the interviewer asks a follow-up (the model's, when configured).
-    const submitted = call("answer:submit", {
-      sessionId,
-      questionId,
-      submissionId: randomUUID(),
-      text: "We would use RAG over the help centre with embeddings and a vector index, and stream answers.",
-    });
-    await delta;
-    firstByte.push(performance.now() - t);
-    await ended;
-    whole.push(performance.now() - t);
-    await submitted;
-    socket.close();
-  }
+  const { drafts, firstByte, whole } = await sitSessions(url, sessions);
   printRow(`${label}: draft ack (round trip)`, summarise(drafts), ratio(summarise(drafts), echo));
   printRow(`${label}: submit → first byte of next question`, summarise(firstByte), ratio(summarise(firstByte), echo));
   printRow(`${label}: submit → question:end`, summarise(whole));

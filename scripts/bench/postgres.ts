@@ -2,16 +2,15 @@
 // a draft's ack and a submit's first byte of the next question, over a real socket.
 // Needs DATABASE_URL (a server where it may create and drop a database of its own).
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx scripts/bench/postgres.ts
-import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { io } from "socket.io-client";
 import { createApp } from "../../server/app.js";
 import type { PostgresTarget } from "../../server/store/index.js";
 import { loadPacksFromDir } from "../../server/scenarios/index.js";
+import { sitSessions } from "./sit-sessions.js";
 import { printRow, summarise } from "./stats.js";
 
 type Stats = ReturnType<typeof summarise>;
@@ -27,40 +26,7 @@ async function measure(label: string, postgres: PostgresTarget | null, sessions:
   await app.startRecovery();
   await new Promise<void>((r) => app.httpServer.listen(0, "127.0.0.1", r));
   const url = `http://127.0.0.1:${(app.httpServer.address() as AddressInfo).port}`;
-  const drafts: number[] = [];
-  const firstByte: number[] = [];
-  for (let s = 0; s < sessions; s++) {
-    const socket = io(url, { transports: ["websocket"] });
-    const call = async (e: string, p: unknown) => {
-      const ack = (await socket.timeout(10_000).emitWithAck(e, p)) as { ok: boolean; data?: any; error?: { message: string } };
-      if (!ack.ok) throw new Error(`${e} refused: ${ack.error?.message}`);
-      return ack.data;
-    };
-    let onDelta: () => void = () => undefined;
-    let onEnd: (id: string) => void = () => undefined;
-    socket.on("question:delta", () => onDelta());
-    socket.on("question:end", (q: { questionId: string }) => onEnd(q.questionId));
-    const ended = new Promise<string>((r) => (onEnd = r));
-    const { sessionId } = await call("session:start", { packId: "ai-engineer", rounds: ["system-design"], mode: "timed" });
-    const questionId = await ended;
-    for (let d = 0; d < 5; d++) {
-      const t = performance.now();
-      await call("answer:draft", { sessionId, questionId, text: `We would use RAG over the help centre (draft ${d}).` });
-      drafts.push(performance.now() - t);
-    }
-    const delta = new Promise<void>((r) => (onDelta = r));
-    const t = performance.now();
-    const submitted = call("answer:submit", {
-      sessionId,
-      questionId,
-      submissionId: randomUUID(),
-      text: "We would use RAG over the help centre with embeddings and a vector index, and stream answers.",
-    });
-    await delta;
-    firstByte.push(performance.now() - t);
-    await submitted;
-    socket.close();
-  }
+  const { drafts, firstByte } = await sitSessions(url, sessions);
   await app.close();
   const result = { draft: summarise(drafts), submit: summarise(firstByte) };
   printRow(`${label}: draft ack`, result.draft);

@@ -1,0 +1,48 @@
+// What `npm run bench` and `bench:pg` both time over a real socket: per session, five draft acks, then
+// a partial answer's submit until the first byte of the follow-up (and until its question:end).
+import { randomUUID } from "node:crypto";
+import { io } from "socket.io-client";
+
+export type SessionTimings = { drafts: number[]; firstByte: number[]; whole: number[] };
+
+/** One connection per session, as each candidate has their own (the server caps new sessions per connection). */
+export async function sitSessions(url: string, sessions: number): Promise<SessionTimings> {
+  const timings: SessionTimings = { drafts: [], firstByte: [], whole: [] };
+  for (let s = 0; s < sessions; s++) {
+    const socket = io(url, { transports: ["websocket"] });
+    const call = async (e: string, p: unknown) => {
+      const ack = (await socket.timeout(10_000).emitWithAck(e, p)) as { ok: boolean; data?: any; error?: { message: string } };
+      if (!ack.ok) throw new Error(`${e} refused: ${ack.error?.message}`);
+      return ack.data;
+    };
+    let onDelta: () => void = () => undefined;
+    let onEnd: (id: string) => void = () => undefined;
+    socket.on("question:delta", () => onDelta());
+    socket.on("question:end", (q: { questionId: string }) => onEnd(q.questionId));
+    let ended = new Promise<string>((r) => (onEnd = r));
+    const { sessionId } = await call("session:start", { packId: "ai-engineer", rounds: ["system-design"], mode: "timed" });
+    const questionId = await ended;
+    for (let d = 0; d < 5; d++) {
+      const t = performance.now();
+      await call("answer:draft", { sessionId, questionId, text: `We would use RAG over the help centre (draft ${d}).` });
+      timings.drafts.push(performance.now() - t);
+    }
+    ended = new Promise<string>((r) => (onEnd = r));
+    const delta = new Promise<void>((r) => (onDelta = r));
+    const t = performance.now();
+    // A partial answer: the interviewer asks a follow-up (the model's, when configured).
+    const submitted = call("answer:submit", {
+      sessionId,
+      questionId,
+      submissionId: randomUUID(),
+      text: "We would use RAG over the help centre with embeddings and a vector index, and stream answers.",
+    });
+    await delta;
+    timings.firstByte.push(performance.now() - t);
+    await ended;
+    timings.whole.push(performance.now() - t);
+    await submitted;
+    socket.close();
+  }
+  return timings;
+}
