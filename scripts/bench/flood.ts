@@ -88,14 +88,28 @@ async function flood(url: string): Promise<void> {
   parentPort!.postMessage(counts);
 }
 
-/** Honest candidates: a session each on the system-design round, a draft every 1-2 s; returns the ack times. */
-async function honest(url: string, count: number, seconds: number): Promise<{ acks: number[]; failures: number }> {
+/**
+ * Honest candidates: a session each on the system-design round, then a draft every 1-2 s; returns the
+ * ack times. `seated` runs once every session has started: candidates already sitting an interview are
+ * who a flood must not hurt (new sessions share a server-wide start limit with the flooders).
+ */
+async function honest(
+  url: string,
+  count: number,
+  seconds: number,
+  phase: number,
+  seated: () => Promise<void> = async () => undefined,
+): Promise<{ acks: number[]; failures: number }> {
   const acks: number[] = [];
   let failures = 0;
-  const until = Date.now() + seconds * 1000;
+  let until = 0;
+  let started = 0;
+  let allSeated: () => void = () => undefined;
+  const ready = new Promise<void>((r) => (allSeated = r));
+  const drafting = ready.then(seated).then(() => (until = Date.now() + seconds * 1000));
   await Promise.all(
     Array.from({ length: count }, async (_, i) => {
-      const socket = await connect(url, `10.100.0.${i + 1}`);
+      const socket = await connect(url, `10.${100 + phase}.0.${i + 1}`);
       const asked = new Promise<string>((r) => socket.once("question:end", (q: { questionId: string }) => r(q.questionId)));
       const start = (await socket.timeout(30_000).emitWithAck("session:start", {
         packId: "ai-engineer",
@@ -104,6 +118,8 @@ async function honest(url: string, count: number, seconds: number): Promise<{ ac
       })) as Ack;
       if (!start.ok) throw new Error(`honest start refused: ${start.error?.code}`);
       const questionId = await asked;
+      if (++started === count) allSeated();
+      await drafting;
       let text = "";
       while (Date.now() < until) {
         await sleep(1000 + Math.random() * 1000);
@@ -138,14 +154,20 @@ async function main(): Promise<void> {
   const server = await startLoadServer();
   try {
     const cpu0 = server.cpuMs();
-    const quiet = await honest(server.url, honestCount, seconds);
+    const quiet = await honest(server.url, honestCount, seconds, 0);
     const quietCpu = server.cpuMs() - cpu0;
-    const worker = new Worker(new URL("./flood-worker.mjs", import.meta.url), { workerData: { url: server.url } });
-    const report = new Promise<Record<string, number>>((r) => worker.once("message", r));
-    await sleep(2000); // let the flood build up
-    const cpu1 = server.cpuMs();
-    const flooded = await honest(server.url, honestCount, seconds);
+    let worker: Worker | null = null;
+    let report: Promise<Record<string, number>> = Promise.resolve({});
+    let cpu1 = 0;
+    const flooded = await honest(server.url, honestCount, seconds, 1, async () => {
+      worker = new Worker(new URL("./flood-worker.mjs", import.meta.url), { workerData: { url: server.url } });
+      report = new Promise<Record<string, number>>((r) => worker!.once("message", r));
+      await sleep(2000); // let the flood build up
+      cpu1 = server.cpuMs();
+    });
     const floodCpu = server.cpuMs() - cpu1;
+    worker = worker as Worker | null;
+    if (!worker) throw new Error("the flood never started");
     worker.postMessage("stop");
     const counts = await report;
     await worker.terminate();
