@@ -5,11 +5,18 @@ import { io } from "socket.io-client";
 
 export type SessionTimings = { drafts: number[]; firstByte: number[]; whole: number[] };
 
-/** One connection per session, as each candidate has their own (the server caps new sessions per connection). */
-export async function sitSessions(url: string, sessions: number): Promise<SessionTimings> {
+/**
+ * One connection per session, as each candidate has their own (the server caps new sessions per
+ * connection). `ownAddresses`: each from its own X-Forwarded-For address, for a server that trusts the
+ * proxy header (the cap on new sessions per address would otherwise refuse more than a classroom's worth),
+ * numbered from `firstAddress`.
+ */
+export async function sitSessions(url: string, sessions: number, ownAddresses = false, firstAddress = 0): Promise<SessionTimings> {
   const timings: SessionTimings = { drafts: [], firstByte: [], whole: [] };
   for (let s = 0; s < sessions; s++) {
-    const socket = io(url, { transports: ["websocket"] });
+    const a = firstAddress + s;
+    const headers = ownAddresses ? { extraHeaders: { "x-forwarded-for": `10.2.${a >> 8}.${a & 255}` } } : {};
+    const socket = io(url, { transports: ["websocket"], ...headers });
     const call = async (e: string, p: unknown) => {
       const ack = (await socket.timeout(10_000).emitWithAck(e, p)) as { ok: boolean; data?: any; error?: { message: string } };
       if (!ack.ok) throw new Error(`${e} refused: ${ack.error?.message}`);
