@@ -40,12 +40,15 @@ async function measure(label: string, model: ModelConfig | null, sessions: numbe
   // A server that has been up a while: the first sessions compile code paths and build the pack's grading index.
   await sitSessions(url, WARM_UP_SESSIONS, true, 60_000);
   server.drafts.length = server.submits.length = 0;
-  const { drafts, firstByte, whole } = await sitSessions(url, sessions, true);
-  printRow(`${label}: draft ack (round trip)`, summarise(drafts), ratio(summarise(drafts), echo));
-  printRow(`${label}: draft ack (server side)`, summarise(server.drafts), ratio(summarise(server.drafts), echo));
-  printRow(`${label}: submit → first byte of next question`, summarise(firstByte), ratio(summarise(firstByte), echo));
-  printRow(`${label}: the same, server side`, summarise(server.submits), ratio(summarise(server.submits), echo));
-  printRow(`${label}: submit → question:end`, summarise(whole));
+  const { drafts, firstByte, whole, nextQuestion } = await sitSessions(url, sessions, true, WARM_UP_SESSIONS);
+  const row = (what: string, samples: number[]) => printRow(`${label}: ${what}`, summarise(samples), ratio(summarise(samples), echo));
+  row("draft ack (round trip)", drafts);
+  row("draft ack (server side)", server.drafts);
+  row("submit → first byte of the follow-up", firstByte);
+  row("the same, server side", server.submits[0] ?? []);
+  printRow(`${label}: submit → the follow-up's question:end`, summarise(whole));
+  row("answer to it → first byte of next question", nextQuestion);
+  row("the same, server side", server.submits[1] ?? []);
   await app.close();
 }
 

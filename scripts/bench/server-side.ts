@@ -4,13 +4,15 @@
 // The network and the client's own event loop are left out, so the figure is the server's work.
 import type { InterviewIo } from "../../server/realtime/index.js";
 
-export type ServerSideTimes = { drafts: number[]; submits: number[] };
+/** `submits[n]`: the (n+1)th submit on each connection (sitSessions: 0 is answered by a follow-up, 1 by the next question). */
+export type ServerSideTimes = { drafts: number[]; submits: number[][] };
 
 /** Start recording on every connection made from now on; read the arrays at any time. */
 export function recordServerSide(io: InterviewIo): ServerSideTimes {
   const times: ServerSideTimes = { drafts: [], submits: [] };
   io.on("connection", (socket) => {
     let submittedAt: number | null = null;
+    let nth = 0;
     socket.use((packet, next) => {
       const at = performance.now();
       const [event] = packet;
@@ -27,7 +29,7 @@ export function recordServerSide(io: InterviewIo): ServerSideTimes {
     // Called as the packet is handed to the connection (room broadcasts included).
     socket.onAnyOutgoing((event: string) => {
       if (event === "question:delta" && submittedAt !== null) {
-        times.submits.push(performance.now() - submittedAt);
+        (times.submits[nth++] ??= []).push(performance.now() - submittedAt);
         submittedAt = null;
       }
     });
