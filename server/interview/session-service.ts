@@ -351,8 +351,12 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       if (!values || !awaiting) return;
       const round = values.interviewPlan.rounds[values.roundIndex];
       if ((roundId !== undefined && round?.roundId !== roundId) || values.roundEndsAt === null || values.roundEndsAt > now()) {
-        // Nothing due (another instance already moved on): bring the stored deadline in line so pollers stop finding it.
-        if (roundId === undefined) await afterStep(sessionId);
+        // Nothing due (another instance already moved on): bring the stored deadline in line so pollers stop finding it,
+        // writing it even if this instance last wrote the same value (the store's copy was found out of line).
+        if (roundId === undefined) {
+          roundEnds.forget(sessionId);
+          await afterStep(sessionId);
+        }
         return;
       }
       // What a real timed platform grades: the last autosaved draft.
