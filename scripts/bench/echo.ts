@@ -5,7 +5,7 @@ import { Server } from "socket.io";
 import { io } from "socket.io-client";
 import { summarise } from "./stats.js";
 
-export async function echoRoundTrip(samples = 300, payloadChars = 200): Promise<ReturnType<typeof summarise>> {
+export async function echoRoundTrip(samples = 1000, payloadChars = 200): Promise<ReturnType<typeof summarise>> {
   const http = createServer();
   const server = new Server(http, { serveClient: false });
   server.on("connection", (s) => s.on("echo", (p: unknown, ack: (x: unknown) => void) => ack(p)));

@@ -30,7 +30,7 @@ async function measure(label: string, postgres: PostgresTarget | null, sessions:
   await app.close();
   const result = { draft: summarise(drafts), submit: summarise(firstByte) };
   printRow(`${label}: draft ack`, result.draft);
-  printRow(`${label}: submit → first byte of next question`, result.submit);
+  printRow(`${label}: submit → first byte of the follow-up`, result.submit);
   return result;
 }
 

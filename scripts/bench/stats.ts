@@ -13,11 +13,13 @@ export function percentile(samples: number[], p: number): number {
 export const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
 
 export function summarise(samples: number[]) {
-  return { median: percentile(samples, 50), p95: percentile(samples, 95), n: samples.length };
+  return { median: percentile(samples, 50), p95: percentile(samples, 95), p99: percentile(samples, 99), n: samples.length };
 }
 
-export function printRow(label: string, s: { median: number; p95: number; n: number }, extra = "") {
+/** One table row (p99 when the summary has it; with fewer than 100 samples it is the slowest). */
+export function printRow(label: string, s: { median: number; p95: number; p99?: number; n: number }, extra = "") {
+  const p99 = s.p99 === undefined ? "" : `   p99 ${ms(s.p99).padStart(10)}`;
   console.log(
-    `${label.padEnd(46)} median ${ms(s.median).padStart(10)}   p95 ${ms(s.p95).padStart(10)}   n=${s.n}${extra ? `   ${extra}` : ""}`,
+    `${label.padEnd(46)} median ${ms(s.median).padStart(10)}   p95 ${ms(s.p95).padStart(10)}${p99}   n=${s.n}${extra ? `   ${extra}` : ""}`,
   );
 }

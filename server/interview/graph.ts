@@ -2,7 +2,7 @@ import { END, START, StateGraph, type BaseCheckpointSaver } from "@langchain/lan
 import type { InterviewDeps } from "./deps.js";
 import { makeAskNode } from "./nodes/ask.js";
 import { makeAssessNode } from "./nodes/assess.js";
-import { awaitAnswerNode } from "./nodes/await-answer.js";
+import { makeAwaitAnswerNode } from "./nodes/await-answer.js";
 import { makeEndRoundNode } from "./nodes/end-round.js";
 import { makeFollowUpNode } from "./nodes/follow-up.js";
 import { makeGradeNode, nextNode } from "./nodes/grade.js";
@@ -12,35 +12,49 @@ import { makeStartRoundNode } from "./nodes/start-round.js";
 import { InterviewState, type InterviewStateValue } from "./state.js";
 
 /**
- * plan -> startRound -> ask -> awaitAnswer [interrupt] -> assess
- * assess -> followUp -> awaitAnswer | grade -> next -> ask | endRound
+ * plan -> startRound -> ask -> awaitAnswer [interrupt, then: follow up?]
+ * awaitAnswer -> followUp -> awaitAnswer | grade -> ask | endRound
  * endRound -> startRound | report -> END
+ *
+ * Each node is a step of LangGraph's loop (~0.3-0.5 ms of CPU each, on the way
+ * from a submit to the next question), so a decision that needs no step of its
+ * own is made in the node before it. `assess` and `next` are what earlier
+ * versions ran between: kept, with their edges, only so a checkpoint written
+ * with one of them next (a step that threw there) still runs on.
  */
 export function buildInterviewGraph(deps: InterviewDeps) {
-  return new StateGraph(InterviewState)
-    .addNode("plan", makePlanNode(deps))
-    .addNode("startRound", makeStartRoundNode(deps))
-    .addNode("ask", makeAskNode(deps))
-    .addNode("awaitAnswer", awaitAnswerNode)
-    .addNode("assess", makeAssessNode(deps))
-    .addNode("followUp", makeFollowUpNode(deps))
-    .addNode("grade", makeGradeNode(deps))
-    .addNode("next", nextNode)
-    .addNode("endRound", makeEndRoundNode(deps))
-    .addNode("report", makeReportNode(deps))
-    .addEdge(START, "plan")
-    .addEdge("plan", "startRound")
-    .addEdge("startRound", "ask")
-    .addEdge("ask", "awaitAnswer")
-    .addEdge("awaitAnswer", "assess")
-    .addConditionalEdges("assess", (s: InterviewStateValue) => (s.pendingFollowUp ? "followUp" : "grade"), ["followUp", "grade"])
-    .addEdge("followUp", "awaitAnswer")
-    .addEdge("grade", "next")
-    .addConditionalEdges("next", routeAfterNext, ["ask", "endRound"])
-    .addConditionalEdges("endRound", routeAfterRound, ["startRound", "report"])
-    .addEdge("report", END);
+  return (
+    new StateGraph(InterviewState)
+      .addNode("plan", makePlanNode(deps))
+      .addNode("startRound", makeStartRoundNode(deps))
+      .addNode("ask", makeAskNode(deps))
+      .addNode("awaitAnswer", makeAwaitAnswerNode(deps))
+      .addNode("assess", makeAssessNode(deps))
+      .addNode("followUp", makeFollowUpNode(deps))
+      .addNode("grade", makeGradeNode(deps))
+      .addNode("next", nextNode)
+      .addNode("endRound", makeEndRoundNode(deps))
+      .addNode("report", makeReportNode(deps))
+      .addEdge(START, "plan")
+      .addEdge("plan", "startRound")
+      .addEdge("startRound", "ask")
+      .addEdge("ask", "awaitAnswer")
+      // "assess" and "next" are never chosen; listed so LangGraph, which refuses a graph with a node no edge reaches, keeps them.
+      .addConditionalEdges("awaitAnswer", routeAfterAnswer, ["followUp", "grade", "assess"])
+      .addConditionalEdges("assess", routeAfterAnswer, ["followUp", "grade"])
+      .addEdge("followUp", "awaitAnswer")
+      .addConditionalEdges("grade", routeAfterNext, ["ask", "endRound", "next"])
+      .addConditionalEdges("next", routeAfterNext, ["ask", "endRound"])
+      .addConditionalEdges("endRound", routeAfterRound, ["startRound", "report"])
+      .addEdge("report", END)
+  );
 }
 
+function routeAfterAnswer(s: InterviewStateValue): "followUp" | "grade" {
+  return s.pendingFollowUp ? "followUp" : "grade";
+}
+
+/** After the question is done and the cursor moved past it (grade, or next in earlier versions). */
 function routeAfterNext(s: InterviewStateValue): "ask" | "endRound" {
   const round = s.interviewPlan.rounds[s.roundIndex];
   const more = round !== undefined && s.questionIndex < round.questionIds.length;

@@ -25,6 +25,8 @@ import { buildChosenPlan } from "./plan-chosen.js";
 import { ServiceError } from "./service-error.js";
 import { buildSnapshot } from "./snapshot.js";
 import type { AnswerInput, CurrentTurn, InterviewStateValue } from "./state.js";
+import { createGradingWarmup } from "./grading-warmup.js";
+import { createRoundEndMirror } from "./round-end-mirror.js";
 import { createRoundTimers } from "./timers.js";
 import { createStepRetry } from "./step-retry.js";
 import { hashToken, newResumeToken, tokenMatches } from "./tokens.js";
@@ -86,7 +88,7 @@ type StartOptions = Omit<z.output<typeof SessionStartPayloadSchema>, "teamToken"
 export function createInterviewService(deps: InterviewServiceDeps) {
   const { graph, store, packs, now, logger } = deps;
   const local = createSessionLocks();
-  const guard = deps.sessionGuard?.((sessionId) => between.delete(sessionId));
+  const guard = deps.sessionGuard?.((sessionId) => (between.delete(sessionId), roundEnds.forget(sessionId)));
   const locks = guard
     ? { run: <T>(sessionId: string, work: () => Promise<T>) => local.run(sessionId, () => guard.run(sessionId, work)), drain: local.drain }
     : local;
@@ -141,6 +143,14 @@ export function createInterviewService(deps: InterviewServiceDeps) {
    * instances, the session guard drops the entry when another one may have
    * worked on the session.
    */
+  const roundEnds = createRoundEndMirror(store.sessions, now);
+  const warmup = createGradingWarmup(packs, logger);
+  /** The first follow-up of a pack version no longer builds its grading index (see grading-warmup.ts). */
+  const warmGrading = (sessionId: string) =>
+    requireSession(sessionId).then(
+      (session) => warmup(session.pack_id, session.pack_version),
+      () => undefined,
+    );
   type Between = { values: InterviewStateValue | null; awaiting: CurrentTurn | null; session?: SessionRow };
   const between = new Map<string, Between>();
 
@@ -203,12 +213,12 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     const { values, awaiting } = await readState(sessionId);
     if (!values || !awaiting || values.roundEndsAt === null) {
       timers.disarm(sessionId);
-      await store.sessions.setRoundEndsAt(sessionId, null, now());
+      await roundEnds.set(sessionId, null, awaiting !== null);
       return;
     }
     const round = values.interviewPlan.rounds[values.roundIndex]!;
     timers.arm(sessionId, round.roundId, values.roundEndsAt);
-    await store.sessions.setRoundEndsAt(sessionId, values.roundEndsAt, now());
+    await roundEnds.set(sessionId, values.roundEndsAt, true);
   }
 
   /**
@@ -341,8 +351,12 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       if (!values || !awaiting) return;
       const round = values.interviewPlan.rounds[values.roundIndex];
       if ((roundId !== undefined && round?.roundId !== roundId) || values.roundEndsAt === null || values.roundEndsAt > now()) {
-        // Nothing due (another instance already moved on): bring the stored deadline in line so pollers stop finding it.
-        if (roundId === undefined) await afterStep(sessionId);
+        // Nothing due (another instance already moved on): bring the stored deadline in line so pollers stop finding it,
+        // writing it even if this instance last wrote the same value (the store's copy was found out of line).
+        if (roundId === undefined) {
+          roundEnds.forget(sessionId);
+          await afterStep(sessionId);
+        }
         return;
       }
       // What a real timed platform grades: the last autosaved draft.
@@ -420,7 +434,10 @@ export function createInterviewService(deps: InterviewServiceDeps) {
      * awaits it, so a failure is retried like a failed round timeout.
      */
     beginAfterAck(sessionId: string): void {
-      api.begin(sessionId).catch((err) => retrySoon(sessionId, "beginning the session", err));
+      api.begin(sessionId).then(
+        () => warmGrading(sessionId),
+        (err) => retrySoon(sessionId, "beginning the session", err),
+      );
     },
 
     async authorize(sessionId: string, resumeToken: string): Promise<SessionRow> {
@@ -615,6 +632,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       retries.clear();
       stepRetry.close();
       between.clear();
+      roundEnds.clear();
       await locks.drain();
     },
   };

@@ -43,6 +43,13 @@ const CLIENT_EVENTS = Object.keys(ClientEventSchemas) as ClientEventName[];
 
 export const roomOf = (sessionId: string) => `session:${sessionId}`;
 
+/** The session an event's raw payload names, for its log lines (cut short: it is not validated yet). */
+function sessionOf(value: unknown): { sessionId?: string } {
+  return value && typeof value === "object" && typeof (value as { sessionId?: unknown }).sessionId === "string"
+    ? { sessionId: (value as { sessionId: string }).sessionId.slice(0, 64) }
+    : {};
+}
+
 /** Bind one client event: validate with zod, run, ack {ok,data}|{ok:false,error}, then any follow-on work. */
 function bind<E extends ClientEventName, R>(
   socket: InterviewSocket,
@@ -58,18 +65,16 @@ function bind<E extends ClientEventName, R>(
     const given = (typeof args.at(-1) === "function" ? args.at(-1) : null) as AckFn<R> | null;
     const raw = given && args.length === 1 ? undefined : args[0];
     // Every log line about this event carries its request id, the connection and (once known) the session.
-    const sessionOf = (value: unknown) =>
-      value && typeof value === "object" && typeof (value as { sessionId?: unknown }).sessionId === "string"
-        ? { sessionId: (value as { sessionId: string }).sessionId.slice(0, 64) }
-        : {};
-    const logger = context.logger.child({ requestId: randomUUID(), event, socket: socket.id, ...sessionOf(raw) });
+    // Made on first use: most events log nothing, and a refused flood must cost no id and no child logger.
+    let child: Logger | null = null;
+    const logger = () => (child ??= context.logger.child({ requestId: randomUUID(), event, socket: socket.id, ...sessionOf(raw) }));
     const ack: AckFn<R> | null = given
       ? (result) => {
           const outcome = result.ok ? "ok" : result.error.code;
           metrics?.acks.inc({ event, outcome });
           const seconds = secondsSince(started);
           metrics?.ackSeconds.observe({ event, outcome }, seconds);
-          logger.debug({ outcome, ms: Math.round(seconds * 1000) }, "ack");
+          if (context.logger.isLevelEnabled("debug")) logger().debug({ outcome, ms: Math.round(seconds * 1000) }, "ack");
           given(result);
         }
       : null;
@@ -85,7 +90,7 @@ function bind<E extends ClientEventName, R>(
         ok: false,
         error: { code: "RATE_LIMITED", message: `${event}: ${limitedMessage(limited)}`, retryAfterMs: limited.retryAfterMs },
       });
-      refused(socket, logger);
+      refused(socket, context.logger);
       return;
     }
     const shape = payloadShapeProblem(raw);
@@ -104,11 +109,11 @@ function bind<E extends ClientEventName, R>(
       follow = afterAck;
       ack({ ok: true, data });
     } catch (err) {
-      if (!(err instanceof ServiceError)) logger.error({ err }, "socket handler failed");
+      if (!(err instanceof ServiceError)) logger().error({ err }, "socket handler failed");
       ack(toAckError(err));
       return;
     }
-    follow?.().catch((err) => logger.error({ err }, "follow-on work failed"));
+    follow?.().catch((err) => logger().error({ err }, "follow-on work failed"));
   };
   // A rejection outside the handler's try (the rate limiter's store, say) is logged, never left unhandled.
   (socket as unknown as { on(e: string, l: (...args: unknown[]) => void): void }).on(event, (...args) => {

@@ -12,32 +12,37 @@ export function minTimeForFollowUpMs(roundMinutes: number): number {
 /**
  * Decide whether to probe: only after a real submit, while follow-ups and
  * round time remain, for the most important criterion with no evidence yet.
+ * `state` holds the answer just given (its turn and lastInput).
+ */
+export async function chooseFollowUp(deps: InterviewDeps, state: InterviewStateValue): Promise<string | null> {
+  const current = state.current;
+  const input = state.lastInput;
+  if (!current || !input || input.type !== "submit" || isSkip(input.text)) return null;
+  const question = await questionOf(deps, state, current.baseQuestionId);
+  if (current.followUps >= question.maxFollowUps) return null;
+  const round = currentRound(state);
+  if (state.roundEndsAt !== null && state.roundEndsAt - deps.now() < minTimeForFollowUpMs(round.minutes)) return null;
+  const turns = state.transcript[question.id] ?? [];
+  // Nothing written at all is not a gap to probe: it is an unanswered question.
+  if (turns.every((t) => t.answer === null)) return null;
+  try {
+    return (
+      firstUnmetCriterion(
+        question,
+        turns.map((t) => t.answer),
+      )?.id ?? null
+    );
+  } catch {
+    // A follow-up is optional; an answer the checks cannot read goes on to grading (which reports it).
+    return null;
+  }
+}
+
+/**
+ * The decision as a node of its own, as graphs before this version ran it
+ * (awaitAnswer now decides in the same step): only a thread whose checkpoint
+ * was written with this node next still comes here.
  */
 export const makeAssessNode =
   (deps: InterviewDeps) =>
-  async (state: InterviewStateValue): Promise<InterviewStateUpdate> => {
-    const current = state.current;
-    const input = state.lastInput;
-    if (!current || !input || input.type !== "submit" || isSkip(input.text)) return { pendingFollowUp: null };
-    const question = await questionOf(deps, state, current.baseQuestionId);
-    if (current.followUps >= question.maxFollowUps) return { pendingFollowUp: null };
-    const round = currentRound(state);
-    if (state.roundEndsAt !== null && state.roundEndsAt - deps.now() < minTimeForFollowUpMs(round.minutes)) {
-      return { pendingFollowUp: null };
-    }
-    const turns = state.transcript[question.id] ?? [];
-    // Nothing written at all is not a gap to probe: it is an unanswered question.
-    if (turns.every((t) => t.answer === null)) return { pendingFollowUp: null };
-    try {
-      return {
-        pendingFollowUp:
-          firstUnmetCriterion(
-            question,
-            turns.map((t) => t.answer),
-          )?.id ?? null,
-      };
-    } catch {
-      // A follow-up is optional; an answer the checks cannot read goes on to grading (which reports it).
-      return { pendingFollowUp: null };
-    }
-  };
+  async (state: InterviewStateValue): Promise<InterviewStateUpdate> => ({ pendingFollowUp: await chooseFollowUp(deps, state) });

@@ -1,6 +1,8 @@
 import { interrupt } from "@langchain/langgraph";
 import type { AnswerBody, TurnReason } from "../../contracts/index.js";
+import type { InterviewDeps } from "../deps.js";
 import { AnswerInputSchema, type AnswerInput, type InterviewStateUpdate, type InterviewStateValue } from "../state.js";
+import { chooseFollowUp } from "./assess.js";
 
 const REASON: Record<AnswerInput["type"], TurnReason> = { submit: "submit", timeout: "timeout", end: "ended" };
 
@@ -12,18 +14,26 @@ function answerBody(input: AnswerInput): AnswerBody | null {
 }
 
 /**
- * Pause until the candidate answers, the round times out or the session ends.
- * Only interrupt() and pure updates live here: LangGraph re-runs this node on resume.
+ * Pause until the candidate answers, the round times out or the session ends,
+ * then record the answer and decide whether to probe it with a follow-up
+ * (chooseFollowUp). LangGraph re-runs this node from the top on resume, so
+ * nothing before interrupt() may have effects; what follows it runs once per
+ * answer and is pure too. Deciding here rather than in a node of its own saves
+ * the answer's way to the next question one graph step.
  */
-export const awaitAnswerNode = async (state: InterviewStateValue): Promise<InterviewStateUpdate> => {
-  const current = state.current;
-  if (!current) throw new Error("awaitAnswer reached with no current question");
-  const input = AnswerInputSchema.parse(interrupt({ turnId: current.turnId }));
-  if (input.turnId !== current.turnId) {
-    throw new Error(`answer for "${input.turnId}" resumed while "${current.turnId}" awaits`);
-  }
-  const turns = (state.transcript[current.baseQuestionId] ?? []).map((t) =>
-    t.turnId === current.turnId ? { ...t, answer: answerBody(input), reason: REASON[input.type] } : t,
-  );
-  return { lastInput: input, transcript: { [current.baseQuestionId]: turns } };
-};
+export const makeAwaitAnswerNode =
+  (deps: InterviewDeps) =>
+  async (state: InterviewStateValue): Promise<InterviewStateUpdate> => {
+    const current = state.current;
+    if (!current) throw new Error("awaitAnswer reached with no current question");
+    const input = AnswerInputSchema.parse(interrupt({ turnId: current.turnId }));
+    if (input.turnId !== current.turnId) {
+      throw new Error(`answer for "${input.turnId}" resumed while "${current.turnId}" awaits`);
+    }
+    const turns = (state.transcript[current.baseQuestionId] ?? []).map((t) =>
+      t.turnId === current.turnId ? { ...t, answer: answerBody(input), reason: REASON[input.type] } : t,
+    );
+    const transcript = { ...state.transcript, [current.baseQuestionId]: turns };
+    const pendingFollowUp = await chooseFollowUp(deps, { ...state, lastInput: input, transcript });
+    return { lastInput: input, transcript: { [current.baseQuestionId]: turns }, pendingFollowUp };
+  };

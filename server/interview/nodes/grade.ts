@@ -29,11 +29,13 @@ export const makeGradeNode =
     const current = state.current;
     if (!current) throw new Error("grade reached with no current question");
     const questionId = current.baseQuestionId;
+    // The question is done: move past it in the same step (a separate node cost the answer's way to the next question a step).
+    const done = { current: null, questionIndex: state.questionIndex + 1 };
     if (deps.gradeLater) {
       deps.gradeLater.enqueue(state.sessionId, questionId, () => gradeFinishedQuestion(deps, state, questionId));
-      return { current: null };
+      return done;
     }
-    return { ...(await gradeFinishedQuestion(deps, state, questionId)), current: null };
+    return { ...(await gradeFinishedQuestion(deps, state, questionId)), ...done };
   };
 
 /**
@@ -179,7 +181,10 @@ async function runFinalCode(
   }
 }
 
-/** Move the cursor; the router decides whether another question fits. */
+/**
+ * Move the cursor, as graphs before this version did after grading (grade does
+ * it now): only a thread whose checkpoint was written with this node next still comes here.
+ */
 export const nextNode = async (state: InterviewStateValue): Promise<InterviewStateUpdate> => ({
   questionIndex: state.questionIndex + 1,
 });
