@@ -106,9 +106,13 @@ export function createInterviewService(deps: InterviewServiceDeps) {
   const stepRetry = createStepRetry({
     setTimer: deps.setTimer ?? realClock.setTimer,
     logger,
-    finish: (sessionId) =>
-      locks.run(sessionId, async () => ((await readState(sessionId)).values ? continuePending(sessionId) : beginNow(sessionId))),
+    finish: (sessionId) => locks.run(sessionId, () => finishPending(sessionId)),
   });
+
+  /** Whatever a session's last step left undone: begin it if it never ran, else run its pending step (callers hold the lock). */
+  async function finishPending(sessionId: string): Promise<void> {
+    return (await readState(sessionId)).values ? continuePending(sessionId) : beginNow(sessionId);
+  }
 
   /**
    * The graph state and session row between steps, kept in memory: a draft or
@@ -577,9 +581,8 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     /** Bring one session back: begin it if it never ran, finish a step cut short, re-arm its timer. Never throws. */
     async recoverOne(sessionId: string): Promise<void> {
       try {
-        const { values } = await locks.run(sessionId, () => readState(sessionId));
-        if (!values) await api.begin(sessionId);
-        else await locks.run(sessionId, () => continuePending(sessionId));
+        // One locked section: a session taken over from a dead instance is finished before anyone else may touch it.
+        await locks.run(sessionId, () => finishPending(sessionId));
       } catch (err) {
         // One broken session must not keep the others (or the server) down.
         logger.error({ err, sessionId }, "could not recover session");
