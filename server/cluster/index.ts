@@ -36,6 +36,8 @@ export type Cluster = {
   appendEvent(sessionId: string, type: string, payload: object, now: number, key: string | null): Promise<number | null>;
   /** Start-up recovery, then (PostgreSQL) keep polling for deadlines and abandoned sessions. */
   start(work: PollerWork & { recoverAll(): Promise<number> }): Promise<number>;
+  /** A poll sweep is running now (never on SQLite). */
+  polling(): boolean;
   /** Stop polling (the first step of a graceful stop); held leases keep being renewed until releaseAll. */
   stop(): Promise<void>;
   /** Give every held session back at once, so another instance takes it without waiting for expiry. */
@@ -58,6 +60,7 @@ export function createCluster(deps: {
       checkpointer: database.checkpointer,
       appendEvent: (sessionId, type, payload, now, key) => store.events.append(sessionId, type, payload, now, key),
       start: (work) => work.recoverAll(),
+      polling: () => false,
       stop: async () => undefined,
       releaseAll: async () => undefined,
     };
@@ -92,6 +95,7 @@ export function createCluster(deps: {
       return appendFenced(db, { instanceId, sessionId, fence }, { type, payload, now, key });
     },
     start: (work) => poller.start(work),
+    polling: () => poller.busy(),
     stop: () => poller.stop(),
     async releaseAll() {
       guard?.stop();

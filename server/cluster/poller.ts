@@ -80,6 +80,8 @@ export function createPoller(options: {
         schedule();
       }
     },
+    /** A sweep is running now. */
+    busy: (): boolean => current !== null,
     async stop(): Promise<void> {
       stopped = true;
       cancel?.();

@@ -86,7 +86,11 @@ export function createInterviewService(deps: InterviewServiceDeps) {
   const local = createSessionLocks();
   const guard = deps.sessionGuard?.((sessionId) => between.delete(sessionId));
   const locks = guard
-    ? { run: <T>(sessionId: string, work: () => Promise<T>) => local.run(sessionId, () => guard.run(sessionId, work)), drain: local.drain }
+    ? {
+        run: <T>(sessionId: string, work: () => Promise<T>) => local.run(sessionId, () => guard.run(sessionId, work)),
+        drain: local.drain,
+        busy: local.busy,
+      }
     : local;
   /** Sessions with a "Run tests" in flight: one at a time each, without holding the session lock. */
   const running = new Set<string>();
@@ -593,6 +597,9 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     expireIfDue: (sessionId: string) => onRoundTimeout(sessionId),
 
     roundTimerFor: (sessionId: string) => timers.armed(sessionId),
+
+    /** A step, a timeout or a recovery is running or waiting for its session here (see App.idle). */
+    busy: (): boolean => locks.busy(),
 
     async close(): Promise<void> {
       timers.clear();
