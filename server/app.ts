@@ -83,6 +83,12 @@ export type App = {
    * Resolves with how many sessions were recovered.
    */
   startRecovery(): Promise<number>;
+  /**
+   * Nothing set off here is still running: no session work running or waiting
+   * for its lock or lease, no poll sweep. Tests driving a clock wait for it
+   * before moving the clock again.
+   */
+  idle(): boolean;
   io: InterviewIo;
   service: InterviewService;
   packs: PackLibrary;
@@ -239,6 +245,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       })();
       return recovery;
     },
+    idle: () => !service.busy() && !cluster.polling(),
     io,
     service,
     packs,

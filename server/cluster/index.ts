@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import type { BaseCheckpointSaver } from "@langchain/langgraph-checkpoint";
-import { sql } from "kysely";
 import type { Logger } from "pino";
 import type { Clock, SessionGuardLike } from "../interview/index.js";
 import type { OpenDatabase, Store } from "../store/index.js";
@@ -37,6 +36,8 @@ export type Cluster = {
   appendEvent(sessionId: string, type: string, payload: object, now: number, key: string | null): Promise<number | null>;
   /** Start-up recovery, then (PostgreSQL) keep polling for deadlines and abandoned sessions. */
   start(work: PollerWork & { recoverAll(): Promise<number> }): Promise<number>;
+  /** A poll sweep is running now (never on SQLite). */
+  polling(): boolean;
   /** Stop polling (the first step of a graceful stop); held leases keep being renewed until releaseAll. */
   stop(): Promise<void>;
   /** Give every held session back at once, so another instance takes it without waiting for expiry. */
@@ -59,6 +60,7 @@ export function createCluster(deps: {
       checkpointer: database.checkpointer,
       appendEvent: (sessionId, type, payload, now, key) => store.events.append(sessionId, type, payload, now, key),
       start: (work) => work.recoverAll(),
+      polling: () => false,
       stop: async () => undefined,
       releaseAll: async () => undefined,
     };
@@ -75,17 +77,14 @@ export function createCluster(deps: {
     logger,
     onClaim: (sessionId, fence) => guard?.noteClaim(sessionId, fence),
   });
-  const stillHeld = async (sessionId: string): Promise<boolean> => {
+  /** The lease a step of this instance holds the session under; none outside a step (nothing to fence). */
+  const leaseOf = (sessionId: string) => {
     const fence = guard?.fenceOf(sessionId);
-    if (fence === undefined) return true; // not a step of ours (reads, tools): nothing to fence
-    if (guard!.surelyHeld(sessionId)) return true; // unexpired: nobody else can have taken it
-    const { rows } = await sql`select 1 from session_leases
-      where session_id = ${sessionId} and holder = ${instanceId} and fence = ${fence} and held = 1`.execute(db);
-    return rows.length > 0;
+    return fence === undefined ? undefined : { sessionId, holder: instanceId, fence };
   };
   return {
     instanceId,
-    checkpointer: new FencedPostgresSaver(database.pool, database.schema ?? "public", stillHeld),
+    checkpointer: new FencedPostgresSaver(database.pool, database.schema ?? "public", leaseOf),
     sessionGuard: (forget) => {
       guard = createSessionGuard({ leases, clock, leaseMs: options.leaseMs, waitMs: options.waitMs, logger, forget });
       return guard;
@@ -96,6 +95,7 @@ export function createCluster(deps: {
       return appendFenced(db, { instanceId, sessionId, fence }, { type, payload, now, key });
     },
     start: (work) => poller.start(work),
+    polling: () => poller.busy(),
     stop: () => poller.stop(),
     async releaseAll() {
       guard?.stop();

@@ -37,7 +37,10 @@ export function createPoller(options: {
   let current: Promise<number> | null = null;
 
   async function sweep(work: PollerWork, everything: boolean): Promise<number> {
-    // The clock is read at each query, not once per sweep: a lease taken with an old time would expire early.
+    // The clock is read as each query goes out, never when the timer fired nor once per sweep: a poll that runs
+    // late (a busy event loop; a test moving its clock on in one go) uses the time it runs at, so what it finds
+    // due is due now and a lease it takes is not born old (it would expire early).
+    await Promise.resolve();
     // Sessions never begun: all of them at start-up, then only recent ones (a live instance begins its own within ms).
     const since = everything ? 0 : clock.now() - UNBEGUN_WINDOW_LEASES * options.leaseMs;
     const claims = [...(await leases.claimAbandoned(clock.now(), BATCH)), ...(await leases.claimUnbegun(clock.now(), BATCH, since))];
@@ -77,6 +80,8 @@ export function createPoller(options: {
         schedule();
       }
     },
+    /** A sweep is running now. */
+    busy: (): boolean => current !== null,
     async stop(): Promise<void> {
       stopped = true;
       cancel?.();

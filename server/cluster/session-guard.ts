@@ -29,12 +29,10 @@ export function createSessionGuard(options: {
   const { leases, clock, logger } = options;
   /** The fence this instance last held each session under (entries go when the session is forgotten). */
   const lastFence = new Map<string, number>();
-  /** Sessions with work running here now: their fence (fenced writes carry it) and until when the lease surely runs. */
-  const holding = new Map<string, { fence: number; expiresAt: number }>();
+  /** Sessions with work running here now, and the fence their writes carry. */
+  const holding = new Map<string, number>();
   /** Releases on their way to the database: the next work on that session here waits for its own. */
   const releasing = new Map<string, Promise<void>>();
-  /** A lease is trusted locally until this long before its expiry: room for clocks of instances that disagree a little. */
-  const margin = Math.floor(options.leaseMs / 5);
   let renewal: (() => void) | null = null;
   const remember = (sessionId: string, fence: number) => {
     lastFence.delete(sessionId);
@@ -49,15 +47,12 @@ export function createSessionGuard(options: {
       () => {
         renewal = null;
         const ids = [...holding.keys()];
-        const expiresAt = clock.now() + options.leaseMs;
         leases
           .renew(ids, clock.now())
           .then((kept) => {
-            for (const id of ids) {
-              const held = holding.get(id);
-              if (held && kept.has(id)) held.expiresAt = Math.max(held.expiresAt, expiresAt);
-              else if (held) logger.error({ sessionId: id }, "lost a session's lease while working on it");
-            }
+            // Its writes are refused from now on (fenced in the database); this says why in the log.
+            for (const id of ids)
+              if (holding.has(id) && !kept.has(id)) logger.error({ sessionId: id }, "lost a session's lease while working on it");
           })
           .catch((err) => logger.error({ err }, "lease renewal failed"))
           .finally(scheduleRenewal);
@@ -66,12 +61,11 @@ export function createSessionGuard(options: {
     );
   };
 
-  async function acquire(sessionId: string): Promise<{ fence: number; expiresAt: number }> {
+  async function acquire(sessionId: string): Promise<number> {
     const started = Date.now();
     for (let attempt = 0; ; attempt++) {
-      const now = clock.now();
-      const fence = await leases.tryAcquire(sessionId, now);
-      if (fence !== null) return { fence, expiresAt: now + options.leaseMs };
+      const fence = await leases.tryAcquire(sessionId, clock.now());
+      if (fence !== null) return fence;
       if (Date.now() - started > options.waitMs) {
         throw new ServiceError("SESSION_BUSY", "another server is working on this session right now; try again in a moment");
       }
@@ -83,13 +77,12 @@ export function createSessionGuard(options: {
   return {
     async run<T>(sessionId: string, work: () => Promise<T>): Promise<T> {
       await releasing.get(sessionId);
-      const lease = await acquire(sessionId);
-      const { fence } = lease;
+      const fence = await acquire(sessionId);
       if (lastFence.get(sessionId) !== fence) {
         options.forget(sessionId);
         remember(sessionId, fence);
       }
-      holding.set(sessionId, lease);
+      holding.set(sessionId, fence);
       scheduleRenewal();
       try {
         return await work();
@@ -107,16 +100,7 @@ export function createSessionGuard(options: {
       }
     },
     /** The fence of the step running here for this session, if any. */
-    fenceOf: (sessionId: string): number | undefined => holding.get(sessionId)?.fence,
-    /**
-     * Work on this session runs here under a lease that cannot have expired yet (by this
-     * instance's clock, less a margin): no other instance can have taken it, so a write
-     * needs no check in the database. False means "ask the database".
-     */
-    surelyHeld(sessionId: string): boolean {
-      const held = holding.get(sessionId);
-      return held !== undefined && clock.now() < held.expiresAt - margin;
-    },
+    fenceOf: (sessionId: string): number | undefined => holding.get(sessionId),
     /** Wait for releases still on their way (before a graceful stop releases the rest). */
     async settle(): Promise<void> {
       await Promise.all(releasing.values());

@@ -16,6 +16,8 @@ export function createSessionLocks() {
         if (tails.get(sessionId) === tail) tails.delete(sessionId);
       }
     },
+    /** Work running or queued on some session now. */
+    busy: (): boolean => tails.size > 0,
     /** Wait for everything queued so far (used on shutdown). */
     async drain(): Promise<void> {
       await Promise.all([...tails.values()]);

@@ -33,8 +33,6 @@ import { hashToken, newResumeToken, tokenMatches } from "./tokens.js";
 
 /** Sessions recovered at once after a start; small, so live requests interleave with recovery. */
 const RECOVERY_BATCH = 8;
-/** A step that failed outside a request is tried again after these delays, then left to the next restart. */
-const RETRY_DELAYS_MS = [1_000, 5_000, 30_000];
 
 /** The answer a stored draft or answer row holds, as the graph's resume input carries it (blank parts left out). */
 function answerFields(
@@ -90,7 +88,11 @@ export function createInterviewService(deps: InterviewServiceDeps) {
   const local = createSessionLocks();
   const guard = deps.sessionGuard?.((sessionId) => (between.delete(sessionId), roundEnds.forget(sessionId)));
   const locks = guard
-    ? { run: <T>(sessionId: string, work: () => Promise<T>) => local.run(sessionId, () => guard.run(sessionId, work)), drain: local.drain }
+    ? {
+        run: <T>(sessionId: string, work: () => Promise<T>) => local.run(sessionId, () => guard.run(sessionId, work)),
+        drain: local.drain,
+        busy: local.busy,
+      }
     : local;
   /** Sessions with a "Run tests" in flight: one at a time each, without holding the session lock. */
   const running = new Set<string>();
@@ -99,38 +101,23 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     now,
     ...(deps.setTimer ? { setTimer: deps.setTimer } : {}),
     onExpire: (sessionId, roundId) => {
-      onRoundTimeout(sessionId, roundId).catch((err) => retrySoon(sessionId, "round timeout", err));
+      onRoundTimeout(sessionId, roundId).catch((err) => stepRetry.schedule(sessionId, { what: "round timeout", err }));
     },
   });
-  const setTimer = deps.setTimer ?? realClock.setTimer;
-  /** Retries waiting to run, cancelled on close. */
-  const retries = new Set<() => void>();
-
   /**
-   * Never leave a session stuck on a half-run step: a graph step that failed
-   * outside any client's request (a round timeout, the begin after the start
-   * ack) is finished shortly, as a restart would, with a few spaced attempts.
+   * Never leave a session stuck on a half-run step: whatever failed (a round
+   * timeout, the begin after the start ack, a step cut short by the database)
+   * is finished shortly, as a restart would, backing off on the injected clock.
    */
-  function retrySoon(sessionId: string, what: string, err: unknown, attempt = 1): void {
-    if (attempt > RETRY_DELAYS_MS.length) {
-      logger.error({ err, sessionId }, `${what} failed; gave up after ${RETRY_DELAYS_MS.length} retries (a restart retries again)`);
-      return;
-    }
-    logger.error({ err, sessionId, attempt }, `${what} failed; retrying`);
-    const cancel = setTimer(
-      () => {
-        retries.delete(cancel);
-        locks
-          .run(sessionId, async () => {
-            const { values } = await readState(sessionId);
-            if (values) await continuePending(sessionId);
-            else await beginNow(sessionId);
-          })
-          .catch((e) => retrySoon(sessionId, what, e, attempt + 1));
-      },
-      RETRY_DELAYS_MS[attempt - 1]!,
-    );
-    retries.add(cancel);
+  const stepRetry = createStepRetry({
+    setTimer: deps.setTimer ?? realClock.setTimer,
+    logger,
+    finish: (sessionId) => locks.run(sessionId, () => finishPending(sessionId)),
+  });
+
+  /** Whatever a session's last step left undone: begin it if it never ran, else run its pending step (callers hold the lock). */
+  async function finishPending(sessionId: string): Promise<void> {
+    return (await readState(sessionId)).values ? continuePending(sessionId) : beginNow(sessionId);
   }
 
   /**
@@ -201,8 +188,6 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     }
   }
 
-  const stepRetry = createStepRetry({ finish: (sessionId) => locks.run(sessionId, () => continuePending(sessionId)), logger });
-
   /**
    * After each graph step: keep the round timer and `sessions.round_ends_at` in
    * line with the checkpoint, which owns the deadline. The column is a derived
@@ -234,18 +219,23 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       logger.warn({ sessionId, pending: snap.next }, "continuing an interrupted graph step");
       await invoke(sessionId, null);
     } else if (snap.next.includes("awaitAnswer")) {
-      // Steps checkpoint when they stop, so a process killed during a submit's step leaves the
-      // thread on the question it answered, with the answer recorded (it is stored before the
-      // step runs, and acked only after): run that step now instead of waiting for a retry.
-      const { awaiting } = await readState(sessionId);
+      // Steps checkpoint when they stop, so a process killed during a submit's or a round timeout's step
+      // leaves the thread on the question it answered: run that step now, from what was recorded before it
+      // (a submit's answer is stored before its step runs and acked only after; a timeout's input is the
+      // last draft, frozen once time is up), instead of leaving it to a timer or another instance's poll.
+      const { values, awaiting } = remember(sessionId, snap.values as InterviewStateValue, true, true);
       const answered = awaiting ? await store.answers.submittedFor(sessionId, awaiting.turnId) : undefined;
       if (answered) {
         logger.warn({ sessionId, questionId: answered.question_id }, "finishing the step of an answer recorded before a restart");
         await invoke(sessionId, new Command({ resume: { type: "submit", turnId: answered.question_id, ...answerFields(answered) } }));
+      } else if (values && awaiting && roundIsDue(values)) {
+        return timeOutRound(sessionId, values, awaiting);
       }
     }
     await afterStep(sessionId);
   }
+
+  const roundIsDue = (values: InterviewStateValue) => values.roundEndsAt !== null && values.roundEndsAt <= now();
 
   async function resumeGraph(sessionId: string, input: AnswerInput): Promise<void> {
     await invoke(sessionId, new Command({ resume: input }));
@@ -340,49 +330,47 @@ export function createInterviewService(deps: InterviewServiceDeps) {
   /** The round's time is up: grade its last draft and move on. `roundId` absent: whichever round is open (a deadline found in the store). */
   async function onRoundTimeout(sessionId: string, roundId?: string): Promise<void> {
     await locks.run(sessionId, async () => {
-      const { values, awaiting } = await readState(sessionId);
       if (roundId === undefined) {
-        // Found in the store: the session row owns the status; a step cut short (its instance died) is finished
-        // first, which may itself end the round.
+        // Found in the store: the session row owns the status. Whatever is pending is finished, which times the
+        // round out if it is still due, or (another instance already moved on) brings the stored deadline in line
+        // so pollers stop finding it.
         const session = await store.sessions.get(sessionId);
         if (!session || session.status === "complete") return;
-        if (values && !awaiting) return continuePending(sessionId);
+        // The store's copy was found out of line: write it back even if this instance last wrote the same value.
+        roundEnds.forget(sessionId);
+        return continuePending(sessionId);
       }
-      if (!values || !awaiting) return;
-      const round = values.interviewPlan.rounds[values.roundIndex];
-      if ((roundId !== undefined && round?.roundId !== roundId) || values.roundEndsAt === null || values.roundEndsAt > now()) {
-        // Nothing due (another instance already moved on): bring the stored deadline in line so pollers stop finding it,
-        // writing it even if this instance last wrote the same value (the store's copy was found out of line).
-        if (roundId === undefined) {
-          roundEnds.forget(sessionId);
-          await afterStep(sessionId);
-        }
-        return;
-      }
-      // What a real timed platform grades: the last autosaved draft.
-      const draft = await store.drafts.get(sessionId, awaiting.turnId);
-      const input: AnswerInput = {
-        type: "timeout",
-        turnId: awaiting.turnId,
-        ...answerFields(draft),
-      };
-      if (draft?.text || draft?.code) {
-        await store.answers.insertOnce({
-          session_id: sessionId,
-          submission_id: `timeout:${awaiting.turnId}`,
-          question_id: awaiting.turnId,
-          text: draft.text,
-          code: draft.code,
-          language: draft.language,
-          reason: "timeout",
-          created_at: now(),
-        });
-      }
-      logger.info({ sessionId, roundId: round!.roundId }, "round timed out");
-      // Timer or poller, this is where the deadline is acted on: how late that is.
-      deps.observer?.roundTimedOut(now() - values.roundEndsAt);
-      await resumeGraph(sessionId, input);
+      const { values, awaiting } = await readState(sessionId);
+      if (!values || !awaiting || values.interviewPlan.rounds[values.roundIndex]?.roundId !== roundId || !roundIsDue(values)) return;
+      await timeOutRound(sessionId, values, awaiting);
     });
+  }
+
+  /** Grade the round's last draft and move on (callers hold the session lock and checked the round is due). */
+  async function timeOutRound(sessionId: string, values: InterviewStateValue, awaiting: CurrentTurn): Promise<void> {
+    // What a real timed platform grades: the last autosaved draft.
+    const draft = await store.drafts.get(sessionId, awaiting.turnId);
+    const input: AnswerInput = {
+      type: "timeout",
+      turnId: awaiting.turnId,
+      ...answerFields(draft),
+    };
+    if (draft?.text || draft?.code) {
+      await store.answers.insertOnce({
+        session_id: sessionId,
+        submission_id: `timeout:${awaiting.turnId}`,
+        question_id: awaiting.turnId,
+        text: draft.text,
+        code: draft.code,
+        language: draft.language,
+        reason: "timeout",
+        created_at: now(),
+      });
+    }
+    logger.info({ sessionId, roundId: values.interviewPlan.rounds[values.roundIndex]!.roundId }, "round timed out");
+    // Timer, poller or recovery, this is where the deadline is acted on: how late that is.
+    deps.observer?.roundTimedOut(now() - values.roundEndsAt!);
+    await resumeGraph(sessionId, input);
   }
 
   const api = {
@@ -436,7 +424,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     beginAfterAck(sessionId: string): void {
       api.begin(sessionId).then(
         () => warmGrading(sessionId),
-        (err) => retrySoon(sessionId, "beginning the session", err),
+        (err) => stepRetry.schedule(sessionId, { what: "beginning the session", err }),
       );
     },
 
@@ -612,9 +600,8 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     /** Bring one session back: begin it if it never ran, finish a step cut short, re-arm its timer. Never throws. */
     async recoverOne(sessionId: string): Promise<void> {
       try {
-        const { values } = await locks.run(sessionId, () => readState(sessionId));
-        if (!values) await api.begin(sessionId);
-        else await locks.run(sessionId, () => continuePending(sessionId));
+        // One locked section: a session taken over from a dead instance is finished before anyone else may touch it.
+        await locks.run(sessionId, () => finishPending(sessionId));
       } catch (err) {
         // One broken session must not keep the others (or the server) down.
         logger.error({ err, sessionId }, "could not recover session");
@@ -626,10 +613,11 @@ export function createInterviewService(deps: InterviewServiceDeps) {
 
     roundTimerFor: (sessionId: string) => timers.armed(sessionId),
 
+    /** A step, a timeout or a recovery is running or waiting for its session here (see App.idle). */
+    busy: (): boolean => locks.busy(),
+
     async close(): Promise<void> {
       timers.clear();
-      for (const cancel of retries) cancel();
-      retries.clear();
       stepRetry.close();
       between.clear();
       roundEnds.clear();

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from "kysely";
+import { PostgresAdapter, sql, type Kysely, type Selectable } from "kysely";
 import type { Database } from "./tables.js";
 import type { IntegritySignalsTable } from "./team-tables.js";
 
@@ -6,25 +6,26 @@ export type SignalRow = Selectable<IntegritySignalsTable>;
 export type NewSignal = { kind: string; questionId: string | null; chars: number | null; durationMs: number | null };
 
 export function createSignalsRepo(db: Kysely<Database>) {
+  /** PostgreSQL has concurrent writers to order with row locks; SQLite (one connection) has neither. */
+  const rowLocks = db.getExecutor().adapter instanceof PostgresAdapter;
   return {
-    async count(sessionId: string): Promise<number> {
-      const row = await db
-        .selectFrom("integrity_signals")
-        .select(sql<number>`count(*)`.as("n"))
-        .where("session_id", "=", sessionId)
-        .executeTakeFirst();
-      return Number(row?.n ?? 0);
-    },
-    /** Append a batch with consecutive seqs, in one transaction (so two batches never share a seq). */
-    async append(sessionId: string, signals: NewSignal[], now: number): Promise<void> {
-      if (signals.length === 0) return;
-      await db.transaction().execute(async (trx) => {
+    /**
+     * Append a batch with consecutive seqs, unless it would take the session past `max` signals.
+     * One transaction that first locks the session's row on PostgreSQL: batches of one session
+     * arriving at once (on one instance or several) take turns, so two never read the same last seq
+     * (a duplicate key) and the cap is checked against what is really stored. SQLite has one writer.
+     */
+    async append(sessionId: string, signals: NewSignal[], now: number, max: number): Promise<{ appended: boolean; stored: number }> {
+      return db.transaction().execute(async (trx) => {
+        if (rowLocks) await trx.selectFrom("sessions").select("id").where("id", "=", sessionId).forUpdate().execute();
         const row = await trx
           .selectFrom("integrity_signals")
-          .select(sql<number>`coalesce(max(seq), 0)`.as("last"))
+          .select([sql<number>`coalesce(max(seq), 0)`.as("last"), sql<number>`count(*)`.as("n")])
           .where("session_id", "=", sessionId)
           .executeTakeFirst();
         const last = Number(row?.last ?? 0);
+        const stored = Number(row?.n ?? 0);
+        if (signals.length === 0 || stored + signals.length > max) return { appended: false, stored };
         await trx
           .insertInto("integrity_signals")
           .values(
@@ -39,6 +40,7 @@ export function createSignalsRepo(db: Kysely<Database>) {
             })),
           )
           .execute();
+        return { appended: true, stored: stored + signals.length };
       });
     },
     async forSession(sessionId: string): Promise<SignalRow[]> {

@@ -56,14 +56,7 @@ export function createSignals(deps: { store: Store; service: InterviewService; n
       if (session.status === "complete" && (session.completed_at ?? 0) + LATE_SIGNALS_MS < now()) {
         throw new ServiceError("SESSION_OVER", "this session has ended; nothing more is recorded");
       }
-      const stored = await store.signals.count(sessionId);
-      if (stored + body.events.length > MAX_SIGNALS_PER_SESSION) {
-        throw new ServiceError(
-          "SIGNALS_FULL",
-          `a session keeps at most ${MAX_SIGNALS_PER_SESSION} integrity signals; ${stored} are stored`,
-        );
-      }
-      await store.signals.append(
+      const { appended, stored } = await store.signals.append(
         sessionId,
         body.events.map((e) => ({
           kind: e.kind,
@@ -72,7 +65,14 @@ export function createSignals(deps: { store: Store; service: InterviewService; n
           durationMs: "ms" in e ? e.ms : null,
         })),
         now(),
+        MAX_SIGNALS_PER_SESSION,
       );
+      if (!appended) {
+        throw new ServiceError(
+          "SIGNALS_FULL",
+          `a session keeps at most ${MAX_SIGNALS_PER_SESSION} integrity signals; ${stored} are stored`,
+        );
+      }
       return { recorded: body.events.length };
     },
     /** What was recorded about this session, for the candidate (resume token) to see. */

@@ -6,13 +6,15 @@ import { sql } from "kysely";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../server/config.js";
 import type { Report } from "../../server/contracts/index.js";
+import { STEP_RETRY_DELAYS_MS } from "../../server/interview/step-retry.js";
 import { startServer } from "../../server/start.js";
 import { openDatabase, type OpenDatabase } from "../../server/store/index.js";
 import { postgresFor, requirePostgres } from "../helpers/database.js";
 import { manualClock, type ManualClock } from "../helpers/manual-clock.js";
 import { miniPackWithRoundSeconds } from "../helpers/packs.js";
-import { startTestServer, tempDatabaseFile, type TestServer } from "../helpers/server.js";
-import { connectClient, type TestClient } from "../helpers/socket-client.js";
+import { candidateWithDraft, eventually as eventuallyFor, testFleet } from "../helpers/fleet.js";
+import { tempDatabaseFile, type TestServer } from "../helpers/server.js";
+import { connectClient } from "../helpers/socket-client.js";
 
 /**
  * Several instances on one PostgreSQL database (server/cluster/): createApp
@@ -43,68 +45,76 @@ function captureLogs() {
 }
 let lastLogs: { lines: unknown[] } | null = null;
 
-const servers: TestServer[] = [];
-const clients: TestClient[] = [];
+const fleet = testFleet();
+/** Instances the test killed: their close fails in part (their pool is gone). */
+const killed: TestServer[] = [];
 const readers: OpenDatabase[] = [];
 afterEach(async () => {
-  clients.splice(0).forEach((c) => c.close());
-  // A killed instance fails parts of its close (its pool is gone); that is the point of killing it.
-  for (const s of servers.splice(0)) await s.close().catch(() => undefined);
+  await fleet.closeAll({ killed: killed.splice(0) });
 });
 afterAll(async () => {
   for (const r of readers.splice(0)) await r.close();
 });
 
-async function serve(databaseFile: string, clock: ManualClock, logger: pino.Logger) {
-  const s = await startTestServer({ packs: [miniPackWithRoundSeconds(ROUND_SECONDS)], databaseFile, clock, logger, cluster: CLUSTER });
-  servers.push(s);
-  return s;
-}
-async function client(serverUrl: string) {
-  const c = await connectClient(serverUrl);
-  clients.push(c);
-  return c;
-}
+const serve = (databaseFile: string, clock: ManualClock, logger: pino.Logger) =>
+  fleet.serve({ packs: [miniPackWithRoundSeconds(ROUND_SECONDS)], databaseFile, clock, logger, cluster: CLUSTER });
+const client = (serverUrl: string) => fleet.client(serverUrl);
 /** The test's own connection to the instances' schema, to read what they wrote. */
 async function reader(databaseFile: string): Promise<OpenDatabase> {
   const db = await openDatabase({ kind: "postgres", ...postgresFor(databaseFile)!, poolSize: 2 });
   readers.push(db);
   return db;
 }
-/** Wait (real time, briefly) for work the clocks already triggered; `step` may move the clocks on between reads. */
-async function eventually<T>(read: () => Promise<T | undefined>, step: () => unknown = () => undefined, ms = 60_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline) {
-      // What the instances said (warnings and errors) is the fastest way to see why they stalled.
-      const said = lastLogs?.lines.filter((l) => (l as { level: number }).level >= 40) ?? [];
-      throw new Error(`timed out waiting for the instances; they logged: ${JSON.stringify(said).slice(0, 4000)}`);
-    }
-    await step();
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+/**
+ * Wait for work the clocks already set off (no clock moves while waiting). On
+ * failure, what the instances said (warnings and errors) is the fastest way to
+ * see why they stalled.
+ */
+const eventually = <T>(read: () => Promise<T | undefined>) =>
+  eventuallyFor(read, {
+    said: () =>
+      `the instances logged: ${JSON.stringify(lastLogs?.lines.filter((l) => (l as { level: number }).level >= 40) ?? []).slice(0, 4000)}`,
+  });
 const reportOf = (server: TestServer, start: { sessionId: string; resumeToken: string }) => () =>
   server.app.service.report(start.sessionId, start.resumeToken).catch(() => undefined) as Promise<Report | undefined>;
 
 /**
- * Move a clock one poll on, but only while no live instance is in the middle of
- * a step: time passing faster than the work would expire the leases of
- * instances that are merely slow (a loaded machine), which is another test.
+ * Everything the clocks set off is done: no live instance has work running or
+ * waiting (a step, a timeout waiting for a lease, a poll sweep) and none holds
+ * a session (the last step of each has let go). A clock is only moved on once
+ * this holds: time passing while work runs would expire the leases of
+ * instances that are merely slow (a loaded machine) and test another story (a
+ * frozen instance).
  */
-function pollWhenIdle(db: OpenDatabase, clock: ManualClock, dead: string[] = []) {
+function settled(db: OpenDatabase, live: TestServer[]) {
   return async () => {
+    if (!live.every((s) => s.app.idle())) return undefined;
     const busy = await db.db
       .selectFrom("session_leases")
       .select("session_id")
       .where("held", "=", 1)
-      .where("expires_at", ">", clock.now())
-      .$if(dead.length > 0, (q) => q.where("holder", "not in", dead))
+      .where(
+        "holder",
+        "in",
+        live.map((s) => s.app.instanceId),
+      )
       .execute();
-    if (busy.length === 0) clock.advance(CLUSTER.pollMs);
+    return busy.length === 0 && live.every((s) => s.app.idle()) ? true : undefined;
   };
+}
+/** `read` holds and the instances are settled. */
+const bothOf =
+  <T>(read: () => Promise<T | undefined>, calm: () => Promise<true | undefined>) =>
+  async () => {
+    const value = await read();
+    return value !== undefined && (await calm()) ? value : undefined;
+  };
+
+/** How many connections an instance has open, as PostgreSQL sees them. */
+async function backendsOf(db: OpenDatabase, server: TestServer): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*) as n from pg_stat_activity
+    where application_name = ${`mock-interview ${server.app.instanceId}`}`.execute(db.db);
+  return Number(rows[0]!.n);
 }
 
 /** Every event of a session: a duplicate would show as a repeated key or a gap in seq. */
@@ -139,18 +149,17 @@ describe.skipIf(!url)("several instances on one PostgreSQL database", () => {
 
       const sessions: { server: TestServer; start: { sessionId: string; resumeToken: string } }[] = [];
       for (const server of [a, b, a, b]) {
-        const c = await client(server.url);
-        const start = await c.request("session:start", { packId: "mini", rounds: ["story", "code"] });
-        await c.waitFor("question:end");
-        await c.request("answer:draft", {
-          sessionId: start.sessionId,
+        const { start } = await candidateWithDraft(fleet, server.url, {
+          rounds: ["story", "code"],
           questionId: "failure-story",
           text: "The situation was a rushed launch of our bot; the result was that we reduced errors by half.",
         });
         sessions.push({ server, start });
       }
+      await eventually(settled(db, [a, b]));
 
-      // Both deadlines pass with both instances polling and the starting instance's own timer armed.
+      // The deadlines pass with both instances polling and the starting instance's own timer armed: one move of
+      // the clock fires each of them (timer and poll) once; then nothing moves until all they set off is done.
       clock.advance(ROUND_SECONDS * 1000);
       const roundStarts = async () => {
         const rows = await db.db
@@ -160,10 +169,10 @@ describe.skipIf(!url)("several instances on one PostgreSQL database", () => {
           .executeTakeFirstOrThrow();
         return Number(rows.n) === sessions.length * 2 ? true : undefined;
       };
-      await eventually(roundStarts, pollWhenIdle(db, clock));
+      await eventually(bothOf(roundStarts, settled(db, [a, b])));
       clock.advance(ROUND_SECONDS * 1000);
       for (const { server, start } of sessions) {
-        const report = await eventually(reportOf(server, start), pollWhenIdle(db, clock));
+        const report = await eventually(reportOf(server, start));
         expect(report.rounds.map((r) => r.endReason)).toEqual(["timeout", "timeout"]);
         expect(report.rounds[0]!.questions[0]!.turns[0]).toMatchObject({
           reason: "timeout",
@@ -181,8 +190,7 @@ describe.skipIf(!url)("several instances on one PostgreSQL database", () => {
         expect(answers.map((r) => r.submission_id)).toEqual(["timeout:failure-story"]);
       }
       // Nothing stays taken once the work is done (the last step lets go just after the report is stored).
-      const held = () => db.db.selectFrom("session_leases").select("session_id").where("held", "=", 1).execute();
-      await eventually(async () => ((await held()).length === 0 ? true : undefined));
+      await eventually(settled(db, [a, b]));
     },
   );
 
@@ -199,14 +207,12 @@ describe.skipIf(!url)("several instances on one PostgreSQL database", () => {
       const c = await serve(databaseFile, clockBC, logs.loggerFor("c"));
       const db = await reader(databaseFile);
 
-      const candidate = await client(a.url);
-      const start = await candidate.request("session:start", { packId: "mini", rounds: ["story", "code"] });
-      await candidate.waitFor("question:end");
-      await candidate.request("answer:draft", {
-        sessionId: start.sessionId,
+      const { start } = await candidateWithDraft(fleet, a.url, {
+        rounds: ["story", "code"],
         questionId: "failure-story",
         text: "Drafted on instance a: the situation, my action and the result.",
       });
+      await eventually(settled(db, [a, b, c]));
       const eventsBefore = (await eventsOf(db, start.sessionId)).length;
 
       // Hold A's next step at its first event write: events are write-locked by the test.
@@ -226,28 +232,33 @@ describe.skipIf(!url)("several instances on one PostgreSQL database", () => {
         .executeTakeFirstOrThrow();
       expect(lease).toMatchObject({ holder: a.app.instanceId, held: 1 });
 
-      // kill -9, as far as the database can tell: A's pool refuses new work and its connections are cut. Its clock stops.
+      // kill -9, as far as the database can tell: A's pool refuses new work and its connections are cut. Its clock
+      // stops, so its timers and retries never fire again.
+      killed.push(a);
       void a.app.database.pool!.end().catch(() => undefined);
       await sql`select pg_terminate_backend(pid) from pg_stat_activity where application_name = ${`mock-interview ${a.app.instanceId}`}`.execute(
         db.db,
       );
       await blocker.query("rollback");
       blocker.release();
+      // Terminating is asynchronous: until A's backends are gone, its row locks are too, and a sweep skips the row.
+      await eventually(async () => ((await backendsOf(db, a)) === 0 ? true : undefined));
 
-      // The survivors' time passes the deadline and the dead lease's expiry: exactly one of them takes the session over.
+      // The survivors' time passes the deadline and the dead lease's expiry, once: each survivor polls once, exactly
+      // one of them takes the session over, and (recovery) finishes the cut-short timeout step there and then.
       clockBC.advance(ROUND_SECONDS * 1000 + CLUSTER.leaseMs);
       const secondRoundOpen = async () => {
         const events = await eventsOf(db, start.sessionId);
         return events.filter((e) => e.type === "round:start").length === 2 && events.at(-1)?.type === "question:end" ? true : undefined;
       };
-      await eventually(secondRoundOpen, pollWhenIdle(db, clockBC, [a.app.instanceId]));
+      await eventually(bothOf(secondRoundOpen, settled(db, [b, c])));
       const takeovers = logs.count("took over a session another instance left mid-step");
       expect(takeovers).toHaveLength(1);
       expect(["b", "c"]).toContain(takeovers[0]!.instance);
 
       // The second round's deadline fires once, on B or C, while A is gone.
       clockBC.advance(ROUND_SECONDS * 1000);
-      const report = await eventually(reportOf(b, start), pollWhenIdle(db, clockBC, [a.app.instanceId]));
+      const report = await eventually(reportOf(b, start));
       expect(report.rounds.map((r) => r.endReason)).toEqual(["timeout", "timeout"]);
       expect(report.rounds[0]!.questions[0]!.turns[0]!.answer?.text).toContain("Drafted on instance a");
 
@@ -255,10 +266,12 @@ describe.skipIf(!url)("several instances on one PostgreSQL database", () => {
       expect(events.length).toBeGreaterThan(eventsBefore);
       expect(events.filter((e) => e.type === "round:end")).toHaveLength(2);
       const fired = logs.count("round timed out").filter((l) => l.sessionId === start.sessionId);
-      // The second round's deadline: once, by a survivor. The first: by A before it died, and again by a survivor
-      // only if A died before its step got past the answer (then the survivor's run is the one that counts).
+      // The second round's deadline: once, by a survivor. The first: by A, which died at its step's first event,
+      // and once more by the survivor that took over (its run is the one that counts).
       expect(fired.filter((l) => l.roundId === "code").map((l) => l.instance)).toEqual([expect.stringMatching(/^[bc]$/)]);
-      expect(fired.filter((l) => l.roundId === "story" && l.instance !== "a").length).toBeLessThanOrEqual(1);
+      expect(fired.filter((l) => l.roundId === "story").map((l) => l.instance)).toEqual(["a", takeovers[0]!.instance]);
+      // Nobody lost a lease while working (only the dead instance's expired) and nothing was retried.
+      expect(logs.lines.filter((l) => l.instance !== "a" && l.level >= 50)).toEqual([]);
       const answers = await db.db.selectFrom("answers").select("submission_id").where("session_id", "=", start.sessionId).execute();
       expect(answers.map((r) => r.submission_id)).toEqual(["timeout:failure-story"]);
 
@@ -279,6 +292,7 @@ describe.skipIf(!url)("several instances on one PostgreSQL database", () => {
     const candidate = await client(a.url);
     const start = await candidate.request("session:start", { packId: "mini", rounds: ["story", "code"] });
     await candidate.waitFor("question:end");
+    await eventually(settled(db, [a, b]));
 
     // A submit whose step is held at its first event write while A is asked to stop.
     const blocker = await db.pool!.connect();
@@ -296,7 +310,7 @@ describe.skipIf(!url)("several instances on one PostgreSQL database", () => {
       return Number(rows[0]!.n) > 0 ? true : undefined;
     });
     const stopping = a.close();
-    servers.splice(servers.indexOf(a), 1);
+    fleet.release(a);
     await eventually(async () => (a.app.httpServer.listening ? undefined : true));
     await expect(connectClient(a.url)).rejects.toThrow();
 
@@ -333,22 +347,25 @@ describe.skipIf(!url)("several instances on one PostgreSQL database", () => {
     await sql`select pg_terminate_backend(pid) from pg_stat_activity where application_name = ${`mock-interview ${a.app.instanceId}`}`.execute(
       db.db,
     );
-    // The pool notices each dropped idle connection and forgets it; the process carries on.
-    await eventually(async () => (pool.totalCount === 0 ? true : undefined));
+    await eventually(async () => ((await backendsOf(db, a)) === 0 ? true : undefined));
+    // Polls on dropped connections fail (logged) and the next ones reconnect; the process carries on.
     clock.advance(CLUSTER.pollMs * 3);
 
-    // The cut may land in the first step's last checkpoint writes: that step is finished again shortly (step-retry.ts).
+    // The cut may land in the first step's last checkpoint writes: that step is finished again on the clock
+    // (step-retry.ts), which moves here a first retry's wait at a time until the draft goes in.
     const draft = { sessionId: start.sessionId, questionId: "failure-story", text: "Written after the database came back." };
     const saved = await eventually(async () => {
       const ack = await candidate.send("answer:draft", draft);
-      return ack.ok ? ack.data : undefined;
+      if (ack.ok) return ack.data;
+      clock.advance(STEP_RETRY_DELAYS_MS[0]!);
+      return undefined;
     });
     expect(saved).toEqual({ savedAt: clock.now() });
     const ack = await candidate.request("answer:submit", { ...draft, submissionId: "after-the-restart" });
     expect(ack).toEqual({ accepted: true, duplicate: false });
     await expectEachEventOnce(db, start.sessionId);
     // A step running when the connections went failed (logged) and was finished again; nothing was given up on.
-    expect(logs.count("gave up finishing a failed graph step")).toEqual([]);
+    expect(logs.lines.filter((l) => l.msg.startsWith("gave up"))).toEqual([]);
   });
   it("a session created but never begun (its instance died right after storing it) is begun once, by one poller", async () => {
     const clock = manualClock();
@@ -361,10 +378,13 @@ describe.skipIf(!url)("several instances on one PostgreSQL database", () => {
     const start = await a.app.service.start({ packId: "mini", mode: "timed", rounds: ["story"] });
     expect(await eventsOf(db, start.sessionId)).toEqual([]);
 
+    // One move of the clock past a lease: each instance polls once, one of them claims the session and begins it.
     clock.advance(CLUSTER.leaseMs);
     await eventually(
-      async () => ((await eventsOf(db, start.sessionId)).some((e) => e.type === "question:end") ? true : undefined),
-      pollWhenIdle(db, clock),
+      bothOf(
+        async () => ((await eventsOf(db, start.sessionId)).some((e) => e.type === "question:end") ? true : undefined),
+        settled(db, [a, b]),
+      ),
     );
     const events = await expectEachEventOnce(db, start.sessionId);
     expect(events.filter((e) => e.type === "round:start")).toHaveLength(1);

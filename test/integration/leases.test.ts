@@ -1,5 +1,7 @@
+import { emptyCheckpoint, uuid6 } from "@langchain/langgraph-checkpoint";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LeaseLostError } from "../../server/cluster/fenced-checkpointer.js";
+import { FencedPostgresSaver, LeaseLostError } from "../../server/cluster/fenced-checkpointer.js";
 import { appendFenced } from "../../server/cluster/fenced-events.js";
 import { createLeaseStore } from "../../server/cluster/leases.js";
 import { createStore, openDatabase, type OpenDatabase } from "../../server/store/index.js";
@@ -130,5 +132,50 @@ describe.skipIf(!url)("session leases on PostgreSQL", () => {
     expect(await events.append(s, "round:end", { roundId: "r1", reason: "completed" }, 3, "round:end:1")).toBe(2);
     expect(await events.append(s, "question:end", { questionId: "q1", text: "time" }, 4, null)).toBe(3);
     expect((await events.after(s, 0)).map((e) => e.type)).toEqual(["round:end", "round:end", "question:end"]);
+  });
+
+  it("fences a checkpoint write inside its own transaction: a takeover waits for a write in flight, a stale holder's next write is refused", async () => {
+    const [one, two] = [instance("one-c"), instance("two-c")];
+    const s = await newSession();
+    expect(await one.tryAcquire(s, 0)).toBe(1);
+    // One's steps write under fence 1 (what the session guard reports while a step of one runs).
+    const saver = new FencedPostgresSaver(database.pool!, database.schema!, (id) =>
+      id === s ? { sessionId: s, holder: "one-c", fence: 1 } : undefined,
+    );
+    const config = { configurable: { thread_id: s, checkpoint_ns: "" } };
+    const put = (step: number) => saver.put(config, { ...emptyCheckpoint(), id: uuid6(step) }, { source: "loop", step, parents: {} }, {});
+    const stored = async () =>
+      (await sql<{ n: number }>`select count(*) as n from checkpoints where thread_id = ${s}`.execute(database.db)).rows[0]!.n;
+    await put(1);
+    expect(Number(await stored())).toBe(1);
+
+    // A write held up inside its transaction, past its fence check (the checkpoints table is locked by the test):
+    // one freezes there while its lease runs out.
+    const blocker = await database.pool!.connect();
+    await blocker.query("begin");
+    await blocker.query("lock table checkpoints in exclusive mode");
+    const inFlight = put(2);
+    for (;;) {
+      const { rows } = await sql<{ n: number }>`select count(*) as n from pg_stat_activity
+        where wait_event_type = 'Lock' and query like 'INSERT INTO%checkpoints%'`.execute(database.db);
+      if (Number(rows[0]!.n) > 0) break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    // The lease has expired by two's clock, but its row is share-locked by the write: the sweep passes it by.
+    expect((await two.claimAbandoned(LEASE_MS, 100)).map((c) => c.sessionId)).not.toContain(s);
+    await blocker.query("rollback");
+    blocker.release();
+    await inFlight; // landed under fence 1, while one still held the session
+    expect(Number(await stored())).toBe(2);
+
+    // Now two takes it over; whatever one writes next is refused and leaves nothing behind.
+    expect(await two.claimAbandoned(LEASE_MS, 100)).toContainEqual({ sessionId: s, fence: 2 });
+    await expect(put(3)).rejects.toThrow(LeaseLostError);
+    await expect(
+      saver.putWrites({ configurable: { ...config.configurable, checkpoint_id: uuid6(2) } }, [["x", 1]], "task"),
+    ).rejects.toThrow(LeaseLostError);
+    expect(Number(await stored())).toBe(2);
+    const { rows } = await sql<{ n: number }>`select count(*) as n from checkpoint_writes where thread_id = ${s}`.execute(database.db);
+    expect(Number(rows[0]!.n)).toBe(0);
   });
 });

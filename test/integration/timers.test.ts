@@ -1,36 +1,16 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { Report } from "../../server/contracts/index.js";
+import { candidateWithDraft, eventually, testFleet } from "../helpers/fleet.js";
 import { manualClock, type ManualClock } from "../helpers/manual-clock.js";
 import { miniPackWithRoundSeconds } from "../helpers/packs.js";
-import { startTestServer, tempDatabaseFile, type TestServer } from "../helpers/server.js";
-import { connectClient, type TestClient } from "../helpers/socket-client.js";
+import { tempDatabaseFile, type TestServer } from "../helpers/server.js";
 import { testPostgresUrl } from "../helpers/database.js";
 
-const servers: TestServer[] = [];
-const clients: TestClient[] = [];
-afterEach(async () => {
-  clients.splice(0).forEach((c) => c.close());
-  for (const s of servers.splice(0)) await s.close();
-});
-async function serve(seconds: number, clock: ManualClock, databaseFile?: string) {
-  const s = await startTestServer({ packs: [miniPackWithRoundSeconds(seconds)], clock, ...(databaseFile ? { databaseFile } : {}) });
-  servers.push(s);
-  return s;
-}
-async function client(url: string) {
-  const c = await connectClient(url);
-  clients.push(c);
-  return c;
-}
-/** Wait (on real time, briefly) for work the clock already triggered to finish. */
-async function eventually<T>(read: () => Promise<T | undefined>, ms = 25_000): Promise<T | undefined> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await read();
-    if (v !== undefined || Date.now() > deadline) return v;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const fleet = testFleet();
+afterEach(() => fleet.closeAll());
+const serve = (seconds: number, clock: ManualClock, databaseFile?: string) =>
+  fleet.serve({ packs: [miniPackWithRoundSeconds(seconds)], clock, ...(databaseFile ? { databaseFile } : {}) });
+const client = (url: string) => fleet.client(url);
 const reportOf = (server: TestServer, start: { sessionId: string; resumeToken: string }) => () =>
   server.app.service.report(start.sessionId, start.resumeToken).catch(() => undefined) as Promise<Report | undefined>;
 
@@ -38,11 +18,8 @@ describe("server-side round timers (manual clock)", () => {
   it("on expiry submits the last autosaved draft and ends the round with reason timeout, even while disconnected", async () => {
     const clock = manualClock();
     const server = await serve(90, clock);
-    const c = await client(server.url);
-    const start = await c.request("session:start", { packId: "mini", rounds: ["story", "code"] });
-    await c.waitFor("question:end");
-    await c.request("answer:draft", {
-      sessionId: start.sessionId,
+    const { client: c, start } = await candidateWithDraft(fleet, server.url, {
+      rounds: ["story", "code"],
       questionId: "failure-story",
       text: "The situation was a rushed launch of our bot; the result was that we reduced errors by half.",
     });
@@ -52,12 +29,11 @@ describe("server-side round timers (manual clock)", () => {
     await eventually(async () => (server.app.service.roundTimerFor(start.sessionId) === clock.now() + 90_000 ? true : undefined));
     clock.advance(90_000);
     const report = await eventually(reportOf(server, start));
-    expect(report).toBeDefined();
-    expect(report!.rounds.map((r) => r.endReason)).toEqual(["timeout", "timeout"]);
-    const story = report!.rounds[0]!.questions[0]!;
+    expect(report.rounds.map((r) => r.endReason)).toEqual(["timeout", "timeout"]);
+    const story = report.rounds[0]!.questions[0]!;
     expect(story.turns[0]).toMatchObject({ reason: "timeout", answer: { text: expect.stringContaining("The situation") } });
     expect(story.score).toBeGreaterThan(0);
-    const code = report!.rounds[1]!.questions[0]!;
+    const code = report.rounds[1]!.questions[0]!;
     expect(code.answered).toBe(false);
     expect(code.criteria.every((cr) => cr.insufficientEvidence)).toBe(true);
   });
@@ -76,8 +52,8 @@ describe("server-side round timers (manual clock)", () => {
       text: "Drafted before the crash: the situation and the result.",
     });
     c.close();
+    fleet.release(first);
     await first.close();
-    servers.splice(servers.indexOf(first), 1);
 
     // Back up before the deadline: same question, same endsAt, timer armed again.
     clock.advance(60_000);
@@ -89,15 +65,15 @@ describe("server-side round timers (manual clock)", () => {
     expect(snapshot.round.endsAt).toBe(roundStart.payload.endsAt);
     expect(snapshot.draft.text).toContain("Drafted before the crash");
     c2.close();
+    fleet.release(second);
     await second.close();
-    servers.splice(servers.indexOf(second), 1);
 
-    // Down past the deadline: the third start-up fires the overdue timeout at once.
+    // Down past the deadline: the third start-up's recovery times the overdue round out before it is ready
+    // (no clock moves after the start).
     clock.advance(120_000);
     const third = await serve(120, clock, databaseFile);
-    clock.advance(0);
-    const report = await eventually(reportOf(third, start));
-    expect(report?.rounds[0]!.endReason).toBe("timeout");
-    expect(report?.rounds[0]!.questions[0]!.turns[0]!.answer?.text).toContain("Drafted before the crash");
+    const report = (await reportOf(third, start)())!;
+    expect(report.rounds[0]!.endReason).toBe("timeout");
+    expect(report.rounds[0]!.questions[0]!.turns[0]!.answer?.text).toContain("Drafted before the crash");
   });
 });

@@ -2,6 +2,7 @@ import { SqliteSaver } from "@langchain/langgraph-checkpoint-sqlite";
 import pino from "pino";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { compileInterviewGraph, createInterviewService, type Emit } from "../../server/interview/index.js";
+import { STEP_RETRY_DELAYS_MS } from "../../server/interview/step-retry.js";
 import { createOfflineInterviewer } from "../../server/llm/index.js";
 import { createStaticCatalog } from "../../server/scenarios/index.js";
 import { createStore, migrateToLatest, openSqlite } from "../../server/store/index.js";
@@ -58,7 +59,7 @@ describe("the graph's begin after the start ack", () => {
     expect(failures.left).toBe(0);
     expect(logged).toContain("beginning the session failed; retrying");
     expect(emitted).not.toContain("question:start");
-    clock.advance(1_000);
+    clock.advance(STEP_RETRY_DELAYS_MS[0]!);
     await vi.waitFor(() => expect(emitted).toContain("question:start"));
     const snapshot = await service.snapshot(sessionId);
     expect(snapshot.question?.questionId).toBe("failure-story");
@@ -68,16 +69,16 @@ describe("the graph's begin after the start ack", () => {
   });
 
   it("keeps retrying with longer waits, and gives up (logged) after the last one, leaving the session to the next restart", async () => {
-    const { service, clock, emitted, logged } = await serviceFailingOn("question:start", 4);
+    const { service, clock, emitted, logged } = await serviceFailingOn("question:start", STEP_RETRY_DELAYS_MS.length + 1);
     const { sessionId } = await service.start({ packId: "mini", rounds: ["story"], mode: "timed" });
     service.beginAfterAck(sessionId);
-    for (const wait of [1_000, 5_000, 30_000]) {
+    for (const wait of STEP_RETRY_DELAYS_MS) {
       await vi.waitFor(() => expect(clock.pending()).toBe(1));
       clock.advance(wait - 1);
       expect(clock.pending()).toBe(1);
       clock.advance(1);
     }
-    await vi.waitFor(() => expect(logged.some((m) => m.includes("gave up after 3 retries"))).toBe(true));
+    await vi.waitFor(() => expect(logged.some((m) => m.startsWith("gave up finishing a failed graph step"))).toBe(true));
     expect(clock.pending()).toBe(0);
     expect(emitted).not.toContain("question:start");
     // What a restart does (recover) still finishes it.
