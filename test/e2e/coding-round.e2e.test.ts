@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { loadPacksFromDir, type Pack } from "../../server/scenarios/index.js";
-import { browserAvailable, launchChromium } from "../helpers/browser.js";
-import { buildClientForTest } from "../helpers/client-build.js";
-import { BUILTIN_PACKS_DIR } from "../helpers/packs.js";
-import { startTestServer, type TestServer } from "../helpers/server.js";
+import type { Pack } from "../../server/scenarios/index.js";
+import { browserAvailable } from "../helpers/browser.js";
+import { useRoomBrowser } from "../helpers/room-browser.js";
+import type { TestServer } from "../helpers/server.js";
 import { runTests, setCode, shownQuestion, startFromLobby } from "../helpers/room-page.js";
 import { connectClient } from "../helpers/socket-client.js";
 
@@ -16,17 +15,7 @@ describe.runIf(browserAvailable())("the coding round in Chromium", () => {
   let server: TestServer;
   let browser: Browser;
   let pack: Pack;
-  beforeAll(async () => {
-    const clientDist = await buildClientForTest();
-    const packs = loadPacksFromDir(BUILTIN_PACKS_DIR);
-    pack = packs.find((p) => p.id === "ai-engineer")!;
-    server = await startTestServer({ packs, clientDist });
-    browser = await launchChromium();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useRoomBrowser((setup) => ({ server, browser, pack } = setup));
 
   it("runs the visible tests on wrong and right code in Python and TypeScript, submits, and reports hidden tests as pass/fail only", async () => {
     const page = await browser.newPage();

@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { loadPacksFromDir, type Pack } from "../../server/scenarios/index.js";
-import { browserAvailable, launchChromium } from "../helpers/browser.js";
-import { buildClientForTest } from "../helpers/client-build.js";
-import { BUILTIN_PACKS_DIR } from "../helpers/packs.js";
-import { startTestServer, type TestServer } from "../helpers/server.js";
+import type { Pack } from "../../server/scenarios/index.js";
+import { browserAvailable } from "../helpers/browser.js";
+import { useRoomBrowser } from "../helpers/room-browser.js";
+import type { TestServer } from "../helpers/server.js";
 import { runTests, savedDraft, shownQuestion, startFromLobby } from "../helpers/room-page.js";
 
 const STORY =
@@ -19,17 +18,7 @@ describe.runIf(browserAvailable())("sitting an interview in Chromium", () => {
   let server: TestServer;
   let browser: Browser;
   let pack: Pack;
-  beforeAll(async () => {
-    const clientDist = await buildClientForTest();
-    const packs = loadPacksFromDir(BUILTIN_PACKS_DIR);
-    pack = packs.find((p) => p.id === "ai-engineer")!;
-    server = await startTestServer({ packs, clientDist });
-    browser = await launchChromium();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  useRoomBrowser((setup) => ({ server, browser, pack } = setup));
 
   it("picks rounds, streams questions, keeps draft and time across a reload, submits, and opens the report", async () => {
     const page = await browser.newPage();
