@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { seriousA11yViolationsLightAndDark } from "../helpers/axe.js";
-import { browserAvailable } from "../helpers/browser.js";
+import { browserAvailable, pageErrors } from "../helpers/browser.js";
 import { walkWithTab } from "../helpers/keyboard-walk.js";
 import type { TestServer } from "../helpers/server.js";
 import { setPackYaml as setEditorText, useTeamBrowser } from "../helpers/team-browser.js";
@@ -28,8 +28,7 @@ describe.runIf(browserAvailable())("writing and publishing a team pack in Chromi
 
   it("signs in, validates live, previews without secrets, publishes v1 and v2, and lists the pack in the lobby", async () => {
     const page = await (await browser.newContext()).newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
+    const errors = pageErrors(page);
     await page.goto(server.url);
     await page.getByRole("link", { name: "Teams" }).click();
     await page.waitForURL(/\/team$/);

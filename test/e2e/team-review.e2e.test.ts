@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { seriousA11yViolationsLightAndDark } from "../helpers/axe.js";
-import { browserAvailable } from "../helpers/browser.js";
+import { browserAvailable, pageErrors } from "../helpers/browser.js";
 import { walkWithTab } from "../helpers/keyboard-walk.js";
 import type { TestServer } from "../helpers/server.js";
 import { signInToTeam, useTeamBrowser } from "../helpers/team-browser.js";
@@ -49,8 +49,7 @@ describe.runIf(browserAvailable())("a hiring team reviews invited candidates in 
 
   it("writes a pack in the form view, invites two candidates, reviews, overrides, compares and exports", async () => {
     const team = await (await browser.newContext({ acceptDownloads: true })).newPage();
-    const errors: string[] = [];
-    team.on("pageerror", (e) => errors.push(e.message));
+    const errors = pageErrors(team);
     await signInToTeam(team, server.url, token);
     await team.getByTestId("new-pack").click();
 
