@@ -1,12 +1,7 @@
 import { io, type Socket } from "socket.io-client";
-import {
-  MAX_SOCKET_MESSAGE_BYTES,
-  MAX_TEXT_ANSWER,
-  type Ack,
-  type ClientToServerEvents,
-  type ErrorCode,
-  type ServerToClientEvents,
-} from "../../server/contracts/index.js";
+import { type Ack, type ClientToServerEvents, type ErrorCode, type ServerToClientEvents } from "../../server/contracts/index.js";
+
+import { tooLongToSend } from "./send-limits.js";
 
 export type AppSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -57,17 +52,8 @@ export function request<E extends RequestName>(
   payload: RequestPayload<E>,
   options: { timeoutMs?: number } = {},
 ): Promise<RequestResult<E>> {
-  // socket.io drops a connection whose message is over the server's limit, and the
-  // client would reconnect and resend it forever (offline, reconnecting, offline…).
-  // Refuse it here instead, with words the candidate can act on.
-  if (new Blob([JSON.stringify(payload)]).size > MAX_SOCKET_MESSAGE_BYTES - 1_000) {
-    return Promise.reject(
-      new RequestError(
-        `This is too long to send (answers are limited to ${MAX_TEXT_ANSWER.toLocaleString()} characters). Shorten it and it will save again.`,
-        "PAYLOAD_TOO_LARGE",
-      ),
-    );
-  }
+  const tooLong = tooLongToSend(payload);
+  if (tooLong) return Promise.reject(new RequestError(tooLong, "PAYLOAD_TOO_LARGE"));
   return new Promise((resolve, reject) => {
     // The event map's per-event generics don't survive a generic `E` here, so
     // the emit is typed loosely once; callers keep full typing via the signature.

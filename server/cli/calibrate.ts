@@ -1,40 +1,46 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
+import { z } from "zod";
 import { calibrateLabelled, calibratePack, type Agreement, type CalibrationResult, type LabelledAnswer } from "../grading/index.js";
 import { defaultVariantPack } from "../scenarios/index.js";
-import { CliError, type Cli } from "./context.js";
+import { CliError, oneLine, parseOptions, type Cli } from "./context.js";
 import { loadPacksForCli } from "./load-packs.js";
 
+const USAGE = "usage: npm run -s cli -- calibrate <pack dir | pack.yaml | questions file | pack id> [--answers labelled.yaml ...] [--json]";
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 const row = (name: string, a: Agreement) =>
   `${name.padEnd(18)} ${String(a.n).padStart(5)}  ${a.qwk.toFixed(3).padStart(6)}  ${pct(a.exact).padStart(6)}  ${pct(a.withinOne).padStart(10)}`;
 
 /** `calibrate <pack>`: grade every exemplar and print agreement with its labels. */
 export function calibrateCommand(args: string[], cli: Cli): number {
-  const target = args[0];
-  if (!target || target.startsWith("--")) {
-    throw new CliError(
-      "usage: npm run -s cli -- calibrate <pack dir | pack.yaml | questions file | pack id> [--answers labelled.yaml ...] [--json]",
-      2,
-    );
+  const { values, positionals } = parseOptions(
+    {
+      args,
+      allowPositionals: true,
+      options: { answers: { type: "string", multiple: true }, json: { type: "boolean" }, help: { type: "boolean" } },
+    },
+    USAGE,
+  );
+  if (values.help) {
+    cli.out(USAGE);
+    return 0;
   }
+  const [target, extra] = positionals;
+  if (!target) throw new CliError(USAGE, 2);
+  if (extra !== undefined) throw new CliError(`calibrate takes one pack (got "${target}" and "${extra}"); ${USAGE}`, 2);
   const packs = loadPacksForCli(target, cli);
-  const answerFiles = args.flatMap((a, i) => (a === "--answers" && args[i + 1] ? [args[i + 1]!] : []));
-  // A directory of labelled answers means every YAML file in it.
-  let labelled: LabelledAnswer[];
-  try {
-    labelled = answerFiles.flatMap((f) => labelledFilesOf(cli.path(f))).flatMap((f) => parse(readFileSync(f, "utf8")) as LabelledAnswer[]);
-  } catch (err) {
-    throw new CliError(
-      `cannot read the labelled answers: ${(err as Error).message.split("\n")[0]}; give YAML files or a folder of them`,
-      2,
-    );
-  }
+  const answerFiles = values.answers ?? [];
+  const labelled = answerFiles.flatMap((f) => labelledAnswersIn(f, cli));
   // Questions with variables are calibrated in their default variant (exemplars and figures agree there).
   for (const pack of packs.map((l) => defaultVariantPack(l.pack))) {
     const result: CalibrationResult = answerFiles.length ? calibrateLabelled(pack, labelled) : calibratePack(pack);
-    if (args.includes("--json")) {
+    if (answerFiles.length && result.overall.n === 0) {
+      throw new CliError(
+        `none of the ${labelled.length} labelled answers in ${answerFiles.join(", ")} names a question and criterion of ${pack.id}; check their questionId and scores keys`,
+      );
+    }
+    if (values.json) {
       cli.out(JSON.stringify({ pack: pack.id, ...result }, null, 2));
       continue;
     }
@@ -62,10 +68,39 @@ export function calibrateCommand(args: string[], cli: Cli): number {
   return 0;
 }
 
-function labelledFilesOf(path: string): string[] {
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path)
-    .filter((f) => /\.ya?ml$/.test(f))
-    .sort()
-    .map((f) => join(path, f));
+/** One labelled answer as a file holds it (test/fixtures/calibration/*.yaml): checked, not cast. */
+const LabelledAnswerSchema = z.object({
+  questionId: z.string().min(1),
+  kind: z.string().optional(),
+  answer: z.string(),
+  scores: z.record(z.string(), z.number().int().min(0).max(4)),
+});
+
+/** The labelled answers in a YAML file, or in every YAML file of a folder; each problem is one CliError line. */
+function labelledAnswersIn(given: string, cli: Cli): LabelledAnswer[] {
+  const path = cli.path(given);
+  const hint = "give YAML files (a list of {questionId, answer, scores}) or a folder of them";
+  if (!existsSync(path)) throw new CliError(`no file or folder ${given}; ${hint}`, 2);
+  const files = statSync(path).isDirectory()
+    ? readdirSync(path)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+        .map((f) => join(path, f))
+    : [path];
+  if (!files.length) throw new CliError(`no .yaml files in ${given}; ${hint}`, 2);
+  return files.flatMap((file) => {
+    let doc: unknown;
+    try {
+      doc = parse(readFileSync(file, "utf8"));
+    } catch (err) {
+      throw new CliError(`cannot read the labelled answers in ${file}: ${oneLine((err as Error).message)}; ${hint}`, 2);
+    }
+    const parsed = z.array(LabelledAnswerSchema).min(1).safeParse(doc);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      const where = issue.path.length ? ` at ${issue.path.join(".")}` : "";
+      throw new CliError(`${file}${where}: ${issue.message}; ${hint}`, 2);
+    }
+    return parsed.data;
+  });
 }

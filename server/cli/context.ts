@@ -1,4 +1,6 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { loadConfig, type Config } from "../config.js";
 
 /** Where the CLI writes and what it reads: the process's own, or a test's. */
@@ -59,3 +61,38 @@ export function createCli(io: CliIo): Cli {
     },
   };
 }
+
+/**
+ * A text file the user named (an answer, a solution): a missing file, a folder
+ * or an empty file is a CliError saying which, and what to give instead.
+ */
+export function readUserFile(cli: Cli, given: string, what: string): string {
+  const path = cli.path(given);
+  if (!existsSync(path)) throw new CliError(`no file ${given}; give ${what}`, 2);
+  if (statSync(path).isDirectory()) throw new CliError(`${given} is a folder; give ${what}`, 2);
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (err) {
+    throw new CliError(`cannot read ${given} (${(err as NodeJS.ErrnoException).code ?? "unreadable"}); give ${what}`, 2);
+  }
+  if (!text.trim()) throw new CliError(`${given} is empty; give ${what}`, 2);
+  return text;
+}
+
+/** Node's parseArgs, with its (sometimes several-line) complaint folded into one CliError line. */
+export function parseOptions<T extends ParseArgsConfig>(config: T, seeUsage: string): ReturnType<typeof parseArgs<T>> {
+  try {
+    return parseArgs(config);
+  } catch (err) {
+    throw new CliError(`${oneLine((err as Error).message)}; ${seeUsage}`, 2);
+  }
+}
+
+/** Every line of a message on one line. */
+export const oneLine = (message: string) =>
+  message
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .join(" ");

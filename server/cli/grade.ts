@@ -1,8 +1,7 @@
-import { existsSync, readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
+import { existsSync, statSync } from "node:fs";
 import { gradeQuestion } from "../grading/index.js";
 import { defaultVariantPack, LanguageSchema, type Pack } from "../scenarios/index.js";
-import { CliError, type Cli } from "./context.js";
+import { CliError, parseOptions, readUserFile, type Cli } from "./context.js";
 import { gradeFile } from "./grade-batch.js";
 import { loadPacksForCli, packAndQuestion } from "./load-packs.js";
 
@@ -26,9 +25,8 @@ function loadPack(target: string, cli: Cli, want: (p: Pack) => boolean, missing:
 }
 
 export async function gradeCommand(argv: string[], cli: Cli): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const { values } = parseOptions(
+    {
       args: argv,
       options: {
         question: { type: "string" },
@@ -40,10 +38,9 @@ export async function gradeCommand(argv: string[], cli: Cli): Promise<number> {
         "pack-id": { type: "string" },
         help: { type: "boolean" },
       },
-    }));
-  } catch (err) {
-    throw new CliError(`${(err as Error).message}; ${SEE_USAGE}`, 2);
-  }
+    },
+    SEE_USAGE,
+  );
   if (values.help) {
     cli.out(USAGE);
     return 0;
@@ -51,7 +48,9 @@ export async function gradeCommand(argv: string[], cli: Cli): Promise<number> {
   if (values.pack || values.answers) {
     if (!values.pack || !values.answers) throw new CliError(`--pack and --answers go together; ${SEE_USAGE}`, 2);
     const answers = cli.path(values.answers);
-    if (!existsSync(answers)) throw new CliError(`cannot read ${values.answers}; give the JSONL file of answers to grade`, 2);
+    const hint = "give the JSONL file of answers to grade (one {id, questionId, text or code} per line)";
+    if (!existsSync(answers)) throw new CliError(`no file ${values.answers}; ${hint}`, 2);
+    if (statSync(answers).isDirectory()) throw new CliError(`${values.answers} is a folder; ${hint}`, 2);
     const packId = values["pack-id"];
     const pack = loadPack(
       values.pack,
@@ -59,18 +58,16 @@ export async function gradeCommand(argv: string[], cli: Cli): Promise<number> {
       (p) => !packId || p.id === packId,
       `no pack "${packId}" in ${values.pack}; drop --pack-id or name a pack that is there`,
     );
-    const { errors } = await gradeFile(pack, answers, cli.out);
+    const { graded, errors } = await gradeFile(pack, answers, cli.out);
+    if (graded + errors === 0) throw new CliError(`${values.answers} has no answers; ${hint}`, 2);
+    // Bad rows are output lines with an error code (machine-readable); the person running it gets one line too.
+    if (errors) cli.err(`${errors} of ${graded + errors} rows could not be graded (their output lines carry an error code and message)`);
     return errors > 0 ? 1 : 0;
   }
   const target = packAndQuestion(values.question);
   if (!target || !values["answer-file"]) throw new CliError(`give --question <pack>#<question-id> and --answer-file; ${SEE_USAGE}`, 2);
   const { questionId } = target;
-  let answer: string;
-  try {
-    answer = readFileSync(cli.path(values["answer-file"]), "utf8");
-  } catch {
-    throw new CliError(`cannot read ${values["answer-file"]}; give the file holding the answer to grade`, 2);
-  }
+  const answer = readUserFile(cli, values["answer-file"], "the file holding the answer to grade");
   const pack = loadPack(
     target.pack,
     cli,

@@ -14,7 +14,7 @@ export function loadPacksForCli(target: string, cli: Cli): LocatedPack[] {
   const path = cli.path(target);
   if (!existsSync(path)) return [builtinPack(target, cli)];
   try {
-    return loadPacksAt(path, cli.cwd);
+    return someFound(loadPacksAt(path, cli.cwd), target);
   } catch (err) {
     if (err instanceof PackValidationError) {
       const n = err.issues.length;
@@ -23,6 +23,14 @@ export function loadPacksForCli(target: string, cli: Cli): LocatedPack[] {
     }
     throw err;
   }
+}
+
+/** A folder with no pack in it is a mistake to say, not an empty success. */
+export function someFound(packs: LocatedPack[], target: string): LocatedPack[] {
+  if (packs.length) return packs;
+  throw new CliError(
+    `no pack found in ${target}; give a pack.yaml, a folder holding one (<dir>/pack.yaml or <dir>/<name>/pack.yaml), or a built-in pack id`,
+  );
 }
 
 function builtinPack(target: string, cli: Cli): LocatedPack {

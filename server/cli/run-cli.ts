@@ -1,6 +1,6 @@
 import { ConfigError } from "../config.js";
 import { calibrateCommand } from "./calibrate.js";
-import { CliError, createCli, type Cli, type CliIo } from "./context.js";
+import { CliError, createCli, oneLine, type Cli, type CliIo } from "./context.js";
 import { gradeCommand } from "./grade.js";
 import { runCodeCommand } from "./run-code.js";
 import { selftestCommand } from "./selftest.js";
@@ -26,6 +26,10 @@ const COMMANDS: Record<string, (args: string[], cli: Cli) => number | Promise<nu
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const cli = createCli(io);
   const [command, ...args] = argv;
+  if (command === "--help" || command === "-h" || command === "help") {
+    cli.out(`usage: npm run -s cli -- <command> ...; commands: ${Object.keys(COMMANDS).join(", ")}; each takes --help`);
+    return 0;
+  }
   const run = command ? COMMANDS[command] : undefined;
   if (!run) {
     const what = command ? `unknown command "${command}"` : "no command given";
@@ -36,7 +40,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return await run(args, cli);
   } catch (err) {
     if (err instanceof CliError) {
-      cli.err(err.message);
+      cli.err(oneLine(err.message));
       return err.exitCode;
     }
     if (err instanceof ConfigError) {

@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { createSandbox, DEFAULT_LIMITS, LanguageUnavailableError } from "../sandbox/index.js";
 import { defaultVariantPack, LanguageSchema } from "../scenarios/index.js";
-import { CliError, type Cli } from "./context.js";
+import { CliError, parseOptions, readUserFile, type Cli } from "./context.js";
 import { loadPacksForCli, packAndQuestion } from "./load-packs.js";
 
 const USAGE = `usage: npm run -s cli -- run-code --question <pack file, dir or id>#<question-id> --language python|typescript --file <solution> [--scope all|visible]
@@ -11,9 +9,8 @@ Runs the solution in the sandbox against the question's tests and prints the res
 const SEE_USAGE = "see npm run -s cli -- run-code --help";
 
 export async function runCodeCommand(argv: string[], cli: Cli): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
+  const { values } = parseOptions(
+    {
       args: argv,
       options: {
         question: { type: "string" },
@@ -22,10 +19,9 @@ export async function runCodeCommand(argv: string[], cli: Cli): Promise<number> 
         scope: { type: "string", default: "all" },
         help: { type: "boolean" },
       },
-    }));
-  } catch (err) {
-    throw new CliError(`${(err as Error).message}; ${SEE_USAGE}`, 2);
-  }
+    },
+    SEE_USAGE,
+  );
   if (values.help) {
     cli.out(USAGE);
     return 0;
@@ -36,12 +32,7 @@ export async function runCodeCommand(argv: string[], cli: Cli): Promise<number> 
   if (!language.success) throw new CliError(`--language must be python or typescript (got ${JSON.stringify(values.language ?? "")})`, 2);
   const scope = values.scope;
   if (scope !== "all" && scope !== "visible") throw new CliError(`--scope must be all or visible (got "${scope}")`, 2);
-  let code: string;
-  try {
-    code = readFileSync(cli.path(values.file), "utf8");
-  } catch {
-    throw new CliError(`cannot read ${values.file}; give the file holding the solution`, 2);
-  }
+  const code = readUserFile(cli, values.file, "the file holding the solution");
   const question = loadPacksForCli(target.pack, cli)
     .flatMap((l) => defaultVariantPack(l.pack).questions)
     .find((q) => q.id === target.questionId);

@@ -1,19 +1,20 @@
-import { parseArgs } from "node:util";
 import { LevelSchema, type Level } from "../scenarios/index.js";
 import { PERSONA_IDS, runSelftest, type PersonaId } from "../selftest/index.js";
-import { CliError, type Cli } from "./context.js";
+import { CliError, parseOptions, type Cli } from "./context.js";
 import { loadPacksForCli } from "./load-packs.js";
 
 const USAGE = `usage: npm run -s cli -- selftest <pack dir | pack.yaml | pack id> [--strict] [--sittings N] [--levels junior,mid,senior] [--personas strong,weak,...] [--stall-seconds S]
 Sits whole sessions over the socket protocol with synthetic candidates (${PERSONA_IDS.join(", ")})
 and checks their scores order as they must and that no session stalls. Exit 0 when all holds, 1 otherwise.`;
 const SEE_USAGE = "see npm run -s cli -- selftest --help";
+/** Each sitting is a full session per persona and level: more than this is a mistyped number, not a test. */
+const MAX_SITTINGS = 100;
+const MAX_STALL_SECONDS = 3600;
 
 /** `selftest <pack>`: one line per persona, then every failed check; exit 0 or 1. */
 export async function selftestCommand(argv: string[], cli: Cli): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const parsed = parseOptions(
+    {
       args: argv,
       allowPositionals: true,
       options: {
@@ -24,26 +25,30 @@ export async function selftestCommand(argv: string[], cli: Cli): Promise<number>
         "stall-seconds": { type: "string" },
         help: { type: "boolean" },
       },
-    });
-  } catch (err) {
-    throw new CliError(`${(err as Error).message}; ${SEE_USAGE}`, 2);
-  }
+    },
+    SEE_USAGE,
+  );
   const { values, positionals } = parsed;
   if (values.help) {
     cli.out(USAGE);
     return 0;
   }
   const target = positionals[0];
-  const sittings = Number(values.sittings ?? 1);
-  const stallSeconds = Number(values["stall-seconds"] ?? 30);
+  // Digits only: Number() would take "1e9" (a billion sittings) or "0x10".
+  const sittings = /^\d{1,3}$/.test(values.sittings ?? "1") ? Number(values.sittings ?? 1) : NaN;
+  const stallSeconds = /^\d+(\.\d+)?$/.test(values["stall-seconds"] ?? "30") ? Number(values["stall-seconds"] ?? 30) : NaN;
   const levels = values.levels?.split(",").map((l) => LevelSchema.safeParse(l.trim()));
   const personas = values.personas?.split(",").map((p) => p.trim());
   const badPersona = personas?.find((p) => !(PERSONA_IDS as readonly string[]).includes(p));
   if (!target) throw new CliError(`give the pack to sit (a pack file, folder or id); ${SEE_USAGE}`, 2);
   if (badPersona) throw new CliError(`unknown persona "${badPersona}"; use some of ${PERSONA_IDS.join(", ")}`, 2);
-  if (!Number.isInteger(sittings) || sittings < 1)
-    throw new CliError(`--sittings must be a whole number from 1 (got "${values.sittings}")`, 2);
-  if (!(stallSeconds > 0)) throw new CliError(`--stall-seconds must be a positive number (got "${values["stall-seconds"]}")`, 2);
+  if (!Number.isInteger(sittings) || sittings < 1 || sittings > MAX_SITTINGS)
+    throw new CliError(`--sittings must be a whole number from 1 to ${MAX_SITTINGS} (got "${values.sittings}")`, 2);
+  if (!(stallSeconds > 0 && stallSeconds <= MAX_STALL_SECONDS))
+    throw new CliError(
+      `--stall-seconds must be a number of seconds above 0, at most ${MAX_STALL_SECONDS} (got "${values["stall-seconds"]}")`,
+      2,
+    );
   if (levels?.some((l) => !l.success)) throw new CliError(`--levels takes a comma-separated list of ${LevelSchema.options.join(", ")}`, 2);
   const packs = loadPacksForCli(target, cli);
   let ok = true;

@@ -65,6 +65,7 @@ export async function teamCommand(args: string[], io: Cli): Promise<number> {
   try {
     const teams = createTeams(createStore(database.db), Date.now);
     if (sub === "list") {
+      if (rest.length) throw new CliError(`team list takes nothing more (got "${rest.join(" ")}"); ${SEE_USAGE}`, 2);
       for (const t of await teams.list()) io.out(`${t.id}\t${t.name}`);
       return 0;
     }

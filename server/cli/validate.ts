@@ -2,8 +2,8 @@ import { existsSync } from "node:fs";
 import { verifyReferenceSolutions } from "../packs/index.js";
 import { createSandbox, DEFAULT_LIMITS } from "../sandbox/index.js";
 import { formatIssue, loadPacksAt, PackValidationError, roundQuestionIds, type LocatedPack } from "../scenarios/index.js";
-import { CliError, type Cli } from "./context.js";
-import { loadPacksForCli } from "./load-packs.js";
+import { CliError, parseOptions, type Cli } from "./context.js";
+import { loadPacksForCli, someFound } from "./load-packs.js";
 
 const USAGE = "usage: npm run -s cli -- validate <pack.yaml | pack dir | questions file | dir of packs | pack id> [--no-run]";
 
@@ -12,12 +12,21 @@ const USAGE = "usage: npm run -s cli -- validate <pack.yaml | pack dir | questio
  * Reference solutions run in the sandbox unless --no-run.
  */
 export async function validateCommand(args: string[], cli: Cli): Promise<number> {
-  const target = args.find((a) => !a.startsWith("--"));
+  const { values, positionals } = parseOptions(
+    { args, allowPositionals: true, options: { "no-run": { type: "boolean" }, help: { type: "boolean" } } },
+    USAGE,
+  );
+  if (values.help) {
+    cli.out(USAGE);
+    return 0;
+  }
+  const [target, extra] = positionals;
   if (!target) throw new CliError(USAGE, 2);
+  if (extra !== undefined) throw new CliError(`validate takes one pack (got "${target}" and "${extra}"); ${USAGE}`, 2);
   let packs: LocatedPack[];
   try {
     // A path is validated here so every problem is listed; a built-in pack id goes through the shared loader.
-    packs = existsSync(cli.path(target)) ? loadPacksAt(cli.path(target), cli.cwd) : loadPacksForCli(target, cli);
+    packs = existsSync(cli.path(target)) ? someFound(loadPacksAt(cli.path(target), cli.cwd), target) : loadPacksForCli(target, cli);
   } catch (err) {
     if (err instanceof PackValidationError) {
       cli.err(err.message);
@@ -27,7 +36,7 @@ export async function validateCommand(args: string[], cli: Cli): Promise<number>
     throw err;
   }
   let failed = false;
-  if (!args.includes("--no-run") && packs.some((p) => p.pack.questions.some((q) => q.coding))) {
+  if (!values["no-run"] && packs.some((p) => p.pack.questions.some((q) => q.coding))) {
     const sandbox = createSandbox({ limits: DEFAULT_LIMITS, pythonPool: 2, typescriptWorkers: 2 });
     try {
       for (const located of packs) {
@@ -45,7 +54,7 @@ export async function validateCommand(args: string[], cli: Cli): Promise<number>
     const byKind = p.rounds.map((r) => `${r.id} (${roundQuestionIds(p, r).length})`).join(", ");
     const solutions = p.questions.reduce((n, q) => n + Object.keys(q.coding?.referenceSolution ?? {}).length, 0);
     cli.out(
-      `✓ ${p.id} v${p.version}: ${p.questions.length} questions; rounds: ${byKind}${solutions && !args.includes("--no-run") ? `; ${solutions} reference solutions pass their tests` : ""}`,
+      `✓ ${p.id} v${p.version}: ${p.questions.length} questions; rounds: ${byKind}${solutions && !values["no-run"] ? `; ${solutions} reference solutions pass their tests` : ""}`,
     );
   }
   return 0;

@@ -16,3 +16,7 @@ export const MAX_ID_LENGTH = 200;
 /** A validation error names at most this many problems, in at most this many characters. */
 export const MAX_ERROR_ISSUES = 5;
 export const MAX_ERROR_MESSAGE_CHARS = 1_000;
+/** Team review bodies (invites, overrides, tokens) and the room's integrity signals: small JSON. */
+export const MAX_SMALL_JSON_BODY_BYTES = 64_000;
+/** Authoring bodies (a drafted question with its context). */
+export const MAX_AUTHORING_BODY_BYTES = 2_000_000;

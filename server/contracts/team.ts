@@ -20,6 +20,8 @@ export const TokenLabelSchema = z
   .trim()
   .min(1, "a token needs a label (the reviewer's name)")
   .max(60, "a token label is at most 60 characters");
+/** A hiring team's display name (its id is made from it). */
+export const TeamNameSchema = z.string().trim().min(1, "a team needs a name").max(100, "a team name is at most 100 characters");
 export const TokenCreateBodySchema = z.strictObject({ label: TokenLabelSchema });
 
 export const TeamTokenSchema = z.object({

@@ -6,6 +6,7 @@ import type { InterviewService } from "../interview/index.js";
 import type { PackLibrary } from "../packs/index.js";
 import type { LocatedPack, PackIssue } from "../scenarios/index.js";
 import type { Teams } from "../teams/index.js";
+import { jsonBody } from "./bodies.js";
 import { utf8BodiesOnly } from "./charset.js";
 import { errorHandler, sendError } from "./errors.js";
 import type { History } from "../history/index.js";
@@ -65,7 +66,7 @@ export function createHttpApp(deps: HttpDeps): Express {
     "/api/teams",
     teamPacksRouter({ teams: deps.teams, library: deps.packs, ...(deps.verifyPack ? { verify: deps.verifyPack } : {}) }),
   );
-  app.use(express.json({ limit: MAX_JSON_BODY_BYTES }));
+  app.use(jsonBody(MAX_JSON_BODY_BYTES));
   app.use(
     "/api/health",
     healthRouter({

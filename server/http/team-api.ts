@@ -1,4 +1,6 @@
-import express, { Router } from "express";
+import { Router } from "express";
+import { MAX_AUTHORING_BODY_BYTES, MAX_SMALL_JSON_BODY_BYTES } from "../contracts/index.js";
+import { jsonBody } from "./bodies.js";
 import type { TeamDesk } from "../teams/index.js";
 import { requireTeam } from "./team-auth.js";
 import { teamAuthoringRouter } from "./team-authoring.js";
@@ -30,8 +32,8 @@ export function teamApiRouter(desk: TeamDesk): Router {
   const router = Router();
   router.use(TEAM_REVIEW_PATHS, requireTeam(desk.teams));
   const [authoring, ...rest] = teamSubRouters(desk);
-  router.use(authoring[0], express.json({ limit: "2mb" }), authoring[1]);
-  router.use(TEAM_REVIEW_PATHS, express.json({ limit: "64kb" }));
+  router.use(authoring[0], ...jsonBody(MAX_AUTHORING_BODY_BYTES), authoring[1]);
+  router.use(TEAM_REVIEW_PATHS, jsonBody(MAX_SMALL_JSON_BODY_BYTES));
   for (const [path, sub] of rest) router.use(path, sub);
   return router;
 }

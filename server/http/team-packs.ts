@@ -1,4 +1,4 @@
-import express, { Router, type NextFunction, type Request, type Response } from "express";
+import { Router, type NextFunction, type Request, type Response } from "express";
 import { PackIdMismatchError, type PackLibrary, type PublishResult } from "../packs/index.js";
 import {
   MAX_PACK_UPLOAD_BYTES,
@@ -17,6 +17,7 @@ import {
   type PackRecord,
 } from "../scenarios/index.js";
 import type { Teams } from "../teams/index.js";
+import { textBody } from "./bodies.js";
 import { sendError } from "./errors.js";
 import { serve } from "./serve.js";
 
@@ -56,7 +57,7 @@ export function teamPacksRouter(deps: {
   const router = Router({ mergeParams: true });
   // Read only after the token checks out (the /:team guard below runs first): an anonymous
   // client cannot make the server buffer and parse 2 MB.
-  const readBody = express.text({ type: () => true, limit: MAX_PACK_UPLOAD_BYTES });
+  const readBody = textBody(MAX_PACK_UPLOAD_BYTES);
 
   const authenticate = async (req: Request, res: Response): Promise<string | undefined> => {
     const token = req.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
@@ -109,7 +110,7 @@ export function teamPacksRouter(deps: {
         return { valid: false as const, issues: err.issues.slice(0, MAX_LISTED_ISSUES), preview: [] };
       }
     },
-    readBody,
+    ...readBody,
   );
 
   const publish = async (teamId: string, source: string, visibility: Visibility | undefined, expectId?: string) => {
@@ -127,13 +128,13 @@ export function teamPacksRouter(deps: {
       throw err;
     }
   };
-  serve(router, AT, routes.publishPack, ({ body, query }, res) => publish(teamOf(res), body, query.visibility), readBody);
+  serve(router, AT, routes.publishPack, ({ body, query }, res) => publish(teamOf(res), body, query.visibility), ...readBody);
   serve(
     router,
     AT,
     routes.publishPackVersion,
     ({ params, body, query }, res) => publish(teamOf(res), body, query.visibility, params.packId),
-    readBody,
+    ...readBody,
   );
 
   serve(router, AT, routes.teamPack, async ({ params, query }, res) => {

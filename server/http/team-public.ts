@@ -1,5 +1,6 @@
-import express, { Router } from "express";
-import { routes } from "../contracts/index.js";
+import { Router } from "express";
+import { MAX_SMALL_JSON_BODY_BYTES, routes } from "../contracts/index.js";
+import { jsonBody } from "./bodies.js";
 import type { TeamDesk } from "../teams/index.js";
 import { serve } from "./serve.js";
 
@@ -10,7 +11,7 @@ import { serve } from "./serve.js";
  */
 export function teamPublicRouter(desk: TeamDesk, onStarted: (sessionId: string) => void): Router {
   const router = Router();
-  router.use(["/invites", "/sessions/:sessionId/signals"], express.json({ limit: "64kb" }));
+  router.use(["/invites", "/sessions/:sessionId/signals"], jsonBody(MAX_SMALL_JSON_BODY_BYTES));
   serve(router, "/api", routes.describeInvite, ({ params }) => desk.invites.describe(params.token));
   serve(router, "/api", routes.startInvite, async ({ params }, res) => {
     const started = await desk.invites.start(params.token);

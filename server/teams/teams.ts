@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { ErrorCode, TeamToken } from "../contracts/index.js";
+import { TeamNameSchema, TokenLabelSchema, type ErrorCode, type TeamToken } from "../contracts/index.js";
 import type { Store, TeamRow, TeamTokenRow } from "../store/index.js";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -67,8 +67,16 @@ export function createTeams(store: Store, now: () => number) {
       );
   };
 
+  /** The contract's limits hold for every caller (the CLI as well as the API). */
+  const checked = (schema: typeof TeamNameSchema, value: string): string => {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) throw new TeamError(parsed.error.issues[0]!.message, "BAD_PAYLOAD");
+    return parsed.data;
+  };
+
   const teams = {
-    async create(name: string): Promise<{ team: TeamRow; token: string }> {
+    async create(given: string): Promise<{ team: TeamRow; token: string }> {
+      const name = checked(TeamNameSchema, given);
       const id = teamIdFrom(name);
       if (!id) throw new TeamError(`"${name}" has no letters or digits to make a team id from`, "BAD_PAYLOAD");
       if (await store.teams.get(id)) throw new TeamError(`a team with id "${id}" already exists`, "TEAM_EXISTS");
@@ -80,7 +88,8 @@ export function createTeams(store: Store, now: () => number) {
     async issueToken(teamId: string, label = "issued"): Promise<string> {
       return (await teams.createToken(teamId, label)).token;
     },
-    async createToken(teamId: string, label: string): Promise<{ token: string; row: TeamTokenRow }> {
+    async createToken(teamId: string, given: string): Promise<{ token: string; row: TeamTokenRow }> {
+      const label = checked(TokenLabelSchema, given);
       await requireTeam(teamId);
       await requireFreeLabel(teamId, label);
       return issueToken(teamId, label);

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousA11yViolations, seriousA11yViolationsLightAndDark } from "../helpers/axe.js";
-import { browserAvailable, launchChromium } from "../helpers/browser.js";
+import { browserAvailable, launchChromium, pageErrors } from "../helpers/browser.js";
 import { buildClientForTest } from "../helpers/client-build.js";
 import { walkWithTab } from "../helpers/keyboard-walk.js";
 import { miniPack } from "../helpers/packs.js";
@@ -61,8 +61,7 @@ describe.runIf(browserAvailable())("a candidate's history, progress, report expo
   it("sits two sessions, sees both in history, follows progress into practise next, exports, prints and shares read-only", async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
+    const errors = pageErrors(page);
     await page.goto(server.url);
     await page.getByTestId("start-button").waitFor();
     expect(await seriousA11yViolationsLightAndDark(page), "lobby").toEqual([]);

@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { loadPacksFromDir, type Pack } from "../../server/scenarios/index.js";
-import { browserAvailable, launchChromium } from "../helpers/browser.js";
-import { buildClientForTest } from "../helpers/client-build.js";
-import { BUILTIN_PACKS_DIR } from "../helpers/packs.js";
-import { startTestServer, type TestServer } from "../helpers/server.js";
-import { runTests, setCode, shownQuestion, startFromLobby } from "../helpers/room-page.js";
+import { describe, expect, it } from "vitest";
+import { browserAvailable } from "../helpers/browser.js";
+import { useRoomBrowser } from "../helpers/room-browser.js";
+import { reportOrFollowUp, runTests, setCode, shownQuestion, startFromLobby } from "../helpers/room-page.js";
 import { connectClient } from "../helpers/socket-client.js";
 
 const EXPLANATION =
@@ -13,31 +9,15 @@ const EXPLANATION =
   "I kept the code as it is because every visible and hidden case is handled, and I would add tests for the edge cases.";
 
 describe.runIf(browserAvailable())("the coding round in Chromium", () => {
-  let server: TestServer;
-  let browser: Browser;
-  let pack: Pack;
-  beforeAll(async () => {
-    const clientDist = await buildClientForTest();
-    const packs = loadPacksFromDir(BUILTIN_PACKS_DIR);
-    pack = packs.find((p) => p.id === "ai-engineer")!;
-    server = await startTestServer({ packs, clientDist });
-    browser = await launchChromium();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const room = useRoomBrowser();
 
   it("runs the visible tests on wrong and right code in Python and TypeScript, submits, and reports hidden tests as pass/fail only", async () => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(server.url);
+    const { page, errors } = await room.openLobby();
 
-    await startFromLobby(page, { pack, level: "senior", rounds: ["coding"], mode: "timed" });
+    await startFromLobby(page, { pack: room.pack, level: "senior", rounds: ["coding"], mode: "timed" });
     await expect.poll(() => page.getByTestId("round-title").textContent()).toContain("Coding");
 
-    const question = await shownQuestion(page, pack);
+    const question = await shownQuestion(page, room.pack);
     const coding = question.coding!;
     expect(coding).toBeDefined();
     const visible = coding.tests.filter((t) => t.visible);
@@ -54,7 +34,7 @@ describe.runIf(browserAvailable())("the coding round in Chromium", () => {
 
     // (a) Wrong code: every visible test fails, and says so.
     const entry = coding.entrypoint.python!;
-    await setCode(page, server.url, `def ${entry}(*args, **kwargs):\n    return "definitely not the answer"\n`, "python");
+    await setCode(page, room.server.url, `def ${entry}(*args, **kwargs):\n    return "definitely not the answer"\n`, "python");
     await runTests(page);
     await expect.poll(() => page.getByTestId("test-summary").textContent()).toBe(`0 of ${visible.length} visible tests passed`);
     expect(await page.getByTestId("test-result").count()).toBe(visible.length);
@@ -66,7 +46,7 @@ describe.runIf(browserAvailable())("the coding round in Chromium", () => {
     const { resumeToken } = JSON.parse((await page.evaluate((key) => localStorage.getItem(key), `mi.session.${sessionId}`))!) as {
       resumeToken: string;
     };
-    const other = await connectClient(server.url);
+    const other = await connectClient(room.server.url);
     await other.request("session:resume", { sessionId, resumeToken });
     const slowRun = other.send("code:run", {
       sessionId,
@@ -83,7 +63,7 @@ describe.runIf(browserAvailable())("the coding round in Chromium", () => {
     expect(await page.getByTestId("test-summary").textContent()).toBe(`0 of ${visible.length} visible tests passed`);
 
     // (b) The Python reference solution passes them all; the old results go stale on the edit.
-    await setCode(page, server.url, coding.referenceSolution.python!, "python");
+    await setCode(page, room.server.url, coding.referenceSolution.python!, "python");
     expect(await page.getByTestId("test-results").getAttribute("data-stale")).toBe("true");
     await page.getByTestId("test-stale").waitFor();
     await runTests(page);
@@ -97,7 +77,7 @@ describe.runIf(browserAvailable())("the coding round in Chromium", () => {
     // (c) Switch to TypeScript and run its reference solution.
     await page.getByTestId("language-select").selectOption("typescript");
     await expect.poll(() => page.getByTestId("test-results").getAttribute("data-stale")).toBe("true");
-    await setCode(page, server.url, coding.referenceSolution.typescript!, "typescript");
+    await setCode(page, room.server.url, coding.referenceSolution.typescript!, "typescript");
     await runTests(page);
     await expect
       .poll(() => page.getByTestId("test-summary").textContent())
@@ -110,16 +90,7 @@ describe.runIf(browserAvailable())("the coding round in Chromium", () => {
     await page.getByTestId("submit-answer").click();
     let followUps = 0;
     for (let i = 0; i < 4 && !page.url().includes("/report/"); i++) {
-      const done = await Promise.race([
-        // Liveness bounds: grading and the hidden tests ran past 20 s at load 25.
-        page.waitForURL(/\/report\//, { timeout: 45_000 }).then(() => true),
-        page
-          .getByTestId("question-kind")
-          .filter({ hasText: "follow-up" })
-          .waitFor({ timeout: 45_000 })
-          .then(() => false),
-      ]);
-      if (done) break;
+      if ((await reportOrFollowUp(page)) === "report") break;
       await page.getByTestId("answer-text").waitFor();
       expect(await page.getByTestId("language-select").inputValue()).toBe("typescript");
       const firstLine = coding.referenceSolution

@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { loadPacksFromDir, type Pack } from "../../server/scenarios/index.js";
-import { browserAvailable, launchChromium } from "../helpers/browser.js";
-import { buildClientForTest } from "../helpers/client-build.js";
-import { BUILTIN_PACKS_DIR } from "../helpers/packs.js";
-import { startTestServer, type TestServer } from "../helpers/server.js";
-import { runTests, savedDraft, shownQuestion, startFromLobby } from "../helpers/room-page.js";
+import { describe, expect, it } from "vitest";
+import { browserAvailable } from "../helpers/browser.js";
+import { useRoomBrowser } from "../helpers/room-browser.js";
+import { reportOrFollowUp, runTests, savedDraft, shownQuestion, startFromLobby } from "../helpers/room-page.js";
 
 const STORY =
   "In plain words: the assistant can state wrong facts confidently, which we call hallucination. " +
@@ -16,33 +12,17 @@ const EXPLANATION =
   "In production I would add logging, a timeout per call and metrics, and test the edge cases with small fixtures.";
 
 describe.runIf(browserAvailable())("sitting an interview in Chromium", () => {
-  let server: TestServer;
-  let browser: Browser;
-  let pack: Pack;
-  beforeAll(async () => {
-    const clientDist = await buildClientForTest();
-    const packs = loadPacksFromDir(BUILTIN_PACKS_DIR);
-    pack = packs.find((p) => p.id === "ai-engineer")!;
-    server = await startTestServer({ packs, clientDist });
-    browser = await launchChromium();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const room = useRoomBrowser();
 
   it("picks rounds, streams questions, keeps draft and time across a reload, submits, and opens the report", async () => {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(server.url);
+    const { page, errors } = await room.openLobby();
 
     // Lobby: two rounds, timed.
-    await startFromLobby(page, { pack, level: "mid", rounds: ["coding", "behavioural"], mode: "timed" });
+    await startFromLobby(page, { pack: room.pack, level: "mid", rounds: ["coding", "behavioural"], mode: "timed" });
 
     // Round 1: coding, in the code editor. Which question comes depends on the pack: look it up by its title.
     await expect.poll(() => page.getByTestId("round-title").textContent()).toContain("Coding");
-    const question = await shownQuestion(page, pack);
+    const question = await shownQuestion(page, room.pack);
     const coding = question.coding!;
     expect(coding, `"${question.title}" is a coding question`).toBeDefined();
     const code = coding.referenceSolution.python!;
@@ -58,7 +38,7 @@ describe.runIf(browserAvailable())("sitting an interview in Chromium", () => {
     await page.keyboard.insertText(code);
     await expect.poll(() => page.getByTestId("draft-status").textContent(), { timeout: 10_000 }).toMatch(/saved/i);
     // The autosaved draft is exactly the code typed (the DOM shows only the lines near the viewport).
-    await expect.poll(async () => (await savedDraft(page, server.url))?.code, { timeout: 10_000 }).toBe(code);
+    await expect.poll(async () => (await savedDraft(page, room.server.url))?.code, { timeout: 10_000 }).toBe(code);
 
     // Reload mid-question: same question, draft kept, clock still running down.
     const before = await page.getByTestId("countdown").textContent();
@@ -94,16 +74,7 @@ describe.runIf(browserAvailable())("sitting an interview in Chromium", () => {
     await page.getByTestId("submit-answer").click();
     // Answer any follow-up briefly until the report opens.
     for (let i = 0; i < 3 && !page.url().includes("/report/"); i++) {
-      const done = await Promise.race([
-        // Liveness bounds: grading the answer before either can happen took over 10 s at load 25.
-        page.waitForURL(/\/report\//, { timeout: 45_000 }).then(() => true),
-        page
-          .getByTestId("question-kind")
-          .filter({ hasText: "follow-up" })
-          .waitFor({ timeout: 45_000 })
-          .then(() => false),
-      ]);
-      if (done) break;
+      if ((await reportOrFollowUp(page)) === "report") break;
       await page
         .getByTestId("answer-text")
         .fill("We would track the error rate weekly on a labelled eval set and report it to the stakeholder as a result metric.");

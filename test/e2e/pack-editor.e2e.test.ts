@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import { seriousA11yViolationsLightAndDark } from "../helpers/axe.js";
-import { browserAvailable } from "../helpers/browser.js";
+import { browserAvailable, pageErrors } from "../helpers/browser.js";
 import { walkWithTab } from "../helpers/keyboard-walk.js";
 import type { TestServer } from "../helpers/server.js";
-import { setPackYaml as setEditorText, startTeamBrowser, type TeamBrowserSetup } from "../helpers/team-browser.js";
+import { setPackYaml as setEditorText, useTeamBrowser } from "../helpers/team-browser.js";
 
 const TINY = readFileSync(fileURLToPath(new URL("../fixtures/upload/tiny.yaml", import.meta.url)), "utf8");
 const OLD_TITLE = "A failure you owned";
@@ -15,17 +15,10 @@ const NEW_TITLE = "A launch that went wrong";
 type PackDetail = { version: number; source: string; versions: { version: number }[]; pack: { questions: { title: string }[] } };
 
 describe.runIf(browserAvailable())("writing and publishing a team pack in Chromium", () => {
-  let setup: TeamBrowserSetup;
   let server: TestServer;
   let browser: Browser;
   let token: string;
-  beforeAll(async () => {
-    setup = await startTeamBrowser();
-    ({ server, browser, token } = setup);
-  }, 180_000);
-  afterAll(async () => {
-    await setup?.close();
-  });
+  useTeamBrowser((setup) => ({ server, browser, token } = setup));
 
   const api = async <T>(path: string): Promise<T> => {
     const res = await fetch(`${server.url}${path}`, { headers: { Authorization: `Bearer ${token}` } });
@@ -35,8 +28,7 @@ describe.runIf(browserAvailable())("writing and publishing a team pack in Chromi
 
   it("signs in, validates live, previews without secrets, publishes v1 and v2, and lists the pack in the lobby", async () => {
     const page = await (await browser.newContext()).newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
+    const errors = pageErrors(page);
     await page.goto(server.url);
     await page.getByRole("link", { name: "Teams" }).click();
     await page.waitForURL(/\/team$/);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
 import type { Report } from "../../server/contracts/index.js";
 import { loadPacksFromDir } from "../../server/scenarios/index.js";
-import { browserAvailable, launchChromium } from "../helpers/browser.js";
+import { browserAvailable, launchChromium, pageErrors } from "../helpers/browser.js";
 import { buildClientForTest } from "../helpers/client-build.js";
 import { BUILTIN_PACKS_DIR } from "../helpers/packs.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
@@ -89,8 +89,7 @@ describe.runIf(browserAvailable())("the report shows its evidence, what was set 
     expect(question.criteria.some((cr) => cr.evidence.length > 0)).toBe(true);
 
     const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
+    const errors = pageErrors(page);
     // The resume token goes where the client keeps it (session-store.ts), on the app's origin.
     await page.goto(server.url);
     await page.evaluate(

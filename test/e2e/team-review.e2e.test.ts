@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { seriousA11yViolationsLightAndDark } from "../helpers/axe.js";
-import { browserAvailable } from "../helpers/browser.js";
+import { browserAvailable, pageErrors } from "../helpers/browser.js";
 import { walkWithTab } from "../helpers/keyboard-walk.js";
 import type { TestServer } from "../helpers/server.js";
-import { signInToTeam, startTeamBrowser, type TeamBrowserSetup } from "../helpers/team-browser.js";
+import { signInToTeam, useTeamBrowser } from "../helpers/team-browser.js";
 
 const PASTED =
   `The context: we were shipping a search feature and a bad index took it down. I decided to roll back, then I wrote a canary check. The outcome: failed searches went from 300 a day to 5. `.repeat(
@@ -36,17 +36,10 @@ async function finishInterview(page: Page, answer: (page: Page) => Promise<void>
 }
 
 describe.runIf(browserAvailable())("a hiring team reviews invited candidates in Chromium", () => {
-  let setup: TeamBrowserSetup;
   let server: TestServer;
   let browser: Browser;
   let token: string;
-  beforeAll(async () => {
-    setup = await startTeamBrowser();
-    ({ server, browser, token } = setup);
-  }, 180_000);
-  afterAll(async () => {
-    await setup?.close();
-  });
+  useTeamBrowser((setup) => ({ server, browser, token } = setup));
 
   /** No serious axe-core violation in light or dark mode, and Tab reaches every control of the view. */
   const checkAccessible = async (page: Page, view: string) => {
@@ -56,8 +49,7 @@ describe.runIf(browserAvailable())("a hiring team reviews invited candidates in 
 
   it("writes a pack in the form view, invites two candidates, reviews, overrides, compares and exports", async () => {
     const team = await (await browser.newContext({ acceptDownloads: true })).newPage();
-    const errors: string[] = [];
-    team.on("pageerror", (e) => errors.push(e.message));
+    const errors = pageErrors(team);
     await signInToTeam(team, server.url, token);
     await team.getByTestId("new-pack").click();
 

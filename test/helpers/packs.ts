@@ -15,3 +15,18 @@ export function miniPackWithRoundSeconds(seconds: number): Pack {
   const pack = miniPack();
   return { ...pack, rounds: pack.rounds.map((r) => ({ ...r, minutes: seconds / 60 })) };
 }
+
+/** Fields of a pack a candidate must never receive: no event, ack or report may carry a key of these names. */
+export const SECRET_PACK_FIELDS = [
+  "evidence",
+  "exemplars",
+  "anchors",
+  "rubric",
+  "strongAnswerAdds",
+  "probes",
+  "concepts",
+  "referenceSolution",
+  "testCode",
+  "promptLab",
+  "figures",
+] as const;

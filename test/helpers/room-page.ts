@@ -76,3 +76,18 @@ export async function runTests(page: Page): Promise<void> {
   await expect.poll(() => button.textContent(), { timeout: 30_000 }).toBe("Run tests");
   await expect.poll(() => page.getByTestId("test-results").getAttribute("data-stale")).toBe("false");
 }
+
+/**
+ * After a submit: resolves "report" when the report opens, "follow-up" when a follow-up
+ * question shows. Liveness bounds: grading before either can happen ran past 20 s at load 25.
+ */
+export function reportOrFollowUp(page: Page): Promise<"report" | "follow-up"> {
+  return Promise.race([
+    page.waitForURL(/\/report\//, { timeout: 45_000 }).then(() => "report" as const),
+    page
+      .getByTestId("question-kind")
+      .filter({ hasText: "follow-up" })
+      .waitFor({ timeout: 45_000 })
+      .then(() => "follow-up" as const),
+  ]);
+}

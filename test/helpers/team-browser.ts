@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type { Pack } from "../../server/scenarios/index.js";
 import { launchChromium } from "./browser.js";
@@ -13,7 +14,7 @@ export type TeamBrowserSetup = { server: TestServer; browser: Browser; token: st
  * Chromium. Started with only the mini fixture pack by default: the built-in packs may
  * be mid-edit and invalid.
  */
-export async function startTeamBrowser(options: { packs?: Pack[] } = {}): Promise<TeamBrowserSetup> {
+async function startTeamBrowser(options: { packs?: Pack[] } = {}): Promise<TeamBrowserSetup> {
   const clientDist = await buildClientForTest();
   const server = await startTestServer({ packs: options.packs ?? [miniPack()], clientDist });
   const { token } = await server.app.teams.create("Acme");
@@ -27,6 +28,21 @@ export async function startTeamBrowser(options: { packs?: Pack[] } = {}): Promis
       await server.close();
     },
   };
+}
+
+/**
+ * For a describe block: start the team setup before its tests (handing it to `take`,
+ * which keeps what the tests read) and close it after them.
+ */
+export function useTeamBrowser(take: (setup: TeamBrowserSetup) => void, options: { packs?: Pack[] } = {}): void {
+  let setup: TeamBrowserSetup | undefined;
+  beforeAll(async () => {
+    setup = await startTeamBrowser(options);
+    take(setup);
+  }, 180_000);
+  afterAll(async () => {
+    await setup?.close();
+  });
 }
 
 /** Open /team and sign in with the token; resolves once the team's workspace shows. */

@@ -120,6 +120,13 @@ describe("every CLI error is one line saying what to do", () => {
   const dir = scratch();
   writeFileSync(join(dir, "a.txt"), "an answer\n");
   const answer = join(dir, "a.txt");
+  const empty = join(dir, "empty.txt");
+  writeFileSync(empty, "  \n");
+  const emptyDir = scratch();
+  const notList = join(dir, "not-list.yaml");
+  writeFileSync(notList, "questionId: x\nanswer: y\n");
+  const otherPack = join(dir, "other-pack.yaml");
+  writeFileSync(otherPack, "- { questionId: not-in-this-pack, answer: some answer, scores: { a: 2 } }\n");
   const cases: [string, string[], Record<string, string>, 1 | 2, RegExp][] = [
     ["no command", [], {}, 2, /^no command given; use one of validate, calibrate, grade, team, run-code, selftest/],
     ["an unknown command", ["lint"], {}, 2, /^unknown command "lint"; use one of/],
@@ -139,8 +146,100 @@ describe("every CLI error is one line saying what to do", () => {
       ["grade", "--question", "ai-engineer#x", "--answer-file", join(dir, "none.txt")],
       {},
       2,
-      /^cannot read .*none\.txt; give/,
+      /^no file .*none\.txt; give the file holding the answer/,
     ],
+    [
+      "an answer that is a folder",
+      ["grade", "--question", "ai-engineer#x", "--answer-file", dir],
+      {},
+      2,
+      /is a folder; give the file holding the answer/,
+    ],
+    ["an empty answer", ["grade", "--question", "ai-engineer#x", "--answer-file", empty], {}, 2, /empty\.txt is empty; give the file/],
+    [
+      "a solution that is a folder",
+      ["run-code", "--question", "sums#add", "--language", "python", "--file", dir],
+      {},
+      2,
+      /is a folder; give the file holding the solution/,
+    ],
+    [
+      "answers to grade in a folder",
+      ["grade", "--pack", "ai-engineer", "--answers", dir],
+      {},
+      2,
+      /is a folder; give the JSONL file of answers/,
+    ],
+    [
+      "an empty answers file",
+      ["grade", "--pack", "ai-engineer", "--answers", empty],
+      {},
+      2,
+      /empty\.txt has no answers; give the JSONL file/,
+    ],
+    ["validate an empty folder", ["validate", emptyDir], {}, 1, /^no pack found in .*; give a pack\.yaml, a folder holding one/],
+    ["calibrate an empty folder", ["calibrate", emptyDir], {}, 1, /^no pack found in /],
+    ["selftest an empty folder", ["selftest", emptyDir], {}, 1, /^no pack found in /],
+    [
+      "validate with an unknown option",
+      ["validate", "scenarios", "--bogus"],
+      {},
+      2,
+      /^Unknown option '--bogus'.*usage: npm run -s cli -- validate/,
+    ],
+    ["validate with two packs", ["validate", "scenarios", "other"], {}, 2, /^validate takes one pack \(got "scenarios" and "other"\)/],
+    ["calibrate with an unknown option", ["calibrate", "ai-engineer", "--bogus"], {}, 2, /^Unknown option '--bogus'/],
+    [
+      "calibrate --answers without a file",
+      ["calibrate", "ai-engineer", "--answers"],
+      {},
+      2,
+      /^Option '--answers <value>' argument missing/,
+    ],
+    [
+      "labelled answers in an empty folder",
+      ["calibrate", "ai-engineer", "--answers", emptyDir],
+      {},
+      2,
+      /^no \.yaml files in .*; give YAML files/,
+    ],
+    [
+      "labelled answers that are not a list",
+      ["calibrate", "ai-engineer", "--answers", notList],
+      {},
+      2,
+      /not-list\.yaml: .*expected array.*; give YAML files \(a list of/,
+    ],
+    [
+      "labelled answers for another pack",
+      ["calibrate", "ai-engineer", "--answers", otherPack],
+      {},
+      1,
+      /^none of the 1 labelled answers in .* names a question and criterion of ai-engineer/,
+    ],
+    [
+      "a sittings count in exponent form",
+      ["selftest", "ai-engineer", "--sittings", "1e9"],
+      {},
+      2,
+      /^--sittings must be a whole number from 1 to 100 \(got "1e9"\)$/,
+    ],
+    [
+      "a negative sittings count",
+      ["selftest", "ai-engineer", "--sittings", "-1"],
+      {},
+      2,
+      /^Option '--sittings' argument is ambiguous\..*; see npm run -s cli -- selftest --help$/,
+    ],
+    ["team list with more words", ["team", "list", "acme"], {}, 2, /^team list takes nothing more \(got "acme"\)/],
+    [
+      "a token label too long",
+      ["team", "token", "create", "acme", "l".repeat(300)],
+      {},
+      1,
+      /^a token label is at most 60 characters; see the tokens/,
+    ],
+    ["a team name too long", ["team", "create", "n".repeat(300)], {}, 1, /^a team name is at most 100 characters; pick another name/],
     [
       "a broken pack",
       ["calibrate", "test/fixtures/broken-packs/negative-weight.yaml"],
@@ -185,6 +284,25 @@ describe("every CLI error is one line saying what to do", () => {
     expect(r.stderr.trimEnd()).toMatch(message);
     expect(r.stderr.trimEnd().split("\n"), r.stderr).toHaveLength(1);
     expect(r.stdout).toBe("");
+  });
+
+  it("a JSONL file with bad rows: each row's error in its output line, one summary line, exit 1", async () => {
+    const rows = join(scratch(), "rows.jsonl");
+    writeFileSync(rows, '{"id":"a","questionId":"token-bucket-limiter","text":"a bucket"}\nnot json\n{"id":"b"}\n');
+    const r = await cli(["grade", "--pack", "ai-engineer", "--answers", rows], { DATA_DIR: scratch() });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe("2 of 3 rows could not be graded (their output lines carry an error code and message)\n");
+    const out = r.stdout
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(out.map((o) => o.error?.code ?? "graded")).toEqual(["graded", "invalid-json", "invalid-row"]);
+  });
+
+  it("--help as the command lists the commands and exits 0", async () => {
+    const r = await cli(["--help"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^usage: npm run -s cli -- <command> \.\.\.; commands: validate, calibrate, grade, team, run-code, selftest/);
   });
 
   it("team token errors say where to look", async () => {

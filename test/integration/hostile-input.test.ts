@@ -76,6 +76,24 @@ describe("hostile input is refused cheaply, with a small clear answer", () => {
     expect(anon.status).toBe(401);
   });
 
+  it("a body declared larger than a route's limit is refused at once, not waited for", async () => {
+    // Two bytes sent, a gigabyte declared: the answer must not wait for the rest (it never comes).
+    const lying = { "content-type": "application/json", "content-length": "999999999", authorization: `Bearer ${token}` };
+    for (const path of [
+      "/api/history",
+      "/api/invites/abcdefabcdefabcdef/start",
+      "/api/teams/acme/invites",
+      "/api/teams/acme/authoring/suggest-terms",
+      "/api/teams/acme/packs",
+      "/api/teams/acme/packs/validate",
+    ]) {
+      const res = await raw("POST", path, lying, "{}");
+      expect(res.status, path).toBe(413);
+      expect(res.headers.connection).toBe("close");
+      expect(JSON.parse(res.body).error.code).toBe("PAYLOAD_TOO_LARGE");
+    }
+  }, 20_000);
+
   it("a YAML alias bomb or deep nesting in a pack upload is a located 400, not a crash", async () => {
     const bomb = [
       "a: &a [x,x,x,x,x,x,x,x,x]",

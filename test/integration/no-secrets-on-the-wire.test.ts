@@ -1,23 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadPacksFromDir, type Pack } from "../../server/scenarios/index.js";
-import { BUILTIN_PACKS_DIR } from "../helpers/packs.js";
+import { BUILTIN_PACKS_DIR, SECRET_PACK_FIELDS } from "../helpers/packs.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { connectClient } from "../helpers/socket-client.js";
-
-const SECRET_KEYS = [
-  "evidence",
-  "exemplars",
-  "anchors",
-  "rubric",
-  "strongAnswerAdds",
-  "probes",
-  "concepts",
-  "referenceSolution",
-  "testCode",
-  "promptLab",
-  "figures",
-];
 
 let server: TestServer;
 let pack: Pack;
@@ -44,7 +30,7 @@ function secretsOf(p: Pack): string[] {
 
 function assertClean(label: string, payload: unknown): void {
   const json = JSON.stringify(payload);
-  for (const key of SECRET_KEYS) expect(json, `${label} carries "${key}"`).not.toContain(`"${key}"`);
+  for (const key of SECRET_PACK_FIELDS) expect(json, `${label} carries "${key}"`).not.toContain(`"${key}"`);
   for (const secret of secretsOf(pack)) expect(json.includes(secret), `${label} leaks ${secret.slice(0, 40)}…`).toBe(false);
 }
 

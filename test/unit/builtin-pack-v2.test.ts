@@ -6,7 +6,7 @@ import { checkFaultClass, checkFixedPrompt } from "../../server/grading/checks/p
 import { checkQuantitative } from "../../server/grading/checks/quantitative.js";
 import { checkStar } from "../../server/grading/checks/structure.js";
 import { loadPacksFromDir } from "../../server/scenarios/index.js";
-import { BUILTIN_PACKS_DIR } from "../helpers/packs.js";
+import { BUILTIN_PACKS_DIR, SECRET_PACK_FIELDS } from "../helpers/packs.js";
 
 const [pack] = loadPacksFromDir(BUILTIN_PACKS_DIR);
 const questions = pack!.questions;
@@ -62,20 +62,9 @@ describe("the built-in ai-engineer pack, v2 depth", () => {
   });
 
   it("names no criterion after a secret field, so per-criterion feedback on the wire never looks like a leaked rubric", () => {
-    const secretFields = [
-      "evidence",
-      "exemplars",
-      "anchors",
-      "rubric",
-      "strongAnswerAdds",
-      "probes",
-      "concepts",
-      "referenceSolution",
-      "testCode",
-      "promptLab",
-      "figures",
-    ];
-    const clashes = questions.flatMap((q) => q.rubric.filter((c) => secretFields.includes(c.id)).map((c) => `${q.id}#${c.id}`));
+    const clashes = questions.flatMap((q) =>
+      q.rubric.filter((c) => (SECRET_PACK_FIELDS as readonly string[]).includes(c.id)).map((c) => `${q.id}#${c.id}`),
+    );
     expect(clashes).toEqual([]);
   });
 

@@ -3,6 +3,7 @@ import { useLocation } from "wouter";
 import type { Level, Mode, PublicPack } from "../../../server/contracts/index.js";
 import { fetchPack, fetchPacks } from "../api.js";
 import { ErrorBanner } from "../components/ErrorBanner.js";
+import { ModeSelect } from "../components/ModeSelect.js";
 import { HistoryPanel } from "../history/HistoryPanel.js";
 import { saveSession } from "../session-store.js";
 import { errorMessage, request } from "../socket.js";
@@ -157,13 +158,7 @@ export function Lobby() {
                   ))}
                 </fieldset>
 
-                <label className="field">
-                  <span>Mode</span>
-                  <select data-testid="mode-select" value={mode} onChange={(e) => setMode(e.target.value as Mode)}>
-                    <option value="timed">timed</option>
-                    <option value="practice">practice</option>
-                  </select>
-                </label>
+                <ModeSelect testId="mode-select" value={mode} onChange={setMode} />
                 <p className="muted">
                   {mode === "timed"
                     ? `Timed: ${chosenMinutes} minutes in total, scores at the end.`

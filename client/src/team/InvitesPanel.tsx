@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import type { Invite, InviteCreated, Level, Mode } from "../../../server/contracts/index.js";
 import { ErrorBanner } from "../components/ErrorBanner.js";
+import { ModeSelect } from "../components/ModeSelect.js";
 import { dateTime, message } from "./format.js";
 import type { ReviewApi } from "./review-api.js";
 import type { PackSummary } from "./types.js";
@@ -83,13 +84,7 @@ export function InvitesPanel({ api, packs, initialPackId }: { api: ReviewApi; pa
               onChange={(e) => setEmail(e.target.value)}
             />
           </label>
-          <label className="field">
-            <span>Mode</span>
-            <select data-testid="invite-mode" value={mode} onChange={(e) => setMode(e.target.value as Mode)}>
-              <option value="timed">timed</option>
-              <option value="practice">practice</option>
-            </select>
-          </label>
+          <ModeSelect testId="invite-mode" value={mode} onChange={setMode} />
           <label className="field">
             <span>Level</span>
             <select data-testid="invite-level" value={level} onChange={(e) => setLevel(e.target.value as "" | Level)}>

@@ -1,23 +1,9 @@
-import { addItem, removeItem, type FormQuestion } from "../pack-form.js";
+import { addItem, removeItem } from "../pack-form.js";
 import { Text } from "./fields.js";
+import type { QuestionSectionProps } from "./section-props.js";
 
 /** The question's labelled answers (secret: they calibrate the grader), each scored on every criterion. */
-export function ExemplarFields({
-  q,
-  qi,
-  source,
-  set,
-  onChange,
-}: {
-  q: FormQuestion;
-  /** Index of the question in the pack. */
-  qi: number;
-  source: string;
-  /** Set a field of this question (path below the question). */
-  set: (path: (string | number)[], v: unknown) => void;
-  /** Replace the whole YAML (adding and removing items). */
-  onChange: (s: string) => void;
-}) {
+export function ExemplarFields({ q, qi, source, set, onChange }: QuestionSectionProps) {
   return (
     <fieldset>
       <legend>Exemplars (secret: used to calibrate the grader)</legend>

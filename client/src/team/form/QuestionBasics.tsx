@@ -1,26 +1,12 @@
-import { ensureRounds, setField, type FormQuestion } from "../pack-form.js";
+import { ensureRounds, setField } from "../pack-form.js";
 import { Text } from "./fields.js";
+import type { QuestionSectionProps } from "./section-props.js";
 
 const KINDS = ["behavioural", "system-design", "prompt-debugging", "coding"];
 const LEVELS = ["junior", "mid", "senior"];
 
 /** The question itself: id, title, kind (a new kind gets a round), level, time guide and the prompt. */
-export function QuestionBasics({
-  q,
-  qi,
-  source,
-  set,
-  onChange,
-}: {
-  q: FormQuestion;
-  /** Index of the question in the pack. */
-  qi: number;
-  source: string;
-  /** Set a field of this question (path below the question). */
-  set: (path: (string | number)[], v: unknown) => void;
-  /** Replace the whole YAML (adding and removing items). */
-  onChange: (s: string) => void;
-}) {
+export function QuestionBasics({ q, qi, source, set, onChange }: QuestionSectionProps) {
   return (
     <fieldset>
       <legend>Question</legend>

@@ -1,33 +1,17 @@
 import { useState } from "react";
 import type { TermSuggestions } from "../../../../server/contracts/index.js";
 import { message } from "../format.js";
-import { addItem, conceptsToText, NEW_CRITERION, removeItem, textToConcepts, type FormCriterion, type FormQuestion } from "../pack-form.js";
+import { addItem, conceptsToText, NEW_CRITERION, removeItem, textToConcepts, type FormCriterion } from "../pack-form.js";
 import type { ReviewApi } from "../review-api.js";
 import { ConceptsField, Text } from "./fields.js";
+import type { QuestionSectionProps } from "./section-props.js";
 
 /**
  * The rubric: each criterion's id, title, weight, description, anchors and
  * evidence terms, with suggested terms (found in strong, not in weak exemplars)
  * one click away.
  */
-export function RubricFields({
-  q,
-  qi,
-  source,
-  set,
-  onChange,
-  api,
-}: {
-  q: FormQuestion;
-  /** Index of the question in the pack. */
-  qi: number;
-  source: string;
-  /** Set a field of this question (path below the question). */
-  set: (path: (string | number)[], v: unknown) => void;
-  /** Replace the whole YAML (adding and removing items). */
-  onChange: (s: string) => void;
-  api: ReviewApi;
-}) {
+export function RubricFields({ q, qi, source, set, onChange, api }: QuestionSectionProps & { api: ReviewApi }) {
   const [suggestions, setSuggestions] = useState<TermSuggestions | null>(null);
   const [suggestError, setSuggestError] = useState<string | null>(null);
   const suggest = async () => {

@@ -1,0 +1,23 @@
+import express, { type RequestHandler } from "express";
+import { sendError } from "./errors.js";
+
+/**
+ * Body readers that refuse a declared Content-Length over their limit at once.
+ * express's parsers, refusing it, first read the rest of the body away before
+ * answering: a client that declares 1 GB and sends two bytes got no answer at
+ * all until its own timeout. Here it gets 413 and the connection is closed.
+ */
+function declaredLengthWithin(limit: number): RequestHandler {
+  return (req, res, next) => {
+    const declared = Number(req.headers["content-length"] ?? 0);
+    if (!(declared > limit)) return next();
+    res.set("Connection", "close");
+    sendError(res, "PAYLOAD_TOO_LARGE", `request body is larger than the ${Math.round(limit / 1000)} kB limit`);
+  };
+}
+
+/** A JSON body of at most `limit` bytes. */
+export const jsonBody = (limit: number): RequestHandler[] => [declaredLengthWithin(limit), express.json({ limit })];
+
+/** Any body as text (pack YAML or JSON), at most `limit` bytes. */
+export const textBody = (limit: number): RequestHandler[] => [declaredLengthWithin(limit), express.text({ type: () => true, limit })];
