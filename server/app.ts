@@ -68,6 +68,8 @@ export type AppDeps = {
   trustProxy?: boolean;
   /** Browser origins allowed to open the socket besides the server's own. */
   allowedOrigins?: string[];
+  /** Host names requests may name (server/limits/host.ts); null or absent: any. */
+  allowedHosts?: string[] | null;
 };
 
 export type App = {
@@ -128,7 +130,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const limiterStore = deps.limiterStore ?? (redis ? redisLimiters(redis.limiter, redis.config.keyPrefix) : undefined);
   const limits = deps.rateLimits === null ? null : createRateLimits(deps.rateLimits ?? DEFAULT_RATE_LIMITS, limiterStore);
-  const httpServer = createServer();
+  // A client that sends its request slowly holds a socket and parser state: it gets 30 s for the whole request
+  // (Node's default is 300 s), 15 s for the headers. Answers may take longer (long-polling does).
+  const httpServer = createServer({ requestTimeout: 30_000, headersTimeout: 15_000 });
   // `io` is assigned below; emit only runs once a session exists, long after.
   let io: InterviewIo | null = null;
   const emit: Emit = async (sessionId, name, body, key) => {
@@ -198,6 +202,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     pingDatabase: database.ping,
     limits,
     trustProxy: deps.trustProxy ?? false,
+    allowedHosts: deps.allowedHosts ?? null,
     recovering: () => recovering,
     teamDesk,
     metrics: { registry: metrics.registry, token: deps.metricsToken ?? null },
@@ -208,6 +213,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     limits,
     trustProxy: deps.trustProxy ?? false,
     allowedOrigins: deps.allowedOrigins ?? [],
+    allowedHosts: deps.allowedHosts ?? null,
     metrics,
   });
   if (redis) useRedisAdapter(io, redis);

@@ -2,7 +2,7 @@ import { hostname } from "node:os";
 import { resolve } from "node:path";
 import { z } from "zod";
 import { DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from "./cluster/index.js";
-import { DEFAULT_RATE_LIMITS, type RateLimitConfig } from "./limits/index.js";
+import { defaultAllowedHosts, DEFAULT_RATE_LIMITS, type RateLimitConfig } from "./limits/index.js";
 import type { ModelConfig } from "./llm/index.js";
 import type { PostgresTarget } from "./store/index.js";
 import type { RedisConfig } from "./redis/index.js";
@@ -72,6 +72,7 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   /** Browser origins (comma-separated, or *) allowed to open the socket besides the server's own. */
   SOCKET_ORIGINS: z.string().default(""),
+  ALLOWED_HOSTS: z.string().max(4_000).default(""),
   /** Redis for several instances (socket.io adapter, shared rate limits); unset keeps everything in memory. */
   REDIS_URL: z
     .string()
@@ -109,6 +110,8 @@ export type Config = {
   rateLimits: RateLimitConfig;
   trustProxy: boolean;
   allowedOrigins: string[];
+  /** Host names requests may name (DNS rebinding); null: any. */
+  allowedHosts: string[] | null;
   redis: RedisConfig | null;
   metricsToken: string | null;
   instanceId: string;
@@ -174,6 +177,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } : null,
     metricsToken: e.METRICS_TOKEN ?? null,
     instanceId: e.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
+    allowedHosts: defaultAllowedHosts(
+      e.HOST,
+      e.ALLOWED_HOSTS.split(",")
+        .map((h) => h.trim())
+        .filter(Boolean),
+    ),
     allowedOrigins: e.SOCKET_ORIGINS.split(",")
       .map((o) => o.trim())
       .filter(Boolean),

@@ -1,7 +1,8 @@
 import type { Logger } from "pino";
 import { createApp, type App, type AppDeps } from "./app.js";
 import { ConfigError, type Config } from "./config.js";
-import { acquireDataDirLock } from "./store/index.js";
+import { serverUrl } from "./server-url.js";
+import { acquireDataDirLock, announceServerUrl } from "./store/index.js";
 
 /**
  * Take DATA_DIR, build the app, listen, and only then recover the sessions
@@ -14,7 +15,9 @@ export async function startServer(
   deps: Omit<AppDeps, "databaseFile"> & { logger: Logger },
 ): Promise<{ app: App; port: number; release(): void }> {
   // The lock keeps a second process off one SQLite file; on PostgreSQL several instances share the database by design.
-  const release = config.postgres ? () => undefined : acquireDataDirLock(config.dataDir);
+  const unlock = config.postgres ? () => undefined : acquireDataDirLock(config.dataDir);
+  let unannounce: () => void = () => undefined;
+  const release = () => (unannounce(), unlock());
   let app: App | null = null;
   try {
     app = await createApp({
@@ -24,6 +27,7 @@ export async function startServer(
       rateLimits: config.rateLimits,
       trustProxy: config.trustProxy,
       allowedOrigins: config.allowedOrigins,
+      allowedHosts: config.allowedHosts,
       redis: config.redis,
       metricsToken: config.metricsToken,
       instanceId: config.instanceId,
@@ -51,5 +55,7 @@ export async function startServer(
   started.startRecovery().catch((err) => deps.logger.error({ err }, "recovery failed"));
   const address = started.httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
+  // The CLI's hints name this URL (PORT=0 picks the port only now); one server per DATA_DIR, so SQLite only.
+  if (!config.postgres) unannounce = announceServerUrl(config.dataDir, serverUrl(config.host, port));
   return { app: started, port, release };
 }

@@ -1,6 +1,6 @@
 import type { Config } from "../config.js";
 import { serverUrl } from "../server-url.js";
-import { createStore, openDatabase, type DatabaseTarget } from "../store/index.js";
+import { createStore, openDatabase, runningServerUrl, type DatabaseTarget } from "../store/index.js";
 import { createTeams, TeamError, type Teams } from "../teams/index.js";
 import { CliError, type Cli } from "./context.js";
 
@@ -76,8 +76,9 @@ export async function teamCommand(args: string[], io: Cli): Promise<number> {
     io.out(`created team "${team.id}" (${team.name})`);
     io.out(`API token (shown once, store it now): ${token}`);
     io.out(`(labelled "owner"; give each reviewer their own: team token create ${team.id} <name>)`);
-    // The server this DATA_DIR belongs to listens on HOST:PORT from the same env (PORT=0: whatever it printed).
-    const base = config.port === 0 ? "<the URL npm start printed>" : serverUrl(config.host, config.port);
+    // The server running on this DATA_DIR says where it listens; otherwise it would listen on HOST:PORT from this env.
+    const base =
+      runningServerUrl(config.dataDir) ?? (config.port === 0 ? "<the URL npm start printed>" : serverUrl(config.host, config.port));
     io.out(`upload a pack: curl -X POST -H "Authorization: Bearer ${token}" --data-binary @pack.yaml ${base}/api/teams/${team.id}/packs`);
     return 0;
   } catch (err) {

@@ -12,6 +12,10 @@ export const ERROR_CODES = {
   PAYLOAD_TOO_LARGE: { status: 413, means: "the body is over the route's size limit" },
   RATE_LIMITED: { status: 429, means: "too many requests from this connection, this address or in total; retryAfterMs says when to retry" },
   UNAUTHORIZED: { status: 401, means: "a team route without a live team API token" },
+  HOST_NOT_ALLOWED: {
+    status: 403,
+    means: "the request named a host this server does not answer to (DNS rebinding guard; see ALLOWED_HOSTS)",
+  },
   FORBIDDEN: { status: 403, means: "wrong resume token, a session this connection has not joined, or a choice not allowed here" },
   NOT_FOUND: { status: 404, means: "no such session, pack, team, invite, token, question or route (for you)" },
   SESSION_OVER: { status: 409, means: "the session has ended; open its report" },

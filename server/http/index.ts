@@ -16,6 +16,7 @@ import { requestIds } from "./request-id.js";
 import { healthRouter } from "./health.js";
 import { historyRouter } from "./history.js";
 import { packsRouter } from "./packs.js";
+import { hostCheck } from "./host-check.js";
 import { rateLimit } from "./rate-limit.js";
 import { reportsRouter } from "./reports.js";
 import { securityHeaders } from "./security-headers.js";
@@ -39,6 +40,8 @@ export type HttpDeps = {
   limits?: RateLimits | null;
   /** Take the client address and protocol from X-Forwarded-* (only behind a proxy you run). */
   trustProxy?: boolean;
+  /** Host names requests may name (DNS rebinding, server/limits/host.ts); null or absent: any. */
+  allowedHosts?: string[] | null;
   /** True while overdue sessions are still being recovered after a start. */
   recovering?: () => boolean;
   /** Invites, dashboard, overrides, signals (issue 13); absent in apps built without it. */
@@ -55,6 +58,7 @@ export function createHttpApp(deps: HttpDeps): Express {
   // One proxy hop: req.ip is the address our proxy saw, not whatever a client put first in X-Forwarded-For.
   app.set("trust proxy", deps.trustProxy ? 1 : false);
   app.use(requestIds(deps.logger));
+  if (deps.allowedHosts) app.use(hostCheck(deps.allowedHosts));
   if (deps.limits) app.use(rateLimit(deps.limits));
   app.use(securityHeaders());
   app.use(utf8BodiesOnly());

@@ -31,7 +31,8 @@ export function buildReport(
       const exemplar = asked ? shownExemplar(pack, question) : undefined;
       return {
         questionId: id,
-        title: question.title,
+        // Only the id, which the start's plan already gave: a question never reached shows nothing of itself.
+        title: asked ? question.title : NOT_REACHED,
         asked,
         ...(gradingError ? { gradingError } : {}),
         answered: turns.some((t) => t.answer !== null),
@@ -42,7 +43,7 @@ export function buildReport(
         flags: state.integrityFlags[id] ?? [],
         judge: state.judgeStatus[id] ?? { status: "off", message: "no judge model configured" },
         ...(state.labStatus[id] ? { lab: state.labStatus[id] } : {}),
-        criteria: scores.map((s) => {
+        criteria: (asked ? scores : []).map((s) => {
           const criterion = criteria.find((c) => c.id === s.criterionId);
           return {
             ...s,
@@ -73,6 +74,9 @@ export function buildReport(
     rounds,
   };
 }
+
+/** What a report calls a planned question the session never reached. */
+const NOT_REACHED = "Not reached";
 
 /** The strong exemplar the report may show, when the pack allows it (packs stored before the setting existed have no `report`). */
 function shownExemplar(pack: Pack, question: Question): string | undefined {

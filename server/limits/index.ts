@@ -7,3 +7,4 @@ export {
   type RateLimits,
 } from "./rate-limits.js";
 export { originAllowed } from "./origin.js";
+export { defaultAllowedHosts, hostAllowed } from "./host.js";

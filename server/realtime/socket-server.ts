@@ -12,7 +12,7 @@ import {
 } from "../contracts/index.js";
 import { MAX_SOCKET_MESSAGE_BYTES } from "../contracts/index.js";
 import { ServiceError, type InterviewService } from "../interview/index.js";
-import { limitedMessage, originAllowed, type RateLimits } from "../limits/index.js";
+import { hostAllowed, limitedMessage, originAllowed, type RateLimits } from "../limits/index.js";
 import { secondsSince, type Metrics } from "../metrics/index.js";
 import type { Teams } from "../teams/index.js";
 import { acklessLogFor } from "./ackless-log.js";
@@ -32,6 +32,8 @@ export type SocketServerOptions = {
   trustProxy?: boolean;
   /** Browser origins allowed besides this server's own ("*" allows any). */
   allowedOrigins?: readonly string[];
+  /** Host names the handshake may name (DNS rebinding, server/limits/host.ts); null or absent: any. */
+  allowedHosts?: readonly string[] | null;
   /** Ack counts and latencies by event and outcome; none when absent. */
   metrics?: Metrics | null;
 };
@@ -156,8 +158,13 @@ export function createSocketServer(
     maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
     // Any website could otherwise open a socket from a visitor's browser and start sessions.
     allowRequest: (req, callback) => {
+      if (!hostAllowed(req.headers.host, options.allowedHosts ?? null)) {
+        logger.warn({ host: req.headers.host?.slice(0, 200) }, "socket naming a host this server does not answer to refused");
+        return callback("host not allowed", false);
+      }
       const ok = originAllowed(req.headers.origin, req.headers.host, allowedOrigins);
-      if (!ok) logger.warn({ origin: req.headers.origin }, "socket from a disallowed origin refused");
+      // Capped: the header is the client's to make as long as it likes.
+      if (!ok) logger.warn({ origin: req.headers.origin?.slice(0, 200) }, "socket from a disallowed origin refused");
       callback(ok ? null : "origin not allowed", ok);
     },
   });
@@ -181,7 +188,11 @@ export function createSocketServer(
       const ack = args.at(-1);
       if (!CLIENT_EVENTS.includes(event as ClientEventName)) {
         if (typeof ack === "function")
-          ack({ ok: false, error: { code: "BAD_PAYLOAD", message: `unknown event "${event}"; known: ${CLIENT_EVENTS.join(", ")}` } });
+          ack({
+            ok: false,
+            // The name is the client's: echoed only in part, so the reply stays small whatever was sent.
+            error: { code: "BAD_PAYLOAD", message: `unknown event "${event.slice(0, 60)}"; known: ${CLIENT_EVENTS.join(", ")}` },
+          });
         // No client of ours sends these: they count toward closing a flooding connection.
         refused(socket, logger);
       }

@@ -18,6 +18,7 @@ export type { PostgresTarget } from "./postgres.js";
 export { migrateToLatest } from "./migrations.js";
 export { StoredDataError, planOf, reportOf, inviteRoundsOf } from "./stored-json.js";
 export { acquireDataDirLock, DataDirLockedError } from "./data-dir-lock.js";
+export { announceServerUrl, runningServerUrl } from "./running-server.js";
 export type { SessionRow } from "./sessions.js";
 export type { StoredEvent } from "./events.js";
 export type { DraftRow } from "./drafts.js";

@@ -32,6 +32,8 @@ export async function startTestServer(options: {
   rateLimits?: RateLimitConfig | null;
   trustProxy?: boolean;
   allowedOrigins?: string[];
+  /** Host names the app answers to (null or absent: any), as ALLOWED_HOSTS sets them. */
+  allowedHosts?: string[] | null;
   /** Redis for broadcasts and rate limits shared with other apps on the same prefix. */
   redis?: RedisConfig;
   metricsToken?: string;
@@ -60,6 +62,7 @@ export async function startTestServer(options: {
     ...(options.rateLimits !== undefined ? { rateLimits: options.rateLimits } : {}),
     ...(options.trustProxy ? { trustProxy: true } : {}),
     ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
+    ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.redis ? { redis: options.redis } : {}),
     ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),

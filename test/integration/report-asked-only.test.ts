@@ -23,6 +23,10 @@ describe("a report shows only what was asked", () => {
     const rag = pack.questions.find((q) => q.id === "rag-basics")!;
     expect(text).not.toContain(rag.prompt);
     for (const criterion of rag.rubric) if (criterion.strongAnswerAdds) expect(text).not.toContain(criterion.strongAnswerAdds);
+    // Nor its title or its rubric's: only the id, which the start's plan already gave, and its zero.
+    expect(text).not.toContain(rag.title);
+    for (const criterion of rag.rubric) expect(text).not.toContain(criterion.title);
+    expect(unasked.criteria).toEqual([]);
     // The question that was asked keeps its prompt.
     expect(report.rounds[0].questions[0]).toMatchObject({ asked: true, turns: [{ turnId: "failure-story" }] });
     c.close();

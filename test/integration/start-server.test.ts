@@ -8,6 +8,7 @@ import { manualClock } from "../helpers/manual-clock.js";
 import { miniPackWithRoundSeconds } from "../helpers/packs.js";
 import { startTestServer, tempDatabaseFile } from "../helpers/server.js";
 import { connectClient } from "../helpers/socket-client.js";
+import { cli } from "../helpers/cli.js";
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -64,5 +65,21 @@ describe("start-up", () => {
 
     // A second server on the same DATA_DIR is refused while the first runs.
     await expect(startServer({ ...config, port: 0 }, deps)).rejects.toThrow(/Another server \(pid \d+/);
+  });
+
+  it("with PORT=0 the CLI's hints name the port the server really took, and stop naming it once it stops", async () => {
+    const dataDir = dirname(tempDatabaseFile());
+    const config = loadConfig({ DATA_DIR: dataDir, PORT: "0" });
+    const deps = { builtinPacks: [miniPackWithRoundSeconds(60)], clientDist: null, logger: pino({ level: "silent" }), sandbox: null };
+    const running = await startServer(config, deps);
+    const created = await cli(["team", "create", "Acme"], { DATA_DIR: dataDir, PORT: "0" });
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.stdout).toContain(`http://127.0.0.1:${running.port}/api/teams/acme/packs`);
+    // The hint's URL answers.
+    expect((await fetch(`http://127.0.0.1:${running.port}/api/health`)).ok).toBe(true);
+    await running.app.close();
+    running.release();
+    const after = await cli(["team", "create", "Other"], { DATA_DIR: dataDir, PORT: "0" });
+    expect(after.stdout).toContain("<the URL npm start printed>/api/teams/other/packs");
   });
 });
