@@ -31,8 +31,28 @@ export type PrepareContext = {
  * Everything that reads a candidate's answer reads this: the text minus what
  * the question gave them and minus anything aimed at the grader. Grading,
  * the judge and the interviewer's follow-up all see the same cleaned text.
+ *
+ * On the interview's path (a pack given, nothing else) the same answers are
+ * read up to three times in a row (the follow-up decision, the follow-up's
+ * quote, grading), a millisecond or more each: the last reading per question
+ * object is kept. Question objects are per pack version and session variant
+ * (server/scenarios/variants), so the key is the pack and the answers.
  */
 export function prepareAnswer(question: Question, answers: (AnswerBody | null)[], ctx: PrepareContext = {}): PreparedAnswer {
+  if (!ctx.pack || ctx.modelAnswers || ctx.gradingExemplar !== undefined) return prepareNow(question, answers, ctx);
+  const key = answers.map((a) => (a ? JSON.stringify(a) : "-")).join("\u0001");
+  const last = lastReading.get(question);
+  if (last && last.pack === ctx.pack && last.key === key) return last.prepared;
+  const prepared = prepareNow(question, answers, ctx);
+  // Shared by the readers that follow: none may change it.
+  Object.freeze(prepared.flags);
+  lastReading.set(question, { pack: ctx.pack, key, prepared });
+  return prepared;
+}
+
+const lastReading = new WeakMap<Question, { pack: Pack; key: string; prepared: PreparedAnswer }>();
+
+function prepareNow(question: Question, answers: (AnswerBody | null)[], ctx: PrepareContext): PreparedAnswer {
   const parts = answerParts(answers);
   const index = ctx.pack ? packIndex(ctx.pack) : ctx.modelAnswers?.length ? answersIndex(ctx.modelAnswers) : undefined;
   const modelAnswers = index?.modelAnswers;

@@ -3,7 +3,7 @@ import type { Criterion, Question } from "../scenarios/index.js";
 import { codeLines } from "./code-shape.js";
 import { conceptCoverage } from "./coverage.js";
 import { questionTerms } from "./language/index.js";
-import { prepareAnswer } from "./prepare-answer.js";
+import { prepareAnswer, type PrepareContext } from "./prepare-answer.js";
 import { evidenceFor } from "./story.js";
 
 /**
@@ -13,8 +13,8 @@ import { evidenceFor } from "./story.js";
  * working lines in code), so a follow-up never asks for what the grade
  * already credits.
  */
-export function unmetCriteria(question: Question, answers: (AnswerBody | null)[]): Criterion[] {
-  const shown = evidenceShown(question, answers);
+export function unmetCriteria(question: Question, answers: (AnswerBody | null)[], ctx: PrepareContext = {}): Criterion[] {
+  const shown = evidenceShown(question, answers, ctx);
   return question.rubric.filter((c) => !shown(c)).sort(byWeight);
 }
 
@@ -23,8 +23,8 @@ export function unmetCriteria(question: Question, answers: (AnswerBody | null)[]
  * follow-up probes one criterion, and each criterion read costs milliseconds of
  * language analysis on the way to the candidate's next question.
  */
-export function firstUnmetCriterion(question: Question, answers: (AnswerBody | null)[]): Criterion | undefined {
-  const shown = evidenceShown(question, answers);
+export function firstUnmetCriterion(question: Question, answers: (AnswerBody | null)[], ctx: PrepareContext = {}): Criterion | undefined {
+  const shown = evidenceShown(question, answers, ctx);
   // A stable sort: equal weights keep rubric order, as in unmetCriteria.
   return [...question.rubric].sort(byWeight).find((c) => !shown(c));
 }
@@ -32,8 +32,8 @@ export function firstUnmetCriterion(question: Question, answers: (AnswerBody | n
 const byWeight = (a: Criterion, b: Criterion) => b.weight - a.weight;
 
 /** Whether the answers show any evidence for a criterion, read as grading reads them. */
-function evidenceShown(question: Question, answers: (AnswerBody | null)[]): (c: Criterion) => boolean {
-  const evidence = evidenceFor(question, prepareAnswer(question, answers).evidence);
+function evidenceShown(question: Question, answers: (AnswerBody | null)[], ctx: PrepareContext): (c: Criterion) => boolean {
+  const evidence = evidenceFor(question, prepareAnswer(question, answers, ctx).evidence);
   const code = codeLines(evidence.code);
   const isTerm = questionTerms(question);
   const story = question.kind === "behavioural";

@@ -1,5 +1,5 @@
 import { firstUnmetCriterion } from "../../grading/index.js";
-import { currentRound, questionOf } from "../context.js";
+import { basePackOf, currentRound, questionOf } from "../context.js";
 import type { InterviewDeps } from "../deps.js";
 import { isSkip } from "../skip.js";
 import type { InterviewStateUpdate, InterviewStateValue } from "../state.js";
@@ -27,9 +27,12 @@ export async function chooseFollowUp(deps: InterviewDeps, state: InterviewStateV
   if (turns.every((t) => t.answer === null)) return null;
   try {
     return (
+      // Read with the pack, as grading and the follow-up read it (copies of a model answer earn nothing here either),
+      // and the same reading serves the follow-up's quote and the grade (prepareAnswer keeps it).
       firstUnmetCriterion(
         question,
         turns.map((t) => t.answer),
+        { pack: await basePackOf(deps, state) },
       )?.id ?? null
     );
   } catch {
