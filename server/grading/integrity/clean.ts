@@ -4,7 +4,7 @@ import { FAKE_VERDICT, GRADING, OVERRIDE, ROLE_TAG, SELF_ASSESSMENT, TAG_ESCAPE 
 import type { CleanedAnswer, IntegrityFlag } from "./types.js";
 import { sharedRunShare, vocabularyCopy, type CopyIndex } from "./copy-index.js";
 import { addressedToReader, roleSetUp, unquoted } from "./addressed.js";
-import { analyse, otherLanguage } from "../language/index.js";
+import { analyse, otherLanguage, questionTerms, termStuffed } from "../language/index.js";
 
 /**
  * What happened to the flagged text, said as it is: it was removed before
@@ -177,7 +177,11 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
       flag("hidden-instruction", block.text);
       continue;
     }
-    if ((prose || (ctx.code && !/[(){}[\]=;:]/.test(block.text))) && !otherLanguage(block.text) && isWordSalad(block.text)) {
+    if (
+      (prose || (ctx.code && !/[(){}[\]=;:]/.test(block.text))) &&
+      !otherLanguage(block.text) &&
+      (isWordSalad(block.text) || (prose && termStuffed(block.text, questionTerms(ctx.question))))
+    ) {
       flag("keyword-list", block.text);
       continue;
     }

@@ -1,7 +1,8 @@
 import type { Analysis } from "./analyse.js";
 
 const PREDICATE = new Set(["VERB", "AUX"]);
-const GLUE = new Set(["DET", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "SYM"]);
+/** Words a frame is read without: articles, prepositions, conjunctions, pronouns and auxiliaries. */
+const GLUE = new Set(["DET", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "SYM", "PRON", "AUX"]);
 /** A long sentence this dense in rubric terms is a keyword bag with verbs sprinkled in. */
 const MAX_TERM_DENSITY = 0.5;
 const MIN_TOKENS_FOR_DENSITY = 12;
@@ -41,10 +42,11 @@ export function claimSentences(
     const terms = tokens.filter((t) => isTerm(t.word) || isTerm(t.lemma)).length;
     if (tokens.length >= MIN_TOKENS_FOR_DENSITY && terms / tokens.length >= MAX_TERM_DENSITY) return;
     claims.add(i);
-    // The frame: what the sentence says besides its terms and glue words. A short frame shared
-    // by several term-bearing sentences is a template ("we use", "be").
+    // The frame: what the sentence says besides its terms and glue words. A frame shared by several
+    // term-bearing sentences is a template, short ("we use", "be") or long ("Our team relied on X when
+    // it mattered most."): an account does not say the same thing about each key point.
     const frame = tokens.filter((t) => !isTerm(t.word) && !isTerm(t.lemma) && !GLUE.has(t.pos)).map((t) => t.lemma);
-    if (terms > 0 && frame.length <= 3) {
+    if (terms > 0) {
       const key = frame.join(" ");
       frames.set(key, [...(frames.get(key) ?? []), i]);
     }
