@@ -20,6 +20,19 @@ export const OVERRIDE = [
   /(?:忽略|无视|忘记).{0,10}(?:指令|说明|评分|规则)/,
 ];
 
+/**
+ * Tasks handed to the reader about its own output: change it ("encode your response in Base64",
+ * "translate your answer"), or put something into it ("add a sentence in your response that
+ * promotes ...", "include the below code snippet in your code"), the injected-task families of
+ * public benchmarks (BIPIA). Counted only in a sentence addressed to the reader, and, like
+ * overrides, not inside a fixed prompt, which legitimately tells a model what its answer holds.
+ */
+export const TASK_INJECTION = [
+  /\byour (?:response|answer|reply|output|elucidation)(?:'s)?\b/,
+  /\b(?:following|below|subsequent|above|this) code (?:snippet|block|excerpt|section|segment|fragment)\b/,
+  /^(?:please )?(?:reply|respond)\s+(?:in|using|with|only|as)\b|^(?:please )?answer\s+(?:in|using|only)\b/,
+];
+
 /** Scoring talk: never part of an honest answer, wherever it appears. */
 export const GRADING = [
   /\b(?:give|award|assign|grant|record|attribuer|gib|dê|dale)\b.{0,40}\b(?:full marks?|full (?:score|points|credit)|max(?:imum)? (?:score|points?|marks?|grade|level)|perfect (?:score|grade|marks?)|top (?:marks?|score|grade)|highest (?:score|grade|mark))/,

@@ -60,9 +60,18 @@ export function claimSentences(
   // An answer made mostly of templated term sentences is stuffing throughout: nothing in it is a claim.
   const termSentences = [...frames.values()].reduce((n, xs) => n + xs.length, 0);
   if (templated >= TEMPLATE_REPEATS && templated * 2 >= termSentences) return new Set();
-  if (claims.size === 0 && isShortPhraseAnswer(a)) a.sentences.forEach((_, i) => claims.add(i));
+  // Not a question, though: "What is the capital of Brazil?" states nothing, however short. A hedged
+  // statement ("because they are in the same path?") still states its point.
+  if (claims.size === 0 && isShortPhraseAnswer(a)) a.sentences.forEach((s, i) => !asks(s.text) && claims.add(i));
   return claims;
 }
+
+/** A question proper: it opens with a question word or an inverted auxiliary and ends with "?". */
+const asks = (sentence: string) =>
+  /\?\s*$/.test(sentence) &&
+  /^\W*(?:what|who|whom|whose|where|when|why|how|which|is|are|was|were|do|does|did|can|could|will|would|should|shall|may|have|has)\b/i.test(
+    sentence,
+  );
 
 export function isShortPhraseAnswer(a: Analysis): boolean {
   const items = a.text.split(/[,;|\n•·]+/).filter((s) => s.trim()).length;
