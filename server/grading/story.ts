@@ -4,6 +4,19 @@ import { analyse, claimSentences, questionTerms } from "./language/index.js";
 import type { EvidenceText } from "./prepare-answer.js";
 
 /**
+ * Quoted words the candidate does not report are someone else's (a review, a message), not their
+ * account: "Is this feedback positive? 'Waited for hours and got no resolution.'" tells no story.
+ * A contraction's apostrophe ("they'd") does not close a single quote.
+ */
+const QUOTED = /"[^"\n]*"|“[^”]*”|(^|[\s:(])'(?:[^'\n]|'(?=\w))+'(?=$|[\s.,;:!?)])/g;
+const withoutQuotes = (text: string) => text.replace(QUOTED, (_, lead: string | undefined) => `${lead ?? ""} `);
+/** What a paragraph tells in the candidate's voice: a quote they report ("I told the VP: '...'") counts, a bare one does not. */
+function ownWords(paragraph: string): string {
+  const outside = withoutQuotes(paragraph);
+  return /\b(?:i|we|my|our|me|us)\b/i.test(outside) ? paragraph : outside;
+}
+
+/**
  * The text evidence is read from. In a behavioural story only the
  * candidate's own account counts: sentences that make a claim and are not
  * addressed to a reader. An order ("Write a script to ..."), a sentence to
@@ -16,7 +29,7 @@ export function evidenceFor(question: Question, evidence: EvidenceText): Evidenc
   if (question.kind !== "behavioural" || !evidence.prose) return evidence;
   const own: string[] = [];
   for (const paragraph of evidence.prose.split(/\n\s*\n/)) {
-    const a = analyse(paragraph);
+    const a = analyse(ownWords(paragraph));
     const claims = claimSentences(a, questionTerms(question), { story: true });
     const addressed = a.sentences.map((s) => addressedToReader(s.text));
     // A paragraph mostly addressed to its reader is a message to someone, not an account: none of it counts.
