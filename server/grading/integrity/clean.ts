@@ -207,7 +207,7 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
     if (modelAnswers)
       out = dropParagraphs(
         out,
-        (p) => isModelAnswerCopy(modelAnswers, p, skip),
+        (p) => isModelAnswerCopy(modelAnswers, p, skip, questionTerms(ctx.question)),
         (p) => flag("copied-model-answer", p),
       );
     out = dropParagraphs(
@@ -349,10 +349,10 @@ const ATTACK_SENTINEL = "\u0000attack\u0000";
  * and cover most of it. Short paragraphs are never called copies: a terse
  * correct sentence reads like any textbook.
  */
-function isModelAnswerCopy(index: CopyIndex, paragraph: string, skip: ReadonlySet<number>): boolean {
+function isModelAnswerCopy(index: CopyIndex, paragraph: string, skip: ReadonlySet<number>, isTerm: (word: string) => boolean): boolean {
   const runs = sharedRunShare(index, paragraph, 5, skip);
   if (runs.size >= 8 && runs.share >= 0.5) return true;
-  return vocabularyCopy(index, paragraph, skip) !== null;
+  return vocabularyCopy(index, paragraph, skip, isTerm) !== null;
 }
 
 /** Text paraphrasing the rubric: 30% of its 4-word runs come from the rubric's own words. */

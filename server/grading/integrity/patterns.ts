@@ -30,7 +30,6 @@ export const OVERRIDE = [
 export const TASK_INJECTION = [
   /\byour (?:response|answer|reply|output|elucidation)(?:'s)?\b/,
   /\b(?:following|below|subsequent|above|this) code (?:snippet|block|excerpt|section|segment|fragment)\b/,
-  /^(?:please )?(?:reply|respond)\s+(?:in|using|with|only|as)\b|^(?:please )?answer\s+(?:in|using|only)\b/,
 ];
 
 /** Scoring talk: never part of an honest answer, wherever it appears. */
