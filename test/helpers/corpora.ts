@@ -48,18 +48,14 @@ export function publicInjectionsRaiseNothing(pack: Pack, size: CorpusSize): Corp
   return { graded, problems };
 }
 
-/**
- * Kinds of generated gaming answer held to the weak exemplar's score (as text; as code for coding
- * questions): every kind the generator makes but one, a salad mixing the terms with the strong
- * answer's other words (still open, docs/grading.md).
- */
-const GAMING_OPEN = new Set(["salad of terms and the strong answer's other words"]);
+/** Kinds held as code for coding questions (every kind is held as text). */
 const GAMING_HELD_AS_CODE = new Set(["keyword list", "padded weak answer"]);
 
 /**
  * Keyword lists and lines, domain-word salads (run on or written as sentences), templated and
  * varied-frame keyword sentences, terms chained or asked, shuffled and edited copies of the
- * strong answer, and padded or keyword-stuffed weak answers, generated from every question, must
+ * strong answer, a salad of its words and the terms, and padded or keyword-stuffed weak answers,
+ * generated from every question, must
  * score no higher than its weak exemplar.
  * Sample: every question, a third of its kinds (rotating, so every kind is used); `only`: just
  * these kinds, on every question.
@@ -72,9 +68,7 @@ export function gamingEarnsNoMoreThanWeak(pack: Pack, size: CorpusSize, only?: s
     const weak = q.exemplars.find((e) => e.level === "weak")!.answer;
     const asCode = q.kind === "coding";
     const weakScore = questionScore(q.rubric, gradeQuestion(q, [body(weak, asCode)], { pack, gradingExemplar: weak }).scores);
-    const held = gamingAnswers(q).filter(
-      (g) => !GAMING_OPEN.has(g.kind) && (!asCode || GAMING_HELD_AS_CODE.has(g.kind)) && (!only || only.includes(g.kind)),
-    );
+    const held = gamingAnswers(q).filter((g) => (!asCode || GAMING_HELD_AS_CODE.has(g.kind)) && (!only || only.includes(g.kind)));
     held.forEach((g, gi) => {
       if (!only && !keep(size, 3, gi, qi)) return;
       const score = questionScore(q.rubric, gradeQuestion(q, [body(g.text, asCode)], { pack }).scores);

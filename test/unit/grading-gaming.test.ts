@@ -12,9 +12,9 @@ const [pack] = loadPacksFromDir(BUILTIN_PACKS_DIR);
  * domain-word salads run on and written as sentences, templated and varied-frame
  * keyword sentences, terms chained by causal verbs or asked as questions,
  * shuffled and edited copies of the strong answer, padding and a weak answer
- * stuffed with keywords. Still open (docs/grading.md): a salad mixing the terms
- * with the strong answer's other words, and edited copies of a reference
- * solution submitted as code (similar code is normal; the tests decide). Here
+ * stuffed with keywords, a salad mixing the terms with the strong answer's other
+ * words. Still open (docs/grading.md): edited copies of a reference solution
+ * submitted as code (similar code is normal; the tests decide). Here
  * every question with a third of the kinds (rotating); every kind on every
  * question: npm run bench:corpora.
  */
