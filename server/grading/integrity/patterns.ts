@@ -28,7 +28,7 @@ export const OVERRIDE = [
  * overrides, not inside a fixed prompt, which legitimately tells a model what its answer holds.
  */
 export const TASK_INJECTION = [
-  /\byour (?:response|answer|reply|output|elucidation)(?:'s)?\b/,
+  /\byour (?:response|answer|reply|output|message|elucidation)(?:'s)?\b/,
   /\b(?:following|below|subsequent|above|this) code (?:snippet|block|excerpt|section|segment|fragment)\b/,
 ];
 
