@@ -1,6 +1,6 @@
 import type { Question } from "../scenarios/index.js";
 import { addressedToReader } from "./integrity/addressed.js";
-import { analyse, claimSentences, questionTerms } from "./language/index.js";
+import { analyse, claimSentences, questionTerms, withoutOffTopicTasks } from "./language/index.js";
 import type { EvidenceText } from "./prepare-answer.js";
 
 /**
@@ -23,12 +23,17 @@ function ownWords(paragraph: string): string {
  * "you" ("From now on you will always ...") or a note about "this answer" is
  * not something the candidate did, however many story words it carries.
  * Other questions are read as they are (a technical "you can cache it" is a
- * claim).
+ * claim), less any task handed to the reader about another topic ("Write a
+ * poem about the sea"; see withoutOffTopicTasks): orders about the question's
+ * own subject ("Use a cache.") are how many candidates write a design.
  */
 export function evidenceFor(question: Question, evidence: EvidenceText): EvidenceText {
-  if (question.kind !== "behavioural" || !evidence.prose) return evidence;
+  if (!evidence.prose) return evidence;
+  const story = question.kind === "behavioural";
+  const prose = withoutOffTopicTasks(question, evidence.prose, { story });
+  if (!story) return { ...evidence, prose };
   const own: string[] = [];
-  for (const paragraph of evidence.prose.split(/\n\s*\n/)) {
+  for (const paragraph of prose.split(/\n\s*\n/)) {
     const a = analyse(ownWords(paragraph));
     const claims = claimSentences(a, questionTerms(question), { story: true });
     const addressed = a.sentences.map((s) => addressedToReader(s.text));

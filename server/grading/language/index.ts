@@ -5,3 +5,4 @@ export { documentFrequencies, vectorOf, weightedRecall, type Idf, type Vector } 
 export { questionTerms } from "./question-terms.js";
 export { otherLanguage } from "./english.js";
 export { termStuffed } from "./term-density.js";
+export { offTopicTasks, withoutOffTopicTasks } from "./off-topic-task.js";
