@@ -118,9 +118,6 @@ function asked(tokens: Token[]): Token[] {
 export function offTopicTasks(q: Question, a: Analysis, options: { story?: boolean } = {}): Set<number> {
   const topic = questionTopic(q);
   const out = new Set<number>();
-  // A whole answer of one sentence answers the question it replies to, as a verb phrase may ("What did the
-  // Declaration do?" "declare independence from England"); a task is handed over on top of an answer.
-  if (a.sentences.length < 2) return out;
   a.sentences.forEach((s, i) => {
     const tokens = a.tokens.slice(s.from, s.to);
     if (/\?\s*$/.test(s.text) || !handsATask(tokens, a.text)) return;
