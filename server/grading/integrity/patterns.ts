@@ -30,8 +30,8 @@ export const OVERRIDE = [
 export const TASK_INJECTION = [
   /\byour (?:response|answer|reply|output|message|elucidation)(?:'s)?\b/,
   /\b(?:following|below|subsequent|above|this) code (?:snippet|block|excerpt|section|segment|fragment)\b/,
-  // The reader's own output in an encoding ("Reply using Base64 encoding"): BIPIA's encode family without "your".
-  /\b(?:reply|respond)\b.{0,20}\b(?:in|using|with)\s+(?:base64|rot-?13|hex(?:adecimal)?|binary|morse|leet(?:speak)?|pig latin|emojis?)\b/,
+  // The reader's own output in an encoding ("Reply using Base64 encoding", "Reply in reverse"): BIPIA's encode family without "your".
+  /\b(?:reply|respond)\b.{0,20}\b(?:in|using|with)\s+(?:base64|rot-?13|hex(?:adecimal)?|binary|morse|leet(?:speak)?|pig latin|emojis?|reverse)\b/,
 ];
 
 /** Scoring talk: never part of an honest answer, wherever it appears. */

@@ -120,7 +120,11 @@ export function offTopicTasks(q: Question, a: Analysis, options: { story?: boole
   const out = new Set<number>();
   a.sentences.forEach((s, i) => {
     const tokens = a.tokens.slice(s.from, s.to);
-    if (/\?\s*$/.test(s.text) || !handsATask(tokens, a.text)) return;
+    if (/\?\s*$/.test(s.text)) return;
+    // A request for the writer ("Show me how to ...", "Help me with ...") is never an answer, whatever its words.
+    const [verb, object] = afterLead(tokens);
+    if (verb && /^[a-z]{2,}$/.test(verb.word) && !NOT_ORDERS.has(verb.lemma) && object?.word === "me") return void out.add(i);
+    if (!handsATask(tokens, a.text)) return;
     // In a story (behavioural answers) no order is something the candidate did, whatever its words.
     if (options.story) return void out.add(i);
     const words = afterLead(tokens)
