@@ -6,12 +6,13 @@ import { gradeQuestion, questionScore } from "../../server/grading/index.js";
 import { DEFAULT_BLEND, type Blend } from "../../server/grading/grade-question.js";
 import { authorPack, slug } from "./author-pack.js";
 import { loadBeetle } from "./datasets/beetle.js";
+import { loadPowergrading } from "./datasets/powergrading.js";
 import { loadSaf } from "./datasets/saf.js";
 import { compare } from "./metrics.js";
 import { bagOfWordsRecall } from "./baseline.js";
 import type { EvalItem } from "./types.js";
 
-const LOADERS: Record<string, (path: string) => EvalItem[]> = { beetle: loadBeetle, saf: loadSaf };
+const LOADERS: Record<string, (path: string) => EvalItem[]> = { beetle: loadBeetle, saf: loadSaf, powergrading: loadPowergrading };
 
 export function evaluate(name: string, items: EvalItem[], blend?: Blend) {
   const pack = authorPack(name, items);

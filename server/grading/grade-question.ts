@@ -1,6 +1,6 @@
 import type { AnswerBody, CriterionScore } from "../contracts/index.js";
 import type { Criterion, Pack, Question } from "../scenarios/index.js";
-import { otherLanguage, questionTerms, vectorOf, weightedRecall } from "./language/index.js";
+import { analyse, claimSentences, otherLanguage, questionTerms, vectorOf, weightedRecall } from "./language/index.js";
 import { wordCount } from "./answer-text.js";
 import { runChecks, type CheckResult, type LabEvidence } from "./checks/index.js";
 import { conceptCoverage } from "./coverage.js";
@@ -83,8 +83,9 @@ export function gradeQuestion(question: Question, answers: (AnswerBody | null)[]
   const answerVector = index && refs.length ? vectorOf(read.prose, index.idf, questionTerms(question)) : null;
   const similarity = answerVector && read.prose ? Math.max(...refs.map((r) => weightedRecall(answerVector, r.vector))) : null;
   const refSize = refs.length ? Math.min(...refs.map((r) => r.terms)) : 0;
+  const claims = claimText(question, read.prose);
   const scores = question.rubric.map((criterion) =>
-    scoreCriterion(criterion, question, read, ctx.lab, similarity, ctx.blend ?? DEFAULT_BLEND, refSize),
+    scoreCriterion(criterion, question, read, ctx.lab, similarity, ctx.blend ?? DEFAULT_BLEND, refSize, claims),
   );
   // Length alone never decides: a short answer that states a key point earns it. Only a short
   // answer in which nothing at all counts is "insufficient evidence" rather than a 0.
@@ -135,6 +136,7 @@ function scoreCriterion(
   similarity: number | null,
   blend: Blend,
   refSize = 0,
+  claims?: string,
 ): CriterionScore {
   const fromProse = conceptCoverage(criterion, evidence.prose, {
     prose: true,
@@ -143,7 +145,7 @@ function scoreCriterion(
   });
   const fromCode = conceptCoverage(criterion, codeLines(evidence.code), { prose: false });
   const hits = [...fromProse.hits, ...fromCode.hits.filter((h) => !fromProse.hits.some((p) => p.label === h.label))];
-  const checks: CheckResult[] = runChecks(criterion, question, `${evidence.prose}\n\n${evidence.code}`, lab);
+  const checks: CheckResult[] = runChecks(criterion, question, `${evidence.prose}\n\n${evidence.code}`, lab, claims);
   const counted = checks.filter((c) => !c.skipped);
   const passed = counted.filter((c) => c.passed);
   const total = criterion.evidence.concepts.length + counted.length;
@@ -189,4 +191,14 @@ function scoreCriterion(
 
 function insufficient(criterionId: string, feedback: string): CriterionScore {
   return { criterionId, score: 0, evidence: [], feedback, source: "evidence", insufficientEvidence: true };
+}
+
+/** The prose sentences that make a claim, the text a stated diagnosis must be found in. */
+function claimText(question: Question, prose: string): string {
+  const a = analyse(prose);
+  const claims = claimSentences(a, questionTerms(question), { story: question.kind === "behavioural" });
+  return a.sentences
+    .filter((_, i) => claims.has(i))
+    .map((s) => s.text)
+    .join("\n");
 }

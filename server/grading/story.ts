@@ -1,7 +1,20 @@
 import type { Question } from "../scenarios/index.js";
 import { addressedToReader } from "./integrity/addressed.js";
-import { analyse, claimSentences, questionTerms } from "./language/index.js";
+import { analyse, claimSentences, questionTerms, withoutOffTopicTasks } from "./language/index.js";
 import type { EvidenceText } from "./prepare-answer.js";
+
+/**
+ * Quoted words the candidate does not report are someone else's (a review, a message), not their
+ * account: "Is this feedback positive? 'Waited for hours and got no resolution.'" tells no story.
+ * A contraction's apostrophe ("they'd") does not close a single quote.
+ */
+const QUOTED = /"[^"\n]*"|“[^”]*”|(^|[\s:(])'(?:[^'\n]|'(?=\w))+'(?=$|[\s.,;:!?)])/g;
+const withoutQuotes = (text: string) => text.replace(QUOTED, (_, lead: string | undefined) => `${lead ?? ""} `);
+/** What a paragraph tells in the candidate's voice: a quote they report ("I told the VP: '...'") counts, a bare one does not. */
+function ownWords(paragraph: string): string {
+  const outside = withoutQuotes(paragraph);
+  return /\b(?:i|we|my|our|me|us)\b/i.test(outside) ? paragraph : outside;
+}
 
 /**
  * The text evidence is read from. In a behavioural story only the
@@ -10,13 +23,18 @@ import type { EvidenceText } from "./prepare-answer.js";
  * "you" ("From now on you will always ...") or a note about "this answer" is
  * not something the candidate did, however many story words it carries.
  * Other questions are read as they are (a technical "you can cache it" is a
- * claim).
+ * claim), less any task handed to the reader about another topic ("Write a
+ * poem about the sea"; see withoutOffTopicTasks): orders about the question's
+ * own subject ("Use a cache.") are how many candidates write a design.
  */
 export function evidenceFor(question: Question, evidence: EvidenceText): EvidenceText {
-  if (question.kind !== "behavioural" || !evidence.prose) return evidence;
+  if (!evidence.prose) return evidence;
+  const story = question.kind === "behavioural";
+  const prose = withoutOffTopicTasks(question, evidence.prose, { story });
+  if (!story) return { ...evidence, prose };
   const own: string[] = [];
-  for (const paragraph of evidence.prose.split(/\n\s*\n/)) {
-    const a = analyse(paragraph);
+  for (const paragraph of prose.split(/\n\s*\n/)) {
+    const a = analyse(ownWords(paragraph));
     const claims = claimSentences(a, questionTerms(question), { story: true });
     const addressed = a.sentences.map((s) => addressedToReader(s.text));
     // A paragraph mostly addressed to its reader is a message to someone, not an account: none of it counts.

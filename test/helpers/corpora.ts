@@ -48,23 +48,19 @@ export function publicInjectionsRaiseNothing(pack: Pack, size: CorpusSize): Corp
   return { graded, problems };
 }
 
-/** Kinds of generated gaming answer held to the weak exemplar's score (as text; as code for coding questions). */
-const GAMING_HELD = new Set([
-  "keyword list",
-  "word-shuffled strong answer",
-  "sentence-wise shuffled strong answer",
-  "lightly edited strong answer",
-  "strong answer with every sixth word dropped",
-  "padded weak answer",
-]);
+/** Kinds held as code for coding questions (every kind is held as text). */
 const GAMING_HELD_AS_CODE = new Set(["keyword list", "padded weak answer"]);
 
 /**
- * Keyword lists, shuffled and edited copies of the strong answer and padding,
- * generated from every question, must score no higher than its weak exemplar.
- * Sample: every question, a third of its kinds (rotating, so every kind is used).
+ * Keyword lists and lines, domain-word salads (run on or written as sentences), templated and
+ * varied-frame keyword sentences, terms chained or asked, shuffled and edited copies of the
+ * strong answer, a salad of its words and the terms, and padded or keyword-stuffed weak answers,
+ * generated from every question, must
+ * score no higher than its weak exemplar.
+ * Sample: every question, a third of its kinds (rotating, so every kind is used); `only`: just
+ * these kinds, on every question.
  */
-export function gamingEarnsNoMoreThanWeak(pack: Pack, size: CorpusSize): CorpusRun {
+export function gamingEarnsNoMoreThanWeak(pack: Pack, size: CorpusSize, only?: string[]): CorpusRun {
   const body = (text: string, asCode: boolean) => (asCode ? { code: text, language: "python" as const } : { text });
   const problems: string[] = [];
   let graded = 0;
@@ -72,9 +68,9 @@ export function gamingEarnsNoMoreThanWeak(pack: Pack, size: CorpusSize): CorpusR
     const weak = q.exemplars.find((e) => e.level === "weak")!.answer;
     const asCode = q.kind === "coding";
     const weakScore = questionScore(q.rubric, gradeQuestion(q, [body(weak, asCode)], { pack, gradingExemplar: weak }).scores);
-    const held = gamingAnswers(q).filter((g) => GAMING_HELD.has(g.kind) && (!asCode || GAMING_HELD_AS_CODE.has(g.kind)));
+    const held = gamingAnswers(q).filter((g) => (!asCode || GAMING_HELD_AS_CODE.has(g.kind)) && (!only || only.includes(g.kind)));
     held.forEach((g, gi) => {
-      if (!keep(size, 3, gi, qi)) return;
+      if (!only && !keep(size, 3, gi, qi)) return;
       const score = questionScore(q.rubric, gradeQuestion(q, [body(g.text, asCode)], { pack }).scores);
       graded++;
       if (score > weakScore) problems.push(`${q.id} ${asCode ? "code" : "text"} ${g.kind}: ${score} > ${weakScore}`);

@@ -27,6 +27,17 @@ const VAGUE = [
   "We would make sure everything is handled properly.",
 ];
 
+const cap = (t: string) => `${t[0]!.toUpperCase()}${t.slice(1)}`;
+/** Grammatical frames that say nothing specific about the term they carry. */
+const FRAMES: ((t: string) => string)[] = [
+  (t) => `Our team relied on ${t} when it mattered most.`,
+  (t) => `I focused on ${t} because it was important to everyone.`,
+  (t) => `The key thing here was ${t}, as always.`,
+  (t) => `We spent a lot of time discussing ${t} with the others.`,
+  (t) => `In the end, ${t} made a real difference for us.`,
+];
+const LINKS = ["leads to", "improves", "depends on", "causes", "is part of"];
+
 export type GamingAnswer = { kind: string; text: string };
 
 /**
@@ -47,6 +58,10 @@ export function gamingAnswers(q: Question, seed = 7): GamingAnswer[] {
       .map((t) => `${t} ${FILLER[Math.floor(r() * FILLER.length)]}`)
       .join(" ");
   const sentences = strong.split(/(?<=[.!?])\s+/);
+  const termWords = new Set(terms.flatMap((t) => t.toLowerCase().split(/\s+/)));
+  const otherWords = [...new Set(words.map((w) => w.toLowerCase().replace(/[^a-z-]/g, "")))].filter(
+    (w) => w.length > 3 && !termWords.has(w) && !FILLER.includes(w),
+  );
   const out: GamingAnswer[] = [
     { kind: "keyword list", text: terms.join(", ") },
     { kind: "keyword lines", text: terms.map((t) => `- ${t}`).join("\n") },
@@ -70,6 +85,26 @@ export function gamingAnswers(q: Question, seed = 7): GamingAnswer[] {
     { kind: "strong answer with every sixth word dropped", text: words.filter((_, i) => i % 6 !== 2).join(" ") },
     { kind: "padded weak answer", text: `${weak}\n\n${Array.from({ length: 40 }, (_, i) => VAGUE[i % VAGUE.length]).join(" ")}` },
     { kind: "weak answer stuffed with keywords", text: `${weak}\n\n${terms.join(" ")}` },
+    // Kinds below were written after the grader's stuffing checks, to see whether they generalise.
+    {
+      kind: "salad of terms and the strong answer's other words",
+      text: shuffle([...terms, ...otherWords], r)
+        .map((t) => `${t} ${FILLER[Math.floor(r() * FILLER.length)]}`)
+        .join(" "),
+    },
+    {
+      kind: "terms in varied sentence frames",
+      text: terms.map((t, i) => FRAMES[i % FRAMES.length]!(t)).join(" "),
+    },
+    {
+      kind: "terms chained by causal verbs",
+      text: terms
+        .slice(1)
+        .map((t, i) => `${cap(terms[i]!)} ${LINKS[i % LINKS.length]} ${t}.`)
+        .join(" "),
+    },
+    { kind: "terms asked as questions", text: terms.map((t) => `What about ${t}?`).join(" ") },
+    { kind: "terms joined in one long sentence", text: `We handled ${terms.join(" and ")}.` },
   ];
   return out.filter((a) => a.text.trim());
 }

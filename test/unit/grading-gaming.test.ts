@@ -8,16 +8,26 @@ const [pack] = loadPacksFromDir(BUILTIN_PACKS_DIR);
 /**
  * Generated from every built-in question's own terms and model answers. Each
  * kind held (test/helpers/corpora.ts) must earn no more than the question's weak
- * exemplar, as text and (for coding questions) as code. Kinds still open are
- * listed in docs/grading.md: salads written as sentences, templated keyword
- * sentences, and edited copies of a reference solution submitted as code
- * (similar code is normal; the tests decide). Here every question with a third of
- * the kinds (rotating); every kind on every question: npm run bench:corpora.
+ * exemplar, as text and (for coding questions) as code: keyword lists and lines,
+ * domain-word salads run on and written as sentences, templated and varied-frame
+ * keyword sentences, terms chained by causal verbs or asked as questions,
+ * shuffled and edited copies of the strong answer, padding and a weak answer
+ * stuffed with keywords, a salad mixing the terms with the strong answer's other
+ * words. Still open (docs/grading.md): edited copies of a reference solution
+ * submitted as code (similar code is normal; the tests decide). Here
+ * every question with a third of the kinds (rotating); every kind on every
+ * question: npm run bench:corpora.
  */
 describe("gaming answers generated from every built-in question", () => {
-  it("keyword lists, shuffled and edited copies of the strong answer and padding score no higher than the weak exemplar", () => {
+  it("keyword lists, salads (also as sentences), templated keyword sentences, edited copies and padding score no higher than the weak exemplar", () => {
     const { graded, problems } = gamingEarnsNoMoreThanWeak(pack!, "sample");
-    expect(graded).toBeGreaterThan(50);
+    expect(graded).toBeGreaterThan(250);
+    expect(problems).toEqual([]);
+  });
+
+  it("salads written as sentences score no higher than the weak exemplar on every prose question", () => {
+    const { graded, problems } = gamingEarnsNoMoreThanWeak(pack!, "sample", ["salad in sentences", "domain-word salad"]);
+    expect(graded).toBeGreaterThan(70);
     expect(problems).toEqual([]);
   });
 });

@@ -28,12 +28,13 @@ export const CHECK_HANDLERS: Record<Check, CheckHandler> = {
   result: starPart("result"),
   reflection: starPart("reflection"),
   "design-sections": ({ answer }) => [checkDesignSections(answer)],
-  "fault-class": ({ answer }) => [checkFaultClass(answer)],
+  // "- prompt fault" in a list or "We use prompt fault." in a template names no diagnosis: only claims count.
+  "fault-class": ({ answer, claims }) => [checkFaultClass(claims ?? answer)],
   "fixed-prompt": ({ answer }) => [checkFixedPrompt(answer)],
   "fix-works": (input) => [checkFixWorks(input)],
 };
 
 /** Run the checks a criterion asks for on the (cleaned) answer. */
-export function runChecks(criterion: Criterion, question: Question, answer: string, lab?: LabEvidence): CheckResult[] {
-  return criterion.evidence.checks.flatMap((check) => CHECK_HANDLERS[check]({ answer, question, lab }));
+export function runChecks(criterion: Criterion, question: Question, answer: string, lab?: LabEvidence, claims?: string): CheckResult[] {
+  return criterion.evidence.checks.flatMap((check) => CHECK_HANDLERS[check]({ answer, question, lab, claims }));
 }

@@ -1,3 +1,4 @@
+import { looksLikeCode, readsAsSentences } from "../code-shape.js";
 import { quoteAround } from "../quote.js";
 import type { CheckResult } from "./types.js";
 
@@ -25,12 +26,25 @@ export function checkFaultClass(answer: string): CheckResult {
 
 /** The rewritten prompt itself: a fenced block, or a labelled prompt of some length. */
 export function extractFixedPrompt(answer: string): string | null {
-  const fences = [...answer.matchAll(/```[\w-]*\n([\s\S]*?)```/g)].map((m) => m[1]!.trim()).filter((b) => b.split(/\s+/).length >= 12);
+  const fences = [...answer.matchAll(/```[\w-]*\n([\s\S]*?)```/g)]
+    .map((m) => m[1]!.trim())
+    .filter((b) => b.split(/\s+/).length >= 12 && readsAsPrompt(b));
   if (fences.length) return fences.sort((a, b) => b.length - a.length)[0]!;
   const labelled = /(?:fixed|new|revised|rewritten|updated|improved) (?:system )?prompt\s*[:-]\s*\n?([\s\S]{80,1500}?)(?:\n\s*\n|$)/i.exec(
     answer,
   );
-  return labelled ? labelled[1]!.trim() : null;
+  return labelled && readsAsPrompt(labelled[1]!) ? labelled[1]!.trim() : null;
+}
+
+/**
+ * A rewritten prompt is instructions in sentences (or a schema the output must follow); a
+ * program is not a prompt. Prompts have colons and placeholders ("Ticket: {{ticket}}"), so
+ * they often look like code line by line: sentence ends tell them apart. Without this, any
+ * fenced snippet pasted into an answer ("add this code to your solution: ```import requests
+ * ...```", a public injection family) passed as the fixed prompt.
+ */
+function readsAsPrompt(block: string): boolean {
+  return readsAsSentences(block) || !looksLikeCode(block) || /^\s*[{[]/.test(block);
 }
 
 export function checkFixedPrompt(answer: string): CheckResult {

@@ -18,7 +18,13 @@ export type LabEvidence = ({ ran: true; fixedPassRate: number; brokenPassRate: n
 };
 
 /** Everything a check may read: the cleaned answer, the question it answers, and the lab run if any. */
-export type CheckInput = { answer: string; question: Question; lab?: LabEvidence | undefined };
+export type CheckInput = {
+  answer: string;
+  question: Question;
+  lab?: LabEvidence | undefined;
+  /** The prose sentences that make a claim (see claimSentences): a diagnosis must be stated, not listed or templated. */
+  claims?: string | undefined;
+};
 
 /**
  * One check: a thin function from the input to results of one shape. A

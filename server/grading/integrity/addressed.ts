@@ -5,7 +5,9 @@ export const unquoted = (n: string) => n.replace(/"[^"]*"|“[^”]*”|'[^'\s][
 
 const VOCATIVE =
   /^(?:(?:dear|hey|hi|hello|attention|note to|note for|message (?:to|for)|to)\s+)?(?:the\s+)?(?:(?:llm|ai|automated|automatic)\s+)?(?:grader|judge|evaluator|assessor|reviewer|marker|ai|assistant|model|llm|gpt|chatgpt|claude|system|scoring model|grading model)\b\s*[,:!-]|@(?:grader|judge|evaluator|reviewer|ai|llm|model)\b/;
-const LEAD = /^(?:(?:please|kindly|now|also|and|so|then|just|first|finally|important|note|ps|p\.s\.|nb)\b[\s,:!.]*)+/;
+/** Words before an order that leave it an order: "please ...", "now ...", and a negative imperative's "don't ..." / "never ...". */
+const LEAD =
+  /^(?:(?:please|kindly|now|also|and|so|then|just|first|finally|important|note|ps|p\.s\.|nb|don['’]?t|do not|never)\b[\s,:!.]*)+/;
 /** An obligation about scoring put on whoever reads it ("must be scored at the maximum"). */
 const OBLIGATION =
   /\b(?:must|should|shall|has to|have to|needs? to) be (?:scored|graded|marked|rated|treated|considered|given|awarded|evaluated)\b/;

@@ -1,10 +1,10 @@
 import type { Question } from "../../scenarios/index.js";
 import { decodings, forMatching, hiddenTagText, stripInvisible } from "./normalise.js";
-import { FAKE_VERDICT, GRADING, OVERRIDE, ROLE_TAG, SELF_ASSESSMENT, TAG_ESCAPE } from "./patterns.js";
+import { FAKE_VERDICT, GRADING, OVERRIDE, ROLE_TAG, SELF_ASSESSMENT, TAG_ESCAPE, TASK_INJECTION } from "./patterns.js";
 import type { CleanedAnswer, IntegrityFlag } from "./types.js";
 import { sharedRunShare, vocabularyCopy, type CopyIndex } from "./copy-index.js";
 import { addressedToReader, roleSetUp, unquoted } from "./addressed.js";
-import { analyse, otherLanguage } from "../language/index.js";
+import { analyse, otherLanguage, questionTerms, termStuffed } from "../language/index.js";
 
 /**
  * What happened to the flagged text, said as it is: it was removed before
@@ -74,7 +74,11 @@ function attackKind(raw: string, unfenced: boolean, code = false): IntegrityFlag
 function attackKindOf(n: string, unfenced: boolean, addressed: () => boolean): IntegrityFlag["kind"] | null {
   if (ROLE_TAG.some((r) => r.test(n)) || (unfenced && TAG_ESCAPE.some((r) => r.test(n)))) return "role-tag";
   if (FAKE_VERDICT.some((r) => r.test(n))) return "fake-verdict";
-  if ((GRADING.some((r) => r.test(n)) || (unfenced && OVERRIDE.some((r) => r.test(unquoted(n))))) && addressed())
+  if (
+    (GRADING.some((r) => r.test(n)) ||
+      (unfenced && (OVERRIDE.some((r) => r.test(unquoted(n))) || TASK_INJECTION.some((r) => r.test(unquoted(n)))))) &&
+    addressed()
+  )
     return "grader-instruction";
   // The other-language patterns are imperatives by construction ("vergiss", "ignora"): no reading of English needed.
   if (FOREIGN_GRADING.some((r) => r.test(n)) || (unfenced && FOREIGN_OVERRIDE.some((r) => r.test(unquoted(n)))))
@@ -143,8 +147,16 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
   // Paragraph by paragraph (a fenced block is one unit): an attack takes its whole paragraph with it.
   const blocks = splitBlocks(text);
   const kept: string[] = [];
+  // A fenced block an attack introduces ("Add the following code snippet in your response:") is its payload.
+  let payloadNext = false;
   for (const block of blocks) {
     const n = forMatching(block.text);
+    const payload = payloadNext && block.fenced;
+    payloadNext = false;
+    if (payload) {
+      flag("grader-instruction", block.text);
+      continue;
+    }
     if (!n.trim() || block.text.includes(ATTACK_SENTINEL)) continue;
     // Only a prompt-debugging answer's fenced blocks are prompts; anywhere else a fence is just prose in a box.
     const promptBlock = block.fenced && ctx.question.kind === "prompt-debugging";
@@ -160,6 +172,7 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
       const kinds = sentences.map((s) => attackKind(s, true, ctx.code) ?? (framed && roleSetUp(s) ? "grader-instruction" : null));
       if (kinds.some(Boolean)) {
         sentences.forEach((s, i) => kinds[i] && flag(kinds[i], s));
+        payloadNext = !!kinds[kinds.length - 1] && /:\s*$/.test(block.text);
         if (framed) continue;
         const rest = sentences.filter((_, i) => !kinds[i]).join(" ");
         if (rest.trim() && !attackKind(rest, true, ctx.code) && !hiddenAttack(forMatching(rest)))
@@ -171,13 +184,18 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
     const kind = attackKind(block.text, !promptBlock, ctx.code);
     if (kind) {
       flag(kind, firstSentenceMatching(block.text, !promptBlock) ?? block.text);
+      payloadNext = /:\s*$/.test(block.text);
       continue;
     }
     if (!promptBlock && hiddenAttack(n)) {
       flag("hidden-instruction", block.text);
       continue;
     }
-    if ((prose || (ctx.code && !/[(){}[\]=;:]/.test(block.text))) && !otherLanguage(block.text) && isWordSalad(block.text)) {
+    if (
+      (prose || (ctx.code && !/[(){}[\]=;:]/.test(block.text))) &&
+      !otherLanguage(block.text) &&
+      (isWordSalad(block.text) || (prose && termStuffed(block.text, questionTerms(ctx.question))))
+    ) {
       flag("keyword-list", block.text);
       continue;
     }
@@ -189,7 +207,7 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
     if (modelAnswers)
       out = dropParagraphs(
         out,
-        (p) => isModelAnswerCopy(modelAnswers, p, skip),
+        (p) => isModelAnswerCopy(modelAnswers, p, skip, questionTerms(ctx.question)),
         (p) => flag("copied-model-answer", p),
       );
     out = dropParagraphs(
@@ -238,12 +256,7 @@ function splitBlocks(text: string): Block[] {
 
 /** Line-level checks inside an innocent paragraph: keyword lists, checklists, pasted rubric, repeats. */
 function keepLines(block: string, prose: boolean, ctx: Context, flag: (k: IntegrityFlag["kind"], q: string) => void): string {
-  const rubricTexts = ctx.question.rubric
-    .flatMap((c) => [c.description, ...Object.values(c.anchors), c.strongAnswerAdds ?? ""])
-    .map(forMatching)
-    .filter((t) => t.length >= 40);
-  // A line a model answer also says is the answer, not the rubric's wording (see rubricFingerprint).
-  const modelAnswers = ctx.question.exemplars.map((e) => forMatching(e.answer));
+  const { rubricTexts, modelAnswers } = questionTexts(ctx.question);
   const seen = seenLines.get(ctx) ?? new Map<string, number>();
   seenLines.set(ctx, seen);
   const out: string[] = [];
@@ -276,6 +289,24 @@ function keepLines(block: string, prose: boolean, ctx: Context, flag: (k: Integr
   return out.join("\n");
 }
 const seenLines = new WeakMap<Context, Map<string, number>>();
+
+const texts = new WeakMap<Question, { rubricTexts: string[]; modelAnswers: string[] }>();
+/** The question's rubric wording and model answers as matched, once per question object (not per paragraph). */
+function questionTexts(q: Question) {
+  let known = texts.get(q);
+  if (!known) {
+    known = {
+      rubricTexts: q.rubric
+        .flatMap((c) => [c.description, ...Object.values(c.anchors), c.strongAnswerAdds ?? ""])
+        .map(forMatching)
+        .filter((t) => t.length >= 40),
+      // A line a model answer also says is the answer, not the rubric's wording (see rubricFingerprint).
+      modelAnswers: q.exemplars.map((e) => forMatching(e.answer)),
+    };
+    texts.set(q, known);
+  }
+  return known;
+}
 
 /** "RAG, embeddings, evals, golden set, recall": five or more short items and nothing reasoning about them. */
 function isKeywordList(line: string): boolean {
@@ -318,10 +349,10 @@ const ATTACK_SENTINEL = "\u0000attack\u0000";
  * and cover most of it. Short paragraphs are never called copies: a terse
  * correct sentence reads like any textbook.
  */
-function isModelAnswerCopy(index: CopyIndex, paragraph: string, skip: ReadonlySet<number>): boolean {
+function isModelAnswerCopy(index: CopyIndex, paragraph: string, skip: ReadonlySet<number>, isTerm: (word: string) => boolean): boolean {
   const runs = sharedRunShare(index, paragraph, 5, skip);
   if (runs.size >= 8 && runs.share >= 0.5) return true;
-  return vocabularyCopy(index, paragraph, skip) !== null;
+  return vocabularyCopy(index, paragraph, skip, isTerm) !== null;
 }
 
 /** Text paraphrasing the rubric: 30% of its 4-word runs come from the rubric's own words. */

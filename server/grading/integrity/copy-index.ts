@@ -79,20 +79,25 @@ export function sharedRunShare(
 
 /**
  * A reworded, shuffled or lightly edited copy: nearly every content word of
- * the paragraph comes from one source, and together they cover most of it.
+ * the paragraph comes from one source (or is one of the question's rubric terms), and
+ * together they cover most of the source.
  */
 export function vocabularyCopy(
   index: CopyIndex,
   paragraph: string,
   skip: ReadonlySet<number>,
+  isTerm: (word: string) => boolean = () => false,
 ): { id: number; containment: number; coverage: number } | null {
   const own = new Set(contentWords(paragraph));
   if (own.size < 12) return null;
   const counts = new Map<number, number>();
   for (const w of own) for (const id of index.words.get(w) ?? []) if (!skip.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
+  // The question's own rubric terms mixed into a model answer's words hide nothing: they count as from the source.
+  const terms = [...own].filter(isTerm);
   let best: { id: number; containment: number; coverage: number } | null = null;
   for (const [id, c] of counts) {
-    const containment = c / own.size;
+    const extra = terms.filter((w) => !(index.words.get(w) ?? []).includes(id)).length;
+    const containment = (c + extra) / own.size;
     const coverage = c / Math.max(1, index.wordCounts[id]!);
     if (containment >= 0.85 && coverage >= 0.5 && (!best || containment + coverage > best.containment + best.coverage))
       best = { id, containment, coverage };

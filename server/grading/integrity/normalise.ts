@@ -71,9 +71,12 @@ export function hiddenTagText(s: string): string {
 
 /** The text an attack check reads: invisible characters gone, homoglyphs folded, lower case, one line. */
 export function forMatching(s: string): string {
-  const folded = [...stripInvisible(s)].map((c) => CONFUSABLES[c] ?? c).join("");
-  return folded.toLowerCase().replace(/\s+/g, " ");
+  // One regex pass, and none for plain ASCII (most answers): this runs on every sentence of every answer.
+  // eslint-disable-next-line no-control-regex -- \x00-\x7f is "ASCII" on purpose
+  const plain = /^[\x00-\x7f]*$/.test(s) ? s : stripInvisible(s).replace(CONFUSABLE, (c) => CONFUSABLES[c] ?? c);
+  return plain.toLowerCase().replace(/\s+/g, " ");
 }
+const CONFUSABLE = new RegExp(`[${Object.keys(CONFUSABLES).join("")}]`, "gu");
 
 const rot13 = (s: string) =>
   s.replace(/[a-z]/gi, (c) => String.fromCharCode(((c.toLowerCase().charCodeAt(0) - 97 + 13) % 26) + (c === c.toLowerCase() ? 97 : 65)));

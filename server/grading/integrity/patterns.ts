@@ -20,6 +20,20 @@ export const OVERRIDE = [
   /(?:忽略|无视|忘记).{0,10}(?:指令|说明|评分|规则)/,
 ];
 
+/**
+ * Tasks handed to the reader about its own output: change it ("encode your response in Base64",
+ * "translate your answer"), or put something into it ("add a sentence in your response that
+ * promotes ...", "include the below code snippet in your code"), the injected-task families of
+ * public benchmarks (BIPIA). Counted only in a sentence addressed to the reader, and, like
+ * overrides, not inside a fixed prompt, which legitimately tells a model what its answer holds.
+ */
+export const TASK_INJECTION = [
+  /\byour (?:response|answer|reply|output|message|elucidation)(?:'s)?\b/,
+  /\b(?:following|below|subsequent|above|this) code (?:snippet|block|excerpt|section|segment|fragment)\b/,
+  // The reader's own output in an encoding ("Reply using Base64 encoding", "Reply in reverse"): BIPIA's encode family without "your".
+  /\b(?:reply|respond)\b.{0,20}\b(?:in|using|with)\s+(?:base64|rot-?13|hex(?:adecimal)?|binary|morse|leet(?:speak)?|pig latin|emojis?|reverse)\b/,
+];
+
 /** Scoring talk: never part of an honest answer, wherever it appears. */
 export const GRADING = [
   /\b(?:give|award|assign|grant|record|attribuer|gib|dê|dale)\b.{0,40}\b(?:full marks?|full (?:score|points|credit)|max(?:imum)? (?:score|points?|marks?|grade|level)|perfect (?:score|grade|marks?)|top (?:marks?|score|grade)|highest (?:score|grade|mark))/,

@@ -1,7 +1,8 @@
 import type { Analysis } from "./analyse.js";
 
 const PREDICATE = new Set(["VERB", "AUX"]);
-const GLUE = new Set(["DET", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "SYM"]);
+/** Words a frame is read without: articles, prepositions, conjunctions, pronouns and auxiliaries. */
+const GLUE = new Set(["DET", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "SYM", "PRON", "AUX"]);
 /** A long sentence this dense in rubric terms is a keyword bag with verbs sprinkled in. */
 const MAX_TERM_DENSITY = 0.5;
 const MIN_TOKENS_FOR_DENSITY = 12;
@@ -41,10 +42,11 @@ export function claimSentences(
     const terms = tokens.filter((t) => isTerm(t.word) || isTerm(t.lemma)).length;
     if (tokens.length >= MIN_TOKENS_FOR_DENSITY && terms / tokens.length >= MAX_TERM_DENSITY) return;
     claims.add(i);
-    // The frame: what the sentence says besides its terms and glue words. A short frame shared
-    // by several term-bearing sentences is a template ("we use", "be").
+    // The frame: what the sentence says besides its terms and glue words. A frame shared by several
+    // term-bearing sentences is a template, short ("we use", "be") or long ("Our team relied on X when
+    // it mattered most."): an account does not say the same thing about each key point.
     const frame = tokens.filter((t) => !isTerm(t.word) && !isTerm(t.lemma) && !GLUE.has(t.pos)).map((t) => t.lemma);
-    if (terms > 0 && frame.length <= 3) {
+    if (terms > 0) {
       const key = frame.join(" ");
       frames.set(key, [...(frames.get(key) ?? []), i]);
     }
@@ -58,9 +60,18 @@ export function claimSentences(
   // An answer made mostly of templated term sentences is stuffing throughout: nothing in it is a claim.
   const termSentences = [...frames.values()].reduce((n, xs) => n + xs.length, 0);
   if (templated >= TEMPLATE_REPEATS && templated * 2 >= termSentences) return new Set();
-  if (claims.size === 0 && isShortPhraseAnswer(a)) a.sentences.forEach((_, i) => claims.add(i));
+  // Not a question, though: "What is the capital of Brazil?" states nothing, however short. A hedged
+  // statement ("because they are in the same path?") still states its point.
+  if (claims.size === 0 && isShortPhraseAnswer(a)) a.sentences.forEach((s, i) => !asks(s.text) && claims.add(i));
   return claims;
 }
+
+/** A question proper: it opens with a question word or an inverted auxiliary and ends with "?". */
+const asks = (sentence: string) =>
+  /\?\s*$/.test(sentence) &&
+  /^\W*(?:what|who|whom|whose|where|when|why|how|which|is|are|was|were|do|does|did|can|could|will|would|should|shall|may|have|has)\b/i.test(
+    sentence,
+  );
 
 export function isShortPhraseAnswer(a: Analysis): boolean {
   const items = a.text.split(/[,;|\n•·]+/).filter((s) => s.trim()).length;

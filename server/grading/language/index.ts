@@ -4,3 +4,5 @@ export { findLemmaTerm, negatedAt } from "./terms.js";
 export { documentFrequencies, vectorOf, weightedRecall, type Idf, type Vector } from "./similarity.js";
 export { questionTerms } from "./question-terms.js";
 export { otherLanguage } from "./english.js";
+export { termStuffed } from "./term-density.js";
+export { offTopicTasks, withoutOffTopicTasks } from "./off-topic-task.js";

@@ -1,0 +1,191 @@
+import type { Question } from "../../scenarios/index.js";
+import { analyse, type Analysis, type Token } from "./analyse.js";
+import { questionTerms } from "./question-terms.js";
+
+/** Words that may open an order and leave it an order: "please write ...", "can you write ...". */
+const LEAD = new Set(["please", "kindly", "now", "also", "and", "then", "just", "so"]);
+const ASKING = new Set(["can", "could", "would", "will"]);
+/** Opening verbs that report or hedge rather than hand over a task ("let", "need", "hope"). */
+const NOT_ORDERS = new Set(["let", "need", "want", "hope", "think", "guess", "be", "have", "do"]);
+const CONTENT = new Set(["NOUN", "PROPN", "ADJ", "VERB"]);
+const CLAUSE_OPENERS = new Set(["that", "which", "who", "whom", "whose", "why", "how", "where", "when", "if", "because", "so", "while"]);
+const FINITE_AUX = new Set("is are was were am 's 're has does did will would can could should shall may might must 'll 'd".split(" "));
+/** A verb form only a subject can carry: "is", "will", "drops" (not the bare "drop" nor "dropping"). */
+const finite = (t: Token) =>
+  (FINITE_AUX.has(t.word) && (t.pos === "AUX" || t.word !== "'s")) ||
+  (t.pos === "VERB" && t.word !== t.lemma && /(?:[^s]s|ed)$/.test(t.word));
+/**
+ * Words too general to tie a sentence to a question: a task's "list", "example" or
+ * "introduction" is no more about caching than about poetry.
+ */
+const GENERIC = new Set(
+  "thing way example list sentence paragraph response answer reply word something good new main few many other more like make get use give take include add provide write show help idea kind type part point step topic brief short detailed".split(
+    " ",
+  ),
+);
+
+type Topic = { strict: (t: Token) => boolean; broad: (t: Token) => boolean };
+const topics = new WeakMap<Question, Topic>();
+/**
+ * Whether a word belongs to the question's topic. `strict`: one of its evidence terms or
+ * a content word of its title, prompt or concept labels. `broad` adds the content words of
+ * its model answers, which say what the question is about in a candidate's words ("verify
+ * and escalate") but also in many general ones.
+ */
+function questionTopic(q: Question): Topic {
+  let known = topics.get(q);
+  if (!known) {
+    const isTerm = questionTerms(q);
+    const labels = q.rubric.flatMap((c) => c.evidence.concepts.map((k) => k.label)).join(". ");
+    const lemmas = (text: string) =>
+      new Set(
+        analyse(text)
+          .tokens.filter((t) => CONTENT.has(t.pos))
+          .map((t) => t.lemma),
+      );
+    const prompt = lemmas(`${q.title}. ${q.prompt}. ${labels}`);
+    const answers = lemmas(q.exemplars.map((e) => e.answer).join("\n\n"));
+    const strict = (t: Token) => isTerm(t.word) || isTerm(t.lemma) || prompt.has(t.lemma);
+    known = { strict, broad: (t) => strict(t) || answers.has(t.lemma) };
+    topics.set(q, known);
+  }
+  return known;
+}
+
+/** The sentence's tokens after the words an order may open with ("please", "could you"). */
+function afterLead(tokens: Token[]): Token[] {
+  let i = 0;
+  for (;;) {
+    if (i < tokens.length - 1 && LEAD.has(tokens[i]!.word)) i++;
+    // "Can you ..." asks for a task; "You can ..." states what is possible, and keeps its subject.
+    else if (i < tokens.length - 2 && ASKING.has(tokens[i]!.word) && tokens[i + 1]!.word === "you") i += 2;
+    else return tokens.slice(i);
+  }
+}
+
+/**
+ * Whether a sentence hands its reader a task: it opens with a verb's bare form
+ * ("Write a poem ...", "Please draft ...", "Could you summarise ..."). The tagger
+ * reads some sentence-opening verbs as names ("Draft an introduction", "List ten
+ * facts", "Reply using ..."), so a bare word followed by an article or a number and a
+ * noun phrase, or by a gerund, counts too; "Bulb A and bulb C are ..." does not.
+ */
+function handsATask(tokens: Token[], text: string): boolean {
+  const [first, next, after] = afterLead(tokens);
+  // The bare form: "summarise" is "summarize" spelt the British way, not an inflection.
+  const bare = !!first && (first.word === first.lemma || first.word.replace(/is(?=e$)/, "iz") === first.lemma);
+  if (!first || !next || !bare || !/^[a-z]{2,}$/.test(first.word) || NOT_ORDERS.has(first.lemma)) return false;
+  // A word set off by punctuation is a label or an aside ("Requirement: ...", "Explain:", "sigh, ..."), not an order.
+  if (/\S/.test(text.slice(first.at + first.word.length, next.at))) return false;
+  // A finite verb in the main clause makes the opening word its subject ("Prompt size drops", "Bulb A, bulb B
+  // and bulb C are in different paths"); an order's own finite verbs sit in a clause it opens ("... that rhymes").
+  // Read as a verb, its object ends the check ("Write a poem about autumn leaves": "leaves" is the object's).
+  const head = tokens.slice(tokens.indexOf(first) + 1);
+  const objectStarts = (t: Token) => first.pos === "VERB" && /^(?:a|an|the)$/.test(t.word);
+  const clause = head.findIndex((t) => t.pos === "SCONJ" || CLAUSE_OPENERS.has(t.word) || objectStarts(t));
+  if (head.slice(0, clause < 0 ? head.length : clause).some(finite)) return false;
+  if (first.pos === "VERB") return true;
+  if ((first.pos === "PROPN" || first.pos === "NOUN") && next.pos === "VERB" && /ing$/.test(next.word)) return true;
+  return (
+    (first.pos === "PROPN" || first.pos === "NOUN") &&
+    (/^(?:a|an|the)$/.test(next.word) || next.pos === "NUM") &&
+    !!after &&
+    ["NOUN", "PROPN", "ADJ", "NUM"].includes(after.pos)
+  );
+}
+
+/** The words of the noun phrase right after an order's verb: what it asks for ("a *funny* *poem*", "the *model* *access*"). */
+function asked(tokens: Token[]): Token[] {
+  const phrase: Token[] = [];
+  for (const t of afterLead(tokens).slice(1)) {
+    if (!["DET", "ADJ", "NUM", "NOUN", "PROPN"].includes(t.pos)) break;
+    phrase.push(t);
+  }
+  // The tagger reads some nouns used as modifiers as adjectives ("the model access"): they count too.
+  return phrase.filter((t) => t.pos !== "DET" && t.pos !== "NUM" && !GENERIC.has(t.lemma));
+}
+
+/**
+ * The sentences of an answer that hand the reader a task about something else:
+ * "Draft an introduction for an essay about climate change", "Compose a poem about
+ * the sea". They are not the candidate's answer to this question and earn no
+ * evidence, but they are not attacks either (nothing in them speaks to a grader),
+ * so nothing is flagged. A task is off the topic when fewer than a third of its
+ * content words (the opening verb and general words aside) are the question's:
+ * an honest design answer written as orders ("Use a cache. Add retries with
+ * backoff.") names the question's own terms and keeps its evidence.
+ */
+export function offTopicTasks(q: Question, a: Analysis, options: { story?: boolean } = {}): Set<number> {
+  const topic = questionTopic(q);
+  const out = new Set<number>();
+  a.sentences.forEach((s, i) => {
+    const tokens = a.tokens.slice(s.from, s.to);
+    if (/\?\s*$/.test(s.text)) return;
+    // A request for the writer ("Show me how to ...", "Help me with ...") is never an answer, whatever its words.
+    const [verb, object] = afterLead(tokens);
+    if (verb && /^[a-z]{2,}$/.test(verb.word) && !NOT_ORDERS.has(verb.lemma) && object?.word === "me") return void out.add(i);
+    if (!handsATask(tokens, a.text)) return;
+    // In a story (behavioural answers) no order is something the candidate did, whatever its words.
+    if (options.story) return void out.add(i);
+    const words = afterLead(tokens)
+      .slice(1)
+      .filter((t) => CONTENT.has(t.pos) && !GENERIC.has(t.lemma) && t.word.length > 1);
+    const content = [...new Map(words.map((t) => [t.lemma, t])).values()];
+    const topical = content.filter(topic.broad).length;
+    // What the order asks for ("a script", "an introduction") says most about what it is about: asking for
+    // something off the topic, it needs half its words on it to count, otherwise a third.
+    const wanted = asked(tokens);
+    const share = wanted.length && !wanted.some(topic.strict) ? 2 : 3;
+    if (content.length > 0 && topical * share < content.length) out.add(i);
+  });
+  return out;
+}
+
+const OPENS_QUOTE = /^["“'‘]/;
+const CLOSES_QUOTE = /["”'’][.!?,;:)]*\s*$/;
+
+/**
+ * The text without its off-topic task sentences (see offTopicTasks), nor the quoted
+ * passage a task or a question hands over with it ("Is this review positive? 'Waited
+ * for hours.'"): someone else's words set as an exercise are not the candidate's
+ * claims. Fenced blocks are left as written.
+ */
+export function withoutOffTopicTasks(q: Question, text: string, options: { story?: boolean } = {}): string {
+  return text
+    .split(/(```[\s\S]*?```)/)
+    .map((part) => {
+      if (part.startsWith("```") || !part.trim()) return part;
+      const a = analyse(part);
+      const drop = offTopicTasks(q, a, options);
+      // The text from the end of sentence i (punctuation and quote marks sit between sentences).
+      const through = (i: number) => part.slice(a.sentences[i]!.start, a.sentences[i + 1]?.start ?? part.length).trim();
+      a.sentences.forEach((s, i) => {
+        const prev = a.sentences[i - 1];
+        if (!prev || !(drop.has(i - 1) || /\?\s*$/.test(prev.text))) return;
+        if (
+          !OPENS_QUOTE.test(
+            part
+              .slice(prev.end, s.end)
+              .trim()
+              .replace(/^[.!?]+\s*/, ""),
+          )
+        )
+          return;
+        // The passage runs to the sentence that closes the quote.
+        for (let j = i; j < a.sentences.length; j++) {
+          drop.add(j);
+          if (CLOSES_QUOTE.test(through(j))) break;
+        }
+      });
+      if (!drop.size) return part;
+      let out = "";
+      let at = 0;
+      a.sentences.forEach((s, i) => {
+        if (!drop.has(i)) return;
+        out += part.slice(at, s.start);
+        at = s.end;
+      });
+      return out + part.slice(at);
+    })
+    .join("");
+}
