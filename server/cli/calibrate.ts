@@ -4,7 +4,7 @@ import { parse } from "yaml";
 import { z } from "zod";
 import { calibrateLabelled, calibratePack, type Agreement, type CalibrationResult, type LabelledAnswer } from "../grading/index.js";
 import { defaultVariantPack } from "../scenarios/index.js";
-import { CliError, oneLine, parseOptions, type Cli } from "./context.js";
+import { CliError, oneLine, onePackArgument, parseOptions, type Cli } from "./context.js";
 import { loadPacksForCli } from "./load-packs.js";
 
 const USAGE = "usage: npm run -s cli -- calibrate <pack dir | pack.yaml | questions file | pack id> [--answers labelled.yaml ...] [--json]";
@@ -26,9 +26,7 @@ export function calibrateCommand(args: string[], cli: Cli): number {
     cli.out(USAGE);
     return 0;
   }
-  const [target, extra] = positionals;
-  if (!target) throw new CliError(USAGE, 2);
-  if (extra !== undefined) throw new CliError(`calibrate takes one pack (got "${target}" and "${extra}"); ${USAGE}`, 2);
+  const target = onePackArgument("calibrate", positionals, USAGE);
   const packs = loadPacksForCli(target, cli);
   const answerFiles = values.answers ?? [];
   const labelled = answerFiles.flatMap((f) => labelledAnswersIn(f, cli));

@@ -89,6 +89,14 @@ export function parseOptions<T extends ParseArgsConfig>(config: T, seeUsage: str
   }
 }
 
+/** The one pack a command takes (`calibrate <pack>`, `validate <pack>`): a missing or second one is a usage error. */
+export function onePackArgument(command: string, positionals: string[], usage: string): string {
+  const [target, extra] = positionals;
+  if (!target) throw new CliError(usage, 2);
+  if (extra !== undefined) throw new CliError(`${command} takes one pack (got "${target}" and "${extra}"); ${usage}`, 2);
+  return target;
+}
+
 /** Every line of a message on one line. */
 export const oneLine = (message: string) =>
   message

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { verifyReferenceSolutions } from "../packs/index.js";
 import { createSandbox, DEFAULT_LIMITS } from "../sandbox/index.js";
 import { formatIssue, loadPacksAt, PackValidationError, roundQuestionIds, type LocatedPack } from "../scenarios/index.js";
-import { CliError, parseOptions, type Cli } from "./context.js";
+import { onePackArgument, parseOptions, type Cli } from "./context.js";
 import { loadPacksForCli, someFound } from "./load-packs.js";
 
 const USAGE = "usage: npm run -s cli -- validate <pack.yaml | pack dir | questions file | dir of packs | pack id> [--no-run]";
@@ -20,9 +20,7 @@ export async function validateCommand(args: string[], cli: Cli): Promise<number>
     cli.out(USAGE);
     return 0;
   }
-  const [target, extra] = positionals;
-  if (!target) throw new CliError(USAGE, 2);
-  if (extra !== undefined) throw new CliError(`validate takes one pack (got "${target}" and "${extra}"); ${USAGE}`, 2);
+  const target = onePackArgument("validate", positionals, USAGE);
   let packs: LocatedPack[];
   try {
     // A path is validated here so every problem is listed; a built-in pack id goes through the shared loader.

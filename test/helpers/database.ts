@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import type { PostgresTarget } from "../../server/store/index.js";
+import { createStore, type OpenDatabase, type PostgresTarget } from "../../server/store/index.js";
 
 /**
  * With DATABASE_URL set (scripts/test.mjs points it at a fresh database per
@@ -25,4 +25,19 @@ export function requirePostgres(what: string): string | null {
   if (process.env.CI === "true") throw new Error(`${what} needs PostgreSQL: CI=true but DATABASE_URL is not set (.ci/run sets it)`);
   console.warn(`skipping ${what}: DATABASE_URL is not set (e.g. DATABASE_URL=postgres://postgres@127.0.0.1:5432/test)`);
   return null;
+}
+
+/** A session row with nothing behind it (no graph thread): store-level tests of leases and signals need only the row. */
+export async function insertBareSession(db: OpenDatabase["db"], id: string, createdAt = 0): Promise<void> {
+  await createStore(db).sessions.insert({
+    id,
+    resume_token_hash: "x",
+    pack_id: "mini",
+    pack_version: 1,
+    mode: "timed",
+    level: null,
+    plan_json: "{}",
+    status: "active",
+    created_at: createdAt,
+  });
 }

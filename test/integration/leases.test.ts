@@ -5,7 +5,7 @@ import { FencedPostgresSaver, LeaseLostError } from "../../server/cluster/fenced
 import { appendFenced } from "../../server/cluster/fenced-events.js";
 import { createLeaseStore } from "../../server/cluster/leases.js";
 import { createStore, openDatabase, type OpenDatabase } from "../../server/store/index.js";
-import { postgresFor, requirePostgres } from "../helpers/database.js";
+import { insertBareSession, postgresFor, requirePostgres } from "../helpers/database.js";
 import { tempDatabaseFile } from "../helpers/server.js";
 
 /**
@@ -28,17 +28,7 @@ describe.skipIf(!url)("session leases on PostgreSQL", () => {
   const instance = (id: string) => createLeaseStore(database.db, { instanceId: id, leaseMs: LEASE_MS });
   async function newSession(createdAt = 0): Promise<string> {
     const id = `s-${++n}-${Math.random().toString(36).slice(2)}`;
-    await createStore(database.db).sessions.insert({
-      id,
-      resume_token_hash: "x",
-      pack_id: "mini",
-      pack_version: 1,
-      mode: "timed",
-      level: null,
-      plan_json: "{}",
-      status: "active",
-      created_at: createdAt,
-    });
+    await insertBareSession(database.db, id, createdAt);
     return id;
   }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStore, openDatabase, type OpenDatabase } from "../../server/store/index.js";
-import { postgresFor } from "../helpers/database.js";
+import { insertBareSession, postgresFor } from "../helpers/database.js";
 import { tempDatabaseFile } from "../helpers/server.js";
 
 /**
@@ -20,19 +20,7 @@ describe("integrity signals appended concurrently", () => {
   afterAll(async () => {
     await database?.close();
   });
-  async function newSession(id: string) {
-    await createStore(database.db).sessions.insert({
-      id,
-      resume_token_hash: "x",
-      pack_id: "mini",
-      pack_version: 1,
-      mode: "timed",
-      level: null,
-      plan_json: "{}",
-      status: "active",
-      created_at: 0,
-    });
-  }
+  const newSession = (id: string) => insertBareSession(database.db, id);
   const paste = (chars: number) => ({ kind: "paste", questionId: "q1", chars, durationMs: null });
 
   it("gives every batch its own consecutive seqs, none lost", async () => {
