@@ -193,6 +193,12 @@ async function expectOnlyThePoolLeft(poolSize = 1) {
   expect(left.length, left.join("\n")).toBeLessThanOrEqual(3 * poolSize);
 }
 
+/** Wait (bounded) until the shared sandbox's pool holds `poolSize` pre-started sandboxes of 3 processes each. */
+async function untilPoolRefilled(poolSize: number) {
+  const deadline = Date.now() + 10_000;
+  while (leftoverSandboxProcesses().length < 3 * poolSize && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+}
+
 async function expectHealthy(language: "python" | "typescript") {
   const good = question.coding!.referenceSolution[language]!;
   const report = await sandbox.runTests(question, language, good, "all");
@@ -604,15 +610,20 @@ describe("a run ends completely when its result is in", () => {
     const alone = createSandbox({ limits, pythonPool: 0, typescriptWorkers: 1 });
     try {
       const code = "import threading, time\nthreading.Thread(target=lambda: time.sleep(3600)).start()\ndef f(a, b):\n    return a + b\n";
-      const before = new Set(leftoverSandboxProcesses());
+      // The file's shared sandbox refills its pool after each run, in the background: on a busy machine its
+      // replacement (3 processes) may start only now. Let it, so it is not taken for one of this run's.
+      await untilPoolRefilled(1);
+      const pidOf = (row: string) => row.split(" ")[1];
+      const before = new Set(leftoverSandboxProcesses().map(pidOf));
       const report = await alone.runTests(question, "python", code, "visible");
       expect(report.passed).toBe(1);
       // The kill is sent when the result arrives; the kernel reaps asynchronously: poll, bounded.
       const deadline = Date.now() + 5000;
-      let left = leftoverSandboxProcesses().filter((p) => !before.has(p));
+      const newSince = () => leftoverSandboxProcesses().filter((p) => !before.has(pidOf(p)));
+      let left = newSince();
       while (left.length > 0 && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 50));
-        left = leftoverSandboxProcesses().filter((p) => !before.has(p));
+        left = newSince();
       }
       expect(left).toEqual([]);
     } finally {
