@@ -265,7 +265,7 @@ const PYTHON: Hostile[] = [
   },
   {
     name: "spawn a shell",
-    code: "import os\ndef f(a, b):\n    os.system('sh -c \"echo pwned > /tmp/x\"')\n    return a + b\n",
+    code: "import os\ndef f(a, b):\n    os.system('sh -c \"echo pwned > /tmp/mock-interview-escape-probe\"')\n    return a + b\n",
     expectError: /os\.system is not allowed/,
   },
   {
@@ -286,7 +286,7 @@ const PYTHON: Hostile[] = [
   {
     name: "switching the guard off through __main__",
     // Replace the harness's globals (the guard's old home), os.path and a builtin, then reach for ctypes.
-    code: "import sys, os, builtins\nm = sys.modules['__main__']\nfor k in list(vars(m)):\n    if k not in ('RESULTS', 'emit', 'main', 'describe', 'jsonable', 'Capped', 'TestTimeout', 'on_alarm', 'json', 'time', 'asyncio', 'signal', 'sys', 'io', 'os'):\n        setattr(m, k, None)\nos.path.abspath = lambda p: '/tmp/x'\nbuiltins.isinstance = lambda *a: False\ndef f(a, b):\n    import ctypes\n    return a + b\n",
+    code: "import sys, os, builtins\nm = sys.modules['__main__']\nfor k in list(vars(m)):\n    if k not in ('RESULTS', 'emit', 'main', 'describe', 'jsonable', 'Capped', 'TestTimeout', 'on_alarm', 'json', 'time', 'asyncio', 'signal', 'sys', 'io', 'os'):\n        setattr(m, k, None)\nos.path.abspath = lambda p: '/tmp/mock-interview-escape-probe'\nbuiltins.isinstance = lambda *a: False\ndef f(a, b):\n    import ctypes\n    return a + b\n",
     expectError: /importing ctypes is not allowed/,
   },
   {
@@ -340,7 +340,7 @@ const PYTHON: Hostile[] = [
   // --- process creation: refused by the kernel's filter, not only by the audit hook ---
   {
     name: "_posixsubprocess.fork_exec of /bin/sh (already imported)",
-    code: "import _posixsubprocess, os\ndef f(a, b):\n    r, w = os.pipe()\n    _posixsubprocess.fork_exec([b'/bin/sh', b'-c', b'echo pwned > /tmp/x'], [b'/bin/sh'], True, (), None, None, -1, -1, -1, -1, -1, -1, r, w, True, False, -1, None, None, None, -1, None, True)\n    return a + b\n",
+    code: "import _posixsubprocess, os\ndef f(a, b):\n    r, w = os.pipe()\n    _posixsubprocess.fork_exec([b'/bin/sh', b'-c', b'echo pwned > /tmp/mock-interview-escape-probe'], [b'/bin/sh'], True, (), None, None, -1, -1, -1, -1, -1, -1, r, w, True, False, -1, None, None, None, -1, None, True)\n    return a + b\n",
     expectError: /PermissionError|Operation not permitted/,
   },
   {
@@ -637,7 +637,7 @@ describe("the sandbox after the hostile corpus", () => {
     await sandbox.close();
     // The kernel reaps asynchronously: poll with a bound rather than sleep a fixed time.
     await expectOnlyThePoolLeft(0);
-    expect(() => execSync("test ! -e /usr/pwned && test ! -e /tmp/x")).not.toThrow();
+    expect(() => execSync("test ! -e /usr/pwned && test ! -e /tmp/mock-interview-escape-probe")).not.toThrow();
     sandbox = createSandbox({ limits, pythonPool: 1, typescriptWorkers: 1 });
   });
 });
