@@ -9,7 +9,7 @@ export class DataDirLockedError extends Error {
 }
 
 /** A process's start time in clock ticks since boot (Linux), which a reused pid does not share. */
-function procStartOf(pid: number): string | null {
+export function procStartOf(pid: number): string | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     // Fields after the command name (which may hold spaces) start at ") "; starttime is field 22.
@@ -19,7 +19,8 @@ function procStartOf(pid: number): string | null {
   }
 }
 
-function alive(owner: LockOwner): boolean {
+/** Is the process that wrote `owner` still running (not gone, and its pid not reused by another process)? */
+export function alive(owner: Pick<LockOwner, "pid" | "procStart">): boolean {
   try {
     process.kill(owner.pid, 0);
   } catch (err) {
