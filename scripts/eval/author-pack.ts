@@ -41,9 +41,7 @@ export function authorPack(id: string, items: Pick<EvalItem, "questionId" | "que
             "3": "Most key points.",
             "4": "Every key point of the reference.",
           },
-          evidence: {
-            concepts: concepts(q.question, process.env.EVAL_ALL_REFS ? q.references.join("\n") : (q.references[0] ?? q.question)),
-          },
+          evidence: evidence(q.question, q.references),
         },
       ],
       exemplars: q.references.map((answer) => ({ level: "strong", answer, scores: { correct: 4 } })),
@@ -56,6 +54,24 @@ export const slug = (s: string) =>
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "") || "q";
+
+/**
+ * One reference: its key content words, all needed. Several references are an answer key
+ * of acceptable alternatives (Powergrading's "any of these"), written as a hiring team
+ * would write them: every alternative's key words in one list, and `enough` = the fewest
+ * any single alternative needs, so stating one alternative fully earns full marks.
+ */
+function evidence(question: string, references: string[]): { concepts: { label: string; terms: string[] }[]; enough?: number } {
+  if (references.length <= 1) return { concepts: concepts(question, references[0] ?? question) };
+  const union = new Map<string, { label: string; terms: string[] }>();
+  let enough = Infinity;
+  for (const reference of references) {
+    const own = concepts(question, reference);
+    enough = Math.min(enough, own.length);
+    for (const c of own) if (!union.has(c.terms[0]!)) union.set(c.terms[0]!, c);
+  }
+  return { concepts: [...union.values()], enough: Math.max(1, enough) };
+}
 
 function concepts(question: string, reference: string): { label: string; terms: string[] }[] {
   const asked = new Set(analyse(question).tokens.map((t) => t.lemma));

@@ -1,5 +1,5 @@
 import type { Criterion } from "../scenarios/index.js";
-import { analyse, claimSentences, findLemmaTerm, negatedAt, type Analysis } from "./language/index.js";
+import { analyse, claimSentences, findLemmaTerm, negatedAt, type Analysis, type ClaimOptions } from "./language/index.js";
 import { findTerm } from "./match.js";
 import { quoteAround } from "./quote.js";
 
@@ -20,7 +20,7 @@ const MAX_CONCEPTS_PER_SENTENCE = 3;
 export function conceptCoverage(
   criterion: Criterion,
   answer: string,
-  options: { prose?: boolean; isTerm?: (word: string) => boolean; story?: boolean } = {},
+  options: { prose?: boolean; isTerm?: (word: string) => boolean } & ClaimOptions = {},
 ): Coverage {
   const lower = answer.toLowerCase();
   const prose = options.prose ?? true;
@@ -38,7 +38,7 @@ export function conceptCoverage(
     return { hits, total: criterion.evidence.concepts.length };
   }
   const a = analyse(answer);
-  const claims = claimSentences(a, options.isTerm, { story: options.story ?? false });
+  const claims = claimSentences(a, options.isTerm, { story: options.story ?? false, listAnswers: options.listAnswers ?? false });
   const perSentence = new Map<number, number>();
   for (const concept of criterion.evidence.concepts) {
     const hit = firstHit(a, lower, concept.terms, claims, perSentence);

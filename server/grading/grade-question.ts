@@ -1,6 +1,15 @@
 import type { AnswerBody, CriterionScore } from "../contracts/index.js";
 import type { Criterion, Pack, Question } from "../scenarios/index.js";
-import { analyse, claimSentences, otherLanguage, questionTerms, vectorOf, weightedRecall } from "./language/index.js";
+import {
+  analyse,
+  claimOptionsFor,
+  claimSentences,
+  expectsShortAnswer,
+  otherLanguage,
+  questionTerms,
+  vectorOf,
+  weightedRecall,
+} from "./language/index.js";
 import { wordCount } from "./answer-text.js";
 import { runChecks, type CheckResult, type LabEvidence } from "./checks/index.js";
 import { conceptCoverage } from "./coverage.js";
@@ -80,7 +89,8 @@ export function gradeQuestion(question: Question, answers: (AnswerBody | null)[]
   const read = evidenceFor(question, evidence);
   // Similarity: how much of a reference answer's weighted content (claims only, negation marked) the answer states.
   const refs = (index?.references.get(question.id) ?? []).filter((r) => r.text !== ctx.gradingExemplar);
-  const answerVector = index && refs.length ? vectorOf(read.prose, index.idf, questionTerms(question)) : null;
+  const answerVector =
+    index && refs.length ? vectorOf(read.prose, index.idf, questionTerms(question), { listAnswers: expectsShortAnswer(question) }) : null;
   const similarity = answerVector && read.prose ? Math.max(...refs.map((r) => weightedRecall(answerVector, r.vector))) : null;
   const refSize = refs.length ? Math.min(...refs.map((r) => r.terms)) : 0;
   const claims = claimText(question, read.prose);
@@ -141,7 +151,7 @@ function scoreCriterion(
   const fromProse = conceptCoverage(criterion, evidence.prose, {
     prose: true,
     isTerm: questionTerms(question),
-    story: question.kind === "behavioural",
+    ...claimOptionsFor(question),
   });
   const fromCode = conceptCoverage(criterion, codeLines(evidence.code), { prose: false });
   const hits = [...fromProse.hits, ...fromCode.hits.filter((h) => !fromProse.hits.some((p) => p.label === h.label))];
@@ -150,7 +160,9 @@ function scoreCriterion(
   const passed = counted.filter((c) => c.passed);
   const total = criterion.evidence.concepts.length + counted.length;
   const covered = hits.length + passed.length;
-  const share = total === 0 ? 0 : covered / total;
+  // A list of alternatives ("name two of") needs only `enough` of its points for full marks.
+  const needed = Math.min(total, criterion.evidence.enough ?? total);
+  const share = needed === 0 ? 0 : Math.min(1, covered / needed);
   // Similarity counts beside the key points. It compares the whole answer with the whole reference, so it
   // cannot tell which criterion a sentence speaks to: on its own (no key point stated) it counts only for a
   // one-criterion question (a short-answer item), and then earns at most `weight` of the scale (level 2),
@@ -170,8 +182,8 @@ function scoreCriterion(
   ];
   // The explanation says exactly what the score rests on: the points shown, the points not shown, and the similarity share.
   const summary = [
-    covered === 0 ? "No key point of this criterion was stated." : `Covered ${covered} of ${total} key points (${labels.join(", ")}).`,
-    covered > 0 && missing.length ? `Not shown: ${missing.join(", ")}.` : "",
+    coveredSummary(covered, needed, total, labels),
+    covered > 0 && covered < needed && missing.length ? `Not shown: ${missing.join(", ")}.` : "",
     close === null ? "" : `States ${Math.round(100 * (similarity ?? 0))}% of the reference answer's content.`,
   ]
     .filter(Boolean)
@@ -189,6 +201,14 @@ function scoreCriterion(
   };
 }
 
+function coveredSummary(covered: number, needed: number, total: number, labels: string[]): string {
+  if (covered === 0) return "No key point of this criterion was stated.";
+  const named = labels.join(", ");
+  if (needed === total) return `Covered ${covered} of ${total} key points (${named}).`;
+  // Alternatives: the count that matters is the one a full answer needs, not the length of the list.
+  return `Covered ${Math.min(covered, needed)} of the ${needed} key point${needed === 1 ? "" : "s"} a full answer needs, from a list of ${total} alternatives (${named}).`;
+}
+
 function insufficient(criterionId: string, feedback: string): CriterionScore {
   return { criterionId, score: 0, evidence: [], feedback, source: "evidence", insufficientEvidence: true };
 }
@@ -196,7 +216,7 @@ function insufficient(criterionId: string, feedback: string): CriterionScore {
 /** The prose sentences that make a claim, the text a stated diagnosis must be found in. */
 function claimText(question: Question, prose: string): string {
   const a = analyse(prose);
-  const claims = claimSentences(a, questionTerms(question), { story: question.kind === "behavioural" });
+  const claims = claimSentences(a, questionTerms(question), claimOptionsFor(question));
   return a.sentences
     .filter((_, i) => claims.has(i))
     .map((s) => s.text)

@@ -2,7 +2,7 @@ import type { AnswerBody } from "../contracts/index.js";
 import type { Criterion, Question } from "../scenarios/index.js";
 import { codeLines } from "./code-shape.js";
 import { conceptCoverage } from "./coverage.js";
-import { questionTerms } from "./language/index.js";
+import { claimOptionsFor, questionTerms } from "./language/index.js";
 import { prepareAnswer, type PrepareContext } from "./prepare-answer.js";
 import { evidenceFor } from "./story.js";
 
@@ -36,10 +36,10 @@ function evidenceShown(question: Question, answers: (AnswerBody | null)[], ctx: 
   const evidence = evidenceFor(question, prepareAnswer(question, answers, ctx).evidence);
   const code = codeLines(evidence.code);
   const isTerm = questionTerms(question);
-  const story = question.kind === "behavioural";
+  const read = claimOptionsFor(question);
   return (c: Criterion) =>
     Boolean(
-      (evidence.prose && conceptCoverage(c, evidence.prose, { prose: true, isTerm, story }).hits.length > 0) ||
+      (evidence.prose && conceptCoverage(c, evidence.prose, { prose: true, isTerm, ...read }).hits.length > 0) ||
       (code && conceptCoverage(c, code, { prose: false }).hits.length > 0),
     );
 }

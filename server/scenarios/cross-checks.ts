@@ -18,6 +18,15 @@ function checkQuestion(q: Question, at: (string | number)[]): CrossProblem[] {
     if (criterionIds.has(c.id)) push(["rubric", j, "id"], `duplicate criterion id "${c.id}"`);
     criterionIds.add(c.id);
   });
+  q.rubric.forEach((c, j) => {
+    const listed = c.evidence.concepts.length + c.evidence.checks.length;
+    if (c.evidence.enough !== undefined && c.evidence.enough > listed) {
+      push(
+        ["rubric", j, "evidence", "enough"],
+        `enough is ${c.evidence.enough} but the criterion lists only ${listed} concepts and checks`,
+      );
+    }
+  });
   const total = q.rubric.reduce((sum, c) => sum + c.weight, 0);
   if (q.rubric.length >= 3) {
     q.rubric.forEach((c, j) => {

@@ -78,6 +78,11 @@ export const CriterionSchema = z.object({
      * when a model is configured).
      */
     checks: z.array(CheckSchema).max(CheckSchema.options.length).default([]),
+    /**
+     * How many of the concepts and checks a full-marks answer needs, when the list holds
+     * alternatives ("name two of", an answer key of acceptable answers). Default: all of them.
+     */
+    enough: z.number().int().min(1).max(PACK_LIMITS.listItems).optional(),
   }),
   /** Follow-up questions the interviewer may ask when this criterion is unmet. */
   probes: z.array(Long).max(PACK_LIMITS.listItems).default([]),

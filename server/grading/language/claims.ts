@@ -9,6 +9,13 @@ const MIN_TOKENS_FOR_DENSITY = 12;
 /** This many sentences with one frame ("We use X.") are a template filled with terms. */
 const TEMPLATE_REPEATS = 3;
 
+export type ClaimOptions = {
+  /** A behavioural story: an order to someone is not something the candidate did. */
+  story?: boolean;
+  /** A short-answer item (see expectsShortAnswer): a short list in the model answers' form answers it. */
+  listAnswers?: boolean;
+};
+
 /**
  * Which sentences make a claim: those with a predicate (a verb). A bare list
  * of terms states nothing, so it evidences nothing; nor does a long sentence
@@ -20,11 +27,7 @@ const TEMPLATE_REPEATS = 3;
  *
  * `isTerm(word)`: whether a word starts one of the question's evidence terms.
  */
-export function claimSentences(
-  a: Analysis,
-  isTerm: (word: string) => boolean = () => false,
-  options: { story?: boolean } = {},
-): Set<number> {
+export function claimSentences(a: Analysis, isTerm: (word: string) => boolean = () => false, options: ClaimOptions = {}): Set<number> {
   const claims = new Set<number>();
   const frames = new Map<string, number[]>();
   a.sentences.forEach((s, i) => {
@@ -62,7 +65,7 @@ export function claimSentences(
   if (templated >= TEMPLATE_REPEATS && templated * 2 >= termSentences) return new Set();
   // Not a question, though: "What is the capital of Brazil?" states nothing, however short. A hedged
   // statement ("because they are in the same path?") still states its point.
-  if (claims.size === 0 && isShortPhraseAnswer(a)) a.sentences.forEach((s, i) => !asks(s.text) && claims.add(i));
+  if (claims.size === 0 && isShortPhraseAnswer(a, options.listAnswers)) a.sentences.forEach((s, i) => !asks(s.text) && claims.add(i));
   return claims;
 }
 
@@ -73,7 +76,7 @@ const asks = (sentence: string) =>
     sentence,
   );
 
-export function isShortPhraseAnswer(a: Analysis): boolean {
+export function isShortPhraseAnswer(a: Analysis, listAnswers = false): boolean {
   const items = a.text.split(/[,;|\n•·]+/).filter((s) => s.trim()).length;
-  return a.tokens.length > 0 && a.tokens.length <= 8 && items < 3;
+  return a.tokens.length > 0 && a.tokens.length <= 8 && (listAnswers || items < 3);
 }

@@ -1,5 +1,5 @@
 import { analyse } from "./analyse.js";
-import { claimSentences } from "./claims.js";
+import { claimSentences, type ClaimOptions } from "./claims.js";
 import { negatedAt } from "./terms.js";
 
 const CONTENT = new Set(["NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM", "X"]);
@@ -14,9 +14,9 @@ export type Idf = { df: Map<string, number>; docs: number };
  * word-shuffled copy does not look like the original). Only sentences that
  * make a claim contribute.
  */
-export function features(text: string, isTerm?: (word: string) => boolean): string[] {
+export function features(text: string, isTerm?: (word: string) => boolean, options: ClaimOptions = {}): string[] {
   const a = analyse(text);
-  const claims = claimSentences(a, isTerm);
+  const claims = claimSentences(a, isTerm, options);
   const out: string[] = [];
   let prev: string | null = null;
   let prevSentence = -1;
@@ -39,9 +39,9 @@ export function documentFrequencies(texts: string[]): Idf {
 }
 
 /** TF-IDF (log tf, smoothed idf), L2-normalised. */
-export function vectorOf(text: string, idf: Idf, isTerm?: (word: string) => boolean): Vector {
+export function vectorOf(text: string, idf: Idf, isTerm?: (word: string) => boolean, options: ClaimOptions = {}): Vector {
   const tf = new Map<string, number>();
-  for (const f of features(text, isTerm)) tf.set(f, (tf.get(f) ?? 0) + 1);
+  for (const f of features(text, isTerm, options)) tf.set(f, (tf.get(f) ?? 0) + 1);
   const v: Vector = new Map();
   let norm = 0;
   for (const [f, n] of tf) {
