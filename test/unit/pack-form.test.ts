@@ -42,6 +42,18 @@ describe("the pack form view's YAML round trip", () => {
     expect(pack.questions[0]!.exemplars[1]!.scores.star).toBe(2);
   });
 
+  it("sets and clears how many concepts a full answer needs, and the pack still validates", () => {
+    const path = ["questions", 0, "rubric", 0, "evidence"];
+    let text = setField(STARTER_PACK, [...path, "concepts"], textToConcepts("result: went from\nowner: i owned\nlesson: learned"));
+    expect(readForm(text)!.questions[0]!.rubric[0]!.enough).toBeUndefined();
+    text = setField(text, [...path, "enough"], 2);
+    expect(readForm(text)!.questions[0]!.rubric[0]!.enough).toBe(2);
+    expect(parsePack(text, "form").questions[0]!.rubric[0]!.evidence.enough).toBe(2);
+    text = removeItem(text, [...path, "enough"]);
+    expect(readForm(text)!.questions[0]!.rubric[0]!.enough).toBeUndefined();
+    expect(parsePack(text, "form").questions[0]!.rubric[0]!.evidence.enough).toBeUndefined();
+  });
+
   it("turns the report's exemplars on and off (off when the pack does not say), and the pack still validates", () => {
     expect(readForm(STARTER_PACK)!.showExemplars).toBe(false);
     expect(parsePack(STARTER_PACK, "form").report.showExemplars).toBe(false);

@@ -7,7 +7,16 @@ import { isMap, isSeq, parseDocument, type Document } from "yaml";
  */
 
 export type FormConcept = { label: string; terms: string[] };
-export type FormCriterion = { id: string; title: string; weight: number; description: string; anchors: string[]; concepts: FormConcept[] };
+export type FormCriterion = {
+  id: string;
+  title: string;
+  weight: number;
+  description: string;
+  anchors: string[];
+  concepts: FormConcept[];
+  /** How many concepts a full answer needs when they are alternatives; undefined = all. */
+  enough: number | undefined;
+};
 export type FormExemplar = { level: string; answer: string; scores: Record<string, number> };
 export type FormQuestion = {
   id: string;
@@ -69,6 +78,7 @@ export function readForm(source: string): FormPack | null {
             description: str(c.description),
             anchors: ["0", "1", "2", "3", "4"].map((k) => str(anchors[k])),
             concepts: arr(obj(c.evidence).concepts).map((x) => ({ label: str(obj(x).label), terms: arr(obj(x).terms).map(str) })),
+            enough: typeof obj(c.evidence).enough === "number" ? (obj(c.evidence).enough as number) : undefined,
           };
         }),
         exemplars: arr(q.exemplars).map((re) => {

@@ -75,6 +75,23 @@ export function RubricFields({ q, qi, source, set, onChange, api }: QuestionSect
             value={conceptsToText(c.concepts)}
             onCommit={(text) => set(["rubric", ci, "evidence", "concepts"], textToConcepts(text))}
           />
+          <label className="field">
+            <span>Concepts a full answer needs (blank: all; for alternatives such as "name two of")</span>
+            <input
+              className="text-input"
+              type="number"
+              data-testid="form-c-enough"
+              min={1}
+              max={c.concepts.length}
+              step={1}
+              value={c.enough ?? ""}
+              onChange={(e) =>
+                e.target.value === ""
+                  ? onChange(removeItem(source, ["questions", qi, "rubric", ci, "evidence", "enough"]))
+                  : set(["rubric", ci, "evidence", "enough"], Number(e.target.value))
+              }
+            />
+          </label>
           {suggestions?.criteria.find((s) => s.criterionId === c.id) && (
             <div className="small" data-testid="term-suggestions">
               {suggestions.criteria.find((s) => s.criterionId === c.id)!.note ?? "Suggested (in strong, not in weak exemplars):"}{" "}
