@@ -40,4 +40,21 @@ export async function benchGrading(): Promise<void> {
     `x${(interview.median / baseline.median).toFixed(2)} baseline; target median < 5 ms`,
   );
   printRow(`grading, same pack object`, cached, `x${(cached.median / baseline.median).toFixed(2)} baseline`);
+  // The worst text a candidate may send: the interview's longest answer (20,000 characters) as one unbroken
+  // run, and as ordinary words, each a fresh string (the reading is memoised by text).
+  const longest = (fill: (i: number) => string) => {
+    const samples: number[] = [];
+    const q = same.questions.find((x) => x.kind === "system-design")!;
+    for (let i = 0; i < 12; i++) {
+      const text = fill(i).slice(0, 20_000);
+      const t = performance.now();
+      gradeQuestion(q, [{ text }], { pack: same });
+      samples.push(performance.now() - t);
+    }
+    return summarise(samples);
+  };
+  const words = longest((i) => `${i} ` + "the cache keeps recent answers for an hour. ".repeat(460));
+  const run1 = longest((i) => `${i}` + "QUFB".repeat(5000));
+  printRow(`grading a 20,000-character answer of words`, words);
+  printRow(`grading a 20,000-character unbroken run`, run1, `x${(run1.median / words.median).toFixed(2)} the answer of words`);
 }

@@ -31,7 +31,8 @@ export function analyse(text: string): Analysis {
   if (hit) return hit;
   const engine = nlp();
   const its = engine.its;
-  const doc = engine.readDoc(text);
+  const readable = breakLongRuns(text);
+  const doc = engine.readDoc(readable);
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
   let cursor = 0;
@@ -46,9 +47,9 @@ export function analyse(text: string): Analysis {
   doc.sentences().each((s: ItemSentence) => {
     s.tokens().each((t: ItemToken) => {
       const surface = t.out();
-      const found = text.indexOf(surface, cursor);
+      const found = readable.indexOf(surface, cursor);
       const at = found >= 0 ? found : cursor;
-      if (text.slice(cursor, at).includes("\n")) close(cursor);
+      if (readable.slice(cursor, at).includes("\n")) close(cursor);
       if (found >= 0) cursor = found + surface.length;
       const type = t.out(its.type);
       if (type === "tabCRLF" || type === "punctuation") return;
@@ -65,4 +66,18 @@ export function analyse(text: string): Analysis {
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(text, { text, tokens, sentences });
   return cache.get(text)!;
+}
+
+/** No word is this long: a longer run without spaces is pasted data (base64, a hash, "aaaa…"). */
+const LONGEST_WORD = 48;
+const LONG_RUN = new RegExp(`\\S{${LONGEST_WORD + 1},}`, "g");
+
+/**
+ * The text with a space put in every LONGEST_WORD characters of an unbroken run, same
+ * length so offsets still point into the answer. The tokenizer's pattern tests (e-mail
+ * addresses, abbreviations) take time quadratic in a token's length: a 20,000-character
+ * run took 0.7 s to read, long enough to hold up every other session on the process.
+ */
+export function breakLongRuns(text: string): string {
+  return text.replace(LONG_RUN, (run) => run.replace(new RegExp(`(.{${LONGEST_WORD - 1}}).`, "gs"), "$1 "));
 }
