@@ -2,7 +2,7 @@ import type { Question } from "../../scenarios/index.js";
 import { decodings, forMatching, hiddenTagText, stripInvisible } from "./normalise.js";
 import { FAKE_VERDICT, GRADING, OVERRIDE, ROLE_TAG, SELF_ASSESSMENT, TAG_ESCAPE, TASK_INJECTION } from "./patterns.js";
 import type { CleanedAnswer, IntegrityFlag } from "./types.js";
-import { sharedRunShare, vocabularyCopy, type CopyIndex } from "./copy-index.js";
+import { contentWords, sharedRunShare, vocabularyCopy, type CopyIndex } from "./copy-index.js";
 import { addressedToReader, roleSetUp, unquoted } from "./addressed.js";
 import { analyse, otherLanguage, questionTerms, termStuffed } from "../language/index.js";
 
@@ -272,6 +272,7 @@ function keepLines(block: string, prose: boolean, ctx: Context, flag: (k: Integr
       continue;
     }
     if (
+      longEnoughToCopy(line) &&
       rubricTexts.some((r) => n.includes(r.slice(0, 60)) || (n.length >= 40 && r.includes(n))) &&
       !modelAnswers.some((m) => m.includes(n.slice(0, 60)))
     ) {
@@ -349,7 +350,17 @@ const ATTACK_SENTINEL = "\u0000attack\u0000";
  * and cover most of it. Short paragraphs are never called copies: a terse
  * correct sentence reads like any textbook.
  */
+/**
+ * Below this many distinct content words, text is never called a copy of a model answer or the
+ * rubric: a terse correct statement ("A stack is last in, first out; a queue is first in, first
+ * out.", "Mutual exclusion, hold and wait, no preemption, circular wait.") reads like any textbook,
+ * and like a reference or a criterion description that states the answer.
+ */
+const MIN_CONTENT_WORDS_TO_COPY = 12;
+const longEnoughToCopy = (text: string) => new Set(contentWords(text)).size >= MIN_CONTENT_WORDS_TO_COPY;
+
 function isModelAnswerCopy(index: CopyIndex, paragraph: string, skip: ReadonlySet<number>, isTerm: (word: string) => boolean): boolean {
+  if (!longEnoughToCopy(paragraph)) return false;
   const runs = sharedRunShare(index, paragraph, 5, skip);
   if (runs.size >= 8 && runs.share >= 0.5) return true;
   return vocabularyCopy(index, paragraph, skip, isTerm) !== null;
@@ -357,6 +368,7 @@ function isModelAnswerCopy(index: CopyIndex, paragraph: string, skip: ReadonlySe
 
 /** Text paraphrasing the rubric: 30% of its 4-word runs come from the rubric's own words. */
 function isRubricCopy(index: CopyIndex, paragraph: string): boolean {
+  if (!longEnoughToCopy(paragraph)) return false;
   const runs = sharedRunShare(index, paragraph, 4, new Set());
   return runs.size >= 8 && runs.share >= 0.3;
 }
