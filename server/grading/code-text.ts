@@ -14,3 +14,19 @@ export function codeWithoutComments(code: string, language?: "python" | "typescr
     .map((line) => line.replace(lineComment, "$1")) // line comments (not inside URLs like http://)
     .join("\n");
 }
+
+/** String literals, read left to right so a quote inside one literal never starts another. */
+const STRING_LITERAL = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`[^`]*`/g;
+const WORDS_IN_PROSE = 3;
+
+/**
+ * In a program, a string literal of several words is data or a message, not what the code
+ * does: `NOTES = "exponential backoff jitter retry-after 429"` over a function that just
+ * calls `send()` earns nothing. Short literals stay: `headers.get("retry-after")` and
+ * `status == 429` are the code doing the thing.
+ */
+export function codeWithoutProseStrings(code: string): string {
+  return code.replace(STRING_LITERAL, (literal) =>
+    literal.slice(1, -1).trim().split(/\s+/).length >= WORDS_IN_PROSE ? `${literal[0]}${literal[0]}` : literal,
+  );
+}

@@ -1,7 +1,7 @@
 import type { AnswerBody } from "../contracts/index.js";
 import type { Pack, Question } from "../scenarios/index.js";
 import { answerParts, type AnswerParts } from "./answer-parts.js";
-import { codeWithoutComments } from "./code-text.js";
+import { codeWithoutComments, codeWithoutProseStrings } from "./code-text.js";
 import { withoutGivenText } from "./given-text.js";
 import { cleanAnswer, FLAG_MESSAGES, type IntegrityFlag } from "./integrity/index.js";
 import { answersIndex, packIndex, rubricIndex, type GradingIndex } from "./pack-index.js";
@@ -67,7 +67,8 @@ function prepareNow(question: Question, answers: (AnswerBody | null)[], ctx: Pre
   const listFlags = parts.listInCodeBox
     ? cleanAnswer(withoutGivenText(parts.submittedCode, question), { ...integrity, code: true }).flags
     : [];
-  const cleanCode = cleanAnswer(codeWithoutComments(givenCode, parts.codeLanguage), { ...integrity, code: true });
+  const bare = codeWithoutComments(givenCode, parts.codeLanguage);
+  const cleanCode = cleanAnswer(question.coding ? codeWithoutProseStrings(bare) : bare, { ...integrity, code: true });
   const flags = [
     ...cleanProse.flags,
     ...codeFlags.flags,
