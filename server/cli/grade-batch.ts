@@ -1,13 +1,19 @@
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { z } from "zod";
-import { gradeQuestion, gradingCriteria, questionScore } from "../grading/index.js";
-import { LanguageSchema, type Pack, type Question } from "../scenarios/index.js";
+import type { TestReport } from "../contracts/index.js";
+import { gradeQuestion, gradingCriteria, questionScore, type TestEvidence } from "../grading/index.js";
+import { LanguageSchema, type Language, type Pack, type Question } from "../scenarios/index.js";
 
 /** One answer to grade: a JSON object per line of the answers file. */
 export const AnswerRowSchema = z
   .object({
-    id: z.union([z.string().min(1).max(200), z.number().int()]),
+    id: z.union([z.string().min(1).max(200), z.number().int()], {
+      error: (issue) =>
+        issue.input === undefined || issue.input === null
+          ? "missing: each row needs an id (a string or a whole number)"
+          : "must be a string of 1-200 characters or a whole number",
+    }),
     questionId: z.string().min(1).max(200),
     text: z.string().max(100_000).optional(),
     code: z.string().max(100_000).optional(),
@@ -22,15 +28,22 @@ export type RowResult = {
   id: string | number;
   questionId: string;
   score: number;
-  criteria: { criterionId: string; score: number; insufficientEvidence: boolean }[];
+  /** `feedback`: why the criterion scored what it did (not graded, other language, the points shown). */
+  criteria: { criterionId: string; score: number; insufficientEvidence: boolean; feedback: string }[];
   flags: { kind: string; message: string; quote: string }[];
 };
 
 const MAX_LINE = 250_000;
 const bounded = (s: string) => (s.length > 300 ? `${s.slice(0, 297)}...` : s);
 
-/** Grade one parsed line exactly as the interview grades a one-turn answer. */
-export function gradeRow(pack: Pack, line: string, lineNo: number): RowResult | RowError {
+/** Runs a coding answer's final code on the question's tests, as the interview's sandbox does. */
+export type RunTests = (question: Question, language: Language, code: string) => Promise<TestReport>;
+
+/**
+ * Grade one parsed line exactly as the interview grades a one-turn answer: coding answers
+ * run on the question's tests when `runTests` is given (the CLI passes its sandbox).
+ */
+export async function gradeRow(pack: Pack, line: string, lineNo: number, runTests?: RunTests): Promise<RowResult | RowError> {
   if (line.length > MAX_LINE)
     return {
       line: lineNo,
@@ -38,7 +51,8 @@ export function gradeRow(pack: Pack, line: string, lineNo: number): RowResult | 
     };
   let raw: unknown;
   try {
-    raw = JSON.parse(line);
+    // A UTF-8 byte order mark (spreadsheet exports write one) is not part of the row.
+    raw = JSON.parse(line.replace(/^\uFEFF/, ""));
   } catch (err) {
     return { line: lineNo, error: { code: "invalid-json", message: bounded(`line ${lineNo} is not JSON: ${(err as Error).message}`) } };
   }
@@ -65,29 +79,63 @@ export function gradeRow(pack: Pack, line: string, lineNo: number): RowResult | 
     ...(row.text !== undefined ? { text: row.text } : {}),
     ...(row.code !== undefined ? { code: row.code, language: row.language ?? "python" } : {}),
   };
-  const { scores, flags } = gradeQuestion(question, [body], { pack });
+  const tests = await testEvidence(question, row.code, row.language, runTests);
+  const { scores, flags } = gradeQuestion(question, [body], { pack, tests });
   return {
     id: row.id,
     questionId: question.id,
     score: questionScore(gradingCriteria(question), scores),
-    criteria: scores.map((s) => ({ criterionId: s.criterionId, score: s.score, insufficientEvidence: s.insufficientEvidence })),
+    criteria: scores.map((s) => ({
+      criterionId: s.criterionId,
+      score: s.score,
+      insufficientEvidence: s.insufficientEvidence,
+      feedback: bounded(s.feedback),
+    })),
     flags: flags.map((f) => ({ kind: f.kind, message: f.message, quote: f.quote })),
   };
 }
 
+async function testEvidence(
+  question: Question,
+  code: string | undefined,
+  language: Language | undefined,
+  runTests: RunTests | undefined,
+): Promise<TestEvidence | undefined> {
+  if (!question.coding || !code?.trim()) return undefined;
+  if (!runTests) return { notRun: "the batch grader was started without a code sandbox" };
+  const lang = language ?? (Object.keys(question.coding.entrypoint)[0] as Language);
+  if (!question.coding.entrypoint[lang]) return { notRun: `this question has no ${lang} version` };
+  try {
+    return { report: await runTests(question, lang, code) };
+  } catch (err) {
+    return { notRun: bounded((err as Error).message.split("\n")[0] ?? "the sandbox failed") };
+  }
+}
+
 /** Stream a JSONL file through the grader: one output line per input line (blank lines skipped). */
-export async function gradeFile(pack: Pack, path: string, write: (line: string) => void): Promise<{ graded: number; errors: number }> {
+export async function gradeFile(
+  pack: Pack,
+  path: string,
+  write: (line: string) => void,
+  runTests?: RunTests,
+): Promise<{ graded: number; errors: number; duplicateIds: (string | number)[] }> {
   const lines = createInterface({ input: createReadStream(path, "utf8"), crlfDelay: Infinity });
   let lineNo = 0;
   let graded = 0;
   let errors = 0;
+  const seen = new Set<string | number>();
+  const duplicateIds = new Set<string | number>();
   for await (const line of lines) {
     lineNo++;
     if (!line.trim()) continue;
-    const result = gradeRow(pack, line, lineNo);
+    const result = await gradeRow(pack, line, lineNo, runTests);
     if ("error" in result) errors++;
-    else graded++;
+    else {
+      graded++;
+      if (seen.has(result.id)) duplicateIds.add(result.id);
+      seen.add(result.id);
+    }
     write(JSON.stringify(result));
   }
-  return { graded, errors };
+  return { graded, errors, duplicateIds: [...duplicateIds] };
 }

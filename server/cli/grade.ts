@@ -2,14 +2,16 @@ import { existsSync, statSync } from "node:fs";
 import { gradeQuestion } from "../grading/index.js";
 import { defaultVariantPack, LanguageSchema, type Pack } from "../scenarios/index.js";
 import { CliError, parseOptions, readUserFile, type Cli } from "./context.js";
-import { gradeFile } from "./grade-batch.js";
+import { createSandbox, DEFAULT_LIMITS, type Sandbox } from "../sandbox/index.js";
+import { gradeFile, type RunTests } from "./grade-batch.js";
 import { loadPacksForCli, packAndQuestion } from "./load-packs.js";
 
 const USAGE = `usage:
   npm run -s cli -- grade --pack <pack file, dir or id> --answers <answers.jsonl> [--pack-id <id>]
       one JSON line per answer row {id, questionId, text?, code?, language?}:
-      {id, questionId, score, criteria: [{criterionId, score, insufficientEvidence}], flags}
+      {id, questionId, score, criteria: [{criterionId, score, insufficientEvidence, feedback}], flags}
       or {line, id?, error: {code, message}} for a row that could not be graded.
+      Coding answers run on the question's tests in the sandbox, as in the interview.
   npm run -s cli -- grade --question <pack file, dir or id>#<question-id> --answer-file <answer.txt> [--code --language python|typescript]
       one answer, printed as {scores, flags}.
 Both grade exactly as the interview does (the deterministic evidence layer, the whole pack loaded).`;
@@ -58,8 +60,20 @@ export async function gradeCommand(argv: string[], cli: Cli): Promise<number> {
       (p) => !packId || p.id === packId,
       `no pack "${packId}" in ${values.pack}; drop --pack-id or name a pack that is there`,
     );
-    const { graded, errors } = await gradeFile(pack, answers, cli.out);
+    // One sandbox for the whole file, started only when a coding answer needs it.
+    let sandbox: Sandbox | null = null;
+    const runTests: RunTests = (question, language, code) => {
+      sandbox ??= createSandbox({ limits: DEFAULT_LIMITS, pythonPool: 1, typescriptWorkers: 1 });
+      return sandbox.runTests(question, language, code, "all");
+    };
+    const { graded, errors, duplicateIds } = await gradeFile(pack, answers, cli.out, runTests).finally(() =>
+      (sandbox as Sandbox | null)?.close(),
+    );
     if (graded + errors === 0) throw new CliError(`${values.answers} has no answers; ${hint}`, 2);
+    if (duplicateIds.length)
+      cli.err(
+        `${duplicateIds.length} id(s) appear on more than one row, each row graded: ${duplicateIds.slice(0, 5).map(String).join(", ")}${duplicateIds.length > 5 ? ", ..." : ""}`,
+      );
     // Bad rows are output lines with an error code (machine-readable); the person running it gets one line too.
     if (errors) cli.err(`${errors} of ${graded + errors} rows could not be graded (their output lines carry an error code and message)`);
     return errors > 0 ? 1 : 0;

@@ -586,6 +586,20 @@ describe("ordinary code still works", () => {
       }
     }
   });
+  it("runs standard library code that asks for frames (namedtuple, NamedTuple, enum, dataclasses, logging, warnings), which falls back when refused", async () => {
+    const solutions = [
+      "from collections import namedtuple\nPair = namedtuple('Pair', 'a b')\ndef f(a, b):\n    p = Pair(a, b)\n    return p.a + p.b\n",
+      "from typing import NamedTuple\nclass Pair(NamedTuple):\n    a: int\n    b: int\ndef f(a, b):\n    return sum(Pair(a, b))\n",
+      "import enum\nSign = enum.Enum('Sign', 'PLUS MINUS')\ndef f(a, b):\n    return a + b if Sign.PLUS.value == 1 else 0\n",
+      "from dataclasses import dataclass\n@dataclass(frozen=True)\nclass Pair:\n    a: int\n    b: int\ndef f(a, b):\n    return Pair(a, b).a + b\n",
+      "import logging\nlog = logging.getLogger('adder')\ndef f(a, b):\n    log.warning('adding %s and %s', a, b)\n    return a + b\n",
+      "import warnings\ndef f(a, b):\n    warnings.warn('old API')\n    return a + b\n",
+    ];
+    for (const code of solutions) {
+      const report = await sandbox.runTests(question, "python", code, "all");
+      expect(report.passed, `${code}\n${JSON.stringify(report.results)}`).toBe(3);
+    }
+  });
   it("awaits a coroutine result with asyncio (Python) and a promise (TypeScript)", async () => {
     const py = await sandbox.runTests(
       question,

@@ -26,7 +26,7 @@ describe("batch grading (cli grade --pack --answers)", () => {
     writeFileSync(file, rows.join("\n"));
     const out: string[] = [];
     const summary = await gradeFile(pack!, file, (line) => out.push(line));
-    expect(summary).toEqual({ graded: 1, errors: 4 });
+    expect(summary).toEqual({ graded: 1, errors: 4, duplicateIds: [] });
     const parsed = out.map((l) => JSON.parse(l));
     expect(parsed).toHaveLength(5);
 
@@ -36,7 +36,12 @@ describe("batch grading (cli grade --pack --answers)", () => {
       id: "a1",
       questionId: q.id,
       score: questionScore(gradingCriteria(q), interview.scores),
-      criteria: interview.scores.map((s) => ({ criterionId: s.criterionId, score: s.score, insufficientEvidence: s.insufficientEvidence })),
+      criteria: interview.scores.map((s) => ({
+        criterionId: s.criterionId,
+        score: s.score,
+        insufficientEvidence: s.insufficientEvidence,
+        feedback: s.feedback,
+      })),
       flags: interview.flags.map((f) => ({ kind: f.kind, message: f.message, quote: f.quote })),
     });
     expect(parsed.slice(1).map((r) => [r.line, r.error.code])).toEqual([
@@ -49,12 +54,53 @@ describe("batch grading (cli grade --pack --answers)", () => {
     for (const r of parsed.slice(1)) expect(r.error.message.length).toBeLessThanOrEqual(300);
   });
 
-  it("a verbatim model answer grades the same from the CLI and in an interview, and earns nothing", () => {
+  it("a verbatim model answer grades the same from the CLI and in an interview, and earns nothing", async () => {
     const strong = q.exemplars.find((e) => e.level === "strong")!.answer;
-    const row = gradeRow(pack!, JSON.stringify({ id: 1, questionId: q.id, text: strong }), 1);
+    const row = await gradeRow(pack!, JSON.stringify({ id: 1, questionId: q.id, text: strong }), 1);
     const interview = gradeQuestion(q, [{ text: strong }], { pack: JSON.parse(JSON.stringify(pack)) as Pack });
     expect("score" in row && row.score).toBe(questionScore(gradingCriteria(q), interview.scores));
     expect("score" in row && row.score).toBe(0);
     expect("flags" in row && row.flags.map((f) => f.kind)).toContain("copied-model-answer");
+  });
+
+  it("names a missing id, reads a row behind a byte order mark, and says why a criterion was not graded", async () => {
+    const missing = await gradeRow(pack!, JSON.stringify({ questionId: q.id, text: adequate }), 1);
+    expect("error" in missing && missing.error).toMatchObject({ code: "invalid-row" });
+    expect("error" in missing && missing.error.message).toContain("id: missing");
+
+    const bom = await gradeRow(pack!, `\uFEFF${JSON.stringify({ id: "b", questionId: q.id, text: adequate })}`, 1);
+    expect("score" in bom && bom.id).toBe("b");
+
+    const french = await gradeRow(
+      pack!,
+      JSON.stringify({
+        id: "fr",
+        questionId: q.id,
+        text: "Je découperais les articles par titre, puis je mesurerais le rappel sur un jeu de questions réelles.",
+      }),
+      1,
+    );
+    expect("criteria" in french && french.criteria.every((c) => c.insufficientEvidence && c.feedback.includes("reads English"))).toBe(true);
+  });
+
+  it("coding answers run on the question's tests when a sandbox is given; without one the report says the tests were not run", async () => {
+    const coding = pack!.questions.find((x) => x.coding)!;
+    const strongCode = coding.exemplars.find((e) => e.level === "strong")!.answer;
+    const line = JSON.stringify({ id: "c", questionId: coding.id, code: strongCode, language: "python" });
+    const calls: string[] = [];
+    const passed = await gradeRow(pack!, line, 1, async (question, language, code) => {
+      calls.push(`${question.id}/${language}/${code === strongCode}`);
+      return { language, scope: "all", status: "ok", passed: 6, total: 6, hiddenPassed: 4, hiddenTotal: 4, results: [], ms: 5 };
+    });
+    expect(calls).toEqual([`${coding.id}/python/true`]);
+    const tests = "criteria" in passed ? passed.criteria.find((c) => c.criterionId === "tests-passed")! : null;
+    expect(tests).toMatchObject({ score: 4, insufficientEvidence: false });
+    expect(tests!.feedback).toContain("Passed 6 of 6 tests");
+
+    const notRun = await gradeRow(pack!, line, 1);
+    const untested = "criteria" in notRun ? notRun.criteria.find((c) => c.criterionId === "tests-passed")! : null;
+    expect(untested).toMatchObject({ score: 0, insufficientEvidence: true });
+    expect(untested!.feedback).toContain("without a code sandbox");
+    expect("score" in passed && "score" in notRun && passed.score > notRun.score).toBe(true);
   });
 });

@@ -31,6 +31,15 @@ class SandboxViolation(PermissionError):
     pass
 
 
+class FrameRefused(SandboxViolation, ValueError):
+    """
+    sys._getframe refused. Also a ValueError, which is what the standard library expects
+    when frames are unavailable ("call stack is not deep enough"): namedtuple, enum,
+    typing.NamedTuple, warnings and logging catch it and fall back, so honest code using
+    them runs, while the frame itself is still never handed out.
+    """
+
+
 def _install_guard():
     """
     Install the audit hook and return its one-way switch. Everything the hook
@@ -56,7 +65,7 @@ def _install_guard():
     readable = ("/usr/lib/python3", "/usr/local/lib/python3", "/tmp/")
     # realpath, not abspath: a symlink in /tmp must not lead the check astray.
     realpath, fsdecode, af_unix = os.path.realpath, os.fsdecode, socket.AF_UNIX
-    is_int, is_str, violation = (lambda v: type(v) is int), (lambda v: type(v) is str), SandboxViolation
+    is_int, is_str, violation, frame_refused = (lambda v: type(v) is int), (lambda v: type(v) is str), SandboxViolation, FrameRefused
     armed = []
 
     starts_with = str.startswith
@@ -68,6 +77,8 @@ def _install_guard():
             raise violation(f"sandbox: {event} is not allowed here")
         if event == "object.__getattr__" and len(args) > 1 and args[1] in blocked_attributes:
             raise violation(f"sandbox: reading {args[1]} is not allowed here")
+        if event == "sys._getframe":
+            raise frame_refused("sandbox: sys._getframe is not allowed here")
         if event in blocked_events:
             raise violation(f"sandbox: {event} is not allowed here")
         if event == "socket.__new__":
