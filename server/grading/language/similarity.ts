@@ -1,6 +1,8 @@
 import { analyse } from "./analyse.js";
 import { claimSentences } from "./claims.js";
 import { negatedAt } from "./terms.js";
+import { termWordMatcher } from "./term-word.js";
+import { WIDENING } from "./word-family.js";
 
 const CONTENT = new Set(["NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM", "X"]);
 const LIGHT = new Set(["be", "have", "do", "will", "would", "can", "could", "should", "may", "might", "must"]);
@@ -54,14 +56,33 @@ export function vectorOf(text: string, idf: Idf, isTerm?: (word: string) => bool
   return v;
 }
 
-/** Share of the reference's weight the answer also carries (idf-weighted recall of its features). */
+/**
+ * Share of the reference's weight the answer also carries (idf-weighted recall
+ * of its features). A reference word the answer does not use is still carried
+ * by a word that says it (termWordMatcher: a derivational relative or a
+ * misspelling), with the same polarity: "not_connection" never carries
+ * "connect".
+ */
 export function weightedRecall(answer: Vector, reference: Vector): number {
   let total = 0;
   let hit = 0;
+  let words: { polarity: string; token: { word: string; lemma: string } }[] | null = null;
   for (const [f, w] of reference) {
     if (f.includes(">")) continue;
     total += w;
     if (answer.has(f)) hit += w;
+    else if (WIDENING.similarity) {
+      words ??= [...answer.keys()].filter((k) => !k.includes(">")).map(split);
+      const want = split(f);
+      const says = termWordMatcher(want.token.lemma);
+      if (words.some((x) => x.polarity === want.polarity && says(x.token))) hit += w;
+    }
   }
   return total === 0 ? 0 : hit / total;
 }
+
+const split = (f: string) => {
+  const polarity = f.startsWith("not_") ? "not_" : "";
+  const word = f.slice(polarity.length);
+  return { polarity, token: { word, lemma: word } };
+};
