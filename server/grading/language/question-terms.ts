@@ -1,11 +1,14 @@
 import type { Question } from "../../scenarios/index.js";
+import { termWordMatcher } from "./term-word.js";
 
 const cache = new WeakMap<Question, (word: string) => boolean>();
 
 /**
  * Whether a word is one of the question's evidence terms (any criterion): a
- * term's words match at a word start, as terms do. Used to tell a statement
- * from a bag of rubric words.
+ * term's words match at a word start, as terms do, and as the grader widens
+ * them (termWordMatcher: derivational relatives, misspellings), so a bag of
+ * "capitalism religon judiciary" is as much a bag of rubric words as the
+ * terms themselves. Used to tell a statement from a bag of rubric words.
  */
 export function questionTerms(q: Question): (word: string) => boolean {
   let known = cache.get(q);
@@ -22,7 +25,18 @@ export function questionTerms(q: Question): (word: string) => boolean {
           .filter((w) => w.length >= 3 && !FUNCTION.has(w)),
       ),
     ];
-    known = (word: string) => word.length >= 3 && stems.some((s) => word.startsWith(s));
+    const widened = stems.map(termWordMatcher);
+    const seen = new Map<string, boolean>();
+    known = (word: string) => {
+      if (word.length < 3) return false;
+      let hit = seen.get(word);
+      if (hit === undefined) {
+        hit = stems.some((s) => word.startsWith(s)) || widened.some((m) => m({ word, lemma: word }));
+        if (seen.size >= 10_000) seen.clear();
+        seen.set(word, hit);
+      }
+      return hit;
+    };
     cache.set(q, known);
   }
   return known;

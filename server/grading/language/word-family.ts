@@ -38,7 +38,10 @@ export function wordFamily(lemma: string): Set<string> {
         const me = s.words.indexOf(lemma) + 1;
         if (WIDENING.derivations)
           for (const p of s.pointers)
-            if ((p.symbol === "+" || p.symbol === "\\") && p.source === me) add(family!, synset(p.pos, p.offset).words[p.target - 1]);
+            if ((p.symbol === "+" || p.symbol === "\\") && p.source === me) {
+              const relative = synset(p.pos, p.offset).words[p.target - 1];
+              if (relative && (relative.length >= lemma.length - 1 || NOMINAL.test(lemma))) add(family!, relative);
+            }
         if (sense < WIDENING.synonyms && safeSynonyms(pos)) for (const w of s.words) add(family!, w);
       });
     }
@@ -47,6 +50,14 @@ export function wordFamily(lemma: string): Set<string> {
   families.set(lemma, family);
   return family;
 }
+
+/**
+ * A much shorter relative is usually a more general word: "work" for "worker",
+ * "capital" for "capitalist", "judge" for "judicial" say less than the term.
+ * It is kept only for a term that names the act itself ("declaration" is
+ * declaring, "population" populating).
+ */
+const NOMINAL = /(?:[st]ion|ment|ance|ence|ure|val)$/;
 
 /** Adverb senses are too loose to trade ("just" ~ "simply" ~ "merely"). */
 const safeSynonyms = (pos: WordnetPos) => pos !== "adv";
