@@ -5,10 +5,12 @@ const cache = new WeakMap<Question, (word: string) => boolean>();
 
 /**
  * Whether a word is one of the question's evidence terms (any criterion): a
- * term's words match at a word start, as terms do, and as the grader widens
- * them (termWordMatcher: derivational relatives, misspellings), so a bag of
- * "capitalism religon judiciary" is as much a bag of rubric words as the
- * terms themselves. Used to tell a statement from a bag of rubric words.
+ * term's words match at a word start, as terms do, and so do their
+ * misspellings (termWordMatcher): a bag of "religon speach popultaion" is as
+ * much a bag of rubric words as the terms themselves. Derivational relatives
+ * are not counted: an honest account uses them naturally ("approves" beside
+ * "approval"), and counting them pushed honest sentences over the density
+ * line of claimSentences. Used to tell a statement from a bag of rubric words.
  */
 export function questionTerms(q: Question): (word: string) => boolean {
   let known = cache.get(q);
@@ -25,7 +27,7 @@ export function questionTerms(q: Question): (word: string) => boolean {
           .filter((w) => w.length >= 3 && !FUNCTION.has(w)),
       ),
     ];
-    const widened = stems.map(termWordMatcher);
+    const widened = stems.map((s) => termWordMatcher(s));
     const seen = new Map<string, boolean>();
     known = (word: string) => {
       if (word.length < 3) return false;

@@ -13,11 +13,14 @@ const matchers = new Map<string, WordMatcher>();
  * English word: "form" is never read as "from", nor "casual" as "causal".
  * Everything about the term is worked out once; per answer word the check is
  * a set look-up, and only an unknown word is compared letter by letter.
+ * `relatives: false`: the term's own word and its misspellings only.
  */
-export function termWordMatcher(lemma: string): WordMatcher {
-  let m = matchers.get(lemma);
+export function termWordMatcher(lemma: string, options: { relatives?: boolean } = {}): WordMatcher {
+  const relatives = options.relatives ?? true;
+  const key = `${relatives ? "+" : "-"}${lemma}`;
+  let m = matchers.get(key);
   if (m) return m;
-  const family = wordFamily(lemma);
+  const family = relatives ? wordFamily(lemma) : new Set<string>();
   const same = new Set([lemma, ...family]);
   // A slip may sit on an inflected form ("coloies" for "colonies"): the common inflections are candidates too.
   const spellings = WIDENING.typos ? [...new Set([...same].flatMap(inflections))].filter((w) => w.length >= 5) : [];
@@ -29,7 +32,7 @@ export function termWordMatcher(lemma: string): WordMatcher {
       /^[a-z]+$/.test(t.word) &&
       !isKnownWord(t.word) &&
       spellings.some((w) => isTypoOf(t.word, w)));
-  matchers.set(lemma, m);
+  matchers.set(key, m);
   return m;
 }
 

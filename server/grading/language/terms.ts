@@ -14,7 +14,7 @@ function shape(term: string): TermShape {
     const tokens = analyse(term).tokens;
     const negative = tokens.length > 1 && isNegator(tokens[0]!);
     const lemmas = (negative ? tokens.slice(1) : tokens).map((t) => t.lemma);
-    s = { lemmas, words: lemmas.map(termWordMatcher), negative };
+    s = { lemmas, words: lemmas.map((l) => termWordMatcher(l)), negative };
     shapes.set(term, s);
   }
   return s;

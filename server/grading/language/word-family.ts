@@ -5,16 +5,16 @@ import { sensesOf, synset, type WordnetPos } from "./wordnet.js";
  * tuning splits of the public evaluation (docs/grading.md); the environment
  * override is for that measurement only.
  */
-export type Widening = { typos: boolean; derivations: boolean; synonyms: number; similarity: boolean };
+export type Widening = { typos: boolean; derivations: boolean; synonyms: number; similarity: "none" | "typos" | "all" };
 const fromEnv = process.env.GRADER_WIDENING;
 export const WIDENING: Widening = fromEnv
   ? {
       typos: fromEnv.includes("typo"),
       derivations: fromEnv.includes("deriv"),
       synonyms: Number(/syn(\d)/.exec(fromEnv)?.[1] ?? 0),
-      similarity: fromEnv.includes("sim"),
+      similarity: fromEnv.includes("simtypo") ? "typos" : fromEnv.includes("sim") ? "all" : "none",
     }
-  : { typos: true, derivations: true, synonyms: 0, similarity: true };
+  : { typos: true, derivations: true, synonyms: 0, similarity: "all" };
 
 const families = new Map<string, Set<string>>();
 
