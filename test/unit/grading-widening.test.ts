@@ -1,9 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { conceptCoverage, gradeQuestion, questionScore } from "../../server/grading/index.js";
-import { isKnownWord } from "../../server/grading/language/known-word.js";
-import { weightedRecall } from "../../server/grading/language/index.js";
-import { isTypoOf } from "../../server/grading/language/typo.js";
-import { wordFamily } from "../../server/grading/language/word-family.js";
+import { isKnownWord, isTypoOf, weightedRecall, wordFamily } from "../../server/grading/language/index.js";
 import type { Criterion, Question } from "../../server/scenarios/index.js";
 import { loadPacksFromDir } from "../../server/scenarios/index.js";
 import { gamingAnswers } from "../helpers/gaming.js";
