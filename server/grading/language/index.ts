@@ -7,3 +7,7 @@ export { questionTerms } from "./question-terms.js";
 export { otherLanguage } from "./english.js";
 export { termStuffed } from "./term-density.js";
 export { offTopicTasks, withoutOffTopicTasks } from "./off-topic-task.js";
+export { isKnownWord } from "./known-word.js";
+export { isTypoOf } from "./typo.js";
+export { wordFamily } from "./word-family.js";
+export { termWordMatcher } from "./term-word.js";

@@ -1,11 +1,17 @@
 import type { Question } from "../../scenarios/index.js";
+import { maySlip, termWordForms } from "./term-word.js";
+import { isTypoOf } from "./typo.js";
 
 const cache = new WeakMap<Question, (word: string) => boolean>();
 
 /**
  * Whether a word is one of the question's evidence terms (any criterion): a
- * term's words match at a word start, as terms do. Used to tell a statement
- * from a bag of rubric words.
+ * term's words match at a word start, as terms do, and so do the words the
+ * grader reads as saying them (termWordForms: derivational relatives,
+ * misspellings). A bag of "capitalism religon judiciary" is as much a bag of
+ * rubric words as the terms themselves: without the relatives, salads of them
+ * escaped the stuffing checks. Used to tell a statement from a bag of rubric
+ * words.
  */
 export function questionTerms(q: Question): (word: string) => boolean {
   let known = cache.get(q);
@@ -22,7 +28,21 @@ export function questionTerms(q: Question): (word: string) => boolean {
           .filter((w) => w.length >= 3 && !FUNCTION.has(w)),
       ),
     ];
-    known = (word: string) => word.length >= 3 && stems.some((s) => word.startsWith(s));
+    // Every stem's forms in one set, and every spelling a slip is measured against in one list.
+    const forms = stems.map((s) => termWordForms(s));
+    const said = new Set(forms.flatMap((f) => [...f.same]));
+    const spellings = [...new Set(forms.flatMap((f) => f.spellings))];
+    const seen = new Map<string, boolean>();
+    known = (word: string) => {
+      if (word.length < 3) return false;
+      let hit = seen.get(word);
+      if (hit === undefined) {
+        hit = stems.some((s) => word.startsWith(s)) || said.has(word) || (maySlip(word) && spellings.some((w) => isTypoOf(word, w)));
+        if (seen.size >= 10_000) seen.clear();
+        seen.set(word, hit);
+      }
+      return hit;
+    };
     cache.set(q, known);
   }
   return known;

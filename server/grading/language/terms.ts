@@ -1,10 +1,11 @@
 import { analyse, type Analysis, type Token } from "./analyse.js";
+import { termWordMatcher, type WordMatcher } from "./term-word.js";
 
 const NEGATORS = new Set(["not", "no", "never", "n't", "without", "nothing", "none", "neither", "nor", "cannot"]);
 export const isNegator = (t: Token) => NEGATORS.has(t.word) || NEGATORS.has(t.lemma);
 
 /** A concept term read as lemmas; a term opening with a negator is a negative statement ("no children"). */
-type TermShape = { lemmas: string[]; negative: boolean };
+type TermShape = { lemmas: string[]; words: WordMatcher[]; negative: boolean };
 const shapes = new Map<string, TermShape>();
 
 function shape(term: string): TermShape {
@@ -12,7 +13,8 @@ function shape(term: string): TermShape {
   if (!s) {
     const tokens = analyse(term).tokens;
     const negative = tokens.length > 1 && isNegator(tokens[0]!);
-    s = { lemmas: (negative ? tokens.slice(1) : tokens).map((t) => t.lemma), negative };
+    const lemmas = (negative ? tokens.slice(1) : tokens).map((t) => t.lemma);
+    s = { lemmas, words: lemmas.map((l) => termWordMatcher(l)), negative };
     shapes.set(term, s);
   }
   return s;
@@ -35,17 +37,18 @@ export function negatedAt(a: Analysis, index: number, window = 3, options: { hea
 const HEAD_STOPS = new Set(["NOUN", "PROPN", "VERB", "ADJ", "NUM"]);
 
 /**
- * Where a term's lemmas occur in order, with its polarity: a positive term is
+ * Where a term's lemmas occur in order (each as termWordMatcher reads it: its
+ * inflections, derivational relatives and misspellings), with its polarity: a positive term is
  * not matched where the answer negates it, a negative one only where it does.
  * Returns the token index of the first lemma, or -1.
  */
 export function findLemmaTerm(a: Analysis, term: string, allowed: (sentence: number) => boolean): number {
-  const { lemmas, negative } = shape(term);
+  const { lemmas, words, negative } = shape(term);
   if (lemmas.length === 0) return -1;
   outer: for (let i = 0; i + lemmas.length <= a.tokens.length; i++) {
     for (let k = 0; k < lemmas.length; k++) {
       const t = a.tokens[i + k]!;
-      if (t.lemma !== lemmas[k] && t.word !== lemmas[k]) continue outer;
+      if (!words[k]!(t)) continue outer;
       if (k > 0 && t.sentence !== a.tokens[i]!.sentence) continue outer;
     }
     if (!allowed(a.tokens[i]!.sentence)) continue;

@@ -1,0 +1,59 @@
+import type { Token } from "./analyse.js";
+import { isKnownWord } from "./known-word.js";
+import { isTypoOf } from "./typo.js";
+import { WIDENING, wordFamily } from "./word-family.js";
+
+export type WordMatcher = (t: Pick<Token, "word" | "lemma">) => boolean;
+/** What a term's word is said with: its own forms and relatives (`same`), and the spellings a slip is measured against. */
+export type TermWordForms = { same: ReadonlySet<string>; spellings: readonly string[] };
+
+const forms = new Map<string, TermWordForms>();
+const matchers = new Map<string, WordMatcher>();
+
+/** The forms of a term's word, worked out once. `relatives: false`: the word itself and its inflections only. */
+export function termWordForms(lemma: string, options: { relatives?: boolean } = {}): TermWordForms {
+  const relatives = options.relatives ?? true;
+  const key = `${relatives ? "+" : "-"}${lemma}`;
+  let f = forms.get(key);
+  if (!f) {
+    const same = new Set([lemma, ...(relatives ? wordFamily(lemma) : [])]);
+    // A slip may sit on an inflected form ("coloies" for "colonies"): the common inflections are candidates too.
+    const spellings = WIDENING.typos ? [...new Set([...same].flatMap(inflections))].filter((w) => w.length >= 5) : [];
+    f = { same, spellings };
+    forms.set(key, f);
+  }
+  return f;
+}
+
+/** Whether a written word may be a slip: long enough, plain letters, and not itself an English word. */
+export const maySlip = (word: string) => word.length >= 5 && /^[a-z]+$/.test(word) && !isKnownWord(word);
+
+/** Whether `word` (a slip, see maySlip) misspells one of the forms. */
+export const misspells = (word: string, f: TermWordForms) => f.spellings.some((w) => isTypoOf(word, w));
+
+/**
+ * Whether an answer's word says a term's word: the same lemma or surface form,
+ * a derivational relative ("capitalism" for "capitalist"), or a misspelling of
+ * either ("religon", "captialism") when the written word is not itself an
+ * English word: "form" is never read as "from", nor "casual" as "causal".
+ * Everything about the term is worked out once; per answer word the check is
+ * a set look-up, and only an unknown word is compared letter by letter.
+ */
+export function termWordMatcher(lemma: string, options: { relatives?: boolean } = {}): WordMatcher {
+  const key = `${(options.relatives ?? true) ? "+" : "-"}${lemma}`;
+  let m = matchers.get(key);
+  if (!m) {
+    const f = termWordForms(lemma, options);
+    m = (t) => f.same.has(t.lemma) || f.same.has(t.word) || (f.spellings.length > 0 && maySlip(t.word) && misspells(t.word, f));
+    matchers.set(key, m);
+  }
+  return m;
+}
+
+function inflections(w: string): string[] {
+  const out = [w, `${w}s`, `${w}ed`, `${w}ing`];
+  if (/(?:s|x|z|ch|sh)$/.test(w)) out.push(`${w}es`);
+  if (/[^aeiou]y$/.test(w)) out.push(`${w.slice(0, -1)}ies`, `${w.slice(0, -1)}ied`);
+  if (/e$/.test(w)) out.push(`${w}d`, `${w.slice(0, -1)}ing`);
+  return out;
+}
