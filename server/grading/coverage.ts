@@ -1,5 +1,5 @@
 import type { Criterion } from "../scenarios/index.js";
-import { analyse, claimSentences, findLemmaTerm, negatedAt, type Analysis, type ClaimOptions } from "./language/index.js";
+import { analyse, claimSentences, findLemmaTerm, negatedAt, negatedByScope, type Analysis, type ClaimOptions } from "./language/index.js";
 import { findTerm } from "./match.js";
 import { quoteAround } from "./quote.js";
 
@@ -67,8 +67,9 @@ function firstHit(
       const abs = from + at;
       const ti = tokenAt(a, abs);
       const sentence = ti >= 0 ? a.tokens[ti]!.sentence : -1;
-      const termNegative = /^(?:no|not|never|without)\b/i.test(term);
-      if (ti >= 0 && open(sentence) && (termNegative || !negatedAt(a, ti, 2))) {
+      const termNegative = negativeTerm(term);
+      // A negative term under a wider negation is denied twice: "does not need ..., no preemption or ..." rejects it.
+      if (ti >= 0 && open(sentence) && (termNegative ? !negatedByScope(a, ti) : !negatedAt(a, ti, 2))) {
         if (!best || abs < best.at) best = { at: abs, length: term.length, sentence };
         break;
       }
@@ -76,13 +77,15 @@ function firstHit(
     }
     // The term's lemmas with their polarity ("not connect" finds "isn't connected").
     const li = findLemmaTerm(a, term, open);
-    if (li >= 0) {
+    if (li >= 0 && !(negativeTerm(term) && negatedByScope(a, li - 1))) {
       const t = a.tokens[li]!;
       if (!best || t.at < best.at) best = { at: t.at, length: t.word.length, sentence: t.sentence };
     }
   }
   return best;
 }
+
+const negativeTerm = (term: string) => /^(?:no|not|never|without)\b/i.test(term);
 
 /** The token covering a character offset (binary search), or -1. */
 function tokenAt(a: Analysis, offset: number): number {

@@ -1,4 +1,5 @@
 import type { Analysis } from "./analyse.js";
+import { onlyEvaluates } from "./evaluative.js";
 
 const PREDICATE = new Set(["VERB", "AUX"]);
 /** Words a frame is read without: articles, prepositions, conjunctions, pronouns and auxiliaries. */
@@ -44,11 +45,14 @@ export function claimSentences(a: Analysis, isTerm: (word: string) => boolean = 
     if (options.story && tokens[0]?.pos === "VERB" && tokens[0].word === tokens[0].lemma) return;
     const terms = tokens.filter((t) => isTerm(t.word) || isTerm(t.lemma)).length;
     if (tokens.length >= MIN_TOKENS_FOR_DENSITY && terms / tokens.length >= MAX_TERM_DENSITY) return;
-    claims.add(i);
     // The frame: what the sentence says besides its terms and glue words. A frame shared by several
     // term-bearing sentences is a template, short ("we use", "be") or long ("Our team relied on X when
     // it mattered most."): an account does not say the same thing about each key point.
-    const frame = tokens.filter((t) => !isTerm(t.word) && !isTerm(t.lemma) && !GLUE.has(t.pos)).map((t) => t.lemma);
+    const frameTokens = tokens.filter((t) => !isTerm(t.word) && !isTerm(t.lemma) && !GLUE.has(t.pos));
+    // Praise alone ("A golden set is important.", "Caching helps a lot.") says nothing about its terms.
+    if (terms > 0 && onlyEvaluates(tokens, frameTokens, isTerm)) return;
+    claims.add(i);
+    const frame = frameTokens.map((t) => t.lemma);
     if (terms > 0) {
       const key = frame.join(" ");
       frames.set(key, [...(frames.get(key) ?? []), i]);
