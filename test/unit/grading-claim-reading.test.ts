@@ -76,3 +76,43 @@ describe("praise is not a claim", () => {
     expect(labels(cache, "We set a TTL because prices change every hour.")).toEqual(["expiry"]);
   });
 });
+
+describe("labelled lines", () => {
+  const order: Criterion = CriterionSchema.parse({
+    ...cache,
+    id: "access-order",
+    evidence: {
+      concepts: [
+        { label: "deque both ends", terms: ["both ends"] },
+        { label: "heap is priority order", terms: ["priority", "smallest first"] },
+      ],
+    },
+  });
+  const orderTerms = (word: string) => ["both", "ends", "priority", "smallest", "first"].includes(word);
+
+  it("reads 'label: value' notes the same in any order and with any punctuation between them", () => {
+    const read = (text: string) =>
+      conceptCoverage(order, text, { isTerm: orderTerms })
+        .hits.map((h) => h.label)
+        .sort();
+    const both = ["deque both ends", "heap is priority order"];
+    // Long enough (over 8 words) not to pass as a one-phrase answer.
+    expect(read("Deque: both ends. Heap: smallest first. Ring buffer: fixed size.")).toEqual(both);
+    expect(read("Heap: smallest first. Deque: both ends. Ring buffer: fixed size.")).toEqual(both);
+    expect(read("Heap: smallest first; deque: both ends; ring buffer: fixed size.")).toEqual(both);
+  });
+
+  it("treats a label followed by a run of short fragments as a keyword list, not an account", () => {
+    expect(labels(cache, "Design: LRU, TTL, invalidation, warm-up, sharding, metrics.")).toEqual([]);
+    expect(labels(cache, "Fixes: added LRU, TTL per key, invalidate on write, prefill.")).toEqual([]);
+  });
+
+  it("keeps an enumeration inside a real clause, labelled or not", () => {
+    expect(labels(cache, "We rely on LRU eviction, a one-hour TTL, invalidation on write and a prefill job at boot.")).toEqual([
+      "eviction",
+      "expiry",
+      "invalidation",
+    ]);
+    expect(labels(cache, "Plan: evict with LRU when memory passes 80%, and expire keys after an hour.")).toEqual(["eviction", "expiry"]);
+  });
+});

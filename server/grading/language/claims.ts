@@ -1,5 +1,6 @@
 import type { Analysis } from "./analyse.js";
 import { onlyEvaluates } from "./evaluative.js";
+import { labelledList, labelNotes } from "./labelled.js";
 
 const PREDICATE = new Set(["VERB", "AUX"]);
 /** Words a frame is read without: articles, prepositions, conjunctions, pronouns and auxiliaries. */
@@ -38,7 +39,9 @@ export function claimSentences(a: Analysis, isTerm: (word: string) => boolean = 
     // A note that relates its terms ("no sequence number in the UDP header", "checksum optional in UDP")
     // states something with the copula left out; a bare run of terms does not.
     const relates = tokens.length >= 4 && tokens.some((t) => t.pos === "ADP" || t.lemma === "no" || t.lemma === "not");
-    if (!tokens.some((t) => PREDICATE.has(t.pos)) && figures < 2 && !relates) return;
+    // A labelled run of fragments ("Action: rolled back, feature flag, logs.") is a list; "Stack: LIFO." is a note.
+    if (labelledList(s.text)) return;
+    if (!tokens.some((t) => PREDICATE.has(t.pos)) && figures < 2 && !relates && !labelNotes(s.text)) return;
     // A question asks; it states nothing. In a story (behavioural answers) an order to someone is not
     // something the candidate did either: "Write a script to ..." is a request, not an experience.
     if (/\?\s*$/.test(s.text)) return;
