@@ -19,6 +19,11 @@ import type { Analysis, Token } from "./analyse.js";
  *   just a crash"), a finite verb ("does not need locks and scales well") or a
  *   noun phrase with its own verb ("..., and processes share memory");
  * - "not only", "not just", "not merely" negate nothing.
+ * A plain negator ("not", "never") over a single item keeps the short word
+ * window of negatedAt ("is not in a closed path with the battery" still states the
+ * battery: reaching to the clause end cost 0.008 r on the Beetle tuning split); it
+ * reaches to the clause end over a list, and refusals always do; a determiner
+ * "no" always denies its whole noun phrase ("no handoff to a human agent").
  * A determiner "no" governs its own noun phrase; it reaches a list only when
  * the list is joined by "or"/"nor" ("no locks or retries"), since in "mutual
  * exclusion, hold and wait, no preemption and circular wait" it is one item.
@@ -42,6 +47,8 @@ const CLAUSAL = new Set(["not", "n't", "never", "cannot", "without", "nothing", 
 const REFUSAL = new Set(["skip", "omit", "forgo"]);
 /** "avoid" refuses only when the candidate is its subject ("I would avoid X"); "grounding avoids hallucination" names a risk. */
 const SPEAKERS = new Set(["i", "we", "you", "let"]);
+/** Plain negators: over a single item their reach is the word window of negatedAt (terms.ts), not the clause. */
+const PLAIN = new Set(["not", "n't", "never", "cannot", "no"]);
 const LIMITERS = new Set(["only", "just", "merely", "simply"]);
 /** Words that open a new clause: the negation does not reach past them. */
 const CLAUSE_WORDS = new Set(
@@ -74,8 +81,9 @@ function markScopes(a: Analysis): boolean[] {
       const reach = triggerAt(a, i, s.from);
       if (reach) {
         const { tokens, firstItemEnd } = scope(a, i + 1, s.to, reach);
+        const wide = firstItemEnd >= 0 || reach === "item" || !PLAIN.has(a.tokens[i]!.word);
         tokens.forEach((j, k) => {
-          marks[j] = true;
+          if (wide) marks[j] = true;
           if (firstItemEnd >= 0 && k >= firstItemEnd) listed[j] = true;
         });
       }
