@@ -64,8 +64,8 @@ const DISMISSIVE = new Set(["unnecessary", "pointless", "overkill", "useless", "
 const NOT_NEEDED = new Set(["need", "needed", "necessary", "required", "require", "worth"]);
 
 /**
- * Only the items of a denied list past the first ("does not need X, Y or Z": Y and Z). Similarity
- * marks a negation on the word it governs (see similarity.ts); this adds the rest of the list.
+ * Whether a token is in a denied list ("does not need X, Y or Z": X, Y and Z). Similarity marks a
+ * single negation on the word it governs only (see similarity.ts); a denied list is denied whole.
  */
 export function negatedListItem(a: Analysis, index: number): boolean {
   negatedByScope(a, index);
@@ -82,10 +82,10 @@ function markScopes(a: Analysis): boolean[] {
       if (reach) {
         const { tokens, firstItemEnd } = scope(a, i + 1, s.to, reach);
         const wide = firstItemEnd >= 0 || reach === "item" || !PLAIN.has(a.tokens[i]!.word);
-        tokens.forEach((j, k) => {
+        for (const j of tokens) {
           if (wide) marks[j] = true;
-          if (firstItemEnd >= 0 && k >= firstItemEnd) listed[j] = true;
-        });
+          if (firstItemEnd >= 0) listed[j] = true;
+        }
       }
       for (const j of dismissedSubject(a, i, s.from)) marks[j] = listed[j] = true;
     }
