@@ -1,7 +1,8 @@
 import type { Criterion } from "../scenarios/index.js";
-import { analyse, claimSentences, findLemmaTerm, negatedAt, type Analysis, type ClaimOptions } from "./language/index.js";
+import { analyse, claimSentences, findLemmaTerm, negatedAt, negatedByScope, type Analysis, type ClaimOptions } from "./language/index.js";
 import { findTerm } from "./match.js";
 import { quoteAround } from "./quote.js";
+import { saidOfOther, type Roles } from "./roles.js";
 
 export type ConceptHit = { label: string; quote: string };
 export type Coverage = { hits: ConceptHit[]; total: number };
@@ -20,7 +21,7 @@ const MAX_CONCEPTS_PER_SENTENCE = 3;
 export function conceptCoverage(
   criterion: Criterion,
   answer: string,
-  options: { prose?: boolean; isTerm?: (word: string) => boolean } & ClaimOptions = {},
+  options: { prose?: boolean; isTerm?: (word: string) => boolean; roles?: Roles | null } & ClaimOptions = {},
 ): Coverage {
   const lower = answer.toLowerCase();
   const prose = options.prose ?? true;
@@ -41,7 +42,7 @@ export function conceptCoverage(
   const claims = claimSentences(a, options.isTerm, { story: options.story ?? false, listAnswers: options.listAnswers ?? false });
   const perSentence = new Map<number, number>();
   for (const concept of criterion.evidence.concepts) {
-    const hit = firstHit(a, lower, concept.terms, claims, perSentence);
+    const hit = firstHit(a, lower, concept.terms, claims, perSentence, options.roles ?? null);
     if (!hit) continue;
     perSentence.set(hit.sentence, (perSentence.get(hit.sentence) ?? 0) + 1);
     hits.push({ label: concept.label, quote: quoteAround(answer, hit.at, hit.length) });
@@ -55,7 +56,10 @@ function firstHit(
   terms: string[],
   claims: Set<number>,
   perSentence: Map<number, number>,
+  roles: Roles | null,
 ): { at: number; length: number; sentence: number } | null {
+  // A term the references pair with the other entity of a contrast does not count ("A stack is FIFO"; see roles.ts).
+  const swapped = (ti: number, term: string) => roles !== null && saidOfOther(roles, a, ti, term);
   const open = (s: number) => claims.has(s) && (perSentence.get(s) ?? 0) < MAX_CONCEPTS_PER_SENTENCE;
   let best: { at: number; length: number; sentence: number } | null = null;
   for (const term of terms) {
@@ -67,8 +71,10 @@ function firstHit(
       const abs = from + at;
       const ti = tokenAt(a, abs);
       const sentence = ti >= 0 ? a.tokens[ti]!.sentence : -1;
-      const termNegative = /^(?:no|not|never|without)\b/i.test(term);
-      if (ti >= 0 && open(sentence) && (termNegative || !negatedAt(a, ti, 2))) {
+      const termNegative = negativeTerm(term);
+      // A negative term under a wider negation is denied twice: "does not need ..., no preemption or ..." rejects it.
+      const polarity = termNegative ? !negatedByScope(a, ti) : !negatedAt(a, ti, 2);
+      if (ti >= 0 && open(sentence) && polarity && !swapped(ti, term)) {
         if (!best || abs < best.at) best = { at: abs, length: term.length, sentence };
         break;
       }
@@ -76,13 +82,15 @@ function firstHit(
     }
     // The term's lemmas with their polarity ("not connect" finds "isn't connected").
     const li = findLemmaTerm(a, term, open);
-    if (li >= 0) {
+    if (li >= 0 && !(negativeTerm(term) && negatedByScope(a, li - 1)) && !swapped(li, term)) {
       const t = a.tokens[li]!;
       if (!best || t.at < best.at) best = { at: t.at, length: t.word.length, sentence: t.sentence };
     }
   }
   return best;
 }
+
+const negativeTerm = (term: string) => /^(?:no|not|never|without)\b/i.test(term);
 
 /** The token covering a character offset (binary search), or -1. */
 function tokenAt(a: Analysis, offset: number): number {

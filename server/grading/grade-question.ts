@@ -13,6 +13,7 @@ import {
 import { wordCount } from "./answer-text.js";
 import { runChecks, type CheckResult, type LabEvidence } from "./checks/index.js";
 import { conceptCoverage } from "./coverage.js";
+import { termRoles } from "./roles.js";
 import { codeLines } from "./code-shape.js";
 import { MANIPULATION, STEERING_PENALTY, type IntegrityFlag } from "./integrity/index.js";
 import { prepareAnswer, type EvidenceText } from "./prepare-answer.js";
@@ -151,6 +152,7 @@ function scoreCriterion(
   const fromProse = conceptCoverage(criterion, evidence.prose, {
     prose: true,
     isTerm: questionTerms(question),
+    roles: termRoles(question),
     ...claimOptionsFor(question),
   });
   const fromCode = conceptCoverage(criterion, codeLines(evidence.code), { prose: false });

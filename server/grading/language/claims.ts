@@ -1,4 +1,6 @@
 import type { Analysis } from "./analyse.js";
+import { onlyEvaluates } from "./evaluative.js";
+import { labelledList, labelNotes } from "./labelled.js";
 
 const PREDICATE = new Set(["VERB", "AUX"]);
 /** Words a frame is read without: articles, prepositions, conjunctions, pronouns and auxiliaries. */
@@ -37,18 +39,23 @@ export function claimSentences(a: Analysis, isTerm: (word: string) => boolean = 
     // A note that relates its terms ("no sequence number in the UDP header", "checksum optional in UDP")
     // states something with the copula left out; a bare run of terms does not.
     const relates = tokens.length >= 4 && tokens.some((t) => t.pos === "ADP" || t.lemma === "no" || t.lemma === "not");
-    if (!tokens.some((t) => PREDICATE.has(t.pos)) && figures < 2 && !relates) return;
+    // A labelled run of fragments ("Action: rolled back, feature flag, logs.") is a list; "Stack: LIFO." is a note.
+    if (labelledList(s.text)) return;
+    if (!tokens.some((t) => PREDICATE.has(t.pos)) && figures < 2 && !relates && !labelNotes(s.text)) return;
     // A question asks; it states nothing. In a story (behavioural answers) an order to someone is not
     // something the candidate did either: "Write a script to ..." is a request, not an experience.
     if (/\?\s*$/.test(s.text)) return;
     if (options.story && tokens[0]?.pos === "VERB" && tokens[0].word === tokens[0].lemma) return;
     const terms = tokens.filter((t) => isTerm(t.word) || isTerm(t.lemma)).length;
     if (tokens.length >= MIN_TOKENS_FOR_DENSITY && terms / tokens.length >= MAX_TERM_DENSITY) return;
-    claims.add(i);
     // The frame: what the sentence says besides its terms and glue words. A frame shared by several
     // term-bearing sentences is a template, short ("we use", "be") or long ("Our team relied on X when
     // it mattered most."): an account does not say the same thing about each key point.
-    const frame = tokens.filter((t) => !isTerm(t.word) && !isTerm(t.lemma) && !GLUE.has(t.pos)).map((t) => t.lemma);
+    const frameTokens = tokens.filter((t) => !isTerm(t.word) && !isTerm(t.lemma) && !GLUE.has(t.pos));
+    // Praise alone ("A golden set is important.", "Caching helps a lot.") says nothing about its terms.
+    if (terms > 0 && onlyEvaluates(tokens, frameTokens, isTerm)) return;
+    claims.add(i);
+    const frame = frameTokens.map((t) => t.lemma);
     if (terms > 0) {
       const key = frame.join(" ");
       frames.set(key, [...(frames.get(key) ?? []), i]);

@@ -1,5 +1,6 @@
 import { analyse } from "./analyse.js";
 import { claimSentences, type ClaimOptions } from "./claims.js";
+import { negatedListItem } from "./negation-scope.js";
 import { negatedAt } from "./terms.js";
 import { maySlip, misspells, termWordForms } from "./term-word.js";
 import { WIDENING } from "./word-family.js";
@@ -25,7 +26,8 @@ export function features(text: string, isTerm?: (word: string) => boolean, optio
   a.tokens.forEach((t, i) => {
     if (!claims.has(t.sentence) || !CONTENT.has(t.pos) || LIGHT.has(t.lemma)) return;
     // Negation marks the word it governs: "does not have a sequence number" still states "sequence number".
-    const f = negatedAt(a, i, 3, { head: true }) ? `not_${t.lemma}` : t.lemma;
+    // A denied list is denied item by item ("does not need X, Y or Z"; see negation-scope.ts).
+    const f = negatedAt(a, i, 3, { head: true }) || negatedListItem(a, i) ? `not_${t.lemma}` : t.lemma;
     out.push(f);
     if (prev && prevSentence === t.sentence) out.push(`${prev}>${f}`);
     prev = f;

@@ -1,5 +1,6 @@
 import { analyse, type Analysis, type Token } from "./analyse.js";
 import { termWordMatcher, type WordMatcher } from "./term-word.js";
+import { limitedNegator, negatedByScope } from "./negation-scope.js";
 
 const NEGATORS = new Set(["not", "no", "never", "n't", "without", "nothing", "none", "neither", "nor", "cannot"]);
 export const isNegator = (t: Token) => NEGATORS.has(t.word) || NEGATORS.has(t.lemma);
@@ -23,10 +24,12 @@ function shape(term: string): TermShape {
 /** Negated in its own clause: a negator among the few words before it ("is not connected", "no children"). */
 export function negatedAt(a: Analysis, index: number, window = 3, options: { head?: boolean } = {}): boolean {
   const t = a.tokens[index]!;
+  // A negation's reach over a coordinated list and refusals ("skip X and Y"): see negation-scope.ts.
+  if (!options.head && negatedByScope(a, index)) return true;
   for (let i = index - 1; i >= 0 && i >= index - window; i--) {
     const b = a.tokens[i]!;
     if (b.sentence !== t.sentence) return false;
-    if (isNegator(b)) return true;
+    if (isNegator(b)) return !limitedNegator(a, i);
     if (b.pos === "CCONJ" || b.pos === "SCONJ") return false;
     // `head`: the negation belongs to the first word it governs ("does not have a sequence number"
     // negates "have", not "sequence number"); any content word in between ends its reach.

@@ -1,0 +1,196 @@
+import type { Analysis, Token } from "./analyse.js";
+
+/**
+ * How far a negation reaches. "Deadlock does not need mutual exclusion, hold
+ * and wait, no preemption or circular wait" denies all four conditions, not
+ * just the first: a negation governs the coordinated list that follows it, to
+ * the end of its clause. So does a word of refusal or dismissal that takes the
+ * items as its object ("I would skip the golden set, recall@5 and canary
+ * releases", "has nothing to do with disk, swap or frames", "without X or Y"),
+ * and a dismissive predicate denies its subject list ("Embeddings and a
+ * reranker are a waste of time", "... are unnecessary").
+ *
+ * What ends the reach, kept small and linguistic:
+ * - clause punctuation (. ; : ! ? brackets, a dash, a quote mark) and clause words ("but",
+ *   "because", "since", "so", "while", "which", any subordinator), so "not X but
+ *   Y" and "not only X but also Y" leave Y alone;
+ * - a finite verb after the negated phrase ("nothing relevant comes back");
+ * - a new clause after a comma or "and"/"or": a subject pronoun ("..., it is
+ *   just a crash"), a finite verb ("does not need locks and scales well") or a
+ *   noun phrase with its own verb ("..., and processes share memory");
+ * - "not only", "not just", "not merely" negate nothing.
+ * A plain negator ("not", "never") over a single item keeps the short word
+ * window of negatedAt ("is not in a closed path with the battery" still states the
+ * battery: reaching to the clause end cost 0.008 r on the Beetle tuning split); it
+ * reaches to the clause end over a list, and refusals always do; a determiner
+ * "no" always denies its whole noun phrase ("no handoff to a human agent").
+ * A determiner "no" governs its own noun phrase; it reaches a list only when
+ * the list is joined by "or"/"nor" ("no locks or retries"), since in "mutual
+ * exclusion, hold and wait, no preemption and circular wait" it is one item.
+ */
+export function negatedByScope(a: Analysis, index: number): boolean {
+  let marks = cache.get(a);
+  if (!marks) {
+    marks = markScopes(a);
+    cache.set(a, marks);
+  }
+  return marks[index] ?? false;
+}
+const cache = new WeakMap<Analysis, boolean[]>();
+
+/** "not only X but also Y" asserts X: a "not" followed by a limiter negates nothing. */
+export const limitedNegator = (a: Analysis, i: number) => a.tokens[i]!.word === "not" && LIMITERS.has(a.tokens[i + 1]?.word ?? "");
+
+/** Negators that reach over a whole coordinated list. */
+const CLAUSAL = new Set(["not", "n't", "never", "cannot", "without", "nothing", "none", "neither", "nor"]);
+/** Verbs of refusal: the candidate declines what follows ("I would skip X and Y"). */
+const REFUSAL = new Set(["skip", "omit", "forgo"]);
+/** "avoid" refuses only when the candidate is its subject ("I would avoid X"); "grounding avoids hallucination" names a risk. */
+const SPEAKERS = new Set(["i", "we", "you", "let"]);
+/** Plain negators: over a single item their reach is the word window of negatedAt (terms.ts), not the clause. */
+const PLAIN = new Set(["not", "n't", "never", "cannot", "no"]);
+const LIMITERS = new Set(["only", "just", "merely", "simply"]);
+/** Words that open a new clause: the negation does not reach past them. */
+const CLAUSE_WORDS = new Set(
+  "but however although though because since so while whereas yet instead unless which who whom whose where when if then except until once".split(
+    " ",
+  ),
+);
+const NOMINAL = new Set(["NOUN", "PROPN", "PRON", "ADJ", "NUM"]);
+const SUBJECTS = new Set(["i", "we", "you", "they", "it", "he", "she", "this", "there", "that"]);
+const CLAUSE_PUNCT = /[.;:!?()[\]—–"“”]|\s-\s/;
+/** Predicates that dismiss their subject: "X and Y are unnecessary / a waste of time / not needed". */
+const DISMISSIVE = new Set(["unnecessary", "pointless", "overkill", "useless", "irrelevant", "waste"]);
+const NOT_NEEDED = new Set(["need", "needed", "necessary", "required", "require", "worth"]);
+
+/**
+ * Whether a token is in a denied list ("does not need X, Y or Z": X, Y and Z). Similarity marks a
+ * single negation on the word it governs only (see similarity.ts); a denied list is denied whole.
+ */
+export function negatedListItem(a: Analysis, index: number): boolean {
+  negatedByScope(a, index);
+  return lists.get(a)?.[index] ?? false;
+}
+const lists = new WeakMap<Analysis, boolean[]>();
+
+function markScopes(a: Analysis): boolean[] {
+  const marks: boolean[] = new Array(a.tokens.length).fill(false);
+  const listed: boolean[] = new Array(a.tokens.length).fill(false);
+  for (const s of a.sentences) {
+    for (let i = s.from; i < s.to; i++) {
+      const reach = triggerAt(a, i, s.from);
+      if (reach) {
+        const { tokens, firstItemEnd } = scope(a, i + 1, s.to, reach);
+        const wide = firstItemEnd >= 0 || reach === "item" || !PLAIN.has(a.tokens[i]!.word);
+        for (const j of tokens) {
+          if (wide) marks[j] = true;
+          if (firstItemEnd >= 0) listed[j] = true;
+        }
+      }
+      for (const j of dismissedSubject(a, i, s.from)) marks[j] = listed[j] = true;
+    }
+  }
+  lists.set(a, listed);
+  return marks;
+}
+
+type Reach = "clause" | "item";
+
+function triggerAt(a: Analysis, i: number, sentenceStart: number): Reach | null {
+  const t = a.tokens[i]!;
+  const next = a.tokens[i + 1];
+  if (limitedNegator(a, i)) return null;
+  if (CLAUSAL.has(t.word) || CLAUSAL.has(t.lemma)) return "clause";
+  if (t.word === "no") return next?.lemma === "need" ? "clause" : "item";
+  if (REFUSAL.has(t.lemma)) return "clause";
+  if ((t.word === "instead" && next?.word === "of") || (t.word === "rather" && next?.word === "than")) return "clause";
+  if (t.lemma === "avoid") {
+    const opener = i === sentenceStart || gap(a, i).includes(",");
+    const spoken = a.tokens.slice(Math.max(sentenceStart, i - 4), i).some((b) => SPEAKERS.has(b.word));
+    if (opener || spoken) return "clause";
+  }
+  return null;
+}
+
+/** The tokens a negation at `from - 1` reaches: its list, to the end of the clause; where its first item ends. */
+function scope(a: Analysis, from: number, to: number, reach: Reach): { tokens: number[]; firstItemEnd: number } {
+  const out: number[] = [];
+  let joiner: string | null = null;
+  let firstItemEnd = -1;
+  for (let j = from; j < to; j++) {
+    const t = a.tokens[j]!;
+    const between = gap(a, j);
+    if (j > from && CLAUSE_PUNCT.test(between)) break;
+    if (CLAUSE_WORDS.has(t.word) || t.pos === "SCONJ") break;
+    // A finite verb or a subject after the negated phrase starts another predicate: "nothing relevant
+    // comes back", "if it can't find anything it should ...".
+    const subject = t.pos === "PRON" && SUBJECTS.has(t.word) && t.word !== "that";
+    if ((finite(t) || subject) && out.some((k) => NOMINAL.has(a.tokens[k]!.pos))) break;
+    const joined = between.includes(",") || a.tokens[j - 1]?.pos === "CCONJ";
+    if (j > from && joined && opensClause(a, j, to)) break;
+    // A verb joined to a noun is another predicate ("say X and offer a handoff"); joined to a verb it is
+    // one item ("hold and wait").
+    const before = a.tokens[j - 2];
+    if (
+      j > from + 1 &&
+      a.tokens[j - 1]!.pos === "CCONJ" &&
+      t.pos === "VERB" &&
+      !t.word.endsWith("ing") &&
+      before &&
+      NOMINAL.has(before.pos)
+    )
+      break;
+    if (t.pos === "CCONJ") {
+      joiner ??= t.word;
+      if (firstItemEnd < 0) firstItemEnd = out.length;
+      continue;
+    }
+    if (j > from && between.includes(",") && firstItemEnd < 0) firstItemEnd = out.length;
+    out.push(j);
+  }
+  // A determiner "no" reaches past its own item only over a list joined by "or"/"nor".
+  if (reach === "item" && joiner !== "or" && joiner !== "nor" && firstItemEnd >= 0)
+    return { tokens: out.slice(0, firstItemEnd), firstItemEnd: -1 };
+  return { tokens: out, firstItemEnd };
+}
+
+/** After a comma or a conjunction: does a new clause start here (its own subject or its own finite verb)? */
+function opensClause(a: Analysis, j: number, to: number): boolean {
+  const t = a.tokens[j]!;
+  if (t.pos === "PRON" && SUBJECTS.has(t.word)) return true;
+  if (finite(t)) return true;
+  // A noun phrase followed by its own verb: "..., and processes share the same memory".
+  for (let k = j; k < Math.min(to, j + 5); k++) {
+    const b = a.tokens[k]!;
+    if (k > j && finite(b)) return true;
+    if (!["DET", "ADJ", "NOUN", "PROPN", "NUM"].includes(b.pos)) return false;
+  }
+  return false;
+}
+
+/** An auxiliary or an inflected verb ("is", "scales", "used"); a gerund ("caching") or a bare form ("wait") may be a list item. */
+const finite = (t: Token) => t.pos === "AUX" || (t.pos === "VERB" && t.word !== t.lemma && !t.word.endsWith("ing"));
+
+/** "X, Y and Z are a waste of time" / "... are not needed": the subject list before the predicate is dismissed. */
+function dismissedSubject(a: Analysis, i: number, sentenceStart: number): number[] {
+  const t = a.tokens[i]!;
+  if (t.lemma !== "be") return [];
+  const after = a.tokens.slice(i + 1, i + 4).map((b) => b.word);
+  const k = after[0] === "a" || after[0] === "an" ? 1 : 0;
+  const dismisses = DISMISSIVE.has(after[k] ?? "") || (after[0] === "not" && NOT_NEEDED.has(after[1] ?? ""));
+  if (!dismisses) return [];
+  const out: number[] = [];
+  for (let j = i - 1; j >= sentenceStart; j--) {
+    const b = a.tokens[j]!;
+    if (CLAUSE_PUNCT.test(gap(a, j + 1)) || CLAUSE_WORDS.has(b.word) || b.pos === "SCONJ" || b.pos === "VERB") break;
+    out.push(j);
+  }
+  return out;
+}
+
+/** The text between a token and the one before it (punctuation is not a token). */
+function gap(a: Analysis, j: number): string {
+  const prev = a.tokens[j - 1];
+  if (!prev) return "";
+  return a.text.slice(prev.at + prev.word.length, a.tokens[j]!.at);
+}
