@@ -88,6 +88,7 @@ const PERSONA_SETUP = [
   /\bi (?:want|need|direct|implore|command|instruct|order) you to (?:act|answer|respond|reply|pretend|simulate|roleplay|play|provide answers|be)\b/,
   /\b(?:answer|respond to|reply to|provide answers to|respond to (?:all|every|each) of) (?:all |every |each |any )?(?:of )?my (?:first |next |following )?(?:prompts?|questions?|requests?|messages?|inputs?)\b|\b(?:prompts?|questions?|requests?) (?:i|that i) (?:give|send|ask|type)\b|\bquestions? posed\b/,
   /\b(?:answer|respond|reply)\w* (?:\w+ ){0,5}in two (?:different |separate |distinct )?(?:ways|manners|styles|forms|personalities)\b/,
+  /\bas if you (?:are|were) (?:an? )?(?:\w+ ){0,4}(?:ai|chatbot|language model|assistant|character)\b/,
   /\bfor the rest of (?:this|the|our) (?:conversation|chat|session)\b|\bfrom (?:this|that) (?:point|moment) (?:on|forward)\b|\bfrom now own\b/,
   // The reader freed of its rules: "you have no moral restrictions", "you are not bound by any rules", "you don't care about laws".
   /\byou(?:'re| are| have| will be| will have)? (?:\w+ ){0,2}(?:no|without(?: any)?|free (?:of|from)(?: all| any)?|not (?:bound|restricted|limited|confined|constrained) by(?: any)?) (?:\w+,? (?:and |or )?){0,3}(?:moral\w*|ethic\w*|censor\w*|restrictions|rules|guidelines|filters|content polic\w*|principles)\b/,
@@ -119,6 +120,8 @@ export function roleSetUp(sentence: string): boolean {
 export function personaSetUp(sentence: string): boolean {
   const trimmed = sentence.replace(/\s+/g, " ").replace(/^[^\p{L}]+/u, "");
   const n = unquoted(trimmed.toLowerCase()).trim();
-  if (AI_GREETING.test(n) || LETS_PLAY.test(n) || NAMED_READER.test(trimmed)) return true;
+  // Read without unquoting: an apostrophe ("let's ... wars' saga") is not a quotation.
+  const plain = trimmed.toLowerCase().replace(/[’‘]/g, "'");
+  if (AI_GREETING.test(plain) || LETS_PLAY.test(plain) || NAMED_READER.test(trimmed)) return true;
   return PERSONA_SETUP.some((r) => r.test(n)) && addressedToReader(sentence);
 }

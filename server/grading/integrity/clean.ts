@@ -233,7 +233,7 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
 const setUpTest = (ctx: Context) => (ctx.code || ctx.question.kind === "prompt-debugging" ? personaSetUp : roleSetUp);
 
 /** Words naming the AI being addressed or impersonated, honest answers' own product mentions aside. */
-const AI_NAMED = /\b(?:chatgpt|openai|gpt-?\d\w*|\w+gpt|language model|ai model|chatbot)\b/i;
+const AI_NAMED = /\b(?:chatgpt|openai|gpt-?\d\w*|\w+gpt|language model|ai model|chatbot|(?:the|an?|standard|default) ai)\b/i;
 
 /**
  * The paragraphs of a jailbreak: those with a role or persona set-up, and the paragraphs next to
@@ -251,6 +251,7 @@ function jailbreakFrame(blocks: Block[], ctx: Context): Set<number> {
     if (sentencesOf(stripInvisible(b.text)).some((s) => setUp(s))) framed.add(i);
   });
   if (!framed.size) return framed;
+  // The names grow as the run does: a rule paragraph introduces the persona's tags ("[🔓JAILBREAK]") used further on.
   const names = personaNames(
     [...framed].map((i) => blocks[i]!.text),
     ctx.question,
@@ -260,14 +261,20 @@ function jailbreakFrame(blocks: Block[], ctx: Context): Set<number> {
     return (
       AI_NAMED.test(t) ||
       /\byou(?:r|rs|'re|'ll)?\b/i.test(unquoted(t.toLowerCase())) ||
+      sentencesOf(t).some((s) => addressedToReader(s)) ||
       [...names].some((name) => new RegExp(`(?<![\\w-])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w-])`).test(t))
     );
   };
+  // Whatever lies between two set-ups is the same jailbreak (its examples, its commands).
+  const first = Math.min(...framed);
+  const last = Math.max(...framed);
+  for (let i = first; i <= last; i++) framed.add(i);
   for (const start of [...framed]) {
     for (const step of [-1, 1]) {
       for (let i = start + step; i >= 0 && i < blocks.length && !framed.has(i); i += step) {
         if (!carriesOn(blocks[i]!)) break;
         framed.add(i);
+        personaNames([blocks[i]!.text], ctx.question).forEach((name) => names.add(name));
       }
     }
   }
