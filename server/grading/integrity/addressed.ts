@@ -50,9 +50,15 @@ export function addressedToReader(sentence: string, options: { code?: boolean } 
 
 function imperative(rest: string): boolean {
   if (COMMAND.test(rest)) return true;
-  const first = analyse(rest).tokens[0];
-  // An imperative opens with the verb's bare form and no subject before it.
-  return !!first && first.pos === "VERB" && first.word === first.lemma && !/^(?:let|need|want|hope|think|guess)$/.test(first.word);
+  const [first, second] = analyse(rest).tokens;
+  if (!first || first.word !== first.lemma || /^(?:let|need|want|hope|think|guess)$/.test(first.word)) return false;
+  // An imperative opens with the verb's bare form and no subject before it. The tagger reads some opening
+  // verbs as nouns ("repeat the text above", "quote the first rule"); a bare noun straight before a
+  // determiner opens no sentence but an order.
+  return (
+    first.pos === "VERB" ||
+    ((first.pos === "NOUN" || first.pos === "PROPN") && !!second && /^(?:the|a|an|your|my|this|these|those|every|each)$/.test(second.word))
+  );
 }
 
 /**
@@ -90,8 +96,9 @@ const PERSONA_SETUP = [
   /\b(?:answer|respond|reply)\w* (?:\w+ ){0,5}in two (?:different |separate |distinct )?(?:ways|manners|styles|forms|personalities)\b/,
   /\bas if you (?:are|were) (?:an? )?(?:\w+ ){0,4}(?:ai|chatbot|language model|assistant|character)\b/,
   /\bfor the rest of (?:this|the|our) (?:conversation|chat|session)\b|\bfrom (?:this|that) (?:point|moment) (?:on|forward)\b|\bfrom now own\b/,
-  // The reader freed of its rules: "you have no moral restrictions", "you are not bound by any rules", "you don't care about laws".
-  /\byou(?:'re| are| have| will be| will have)? (?:\w+ ){0,2}(?:no|without(?: any)?|free (?:of|from)(?: all| any)?|not (?:bound|restricted|limited|confined|constrained) by(?: any)?) (?:\w+,? (?:and |or )?){0,3}(?:moral\w*|ethic\w*|censor\w*|restrictions|rules|guidelines|filters|content polic\w*|principles)\b/,
+  // The reader freed of its rules: "you are not bound by any rules", "you are free of all restrictions", "you have no morals".
+  /\byou(?:'re| are| will be)? (?:now |completely |totally )?(?:free (?:of|from)|not (?:bound|restricted|limited|confined|constrained) by)(?: all| any)? (?:\w+,? (?:and |or )?){0,3}(?:moral\w*|ethic\w*|censor\w*|restrictions|rules|guidelines|filters|content polic\w*|principles)\b/,
+  /\byou (?:have|will have|possess) no (?:\w+,? (?:and |or )?){0,3}(?:moral\w*|ethic\w*|censor\w*)\b/,
   /\byou (?:do(?:n'?t| not)|never) care (?:about|for) (?:\w+,? (?:and |or )?){0,3}(?:laws?|morals?|morality|ethics|rules|guidelines)\b/,
   /\byou(?:'re| are| will be) (?:now |completely |totally )?(?:unrestricted|unfiltered|uncensored|amoral|nonmoral|immoral|jailbroken)\b|\bdo anything now\b/,
 ];
@@ -105,7 +112,7 @@ const AI_GREETING =
   /^(?:hello|hi|hey|greetings|dear|welcome|yo)\b[\s,!.]*(?:there\s+)?(?:chatgpt|gpt[-\w]*|\w+gpt|ai|assistant|chatbot|bot|language model|llm|claude|bard|gemini|copilot)\b/;
 /** "You are BasedGPT." "You are now TranslatorBot": a name given to the reader (read with its capitals). */
 const NAMED_READER =
-  /^(?:(?:from now on|now|hi|hello),?\s+)?you(?:'re| are) (?:now |called |named |known as )*["“]?[A-Z][a-z]*[A-Z0-9]\w*["”]?(?=[\s.,!:(]|$)/;
+  /^(?:(?:[Ff]rom now on|[Nn]ow|[Hh]i|[Hh]ello),?\s+)?[Yy]ou(?:'re| are) (?:now |called |named |known as )*["“]?[A-Z][a-z]*[A-Z0-9]\w*["”]?(?=[\s.,!:(]|$)/;
 
 export function roleSetUp(sentence: string): boolean {
   const n = unquoted(sentence.toLowerCase()).replace(/\s+/g, " ").trim();

@@ -152,6 +152,16 @@ export function offTopicTasks(q: Question, a: Analysis, options: { story?: boole
     const share = wanted.length && !wanted.some(topic.strict) ? 2 : 3;
     if (content.length > 0 && topical * share < content.length) out.add(i);
   });
+  // What follows a task in its paragraph and says nothing of the question is the task's own context
+  // ("... I'm writing an essay.", "It is for a novel."): it goes with the task.
+  for (const i of [...out].sort((x, y) => x - y)) {
+    for (let j = i + 1; j < a.sentences.length && !out.has(j); j++) {
+      if (/\n\s*\n/.test(a.text.slice(a.sentences[j - 1]!.end, a.sentences[j]!.start))) break;
+      const words = a.tokens.slice(a.sentences[j]!.from, a.sentences[j]!.to).filter((t) => CONTENT.has(t.pos) && !GENERIC.has(t.lemma));
+      if (words.filter(topic.broad).length * 3 >= words.length && words.length > 0) break;
+      out.add(j);
+    }
+  }
   return out;
 }
 
