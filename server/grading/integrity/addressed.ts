@@ -57,7 +57,12 @@ function imperative(rest: string): boolean {
   // determiner opens no sentence but an order.
   return (
     first.pos === "VERB" ||
-    ((first.pos === "NOUN" || first.pos === "PROPN") && !!second && /^(?:the|a|an|your|my|this|these|those|every|each)$/.test(second.word))
+    ((first.pos === "NOUN" || first.pos === "PROPN") &&
+      !!second &&
+      !/ing$/.test(first.word) &&
+      // A label ("Result: the backlog fell") is set off by punctuation; an order runs straight on.
+      !/\S/.test(rest.slice(first.at + first.word.length, second.at)) &&
+      /^(?:the|a|an|your|my|this|these|those|every|each)$/.test(second.word))
   );
 }
 

@@ -152,17 +152,42 @@ export function offTopicTasks(q: Question, a: Analysis, options: { story?: boole
     const share = wanted.length && !wanted.some(topic.strict) ? 2 : 3;
     if (content.length > 0 && topical * share < content.length) out.add(i);
   });
-  // What follows a task in its paragraph and says nothing of the question is the task's own context
-  // ("... I'm writing an essay.", "It is for a novel."): it goes with the task.
+  return withContext(a, out, topic);
+}
+
+/** Whether a sentence says nothing of the question: under a third of its content words are the question's. */
+function offTopic(a: Analysis, i: number, topic: Topic): boolean {
+  const words = a.tokens.slice(a.sentences[i]!.from, a.sentences[i]!.to).filter((t) => CONTENT.has(t.pos) && !GENERIC.has(t.lemma));
+  return words.length === 0 || words.filter(topic.broad).length * 3 < words.length;
+}
+
+/**
+ * What follows a task in its paragraph and says nothing of the question is the task's own context
+ * ("... I'm writing an essay.", "It is for a novel."): it goes with the task.
+ */
+function withContext(a: Analysis, out: Set<number>, topic: Topic): Set<number> {
   for (const i of [...out].sort((x, y) => x - y)) {
     for (let j = i + 1; j < a.sentences.length && !out.has(j); j++) {
       if (/\n\s*\n/.test(a.text.slice(a.sentences[j - 1]!.end, a.sentences[j]!.start))) break;
-      const words = a.tokens.slice(a.sentences[j]!.from, a.sentences[j]!.to).filter((t) => CONTENT.has(t.pos) && !GENERIC.has(t.lemma));
-      if (words.filter(topic.broad).length * 3 >= words.length && words.length > 0) break;
+      if (!offTopic(a, j, topic)) break;
       out.add(j);
     }
   }
   return out;
+}
+
+/**
+ * Questions handed to the reader about something else ("How do I get away with speeding?"), with
+ * the context that follows them. A question states nothing, so none of it is evidence either way;
+ * set aside, its words cannot add to the answer's likeness to a reference.
+ */
+function offTopicQuestions(q: Question, a: Analysis): Set<number> {
+  const topic = questionTopic(q);
+  const out = new Set<number>();
+  a.sentences.forEach((s, i) => {
+    if (/\?["'”’)]*\s*$/.test(s.text) && offTopic(a, i, topic)) out.add(i);
+  });
+  return withContext(a, out, topic);
 }
 
 /** Quoted passages of three words or more (not a quoted identifier such as 'retry-after'), as [from, to) offsets. */
@@ -214,7 +239,7 @@ export function withoutOffTopicTasks(q: Question, text: string, options: { story
     .map((part) => {
       if (part.startsWith("```") || !part.trim()) return part;
       const a = analyse(part);
-      const drop = offTopicTasks(q, a, options);
+      const drop = new Set([...offTopicTasks(q, a, options), ...offTopicQuestions(q, a)]);
       // The text from the end of sentence i (punctuation and quote marks sit between sentences).
       const through = (i: number) => part.slice(a.sentences[i]!.start, a.sentences[i + 1]?.start ?? part.length).trim();
       a.sentences.forEach((s, i) => {
