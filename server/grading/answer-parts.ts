@@ -27,8 +27,24 @@ export function answerParts(answers: (AnswerBody | null)[]): AnswerParts {
   const codeLanguage = answers.find((a) => a?.code?.trim())?.language;
   const codeIsCode = !submittedCode || looksLikeCode(submittedCode, codeLanguage);
   const listInCodeBox = !codeIsCode && !readsAsSentences(submittedCode);
-  const prose = [...answers.map((a) => a?.text?.trim() ?? ""), codeIsCode || listInCodeBox ? "" : submittedCode]
-    .filter(Boolean)
-    .join("\n\n");
-  return { prose, code: codeIsCode ? submittedCode : "", submittedCode, codeLanguage, listInCodeBox };
+  const { code, notes } =
+    codeIsCode || listInCodeBox ? { code: codeIsCode ? submittedCode : "", notes: "" } : mixedBox(submittedCode, codeLanguage);
+  const prose = [...answers.map((a) => a?.text?.trim() ?? ""), notes].filter(Boolean).join("\n\n");
+  return { prose, code, submittedCode, codeLanguage, listInCodeBox };
+}
+
+/**
+ * A code box that is not code as a whole may still hold code: paragraphs of code with paragraphs
+ * of sentences around them (a pasted message before or after a function). Each paragraph is then
+ * read as what it is, so the code stays code (earning by what it does) and only the sentences are
+ * prose; a box with no paragraph of code is prose throughout.
+ */
+function mixedBox(box: string, language: AnswerBody["language"]): { code: string; notes: string } {
+  const paragraphs = box.split(/\n\s*\n/).filter((p) => p.trim());
+  const isCode = paragraphs.map((p) => looksLikeCode(p, language));
+  if (!isCode.some(Boolean)) return { code: "", notes: box };
+  return {
+    code: paragraphs.filter((_, i) => isCode[i]).join("\n\n"),
+    notes: paragraphs.filter((_, i) => !isCode[i]).join("\n\n"),
+  };
 }

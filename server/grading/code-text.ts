@@ -12,6 +12,7 @@ export function codeWithoutComments(code: string, language?: "python" | "typescr
     .replace(/("""|''')[\s\S]*?\1/g, " ") // Python docstrings
     .split("\n")
     .map((line) => line.replace(lineComment, "$1")) // line comments (not inside URLs like http://)
+    .map((line) => (proseLine(line) ? "" : line))
     .join("\n");
 }
 
@@ -29,4 +30,16 @@ export function codeWithoutProseStrings(code: string): string {
   return code.replace(STRING_LITERAL, (literal) =>
     literal.slice(1, -1).trim().split(/\s+/).length >= WORDS_IN_PROSE ? `${literal[0]}${literal[0]}` : literal,
   );
+}
+
+/**
+ * A line of English in the code box that is neither code nor a comment ("Determine the sentiment of
+ * this comment: '...'"): it does nothing, so like a comment it earns nothing. Read as such: it opens
+ * with a capitalised word, runs to four words or more, and outside its quotes has none of the
+ * brackets, operators or semicolons every statement of Python or TypeScript that opens with a
+ * capital would need.
+ */
+function proseLine(line: string): boolean {
+  const bare = line.replace(/"[^"]*"|'[^']*'|`[^`]*`|“[^”]*”/g, " ");
+  return /^\s*[A-Z][a-z']+(?:\s+[^\s]+){3,}/.test(line) && !/[(){}[\]=;<>+*/\\|&%@$]/.test(bare);
 }

@@ -12,7 +12,16 @@ const [pack] = loadPacksFromDir(BUILTIN_PACKS_DIR);
 describe("honest answers are never punished", () => {
   it("writing about injections, judges and scores, terse sentences, short code and other languages are never flagged", () => {
     expect(new Set(HONEST.map((h) => h.kind))).toEqual(
-      new Set(["injection-discussion", "judge-discussion", "terse", "short-code", "other-language"]),
+      new Set([
+        "injection-discussion",
+        "judge-discussion",
+        "terse",
+        "short-code",
+        "other-language",
+        "design-orders",
+        "story",
+        "prompt-in-code",
+      ]),
     );
     const flagged = HONEST.flatMap((h) => {
       const q = pack!.questions.find((x) => x.id === h.questionId)!;

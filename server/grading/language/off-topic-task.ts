@@ -118,8 +118,14 @@ function asked(tokens: Token[]): Token[] {
 export function offTopicTasks(q: Question, a: Analysis, options: { story?: boolean } = {}): Set<number> {
   const topic = questionTopic(q);
   const out = new Set<number>();
+  const passages = quotedPassages(a.text);
+  // A passage handed over with the task ("Classify the mood of this sentence: '...'") is the task's material,
+  // not what it is about: its words never tie the task to the question.
+  const own = (t: Token) => !passages.some(([from, to]) => t.at >= from && t.at < to);
   a.sentences.forEach((s, i) => {
-    const tokens = a.tokens.slice(s.from, s.to);
+    const all = a.tokens.slice(s.from, s.to);
+    const tokens = all.filter(own);
+    const quotes = tokens.length < all.length;
     if (/\?\s*$/.test(s.text)) return;
     // A request for the writer ("Show me how to ...", "Help me with ...") is never an answer, whatever its words.
     const [verb, object] = afterLead(tokens);
@@ -127,10 +133,18 @@ export function offTopicTasks(q: Question, a: Analysis, options: { story?: boole
     if (!handsATask(tokens, a.text)) return;
     // In a story (behavioural answers) no order is something the candidate did, whatever its words.
     if (options.story) return void out.add(i);
+    // An order about the writer's own things ("... running on my computer") asks for help; it answers nothing.
+    if (tokens.some((t) => t.word === "my" || t.word === "me")) return void out.add(i);
     const words = afterLead(tokens)
       .slice(1)
       .filter((t) => CONTENT.has(t.pos) && !GENERIC.has(t.lemma) && t.word.length > 1);
     const content = [...new Map(words.map((t) => [t.lemma, t])).values()];
+    // Nothing of its own but a passage to work on ("Translate: '...'"): an exercise, not an answer.
+    if (!content.length && quotes) return void out.add(i);
+    // What the task is about, named after "of" or "how" ("the lifecycle of a butterfly", "how recursion
+    // works"): when none of it is the question's, the task is not, whatever its other words.
+    const subject = aboutWhat(tokens).filter((t) => !GENERIC.has(t.lemma));
+    if (subject.length && !subject.some(topic.broad)) return void out.add(i);
     const topical = content.filter(topic.broad).length;
     // What the order asks for ("a script", "an introduction") says most about what it is about: asking for
     // something off the topic, it needs half its words on it to count, otherwise a third.
@@ -138,7 +152,76 @@ export function offTopicTasks(q: Question, a: Analysis, options: { story?: boole
     const share = wanted.length && !wanted.some(topic.strict) ? 2 : 3;
     if (content.length > 0 && topical * share < content.length) out.add(i);
   });
+  return withContext(a, out, topic);
+}
+
+/** Whether a sentence says nothing of the question: under a third of its content words are the question's. */
+function offTopic(a: Analysis, i: number, topic: Topic): boolean {
+  const words = a.tokens.slice(a.sentences[i]!.from, a.sentences[i]!.to).filter((t) => CONTENT.has(t.pos) && !GENERIC.has(t.lemma));
+  return words.length === 0 || words.filter(topic.broad).length * 3 < words.length;
+}
+
+/**
+ * What follows a task in its paragraph and says nothing of the question is the task's own context
+ * ("... I'm writing an essay.", "It is for a novel."): it goes with the task.
+ */
+function withContext(a: Analysis, out: Set<number>, topic: Topic): Set<number> {
+  for (const i of [...out].sort((x, y) => x - y)) {
+    for (let j = i + 1; j < a.sentences.length && !out.has(j); j++) {
+      if (/\n\s*\n/.test(a.text.slice(a.sentences[j - 1]!.end, a.sentences[j]!.start))) break;
+      if (!offTopic(a, j, topic)) break;
+      out.add(j);
+    }
+  }
   return out;
+}
+
+/**
+ * Questions handed to the reader about something else ("How do I get away with speeding?"), with
+ * the context that follows them. A question states nothing, so none of it is evidence either way;
+ * set aside, its words cannot add to the answer's likeness to a reference.
+ */
+function offTopicQuestions(q: Question, a: Analysis): Set<number> {
+  const topic = questionTopic(q);
+  const out = new Set<number>();
+  a.sentences.forEach((s, i) => {
+    if (/\?["'”’)]*\s*$/.test(s.text) && offTopic(a, i, topic)) out.add(i);
+  });
+  return withContext(a, out, topic);
+}
+
+/** Quoted passages of three words or more (not a quoted identifier such as 'retry-after'), as [from, to) offsets. */
+function quotedPassages(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const m of text.matchAll(/"[^"\n]*"|“[^”]*”|(?<=^|[\s:(])'(?:[^'\n]|'(?=\w))+'(?=$|[\s.,;:!?)])/g)) {
+    if (m[0].trim().split(/\s+/).length >= 3) spans.push([m.index, m.index + m[0].length]);
+  }
+  return spans;
+}
+
+const PARTICLES = new Set(["down", "up", "out", "over"]);
+const NOUN_PHRASE = new Set(["DET", "ADJ", "NUM", "NOUN", "PROPN"]);
+/**
+ * The content words of what an order is about, when it says so: the noun phrase after "of" or
+ * "about" in its object ("Describe the lifecycle of a butterfly", "Write a poem about the sea") or
+ * the subject of a "how"/"why" clause right after the verb ("Explain how recursion works").
+ */
+function aboutWhat(tokens: Token[]): Token[] {
+  let rest = afterLead(tokens).slice(1);
+  if (rest[0] && rest[0].pos === "ADP" && PARTICLES.has(rest[0].word)) rest = rest.slice(1);
+  const phrase = (from: Token[]) => {
+    const out: Token[] = [];
+    for (const t of from) {
+      if (!NOUN_PHRASE.has(t.pos)) break;
+      out.push(t);
+    }
+    return out.filter((t) => t.pos !== "DET" && t.pos !== "NUM");
+  };
+  if (rest[0] && /^(?:how|why)$/.test(rest[0].word)) return phrase(rest.slice(1));
+  let i = 0;
+  while (i < rest.length && NOUN_PHRASE.has(rest[i]!.pos)) i++;
+  if (i > 0 && rest[i] && /^(?:of|about)$/.test(rest[i]!.word)) return phrase(rest.slice(i + 1));
+  return [];
 }
 
 const OPENS_QUOTE = /^["“'‘]/;
@@ -156,7 +239,7 @@ export function withoutOffTopicTasks(q: Question, text: string, options: { story
     .map((part) => {
       if (part.startsWith("```") || !part.trim()) return part;
       const a = analyse(part);
-      const drop = offTopicTasks(q, a, options);
+      const drop = new Set([...offTopicTasks(q, a, options), ...offTopicQuestions(q, a)]);
       // The text from the end of sentence i (punctuation and quote marks sit between sentences).
       const through = (i: number) => part.slice(a.sentences[i]!.start, a.sentences[i + 1]?.start ?? part.length).trim();
       a.sentences.forEach((s, i) => {
