@@ -38,7 +38,7 @@ export function addressedToReader(sentence: string, options: { code?: boolean } 
     .trim();
   if (!n) return false;
   if (/\bplease\s+[a-z]/.test(n) || OBLIGATION.test(n) || AUTHORITY.test(n)) return true;
-  if (/\byou(?:r|rs|'re|'ll)?\b/.test(n)) return true;
+  if (/\byou(?:r|rs|'re|'ll|rself|rselves)?\b/.test(n)) return true;
   if (VOCATIVE.test(n) || /(?:^|[\s*/#])@(?:grader|judge|evaluator|reviewer|ai|llm|model)\b/.test(n) || SELF_REFERENCE.test(n)) return true;
   // Not English (the imperative test below reads English): foreign-language patterns are imperatives by construction.
   // eslint-disable-next-line no-control-regex -- the range starts at U+0000 on purpose: every Latin code point counts as English
@@ -63,17 +63,62 @@ function imperative(rest: string): boolean {
  * and "Redis can act as a cache" are never one.
  */
 const ROLE_SETUP = [
-  /\byou(?:'ll| will| must| should| are to| are going to)? act as\b|^(?:please )?act as\b/,
+  /\byou(?:'ll| will| must| should| are to| are going to)? act (?:as|like)\b|^(?:please )?act (?:as|like)\b/,
+  // A standing order about the reader's output: "always format your output like this, no matter what".
+  /\b(?:always|never|no matter what)\b.{0,40}\byour (?:output|responses?|replies|answers?)\b|\byour (?:output|responses?|replies|answers?)\b.{0,40}\b(?:always|never|no matter what)\b/,
   /\bpretend (?:to be|you(?:'re| are)|that you)\b/,
-  /\b(?:stay|remain) in (?:character|role|this role)\b|\bbreak(?:ing)? character\b|\bnever break\b/,
   /\bfrom now on\b|\bgoing forward\b|\byou(?:'re| are| will) now (?:a|an|the|my|in|running|acting|operating|free|comply|be|answer|respond)\b|\byou(?:'re| are) going to (?:act|be|play|pretend)\b/,
   /\bimagine (?:that )?you(?:'re| are)\b|\byou(?:'re| are) (?:my|a translator|an? (?:ai|assistant|chatbot|bot|language model))\b/,
-  /\b(?:start|begin) (?:your|each|every) (?:response|reply|answer|message)\b/,
-  /\b(?:developer|god|jailbreak|unrestricted|unfiltered|dan) mode\b/,
-  /\blet'?s play a game\b|\bopposite day\b/,
 ];
+
+/**
+ * Set-ups no system prompt a candidate writes has, so they count in every kind of answer: a
+ * persona the reader is to become ("simulate being", "immerse yourself in the role of", "stay in
+ * character"), a greeting to an AI ("Hello ChatGPT."), an AI freed of its rules ("you have no
+ * moral restrictions"), a standing order about the writer's own prompts ("answer my prompts in
+ * two ways"), and the conversation-long frame ("for the rest of this conversation").
+ */
+const PERSONA_SETUP = [
+  /\b(?:stay|remain|keep) (?:in )?(?:character|role|this role|the act|the persona)\b|\bbreak(?:ing)? character\b|\bnever break\b/,
+  /\b(?:start|begin|prefix) (?:your|each|every|all (?:of )?your) (?:responses?|reply|replies|answers?|messages?|outputs?)\b/,
+  /\b(?:developer|god|jailbreak|unrestricted|unfiltered|dan|opposite) mode\b/,
+  /\b(?:simulate|emulate|impersonate|embody) (?:being\b|(?:a|an|the) (?:\w+ )?(?:character|persona|personalit(?:y|ies)|chatbot|ai|conversation|language model)\b|\w+ mode\b)/,
+  /\bimmerse yourself\b|\b(?:take on|play|assume|step into|into) the (?:role|part|persona) of\b|\b(?:roleplay|role-play) as\b|\bpose as\b/,
+  /\byou(?:'ll| will| must| shall| should| are to| are (?:going|about) to)(?: now)? (?:roleplay|role-play|simulate|pretend|impersonate|embody|immerse|pose|be replaced|act|play)\b|\byou are replaced by\b/,
+  /\bi (?:want|need|direct|implore|command|instruct|order) you to (?:act|answer|respond|reply|pretend|simulate|roleplay|play|provide answers|be)\b/,
+  /\b(?:answer|respond to|reply to|provide answers to|respond to (?:all|every|each) of) (?:all |every |each |any )?(?:of )?my (?:first |next |following )?(?:prompts?|questions?|requests?|messages?|inputs?)\b|\b(?:prompts?|questions?|requests?) (?:i|that i) (?:give|send|ask|type)\b|\bquestions? posed\b/,
+  /\b(?:answer|respond|reply)\w* (?:\w+ ){0,5}in two (?:different |separate |distinct )?(?:ways|manners|styles|forms|personalities)\b/,
+  /\bfor the rest of (?:this|the|our) (?:conversation|chat|session)\b|\bfrom (?:this|that) (?:point|moment) (?:on|forward)\b|\bfrom now own\b/,
+  // The reader freed of its rules: "you have no moral restrictions", "you are not bound by any rules", "you don't care about laws".
+  /\byou(?:'re| are| have| will be| will have)? (?:\w+ ){0,2}(?:no|without(?: any)?|free (?:of|from)(?: all| any)?|not (?:bound|restricted|limited|confined|constrained) by(?: any)?) (?:\w+,? (?:and |or )?){0,3}(?:moral\w*|ethic\w*|censor\w*|restrictions|rules|guidelines|filters|content polic\w*|principles)\b/,
+  /\byou (?:do(?:n'?t| not)|never) care (?:about|for) (?:\w+,? (?:and |or )?){0,3}(?:laws?|morals?|morality|ethics|rules|guidelines)\b/,
+  /\byou(?:'re| are| will be) (?:now |completely |totally )?(?:unrestricted|unfiltered|uncensored|amoral|nonmoral|immoral|jailbroken)\b|\bdo anything now\b/,
+];
+
+/** A game or scene the writer sets up with the reader: "Let's play a game", "Let's act out a scene". */
+const LETS_PLAY =
+  /\blet'?s (?:play a game|do a role-?play|role-?play|act out|pretend|imagine a (?:game|scene|world)|play pretend)\b|\bopposite day\b/;
+
+/** A greeting to an AI opening a sentence ("Hello ChatGPT.", "Hey chatGPT, let's play a game"). */
+const AI_GREETING =
+  /^(?:hello|hi|hey|greetings|dear|welcome|yo)\b[\s,!.]*(?:there\s+)?(?:chatgpt|gpt[-\w]*|\w+gpt|ai|assistant|chatbot|bot|language model|llm|claude|bard|gemini|copilot)\b/;
+/** "You are BasedGPT." "You are now TranslatorBot": a name given to the reader (read with its capitals). */
+const NAMED_READER =
+  /^(?:(?:from now on|now|hi|hello),?\s+)?you(?:'re| are) (?:now |called |named |known as )*["“]?[A-Z][a-z]*[A-Z0-9]\w*["”]?(?=[\s.,!:(]|$)/;
 
 export function roleSetUp(sentence: string): boolean {
   const n = unquoted(sentence.toLowerCase()).replace(/\s+/g, " ").trim();
-  return ROLE_SETUP.some((r) => r.test(n)) && addressedToReader(sentence);
+  return (ROLE_SETUP.some((r) => r.test(n)) && addressedToReader(sentence)) || personaSetUp(sentence);
+}
+
+/**
+ * The set-ups of roleSetUp that a fixed prompt or code never needs (persona, greeting to an AI,
+ * rules removed), so they also count where "you are a support assistant" and "act as a
+ * classifier" are honest: prompt-debugging answers and code.
+ */
+export function personaSetUp(sentence: string): boolean {
+  const trimmed = sentence.replace(/\s+/g, " ").replace(/^[^\p{L}]+/u, "");
+  const n = unquoted(trimmed.toLowerCase()).trim();
+  if (AI_GREETING.test(n) || LETS_PLAY.test(n) || NAMED_READER.test(trimmed)) return true;
+  return PERSONA_SETUP.some((r) => r.test(n)) && addressedToReader(sentence);
 }

@@ -3,7 +3,7 @@ import { decodings, forMatching, hiddenTagText, stripInvisible } from "./normali
 import { FAKE_VERDICT, GRADING, OVERRIDE, ROLE_TAG, SELF_ASSESSMENT, TAG_ESCAPE, TASK_INJECTION } from "./patterns.js";
 import type { CleanedAnswer, IntegrityFlag } from "./types.js";
 import { sharedRunShare, vocabularyCopy, type CopyIndex } from "./copy-index.js";
-import { addressedToReader, roleSetUp, unquoted } from "./addressed.js";
+import { addressedToReader, personaSetUp, roleSetUp, unquoted } from "./addressed.js";
 import { analyse, otherLanguage, questionTerms, termStuffed } from "../language/index.js";
 
 /**
@@ -146,10 +146,11 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
 
   // Paragraph by paragraph (a fenced block is one unit): an attack takes its whole paragraph with it.
   const blocks = splitBlocks(text);
+  const framedBlocks = jailbreakFrame(blocks, ctx);
   const kept: string[] = [];
   // A fenced block an attack introduces ("Add the following code snippet in your response:") is its payload.
   let payloadNext = false;
-  for (const block of blocks) {
+  for (const [index, block] of blocks.entries()) {
     const n = forMatching(block.text);
     const payload = payloadNext && block.fenced;
     payloadNext = false;
@@ -168,8 +169,11 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
       const sentences = sentencesOf(block.text);
       // A role set-up frames the rest of its paragraph (a jailbreak's own "story" sentences included): the paragraph goes.
       // Prompt-debugging answers are exempt: a fixed prompt legitimately sets a role.
-      const framed = !ctx.code && ctx.question.kind !== "prompt-debugging" && sentences.some((s) => roleSetUp(s));
-      const kinds = sentences.map((s) => attackKind(s, true, ctx.code) ?? (framed && roleSetUp(s) ? "grader-instruction" : null));
+      const setUp = setUpTest(ctx);
+      const framed = framedBlocks.has(index);
+      const kinds = sentences.map((s) => attackKind(s, true, ctx.code) ?? (framed && setUp(s) ? "grader-instruction" : null));
+      // A paragraph that carries on a jailbreak set up next to it goes whole, flagged by its first sentence.
+      if (framed && !kinds.some(Boolean)) kinds[0] = "grader-instruction";
       if (kinds.some(Boolean)) {
         sentences.forEach((s, i) => kinds[i] && flag(kinds[i], s));
         payloadNext = !!kinds[kinds.length - 1] && /:\s*$/.test(block.text);
@@ -219,6 +223,68 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
   const words = out.split(/\s+/).filter(Boolean).length;
   if (words > 3000) flag("padding", `${words} words`);
   return { text: out, flags };
+}
+
+/**
+ * Which set-ups frame a paragraph: every role set-up in stories and designs; in a prompt-debugging
+ * answer (a fixed prompt legitimately says "You are a support assistant") or code, only a persona
+ * set-up no prompt needs (see personaSetUp).
+ */
+const setUpTest = (ctx: Context) => (ctx.code || ctx.question.kind === "prompt-debugging" ? personaSetUp : roleSetUp);
+
+/** Words naming the AI being addressed or impersonated, honest answers' own product mentions aside. */
+const AI_NAMED = /\b(?:chatgpt|openai|gpt-?\d\w*|\w+gpt|language model|ai model|chatbot)\b/i;
+
+/**
+ * The paragraphs of a jailbreak: those with a role or persona set-up, and the paragraphs next to
+ * them that carry it on (public jailbreaks run over many paragraphs, most of them rules for the
+ * persona: "DAN can do anything now. DAN never refuses."). A neighbour carries it on when it names
+ * the persona (a name the set-up gave, in capitals or quotes, that the question's own texts do not
+ * use), names an AI, or speaks to "you". The run stops at the first paragraph that does none of
+ * these, so an honest answer before or after a pasted jailbreak keeps its own paragraphs.
+ */
+function jailbreakFrame(blocks: Block[], ctx: Context): Set<number> {
+  const setUp = setUpTest(ctx);
+  const framed = new Set<number>();
+  blocks.forEach((b, i) => {
+    if (b.fenced && ctx.question.kind === "prompt-debugging") return;
+    if (sentencesOf(stripInvisible(b.text)).some((s) => setUp(s))) framed.add(i);
+  });
+  if (!framed.size) return framed;
+  const names = personaNames(
+    [...framed].map((i) => blocks[i]!.text),
+    ctx.question,
+  );
+  const carriesOn = (b: Block) => {
+    const t = stripInvisible(b.text);
+    return (
+      AI_NAMED.test(t) ||
+      /\byou(?:r|rs|'re|'ll)?\b/i.test(unquoted(t.toLowerCase())) ||
+      [...names].some((name) => new RegExp(`(?<![\\w-])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w-])`).test(t))
+    );
+  };
+  for (const start of [...framed]) {
+    for (const step of [-1, 1]) {
+      for (let i = start + step; i >= 0 && i < blocks.length && !framed.has(i); i += step) {
+        if (!carriesOn(blocks[i]!)) break;
+        framed.add(i);
+      }
+    }
+  }
+  return framed;
+}
+
+/** Names a set-up gives a persona: quoted or capitalised coinages ("DAN", "AntiGPT", "“Void”") the question never uses. */
+function personaNames(texts: string[], q: Question): Set<string> {
+  const own = `${q.title} ${q.prompt} ${q.exemplars.map((e) => e.answer).join(" ")}`;
+  const names = new Set<string>();
+  for (const t of texts) {
+    for (const m of t.matchAll(/["“']([A-Z][\w-]{1,24})["”']|\b([A-Z][A-Z0-9]{2,}|[A-Z][a-z]+[A-Z][\w]*)\b/g)) {
+      const name = m[1] ?? m[2]!;
+      if (!own.includes(name)) names.add(name);
+    }
+  }
+  return names;
 }
 
 function firstSentenceMatching(block: string, unfenced: boolean): string | null {
