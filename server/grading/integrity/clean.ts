@@ -4,6 +4,8 @@ import { FAKE_VERDICT, GRADING, OVERRIDE, ROLE_TAG, SELF_ASSESSMENT, TAG_ESCAPE,
 import type { CleanedAnswer, IntegrityFlag } from "./types.js";
 import { sharedRunShare, vocabularyCopy, type CopyIndex } from "./copy-index.js";
 import { addressedToReader, personaSetUp, roleSetUp, unquoted } from "./addressed.js";
+import { insideDescribedQuote, withoutDescribedQuotes } from "./described-quotes.js";
+import { isList, markerNote, withPayload } from "./marker-note.js";
 import { analyse, otherLanguage, questionTerms, termStuffed } from "../language/index.js";
 
 /**
@@ -60,14 +62,17 @@ const FUNCTION_WORDS = new Set(
  * instructions inside the email" or use tags.
  */
 /** `raw`: the text as written; checked with homoglyphs folded (Latin look-alikes) and as is (real Cyrillic). */
-function attackKind(raw: string, unfenced: boolean, code = false): IntegrityFlag["kind"] | null {
+function attackKind(text: string, unfenced: boolean, code = false): IntegrityFlag["kind"] | null {
+  // A quotation the sentence describes ("a review that said '...'") is talked about, not said to the grader.
+  const raw = withoutDescribedQuotes(text);
   // Scoring talk and overrides are attacks only when aimed at the reader; describing them is honest.
   // Computed only when a scoring or override pattern matched: most sentences never need it.
   let known: boolean | undefined;
   const addressed = () => (known ??= addressedToReader(stripInvisible(raw), { code }));
   return (
     attackKindOf(forMatching(raw), unfenced, addressed) ??
-    attackKindOf(stripInvisible(raw).toLowerCase().replace(/\s+/g, " "), unfenced, addressed)
+    attackKindOf(stripInvisible(raw).toLowerCase().replace(/\s+/g, " "), unfenced, addressed) ??
+    (markerNote(stripInvisible(raw), { code }) ? "grader-instruction" : null)
   );
 }
 
@@ -122,20 +127,21 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
   let text = stripInvisible(raw);
 
   // Markup a reader never sees never counts: HTML/markdown comments, hidden elements.
-  // An attack hidden in markup takes its whole paragraph with it (the sentinel marks that paragraph).
+  // An attack hidden in markup is flagged and goes alone: the honest text around it still counts.
   const invisible = (m: string) => {
     if (attackKind(m, true) || hiddenAttack(forMatching(m))) {
       flag("hidden-instruction", m);
-      return ATTACK_SENTINEL;
+      return "\n";
     }
     return "\n";
   };
   text = text
     .replace(/<!--[\s\S]*?-->/g, invisible)
-    .replace(/^\s*\[\/\/\]:\s*#\s*[("'][\s\S]*?[)"']\s*$/gm, invisible)
+    .replace(/^[ \t]*\[\/\/\]:\s*#\s*[("'][\s\S]*?[)"']\s*$/gm, invisible)
     .replace(/<(\w+)[^>]*(?:display\s*:\s*none|hidden|visibility\s*:\s*hidden)[^>]*>[\s\S]*?<\/\1>/gi, invisible);
   // Encoded payloads: decode long base64 runs and drop those carrying instructions.
-  text = text.replace(/[A-Za-z0-9+/]{24,}={0,2}/g, (blob) => {
+  text = text.replace(/[A-Za-z0-9+/]{24,}={0,2}/g, (blob, at: number, whole: string) => {
+    if (insideDescribedQuote(whole, at)) return blob;
     const decoded = Buffer.from(blob, "base64").toString("utf8");
     if (/^[\x20-\x7E\s]+$/.test(decoded) && attackKind(decoded, true)) {
       flag("hidden-instruction", `${blob.slice(0, 40)}… (base64: ${decoded.slice(0, 80)})`);
@@ -152,7 +158,7 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
   let payloadNext = false;
   for (const [index, block] of blocks.entries()) {
     const n = forMatching(block.text);
-    const payload = payloadNext && block.fenced;
+    const payload = payloadNext && (block.fenced || isList(block.text));
     payloadNext = false;
     if (payload) {
       flag("grader-instruction", block.text);
@@ -171,7 +177,15 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
       // Prompt-debugging answers are exempt: a fixed prompt legitimately sets a role.
       const setUp = setUpTest(ctx);
       const framed = framedBlocks.has(index);
-      const kinds = sentences.map((s) => attackKind(s, true, ctx.code) ?? (framed && setUp(s) ? "grader-instruction" : null));
+      const kinds = withPayload(
+        sentences,
+        sentences.map(
+          (s) =>
+            attackKind(s, true, ctx.code) ??
+            (hiddenAttack(forMatching(s)) ? "hidden-instruction" : null) ??
+            (framed && setUp(s) ? "grader-instruction" : null),
+        ),
+      );
       // A paragraph that carries on a jailbreak set up next to it goes whole, flagged by its first sentence.
       if (framed && !kinds.some(Boolean)) kinds[0] = "grader-instruction";
       if (kinds.some(Boolean)) {
