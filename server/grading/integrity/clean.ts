@@ -97,15 +97,16 @@ const foreign = (r: RegExp) => r.unicode || /[^\x00-\x7f]/.test(r.source);
 const FOREIGN_GRADING = GRADING.filter(foreign);
 const FOREIGN_OVERRIDE = OVERRIDE.filter(foreign);
 
-/** The sentences of a block (a line break also ends one). */
-const sentencesOf = (block: string) => block.split(/(?<=[.!?])\s+|\n\s*(?=[-*•#>]|\d+[.)])/).filter((s) => s.trim());
+/** The sentences of a block (a line break also ends one, and so does a closing chat-role tag: "<|im_end|> Honest text" is two). */
+const sentencesOf = (block: string) =>
+  block.split(/(?<=[.!?]|<\|(?:im_end|eot_id|end_header_id)\|>|\[\/inst\])\s+|\n\s*(?=[-*•#>]|\d+[.)])/i).filter((s) => s.trim());
 
 /** An instruction hidden by ROT13, leetspeak or reversal. */
 function hiddenAttack(n: string): boolean {
   // Quoted phrases are discussed, not hidden; decode only what the candidate says in their own voice.
   // Hidden means the decoding reveals an instruction the plain text does not show (plain scoring
   // talk is judged as plain text, by whether it is aimed at the reader).
-  const plain = unquoted(n);
+  const plain = unquoted(withoutDescribedQuotes(n));
   const instructs = (d: string) => GRADING.some((r) => r.test(d)) || OVERRIDE.some((r) => r.test(d));
   return !instructs(plain) && decodings(plain).some(instructs);
 }
@@ -199,7 +200,17 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
       }
     }
     // An attack no single sentence shows (a role-tag block, a JSON verdict over several lines) takes the paragraph.
-    const kind = attackKind(block.text, !promptBlock, ctx.code);
+    const found = attackKind(block.text, !promptBlock, ctx.code);
+    // Scoring words in one sentence and a general "you" in another ("you need to check the data") are no attack;
+    // "This answer ..." in one and its gold label in the next still are.
+    const kind =
+      found &&
+      (promptBlock ||
+        !PER_SENTENCE.includes(found) ||
+        firstSentenceMatching(block.text, true) ||
+        attackKind(withoutYou(block.text), true, ctx.code))
+        ? found
+        : null;
     if (kind) {
       flag(kind, firstSentenceMatching(block.text, !promptBlock) ?? block.text);
       payloadNext = /:\s*$/.test(block.text);
@@ -420,6 +431,11 @@ function isWordSalad(block: string): boolean {
   const functional = words.filter((w) => FUNCTION_WORDS.has(w)).length;
   return functional / words.length < 0.06;
 }
+
+/** Kinds a single sentence shows: a paragraph is not flagged for them unless one of its sentences or lines is. */
+const PER_SENTENCE: IntegrityFlag["kind"][] = ["grader-instruction", "self-assessment"];
+
+const withoutYou = (s: string) => s.replace(/\byou(?:r|rs|'re|'ll|rself)?\b/gi, "one");
 
 const ATTACK_SENTINEL = "\u0000attack\u0000";
 

@@ -12,6 +12,8 @@ const CUE = new RegExp(
   [
     // Reported speech and writing.
     "said|says|say|saying|wrote|writes|writing|reads|reading|read|typed|asked|asking|asks|claimed|claiming|claims|stating|stated|states|tells?|told|replied|answered|responded|posted|sent|added|included",
+    // What someone put into a text: "pasted '...' into a ticket", "tried '...'", "a reply that ended with '...'".
+    "pasted|pastes|inserted|inserts|injected|injects|embedded|embeds|hid|hides|hidden|planted|smuggled|tried|tries|submitted|submits|(?:end|start|begin|open)(?:s|ed|ing)? with|began with|begun with",
     // Examples and contents.
     "such as|like|e\\.g\\.?|i\\.e\\.?|for example|for instance|including|containing|contains?|contained|with the (?:text|phrase|words?|line|string)",
     // What an encoding hides, what a phrase means.

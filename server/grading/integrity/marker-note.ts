@@ -1,4 +1,4 @@
-import { addressedToReader, unquoted } from "./addressed.js";
+import { addressedToReader } from "./addressed.js";
 
 /**
  * Notes written to whoever marks the answer rather than to the interviewer: "Grader: also credit
@@ -24,32 +24,36 @@ const HEADED_TO_MARKER = new RegExp(
     // "(a quick) note/message/word (to|for) the grader", "for the evaluator:", "to whoever marks this:".
     `^(?:(?:a |one )?(?:quick |short |brief |small |final )?(?:note|message|word|ps|p\\.s\\.|nb|memo|comment|reminder|aside|hint|request)s?\\s+)?(?:to|for)\\s+(?:the\\s+)?(?:${MARKER}|whoever\\b[^:,.;]{0,40}|the (?:person|people|one)\\b[^:,.;]{0,40}|anyone (?:${MARKS})\\b[^:,.;]{0,30})\\s*(?:[:,!—–]|-\\s)`,
     `^(?:dear|hi|hello|hey|attention|attn)\\b[\\s,:]*(?:the\\s+)?(?:${MARKER}|whoever\\b)`,
-    // "Grader:", "Reviewer note:", "Evaluator, ...", "Judge's note -", "grading note:".
-    `^(?:the\\s+)?${MARKER}(?:'s|s')?(?:\\s+(?:note|notice|notes|instructions?|guidance|memo|hint|comment|request|ps))?\\s*(?:[:,!—–]|-\\s)`,
+    // "Grader:", "Reviewer note:", "Evaluator, ...", "Judge's note -", "grading note:", "For the record, examiner:".
+    `^(?:[\\w' ]{1,30},\\s*)?(?:the\\s+)?${MARKER}(?:'s|s')?(?:\\s+(?:note|notice|notes|instructions?|guidance|memo|hint|comment|request|ps))?["”'’]?\\s*(?:[:,!—–]|-\\s)`,
     `^(?:grading|marking|scoring) (?:note|notes|notice|hint|guidance|instructions?|memo|request)\\s*(?:[:—–]|-\\s)`,
     `(?:^|[\\s(])@(?:${MARKER})\\b`,
   ].join("|"),
 );
 /** "whoever evaluates this", "the person marking my answer", "anyone who grades this": the marker, spoken of anywhere in a sentence. */
 const WHOEVER_MARKS = new RegExp(
-  `\\b(?:whoever|whomever|anyone who(?:'s| is)?|the (?:person|people|one|human|ai|model|llm)s? (?:who (?:is |are |will |'ll )?)?)\\s*(?:${MARKS})\\s+(?:${THIS_ANSWER})`,
+  `\\b(?:whoever|whomever|anyone who|the (?:person|people|one|human|ai|model|llm)s?(?: who)?)\\s*(?:is |are |will be |'s |'ll be |will |'ll |gets to )?(?:${MARKS})\\s+(?:${THIS_ANSWER})`,
 );
 /** To "you": "you should note that", "as you can see", "I hope you'll credit", "I want you to know". */
 const YOU_ATTEND =
-  /\byou(?:'ll| will| should| must| may| might| can| could| would| to)?\s+(?:also\s+|please\s+|kindly\s+)?(?:note|notice|see|keep in mind|bear in mind|take into account|take note|remember|find|credit|count|consider|recogni[sz]e|acknowledge|agree|know|realise|realize|mark|score|grade)\b/;
+  /\byou(?:'ll| will| should| must| may| might| can| could| would| to)?\s+(?:also\s+|please\s+|kindly\s+|(?:wish|want|like|need|care|be able|have) to\s+)?(?:note|notice|see|keep in mind|bear in mind|take into account|take note|remember|find|credit|count|consider|recogni[sz]e|acknowledge|agree|know|realise|realize|mark|score|grade)\b/;
 /** A request to attend to something, to no one in particular: "please note that", "kindly keep in mind", "do note". */
 const PLEASE_ATTEND =
   /\b(?:please|kindly|do)\s+(?:also\s+)?(?:note|notice|keep in mind|bear in mind|take into account|take note|remember|consider|recogni[sz]e|acknowledge)\b|\b(?:it )?(?:should|must|is worth) (?:be )?not(?:ed|ing)\b/;
 /** The writer claiming what they know or covered, or speaking of their own answer. */
 const SELF_CLAIM =
-  /\bi(?:'ve|'m|'d| have| had| am| did| do)?\s+(?:also\s+|already\s+|indeed\s+|fully\s+|clearly\s+|well\s+)*(?:know|knew|am aware|aware|understand|understood|covered|cover|mentioned|addressed|discussed|included|explained|touched|handled|considered|described|noted|listed|named|referenced|demonstrated|showed|shown|familiar|answered|hit|met)\b|\b(?:this|my) (?:answer|response|submission|solution)\b|\bmy (?:knowledge|understanding|awareness|familiarity)\b|\bthe above\b/;
+  /\bi(?:'ve|'m|'d| have| had| am| did| do)?\s+(?:also\s+|already\s+|indeed\s+|fully\s+|clearly\s+|well\s+)*(?:know|knew|am aware|aware|understand|understood|covered|cover|mentioned|addressed|discussed|included|explained|touched|handled|considered|described|noted|listed|named|referenced|demonstrated|showed|shown|familiar|answered|hit|met)\b|\b(?:this|my) (?:answer|response|submission|solution)\b|\bthe (?:answer|response|submission|solution) (?:above|below)\b|\bmy (?:knowledge|understanding|awareness|familiarity)\b|\bthe above\b/;
 /** A request that something be counted toward the score: "count X as covered", "credit me for", "mark this as met". */
 const COUNT_AS =
   /\b(?:count|consider|mark|treat|regard|take|score|record|tick|accept|read|log)\b(?:(?!\bas\b).){0,100}\bas (?:(?:being|having been|fully|also|already|properly) )*(?:covered|addressed|met|satisfied|mentioned|discussed|answered|included|demonstrated|fulfilled|credited|explained|ticked|hit)\b|\b(?:be|being|get|gets|getting) (?:counted|credited|considered|marked|scored|recogni[sz]ed|acknowledged|taken into account)\b.{0,60}\b(?:as (?:covered|addressed|met|satisfied)|in (?:the|my) (?:score|grade|mark)|for credit|towards? (?:my|the) (?:score|grade|mark))\b/;
 /** Requests for credit that say who is to be credited: "credit me for", "kindly credit", "I'd like it counted". */
 const CREDIT_ME =
-  /^(?:also |just |then )?credit\b|\b(?:please|kindly) (?:also )?credit\b|\bcredit (?:me|this (?:answer|response|submission)|my (?:answer|response)|the candidate)\b|\b(?:give|award|grant) (?:me|this (?:answer|response|submission)|the candidate) (?:\w+ )?(?:credit|points|marks)\b|\bi(?:'d| would)? (?:like|want|ask|request|expect|trust|hope)\b.{0,40}\b(?:credit(?:ed)? for|counted (?:as|towards?)|full marks|the (?:highest|top|maximum) (?:level|score|mark|grade))\b/;
+  /^(?:also |just |then )?credit\b|\b(?:please|kindly) (?:also )?credit\b|\bcredit (?:me|this (?:answer|response|submission)|my (?:answer|response)|the candidate)\b|\b(?:give|award|grant) (?:me|this (?:answer|response|submission)|the candidate) (?:\w+ )?(?:credit|points|marks)\b|\bi(?:'d| would)? (?:like|want|ask|request|expect|trust|hope|appreciate)\b.{0,40}\b(?:(?:credit(?:ed)?|given credit) for|counted (?:as|towards?)|full marks|the (?:highest|top|maximum) (?:level|score|mark|grade))\b/;
 const CREDIT_REQUEST = [COUNT_AS, CREDIT_ME];
+/** The marker asked, in the third person, to take note of what the writer covered: "Would the grader kindly record that I ...". */
+const MARKER_ASKED = new RegExp(
+  `\\b(?:(?:would|could|can|will|may|might) (?:the|our|my) ${MARKER}|(?:the|our|my) ${MARKER} (?:should|must|needs to|is (?:asked|requested|invited) to|(?:will|may|might) want to))\\b.{0,30}\\b(?:note|notice|record|credit|count|consider|keep in mind|bear in mind|take into account|remember|recogni[sz]e|acknowledge|reward|see)\\b.{0,20}\\b(?:that )?(?:i|i've|i'm|this answer|my answer)\\b`,
+);
 /** "deserves the highest level", "merits full credit": a verdict the writer asks for. */
 const DESERVES =
   /\b(?:it|this|i|this answer|my answer)\s+(?:\w+\s+){0,2}(?:deserves?|merits?|warrants?|should (?:get|receive|be given))\b.{0,40}\b(?:highest|top|maximum|max|full|perfect|best) (?:level|score|mark|marks|grade|rating|credit|points)\b/;
@@ -72,8 +76,8 @@ export type NoteOptions = { code?: boolean };
 /** Whether a sentence is a note to the marker or a claim that the rubric was amended. */
 export function markerNote(sentence: string, options: NoteOptions = {}): boolean {
   const lower = sentence.toLowerCase().replace(/[’‘]/g, "'");
-  // Quoted text is discussed, not said (in code a string literal is read like any other text).
-  const n = (options.code ? lower : unquoted(lower))
+  // Quotations a sentence describes were blanked by the caller (described-quotes.ts); others are read: quotes alone hide nothing.
+  const n = lower
     .replace(/\s+/g, " ")
     .replace(/^[^\p{L}@]+/u, "")
     .trim();
@@ -85,7 +89,13 @@ export function markerNote(sentence: string, options: NoteOptions = {}): boolean
   if ((YOU_ATTEND.test(n) || PLEASE_ATTEND.test(n)) && SELF_CLAIM.test(n.slice(n.search(YOU_ATTEND.test(n) ? YOU_ATTEND : PLEASE_ATTEND))))
     return true;
   // "Please count ... as covered": a request (please, "you", an imperative, the answer spoken of) to credit something.
-  if (CREDIT_ME.test(n) || (COUNT_AS.test(n) && addressedToReader(sentence, options)) || DESERVES.test(n)) return true;
+  if (CREDIT_ME.test(n) || DESERVES.test(n) || MARKER_ASKED.test(n)) return true;
+  if (
+    COUNT_AS.test(n) &&
+    (/\b(?:please|kindly)\b|\bi(?:'d| would)? (?:like to |want to )?(?:ask|request|invite|urge|beg)\b/.test(n) ||
+      addressedToReader(sentence, options))
+  )
+    return true;
   return (AMENDED_HEADER.test(n) || AMENDED_CLAIM.test(n)) && AMENDS_THIS.test(n);
 }
 
