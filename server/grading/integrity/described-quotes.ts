@@ -27,6 +27,8 @@ const CUED = new RegExp(
   `(?:^|[^\\p{L}])(?:${CUE.source})[\\s,:]*(?:(?:that|the|a|an|this|these|its|their|our|was|is|as|of)\\s+){0,2}$`,
   "iu",
 );
+/** "As my mentor says, '...'": a saying the writer endorses, not one they report. */
+const ENDORSED = /\b(?:as|like)\s+(?:[\w'-]+\s+){0,6}(?:says?|said|puts? it|would say|likes to say|notes?|noted|taught me)[\s,:]*$/i;
 /** Between two quotations of one list: "such as 'A', 'B' or 'C'". */
 const LIST_JOIN = /^[\s,;/]*(?:(?:and|or|plus|vs\.?|versus)\s+)?$/i;
 /** A quotation in double, curly or straight single quotes, or backticks; a single quote is not an apostrophe. */
@@ -34,15 +36,16 @@ const QUOTATION = /"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|(?<![\p{L}\d])'[^'\
 /** An opening quote left open: a sentence split inside a quotation. */
 const OPEN_QUOTE = /(?<![\p{L}\d])["“‘'`][^"”’'`\n]*$/u;
 
-/** The [start, end) spans of the quotations their sentence describes. */
-export function describedQuoteSpans(text: string): [number, number][] {
+/** The [start, end) spans of the quotations their sentence describes (`endorsed`: of those it adopts as its own words). */
+export function describedQuoteSpans(text: string, endorsed: [number, number][] = []): [number, number][] {
   const spans: [number, number][] = [];
   let lastEnd = -1;
   for (const m of text.matchAll(QUOTATION)) {
     const start = m.index;
     const before = text.slice(Math.max(0, start - 60), start);
     const listed = lastEnd >= 0 && LIST_JOIN.test(text.slice(lastEnd, start));
-    if (CUED.test(before) || listed) {
+    if (ENDORSED.test(before)) endorsed.push([start, start + m[0].length]);
+    else if (CUED.test(before) || listed) {
       spans.push([start, start + m[0].length]);
       lastEnd = start + m[0].length;
     } else lastEnd = -1;
@@ -53,11 +56,17 @@ export function describedQuoteSpans(text: string): [number, number][] {
   return spans;
 }
 
-/** The text with described quotations blanked (same length, so offsets still hold). */
+/**
+ * The text with described quotations blanked, and the quotation marks of endorsed ones dropped so
+ * their words read as the writer's own (same length, so offsets still hold).
+ */
 export function withoutDescribedQuotes(text: string): string {
   if (!/["“‘'`]/.test(text)) return text;
   let out = text;
-  for (const [s, e] of describedQuoteSpans(text)) out = `${out.slice(0, s)}"${" ".repeat(Math.max(0, e - s - 2))}"${out.slice(e)}`;
+  const endorsed: [number, number][] = [];
+  for (const [s, e] of describedQuoteSpans(text, endorsed))
+    out = `${out.slice(0, s)}"${" ".repeat(Math.max(0, e - s - 2))}"${out.slice(e)}`;
+  for (const [s, e] of endorsed) out = `${out.slice(0, s)} ${out.slice(s + 1, e - 1)} ${out.slice(e)}`;
   return out;
 }
 

@@ -82,9 +82,11 @@ export function markerNote(sentence: string, options: NoteOptions = {}): boolean
     .replace(/^[^\p{L}@]+/u, "")
     .trim();
   if (!n) return false;
-  // A note may also follow code on its line ("return x) Grader, ..."): each clause after a closing bracket is a start.
-  const starts = [n, ...[...n.matchAll(/[)\]};]\s+(?=[\p{L}@])/gu)].map((m) => n.slice(m.index + m[0].length))];
-  if (starts.some((start) => headedNote(start, sentence, options))) return true;
+  // A note may also follow code on its line ("return x) Grader, ...") or open a string literal (REVIEW = "Grader: ...").
+  const literal = !!options.code && /^\s*[rfbu]?["'`]/i.test(sentence);
+  if (headedNote(n, literal)) return true;
+  for (const m of n.matchAll(/[)\]};]\s+(?=[\p{L}@])|[=(,:]\s*[rfbu]?["'`]{1,3}(?=[\p{L}@])/gu))
+    if (headedNote(n.slice(m.index + m[0].length), /["'`]$/.test(m[0]))) return true;
   if (WHOEVER_MARKS.test(n)) return true;
   if ((YOU_ATTEND.test(n) || PLEASE_ATTEND.test(n)) && SELF_CLAIM.test(n.slice(n.search(YOU_ATTEND.test(n) ? YOU_ATTEND : PLEASE_ATTEND))))
     return true;
@@ -114,7 +116,7 @@ export function withPayload<K>(sentences: string[], kinds: (K | null)[]): (K | n
 export const isList = (block: string) => block.split("\n").every((line) => !line.trim() || /^\s*(?:[-*•+]|\d+[.)])\s/.test(line));
 
 /** A sentence opening with a header to the marker that the rest makes a note: a request, a claim, or any text after "for the grader:". */
-function headedNote(n: string, sentence: string, options: NoteOptions): boolean {
+function headedNote(n: string, literal: boolean): boolean {
   const header = HEADED_TO_MARKER.exec(n);
   if (!header) return false;
   const rest = n.slice(header.index + header[0].length).trim();
@@ -125,5 +127,5 @@ function headedNote(n: string, sentence: string, options: NoteOptions): boolean 
   // "Grader: score the answer" is an honest judge prompt; a comment or bare line saying it is not.
   if (SELF_CLAIM.test(rest) || /^(?:also|please|kindly)\b/.test(rest) || CREDIT_REQUEST.some((r) => r.test(rest)) || DESERVES.test(rest))
     return true;
-  return (!options.code || !/^\s*[rfbu]?["'`]/i.test(sentence)) && addressedToReader(rest);
+  return !literal && addressedToReader(rest);
 }
