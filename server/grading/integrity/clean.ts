@@ -107,9 +107,11 @@ function hiddenAttack(n: string): boolean {
   // Hidden means the decoding reveals an instruction the plain text does not show (plain scoring
   // talk is judged as plain text, by whether it is aimed at the reader).
   const plain = unquoted(withoutDescribedQuotes(n));
-  const instructs = (d: string) => GRADING.some((r) => r.test(d)) || OVERRIDE.some((r) => r.test(d));
   return !instructs(plain) && decodings(plain).some(instructs);
 }
+const instructs = (d: string) => GRADING.some((r) => r.test(d)) || OVERRIDE.some((r) => r.test(d));
+/** Whether some decoding of the text instructs, quoted or not (a cheap test before reading sentence by sentence; the sentence test decides). */
+const decodedInstruction = (n: string) => decodings(n).some(instructs);
 
 /**
  * Remove what tries to game the grader before any evidence is read, and say
@@ -178,12 +180,15 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
       // Prompt-debugging answers are exempt: a fixed prompt legitimately sets a role.
       const setUp = setUpTest(ctx);
       const framed = framedBlocks.has(index);
+      // Decoding every sentence is costly: only a paragraph that hides an instruction somewhere is read sentence by sentence.
+      let hidden: boolean | undefined;
+      const hiddenInBlock = () => (hidden ??= decodedInstruction(n));
       const kinds = withPayload(
         sentences,
         sentences.map(
           (s) =>
             attackKind(s, true, ctx.code) ??
-            (hiddenAttack(forMatching(s)) ? "hidden-instruction" : null) ??
+            (hiddenInBlock() && hiddenAttack(forMatching(s)) ? "hidden-instruction" : null) ??
             (framed && setUp(s) ? "grader-instruction" : null),
         ),
       );
