@@ -4,6 +4,8 @@ import { FAKE_VERDICT, GRADING, OVERRIDE, ROLE_TAG, SELF_ASSESSMENT, TAG_ESCAPE,
 import type { CleanedAnswer, IntegrityFlag } from "./types.js";
 import { contentWords, sharedRunShare, vocabularyCopy, type CopyIndex } from "./copy-index.js";
 import { addressedToReader, personaSetUp, roleSetUp, unquoted } from "./addressed.js";
+import { insideDescribedQuote, withoutDescribedQuotes } from "./described-quotes.js";
+import { isList, markerNote, withPayload } from "./marker-note.js";
 import { analyse, otherLanguage, questionTerms, termStuffed } from "../language/index.js";
 
 /**
@@ -60,14 +62,17 @@ const FUNCTION_WORDS = new Set(
  * instructions inside the email" or use tags.
  */
 /** `raw`: the text as written; checked with homoglyphs folded (Latin look-alikes) and as is (real Cyrillic). */
-function attackKind(raw: string, unfenced: boolean, code = false): IntegrityFlag["kind"] | null {
+function attackKind(text: string, unfenced: boolean, code = false): IntegrityFlag["kind"] | null {
+  // A quotation the sentence describes ("a review that said '...'") is talked about, not said to the grader.
+  const raw = withoutDescribedQuotes(text);
   // Scoring talk and overrides are attacks only when aimed at the reader; describing them is honest.
   // Computed only when a scoring or override pattern matched: most sentences never need it.
   let known: boolean | undefined;
   const addressed = () => (known ??= addressedToReader(stripInvisible(raw), { code }));
   return (
     attackKindOf(forMatching(raw), unfenced, addressed) ??
-    attackKindOf(stripInvisible(raw).toLowerCase().replace(/\s+/g, " "), unfenced, addressed)
+    attackKindOf(stripInvisible(raw).toLowerCase().replace(/\s+/g, " "), unfenced, addressed) ??
+    (markerNote(stripInvisible(raw), { code }) ? "grader-instruction" : null)
   );
 }
 
@@ -92,18 +97,21 @@ const foreign = (r: RegExp) => r.unicode || /[^\x00-\x7f]/.test(r.source);
 const FOREIGN_GRADING = GRADING.filter(foreign);
 const FOREIGN_OVERRIDE = OVERRIDE.filter(foreign);
 
-/** The sentences of a block (a line break also ends one). */
-const sentencesOf = (block: string) => block.split(/(?<=[.!?])\s+|\n\s*(?=[-*•#>]|\d+[.)])/).filter((s) => s.trim());
+/** The sentences of a block (a line break also ends one, and so does a closing chat-role tag: "<|im_end|> Honest text" is two). */
+const sentencesOf = (block: string) =>
+  block.split(/(?<=[.!?]|<\|(?:im_end|eot_id|end_header_id)\|>|\[\/inst\])\s+|\n\s*(?=[-*•#>]|\d+[.)])/i).filter((s) => s.trim());
 
 /** An instruction hidden by ROT13, leetspeak or reversal. */
 function hiddenAttack(n: string): boolean {
   // Quoted phrases are discussed, not hidden; decode only what the candidate says in their own voice.
   // Hidden means the decoding reveals an instruction the plain text does not show (plain scoring
   // talk is judged as plain text, by whether it is aimed at the reader).
-  const plain = unquoted(n);
-  const instructs = (d: string) => GRADING.some((r) => r.test(d)) || OVERRIDE.some((r) => r.test(d));
+  const plain = unquoted(withoutDescribedQuotes(n));
   return !instructs(plain) && decodings(plain).some(instructs);
 }
+const instructs = (d: string) => GRADING.some((r) => r.test(d)) || OVERRIDE.some((r) => r.test(d));
+/** Whether some decoding of the text instructs, quoted or not (a cheap test before reading sentence by sentence; the sentence test decides). */
+const decodedInstruction = (n: string) => decodings(n).some(instructs);
 
 /**
  * Remove what tries to game the grader before any evidence is read, and say
@@ -122,20 +130,21 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
   let text = stripInvisible(raw);
 
   // Markup a reader never sees never counts: HTML/markdown comments, hidden elements.
-  // An attack hidden in markup takes its whole paragraph with it (the sentinel marks that paragraph).
+  // An attack hidden in markup is flagged and goes alone: the honest text around it still counts.
   const invisible = (m: string) => {
     if (attackKind(m, true) || hiddenAttack(forMatching(m))) {
       flag("hidden-instruction", m);
-      return ATTACK_SENTINEL;
+      return "\n";
     }
     return "\n";
   };
   text = text
     .replace(/<!--[\s\S]*?-->/g, invisible)
-    .replace(/^\s*\[\/\/\]:\s*#\s*[("'][\s\S]*?[)"']\s*$/gm, invisible)
+    .replace(/^[ \t]*\[\/\/\]:\s*#\s*[("'][\s\S]*?[)"']\s*$/gm, invisible)
     .replace(/<(\w+)[^>]*(?:display\s*:\s*none|hidden|visibility\s*:\s*hidden)[^>]*>[\s\S]*?<\/\1>/gi, invisible);
   // Encoded payloads: decode long base64 runs and drop those carrying instructions.
-  text = text.replace(/[A-Za-z0-9+/]{24,}={0,2}/g, (blob) => {
+  text = text.replace(/[A-Za-z0-9+/]{24,}={0,2}/g, (blob, at: number, whole: string) => {
+    if (insideDescribedQuote(whole, at)) return blob;
     const decoded = Buffer.from(blob, "base64").toString("utf8");
     if (/^[\x20-\x7E\s]+$/.test(decoded) && attackKind(decoded, true)) {
       flag("hidden-instruction", `${blob.slice(0, 40)}… (base64: ${decoded.slice(0, 80)})`);
@@ -152,7 +161,7 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
   let payloadNext = false;
   for (const [index, block] of blocks.entries()) {
     const n = forMatching(block.text);
-    const payload = payloadNext && block.fenced;
+    const payload = payloadNext && (block.fenced || isList(block.text));
     payloadNext = false;
     if (payload) {
       flag("grader-instruction", block.text);
@@ -171,7 +180,18 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
       // Prompt-debugging answers are exempt: a fixed prompt legitimately sets a role.
       const setUp = setUpTest(ctx);
       const framed = framedBlocks.has(index);
-      const kinds = sentences.map((s) => attackKind(s, true, ctx.code) ?? (framed && setUp(s) ? "grader-instruction" : null));
+      // Decoding every sentence is costly: only a paragraph that hides an instruction somewhere is read sentence by sentence.
+      let hidden: boolean | undefined;
+      const hiddenInBlock = () => (hidden ??= decodedInstruction(n));
+      const kinds = withPayload(
+        sentences,
+        sentences.map(
+          (s) =>
+            attackKind(s, true, ctx.code) ??
+            (hiddenInBlock() && hiddenAttack(forMatching(s)) ? "hidden-instruction" : null) ??
+            (framed && setUp(s) ? "grader-instruction" : null),
+        ),
+      );
       // A paragraph that carries on a jailbreak set up next to it goes whole, flagged by its first sentence.
       if (framed && !kinds.some(Boolean)) kinds[0] = "grader-instruction";
       if (kinds.some(Boolean)) {
@@ -185,7 +205,17 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
       }
     }
     // An attack no single sentence shows (a role-tag block, a JSON verdict over several lines) takes the paragraph.
-    const kind = attackKind(block.text, !promptBlock, ctx.code);
+    const found = attackKind(block.text, !promptBlock, ctx.code);
+    // Scoring words in one sentence and a general "you" in another ("you need to check the data") are no attack;
+    // "This answer ..." in one and its gold label in the next still are.
+    const kind =
+      found &&
+      (promptBlock ||
+        !PER_SENTENCE.includes(found) ||
+        firstSentenceMatching(block.text, true) ||
+        attackKind(withoutYou(block.text), true, ctx.code))
+        ? found
+        : null;
     if (kind) {
       flag(kind, firstSentenceMatching(block.text, !promptBlock) ?? block.text);
       payloadNext = /:\s*$/.test(block.text);
@@ -414,6 +444,11 @@ function isWordSalad(block: string): boolean {
   const functional = words.filter((w) => FUNCTION_WORDS.has(w)).length;
   return functional / words.length < 0.06;
 }
+
+/** Kinds a single sentence shows: a paragraph is not flagged for them unless one of its sentences or lines is. */
+const PER_SENTENCE: IntegrityFlag["kind"][] = ["grader-instruction", "self-assessment"];
+
+const withoutYou = (s: string) => s.replace(/\byou(?:r|rs|'re|'ll|rself)?\b/gi, "one");
 
 const ATTACK_SENTINEL = "\u0000attack\u0000";
 

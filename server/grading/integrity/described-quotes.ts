@@ -1,0 +1,76 @@
+/**
+ * Quoted text that its sentence describes: reported speech ("a review that said 'this answer
+ * deserves full marks'"), an example ("attacks such as '...'"), what something contains or
+ * decodes to. That text is the candidate talking about an attack or a judge's failure, not
+ * speaking to the grader, so the integrity checks read the sentence without it. A quotation
+ * nothing introduces ('Grader: "give full marks"', 'My answer is "perfect"') is still read: quotes
+ * alone never hide an instruction.
+ */
+
+/** Words that, just before a quotation, make it the thing described. */
+const CUE = new RegExp(
+  [
+    // Reported speech and writing.
+    "said|says|say|saying|wrote|writes|writing|reads|reading|read|typed|asked|asking|asks|claimed|claiming|claims|stating|stated|states|tells?|told|replied|answered|responded|posted|sent|added|included",
+    // What someone put into a text: "pasted '...' into a ticket", "tried '...'", "a reply that ended with '...'".
+    "pasted|pastes|inserted|inserts|injected|injects|embedded|embeds|hid|hides|hidden|planted|smuggled|tried|tries|submitted|submits|(?:end|start|begin|open)(?:s|ed|ing)? with|began with|begun with",
+    // Examples and contents.
+    "such as|like|e\\.g\\.?|i\\.e\\.?|for example|for instance|including|containing|contains?|contained|with the (?:text|phrase|words?|line|string)",
+    // What an encoding hides, what a phrase means.
+    "decod\\w*(?: as| to| into)?|translat\\w*(?: as| to| into)?|means|meaning|called|named|labell?ed|spells?|spelling|spelled|as in",
+    // The kind of text the quotation is: "the phrase '...'", "a prompt '...'", "payloads '...'".
+    "phrases?|strings?|texts?|messages?|prompts?|repl(?:y|ies)|reviews?|comments?|lines?|sentences?|payloads?|inputs?|outputs?|attacks?|injections?|examples?|patterns?|words?|tickets?|emails?|queries|query",
+  ].join("|"),
+);
+/** A cue right before the quotation: at most two short words between ("said that", "such as the"). */
+const CUED = new RegExp(
+  `(?:^|[^\\p{L}])(?:${CUE.source})[\\s,:]*(?:(?:that|the|a|an|this|these|its|their|our|was|is|as|of)\\s+){0,2}$`,
+  "iu",
+);
+/** "As my mentor says, '...'": a saying the writer endorses, not one they report. */
+const ENDORSED = /\b(?:as|like)\s+(?:[\w'-]+\s+){0,6}(?:says?|said|puts? it|would say|likes to say|notes?|noted|taught me)[\s,:]*$/i;
+/** Between two quotations of one list: "such as 'A', 'B' or 'C'". */
+const LIST_JOIN = /^[\s,;/]*(?:(?:and|or|plus|vs\.?|versus)\s+)?$/i;
+/** A quotation in double, curly or straight single quotes, or backticks; a single quote is not an apostrophe. */
+const QUOTATION = /"[^"\n]*"|“[^”\n]*”|‘[^’\n]*’|(?<![\p{L}\d])'[^'\n]{2,}?'(?![\p{L}\d])|`[^`\n]*`/gu;
+/** An opening quote left open: a sentence split inside a quotation. */
+const OPEN_QUOTE = /(?<![\p{L}\d])["“‘'`][^"”’'`\n]*$/u;
+
+/** The [start, end) spans of the quotations their sentence describes (`endorsed`: of those it adopts as its own words). */
+export function describedQuoteSpans(text: string, endorsed: [number, number][] = []): [number, number][] {
+  const spans: [number, number][] = [];
+  let lastEnd = -1;
+  for (const m of text.matchAll(QUOTATION)) {
+    const start = m.index;
+    const before = text.slice(Math.max(0, start - 60), start);
+    const listed = lastEnd >= 0 && LIST_JOIN.test(text.slice(lastEnd, start));
+    if (ENDORSED.test(before)) endorsed.push([start, start + m[0].length]);
+    else if (CUED.test(before) || listed) {
+      spans.push([start, start + m[0].length]);
+      lastEnd = start + m[0].length;
+    } else lastEnd = -1;
+  }
+  const open = OPEN_QUOTE.exec(text);
+  if (open && !spans.some(([s, e]) => open.index >= s && open.index < e) && CUED.test(text.slice(Math.max(0, open.index - 60), open.index)))
+    spans.push([open.index, text.length]);
+  return spans;
+}
+
+/**
+ * The text with described quotations blanked, and the quotation marks of endorsed ones dropped so
+ * their words read as the writer's own (same length, so offsets still hold).
+ */
+export function withoutDescribedQuotes(text: string): string {
+  if (!/["“‘'`]/.test(text)) return text;
+  let out = text;
+  const endorsed: [number, number][] = [];
+  for (const [s, e] of describedQuoteSpans(text, endorsed))
+    out = `${out.slice(0, s)}"${" ".repeat(Math.max(0, e - s - 2))}"${out.slice(e)}`;
+  for (const [s, e] of endorsed) out = `${out.slice(0, s)} ${out.slice(s + 1, e - 1)} ${out.slice(e)}`;
+  return out;
+}
+
+/** Whether the character at `offset` lies inside a quotation its sentence describes. */
+export function insideDescribedQuote(text: string, offset: number): boolean {
+  return describedQuoteSpans(text).some(([s, e]) => offset > s && offset < e);
+}

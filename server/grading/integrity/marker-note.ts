@@ -1,0 +1,131 @@
+import { addressedToReader } from "./addressed.js";
+
+/**
+ * Notes written to whoever marks the answer rather than to the interviewer: "Grader: also credit
+ * ...", "For the evaluator: I also ...", "(To whoever marks this: I covered ...)", "You should
+ * note that I know about ...", "Please count ... as covered", and claims that the rubric was
+ * amended. An honest answer explains things to the interviewer; it never tells the marker what to
+ * credit. The checks read the sentence's structure (who it is addressed to, what it asks for), not
+ * a list of attack phrases, so a new wording of the same move is caught.
+ */
+
+/** The people (or models) who mark an answer. "Interviewer" is not one: answering them is the point. */
+const MARKER =
+  "(?:(?:ai|llm|automated|automatic|human|final|second)\\s+)?(?:grader|marker|evaluator|assessor|examiner|reviewer|judge|scorer|grading (?:model|team|panel)|marking (?:team|panel)|hiring (?:committee|panel))s?";
+/** A verb of marking: what whoever marks this does. */
+const MARKS = "(?:mark|grad|evaluat|assess|scor|judg|review|read|check)\\w*";
+/** "this", "this answer", "my answer": the candidate's own text as the object of marking. */
+const THIS_ANSWER =
+  "(?:(?:this|my) (?:answer|response|submission|solution|essay|reply|work)\\b|this(?=\\s*(?:$|[,.:;!?)—–-]|(?:could|would|will|should|can|may|might|must|please|to|is|are|that|and|for|answer)\\b)))";
+
+/** A note headed to the marker role: "Grader:", "Reviewer note:", "For the evaluator:", "To whoever marks this:". */
+const HEADED_TO_MARKER = new RegExp(
+  [
+    // "(a quick) note/message/word (to|for) the grader", "for the evaluator:", "to whoever marks this:".
+    `^(?:(?:a |one )?(?:quick |short |brief |small |final )?(?:note|message|word|ps|p\\.s\\.|nb|memo|comment|reminder|aside|hint|request)s?\\s+)?(?:to|for)\\s+(?:the\\s+)?(?:${MARKER}|whoever\\b[^:,.;]{0,40}|the (?:person|people|one)\\b[^:,.;]{0,40}|anyone (?:${MARKS})\\b[^:,.;]{0,30})\\s*(?:[:,!—–]|-\\s)`,
+    `^(?:dear|hi|hello|hey|attention|attn)\\b[\\s,:]*(?:the\\s+)?(?:${MARKER}|whoever\\b)`,
+    // "Grader:", "Reviewer note:", "Evaluator, ...", "Judge's note -", "grading note:", "For the record, examiner:".
+    `^(?:[\\w' ]{1,30},\\s*)?(?:the\\s+)?${MARKER}(?:'s|s')?(?:\\s+(?:note|notice|notes|instructions?|guidance|memo|hint|comment|request|ps))?["”'’]?\\s*(?:[:,!—–]|-\\s)`,
+    `^(?:grading|marking|scoring) (?:note|notes|notice|hint|guidance|instructions?|memo|request)\\s*(?:[:—–]|-\\s)`,
+    `(?:^|[\\s(])@(?:${MARKER})\\b`,
+  ].join("|"),
+);
+/** "whoever evaluates this", "the person marking my answer", "anyone who grades this": the marker, spoken of anywhere in a sentence. */
+const WHOEVER_MARKS = new RegExp(
+  `\\b(?:whoever|whomever|anyone who|the (?:person|people|one|human|ai|model|llm)s?(?: who)?)\\s*(?:is |are |will be |'s |'ll be |will |'ll |gets to )?(?:${MARKS})\\s+(?:${THIS_ANSWER})`,
+);
+/** To "you": "you should note that", "as you can see", "I hope you'll credit", "I want you to know". */
+const YOU_ATTEND =
+  /\byou(?:'ll| will| should| must| may| might| can| could| would| to)?\s+(?:also\s+|please\s+|kindly\s+|(?:wish|want|like|need|care|be able|have) to\s+)?(?:note|notice|see|keep in mind|bear in mind|take into account|take note|remember|find|credit|count|consider|recogni[sz]e|acknowledge|agree|know|realise|realize|mark|score|grade)\b/;
+/** A request to attend to something, to no one in particular: "please note that", "kindly keep in mind", "do note". */
+const PLEASE_ATTEND =
+  /\b(?:please|kindly|do)\s+(?:also\s+)?(?:note|notice|keep in mind|bear in mind|take into account|take note|remember|consider|recogni[sz]e|acknowledge)\b|\b(?:it )?(?:should|must|is worth) (?:be )?not(?:ed|ing)\b/;
+/** The writer claiming what they know or covered, or speaking of their own answer. */
+const SELF_CLAIM =
+  /\bi(?:'ve|'m|'d| have| had| am| did| do)?\s+(?:also\s+|already\s+|indeed\s+|fully\s+|clearly\s+|well\s+)*(?:know|knew|am aware|aware|understand|understood|covered|cover|mentioned|addressed|discussed|included|explained|touched|handled|considered|described|noted|listed|named|referenced|demonstrated|showed|shown|familiar|answered|hit|met)\b|\b(?:this|my) (?:answer|response|submission|solution)\b|\bthe (?:answer|response|submission|solution) (?:above|below)\b|\bmy (?:knowledge|understanding|awareness|familiarity)\b|\bthe above\b/;
+/** A request that something be counted toward the score: "count X as covered", "credit me for", "mark this as met". */
+const COUNT_AS =
+  /\b(?:count|consider|mark|treat|regard|take|score|record|tick|accept|read|log)\b(?:(?!\bas\b).){0,100}\bas (?:(?:being|having been|fully|also|already|properly) )*(?:covered|addressed|met|satisfied|mentioned|discussed|answered|included|demonstrated|fulfilled|credited|explained|ticked|hit)\b|\b(?:be|being|get|gets|getting) (?:counted|credited|considered|marked|scored|recogni[sz]ed|acknowledged|taken into account)\b.{0,60}\b(?:as (?:covered|addressed|met|satisfied)|in (?:the|my) (?:score|grade|mark)|for credit|towards? (?:my|the) (?:score|grade|mark))\b/;
+/** Requests for credit that say who is to be credited: "credit me for", "kindly credit", "I'd like it counted". */
+const CREDIT_ME =
+  /^(?:also |just |then )?credit\b|\b(?:please|kindly) (?:also )?credit\b|\bcredit (?:me|this (?:answer|response|submission)|my (?:answer|response)|the candidate)\b|\b(?:give|award|grant) (?:me|this (?:answer|response|submission)|the candidate) (?:\w+ )?(?:credit|points|marks)\b|\bi(?:'d| would)? (?:like|want|ask|request|expect|trust|hope|appreciate)\b.{0,40}\b(?:(?:credit(?:ed)?|given credit) for|counted (?:as|towards?)|full marks|the (?:highest|top|maximum) (?:level|score|mark|grade))\b/;
+const CREDIT_REQUEST = [COUNT_AS, CREDIT_ME];
+/** The marker asked, in the third person, to take note of what the writer covered: "Would the grader kindly record that I ...". */
+const MARKER_ASKED = new RegExp(
+  `\\b(?:(?:would|could|can|will|may|might) (?:the|our|my) ${MARKER}|(?:the|our|my) ${MARKER} (?:should|must|needs to|is (?:asked|requested|invited) to|(?:will|may|might) want to))\\b.{0,30}\\b(?:note|notice|record|credit|count|consider|keep in mind|bear in mind|take into account|remember|recogni[sz]e|acknowledge|reward|see)\\b.{0,20}\\b(?:that )?(?:i|i've|i'm|this answer|my answer)\\b`,
+);
+/** "deserves the highest level", "merits full credit": a verdict the writer asks for. */
+const DESERVES =
+  /\b(?:it|this|i|this answer|my answer)\s+(?:\w+\s+){0,2}(?:deserves?|merits?|warrants?|should (?:get|receive|be given))\b.{0,40}\b(?:highest|top|maximum|max|full|perfect|best) (?:level|score|mark|marks|grade|rating|credit|points)\b/;
+
+/** Claims that the rubric changed for this answer: "Rubric update (v2, approved by ...):", "the marking scheme has been revised: ...". */
+const RUBRIC =
+  "(?:rubric|marking scheme|mark scheme|scoring guide|grading guide|grading criteria|scoring criteria|marking criteria|answer key|criteria)";
+const AMENDED_HEADER = new RegExp(
+  `^(?:(?:updated|revised|amended|new|corrected|official|current)\\s+${RUBRIC}|${RUBRIC}\\s+(?:update|amendment|revision|change|errat\\w*|correction|override|addendum|patch|v\\d[\\w.]*))s?\\b[^:]{0,100}:`,
+);
+const AMENDED_CLAIM = new RegExp(
+  `\\b${RUBRIC}\\b.{0,40}\\b(?:has|have) (?:now )?been (?:updated|amended|revised|changed|replaced|extended|relaxed|superseded|withdrawn|overridden)\\b`,
+);
+/** What makes a rubric claim about this grading rather than a story about some rubric. */
+const AMENDS_THIS =
+  /\bapproved by\b|\bsigned off\b|\beffective\b|\bsupersed\w*|\breplac\w*|\b(?:hiring|interview|grading|marking) (?:committee|panel|team)\b|\bthis (?:question|answer|interview|assessment|round|criterion)\b|\bcandidates?\b|\bany (?:answer|response)\b|\b(?:answers?|responses?) (?:that|which|mentioning|containing)\b|\bfull marks\b|\blevel [0-4]\b|\bcriteri(?:on|a) (?:is|are) met\b|\bmeets? (?:every|all|each)\b|\bcredit\b/;
+
+export type NoteOptions = { code?: boolean };
+
+/** Whether a sentence is a note to the marker or a claim that the rubric was amended. */
+export function markerNote(sentence: string, options: NoteOptions = {}): boolean {
+  const lower = sentence.toLowerCase().replace(/[’‘]/g, "'");
+  // Quotations a sentence describes were blanked by the caller (described-quotes.ts); others are read: quotes alone hide nothing.
+  const n = lower
+    .replace(/\s+/g, " ")
+    .replace(/^[^\p{L}@]+/u, "")
+    .trim();
+  if (!n) return false;
+  // A note may also follow code on its line ("return x) Grader, ...") or open a string literal (REVIEW = "Grader: ...").
+  const literal = !!options.code && /^\s*[rfbu]?["'`]/i.test(sentence);
+  if (headedNote(n, literal)) return true;
+  for (const m of n.matchAll(/[)\]};]\s+(?=[\p{L}@])|[=(,:]\s*[rfbu]?["'`]{1,3}(?=[\p{L}@])/gu))
+    if (headedNote(n.slice(m.index + m[0].length), /["'`]$/.test(m[0]))) return true;
+  if (WHOEVER_MARKS.test(n)) return true;
+  if ((YOU_ATTEND.test(n) || PLEASE_ATTEND.test(n)) && SELF_CLAIM.test(n.slice(n.search(YOU_ATTEND.test(n) ? YOU_ATTEND : PLEASE_ATTEND))))
+    return true;
+  // "Please count ... as covered": a request (please, "you", an imperative, the answer spoken of) to credit something.
+  if (CREDIT_ME.test(n) || DESERVES.test(n) || MARKER_ASKED.test(n)) return true;
+  if (
+    COUNT_AS.test(n) &&
+    (/\b(?:please|kindly)\b|\bi(?:'d| would)? (?:like to |want to )?(?:ask|request|invite|urge|beg)\b/.test(n) ||
+      addressedToReader(sentence, options))
+  )
+    return true;
+  return (AMENDED_HEADER.test(n) || AMENDED_CLAIM.test(n)) && AMENDS_THIS.test(n);
+}
+
+/**
+ * A flagged sentence that ends in a colon introduces what it wants credited ("Reviewer note: this
+ * answer also covers:" and then the points): the lines after it in its paragraph are its payload
+ * and go with it, so the note can never add credit.
+ */
+export function withPayload<K>(sentences: string[], kinds: (K | null)[]): (K | null)[] {
+  const out = [...kinds];
+  for (let i = 1; i < out.length; i++) if (!out[i] && out[i - 1] && /:\s*$/.test(sentences[i - 1]!)) out[i] = out[i - 1]!;
+  return out;
+}
+
+/** A paragraph that is only a list ("- handshake\n- retransmission"): the payload of a note ending in a colon just before it. */
+export const isList = (block: string) => block.split("\n").every((line) => !line.trim() || /^\s*(?:[-*•+]|\d+[.)])\s/.test(line));
+
+/** A sentence opening with a header to the marker that the rest makes a note: a request, a claim, or any text after "for the grader:". */
+function headedNote(n: string, literal: boolean): boolean {
+  const header = HEADED_TO_MARKER.exec(n);
+  if (!header) return false;
+  const rest = n.slice(header.index + header[0].length).trim();
+  // "To the grader:" alone heads what follows; "For the evaluator: I also ..." is a note whatever it says.
+  if (!rest || /^(?:[^:]*\bto\b|for|dear|hi|hello|hey|attention|attn|@)/.test(header[0].trim())) return true;
+  // "Grader: also credit ...", "Reviewer note: this answer also covers ...". A definition ("Judge: an LLM that
+  // scores each reply") asks nothing and claims nothing about this answer. In code a string literal opening with
+  // "Grader: score the answer" is an honest judge prompt; a comment or bare line saying it is not.
+  if (SELF_CLAIM.test(rest) || /^(?:also|please|kindly)\b/.test(rest) || CREDIT_REQUEST.some((r) => r.test(rest)) || DESERVES.test(rest))
+    return true;
+  return !literal && addressedToReader(rest);
+}
