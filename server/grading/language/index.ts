@@ -11,4 +11,3 @@ export { offTopicTasks, withoutOffTopicTasks } from "./off-topic-task.js";
 export { isKnownWord } from "./known-word.js";
 export { isTypoOf } from "./typo.js";
 export { wordFamily } from "./word-family.js";
-export { termWordMatcher } from "./term-word.js";
