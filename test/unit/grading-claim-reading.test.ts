@@ -116,3 +116,14 @@ describe("labelled lines", () => {
     expect(labels(cache, "Plan: evict with LRU when memory passes 80%, and expire keys after an hour.")).toEqual(["eviction", "expiry"]);
   });
 });
+
+describe("an answer that names what the question asks for", () => {
+  it("a sentence stating the asked-for items is a claim, though half its words are rubric terms", () => {
+    // 12 words, 6 of them rubric words: a keyword bag with a verb sprinkled in is denser (more than 60%).
+    expect(labels(cache, "The four are LRU eviction, TTL expiry, cache invalidation and a prefill.")).toEqual([
+      "eviction",
+      "expiry",
+      "invalidation",
+    ]);
+  });
+});
