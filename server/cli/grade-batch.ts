@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { z } from "zod";
 import type { TestReport } from "../contracts/index.js";
-import { gradeQuestion, gradingCriteria, questionScore, type TestEvidence } from "../grading/index.js";
+import { gradeQuestion, gradingCriteria, questionScore, runOnTests } from "../grading/index.js";
 import { LanguageSchema, type Language, type Pack, type Question } from "../scenarios/index.js";
 
 /** One answer to grade: a JSON object per line of the answers file. */
@@ -79,7 +79,13 @@ export async function gradeRow(pack: Pack, line: string, lineNo: number, runTest
     ...(row.text !== undefined ? { text: row.text } : {}),
     ...(row.code !== undefined ? { code: row.code, language: row.language ?? "python" } : {}),
   };
-  const tests = await testEvidence(question, row.code, row.language, runTests);
+  const tests = await runOnTests(
+    question,
+    row.code ?? "",
+    row.language,
+    runTests && ((language) => runTests(question, language, row.code!)),
+    "the batch grader was started without a code sandbox",
+  );
   const { scores, flags } = gradeQuestion(question, [body], { pack, tests });
   return {
     id: row.id,
@@ -93,23 +99,6 @@ export async function gradeRow(pack: Pack, line: string, lineNo: number, runTest
     })),
     flags: flags.map((f) => ({ kind: f.kind, message: f.message, quote: f.quote })),
   };
-}
-
-async function testEvidence(
-  question: Question,
-  code: string | undefined,
-  language: Language | undefined,
-  runTests: RunTests | undefined,
-): Promise<TestEvidence | undefined> {
-  if (!question.coding || !code?.trim()) return undefined;
-  if (!runTests) return { notRun: "the batch grader was started without a code sandbox" };
-  const lang = language ?? (Object.keys(question.coding.entrypoint)[0] as Language);
-  if (!question.coding.entrypoint[lang]) return { notRun: `this question has no ${lang} version` };
-  try {
-    return { report: await runTests(question, lang, code) };
-  } catch (err) {
-    return { notRun: bounded((err as Error).message.split("\n")[0] ?? "the sandbox failed") };
-  }
 }
 
 /** Stream a JSONL file through the grader: one output line per input line (blank lines skipped). */

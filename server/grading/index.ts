@@ -6,7 +6,7 @@ export { MANIPULATION } from "./integrity/index.js";
 export { extractFixedPrompt, type LabEvidence } from "./checks/index.js";
 export { firstUnmetCriterion, unmetCriteria } from "./unmet.js";
 export { prepareAnswer } from "./prepare-answer.js";
-export { gradingCriteria, type TestEvidence } from "./tests-criterion.js";
+export { gradingCriteria, runOnTests, type TestEvidence } from "./tests-criterion.js";
 export { questionScore, overallScore } from "./aggregate.js";
 export { conceptCoverage, coverageScore } from "./coverage.js";
 export { findTerm } from "./match.js";

@@ -1,5 +1,5 @@
 import type { CriterionScore, TestReport } from "../contracts/index.js";
-import type { Criterion, Question } from "../scenarios/index.js";
+import type { Criterion, Language, Question } from "../scenarios/index.js";
 
 export const TESTS_CRITERION_ID = "tests-passed";
 
@@ -50,4 +50,27 @@ export function scoreTests(evidence: TestEvidence | undefined, hasCode: boolean)
     feedback: `${summary}${detail}${stopped}`,
     insufficientEvidence: false,
   };
+}
+
+/**
+ * Run a coding answer's final code on the question's tests, or say why it was not run: no
+ * sandbox (`noSandbox` says where), no version in the answer's language, or the run failed.
+ * The interview and batch grading both read a coding answer this way.
+ */
+export async function runOnTests(
+  question: Question,
+  code: string,
+  language: Language | undefined,
+  run: ((language: Language) => Promise<TestReport>) | undefined,
+  noSandbox: string,
+): Promise<TestEvidence | undefined> {
+  if (!question.coding || !code.trim()) return undefined;
+  if (!run) return { notRun: noSandbox };
+  const lang = language ?? (Object.keys(question.coding.entrypoint)[0] as Language);
+  if (!question.coding.entrypoint[lang]) return { notRun: `this question has no ${lang} version` };
+  try {
+    return { report: await run(lang) };
+  } catch (err) {
+    return { notRun: (err as Error).message };
+  }
 }

@@ -1,4 +1,3 @@
-import type { TestReport } from "../../contracts/index.js";
 import {
   extractFixedPrompt,
   gradeQuestion,
@@ -6,11 +5,12 @@ import {
   MANIPULATION,
   mergeJudge,
   questionScore,
+  runOnTests,
   type LabEvidence,
   type TestEvidence,
 } from "../../grading/index.js";
 import { budgetUsedUp, type TurnMeta } from "../../llm/index.js";
-import type { Pack, Question } from "../../scenarios/index.js";
+import type { Language, Pack, Question } from "../../scenarios/index.js";
 import { addUsage, usageOf } from "../usage-record.js";
 import { turnContext } from "../usage.js";
 import { basePackOf, questionOf } from "../context.js";
@@ -167,18 +167,17 @@ async function runFinalCode(
   answers: ({ code?: string; language?: string } | null)[],
   owner: string,
 ): Promise<TestEvidence | undefined> {
-  if (!question.coding) return undefined;
   const final = [...answers].reverse().find((a) => a?.code?.trim());
   if (!final?.code) return undefined;
-  if (!deps.runTests) return { notRun: "no code sandbox is configured on this server" };
-  const language = (final.language ?? Object.keys(question.coding.entrypoint)[0]) as "python" | "typescript";
-  if (!question.coding.entrypoint[language]) return { notRun: `this question has no ${language} version` };
-  try {
-    const report: TestReport = await deps.runTests(question, language, final.code, owner);
-    return { report };
-  } catch (err) {
-    return { notRun: (err as Error).message };
-  }
+  const code = final.code;
+  const run = deps.runTests;
+  return runOnTests(
+    question,
+    code,
+    final.language as Language | undefined,
+    run && ((language) => run(question, language, code, owner)),
+    "no code sandbox is configured on this server",
+  );
 }
 
 /**
