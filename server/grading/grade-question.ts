@@ -105,7 +105,10 @@ export function gradeQuestion(question: Question, answers: (AnswerBody | null)[]
     return {
       scores: withTests(
         question.rubric.map((c) =>
-          insufficient(c.id, `Insufficient evidence: the answer (${n} words) states nothing this criterion can be judged on.`),
+          insufficient(
+            c.id,
+            `Insufficient evidence: the answer (${n} word${n === 1 ? "" : "s"}) states nothing this criterion can be judged on.`,
+          ),
         ),
       ),
       flags,
