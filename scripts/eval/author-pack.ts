@@ -49,6 +49,8 @@ export function authorPack(id: string, items: Pick<EvalItem, "questionId" | "que
   });
 }
 
+const negatorOf = (t: { word: string; lemma: string }) => (t.word === "n't" || t.lemma === "not" ? "not" : t.word);
+
 export const slug = (s: string) =>
   s
     .toLowerCase()
@@ -80,8 +82,13 @@ function concepts(question: string, reference: string): { label: string; terms: 
   ref.forEach((t, i) => {
     if (!CONTENT.has(t.pos) || GENERIC.has(t.lemma) || NEGATORS.has(t.word) || asked.has(t.lemma) || t.lemma.length < 2) return;
     const before = ref.slice(Math.max(0, i - 3), i).filter((x) => x.sentence === t.sentence);
-    const negated = before.some((x) => NEGATORS.has(x.word) || NEGATORS.has(x.lemma));
-    const term = negated ? `not ${t.lemma}` : t.lemma;
+    const at = before.findLastIndex((x) => NEGATORS.has(x.word) || NEGATORS.has(x.lemma));
+    // A negation does not reach past punctuation ("no ACK, loss of data possible" does not deny the loss).
+    const negated = at >= 0 && !/[,;:()]|\s[-–]\s/.test(reference.slice(before[at]!.at, t.at));
+    // A negated point is written as the statement the reference makes, negator first ("no closed path"),
+    // as docs/scenario-format.md asks, not as a bare "not path".
+    const between = negated ? before.slice(at + 1).map((x) => x.lemma) : [];
+    const term = negated ? [negatorOf(before[at]!), ...between, t.lemma].join(" ") : t.lemma;
     if (!out.has(term)) out.set(term, { label: negated ? `not ${t.word}` : t.word, terms: [term] });
   });
   const list = [...out.values()];

@@ -13,6 +13,7 @@ import {
 import { wordCount } from "./answer-text.js";
 import { runChecks, type CheckResult, type LabEvidence } from "./checks/index.js";
 import { conceptCoverage } from "./coverage.js";
+import { contradictedConcepts } from "./contradiction.js";
 import { termRoles } from "./roles.js";
 import { codeLines } from "./code-shape.js";
 import { MANIPULATION, STEERING_PENALTY, type IntegrityFlag } from "./integrity/index.js";
@@ -95,13 +96,16 @@ export function gradeQuestion(question: Question, answers: (AnswerBody | null)[]
   const similarity = answerVector && read.prose ? Math.max(...refs.map((r) => weightedRecall(answerVector, r.vector))) : null;
   const refSize = refs.length ? Math.min(...refs.map((r) => r.terms)) : 0;
   const claims = claimText(question, read.prose);
-  const scores = question.rubric.map((criterion) =>
-    scoreCriterion(criterion, question, read, ctx.lab, similarity, ctx.blend ?? DEFAULT_BLEND, refSize, claims),
+  const judged = question.rubric.map((criterion) =>
+    scoreCriterion(criterion, question, read, ctx.lab, similarity, ctx.blend ?? DEFAULT_BLEND, refSize, claims, refs.length),
   );
+  const scores = judged.map((j) => j.score);
+  // A contradicted key point is a statement to grade (a 0), not a lack of evidence.
+  const saidSomething = judged.some((j) => j.contradicted.length > 0);
   // Length alone never decides: a short answer that states a key point earns it. Only a short
   // answer in which nothing at all counts is "insufficient evidence" rather than a 0.
   const n = wordCount(evidence.prose);
-  if (!evidence.code && n < MIN_WORDS_TO_JUDGE && scores.every((s) => s.evidence.length === 0 && s.score === 0)) {
+  if (!evidence.code && !saidSomething && n < MIN_WORDS_TO_JUDGE && scores.every((s) => s.evidence.length === 0 && s.score === 0)) {
     return {
       scores: withTests(
         question.rubric.map((c) =>
@@ -151,7 +155,8 @@ function scoreCriterion(
   blend: Blend,
   refSize = 0,
   claims?: string,
-): CriterionScore {
+  references = 0,
+): { score: CriterionScore; contradicted: string[] } {
   const fromProse = conceptCoverage(criterion, evidence.prose, {
     prose: true,
     isTerm: questionTerms(question),
@@ -175,8 +180,19 @@ function scoreCriterion(
   // A long reference lists more than one answer needs (alternatives, "at least 4 of"): the share that
   // counts as saying what it says shrinks with its size, to a floor.
   const full = refSize ? Math.max(blend.floor, Math.min(blend.full, blend.full * Math.sqrt(blend.terms / refSize))) : blend.full;
-  const close = similarity === null || (covered === 0 && question.rubric.length > 1) ? null : Math.min(1, similarity / full);
-  const blended = close === null ? share : (1 - blend.weight) * share + blend.weight * close;
+  // An answer that states none of the key points but the opposite of one ("a node with children" for "no
+  // children") shares most of its words with the right answer: its similarity earns nothing. (Once a key point
+  // is stated, a longer answer that contrasts cases is read by its key points, not second-guessed.)
+  const contradicted =
+    covered === 0
+      ? contradictedConcepts(criterion, evidence.prose, new Set(), { isTerm: questionTerms(question), ...claimOptionsFor(question) })
+      : [];
+  const close =
+    similarity === null || contradicted.length > 0 || (covered === 0 && question.rubric.length > 1) ? null : Math.min(1, similarity / full);
+  // An answer key of alternatives has one reference answer for several acceptable answers: an answer that
+  // states all it needs in another alternative's words is not marked down for not saying the reference's.
+  const alternativesBeyondReference = needed < total && references <= 1 && share >= 1;
+  const blended = close === null || alternativesBeyondReference ? share : (1 - blend.weight) * share + blend.weight * close;
   const score = covered > 0 ? Math.max(1, Math.round(4 * blended)) : Math.round(4 * blended);
   const anchor = criterion.anchors[String(score) as keyof typeof criterion.anchors];
   const labels = [...hits.map((h) => h.label), ...passed.map((c) => c.label)];
@@ -189,11 +205,12 @@ function scoreCriterion(
   const summary = [
     coveredSummary(covered, needed, total, labels),
     covered > 0 && covered < needed && missing.length ? `Not shown: ${missing.join(", ")}.` : "",
+    contradicted.length ? `States the opposite of: ${contradicted.join(", ")}.` : "",
     close === null ? "" : `States ${Math.round(100 * (similarity ?? 0))}% of the reference answer's content.`,
   ]
     .filter(Boolean)
     .join(" ");
-  return {
+  const scored: CriterionScore = {
     criterionId: criterion.id,
     score,
     evidence: [
@@ -204,6 +221,7 @@ function scoreCriterion(
     source: "evidence",
     insufficientEvidence: false,
   };
+  return { score: scored, contradicted };
 }
 
 function coveredSummary(covered: number, needed: number, total: number, labels: string[]): string {

@@ -40,6 +40,25 @@ export function negatedAt(a: Analysis, index: number, window = 3, options: { hea
 const HEAD_STOPS = new Set(["NOUN", "PROPN", "VERB", "ADJ", "NUM"]);
 
 /**
+ * Every place a term's lemmas occur in order, whatever their polarity, and
+ * whether the term itself is a negative statement ("no children").
+ */
+export function lemmaTermPositions(a: Analysis, term: string): { positions: number[]; negative: boolean } {
+  const { lemmas, words, negative } = shape(term);
+  const positions: number[] = [];
+  if (lemmas.length === 0) return { positions, negative };
+  outer: for (let i = 0; i + lemmas.length <= a.tokens.length; i++) {
+    for (let k = 0; k < lemmas.length; k++) {
+      const t = a.tokens[i + k]!;
+      if (!words[k]!(t)) continue outer;
+      if (k > 0 && t.sentence !== a.tokens[i]!.sentence) continue outer;
+    }
+    positions.push(i);
+  }
+  return { positions, negative };
+}
+
+/**
  * Where a term's lemmas occur in order (each as termWordMatcher reads it: its
  * inflections, derivational relatives and misspellings), with its polarity: a positive term is
  * not matched where the answer negates it, a negative one only where it does.

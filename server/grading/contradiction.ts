@@ -1,0 +1,54 @@
+import type { Criterion } from "../scenarios/index.js";
+import { analyse, claimSentences, isNegator, lemmaTermPositions, negatedAt, type Analysis, type ClaimOptions } from "./language/index.js";
+
+const NEGATOR_OPENING = /^(?:no|not|never|without)\s+/i;
+
+/** The same statement with the other polarity: "no children" <-> "children", "connected" <-> "not connected". */
+export function oppositeOf(term: string): string {
+  const trimmed = term.trim();
+  return NEGATOR_OPENING.test(trimmed) ? trimmed.replace(NEGATOR_OPENING, "") : `not ${trimmed}`;
+}
+
+/**
+ * The labels of a criterion's concepts that the answer states the opposite of,
+ * in a sentence that makes a claim: "a leaf is a node with children" against
+ * the key point "no children", "the bulb is not connected" against
+ * "connected". A wrong answer shares most of its words with the right one, so
+ * its similarity to the reference must not earn it credit; the report names
+ * the contradicted point.
+ * Only a clear opposite counts: a negative point ("no children") is
+ * contradicted where its words appear with no negation anywhere near, and a
+ * positive one only where a negation governs the term itself ("is not
+ * connected"), never where it governs another word of the clause ("there is
+ * no gap between the battery and ..." does not deny "battery"). Concepts the
+ * answer also states are not listed (an answer may contrast two cases). Terms
+ * are matched as lemmas, so a stem-prefix term ("retr") is never contradicted.
+ */
+export function contradictedConcepts(
+  criterion: Criterion,
+  prose: string,
+  stated: ReadonlySet<string>,
+  options: { isTerm?: (word: string) => boolean } & ClaimOptions = {},
+): string[] {
+  if (!prose.trim()) return [];
+  const candidates = criterion.evidence.concepts.filter((c) => !stated.has(c.label));
+  if (!candidates.length) return [];
+  const a = analyse(prose);
+  const claims = claimSentences(a, options.isTerm, { story: options.story ?? false, listAnswers: options.listAnswers ?? false });
+  return candidates.filter((c) => c.terms.some((term) => saysOpposite(a, term, claims))).map((c) => c.label);
+}
+
+/** Any negation before the word in its sentence: a negative point is contradicted only by a plainly positive sentence. */
+function negatedEarlier(a: Analysis, index: number): boolean {
+  const sentence = a.tokens[index]!.sentence;
+  for (let i = index - 1; i >= 0 && a.tokens[i]!.sentence === sentence; i--) if (isNegator(a.tokens[i]!)) return true;
+  return negatedAt(a, index);
+}
+
+function saysOpposite(a: Analysis, term: string, claims: ReadonlySet<number>): boolean {
+  const { positions, negative } = lemmaTermPositions(a, term);
+  return positions.some((i) => {
+    if (!claims.has(a.tokens[i]!.sentence)) return false;
+    return negative ? !negatedEarlier(a, i) : negatedAt(a, i, 3, { head: true });
+  });
+}
