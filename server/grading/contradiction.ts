@@ -1,4 +1,5 @@
 import type { Criterion } from "../scenarios/index.js";
+import { saidOfOther, type Roles } from "./roles.js";
 import { analyse, claimSentences, isNegator, lemmaTermPositions, negatedAt, type Analysis, type ClaimOptions } from "./language/index.js";
 
 const NEGATOR_OPENING = /^(?:no|not|never|without)\s+/i;
@@ -21,21 +22,23 @@ export function oppositeOf(term: string): string {
  * positive one only where a negation governs the term itself ("is not
  * connected"), never where it governs another word of the clause ("there is
  * no gap between the battery and ..." does not deny "battery"). Concepts the
- * answer also states are not listed (an answer may contrast two cases). Terms
+ * answer also states are not listed (an answer may contrast two cases), nor is
+ * a term said of the other thing a contrast question names (see roles.ts). Terms
  * are matched as lemmas, so a stem-prefix term ("retr") is never contradicted.
  */
 export function contradictedConcepts(
   criterion: Criterion,
   prose: string,
   stated: ReadonlySet<string>,
-  options: { isTerm?: (word: string) => boolean } & ClaimOptions = {},
+  options: { isTerm?: (word: string) => boolean; roles?: Roles | null } & ClaimOptions = {},
 ): string[] {
   if (!prose.trim()) return [];
   const candidates = criterion.evidence.concepts.filter((c) => !stated.has(c.label));
   if (!candidates.length) return [];
   const a = analyse(prose);
   const claims = claimSentences(a, options.isTerm, { story: options.story ?? false, listAnswers: options.listAnswers ?? false });
-  return candidates.filter((c) => c.terms.some((term) => saysOpposite(a, term, claims))).map((c) => c.label);
+  const roles = options.roles ?? null;
+  return candidates.filter((c) => c.terms.some((term) => saysOpposite(a, term, claims, roles))).map((c) => c.label);
 }
 
 /** Any negation before the word in its sentence: a negative point is contradicted only by a plainly positive sentence. */
@@ -45,10 +48,13 @@ function negatedEarlier(a: Analysis, index: number): boolean {
   return negatedAt(a, index);
 }
 
-function saysOpposite(a: Analysis, term: string, claims: ReadonlySet<number>): boolean {
+function saysOpposite(a: Analysis, term: string, claims: ReadonlySet<number>, roles: Roles | null): boolean {
   const { positions, negative } = lemmaTermPositions(a, term);
   return positions.some((i) => {
     if (!claims.has(a.tokens[i]!.sentence)) return false;
+    // Denied of the other thing a contrast question names, it agrees with the point ("Processes do not share
+    // memory, but threads do").
+    if (roles && saidOfOther(roles, a, i, term)) return false;
     return negative ? !negatedEarlier(a, i) : negatedAt(a, i, 3, { head: true });
   });
 }

@@ -41,8 +41,11 @@ export function conceptCoverage(
   const a = analyse(answer);
   const claims = claimSentences(a, options.isTerm, { story: options.story ?? false, listAnswers: options.listAnswers ?? false });
   const perSentence = new Map<number, number>();
+  // A short-answer item is answered by a list ("mutual exclusion, hold and wait, no preemption and circular
+  // wait"): there a sentence may name every point.
+  const cap = options.listAnswers ? Infinity : MAX_CONCEPTS_PER_SENTENCE;
   for (const concept of criterion.evidence.concepts) {
-    const hit = firstHit(a, lower, concept.terms, claims, perSentence, options.roles ?? null);
+    const hit = firstHit(a, lower, concept.terms, claims, perSentence, options.roles ?? null, cap);
     if (!hit) continue;
     perSentence.set(hit.sentence, (perSentence.get(hit.sentence) ?? 0) + 1);
     hits.push({ label: concept.label, quote: quoteAround(answer, hit.at, hit.length) });
@@ -57,10 +60,11 @@ function firstHit(
   claims: Set<number>,
   perSentence: Map<number, number>,
   roles: Roles | null,
+  cap: number,
 ): { at: number; length: number; sentence: number } | null {
   // A term the references pair with the other entity of a contrast does not count ("A stack is FIFO"; see roles.ts).
   const swapped = (ti: number, term: string) => roles !== null && saidOfOther(roles, a, ti, term);
-  const open = (s: number) => claims.has(s) && (perSentence.get(s) ?? 0) < MAX_CONCEPTS_PER_SENTENCE;
+  const open = (s: number) => claims.has(s) && (perSentence.get(s) ?? 0) < cap;
   let best: { at: number; length: number; sentence: number } | null = null;
   for (const term of terms) {
     // The term as written, at a word start ("retr" finds "retries"), unless the candidate negates it.

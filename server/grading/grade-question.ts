@@ -97,7 +97,7 @@ export function gradeQuestion(question: Question, answers: (AnswerBody | null)[]
   const refSize = refs.length ? Math.min(...refs.map((r) => r.terms)) : 0;
   const claims = claimText(question, read.prose);
   const judged = question.rubric.map((criterion) =>
-    scoreCriterion(criterion, question, read, ctx.lab, similarity, ctx.blend ?? DEFAULT_BLEND, refSize, claims, refs.length),
+    scoreCriterion(criterion, question, read, ctx.lab, similarity, ctx.blend ?? DEFAULT_BLEND, refSize, claims),
   );
   const scores = judged.map((j) => j.score);
   // A contradicted key point is a statement to grade (a 0), not a lack of evidence.
@@ -155,7 +155,6 @@ function scoreCriterion(
   blend: Blend,
   refSize = 0,
   claims?: string,
-  references = 0,
 ): { score: CriterionScore; contradicted: string[] } {
   const fromProse = conceptCoverage(criterion, evidence.prose, {
     prose: true,
@@ -185,14 +184,18 @@ function scoreCriterion(
   // is stated, a longer answer that contrasts cases is read by its key points, not second-guessed.)
   const contradicted =
     covered === 0
-      ? contradictedConcepts(criterion, evidence.prose, new Set(), { isTerm: questionTerms(question), ...claimOptionsFor(question) })
+      ? contradictedConcepts(criterion, evidence.prose, new Set(), {
+          isTerm: questionTerms(question),
+          roles: termRoles(question),
+          ...claimOptionsFor(question),
+        })
       : [];
   const close =
     similarity === null || contradicted.length > 0 || (covered === 0 && question.rubric.length > 1) ? null : Math.min(1, similarity / full);
-  // An answer key of alternatives has one reference answer for several acceptable answers: an answer that
-  // states all it needs in another alternative's words is not marked down for not saying the reference's.
-  const alternativesBeyondReference = needed < total && references <= 1 && share >= 1;
-  const blended = close === null || alternativesBeyondReference ? share : (1 - blend.weight) * share + blend.weight * close;
+  // Every key point a full answer needs is stated: full marks, however far the wording is from the reference
+  // (an answer key of alternatives has one reference for several acceptable answers), so "Covered 2 of 2" never
+  // reads "Level 2". Similarity otherwise moves the level both ways, and the report says so.
+  const blended = close === null || share >= 1 ? share : (1 - blend.weight) * share + blend.weight * close;
   const score = covered > 0 ? Math.max(1, Math.round(4 * blended)) : Math.round(4 * blended);
   const anchor = criterion.anchors[String(score) as keyof typeof criterion.anchors];
   const labels = [...hits.map((h) => h.label), ...passed.map((c) => c.label)];
@@ -207,6 +210,7 @@ function scoreCriterion(
     covered > 0 && covered < needed && missing.length ? `Not shown: ${missing.join(", ")}.` : "",
     contradicted.length ? `States the opposite of: ${contradicted.join(", ")}.` : "",
     close === null ? "" : `States ${Math.round(100 * (similarity ?? 0))}% of the reference answer's content.`,
+    levelMove(covered > 0 ? Math.max(1, Math.round(4 * share)) : 0, score),
   ]
     .filter(Boolean)
     .join(" ");
@@ -222,6 +226,13 @@ function scoreCriterion(
     insufficientEvidence: false,
   };
   return { score: scored, contradicted };
+}
+
+/** Why the level differs from what the key points alone earn: the likeness to the reference moved it. */
+function levelMove(fromKeyPoints: number, score: number): string {
+  if (score > fromKeyPoints) return `Its likeness to the reference answer raises this to level ${score}.`;
+  if (score < fromKeyPoints) return `Its little likeness to the reference answer holds this at level ${score}.`;
+  return "";
 }
 
 function coveredSummary(covered: number, needed: number, total: number, labels: string[]): string {

@@ -49,7 +49,7 @@ function build(modelAnswers: string[], questions: Question[]): GradingIndex {
         q.exemplars
           .filter((e) => e.level === "strong")
           .map((e) => {
-            const vector = vectorOf(e.answer, idf);
+            const vector = vectorOf(e.answer, idf, undefined, { everySentence: true });
             return { text: e.answer, vector, terms: [...vector.keys()].filter((k) => !k.includes(">")).length };
           }),
       ]),

@@ -77,6 +77,9 @@ export function sharedRunShare(
   return { share: best / own.size, size: own.size };
 }
 
+/** Distinct content words below which a text is never a reworded copy (see vocabularyCopy). */
+const MIN_WORDS_FOR_VOCABULARY_COPY = 20;
+
 /**
  * A reworded, shuffled or lightly edited copy: nearly every content word of
  * the paragraph comes from one source (or is one of the question's rubric terms), and
@@ -89,7 +92,9 @@ export function vocabularyCopy(
   isTerm: (word: string) => boolean = () => false,
 ): { id: number; containment: number; coverage: number } | null {
   const own = new Set(contentWords(paragraph));
-  if (own.size < 12) return null;
+  // A paraphrase of a one- or two-sentence definition reuses most of its words by nature ("A stack is LIFO:
+  // the last element added is the first removed"); only a longer text made of a model answer's words is a copy.
+  if (own.size < MIN_WORDS_FOR_VOCABULARY_COPY) return null;
   const counts = new Map<number, number>();
   for (const w of own) for (const id of index.words.get(w) ?? []) if (!skip.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
   // The question's own rubric terms mixed into a model answer's words hide nothing: they count as from the source.

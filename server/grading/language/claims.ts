@@ -42,7 +42,9 @@ export function claimSentences(a: Analysis, isTerm: (word: string) => boolean = 
     const figures = tokens.filter((t) => t.pos === "NUM" || /\d/.test(t.word)).length;
     // A note that relates its terms ("no sequence number in the UDP header", "checksum optional in UDP")
     // states something with the copula left out; a bare run of terms does not.
-    const relates = tokens.length >= 4 && tokens.some((t) => t.pos === "ADP" || t.lemma === "no" || t.lemma === "not");
+    // A subordinator relates two things too ("O(log n), because each comparison halves ...": the tagger reads
+    // some verbs after it as nouns).
+    const relates = tokens.length >= 4 && tokens.some((t) => t.pos === "ADP" || t.pos === "SCONJ" || t.lemma === "no" || t.lemma === "not");
     // A labelled run of fragments ("Action: rolled back, feature flag, logs.") is a list; "Stack: LIFO." is a note.
     if (labelledList(s.text)) return;
     if (!tokens.some((t) => PREDICATE.has(t.pos)) && figures < 2 && !relates && !labelNotes(s.text)) return;

@@ -1,5 +1,7 @@
 const ENGLISH = new Set(
-  "the a an of and to in is are be for with that this it on as we i you by from or not at which would will".split(" "),
+  "the a an of and to in into is are be for with that this it its on as we i you by from or not at which would will has have was were can each every their they these those when if then than but only also".split(
+    " ",
+  ),
 );
 /** Function words of other languages the grader may meet (French, German, Spanish, Italian, Portuguese, Dutch). */
 const OTHER = new Set(
@@ -10,18 +12,35 @@ const OTHER = new Set(
 
 /**
  * Whether prose is written in another language than English: more of its
- * function words are another language's than English's. Such an answer is
- * never a keyword list or an attack for that reason; the grader, which reads
- * English, says so instead of scoring it.
+ * function words are another language's than English's, and no English
+ * sentences carry a real part of it (an answer followed by its translation is
+ * read in English). Such an answer is never a keyword list or an attack for
+ * that reason; the grader, which reads English, says so instead of scoring it.
  */
 export function otherLanguage(text: string): boolean {
-  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  const words = wordsOf(text);
   if (words.length < 6) return false;
+  const { en, other } = count(words);
+  if (!(other >= 3 && other > 2 * en)) return false;
+  const english = text
+    .split(/(?<=[.!?])\s+|\n+/)
+    .map(wordsOf)
+    .filter((w) => {
+      const c = count(w);
+      return c.en >= 1 && c.en >= c.other;
+    })
+    .reduce((n, w) => n + w.length, 0);
+  return english * 10 < words.length * 3;
+}
+
+const wordsOf = (text: string) => text.toLowerCase().match(/\p{L}+/gu) ?? [];
+
+function count(words: string[]): { en: number; other: number } {
   let en = 0;
   let other = 0;
   for (const w of words) {
     if (ENGLISH.has(w)) en++;
     else if (OTHER.has(w)) other++;
   }
-  return other >= 3 && other > 2 * en;
+  return { en, other };
 }

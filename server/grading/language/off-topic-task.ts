@@ -131,6 +131,9 @@ export function offTopicTasks(q: Question, a: Analysis, options: { story?: boole
     const [verb, object] = afterLead(tokens);
     if (verb && /^[a-z]{2,}$/.test(verb.word) && !NOT_ORDERS.has(verb.lemma) && object?.word === "me") return void out.add(i);
     if (!handsATask(tokens, a.text)) return;
+    // An opening word that is one of the question's own terms names the answer's subject ("Cuckoo hashing,
+    // which ...", "Chaining, where ..."), read as an order only by the tagger; an order about it is on topic.
+    if (!options.story && topic.strict(afterLead(tokens)[0]!)) return;
     // In a story (behavioural answers) no order is something the candidate did, whatever its words.
     if (options.story) return void out.add(i);
     // An order about the writer's own things ("... running on my computer") asks for help; it answers nothing.

@@ -17,9 +17,15 @@ export type Idf = { df: Map<string, number>; docs: number };
  * word-shuffled copy does not look like the original). Only sentences that
  * make a claim contribute.
  */
-export function features(text: string, isTerm?: (word: string) => boolean, options: ClaimOptions = {}): string[] {
+export function features(
+  text: string,
+  isTerm?: (word: string) => boolean,
+  options: ClaimOptions & { everySentence?: boolean } = {},
+): string[] {
   const a = analyse(text);
-  const claims = claimSentences(a, isTerm, options);
+  // A model answer is trusted text: a reference written as a note ("Mutual exclusion, hold and wait, ...")
+  // still says what an answer should.
+  const claims = options.everySentence ? new Set(a.sentences.map((_, i) => i)) : claimSentences(a, isTerm, options);
   const out: string[] = [];
   let prev: string | null = null;
   let prevSentence = -1;
@@ -43,7 +49,12 @@ export function documentFrequencies(texts: string[]): Idf {
 }
 
 /** TF-IDF (log tf, smoothed idf), L2-normalised. */
-export function vectorOf(text: string, idf: Idf, isTerm?: (word: string) => boolean, options: ClaimOptions = {}): Vector {
+export function vectorOf(
+  text: string,
+  idf: Idf,
+  isTerm?: (word: string) => boolean,
+  options: ClaimOptions & { everySentence?: boolean } = {},
+): Vector {
   const tf = new Map<string, number>();
   for (const f of features(text, isTerm, options)) tf.set(f, (tf.get(f) ?? 0) + 1);
   const v: Vector = new Map();
