@@ -32,6 +32,8 @@ describe("a negated refusal asserts what it governs", () => {
     ["Never ship without a rollback plan in place.", "rollback plan"],
     ["We would never release it, not without a canary release.", "canary"],
     ["We never ship a release without tests in the pipeline.", "tests"],
+    ["Our releases go out never without a rollback plan.", "rollback plan"],
+    ["We do not deploy it without a canary release first.", "canary"],
     ["You cannot avoid caching here for this workload.", "caching"],
     ["Don't forget to run the evaluation before launch.", "evaluation"],
     ["Don't forget the evaluation before the launch.", "evaluation"],
