@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { gradeQuestion } from "../../server/grading/index.js";
 import { withoutSwappedClauses } from "../../server/grading/role-swap.js";
 import { termRoles } from "../../server/grading/roles.js";
-import { PackSchema, type Pack, type Question } from "../../server/scenarios/index.js";
+import { PackSchema, QuestionSchema, type Pack, type Question } from "../../server/scenarios/index.js";
 
 /** A one-criterion contrast question written for these tests, so similarity counts on its own too. */
 const pack: Pack = PackSchema.parse({
@@ -91,5 +91,31 @@ describe("similarity does not credit a statement whose roles are swapped", () =>
     expect(half.evidence.map((e) => e.note)).toEqual(["process has its own address space"]);
     expect(half.score).toBeGreaterThan(score(SWAPPED).score);
     expect(half.score).toBeLessThan(score(RIGHT).score);
+  });
+
+  it("a stack said to be FIFO and a queue LIFO keeps no word for similarity", () => {
+    const stackQueue = QuestionSchema.parse({
+      ...question,
+      id: "stack-vs-queue",
+      title: "Stack versus queue",
+      prompt: "What is the difference between a stack and a queue?",
+      rubric: [
+        {
+          ...question.rubric[0]!,
+          id: "order",
+          description: "A stack is LIFO; a queue is FIFO.",
+          evidence: {
+            concepts: [
+              { label: "stack is LIFO", terms: ["LIFO"] },
+              { label: "queue is FIFO", terms: ["FIFO"] },
+            ],
+          },
+        },
+      ],
+      exemplars: [],
+    });
+    const roles = termRoles(stackQueue);
+    expect(withoutSwappedClauses("A stack is FIFO and a queue is LIFO.", roles).trim()).toBe("and                .");
+    expect(withoutSwappedClauses("A stack is LIFO and a queue is FIFO.", roles)).toBe("A stack is LIFO and a queue is FIFO.");
   });
 });
