@@ -65,6 +65,8 @@ export const PackIssueSchema = z.object({
   path: z.string(),
   line: z.number().optional(),
   column: z.number().optional(),
+  /** Stable kind of problem: "yaml", "schema", or a cross-check's code (docs/scenario-format.md). */
+  code: z.string().optional(),
   message: z.string(),
 });
 export type PackIssue = z.infer<typeof PackIssueSchema>;

@@ -15,6 +15,7 @@ import { runChecks, type CheckResult, type LabEvidence } from "./checks/index.js
 import { conceptCoverage } from "./coverage.js";
 import { contradictedConcepts } from "./contradiction.js";
 import { termRoles } from "./roles.js";
+import { withoutSwappedClauses } from "./role-swap.js";
 import { codeLines } from "./code-shape.js";
 import { MANIPULATION, STEERING_PENALTY, type IntegrityFlag } from "./integrity/index.js";
 import { prepareAnswer, type EvidenceText } from "./prepare-answer.js";
@@ -91,8 +92,10 @@ export function gradeQuestion(question: Question, answers: (AnswerBody | null)[]
   const read = evidenceFor(question, evidence);
   // Similarity: how much of a reference answer's weighted content (claims only, negation marked) the answer states.
   const refs = (index?.references.get(question.id) ?? []).filter((r) => r.text !== ctx.gradingExemplar);
+  // A clause that pairs a contrast's terms crosswise ("A stack is FIFO") earns no similarity either (role-swap.ts).
+  const compared = withoutSwappedClauses(read.prose, termRoles(question));
   const answerVector =
-    index && refs.length ? vectorOf(read.prose, index.idf, questionTerms(question), { listAnswers: expectsShortAnswer(question) }) : null;
+    index && refs.length ? vectorOf(compared, index.idf, questionTerms(question), { listAnswers: expectsShortAnswer(question) }) : null;
   const similarity = answerVector && read.prose ? Math.max(...refs.map((r) => weightedRecall(answerVector, r.vector))) : null;
   const refSize = refs.length ? Math.min(...refs.map((r) => r.terms)) : 0;
   const claims = claimText(question, read.prose);

@@ -75,7 +75,7 @@ function contrasted(text: string): string[] | null {
 }
 
 /** Token indices where a term starts in an analysed text. */
-function occurrences(a: Analysis, term: string): number[] {
+export function occurrences(a: Analysis, term: string): number[] {
   const lower = a.text.toLowerCase();
   const out: number[] = [];
   for (let from = 0; ;) {
@@ -89,6 +89,19 @@ function occurrences(a: Analysis, term: string): number[] {
 
 /** The entities named in the clause around a token, in order. */
 export function clauseEntities(a: Analysis, index: number, entities: string[]): string[] {
+  const [from, to] = clauseAround(a, index);
+  const named: string[] = [];
+  for (let j = from; j <= to; j++) {
+    const b = a.tokens[j]!;
+    // The tagger may leave a capitalised plural unlemmatised ("Threads"), so plurals are matched by hand.
+    const e = entities.find((x) => b.lemma === x || b.word === x || b.word === `${x}s` || b.word === `${x}es`);
+    if (e && !named.includes(e)) named.push(e);
+  }
+  return named;
+}
+
+/** The first and last token of the clause around a token. */
+export function clauseAround(a: Analysis, index: number): [number, number] {
   const t = a.tokens[index]!;
   const gap = (j: number) => (j > 0 ? a.text.slice(a.tokens[j - 1]!.at + a.tokens[j - 1]!.word.length, a.tokens[j]!.at) : "");
   let from = index;
@@ -107,14 +120,7 @@ export function clauseEntities(a: Analysis, index: number, entities: string[]): 
     !CLAUSE_WORDS.has(a.tokens[to + 1]!.word)
   )
     to++;
-  const named: string[] = [];
-  for (let j = from; j <= to; j++) {
-    const b = a.tokens[j]!;
-    // The tagger may leave a capitalised plural unlemmatised ("Threads"), so plurals are matched by hand.
-    const e = entities.find((x) => b.lemma === x || b.word === x || b.word === `${x}s` || b.word === `${x}es`);
-    if (e && !named.includes(e)) named.push(e);
-  }
-  return named;
+  return [from, to];
 }
 
 /** Whether a term found at a token is said of the other entity: its clause names the other and not its owner. */

@@ -102,6 +102,7 @@ export async function verifyReferenceSolutions({ pack, locate }: LocatedPack, sa
       first && first.visible ? (first.error ?? `expected ${JSON.stringify(first.expected)}, got ${JSON.stringify(first.actual)}`) : "";
     issues.push({
       ...locate(["questions", i, "coding", "referenceSolution", language]),
+      code: "reference-solution-fails",
       message: `the ${language} reference solution fails ${failing.length} of its ${report.total} tests${first && variantOf.get(first.name) ? ` (first failing in ${variantOf.get(first.name)})` : ""}: ${failing.map((r) => `"${r.name}"`).join(", ")}${why ? ` (first: ${why.slice(0, 300)})` : ""}`,
     });
   }

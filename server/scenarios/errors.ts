@@ -5,6 +5,12 @@ export type PackIssue = {
   path: string;
   line?: number;
   column?: number;
+  /**
+   * What kind of problem, stable across wording changes: "yaml" (the text does not read as YAML),
+   * "schema" (a field does not match the schema; the path names it), a cross-check's code
+   * (CROSS_CHECK_CODES in cross-checks.ts), "duplicate-pack-id", "reference-solution-fails".
+   */
+  code?: string;
   message: string;
 };
 
@@ -21,5 +27,5 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
 
 export function formatIssue(issue: PackIssue): string {
   const where = issue.line ? `${issue.file}:${issue.line}:${issue.column ?? 1}` : issue.file;
-  return `${where} ${issue.path || "(root)"}: ${issue.message}`;
+  return `${where} ${issue.path || "(root)"}: ${issue.message}${issue.code ? ` [${issue.code}]` : ""}`;
 }

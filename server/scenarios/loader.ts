@@ -37,14 +37,14 @@ function validate(value: unknown, locate: Locator): LocatedPack {
     throw new PackValidationError([
       ...parsed.error.issues.map((issue) => {
         const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
-        return { ...locate(path), message: withFound(issue.message, valueAt(value, path)) };
+        return { ...locate(path), code: "schema", message: withFound(issue.message, valueAt(value, path)) };
       }),
-      // Every problem at once: the cross-checks on the parts that passed the schema too.
-      ...partialCrossChecks(value).map((p) => ({ ...locate(p.path), message: p.message })),
+      // Every problem at once: the cross-checks on the parts that can be read, even of a question that failed the schema.
+      ...partialCrossChecks(value).map((p) => ({ ...locate(p.path), code: p.code, message: p.message })),
     ]);
   }
   const problems = crossCheckPack(parsed.data);
-  if (problems.length) throw new PackValidationError(problems.map((p) => ({ ...locate(p.path), message: p.message })));
+  if (problems.length) throw new PackValidationError(problems.map((p) => ({ ...locate(p.path), code: p.code, message: p.message })));
   return { pack: parsed.data, locate };
 }
 
@@ -172,7 +172,8 @@ export function loadPacksFromDirLocated(dir: string, root = process.cwd()): Loca
   }
   const seen = new Set<string>();
   for (const { pack: p } of packs) {
-    if (seen.has(p.id)) issues.push({ file: relative(root, dir) || dir, path: "id", message: `two packs share the id "${p.id}"` });
+    if (seen.has(p.id))
+      issues.push({ file: relative(root, dir) || dir, path: "id", code: "duplicate-pack-id", message: `two packs share the id "${p.id}"` });
     seen.add(p.id);
   }
   if (issues.length) throw new PackValidationError(issues);

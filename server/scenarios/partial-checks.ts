@@ -1,38 +1,38 @@
-import { crossCheckPack, type CrossProblem } from "./cross-checks.js";
+import { checkQuestions, checkRounds, type CrossProblem } from "./cross-checks.js";
+import { readQuestionParts } from "./question-parts.js";
 import { QuestionSchema, RoundSchema, type Pack } from "./schema.js";
 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /**
- * The cross-checks (references, uniqueness, exemplar criteria…) run on the parts
- * of a pack that did pass the schema, so an author sees every problem at once
- * instead of a second round of problems after fixing the first. Round checks
- * that depend on a question the schema rejected are left out (the question is
- * not missing, only broken).
+ * The cross-checks (references, uniqueness, exemplar criteria…) on a pack that
+ * failed the schema, so an author sees every problem at once instead of a
+ * second round of problems after fixing the first. Each question is checked
+ * on the parts of it that can be read (question-parts.ts): a question whose
+ * anchors fail the schema still has its `enough` checked. Round checks run
+ * only when every question passed the schema (a round's question that is
+ * broken is not missing).
  */
 export function partialCrossChecks(value: unknown): CrossProblem[] {
   const raw = value && typeof value === "object" ? (value as Record<string, unknown>) : {};
-  const questions = list(raw.questions).map((q, i) => ({ i, parsed: QuestionSchema.safeParse(q) }));
+  const rawQuestions = list(raw.questions);
+  const questionProblems = checkQuestions(rawQuestions.map(readQuestionParts));
+  const questions = rawQuestions.map((q) => QuestionSchema.safeParse(q));
+  if (!questions.every((q) => q.success)) return questionProblems;
   const rounds = list(raw.rounds).map((r, i) => ({ i, parsed: RoundSchema.safeParse(r) }));
-  const okQuestions = questions.filter((q) => q.parsed.success);
   const okRounds = rounds.filter((r) => r.parsed.success);
-  if (okQuestions.length === 0) return [];
   const pack: Pack = {
     id: "partial",
     version: 1,
     title: "partial",
     description: "partial",
     rounds: okRounds.map((r) => r.parsed.data!),
-    questions: okQuestions.map((q) => q.parsed.data!),
+    questions: questions.map((q) => q.data!),
     report: { showExemplars: false },
   };
-  const allQuestionsParsed = okQuestions.length === questions.length;
-  return crossCheckPack(pack)
-    .filter((p) => p.path[0] !== "rounds" || allQuestionsParsed)
-    .map((p) => {
-      const [head, index, ...rest] = p.path;
-      const original =
-        head === "questions" ? okQuestions[index as number]?.i : head === "rounds" ? okRounds[index as number]?.i : undefined;
-      return original === undefined ? p : { ...p, path: [head!, original, ...rest] };
-    });
+  const roundProblems = checkRounds(pack).map((p) => {
+    const [head, index, ...rest] = p.path;
+    return { ...p, path: [head!, okRounds[index as number]!.i, ...rest] };
+  });
+  return [...questionProblems, ...roundProblems];
 }

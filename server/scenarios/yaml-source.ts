@@ -20,7 +20,7 @@ export function readYamlSource(text: string, file: string): { source: YamlSource
   if (deep) {
     return {
       source: { file, value: undefined, locate: () => ({ line: deep.line }) },
-      issues: [{ file, path: "", line: deep.line, message: `YAML too deeply nested: ${deep.message}` }],
+      issues: [{ file, path: "", line: deep.line, code: "yaml", message: `YAML too deeply nested: ${deep.message}` }],
     };
   }
   const lineCounter = new LineCounter();
@@ -29,6 +29,7 @@ export function readYamlSource(text: string, file: string): { source: YamlSource
     file,
     path: "",
     ...position(lineCounter, e.pos[0]),
+    code: "yaml",
     message: `YAML syntax: ${e.message.split("\n")[0]!.slice(0, 200)}`,
   }));
   let value: unknown;
@@ -37,7 +38,7 @@ export function readYamlSource(text: string, file: string): { source: YamlSource
       value = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
     } catch (err) {
       // The parser refuses alias bombs ("excessive alias count") by throwing: that is the author's input, not a crash.
-      issues.push({ file, path: "", message: `YAML refused: ${(err as Error).message.slice(0, 200)}` });
+      issues.push({ file, path: "", code: "yaml", message: `YAML refused: ${(err as Error).message.slice(0, 200)}` });
     }
   }
   const source: YamlSource = {

@@ -139,5 +139,15 @@ describe("team pack authoring API", () => {
     const bad = await (await api("/api/teams/acme/packs/validate", acme, { method: "POST", body: "id: x\n" })).json();
     expect(bad.valid).toBe(false);
     expect(bad.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(["title", "rounds", "questions"]));
+    // A schema error and a cross-check problem in one question come back together, each with its code.
+    const both = TINY.replace("level: junior", "level: principal").replace(
+      '- { label: result, terms: [result, outcome, reduced, "went from"] }',
+      '- { label: result, terms: [result, outcome, reduced, "went from"] }\n          enough: 4',
+    );
+    const twice = await (await api("/api/teams/acme/packs/validate", acme, { method: "POST", body: both })).json();
+    expect(twice.issues.map((i: { path: string; code: string }) => [i.path, i.code])).toEqual([
+      ["questions[0].level", "schema"],
+      ["questions[0].rubric[0].evidence.enough", "enough-too-large"],
+    ]);
   });
 });

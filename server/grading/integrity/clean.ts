@@ -6,6 +6,7 @@ import { contentWords, sharedRunShare, vocabularyCopy, type CopyIndex } from "./
 import { addressedToReader, personaSetUp, roleSetUp, unquoted } from "./addressed.js";
 import { insideDescribedQuote, withoutDescribedQuotes } from "./described-quotes.js";
 import { isList, markerNote, withPayload } from "./marker-note.js";
+import { reversedRun } from "./reversed-run.js";
 import { analyse, otherLanguage, questionTerms, termStuffed } from "../language/index.js";
 
 /**
@@ -195,6 +196,15 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
       // A paragraph that carries on a jailbreak set up next to it goes whole, flagged by its first sentence.
       if (framed && !kinds.some(Boolean)) kinds[0] = "grader-instruction";
       if (kinds.some(Boolean)) {
+        // Reversed text has no full stop at its end: only its own run goes, not the sentence read with it (reversed-run.ts).
+        if (!framed)
+          sentences.forEach((s, i) => {
+            const split = kinds[i] && hiddenInBlock() ? reversedRun(s) : null;
+            if (!split || attackKind(split.rest, true, ctx.code)) return;
+            flag("hidden-instruction", split.run);
+            sentences[i] = split.rest;
+            kinds[i] = null;
+          });
         sentences.forEach((s, i) => kinds[i] && flag(kinds[i], s));
         payloadNext = !!kinds[kinds.length - 1] && /:\s*$/.test(block.text);
         if (framed) continue;

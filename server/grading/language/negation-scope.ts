@@ -1,4 +1,5 @@
 import type { Analysis, Token } from "./analyse.js";
+import { cancelledRefusal, cancelsRefusal } from "./double-negation.js";
 
 /**
  * How far a negation reaches. "Deadlock does not need mutual exclusion, hold
@@ -9,6 +10,9 @@ import type { Analysis, Token } from "./analyse.js";
  * releases", "has nothing to do with disk, swap or frames", "without X or Y"),
  * and a dismissive predicate denies its subject list ("Embeddings and a
  * reranker are a waste of time", "... are unnecessary").
+ *
+ * A negated refusal is a double negative and denies nothing ("we would not skip
+ * X", "never ship without X"; see double-negation.ts).
  *
  * What ends the reach, kept small and linguistic:
  * - clause punctuation (. ; : ! ? brackets, a dash, a quote mark) and clause words ("but",
@@ -44,7 +48,7 @@ export const limitedNegator = (a: Analysis, i: number) => a.tokens[i]!.word === 
 /** Negators that reach over a whole coordinated list. */
 const CLAUSAL = new Set(["not", "n't", "never", "cannot", "without", "nothing", "none", "neither", "nor"]);
 /** Verbs of refusal: the candidate declines what follows ("I would skip X and Y"). */
-const REFUSAL = new Set(["skip", "omit", "forgo"]);
+const REFUSAL = new Set(["skip", "omit", "forgo", "neglect", "forget"]);
 /** "avoid" refuses only when the candidate is its subject ("I would avoid X"); "grounding avoids hallucination" names a risk. */
 const SPEAKERS = new Set(["i", "we", "you", "let"]);
 /** Plain negators: over a single item their reach is the word window of negatedAt (terms.ts), not the clause. */
@@ -100,6 +104,8 @@ function triggerAt(a: Analysis, i: number, sentenceStart: number): Reach | null 
   const t = a.tokens[i]!;
   const next = a.tokens[i + 1];
   if (limitedNegator(a, i)) return null;
+  // A double negative asserts: "we would not skip X", "never ship without X" (double-negation.ts).
+  if (cancelledRefusal(a, i) || cancelsRefusal(a, i)) return null;
   if (CLAUSAL.has(t.word) || CLAUSAL.has(t.lemma)) return "clause";
   if (t.word === "no") return next?.lemma === "need" ? "clause" : "item";
   if (REFUSAL.has(t.lemma)) return "clause";
@@ -122,6 +128,8 @@ function scope(a: Analysis, from: number, to: number, reach: Reach): { tokens: n
     const between = gap(a, j);
     if (j > from && CLAUSE_PUNCT.test(between)) break;
     if (CLAUSE_WORDS.has(t.word) || t.pos === "SCONJ") break;
+    // A double negative asserts what follows it: "never release it, not without a canary".
+    if (cancelsRefusal(a, j) || cancelledRefusal(a, j)) break;
     // A finite verb or a subject after the negated phrase starts another predicate: "nothing relevant
     // comes back", "if it can't find anything it should ...".
     const subject = t.pos === "PRON" && SUBJECTS.has(t.word) && t.word !== "that";

@@ -1,6 +1,7 @@
 import { analyse, type Analysis, type Token } from "./analyse.js";
 import { termWordMatcher, type WordMatcher } from "./term-word.js";
 import { limitedNegator, negatedByScope } from "./negation-scope.js";
+import { cancelledRefusal } from "./double-negation.js";
 
 const NEGATORS = new Set(["not", "no", "never", "n't", "without", "nothing", "none", "neither", "nor", "cannot"]);
 export const isNegator = (t: Token) => NEGATORS.has(t.word) || NEGATORS.has(t.lemma);
@@ -29,6 +30,8 @@ export function negatedAt(a: Analysis, index: number, window = 3, options: { hea
   for (let i = index - 1; i >= 0 && i >= index - window; i--) {
     const b = a.tokens[i]!;
     if (b.sentence !== t.sentence) return false;
+    // A negated refusal between them asserts: "not skip evaluation", "not without a canary".
+    if (cancelledRefusal(a, i)) return false;
     if (isNegator(b)) return !limitedNegator(a, i);
     if (b.pos === "CCONJ" || b.pos === "SCONJ") return false;
     // `head`: the negation belongs to the first word it governs ("does not have a sequence number"
