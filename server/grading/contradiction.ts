@@ -22,8 +22,9 @@ export function oppositeOf(term: string): string {
  * positive one only where a negation governs the term itself ("is not
  * connected"), never where it governs another word of the clause ("there is
  * no gap between the battery and ..." does not deny "battery"). Concepts the
- * answer also states are not listed (an answer may contrast two cases), nor is
- * a term said of the other thing a contrast question names (see roles.ts). Terms
+ * answer also states are not listed (an answer may contrast two cases). On a
+ * question contrasting two things (see roles.ts), a point affirmed of the other
+ * one is turned around too ("A stack is FIFO"). Terms
  * are matched as lemmas, so a stem-prefix term ("retr") is never contradicted.
  */
 export function contradictedConcepts(
@@ -52,9 +53,9 @@ function saysOpposite(a: Analysis, term: string, claims: ReadonlySet<number>, ro
   const { positions, negative } = lemmaTermPositions(a, term);
   return positions.some((i) => {
     if (!claims.has(a.tokens[i]!.sentence)) return false;
-    // Denied of the other thing a contrast question names, it agrees with the point ("Processes do not share
-    // memory, but threads do").
-    if (roles && saidOfOther(roles, a, i, term)) return false;
+    // Said of the other thing a contrast question names, a point is turned around when it is affirmed
+    // ("A stack is FIFO": the queue's), and agrees when it is denied ("Processes do not share memory").
+    if (roles && saidOfOther(roles, a, i, term)) return !negative && !negatedAt(a, i, 3, { head: true });
     return negative ? !negatedEarlier(a, i) : negatedAt(a, i, 3, { head: true });
   });
 }

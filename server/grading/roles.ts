@@ -1,5 +1,5 @@
 import type { Question } from "../scenarios/index.js";
-import { analyse, type Analysis } from "./language/index.js";
+import { analyse, negatedAt, type Analysis } from "./language/index.js";
 import { findTerm } from "./match.js";
 
 /**
@@ -12,7 +12,8 @@ import { findTerm } from "./match.js";
  *
  * Learnt from the references (each criterion's description and the strong
  * exemplars): a term's owner is the first of the two entities in the clauses
- * it occurs in (the subject comes first), when every such clause agrees; a
+ * it occurs in (the subject comes first; the other one where the clause
+ * denies the term), when every such clause agrees; a
  * synonym the references do not use takes its concept's owner. The
  * answer side is lenient: a clause naming both entities, or neither, keeps the
  * term ("within a process, threads share memory").
@@ -50,9 +51,21 @@ function learnRoles(question: Question): Roles | null {
   const owners = new Map<string, string>();
   for (const term of question.rubric.flatMap((c) => c.evidence.concepts.flatMap((k) => k.terms))) {
     const said = new Set<string | null>();
-    for (const a of references) for (const at of occurrences(a, term)) said.add(clauseEntities(a, at, pair)[0] ?? null);
+    for (const a of references)
+      for (const at of occurrences(a, term)) {
+        const entity = clauseEntities(a, at, pair)[0] ?? null;
+        // Denied of one entity ("UDP does not guarantee delivery"), a term is said of the other.
+        said.add(entity && negatedAt(a, at, 3, { head: true }) ? pair.find((e) => e !== entity)! : entity);
+      }
     said.delete(null);
     if (said.size === 1) owners.set(term, [...said][0]!);
+  }
+  // Another spelling of an owned term ("connection oriented", "last in first out") has its owner.
+  const letters = (t: string) => t.toLowerCase().replace(/[^a-z0-9]/g, "");
+  const bySpelling = new Map([...owners].map(([t, o]) => [letters(t), o]));
+  for (const term of question.rubric.flatMap((c) => c.evidence.concepts.flatMap((k) => k.terms))) {
+    const o = bySpelling.get(letters(term));
+    if (o && !owners.has(term)) owners.set(term, o);
   }
   // A synonym the references do not use ("same memory" beside "share memory") takes its concept's owner,
   // when its concept's terms all belong to one entity ("connection-oriented" and "connectionless" do not).
@@ -87,9 +100,23 @@ export function occurrences(a: Analysis, term: string): number[] {
   }
 }
 
-/** The entities named in the clause around a token, in order. */
+/**
+ * The entities named in the clause around a token, in order. A clause that names
+ * neither goes on speaking of the one an earlier clause of its sentence named
+ * ("TCP is connection-oriented and reliable, guaranteeing in-order delivery":
+ * the guarantee is TCP's).
+ */
 export function clauseEntities(a: Analysis, index: number, entities: string[]): string[] {
-  const [from, to] = clauseAround(a, index);
+  const sentence = a.tokens[index]!.sentence;
+  for (let at = index; ;) {
+    const [from, to] = clauseAround(a, at);
+    const named = entitiesIn(a, from, to, entities);
+    if (named.length || from === 0 || a.tokens[from - 1]!.sentence !== sentence) return named;
+    at = from - 1;
+  }
+}
+
+function entitiesIn(a: Analysis, from: number, to: number, entities: string[]): string[] {
   const named: string[] = [];
   for (let j = from; j <= to; j++) {
     const b = a.tokens[j]!;
