@@ -137,6 +137,11 @@ describe("a pack written from an answer key", () => {
     expect(criterion.feedback).toMatch(/likeness to the reference answer raises this to level \d/);
   });
 
+  it("forgives a slip on a term written as a stem, never a real word", () => {
+    expect(grade("tcp-udp", "TCP is relaible and UDP is not.").score).toBe(100);
+    expect(grade("tcp-udp", "TCP will relabel the packets.").score).toBe(0);
+  });
+
   it("reads a rubric term opening a sentence as its subject, not as an order about something else", () => {
     expect(grade("collisions", "Cuckoo hashing, which kicks the existing key out to its alternate location.").score).toBe(100);
   });

@@ -44,10 +44,25 @@ export function termWordMatcher(lemma: string, options: { relatives?: boolean } 
   let m = matchers.get(key);
   if (!m) {
     const f = termWordForms(lemma, options);
-    m = (t) => f.same.has(t.lemma) || f.same.has(t.word) || (f.spellings.length > 0 && maySlip(t.word) && misspells(t.word, f));
+    const stem = WIDENING.typos && isStem(lemma);
+    m = (t) =>
+      f.same.has(t.lemma) ||
+      f.same.has(t.word) ||
+      (f.spellings.length > 0 && maySlip(t.word) && misspells(t.word, f)) ||
+      (stem && maySlip(t.word) && slipsOnStem(t.word, lemma));
     matchers.set(key, m);
   }
   return m;
+}
+
+/** A term written as a word's stem ("reliab", "retransmi"): long enough to slip on, and not a word itself. */
+const isStem = (lemma: string) => lemma.length >= 5 && /^[a-z]+$/.test(lemma) && !isKnownWord(lemma);
+
+/** Whether a written word opens with a slip of the stem ("relaible" for "reliab"): its first letters, or one more (a letter left in). */
+function slipsOnStem(word: string, stem: string): boolean {
+  if (word.startsWith(stem)) return false;
+  for (const n of [stem.length, stem.length + 1]) if (n >= 5 && n <= word.length && isTypoOf(word.slice(0, n), stem)) return true;
+  return false;
 }
 
 function inflections(w: string): string[] {
