@@ -1,3 +1,4 @@
+import { analyse, reportedText } from "../language/index.js";
 import { findTerm } from "../match.js";
 import { quoteAround } from "../quote.js";
 import type { CheckResult } from "./types.js";
@@ -133,7 +134,18 @@ function partsFound(answer: string, parts: Part[]): { label: string; quote: stri
 /** STAR parts as separate checks, so a story with no result loses exactly that part. */
 export function checkStar(answer: string, only?: string[]): CheckResult[] {
   const parts = [...STAR, REFLECTION].filter((p) => (only ? only.includes(p.label) : p !== REFLECTION));
-  const found = partsFound(answer, parts);
+  // A result is what happened: "I'd present the results" and "that gets us to $6k" plan one.
+  const reported = parts.some((p) => p.label === "result") ? reportedText(analyse(answer)) : answer;
+  const found = [
+    ...partsFound(
+      answer,
+      parts.filter((p) => p.label !== "result"),
+    ),
+    ...partsFound(
+      reported,
+      parts.filter((p) => p.label === "result"),
+    ),
+  ];
   return parts.map((part) => {
     const hit = found.find((f) => f.label === part.label);
     return hit
