@@ -5,7 +5,7 @@ const MODAL = new Set(["would", "'d", "’d", "will", "'ll", "’ll", "could", "
 const PAST_AUX = new Set(["was", "were", "had", "did", "'d", "’d"]);
 
 /** A verb in the past tense or a past participle ("fell", "spent", "had"), not a present "-s" or "-ing" form. */
-function past(t: Token): boolean {
+export function past(t: Token): boolean {
   if (t.pos === "AUX") return PAST_AUX.has(t.word);
   if (t.pos !== "VERB" || t.word === t.lemma || t.word.endsWith("ing")) return false;
   return ![`${t.lemma}s`, `${t.lemma}es`, `${t.lemma.replace(/y$/, "")}ies`].includes(t.word);
