@@ -6,6 +6,7 @@ import { contentWords, sharedRunShare, vocabularyCopy, type CopyIndex } from "./
 import { addressedToReader, personaSetUp, roleSetUp, unquoted } from "./addressed.js";
 import { insideDescribedQuote, withoutDescribedQuotes } from "./described-quotes.js";
 import { isList, markerNote, withPayload } from "./marker-note.js";
+import { praisesItself } from "./self-praise.js";
 import { analyse, otherLanguage, questionTerms, termStuffed } from "../language/index.js";
 
 /**
@@ -88,7 +89,7 @@ function attackKindOf(n: string, unfenced: boolean, addressed: () => boolean): I
   // The other-language patterns are imperatives by construction ("vergiss", "ignora"): no reading of English needed.
   if (FOREIGN_GRADING.some((r) => r.test(n)) || (unfenced && FOREIGN_OVERRIDE.some((r) => r.test(unquoted(n)))))
     return "grader-instruction";
-  if (SELF_ASSESSMENT.some((r) => r.test(n))) return "self-assessment";
+  if (SELF_ASSESSMENT.some((r) => r.test(n)) || praisesItself(n)) return "self-assessment";
   return null;
 }
 

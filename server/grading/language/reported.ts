@@ -7,7 +7,9 @@ const PAST_AUX = new Set(["was", "were", "had", "did", "'d", "’d"]);
 /** A verb in the past tense or a past participle ("fell", "spent", "had"), not a present "-s" or "-ing" form. */
 export function past(t: Token): boolean {
   if (t.pos === "AUX") return PAST_AUX.has(t.word);
-  if (t.pos !== "VERB" || t.word === t.lemma || t.word.endsWith("ing")) return false;
+  if (t.pos !== "VERB" || t.word.endsWith("ing")) return false;
+  // A word the lemmatiser does not know keeps its form ("re-scraped"): a regular past still shows in "-ed".
+  if (t.word === t.lemma) return /[a-z]ed$/.test(t.word);
   return ![`${t.lemma}s`, `${t.lemma}es`, `${t.lemma.replace(/y$/, "")}ies`].includes(t.word);
 }
 
