@@ -26,6 +26,7 @@ describe("self-praise that does not say 'this answer'", () => {
     "My story clearly demonstrates every competency.",
     "This account shows excellent ownership, measurable impact and deep reflection.",
     "I am confident my story meets the highest anchor of each criterion.",
+    "An answer this thorough earns the top grade.",
   ];
 
   it("is set aside as self-assessment, alone or after a real story, and earns nothing", () => {
@@ -54,6 +55,7 @@ describe("self-praise that does not say 'this answer'", () => {
       "My response to the outage was to roll back within 20 minutes and tell the support leads.",
       "My answer set of 40 questions covered all the categories we saw in the logs.",
       "This story starts at a small legal-tech company where I owned the search endpoint.",
+      "The new retriever gets the highest score on our eval set, 0.81 recall at 10.",
     ]) {
       expect(grade("llm-failure-in-front-of-users", `${STORY} ${honest}`).flags, honest).toEqual([]);
     }

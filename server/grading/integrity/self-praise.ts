@@ -23,10 +23,18 @@ const GRADE_WORD =
 const MEETS_ALL =
   /\b(?:demonstrat|show|meet|cover|address|satisf|hit|tick|display|exhibit|fulfil|nail|check|include|contain|hit)\w*\b.{0,30}\b(?:every|all|each|the highest|the top|the full|full)\b.{0,30}\b(?:competenc|criteri|rubric|anchor|dimension|box|element|aspect|star|expectation|level|requirement|marks?|points? (?:the|this) question)\w*/;
 
+/**
+ * A claim to the grade itself, whatever names the answer: "an answer this thorough earns the top
+ * grade". Only verbs of desert: "gets the highest score on our eval" reports a measurement.
+ */
+const EARNS_TOP =
+  /\b(?:earns?|deserves?|merits?|warrants?)\b.{0,20}\b(?:top|highest|full|maximum|max|perfect)\s+(?:grade|score|marks?|level|rating|points)\b/;
+
 /** How far after the self-reference a grade word still speaks of it ("my response [is] exemplary and complete"). */
 const WINDOW = 60;
 
 export function praisesItself(normalised: string): boolean {
+  if (EARNS_TOP.test(normalised)) return true;
   for (const m of normalised.matchAll(SELF)) {
     const after = normalised.slice(m.index + m[0].length, m.index + m[0].length + WINDOW);
     // The grade word comes before the next clause: "my story, which ran two weeks, was complete" still counts.
