@@ -1,5 +1,6 @@
 import type { Question } from "../scenarios/index.js";
 import { analyse, claimSentences, questionTerms, withoutOffTopicTasks } from "./language/index.js";
+import { addressedToReader } from "./integrity/addressed.js";
 import type { EvidenceText } from "./prepare-answer.js";
 import { rolePlayed, toReader } from "./story-voice.js";
 
@@ -40,7 +41,10 @@ export function evidenceFor(question: Question, evidence: EvidenceText): Evidenc
     const claims = claimSentences(a, questionTerms(question), { story: true });
     const addressed = a.sentences.map((s) => toReader(s.text, { rolePlay }));
     // A paragraph mostly addressed to its reader is a message to someone, not an account: none of it counts.
-    if (addressed.filter(Boolean).length * 2 >= a.sentences.length) continue;
+    // Here any "you" counts (unless the question casts the reader): a jailbreak speaks to "you" throughout,
+    // where a story's impersonal "you" is a sentence or two.
+    const toSomeone = rolePlay ? addressed : a.sentences.map((s) => addressedToReader(s.text));
+    if (toSomeone.filter(Boolean).length * 2 >= a.sentences.length) continue;
     a.sentences.forEach((s, i) => claims.has(i) && !addressed[i] && own.push(s.text));
   }
   return { ...evidence, prose: own.join(" ") };

@@ -67,11 +67,15 @@ const OPINION = new Set([
  * - reflection: after a story told in the past, what they do now ("Now I start with", "I
  *   always ship behind a flag": a present verb of their own) or would do over ("if I did it
  *   again", "I would have", "I should have").
+ * Only sentences that name something of the question count (`onTopic`): an appended anecdote
+ * or jailbreak has the grammar of a story too.
  * (Results keep their cue words: a figure alone cannot tell a result from an action's size.)
  */
-export function partByGrammar(a: Analysis, part: StoryPart): number {
+export function partByGrammar(a: Analysis, part: StoryPart, onTopic: (sentence: number) => boolean = () => true): number {
   const pastSentences = a.sentences.filter((_, i) => tellsPast(a, i)).length;
   for (let i = 0; i < a.sentences.length; i++) {
+    // Grammar alone cannot tell a story about the question from any other ("he bullied my brother").
+    if (!onTopic(i)) continue;
     const s = a.sentences[i]!;
     const toks = a.tokens.slice(s.from, s.to);
     const words = toks.map((t) => t.word);

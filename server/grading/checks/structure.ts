@@ -133,7 +133,7 @@ function partsFound(answer: string, parts: Part[]): { label: string; quote: stri
 }
 
 /** STAR parts as separate checks, so a story with no result loses exactly that part. */
-export function checkStar(answer: string, only?: string[]): CheckResult[] {
+export function checkStar(answer: string, only?: string[], isTerm?: (word: string) => boolean): CheckResult[] {
   const parts = [...STAR, REFLECTION].filter((p) => (only ? only.includes(p.label) : p !== REFLECTION));
   // A result is what happened: "I'd present the results" and "that gets us to $6k" plan one.
   const reported = parts.some((p) => p.label === "result") ? reportedText(analyse(answer)) : answer;
@@ -149,9 +149,11 @@ export function checkStar(answer: string, only?: string[]): CheckResult[] {
   ];
   // A part the cue words miss may still be there in the grammar: "I did the retrieval part" is a task.
   const a = analyse(answer);
+  const onTopic = (i: number) =>
+    !isTerm || a.tokens.slice(a.sentences[i]!.from, a.sentences[i]!.to).some((t) => isTerm(t.word) || isTerm(t.lemma));
   return parts.map((part) => {
     const cued = found.find((f) => f.label === part.label);
-    const at = cued ? -1 : partByGrammar(a, part.label as StoryPart);
+    const at = cued ? -1 : partByGrammar(a, part.label as StoryPart, onTopic);
     const hit = cued ?? (at >= 0 ? { label: part.label, quote: quoteAround(answer, a.sentences[at]!.start, 1) } : undefined);
     return hit
       ? { label: `STAR ${part.label}`, passed: true, quote: hit.quote, note: `the story has its ${part.label}` }
