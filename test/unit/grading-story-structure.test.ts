@@ -67,7 +67,10 @@ describe("a story's 'you'", () => {
     const lesson = "What I took from it: I learned that you have to look at the retrieved chunks before you touch the prompt.";
     expect(toReader(lesson)).toBe(false);
     expect(toReader("My lead said: three changes and three screenshots, so you can't know which change did what.")).toBe(false);
-    expect(kept("llm-failure-in-front-of-users", `${STORY}\n\n${lesson}`)).toContain("retrieved chunks");
+    expect(kept("llm-failure-in-front-of-users", `${STORY} ${lesson}`)).toContain("retrieved chunks");
+    // A paragraph said to "you" throughout is a message, not an account, however it is worded.
+    const message = "You know I rolled back within the hour. You can see I reproduced it from logs. I told the users.";
+    expect(kept("llm-failure-in-front-of-users", `${STORY}\n\n${message}`)).not.toContain("rolled back within the hour");
   });
 
   it("is a reader when the sentence opens with it or gives an order, unless the question casts the reader", () => {
