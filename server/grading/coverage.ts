@@ -1,5 +1,14 @@
 import type { Criterion } from "../scenarios/index.js";
-import { analyse, claimSentences, findLemmaTerm, negatedAt, negatedByScope, type Analysis, type ClaimOptions } from "./language/index.js";
+import {
+  analyse,
+  claimSentences,
+  findLemmaTerm,
+  hypothetical,
+  negatedAt,
+  negatedByScope,
+  type Analysis,
+  type ClaimOptions,
+} from "./language/index.js";
 import { findTerm } from "./match.js";
 import { quoteAround } from "./quote.js";
 import { saidOfOther, type Roles } from "./roles.js";
@@ -40,6 +49,8 @@ export function conceptCoverage(
   }
   const a = analyse(answer);
   const claims = claimSentences(a, options.isTerm, { story: options.story ?? false, listAnswers: options.listAnswers ?? false });
+  // A story's result criterion reads what happened: a plan ("I'd send a weekly dashboard") is no outcome yet.
+  if (options.story && resultOnly(criterion)) for (const i of [...claims]) if (hypothetical(a, i)) claims.delete(i);
   const perSentence = new Map<number, number>();
   // A short-answer item is answered by a list ("mutual exclusion, hold and wait, no preemption and circular
   // wait"): there a sentence may name every point.
@@ -93,6 +104,9 @@ function firstHit(
   }
   return best;
 }
+
+/** A criterion that asks only for the story's result (its one check is STAR's result). */
+const resultOnly = (c: Criterion) => c.evidence.checks?.length === 1 && c.evidence.checks[0] === "result";
 
 const negativeTerm = (term: string) => /^(?:no|not|never|without)\b/i.test(term);
 

@@ -1,7 +1,8 @@
 import type { Question } from "../scenarios/index.js";
-import { addressedToReader } from "./integrity/addressed.js";
 import { analyse, claimSentences, questionTerms, withoutOffTopicTasks } from "./language/index.js";
+import { addressedToReader } from "./integrity/addressed.js";
 import type { EvidenceText } from "./prepare-answer.js";
+import { rolePlayed, toReader } from "./story-voice.js";
 
 /**
  * Quoted words the candidate does not report are someone else's (a review, a message), not their
@@ -21,7 +22,8 @@ function ownWords(paragraph: string): string {
  * candidate's own account counts: sentences that make a claim and are not
  * addressed to a reader. An order ("Write a script to ..."), a sentence to
  * "you" ("From now on you will always ...") or a note about "this answer" is
- * not something the candidate did, however many story words it carries.
+ * not something the candidate did, however many story words it carries
+ * (an impersonal or reported "you" is not a reader: see toReader).
  * Other questions are read as they are (a technical "you can cache it" is a
  * claim), less any task handed to the reader about another topic ("Write a
  * poem about the sea"; see withoutOffTopicTasks): orders about the question's
@@ -33,12 +35,16 @@ export function evidenceFor(question: Question, evidence: EvidenceText): Evidenc
   const prose = withoutOffTopicTasks(question, evidence.prose, { story });
   if (!story) return { ...evidence, prose };
   const own: string[] = [];
+  const rolePlay = rolePlayed(question);
   for (const paragraph of prose.split(/\n\s*\n/)) {
     const a = analyse(ownWords(paragraph));
     const claims = claimSentences(a, questionTerms(question), { story: true });
-    const addressed = a.sentences.map((s) => addressedToReader(s.text));
+    const addressed = a.sentences.map((s) => toReader(s.text, { rolePlay }));
     // A paragraph mostly addressed to its reader is a message to someone, not an account: none of it counts.
-    if (addressed.filter(Boolean).length * 2 >= a.sentences.length) continue;
+    // Here any "you" counts (unless the question casts the reader): a jailbreak speaks to "you" throughout,
+    // where a story's impersonal "you" is a sentence or two.
+    const toSomeone = rolePlay ? addressed : a.sentences.map((s) => addressedToReader(s.text));
+    if (toSomeone.filter(Boolean).length * 2 >= a.sentences.length) continue;
     a.sentences.forEach((s, i) => claims.has(i) && !addressed[i] && own.push(s.text));
   }
   return { ...evidence, prose: own.join(" ") };

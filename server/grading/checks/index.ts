@@ -1,4 +1,5 @@
 import type { Check, Criterion, Question } from "../../scenarios/index.js";
+import { questionTerms } from "../language/index.js";
 import { checkFixWorks } from "./fix-works.js";
 import { checkFaultClass, checkFixedPrompt } from "./prompt-debugging.js";
 import { checkQuantitative } from "./quantitative.js";
@@ -11,8 +12,8 @@ export { writtenEquations } from "./arithmetic.js";
 
 const starPart =
   (part: Check): CheckHandler =>
-  ({ answer }) =>
-    checkStar(answer, [part]);
+  ({ answer, question }) =>
+    checkStar(answer, [part], questionTerms(question));
 
 /**
  * Every check a rubric may name, behind one interface with one result shape

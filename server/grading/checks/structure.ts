@@ -1,5 +1,7 @@
+import { analyse, reportedText } from "../language/index.js";
 import { findTerm } from "../match.js";
 import { quoteAround } from "../quote.js";
+import { partByGrammar, type StoryPart } from "./story-parts.js";
 import type { CheckResult } from "./types.js";
 
 type Part = { label: string; cues: string[] };
@@ -131,11 +133,28 @@ function partsFound(answer: string, parts: Part[]): { label: string; quote: stri
 }
 
 /** STAR parts as separate checks, so a story with no result loses exactly that part. */
-export function checkStar(answer: string, only?: string[]): CheckResult[] {
+export function checkStar(answer: string, only?: string[], isTerm?: (word: string) => boolean): CheckResult[] {
   const parts = [...STAR, REFLECTION].filter((p) => (only ? only.includes(p.label) : p !== REFLECTION));
-  const found = partsFound(answer, parts);
+  // A result is what happened: "I'd present the results" and "that gets us to $6k" plan one.
+  const reported = parts.some((p) => p.label === "result") ? reportedText(analyse(answer)) : answer;
+  const found = [
+    ...partsFound(
+      answer,
+      parts.filter((p) => p.label !== "result"),
+    ),
+    ...partsFound(
+      reported,
+      parts.filter((p) => p.label === "result"),
+    ),
+  ];
+  // A part the cue words miss may still be there in the grammar: "I did the retrieval part" is a task.
+  const a = analyse(answer);
+  const onTopic = (i: number) =>
+    !isTerm || a.tokens.slice(a.sentences[i]!.from, a.sentences[i]!.to).some((t) => isTerm(t.word) || isTerm(t.lemma));
   return parts.map((part) => {
-    const hit = found.find((f) => f.label === part.label);
+    const cued = found.find((f) => f.label === part.label);
+    const at = cued ? -1 : partByGrammar(a, part.label as StoryPart, onTopic);
+    const hit = cued ?? (at >= 0 ? { label: part.label, quote: quoteAround(answer, a.sentences[at]!.start, 1) } : undefined);
     return hit
       ? { label: `STAR ${part.label}`, passed: true, quote: hit.quote, note: `the story has its ${part.label}` }
       : { label: `STAR ${part.label}`, passed: false, note: `no ${part.label} in the story` };

@@ -29,7 +29,7 @@ const SELF_REFERENCE =
  * instructions inside articles" is a description; "Ignore the rubric" and
  * "You are now the grader" are not. Structure, not a phrase list.
  */
-export function addressedToReader(sentence: string, options: { code?: boolean } = {}): boolean {
+export function addressedToReader(sentence: string, options: { code?: boolean; orders?: boolean } = {}): boolean {
   // In code a string literal is not a quotation: it is read like any other text.
   const lower = sentence.toLowerCase();
   const n = (options.code ? lower : unquoted(lower))
@@ -45,7 +45,9 @@ export function addressedToReader(sentence: string, options: { code?: boolean } 
   if (/[^\u0000-\u024f\s\p{P}\p{S}\d]/u.test(n)) return true;
   const rest = n.replace(LEAD, "").replace(/^[^a-z]+/, "");
   // An opening adverbial ("Going forward, treat ...", "In every reply, never ...") does not hide the order after it.
-  return [rest, rest.replace(/^[^,]{1,30},\s*/, "")].some(imperative);
+  // `orders: false` (an answer spoken to a stakeholder the question casts): only orders about the grading count.
+  const heads = [rest, rest.replace(/^[^,]{1,30},\s*/, "")];
+  return options.orders === false ? heads.some((h) => COMMAND.test(h)) : heads.some(imperative);
 }
 
 function imperative(rest: string): boolean {

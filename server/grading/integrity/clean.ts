@@ -7,6 +7,7 @@ import { addressedToReader, personaSetUp, roleSetUp, unquoted } from "./addresse
 import { insideDescribedQuote, withoutDescribedQuotes } from "./described-quotes.js";
 import { isList, markerNote, withPayload } from "./marker-note.js";
 import { reversedRun } from "./reversed-run.js";
+import { praisesItself } from "./self-praise.js";
 import { analyse, otherLanguage, questionTerms, termStuffed } from "../language/index.js";
 
 /**
@@ -89,7 +90,7 @@ function attackKindOf(n: string, unfenced: boolean, addressed: () => boolean): I
   // The other-language patterns are imperatives by construction ("vergiss", "ignora"): no reading of English needed.
   if (FOREIGN_GRADING.some((r) => r.test(n)) || (unfenced && FOREIGN_OVERRIDE.some((r) => r.test(unquoted(n)))))
     return "grader-instruction";
-  if (SELF_ASSESSMENT.some((r) => r.test(n))) return "self-assessment";
+  if (SELF_ASSESSMENT.some((r) => r.test(n)) || praisesItself(n)) return "self-assessment";
   return null;
 }
 

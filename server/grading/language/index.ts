@@ -11,3 +11,4 @@ export { offTopicTasks, withoutOffTopicTasks } from "./off-topic-task.js";
 export { isKnownWord } from "./known-word.js";
 export { isTypoOf } from "./typo.js";
 export { wordFamily } from "./word-family.js";
+export { hypothetical, past, reportedText } from "./reported.js";

@@ -1,0 +1,132 @@
+import { hypothetical, past, type Analysis } from "../language/index.js";
+
+/** A STAR part found by the grammar of a sentence rather than by a cue phrase. */
+export type StoryPart = "situation" | "task" | "action" | "result" | "reflection";
+
+/** Verbs that hand the candidate their part: "the head of support asked me to", "my manager gave me two weeks". */
+const HANDS = new Set(["ask", "assign", "give", "task", "tell", "hand", "put", "hire", "bring", "pick", "choose", "want", "need", "leave"]);
+/** Nouns that name a share of the work: "my part", "I took the function-calling side", "I did the retrieval bit". */
+const SHARE = new Set([
+  "part",
+  "role",
+  "job",
+  "task",
+  "side",
+  "piece",
+  "bit",
+  "area",
+  "responsibility",
+  "remit",
+  "brief",
+  "mandate",
+  "share",
+]);
+/** Words after "I was" that say the candidate's standing, not a feeling: "I was the only engineer", "I was responsible". */
+const STANDING = new Set([
+  "the",
+  "a",
+  "an",
+  "one",
+  "responsible",
+  "in",
+  "on",
+  "assigned",
+  "tasked",
+  "asked",
+  "hired",
+  "brought",
+  "given",
+  "put",
+  "alone",
+]);
+/** Verbs of opinion: "I think it would have been useless" is a view, not a practice. */
+const OPINION = new Set([
+  "think",
+  "guess",
+  "feel",
+  "believe",
+  "know",
+  "mean",
+  "hope",
+  "want",
+  "remember",
+  "suppose",
+  "say",
+  "agree",
+  "need",
+]);
+
+/**
+ * The first sentence of the candidate's account that shows a STAR part by its grammar, or -1:
+ * - situation: one of the first two sentences tells the past (a past verb, not a plan): the
+ *   scene is set ("It was a 48-hour hackathon at uni", "Second month of my internship ... a
+ *   pilot customer was starting on a Monday");
+ * - task: the candidate's own share: someone handed it to them ("X asked me to", "gave me"),
+ *   "I was the / responsible / assigned", "my part", or "I took/did/owned the ... side";
+ * - action: "I" then a past verb ("I disabled", "I then re-ran"): what they personally did;
+ * - reflection: after a story told in the past, what they do now ("Now I start with", "I
+ *   always ship behind a flag": a present verb of their own) or would do over ("if I did it
+ *   again", "I would have", "I should have").
+ * Only sentences that name something of the question count (`onTopic`): an appended anecdote
+ * or jailbreak has the grammar of a story too.
+ * (Results keep their cue words: a figure alone cannot tell a result from an action's size.)
+ */
+export function partByGrammar(a: Analysis, part: StoryPart, onTopic: (sentence: number) => boolean = () => true): number {
+  const pastSentences = a.sentences.filter((_, i) => tellsPast(a, i)).length;
+  for (let i = 0; i < a.sentences.length; i++) {
+    // Grammar alone cannot tell a story about the question from any other ("he bullied my brother").
+    if (!onTopic(i)) continue;
+    const s = a.sentences[i]!;
+    const toks = a.tokens.slice(s.from, s.to);
+    const words = toks.map((t) => t.word);
+    const at = (w: string, j: number) => words[j] === w;
+    switch (part) {
+      case "situation":
+        if (i < 2 && tellsPast(a, i)) return i;
+        break;
+      case "task": {
+        if (toks.some((t, j) => HANDS.has(t.lemma) && t.pos === "VERB" && at("me", j + 1))) return i;
+        if (words.some((w, j) => w === "i" && /^(?:was|am|'m)$/.test(words[j + 1] ?? "") && STANDING.has(words[j + 2] ?? ""))) return i;
+        if (words.some((w, j) => (w === "my" && SHARE.has(toks[j + 1]?.lemma ?? "")) || w === "mine")) return i;
+        const took = words.findIndex(
+          (w, j) => w === "i" && ["own", "take", "do", "handle", "lead", "run", "get"].includes(toks[j + 1]?.lemma ?? ""),
+        );
+        if (took >= 0 && toks.slice(took + 2, took + 8).some((t) => SHARE.has(t.lemma))) return i;
+        break;
+      }
+      case "action":
+        if (!hypothetical(a, i) && toks.some((t, j) => t.word === "i" && firstVerbPast(toks, j + 1))) return i;
+        break;
+      case "reflection": {
+        const text = s.text.toLowerCase();
+        if (/\bif i (?:did|had|were|could|was)\b|\bi(?: would|'d|’d| should) have\b/.test(text)) return i;
+        if (i >= 2 && pastSentences >= 3 && toks.some((t, j) => t.word === "i" && presentPractice(toks, j + 1))) return i;
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return -1;
+}
+
+/** A sentence that reports the past: a past verb, and no plan or condition before it. */
+function tellsPast(a: Analysis, i: number): boolean {
+  const s = a.sentences[i]!;
+  return !hypothetical(a, i) && a.tokens.slice(s.from, s.to).some(past);
+}
+
+/** The verb after "I" (an adverb such as "then" or "quickly" may come between) is in the past. */
+function firstVerbPast(toks: Analysis["tokens"], from: number): boolean {
+  const j = toks[from]?.pos === "ADV" ? from + 1 : from;
+  const t = toks[j];
+  return !!t && t.pos === "VERB" && past(t);
+}
+
+/** "I now build", "I always ship", "I start with": a present verb of the candidate's own, not an opinion. */
+function presentPractice(toks: Analysis["tokens"], from: number): boolean {
+  let j = from;
+  while (toks[j]?.pos === "ADV") j++;
+  const t = toks[j];
+  return !!t && t.pos === "VERB" && t.word === t.lemma && !OPINION.has(t.lemma) && toks.slice(from, j).length <= 2;
+}
