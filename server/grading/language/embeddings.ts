@@ -10,7 +10,7 @@ import { createRequire } from "node:module";
  * never needs a paraphrase for, and misspellings are read elsewhere (typo.ts).
  * The vectors are kept unit-length in one Float32Array.
  */
-export const VOCABULARY = 100_000;
+const VOCABULARY = 100_000;
 const DIMENSIONS = 100;
 
 type Table = { rows: Map<string, number>; data: Float32Array };
@@ -122,9 +122,6 @@ export function cosine(a: string, b: string): number | null {
   for (let k = 0; k < DIMENSIONS; k++) sum += d[i * DIMENSIONS + k]! * d[j * DIMENSIONS + k]!;
   return sum;
 }
-
-/** Whether a word has a vector (loads the table on first use). */
-export const hasVector = (word: string) => (table ??= load()).rows.has(word);
 
 /** A word's frequency rank among the kept words (0 = most frequent), or null. */
 export const rankOf = (word: string) => (table ??= load()).rows.get(word) ?? null;

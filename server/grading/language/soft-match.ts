@@ -18,7 +18,7 @@ const fromEnv = process.env.GRADER_SOFT;
 /** Chosen on the tuning splits (docs/grading.md); the environment override is for that measurement only. */
 export const SOFT: Soft | null =
   fromEnv === undefined
-    ? { threshold: 0.6, share: 0.5, rare: 500 }
+    ? { threshold: 0.5, share: 0.5, rare: 500 }
     : fromEnv === "none"
       ? null
       : {
@@ -51,12 +51,14 @@ export function paraphrases(word: string, said: string, soft: Soft): boolean {
 }
 
 /**
- * Pointers from a reference word to words that say it: a kind of it (hyponym, instance), a part or a
- * whole of it (the three meronyms and holonyms: "England" for "Britain"), similar-to and also-see
- * (adjectives), derivation and pertainym. A more general word (hypernym) says less than the reference
- * ("quality" for "ability"), and antonyms say the opposite: neither is followed.
+ * Pointers that keep a meaning or name a part, a whole, a kind or a case of it: hypernym and hyponym
+ * (instances too), the three holonyms and meronyms ("England" for "Britain"), similar-to and also-see
+ * (adjectives), derivation and pertainym. Antonyms ("!") and the rest are not followed. A more general
+ * word counts too ("legislature" for "Congress"): it earns half a word in similarity, never a key point.
+ * (Only the direction "a kind or a part of the reference word" was measured as well: it lost most of
+ * the gain on the held-out set, docs/grading.md.)
  */
-const SAYS = new Set(["~", "~i", "#m", "#s", "#p", "%m", "%s", "%p", "&", "^", "+", "\\"]);
+const KEEPS = new Set(["@", "@i", "~", "~i", "#m", "#s", "#p", "%m", "%s", "%p", "&", "^", "+", "\\"]);
 const neighbourhoods = new Map<string, Set<string>>();
 /**
  * Only the senses of things and qualities (nouns, adjectives) link: a verb has many loose senses in WordNet
@@ -64,39 +66,41 @@ const neighbourhoods = new Map<string, Set<string>>();
  */
 const named = (s: { pos: WordnetPos }) => s.pos === "noun" || s.pos === "adj";
 
-/** The words of a word's noun and adjective synsets (every sense) and of those one SAYS pointer away. */
+/** The words of a word's noun and adjective synsets (every sense) and of those one KEEPS pointer away. */
 function neighbourhood(word: string): Set<string> {
   let out = neighbourhoods.get(word);
   if (out) return out;
   out = new Set<string>();
   for (const s of synsetsOf(word).filter(named)) {
     for (const w of s.words) out.add(w);
-    for (const p of s.pointers) if (SAYS.has(p.symbol) && named(p)) for (const w of synset(p.pos, p.offset).words) out.add(w);
+    for (const p of s.pointers) if (KEEPS.has(p.symbol) && named(p)) for (const w of synset(p.pos, p.offset).words) out.add(w);
   }
   neighbourhoods.set(word, out);
   return out;
 }
 
 /**
- * WordNet has `said` say `word`: it is in the reference word's neighbourhood, or in that of one of its
+ * WordNet links the two words: one is in the other's neighbourhood, or in that of one of its
  * derivational relatives ("legislative" -> "legislature", of which "Congress" is a kind).
  */
-export function related(word: string, said: string): boolean {
-  if (neighbourhood(word).has(said)) return true;
-  return synsetsOf(word)
-    .filter(named)
-    .some((s) =>
-      s.pointers.some(
-        (p) =>
-          (p.symbol === "+" || p.symbol === "\\") &&
-          named(p) &&
-          synset(p.pos, p.offset).words.some((r) => r !== word && neighbourhood(r).has(said)),
-      ),
-    );
+function related(a: string, b: string): boolean {
+  if (neighbourhood(a).has(b) || neighbourhood(b).has(a)) return true;
+  const viaRelative = (x: string, y: string) =>
+    synsetsOf(x)
+      .filter(named)
+      .some((s) =>
+        s.pointers.some(
+          (p) =>
+            (p.symbol === "+" || p.symbol === "\\") &&
+            named(p) &&
+            synset(p.pos, p.offset).words.some((r) => r !== x && neighbourhood(r).has(y)),
+        ),
+      );
+  return viaRelative(a, b) || viaRelative(b, a);
 }
 
 /** Opposites (WordNet antonyms, also through an adjective's head) or sisters (a shared direct hypernym). */
-export function contrasted(a: string, b: string): boolean {
+function contrasted(a: string, b: string): boolean {
   return opposites(a, b) || opposites(b, a) || (sisters(a, b) && !partOf(a, b) && !partOf(b, a));
 }
 
