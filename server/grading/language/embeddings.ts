@@ -31,21 +31,23 @@ function load(): Table {
   const rows = new Map<string, number>();
   const data = new Float32Array(VOCABULARY * DIMENSIONS);
   const marker = Buffer.from('"vectors":{');
-  let chunk = Buffer.alloc(0);
+  // One read buffer, reused: what a read cut short moves to its start before the next read.
+  const buffer = Buffer.alloc(1 << 22);
+  let kept = 0;
   let pos = 0;
   let inVectors = false;
   try {
     while (rows.size < VOCABULARY) {
-      const more = Buffer.alloc(1 << 22);
-      const n = readSync(fd, more, 0, more.length, pos);
+      const n = readSync(fd, buffer, kept, buffer.length - kept, pos);
       if (n <= 0) break;
       pos += n;
-      chunk = chunk.length ? Buffer.concat([chunk, more.subarray(0, n)]) : more.subarray(0, n);
+      const chunk = buffer.subarray(0, kept + n);
       let i = 0;
       if (!inVectors) {
         const at = chunk.indexOf(marker);
         if (at < 0) {
-          chunk = chunk.subarray(chunk.length - marker.length);
+          // The word list comes first: keep only a tail the marker may start in.
+          kept = chunk.copy(buffer, 0, chunk.length - marker.length);
           continue;
         }
         inVectors = true;
@@ -63,7 +65,7 @@ function load(): Table {
         if (!rows.has(word) && readRow(chunk, colon + 3, data, rows.size)) rows.set(word, rows.size);
         i = close + 1;
       }
-      chunk = chunk.subarray(i);
+      kept = chunk.copy(buffer, 0, i);
     }
   } finally {
     closeSync(fd);
