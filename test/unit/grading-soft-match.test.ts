@@ -34,6 +34,8 @@ describe("paraphrases read from word vectors, checked against WordNet", () => {
     expect(weightedRecall(new Map([["england", 1]]), reference)).toBeCloseTo((soft.share * 0.6) / 1.4);
     expect(weightedRecall(new Map([["not_england", 1]]), reference)).toBe(0);
     expect(weightedRecall(new Map([["decrease", 1]]), new Map([["increase", 1]]))).toBe(0);
+    // Off where similarity is a side signal (a question of several criteria).
+    expect(weightedRecall(new Map([["england", 1]]), reference, { paraphrases: false })).toBe(0);
     // An answer word the reference uses for itself does not also stand in for another of its words.
     expect(
       weightedRecall(

@@ -66,7 +66,8 @@ export function vectorOf(text: string, idf: Idf, isTerm?: (word: string) => bool
  * (termWordMatcher), with the same polarity: "not_connection" never carries
  * "connect".
  */
-export function weightedRecall(answer: Vector, reference: Vector): number {
+export function weightedRecall(answer: Vector, reference: Vector, options: { paraphrases?: boolean } = {}): number {
+  const soft = options.paraphrases === false ? null : SOFT;
   let total = 0;
   let hit = 0;
   let words: AnswerWords | null = null;
@@ -86,7 +87,7 @@ export function weightedRecall(answer: Vector, reference: Vector): number {
         const kin = termWordForms(word);
         if ([...kin.same].some((x) => said.all.has(x)) || said.slips.some((x) => misspells(x, kin))) hit += RELATIVE_SHARE * w;
         // A paraphrase (soft-match.ts): an answer word that is not itself a word of this reference.
-        else if (SOFT && [...said.all].some((x) => !reference.has(`${polarity}${x}`) && paraphrases(word, x, SOFT!))) hit += SOFT.share * w;
+        else if (soft && [...said.all].some((x) => !reference.has(`${polarity}${x}`) && paraphrases(word, x, soft))) hit += soft.share * w;
       }
     }
   }
