@@ -96,11 +96,7 @@ export function gradeQuestion(question: Question, answers: (AnswerBody | null)[]
   const compared = withoutSwappedClauses(read.prose, termRoles(question));
   const answerVector =
     index && refs.length ? vectorOf(compared, index.idf, questionTerms(question), { listAnswers: expectsShortAnswer(question) }) : null;
-  // Paraphrases (soft-match.ts) count only where similarity is the measure of the answer, a one-criterion item: on a
-  // question of several criteria it is a side signal, and there the words of an attack's frame paraphrased reference words.
-  const paraphrases = question.rubric.length === 1;
-  const similarity =
-    answerVector && read.prose ? Math.max(...refs.map((r) => weightedRecall(answerVector, r.vector, { paraphrases }))) : null;
+  const similarity = answerVector && read.prose ? Math.max(...refs.map((r) => weightedRecall(answerVector, r.vector))) : null;
   const refSize = refs.length ? Math.min(...refs.map((r) => r.terms)) : 0;
   const claims = claimText(question, read.prose);
   const judged = question.rubric.map((criterion) =>

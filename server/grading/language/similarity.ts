@@ -4,7 +4,6 @@ import { negatedListItem } from "./negation-scope.js";
 import { negatedAt } from "./terms.js";
 import { maySlip, misspells, termWordForms } from "./term-word.js";
 import { WIDENING } from "./word-family.js";
-import { paraphrases, SOFT } from "./soft-match.js";
 
 const CONTENT = new Set(["NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM", "X"]);
 const LIGHT = new Set(["be", "have", "do", "will", "would", "can", "could", "should", "may", "might", "must"]);
@@ -77,8 +76,7 @@ export function vectorOf(
  * (termWordMatcher), with the same polarity: "not_connection" never carries
  * "connect".
  */
-export function weightedRecall(answer: Vector, reference: Vector, options: { paraphrases?: boolean } = {}): number {
-  const soft = options.paraphrases === false ? null : SOFT;
+export function weightedRecall(answer: Vector, reference: Vector): number {
   let total = 0;
   let hit = 0;
   let words: AnswerWords | null = null;
@@ -97,8 +95,6 @@ export function weightedRecall(answer: Vector, reference: Vector, options: { par
       else if (WIDENING.similarity === "all") {
         const kin = termWordForms(word);
         if ([...kin.same].some((x) => said.all.has(x)) || said.slips.some((x) => misspells(x, kin))) hit += RELATIVE_SHARE * w;
-        // A paraphrase (soft-match.ts): an answer word that is not itself a word of this reference.
-        else if (soft && [...said.all].some((x) => !reference.has(`${polarity}${x}`) && paraphrases(word, x, soft))) hit += soft.share * w;
       }
     }
   }
