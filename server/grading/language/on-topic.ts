@@ -29,7 +29,8 @@ const R = 0.35;
 /** Fewer content words than this say too little to judge a paragraph by. */
 const MIN_WORDS = 3;
 
-const CONTENT = new Set(["NOUN", "PROPN", "VERB", "ADJ", "ADV"]);
+// Adverbs ("first", "then", "finally", "often") order and hedge a text whatever its topic: they are not counted.
+const CONTENT = new Set(["NOUN", "PROPN", "VERB", "ADJ"]);
 const LIGHT = new Set(["be", "have", "do", "will", "would", "can", "could", "should", "may", "might", "must"]);
 
 const vocabularies = new WeakMap<Question, Set<string>>();
