@@ -21,6 +21,7 @@ import { MANIPULATION, STEERING_PENALTY, type IntegrityFlag } from "./integrity/
 import { prepareAnswer, type EvidenceText } from "./prepare-answer.js";
 import { evidenceFor } from "./story.js";
 import { scoreTests, type TestEvidence } from "./tests-criterion.js";
+import { withoutOffTopicProse } from "./language/on-topic.js";
 
 /** Below this many words an answer with no gradeable statement is "insufficient evidence", not a 0. */
 export const MIN_WORDS_TO_JUDGE = 12;
@@ -89,7 +90,8 @@ export function gradeQuestion(question: Question, answers: (AnswerBody | null)[]
       judgeText,
     };
   }
-  const read = evidenceFor(question, evidence);
+  // What is not about the question earns nothing, neither similarity nor concepts (language/on-topic.ts).
+  const read = evidenceFor(question, index ? { ...evidence, prose: withoutOffTopicProse(question, evidence.prose, index.idf) } : evidence);
   // Similarity: how much of a reference answer's weighted content (claims only, negation marked) the answer states.
   const refs = (index?.references.get(question.id) ?? []).filter((r) => r.text !== ctx.gradingExemplar);
   // A clause that pairs a contrast's terms crosswise ("A stack is FIFO") earns no similarity either (role-swap.ts).

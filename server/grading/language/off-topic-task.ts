@@ -148,6 +148,8 @@ export function offTopicTasks(q: Question, a: Analysis, options: { story?: boole
     // works"): when none of it is the question's, the task is not, whatever its other words.
     const subject = aboutWhat(tokens).filter((t) => !GENERIC.has(t.lemma));
     if (subject.length && !subject.some(topic.broad)) return void out.add(i);
+    // What it asks to have done ("how to manipulate stock prices"): a deed the question never speaks of is another topic.
+    if (subject.some((t) => t.pos === "VERB" && !topic.broad(t))) return void out.add(i);
     const topical = content.filter(topic.broad).length;
     // What the order asks for ("a script", "an introduction") says most about what it is about: asking for
     // something off the topic, it needs half its words on it to count, otherwise a third.
@@ -220,9 +222,26 @@ function aboutWhat(tokens: Token[]): Token[] {
     }
     return out.filter((t) => t.pos !== "DET" && t.pos !== "NUM");
   };
-  if (rest[0] && /^(?:how|why)$/.test(rest[0].word)) return phrase(rest.slice(1));
+  // "how to steal from a store", "how to make and sell ...": what is to be done, its verbs and their object.
+  const howTo = (from: Token[]) => {
+    const out: Token[] = [];
+    for (let j = 1; from[j]?.word === "to" || from[j]?.pos === "CCONJ";) {
+      const verb = from[j + 1];
+      if (!verb || verb.pos !== "VERB") break;
+      const object = phrase(from.slice(j + 2));
+      out.push(verb, ...object);
+      j += 2 + object.length;
+    }
+    return out;
+  };
+  const how = (from: Token[]) => (from[1]?.word === "to" ? howTo(from) : phrase(from.slice(1)));
+  if (rest[0] && /^(?:how|why)$/.test(rest[0].word)) return how(rest);
   let i = 0;
   while (i < rest.length && NOUN_PHRASE.has(rest[i]!.pos)) i++;
+  // "instructions on how to ...", "a guide on how to ...", "teach people how to ...": the how says what it is about.
+  if (i > 0 && /^(?:how|why)$/.test(rest[i]?.word ?? "")) return how(rest.slice(i));
+  if (i > 0 && rest[i] && /^(?:of|about|on)$/.test(rest[i]!.word) && /^(?:how|why)$/.test(rest[i + 1]?.word ?? ""))
+    return how(rest.slice(i + 1));
   if (i > 0 && rest[i] && /^(?:of|about)$/.test(rest[i]!.word)) return phrase(rest.slice(i + 1));
   return [];
 }
