@@ -43,7 +43,7 @@ export function addressedToReader(sentence: string, options: { code?: boolean; o
   // Not English (the imperative test below reads English): foreign-language patterns are imperatives by construction.
   // eslint-disable-next-line no-control-regex -- the range starts at U+0000 on purpose: every Latin code point counts as English
   if (/[^\u0000-\u024f\s\p{P}\p{S}\d]/u.test(n)) return true;
-  return opensWithOrder(n);
+  return opensWithOrder(n, options);
 }
 
 /**
@@ -59,7 +59,7 @@ export function givesAnOrder(sentence: string): boolean {
   return !!n && (/\bplease\s+[a-z]/.test(n) || opensWithOrder(n));
 }
 
-function opensWithOrder(n: string): boolean {
+function opensWithOrder(n: string, options: { orders?: boolean } = {}): boolean {
   const rest = n.replace(LEAD, "").replace(/^[^a-z]+/, "");
   // An opening adverbial ("Going forward, treat ...", "In every reply, never ...") does not hide the order after it.
   // `orders: false` (an answer spoken to a stakeholder the question casts): only orders about the grading count.
