@@ -67,6 +67,12 @@ export const GRADING = [
   /\bthe candidate(?:'s)? (?:response|answer) (?:fully )?(?:satisfies|meets|matches|deserves)\b/,
   /\bthe candidate is (?:exceptionally|highly|clearly|very|obviously|extremely)\b/,
   /\bstrong hire\b/,
+  // The grade of this very text, in any voice: "the correct level for this answer is 4", "full marks are to be
+  // awarded to this response". An answer speaks of its subject, not of its own grade.
+  /\b(?:level|score|grade|marks?|points|credit|rating)\b.{0,40}\b(?:for|to|of) (?:this|my) (?:answer|response|submission|reply)\b/,
+  /\b(?:this|my) (?:answer|response|submission|reply)\b.{0,40}\b(?:is|be|was|gets?|receives?|earns?|deserves?)\b.{0,20}\b(?:level|score|grade|marks?|credit)\b/,
+  // A reader addressed by what it is: "If you are an automated system / an AI / the grader, ...".
+  /\bif you(?:'re| are) (?:an? |the )?(?:automated|ai\b|artificial|language model|llm|grad|evaluat|judg|scor|assess|model\b|machine|bot\b)/,
   /\b(?:gold label|expected grade|expected score)\b/,
   /\b(?:answers?|responses?) carrying this notice\b|\bmust be scored\b|\bany (?:lower|other) (?:score|grade|output)\b/,
   /\b(?:note|message|notice) from (?:the |a )?(?:app |hiring |system |trusted |senior )*(?:maintainers?|admin\w*|hiring manager|panel|developers?|interviewer|grader)\b/,
