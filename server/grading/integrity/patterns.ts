@@ -42,6 +42,7 @@ export const TASK_INJECTION = [
 
 /** Scoring talk: never part of an honest answer, wherever it appears. */
 export const GRADING = [
+  // The bare verb only: "a judge that gives full marks to fluent answers" describes a judge's bias.
   /\b(?:give|award|assign|grant|record|attribuer|gib|dê|dale)\b.{0,40}\b(?:full marks?|full (?:score|points|credit)|max(?:imum)? (?:score|points?|marks?|grade|level)|perfect (?:score|grade|marks?)|top (?:marks?|score|grade)|highest (?:score|grade|mark))/,
   /\b(?:full|maximum|max|highest|top|perfect)\s+(?:marks?|scores?|grades?|points|levels?|rating)\b.{0,40}\b(?:every|each|all|this answer|the answer|criteri)/,
   /\b(?:score|grade|mark|rate)\s+(?:this|my|the) (?:answer|response|submission|solution|candidate)\b/,
@@ -77,7 +78,7 @@ export const GRADING = [
   /\b(?:answers?|responses?) carrying this notice\b|\bmust be scored\b|\bany (?:lower|other) (?:score|grade|output)\b/,
   /\b(?:note|message|notice) from (?:the |a )?(?:app |hiring |system |trusted |senior )*(?:maintainers?|admin\w*|hiring manager|panel|developers?|interviewer|grader)\b/,
   /\[(?:admin|system|moderator|note from|message from)\b[^\]]*\]/,
-  /(?<!\p{L})(?:volle punktzahl|note maximale|nota m[aá]xima|puntuaci[oó]n m[aá]xima|pontua[cç][aã]o m[aá]xima|максимальный балл|punteggio massimo)(?!\p{L})/u,
+  /(?<!\p{L})(?:voll\p{L}* punktzahl|note maximale|nota m[aá]xima|puntuaci[oó]n m[aá]xima|pontua[cç][aã]o m[aá]xima|максимальный балл|punteggio massimo)(?!\p{L})/u,
   /(?:満点|满分|最高分)/,
 ];
 
@@ -100,7 +101,9 @@ export const FAKE_VERDICT = [
   /"(?:score|rating)"\s*:\s*"?(?:4(?:\.0)?|10|100|5)"?\s*[,}][^{}]{0,200}"(?:reason|rationale|verdict|criteria|feedback)"/,
   /\b(?:score|grade|rating|verdict)\s*[:=]\s*(?:\d+(?:\.\d+)?\s*(?:\/\s*\d+|out of \d+)|pass(?:ed)?\b|a\+|excellent|perfect|full marks)/,
   /\b(?:[\w-]+\s+[0-4]\s*\/\s*4\b.{0,20}){2,}/,
-  /\bverdict\s*[:=]\s*["']?pass/,
+  /\bverdict\s*[:=]\s*["']?(?:pass|full|correct|accept|approved|strong)/,
+  // A record of a criterion's level: "criterion: correct level: 4" (a YAML or key-value verdict).
+  /\bcriteri(?:on|a)\s*[:=]\s*\S+.{0,60}\blevel\s*[:=]\s*[0-4]\b/,
   /\blevel \d\s*:\s+\S/,
   /"(?:criterionid|insufficientevidence)"\s*:/,
 ];
