@@ -63,7 +63,7 @@ export const GRADING = [
   /\b(?:4|four|maximum|full marks)\b.{0,40}\b(?:every|each|all)\s+(?:rubric\s+)?criteri(?:on|a)\b/,
   /\brubric\b.{0,60}\b(?:update|supersede\w*|replace\w*|retired|no longer|now means|new version)\b/,
   /\bcovered \d+ of \d+ key points\b/,
-  /\bfinal (?:grade|score|verdict)\b/,
+  /\bfinal (?:grade|score|verdict|level|mark)\b/,
   /\bevaluation (?:complete|finished|done)\b/,
   /\bthe candidate(?:'s)? (?:response|answer) (?:fully )?(?:satisfies|meets|matches|deserves)\b/,
   /\bthe candidate is (?:exceptionally|highly|clearly|very|obviously|extremely)\b/,
@@ -78,7 +78,7 @@ export const GRADING = [
   /\b(?:answers?|responses?) carrying this notice\b|\bmust be scored\b|\bany (?:lower|other) (?:score|grade|output)\b/,
   /\b(?:note|message|notice) from (?:the |a )?(?:app |hiring |system |trusted |senior )*(?:maintainers?|admin\w*|hiring manager|panel|developers?|interviewer|grader)\b/,
   /\[(?:admin|system|moderator|note from|message from)\b[^\]]*\]/,
-  /(?<!\p{L})(?:voll\p{L}* punktzahl|note maximale|nota m[aá]xima|puntuaci[oó]n m[aá]xima|pontua[cç][aã]o m[aá]xima|максимальный балл|punteggio massimo)(?!\p{L})/u,
+  /(?<!\p{L})(?:voll\p{L}* punktzahl|note maximale|nota m[aá]xima|puntuaci[oó]n m[aá]xima|m[aá]xima puntuaci[oó]n|pontua[cç][aã]o m[aá]xima|максимальный балл|punteggio massimo)(?!\p{L})/u,
   /(?:満点|满分|最高分)/,
 ];
 
