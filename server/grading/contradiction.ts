@@ -2,14 +2,6 @@ import type { Criterion } from "../scenarios/index.js";
 import { saidOfOther, type Roles } from "./roles.js";
 import { analyse, claimSentences, isNegator, lemmaTermPositions, negatedAt, type Analysis, type ClaimOptions } from "./language/index.js";
 
-const NEGATOR_OPENING = /^(?:no|not|never|without)\s+/i;
-
-/** The same statement with the other polarity: "no children" <-> "children", "connected" <-> "not connected". */
-export function oppositeOf(term: string): string {
-  const trimmed = term.trim();
-  return NEGATOR_OPENING.test(trimmed) ? trimmed.replace(NEGATOR_OPENING, "") : `not ${trimmed}`;
-}
-
 /**
  * The labels of a criterion's concepts that the answer states the opposite of,
  * in a sentence that makes a claim: "a leaf is a node with children" against

@@ -3,6 +3,7 @@ import {
   analyse,
   claimSentences,
   findLemmaTerm,
+  isNegativeTerm,
   hypothetical,
   negatedAt,
   negatedByScope,
@@ -48,7 +49,7 @@ export function conceptCoverage(
     return { hits, total: criterion.evidence.concepts.length };
   }
   const a = analyse(answer);
-  const claims = claimSentences(a, options.isTerm, { story: options.story ?? false, listAnswers: options.listAnswers ?? false });
+  const claims = new Set(claimSentences(a, options.isTerm, { story: options.story ?? false, listAnswers: options.listAnswers ?? false }));
   // A story's result criterion reads what happened: a plan ("I'd send a weekly dashboard") is no outcome yet.
   if (options.story && resultOnly(criterion)) for (const i of [...claims]) if (hypothetical(a, i)) claims.delete(i);
   const perSentence = new Map<number, number>();
@@ -86,7 +87,7 @@ function firstHit(
       const abs = from + at;
       const ti = tokenAt(a, abs);
       const sentence = ti >= 0 ? a.tokens[ti]!.sentence : -1;
-      const termNegative = negativeTerm(term);
+      const termNegative = isNegativeTerm(term);
       // A negative term under a wider negation is denied twice: "does not need ..., no preemption or ..." rejects it.
       const polarity = termNegative ? !negatedByScope(a, ti) : !negatedAt(a, ti, 2);
       if (ti >= 0 && open(sentence) && polarity && !swapped(ti, term)) {
@@ -97,7 +98,7 @@ function firstHit(
     }
     // The term's lemmas with their polarity ("not connect" finds "isn't connected").
     const li = findLemmaTerm(a, term, open);
-    if (li >= 0 && !(negativeTerm(term) && negatedByScope(a, li - 1)) && !swapped(li, term)) {
+    if (li >= 0 && !(isNegativeTerm(term) && negatedByScope(a, li - 1)) && !swapped(li, term)) {
       const t = a.tokens[li]!;
       if (!best || t.at < best.at) best = { at: t.at, length: t.word.length, sentence: t.sentence };
     }
@@ -107,8 +108,6 @@ function firstHit(
 
 /** A criterion that asks only for the story's result (its one check is STAR's result). */
 const resultOnly = (c: Criterion) => c.evidence.checks?.length === 1 && c.evidence.checks[0] === "result";
-
-const negativeTerm = (term: string) => /^(?:no|not|never|without)\b/i.test(term);
 
 /** The token covering a character offset (binary search), or -1. */
 function tokenAt(a: Analysis, offset: number): number {

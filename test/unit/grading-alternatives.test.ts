@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { stringify } from "yaml";
-import { gradeQuestion, questionScore } from "../../server/grading/index.js";
-import { PackSchema, PackValidationError, parsePackLocated, type Pack } from "../../server/scenarios/index.js";
+import { PackValidationError, parsePackLocated, type Pack } from "../../server/scenarios/index.js";
+import { gradeOne, oneCriterionPack } from "../helpers/one-criterion.js";
 
 /**
  * Answer keys that list alternatives ("name one of", "at least two of") and
@@ -9,54 +9,27 @@ import { PackSchema, PackValidationError, parsePackLocated, type Pack } from "..
  * points a full answer needs with `evidence.enough`, and an answer in the
  * model answers' own form (a short list) states its point.
  */
-const ANCHORS = { "0": "Wrong.", "1": "A minor point.", "2": "Half.", "3": "Most.", "4": "All." };
-
 function pack(options: { enough?: number; strong: string; weak?: string }): Pack {
-  return PackSchema.parse({
-    id: "alternatives",
-    title: "Alternatives",
-    description: "Short-answer items with answer keys of alternatives.",
-    rounds: [{ id: "all", kind: "system-design", title: "All", minutes: 10, pick: 1 }],
-    questions: [
-      {
-        id: "layer",
-        kind: "system-design",
-        level: "junior",
-        title: "Layers",
-        prompt: "Name one layer of the TCP/IP model.",
-        timeGuideMinutes: 2,
-        rubric: [
-          {
-            id: "correct",
-            title: "Names a layer",
-            weight: 1,
-            description: "Names a layer of the TCP/IP model.",
-            anchors: ANCHORS,
-            evidence: {
-              concepts: [
-                { label: "application", terms: ["application"] },
-                { label: "transport", terms: ["transport"] },
-                { label: "internet", terms: ["internet", "network layer"] },
-                { label: "link", terms: ["link"] },
-              ],
-              ...(options.enough ? { enough: options.enough } : {}),
-            },
-          },
-        ],
-        exemplars: [
-          { level: "strong", answer: options.strong, scores: { correct: 4 } },
-          ...(options.weak ? [{ level: "weak", answer: options.weak, scores: { correct: 1 } }] : []),
-        ],
-      },
+  return oneCriterionPack({
+    id: "layer",
+    title: "Layers",
+    prompt: "Name one layer of the TCP/IP model.",
+    description: "Names a layer of the TCP/IP model.",
+    concepts: [
+      { label: "application", terms: ["application"] },
+      { label: "transport", terms: ["transport"] },
+      { label: "internet", terms: ["internet", "network layer"] },
+      { label: "link", terms: ["link"] },
+    ],
+    ...(options.enough ? { enough: options.enough } : {}),
+    exemplars: [
+      { level: "strong", answer: options.strong, score: 4 },
+      ...(options.weak ? [{ level: "weak" as const, answer: options.weak, score: 1 }] : []),
     ],
   });
 }
 
-function grade(p: Pack, text: string) {
-  const q = p.questions[0]!;
-  const graded = gradeQuestion(q, [{ text }], { pack: p });
-  return { score: questionScore(q.rubric, graded.scores), criterion: graded.scores[0]!, flags: graded.flags };
-}
+const grade = gradeOne;
 
 const EXPLAINED =
   "The transport layer is the one I know best: it gives each application a port and, with TCP, retransmits what was lost so the stream arrives in order.";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { gradeQuestion, questionScore } from "../../server/grading/index.js";
 import { PackSchema, type Pack } from "../../server/scenarios/index.js";
+import { keyPointCriterion } from "../helpers/one-criterion.js";
 
 /**
  * Questions written from an answer key the way docs/scenario-format.md asks a
@@ -25,14 +26,12 @@ function pack(questions: Q[]): Pack {
       prompt: q.prompt,
       timeGuideMinutes: 2,
       rubric: [
-        {
-          id: "correct",
-          title: "Correct",
-          weight: 1,
+        keyPointCriterion({
+          concepts: q.concepts,
           description: "States the reference answer's points.",
           anchors: ANCHORS,
-          evidence: { concepts: q.concepts, ...(q.enough ? { enough: q.enough } : {}) },
-        },
+          ...(q.enough ? { enough: q.enough } : {}),
+        }),
       ],
       exemplars: [{ level: "strong", answer: q.strong, scores: { correct: 4 } }],
     })),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { gradeQuestion, questionScore } from "../../server/grading/index.js";
-import { oppositeOf } from "../../server/grading/contradiction.js";
-import { PackSchema, type Pack } from "../../server/scenarios/index.js";
+import { oppositeOf } from "../../server/grading/language/index.js";
+import type { Pack } from "../../server/scenarios/index.js";
+import { gradeOne, oneCriterionPack, type KeyPoint } from "../helpers/one-criterion.js";
 
 /**
  * A wrong answer often shares most of its words with the right one ("a node
@@ -9,43 +9,11 @@ import { PackSchema, type Pack } from "../../server/scenarios/index.js";
  * point is graded as wrong, not rescued by similarity to the reference, and
  * the report says which point it contradicts.
  */
-const ANCHORS = { "0": "Wrong.", "1": "A minor point.", "2": "Half.", "3": "Most.", "4": "All." };
-
-function pack(concepts: { label: string; terms: string[] }[], strong: string, prompt: string): Pack {
-  return PackSchema.parse({
-    id: "contradiction",
-    title: "Contradiction",
-    description: "Answer-key questions.",
-    rounds: [{ id: "all", kind: "system-design", title: "All", minutes: 10, pick: 1 }],
-    questions: [
-      {
-        id: "q",
-        kind: "system-design",
-        level: "junior",
-        title: "Question",
-        prompt,
-        timeGuideMinutes: 2,
-        rubric: [
-          {
-            id: "correct",
-            title: "Correct",
-            weight: 1,
-            description: "States the key point.",
-            anchors: ANCHORS,
-            evidence: { concepts },
-          },
-        ],
-        exemplars: [{ level: "strong", answer: strong, scores: { correct: 4 } }],
-      },
-    ],
-  });
+function pack(concepts: KeyPoint[], strong: string, prompt: string): Pack {
+  return oneCriterionPack({ prompt, concepts, exemplars: [{ level: "strong", answer: strong, score: 4 }] });
 }
 
-function grade(p: Pack, text: string) {
-  const q = p.questions[0]!;
-  const graded = gradeQuestion(q, [{ text }], { pack: p });
-  return { score: questionScore(q.rubric, graded.scores), criterion: graded.scores[0]! };
-}
+const grade = gradeOne;
 
 const leaf = pack(
   [{ label: "no children", terms: ["no children", "no child"] }],
@@ -100,38 +68,16 @@ describe("an answer that states the opposite of a key point", () => {
 });
 
 describe("an answer key of alternatives with one reference answer", () => {
-  const layers = PackSchema.parse({
-    id: "alternatives-one-reference",
-    title: "Alternatives",
-    description: "Name one of several.",
-    rounds: [{ id: "all", kind: "system-design", title: "All", minutes: 10, pick: 1 }],
-    questions: [
-      {
-        id: "q",
-        kind: "system-design",
-        level: "junior",
-        title: "Layer",
-        prompt: "Name one layer of the TCP/IP model and say what it does.",
-        timeGuideMinutes: 2,
-        rubric: [
-          {
-            id: "correct",
-            title: "Names a layer",
-            weight: 1,
-            description: "Names a layer.",
-            anchors: ANCHORS,
-            evidence: {
-              concepts: [
-                { label: "transport", terms: ["transport"] },
-                { label: "link", terms: ["link layer", "data link"] },
-              ],
-              enough: 1,
-            },
-          },
-        ],
-        exemplars: [{ level: "strong", answer: "The transport layer, which carries data between two processes.", scores: { correct: 4 } }],
-      },
+  const layers = oneCriterionPack({
+    title: "Layer",
+    prompt: "Name one layer of the TCP/IP model and say what it does.",
+    description: "Names a layer.",
+    concepts: [
+      { label: "transport", terms: ["transport"] },
+      { label: "link", terms: ["link layer", "data link"] },
     ],
+    enough: 1,
+    exemplars: [{ level: "strong", answer: "The transport layer, which carries data between two processes.", score: 4 }],
   });
 
   it("gives full marks to another acceptable answer than the reference's", () => {

@@ -2,23 +2,20 @@ import { describe, expect, it } from "vitest";
 import { conceptCoverage } from "../../server/grading/coverage.js";
 import { features } from "../../server/grading/language/similarity.js";
 import { isNegated } from "../../server/grading/negation.js";
-import { CriterionSchema } from "../../server/scenarios/index.js";
+import { keyPointCriterion } from "../helpers/one-criterion.js";
 
-const criterion = CriterionSchema.parse({
-  id: "release",
-  title: "Release safety",
-  weight: 1,
+const criterion = keyPointCriterion({
+  criterionId: "release",
+  criterionTitle: "Release safety",
   description: "Evaluates before release, keeps a rollback plan, caches, uses canaries and tests.",
   anchors: { "0": "None.", "1": "One.", "2": "Two.", "3": "Three.", "4": "All." },
-  evidence: {
-    concepts: [
-      { label: "evaluation", terms: ["evaluation", "evaluate"] },
-      { label: "rollback plan", terms: ["rollback plan"] },
-      { label: "caching", terms: ["caching", "cache"] },
-      { label: "canary", terms: ["canary release", "canary"] },
-      { label: "tests", terms: ["tests"] },
-    ],
-  },
+  concepts: [
+    { label: "evaluation", terms: ["evaluation", "evaluate"] },
+    { label: "rollback plan", terms: ["rollback plan"] },
+    { label: "caching", terms: ["caching", "cache"] },
+    { label: "canary", terms: ["canary release", "canary"] },
+    { label: "tests", terms: ["tests"] },
+  ],
 });
 const shown = (text: string) => conceptCoverage(criterion, text, { prose: true }).hits.map((h) => h.label);
 /** The answer's single-word similarity features: "not_x" is x denied. */

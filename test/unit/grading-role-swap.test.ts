@@ -2,51 +2,30 @@ import { describe, expect, it } from "vitest";
 import { gradeQuestion } from "../../server/grading/index.js";
 import { withoutSwappedClauses } from "../../server/grading/role-swap.js";
 import { termRoles } from "../../server/grading/roles.js";
-import { PackSchema, QuestionSchema, type Pack, type Question } from "../../server/scenarios/index.js";
+import { QuestionSchema, type Pack, type Question } from "../../server/scenarios/index.js";
+import { oneCriterionPack } from "../helpers/one-criterion.js";
 
 /** A one-criterion contrast question written for these tests, so similarity counts on its own too. */
-const pack: Pack = PackSchema.parse({
-  id: "os",
-  title: "OS",
-  description: "Operating systems.",
-  rounds: [{ id: "sd", kind: "system-design", title: "Design", minutes: 10 }],
-  questions: [
+const pack: Pack = oneCriterionPack({
+  id: "process-vs-thread",
+  title: "Process versus thread",
+  prompt: "What is the difference between a process and a thread?",
+  criterionId: "memory",
+  criterionTitle: "Memory",
+  description: "A process has its own address space; threads share the memory of their process.",
+  anchors: { "0": "None.", "1": "Vague.", "2": "One side.", "3": "Both.", "4": "Both, with the consequence." },
+  concepts: [
+    { label: "process has its own address space", terms: ["own address space", "separate address space"] },
+    { label: "threads share memory", terms: ["share memory", "shared memory", "share the memory"] },
+  ],
+  exemplars: [
     {
-      id: "process-vs-thread",
-      kind: "system-design",
-      level: "junior",
-      title: "Process versus thread",
-      prompt: "What is the difference between a process and a thread?",
-      timeGuideMinutes: 3,
-      rubric: [
-        {
-          id: "memory",
-          title: "Memory",
-          weight: 1,
-          description: "A process has its own address space; threads share the memory of their process.",
-          anchors: { "0": "None.", "1": "Vague.", "2": "One side.", "3": "Both.", "4": "Both, with the consequence." },
-          evidence: {
-            concepts: [
-              { label: "process has its own address space", terms: ["own address space", "separate address space"] },
-              { label: "threads share memory", terms: ["share memory", "shared memory", "share the memory"] },
-            ],
-          },
-        },
-      ],
-      exemplars: [
-        {
-          level: "strong",
-          answer:
-            "A process has its own address space, isolated from other processes by the operating system. Threads share the memory of their process, so switching between them is cheaper but they need locks.",
-          scores: { memory: 4 },
-        },
-        {
-          level: "weak",
-          answer: "They are both ways to run programs on a computer, one is bigger than the other.",
-          scores: { memory: 0 },
-        },
-      ],
+      level: "strong",
+      answer:
+        "A process has its own address space, isolated from other processes by the operating system. Threads share the memory of their process, so switching between them is cheaper but they need locks.",
+      score: 4,
     },
+    { level: "weak", answer: "They are both ways to run programs on a computer, one is bigger than the other.", score: 0 },
   ],
 });
 const question: Question = pack.questions[0]!;

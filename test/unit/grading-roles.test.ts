@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { gradeQuestion } from "../../server/grading/index.js";
 import { termRoles } from "../../server/grading/roles.js";
 import { QuestionSchema, type Question } from "../../server/scenarios/index.js";
+import { keyPointCriterion } from "../helpers/one-criterion.js";
 
 /** A contrast question written for these tests: each term is said of one of two entities. */
 const heapVsArray: Question = QuestionSchema.parse({
@@ -12,19 +13,16 @@ const heapVsArray: Question = QuestionSchema.parse({
   prompt: "What is the difference between a heap and an array kept sorted, for a priority queue?",
   timeGuideMinutes: 3,
   rubric: [
-    {
-      id: "costs",
-      title: "Costs",
-      weight: 1,
+    keyPointCriterion({
+      criterionId: "costs",
+      criterionTitle: "Costs",
       description: "The insertion cost of each structure, with the reason.",
       anchors: { "0": "None.", "1": "Vague.", "2": "One.", "3": "Both.", "4": "Both with the reason." },
-      evidence: {
-        concepts: [
-          { label: "heap insert is logarithmic", terms: ["logarithmic", "log n"] },
-          { label: "array insert is linear", terms: ["linear", "shifts elements", "shifting"] },
-        ],
-      },
-    },
+      concepts: [
+        { label: "heap insert is logarithmic", terms: ["logarithmic", "log n"] },
+        { label: "array insert is linear", terms: ["linear", "shifts elements", "shifting"] },
+      ],
+    }),
   ],
   exemplars: [
     {

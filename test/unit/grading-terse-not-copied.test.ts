@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { gradeQuestion, questionScore } from "../../server/grading/index.js";
-import { PackSchema, type Pack } from "../../server/scenarios/index.js";
+import type { Pack } from "../../server/scenarios/index.js";
+import { oneCriterionPack } from "../helpers/one-criterion.js";
 
 /**
  * A short-answer question whose criterion description and model answer both state the
@@ -9,39 +10,20 @@ import { PackSchema, type Pack } from "../../server/scenarios/index.js";
  */
 const ANSWER = "A hash map gives average constant-time lookup; a sorted array gives logarithmic lookup by binary search.";
 
-const pack: Pack = PackSchema.parse({
-  id: "terse",
-  title: "Terse answers",
-  description: "Short answers that coincide with the reference.",
-  rounds: [{ id: "all", kind: "system-design", title: "All", minutes: 10, pick: 1 }],
-  questions: [
-    {
-      id: "lookup-cost",
-      kind: "system-design",
-      level: "junior",
-      title: "Lookup cost",
-      prompt: "How fast is a lookup in a hash map compared with a sorted array?",
-      timeGuideMinutes: 2,
-      rubric: [
-        {
-          id: "correct",
-          title: "Both costs",
-          weight: 1,
-          description: ANSWER,
-          anchors: { "0": "Wrong.", "1": "One cost, vaguely.", "2": "One cost.", "3": "Both, loosely.", "4": "Both costs." },
-          evidence: {
-            concepts: [
-              { label: "constant time", terms: ["constant", "o(1)"] },
-              { label: "logarithmic", terms: ["logarithmic", "log n", "binary search"] },
-            ],
-          },
-        },
-      ],
-      exemplars: [
-        { level: "strong", answer: ANSWER, scores: { correct: 4 } },
-        { level: "weak", answer: "Both are fast enough for most programs.", scores: { correct: 0 } },
-      ],
-    },
+const pack: Pack = oneCriterionPack({
+  id: "lookup-cost",
+  title: "Lookup cost",
+  prompt: "How fast is a lookup in a hash map compared with a sorted array?",
+  criterionTitle: "Both costs",
+  description: ANSWER,
+  anchors: { "0": "Wrong.", "1": "One cost, vaguely.", "2": "One cost.", "3": "Both, loosely.", "4": "Both costs." },
+  concepts: [
+    { label: "constant time", terms: ["constant", "o(1)"] },
+    { label: "logarithmic", terms: ["logarithmic", "log n", "binary search"] },
+  ],
+  exemplars: [
+    { level: "strong", answer: ANSWER, score: 4 },
+    { level: "weak", answer: "Both are fast enough for most programs.", score: 0 },
   ],
 });
 

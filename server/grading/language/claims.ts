@@ -33,7 +33,22 @@ export type ClaimOptions = {
  *
  * `isTerm(word)`: whether a word starts one of the question's evidence terms.
  */
-export function claimSentences(a: Analysis, isTerm: (word: string) => boolean = () => false, options: ClaimOptions = {}): Set<number> {
+export function claimSentences(a: Analysis, isTerm: (word: string) => boolean = NO_TERMS, options: ClaimOptions = {}): ReadonlySet<number> {
+  // Every criterion of a question reads the same answer with the same terms: read it once (the
+  // analysis is cached per text, and questionTerms per question, so both are stable keys).
+  let byTerms = readings.get(a);
+  if (!byTerms) readings.set(a, (byTerms = new WeakMap()));
+  let byOptions = byTerms.get(isTerm);
+  if (!byOptions) byTerms.set(isTerm, (byOptions = new Map()));
+  const key = `${options.story ?? false}|${options.listAnswers ?? false}`;
+  let claims = byOptions.get(key);
+  if (!claims) byOptions.set(key, (claims = readClaims(a, isTerm, options)));
+  return claims;
+}
+const NO_TERMS = () => false;
+const readings = new WeakMap<Analysis, WeakMap<(word: string) => boolean, Map<string, ReadonlySet<number>>>>();
+
+function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: ClaimOptions): Set<number> {
   const claims = new Set<number>();
   const frames = new Map<string, number[]>();
   a.sentences.forEach((s, i) => {

@@ -6,8 +6,12 @@ import { cancelledRefusal } from "./double-negation.js";
 const NEGATORS = new Set(["not", "no", "never", "n't", "without", "nothing", "none", "neither", "nor", "cannot"]);
 export const isNegator = (t: Token) => NEGATORS.has(t.word) || NEGATORS.has(t.lemma);
 
-/** A concept term read as lemmas; a term opening with a negator is a negative statement ("no children"). */
-type TermShape = { lemmas: string[]; words: WordMatcher[]; negative: boolean };
+/**
+ * A concept term read as lemmas; a term opening with a negator is a negative statement ("no children",
+ * "never without a rollback"). The one definition of a negative term: coverage, contradiction and
+ * matching all read it here. `statement` is the term's text after its negator.
+ */
+type TermShape = { lemmas: string[]; words: WordMatcher[]; negative: boolean; statement: string };
 const shapes = new Map<string, TermShape>();
 
 function shape(term: string): TermShape {
@@ -16,10 +20,20 @@ function shape(term: string): TermShape {
     const tokens = analyse(term).tokens;
     const negative = tokens.length > 1 && isNegator(tokens[0]!);
     const lemmas = (negative ? tokens.slice(1) : tokens).map((t) => t.lemma);
-    s = { lemmas, words: lemmas.map((l) => termWordMatcher(l)), negative };
+    const statement = negative ? term.slice(tokens[1]!.at).trim() : term.trim();
+    s = { lemmas, words: lemmas.map((l) => termWordMatcher(l)), negative, statement };
     shapes.set(term, s);
   }
   return s;
+}
+
+/** Whether a concept term is a negative statement ("no children", "not connected"). */
+export const isNegativeTerm = (term: string): boolean => shape(term).negative;
+
+/** The same statement with the other polarity: "no children" <-> "children", "connected" <-> "not connected". */
+export function oppositeOf(term: string): string {
+  const { negative, statement } = shape(term);
+  return negative ? statement : `not ${term.trim()}`;
 }
 
 /** Negated in its own clause: a negator among the few words before it ("is not connected", "no children"). */
@@ -68,17 +82,6 @@ export function lemmaTermPositions(a: Analysis, term: string): { positions: numb
  * Returns the token index of the first lemma, or -1.
  */
 export function findLemmaTerm(a: Analysis, term: string, allowed: (sentence: number) => boolean): number {
-  const { lemmas, words, negative } = shape(term);
-  if (lemmas.length === 0) return -1;
-  outer: for (let i = 0; i + lemmas.length <= a.tokens.length; i++) {
-    for (let k = 0; k < lemmas.length; k++) {
-      const t = a.tokens[i + k]!;
-      if (!words[k]!(t)) continue outer;
-      if (k > 0 && t.sentence !== a.tokens[i]!.sentence) continue outer;
-    }
-    if (!allowed(a.tokens[i]!.sentence)) continue;
-    if (negatedAt(a, i) !== negative) continue;
-    return i;
-  }
-  return -1;
+  const { positions, negative } = lemmaTermPositions(a, term);
+  return positions.find((i) => allowed(a.tokens[i]!.sentence) && negatedAt(a, i) === negative) ?? -1;
 }
