@@ -28,8 +28,20 @@ export type RowResult = {
   id: string | number;
   questionId: string;
   score: number;
-  /** `feedback`: why the criterion scored what it did (not graded, other language, the points shown). */
-  criteria: { criterionId: string; score: number; insufficientEvidence: boolean; feedback: string }[];
+  /** False when no criterion was graded (another language, nothing submitted): `score` 0 is then no verdict. */
+  graded: boolean;
+  /**
+   * `feedback`: why the criterion scored what it did; `evidence`: the candidate's own words each key point
+   * was found in; `notGraded`: the stable reason a criterion was not graded at all.
+   */
+  criteria: {
+    criterionId: string;
+    score: number;
+    insufficientEvidence: boolean;
+    notGraded?: "other-language" | "not-answered";
+    feedback: string;
+    evidence: { quote: string; note: string }[];
+  }[];
   flags: { kind: string; message: string; quote: string }[];
 };
 
@@ -91,11 +103,14 @@ export async function gradeRow(pack: Pack, line: string, lineNo: number, runTest
     id: row.id,
     questionId: question.id,
     score: questionScore(gradingCriteria(question), scores),
+    graded: scores.some((s) => !s.notGraded),
     criteria: scores.map((s) => ({
       criterionId: s.criterionId,
       score: s.score,
       insufficientEvidence: s.insufficientEvidence,
+      ...(s.notGraded ? { notGraded: s.notGraded } : {}),
       feedback: bounded(s.feedback),
+      evidence: s.evidence.map((e) => ({ quote: bounded(e.quote), note: e.note })),
     })),
     flags: flags.map((f) => ({ kind: f.kind, message: f.message, quote: f.quote })),
   };

@@ -21,6 +21,11 @@ export const CriterionScoreSchema = z.object({
   source: z.enum(["evidence", "judge"]),
   /** True when the answer gave too little to judge this criterion. */
   insufficientEvidence: z.boolean(),
+  /**
+   * Set when the criterion was not graded at all, so its 0 is no verdict: "other-language" (the grader
+   * reads English; a reviewer should read the answer), "not-answered" (nothing was submitted).
+   */
+  notGraded: z.enum(["other-language", "not-answered"]).optional(),
   /** With a judge: the evidence layer's score, the judge's own score and reason, and whether they were 2+ apart. */
   evidenceScore: z.number().int().min(0).max(4).optional(),
   judgeScore: z.number().int().min(0).max(4).optional(),

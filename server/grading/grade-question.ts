@@ -12,6 +12,7 @@ import {
 } from "./language/index.js";
 import { wordCount } from "./answer-text.js";
 import { runChecks, type CheckResult, type LabEvidence } from "./checks/index.js";
+import { canonicalQuestion } from "./canonical-question.js";
 import { conceptCoverage } from "./coverage.js";
 import { contradictedConcepts } from "./contradiction.js";
 import { termRoles } from "./roles.js";
@@ -58,12 +59,16 @@ export type QuestionGrade = {
  * checks the rest shows, citing the quoted spans it rests on.
  */
 export function gradeQuestion(question: Question, answers: (AnswerBody | null)[], ctx: GradeContext = {}): QuestionGrade {
+  return gradeCanonical(canonicalQuestion(question), answers, ctx);
+}
+
+function gradeCanonical(question: Question, answers: (AnswerBody | null)[], ctx: GradeContext): QuestionGrade {
   const { parts, flags, evidence, judgeText, index } = prepareAnswer(question, answers, ctx);
   const hasCode = parts.submittedCode.length > 0;
   const withTests = (scores: CriterionScore[]) => (question.coding ? [...scores, scoreTests(ctx.tests, hasCode)] : scores);
 
   if (!parts.prose && !parts.code && !parts.listInCodeBox)
-    return { scores: withTests(question.rubric.map((c) => insufficient(c.id, "Not answered."))), flags, judgeText };
+    return { scores: withTests(question.rubric.map((c) => insufficient(c.id, "Not answered.", "not-answered"))), flags, judgeText };
   const all = `${evidence.prose}\n\n${evidence.code}`.trim();
   if (!evidence.code && otherLanguage(evidence.prose)) {
     return {
@@ -72,6 +77,7 @@ export function gradeQuestion(question: Question, answers: (AnswerBody | null)[]
           insufficient(
             c.id,
             "Not graded: the grader reads English, and this answer is written in another language. A reviewer should read it.",
+            "other-language",
           ),
         ),
       ),
@@ -248,8 +254,16 @@ function coveredSummary(covered: number, needed: number, total: number, labels: 
   return `Covered ${Math.min(covered, needed)} of the ${needed} key point${needed === 1 ? "" : "s"} a full answer needs, from a list of ${total} alternatives (${named}).`;
 }
 
-function insufficient(criterionId: string, feedback: string): CriterionScore {
-  return { criterionId, score: 0, evidence: [], feedback, source: "evidence", insufficientEvidence: true };
+function insufficient(criterionId: string, feedback: string, notGraded?: CriterionScore["notGraded"]): CriterionScore {
+  return {
+    criterionId,
+    score: 0,
+    evidence: [],
+    feedback,
+    source: "evidence",
+    insufficientEvidence: true,
+    ...(notGraded ? { notGraded } : {}),
+  };
 }
 
 /** The prose sentences that make a claim, the text a stated diagnosis must be found in. */

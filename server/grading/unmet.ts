@@ -1,5 +1,6 @@
 import type { AnswerBody } from "../contracts/index.js";
 import type { Criterion, Question } from "../scenarios/index.js";
+import { canonicalQuestion } from "./canonical-question.js";
 import { codeLines } from "./code-shape.js";
 import { conceptCoverage } from "./coverage.js";
 import { claimOptionsFor, questionTerms } from "./language/index.js";
@@ -32,7 +33,9 @@ export function firstUnmetCriterion(question: Question, answers: (AnswerBody | n
 const byWeight = (a: Criterion, b: Criterion) => b.weight - a.weight;
 
 /** Whether the answers show any evidence for a criterion, read as grading reads them. */
-function evidenceShown(question: Question, answers: (AnswerBody | null)[], ctx: PrepareContext): (c: Criterion) => boolean {
+function evidenceShown(given: Question, answers: (AnswerBody | null)[], ctx: PrepareContext): (c: Criterion) => boolean {
+  // Read through the canonical copy, whose readings are cached (canonical-question.ts); criteria are returned from `given`.
+  const question = canonicalQuestion(given);
   const evidence = evidenceFor(question, prepareAnswer(question, answers, ctx).evidence);
   const code = codeLines(evidence.code);
   const isTerm = questionTerms(question);

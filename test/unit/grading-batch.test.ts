@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { gradeFile, gradeRow } from "../../server/cli/grade-batch.js";
 import { gradeQuestion, gradingCriteria, questionScore } from "../../server/grading/index.js";
 import { loadPacksFromDir, type Pack } from "../../server/scenarios/index.js";
+import { oneCriterionPack } from "../helpers/one-criterion.js";
 import { BUILTIN_PACKS_DIR } from "../helpers/packs.js";
 
 const [pack] = loadPacksFromDir(BUILTIN_PACKS_DIR);
@@ -36,11 +37,13 @@ describe("batch grading (cli grade --pack --answers)", () => {
       id: "a1",
       questionId: q.id,
       score: questionScore(gradingCriteria(q), interview.scores),
+      graded: true,
       criteria: interview.scores.map((s) => ({
         criterionId: s.criterionId,
         score: s.score,
         insufficientEvidence: s.insufficientEvidence,
         feedback: s.feedback,
+        evidence: s.evidence.map((e) => ({ quote: e.quote, note: e.note })),
       })),
       flags: interview.flags.map((f) => ({ kind: f.kind, message: f.message, quote: f.quote })),
     });
@@ -81,6 +84,24 @@ describe("batch grading (cli grade --pack --answers)", () => {
       1,
     );
     expect("criteria" in french && french.criteria.every((c) => c.insufficientEvidence && c.feedback.includes("reads English"))).toBe(true);
+    // Its 0 is no verdict, and a pipeline reading the rows can tell by a stable code, not by the message.
+    expect("graded" in french && french.graded).toBe(false);
+    expect("criteria" in french && french.criteria.every((c) => c.notGraded === "other-language")).toBe(true);
+  });
+
+  it("quotes the candidate's own words each key point was found in", async () => {
+    const leaf = oneCriterionPack({
+      prompt: "What is a leaf node in a tree?",
+      concepts: [{ label: "no children", terms: ["no children", "no child"] }],
+      exemplars: [{ level: "strong", answer: "A node with no children.", score: 4 }],
+    });
+    const text = "In a tree, a leaf is any node that has no children below it.";
+    const row = await gradeRow(leaf, JSON.stringify({ id: "l", questionId: "q", text }), 1);
+    expect(row).toMatchObject({ score: 100, graded: true });
+    const evidence = "criteria" in row ? row.criteria[0]!.evidence : [];
+    expect(evidence).toHaveLength(1);
+    expect(evidence[0]!.note).toContain("no children");
+    expect(text).toContain(evidence[0]!.quote.replace(/^\W+|\W+$/g, ""));
   });
 
   it("coding answers run on the question's tests when a sandbox is given; without one the report says the tests were not run", async () => {

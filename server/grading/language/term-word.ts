@@ -26,7 +26,19 @@ export function termWordForms(lemma: string, options: { relatives?: boolean } = 
 }
 
 /** Whether a written word may be a slip: long enough, plain letters, and not itself an English word. */
-export const maySlip = (word: string) => word.length >= 5 && /^[a-z]+$/.test(word) && !isKnownWord(word);
+export function maySlip(word: string): boolean {
+  if (word.length < 5) return false;
+  let may = slipCandidates.get(word);
+  if (may === undefined) {
+    may = /^[a-z]+$/.test(word) && !isKnownWord(word);
+    if (slipCandidates.size >= MEMO_LIMIT) slipCandidates.clear();
+    slipCandidates.set(word, may);
+  }
+  return may;
+}
+/** Every term's matcher asks this of every word of a long answer: remember the recent answers' words. */
+const slipCandidates = new Map<string, boolean>();
+const MEMO_LIMIT = 20_000;
 
 /** Whether `word` (a slip, see maySlip) misspells one of the forms. */
 export const misspells = (word: string, f: TermWordForms) => f.spellings.some((w) => isTypoOf(word, w));
@@ -45,11 +57,19 @@ export function termWordMatcher(lemma: string, options: { relatives?: boolean } 
   if (!m) {
     const f = termWordForms(lemma, options);
     const stem = WIDENING.typos && isStem(lemma);
-    m = (t) =>
-      f.same.has(t.lemma) ||
-      f.same.has(t.word) ||
-      (f.spellings.length > 0 && maySlip(t.word) && misspells(t.word, f)) ||
-      (stem && maySlip(t.word) && slipsOnStem(t.word, lemma));
+    // A slip is measured letter by letter: once per written word, not once per occurrence.
+    const slips = new Map<string, boolean>();
+    const slipsHere = (word: string) => {
+      let hit = slips.get(word);
+      if (hit === undefined) {
+        hit = maySlip(word) && ((f.spellings.length > 0 && misspells(word, f)) || (stem && slipsOnStem(word, lemma)));
+        if (slips.size >= MEMO_LIMIT) slips.clear();
+        slips.set(word, hit);
+      }
+      return hit;
+    };
+    const slipPossible = f.spellings.length > 0 || stem;
+    m = (t) => f.same.has(t.lemma) || f.same.has(t.word) || (slipPossible && t.word.length >= 5 && slipsHere(t.word));
     matchers.set(key, m);
   }
   return m;
