@@ -22,8 +22,10 @@ export function evaluate(name: string, items: EvalItem[], blend?: Blend) {
     return { item, grader: questionScore(q.rubric, graded.scores) / 25, baseline: 4 * bagOfWordsRecall(item.answer, item.references) };
   });
   const table = [];
-  for (const split of ["tuning", "test"] as const) {
-    const these = rows.filter((r) => r.item.split === split);
+  const splits = new Set(rows.map((r) => r.item.split));
+  // Both halves together as well, for figures comparable with those measured before a set was split.
+  for (const split of [...(["tuning", "test"] as const), ...(splits.size > 1 ? (["all"] as const) : [])]) {
+    const these = split === "all" ? rows : rows.filter((r) => r.item.split === split);
     if (!these.length) continue;
     const grader = compare(these.map((r) => ({ questionId: r.item.questionId, label: r.item.label, predicted: r.grader })));
     const baseline = compare(these.map((r) => ({ questionId: r.item.questionId, label: r.item.label, predicted: r.baseline })));
