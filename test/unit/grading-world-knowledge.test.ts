@@ -30,6 +30,14 @@ describe("names of the same named thing", () => {
     expect(shown(["texas"], "Houston is a large city.")).toEqual([]);
   });
 
+  it("reads the adjective of a named place as the place", () => {
+    expect(shown(["britain"], "They separated the colonies from British rule.")).toEqual(["britain"]);
+    expect(shown(["britain"], "They detached the colonies from English rule.")).toEqual(["britain"]);
+    expect(shown(["mexico"], "The Mexican army lost.")).toEqual(["mexico"]);
+    // Not the other way round, and not for a city's kind: "English" says England, not every place in it.
+    expect(shown(["london"], "English food.")).toEqual([]);
+  });
+
   it("gives common nouns nothing: a part of a thing is not the thing", () => {
     expect(otherNames("car").size).toBe(0);
     expect(otherNames("computer").size).toBe(0);

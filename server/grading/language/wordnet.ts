@@ -123,3 +123,31 @@ function readLine(fd: number, offset: number): string {
     text += chunk;
   }
 }
+
+/**
+ * Adjectives that pertain to a noun synset ("British" to Great Britain, "English" to England), by the
+ * noun's offset. WordNet records the link on the adjective only, so data.adj (3 MB) is scanned once,
+ * on the first call; only names ask for it (other-names.ts).
+ */
+let pertainyms: Map<number, string[]> | null = null;
+export function adjectivesPertainingTo(nounOffset: number): string[] {
+  if (!pertainyms) {
+    pertainyms = new Map();
+    for (const line of readFileSync(join(dict(), "data.adj"), "latin1").split("\n")) {
+      if (line.startsWith(" ") || !line.includes(" \\ ")) continue;
+      const s = line.split(" | ")[0]!.trim().split(" ");
+      const wordCount = parseInt(s[3]!, 16);
+      let at = 4 + 2 * wordCount;
+      const pointerCount = Number(s[at++]);
+      for (let i = 0; i < pointerCount; i++, at += 4) {
+        if (s[at] !== "\\" || s[at + 2] !== "n") continue;
+        const source = parseInt(s[at + 3]!.slice(0, 2), 16);
+        const word = s[4 + 2 * (source - 1)]?.toLowerCase().replace(/\([a-z]+\)$/, "");
+        if (!word) continue;
+        const target = Number(s[at + 1]);
+        pertainyms.set(target, [...(pertainyms.get(target) ?? []), word]);
+      }
+    }
+  }
+  return pertainyms.get(nounOffset) ?? [];
+}
