@@ -78,3 +78,15 @@ describe("short names that are also function words", () => {
     expect(shown(["usa"], "Troops left the US in 1812.")).toEqual(["usa"]);
   });
 });
+
+describe("adjectives that pertain to a term noun", () => {
+  it("reads the noun's own adjective, and a slip of it, as the noun", () => {
+    expect(shown(["congress"], "The congressional branch.")).toEqual(["congress"]);
+    expect(shown(["congress"], "The congresional branch.")).toEqual(["congress"]);
+  });
+
+  it("leaves out a sense's pertainyms spelled otherwise", () => {
+    expect(wordFamily("state").has("national")).toBe(false);
+    expect(wordFamily("network").has("broadband")).toBe(false);
+  });
+});

@@ -1,5 +1,5 @@
 import { otherNames } from "./other-names.js";
-import { sensesOf, synset, type WordnetPos } from "./wordnet.js";
+import { adjectivesPertainingTo, sensesOf, synset, type WordnetPos } from "./wordnet.js";
 
 /**
  * What widens a rubric term's words beyond their inflections. Chosen on the
@@ -44,6 +44,11 @@ export function wordFamily(lemma: string): Set<string> {
               if (relative && (relative.length >= lemma.length - 1 || NOMINAL.test(lemma))) add(family!, relative);
               if (relative) for (const sibling of siblingsOf(relative)) if (sameStemAs(sibling, lemma, relative)) add(family!, sibling);
             }
+        // WordNet records a pertainym on the adjective only ("congressional" pertains to "congress"): read
+        // back, spelled from the noun, so that a sense's loose pertainyms ("national" for "state") stay out.
+        if (WIDENING.derivations && pos === "noun")
+          for (const adjective of adjectivesPertainingTo(offset))
+            if (commonPrefix(adjective, lemma) >= Math.max(4, lemma.length - 2)) add(family!, adjective);
         if (sense < WIDENING.synonyms && safeSynonyms(pos)) for (const w of s.words) add(family!, w);
       });
     }

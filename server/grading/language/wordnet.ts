@@ -133,20 +133,15 @@ let pertainyms: Map<number, string[]> | null = null;
 export function adjectivesPertainingTo(nounOffset: number): string[] {
   if (!pertainyms) {
     pertainyms = new Map();
-    for (const line of readFileSync(join(dict(), "data.adj"), "latin1").split("\n")) {
-      if (line.startsWith(" ") || !line.includes(" \\ ")) continue;
-      const s = line.split(" | ")[0]!.trim().split(" ");
-      const wordCount = parseInt(s[3]!, 16);
-      let at = 4 + 2 * wordCount;
-      const pointerCount = Number(s[at++]);
-      for (let i = 0; i < pointerCount; i++, at += 4) {
-        if (s[at] !== "\\" || s[at + 2] !== "n") continue;
-        const source = parseInt(s[at + 3]!.slice(0, 2), 16);
-        const word = s[4 + 2 * (source - 1)]?.toLowerCase().replace(/\([a-z]+\)$/, "");
-        if (!word) continue;
-        const target = Number(s[at + 1]);
-        pertainyms.set(target, [...(pertainyms.get(target) ?? []), word]);
-      }
+    const text = readFileSync(join(dict(), "data.adj"), "latin1");
+    // Only the pointers are searched for; a line is split only where one is found (a few thousand of 30,000).
+    for (const m of text.matchAll(/ \\ (\d{8}) n ([0-9a-f]{2})[0-9a-f]{2}/g)) {
+      const start = text.lastIndexOf("\n", m.index) + 1;
+      const f = text.slice(start, m.index).split(" ");
+      const word = f[4 + 2 * (parseInt(m[2]!, 16) - 1)]?.toLowerCase().replace(/\([a-z]+\)$/, "");
+      if (!word) continue;
+      const target = Number(m[1]);
+      pertainyms.set(target, [...(pertainyms.get(target) ?? []), word]);
     }
   }
   return pertainyms.get(nounOffset) ?? [];
