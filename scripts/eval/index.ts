@@ -1,7 +1,8 @@
 // Agreement with human graders on public short-answer sets.
 //   npx tsx scripts/eval/index.ts beetle <dir with answers.csv and the gold files>
 // Packs are authored from question + reference only (author-pack.ts); the bag-of-words
-// baseline runs on the same rows. Tuning and test splits are reported apart.
+// baseline runs on the same rows. Tuning and test splits are reported apart, then together
+// ("all"), which is comparable with figures measured before a set was split (Powergrading, session 7).
 import { gradeQuestion, questionScore } from "../../server/grading/index.js";
 import { DEFAULT_BLEND, type Blend } from "../../server/grading/grade-question.js";
 import { authorPack, slug } from "./author-pack.js";
