@@ -1,7 +1,8 @@
 // Agreement with human graders on public short-answer sets.
 //   npx tsx scripts/eval/index.ts beetle <dir with answers.csv and the gold files>
 // Packs are authored from question + reference only (author-pack.ts); the bag-of-words
-// baseline runs on the same rows. Tuning and test splits are reported apart.
+// baseline runs on the same rows. Tuning and test splits are reported apart, then together
+// ("all"), which is comparable with figures measured before a set was split (Powergrading, session 7).
 import { gradeQuestion, questionScore } from "../../server/grading/index.js";
 import { DEFAULT_BLEND, type Blend } from "../../server/grading/grade-question.js";
 import { authorPack, slug } from "./author-pack.js";
@@ -22,8 +23,10 @@ export function evaluate(name: string, items: EvalItem[], blend?: Blend) {
     return { item, grader: questionScore(q.rubric, graded.scores) / 25, baseline: 4 * bagOfWordsRecall(item.answer, item.references) };
   });
   const table = [];
-  for (const split of ["tuning", "test"] as const) {
-    const these = rows.filter((r) => r.item.split === split);
+  const splits = new Set(rows.map((r) => r.item.split));
+  // Both halves together as well, for figures comparable with those measured before a set was split.
+  for (const split of [...(["tuning", "test"] as const), ...(splits.size > 1 ? (["all"] as const) : [])]) {
+    const these = split === "all" ? rows : rows.filter((r) => r.item.split === split);
     if (!these.length) continue;
     const grader = compare(these.map((r) => ({ questionId: r.item.questionId, label: r.item.label, predicted: r.grader })));
     const baseline = compare(these.map((r) => ({ questionId: r.item.questionId, label: r.item.label, predicted: r.baseline })));

@@ -11,7 +11,9 @@ import type { EvalItem } from "../types.js";
  * Question, then one acceptable answer per column, with a header row).
  * G1 is the label and G2 the second human (for human-human agreement), both as 4 × mark;
  * rows marked -1 (not graded) are left out.
- * The set was never used for tuning, so all of it is the test split.
+ * Split by question, so that error analysis never sees the questions it is measured on:
+ * odd Q# are the tuning half (read for error analysis), even Q# the test half (never read).
+ * Until session 7 the set was never used for tuning at all.
  */
 export function loadPowergrading(dir: string): EvalItem[] {
   const rows = (file: string) =>
@@ -35,7 +37,7 @@ export function loadPowergrading(dir: string): EvalItem[] {
       answer,
       label: 4 * label,
       ...(second === 0 || second === 1 ? { secondLabel: 4 * second } : {}),
-      split: "test",
+      split: Number(qid) % 2 === 1 ? "tuning" : "test",
     });
   }
   return items;

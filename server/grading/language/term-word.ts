@@ -3,7 +3,7 @@ import { isKnownWord } from "./known-word.js";
 import { isTypoOf } from "./typo.js";
 import { WIDENING, wordFamily } from "./word-family.js";
 
-export type WordMatcher = (t: Pick<Token, "word" | "lemma">) => boolean;
+export type WordMatcher = (t: Pick<Token, "word" | "lemma"> & Partial<Pick<Token, "pos">>) => boolean;
 /** What a term's word is said with: its own forms and relatives (`same`), and the spellings a slip is measured against. */
 export type TermWordForms = { same: ReadonlySet<string>; spellings: readonly string[] };
 
@@ -16,7 +16,10 @@ export function termWordForms(lemma: string, options: { relatives?: boolean } = 
   const key = `${relatives ? "+" : "-"}${lemma}`;
   let f = forms.get(key);
   if (!f) {
-    const same = new Set([lemma, ...(relatives ? wordFamily(lemma) : [])]);
+    const family = relatives ? [...wordFamily(lemma)] : [];
+    // A relative's participle used as an adjective keeps its own spelling as its lemma ("more populated"
+    // says "population" through "populate"), so the relatives' inflected forms are listed too.
+    const same = new Set([lemma, ...family, ...family.flatMap(inflections)]);
     // A slip may sit on an inflected form ("coloies" for "colonies"): the common inflections are candidates too.
     const spellings = WIDENING.typos ? [...new Set([...same].flatMap(inflections))].filter((w) => w.length >= 5) : [];
     f = { same, spellings };
@@ -69,11 +72,18 @@ export function termWordMatcher(lemma: string, options: { relatives?: boolean } 
       return hit;
     };
     const slipPossible = f.spellings.length > 0 || stem;
-    m = (t) => f.same.has(t.lemma) || f.same.has(t.word) || (slipPossible && t.word.length >= 5 && slipsHere(t.word));
+    m = (t) =>
+      t.lemma === lemma ||
+      t.word === lemma ||
+      // A relative or another name is a content word: "us" the pronoun is not "US" the country.
+      (!FUNCTION_WORD.has(t.pos ?? "") && (f.same.has(t.lemma) || f.same.has(t.word))) ||
+      (slipPossible && t.word.length >= 5 && slipsHere(t.word));
     matchers.set(key, m);
   }
   return m;
 }
+
+const FUNCTION_WORD = new Set(["PRON", "ADP", "DET", "AUX", "CCONJ", "SCONJ", "PART"]);
 
 /** A term written as a word's stem ("reliab", "retransmi"): long enough to slip on, and not a word itself. */
 const isStem = (lemma: string) => lemma.length >= 5 && /^[a-z]+$/.test(lemma) && !isKnownWord(lemma);

@@ -1,4 +1,5 @@
-import { sensesOf, synset, type WordnetPos } from "./wordnet.js";
+import { otherNames } from "./other-names.js";
+import { adjectivesPertainingTo, sensesOf, synset, type WordnetPos } from "./wordnet.js";
 
 /**
  * What widens a rubric term's words beyond their inflections. Chosen on the
@@ -41,10 +42,17 @@ export function wordFamily(lemma: string): Set<string> {
             if ((p.symbol === "+" || p.symbol === "\\") && p.source === me) {
               const relative = synset(p.pos, p.offset).words[p.target - 1];
               if (relative && (relative.length >= lemma.length - 1 || NOMINAL.test(lemma))) add(family!, relative);
+              if (relative) for (const sibling of siblingsOf(relative)) if (sameStemAs(sibling, lemma, relative)) add(family!, sibling);
             }
+        // WordNet records a pertainym on the adjective only ("congressional" pertains to "congress"): read
+        // back, spelled from the noun, so that a sense's loose pertainyms ("national" for "state") stay out.
+        if (WIDENING.derivations && pos === "noun")
+          for (const adjective of adjectivesPertainingTo(offset))
+            if (commonPrefix(adjective, lemma) >= Math.max(4, lemma.length - 2)) add(family!, adjective);
         if (sense < WIDENING.synonyms && safeSynonyms(pos)) for (const w of s.words) add(family!, w);
       });
     }
+    if (WIDENING.derivations) for (const name of otherNames(lemma)) add(family, name);
     family.delete(lemma);
   }
   families.set(lemma, family);
@@ -58,6 +66,43 @@ export function wordFamily(lemma: string): Set<string> {
  * declaring, "population" populating).
  */
 const NOMINAL = /(?:[st]ion|ment|ance|ence|ure|val)$/;
+
+/**
+ * Two words formed from the same root and spelled alike are one word to a reader even where
+ * WordNet links each only to the root: "judiciary" and "judicial" both come from "judge".
+ * The shared spelling keeps apart siblings that mean other things ("justice" from "judge").
+ */
+function siblingsOf(root: string): string[] {
+  const out: string[] = [];
+  if (!/^[a-z]{3,}$/.test(root)) return out;
+  for (const { pos, offsets } of sensesOf(root))
+    for (const offset of offsets) {
+      const s = synset(pos, offset);
+      const me = s.words.indexOf(root) + 1;
+      for (const p of s.pointers)
+        if (p.symbol === "+" && p.source === me) {
+          const w = synset(p.pos, p.offset).words[p.target - 1];
+          if (w) out.push(w);
+        }
+    }
+  return out;
+}
+
+/**
+ * Siblings share a stem the root does not have ("judici-" in "judiciary" and "judicial", not in
+ * "judge"): at least six letters, most of the shorter word, and three letters past what the root
+ * shares with them, so "execution" (from "execute", as "executive" is) stays apart.
+ */
+export function sameStemAs(sibling: string, lemma: string, root: string): boolean {
+  const n = commonPrefix(sibling, lemma);
+  return n >= 6 && n >= 0.75 * Math.min(sibling.length, lemma.length) && n >= commonPrefix(root, lemma) + 3;
+}
+
+function commonPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
+}
 
 /** Adverb senses are too loose to trade ("just" ~ "simply" ~ "merely"). */
 const safeSynonyms = (pos: WordnetPos) => pos !== "adv";

@@ -123,3 +123,26 @@ function readLine(fd: number, offset: number): string {
     text += chunk;
   }
 }
+
+/**
+ * Adjectives that pertain to a noun synset ("British" to Great Britain, "English" to England), by the
+ * noun's offset. WordNet records the link on the adjective only, so data.adj (3 MB) is scanned once,
+ * on the first call; only names ask for it (other-names.ts).
+ */
+let pertainyms: Map<number, string[]> | null = null;
+export function adjectivesPertainingTo(nounOffset: number): string[] {
+  if (!pertainyms) {
+    pertainyms = new Map();
+    const text = readFileSync(join(dict(), "data.adj"), "latin1");
+    // Only the pointers are searched for; a line is split only where one is found (a few thousand of 30,000).
+    for (const m of text.matchAll(/ \\ (\d{8}) n ([0-9a-f]{2})[0-9a-f]{2}/g)) {
+      const start = text.lastIndexOf("\n", m.index) + 1;
+      const f = text.slice(start, m.index).split(" ");
+      const word = f[4 + 2 * (parseInt(m[2]!, 16) - 1)]?.toLowerCase().replace(/\([a-z]+\)$/, "");
+      if (!word) continue;
+      const target = Number(m[1]);
+      pertainyms.set(target, [...(pertainyms.get(target) ?? []), word]);
+    }
+  }
+  return pertainyms.get(nounOffset) ?? [];
+}
