@@ -38,6 +38,8 @@ describe("a term inside a larger expression", () => {
       ["The timeout is 10 ms, then it falls through.", "10 ms"],
       ["A client/server model.", "server"],
       ["The TCP/IP stack.", "TCP"],
+      ["A mix of capitalism + command economy.", "command"],
+      ["The diameter shrinks to 300 m.", "m."],
     ])
       expect(found(text, term), `${term} in ${text}`).toBe(true);
   });

@@ -8,7 +8,9 @@
  * The rule: a match is extended when a token adjacent to it belongs to the
  * same expression, that is
  * - an arithmetic operator touches it on either side ("+", "*", "^", "×",
- *   "÷", "−", and "/" before a bracket or a digit), or a superscript follows;
+ *   "÷", "−", and "/" before a bracket or a digit) with a mathematical operand
+ *   beyond it (a number, a bracket, a symbol of up to three letters), or a
+ *   superscript follows;
  * - a number goes on across it ("1.5" around "5", "100" after "10");
  * - in a mathematical term (one that opens with a function such as "log" or
  *   ends with a single-letter variable), the word next to it is a factor of the
@@ -18,7 +20,6 @@
  * "a log n search" and "(log n)" keep their match. A slash between words
  * ("client/server", "TCP/IP") is prose too.
  */
-const OPERATORS = /[+*^×÷−·]/;
 const SUPERSCRIPT = /[²³¹⁰-⁹ⁿ]/;
 const FUNCTIONS = new Set(["log", "ln", "lg", "sqrt", "exp"]);
 /** Single letters that are words, not variables. */
@@ -33,8 +34,9 @@ const isFactor = (w: string) => isVariable(w) || /^\d+(?:[.,]\d+)?$/.test(w) || 
  */
 function mathematical(term: string): { opens: boolean; ends: boolean } {
   const words = term.toLowerCase().match(/[a-z]+|\d+/g) ?? [];
-  const opens = FUNCTIONS.has(words[0] ?? "") || isVariable(words[0] ?? "");
-  return { opens, ends: isVariable(words.at(-1) ?? "") || /[\^*+/]/.test(term) };
+  // A lone letter is a unit or an abbreviation as often as a variable ("300 m"): only in a longer term is it one.
+  const opens = FUNCTIONS.has(words[0] ?? "") || (words.length > 1 && isVariable(words[0] ?? ""));
+  return { opens, ends: (words.length > 1 && isVariable(words.at(-1) ?? "")) || /[\^*+/]/.test(term) };
 }
 
 /** Whether the match of `term` at [start, end) of `text` is part of a larger expression. */
@@ -44,8 +46,10 @@ export function extendsExpression(text: string, start: number, end: number, term
   const after = lower.slice(end, end + 24);
   const first = lower[start] ?? "";
   const last = lower[end - 1] ?? "";
-  // An operator right beside the match, with or without spaces.
-  if (OPERATORS.test(before.trimEnd().slice(-1)) || OPERATORS.test(after.trimStart()[0] ?? "")) return true;
+  // An operator right beside the match, with or without spaces, whose other operand is mathematical
+  // (a number, a bracket, a short symbol such as "n" or "FN"): "capitalism + command" is prose for "and".
+  if (/(?:^|[^a-z])(?:[a-z]{1,3}|[\d)]+)\s*[+*^×÷−·]\s*$/.test(before)) return true;
+  if (/^\s*[+*^×÷−·]\s*(?:[a-z]{1,3}(?![a-z])|[\d(])/.test(after)) return true;
   if (SUPERSCRIPT.test(after[0] ?? "")) return true;
   // A division: "/" before a bracket or a digit ("TP/(TP+FN)", "1/2"), not a slash between words.
   if (/\/\s*$/.test(before) && /[a-z0-9)]\s*\/\s*$/.test(before) && /[(\d]/.test(first)) return true;
