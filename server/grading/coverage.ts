@@ -48,7 +48,7 @@ export function conceptCoverage(
   if (!prose) {
     for (const concept of criterion.evidence.concepts) {
       for (const term of concept.terms) {
-        const at = findTerm(lower, term);
+        const at = findTerm(lower, term, { code: true });
         if (at >= 0) {
           hits.push({ label: concept.label, quote: quoteAround(answer, at, term.length) });
           break;

@@ -38,10 +38,12 @@ export type HedgeContext = {
 };
 
 const FILLERS = String.raw`(?:(?:maybe|perhaps|possibly|probably|even|else|it'?s|it\s+is|it\s+was|it\s+(?:could|might|may)\s+be|(?:could|might|may)\s+be|the|an?)\s+)*`;
-/** What joins two members of a disjunction, after the first. */
-const JOIN_AFTER = new RegExp(String.raw`^\s*,?\s*or\s+${FILLERS}`, "i");
-/** What joins two members of a disjunction, before the second. */
-const JOIN_BEFORE = new RegExp(String.raw`\s*,?\s+or\s+${FILLERS}$`, "i");
+/** What joins two members of a list: a comma, "or", ", or", then fillers. */
+const SEPARATOR_AFTER = new RegExp(String.raw`^(?:\s*,\s*(?:or\s+)?|\s+or\s+)${FILLERS}`, "i");
+const SEPARATOR_BEFORE = new RegExp(String.raw`(?:\s*,\s*(?:or\s+)?|\s+or\s+)${FILLERS}$`, "i");
+/** A list member is short; a longer stretch, or one joined by "and", ends the list. */
+const MAX_MEMBER_WORDS = 5;
+const MAX_MEMBERS = 4;
 
 const BIG_O = /^o\s*\([^()]*(?:\([^()]*\)[^()]*)*\)/i;
 const BIG_O_END = /o\s*\([^()]*(?:\([^()]*\)[^()]*)*\)$/i;
@@ -55,15 +57,46 @@ export function hedged(a: Analysis, tokenIndex: number, start: number, end: numb
   if (ctx.roles && offersBothEntities(a, tokenIndex, term, ctx.roles)) return true;
   const [from, to] = itemAround(text, start, end);
   const item = text.slice(from, to);
-  const after = JOIN_AFTER.exec(text.slice(to));
-  if (after && rivalStartsAt(text, to + after[0].length, item, term, ctx)) return true;
-  const before = text.slice(Math.max(0, from - 80), from);
-  const join = JOIN_BEFORE.exec(before);
-  if (join) {
-    const left = before.slice(0, join.index).replace(/^\s*either\s+/i, "");
-    if (rivalEndsAt(left, item, term, ctx)) return true;
+  const list = coordination(text, from, to);
+  if (!list.disjunction) return false;
+  if (list.after.some((p) => rivalStartsAt(text, p, item, term, ctx))) return true;
+  return list.before.some((q) => rivalEndsAt(text.slice(Math.max(0, q - 80), q), item, term, ctx));
+}
+
+/**
+ * The list the item at [from, to) stands in: where each member after it starts and each member
+ * before it ends ("LIFO, FIFO or random", "either FIFO or LIFO"), and whether the list is a
+ * disjunction (an "or" joins it). A list runs to the clause's end; a long member or one holding
+ * "and" is the last one read.
+ */
+function coordination(text: string, from: number, to: number): { after: number[]; before: number[]; disjunction: boolean } {
+  const after: number[] = [];
+  const before: number[] = [];
+  let disjunction = false;
+  const short = (member: string) => !/\band\b/i.test(member) && member.trim().split(/\s+/).length <= MAX_MEMBER_WORDS;
+  for (let pos = to; after.length < MAX_MEMBERS;) {
+    const sep = SEPARATOR_AFTER.exec(text.slice(pos, pos + 160));
+    if (!sep) break;
+    disjunction ||= /\bor\b/i.test(sep[0]);
+    const start = pos + sep[0].length;
+    after.push(start);
+    const member = /^[^,.;:!?\n]*?(?=\s*,|\s+or\s|\s*[.;:!?\n]|$)/i.exec(text.slice(start, start + 160))?.[0] ?? "";
+    if (!member || !short(member)) break;
+    pos = start + member.length;
   }
-  return false;
+  for (let pos = from; before.length < MAX_MEMBERS;) {
+    const left = text.slice(Math.max(0, pos - 160), pos);
+    const sep = SEPARATOR_BEFORE.exec(left);
+    if (!sep) break;
+    disjunction ||= /\bor\b/i.test(sep[0]);
+    const end = pos - sep[0].length;
+    before.push(end);
+    const run = /[^,.;:!?\n]*$/.exec(text.slice(Math.max(0, end - 160), end))?.[0] ?? "";
+    const member = run.split(/\s+or\s+/i).at(-1) ?? "";
+    if (!member.trim() || !short(member)) break;
+    pos = end - member.length;
+  }
+  return { after, before, disjunction };
 }
 
 /** The whole item a match stands in: "log n" inside "O(log n)" is the item "O(log n)". */

@@ -44,6 +44,11 @@ describe("a term inside a larger expression", () => {
       expect(found(text, term), `${term} in ${text}`).toBe(true);
   });
 
+  it("leaves code alone, where operators are everywhere", () => {
+    expect(findTerm("retries = retries + 1", "retries", { code: true })).toBe(0);
+    expect(findTerm("delay = base * 2 ** attempt", "base", { code: true })).toBe(8);
+  });
+
   it("earns no key point in the grader", () => {
     const pack = oneCriterionPack({
       prompt: "What is the time complexity of binary search?",

@@ -26,6 +26,11 @@ const timeout = oneCriterionPack({
   concepts: [{ label: "10 ms timeout", terms: ["10 ms"] }],
   exemplars: [{ level: "strong", answer: "The cache look-up times out after 10 ms and the request falls through.", score: 4 }],
 });
+const protocol = oneCriterionPack({
+  prompt: "Which transport protocol guarantees delivery?",
+  concepts: [{ label: "TCP", terms: ["TCP", "transmission control protocol"] }],
+  exemplars: [{ level: "strong", answer: "TCP guarantees delivery: it acknowledges and retransmits lost segments.", score: 4 }],
+});
 const deadlock = oneCriterionPack({
   prompt: "Which conditions must all hold for a deadlock?",
   concepts: [
@@ -52,11 +57,14 @@ describe("a key point offered as one of rival alternatives", () => {
       "A stack could be LIFO or FIFO.",
       "It is either FIFO or LIFO, I forget which.",
       "The stack works LIFO or maybe FIFO.",
+      "A stack is LIFO, FIFO or random access, depending on the library.",
+      "It pops FIFO, by priority, or LIFO.",
     ])
       expect(shown(stackOrder, text), text).toEqual([]);
     for (const text of ["It's maybe O(log n), or O(n).", "Binary search is O(n) or O(log n).", "It is either O(log n) or O(n log n)."])
       expect(shown(search, text), text).toEqual([]);
     expect(shown(timeout, "It waits 10 ms or 100 ms, then falls through.")).toEqual([]);
+    expect(shown(protocol, "TCP or UDP guarantees delivery.")).toEqual([]);
   });
 
   it("scores 0 and says why, not a share of similarity", () => {
@@ -79,6 +87,8 @@ describe("a key point offered as one of rival alternatives", () => {
     ])
       expect(shown(search, text), text).toEqual(["logarithmic"]);
     expect(shown(timeout, "It waits 10 ms, then falls through.")).toEqual(["10 ms timeout"]);
+    expect(shown(protocol, "TCP guarantees delivery, not UDP.")).toEqual(["TCP"]);
+    expect(shown(protocol, "I'm fairly sure TCP does, since it retransmits lost segments.")).toEqual(["TCP"]);
   });
 
   it("keeps the key points of a real list joined by 'or'", () => {
