@@ -10,9 +10,10 @@ import { clauseAround, type Roles } from "./roles.js";
  * lists both sides of a fork has not said which one holds, so the point earns
  * nothing there.
  *
- * Precisely: a term found in the answer is hedged when it is one member of an
- * "or" (X or Y, X, or Y, either Y or X, with at most a few fillers such as
- * "maybe", "it could be", an article) and another member Y is a rival of X:
+ * Precisely: a term found in the answer is hedged when it is one member of a
+ * list joined by "or" (X or Y, X, or Y, either Y or X, X, Y or Z; short
+ * members, at most a few fillers such as "maybe", "it could be", an article
+ * after a joint) and another member Y is a rival of X:
  * 1. X's own opposite ("connected or not connected");
  * 2. on a question contrasting two things (roles.ts), a term the references
  *    say of the other one ("LIFO or FIFO" of a stack); and so is a clause whose
