@@ -1,6 +1,16 @@
 import type { Criterion } from "../scenarios/index.js";
 import { saidOfOther, type Roles } from "./roles.js";
-import { analyse, claimSentences, isNegator, lemmaTermPositions, negatedAt, type Analysis, type ClaimOptions } from "./language/index.js";
+import {
+  analyse,
+  claimSentences,
+  isNegator,
+  lemmaTermPositions,
+  negatedAt,
+  termSpan,
+  type Analysis,
+  type ClaimOptions,
+} from "./language/index.js";
+import { hedged, type HedgeContext } from "./hedge.js";
 
 /**
  * The labels of a criterion's concepts that the answer states the opposite of,
@@ -23,7 +33,7 @@ export function contradictedConcepts(
   criterion: Criterion,
   prose: string,
   stated: ReadonlySet<string>,
-  options: { isTerm?: (word: string) => boolean; roles?: Roles | null } & ClaimOptions = {},
+  options: { isTerm?: (word: string) => boolean; roles?: Roles | null; otherTerms?: readonly string[] } & ClaimOptions = {},
 ): string[] {
   if (!prose.trim()) return [];
   const candidates = criterion.evidence.concepts.filter((c) => !stated.has(c.label));
@@ -31,7 +41,8 @@ export function contradictedConcepts(
   const a = analyse(prose);
   const claims = claimSentences(a, options.isTerm, { story: options.story ?? false, listAnswers: options.listAnswers ?? false });
   const roles = options.roles ?? null;
-  return candidates.filter((c) => c.terms.some((term) => saysOpposite(a, term, claims, roles))).map((c) => c.label);
+  const hedge: HedgeContext = { criterion, otherTerms: options.otherTerms ?? [], roles };
+  return candidates.filter((c) => c.terms.some((term) => saysOpposite(a, term, claims, roles, hedge))).map((c) => c.label);
 }
 
 /** Any negation before the word in its sentence: a negative point is contradicted only by a plainly positive sentence. */
@@ -41,10 +52,13 @@ function negatedEarlier(a: Analysis, index: number): boolean {
   return negatedAt(a, index);
 }
 
-function saysOpposite(a: Analysis, term: string, claims: ReadonlySet<number>, roles: Roles | null): boolean {
+function saysOpposite(a: Analysis, term: string, claims: ReadonlySet<number>, roles: Roles | null, hedge: HedgeContext): boolean {
   const { positions, negative } = lemmaTermPositions(a, term);
   return positions.some((i) => {
     if (!claims.has(a.tokens[i]!.sentence)) return false;
+    // One side of a fork ("connected or not connected") states neither side (hedge.ts).
+    const [start, end] = termSpan(a, i, term);
+    if (hedged(a, i, start, end, term, hedge)) return false;
     // Said of the other thing a contrast question names, a point is turned around when it is affirmed
     // ("A stack is FIFO": the queue's), and agrees when it is denied ("Processes do not share memory").
     if (roles && saidOfOther(roles, a, i, term)) return !negative && !negatedAt(a, i, 3, { head: true });

@@ -7,15 +7,18 @@ import {
   hypothetical,
   negatedAt,
   negatedByScope,
+  termSpan,
   type Analysis,
   type ClaimOptions,
 } from "./language/index.js";
 import { findTerm } from "./match.js";
 import { quoteAround } from "./quote.js";
 import { saidOfOther, type Roles } from "./roles.js";
+import { hedged, type HedgeContext } from "./hedge.js";
 
 export type ConceptHit = { label: string; quote: string };
-export type Coverage = { hits: ConceptHit[]; total: number };
+/** `hedged`: concepts found only as one of rival alternatives ("LIFO or FIFO"; see hedge.ts). */
+export type Coverage = { hits: ConceptHit[]; total: number; hedged: string[] };
 
 /** One sentence names at most this many of a criterion's concepts: a packed sentence is a list in disguise. */
 const MAX_CONCEPTS_PER_SENTENCE = 3;
@@ -31,7 +34,13 @@ const MAX_CONCEPTS_PER_SENTENCE = 3;
 export function conceptCoverage(
   criterion: Criterion,
   answer: string,
-  options: { prose?: boolean; isTerm?: (word: string) => boolean; roles?: Roles | null } & ClaimOptions = {},
+  options: {
+    prose?: boolean;
+    isTerm?: (word: string) => boolean;
+    roles?: Roles | null;
+    /** Terms of the question's other criteria: offered as an alternative to a term, they make it a hedge. */
+    otherTerms?: readonly string[];
+  } & ClaimOptions = {},
 ): Coverage {
   const lower = answer.toLowerCase();
   const prose = options.prose ?? true;
@@ -39,14 +48,14 @@ export function conceptCoverage(
   if (!prose) {
     for (const concept of criterion.evidence.concepts) {
       for (const term of concept.terms) {
-        const at = findTerm(lower, term);
+        const at = findTerm(lower, term, { code: true });
         if (at >= 0) {
           hits.push({ label: concept.label, quote: quoteAround(answer, at, term.length) });
           break;
         }
       }
     }
-    return { hits, total: criterion.evidence.concepts.length };
+    return { hits, total: criterion.evidence.concepts.length, hedged: [] };
   }
   const a = analyse(answer);
   const claims = new Set(claimSentences(a, options.isTerm, { story: options.story ?? false, listAnswers: options.listAnswers ?? false }));
@@ -56,13 +65,17 @@ export function conceptCoverage(
   // A short-answer item is answered by a list ("mutual exclusion, hold and wait, no preemption and circular
   // wait"): there a sentence may name every point.
   const cap = options.listAnswers ? Infinity : MAX_CONCEPTS_PER_SENTENCE;
+  const hedge: HedgeContext = { criterion, otherTerms: options.otherTerms ?? [], roles: options.roles ?? null };
+  const hedgedLabels: string[] = [];
   for (const concept of criterion.evidence.concepts) {
-    const hit = firstHit(a, lower, concept.terms, claims, perSentence, options.roles ?? null, cap);
+    const seen = { hedged: false };
+    const hit = firstHit(a, lower, concept.terms, claims, perSentence, options.roles ?? null, cap, hedge, seen);
+    if (!hit && seen.hedged) hedgedLabels.push(concept.label);
     if (!hit) continue;
     perSentence.set(hit.sentence, (perSentence.get(hit.sentence) ?? 0) + 1);
     hits.push({ label: concept.label, quote: quoteAround(answer, hit.at, hit.length) });
   }
-  return { hits, total: criterion.evidence.concepts.length };
+  return { hits, total: criterion.evidence.concepts.length, hedged: hedgedLabels };
 }
 
 function firstHit(
@@ -73,6 +86,8 @@ function firstHit(
   perSentence: Map<number, number>,
   roles: Roles | null,
   cap: number,
+  hedge: HedgeContext,
+  seen: { hedged: boolean },
 ): { at: number; length: number; sentence: number } | null {
   // A term the references pair with the other entity of a contrast does not count ("A stack is FIFO"; see roles.ts).
   const swapped = (ti: number, term: string) => roles !== null && saidOfOther(roles, a, ti, term);
@@ -82,22 +97,30 @@ function firstHit(
     // The term as written, at a word start ("retr" finds "retries"), unless the candidate negates it.
     let from = 0;
     while (from <= lower.length) {
-      const at = findTerm(lower.slice(from), term, { skipNegated: true });
-      if (at < 0) break;
-      const abs = from + at;
+      const abs = findTerm(lower, term, { skipNegated: true, from });
+      if (abs < 0) break;
       const ti = tokenAt(a, abs);
       const sentence = ti >= 0 ? a.tokens[ti]!.sentence : -1;
       const termNegative = isNegativeTerm(term);
       // A negative term under a wider negation is denied twice: "does not need ..., no preemption or ..." rejects it.
       const polarity = termNegative ? !negatedByScope(a, ti) : !negatedAt(a, ti, 2);
       if (ti >= 0 && open(sentence) && polarity && !swapped(ti, term)) {
-        if (!best || abs < best.at) best = { at: abs, length: term.length, sentence };
-        break;
+        // Offered as one of rival alternatives ("LIFO or FIFO"), the term is not stated (hedge.ts).
+        if (!hedged(a, ti, abs, abs + term.length, term, hedge)) {
+          if (!best || abs < best.at) best = { at: abs, length: term.length, sentence };
+          break;
+        }
+        seen.hedged = true;
       }
       from = abs + 1;
     }
     // The term's lemmas with their polarity ("not connect" finds "isn't connected").
-    const li = findLemmaTerm(a, term, open);
+    const li = findLemmaTerm(a, term, open, (i) => {
+      const [start, end] = termSpan(a, i, term);
+      const is = hedged(a, i, start, end, term, hedge);
+      if (is) seen.hedged = true;
+      return !is;
+    });
     if (li >= 0 && !(isNegativeTerm(term) && negatedByScope(a, li - 1)) && !swapped(li, term)) {
       const t = a.tokens[li]!;
       if (!best || t.at < best.at) best = { at: t.at, length: t.word.length, sentence: t.sentence };

@@ -15,6 +15,7 @@ import { runChecks, type CheckResult, type LabEvidence } from "./checks/index.js
 import { canonicalQuestion } from "./canonical-question.js";
 import { conceptCoverage } from "./coverage.js";
 import { contradictedConcepts } from "./contradiction.js";
+import { reversedConcepts } from "./direction.js";
 import { termRoles } from "./roles.js";
 import { withoutSwappedClauses } from "./role-swap.js";
 import { codeLines } from "./code-shape.js";
@@ -167,14 +168,21 @@ function scoreCriterion(
   refSize = 0,
   claims?: string,
 ): { score: CriterionScore; contradicted: string[] } {
+  const otherTerms = question.rubric.filter((c) => c !== criterion).flatMap((c) => c.evidence.concepts.flatMap((k) => k.terms));
   const fromProse = conceptCoverage(criterion, evidence.prose, {
     prose: true,
     isTerm: questionTerms(question),
     roles: termRoles(question),
+    otherTerms,
     ...claimOptionsFor(question),
   });
   const fromCode = conceptCoverage(criterion, codeLines(evidence.code), { prose: false });
-  const hits = [...fromProse.hits, ...fromCode.hits.filter((h) => !fromProse.hits.some((p) => p.label === h.label))];
+  // Two key points related the other way round from the references ("converts IP addresses into domain
+  // names") state the opposite: neither earns credit (direction.ts).
+  const reversed = reversedConcepts(question, evidence.prose);
+  const hits = [...fromProse.hits, ...fromCode.hits.filter((h) => !fromProse.hits.some((p) => p.label === h.label))].filter(
+    (h) => !reversed.has(h.label),
+  );
   const checks: CheckResult[] = runChecks(criterion, question, `${evidence.prose}\n\n${evidence.code}`, lab, claims);
   const counted = checks.filter((c) => !c.skipped);
   const passed = counted.filter((c) => c.passed);
@@ -193,16 +201,26 @@ function scoreCriterion(
   // An answer that states none of the key points but the opposite of one ("a node with children" for "no
   // children") shares most of its words with the right answer: its similarity earns nothing. (Once a key point
   // is stated, a longer answer that contrasts cases is read by its key points, not second-guessed.)
-  const contradicted =
+  const contradictedTerms =
     covered === 0
       ? contradictedConcepts(criterion, evidence.prose, new Set(), {
           isTerm: questionTerms(question),
           roles: termRoles(question),
+          otherTerms,
           ...claimOptionsFor(question),
         })
       : [];
+  const contradicted = [
+    ...criterion.evidence.concepts.filter((c) => reversed.has(c.label)).map((c) => c.label),
+    ...contradictedTerms.filter((l) => !reversed.has(l)),
+  ];
+  // A key point offered only as one of rival alternatives ("LIFO or FIFO") is not stated, and the words it
+  // shares with the reference do not state it either (hedge.ts).
+  const hedgedOnly = covered === 0 ? fromProse.hedged : [];
   const close =
-    similarity === null || contradicted.length > 0 || (covered === 0 && question.rubric.length > 1) ? null : Math.min(1, similarity / full);
+    similarity === null || contradicted.length > 0 || hedgedOnly.length > 0 || (covered === 0 && question.rubric.length > 1)
+      ? null
+      : Math.min(1, similarity / full);
   // Every key point a full answer needs is stated: full marks, however far the wording is from the reference
   // (an answer key of alternatives has one reference for several acceptable answers), so "Covered 2 of 2" never
   // reads "Level 2". Similarity otherwise moves the level both ways, and the report says so.
@@ -220,6 +238,7 @@ function scoreCriterion(
     coveredSummary(covered, needed, total, labels),
     covered > 0 && covered < needed && missing.length ? `Not shown: ${missing.join(", ")}.` : "",
     contradicted.length ? `States the opposite of: ${contradicted.join(", ")}.` : "",
+    fromProse.hedged.length ? `Offered only as one of several alternatives, not stated: ${fromProse.hedged.join(", ")}.` : "",
     close === null ? "" : `States ${Math.round(100 * (similarity ?? 0))}% of the reference answer's content.`,
     levelMove(covered > 0 ? Math.max(1, Math.round(4 * share)) : 0, score),
   ]

@@ -2,6 +2,7 @@ import { analyse, type Analysis, type Token } from "./analyse.js";
 import { termWordMatcher, type WordMatcher } from "./term-word.js";
 import { limitedNegator, negatedByScope } from "./negation-scope.js";
 import { cancelledRefusal } from "./double-negation.js";
+import { extendsExpression } from "./expression.js";
 
 const NEGATORS = new Set(["not", "no", "never", "n't", "without", "nothing", "none", "neither", "nor", "cannot"]);
 export const isNegator = (t: Token) => NEGATORS.has(t.word) || NEGATORS.has(t.lemma);
@@ -70,9 +71,18 @@ export function lemmaTermPositions(a: Analysis, term: string): { positions: numb
       if (!words[k]!(t)) continue outer;
       if (k > 0 && t.sentence !== a.tokens[i]!.sentence) continue outer;
     }
+    // Part of a larger expression ("log n" in "O(n log n)") is not the term.
+    const last = a.tokens[i + lemmas.length - 1]!;
+    if (extendsExpression(a.text, a.tokens[i]!.at, last.at + last.word.length, term)) continue;
     positions.push(i);
   }
   return { positions, negative };
+}
+
+/** The characters a term's match at a token covers: from its first lemma's word to its last one's end. */
+export function termSpan(a: Analysis, index: number, term: string): [number, number] {
+  const last = a.tokens[Math.min(a.tokens.length - 1, index + Math.max(1, shape(term).lemmas.length) - 1)]!;
+  return [a.tokens[index]!.at, last.at + last.word.length];
 }
 
 /**
@@ -81,7 +91,12 @@ export function lemmaTermPositions(a: Analysis, term: string): { positions: numb
  * not matched where the answer negates it, a negative one only where it does.
  * Returns the token index of the first lemma, or -1.
  */
-export function findLemmaTerm(a: Analysis, term: string, allowed: (sentence: number) => boolean): number {
+export function findLemmaTerm(
+  a: Analysis,
+  term: string,
+  allowed: (sentence: number) => boolean,
+  accept: (index: number) => boolean = () => true,
+): number {
   const { positions, negative } = lemmaTermPositions(a, term);
-  return positions.find((i) => allowed(a.tokens[i]!.sentence) && negatedAt(a, i) === negative) ?? -1;
+  return positions.find((i) => allowed(a.tokens[i]!.sentence) && negatedAt(a, i) === negative && accept(i)) ?? -1;
 }
