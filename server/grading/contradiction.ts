@@ -33,7 +33,12 @@ export function contradictedConcepts(
   criterion: Criterion,
   prose: string,
   stated: ReadonlySet<string>,
-  options: { isTerm?: (word: string) => boolean; roles?: Roles | null; otherTerms?: readonly string[] } & ClaimOptions = {},
+  options: {
+    isTerm?: (word: string) => boolean;
+    roles?: Roles | null;
+    otherTerms?: readonly string[];
+    factual?: boolean;
+  } & ClaimOptions = {},
 ): string[] {
   if (!prose.trim()) return [];
   const candidates = criterion.evidence.concepts.filter((c) => !stated.has(c.label));
@@ -41,7 +46,12 @@ export function contradictedConcepts(
   const a = analyse(prose);
   const claims = claimSentences(a, options.isTerm, { story: options.story ?? false, listAnswers: options.listAnswers ?? false });
   const roles = options.roles ?? null;
-  const hedge: HedgeContext = { criterion, otherTerms: options.otherTerms ?? [], roles };
+  const hedge: HedgeContext = {
+    criterion,
+    otherTerms: options.otherTerms ?? [],
+    roles,
+    factual: options.factual ?? options.listAnswers ?? false,
+  };
   return candidates.filter((c) => c.terms.some((term) => saysOpposite(a, term, claims, roles, hedge))).map((c) => c.label);
 }
 

@@ -40,6 +40,8 @@ export function conceptCoverage(
     roles?: Roles | null;
     /** Terms of the question's other criteria: offered as an alternative to a term, they make it a hedge. */
     otherTerms?: readonly string[];
+    /** One fact asked (one criterion, or a short-answer item): acronyms and other criteria's terms rival (hedge.ts). */
+    factual?: boolean;
   } & ClaimOptions = {},
 ): Coverage {
   const lower = answer.toLowerCase();
@@ -65,7 +67,12 @@ export function conceptCoverage(
   // A short-answer item is answered by a list ("mutual exclusion, hold and wait, no preemption and circular
   // wait"): there a sentence may name every point.
   const cap = options.listAnswers ? Infinity : MAX_CONCEPTS_PER_SENTENCE;
-  const hedge: HedgeContext = { criterion, otherTerms: options.otherTerms ?? [], roles: options.roles ?? null };
+  const hedge: HedgeContext = {
+    criterion,
+    otherTerms: options.otherTerms ?? [],
+    roles: options.roles ?? null,
+    factual: options.factual ?? options.listAnswers ?? false,
+  };
   const hedgedLabels: string[] = [];
   for (const concept of criterion.evidence.concepts) {
     const seen = { hedged: false };

@@ -169,11 +169,14 @@ function scoreCriterion(
   claims?: string,
 ): { score: CriterionScore; contradicted: string[] } {
   const otherTerms = question.rubric.filter((c) => c !== criterion).flatMap((c) => c.evidence.concepts.flatMap((k) => k.terms));
+  // Where one fact is asked, "X or Y" leaves the fork open; in a design answer it offers options (hedge.ts).
+  const factual = question.rubric.length === 1 || expectsShortAnswer(question);
   const fromProse = conceptCoverage(criterion, evidence.prose, {
     prose: true,
     isTerm: questionTerms(question),
     roles: termRoles(question),
     otherTerms,
+    factual,
     ...claimOptionsFor(question),
   });
   const fromCode = conceptCoverage(criterion, codeLines(evidence.code), { prose: false });
@@ -207,6 +210,7 @@ function scoreCriterion(
           isTerm: questionTerms(question),
           roles: termRoles(question),
           otherTerms,
+          factual,
           ...claimOptionsFor(question),
         })
       : [];

@@ -18,11 +18,14 @@ import { clauseAround, type Roles } from "./roles.js";
  * 2. on a question contrasting two things (roles.ts), a term the references
  *    say of the other one ("LIFO or FIFO" of a stack); and so is a clause whose
  *    subject offers both things ("TCP or UDP guarantees delivery");
- * 3. a term of another criterion of the question (a different point, not a
- *    second way of making this one);
+ * 3. where one fact is asked (one criterion, or a short-answer item), a term of another criterion of
+ *    the question (a different point, not a second way of making this one);
  * 4. a value of the same kind as X and different from it: another big-O
  *    expression ("O(log n) or O(n)"), another number with the same unit ("10 ms
- *    or 100 ms"), another acronym in capitals ("LIFO or FIFO", "TCP or UDP").
+ *    or 100 ms"), and where one fact is asked another acronym in capitals ("LIFO
+ *    or FIFO", "TCP or UDP").
+ * Kinds 3 and 4's acronyms hold only where one fact is asked: in a design answer
+ * "a cache or batching", "REST or gRPC" are options offered, not a fork left open.
  * Never a rival: another term of X's own concept ("LIFO, or last-in-first-out",
  * a restatement), or of another concept of X's own criterion (unless 2 holds):
  * both are key points of one list, either all needed ("no preemption or
@@ -36,6 +39,8 @@ export type HedgeContext = {
   /** Terms of the question's other criteria. */
   otherTerms: readonly string[];
   roles: Roles | null;
+  /** One fact asked (one criterion, or a short-answer item): kinds 3 and 4's acronyms apply. */
+  factual: boolean;
 };
 
 const FILLERS = String.raw`(?:(?:maybe|perhaps|possibly|probably|even|else|it'?s|it\s+is|it\s+was|it\s+(?:could|might|may)\s+be|(?:could|might|may)\s+be|the|an?)\s+)*`;
@@ -118,7 +123,7 @@ function rivalTerms(term: string, ctx: HedgeContext): { rivals: string[]; mates:
   const owner = ctx.roles?.owners.get(term);
   if (owner && ctx.roles) for (const [t, o] of ctx.roles.owners) if (o !== owner) rivals.push(t.toLowerCase());
   const mates = ctx.criterion.evidence.concepts.flatMap((c) => c.terms.map((t) => t.toLowerCase())).filter((t) => !rivals.includes(t));
-  for (const t of ctx.otherTerms) if (!mates.includes(t.toLowerCase())) rivals.push(t.toLowerCase());
+  if (ctx.factual) for (const t of ctx.otherTerms) if (!mates.includes(t.toLowerCase())) rivals.push(t.toLowerCase());
   return { rivals, mates };
 }
 
@@ -129,7 +134,11 @@ function rivalStartsAt(text: string, at: number, item: string, term: string, ctx
   if (rivals.some(startsWith)) return true;
   if (mates.some(startsWith)) return false;
   const rest = text.slice(at);
-  const other = BIG_O.exec(item) ? BIG_O.exec(rest)?.[0] : ACRONYM.test(item) ? ACRONYM.exec(rest)?.[0] : sameUnit(item, rest);
+  const other = BIG_O.exec(item)
+    ? BIG_O.exec(rest)?.[0]
+    : ctx.factual && ACRONYM.test(item)
+      ? ACRONYM.exec(rest)?.[0]
+      : sameUnit(item, rest);
   return other !== undefined && norm(other) !== norm(item);
 }
 
@@ -141,7 +150,7 @@ function rivalEndsAt(left: string, item: string, term: string, ctx: HedgeContext
   if (mates.some(endsWith)) return false;
   const other = BIG_O.exec(item)
     ? BIG_O_END.exec(left)?.[0]
-    : ACRONYM.test(item)
+    : ctx.factual && ACRONYM.test(item)
       ? ACRONYM_END.exec(left)?.[0]
       : sameUnit(item, /\d[\d.,]*\s*[a-zµ%]*$/i.exec(left)?.[0] ?? "");
   return other !== undefined && norm(other) !== norm(item);

@@ -100,6 +100,34 @@ describe("a key point offered as one of rival alternatives", () => {
     ]);
     expect(gradeOne(collisions, "You can use chaining or open addressing.").criterion.score).toBe(4);
   });
+
+  it("reads 'X or Y' in a design answer as options offered, not a fork left open", () => {
+    // Two criteria, explained model answers: a design question, where offering options is a good answer.
+    const design = QuestionSchema.parse({
+      id: "latency",
+      kind: "system-design",
+      level: "mid",
+      title: "Latency",
+      prompt: "How would you cut the latency of an LLM endpoint that answers the same questions often?",
+      timeGuideMinutes: 5,
+      rubric: [
+        keyPointCriterion({ criterionId: "reuse", concepts: [{ label: "cache", terms: ["cache", "caching"] }] }),
+        keyPointCriterion({ criterionId: "transport", concepts: [{ label: "gRPC", terms: ["gRPC", "streaming"] }] }),
+      ],
+      exemplars: [
+        {
+          level: "strong",
+          answer:
+            "Put a semantic cache in front of the model so repeated questions skip generation, and stream tokens over gRPC so the first words arrive early.",
+          scores: { reuse: 4, transport: 4 },
+        },
+      ],
+    });
+    const graded = gradeQuestion(design, [
+      { text: "I would add a cache or streaming in front of the model, and serve it over HTTP or GRPC." },
+    ]);
+    expect(graded.scores.map((s) => s.evidence.map((e) => e.note))).toEqual([["cache"], ["gRPC"]]);
+  });
 });
 
 /** A contrast question: LIFO is the stack's, FIFO the queue's; "delivery" is TCP's. */
