@@ -3,6 +3,7 @@ import { onlyEvaluates } from "./evaluative.js";
 import { labelledList, labelNotes } from "./labelled.js";
 import { bareList } from "./bare-list.js";
 import { comparativeNote, relatesBySymbol } from "./terse-note.js";
+import { templatedClauses } from "./coordinated-template.js";
 
 const PREDICATE = new Set(["VERB", "AUX"]);
 /** Words a frame is read without: articles, prepositions, conjunctions, pronouns and auxiliaries. */
@@ -81,6 +82,8 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
     // term-bearing sentences is a template, short ("we use", "be") or long ("Our team relied on X when
     // it mattered most."): an account does not say the same thing about each key point.
     const frameTokens = tokens.filter((t) => !isTerm(t.word) && !isTerm(t.lemma) && !GLUE.has(t.pos));
+    // A frame repeated inside one sentence ("X really drives Y, and Z really drives W, and ...") is a template too.
+    if (terms > 0 && templatedClauses(s.text, tokens, s.start, isTerm)) return;
     // Praise alone ("A golden set is important.", "Caching helps a lot.") says nothing about its terms.
     if (terms > 0 && onlyEvaluates(tokens, frameTokens, isTerm)) return;
     claims.add(i);
