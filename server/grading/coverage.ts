@@ -15,10 +15,15 @@ import { quoteAround } from "./quote.js";
 import { saidOfOther, type Roles } from "./roles.js";
 
 export type ConceptHit = { label: string; quote: string };
-export type Coverage = { hits: ConceptHit[]; total: number };
+export type Coverage = {
+  hits: ConceptHit[];
+  total: number;
+  /** Concepts named in a claim but not counted: their sentence had already named MAX_CONCEPTS_PER_SENTENCE. */
+  capped?: string[];
+};
 
 /** One sentence names at most this many of a criterion's concepts: a packed sentence is a list in disguise. */
-const MAX_CONCEPTS_PER_SENTENCE = 3;
+export const MAX_CONCEPTS_PER_SENTENCE = 3;
 
 /**
  * Which of a criterion's evidence concepts an answer shows, with a quote for
@@ -56,13 +61,19 @@ export function conceptCoverage(
   // A short-answer item is answered by a list ("mutual exclusion, hold and wait, no preemption and circular
   // wait"): there a sentence may name every point.
   const cap = options.listAnswers ? Infinity : MAX_CONCEPTS_PER_SENTENCE;
+  const capped: string[] = [];
   for (const concept of criterion.evidence.concepts) {
     const hit = firstHit(a, lower, concept.terms, claims, perSentence, options.roles ?? null, cap);
-    if (!hit) continue;
+    if (!hit) {
+      // Named, but only in a sentence already full: the report says so rather than "not shown".
+      if (cap !== Infinity && firstHit(a, lower, concept.terms, claims, perSentence, options.roles ?? null, Infinity))
+        capped.push(concept.label);
+      continue;
+    }
     perSentence.set(hit.sentence, (perSentence.get(hit.sentence) ?? 0) + 1);
     hits.push({ label: concept.label, quote: quoteAround(answer, hit.at, hit.length) });
   }
-  return { hits, total: criterion.evidence.concepts.length };
+  return { hits, total: criterion.evidence.concepts.length, capped };
 }
 
 function firstHit(

@@ -12,14 +12,16 @@ import {
 } from "./language/index.js";
 import { wordCount } from "./answer-text.js";
 import { runChecks, type CheckResult, type LabEvidence } from "./checks/index.js";
-import { conceptCoverage } from "./coverage.js";
+import { conceptCoverage, MAX_CONCEPTS_PER_SENTENCE } from "./coverage.js";
 import { contradictedConcepts } from "./contradiction.js";
 import { termRoles } from "./roles.js";
 import { withoutSwappedClauses } from "./role-swap.js";
 import { codeLines } from "./code-shape.js";
+import { identifierWords } from "./code-text.js";
 import { MANIPULATION, STEERING_PENALTY, type IntegrityFlag } from "./integrity/index.js";
 import { prepareAnswer, type EvidenceText } from "./prepare-answer.js";
 import { evidenceFor } from "./story.js";
+import { setAsideReason } from "./set-aside.js";
 import { scoreTests, type TestEvidence } from "./tests-criterion.js";
 import { withoutOffTopicProse } from "./language/on-topic.js";
 
@@ -80,12 +82,10 @@ export function gradeQuestion(question: Question, answers: (AnswerBody | null)[]
     };
   }
   if (!all) {
+    // Say what was set aside: a keyword list or a copied model answer is no attempt to steer the grader.
+    const { codes, feedback } = setAsideReason(flags);
     return {
-      scores: withTests(
-        question.rubric.map((c) =>
-          insufficient(c.id, "Insufficient evidence: nothing in the answer remains once text aimed at the grader is set aside."),
-        ),
-      ),
+      scores: withTests(question.rubric.map((c) => ({ ...insufficient(c.id, feedback), ...(codes.length ? { setAside: codes } : {}) }))),
       flags,
       judgeText,
     };
@@ -167,7 +167,9 @@ function scoreCriterion(
     roles: termRoles(question),
     ...claimOptionsFor(question),
   });
-  const fromCode = conceptCoverage(criterion, codeLines(evidence.code), { prose: false });
+  // On a question that is no coding task, code says what it does in its names too (`kv_cache`, `beam_width`).
+  const code = codeLines(evidence.code);
+  const fromCode = conceptCoverage(criterion, question.coding ? code : identifierWords(code), { prose: false });
   const hits = [...fromProse.hits, ...fromCode.hits.filter((h) => !fromProse.hits.some((p) => p.label === h.label))];
   const checks: CheckResult[] = runChecks(criterion, question, `${evidence.prose}\n\n${evidence.code}`, lab, claims);
   const counted = checks.filter((c) => !c.skipped);
@@ -205,14 +207,19 @@ function scoreCriterion(
   const anchor = criterion.anchors[String(score) as keyof typeof criterion.anchors];
   const labels = [...hits.map((h) => h.label), ...passed.map((c) => c.label)];
   const notes = checks.filter((c) => !c.passed).map((c) => c.note);
+  // A key point named in a sentence that had already named three is not "not shown": it was not counted.
+  const capped = (fromProse.capped ?? []).filter((label) => !hits.some((h) => h.label === label));
   const missing = [
-    ...criterion.evidence.concepts.filter((c) => !hits.some((h) => h.label === c.label)).map((c) => c.label),
+    ...criterion.evidence.concepts.filter((c) => !hits.some((h) => h.label === c.label) && !capped.includes(c.label)).map((c) => c.label),
     ...counted.filter((c) => !c.passed).map((c) => c.label),
   ];
   // The explanation says exactly what the score rests on: the points shown, the points not shown, and the similarity share.
   const summary = [
     coveredSummary(covered, needed, total, labels),
     covered > 0 && covered < needed && missing.length ? `Not shown: ${missing.join(", ")}.` : "",
+    covered < needed && capped.length
+      ? `Named but not counted: ${capped.join(", ")} (one sentence earns at most ${MAX_CONCEPTS_PER_SENTENCE} key points; a sentence packed with more reads as a list, so state each point in its own sentence).`
+      : "",
     contradicted.length ? `States the opposite of: ${contradicted.join(", ")}.` : "",
     close === null ? "" : `States ${Math.round(100 * (similarity ?? 0))}% of the reference answer's content.`,
     levelMove(covered > 0 ? Math.max(1, Math.round(4 * share)) : 0, score),

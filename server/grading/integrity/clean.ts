@@ -448,10 +448,15 @@ function isKeywordList(line: string): boolean {
 }
 
 /** A run of words with almost no function words: a keyword bag, not an answer. */
+/** A call, attribute access or assignment written inline: `index.search(q, k=10)`, `cache[key]`, `k=10`. */
+const CODE_TOKEN = /\S*\w(?:\.\w|\(|\[|=)\S*(?:[^\S\n]+[^\s()]*\))*/g;
+
 function isWordSalad(block: string): boolean {
   // Figures and arithmetic read like word salad to a word counter; they are not.
   if ((block.match(/(?:^|[\s(=×*+~≈$])[$~≈]?\d[\d,.]*(?:%|k|m|ms|s|x)?(?=[\s,.;:)]|$)/gi) ?? []).length >= 3) return false;
-  const words = block.toLowerCase().match(/[a-z@/'-]+/g) ?? [];
+  // Code quoted in a note ("index.search(q, k=10) visits a few nodes") is names, not the note's words: a
+  // code comment explaining a line is read without the code it mentions.
+  const words = block.replace(CODE_TOKEN, " ").toLowerCase().match(/[a-z@/'-]+/g) ?? [];
   if (words.length < 10) return false;
   const functional = words.filter((w) => FUNCTION_WORDS.has(w)).length;
   return functional / words.length < 0.06;
