@@ -54,7 +54,8 @@ export function codeComments(code: string, language?: "python" | "typescript"): 
   const notes: string[] = [];
   for (const m of code.matchAll(/\/\*+([\s\S]*?)\*\//g)) notes.push(m[1]!.replace(/^\s*\*\s?/gm, " "));
   for (const m of code.matchAll(/("""|''')([\s\S]*?)\1/g)) notes.push(m[2]!);
-  const lineComment = language === "python" ? /(?:^|\s)#\s?(.*)$/ : language === "typescript" ? /(?:^|\s)\/\/\s?(.*)$/ : /(?:^|\s)(?:#|\/\/)\s?(.*)$/;
+  const lineComment =
+    language === "python" ? /(?:^|\s)#\s?(.*)$/ : language === "typescript" ? /(?:^|\s)\/\/\s?(.*)$/ : /(?:^|\s)(?:#|\/\/)\s?(.*)$/;
   for (const line of code.split("\n")) {
     const m = lineComment.exec(line);
     if (m?.[1]?.trim()) notes.push(m[1]);
@@ -71,8 +72,6 @@ export function codeComments(code: string, language?: "python" | "typescript"): 
  * code's way ("tp/(tp+fp)", "retry_after") still matches as written.
  */
 export function identifierWords(code: string): string {
-  const split = code
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/([A-Za-z0-9])_+(?=[A-Za-z0-9])/g, "$1 ");
+  const split = code.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Za-z0-9])_+(?=[A-Za-z0-9])/g, "$1 ");
   return split === code ? code : `${code}\n${split}`;
 }

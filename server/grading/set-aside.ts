@@ -22,5 +22,8 @@ export function setAsideReason(flags: readonly IntegrityFlag[]): { codes: Integr
   const codes = [...new Set(flags.map((f) => f.kind))];
   const said = codes.length ? codes.map((k) => WHAT[k]) : ["text aimed at the grader"];
   const list = said.length === 1 ? said[0]! : `${said.slice(0, -1).join(", ")} and ${said[said.length - 1]}`;
-  return { codes, feedback: `Insufficient evidence: nothing in the answer remains once ${list} ${said.length === 1 ? "is" : "are"} set aside.` };
+  return {
+    codes,
+    feedback: `Insufficient evidence: nothing in the answer remains once ${list} ${said.length === 1 ? "is" : "are"} set aside.`,
+  };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { gradeOne, oneCriterionPack } from "../helpers/one-criterion.js";
+import { buildCopyIndex, reorderedCopy, vocabularyCopy } from "../../server/grading/integrity/copy-index.js";
 
 /**
  * A one-criterion question whose strong model answer is short in content words (too short for the
@@ -65,8 +66,6 @@ describe("short gaming shapes score no higher than the weak exemplar", () => {
   });
 });
 
-import { buildCopyIndex, reorderedCopy, vocabularyCopy } from "../../server/grading/integrity/copy-index.js";
-
 describe("a reordered copy of a short model answer", () => {
   const source = "Latency is the time one request takes; throughput is how many requests finish per second, so batching raises it.";
   const index = buildCopyIndex([source]);
@@ -79,7 +78,13 @@ describe("a reordered copy of a short model answer", () => {
   });
 
   it("a paraphrase in the same words, or the model answer under calibration, is not", () => {
-    expect(reorderedCopy(index, "Latency is how long a single request takes, while throughput counts the requests done each second; batching raises throughput.", none)).toBe(false);
+    expect(
+      reorderedCopy(
+        index,
+        "Latency is how long a single request takes, while throughput counts the requests done each second; batching raises throughput.",
+        none,
+      ),
+    ).toBe(false);
     expect(reorderedCopy(index, source, new Set([0]))).toBe(false);
     expect(reorderedCopy(index, "Latency is the time one request takes.", none)).toBe(false);
   });

@@ -456,7 +456,11 @@ function isWordSalad(block: string): boolean {
   if ((block.match(/(?:^|[\s(=×*+~≈$])[$~≈]?\d[\d,.]*(?:%|k|m|ms|s|x)?(?=[\s,.;:)]|$)/gi) ?? []).length >= 3) return false;
   // Code quoted in a note ("index.search(q, k=10) visits a few nodes") is names, not the note's words: a
   // code comment explaining a line is read without the code it mentions.
-  const words = block.replace(CODE_TOKEN, " ").toLowerCase().match(/[a-z@/'-]+/g) ?? [];
+  const words =
+    block
+      .replace(CODE_TOKEN, " ")
+      .toLowerCase()
+      .match(/[a-z@/'-]+/g) ?? [];
   if (words.length < 10) return false;
   const functional = words.filter((w) => FUNCTION_WORDS.has(w)).length;
   return functional / words.length < 0.06;

@@ -13,7 +13,21 @@ export function relatesBySymbol(sentence: string): boolean {
 }
 
 /** "-er" words that are not comparatives. */
-const NOT_COMPARATIVE = new Set(["never", "ever", "other", "rather", "together", "whether", "however", "either", "neither", "after", "over", "under", "per"]);
+const NOT_COMPARATIVE = new Set([
+  "never",
+  "ever",
+  "other",
+  "rather",
+  "together",
+  "whether",
+  "however",
+  "either",
+  "neither",
+  "after",
+  "over",
+  "under",
+  "per",
+]);
 const COMPARATIVE_WORDS = new Set(["more", "less", "fewer", "better", "worse"]);
 
 /** A comparative ("faster", "less memory", "more random"): it predicates a change of what the note is about. */
