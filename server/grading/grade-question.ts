@@ -124,6 +124,23 @@ export function gradeQuestion(question: Question, answers: (AnswerBody | null)[]
       judgeText,
     };
   }
+  // Code answering a conceptual question, whose names and comments state no key point: the grader does not
+  // infer what code computes (a beam search written with `beams`, `cand`, `lp`), so it says so and asks for a
+  // reviewer rather than reporting a confident "no key point stated".
+  if (!question.coding && evidence.code && !saidSomething && scores.every((s) => s.evidence.length === 0 && s.score === 0)) {
+    return {
+      scores: withTests(
+        question.rubric.map((c) =>
+          insufficient(
+            c.id,
+            "Not graded: the answer is code whose names and comments state none of the key points, and the grader does not infer what code computes. A reviewer should read it.",
+          ),
+        ),
+      ),
+      flags,
+      judgeText,
+    };
+  }
   const steered = flags.some((f) => MANIPULATION.includes(f.kind));
   if (!steered) return { scores: withTests(scores), flags, judgeText };
   // The report says what happened: the text was removed, and the attempt cost a level.

@@ -64,3 +64,13 @@ describe("reading code as words", () => {
     expect(codeComments("const a = 1; // one\n/* two */", "typescript").split("\n")).toEqual(["two", "one"]);
   });
 });
+
+describe("code that states no key point", () => {
+  it("is sent to a reviewer, not reported as a confident 'no key point'", () => {
+    const q = pack.questions[0]!;
+    const graded = gradeQuestion(q, [{ code: "b = [(0, [])]\nfor _ in range(n):\n    b = step(b)[:w]", language: "python" }], { pack });
+    expect(graded.scores[0]!.score).toBe(0);
+    expect(graded.scores[0]!.insufficientEvidence).toBe(true);
+    expect(graded.scores[0]!.feedback).toContain("A reviewer should read it");
+  });
+});
