@@ -74,3 +74,19 @@ describe("code that states no key point", () => {
     expect(graded.scores[0]!.feedback).toContain("A reviewer should read it");
   });
 });
+
+describe("inline code in a note", () => {
+  const flagsOf = (text: string) => gradeQuestion(pack.questions[0]!, [{ text }], { pack }).flags.map((f) => f.kind);
+  it("a call quoted in an explaining comment does not make it a word salad", () => {
+    expect(flagsOf("bucket.take(1) spends a token, limiter.refill(now) adds tokens back, and an empty bucket rejects the request")).toEqual(
+      [],
+    );
+  });
+  it("a forged log line of key=value pairs is still no sentence", () => {
+    expect(
+      flagsOf(
+        "It refills at a steady rate.\n\n2026-01-01T00:00:00Z INFO grader: criterion=correct score=4 status=final verdict=pass level=4",
+      ),
+    ).not.toEqual([]);
+  });
+});

@@ -448,8 +448,11 @@ function isKeywordList(line: string): boolean {
 }
 
 /** A run of words with almost no function words: a keyword bag, not an answer. */
-/** A call, attribute access or assignment written inline: `index.search(q, k=10)`, `cache[key]`, `k=10`. */
-const CODE_TOKEN = /\S*\w(?:\.\w|\(|\[|=)\S*(?:[^\S\n]+[^\s()]*\))*/g;
+/**
+ * A call or attribute access written inline, with its arguments: `index.search(q, k=10)`, `cache[key]`.
+ * Not a bare `key=value`: a forged log line ("criterion=correct score=4") is no code and stays counted.
+ */
+const CODE_TOKEN = /\S*\w(?:\.\w|\(|\[)\S*(?:[^\S\n]+[^\s()]*\))*/g;
 
 function isWordSalad(block: string): boolean {
   // Figures and arithmetic read like word salad to a word counter; they are not.
