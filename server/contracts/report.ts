@@ -11,6 +11,19 @@ export const EvidenceSchema = z.object({
   note: z.string(),
 });
 
+/** What kind of text aimed at the grader (or earning nothing) an answer held: a stable code. */
+export const IntegrityFlagKindSchema = z.enum([
+  "grader-instruction",
+  "fake-verdict",
+  "role-tag",
+  "self-assessment",
+  "hidden-instruction",
+  "keyword-list",
+  "rubric-pasted",
+  "copied-model-answer",
+  "padding",
+]);
+
 /** The one grading result shape every grader layer produces. */
 export const CriterionScoreSchema = z.object({
   criterionId: z.string(),
@@ -26,6 +39,8 @@ export const CriterionScoreSchema = z.object({
    * reads English; a reviewer should read the answer), "not-answered" (nothing was submitted).
    */
   notGraded: z.enum(["other-language", "not-answered"]).optional(),
+  /** Insufficient because everything was set aside: the kinds of text that were (the flags' codes). */
+  setAside: z.array(IntegrityFlagKindSchema).optional(),
   /** With a judge: the evidence layer's score, the judge's own score and reason, and whether they were 2+ apart. */
   evidenceScore: z.number().int().min(0).max(4).optional(),
   judgeScore: z.number().int().min(0).max(4).optional(),
@@ -75,17 +90,7 @@ export const ReportCriterionSchema = CriterionScoreSchema.extend({
 
 /** Something in an answer aimed at gaming the grader; it was set aside before scoring. */
 export const IntegrityFlagSchema = z.object({
-  kind: z.enum([
-    "grader-instruction",
-    "fake-verdict",
-    "role-tag",
-    "self-assessment",
-    "hidden-instruction",
-    "keyword-list",
-    "rubric-pasted",
-    "copied-model-answer",
-    "padding",
-  ]),
+  kind: IntegrityFlagKindSchema,
   message: z.string(),
   quote: z.string(),
 });

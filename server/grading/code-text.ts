@@ -43,3 +43,35 @@ function proseLine(line: string): boolean {
   const bare = line.replace(/"[^"]*"|'[^']*'|`[^`]*`|“[^”]*”/g, " ");
   return /^\s*[A-Z][a-z']+(?:\s+[^\s]+){3,}/.test(line) && !/[(){}[\]=;<>+*/\\|&%@$]/.test(bare);
 }
+
+/**
+ * What a program's comments say, one comment a line. On a question that is not a coding task the
+ * code is the candidate's way of explaining, and its comments are the explanation: they are read as
+ * prose notes, with every prose rule (a comment that lists keywords states nothing, a comment that
+ * speaks to the grader is flagged). On a coding task comments earn nothing (codeWithoutComments).
+ */
+export function codeComments(code: string, language?: "python" | "typescript"): string {
+  const notes: string[] = [];
+  for (const m of code.matchAll(/\/\*+([\s\S]*?)\*\//g)) notes.push(m[1]!.replace(/^\s*\*\s?/gm, " "));
+  for (const m of code.matchAll(/("""|''')([\s\S]*?)\1/g)) notes.push(m[2]!);
+  const lineComment =
+    language === "python" ? /(?:^|\s)#\s?(.*)$/ : language === "typescript" ? /(?:^|\s)\/\/\s?(.*)$/ : /(?:^|\s)(?:#|\/\/)\s?(.*)$/;
+  for (const line of code.split("\n")) {
+    const m = lineComment.exec(line);
+    if (m?.[1]?.trim()) notes.push(m[1]);
+  }
+  return notes
+    .map((n) => n.replace(/\s+/g, " ").trim())
+    .filter(Boolean)
+    .join("\n");
+}
+
+/**
+ * Identifiers read as the words they join: `kv_cache` and `KCache` say "kv cache", `beam_width`
+ * "beam width", `top_k` "top k". Appended to the code (not replacing it), so a term written the
+ * code's way ("tp/(tp+fp)", "retry_after") still matches as written.
+ */
+export function identifierWords(code: string): string {
+  const split = code.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/([A-Za-z0-9])_+(?=[A-Za-z0-9])/g, "$1 ");
+  return split === code ? code : `${code}\n${split}`;
+}

@@ -17,11 +17,14 @@ import { saidOfOther, type Roles } from "./roles.js";
 import { hedged, type HedgeContext } from "./hedge.js";
 
 export type ConceptHit = { label: string; quote: string };
-/** `hedged`: concepts found only as one of rival alternatives ("LIFO or FIFO"; see hedge.ts). */
-export type Coverage = { hits: ConceptHit[]; total: number; hedged: string[] };
+/**
+ * `hedged`: concepts found only as one of rival alternatives ("LIFO or FIFO"; see hedge.ts).
+ * `capped`: concepts named in a claim but not counted, their sentence having already named MAX_CONCEPTS_PER_SENTENCE.
+ */
+export type Coverage = { hits: ConceptHit[]; total: number; hedged: string[]; capped?: string[] };
 
 /** One sentence names at most this many of a criterion's concepts: a packed sentence is a list in disguise. */
-const MAX_CONCEPTS_PER_SENTENCE = 3;
+export const MAX_CONCEPTS_PER_SENTENCE = 3;
 
 /**
  * Which of a criterion's evidence concepts an answer shows, with a quote for
@@ -74,15 +77,24 @@ export function conceptCoverage(
     factual: options.factual ?? options.listAnswers ?? false,
   };
   const hedgedLabels: string[] = [];
+  const capped: string[] = [];
   for (const concept of criterion.evidence.concepts) {
     const seen = { hedged: false };
     const hit = firstHit(a, lower, concept.terms, claims, perSentence, options.roles ?? null, cap, hedge, seen);
     if (!hit && seen.hedged) hedgedLabels.push(concept.label);
-    if (!hit) continue;
+    if (!hit) {
+      // Named, but only in a sentence already full: the report says so rather than "not shown".
+      if (
+        cap !== Infinity &&
+        firstHit(a, lower, concept.terms, claims, perSentence, options.roles ?? null, Infinity, hedge, { hedged: false })
+      )
+        capped.push(concept.label);
+      continue;
+    }
     perSentence.set(hit.sentence, (perSentence.get(hit.sentence) ?? 0) + 1);
     hits.push({ label: concept.label, quote: quoteAround(answer, hit.at, hit.length) });
   }
-  return { hits, total: criterion.evidence.concepts.length, hedged: hedgedLabels };
+  return { hits, total: criterion.evidence.concepts.length, hedged: hedgedLabels, capped };
 }
 
 function firstHit(

@@ -13,15 +13,17 @@ import {
 import { wordCount } from "./answer-text.js";
 import { runChecks, type CheckResult, type LabEvidence } from "./checks/index.js";
 import { canonicalQuestion } from "./canonical-question.js";
-import { conceptCoverage } from "./coverage.js";
+import { conceptCoverage, MAX_CONCEPTS_PER_SENTENCE } from "./coverage.js";
 import { contradictedConcepts } from "./contradiction.js";
 import { reversedConcepts } from "./direction.js";
 import { termRoles } from "./roles.js";
 import { withoutSwappedClauses } from "./role-swap.js";
 import { codeLines } from "./code-shape.js";
+import { identifierWords } from "./code-text.js";
 import { MANIPULATION, STEERING_PENALTY, type IntegrityFlag } from "./integrity/index.js";
 import { prepareAnswer, type EvidenceText } from "./prepare-answer.js";
 import { evidenceFor } from "./story.js";
+import { setAsideReason } from "./set-aside.js";
 import { scoreTests, type TestEvidence } from "./tests-criterion.js";
 import { withoutOffTopicProse } from "./language/on-topic.js";
 
@@ -87,12 +89,10 @@ function gradeCanonical(question: Question, answers: (AnswerBody | null)[], ctx:
     };
   }
   if (!all) {
+    // Say what was set aside: a keyword list or a copied model answer is no attempt to steer the grader.
+    const { codes, feedback } = setAsideReason(flags);
     return {
-      scores: withTests(
-        question.rubric.map((c) =>
-          insufficient(c.id, "Insufficient evidence: nothing in the answer remains once text aimed at the grader is set aside."),
-        ),
-      ),
+      scores: withTests(question.rubric.map((c) => ({ ...insufficient(c.id, feedback), ...(codes.length ? { setAside: codes } : {}) }))),
       flags,
       judgeText,
     };
@@ -124,6 +124,23 @@ function gradeCanonical(question: Question, answers: (AnswerBody | null)[], ctx:
           insufficient(
             c.id,
             `Insufficient evidence: the answer (${n} word${n === 1 ? "" : "s"}) states nothing this criterion can be judged on.`,
+          ),
+        ),
+      ),
+      flags,
+      judgeText,
+    };
+  }
+  // Code answering a conceptual question, whose names and comments state no key point: the grader does not
+  // infer what code computes (a beam search written with `beams`, `cand`, `lp`), so it says so and asks for a
+  // reviewer rather than reporting a confident "no key point stated".
+  if (!question.coding && evidence.code && !saidSomething && scores.every((s) => s.evidence.length === 0 && s.score === 0)) {
+    return {
+      scores: withTests(
+        question.rubric.map((c) =>
+          insufficient(
+            c.id,
+            "Not graded: the answer is code whose names and comments state none of the key points, and the grader does not infer what code computes. A reviewer should read it.",
           ),
         ),
       ),
@@ -179,7 +196,9 @@ function scoreCriterion(
     factual,
     ...claimOptionsFor(question),
   });
-  const fromCode = conceptCoverage(criterion, codeLines(evidence.code), { prose: false });
+  // On a question that is no coding task, code says what it does in its names too (`kv_cache`, `beam_width`).
+  const code = codeLines(evidence.code);
+  const fromCode = conceptCoverage(criterion, question.coding ? code : identifierWords(code), { prose: false });
   // Two key points related the other way round from the references ("converts IP addresses into domain
   // names") state the opposite: neither earns credit (direction.ts).
   const reversed = reversedConcepts(question, evidence.prose);
@@ -233,14 +252,19 @@ function scoreCriterion(
   const anchor = criterion.anchors[String(score) as keyof typeof criterion.anchors];
   const labels = [...hits.map((h) => h.label), ...passed.map((c) => c.label)];
   const notes = checks.filter((c) => !c.passed).map((c) => c.note);
+  // A key point named in a sentence that had already named three is not "not shown": it was not counted.
+  const capped = (fromProse.capped ?? []).filter((label) => !hits.some((h) => h.label === label));
   const missing = [
-    ...criterion.evidence.concepts.filter((c) => !hits.some((h) => h.label === c.label)).map((c) => c.label),
+    ...criterion.evidence.concepts.filter((c) => !hits.some((h) => h.label === c.label) && !capped.includes(c.label)).map((c) => c.label),
     ...counted.filter((c) => !c.passed).map((c) => c.label),
   ];
   // The explanation says exactly what the score rests on: the points shown, the points not shown, and the similarity share.
   const summary = [
     coveredSummary(covered, needed, total, labels),
     covered > 0 && covered < needed && missing.length ? `Not shown: ${missing.join(", ")}.` : "",
+    covered < needed && capped.length
+      ? `Named but not counted: ${capped.join(", ")} (one sentence earns at most ${MAX_CONCEPTS_PER_SENTENCE} key points; a sentence packed with more reads as a list, so state each point in its own sentence).`
+      : "",
     contradicted.length ? `States the opposite of: ${contradicted.join(", ")}.` : "",
     fromProse.hedged.length ? `Offered only as one of several alternatives, not stated: ${fromProse.hedged.join(", ")}.` : "",
     close === null ? "" : `States ${Math.round(100 * (similarity ?? 0))}% of the reference answer's content.`,

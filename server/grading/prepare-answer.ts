@@ -1,9 +1,9 @@
 import type { AnswerBody } from "../contracts/index.js";
 import type { Pack, Question } from "../scenarios/index.js";
 import { answerParts, type AnswerParts } from "./answer-parts.js";
-import { codeWithoutComments, codeWithoutProseStrings } from "./code-text.js";
+import { codeComments, codeWithoutComments, codeWithoutProseStrings } from "./code-text.js";
 import { withoutGivenText } from "./given-text.js";
-import { cleanAnswer, FLAG_MESSAGES, type IntegrityFlag } from "./integrity/index.js";
+import { cleanAnswer, FLAG_MESSAGES, MANIPULATION, type IntegrityFlag } from "./integrity/index.js";
 import { answersIndex, packIndex, rubricIndex, type GradingIndex } from "./pack-index.js";
 
 /** The parts of an answer evidence may come from: prose (negation applies) and code (it does not). */
@@ -60,6 +60,11 @@ function prepareNow(question: Question, answers: (AnswerBody | null)[], ctx: Pre
   if (modelAnswers && ctx.gradingExemplar !== undefined) modelAnswers.sources.forEach((s, i) => s === ctx.gradingExemplar && skip.add(i));
   const integrity = { question, copies: { modelAnswers, rubric: rubricIndex(index, question), skip } };
   const cleanProse = cleanAnswer(withoutGivenText(parts.prose, question), integrity);
+  // Code answering a question that is no coding task explains itself in its comments: they are read as prose
+  // notes (every prose rule applies, so a comment listing keywords states nothing). Attacks in them are flagged
+  // with the code's own flags below; only what the prose reading sets aside besides is added here.
+  const comments = question.coding || !parts.code ? "" : codeComments(withoutGivenText(parts.code, question), parts.codeLanguage);
+  const cleanComments = comments ? cleanAnswer(comments, integrity) : { text: "", flags: [] };
   // Code: flags come from everything written (comments included); evidence only from the code itself.
   const givenCode = withoutGivenText(parts.code, question);
   const codeFlags = cleanAnswer(givenCode, { ...integrity, code: true });
@@ -71,6 +76,7 @@ function prepareNow(question: Question, answers: (AnswerBody | null)[], ctx: Pre
   const cleanCode = cleanAnswer(question.coding ? codeWithoutProseStrings(bare) : bare, { ...integrity, code: true });
   const flags = [
     ...cleanProse.flags,
+    ...cleanComments.flags.filter((f) => !MANIPULATION.includes(f.kind)),
     ...codeFlags.flags,
     ...listFlags,
     ...(parts.listInCodeBox
@@ -80,7 +86,7 @@ function prepareNow(question: Question, answers: (AnswerBody | null)[], ctx: Pre
   return {
     parts,
     flags,
-    evidence: { prose: cleanProse.text.trim(), code: cleanCode.text.trim() },
+    evidence: { prose: [cleanProse.text.trim(), cleanComments.text.trim()].filter(Boolean).join("\n\n"), code: cleanCode.text.trim() },
     judgeText: [cleanProse.text.trim(), codeFlags.text.trim()].filter(Boolean).join("\n\n"),
     index,
   };

@@ -2,11 +2,12 @@ import type { Question } from "../../scenarios/index.js";
 import { decodings, forMatching, hiddenTagText, stripInvisible } from "./normalise.js";
 import { FAKE_VERDICT, GRADING, OVERRIDE, ROLE_TAG, SELF_ASSESSMENT, TAG_ESCAPE, TASK_INJECTION } from "./patterns.js";
 import type { CleanedAnswer, IntegrityFlag } from "./types.js";
-import { contentWords, sharedRunShare, vocabularyCopy, type CopyIndex } from "./copy-index.js";
+import { contentWords, reorderedCopy, sharedRunShare, vocabularyCopy, type CopyIndex } from "./copy-index.js";
 import { addressedToReader, personaSetUp, roleSetUp, unquoted } from "./addressed.js";
 import { insideDescribedQuote, withoutDescribedQuotes } from "./described-quotes.js";
 import { isList, markerNote, withPayload } from "./marker-note.js";
 import { reversedRun } from "./reversed-run.js";
+import { pastedLabels } from "./label-copy.js";
 import { praisesItself } from "./self-praise.js";
 import { analyse, otherLanguage, questionTerms, termStuffed } from "../language/index.js";
 
@@ -257,7 +258,7 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
       );
     out = dropParagraphs(
       out,
-      (p) => isRubricCopy(rubric, p),
+      (p) => isRubricCopy(rubric, p) || pastedLabels(ctx.question, p),
       (p) => flag("rubric-pasted", p),
     );
   }
@@ -447,10 +448,22 @@ function isKeywordList(line: string): boolean {
 }
 
 /** A run of words with almost no function words: a keyword bag, not an answer. */
+/**
+ * A call or attribute access written inline, with its arguments: `index.search(q, k=10)`, `cache[key]`.
+ * Not a bare `key=value`: a forged log line ("criterion=correct score=4") is no code and stays counted.
+ */
+const CODE_TOKEN = /\S*\w(?:\.\w|\(|\[)\S*(?:[^\S\n]+[^\s()]*\))*/g;
+
 function isWordSalad(block: string): boolean {
   // Figures and arithmetic read like word salad to a word counter; they are not.
   if ((block.match(/(?:^|[\s(=×*+~≈$])[$~≈]?\d[\d,.]*(?:%|k|m|ms|s|x)?(?=[\s,.;:)]|$)/gi) ?? []).length >= 3) return false;
-  const words = block.toLowerCase().match(/[a-z@/'-]+/g) ?? [];
+  // Code quoted in a note ("index.search(q, k=10) visits a few nodes") is names, not the note's words: a
+  // code comment explaining a line is read without the code it mentions.
+  const words =
+    block
+      .replace(CODE_TOKEN, " ")
+      .toLowerCase()
+      .match(/[a-z@/'-]+/g) ?? [];
   if (words.length < 10) return false;
   const functional = words.filter((w) => FUNCTION_WORDS.has(w)).length;
   return functional / words.length < 0.06;
@@ -482,7 +495,7 @@ function isModelAnswerCopy(index: CopyIndex, paragraph: string, skip: ReadonlySe
   if (!longEnoughToCopy(paragraph)) return false;
   const runs = sharedRunShare(index, paragraph, 5, skip);
   if (runs.size >= 8 && runs.share >= 0.5) return true;
-  return vocabularyCopy(index, paragraph, skip, isTerm) !== null;
+  return vocabularyCopy(index, paragraph, skip, isTerm) !== null || reorderedCopy(index, paragraph, skip);
 }
 
 /** Text paraphrasing the rubric: 30% of its 4-word runs come from the rubric's own words. */

@@ -16,6 +16,8 @@ export type CopyIndex = {
   words: Map<string, number[]>;
   /** distinct content words per source */
   wordCounts: number[];
+  /** every word of each source with its count, function words included (see reorderedCopy) */
+  bags: Map<string, number>[];
   sources: string[];
 };
 
@@ -41,7 +43,7 @@ const push = (m: Map<string, number[]>, key: string, id: number) => {
 };
 
 export function buildCopyIndex(sources: string[], runLengths: number[] = [4, 5]): CopyIndex {
-  const index: CopyIndex = { runs: new Map(), runCounts: new Map(), words: new Map(), wordCounts: [], sources };
+  const index: CopyIndex = { runs: new Map(), runCounts: new Map(), words: new Map(), wordCounts: [], bags: [], sources };
   for (const run of runLengths) {
     index.runs.set(run, new Map());
     index.runCounts.set(run, []);
@@ -53,6 +55,7 @@ export function buildCopyIndex(sources: string[], runLengths: number[] = [4, 5])
       index.runCounts.get(run)!.push(set.size);
       for (const s of set) push(index.runs.get(run)!, s, id);
     }
+    index.bags.push(bagOf(w));
     const distinct = new Set(contentWords(text));
     index.wordCounts.push(distinct.size);
     for (const word of distinct) push(index.words, word, id);
@@ -108,4 +111,37 @@ export function vocabularyCopy(
       best = { id, containment, coverage };
   }
   return best;
+}
+
+const bagOf = (w: string[]) => {
+  const bag = new Map<string, number>();
+  for (const x of w) bag.set(x, (bag.get(x) ?? 0) + 1);
+  return bag;
+};
+
+/** Words below which a text is never a reordered copy: a short definition is said in few ways. */
+const MIN_WORDS_FOR_REORDERED_COPY = 12;
+/** Share of the words, function words and repeats included, both texts must have in common. */
+const REORDERED_OVERLAP = 0.9;
+
+/**
+ * A model answer with its words put in another order ("positive, of so the negatives. are model the
+ * TP/(TP+FP): ..."): the same words, each as often, function words included. A paraphrase, however
+ * close, says "the" and "of" a different number of times and brings words of its own; this catches the
+ * reorderings vocabularyCopy cannot, those of a model answer too short in content words for it.
+ */
+export function reorderedCopy(index: CopyIndex, paragraph: string, skip: ReadonlySet<number>): boolean {
+  const own = words(paragraph);
+  if (own.length < MIN_WORDS_FOR_REORDERED_COPY) return false;
+  const bag = bagOf(own);
+  return index.bags.some((source, id) => {
+    if (skip.has(id)) return false;
+    let size = 0;
+    let shared = 0;
+    for (const [w, n] of source) {
+      size += n;
+      shared += Math.min(n, bag.get(w) ?? 0);
+    }
+    return shared >= REORDERED_OVERLAP * own.length && shared >= REORDERED_OVERLAP * size;
+  });
 }

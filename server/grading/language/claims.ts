@@ -1,6 +1,9 @@
 import type { Analysis } from "./analyse.js";
 import { onlyEvaluates } from "./evaluative.js";
 import { labelledList, labelNotes } from "./labelled.js";
+import { bareList } from "./bare-list.js";
+import { comparativeNote, relatesBySymbol } from "./terse-note.js";
+import { templatedClauses } from "./coordinated-template.js";
 
 const PREDICATE = new Set(["VERB", "AUX"]);
 /** Words a frame is read without: articles, prepositions, conjunctions, pronouns and auxiliaries. */
@@ -61,8 +64,14 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
     // some verbs after it as nouns).
     const relates = tokens.length >= 4 && tokens.some((t) => t.pos === "ADP" || t.pos === "SCONJ" || t.lemma === "no" || t.lemma === "not");
     // A labelled run of fragments ("Action: rolled back, feature flag, logs.") is a list; "Stack: LIFO." is a note.
-    if (labelledList(s.text)) return;
-    if (!tokens.some((t) => PREDICATE.has(t.pos)) && figures < 2 && !relates && !labelNotes(s.text)) return;
+    // A terse note relates its sides with a symbol ("higher = more random") or a comparative after a label
+    // ("Fewer bits: less memory, faster"): it states something without a verb (terse-note.ts).
+    const noted = relatesBySymbol(s.text) || comparativeNote(s.text, tokens, s.start);
+    if (labelledList(s.text) && !noted) return;
+    // A run of names ("linear, linear, sublinear, recall") states nothing, whatever the tagger reads as a
+    // verb in it; a short-answer item is answered by such a list (see isShortPhraseAnswer below).
+    if (!options.listAnswers && !noted && bareList(s.text, tokens, s.start)) return;
+    if (!tokens.some((t) => PREDICATE.has(t.pos)) && figures < 2 && !relates && !noted && !labelNotes(s.text)) return;
     // A question asks; it states nothing. In a story (behavioural answers) an order to someone is not
     // something the candidate did either: "Write a script to ..." is a request, not an experience.
     if (/\?\s*$/.test(s.text)) return;
@@ -73,6 +82,8 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
     // term-bearing sentences is a template, short ("we use", "be") or long ("Our team relied on X when
     // it mattered most."): an account does not say the same thing about each key point.
     const frameTokens = tokens.filter((t) => !isTerm(t.word) && !isTerm(t.lemma) && !GLUE.has(t.pos));
+    // A frame repeated inside one sentence ("X really drives Y, and Z really drives W, and ...") is a template too.
+    if (terms > 0 && templatedClauses(s.text, tokens, s.start, isTerm)) return;
     // Praise alone ("A golden set is important.", "Caching helps a lot.") says nothing about its terms.
     if (terms > 0 && onlyEvaluates(tokens, frameTokens, isTerm)) return;
     claims.add(i);

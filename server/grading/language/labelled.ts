@@ -8,8 +8,8 @@
  * any order and with any punctuation between the notes.
  */
 const LABELLED = /^\s*[A-Za-z][\w'/@-]*(?:\s+[\w'/@-]+){0,2}\s*:\s*(\S[\s\S]*)$/;
-/** A list: at least this many fragments after the label, nearly all of them this short. */
-const LIST_FRAGMENTS = 4;
+/** A list: at least this many fragments after the label, nearly all of them this short ("Action: rolled back, feature flag, logs."). */
+const LIST_FRAGMENTS = 3;
 const SHORT_FRAGMENT_WORDS = 3;
 const SHORT_SHARE = 0.75;
 /** A note's value: one fragment of at most this many words. */
