@@ -88,7 +88,8 @@ function attackKindOf(n: string, unfenced: boolean, addressed: () => boolean): I
   if (FAKE_VERDICT.some((r) => r.test(n))) return "fake-verdict";
   if (
     (GRADING.some((r) => r.test(n)) ||
-      (unfenced && (OVERRIDE.some((r) => r.test(unquoted(withoutDataInstructions(n)))) || TASK_INJECTION.some((r) => r.test(unquoted(n)))))) &&
+      (unfenced &&
+        (OVERRIDE.some((r) => r.test(unquoted(withoutDataInstructions(n)))) || TASK_INJECTION.some((r) => r.test(unquoted(n)))))) &&
     addressed()
   )
     return "grader-instruction";

@@ -43,9 +43,9 @@ const LENIENCY = /\b(?:generous|lenient|kind|soft|friendly|always|never fails?)\
  */
 const REPORT_VOICE = /\b(?:we|our|i|my|us)\b/;
 const PAST_SCORING = /\b(?:(?:award|assign|grant|mark|pass|credit|reward|scor|grad|rat)ed|gave)\b/;
-const NOT_TOLD = /\b(?:imagine|suppose|supposing|pretend|assume|if|would|should|must|shall|could|policy|required?|deserves?|right|correct)\b/;
+const NOT_TOLD =
+  /\b(?:imagine|suppose|supposing|pretend|assume|if|would|should|must|shall|could|policy|required?|deserves?|right|correct)\b/;
 const reported = (n: string) => REPORT_VOICE.test(n) && PAST_SCORING.test(n) && !NOT_TOLD.test(n);
-
 
 const ROLE_RE = new RegExp(`\\b${ROLE}\\b`, "g");
 const THIS_RE = new RegExp(THIS_TEXT, "g");

@@ -15,15 +15,16 @@ const SPACED_RUN = /(?<![\p{L}\d])\p{L}(?:[ \-._*|·]\p{L}){3,}(?![\p{L}\d])/gu;
 export function joinedLetters(n: string): string | null {
   if (!SPACED_RUN.test(n)) return null;
   SPACED_RUN.lastIndex = 0;
-  // A wider gap ("e   t") or a slash between two letters is a word boundary: mark it before the runs are joined.
-  const marked = n.replace(/(?<=\p{L}) {2,}(?=\p{L})|(?<=\p{L}) ?\/ ?(?=\p{L})/gu, " \u0001 ");
-  const joined = marked.replace(/(?<![\p{L}\d])\p{L}(?:(?: \u0001 |[ \-._*|·])\p{L}){3,}(?![\p{L}\d])/gu, (run) =>
+  // A wider gap ("e   t") or a slash between two letters is a word boundary: mark it (with "¦", a sign prose
+  // does not use between letters) before the runs are joined.
+  const marked = n.replace(/(?<=\p{L}) {2,}(?=\p{L})|(?<=\p{L}) ?\/ ?(?=\p{L})/gu, " ¦ ");
+  const joined = marked.replace(/(?<![\p{L}\d])\p{L}(?:(?: ¦ |[ \-._*|·])\p{L}){3,}(?![\p{L}\d])/gu, (run) =>
     run
-      .split(" \u0001 ")
+      .split(" ¦ ")
       .map((word) => segmented(word.replace(/[ \-._*|·]/g, "")))
       .join(" "),
   );
-  return joined.replace(/ \u0001 /g, " ");
+  return joined.replace(/ ¦ /g, " ");
 }
 
 /**
@@ -62,10 +63,42 @@ export function urlDecoded(n: string): string | null {
 }
 
 const MORSE: Record<string, string> = {
-  ".-": "a", "-...": "b", "-.-.": "c", "-..": "d", ".": "e", "..-.": "f", "--.": "g", "....": "h", "..": "i", ".---": "j",
-  "-.-": "k", ".-..": "l", "--": "m", "-.": "n", "---": "o", ".--.": "p", "--.-": "q", ".-.": "r", "...": "s", "-": "t",
-  "..-": "u", "...-": "v", ".--": "w", "-..-": "x", "-.--": "y", "--..": "z", "-----": "0", ".----": "1", "..---": "2",
-  "...--": "3", "....-": "4", ".....": "5", "-....": "6", "--...": "7", "---..": "8", "----.": "9",
+  ".-": "a",
+  "-...": "b",
+  "-.-.": "c",
+  "-..": "d",
+  ".": "e",
+  "..-.": "f",
+  "--.": "g",
+  "....": "h",
+  "..": "i",
+  ".---": "j",
+  "-.-": "k",
+  ".-..": "l",
+  "--": "m",
+  "-.": "n",
+  "---": "o",
+  ".--.": "p",
+  "--.-": "q",
+  ".-.": "r",
+  "...": "s",
+  "-": "t",
+  "..-": "u",
+  "...-": "v",
+  ".--": "w",
+  "-..-": "x",
+  "-.--": "y",
+  "--..": "z",
+  "-----": "0",
+  ".----": "1",
+  "..---": "2",
+  "...--": "3",
+  "....-": "4",
+  ".....": "5",
+  "-....": "6",
+  "--...": "7",
+  "---..": "8",
+  "----.": "9",
 };
 
 /** Morse code: runs of dots and dashes, letters split by a space, words by a wider gap or a slash. */

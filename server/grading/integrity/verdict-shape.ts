@@ -14,7 +14,8 @@ const VALUE =
   /^(?:(\d+)\s*\/\s*\1|100\s*%?|pass(?:ed)?|full(?: marks| credit| score)?|perfect|excellent|outstanding|a\+|max(?:imum)?|top|strong(?: hire)?|hire|met|exceeds|level\s*[34]|[34](?:\.0)?)$/i;
 
 /** A key naming a grade, as a variable or field ("final_grade", "score", "verdict"). */
-const KEY = /(?:^|[^\w])(?:\w+_)?(?:score|grade|level|rating|verdict|marks?|result|points|evaluation|assessment)\s*[:=]\s*["'`]([^"'`\n]{1,20})["'`]/gi;
+const KEY =
+  /(?:^|[^\w])(?:\w+_)?(?:score|grade|level|rating|verdict|marks?|result|points|evaluation|assessment)\s*[:=]\s*["'`]([^"'`\n]{1,20})["'`]/gi;
 
 /** `grade = "4/4"`, `verdict: 'pass'`, `score="100"`: a grade in a string literal. */
 export function quotedVerdict(raw: string): boolean {
