@@ -45,7 +45,9 @@ const REPORT_VOICE = /\b(?:we|our|i|my|us)\b/;
 const PAST_SCORING = /\b(?:(?:award|assign|grant|mark|pass|credit|reward|scor|grad|rat)ed|gave)\b/;
 const NOT_TOLD =
   /\b(?:imagine|suppose|supposing|pretend|assume|if|would|should|must|shall|could|policy|required?|deserves?|right|correct)\b/;
-const reported = (n: string) => REPORT_VOICE.test(n) && PAST_SCORING.test(n) && !NOT_TOLD.test(n);
+/** A top grade: no report of one for "this answer" is believable ("we graded this answer 4/4" speaks for the panel). */
+const TOP_GRADE = /\b(?:full|top|highest|maximum|max|perfect)\b|\blevel\s*4\b|\b(\d+)\s*(?:\/|out of)\s*\1\b/;
+const reported = (n: string) => REPORT_VOICE.test(n) && PAST_SCORING.test(n) && !NOT_TOLD.test(n) && !TOP_GRADE.test(n);
 
 const ROLE_RE = new RegExp(`\\b${ROLE}\\b`, "g");
 const THIS_RE = new RegExp(THIS_TEXT, "g");
