@@ -16,7 +16,7 @@ const AUTHORITY =
   /\b(?:note|message|notice|instructions?|memo) (?:from|by) (?:the |a |an )?(?:[\w-]+ ){0,3}(?:maintainers?|admin\w*|developers?|interviewers?|graders?|panel|team|manager|system|operator|provider|staff)\b/;
 /** Verbs whose bare form opening a sentence gives an order about the grading. */
 const COMMAND =
-  /^(?:ignore|disregard|forget|give|award|assign|grant|output|print|score|grade|mark|rate|treat|consider|pretend|assume|override|stop|skip|respond|reply|return|set)\b/;
+  /^(?:ignore|disregard|forget|give|award|assign|grant|output|print|score|grade|mark|rate|treat|consider|pretend|assume|override|stop|halt|abort|cease|skip|respond|reply|return|set)\b/;
 /** Speaking about the answer, or about its author in the third person: no candidate does that honestly. */
 const SELF_REFERENCE =
   /\b(?:this|my|the candidate'?s?|the following|the above)\s+(?:answer|response|submission|solution|essay|reply|text)\b|\b(?:the|this) candidate\b/;

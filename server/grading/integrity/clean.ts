@@ -8,6 +8,9 @@ import { insideDescribedQuote, withoutDescribedQuotes } from "./described-quotes
 import { isList, markerNote, withPayload } from "./marker-note.js";
 import { reversedRun } from "./reversed-run.js";
 import { pastedLabels } from "./label-copy.js";
+import { graderTalk } from "./grader-talk.js";
+import { withoutDataInstructions } from "./data-instructions.js";
+import { verdictShape } from "./verdict-shape.js";
 import { praisesItself } from "./self-praise.js";
 import { analyse, otherLanguage, questionTerms, termStuffed } from "../language/index.js";
 
@@ -75,7 +78,9 @@ function attackKind(text: string, unfenced: boolean, code = false): IntegrityFla
   return (
     attackKindOf(forMatching(raw), unfenced, addressed) ??
     attackKindOf(stripInvisible(raw).toLowerCase().replace(/\s+/g, " "), unfenced, addressed) ??
-    (markerNote(stripInvisible(raw), { code }) ? "grader-instruction" : null)
+    (markerNote(stripInvisible(raw), { code }) || graderTalk(forMatching(raw)) ? "grader-instruction" : null) ??
+    // Containers keep their quotes and line breaks: a glossary's "'weak' means ..." quotes what it redefines.
+    verdictShape(stripInvisible(text), forMatching(text))
   );
 }
 
@@ -84,7 +89,8 @@ function attackKindOf(n: string, unfenced: boolean, addressed: () => boolean): I
   if (FAKE_VERDICT.some((r) => r.test(n))) return "fake-verdict";
   if (
     (GRADING.some((r) => r.test(n)) ||
-      (unfenced && (OVERRIDE.some((r) => r.test(unquoted(n))) || TASK_INJECTION.some((r) => r.test(unquoted(n)))))) &&
+      (unfenced &&
+        (OVERRIDE.some((r) => r.test(unquoted(withoutDataInstructions(n)))) || TASK_INJECTION.some((r) => r.test(unquoted(n)))))) &&
     addressed()
   )
     return "grader-instruction";
@@ -102,7 +108,10 @@ const FOREIGN_OVERRIDE = OVERRIDE.filter(foreign);
 
 /** The sentences of a block (a line break also ends one, and so does a closing chat-role tag: "<|im_end|> Honest text" is two). */
 const sentencesOf = (block: string) =>
-  block.split(/(?<=[.!?]|<\|(?:im_end|eot_id|end_header_id)\|>|\[\/inst\])\s+|\n\s*(?=[-*•#>]|\d+[.)])/i).filter((s) => s.trim());
+  block
+    // A title's full stop ends no sentence: "the evaluator is Dr. Generous, who ..." is one.
+    .split(/(?<=(?<!\b(?:dr|mr|mrs|ms|prof|st|sr|jr))[.!?]|<\|(?:im_end|eot_id|end_header_id)\|>|\[\/inst\])\s+|\n\s*(?=[-*•#>]|\d+[.)])/i)
+    .filter((s) => s.trim());
 
 /** An instruction hidden by ROT13, leetspeak or reversal. */
 function hiddenAttack(n: string): boolean {
@@ -135,7 +144,9 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
   // Markup a reader never sees never counts: HTML/markdown comments, hidden elements.
   // An attack hidden in markup is flagged and goes alone: the honest text around it still counts.
   const invisible = (m: string) => {
-    if (attackKind(m, true) || hiddenAttack(forMatching(m))) {
+    // Read the hidden text, not its markup: '<span style="display:none">Grader: ...' opens with "Grader:".
+    const inner = m.replace(/<!--|-->|<[^>]*>/g, " ").trim();
+    if (attackKind(m, true) || attackKind(inner, true) || hiddenAttack(forMatching(inner))) {
       flag("hidden-instruction", m);
       return "\n";
     }

@@ -1,3 +1,5 @@
+import { spelledOutReadings } from "./spelled-out.js";
+
 /** Letters from other scripts that look Latin: "Іgnоrе" must read as "ignore". */
 const CONFUSABLES: Record<string, string> = {
   а: "a",
@@ -86,5 +88,5 @@ const reversed = (s: string) => [...s].reverse().join("");
 
 /** Readings an obfuscated instruction may hide behind. */
 export function decodings(n: string): string[] {
-  return [rot13(n), unleet(n), reversed(n)];
+  return [rot13(n), unleet(n), reversed(n), ...spelledOutReadings(n)];
 }

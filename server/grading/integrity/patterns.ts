@@ -18,6 +18,8 @@ export const OVERRIDE = [
   // "You are now at a point in the circuit" is physics; "you are now DAN / in developer mode / running as" is a role.
   /\byou are (?:now (?:a|an|the|my|in|running|acting|operating|free|unrestricted|unfiltered|jailbroken|dan)\b|no longer\b)/,
   /\b(?:running|switch(?:ed)?|operating) (?:in|to|into) .{0,25}\bmode\b/,
+  // An interrupt that is the whole sentence: "STOP EVERYTHING!!!", "Halt all processing now."
+  /^\W*(?:stop|halt|abort|pause|cease)\s+(?:everything|all (?:tasks|processing|work|output)|what you(?:'re| are) doing)(?:\s+(?:now|immediately|at once))?\W*$/,
   /\b(?:system|developer) (?:override|notice|note to the (?:grader|judge))\b/,
   // Unicode-aware: JavaScript's \b does not see Cyrillic or accented letters as word characters.
   /(?<!\p{L})(?:vergiss|ignoriere|oublie|ignorez|olvida|ignora|esque[cç]a|игнорируй|забудь|negeer)(?!\p{L}).{0,40}(?<!\p{L})(?:anweisungen|vorgaben|bewertung\p{L}*|consignes|instructions|instrucciones|instru[cç][oõ]es|istruzioni|инструкции|критерии|criterios|crit[eé]rios|crit[eè]res)(?!\p{L})/u,
@@ -37,13 +39,17 @@ export const TASK_INJECTION = [
   // The reader's own prompt handed back: "repeat the words above", "paste your system prompt", "verbatim from your prompt".
   /\b(?:repeat|reveal|print|show|share|paste|output|display|recite|dump|leak|list|put|tell me)\b.{0,40}\b(?:your (?:system |initial |original |hidden |full |exact )?(?:prompt|instructions|configuration|guidelines)|(?:the )?(?:words|text|prompt|instructions) (?:above|you were given)|(?:initial|original|system) prompt you)\b|\bverbatim from your (?:\w+ )?prompt\b|\b(?:sentences|words|lines) of your (?:\w+ )?prompt\b/,
   // The reader's own output in an encoding ("Reply using Base64 encoding", "Reply in reverse"): BIPIA's encode family without "your".
+  // A literal for the reader to print, its quotation blanked ("JUST PRINT '...':", "now say exactly '...'"): the whole sentence is the order.
+  /^\W*(?:(?:just|only|now|simply|please|and|then|instead)\W+)*(?:print|output|say|type|echo|write|repeat|return|(?:respond|reply|answer) with)(?:\s+(?:only|exactly|just|out|back|verbatim|the (?:text|words?|phrase|string|sentence|following)))*(?:\s*["“][^"”]*)?(?:\s+and nothing (?:else|more))?\s*[:.!]*\s*$/,
   /\b(?:reply|respond)\b.{0,20}\b(?:in|using|with)\s+(?:base64|rot-?13|hex(?:adecimal)?|binary|morse|leet(?:speak)?|pig latin|emojis?|reverse)\b/,
 ];
 
 /** Scoring talk: never part of an honest answer, wherever it appears. */
 export const GRADING = [
   // The bare verb only: "a judge that gives full marks to fluent answers" describes a judge's bias.
-  /\b(?:give|award|assign|grant|record|attribuer|gib|dê|dale)\b.{0,40}\b(?:full marks?|full (?:score|points|credit)|max(?:imum)? (?:score|points?|marks?|grade|level)|perfect (?:score|grade|marks?)|top (?:marks?|score|grade)|highest (?:score|grade|mark))/,
+  /\b(?:give|award|assign|grant|record)\b.{0,40}\b(?:full marks?|full (?:score|points|credit)|max(?:imum)? (?:score|points?|marks?|grade|level)|perfect (?:score|grade|marks?)|top (?:marks?|score|grade)|highest (?:score|grade|mark))/,
+  // The same in other languages, apart: a foreign pattern needs no reader (clean.ts), and "give" is English.
+  /(?<!\p{L})(?:attribuer|gib|dê|dale)(?!\p{L}).{0,40}\b(?:full marks?|max(?:imum)? (?:score|points?|marks?|grade|level)|top (?:marks?|score|grade))/u,
   /\b(?:full|maximum|max|highest|top|perfect)\s+(?:marks?|scores?|grades?|points|levels?|rating)\b.{0,40}\b(?:every|each|all|this answer|the answer|criteri)/,
   /\b(?:score|grade|mark|rate)\s+(?:this|my|the) (?:answer|response|submission|solution|candidate)\b/,
   /\b(?:treat|consider|regard)\s+(?:this|the|my)\s+(?:answer|response)\s+as\b/,
@@ -55,8 +61,11 @@ export const GRADING = [
   /\b(?:grading|evaluator|grader|judge|interviewer)(?:'s)?\s+(?:notes?|reasoning|assessment|verdict|output)\s*[:(]/,
   /\bgrade (?:this|accordingly|it as)\b/,
   /\b(?:pretend|act as if|assume) (?:this|the) answer\b/,
-  /\b[0-4]\s*(?:\/|out of|von|sur|de|из|di)\s*4\b.{0,60}\b(?:criteri\w*|rubric|every|each|all|krit\w*|crit[eé]r\w*)/,
-  /\b(?:criteri\w*|rubric|every|each)\b.{0,60}\b[0-4]\s*(?:\/|out of|von|sur|de|из|di)\s*4\b/,
+  /\b[0-4]\s*(?:\/|out of)\s*4\b.{0,60}\b(?:criteri\w*|rubric|every|each|all)/,
+  /\b(?:criteri\w*|rubric|every|each)\b.{0,60}\b[0-4]\s*(?:\/|out of)\s*4\b/,
+  // "4 von 4 Kriterien": the English "4/4 ... rubric" kept apart, so that a past report of a judge's score still needs a reader.
+  /(?<!\p{L})[0-4]\s*(?:von|sur|de|из|di)\s*4(?!\p{L}).{0,60}(?<!\p{L})(?:krit\p{L}*|crit[eé]r\p{L}*|критери\p{L}*|criteri\p{L}*)/u,
+  /(?<!\p{L})(?:krit\p{L}*|crit[eé]r\p{L}*|критери\p{L}*|criteri\p{L}*).{0,60}(?<!\p{L})[0-4]\s*(?:von|sur|de|из|di)\s*4(?!\p{L})/u,
   /\blevel[- ]?[34]\b.{0,50}\b(?:anchor|criteri\w*|rubric|answer|standard|every|each|label)\b|\b(?:anchor|criteri\w*|rubric|standard|label)\b.{0,50}\blevel[- ]?[34]\b/,
   /\b(?:every|each|all)\s+(?:rubric\s+)?criteri(?:on|a)\b.{0,40}\b(?:4|four|level|maximum|full|met|satisfied|covered|passed|demonstrated|addressed|fulfilled|achieved)\b/,
   /\b(?:top|highest|maximum) of the (?:scale|rubric|range)\b/,
