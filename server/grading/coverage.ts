@@ -13,8 +13,10 @@ import {
 import { findTerm } from "./match.js";
 import { quoteAround } from "./quote.js";
 import { saidOfOther, type Roles } from "./roles.js";
+import { crosswise, type Poles } from "./pole-opposites.js";
 
-export type ConceptHit = { label: string; quote: string };
+/** `at`: where in the prose the point is stated (absent for code), so a later denial can be compared with it. */
+export type ConceptHit = { label: string; quote: string; at?: number };
 export type Coverage = { hits: ConceptHit[]; total: number };
 
 /** One sentence names at most this many of a criterion's concepts: a packed sentence is a list in disguise. */
@@ -31,7 +33,7 @@ const MAX_CONCEPTS_PER_SENTENCE = 3;
 export function conceptCoverage(
   criterion: Criterion,
   answer: string,
-  options: { prose?: boolean; isTerm?: (word: string) => boolean; roles?: Roles | null } & ClaimOptions = {},
+  options: { prose?: boolean; isTerm?: (word: string) => boolean; roles?: Roles | null; poles?: Poles | null } & ClaimOptions = {},
 ): Coverage {
   const lower = answer.toLowerCase();
   const prose = options.prose ?? true;
@@ -57,10 +59,14 @@ export function conceptCoverage(
   // wait"): there a sentence may name every point.
   const cap = options.listAnswers ? Infinity : MAX_CONCEPTS_PER_SENTENCE;
   for (const concept of criterion.evidence.concepts) {
-    const hit = firstHit(a, lower, concept.terms, claims, perSentence, options.roles ?? null, cap);
+    // A term paired with the other end of its key point's condition ("a LOWER temperature makes it more
+    // random") states the opposite, not the point (pole-opposites.ts).
+    const learnt = options.poles?.get(concept.label) ?? null;
+    const crossed = (ti: number, term: string) => learnt !== null && crosswise(a, ti, term, learnt, concept.terms);
+    const hit = firstHit(a, lower, concept.terms, claims, perSentence, options.roles ?? null, cap, crossed);
     if (!hit) continue;
     perSentence.set(hit.sentence, (perSentence.get(hit.sentence) ?? 0) + 1);
-    hits.push({ label: concept.label, quote: quoteAround(answer, hit.at, hit.length) });
+    hits.push({ label: concept.label, quote: quoteAround(answer, hit.at, hit.length), at: hit.at });
   }
   return { hits, total: criterion.evidence.concepts.length };
 }
@@ -73,9 +79,11 @@ function firstHit(
   perSentence: Map<number, number>,
   roles: Roles | null,
   cap: number,
+  crossed: (ti: number, term: string) => boolean = () => false,
 ): { at: number; length: number; sentence: number } | null {
-  // A term the references pair with the other entity of a contrast does not count ("A stack is FIFO"; see roles.ts).
-  const swapped = (ti: number, term: string) => roles !== null && saidOfOther(roles, a, ti, term);
+  // A term the references pair with the other entity of a contrast does not count ("A stack is FIFO"; see roles.ts),
+  // nor one paired with the other end of its condition.
+  const swapped = (ti: number, term: string) => (roles !== null && saidOfOther(roles, a, ti, term)) || crossed(ti, term);
   const open = (s: number) => claims.has(s) && (perSentence.get(s) ?? 0) < cap;
   let best: { at: number; length: number; sentence: number } | null = null;
   for (const term of terms) {

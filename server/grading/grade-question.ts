@@ -13,7 +13,8 @@ import {
 import { wordCount } from "./answer-text.js";
 import { runChecks, type CheckResult, type LabEvidence } from "./checks/index.js";
 import { conceptCoverage } from "./coverage.js";
-import { contradictedConcepts } from "./contradiction.js";
+import { contradictions } from "./contradiction.js";
+import { polesOf } from "./poles.js";
 import { termRoles } from "./roles.js";
 import { withoutSwappedClauses } from "./role-swap.js";
 import { codeLines } from "./code-shape.js";
@@ -161,14 +162,19 @@ function scoreCriterion(
   refSize = 0,
   claims?: string,
 ): { score: CriterionScore; contradicted: string[] } {
-  const fromProse = conceptCoverage(criterion, evidence.prose, {
-    prose: true,
+  const reading = {
     isTerm: questionTerms(question),
     roles: termRoles(question),
+    poles: polesOf(question, criterion),
     ...claimOptionsFor(question),
-  });
+  };
+  const fromProse = conceptCoverage(criterion, evidence.prose, { prose: true, ...reading });
   const fromCode = conceptCoverage(criterion, codeLines(evidence.code), { prose: false });
-  const hits = [...fromProse.hits, ...fromCode.hits.filter((h) => !fromProse.hits.some((p) => p.label === h.label))];
+  const stated = [...fromProse.hits, ...fromCode.hits.filter((h) => !fromProse.hits.some((p) => p.label === h.label))];
+  // A key point stated and denied of the same thing ("splits text ... It does not split text") is taken back:
+  // it earns nothing, and the report says so. Key points only contradicted are listed as opposites.
+  const { opposite, both } = contradictions(criterion, evidence.prose, fromProse.hits, reading);
+  const hits = stated.filter((h) => !both.includes(h.label));
   const checks: CheckResult[] = runChecks(criterion, question, `${evidence.prose}\n\n${evidence.code}`, lab, claims);
   const counted = checks.filter((c) => !c.skipped);
   const passed = counted.filter((c) => c.passed);
@@ -184,23 +190,17 @@ function scoreCriterion(
   // A long reference lists more than one answer needs (alternatives, "at least 4 of"): the share that
   // counts as saying what it says shrinks with its size, to a floor.
   const full = refSize ? Math.max(blend.floor, Math.min(blend.full, blend.full * Math.sqrt(blend.terms / refSize))) : blend.full;
-  // An answer that states none of the key points but the opposite of one ("a node with children" for "no
-  // children") shares most of its words with the right answer: its similarity earns nothing. (Once a key point
-  // is stated, a longer answer that contrasts cases is read by its key points, not second-guessed.)
-  const contradicted =
-    covered === 0
-      ? contradictedConcepts(criterion, evidence.prose, new Set(), {
-          isTerm: questionTerms(question),
-          roles: termRoles(question),
-          ...claimOptionsFor(question),
-        })
-      : [];
+  // An answer that states the opposite of a key point ("a node with children" for "no children"), or takes one
+  // back, shares most of its words with the right answer: its similarity earns nothing.
+  const contradicted = [...opposite, ...both];
   const close =
-    similarity === null || contradicted.length > 0 || (covered === 0 && question.rubric.length > 1) ? null : Math.min(1, similarity / full);
+    similarity === null || (covered === 0 && (contradicted.length > 0 || question.rubric.length > 1)) ? null : Math.min(1, similarity / full);
   // Every key point a full answer needs is stated: full marks, however far the wording is from the reference
   // (an answer key of alternatives has one reference for several acceptable answers), so "Covered 2 of 2" never
   // reads "Level 2". Similarity otherwise moves the level both ways, and the report says so.
-  const blended = close === null || share >= 1 ? share : (1 - blend.weight) * share + blend.weight * close;
+  const likeness = close === null || share >= 1 ? share : (1 - blend.weight) * share + blend.weight * close;
+  // Beside a stated opposite, likeness to the reference may hold the level down but never lift it.
+  const blended = contradicted.length ? Math.min(share, likeness) : likeness;
   const score = covered > 0 ? Math.max(1, Math.round(4 * blended)) : Math.round(4 * blended);
   const anchor = criterion.anchors[String(score) as keyof typeof criterion.anchors];
   const labels = [...hits.map((h) => h.label), ...passed.map((c) => c.label)];
@@ -213,7 +213,8 @@ function scoreCriterion(
   const summary = [
     coveredSummary(covered, needed, total, labels),
     covered > 0 && covered < needed && missing.length ? `Not shown: ${missing.join(", ")}.` : "",
-    contradicted.length ? `States the opposite of: ${contradicted.join(", ")}.` : "",
+    ...both.map((label) => `States both ${label} and its opposite.`),
+    opposite.length ? `States the opposite of: ${opposite.join(", ")}.` : "",
     close === null ? "" : `States ${Math.round(100 * (similarity ?? 0))}% of the reference answer's content.`,
     levelMove(covered > 0 ? Math.max(1, Math.round(4 * share)) : 0, score),
   ]
