@@ -14,6 +14,7 @@ import { findTerm } from "./match.js";
 import { quoteAround } from "./quote.js";
 import { saidOfOther, type Roles } from "./roles.js";
 import { crosswise, type Poles } from "./pole-opposites.js";
+import { rivalTerms } from "./poles.js";
 
 /** `at`: where in the prose the point is stated (absent for code), so a later denial can be compared with it. */
 export type ConceptHit = { label: string; quote: string; at?: number };
@@ -62,7 +63,8 @@ export function conceptCoverage(
     // A term paired with the other end of its key point's condition ("a LOWER temperature makes it more
     // random") states the opposite, not the point (pole-opposites.ts).
     const learnt = options.poles?.get(concept.label) ?? null;
-    const crossed = (ti: number, term: string) => learnt !== null && crosswise(a, ti, term, learnt, concept.terms);
+    const rivals = learnt ? rivalTerms(criterion, concept) : [];
+    const crossed = (ti: number, term: string) => learnt !== null && crosswise(a, ti, term, learnt, concept.terms, rivals);
     const hit = firstHit(a, lower, concept.terms, claims, perSentence, options.roles ?? null, cap, crossed);
     if (!hit) continue;
     perSentence.set(hit.sentence, (perSentence.get(hit.sentence) ?? 0) + 1);

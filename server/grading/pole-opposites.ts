@@ -1,7 +1,7 @@
 import type { Criterion } from "../scenarios/index.js";
 import { analyse, type Analysis } from "./language/index.js";
 import { clauseSubject } from "./clause-subject.js";
-import { readOccurrence, reversedTerms, termAt, termSpans, turned, type ConceptPoles, type Poles } from "./poles.js";
+import { readOccurrence, reversedTerms, rivalTerms, termAt, termSpans, turned, type ConceptPoles, type Poles } from "./poles.js";
 
 export type { Poles } from "./poles.js";
 
@@ -40,7 +40,8 @@ function ownSubject(a: Analysis, index: number, term: string, learnt: ConceptPol
 }
 
 /** Whether a term's occurrence pairs it with the other end of what its key point pairs it with. */
-export function crosswise(a: Analysis, index: number, term: string, learnt: ConceptPoles, terms: readonly string[]): boolean {
+export function crosswise(a: Analysis, index: number, term: string, learnt: ConceptPoles, terms: readonly string[], rivals: readonly string[]): boolean {
+  if (termSpans(a, rivals, false).has(index)) return false;
   const { flips } = turned(learnt, readOccurrence(a, index, lengthOf(term), termSpans(a, terms)));
   return flips % 2 === 1 && ownSubject(a, index, term, learnt);
 }
@@ -62,9 +63,10 @@ export function poleOpposites(criterion: Criterion, a: Analysis, claims: Readonl
     if (!learnt) continue;
     const own = concept.terms.map((t) => [...lemmasOf(t)].join(" "));
     const skip = termSpans(a, concept.terms);
+    const taken = termSpans(a, rivalTerms(criterion, concept), false);
     for (const term of concept.terms) {
       for (const { index, length } of termAt(a, term)) {
-        if (!claims.has(a.tokens[index]!.sentence)) continue;
+        if (!claims.has(a.tokens[index]!.sentence) || taken.has(index)) continue;
         const { flips, condition } = turned(learnt, readOccurrence(a, index, length, skip));
         if (flips % 2 === 0 || !ownSubject(a, index, term, learnt)) continue;
         mark(concept.label, index);
@@ -77,7 +79,7 @@ export function poleOpposites(criterion: Criterion, a: Analysis, claims: Readonl
       // Another term of the point may be the very word said the other way ("slow" beside "faster"): then it is evidence.
       for (const reversed of reversedTerms(term).filter((r) => !own.includes([...lemmasOf(r)].join(" ")))) {
         for (const { index, length } of termAt(a, reversed)) {
-          if (!claims.has(a.tokens[index]!.sentence)) continue;
+          if (!claims.has(a.tokens[index]!.sentence) || taken.has(index)) continue;
           const { flips } = turned(learnt, readOccurrence(a, index, length, skip));
           if ((flips + 1) % 2 === 1 && ownSubject(a, index, reversed, learnt))
             mark(concept.label, index);

@@ -80,10 +80,13 @@ export function learnPoles(question: Question, criterion: Criterion): Poles {
     const modifier = new Map<number, Set<number>>();
     const subjects = new Set<string>();
     const others = new Set<string>();
+    const rivals = rivalTerms(criterion, concept);
     for (const a of references) {
       const skip = termSpans(a, concept.terms);
+      const taken = termSpans(a, rivals, false);
       for (const term of concept.terms) {
         for (const at of termAt(a, term)) {
+          if (taken.has(at.index)) continue;
           const read = readOccurrence(a, at.index, at.length, skip);
           for (const [scale, sign] of read.condition) if (sign) add(condition, scale, sign);
           for (const [scale, { sign }] of read.modifier) if (sign) add(modifier, scale, sign);
@@ -104,15 +107,23 @@ export function learnPoles(question: Question, criterion: Criterion): Poles {
  * each ("fewer bits / LOWER precision"): one term's words are not another's
  * condition.
  */
-export function termSpans(a: Analysis, terms: readonly string[]): Set<number> {
+export function termSpans(a: Analysis, terms: readonly string[], withModifier = true): Set<number> {
   const out = new Set<number>();
   for (const term of terms)
     for (const { index, length } of termAt(a, term)) {
       for (let j = index; j < index + length; j++) out.add(j);
       const before = a.tokens[index - 1];
-      if (before && poleOf(before)) out.add(index - 1);
+      if (withModifier && before && poleOf(before)) out.add(index - 1);
     }
   return out;
+}
+
+/**
+ * The other key points' terms of more than one word: where one of them stands ("less noisy"), a one-word
+ * term of this point that a lenient match finds inside it ("noisier" ~ "noisy") is not said.
+ */
+export function rivalTerms(criterion: Criterion, concept: Criterion["evidence"]["concepts"][number]): string[] {
+  return criterion.evidence.concepts.filter((c) => c !== concept).flatMap((c) => c.terms.filter((t) => t.trim().includes(" ")));
 }
 
 function add(m: Map<number, Set<number>>, scale: number, sign: number) {
