@@ -4,11 +4,12 @@ import { analyse, claimSentences, isNegator, lemmaTermPositions, negatedAt, type
 import { clauseSubject, sameSubject } from "./clause-subject.js";
 import { poleOpposites, type Poles } from "./pole-opposites.js";
 import type { ConceptHit } from "./coverage.js";
+import { describedPoint } from "./poles.js";
 
 /**
  * Every key point of a criterion the answer states the opposite of, stated or
  * not. `opposite`: points the answer only contradicts (by negation, as above,
- * or by pairing a condition crosswise, pole-opposites.ts). `both`: points the
+ * or by pairing a condition crosswise, pole-opposites.ts; `byPole` the latter). `both`: points the
  * answer states and also denies of the same thing ("A tokenizer splits text
  * into subword tokens. It does not split text"): a statement taken back earns
  * nothing. A denial said of something else is a contrast and leaves the point
@@ -31,10 +32,10 @@ export function contradictions(
   prose: string,
   hits: readonly ConceptHit[],
   options: { isTerm?: (word: string) => boolean; roles?: Roles | null; poles?: Poles | null } & ClaimOptions = {},
-): { opposite: string[]; both: string[] } {
+): { opposite: string[]; byPole: string[]; both: string[] } {
   const opposite: string[] = [];
   const both: string[] = [];
-  if (!prose.trim()) return { opposite, both };
+  if (!prose.trim()) return { opposite, byPole: [], both };
   const a = analyse(prose);
   const claims = claimSentences(a, options.isTerm, { story: options.story ?? false, listAnswers: options.listAnswers ?? false });
   const roles = options.roles ?? null;
@@ -44,6 +45,8 @@ export function contradictions(
     const at = [...c.terms.flatMap((term) => oppositeAt(a, term, claims, roles, verbs)), ...(byPole.get(c.label) ?? [])];
     if (!at.length) continue;
     const hit = hits.find((h) => h.label === c.label);
+    // A bare-word point is taken back by nothing (poles.ts, describedPoint).
+    if (hit && !describedPoint(c)) continue;
     if (!hit) {
       opposite.push(c.label);
       continue;
@@ -55,7 +58,7 @@ export function contradictions(
     const subject = clauseSubject(a, stating);
     if (at.some((i) => i !== stating && sameSubject(clauseSubject(a, i), subject))) both.push(c.label);
   }
-  return { opposite, both };
+  return { opposite, byPole: opposite.filter((l) => byPole.has(l)), both };
 }
 
 function tokenAtOffset(a: Analysis, offset: number): number {

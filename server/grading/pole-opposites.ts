@@ -1,6 +1,7 @@
 import type { Criterion } from "../scenarios/index.js";
 import { analyse, type Analysis } from "./language/index.js";
 import { clauseSubject } from "./clause-subject.js";
+import { clauseAround } from "./roles.js";
 import { readOccurrence, reversedTerms, rivalTerms, termAt, termSpans, turned, type ConceptPoles, type Poles } from "./poles.js";
 
 export type { Poles } from "./poles.js";
@@ -38,6 +39,25 @@ function ownSubject(a: Analysis, index: number, term: string, learnt: ConceptPol
   const subject = clauseSubject(a, index, lemmasOf(term));
   return subject.length === 0 || subject.some((n) => learnt.subjects.has(n)) || !subject.some((n) => learnt.others.has(n));
 }
+
+/**
+ * "A is longer than B" says "B is shorter than A": a comparison whose other
+ * side is the key point's own subject, and its first side not, states the
+ * point the other way round rather than its opposite ("the TCP header is
+ * longer than the UDP header" against "the UDP header is shorter").
+ */
+function comparedWithOwn(a: Analysis, index: number, length: number, term: string, learnt: ConceptPoles): boolean {
+  const than = a.tokens.findIndex((t, j) => j >= index + length && j <= index + length + 1 && t.word === "than");
+  if (than < 0) return false;
+  const [, to] = clauseAround(a, than);
+  const other: string[] = [];
+  for (let j = than + 1; j <= to; j++) if (NOUNS.has(a.tokens[j]!.pos)) other.push(a.tokens[j]!.lemma);
+  const subject = clauseSubject(a, index, lemmasOf(term));
+  const theirs = other.filter((n) => !subject.includes(n));
+  const ours = subject.filter((n) => !other.includes(n));
+  return theirs.some((n) => learnt.subjects.has(n)) && !ours.some((n) => learnt.subjects.has(n));
+}
+const NOUNS = new Set(["NOUN", "PROPN"]);
 
 /** Whether a term's occurrence pairs it with the other end of what its key point pairs it with. */
 export function crosswise(a: Analysis, index: number, term: string, learnt: ConceptPoles, terms: readonly string[], rivals: readonly string[]): boolean {
@@ -81,7 +101,7 @@ export function poleOpposites(criterion: Criterion, a: Analysis, claims: Readonl
         for (const { index, length } of termAt(a, reversed)) {
           if (!claims.has(a.tokens[index]!.sentence) || taken.has(index)) continue;
           const { flips } = turned(learnt, readOccurrence(a, index, length, skip));
-          if ((flips + 1) % 2 === 1 && ownSubject(a, index, reversed, learnt))
+          if ((flips + 1) % 2 === 1 && ownSubject(a, index, reversed, learnt) && !comparedWithOwn(a, index, length, reversed, learnt))
             mark(concept.label, index);
         }
       }
