@@ -9,7 +9,8 @@ import { describedPoint } from "./poles.js";
 /**
  * Every key point of a criterion the answer states the opposite of, stated or
  * not. `opposite`: points the answer only contradicts (by negation, as above,
- * or by pairing a condition crosswise, pole-opposites.ts; `byPole` the latter). `both`: points the
+ * or by pairing a condition crosswise, pole-opposites.ts; `described`: those of
+ * them written as more than a bare word, see poles.ts describedPoint). `both`: points the
  * answer states and also denies of the same thing ("A tokenizer splits text
  * into subword tokens. It does not split text"): a statement taken back earns
  * nothing. A denial said of something else is a contrast and leaves the point
@@ -32,10 +33,10 @@ export function contradictions(
   prose: string,
   hits: readonly ConceptHit[],
   options: { isTerm?: (word: string) => boolean; roles?: Roles | null; poles?: Poles | null } & ClaimOptions = {},
-): { opposite: string[]; byPole: string[]; both: string[] } {
+): { opposite: string[]; described: string[]; both: string[] } {
   const opposite: string[] = [];
   const both: string[] = [];
-  if (!prose.trim()) return { opposite, byPole: [], both };
+  if (!prose.trim()) return { opposite, described: [], both };
   const a = analyse(prose);
   const claims = claimSentences(a, options.isTerm, { story: options.story ?? false, listAnswers: options.listAnswers ?? false });
   const roles = options.roles ?? null;
@@ -58,7 +59,8 @@ export function contradictions(
     const subject = clauseSubject(a, stating);
     if (at.some((i) => i !== stating && sameSubject(clauseSubject(a, i), subject))) both.push(c.label);
   }
-  return { opposite, byPole: opposite.filter((l) => byPole.has(l)), both };
+  const described = new Set(criterion.evidence.concepts.filter(describedPoint).map((c) => c.label));
+  return { opposite, described: opposite.filter((l) => byPole.has(l) || described.has(l)), both };
 }
 
 function tokenAtOffset(a: Analysis, offset: number): number {

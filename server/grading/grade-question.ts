@@ -193,9 +193,9 @@ function scoreCriterion(
   const full = refSize ? Math.max(blend.floor, Math.min(blend.full, blend.full * Math.sqrt(blend.terms / refSize))) : blend.full;
   // An answer that states the opposite of a key point ("a node with children" for "no children"), or takes one
   // back, shares most of its words with the right answer: its similarity earns nothing.
-  // Beside stated key points, a negation of another point's single word is often a second case the answer
-  // contrasts (it cost 0.014 r on the SAF tuning split): only a crosswise pairing counts there.
-  const opposite = covered === 0 ? found.opposite : found.byPole;
+  // Beside stated key points, a negation of a bare-word point ("full", "not flow") is often a second case the
+  // answer reasons about (it cost 0.014 r on the SAF tuning split): there only a described point's opposite counts.
+  const opposite = covered === 0 ? found.opposite : found.described;
   const contradicted = [...opposite, ...both];
   const close =
     similarity === null || (covered === 0 && (contradicted.length > 0 || question.rubric.length > 1)) ? null : Math.min(1, similarity / full);
