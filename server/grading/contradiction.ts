@@ -1,6 +1,6 @@
 import type { Criterion } from "../scenarios/index.js";
 import { clauseAround, saidOfOther, type Roles } from "./roles.js";
-import { analyse, claimSentences, isNegator, lemmaTermPositions, negatedAt, type Analysis, type ClaimOptions } from "./language/index.js";
+import { analyse, claimSentences, isNegativeTerm, isNegator, lemmaTermPositions, negatedAt, type Analysis, type ClaimOptions } from "./language/index.js";
 import { clauseSubject, sameSubject } from "./clause-subject.js";
 import { poleOpposites, type Poles } from "./pole-opposites.js";
 import type { ConceptHit } from "./coverage.js";
@@ -32,7 +32,17 @@ export function contradictions(
   criterion: Criterion,
   prose: string,
   hits: readonly ConceptHit[],
-  options: { isTerm?: (word: string) => boolean; roles?: Roles | null; poles?: Poles | null } & ClaimOptions = {},
+  options: {
+    isTerm?: (word: string) => boolean;
+    roles?: Roles | null;
+    poles?: Poles | null;
+    /**
+     * Whether a stated point can be taken back: on a question that asks what something is or does. A story
+     * ("it had no criteria ... I rewrote it with criteria"), a diagnosis with its fix, or code tells a change
+     * or two states, where a denial beside an affirmation is no contradiction.
+     */
+    takeBack?: boolean;
+  } & ClaimOptions = {},
 ): { opposite: string[]; described: string[]; both: string[] } {
   const opposite: string[] = [];
   const both: string[] = [];
@@ -43,11 +53,16 @@ export function contradictions(
   const byPole = options.poles ? poleOpposites(criterion, a, claims, options.poles) : new Map<string, number[]>();
   for (const c of criterion.evidence.concepts) {
     const verbs = labelVerbs(c.label);
-    const at = [...c.terms.flatMap((term) => oppositeAt(a, term, claims, roles, verbs)), ...(byPole.get(c.label) ?? [])];
-    if (!at.length) continue;
     const hit = hits.find((h) => h.label === c.label);
-    // A bare-word point is taken back by nothing (poles.ts, describedPoint).
-    if (hit && !describedPoint(c)) continue;
+    // A bare-word point is taken back by nothing (poles.ts, describedPoint), nor is any point where the answer
+    // tells a change over time (see `takeBack`).
+    if (hit && (!describedPoint(c) || !options.takeBack)) continue;
+    // Taken back only by a denial of a positive term: a negative point's words without a negation ("no
+    // rubric" against "the rubric") are too often the fix beside the fault. A point said of the other thing
+    // a contrast question names is a contrast, never a point taken back.
+    const terms = hit ? c.terms.filter((t) => !isNegativeTerm(t)) : c.terms;
+    const at = [...terms.flatMap((term) => oppositeAt(a, term, claims, hit ? null : roles, verbs)), ...(byPole.get(c.label) ?? [])];
+    if (!at.length) continue;
     if (!hit) {
       opposite.push(c.label);
       continue;

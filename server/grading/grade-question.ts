@@ -165,7 +165,7 @@ function scoreCriterion(
   const reading = {
     isTerm: questionTerms(question),
     roles: termRoles(question),
-    poles: polesOf(question, criterion),
+    poles: conceptual(question) ? polesOf(question, criterion) : null,
     ...claimOptionsFor(question),
   };
   const fromProse = conceptCoverage(criterion, evidence.prose, { prose: true, ...reading });
@@ -173,7 +173,7 @@ function scoreCriterion(
   const stated = [...fromProse.hits, ...fromCode.hits.filter((h) => !fromProse.hits.some((p) => p.label === h.label))];
   // A key point stated and denied of the same thing ("splits text ... It does not split text") is taken back:
   // it earns nothing, and the report says so. Key points only contradicted are listed as opposites.
-  const found = contradictions(criterion, evidence.prose, fromProse.hits, reading);
+  const found = contradictions(criterion, evidence.prose, fromProse.hits, { ...reading, takeBack: conceptual(question) });
   const both = found.both;
   const hits = stated.filter((h) => !both.includes(h.label));
   const checks: CheckResult[] = runChecks(criterion, question, `${evidence.prose}\n\n${evidence.code}`, lab, claims);
@@ -236,6 +236,15 @@ function scoreCriterion(
     insufficientEvidence: false,
   };
   return { score: scored, contradicted };
+}
+
+/**
+ * A question that asks what something is or does (not a story, a diagnosis with its fix, or code): only there
+ * is a denial beside an affirmation of the same thing a contradiction, and a condition paired crosswise an
+ * opposite. Elsewhere answers tell a before and an after ("it had no criteria ... I rewrote it with criteria").
+ */
+function conceptual(question: Question): boolean {
+  return question.kind === "system-design" && !question.coding;
 }
 
 /** Why the level differs from what the key points alone earn: the likeness to the reference moved it. */
