@@ -1,6 +1,15 @@
 import type { Criterion } from "../scenarios/index.js";
 import { clauseAround, saidOfOther, type Roles } from "./roles.js";
-import { analyse, claimSentences, isNegativeTerm, isNegator, lemmaTermPositions, negatedAt, type Analysis, type ClaimOptions } from "./language/index.js";
+import {
+  analyse,
+  claimSentences,
+  isNegativeTerm,
+  isNegator,
+  lemmaTermPositions,
+  negatedAt,
+  type Analysis,
+  type ClaimOptions,
+} from "./language/index.js";
 import { clauseSubject, sameSubject } from "./clause-subject.js";
 import { poleOpposites, type Poles } from "./pole-opposites.js";
 import type { ConceptHit } from "./coverage.js";

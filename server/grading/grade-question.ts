@@ -198,7 +198,9 @@ function scoreCriterion(
   const opposite = covered === 0 ? found.opposite : found.described;
   const contradicted = [...opposite, ...both];
   const close =
-    similarity === null || (covered === 0 && (contradicted.length > 0 || question.rubric.length > 1)) ? null : Math.min(1, similarity / full);
+    similarity === null || (covered === 0 && (contradicted.length > 0 || question.rubric.length > 1))
+      ? null
+      : Math.min(1, similarity / full);
   // Every key point a full answer needs is stated: full marks, however far the wording is from the reference
   // (an answer key of alternatives has one reference for several acceptable answers), so "Covered 2 of 2" never
   // reads "Level 2". Similarity otherwise moves the level both ways, and the report says so.

@@ -60,7 +60,14 @@ function comparedWithOwn(a: Analysis, index: number, length: number, term: strin
 const NOUNS = new Set(["NOUN", "PROPN"]);
 
 /** Whether a term's occurrence pairs it with the other end of what its key point pairs it with. */
-export function crosswise(a: Analysis, index: number, term: string, learnt: ConceptPoles, terms: readonly string[], rivals: readonly string[]): boolean {
+export function crosswise(
+  a: Analysis,
+  index: number,
+  term: string,
+  learnt: ConceptPoles,
+  terms: readonly string[],
+  rivals: readonly string[],
+): boolean {
   if (termSpans(a, rivals, false).has(index)) return false;
   const { flips } = turned(learnt, readOccurrence(a, index, lengthOf(term), termSpans(a, terms)));
   return flips % 2 === 1 && ownSubject(a, index, term, learnt);

@@ -197,7 +197,7 @@ export function readOccurrence(
   }
   const condition: Signs = new Map();
   const sentence = a.tokens[index]!.sentence;
-  for (let at = index; at >= 0 && a.tokens[at]!.sentence === sentence; ) {
+  for (let at = index; at >= 0 && a.tokens[at]!.sentence === sentence;) {
     const [from, to] = clauseAround(a, at);
     for (let j = from; j <= to; j++) {
       if ((j >= index && j < index + length) || j === modifierAt || skip.has(j)) continue;
