@@ -1,8 +1,9 @@
 import type { Criterion } from "../scenarios/index.js";
-import { saidOfOther, type Roles } from "./roles.js";
+import { clauseAround, saidOfOther, type Roles } from "./roles.js";
 import {
   analyse,
   claimSentences,
+  isNegativeTerm,
   isNegator,
   lemmaTermPositions,
   negatedAt,
@@ -11,38 +12,55 @@ import {
   type ClaimOptions,
 } from "./language/index.js";
 import { hedged, type HedgeContext } from "./hedge.js";
+import { clauseSubject, sameSubject } from "./clause-subject.js";
+import { poleOpposites, type Poles } from "./pole-opposites.js";
+import type { ConceptHit } from "./coverage.js";
+import { describedPoint } from "./poles.js";
 
 /**
- * The labels of a criterion's concepts that the answer states the opposite of,
- * in a sentence that makes a claim: "a leaf is a node with children" against
- * the key point "no children", "the bulb is not connected" against
- * "connected". A wrong answer shares most of its words with the right one, so
- * its similarity to the reference must not earn it credit; the report names
- * the contradicted point.
- * Only a clear opposite counts: a negative point ("no children") is
- * contradicted where its words appear with no negation anywhere near, and a
- * positive one only where a negation governs the term itself ("is not
- * connected"), never where it governs another word of the clause ("there is
- * no gap between the battery and ..." does not deny "battery"). Concepts the
- * answer also states are not listed (an answer may contrast two cases). On a
- * question contrasting two things (see roles.ts), a point affirmed of the other
- * one is turned around too ("A stack is FIFO"). Terms
- * are matched as lemmas, so a stem-prefix term ("retr") is never contradicted.
+ * Every key point of a criterion the answer states the opposite of, stated or
+ * not. `opposite`: points the answer only contradicts (by negation, as above,
+ * or by pairing a condition crosswise, pole-opposites.ts; `described`: those of
+ * them written as more than a bare word, see poles.ts describedPoint). `both`: points the
+ * answer states and also denies of the same thing ("A tokenizer splits text
+ * into subword tokens. It does not split text"): a statement taken back earns
+ * nothing. A denial said of something else is a contrast and leaves the point
+ * standing ("a leaf has no children, unlike an internal node, which has
+ * children"; "threads share memory; processes do not share memory"): the
+ * denial must speak of the stating clause's subject, or name none.
+ *
+ * By negation, only a clear opposite counts: a negative point ("no children")
+ * is contradicted where its words appear with no negation anywhere near, and a
+ * positive one where a negation governs the term itself ("is not connected"),
+ * or the verb the key point is stated with ("doesn't save any cost" against
+ * "saves cost"), never another word of the clause ("there is no gap between
+ * the battery and ..." does not deny "battery"). On a question contrasting two
+ * things (see roles.ts), a point affirmed of the other one is turned around
+ * too ("A stack is FIFO"). Terms are matched as lemmas, so a stem-prefix term
+ * ("retr") is never contradicted.
  */
-export function contradictedConcepts(
+export function contradictions(
   criterion: Criterion,
   prose: string,
-  stated: ReadonlySet<string>,
+  hits: readonly ConceptHit[],
   options: {
     isTerm?: (word: string) => boolean;
     roles?: Roles | null;
+    poles?: Poles | null;
+    /**
+     * Whether a stated point can be taken back: on a question that asks what something is or does. A story
+     * ("it had no criteria ... I rewrote it with criteria"), a diagnosis with its fix, or code tells a change
+     * or two states, where a denial beside an affirmation is no contradiction.
+     */
+    takeBack?: boolean;
+    /** Terms of the question's other criteria, and whether one fact is asked: what makes a fork a hedge (hedge.ts). */
     otherTerms?: readonly string[];
     factual?: boolean;
   } & ClaimOptions = {},
-): string[] {
-  if (!prose.trim()) return [];
-  const candidates = criterion.evidence.concepts.filter((c) => !stated.has(c.label));
-  if (!candidates.length) return [];
+): { opposite: string[]; described: string[]; both: string[] } {
+  const opposite: string[] = [];
+  const both: string[] = [];
+  if (!prose.trim()) return { opposite, described: [], both };
   const a = analyse(prose);
   const claims = claimSentences(a, options.isTerm, { story: options.story ?? false, listAnswers: options.listAnswers ?? false });
   const roles = options.roles ?? null;
@@ -52,7 +70,38 @@ export function contradictedConcepts(
     roles,
     factual: options.factual ?? options.listAnswers ?? false,
   };
-  return candidates.filter((c) => c.terms.some((term) => saysOpposite(a, term, claims, roles, hedge))).map((c) => c.label);
+  const byPole = options.poles ? poleOpposites(criterion, a, claims, options.poles) : new Map<string, number[]>();
+  for (const c of criterion.evidence.concepts) {
+    const verbs = labelVerbs(c.label);
+    const hit = hits.find((h) => h.label === c.label);
+    // A bare-word point is taken back by nothing (poles.ts, describedPoint), nor is any point where the answer
+    // tells a change over time (see `takeBack`).
+    if (hit && (!describedPoint(c) || !options.takeBack)) continue;
+    // Taken back only by a denial of a positive term: a negative point's words without a negation ("no
+    // rubric" against "the rubric") are too often the fix beside the fault. A point said of the other thing
+    // a contrast question names is a contrast, never a point taken back.
+    const terms = hit ? c.terms.filter((t) => !isNegativeTerm(t)) : c.terms;
+    const at = [...terms.flatMap((term) => oppositeAt(a, term, claims, hit ? null : roles, verbs, hedge)), ...(byPole.get(c.label) ?? [])];
+    if (!at.length) continue;
+    if (!hit) {
+      opposite.push(c.label);
+      continue;
+    }
+    // Stated in code, or at no known place: the prose denial cannot be compared with it, so it stands.
+    if (hit.at === undefined) continue;
+    const stating = tokenAtOffset(a, hit.at);
+    if (stating < 0) continue;
+    const subject = clauseSubject(a, stating);
+    if (at.some((i) => i !== stating && sameSubject(clauseSubject(a, i), subject))) both.push(c.label);
+  }
+  const described = new Set(criterion.evidence.concepts.filter(describedPoint).map((c) => c.label));
+  return { opposite, described: opposite.filter((l) => byPole.has(l) || described.has(l)), both };
+}
+
+function tokenAtOffset(a: Analysis, offset: number): number {
+  let found = -1;
+  for (let i = 0; i < a.tokens.length && a.tokens[i]!.at <= offset; i++) found = i;
+  return found;
 }
 
 /** Any negation before the word in its sentence: a negative point is contradicted only by a plainly positive sentence. */
@@ -62,9 +111,17 @@ function negatedEarlier(a: Analysis, index: number): boolean {
   return negatedAt(a, index);
 }
 
-function saysOpposite(a: Analysis, term: string, claims: ReadonlySet<number>, roles: Roles | null, hedge: HedgeContext): boolean {
+/** The tokens where a term is stated the other way round. */
+function oppositeAt(
+  a: Analysis,
+  term: string,
+  claims: ReadonlySet<number>,
+  roles: Roles | null,
+  verbs: ReadonlySet<string>,
+  hedge: HedgeContext,
+): number[] {
   const { positions, negative } = lemmaTermPositions(a, term);
-  return positions.some((i) => {
+  return positions.filter((i) => {
     if (!claims.has(a.tokens[i]!.sentence)) return false;
     // One side of a fork ("connected or not connected") states neither side (hedge.ts).
     const [start, end] = termSpan(a, i, term);
@@ -72,6 +129,38 @@ function saysOpposite(a: Analysis, term: string, claims: ReadonlySet<number>, ro
     // Said of the other thing a contrast question names, a point is turned around when it is affirmed
     // ("A stack is FIFO": the queue's), and agrees when it is denied ("Processes do not share memory").
     if (roles && saidOfOther(roles, a, i, term)) return !negative && !negatedAt(a, i, 3, { head: true });
-    return negative ? !negatedEarlier(a, i) : negatedAt(a, i, 3, { head: true });
+    return negative ? !negatedEarlier(a, i) : negatedAt(a, i, 3, { head: true }) || deniedVerb(a, i, verbs);
   });
+}
+
+/** Verbs too general to carry a key point: "does not have" says nothing of which point. */
+const LIGHT_VERBS = new Set(["be", "have", "do", "make", "get", "use", "go", "take", "give"]);
+
+/** The verbs a key point's label states it with ("saves cost / API calls" -> save). */
+function labelVerbs(label: string): Set<string> {
+  return new Set(
+    analyse(label)
+      .tokens.filter((t) => t.pos === "VERB" && !LIGHT_VERBS.has(t.lemma))
+      .map((t) => t.lemma),
+  );
+}
+
+/**
+ * The term is the object of a denied verb the key point is stated with, in its
+ * clause: "It doesn't save any cost" against "saves cost". The negation's head
+ * (the first content word after it) must be that verb.
+ */
+function deniedVerb(a: Analysis, index: number, verbs: ReadonlySet<string>): boolean {
+  if (!verbs.size) return false;
+  const [from] = clauseAround(a, index);
+  for (let n = index - 1; n >= from; n--) {
+    if (!isNegator(a.tokens[n]!)) continue;
+    for (let h = n + 1; h < index; h++) {
+      const t = a.tokens[h]!;
+      if (t.pos === "AUX" || t.pos === "PART" || t.pos === "ADV") continue;
+      return verbs.has(t.lemma);
+    }
+    return false;
+  }
+  return false;
 }

@@ -15,8 +15,11 @@ import { findTerm } from "./match.js";
 import { quoteAround } from "./quote.js";
 import { saidOfOther, type Roles } from "./roles.js";
 import { hedged, type HedgeContext } from "./hedge.js";
+import { crosswise, type Poles } from "./pole-opposites.js";
+import { rivalTerms } from "./poles.js";
 
-export type ConceptHit = { label: string; quote: string };
+/** `at`: where in the prose the point is stated (absent for code), so a later denial can be compared with it. */
+export type ConceptHit = { label: string; quote: string; at?: number };
 /**
  * `hedged`: concepts found only as one of rival alternatives ("LIFO or FIFO"; see hedge.ts).
  * `capped`: concepts named in a claim but not counted, their sentence having already named MAX_CONCEPTS_PER_SENTENCE.
@@ -41,6 +44,8 @@ export function conceptCoverage(
     prose?: boolean;
     isTerm?: (word: string) => boolean;
     roles?: Roles | null;
+    /** Conditions learnt from the pack for each key point (poles.ts): a crosswise pairing is no statement of it. */
+    poles?: Poles | null;
     /** Terms of the question's other criteria: offered as an alternative to a term, they make it a hedge. */
     otherTerms?: readonly string[];
     /** One fact asked (one criterion, or a short-answer item): acronyms and other criteria's terms rival (hedge.ts). */
@@ -79,20 +84,25 @@ export function conceptCoverage(
   const hedgedLabels: string[] = [];
   const capped: string[] = [];
   for (const concept of criterion.evidence.concepts) {
+    // A term paired with the other end of its key point's condition ("a LOWER temperature makes it more
+    // random") states the opposite, not the point (pole-opposites.ts).
+    const learnt = options.poles?.get(concept.label) ?? null;
+    const rivals = learnt ? rivalTerms(criterion, concept) : [];
+    const crossed = (ti: number, term: string) => learnt !== null && crosswise(a, ti, term, learnt, concept.terms, rivals);
     const seen = { hedged: false };
-    const hit = firstHit(a, lower, concept.terms, claims, perSentence, options.roles ?? null, cap, hedge, seen);
+    const hit = firstHit(a, lower, concept.terms, claims, perSentence, options.roles ?? null, cap, hedge, seen, crossed);
     if (!hit && seen.hedged) hedgedLabels.push(concept.label);
     if (!hit) {
       // Named, but only in a sentence already full: the report says so rather than "not shown".
       if (
         cap !== Infinity &&
-        firstHit(a, lower, concept.terms, claims, perSentence, options.roles ?? null, Infinity, hedge, { hedged: false })
+        firstHit(a, lower, concept.terms, claims, perSentence, options.roles ?? null, Infinity, hedge, { hedged: false }, crossed)
       )
         capped.push(concept.label);
       continue;
     }
     perSentence.set(hit.sentence, (perSentence.get(hit.sentence) ?? 0) + 1);
-    hits.push({ label: concept.label, quote: quoteAround(answer, hit.at, hit.length) });
+    hits.push({ label: concept.label, quote: quoteAround(answer, hit.at, hit.length), at: hit.at });
   }
   return { hits, total: criterion.evidence.concepts.length, hedged: hedgedLabels, capped };
 }
@@ -107,9 +117,11 @@ function firstHit(
   cap: number,
   hedge: HedgeContext,
   seen: { hedged: boolean },
+  crossed: (ti: number, term: string) => boolean = () => false,
 ): { at: number; length: number; sentence: number } | null {
-  // A term the references pair with the other entity of a contrast does not count ("A stack is FIFO"; see roles.ts).
-  const swapped = (ti: number, term: string) => roles !== null && saidOfOther(roles, a, ti, term);
+  // A term the references pair with the other entity of a contrast does not count ("A stack is FIFO"; see roles.ts),
+  // nor one paired with the other end of its condition.
+  const swapped = (ti: number, term: string) => (roles !== null && saidOfOther(roles, a, ti, term)) || crossed(ti, term);
   const open = (s: number) => claims.has(s) && (perSentence.get(s) ?? 0) < cap;
   let best: { at: number; length: number; sentence: number } | null = null;
   for (const term of terms) {

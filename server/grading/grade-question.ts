@@ -14,8 +14,9 @@ import { wordCount } from "./answer-text.js";
 import { runChecks, type CheckResult, type LabEvidence } from "./checks/index.js";
 import { canonicalQuestion } from "./canonical-question.js";
 import { conceptCoverage, MAX_CONCEPTS_PER_SENTENCE } from "./coverage.js";
-import { contradictedConcepts } from "./contradiction.js";
+import { contradictions } from "./contradiction.js";
 import { reversedConcepts } from "./direction.js";
+import { polesOf } from "./poles.js";
 import { termRoles } from "./roles.js";
 import { withoutSwappedClauses } from "./role-swap.js";
 import { codeLines } from "./code-shape.js";
@@ -188,23 +189,29 @@ function scoreCriterion(
   const otherTerms = question.rubric.filter((c) => c !== criterion).flatMap((c) => c.evidence.concepts.flatMap((k) => k.terms));
   // Where one fact is asked, "X or Y" leaves the fork open; in a design answer it offers options (hedge.ts).
   const factual = question.rubric.length === 1 || expectsShortAnswer(question);
-  const fromProse = conceptCoverage(criterion, evidence.prose, {
-    prose: true,
+  const reading = {
     isTerm: questionTerms(question),
     roles: termRoles(question),
+    poles: conceptual(question) ? polesOf(question, criterion) : null,
     otherTerms,
     factual,
     ...claimOptionsFor(question),
-  });
+  };
+  const fromProse = conceptCoverage(criterion, evidence.prose, { prose: true, ...reading });
   // On a question that is no coding task, code says what it does in its names too (`kv_cache`, `beam_width`).
   const code = codeLines(evidence.code);
   const fromCode = conceptCoverage(criterion, question.coding ? code : identifierWords(code), { prose: false });
   // Two key points related the other way round from the references ("converts IP addresses into domain
   // names") state the opposite: neither earns credit (direction.ts).
   const reversed = reversedConcepts(question, evidence.prose);
-  const hits = [...fromProse.hits, ...fromCode.hits.filter((h) => !fromProse.hits.some((p) => p.label === h.label))].filter(
+  const stated = [...fromProse.hits, ...fromCode.hits.filter((h) => !fromProse.hits.some((p) => p.label === h.label))].filter(
     (h) => !reversed.has(h.label),
   );
+  // A key point stated and denied of the same thing ("splits text ... It does not split text") is taken back:
+  // it earns nothing, and the report says so. Key points only contradicted are listed as opposites.
+  const found = contradictions(criterion, evidence.prose, fromProse.hits, { ...reading, takeBack: conceptual(question) });
+  const both = found.both;
+  const hits = stated.filter((h) => !both.includes(h.label));
   const checks: CheckResult[] = runChecks(criterion, question, `${evidence.prose}\n\n${evidence.code}`, lab, claims);
   const counted = checks.filter((c) => !c.skipped);
   const passed = counted.filter((c) => c.passed);
@@ -220,34 +227,26 @@ function scoreCriterion(
   // A long reference lists more than one answer needs (alternatives, "at least 4 of"): the share that
   // counts as saying what it says shrinks with its size, to a floor.
   const full = refSize ? Math.max(blend.floor, Math.min(blend.full, blend.full * Math.sqrt(blend.terms / refSize))) : blend.full;
-  // An answer that states none of the key points but the opposite of one ("a node with children" for "no
-  // children") shares most of its words with the right answer: its similarity earns nothing. (Once a key point
-  // is stated, a longer answer that contrasts cases is read by its key points, not second-guessed.)
-  const contradictedTerms =
-    covered === 0
-      ? contradictedConcepts(criterion, evidence.prose, new Set(), {
-          isTerm: questionTerms(question),
-          roles: termRoles(question),
-          otherTerms,
-          factual,
-          ...claimOptionsFor(question),
-        })
-      : [];
-  const contradicted = [
-    ...criterion.evidence.concepts.filter((c) => reversed.has(c.label)).map((c) => c.label),
-    ...contradictedTerms.filter((l) => !reversed.has(l)),
-  ];
+  // An answer that states the opposite of a key point ("a node with children" for "no children"), or takes one
+  // back, shares most of its words with the right answer: its similarity earns nothing.
+  // Beside stated key points, a negation of a bare-word point ("full", "not flow") is often a second case the
+  // answer reasons about (it cost 0.014 r on the SAF tuning split): there only a described point's opposite counts.
+  const reversedLabels = criterion.evidence.concepts.filter((c) => reversed.has(c.label)).map((c) => c.label);
+  const opposite = [...reversedLabels, ...(covered === 0 ? found.opposite : found.described).filter((l) => !reversed.has(l))];
+  const contradicted = [...opposite, ...both];
   // A key point offered only as one of rival alternatives ("LIFO or FIFO") is not stated, and the words it
   // shares with the reference do not state it either (hedge.ts).
   const hedgedOnly = covered === 0 ? fromProse.hedged : [];
   const close =
-    similarity === null || contradicted.length > 0 || hedgedOnly.length > 0 || (covered === 0 && question.rubric.length > 1)
+    similarity === null || hedgedOnly.length > 0 || (covered === 0 && (contradicted.length > 0 || question.rubric.length > 1))
       ? null
       : Math.min(1, similarity / full);
   // Every key point a full answer needs is stated: full marks, however far the wording is from the reference
   // (an answer key of alternatives has one reference for several acceptable answers), so "Covered 2 of 2" never
   // reads "Level 2". Similarity otherwise moves the level both ways, and the report says so.
-  const blended = close === null || share >= 1 ? share : (1 - blend.weight) * share + blend.weight * close;
+  const likeness = close === null || share >= 1 ? share : (1 - blend.weight) * share + blend.weight * close;
+  // Beside a stated opposite, likeness to the reference may hold the level down but never lift it.
+  const blended = contradicted.length ? Math.min(share, likeness) : likeness;
   const score = covered > 0 ? Math.max(1, Math.round(4 * blended)) : Math.round(4 * blended);
   const anchor = criterion.anchors[String(score) as keyof typeof criterion.anchors];
   const labels = [...hits.map((h) => h.label), ...passed.map((c) => c.label)];
@@ -265,7 +264,8 @@ function scoreCriterion(
     covered < needed && capped.length
       ? `Named but not counted: ${capped.join(", ")} (one sentence earns at most ${MAX_CONCEPTS_PER_SENTENCE} key points; a sentence packed with more reads as a list, so state each point in its own sentence).`
       : "",
-    contradicted.length ? `States the opposite of: ${contradicted.join(", ")}.` : "",
+    ...both.map((label) => `States both ${label} and its opposite.`),
+    opposite.length ? `States the opposite of: ${opposite.join(", ")}.` : "",
     fromProse.hedged.length ? `Offered only as one of several alternatives, not stated: ${fromProse.hedged.join(", ")}.` : "",
     close === null ? "" : `States ${Math.round(100 * (similarity ?? 0))}% of the reference answer's content.`,
     levelMove(covered > 0 ? Math.max(1, Math.round(4 * share)) : 0, score),
@@ -284,6 +284,15 @@ function scoreCriterion(
     insufficientEvidence: false,
   };
   return { score: scored, contradicted };
+}
+
+/**
+ * A question that asks what something is or does (not a story, a diagnosis with its fix, or code): only there
+ * is a denial beside an affirmation of the same thing a contradiction, and a condition paired crosswise an
+ * opposite. Elsewhere answers tell a before and an after ("it had no criteria ... I rewrote it with criteria").
+ */
+function conceptual(question: Question): boolean {
+  return question.kind === "system-design" && !question.coding;
 }
 
 /** Why the level differs from what the key points alone earn: the likeness to the reference moved it. */

@@ -16,9 +16,10 @@ describe("evidence matching", () => {
   it("maps covered concepts to 0-4 and quotes the sentence each rests on", () => {
     const criterion = rag().rubric.find((c) => c.id === "retrieval")!;
     const coverage = conceptCoverage(criterion, "First we chunk by heading. Then we store vectors.");
+    // Each prose hit also says where it stands (`at`), so a later denial can be compared with it.
     expect(coverage.hits).toEqual([
-      { label: "chunking", quote: "First we chunk by heading." },
-      { label: "embeddings", quote: "Then we store vectors." },
+      { label: "chunking", quote: "First we chunk by heading.", at: 9 },
+      { label: "embeddings", quote: "Then we store vectors.", at: 41 },
     ]);
     expect(coverageScore(coverage)).toBe(4);
     expect(coverageScore({ hits: [], total: 3 })).toBe(0);
