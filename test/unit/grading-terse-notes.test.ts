@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { analyse, claimSentences } from "../../server/grading/language/index.js";
+import { gradeOne, oneCriterionPack } from "../helpers/one-criterion.js";
 
 /** Whether the (one-sentence) text is read as stating something. */
 const states = (text: string, listAnswers = false) => claimSentences(analyse(text), () => false, { listAnswers }).size > 0;
@@ -58,5 +59,45 @@ describe("terse notes that relate things state them", () => {
   it("a short-answer item is still answered by a list in its own form", () => {
     expect(states("legislative, executive, judicial", true)).toBe(true);
     expect(states("legislative, executive, judicial")).toBe(false);
+  });
+});
+
+describe("a terse note that drops its articles is no word salad", () => {
+  const pack = oneCriterionPack({
+    prompt: "What does the sampling temperature do to a language model's output?",
+    concepts: [
+      { label: "higher is more random", terms: ["more random", "higher temperature"] },
+      { label: "lower is more focused", terms: ["more focused", "less random", "lower temperature"] },
+    ],
+    exemplars: [
+      {
+        level: "strong",
+        answer:
+          "Temperature divides the logits before the softmax: a higher temperature makes sampling more random, a lower one more focused.",
+        score: 4,
+      },
+    ],
+  });
+
+  it("keeps short clauses that each state something, though few function words hold them", () => {
+    for (const text of [
+      "Temperature scales the logits. High temperature gives more random output; low temperature gives less random, more focused output.",
+      "Higher temperature flattens logits. Sampling gets more random. Lower temperature sharpens logits, output stays focused.",
+    ]) {
+      const { flags, score } = gradeOne(pack, text);
+      expect(
+        flags.map((f) => f.kind),
+        text,
+      ).not.toContain("keyword-list");
+      expect(score, text).toBeGreaterThan(50);
+    }
+  });
+
+  it("still sets aside short runs of terms with no verb, and one long run", () => {
+    for (const text of [
+      "Temperature logits softmax. Random output sampling. Focused output probability.",
+      "temperature logits softmax random output sampling focused output probability distribution entropy tokens",
+    ])
+      expect(gradeOne(pack, text).score, text).toBe(0);
   });
 });

@@ -477,7 +477,30 @@ function isWordSalad(block: string): boolean {
       .match(/[a-z@/'-]+/g) ?? [];
   if (words.length < 10) return false;
   const functional = words.filter((w) => FUNCTION_WORDS.has(w)).length;
-  return functional / words.length < 0.06;
+  return functional / words.length < 0.06 && !terseNotes(block);
+}
+
+/** A clause of a terse note is short; a salad runs on. */
+const NOTE_CLAUSE_WORDS = 12;
+
+/**
+ * Short clauses, each with a verb of its own, are terse notes, not a salad: "Temperature scales the
+ * logits. High temperature gives more random output; low temperature gives less random, more focused
+ * output." drops its articles as notes do, yet every clause states something. A salad strings
+ * content words on with no clause structure, or in runs longer than a note's clause.
+ */
+function terseNotes(block: string): boolean {
+  const clauses = block
+    .split(/[.;!?]+(?:\s+|$)|\n+/)
+    .map((c) => c.trim())
+    .filter((c) => c.split(/\s+/).length >= 3);
+  if (clauses.length < 2) return false;
+  const read = clauses.map((c) => analyse(c).tokens.filter((t) => t.pos !== "PUNCT"));
+  if (read.some((tokens) => tokens.length > NOTE_CLAUSE_WORDS)) return false;
+  // Most clauses have a verb after their first word: a subject, then what it does ("temperature gives ...").
+  // Not all: the tagger reads some verbs of a note as nouns ("Temperature scales the logits").
+  const stating = read.filter((tokens) => tokens.slice(1).some((t) => t.pos === "VERB")).length;
+  return stating * 2 >= read.length;
 }
 
 /** Kinds a single sentence shows: a paragraph is not flagged for them unless one of its sentences or lines is. */
