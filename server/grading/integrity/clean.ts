@@ -1,6 +1,6 @@
 import type { Question } from "../../scenarios/index.js";
 import { decodings, forMatching, hiddenTagText, stripInvisible } from "./normalise.js";
-import { FAKE_VERDICT, GRADING, OVERRIDE, ROLE_TAG, SELF_ASSESSMENT, TAG_ESCAPE, TASK_INJECTION } from "./patterns.js";
+import { FAKE_VERDICT, GRADE_ORDERS, GRADING, OVERRIDE, ROLE_TAG, SELF_ASSESSMENT, TAG_ESCAPE, TASK_INJECTION } from "./patterns.js";
 import type { CleanedAnswer, IntegrityFlag } from "./types.js";
 import { contentWords, reorderedCopy, sharedRunShare, vocabularyCopy, type CopyIndex } from "./copy-index.js";
 import { addressedToReader, personaSetUp, roleSetUp, unquoted } from "./addressed.js";
@@ -95,6 +95,7 @@ function attackKindOf(n: string, unfenced: boolean, addressed: () => boolean): I
   )
     return "grader-instruction";
   // The other-language patterns are imperatives by construction ("vergiss", "ignora"): no reading of English needed.
+  if (GRADE_ORDERS.some((r) => r.test(unquoted(n)))) return "grader-instruction";
   if (FOREIGN_GRADING.some((r) => r.test(n)) || (unfenced && FOREIGN_OVERRIDE.some((r) => r.test(unquoted(n)))))
     return "grader-instruction";
   if (SELF_ASSESSMENT.some((r) => r.test(n)) || praisesItself(n)) return "self-assessment";

@@ -97,9 +97,56 @@ export function redefinesGrading(n: string): boolean {
   });
 }
 
+/** A key-value line: `score: 100`, `  level = 4`, `"score": 4,`. */
+const KEY_VALUE_LINE = /^\s*[-*]?\s*["']?([\w][\w -]{0,30}?)["']?\s*[:=]\s*(.*?)\s*,?\s*$/;
+/** A key that names a grade: score, grade, rating, marks, verdict (also `final_score`, `overall grade`). */
+const GRADE_KEY =
+  /^(?:(?:final|overall|total|awarded|expected|candidate|answer|your|my|the)[_ -])?(?:score|grade|rating|marks?|verdict|band)$/i;
+/** Keys that grade only beside a grading key: "compression: level: 3" is a setting, "verdict: level: 4" a grade. */
+const WEAK_GRADE_KEY = /^(?:(?:final|overall|total|awarded|expected)[_ -])?(?:level|result|points)$/i;
+/** A key of a grading record: a verdict, a reviewer, a criterion, a rationale. */
+const GRADING_CONTEXT_KEY = /verdict|review|grader|judge|criteri|rubric|rationale|feedback|assessment|evaluation|score|grade/i;
+/** A record's grade value: a number a scale could top (0-4, 5, 10, 100), a ratio, a pass or top word. */
+const RECORD_VALUE =
+  /^["'`]?(?:[0-5](?:\.0)?|10|100(?:\s*%)?|\d+\s*\/\s*\d+|pass(?:ed)?|full(?: marks| credit)?|perfect|excellent|strong(?: hire)?|hire|approved|accept(?:ed)?|met|exceeds|top|max(?:imum)?)["'`]?$/i;
+
+/**
+ * A record that grades: a block made of key-value lines (YAML, a JSON object, `key = value` lines),
+ * one of them a grade key with a grade value ("verdict:\n  score: 100\n  level: 4",
+ * `{"covered": "...", "score": 4}`). A standalone record says nothing an answer says; its only
+ * reader is the grader. A record described inside prose ("the judge returns {"score": 4}") is not
+ * a block of its own and is left alone.
+ */
+export function recordVerdict(raw: string): boolean {
+  const lines = raw
+    .replace(/^\s*```\w*\s*$/gm, "")
+    .split("\n")
+    .map((l) => l.replace(/^\s*[{[]\s*|\s*[}\]]\s*,?\s*$/g, "").trim())
+    .filter(Boolean);
+  // A one-line JSON object is read by its fields.
+  const fields = lines.length === 1 && /^\s*\{/.test(raw) ? lines[0]!.split(/,\s*(?=["'][\w -]+["']\s*:)/) : lines;
+  if (!fields.length || fields.length > 30) return false;
+  const pairs = fields.map((f) => KEY_VALUE_LINE.exec(f)).filter((m): m is RegExpExecArray => m !== null);
+  if (pairs.length * 10 < fields.length * 8) return false;
+  const graded = (key: RegExp) => pairs.some((m) => key.test(m[1]!.trim()) && RECORD_VALUE.test(m[2]!.trim()));
+  const context = pairs.some((m) => GRADING_CONTEXT_KEY.test(m[1]!));
+  return graded(GRADE_KEY) || (context && graded(WEAK_GRADE_KEY));
+}
+
+/**
+ * A key whose name is a note to the grader about the grade, in any container or comment: `#
+ * score-hint: ...`, `grader_note = ...`, `"expected_score": ...`, `final grade: ...`. No honest field
+ * is named for the grader of the answer it sits in.
+ */
+const GRADE_HINT_KEY =
+  /(?:^|[\s"'{#/*-])(?:(?:score|grade|grading|grader|verdict|marks?|rating|level)[-_ ]?(?:hint|note|override|expected|for[-_ ]?(?:the[-_ ]?)?(?:grader|reviewer|judge))|(?:hint|note|message|instruction)s?[-_ ]?(?:to|for)[-_ ]?(?:the[-_ ]?)?(?:grader|reviewer|judge|evaluator|assessor)|(?:expected|awarded|final|overall)[-_ ](?:score|grade|level|verdict|marks?))["']?\s*[:=]/im;
+
+export const gradeHintKey = (raw: string) => GRADE_HINT_KEY.test(raw);
+
 /** The kind of a verdict or order written in a container, if the text holds one. */
 export function verdictShape(raw: string, normalised: string): IntegrityFlag["kind"] | null {
-  if (quotedVerdict(raw) || tableVerdict(raw)) return "fake-verdict";
+  if (quotedVerdict(raw) || tableVerdict(raw) || recordVerdict(raw)) return "fake-verdict";
+  if (gradeHintKey(raw)) return "grader-instruction";
   if (headerVerdict(raw) || redefinesGrading(normalised)) return "grader-instruction";
   return null;
 }
