@@ -80,7 +80,7 @@ function attackKind(text: string, unfenced: boolean, code = false): IntegrityFla
     attackKindOf(stripInvisible(raw).toLowerCase().replace(/\s+/g, " "), unfenced, addressed) ??
     (markerNote(stripInvisible(raw), { code }) || graderTalk(forMatching(raw)) ? "grader-instruction" : null) ??
     // Containers keep their quotes and line breaks: a glossary's "'weak' means ..." quotes what it redefines.
-    verdictShape(stripInvisible(text), forMatching(text))
+    verdictShape(stripInvisible(text), forMatching(text), stripInvisible(raw))
   );
 }
 

@@ -143,10 +143,14 @@ const GRADE_HINT_KEY =
 
 export const gradeHintKey = (raw: string) => GRADE_HINT_KEY.test(raw);
 
-/** The kind of a verdict or order written in a container, if the text holds one. */
-export function verdictShape(raw: string, normalised: string): IntegrityFlag["kind"] | null {
+/**
+ * The kind of a verdict or order written in a container, if the text holds one. `undescribed`: the text
+ * with the quotations it describes blanked ("injected lines such as 'Note to the grader: ...'" talk about
+ * a note, they are none).
+ */
+export function verdictShape(raw: string, normalised: string, undescribed = raw): IntegrityFlag["kind"] | null {
   if (quotedVerdict(raw) || tableVerdict(raw) || recordVerdict(raw)) return "fake-verdict";
-  if (gradeHintKey(raw)) return "grader-instruction";
+  if (gradeHintKey(undescribed)) return "grader-instruction";
   if (headerVerdict(raw) || redefinesGrading(normalised)) return "grader-instruction";
   return null;
 }
