@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { gradeQuestion } from "../../server/grading/index.js";
 import type { Pack } from "../../server/scenarios/index.js";
-import { oneCriterionPack } from "../helpers/one-criterion.js";
+import { gradeOne, oneCriterionPack } from "../helpers/one-criterion.js";
 
 /** Packs written for these tests from an answer key; answers are worded apart from the exemplars. */
 const tokenizer: Pack = oneCriterionPack({
@@ -91,5 +91,32 @@ describe("a key point stated and denied of the same thing is taken back", () => 
     const s = grade(tree, "A leaf is a node that has children below it in the tree.");
     expect(s.score).toBe(0);
     expect(s.feedback).toContain("States the opposite of: no children.");
+  });
+});
+
+describe("a key point whose label already denies its term", () => {
+  it("is agreed with, not taken back, by a negation of that term", () => {
+    const kv = oneCriterionPack({
+      prompt: "What is the KV cache for in transformer inference?",
+      concepts: [
+        { label: "stores keys and values of previous tokens", terms: ["keys and values"] },
+        { label: "avoids recomputation, faster decoding", terms: ["recomput", "speeds up generation", "faster decoding"] },
+      ],
+      exemplars: [
+        {
+          level: "strong",
+          answer: "It stores the keys and values of previous tokens so they are not recomputed at each step, which speeds up generation.",
+          score: 4,
+        },
+      ],
+    });
+    for (const text of [
+      "It speeds up generation. It stores the keys and values of previous tokens so they are not recomputed.",
+      "The keys and values of earlier tokens are kept, so nothing is recomputed; that means faster decoding.",
+    ]) {
+      const { criterion } = gradeOne(kv, text);
+      expect(criterion.feedback, text).not.toMatch(/opposite/);
+      expect(criterion.score, text).toBe(4);
+    }
   });
 });
