@@ -1,5 +1,5 @@
 import { gradeQuestion, questionScore } from "../../server/grading/index.js";
-import { CriterionSchema, PackSchema, type Criterion, type Pack } from "../../server/scenarios/index.js";
+import { CriterionSchema, PackSchema, QuestionSchema, type Criterion, type Pack, type Question } from "../../server/scenarios/index.js";
 
 /**
  * Packs of one question with one criterion, written the way a hiring team writes a question from an
@@ -70,3 +70,21 @@ export function gradeOne(pack: Pack, text: string) {
   const graded = gradeQuestion(q, [{ text }], { pack });
   return { score: questionScore(q.rubric, graded.scores), criterion: graded.scores[0]!, flags: graded.flags };
 }
+
+/** A bare question (no pack) with one key-point criterion and one strong exemplar. */
+export function keyPointQuestion(id: string, prompt: string, concepts: KeyPoint[], strong: string): Question {
+  return QuestionSchema.parse({
+    id,
+    kind: "system-design",
+    level: "junior",
+    title: id,
+    prompt,
+    timeGuideMinutes: 3,
+    rubric: [keyPointCriterion({ concepts })],
+    exemplars: [{ level: "strong", answer: strong, scores: { correct: 4 } }],
+  });
+}
+
+/** One criterion whose key points are single terms, each its own label, as a mechanical author writes them. */
+export const singleTermCriterion = (...terms: string[]): Criterion =>
+  keyPointCriterion({ criterionId: "c", criterionTitle: "c", concepts: terms.map((t) => ({ label: t, terms: [t] })) });

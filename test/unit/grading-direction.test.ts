@@ -2,25 +2,14 @@ import { describe, expect, it } from "vitest";
 import { gradeQuestion } from "../../server/grading/index.js";
 import { learnedRelations } from "../../server/grading/direction.js";
 import { QuestionSchema, type Question } from "../../server/scenarios/index.js";
-import { keyPointCriterion } from "../helpers/one-criterion.js";
+import { keyPointCriterion, keyPointQuestion } from "../helpers/one-criterion.js";
 
 /**
  * A reference that relates two key terms with a direction ("domain names into IP
  * addresses") fixes which way the relation runs; an answer relating them the
  * other way round states the opposite and earns neither point (direction.ts).
  */
-function question(id: string, prompt: string, concepts: { label: string; terms: string[] }[], strong: string): Question {
-  return QuestionSchema.parse({
-    id,
-    kind: "system-design",
-    level: "junior",
-    title: id,
-    prompt,
-    timeGuideMinutes: 3,
-    rubric: [keyPointCriterion({ concepts })],
-    exemplars: [{ level: "strong", answer: strong, scores: { correct: 4 } }],
-  });
-}
+const question = keyPointQuestion;
 const dns = question(
   "dns",
   "What does DNS do?",

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { gradeQuestion } from "../../server/grading/index.js";
 import { QuestionSchema, type Question } from "../../server/scenarios/index.js";
-import { gradeOne, keyPointCriterion, oneCriterionPack } from "../helpers/one-criterion.js";
+import { gradeOne, keyPointCriterion, keyPointQuestion, oneCriterionPack } from "../helpers/one-criterion.js";
 
 /**
  * A hedge offers the key point as one of rival alternatives ("LIFO or FIFO"): the
@@ -131,18 +131,7 @@ describe("a key point offered as one of rival alternatives", () => {
 });
 
 /** A contrast question: LIFO is the stack's, FIFO the queue's; "delivery" is TCP's. */
-function contrast(id: string, prompt: string, concepts: { label: string; terms: string[] }[], strong: string): Question {
-  return QuestionSchema.parse({
-    id,
-    kind: "system-design",
-    level: "junior",
-    title: id,
-    prompt,
-    timeGuideMinutes: 3,
-    rubric: [keyPointCriterion({ concepts })],
-    exemplars: [{ level: "strong", answer: strong, scores: { correct: 4 } }],
-  });
-}
+const contrast = keyPointQuestion;
 const stackQueue = contrast(
   "stack-queue",
   "What is the difference between a stack and a queue?",

@@ -1,21 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { conceptCoverage, gradeQuestion, questionScore } from "../../server/grading/index.js";
 import { isKnownWord, isTypoOf, weightedRecall, wordFamily } from "../../server/grading/language/index.js";
-import type { Criterion, Question } from "../../server/scenarios/index.js";
+import type { Question } from "../../server/scenarios/index.js";
 import { loadPacksFromDir } from "../../server/scenarios/index.js";
 import { gamingAnswers } from "../helpers/gaming.js";
 import { BUILTIN_PACKS_DIR } from "../helpers/packs.js";
+import { singleTermCriterion } from "../helpers/one-criterion.js";
 
-/** One criterion whose concepts are single terms, as a hiring team or the evaluation's authoring writes them. */
-const criterion = (...terms: string[]): Criterion =>
-  ({
-    id: "c",
-    title: "c",
-    weight: 1,
-    description: "",
-    anchors: { "0": "", "1": "", "2": "", "3": "", "4": "" },
-    evidence: { concepts: terms.map((t) => ({ label: t, terms: [t] })) },
-  }) as unknown as Criterion;
+const criterion = singleTermCriterion;
 const shown = (terms: string[], answer: string) => conceptCoverage(criterion(...terms), answer).hits.map((h) => h.label);
 
 describe("term matching beyond exact lemmas", () => {

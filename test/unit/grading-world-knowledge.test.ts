@@ -2,18 +2,9 @@ import { describe, expect, it } from "vitest";
 import { conceptCoverage } from "../../server/grading/index.js";
 import { wordFamily } from "../../server/grading/language/index.js";
 import { otherNames } from "../../server/grading/language/other-names.js";
-import type { Criterion } from "../../server/scenarios/index.js";
+import { singleTermCriterion } from "../helpers/one-criterion.js";
 
-/** One criterion whose concepts are single terms, as a hiring team or the evaluation's authoring writes them. */
-const criterion = (...terms: string[]): Criterion =>
-  ({
-    id: "c",
-    title: "c",
-    weight: 1,
-    description: "",
-    anchors: { "0": "", "1": "", "2": "", "3": "", "4": "" },
-    evidence: { concepts: terms.map((t) => ({ label: t, terms: [t] })) },
-  }) as unknown as Criterion;
+const criterion = singleTermCriterion;
 const shown = (terms: string[], answer: string) => conceptCoverage(criterion(...terms), answer).hits.map((h) => h.label);
 
 describe("names of the same named thing", () => {
