@@ -70,33 +70,25 @@ function gradeCanonical(question: Question, answers: (AnswerBody | null)[], ctx:
   const { parts, flags, evidence, judgeText, index } = prepareAnswer(question, answers, ctx);
   const hasCode = parts.submittedCode.length > 0;
   const withTests = (scores: CriterionScore[]) => (question.coding ? [...scores, scoreTests(ctx.tests, hasCode)] : scores);
+  // Every criterion left ungraded for one reason: the answer's grade, with its flags, in one place.
+  const ungraded = (feedback: string, notGraded?: CriterionScore["notGraded"], extra: Partial<CriterionScore> = {}): QuestionGrade => ({
+    scores: withTests(question.rubric.map((c) => ({ ...insufficient(c.id, feedback, notGraded), ...extra }))),
+    flags,
+    judgeText,
+  });
 
-  if (!parts.prose && !parts.code && !parts.listInCodeBox)
-    return { scores: withTests(question.rubric.map((c) => insufficient(c.id, "Not answered.", "not-answered"))), flags, judgeText };
+  if (!parts.prose && !parts.code && !parts.listInCodeBox) return ungraded("Not answered.", "not-answered");
   const all = `${evidence.prose}\n\n${evidence.code}`.trim();
   if (!evidence.code && otherLanguage(evidence.prose)) {
-    return {
-      scores: withTests(
-        question.rubric.map((c) =>
-          insufficient(
-            c.id,
-            "Not graded: the grader reads English, and this answer is written in another language. A reviewer should read it.",
-            "other-language",
-          ),
-        ),
-      ),
-      flags,
-      judgeText,
-    };
+    return ungraded(
+      "Not graded: the grader reads English, and this answer is written in another language. A reviewer should read it.",
+      "other-language",
+    );
   }
   if (!all) {
     // Say what was set aside: a keyword list or a copied model answer is no attempt to steer the grader.
     const { codes, feedback } = setAsideReason(flags);
-    return {
-      scores: withTests(question.rubric.map((c) => ({ ...insufficient(c.id, feedback), ...(codes.length ? { setAside: codes } : {}) }))),
-      flags,
-      judgeText,
-    };
+    return ungraded(feedback, undefined, codes.length ? { setAside: codes } : {});
   }
   // What is not about the question earns nothing, neither similarity nor concepts (language/on-topic.ts).
   const read = evidenceFor(question, index ? { ...evidence, prose: withoutOffTopicProse(question, evidence.prose, index.idf) } : evidence);
@@ -119,35 +111,15 @@ function gradeCanonical(question: Question, answers: (AnswerBody | null)[], ctx:
   // answer in which nothing at all counts is "insufficient evidence" rather than a 0.
   const n = wordCount(evidence.prose);
   if (!evidence.code && !saidSomething && n < MIN_WORDS_TO_JUDGE && scores.every((s) => s.evidence.length === 0 && s.score === 0)) {
-    return {
-      scores: withTests(
-        question.rubric.map((c) =>
-          insufficient(
-            c.id,
-            `Insufficient evidence: the answer (${n} word${n === 1 ? "" : "s"}) states nothing this criterion can be judged on.`,
-          ),
-        ),
-      ),
-      flags,
-      judgeText,
-    };
+    return ungraded(`Insufficient evidence: the answer (${n} word${n === 1 ? "" : "s"}) states nothing this criterion can be judged on.`);
   }
   // Code answering a conceptual question, whose names and comments state no key point: the grader does not
   // infer what code computes (a beam search written with `beams`, `cand`, `lp`), so it says so and asks for a
   // reviewer rather than reporting a confident "no key point stated".
   if (!question.coding && evidence.code && !saidSomething && scores.every((s) => s.evidence.length === 0 && s.score === 0)) {
-    return {
-      scores: withTests(
-        question.rubric.map((c) =>
-          insufficient(
-            c.id,
-            "Not graded: the answer is code whose names and comments state none of the key points, and the grader does not infer what code computes. A reviewer should read it.",
-          ),
-        ),
-      ),
-      flags,
-      judgeText,
-    };
+    return ungraded(
+      "Not graded: the answer is code whose names and comments state none of the key points, and the grader does not infer what code computes. A reviewer should read it.",
+    );
   }
   const steered = flags.some((f) => MANIPULATION.includes(f.kind));
   if (!steered) return { scores: withTests(scores), flags, judgeText };
