@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import type { Language } from "../scenarios/index.js";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_PATHS, SANDBOX_SPAWN_ENV, type PythonSandboxPaths } from "./python/command.js";
+import { DEFAULT_PATHS, SANDBOX_SPAWN_ENV, SYSTEM_ROOT, type PythonSandboxPaths } from "./python/command.js";
 
 const SECCOMP_PATH = fileURLToPath(new URL("./python/seccomp.py", import.meta.url));
 /** The probe installs the same seccomp filter the harness does: a kernel without seccomp filters cannot confine Python. */
@@ -37,15 +37,7 @@ function pythonCapability(paths: PythonSandboxPaths): Capability {
     [
       "--unshare-all",
       "--die-with-parent",
-      "--ro-bind",
-      "/usr",
-      "/usr",
-      "--symlink",
-      "usr/lib",
-      "/lib",
-      "--symlink",
-      "usr/lib64",
-      "/lib64",
+      ...SYSTEM_ROOT,
       "--ro-bind",
       SECCOMP_PATH,
       "/sandbox/seccomp.py",

@@ -20,6 +20,22 @@ export const DEFAULT_PATHS: PythonSandboxPaths = {
   setpriv: "/usr/bin/setpriv",
 };
 
+/**
+ * The read-only system every sandbox sees: Debian's /usr and the /lib links its binaries
+ * load from. The start-up probe mounts the same, so a probe that passes means a run can.
+ */
+export const SYSTEM_ROOT: readonly string[] = [
+  "--ro-bind",
+  "/usr",
+  "/usr",
+  "--symlink",
+  "usr/lib",
+  "/lib",
+  "--symlink",
+  "usr/lib64",
+  "/lib64",
+];
+
 const MB = 1024 * 1024;
 
 /**
@@ -49,15 +65,7 @@ export function sandboxCommand(
     "--unshare-all",
     "--die-with-parent",
     "--new-session",
-    "--ro-bind",
-    "/usr",
-    "/usr",
-    "--symlink",
-    "usr/lib",
-    "/lib",
-    "--symlink",
-    "usr/lib64",
-    "/lib64",
+    ...SYSTEM_ROOT,
     "--symlink",
     "usr/bin",
     "/bin",
