@@ -18,6 +18,7 @@ const OTHER = new Set(
  * that reason; the grader, which reads English, says so instead of scoring it.
  */
 export function otherLanguage(text: string): boolean {
+  if (otherScript(text)) return true;
   const words = wordsOf(text);
   if (words.length < 6) return false;
   const { en, other } = count(words);
@@ -31,6 +32,28 @@ export function otherLanguage(text: string): boolean {
     })
     .reduce((n, w) => n + w.length, 0);
   return english * 10 < words.length * 3;
+}
+
+/**
+ * Scripts whose one character stands for a syllable or a word, not a letter: a Chinese
+ * sentence is a few dozen characters and no spaces, so they weigh more than Latin letters.
+ */
+const SYLLABIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+const LATIN = /\p{Script=Latin}/gu;
+const LETTER = /\p{L}/gu;
+
+/**
+ * Whether most of the text is written in a script other than Latin (Chinese, Japanese,
+ * Korean, Cyrillic, Arabic, Greek, Devanagari ...). Latin technical terms inside it ("RAG",
+ * "JSON schema") do not make it English; a Greek letter or a quoted phrase inside English
+ * prose does not make it foreign.
+ */
+function otherScript(text: string): boolean {
+  const letters = text.match(LETTER)?.length ?? 0;
+  const latin = text.match(LATIN)?.length ?? 0;
+  const syllabic = text.match(SYLLABIC)?.length ?? 0;
+  const other = letters - latin - syllabic + 3 * syllabic;
+  return other >= 12 && other > latin;
 }
 
 const wordsOf = (text: string) => text.toLowerCase().match(/\p{L}+/gu) ?? [];
