@@ -109,7 +109,10 @@ export async function gradeRow(pack: Pack, line: string, lineNo: number, runTest
       score: s.score,
       insufficientEvidence: s.insufficientEvidence,
       ...(s.notGraded ? { notGraded: s.notGraded } : {}),
-      feedback: bounded(s.feedback),
+      // In full, as the interview's report shows it: a cut explanation loses the level anchor and the
+      // clause that says why the level differs from the key points covered. It is the grader's own text,
+      // bounded by the pack; only what quotes the candidate is bounded here.
+      feedback: s.feedback,
       evidence: s.evidence.map((e) => ({ quote: bounded(e.quote), note: e.note })),
     })),
     flags: flags.map((f) => ({ kind: f.kind, message: f.message, quote: f.quote })),

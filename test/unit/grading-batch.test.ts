@@ -66,6 +66,27 @@ describe("batch grading (cli grade --pack --answers)", () => {
     expect("flags" in row && row.flags.map((f) => f.kind)).toContain("copied-model-answer");
   });
 
+  it("each criterion's explanation is the interview's, in full: its level anchor is never cut", async () => {
+    // Key points with long labels, as hiring teams write them: the explanation names the ones covered.
+    const labelled = oneCriterionPack({
+      prompt: "How would you make a retrieval-augmented support bot answer from current documentation?",
+      concepts: [
+        { label: "re-index the help centre whenever an article is published or edited", terms: ["re-index", "reindex"] },
+        { label: "retrieve with hybrid keyword and vector search over the chunks", terms: ["hybrid"] },
+        { label: "rerank the retrieved candidates with a cross-encoder before answering", terms: ["rerank"] },
+        { label: "cite the article each sentence of the answer comes from", terms: ["cite"] },
+        { label: "refuse or escalate to a human when nothing relevant is retrieved", terms: ["escalate"] },
+      ],
+      exemplars: [{ level: "strong", answer: "Reindex on publish, hybrid search, rerank, cite articles, escalate when unsure.", score: 4 }],
+    });
+    const text =
+      "Every publish event triggers a re-index of that article. Retrieval is hybrid, so keyword matches on product names are not lost, and a cross-encoder will rerank the top fifty. The bot must cite the article it used, and it should escalate to an agent when retrieval returns nothing above the threshold.";
+    const row = await gradeRow(labelled, JSON.stringify({ id: "f", questionId: "q", text }), 1);
+    const interview = gradeQuestion(labelled.questions[0]!, [{ text }], { pack: labelled });
+    expect(interview.scores[0]!.feedback.length).toBeGreaterThan(300);
+    expect("criteria" in row && row.criteria.map((c) => c.feedback)).toEqual(interview.scores.map((s) => s.feedback));
+  });
+
   it("names a missing id, reads a row behind a byte order mark, and says why a criterion was not graded", async () => {
     const missing = await gradeRow(pack!, JSON.stringify({ questionId: q.id, text: adequate }), 1);
     expect("error" in missing && missing.error).toMatchObject({ code: "invalid-row" });

@@ -5,6 +5,29 @@ import type { CheckResult } from "./types.js";
 const sameNumber = (a: number, b: number) => Math.abs(a - b) <= 0.01 * Math.max(Math.abs(a), Math.abs(b));
 const fmt = (n: number) => (Math.abs(n) >= 100 ? Math.round(n).toLocaleString("en-US") : Number(n.toPrecision(3)).toString());
 
+const derived = new WeakMap<Figure[], number[]>();
+/** Scales a figure's unit may hide: "per 1M tokens", "per thousand requests". */
+const SCALES = [1e-9, 1e-6, 1e-3, 1, 1e3, 1e6, 1e9];
+
+/**
+ * The question's figures and what the first step of an estimate makes of them: the product of two or
+ * more figures, at a unit's scale. "$450 input + $360 output = $810" starts from 2M requests × 1,500
+ * tokens × $0.15 per 1M, written as its result; a calculation chained that way starts from the figures.
+ */
+function derivedValues(figures: Figure[]): number[] {
+  const values = figures.map((f) => f.value).filter((v) => v !== 0);
+  const products: number[] = [];
+  // Subsets of up to 12 figures (4,095 products): a question gives a handful.
+  const n = Math.min(values.length, 12);
+  for (let mask = 1; mask < 1 << n; mask++) {
+    if ((mask & (mask - 1)) === 0) continue;
+    let p = 1;
+    for (let i = 0; i < n; i++) if (mask & (1 << i)) p *= values[i]!;
+    products.push(p);
+  }
+  return [...values, ...products.flatMap((p) => SCALES.map((s) => p * s))];
+}
+
 /**
  * Quantitative reasoning: the candidate wrote out at least one calculation
  * that starts from the question's figures and gets the arithmetic right.
@@ -13,7 +36,9 @@ const fmt = (n: number) => (Math.abs(n) >= 100 ? Math.round(n).toLocaleString("e
 export function checkQuantitative(answer: string, figures: Figure[]): CheckResult {
   const label = "a worked estimate from the question's figures";
   const equations = writtenEquations(answer);
-  const grounded = equations.filter((e) => e.operands.some((o) => figures.some((f) => sameNumber(f.value, o))));
+  let known = derived.get(figures);
+  if (!known) derived.set(figures, (known = derivedValues(figures)));
+  const grounded = equations.filter((e) => e.operands.some((o) => known.some((v) => sameNumber(v, o))));
   const good = grounded.find((e) => e.correct);
   if (good) return { label, passed: true, quote: good.text, note: `the arithmetic checks out (${fmt(good.computed)})` };
   const slip = grounded.find((e) => !e.correct) ?? equations.find((e) => !e.correct);

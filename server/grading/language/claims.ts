@@ -77,7 +77,10 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
     if (/\?\s*$/.test(s.text)) return;
     if (options.story && tokens[0]?.pos === "VERB" && tokens[0].word === tokens[0].lemma) return;
     const terms = tokens.filter((t) => isTerm(t.word) || isTerm(t.lemma)).length;
-    if (tokens.length >= MIN_TOKENS_FOR_DENSITY && terms / tokens.length >= MAX_TERM_DENSITY) return;
+    // A worked figure is a value the candidate computed, not the name of a key point: "$450 input + $360
+    // output = $810/month; stream, cap output tokens" is dense with terms because it is terse, not stuffed.
+    const named = terms - tokens.filter((t) => t.pos === "NUM" && (isTerm(t.word) || isTerm(t.lemma))).length;
+    if (tokens.length >= MIN_TOKENS_FOR_DENSITY && named / tokens.length >= MAX_TERM_DENSITY) return;
     // The frame: what the sentence says besides its terms and glue words. A frame shared by several
     // term-bearing sentences is a template, short ("we use", "be") or long ("Our team relied on X when
     // it mattered most."): an account does not say the same thing about each key point.
