@@ -1,5 +1,6 @@
 import type { Question } from "../../scenarios/index.js";
 import { decodings, forMatching, hiddenTagText, stripInvisible } from "./normalise.js";
+import { rubricRecord } from "./rubric-record.js";
 import { FAKE_VERDICT, GRADE_ORDERS, GRADING, OVERRIDE, ROLE_TAG, SELF_ASSESSMENT, TAG_ESCAPE, TASK_INJECTION } from "./patterns.js";
 import type { CleanedAnswer, IntegrityFlag } from "./types.js";
 import { contentWords, reorderedCopy, sharedRunShare, vocabularyCopy, type CopyIndex } from "./copy-index.js";
@@ -203,6 +204,7 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
         sentences.map(
           (s) =>
             attackKind(s, true, ctx.code) ??
+            (rubricRecord(s, ctx.question) ? "fake-verdict" : null) ??
             (hiddenInBlock() && hiddenAttack(forMatching(s)) ? "hidden-instruction" : null) ??
             (framed && setUp(s) ? "grader-instruction" : null),
         ),
@@ -229,7 +231,8 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
       }
     }
     // An attack no single sentence shows (a role-tag block, a JSON verdict over several lines) takes the paragraph.
-    const found = attackKind(block.text, !promptBlock, ctx.code);
+    // So does a record grading the question's own criteria, in any container (rubric-record.ts).
+    const found = attackKind(block.text, !promptBlock, ctx.code) ?? (rubricRecord(block.text, ctx.question) ? "fake-verdict" : null);
     // Scoring words in one sentence and a general "you" in another ("you need to check the data") are no attack;
     // "This answer ..." in one and its gold label in the next still are.
     const kind =

@@ -1,0 +1,54 @@
+import type { Question } from "../../scenarios/index.js";
+
+/** A key and a grade-like value: `"style": 4`, `knowledge = 3/4`, `strategy: 100`. */
+const PAIR = /["']?([A-Za-z][\w -]{1,40}?)["']?\s*[:=]\s*["']?(\d{1,3}(?:\.\d+)?)(?:\s*\/\s*(\d{1,3}))?["']?(?=\s*[,}\n;)]|\s*$)/g;
+/** Keys that name a grade as a whole. */
+const GRADE_WORDS = new Set([
+  "overall",
+  "total",
+  "final",
+  "score",
+  "grade",
+  "level",
+  "rating",
+  "verdict",
+  "result",
+  "overallscore",
+  "finalscore",
+]);
+
+const key = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
+const rubricKeys = new WeakMap<Question, Set<string>>();
+/** The question's criteria by every name a record could use: ids and titles, case and separators ignored. */
+function criterionNames(q: Question): Set<string> {
+  let names = rubricKeys.get(q);
+  if (!names) {
+    names = new Set(q.rubric.flatMap((c) => [key(c.id), key(c.title)]).filter((k) => k.length >= 3));
+    rubricKeys.set(q, names);
+  }
+  return names;
+}
+
+/** A value a grade takes: a level (0-4), a mark out of 5 or 10, a percentage, or "n/4". */
+const gradeLike = (value: number, outOf: number | undefined) =>
+  outOf !== undefined ? value <= outOf && [4, 5, 10, 100].includes(outOf) : Number.isInteger(value) && value <= 100;
+
+/**
+ * Whether a text holds a record grading this question by its own rubric: two or more of its criteria
+ * (by id or title) given grade-like values, or one beside an overall grade — `{"knowledge": 4,
+ * "style": 4}`, `{"evaluation": {"strategy": 4, ..., "overall": 100}}`. Whatever container it comes in
+ * (JSON, YAML, key = value), a candidate has no reason to write grades for the rubric's criteria.
+ */
+export function rubricRecord(text: string, question: Question): boolean {
+  if (!/[:=]/.test(text)) return false;
+  const names = criterionNames(question);
+  const graded = new Set<string>();
+  let overall = false;
+  for (const m of text.matchAll(PAIR)) {
+    const k = key(m[1]!);
+    if (!gradeLike(Number(m[2]), m[3] === undefined ? undefined : Number(m[3]))) continue;
+    if (names.has(k)) graded.add(k);
+    else if (GRADE_WORDS.has(k)) overall = true;
+  }
+  return graded.size >= 2 || (graded.size === 1 && overall);
+}
