@@ -1,6 +1,7 @@
 import { analyse } from "./analyse.js";
 import { isKnownWord } from "./known-word.js";
 import { sensesOf, synset } from "./wordnet.js";
+import { WIDENING } from "./word-family.js";
 
 /**
  * The word whose denial says a word: "not closed" says "open", "no complete circuit" an incomplete one,
@@ -16,6 +17,8 @@ import { sensesOf, synset } from "./wordnet.js";
  * Worked out once per word, when a rubric term or a reference word is first read.
  */
 export function complementsOf(lemma: string): ReadonlySet<string> {
+  // Measurement only (GRADER_WIDENING without "deriv"): the grader before any WordNet reading.
+  if (!WIDENING.derivations) return NOTHING;
   let out = complements.get(lemma);
   if (!out) {
     // A word with several opposites in its senses ("right": left, wrong; "same": other, different) is said by
@@ -26,6 +29,7 @@ export function complementsOf(lemma: string): ReadonlySet<string> {
   return out;
 }
 const complements = new Map<string, ReadonlySet<string>>();
+const NOTHING: ReadonlySet<string> = new Set();
 
 /** Mutual antonyms neither of which is gradable. */
 function candidates(lemma: string): Set<string> {
