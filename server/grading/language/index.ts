@@ -11,4 +11,5 @@ export { offTopicTasks, withoutOffTopicTasks } from "./off-topic-task.js";
 export { isKnownWord } from "./known-word.js";
 export { isTypoOf } from "./typo.js";
 export { wordFamily } from "./word-family.js";
+export { complementsOf } from "./antonyms.js";
 export { hypothetical, past, reportedText } from "./reported.js";

@@ -3,6 +3,7 @@ import { termWordMatcher, type WordMatcher } from "./term-word.js";
 import { limitedNegator, negatedByScope } from "./negation-scope.js";
 import { cancelledRefusal } from "./double-negation.js";
 import { extendsExpression } from "./expression.js";
+import { complementsOf } from "./antonyms.js";
 
 const NEGATORS = new Set(["not", "no", "never", "n't", "without", "nothing", "none", "neither", "nor", "cannot"]);
 export const isNegator = (t: Token) => NEGATORS.has(t.word) || NEGATORS.has(t.lemma);
@@ -12,7 +13,7 @@ export const isNegator = (t: Token) => NEGATORS.has(t.word) || NEGATORS.has(t.le
  * "never without a rollback"). The one definition of a negative term: coverage, contradiction and
  * matching all read it here. `statement` is the term's text after its negator.
  */
-type TermShape = { lemmas: string[]; words: WordMatcher[]; negative: boolean; statement: string };
+type TermShape = { lemmas: string[]; words: WordMatcher[]; negative: boolean; statement: string; complements?: ReadonlySet<string>[] };
 const shapes = new Map<string, TermShape>();
 
 function shape(term: string): TermShape {
@@ -98,5 +99,33 @@ export function findLemmaTerm(
   accept: (index: number) => boolean = () => true,
 ): number {
   const { positions, negative } = lemmaTermPositions(a, term);
-  return positions.find((i) => allowed(a.tokens[i]!.sentence) && negatedAt(a, i) === negative && accept(i)) ?? -1;
+  const own = positions.find((i) => allowed(a.tokens[i]!.sentence) && negatedAt(a, i) === negative && accept(i)) ?? -1;
+  // The denial of a word's complement says it ("not closed" is open, "an open path" no closed one).
+  const denied =
+    complementPositions(a, term).find((i) => allowed(a.tokens[i]!.sentence) && negatedAt(a, i) !== negative && accept(i)) ?? -1;
+  return own < 0 ? denied : denied < 0 ? own : Math.min(own, denied);
+}
+
+/**
+ * Where a term is said with one of its words turned into its complement (language/antonyms.ts: "open"
+ * for "closed", "same" for "different"), the other words as they are: the statement with the other
+ * polarity. Positions of the term's first word.
+ */
+function complementPositions(a: Analysis, term: string): number[] {
+  const s = shape(term);
+  s.complements ??= s.lemmas.map((l) => complementsOf(l));
+  const { lemmas, words, complements } = s;
+  const out: number[] = [];
+  if (lemmas.length === 0 || complements.every((c) => c.size === 0)) return out;
+  outer: for (let i = 0; i + lemmas.length <= a.tokens.length; i++) {
+    let turned = 0;
+    for (let k = 0; k < lemmas.length; k++) {
+      const t = a.tokens[i + k]!;
+      if (k > 0 && t.sentence !== a.tokens[i]!.sentence) continue outer;
+      if (complements[k]!.has(t.lemma) || complements[k]!.has(t.word)) turned++;
+      else if (!words[k]!(t)) continue outer;
+    }
+    if (turned === 1) out.push(i);
+  }
+  return out;
 }
