@@ -3,6 +3,7 @@ import { clauseAround, saidOfOther, type Roles } from "./roles.js";
 import {
   analyse,
   claimSentences,
+  deniesOwnTerm,
   isNegativeTerm,
   isNegator,
   lemmaTermPositions,
@@ -82,7 +83,7 @@ export function contradictions(
     // a contrast question names is a contrast, never a point taken back.
     // A point whose label already denies its term ("avoids recomputation", "no retraining") is agreed with by a
     // negation of that term ("they are not recomputed"): negations neither contradict it nor take it back.
-    const read = PRIVATIVE.test(c.label) ? c.terms.filter((t) => isNegativeTerm(t)) : c.terms;
+    const read = deniesOwnTerm(c.label) ? c.terms.filter((t) => isNegativeTerm(t)) : c.terms;
     const terms = hit ? read.filter((t) => !isNegativeTerm(t)) : read;
     const at = [...terms.flatMap((term) => oppositeAt(a, term, claims, hit ? null : roles, verbs, hedge)), ...(byPole.get(c.label) ?? [])];
     if (!at.length) continue;
@@ -100,9 +101,6 @@ export function contradictions(
   const described = new Set(criterion.evidence.concepts.filter(describedPoint).map((c) => c.label));
   return { opposite, described: opposite.filter((l) => byPole.has(l) || described.has(l)), both };
 }
-
-/** Words by which a key point's label denies its own term: "avoids recomputation", "without a lock", "no retraining". */
-const PRIVATIVE = /\b(?:avoid\w*|prevent\w*|without|no|not|never|skip\w*|eliminat\w*|instead of|rather than|free of)\b/i;
 
 function tokenAtOffset(a: Analysis, offset: number): number {
   let found = -1;

@@ -16,7 +16,7 @@ import { quoteAround } from "./quote.js";
 import { saidOfOther, type Roles } from "./roles.js";
 import { hedged, type HedgeContext } from "./hedge.js";
 import { crosswise, type Poles } from "./pole-opposites.js";
-import { rivalTerms } from "./poles.js";
+import { readPoints } from "./pole-reading.js";
 
 /** `at`: where in the prose the point is stated (absent for code), so a later denial can be compared with it. */
 export type ConceptHit = { label: string; quote: string; at?: number };
@@ -86,9 +86,8 @@ export function conceptCoverage(
   for (const concept of criterion.evidence.concepts) {
     // A term paired with the other end of its key point's condition ("a LOWER temperature makes it more
     // random") states the opposite, not the point (pole-opposites.ts).
-    const learnt = options.poles?.get(concept.label) ?? null;
-    const rivals = learnt ? rivalTerms(criterion, concept) : [];
-    const crossed = (ti: number, term: string) => learnt !== null && crosswise(a, ti, term, learnt, concept.terms, rivals);
+    const poles = options.poles?.get(concept.label) ? options.poles : null;
+    const crossed = (ti: number, term: string) => poles !== null && crosswise(a, ti, term, readPoints(a, criterion, poles).get(concept)!);
     const seen = { hedged: false };
     const hit = firstHit(a, lower, concept.terms, claims, perSentence, options.roles ?? null, cap, hedge, seen, crossed);
     if (!hit && seen.hedged) hedgedLabels.push(concept.label);

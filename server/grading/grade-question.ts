@@ -158,7 +158,7 @@ function scoreCriterion(
   refSize = 0,
   claims?: string,
 ): { score: CriterionScore; contradicted: string[] } {
-  const otherTerms = question.rubric.filter((c) => c !== criterion).flatMap((c) => c.evidence.concepts.flatMap((k) => k.terms));
+  const otherTerms = otherCriteriaTerms(question, criterion);
   // Where one fact is asked, "X or Y" leaves the fork open; in a design answer it offers options (hedge.ts).
   const factual = question.rubric.length === 1 || expectsShortAnswer(question);
   const reading = {
@@ -257,6 +257,19 @@ function scoreCriterion(
   };
   return { score: scored, contradicted };
 }
+
+/** The terms of the question's other criteria: one list per criterion (the question is canonical), so what hedge.ts learns from it is kept. */
+function otherCriteriaTerms(question: Question, criterion: Criterion): readonly string[] {
+  let byCriterion = otherTermsCache.get(question);
+  if (!byCriterion) otherTermsCache.set(question, (byCriterion = new WeakMap()));
+  let terms = byCriterion.get(criterion);
+  if (!terms) {
+    terms = question.rubric.filter((c) => c !== criterion).flatMap((c) => c.evidence.concepts.flatMap((k) => k.terms));
+    byCriterion.set(criterion, terms);
+  }
+  return terms;
+}
+const otherTermsCache = new WeakMap<Question, WeakMap<Criterion, readonly string[]>>();
 
 /**
  * A question that asks what something is or does (not a story, a diagnosis with its fix, or code): only there

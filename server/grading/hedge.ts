@@ -65,8 +65,12 @@ export function hedged(a: Analysis, tokenIndex: number, start: number, end: numb
   const item = text.slice(from, to);
   const list = coordination(text, from, to);
   if (!list.disjunction) return false;
-  if (list.after.some((p) => rivalStartsAt(text, p, item, term, ctx))) return true;
-  return list.before.some((q) => rivalEndsAt(text.slice(Math.max(0, q - 80), q), item, term, ctx));
+  const rivals = rivalTerms(term, ctx);
+  if (list.after.length) {
+    const lower = text.toLowerCase();
+    if (list.after.some((p) => rivalStartsAt(text, lower, p, item, rivals, ctx))) return true;
+  }
+  return list.before.some((q) => rivalEndsAt(text.slice(Math.max(0, q - 80), q), item, rivals, ctx));
 }
 
 /**
@@ -117,8 +121,31 @@ function itemAround(text: string, start: number, end: number): [number, number] 
   return [start, end];
 }
 
-/** The strings that rival a term (kinds 1-3), lower-case, and the terms that never do. */
-function rivalTerms(term: string, ctx: HedgeContext): { rivals: string[]; mates: string[] } {
+type Rivals = { rivals: string[]; mates: string[] };
+
+/**
+ * The strings that rival a term (kinds 1-3), lower-case, and the terms that never do: worked out once per
+ * term and reading of a criterion, not again at every match. Keyed by all that decides them: the criterion,
+ * the other criteria's terms (one list per question, see grade-question.ts), the contrast's roles and
+ * whether one fact is asked.
+ */
+function rivalTerms(term: string, ctx: HedgeContext): Rivals {
+  let byOthers = rivalCache.get(ctx.criterion);
+  if (!byOthers) rivalCache.set(ctx.criterion, (byOthers = new WeakMap()));
+  let byRoles = byOthers.get(ctx.otherTerms);
+  if (!byRoles) byOthers.set(ctx.otherTerms, (byRoles = new WeakMap()));
+  const roles = ctx.roles ?? NO_ROLES;
+  let byTerm = byRoles.get(roles);
+  if (!byTerm) byRoles.set(roles, (byTerm = new Map()));
+  const key = `${ctx.factual ? "1" : "0"}${term}`;
+  let found = byTerm.get(key);
+  if (!found) byTerm.set(key, (found = learnRivals(term, ctx)));
+  return found;
+}
+const rivalCache = new WeakMap<Criterion, WeakMap<readonly string[], WeakMap<object, Map<string, Rivals>>>>();
+const NO_ROLES = {};
+
+function learnRivals(term: string, ctx: HedgeContext): Rivals {
   const rivals = [oppositeOf(term).toLowerCase()];
   const owner = ctx.roles?.owners.get(term);
   if (owner && ctx.roles) for (const [t, o] of ctx.roles.owners) if (o !== owner) rivals.push(t.toLowerCase());
@@ -127,9 +154,7 @@ function rivalTerms(term: string, ctx: HedgeContext): { rivals: string[]; mates:
   return { rivals, mates };
 }
 
-function rivalStartsAt(text: string, at: number, item: string, term: string, ctx: HedgeContext): boolean {
-  const lower = text.toLowerCase();
-  const { rivals, mates } = rivalTerms(term, ctx);
+function rivalStartsAt(text: string, lower: string, at: number, item: string, { rivals, mates }: Rivals, ctx: HedgeContext): boolean {
   const startsWith = (t: string) => lower.startsWith(t, at) && findTerm(lower, t, { from: at }) === at;
   if (rivals.some(startsWith)) return true;
   if (mates.some(startsWith)) return false;
@@ -142,9 +167,8 @@ function rivalStartsAt(text: string, at: number, item: string, term: string, ctx
   return other !== undefined && norm(other) !== norm(item);
 }
 
-function rivalEndsAt(left: string, item: string, term: string, ctx: HedgeContext): boolean {
+function rivalEndsAt(left: string, item: string, { rivals, mates }: Rivals, ctx: HedgeContext): boolean {
   const lower = left.toLowerCase();
-  const { rivals, mates } = rivalTerms(term, ctx);
   const endsWith = (t: string) => lower.endsWith(t) && findTerm(lower, t, { from: lower.length - t.length }) === lower.length - t.length;
   if (rivals.some(endsWith)) return true;
   if (mates.some(endsWith)) return false;

@@ -2,7 +2,8 @@ import type { Criterion } from "../scenarios/index.js";
 import { analyse, type Analysis } from "./language/index.js";
 import { clauseSubject } from "./clause-subject.js";
 import { clauseAround } from "./roles.js";
-import { readOccurrence, reversedTerms, rivalTerms, termAt, termSpans, turned, type ConceptPoles, type Poles } from "./poles.js";
+import { readOccurrence, turned, type ConceptPoles, type Poles } from "./poles.js";
+import { readPoints, type PointReading } from "./pole-reading.js";
 
 export type { Poles } from "./poles.js";
 
@@ -60,16 +61,10 @@ function comparedWithOwn(a: Analysis, index: number, length: number, term: strin
 const NOUNS = new Set(["NOUN", "PROPN"]);
 
 /** Whether a term's occurrence pairs it with the other end of what its key point pairs it with. */
-export function crosswise(
-  a: Analysis,
-  index: number,
-  term: string,
-  learnt: ConceptPoles,
-  terms: readonly string[],
-  rivals: readonly string[],
-): boolean {
-  if (termSpans(a, rivals, false).has(index)) return false;
-  const { flips } = turned(learnt, readOccurrence(a, index, lengthOf(term), termSpans(a, terms)));
+export function crosswise(a: Analysis, index: number, term: string, point: PointReading): boolean {
+  if (point.taken.has(index)) return false;
+  const { learnt } = point.point;
+  const { flips } = turned(learnt, readOccurrence(a, index, lengthOf(term), point.skip));
   return flips % 2 === 1 && ownSubject(a, index, term, learnt);
 }
 
@@ -85,14 +80,10 @@ export function crosswise(
 export function poleOpposites(criterion: Criterion, a: Analysis, claims: ReadonlySet<number>, poles: Poles): Map<string, number[]> {
   const out = new Map<string, number[]>();
   const mark = (label: string, index: number) => out.set(label, [...(out.get(label) ?? []), index]);
-  for (const concept of criterion.evidence.concepts) {
-    const learnt = poles.get(concept.label);
-    if (!learnt) continue;
-    const own = concept.terms.map((t) => [...lemmasOf(t)].join(" "));
-    const skip = termSpans(a, concept.terms);
-    const taken = termSpans(a, rivalTerms(criterion, concept), false);
-    for (const term of concept.terms) {
-      for (const { index, length } of termAt(a, term)) {
+  for (const [concept, { point, skip, taken, at }] of readPoints(a, criterion, poles)) {
+    const { learnt } = point;
+    for (const term of point.terms) {
+      for (const { index, length } of at(term)) {
         if (!claims.has(a.tokens[index]!.sentence) || taken.has(index)) continue;
         const { flips, condition } = turned(learnt, readOccurrence(a, index, length, skip));
         if (flips % 2 === 0 || !ownSubject(a, index, term, learnt)) continue;
@@ -104,8 +95,8 @@ export function poleOpposites(criterion: Criterion, a: Analysis, claims: Readonl
         }
       }
       // Another term of the point may be the very word said the other way ("slow" beside "faster"): then it is evidence.
-      for (const reversed of reversedTerms(term).filter((r) => !own.includes([...lemmasOf(r)].join(" ")))) {
-        for (const { index, length } of termAt(a, reversed)) {
+      for (const reversed of point.reversed.get(term) ?? []) {
+        for (const { index, length } of at(reversed)) {
           if (!claims.has(a.tokens[index]!.sentence) || taken.has(index)) continue;
           const { flips } = turned(learnt, readOccurrence(a, index, length, skip));
           if ((flips + 1) % 2 === 1 && ownSubject(a, index, reversed, learnt) && !comparedWithOwn(a, index, length, reversed, learnt))

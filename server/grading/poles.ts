@@ -165,8 +165,20 @@ function termLemmas(term: string): Set<string> {
   return s;
 }
 
-/** Where a term occurs affirmed (a denied one says nothing of its pole), and how many tokens it spans. */
-export function termAt(a: Analysis, term: string): { index: number; length: number }[] {
+/**
+ * Where a term occurs affirmed (a denied one says nothing of its pole), and how many tokens it spans. Read
+ * once per answer and term: every key point's spans and occurrences are read from it (pole-reading.ts).
+ */
+export function termAt(a: Analysis, term: string): readonly { index: number; length: number }[] {
+  let byTerm = occurrences.get(a);
+  if (!byTerm) occurrences.set(a, (byTerm = new Map()));
+  let found = byTerm.get(term);
+  if (!found) byTerm.set(term, (found = affirmedAt(a, term)));
+  return found;
+}
+const occurrences = new WeakMap<Analysis, Map<string, readonly { index: number; length: number }[]>>();
+
+function affirmedAt(a: Analysis, term: string): { index: number; length: number }[] {
   const { positions, negative } = lemmaTermPositions(a, term);
   if (negative) return [];
   const length = analyse(term).tokens.length;

@@ -41,7 +41,7 @@ function mathematical(term: string): { opens: boolean; ends: boolean } {
 
 /** Whether the match of `term` at [start, end) of `text` is part of a larger expression. */
 export function extendsExpression(text: string, start: number, end: number, term: string): boolean {
-  const lower = text.toLowerCase();
+  const lower = lowerCased(text);
   const before = lower.slice(Math.max(0, start - 24), start);
   const after = lower.slice(end, end + 24);
   const first = lower[start] ?? "";
@@ -64,4 +64,18 @@ export function extendsExpression(text: string, start: number, end: number, term
   const right = /^\s+([a-z]+|\d+(?:[.,]\d+)?|\()/.exec(after)?.[1];
   if (math.ends && right !== undefined && (right === "(" || isFactor(right))) return true;
   return false;
+}
+
+/**
+ * Every match of every term in an answer asks about the same text: lower-case it once, not once per match
+ * (a 20,000-character answer has thousands of matches).
+ */
+let lastText = "";
+let lastLower = "";
+function lowerCased(text: string): string {
+  if (text !== lastText) {
+    lastText = text;
+    lastLower = text.toLowerCase();
+  }
+  return lastLower;
 }

@@ -1,7 +1,7 @@
 export { analyse, type Analysis } from "./analyse.js";
 export { claimSentences, type ClaimOptions } from "./claims.js";
 export { claimOptionsFor, expectsShortAnswer } from "./short-answer-item.js";
-export { findLemmaTerm, isNegativeTerm, isNegator, lemmaTermPositions, negatedAt, oppositeOf, termSpan } from "./terms.js";
+export { deniesOwnTerm, findLemmaTerm, isNegativeTerm, isNegator, lemmaTermPositions, negatedAt, oppositeOf, termSpan } from "./terms.js";
 export { negatedByScope } from "./negation-scope.js";
 export { documentFrequencies, vectorOf, weightedRecall, type Idf, type Vector } from "./similarity.js";
 export { questionTerms } from "./question-terms.js";

@@ -32,6 +32,14 @@ function shape(term: string): TermShape {
 /** Whether a concept term is a negative statement ("no children", "not connected"). */
 export const isNegativeTerm = (term: string): boolean => shape(term).negative;
 
+/**
+ * Whether a key point's label denies its own term ("avoids recomputation", "without a lock", "no retraining"):
+ * the label's polarity, as isNegativeTerm is a term's. Such a point is agreed with by a negation of its term
+ * ("they are not recomputed"), not contradicted by it.
+ */
+export const deniesOwnTerm = (label: string): boolean => PRIVATIVE.test(label);
+const PRIVATIVE = /\b(?:avoid\w*|prevent\w*|without|no|not|never|skip\w*|eliminat\w*|instead of|rather than|free of)\b/i;
+
 /** The same statement with the other polarity: "no children" <-> "children", "connected" <-> "not connected". */
 export function oppositeOf(term: string): string {
   const { negative, statement } = shape(term);
@@ -62,7 +70,19 @@ const HEAD_STOPS = new Set(["NOUN", "PROPN", "VERB", "ADJ", "NUM"]);
  * Every place a term's lemmas occur in order, whatever their polarity, and
  * whether the term itself is a negative statement ("no children").
  */
-export function lemmaTermPositions(a: Analysis, term: string): { positions: number[]; negative: boolean } {
+export function lemmaTermPositions(a: Analysis, term: string): TermPositions {
+  // Coverage, contradiction, direction and the pole readings all look for the same terms in the same answer
+  // (one Analysis per text): each term is scanned for once per answer, not once per criterion and occurrence.
+  let byTerm = positionsByAnalysis.get(a);
+  if (!byTerm) positionsByAnalysis.set(a, (byTerm = new Map()));
+  let found = byTerm.get(term);
+  if (!found) byTerm.set(term, (found = scanTerm(a, term)));
+  return found;
+}
+type TermPositions = { readonly positions: readonly number[]; readonly negative: boolean };
+const positionsByAnalysis = new WeakMap<Analysis, Map<string, TermPositions>>();
+
+function scanTerm(a: Analysis, term: string): TermPositions {
   const { lemmas, words, negative } = shape(term);
   const positions: number[] = [];
   if (lemmas.length === 0) return { positions, negative };
