@@ -13,7 +13,7 @@ import { graderTalk } from "./grader-talk.js";
 import { withoutDataInstructions } from "./data-instructions.js";
 import { verdictShape } from "./verdict-shape.js";
 import { praisesItself } from "./self-praise.js";
-import { analyse, otherLanguage, questionTerms, termStuffed } from "../language/index.js";
+import { analyse, gluedSalad, otherLanguage, questionTerms, termPhrases, termStuffed } from "../language/index.js";
 
 /**
  * What happened to the flagged text, said as it is: it was removed before
@@ -255,7 +255,8 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
     if (
       (prose || (ctx.code && !/[(){}[\]=;:]/.test(block.text))) &&
       !otherLanguage(block.text) &&
-      (isWordSalad(block.text) || (prose && termStuffed(block.text, questionTerms(ctx.question))))
+      (isWordSalad(block.text) ||
+        (prose && (termStuffed(block.text, questionTerms(ctx.question)) || gluedSalad(block.text, termPhrases(ctx.question)))))
     ) {
       flag("keyword-list", block.text);
       continue;

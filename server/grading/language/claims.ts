@@ -4,6 +4,7 @@ import { labelledList, labelNotes } from "./labelled.js";
 import { bareList } from "./bare-list.js";
 import { comparativeNote, relatesBySymbol } from "./terse-note.js";
 import { templatedClauses } from "./coordinated-template.js";
+import { verbPhraseNote } from "./verb-phrase-note.js";
 
 const PREDICATE = new Set(["VERB", "AUX"]);
 /** Words a frame is read without: articles, prepositions, conjunctions, pronouns and auxiliaries. */
@@ -67,7 +68,10 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
     // A terse note relates its sides with a symbol ("higher = more random") or a comparative after a label
     // ("Fewer bits: less memory, faster"): it states something without a verb (terse-note.ts).
     const noted = relatesBySymbol(s.text) || comparativeNote(s.text, tokens, s.start);
-    if (labelledList(s.text) && !noted) return;
+    // A run of verb phrases ("Strategy: split on headings, keep tables intact, attach metadata.") is a plan stated in
+    // the imperative: it says what to do with each thing it names, however dense in terms (verb-phrase-note.ts).
+    const plan = verbPhraseNote(s.text, tokens, s.start);
+    if (labelledList(s.text) && !noted && !plan) return;
     // A run of names ("linear, linear, sublinear, recall") states nothing, whatever the tagger reads as a
     // verb in it; a short-answer item is answered by such a list (see isShortPhraseAnswer below).
     if (!options.listAnswers && !noted && bareList(s.text, tokens, s.start)) return;
@@ -80,7 +84,7 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
     // A worked figure is a value the candidate computed, not the name of a key point: "$450 input + $360
     // output = $810/month; stream, cap output tokens" is dense with terms because it is terse, not stuffed.
     const named = terms - tokens.filter((t) => t.pos === "NUM" && (isTerm(t.word) || isTerm(t.lemma))).length;
-    if (tokens.length >= MIN_TOKENS_FOR_DENSITY && named / tokens.length >= MAX_TERM_DENSITY) return;
+    if (tokens.length >= MIN_TOKENS_FOR_DENSITY && named / tokens.length >= MAX_TERM_DENSITY && !plan) return;
     // The frame: what the sentence says besides its terms and glue words. A frame shared by several
     // term-bearing sentences is a template, short ("we use", "be") or long ("Our team relied on X when
     // it mattered most."): an account does not say the same thing about each key point.

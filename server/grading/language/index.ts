@@ -7,6 +7,7 @@ export { documentFrequencies, vectorOf, weightedRecall, type Idf, type Vector } 
 export { questionTerms } from "./question-terms.js";
 export { otherLanguage } from "./english.js";
 export { termStuffed } from "./term-density.js";
+export { gluedSalad, termPhrases } from "./glue-placement.js";
 export { offTopicTasks, withoutOffTopicTasks } from "./off-topic-task.js";
 export { isKnownWord } from "./known-word.js";
 export { isTypoOf } from "./typo.js";
