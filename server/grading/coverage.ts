@@ -17,6 +17,7 @@ import { saidOfOther, type Roles } from "./roles.js";
 import { hedged, type HedgeContext } from "./hedge.js";
 import { crosswise, type Poles } from "./pole-opposites.js";
 import { rivalTerms } from "./poles.js";
+import { rejectedOption } from "./rejected-option.js";
 
 /** `at`: where in the prose the point is stated (absent for code), so a later denial can be compared with it. */
 export type ConceptHit = { label: string; quote: string; at?: number };
@@ -88,7 +89,9 @@ export function conceptCoverage(
     // random") states the opposite, not the point (pole-opposites.ts).
     const learnt = options.poles?.get(concept.label) ?? null;
     const rivals = learnt ? rivalTerms(criterion, concept) : [];
-    const crossed = (ti: number, term: string) => learnt !== null && crosswise(a, ti, term, learnt, concept.terms, rivals);
+    // Nor is a recommended option named only to reject it ("X adds latency, whereas Y ..."; rejected-option.ts).
+    const crossed = (ti: number, term: string) =>
+      (learnt !== null && crosswise(a, ti, term, learnt, concept.terms, rivals)) || rejectedOption(a, ti, concept.label);
     const seen = { hedged: false };
     const hit = firstHit(a, lower, concept.terms, claims, perSentence, options.roles ?? null, cap, hedge, seen, crossed);
     if (!hit && seen.hedged) hedgedLabels.push(concept.label);
