@@ -29,10 +29,39 @@ export function rejectedOption(a: Analysis, index: number, label: string): boole
 
 const NOMINAL = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM"]);
 /** Verbs of failing: "X can miss / fails / hurts / breaks ...". */
-const FAILING = new Set(["miss", "fail", "hurt", "break", "struggle", "suffer", "lose", "leak", "hallucinate", "drift", "lag", "degrade", "complicate"]);
+const FAILING = new Set([
+  "miss",
+  "fail",
+  "hurt",
+  "break",
+  "struggle",
+  "suffer",
+  "lose",
+  "leak",
+  "hallucinate",
+  "drift",
+  "lag",
+  "degrade",
+  "complicate",
+]);
 /** Verbs that add a cost when their object is one: "X adds latency / increases cost / introduces complexity". */
 const ADDING = new Set(["add", "increase", "introduce", "bring", "cause", "double", "raise", "incur"]);
-const COSTS = new Set(["latency", "cost", "costs", "complexity", "overhead", "delay", "delays", "risk", "risks", "lag", "error", "errors", "hallucination", "hallucinations"]);
+const COSTS = new Set([
+  "latency",
+  "cost",
+  "costs",
+  "complexity",
+  "overhead",
+  "delay",
+  "delays",
+  "risk",
+  "risks",
+  "lag",
+  "error",
+  "errors",
+  "hallucination",
+  "hallucinations",
+]);
 /** Properties that are drawbacks: "X is slow / expensive / brittle / stale". */
 const DRAWBACKS = new Set([
   "slow",
@@ -54,10 +83,27 @@ const DRAWBACKS = new Set([
   "unpredictable",
   "error-prone",
 ]);
-const DEGREE = new Set(["too", "very", "more", "really", "often", "much", "quite", "also", "always", "usually", "still", "far", "way", "both"]);
+const DEGREE = new Set([
+  "too",
+  "very",
+  "more",
+  "really",
+  "often",
+  "much",
+  "quite",
+  "also",
+  "always",
+  "usually",
+  "still",
+  "far",
+  "way",
+  "both",
+]);
 /** Words that set another thing against the clause: "whereas Y", "while Y", "unlike Y", "compared with Y". */
 const AGAINST = new Set(["whereas", "while", "unlike"]);
-const CLAUSE_WORDS = new Set("but however although though because since so while whereas yet unless which who where when if then".split(" "));
+const CLAUSE_WORDS = new Set(
+  "but however although though because since so while whereas yet unless which who where when if then".split(" "),
+);
 const CLAUSE_PUNCT = /[.;:!?()[\]—–,"“”]|\s-\s/;
 
 /** Whether the verb group at `j` states a drawback of its subject. */
@@ -84,20 +130,23 @@ function setAgainst(a: Analysis, start: number, verb: number, from: number, to: 
   for (let k = verb; k < to; k++) {
     const t = a.tokens[k]!;
     if (!AGAINST.has(t.word)) continue;
-    // Another thing, named, with a verb of its own: "whereas a fine-tuned model has ...".
+    // Another thing, named as the subject of what follows: "whereas a fine-tuned model has ...". A gerund
+    // ("while keeping answers fresh") names nothing else. The tagger often reads the verb after it as a
+    // noun ("a tuned model answers ..."), so the noun phrase's head is enough.
     const nouns: Token[] = [];
-    for (let m = k + 1; m < Math.min(to, k + 7); m++) {
+    for (let m = k + 1; m < Math.min(to, k + 6); m++) {
       const b = a.tokens[m]!;
       if (b.pos === "NOUN" || b.pos === "PROPN") nouns.push(b);
-      else if (b.pos === "AUX" || b.pos === "VERB") {
-        // A participle inside the noun phrase ("a fine-tuned model") is no verb of its own.
-        if (b.pos === "VERB" && nouns.length === 0 && NOMINAL.has(a.tokens[m + 1]?.pos ?? "")) continue;
-        return nouns.length > 0 && !nouns.some((n) => own.has(n.lemma)) && !recommendedTerm(label, nouns);
-      } else if (!NOMINAL.has(b.pos)) break;
+      else if (nouns.length || !(b.pos === "DET" || b.pos === "ADJ" || b.pos === "NUM" || participle(a, m))) break;
     }
+    if (nouns.length) return !nouns.some((n) => own.has(n.lemma)) && !recommendedTerm(label, nouns);
   }
   return false;
 }
+
+/** A participle inside a noun phrase, before its head: "a fine-tuned model". */
+const participle = (a: Analysis, m: number) =>
+  a.tokens[m]!.pos === "VERB" && a.tokens[m]!.word.endsWith("ed") && NOMINAL.has(a.tokens[m + 1]?.pos ?? "");
 
 /** The other side names the point itself ("whereas retrieval ...") rather than an alternative. */
 const recommendedTerm = (label: string, nouns: Token[]) => nouns.some((n) => label.toLowerCase().includes(n.lemma));

@@ -198,7 +198,9 @@ const SUBJECT_END = new Set(["NOUN", "PROPN", "NUM", "PRON"]);
 const SUBJECT_PHRASE = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"]);
 
 function opensClause(a: Analysis, j: number, sentenceStart: number): boolean {
-  return j === sentenceStart || CLAUSE_PUNCT.test(gap(a, j)) || CLAUSE_WORDS.has(a.tokens[j - 1]?.word ?? "") || a.tokens[j - 1]?.pos === "SCONJ";
+  return (
+    j === sentenceStart || CLAUSE_PUNCT.test(gap(a, j)) || CLAUSE_WORDS.has(a.tokens[j - 1]?.word ?? "") || a.tokens[j - 1]?.pos === "SCONJ"
+  );
 }
 
 /** The text between a token and the one before it (punctuation is not a token). */

@@ -10,7 +10,7 @@ import { conditionalAbsence, dismissedSubject, dismissesObject } from "./dismiss
  * items as its object ("I would skip the golden set, recall@5 and canary
  * releases", "has nothing to do with disk, swap or frames", "without X or Y"),
  * and a dismissive predicate denies its subject list ("Embeddings and a
- * reranker are a waste of time", "... are unnecessary").
+ * reranker are a waste of time", "... are unnecessary"; see dismissal.ts).
  *
  * A negated refusal is a double negative and denies nothing ("we would not skip
  * X", "never ship without X"; see double-negation.ts).
