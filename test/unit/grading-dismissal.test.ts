@@ -63,6 +63,9 @@ describe("honest sentences keep their credit", () => {
     // The dismissal reaches its own clause and subject only.
     ["The reranker is not needed, but caching the answers saves a lot.", ["semantic cache"]],
     ["With caching in place, a reranker is overkill.", ["semantic cache"]],
+    // A verb of need denies its object, not its subject.
+    ["The reranker doesn't need a GPU at this volume.", ["reranker"]],
+    ["Memory does not require a bigger machine once you quantise.", ["memory budget"]],
   ])("%s", (text, labels) => {
     expect(shown(text)).toEqual(labels);
   });

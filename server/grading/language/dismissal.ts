@@ -33,13 +33,14 @@ const DISMISSIVE = new Set([
   "superfluous",
   "moot",
 ]);
-/** Predicates that dismiss their subject when negated: "X is not necessary / a concern / worth it / the answer". */
+/**
+ * Predicates that dismiss their subject when negated: "X is not necessary / needed / a concern / worth it / the
+ * answer". Not the active verbs "need" and "require": "HNSW doesn't need a training step" denies the step, not HNSW.
+ */
 const NEEDED = new Set([
-  "need",
   "needed",
   "necessary",
   "required",
-  "require",
   "essential",
   "important",
   "worth",
@@ -145,7 +146,7 @@ function dismissivePredicate(a: Analysis, i: number): boolean {
   if (!head || head.sentence !== t.sentence) return false;
   if (DISMISSIVE.has(head.word)) return !negated;
   // "X doesn't matter", "X isn't needed / necessary / a concern / worth it".
-  if (negated && (NEEDED.has(head.word) || NEEDED.has(head.lemma) || head.lemma === "matter")) return true;
+  if (negated && (NEEDED.has(head.word) || head.lemma === "matter")) return true;
   return false;
 }
 
