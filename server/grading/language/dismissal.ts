@@ -189,13 +189,13 @@ export function conditionalAbsence(a: Analysis, i: number): boolean {
     const prevNoun = k > i + 1 && NOUN_END.has(a.tokens[k - 1]!.pos);
     if (k > i + 1 && (gap(a, k).includes(",") || (prevNoun && (b.pos === "DET" || b.pos === "PRON")))) boundary = true;
     const finite = b.pos === "AUX" || (b.pos === "VERB" && b.word !== b.lemma && !b.word.endsWith("ing"));
-    if (finite) return boundary && SUBJECT_END.has(a.tokens[k - 1]!.pos);
+    if (finite) return boundary && NOUN_END.has(a.tokens[k - 1]!.pos);
     if (!SUBJECT_PHRASE.has(b.pos)) return false;
   }
   return false;
 }
+/** Words a noun phrase ends with: the "without" phrase before a new subject, and that subject before its verb. */
 const NOUN_END = new Set(["NOUN", "PROPN", "NUM", "PRON"]);
-const SUBJECT_END = new Set(["NOUN", "PROPN", "NUM", "PRON"]);
 const SUBJECT_PHRASE = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"]);
 
 function opensClause(a: Analysis, j: number, sentenceStart: number): boolean {
