@@ -17,6 +17,7 @@ import { saidOfOther, type Roles } from "./roles.js";
 import { hedged, type HedgeContext } from "./hedge.js";
 import { crosswise, type Poles } from "./pole-opposites.js";
 import { readPoints } from "./pole-reading.js";
+import { rejectedOption } from "./rejected-option.js";
 
 /** `at`: where in the prose the point is stated (absent for code), so a later denial can be compared with it. */
 export type ConceptHit = { label: string; quote: string; at?: number };
@@ -87,7 +88,9 @@ export function conceptCoverage(
     // A term paired with the other end of its key point's condition ("a LOWER temperature makes it more
     // random") states the opposite, not the point (pole-opposites.ts).
     const poles = options.poles?.get(concept.label) ? options.poles : null;
-    const crossed = (ti: number, term: string) => poles !== null && crosswise(a, ti, term, readPoints(a, criterion, poles).get(concept)!);
+    // Nor is a recommended option named only to reject it ("X adds latency, whereas Y ..."; rejected-option.ts).
+    const crossed = (ti: number, term: string) =>
+      (poles !== null && crosswise(a, ti, term, readPoints(a, criterion, poles).get(concept)!)) || rejectedOption(a, ti, concept.label);
     const seen = { hedged: false };
     const hit = firstHit(a, lower, concept.terms, claims, perSentence, options.roles ?? null, cap, hedge, seen, crossed);
     if (!hit && seen.hedged) hedgedLabels.push(concept.label);

@@ -9,8 +9,8 @@
 const PLAN_NEGATION =
   /\b(?:i|we|you|they|our team|the team|let'?s)\b(?:\s+\w+){0,3}?\s+(?:not|never|don'?t|doesn'?t|didn'?t|won'?t|wouldn'?t|can'?t|cannot|shouldn'?t|needn'?t|skip(?:ped)?|avoid(?:ed)?)\b/;
 const DIRECT_CUE = /\b(?:without|instead of|rather than|no need (?:to|for)|skip(?:ping)?|avoid(?:ing)?|not|no)\s*$/;
-/** Words that end a clause: a negation before them does not reach the match. */
-const CLAUSE_BREAK = /[.;:!?\n]|\b(?:but|however|although|though|so|then|because|whereas)\b/g;
+/** Words that end a clause: a negation before them does not reach the match ("not X, only Y" corrects X with Y). */
+const CLAUSE_BREAK = /[.;:!?\n]|\b(?:but|however|although|though|so|then|because|whereas)\b|,\s*(?:only|just)\b/g;
 const WINDOW_WORDS = 8;
 /**
  * A double negative asserts what follows it ("we would not skip evaluation", "never ship without a

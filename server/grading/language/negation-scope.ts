@@ -1,5 +1,6 @@
 import type { Analysis, Token } from "./analyse.js";
 import { cancelledRefusal, cancelsRefusal } from "./double-negation.js";
+import { conditionalAbsence, dismissedSubject, dismissesObject } from "./dismissal.js";
 
 /**
  * How far a negation reaches. "Deadlock does not need mutual exclusion, hold
@@ -9,7 +10,7 @@ import { cancelledRefusal, cancelsRefusal } from "./double-negation.js";
  * items as its object ("I would skip the golden set, recall@5 and canary
  * releases", "has nothing to do with disk, swap or frames", "without X or Y"),
  * and a dismissive predicate denies its subject list ("Embeddings and a
- * reranker are a waste of time", "... are unnecessary").
+ * reranker are a waste of time", "... are unnecessary"; see dismissal.ts).
  *
  * A negated refusal is a double negative and denies nothing ("we would not skip
  * X", "never ship without X"; see double-negation.ts).
@@ -63,9 +64,6 @@ const CLAUSE_WORDS = new Set(
 const NOMINAL = new Set(["NOUN", "PROPN", "PRON", "ADJ", "NUM"]);
 const SUBJECTS = new Set(["i", "we", "you", "they", "it", "he", "she", "this", "there", "that"]);
 const CLAUSE_PUNCT = /[.;:!?()[\]—–"“”]|\s-\s/;
-/** Predicates that dismiss their subject: "X and Y are unnecessary / a waste of time / not needed". */
-const DISMISSIVE = new Set(["unnecessary", "pointless", "overkill", "useless", "irrelevant", "waste"]);
-const NOT_NEEDED = new Set(["need", "needed", "necessary", "required", "require", "worth"]);
 
 /**
  * Whether a token is in a denied list ("does not need X, Y or Z": X, Y and Z). Similarity marks a
@@ -85,7 +83,7 @@ function markScopes(a: Analysis): boolean[] {
       const reach = triggerAt(a, i, s.from);
       if (reach) {
         const { tokens, firstItemEnd } = scope(a, i + 1, s.to, reach);
-        const wide = firstItemEnd >= 0 || reach === "item" || !PLAIN.has(a.tokens[i]!.word);
+        const wide = firstItemEnd >= 0 || reach === "item" || !PLAIN.has(a.tokens[i]!.word) || dismissesObject(a, i);
         for (const j of tokens) {
           if (wide) marks[j] = true;
           if (firstItemEnd >= 0) listed[j] = true;
@@ -106,7 +104,9 @@ function triggerAt(a: Analysis, i: number, sentenceStart: number): Reach | null 
   if (limitedNegator(a, i)) return null;
   // A double negative asserts: "we would not skip X", "never ship without X" (double-negation.ts).
   if (cancelledRefusal(a, i) || cancelsRefusal(a, i)) return null;
-  if (CLAUSAL.has(t.word) || CLAUSAL.has(t.lemma)) return "clause";
+  // "Without a step limit the agent can loop forever" argues for the limit (dismissal.ts).
+  if (conditionalAbsence(a, i)) return null;
+  if (CLAUSAL.has(t.word) || CLAUSAL.has(t.lemma) || dismissesObject(a, i)) return "clause";
   if (t.word === "no") return next?.lemma === "need" ? "clause" : "item";
   if (REFUSAL.has(t.lemma)) return "clause";
   if ((t.word === "instead" && next?.word === "of") || (t.word === "rather" && next?.word === "than")) return "clause";
@@ -128,6 +128,8 @@ function scope(a: Analysis, from: number, to: number, reach: Reach): { tokens: n
     const between = gap(a, j);
     if (j > from && CLAUSE_PUNCT.test(between)) break;
     if (CLAUSE_WORDS.has(t.word) || t.pos === "SCONJ") break;
+    // "not X, only Y" corrects X with Y, as "not X but Y" does.
+    if (j > from && between.includes(",") && LIMITERS.has(t.word)) break;
     // A double negative asserts what follows it: "never release it, not without a canary".
     if (cancelsRefusal(a, j) || cancelledRefusal(a, j)) break;
     // A finite verb or a subject after the negated phrase starts another predicate: "nothing relevant
@@ -178,23 +180,6 @@ function opensClause(a: Analysis, j: number, to: number): boolean {
 
 /** An auxiliary or an inflected verb ("is", "scales", "used"); a gerund ("caching") or a bare form ("wait") may be a list item. */
 const finite = (t: Token) => t.pos === "AUX" || (t.pos === "VERB" && t.word !== t.lemma && !t.word.endsWith("ing"));
-
-/** "X, Y and Z are a waste of time" / "... are not needed": the subject list before the predicate is dismissed. */
-function dismissedSubject(a: Analysis, i: number, sentenceStart: number): number[] {
-  const t = a.tokens[i]!;
-  if (t.lemma !== "be") return [];
-  const after = a.tokens.slice(i + 1, i + 4).map((b) => b.word);
-  const k = after[0] === "a" || after[0] === "an" ? 1 : 0;
-  const dismisses = DISMISSIVE.has(after[k] ?? "") || (after[0] === "not" && NOT_NEEDED.has(after[1] ?? ""));
-  if (!dismisses) return [];
-  const out: number[] = [];
-  for (let j = i - 1; j >= sentenceStart; j--) {
-    const b = a.tokens[j]!;
-    if (CLAUSE_PUNCT.test(gap(a, j + 1)) || CLAUSE_WORDS.has(b.word) || b.pos === "SCONJ" || b.pos === "VERB") break;
-    out.push(j);
-  }
-  return out;
-}
 
 /** The text between a token and the one before it (punctuation is not a token). */
 function gap(a: Analysis, j: number): string {

@@ -2,6 +2,7 @@ import { analyse, type Analysis, type Token } from "./analyse.js";
 import { termWordMatcher, type WordMatcher } from "./term-word.js";
 import { limitedNegator, negatedByScope } from "./negation-scope.js";
 import { cancelledRefusal } from "./double-negation.js";
+import { conditionalAbsence } from "./dismissal.js";
 import { extendsExpression } from "./expression.js";
 import { complementsOf } from "./antonyms.js";
 
@@ -56,7 +57,8 @@ export function negatedAt(a: Analysis, index: number, window = 3, options: { hea
     if (b.sentence !== t.sentence) return false;
     // A negated refusal between them asserts: "not skip evaluation", "not without a canary".
     if (cancelledRefusal(a, i)) return false;
-    if (isNegator(b)) return !limitedNegator(a, i);
+    // "Without a step limit the agent loops forever" argues for the limit (dismissal.ts).
+    if (isNegator(b)) return !limitedNegator(a, i) && !conditionalAbsence(a, i);
     if (b.pos === "CCONJ" || b.pos === "SCONJ") return false;
     // `head`: the negation belongs to the first word it governs ("does not have a sequence number"
     // negates "have", not "sequence number"); any content word in between ends its reach.

@@ -1,0 +1,212 @@
+import type { Analysis, Token } from "./analyse.js";
+
+/**
+ * Dismissal: saying a thing is not wanted is not recommending it. "A step limit isn't necessary",
+ * "Memory is not a concern", "a reranker is overkill / a waste of effort", "there's no need for X",
+ * "don't bother with X", "we can ditch X" all name X in order to reject it.
+ * Not in the lexicon, because they describe as often as they dismiss: "optional" and "can be
+ * omitted / ignored" ("the UDP checksum is optional", "extension headers can be omitted" are facts;
+ * on the SAF tuning split they changed 5 scores, all wrongly), "redundant", "drop". A small lexicon of dismissive predicates, read with the clause around them:
+ * - a predicate that dismisses its subject (the noun phrase before its verb group), see
+ *   dismissedSubject;
+ * - a word that dismisses the phrase after it, its object, see dismissesObject (negation-scope.ts
+ *   gives it the reach of a refusal: the coordinated list that follows, to the end of its clause).
+ *
+ * What keeps honest sentences whole:
+ * - a double negative asserts: "X is not unnecessary";
+ * - "not only / just" is no denial ("X is not only useful but necessary");
+ * - a stated need is no dismissal ("X is necessary", "memory is the main concern");
+ * - an absence that is a condition argues for the thing ("Without a step limit the agent can loop
+ *   forever"), see conditionalAbsence.
+ */
+
+/** Predicates that dismiss their subject on their own: "X is unnecessary / overkill / a waste of time". */
+const DISMISSIVE = new Set([
+  "unnecessary",
+  "unneeded",
+  "needless",
+  "pointless",
+  "overkill",
+  "useless",
+  "irrelevant",
+  "waste",
+  "superfluous",
+  "moot",
+]);
+/**
+ * Predicates that dismiss their subject when negated: "X is not necessary / needed / a concern / worth it / the
+ * answer". Not the active verbs "need" and "require": "HNSW doesn't need a training step" denies the step, not HNSW.
+ */
+const NEEDED = new Set([
+  "needed",
+  "necessary",
+  "required",
+  "essential",
+  "important",
+  "worth",
+  "concern",
+  "issue",
+  "problem",
+  "priority",
+  "answer",
+  "solution",
+  "must",
+  "relevant",
+  "needful",
+]);
+/** Words allowed between the copula and its predicate: articles, degree and hedging adverbs. */
+const FILLER = new Set([
+  "a",
+  "an",
+  "the",
+  "really",
+  "strictly",
+  "actually",
+  "even",
+  "that",
+  "very",
+  "much",
+  "of",
+  "big",
+  "major",
+  "real",
+  "just",
+  "simply",
+  "mostly",
+  "probably",
+  "largely",
+  "completely",
+  "totally",
+  "entirely",
+  "usually",
+  "generally",
+  "always",
+  "safely",
+  "main",
+  "right",
+]);
+const NEGATORS = new Set(["not", "n't", "never"]);
+const LIMITERS = new Set(["only", "just", "merely", "simply"]);
+const CLAUSE_WORDS = new Set(
+  "but however although though because since so while whereas yet instead unless which who whom whose where when if then except until once".split(
+    " ",
+  ),
+);
+const CLAUSE_PUNCT = /[.;:!?()[\]—–"“”]|\s-\s/;
+
+/**
+ * The tokens a dismissive predicate at `i` (its copula or first auxiliary) dismisses: the subject noun
+ * phrase before it, or nothing. "A step limit isn't necessary" -> "a step limit"; "Schema validation
+ * is unnecessary" -> "schema validation"; "Caching is a waste of effort" -> "caching".
+ */
+export function dismissedSubject(a: Analysis, i: number, sentenceStart: number): number[] {
+  if (!dismissivePredicate(a, i)) return [];
+  const out: number[] = [];
+  for (let j = i - 1; j >= sentenceStart; j--) {
+    const b = a.tokens[j]!;
+    const between = gap(a, j + 1);
+    if (CLAUSE_PUNCT.test(between) || CLAUSE_WORDS.has(b.word) || b.pos === "SCONJ") break;
+    // A comma goes on only inside a coordinated subject ("X, Y and Z are unnecessary"), not past an
+    // opening phrase ("With retrieval, a reranker is overkill").
+    if (between.includes(",") && !out.some((k) => a.tokens[k]!.pos === "CCONJ")) break;
+    // A gerund opening the clause is its subject ("Caching is a waste"); any other verb ends it.
+    if (b.pos === "VERB" && !(b.word.endsWith("ing") && opensClause(a, j, sentenceStart))) break;
+    out.push(j);
+  }
+  return out;
+}
+
+/** Whether the verb group starting at `i` ("is", "isn't", "can be") dismisses its subject. */
+function dismissivePredicate(a: Analysis, i: number): boolean {
+  const t = a.tokens[i]!;
+  if (t.pos !== "AUX" && t.lemma !== "be") return false;
+  // The predicate of the first auxiliary only: "X can be skipped" is read at "can", not again at "be".
+  if (a.tokens[i - 1]?.pos === "AUX" && a.tokens[i - 1]!.sentence === t.sentence) return false;
+  let j = i + 1;
+  let negated = false;
+  for (; j < Math.min(a.tokens.length, i + 8); j++) {
+    const b = a.tokens[j]!;
+    if (b.sentence !== t.sentence || CLAUSE_PUNCT.test(gap(a, j))) return false;
+    if (NEGATORS.has(b.word) || NEGATORS.has(b.lemma)) {
+      // "not only / not just" limits, it does not deny; a second negator cancels the first.
+      if (LIMITERS.has(a.tokens[j + 1]?.word ?? "")) return false;
+      negated = !negated;
+      continue;
+    }
+    if (b.word === "no" && a.tokens[j + 1]?.word === "longer") {
+      negated = !negated;
+      j++;
+      continue;
+    }
+    if (b.pos === "AUX" || b.lemma === "be" || b.lemma === "do") continue;
+    if (FILLER.has(b.word)) continue;
+    break;
+  }
+  const head = a.tokens[j];
+  if (!head || head.sentence !== t.sentence) return false;
+  if (DISMISSIVE.has(head.word)) return !negated;
+  // "X doesn't matter", "X isn't needed / necessary / a concern / worth it".
+  if (negated && (NEEDED.has(head.word) || head.lemma === "matter")) return true;
+  return false;
+}
+
+/**
+ * A word that dismisses the phrase after it: "there's no need for X / to X", "no point in X",
+ * "don't bother with X", "we can ditch X", "dispense with X". Refusal verbs ("skip", "omit") and
+ * "instead of" are read by negation-scope.ts itself.
+ */
+export function dismissesObject(a: Analysis, i: number): boolean {
+  const t = a.tokens[i]!;
+  const next = a.tokens[i + 1];
+  if (t.word === "no" && (next?.lemma === "need" || next?.word === "point")) return true;
+  if (t.lemma === "ditch" || (t.lemma === "dispense" && next?.word === "with")) return true;
+  // "don't bother with X", "never bother to X"
+  if (t.lemma === "bother") {
+    const before = a.tokens[i - 1];
+    return !!before && before.sentence === t.sentence && NEGATORS.has(before.lemma);
+  }
+  return false;
+}
+
+/**
+ * "Without a step limit the agent can loop forever": an absence opening a clause, followed by a main
+ * clause of its own (a subject and its verb), is a condition whose consequence argues for the thing,
+ * not a refusal of it. "We ship without a canary" and "without X or Y" inside a predicate stay
+ * refusals.
+ */
+export function conditionalAbsence(a: Analysis, i: number): boolean {
+  const t = a.tokens[i]!;
+  if (t.word !== "without") return false;
+  const prev = a.tokens[i - 1];
+  const opens = !prev || prev.sentence !== t.sentence || /[,;:(—–]/.test(gap(a, i)) || prev.pos === "SCONJ" || CLAUSE_WORDS.has(prev.word);
+  if (!opens) return false;
+  // Its noun phrase, then the main clause's subject (after a comma, a new determiner or a pronoun) and
+  // its finite verb: "without X[,] the agent can ...", "without it, you ...".
+  let boundary = false;
+  for (let k = i + 1; k < Math.min(a.tokens.length, i + 12); k++) {
+    const b = a.tokens[k]!;
+    if (b.sentence !== t.sentence || /[.;:!?()[\]—–"“”]/.test(gap(a, k))) return false;
+    const prevNoun = k > i + 1 && NOUN_END.has(a.tokens[k - 1]!.pos);
+    if (k > i + 1 && (gap(a, k).includes(",") || (prevNoun && (b.pos === "DET" || b.pos === "PRON")))) boundary = true;
+    const finite = b.pos === "AUX" || (b.pos === "VERB" && b.word !== b.lemma && !b.word.endsWith("ing"));
+    if (finite) return boundary && NOUN_END.has(a.tokens[k - 1]!.pos);
+    if (!SUBJECT_PHRASE.has(b.pos)) return false;
+  }
+  return false;
+}
+/** Words a noun phrase ends with: the "without" phrase before a new subject, and that subject before its verb. */
+const NOUN_END = new Set(["NOUN", "PROPN", "NUM", "PRON"]);
+const SUBJECT_PHRASE = new Set(["DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"]);
+
+function opensClause(a: Analysis, j: number, sentenceStart: number): boolean {
+  return (
+    j === sentenceStart || CLAUSE_PUNCT.test(gap(a, j)) || CLAUSE_WORDS.has(a.tokens[j - 1]?.word ?? "") || a.tokens[j - 1]?.pos === "SCONJ"
+  );
+}
+
+/** The text between a token and the one before it (punctuation is not a token). */
+function gap(a: Analysis, j: number): string {
+  const prev: Token | undefined = a.tokens[j - 1];
+  if (!prev) return "";
+  return a.text.slice(prev.at + prev.word.length, a.tokens[j]!.at);
+}
