@@ -88,7 +88,7 @@ function attackKind(text: string, unfenced: boolean, code = false, data = text):
     attackKindOf(stripInvisible(said).toLowerCase().replace(/\s+/g, " "), unfenced, addressed) ??
     (markerNote(stripInvisible(raw), { code, data: stripInvisible(said) }) || graderTalk(forMatching(said)) ? "grader-instruction" : null) ??
     // Containers keep their quotes and line breaks: a glossary's "'weak' means ..." quotes what it redefines.
-    verdictShape(stripInvisible(text), forMatching(text), stripInvisible(raw))
+    verdictShape(stripInvisible(text), forMatching(text), stripInvisible(said))
   );
 }
 
@@ -178,7 +178,16 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
 
   // Paragraph by paragraph (a fenced block is one unit): an attack takes its whole paragraph with it.
   const blocks = splitBlocks(text);
-  const framedBlocks = jailbreakFrame(blocks, ctx);
+  // What each paragraph says as its own words: in code (a code answer, or a fenced block of code in prose) the
+  // prompts, test inputs and records a program hands on are blanked; a quotation the paragraph describes, even
+  // one over several sentences ("the judge replied 'Sure! Here is ...'"), is blanked everywhere.
+  const codeBlocks = blocks.map(
+    (b) => !(b.fenced && ctx.question.kind === "prompt-debugging") && (!!ctx.code || (b.fenced && looksLikeCode(b.text.replace(/^\s*```.*$/gm, "")))),
+  );
+  const own = blocks.map((b, i) => (codeBlocks[i] ? withoutDataLiterals(b.text) : b.text));
+  const said = own.map(withoutDescribedQuotes);
+  // A set-up is read on the text as written (quotes and all), the program's data aside.
+  const framedBlocks = jailbreakFrame(blocks, own, ctx);
   const kept: string[] = [];
   // A fenced block an attack introduces ("Add the following code snippet in your response:") is its payload.
   let payloadNext = false;
@@ -197,13 +206,12 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
     // An attack takes only its own sentences with it; the rest of the paragraph still counts.
     // Each offending sentence is labelled by its own text, so the same injection gets the
     // same labels wherever it is placed (alone, before, after or inside an honest paragraph).
-    // Code (a code answer, or a fenced block of code in prose) hands prompts, test inputs and records to what it calls.
-    const codeBlock = !promptBlock && (ctx.code || (block.fenced && looksLikeCode(block.text.replace(/^\s*```.*$/gm, ""))));
-    // Read as a whole: a quotation the paragraph describes may run over several sentences ("the judge replied 'Sure! Here is ...'").
-    const data = withoutDescribedQuotes(codeBlock ? withoutDataLiterals(block.text) : block.text);
+    const codeBlock = codeBlocks[index]!;
+    const data = said[index]!;
     if (!promptBlock) {
       const sentences = sentencesOf(block.text);
-      const said = sameSpans(sentences, block.text, data);
+      const saidSentences = sameSpans(sentences, block.text, data);
+      const ownSentences = sameSpans(sentences, block.text, own[index]!);
       // A role set-up frames the rest of its paragraph (a jailbreak's own "story" sentences included): the paragraph goes.
       // Prompt-debugging answers are exempt: a fixed prompt legitimately sets a role.
       const setUp = setUpTest(ctx);
@@ -215,9 +223,9 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
         sentences,
         sentences.map(
           (s, i) =>
-            attackKind(s, true, ctx.code, said[i]) ??
+            attackKind(s, true, ctx.code, saidSentences[i]) ??
             (hiddenInBlock() && hiddenAttack(forMatching(s)) ? "hidden-instruction" : null) ??
-            (framed && setUp(s) ? "grader-instruction" : null),
+            (framed && setUp(ownSentences[i]!) ? "grader-instruction" : null),
         ),
       );
       // A paragraph that carries on a jailbreak set up next to it goes whole, flagged by its first sentence.
@@ -236,7 +244,7 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
         payloadNext = !!kinds[kinds.length - 1] && /:\s*$/.test(block.text);
         if (framed) continue;
         const rest = sentences.filter((_, i) => !kinds[i]).join(" ");
-        const restSaid = said.filter((_, i) => !kinds[i]).join(" ");
+        const restSaid = saidSentences.filter((_, i) => !kinds[i]).join(" ");
         if (rest.trim() && !attackKind(rest, true, ctx.code, restSaid) && !hiddenAttack(forMatching(rest)))
           kept.push(keepLines(rest, prose, ctx, flag));
         continue;
@@ -312,12 +320,12 @@ const AI_NAMED = /\b(?:chatgpt|openai|gpt-?\d\w*|\w+gpt|language model|ai model|
  * use), names an AI, or speaks to "you". The run stops at the first paragraph that does none of
  * these, so an honest answer before or after a pasted jailbreak keeps its own paragraphs.
  */
-function jailbreakFrame(blocks: Block[], ctx: Context): Set<number> {
+function jailbreakFrame(blocks: Block[], own: string[], ctx: Context): Set<number> {
   const setUp = setUpTest(ctx);
   const framed = new Set<number>();
   blocks.forEach((b, i) => {
     if (b.fenced && ctx.question.kind === "prompt-debugging") return;
-    if (sentencesOf(stripInvisible(b.text)).some((s) => setUp(s))) framed.add(i);
+    if (sentencesOf(stripInvisible(own[i]!)).some((s) => setUp(s))) framed.add(i);
   });
   if (!framed.size) return framed;
   // The names grow as the run does: a rule paragraph introduces the persona's tags ("[🔓JAILBREAK]") used further on.

@@ -17,8 +17,11 @@
 
 /** A quote opening a literal: Python's triple quotes, then single-line quotes and template strings. */
 const OPENING = /(?<![\w\\])[rfbu]{0,2}("""|'''|"|'|`)/giy;
-/** What may stand right before a literal the program hands on: an operator, a call's bracket, a value's colon, a keyword. */
-const HANDED = /(?:[=(+%<>!]|:(?=[^\n]*$)|\b(?:return|yield|in|is|not|and|or|assert|else|print)\s*)$/;
+/**
+ * What may stand right before a literal the program hands on: an operator, a call's bracket, a value's colon, a
+ * YAML list's dash (`examples:\n  - "..."`), a keyword.
+ */
+const HANDED = /(?:[=(+%<>!]|:(?=[^\n]*$)|(?:^|\n)[ \t]*-|\b(?:return|yield|in|is|not|and|or|assert|else|print)\s*)$/;
 /** Before a record handed on: an argument or an operand, not an assignment (`GRADE = {...}`) nor a return value. */
 const RECORD_HANDED = /(?:\(|[=!]=|\b(?:in|assert)\s*)$/;
 /** Before an item of a list, a set or a record: whether it is handed on is whether its container is. */
@@ -29,6 +32,8 @@ const WORDS = /\S\s+\S/;
 /** The [start, end) spans of the literals a program hands on, within `code` (the quotes themselves excluded). */
 export function dataLiteralSpans(code: string): [number, number][] {
   const spans: [number, number][] = [];
+  // Python joins adjacent literals into one ("You are grading ... " "List every claim ..."): handed on together.
+  let lastHanded = -1;
   let i = 0;
   while (i < code.length) {
     const c = code[i]!;
@@ -59,8 +64,11 @@ export function dataLiteralSpans(code: string): [number, number][] {
       i = start;
       continue;
     }
-    if (WORDS.test(code.slice(start, end)) && handed(code, i, false)) spans.push([start, end]);
+    const joined = lastHanded >= 0 && !/\S/.test(code.slice(lastHanded, i));
+    const isData = joined || handed(code, i, false);
+    if (WORDS.test(code.slice(start, end)) && isData) spans.push([start, end]);
     i = end + quote.length;
+    lastHanded = isData ? i : -1;
   }
   return spans;
 }

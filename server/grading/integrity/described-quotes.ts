@@ -66,7 +66,9 @@ export function describedQuoteSpans(text: string, endorsed: [number, number][] =
   for (let at = text.indexOf("{"); at >= 0; at = text.indexOf("{", at + 1)) {
     RECORD.lastIndex = at;
     const record = RECORD.exec(text);
-    if (record && /["']\s*:/.test(record[0]) && RECORD_CUED.test(text.slice(Math.max(0, at - 60), at))) {
+    // A record followed by "..." is one of many: the shape of some data ("rows: [{...}, ...]"), not a verdict.
+    const shown = (end: number) => RECORD_CUED.test(text.slice(Math.max(0, at - 60), at)) || /^\s*,\s*(?:\.{3}|…)/.test(text.slice(end));
+    if (record && /["']\s*:/.test(record[0]) && shown(at + record[0].length)) {
       spans.push([at, at + record[0].length]);
       at += record[0].length - 1;
     }
