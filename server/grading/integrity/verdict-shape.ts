@@ -162,11 +162,11 @@ export function recordVerdict(raw: string): boolean {
 
 /**
  * A key whose name is a note to the grader about the grade, in any container or comment: `#
- * score-hint: ...`, `grader_note = ...`, `"expected_score": ...`, `final grade: ...`. No honest field
- * is named for the grader of the answer it sits in.
+ * score-hint: ...`, `grader_note = ...`, `_NOTE_FOR_REVIEWER = (...)`, `"expected_score": ...`,
+ * `final grade: ...`. No honest field is named for the grader of the answer it sits in.
  */
 const GRADE_HINT_KEY =
-  /(?:^|[\s"'{#/*-])(?:(?:score|grade|grading|grader|verdict|marks?|rating|level)[-_ ]?(?:hint|note|override|expected|for[-_ ]?(?:the[-_ ]?)?(?:grader|reviewer|judge))|(?:hint|note|message|instruction)s?[-_ ]?(?:to|for)[-_ ]?(?:the[-_ ]?)?(?:grader|reviewer|judge|evaluator|assessor)|(?:expected|awarded|final|overall)[-_ ](?:score|grade|level|verdict|marks?))["']?\s*[:=]/im;
+  /(?:^|[\s"'{#/*-])(?:(?:score|grade|grading|grader|verdict|marks?|rating|level)[-_ ]?(?:hint|note|override|expected|for[-_ ]?(?:the[-_ ]?)?(?:grader|reviewer|judge))|_*(?:hint|note|message|instruction)s?[-_ ]?(?:to|for)[-_ ]?(?:the[-_ ]?)?(?:grader|reviewer|judge|evaluator|assessor)|(?:expected|awarded|final|overall)[-_ ](?:score|grade|level|verdict|marks?))["']?\s*[:=]/im;
 
 export const gradeHintKey = (raw: string) => GRADE_HINT_KEY.test(raw);
 
