@@ -86,7 +86,9 @@ function attackKind(text: string, unfenced: boolean, code = false, data = text):
   return (
     attackKindOf(forMatching(said), unfenced, addressed) ??
     attackKindOf(stripInvisible(said).toLowerCase().replace(/\s+/g, " "), unfenced, addressed) ??
-    (markerNote(stripInvisible(raw), { code, data: stripInvisible(said) }) || graderTalk(forMatching(said)) ? "grader-instruction" : null) ??
+    (markerNote(stripInvisible(raw), { code, data: stripInvisible(said) }) || graderTalk(forMatching(said))
+      ? "grader-instruction"
+      : null) ??
     // Containers keep their quotes and line breaks: a glossary's "'weak' means ..." quotes what it redefines.
     verdictShape(stripInvisible(text), forMatching(text), stripInvisible(said))
   );
@@ -182,7 +184,9 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
   // prompts, test inputs and records a program hands on are blanked; a quotation the paragraph describes, even
   // one over several sentences ("the judge replied 'Sure! Here is ...'"), is blanked everywhere.
   const codeBlocks = blocks.map(
-    (b) => !(b.fenced && ctx.question.kind === "prompt-debugging") && (!!ctx.code || (b.fenced && looksLikeCode(b.text.replace(/^\s*```.*$/gm, "")))),
+    (b) =>
+      !(b.fenced && ctx.question.kind === "prompt-debugging") &&
+      (!!ctx.code || (b.fenced && looksLikeCode(b.text.replace(/^\s*```.*$/gm, "")))),
   );
   const own = blocks.map((b, i) => (codeBlocks[i] ? withoutDataLiterals(b.text) : b.text));
   const said = own.map(withoutDescribedQuotes);

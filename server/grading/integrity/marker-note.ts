@@ -44,7 +44,8 @@ const PLEASE_ATTEND =
 const WRITER_CLAIM =
   /\bi(?:'ve|'m|'d| have| had| am| did| do)?\s+(?:also\s+|already\s+|indeed\s+|fully\s+|clearly\s+|well\s+)*(?:know|knew|am aware|aware|understand|understood|covered|cover|mentioned|addressed|discussed|included|explained|touched|handled|considered|described|noted|listed|named|referenced|demonstrated|showed|shown|familiar|answered|hit|met)\b|\bmy (?:answer|response|submission|solution)\b|\bmy (?:knowledge|understanding|awareness|familiarity)\b/;
 /** The answer spoken of: "this answer", "the answer above". In a program's literal it is the answer the program judges. */
-const THIS_ANSWER_NAMED = /\bthis (?:answer|response|submission|solution)\b|\bthe (?:answer|response|submission|solution) (?:above|below)\b|\bthe above\b/;
+const THIS_ANSWER_NAMED =
+  /\bthis (?:answer|response|submission|solution)\b|\bthe (?:answer|response|submission|solution) (?:above|below)\b|\bthe above\b/;
 const SELF_CLAIM = new RegExp(`${WRITER_CLAIM.source}|${THIS_ANSWER_NAMED.source}`);
 /** A request that something be counted toward the score: "count X as covered", "credit me for", "mark this as met". */
 const COUNT_AS =
