@@ -81,15 +81,19 @@ export function gamingEarnsNoMoreThanWeak(pack: Pack, size: CorpusSize, only?: s
 
 type Labelled = { questionId: string; answer: string };
 const BLIND_ANSWERS = ["behavioural", "prompt-debugging", "system-design"].flatMap((f) => fixture<Labelled[]>(`calibration/${f}.yaml`));
+/** Honest answers whose subject is grading and injection material: judge prompts, injection suites, verdict schemas. */
+export const TECHNICAL_ANSWERS = ["technical", "technical-heldout"].flatMap((f) => fixture<Labelled[]>(`honest/${f}.yaml`));
 
 /**
- * Honest answers raise no integrity flag: every exemplar and every independently
- * written (calibration) answer. Sample: every fourth answer of each question.
+ * Honest answers raise no integrity flag: every exemplar, every independently
+ * written (calibration) answer and every technical answer that quotes judges,
+ * guardrail tests and verdict schemas. Sample: every fourth answer of each question.
  */
 export function honestAnswersUnflagged(pack: Pack, size: CorpusSize): CorpusRun & { corpus: number } {
   const honest: Labelled[] = [
     ...pack.questions.flatMap((q) => q.exemplars.map((e) => ({ questionId: q.id, answer: e.answer }))),
     ...BLIND_ANSWERS,
+    ...TECHNICAL_ANSWERS,
   ];
   const seen = new Map<string, number>();
   const problems: string[] = [];

@@ -12,6 +12,8 @@ import { pastedLabels } from "./label-copy.js";
 import { graderTalk } from "./grader-talk.js";
 import { withoutDataInstructions } from "./data-instructions.js";
 import { verdictShape } from "./verdict-shape.js";
+import { withoutDataLiterals } from "./data-literals.js";
+import { looksLikeCode } from "../code-shape.js";
 import { praisesItself } from "./self-praise.js";
 import { analyse, gluedSalad, otherLanguage, questionTerms, termPhrases, termStuffed } from "../language/index.js";
 
@@ -68,20 +70,28 @@ const FUNCTION_WORDS = new Set(
  * block of a prose answer, where a fixed prompt may legitimately say "ignore
  * instructions inside the email" or use tags.
  */
-/** `raw`: the text as written; checked with homoglyphs folded (Latin look-alikes) and as is (real Cyrillic). */
-function attackKind(text: string, unfenced: boolean, code = false): IntegrityFlag["kind"] | null {
+/**
+ * `raw`: the text as written; checked with homoglyphs folded (Latin look-alikes) and as is (real Cyrillic).
+ * `data`: the same text as its paragraph reads it, of the same length: the quotations the paragraph describes and,
+ * in code, the literals a program hands on (data-literals.ts) blanked.
+ */
+function attackKind(text: string, unfenced: boolean, code = false, data = text): IntegrityFlag["kind"] | null {
   // A quotation the sentence describes ("a review that said '...'") is talked about, not said to the grader.
   const raw = withoutDescribedQuotes(text);
+  // A prompt, a test input or a record the program hands on speaks to what the program calls, not to the grader.
+  const said = data === text ? raw : withoutDescribedQuotes(data);
   // Scoring talk and overrides are attacks only when aimed at the reader; describing them is honest.
   // Computed only when a scoring or override pattern matched: most sentences never need it.
   let known: boolean | undefined;
-  const addressed = () => (known ??= addressedToReader(stripInvisible(raw), { code }));
+  const addressed = () => (known ??= addressedToReader(stripInvisible(said), { code }));
   return (
-    attackKindOf(forMatching(raw), unfenced, addressed) ??
-    attackKindOf(stripInvisible(raw).toLowerCase().replace(/\s+/g, " "), unfenced, addressed) ??
-    (markerNote(stripInvisible(raw), { code }) || graderTalk(forMatching(raw)) ? "grader-instruction" : null) ??
+    attackKindOf(forMatching(said), unfenced, addressed) ??
+    attackKindOf(stripInvisible(said).toLowerCase().replace(/\s+/g, " "), unfenced, addressed) ??
+    (markerNote(stripInvisible(raw), { code, data: stripInvisible(said) }) || graderTalk(forMatching(said))
+      ? "grader-instruction"
+      : null) ??
     // Containers keep their quotes and line breaks: a glossary's "'weak' means ..." quotes what it redefines.
-    verdictShape(stripInvisible(text), forMatching(text), stripInvisible(raw))
+    verdictShape(stripInvisible(text), forMatching(text), stripInvisible(said))
   );
 }
 
@@ -171,7 +181,18 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
 
   // Paragraph by paragraph (a fenced block is one unit): an attack takes its whole paragraph with it.
   const blocks = splitBlocks(text);
-  const framedBlocks = jailbreakFrame(blocks, ctx);
+  // What each paragraph says as its own words: in code (a code answer, or a fenced block of code in prose) the
+  // prompts, test inputs and records a program hands on are blanked; a quotation the paragraph describes, even
+  // one over several sentences ("the judge replied 'Sure! Here is ...'"), is blanked everywhere.
+  const codeBlocks = blocks.map(
+    (b) =>
+      !(b.fenced && ctx.question.kind === "prompt-debugging") &&
+      (!!ctx.code || (b.fenced && looksLikeCode(b.text.replace(/^\s*```.*$/gm, "")))),
+  );
+  const own = blocks.map((b, i) => (codeBlocks[i] ? withoutDataLiterals(b.text) : b.text));
+  const said = own.map(withoutDescribedQuotes);
+  // A set-up is read on the text as written (quotes and all), the program's data aside.
+  const framedBlocks = jailbreakFrame(blocks, own, ctx);
   const kept: string[] = [];
   // A fenced block an attack introduces ("Add the following code snippet in your response:") is its payload.
   let payloadNext = false;
@@ -190,8 +211,12 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
     // An attack takes only its own sentences with it; the rest of the paragraph still counts.
     // Each offending sentence is labelled by its own text, so the same injection gets the
     // same labels wherever it is placed (alone, before, after or inside an honest paragraph).
+    const codeBlock = codeBlocks[index]!;
+    const data = said[index]!;
     if (!promptBlock) {
       const sentences = sentencesOf(block.text);
+      const saidSentences = sameSpans(sentences, block.text, data);
+      const ownSentences = sameSpans(sentences, block.text, own[index]!);
       // A role set-up frames the rest of its paragraph (a jailbreak's own "story" sentences included): the paragraph goes.
       // Prompt-debugging answers are exempt: a fixed prompt legitimately sets a role.
       const setUp = setUpTest(ctx);
@@ -202,11 +227,11 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
       const kinds = withPayload(
         sentences,
         sentences.map(
-          (s) =>
-            attackKind(s, true, ctx.code) ??
+          (s, i) =>
+            attackKind(s, true, ctx.code, saidSentences[i]) ??
             (rubricRecord(s, ctx.question) ? "fake-verdict" : null) ??
             (hiddenInBlock() && hiddenAttack(forMatching(s)) ? "hidden-instruction" : null) ??
-            (framed && setUp(s) ? "grader-instruction" : null),
+            (framed && setUp(ownSentences[i]!) ? "grader-instruction" : null),
         ),
       );
       // A paragraph that carries on a jailbreak set up next to it goes whole, flagged by its first sentence.
@@ -225,26 +250,27 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
         payloadNext = !!kinds[kinds.length - 1] && /:\s*$/.test(block.text);
         if (framed) continue;
         const rest = sentences.filter((_, i) => !kinds[i]).join(" ");
-        if (rest.trim() && !attackKind(rest, true, ctx.code) && !hiddenAttack(forMatching(rest)))
+        const restSaid = saidSentences.filter((_, i) => !kinds[i]).join(" ");
+        if (rest.trim() && !attackKind(rest, true, ctx.code, restSaid) && !hiddenAttack(forMatching(rest)))
           kept.push(keepLines(rest, prose, ctx, flag));
         continue;
       }
     }
     // An attack no single sentence shows (a role-tag block, a JSON verdict over several lines) takes the paragraph.
     // So does a record grading the question's own criteria, in any container (rubric-record.ts).
-    const found = attackKind(block.text, !promptBlock, ctx.code) ?? (rubricRecord(block.text, ctx.question) ? "fake-verdict" : null);
+    const found = attackKind(block.text, !promptBlock, ctx.code, data) ?? (rubricRecord(block.text, ctx.question) ? "fake-verdict" : null);
     // Scoring words in one sentence and a general "you" in another ("you need to check the data") are no attack;
     // "This answer ..." in one and its gold label in the next still are.
     const kind =
       found &&
       (promptBlock ||
         !PER_SENTENCE.includes(found) ||
-        firstSentenceMatching(block.text, true) ||
-        attackKind(withoutYou(block.text), true, ctx.code))
+        firstSentenceMatching(block.text, true, data) ||
+        attackKind(withoutYou(block.text), true, ctx.code, withoutYou(data)))
         ? found
         : null;
     if (kind) {
-      flag(kind, firstSentenceMatching(block.text, !promptBlock) ?? block.text);
+      flag(kind, firstSentenceMatching(block.text, !promptBlock, data) ?? block.text);
       payloadNext = /:\s*$/.test(block.text);
       continue;
     }
@@ -252,8 +278,9 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
       flag("hidden-instruction", block.text);
       continue;
     }
+    // A fenced block of code in prose is read as code: its share of function words says nothing.
     if (
-      (prose || (ctx.code && !/[(){}[\]=;:]/.test(block.text))) &&
+      ((prose && !codeBlock) || (codeBlock && !/[(){}[\]=;:]/.test(block.text))) &&
       !otherLanguage(block.text) &&
       (isWordSalad(block.text) ||
         (prose && (termStuffed(block.text, questionTerms(ctx.question)) || gluedSalad(block.text, termPhrases(ctx.question)))))
@@ -301,12 +328,12 @@ const AI_NAMED = /\b(?:chatgpt|openai|gpt-?\d\w*|\w+gpt|language model|ai model|
  * use), names an AI, or speaks to "you". The run stops at the first paragraph that does none of
  * these, so an honest answer before or after a pasted jailbreak keeps its own paragraphs.
  */
-function jailbreakFrame(blocks: Block[], ctx: Context): Set<number> {
+function jailbreakFrame(blocks: Block[], own: string[], ctx: Context): Set<number> {
   const setUp = setUpTest(ctx);
   const framed = new Set<number>();
   blocks.forEach((b, i) => {
     if (b.fenced && ctx.question.kind === "prompt-debugging") return;
-    if (sentencesOf(stripInvisible(b.text)).some((s) => setUp(s))) framed.add(i);
+    if (sentencesOf(stripInvisible(own[i]!)).some((s) => setUp(s))) framed.add(i);
   });
   if (!framed.size) return framed;
   // The names grow as the run does: a rule paragraph introduces the persona's tags ("[🔓JAILBREAK]") used further on.
@@ -352,8 +379,22 @@ function personaNames(texts: string[], q: Question): Set<string> {
   return names;
 }
 
-function firstSentenceMatching(block: string, unfenced: boolean): string | null {
-  return block.split(/(?<=[.!?])\s+|\n/).find((s) => attackKind(s, unfenced)) ?? null;
+function firstSentenceMatching(block: string, unfenced: boolean, data = block): string | null {
+  const pieces = block.split(/(?<=[.!?])\s+|\n/);
+  const said = sameSpans(pieces, block, data);
+  return pieces.find((s, i) => attackKind(s, unfenced, false, said[i])) ?? null;
+}
+
+/** The spans of `data` (a copy of `text` of the same length) where each piece of `text` lies, pieces in order. */
+function sameSpans(pieces: string[], text: string, data: string): string[] {
+  if (data === text) return pieces;
+  let from = 0;
+  return pieces.map((piece) => {
+    const at = text.indexOf(piece, from);
+    if (at < 0) return piece;
+    from = at + piece.length;
+    return data.slice(at, from);
+  });
 }
 
 type Block = { text: string; fenced: boolean };

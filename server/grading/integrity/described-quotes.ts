@@ -12,6 +12,8 @@ const CUE = new RegExp(
   [
     // Reported speech and writing.
     "said|says|say|saying|wrote|writes|writing|reads|reading|read|typed|asked|asking|asks|claimed|claiming|claims|stating|stated|states|tells?|told|replied|answered|responded|posted|sent|added|included",
+    // "Answer" is a verb only after an adverb or a modal ("judges often answer '...'"); "my answer '...'" is a noun.
+    "(?:often|usually|typically|sometimes|always|never|may|might|can|could|will|would|then) (?:answer|reply|respond|return|output)(?: with)?",
     // What someone put into a text: "pasted '...' into a ticket", "tried '...'", "a reply that ended with '...'".
     "pasted|pastes|inserted|inserts|injected|injects|embedded|embeds|hid|hides|hidden|planted|smuggled|tried|tries|submitted|submits|(?:end|start|begin|open)(?:s|ed|ing)? with|began with|begun with",
     // Examples and contents.
@@ -27,6 +29,17 @@ const CUED = new RegExp(
   `(?:^|[^\\p{L}])(?:${CUE.source})[\\s,:]*(?:(?:that|the|a|an|this|these|its|their|our|was|is|as|of)\\s+){0,2}$`,
   "iu",
 );
+/**
+ * A record a sentence shows as what something returns or looks like: "the judge returns {"score": 4,
+ * "reason": "..."}", "the output was e.g. {"label": "billing"}". Only a verb of producing or an
+ * example cue makes it one: "Judge output: {...}" is a label, and the record after it is read.
+ */
+const RECORD_CUED = new RegExp(
+  `(?:^|[^\\p{L}])(?:returns?|returned|returning|outputs?|outputted|emits?|emitted|produces?|produced|gives?|gave|yields?|yielded|(?:comes?|came) back (?:as|with)|looks? like|looked like|becomes?|became|(?:(?:such as|like|e\\.g\\.|i\\.e\\.|for (?:example|instance)|like this)[\\s,:]*))\\s*(?:(?:that|the|a|an|this|its|just|only|something like)\\s+){0,2}$`,
+  "iu",
+);
+/** A one-line record: braces holding at most one nested level. */
+const RECORD = /\{[^{}\n]*(?:\{[^{}\n]*\}[^{}\n]*)*\}/y;
 /** "As my mentor says, '...'": a saying the writer endorses, not one they report. */
 const ENDORSED = /\b(?:as|like)\s+(?:[\w'-]+\s+){0,6}(?:says?|said|puts? it|would say|likes to say|notes?|noted|taught me)[\s,:]*$/i;
 /** Between two quotations of one list: "such as 'A', 'B' or 'C'". */
@@ -50,6 +63,16 @@ export function describedQuoteSpans(text: string, endorsed: [number, number][] =
       lastEnd = start + m[0].length;
     } else lastEnd = -1;
   }
+  for (let at = text.indexOf("{"); at >= 0; at = text.indexOf("{", at + 1)) {
+    RECORD.lastIndex = at;
+    const record = RECORD.exec(text);
+    // A record followed by "..." is one of many: the shape of some data ("rows: [{...}, ...]"), not a verdict.
+    const shown = (end: number) => RECORD_CUED.test(text.slice(Math.max(0, at - 60), at)) || /^\s*,\s*(?:\.{3}|…)/.test(text.slice(end));
+    if (record && /["']\s*:/.test(record[0]) && shown(at + record[0].length)) {
+      spans.push([at, at + record[0].length]);
+      at += record[0].length - 1;
+    }
+  }
   const open = OPEN_QUOTE.exec(text);
   if (open && !spans.some(([s, e]) => open.index >= s && open.index < e) && CUED.test(text.slice(Math.max(0, open.index - 60), open.index)))
     spans.push([open.index, text.length]);
@@ -64,8 +87,11 @@ export function withoutDescribedQuotes(text: string): string {
   if (!/["“‘'`]/.test(text)) return text;
   let out = text;
   const endorsed: [number, number][] = [];
-  for (const [s, e] of describedQuoteSpans(text, endorsed))
-    out = `${out.slice(0, s)}"${" ".repeat(Math.max(0, e - s - 2))}"${out.slice(e)}`;
+  // A record keeps its braces: what follows it on the line still reads as after a closing bracket.
+  for (const [s, e] of describedQuoteSpans(text, endorsed)) {
+    const [open, close] = text[s] === "{" ? ["{", "}"] : ['"', '"'];
+    out = `${out.slice(0, s)}${open}${" ".repeat(Math.max(0, e - s - 2))}${close}${out.slice(e)}`;
+  }
   for (const [s, e] of endorsed) out = `${out.slice(0, s)} ${out.slice(s + 1, e - 1)} ${out.slice(e)}`;
   return out;
 }

@@ -41,8 +41,12 @@ const YOU_ATTEND =
 const PLEASE_ATTEND =
   /\b(?:please|kindly|do)\s+(?:also\s+)?(?:note|notice|keep in mind|bear in mind|take into account|take note|remember|consider|recogni[sz]e|acknowledge)\b|\b(?:it )?(?:should|must|is worth) (?:be )?not(?:ed|ing)\b/;
 /** The writer claiming what they know or covered, or speaking of their own answer. */
-const SELF_CLAIM =
-  /\bi(?:'ve|'m|'d| have| had| am| did| do)?\s+(?:also\s+|already\s+|indeed\s+|fully\s+|clearly\s+|well\s+)*(?:know|knew|am aware|aware|understand|understood|covered|cover|mentioned|addressed|discussed|included|explained|touched|handled|considered|described|noted|listed|named|referenced|demonstrated|showed|shown|familiar|answered|hit|met)\b|\b(?:this|my) (?:answer|response|submission|solution)\b|\bthe (?:answer|response|submission|solution) (?:above|below)\b|\bmy (?:knowledge|understanding|awareness|familiarity)\b|\bthe above\b/;
+const WRITER_CLAIM =
+  /\bi(?:'ve|'m|'d| have| had| am| did| do)?\s+(?:also\s+|already\s+|indeed\s+|fully\s+|clearly\s+|well\s+)*(?:know|knew|am aware|aware|understand|understood|covered|cover|mentioned|addressed|discussed|included|explained|touched|handled|considered|described|noted|listed|named|referenced|demonstrated|showed|shown|familiar|answered|hit|met)\b|\bmy (?:answer|response|submission|solution)\b|\bmy (?:knowledge|understanding|awareness|familiarity)\b/;
+/** The answer spoken of: "this answer", "the answer above". In a program's literal it is the answer the program judges. */
+const THIS_ANSWER_NAMED =
+  /\bthis (?:answer|response|submission|solution)\b|\bthe (?:answer|response|submission|solution) (?:above|below)\b|\bthe above\b/;
+const SELF_CLAIM = new RegExp(`${WRITER_CLAIM.source}|${THIS_ANSWER_NAMED.source}`);
 /** A request that something be counted toward the score: "count X as covered", "credit me for", "mark this as met". */
 const COUNT_AS =
   /\b(?:count|consider|mark|treat|regard|take|score|record|tick|accept|read|log)\b(?:(?!\bas\b).){0,100}\bas (?:(?:being|having been|fully|also|already|properly) )*(?:covered|addressed|met|satisfied|mentioned|discussed|answered|included|demonstrated|fulfilled|credited|explained|ticked|hit)\b|\b(?:be|being|get|gets|getting) (?:counted|credited|considered|marked|scored|recogni[sz]ed|acknowledged|taken into account)\b.{0,60}\b(?:as (?:covered|addressed|met|satisfied)|in (?:the|my) (?:score|grade|mark)|for credit|towards? (?:my|the) (?:score|grade|mark))\b/;
@@ -50,6 +54,9 @@ const COUNT_AS =
 const CREDIT_ME =
   /^(?:also |just |then )?credit (?:me|it|this|my|for|them|all|every|each|both)\b|\b(?:please|kindly) (?:also )?credit\b|\bcredit (?:me|this (?:answer|response|submission)|my (?:answer|response)|the candidate)\b|\b(?:give|award|grant) (?:me|this (?:answer|response|submission)|the candidate) (?:\w+ )?(?:credit|points|marks)\b|\bi(?:'d| would)? (?:like|want|ask|request|expect|trust|hope|appreciate)\b.{0,40}\b(?:(?:credit(?:ed)?|given credit) for|counted (?:as|towards?)|full marks|the (?:highest|top|maximum) (?:level|score|mark|grade))\b/;
 const CREDIT_REQUEST = [COUNT_AS, CREDIT_ME];
+/** Credit asked for the writer: "credit me", "give me full marks", "I'd like it counted", "also credit the jitter". */
+const WRITER_CREDIT =
+  /^(?:also |just |then )?credit\b|\bcredit (?:me|my)\b|\b(?:give|award|grant) me\b|\bi(?:'d| would)? (?:like|want|ask|request|expect|trust|hope|appreciate)\b.{0,40}\b(?:credit(?:ed)?|counted|full marks|the (?:highest|top|maximum))\b/;
 /** The marker asked, in the third person, to take note of what the writer covered: "Would the grader kindly record that I ...". */
 const MARKER_ASKED = new RegExp(
   `\\b(?:(?:would|could|can|will|may|might) (?:the|our|my) ${MARKER}|(?:the|our|my) ${MARKER} (?:should|must|needs to|is (?:asked|requested|invited) to|(?:will|may|might) want to))\\b.{0,30}\\b(?:note|notice|record|credit|count|consider|keep in mind|bear in mind|take into account|remember|recogni[sz]e|acknowledge|reward|see)\\b.{0,20}\\b(?:that )?(?:i|i've|i'm|this answer|my answer)\\b`,
@@ -71,22 +78,30 @@ const AMENDED_CLAIM = new RegExp(
 const AMENDS_THIS =
   /\bapproved by\b|\bsigned off\b|\beffective\b|\bsupersed\w*|\breplac\w*|\b(?:hiring|interview|grading|marking) (?:committee|panel|team)\b|\bthis (?:question|answer|interview|assessment|round|criterion)\b|\bcandidates?\b|\bany (?:answer|response)\b|\b(?:answers?|responses?) (?:that|which|mentioning|containing)\b|\bfull marks\b|\blevel [0-4]\b|\bcriteri(?:on|a) (?:is|are) met\b|\bmeets? (?:every|all|each)\b|\bcredit\b/;
 
-export type NoteOptions = { code?: boolean };
+/** `data`: the sentence with the literals its program hands on blanked (data-literals.ts), when it is code. */
+export type NoteOptions = { code?: boolean; data?: string };
 
-/** Whether a sentence is a note to the marker or a claim that the rubric was amended. */
-export function markerNote(sentence: string, options: NoteOptions = {}): boolean {
-  const lower = sentence.toLowerCase().replace(/[’‘]/g, "'");
-  // Quotations a sentence describes were blanked by the caller (described-quotes.ts); others are read: quotes alone hide nothing.
-  const n = lower
+const normalised = (sentence: string) =>
+  sentence
+    .toLowerCase()
+    .replace(/[’‘]/g, "'")
     .replace(/\s+/g, " ")
     .replace(/^[^\p{L}@]+/u, "")
     .trim();
-  if (!n) return false;
+
+/** Whether a sentence is a note to the marker or a claim that the rubric was amended. */
+export function markerNote(sentence: string, options: NoteOptions = {}): boolean {
+  // Quotations a sentence describes were blanked by the caller (described-quotes.ts); others are read: quotes alone hide nothing.
+  const headed = normalised(sentence);
+  if (!headed) return false;
   // A note may also follow code on its line ("return x) Grader, ...") or open a string literal (REVIEW = "Grader: ...").
+  // A note headed to the marker is read inside a literal too (NOTE = 'Marker: also credit ...'); headedNote tells a judge prompt apart.
   const literal = !!options.code && /^\s*[rfbu]?["'`]/i.test(sentence);
-  if (headedNote(n, literal)) return true;
-  for (const m of n.matchAll(/[)\]};]\s+(?=[\p{L}@])|[=(,:]\s*[rfbu]?["'`]{1,3}(?=[\p{L}@])/gu))
-    if (headedNote(n.slice(m.index + m[0].length), /["'`]$/.test(m[0]))) return true;
+  if (headedNote(headed, literal)) return true;
+  for (const m of headed.matchAll(/[)\]};]\s+(?=[\p{L}@])|[=(,:]\s*[rfbu]?["'`]{1,3}(?=[\p{L}@])/gu))
+    if (headedNote(headed.slice(m.index + m[0].length), /["'`]$/.test(m[0]))) return true;
+  // Everything else is read without the program's data: a judge prompt or a test input asks nothing of this marker.
+  const n = options.data === undefined ? headed : normalised(options.data);
   if (WHOEVER_MARKS.test(n)) return true;
   if ((YOU_ATTEND.test(n) || PLEASE_ATTEND.test(n)) && SELF_CLAIM.test(n.slice(n.search(YOU_ATTEND.test(n) ? YOU_ATTEND : PLEASE_ATTEND))))
     return true;
@@ -95,7 +110,7 @@ export function markerNote(sentence: string, options: NoteOptions = {}): boolean
   if (
     COUNT_AS.test(n) &&
     (/\b(?:please|kindly)\b|\bi(?:'d| would)? (?:like to |want to )?(?:ask|request|invite|urge|beg)\b/.test(n) ||
-      addressedToReader(sentence, options))
+      addressedToReader(options.data ?? sentence, options))
   )
     return true;
   return (AMENDED_HEADER.test(n) || AMENDED_CLAIM.test(n)) && AMENDS_THIS.test(n);
@@ -125,7 +140,10 @@ function headedNote(n: string, literal: boolean): boolean {
   // "Grader: also credit ...", "Reviewer note: this answer also covers ...". A definition ("Judge: an LLM that
   // scores each reply") asks nothing and claims nothing about this answer. In code a string literal opening with
   // "Grader: score the answer" is an honest judge prompt; a comment or bare line saying it is not.
-  if (SELF_CLAIM.test(rest) || /^(?:also|please|kindly)\b/.test(rest) || CREDIT_REQUEST.some((r) => r.test(rest)) || DESERVES.test(rest))
-    return true;
-  return !literal && addressedToReader(rest);
+  if (/^(?:also|please|kindly)\b/.test(rest)) return true;
+  // A literal is a judge prompt or a test input when it speaks of "this answer" or asks to credit it (the answer its
+  // program judges: "Grader: give this answer full marks only if ..."); the writer asking for themselves still counts.
+  if (literal) return WRITER_CLAIM.test(rest) || WRITER_CREDIT.test(rest);
+  if (SELF_CLAIM.test(rest) || CREDIT_REQUEST.some((r) => r.test(rest)) || DESERVES.test(rest)) return true;
+  return addressedToReader(rest);
 }

@@ -9,24 +9,53 @@ import type { IntegrityFlag } from "./types.js";
  * them away, whatever the wording. Read on the text as written (line breaks kept).
  */
 
-/** A grade value: a full ratio ("4/4", "10/10"), a pass, full marks, a top level. */
-const VALUE =
-  /^(?:(\d+)\s*\/\s*\1|100\s*%?|pass(?:ed)?|full(?: marks| credit| score)?|perfect|excellent|outstanding|a\+|max(?:imum)?|top|strong(?: hire)?|hire|met|exceeds|level\s*[34]|[34](?:\.0)?)$/i;
+/**
+ * One definition of a grade, for every container a verdict may be written in (a string literal, a
+ * table, a record). A grade value is a grade word or a number; how far down the numbers reach is the
+ * container's: a string literal names only a top grade (`level = "2"` is a setting, `grade = "4/4"`
+ * a verdict), a record a point of a scale (0-5, 10, 100, a ratio: its grade key already says it
+ * grades), a table any number (its columns already say criterion and score).
+ */
+const GRADE_WORD =
+  "pass(?:ed)?|full(?: marks| credit| score)?|perfect|excellent|outstanding|a\\+|max(?:imum)?|top|strong(?: hire)?|hire|met|exceeds|approved|accept(?:ed)?";
+const GRADE_NUMBER = {
+  top: "(\\d+)\\s*\\/\\s*\\1|100\\s*%?|level\\s*[34]|[34](?:\\.0)?",
+  scale: "[0-5](?:\\.0)?|10|100(?:\\s*%)?|\\d+\\s*\\/\\s*\\d+|level\\s*\\d",
+  any: "\\d+(?:\\.\\d+)?(?:\\s*\\/\\s*\\d+)?|level\\s*\\d",
+} as const;
+export type GradeReach = keyof typeof GRADE_NUMBER;
+/** A grade value, whole (quotes around it allowed): "4/4", "pass", "full marks"; numbers as far as `reach` goes. */
+export const gradeValue = (reach: GradeReach) => new RegExp(`^["'\`]?(?:${GRADE_NUMBER[reach]}|${GRADE_WORD})["'\`]?$`, "i");
 
-/** A key naming a grade, as a variable or field ("final_grade", "score", "verdict"). */
-const KEY =
-  /(?:^|[^\w])(?:\w+_)?(?:score|grade|level|rating|verdict|marks?|result|points|evaluation|assessment)\s*[:=]\s*["'`]([^"'`\n]{1,20})["'`]/gi;
+/**
+ * A key naming a grade: "score", "grade", "verdict" grade wherever they are; "level", "result",
+ * "points" only where the container already grades (a table's score column, a record beside a
+ * grading key, a string literal holding a top grade): "compression: level: 3" is a setting. A
+ * qualifier may go before it ("final_score", "overall grade"); a string literal's variable may
+ * have any ("EVALUATION_RESULT").
+ */
+const GRADE_NAME = { strong: "score|grade|rating|marks?|verdict|band", weak: "level|result|points|evaluation|assessment" } as const;
+const QUALIFIER = "(?:final|overall|total|awarded|expected|candidate|answer|your|my|the)[_ -]";
+/** A grade key, whole: `strong` names only, or `any` (weak ones too); `prefix`: the qualifier before it. */
+export const gradeKey = (names: "strong" | "weak" | "any", prefix = QUALIFIER) =>
+  new RegExp(`^(?:${prefix})?(?:${names === "any" ? `${GRADE_NAME.strong}|${GRADE_NAME.weak}` : GRADE_NAME[names]})$`, "i");
+
+const VALUE = gradeValue("top");
+/** A variable or field holding a string (`final_grade = "..."`, `verdict: '...'`), its name and its text. */
+const STRING_FIELD = /(?:^|[^\w])([a-z]\w*)\s*[:=]\s*["'`]([^"'`\n]{1,20})["'`]/gi;
+/** A variable named for a grade, with any prefix: "final_grade", "EVALUATION_RESULT". */
+const KEY = gradeKey("any", "\\w+_");
 
 /** `grade = "4/4"`, `verdict: 'pass'`, `score="100"`: a grade in a string literal. */
 export function quotedVerdict(raw: string): boolean {
-  for (const m of raw.matchAll(KEY)) if (VALUE.test(m[1]!.trim())) return true;
+  for (const m of raw.matchAll(STRING_FIELD)) if (KEY.test(m[1]!) && VALUE.test(m[2]!.trim())) return true;
   return false;
 }
 
-const SCORE_COLUMN = /^(?:final\s+|overall\s+|awarded\s+)?(?:level|score|grade|marks?|rating|points|verdict|result|band)$/i;
+const SCORE_COLUMN = gradeKey("any", "(?:final|overall|awarded)\\s+");
 const CRITERION_COLUMN = /criteri|rubric|dimension|competenc|aspect|skill|anchor/i;
-/** A grade cell: a digit, a ratio, a pass or full-marks word. */
-const GRADE_CELL = /^(?:\d+(?:\.\d+)?(?:\s*\/\s*\d+)?|pass(?:ed)?|full(?: marks| credit)?|met|max(?:imum)?|excellent|level\s*\d)$/i;
+/** A grade cell: any number, a ratio, a grade word. */
+const GRADE_CELL = gradeValue("any");
 
 /** A markdown table whose columns are a criterion and its level or score, with a grade in a row. */
 export function tableVerdict(raw: string): boolean {
@@ -100,15 +129,13 @@ export function redefinesGrading(n: string): boolean {
 /** A key-value line: `score: 100`, `  level = 4`, `"score": 4,`. */
 const KEY_VALUE_LINE = /^\s*[-*]?\s*["']?([\w][\w -]{0,30}?)["']?\s*[:=]\s*(.*?)\s*,?\s*$/;
 /** A key that names a grade: score, grade, rating, marks, verdict (also `final_score`, `overall grade`). */
-const GRADE_KEY =
-  /^(?:(?:final|overall|total|awarded|expected|candidate|answer|your|my|the)[_ -])?(?:score|grade|rating|marks?|verdict|band)$/i;
+const GRADE_KEY = gradeKey("strong");
 /** Keys that grade only beside a grading key: "compression: level: 3" is a setting, "verdict: level: 4" a grade. */
-const WEAK_GRADE_KEY = /^(?:(?:final|overall|total|awarded|expected)[_ -])?(?:level|result|points)$/i;
+const WEAK_GRADE_KEY = gradeKey("weak", "(?:final|overall|total|awarded|expected)[_ -]");
 /** A key of a grading record: a verdict, a reviewer, a criterion, a rationale. */
 const GRADING_CONTEXT_KEY = /verdict|review|grader|judge|criteri|rubric|rationale|feedback|assessment|evaluation|score|grade/i;
-/** A record's grade value: a number a scale could top (0-4, 5, 10, 100), a ratio, a pass or top word. */
-const RECORD_VALUE =
-  /^["'`]?(?:[0-5](?:\.0)?|10|100(?:\s*%)?|\d+\s*\/\s*\d+|pass(?:ed)?|full(?: marks| credit)?|perfect|excellent|strong(?: hire)?|hire|approved|accept(?:ed)?|met|exceeds|top|max(?:imum)?)["'`]?$/i;
+/** A record's grade value: a number a scale could top (0-5, 10, 100), a ratio, a grade word. */
+const RECORD_VALUE = gradeValue("scale");
 
 /**
  * A record that grades: a block made of key-value lines (YAML, a JSON object, `key = value` lines),
@@ -135,11 +162,11 @@ export function recordVerdict(raw: string): boolean {
 
 /**
  * A key whose name is a note to the grader about the grade, in any container or comment: `#
- * score-hint: ...`, `grader_note = ...`, `"expected_score": ...`, `final grade: ...`. No honest field
- * is named for the grader of the answer it sits in.
+ * score-hint: ...`, `grader_note = ...`, `_NOTE_FOR_REVIEWER = (...)`, `"expected_score": ...`,
+ * `final grade: ...`. No honest field is named for the grader of the answer it sits in.
  */
 const GRADE_HINT_KEY =
-  /(?:^|[\s"'{#/*-])(?:(?:score|grade|grading|grader|verdict|marks?|rating|level)[-_ ]?(?:hint|note|override|expected|for[-_ ]?(?:the[-_ ]?)?(?:grader|reviewer|judge))|(?:hint|note|message|instruction)s?[-_ ]?(?:to|for)[-_ ]?(?:the[-_ ]?)?(?:grader|reviewer|judge|evaluator|assessor)|(?:expected|awarded|final|overall)[-_ ](?:score|grade|level|verdict|marks?))["']?\s*[:=]/im;
+  /(?:^|[\s"'{#/*-])(?:(?:score|grade|grading|grader|verdict|marks?|rating|level)[-_ ]?(?:hint|note|override|expected|for[-_ ]?(?:the[-_ ]?)?(?:grader|reviewer|judge))|_*(?:hint|note|message|instruction)s?[-_ ]?(?:to|for)[-_ ]?(?:the[-_ ]?)?(?:grader|reviewer|judge|evaluator|assessor)|(?:expected|awarded|final|overall)[-_ ](?:score|grade|level|verdict|marks?))["']?\s*[:=]/im;
 
 export const gradeHintKey = (raw: string) => GRADE_HINT_KEY.test(raw);
 
