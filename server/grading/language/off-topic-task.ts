@@ -83,14 +83,17 @@ function handsATask(tokens: Token[], text: string): boolean {
   const head = tokens.slice(tokens.indexOf(first) + 1);
   const objectStarts = (t: Token) => first.pos === "VERB" && /^(?:a|an|the)$/.test(t.word);
   const clause = head.findIndex((t) => t.pos === "SCONJ" || CLAUSE_OPENERS.has(t.word) || objectStarts(t));
-  if (head.slice(0, clause < 0 ? head.length : clause).some(finite)) return false;
+  // A verb form right after an article describes the noun it comes before ("the enriched code"): it is no finite verb.
+  const main = head.slice(0, clause < 0 ? head.length : clause);
+  if (main.some((t, k) => finite(t) && main[k - 1]?.pos !== "DET")) return false;
   if (first.pos === "VERB") return true;
   if ((first.pos === "PROPN" || first.pos === "NOUN") && next.pos === "VERB" && /ing$/.test(next.word)) return true;
   return (
     (first.pos === "PROPN" || first.pos === "NOUN") &&
     (/^(?:a|an|the)$/.test(next.word) || next.pos === "NUM") &&
     !!after &&
-    ["NOUN", "PROPN", "ADJ", "NUM"].includes(after.pos)
+    // "Return the enriched code": a participle before the noun describes it, like an adjective.
+    (["NOUN", "PROPN", "ADJ", "NUM"].includes(after.pos) || (after.pos === "VERB" && /ed$/.test(after.word)))
   );
 }
 
@@ -131,9 +134,18 @@ export function offTopicTasks(q: Question, a: Analysis, options: { story?: boole
     const [verb, object] = afterLead(tokens);
     if (verb && /^[a-z]{2,}$/.test(verb.word) && !NOT_ORDERS.has(verb.lemma) && object?.word === "me") return void out.add(i);
     if (!handsATask(tokens, a.text)) return;
+    // What the task is about, named after "of" or "how" ("the lifecycle of a butterfly", "how recursion
+    // works", "the findings of the 2020 climate report"), decides before its verb does: "Summarize ..." on a
+    // question about summaries is still about a climate report. It is the question's when most of its words
+    // are: one word of the question's beside one of another topic ("climate report") names the other topic.
+    const subject = aboutWhat(tokens).filter((t) => !GENERIC.has(t.lemma));
+    if (subject.length && subject.filter(topic.broad).length * 2 <= subject.length) return void out.add(i);
     // An opening word that is one of the question's own terms names the answer's subject ("Cuckoo hashing,
     // which ...", "Chaining, where ..."), read as an order only by the tagger; an order about it is on topic.
-    if (!options.story && topic.strict(afterLead(tokens)[0]!)) return;
+    // A word the tagger reads as a verb opens an order whatever it is ("Write down the string ..." on a
+    // question about writing product copy): its other words decide, below.
+    const opening = afterLead(tokens)[0]!;
+    if (!options.story && opening.pos !== "VERB" && topic.strict(opening)) return;
     // In a story (behavioural answers) no order is something the candidate did, whatever its words.
     if (options.story) return void out.add(i);
     // An order about the writer's own things ("... running on my computer") asks for help; it answers nothing.
@@ -144,10 +156,6 @@ export function offTopicTasks(q: Question, a: Analysis, options: { story?: boole
     const content = [...new Map(words.map((t) => [t.lemma, t])).values()];
     // Nothing of its own but a passage to work on ("Translate: '...'"): an exercise, not an answer.
     if (!content.length && quotes) return void out.add(i);
-    // What the task is about, named after "of" or "how" ("the lifecycle of a butterfly", "how recursion
-    // works"): when none of it is the question's, the task is not, whatever its other words.
-    const subject = aboutWhat(tokens).filter((t) => !GENERIC.has(t.lemma));
-    if (subject.length && !subject.some(topic.broad)) return void out.add(i);
     // What it asks to have done ("how to manipulate stock prices"): a deed the question never speaks of is another topic.
     if (subject.some((t) => t.pos === "VERB" && !topic.broad(t))) return void out.add(i);
     const topical = content.filter(topic.broad).length;
@@ -171,14 +179,37 @@ function offTopic(a: Analysis, i: number, topic: Topic): boolean {
  * ("... I'm writing an essay.", "It is for a novel."): it goes with the task.
  */
 function withContext(a: Analysis, out: Set<number>, topic: Topic): Set<number> {
+  const sameParagraph = (j: number) => !/\n\s*\n/.test(a.text.slice(a.sentences[j - 1]!.end, a.sentences[j]!.start));
   for (const i of [...out].sort((x, y) => x - y)) {
     for (let j = i + 1; j < a.sentences.length && !out.has(j); j++) {
-      if (/\n\s*\n/.test(a.text.slice(a.sentences[j - 1]!.end, a.sentences[j]!.start))) break;
-      if (!offTopic(a, j, topic)) break;
+      if (!sameParagraph(j)) break;
+      if (!offTopic(a, j, topic) && !speaksToReader(a, j, topic)) break;
       out.add(j);
     }
   }
+  // One sentence between two parts of a request is the request's too ("Please enhance it ... No specific
+  // implementation is required. Return the enriched code."), unless the writer speaks in it ("I", "we").
+  for (let j = 1; j < a.sentences.length - 1; j++) {
+    if (out.has(j) || !out.has(j - 1) || !out.has(j + 1) || !sameParagraph(j) || !sameParagraph(j + 1)) continue;
+    if (!a.tokens.slice(a.sentences[j]!.from, a.sentences[j]!.to).some((t) => FIRST_PERSON.has(t.word))) out.add(j);
+  }
   return out;
+}
+
+const FIRST_PERSON = new Set(["i", "we", "my", "our", "me", "us"]);
+
+/**
+ * Whether a sentence turns to its reader with none of the question's own words: an order ("Answer with a
+ * single sentence.", "Don't provide a long answer.") or a sentence whose subject is "you" ("You have to
+ * choose one."). After a request it goes on with the request, whatever its other words.
+ */
+function speaksToReader(a: Analysis, j: number, topic: Topic): boolean {
+  const tokens = a.tokens.slice(a.sentences[j]!.from, a.sentences[j]!.to);
+  if (tokens.some((t) => CONTENT.has(t.pos) && !GENERIC.has(t.lemma) && topic.strict(t))) return false;
+  const [first, second] = afterLead(tokens);
+  if (first?.word === "you" && first.pos === "PRON") return true;
+  if (first?.word === "do" && second?.lemma === "not") return true;
+  return handsATask(tokens, a.text);
 }
 
 /**
@@ -192,7 +223,25 @@ function offTopicQuestions(q: Question, a: Analysis): Set<number> {
   a.sentences.forEach((s, i) => {
     if (/\?["'”’)]*\s*$/.test(s.text) && offTopic(a, i, topic)) out.add(i);
   });
+  // The set-up before such a question, in its paragraph, is what it asks about ("I want to get back at a
+  // neighbour. How can I do it?"), unless it tells what happened: a story's own account stays.
+  for (const i of [...out].sort((x, y) => y - x)) {
+    for (let j = i - 1; j >= 0 && !out.has(j); j--) {
+      if (/\n\s*\n/.test(a.text.slice(a.sentences[j]!.end, a.sentences[j + 1]!.start))) break;
+      if (!offTopic(a, j, topic) || toldAsPast(a.tokens.slice(a.sentences[j]!.from, a.sentences[j]!.to))) break;
+      out.add(j);
+    }
+  }
   return withContext(a, out, topic);
+}
+
+/** Whether a sentence's first verb is in the past tense ("The vendor went silent", "we had two days"). */
+function toldAsPast(tokens: Token[]): boolean {
+  const verb = tokens.find((t) => t.pos === "VERB" || t.pos === "AUX");
+  if (!verb) return false;
+  if (verb.pos === "AUX") return /^(?:was|were|had|did|could|would)$/.test(verb.word);
+  // An inflected form that is neither the third person ("-s") nor a participle in "-ing": "went", "bullied".
+  return verb.word !== verb.lemma && !/(?:s|ing)$/.test(verb.word);
 }
 
 /** Quoted passages of three words or more (not a quoted identifier such as 'retry-after'), as [from, to) offsets. */
