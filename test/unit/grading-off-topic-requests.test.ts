@@ -56,6 +56,9 @@ describe("requests about another topic, with their set-up and conditions", () =>
   it("a condition between two parts of a request is the request's", () => {
     const text = "Please polish the recipe below by adding more flavour notes. No particular style is needed. Return the improved recipe only.";
     expect(kept("unclear-requirements-ai-feature", text)).toBe("");
+    // Its words are the question's ("retrieval", "required"), but it only sets the request's terms.
+    const terms = "Please polish the poem below with more vivid imagery. No retrieval is required. Return the improved poem only.";
+    expect(setAside("support-chatbot-rag", terms)).toEqual(analyse(terms).sentences.map((s) => s.text));
     // The writer's own sentence between two orders is theirs, not the request's.
     const own = "Please polish the recipe below. I asked the product owner what the feature was for. Return the improved recipe only.";
     expect(kept("unclear-requirements-ai-feature", own)).toContain("I asked the product owner");
