@@ -309,28 +309,7 @@ export function withoutOffTopicTasks(q: Question, text: string, options: { story
     .split(/(```[\s\S]*?```)/)
     .map((part) => {
       if (part.startsWith("```") || !part.trim()) return part;
-      const a = analyse(part);
-      const drop = new Set([...offTopicTasks(q, a, options), ...offTopicQuestions(q, a)]);
-      // The text from the end of sentence i (punctuation and quote marks sit between sentences).
-      const through = (i: number) => part.slice(a.sentences[i]!.start, a.sentences[i + 1]?.start ?? part.length).trim();
-      a.sentences.forEach((s, i) => {
-        const prev = a.sentences[i - 1];
-        if (!prev || !(drop.has(i - 1) || /\?\s*$/.test(prev.text))) return;
-        if (
-          !OPENS_QUOTE.test(
-            part
-              .slice(prev.end, s.end)
-              .trim()
-              .replace(/^[.!?]+\s*/, ""),
-          )
-        )
-          return;
-        // The passage runs to the sentence that closes the quote.
-        for (let j = i; j < a.sentences.length; j++) {
-          drop.add(j);
-          if (CLOSES_QUOTE.test(through(j))) break;
-        }
-      });
+      const { a, drop } = setAside(q, part, options);
       if (!drop.size) return part;
       let out = "";
       let at = 0;
@@ -342,4 +321,46 @@ export function withoutOffTopicTasks(q: Question, text: string, options: { story
       return out + part.slice(at);
     })
     .join("");
+}
+
+/**
+ * The sentences withoutOffTopicTasks sets aside, as written. The paragraph gate (on-topic.ts) reads the
+ * answer before they go and takes them out of what it keeps: each reading needs the whole request to see
+ * one ("I'm writing an essay." is a request's context only beside the request).
+ */
+export function offTopicRequestSentences(q: Question, text: string, options: { story?: boolean } = {}): string[] {
+  return text
+    .split(/```[\s\S]*?```/)
+    .filter((part) => part.trim())
+    .flatMap((part) => {
+      const { a, drop } = setAside(q, part, options);
+      return a.sentences.filter((_, i) => drop.has(i)).map((s) => s.text);
+    });
+}
+
+/** The sentences of a passage of prose set aside: off-topic tasks and questions, and the passages they hand over. */
+function setAside(q: Question, part: string, options: { story?: boolean }): { a: Analysis; drop: Set<number> } {
+  const a = analyse(part);
+  const drop = new Set([...offTopicTasks(q, a, options), ...offTopicQuestions(q, a)]);
+  // The text from the end of sentence i (punctuation and quote marks sit between sentences).
+  const through = (i: number) => part.slice(a.sentences[i]!.start, a.sentences[i + 1]?.start ?? part.length).trim();
+  a.sentences.forEach((s, i) => {
+    const prev = a.sentences[i - 1];
+    if (!prev || !(drop.has(i - 1) || /\?\s*$/.test(prev.text))) return;
+    if (
+      !OPENS_QUOTE.test(
+        part
+          .slice(prev.end, s.end)
+          .trim()
+          .replace(/^[.!?]+\s*/, ""),
+      )
+    )
+      return;
+    // The passage runs to the sentence that closes the quote.
+    for (let j = i; j < a.sentences.length; j++) {
+      drop.add(j);
+      if (CLOSES_QUOTE.test(through(j))) break;
+    }
+  });
+  return { a, drop };
 }

@@ -1,7 +1,7 @@
 import type { Question } from "../../scenarios/index.js";
 import { givesAnOrder } from "../integrity/addressed.js";
 import { analyse, type Analysis, type Token } from "./analyse.js";
-import { withoutOffTopicTasks } from "./off-topic-task.js";
+import { offTopicRequestSentences } from "./off-topic-task.js";
 import { questionTerms } from "./question-terms.js";
 import type { Idf } from "./similarity.js";
 import { wordFamily } from "./word-family.js";
@@ -127,13 +127,20 @@ type Read = { a: Analysis; w: TopicalWeight[]; share: number; judged: boolean };
  * like paragraphs (a fixed prompt names the question's words); nothing is flagged: off-topic text
  * says nothing to a grader, it only earns nothing.
  */
-export function withoutOffTopicProse(q: Question, answer: string, idf: Idf): string {
-  // Tasks and questions handed to the reader go first, with their set-up, context and quoted material: judged
-  // after this gate had taken the request sentence alone, its context ("You have to choose one.") and its
-  // material ("'I wish they'd improve their service.'") were left with nothing to tie them to the request.
-  const prose = withoutOffTopicTasks(q, answer, { story: q.kind === "behavioural" });
+export function withoutOffTopicProse(q: Question, prose: string, idf: Idf): string {
   questionVocabulary(q);
   if ((sizes.get(q) ?? 0) < MIN_VOCABULARY) return prose;
+  // Tasks and questions handed to the reader are read on the whole answer too, and what they set aside (with
+  // its set-up, context and quoted material) goes from what this gate keeps: read after the gate had taken a
+  // request sentence alone, its context ("You have to choose one.") and its material ("'I wish they'd improve
+  // their service.'") were left with nothing to tie them to it. (Read the other way round, the gate lost the
+  // requests that tie their context to them: "I'm writing an essay." stayed.)
+  const requests = offTopicRequestSentences(q, prose, { story: q.kind === "behavioural" });
+  const kept = gated(q, prose, idf);
+  return requests.reduce((text, sentence) => text.replace(sentence, ""), kept);
+}
+
+function gated(q: Question, prose: string, idf: Idf): string {
   const blocks: Block[] = prose
     .split(/(```[\s\S]*?```)/)
     .flatMap((part): Block[] =>
