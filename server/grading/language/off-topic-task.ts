@@ -180,6 +180,16 @@ function offTopic(a: Analysis, i: number, topic: Topic): boolean {
  */
 function withContext(a: Analysis, out: Set<number>, topic: Topic): Set<number> {
   const sameParagraph = (j: number) => !/\n\s*\n/.test(a.text.slice(a.sentences[j - 1]!.end, a.sentences[j]!.start));
+  // The sentence that opens a request's paragraph and sets it up ("The code below needs improvement. Please
+  // enhance it ...") is the request's, unless it is the writer's own (first person, a past tense) or names
+  // the question's own words.
+  for (const i of [...out].sort((x, y) => x - y)) {
+    const j = i - 1;
+    if (j < 0 || out.has(j) || !sameParagraph(i) || (j > 0 && sameParagraph(j))) continue;
+    const tokens = a.tokens.slice(a.sentences[j]!.from, a.sentences[j]!.to);
+    if (tokens.some((t) => FIRST_PERSON.has(t.word)) || toldAsPast(tokens)) continue;
+    if (!tokens.some((t) => CONTENT.has(t.pos) && !GENERIC.has(t.lemma) && topic.strict(t))) out.add(j);
+  }
   for (const i of [...out].sort((x, y) => x - y)) {
     for (let j = i + 1; j < a.sentences.length && !out.has(j); j++) {
       if (!sameParagraph(j)) break;
