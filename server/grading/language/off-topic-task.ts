@@ -24,7 +24,14 @@ const GENERIC = new Set(
   ),
 );
 
-type Topic = { strict: (t: Token) => boolean; broad: (t: Token) => boolean };
+/**
+ * A question whose texts name fewer content words than this (a short-answer item authored from one reference
+ * sentence) says too little of its topic to judge a task's subject by a share of its words: "declare the
+ * colonies of America as independent" names "colonies" and "America", which its one reference does not.
+ */
+const RICH_TOPIC = 80;
+
+type Topic = { strict: (t: Token) => boolean; broad: (t: Token) => boolean; rich: boolean };
 const topics = new WeakMap<Question, Topic>();
 /**
  * Whether a word belongs to the question's topic. `strict`: one of its evidence terms or
@@ -46,7 +53,7 @@ function questionTopic(q: Question): Topic {
     const prompt = lemmas(`${q.title}. ${q.prompt}. ${labels}`);
     const answers = lemmas(q.exemplars.map((e) => e.answer).join("\n\n"));
     const strict = (t: Token) => isTerm(t.word) || isTerm(t.lemma) || prompt.has(t.lemma);
-    known = { strict, broad: (t) => strict(t) || answers.has(t.lemma) };
+    known = { strict, broad: (t) => strict(t) || answers.has(t.lemma), rich: new Set([...prompt, ...answers]).size >= RICH_TOPIC };
     topics.set(q, known);
   }
   return known;
@@ -85,7 +92,7 @@ function handsATask(tokens: Token[], text: string): boolean {
   const clause = head.findIndex((t) => t.pos === "SCONJ" || CLAUSE_OPENERS.has(t.word) || objectStarts(t));
   // A verb form right after an article describes the noun it comes before ("the enriched code"): it is no finite verb.
   const main = head.slice(0, clause < 0 ? head.length : clause);
-  if (main.some((t, k) => finite(t) && main[k - 1]?.pos !== "DET")) return false;
+  if (main.some((t, k) => finite(t) && !(t.pos === "VERB" && main[k - 1]?.pos === "DET"))) return false;
   if (first.pos === "VERB") return true;
   if ((first.pos === "PROPN" || first.pos === "NOUN") && next.pos === "VERB" && /ing$/.test(next.word)) return true;
   return (
@@ -137,15 +144,15 @@ export function offTopicTasks(q: Question, a: Analysis, options: { story?: boole
     // What the task is about, named after "of" or "how" ("the lifecycle of a butterfly", "how recursion
     // works", "the findings of the 2020 climate report"), decides before its verb does: "Summarize ..." on a
     // question about summaries is still about a climate report. It is the question's when most of its words
-    // are: one word of the question's beside one of another topic ("climate report") names the other topic.
+    // are (one word of the question's beside one of another topic, "climate report", names the other topic),
+    // or when what the order asks for is ("declare independence of the colonies": "independence").
     const subject = aboutWhat(tokens).filter((t) => !GENERIC.has(t.lemma));
-    if (subject.length && subject.filter(topic.broad).length * 2 <= subject.length) return void out.add(i);
+    const wanted = asked(tokens);
+    if (topic.rich && subject.length && subject.filter(topic.broad).length * 2 <= subject.length && !wanted.some(topic.broad))
+      return void out.add(i);
     // An opening word that is one of the question's own terms names the answer's subject ("Cuckoo hashing,
     // which ...", "Chaining, where ..."), read as an order only by the tagger; an order about it is on topic.
-    // A word the tagger reads as a verb opens an order whatever it is ("Write down the string ..." on a
-    // question about writing product copy): its other words decide, below.
-    const opening = afterLead(tokens)[0]!;
-    if (!options.story && opening.pos !== "VERB" && topic.strict(opening)) return;
+    if (!options.story && topic.strict(afterLead(tokens)[0]!)) return;
     // In a story (behavioural answers) no order is something the candidate did, whatever its words.
     if (options.story) return void out.add(i);
     // An order about the writer's own things ("... running on my computer") asks for help; it answers nothing.
@@ -154,6 +161,8 @@ export function offTopicTasks(q: Question, a: Analysis, options: { story?: boole
       .slice(1)
       .filter((t) => CONTENT.has(t.pos) && !GENERIC.has(t.lemma) && t.word.length > 1);
     const content = [...new Map(words.map((t) => [t.lemma, t])).values()];
+    // When none of what it is about is the question's, the task is not, whatever its other words.
+    if (subject.length && !subject.some(topic.broad)) return void out.add(i);
     // Nothing of its own but a passage to work on ("Translate: '...'"): an exercise, not an answer.
     if (!content.length && quotes) return void out.add(i);
     // What it asks to have done ("how to manipulate stock prices"): a deed the question never speaks of is another topic.
@@ -161,7 +170,6 @@ export function offTopicTasks(q: Question, a: Analysis, options: { story?: boole
     const topical = content.filter(topic.broad).length;
     // What the order asks for ("a script", "an introduction") says most about what it is about: asking for
     // something off the topic, it needs half its words on it to count, otherwise a third.
-    const wanted = asked(tokens);
     const share = wanted.length && !wanted.some(topic.strict) ? 2 : 3;
     if (content.length > 0 && topical * share < content.length) out.add(i);
   });
