@@ -76,7 +76,9 @@ for (const { name, texts } of sources) {
       }
     }
   }
-  console.log(`\n${name}: ${texts.length} texts, ${n} attacked answers${every > 1 ? ` (one combination in ${every}${offset ? `, offset ${offset}` : ""})` : ""}`);
+  console.log(
+    `\n${name}: ${texts.length} texts, ${n} attacked answers${every > 1 ? ` (one combination in ${every}${offset ? `, offset ${offset}` : ""})` : ""}`,
+  );
   console.log(`scored above the clean answer: ${raised} (${pct(raised, n)}), largest raise ${maxRaise.toFixed(1)} points`);
   for (const [kind, k] of byKind)
     console.log(`  ${kind.padEnd(18)} raised ${k.raised} of ${k.n} (${pct(k.raised, k.n)}), flagged ${pct(k.flagged, k.n)}`);

@@ -48,13 +48,15 @@ describe("requests about another topic, with their set-up and conditions", () =>
 
   it("a wish set up before a bare 'how?' goes with it; a story's account of what happened stays", () => {
     expect(kept("led-self-host-vs-api-decision", "I want to get even with my noisy neighbour. What should I do?")).toBe("");
-    const story = "The vendor doubled its price overnight and finance froze the budget. What could I do? I called a meeting with both teams.";
+    const story =
+      "The vendor doubled its price overnight and finance froze the budget. What could I do? I called a meeting with both teams.";
     expect(kept("led-self-host-vs-api-decision", story)).toContain("The vendor doubled its price overnight");
     expect(kept("led-self-host-vs-api-decision", story)).toContain("I called a meeting with both teams.");
   });
 
   it("a condition between two parts of a request is the request's", () => {
-    const text = "Please polish the recipe below by adding more flavour notes. No particular style is needed. Return the improved recipe only.";
+    const text =
+      "Please polish the recipe below by adding more flavour notes. No particular style is needed. Return the improved recipe only.";
     expect(kept("unclear-requirements-ai-feature", text)).toBe("");
     // Its words are the question's ("retrieval", "required"), but it only sets the request's terms.
     const terms = "Please polish the poem below with more vivid imagery. No retrieval is required. Return the improved poem only.";
