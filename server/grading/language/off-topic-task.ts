@@ -77,7 +77,7 @@ function afterLead(tokens: Token[]): Token[] {
  * facts", "Reply using ..."), so a bare word followed by an article or a number and a
  * noun phrase, or by a gerund, counts too; "Bulb A and bulb C are ..." does not.
  */
-function handsATask(tokens: Token[], text: string): boolean {
+function handsATask(tokens: Token[], text: string, rich = false): boolean {
   const [first, next, after] = afterLead(tokens);
   // The bare form: "summarise" is "summarize" spelt the British way, not an inflection.
   const bare = !!first && (first.word === first.lemma || first.word.replace(/is(?=e$)/, "iz") === first.lemma);
@@ -90,9 +90,11 @@ function handsATask(tokens: Token[], text: string): boolean {
   const head = tokens.slice(tokens.indexOf(first) + 1);
   const objectStarts = (t: Token) => first.pos === "VERB" && /^(?:a|an|the)$/.test(t.word);
   const clause = head.findIndex((t) => t.pos === "SCONJ" || CLAUSE_OPENERS.has(t.word) || objectStarts(t));
-  // A verb form right after an article describes the noun it comes before ("the enriched code"): it is no finite verb.
+  // A verb form right after an article describes the noun it comes before ("the enriched code"): it is no finite
+  // verb. Not in the terse fragments short-answer items get ("bulb a the ..."), where a misread tag is likelier.
   const main = head.slice(0, clause < 0 ? head.length : clause);
-  if (main.some((t, k) => finite(t) && !(t.pos === "VERB" && main[k - 1]?.pos === "DET"))) return false;
+  const participle = (t: Token, k: number) => rich && t.pos === "VERB" && main[k - 1]?.pos === "DET";
+  if (main.some((t, k) => finite(t) && !participle(t, k))) return false;
   if (first.pos === "VERB") return true;
   if ((first.pos === "PROPN" || first.pos === "NOUN") && next.pos === "VERB" && /ing$/.test(next.word)) return true;
   return (
@@ -140,7 +142,7 @@ export function offTopicTasks(q: Question, a: Analysis, options: { story?: boole
     // A request for the writer ("Show me how to ...", "Help me with ...") is never an answer, whatever its words.
     const [verb, object] = afterLead(tokens);
     if (verb && /^[a-z]{2,}$/.test(verb.word) && !NOT_ORDERS.has(verb.lemma) && object?.word === "me") return void out.add(i);
-    if (!handsATask(tokens, a.text)) return;
+    if (!handsATask(tokens, a.text, topic.rich)) return;
     // What the task is about, named after "of" or "how" ("the lifecycle of a butterfly", "how recursion
     // works", "the findings of the 2020 climate report"), decides before its verb does: "Summarize ..." on a
     // question about summaries is still about a climate report. It is the question's when most of its words
@@ -227,7 +229,7 @@ function speaksToReader(a: Analysis, j: number, topic: Topic): boolean {
   const [first, second] = afterLead(tokens);
   if (first?.word === "you" && first.pos === "PRON") return true;
   if (first?.word === "do" && second?.lemma === "not") return true;
-  return handsATask(tokens, a.text);
+  return handsATask(tokens, a.text, topic.rich);
 }
 
 /**
