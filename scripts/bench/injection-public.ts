@@ -2,11 +2,13 @@
 // suite, which uses small samples): every text appended, prepended and alone on the weak and
 // adequate exemplars of every built-in question. Prints, per collection, how many attacked
 // answers scored above their clean answer, and the flag rate.
-//   npx tsx scripts/bench/injection-public.ts <dir> [<dir> ...] [--every N] [--match REGEX]
+//   npx tsx scripts/bench/injection-public.ts <dir> [<dir> ...] [--every N] [--offset K] [--match REGEX]
 // Each dir is one collection, recognised by its layout (scripts/bench/injection-sources.ts):
 // BIPIA benchmark/, GPTFuzz, promptmap, Giskard-AI/prompt-injections (PromptInject rows only),
 // JailbreakingLLMs (PAIR goals).
 // --every N grades one combination in N (question, level, text, placement), deterministically.
+// --offset K (0 <= K < N) picks which one in N: tuning on offset 0 and checking another offset
+// gives a held-out subset of the same collection.
 // --match REGEX keeps only the texts it matches (to re-run a residue while fixing it).
 import { loadPacksFromDir } from "../../server/scenarios/index.js";
 import { gradeAttacked, PLACEMENTS } from "../../test/helpers/attacked.js";
@@ -21,10 +23,11 @@ const option = (name: string) => {
   return value;
 };
 const every = Math.max(1, Number(option("--every")) || 1);
+const offset = Math.max(0, Math.floor(Number(option("--offset")) || 0)) % every;
 const match = option("--match");
 const filter = match ? new RegExp(match, "i") : null;
 if (!args.length) {
-  console.error("usage: npx tsx scripts/bench/injection-public.ts <collection dir> [...] [--every N] [--match REGEX]");
+  console.error("usage: npx tsx scripts/bench/injection-public.ts <collection dir> [...] [--every N] [--offset K] [--match REGEX]");
   process.exit(2);
 }
 const sources: Source[] = args.map((dir) => {
@@ -53,7 +56,7 @@ for (const { name, texts } of sources) {
       if (!base) continue;
       for (const text of texts) {
         for (const where of PLACEMENTS) {
-          if (combination++ % every !== 0) continue;
+          if (combination++ % every !== offset) continue;
           const r = gradeAttacked(pack!, q, base, text, where);
           n++;
           const k = byKind.get(q.kind) ?? { n: 0, raised: 0, flagged: 0 };
@@ -73,7 +76,9 @@ for (const { name, texts } of sources) {
       }
     }
   }
-  console.log(`\n${name}: ${texts.length} texts, ${n} attacked answers${every > 1 ? ` (one combination in ${every})` : ""}`);
+  console.log(
+    `\n${name}: ${texts.length} texts, ${n} attacked answers${every > 1 ? ` (one combination in ${every}${offset ? `, offset ${offset}` : ""})` : ""}`,
+  );
   console.log(`scored above the clean answer: ${raised} (${pct(raised, n)}), largest raise ${maxRaise.toFixed(1)} points`);
   for (const [kind, k] of byKind)
     console.log(`  ${kind.padEnd(18)} raised ${k.raised} of ${k.n} (${pct(k.raised, k.n)}), flagged ${pct(k.flagged, k.n)}`);

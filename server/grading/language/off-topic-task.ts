@@ -24,7 +24,14 @@ const GENERIC = new Set(
   ),
 );
 
-type Topic = { strict: (t: Token) => boolean; broad: (t: Token) => boolean };
+/**
+ * A question whose texts name fewer content words than this (a short-answer item authored from one reference
+ * sentence) says too little of its topic to judge a task's subject by a share of its words: "declare the
+ * colonies of America as independent" names "colonies" and "America", which its one reference does not.
+ */
+const RICH_TOPIC = 80;
+
+type Topic = { strict: (t: Token) => boolean; broad: (t: Token) => boolean; rich: boolean };
 const topics = new WeakMap<Question, Topic>();
 /**
  * Whether a word belongs to the question's topic. `strict`: one of its evidence terms or
@@ -46,7 +53,7 @@ function questionTopic(q: Question): Topic {
     const prompt = lemmas(`${q.title}. ${q.prompt}. ${labels}`);
     const answers = lemmas(q.exemplars.map((e) => e.answer).join("\n\n"));
     const strict = (t: Token) => isTerm(t.word) || isTerm(t.lemma) || prompt.has(t.lemma);
-    known = { strict, broad: (t) => strict(t) || answers.has(t.lemma) };
+    known = { strict, broad: (t) => strict(t) || answers.has(t.lemma), rich: new Set([...prompt, ...answers]).size >= RICH_TOPIC };
     topics.set(q, known);
   }
   return known;
@@ -70,7 +77,7 @@ function afterLead(tokens: Token[]): Token[] {
  * facts", "Reply using ..."), so a bare word followed by an article or a number and a
  * noun phrase, or by a gerund, counts too; "Bulb A and bulb C are ..." does not.
  */
-function handsATask(tokens: Token[], text: string): boolean {
+function handsATask(tokens: Token[], text: string, rich = false): boolean {
   const [first, next, after] = afterLead(tokens);
   // The bare form: "summarise" is "summarize" spelt the British way, not an inflection.
   const bare = !!first && (first.word === first.lemma || first.word.replace(/is(?=e$)/, "iz") === first.lemma);
@@ -83,14 +90,19 @@ function handsATask(tokens: Token[], text: string): boolean {
   const head = tokens.slice(tokens.indexOf(first) + 1);
   const objectStarts = (t: Token) => first.pos === "VERB" && /^(?:a|an|the)$/.test(t.word);
   const clause = head.findIndex((t) => t.pos === "SCONJ" || CLAUSE_OPENERS.has(t.word) || objectStarts(t));
-  if (head.slice(0, clause < 0 ? head.length : clause).some(finite)) return false;
+  // A verb form right after an article describes the noun it comes before ("the enriched code"): it is no finite
+  // verb. Not in the terse fragments short-answer items get ("bulb a the ..."), where a misread tag is likelier.
+  const main = head.slice(0, clause < 0 ? head.length : clause);
+  const participle = (t: Token, k: number) => rich && t.pos === "VERB" && main[k - 1]?.pos === "DET";
+  if (main.some((t, k) => finite(t) && !participle(t, k))) return false;
   if (first.pos === "VERB") return true;
   if ((first.pos === "PROPN" || first.pos === "NOUN") && next.pos === "VERB" && /ing$/.test(next.word)) return true;
   return (
     (first.pos === "PROPN" || first.pos === "NOUN") &&
     (/^(?:a|an|the)$/.test(next.word) || next.pos === "NUM") &&
     !!after &&
-    ["NOUN", "PROPN", "ADJ", "NUM"].includes(after.pos)
+    // "Return the enriched code": a participle before the noun describes it, like an adjective.
+    (["NOUN", "PROPN", "ADJ", "NUM"].includes(after.pos) || (after.pos === "VERB" && /ed$/.test(after.word)))
   );
 }
 
@@ -130,7 +142,16 @@ export function offTopicTasks(q: Question, a: Analysis, options: { story?: boole
     // A request for the writer ("Show me how to ...", "Help me with ...") is never an answer, whatever its words.
     const [verb, object] = afterLead(tokens);
     if (verb && /^[a-z]{2,}$/.test(verb.word) && !NOT_ORDERS.has(verb.lemma) && object?.word === "me") return void out.add(i);
-    if (!handsATask(tokens, a.text)) return;
+    if (!handsATask(tokens, a.text, topic.rich)) return;
+    // What the task is about, named after "of" or "how" ("the lifecycle of a butterfly", "how recursion
+    // works", "the findings of the 2020 climate report"), decides before its verb does: "Summarize ..." on a
+    // question about summaries is still about a climate report. It is the question's when most of its words
+    // are (one word of the question's beside one of another topic, "climate report", names the other topic),
+    // or when what the order asks for is ("declare independence of the colonies": "independence").
+    const subject = aboutWhat(tokens).filter((t) => !GENERIC.has(t.lemma));
+    const wanted = asked(tokens);
+    if (topic.rich && subject.length && subject.filter(topic.broad).length * 2 <= subject.length && !wanted.some(topic.broad))
+      return void out.add(i);
     // An opening word that is one of the question's own terms names the answer's subject ("Cuckoo hashing,
     // which ...", "Chaining, where ..."), read as an order only by the tagger; an order about it is on topic.
     if (!options.story && topic.strict(afterLead(tokens)[0]!)) return;
@@ -142,18 +163,15 @@ export function offTopicTasks(q: Question, a: Analysis, options: { story?: boole
       .slice(1)
       .filter((t) => CONTENT.has(t.pos) && !GENERIC.has(t.lemma) && t.word.length > 1);
     const content = [...new Map(words.map((t) => [t.lemma, t])).values()];
+    // When none of what it is about is the question's, the task is not, whatever its other words.
+    if (subject.length && !subject.some(topic.broad)) return void out.add(i);
     // Nothing of its own but a passage to work on ("Translate: '...'"): an exercise, not an answer.
     if (!content.length && quotes) return void out.add(i);
-    // What the task is about, named after "of" or "how" ("the lifecycle of a butterfly", "how recursion
-    // works"): when none of it is the question's, the task is not, whatever its other words.
-    const subject = aboutWhat(tokens).filter((t) => !GENERIC.has(t.lemma));
-    if (subject.length && !subject.some(topic.broad)) return void out.add(i);
     // What it asks to have done ("how to manipulate stock prices"): a deed the question never speaks of is another topic.
     if (subject.some((t) => t.pos === "VERB" && !topic.broad(t))) return void out.add(i);
     const topical = content.filter(topic.broad).length;
     // What the order asks for ("a script", "an introduction") says most about what it is about: asking for
     // something off the topic, it needs half its words on it to count, otherwise a third.
-    const wanted = asked(tokens);
     const share = wanted.length && !wanted.some(topic.strict) ? 2 : 3;
     if (content.length > 0 && topical * share < content.length) out.add(i);
   });
@@ -171,14 +189,47 @@ function offTopic(a: Analysis, i: number, topic: Topic): boolean {
  * ("... I'm writing an essay.", "It is for a novel."): it goes with the task.
  */
 function withContext(a: Analysis, out: Set<number>, topic: Topic): Set<number> {
+  const sameParagraph = (j: number) => !/\n\s*\n/.test(a.text.slice(a.sentences[j - 1]!.end, a.sentences[j]!.start));
+  // The sentence that opens a request's paragraph and sets it up ("The code below needs improvement. Please
+  // enhance it ...") is the request's, unless it is the writer's own (first person, a past tense) or names
+  // the question's own words.
+  for (const i of [...out].sort((x, y) => x - y)) {
+    const j = i - 1;
+    if (j < 0 || out.has(j) || !sameParagraph(i) || (j > 0 && sameParagraph(j))) continue;
+    const tokens = a.tokens.slice(a.sentences[j]!.from, a.sentences[j]!.to);
+    if (tokens.some((t) => FIRST_PERSON.has(t.word)) || toldAsPast(tokens)) continue;
+    if (!tokens.some((t) => CONTENT.has(t.pos) && !GENERIC.has(t.lemma) && topic.strict(t))) out.add(j);
+  }
   for (const i of [...out].sort((x, y) => x - y)) {
     for (let j = i + 1; j < a.sentences.length && !out.has(j); j++) {
-      if (/\n\s*\n/.test(a.text.slice(a.sentences[j - 1]!.end, a.sentences[j]!.start))) break;
-      if (!offTopic(a, j, topic)) break;
+      if (!sameParagraph(j)) break;
+      if (!offTopic(a, j, topic) && !speaksToReader(a, j, topic)) break;
       out.add(j);
     }
   }
+  // One sentence between two parts of a request is the request's too ("Please enhance it ... No specific
+  // implementation is required. Return the enriched code."), unless the writer speaks in it ("I", "we").
+  for (let j = 1; j < a.sentences.length - 1; j++) {
+    if (out.has(j) || !out.has(j - 1) || !out.has(j + 1) || !sameParagraph(j) || !sameParagraph(j + 1)) continue;
+    if (!a.tokens.slice(a.sentences[j]!.from, a.sentences[j]!.to).some((t) => FIRST_PERSON.has(t.word))) out.add(j);
+  }
   return out;
+}
+
+const FIRST_PERSON = new Set(["i", "we", "my", "our", "me", "us"]);
+
+/**
+ * Whether a sentence turns to its reader with none of the question's own words: an order ("Answer with a
+ * single sentence.", "Don't provide a long answer.") or a sentence whose subject is "you" ("You have to
+ * choose one."). After a request it goes on with the request, whatever its other words.
+ */
+function speaksToReader(a: Analysis, j: number, topic: Topic): boolean {
+  const tokens = a.tokens.slice(a.sentences[j]!.from, a.sentences[j]!.to);
+  if (tokens.some((t) => CONTENT.has(t.pos) && !GENERIC.has(t.lemma) && topic.strict(t))) return false;
+  const [first, second] = afterLead(tokens);
+  if (first?.word === "you" && first.pos === "PRON") return true;
+  if (first?.word === "do" && second?.lemma === "not") return true;
+  return handsATask(tokens, a.text, topic.rich);
 }
 
 /**
@@ -192,7 +243,25 @@ function offTopicQuestions(q: Question, a: Analysis): Set<number> {
   a.sentences.forEach((s, i) => {
     if (/\?["'”’)]*\s*$/.test(s.text) && offTopic(a, i, topic)) out.add(i);
   });
+  // The set-up before such a question, in its paragraph, is what it asks about ("I want to get back at a
+  // neighbour. How can I do it?"), unless it tells what happened: a story's own account stays.
+  for (const i of [...out].sort((x, y) => y - x)) {
+    for (let j = i - 1; j >= 0 && !out.has(j); j--) {
+      if (/\n\s*\n/.test(a.text.slice(a.sentences[j]!.end, a.sentences[j + 1]!.start))) break;
+      if (!offTopic(a, j, topic) || toldAsPast(a.tokens.slice(a.sentences[j]!.from, a.sentences[j]!.to))) break;
+      out.add(j);
+    }
+  }
   return withContext(a, out, topic);
+}
+
+/** Whether a sentence's first verb is in the past tense ("The vendor went silent", "we had two days"). */
+function toldAsPast(tokens: Token[]): boolean {
+  const verb = tokens.find((t) => t.pos === "VERB" || t.pos === "AUX");
+  if (!verb) return false;
+  if (verb.pos === "AUX") return /^(?:was|were|had|did|could|would)$/.test(verb.word);
+  // An inflected form that is neither the third person ("-s") nor a participle in "-ing": "went", "bullied".
+  return verb.word !== verb.lemma && !/(?:s|ing)$/.test(verb.word);
 }
 
 /** Quoted passages of three words or more (not a quoted identifier such as 'retry-after'), as [from, to) offsets. */
@@ -260,28 +329,7 @@ export function withoutOffTopicTasks(q: Question, text: string, options: { story
     .split(/(```[\s\S]*?```)/)
     .map((part) => {
       if (part.startsWith("```") || !part.trim()) return part;
-      const a = analyse(part);
-      const drop = new Set([...offTopicTasks(q, a, options), ...offTopicQuestions(q, a)]);
-      // The text from the end of sentence i (punctuation and quote marks sit between sentences).
-      const through = (i: number) => part.slice(a.sentences[i]!.start, a.sentences[i + 1]?.start ?? part.length).trim();
-      a.sentences.forEach((s, i) => {
-        const prev = a.sentences[i - 1];
-        if (!prev || !(drop.has(i - 1) || /\?\s*$/.test(prev.text))) return;
-        if (
-          !OPENS_QUOTE.test(
-            part
-              .slice(prev.end, s.end)
-              .trim()
-              .replace(/^[.!?]+\s*/, ""),
-          )
-        )
-          return;
-        // The passage runs to the sentence that closes the quote.
-        for (let j = i; j < a.sentences.length; j++) {
-          drop.add(j);
-          if (CLOSES_QUOTE.test(through(j))) break;
-        }
-      });
+      const { a, drop } = setAside(q, part, options);
       if (!drop.size) return part;
       let out = "";
       let at = 0;
@@ -293,4 +341,46 @@ export function withoutOffTopicTasks(q: Question, text: string, options: { story
       return out + part.slice(at);
     })
     .join("");
+}
+
+/**
+ * The sentences withoutOffTopicTasks sets aside, as written. The paragraph gate (on-topic.ts) reads the
+ * answer before they go and takes them out of what it keeps: each reading needs the whole request to see
+ * one ("I'm writing an essay." is a request's context only beside the request).
+ */
+export function offTopicRequestSentences(q: Question, text: string, options: { story?: boolean } = {}): string[] {
+  return text
+    .split(/```[\s\S]*?```/)
+    .filter((part) => part.trim())
+    .flatMap((part) => {
+      const { a, drop } = setAside(q, part, options);
+      return a.sentences.filter((_, i) => drop.has(i)).map((s) => s.text);
+    });
+}
+
+/** The sentences of a passage of prose set aside: off-topic tasks and questions, and the passages they hand over. */
+function setAside(q: Question, part: string, options: { story?: boolean }): { a: Analysis; drop: Set<number> } {
+  const a = analyse(part);
+  const drop = new Set([...offTopicTasks(q, a, options), ...offTopicQuestions(q, a)]);
+  // The text from the end of sentence i (punctuation and quote marks sit between sentences).
+  const through = (i: number) => part.slice(a.sentences[i]!.start, a.sentences[i + 1]?.start ?? part.length).trim();
+  a.sentences.forEach((s, i) => {
+    const prev = a.sentences[i - 1];
+    if (!prev || !(drop.has(i - 1) || /\?\s*$/.test(prev.text))) return;
+    if (
+      !OPENS_QUOTE.test(
+        part
+          .slice(prev.end, s.end)
+          .trim()
+          .replace(/^[.!?]+\s*/, ""),
+      )
+    )
+      return;
+    // The passage runs to the sentence that closes the quote.
+    for (let j = i; j < a.sentences.length; j++) {
+      drop.add(j);
+      if (CLOSES_QUOTE.test(through(j))) break;
+    }
+  });
+  return { a, drop };
 }

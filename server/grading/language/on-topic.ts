@@ -1,6 +1,7 @@
 import type { Question } from "../../scenarios/index.js";
 import { givesAnOrder } from "../integrity/addressed.js";
 import { analyse, type Analysis, type Token } from "./analyse.js";
+import { offTopicRequestSentences } from "./off-topic-task.js";
 import { questionTerms } from "./question-terms.js";
 import type { Idf } from "./similarity.js";
 import { wordFamily } from "./word-family.js";
@@ -129,6 +130,17 @@ type Read = { a: Analysis; w: TopicalWeight[]; share: number; judged: boolean };
 export function withoutOffTopicProse(q: Question, prose: string, idf: Idf): string {
   questionVocabulary(q);
   if ((sizes.get(q) ?? 0) < MIN_VOCABULARY) return prose;
+  // Tasks and questions handed to the reader are read on the whole answer too, and what they set aside (with
+  // its set-up, context and quoted material) goes from what this gate keeps: read after the gate had taken a
+  // request sentence alone, its context ("You have to choose one.") and its material ("'I wish they'd improve
+  // their service.'") were left with nothing to tie them to it. (Read the other way round, the gate lost the
+  // requests that tie their context to them: "I'm writing an essay." stayed.)
+  const requests = offTopicRequestSentences(q, prose, { story: q.kind === "behavioural" });
+  const kept = gated(q, prose, idf);
+  return requests.reduce((text, sentence) => text.replace(sentence, ""), kept);
+}
+
+function gated(q: Question, prose: string, idf: Idf): string {
   const blocks: Block[] = prose
     .split(/(```[\s\S]*?```)/)
     .flatMap((part): Block[] =>
