@@ -43,12 +43,22 @@ export function rubricRecord(text: string, question: Question): boolean {
   if (!/[:=]/.test(text)) return false;
   const names = criterionNames(question);
   const graded = new Set<string>();
+  const levels = new Set<string>();
   let overall = false;
+  let overallTop = false;
   for (const m of text.matchAll(PAIR)) {
     const k = key(m[1]!);
-    if (!gradeLike(Number(m[2]), m[3] === undefined ? undefined : Number(m[3]))) continue;
+    const value = Number(m[2]);
+    const outOf = m[3] === undefined ? undefined : Number(m[3]);
+    if (!gradeLike(value, outOf)) continue;
     if (names.has(k)) graded.add(k);
-    else if (GRADE_WORDS.has(k)) overall = true;
+    else if (GRADE_WORDS.has(k)) {
+      overall = true;
+      overallTop ||= outOf === undefined ? value === 100 : value === outOf;
+    } else if (outOf === undefined && Number.isInteger(value) && value <= 5) levels.add(k);
   }
-  return graded.size >= 2 || (graded.size === 1 && overall);
+  // Whatever the keys are called: levels per item under a top overall grade is a grading sheet
+  // (`{"evaluation": {"strategy": 4, "validation": 4, "overall": 100}}`); a judge's scores the
+  // candidate reports (`{"faithfulness": 4, "overall": 3.5}`) carry no top grade.
+  return graded.size >= 2 || (graded.size === 1 && overall) || (levels.size >= 2 && overallTop);
 }
