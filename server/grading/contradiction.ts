@@ -17,6 +17,7 @@ import { clauseSubject, sameSubject } from "./clause-subject.js";
 import { poleOpposites, type Poles } from "./pole-opposites.js";
 import type { ConceptHit } from "./coverage.js";
 import { describedPoint } from "./poles.js";
+import { deniedPoints } from "./denied-points.js";
 
 /**
  * Every key point of a criterion the answer states the opposite of, stated or
@@ -58,10 +59,10 @@ export function contradictions(
     otherTerms?: readonly string[];
     factual?: boolean;
   } & ClaimOptions = {},
-): { opposite: string[]; described: string[]; both: string[] } {
+): Contradictions {
   const opposite: string[] = [];
   const both: string[] = [];
-  if (!prose.trim()) return { opposite, described: [], both };
+  if (!prose.trim()) return { opposite, described: [], both, denied: { labels: [], sentences: [] } };
   const a = analyse(prose);
   const claims = claimSentences(a, options.isTerm, { story: options.story ?? false, listAnswers: options.listAnswers ?? false });
   const roles = options.roles ?? null;
@@ -99,8 +100,24 @@ export function contradictions(
     if (at.some((i) => i !== stating && sameSubject(clauseSubject(a, i), subject))) both.push(c.label);
   }
   const described = new Set(criterion.evidence.concepts.filter(describedPoint).map((c) => c.label));
-  return { opposite, described: opposite.filter((l) => byPole.has(l) || described.has(l)), both };
+  const denied = deniedPoints(
+    criterion,
+    a,
+    claims,
+    hits.map((h) => h.label),
+    hedge,
+    roles,
+  );
+  return { opposite, described: opposite.filter((l) => byPole.has(l) || described.has(l)), both, denied };
 }
+
+/** `denied`: the points turned down (denied, dismissed, rejected) and the sentences that do it (denied-points.ts). */
+export type Contradictions = {
+  opposite: string[];
+  described: string[];
+  both: string[];
+  denied: { labels: string[]; sentences: number[] };
+};
 
 function tokenAtOffset(a: Analysis, offset: number): number {
   let found = -1;

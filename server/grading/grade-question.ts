@@ -94,16 +94,20 @@ function gradeCanonical(question: Question, answers: (AnswerBody | null)[], ctx:
   const read = evidenceFor(question, index ? { ...evidence, prose: withoutOffTopicProse(question, evidence.prose, index.idf) } : evidence);
   // Similarity: how much of a reference answer's weighted content (claims only, negation marked) the answer states.
   const refs = (index?.references.get(question.id) ?? []).filter((r) => r.text !== ctx.gradingExemplar);
-  // A clause that pairs a contrast's terms crosswise ("A stack is FIFO") earns no similarity either (role-swap.ts).
-  const compared = withoutSwappedClauses(read.prose, termRoles(question));
+  const refSize = refs.length ? Math.min(...refs.map((r) => r.terms)) : 0;
+  const claims = claimText(question, read.prose);
+  const readings = question.rubric.map((criterion) =>
+    readCriterion(criterion, question, read, ctx.lab, ctx.blend ?? DEFAULT_BLEND, refSize, claims),
+  );
+  // A sentence that turns a key point down (denies, dismisses or rejects it) says the reference's words against it:
+  // they earn no similarity (denied-points.ts). A clause that pairs a contrast's terms crosswise ("A stack is FIFO")
+  // earns none either (role-swap.ts).
+  const denied = new Set(readings.flatMap((r) => r.deniedSentences));
+  const compared = withoutSwappedClauses(withoutSentences(read.prose, denied), termRoles(question));
   const answerVector =
     index && refs.length ? vectorOf(compared, index.idf, questionTerms(question), { listAnswers: expectsShortAnswer(question) }) : null;
   const similarity = answerVector && read.prose ? Math.max(...refs.map((r) => weightedRecall(answerVector, r.vector))) : null;
-  const refSize = refs.length ? Math.min(...refs.map((r) => r.terms)) : 0;
-  const claims = claimText(question, read.prose);
-  const judged = question.rubric.map((criterion) =>
-    scoreCriterion(criterion, question, read, ctx.lab, similarity, ctx.blend ?? DEFAULT_BLEND, refSize, claims),
-  );
+  const judged = readings.map((r) => r.score(similarity));
   const scores = judged.map((j) => j.score);
   // A contradicted key point is a statement to grade (a 0), not a lack of evidence.
   const saidSomething = judged.some((j) => j.contradicted.length > 0);
@@ -148,16 +152,20 @@ function penalise(s: CriterionScore): CriterionScore {
 export const DEFAULT_BLEND: Blend = { weight: 0.5, full: 0.5, terms: 6, floor: 0.2 };
 export type Blend = { weight: number; full: number; terms: number; floor: number };
 
-function scoreCriterion(
+/**
+ * A criterion in two steps: what the answer states, contradicts and turns down (read once), then the score
+ * with the similarity to the references, which leaves out the sentences any criterion's reading found
+ * turning a key point down.
+ */
+function readCriterion(
   criterion: Criterion,
   question: Question,
   evidence: EvidenceText,
   lab: LabEvidence | undefined,
-  similarity: number | null,
   blend: Blend,
   refSize = 0,
   claims?: string,
-): { score: CriterionScore; contradicted: string[] } {
+): { deniedSentences: number[]; score: (similarity: number | null) => { score: CriterionScore; contradicted: string[] } } {
   const otherTerms = otherCriteriaTerms(question, criterion);
   // Where one fact is asked, "X or Y" leaves the fork open; in a design answer it offers options (hedge.ts).
   const factual = question.rubric.length === 1 || expectsShortAnswer(question);
@@ -192,70 +200,86 @@ function scoreCriterion(
   // A list of alternatives ("name two of") needs only `enough` of its points for full marks.
   const needed = Math.min(total, criterion.evidence.enough ?? total);
   const share = needed === 0 ? 0 : Math.min(1, covered / needed);
-  // Similarity counts beside the key points. It compares the whole answer with the whole reference, so it
-  // cannot tell which criterion a sentence speaks to: on its own (no key point stated) it counts only for a
-  // one-criterion question (a short-answer item), and then earns at most `weight` of the scale (level 2),
-  // so a strong score always rests on stated key points.
-  // A long reference lists more than one answer needs (alternatives, "at least 4 of"): the share that
-  // counts as saying what it says shrinks with its size, to a floor.
-  const full = refSize ? Math.max(blend.floor, Math.min(blend.full, blend.full * Math.sqrt(blend.terms / refSize))) : blend.full;
-  // An answer that states the opposite of a key point ("a node with children" for "no children"), or takes one
-  // back, shares most of its words with the right answer: its similarity earns nothing.
-  // Beside stated key points, a negation of a bare-word point ("full", "not flow") is often a second case the
-  // answer reasons about (it cost 0.014 r on the SAF tuning split): there only a described point's opposite counts.
-  const reversedLabels = criterion.evidence.concepts.filter((c) => reversed.has(c.label)).map((c) => c.label);
-  const opposite = [...reversedLabels, ...(covered === 0 ? found.opposite : found.described).filter((l) => !reversed.has(l))];
-  const contradicted = [...opposite, ...both];
-  // A key point offered only as one of rival alternatives ("LIFO or FIFO") is not stated, and the words it
-  // shares with the reference do not state it either (hedge.ts).
-  const hedgedOnly = covered === 0 ? fromProse.hedged : [];
-  const close =
-    similarity === null || hedgedOnly.length > 0 || (covered === 0 && (contradicted.length > 0 || question.rubric.length > 1))
-      ? null
-      : Math.min(1, similarity / full);
-  // Every key point a full answer needs is stated: full marks, however far the wording is from the reference
-  // (an answer key of alternatives has one reference for several acceptable answers), so "Covered 2 of 2" never
-  // reads "Level 2". Similarity otherwise moves the level both ways, and the report says so.
-  const likeness = close === null || share >= 1 ? share : (1 - blend.weight) * share + blend.weight * close;
-  // Beside a stated opposite, likeness to the reference may hold the level down but never lift it.
-  const blended = contradicted.length ? Math.min(share, likeness) : likeness;
-  const score = covered > 0 ? Math.max(1, Math.round(4 * blended)) : Math.round(4 * blended);
-  const anchor = criterion.anchors[String(score) as keyof typeof criterion.anchors];
-  const labels = [...hits.map((h) => h.label), ...passed.map((c) => c.label)];
-  const notes = checks.filter((c) => !c.passed).map((c) => c.note);
-  // A key point named in a sentence that had already named three is not "not shown": it was not counted.
-  const capped = (fromProse.capped ?? []).filter((label) => !hits.some((h) => h.label === label));
-  const missing = [
-    ...criterion.evidence.concepts.filter((c) => !hits.some((h) => h.label === c.label) && !capped.includes(c.label)).map((c) => c.label),
-    ...counted.filter((c) => !c.passed).map((c) => c.label),
-  ];
-  // The explanation says exactly what the score rests on: the points shown, the points not shown, and the similarity share.
-  const summary = [
-    coveredSummary(covered, needed, total, labels),
-    covered > 0 && covered < needed && missing.length ? `Not shown: ${missing.join(", ")}.` : "",
-    covered < needed && capped.length
-      ? `Named but not counted: ${capped.join(", ")} (one sentence earns at most ${MAX_CONCEPTS_PER_SENTENCE} key points; a sentence packed with more reads as a list, so state each point in its own sentence).`
-      : "",
-    ...both.map((label) => `States both ${label} and its opposite.`),
-    opposite.length ? `States the opposite of: ${opposite.join(", ")}.` : "",
-    fromProse.hedged.length ? `Offered only as one of several alternatives, not stated: ${fromProse.hedged.join(", ")}.` : "",
-    close === null ? "" : `States ${Math.round(100 * (similarity ?? 0))}% of the reference answer's content.`,
-    levelMove(covered > 0 ? Math.max(1, Math.round(4 * share)) : 0, score),
-  ]
-    .filter(Boolean)
-    .join(" ");
-  const scored: CriterionScore = {
-    criterionId: criterion.id,
-    score,
-    evidence: [
-      ...hits.map((h) => ({ quote: h.quote, note: h.label })),
-      ...passed.map((c) => ({ quote: c.quote ?? "", note: `${c.label}: ${c.note}` })),
-    ],
-    feedback: `${summary}${notes.length ? ` ${notes.map((n) => `${n[0]!.toUpperCase()}${n.slice(1)}.`).join(" ")}` : ""} Level ${score}: ${anchor}`,
-    source: "evidence",
-    insufficientEvidence: false,
-  };
-  return { score: scored, contradicted };
+  return { deniedSentences: found.denied.sentences, score: (similarity) => finish(similarity) };
+  function finish(similarity: number | null): { score: CriterionScore; contradicted: string[] } {
+    // Similarity counts beside the key points. It compares the whole answer with the whole reference, so it
+    // cannot tell which criterion a sentence speaks to: on its own (no key point stated) it counts only for a
+    // one-criterion question (a short-answer item), and then earns at most `weight` of the scale (level 2),
+    // so a strong score always rests on stated key points.
+    // A long reference lists more than one answer needs (alternatives, "at least 4 of"): the share that
+    // counts as saying what it says shrinks with its size, to a floor.
+    const full = refSize ? Math.max(blend.floor, Math.min(blend.full, blend.full * Math.sqrt(blend.terms / refSize))) : blend.full;
+    // An answer that states the opposite of a key point ("a node with children" for "no children"), or takes one
+    // back, shares most of its words with the right answer: its similarity earns nothing.
+    // Beside stated key points, a negation of a bare-word point ("full", "not flow") is often a second case the
+    // answer reasons about (it cost 0.014 r on the SAF tuning split): there only a described point's opposite counts.
+    const reversedLabels = criterion.evidence.concepts.filter((c) => reversed.has(c.label)).map((c) => c.label);
+    const opposite = [...reversedLabels, ...(covered === 0 ? found.opposite : found.described).filter((l) => !reversed.has(l))];
+    const contradicted = [...opposite, ...both];
+    // A key point offered only as one of rival alternatives ("LIFO or FIFO") is not stated, and the words it
+    // shares with the reference do not state it either (hedge.ts).
+    const hedgedOnly = covered === 0 ? fromProse.hedged : [];
+    const close =
+      similarity === null || hedgedOnly.length > 0 || (covered === 0 && (contradicted.length > 0 || question.rubric.length > 1))
+        ? null
+        : Math.min(1, similarity / full);
+    // Every key point a full answer needs is stated: full marks, however far the wording is from the reference
+    // (an answer key of alternatives has one reference for several acceptable answers), so "Covered 2 of 2" never
+    // reads "Level 2". Similarity otherwise moves the level both ways, and the report says so.
+    const likeness = close === null || share >= 1 ? share : (1 - blend.weight) * share + blend.weight * close;
+    // Beside a stated opposite, likeness to the reference may hold the level down but never lift it.
+    const blended = contradicted.length || found.denied.labels.length ? Math.min(share, likeness) : likeness;
+    const score = covered > 0 ? Math.max(1, Math.round(4 * blended)) : Math.round(4 * blended);
+    const anchor = criterion.anchors[String(score) as keyof typeof criterion.anchors];
+    const labels = [...hits.map((h) => h.label), ...passed.map((c) => c.label)];
+    const notes = checks.filter((c) => !c.passed).map((c) => c.note);
+    // A key point named in a sentence that had already named three is not "not shown": it was not counted.
+    const capped = (fromProse.capped ?? []).filter((label) => !hits.some((h) => h.label === label));
+    const missing = [
+      ...criterion.evidence.concepts.filter((c) => !hits.some((h) => h.label === c.label) && !capped.includes(c.label)).map((c) => c.label),
+      ...counted.filter((c) => !c.passed).map((c) => c.label),
+    ];
+    // The explanation says exactly what the score rests on: the points shown, the points not shown, and the similarity share.
+    const summary = [
+      coveredSummary(covered, needed, total, labels),
+      covered > 0 && covered < needed && missing.length ? `Not shown: ${missing.join(", ")}.` : "",
+      covered < needed && capped.length
+        ? `Named but not counted: ${capped.join(", ")} (one sentence earns at most ${MAX_CONCEPTS_PER_SENTENCE} key points; a sentence packed with more reads as a list, so state each point in its own sentence).`
+        : "",
+      ...both.map((label) => `States both ${label} and its opposite.`),
+      opposite.length ? `States the opposite of: ${opposite.join(", ")}.` : "",
+      found.denied.labels.length ? `Named only to turn it down: ${found.denied.labels.join(", ")}.` : "",
+      fromProse.hedged.length ? `Offered only as one of several alternatives, not stated: ${fromProse.hedged.join(", ")}.` : "",
+      close === null ? "" : `States ${Math.round(100 * (similarity ?? 0))}% of the reference answer's content.`,
+      levelMove(covered > 0 ? Math.max(1, Math.round(4 * share)) : 0, score),
+    ]
+      .filter(Boolean)
+      .join(" ");
+    const scored: CriterionScore = {
+      criterionId: criterion.id,
+      score,
+      evidence: [
+        ...hits.map((h) => ({ quote: h.quote, note: h.label })),
+        ...passed.map((c) => ({ quote: c.quote ?? "", note: `${c.label}: ${c.note}` })),
+      ],
+      feedback: `${summary}${notes.length ? ` ${notes.map((n) => `${n[0]!.toUpperCase()}${n.slice(1)}.`).join(" ")}` : ""} Level ${score}: ${anchor}`,
+      source: "evidence",
+      insufficientEvidence: false,
+    };
+    return { score: scored, contradicted };
+  }
+}
+
+/** The text with the given sentences blanked with spaces, so what remains keeps its place and its sentence breaks. */
+function withoutSentences(text: string, sentences: ReadonlySet<number>): string {
+  if (!sentences.size) return text;
+  const a = analyse(text);
+  const chars = text.split("");
+  for (const i of sentences) {
+    const s = a.sentences[i];
+    if (s) for (let k = s.start; k < s.end; k++) if (chars[k] !== "\n") chars[k] = " ";
+  }
+  return chars.join("");
 }
 
 /** The terms of the question's other criteria: one list per criterion (the question is canonical), so what hedge.ts learns from it is kept. */

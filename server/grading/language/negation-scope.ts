@@ -75,24 +75,43 @@ export function negatedListItem(a: Analysis, index: number): boolean {
 }
 const lists = new WeakMap<Analysis, boolean[]>();
 
+/**
+ * Whether a token is turned down by a word of dismissal or refusal rather than a plain negation: "A step
+ * limit isn't necessary", "don't bother with X", "I would skip X". A plain "not" is as often a true
+ * statement about the thing ("is not in a closed path") as a rejection of it.
+ */
+export function dismissedByScope(a: Analysis, index: number): boolean {
+  negatedByScope(a, index);
+  return dismissals.get(a)?.[index] ?? false;
+}
+const dismissals = new WeakMap<Analysis, boolean[]>();
+
 function markScopes(a: Analysis): boolean[] {
   const marks: boolean[] = new Array(a.tokens.length).fill(false);
   const listed: boolean[] = new Array(a.tokens.length).fill(false);
+  const dismissed: boolean[] = new Array(a.tokens.length).fill(false);
   for (const s of a.sentences) {
     for (let i = s.from; i < s.to; i++) {
       const reach = triggerAt(a, i, s.from);
       if (reach) {
         const { tokens, firstItemEnd } = scope(a, i + 1, s.to, reach);
         const wide = firstItemEnd >= 0 || reach === "item" || !PLAIN.has(a.tokens[i]!.word) || dismissesObject(a, i);
+        const t = a.tokens[i]!;
+        // "instead of X" / "rather than X" set X against what the answer says, often the very contrast a key point
+        // draws ("concatenated frames instead of small ones"): a correction, not a rejection of X.
+        const contrast = t.word === "instead" || t.word === "rather";
+        const plain = ((CLAUSAL.has(t.word) || CLAUSAL.has(t.lemma) || t.word === "no") && !dismissesObject(a, i)) || contrast;
         for (const j of tokens) {
           if (wide) marks[j] = true;
           if (firstItemEnd >= 0) listed[j] = true;
+          if (!plain) dismissed[j] = true;
         }
       }
-      for (const j of dismissedSubject(a, i, s.from)) marks[j] = listed[j] = true;
+      for (const j of dismissedSubject(a, i, s.from)) marks[j] = listed[j] = dismissed[j] = true;
     }
   }
   lists.set(a, listed);
+  dismissals.set(a, dismissed);
   return marks;
 }
 
