@@ -1,0 +1,70 @@
+import { isKnownWord } from "./known-word.js";
+import { termWordForms } from "./term-word.js";
+import { sensesOf } from "./wordnet.js";
+
+/**
+ * Whether a written word that opens with a term's word still says it. Terms match at a word start so
+ * that an author may write a stem ("retr" finds "retries", "idempot" "idempotent"), and a stem keeps
+ * that. But a term that is itself an English word ("count", "art", "cap", "b") would otherwise fire
+ * inside unrelated longer words ("counterfeit", "country", "article", "capital", "\begin"): such a
+ * word is kept only when it is one of the term's forms (an inflection, "counts", "caching", or a
+ * WordNet derivational relative, "countable", "counter") or is not itself an English word (a compound
+ * the author meant: "tokenizer" for "token", "reranker", "token_count"). One rule for evidence matching
+ * (match.ts) and for telling which words are the question's terms (question-terms.ts).
+ */
+export function continuesTerm(termWord: string, word: string): boolean {
+  if (word === termWord) return true;
+  const key = `${termWord} ${word}`;
+  let keep = decided.get(key);
+  if (keep === undefined) {
+    keep =
+      !/^[a-z]+$/.test(termWord) ||
+      !isWord(termWord) ||
+      formsOf(termWord).has(word) ||
+      !/^[a-z]+$/.test(word) ||
+      !isWord(word) ||
+      compoundOf(termWord, word) ||
+      spellingOf(termWord, word);
+    if (decided.size >= 20_000) decided.clear();
+    decided.set(key, keep);
+  }
+  return keep;
+}
+const decided = new Map<string, boolean>();
+
+/**
+ * A closed compound of the term word and another word ("nitpicks", "teammate"). The rest must be a word of
+ * four letters or more: a short rest is as often a suffix of an unrelated word ("per-son", "span-ish").
+ */
+const compoundOf = (termWord: string, word: string) => word.length - termWord.length >= 4 && isKnownWord(word.slice(termWord.length));
+
+/** Another spelling of the same word, in one WordNet synset with it ("catalogue" for "catalog", "distill" for "distil"). */
+function spellingOf(termWord: string, word: string): boolean {
+  const mine = new Set(sensesOf(termWord).flatMap(({ pos, offsets }) => offsets.map((o) => `${pos}${o}`)));
+  return sensesOf(word).some(({ pos, offsets }) => offsets.some((o) => mine.has(`${pos}${o}`)));
+}
+
+/** An English word: in the tagger's lexicon or in WordNet ("b" is a WordNet noun only). */
+const isWord = (w: string) => isKnownWord(w) || sensesOf(w).length > 0;
+
+const forms = new Map<string, Set<string>>();
+/**
+ * The term word's forms: its inflections ("approved", "missing", "capped"), an agent noun
+ * ("logger", "reranker"), an adverb ("automatically"), and its WordNet relatives with their inflections.
+ */
+function formsOf(termWord: string): Set<string> {
+  let f = forms.get(termWord);
+  if (!f) {
+    f = new Set(termWordForms(termWord).same);
+    const w = termWord;
+    const ends = ["s", "es", "ed", "ing", "er", "ers", "ings", "ly", "ally"];
+    for (const end of ends) f.add(w + end);
+    // A final "e" drops before a vowel ("caching", "saved"), a final "y" turns to "i" ("retried").
+    if (w.endsWith("e")) for (const end of ends) f.add(w.slice(0, -1) + end);
+    if (/[^aeiou]y$/.test(w)) for (const end of ["es", "ed", "er", "ers", "ly"]) f.add(`${w.slice(0, -1)}i${end}`);
+    // A short final syllable doubles its consonant ("capped", "embedding", "logger").
+    if (/[^aeiou][aeiou][bdgklmnprt]$/.test(w)) for (const end of ["ed", "ing", "er", "ers", "ings"]) f.add(w + w.at(-1) + end);
+    forms.set(termWord, f);
+  }
+  return f;
+}
