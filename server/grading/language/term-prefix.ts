@@ -38,8 +38,12 @@ const decided = new Map<string, boolean>();
  */
 const compoundOf = (termWord: string, word: string) => word.length - termWord.length >= 4 && isKnownWord(word.slice(termWord.length));
 
-/** Another spelling of the same word, in one WordNet synset with it ("catalogue" for "catalog", "distill" for "distil"). */
+/**
+ * Another spelling of the same word: in one WordNet synset with it and at most two letters longer ("catalogue"
+ * for "catalog", "distill" for "distil"); a longer synonym is another word ("capital", a capital letter, for "cap").
+ */
 function spellingOf(termWord: string, word: string): boolean {
+  if (word.length > termWord.length + 2) return false;
   const mine = new Set(sensesOf(termWord).flatMap(({ pos, offsets }) => offsets.map((o) => `${pos}${o}`)));
   return sensesOf(word).some(({ pos, offsets }) => offsets.some((o) => mine.has(`${pos}${o}`)));
 }
