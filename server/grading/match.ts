@@ -25,7 +25,8 @@ export function findTerm(lowerText: string, term: string, options: { skipNegated
     // A term that itself starts with punctuation ("** attempt") needs no boundary.
     const atBoundary = !WORD_CHAR.test(needle[0] ?? "") || !WORD_CHAR.test(before);
     const extended = !options.code && extendsExpression(lowerText, at, at + needle.length, term);
-    if (atBoundary && !extended && saysTerm(lowerText, at + needle.length, needle) && !(options.skipNegated && isNegated(lowerText, at))) return at;
+    if (atBoundary && !extended && saysTerm(lowerText, at + needle.length, needle) && !(options.skipNegated && isNegated(lowerText, at)))
+      return at;
     from = at + 1;
   }
   return -1;

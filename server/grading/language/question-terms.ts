@@ -39,7 +39,10 @@ export function questionTerms(q: Question): (word: string) => boolean {
       if (word.length < 3) return false;
       let hit = seen.get(word);
       if (hit === undefined) {
-        hit = stems.some((s) => word.startsWith(s) && continuesTerm(s, word)) || said.has(word) || (maySlip(word) && spellings.some((w) => isTypoOf(word, w)));
+        hit =
+          stems.some((s) => word.startsWith(s) && continuesTerm(s, word)) ||
+          said.has(word) ||
+          (maySlip(word) && spellings.some((w) => isTypoOf(word, w)));
         if (seen.size >= 10_000) seen.clear();
         seen.set(word, hit);
       }
