@@ -36,6 +36,7 @@ describe("a term that is an English word, inside a longer word", () => {
       ["It was approved by the board.", "approve"],
       ["The reviewer left nitpicks.", "nit"],
       ["Search the catalogue.", "catalog"],
+      ["The bulbs are on one closed pathway.", "path"],
       ["The response streaming starts at once.", "stream"],
       ["Missing fields are rejected.", "miss"],
     ])

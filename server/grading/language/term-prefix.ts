@@ -1,6 +1,6 @@
 import { isKnownWord } from "./known-word.js";
 import { termWordForms } from "./term-word.js";
-import { sensesOf } from "./wordnet.js";
+import { sensesOf, synset } from "./wordnet.js";
 
 /**
  * Whether a written word that opens with a term's word still says it. Terms match at a word start so
@@ -39,13 +39,18 @@ const decided = new Map<string, boolean>();
 const compoundOf = (termWord: string, word: string) => word.length - termWord.length >= 4 && isKnownWord(word.slice(termWord.length));
 
 /**
- * Another spelling of the same word: in one WordNet synset with it and at most two letters longer ("catalogue"
- * for "catalog", "distill" for "distil"); a longer synonym is another word ("capital", a capital letter, for "cap").
+ * Another name of the same thing, or of a kind of it, in WordNet (one synset, or a hypernym), when spelled as
+ * the term word plus at most two letters ("catalogue" for "catalog", "distill" for "distil") or plus a word
+ * ("pathway" for "path"); a synonym spelled otherwise is another word ("capital", a capital letter, for "cap").
  */
 function spellingOf(termWord: string, word: string): boolean {
-  if (word.length > termWord.length + 2) return false;
+  const rest = word.slice(termWord.length);
+  if (rest.length > 2 && !(rest.length >= 3 && isKnownWord(rest))) return false;
   const mine = new Set(sensesOf(termWord).flatMap(({ pos, offsets }) => offsets.map((o) => `${pos}${o}`)));
-  return sensesOf(word).some(({ pos, offsets }) => offsets.some((o) => mine.has(`${pos}${o}`)));
+  // The same synset, or a kind of it: a "pathway" is a path.
+  return sensesOf(word).some(({ pos, offsets }) =>
+    offsets.some((o) => mine.has(`${pos}${o}`) || synset(pos, o).pointers.some((p) => p.symbol === "@" && mine.has(`${p.pos}${p.offset}`))),
+  );
 }
 
 /** An English word: in the tagger's lexicon or in WordNet ("b" is a WordNet noun only). */
