@@ -39,6 +39,9 @@ describe("a term that is an English word, inside a longer word", () => {
       ["The bulbs are on one closed pathway.", "path"],
       ["The response streaming starts at once.", "stream"],
       ["Missing fields are rejected.", "miss"],
+      ["Given the result, we stop.", "give"],
+      ["Wait for the acknowledgement.", "acknowledge"],
+      ["Two busses share the line.", "bus"],
     ])
       expect(found(text, term), `${term} in ${text}`).toBe(true);
   });

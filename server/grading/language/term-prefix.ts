@@ -20,7 +20,7 @@ export function continuesTerm(termWord: string, word: string): boolean {
     keep =
       !/^[a-z]+$/.test(termWord) ||
       !isWord(termWord) ||
-      formsOf(termWord).has(word) ||
+      formOf(termWord, word) ||
       !/^[a-z]+$/.test(word) ||
       !isWord(word) ||
       compoundOf(termWord, word) ||
@@ -56,6 +56,18 @@ function spellingOf(termWord: string, word: string): boolean {
 /** An English word: in the tagger's lexicon or in WordNet ("b" is a WordNet noun only). */
 const isWord = (w: string) => isKnownWord(w) || sensesOf(w).length > 0;
 
+/** One of the term word's forms, or such a form spelled with one letter more ("acknowledgement" for "acknowledgment"). */
+function formOf(termWord: string, word: string): boolean {
+  const f = formsOf(termWord);
+  if (f.has(word)) return true;
+  // The letter may be the term's own last ("acknowledg-e-ment"); the bare term word is no such form ("the" in "them").
+  for (let i = termWord.length - 1; i < word.length; i++) {
+    const spelled = word.slice(0, i) + word.slice(i + 1);
+    if (spelled !== termWord && f.has(spelled)) return true;
+  }
+  return false;
+}
+
 const forms = new Map<string, Set<string>>();
 /**
  * The term word's forms: its inflections ("approved", "missing", "capped"), an agent noun
@@ -66,13 +78,14 @@ function formsOf(termWord: string): Set<string> {
   if (!f) {
     f = new Set(termWordForms(termWord).same);
     const w = termWord;
-    const ends = ["s", "es", "ed", "ing", "er", "ers", "ings", "ly", "ally"];
+    const ends = ["s", "es", "ed", "ing", "er", "ers", "ings", "ly", "ally", "en"];
     for (const end of ends) f.add(w + end);
-    // A final "e" drops before a vowel ("caching", "saved"), a final "y" turns to "i" ("retried").
-    if (w.endsWith("e")) for (const end of ends) f.add(w.slice(0, -1) + end);
+    // A final "e" drops before a vowel ("caching", "saved") and takes "n" for a participle ("given").
+    if (w.endsWith("e")) for (const end of [...ends, "n"]) f.add(w.slice(0, -1) + end);
+    // A final "y" turns to "i" ("retried").
     if (/[^aeiou]y$/.test(w)) for (const end of ["es", "ed", "er", "ers", "ly"]) f.add(`${w.slice(0, -1)}i${end}`);
-    // A short final syllable doubles its consonant ("capped", "embedding", "logger").
-    if (/[^aeiou][aeiou][bdgklmnprt]$/.test(w)) for (const end of ["ed", "ing", "er", "ers", "ings"]) f.add(w + w.at(-1) + end);
+    // A short final syllable doubles its consonant ("capped", "embedding", "logger", "busses").
+    if (/[^aeiou][aeiou][bdgklmnprst]$/.test(w)) for (const end of ["ed", "ing", "er", "ers", "ings", "es"]) f.add(w + w.at(-1) + end);
     forms.set(termWord, f);
   }
   return f;
