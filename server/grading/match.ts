@@ -1,9 +1,12 @@
 /**
  * Term matching for evidence: case-insensitive, anchored at a word start so
- * "retr" finds "retries" but "rag" does not fire inside "storage".
+ * "retr" finds "retries" but "rag" does not fire inside "storage"; a term that
+ * is an English word fires inside a longer word only when that word is one of
+ * its forms ("counts", not "counterfeit"; language/term-prefix.ts).
  */
 import { isNegated } from "./negation.js";
 import { extendsExpression } from "./language/expression.js";
+import { continuesTerm } from "./language/term-prefix.js";
 
 const WORD_CHAR = /[a-z0-9_]/;
 
@@ -22,8 +25,23 @@ export function findTerm(lowerText: string, term: string, options: { skipNegated
     // A term that itself starts with punctuation ("** attempt") needs no boundary.
     const atBoundary = !WORD_CHAR.test(needle[0] ?? "") || !WORD_CHAR.test(before);
     const extended = !options.code && extendsExpression(lowerText, at, at + needle.length, term);
-    if (atBoundary && !extended && !(options.skipNegated && isNegated(lowerText, at))) return at;
+    if (atBoundary && !extended && saysTerm(lowerText, at + needle.length, needle) && !(options.skipNegated && isNegated(lowerText, at)))
+      return at;
     from = at + 1;
   }
   return -1;
+}
+
+/**
+ * A match that ends inside a word ("count" in "counterfeit") says the term only when the whole word
+ * still does (language/term-prefix.ts): a stem the author wrote keeps its prefix match.
+ */
+function saysTerm(lowerText: string, end: number, needle: string): boolean {
+  if (!WORD_CHAR.test(lowerText[end] ?? "")) return true;
+  const termWord = /[a-z0-9_]+$/.exec(needle)?.[0];
+  // The end of a hyphenated compound is the author's stem of it ("fine-tun" for "fine-tuning"): the compound pins it.
+  if (!termWord || needle[needle.length - termWord.length - 1] === "-") return true;
+  let stop = end;
+  while (stop < lowerText.length && WORD_CHAR.test(lowerText[stop]!)) stop++;
+  return continuesTerm(termWord, termWord + lowerText.slice(end, stop));
 }

@@ -1,4 +1,5 @@
 import type { Question } from "../../scenarios/index.js";
+import { continuesTerm } from "./term-prefix.js";
 import { maySlip, termWordForms } from "./term-word.js";
 import { isTypoOf } from "./typo.js";
 
@@ -6,7 +7,8 @@ const cache = new WeakMap<Question, (word: string) => boolean>();
 
 /**
  * Whether a word is one of the question's evidence terms (any criterion): a
- * term's words match at a word start, as terms do, and so do the words the
+ * term's words match at a word start, as terms do (a word-term only by its
+ * forms, term-prefix.ts), and so do the words the
  * grader reads as saying them (termWordForms: derivational relatives,
  * misspellings). A bag of "capitalism religon judiciary" is as much a bag of
  * rubric words as the terms themselves: without the relatives, salads of them
@@ -37,7 +39,10 @@ export function questionTerms(q: Question): (word: string) => boolean {
       if (word.length < 3) return false;
       let hit = seen.get(word);
       if (hit === undefined) {
-        hit = stems.some((s) => word.startsWith(s)) || said.has(word) || (maySlip(word) && spellings.some((w) => isTypoOf(word, w)));
+        hit =
+          stems.some((s) => word.startsWith(s) && continuesTerm(s, word)) ||
+          said.has(word) ||
+          (maySlip(word) && spellings.some((w) => isTypoOf(word, w)));
         if (seen.size >= 10_000) seen.clear();
         seen.set(word, hit);
       }
