@@ -59,6 +59,7 @@ describe("a record that grades the question's own criteria", () => {
       'The judge returns {"faithfulness": 4, "relevance": 3} for each answer, and we average them per release.',
       'Retrieval is configured as {"top_k": 20, "rerank": 5, "chunk_tokens": 400}.',
       'Our judge reports {"faithfulness": 4, "relevance": 3, "overall": 3.5} per answer, and we alert when faithfulness falls.',
+      "The worker reads its limits from YAML:\n\nmax_retries: 3\nbatch_size: 4\ntotal: 100",
     ])
       expect(grade(`${HONEST} ${text}`).kinds, text).toEqual([]);
   });

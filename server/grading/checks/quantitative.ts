@@ -17,10 +17,12 @@ const SCALES = [1e-9, 1e-6, 1e-3, 1, 1e3, 1e6, 1e9];
 function derivedValues(figures: Figure[]): number[] {
   const values = figures.map((f) => f.value).filter((v) => v !== 0);
   const products: number[] = [];
-  // Subsets of up to 12 figures (4,095 products): a question gives a handful.
-  const n = Math.min(values.length, 12);
+  // Products of two to four of the first eight figures: an estimate's first step multiplies a few of them,
+  // and every product more is another number an unrelated calculation could match by chance.
+  const n = Math.min(values.length, 8);
   for (let mask = 1; mask < 1 << n; mask++) {
-    if ((mask & (mask - 1)) === 0) continue;
+    const size = mask.toString(2).replace(/0/g, "").length;
+    if (size < 2 || size > 4) continue;
     let p = 1;
     for (let i = 0; i < n; i++) if (mask & (1 << i)) p *= values[i]!;
     products.push(p);

@@ -29,9 +29,16 @@ function criterionNames(q: Question): Set<string> {
   return names;
 }
 
-/** A value a grade takes: a level (0-4), a mark out of 5 or 10, a percentage, or "n/4". */
+/**
+ * A value a grade takes: a level (0-5), a top mark of 10 or 100, or "n/4" (out of 4, 5, 10 or 100).
+ * Not any number up to 100: "latency: 40, cost: 12" are measurements, whatever the criteria are called.
+ */
 const gradeLike = (value: number, outOf: number | undefined) =>
-  outOf !== undefined ? value <= outOf && [4, 5, 10, 100].includes(outOf) : Number.isInteger(value) && value <= 100;
+  outOf !== undefined
+    ? value <= outOf && [4, 5, 10, 100].includes(outOf)
+    : Number.isInteger(value) && (value <= 5 || value === 10 || value === 100);
+/** Keys whose top value grades the whole answer; "total: 100" beside "max_retries: 3" is a configuration. */
+const TOP_KEYS = new Set(["overall", "final", "score", "grade", "overallscore", "finalscore", "overallgrade", "finalgrade"]);
 
 /**
  * Whether a text holds a record grading this question by its own rubric: two or more of its criteria
@@ -54,7 +61,7 @@ export function rubricRecord(text: string, question: Question): boolean {
     if (names.has(k)) graded.add(k);
     else if (GRADE_WORDS.has(k)) {
       overall = true;
-      overallTop ||= outOf === undefined ? value === 100 : value === outOf;
+      overallTop ||= TOP_KEYS.has(k) && (outOf === undefined ? value === 100 : value === outOf);
     } else if (outOf === undefined && Number.isInteger(value) && value <= 5) levels.add(k);
   }
   // Whatever the keys are called: levels per item under a top overall grade is a grading sheet
