@@ -4,7 +4,7 @@ export const GRADER_VERSION = "coverage-7";
 export { gradeQuestion, type GradeContext, type QuestionGrade } from "./grade-question.js";
 export { MANIPULATION } from "./integrity/index.js";
 export { extractFixedPrompt, type LabEvidence } from "./checks/index.js";
-export { firstUnmetCriterion, unmetCriteria } from "./unmet.js";
+export { criterionGap, criterionGaps, weakestCriterion, type CriterionGap } from "./unmet.js";
 export { prepareAnswer } from "./prepare-answer.js";
 export { gradingCriteria, runOnTests, type TestEvidence } from "./tests-criterion.js";
 export { questionScore, overallScore } from "./aggregate.js";
