@@ -153,6 +153,13 @@ export const ReportSchema = z.object({
   judgePromptVersion: z.string().nullable().default(null),
   /** Model usage for this session (interviewer and judge); zero offline. */
   usage: UsageSchema.optional(),
+  /**
+   * "hide" in a candidate's copy (their report, a share link) when the pack keeps its answer
+   * key (`report.missingPoints: hide`): each criterion's feedback then names only the key
+   * points the answer stated, with no level description, `strongAnswerAdds`, judge's reason
+   * or exemplar. Absent in the team's review, which always reads the whole report.
+   */
+  missingPoints: z.literal("hide").optional(),
   rounds: z.array(ReportRoundSchema),
 });
 export type Report = z.infer<typeof ReportSchema>;

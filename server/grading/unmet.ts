@@ -1,48 +1,100 @@
 import type { AnswerBody } from "../contracts/index.js";
 import type { Criterion, Question } from "../scenarios/index.js";
 import { canonicalQuestion } from "./canonical-question.js";
+import { runChecks } from "./checks/index.js";
 import { codeLines } from "./code-shape.js";
+import { identifierWords } from "./code-text.js";
 import { conceptCoverage } from "./coverage.js";
 import { claimOptionsFor, questionTerms } from "./language/index.js";
 import { prepareAnswer, type PrepareContext } from "./prepare-answer.js";
 import { evidenceFor } from "./story.js";
 
+/** The top of the 0-4 scale: a criterion there has nothing left to probe. */
+const TOP = 4;
+
 /**
- * Criteria the answer shows no evidence for at all ("clearly missing"),
- * most important first: what an interviewer would probe. The answer is read
- * as grading reads it (the same cleaned prose and code, claims in prose,
- * working lines in code), so a follow-up never asks for what the grade
- * already credits.
+ * How far an answer is from the top on one criterion, by its key points:
+ * `level` is the level the stated key points (and passed checks) earn, as
+ * grading counts them before similarity moves it; `missing` and `covered` name
+ * the key points (and checks) by their labels. Labels are rubric text: they
+ * choose what a follow-up asks about, and are never shown to the candidate.
  */
-export function unmetCriteria(question: Question, answers: (AnswerBody | null)[], ctx: PrepareContext = {}): Criterion[] {
-  const shown = evidenceShown(question, answers, ctx);
-  return question.rubric.filter((c) => !shown(c)).sort(byWeight);
+export type CriterionGap = { criterion: Criterion; level: number; missing: string[]; covered: string[] };
+
+/** Every criterion's gap, in rubric order. */
+export function criterionGaps(question: Question, answers: (AnswerBody | null)[], ctx: PrepareContext = {}): CriterionGap[] {
+  const read = gapReader(question, answers, ctx);
+  return question.rubric.map(read);
+}
+
+/** One criterion's gap (undefined for an id the question does not have). */
+export function criterionGap(
+  question: Question,
+  answers: (AnswerBody | null)[],
+  criterionId: string,
+  ctx: PrepareContext = {},
+): CriterionGap | undefined {
+  const criterion = question.rubric.find((c) => c.id === criterionId);
+  return criterion && gapReader(question, answers, ctx)(criterion);
 }
 
 /**
- * The first of `unmetCriteria`, reading only as many criteria as it takes: the
- * follow-up probes one criterion, and each criterion read costs milliseconds of
- * language analysis on the way to the candidate's next question.
+ * The criterion a follow-up probes, as an interviewer picks it: the one whose
+ * level is furthest below the top (a criterion half met is probed as well as
+ * one not met at all), ties going to the larger weight, then to rubric order.
+ * Undefined when every criterion is at the top. It reads criteria in weight
+ * order and stops at the first with nothing stated (no gap is larger), since
+ * each criterion read costs milliseconds of language analysis on the way to
+ * the candidate's next question.
  */
-export function firstUnmetCriterion(question: Question, answers: (AnswerBody | null)[], ctx: PrepareContext = {}): Criterion | undefined {
-  const shown = evidenceShown(question, answers, ctx);
-  // A stable sort: equal weights keep rubric order, as in unmetCriteria.
-  return [...question.rubric].sort(byWeight).find((c) => !shown(c));
+export function weakestCriterion(question: Question, answers: (AnswerBody | null)[], ctx: PrepareContext = {}): CriterionGap | undefined {
+  const read = gapReader(question, answers, ctx);
+  let weakest: CriterionGap | undefined;
+  // A stable sort: equal weights keep rubric order, so the first of a tie is the one to keep.
+  for (const criterion of [...question.rubric].sort(byWeight)) {
+    const gap = read(criterion);
+    if (gap.level < TOP && (!weakest || gap.level < weakest.level)) weakest = gap;
+    if (gap.level === 0) break;
+  }
+  return weakest;
 }
 
 const byWeight = (a: Criterion, b: Criterion) => b.weight - a.weight;
 
-/** Whether the answers show any evidence for a criterion, read as grading reads them. */
-function evidenceShown(given: Question, answers: (AnswerBody | null)[], ctx: PrepareContext): (c: Criterion) => boolean {
+/**
+ * A criterion's key points as the answers state them, read as grading reads
+ * them (the same cleaned prose and code, claims in prose, working lines in code,
+ * names in code answering a conceptual question), and its level counted as
+ * grading counts key points: the share of what a full answer needs (`enough`
+ * of a list of alternatives), at least 1 once anything is stated.
+ */
+function gapReader(given: Question, answers: (AnswerBody | null)[], ctx: PrepareContext): (c: Criterion) => CriterionGap {
   // Read through the canonical copy, whose readings are cached (canonical-question.ts); criteria are returned from `given`.
   const question = canonicalQuestion(given);
   const evidence = evidenceFor(question, prepareAnswer(question, answers, ctx).evidence);
-  const code = codeLines(evidence.code);
+  const lines = codeLines(evidence.code);
+  const code = question.coding ? lines : identifierWords(lines);
   const isTerm = questionTerms(question);
   const read = claimOptionsFor(question);
-  return (c: Criterion) =>
-    Boolean(
-      (evidence.prose && conceptCoverage(c, evidence.prose, { prose: true, isTerm, ...read }).hits.length > 0) ||
-      (code && conceptCoverage(c, code, { prose: false }).hits.length > 0),
-    );
+  const all = `${evidence.prose}\n\n${evidence.code}`.trim();
+  return (c: Criterion): CriterionGap => {
+    const stated = new Set<string>();
+    if (evidence.prose) for (const h of conceptCoverage(c, evidence.prose, { prose: true, isTerm, ...read }).hits) stated.add(h.label);
+    if (code) for (const h of conceptCoverage(c, code, { prose: false }).hits) stated.add(h.label);
+    // Checks that cannot run here (a prompt lab without its run) count neither way, as in grading.
+    const checks = c.evidence.checks.length && all ? runChecks(c, question, all).filter((r) => !r.skipped) : [];
+    const covered = [
+      ...c.evidence.concepts.filter((k) => stated.has(k.label)).map((k) => k.label),
+      ...checks.filter((r) => r.passed).map((r) => r.label),
+    ];
+    const missing = [
+      ...c.evidence.concepts.filter((k) => !stated.has(k.label)).map((k) => k.label),
+      ...(all ? checks.filter((r) => !r.passed).map((r) => r.label) : c.evidence.checks),
+    ];
+    const total = covered.length + missing.length;
+    const needed = Math.min(total, c.evidence.enough ?? total);
+    const share = needed === 0 ? 0 : Math.min(1, covered.length / needed);
+    const level = covered.length > 0 ? Math.max(1, Math.round(TOP * share)) : 0;
+    return { criterion: c, level, missing, covered };
+  };
 }

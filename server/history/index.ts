@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { HistoryRequest, HistoryResponse, PracticeRequest, Report, ShareCreated } from "../contracts/index.js";
 import { ServiceError } from "../contracts/index.js";
+import { reportForCandidate } from "../interview/candidate-report.js";
 import { hashToken, tokenMatches } from "../interview/tokens.js";
 import type { PackCatalog } from "../scenarios/index.js";
 import { reportOf, type Store } from "../store/index.js";
@@ -18,12 +19,13 @@ export function createHistory(deps: { store: Store; packs: PackCatalog; now: () 
     return (await packs.get(key, version))?.pack.title ?? key;
   }
 
+  /** The report as its candidate reads it (a share link shows no more than its owner sees). */
   async function completedReport(sessionId: string): Promise<Report> {
     const session = await store.sessions.get(sessionId);
     if (!session) throw new ServiceError("NOT_FOUND", `no session "${sessionId}"`);
     const report = reportOf(session);
     if (!report) throw new ServiceError("SESSION_IN_PROGRESS", "the interview is still in progress; it can be shared once it ends");
-    return report;
+    return reportForCandidate(packs, session, report);
   }
 
   return {

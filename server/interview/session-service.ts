@@ -24,6 +24,7 @@ import { buildPlan, PlanError } from "./plan.js";
 import { buildChosenPlan } from "./plan-chosen.js";
 import { ServiceError } from "./service-error.js";
 import { buildSnapshot } from "./snapshot.js";
+import { reportForCandidate } from "./candidate-report.js";
 import type { AnswerInput, CurrentTurn, InterviewStateValue } from "./state.js";
 import { createGradingWarmup } from "./grading-warmup.js";
 import { createRoundEndMirror } from "./round-end-mirror.js";
@@ -577,9 +578,11 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     async report(sessionId: string, resumeToken: string): Promise<Report> {
       await api.authorize(sessionId, resumeToken);
       // From the store, not the in-memory view: another instance may have finished the session since.
-      const report = reportOf((await store.sessions.get(sessionId))!);
+      const session = (await store.sessions.get(sessionId))!;
+      const report = reportOf(session);
       if (!report) throw new ServiceError("SESSION_IN_PROGRESS", "the interview is still in progress; the report is ready when it ends");
-      return report;
+      // The candidate's copy: without the missing key points when the pack keeps its answer key.
+      return reportForCandidate(packs, session, report);
     },
 
     /**

@@ -2,3 +2,4 @@ export { budgetUsedUp, type Interviewer, type TurnContext, type TurnMeta } from 
 export { createOfflineInterviewer } from "./offline-interviewer.js";
 export { createChatModel, type ModelConfig } from "./chat-model.js";
 export { createModelInterviewer } from "./model-interviewer.js";
+export { stablePick } from "./stable-pick.js";

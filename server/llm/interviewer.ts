@@ -30,6 +30,10 @@ export type Interviewer = {
   followUp(input: {
     question: Question;
     criterion: Criterion;
+    /** What to ask: the pack's probe aimed at what the answer is missing (server/interview/probe.ts), never rubric text. */
+    probe: string;
+    /** True when the answer already states part of the criterion: the follow-up asks about the rest. */
+    partly: boolean;
     answerText: string;
     turnId: string;
     ctx?: TurnContext;

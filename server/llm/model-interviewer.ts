@@ -70,7 +70,6 @@ export function createModelInterviewer(options: {
         yield* offline.followUp(input);
         return { note: "The session's model token budget was used up; the offline interviewer asked this." };
       }
-      const probe = input.criterion.probes[0] ?? `Tell me more about ${input.criterion.title.toLowerCase()}.`;
       const result = yield* stream([
         ["system", system],
         [
@@ -78,7 +77,8 @@ export function createModelInterviewer(options: {
           renderTemplate(user, {
             question: input.question.prompt.trim(),
             topic: input.criterion.title,
-            probe,
+            coverage: input.partly ? "has covered only in part (ask about the part it has not covered)" : "has not covered",
+            probe: input.probe,
             answer: fenceCandidateText(input.answerText.slice(0, MAX_ANSWER_CHARS)),
           }),
         ],

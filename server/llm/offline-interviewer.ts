@@ -1,16 +1,10 @@
 import { chunkWords } from "./chunk.js";
 import type { Interviewer } from "./interviewer.js";
 import { isNonAnswer } from "./non-answer.js";
+import { stablePick as pick } from "./stable-pick.js";
 import { loadTemplate, loadVariants, renderTemplate } from "./templates.js";
 
 const MAX_QUOTE_WORDS = 10;
-
-/** Stable small hash so a re-run node picks the same variant (nodes must be idempotent). */
-function pick<T>(items: T[], key: string): T {
-  let h = 0;
-  for (const ch of key) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  return items[h % items.length]!;
-}
 
 /** A short phrase from the candidate's own words, or null when there is nothing quotable. */
 export function quotablePhrase(answer: string): string | null {
@@ -30,7 +24,7 @@ export function quotablePhrase(answer: string): string | null {
 
 /**
  * The scripted interviewer: asks the pack's questions verbatim and follows up
- * with the pack's probes, quoting the candidate so it reads like a person.
+ * with the probe it is given (the pack's, chosen for what the answer misses), quoting the candidate so it reads like a person.
  */
 export function createOfflineInterviewer(): Interviewer {
   const quoted = loadVariants("offline/follow-up-quoted.txt");
@@ -41,9 +35,7 @@ export function createOfflineInterviewer(): Interviewer {
       yield* chunkWords(question.prompt.trim());
       return {};
     },
-    async *followUp({ question, criterion, answerText, turnId }) {
-      const probe =
-        criterion.probes.length > 0 ? pick(criterion.probes, turnId) : `Could you say more about ${criterion.title.toLowerCase()}?`;
+    async *followUp({ question, probe, answerText, turnId }) {
       // Probing "deeper" into a reply that never engaged would read as a script, not an interviewer.
       if (isNonAnswer(answerText, question)) {
         yield* chunkWords(renderTemplate(nonAnswer, { probe }));

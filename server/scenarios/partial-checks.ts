@@ -28,7 +28,7 @@ export function partialCrossChecks(value: unknown): CrossProblem[] {
     description: "partial",
     rounds: okRounds.map((r) => r.parsed.data!),
     questions: questions.map((q) => q.data!),
-    report: { showExemplars: false },
+    report: { showExemplars: false, missingPoints: "show" },
   };
   const roundProblems = checkRounds(pack).map((p) => {
     const [head, index, ...rest] = p.path;

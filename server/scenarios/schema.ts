@@ -287,6 +287,15 @@ export const ReportSettingsSchema = z.object({
    * fair only while its model answers stay unseen.
    */
   showExemplars: z.boolean().default(false),
+  /**
+   * What a candidate's own report (and its share links, and practice mode's feedback after
+   * each question) says of the key points the answer did not state. `show` (the default)
+   * names them; `hide` keeps the rubric's answer key for packs candidates may retake: the
+   * feedback then names only what the answer stated, and leaves out level descriptions,
+   * `strongAnswerAdds`, the judge's reasons and the strong exemplar. The team's review
+   * always sees everything.
+   */
+  missingPoints: z.enum(["show", "hide"]).default("show"),
 });
 
 export const PackSchema = z.object({
@@ -297,7 +306,7 @@ export const PackSchema = z.object({
   description: Long,
   rounds: z.array(RoundSchema).min(1).max(PACK_LIMITS.rounds),
   questions: z.array(QuestionSchema).min(1).max(PACK_LIMITS.questions),
-  report: ReportSettingsSchema.default({ showExemplars: false }),
+  report: ReportSettingsSchema.default({ showExemplars: false, missingPoints: "show" }),
 });
 export type Pack = z.infer<typeof PackSchema>;
 

@@ -47,7 +47,7 @@ describe.runIf(browserAvailable())("a candidate's history, progress, report expo
   let server: TestServer;
   let browser: Browser;
   // The pack shows its strong exemplars after a session (report.showExemplars), as the built-in practice pack does.
-  const pack = { ...miniPack(), report: { showExemplars: true } };
+  const pack = { ...miniPack(), report: { ...miniPack().report, showExemplars: true } };
   const strongExemplar = pack.questions.find((q) => q.id === "rag-basics")!.exemplars.find((e) => e.level === "strong")!.answer;
   beforeAll(async () => {
     server = await startTestServer({ packs: [pack], clientDist: await buildClientForTest(), sandbox: null });

@@ -32,8 +32,8 @@ const ANSWER =
   INJECTION;
 
 /** Sit only the system-design round over socket.io: the answer above, "skip" for any follow-up, then end the session. */
-async function sitSystemDesign(c: TestClient): Promise<{ sessionId: string; resumeToken: string }> {
-  const start = await c.request("session:start", { packId: "ai-engineer", level: "mid", rounds: ["system-design"], mode: "timed" });
+async function sitSystemDesign(c: TestClient, packId = "ai-engineer"): Promise<{ sessionId: string; resumeToken: string }> {
+  const start = await c.request("session:start", { packId, level: "mid", rounds: ["system-design"], mode: "timed" });
   const { sessionId, resumeToken } = start as { sessionId: string; resumeToken: string };
   let afterSeq = 0;
   for (let i = 0; i < 3; i++) {
@@ -63,7 +63,10 @@ describe.runIf(browserAvailable())("the report shows its evidence, what was set 
   let browser: Browser;
   beforeAll(async () => {
     const clientDist = await buildClientForTest();
-    server = await startTestServer({ packs: loadPacksFromDir(BUILTIN_PACKS_DIR), clientDist });
+    const builtin = loadPacksFromDir(BUILTIN_PACKS_DIR);
+    // The same pack as a hiring team would set it: the answer key kept from the candidate.
+    const hiring = { ...builtin[0]!, id: "ai-engineer-hiring", report: { showExemplars: true, missingPoints: "hide" as const } };
+    server = await startTestServer({ packs: [...builtin, hiring], clientDist });
     browser = await launchChromium();
   }, 180_000);
   afterAll(async () => {
@@ -139,6 +142,36 @@ describe.runIf(browserAvailable())("the report shows its evidence, what was set 
     // The focused mark says which criterion it supports, under the answer.
     const caption = (await page.getByTestId("evidence-caption").first().textContent()) ?? "";
     expect(titles.some((t) => caption.includes(t))).toBe(true);
+    // The practice pack names what the answer missed, and says nothing about keeping it private.
+    expect(await page.getByTestId("missing-points-hidden").count()).toBe(0);
+    expect(await page.getByTestId("exemplar").count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it("for a pack that keeps its answer key, shows no missed key point, hint or exemplar, and says why", async () => {
+    const c = await connectClient(server.url);
+    let session: { sessionId: string; resumeToken: string };
+    try {
+      session = await sitSystemDesign(c, "ai-engineer-hiring");
+    } finally {
+      c.close();
+    }
+    const page = await browser.newPage();
+    const errors = pageErrors(page);
+    await page.goto(server.url);
+    await page.evaluate(
+      ([key, value]) => localStorage.setItem(key!, value!),
+      [`mi.session.${session.sessionId}`, JSON.stringify({ resumeToken: session.resumeToken })],
+    );
+    await page.goto(`${server.url}/report/${session.sessionId}`);
+    await page.getByTestId("report-overall").waitFor();
+    expect(await page.getByTestId("missing-points-hidden").textContent()).toMatch(/keeps its answer key private/);
+    // The whole rendered report (a folded question's text is in the page too).
+    const text = (await page.locator("main").textContent()) ?? "";
+    expect(text).not.toMatch(/Not shown:|A strong answer adds|States the opposite of/);
+    expect(text).toMatch(/Key points your answer stated:|No key point of this criterion was stated\./);
+    expect(await page.getByTestId("exemplar").count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);

@@ -15,7 +15,7 @@ function packWith(id: string, showExemplars: boolean | undefined): Pack {
   return {
     ...mini,
     id,
-    ...(showExemplars === undefined ? {} : { report: { showExemplars } }),
+    ...(showExemplars === undefined ? {} : { report: { ...mini.report, showExemplars } }),
     questions: mini.questions.map((q) => {
       const full = Object.fromEntries(q.rubric.map((c) => [c.id, 4]));
       const none = Object.fromEntries(q.rubric.map((c) => [c.id, 0]));

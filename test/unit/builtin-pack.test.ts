@@ -8,6 +8,8 @@ const questions = pack!.questions;
 describe("the built-in ai-engineer pack", () => {
   it("is a practice pack: finished reports show the strong exemplar of every question (none of them reads a secret value)", () => {
     expect(pack!.report.showExemplars).toBe(true);
+    // ... and name the key points an answer missed.
+    expect(pack!.report.missingPoints).toBe("show");
     const session = sessionPack(pack!, "some-session");
     for (const q of session.questions)
       expect(
@@ -16,14 +18,14 @@ describe("the built-in ai-engineer pack", () => {
       ).toBe(true);
   });
 
-  it("leaves a pack that does not say so (a team's, by default) without exemplars in its reports", () => {
+  it("leaves a pack that does not say so (a team's, by default) without exemplars in its reports, naming missed key points", () => {
     const minimal = parsePack(
       `id: p\ntitle: P\ndescription: D\nrounds: [{ id: r, kind: behavioural, title: R, minutes: 5 }]\n` +
         `questions:\n  - { id: q, kind: behavioural, level: mid, title: Q, prompt: P, timeGuideMinutes: 5, rubric: [` +
         `{ id: c, title: C, weight: 1, description: D, anchors: { "0": a, "1": b, "2": c, "3": d, "4": e }, evidence: { concepts: [{ label: l, terms: [t] }] } }] }`,
       "p.yaml",
     );
-    expect(minimal.report).toEqual({ showExemplars: false });
+    expect(minimal.report).toEqual({ showExemplars: false, missingPoints: "show" });
   });
 
   it("has at least 48 questions, at least 12 per round kind (20+ coding), each kind spread over junior, mid and senior", () => {

@@ -62,7 +62,7 @@ describe("interview graph (MemorySaver)", () => {
     expect(report.overall).toBeGreaterThan(80);
   });
 
-  it("asks one follow-up for the most important unmet criterion, and counts its answer", async () => {
+  it("asks one follow-up for the criterion furthest below the top, and counts its answer", async () => {
     const h = graphHarness(miniPack());
     await h.start();
     await h.resume({

@@ -14,7 +14,7 @@ const modelInterviewer = (chat: ConstructorParameters<typeof FakeListChatModel>[
   });
 
 describe("interviewer with a (fake) chat model", () => {
-  it("streams the model's follow-up for the most important unmet criterion", async () => {
+  it("streams the model's follow-up for the criterion furthest below the top", async () => {
     const h = graphHarness(miniPack(), {
       interviewer: modelInterviewer({
         responses: ["You mentioned the top five chunks: how would you prove the new retriever beats the old one before launch?"],

@@ -22,15 +22,25 @@ describe("non-answers", () => {
   it("makes the offline interviewer say so and offer a retry or a skip, instead of probing deeper", async () => {
     const interviewer = createOfflineInterviewer();
     const criterion = rag.rubric[0]!;
+    const probe = criterion.probes[0]!;
     let text = "";
-    for await (const chunk of interviewer.followUp({ question: rag, criterion, answerText: "asdf qwerty", turnId: "rag-basics~f1" }))
+    for await (const chunk of interviewer.followUp({
+      question: rag,
+      criterion,
+      probe,
+      partly: false,
+      answerText: "asdf qwerty",
+      turnId: "rag-basics~f1",
+    }))
       text += chunk;
     expect(text).toMatch(/^That doesn't answer the question\. Do you want to try again, or skip it\?/);
-    expect(text).toContain(criterion.probes[0]!);
+    expect(text).toContain(probe);
     let real = "";
     for await (const chunk of interviewer.followUp({
       question: rag,
       criterion,
+      probe,
+      partly: true,
       answerText: "I would chunk by heading and embed each chunk.",
       turnId: "rag-basics~f1",
     }))

@@ -59,10 +59,21 @@ describe("the pack form view's YAML round trip", () => {
     expect(parsePack(STARTER_PACK, "form").report.showExemplars).toBe(false);
     const on = setField(STARTER_PACK, ["report", "showExemplars"], true);
     expect(readForm(on)!.showExemplars).toBe(true);
-    expect(parsePack(on, "form").report).toEqual({ showExemplars: true });
+    expect(parsePack(on, "form").report).toEqual({ showExemplars: true, missingPoints: "show" });
     const off = setField(on, ["report", "showExemplars"], false);
     expect(readForm(off)!.showExemplars).toBe(false);
     expect(parsePack(off, "form").report.showExemplars).toBe(false);
+  });
+
+  it("keeps the answer key private and shows it again (shown when the pack does not say), and the pack still validates", () => {
+    expect(readForm(STARTER_PACK)!.hideMissingPoints).toBe(false);
+    expect(parsePack(STARTER_PACK, "form").report.missingPoints).toBe("show");
+    const hidden = setField(STARTER_PACK, ["report", "missingPoints"], "hide");
+    expect(readForm(hidden)!.hideMissingPoints).toBe(true);
+    expect(parsePack(hidden, "form").report).toEqual({ showExemplars: false, missingPoints: "hide" });
+    const shown = setField(hidden, ["report", "missingPoints"], "show");
+    expect(readForm(shown)!.hideMissingPoints).toBe(false);
+    expect(parsePack(shown, "form").report.missingPoints).toBe("show");
   });
 
   it("adds a question of a new kind with its round, and removes it again", () => {

@@ -3,7 +3,7 @@ import type { Report } from "../../../server/contracts/index.js";
 import { CriteriaHighlights } from "./CriteriaHighlights.js";
 import { RoundBars } from "./RoundBars.js";
 import { summariseReport } from "./summary.js";
-import { formatDate, modeName } from "./words.js";
+import { formatDate, MISSING_POINTS_HIDDEN, modeName } from "./words.js";
 
 /** The top of the report: what a candidate wants first. */
 export function ReportSummary({ report }: { report: Report }) {
@@ -25,6 +25,11 @@ export function ReportSummary({ report }: { report: Report }) {
           <span className="muted">/ 100</span>
         </div>
       </div>
+      {report.missingPoints === "hide" && (
+        <p className="muted small" data-testid="missing-points-hidden">
+          {MISSING_POINTS_HIDDEN}
+        </p>
+      )}
       <RoundBars rounds={summary.rounds} />
       <CriteriaHighlights strongest={summary.strongest} weakest={summary.weakest} />
     </section>

@@ -1,6 +1,6 @@
 import type { Report } from "../../../server/contracts/index.js";
 import { summariseReport } from "./summary.js";
-import { END_REASONS, formatDate, modeName, turnLabel } from "./words.js";
+import { END_REASONS, formatDate, MISSING_POINTS_HIDDEN, modeName, turnLabel } from "./words.js";
 
 /** A fence longer than any backtick run inside, so an answer can never close it early. */
 function fence(body: string, lang = ""): string {
@@ -19,6 +19,7 @@ export function reportToMarkdown(report: Report): string {
   out.push(`# ${report.packTitle}: interview report`, "");
   out.push(`${modeName(report.mode)}${report.level ? ` · ${report.level} level` : ""} · ${formatDate(report.completedAt)}`, "");
   out.push(`**Overall: ${Math.round(report.overall)} / 100**`, "");
+  if (report.missingPoints === "hide") out.push(`*${MISSING_POINTS_HIDDEN}*`, "");
   if (summary.rounds.length > 0) {
     out.push("| Round | Score |", "|---|---|");
     for (const r of summary.rounds) out.push(`| ${cell(r.title)} | ${r.score} / 100 |`);

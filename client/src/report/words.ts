@@ -29,6 +29,10 @@ export function gradedBy(report: Pick<Report, "graderVersion" | "judgeModel" | "
   return `Scored by the rubric evidence checks (grader version ${report.graderVersion}) ${judge}.`;
 }
 
+/** Said once at the top of a report whose pack keeps its answer key (the report's `missingPoints: "hide"`). */
+export const MISSING_POINTS_HIDDEN =
+  "This pack keeps its answer key private: the feedback names the key points your answer stated, not the ones it missed.";
+
 /** The first sentence of a feedback text: one line for the summary. */
 export function firstSentence(text: string): string {
   const trimmed = text.trim();

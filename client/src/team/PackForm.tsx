@@ -43,6 +43,18 @@ export function PackForm({ source, onChange, api }: Props) {
             a retake measures what the candidate read.
           </span>
         </label>
+        <label className="checkbox-field">
+          <input
+            type="checkbox"
+            data-testid="form-pack-hide-missing-points"
+            checked={form.hideMissingPoints}
+            onChange={(e) => set(["report", "missingPoints"], e.target.checked ? "hide" : "show")}
+          />
+          <span>
+            Keep the answer key private: a candidate&apos;s report names the key points their answer stated, never the ones it missed (nor
+            level descriptions, hints or exemplars). Your team&apos;s review still shows everything. For packs candidates may retake.
+          </span>
+        </label>
       </fieldset>
       <div className="button-row">
         <select data-testid="form-question-select" value={qi} onChange={(e) => setIndex(Number(e.target.value))} aria-label="Question">

@@ -34,6 +34,8 @@ export type FormPack = {
   description: string;
   /** `report.showExemplars`: the finished report shows each asked question's strong exemplar (off unless set). */
   showExemplars: boolean;
+  /** `report.missingPoints: hide`: a candidate's report names only the key points their answer stated (shown unless set). */
+  hideMissingPoints: boolean;
   questions: FormQuestion[];
 };
 
@@ -59,6 +61,7 @@ export function readForm(source: string): FormPack | null {
     title: str(pack.title),
     description: str(pack.description),
     showExemplars: obj(pack.report).showExemplars === true,
+    hideMissingPoints: obj(pack.report).missingPoints === "hide",
     questions: arr(pack.questions).map((raw) => {
       const q = obj(raw);
       return {

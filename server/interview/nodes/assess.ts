@@ -1,4 +1,4 @@
-import { firstUnmetCriterion } from "../../grading/index.js";
+import { weakestCriterion } from "../../grading/index.js";
 import { basePackOf, currentRound, questionOf } from "../context.js";
 import type { InterviewDeps } from "../deps.js";
 import { isSkip } from "../skip.js";
@@ -11,8 +11,9 @@ export function minTimeForFollowUpMs(roundMinutes: number): number {
 
 /**
  * Decide whether to probe: only after a real submit, while follow-ups and
- * round time remain, for the most important criterion with no evidence yet.
- * `state` holds the answer just given (its turn and lastInput).
+ * round time remain, for the criterion furthest below the top level (one half
+ * met is probed too; ties by weight, then rubric order; none once every
+ * criterion is at the top). `state` holds the answer just given (its turn and lastInput).
  */
 export async function chooseFollowUp(deps: InterviewDeps, state: InterviewStateValue): Promise<string | null> {
   const current = state.current;
@@ -29,11 +30,11 @@ export async function chooseFollowUp(deps: InterviewDeps, state: InterviewStateV
     return (
       // Read with the pack, as grading and the follow-up read it (copies of a model answer earn nothing here either),
       // and the same reading serves the follow-up's quote and the grade (prepareAnswer keeps it).
-      firstUnmetCriterion(
+      weakestCriterion(
         question,
         turns.map((t) => t.answer),
         { pack: await basePackOf(deps, state) },
-      )?.id ?? null
+      )?.criterion.id ?? null
     );
   } catch {
     // A follow-up is optional; an answer the checks cannot read goes on to grading (which reports it).

@@ -1,11 +1,15 @@
-import { prepareAnswer } from "../../grading/index.js";
+import { criterionGap, prepareAnswer } from "../../grading/index.js";
 import { basePackOf, followUpTurnId, questionInfo, questionOf } from "../context.js";
 import type { InterviewDeps } from "../deps.js";
 import type { InterviewStateUpdate, InterviewStateValue } from "../state.js";
+import { probeFor } from "../probe.js";
 import { streamTurn } from "../stream-turn.js";
 import { turnContext, usageUpdate } from "../usage.js";
 
-/** Ask a follow-up on the criterion assess chose; its answer counts toward the same question. */
+/**
+ * Ask a follow-up on the criterion assess chose, aimed at what the answer is
+ * missing there (probe.ts); its answer counts toward the same question.
+ */
 export const makeFollowUpNode =
   (deps: InterviewDeps) =>
   async (state: InterviewStateValue): Promise<InterviewStateUpdate> => {
@@ -14,11 +18,14 @@ export const makeFollowUpNode =
     const question = await questionOf(deps, state, current.baseQuestionId);
     // The stored pack (not this session's variant copy): its model-answer index is built once per version.
     const pack = await basePackOf(deps, state);
-    const criterion = question.rubric.find((c) => c.id === state.pendingFollowUp);
-    if (!criterion) throw new Error(`question "${question.id}" has no criterion "${state.pendingFollowUp}"`);
+    const turns = state.transcript[question.id] ?? [];
+    const answers = turns.map((t) => t.answer);
+    // The same reading of the answers the decision made (prepareAnswer keeps it), for the one criterion chosen.
+    const gap = criterionGap(question, answers, state.pendingFollowUp, { pack });
+    if (!gap) throw new Error(`question "${question.id}" has no criterion "${state.pendingFollowUp}"`);
+    const { criterion } = gap;
     const followUps = current.followUps + 1;
     const turn = { turnId: followUpTurnId(question.id, followUps), kind: "follow-up" as const };
-    const turns = state.transcript[question.id] ?? [];
     const { text: prompt, meta } = await streamTurn(
       deps,
       state.sessionId,
@@ -26,12 +33,10 @@ export const makeFollowUpNode =
       deps.interviewer.followUp({
         question,
         criterion,
+        probe: probeFor(gap, turn.turnId),
+        partly: gap.level > 0,
         // The interviewer reads (and may quote) only the cleaned answer: never a sentence flagged as aimed at the grader.
-        answerText: prepareAnswer(
-          question,
-          turns.map((t) => t.answer),
-          { pack },
-        ).judgeText,
+        answerText: prepareAnswer(question, answers, { pack }).judgeText,
         turnId: turn.turnId,
         ctx: turnContext(deps, state, turn.turnId),
       }),

@@ -13,6 +13,7 @@ import { budgetUsedUp, type TurnMeta } from "../../llm/index.js";
 import type { Language, Pack, Question } from "../../scenarios/index.js";
 import { addUsage, usageOf } from "../usage-record.js";
 import { turnContext } from "../usage.js";
+import { candidateFeedback, candidateTip, missingPointsHidden } from "../candidate-report.js";
 import { basePackOf, questionOf } from "../context.js";
 import type { InterviewDeps } from "../deps.js";
 import type { GradeUpdate, InterviewStateUpdate, InterviewStateValue } from "../state.js";
@@ -98,18 +99,20 @@ async function gradeOrThrow(deps: InterviewDeps, state: InterviewStateValue, pac
   } else if (deps.judge) judge = { status: "off", message: "not answered" };
   const criteria = gradingCriteria(question);
   if (state.mode === "practice") {
+    // The candidate reads this as they would their report: without the missing key points when the pack hides them.
+    const hidden = await missingPointsHidden(deps.packs, state.packId, state.packVersion);
     await deps.emit(
       state.sessionId,
       "feedback",
       {
         questionId: question.id,
         score: questionScore(criteria, scores),
-        tip: practiceTip(question, scores),
+        tip: practiceTip(question, scores, hidden),
         criteria: scores.map((s) => ({
           criterionId: s.criterionId,
           title: criteria.find((c) => c.id === s.criterionId)?.title ?? s.criterionId,
           score: s.score,
-          feedback: s.feedback,
+          feedback: hidden ? candidateFeedback(s) : s.feedback,
         })),
       },
       `feedback:${question.id}`,
@@ -125,13 +128,17 @@ async function gradeOrThrow(deps: InterviewDeps, state: InterviewStateValue, pac
   };
 }
 
-/** Practice mode's one tip: what a strong answer adds on the weakest rubric criterion. */
-function practiceTip(question: Question, scores: { criterionId: string; score: number }[]): string {
+/**
+ * Practice mode's one tip: what a strong answer adds on the weakest rubric criterion
+ * (its title only, when the pack hides what answers miss: the hint and description are its answer key).
+ */
+function practiceTip(question: Question, scores: { criterionId: string; score: number }[], hidden: boolean): string {
   const weakest = [...question.rubric].sort(
     (a, b) =>
       (scores.find((s) => s.criterionId === a.id)?.score ?? 0) - (scores.find((s) => s.criterionId === b.id)?.score ?? 0) ||
       b.weight - a.weight,
   )[0]!;
+  if (hidden) return candidateTip(weakest);
   return weakest.strongAnswerAdds ?? `Next time, say more about ${weakest.title.toLowerCase()}: ${weakest.description}`;
 }
 
