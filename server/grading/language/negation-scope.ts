@@ -1,5 +1,6 @@
 import type { Analysis, Token } from "./analyse.js";
 import { cancelledRefusal, cancelsRefusal } from "./double-negation.js";
+import { examinedAbsence } from "./examined-absence.js";
 import { conditionalAbsence, dismissedSubject, dismissesObject } from "./dismissal.js";
 
 /**
@@ -125,6 +126,8 @@ function triggerAt(a: Analysis, i: number, sentenceStart: number): Reach | null 
   if (cancelledRefusal(a, i) || cancelsRefusal(a, i)) return null;
   // "Without a step limit the agent can loop forever" argues for the limit (dismissal.ts).
   if (conditionalAbsence(a, i)) return null;
+  // "Check that the answers don't hallucinate" names the failure the check looks for (examined-absence.ts).
+  if (examinedAbsence(a, i)) return null;
   if (CLAUSAL.has(t.word) || CLAUSAL.has(t.lemma) || dismissesObject(a, i)) return "clause";
   if (t.word === "no") return next?.lemma === "need" ? "clause" : "item";
   if (REFUSAL.has(t.lemma)) return "clause";

@@ -5,6 +5,7 @@ import { cancelledRefusal } from "./double-negation.js";
 import { conditionalAbsence } from "./dismissal.js";
 import { extendsExpression } from "./expression.js";
 import { complementsOf } from "./antonyms.js";
+import { examinedAbsence } from "./examined-absence.js";
 
 const NEGATORS = new Set(["not", "no", "never", "n't", "without", "nothing", "none", "neither", "nor", "cannot"]);
 export const isNegator = (t: Token) => NEGATORS.has(t.word) || NEGATORS.has(t.lemma);
@@ -58,7 +59,7 @@ export function negatedAt(a: Analysis, index: number, window = 3, options: { hea
     // A negated refusal between them asserts: "not skip evaluation", "not without a canary".
     if (cancelledRefusal(a, i)) return false;
     // "Without a step limit the agent loops forever" argues for the limit (dismissal.ts).
-    if (isNegator(b)) return !limitedNegator(a, i) && !conditionalAbsence(a, i);
+    if (isNegator(b)) return !limitedNegator(a, i) && !conditionalAbsence(a, i) && !examinedAbsence(a, i);
     if (b.pos === "CCONJ" || b.pos === "SCONJ") return false;
     // `head`: the negation belongs to the first word it governs ("does not have a sequence number"
     // negates "have", not "sequence number"); any content word in between ends its reach.
