@@ -66,10 +66,12 @@ const CONFUSABLES: Record<string, string> = {
  */
 const INVISIBLE_CLASS =
   "\\u00AD\\u034F\\u061C\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFE00-\\uFE0F\\uFEFF\\u{E0100}-\\u{E01EF}";
+// eslint-disable-next-line no-misleading-character-class -- the combining joiner and variation selectors are listed alone on purpose
 const ZERO_WIDTH = new RegExp(`[${INVISIBLE_CLASS}]`, "gu");
 /** Unicode "tag" characters spell ASCII invisibly. */
 const TAG_CHARS = /[\u{E0000}-\u{E007F}]/gu;
 /** A run of invisible characters, tags included. */
+// eslint-disable-next-line no-misleading-character-class -- as above
 export const INVISIBLE_RUN = new RegExp(`[${INVISIBLE_CLASS}\\u{E0000}-\\u{E007F}]+`, "gu");
 
 export function stripInvisible(s: string): string {
