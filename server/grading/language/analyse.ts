@@ -44,22 +44,19 @@ export function analyse(text: string): Analysis {
     sentences.push({ start, end, text: text.slice(start, end), from, to: tokens.length });
     from = tokens.length;
   };
-  let previous = "";
   doc.sentences().each((s: ItemSentence) => {
     s.tokens().each((t: ItemToken) => {
       const surface = t.out();
       const found = readable.indexOf(surface, cursor);
       const at = found >= 0 ? found : cursor;
-      const pos = String(t.out(its.pos));
-      if (readable.slice(cursor, at).includes("\n") || letterEndsSentence(previous, surface, pos)) close(cursor);
-      previous = surface;
+      if (readable.slice(cursor, at).includes("\n")) close(cursor);
       if (found >= 0) cursor = found + surface.length;
       const type = t.out(its.type);
       if (type === "tabCRLF" || type === "punctuation") return;
       tokens.push({
         word: surface.toLowerCase(),
         lemma: String(t.out(its.lemma as never)).toLowerCase(),
-        pos,
+        pos: String(t.out(its.pos)),
         at,
         sentence: sentences.length,
       });
@@ -69,18 +66,6 @@ export function analyse(text: string): Analysis {
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(text, { text, tokens, sentences });
   return cache.get(text)!;
-}
-
-/**
- * The tokenizer reads any letter with a full stop as an abbreviation ("c.", "B."), so "z = a + b + c.
- * Then give an example ..." was one sentence and an order after it went unseen. A lower-case letter
- * before a capitalised word ends its sentence (no initial or abbreviation is lower case: "e.g." and
- * "p.m." are one token of several letters); a capital letter does too unless a name follows it, as
- * after an initial ("J. Smith").
- */
-function letterEndsSentence(previous: string, surface: string, pos: string): boolean {
-  if (!/^[A-Z]/.test(surface)) return false;
-  return /^[a-z]\.$/.test(previous) || (/^[A-Z]\.$/.test(previous) && pos !== "PROPN" && !/^[A-Z]\.$/.test(surface));
 }
 
 /** No word is this long: a longer run without spaces is pasted data (base64, a hash, "aaaa…"). */
