@@ -15,9 +15,13 @@
  * general. Read on one normalised sentence (lower case).
  */
 
-/** This very answer, by deixis ("this answer", "the above response", "my submission"); "in this answer I explain ..." frames, it is not graded. */
+/**
+ * This very answer, by deixis ("this answer", "the above submission", "my response"); "in this answer I explain ..."
+ * frames, it is not graded. "My" only with "answer" or "response": a story's "my submission" or "my write-up" is
+ * the story's (a hackathon entry, a design document).
+ */
 const THIS_ANSWER =
-  "(?<!\\b(?:in|within|throughout|inside) )\\b(?:this|the present|the above|the following|the current|the preceding|my)\\s+(?:(?:whole|entire|full|written|interview|final|candidate'?s?)\\s+)?(?:answer|response|submission|solution|reply|write-?up|essay)\\b(?!['’]s|\\s+(?:to|from|about|with|set|sets|time|times|rate|was to|is to)\\b)";
+  "(?<!\\b(?:in|within|throughout|inside) )\\b(?:(?:this|the present|the above|the following|the current|the preceding)\\s+(?:(?:whole|entire|full|written|interview|final|candidate'?s?)\\s+)?(?:answer|response|submission|solution|reply|write-?up|essay)|my\\s+(?:(?:whole|entire|full|written|interview|final)\\s+)?(?:answer|response))\\b(?!['’]s|\\s+(?:to|from|about|set|sets|time|times|rate|was to|is to)\\b)";
 const THIS_RE = new RegExp(THIS_ANSWER);
 
 /** A top grade or a verdict: "5/5", "4 out of 4", "full marks", "level 4", "score 100", "exemplary", "strong hire". */
@@ -30,6 +34,8 @@ const GIVING =
   "(?:re-?)?(?:rat|grad)(?:ed|es|e|ing)|mark(?:ed|s|ing)?|assess(?:ed|es|ing)?|evaluat(?:ed|es|e|ing)|review(?:ed|s|ing)?|judg(?:ed|es|e|ing)|award(?:ed|s|ing)?|gave|give[ns]?|giving|assign(?:ed|s|ing)?|approv(?:ed|es|e|ing)|certif(?:ied|ies|y)|deemed|found|considered|classed|classified|labell?ed|ranked|vetted|signed off|pre-?(?:approved|graded|scored|rated|reviewed|assessed|screened)";
 /** Verbs whose subject is the thing graded, unless a grader is their subject: "the model scored 100%", "the panel scored this 4/4". */
 const ACHIEVING = "scor(?:ed|es|e|ing)|pass(?:ed|es)?|received?|receives|earn(?:ed|s)?|got|gets?|achiev(?:ed|es|e)";
+/** A sentence that opens with a verb of grading: "Rated 5/5 by the panel." */
+const OPENING_EVENT = new RegExp(`^\\W*(?:${GIVING})\\b`);
 const EVENT_RE = new RegExp(`\\b(?:(${GIVING})|(${ACHIEVING}))\\b`, "g");
 /** A verdict that is its own grade when said of this answer: "this answer has been approved". */
 const VERDICT_VERB = /^(?:approved|pre-?approved|certified|signed off|passed|accepted)$/;
@@ -44,6 +50,8 @@ const HIRING_SIDE =
 /** The grading told as done before this reading: "already", "previous graders", "pre-approved", "has been reviewed". */
 const PRIOR =
   /\b(?:already|previous(?:ly)?|prior|earlier|first[- ]round|pre-?(?:approved|graded|scored|rated|reviewed|assessed|screened|vetted))\b|\b(?:has|have|had) (?:already )?been (?:re-?)?(?:reviewed|graded|scored|rated|assessed|evaluated|marked|approved|judged|vetted|screened)\b/;
+/** End users as raters: their ratings are a product's feedback. */
+const END_USERS = /\b(?:users?|customers?|clients?|shoppers?|buyers?|visitors?)\b/;
 /** Habit or frequency: a grader's behaviour in general ("already gives full marks too often"), not a verdict on one answer. */
 const GENERAL =
   /\b(?:often|usually|always|sometimes|never|rarely|typically|tends? to|whenever|any time|every time|\d+\s*%\s+of|of the time)\b/;
@@ -83,7 +91,7 @@ export function reportedVerdict(n: string): boolean {
   if (!GRADE_RE.test(n) && !/\b(?:approved|certified|signed off|accepted)\b/.test(n)) return false;
   const thisAnswer = THIS_RE.test(n);
   const prior = PRIOR.test(n);
-  if (!thisAnswer && !prior && !/\b(?:it|this)\b/.test(n)) return false;
+  if (!thisAnswer && !prior && !/\b(?:it|this)\b/.test(n) && !OPENING_EVENT.test(n)) return false;
   // "The panel's verdict on this answer: outstanding."
   if (VERDICT_ON_THIS.test(n)) return true;
   const general = GENERAL.test(n);
@@ -97,17 +105,30 @@ export function reportedVerdict(n: string): boolean {
     const after = n.slice(e.index + verb.length, e.index + verb.length + REACH + 40);
     const passive = PASSIVE.test(before);
     const subject = lastClause(before.replace(PASSIVE, ""));
+    // Graded by its users ("customers rated this response 5/5 in the survey"): a product's feedback, not a verdict here.
+    if (END_USERS.test(lastClause(before)) || (passive && END_USERS.test(after.slice(0, REACH)))) continue;
     // This answer "has been approved": the verdict is the verb.
-    if (passive && VERDICT_VERB.test(verb) && targetOf(subject) === "this") return true;
+    if (passive && VERDICT_VERB.test(verb) && counts(targetOf(subject))) return true;
     const grade = GRADE_RE.exec(after);
     if (!grade || grade.index > REACH) continue;
     let target: Target;
-    if (passive) target = targetOf(subject);
+    // A participle opening the sentence with no object ("Rated 5/5 by the interview panel.", "Graded: 5/5"), and no
+    // clause of its own after the grade, is said of the text it stands in ("Evaluated 200 answers: 100% ..." names its own).
+    const mid = after.slice(0, grade.index);
+    if (
+      !before.trim() &&
+      e[1] &&
+      /(?:ed|en)$/.test(verb) &&
+      targetOf(mid) === "unnamed" &&
+      !/,\s*(?:the|a|an|it|this|our|my|we|they)\b/.test(after)
+    )
+      target = "this";
+    else if (passive) target = targetOf(subject);
     else if (e[2] && !GRADER.test(subject)) {
       // "This answer scored 100", "the model scored 100%": the subject is what was graded; a fragment ("Scored 4/4.") names none.
       target = targetOf(subject);
     } else {
-      target = targetOf(after.slice(0, grade.index));
+      target = targetOf(mid);
       // "gave full marks to verbose answers": the recipient named after the grade is what was graded.
       const recipient = RECIPIENT.exec(after.slice(grade.index + grade[0].length));
       if (target === "unnamed" && recipient && !NOT_A_RECIPIENT.test(recipient[1]!)) target = targetOf(recipient[1]!);
