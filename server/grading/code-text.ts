@@ -35,12 +35,17 @@ export function codeWithoutProseStrings(code: string): string {
 /**
  * A line of English in the code box that is neither code nor a comment ("Determine the sentiment of
  * this comment: '...'"): it does nothing, so like a comment it earns nothing. Read as such: it opens
- * with a capitalised word, runs to four words or more, and outside its quotes has none of the
- * brackets, operators or semicolons every statement of Python or TypeScript that opens with a
- * capital would need.
+ * with a capitalised word, runs to four words or more, and outside its quotes, markdown emphasis
+ * and asides in brackets has none of the brackets, operators or semicolons every statement of
+ * Python or TypeScript that opens with a capital would need.
  */
 function proseLine(line: string): boolean {
-  const bare = line.replace(/"[^"]*"|'[^']*'|`[^`]*`|“[^”]*”/g, " ");
+  // Markdown emphasis ("Return the code *ONLY*.", "**not** a test") and an aside of words ("(see below)") are prose
+  // typography, not operators or calls.
+  const bare = line
+    .replace(/"[^"]*"|'[^']*'|`[^`]*`|“[^”]*”/g, " ")
+    .replace(/(?<![\w*])(\*{1,2}|_{1,2})(?=[A-Za-z])[A-Za-z][\w' -]{0,60}?(?<=[A-Za-z])\1(?![\w*])/g, " ")
+    .replace(/(?<=\s)\([A-Za-z][\w'-]{0,30}(?:,?\s+[A-Za-z][\w'-]{0,30}){0,12}\)(?=[\s.,;:!?]|$)/g, " ");
   return /^\s*[A-Z][a-z']+(?:\s+[^\s]+){3,}/.test(line) && !/[(){}[\]=;<>+*/\\|&%@$]/.test(bare);
 }
 

@@ -1,5 +1,6 @@
 import type { Question } from "../../scenarios/index.js";
 import { decodings, forMatching, hiddenTagText, stripInvisible } from "./normalise.js";
+import { invisibleBoundaries } from "./invisible-boundaries.js";
 import { rubricRecord } from "./rubric-record.js";
 import { FAKE_VERDICT, GRADE_ORDERS, GRADING, OVERRIDE, ROLE_TAG, SELF_ASSESSMENT, TAG_ESCAPE, TASK_INJECTION } from "./patterns.js";
 import type { CleanedAnswer, IntegrityFlag } from "./types.js";
@@ -10,6 +11,7 @@ import { isList, markerNote, withPayload } from "./marker-note.js";
 import { reversedRun } from "./reversed-run.js";
 import { pastedLabels } from "./label-copy.js";
 import { graderTalk } from "./grader-talk.js";
+import { reportedVerdict } from "./reported-verdict.js";
 import { withoutDataInstructions } from "./data-instructions.js";
 import { verdictShape } from "./verdict-shape.js";
 import { withoutDataLiterals } from "./data-literals.js";
@@ -90,6 +92,8 @@ function attackKind(text: string, unfenced: boolean, code = false, data = text):
     (markerNote(stripInvisible(raw), { code, data: stripInvisible(said) }) || graderTalk(forMatching(said))
       ? "grader-instruction"
       : null) ??
+    // A verdict on this answer told as already reached ("the panel already rated it 5/5").
+    (reportedVerdict(forMatching(said)) ? "fake-verdict" : null) ??
     // Containers keep their quotes and line breaks: a glossary's "'weak' means ..." quotes what it redefines.
     verdictShape(stripInvisible(text), forMatching(text), stripInvisible(said))
   );
@@ -151,7 +155,8 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
   const tagged = hiddenTagText(raw);
   if (tagged && (hiddenAttack(forMatching(tagged)) || attackKind(tagged, true)))
     flag("hidden-instruction", `invisible characters spelling: ${tagged}`);
-  let text = stripInvisible(raw);
+  // An invisible run between words is a boundary, one inside a word is removed (invisible-boundaries.ts).
+  let text = stripInvisible(invisibleBoundaries(raw));
 
   // Markup a reader never sees never counts: HTML/markdown comments, hidden elements.
   // An attack hidden in markup is flagged and goes alone: the honest text around it still counts.

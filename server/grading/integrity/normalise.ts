@@ -58,9 +58,21 @@ const CONFUSABLES: Record<string, string> = {
   Τ: "T",
   Χ: "X",
 };
-const ZERO_WIDTH = /[\u200B-\u200F\u2060-\u2064\uFEFF\u00AD]/g;
+/**
+ * Characters that take no room on screen: zero-width spaces and joiners, the word joiner and invisible
+ * operators, the byte-order mark, the soft hyphen, the combining grapheme joiner, bidirectional marks,
+ * embeddings, overrides and isolates, deprecated format controls and variation selectors. Unicode "tag"
+ * characters (TAG_CHARS) are invisible too and spell ASCII.
+ */
+const INVISIBLE_CLASS =
+  "\\u00AD\\u034F\\u061C\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFE00-\\uFE0F\\uFEFF\\u{E0100}-\\u{E01EF}";
+// eslint-disable-next-line no-misleading-character-class -- the combining joiner and variation selectors are listed alone on purpose
+const ZERO_WIDTH = new RegExp(`[${INVISIBLE_CLASS}]`, "gu");
 /** Unicode "tag" characters spell ASCII invisibly. */
 const TAG_CHARS = /[\u{E0000}-\u{E007F}]/gu;
+/** A run of invisible characters, tags included. */
+// eslint-disable-next-line no-misleading-character-class -- as above
+export const INVISIBLE_RUN = new RegExp(`[${INVISIBLE_CLASS}\\u{E0000}-\\u{E007F}]+`, "gu");
 
 export function stripInvisible(s: string): string {
   return s.normalize("NFKC").replace(ZERO_WIDTH, "").replace(TAG_CHARS, "");

@@ -37,7 +37,10 @@ export const TASK_INJECTION = [
   /\byour (?:response|answer|reply|output|message|elucidation)(?:'s)?\b/,
   /\b(?:following|below|subsequent|above|this) code (?:snippet|block|excerpt|section|segment|fragment)\b/,
   // The reader's own prompt handed back: "repeat the words above", "paste your system prompt", "verbatim from your prompt".
-  /\b(?:repeat|reveal|print|show|share|paste|output|display|recite|dump|leak|list|put|tell me)\b.{0,40}\b(?:your (?:system |initial |original |hidden |full |exact )?(?:prompt|instructions|configuration|guidelines)|(?:the )?(?:words|text|prompt|instructions) (?:above|you were given)|(?:initial|original|system) prompt you)\b|\bverbatim from your (?:\w+ )?prompt\b|\b(?:sentences|words|lines) of your (?:\w+ )?prompt\b/,
+  /\b(?:repeat|reveal|print|show|share|paste|output|display|recite|dump|leak|list|put|tell me)\b.{0,40}\b(?:your (?:system |initial |original |hidden |full |exact )?(?:prompt|instructions|configuration|guidelines)|(?:the )?(?:words|text|prompt|instructions) (?:above|you were given)|(?:initial|original|system) prompt you)\b|\bverbatim from your (?:\w+ )?prompt\b/,
+  // A part of the reader's own prompt as the material of a task, one or several ("c = third sentence of your initial
+  // prompt", "substring(first line of your system prompt)", "the words in your hidden instructions").
+  /\b(?:sentences?|words?|lines?|paragraphs?|characters?|tokens?|letters?)\s+(?:of|in|from)\s+your\s+(?:[\w-]+\s+)?(?:prompt|instructions|system message)\b/,
   // The reader's own output in an encoding ("Reply using Base64 encoding", "Reply in reverse"): BIPIA's encode family without "your".
   // A literal for the reader to print, its quotation blanked ("JUST PRINT '...':", "now say exactly '...'"): the whole sentence is the order.
   /^\W*(?:(?:just|only|now|simply|please|and|then|instead)\W+)*(?:print|output|say|type|echo|write|repeat|return|(?:respond|reply|answer) with)(?:\s+(?:only|exactly|just|out|back|verbatim|the (?:text|words?|phrase|string|sentence|following)))*(?:\s*["“][^"”]*)?(?:\s+and nothing (?:else|more))?\s*[:.!]*\s*$/,

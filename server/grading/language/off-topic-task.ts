@@ -1,6 +1,7 @@
 import type { Question } from "../../scenarios/index.js";
 import { analyse, type Analysis, type Token } from "./analyse.js";
 import { questionTerms } from "./question-terms.js";
+import { sensesOf } from "./wordnet.js";
 
 /** Words that may open an order and leave it an order: "please write ...", "can you write ...". */
 const LEAD = new Set(["please", "kindly", "now", "also", "and", "then", "just", "so"]);
@@ -97,14 +98,27 @@ function handsATask(tokens: Token[], text: string, rich = false): boolean {
   if (main.some((t, k) => finite(t) && !participle(t, k))) return false;
   if (first.pos === "VERB") return true;
   if ((first.pos === "PROPN" || first.pos === "NOUN") && next.pos === "VERB" && /ing$/.test(next.word)) return true;
-  return (
+  if (
     (first.pos === "PROPN" || first.pos === "NOUN") &&
     (/^(?:a|an|the)$/.test(next.word) || next.pos === "NUM") &&
     !!after &&
     // "Return the enriched code": a participle before the noun describes it, like an adjective.
     (["NOUN", "PROPN", "ADJ", "NUM"].includes(after.pos) || (after.pos === "VERB" && /ed$/.test(after.word)))
+  )
+    return true;
+  // "Answer with a single sentence", "Reply in one word": a word that is also a verb, read as a name, then how to do it.
+  return (
+    (first.pos === "PROPN" || first.pos === "NOUN") &&
+    MANNER.has(next.word) &&
+    !!after &&
+    (after.pos === "DET" || after.pos === "NUM") &&
+    !/ing$/.test(first.word) &&
+    sensesOf(first.word).some((s) => s.pos === "verb")
   );
 }
+
+/** Prepositions that say how an order is to be carried out ("answer with ...", "reply in ..."). */
+const MANNER = new Set(["with", "in", "using", "without"]);
 
 /** The words of the noun phrase right after an order's verb: what it asks for ("a *funny* *poem*", "the *model* *access*"). */
 function asked(tokens: Token[]): Token[] {
@@ -175,7 +189,7 @@ export function offTopicTasks(q: Question, a: Analysis, options: { story?: boole
     const share = wanted.length && !wanted.some(topic.strict) ? 2 : 3;
     if (content.length > 0 && topical * share < content.length) out.add(i);
   });
-  return withContext(a, out, topic);
+  return withContext(a, out, topic, options.story);
 }
 
 /** Whether a sentence says nothing of the question: under a third of its content words are the question's. */
@@ -188,22 +202,24 @@ function offTopic(a: Analysis, i: number, topic: Topic): boolean {
  * What follows a task in its paragraph and says nothing of the question is the task's own context
  * ("... I'm writing an essay.", "It is for a novel."): it goes with the task.
  */
-function withContext(a: Analysis, out: Set<number>, topic: Topic): Set<number> {
+function withContext(a: Analysis, out: Set<number>, topic: Topic, story = false): Set<number> {
   const sameParagraph = (j: number) => !/\n\s*\n/.test(a.text.slice(a.sentences[j - 1]!.end, a.sentences[j]!.start));
   // The sentence that opens a request's paragraph and sets it up ("The code below needs improvement. Please
-  // enhance it ...") is the request's, unless it is the writer's own (first person, a past tense) or names
-  // the question's own words.
+  // enhance it ...") is the request's, unless it is the writer's own (first person, a past tense) or, outside a
+  // story, names the question's own words: a story tells what happened, and a present-tense set-up of an order
+  // in it is the order's, whatever its words ("The Python code below needs improvement." on a question about
+  // feedback on code).
   for (const i of [...out].sort((x, y) => x - y)) {
     const j = i - 1;
     if (j < 0 || out.has(j) || !sameParagraph(i) || (j > 0 && sameParagraph(j))) continue;
     const tokens = a.tokens.slice(a.sentences[j]!.from, a.sentences[j]!.to);
     if (tokens.some((t) => FIRST_PERSON.has(t.word)) || toldAsPast(tokens)) continue;
-    if (!tokens.some((t) => CONTENT.has(t.pos) && !GENERIC.has(t.lemma) && topic.strict(t))) out.add(j);
+    if (story || !tokens.some((t) => CONTENT.has(t.pos) && !GENERIC.has(t.lemma) && topic.strict(t))) out.add(j);
   }
   for (const i of [...out].sort((x, y) => x - y)) {
     for (let j = i + 1; j < a.sentences.length && !out.has(j); j++) {
       if (!sameParagraph(j)) break;
-      if (!offTopic(a, j, topic) && !speaksToReader(a, j, topic)) break;
+      if (!offTopic(a, j, topic) && !speaksToReader(a, j, topic, story)) break;
       out.add(j);
     }
   }
@@ -223,9 +239,10 @@ const FIRST_PERSON = new Set(["i", "we", "my", "our", "me", "us"]);
  * single sentence.", "Don't provide a long answer.") or a sentence whose subject is "you" ("You have to
  * choose one."). After a request it goes on with the request, whatever its other words.
  */
-function speaksToReader(a: Analysis, j: number, topic: Topic): boolean {
+function speaksToReader(a: Analysis, j: number, topic: Topic, story = false): boolean {
   const tokens = a.tokens.slice(a.sentences[j]!.from, a.sentences[j]!.to);
-  if (tokens.some((t) => CONTENT.has(t.pos) && !GENERIC.has(t.lemma) && topic.strict(t))) return false;
+  // In a story no order is the account, whatever its words ("Answer with a single sentence." beside a question's "single owner").
+  if (!story && tokens.some((t) => CONTENT.has(t.pos) && !GENERIC.has(t.lemma) && topic.strict(t))) return false;
   const [first, second] = afterLead(tokens);
   if (first?.word === "you" && first.pos === "PRON") return true;
   if (first?.word === "do" && second?.lemma === "not") return true;
@@ -237,7 +254,7 @@ function speaksToReader(a: Analysis, j: number, topic: Topic): boolean {
  * the context that follows them. A question states nothing, so none of it is evidence either way;
  * set aside, its words cannot add to the answer's likeness to a reference.
  */
-function offTopicQuestions(q: Question, a: Analysis): Set<number> {
+function offTopicQuestions(q: Question, a: Analysis, story = false): Set<number> {
   const topic = questionTopic(q);
   const out = new Set<number>();
   a.sentences.forEach((s, i) => {
@@ -252,7 +269,7 @@ function offTopicQuestions(q: Question, a: Analysis): Set<number> {
       out.add(j);
     }
   }
-  return withContext(a, out, topic);
+  return withContext(a, out, topic, story);
 }
 
 /** Whether a sentence's first verb is in the past tense ("The vendor went silent", "we had two days"). */
@@ -361,7 +378,7 @@ export function offTopicRequestSentences(q: Question, text: string, options: { s
 /** The sentences of a passage of prose set aside: off-topic tasks and questions, and the passages they hand over. */
 function setAside(q: Question, part: string, options: { story?: boolean }): { a: Analysis; drop: Set<number> } {
   const a = analyse(part);
-  const drop = new Set([...offTopicTasks(q, a, options), ...offTopicQuestions(q, a)]);
+  const drop = new Set([...offTopicTasks(q, a, options), ...offTopicQuestions(q, a, options.story)]);
   // The text from the end of sentence i (punctuation and quote marks sit between sentences).
   const through = (i: number) => part.slice(a.sentences[i]!.start, a.sentences[i + 1]?.start ?? part.length).trim();
   a.sentences.forEach((s, i) => {
