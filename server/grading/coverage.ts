@@ -19,6 +19,7 @@ import { crosswise, type Poles } from "./pole-opposites.js";
 import { readPoints } from "./pole-reading.js";
 import { rejectedOption } from "./rejected-option.js";
 import { valueOpposites, type Values } from "./value-opposites.js";
+import { referredTurnDown } from "./referred-turn-down.js";
 
 /** `at`: where in the prose the point is stated (absent for code), so a later denial can be compared with it. */
 export type ConceptHit = { label: string; quote: string; at?: number };
@@ -99,7 +100,9 @@ export function conceptCoverage(
     const crossed = (ti: number, term: string) =>
       (poles !== null && crosswise(a, ti, term, readPoints(a, criterion, poles).get(concept)!)) ||
       rejectedOption(a, ti, concept.label) ||
-      turned.has(a.tokens[ti]!.sentence);
+      turned.has(a.tokens[ti]!.sentence) ||
+      // Nor one a later "skip it" / "we won't need that" turns down (referred-turn-down.ts).
+      referredTurnDown(a, ti) >= 0;
     const seen = { hedged: false };
     const hit = firstHit(a, lower, concept.terms, claims, perSentence, options.roles ?? null, cap, hedge, seen, crossed);
     if (!hit && seen.hedged) hedgedLabels.push(concept.label);

@@ -2,9 +2,9 @@ import type { Criterion, Question } from "../scenarios/index.js";
 import { analyse, deniesOwnTerm, isNegativeTerm, isNegator, negatedAt, negatedByScope, type Analysis } from "./language/index.js";
 import type { Token } from "./language/analyse.js";
 import { oppositeWords, valueForms } from "./language/opposite-words.js";
-import { clauseSubject } from "./clause-subject.js";
 import { clauseAround } from "./roles.js";
 import { poleOf } from "./poles.js";
+import { clauseNouns, headNoun, pronounSubject, subjectOf } from "./value-subject.js";
 
 /**
  * A key point's value said the other way: "HNSW is an exact index" where the point says approximate, "send the
@@ -136,87 +136,6 @@ function affirmedAt(a: Analysis, words: ReadonlySet<string>): number[] {
   return out;
 }
 
-/** The noun an attributive word modifies: the last noun of the run of modifiers and nouns right after it ("SAME electrical state"). */
-function headNoun(a: Analysis, index: number): string | null {
-  let head: string | null = null;
-  for (let j = index + 1; j < a.tokens.length && j <= index + 4; j++) {
-    const t = a.tokens[j]!;
-    if (t.sentence !== a.tokens[index]!.sentence || /[,;:.()]/.test(gap(a, j))) break;
-    if (NOUNS.has(t.pos)) head = t.lemma;
-    else if (t.pos === "ADJ" && head === null) continue;
-    else break;
-  }
-  return head;
-}
-
-function gap(a: Analysis, j: number): string {
-  const prev = a.tokens[j - 1];
-  return prev ? a.text.slice(prev.at + prev.word.length, a.tokens[j]!.at) : "";
-}
-
-const NOUNS = new Set(["NOUN", "PROPN"]);
-
-/** The nouns of the clause around a token, as lemmas. */
-function clauseNouns(a: Analysis, index: number, exclude: ReadonlySet<string>): string[] {
-  const [from, to] = clauseAround(a, index);
-  const out: string[] = [];
-  for (let j = from; j <= to; j++) {
-    const t = a.tokens[j]!;
-    if (NOUNS.has(t.pos) && !exclude.has(t.lemma) && !exclude.has(t.word)) out.push(t.lemma);
-  }
-  return out;
-}
-
-const THIRD_PERSON = new Set(["it", "they", "this", "that", "these", "those", "he", "she"]);
-const VERBS = new Set(["VERB", "AUX"]);
-
-/**
- * What a value at a token is said of: the nouns before the verb group nearest before it, back to the start of
- * its clause or a subordinator ("a zero voltage means that THE TERMINALS have the same state"); a third-person
- * pronoun there speaks of what clause-subject.ts finds it stands for; in a stretch with no verb (a note, or a
- * verb the tagger read as a noun) the nouns before the value. Empty for an order ("send the emails
- * synchronously") or a speaker's plan ("we send them synchronously"), which say it of their objects.
- */
-function subjectOf(a: Analysis, index: number, exclude: ReadonlySet<string>): string[] {
-  const [from] = clauseAround(a, index);
-  let verb = index - 1;
-  while (verb >= from && !VERBS.has(a.tokens[verb]!.pos)) verb--;
-  if (verb < from) return nounsIn(a, from, index - 1, exclude);
-  while (verb - 1 >= from && VERBS.has(a.tokens[verb - 1]!.pos)) verb--;
-  // A participle opening a clause after another ("..., giving each terminal a different state") speaks of that one's subject.
-  if (verb === from && from > 0 && a.tokens[from]!.word.endsWith("ing") && a.tokens[from - 1]!.sentence === a.tokens[from]!.sentence)
-    return clauseSubject(a, from - 1, exclude);
-  let start = verb - 1;
-  while (start >= from && !VERBS.has(a.tokens[start]!.pos) && a.tokens[start]!.pos !== "SCONJ") start--;
-  const nouns = nounsIn(a, start + 1, verb - 1, exclude);
-  if (nouns.length) return nouns;
-  for (let j = start + 1; j < verb; j++)
-    if (a.tokens[j]!.pos === "PRON" && THIRD_PERSON.has(a.tokens[j]!.word)) return clauseSubject(a, j, exclude);
-  return [];
-}
-
-function nounsIn(a: Analysis, from: number, to: number, exclude: ReadonlySet<string>): string[] {
-  const out: string[] = [];
-  for (let j = from; j <= to; j++) {
-    const t = a.tokens[j]!;
-    if (NOUNS.has(t.pos) && !exclude.has(t.lemma) && !exclude.has(t.word)) out.push(t.lemma);
-  }
-  return out;
-}
-
-/** Whether the value's subject is a third-person pronoun (a speaker's "we" or "I" tells a plan, as an order does). */
-function pronounSubject(a: Analysis, index: number): boolean {
-  const [from] = clauseAround(a, index);
-  let verb = index - 1;
-  while (verb >= from && !VERBS.has(a.tokens[verb]!.pos)) verb--;
-  for (let j = verb - 1; j >= from && a.tokens[j]!.pos !== "SCONJ"; j--) {
-    const t = a.tokens[j]!;
-    if (t.pos === "PRON" && THIRD_PERSON.has(t.word)) return true;
-    if (VERBS.has(t.pos) && !VERBS.has(a.tokens[j + 1]!.pos)) return false;
-  }
-  return false;
-}
-
 /** Words that open a condition or a supposition: what follows is not asserted. */
 const CONDITIONS = new Set(["if", "unless", "whether", "when", "whenever", "once", "until", "suppose", "supposing", "assuming"]);
 
@@ -282,8 +201,10 @@ function sentenceHasVerb(a: Analysis, sentence: number): boolean {
 /**
  * The opposite speaks of what the references say the value of. Said of a noun ("a SYNCHRONOUS call", "the SAME
  * path"), that noun is one the value modifies or is said of, and the clause's subject, if named, is one of
- * theirs ("It finds multiple paths" says nothing against "there is a single path"); said as a predicate ("the call is synchronous", "send them synchronously"), the clause's subject is,
- * or where it names none, one of its nouns. Never of a thing the references say the opposite of.
+ * theirs; said as a predicate ("the call is synchronous"), the clause's subject is, or where it names none
+ * (an order), one of its nouns; said as a manner ("send them synchronously"), one of its clause's nouns. Never
+ * of a thing the references say the opposite of, nor of a pronoun with nothing named before it ("It finds
+ * multiple paths" says nothing against "there is a single path").
  */
 function ofTheSameThing(a: Analysis, index: number, word: ValueWord): boolean {
   const exclude = new Set([...word.forms, ...word.opposites]);
