@@ -5,6 +5,7 @@ import {
   findLemmaTerm,
   isNegativeTerm,
   hypothetical,
+  lemmaTermPositions,
   negatedAt,
   negatedByScope,
   termSpan,
@@ -19,7 +20,7 @@ import { crosswise, type Poles } from "./pole-opposites.js";
 import { readPoints } from "./pole-reading.js";
 import { rejectedOption } from "./rejected-option.js";
 import { valueOpposites, type Values } from "./value-opposites.js";
-import { referredTurnDown } from "./referred-turn-down.js";
+import { referredTakenUp, referredTurnDown } from "./referred-turn-down.js";
 
 /** `at`: where in the prose the point is stated (absent for code), so a later denial can be compared with it. */
 export type ConceptHit = { label: string; quote: string; at?: number };
@@ -170,6 +171,15 @@ function firstHit(
       const t = a.tokens[li]!;
       if (!best || t.at < best.at) best = { at: t.at, length: t.word.length, sentence: t.sentence };
     }
+    // A refusal turned down by a word referring back to it takes the thing up: "Some teams skip the evaluation
+    // set, but we don't." (referred-turn-down.ts).
+    if (!isNegativeTerm(term))
+      for (const i of lemmaTermPositions(a, term).positions) {
+        const t = a.tokens[i]!;
+        if (!referredTakenUp(a, i) || !open(t.sentence) || swapped(i, term)) continue;
+        if (!best || t.at < best.at) best = { at: t.at, length: t.word.length, sentence: t.sentence };
+        break;
+      }
   }
   return best;
 }

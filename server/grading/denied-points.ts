@@ -3,7 +3,7 @@ import { deniesOwnTerm, dismissedByScope, isNegativeTerm, lemmaTermPositions, te
 import { hedged, type HedgeContext } from "./hedge.js";
 import { saidOfOther, type Roles } from "./roles.js";
 import { rejectedOption } from "./rejected-option.js";
-import { referredTurnDown } from "./referred-turn-down.js";
+import { referredTakenUp, referredTurnDown } from "./referred-turn-down.js";
 
 /**
  * Where an answer names a key point only to turn it down: denied ("you don't need to measure recall"),
@@ -49,6 +49,8 @@ export function deniedPoints(
         if (roles && saidOfOther(roles, a, i, term)) continue;
         const [start, end] = termSpan(a, i, term);
         if (hedged(a, i, start, end, term, hedge)) continue;
+        // "Some teams skip evaluation, but we don't": the refusal is itself turned down.
+        if (referredTakenUp(a, i)) continue;
         if (dismissedByScope(a, i) || rejectedOption(a, i, c.label)) {
           sentences.add(s);
           denied = true;

@@ -9,13 +9,14 @@ const pack = oneCriterionPack({
     { label: "rerank the retrieved passages", terms: ["reranker", "rerank"] },
     { label: "cache repeated questions", terms: ["cache", "caching"] },
     { label: "guardrail model on outputs", terms: ["guardrail model", "guardrail"] },
+    { label: "evaluation set", terms: ["evaluation set", "golden set"] },
   ],
   exemplars: [
     {
       level: "strong",
       score: 4,
       answer:
-        "Add a cross-encoder reranker over the top 50 retrieved passages so the best ones reach the prompt. Cache answers to repeated questions to cut cost. Put a guardrail model on the outputs to block unsafe replies.",
+        "Add a cross-encoder reranker over the top 50 retrieved passages so the best ones reach the prompt. Cache answers to repeated questions to cut cost. Put a guardrail model on the outputs to block unsafe replies. Gate releases on an evaluation set.",
     },
     { level: "weak", score: 1, answer: "Use a bigger model." },
   ],
@@ -34,6 +35,9 @@ describe("a point turned down through a pronoun or a demonstrative earns nothing
     ["A reranker over the retrieved passages? Not worth it.", "rerank the retrieved passages"],
     ["A reranker over the retrieved passages is slow, and it's not worth it.", "rerank the retrieved passages"],
     ["A reranker would sharpen the retrieved passages; skip it for now.", "rerank the retrieved passages"],
+    ["We could add a guardrail model on the outputs, but we won't.", "guardrail model on outputs"],
+    ["A guardrail model on the outputs? We won't bother.", "guardrail model on outputs"],
+    ["Some teams add a guardrail model on the outputs; that's overkill for us.", "guardrail model on outputs"],
   ])("%s", (turnedDown, label) => {
     const { criterion } = gradeOne(pack, `${STATED} ${turnedDown}`);
     expect(criterion.evidence.map((e) => e.note)).toEqual(["cache repeated questions"]);
@@ -67,6 +71,10 @@ describe("a point taken up, or turned down only in some cases, keeps its credit"
     "A guardrail model checks the outputs; we don't run it on internal traffic.",
     "A reranker over the retrieved passages helps; you don't need it to be perfect.",
     "A reranker over the retrieved passages puts the best ones first. It is not worth it to tune the retriever further.",
+    "A reranker over the retrieved passages helps on product questions; skip it for those about billing.",
+    // Turning down a refusal takes the thing up.
+    "Some teams skip the evaluation set, but we don't.",
+    "Some teams skip the evaluation set. We don't do this.",
   ])("%s", (text) => {
     const { criterion } = gradeOne(pack, `${STATED} ${text}`);
     expect(criterion.feedback).not.toContain("turn it down");
