@@ -18,6 +18,7 @@ import { poleOpposites, type Poles } from "./pole-opposites.js";
 import type { ConceptHit } from "./coverage.js";
 import { describedPoint } from "./poles.js";
 import { deniedPoints } from "./denied-points.js";
+import { valueOpposites, type Values } from "./value-opposites.js";
 
 /**
  * Every key point of a criterion the answer states the opposite of, stated or
@@ -49,6 +50,8 @@ export function contradictions(
     isTerm?: (word: string) => boolean;
     roles?: Roles | null;
     poles?: Poles | null;
+    /** The value words of the key points, learnt from the pack (value-opposites.ts): a value said the other way is an opposite. */
+    values?: Values | null;
     /**
      * Whether a stated point can be taken back: on a question that asks what something is or does. A story
      * ("it had no criteria ... I rewrote it with criteria"), a diagnosis with its fix, or code tells a change
@@ -73,6 +76,7 @@ export function contradictions(
     factual: options.factual ?? options.listAnswers ?? false,
   };
   const byPole = options.poles ? poleOpposites(criterion, a, claims, options.poles) : new Map<string, number[]>();
+  const byValue = options.values ? valueOpposites(a, claims, options.values) : new Map<string, number[]>();
   for (const c of criterion.evidence.concepts) {
     const verbs = labelVerbs(c.label);
     const hit = hits.find((h) => h.label === c.label);
@@ -86,7 +90,11 @@ export function contradictions(
     // negation of that term ("they are not recomputed"): negations neither contradict it nor take it back.
     const read = deniesOwnTerm(c.label) ? c.terms.filter((t) => isNegativeTerm(t)) : c.terms;
     const terms = hit ? read.filter((t) => !isNegativeTerm(t)) : read;
-    const at = [...terms.flatMap((term) => oppositeAt(a, term, claims, hit ? null : roles, verbs, hedge)), ...(byPole.get(c.label) ?? [])];
+    const at = [
+      ...terms.flatMap((term) => oppositeAt(a, term, claims, hit ? null : roles, verbs, hedge)),
+      ...(byPole.get(c.label) ?? []),
+      ...(byValue.get(c.label) ?? []),
+    ];
     if (!at.length) continue;
     if (!hit) {
       opposite.push(c.label);
@@ -108,7 +116,8 @@ export function contradictions(
     hedge,
     roles,
   );
-  return { opposite, described: opposite.filter((l) => byPole.has(l) || described.has(l)), both, denied };
+  // A value said the other way of the point's own subject is an opposite beside stated points too, bare word or not.
+  return { opposite, described: opposite.filter((l) => byPole.has(l) || byValue.has(l) || described.has(l)), both, denied };
 }
 
 /** `denied`: the points turned down (denied, dismissed, rejected) and the sentences that do it (denied-points.ts). */

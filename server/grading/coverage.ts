@@ -5,6 +5,7 @@ import {
   findLemmaTerm,
   isNegativeTerm,
   hypothetical,
+  lemmaTermPositions,
   negatedAt,
   negatedByScope,
   termSpan,
@@ -18,6 +19,8 @@ import { hedged, type HedgeContext } from "./hedge.js";
 import { crosswise, type Poles } from "./pole-opposites.js";
 import { readPoints } from "./pole-reading.js";
 import { rejectedOption } from "./rejected-option.js";
+import { valueOpposites, type Values } from "./value-opposites.js";
+import { referredTakenUp, referredTurnDown } from "./referred-turn-down.js";
 
 /** `at`: where in the prose the point is stated (absent for code), so a later denial can be compared with it. */
 export type ConceptHit = { label: string; quote: string; at?: number };
@@ -47,6 +50,8 @@ export function conceptCoverage(
     roles?: Roles | null;
     /** Conditions learnt from the pack for each key point (poles.ts): a crosswise pairing is no statement of it. */
     poles?: Poles | null;
+    /** Value words learnt from the pack for each key point (value-opposites.ts): a term in a sentence giving its value the other way is no statement of it. */
+    values?: Values | null;
     /** Terms of the question's other criteria: offered as an alternative to a term, they make it a hedge. */
     otherTerms?: readonly string[];
     /** One fact asked (one criterion, or a short-answer item): acronyms and other criteria's terms rival (hedge.ts). */
@@ -84,13 +89,21 @@ export function conceptCoverage(
   };
   const hedgedLabels: string[] = [];
   const capped: string[] = [];
+  const turnedValues = options.values ? valueOpposites(a, claims, options.values) : null;
   for (const concept of criterion.evidence.concepts) {
     // A term paired with the other end of its key point's condition ("a LOWER temperature makes it more
     // random") states the opposite, not the point (pole-opposites.ts).
     const poles = options.poles?.get(concept.label) ? options.poles : null;
     // Nor is a recommended option named only to reject it ("X adds latency, whereas Y ..."; rejected-option.ts).
+    // Nor is a term in a sentence that gives the point's value the other way ("HNSW is an exact nearest-neighbour
+    // index"; value-opposites.ts).
+    const turned = new Set((turnedValues?.get(concept.label) ?? []).map((i) => a.tokens[i]!.sentence));
     const crossed = (ti: number, term: string) =>
-      (poles !== null && crosswise(a, ti, term, readPoints(a, criterion, poles).get(concept)!)) || rejectedOption(a, ti, concept.label);
+      (poles !== null && crosswise(a, ti, term, readPoints(a, criterion, poles).get(concept)!)) ||
+      rejectedOption(a, ti, concept.label) ||
+      turned.has(a.tokens[ti]!.sentence) ||
+      // Nor one a later "skip it" / "we won't need that" turns down (referred-turn-down.ts).
+      referredTurnDown(a, ti) >= 0;
     const seen = { hedged: false };
     const hit = firstHit(a, lower, concept.terms, claims, perSentence, options.roles ?? null, cap, hedge, seen, crossed);
     if (!hit && seen.hedged) hedgedLabels.push(concept.label);
@@ -158,6 +171,15 @@ function firstHit(
       const t = a.tokens[li]!;
       if (!best || t.at < best.at) best = { at: t.at, length: t.word.length, sentence: t.sentence };
     }
+    // A refusal turned down by a word referring back to it takes the thing up: "Some teams skip the evaluation
+    // set, but we don't." (referred-turn-down.ts).
+    if (!isNegativeTerm(term))
+      for (const i of lemmaTermPositions(a, term).positions) {
+        const t = a.tokens[i]!;
+        if (!referredTakenUp(a, i) || !open(t.sentence) || swapped(i, term)) continue;
+        if (!best || t.at < best.at) best = { at: t.at, length: t.word.length, sentence: t.sentence };
+        break;
+      }
   }
   return best;
 }

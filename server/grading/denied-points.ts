@@ -3,12 +3,14 @@ import { deniesOwnTerm, dismissedByScope, isNegativeTerm, lemmaTermPositions, te
 import { hedged, type HedgeContext } from "./hedge.js";
 import { saidOfOther, type Roles } from "./roles.js";
 import { rejectedOption } from "./rejected-option.js";
+import { referredTakenUp, referredTurnDown } from "./referred-turn-down.js";
 
 /**
  * Where an answer names a key point only to turn it down: denied ("you don't need to measure recall"),
  * dismissed ("A step limit isn't necessary", "Don't bother with a held-out split"; dismissal.ts), in a
- * denied list (negation-scope.ts), or named as the drawback of an option argued against
- * (rejected-option.ts). Coverage already gives such a mention no credit; this says where they are, so
+ * denied list (negation-scope.ts), named as the drawback of an option argued against
+ * (rejected-option.ts), or named and then turned down through a word referring back to it ("Caching is an
+ * option; we won't need that"; referred-turn-down.ts). Coverage already gives such a mention no credit; this says where they are, so
  * that similarity does not give it back: the words of a sentence that turns a key point down are the
  * reference's words, said against it (issue #11: "contradictory" answers).
  *
@@ -35,10 +37,20 @@ export function deniedPoints(
       if (isNegativeTerm(term)) continue;
       for (const i of lemmaTermPositions(a, term).positions) {
         const s = a.tokens[i]!.sentence;
+        // Named, then turned down by a word referring back to it ("A reranker would help ... so skip it"; "A
+        // reranker? Not worth it."): the naming and the refusal, claims or not, say the reference's words against it.
+        const by = referredTurnDown(a, i);
+        if (by >= 0) {
+          sentences.add(s);
+          sentences.add(by);
+          denied = true;
+        }
         if (!claims.has(s)) continue;
         if (roles && saidOfOther(roles, a, i, term)) continue;
         const [start, end] = termSpan(a, i, term);
         if (hedged(a, i, start, end, term, hedge)) continue;
+        // "Some teams skip evaluation, but we don't": the refusal is itself turned down.
+        if (referredTakenUp(a, i)) continue;
         if (dismissedByScope(a, i) || rejectedOption(a, i, c.label)) {
           sentences.add(s);
           denied = true;

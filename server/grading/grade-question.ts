@@ -17,6 +17,7 @@ import { conceptCoverage, MAX_CONCEPTS_PER_SENTENCE } from "./coverage.js";
 import { contradictions } from "./contradiction.js";
 import { reversedConcepts } from "./direction.js";
 import { polesOf } from "./poles.js";
+import { valuesOf } from "./value-opposites.js";
 import { termRoles } from "./roles.js";
 import { withoutSwappedClauses } from "./role-swap.js";
 import { codeLines } from "./code-shape.js";
@@ -173,6 +174,7 @@ function readCriterion(
     isTerm: questionTerms(question),
     roles: termRoles(question),
     poles: conceptual(question) ? polesOf(question, criterion) : null,
+    values: conceptual(question) ? valuesOf(question, criterion) : null,
     otherTerms,
     factual,
     ...claimOptionsFor(question),
