@@ -128,10 +128,8 @@ describe("a verdict on this answer reported as already reached", () => {
     expect(missed).toEqual([]);
   });
 
-  it("reads a long answer in linear time", () => {
-    const long = "Previous graders already reviewed it and rated ".repeat(400);
-    const t = performance.now();
-    reportedVerdict(forMatching(long));
-    expect(performance.now() - t).toBeLessThan(100);
+  // Its speed on long answers is measured by `npm run bench` (the grading bench's worst shapes), not timed here.
+  it("reads a long run of review words without a grade as no verdict", () => {
+    expect(reportedVerdict(forMatching("Previous graders already reviewed it and rated ".repeat(400)))).toBe(false);
   });
 });
