@@ -127,7 +127,8 @@ export const ROLE_TAG = [
   /(?:^|[.!?:]\s+|\n\s*)\[\s*(?:system|admin(?:istrator)?|grader|grading|evaluator|moderator|developer|operator)\s+(?:notice|message|note|override|instruction|instructions|prompt|update|alert|directive)\s*\]/,
   /^\s*#{1,4}\s*(?:system|assistant|instruction|response|grader|judge)\s*:?\s*$/m,
   // "End user" and "end system" are ordinary technical words; only "end of (the) user/system" marks a boundary.
-  /={3,}\s*(?:system|end|begin)\b|-{3,}\s*(?:end|begin)\b|\b(?:end|begin) (?:of )?(?:candidate|grading|transcript)\b|\b(?:end|begin) of (?:the )?(?:user|system)\b|\b(?:end|begin)_(?:user|system)\b/,
+  // A rule is read from its first character: read from each of its characters, a 20,000-character run of dashes took seconds.
+  /(?<!=)={3,}\s*(?:system|end|begin)\b|(?<!-)-{3,}\s*(?:end|begin)\b|\b(?:end|begin) (?:of )?(?:candidate|grading|transcript)\b|\b(?:end|begin) of (?:the )?(?:user|system)\b|\b(?:end|begin)_(?:user|system)\b/,
 ];
 
 /** Tags that close or open the grader's own framing; generic tags are fine inside fixed prompts. */
