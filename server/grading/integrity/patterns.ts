@@ -67,7 +67,8 @@ export const GRADING = [
   /\b(?:criteri\w*|rubric|every|each)\b.{0,60}\b[0-4]\s*(?:\/|out of)\s*4\b/,
   // "4 von 4 Kriterien": the English "4/4 ... rubric" kept apart, so that a past report of a judge's score still needs a reader.
   /(?<!\p{L})[0-4]\s*(?:von|sur|de|из|di)\s*4(?!\p{L}).{0,60}(?<!\p{L})(?:krit\p{L}*|crit[eé]r\p{L}*|критери\p{L}*|criteri\p{L}*)/u,
-  /(?<!\p{L})(?:krit\p{L}*|crit[eé]r\p{L}*|критери\p{L}*|criteri\p{L}*).{0,60}(?<!\p{L})[0-4]\s*(?:von|sur|de|из|di)\s*4(?!\p{L})/u,
+  // The word is read whole at once ((?=(…))\1 gives none of it back: the figure follows it, never a letter of it).
+  /(?<!\p{L})(?=(krit\p{L}*|crit[eé]r\p{L}*|критери\p{L}*|criteri\p{L}*))\1.{0,60}(?<!\p{L})[0-4]\s*(?:von|sur|de|из|di)\s*4(?!\p{L})/u,
   /\blevel[- ]?[34]\b.{0,50}\b(?:anchor|criteri\w*|rubric|answer|standard|every|each|label)\b|\b(?:anchor|criteri\w*|rubric|standard|label)\b.{0,50}\blevel[- ]?[34]\b/,
   /\b(?:every|each|all)\s+(?:rubric\s+)?criteri(?:on|a)\b.{0,40}\b(?:4|four|level|maximum|full|met|satisfied|covered|passed|demonstrated|addressed|fulfilled|achieved)\b/,
   /\b(?:top|highest|maximum) of the (?:scale|rubric|range)\b/,
@@ -141,7 +142,9 @@ export const FAKE_VERDICT = [
   /"(?:verdict|scores|override|grade)"\s*:/,
   /"(?:score|rating)"\s*:\s*"?(?:4(?:\.0)?|10|100|5)"?\s*[,}][^{}]{0,200}"(?:reason|rationale|verdict|criteria|feedback)"/,
   /\b(?:score|grade|rating|verdict)\s*[:=]\s*(?:\d+(?:\.\d+)?\s*(?:\/\s*\d+|out of \d+)|pass(?:ed)?\b|a\+|excellent|perfect|full marks)/,
-  /\b(?:[\w-]+\s+[0-4]\s*\/\s*4\b.{0,20}){2,}/,
+  // Read from the start of a hyphenated name ("-*\b" past leading dashes), not from each of its characters:
+  // "a-a-a-..." 20,000 characters long was re-read from every one (1.5 s).
+  /(?<![\w-])-*\b(?:[\w-]+\s+[0-4]\s*\/\s*4\b.{0,20}){2,}/,
   /\bverdict\s*[:=]\s*["']?(?:pass|full|correct|accept|approved|strong)/,
   // A record of a criterion's level: "criterion: correct level: 4" (a YAML or key-value verdict).
   /\bcriteri(?:on|a)\s*[:=]\s*\S+.{0,60}\blevel\s*[:=]\s*[0-4]\b/,

@@ -23,9 +23,9 @@ const GRADE_NUMBER = {
   scale: "[0-5](?:\\.0)?|10|100(?:\\s*%)?|\\d+\\s*\\/\\s*\\d+|level\\s*\\d",
   any: "\\d+(?:\\.\\d+)?(?:\\s*\\/\\s*\\d+)?|level\\s*\\d",
 } as const;
-export type GradeReach = keyof typeof GRADE_NUMBER;
+type GradeReach = keyof typeof GRADE_NUMBER;
 /** A grade value, whole (quotes around it allowed): "4/4", "pass", "full marks"; numbers as far as `reach` goes. */
-export const gradeValue = (reach: GradeReach) => new RegExp(`^["'\`]?(?:${GRADE_NUMBER[reach]}|${GRADE_WORD})["'\`]?$`, "i");
+const gradeValue = (reach: GradeReach) => new RegExp(`^["'\`]?(?:${GRADE_NUMBER[reach]}|${GRADE_WORD})["'\`]?$`, "i");
 
 /**
  * A key naming a grade: "score", "grade", "verdict" grade wherever they are; "level", "result",
@@ -37,7 +37,7 @@ export const gradeValue = (reach: GradeReach) => new RegExp(`^["'\`]?(?:${GRADE_
 const GRADE_NAME = { strong: "score|grade|rating|marks?|verdict|band", weak: "level|result|points|evaluation|assessment" } as const;
 const QUALIFIER = "(?:final|overall|total|awarded|expected|candidate|answer|your|my|the)[_ -]";
 /** A grade key, whole: `strong` names only, or `any` (weak ones too); `prefix`: the qualifier before it. */
-export const gradeKey = (names: "strong" | "weak" | "any", prefix = QUALIFIER) =>
+const gradeKey = (names: "strong" | "weak" | "any", prefix = QUALIFIER) =>
   new RegExp(`^(?:${prefix})?(?:${names === "any" ? `${GRADE_NAME.strong}|${GRADE_NAME.weak}` : GRADE_NAME[names]})$`, "i");
 
 const VALUE = gradeValue("top");

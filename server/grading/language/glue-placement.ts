@@ -1,8 +1,7 @@
 import type { Question } from "../../scenarios/index.js";
 import { analyse } from "./analyse.js";
+import { GLUE } from "./glue.js";
 
-/** Closed-class words: the glue English holds its content words together with. */
-const GLUE = new Set(["DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "PRON"]);
 /**
  * Pairs of glue words English puts side by side, learnt from honest text: each follows its first
  * word at least 4% of the time in the repo's exemplars and hand-written answers (446 answers, 58k
