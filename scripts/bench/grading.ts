@@ -55,6 +55,13 @@ export async function benchGrading(): Promise<void> {
   };
   const words = longest((i) => `${i} ` + "the cache keeps recent answers for an hour. ".repeat(460));
   const run1 = longest((i) => `${i}` + "QUFB".repeat(5000));
+  // The worst shapes a sweep of adversarial answers found (docs/grading.md, "Worst case"): code pasted as text, a call
+  // over a long list of string items; a key-value line whose value trails a long run of spaces (once minutes).
+  const items = (i: number) => Array.from({ length: 2200 }, (_, k) => `${k % 50 === 0 ? "[" : ""}"a b ${i} ${k}", `).join("");
+  const list = longest((i) => `run(${items(i)}`);
+  const record = longest((i) => `score = ${i}${" ".repeat(19_980)},x`);
   printRow(`grading a 20,000-character answer of words`, words);
   printRow(`grading a 20,000-character unbroken run`, run1, `x${(run1.median / words.median).toFixed(2)} the answer of words`);
+  printRow(`grading 20,000 characters of a call over a list`, list, `x${(list.median / words.median).toFixed(2)} the answer of words`);
+  printRow(`grading a record line trailing 20,000 spaces`, record, `x${(record.median / words.median).toFixed(2)} the answer of words`);
 }

@@ -43,7 +43,7 @@ export type PointReading = {
 const pointsCache = new WeakMap<Criterion, WeakMap<Poles, PointTerms[]>>();
 
 /** The criterion's key points that have learnt poles, in the rubric's order. */
-export function pointTerms(criterion: Criterion, poles: Poles): PointTerms[] {
+function pointTerms(criterion: Criterion, poles: Poles): PointTerms[] {
   let byPoles = pointsCache.get(criterion);
   if (!byPoles) pointsCache.set(criterion, (byPoles = new WeakMap()));
   let points = byPoles.get(poles);

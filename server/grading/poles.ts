@@ -1,6 +1,7 @@
 import type { Criterion, Question } from "../scenarios/index.js";
 import { analyse, isNegator, lemmaTermPositions, negatedAt, type Analysis } from "./language/index.js";
 import type { Token } from "./language/analyse.js";
+import { gapBefore } from "./language/clause.js";
 import { clauseAround } from "./roles.js";
 import { clauseSubject, namesSubject } from "./clause-subject.js";
 
@@ -220,11 +221,6 @@ export function readOccurrence(
     at = from - 1;
   }
   return { condition, modifier };
-}
-
-function gapBefore(a: Analysis, j: number): string {
-  const prev = a.tokens[j - 1];
-  return prev ? a.text.slice(prev.at + prev.word.length, a.tokens[j]!.at) : "";
 }
 
 function note(signs: Signs, p: Pole) {

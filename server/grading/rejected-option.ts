@@ -1,5 +1,6 @@
 import { analyse, type Analysis } from "./language/index.js";
 import type { Token } from "./language/analyse.js";
+import { CLAUSE_PUNCT_OR_COMMA, CLAUSE_WORDS, gapBefore } from "./language/clause.js";
 
 /**
  * An option named to reject it. "Retrieval adds latency and can miss relevant documents, whereas a
@@ -101,10 +102,6 @@ const DEGREE = new Set([
 ]);
 /** Words that set another thing against the clause: "whereas Y", "while Y", "unlike Y", "compared with Y". */
 const AGAINST = new Set(["whereas", "while", "unlike"]);
-const CLAUSE_WORDS = new Set(
-  "but however although though because since so while whereas yet unless which who where when if then".split(" "),
-);
-const CLAUSE_PUNCT = /[.;:!?()[\]—–,"“”]|\s-\s/;
 
 /** Whether the verb group at `j` states a drawback of its subject. */
 function drawback(a: Analysis, j: number, to: number): boolean {
@@ -157,11 +154,8 @@ function clauseStart(a: Analysis, index: number, from: number): number {
   return j;
 }
 
-/** Clause punctuation between a token and the one before it. */
-function breaks(a: Analysis, j: number): boolean {
-  const prev = a.tokens[j - 1];
-  return !!prev && CLAUSE_PUNCT.test(a.text.slice(prev.at + prev.word.length, a.tokens[j]!.at));
-}
+/** Clause punctuation, a comma too, between a token and the one before it. */
+const breaks = (a: Analysis, j: number) => CLAUSE_PUNCT_OR_COMMA.test(gapBefore(a, j));
 
 /** A label that says what to do: read as an order ("You must use retrieval"), it opens with a verb. */
 function recommends(label: string): boolean {

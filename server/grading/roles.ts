@@ -1,5 +1,6 @@
 import type { Question } from "../scenarios/index.js";
 import { analyse, negatedAt, type Analysis } from "./language/index.js";
+import { gapBefore } from "./language/clause.js";
 import { findTerm } from "./match.js";
 
 /**
@@ -130,7 +131,7 @@ function entitiesIn(a: Analysis, from: number, to: number, entities: string[]): 
 /** The first and last token of the clause around a token. */
 export function clauseAround(a: Analysis, index: number): [number, number] {
   const t = a.tokens[index]!;
-  const gap = (j: number) => (j > 0 ? a.text.slice(a.tokens[j - 1]!.at + a.tokens[j - 1]!.word.length, a.tokens[j]!.at) : "");
+  const gap = (j: number) => gapBefore(a, j);
   let from = index;
   while (
     from > 0 &&

@@ -95,16 +95,15 @@ function evaluate(tokens: Token[]): number | null {
  */
 export function writtenEquations(text: string): Equation[] {
   const out: Equation[] = [];
+  // Each sentence is found after the one before: searched from the start, a long answer's sentences cost a scan each.
+  let cursor = 0;
   for (const sentence of text.split(/(?<=[.;!?])\s+|\n/)) {
-    const offset = text.indexOf(sentence);
+    const offset = text.indexOf(sentence, cursor);
+    cursor = offset + sentence.length;
     const relations = [...sentence.matchAll(RELATION)];
     let leftStart = 0;
     for (const rel of relations) {
-      const left =
-        sentence
-          .slice(leftStart, rel.index)
-          .split(/[,:;(]\s(?=[^)]*$)|\bso\b|\bthat'?s\b|\bwhich is\b/)
-          .pop() ?? "";
+      const left = lastClause(sentence.slice(leftStart, rel.index));
       const right = sentence.slice(rel.index! + rel[0].length);
       leftStart = rel.index! + rel[0].length;
       const stated = tokenize(right.slice(0, 40)).find((t) => t.kind === "num") as { value: number } | undefined;
@@ -115,7 +114,8 @@ export function writtenEquations(text: string): Equation[] {
       if (computed === null || computed === 0) continue;
       const correct = Math.abs(computed - stated.value) <= TOLERANCE * Math.max(Math.abs(computed), Math.abs(stated.value));
       out.push({
-        text: `${left.trim()}${rel[0]}${right.trim().split(/;|,\s/)[0]}`.slice(0, 160),
+        // The quote is cut at 160 characters: the right side's first clause is looked for in its first 161 only.
+        text: `${left.trim()}${rel[0]}${right.trim().slice(0, 161).split(/;|,\s/)[0]}`.slice(0, 160),
         at: offset + (rel.index ?? 0),
         operands,
         computed,
@@ -125,4 +125,22 @@ export function writtenEquations(text: string): Equation[] {
     }
   }
   return out;
+}
+
+/** Words that open the clause an equation's left side is read from ("..., so 2 x 3 = 6"). */
+const CLAUSE_WORD = /\bso\b|\bthat'?s\b|\bwhich is\b/g;
+/** Punctuation that opens it: a comma, colon, semicolon or bracket and a space, not inside brackets still open. */
+const CLAUSE_MARK = /[,:;(]\s/g;
+
+/**
+ * The left side's last clause: what follows the last clause word, or the last mark after its last ")" (a mark
+ * before it sits inside a bracket the expression closes: "(a, b)"). A regex that looked ahead from every mark
+ * for a later ")" read a long left side once per comma.
+ */
+function lastClause(left: string): string {
+  let from = 0;
+  for (const m of left.matchAll(CLAUSE_WORD)) from = Math.max(from, m.index + m[0].length);
+  CLAUSE_MARK.lastIndex = left.lastIndexOf(")") + 1;
+  for (let m = CLAUSE_MARK.exec(left); m; m = CLAUSE_MARK.exec(left)) from = Math.max(from, m.index + m[0].length);
+  return left.slice(from);
 }

@@ -5,7 +5,7 @@ import type { CheckResult } from "./types.js";
 const sameNumber = (a: number, b: number) => Math.abs(a - b) <= 0.01 * Math.max(Math.abs(a), Math.abs(b));
 const fmt = (n: number) => (Math.abs(n) >= 100 ? Math.round(n).toLocaleString("en-US") : Number(n.toPrecision(3)).toString());
 
-const derived = new WeakMap<Figure[], number[]>();
+const derived = new WeakMap<Figure[], (operand: number) => boolean>();
 /** Scales a figure's unit may hide: "per 1M tokens", "per thousand requests". */
 const SCALES = [1e-9, 1e-6, 1e-3, 1, 1e3, 1e6, 1e9];
 
@@ -31,6 +31,35 @@ function derivedValues(figures: Figure[]): number[] {
 }
 
 /**
+ * Whether a number is the same (sameNumber) as one of `values`, found by binary search in the sorted values
+ * rather than compared with each of them (a thousand or more for eight figures, per operand of an answer).
+ * Within 1% of x means within [0.99x, x/0.99] (swapped below zero); the edges are widened a hair against
+ * rounding and sameNumber decides.
+ */
+function nearAny(values: number[]): (x: number) => boolean {
+  const sorted = Float64Array.from(values).sort();
+  return (x: number) => {
+    if (!Number.isFinite(x)) return values.some((v) => sameNumber(v, x));
+    const [lo, hi] = x >= 0 ? [x * 0.99, x / 0.99] : [x / 0.99, x * 0.99];
+    const from = lowerBound(sorted, lo - Math.abs(lo) * 1e-9);
+    for (let i = from; i < sorted.length && sorted[i]! <= hi + Math.abs(hi) * 1e-9; i++) if (sameNumber(sorted[i]!, x)) return true;
+    return false;
+  };
+}
+
+/** The first index of `sorted` whose value is at least `x`. */
+function lowerBound(sorted: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
  * Quantitative reasoning: the candidate wrote out at least one calculation
  * that starts from the question's figures and gets the arithmetic right.
  * A wrong result is reported as a slip (with the right value), not credited.
@@ -39,8 +68,8 @@ export function checkQuantitative(answer: string, figures: Figure[]): CheckResul
   const label = "a worked estimate from the question's figures";
   const equations = writtenEquations(answer);
   let known = derived.get(figures);
-  if (!known) derived.set(figures, (known = derivedValues(figures)));
-  const grounded = equations.filter((e) => e.operands.some((o) => known.some((v) => sameNumber(v, o))));
+  if (!known) derived.set(figures, (known = nearAny(derivedValues(figures))));
+  const grounded = equations.filter((e) => e.operands.some(known));
   const good = grounded.find((e) => e.correct);
   if (good) return { label, passed: true, quote: good.text, note: `the arithmetic checks out (${fmt(good.computed)})` };
   const slip = grounded.find((e) => !e.correct) ?? equations.find((e) => !e.correct);

@@ -490,7 +490,9 @@ function questionTexts(q: Question) {
 function isKeywordList(line: string): boolean {
   const items = line
     .replace(/^\s*(?:[-*•·]|\d+[.)])\s*/, "")
-    .split(/\s*[,;|•·/]\s*|\s+-\s+/)
+    // Spaces before a separator are read from the first one (a run of spaces no separator follows was re-read from
+    // each of its spaces); a separator's own spaces after it end every match, so none starts inside them.
+    .split(/[,;|•·/]\s*|(?<!\s)\s+[,;|•·/]\s*|(?<!\s)\s+-\s+/)
     .filter((s) => s.trim());
   if (items.length < 5) return false;
   // Figures and arithmetic ("$6/day, ~$180/month") are not keyword stuffing.

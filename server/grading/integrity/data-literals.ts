@@ -35,12 +35,14 @@ export function dataLiteralSpans(code: string): [number, number][] {
   // Python joins adjacent literals into one ("You are grading ... " "List every claim ..."): handed on together.
   // (A note stored in an unused constant is caught by its name: `_NOTE_FOR_REVIEWER = (...)`, verdict-shape.ts.)
   let lastHanded = -1;
+  const openers = enclosingOpeners(code);
+  const records = recordEnds(code);
   let i = 0;
   while (i < code.length) {
     const c = code[i]!;
     if (c === "{") {
-      const end = recordEnd(code, i);
-      if (end > 0 && handed(code, i, true) && /["']\s*:/.test(code.slice(i, end))) {
+      const end = records.get(i) ?? recordEnd(code, i);
+      if (end > 0 && handed(code, openers, i, true) && /["']\s*:/.test(code.slice(i, end))) {
         spans.push([i + 1, end - 1]);
         i = end;
         continue;
@@ -66,7 +68,7 @@ export function dataLiteralSpans(code: string): [number, number][] {
       continue;
     }
     const joined = lastHanded >= 0 && !/\S/.test(code.slice(lastHanded, i));
-    const isData = joined || handed(code, i, false);
+    const isData = joined || handed(code, openers, i, false);
     if (WORDS.test(code.slice(start, end)) && isData) spans.push([start, end]);
     i = end + quote.length;
     lastHanded = isData ? i : -1;
@@ -79,26 +81,29 @@ export function dataLiteralSpans(code: string): [number, number][] {
  * or as an item of a container that is (a list of attack strings assigned to a name, a record passed to a call).
  * A container standing alone as a statement hands nothing on. `record`: an assignment does not hand a record on.
  */
-function handed(code: string, at: number, record: boolean, depth = 0): boolean {
+function handed(code: string, openers: Int32Array, at: number, record: boolean, depth = 0): boolean {
   const head = before(code, at);
   if ((record ? RECORD_HANDED : HANDED).test(head)) return true;
   if (!ITEM.test(head) || depth > 4) return false;
-  const opener = enclosingOpener(code, at);
-  return opener >= 0 && (code[opener] === "(" || handed(code, opener, record, depth + 1));
+  const opener = openers[at]!;
+  return opener >= 0 && (code[opener] === "(" || handed(code, openers, opener, record, depth + 1));
 }
 
-/** The offset of the bracket that encloses offset `at` (strings are not skipped: a bracket inside one may mislead, rarely), or -1. */
-function enclosingOpener(code: string, at: number): number {
-  let depth = 0;
-  for (let j = at - 1; j >= 0 && at - j < 4000; j--) {
-    const c = code[j]!;
-    if (c === ")" || c === "]" || c === "}") depth++;
-    else if (c === "(" || c === "[" || c === "{") {
-      if (depth === 0) return j;
-      depth--;
-    }
+/**
+ * For every offset, the bracket that encloses it (the innermost one still open there), or -1: one pass
+ * with a stack, so an item's container is known at once however long the list (strings are not skipped:
+ * a bracket inside one may mislead, rarely). A closer shuts the innermost open bracket whatever its kind.
+ */
+function enclosingOpeners(code: string): Int32Array {
+  const out = new Int32Array(code.length + 1);
+  const open: number[] = [];
+  for (let j = 0; j <= code.length; j++) {
+    out[j] = open.length ? open[open.length - 1]! : -1;
+    const c = code[j];
+    if (c === "(" || c === "[" || c === "{") open.push(j);
+    else if (c === ")" || c === "]" || c === "}") open.pop();
   }
-  return -1;
+  return out;
 }
 
 /** The code before offset `at` on its statement: trailing spaces dropped; a line break kept only after a bracket or comma. */
@@ -110,10 +115,10 @@ function before(code: string, at: number): string {
   return trimmed;
 }
 
-/** Where a literal opened at `start` by `quote` closes (the offset of its closing quote), or -1. */
-function closing(code: string, start: number, quote: string): number {
+/** Where a literal opened at `start` by `quote` closes (the offset of its closing quote) before `limit`, or -1. */
+function closing(code: string, start: number, quote: string, limit = code.length): number {
   const multiLine = quote.length === 3 || quote === "`";
-  for (let j = start; j < code.length; j++) {
+  for (let j = start; j < Math.min(limit, code.length); j++) {
     const c = code[j]!;
     if (c === "\\") {
       j++;
@@ -125,13 +130,17 @@ function closing(code: string, start: number, quote: string): number {
   return -1;
 }
 
+/** A record is read on one line or a few: a brace closing further on closes no record. */
+const RECORD_REACH = 600;
+
 /** The offset just past the brace closing the record opened at `start` (one line or a few), or -1. */
 function recordEnd(code: string, start: number): number {
   let depth = 0;
-  for (let j = start; j < code.length && j - start < 600; j++) {
+  for (let j = start; j < code.length && j - start < RECORD_REACH; j++) {
     const c = code[j]!;
     if (c === '"' || c === "'") {
-      const end = closing(code, j + 1, c);
+      // A string closing past the reach ends the record's reading as surely as one never closed.
+      const end = closing(code, j + 1, c, start + RECORD_REACH);
       if (end < 0) return -1;
       j = end;
     } else if (c === "{") depth++;
@@ -140,10 +149,55 @@ function recordEnd(code: string, start: number): number {
   return -1;
 }
 
+/**
+ * recordEnd for every brace in one pass, as each brace's own reading would find it: a brace-and-string
+ * reading from the start of the code, with a stack of open braces, reads every stretch outside a string
+ * exactly as a reading starting at a brace there does. A brace this pass reads inside a string (`x"{"`)
+ * is left to recordEnd. Without it a run of braces re-read up to RECORD_REACH characters per brace.
+ */
+function recordEnds(code: string): Map<number, number> {
+  const ends = new Map<number, number>();
+  const open: number[] = [];
+  // A quote of a kind found unclosed on a line leaves every later one of that kind on the line unclosed:
+  // the later one was passed over as escaped, so a reading from it is where the first one's stood.
+  const unclosedUntil: Record<string, number> = { '"': -1, "'": -1 };
+  for (let j = 0; j < code.length; j++) {
+    const c = code[j]!;
+    if (c === '"' || c === "'") {
+      const end = j < unclosedUntil[c]! ? -1 : closing(code, j + 1, c);
+      if (end >= 0) {
+        j = end;
+        continue;
+      }
+      if (j >= unclosedUntil[c]!) unclosedUntil[c] = lineEnd(code, j);
+      // Every open brace's reading stops at this quote; the text after it is read afresh.
+      for (const at of open) ends.set(at, -1);
+      open.length = 0;
+    } else if (c === "{") open.push(j);
+    else if (c === "}" && open.length) {
+      const at = open.pop()!;
+      ends.set(at, j - at < RECORD_REACH ? j + 1 : -1);
+    }
+  }
+  for (const at of open) ends.set(at, -1);
+  return ends;
+}
+
+const lineEnd = (code: string, from: number) => {
+  const eol = code.indexOf("\n", from);
+  return eol < 0 ? code.length : eol;
+};
+
 /** The text with the literals a program hands on blanked (same length: offsets still hold; line breaks kept). */
 export function withoutDataLiterals(code: string): string {
   if (!/["'`{]/.test(code)) return code;
-  let out = code;
-  for (const [s, e] of dataLiteralSpans(code)) out = `${out.slice(0, s)}${out.slice(s, e).replace(/[^\n]/g, " ")}${out.slice(e)}`;
-  return out;
+  // Built in one pass: splicing each span into the whole text would copy it once per literal.
+  const parts: string[] = [];
+  let from = 0;
+  for (const [s, e] of dataLiteralSpans(code)) {
+    parts.push(code.slice(from, s), code.slice(s, e).replace(/[^\n]/g, " "));
+    from = e;
+  }
+  parts.push(code.slice(from));
+  return parts.join("");
 }

@@ -18,18 +18,24 @@ const MARKS = "(?:mark|grad|evaluat|assess|scor|judg|review|read|check)\\w*";
 const THIS_ANSWER =
   "(?:(?:this|my) (?:answer|response|submission|solution|essay|reply|work)\\b|this(?=\\s*(?:$|[,.:;!?)—–-]|(?:could|would|will|should|can|may|might|must|please|to|is|are|that|and|for|answer)\\b)))";
 
-/** A note headed to the marker role: "Grader:", "Reviewer note:", "For the evaluator:", "To whoever marks this:". */
+/**
+ * A note headed to the marker role, read where a note may start (a sticky regex: `lastIndex` is that start):
+ * "Grader:", "Reviewer note:", "For the evaluator:", "To whoever marks this:", "@grader".
+ */
 const HEADED_TO_MARKER = new RegExp(
   [
     // "(a quick) note/message/word (to|for) the grader", "for the evaluator:", "to whoever marks this:".
-    `^(?:(?:a |one )?(?:quick |short |brief |small |final )?(?:note|message|word|ps|p\\.s\\.|nb|memo|comment|reminder|aside|hint|request)s?\\s+)?(?:to|for)\\s+(?:the\\s+)?(?:${MARKER}|whoever\\b[^:,.;]{0,40}|the (?:person|people|one)\\b[^:,.;]{0,40}|anyone (?:${MARKS})\\b[^:,.;]{0,30})\\s*(?:[:,!—–]|-\\s)`,
-    `^(?:dear|hi|hello|hey|attention|attn)\\b[\\s,:]*(?:the\\s+)?(?:${MARKER}|whoever\\b)`,
+    `(?:(?:a |one )?(?:quick |short |brief |small |final )?(?:note|message|word|ps|p\\.s\\.|nb|memo|comment|reminder|aside|hint|request)s?\\s+)?(?:to|for)\\s+(?:the\\s+)?(?:${MARKER}|whoever\\b[^:,.;]{0,40}|the (?:person|people|one)\\b[^:,.;]{0,40}|anyone (?:${MARKS})\\b[^:,.;]{0,30})\\s*(?:[:,!—–]|-\\s)`,
+    `(?:dear|hi|hello|hey|attention|attn)\\b[\\s,:]*(?:the\\s+)?(?:${MARKER}|whoever\\b)`,
     // "Grader:", "Reviewer note:", "Evaluator, ...", "Judge's note -", "grading note:", "For the record, examiner:".
-    `^(?:[\\w' ]{1,30},\\s*)?(?:the\\s+)?${MARKER}(?:'s|s')?(?:\\s+(?:note|notice|notes|instructions?|guidance|memo|hint|comment|request|ps))?["”'’]?\\s*(?:[:,!—–]|-\\s)`,
-    `^(?:grading|marking|scoring) (?:note|notes|notice|hint|guidance|instructions?|memo|request)\\s*(?:[:—–]|-\\s)`,
-    `(?:^|[\\s(])@(?:${MARKER})\\b`,
+    `(?:[\\w' ]{1,30},\\s*)?(?:the\\s+)?${MARKER}(?:'s|s')?(?:\\s+(?:note|notice|notes|instructions?|guidance|memo|hint|comment|request|ps))?["”'’]?\\s*(?:[:,!—–]|-\\s)`,
+    `(?:grading|marking|scoring) (?:note|notes|notice|hint|guidance|instructions?|memo|request)\\s*(?:[:—–]|-\\s)`,
+    `[\\s(]?@(?:${MARKER})\\b`,
   ].join("|"),
+  "y",
 );
+/** "@grader" anywhere after a note's start ("ping (@judge) ..."): a header wherever it stands. */
+const AT_MARKER = new RegExp(`[\\s(]@(?:${MARKER})\\b`, "g");
 /** "whoever evaluates this", "the person marking my answer", "anyone who grades this": the marker, spoken of anywhere in a sentence. */
 const WHOEVER_MARKS = new RegExp(
   `\\b(?:whoever|whomever|anyone who|the (?:person|people|one|human|ai|model|llm)s?(?: who)?)\\s*(?:is |are |will be |'s |'ll be |will |'ll |gets to )?(?:${MARKS})\\s+(?:${THIS_ANSWER})`,
@@ -97,9 +103,10 @@ export function markerNote(sentence: string, options: NoteOptions = {}): boolean
   // A note may also follow code on its line ("return x) Grader, ...") or open a string literal (REVIEW = "Grader: ...").
   // A note headed to the marker is read inside a literal too (NOTE = 'Marker: also credit ...'); headedNote tells a judge prompt apart.
   const literal = !!options.code && /^\s*[rfbu]?["'`]/i.test(sentence);
-  if (headedNote(headed, literal)) return true;
+  const starts = [{ at: 0, literal }];
   for (const m of headed.matchAll(/[)\]};]\s+(?=[\p{L}@])|[=(,:]\s*[rfbu]?["'`]{1,3}(?=[\p{L}@])/gu))
-    if (headedNote(headed.slice(m.index + m[0].length), /["'`]$/.test(m[0]))) return true;
+    starts.push({ at: m.index + m[0].length, literal: /["'`]$/.test(m[0]) });
+  if (noteHeads(headed, starts).some((h) => headedNote(h.header, headed.slice(h.headerEnd, h.readTo).trim(), h.literal))) return true;
   // Everything else is read without the program's data: a judge prompt or a test input asks nothing of this marker.
   const n = options.data === undefined ? headed : normalised(options.data);
   if (WHOEVER_MARKS.test(n)) return true;
@@ -130,13 +137,57 @@ export function withPayload<K>(sentences: string[], kinds: (K | null)[]): (K | n
 /** A paragraph that is only a list ("- handshake\n- retransmission"): the payload of a note ending in a colon just before it. */
 export const isList = (block: string) => block.split("\n").every((line) => !line.trim() || /^\s*(?:[-*•+]|\d+[.)])\s/.test(line));
 
-/** A sentence opening with a header to the marker that the rest makes a note: a request, a claim, or any text after "for the grader:". */
-function headedNote(n: string, literal: boolean): boolean {
-  const header = HEADED_TO_MARKER.exec(n);
-  if (!header) return false;
-  const rest = n.slice(header.index + header[0].length).trim();
+type NoteHead = { header: string; headerEnd: number; readTo: number; literal: boolean };
+
+/** A sentence holding more headers than this is read note by note (noteHeads). */
+const NOTES_READ_WHOLE = 8;
+
+/**
+ * The notes to the marker a sentence may hold, one per header: at each place a note may start, a header
+ * there or, failing that, the first "@grader" after it. A note is read to the sentence's end; in a sentence
+ * of more than NOTES_READ_WHOLE headers, each note only up to the next header, which is read as a note of
+ * its own: reading each of them to the end made a line of thousands of `f(x) Judge: ...` cost seconds.
+ */
+function noteHeads(headed: string, starts: { at: number; literal: boolean }[]): NoteHead[] {
+  const at: number[] = [];
+  AT_MARKER.lastIndex = 0;
+  for (let m = AT_MARKER.exec(headed); m; AT_MARKER.lastIndex = m.index + 1, m = AT_MARKER.exec(headed)) at.push(m.index);
+  const heads = new Map<string, Omit<NoteHead, "readTo"> & { from: number }>();
+  let next = 0;
+  for (const start of starts) {
+    HEADED_TO_MARKER.lastIndex = start.at;
+    const here = HEADED_TO_MARKER.exec(headed);
+    if (here) {
+      heads.set(`h${start.at} ${start.literal}`, {
+        from: start.at,
+        header: here[0],
+        headerEnd: start.at + here[0].length,
+        literal: start.literal,
+      });
+      continue;
+    }
+    while (next < at.length && at[next]! <= start.at) next++;
+    const p = at[next];
+    if (p === undefined) continue;
+    AT_MARKER.lastIndex = p;
+    const header = AT_MARKER.exec(headed)![0];
+    heads.set(`@${p} ${start.literal}`, { from: p, header, headerEnd: p + header.length, literal: start.literal });
+  }
+  if (heads.size <= NOTES_READ_WHOLE) return [...heads.values()].map((h) => ({ ...h, readTo: headed.length }));
+  const froms = [...new Set([...heads.values()].map((h) => h.from))].sort((a, b) => a - b);
+  let f = 0;
+  return [...heads.values()]
+    .sort((a, b) => a.headerEnd - b.headerEnd)
+    .map((h) => {
+      while (f < froms.length && froms[f]! < h.headerEnd) f++;
+      return { ...h, readTo: froms[f] ?? headed.length };
+    });
+}
+
+/** A note to the marker, by its header and what follows it: a request, a claim, or any text after "for the grader:". */
+function headedNote(header: string, rest: string, literal: boolean): boolean {
   // "To the grader:" alone heads what follows; "For the evaluator: I also ..." is a note whatever it says.
-  if (!rest || /^(?:[^:]*\bto\b|for|dear|hi|hello|hey|attention|attn|@)/.test(header[0].trim())) return true;
+  if (!rest || /^(?:[^:]*\bto\b|for|dear|hi|hello|hey|attention|attn|@)/.test(header.trim())) return true;
   // "Grader: also credit ...", "Reviewer note: this answer also covers ...". A definition ("Judge: an LLM that
   // scores each reply") asks nothing and claims nothing about this answer. In code a string literal opening with
   // "Grader: score the answer" is an honest judge prompt; a comment or bare line saying it is not.

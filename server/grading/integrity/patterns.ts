@@ -70,7 +70,8 @@ export const GRADING = [
   /\b(?:criteri\w*|rubric|every|each)\b.{0,60}\b[0-4]\s*(?:\/|out of)\s*4\b/,
   // "4 von 4 Kriterien": the English "4/4 ... rubric" kept apart, so that a past report of a judge's score still needs a reader.
   /(?<!\p{L})[0-4]\s*(?:von|sur|de|из|di)\s*4(?!\p{L}).{0,60}(?<!\p{L})(?:krit\p{L}*|crit[eé]r\p{L}*|критери\p{L}*|criteri\p{L}*)/u,
-  /(?<!\p{L})(?:krit\p{L}*|crit[eé]r\p{L}*|критери\p{L}*|criteri\p{L}*).{0,60}(?<!\p{L})[0-4]\s*(?:von|sur|de|из|di)\s*4(?!\p{L})/u,
+  // The word is read whole at once ((?=(…))\1 gives none of it back: the figure follows it, never a letter of it).
+  /(?<!\p{L})(?=(krit\p{L}*|crit[eé]r\p{L}*|критери\p{L}*|criteri\p{L}*))\1.{0,60}(?<!\p{L})[0-4]\s*(?:von|sur|de|из|di)\s*4(?!\p{L})/u,
   /\blevel[- ]?[34]\b.{0,50}\b(?:anchor|criteri\w*|rubric|answer|standard|every|each|label)\b|\b(?:anchor|criteri\w*|rubric|standard|label)\b.{0,50}\blevel[- ]?[34]\b/,
   /\b(?:every|each|all)\s+(?:rubric\s+)?criteri(?:on|a)\b.{0,40}\b(?:4|four|level|maximum|full|met|satisfied|covered|passed|demonstrated|addressed|fulfilled|achieved)\b/,
   /\b(?:top|highest|maximum) of the (?:scale|rubric|range)\b/,
@@ -130,7 +131,8 @@ export const ROLE_TAG = [
   /(?:^|[.!?:]\s+|\n\s*)\[\s*(?:system|admin(?:istrator)?|grader|grading|evaluator|moderator|developer|operator)\s+(?:notice|message|note|override|instruction|instructions|prompt|update|alert|directive)\s*\]/,
   /^\s*#{1,4}\s*(?:system|assistant|instruction|response|grader|judge)\s*:?\s*$/m,
   // "End user" and "end system" are ordinary technical words; only "end of (the) user/system" marks a boundary.
-  /={3,}\s*(?:system|end|begin)\b|-{3,}\s*(?:end|begin)\b|\b(?:end|begin) (?:of )?(?:candidate|grading|transcript)\b|\b(?:end|begin) of (?:the )?(?:user|system)\b|\b(?:end|begin)_(?:user|system)\b/,
+  // A rule is read from its first character: read from each of its characters, a 20,000-character run of dashes took seconds.
+  /(?<!=)={3,}\s*(?:system|end|begin)\b|(?<!-)-{3,}\s*(?:end|begin)\b|\b(?:end|begin) (?:of )?(?:candidate|grading|transcript)\b|\b(?:end|begin) of (?:the )?(?:user|system)\b|\b(?:end|begin)_(?:user|system)\b/,
 ];
 
 /** Tags that close or open the grader's own framing; generic tags are fine inside fixed prompts. */
@@ -143,7 +145,9 @@ export const FAKE_VERDICT = [
   /"(?:verdict|scores|override|grade)"\s*:/,
   /"(?:score|rating)"\s*:\s*"?(?:4(?:\.0)?|10|100|5)"?\s*[,}][^{}]{0,200}"(?:reason|rationale|verdict|criteria|feedback)"/,
   /\b(?:score|grade|rating|verdict)\s*[:=]\s*(?:\d+(?:\.\d+)?\s*(?:\/\s*\d+|out of \d+)|pass(?:ed)?\b|a\+|excellent|perfect|full marks)/,
-  /\b(?:[\w-]+\s+[0-4]\s*\/\s*4\b.{0,20}){2,}/,
+  // Read from the start of a hyphenated name ("-*\b" past leading dashes), not from each of its characters:
+  // "a-a-a-..." 20,000 characters long was re-read from every one (1.5 s).
+  /(?<![\w-])-*\b(?:[\w-]+\s+[0-4]\s*\/\s*4\b.{0,20}){2,}/,
   /\bverdict\s*[:=]\s*["']?(?:pass|full|correct|accept|approved|strong)/,
   // A record of a criterion's level: "criterion: correct level: 4" (a YAML or key-value verdict).
   /\bcriteri(?:on|a)\s*[:=]\s*\S+.{0,60}\blevel\s*[:=]\s*[0-4]\b/,

@@ -23,9 +23,9 @@ const GRADE_NUMBER = {
   scale: "[0-5](?:\\.0)?|10|100(?:\\s*%)?|\\d+\\s*\\/\\s*\\d+|level\\s*\\d",
   any: "\\d+(?:\\.\\d+)?(?:\\s*\\/\\s*\\d+)?|level\\s*\\d",
 } as const;
-export type GradeReach = keyof typeof GRADE_NUMBER;
+type GradeReach = keyof typeof GRADE_NUMBER;
 /** A grade value, whole (quotes around it allowed): "4/4", "pass", "full marks"; numbers as far as `reach` goes. */
-export const gradeValue = (reach: GradeReach) => new RegExp(`^["'\`]?(?:${GRADE_NUMBER[reach]}|${GRADE_WORD})["'\`]?$`, "i");
+const gradeValue = (reach: GradeReach) => new RegExp(`^["'\`]?(?:${GRADE_NUMBER[reach]}|${GRADE_WORD})["'\`]?$`, "i");
 
 /**
  * A key naming a grade: "score", "grade", "verdict" grade wherever they are; "level", "result",
@@ -37,7 +37,7 @@ export const gradeValue = (reach: GradeReach) => new RegExp(`^["'\`]?(?:${GRADE_
 const GRADE_NAME = { strong: "score|grade|rating|marks?|verdict|band", weak: "level|result|points|evaluation|assessment" } as const;
 const QUALIFIER = "(?:final|overall|total|awarded|expected|candidate|answer|your|my|the)[_ -]";
 /** A grade key, whole: `strong` names only, or `any` (weak ones too); `prefix`: the qualifier before it. */
-export const gradeKey = (names: "strong" | "weak" | "any", prefix = QUALIFIER) =>
+const gradeKey = (names: "strong" | "weak" | "any", prefix = QUALIFIER) =>
   new RegExp(`^(?:${prefix})?(?:${names === "any" ? `${GRADE_NAME.strong}|${GRADE_NAME.weak}` : GRADE_NAME[names]})$`, "i");
 
 const VALUE = gradeValue("top");
@@ -126,8 +126,21 @@ export function redefinesGrading(n: string): boolean {
   });
 }
 
-/** A key-value line: `score: 100`, `  level = 4`, `"score": 4,`. */
-const KEY_VALUE_LINE = /^\s*[-*]?\s*["']?([\w][\w -]{0,30}?)["']?\s*[:=]\s*(.*?)\s*,?\s*$/;
+/** The key of a key-value line, through its sign and the spaces after it: `score: `, `  level = `, `"score": `. */
+const KEY_VALUE_HEAD = /^\s*(?:[-*]\s*)?["']?([\w][\w -]{0,30}?)["']?\s*[:=]\s*/;
+
+/**
+ * A key-value line, `score: 100`, `  level = 4`, `"score": 4,`: its key and its value (one line, a comma and
+ * spaces after it dropped), or null. Read without a regex over the value: spaces and commas trailing a long
+ * value made one backtrack from every character.
+ */
+function keyValue(line: string): [key: string, value: string] | null {
+  const head = KEY_VALUE_HEAD.exec(line);
+  if (!head) return null;
+  let value = line.slice(head[0].length).trimEnd();
+  if (value.endsWith(",")) value = value.slice(0, -1).trimEnd();
+  return /[\n\r\u2028\u2029]/.test(value) ? null : [head[1]!, value];
+}
 /** A key that names a grade: score, grade, rating, marks, verdict (also `final_score`, `overall grade`). */
 const GRADE_KEY = gradeKey("strong");
 /** Keys that grade only beside a grading key: "compression: level: 3" is a setting, "verdict: level: 4" a grade. */
@@ -145,19 +158,31 @@ const RECORD_VALUE = gradeValue("scale");
  * a block of its own and is left alone.
  */
 export function recordVerdict(raw: string): boolean {
+  // Read line by line: a regex over the whole text re-read a run of blank lines from each of them.
   const lines = raw
-    .replace(/^\s*```\w*\s*$/gm, "")
     .split("\n")
-    .map((l) => l.replace(/^\s*[{[]\s*|\s*[}\]]\s*,?\s*$/g, "").trim())
+    .filter((l) => !FENCE_LINE.test(l))
+    .map(unbracketed)
     .filter(Boolean);
   // A one-line JSON object is read by its fields.
   const fields = lines.length === 1 && /^\s*\{/.test(raw) ? lines[0]!.split(/,\s*(?=["'][\w -]+["']\s*:)/) : lines;
   if (!fields.length || fields.length > 30) return false;
-  const pairs = fields.map((f) => KEY_VALUE_LINE.exec(f)).filter((m): m is RegExpExecArray => m !== null);
+  const pairs = fields.map(keyValue).filter((m) => m !== null);
   if (pairs.length * 10 < fields.length * 8) return false;
-  const graded = (key: RegExp) => pairs.some((m) => key.test(m[1]!.trim()) && RECORD_VALUE.test(m[2]!.trim()));
-  const context = pairs.some((m) => GRADING_CONTEXT_KEY.test(m[1]!));
+  const graded = (key: RegExp) => pairs.some(([k, v]) => key.test(k.trim()) && RECORD_VALUE.test(v.trim()));
+  const context = pairs.some(([k]) => GRADING_CONTEXT_KEY.test(k));
   return graded(GRADE_KEY) || (context && graded(WEAK_GRADE_KEY));
+}
+
+/** A markdown fence line: "```", "```json". */
+const FENCE_LINE = /^\s*```\w*\s*$/;
+
+/** A line without the bracket opening it and the bracket (and comma) closing it, trimmed: `{"score": 4},` -> `"score": 4`. */
+function unbracketed(line: string): string {
+  let l = line.replace(/^\s*[{[]\s*/, "").trimEnd();
+  const comma = l.endsWith(",") ? l.slice(0, -1).trimEnd() : l;
+  if (/[}\]]$/.test(comma)) l = comma.slice(0, -1);
+  return l.trim();
 }
 
 /**

@@ -1,5 +1,6 @@
 import { analyse } from "./analyse.js";
 import { isKnownWord } from "./known-word.js";
+import { doublesFinalConsonant } from "./spelling.js";
 import { sensesOf, synset } from "./wordnet.js";
 import { WIDENING } from "./word-family.js";
 
@@ -87,6 +88,6 @@ function comparatives(w: string): string[] {
   const out = [`${w}er`];
   if (w.endsWith("e")) out.push(`${w}r`);
   if (/[^aeiou]y$/.test(w)) out.push(`${w.slice(0, -1)}ier`);
-  if (/[^aeiou][aeiou][bdgmnpt]$/.test(w)) out.push(`${w}${w.at(-1)}er`);
+  if (doublesFinalConsonant(w)) out.push(`${w}${w.at(-1)}er`);
   return out;
 }

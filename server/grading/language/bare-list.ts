@@ -1,4 +1,5 @@
 import type { Token } from "./analyse.js";
+import { itemsBetween } from "./cut-items.js";
 
 const PREDICATE = new Set(["VERB", "AUX"]);
 /** A list has at least this many items, nearly all of them this short. */
@@ -21,10 +22,7 @@ export function bareList(sentence: string, tokens: Token[], sentenceStart: numbe
   const cuts = [...sentence.matchAll(/[,;]/g)].map((m) => sentenceStart + m.index);
   if (cuts.length < MIN_ITEMS - 1) return false;
   const bounds = [sentenceStart, ...cuts, Infinity];
-  const items = bounds
-    .slice(0, -1)
-    .map((from, i) => tokens.filter((t) => t.at >= from && t.at < bounds[i + 1]!))
-    .filter((item) => item.length > 0);
+  const items = itemsBetween(tokens, bounds);
   if (items.length < MIN_ITEMS) return false;
   if (items.some((item) => item.slice(1).some((t) => PREDICATE.has(t.pos)))) return false;
   if (items.filter((item) => item.length <= SHORT_ITEM_WORDS).length < SHORT_SHARE * items.length) return false;

@@ -5,10 +5,9 @@ import { bareList } from "./bare-list.js";
 import { comparativeNote, relatesBySymbol } from "./terse-note.js";
 import { templatedClauses } from "./coordinated-template.js";
 import { verbPhraseNote } from "./verb-phrase-note.js";
+import { FRAME_GLUE as GLUE } from "./glue.js";
 
 const PREDICATE = new Set(["VERB", "AUX"]);
-/** Words a frame is read without: articles, prepositions, conjunctions, pronouns and auxiliaries. */
-const GLUE = new Set(["DET", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "SYM", "PRON", "AUX"]);
 /**
  * A long sentence this dense in rubric terms is a keyword bag with verbs sprinkled in. An honest
  * sentence naming what the question asks for ("The four conditions are mutual exclusion, hold and
@@ -97,7 +96,10 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
     const frame = frameTokens.map((t) => t.lemma);
     if (terms > 0) {
       const key = frame.join(" ");
-      frames.set(key, [...(frames.get(key) ?? []), i]);
+      // Appended in place: a copy per sentence made an answer of one repeated frame quadratic.
+      const same = frames.get(key);
+      if (same) same.push(i);
+      else frames.set(key, [i]);
     }
   });
   let templated = 0;

@@ -1,8 +1,10 @@
 import type { Token } from "./analyse.js";
+import { itemsBetween } from "./cut-items.js";
+import { FRAME_GLUE } from "./glue.js";
 
 const PREDICATE = new Set(["VERB", "AUX"]);
 /** Words a frame is read without (as in claims.ts), with adverbs of degree: "really drives" is "drives". */
-const GLUE = new Set(["DET", "ADP", "CCONJ", "SCONJ", "PART", "PUNCT", "SYM", "PRON", "AUX"]);
+const GLUE = FRAME_GLUE;
 /** This many clauses of one sentence with one frame are a template, as that many sentences are. */
 const REPEATS = 3;
 
@@ -19,9 +21,10 @@ export function templatedClauses(sentence: string, tokens: Token[], sentenceStar
   const cuts = [...sentence.matchAll(/[,;:]/g)].map((m) => sentenceStart + m.index);
   const bounds = [sentenceStart, ...cuts, Infinity];
   const clauses: Token[][] = [];
-  bounds.slice(0, -1).forEach((from, i) => {
+  // (An empty stretch between two marks holds no clause to count.)
+  itemsBetween(tokens, bounds).forEach((stretch) => {
     let clause: Token[] = [];
-    for (const t of tokens.filter((t) => t.at >= from && t.at < bounds[i + 1]!)) {
+    for (const t of stretch) {
       // "and"/"or" also join clauses: "X drives Y and Z drives W".
       if (t.pos === "CCONJ") {
         clauses.push(clause);

@@ -1,4 +1,6 @@
-import type { Analysis, Token } from "./analyse.js";
+import type { Analysis } from "./analyse.js";
+import { CLAUSE_PUNCT, CLAUSE_WORDS, gapBefore as gap } from "./clause.js";
+import { LIMITERS, NEGATORS } from "./negators.js";
 
 /**
  * Dismissal: saying a thing is not wanted is not recommending it. "A step limit isn't necessary",
@@ -85,14 +87,6 @@ const FILLER = new Set([
   "main",
   "right",
 ]);
-const NEGATORS = new Set(["not", "n't", "never"]);
-const LIMITERS = new Set(["only", "just", "merely", "simply"]);
-const CLAUSE_WORDS = new Set(
-  "but however although though because since so while whereas yet instead unless which who whom whose where when if then except until once".split(
-    " ",
-  ),
-);
-const CLAUSE_PUNCT = /[.;:!?()[\]—–"“”]|\s-\s/;
 
 /**
  * The tokens a dismissive predicate at `i` (its copula or first auxiliary) dismisses: the subject noun
@@ -202,11 +196,4 @@ function opensClause(a: Analysis, j: number, sentenceStart: number): boolean {
   return (
     j === sentenceStart || CLAUSE_PUNCT.test(gap(a, j)) || CLAUSE_WORDS.has(a.tokens[j - 1]?.word ?? "") || a.tokens[j - 1]?.pos === "SCONJ"
   );
-}
-
-/** The text between a token and the one before it (punctuation is not a token). */
-function gap(a: Analysis, j: number): string {
-  const prev: Token | undefined = a.tokens[j - 1];
-  if (!prev) return "";
-  return a.text.slice(prev.at + prev.word.length, a.tokens[j]!.at);
 }

@@ -1,4 +1,6 @@
 import type { Analysis, Token } from "./analyse.js";
+import { CLAUSE_PUNCT_OR_COMMA, gapBefore as gap } from "./clause.js";
+import { LIMITERS, NEGATORS } from "./negators.js";
 
 /**
  * Double negatives. A word of refusal or absence ("skip", "avoid", "omit",
@@ -20,11 +22,9 @@ import type { Analysis, Token } from "./analyse.js";
  */
 export const REFUSAL_VERBS = ["skip", "omit", "forgo", "avoid", "neglect", "forget"] as const;
 const REFUSALS = new Set<string>(REFUSAL_VERBS);
-const NEGATORS = new Set(["not", "n't", "never", "cannot"]);
 const BETWEEN_VERB = new Set(["AUX", "ADV", "PART"]);
 /** Words between a negated verb and its "without": the verb phrase ("ship a release"), nothing that opens a clause. */
 const BETWEEN_WITHOUT = new Set(["AUX", "ADV", "PART", "VERB", "DET", "NOUN", "PROPN", "ADJ", "NUM", "PRON"]);
-const CLAUSE_BREAK = /[.;:!?,()[\]—–"“”]|\s-\s/;
 
 export const isRefusal = (t: Token) => REFUSALS.has(t.lemma) || t.word === "without";
 const isNegator = (t: Token) => NEGATORS.has(t.word) || NEGATORS.has(t.lemma);
@@ -58,17 +58,9 @@ function find(a: Analysis, i: number): number {
   const reach = without ? 5 : 3;
   for (let j = i - 1; j >= 0 && j >= i - reach; j--) {
     const b = a.tokens[j]!;
-    if (b.sentence !== t.sentence || CLAUSE_BREAK.test(gap(a, j + 1))) return -1;
+    if (b.sentence !== t.sentence || CLAUSE_PUNCT_OR_COMMA.test(gap(a, j + 1))) return -1;
     if (isNegator(b)) return b.word === "not" && LIMITERS.has(a.tokens[j + 1]?.word ?? "") ? -1 : j;
     if (!(without ? BETWEEN_WITHOUT : BETWEEN_VERB).has(b.pos)) return -1;
   }
   return -1;
-}
-const LIMITERS = new Set(["only", "just", "merely", "simply"]);
-
-/** The text between a token and the one before it (punctuation is not a token). */
-function gap(a: Analysis, j: number): string {
-  const prev = a.tokens[j - 1];
-  if (!prev) return "";
-  return a.text.slice(prev.at + prev.word.length, a.tokens[j]!.at);
 }

@@ -38,21 +38,37 @@ export function otherLanguage(text: string): boolean {
  * Scripts whose one character stands for a syllable or a word, not a letter: a Chinese
  * sentence is a few dozen characters and no spaces, so they weigh more than Latin letters.
  */
-const SYLLABIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
-const LATIN = /\p{Script=Latin}/gu;
-const LETTER = /\p{L}/gu;
+const SYLLABIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+const LATIN = /\p{Script=Latin}/u;
+const LETTER = /\p{L}/u;
 
 /**
  * Whether most of the text is written in a script other than Latin (Chinese, Japanese,
  * Korean, Cyrillic, Arabic, Greek, Devanagari ...). Latin technical terms inside it ("RAG",
  * "JSON schema") do not make it English; a Greek letter or a quoted phrase inside English
- * prose does not make it foreign.
+ * prose does not make it foreign. Counted in one pass, ASCII without a regex: "other" is the
+ * letters outside Latin, a syllabic character weighing three, less the Latin characters that
+ * are no letters (a Roman numeral).
  */
 function otherScript(text: string): boolean {
-  const letters = text.match(LETTER)?.length ?? 0;
-  const latin = text.match(LATIN)?.length ?? 0;
-  const syllabic = text.match(SYLLABIC)?.length ?? 0;
-  const other = letters - latin - syllabic + 3 * syllabic;
+  let latin = 0;
+  let other = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      const lower = code | 0x20;
+      if (lower >= 0x61 && lower <= 0x7a) latin++;
+      continue;
+    }
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
+    i += ch.length - 1;
+    const letter = LETTER.test(ch);
+    if (LATIN.test(ch)) {
+      latin++;
+      if (!letter) other--;
+    } else if (SYLLABIC.test(ch)) other += letter ? 3 : 2;
+    else if (letter) other++;
+  }
   return other >= 12 && other > latin;
 }
 

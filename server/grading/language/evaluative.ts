@@ -1,4 +1,5 @@
 import type { Token } from "./analyse.js";
+import { FRAME_GLUE } from "./glue.js";
 
 /**
  * Words that praise or rank a thing without saying anything about it: "A
@@ -40,7 +41,8 @@ export function onlyEvaluates(tokens: Token[], frame: Token[], isTerm: (word: st
   const predicate = tokens.slice(verb).filter((t) => !GLUE.has(t.pos));
   return subject.some((t) => isTerm(t.word) || isTerm(t.lemma)) && praiseOnly(predicate);
 }
-const GLUE = new Set(["DET", "ADP", "CCONJ", "PART", "PUNCT", "SYM", "PRON", "AUX"]);
+/** A subordinator stays in the predicate: it opens a reason or an effect ("important because ..."), which is content. */
+const GLUE = new Set([...FRAME_GLUE].filter((pos) => pos !== "SCONJ"));
 
 function praiseOnly(words: Token[]): boolean {
   const said = words.filter((t) => !FILLER.has(t.word) && !FILLER.has(t.lemma));

@@ -1,8 +1,7 @@
 import type { Question } from "../../scenarios/index.js";
 import { analyse } from "./analyse.js";
+import { GLUE } from "./glue.js";
 
-/** Closed-class words: the glue English holds its content words together with. */
-const GLUE = new Set(["DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "PRON"]);
 /**
  * Pairs of glue words English puts side by side, learnt from honest text: each follows its first
  * word at least 4% of the time in the repo's exemplars and hand-written answers (446 answers, 58k
@@ -55,8 +54,7 @@ const MIN_PLACED_SHARE = 0.16;
  */
 export function gluedSalad(paragraph: string, termPhrases: readonly string[] = []): boolean {
   const a = analyse(paragraph);
-  const spans = phraseSpans(paragraph.toLowerCase(), termPhrases);
-  const inTerm = (at: number) => spans.some(([from, to]) => at >= from && at < to);
+  const inTerm = termCover(paragraph.toLowerCase(), termPhrases);
   let glue = 0;
   let placed = 0;
   for (const s of a.sentences) {
@@ -75,12 +73,21 @@ export function gluedSalad(paragraph: string, termPhrases: readonly string[] = [
   return glue >= MIN_GLUE_WORDS && placed < MIN_PLACED_SHARE * glue;
 }
 
-function phraseSpans(lower: string, phrases: readonly string[]): [number, number][] {
-  const spans: [number, number][] = [];
+/**
+ * Whether an offset of `lower` falls inside an occurrence of one of the phrases: each occurrence marked
+ * once (a count of the occurrences open at each offset), so a token is looked up, not tested against
+ * every occurrence.
+ */
+function termCover(lower: string, phrases: readonly string[]): (at: number) => boolean {
+  const opened = new Int32Array(lower.length + 1);
   for (const p of phrases) {
-    for (let at = lower.indexOf(p); at >= 0; at = lower.indexOf(p, at + p.length)) spans.push([at, at + p.length]);
+    for (let at = lower.indexOf(p); at >= 0; at = lower.indexOf(p, at + p.length)) {
+      opened[at] = opened[at]! + 1;
+      opened[at + p.length] = opened[at + p.length]! - 1;
+    }
   }
-  return spans;
+  for (let i = 1; i <= lower.length; i++) opened[i] = opened[i]! + opened[i - 1]!;
+  return (at: number) => at >= 0 && at < lower.length && opened[at]! > 0;
 }
 
 const phrasesCache = new WeakMap<Question, readonly string[]>();

@@ -1,4 +1,6 @@
 import type { Analysis, Token } from "./analyse.js";
+import { CLAUSE_PUNCT, CLAUSE_WORDS, gapBefore as gap } from "./clause.js";
+import { ABSENCE, LIMITERS, NEGATORS } from "./negators.js";
 import { cancelledRefusal, cancelsRefusal } from "./double-negation.js";
 import { examinedAbsence } from "./examined-absence.js";
 import { conditionalAbsence, dismissedSubject, dismissesObject } from "./dismissal.js";
@@ -48,23 +50,15 @@ const cache = new WeakMap<Analysis, boolean[]>();
 export const limitedNegator = (a: Analysis, i: number) => a.tokens[i]!.word === "not" && LIMITERS.has(a.tokens[i + 1]?.word ?? "");
 
 /** Negators that reach over a whole coordinated list. */
-const CLAUSAL = new Set(["not", "n't", "never", "cannot", "without", "nothing", "none", "neither", "nor"]);
+const CLAUSAL = new Set([...NEGATORS, ...ABSENCE]);
 /** Verbs of refusal: the candidate declines what follows ("I would skip X and Y"). */
 const REFUSAL = new Set(["skip", "omit", "forgo", "neglect", "forget"]);
 /** "avoid" refuses only when the candidate is its subject ("I would avoid X"); "grounding avoids hallucination" names a risk. */
 const SPEAKERS = new Set(["i", "we", "you", "let"]);
 /** Plain negators: over a single item their reach is the word window of negatedAt (terms.ts), not the clause. */
-const PLAIN = new Set(["not", "n't", "never", "cannot", "no"]);
-const LIMITERS = new Set(["only", "just", "merely", "simply"]);
-/** Words that open a new clause: the negation does not reach past them. */
-const CLAUSE_WORDS = new Set(
-  "but however although though because since so while whereas yet instead unless which who whom whose where when if then except until once".split(
-    " ",
-  ),
-);
+const PLAIN = new Set([...NEGATORS, "no"]);
 const NOMINAL = new Set(["NOUN", "PROPN", "PRON", "ADJ", "NUM"]);
 const SUBJECTS = new Set(["i", "we", "you", "they", "it", "he", "she", "this", "there", "that"]);
-const CLAUSE_PUNCT = /[.;:!?()[\]—–"“”]|\s-\s/;
 
 /**
  * Whether a token is in a denied list ("does not need X, Y or Z": X, Y and Z). Similarity marks a
@@ -202,10 +196,3 @@ function opensClause(a: Analysis, j: number, to: number): boolean {
 
 /** An auxiliary or an inflected verb ("is", "scales", "used"); a gerund ("caching") or a bare form ("wait") may be a list item. */
 const finite = (t: Token) => t.pos === "AUX" || (t.pos === "VERB" && t.word !== t.lemma && !t.word.endsWith("ing"));
-
-/** The text between a token and the one before it (punctuation is not a token). */
-function gap(a: Analysis, j: number): string {
-  const prev = a.tokens[j - 1];
-  if (!prev) return "";
-  return a.text.slice(prev.at + prev.word.length, a.tokens[j]!.at);
-}

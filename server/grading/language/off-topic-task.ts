@@ -147,7 +147,10 @@ export function offTopicTasks(q: Question, a: Analysis, options: { story?: boole
   const passages = quotedPassages(a.text);
   // A passage handed over with the task ("Classify the mood of this sentence: '...'") is the task's material,
   // not what it is about: its words never tie the task to the question.
-  const own = (t: Token) => !passages.some(([from, to]) => t.at >= from && t.at < to);
+  // Marked once per answer: tested against every passage, each token of a long answer of quotes cost a scan.
+  const quoted = new Uint8Array(a.text.length + 1);
+  for (const [from, to] of passages) quoted.fill(1, from, to);
+  const own = (t: Token) => !(t.at >= 0 && t.at < quoted.length && quoted[t.at]);
   a.sentences.forEach((s, i) => {
     const all = a.tokens.slice(s.from, s.to);
     const tokens = all.filter(own);

@@ -1,4 +1,5 @@
 import { isKnownWord } from "./known-word.js";
+import { doublesFinalConsonant } from "./spelling.js";
 import { termWordForms } from "./term-word.js";
 import { sensesOf, synset } from "./wordnet.js";
 
@@ -85,7 +86,7 @@ function formsOf(termWord: string): Set<string> {
     // A final "y" turns to "i" ("retried").
     if (/[^aeiou]y$/.test(w)) for (const end of ["es", "ed", "er", "ers", "ly"]) f.add(`${w.slice(0, -1)}i${end}`);
     // A short final syllable doubles its consonant ("capped", "embedding", "logger", "busses").
-    if (/[^aeiou][aeiou][bdgklmnprst]$/.test(w)) for (const end of ["ed", "ing", "er", "ers", "ings", "es"]) f.add(w + w.at(-1) + end);
+    if (doublesFinalConsonant(w)) for (const end of ["ed", "ing", "er", "ers", "ings", "es"]) f.add(w + w.at(-1) + end);
     forms.set(termWord, f);
   }
   return f;

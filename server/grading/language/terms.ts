@@ -4,11 +4,13 @@ import { limitedNegator, negatedByScope } from "./negation-scope.js";
 import { cancelledRefusal } from "./double-negation.js";
 import { conditionalAbsence } from "./dismissal.js";
 import { extendsExpression } from "./expression.js";
+import { ABSENCE, NEGATORS } from "./negators.js";
 import { complementsOf } from "./antonyms.js";
 import { examinedAbsence } from "./examined-absence.js";
 
-const NEGATORS = new Set(["not", "no", "never", "n't", "without", "nothing", "none", "neither", "nor", "cannot"]);
-export const isNegator = (t: Token) => NEGATORS.has(t.word) || NEGATORS.has(t.lemma);
+/** Negators, the determiner "no", and words of absence. */
+const NEGATING = new Set([...NEGATORS, "no", ...ABSENCE]);
+export const isNegator = (t: Token) => NEGATING.has(t.word) || NEGATING.has(t.lemma);
 
 /**
  * A concept term read as lemmas; a term opening with a negator is a negative statement ("no children",

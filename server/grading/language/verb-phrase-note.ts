@@ -1,7 +1,7 @@
 import type { Token } from "./analyse.js";
+import { itemsBetween } from "./cut-items.js";
+import { GLUE } from "./glue.js";
 
-/** Closed-class words: a phrase holds its content words apart with them. */
-const GLUE = new Set(["DET", "ADP", "AUX", "CCONJ", "SCONJ", "PART", "PRON"]);
 /** A label is this short ("Strategy:", "Fix for tables:"). */
 const LABEL_WORDS = 4;
 /** More content words than this in a row after the opening word, with no glue between, is a bag of names, not a phrase. */
@@ -25,10 +25,7 @@ export function verbPhraseNote(sentence: string, tokens: Token[], sentenceStart:
   const value = sentence.slice(labelled ? colon + 1 : 0);
   const cuts = [...value.matchAll(/[,;]/g)].map((m) => valueFrom + m.index);
   const bounds = [valueFrom, ...cuts, Infinity];
-  const phrases = bounds
-    .slice(0, -1)
-    .map((from, i) => tokens.filter((t) => t.at >= from && t.at < bounds[i + 1]!))
-    .filter((p) => p.length > 0);
+  const phrases = itemsBetween(tokens, bounds);
   if (phrases.length < 2 || phrases.some((p) => p.length < 2 || longestContentRun(p.slice(1)) > LONGEST_CONTENT_RUN)) return false;
   const verbs = phrases.filter((p) => p[0]!.pos === "VERB").map((p) => p[0]!.lemma);
   return verbs.length >= 2 && verbs.length * 3 >= phrases.length * 2 && new Set(verbs).size === verbs.length;
