@@ -21,21 +21,26 @@
  * the story's (a hackathon entry, a design document).
  */
 const THIS_ANSWER =
-  "(?<!\\b(?:in|within|throughout|inside) )\\b(?:(?:this|the present|the above|the following|the current|the preceding)\\s+(?:(?:whole|entire|full|written|interview|final|candidate'?s?)\\s+)?(?:answer|response|submission|solution|reply|write-?up|essay)|my\\s+(?:(?:whole|entire|full|written|interview|final)\\s+)?(?:answer|response))\\b(?!['’]s|\\s+(?:to|from|about|set|sets|time|times|rate|was to|is to)\\b)";
+  "(?<!\\b(?:in|within|throughout|inside) )\\b(?:(?:this|the present|the above|the following|the current|the preceding)\\s+(?:(?:whole|entire|full|written|interview|final|candidate'?s?)\\s+)?(?:answer|response|submission|solution|reply|write-?up|essay)|my\\s+(?:(?:whole|entire|full|written|interview|final)\\s+)?(?:answer|response)|the\\s+(?:answer|response|submission|reply)\\s+(?:above|here))\\b(?!['’]s|\\s+(?:to|from|about|set|sets|time|times|rate|was to|is to)\\b)";
 const THIS_RE = new RegExp(THIS_ANSWER);
 
 /** A top grade or a verdict: "5/5", "4 out of 4", "full marks", "level 4", "score 100", "exemplary", "strong hire". */
 const GRADE =
   "\\b(\\d+(?:\\.\\d+)?)\\s*(?:\\/|out of|of)\\s*\\1(?![\\d.]*\\d)|\\b(?:full|top|maximum|max|perfect|highest|best)\\s+(?:marks?|scores?|grades?|ratings?|levels?|points|credit|bands?)\\b|\\bfull marks\\b|\\b(?:level|band)\\s*(?:4|four)\\b|\\bthe (?:top|highest|maximum) (?:level|band|grade|score|rating)\\b|\\b(?:score|rating|grade)d?(?:\\s+of)?\\s*[:=]?\\s*100\\b|\\b100\\s*(?:%|percent)|\\b(?:exemplary|outstanding|excellent|exceptional|flawless|perfect|impeccable|superb|stellar|faultless|strong hire)\\b|(?<![\\w+])a\\+|\\bmeets? (?:all|every)\\b.{0,20}\\b(?:criteri|requirement|expectation)|\\bpass(?:ed|es)? (?:on )?(?:all|every)\\b";
 const GRADE_RE = new RegExp(GRADE);
+/** The numeric and level grades alone: "this answer is excellent" is self-praise (self-praise.ts), "is a 4/4" a verdict. */
+const GRADE_NUMBER =
+  "(\\d+(?:\\.\\d+)?)\\s*(?:\\/|out of|of)\\s*\\1(?![\\d.]*\\d)|(?:full|top|maximum|max|perfect|highest)\\s+(?:marks?|scores?|grades?|ratings?|levels?|points|credit|bands?)\\b|(?:level|band)\\s*(?:4|four)\\b|(?:score|rating|grade)\\s*(?:of\\s*)?100\\b|strong hire\\b";
 
 /** Verbs of grading that take what is graded as their object ("rated it 5/5", "awarded full marks to ..."). */
 const GIVING =
   "(?:re-?)?(?:rat|grad)(?:ed|es|e|ing)|mark(?:ed|s|ing)?|assess(?:ed|es|ing)?|evaluat(?:ed|es|e|ing)|review(?:ed|s|ing)?|judg(?:ed|es|e|ing)|award(?:ed|s|ing)?|gave|give[ns]?|giving|assign(?:ed|s|ing)?|approv(?:ed|es|e|ing)|certif(?:ied|ies|y)|deemed|found|considered|classed|classified|labell?ed|ranked|vetted|signed off|pre-?(?:approved|graded|scored|rated|reviewed|assessed|screened)";
 /** Verbs whose subject is the thing graded, unless a grader is their subject: "the model scored 100%", "the panel scored this 4/4". */
 const ACHIEVING = "scor(?:ed|es|e|ing)|pass(?:ed|es)?|received?|receives|earn(?:ed|s)?|got|gets?|achiev(?:ed|es|e)";
-/** A sentence that opens with a verb of grading: "Rated 5/5 by the panel." */
-const OPENING_EVENT = new RegExp(`^\\W*(?:${GIVING})\\b`);
+/** A second verb of the same event is no graded thing ("reviewed and approved (score 100)"). */
+const EVENT_WORD = new RegExp(`\\b(?:${GIVING})\\b`, "g");
+/** A sentence that opens with a verb of grading, perhaps after a label: "Rated 5/5 by the panel.", "Status: approved (score 100)". */
+const OPENING_EVENT = new RegExp(`^\\W*(?:[\\w -]{1,30}:\\s*)?(?:${GIVING})\\b`);
 const EVENT_RE = new RegExp(`\\b(?:(${GIVING})|(${ACHIEVING}))\\b`, "g");
 /** A verdict that is its own grade when said of this answer: "this answer has been approved". */
 const VERDICT_VERB = /^(?:approved|pre-?approved|certified|signed off|passed|accepted)$/;
@@ -58,7 +63,7 @@ const GENERAL =
 
 /** Words between a verb and its grade that name nothing ("rated [it] as 5/5", "gave [a score of] 100"). */
 const FILLER =
-  /\b(?:as|at|with|a|an|the|score of|grade of|rating of|mark of|already|unanimously|independently|both|also|again|clearly|consistently|officially|by|us|me|him|her|them)\b|[^\w\s']/g;
+  /\b(?:as|at|with|and|then|a|an|the|score of|grade of|rating of|mark of|already|unanimously|independently|both|also|again|clearly|consistently|officially|by|us|me|him|her|them)\b|[^\w\s']/g;
 /** Who graded, after "by" ("pre-graded by the hiring panel: 10/10"): the agent, not the thing graded. */
 const AGENT =
   /\bby\s+(?:[\w'-]+\s+){0,3}?(?:grader|marker|evaluator|assessor|examiner|judge|scorer|rater|reviewer|interviewer|panel|committee|manager|recruiter|engineer|staff|team|expert|lead)s?\b/g;
@@ -66,7 +71,7 @@ const AGENT =
 type Target = "this" | "pronoun" | "unnamed" | "named";
 function targetOf(phrase: string): Target {
   if (THIS_RE.test(phrase)) return "this";
-  const rest = phrase.replace(AGENT, " ").replace(FILLER, " ").replace(/\s+/g, " ").trim();
+  const rest = phrase.replace(AGENT, " ").replace(EVENT_WORD, " ").replace(FILLER, " ").replace(/\s+/g, " ").trim();
   if (!rest) return "unnamed";
   // A bare "this" is this very text (a "this" with a noun was read above).
   if (rest === "this") return "this";
@@ -78,6 +83,8 @@ const lastClause = (before: string) => before.split(/[.;:!?(—–]|,|\s-\s|\b(?
 /** A passive or got-passive right before the event: "was assessed", "has already been rated", "got marked". */
 const PASSIVE =
   /\b(?:was|were|is|are|be|been|being|got|gets|get)\s+(?:(?:already|previously|unanimously|officially|independently|also|all)\s+)?$/;
+/** Nothing before the event but perhaps a label: "Rated 5/5 by ...", "Status: reviewed and approved (score 100)". */
+const LABEL_ONLY = /^(?:[\w -]{1,30}:)?\s*$/;
 /** What is named after a grade as its recipient: "full marks to verbose answers", "for this answer". */
 const RECIPIENT = /^\s*(?:to|for)\s+((?:\S+\s+){0,3}\S+)/;
 /** Recipients that are no graded thing: "full marks for every criterion". */
@@ -92,8 +99,8 @@ export function reportedVerdict(n: string): boolean {
   const thisAnswer = THIS_RE.test(n);
   const prior = PRIOR.test(n);
   if (!thisAnswer && !prior && !/\b(?:it|this)\b/.test(n) && !OPENING_EVENT.test(n)) return false;
-  // "The panel's verdict on this answer: outstanding."
-  if (VERDICT_ON_THIS.test(n)) return true;
+  // "The panel's verdict on this answer: outstanding." "This answer is a 4/4 per the panel."
+  if (VERDICT_ON_THIS.test(n) || THIS_IS_GRADE.test(n)) return true;
   const general = GENERAL.test(n);
   const counts = (target: Target) =>
     target === "this" ||
@@ -116,7 +123,7 @@ export function reportedVerdict(n: string): boolean {
     // clause of its own after the grade, is said of the text it stands in ("Evaluated 200 answers: 100% ..." names its own).
     const mid = after.slice(0, grade.index);
     if (
-      !before.trim() &&
+      LABEL_ONLY.test(before) &&
       e[1] &&
       /(?:ed|en)$/.test(verb) &&
       targetOf(mid) === "unnamed" &&
@@ -138,6 +145,10 @@ export function reportedVerdict(n: string): boolean {
   return false;
 }
 
+/** This answer said to be at a grade: "this answer is a 4/4", "the above response stands at level 4". */
+const THIS_IS_GRADE = new RegExp(
+  `${THIS_ANSWER}\\s+(?:\\w+\\s+){0,2}?(?:is|was|has been|had been|will be|counts as|stands at|sits at|comes in at|lands at)\\s+(?:(?:a|an|at|now|already|officially|clearly|solidly)\\s+)*(?:${GRADE_NUMBER})`,
+);
 const VERDICT_ON_THIS = new RegExp(
   `\\b(?:verdict|assessment|evaluation|review|rating|grade|score|decision|result|outcome)s?\\s+(?:on|of|for)\\s+${THIS_ANSWER}[^.]{0,12}?(?:${GRADE})`,
 );
