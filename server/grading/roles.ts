@@ -26,9 +26,9 @@ const CONTRAST = [
   /\b(?:contrast|compare)\s+(?:an?\s+|the\s+)?(\w+)\s+(?:and|with|to)\s+(?:an?\s+|the\s+)?(\w+)/i,
 ];
 /** Words that end a clause: a term belongs to the entity of its own clause. */
-const CLAUSE_WORDS = new Set(["and", "but", "while", "whereas", "whilst", "although", "though", "unlike", "so", "because", "which"]);
+export const CLAUSE_WORDS = new Set(["and", "but", "while", "whereas", "whilst", "although", "though", "unlike", "so", "because", "which"]);
 /** Brackets do not end a clause: "A stack is last-in first-out (LIFO)" says LIFO of the stack. */
-const CLAUSE_PUNCT = /[.,;:!?—–]|\s-\s/;
+export const CLAUSE_PUNCT = /[.,;:!?—–]|\s-\s/;
 
 const cache = new WeakMap<Question, Roles | null>();
 
