@@ -1,11 +1,16 @@
 import type { Analysis } from "./language/index.js";
-import { CLAUSE_PUNCT, CLAUSE_WORDS } from "./roles.js";
+
+/** Words that end a clause: a term belongs to the entity of its own clause (roles.ts). */
+const CLAUSE_WORDS = new Set(["and", "but", "while", "whereas", "whilst", "although", "though", "unlike", "so", "because", "which"]);
+/** Brackets do not end a clause: "A stack is last-in first-out (LIFO)" says LIFO of the stack. */
+const CLAUSE_PUNCT = /[.,;:!?—–]|\s-\s/;
 
 /**
- * Every token's clause, worked out in one pass: the same breaks as roles.ts clauseAround (a new sentence, clause
- * punctuation, a clause word such as "but" or "so" before it), read once per answer. Readings that ask for the
- * clause of many tokens (a pronoun per sentence, every opposite of a value) would otherwise walk a clause each
- * time: a 20,000-character answer with no punctuation is one clause of thousands of tokens.
+ * Every token's clause, worked out in one pass per answer: a clause ends at a new sentence, at clause
+ * punctuation and at a clause word ("and", "but", "so", "which" ...), which stands alone. Readings ask for the
+ * clause of many tokens (every occurrence of every term, every pronoun, every opposite of a value): walking the
+ * clause each time made an answer with no punctuation, one clause of thousands of tokens, quadratic to read
+ * (a 20,000-character answer took more than a second).
  */
 export type ClauseSpans = { start: number[]; end: number[] };
 
@@ -16,13 +21,36 @@ export function clauseSpans(a: Analysis): ClauseSpans {
 }
 const cache = new WeakMap<Analysis, ClauseSpans>();
 
+/** Whether a token is a clause word, a clause of its own in clauseSpans. */
+export const isClauseWord = (a: Analysis, i: number) => CLAUSE_WORDS.has(a.tokens[i]!.word);
+
+/**
+ * The first and last token of the clause around a token. A clause word itself is read as it always was: it
+ * joins the stretch before it (unless punctuation parts them) and the clause after it.
+ */
+export function clauseAround(a: Analysis, index: number): [number, number] {
+  if (!isClauseWord(a, index)) {
+    const spans = clauseSpans(a);
+    return [spans.start[index]!, spans.end[index]!];
+  }
+  const t = a.tokens[index]!;
+  let from = index;
+  while (from > 0 && a.tokens[from - 1]!.sentence === t.sentence && !breaksBetween(a, from) && !isClauseWord(a, from - 1)) from--;
+  let to = index;
+  while (to + 1 < a.tokens.length && a.tokens[to + 1]!.sentence === t.sentence && !breaksBetween(a, to + 1) && !isClauseWord(a, to + 1))
+    to++;
+  return [from, to];
+}
+
 function build(a: Analysis): ClauseSpans {
   const n = a.tokens.length;
   const start: number[] = new Array(n);
   const end: number[] = new Array(n);
   let from = 0;
   for (let j = 0; j < n; j++) {
-    if (j > 0 && breaksBefore(a, j)) {
+    const breaks =
+      j > 0 && (a.tokens[j - 1]!.sentence !== a.tokens[j]!.sentence || breaksBetween(a, j) || isClauseWord(a, j - 1) || isClauseWord(a, j));
+    if (breaks) {
       for (let k = from; k < j; k++) end[k] = j - 1;
       from = j;
     }
@@ -32,9 +60,8 @@ function build(a: Analysis): ClauseSpans {
   return { start, end };
 }
 
-function breaksBefore(a: Analysis, j: number): boolean {
+/** Clause punctuation between a token and the one before it. */
+function breaksBetween(a: Analysis, j: number): boolean {
   const prev = a.tokens[j - 1]!;
-  const t = a.tokens[j]!;
-  if (prev.sentence !== t.sentence || CLAUSE_WORDS.has(prev.word)) return true;
-  return CLAUSE_PUNCT.test(a.text.slice(prev.at + prev.word.length, t.at));
+  return CLAUSE_PUNCT.test(a.text.slice(prev.at + prev.word.length, a.tokens[j]!.at));
 }

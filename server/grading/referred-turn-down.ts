@@ -1,8 +1,8 @@
 import { dismissedByScope, isNegator, type Analysis } from "./language/index.js";
 import type { Token } from "./language/analyse.js";
-import { clauseSpans } from "./clause-spans.js";
+import { clauseSpans, isClauseWord } from "./clause-spans.js";
 
-/** The clause around a token, from the answer's clause index (clause-spans.ts). */
+/** The clause around a token from the answer's clause index (clause-spans.ts): a clause word ("but", "so") stands alone. */
 const clauseAround = (a: Analysis, i: number): [number, number] => {
   const spans = clauseSpans(a);
   return [spans.start[i]!, spans.end[i]!];
@@ -220,10 +220,15 @@ function antecedent(a: Analysis, site: number): [number, number] | null {
   const sentence = a.tokens[site]!.sentence;
   const bound = a.sentences[Math.max(0, sentence - 1)]!.from;
   let [from] = clauseAround(a, site);
-  for (let steps = 0; steps < BACK && from - 1 >= bound; steps++) {
+  for (let steps = 0; steps < BACK && from - 1 >= bound;) {
     const [f, t] = clauseAround(a, from - 1);
+    if (isClauseWord(a, f)) {
+      from = f;
+      continue;
+    }
     if (names(a, f, t)) return [f, t];
     from = f;
+    steps++;
   }
   return null;
 }
