@@ -1,6 +1,12 @@
 import { dismissedByScope, isNegator, type Analysis } from "./language/index.js";
 import type { Token } from "./language/analyse.js";
-import { clauseAround } from "./roles.js";
+import { clauseSpans, isClauseWord } from "./clause-spans.js";
+
+/** The clause around a token from the answer's clause index (clause-spans.ts): a clause word ("but", "so") stands alone. */
+const clauseAround = (a: Analysis, i: number): [number, number] => {
+  const spans = clauseSpans(a);
+  return [spans.start[i]!, spans.end[i]!];
+};
 
 /**
  * A point named, then turned down through a word that refers back to it: "A reranker would help, but it adds
@@ -152,17 +158,18 @@ function declinedVerb(a: Analysis, i: number): number {
 /** "skip it only for internal tools", "skip it unless ...", "If latency is tight, skip it", "we don't need them all". */
 function limited(a: Analysis, i: number): boolean {
   const [from, to] = clauseAround(a, i);
-  for (let j = from; j <= to; j++) if (LIMITS.has(a.tokens[j]!.word)) return true;
+  if (limitIn(a, from, to)) return true;
   // A scope after the pronoun ("skip it for internal tools", "for those"; "for now" defers and "for us" speaks of the
   // speaker's case: neither limits).
-  for (let j = i + 1; j <= to; j++) if (SCOPES.has(a.tokens[j]!.word) && !NOT_SCOPES.has(a.tokens[j + 1]?.word ?? "")) return true;
+  for (let j = i + 1; j <= Math.min(to, i + NEAR); j++)
+    if (SCOPES.has(a.tokens[j]!.word) && !NOT_SCOPES.has(a.tokens[j + 1]?.word ?? "")) return true;
   const after = a.tokens[i + 1]?.word;
   if (after === "all" || after === "both") return true;
   // "you don't need it to be perfect" asks less of it, it does not turn it down.
   if (after === "to" && VERBS.has(a.tokens[i + 2]?.pos ?? "")) return true;
   const sentence = a.sentences[a.tokens[i]!.sentence]!;
   // A turn that follows ("we didn't use it at first, but now we do") qualifies the refusal.
-  for (let j = i + 1; j < sentence.to; j++) if (TURNS.has(a.tokens[j]!.word)) return true;
+  if (lastTurn(a)[a.tokens[i]!.sentence]! > i) return true;
   return OPENING_LIMITS.has(a.tokens[sentence.from]!.word);
 }
 
@@ -186,7 +193,7 @@ function ellipticalRefusal(a: Analysis, i: number): boolean {
 function pointsForward(a: Analysis, i: number): boolean {
   if (a.tokens[i]!.word !== "it" || !VERBS.has(a.tokens[i + 1]?.pos ?? "")) return false;
   const [, to] = clauseAround(a, i);
-  for (let j = i + 2; j <= to; j++) {
+  for (let j = i + 2; j <= Math.min(to, i + NEAR); j++) {
     const t = a.tokens[j]!;
     if ((t.word === "to" && VERBS.has(a.tokens[j + 1]?.pos ?? "")) || t.pos === "SCONJ") return true;
   }
@@ -213,10 +220,15 @@ function antecedent(a: Analysis, site: number): [number, number] | null {
   const sentence = a.tokens[site]!.sentence;
   const bound = a.sentences[Math.max(0, sentence - 1)]!.from;
   let [from] = clauseAround(a, site);
-  while (from - 1 >= bound) {
+  for (let steps = 0; steps < BACK && from - 1 >= bound;) {
     const [f, t] = clauseAround(a, from - 1);
+    if (isClauseWord(a, f)) {
+      from = f;
+      continue;
+    }
     if (names(a, f, t)) return [f, t];
     from = f;
+    steps++;
   }
   return null;
 }
@@ -234,6 +246,38 @@ function names(a: Analysis, from: number, to: number): boolean {
   }
   return named;
 }
+
+/** How far a limit or a forward "to" is looked for after the pronoun, and how many clauses back its antecedent. */
+const NEAR = 8;
+const BACK = 4;
+
+/** Whether a clause holds a word that limits a refusal, read once per clause. */
+function limitIn(a: Analysis, from: number, to: number): boolean {
+  let byStart = limits.get(a);
+  if (!byStart) limits.set(a, (byStart = new Map()));
+  let has = byStart.get(from);
+  if (has === undefined) {
+    has = false;
+    for (let j = from; j <= to && !has; j++) has = LIMITS.has(a.tokens[j]!.word);
+    byStart.set(from, has);
+  }
+  return has;
+}
+const limits = new WeakMap<Analysis, Map<number, boolean>>();
+
+/** Per sentence, the last token that turns it ("but", "though"), or -1. */
+function lastTurn(a: Analysis): number[] {
+  let out = turns.get(a);
+  if (!out) {
+    out = a.sentences.map(() => -1);
+    a.tokens.forEach((t, i) => {
+      if (TURNS.has(t.word)) out![t.sentence] = i;
+    });
+    turns.set(a, out);
+  }
+  return out;
+}
+const turns = new WeakMap<Analysis, number[]>();
 
 function sameClause(a: Analysis, i: number, j: number): boolean {
   const [from, to] = clauseAround(a, i);

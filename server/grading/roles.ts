@@ -1,7 +1,10 @@
 import type { Question } from "../scenarios/index.js";
 import { analyse, negatedAt, type Analysis } from "./language/index.js";
-import { gapBefore } from "./language/clause.js";
 import { findTerm } from "./match.js";
+import { clauseAround } from "./clause-spans.js";
+
+/** A term belongs to the entity of its own clause (clause-spans.ts says where clauses end). */
+export { clauseAround };
 
 /**
  * Who a term is said of. A question that contrasts two things ("the difference
@@ -26,10 +29,6 @@ const CONTRAST = [
   /\bdifferences?\s+between\s+(?:an?\s+|the\s+)?(\w+)\s+and\s+(?:an?\s+|the\s+)?(\w+)/i,
   /\b(?:contrast|compare)\s+(?:an?\s+|the\s+)?(\w+)\s+(?:and|with|to)\s+(?:an?\s+|the\s+)?(\w+)/i,
 ];
-/** Words that end a clause: a term belongs to the entity of its own clause. */
-const CLAUSE_WORDS = new Set(["and", "but", "while", "whereas", "whilst", "although", "though", "unlike", "so", "because", "which"]);
-/** Brackets do not end a clause: "A stack is last-in first-out (LIFO)" says LIFO of the stack. */
-const CLAUSE_PUNCT = /[.,;:!?—–]|\s-\s/;
 
 const cache = new WeakMap<Question, Roles | null>();
 
@@ -126,29 +125,6 @@ function entitiesIn(a: Analysis, from: number, to: number, entities: string[]): 
     if (e && !named.includes(e)) named.push(e);
   }
   return named;
-}
-
-/** The first and last token of the clause around a token. */
-export function clauseAround(a: Analysis, index: number): [number, number] {
-  const t = a.tokens[index]!;
-  const gap = (j: number) => gapBefore(a, j);
-  let from = index;
-  while (
-    from > 0 &&
-    a.tokens[from - 1]!.sentence === t.sentence &&
-    !CLAUSE_PUNCT.test(gap(from)) &&
-    !CLAUSE_WORDS.has(a.tokens[from - 1]!.word)
-  )
-    from--;
-  let to = index;
-  while (
-    to + 1 < a.tokens.length &&
-    a.tokens[to + 1]!.sentence === t.sentence &&
-    !CLAUSE_PUNCT.test(gap(to + 1)) &&
-    !CLAUSE_WORDS.has(a.tokens[to + 1]!.word)
-  )
-    to++;
-  return [from, to];
 }
 
 /** Whether a term found at a token is said of the other entity: its clause names the other and not its owner. */

@@ -2,7 +2,7 @@ import type { Criterion, Question } from "../scenarios/index.js";
 import { analyse, deniesOwnTerm, isNegativeTerm, isNegator, negatedAt, negatedByScope, type Analysis } from "./language/index.js";
 import type { Token } from "./language/analyse.js";
 import { oppositeWords, valueForms } from "./language/opposite-words.js";
-import { clauseAround } from "./roles.js";
+import { clauseSpans } from "./clause-spans.js";
 import { poleOf } from "./poles.js";
 import { clauseNouns, headNoun, pronounSubject, subjectOf } from "./value-subject.js";
 
@@ -129,12 +129,31 @@ function valueToken(t: Token): boolean {
 
 /** Where any of the words stands affirmed, as a value word spelt that way. */
 function affirmedAt(a: Analysis, words: ReadonlySet<string>): number[] {
+  const index = wordIndex(a);
   const out: number[] = [];
-  a.tokens.forEach((t, i) => {
-    if (words.has(t.word) && valueToken(t) && !negatedAt(a, i, 3, { head: true }) && !negatedByScope(a, i)) out.push(i);
-  });
-  return out;
+  for (const w of words)
+    for (const i of index.get(w) ?? []) {
+      const t = a.tokens[i]!;
+      if (valueToken(t) && !negatedAt(a, i, 3, { head: true }) && !negatedByScope(a, i)) out.push(i);
+    }
+  return out.sort((x, y) => x - y);
 }
+
+/** Each word's tokens, read once per answer. */
+function wordIndex(a: Analysis): Map<string, number[]> {
+  let index = indexes.get(a);
+  if (!index) {
+    index = new Map();
+    a.tokens.forEach((t, i) => {
+      const at = index!.get(t.word);
+      if (at) at.push(i);
+      else index!.set(t.word, [i]);
+    });
+    indexes.set(a, index);
+  }
+  return index;
+}
+const indexes = new WeakMap<Analysis, Map<string, number[]>>();
 
 /** Words that open a condition or a supposition: what follows is not asserted. */
 const CONDITIONS = new Set(["if", "unless", "whether", "when", "whenever", "once", "until", "suppose", "supposing", "assuming"]);
@@ -171,32 +190,52 @@ function read(a: Analysis, claims: ReadonlySet<number>, values: Values): Map<str
 
 /** Said in the predicate of a clause that is no condition and no "unlike" phrase. */
 function asserted(a: Analysis, index: number): boolean {
-  const [from, to] = clauseAround(a, index);
+  const spans = clauseSpans(a);
+  const from = spans.start[index]!;
   if (a.tokens[from - 1]?.word === "unlike") return false;
   const sentence = a.tokens[index]!.sentence;
+  const clause = clauseFacts(a, from, spans.end[index]!);
   // A condition in its clause ("if it is empty", "the states are different when there is a gap") or opening the
   // sentence ("If p0 is 0.5, the system is empty half the time": its consequence is supposed with it); a negation
-  // of the clause before it ("it is not contained in a closed path" denies the whole predicate).
-  for (let j = from; j <= to; j++) if (CONDITIONS.has(a.tokens[j]!.word)) return false;
-  for (let j = from; j < index; j++) if (isNegator(a.tokens[j]!)) return false;
-  if (CONDITIONS.has(a.tokens[a.sentences[sentence]!.from]!.word)) return false;
+  // before it in its clause ("it is not contained in a closed path" denies the whole predicate).
+  if (clause.condition || CONDITIONS.has(a.tokens[a.sentences[sentence]!.from]!.word)) return false;
+  for (let j = Math.max(from, index - NEGATION_REACH); j < index; j++) if (isNegator(a.tokens[j]!)) return false;
   // In the subject (before the clause's first verb), it names a kind of thing rather than saying what the thing is.
-  let verb = -1;
-  for (let j = from; j <= to; j++) {
-    const t = a.tokens[j]!;
-    if (t.pos === "AUX" || (t.pos === "VERB" && j !== index)) {
-      verb = j;
-      break;
-    }
-  }
-  return verb < 0 ? !sentenceHasVerb(a, sentence) : verb < index;
+  const verb = clause.verbs.find((j) => j !== index || a.tokens[j]!.pos === "AUX") ?? -1;
+  return verb < 0 ? !sentenceVerbs(a)[sentence] : verb < index;
 }
+/** How far back a negation of the clause is looked for ("is not even contained in a closed path"). */
+const NEGATION_REACH = 12;
 
-function sentenceHasVerb(a: Analysis, sentence: number): boolean {
-  const s = a.sentences[sentence]!;
-  for (let j = s.from; j < s.to; j++) if (a.tokens[j]!.pos === "VERB" || a.tokens[j]!.pos === "AUX") return true;
-  return false;
+/** A clause's first two verbs and whether it holds a condition, read once per clause. */
+function clauseFacts(a: Analysis, from: number, to: number): { verbs: number[]; condition: boolean } {
+  let byStart = facts.get(a);
+  if (!byStart) facts.set(a, (byStart = new Map()));
+  let found = byStart.get(from);
+  if (!found) {
+    found = { verbs: [], condition: false };
+    for (let j = from; j <= to; j++) {
+      const t = a.tokens[j]!;
+      if (CONDITIONS.has(t.word)) found.condition = true;
+      if ((t.pos === "AUX" || t.pos === "VERB") && found.verbs.length < 2) found.verbs.push(j);
+    }
+    byStart.set(from, found);
+  }
+  return found;
 }
+const facts = new WeakMap<Analysis, Map<number, { verbs: number[]; condition: boolean }>>();
+
+/** Per sentence, whether it has a verb. */
+function sentenceVerbs(a: Analysis): boolean[] {
+  let out = verbsBySentence.get(a);
+  if (!out) {
+    out = a.sentences.map(() => false);
+    for (const t of a.tokens) if (t.pos === "VERB" || t.pos === "AUX") out[t.sentence] = true;
+    verbsBySentence.set(a, out);
+  }
+  return out;
+}
+const verbsBySentence = new WeakMap<Analysis, boolean[]>();
 
 /**
  * The opposite speaks of what the references say the value of. Said of a noun ("a SYNCHRONOUS call", "the SAME
@@ -208,14 +247,14 @@ function sentenceHasVerb(a: Analysis, sentence: number): boolean {
  */
 function ofTheSameThing(a: Analysis, index: number, word: ValueWord): boolean {
   const exclude = new Set([...word.forms, ...word.opposites]);
-  const subject = subjectOf(a, index, exclude);
-  // "It identifies multiple paths" with nothing named before it: of something, but of what is not known.
-  if (!subject.length && pronounSubject(a, index)) return false;
   const has = (sets: ReadonlySet<string>[], n: string) => sets.some((s) => s.has(n));
-  if (subject.some((n) => word.others.has(n)) && !subject.some((n) => word.subjects.has(n))) return false;
   const own = (n: string) => has([word.subjects, word.heads, word.nouns], n);
   // A manner speaks of the action and what it acts on, whoever does it ("the handler sends each email synchronously").
   if (a.tokens[index]!.pos === "ADV") return clauseNouns(a, index, exclude).some(own);
+  const subject = subjectOf(a, index, exclude);
+  // "It identifies multiple paths" with nothing named before it: of something, but of what is not known.
+  if (!subject.length && pronounSubject(a, index)) return false;
+  if (subject.some((n) => word.others.has(n)) && !subject.some((n) => word.subjects.has(n))) return false;
   const head = headNoun(a, index);
   if (head) {
     // The nouns it modifies in the references; only where they never put it before a noun, what they say it of.
