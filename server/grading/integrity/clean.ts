@@ -35,7 +35,7 @@ export const FLAG_MESSAGES: Record<IntegrityFlag["kind"], string> = {
   "copied-model-answer": "Text copied from a model answer was removed before grading and earned no credit.",
   "templated-terms":
     "Sentences filling one template with the question's terms, paired unlike any statement of the key points, were removed before grading and earned no credit.",
-  padding: "Repeated or padded text earned no extra credit.",
+  padding: "Repeated or padded text earned no extra credit, and a padded answer scores at most level 2 on each criterion.",
 };
 
 /** Appended to a steering flag's message when the penalty was applied. */

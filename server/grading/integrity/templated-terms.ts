@@ -31,7 +31,11 @@ export function withoutTemplatedTerms(question: Question, text: string): { text:
   for (const i of templated) for (const w of relationWords(a, i, isTerm)) said.set(w, (said.get(w) ?? 0) + 1);
   const frame = new Set([...said].filter(([, n]) => n >= FRAME_WORD_SENTENCES).map(([w]) => w));
   const groups = new Map<number, number[]>();
-  for (const i of templated) groups.set(groupOf.get(i)!, [...(groups.get(groupOf.get(i)!) ?? []), i]);
+  for (const i of templated) {
+    const members = groups.get(groupOf.get(i)!);
+    if (members) members.push(i);
+    else groups.set(groupOf.get(i)!, [i]);
+  }
   // A template whose fillings mostly relate none of their terms as the key points are stated is nonsense
   // throughout, whichever of its fillings a shared word happens to attest.
   const nonsense = [...groups.values()].filter(

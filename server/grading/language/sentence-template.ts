@@ -65,70 +65,63 @@ export function sentenceTemplates(a: Analysis, isTerm: (word: string) => boolean
         const mark = SLOTS.has(element) ? "_" : element;
         if (!(mark === "_" && flat[flat.length - 1] === "_")) flat.push(mark);
       }
-      const next = tokens[k + 1];
-      const gap = a.text.slice(t.at + t.word.length, next ? next.at : s.end);
-      for (const m of gap.match(SHAPING) ?? []) {
-        typed.push(m);
-        flat.push(m);
+      const end = t.at + t.word.length;
+      const next = tokens[k + 1]?.at ?? s.end;
+      // Most words are followed by one space: only a longer gap may hold punctuation.
+      if (next - end > 1 || (next - end === 1 && a.text[end] !== " ")) {
+        for (const m of a.text.slice(end, next).match(SHAPING) ?? []) {
+          typed.push(m);
+          flat.push(m);
+        }
       }
     });
     skeletons.push({ sentence: i, readings: [typed, flat] });
   });
-  // Keys per reading: the skeleton itself ("="), with one element blanked ("~", a substitution), with one
-  // element dropped ("-", matched against a shorter mate's own skeleton, ">").
-  const buckets = new Map<string, number[]>();
-  const put = (key: string, i: number) => {
-    const b = buckets.get(key);
-    if (b) b.push(i);
-    else buckets.set(key, [i]);
-  };
-  const blanked = (xs: string[]) => xs.map((_, k) => [...xs.slice(0, k), "\u0000", ...xs.slice(k + 1)].join(" "));
-  const dropped = (xs: string[]) => xs.map((_, k) => [...xs.slice(0, k), ...xs.slice(k + 1)].join(" "));
-  const keysOf = (xs: string[], r: number) => {
-    const key = xs.join(" ");
-    return {
-      own: [
-        ...(xs.length >= MIN_EXACT ? [`${r}=${key}`] : []),
-        ...(xs.length >= MIN_NEAR ? [`${r}>${key}`, ...blanked(xs).map((v) => `${r}~${v}`)] : []),
-        ...(xs.length > MIN_NEAR ? dropped(xs).map((v) => `${r}-${v}`) : []),
-      ],
-      // Equal, one substitution, one element more (a longer mate dropped it), one element less.
-      lookups: [
-        ...(xs.length >= MIN_EXACT ? [`${r}=${key}`] : []),
-        ...(xs.length >= MIN_NEAR ? [...blanked(xs).map((v) => `${r}~${v}`), `${r}-${key}`] : []),
-        ...(xs.length > MIN_NEAR ? dropped(xs).map((v) => `${r}>${v}`) : []),
-      ],
-    };
-  };
-  const keys = skeletons.map((s) => s.readings.map(keysOf));
-  keys.forEach((readings, i) => readings.forEach((k) => k.own.forEach((key) => put(key, i))));
-  // Enough mates to call a sentence templated are found in a bucket's first few members.
-  const templated: number[] = [];
-  keys.forEach((readings, i) => {
-    const seen = new Set<number>();
-    for (const key of readings.flatMap((k) => k.lookups)) {
-      for (const j of (buckets.get(key) ?? []).slice(0, MATES + 1)) if (j !== i) seen.add(j);
-      if (seen.size >= MATES) break;
-    }
-    if (seen.size >= MATES) templated.push(i);
-  });
-  // Mates of mates fill one template: each group is named by its first sentence. A bucket's members are
-  // mates of one another ("=", "~"), or of the shorter skeleton one element away ("-" against ">").
+  // Per reading, equal skeletons share one key; near mates are found between distinct keys of lengths at most
+  // one apart. A 20,000-character answer holds at most a few hundred distinct skeletons of MIN_NEAR elements.
+  const mates = skeletons.map(() => new Set<number>());
   const parent = skeletons.map((_, i) => i);
   const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i]!)));
   const join = (i: number, j: number) => {
     const [ri, rj] = [root(i), root(j)];
     parent[Math.max(ri, rj)] = Math.min(ri, rj);
   };
-  const isTemplated = new Set(templated);
-  for (const [key, members] of buckets) {
-    const own = members.filter((i) => isTemplated.has(i));
-    if (!own.length) continue;
-    const kind = key[1];
-    if (kind === "=" || kind === "~") own.forEach((i) => join(own[0]!, i));
-    else if (kind === "-")
-      for (const j of buckets.get(`${key[0]}>${key.slice(2)}`) ?? []) if (isTemplated.has(j)) own.forEach((i) => join(j, i));
+  // Every member of `from` is a mate of every member of `to`; a sentence's first MATES mates are enough to
+  // call it templated, so no more are looked for.
+  const befriend = (from: number[], to: number[]) => {
+    for (const i of from) {
+      for (const j of to) {
+        if (mates[i]!.size >= MATES) break;
+        if (j !== i) mates[i]!.add(j);
+      }
+    }
+  };
+  for (const r of [0, 1]) {
+    const byKey = new Map<string, { elements: string[]; members: number[] }>();
+    skeletons.forEach(({ readings }, i) => {
+      const elements = readings[r]!;
+      if (elements.length < MIN_EXACT) return;
+      const key = elements.join(" ");
+      const known = byKey.get(key);
+      if (known) known.members.push(i);
+      else byKey.set(key, { elements, members: [i] });
+    });
+    const distinct = [...byKey.values()];
+    for (const { members } of distinct) {
+      befriend(members, members.slice(0, MATES + 1));
+      for (const i of members) join(members[0]!, i);
+    }
+    const long = distinct.filter((d) => d.elements.length >= MIN_NEAR).sort((x, y) => x.elements.length - y.elements.length);
+    for (let x = 0; x < long.length; x++) {
+      for (let y = x + 1; y < long.length && long[y]!.elements.length - long[x]!.elements.length <= 1; y++) {
+        if (!withinOneEdit(long[x]!.elements, long[y]!.elements)) continue;
+        befriend(long[x]!.members, long[y]!.members);
+        befriend(long[y]!.members, long[x]!.members);
+        join(long[x]!.members[0]!, long[y]!.members[0]!);
+      }
+    }
   }
+  const templated = skeletons.map((_, i) => i).filter((i) => mates[i]!.size >= MATES);
   return {
     templated: templated.map((i) => skeletons[i]!.sentence),
     groupOf: new Map(templated.map((i) => [skeletons[i]!.sentence, skeletons[root(i)]!.sentence])),
@@ -146,4 +139,15 @@ function elementOf(t: Token, slot: boolean): string | null {
   if (slot) return "N";
   if (FIXED_POS.has(t.pos) || FIXED_ADVERBS.has(t.word)) return t.lemma;
   return t.pos === "VERB" ? "V" : "N";
+}
+
+/** Whether two sequences are equal but for one insertion, deletion or substitution. */
+export function withinOneEdit(a: readonly string[], b: readonly string[]): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  let j = 0;
+  while (j < a.length - i && j < b.length - i && a[a.length - 1 - j] === b[b.length - 1 - j]) j++;
+  // What is left between the common prefix and the common suffix is at most one element on each side.
+  return a.length - i - j <= 1 && b.length - i - j <= 1;
 }
