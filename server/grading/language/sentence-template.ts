@@ -7,10 +7,10 @@ const FIXED_ADVERBS = new Set(["so", "then", "also", "not", "too", "there", "her
 /** Punctuation that shapes a sentence (clause breaks, a bracketed tag such as "(case 4)" or "[#7]"). */
 const SHAPING = /[,;:()[\]#|]/g;
 /**
- * A line's own label is no part of its template: "Step 3:", "3.", "(3)", "- ", "Case 2 -". Honest steps and
- * cases are numbered; what follows the label is what each says.
+ * A line's own label is no part of its template: "Step 3:", "3.", "(3)", "- ", "Case 2 -", "Release gate:".
+ * Honest steps, cases and notes are labelled; what follows the label is what each says.
  */
-const LABEL = /^\s*(?:[-*•]\s+|\(?\d+[.)]\s+|[A-Za-z]+\s+\d+\s*[:.)–-]\s*)/;
+const LABEL = /^\s*(?:[-*•]\s+|\(?\d+[.)]\s+|[A-Za-z]+\s+\d+\s*[:.)–-]\s*|[A-Za-z][\w/&'-]*(?:\s+[\w/&'-]+){0,3}:\s+)/;
 /** Skeletons this long may differ in one element (a slot's phrase brings "within", the tagger reads a verb as a noun). */
 const MIN_NEAR = 6;
 /** Shorter skeletons must be equal, and under this length one says too little to be a template ("N to N"). */
@@ -57,6 +57,7 @@ export function sentenceTemplates(a: Analysis, isTerm: (word: string) => boolean
     if (!tokens.some(named)) return;
     const typed: string[] = [];
     const flat: string[] = [];
+    const phrasal: string[] = [];
     tokens.forEach((t, k) => {
       const element = elementOf(t, named(t) || /\d/.test(t.word));
       if (element) {
@@ -64,6 +65,8 @@ export function sentenceTemplates(a: Analysis, isTerm: (word: string) => boolean
         if (!(SLOTS.has(element) && typed[typed.length - 1] === element)) typed.push(element);
         const mark = SLOTS.has(element) ? "_" : element;
         if (!(mark === "_" && flat[flat.length - 1] === "_")) flat.push(mark);
+        const phrase = SLOTS.has(element) || t.pos === "ADP" ? "_" : element;
+        if (!(phrase === "_" && phrasal[phrasal.length - 1] === "_")) phrasal.push(phrase);
       }
       const end = t.at + t.word.length;
       const next = tokens[k + 1]?.at ?? s.end;
@@ -72,10 +75,11 @@ export function sentenceTemplates(a: Analysis, isTerm: (word: string) => boolean
         for (const m of a.text.slice(end, next).match(SHAPING) ?? []) {
           typed.push(m);
           flat.push(m);
+          phrasal.push(m);
         }
       }
     });
-    skeletons.push({ sentence: i, readings: [typed, flat] });
+    skeletons.push({ sentence: i, readings: [typed, flat, phrasal] });
   });
   // Per reading, equal skeletons share one key; near mates are found between distinct keys of lengths at most
   // one apart. A 20,000-character answer holds at most a few hundred distinct skeletons of MIN_NEAR elements.
@@ -96,7 +100,7 @@ export function sentenceTemplates(a: Analysis, isTerm: (word: string) => boolean
       }
     }
   };
-  for (const r of [0, 1]) {
+  for (const r of [0, 1, 2]) {
     const byKey = new Map<string, { elements: string[]; members: number[] }>();
     skeletons.forEach(({ readings }, i) => {
       const elements = readings[r]!;
