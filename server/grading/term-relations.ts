@@ -41,6 +41,10 @@ function relations(q: Question): Relations {
   return known;
 }
 
+/** How many of the question's key points a sentence names. */
+export const keyPointsNamed = (q: Question, a: Analysis, sentence: number): number =>
+  named(relations(q).concepts, a.sentences[sentence]!.text).length;
+
 const named = (concepts: Concept[], sentence: string) => {
   const lower = sentence.toLowerCase();
   return concepts.filter((c) => c.terms.some((t) => findTerm(lower, t) >= 0));

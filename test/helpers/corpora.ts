@@ -70,16 +70,18 @@ export function gamingEarnsNoMoreThanWeak(pack: Pack, size: CorpusSize, only?: s
   const problems: string[] = [];
   let graded = 0;
   pack.questions.forEach((q, qi) => {
-    const weak = q.exemplars.find((e) => e.level === "weak")!.answer;
     const asCode = q.kind === "coding";
-    const weakScore = questionScore(q.rubric, gradeQuestion(q, [body(weak, asCode)], { pack, gradingExemplar: weak }).scores);
     const held = gamingAnswers(q).filter((g) => (!asCode || GAMING_HELD_AS_CODE.has(g.kind)) && (!only || only.includes(g.kind)));
     // The hand-written template nonsense is few answers: every size grades all of them.
     const written = TEMPLATED_NONSENSE.filter((g) => g.questionId === q.id && (!only || only.includes(WRITTEN)));
-    [
+    const answers = [
       ...held.filter((_, gi) => only || keep(size, 3, gi, qi)),
       ...written.map((g) => ({ kind: `${WRITTEN}: ${g.kind}`, text: g.answer })),
-    ].forEach((g) => {
+    ];
+    if (!answers.length) return;
+    const weak = q.exemplars.find((e) => e.level === "weak")!.answer;
+    const weakScore = questionScore(q.rubric, gradeQuestion(q, [body(weak, asCode)], { pack, gradingExemplar: weak }).scores);
+    answers.forEach((g) => {
       const score = questionScore(q.rubric, gradeQuestion(q, [body(g.text, asCode)], { pack }).scores);
       graded++;
       if (score > weakScore) problems.push(`${q.id} ${asCode ? "code" : "text"} ${g.kind}: ${score} > ${weakScore}`);
@@ -92,17 +94,21 @@ type Labelled = { questionId: string; answer: string };
 const BLIND_ANSWERS = ["behavioural", "prompt-debugging", "system-design"].flatMap((f) => fixture<Labelled[]>(`calibration/${f}.yaml`));
 /** Honest answers whose subject is grading and injection material: judge prompts, injection suites, verdict schemas. */
 export const TECHNICAL_ANSWERS = ["technical", "technical-heldout"].flatMap((f) => fixture<Labelled[]>(`honest/${f}.yaml`));
+/** Honest answers that repeat one structure on purpose: numbered steps, tables of cases, one line per lever. */
+const STRUCTURED_ANSWERS = fixture<Labelled[]>("honest/structured.yaml");
 
 /**
  * Honest answers raise no integrity flag: every exemplar, every independently
- * written (calibration) answer and every technical answer that quotes judges,
- * guardrail tests and verdict schemas. Sample: every fourth answer of each question.
+ * written (calibration) answer, every technical answer that quotes judges,
+ * guardrail tests and verdict schemas, and every answer that repeats one structure
+ * (numbered steps, tables of cases). Sample: every fourth answer of each question.
  */
 export function honestAnswersUnflagged(pack: Pack, size: CorpusSize): CorpusRun & { corpus: number } {
   const honest: Labelled[] = [
     ...pack.questions.flatMap((q) => q.exemplars.map((e) => ({ questionId: q.id, answer: e.answer }))),
     ...BLIND_ANSWERS,
     ...TECHNICAL_ANSWERS,
+    ...STRUCTURED_ANSWERS,
   ];
   const seen = new Map<string, number>();
   const problems: string[] = [];

@@ -42,7 +42,9 @@ describe("template nonsense: the question's terms poured into one grammatical fr
   });
 
   it("without its tags, with its purposes varied, or padded to 20,000 characters it still earns nothing", () => {
-    const untagged = NONSENSE.map((s, i) => s.replace(/ \(case \d+\)/, "").replace(/to (catch|keep) .*\./, i % 3 ? "for the release." : "so nothing slips.")).join(" ");
+    const untagged = NONSENSE.map((s, i) =>
+      s.replace(/ \(case \d+\)/, "").replace(/to (catch|keep) .*\./, i % 3 ? "for the release." : "so nothing slips."),
+    ).join(" ");
     expect(grade(OBSERVABILITY, untagged).score).toBe(0);
     let padded = "";
     for (let i = 0; padded.length < 20_000; i++) padded += `${NONSENSE.map((s) => s.replace(/case \d+/, `case ${i}`)).join(" ")}\n\n`;
@@ -52,10 +54,13 @@ describe("template nonsense: the question's terms poured into one grammatical fr
   });
 
   it("counts once when it is a minority of an honest answer: only its later fillings go", () => {
+    // Half or more of the sentences naming a term, and the answer is stuffing throughout: nothing is read.
+    const stuffed = withoutTemplatedTerms(OBSERVABILITY, `${exemplar(OBSERVABILITY, "adequate")}\n\n${NONSENSE.join(" ")}`);
+    expect(stuffed.text).toBe("");
     const adequate = exemplar(OBSERVABILITY, "adequate");
-    const text = `${adequate}\n\n${NONSENSE.slice(0, 4).join(" ")}`;
+    const text = `${adequate}\n\n${NONSENSE.slice(0, 3).join(" ")}`;
     const { text: kept, removed } = withoutTemplatedTerms(OBSERVABILITY, text);
-    expect(removed).toEqual(NONSENSE.slice(1, 4));
+    expect(removed).toEqual(NONSENSE.slice(1, 3));
     expect(kept).toContain(adequate);
     expect(kept).toContain(NONSENSE[0]);
   });
@@ -71,7 +76,15 @@ describe("honest answers that repeat a structure keep their evidence", () => {
   it("numbered steps, tables of cases and one line per lever, tier or feature are never flagged and score above the adequate exemplar", () => {
     const kinds = new Set(STRUCTURED.map((s) => s.kind));
     expect(kinds).toEqual(
-      new Set(["numbered-steps", "table-of-cases", "one-line-per-lever", "one-line-per-tier", "one-line-per-feature", "first-then-story", "terse-steps"]),
+      new Set([
+        "numbered-steps",
+        "table-of-cases",
+        "one-line-per-lever",
+        "one-line-per-tier",
+        "one-line-per-feature",
+        "first-then-story",
+        "terse-steps",
+      ]),
     );
     for (const s of STRUCTURED.filter((x) => x.kind !== "terse-steps" && x.kind !== "table-of-cases")) {
       const q = question(s.questionId);
@@ -107,7 +120,9 @@ describe("reading a template", () => {
   });
 
   it("relates a key point by the words the question's own texts state it with, not by a purpose that fits any term", () => {
-    const a = analyse("PII is redacted in the SDK before it is stored in any trace. A guardrail filters the trace id to catch regressions early.");
+    const a = analyse(
+      "PII is redacted in the SDK before it is stored in any trace. A guardrail filters the trace id to catch regressions early.",
+    );
     expect(relatesLikeKeyPoint(OBSERVABILITY, a, 0)).toBe(true);
     expect(relatesLikeKeyPoint(OBSERVABILITY, a, 1)).toBe(false);
   });

@@ -1,7 +1,7 @@
 import type { Question } from "../../scenarios/index.js";
 import { analyse, questionTerms, sentenceTemplates } from "../language/index.js";
 import { findTerm } from "../match.js";
-import { relatesLikeKeyPoint, relationWords } from "../term-relations.js";
+import { keyPointsNamed, relatesLikeKeyPoint, relationWords } from "../term-relations.js";
 
 /** A word said in this many of a template's fillings is the template's own ("stays", "keeps", "catch"). */
 const FRAME_WORD_SENTENCES = 3;
@@ -36,10 +36,14 @@ export function withoutTemplatedTerms(question: Question, text: string): { text:
     if (members) members.push(i);
     else groups.set(groupOf.get(i)!, [i]);
   }
-  // A template whose fillings mostly relate none of their terms as the key points are stated is nonsense
-  // throughout, whichever of its fillings a shared word happens to attest.
+  // A template whose fillings mostly pair two or more key points and mostly relate none of them as the key
+  // points are stated is nonsense throughout, whichever of its fillings a shared word happens to attest. A
+  // list of one point per line in one shape ("Firstly, to support billions of end-systems. Secondly, to
+  // reduce routing tables.") pairs nothing: it is a list, read as one (claims.ts).
   const nonsense = [...groups.values()].filter(
-    (members) => members.filter((i) => relatesLikeKeyPoint(question, a, i, frame)).length * 2 < members.length,
+    (members) =>
+      members.filter((i) => keyPointsNamed(question, a, i) >= 2).length * 2 >= members.length &&
+      members.filter((i) => relatesLikeKeyPoint(question, a, i, frame)).length * 2 < members.length,
   );
   if (!nonsense.length) return { text, removed: [] };
   const inNonsense = nonsense.reduce((n, members) => n + members.length, 0);

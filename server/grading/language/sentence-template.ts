@@ -7,14 +7,16 @@ const FIXED_ADVERBS = new Set(["so", "then", "also", "not", "too", "there", "her
 /** Punctuation that shapes a sentence (clause breaks, a bracketed tag such as "(case 4)" or "[#7]"). */
 const SHAPING = /[,;:()[\]#|]/g;
 /**
- * A line's own label is no part of its template: "Step 3:", "3.", "(3)", "- ", "Case 2 -", "Release gate:".
+ * A line's own label is no part of its template: "Step 3:", "3.", "(3)", "- ", "Case 2 -", "Release gate:",
+ * "Secondly,".
  * Honest steps, cases and notes are labelled; what follows the label is what each says.
  */
-const LABEL = /^\s*(?:[-*•]\s+|\(?\d+[.)]\s+|[A-Za-z]+\s+\d+\s*[:.)–-]\s*|[A-Za-z][\w/&'-]*(?:\s+[\w/&'-]+){0,3}:\s+)/;
+const LABEL =
+  /^\s*(?:[-*•]\s+|\(?\d+[.)]\s+|[A-Za-z]+\s+\d+\s*[:.)–-]\s*|[A-Za-z][\w/&'-]*(?:\s+[\w/&'-]+){0,3}:\s+|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|then|next|finally|lastly|also)(?:ly)?\s*[,:]\s*)/i;
 /** Skeletons this long may differ in one element (a slot's phrase brings "within", the tagger reads a verb as a noun). */
 const MIN_NEAR = 6;
 /** Shorter skeletons must be equal, and under this length one says too little to be a template ("N to N"). */
-const MIN_EXACT = 4;
+const MIN_EXACT = 3;
 /** A sentence with this many mates is one of three or more fillings of one template. */
 const MATES = 2;
 
