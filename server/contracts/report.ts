@@ -21,6 +21,7 @@ export const IntegrityFlagKindSchema = z.enum([
   "keyword-list",
   "rubric-pasted",
   "copied-model-answer",
+  "templated-terms",
   "padding",
 ]);
 

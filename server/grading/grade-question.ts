@@ -126,11 +126,25 @@ function gradeCanonical(question: Question, answers: (AnswerBody | null)[], ctx:
       "Not graded: the answer is code whose names and comments state none of the key points, and the grader does not infer what code computes. A reviewer should read it.",
     );
   }
+  // Padding (a line repeated three times or more, or an answer over 3,000 words) never keeps a high score.
+  const earned = flags.some((f) => f.kind === "padding") ? scores.map(capPadded) : scores;
   const steered = flags.some((f) => MANIPULATION.includes(f.kind));
-  if (!steered) return { scores: withTests(scores), flags, judgeText };
+  if (!steered) return { scores: withTests(earned), flags, judgeText };
   // The report says what happened: the text was removed, and the attempt cost a level.
   const said = flags.map((f) => (MANIPULATION.includes(f.kind) ? { ...f, message: `${f.message} ${STEERING_PENALTY}` } : f));
-  return { scores: withTests(scores.map(penalise)), flags: said, judgeText };
+  return { scores: withTests(earned.map(penalise)), flags: said, judgeText };
+}
+
+/**
+ * The most a padded answer earns on a criterion: the repeats themselves were dropped, but an answer padded
+ * to length or with repeated lines is not a strong answer, whatever the rest states. Level 2 (adequate):
+ * the key points it states still show. An outside tester's template text padded to 20,000 characters kept
+ * 86/100 with its padding flagged; no honest answer in the repo's corpora is padded.
+ */
+export const PADDED_CAP = 2;
+function capPadded(s: CriterionScore): CriterionScore {
+  if (s.score <= PADDED_CAP) return s;
+  return { ...s, score: PADDED_CAP, feedback: `${s.feedback} (Capped at ${PADDED_CAP}: the answer was padded; see the flags.)` };
 }
 
 /**

@@ -10,6 +10,7 @@ const WHAT: Record<IntegrityFlag["kind"], string> = {
   "keyword-list": "a list of keywords",
   "rubric-pasted": "text copied from the rubric",
   "copied-model-answer": "a copy of the model answer",
+  "templated-terms": "the question's terms filled into one sentence template",
   padding: "repeated text",
 };
 

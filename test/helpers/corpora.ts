@@ -48,6 +48,11 @@ export function publicInjectionsRaiseNothing(pack: Pack, size: CorpusSize): Corp
   return { graded, problems };
 }
 
+/** Template nonsense written by hand for several built-in questions (test/fixtures/gaming/templated-nonsense.yaml). */
+export const TEMPLATED_NONSENSE = fixture<(Labelled & { kind: string })[]>("gaming/templated-nonsense.yaml");
+/** The kind `only` names to grade just the hand-written template nonsense. */
+export const WRITTEN = "hand-written template nonsense";
+
 /** Kinds held as code for coding questions (every kind is held as text). */
 const GAMING_HELD_AS_CODE = new Set(["keyword list", "padded weak answer"]);
 
@@ -55,8 +60,8 @@ const GAMING_HELD_AS_CODE = new Set(["keyword list", "padded weak answer"]);
  * Keyword lists and lines, domain-word salads (run on or written as sentences), templated and
  * varied-frame keyword sentences, terms chained or asked, shuffled and edited copies of the
  * strong answer, a salad of its words and the terms, and padded or keyword-stuffed weak answers,
- * generated from every question, must
- * score no higher than its weak exemplar.
+ * generated from every question, and template nonsense (the question's terms poured into grammatical
+ * frames, generated and written by hand for several questions), must score no higher than its weak exemplar.
  * Sample: every question, a third of its kinds (rotating, so every kind is used); `only`: just
  * these kinds, on every question.
  */
@@ -65,12 +70,18 @@ export function gamingEarnsNoMoreThanWeak(pack: Pack, size: CorpusSize, only?: s
   const problems: string[] = [];
   let graded = 0;
   pack.questions.forEach((q, qi) => {
-    const weak = q.exemplars.find((e) => e.level === "weak")!.answer;
     const asCode = q.kind === "coding";
-    const weakScore = questionScore(q.rubric, gradeQuestion(q, [body(weak, asCode)], { pack, gradingExemplar: weak }).scores);
     const held = gamingAnswers(q).filter((g) => (!asCode || GAMING_HELD_AS_CODE.has(g.kind)) && (!only || only.includes(g.kind)));
-    held.forEach((g, gi) => {
-      if (!only && !keep(size, 3, gi, qi)) return;
+    // The hand-written template nonsense is few answers: every size grades all of them.
+    const written = TEMPLATED_NONSENSE.filter((g) => g.questionId === q.id && (!only || only.includes(WRITTEN)));
+    const answers = [
+      ...held.filter((_, gi) => only || keep(size, 3, gi, qi)),
+      ...written.map((g) => ({ kind: `${WRITTEN}: ${g.kind}`, text: g.answer })),
+    ];
+    if (!answers.length) return;
+    const weak = q.exemplars.find((e) => e.level === "weak")!.answer;
+    const weakScore = questionScore(q.rubric, gradeQuestion(q, [body(weak, asCode)], { pack, gradingExemplar: weak }).scores);
+    answers.forEach((g) => {
       const score = questionScore(q.rubric, gradeQuestion(q, [body(g.text, asCode)], { pack }).scores);
       graded++;
       if (score > weakScore) problems.push(`${q.id} ${asCode ? "code" : "text"} ${g.kind}: ${score} > ${weakScore}`);
@@ -83,17 +94,21 @@ type Labelled = { questionId: string; answer: string };
 const BLIND_ANSWERS = ["behavioural", "prompt-debugging", "system-design"].flatMap((f) => fixture<Labelled[]>(`calibration/${f}.yaml`));
 /** Honest answers whose subject is grading and injection material: judge prompts, injection suites, verdict schemas. */
 export const TECHNICAL_ANSWERS = ["technical", "technical-heldout"].flatMap((f) => fixture<Labelled[]>(`honest/${f}.yaml`));
+/** Honest answers that repeat one structure on purpose: numbered steps, tables of cases, one line per lever. */
+const STRUCTURED_ANSWERS = fixture<Labelled[]>("honest/structured.yaml");
 
 /**
  * Honest answers raise no integrity flag: every exemplar, every independently
- * written (calibration) answer and every technical answer that quotes judges,
- * guardrail tests and verdict schemas. Sample: every fourth answer of each question.
+ * written (calibration) answer, every technical answer that quotes judges,
+ * guardrail tests and verdict schemas, and every answer that repeats one structure
+ * (numbered steps, tables of cases). Sample: every fourth answer of each question.
  */
 export function honestAnswersUnflagged(pack: Pack, size: CorpusSize): CorpusRun & { corpus: number } {
   const honest: Labelled[] = [
     ...pack.questions.flatMap((q) => q.exemplars.map((e) => ({ questionId: q.id, answer: e.answer }))),
     ...BLIND_ANSWERS,
     ...TECHNICAL_ANSWERS,
+    ...STRUCTURED_ANSWERS,
   ];
   const seen = new Map<string, number>();
   const problems: string[] = [];

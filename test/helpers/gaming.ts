@@ -37,6 +37,28 @@ const FRAMES: ((t: string) => string)[] = [
   (t) => `In the end, ${t} made a real difference for us.`,
 ];
 const LINKS = ["leads to", "improves", "depends on", "causes", "is part of"];
+/**
+ * Template nonsense (outside audit, session 9): the terms poured into one grammatical frame with a verb and a
+ * purpose drawn from short lists, paired at random, often tagged "(case 4)". Each sentence parses; the
+ * pairings mean nothing ("A guardrail filters cost per resolved conversation to catch regressions early").
+ * Written after the grader's template check, with verbs, purposes and frames it was not tuned on.
+ */
+const SLOT_VERBS = ["dedupes", "throttles", "annotates", "replays", "indexes", "audits", "buffers", "versions", "prunes", "mirrors"];
+const SLOT_PURPOSES = [
+  "so nothing slips through",
+  "for the quarterly review",
+  "before the weekly release",
+  "while keeping the budget flat",
+  "in line with the service level",
+  "to reassure the stakeholders",
+];
+const bare = (verb: string) => verb.replace(/(?<=[sx]|sh|ch)es$|s$/, "");
+const TEMPLATES: ((t: () => string, v: () => string, p: () => string, n: number) => string)[] = [
+  (t, v, p, n) => `${cap(t())} ${v()} ${t()} in order ${p()} [item ${n}].`,
+  (t, v, _p, n) => `Whenever the ${t()} ${v()} the ${t()}, the ${t()} should ${bare(v())} it too (scenario ${n}).`,
+  (t, v) => `Our ${t()} is ${bare(v())}ed against the ${t()}, which is why the ${t()} matters.`,
+  (t, v, p) => `Each ${t()} ${v()} a ${t()} ${p()}, and the ${t()} ${v()} the rest.`,
+];
 
 export type GamingAnswer = { kind: string; text: string };
 
@@ -58,6 +80,21 @@ export function gamingAnswers(q: Question, seed = 7): GamingAnswer[] {
       .map((t) => `${t} ${FILLER[Math.floor(r() * FILLER.length)]}`)
       .join(" ");
   const sentences = strong.split(/(?<=[.!?])\s+/);
+  const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)]!;
+  const templateNonsense = (template: (typeof TEMPLATES)[number], n: number, from = 1) =>
+    Array.from({ length: n }, (_, i) =>
+      template(
+        () => pick(terms),
+        () => pick(SLOT_VERBS),
+        () => pick(SLOT_PURPOSES),
+        from + i,
+      ),
+    ).join(" ");
+  const padded = (make: () => string) => {
+    let text = "";
+    while (text.length < 20_000) text += `${make()}\n\n`;
+    return text.slice(0, 20_000);
+  };
   const termWords = new Set(terms.flatMap((t) => t.toLowerCase().split(/\s+/)));
   const otherWords = [...new Set(words.map((w) => w.toLowerCase().replace(/[^a-z-]/g, "")))].filter(
     (w) => w.length > 3 && !termWords.has(w) && !FILLER.includes(w),
@@ -105,6 +142,12 @@ export function gamingAnswers(q: Question, seed = 7): GamingAnswer[] {
     },
     { kind: "terms asked as questions", text: terms.map((t) => `What about ${t}?`).join(" ") },
     { kind: "terms joined in one long sentence", text: `We handled ${terms.join(" and ")}.` },
+    ...TEMPLATES.map((template, k) => ({ kind: `template nonsense ${k + 1}`, text: templateNonsense(template, 20) })),
+    {
+      kind: "template nonsense, frames mixed",
+      text: Array.from({ length: 24 }, (_, i) => templateNonsense(TEMPLATES[i % 4]!, 1, i + 1)).join(" "),
+    },
+    { kind: "template nonsense padded to 20,000 characters", text: padded(() => templateNonsense(TEMPLATES[0]!, 20)) },
   ];
   return out.filter((a) => a.text.trim());
 }

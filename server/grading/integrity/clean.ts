@@ -17,6 +17,7 @@ import { verdictShape } from "./verdict-shape.js";
 import { withoutDataLiterals } from "./data-literals.js";
 import { looksLikeCode } from "../code-shape.js";
 import { praisesItself } from "./self-praise.js";
+import { withoutTemplatedTerms } from "./templated-terms.js";
 import { analyse, gluedSalad, otherLanguage, questionTerms, termPhrases, termStuffed } from "../language/index.js";
 
 /**
@@ -34,7 +35,9 @@ export const FLAG_MESSAGES: Record<IntegrityFlag["kind"], string> = {
   "keyword-list": "A list of keywords without reasoning was removed before grading and earned no credit.",
   "rubric-pasted": "Text copied from the rubric was removed before grading and earned no credit.",
   "copied-model-answer": "Text copied from a model answer was removed before grading and earned no credit.",
-  padding: "Repeated or padded text earned no extra credit.",
+  "templated-terms":
+    "Sentences filling one template with the question's terms, paired unlike any statement of the key points, were removed before grading and earned no credit.",
+  padding: "Repeated or padded text earned no extra credit, and a padded answer scores at most level 2 on each criterion.",
 };
 
 /** Appended to a steering flag's message when the penalty was applied. */
@@ -310,8 +313,17 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
       (p) => flag("rubric-pasted", p),
     );
   }
+  // Length is read on what the candidate wrote, before template fillings go.
   const words = out.split(/\s+/).filter(Boolean).length;
   if (words > 3000) flag("padding", `${words} words`);
+  // Sentences that fill one template with the question's terms, relating them to nothing (templated-terms.ts).
+  if (!ctx.code) {
+    const templated = withoutTemplatedTerms(ctx.question, out);
+    if (templated.removed.length) {
+      flag("templated-terms", templated.removed.join(" "));
+      out = templated.text;
+    }
+  }
   return { text: out, flags };
 }
 
