@@ -14,4 +14,4 @@ export { isTypoOf } from "./typo.js";
 export { wordFamily } from "./word-family.js";
 export { complementsOf } from "./antonyms.js";
 export { hypothetical, past, reportedText } from "./reported.js";
-export { sentenceTemplates, type SentenceTemplates } from "./sentence-template.js";
+export { sentenceTemplates } from "./sentence-template.js";
