@@ -132,7 +132,8 @@ describe("an enumerating tag is no part of a frame", () => {
   const claims = (q: Question, text: string) => claimSentences(analyse(text), questionTerms(q)).size;
 
   it("reads 'X really matters here (case N).' three times as one frame filled with terms", () => {
-    const text = "The guardrail really matters here (case 1). The span really matters here (case 2). The judge really matters here (case 3).";
+    const text =
+      "The guardrail really matters here (case 1). The span really matters here (case 2). The judge really matters here (case 3).";
     expect(claims(OBSERVABILITY, text)).toBe(0);
   });
 
