@@ -148,6 +148,7 @@ export function gamingAnswers(q: Question, seed = 7): GamingAnswer[] {
       text: Array.from({ length: 24 }, (_, i) => templateNonsense(TEMPLATES[i % 4]!, 1, i + 1)).join(" "),
     },
     { kind: "template nonsense padded to 20,000 characters", text: padded(() => templateNonsense(TEMPLATES[0]!, 20)) },
+    { kind: "terms in one frame numbered by tags", text: terms.map((t, i) => `${cap(t)} is what we rely on [item ${i + 1}].`).join(" ") },
   ];
   return out.filter((a) => a.text.trim());
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { gradeQuestion, questionScore } from "../../server/grading/index.js";
 import { withoutTemplatedTerms } from "../../server/grading/integrity/templated-terms.js";
 import { PADDED_CAP } from "../../server/grading/grade-question.js";
-import { analyse, questionTerms, sentenceTemplates } from "../../server/grading/language/index.js";
+import { analyse, claimSentences, questionTerms, sentenceTemplates } from "../../server/grading/language/index.js";
 import { relatesLikeKeyPoint } from "../../server/grading/term-relations.js";
 import { loadPacksFromDir, type Question } from "../../server/scenarios/index.js";
 import { gamingEarnsNoMoreThanWeak, WRITTEN } from "../helpers/corpora.js";
@@ -125,6 +125,21 @@ describe("reading a template", () => {
     );
     expect(relatesLikeKeyPoint(OBSERVABILITY, a, 0)).toBe(true);
     expect(relatesLikeKeyPoint(OBSERVABILITY, a, 1)).toBe(false);
+  });
+});
+
+describe("an enumerating tag is no part of a frame", () => {
+  const claims = (q: Question, text: string) => claimSentences(analyse(text), questionTerms(q)).size;
+
+  it("reads 'X really matters here (case N).' three times as one frame filled with terms", () => {
+    const text =
+      "The guardrail really matters here (case 1). The span really matters here (case 2). The judge really matters here (case 3).";
+    expect(claims(OBSERVABILITY, text)).toBe(0);
+  });
+
+  it("keeps figures outside a tag: a list of measured values is three claims", () => {
+    const q = question("rag-eval-pipeline");
+    expect(claims(q, "Recall@10 is 0.82 on the gold set. MRR is 0.71 on the gold set. NDCG is 0.64 on the gold set.")).toBe(3);
   });
 });
 

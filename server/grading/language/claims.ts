@@ -17,6 +17,8 @@ const MAX_TERM_DENSITY = 0.6;
 const MIN_TOKENS_FOR_DENSITY = 12;
 /** This many sentences with one frame ("We use X.") are a template filled with terms. */
 const TEMPLATE_REPEATS = 3;
+/** A bracketed number, with at most one word before it: "(case 4)", "[item 7]", "(#3)", "[2]". */
+const ENUMERATING_TAG = /[([]\s*(?:[a-z]+\s*)?#?\d+\s*[)\]]/gi;
 
 export type ClaimOptions = {
   /** A behavioural story: an order to someone is not something the candidate did. */
@@ -87,7 +89,11 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
     // The frame: what the sentence says besides its terms and glue words. A frame shared by several
     // term-bearing sentences is a template, short ("we use", "be") or long ("Our team relied on X when
     // it mattered most."): an account does not say the same thing about each key point.
-    const frameTokens = tokens.filter((t) => !isTerm(t.word) && !isTerm(t.lemma) && !GLUE.has(t.pos));
+    // An enumerating tag ("(case 4)", "[item 7]", "(#3)") numbers the fillings of a frame; it is no part of it.
+    const tags = [...s.text.matchAll(ENUMERATING_TAG)].map((m) => [s.start + m.index, s.start + m.index + m[0].length] as const);
+    const frameTokens = tokens.filter(
+      (t) => !isTerm(t.word) && !isTerm(t.lemma) && !GLUE.has(t.pos) && !tags.some(([from, to]) => t.at >= from && t.at < to),
+    );
     // A frame repeated inside one sentence ("X really drives Y, and Z really drives W, and ...") is a template too.
     if (terms > 0 && templatedClauses(s.text, tokens, s.start, isTerm)) return;
     // Praise alone ("A golden set is important.", "Caching helps a lot.") says nothing about its terms.
