@@ -11,17 +11,19 @@ const clauseAround = (a: Analysis, i: number): [number, number] => {
 /**
  * A point named, then turned down through a word that refers back to it: "A reranker would help, but it adds
  * latency, so skip it." / "Caching is an option; we won't need that." / "Some teams add a guardrail model. We
- * don't do this." / "A reranker? Not worth it." The refusal or dismissal (the same words negation-scope.ts and
- * dismissal.ts read: "skip", "not worth", "no need for", "don't bother with"; and a speaker declining it: "we
- * won't need / don't do / wouldn't add", or with the verb left out: "..., but we won't.") takes a pronoun or a demonstrative ("it", "that", "this", "them", "that
- * step") whose antecedent is read back, bounded: the nearest clause before it, in its sentence or the one
- * before, that names something of its own (a clause whose subject is the same pronoun, "but it adds latency",
- * goes on speaking of it). The whole of that clause is what is turned down.
+ * don't do this." / "A reranker? Not worth it." The refusal or dismissal is the one negation-scope.ts and
+ * dismissal.ts read ("skip", "not worth", "no need for", "don't bother with", "that's overkill"), a speaker
+ * declining a plan ("we won't need / don't do / wouldn't add"), or the same with the verb left out ("..., but
+ * we won't."). It takes a pronoun or a demonstrative ("it", "that", "this", "them", "that step") whose
+ * antecedent is read back, bounded: the nearest clause before it, in its sentence or the one before, that names
+ * something of its own (a clause whose subject is the same pronoun, "but it adds latency", goes on speaking of
+ * it). The whole of that clause is what is turned down.
  *
- * Kept whole: a refusal that is limited ("skip it only for internal tools", "we don't run it on internal traffic",
- * "skip it unless ...", "if latency is tight, skip it", "we don't need them all", "you don't need it to be perfect"), a negated refusal ("we can't skip it"), a pronoun that points
- * forward ("it is not necessary to re-rank"), and anything that takes the point up ("we considered X and kept
- * it", "X helps; do it first").
+ * Kept whole: a refusal that is limited ("skip it only for internal tools", "we don't run it on internal
+ * traffic", "skip it unless ...", "if latency is tight, skip it", "we don't need them all", "you don't need it
+ * to be perfect") or turned after ("..., but now we do"), a negated refusal ("we can't skip it"), a pronoun that
+ * points forward ("it is not necessary to re-rank"), and anything that takes the point up ("we considered X and
+ * kept it", "X helps; do it first").
  */
 export function referredTurnDown(a: Analysis, index: number): number {
   return marksOf(a).turned[index] ?? -1;
