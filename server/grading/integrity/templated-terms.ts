@@ -14,10 +14,11 @@ const FRAME_WORD_SENTENCES = 3;
  *
  * A template (sentences sharing one skeleton, language/sentence-template.ts) keeps its evidence when at
  * least half its fillings relate a key point they name the way the question's own texts state that point
- * (term-relations.ts), the template's frame words aside: honest steps and tables relate their terms, each
- * in its own words. A template that mostly relates nothing counts once: its first filling stands, the rest
- * are removed. When such fillings make up half or more of the sentences that name a term, the answer is
- * template stuffing throughout and none of them stands.
+ * (term-relations.ts), the template's frame words aside, or when most of its fillings name one key point
+ * each (a list in one shape, left to the list rules): honest steps and tables relate their terms, each in
+ * its own words. A template that pairs key points and mostly relates nothing counts once: its first filling
+ * stands, the rest are removed. When such fillings make up half or more of the sentences that name a term,
+ * the answer is template stuffing throughout and nothing in it is read.
  *
  * Returns the text without the removed sentences, and the removed sentences for the flag.
  */
