@@ -1,10 +1,17 @@
 import type { Analysis } from "./language/index.js";
 import { gapBefore } from "./language/clause.js";
 
-/** Words that end a clause: a term belongs to the entity of its own clause (roles.ts). */
-const CLAUSE_WORDS = new Set(["and", "but", "while", "whereas", "whilst", "although", "though", "unlike", "so", "because", "which"]);
-/** Brackets do not end a clause: "A stack is last-in first-out (LIFO)" says LIFO of the stack. */
-const CLAUSE_PUNCT = /[.,;:!?—–]|\s-\s/;
+/**
+ * Words that end an entity's clause: a term belongs to the entity of its own clause (roles.ts). Not
+ * language/clause.ts CLAUSE_WORDS, which bounds negation and dismissal: this set decides which entity a term
+ * is said of, so it adds "and" and "unlike" (they part two entities) and leaves out condition words.
+ */
+const ENTITY_CLAUSE_WORDS = new Set(["and", "but", "while", "whereas", "whilst", "although", "though", "unlike", "so", "because", "which"]);
+/**
+ * Punctuation that ends an entity's clause. Unlike language/clause.ts CLAUSE_PUNCT, brackets and quotes do
+ * not: "A stack is last-in first-out (LIFO)" says LIFO of the stack; a comma does.
+ */
+const ENTITY_CLAUSE_PUNCT = /[.,;:!?—–]|\s-\s/;
 
 /**
  * Every token's clause, worked out in one pass per answer: a clause ends at a new sentence, at clause
@@ -23,7 +30,7 @@ export function clauseSpans(a: Analysis): ClauseSpans {
 const cache = new WeakMap<Analysis, ClauseSpans>();
 
 /** Whether a token is a clause word, a clause of its own in clauseSpans. */
-export const isClauseWord = (a: Analysis, i: number) => CLAUSE_WORDS.has(a.tokens[i]!.word);
+export const isClauseWord = (a: Analysis, i: number) => ENTITY_CLAUSE_WORDS.has(a.tokens[i]!.word);
 
 /**
  * The first and last token of the clause around a token. A clause word itself is read as it always was: it
@@ -63,5 +70,5 @@ function build(a: Analysis): ClauseSpans {
 
 /** Clause punctuation between a token and the one before it. */
 function breaksBetween(a: Analysis, j: number): boolean {
-  return CLAUSE_PUNCT.test(gapBefore(a, j));
+  return ENTITY_CLAUSE_PUNCT.test(gapBefore(a, j));
 }

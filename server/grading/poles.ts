@@ -1,6 +1,7 @@
 import type { Criterion, Question } from "../scenarios/index.js";
 import { analyse, isNegator, lemmaTermPositions, negatedAt, type Analysis } from "./language/index.js";
 import type { Token } from "./language/analyse.js";
+import { perCriterion } from "./per-criterion.js";
 import { gapBefore } from "./language/clause.js";
 import { clauseAround } from "./roles.js";
 import { clauseSubject, namesSubject } from "./clause-subject.js";
@@ -62,15 +63,7 @@ export type ConceptPoles = {
 };
 export type Poles = Map<string, ConceptPoles>;
 
-const cache = new WeakMap<Question, Map<Criterion, Poles>>();
-
-export function polesOf(question: Question, criterion: Criterion): Poles {
-  let byCriterion = cache.get(question);
-  if (!byCriterion) cache.set(question, (byCriterion = new Map()));
-  let poles = byCriterion.get(criterion);
-  if (!poles) byCriterion.set(criterion, (poles = learnPoles(question, criterion)));
-  return poles;
-}
+export const polesOf = perCriterion(learnPoles);
 
 export function learnPoles(question: Question, criterion: Criterion): Poles {
   const strong = question.exemplars.filter((e) => e.level === "strong").map((e) => e.answer);

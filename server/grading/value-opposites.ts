@@ -1,6 +1,7 @@
 import type { Criterion, Question } from "../scenarios/index.js";
 import { analyse, deniesOwnTerm, isNegativeTerm, isNegator, negatedAt, negatedByScope, type Analysis } from "./language/index.js";
 import type { Token } from "./language/analyse.js";
+import { perCriterion } from "./per-criterion.js";
 import { oppositeWords, valueForms } from "./language/opposite-words.js";
 import { clauseSpans } from "./clause-spans.js";
 import { poleOf } from "./poles.js";
@@ -45,15 +46,7 @@ export type ValueWord = {
 /** Per key point label, its value words as learnt from the pack. */
 export type Values = Map<string, ValueWord[]>;
 
-const cache = new WeakMap<Question, Map<Criterion, Values>>();
-
-export function valuesOf(question: Question, criterion: Criterion): Values {
-  let byCriterion = cache.get(question);
-  if (!byCriterion) cache.set(question, (byCriterion = new Map()));
-  let values = byCriterion.get(criterion);
-  if (!values) byCriterion.set(criterion, (values = learnValues(question, criterion)));
-  return values;
-}
+export const valuesOf = perCriterion(learnValues);
 
 export function learnValues(question: Question, criterion: Criterion): Values {
   const strong = question.exemplars.filter((e) => e.level === "strong").map((e) => e.answer);

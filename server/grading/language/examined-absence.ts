@@ -1,4 +1,5 @@
 import type { Analysis } from "./analyse.js";
+import { gapBefore } from "./clause.js";
 
 /**
  * A negation inside what a check examines ("check that the answers don't hallucinate", "verify the model
@@ -13,12 +14,12 @@ export function examinedAbsence(a: Analysis, negator: number): boolean {
   const before = a.tokens[negator - 1];
   // The negation must belong to a clause of its own ("the answers don't", "there is no", "the model never"),
   // not to a contrast on the checking verb's object ("check recall, not precision").
-  if (!before || before.sentence !== t.sentence || /[,;:]/.test(between(a, negator - 1))) return false;
+  if (!before || before.sentence !== t.sentence || /[,;:]/.test(gapBefore(a, negator))) return false;
   const clausal = before.pos === "AUX" || (t.word === "never" && (before.pos === "NOUN" || before.pos === "PRON"));
   if (!clausal) return false;
   for (let k = negator - 1; k >= 0 && k >= negator - REACH; k--) {
     const b = a.tokens[k]!;
-    if (b.sentence !== t.sentence || /[.;:!?()]/.test(between(a, k))) return false;
+    if (b.sentence !== t.sentence || /[.;:!?()]/.test(gapBefore(a, k + 1))) return false;
     if (CLAUSE_ENDS.has(b.word)) return false;
     const examining = EXAMINING.has(b.lemma) || (b.lemma === "make" && a.tokens[k + 1]?.word === "sure");
     if (examining && b.pos !== "NOUN") {
@@ -55,10 +56,3 @@ const SPEAKERS = new Set(["i", "we", "you", "us", "our", "let's"]);
 /** Words that start another clause: an examining verb before them does not reach the negator. */
 const CLAUSE_ENDS = new Set(["but", "however", "because", "since", "so", "although", "though", "whereas", "unless"]);
 const REACH = 10;
-
-/** The text between a token and the next one (punctuation a clause may end on). */
-function between(a: Analysis, k: number): string {
-  const here = a.tokens[k]!;
-  const next = a.tokens[k + 1];
-  return next ? a.text.slice(here.at + here.word.length, next.at) : "";
-}
