@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { ModelConfig } from "../../server/llm/index.js";
 
 export type ChatRequest = {
   model: string;
@@ -73,5 +74,23 @@ export async function startFakeOpenAI(handler: (req: ChatRequest) => FakeReply |
         server.closeAllConnections();
         server.close(() => r());
       }),
+  };
+}
+
+/** Prices the model tests count cost with: the interviewer is cheap, the judge dear. */
+export const TEST_PRICES = { "interviewer-m": { input: 0.15, output: 0.6 }, "judge-m": { input: 2.5, output: 10 } };
+
+/** The model configuration a test server points at a fake server with: interviewer "interviewer-m", judge "judge-m". */
+export function fakeModelConfig(baseURL: string, extra: Partial<ModelConfig> = {}): ModelConfig {
+  return {
+    apiKey: "k",
+    baseURL,
+    judgeModel: "judge-m",
+    labModel: "judge-m",
+    interviewerModel: "interviewer-m",
+    timeoutMs: 5000,
+    tokenBudget: 60_000,
+    prices: TEST_PRICES,
+    ...extra,
   };
 }

@@ -3,7 +3,7 @@ import { Writable } from "node:stream";
 import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { DEFAULT_LIMITS } from "../../server/sandbox/index.js";
-import { startFakeOpenAI, type ChatRequest } from "../helpers/fake-openai.js";
+import { fakeModelConfig, startFakeOpenAI, type ChatRequest } from "../helpers/fake-openai.js";
 import { manualClock } from "../helpers/manual-clock.js";
 import { miniPackWithRoundSeconds } from "../helpers/packs.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
@@ -62,16 +62,7 @@ async function observedServer(extra: { metricsToken?: string } = {}) {
     clock,
     sandbox: { limits: DEFAULT_LIMITS, pythonPool: 0, typescriptWorkers: 1 },
     logger: pino({ level: "debug" }, sink),
-    model: {
-      apiKey: "k",
-      baseURL: fake.baseURL,
-      judgeModel: "judge-m",
-      labModel: "judge-m",
-      interviewerModel: "interviewer-m",
-      timeoutMs: 5000,
-      tokenBudget: 60_000,
-      prices: { "interviewer-m": { input: 0.15, output: 0.6 }, "judge-m": { input: 2.5, output: 10 } },
-    },
+    model: fakeModelConfig(fake.baseURL),
     ...extra,
   });
   closers.push(server.close);

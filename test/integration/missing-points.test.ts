@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Report } from "../../server/contracts/index.js";
 import type { Pack, Question } from "../../server/scenarios/index.js";
-import { startFakeOpenAI, type ChatRequest } from "../helpers/fake-openai.js";
+import { fakeModelConfig, startFakeOpenAI, type ChatRequest } from "../helpers/fake-openai.js";
 import { miniPack } from "../helpers/packs.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { connectClient, type TestClient } from "../helpers/socket-client.js";
@@ -90,16 +90,7 @@ beforeAll(async () => {
   server = await startTestServer({
     packs: [markedPack("keeps-key", "hide"), markedPack("names-key", "show")],
     sandbox: null,
-    model: {
-      apiKey: "k",
-      baseURL: fake.baseURL,
-      judgeModel: "judge-m",
-      labModel: "judge-m",
-      interviewerModel: "interviewer-m",
-      timeoutMs: 5000,
-      tokenBudget: 60_000,
-      prices: {},
-    },
+    model: fakeModelConfig(fake.baseURL, { prices: {} }),
   });
   acme = (await server.app.teams.create("Acme")).token;
   c = await connectClient(server.url);

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import { startFakeOpenAI, type ChatRequest } from "../helpers/fake-openai.js";
+import { fakeModelConfig, startFakeOpenAI, type ChatRequest } from "../helpers/fake-openai.js";
 import { miniPack } from "../helpers/packs.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { connectClient } from "../helpers/socket-client.js";
@@ -21,16 +21,7 @@ async function serverWithModel(
   const server: TestServer = await startTestServer({
     packs: [miniPack()],
     sandbox: null,
-    model: {
-      apiKey: "k",
-      baseURL: fake.baseURL,
-      judgeModel: "judge-m",
-      labModel: "judge-m",
-      interviewerModel: "interviewer-m",
-      timeoutMs: 5000,
-      tokenBudget: extra.tokenBudget ?? 60_000,
-      prices: { "interviewer-m": { input: 0.15, output: 0.6 }, "judge-m": { input: 2.5, output: 10 } },
-    },
+    model: fakeModelConfig(fake.baseURL, { tokenBudget: extra.tokenBudget ?? 60_000 }),
   });
   closers.push(server.close);
   return { fake, server };
