@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { z } from "zod";
 import type { TestReport } from "../contracts/index.js";
-import { gradeQuestion, gradingCriteria, questionScore, runOnTests } from "../grading/index.js";
+import { GRADER_VERSION, gradeQuestion, gradingCriteria, questionScore, runOnTests } from "../grading/index.js";
 import { LanguageSchema, type Language, type Pack, type Question } from "../scenarios/index.js";
 
 /** One answer to grade: a JSON object per line of the answers file. */
@@ -27,6 +27,8 @@ export type RowError = { line: number; id?: string | number; error: { code: RowE
 export type RowResult = {
   id: string | number;
   questionId: string;
+  /** The grader that produced the line: a team comparing runs across upgrades knows which scores moved. */
+  graderVersion: string;
   score: number;
   /** False when no criterion was graded (another language, nothing submitted): `score` 0 is then no verdict. */
   graded: boolean;
@@ -102,6 +104,7 @@ export async function gradeRow(pack: Pack, line: string, lineNo: number, runTest
   return {
     id: row.id,
     questionId: question.id,
+    graderVersion: GRADER_VERSION,
     score: questionScore(gradingCriteria(question), scores),
     graded: scores.some((s) => !s.notGraded),
     criteria: scores.map((s) => ({

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from "node:fs";
-import { gradeQuestion } from "../grading/index.js";
+import { GRADER_VERSION, gradeQuestion, gradingCriteria, questionScore } from "../grading/index.js";
 import { defaultVariantPack, LanguageSchema, type Pack } from "../scenarios/index.js";
 import { CliError, parseOptions, readUserFile, type Cli } from "./context.js";
 import { createSandbox, DEFAULT_LIMITS, type Sandbox } from "../sandbox/index.js";
@@ -93,6 +93,8 @@ export async function gradeCommand(argv: string[], cli: Cli): Promise<number> {
   if (values.code && !language.success) throw new CliError(`unknown --language "${values.language}"; use python or typescript`, 2);
   const body = values.code ? { code: answer, language: language.success ? language.data : "python" } : { text: answer };
   const { scores, flags } = gradeQuestion(question, [body], { pack });
-  cli.out(JSON.stringify({ questionId, scores, flags }, null, 2));
+  // The same question score and grader version a batch line carries, beside the full per-criterion scores.
+  const score = questionScore(gradingCriteria(question), scores);
+  cli.out(JSON.stringify({ questionId, graderVersion: GRADER_VERSION, score, scores, flags }, null, 2));
   return 0;
 }

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { cli } from "../helpers/cli.js";
+import { GRADER_VERSION } from "../../server/grading/index.js";
 
 const scratch = () => mkdtempSync(join(tmpdir(), "mi-cli-"));
 const INJECTED_ANSWER =
@@ -54,6 +55,9 @@ describe("npm run cli (in-process)", () => {
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.scores.map((s: { criterionId: string }) => s.criterionId)).toEqual(["retrieval", "evaluation"]);
+    // The question score and grader version a batch line carries: the same answer graded either way compares.
+    expect(out).toMatchObject({ graderVersion: GRADER_VERSION, score: expect.any(Number) });
+    expect(out.score).toBeGreaterThan(0);
     expect(out.scores[0]).toMatchObject({ score: 3, source: "evidence", evidence: [{ note: "chunking" }, { note: "embeddings" }] });
     expect(out.flags[0]).toMatchObject({ kind: "grader-instruction" });
   });

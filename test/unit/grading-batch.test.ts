@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { gradeFile, gradeRow } from "../../server/cli/grade-batch.js";
-import { gradeQuestion, gradingCriteria, questionScore } from "../../server/grading/index.js";
+import { GRADER_VERSION, gradeQuestion, gradingCriteria, questionScore } from "../../server/grading/index.js";
 import { loadPacksFromDir, type Pack } from "../../server/scenarios/index.js";
 import { oneCriterionPack } from "../helpers/one-criterion.js";
 import { BUILTIN_PACKS_DIR } from "../helpers/packs.js";
@@ -36,6 +36,7 @@ describe("batch grading (cli grade --pack --answers)", () => {
     expect(parsed[0]).toEqual({
       id: "a1",
       questionId: q.id,
+      graderVersion: GRADER_VERSION,
       score: questionScore(gradingCriteria(q), interview.scores),
       graded: true,
       criteria: interview.scores.map((s) => ({
