@@ -1,5 +1,6 @@
 import type { AnswerBody } from "../contracts/index.js";
 import { looksLikeCode, readsAsSentences } from "./code-shape.js";
+import { isSkipAnswer } from "./skip-answer.js";
 
 /** What a candidate wrote for one question, split the way every reader of it (grade, unmet, follow-up) splits it. */
 export type AnswerParts = {
@@ -19,7 +20,8 @@ export type AnswerParts = {
  * as code (shuffled words, a paragraph) is prose and is read by the prose
  * rules; a bare comma list there is neither, and earns nothing.
  */
-export function answerParts(answers: (AnswerBody | null)[]): AnswerParts {
+export function answerParts(given: (AnswerBody | null)[]): AnswerParts {
+  const answers = given.map((a) => (isSkipAnswer(a) ? null : a));
   const submittedCode = answers
     .map((a) => a?.code?.trim() ?? "")
     .filter(Boolean)

@@ -1,7 +1,6 @@
-import { weakestCriterion } from "../../grading/index.js";
+import { isSkip, weakestCriterion } from "../../grading/index.js";
 import { basePackOf, currentRound, questionOf } from "../context.js";
 import type { InterviewDeps } from "../deps.js";
-import { isSkip } from "../skip.js";
 import type { InterviewStateUpdate, InterviewStateValue } from "../state.js";
 
 /** A follow-up needs room to answer it: a minute, or a fifth of a short round. */

@@ -1,6 +1,7 @@
 import {
   extractFixedPrompt,
   gradeQuestion,
+  isSkipAnswer,
   gradingCriteria,
   MANIPULATION,
   mergeJudge,
@@ -87,7 +88,7 @@ async function gradeOrThrow(deps: InterviewDeps, state: InterviewStateValue, pac
   let judgeUsage: TurnMeta = {};
   if (deps.judge && noBudget) {
     judge = { status: "off", message: "the session's model token budget was used up" };
-  } else if (deps.judge && answers.some((a) => a)) {
+  } else if (deps.judge && answers.some((a) => a && !isSkipAnswer(a))) {
     const verdict = await deps.judge.grade(question, graded.judgeText);
     if (verdict.usage) judgeUsage = { usage: verdict.usage };
     if (verdict.ok) {
