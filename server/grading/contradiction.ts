@@ -1,6 +1,8 @@
 import type { Criterion } from "../scenarios/index.js";
 import { clauseAround, saidOfOther, type Roles } from "./roles.js";
 import {
+  absentAt,
+  removal,
   analyse,
   claimSentences,
   deniesOwnTerm,
@@ -159,7 +161,9 @@ function oppositeAt(
     // Said of the other thing a contrast question names, a point is turned around when it is affirmed
     // ("A stack is FIFO": the queue's), and agrees when it is denied ("Processes do not share memory").
     if (roles && saidOfOther(roles, a, i, term)) return !negative && !negatedAt(a, i, 3, { head: true });
-    return negative ? !negatedEarlier(a, i) : negatedAt(a, i, 3, { head: true }) || deniedVerb(a, i, verbs);
+    // A negative point's thing taken away agrees with it ("kill the shell tool"); kept on purpose, it is the opposite.
+    if (negative) return removal(a, i, term) === "kept" || (!negatedEarlier(a, i) && !absentAt(a, i, term));
+    return negatedAt(a, i, 3, { head: true }) || deniedVerb(a, i, verbs);
   });
 }
 

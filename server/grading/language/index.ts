@@ -1,7 +1,18 @@
 export { analyse, type Analysis } from "./analyse.js";
 export { claimSentences, type ClaimOptions } from "./claims.js";
 export { claimOptionsFor, expectsShortAnswer } from "./short-answer-item.js";
-export { deniesOwnTerm, findLemmaTerm, isNegativeTerm, isNegator, lemmaTermPositions, negatedAt, oppositeOf, termSpan } from "./terms.js";
+export {
+  absentAt,
+  removal,
+  deniesOwnTerm,
+  findLemmaTerm,
+  isNegativeTerm,
+  isNegator,
+  lemmaTermPositions,
+  negatedAt,
+  oppositeOf,
+  termSpan,
+} from "./terms.js";
 export { dismissedByScope, negatedByScope } from "./negation-scope.js";
 export { documentFrequencies, vectorOf, weightedRecall, type Idf, type Vector } from "./similarity.js";
 export { questionTerms } from "./question-terms.js";

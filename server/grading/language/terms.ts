@@ -7,6 +7,7 @@ import { extendsExpression } from "./expression.js";
 import { ABSENCE, NEGATORS } from "./negators.js";
 import { complementsOf } from "./antonyms.js";
 import { examinedAbsence } from "./examined-absence.js";
+import { removalAt } from "./removal.js";
 
 /** Negators, the determiner "no", and words of absence. */
 const NEGATING = new Set([...NEGATORS, "no", ...ABSENCE]);
@@ -124,12 +125,26 @@ export function findLemmaTerm(
   accept: (index: number) => boolean = () => true,
 ): number {
   const { positions, negative } = lemmaTermPositions(a, term);
-  const own = positions.find((i) => allowed(a.tokens[i]!.sentence) && negatedAt(a, i) === negative && accept(i)) ?? -1;
+  const own = positions.find((i) => allowed(a.tokens[i]!.sentence) && absentAt(a, i, term, negative) === negative && accept(i)) ?? -1;
   // The denial of a word's complement says it ("not closed" is open, "an open path" no closed one).
   const denied =
     complementPositions(a, term).find((i) => allowed(a.tokens[i]!.sentence) && negatedAt(a, i) !== negative && accept(i)) ?? -1;
   return own < 0 ? denied : denied < 0 ? own : Math.min(own, denied);
 }
+
+/**
+ * Whether the answer says the term's thing is absent at a place: negated, or, for a negative term ("no
+ * shell"), taken away ("kill the shell tool", "the shell is removed"; removal.ts).
+ */
+export function absentAt(a: Analysis, index: number, term: string, negative = isNegativeTerm(term)): boolean {
+  const taken = negative ? removal(a, index, term) : null;
+  if (taken) return taken === "removed";
+  return negatedAt(a, index);
+}
+
+/** Whether a term's thing is taken away ("removed") or kept on purpose ("don't remove X": "kept") at a place. */
+export const removal = (a: Analysis, index: number, term: string) =>
+  removalAt(a, index, index + Math.max(1, shape(term).lemmas.length) - 1);
 
 /**
  * Where a term is said with one of its words turned into its complement (language/antonyms.ts: "open"
