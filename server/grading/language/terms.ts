@@ -7,6 +7,7 @@ import { extendsExpression } from "./expression.js";
 import { ABSENCE, NEGATORS } from "./negators.js";
 import { complementsOf } from "./antonyms.js";
 import { examinedAbsence } from "./examined-absence.js";
+import { changeDirection, changePhraseAt, type Direction } from "./change-words.js";
 
 /** Negators, the determiner "no", and words of absence. */
 const NEGATING = new Set([...NEGATORS, "no", ...ABSENCE]);
@@ -17,7 +18,15 @@ export const isNegator = (t: Token) => NEGATING.has(t.word) || NEGATING.has(t.le
  * "never without a rollback"). The one definition of a negative term: coverage, contradiction and
  * matching all read it here. `statement` is the term's text after its negator.
  */
-type TermShape = { lemmas: string[]; words: WordMatcher[]; negative: boolean; statement: string; complements?: ReadonlySet<string>[] };
+type TermShape = {
+  lemmas: string[];
+  words: WordMatcher[];
+  negative: boolean;
+  statement: string;
+  complements?: ReadonlySet<string>[];
+  /** Each lemma's direction where it names a change of amount (change-words.ts), else 0. */
+  directions: Direction[];
+};
 const shapes = new Map<string, TermShape>();
 
 function shape(term: string): TermShape {
@@ -27,7 +36,7 @@ function shape(term: string): TermShape {
     const negative = tokens.length > 1 && isNegator(tokens[0]!);
     const lemmas = (negative ? tokens.slice(1) : tokens).map((t) => t.lemma);
     const statement = negative ? term.slice(tokens[1]!.at).trim() : term.trim();
-    s = { lemmas, words: lemmas.map((l) => termWordMatcher(l)), negative, statement };
+    s = { lemmas, words: lemmas.map((l) => termWordMatcher(l)), negative, statement, directions: lemmas.map(changeDirection) };
     shapes.set(term, s);
   }
   return s;
@@ -88,9 +97,10 @@ type TermPositions = { readonly positions: readonly number[]; readonly negative:
 const positionsByAnalysis = new WeakMap<Analysis, Map<string, TermPositions>>();
 
 function scanTerm(a: Analysis, term: string): TermPositions {
-  const { lemmas, words, negative } = shape(term);
+  const { lemmas, words, negative, directions } = shape(term);
   const positions: number[] = [];
   if (lemmas.length === 0) return { positions, negative };
+  if (directions.some((d) => d !== 0)) return scanChangeTerm(a, term);
   outer: for (let i = 0; i + lemmas.length <= a.tokens.length; i++) {
     for (let k = 0; k < lemmas.length; k++) {
       const t = a.tokens[i + k]!;
@@ -99,6 +109,36 @@ function scanTerm(a: Analysis, term: string): TermPositions {
     }
     // Part of a larger expression ("log n" in "O(n log n)") is not the term.
     const last = a.tokens[i + lemmas.length - 1]!;
+    if (extendsExpression(a.text, a.tokens[i]!.at, last.at + last.word.length, term)) continue;
+    positions.push(i);
+  }
+  return { positions, negative };
+}
+
+/**
+ * A term with a word of change ("cost growth", "decrease"): that word may also be said by a two- or three-word
+ * change in its direction ("costs pile up", "gets smaller"; change-words.ts), and is not said by a verb of
+ * becoming that opens the other direction's phrase ("grows smaller" is no growth). At most four tokens per
+ * term word are read from each start.
+ */
+function scanChangeTerm(a: Analysis, term: string): TermPositions {
+  const { lemmas, words, negative, directions } = shape(term);
+  const positions: number[] = [];
+  outer: for (let i = 0; i < a.tokens.length; i++) {
+    let j = i;
+    for (let k = 0; k < lemmas.length; k++) {
+      const t = a.tokens[j];
+      if (!t || t.sentence !== a.tokens[i]!.sentence) continue outer;
+      const d = directions[k]!;
+      if (words[k]!(t) && (d === 0 || changePhraseAt(a.tokens, j, d === 1 ? -1 : 1) === 0)) {
+        j++;
+        continue;
+      }
+      const n = changePhraseAt(a.tokens, j, d);
+      if (n === 0) continue outer;
+      j += n;
+    }
+    const last = a.tokens[j - 1]!;
     if (extendsExpression(a.text, a.tokens[i]!.at, last.at + last.word.length, term)) continue;
     positions.push(i);
   }
