@@ -39,6 +39,29 @@ describe("a change of amount said in other words (language/change-words.ts)", ()
     expect(shown(["increase"], "The model gets more expensive to serve.")).toEqual([]);
   });
 
+  it("reads a two-word point of a change the other way round, and by a comparative of its direction", () => {
+    expect(shown(["cost growth"], "Growing costs are the main risk of an unbounded agent.")).toEqual(["cost growth"]);
+    expect(shown(["cost growth"], "Every extra loop means higher costs.")).toEqual(["cost growth"]);
+    expect(shown(["cost growth"], "Costs are going up month on month.")).toEqual(["cost growth"]);
+    expect(shown(["cost growth"], "Our costs keep rising.")).toEqual(["cost growth"]);
+    expect(shown(["cost growth"], "Costs continue to grow while it retries.")).toEqual(["cost growth"]);
+    expect(shown(["reduce latency"], "With a prefix cache the latency is reduced.")).toEqual(["reduce latency"]);
+    expect(shown(["reduce latency"], "Streaming gives lower latency for the first token.")).toEqual(["reduce latency"]);
+    expect(shown(["reduce latency"], "With the cache, latency goes down.")).toEqual(["reduce latency"]);
+    expect(shown(["error reduction"], "The validator means fewer errors reach users.")).toEqual(["error reduction"]);
+  });
+
+  it("keeps polarity and direction in those readings, and leaves a compound alone", () => {
+    expect(shown(["cost growth"], "Costs have not gone up since the cache.")).toEqual([]);
+    expect(shown(["cost growth"], "Costs do not keep rising once the budget holds.")).toEqual([]);
+    expect(shown(["cost growth"], "Costs keep shrinking after the change.")).toEqual([]);
+    expect(shown(["cost growth"], "The batch API gives lower costs.")).toEqual([]);
+    expect(shown(["cost growth"], "The batch API is more cost-effective.")).toEqual([]);
+    expect(shown(["reduce latency"], "Latency isn't reduced by the cache.")).toEqual([]);
+    expect(shown(["reduce latency"], "The reranker adds higher latency.")).toEqual([]);
+    expect(shown(["reduce latency"], "Latency grows with the prompt.")).toEqual([]);
+  });
+
   it("leaves words that name other acts out of the list", () => {
     for (const word of ["raise", "drop", "cut", "fall", "decline", "lower", "double", "expand", "divide"]) {
       expect(sameDirectionWords("increase"), word).not.toContain(word);

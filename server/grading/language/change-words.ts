@@ -76,3 +76,8 @@ function endsPhrase(tokens: readonly Pick<Token, "word" | "sentence">[], k: numb
   const after = tokens[k + 1];
   return !after || after.sentence !== tokens[k]!.sentence || after.word === "and" || !/^[a-z]/.test(after.word);
 }
+
+/** Whether a word is a comparative of amount in `direction` ("higher", "more" for growth; "lower", "fewer" for decline). */
+export function comparativeOf(word: string, direction: Direction): boolean {
+  return direction !== 0 && (direction === 1 ? MORE : LESS).has(word);
+}

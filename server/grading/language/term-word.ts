@@ -21,7 +21,10 @@ export function termWordForms(lemma: string, options: { relatives?: boolean } = 
     const family = relatives ? [...wordFamily(lemma), ...sameDirectionWords(lemma)] : [];
     // A relative's participle used as an adjective keeps its own spelling as its lemma ("more populated"
     // says "population" through "populate"), so the relatives' inflected forms are listed too.
-    const same = new Set([lemma, ...family, ...family.flatMap(inflections)]);
+    // The tagger leaves a capitalised plural opening a sentence as its own lemma ("Costs are going up"): a term
+    // word's own inflections are its forms too (words of four letters or more, so "be" never reads "bed").
+    const own = relatives && lemma.length >= 4 ? inflections(lemma) : [];
+    const same = new Set([lemma, ...own, ...family, ...family.flatMap(inflections)]);
     // A slip may sit on an inflected form ("coloies" for "colonies"): the common inflections are candidates too.
     const spellings = WIDENING.typos ? [...new Set([...same].flatMap(inflections))].filter((w) => w.length >= 5) : [];
     f = { same, spellings };

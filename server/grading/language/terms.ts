@@ -7,7 +7,7 @@ import { extendsExpression } from "./expression.js";
 import { ABSENCE, NEGATORS } from "./negators.js";
 import { complementsOf } from "./antonyms.js";
 import { examinedAbsence } from "./examined-absence.js";
-import { changeDirection, changePhraseAt, type Direction } from "./change-words.js";
+import { changeDirection, changePhraseAt, comparativeOf, type Direction } from "./change-words.js";
 
 /** Negators, the determiner "no", and words of absence. */
 const NEGATING = new Set([...NEGATORS, "no", ...ABSENCE]);
@@ -121,6 +121,7 @@ function scanTerm(a: Analysis, term: string): TermPositions {
  * becoming that opens the other direction's phrase ("grows smaller" is no growth). At most four tokens per
  * term word are read from each start.
  */
+const ASPECT = /^(?:aux|keep|continue|start|begin|tend|to)$/;
 function scanChangeTerm(a: Analysis, term: string): TermPositions {
   const { lemmas, words, negative, directions } = shape(term);
   const positions: number[] = [];
@@ -142,7 +143,36 @@ function scanChangeTerm(a: Analysis, term: string): TermPositions {
     if (extendsExpression(a.text, a.tokens[i]!.at, last.at + last.word.length, term)) continue;
     positions.push(i);
   }
-  return { positions, negative };
+  // A two-word point of a change and what changes ("cost growth", "reduce latency") is also said the other way
+  // round ("growing costs"; "latency is reduced", "latency goes down") and by a comparative of its direction
+  // before the thing ("higher costs", "lower latency", "fewer errors"), but not where the thing opens a compound
+  // ("more cost-effective"). Each start reads at most four tokens.
+  const c = directions.findIndex((d) => d !== 0);
+  if (lemmas.length !== 2 || directions[1 - c] !== 0) return { positions, negative };
+  const direction = directions[c]!;
+  const [change, other] = [words[c]!, words[1 - c]!];
+  const changeAt = (i: number) => {
+    const t = a.tokens[i];
+    if (!t) return false;
+    return change(t) ? changePhraseAt(a.tokens, i, direction === 1 ? -1 : 1) === 0 : changePhraseAt(a.tokens, i, direction) > 0;
+  };
+  const found = new Set(positions);
+  for (let i = 0; i + 1 < a.tokens.length; i++) {
+    const [t, u] = [a.tokens[i]!, a.tokens[i + 1]!];
+    if (u.sentence !== t.sentence) continue;
+    // The change (a word of it, or a comparative) before the thing.
+    if (other(u) && a.text[u.at + u.word.length] !== "-" && ((c === 1 && change(t) && changeAt(i)) || comparativeOf(t.word, direction)))
+      found.add(i);
+    // The thing before its change, with up to three auxiliaries or verbs of aspect between ("latency is reduced",
+    // "costs have gone up", "costs keep rising", "costs continue to grow");
+    // a negator between is no auxiliary, so "latency is not reduced" is not read here.
+    if (other(t)) {
+      let k = i + 1;
+      while (k < i + 4 && a.tokens[k]?.sentence === t.sentence && ASPECT.test(a.tokens[k]!.pos === "AUX" ? "aux" : a.tokens[k]!.lemma)) k++;
+      if (a.tokens[k]?.sentence === t.sentence && changeAt(k)) found.add(i);
+    }
+  }
+  return { positions: [...found].sort((x, y) => x - y), negative };
 }
 
 /** The characters a term's match at a token covers: from its first lemma's word to its last one's end. */
