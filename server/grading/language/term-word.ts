@@ -2,6 +2,7 @@ import type { Token } from "./analyse.js";
 import { isKnownWord } from "./known-word.js";
 import { isTypoOf } from "./typo.js";
 import { WIDENING, wordFamily } from "./word-family.js";
+import { sameDirectionWords } from "./change-words.js";
 
 export type WordMatcher = (t: Pick<Token, "word" | "lemma"> & Partial<Pick<Token, "pos">>) => boolean;
 /** What a term's word is said with: its own forms and relatives (`same`), and the spellings a slip is measured against. */
@@ -16,10 +17,14 @@ export function termWordForms(lemma: string, options: { relatives?: boolean } = 
   const key = `${relatives ? "+" : "-"}${lemma}`;
   let f = forms.get(key);
   if (!f) {
-    const family = relatives ? [...wordFamily(lemma)] : [];
+    // A change of amount is said by any word of its direction ("shrinks" for "decreases"; change-words.ts).
+    const family = relatives ? [...wordFamily(lemma), ...sameDirectionWords(lemma)] : [];
     // A relative's participle used as an adjective keeps its own spelling as its lemma ("more populated"
     // says "population" through "populate"), so the relatives' inflected forms are listed too.
-    const same = new Set([lemma, ...family, ...family.flatMap(inflections)]);
+    // The tagger leaves a capitalised plural opening a sentence as its own lemma ("Costs are going up"): a term
+    // word's own inflections are its forms too (words of four letters or more, so "be" never reads "bed").
+    const own = relatives && lemma.length >= 4 ? inflections(lemma) : [];
+    const same = new Set([lemma, ...own, ...family, ...family.flatMap(inflections)]);
     // A slip may sit on an inflected form ("coloies" for "colonies"): the common inflections are candidates too.
     const spellings = WIDENING.typos ? [...new Set([...same].flatMap(inflections))].filter((w) => w.length >= 5) : [];
     f = { same, spellings };

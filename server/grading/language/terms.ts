@@ -8,6 +8,7 @@ import { ABSENCE, NEGATORS } from "./negators.js";
 import { complementsOf } from "./antonyms.js";
 import { examinedAbsence } from "./examined-absence.js";
 import { removalAt } from "./removal.js";
+import { changeDirection, changePhraseAt, comparativeOf, type Direction } from "./change-words.js";
 
 /** Negators, the determiner "no", and words of absence. */
 const NEGATING = new Set([...NEGATORS, "no", ...ABSENCE]);
@@ -18,7 +19,15 @@ export const isNegator = (t: Token) => NEGATING.has(t.word) || NEGATING.has(t.le
  * "never without a rollback"). The one definition of a negative term: coverage, contradiction and
  * matching all read it here. `statement` is the term's text after its negator.
  */
-type TermShape = { lemmas: string[]; words: WordMatcher[]; negative: boolean; statement: string; complements?: ReadonlySet<string>[] };
+type TermShape = {
+  lemmas: string[];
+  words: WordMatcher[];
+  negative: boolean;
+  statement: string;
+  complements?: ReadonlySet<string>[];
+  /** Each lemma's direction where it names a change of amount (change-words.ts), else 0. */
+  directions: Direction[];
+};
 const shapes = new Map<string, TermShape>();
 
 function shape(term: string): TermShape {
@@ -28,7 +37,7 @@ function shape(term: string): TermShape {
     const negative = tokens.length > 1 && isNegator(tokens[0]!);
     const lemmas = (negative ? tokens.slice(1) : tokens).map((t) => t.lemma);
     const statement = negative ? term.slice(tokens[1]!.at).trim() : term.trim();
-    s = { lemmas, words: lemmas.map((l) => termWordMatcher(l)), negative, statement };
+    s = { lemmas, words: lemmas.map((l) => termWordMatcher(l)), negative, statement, directions: lemmas.map(changeDirection) };
     shapes.set(term, s);
   }
   return s;
@@ -89,9 +98,10 @@ type TermPositions = { readonly positions: readonly number[]; readonly negative:
 const positionsByAnalysis = new WeakMap<Analysis, Map<string, TermPositions>>();
 
 function scanTerm(a: Analysis, term: string): TermPositions {
-  const { lemmas, words, negative } = shape(term);
+  const { lemmas, words, negative, directions } = shape(term);
   const positions: number[] = [];
   if (lemmas.length === 0) return { positions, negative };
+  if (directions.some((d) => d !== 0)) return scanChangeTerm(a, term);
   outer: for (let i = 0; i + lemmas.length <= a.tokens.length; i++) {
     for (let k = 0; k < lemmas.length; k++) {
       const t = a.tokens[i + k]!;
@@ -104,6 +114,66 @@ function scanTerm(a: Analysis, term: string): TermPositions {
     positions.push(i);
   }
   return { positions, negative };
+}
+
+/**
+ * A term with a word of change ("cost growth", "decrease"): that word may also be said by a two- or three-word
+ * change in its direction ("costs pile up", "gets smaller"; change-words.ts), and is not said by a verb of
+ * becoming that opens the other direction's phrase ("grows smaller" is no growth). At most four tokens per
+ * term word are read from each start.
+ */
+const ASPECT = /^(?:aux|keep|continue|start|begin|tend|to)$/;
+function scanChangeTerm(a: Analysis, term: string): TermPositions {
+  const { lemmas, words, negative, directions } = shape(term);
+  const positions: number[] = [];
+  outer: for (let i = 0; i < a.tokens.length; i++) {
+    let j = i;
+    for (let k = 0; k < lemmas.length; k++) {
+      const t = a.tokens[j];
+      if (!t || t.sentence !== a.tokens[i]!.sentence) continue outer;
+      const d = directions[k]!;
+      if (words[k]!(t) && (d === 0 || changePhraseAt(a.tokens, j, d === 1 ? -1 : 1) === 0)) {
+        j++;
+        continue;
+      }
+      const n = changePhraseAt(a.tokens, j, d);
+      if (n === 0) continue outer;
+      j += n;
+    }
+    const last = a.tokens[j - 1]!;
+    if (extendsExpression(a.text, a.tokens[i]!.at, last.at + last.word.length, term)) continue;
+    positions.push(i);
+  }
+  // A two-word point of a change and what changes ("cost growth", "reduce latency") is also said the other way
+  // round ("growing costs"; "latency is reduced", "latency goes down") and by a comparative of its direction
+  // before the thing ("higher costs", "lower latency", "fewer errors"), but not where the thing opens a compound
+  // ("more cost-effective"). Each start reads at most four tokens.
+  const c = directions.findIndex((d) => d !== 0);
+  if (lemmas.length !== 2 || directions[1 - c] !== 0) return { positions, negative };
+  const direction = directions[c]!;
+  const [change, other] = [words[c]!, words[1 - c]!];
+  const changeAt = (i: number) => {
+    const t = a.tokens[i];
+    if (!t) return false;
+    return change(t) ? changePhraseAt(a.tokens, i, direction === 1 ? -1 : 1) === 0 : changePhraseAt(a.tokens, i, direction) > 0;
+  };
+  const found = new Set(positions);
+  for (let i = 0; i + 1 < a.tokens.length; i++) {
+    const [t, u] = [a.tokens[i]!, a.tokens[i + 1]!];
+    if (u.sentence !== t.sentence) continue;
+    // The change (a word of it, or a comparative) before the thing.
+    if (other(u) && a.text[u.at + u.word.length] !== "-" && ((c === 1 && change(t) && changeAt(i)) || comparativeOf(t.word, direction)))
+      found.add(i);
+    // The thing before its change, with up to three auxiliaries or verbs of aspect between ("latency is reduced",
+    // "costs have gone up", "costs keep rising", "costs continue to grow");
+    // a negator between is no auxiliary, so "latency is not reduced" is not read here.
+    if (other(t)) {
+      let k = i + 1;
+      while (k < i + 4 && a.tokens[k]?.sentence === t.sentence && ASPECT.test(a.tokens[k]!.pos === "AUX" ? "aux" : a.tokens[k]!.lemma)) k++;
+      if (a.tokens[k]?.sentence === t.sentence && changeAt(k)) found.add(i);
+    }
+  }
+  return { positions: [...found].sort((x, y) => x - y), negative };
 }
 
 /** The characters a term's match at a token covers: from its first lemma's word to its last one's end. */
