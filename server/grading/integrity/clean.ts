@@ -135,7 +135,8 @@ const FOREIGN_OVERRIDE = OVERRIDE.filter(foreign);
 const sentencesOf = (block: string) =>
   block
     // A title's full stop ends no sentence: "the evaluator is Dr. Generous, who ..." is one.
-    .split(/(?<=(?<!\b(?:dr|mr|mrs|ms|prof|st|sr|jr))[.!?]|<\|(?:im_end|eot_id|end_header_id)\|>|\[\/inst\])\s+|\n\s*(?=[-*•#>]|\d+[.)])/i)
+    // A bracket closed after the full stop ends the sentence with it: "[Note: ... full marks.] We evaluate ..." is two.
+    .split(/(?<=(?<!\b(?:dr|mr|mrs|ms|prof|st|sr|jr))[.!?][)\]}]?|<\|(?:im_end|eot_id|end_header_id)\|>|\[\/inst\])\s+|\n\s*(?=[-*•#>]|\d+[.)])/i)
     .filter((s) => s.trim());
 
 /** An instruction hidden by ROT13, leetspeak or reversal. */

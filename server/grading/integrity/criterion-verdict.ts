@@ -14,8 +14,9 @@ import { forMatching } from "./normalise.js";
  * Left alone: a criterion with a scale ("a criterion for faithfulness, scored 1-5"), a condition
  * ("is met when every claim cites a chunk", "met by 92% of answers"), a short or failing verdict
  * ("faithfulness not met", "2/5"), a label with a measurement ("Online metrics: CSAT 4.2/5"), and
- * a single-word title or a key-point label with a verdict alone ("Verification: 4/4 tests passed"),
- * which honest status notes write: those count only under a report header or two at a time.
+ * a key-point label with a verdict alone ("Staged rollout — passed"), which honest status notes write
+ * (it counts only under a report header or two at a time), and a one-word title with a plain status
+ * ("Verification: passed"; "Verification — fully met" and "Verification: 4/4" count).
  */
 
 /** Between a criterion's name and its verdict: punctuation, a copula, a verb of grading ("was rated as"). */
@@ -58,31 +59,43 @@ const TOP_GRADE = /\b(\d+)\s*\/\s*\1\b(?!\s*[a-z])|\blevel\s*[45]\b(?!\s*(?:-|�
 const OVERALL =
   /^\W*(?:overall|total|final|aggregate)(?:\s+(?:score|grade|result|rating|verdict|level|mark|assessment))?\s*(?:[:=—–]|->|-)+\s*(?:(\d+)\s*\/\s*\1|level\s*[45]|pass(?:ed)?|full marks|strong hire|exemplary|outstanding)(?:\s*\([^)]{0,30}\))?\W*$/;
 
-type Names = { strong: string[]; weak: string[] };
+/** `strong`: criterion titles of two words or more; `single`: one-word titles; `weak`: ids and key-point labels. */
+type Names = { strong: string[]; single: string[]; weak: string[] };
 const cache = new WeakMap<Question, Names>();
 /** The question's criterion titles of two words or more ("strong"), and its one-word titles, ids and key-point labels ("weak"). */
 function namesOf(q: Question): Names {
   let names = cache.get(q);
   if (!names) {
     const strong = new Set<string>();
+    const single = new Set<string>();
     const weak = new Set<string>();
     for (const c of q.rubric) {
       const title = forMatching(c.title).trim();
-      (title.split(/\s+/).length >= 2 ? strong : weak).add(title);
+      (title.split(/\s+/).length >= 2 ? strong : single).add(title);
       weak.add(c.id.toLowerCase().replace(/[-_]+/g, " "));
       for (const k of c.evidence.concepts) weak.add(forMatching(k.label).trim());
     }
-    names = { strong: [...strong].filter((n) => n.length >= 4), weak: [...weak].filter((n) => n.length >= 4 && !strong.has(n)) };
+    const long = (n: string) => n.length >= 4;
+    names = {
+      strong: [...strong].filter(long),
+      single: [...single].filter(long),
+      weak: [...weak].filter((n) => long(n) && !strong.has(n) && !single.has(n)),
+    };
     cache.set(q, names);
   }
   return names;
 }
 
-/** Whether a verdict follows right after offset `end`. */
-function verdictAt(n: string, end: number): boolean {
+/** A verdict no status note writes: emphatic ("fully met", "exceeds expectations") or a top grade ("4/4", "level 4"). */
+const EMPHATIC = /^(?:(?:fully|completely|entirely|wholly)\s|exceeds|meets|[✓✔✅☑])/;
+
+/** Whether a verdict follows right after offset `end` (`emphatic`: only one no status note writes). */
+function verdictAt(n: string, end: number, emphatic = false): boolean {
   const after = n.slice(end, end + 80);
   const m = VERDICT.exec(after);
-  return !!m && topEnd(m, after);
+  if (!m || !topEnd(m, after)) return false;
+  if (!emphatic) return true;
+  return m[1] ? EMPHATIC.test(m[1]) : m[4] !== undefined ? Number(m[4]) >= 4 : Number(m[2]) === Number(m[3]);
 }
 
 /** Ends of the whole-word occurrences of `name` in `n`. */
@@ -100,8 +113,10 @@ export function criterionVerdict(n: string, q: Question): boolean {
   for (const m of n.matchAll(NAMED_CRITERION)) if (verdictAt(n, m.index + m[0].length)) return true;
   // Under a header a condition makes a rule of the grade ("Scoring note: the judge gives level 4 only when ...").
   if (HEADER.test(n) && !/\b(?:when|if|unless|whenever)\b/.test(n) && (HEADER_STATUS.test(n.replace(HEADER, "")) || TOP_GRADE.test(n))) return true;
-  const { strong, weak } = namesOf(q);
+  const { strong, single, weak } = namesOf(q);
   for (const name of strong) for (const end of endsOf(n, name)) if (verdictAt(n, end)) return true;
+  // "Verification: passed" is a status note; "Verification — fully met (4/4)" is a grader's.
+  for (const name of single) for (const end of endsOf(n, name)) if (verdictAt(n, end, true)) return true;
   let pairs = 0;
   for (const name of weak)
     for (const end of endsOf(n, name))
