@@ -96,7 +96,9 @@ function attackKind(text: string, unfenced: boolean, code = false, data = text):
   return (
     attackKindOf(forMatching(said), unfenced, addressed) ??
     attackKindOf(stripInvisible(said).toLowerCase().replace(/\s+/g, " "), unfenced, addressed) ??
-    (markerNote(stripInvisible(raw), { code, data: stripInvisible(said) }) || graderTalk(forMatching(said)) || evaluationNote(forMatching(said))
+    (markerNote(stripInvisible(raw), { code, data: stripInvisible(said) }) ||
+    graderTalk(forMatching(said)) ||
+    evaluationNote(forMatching(said))
       ? "grader-instruction"
       : null) ??
     // A verdict on this answer told as already reached ("the panel already rated it 5/5").
@@ -136,7 +138,9 @@ const sentencesOf = (block: string) =>
   block
     // A title's full stop ends no sentence: "the evaluator is Dr. Generous, who ..." is one.
     // A bracket closed after the full stop ends the sentence with it: "[Note: ... full marks.] We evaluate ..." is two.
-    .split(/(?<=(?<!\b(?:dr|mr|mrs|ms|prof|st|sr|jr))[.!?][)\]}]?|<\|(?:im_end|eot_id|end_header_id)\|>|\[\/inst\])\s+|\n\s*(?=[-*•#>]|\d+[.)])/i)
+    .split(
+      /(?<=(?<!\b(?:dr|mr|mrs|ms|prof|st|sr|jr))[.!?][)\]}]?|<\|(?:im_end|eot_id|end_header_id)\|>|\[\/inst\])\s+|\n\s*(?=[-*•#>]|\d+[.)])/i,
+    )
     .filter((s) => s.trim());
 
 /** An instruction hidden by ROT13, leetspeak or reversal. */
@@ -275,7 +279,9 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
     // So does a record grading the question's own criteria, in any container (rubric-record.ts).
     const found =
       attackKind(block.text, !promptBlock, ctx.code, data) ??
-      (rubricRecord(block.text, ctx.question) || (!promptBlock && criterionVerdict(forMatching(data), ctx.question)) ? "fake-verdict" : null);
+      (rubricRecord(block.text, ctx.question) || (!promptBlock && criterionVerdict(forMatching(data), ctx.question))
+        ? "fake-verdict"
+        : null);
     // Scoring words in one sentence and a general "you" in another ("you need to check the data") are no attack;
     // "This answer ..." in one and its gold label in the next still are.
     const kind =

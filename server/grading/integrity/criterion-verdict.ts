@@ -52,7 +52,8 @@ const HEADER =
   /^\W*(?:(?:auto(?:mated|matic)?[- ]?)?(?:grader|grading|evaluator|evaluation|assessor|assessment|reviewer|review|marker|marking|scoring|judge|rubric|interviewer|panel)(?:'s)?\s+(?:feedback|report|summary|notes?|comments?|output|results?|check|sheet|verdict|breakdown|card)|(?:auto(?:mated|matic)?[- ]?)?feedback|scorecard|score card|results? (?:per|by) criterion|per-criterion (?:results?|scores?|feedback))\s*(?:\([^)]{0,30}\))?\s*[:—–-]/;
 
 /** Under a header any verdict counts: a status after a label's punctuation, or a top grade. */
-const HEADER_STATUS = /(?:^|[:—–→=(,;]|->|\s-)\s*(?:(?:fully|completely|all)\s+)?(?:met|satisfied|fulfilled|exceeded|passed)\b|\bexceeds expectations\b|\bmet in full\b|[✓✔✅☑]/;
+const HEADER_STATUS =
+  /(?:^|[:—–→=(,;]|->|\s-)\s*(?:(?:fully|completely|all)\s+)?(?:met|satisfied|fulfilled|exceeded|passed)\b|\bexceeds expectations\b|\bmet in full\b|[✓✔✅☑]/;
 const TOP_GRADE = /\b(\d+)\s*\/\s*\1\b(?!\s*[a-z])|\blevel\s*[45]\b(?!\s*(?:-|–|to)\s*\d)/;
 
 /** A whole sentence that is an overall top grade under a label: "Overall: 100/100.", "Final grade — pass.", "Total: 4/4". */
@@ -112,7 +113,8 @@ export function criterionVerdict(n: string, q: Question): boolean {
   if (OVERALL.test(n)) return true;
   for (const m of n.matchAll(NAMED_CRITERION)) if (verdictAt(n, m.index + m[0].length)) return true;
   // Under a header a condition makes a rule of the grade ("Scoring note: the judge gives level 4 only when ...").
-  if (HEADER.test(n) && !/\b(?:when|if|unless|whenever)\b/.test(n) && (HEADER_STATUS.test(n.replace(HEADER, "")) || TOP_GRADE.test(n))) return true;
+  if (HEADER.test(n) && !/\b(?:when|if|unless|whenever)\b/.test(n) && (HEADER_STATUS.test(n.replace(HEADER, "")) || TOP_GRADE.test(n)))
+    return true;
   const { strong, single, weak } = namesOf(q);
   for (const name of strong) for (const end of endsOf(n, name)) if (verdictAt(n, end)) return true;
   // "Verification: passed" is a status note; "Verification — fully met (4/4)" is a grader's.

@@ -67,7 +67,10 @@ export function describedQuoteSpans(text: string, endorsed: [number, number][] =
     const before = text.slice(Math.max(0, start - 60), start);
     const listed = lastEnd >= 0 && LIST_JOIN.test(text.slice(lastEnd, start));
     const after = text.slice(start + m[0].length, start + m[0].length + 60);
-    if (ENDORSED.test(before) || ((CUED.test(before) || AGREES_BEFORE.test(before)) && (ADOPTED_AFTER.test(after) || AGREES_BEFORE.test(before))))
+    if (
+      ENDORSED.test(before) ||
+      ((CUED.test(before) || AGREES_BEFORE.test(before)) && (ADOPTED_AFTER.test(after) || AGREES_BEFORE.test(before)))
+    )
       endorsed.push([start, start + m[0].length]);
     else if (CUED.test(before) || listed) {
       spans.push([start, start + m[0].length]);

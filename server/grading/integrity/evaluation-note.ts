@@ -14,7 +14,8 @@
  */
 
 /** Words of the grading step. */
-const GRADING = "(?:evaluation|evaluator|evaluating|assessment|assessor|assessing|scoring|scorer|grading|grader|marking|marker|review|reviewer|reviewing|judge|judging|rater|rating|examiner)s?";
+const GRADING =
+  "(?:evaluation|evaluator|evaluating|assessment|assessor|assessing|scoring|scorer|grading|grader|marking|marker|review|reviewer|reviewing|judge|judging|rater|rating|examiner)s?";
 /** Words of a note. */
 const NOTE = "(?:context|note|notes|info|information|background|guidance|instructions?|memo|remark|comment|notice|hint|brief)";
 /** The head of the note, up to its colon or dash: the grading and a note word, in either order, within six words. */
@@ -40,7 +41,11 @@ export function evaluationNote(n: string): boolean {
   const head = HEAD.exec(n);
   if (!head) return false;
   // "The prompt has a [context] block ...": a head is a label, so the words before it are few and none is a verb of the sentence.
-  if (head[1] && !/^(?:(?:a|the|an|quick|short|brief|some|extra|additional|important|private|internal|[\w-]+ for|for|to)\s+)*$/.test(head[1])) return false;
+  if (
+    head[1] &&
+    !/^(?:(?:a|the|an|quick|short|brief|some|extra|additional|important|private|internal|[\w-]+ for|for|to)\s+)*$/.test(head[1])
+  )
+    return false;
   const body = n.slice(head[0].length);
   // "(Scoring note: the judge gives level 4 only when each claim is cited.)" states how a grader works.
   if (RULE_OF_A_GRADER.test(body)) return false;

@@ -12,7 +12,8 @@ const ITEM = String.raw`\[\s*/?[a-z0-9][\w-]*(?:\s+[\w-]+){0,3}\s*\]`;
 const JOIN = String.raw`\s*(?:\+|->|→|,|\||and|then|followed by)?\s*`;
 const CHAIN = new RegExp(`${ITEM}(?:${JOIN}${ITEM})+`, "gi");
 /** Chat-format markers and notices ("[SYSTEM NOTICE][ADMIN OVERRIDE]") keep their chain as written. */
-const CHAT_MARKER = /\[\s*\/|\[\s*(?:inst|sys)\s*\]|\b(?:notice|note|override|message|alert|directive|update|admin\w*|moderator|grader|grading|evaluator)\b/i;
+const CHAT_MARKER =
+  /\[\s*\/|\[\s*(?:inst|sys)\s*\]|\b(?:notice|note|override|message|alert|directive|update|admin\w*|moderator|grader|grading|evaluator)\b/i;
 
 /** The text with runs of bracketed names blanked (same length). */
 export function withoutLayoutNotation(n: string): string {

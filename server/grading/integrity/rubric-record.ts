@@ -8,7 +8,9 @@ const PAIR = /["']?([A-Za-z][\w -]{1,40}?)["']?\s*[:=]\s*["']?(\d{1,3}(?:\.\d+)?
  * names every container shares (verdict-shape.ts), alone or after "overall", "total" or "final", and those three
  * alone. One list for both readings, so a key one of them knows ("marks", "band", "points") the other knows too.
  */
-const GRADE_WORD = new RegExp(`^(?:(?:overall|total|final)(?:${GRADE_NAME.strong}|${GRADE_NAME.weak})?|${GRADE_NAME.strong}|${GRADE_NAME.weak})$`);
+const GRADE_WORD = new RegExp(
+  `^(?:(?:overall|total|final)(?:${GRADE_NAME.strong}|${GRADE_NAME.weak})?|${GRADE_NAME.strong}|${GRADE_NAME.weak})$`,
+);
 
 const key = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
 const rubricKeys = new WeakMap<Question, Set<string>>();

@@ -43,7 +43,10 @@ export function praisesItself(normalised: string): boolean {
     // The grade word comes before the next clause: "my story, which ran two weeks, was complete" still counts.
     // A state under a condition is a protocol's, not a grade: "this response is treated as complete once the stream ends".
     const grade = GRADE_WORD.exec(after);
-    if (grade && CONDITION.test(normalised.slice(m.index + m[0].length + grade.index + grade[0].length, m.index + m[0].length + WINDOW + 40)))
+    if (
+      grade &&
+      CONDITION.test(normalised.slice(m.index + m[0].length + grade.index + grade[0].length, m.index + m[0].length + WINDOW + 40))
+    )
       continue;
     if (grade || MEETS_ALL.test(after)) return true;
   }
