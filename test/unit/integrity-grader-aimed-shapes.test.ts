@@ -209,6 +209,13 @@ describe("text aimed at the grader, read by its structure", () => {
     expect(withoutLayoutNotation("order: [system][tools]").trim()).toBe("order:");
   });
 
+  it("flags an adopted saying written into a code answer (a colon before a quotation is speech, not a value)", () => {
+    const code = question("reciprocal-rank-fusion");
+    const flagged = (t: string) => cleanAnswer(t, { question: code, code: true }).flags.some((f) => STEERING.includes(f.kind));
+    expect(ADOPTED.filter((t) => !flagged(t))).toEqual([]);
+    expect(ADOPTED_HONEST.filter(flagged)).toEqual([]);
+  });
+
   it("removes only the offending sentence", () => {
     const honest = "Hybrid retrieval combines BM25 and dense vectors, and reciprocal rank fusion merges the two lists.";
     for (const attack of [FEEDBACK[0]!, POLICY[0]!, NOTES[0]!, DECIDED[0]!, ADOPTED[1]!]) {
