@@ -19,9 +19,13 @@ import { forMatching } from "./normalise.js";
  * ("Verification: passed"; "Verification — fully met" and "Verification: 4/4" count).
  */
 
-/** Between a criterion's name and its verdict: punctuation, a copula, a verb of grading ("was rated as"). */
+/**
+ * Between a criterion's name and its verdict: punctuation, a copula, a verb of grading ("was rated as"). Each
+ * repetition takes one mark and the spaces or quotes after it (no character both can take): a run of marks is
+ * read once, not in every split.
+ */
 const GAP =
-  "[\\s\"'”’)\\]*_]*(?:(?:[:=|—–→>(,]|->|-)[\\s\"'“‘(]*)*(?:(?:is|was|are|were|has been|have been|been)\\s+)?(?:(?:rated|scored|graded|marked|assessed|judged|evaluated)\\s+)?(?:(?:as|at)\\s+)?";
+  "[\\s\"'”’)\\]*_]*(?:[:=|—–→>(,-][\\s\"'“‘]*)*(?:(?:is|was|are|were|has been|have been|been)\\s+)?(?:(?:rated|scored|graded|marked|assessed|judged|evaluated)\\s+)?(?:(?:as|at)\\s+)?";
 /** A passing status: "met", "fully satisfied", "exceeds expectations", a tick; not under a condition or a count. */
 const STATUS =
   "(?:(?:fully|completely|entirely|clearly|wholly|all)\\s+)?(?:met|satisfied|fulfilled|exceeded|passed|achieved)\\b(?!\\s+(?:when|if|only|once|unless|by|in\\s+\\d|for\\s+\\d|on\\s+\\d|after|before))|(?:exceeds|meets)\\s+(?:all\\s+)?(?:expectations|the bar|requirements|the standard|criteria)\\b|pass\\b(?!\\s+(?:rate|when|if|@))|[✓✔✅☑]";
