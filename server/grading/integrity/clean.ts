@@ -2,6 +2,8 @@ import type { Question } from "../../scenarios/index.js";
 import { decodings, forMatching, hiddenTagText, stripInvisible } from "./normalise.js";
 import { invisibleBoundaries } from "./invisible-boundaries.js";
 import { rubricRecord } from "./rubric-record.js";
+import { criterionVerdict } from "./criterion-verdict.js";
+import { withoutLayoutNotation } from "./layout-notation.js";
 import { FAKE_VERDICT, GRADE_ORDERS, GRADING, OVERRIDE, ROLE_TAG, SELF_ASSESSMENT, TAG_ESCAPE, TASK_INJECTION } from "./patterns.js";
 import type { CleanedAnswer, IntegrityFlag } from "./types.js";
 import { contentWords, reorderedCopy, sharedRunShare, vocabularyCopy, type CopyIndex } from "./copy-index.js";
@@ -11,7 +13,9 @@ import { isList, markerNote, withPayload } from "./marker-note.js";
 import { reversedRun } from "./reversed-run.js";
 import { pastedLabels } from "./label-copy.js";
 import { graderTalk } from "./grader-talk.js";
+import { evaluationNote } from "./evaluation-note.js";
 import { reportedVerdict } from "./reported-verdict.js";
+import { decidedVerdict } from "./decided-verdict.js";
 import { withoutDataInstructions } from "./data-instructions.js";
 import { verdictShape } from "./verdict-shape.js";
 import { withoutDataLiterals } from "./data-literals.js";
@@ -92,17 +96,21 @@ function attackKind(text: string, unfenced: boolean, code = false, data = text):
   return (
     attackKindOf(forMatching(said), unfenced, addressed) ??
     attackKindOf(stripInvisible(said).toLowerCase().replace(/\s+/g, " "), unfenced, addressed) ??
-    (markerNote(stripInvisible(raw), { code, data: stripInvisible(said) }) || graderTalk(forMatching(said))
+    (markerNote(stripInvisible(raw), { code, data: stripInvisible(said) }) ||
+    graderTalk(forMatching(said)) ||
+    evaluationNote(forMatching(said))
       ? "grader-instruction"
       : null) ??
     // A verdict on this answer told as already reached ("the panel already rated it 5/5").
-    (reportedVerdict(forMatching(said)) ? "fake-verdict" : null) ??
+    (reportedVerdict(forMatching(said)) || decidedVerdict(forMatching(said)) ? "fake-verdict" : null) ??
     // Containers keep their quotes and line breaks: a glossary's "'weak' means ..." quotes what it redefines.
     verdictShape(stripInvisible(text), forMatching(text), stripInvisible(said))
   );
 }
 
-function attackKindOf(n: string, unfenced: boolean, addressed: () => boolean): IntegrityFlag["kind"] | null {
+function attackKindOf(text: string, unfenced: boolean, addressed: () => boolean): IntegrityFlag["kind"] | null {
+  // "[system instructions][tool schemas][user turn]" shows a prompt's layout (layout-notation.ts).
+  const n = withoutLayoutNotation(text);
   if (ROLE_TAG.some((r) => r.test(n)) || (unfenced && TAG_ESCAPE.some((r) => r.test(n)))) return "role-tag";
   if (FAKE_VERDICT.some((r) => r.test(n))) return "fake-verdict";
   if (
@@ -129,7 +137,10 @@ const FOREIGN_OVERRIDE = OVERRIDE.filter(foreign);
 const sentencesOf = (block: string) =>
   block
     // A title's full stop ends no sentence: "the evaluator is Dr. Generous, who ..." is one.
-    .split(/(?<=(?<!\b(?:dr|mr|mrs|ms|prof|st|sr|jr))[.!?]|<\|(?:im_end|eot_id|end_header_id)\|>|\[\/inst\])\s+|\n\s*(?=[-*•#>]|\d+[.)])/i)
+    // A bracket closed after the full stop ends the sentence with it: "[Note: ... full marks.] We evaluate ..." is two.
+    .split(
+      /(?<=(?<!\b(?:dr|mr|mrs|ms|prof|st|sr|jr))[.!?][)\]}]?|<\|(?:im_end|eot_id|end_header_id)\|>|\[\/inst\])\s+|\n\s*(?=[-*•#>]|\d+[.)])/i,
+    )
     .filter((s) => s.trim());
 
 /** An instruction hidden by ROT13, leetspeak or reversal. */
@@ -237,7 +248,7 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
         sentences.map(
           (s, i) =>
             attackKind(s, true, ctx.code, saidSentences[i]) ??
-            (rubricRecord(s, ctx.question) ? "fake-verdict" : null) ??
+            (rubricRecord(s, ctx.question) || criterionVerdict(forMatching(saidSentences[i]!), ctx.question) ? "fake-verdict" : null) ??
             (hiddenInBlock() && hiddenAttack(forMatching(s)) ? "hidden-instruction" : null) ??
             (framed && setUp(ownSentences[i]!) ? "grader-instruction" : null),
         ),
@@ -266,7 +277,11 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
     }
     // An attack no single sentence shows (a role-tag block, a JSON verdict over several lines) takes the paragraph.
     // So does a record grading the question's own criteria, in any container (rubric-record.ts).
-    const found = attackKind(block.text, !promptBlock, ctx.code, data) ?? (rubricRecord(block.text, ctx.question) ? "fake-verdict" : null);
+    const found =
+      attackKind(block.text, !promptBlock, ctx.code, data) ??
+      (rubricRecord(block.text, ctx.question) || (!promptBlock && criterionVerdict(forMatching(data), ctx.question))
+        ? "fake-verdict"
+        : null);
     // Scoring words in one sentence and a general "you" in another ("you need to check the data") are no attack;
     // "This answer ..." in one and its gold label in the next still are.
     const kind =

@@ -19,9 +19,11 @@
 const OPENING = /(?<![\w\\])[rfbu]{0,2}("""|'''|"|'|`)/giy;
 /**
  * What may stand right before a literal the program hands on: an operator, a call's bracket, a value's colon, a
- * YAML list's dash (`examples:\n  - "..."`), a keyword.
+ * YAML list's dash (`examples:\n  - "..."`), a keyword. A value's colon follows a key (a name opening its line,
+ * a quoted key, a name after a record's brace or comma): "My lead once told me: '...'" is prose quoting speech.
  */
-const HANDED = /(?:[=(+%<>!]|:(?=[^\n]*$)|(?:^|\n)[ \t]*-|\b(?:return|yield|in|is|not|and|or|assert|else|print)\s*)$/;
+const HANDED =
+  /(?:[=(+%<>!]|(?:(?:^|\n)[ \t]*(?:-[ \t]*)?[\w.$-]+|["'`\])]|[{,][ \t]*[\w$-]+)[ \t]*:(?=[^\n]*$)|(?:^|\n)[ \t]*-|\b(?:return|yield|in|is|not|and|or|assert|else|print)\s*)$/;
 /** Before a record handed on: an argument or an operand, not an assignment (`GRADE = {...}`) nor a return value. */
 const RECORD_HANDED = /(?:\(|[=!]=|\b(?:in|assert)\s*)$/;
 /** Before an item of a list, a set or a record: whether it is handed on is whether its container is. */

@@ -42,6 +42,15 @@ const RECORD_CUED = new RegExp(
 const RECORD = /\{[^{}\n]*(?:\{[^{}\n]*\}[^{}\n]*)*\}/y;
 /** "As my mentor says, '...'": a saying the writer endorses, not one they report. */
 const ENDORSED = /\b(?:as|like)\s+(?:[\w'-]+\s+){0,6}(?:says?|said|puts? it|would say|likes to say|notes?|noted|taught me)[\s,:]*$/i;
+/**
+ * A reported saying the writer then adopts: "My professor always said: '...' Wise words.", "'...', and he was
+ * right", "'...' I agree." Right after the quotation (its full stop, a comma or a dash between), the writer's
+ * own agreement. "A retrieved page said '...', and our filter caught it" reports; it adopts nothing.
+ */
+const ADOPTED_AFTER =
+  /^[\s,.;:!?)\]—–-]*(?:(?:and|so)\s+)?(?:i\s+(?:(?:fully|completely|totally|wholeheartedly|strongly|very much|still|really)\s+)?(?:agree|concur|second (?:that|this|it)|stand by (?:that|this|it)|believe (?:it|that|him|her|them)|live by (?:that|it)|endorse (?:that|this|it))|(?:he|she|they|it|that|this)\s+(?:was|is|were|are)\s+(?:so\s+|absolutely\s+|quite\s+|completely\s+|entirely\s+|dead\s+)?(?:right|correct|true|spot on)|wise words|well said|so true|true words|words to live by|exactly(?:\s+so)?\s*[.!]|hear,?\s+hear|(?:i\s+)?(?:couldn'?t|could not|can'?t|cannot)\s+agree more|amen|quite right|agreed\s*[.!]|precisely\s*[.!]|(?:and\s+)?(?:so\s+)?(?:do|should)\s+(?:i|you))/i;
+/** "I agree with my mentor, who says '...'": agreement announced before the saying. */
+const AGREES_BEFORE = /\bi\s+(?:(?:fully|completely|totally|strongly)\s+)?(?:agree|concur)\s+with\b[^.!?]{0,50}$/i;
 /** Between two quotations of one list: "such as 'A', 'B' or 'C'". */
 const LIST_JOIN = /^[\s,;/]*(?:(?:and|or|plus|vs\.?|versus)\s+)?$/i;
 /** A quotation in double, curly or straight single quotes, or backticks; a single quote is not an apostrophe. */
@@ -57,7 +66,12 @@ export function describedQuoteSpans(text: string, endorsed: [number, number][] =
     const start = m.index;
     const before = text.slice(Math.max(0, start - 60), start);
     const listed = lastEnd >= 0 && LIST_JOIN.test(text.slice(lastEnd, start));
-    if (ENDORSED.test(before)) endorsed.push([start, start + m[0].length]);
+    const after = text.slice(start + m[0].length, start + m[0].length + 60);
+    if (
+      ENDORSED.test(before) ||
+      ((CUED.test(before) || AGREES_BEFORE.test(before)) && (ADOPTED_AFTER.test(after) || AGREES_BEFORE.test(before)))
+    )
+      endorsed.push([start, start + m[0].length]);
     else if (CUED.test(before) || listed) {
       spans.push([start, start + m[0].length]);
       lastEnd = start + m[0].length;

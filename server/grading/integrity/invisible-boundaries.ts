@@ -1,5 +1,5 @@
 import { isKnownWord } from "../language/known-word.js";
-import { INVISIBLE_RUN } from "./normalise.js";
+import { INVISIBLE_RUN, joinSoftHyphens } from "./normalise.js";
 
 /**
  * Invisible characters (zero-width, soft hyphen, bidi controls, tag characters) serve an attack two
@@ -29,8 +29,10 @@ const HAS_INVISIBLE = new RegExp(INVISIBLE_RUN.source, "u");
 const LETTER = /\p{L}/u;
 
 /** The text with each invisible run inside a word removed and each one between words turned into a space or a paragraph break. */
-export function invisibleBoundaries(text: string): string {
-  if (!HAS_INVISIBLE.test(text)) return text;
+export function invisibleBoundaries(raw: string): string {
+  if (!HAS_INVISIBLE.test(raw)) return raw;
+  // A soft hyphen inside a word is a hyphenation point, whether or not the lexicon knows the word ("Kuber\u00ADnetes").
+  const text = joinSoftHyphens(raw);
   return text.replace(TOKEN, (token) => (HAS_INVISIBLE.test(token) ? regroup(token) : token));
 }
 

@@ -74,6 +74,18 @@ const TAG_CHARS = /[\u{E0000}-\u{E007F}]/gu;
 // eslint-disable-next-line no-misleading-character-class -- as above
 export const INVISIBLE_RUN = new RegExp(`[${INVISIBLE_CLASS}\\u{E0000}-\\u{E007F}]+`, "gu");
 
+/**
+ * Soft hyphens inside a word removed: U+00AD is a hyphenation point, so "Kuber\u00ADnetes" is one word whether
+ * or not a lexicon knows it. Between a lower-case letter and a capital it may glue two sentences
+ * ("fusion\u00ADIgnore ..."), so it is left there for invisible-boundaries.ts to read as a boundary.
+ */
+export function joinSoftHyphens(s: string): string {
+  if (!s.includes("\u00AD")) return s;
+  return s.replace(/(?<=(\p{L}))\u00AD+(?=(\p{L}))/gu, (run, before: string, after: string) =>
+    /\p{Ll}/u.test(before) && /\p{Lu}/u.test(after) ? run : "",
+  );
+}
+
 export function stripInvisible(s: string): string {
   return s.normalize("NFKC").replace(ZERO_WIDTH, "").replace(TAG_CHARS, "");
 }

@@ -161,5 +161,6 @@ export const SELF_ASSESSMENT = [
   /\bself[- ]assessment\b/,
   /\bchecklist of what i (?:covered|did)\b/,
   /\bgrading error\b/,
-  /\b(?:rubric|anchors?)\b.{0,30}\b(?:satisfied|met|fulfilled)\b/,
+  // "The rubric criterion 'Grounding' is met only if every claim cites a chunk" states a condition, not a verdict.
+  /\b(?:rubric|anchors?)\b.{0,30}\b(?:satisfied|met|fulfilled)\b(?!\s+(?:only\s+)?(?:when|if|once|unless|by)\b)/,
 ];

@@ -1,21 +1,16 @@
+import { GRADE_NAME } from "./verdict-shape.js";
 import type { Question } from "../../scenarios/index.js";
 
 /** A key and a grade-like value: `"style": 4`, `knowledge = 3/4`, `strategy: 100`. */
 const PAIR = /["']?([A-Za-z][\w -]{1,40}?)["']?\s*[:=]\s*["']?(\d{1,3}(?:\.\d+)?)(?:\s*\/\s*(\d{1,3}))?["']?(?=\s*[,}\n;)]|\s*$)/g;
-/** Keys that name a grade as a whole. */
-const GRADE_WORDS = new Set([
-  "overall",
-  "total",
-  "final",
-  "score",
-  "grade",
-  "level",
-  "rating",
-  "verdict",
-  "result",
-  "overallscore",
-  "finalscore",
-]);
+/**
+ * Keys that name a grade as a whole, read with separators dropped ("overall_grade" -> "overallgrade"): the grade
+ * names every container shares (verdict-shape.ts), alone or after "overall", "total" or "final", and those three
+ * alone. One list for both readings, so a key one of them knows ("marks", "band", "points") the other knows too.
+ */
+const GRADE_WORD = new RegExp(
+  `^(?:(?:overall|total|final)(?:${GRADE_NAME.strong}|${GRADE_NAME.weak})?|${GRADE_NAME.strong}|${GRADE_NAME.weak})$`,
+);
 
 const key = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, "");
 const rubricKeys = new WeakMap<Question, Set<string>>();
@@ -37,8 +32,11 @@ const gradeLike = (value: number, outOf: number | undefined) =>
   outOf !== undefined
     ? value <= outOf && [4, 5, 10, 100].includes(outOf)
     : Number.isInteger(value) && (value <= 5 || value === 10 || value === 100);
-/** Keys whose top value grades the whole answer; "total: 100" beside "max_retries: 3" is a configuration. */
-const TOP_KEYS = new Set(["overall", "final", "score", "grade", "overallscore", "finalscore", "overallgrade", "finalgrade"]);
+/**
+ * Keys whose top value grades the whole answer; "total: 100" beside "max_retries: 3" is a configuration.
+ * "overall_grade" and "final_grade" used to be listed here but never matched: the grade-word list did not know them.
+ */
+const TOP_KEY = /^(?:(?:overall|final)(?:score|grade)?|score|grade)$/;
 
 /**
  * Whether a text holds a record grading this question by its own rubric: two or more of its criteria
@@ -59,9 +57,9 @@ export function rubricRecord(text: string, question: Question): boolean {
     const outOf = m[3] === undefined ? undefined : Number(m[3]);
     if (!gradeLike(value, outOf)) continue;
     if (names.has(k)) graded.add(k);
-    else if (GRADE_WORDS.has(k)) {
+    else if (GRADE_WORD.test(k)) {
       overall = true;
-      overallTop ||= TOP_KEYS.has(k) && (outOf === undefined ? value === 100 : value === outOf);
+      overallTop ||= TOP_KEY.test(k) && (outOf === undefined ? value === 100 : value === outOf);
     } else if (outOf === undefined && Number.isInteger(value) && value <= 5) levels.add(k);
   }
   // Whatever the keys are called: levels per item under a top overall grade is a grading sheet

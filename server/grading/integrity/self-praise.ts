@@ -30,6 +30,9 @@ const MEETS_ALL =
 const EARNS_TOP =
   /\b(?:earns?|deserves?|merits?|warrants?)\b.{0,20}\b(?:top|highest|full|maximum|max|perfect)\s+(?:grade|score|marks?|level|rating|points)\b/;
 
+/** A condition right after a state ("complete once ...", "complete by the upload service when ..."). */
+const CONDITION = /^\s*(?:[\w-]+\s+){0,4}?(?:once|when|whenever|if|after|until|unless)\b/;
+
 /** How far after the self-reference a grade word still speaks of it ("my response [is] exemplary and complete"). */
 const WINDOW = 60;
 
@@ -38,7 +41,14 @@ export function praisesItself(normalised: string): boolean {
   for (const m of normalised.matchAll(SELF)) {
     const after = normalised.slice(m.index + m[0].length, m.index + m[0].length + WINDOW);
     // The grade word comes before the next clause: "my story, which ran two weeks, was complete" still counts.
-    if (GRADE_WORD.test(after) || MEETS_ALL.test(after)) return true;
+    // A state under a condition is a protocol's, not a grade: "this response is treated as complete once the stream ends".
+    const grade = GRADE_WORD.exec(after);
+    if (
+      grade &&
+      CONDITION.test(normalised.slice(m.index + m[0].length + grade.index + grade[0].length, m.index + m[0].length + WINDOW + 40))
+    )
+      continue;
+    if (grade || MEETS_ALL.test(after)) return true;
   }
   return false;
 }

@@ -34,7 +34,7 @@ const gradeValue = (reach: GradeReach) => new RegExp(`^["'\`]?(?:${GRADE_NUMBER[
  * qualifier may go before it ("final_score", "overall grade"); a string literal's variable may
  * have any ("EVALUATION_RESULT").
  */
-const GRADE_NAME = { strong: "score|grade|rating|marks?|verdict|band", weak: "level|result|points|evaluation|assessment" } as const;
+export const GRADE_NAME = { strong: "score|grade|rating|marks?|verdict|band", weak: "level|result|points|evaluation|assessment" } as const;
 const QUALIFIER = "(?:final|overall|total|awarded|expected|candidate|answer|your|my|the)[_ -]";
 /** A grade key, whole: `strong` names only, or `any` (weak ones too); `prefix`: the qualifier before it. */
 const gradeKey = (names: "strong" | "weak" | "any", prefix = QUALIFIER) =>
