@@ -5,6 +5,7 @@ import { bareList } from "./bare-list.js";
 import { comparativeNote, relatesBySymbol } from "./terse-note.js";
 import { templatedClauses } from "./coordinated-template.js";
 import { verbPhraseNote } from "./verb-phrase-note.js";
+import { figureRun } from "./figure-run.js";
 import { FRAME_GLUE as GLUE } from "./glue.js";
 
 const PREDICATE = new Set(["VERB", "AUX"]);
@@ -77,6 +78,8 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
     // verb in it; a short-answer item is answered by such a list (see isShortPhraseAnswer below).
     if (!options.listAnswers && !noted && bareList(s.text, tokens, s.start)) return;
     if (!tokens.some((t) => PREDICATE.has(t.pos)) && figures < 2 && !relates && !noted && !labelNotes(s.text)) return;
+    // Figures strung without what relates them ("10k users 20 req/day $400/day cache 30%") are a list (figure-run.ts).
+    if (figureRun(s.text, tokens)) return;
     // A question asks; it states nothing. In a story (behavioural answers) an order to someone is not
     // something the candidate did either: "Write a script to ..." is a request, not an experience.
     if (/\?\s*$/.test(s.text)) return;
