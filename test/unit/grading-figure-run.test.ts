@@ -111,7 +111,11 @@ describe("figureRun reads how a sentence relates its figures", () => {
   };
   it("sentences that relate their figures are not runs", () => {
     // A latency breakdown says what it adds up to; a story's figures hang on a clause.
-    expect(run("Latency p95: group resolution 30 ms (cached), query embedding 50 ms, hybrid search 150 ms, rerank 200 ms → ~1.35 s, then streaming.")).toBe(false);
+    expect(
+      run(
+        "Latency p95: group resolution 30 ms (cached), query embedding 50 ms, hybrid search 150 ms, rerank 200 ms → ~1.35 s, then streaming.",
+      ),
+    ).toBe(false);
     expect(run("Then I went back through our monthly eval results: 71%, 76%, 78%, 79%, 79%.")).toBe(false);
     expect(run("All frontier: 300k × $0.0165 ≈ $4,950 a day, ~$149k a month; all cheap ~$9k a month.")).toBe(false);
     expect(run("We serve 10k users who send 20 requests a day, 2k tokens each, which costs $800 a day.")).toBe(false);
