@@ -6,6 +6,7 @@ import { comparativeNote, relatesBySymbol } from "./terse-note.js";
 import { templatedClauses } from "./coordinated-template.js";
 import { verbPhraseNote } from "./verb-phrase-note.js";
 import { figureRun } from "./figure-run.js";
+import { relatesItsTerms } from "./term-density.js";
 import { FRAME_GLUE as GLUE } from "./glue.js";
 
 const PREDICATE = new Set(["VERB", "AUX"]);
@@ -88,7 +89,10 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
     // A worked figure is a value the candidate computed, not the name of a key point: "$450 input + $360
     // output = $810/month; stream, cap output tokens" is dense with terms because it is terse, not stuffed.
     const named = terms - tokens.filter((t) => t.pos === "NUM" && (isTerm(t.word) || isTerm(t.lemma))).length;
-    if (tokens.length >= MIN_TOKENS_FOR_DENSITY && named / tokens.length >= MAX_TERM_DENSITY && !plan) return;
+    // A sentence that relates its terms ("a semantic cache keyed on prompt embeddings with a threshold tuned on
+    // held-out traffic, invalidated when ...") is dense because it is terse, not stuffed (term-density.ts).
+    if (tokens.length >= MIN_TOKENS_FOR_DENSITY && named / tokens.length >= MAX_TERM_DENSITY && !plan && !relatesItsTerms(s.text, tokens))
+      return;
     // The frame: what the sentence says besides its terms and glue words. A frame shared by several
     // term-bearing sentences is a template, short ("we use", "be") or long ("Our team relied on X when
     // it mattered most."): an account does not say the same thing about each key point.
