@@ -5,6 +5,8 @@ import { bareList } from "./bare-list.js";
 import { comparativeNote, relatesBySymbol } from "./terse-note.js";
 import { templatedClauses } from "./coordinated-template.js";
 import { verbPhraseNote } from "./verb-phrase-note.js";
+import { figureRun } from "./figure-run.js";
+import { relatesItsTerms } from "./term-density.js";
 import { FRAME_GLUE as GLUE } from "./glue.js";
 
 const PREDICATE = new Set(["VERB", "AUX"]);
@@ -77,6 +79,8 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
     // verb in it; a short-answer item is answered by such a list (see isShortPhraseAnswer below).
     if (!options.listAnswers && !noted && bareList(s.text, tokens, s.start)) return;
     if (!tokens.some((t) => PREDICATE.has(t.pos)) && figures < 2 && !relates && !noted && !labelNotes(s.text)) return;
+    // Figures strung without what relates them ("10k users 20 req/day $400/day cache 30%") are a list (figure-run.ts).
+    if (figureRun(s.text, tokens)) return;
     // A question asks; it states nothing. In a story (behavioural answers) an order to someone is not
     // something the candidate did either: "Write a script to ..." is a request, not an experience.
     if (/\?\s*$/.test(s.text)) return;
@@ -85,7 +89,10 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
     // A worked figure is a value the candidate computed, not the name of a key point: "$450 input + $360
     // output = $810/month; stream, cap output tokens" is dense with terms because it is terse, not stuffed.
     const named = terms - tokens.filter((t) => t.pos === "NUM" && (isTerm(t.word) || isTerm(t.lemma))).length;
-    if (tokens.length >= MIN_TOKENS_FOR_DENSITY && named / tokens.length >= MAX_TERM_DENSITY && !plan) return;
+    // A sentence that relates its terms ("a semantic cache keyed on prompt embeddings with a threshold tuned on
+    // held-out traffic, invalidated when ...") is dense because it is terse, not stuffed (term-density.ts).
+    if (tokens.length >= MIN_TOKENS_FOR_DENSITY && named / tokens.length >= MAX_TERM_DENSITY && !plan && !relatesItsTerms(s.text, tokens))
+      return;
     // The frame: what the sentence says besides its terms and glue words. A frame shared by several
     // term-bearing sentences is a template, short ("we use", "be") or long ("Our team relied on X when
     // it mattered most."): an account does not say the same thing about each key point.

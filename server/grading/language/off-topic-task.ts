@@ -2,6 +2,7 @@ import type { Question } from "../../scenarios/index.js";
 import { analyse, type Analysis, type Token } from "./analyse.js";
 import { questionTerms } from "./question-terms.js";
 import { sensesOf } from "./wordnet.js";
+import { wordFamily } from "./word-family.js";
 
 /** Words that may open an order and leave it an order: "please write ...", "can you write ...". */
 const LEAD = new Set(["please", "kindly", "now", "also", "and", "then", "just", "so"]);
@@ -32,7 +33,7 @@ const GENERIC = new Set(
  */
 const RICH_TOPIC = 80;
 
-type Topic = { strict: (t: Token) => boolean; broad: (t: Token) => boolean; rich: boolean };
+type Topic = { strict: (t: Token) => boolean; broad: (t: Token) => boolean; broadLemma: (lemma: string) => boolean; rich: boolean };
 const topics = new WeakMap<Question, Topic>();
 /**
  * Whether a word belongs to the question's topic. `strict`: one of its evidence terms or
@@ -54,7 +55,12 @@ function questionTopic(q: Question): Topic {
     const prompt = lemmas(`${q.title}. ${q.prompt}. ${labels}`);
     const answers = lemmas(q.exemplars.map((e) => e.answer).join("\n\n"));
     const strict = (t: Token) => isTerm(t.word) || isTerm(t.lemma) || prompt.has(t.lemma);
-    known = { strict, broad: (t) => strict(t) || answers.has(t.lemma), rich: new Set([...prompt, ...answers]).size >= RICH_TOPIC };
+    known = {
+      strict,
+      broad: (t) => strict(t) || answers.has(t.lemma),
+      broadLemma: (w) => isTerm(w) || prompt.has(w) || answers.has(w),
+      rich: new Set([...prompt, ...answers]).size >= RICH_TOPIC,
+    };
     topics.set(q, known);
   }
   return known;
@@ -160,6 +166,9 @@ export function offTopicTasks(q: Question, a: Analysis, options: { story?: boole
     const [verb, object] = afterLead(tokens);
     if (verb && /^[a-z]{2,}$/.test(verb.word) && !NOT_ORDERS.has(verb.lemma) && object?.word === "me") return void out.add(i);
     if (!handsATask(tokens, a.text, topic.rich)) return;
+    // A requirement on the thing being built ("Make sure the answers do not hallucinate facts", "Ensure the
+    // logs never contain emails") is about what its clause says: on the question's subject, it is on topic.
+    if (!options.story && requirementOnTopic(tokens, topic)) return;
     // What the task is about, named after "of" or "how" ("the lifecycle of a butterfly", "how recursion
     // works", "the findings of the 2020 climate report"), decides before its verb does: "Summarize ..." on a
     // question about summaries is still about a climate report. It is the question's when most of its words
@@ -193,6 +202,42 @@ export function offTopicTasks(q: Question, a: Analysis, options: { story?: boole
     if (content.length > 0 && topical * share < content.length) out.add(i);
   });
   return withContext(a, out, topic, options.story);
+}
+
+/**
+ * The clause an order takes as its object, when it takes one: the order states a requirement ("Make sure
+ * the answers do not hallucinate facts", "Ensure that every log line is redacted", "Make the bot cite its
+ * sources") rather than asking for a piece of writing ("Write a poem about the sea"). The verb, an
+ * adjective completing it ("sure", "certain") and "that", then a noun phrase and a verb (adverbs between:
+ * "the bot never hallucinates"). Null when the object is a plain noun phrase.
+ */
+function requiredClause(tokens: Token[]): Token[] | null {
+  const rest = afterLead(tokens).slice(1);
+  let i = 0;
+  if (rest[i]?.pos === "ADJ" && rest[i + 1] && ["DET", "NOUN", "PROPN", "PRON", "SCONJ"].includes(rest[i + 1]!.pos)) i++;
+  if (rest[i]?.word === "that") return rest.slice(i + 1);
+  let j = i;
+  while (j < rest.length && NOUN_PHRASE.has(rest[j]!.pos)) j++;
+  if (j === i || !rest.slice(i, j).some((t) => t.pos === "NOUN" || t.pos === "PROPN" || t.pos === "PRON")) return null;
+  let k = j;
+  while (k < rest.length && (rest[k]!.pos === "ADV" || rest[k]!.pos === "PART")) k++;
+  return rest[k] && (rest[k]!.pos === "VERB" || rest[k]!.pos === "AUX") ? rest.slice(i) : null;
+}
+
+/** Thresholds of requirementOnTopic: some of the clause's content words, at least a third, are the question's. */
+const REQUIRED_TOPICAL_SHARE = 3;
+
+/**
+ * Whether an order states a requirement whose clause is on the question's subject. A pack with a thin
+ * vocabulary names its subject in one form ("hallucinations") and a candidate in another ("do not
+ * hallucinate"): a word counts when it, or a derivational relative of it (WordNet), is the question's.
+ */
+function requirementOnTopic(tokens: Token[], topic: Topic): boolean {
+  const clause = requiredClause(tokens);
+  if (!clause) return false;
+  const words = clause.filter((t) => CONTENT.has(t.pos) && !GENERIC.has(t.lemma) && t.word.length > 1);
+  const topical = words.filter((t) => topic.broad(t) || [...wordFamily(t.lemma)].some((w) => topic.broadLemma(w))).length;
+  return topical > 0 && topical * REQUIRED_TOPICAL_SHARE >= words.length;
 }
 
 /** Whether a sentence says nothing of the question: under a third of its content words are the question's. */

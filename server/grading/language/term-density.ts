@@ -1,4 +1,4 @@
-import { analyse } from "./analyse.js";
+import { analyse, type Token } from "./analyse.js";
 
 /** Parts of speech that carry content; the rest (articles, prepositions, pronouns, auxiliaries) is glue. */
 const CONTENT = new Set(["NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"]);
@@ -20,17 +20,95 @@ const MIN_CONTENT_WORDS_ONE_SENTENCE = 16;
 const MAX_TERM_SHARE = 0.88;
 
 /**
+ * Words that relate what stands on either side: prepositions and subordinators. Not auxiliaries nor
+ * "not": the terms of a negative key point ("do not know", "is not in the context") hold them.
+ */
+const RELATING = new Set(["ADP", "SCONJ"]);
+/** Subordinators and relatives the tagger may read as adverbs or pronouns: "when", "so", "which", "that". */
+const SUBORDINATING = new Set([
+  "when",
+  "so",
+  "because",
+  "which",
+  "that",
+  "where",
+  "if",
+  "until",
+  "unless",
+  "while",
+  "who",
+  "whose",
+  "since",
+]);
+const OPENS_PHRASE = new Set(["DET", "PRON", "NUM"]);
+/** A sentence relates its terms with at least this many relating words that open a phrase or clause, and this many verbs. */
+const MIN_RELATIONS = 3;
+const MIN_VERBS = 2;
+/**
+ * At most this many content words per relating word: the audit's sentence has 24 content words and 8
+ * relating words, the honest wordings in the tests 2.1-3.6 per relating word.
+ */
+const CONTENT_PER_RELATION = 4;
+
+/**
+ * Whether a sentence relates its terms rather than listing them: it has verbs; at least three words
+ * that open a phrase or clause relating one thing to another ("with a similarity threshold", "when
+ * the model version changes", "so no tenant sees ..."); more prepositions and subordinators than
+ * coordinating marks ("and", "or", commas, line breaks), though some of the latter (a run strung on
+ * nothing is no sentence); and a relating word for every four content words at most. "Use a semantic
+ * cache keyed on normalised prompt embeddings with a similarity threshold tuned on held-out traffic,
+ * invalidated when the model version or system prompt changes, with per-tenant isolation so no tenant
+ * sees another's cached answers." is a claim about how its terms work together, however many of its
+ * words the rubric names (8 relating words, 3 of them opening, 3 coordinating, 24 content words);
+ * "We handled chunking and embeddings and hybrid search and ..." is a list with a verb in front (on
+ * the built-in pack's terms: 7-9 relating words, 17-31 coordinating), and a run of terms has only its
+ * terms' own short words ("one in twenty", "human in the loop") and no marks.
+ */
+export function relatesItsTerms(sentence: string, tokens: readonly Token[]): boolean {
+  let relations = 0;
+  // Commas, semicolons and line breaks (a list's items on lines of their own) coordinate.
+  let coordination = (sentence.match(/[,;\n]/g) ?? []).length;
+  let verbs = 0;
+  let content = 0;
+  let opening = 0;
+  tokens.forEach((t, i) => {
+    if (RELATING.has(t.pos) || SUBORDINATING.has(t.word)) {
+      relations++;
+      // A subordinator opens a clause; a preposition opens a noun phrase of its own when a determiner, pronoun
+      // or number follows ("with a similarity threshold", "when the model version"). One straight before a
+      // noun may be a term's own ("split by heading", "per queue", "on call").
+      if (SUBORDINATING.has(t.word) || t.pos === "SCONJ" || OPENS_PHRASE.has(tokens[i + 1]?.pos ?? "")) opening++;
+    } else if (t.pos === "CCONJ") coordination++;
+    else if (CONTENT.has(t.pos)) content++;
+    if (t.pos === "VERB") verbs++;
+  });
+  // A run of terms strung on nothing, not even a comma, is no sentence with parts: the terms' own short words
+  // ("one in twenty", "human in the loop") are its only relations.
+  return (
+    verbs >= MIN_VERBS &&
+    opening >= MIN_RELATIONS &&
+    coordination > 0 &&
+    relations > coordination &&
+    relations * CONTENT_PER_RELATION >= content
+  );
+}
+
+/**
  * Whether a paragraph is rubric terms held together by glue: nearly every
  * content word in it is one of the question's evidence terms. Whatever its
  * shape (a run of terms, terms strung with "of" and "the", sentences such as
  * "The X of Y is Z."), an answer says something besides the names of the key
  * points: what happened, why, with what result. A text that says nothing else
- * states nothing, however it is punctuated.
+ * states nothing, however it is punctuated. One exception: a single sentence that relates its terms
+ * (relatesItsTerms) is a terse claim, not a list.
  */
 export function termStuffed(paragraph: string, isTerm: (word: string) => boolean): boolean {
   const a = analyse(paragraph);
   const content = a.tokens.filter((t) => CONTENT.has(t.pos) && t.word.length >= 3);
   if (content.length < (a.sentences.length > 1 ? MIN_CONTENT_WORDS : MIN_CONTENT_WORDS_ONE_SENTENCE)) return false;
+  // One sentence that relates its terms is a dense claim, not stuffing. Not several: a template repeated
+  // ("The X of Y is Z. The W of V is U.") relates its terms in each sentence and says nothing (templated-terms.ts).
+  if (a.sentences.length === 1 && relatesItsTerms(a.sentences[0]!.text, a.tokens)) return false;
   const terms = content.filter((t) => isTerm(t.word) || isTerm(t.lemma)).length;
   return terms / content.length >= MAX_TERM_SHARE;
 }
