@@ -17,6 +17,7 @@ import { verdictShape } from "./verdict-shape.js";
 import { withoutDataLiterals } from "./data-literals.js";
 import { looksLikeCode } from "../code-shape.js";
 import { praisesItself } from "./self-praise.js";
+import { claimToGrader, TOP_GRADE_ASKED, withoutPlea } from "./claims-to-grader.js";
 import { withoutTemplatedTerms } from "./templated-terms.js";
 import { analyse, gluedSalad, otherLanguage, questionTerms, termPhrases, termStuffed } from "../language/index.js";
 
@@ -38,6 +39,7 @@ export const FLAG_MESSAGES: Record<IntegrityFlag["kind"], string> = {
   "templated-terms":
     "Sentences filling one template with the question's terms, paired unlike any statement of the key points, were removed before grading and earned no credit.",
   padding: "Repeated or padded text earned no extra credit, and a padded answer scores at most level 2 on each criterion.",
+  plea: "A plea for lenient marking was removed before grading; it cost nothing else.",
 };
 
 /** Appended to a steering flag's message when the penalty was applied. */
@@ -89,6 +91,10 @@ function attackKind(text: string, unfenced: boolean, code = false, data = text):
   // Computed only when a scoring or override pattern matched: most sentences never need it.
   let known: boolean | undefined;
   const addressed = () => (known ??= addressedToReader(stripInvisible(said), { code }));
+  // Claims handed to the grader (claims-to-grader.ts); a plea alone is removed without the steering penalty.
+  const claim = claimToGrader(forMatching(said), stripInvisible(said));
+  if (claim === "plea" && !TOP_GRADE_ASKED.test(forMatching(said)))
+    return attackKind(withoutPlea(text), unfenced, code, withoutPlea(data)) ?? "plea";
   return (
     attackKindOf(forMatching(said), unfenced, addressed) ??
     attackKindOf(stripInvisible(said).toLowerCase().replace(/\s+/g, " "), unfenced, addressed) ??
@@ -98,7 +104,8 @@ function attackKind(text: string, unfenced: boolean, code = false, data = text):
     // A verdict on this answer told as already reached ("the panel already rated it 5/5").
     (reportedVerdict(forMatching(said)) ? "fake-verdict" : null) ??
     // Containers keep their quotes and line breaks: a glossary's "'weak' means ..." quotes what it redefines.
-    verdictShape(stripInvisible(text), forMatching(text), stripInvisible(said))
+    verdictShape(stripInvisible(text), forMatching(text), stripInvisible(said)) ??
+    (claim === "plea" ? null : claim)
   );
 }
 
