@@ -35,7 +35,7 @@ const FOR_GRADER =
 
 /** This very answer, not one it talks about ("in this answer I explain ..." frames, it is not the answer graded). */
 const THIS_ANSWER =
-  /(?<!\b(?:in|within|throughout|inside) )\b(?:(?:this|my|the above|the present)\s+(?:answer|response|submission|reply|write-?up)|the\s+(?:points?|items?|topics?)\s+(?:above|i (?:made|listed|gave|raised|covered|addressed))|what i (?:wrote|said|listed|covered)|the above)\b/;
+  /(?<!\b(?:in|within|throughout|inside) )\b(?:(?:this|my|the above|the present)\s+(?:answer|response|submission|reply|write-?up)|(?:points?|items?|topics?|ideas|steps)\s+(?:[\w-]+\s+)?(?:above|i (?:made|listed|gave|raised|covered|addressed))|the above (?:points|items|list)|what i (?:wrote|said|listed|covered)|the above)\b/;
 
 // ---------------------------------------------------------------- 1. a coverage list
 
