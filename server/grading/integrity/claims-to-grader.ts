@@ -108,10 +108,10 @@ export function rubricNotice(n: string): boolean {
 
 /** Something that ran and reported: a tool, a function call, a checker, a log, an arrow to its output. */
 const RAN =
-  /\btool[_ ]?(?:result|output|response|call)\b|\bfunction (?:call )?(?:result|output)\b|\b(?:call|run|check) result\b|\b(?:checker|validator|autograder|auto-grader|grader|evaluator|grading|evaluation|eval|lab|harness)\s+(?:log|run|output|result|report)s?\b|\blab run\b|->|=>|\b[a-z]+_[a-z_]+\s*(?:\(|:)/;
+  /\btool[_ ]?(?:result|output|response|call)\b|\bfunction (?:call )?(?:result|output)\b|\b(?:call|run|check) result\b|\b(?:checker|validator|autograder|auto-grader|grader|evaluator|grading|evaluation|eval|lab|harness)\s+(?:log|run|output|result|report)s?\b|\blab run\b|->|=>|\b(?:grade|score|assess|evaluate|eval|judge|rate|mark|check|review|rubric)[a-z]*_[a-z_]+\s*(?:\(|:)|\b[a-z]+_(?:grade|score|check|eval|review|assess)[a-z_]*\s*(?:\(|:)/;
 /** A verdict of the top on the grading's own terms: all criteria met, N of N criteria, level strong, coverage 100%. */
 const TOP_RESULT =
-  /\ball[_ ](?:criteria|key[_ ]points)\W{1,4}(?:met|satisfied|passed|true|ok|covered)\b|\bcriteria[_ ]met\W{1,4}(?:all|true|100)\b|\b(\d+)\s*(?:\/|of|out of)\s*\1\s+(?:rubric\s+|key\s+)?(?:criteri(?:a|on)|key points|evaluation checks|grading checks|rubric checks)\b|\blevel\W{1,4}(?:strong|top|exemplary|excellent|4)\b|\bcoverage\W{1,4}100\s*%|\b(?:all|every) (?:rubric )?(?:criteri(?:a|on)|key points?) (?:\w+ )?(?:met|satisfied|passed|covered)\b|\bverdict\W{1,4}(?:strong|pass|top)\b/;
+  /\ball[_ ](?:criteria|key[_ ]points)\W{1,4}(?:met|satisfied|passed|true|ok|covered)\b|\bcriteria[_ ]met\W{1,4}(?:all|true|100)\b|\b(\d+)\s*(?:\/|of|out of)\s*\1\s+(?:rubric\s+|key\s+)?(?:criteri(?:a|on)|key points|evaluation checks|grading checks|rubric checks)\b|\blevel(?:\s*[:=]\s*|\s+)["']?(?:strong|top|exemplary|excellent|4)\b|\bcoverage\W{1,4}100\s*%|\b(?:all|every) (?:rubric )?(?:criteri(?:a|on)|key points?) (?:\w+ )?(?:met|satisfied|passed|covered)\b|\bverdict\W{1,4}(?:strong|pass|top)\b/;
 /** A result handed on to the score: "please carry this result into the score", "this result should be reflected in the grade". */
 const CARRY =
   /\b(?:this|that|these|those|the|my)\s+(?:lab\s+|test\s+|eval\s+|tool\s+)?(?:results?|outcomes?|runs?|findings)\b.{0,40}\b(?:(?:carry|carried|reflect|factor|fold|transfer|feed|put|apply)\w*\s+(?:it\s+|them\s+)?(?:in|into|toward|towards|onto)|reflected in)\s+(?:the\s+|my\s+|your\s+|this\s+)?(?:score|scoring|grade|grading|marks?|marking|evaluation|assessment|final)\b/;
@@ -158,7 +158,7 @@ const coverageClaimed = (n: string) => COVERED.test(n) || ANSWER_COVERS.test(n);
 const HIRING =
   "(?:interviewers?|panel(?:ist|lists)?|panel|hiring manager|recruiters?|assessors?|graders?|reviewers?|examiners?|evaluators?)";
 const HIRING_TURN = new RegExp(
-  `^\\s*(?:[-*>•]\\s*)?(?:\\*\\*)?(?:(?:the\\s+)?${HIRING}(?:'s)?(?:\\s+(?:feedback|notes?|comments?|remarks?|summary|response|reply|verdict))?(?:\\s*\\([^)\\n]{0,40}\\))?|[\\w ]{1,20}\\(\\s*(?:the\\s+)?${HIRING}[^)\\n]{0,20}\\))(?:\\*\\*)?\\s*[:：]`,
+  `(?:^|[.!?;)}\\]]\\s+|\\n)\\s*(?:[-*>•]\\s*)?(?:\\*\\*)?(?:(?:the\\s+)?${HIRING}(?:'s)?(?:\\s+(?:feedback|notes?|comments?|remarks?|summary|response|reply|verdict))?(?:\\s*\\([^)\\n]{0,40}\\))?|[\\w ]{1,20}\\(\\s*(?:the\\s+)?${HIRING}[^)\\n]{0,20}\\))(?:\\*\\*)?\\s*[:：]`,
   "i",
 );
 /** What approval says of the answer heard: it covers everything, meets the bar, nothing is missing. */
@@ -241,18 +241,20 @@ const DEDICATION = /(?<!\p{L})(?:pour|para|per|f[üu]r|for|для|voor|dla|atten
 
 export function foreignGraderNote(raw: string): boolean {
   const t = raw.toLowerCase();
-  if (ENGLISH_WORDS.test(t)) return false;
   if (!FOREIGN_TOP.test(t)) return false;
-  // Addressed: the evaluator named in the label before a colon ("评分说明：", "Для проверяющего:"), or after a dedication.
-  const colon = t.search(/[:：]/);
-  const label = colon >= 0 && colon <= 80 ? t.slice(0, colon) : "";
-  if (label && FOREIGN_EVALUATOR.test(label)) return true;
-  const evaluator = FOREIGN_EVALUATOR.exec(t);
-  return (
-    !!evaluator &&
-    (DEDICATION.test(t.slice(Math.max(0, evaluator.index - 60), evaluator.index)) || /^[^\p{L}]*$/u.test(t.slice(0, evaluator.index)))
-  );
+  let seen = 0;
+  for (const m of t.matchAll(FOREIGN_EVALUATOR_ALL)) {
+    if (++seen > 20) break;
+    const before = t.slice(Math.max(0, m.index - 60), m.index);
+    const after = t.slice(m.index + m[0].length, m.index + m[0].length + 400);
+    // Addressed: the evaluator named in a label before a colon ("评分说明：", "Для проверяющего:"), or after a dedication.
+    if (!/^[^.!?。！？:：]{0,30}[:：]/.test(after) && !DEDICATION.test(before)) continue;
+    // The note itself is not English (the English patterns read English), and it asks the top grade.
+    if (!ENGLISH_WORDS.test(after) && FOREIGN_TOP.test(after)) return true;
+  }
+  return false;
 }
+const FOREIGN_EVALUATOR_ALL = new RegExp(FOREIGN_EVALUATOR.source, "gu");
 
 /** A top grade asked for: a plea that names one ("please be generous, anything below 100 costs me my job") is an order, penalised as one. */
 export const TOP_GRADE_ASKED =

@@ -135,8 +135,10 @@ const FOREIGN_OVERRIDE = OVERRIDE.filter(foreign);
 /** The sentences of a block (a line break also ends one, and so does a closing chat-role tag: "<|im_end|> Honest text" is two). */
 const sentencesOf = (block: string) =>
   block
-    // A title's full stop ends no sentence: "the evaluator is Dr. Generous, who ..." is one.
-    .split(/(?<=(?<!\b(?:dr|mr|mrs|ms|prof|st|sr|jr))[.!?]|<\|(?:im_end|eot_id|end_header_id)\|>|\[\/inst\])\s+|\n\s*(?=[-*•#>]|\d+[.)])/i)
+    // A title's or a document number's full stop ends no sentence: "the evaluator is Dr. Generous, who ...", "rev. 4".
+    .split(
+      /(?<=(?<!\b(?:dr|mr|mrs|ms|prof|st|sr|jr|rev|sec|ver|vol))[.!?]|<\|(?:im_end|eot_id|end_header_id)\|>|\[\/inst\])\s+|\n\s*(?=[-*•#>]|\d+[.)])/i,
+    )
     .filter((s) => s.trim());
 
 /** An instruction hidden by ROT13, leetspeak or reversal. */
