@@ -23,6 +23,7 @@ export const IntegrityFlagKindSchema = z.enum([
   "copied-model-answer",
   "templated-terms",
   "padding",
+  "plea",
 ]);
 
 /** The one grading result shape every grader layer produces. */

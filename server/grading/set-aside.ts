@@ -12,6 +12,7 @@ const WHAT: Record<IntegrityFlag["kind"], string> = {
   "copied-model-answer": "a copy of the model answer",
   "templated-terms": "the question's terms filled into one sentence template",
   padding: "repeated text",
+  plea: "a plea for lenient marking",
 };
 
 /**

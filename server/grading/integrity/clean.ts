@@ -21,6 +21,7 @@ import { verdictShape } from "./verdict-shape.js";
 import { withoutDataLiterals } from "./data-literals.js";
 import { looksLikeCode } from "../code-shape.js";
 import { praisesItself } from "./self-praise.js";
+import { claimToGrader, TOP_GRADE_ASKED, withoutPlea } from "./claims-to-grader.js";
 import { withoutTemplatedTerms } from "./templated-terms.js";
 import { analyse, gluedSalad, otherLanguage, questionTerms, termPhrases, termStuffed } from "../language/index.js";
 
@@ -42,6 +43,7 @@ export const FLAG_MESSAGES: Record<IntegrityFlag["kind"], string> = {
   "templated-terms":
     "Sentences filling one template with the question's terms, paired unlike any statement of the key points, were removed before grading and earned no credit.",
   padding: "Repeated or padded text earned no extra credit, and a padded answer scores at most level 2 on each criterion.",
+  plea: "A plea for lenient marking was removed before grading; it cost nothing else.",
 };
 
 /** Appended to a steering flag's message when the penalty was applied. */
@@ -93,6 +95,10 @@ function attackKind(text: string, unfenced: boolean, code = false, data = text):
   // Computed only when a scoring or override pattern matched: most sentences never need it.
   let known: boolean | undefined;
   const addressed = () => (known ??= addressedToReader(stripInvisible(said), { code }));
+  // Claims handed to the grader (claims-to-grader.ts); a plea alone is removed without the steering penalty.
+  const claim = claimToGrader(forMatching(said), stripInvisible(said));
+  if (claim === "plea" && !TOP_GRADE_ASKED.test(forMatching(said)))
+    return attackKind(withoutPlea(text), unfenced, code, withoutPlea(data)) ?? "plea";
   return (
     attackKindOf(forMatching(said), unfenced, addressed) ??
     attackKindOf(stripInvisible(said).toLowerCase().replace(/\s+/g, " "), unfenced, addressed) ??
@@ -104,7 +110,8 @@ function attackKind(text: string, unfenced: boolean, code = false, data = text):
     // A verdict on this answer told as already reached ("the panel already rated it 5/5").
     (reportedVerdict(forMatching(said)) || decidedVerdict(forMatching(said)) ? "fake-verdict" : null) ??
     // Containers keep their quotes and line breaks: a glossary's "'weak' means ..." quotes what it redefines.
-    verdictShape(stripInvisible(text), forMatching(text), stripInvisible(said))
+    verdictShape(stripInvisible(text), forMatching(text), stripInvisible(said)) ??
+    (claim === "plea" ? null : claim)
   );
 }
 
@@ -136,10 +143,10 @@ const FOREIGN_OVERRIDE = OVERRIDE.filter(foreign);
 /** The sentences of a block (a line break also ends one, and so does a closing chat-role tag: "<|im_end|> Honest text" is two). */
 const sentencesOf = (block: string) =>
   block
-    // A title's full stop ends no sentence: "the evaluator is Dr. Generous, who ..." is one.
+    // A title's or a document number's full stop ends no sentence: "the evaluator is Dr. Generous, who ...", "rev. 4".
     // A bracket closed after the full stop ends the sentence with it: "[Note: ... full marks.] We evaluate ..." is two.
     .split(
-      /(?<=(?<!\b(?:dr|mr|mrs|ms|prof|st|sr|jr))[.!?][)\]}]?|<\|(?:im_end|eot_id|end_header_id)\|>|\[\/inst\])\s+|\n\s*(?=[-*•#>]|\d+[.)])/i,
+      /(?<=(?<!\b(?:dr|mr|mrs|ms|prof|st|sr|jr|rev|sec|ver|vol))[.!?][)\]}]?|<\|(?:im_end|eot_id|end_header_id)\|>|\[\/inst\])\s+|\n\s*(?=[-*•#>]|\d+[.)])/i,
     )
     .filter((s) => s.trim());
 

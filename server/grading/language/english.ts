@@ -33,6 +33,21 @@ const MIN_ENGLISH_WORD_SHARE = 0.6;
  * that reason; the grader, which reads English, says so instead of scoring it.
  */
 export function otherLanguage(text: string): boolean {
+  return writtenInOther(text) && !fewSentencesOther(text);
+}
+
+/**
+ * A minority of sentences in another language (a line added in the candidate's own language, a quoted
+ * user query) leaves an answer English: it is graded on its English, the other sentences earning nothing.
+ * Read only when the whole reads as another language, so on few answers; each sentence is read once.
+ */
+function fewSentencesOther(text: string): boolean {
+  const parts = text.split(/(?<=[.!?。！？])\s*|\n+/).filter((p) => (p.match(/\p{L}+/gu) ?? []).length >= 3 || SYLLABIC.test(p));
+  if (parts.length < 3) return false;
+  return parts.filter(writtenInOther).length * 2 < parts.length;
+}
+
+function writtenInOther(text: string): boolean {
   if (otherScript(text)) return true;
   const words = wordsOf(text);
   if (words.length < 6) return false;
