@@ -304,7 +304,7 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
     if (modelAnswers)
       out = dropParagraphs(
         out,
-        (p) => isModelAnswerCopy(modelAnswers, p, skip, questionTerms(ctx.question)),
+        (p) => isModelAnswerCopy(modelAnswers, p, skip, givenWords(ctx.question)),
         (p) => flag("copied-model-answer", p),
       );
     out = dropParagraphs(
@@ -592,11 +592,24 @@ const ATTACK_SENTINEL = "\u0000attack\u0000";
 const MIN_CONTENT_WORDS_TO_COPY = 12;
 const longEnoughToCopy = (text: string) => new Set(contentWords(text)).size >= MIN_CONTENT_WORDS_TO_COPY;
 
-function isModelAnswerCopy(index: CopyIndex, paragraph: string, skip: ReadonlySet<number>, isTerm: (word: string) => boolean): boolean {
+function isModelAnswerCopy(index: CopyIndex, paragraph: string, skip: ReadonlySet<number>, given: (word: string) => boolean): boolean {
   if (!longEnoughToCopy(paragraph)) return false;
   const runs = sharedRunShare(index, paragraph, 5, skip);
   if (runs.size >= 8 && runs.share >= 0.5) return true;
-  return vocabularyCopy(index, paragraph, skip, isTerm) !== null || reorderedCopy(index, paragraph, skip);
+  return vocabularyCopy(index, paragraph, skip, given) !== null || reorderedCopy(index, paragraph, skip);
+}
+
+const given = new WeakMap<Question, (word: string) => boolean>();
+/** The question's own words and its rubric's terms: every right answer uses them (see vocabularyCopy). */
+function givenWords(q: Question): (word: string) => boolean {
+  let known = given.get(q);
+  if (!known) {
+    const prompt = new Set(contentWords(`${q.title} ${q.prompt}`));
+    const isTerm = questionTerms(q);
+    known = (w) => prompt.has(w) || isTerm(w);
+    given.set(q, known);
+  }
+  return known;
 }
 
 /** Text paraphrasing the rubric: 30% of its 4-word runs come from the rubric's own words. */

@@ -1,0 +1,30 @@
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { loadPacksFromDir } from "./server/scenarios/index.js";
+import { contentWords, words } from "./server/grading/integrity/copy-index.js";
+const [pack] = loadPacksFromDir("scenarios");
+const rows = parse(readFileSync("test/fixtures/honest/expert-rewrites.yaml", "utf8")) as { questionId: string; answer: string }[];
+for (const id of process.argv.slice(2)) {
+  const q = pack!.questions.find((x) => x.id === id)!;
+  const strong = q.exemplars.find((e) => e.level === "strong")!.answer;
+  const ans = rows.find((r) => r.questionId === id)!.answer;
+  const src = new Set(contentWords(strong));
+  const own = new Set(contentWords(ans));
+  const prompt = new Set(contentWords(q.prompt));
+  const terms = new Set(q.rubric.flatMap((c) => c.evidence.concepts.flatMap((k) => k.terms.flatMap((t) => contentWords(t)))));
+  const shared = [...own].filter((w) => src.has(w));
+  const notShared = [...own].filter((w) => !src.has(w));
+  console.log(id, "own", own.size, "src", src.size, "shared", shared.length, "contain", (shared.length / own.size).toFixed(2), "cover", (shared.length / src.size).toFixed(2));
+  console.log(" own-only:", notShared.join(" "));
+  const neutral = (w: string) => /\d/.test(w) || prompt.has(w) || terms.has(w);
+  const o2 = [...own].filter((w) => !neutral(w)); const s2 = [...src].filter((w) => !neutral(w));
+  const sh2 = o2.filter((w) => src.has(w));
+  console.log(" non-neutral own", o2.length, "src", s2.length, "contain", (sh2.length / o2.length).toFixed(2), "cover", (sh2.length / s2.length).toFixed(2));
+  console.log(" shared non-neutral:", sh2.join(" "));
+  const bi = (w: string[]) => { const s = new Set<string>(); for (let i = 0; i + 1 < w.length; i++) s.add(w[i] + " " + w[i + 1]); return s; };
+  const aw = bi(words(ans)), sw = bi(words(strong));
+  console.log(" bigram share", ([...aw].filter((b) => sw.has(b)).length / aw.size).toFixed(2));
+  const tri = (w: string[]) => { const s = new Set<string>(); for (let i = 0; i + 2 < w.length; i++) s.add(w.slice(i, i + 3).join(" ")); return s; };
+  const at = tri(words(ans)), st = tri(words(strong));
+  console.log(" trigram share", ([...at].filter((b) => st.has(b)).length / at.size).toFixed(2));
+}
