@@ -39,14 +39,19 @@ for (const q of pack!.questions) {
 }
 console.log("copies of the strong model answer set aside as copied (text questions):");
 for (const [kind, r] of perKind)
-  console.log(`  ${kind.padEnd(48)} ${`${r.caught}/${r.total}`.padStart(7)}${r.misses.length ? `  missed: ${r.misses.slice(0, 6).join(", ")}` : ""}`);
+  console.log(
+    `  ${kind.padEnd(48)} ${`${r.caught}/${r.total}`.padStart(7)}${r.misses.length ? `  missed: ${r.misses.slice(0, 6).join(", ")}` : ""}`,
+  );
 console.log(`  partial copies whose honest paragraph was set aside too: ${partialWrong}/${partialTotal}`);
 
 type Labelled = { questionId: string; answer: string };
 const fixture = (name: string) => parse(readFileSync(new URL(`../../test/fixtures/${name}`, import.meta.url), "utf8")) as Labelled[];
 const honestSets: [string, Labelled[]][] = [
   ["expert rewrites (honest/expert-rewrites.yaml)", fixture("honest/expert-rewrites.yaml")],
-  ["calibration answers (blind, independent)", ["behavioural", "prompt-debugging", "system-design"].flatMap((f) => fixture(`calibration/${f}.yaml`))],
+  [
+    "calibration answers (blind, independent)",
+    ["behavioural", "prompt-debugging", "system-design"].flatMap((f) => fixture(`calibration/${f}.yaml`)),
+  ],
   ["technical honest answers", ["technical", "technical-heldout", "structured"].flatMap((f) => fixture(`honest/${f}.yaml`))],
 ];
 console.log("\nhonest answers set aside as copied:");

@@ -88,7 +88,11 @@ describe("an expert's own answer that makes the model answer's points is not a c
 
 describe("copies of a model answer are still set aside", () => {
   const synonyms = (t: string) =>
-    t.replace(/\bcut\b/g, "reduce").replace(/\btrim\b/g, "remove").replace(/\blong\b/g, "lengthy").replace(/\bonly\b/g, "solely");
+    t
+      .replace(/\bcut\b/g, "reduce")
+      .replace(/\btrim\b/g, "remove")
+      .replace(/\blong\b/g, "lengthy")
+      .replace(/\bonly\b/g, "solely");
   const words = COST_STRONG.split(/\s+/);
 
   it("the cost exemplar edited, shuffled, misspelt or mixed with the rubric's terms", () => {
@@ -97,7 +101,9 @@ describe("copies of a model answer are still set aside", () => {
       synonyms(COST_STRONG),
       words.filter((_, i) => i % 6 !== 2).join(" "),
       [...words].reverse().join(" "),
-      COST_STRONG.replace(/\bmeetings\b/g, "meetnigs").replace(/\bfiller\b/g, "fillre").replace(/\bcontext\b/g, "cnotext"),
+      COST_STRONG.replace(/\bmeetings\b/g, "meetnigs")
+        .replace(/\bfiller\b/g, "fillre")
+        .replace(/\bcontext\b/g, "cnotext"),
       COST_STRONG.replace(/\. /g, " (batch, smaller model, trim). "),
       `${COST_STRONG} This matters a lot in practice and it is worth getting right.`,
     ])
@@ -108,7 +114,9 @@ describe("copies of a model answer are still set aside", () => {
     const sentences = PII_STRONG.split(/(?<=\.)\s+/);
     for (const text of [
       [...sentences].reverse().join(" "),
-      PII_STRONG.replace(/\bblock\b/g, "stop").replace(/\bKeep\b/g, "Hold").replace(/\bMeasure\b/g, "Track"),
+      PII_STRONG.replace(/\bblock\b/g, "stop")
+        .replace(/\bKeep\b/g, "Hold")
+        .replace(/\bMeasure\b/g, "Track"),
       sentences.filter((_, i) => i !== 2).join(" "),
     ])
       expect(copied(piiPack, text).flagged, text).toBe(true);
@@ -169,6 +177,12 @@ describe("vocabularyCopy reads the words a text chose", () => {
     const figures = buildCopyIndex([
       "12,000 x 9,000 = 108M tokens a day, 54 USD; 12,000 x 500 = 6M tokens, 12 USD; 66 USD a day, 1,980 USD a month, 23,760 USD a year at 0.50 and 2.00 USD per 1M tokens, 30 days a month.",
     ]);
-    expect(vocabularyCopy(figures, "108M tokens/day: $54. 6M tokens: $12. $66/day, $1,980/month, $23,760/year; 30 days a month at 0.50 and 2.00 USD per 1M.", none)).toBeNull();
+    expect(
+      vocabularyCopy(
+        figures,
+        "108M tokens/day: $54. 6M tokens: $12. $66/day, $1,980/month, $23,760/year; 30 days a month at 0.50 and 2.00 USD per 1M.",
+        none,
+      ),
+    ).toBeNull();
   });
 });

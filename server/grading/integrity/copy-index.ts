@@ -45,7 +45,15 @@ const push = (m: Map<string, number[]>, key: string, id: number) => {
 };
 
 export function buildCopyIndex(sources: string[], runLengths: number[] = [4, 5]): CopyIndex {
-  const index: CopyIndex = { runs: new Map(), runCounts: new Map(), words: new Map(), slips: new Map(), vocabularies: [], bags: [], sources };
+  const index: CopyIndex = {
+    runs: new Map(),
+    runCounts: new Map(),
+    words: new Map(),
+    slips: new Map(),
+    vocabularies: [],
+    bags: [],
+    sources,
+  };
   for (const run of runLengths) {
     index.runs.set(run, new Map());
     index.runCounts.set(run, []);
