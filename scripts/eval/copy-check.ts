@@ -17,32 +17,36 @@ const verbose = process.argv.includes("--verbose");
 const copied = (q: Question, text: string, gradingExemplar?: string) =>
   prepareAnswer(q, [{ text }], { pack, gradingExemplar }).flags.filter((f) => f.kind === "copied-model-answer");
 
-const perKind = new Map<string, { caught: number; total: number; misses: string[] }>();
+const perKind = new Map<string, { caught: number; total: number; misses: string[]; leftover: number }>();
 let partialWrong = 0;
 let partialTotal = 0;
 for (const q of pack!.questions) {
   if (q.kind === "coding") continue;
   for (const v of copyVariants(q)) {
-    const row = perKind.get(v.kind) ?? { caught: 0, total: 0, misses: [] };
+    const row = perKind.get(v.kind) ?? { caught: 0, total: 0, misses: [], leftover: 0 };
     perKind.set(v.kind, row);
     const flags = copied(q, v.text);
     row.total++;
-    if (flags.length) row.caught++;
-    else row.misses.push(q.id);
+    if (flags.length) {
+      row.caught++;
+      // What of a caught copy is still read: the candidate's own sentences (`own`), nothing else.
+      const kept = prepareAnswer(q, [{ text: v.text }], { pack }).evidence.prose;
+      row.leftover += Math.max(0, kept.length - (v.own?.length ?? 0)) / v.text.length;
+    } else row.misses.push(q.id);
     if (v.own) {
-      // Only the copied paragraph is set aside: the honest one is kept.
+      // Only the copied paragraph or sentences are set aside: the honest ones are kept.
       partialTotal++;
       const kept = prepareAnswer(q, [{ text: v.text }], { pack }).evidence.prose;
-      if (!kept.includes(v.own.trim().slice(0, 80))) partialWrong++;
+      if (!kept.includes(v.own.trim().slice(0, 80)) || !kept.includes(v.own.trim().slice(-60))) partialWrong++;
     }
   }
 }
 console.log("copies of the strong model answer set aside as copied (text questions):");
 for (const [kind, r] of perKind)
   console.log(
-    `  ${kind.padEnd(48)} ${`${r.caught}/${r.total}`.padStart(7)}${r.misses.length ? `  missed: ${r.misses.slice(0, 6).join(", ")}` : ""}`,
+    `  ${kind.padEnd(48)} ${`${r.caught}/${r.total}`.padStart(7)}  still read ${((100 * r.leftover) / Math.max(1, r.caught)).toFixed(1)}%${r.misses.length ? `  missed: ${r.misses.slice(0, 6).join(", ")}` : ""}`,
   );
-console.log(`  partial copies whose honest paragraph was set aside too: ${partialWrong}/${partialTotal}`);
+console.log(`  partial copies whose honest paragraph or sentences were set aside too: ${partialWrong}/${partialTotal}`);
 
 type Labelled = { questionId: string; answer: string };
 const fixture = (name: string) => parse(readFileSync(new URL(`../../test/fixtures/${name}`, import.meta.url), "utf8")) as Labelled[];

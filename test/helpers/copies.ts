@@ -83,6 +83,8 @@ const FILLER_SENTENCES = [
 const OWN =
   "Before anything else I would ask who owns this feature today, what has been promised to customers, and which dashboards people already trust, because the plan depends on those answers more than on any tool.";
 
+const OWN_END = "I would also write down what we decided and why, so the next person joining the team does not have to guess later.";
+
 export function copyVariants(q: Question): CopyVariant[] {
   const strong = q.exemplars.find((e) => e.level === "strong")?.answer ?? "";
   if (!strong) return [];
@@ -113,5 +115,10 @@ export function copyVariants(q: Question): CopyVariant[] {
       ),
     },
     { kind: "copied paragraph after an honest one", text: `${OWN}\n\n${strong}`, own: OWN },
+    {
+      kind: "copied sentences inside an honest paragraph",
+      text: `${OWN} ${sentences.slice(0, Math.ceil(sentences.length / 2)).join(" ")} ${OWN_END}`,
+      own: `${OWN} ${OWN_END}`,
+    },
   ];
 }

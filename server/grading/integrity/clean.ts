@@ -4,7 +4,7 @@ import { invisibleBoundaries } from "./invisible-boundaries.js";
 import { rubricRecord } from "./rubric-record.js";
 import { FAKE_VERDICT, GRADE_ORDERS, GRADING, OVERRIDE, ROLE_TAG, SELF_ASSESSMENT, TAG_ESCAPE, TASK_INJECTION } from "./patterns.js";
 import type { CleanedAnswer, IntegrityFlag } from "./types.js";
-import { contentWords, reorderedCopy, sharedRunShare, vocabularyCopy, type CopyIndex } from "./copy-index.js";
+import { contentWords, ownSentences, reorderedCopy, sharedRunShare, vocabularyCopy, type CopyIndex } from "./copy-index.js";
 import { addressedToReader, personaSetUp, roleSetUp, unquoted } from "./addressed.js";
 import { insideDescribedQuote, withoutDescribedQuotes } from "./described-quotes.js";
 import { isList, markerNote, withPayload } from "./marker-note.js";
@@ -306,6 +306,11 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
         out,
         (p) => isModelAnswerCopy(modelAnswers, p, skip, givenWords(ctx.question)),
         (p) => flag("copied-model-answer", p),
+        // The candidate's own sentences around a copy stay, unless what stays is itself a copy.
+        (p) => {
+          const own = ownSentences(modelAnswers, p, skip, givenWords(ctx.question));
+          return own && !isModelAnswerCopy(modelAnswers, own, skip, givenWords(ctx.question)) ? own : "";
+        },
       );
     out = dropParagraphs(
       out,
@@ -619,13 +624,15 @@ function isRubricCopy(index: CopyIndex, paragraph: string): boolean {
   return runs.size >= 8 && runs.share >= 0.3;
 }
 
-function dropParagraphs(text: string, copied: (p: string) => boolean, onCopy: (p: string) => void): string {
+/** Paragraphs that are copies go (`own`: the part of one the candidate wrote, which stays). */
+function dropParagraphs(text: string, copied: (p: string) => boolean, onCopy: (p: string) => void, own?: (p: string) => string): string {
   return text
     .split(/\n\s*\n/)
-    .filter((paragraph) => {
-      if (!copied(paragraph)) return true;
+    .flatMap((paragraph) => {
+      if (!copied(paragraph)) return [paragraph];
       onCopy(paragraph);
-      return false;
+      const kept = own?.(paragraph) ?? "";
+      return kept ? [kept] : [];
     })
     .join("\n\n");
 }

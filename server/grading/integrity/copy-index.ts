@@ -203,3 +203,30 @@ export function reorderedCopy(index: CopyIndex, paragraph: string, skip: Readonl
     return shared >= REORDERED_OVERLAP * own.length && shared >= REORDERED_OVERLAP * size;
   });
 }
+
+/** Words of its own choosing a sentence needs before it can be told from a copy's (see ownSentences). */
+const MIN_SENTENCE_CHOSEN_WORDS = 3;
+
+/**
+ * The sentences of a paragraph set aside as a copy that the candidate wrote: none of their 5-word runs, or
+ * under half, come from a source, and under 85% of the words they chose do (see vocabularyCopy). A copied
+ * model answer in the middle of a paragraph goes, the candidate's own sentences around it stay; a sentence
+ * with too few words of its own choosing to tell ("It is worth being careful here.") goes with the copy.
+ * Returns "" when no sentence is the candidate's.
+ */
+export function ownSentences(index: CopyIndex, paragraph: string, skip: ReadonlySet<number>, given: (word: string) => boolean): string {
+  const sentences = paragraph.split(/(?<=[.!?])\s+|\n+/).filter((x) => x.trim());
+  if (sentences.length < 2) return "";
+  return sentences
+    .filter((sentence) => {
+      const run = sharedRunShare(index, sentence, 5, skip);
+      if (run.share >= 0.5) return false;
+      const own = [...new Set(contentWords(sentence))].filter((w) => chosen(w, given));
+      if (own.length < MIN_SENTENCE_CHOSEN_WORDS) return false;
+      const from = new Map<number, number>();
+      for (const w of own) for (const id of sourcesUsing(index, w)) if (!skip.has(id)) from.set(id, (from.get(id) ?? 0) + 1);
+      const most = Math.max(0, ...from.values());
+      return most < 0.85 * own.length;
+    })
+    .join(" ");
+}
