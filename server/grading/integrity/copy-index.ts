@@ -92,12 +92,22 @@ function slipKeys(word: string): string[] {
   return keys;
 }
 
-/** The sources using a word, or, for a word none uses, a word it is a slip of (see slipKeys). */
+/**
+ * The sources using a word, or, for a word none uses, the sources it was made from by a slip (see slipKeys),
+ * by dropping a contraction's apostrophe ("dont" for "don't") or by gluing two of one source's words
+ * together ("titlelaptop" from `title="Laptop"`).
+ */
 function sourcesUsing(index: CopyIndex, word: string): number[] {
   const exact = index.words.get(word);
   if (exact) return exact;
   const ids = new Set<number>();
+  if (word.endsWith("nt")) for (const id of index.words.get(word.slice(0, -1)) ?? []) ids.add(id);
   for (const key of slipKeys(word)) for (const id of index.slips.get(key) ?? []) ids.add(id);
+  if (word.length >= 6 && word.length <= MAX_SLIP_LENGTH && !/\d/.test(word))
+    for (let i = 3; i <= word.length - 3; i++) {
+      const second = index.words.get(word.slice(i));
+      if (second) for (const id of index.words.get(word.slice(0, i)) ?? []) if (second.includes(id)) ids.add(id);
+    }
   return [...ids];
 }
 
