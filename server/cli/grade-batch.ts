@@ -45,7 +45,16 @@ export type RowResult = {
     evidence: { quote: string; note: string }[];
   }[];
   flags: { kind: string; message: string; quote: string }[];
+  /** Set only under `exemplarsAsAnswers`: the row is this level's exemplar, graded as calibration grades it. */
+  asExemplar?: "strong" | "adequate" | "weak";
 };
+
+/**
+ * `exemplarsAsAnswers`: a row whose text or code is one of its question's exemplars, word for word, is graded
+ * as that exemplar (not a copy of itself), as `calibrate` grades it; every other row as the interview does.
+ * Only the batch CLI offers it, on a hiring team's request: in an interview a pasted exemplar is a copy.
+ */
+export type BatchOptions = { exemplarsAsAnswers?: boolean };
 
 const MAX_LINE = 250_000;
 const bounded = (s: string) => (s.length > 300 ? `${s.slice(0, 297)}...` : s);
@@ -57,7 +66,13 @@ export type RunTests = (question: Question, language: Language, code: string) =>
  * Grade one parsed line exactly as the interview grades a one-turn answer: coding answers
  * run on the question's tests when `runTests` is given (the CLI passes its sandbox).
  */
-export async function gradeRow(pack: Pack, line: string, lineNo: number, runTests?: RunTests): Promise<RowResult | RowError> {
+export async function gradeRow(
+  pack: Pack,
+  line: string,
+  lineNo: number,
+  runTests?: RunTests,
+  options: BatchOptions = {},
+): Promise<RowResult | RowError> {
   if (line.length > MAX_LINE)
     return {
       line: lineNo,
@@ -100,7 +115,9 @@ export async function gradeRow(pack: Pack, line: string, lineNo: number, runTest
     runTests && ((language) => runTests(question, language, row.code!)),
     "the batch grader was started without a code sandbox",
   );
-  const { scores, flags } = gradeQuestion(question, [body], { pack, tests });
+  const submitted = (row.text ?? row.code ?? "").trim();
+  const exemplar = options.exemplarsAsAnswers ? question.exemplars.find((e) => e.answer.trim() === submitted) : undefined;
+  const { scores, flags } = gradeQuestion(question, [body], { pack, tests, gradingExemplar: exemplar?.answer });
   return {
     id: row.id,
     questionId: question.id,
@@ -119,6 +136,7 @@ export async function gradeRow(pack: Pack, line: string, lineNo: number, runTest
       evidence: s.evidence.map((e) => ({ quote: bounded(e.quote), note: e.note })),
     })),
     flags: flags.map((f) => ({ kind: f.kind, message: f.message, quote: f.quote })),
+    ...(exemplar ? { asExemplar: exemplar.level } : {}),
   };
 }
 
@@ -128,6 +146,7 @@ export async function gradeFile(
   path: string,
   write: (line: string) => void,
   runTests?: RunTests,
+  options: BatchOptions = {},
 ): Promise<{ graded: number; errors: number; duplicateIds: (string | number)[] }> {
   const lines = createInterface({ input: createReadStream(path, "utf8"), crlfDelay: Infinity });
   let lineNo = 0;
@@ -138,7 +157,7 @@ export async function gradeFile(
   for await (const line of lines) {
     lineNo++;
     if (!line.trim()) continue;
-    const result = await gradeRow(pack, line, lineNo, runTests);
+    const result = await gradeRow(pack, line, lineNo, runTests, options);
     if ("error" in result) errors++;
     else {
       graded++;

@@ -7,11 +7,14 @@ import { gradeFile, type RunTests } from "./grade-batch.js";
 import { loadPacksForCli, packAndQuestion } from "./load-packs.js";
 
 const USAGE = `usage:
-  npm run -s cli -- grade --pack <pack file, dir or id> --answers <answers.jsonl> [--pack-id <id>]
+  npm run -s cli -- grade --pack <pack file, dir or id> --answers <answers.jsonl> [--pack-id <id>] [--exemplars-as-answers]
       one JSON line per answer row {id, questionId, text?, code?, language?}:
       {id, questionId, score, criteria: [{criterionId, score, insufficientEvidence, feedback}], flags}
       or {line, id?, error: {code, message}} for a row that could not be graded.
       Coding answers run on the question's tests in the sandbox, as in the interview.
+      --exemplars-as-answers: a row that is one of its question's exemplars word for word is graded as
+      that exemplar, as calibrate grades it, and marked "asExemplar": "<level>" (without it, an exemplar
+      is a copy of a model answer and earns nothing). For a file of your own rows only.
   npm run -s cli -- grade --question <pack file, dir or id>#<question-id> --answer-file <answer.txt> [--code --language python|typescript]
       one answer, printed as {scores, flags}.
 Both grade exactly as the interview does (the deterministic evidence layer, the whole pack loaded).`;
@@ -38,6 +41,7 @@ export async function gradeCommand(argv: string[], cli: Cli): Promise<number> {
         pack: { type: "string" },
         answers: { type: "string" },
         "pack-id": { type: "string" },
+        "exemplars-as-answers": { type: "boolean" },
         help: { type: "boolean" },
       },
     },
@@ -66,7 +70,8 @@ export async function gradeCommand(argv: string[], cli: Cli): Promise<number> {
       sandbox ??= createSandbox({ limits: DEFAULT_LIMITS, pythonPool: 1, typescriptWorkers: 1 });
       return sandbox.runTests(question, language, code, "all");
     };
-    const { graded, errors, duplicateIds } = await gradeFile(pack, answers, cli.out, runTests).finally(() =>
+    const options = { exemplarsAsAnswers: values["exemplars-as-answers"] === true };
+    const { graded, errors, duplicateIds } = await gradeFile(pack, answers, cli.out, runTests, options).finally(() =>
       (sandbox as Sandbox | null)?.close(),
     );
     if (graded + errors === 0) throw new CliError(`${values.answers} has no answers; ${hint}`, 2);

@@ -67,6 +67,60 @@ describe("batch grading (cli grade --pack --answers)", () => {
     expect("flags" in row && row.flags.map((f) => f.kind)).toContain("copied-model-answer");
   });
 
+  it("--exemplars-as-answers grades a team's own exemplar rows as calibrate does, beside real answers, and marks them", async () => {
+    const strong = q.exemplars.find((e) => e.level === "strong")!.answer;
+    const weak = q.exemplars.find((e) => e.level === "weak")!.answer;
+    const REAL =
+      "I would embed product titles and descriptions, query a vector index beside the keyword index, merge the two lists, and measure recall on the searches that return nothing today before switching anything on.";
+    const dir = mkdtempSync(join(tmpdir(), "grade-batch-"));
+    const file = join(dir, "answers.jsonl");
+    writeFileSync(
+      file,
+      [
+        { id: "s", questionId: q.id, text: strong },
+        // Spreadsheets drop a YAML block's final line break: the same exemplar.
+        { id: "s-trimmed", questionId: q.id, text: strong.trim() },
+        { id: "w", questionId: q.id, text: weak },
+        { id: "real", questionId: q.id, text: REAL },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join("\n"),
+    );
+    const out: string[] = [];
+    await gradeFile(pack!, file, (line) => out.push(line), undefined, { exemplarsAsAnswers: true });
+    const rows = out.map((l) => JSON.parse(l) as { id: string; score: number; flags: { kind: string }[]; asExemplar?: string });
+    const calibrated = (answer: string) =>
+      questionScore(gradingCriteria(q), gradeQuestion(q, [{ text: answer }], { pack, gradingExemplar: answer }).scores);
+    expect(rows.map((r) => [r.id, r.score, r.asExemplar])).toEqual([
+      ["s", calibrated(strong), "strong"],
+      ["s-trimmed", calibrated(strong), "strong"],
+      ["w", calibrated(weak), "weak"],
+      // A real answer is graded as the interview grades it, unmarked.
+      ["real", questionScore(gradingCriteria(q), gradeQuestion(q, [{ text: REAL }], { pack }).scores), undefined],
+    ]);
+    expect(rows[0]!.score).toBeGreaterThan(rows[2]!.score);
+    expect(rows[0]!.flags).toEqual([]);
+  });
+
+  it("--exemplars-as-answers never lets an edited or extended exemplar, or one under another question, pass as the exemplar", async () => {
+    const strong = q.exemplars.find((e) => e.level === "strong")!.answer;
+    const other = pack!.questions.find((x) => x.kind === "system-design" && x.id !== q.id)!;
+    const copies = [
+      { questionId: q.id, text: strong.replace(/\bthe\b/, "our") },
+      { questionId: q.id, text: `${strong}\n\nThat is how I would do it.` },
+      { questionId: other.id, text: strong },
+    ];
+    for (const copy of copies) {
+      const row = await gradeRow(pack!, JSON.stringify({ id: "c", ...copy }), 1, undefined, { exemplarsAsAnswers: true });
+      expect("flags" in row && row.flags.map((f) => f.kind), copy.text.slice(-40)).toContain("copied-model-answer");
+      expect("asExemplar" in row, copy.text.slice(-40)).toBe(false);
+    }
+    // Without the option an exemplar is a copy of a model answer, as in an interview.
+    const plain = await gradeRow(pack!, JSON.stringify({ id: "s", questionId: q.id, text: strong }), 1);
+    expect("score" in plain && plain.score).toBe(0);
+    expect("asExemplar" in plain).toBe(false);
+  });
+
   it("each criterion's explanation is the interview's, in full: its level anchor is never cut", async () => {
     // Key points with long labels, as hiring teams write them: the explanation names the ones covered.
     const labelled = oneCriterionPack({

@@ -6,7 +6,7 @@ import { criterionVerdict } from "./criterion-verdict.js";
 import { withoutLayoutNotation } from "./layout-notation.js";
 import { FAKE_VERDICT, GRADE_ORDERS, GRADING, OVERRIDE, ROLE_TAG, SELF_ASSESSMENT, TAG_ESCAPE, TASK_INJECTION } from "./patterns.js";
 import type { CleanedAnswer, IntegrityFlag } from "./types.js";
-import { contentWords, reorderedCopy, sharedRunShare, vocabularyCopy, type CopyIndex } from "./copy-index.js";
+import { contentWords, ownSentences, reorderedCopy, sharedRunShare, vocabularyCopy, type CopyIndex } from "./copy-index.js";
 import { addressedToReader, personaSetUp, roleSetUp, unquoted } from "./addressed.js";
 import { insideDescribedQuote, withoutDescribedQuotes } from "./described-quotes.js";
 import { isList, markerNote, withPayload } from "./marker-note.js";
@@ -326,8 +326,13 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
     if (modelAnswers)
       out = dropParagraphs(
         out,
-        (p) => isModelAnswerCopy(modelAnswers, p, skip, questionTerms(ctx.question)),
+        (p) => isModelAnswerCopy(modelAnswers, p, skip, givenWords(ctx.question)),
         (p) => flag("copied-model-answer", p),
+        // The candidate's own sentences around a copy stay, unless what stays is itself a copy.
+        (p) => {
+          const own = ownSentences(modelAnswers, p, skip, givenWords(ctx.question));
+          return own && !isModelAnswerCopy(modelAnswers, own, skip, givenWords(ctx.question)) ? own : "";
+        },
       );
     out = dropParagraphs(
       out,
@@ -614,11 +619,24 @@ const ATTACK_SENTINEL = "\u0000attack\u0000";
 const MIN_CONTENT_WORDS_TO_COPY = 12;
 const longEnoughToCopy = (text: string) => new Set(contentWords(text)).size >= MIN_CONTENT_WORDS_TO_COPY;
 
-function isModelAnswerCopy(index: CopyIndex, paragraph: string, skip: ReadonlySet<number>, isTerm: (word: string) => boolean): boolean {
+function isModelAnswerCopy(index: CopyIndex, paragraph: string, skip: ReadonlySet<number>, given: (word: string) => boolean): boolean {
   if (!longEnoughToCopy(paragraph)) return false;
   const runs = sharedRunShare(index, paragraph, 5, skip);
   if (runs.size >= 8 && runs.share >= 0.5) return true;
-  return vocabularyCopy(index, paragraph, skip, isTerm) !== null || reorderedCopy(index, paragraph, skip);
+  return vocabularyCopy(index, paragraph, skip, given) !== null || reorderedCopy(index, paragraph, skip);
+}
+
+const given = new WeakMap<Question, (word: string) => boolean>();
+/** The question's own words and its rubric's terms: every right answer uses them (see vocabularyCopy). */
+function givenWords(q: Question): (word: string) => boolean {
+  let known = given.get(q);
+  if (!known) {
+    const prompt = new Set(contentWords(`${q.title} ${q.prompt}`));
+    const isTerm = questionTerms(q);
+    known = (w) => prompt.has(w) || isTerm(w);
+    given.set(q, known);
+  }
+  return known;
 }
 
 /** Text paraphrasing the rubric: 30% of its 4-word runs come from the rubric's own words. */
@@ -628,13 +646,15 @@ function isRubricCopy(index: CopyIndex, paragraph: string): boolean {
   return runs.size >= 8 && runs.share >= 0.3;
 }
 
-function dropParagraphs(text: string, copied: (p: string) => boolean, onCopy: (p: string) => void): string {
+/** Paragraphs that are copies go (`own`: the part of one the candidate wrote, which stays). */
+function dropParagraphs(text: string, copied: (p: string) => boolean, onCopy: (p: string) => void, own?: (p: string) => string): string {
   return text
     .split(/\n\s*\n/)
-    .filter((paragraph) => {
-      if (!copied(paragraph)) return true;
+    .flatMap((paragraph) => {
+      if (!copied(paragraph)) return [paragraph];
       onCopy(paragraph);
-      return false;
+      const kept = own?.(paragraph) ?? "";
+      return kept ? [kept] : [];
     })
     .join("\n\n");
 }

@@ -14,8 +14,10 @@ export type CopyIndex = {
   runCounts: Map<number, number[]>;
   /** content word -> ids of the sources using it */
   words: Map<string, number[]>;
-  /** distinct content words per source */
-  wordCounts: number[];
+  /** a content word's same-length misspellings' key (see slipKeys) -> ids of the sources using it */
+  slips: Map<string, number[]>;
+  /** distinct content words of each source */
+  vocabularies: string[][];
   /** every word of each source with its count, function words included (see reorderedCopy) */
   bags: Map<string, number>[];
   sources: string[];
@@ -43,7 +45,15 @@ const push = (m: Map<string, number[]>, key: string, id: number) => {
 };
 
 export function buildCopyIndex(sources: string[], runLengths: number[] = [4, 5]): CopyIndex {
-  const index: CopyIndex = { runs: new Map(), runCounts: new Map(), words: new Map(), wordCounts: [], bags: [], sources };
+  const index: CopyIndex = {
+    runs: new Map(),
+    runCounts: new Map(),
+    words: new Map(),
+    slips: new Map(),
+    vocabularies: [],
+    bags: [],
+    sources,
+  };
   for (const run of runLengths) {
     index.runs.set(run, new Map());
     index.runCounts.set(run, []);
@@ -57,10 +67,48 @@ export function buildCopyIndex(sources: string[], runLengths: number[] = [4, 5])
     }
     index.bags.push(bagOf(w));
     const distinct = new Set(contentWords(text));
-    index.wordCounts.push(distinct.size);
-    for (const word of distinct) push(index.words, word, id);
+    index.vocabularies.push([...distinct]);
+    for (const word of distinct) {
+      push(index.words, word, id);
+      for (const key of slipKeys(word)) push(index.slips, key, id);
+    }
   });
   return index;
+}
+
+/** Words shorter than this are never read as a slip of another: "cost" and "coat" are two words. */
+const MIN_SLIP_LENGTH = 5;
+const MAX_SLIP_LENGTH = 24;
+
+/**
+ * Keys two words of the same length share when one is the other with one letter changed or two letters
+ * swapped ("reqiure", "requore" for "require"): the word with one letter left out, after the first.
+ * Endings differ in length ("cost", "costs"), so inflections are never slips of each other.
+ */
+function slipKeys(word: string): string[] {
+  if (word.length < MIN_SLIP_LENGTH || word.length > MAX_SLIP_LENGTH || /\d/.test(word)) return [];
+  const keys: string[] = [];
+  for (let i = 1; i < word.length; i++) keys.push(`${word.length}:${word.slice(0, i)}${word.slice(i + 1)}`);
+  return keys;
+}
+
+/**
+ * The sources using a word, or, for a word none uses, the sources it was made from by a slip (see slipKeys),
+ * by dropping a contraction's apostrophe ("dont" for "don't") or by gluing two of one source's words
+ * together ("titlelaptop" from `title="Laptop"`).
+ */
+function sourcesUsing(index: CopyIndex, word: string): number[] {
+  const exact = index.words.get(word);
+  if (exact) return exact;
+  const ids = new Set<number>();
+  if (word.endsWith("nt")) for (const id of index.words.get(word.slice(0, -1)) ?? []) ids.add(id);
+  for (const key of slipKeys(word)) for (const id of index.slips.get(key) ?? []) ids.add(id);
+  if (word.length >= 6 && word.length <= MAX_SLIP_LENGTH && !/\d/.test(word))
+    for (let i = 3; i <= word.length - 3; i++) {
+      const second = index.words.get(word.slice(i));
+      if (second) for (const id of index.words.get(word.slice(0, i)) ?? []) if (second.includes(id)) ids.add(id);
+    }
+  return [...ids];
 }
 
 /** Largest share of the paragraph's word runs found in any one source (ignoring `skip`). */
@@ -82,33 +130,53 @@ export function sharedRunShare(
 
 /** Distinct content words below which a text is never a reworded copy (see vocabularyCopy). */
 const MIN_WORDS_FOR_VOCABULARY_COPY = 20;
+/** Distinct words of its own choosing (see vocabularyCopy) below which a text is never a reworded copy. */
+const MIN_CHOSEN_WORDS = 10;
 
 /**
- * A reworded, shuffled or lightly edited copy: nearly every content word of
- * the paragraph comes from one source (or is one of the question's rubric terms), and
- * together they cover most of the source.
+ * Units of measure a figure is given in: an estimate's "usd", "tokens" and "month" are its figures' words,
+ * not a choice of wording.
+ */
+const UNITS = new Set(
+  "usd eur gbp dollars dollar cents cent per day days daily month months monthly mo week weeks weekly year years yearly hour hours hourly min mins minute minutes sec secs second seconds ms tokens token tok kb mb gb tb qps rps rpm tpm times percent".split(
+    " ",
+  ),
+);
+
+/**
+ * Words every right answer shares with a model answer, whoever wrote it: figures (given or derived: "108m",
+ * "1,980"), their units, and the words the question itself uses or the rubric's terms name (`given`). Their
+ * share says nothing of copying; the rest of a text's vocabulary, its own choice of words, does.
+ */
+const chosen = (w: string, given: (word: string) => boolean) => !/\d/.test(w) && !UNITS.has(w) && !given(w);
+
+/**
+ * A reworded, shuffled or lightly edited copy: nearly every word the paragraph chose comes from one source,
+ * and together they cover most of the words that source chose. Figures, units and the question's own words
+ * and rubric terms (`given`) count on neither side: a correct cost estimate repeats a model answer's figures
+ * and a correct note names the rubric's points ("Luhn", "Presidio"), and neither is a copy; rubric terms mixed
+ * into a model answer's words hide nothing either, since the rest is still the model answer's.
  */
 export function vocabularyCopy(
   index: CopyIndex,
   paragraph: string,
   skip: ReadonlySet<number>,
-  isTerm: (word: string) => boolean = () => false,
+  given: (word: string) => boolean = () => false,
 ): { id: number; containment: number; coverage: number } | null {
-  const own = new Set(contentWords(paragraph));
+  const all = new Set(contentWords(paragraph));
   // A paraphrase of a one- or two-sentence definition reuses most of its words by nature ("A stack is LIFO:
   // the last element added is the first removed"); only a longer text made of a model answer's words is a copy.
-  if (own.size < MIN_WORDS_FOR_VOCABULARY_COPY) return null;
+  if (all.size < MIN_WORDS_FOR_VOCABULARY_COPY) return null;
+  const own = [...all].filter((w) => chosen(w, given));
+  if (own.length < MIN_CHOSEN_WORDS) return null;
   const counts = new Map<number, number>();
-  for (const w of own) for (const id of index.words.get(w) ?? []) if (!skip.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
-  // The question's own rubric terms mixed into a model answer's words hide nothing: they count as from the source.
-  const terms = [...own].filter(isTerm);
+  for (const w of own) for (const id of sourcesUsing(index, w)) if (!skip.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
   let best: { id: number; containment: number; coverage: number } | null = null;
   for (const [id, c] of counts) {
-    const extra = terms.filter((w) => !(index.words.get(w) ?? []).includes(id)).length;
-    const containment = (c + extra) / own.size;
-    const coverage = c / Math.max(1, index.wordCounts[id]!);
-    if (containment >= 0.85 && coverage >= 0.5 && (!best || containment + coverage > best.containment + best.coverage))
-      best = { id, containment, coverage };
+    const containment = c / own.length;
+    if (containment < 0.85) continue;
+    const coverage = c / Math.max(1, index.vocabularies[id]!.filter((w) => chosen(w, given)).length);
+    if (coverage >= 0.5 && (!best || containment + coverage > best.containment + best.coverage)) best = { id, containment, coverage };
   }
   return best;
 }
@@ -144,4 +212,31 @@ export function reorderedCopy(index: CopyIndex, paragraph: string, skip: Readonl
     }
     return shared >= REORDERED_OVERLAP * own.length && shared >= REORDERED_OVERLAP * size;
   });
+}
+
+/** Words of its own choosing a sentence needs before it can be told from a copy's (see ownSentences). */
+const MIN_SENTENCE_CHOSEN_WORDS = 3;
+
+/**
+ * The sentences of a paragraph set aside as a copy that the candidate wrote: none of their 5-word runs, or
+ * under half, come from a source, and under 85% of the words they chose do (see vocabularyCopy). A copied
+ * model answer in the middle of a paragraph goes, the candidate's own sentences around it stay; a sentence
+ * with too few words of its own choosing to tell ("It is worth being careful here.") goes with the copy.
+ * Returns "" when no sentence is the candidate's.
+ */
+export function ownSentences(index: CopyIndex, paragraph: string, skip: ReadonlySet<number>, given: (word: string) => boolean): string {
+  const sentences = paragraph.split(/(?<=[.!?])\s+|\n+/).filter((x) => x.trim());
+  if (sentences.length < 2) return "";
+  return sentences
+    .filter((sentence) => {
+      const run = sharedRunShare(index, sentence, 5, skip);
+      if (run.share >= 0.5) return false;
+      const own = [...new Set(contentWords(sentence))].filter((w) => chosen(w, given));
+      if (own.length < MIN_SENTENCE_CHOSEN_WORDS) return false;
+      const from = new Map<number, number>();
+      for (const w of own) for (const id of sourcesUsing(index, w)) if (!skip.has(id)) from.set(id, (from.get(id) ?? 0) + 1);
+      const most = Math.max(0, ...from.values());
+      return most < 0.85 * own.length;
+    })
+    .join(" ");
 }
