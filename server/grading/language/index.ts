@@ -3,6 +3,7 @@ export { claimSentences, type ClaimOptions } from "./claims.js";
 export { claimOptionsFor, expectsShortAnswer } from "./short-answer-item.js";
 export { deniesOwnTerm, findLemmaTerm, isNegativeTerm, isNegator, lemmaTermPositions, negatedAt, oppositeOf, termSpan } from "./terms.js";
 export { dismissedByScope, negatedByScope } from "./negation-scope.js";
+export { retracted, retractedSpans, withoutRetracted } from "./retraction.js";
 export { documentFrequencies, vectorOf, weightedRecall, type Idf, type Vector } from "./similarity.js";
 export { questionTerms } from "./question-terms.js";
 export { otherLanguage } from "./english.js";

@@ -143,7 +143,8 @@ function scope(a: Analysis, from: number, to: number, reach: Reach): { tokens: n
     const t = a.tokens[j]!;
     const between = gap(a, j);
     if (j > from && CLAUSE_PUNCT.test(between)) break;
-    if (CLAUSE_WORDS.has(t.word) || t.pos === "SCONJ") break;
+    // "for" after a noun is a preposition ("no need for tracing"), whatever the tagger says.
+    if (CLAUSE_WORDS.has(t.word) || (t.pos === "SCONJ" && !(t.word === "for" && a.tokens[j - 1]?.pos === "NOUN"))) break;
     // "not X, only Y" corrects X with Y, as "not X but Y" does.
     if (j > from && between.includes(",") && LIMITERS.has(t.word)) break;
     // A double negative asserts what follows it: "never release it, not without a canary".
