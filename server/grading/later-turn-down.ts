@@ -1,5 +1,6 @@
 import type { Criterion } from "../scenarios/index.js";
 import {
+  analyse,
   deniesOwnTerm,
   dismissedByScope,
   isNegativeTerm,
@@ -38,7 +39,7 @@ export function turnedDownLater(
   hedge: HedgeContext,
   roles: Roles | null,
 ): boolean {
-  if (deniesOwnTerm(concept.label)) return false;
+  if (deniesOwnTerm(concept.label) || bareWord(concept.label)) return false;
   let lastStated = statedAt;
   let lastTurnedDown = -1;
   for (const term of concept.terms) {
@@ -68,6 +69,17 @@ export function turnedDownLater(
   }
   return lastTurnedDown > lastStated;
 }
+
+/**
+ * A point written as one bare word ("data", "small", "fixed"), as the public sets' mechanically authored packs
+ * are: answers there describe what a protocol omits or avoids ("avoids lost data", "omitted in the fixed header"),
+ * which reads as a turn-down of the word. Reading them so cost 0.004 r on the SAF tuning split (6 answers, all
+ * wrongly); a point a hiring team writes names what to do ("retries with backoff", "circuit breaker").
+ */
+function bareWord(label: string): boolean {
+  return analyse(label).tokens.filter((t) => CONTENT.has(t.pos)).length < 2;
+}
+const CONTENT = new Set(["NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"]);
 
 /** Words that limit a turn-down to some cases. */
 const LIMITS = new Set(["only", "except", "unless", "if", "when", "whenever", "where", "until", "outside", "once"]);

@@ -135,6 +135,12 @@ function previousClaim(a: Analysis, k: number): number {
   return -1;
 }
 
+/** An interjection "no" ("No, cache globally", "— no wait, ..."): it answers or repairs, it negates nothing after it. */
+export function interjectedNo(a: Analysis, i: number): boolean {
+  const w = a.tokens[i]!.word;
+  return (w === "no" || w === "no." || w === "nope") && interjection(a, i);
+}
+
 /** An interjection "no" / "wait": set off by punctuation, or followed by another marker word. */
 function interjection(a: Analysis, i: number): boolean {
   const t = a.tokens[i]!;
@@ -150,6 +156,8 @@ function interjection(a: Analysis, i: number): boolean {
     return (i === 0 || a.tokens[i - 1]!.sentence !== t.sentence) && SET_OFF.test(gap(a, i + 1));
   }
   if (endOfSentence || t.word === "no.") return true;
+  // "Yes: ... No: ...": a case label, not a repair.
+  if (gap(a, i + 1).includes(":")) return false;
   return SET_OFF.test(gap(a, i + 1)) || next.word === "wait";
 }
 
