@@ -86,6 +86,8 @@ describe("a self-repair takes back what it repairs (language/retraction.ts)", ()
     "A leaf has no children. Rather, it ends a branch.",
     "Error correction: the checksum catches a flipped bit.",
     "No retries are needed when the call is idempotent.",
+    "Mutual exclusion, hold and wait, no preemption, and circular wait.",
+    "The four conditions are mutual exclusion, hold and wait, no preemption and circular wait.",
   ])("takes nothing back: %s", (text) => {
     expect(taken(text)).toEqual([]);
   });

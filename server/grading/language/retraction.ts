@@ -53,7 +53,7 @@ function marksOf(a: Analysis): boolean[] {
 }
 
 /** Words that may stand before a marker at a clause's opening without ending the opening ("Hmm, actually no"). */
-const DISCOURSE = new Set(["actually", "oh", "hmm", "um", "uh", "er", "well", "ok", "okay", "sorry", "oops", "ah", "so", "and", "but"]);
+const DISCOURSE = new Set(["actually", "oh", "hmm", "um", "uh", "er", "well", "ok", "okay", "sorry", "oops", "ah"]);
 /** Punctuation that sets an interjection off from what follows. */
 const SET_OFF = /[,—–.;:!…]|\.\.\.|\s-\s/;
 /** Verbs of a "scratch that" formula. */
@@ -152,7 +152,8 @@ function interjection(a: Analysis, i: number): boolean {
   if (word === "wait") {
     if (endOfSentence) return /^\s*(?:!|…|\.\.\.)/.test(a.text.slice(t.at + t.word.length, t.at + t.word.length + 4));
     // Inside a sentence "wait" may be a step ("retry, wait, retry again"): an interjection only before another marker word.
-    if (AFTER_WAIT.has(next.word)) return true;
+    // ("hold and wait, no preemption": a "no" after it must be an interjection itself.)
+    if (AFTER_WAIT.has(next.word) && (next.word !== "no" || interjection(a, i + 1))) return true;
     return (i === 0 || a.tokens[i - 1]!.sentence !== t.sentence) && SET_OFF.test(gap(a, i + 1));
   }
   if (endOfSentence || t.word === "no.") return true;
