@@ -1,5 +1,13 @@
 import type { Criterion } from "../scenarios/index.js";
-import { deniesOwnTerm, dismissedByScope, isNegativeTerm, lemmaTermPositions, retracted, termSpan, type Analysis } from "./language/index.js";
+import {
+  deniesOwnTerm,
+  dismissedByScope,
+  isNegativeTerm,
+  lemmaTermPositions,
+  retracted,
+  termSpan,
+  type Analysis,
+} from "./language/index.js";
 import { hedged, type HedgeContext } from "./hedge.js";
 import { saidOfOther, type Roles } from "./roles.js";
 import { rejectedOption } from "./rejected-option.js";

@@ -141,4 +141,5 @@ function negatedImperative(a: Analysis, i: number): boolean {
 /** Words after a refused term that leave it whole. */
 const WHOLE = new Set(["at", "all", "here", "again", "anymore", "either", "then", "ever", "now", "though", "there"]);
 /** Token `k` continues the term that starts at `i` (a multi-word term: "circuit breaker"). */
-const sameTerm = (a: Analysis, i: number, k: number) => k - i < 4 && ["NOUN", "PROPN"].includes(a.tokens[k]!.pos) && a.tokens.slice(i, k).every((t) => ["NOUN", "PROPN", "ADJ"].includes(t.pos));
+const sameTerm = (a: Analysis, i: number, k: number) =>
+  k - i < 4 && ["NOUN", "PROPN"].includes(a.tokens[k]!.pos) && a.tokens.slice(i, k).every((t) => ["NOUN", "PROPN", "ADJ"].includes(t.pos));

@@ -70,9 +70,9 @@ describe("a self-repair takes back what it repairs (language/retraction.ts)", ()
 
   it("takes back only the part of the sentence the repair speaks of", () => {
     expect(
-      taken("Set a timeout on every call and put a circuit breaker in front of the bank API. On second thought, skip the circuit breaker.").join(
-        " ",
-      ),
+      taken(
+        "Set a timeout on every call and put a circuit breaker in front of the bank API. On second thought, skip the circuit breaker.",
+      ).join(" "),
     ).toBe("and put a circuit breaker in front of the bank api");
   });
 
@@ -161,7 +161,10 @@ describe("a key point stated and later turned down is taken back (later-turn-dow
 
   it("keeps the point turned down first and stated last", () => {
     expect(
-      earned(payment, "Retries are not needed here. Scratch that: retry failed calls with exponential backoff and set a timeout on each call."),
+      earned(
+        payment,
+        "Retries are not needed here. Scratch that: retry failed calls with exponential backoff and set a timeout on each call.",
+      ),
     ).toEqual(expect.arrayContaining(["timeouts", "retries with backoff"]));
   });
 });

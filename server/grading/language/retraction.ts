@@ -114,7 +114,9 @@ function repairedParts(a: Analysis, target: { from: number; to: number }, at: nu
     if (j > target.from && (/[,;:()—–]|\s-\s/.test(gap(a, j)) || t.pos === "CCONJ" || t.pos === "SCONJ")) parts.push([]);
     parts[parts.length - 1]!.push(j);
   }
-  const shared = parts.filter((p) => p.some((j) => said.has(a.tokens[j]!.lemma) && CONTENT.has(a.tokens[j]!.pos) && !LIGHT.has(a.tokens[j]!.lemma)));
+  const shared = parts.filter((p) =>
+    p.some((j) => said.has(a.tokens[j]!.lemma) && CONTENT.has(a.tokens[j]!.pos) && !LIGHT.has(a.tokens[j]!.lemma)),
+  );
   const all = parts.flat();
   return shared.length && shared.length < parts.length ? shared.flat() : all;
 }
@@ -179,7 +181,8 @@ function repairAt(a: Analysis, i: number, from: number, to: number): Repair | nu
   if (interjection(a, i)) return { kind: "sentence", at: i };
   if (STRIKE.has(t.word) && (w(1) === "that" || w(1) === "this") && endsFormula(a, i + 1, to)) return { kind: "sentence", at: i };
   if (t.word === "correction" && (i + 1 >= to || SET_OFF.test(gap(a, i + 1)))) return { kind: "sentence", at: i };
-  if (t.word === "on" && (w(1) === "second" || w(1) === "further") && (w(2) === "thought" || w(2) === "thoughts")) return { kind: "sentence", at: i };
+  if (t.word === "on" && (w(1) === "second" || w(1) === "further") && (w(2) === "thought" || w(2) === "thoughts"))
+    return { kind: "sentence", at: i };
   // "I take that back", "I was wrong", "I misspoke", "I stand corrected".
   if (t.word === "i") {
     if (w(1) === "take" && (w(2) === "that" || w(2) === "it") && w(3) === "back") return { kind: "sentence", at: i };
