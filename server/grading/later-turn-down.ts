@@ -93,7 +93,8 @@ const NEAR = 8;
 /** "A cache isn't needed for writes", "skip retries unless ...": the turn-down leaves the other cases standing. */
 function limitedTurnDown(a: Analysis, i: number): boolean {
   const [from, to] = clauseAround(a, i);
-  for (let j = from; j <= to; j++) if (LIMITS.has(a.tokens[j]!.word)) return true;
+  // Within a bounded window of the term: a clause can be a whole unpunctuated answer.
+  for (let j = Math.max(from, i - 3 * NEAR); j <= Math.min(to, i + 3 * NEAR); j++) if (LIMITS.has(a.tokens[j]!.word)) return true;
   for (let j = i + 1; j <= Math.min(to, i + NEAR); j++) {
     if (!SCOPES.has(a.tokens[j]!.word)) continue;
     const next = a.tokens[j + 1];

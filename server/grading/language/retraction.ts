@@ -121,11 +121,23 @@ function repairedParts(a: Analysis, target: { from: number; to: number }, at: nu
   return shared.length && shared.length < parts.length ? shared.flat() : all;
 }
 
-/** Whether the tokens from `from` up to `to` are only discourse words (the marker opens its sentence). */
+/**
+ * Whether the tokens from `from` (a sentence's first token) up to `to` are only discourse words (the marker opens
+ * its sentence). Read once per sentence: where its first other word is.
+ */
 function onlyDiscourse(a: Analysis, from: number, to: number): boolean {
-  for (let j = from; j < to; j++) if (!DISCOURSE.has(a.tokens[j]!.word) && !interjection(a, j)) return false;
-  return true;
+  let firsts = firstContent.get(a);
+  if (!firsts) firstContent.set(a, (firsts = new Map()));
+  let first = firsts.get(from);
+  if (first === undefined) {
+    const end = a.sentences[a.tokens[from]!.sentence]!.to;
+    first = from;
+    while (first < end && (DISCOURSE.has(a.tokens[first]!.word) || interjection(a, first))) first++;
+    firsts.set(from, first);
+  }
+  return first >= to;
 }
+const firstContent = new WeakMap<Analysis, Map<number, number>>();
 
 /** The sentence a repair opening sentence `k` takes back: the one before it, past marker-only sentences; -1 for none or a question. */
 function previousClaim(a: Analysis, k: number): number {
