@@ -10,6 +10,7 @@ import {
   isNegator,
   lemmaTermPositions,
   negatedAt,
+  retracted,
   termSpan,
   type Analysis,
   type ClaimOptions,
@@ -21,6 +22,7 @@ import type { ConceptHit } from "./coverage.js";
 import { describedPoint } from "./poles.js";
 import { deniedPoints } from "./denied-points.js";
 import { valueOpposites, type Values } from "./value-opposites.js";
+import { turnedDownLater } from "./later-turn-down.js";
 
 /**
  * Every key point of a criterion the answer states the opposite of, stated or
@@ -82,6 +84,13 @@ export function contradictions(
   for (const c of criterion.evidence.concepts) {
     const verbs = labelVerbs(c.label);
     const hit = hits.find((h) => h.label === c.label);
+    // Recommended, then turned down ("Use retries with backoff. ... Retries are not needed here."): the last word
+    // on it counts (later-turn-down.ts).
+    const statedAt = hit?.at === undefined ? -1 : tokenAtOffset(a, hit.at);
+    if (hit && options.takeBack && statedAt >= 0 && turnedDownLater(c, a, claims, statedAt, hedge, roles)) {
+      both.push(c.label);
+      continue;
+    }
     // A bare-word point is taken back by nothing (poles.ts, describedPoint), nor is any point where the answer
     // tells a change over time (see `takeBack`).
     if (hit && (!describedPoint(c) || !options.takeBack)) continue;
@@ -154,7 +163,7 @@ function oppositeAt(
 ): number[] {
   const { positions, negative } = lemmaTermPositions(a, term);
   return positions.filter((i) => {
-    if (!claims.has(a.tokens[i]!.sentence)) return false;
+    if (!claims.has(a.tokens[i]!.sentence) || retracted(a, i)) return false;
     // One side of a fork ("connected or not connected") states neither side (hedge.ts).
     const [start, end] = termSpan(a, i, term);
     if (hedged(a, i, start, end, term, hedge)) return false;

@@ -8,6 +8,7 @@ import {
   lemmaTermPositions,
   negatedAt,
   negatedByScope,
+  retracted,
   termSpan,
   type Analysis,
   type ClaimOptions,
@@ -102,8 +103,10 @@ export function conceptCoverage(
       (poles !== null && crosswise(a, ti, term, readPoints(a, criterion, poles).get(concept)!)) ||
       rejectedOption(a, ti, concept.label) ||
       turned.has(a.tokens[ti]!.sentence) ||
-      // Nor one a later "skip it" / "we won't need that" turns down (referred-turn-down.ts).
-      referredTurnDown(a, ti) >= 0;
+      // Nor one a later "skip it" / "we won't need that" turns down (referred-turn-down.ts), nor one the
+      // candidate takes back ("Cache per user. Actually no, cache globally."; language/retraction.ts).
+      referredTurnDown(a, ti) >= 0 ||
+      retracted(a, ti);
     const seen = { hedged: false };
     const hit = firstHit(a, lower, concept.terms, claims, perSentence, options.roles ?? null, cap, hedge, seen, crossed);
     if (!hit && seen.hedged) hedgedLabels.push(concept.label);

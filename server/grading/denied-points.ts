@@ -1,5 +1,13 @@
 import type { Criterion } from "../scenarios/index.js";
-import { deniesOwnTerm, dismissedByScope, isNegativeTerm, lemmaTermPositions, termSpan, type Analysis } from "./language/index.js";
+import {
+  deniesOwnTerm,
+  dismissedByScope,
+  isNegativeTerm,
+  lemmaTermPositions,
+  retracted,
+  termSpan,
+  type Analysis,
+} from "./language/index.js";
 import { hedged, type HedgeContext } from "./hedge.js";
 import { saidOfOther, type Roles } from "./roles.js";
 import { rejectedOption } from "./rejected-option.js";
@@ -36,6 +44,8 @@ export function deniedPoints(
     for (const term of c.terms) {
       if (isNegativeTerm(term)) continue;
       for (const i of lemmaTermPositions(a, term).positions) {
+        // A turn-down the candidate takes back ("We don't need retries. Scratch that: ...") turns nothing down.
+        if (retracted(a, i)) continue;
         const s = a.tokens[i]!.sentence;
         // Named, then turned down by a word referring back to it ("A reranker would help ... so skip it"; "A
         // reranker? Not worth it."): the naming and the refusal, claims or not, say the reference's words against it.

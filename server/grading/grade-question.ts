@@ -9,6 +9,7 @@ import {
   questionTerms,
   vectorOf,
   weightedRecall,
+  withoutRetracted,
 } from "./language/index.js";
 import { wordCount } from "./answer-text.js";
 import { runChecks, type CheckResult, type LabEvidence } from "./checks/index.js";
@@ -104,7 +105,8 @@ function gradeCanonical(question: Question, answers: (AnswerBody | null)[], ctx:
   // they earn no similarity (denied-points.ts). A clause that pairs a contrast's terms crosswise ("A stack is FIFO")
   // earns none either (role-swap.ts).
   const denied = new Set(readings.flatMap((r) => r.deniedSentences));
-  const compared = withoutSwappedClauses(withoutSentences(read.prose, denied), termRoles(question));
+  // Nor does what the candidate takes back ("Cache per user. Actually no, ..."; language/retraction.ts).
+  const compared = withoutSwappedClauses(withoutRetracted(read.prose, withoutSentences(read.prose, denied)), termRoles(question));
   const answerVector =
     index && refs.length ? vectorOf(compared, index.idf, questionTerms(question), { listAnswers: expectsShortAnswer(question) }) : null;
   const similarity = answerVector && read.prose ? Math.max(...refs.map((r) => weightedRecall(answerVector, r.vector))) : null;

@@ -55,6 +55,7 @@ const NEEDED = new Set([
   "must",
   "relevant",
   "needful",
+  "worry",
 ]);
 /** Words allowed between the copula and its predicate: articles, degree and hedging adverbs. */
 const FILLER = new Set([
@@ -103,8 +104,10 @@ export function dismissedSubject(a: Analysis, i: number, sentenceStart: number):
     // A comma goes on only inside a coordinated subject ("X, Y and Z are unnecessary"), not past an
     // opening phrase ("With retrieval, a reranker is overkill").
     if (between.includes(",") && !out.some((k) => a.tokens[k]!.pos === "CCONJ")) break;
-    // A gerund opening the clause is its subject ("Caching is a waste"); any other verb ends it.
-    if (b.pos === "VERB" && !(b.word.endsWith("ing") && opensClause(a, j, sentenceStart))) break;
+    // A gerund opening the clause is its subject ("Caching is a waste"); so is a word tagged a verb right before the
+    // copula, which no finite verb stands at ("Retries are not needed": a plural noun the tagger read as a verb).
+    // Any other verb ends it.
+    if (b.pos === "VERB" && !(b.word.endsWith("ing") && opensClause(a, j, sentenceStart)) && j !== i - 1) break;
     out.push(j);
   }
   return out;
@@ -139,6 +142,8 @@ function dismissivePredicate(a: Analysis, i: number): boolean {
   const head = a.tokens[j];
   if (!head || head.sentence !== t.sentence) return false;
   if (DISMISSIVE.has(head.word)) return !negated;
+  // "X is nothing to worry about".
+  if (!negated && head.word === "nothing" && a.tokens[j + 1]?.word === "to" && a.tokens[j + 2]?.lemma === "worry") return true;
   // "X doesn't matter", "X isn't needed / necessary / a concern / worth it".
   if (negated && (NEEDED.has(head.word) || head.lemma === "matter")) return true;
   return false;
@@ -154,10 +159,48 @@ export function dismissesObject(a: Analysis, i: number): boolean {
   const next = a.tokens[i + 1];
   if (t.word === "no" && (next?.lemma === "need" || next?.word === "point")) return true;
   if (t.lemma === "ditch" || (t.lemma === "dispense" && next?.word === "with")) return true;
+  // "we don't need X", "you won't need X": the speaker (or the reader) declines X. A thing's own needs are not
+  // dismissed ("HNSW doesn't need a training step" denies the step, a fact about HNSW).
+  if (t.lemma === "need" && t.pos === "VERB" && !LIMITERS.has(next?.word ?? "") && spokenRefusal(a, i)) return true;
+  // "don't need to worry about X", "no need to worry about X", "needn't worry about X".
+  if (t.lemma === "worry" && next?.word === "about" && (spokenRefusal(a, i) || worryDismissed(a, i))) return true;
   // "don't bother with X", "never bother to X"
   if (t.lemma === "bother") {
     const before = a.tokens[i - 1];
     return !!before && before.sentence === t.sentence && NEGATORS.has(before.lemma);
+  }
+  return false;
+}
+
+/** The speakers a refusal is theirs: "we don't need", "you won't need", "I wouldn't worry". */
+const SPEAKER = new Set(["i", "we", "you", "one"]);
+
+/** A negator right before `i` (past auxiliaries and adverbs), and a speaker subject before that, in its sentence. */
+function spokenRefusal(a: Analysis, i: number): boolean {
+  const s = a.tokens[i]!.sentence;
+  let j = i - 1;
+  let negated = false;
+  for (; j >= 0 && j >= i - 5 && a.tokens[j]!.sentence === s; j--) {
+    const b = a.tokens[j]!;
+    if (NEGATORS.has(b.word) || NEGATORS.has(b.lemma)) {
+      // "not only", a second negator: no refusal.
+      if (negated || LIMITERS.has(a.tokens[j + 1]?.word ?? "")) return false;
+      negated = true;
+      continue;
+    }
+    if (b.pos === "AUX" || b.pos === "ADV" || b.lemma === "do") continue;
+    break;
+  }
+  return negated && j >= 0 && a.tokens[j]!.sentence === s && SPEAKER.has(a.tokens[j]!.word);
+}
+
+/** "no need to worry about X", "needn't worry about X", "nothing to worry about": the worry itself waved away. */
+function worryDismissed(a: Analysis, i: number): boolean {
+  const s = a.tokens[i]!.sentence;
+  for (let j = i - 1; j >= 0 && j >= i - 4 && a.tokens[j]!.sentence === s; j--) {
+    const b = a.tokens[j]!;
+    if (b.word === "no" || b.word === "needn't" || NEGATORS.has(b.word) || b.word === "nothing") return true;
+    if (b.word !== "to" && b.word !== "need" && b.word !== "really" && b.pos !== "AUX") return false;
   }
   return false;
 }

@@ -4,6 +4,7 @@ import { ABSENCE, LIMITERS, NEGATORS } from "./negators.js";
 import { cancelledRefusal, cancelsRefusal } from "./double-negation.js";
 import { examinedAbsence } from "./examined-absence.js";
 import { conditionalAbsence, dismissedSubject, dismissesObject } from "./dismissal.js";
+import { interjectedNo } from "./retraction.js";
 
 /**
  * How far a negation reaches. "Deadlock does not need mutual exclusion, hold
@@ -115,7 +116,8 @@ type Reach = "clause" | "item";
 function triggerAt(a: Analysis, i: number, sentenceStart: number): Reach | null {
   const t = a.tokens[i]!;
   const next = a.tokens[i + 1];
-  if (limitedNegator(a, i)) return null;
+  // "No, cache globally": an interjection answers or repairs what came before (retraction.ts).
+  if (limitedNegator(a, i) || interjectedNo(a, i)) return null;
   // A double negative asserts: "we would not skip X", "never ship without X" (double-negation.ts).
   if (cancelledRefusal(a, i) || cancelsRefusal(a, i)) return null;
   // "Without a step limit the agent can loop forever" argues for the limit (dismissal.ts).
@@ -143,7 +145,8 @@ function scope(a: Analysis, from: number, to: number, reach: Reach): { tokens: n
     const t = a.tokens[j]!;
     const between = gap(a, j);
     if (j > from && CLAUSE_PUNCT.test(between)) break;
-    if (CLAUSE_WORDS.has(t.word) || t.pos === "SCONJ") break;
+    // "for" after a noun is a preposition ("no need for tracing"), whatever the tagger says.
+    if (CLAUSE_WORDS.has(t.word) || (t.pos === "SCONJ" && !(t.word === "for" && a.tokens[j - 1]?.pos === "NOUN"))) break;
     // "not X, only Y" corrects X with Y, as "not X but Y" does.
     if (j > from && between.includes(",") && LIMITERS.has(t.word)) break;
     // A double negative asserts what follows it: "never release it, not without a canary".
@@ -151,7 +154,9 @@ function scope(a: Analysis, from: number, to: number, reach: Reach): { tokens: n
     // A finite verb or a subject after the negated phrase starts another predicate: "nothing relevant
     // comes back", "if it can't find anything it should ...".
     const subject = t.pos === "PRON" && SUBJECTS.has(t.word) && t.word !== "that";
-    if ((finite(t) || subject) && out.some((k) => NOMINAL.has(a.tokens[k]!.pos))) break;
+    // No finite verb follows a preposition: "no need for retries" is a plural noun the tagger read as a verb.
+    const afterPreposition = a.tokens[j - 1]?.pos === "ADP" || (a.tokens[j - 1]?.word === "for" && j - 1 >= from);
+    if (((finite(t) && !afterPreposition) || subject) && out.some((k) => NOMINAL.has(a.tokens[k]!.pos))) break;
     const joined = between.includes(",") || a.tokens[j - 1]?.pos === "CCONJ";
     if (j > from && joined && opensClause(a, j, to)) break;
     // A verb joined to a noun is another predicate ("say X and offer a handoff"); joined to a verb it is

@@ -9,6 +9,7 @@ import { complementsOf } from "./antonyms.js";
 import { examinedAbsence } from "./examined-absence.js";
 import { removalAt } from "./removal.js";
 import { changeDirection, changePhraseAt, comparativeOf, type Direction } from "./change-words.js";
+import { interjectedNo } from "./retraction.js";
 
 /** Negators, the determiner "no", and words of absence. */
 const NEGATING = new Set([...NEGATORS, "no", ...ABSENCE]);
@@ -71,7 +72,7 @@ export function negatedAt(a: Analysis, index: number, window = 3, options: { hea
     // A negated refusal between them asserts: "not skip evaluation", "not without a canary".
     if (cancelledRefusal(a, i)) return false;
     // "Without a step limit the agent loops forever" argues for the limit (dismissal.ts).
-    if (isNegator(b)) return !limitedNegator(a, i) && !conditionalAbsence(a, i) && !examinedAbsence(a, i);
+    if (isNegator(b)) return !limitedNegator(a, i) && !conditionalAbsence(a, i) && !examinedAbsence(a, i) && !interjectedNo(a, i);
     if (b.pos === "CCONJ" || b.pos === "SCONJ") return false;
     // `head`: the negation belongs to the first word it governs ("does not have a sequence number"
     // negates "have", not "sequence number"); any content word in between ends its reach.
