@@ -5,7 +5,8 @@ export type Equation = { text: string; at: number; operands: number[]; computed:
  * What joins a calculation to its result: a sign, or words ("is", "that's", "comes to"). A word relation needs a
  * calculation on its left like any other: "the latency is 300 ms" has none and is no equation.
  */
-const RELATION = /\s(?:=|≈|~=|~|→|->|equals|is about|is roughly|is around|comes to|works out to|adds up to|is|that's|that is|gives|makes|totals)\s/g;
+const RELATION =
+  /\s(?:=|≈|~=|~|→|->|equals|is about|is roughly|is around|comes to|works out to|adds up to|is|that's|that is|gives|makes|totals)\s/g;
 /** A relation that says the result is rounded. */
 const APPROXIMATE = /[≈~]|about|roughly|around/;
 /**
@@ -56,7 +57,14 @@ function tokenize(expr: string): Token[] {
       const c = s.trim().toLowerCase();
       tokens.push({
         kind: "op",
-        op: c === "+" || c === "plus" ? "+" : c === "−" || c === "-" || c === "minus" ? "-" : c === "÷" || c === "/" || c === "divided by" ? "/" : "*",
+        op:
+          c === "+" || c === "plus"
+            ? "+"
+            : c === "−" || c === "-" || c === "minus"
+              ? "-"
+              : c === "÷" || c === "/" || c === "divided by"
+                ? "/"
+                : "*",
       });
     }
   }
@@ -132,8 +140,12 @@ export function writtenEquations(text: string): Equation[] {
       if (!stated) return;
       const computed = evaluate(tokens);
       if (computed === null || computed === 0) return;
-      const share = APPROXIMATE.test(rel[0]) || /^\s*(?:[≈~]|about|roughly|around|approximately|~)/i.test(right) ? APPROXIMATE_SHARE : EXACT_SHARE;
-      const allowed = Math.max(share * Math.max(Math.abs(computed), Math.abs(stated.value)), Math.min(stated.rounding, ROUNDING_CAP * Math.abs(computed)));
+      const share =
+        APPROXIMATE.test(rel[0]) || /^\s*(?:[≈~]|about|roughly|around|approximately|~)/i.test(right) ? APPROXIMATE_SHARE : EXACT_SHARE;
+      const allowed = Math.max(
+        share * Math.max(Math.abs(computed), Math.abs(stated.value)),
+        Math.min(stated.rounding, ROUNDING_CAP * Math.abs(computed)),
+      );
       out.push({
         // The quote is cut at 160 characters: the right side's first clause is looked for in its first 161 only.
         text: `${left.trim()}${rel[0]}${right.trim().slice(0, 161).split(/;|,\s/)[0]}`.slice(0, 160),
@@ -196,9 +208,13 @@ function lastClause(left: string, again = true): string {
   for (const m of left.matchAll(CLAUSE_WORD)) from = Math.max(from, m.index + m[0].length);
   CLAUSE_MARK.lastIndex = left.lastIndexOf(")") + 1;
   for (let m = CLAUSE_MARK.exec(left); m; m = CLAUSE_MARK.exec(left))
-    if (m.index + m[0].length > from) (from = m.index + m[0].length), (mark = m.index);
+    if (m.index + m[0].length > from) {
+      from = m.index + m[0].length;
+      mark = m.index;
+    }
   const clause = left.slice(from);
   // "12,000 times 9,000, which is 108M": a clause of a connective only ("which", "and that") refers to the one before.
-  if (again && mark >= 0 && /^\s*(?:which|that|this|and|so|and that|and this)?\s*$/i.test(clause)) return lastClause(left.slice(0, mark), false);
+  if (again && mark >= 0 && /^\s*(?:which|that|this|and|so|and that|and this)?\s*$/i.test(clause))
+    return lastClause(left.slice(0, mark), false);
   return clause;
 }

@@ -22,13 +22,43 @@ export type StatedFigure = {
 };
 
 const SCALE: Record<string, number> = { k: 1e3, m: 1e6, million: 1e6, b: 1e9, bn: 1e9, billion: 1e9, thousand: 1e3, trillion: 1e12 };
-const TIME: Record<string, number> = { ms: 1, msec: 1, millisecond: 1, s: 1000, sec: 1000, second: 1000, minute: 60_000, min: 60_000, hour: 3_600_000, hr: 3_600_000, h: 3_600_000 };
+const TIME: Record<string, number> = {
+  ms: 1,
+  msec: 1,
+  millisecond: 1,
+  s: 1000,
+  sec: 1000,
+  second: 1000,
+  minute: 60_000,
+  min: 60_000,
+  hour: 3_600_000,
+  hr: 3_600_000,
+  h: 3_600_000,
+};
 const BYTES: Record<string, number> = { bytes: 1, byte: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12 };
-const PERIOD: Record<string, number> = { day: 1, d: 1, daily: 1, week: 7, wk: 7, weekly: 7, month: 30, mo: 30, monthly: 30, year: 365, yr: 365, yearly: 365, annually: 365, hour: 1 / 24, hr: 1 / 24, hourly: 1 / 24 };
+const PERIOD: Record<string, number> = {
+  day: 1,
+  d: 1,
+  daily: 1,
+  week: 7,
+  wk: 7,
+  weekly: 7,
+  month: 30,
+  mo: 30,
+  monthly: 30,
+  year: 365,
+  yr: 365,
+  yearly: 365,
+  annually: 365,
+  hour: 1 / 24,
+  hr: 1 / 24,
+  hourly: 1 / 24,
+};
 
 const FIGURE =
   /(\$|\bUSD\s?|US\$)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?:\s?(k|m|b|bn|million|billion|thousand|trillion)(?![a-z]))?(?:\s?(?:(?:input|output|prompt|completion|total|new|more|extra)\s)?(ms|msec|milliseconds?|secs?|seconds?|s|minutes?|mins?|hours?|hrs?|h|usd|dollars?|cents?|tokens?|tok|kb|mb|gb|tb|bytes?|%|percent)(?![a-z]))?/gi;
-const PERIOD_AFTER = /^\s?(?:(?:\/|per\s|a\s|an\s|each\s|every\s)\s?(day|d|month|mo|week|wk|year|yr|hour|hr)\b|(daily|monthly|weekly|yearly|annually|hourly)\b|(?:\/|per\s|each\s|an?\s)\s?(call|request|query|question|email|review|receipt|answer|summary|search|session|user|ticket|turn|message|document|doc|conversation)\b)/i;
+const PERIOD_AFTER =
+  /^\s?(?:(?:\/|per\s|a\s|an\s|each\s|every\s)\s?(day|d|month|mo|week|wk|year|yr|hour|hr)\b|(daily|monthly|weekly|yearly|annually|hourly)\b|(?:\/|per\s|each\s|an?\s)\s?(call|request|query|question|email|review|receipt|answer|summary|search|session|user|ticket|turn|message|document|doc|conversation)\b)/i;
 
 /** Every figure the text states, with its dimension and period; the text is read with number words as figures. */
 export function statedFigures(text: string): StatedFigure[] {
@@ -45,17 +75,27 @@ export function statedFigures(text: string): StatedFigure[] {
     let dim: Dimension = "count";
     let factor = 1;
     if (currency || /^(?:usd|dollar)$/.test(unit)) dim = "money";
-    else if (unit === "cent") (dim = "money"), (factor = 0.01);
-    else if (TIME[unit] !== undefined || (unitWord && TIME[unitWord.toLowerCase()] !== undefined)) {
+    else if (unit === "cent") {
+      dim = "money";
+      factor = 0.01;
+    } else if (TIME[unit] !== undefined || (unitWord && TIME[unitWord.toLowerCase()] !== undefined)) {
       dim = "time";
       factor = TIME[unit] ?? TIME[unitWord!.toLowerCase()]!;
-    } else if (BYTES[unitWord?.toLowerCase() ?? ""] !== undefined) (dim = "bytes"), (factor = BYTES[unitWord!.toLowerCase()]!);
-    else if (unit === "token" || unit === "tok") dim = "tokens";
+    } else if (BYTES[unitWord?.toLowerCase() ?? ""] !== undefined) {
+      dim = "bytes";
+      factor = BYTES[unitWord!.toLowerCase()]!;
+    } else if (unit === "token" || unit === "tok") dim = "tokens";
     else if (unit === "%" || unit === "percent") dim = "percent";
     const end = m.index + whole.length;
     const p = PERIOD_AFTER.exec(text.slice(end, end + 24));
     const per = p ? (p[3] ? "item" : PERIOD[(p[1] ?? p[2])!.toLowerCase()]!) : null;
-    const noun = dim === "count" ? /^\s?([a-z]{2,})/i.exec(text.slice(end, end + 24))?.[1]?.toLowerCase().replace(/e?s$/, "") : undefined;
+    const noun =
+      dim === "count"
+        ? /^\s?([a-z]{2,})/i
+            .exec(text.slice(end, end + 24))?.[1]
+            ?.toLowerCase()
+            .replace(/e?s$/, "")
+        : undefined;
     out.push({
       ...(noun ? { noun } : {}),
       value: raw * factor,
@@ -75,17 +115,23 @@ export function sameFigure(stated: StatedFigure, target: StatedFigure): boolean 
   if (stated.dim !== target.dim || (stated.dim === "count" && stated.noun !== target.noun)) return false;
   let s = stated.value;
   let t = target.value;
-  if (typeof stated.per === "number" && typeof target.per === "number") (s /= stated.per), (t /= target.per);
-  else if (stated.per === "item" ? typeof target.per === "number" : target.per === "item" && typeof stated.per === "number") return false;
+  if (typeof stated.per === "number" && typeof target.per === "number") {
+    s /= stated.per;
+    t /= target.per;
+  } else if (stated.per === "item" ? typeof target.per === "number" : target.per === "item" && typeof stated.per === "number") return false;
   if (t === 0) return s === 0;
-  const rounding = Math.min(stated.rounding / (typeof stated.per === "number" && typeof target.per === "number" ? stated.per : 1), 0.1 * Math.abs(t));
+  const rounding = Math.min(
+    stated.rounding / (typeof stated.per === "number" && typeof target.per === "number" ? stated.per : 1),
+    0.1 * Math.abs(t),
+  );
   return Math.abs(s - t) <= Math.max(0.03 * Math.abs(t), rounding);
 }
 
 /** A stated figure a power of a thousand away from the target: the same figure read at the wrong unit ("per 1K" for "per 1M"). */
 export function unitSlip(stated: StatedFigure, target: StatedFigure): boolean {
   if (stated.dim !== target.dim || target.value === 0 || stated.value === 0) return false;
-  for (const k of [1e3, 1e6, 1e-3, 1e-6]) if (sameFigure({ ...stated, value: stated.value / k, rounding: stated.rounding / k }, target)) return true;
+  for (const k of [1e3, 1e6, 1e-3, 1e-6])
+    if (sameFigure({ ...stated, value: stated.value / k, rounding: stated.rounding / k }, target)) return true;
   return false;
 }
 
@@ -156,10 +202,14 @@ export function criterionTargets(question: Question, criterion: Criterion): Targ
     for (const f of figures) if (!isGiven(f)) results.push({ f, part: parts.has(f) });
   }
   const isOperand = (f: StatedFigure) =>
-    operands.some((o) => o !== 0 && [1, 1e3, 1e6, 1e9, 1e-3, 1e-6, 1e-9].some((k) => Math.abs(o * k - f.raw) <= 1e-9 * Math.abs(f.raw) + 1e-12));
+    operands.some(
+      (o) => o !== 0 && [1, 1e3, 1e6, 1e9, 1e-3, 1e-6, 1e-9].some((k) => Math.abs(o * k - f.raw) <= 1e-9 * Math.abs(f.raw) + 1e-12),
+    );
   // A count is a result only where the criterion's own text counts the same thing ("5 GPUs", "~280 concurrent sequences").
   const counted = new Set(ownFigures.filter((f) => f.dim === "count" && f.noun && !NOT_NOUN.test(f.noun)).map((f) => f.noun));
-  const relevant = results.filter(({ f }) => (f.dim === "count" ? counted.has(f.noun) : f.dim !== "percent" && (!dims.size || dims.has(f.dim))));
+  const relevant = results.filter(({ f }) =>
+    f.dim === "count" ? counted.has(f.noun) : f.dim !== "percent" && (!dims.size || dims.has(f.dim)),
+  );
   const targets: Targets = {
     finals: relevant.filter(({ f, part }) => !part && !isOperand(f)).map(({ f }) => f),
     steps: relevant.filter(({ f, part }) => part || isOperand(f)).map(({ f }) => f),

@@ -35,7 +35,8 @@ const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1
 const UNIT_AFTER =
   /^(?:\$|%|percent|per\b|a (?:day|month|week|year|second|minute|call|request)\b|an? hour\b|dollars?|bucks|cents?|usd|tokens?|tok\b|requests?|calls?|queries|query|users?|ms\b|millisec|milliseconds?|seconds?|secs?\b|s\b|minutes?|mins?\b|hours?|hrs?\b|days?|weeks?|months?|years?|gb|mb|kb|tb|bytes?|gigabytes?|megabytes?|gpus?|replicas?|nodes?|servers?|documents?|docs?\b|pages?|chunks?|emails?|reviews?|sessions?|tickets?|messages?|questions?|answers?|searches|turns?|items?|steps?|stages?|hops?|rps\b|qps\b|x\b|×|\*|\+|=|≈|times\b|plus\b|minus\b|divided\b|multiplied\b|over (?:the|budget|target)|too\b|slower\b|faster\b|more\b|less\b|each\b|apiece\b|in total\b)/i;
 /** Words before a figure that make it a quantity: arithmetic, or a currency sign. */
-const OP_BEFORE = /(?:[×*+=≈$/-]|\btimes|\bplus|\bminus|\bby|\bequals|\bis|\bof|\bat|\bto|\babout|\baround|\broughly|\bapproximately|\bnearly|\bsome)\s*$/i;
+const OP_BEFORE =
+  /(?:[×*+=≈$/-]|\btimes|\bplus|\bminus|\bby|\bequals|\bis|\bof|\bat|\bto|\babout|\baround|\broughly|\bapproximately|\bnearly|\bsome)\s*$/i;
 
 type Word = { text: string; start: number; end: number };
 
@@ -116,7 +117,7 @@ const isNumberWord = (w: string) =>
   TENS[w] !== undefined ||
   SCALES[w] !== undefined ||
   w === "hundred" ||
-  /^[a-z]+-[a-z]+$/.test(w) && TENS[w.split("-")[0]!] !== undefined && ONES[w.split("-")[1]!] !== undefined;
+  (/^[a-z]+-[a-z]+$/.test(w) && TENS[w.split("-")[0]!] !== undefined && ONES[w.split("-")[1]!] !== undefined);
 
 /** Words that may sit inside a number's run but never make one alone. */
 const JOINER = new Set(["and", "a", "an", "half", "point"]);
@@ -146,7 +147,8 @@ const format = (n: number) => (Number.isInteger(n) ? String(n) : String(Number(n
 export function readNumberWords(text: string): string {
   if (!/[a-z]/i.test(text)) return text;
   const words: Word[] = [];
-  for (const m of text.matchAll(/[A-Za-z]+(?:-[A-Za-z]+)?/g)) words.push({ text: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
+  for (const m of text.matchAll(/[A-Za-z]+(?:-[A-Za-z]+)?/g))
+    words.push({ text: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length });
   let out = "";
   let cursor = 0;
   for (let i = 0; i < words.length; i++) {
@@ -156,7 +158,10 @@ export function readNumberWords(text: string): string {
     if (end <= i) continue;
     const run = words.slice(i, end).map((w) => w.text);
     // A run must hold a number word, and "a"/"an"/"half" open one only before a scale ("a hundred", "half a million").
-    if (JOINER.has(first) && !(first === "half" || ((first === "a" || first === "an") && /^(?:hundred|thousand|million|billion|dozen)$/.test(run[1] ?? ""))))
+    if (
+      JOINER.has(first) &&
+      !(first === "half" || ((first === "a" || first === "an") && /^(?:hundred|thousand|million|billion|dozen)$/.test(run[1] ?? "")))
+    )
       continue;
     // "and" or "point" may not end a run.
     const value = valueOf(run);

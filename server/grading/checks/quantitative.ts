@@ -117,7 +117,8 @@ export function checkResultFigure(answer: string, question: Question, criterion:
   }
   const step = [...wrong].reverse().find((s) => steps.some((t) => sameFigure(s, t)));
   if (step) return { label, passed: false, ...cap, note: `${step.text} is a step on the way, not the result (${want})` };
-  if (wrong.length) return { label, passed: false, ...cap, note: `${wrong.at(-1)!.text} is not what the question's givens produce (${want})` };
+  if (wrong.length)
+    return { label, passed: false, ...cap, note: `${wrong.at(-1)!.text} is not what the question's givens produce (${want})` };
   return { label, passed: false, note: `no stated result matches what the question's givens produce (${want})` };
 }
 
