@@ -130,13 +130,14 @@ export function writtenEquations(text: string): Equation[] {
     relations.forEach((rel, k) => {
       const left = lastClause(sentence.slice(leftStart, rel.index));
       const rightEnd = relations[k + 1]?.index ?? sentence.length;
-      const right = sentence.slice(rel.index! + rel[0].length);
+      // Only the first 200 characters: the quote and the rounding word are read from its start (a long sentence of "is" stays linear).
+      const right = sentence.slice(rel.index! + rel[0].length, rel.index! + rel[0].length + 200);
       leftStart = rel.index! + rel[0].length;
       const tokens = tokenize(left);
       const operands = tokens.filter((t): t is Extract<Token, { kind: "num" }> => t.kind === "num");
       // "at $0.50 per 1M, that's $54" is a price, not a calculation: the 1M of a price is no operand of its own.
       if (operands.filter((t) => !t.unit).length < 2 || !tokens.some((t) => t.kind === "op")) return;
-      const stated = statedResult(sentence.slice(rel.index! + rel[0].length, rightEnd));
+      const stated = statedResult(sentence.slice(rel.index! + rel[0].length, Math.min(rightEnd, rel.index! + rel[0].length + 200)));
       if (!stated) return;
       const computed = evaluate(tokens);
       if (computed === null || computed === 0) return;
