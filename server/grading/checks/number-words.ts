@@ -122,8 +122,11 @@ const isNumberWord = (w: string) =>
 /** Words that may sit inside a number's run but never make one alone. */
 const JOINER = new Set(["and", "a", "an", "half", "point"]);
 
-/** The run of number words starting at word `i` (joiners only between number words), as word indexes [i, j). */
-function runAt(words: Word[], i: number, text: string): number {
+/**
+ * The run of number words starting at word `i` (joiners only between number words): its end after the last
+ * number word, and where the scan stopped (a run of joiners alone, "half a half a ...", is skipped whole).
+ */
+function runAt(words: Word[], i: number, text: string): { end: number; scanned: number } {
   let j = i;
   let lastNumber = -1;
   while (j < words.length) {
@@ -135,7 +138,7 @@ function runAt(words: Word[], i: number, text: string): number {
     else if (w === "point" && lastNumber < 0) break;
     j++;
   }
-  return lastNumber + 1;
+  return { end: lastNumber + 1, scanned: j };
 }
 
 const format = (n: number) => (Number.isInteger(n) ? String(n) : String(Number(n.toPrecision(6))));
@@ -154,8 +157,11 @@ export function readNumberWords(text: string): string {
   for (let i = 0; i < words.length; i++) {
     const first = words[i]!.text;
     if (!isNumberWord(first) && !JOINER.has(first)) continue;
-    const end = runAt(words, i, text);
-    if (end <= i) continue;
+    const { end, scanned } = runAt(words, i, text);
+    if (end <= i) {
+      i = Math.max(i, scanned - 1);
+      continue;
+    }
     const run = words.slice(i, end).map((w) => w.text);
     // A run must hold a number word, and "a"/"an"/"half" open one only before a scale ("a hundred", "half a million").
     if (
