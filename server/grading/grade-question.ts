@@ -247,7 +247,9 @@ function readCriterion(
     const likeness = close === null || share >= 1 ? share : (1 - blend.weight) * share + blend.weight * close;
     // Beside a stated opposite, likeness to the reference may hold the level down but never lift it.
     const blended = contradicted.length || found.denied.labels.length ? Math.min(share, likeness) : likeness;
-    const score = covered > 0 ? Math.max(1, Math.round(4 * blended)) : Math.round(4 * blended);
+    // A check may cap the level: a stated result that is not the one the question's figures give (checks/quantitative.ts).
+    const cap = Math.min(4, ...counted.map((c) => c.cap ?? 4));
+    const score = Math.min(cap, covered > 0 ? Math.max(1, Math.round(4 * blended)) : Math.round(4 * blended));
     const anchor = criterion.anchors[String(score) as keyof typeof criterion.anchors];
     const labels = [...hits.map((h) => h.label), ...passed.map((c) => c.label)];
     const notes = checks.filter((c) => !c.passed).map((c) => c.note);

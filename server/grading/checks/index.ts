@@ -2,7 +2,7 @@ import type { Check, Criterion, Question } from "../../scenarios/index.js";
 import { questionTerms } from "../language/index.js";
 import { checkFixWorks } from "./fix-works.js";
 import { checkFaultClass, checkFixedPrompt } from "./prompt-debugging.js";
-import { checkQuantitative } from "./quantitative.js";
+import { checkQuantitative, checkResultFigure } from "./quantitative.js";
 import { checkDesignSections, checkStar } from "./structure.js";
 import type { CheckHandler, CheckResult, LabEvidence } from "./types.js";
 
@@ -21,7 +21,11 @@ const starPart =
  * a check named in the schema without a handler a compile error.
  */
 export const CHECK_HANDLERS: Record<Check, CheckHandler> = {
-  quantitative: ({ answer, question }) => [checkQuantitative(answer, question.figures)],
+  // A worked calculation from the figures, and the result they give (a right step earns the first, not the second).
+  quantitative: ({ answer, question, criterion, claims }) => [
+    checkQuantitative(answer, question.figures),
+    ...(criterion ? [checkResultFigure(answer, question, criterion, claims)] : []),
+  ],
   star: ({ answer }) => checkStar(answer),
   situation: starPart("situation"),
   task: starPart("task"),
@@ -37,5 +41,5 @@ export const CHECK_HANDLERS: Record<Check, CheckHandler> = {
 
 /** Run the checks a criterion asks for on the (cleaned) answer. */
 export function runChecks(criterion: Criterion, question: Question, answer: string, lab?: LabEvidence, claims?: string): CheckResult[] {
-  return criterion.evidence.checks.flatMap((check) => CHECK_HANDLERS[check]({ answer, question, lab, claims }));
+  return criterion.evidence.checks.flatMap((check) => CHECK_HANDLERS[check]({ answer, question, lab, claims, criterion }));
 }

@@ -1,5 +1,7 @@
-import type { Figure } from "../../scenarios/index.js";
+import type { Criterion, Figure, Question } from "../../scenarios/index.js";
 import { writtenEquations } from "./arithmetic.js";
+import { criterionTargets, inResultPosition, sameFigure, statedFigures, unitSlip } from "./figures.js";
+import { readNumberWords } from "./number-words.js";
 import type { CheckResult } from "./types.js";
 
 const sameNumber = (a: number, b: number) => Math.abs(a - b) <= 0.01 * Math.max(Math.abs(a), Math.abs(b));
@@ -66,7 +68,7 @@ function lowerBound(sorted: Float64Array, x: number): number {
  */
 export function checkQuantitative(answer: string, figures: Figure[]): CheckResult {
   const label = "a worked estimate from the question's figures";
-  const equations = writtenEquations(answer);
+  const equations = writtenEquations(readNumberWords(answer));
   let known = derived.get(figures);
   if (!known) derived.set(figures, (known = nearAny(derivedValues(figures))));
   const grounded = equations.filter((e) => e.operands.some(known));
@@ -79,3 +81,46 @@ export function checkQuantitative(answer: string, figures: Figure[]): CheckResul
     return { label, passed: false, note: "the calculations shown do not start from the question's figures" };
   return { label, passed: false, note: "no worked calculation from the question's figures" };
 }
+
+/**
+ * The result the question's figures give: the answer states one of the figures the strong exemplars arrive at for
+ * this criterion (criterionTargets), in any unit that converts (ms or s, k or M, per day or per month), within a
+ * rounding. A right step on the way ("108M tokens a day") earns the worked estimate above, not this; a total
+ * short of a part ("$1,620 a month" where input and output make $1,980) or the right figure at the wrong unit
+ * ("$54,000 a day" for $54) is not the result. Only sentences that make a claim are read (`claims`), so a string
+ * of figures without their reasoning states no result. Skipped where the exemplars derive no figure.
+ */
+export function checkResultFigure(answer: string, question: Question, criterion: Criterion, claims?: string): CheckResult {
+  const label = "the result the question's figures give";
+  const { finals, steps } = criterionTargets(question, criterion);
+  if (!finals.length) return { label, passed: false, skipped: true, note: "the exemplars derive no result to compare with" };
+  const text = readNumberWords(claims ?? answer);
+  // A figure stated as a result ("= $66", "so about 1.84 s", "comes to $1,980"), not one listed among others.
+  const stated = statedFigures(text).filter((f) => inResultPosition(text, f.at));
+  const hit = stated.find((s) => finals.some((t) => sameFigure(s, t)));
+  if (hit) {
+    const target = finals.find((t) => sameFigure(hit, t))!;
+    return { label, passed: true, quote: hit.text, note: `${hit.text} is the figure the question's givens produce (${target.text})` };
+  }
+  const want = finals
+    .slice(0, 2)
+    .map((f) => f.text)
+    .join(" or ");
+  // A result of the kind the criterion asks for that is not the one the givens produce: the level that says
+  // "right total" is out of reach, whatever else is right (a right step earns the worked estimate).
+  const wrong = stated.filter((s) => finals.some((t) => t.dim === s.dim && (t.dim !== "count" || t.noun === s.noun)));
+  const cap = wrong.length ? { cap: WRONG_RESULT_CAP } : {};
+  const slip = wrong.find((s) => [...finals, ...steps].some((t) => unitSlip(s, t)));
+  if (slip) {
+    const t = [...finals, ...steps].find((f) => unitSlip(slip, f))!;
+    return { label, passed: false, ...cap, note: `${slip.text} is ${t.text} at the wrong unit (a factor of a thousand or more off)` };
+  }
+  const step = [...wrong].reverse().find((s) => steps.some((t) => sameFigure(s, t)));
+  if (step) return { label, passed: false, ...cap, note: `${step.text} is a step on the way, not the result (${want})` };
+  if (wrong.length)
+    return { label, passed: false, ...cap, note: `${wrong.at(-1)!.text} is not what the question's givens produce (${want})` };
+  return { label, passed: false, note: `no stated result matches what the question's givens produce (${want})` };
+}
+
+/** The highest level a criterion reaches when its stated result is not the one the question's figures give. */
+export const WRONG_RESULT_CAP = 2;

@@ -1,4 +1,4 @@
-import type { Question } from "../../scenarios/index.js";
+import type { Criterion, Question } from "../../scenarios/index.js";
 
 /** The outcome of one structural or computed check, in the same spirit as a concept hit. */
 export type CheckResult = {
@@ -8,6 +8,8 @@ export type CheckResult = {
   quote?: string;
   /** How the check decided (shown with the evidence). */
   note: string;
+  /** The highest level the criterion may reach after this result (a wrong stated result caps "right total" levels). */
+  cap?: number;
   /** True when the check could not run here (e.g. no model to execute a prompt): left out of the score. */
   skipped?: boolean;
 };
@@ -22,6 +24,8 @@ export type CheckInput = {
   answer: string;
   question: Question;
   lab?: LabEvidence | undefined;
+  /** The criterion the checks run for (a result figure is the one this criterion's exemplar figures arrive at). */
+  criterion?: Criterion | undefined;
   /** The prose sentences that make a claim (see claimSentences): a diagnosis must be stated, not listed or templated. */
   claims?: string | undefined;
 };
