@@ -14,7 +14,7 @@ export {
   termSpan,
 } from "./terms.js";
 export { dismissedByScope, negatedByScope } from "./negation-scope.js";
-export { retracted, retractedSpans, withoutRetracted } from "./retraction.js";
+export { retracted, withoutRetracted } from "./retraction.js";
 export { documentFrequencies, vectorOf, weightedRecall, type Idf, type Vector } from "./similarity.js";
 export { questionTerms } from "./question-terms.js";
 export { otherLanguage } from "./english.js";

@@ -31,7 +31,7 @@ export function retracted(a: Analysis, index: number): boolean {
 }
 
 /** The character ranges [start, end) of the text a repair takes back. */
-export function retractedSpans(a: Analysis): [number, number][] {
+function retractedSpans(a: Analysis): [number, number][] {
   const marks = marksOf(a);
   const spans: [number, number][] = [];
   for (let i = 0; i < marks.length; i++) {
