@@ -31,9 +31,13 @@ const PACK = oneCriterionPack({
 });
 const isTerm = questionTerms(PACK.questions[0]!);
 
-/** Correct one-sentence answers, dense in the pack's terms, that relate them. */
+/**
+ * Correct one-sentence answers, dense in the pack's terms, that relate them as the pack's own texts do. Not
+ * "Use a semantic cache keyed on normalised prompt embeddings with a similarity threshold tuned on held-out
+ * traffic, invalidated when ...": on this pack every content word of it but "use" is a term, so nothing tells it
+ * from a fluent salad of the same terms (below), and it is read as stuffing (docs/grading.md, left open).
+ */
 const DENSE_CLAIMS = [
-  "Use a semantic cache keyed on normalised prompt embeddings with a similarity threshold tuned on held-out traffic, invalidated when the model version or system prompt changes, with per-tenant isolation so no tenant sees another's cached answers.",
   "Cache answers keyed on normalised prompt embeddings per tenant, serve a cached answer only when its similarity is above a threshold tuned on labelled held-out traffic, and invalidate the tenant's entries when the system prompt or model version changes.",
   "Each tenant gets its own partition of a semantic cache keyed on embeddings of the normalised prompt, a hit needs a similarity above a threshold that was tuned on held-out traffic, and entries expire when the model version changes.",
 ];
@@ -51,6 +55,14 @@ describe("one sentence dense in rubric terms", () => {
     const graded = gradeOne(PACK, text);
     expect(graded.flags).toEqual([]);
     expect(graded.criterion.score).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each([
+    "A semantic cache of tenant similarity invalidates the held-out embeddings, so the threshold of cached answers expires the system prompt of the model version traffic.",
+  ])("a fluent salad of the same terms, related unlike the pack's own texts, is still stuffing: %s", (text) => {
+    const graded = gradeOne(PACK, text);
+    expect(graded.flags.map((f) => f.kind)).toEqual(["keyword-list"]);
+    expect(graded.criterion.score).toBeLessThanOrEqual(1);
   });
 
   it.each(TERM_LISTS)("that lists its terms is still stuffing: %s", (text) => {

@@ -216,10 +216,14 @@ export function reorderedCopy(index: CopyIndex, paragraph: string, skip: Readonl
 
 /** Words of its own choosing a sentence needs before it can be told from a copy's (see ownSentences). */
 const MIN_SENTENCE_CHOSEN_WORDS = 3;
+/** Share of a sentence's chosen words from one source below which it is the candidate's own. */
+const OWN_SENTENCE_SHARE = 0.5;
 
 /**
  * The sentences of a paragraph set aside as a copy that the candidate wrote: none of their 5-word runs, or
- * under half, come from a source, and under 85% of the words they chose do (see vocabularyCopy). A copied
+ * under half, come from a source, and under half of the words they chose do. Not the 85% a whole paragraph
+ * is held to (vocabularyCopy): a sentence is short, and a lightly edited copy's sentence (a synonym or two
+ * swapped in) falls under 85% while still being the model answer's, so the copy would keep itself. A copied
  * model answer in the middle of a paragraph goes, the candidate's own sentences around it stay; a sentence
  * with too few words of its own choosing to tell ("It is worth being careful here.") goes with the copy.
  * Returns "" when no sentence is the candidate's.
@@ -236,7 +240,7 @@ export function ownSentences(index: CopyIndex, paragraph: string, skip: Readonly
       const from = new Map<number, number>();
       for (const w of own) for (const id of sourcesUsing(index, w)) if (!skip.has(id)) from.set(id, (from.get(id) ?? 0) + 1);
       const most = Math.max(0, ...from.values());
-      return most < 0.85 * own.length;
+      return most < OWN_SENTENCE_SHARE * own.length;
     })
     .join(" ");
 }

@@ -1,4 +1,4 @@
-import { analyse, type Token } from "./analyse.js";
+import { analyse, type Analysis, type Token } from "./analyse.js";
 
 /** Parts of speech that carry content; the rest (articles, prepositions, pronouns, auxiliaries) is glue. */
 const CONTENT = new Set(["NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"]);
@@ -102,13 +102,31 @@ export function relatesItsTerms(sentence: string, tokens: readonly Token[]): boo
  * states nothing, however it is punctuated. One exception: a single sentence that relates its terms
  * (relatesItsTerms) is a terse claim, not a list.
  */
-export function termStuffed(paragraph: string, isTerm: (word: string) => boolean): boolean {
+/** Words beyond which one sentence is no dense claim (the dense claims it was written for have 36-39 words). */
+const MAX_DENSE_SENTENCE_WORDS = 60;
+
+export function termStuffed(
+  paragraph: string,
+  isTerm: (word: string) => boolean,
+  relatesLikeReference: (a: Analysis) => boolean = () => true,
+): boolean {
   const a = analyse(paragraph);
   const content = a.tokens.filter((t) => CONTENT.has(t.pos) && t.word.length >= 3);
   if (content.length < (a.sentences.length > 1 ? MIN_CONTENT_WORDS : MIN_CONTENT_WORDS_ONE_SENTENCE)) return false;
   // One sentence that relates its terms is a dense claim, not stuffing. Not several: a template repeated
   // ("The X of Y is Z. The W of V is U.") relates its terms in each sentence and says nothing (templated-terms.ts).
-  if (a.sentences.length === 1 && relatesItsTerms(a.sentences[0]!.text, a.tokens)) return false;
+  // Grammar alone does not tell a dense claim from a fluent salad of the same terms ("an exact prefix of static
+  // timestamps invalidates the deterministic tool order"): the claim also relates a key point the way the
+  // question's own texts do (`relatesLikeReference`, term-relations.ts).
+  // And a claim is a sentence a reader can take in: a run of hundreds of words with no full stop, however many
+  // prepositions it strings its terms on, is a salad.
+  if (
+    a.sentences.length === 1 &&
+    a.tokens.length <= MAX_DENSE_SENTENCE_WORDS &&
+    relatesItsTerms(a.sentences[0]!.text, a.tokens) &&
+    relatesLikeReference(a)
+  )
+    return false;
   const terms = content.filter((t) => isTerm(t.word) || isTerm(t.lemma)).length;
   return terms / content.length >= MAX_TERM_SHARE;
 }
