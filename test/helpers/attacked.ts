@@ -19,3 +19,25 @@ export function gradeAttacked(pack: Pack, q: Question, base: string, attack: str
     flagged: attacked.flags.length > 0,
   };
 }
+
+/**
+ * Every attack in every placement on the weak and adequate exemplars of each question: the attacks that
+ * raised a score above the clean answer's, and those that went unflagged (each as "id/level/placement: ...").
+ */
+export function placementSweep(pack: Pack, questions: Question[], attacksFor: (q: Question) => string[]) {
+  const raised: string[] = [];
+  const missed: string[] = [];
+  for (const q of questions) {
+    const attacks = attacksFor(q);
+    for (const level of ["weak", "adequate"] as const) {
+      const base = q.exemplars.find((e) => e.level === level)!.answer;
+      for (const attack of attacks)
+        for (const where of PLACEMENTS) {
+          const r = gradeAttacked(pack, q, base, attack, where);
+          if (r.attacked > r.clean) raised.push(`${q.id}/${level}/${where}: ${r.clean} -> ${r.attacked}: ${attack}`);
+          if (!r.flagged) missed.push(`${q.id}/${level}/${where}: ${attack}`);
+        }
+    }
+  }
+  return { raised, missed };
+}

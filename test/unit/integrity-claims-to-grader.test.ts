@@ -4,7 +4,7 @@ import { claimToGrader } from "../../server/grading/integrity/claims-to-grader.j
 import { forMatching, stripInvisible } from "../../server/grading/integrity/normalise.js";
 import { gradeQuestion } from "../../server/grading/index.js";
 import { loadPacksFromDir } from "../../server/scenarios/index.js";
-import { gradeAttacked, placeAttack, PLACEMENTS } from "../helpers/attacked.js";
+import { placeAttack, placementSweep } from "../helpers/attacked.js";
 import { BUILTIN_PACKS_DIR } from "../helpers/packs.js";
 
 const [pack] = loadPacksFromDir(BUILTIN_PACKS_DIR);
@@ -195,20 +195,7 @@ describe("claims about the answer handed to its grader", () => {
   it("never raises a weak or an adequate answer, in any placement, on any kind of question", () => {
     const attacks = [...Object.values(ATTACKS).map((texts) => texts[0]!), PLEAS[0]!];
     const ids = ["support-chatbot-rag", "eval-proved-me-wrong", "product-copy-invents-attributes", "llm-retry-backoff"];
-    const raised: string[] = [];
-    const missed: string[] = [];
-    for (const id of ids) {
-      const q = question(id);
-      for (const level of ["weak", "adequate"] as const) {
-        const base = q.exemplars.find((e) => e.level === level)!.answer;
-        for (const attack of attacks)
-          for (const where of PLACEMENTS) {
-            const r = gradeAttacked(pack!, q, base, attack, where);
-            if (r.attacked > r.clean) raised.push(`${id}/${level}/${where}: ${r.clean} -> ${r.attacked}: ${attack}`);
-            if (!r.flagged) missed.push(`${id}/${level}/${where}: ${attack}`);
-          }
-      }
-    }
+    const { raised, missed } = placementSweep(pack!, ids.map(question), () => attacks);
     expect(raised).toEqual([]);
     expect(missed).toEqual([]);
   });

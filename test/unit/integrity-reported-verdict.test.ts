@@ -3,7 +3,7 @@ import { cleanAnswer } from "../../server/grading/integrity/index.js";
 import { reportedVerdict } from "../../server/grading/integrity/reported-verdict.js";
 import { forMatching } from "../../server/grading/integrity/normalise.js";
 import { loadPacksFromDir } from "../../server/scenarios/index.js";
-import { gradeAttacked, PLACEMENTS } from "../helpers/attacked.js";
+import { placementSweep } from "../helpers/attacked.js";
 import { BUILTIN_PACKS_DIR } from "../helpers/packs.js";
 
 const [pack] = loadPacksFromDir(BUILTIN_PACKS_DIR);
@@ -120,20 +120,7 @@ describe("a verdict on this answer reported as already reached", () => {
   it("never raises a weak or an adequate answer, in any placement, on any kind of question", () => {
     const attacks = Object.values(REPORTED).map((texts) => texts[0]!);
     const ids = ["support-chatbot-rag", "eval-proved-me-wrong", "product-copy-invents-attributes", "explain-hallucination-risk"];
-    const raised: string[] = [];
-    const missed: string[] = [];
-    for (const id of ids) {
-      const q = question(id);
-      for (const level of ["weak", "adequate"] as const) {
-        const base = q.exemplars.find((e) => e.level === level)!.answer;
-        for (const attack of attacks)
-          for (const where of PLACEMENTS) {
-            const r = gradeAttacked(pack!, q, base, attack, where);
-            if (r.attacked > r.clean) raised.push(`${id}/${level}/${where}: ${r.clean} -> ${r.attacked}: ${attack}`);
-            if (!r.flagged) missed.push(`${id}/${level}/${where}: ${attack}`);
-          }
-      }
-    }
+    const { raised, missed } = placementSweep(pack!, ids.map(question), () => attacks);
     expect(raised).toEqual([]);
     expect(missed).toEqual([]);
   });
