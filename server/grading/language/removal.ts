@@ -1,5 +1,5 @@
 import type { Analysis, Token } from "./analyse.js";
-import { CLAUSE_PUNCT, gapBefore } from "./clause.js";
+import { CLAUSE_PUNCT_OR_COMMA, gapBefore } from "./clause.js";
 import { NEGATORS } from "./negators.js";
 
 /**
@@ -57,7 +57,7 @@ function removedBefore(a: Analysis, first: number): Removal {
   const sentence = a.tokens[first]!.sentence;
   for (let k = first - 1; k >= 0 && k >= first - REACH; k--) {
     const t = a.tokens[k]!;
-    if (t.sentence !== sentence || CLAUSE_PUNCT.test(gapBefore(a, k + 1)) || gapBefore(a, k + 1).includes(",")) return null;
+    if (t.sentence !== sentence || CLAUSE_PUNCT_OR_COMMA.test(gapBefore(a, k + 1))) return null;
     if (removing(a, k)) return removedUnless(a, k);
     if (!NOUN_PHRASE.has(t.pos)) return null;
   }
@@ -79,7 +79,7 @@ function removedAfter(a: Analysis, last: number): Removal {
   const sentence = a.tokens[last]!.sentence;
   for (let k = last + 1; k < a.tokens.length && k <= last + REACH; k++) {
     const t = a.tokens[k]!;
-    if (t.sentence !== sentence || CLAUSE_PUNCT.test(gapBefore(a, k)) || gapBefore(a, k).includes(",")) return null;
+    if (t.sentence !== sentence || CLAUSE_PUNCT_OR_COMMA.test(gapBefore(a, k))) return null;
     // "is removed", "gets disabled", "must be dropped": a passive of removal.
     if ((REMOVING.has(t.lemma) || REMOVING.has(t.word.replace(/d$/, ""))) && /(?:ed|en)$/.test(t.word)) return removedUnless(a, k);
     // "the shell goes", "has to go", "is gone": the thing leaves, said at the end of its clause.
@@ -91,7 +91,7 @@ function removedAfter(a: Analysis, last: number): Removal {
 
 const clauseEndsAfter = (a: Analysis, k: number) => {
   const next = a.tokens[k + 1];
-  return !next || next.sentence !== a.tokens[k]!.sentence || CLAUSE_PUNCT.test(gapBefore(a, k + 1)) || gapBefore(a, k + 1).includes(",");
+  return !next || next.sentence !== a.tokens[k]!.sentence || CLAUSE_PUNCT_OR_COMMA.test(gapBefore(a, k + 1));
 };
 
 /** "don't remove", "never drop", "is not removed": the thing stays. */
