@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { loadConfig, type Config } from "../config.js";
@@ -62,19 +62,35 @@ export function createCli(io: CliIo): Cli {
   };
 }
 
+/** The most characters an answer or a solution the CLI grades may hold: the batch rows' limit too. */
+export const MAX_CLI_ANSWER_CHARS = 100_000;
+
 /**
- * A text file the user named (an answer, a solution): a missing file, a folder
- * or an empty file is a CliError saying which, and what to give instead.
+ * A text file the user named (an answer, a solution): a missing file, a folder, an empty file
+ * or one over `maxChars` is a CliError saying which, and what to give instead. Read in bounded
+ * chunks, never whole: /dev/zero or a 40 MB file is refused after at most 4 bytes per allowed
+ * character, instead of hanging or exhausting the stack further on.
  */
-export function readUserFile(cli: Cli, given: string, what: string): string {
+export function readUserFile(cli: Cli, given: string, what: string, maxChars = MAX_CLI_ANSWER_CHARS): string {
   const path = cli.path(given);
   if (!existsSync(path)) throw new CliError(`no file ${given}; give ${what}`, 2);
   if (statSync(path).isDirectory()) throw new CliError(`${given} is a folder; give ${what}`, 2);
-  let text: string;
+  const maxBytes = maxChars * 4;
+  const buffer = Buffer.alloc(maxBytes + 1);
+  let size = 0;
   try {
-    text = readFileSync(path, "utf8");
+    const fd = openSync(path, "r");
+    try {
+      for (let got = -1; got !== 0 && size <= maxBytes; size += got) got = readSync(fd, buffer, size, buffer.length - size, null);
+    } finally {
+      closeSync(fd);
+    }
   } catch (err) {
     throw new CliError(`cannot read ${given} (${(err as NodeJS.ErrnoException).code ?? "unreadable"}); give ${what}`, 2);
+  }
+  const text = buffer.toString("utf8", 0, Math.min(size, maxBytes));
+  if (size > maxBytes || text.length > maxChars) {
+    throw new CliError(`${given} holds more than ${maxChars.toLocaleString("en")} characters; give ${what} of at most that`, 2);
   }
   if (!text.trim()) throw new CliError(`${given} is empty; give ${what}`, 2);
   return text;

@@ -4,10 +4,14 @@ import { z } from "zod";
 import type { TestReport } from "../contracts/index.js";
 import { GRADER_VERSION, gradeQuestion, gradingCriteria, questionScore, runOnTests } from "../grading/index.js";
 import { LanguageSchema, type Language, type Pack, type Question } from "../scenarios/index.js";
+import { MAX_CLI_ANSWER_CHARS } from "./context.js";
 
-/** One answer to grade: a JSON object per line of the answers file. */
+/**
+ * One answer to grade: a JSON object per line of the answers file. Strict, as every socket payload is:
+ * a misspelt field ("txt") would otherwise grade an empty row without a word of warning.
+ */
 export const AnswerRowSchema = z
-  .object({
+  .strictObject({
     id: z.union([z.string().min(1).max(200), z.number().int()], {
       error: (issue) =>
         issue.input === undefined || issue.input === null
@@ -15,8 +19,8 @@ export const AnswerRowSchema = z
           : "must be a string of 1-200 characters or a whole number",
     }),
     questionId: z.string().min(1).max(200),
-    text: z.string().max(100_000).optional(),
-    code: z.string().max(100_000).optional(),
+    text: z.string().max(MAX_CLI_ANSWER_CHARS).optional(),
+    code: z.string().max(MAX_CLI_ANSWER_CHARS).optional(),
     language: LanguageSchema.optional(),
   })
   .refine((r) => r.text !== undefined || r.code !== undefined, { message: "a row needs text or code", path: ["text"] });

@@ -5,6 +5,7 @@ import type { Ack } from "./errors.js";
 import { SessionStatusSchema } from "./session-summary.js";
 import type { TransientServerEvents } from "./code-waiting.js";
 import { MAX_ID_LENGTH, MAX_ROUNDS_PER_SESSION } from "./limits.js";
+import { isBlank } from "./blank.js";
 import { VisibleTestSchema, type TestReport } from "./tests.js";
 
 /**
@@ -74,11 +75,11 @@ export const AnswerSubmitPayloadSchema = z
     submissionId: z.string().min(8).max(100),
     ...AnswerContent,
   })
-  .refine((p) => Boolean(p.text?.trim() || p.code?.trim()), {
+  .refine((p) => !isBlank(p.text) || !isBlank(p.code), {
     message: 'an answer needs non-blank text or code (to skip a question, submit the text "skip")',
     path: ["text"],
   })
-  .refine((p) => !p.code?.trim() || p.language !== undefined, {
+  .refine((p) => isBlank(p.code) || p.language !== undefined, {
     message: "code needs its language (one of the question's languages)",
     path: ["language"],
   });
@@ -92,7 +93,7 @@ export const CodeRunPayloadSchema = z.strictObject({
   code: z
     .string()
     .max(MAX_CODE_ANSWER, `code is limited to ${MAX_CODE_ANSWER} characters`)
-    .refine((c) => c.trim().length > 0, "there is no code to run"),
+    .refine((c) => !isBlank(c), "there is no code to run"),
   language: LanguageSchema,
 });
 export type CodeRunPayload = z.infer<typeof CodeRunPayloadSchema>;

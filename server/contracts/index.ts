@@ -17,3 +17,4 @@ export * from "./service-error.js";
 export * from "./team-packs.js";
 export * from "./routes.js";
 export * from "./openapi.js";
+export * from "./blank.js";

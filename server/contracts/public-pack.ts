@@ -14,11 +14,18 @@ export const PublicRoundSchema = z.object({
   questionCount: z.number().int(),
 });
 
+/**
+ * Who wrote a team's pack and what that team sees of a session taken on it: shown before a
+ * candidate starts, so a team pack never passes for the built-in one. Null for built-in packs.
+ */
+export const PackAuthorSchema = z.object({ teamId: z.string(), teamName: z.string(), teamSees: z.array(z.string()) });
+
 export const PublicPackSchema = z.object({
   id: z.string(),
   version: z.number().int(),
   title: z.string(),
   description: z.string(),
+  team: PackAuthorSchema.nullable(),
   levels: z.array(LevelSchema),
   rounds: z.array(PublicRoundSchema),
 });

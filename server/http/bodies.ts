@@ -16,8 +16,18 @@ function declaredLengthWithin(limit: number): RequestHandler {
   };
 }
 
+/**
+ * Bodies are read as sent, never inflated (`inflate: false`): a compressed body is 400
+ * UNSUPPORTED_ENCODING, whatever its scheme, as docs/protocol.md says. Inflating would let a
+ * small upload expand up to the limit, and gzip, deflate and br each failed in their own words.
+ */
+const AS_SENT = { inflate: false } as const;
+
 /** A JSON body of at most `limit` bytes. */
-export const jsonBody = (limit: number): RequestHandler[] => [declaredLengthWithin(limit), express.json({ limit })];
+export const jsonBody = (limit: number): RequestHandler[] => [declaredLengthWithin(limit), express.json({ limit, ...AS_SENT })];
 
 /** Any body as text (pack YAML or JSON), at most `limit` bytes. */
-export const textBody = (limit: number): RequestHandler[] => [declaredLengthWithin(limit), express.text({ type: () => true, limit })];
+export const textBody = (limit: number): RequestHandler[] => [
+  declaredLengthWithin(limit),
+  express.text({ type: () => true, limit, ...AS_SENT }),
+];

@@ -82,7 +82,10 @@ export function createHttpApp(deps: HttpDeps): Express {
     }),
   );
   if (deps.metrics) app.use("/api/metrics", metricsRouter(deps.metrics.registry, deps.metrics.token));
-  app.use("/api/packs", packsRouter(deps.packs));
+  app.use(
+    "/api/packs",
+    packsRouter(deps.packs, async (teamId) => (await deps.teams.get(teamId))?.name),
+  );
   app.use("/api/sessions", reportsRouter(deps.service));
   app.use("/api/sessions", shareLinksRouter({ service: deps.service, history: deps.history }));
   app.use("/api/history", historyRouter(deps.history));

@@ -256,6 +256,11 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     const session = await requireSession(sessionId);
     if (session.status === "complete") throw new ServiceError("SESSION_OVER", "this session has ended; open its report instead");
     const { values, awaiting } = await readState(sessionId);
+    // A question its round's clock already closed is "time's up", not "wrong question" or "retry shortly":
+    // the client was on time's edge while the next round opened.
+    if (values && Object.values(values.transcript).some((turns) => turns.some((t) => t.turnId === questionId && t.reason === "timeout"))) {
+      throw new ServiceError("ROUND_TIME_UP", `the round of question "${questionId}" timed out; its last saved draft was graded`);
+    }
     if (!awaiting) throw new ServiceError("NO_OPEN_QUESTION", "no question is awaiting an answer right now");
     // Time is up even if the timer has not fired yet: the round ends with its last draft.
     if (values?.roundEndsAt != null && values.roundEndsAt <= now()) {

@@ -14,6 +14,8 @@ export function payloadShapeProblem(raw: unknown): string | null {
   while (stack.length) {
     const { value, depth } = stack.pop()!;
     if (value === null || typeof value !== "object") continue;
+    // socket.io delivers binary attachments as Buffers, whose for-in keys are Buffer's method names: named here instead.
+    if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return "payload holds binary data; every event takes JSON text fields";
     if (depth >= MAX_DEPTH) return `payload is nested more than ${MAX_DEPTH} levels deep`;
     const tooMany = `payload has more than ${MAX_NODES} fields and list items; every event takes a small object`;
     if (Array.isArray(value)) {

@@ -5,9 +5,8 @@ import { instantiateQuestion } from "./variants/index.js";
 
 export type { PublicPack, PublicQuestion };
 
-/** A pack as the lobby shows it: picked field by field (allow-list). */
-
-export function toPublicPack(record: PackRecord): PublicPack {
+/** A pack as the lobby shows it: picked field by field (allow-list). `team` names a team pack's authors. */
+export function toPublicPack(record: PackRecord, team: PublicPack["team"] = null): PublicPack {
   const { pack } = record;
   const levels = LevelSchema.options.filter((level) => pack.questions.some((q) => q.level === level));
   return {
@@ -15,6 +14,7 @@ export function toPublicPack(record: PackRecord): PublicPack {
     version: record.version,
     title: pack.title,
     description: pack.description,
+    team,
     levels,
     rounds: pack.rounds.map((r) => ({
       id: r.id,

@@ -36,10 +36,21 @@ describe.runIf(browserAvailable())("a team shares an unlisted pack by link", () 
     const page = await browser.newPage();
     await page.goto(server.url);
     await page.getByTestId("pack-select").waitFor();
-    expect(await page.getByTestId("pack-select").locator("option").allTextContents()).not.toContain("Tiny pack");
+    const listed = await page
+      .getByTestId("pack-select")
+      .locator("option")
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(listed).toEqual(["mini"]);
+    // The built-in pack is the site's own: no team notice.
+    expect(await page.getByTestId("pack-team-notice").count()).toBe(0);
 
     await page.goto(`${server.url}/?pack=acme/tiny`);
     await expect.poll(() => page.getByTestId("pack-select").inputValue()).toBe("acme/tiny");
+    // A team's pack never passes for the site's own: it names the team and what the team will see.
+    expect(await page.getByTestId("pack-select").locator("option:checked").textContent()).toBe("Tiny pack (by Acme)");
+    const notice = await page.getByTestId("pack-team-notice").textContent();
+    expect(notice).toContain("written by the team Acme");
+    expect(notice).toContain("your answers, code and test results");
     await page.getByTestId("start-button").click();
     await page.waitForURL(/\/interview\//);
     await expect.poll(() => page.getByTestId("question-title").textContent()).toBe("A failure you owned");

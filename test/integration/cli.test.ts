@@ -126,6 +126,8 @@ describe("every CLI error is one line saying what to do", () => {
   const answer = join(dir, "a.txt");
   const empty = join(dir, "empty.txt");
   writeFileSync(empty, "  \n");
+  const huge = join(dir, "huge.txt");
+  writeFileSync(huge, "word ".repeat(20_001));
   const emptyDir = scratch();
   const notList = join(dir, "not-list.yaml");
   writeFileSync(notList, "questionId: x\nanswer: y\n");
@@ -160,6 +162,21 @@ describe("every CLI error is one line saying what to do", () => {
       /is a folder; give the file holding the answer/,
     ],
     ["an empty answer", ["grade", "--question", "ai-engineer#x", "--answer-file", empty], {}, 2, /empty\.txt is empty; give the file/],
+    [
+      "an answer over the length limit",
+      ["grade", "--question", "ai-engineer#x", "--answer-file", huge],
+      {},
+      2,
+      /huge\.txt holds more than 100,000 characters; give the file holding the answer/,
+    ],
+    // An endless device is read only up to the limit: refused at once instead of hanging.
+    [
+      "an endless answer file",
+      ["grade", "--question", "ai-engineer#x", "--answer-file", "/dev/zero"],
+      {},
+      2,
+      /more than 100,000 characters/,
+    ],
     [
       "a solution that is a folder",
       ["run-code", "--question", "sums#add", "--language", "python", "--file", dir],

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { request as httpRequest } from "node:http";
+import { brotliCompressSync, deflateSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { miniPack } from "../helpers/packs.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
@@ -56,6 +57,20 @@ describe("hostile input is refused cheaply, with a small clear answer", () => {
     c.close();
   });
 
+  it("binary and deeply nested payloads are named as such, not listed key by key", async () => {
+    const c = await connectClient(server.url);
+    const binary = await c.send("answer:draft", Buffer.from("an answer"));
+    expect(binary).toMatchObject({ ok: false, error: { code: "BAD_PAYLOAD", message: expect.stringContaining("binary data") } });
+    expect(!binary.ok && binary.error.message).not.toMatch(/readBigUInt64LE|writeUInt/);
+    const inside = await c.send("answer:draft", { sessionId: "x", questionId: "q", text: new Uint8Array([104, 105]) });
+    expect(inside).toMatchObject({ ok: false, error: { code: "BAD_PAYLOAD", message: expect.stringContaining("binary data") } });
+    const deep = await c.send("answer:draft", { a: { b: { c: { d: { e: 1 } } } } });
+    expect(deep).toMatchObject({ ok: false, error: { code: "BAD_PAYLOAD", message: expect.stringContaining("nested more than") } });
+    // The connection still serves.
+    expect((await c.request("session:start", { packId: "mini" })).sessionId).toBeDefined();
+    c.close();
+  });
+
   it("oversized, mis-encoded and malformed HTTP requests get 413/400 with a message, never 500", async () => {
     const big = await raw("POST", "/api/packs", { "content-type": "application/json" }, JSON.stringify({ x: "y".repeat(1_100_000) }));
     expect(big.status).toBe(413);
@@ -63,6 +78,20 @@ describe("hostile input is refused cheaply, with a small clear answer", () => {
     const charset = await raw("POST", "/api/packs", { "content-type": "application/json; charset=klingon" }, "{}");
     expect(charset.status).toBe(400);
     expect(JSON.parse(charset.body).error.message).toContain("charset");
+    // Compressed bodies are refused whatever the scheme, not inflated (nor garbled into "malformed").
+    for (const [encoding, body] of [
+      ["gzip", gzipSync("{}")],
+      ["deflate", deflateSync("{}")],
+      ["br", brotliCompressSync("{}")],
+      ["x-unknown", Buffer.from("{}")],
+    ] as const) {
+      const compressed = await raw("POST", "/api/packs", { "content-type": "application/json", "content-encoding": encoding }, body);
+      expect(compressed.status, encoding).toBe(400);
+      expect(JSON.parse(compressed.body).error, encoding).toMatchObject({
+        code: "UNSUPPORTED_ENCODING",
+        message: expect.stringContaining(encoding),
+      });
+    }
     const badJson = await raw("POST", "/api/packs", { "content-type": "application/json" }, "{not json");
     expect(badJson.status).toBe(400);
     expect(JSON.parse(badJson.body).error.code).toBe("BAD_PAYLOAD");

@@ -62,3 +62,40 @@ describe("validate warns about test code whose verdict candidate code could fake
     }
   });
 });
+
+// Test code that reports the errors a candidate raises (a common way to test "raises on bad input").
+const reportsErrors = withTestCode("add-reports-errors", (a, b) => ({ sum: a + b }), {
+  python:
+    "def run_case(a, b):\n    try:\n        return {'sum': f(a, b)}\n    except Exception as e:\n        return {'error': type(e).__name__}\n",
+  typescript:
+    "function runCase(a: number, b: number) { try { return { sum: f(a, b) }; } catch (e) { return { error: (e as Error).name }; } }\n",
+});
+
+/** These cases are Python's: with CI=true nothing may skip, so a missing Python sandbox fails them, saying why. */
+function requirePython() {
+  const python = sandbox.capabilities.python;
+  if (!python.available) throw new Error(`the Python sandbox is unavailable: ${python.reason}`);
+}
+
+describe("a returned value the sandbox refuses is reported as refused, even where test code catches errors", () => {
+  it.each([
+    ["a 2 MiB string", "def f(a, b):\n    return 'x' * (2 * 1024 * 1024)\n", /larger than the 1024 KiB limit/],
+    ["a set", "def f(a, b):\n    return {a, b}\n", /not plain data/],
+    ["an integer of 5,000 digits", "def f(a, b):\n    return 10 ** 5000\n", /integer too long/],
+  ])("Python returning %s", async (_name, code, why) => {
+    requirePython();
+    const report = await runAll(reportsErrors, "python", code);
+    expect(report.passed).toBe(0);
+    const visible = report.results.find((r) => r.visible)!;
+    expect(visible.visible && visible.error).toMatch(why);
+    expect(JSON.stringify(report)).not.toContain('"error":"ValueError"');
+    expect(JSON.stringify(report)).not.toContain('"error":"TypeError"');
+  });
+
+  it("an error the candidate raises is still the test code's to report", async () => {
+    requirePython();
+    const report = await runAll(reportsErrors, "python", "def f(a, b):\n    raise ValueError('bad input')\n");
+    const visible = report.results.find((r) => r.visible)!;
+    expect(visible.visible && visible.actual).toEqual({ error: "ValueError" });
+  });
+});

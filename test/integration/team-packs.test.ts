@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TEAM_SEES } from "../../server/contracts/index.js";
 import { miniPack } from "../helpers/packs.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { connectClient } from "../helpers/socket-client.js";
@@ -85,7 +86,14 @@ describe("team pack authoring API", () => {
     });
     expect(await v2.json()).toMatchObject({ key: "acme/tiny", version: 2, visibility: "public" });
     const lobby = await (await fetch(`${server.url}/api/packs`)).json();
-    expect(lobby.find((p: { id: string }) => p.id === "acme/tiny")).toMatchObject({ version: 2, title: "Tiny pack" });
+    expect(lobby.find((p: { id: string }) => p.id === "acme/tiny")).toMatchObject({
+      version: 2,
+      title: "Tiny pack",
+      team: { teamId: "acme", teamName: "Acme", teamSees: [...TEAM_SEES] },
+    });
+    // The built-in pack is nobody's team's: a lobby tells the two apart.
+    expect(lobby.find((p: { id: string }) => p.id === "mini")).toMatchObject({ team: null });
+    expect((await (await fetch(`${server.url}/api/packs/acme/tiny`)).json()).team).toMatchObject({ teamName: "Acme" });
     const start = await c.request("session:start", { packId: "acme/tiny" });
     await c.waitFor("question:end");
 

@@ -38,6 +38,24 @@ describe("server-side round timers (manual clock)", () => {
     expect(code.criteria.every((cr) => cr.insufficientEvidence)).toBe(true);
   });
 
+  it("a submit for a question its round's clock closed is ROUND_TIME_UP, not a wrong-question error, once the next round is open", async () => {
+    const clock = manualClock();
+    const server = await serve(90, clock);
+    const { client: c, start } = await candidateWithDraft(fleet, server.url, {
+      rounds: ["story", "code"],
+      questionId: "failure-story",
+      text: "The situation was a rushed launch; the result was half the errors.",
+    });
+    clock.advance(90_000);
+    await eventually(async () => (server.app.service.roundTimerFor(start.sessionId) === clock.now() + 90_000 ? true : undefined));
+    const late = { sessionId: start.sessionId, questionId: "failure-story", submissionId: "late-submit-0001", text: "My late answer." };
+    const ack = await c.send("answer:submit", late);
+    expect(ack).toMatchObject({ ok: false, error: { code: "ROUND_TIME_UP", message: expect.stringContaining('"failure-story"') } });
+    // A question that was never open is still the wrong question.
+    const wrong = await c.send("answer:submit", { ...late, questionId: "no-such-question", submissionId: "late-submit-0002" });
+    expect(wrong).toMatchObject({ ok: false, error: { code: "NOT_OPEN_QUESTION" } });
+  });
+
   it("survives a restart: the deadline is re-armed from the store, and an expired round times out on start-up", async () => {
     const clock = manualClock();
     const databaseFile = tempDatabaseFile();

@@ -147,6 +147,11 @@ describe("batch grading (cli grade --pack --answers)", () => {
     expect("error" in missing && missing.error).toMatchObject({ code: "invalid-row" });
     expect("error" in missing && missing.error.message).toContain("id: missing");
 
+    // A misspelt or extra field is named, not silently ignored (the row would grade as if empty).
+    const extra = await gradeRow(pack!, JSON.stringify({ id: "x", questionId: q.id, txt: adequate, text: "Chunks." }), 1);
+    expect("error" in extra && extra.error).toMatchObject({ code: "invalid-row", message: expect.stringContaining("txt") });
+    expect("error" in extra && extra.id).toBe("x");
+
     const bom = await gradeRow(pack!, `\uFEFF${JSON.stringify({ id: "b", questionId: q.id, text: adequate })}`, 1);
     expect("score" in bom && bom.id).toBe("b");
 

@@ -115,12 +115,24 @@ export function Lobby() {
               <select data-testid="pack-select" value={packId} onChange={(e) => pickPack(e.target.value)}>
                 {packs.map((p) => (
                   <option key={p.id} value={p.id}>
-                    {p.title}
+                    {p.team ? `${p.title} (by ${p.team.teamName})` : p.title}
                   </option>
                 ))}
               </select>
             </label>
             {pack?.description && <p className="muted pack-description">{pack.description}</p>}
+            {pack?.team && (
+              <div className="notice" data-testid="pack-team-notice">
+                <p>
+                  This pack was written by the team <strong>{pack.team.teamName}</strong>, not by this site. That team will see:
+                </p>
+                <ul>
+                  {pack.team.teamSees.map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
 
             {pack && (
               <>

@@ -1,4 +1,4 @@
-import type { Language } from "../../../server/contracts/index.js";
+import { isBlank, type Language } from "../../../server/contracts/index.js";
 
 /** A written answer. */
 export type TextAnswer = { text: string };
@@ -8,12 +8,12 @@ export type CodeAnswer = { code: string; language: Language; text?: string };
 export type AnswerContent = TextAnswer | CodeAnswer;
 
 /**
- * What a submit sends: only the non-blank parts (the server rejects an answer
- * with neither). Null when everything is blank.
+ * What a submit sends: only the non-blank parts, blank as the server's contract reads it (the server
+ * rejects an answer with neither). Null when everything is blank.
  */
 export function nonBlankAnswer(text: string, code: { code: string; language: Language } | null): AnswerContent | null {
-  const hasText = text.trim() !== "";
-  if (code && code.code.trim() !== "") {
+  const hasText = !isBlank(text);
+  if (code && !isBlank(code.code)) {
     return hasText ? { code: code.code, language: code.language, text } : { code: code.code, language: code.language };
   }
   return hasText ? { text } : null;

@@ -22,7 +22,12 @@ def make_plain_tools(limit):
     type_name = type.__dict__["__name__"].__get__
     MAX_DEPTH = 100
 
-    class NotPlain(TypeError):
+    class ReturnValueRefused(BaseException):
+        """A returned value the sandbox will not carry (too large, too deep). A BaseException, not a
+        ValueError: check()-style test code often catches Exception to test the errors a candidate
+        raises, and would report the refusal as the candidate's own error ({"error": "ValueError"})."""
+
+    class NotPlain(ReturnValueRefused):
         pass
 
     def describe_type(t):
@@ -38,14 +43,14 @@ def make_plain_tools(limit):
                        f"(numbers, strings, booleans, None, lists, tuples, dicts){extra}")
 
     def to_json(value):
-        """The value as JSON text; raises NotPlain, or ValueError past the size limit."""
+        """The value as JSON text; raises NotPlain, or ReturnValueRefused past the size or depth limit."""
         parts = []
         size = [0]
 
         def put(s):
             size[0] += _len(s)
             if size[0] > limit:
-                raise ValueError(f"the value returned is larger than the {limit // 1024} KiB limit")
+                raise ReturnValueRefused(f"the value returned is larger than the {limit // 1024} KiB limit")
             parts.append(s)
 
         def key_text(k):
@@ -64,20 +69,24 @@ def make_plain_tools(limit):
 
         def walk(v, depth):
             if depth > MAX_DEPTH:
-                raise ValueError("the value returned is nested too deeply (or refers to itself)")
+                raise ReturnValueRefused("the value returned is nested too deeply (or refers to itself)")
             t = _type(v)
             if v is None:
                 put("null")
             elif t is _bool:
                 put("true" if v else "false")
             elif _issubclass(t, _int):
-                put(int_repr(v))  # raises ValueError past Python's 4300-digit limit
+                try:
+                    text = int_repr(v)
+                except ValueError:  # Python's 4300-digit limit for int to text
+                    raise ReturnValueRefused("the value returned is an integer too long to write out (over 4,300 digits)") from None
+                put(text)
             elif _issubclass(t, _float):
                 r = float_repr(v)
                 put("null" if r in ("nan", "inf", "-inf") else r)
             elif _issubclass(t, _str):
                 if _len(v) > limit:
-                    raise ValueError(f"the value returned is larger than the {limit // 1024} KiB limit")
+                    raise ReturnValueRefused(f"the value returned is larger than the {limit // 1024} KiB limit")
                 put(encode_basestring(str_copy(v)))
             elif _issubclass(t, _list) or _issubclass(t, _tuple):
                 n, get = (list_len(v), list_get) if _issubclass(t, _list) else (tuple_len(v), tuple_get)
@@ -135,11 +144,11 @@ def make_plain_tools(limit):
         def spend(n):
             budget[0] -= n
             if budget[0] < 0:
-                raise ValueError(f"the value returned is larger than the {limit // 1024} KiB limit")
+                raise ReturnValueRefused(f"the value returned is larger than the {limit // 1024} KiB limit")
 
         def copy(v, depth):
             if depth > MAX_DEPTH:
-                raise ValueError("the value returned is nested too deeply (or refers to itself)")
+                raise ReturnValueRefused("the value returned is nested too deeply (or refers to itself)")
             t = _type(v)
             spend(8)
             if v is None or t is _bool:
