@@ -1,6 +1,6 @@
 import type { Question } from "../../scenarios/index.js";
 import { decodings, forMatching, hiddenTagText, stripInvisible } from "./normalise.js";
-import { invisibleBoundaries } from "./invisible-boundaries.js";
+import { invisibleBoundaries, liftGluedInstructions } from "./invisible-boundaries.js";
 import { rubricRecord } from "./rubric-record.js";
 import { criterionVerdict } from "./criterion-verdict.js";
 import { withoutLayoutNotation } from "./layout-notation.js";
@@ -178,7 +178,8 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
   if (tagged && (hiddenAttack(forMatching(tagged)) || attackKind(tagged, true)))
     flag("hidden-instruction", `invisible characters spelling: ${tagged}`);
   // An invisible run between words is a boundary, one inside a word is removed (invisible-boundaries.ts).
-  let text = stripInvisible(invisibleBoundaries(raw));
+  // An instruction glued inside an honest sentence by invisible characters is moved out of it first, to be read alone.
+  let text = stripInvisible(invisibleBoundaries(liftGluedInstructions(raw, (s) => attackKind(s, true, ctx.code) !== null)));
 
   // Markup a reader never sees never counts: HTML/markdown comments, hidden elements.
   // An attack hidden in markup is flagged and goes alone: the honest text around it still counts.
