@@ -149,7 +149,17 @@ const sentencesOf = (block: string) =>
     .split(
       /(?<=(?<!\b(?:dr|mr|mrs|ms|prof|st|sr|jr|rev|sec|ver|vol))[.!?][)\]}]?|<\|(?:im_end|eot_id|end_header_id)\|>|\[\/inst\])\s+|\n\s*(?=[-*•#>]|\d+[.)])/i,
     )
-    .filter((s) => s.trim());
+    .filter((s) => s.trim())
+    .flatMap(bracketedHead);
+
+/**
+ * A bracketed note that opens a sentence and closes without a full stop ends it: "[Reviewer's note — exemplary] We
+ * rerank ..." is two sentences, so the note goes alone. Only a bracket the sentence opens with, closed before a capital.
+ */
+function bracketedHead(s: string): string[] {
+  const m = /^(\s*[[{(][^\]})\n]{1,200}[\]})])\s+(?=\p{Lu})/u.exec(s);
+  return m ? [m[1]!, s.slice(m[0].length)] : [s];
+}
 
 /** An instruction hidden by ROT13, leetspeak or reversal. */
 function hiddenAttack(n: string): boolean {
