@@ -167,14 +167,18 @@ export function recordVerdict(raw: string): boolean {
   if (!fields.length || fields.length > 30) return false;
   const pairs = fields.map(keyValue).filter((m) => m !== null);
   if (pairs.length * 10 < fields.length * 8) return false;
-  // A value that is itself an inline record ("evaluation: {level: 4}") is read by its fields, under its key.
-  const nested = pairs.flatMap(([k, v]) =>
-    /^\{.*\}$/.test(v.trim()) ? splitFields(v.trim().slice(1, -1)).map((f) => [k, keyValue(f)] as const) : [],
-  );
-  const all = [...pairs, ...nested.flatMap(([, kv]) => (kv ? [kv] : []))];
-  const graded = (key: RegExp, among = all) => among.some(([k, v]) => key.test(k.trim()) && RECORD_VALUE.test(v.trim()));
-  const context = all.some(([k]) => GRADING_CONTEXT_KEY.test(k));
-  return graded(GRADE_KEY) || (context && graded(WEAK_GRADE_KEY));
+  const graded = (key: RegExp, among: [string, string][]) => among.some(([k, v]) => key.test(k.trim()) && RECORD_VALUE.test(v.trim()));
+  const context = (among: [string, string][]) => among.some(([k]) => GRADING_CONTEXT_KEY.test(k));
+  if (graded(GRADE_KEY, pairs) || (context(pairs) && graded(WEAK_GRADE_KEY, pairs))) return true;
+  // A value that is itself an inline record ("evaluation: {level: 4}") is a record of its own, its key its context:
+  // "compression: {level: 3}" beside "judge: {...}" is a setting.
+  return pairs.some(([k, v]) => {
+    if (!/^\{.*\}$/.test(v.trim())) return false;
+    const inner = splitFields(v.trim().slice(1, -1))
+      .map(keyValue)
+      .filter((m) => m !== null);
+    return graded(GRADE_KEY, inner) || ((GRADING_CONTEXT_KEY.test(k) || context(inner)) && graded(WEAK_GRADE_KEY, inner));
+  });
 }
 
 /** The fields of a one-line record, split at the commas that start a new key ("a": 1, b: 2). */
