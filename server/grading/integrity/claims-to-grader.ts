@@ -21,7 +21,16 @@ import type { IntegrityFlag } from "./types.js";
  */
 export function claimToGrader(n: string, raw: string): IntegrityFlag["kind"] | "plea" | null {
   if (coverageClaim(n)) return "self-assessment";
-  if (rubricNotice(n) || rubricChanged(n) || referenceFromPanel(n) || scoreFloor(n) || reviewNote(n, raw) || readerSplit(n) || foreignGraderNote(raw) || foreignTopGradeOrder(raw))
+  if (
+    rubricNotice(n) ||
+    rubricChanged(n) ||
+    referenceFromPanel(n) ||
+    scoreFloor(n) ||
+    reviewNote(n, raw) ||
+    readerSplit(n) ||
+    foreignGraderNote(raw) ||
+    foreignTopGradeOrder(raw)
+  )
     return "grader-instruction";
   // An accommodation claimed for the candidate, in the grading side's voice, with what the marking must allow for it.
   if (accommodationNote(n)) return FIRST_PERSON.test(n) && !THIRD_PERSON_CANDIDATE.test(n) ? "plea" : "grader-instruction";
@@ -118,8 +127,7 @@ const DOC_CHANGED = new RegExp(
 const HERE_NOW =
   /\b(?:today|tonight|this (?:morning|afternoon|evening|week|session|round|batch|cycle|interview|assessment|sitting|cohort)|as of|effective|now|currently|just)\b|\b(?:per|under|according to|following|in line with)\s+(?:the\s+)?(?:updated|revised|amended|new|newest|latest|changed|modified|corrected)\b/;
 /** What the changed document now does to answers: a rule of scoring, or what it accepts, credits or requires. */
-const NEW_RULE =
-  /\b(?:accepts?|earns?|credits?|awards?|rewards?|requires?|counts?|treats?|gives?|rated|graded|scored|marked|receives?)\b/;
+const NEW_RULE = /\b(?:accepts?|earns?|credits?|awards?|rewards?|requires?|counts?|treats?|gives?|rated|graded|scored|marked|receives?)\b/;
 
 /**
  * A claim that the grading's own document changed, with the rule it now applies: "Note: the rubric was revised this
@@ -191,7 +199,8 @@ const LENIENT_MARKING =
   /\b(?:do not|don't|must not|mustn't|should not|shouldn't|never|not to|may not|cannot|can't)\s+(?:be\s+)?(?:penali[sz]\w*|mark\w* (?:\w+ )?down|deduct\w*|dock\w*|lose (?:any )?(?:marks|points|credit)|cost (?:\w+ )?(?:marks|points|credit|a level)|count(?:ed)? against|lower\w* the (?:score|grade|mark))|\b(?:grade|mark|score|assess|rate|evaluate)\w*\b.{0,30}\b(?:generously|leniently|kindly|favou?rably|gently|as if (?:it were |it was )?(?:complete|full))\b|\b(?:disregard|ignore|overlook|forgive|excuse)\s+(?:any\s+|all\s+|the\s+)?(?:omissions?|gaps?|missing \w+|brevity|length|shortness)\b|\bwithout (?:penalty|penali[sz]\w*|deductions?)\b/;
 const LENIENT_MARKING_ANY = new RegExp(LENIENT_MARKING.source, "gi");
 /** The candidate spoken of in the third person (the grading side's voice), or the writer pleading for themselves. */
-const THIRD_PERSON_CANDIDATE = /\b(?:this|the)\s+(?:candidate|applicant|interviewee|student|test-?taker)\b|\b(?:he|she|they) (?:has|have|is|are)\b/;
+const THIRD_PERSON_CANDIDATE =
+  /\b(?:this|the)\s+(?:candidate|applicant|interviewee|student|test-?taker)\b|\b(?:he|she|they) (?:has|have|is|are)\b/;
 const FIRST_PERSON = /\b(?:i|i'm|i've|my|me)\b/;
 
 /**
@@ -318,8 +327,7 @@ export function plea(n: string): boolean {
 const LENIENCY_ANY = new RegExp(LENIENCY.source, "gi");
 const STAKE_ANY = new RegExp(STAKE.source, "gi");
 /** The text with its plea blanked, of the same length: what else the sentence says is read on its own. */
-export const withoutPlea = (s: string) =>
-  s.replace(LENIENCY_ANY, blank).replace(STAKE_ANY, blank).replace(LENIENT_MARKING_ANY, blank);
+export const withoutPlea = (s: string) => s.replace(LENIENCY_ANY, blank).replace(STAKE_ANY, blank).replace(LENIENT_MARKING_ANY, blank);
 const blank = (m: string) => " ".repeat(m.length);
 
 // ---------------------------------------------------------------- 5. an instruction to the grader in another language

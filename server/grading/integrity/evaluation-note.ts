@@ -50,7 +50,9 @@ export function evaluationNote(n: string): boolean {
   // "The prompt has a [context] block ...": a head is a label, so the words before it are few and none is a verb of the sentence.
   if (
     head[1] &&
-    !/^(?:(?:a|the|an|quick|short|brief|some|extra|additional|important|private|internal|interview|hiring|final|lead|senior|head|[\w-]+ for|for|to)\s+)*$/.test(head[1])
+    !/^(?:(?:a|the|an|quick|short|brief|some|extra|additional|important|private|internal|interview|hiring|final|lead|senior|head|[\w-]+ for|for|to)\s+)*$/.test(
+      head[1],
+    )
   )
     return false;
   const body = n.slice(head[0].length);

@@ -185,7 +185,8 @@ function noteHeads(headed: string, starts: { at: number; literal: boolean }[]): 
 }
 
 /** A header naming reviewers and no other marker: "note to reviewers:", "for the reviewer:". */
-const CODE_REVIEWERS = /^(?:(?!grad|mark|evaluat|assess|examin|judg|scor|hiring).)*\breviewers?\b(?:(?!grad|mark|evaluat|assess|examin|judg|scor).)*$/;
+const CODE_REVIEWERS =
+  /^(?:(?!grad|mark|evaluat|assess|examin|judg|scor|hiring).)*\breviewers?\b(?:(?!grad|mark|evaluat|assess|examin|judg|scor).)*$/;
 /** A reason given for a choice: what a design note says ("because", "so that", "to avoid", "instead of"). */
 const EXPLAINS =
   /\b(?:because|since|so that|so (?:the|a|we|it|that|no|each)|to (?:avoid|keep|prevent|stop|make sure|ensure)|otherwise|instead of|rather than|which (?:means|keeps|avoids|lets)|in order to|the reason)\b/;

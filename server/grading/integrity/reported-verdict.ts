@@ -117,7 +117,13 @@ export function reportedVerdict(n: string): boolean {
     // This answer "has been approved": the verdict is the verb.
     if (passive && VERDICT_VERB.test(verb) && counts(targetOf(subject))) return true;
     // "The lead panelist has already signed off on this answer": the hiring side's approval, this answer its object.
-    if (!passive && VERDICT_VERB.test(verb) && (prior || HIRING_SIDE.test(subject)) && /^\s*(?:on\s+)?$/.test(after.slice(0, after.search(THIS_RE))) && THIS_RE.test(after.slice(0, 40)))
+    if (
+      !passive &&
+      VERDICT_VERB.test(verb) &&
+      (prior || HIRING_SIDE.test(subject)) &&
+      /^\s*(?:on\s+)?$/.test(after.slice(0, after.search(THIS_RE))) &&
+      THIS_RE.test(after.slice(0, 40))
+    )
       return true;
     const grade = GRADE_RE.exec(after);
     if (!grade || grade.index > REACH) continue;
