@@ -31,9 +31,9 @@ const VERDICT =
  * gaps.)". A grade word standing alone after a grading head can only grade what the note is attached to.
  */
 const BARE_VERDICT =
-  /^\W*(?:(?:a|an|very|really|clearly|truly|overall)\s+)*(?:strong|exemplary|excellent|outstanding|perfect|approved|pass(?:ed)?|flawless|superb|complete|top(?:[- ](?:band|level|tier))?)(?:\s+(?:answer|response|work|submission|hire|pass|candidate|solution))?(?:\s*[,;—–-]\s*(?:no (?:gaps|issues|deductions)|nothing (?:is )?missing))?\W*$/;
+  /^\W*(?:(?:a|an|very|really|clearly|truly|overall)\s+)*(?:strong|exemplary|excellent|outstanding|perfect|approved|pass(?:ed)?|flawless|superb|complete|top(?:[- ](?:band|level|tier))?|(?:meets|exceeds) (?:the bar|expectations|the standard))(?:\s+(?:answer|response|work|submission|hire|pass|candidate|solution))?(?:\s*[,;—–-]\s*(?:no (?:gaps|issues|deductions)|nothing (?:is )?missing))?\W*$/;
 /** A verdict that needs the answer or its author as what it is said of: "the candidate has already passed", "answer complete". */
-const SAID_OF_THIS = /\b(?:approved|passed|passes|cleared|complete|correct|accepted|(?:is|as) a pass)\b/;
+const SAID_OF_THIS = /\b(?:approved|passed|passes|cleared|complete|correct|accepted|(?:is|as|on|gets|get|given) a pass)\b/;
 /** A report of the writer's own work ("we re-ran", "our golden set") is no note to the grader. */
 const OWN_WORK = /\b(?:we|our|us|i)\b/;
 /** The answer or its author named: a note about them, whoever "we" are. */
@@ -43,14 +43,20 @@ const ABOUT_THIS = /\b(?:this|the) (?:candidate|answer|response|submission|inter
 const RULE_OF_A_GRADER =
   /\b(?:the|a|an|our|each|every)\s+(?:[\w-]+\s+)?(?:judge|grader|model|evaluator|rater|rubric|scorer|reviewer)s?\b.{0,60}\b(?:only\s+)?(?:when|if|unless|whenever)\b/;
 
+/** A grading role alone heading a bracket: "[Assessment panel: strong]", "(Reviewer — exemplary)". */
+const BRACKETED_ROLE = new RegExp(`^\\s*(?:#+|\\/\\/|\\/\\*|--)?\\s*(?:[[{(]|<<)\\s*(?:[\\w'-]+\\s+){0,2}?${GRADING}\\s*(?::|—|–|\\s-\\s)`);
+
 /** Whether a normalised sentence is a note for the grading step carrying a verdict. */
 export function evaluationNote(n: string): boolean {
+  // A bracket headed by a grading role and holding a bare verdict is the grading side's annotation, note word or not.
+  const role = BRACKETED_ROLE.exec(n);
+  if (role && BARE_VERDICT.test(n.slice(role[0].length))) return true;
   const head = HEAD.exec(n);
   if (!head) return false;
   // "The prompt has a [context] block ...": a head is a label, so the words before it are few and none is a verb of the sentence.
   if (
     head[1] &&
-    !/^(?:(?:a|the|an|quick|short|brief|some|extra|additional|important|private|internal|interview|hiring|final|lead|senior|head|[\w-]+ for|for|to)\s+)*$/.test(
+    !/^(?:(?:a|the|an|quick|short|brief|some|extra|additional|important|private|internal|interview|hiring|final|lead|senior|head|head of|chair of|[\w-]+ for|for|to)\s+)*$/.test(
       head[1],
     )
   )
