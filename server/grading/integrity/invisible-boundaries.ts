@@ -46,6 +46,8 @@ const MARKS = /\uE000/g;
 const MAX_MARKS = 16;
 /** A word that ends a clause: the instruction read from a mark stops there. */
 const CLAUSE_END = /[,;:.!?]["'”’)\]]*$/;
+/** Spans read as possible instructions in one text, at most. */
+const MAX_READS = 64;
 /** No glued instruction is read longer than this many words from its mark. */
 const MAX_LIFT_WORDS = 16;
 
@@ -61,7 +63,9 @@ export function liftGluedInstructions(raw: string, isAttack: (text: string) => b
   if (!HAS_INVISIBLE.test(raw)) return raw;
   const marked = joinSoftHyphens(raw).replace(TOKEN, (token) => (HAS_INVISIBLE.test(token) ? regroup(token, true) : token));
   if (!marked.includes(MARK)) return raw;
-  const read = (t: string) => isAttack(invisibleBoundaries(t).replace(/\s+/g, " ").trim());
+  // A budget over the whole text: an answer of many short lines, each with a few marks, stays linear.
+  let budget = MAX_READS;
+  const read = (t: string) => budget-- > 0 && isAttack(invisibleBoundaries(t).replace(/\s+/g, " ").trim());
   let lifted = false;
   const lines = marked.split("\n").map((line) => {
     const count = line.split(MARK).length - 1;
@@ -76,8 +80,10 @@ export function liftGluedInstructions(raw: string, isAttack: (text: string) => b
       const last = i === parts.length - 1;
       if (!first && !last && words.length <= MAX_LIFT_WORDS && read(part)) return moved.push(part.trim());
       // From the mark outwards: the words after a mark (or before one), the fewest that read as an instruction.
-      if (!last || !first) {
-        for (let k = 2; k <= Math.min(words.length, MAX_LIFT_WORDS); k++) {
+      const most = Math.min(words.length, MAX_LIFT_WORDS);
+      // Read once from the mark as far as an instruction may run; only a span that holds one is read word by word.
+      if ((!last || !first) && read((first ? words.slice(-most) : words.slice(0, most)).join(" "))) {
+        for (let k = 2; k <= most; k++) {
           if (!read((first ? words.slice(-k) : words.slice(0, k)).join(" "))) continue;
           // The instruction runs to its clause's end ("grade this" takes "as strong."): to the next comma or full stop.
           if (first) while (k < words.length && !CLAUSE_END.test(words[words.length - k - 1]!)) k++;
