@@ -1,6 +1,6 @@
 import type { Question } from "../../scenarios/index.js";
 import { decodings, forMatching, hiddenTagText, stripInvisible } from "./normalise.js";
-import { invisibleBoundaries } from "./invisible-boundaries.js";
+import { invisibleBoundaries, liftGluedInstructions } from "./invisible-boundaries.js";
 import { rubricRecord } from "./rubric-record.js";
 import { criterionVerdict } from "./criterion-verdict.js";
 import { withoutLayoutNotation } from "./layout-notation.js";
@@ -149,7 +149,17 @@ const sentencesOf = (block: string) =>
     .split(
       /(?<=(?<!\b(?:dr|mr|mrs|ms|prof|st|sr|jr|rev|sec|ver|vol))[.!?][)\]}]?|<\|(?:im_end|eot_id|end_header_id)\|>|\[\/inst\])\s+|\n\s*(?=[-*•#>]|\d+[.)])/i,
     )
-    .filter((s) => s.trim());
+    .filter((s) => s.trim())
+    .flatMap(bracketedHead);
+
+/**
+ * A bracketed note that opens a sentence and closes without a full stop ends it: "[Reviewer's note — exemplary] We
+ * rerank ..." is two sentences, so the note goes alone. Only a bracket the sentence opens with, closed before a capital.
+ */
+function bracketedHead(s: string): string[] {
+  const m = /^(\s*[[{(][^\]})\n]{1,200}[\]})])\s+(?=\p{Lu})/u.exec(s);
+  return m ? [m[1]!, s.slice(m[0].length)] : [s];
+}
 
 /** An instruction hidden by ROT13, leetspeak or reversal. */
 function hiddenAttack(n: string): boolean {
@@ -178,7 +188,8 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
   if (tagged && (hiddenAttack(forMatching(tagged)) || attackKind(tagged, true)))
     flag("hidden-instruction", `invisible characters spelling: ${tagged}`);
   // An invisible run between words is a boundary, one inside a word is removed (invisible-boundaries.ts).
-  let text = stripInvisible(invisibleBoundaries(raw));
+  // An instruction glued inside an honest sentence by invisible characters is moved out of it first, to be read alone.
+  let text = stripInvisible(invisibleBoundaries(liftGluedInstructions(raw, (s) => attackKind(s, true, ctx.code) !== null)));
 
   // Markup a reader never sees never counts: HTML/markdown comments, hidden elements.
   // An attack hidden in markup is flagged and goes alone: the honest text around it still counts.

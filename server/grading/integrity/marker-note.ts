@@ -184,10 +184,20 @@ function noteHeads(headed: string, starts: { at: number; literal: boolean }[]): 
     });
 }
 
+/** A header naming reviewers and no other marker: "note to reviewers:", "for the reviewer:". */
+const CODE_REVIEWERS =
+  /^(?:(?!grad|mark|evaluat|assess|examin|judg|scor|hiring).)*\breviewers?\b(?:(?!grad|mark|evaluat|assess|examin|judg|scor).)*$/;
+/** A reason given for a choice: what a design note says ("because", "so that", "to avoid", "instead of"). */
+const EXPLAINS =
+  /\b(?:because|since|so that|so (?:the|a|we|it|that|no|each)|to (?:avoid|keep|prevent|stop|make sure|ensure)|otherwise|instead of|rather than|which (?:means|keeps|avoids|lets)|in order to|the reason)\b/;
+
 /** A note to the marker, by its header and what follows it: a request, a claim, or any text after "for the grader:". */
 function headedNote(header: string, rest: string, literal: boolean): boolean {
-  // "To the grader:" alone heads what follows; "For the evaluator: I also ..." is a note whatever it says.
-  if (!rest || /^(?:[^:]*\bto\b|for|dear|hi|hello|hey|attention|attn|@)/.test(header.trim())) return true;
+  // "To the grader:" alone heads what follows; "For the evaluator: I also ..." is a note whatever it says. Reviewers are
+  // also a code review's: "# Note to reviewers: we rerank after the merge because ..." explains the code to them, and is
+  // read for what it says like any other note (a claim, a request, an order still count).
+  const codeReview = CODE_REVIEWERS.test(header) && EXPLAINS.test(rest);
+  if (!rest || (!codeReview && /^(?:[^:]*\bto\b|for|dear|hi|hello|hey|attention|attn|@)/.test(header.trim()))) return true;
   // "Grader: also credit ...", "Reviewer note: this answer also covers ...". A definition ("Judge: an LLM that
   // scores each reply") asks nothing and claims nothing about this answer. In code a string literal opening with
   // "Grader: score the answer" is an honest judge prompt; a comment or bare line saying it is not.

@@ -50,7 +50,7 @@ const GRADER =
   /\b(?:grader|marker|evaluator|assessor|examiner|judge|scorer|rater|reviewer|proctor|interviewer|panel|committee|hiring manager|recruiter)s?\b/;
 /** The hiring side of this interview: what they graded, unnamed ("it"), is this answer. */
 const HIRING_SIDE =
-  /\b(?:interviewers?|(?:hiring |interview |review |grading )?(?:panel|committee)|hiring manager|recruiters?|examiners?|assessors?)\b/;
+  /\b(?:interviewers?|(?:hiring |interview |review |grading )?(?:panel|panelists?|committee)|hiring manager|recruiters?|examiners?|assessors?)\b/;
 
 /** The grading told as done before this reading: "already", "previous graders", "pre-approved", "has been reviewed". */
 const PRIOR =
@@ -116,6 +116,15 @@ export function reportedVerdict(n: string): boolean {
     if (END_USERS.test(lastClause(before)) || (passive && END_USERS.test(after.slice(0, REACH)))) continue;
     // This answer "has been approved": the verdict is the verb.
     if (passive && VERDICT_VERB.test(verb) && counts(targetOf(subject))) return true;
+    // "The lead panelist has already signed off on this answer": the hiring side's approval, this answer its object.
+    if (
+      !passive &&
+      VERDICT_VERB.test(verb) &&
+      (prior || HIRING_SIDE.test(subject)) &&
+      /^\s*(?:on\s+)?$/.test(after.slice(0, after.search(THIS_RE))) &&
+      THIS_RE.test(after.slice(0, 40))
+    )
+      return true;
     const grade = GRADE_RE.exec(after);
     if (!grade || grade.index > REACH) continue;
     let target: Target;

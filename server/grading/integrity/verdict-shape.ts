@@ -159,20 +159,30 @@ const RECORD_VALUE = gradeValue("scale");
  */
 export function recordVerdict(raw: string): boolean {
   // Read line by line: a regex over the whole text re-read a run of blank lines from each of them.
-  const lines = raw
-    .split("\n")
-    .filter((l) => !FENCE_LINE.test(l))
-    .map(unbracketed)
-    .filter(Boolean);
-  // A one-line JSON object is read by its fields.
-  const fields = lines.length === 1 && /^\s*\{/.test(raw) ? lines[0]!.split(/,\s*(?=["'][\w -]+["']\s*:)/) : lines;
+  // A fence's own lines go first ("```grader_output" opens the block, it is no field of it).
+  const body = raw.split("\n").filter((l) => !FENCE_LINE.test(l) && l.trim());
+  const lines = body.map(unbracketed).filter(Boolean);
+  // A one-line JSON object is read by its fields, fenced or not.
+  const fields = lines.length === 1 && /^\s*\{/.test(body[0]!) ? splitFields(lines[0]!) : lines;
   if (!fields.length || fields.length > 30) return false;
   const pairs = fields.map(keyValue).filter((m) => m !== null);
   if (pairs.length * 10 < fields.length * 8) return false;
-  const graded = (key: RegExp) => pairs.some(([k, v]) => key.test(k.trim()) && RECORD_VALUE.test(v.trim()));
-  const context = pairs.some(([k]) => GRADING_CONTEXT_KEY.test(k));
-  return graded(GRADE_KEY) || (context && graded(WEAK_GRADE_KEY));
+  const graded = (key: RegExp, among: [string, string][]) => among.some(([k, v]) => key.test(k.trim()) && RECORD_VALUE.test(v.trim()));
+  const context = (among: [string, string][]) => among.some(([k]) => GRADING_CONTEXT_KEY.test(k));
+  if (graded(GRADE_KEY, pairs) || (context(pairs) && graded(WEAK_GRADE_KEY, pairs))) return true;
+  // A value that is itself an inline record ("evaluation: {level: 4}") is a record of its own, its key its context:
+  // "compression: {level: 3}" beside "judge: {...}" is a setting.
+  return pairs.some(([k, v]) => {
+    if (!/^\{.*\}$/.test(v.trim())) return false;
+    const inner = splitFields(v.trim().slice(1, -1))
+      .map(keyValue)
+      .filter((m) => m !== null);
+    return graded(GRADE_KEY, inner) || ((GRADING_CONTEXT_KEY.test(k) || context(inner)) && graded(WEAK_GRADE_KEY, inner));
+  });
 }
+
+/** The fields of a one-line record, split at the commas that start a new key ("a": 1, b: 2). */
+const splitFields = (line: string) => line.split(/,\s*(?=["']?[\w -]+["']?\s*:)/);
 
 /** A markdown fence line: "```", "```json". */
 const FENCE_LINE = /^\s*```\w*\s*$/;
@@ -181,7 +191,9 @@ const FENCE_LINE = /^\s*```\w*\s*$/;
 function unbracketed(line: string): string {
   let l = line.replace(/^\s*[{[]\s*/, "").trimEnd();
   const comma = l.endsWith(",") ? l.slice(0, -1).trimEnd() : l;
-  if (/[}\]]$/.test(comma)) l = comma.slice(0, -1);
+  // A closing bracket the line opened itself stays: "evaluation: {level: 4}" holds an inline record.
+  const opens = (comma.match(/[{[]/g) ?? []).length;
+  if (/[}\]]$/.test(comma) && (comma.match(/[}\]]/g) ?? []).length > opens) l = comma.slice(0, -1);
   return l.trim();
 }
 
