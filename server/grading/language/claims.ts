@@ -8,6 +8,7 @@ import { verbPhraseNote } from "./verb-phrase-note.js";
 import { figureRun } from "./figure-run.js";
 import { relatesItsTerms } from "./term-density.js";
 import { FRAME_GLUE as GLUE } from "./glue.js";
+import { coLocatesTerms } from "./co-located.js";
 
 const PREDICATE = new Set(["VERB", "AUX"]);
 /**
@@ -105,6 +106,9 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
     if (terms > 0 && templatedClauses(s.text, tokens, s.start, isTerm)) return;
     // Praise alone ("A golden set is important.", "Caching helps a lot.") says nothing about its terms.
     if (terms > 0 && onlyEvaluates(tokens, frameTokens, isTerm)) return;
+    // Terms strung on light predicates ("X leverages Y and Z to ensure W, while V handles U") are co-located, not
+    // related: no decision, mechanism, figure or reason is stated about any of them (co-located.ts).
+    if (!plan && coLocatesTerms(s.text, tokens, isTerm)) return;
     claims.add(i);
     const frame = frameTokens.map((t) => t.lemma);
     if (terms > 0) {
