@@ -51,6 +51,7 @@ describe("coLocatesTerms: terms strung on light predicates", () => {
   it.each([
     // A decision, an action on a thing, a figure, an arrow, a reason or a condition is something said about a term.
     "We use hybrid search and reranking.",
+    "I would chunk the articles by heading and embed them, then combine BM25 with vector search and a reranker.",
     "Track deflection rate and CSAT after launch, and roll out through shadow mode and a canary.",
     "Hybrid search and reranking cut the wrong answers by a third on the golden set.",
     "Hybrid top-20 → cross-encoder rerank → top 5, then stream the answer.",

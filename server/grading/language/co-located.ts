@@ -11,7 +11,7 @@ import { relatesBySymbol } from "./terse-note.js";
 const LIGHT = new Set(
   (
     "leverage ensure provide handle support enable help drive address deliver maintain enhance contribute " +
-    "complete empower benefit involve combine balance underpin guarantee facilitate boost strengthen promote work matter"
+    "complete empower benefit involve balance underpin guarantee facilitate boost strengthen promote work matter"
   ).split(" "),
 );
 /**
@@ -29,11 +29,11 @@ const REACH = 3;
 const KEEPING = new Set(["keep", "stay", "remain"]);
 const GOVERNING = new Set(["help", "enable"]);
 /**
- * Words that open a reason, a condition or a sequence: "purge entries when an article changes", "because the
+ * Words that open a reason, a condition or a sequence ("then"): "purge entries when an article changes", "because the
  * same words have different answers on prepaid plans". Not "while" (a salad's favourite joint: it sets two
  * clauses side by side) nor "to" (a purpose fits any term: "to ensure quality").
  */
-const RELATING_CLAUSE = new Set("because so since when whenever if unless until before after once than instead otherwise therefore".split(" "));
+const RELATING_CLAUSE = new Set("because so since when whenever if unless until before after once then than instead otherwise therefore".split(" "));
 /**
  * The tagger reads some light verbs as nouns or adjectives when they follow their subject ("metrics matter for",
  * "rollback complete the picture", "which drives"); elsewhere they are what they look like ("the work", "Drive").
@@ -93,10 +93,11 @@ export function coLocatesTerms(sentence: string, tokens: readonly Token[], isTer
     const t = tokens[i]!;
     if (RELATING_CLAUSE.has(t.word) && (t.pos === "SCONJ" || t.pos === "ADV" || t.pos === "ADP")) return false;
     if (t.pos === "AUX" && t.lemma === "be") copula = true;
-    // A term read as a verb is usually a noun the tagger misread ("routing", "recall"); after a pronoun it is an
-    // action of the account's own ("I asked why", "they needed"), which a salad never has.
+    // A term read as a verb is usually a noun the tagger misread ("routing", "recall"); after a pronoun or an
+    // auxiliary it is an action ("I asked why", "they needed", "I would chunk the articles"), which a salad never has.
     if (term(t)) {
-      if (t.pos === "VERB" && tokens[i - 1]?.pos === "PRON" && !LIGHT.has(t.lemma)) return false;
+      const prev = tokens[i - 1]?.pos;
+      if (t.pos === "VERB" && (prev === "PRON" || prev === "AUX") && !LIGHT.has(t.lemma)) return false;
       continue;
     }
     if (LIGHT.has(t.lemma) && (t.pos === "VERB" || taggedAsNoun(tokens, i))) {
