@@ -2,12 +2,13 @@ import type { Analysis } from "./analyse.js";
 import { onlyEvaluates } from "./evaluative.js";
 import { labelledList, labelNotes } from "./labelled.js";
 import { bareList } from "./bare-list.js";
-import { comparativeNote, relatesBySymbol } from "./terse-note.js";
+import { comparativeNote, relatedFragments, relatesBySymbol } from "./terse-note.js";
 import { templatedClauses } from "./coordinated-template.js";
 import { verbPhraseNote } from "./verb-phrase-note.js";
 import { figureRun } from "./figure-run.js";
 import { relatesItsTerms } from "./term-density.js";
 import { FRAME_GLUE as GLUE } from "./glue.js";
+import { coLocatesTerms } from "./co-located.js";
 
 const PREDICATE = new Set(["VERB", "AUX"]);
 /**
@@ -74,7 +75,9 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
     // A run of verb phrases ("Strategy: split on headings, keep tables intact, attach metadata.") is a plan stated in
     // the imperative: it says what to do with each thing it names, however dense in terms (verb-phrase-note.ts).
     const plan = verbPhraseNote(s.text, tokens, s.start);
-    if (labelledList(s.text) && !noted && !plan) return;
+    // A label over fragments that relate what they name ("Eval: golden set of 300 tickets, recall@5 + faithfulness
+    // via judge; CSAT") is an expert's note, not a keyword list (terse-note.ts).
+    if (labelledList(s.text) && !noted && !plan && !relatedFragments(s.text, tokens, s.start, isTerm)) return;
     // A run of names ("linear, linear, sublinear, recall") states nothing, whatever the tagger reads as a
     // verb in it; a short-answer item is answered by such a list (see isShortPhraseAnswer below).
     if (!options.listAnswers && !noted && bareList(s.text, tokens, s.start)) return;
@@ -91,7 +94,14 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
     const named = terms - tokens.filter((t) => t.pos === "NUM" && (isTerm(t.word) || isTerm(t.lemma))).length;
     // A sentence that relates its terms ("a semantic cache keyed on prompt embeddings with a threshold tuned on
     // held-out traffic, invalidated when ...") is dense because it is terse, not stuffed (term-density.ts).
-    if (tokens.length >= MIN_TOKENS_FOR_DENSITY && named / tokens.length >= MAX_TERM_DENSITY && !plan && !relatesItsTerms(s.text, tokens))
+    // So is a note whose fragments relate what they name ("golden set of 300 tickets, recall@5 + faithfulness via judge").
+    if (
+      tokens.length >= MIN_TOKENS_FOR_DENSITY &&
+      named / tokens.length >= MAX_TERM_DENSITY &&
+      !plan &&
+      !relatesItsTerms(s.text, tokens) &&
+      !relatedFragments(s.text, tokens, s.start, isTerm)
+    )
       return;
     // The frame: what the sentence says besides its terms and glue words. A frame shared by several
     // term-bearing sentences is a template, short ("we use", "be") or long ("Our team relied on X when
@@ -105,6 +115,9 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
     if (terms > 0 && templatedClauses(s.text, tokens, s.start, isTerm)) return;
     // Praise alone ("A golden set is important.", "Caching helps a lot.") says nothing about its terms.
     if (terms > 0 && onlyEvaluates(tokens, frameTokens, isTerm)) return;
+    // Terms strung on light predicates ("X leverages Y and Z to ensure W, while V handles U") are co-located, not
+    // related: no decision, mechanism, figure or reason is stated about any of them (co-located.ts).
+    if (!plan && coLocatesTerms(s.text, tokens, isTerm)) return;
     claims.add(i);
     const frame = frameTokens.map((t) => t.lemma);
     if (terms > 0) {

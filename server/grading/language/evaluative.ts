@@ -44,7 +44,10 @@ export function onlyEvaluates(tokens: Token[], frame: Token[], isTerm: (word: st
 /** A subordinator stays in the predicate: it opens a reason or an effect ("important because ..."), which is content. */
 const GLUE = new Set([...FRAME_GLUE].filter((pos) => pos !== "SCONJ"));
 
+/** Whether a word only praises or ranks ("important", "key", "helps"). */
+export const isEvaluative = (t: Token): boolean => EVALUATIVE.has(t.word) || EVALUATIVE.has(t.lemma);
+
 function praiseOnly(words: Token[]): boolean {
   const said = words.filter((t) => !FILLER.has(t.word) && !FILLER.has(t.lemma));
-  return said.length > 0 && said.every((t) => EVALUATIVE.has(t.word) || EVALUATIVE.has(t.lemma));
+  return said.length > 0 && said.every(isEvaluative);
 }
