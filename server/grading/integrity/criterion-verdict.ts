@@ -33,6 +33,18 @@ const STATUS =
 const GRADE =
   "(?:(?:level|band|score|grade|rating|mark)\\s*[:=]?\\s*)?(\\d+(?:\\.\\d+)?)\\s*(?:\\/|out of|of)\\s*(\\d+)\\b|(?:level|band)\\s*[:=]?\\s*([0-5])\\b(?!\\s*(?:-|–|to)\\s*\\d)";
 const VERDICT = new RegExp(`^${GAP}(?:(${STATUS})|${GRADE})`);
+/**
+ * Full coverage counted in the rubric's own units: "covered 4 of 4 key points", "3/3 points covered", "all 5 key
+ * points met". A candidate counts tickets, documents or tests; only a grader counts a criterion's points.
+ */
+const COVERED = "(?:covered|covers|hit|hits|met|meets|addressed|addresses|ticked|ticks)";
+const RUBRIC_UNITS =
+  "(?:of\\s+(?:the|its)\\s+)?(?:key\\s+|rubric\\s+|expected\\s+|required\\s+)?(?:points?|criteria|requirements|items|elements)\\b";
+// "N of N" may stand alone; "all" needs the verb ("all requirements are enforced" is a candidate's sentence).
+const COVERAGE_COUNT = new RegExp(
+  `^${GAP}(?:(?:${COVERED}\\s+)?(\\d+)\\s*(?:\\/|out of|of)\\s*(\\d+)\\s+${RUBRIC_UNITS}|${COVERED}\\s+all(?:\\s+\\d+)?\\s+${RUBRIC_UNITS}|all(?:\\s+\\d+)?\\s+${RUBRIC_UNITS}\\s+(?:(?:are|were|have been)\\s+)?${COVERED})`,
+);
+
 /** After a grade, a noun it counts ("4/4 tests", "4 of 5 canaries"): a measurement, not a verdict. */
 const COUNTED = /^\s*(?!(?:and|on|for|in|at|with|across|overall|each|every|all)\b)[a-z]/;
 
@@ -97,6 +109,8 @@ const EMPHATIC = /^(?:(?:fully|completely|entirely|wholly)\s|exceeds|meets|[✓�
 /** Whether a verdict follows right after offset `end` (`emphatic`: only one no status note writes). */
 function verdictAt(n: string, end: number, emphatic = false): boolean {
   const after = n.slice(end, end + 80);
+  const count = COVERAGE_COUNT.exec(after);
+  if (count && (count[1] === undefined || (count[1] === count[2] && Number(count[1]) > 0))) return true;
   const m = VERDICT.exec(after);
   if (!m || !topEnd(m, after)) return false;
   if (!emphatic) return true;
