@@ -41,6 +41,8 @@ describe("arithmetic stated in words between the figures of a sentence is checke
     "Caching makes it 2x faster.",
     "Recall went from 82% to 90%, 8% more than before.",
     "The rewrite takes 400 ms, the rerank 350 ms.",
+    // A product written as a calculation is arithmetic.ts's, not a ratio said in words.
+    "Per request: 2,000 × $2.50/1M + 300 × $10/1M = $0.008, so 4,000 × $0.008 = $32 a day.",
   ])("no stated arithmetic: %s", (text) => {
     expect(verdicts(text)).toEqual([]);
   });

@@ -72,9 +72,12 @@ export function statedDifferences(text: string, givens: StatedFigure[] = []): St
       else return;
       if (!sign && !ratio) return;
       // B: the figure right after the relation word, else (for "by") the one the verb names before it.
-      const named = figures.find(
-        (f, j) => j > i && f.at >= end + relation.length && REFERENCE_GAP.test(text.slice(end + relation.length, f.at)),
-      );
+      // A ratio names what it multiplies in words ("1.5x the target"): "300 × $10/1M" is a calculation (arithmetic.ts).
+      const named = figures.find((f, j) => {
+        if (j <= i || f.at < end + relation.length) return false;
+        const between = text.slice(end + relation.length, f.at);
+        return REFERENCE_GAP.test(between) && (!ratio || /[a-z]/i.test(between));
+      });
       // What a derived figure compares: figures of its own kind; for a ratio any measure; for a percentage any but a count.
       const kinded = (f: StatedFigure) => (ratio ? f.dim !== "count" : percent ? f.dim !== "count" && f !== d : sameKind(f, d));
       const byNamed = BY_BEFORE.test(before) ? [...figures.slice(0, i)].reverse().find(kinded) : undefined;
