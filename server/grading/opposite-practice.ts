@@ -53,7 +53,9 @@ type Concept = Criterion["evidence"]["concepts"][number];
 export function oppositePractice(a: Analysis, index: number, term: string, concept: Concept): boolean {
   const words = `${concept.label} ${concept.terms.join(" ")}`;
   const sentence = a.tokens[index]!.sentence;
-  const inSentence = a.tokens.filter((t) => t.sentence === sentence);
+  // The sentence's own tokens (its span, not a scan of the answer: this runs per occurrence of a term).
+  const span = a.sentences[sentence];
+  const inSentence = span ? a.tokens.slice(span.from, span.to) : [a.tokens[index]!];
   const text = inSentence.map((t) => t.word).join(" ");
   // The point's own removal or small-end word is the point, never its opposite.
   if (REMOVAL.test(term) || SMALL_END.test(term)) return false;

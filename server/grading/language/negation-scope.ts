@@ -211,7 +211,7 @@ export function frontedContrast(a: Analysis, i: number, sentenceStart: number): 
 
 /** Whether the token at `index` is past the comma of a fronted contrast at `negator`: the correction, asserted. */
 export function pastFrontedContrast(a: Analysis, negator: number, index: number): boolean {
-  const start = a.sentences.find((s) => s.from <= negator && negator < s.to)?.from ?? 0;
+  const start = a.sentences[a.tokens[negator]!.sentence]?.from ?? 0;
   if (!frontedContrast(a, negator, start)) return false;
   for (let k = negator + 2; k <= index; k++) if (gap(a, k).includes(",")) return true;
   return false;

@@ -71,8 +71,16 @@ export function negatedAt(a: Analysis, index: number, window = 3, options: { hea
     if (b.sentence !== t.sentence) return false;
     // A negated refusal between them asserts: "not skip evaluation", "not without a canary".
     if (cancelledRefusal(a, i)) return false;
-    // "Without a step limit the agent loops forever" argues for the limit (dismissal.ts).
-    if (isNegator(b)) return !limitedNegator(a, i) && !pastFrontedContrast(a, i, index) && !conditionalAbsence(a, i) && !examinedAbsence(a, i) && !interjectedNo(a, i);
+    // "Without a step limit the agent loops forever" argues for the limit (dismissal.ts); "Not retries, a circuit
+    // breaker" asserts what follows its comma (negation-scope.ts).
+    if (isNegator(b))
+      return (
+        !limitedNegator(a, i) &&
+        !pastFrontedContrast(a, i, index) &&
+        !conditionalAbsence(a, i) &&
+        !examinedAbsence(a, i) &&
+        !interjectedNo(a, i)
+      );
     if (b.pos === "CCONJ" || b.pos === "SCONJ") return false;
     // `head`: the negation belongs to the first word it governs ("does not have a sequence number"
     // negates "have", not "sequence number"); any content word in between ends its reach.
