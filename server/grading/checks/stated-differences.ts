@@ -29,6 +29,9 @@ const TIMES = /^\s*(?:x|×|times)\s/i;
 const REFERENCE_GAP =
   /^(?:\s*(?:the|a|an|our|your|their|its|this|that|target|budget|goal|limit|sla|slo|cap|ceiling|threshold|of|agreed|stated|required|product's|product)\b)*\s*[~≈]?\s*$/i;
 
+/** How many figures on either side of a derived one may be what it compares. */
+const NEAREST = 6;
+
 const sentences = (text: string) => {
   const out: { from: number; to: number }[] = [];
   let from = 0;
@@ -73,8 +76,8 @@ export function statedDifferences(text: string, givens: StatedFigure[] = []): St
       if (!sign && !ratio) return;
       // B: the figure right after the relation word, else (for "by") the one the verb names before it.
       // A ratio names what it multiplies in words ("1.5x the target"): "300 × $10/1M" is a calculation (arithmetic.ts).
-      const named = figures.find((f, j) => {
-        if (j <= i || f.at < end + relation.length) return false;
+      const named = figures.slice(i + 1, i + 1 + NEAREST).find((f) => {
+        if (f.at < end + relation.length) return false;
         const between = text.slice(end + relation.length, f.at);
         return REFERENCE_GAP.test(between) && (!ratio || /[a-z]/i.test(between));
       });
@@ -85,14 +88,19 @@ export function statedDifferences(text: string, givens: StatedFigure[] = []): St
       // A: a figure of the kind before the derived one (for "by", before the one the verb names), nearest first.
       const upTo = reference && reference === byNamed ? figures.indexOf(reference) : i;
       const compared = figures
-        .slice(0, upTo)
+        .slice(Math.max(0, upTo - 4 * NEAREST), upTo)
         .reverse()
-        .filter((f) => kinded(f) && f !== reference);
+        .filter((f) => kinded(f) && f !== reference)
+        // The nearest few: a long sentence of figures stays linear.
+        .slice(0, NEAREST);
       if (!compared.length) return;
       // A relative difference or a ratio is read against a figure it names only: "2x faster" names none.
       if (!reference && (percent || ratio)) return;
       const pairs = compared.flatMap((a) =>
-        (reference ? [reference] : [...figures, ...givens].filter((b) => b !== a && b !== d))
+        (reference
+          ? [reference]
+          : [...figures.slice(Math.max(0, i - NEAREST), i + NEAREST), ...givens.slice(0, 2 * NEAREST)].filter((b) => b !== a && b !== d)
+        )
           .filter((b) => sameKind(a, b) && perDay(b) !== 0)
           .map((b) => [a, b] as const),
       );
