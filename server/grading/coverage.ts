@@ -20,6 +20,7 @@ import { hedged, type HedgeContext } from "./hedge.js";
 import { crosswise, type Poles } from "./pole-opposites.js";
 import { readPoints } from "./pole-reading.js";
 import { rejectedOption } from "./rejected-option.js";
+import { oppositePractice } from "./opposite-practice.js";
 import { valueOpposites, type Values } from "./value-opposites.js";
 import { referredTakenUp, referredTurnDown } from "./referred-turn-down.js";
 
@@ -106,7 +107,10 @@ export function conceptCoverage(
       // Nor one a later "skip it" / "we won't need that" turns down (referred-turn-down.ts), nor one the
       // candidate takes back ("Cache per user. Actually no, cache globally."; language/retraction.ts).
       referredTurnDown(a, ti) >= 0 ||
-      retracted(a, ti);
+      retracted(a, ti) ||
+      // Nor the point's noun said of the practice it warns against ("log everything including user PII", "full
+      // permissions" against least privilege; opposite-practice.ts).
+      oppositePractice(a, ti, term, concept);
     const seen = { hedged: false };
     const hit = firstHit(a, lower, concept.terms, claims, perSentence, options.roles ?? null, cap, hedge, seen, crossed);
     if (!hit && seen.hedged) hedgedLabels.push(concept.label);

@@ -1,7 +1,8 @@
 import type { Criterion, Figure, Question } from "../../scenarios/index.js";
 import { writtenEquations } from "./arithmetic.js";
-import { criterionTargets, inResultPosition, sameFigure, statedFigures, unitSlip } from "./figures.js";
+import { criterionTargets, inResultPosition, sameFigure, statedFigures, unitSlip, type StatedFigure } from "./figures.js";
 import { readNumberWords } from "./number-words.js";
+import { statedDifferences } from "./stated-differences.js";
 import type { CheckResult } from "./types.js";
 
 const sameNumber = (a: number, b: number) => Math.abs(a - b) <= 0.01 * Math.max(Math.abs(a), Math.abs(b));
@@ -100,6 +101,16 @@ export function checkResultFigure(answer: string, question: Question, criterion:
   const hit = stated.find((s) => finals.some((t) => sameFigure(s, t)));
   if (hit) {
     const target = finals.find((t) => sameFigure(hit, t))!;
+    // A right total next to a wrong overrun, excess or ratio ("1,840 ms, 540 ms over the 1,200 ms budget") has
+    // the working wrong: capped as a wrong result is.
+    const slip = statedDifferences(text, givenFigures(question)).find((d) => !d.correct);
+    if (slip)
+      return {
+        label,
+        passed: false,
+        cap: WRONG_RESULT_CAP,
+        note: `${hit.text} is right, but "${slip.text}" works out to ${fmt(Math.abs(slip.computed))}, not ${fmt(Math.abs(slip.stated))}`,
+      };
     return { label, passed: true, quote: hit.text, note: `${hit.text} is the figure the question's givens produce (${target.text})` };
   }
   const want = finals
@@ -120,6 +131,14 @@ export function checkResultFigure(answer: string, question: Question, criterion:
   if (wrong.length)
     return { label, passed: false, ...cap, note: `${wrong.at(-1)!.text} is not what the question's givens produce (${want})` };
   return { label, passed: false, note: `no stated result matches what the question's givens produce (${want})` };
+}
+
+const givens = new WeakMap<Question, StatedFigure[]>();
+/** The question's figures as stated figures with their units ("1200 ms"): what a bare "over budget" may be measured against. */
+function givenFigures(question: Question): StatedFigure[] {
+  let out = givens.get(question);
+  if (!out) givens.set(question, (out = question.figures.flatMap((f) => statedFigures(`${f.value} ${f.unit ?? ""}`).slice(0, 1))));
+  return out;
 }
 
 /** The highest level a criterion reaches when its stated result is not the one the question's figures give. */

@@ -90,7 +90,7 @@ function markScopes(a: Analysis): boolean[] {
     for (let i = s.from; i < s.to; i++) {
       const reach = triggerAt(a, i, s.from);
       if (reach) {
-        const { tokens, firstItemEnd } = scope(a, i + 1, s.to, reach);
+        const { tokens, firstItemEnd } = scope(a, i + 1, s.to, reach, frontedContrast(a, i, s.from));
         const wide = firstItemEnd >= 0 || reach === "item" || !PLAIN.has(a.tokens[i]!.word) || dismissesObject(a, i);
         const t = a.tokens[i]!;
         // "instead of X" / "rather than X" set X against what the answer says, often the very contrast a key point
@@ -137,7 +137,7 @@ function triggerAt(a: Analysis, i: number, sentenceStart: number): Reach | null 
 }
 
 /** The tokens a negation at `from - 1` reaches: its list, to the end of the clause; where its first item ends. */
-function scope(a: Analysis, from: number, to: number, reach: Reach): { tokens: number[]; firstItemEnd: number } {
+function scope(a: Analysis, from: number, to: number, reach: Reach, fronted = false): { tokens: number[]; firstItemEnd: number } {
   const out: number[] = [];
   let joiner: string | null = null;
   let firstItemEnd = -1;
@@ -145,6 +145,8 @@ function scope(a: Analysis, from: number, to: number, reach: Reach): { tokens: n
     const t = a.tokens[j]!;
     const between = gap(a, j);
     if (j > from && CLAUSE_PUNCT.test(between)) break;
+    // A fronted contrast is an adverbial: its main clause follows its comma ("Rather than retrying, put a breaker in front").
+    if (fronted && j > from && between.includes(",") && !listGoesOn(a, j, to)) break;
     // "for" after a noun is a preposition ("no need for tracing"), whatever the tagger says.
     if (CLAUSE_WORDS.has(t.word) || (t.pos === "SCONJ" && !(t.word === "for" && a.tokens[j - 1]?.pos === "NOUN"))) break;
     // "not X, only Y" corrects X with Y, as "not X but Y" does.
@@ -185,11 +187,69 @@ function scope(a: Analysis, from: number, to: number, reach: Reach): { tokens: n
   return { tokens: out, firstItemEnd };
 }
 
+/**
+ * A contrast or a bare "Not" that opens its sentence or clause and sets one thing against the rest: "Rather than
+ * retrying forever, put a circuit breaker in front", "Instead of a cache, we'd add a reranker", "Not retries, a
+ * circuit breaker". What follows its comma is the main clause, or the correction, which the answer asserts.
+ */
+export function frontedContrast(a: Analysis, i: number, sentenceStart: number): boolean {
+  const t = a.tokens[i]!;
+  const opens =
+    i === sentenceStart || /[,;:(—–]/.test(gap(a, i)) || a.tokens[i - 1]!.pos === "CCONJ" || CLAUSE_WORDS.has(a.tokens[i - 1]!.word);
+  if (!opens) return false;
+  if ((t.word === "instead" && a.tokens[i + 1]?.word === "of") || (t.word === "rather" && a.tokens[i + 1]?.word === "than")) return true;
+  // A verbless "Not X, Y" corrects X with Y; "Not all requests need a retry" has its own verb and is no contrast.
+  if (t.word !== "not" || i !== sentenceStart) return false;
+  for (let k = i + 1; k < a.tokens.length && a.tokens[k]!.sentence === t.sentence; k++) {
+    if (k > i + 1 && /[,;:]/.test(gap(a, k))) return true;
+    // Any verb of its own ends it; right after "Not" the tagger reads plurals as verbs ("Not retries").
+    const b = a.tokens[k]!;
+    if (b.pos === "AUX" || (b.pos === "VERB" && k > i + 1)) return false;
+  }
+  return false;
+}
+
+/** Whether the token at `index` is past the comma of a fronted contrast at `negator`: the correction, asserted. */
+export function pastFrontedContrast(a: Analysis, negator: number, index: number): boolean {
+  const start = a.sentences[a.tokens[negator]!.sentence]?.from ?? 0;
+  if (!frontedContrast(a, negator, start)) return false;
+  for (let k = negator + 2; k <= index; k++) if (gap(a, k).includes(",")) return true;
+  return false;
+}
+
+/**
+ * Inside a fronted contrast, does the list go on past the comma before `j`? Only when the next stretch is the
+ * list's end ("Instead of Redis, Memcached or a local cache, use Postgres": it holds a conjunction and another comma
+ * follows it) and does not open with a verb taking an object.
+ */
+function listGoesOn(a: Analysis, j: number, to: number): boolean {
+  if (takesObject(a, j)) return false;
+  let joined = false;
+  for (let k = j; k < to; k++) {
+    if (k > j && CLAUSE_PUNCT.test(gap(a, k))) return false;
+    if (k > j && gap(a, k).includes(",")) return joined;
+    if (a.tokens[k]!.pos === "CCONJ") joined = true;
+  }
+  return false;
+}
+
+/** Articles and possessives: a noun phrase opens with one, so the uninflected word right before it is a verb. */
+const OPENERS = new Set(["a", "an", "the", "your", "our", "their", "its", "each", "every"]);
+
+/**
+ * A bare word followed by an article is a verb with its object: "put a circuit breaker", "set a timeout", "cache the
+ * results" (the tagger reads some imperatives after a comma as nouns). A list item is a noun phrase and has none.
+ */
+const takesObject = (a: Analysis, j: number) => {
+  const t = a.tokens[j]!;
+  return (t.pos === "VERB" || t.pos === "NOUN") && t.word === t.lemma && OPENERS.has(a.tokens[j + 1]?.word ?? "");
+};
+
 /** After a comma or a conjunction: does a new clause start here (its own subject or its own finite verb)? */
 function opensClause(a: Analysis, j: number, to: number): boolean {
   const t = a.tokens[j]!;
   if (t.pos === "PRON" && SUBJECTS.has(t.word)) return true;
-  if (finite(t)) return true;
+  if (finite(t) || takesObject(a, j)) return true;
   // A noun phrase followed by its own verb: "..., and processes share the same memory".
   for (let k = j; k < Math.min(to, j + 5); k++) {
     const b = a.tokens[k]!;

@@ -1,6 +1,6 @@
 import { analyse, type Analysis, type Token } from "./analyse.js";
 import { termWordMatcher, type WordMatcher } from "./term-word.js";
-import { limitedNegator, negatedByScope } from "./negation-scope.js";
+import { limitedNegator, negatedByScope, pastFrontedContrast } from "./negation-scope.js";
 import { cancelledRefusal } from "./double-negation.js";
 import { conditionalAbsence } from "./dismissal.js";
 import { extendsExpression } from "./expression.js";
@@ -71,8 +71,16 @@ export function negatedAt(a: Analysis, index: number, window = 3, options: { hea
     if (b.sentence !== t.sentence) return false;
     // A negated refusal between them asserts: "not skip evaluation", "not without a canary".
     if (cancelledRefusal(a, i)) return false;
-    // "Without a step limit the agent loops forever" argues for the limit (dismissal.ts).
-    if (isNegator(b)) return !limitedNegator(a, i) && !conditionalAbsence(a, i) && !examinedAbsence(a, i) && !interjectedNo(a, i);
+    // "Without a step limit the agent loops forever" argues for the limit (dismissal.ts); "Not retries, a circuit
+    // breaker" asserts what follows its comma (negation-scope.ts).
+    if (isNegator(b))
+      return (
+        !limitedNegator(a, i) &&
+        !pastFrontedContrast(a, i, index) &&
+        !conditionalAbsence(a, i) &&
+        !examinedAbsence(a, i) &&
+        !interjectedNo(a, i)
+      );
     if (b.pos === "CCONJ" || b.pos === "SCONJ") return false;
     // `head`: the negation belongs to the first word it governs ("does not have a sequence number"
     // negates "have", not "sequence number"); any content word in between ends its reach.
