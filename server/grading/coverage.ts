@@ -22,6 +22,8 @@ import { readPoints } from "./pole-reading.js";
 import { rejectedOption } from "./rejected-option.js";
 import { valueOpposites, type Values } from "./value-opposites.js";
 import { referredTakenUp, referredTurnDown } from "./referred-turn-down.js";
+import { otherWordsKey, statedInOtherWords } from "./paraphrase.js";
+import type { Question } from "../scenarios/index.js";
 
 /** `at`: where in the prose the point is stated (absent for code), so a later denial can be compared with it. */
 export type ConceptHit = { label: string; quote: string; at?: number };
@@ -57,6 +59,8 @@ export function conceptCoverage(
     otherTerms?: readonly string[];
     /** One fact asked (one criterion, or a short-answer item): acronyms and other criteria's terms rival (hedge.ts). */
     factual?: boolean;
+    /** The question, to read key points stated in plain words, without their terms (paraphrase.ts). */
+    question?: Question;
   } & ClaimOptions = {},
 ): Coverage {
   const lower = answer.toLowerCase();
@@ -108,8 +112,13 @@ export function conceptCoverage(
       referredTurnDown(a, ti) >= 0 ||
       retracted(a, ti);
     const seen = { hedged: false };
-    const hit = firstHit(a, lower, concept.terms, claims, perSentence, options.roles ?? null, cap, hedge, seen, crossed);
+    let hit = firstHit(a, lower, concept.terms, claims, perSentence, options.roles ?? null, cap, hedge, seen, crossed);
     if (!hit && seen.hedged) hedgedLabels.push(concept.label);
+    // Not named, but stated in plain words ("try again, waiting twice as long each time"; paraphrase.ts).
+    if (!hit && !seen.hedged && options.question) {
+      const said = statedInOtherWords(options.question, a, claims).get(otherWordsKey(criterion.id, concept.label));
+      if (said && (perSentence.get(said.sentence) ?? 0) < cap) hit = said;
+    }
     if (!hit) {
       // Named, but only in a sentence already full: the report says so rather than "not shown".
       if (
