@@ -39,6 +39,8 @@ const MIN_WORDS = 3;
 const MIN_STRONG = 2;
 const MIN_WEIGHT = 1.5;
 const WINDOW = 18;
+/** At most this share of a sentence's content words may be the point's meaning words. */
+const SALAD_SHARE = 0.6;
 /** Words of a definition carry half: "storage" in "a hidden storage space" is loosely "cache". */
 const GLOSS_WEIGHT = 0.5;
 /** An answer word whose own sense sits with a key point's word ("keep" for "retain") carries most of it. */
@@ -127,7 +129,11 @@ function meaningsOf(q: Question): Meanings {
  */
 const TOPIC_SHARE = 0.08;
 function topicWords(q: Question): Set<string> {
-  const texts = [q.prompt, ...q.exemplars.map((e) => e.answer), ...q.rubric.flatMap((c) => [c.description, ...Object.values(c.anchors), c.strongAnswerAdds ?? ""])];
+  const texts = [
+    q.prompt,
+    ...q.exemplars.map((e) => e.answer),
+    ...q.rubric.flatMap((c) => [c.description, ...Object.values(c.anchors), c.strongAnswerAdds ?? ""]),
+  ];
   const df = new Map<string, number>();
   let n = 0;
   for (const text of texts) {
@@ -141,7 +147,8 @@ function topicWords(q: Question): Set<string> {
   // What only the pack's weak answers say is what an answer earning nothing says (a word the better answers use
   // too is theirs as much).
   const better = new Set(q.exemplars.filter((e) => e.level !== "weak").flatMap((e) => analyse(e.answer).tokens.map((t) => t.lemma)));
-  for (const e of q.exemplars) if (e.level === "weak") for (const t of analyse(e.answer).tokens) if (!better.has(t.lemma)) topic.add(t.lemma);
+  for (const e of q.exemplars)
+    if (e.level === "weak") for (const t of analyse(e.answer).tokens) if (!better.has(t.lemma)) topic.add(t.lemma);
   return topic;
 }
 
@@ -175,7 +182,8 @@ function bestFit(m: Meanings, a: Analysis, i: number): { meaning: Meaning; hit: 
   const s = a.sentences[i]!;
   const tokens = a.tokens.slice(s.from, s.to);
   // A relation: a verb, and the function words a sentence has (a run of definition words has few).
-  if (tokens.length < 5 || !tokens.some((t) => t.pos === "VERB")) return null;
+  // The verb must be a predicate: "the staged" after a determiner or preposition is a noun the tagger misread.
+  if (tokens.length < 5 || !tokens.some((t, j) => t.pos === "VERB" && !(j > 0 && ["DET", "ADP"].includes(tokens[j - 1]!.pos)))) return null;
   if (tokens.filter((t) => FUNCTION.has(t.pos)).length < 0.25 * tokens.length) return null;
   // A sentence that names a key point by its terms is read by them.
   const lower = s.text.toLowerCase();
@@ -228,6 +236,10 @@ function fitOf(m: Meanings, meaning: Meaning, a: Analysis, from: number, to: num
     credits.push({ index: k, key, weight, strong, negated: negatedAt(a, k, 2) || dismissedByScope(a, k) });
   }
   if (credits.length < MIN_WORDS) return null;
+  // A sentence made mostly of the point's meaning words is a salad of them, however it is glued: a statement
+  // says something besides them (who does it, to what, when).
+  const content = a.tokens.slice(from, to).filter((t) => CONTENT.has(t.pos)).length;
+  if (credits.length > SALAD_SHARE * content) return null;
   let best: { weight: number; from: number; to: number } | null = null;
   for (let start = 0; start < credits.length; start++) {
     const keys = new Map<string, { weight: number; strong: boolean }>();
