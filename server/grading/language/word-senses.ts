@@ -1,4 +1,4 @@
-import { analyse } from "./analyse.js";
+import { analyseOnce } from "./analyse.js";
 import { sensesOf, synset, type Synset } from "./wordnet.js";
 
 /**
@@ -40,9 +40,10 @@ export function wordSenses(lemma: string): WordSenses {
     }
   }
   near.delete(lemma);
+  // One reading for all of a word's definitions, kept out of the cache of analysed texts, which is the answers'.
   const gloss = new Set<string>();
-  for (const text of glossText)
-    for (const t of analyse(text).tokens)
+  if (glossText.length)
+    for (const t of analyseOnce(glossText.join(".\n")).tokens)
       if (GLOSS_POS.has(t.pos) && t.lemma.length > 2 && !LOOSE.has(t.lemma) && t.lemma !== lemma) gloss.add(t.lemma);
   s = { near, gloss };
   if (known.size >= MEMO_LIMIT) known.clear();
