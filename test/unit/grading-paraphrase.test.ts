@@ -60,10 +60,11 @@ describe("a key point stated in plain words (grading/paraphrase.ts)", () => {
 
   it("gives nothing for a salad of the point's meaning words, bare or padded with function words", () => {
     const q = question("support-chatbot-rag");
-    // The meaning words that are not terms (a term is read as one, by the term rules).
+    // The meaning words that are not terms nor their stems ("label" for "labelled"): those the term rules read.
     const isTerm = questionTerms(q);
+    const terms = q.rubric.flatMap((c) => c.evidence.concepts.flatMap((k) => k.terms));
     const words = [...meaningWords(q, "evaluation-rollout", "golden eval set")]
-      .filter(([w]) => !isTerm(w))
+      .filter(([w]) => !isTerm(w) && !terms.some((t) => t.startsWith(w)))
       .sort((a, b) => b[1] - a[1])
       .map(([w]) => w);
     const top = words.slice(0, 12);
