@@ -116,7 +116,10 @@ describe("a key point stated in plain words (grading/paraphrase.ts)", () => {
       const k = c.evidence.concepts.find((x) => x.label === p.label)!;
       expect(k, p.label).toBeDefined();
       const lower = p.answer.toLowerCase();
-      expect(k.terms.filter((t) => new RegExp(`\\b${t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`).test(lower)), p.label).toEqual([]);
+      expect(
+        k.terms.filter((t) => new RegExp(`\\b${t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`).test(lower)),
+        p.label,
+      ).toEqual([]);
     }
   });
 });
