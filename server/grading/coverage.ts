@@ -23,6 +23,8 @@ import { rejectedOption } from "./rejected-option.js";
 import { oppositePractice } from "./opposite-practice.js";
 import { valueOpposites, type Values } from "./value-opposites.js";
 import { referredTakenUp, referredTurnDown } from "./referred-turn-down.js";
+import { otherWordsKey, statedInOtherWords } from "./paraphrase.js";
+import type { Question } from "../scenarios/index.js";
 
 /** `at`: where in the prose the point is stated (absent for code), so a later denial can be compared with it. */
 export type ConceptHit = { label: string; quote: string; at?: number };
@@ -58,6 +60,8 @@ export function conceptCoverage(
     otherTerms?: readonly string[];
     /** One fact asked (one criterion, or a short-answer item): acronyms and other criteria's terms rival (hedge.ts). */
     factual?: boolean;
+    /** The question, to read key points stated in plain words, without their terms (paraphrase.ts). */
+    question?: Question;
   } & ClaimOptions = {},
 ): Coverage {
   const lower = answer.toLowerCase();
@@ -112,8 +116,13 @@ export function conceptCoverage(
       // permissions" against least privilege; opposite-practice.ts).
       oppositePractice(a, ti, term, concept);
     const seen = { hedged: false };
-    const hit = firstHit(a, lower, concept.terms, claims, perSentence, options.roles ?? null, cap, hedge, seen, crossed);
+    let hit = firstHit(a, lower, concept.terms, claims, perSentence, options.roles ?? null, cap, hedge, seen, crossed);
     if (!hit && seen.hedged) hedgedLabels.push(concept.label);
+    // Not named, but stated in plain words ("try again, waiting twice as long each time"; paraphrase.ts).
+    if (!hit && !seen.hedged && options.question) {
+      const said = statedInOtherWords(options.question, a, claims).get(otherWordsKey(criterion.id, concept.label));
+      if (said && (perSentence.get(said.sentence) ?? 0) < cap) hit = said;
+    }
     if (!hit) {
       // Named, but only in a sentence already full: the report says so rather than "not shown".
       if (

@@ -195,7 +195,8 @@ function readCriterion(
     factual,
     ...claimOptionsFor(question),
   };
-  const fromProse = conceptCoverage(criterion, evidence.prose, { prose: true, ...reading });
+  const paraphrases = { question };
+  const fromProse = conceptCoverage(criterion, evidence.prose, { prose: true, ...reading, ...paraphrases });
   // On a question that is no coding task, code says what it does in its names too (`kv_cache`, `beam_width`).
   const code = codeLines(evidence.code);
   const fromCode = conceptCoverage(criterion, question.coding ? code : identifierWords(code), { prose: false });

@@ -29,6 +29,14 @@ const CACHE_LIMIT = 256;
 export function analyse(text: string): Analysis {
   const hit = cache.get(text);
   if (hit) return hit;
+  const read = analyseOnce(text);
+  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(text, read);
+  return read;
+}
+
+/** The same reading, not kept: for a text read once (a dictionary definition), which would push answers out. */
+export function analyseOnce(text: string): Analysis {
   const engine = nlp();
   const its = engine.its;
   const readable = breakLongRuns(text);
@@ -63,9 +71,7 @@ export function analyse(text: string): Analysis {
     });
     close(cursor);
   });
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  cache.set(text, { text, tokens, sentences });
-  return cache.get(text)!;
+  return { text, tokens, sentences };
 }
 
 /** No word is this long: a longer run without spaces is pasted data (base64, a hash, "aaaa…"). */

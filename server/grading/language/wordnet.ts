@@ -20,6 +20,8 @@ export type Synset = {
   words: string[];
   /** Pointers: symbol ("+" derivation, "\\" pertainym, "@" hypernym ...), target synset, and for lexical ones the word numbers (1-based; 0 = the whole synset). */
   pointers: { symbol: string; offset: number; pos: WordnetPos; source: number; target: number }[];
+  /** The definition, without its examples (the quoted sentences after it). */
+  gloss: string;
 };
 
 /** An index file as read, one line per word, sorted by word: searched in place (binary search), never split. */
@@ -75,7 +77,8 @@ export function synset(pos: WordnetPos, offset: number): Synset {
   const known = synsets.get(key);
   if (known) return known;
   const line = readLine(dataFile(pos), offset);
-  const f = line.split(" | ")[0]!.trim().split(" ");
+  const [head, rest = ""] = line.split(" | ");
+  const f = head!.trim().split(" ");
   const wordCount = parseInt(f[3]!, 16);
   const words = Array.from({ length: wordCount }, (_, i) =>
     f[4 + 2 * i]!.toLowerCase()
@@ -95,7 +98,8 @@ export function synset(pos: WordnetPos, offset: number): Synset {
       target: parseInt(st.slice(2), 16),
     });
   }
-  const s: Synset = { pos, words, pointers };
+  const gloss = rest.split(/;\s*"/)[0]!.trim();
+  const s: Synset = { pos, words, pointers, gloss };
   synsets.set(key, s);
   return s;
 }
