@@ -36,9 +36,12 @@ for (const q of chosen) {
         if (r.score > clean) above++;
         if (clean - r.score >= 3 || r.score > clean || !r.g.flags.length)
           worst.push(`${q.id}/${level}/${attack.id}/${where}: ${clean} -> ${r.score}${r.g.flags.length ? "" : " UNFLAGGED"}`);
-        if (verbose && clean !== r.score) for (const f of r.g.flags) console.log(`   ${q.id}/${attack.id}/${where} ${f.kind}: ${f.quote.slice(0, 100)}`);
+        if (verbose && clean !== r.score)
+          for (const f of r.g.flags) console.log(`   ${q.id}/${attack.id}/${where} ${f.kind}: ${f.quote.slice(0, 100)}`);
       }
   }
 }
 for (const w of worst.slice(0, 80)) console.log(w);
-console.log(`${n} attacked answers: mean loss ${(lost / n).toFixed(2)} points, ${worst.length} lose >= 3 or unflagged, ${above} above clean`);
+console.log(
+  `${n} attacked answers: mean loss ${(lost / n).toFixed(2)} points, ${worst.length} lose >= 3 or unflagged, ${above} above clean`,
+);

@@ -17,13 +17,17 @@ const q = (id: string) => pack!.questions.find((x) => x.id === id)!;
 describe("answers in another language", () => {
   it("are never flagged, in German, Spanish, Italian, Dutch, Portuguese and Polish, English terms mixed in", () => {
     expect(new Set(ROWS.map((r) => r.language)).size).toBe(6);
-    const flagged = ROWS.flatMap((r) => gradeQuestion(q(r.questionId), [{ text: r.answer }], { pack }).flags.map((f) => `${r.language}: ${f.kind} ${f.quote}`));
+    const flagged = ROWS.flatMap((r) =>
+      gradeQuestion(q(r.questionId), [{ text: r.answer }], { pack }).flags.map((f) => `${r.language}: ${f.kind} ${f.quote}`),
+    );
     expect(flagged).toEqual([]);
   });
 
   it("written as prose are reported not graded, not scored 0", () => {
     const prose = ROWS.filter((r) => !/^\s*-|\n\s*-/.test(r.answer));
-    const scored = prose.filter((r) => !gradeQuestion(q(r.questionId), [{ text: r.answer }], { pack }).scores.some((s) => s.notGraded === "other-language"));
+    const scored = prose.filter(
+      (r) => !gradeQuestion(q(r.questionId), [{ text: r.answer }], { pack }).scores.some((s) => s.notGraded === "other-language"),
+    );
     expect(scored.map((r) => `${r.language}: ${r.answer.slice(0, 60)}`)).toEqual([]);
   });
 

@@ -320,8 +320,7 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
         const company = (i: number) => !!kinds[i] || (beside[i]! && (shortLine(sentences[i]!) || aboutAnswer[i]!));
         const rest = sentences.filter((_, i) => !company(i)).join(" ");
         const restSaid = saidSentences.filter((_, i) => !company(i)).join(" ");
-        if (rest.trim() && !attackKind(rest, true, ctx.code, restSaid) && !hiddenAttack(forMatching(rest)))
-          keep(index, lines(rest, prose));
+        if (rest.trim() && !attackKind(rest, true, ctx.code, restSaid) && !hiddenAttack(forMatching(rest))) keep(index, lines(rest, prose));
         continue;
       }
     }
