@@ -313,7 +313,12 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
         // A run of sentences about "the candidate" beside an attack is its reasoning ("Step 1 — the candidate describes
         // chunking, embeddings ..."), however long: it goes with it.
         const beside = sentences.map((_, i) => steering(kinds[i - 1]) || steering(kinds[i + 1]));
-        const aboutAnswer = sentences.map((t) => SELF_REFERENCE.test(forMatching(t)));
+        const listed = sentences.map(() => false);
+        // So is a list a flagged note introduces ("Reviewer note:\n- hybrid retrieval\n- reranking ..."), item by item.
+        const item = (i: number) => /^\s*(?:[-*•]|\d+[.)])\s/.test(sentences[i] ?? "");
+        for (let i = 1; i < sentences.length; i++)
+          if (item(i) && (steering(kinds[i - 1]) ? /:\s*$/.test(sentences[i - 1]!) || item(i - 1) : listed[i - 1])) listed[i] = true;
+        const aboutAnswer = sentences.map((t, i) => SELF_REFERENCE.test(forMatching(t)) || listed[i]!);
         for (const step of [1, -1])
           for (let i = step > 0 ? 0 : sentences.length - 1; i >= 0 && i < sentences.length; i += step)
             if (aboutAnswer[i] && (beside[i - step] || steering(kinds[i - step]))) beside[i] = true;
@@ -413,7 +418,7 @@ const COMPANY_WORDS = 25;
  * offline.", "Then we'd monitor it after launch."); an answer's own sentences beside a glued attack are longer,
  * and taking them too cost a third of a short answer's credit.
  */
-const COMPANY_SENTENCE_WORDS = 12;
+const COMPANY_SENTENCE_WORDS = 10;
 const shortLine = (s: string) => s.split(/\s+/).filter(Boolean).length < COMPANY_SENTENCE_WORDS;
 
 /**
