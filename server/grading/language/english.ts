@@ -6,13 +6,24 @@ const ENGLISH = new Set(
   ),
 );
 /**
- * Function words of other languages the grader may meet (French, German, Spanish, Italian, Portuguese, Dutch).
- * Not "per": English writes it as often ("$0.004 per request", "tokens per second").
+ * Function words of other languages the grader may meet (French, German, Spanish, Italian, Portuguese, Dutch,
+ * Polish). Not "per": English writes it as often ("$0.004 per request", "tokens per second"); nor words English
+ * spells the same ("met", "we", "on", "do", "to", "po" as a purchase order).
+ * German's articles and prepositions beyond the first few ("den", "nach", "bei") and Dutch's ("ik", "bij", "zodat")
+ * once went uncounted, and so did Polish: such answers were read as English and scored 0 or flagged as keyword lists.
  */
 const OTHER = new Set(
-  "le la les des du de et un une je nous pour avec est sont dans par que qui der die das und ist nicht mit für ein eine ich wir el los las y para con es son por una yo il di che sono della gli nel alla sul em os não com uma eu het een en van voor zijn niet".split(
-    " ",
-  ),
+  [
+    "le la les des du de et un une je nous pour avec est sont dans par que qui",
+    "der die das und ist nicht mit für ein eine ich wir den dem des auf nach bei zu sind wird werden oder auch einen einem vom zum im",
+    "el los las y para con es son por una yo del al cada después",
+    "il di che sono della gli nel alla sul ogni dopo",
+    "em os não com uma eu ao cada depois",
+    "het een en van voor zijn niet ik wij bij zodat elk daarna wordt naar",
+    "się jest nie że oraz przez dla są też żeby gdy więc jak na w z ze",
+  ]
+    .join(" ")
+    .split(" "),
 );
 /** Another language shows in this many different function words of its own: one repeated ("de", "en") is a name or a unit. */
 const MIN_DISTINCT_OTHER = 2;
@@ -132,7 +143,8 @@ function wordsOf(text: string): string[] {
     const bound = runs.length > 1 && JOINED.test(token);
     for (const run of runs) {
       const acronym = run.length >= 2 && run === run.toUpperCase() && run !== run.toLowerCase();
-      words.push(bound || acronym ? `#${run.toLowerCase()}` : run.toLowerCase());
+      // English writes its "I" capitalised; a lower-case "i" is Polish or Italian "and" and counts for neither side.
+      words.push(bound || acronym ? `#${run.toLowerCase()}` : run === "i" ? "·i" : run.toLowerCase());
     }
   }
   return words;
