@@ -31,6 +31,22 @@ describe("answers in another language", () => {
     expect(scored.map((r) => `${r.language}: ${r.answer.slice(0, 60)}`)).toEqual([]);
   });
 
+  it("a sentence of prose and then bullets of nouns reads as the prose's language: bullets show no language of their own", () => {
+    for (const text of [
+      "Ich würde die Artikel in Abschnitte aufteilen und beim Veröffentlichen neu indexieren.\n- Hybride Suche: BM25 plus Embeddings\n- Reranking der Top 50 mit einem Cross-Encoder\n- Quellen zitieren, bei Unsicherheit an einen Menschen übergeben\n- Evaluation: Golden Set aus echten Tickets, Recall@5 messen",
+      "Dividiría los artículos por secciones y los volvería a indexar cada vez que se publican.\n- Búsqueda híbrida: BM25 y embeddings\n- Reranking de los 50 primeros\n- Citas por frase\n- Golden set de tickets reales, medir recall@5",
+    ]) {
+      expect(otherLanguage(text), text).toBe(true);
+      const graded = gradeQuestion(q("support-chatbot-rag"), [{ text }], { pack });
+      expect(graded.flags).toEqual([]);
+      expect(graded.scores.every((s) => s.notGraded === "other-language")).toBe(true);
+    }
+    // An English answer with bullets of nouns stays English.
+    expect(
+      otherLanguage("I would split articles by heading and re-index on publish.\n- Hybrid search\n- Reranking\n- Citations\n- Golden set"),
+    ).toBe(false);
+  });
+
   it("English stays English: a lower-case 'i', single letters and borrowed words do not make it foreign", () => {
     for (const text of [
       "i think we should cache per user and invalidate on write, because the data changes often and stale reads hurt.",

@@ -55,7 +55,22 @@ export function otherLanguage(text: string): boolean {
 function fewSentencesOther(text: string): boolean {
   const parts = text.split(/(?<=[.!?。！？])\s*|\n+/).filter((p) => (p.match(/\p{L}+/gu) ?? []).length >= 3 || SYLLABIC.test(p));
   if (parts.length < 3) return false;
-  return parts.filter(writtenInOther).length * 2 < parts.length;
+  // Only parts that show their language count: a short bullet of nouns ("Hybride Suche: BM25 plus Embeddings")
+  // shows none, and once counted as English it outvoted a German answer written as a list.
+  let other = 0;
+  let english = 0;
+  for (const part of parts) {
+    if (writtenInOther(part)) other++;
+    else if (readsEnglish(part)) english++;
+  }
+  return other < english;
+}
+
+/** A part that shows it is English: an English function word outweighing the other languages', or mostly English words. */
+function readsEnglish(part: string): boolean {
+  const words = wordsOf(part);
+  const { en, other } = count(words);
+  return (en >= 1 && en >= other) || mostlyEnglishWords(words);
 }
 
 function writtenInOther(text: string): boolean {
