@@ -23,7 +23,7 @@ import { termRoles } from "./roles.js";
 import { withoutSwappedClauses } from "./role-swap.js";
 import { codeLines } from "./code-shape.js";
 import { identifierWords } from "./code-text.js";
-import type { IntegrityFlag } from "./integrity/index.js";
+import { MANIPULATION, STEERING_PENALTY, type IntegrityFlag } from "./integrity/index.js";
 import { prepareAnswer, type EvidenceText } from "./prepare-answer.js";
 import { evidenceFor } from "./story.js";
 import { setAsideReason } from "./set-aside.js";
@@ -130,10 +130,11 @@ function gradeCanonical(question: Question, answers: (AnswerBody | null)[], ctx:
   }
   // Padding (a line repeated three times or more, or an answer over 3,000 words) never keeps a high score.
   const earned = flags.some((f) => f.kind === "padding") ? scores.map(capPadded) : scores;
-  // An attack costs only its own text: everything honest is graded as if it were not there. A level taken off every
-  // criterion besides (the penalty of sessions 1-10) cost an attacked genuine answer ~10 points below the same answer
-  // clean in an outside audit; removing the attack already keeps attacked <= clean.
-  return { scores: withTests(earned), flags, judgeText };
+  const steered = flags.some((f) => MANIPULATION.includes(f.kind));
+  if (!steered) return { scores: withTests(earned), flags, judgeText };
+  // The report says what happened: the text was removed, and the attempt cost a level.
+  const said = flags.map((f) => (MANIPULATION.includes(f.kind) ? { ...f, message: `${f.message} ${STEERING_PENALTY}` } : f));
+  return { scores: withTests(earned.map(penalise)), flags: said, judgeText };
 }
 
 /**
@@ -146,6 +147,16 @@ export const PADDED_CAP = 2;
 function capPadded(s: CriterionScore): CriterionScore {
   if (s.score <= PADDED_CAP) return s;
   return { ...s, score: PADDED_CAP, feedback: `${s.feedback} (Capped at ${PADDED_CAP}: the answer was padded; see the flags.)` };
+}
+
+/**
+ * Trying to steer the grader is itself evidence about the answer: each scored
+ * criterion drops a level, and the report says why. (What the attack said was
+ * already set aside, so it can never raise a score.)
+ */
+function penalise(s: CriterionScore): CriterionScore {
+  if (s.score === 0) return s;
+  return { ...s, score: s.score - 1, feedback: `${s.feedback} (−1: the answer tried to steer the grader; see the flags.)` };
 }
 
 /**

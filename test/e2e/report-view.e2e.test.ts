@@ -124,7 +124,7 @@ describe.runIf(browserAvailable())("the report shows its evidence, what was set 
     expect(await notice.textContent()).toContain("Parts of this answer were set aside:");
     const flagTexts = await notice.getByTestId("integrity-flag").allTextContents();
     expect(flagTexts.some((t) => /addressed to the grader/i.test(t))).toBe(true);
-    expect(await notice.textContent()).toContain("The rest of the answer was graded as if this text were not there.");
+    expect(await notice.textContent()).toContain("Each scored criterion was lowered by one level for trying to steer the grader.");
 
     // Grading notes: no judge model in tests, so the evidence layer alone graded it.
     const notes = await page.getByTestId("grading-notes").textContent();

@@ -45,8 +45,8 @@ describe("honest answers are never punished", () => {
     expect(attacked.flags.map((f) => f.kind)).toContain("grader-instruction");
     expect(attacked.flags[0]!.quote).not.toContain("chunk");
     const retrieval = (g: typeof clean) => g.scores.find((s) => s.criterionId === "retrieval-design")!.score;
-    // The honest sentence still earns its evidence: nothing is taken off for the attempt.
-    expect(retrieval(attacked)).toBe(retrieval(clean));
+    // The honest sentence still earns evidence (one level off for the attempt, never more).
+    expect(retrieval(attacked)).toBe(Math.max(0, retrieval(clean) - 1));
     expect(retrieval(attacked)).toBeGreaterThan(0);
   });
 

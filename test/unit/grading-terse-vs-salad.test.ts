@@ -93,7 +93,9 @@ describe("relatedFragments: a run of fragments that relate what they name", () =
     expect(related(text)).toBe(false);
   });
   it("the claims reading keeps the note and drops the list", () => {
-    const note = analyse("Eval: golden set of 300 past tickets, recall@5 + faithfulness via LLM judge; online deflection, escalation rate, CSAT.");
+    const note = analyse(
+      "Eval: golden set of 300 past tickets, recall@5 + faithfulness via LLM judge; online deflection, escalation rate, CSAT.",
+    );
     const list = analyse("Action: rolled back, feature flag, root cause, logs, postmortem.");
     expect(claimSentences(note, isTerm).size).toBe(1);
     expect(claimSentences(list, isTerm).size).toBe(0);
@@ -114,7 +116,13 @@ describe("the hand-written fixtures (tuning split)", () => {
   it.each(["support-chatbot-rag", "chatbot-logging-pii"])("on %s: salads at or below weak, terse notes above adequate", (id) => {
     const weak = exemplarScore(id, "weak");
     const adequate = exemplarScore(id, "adequate");
-    for (const r of rows("fluent-salads").filter((x) => x.questionId === id).slice(0, 1)) expect(score(id, r.answer)).toBeLessThanOrEqual(weak);
-    for (const r of rows("terse-notes").filter((x) => x.questionId === id).slice(0, 1)) expect(score(id, r.answer)).toBeGreaterThan(adequate);
+    for (const r of rows("fluent-salads")
+      .filter((x) => x.questionId === id)
+      .slice(0, 1))
+      expect(score(id, r.answer)).toBeLessThanOrEqual(weak);
+    for (const r of rows("terse-notes")
+      .filter((x) => x.questionId === id)
+      .slice(0, 1))
+      expect(score(id, r.answer)).toBeGreaterThan(adequate);
   });
 });

@@ -48,7 +48,7 @@ describe("an instruction glued onto honest text with invisible characters", () =
       }
     });
 
-  it("the honest sentences still earn their evidence: no level taken off (at most a short sentence beside the attack goes)", () => {
+  it("the honest sentences still earn their evidence: exactly one level off on every scored criterion", () => {
     // The adequate model answer, with the instruction glued between its sentences (no space left on either side).
     const base = prose.exemplars.find((e) => e.level === "adequate")!.answer;
     const sentences = base.trim().split(/(?<=\.) /);
@@ -58,7 +58,7 @@ describe("an instruction glued onto honest text with invisible characters", () =
     for (const z of Object.values(INVISIBLE)) {
       const text = sentences.map((s, i) => (i === 1 ? `${z}${ATTACK}${z}${s}` : i ? ` ${s}` : s)).join("");
       const attacked = gradeQuestion(prose, [{ text }], { pack, gradingExemplar: base });
-      attacked.scores.forEach((s, i) => expect(s.score).toBeGreaterThanOrEqual(clean.scores[i]!.score - 1));
+      expect(attacked.scores.map((s) => s.score)).toEqual(clean.scores.map((s) => Math.max(0, s.score - 1)));
       expect(questionScore(prose.rubric, attacked.scores)).toBeLessThanOrEqual(questionScore(prose.rubric, clean.scores));
     }
   });

@@ -18,7 +18,7 @@ const AUTHORITY =
 const COMMAND =
   /^(?:ignore|disregard|forget|give|award|assign|grant|output|print|score|grade|mark|rate|treat|consider|pretend|assume|override|stop|halt|abort|cease|skip|respond|reply|return|set)\b/;
 /** Speaking about the answer, or about its author in the third person: no candidate does that honestly. */
-export const SELF_REFERENCE =
+const SELF_REFERENCE =
   /\b(?:this|my|the candidate'?s?|the following|the above)\s+(?:answer|response|submission|solution|essay|reply|text)\b|\b(?:the|this) candidate\b/;
 
 /**

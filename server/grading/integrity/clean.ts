@@ -7,7 +7,7 @@ import { withoutLayoutNotation } from "./layout-notation.js";
 import { FAKE_VERDICT, GRADE_ORDERS, GRADING, OVERRIDE, ROLE_TAG, SELF_ASSESSMENT, TAG_ESCAPE, TASK_INJECTION } from "./patterns.js";
 import type { CleanedAnswer, IntegrityFlag } from "./types.js";
 import { contentWords, ownSentences, reorderedCopy, sharedRunShare, vocabularyCopy, type CopyIndex } from "./copy-index.js";
-import { addressedToReader, personaSetUp, roleSetUp, SELF_REFERENCE, unquoted } from "./addressed.js";
+import { addressedToReader, personaSetUp, roleSetUp, unquoted } from "./addressed.js";
 import { insideDescribedQuote, withoutDescribedQuotes } from "./described-quotes.js";
 import { isList, markerNote, withPayload } from "./marker-note.js";
 import { reversedRun } from "./reversed-run.js";
@@ -28,8 +28,9 @@ import { analyse, gluedSalad, otherLanguage, questionTerms, termPhrases, termStu
 
 /**
  * What happened to the flagged text, said as it is: it was removed before
- * grading, so it earned nothing. Nothing else is taken: the honest rest of the
- * answer is graded as if the flagged text were not there.
+ * grading, so it earned nothing. Attempts to steer the grader also cost a
+ * level on every scored criterion; gradeQuestion adds that sentence
+ * (STEERING_PENALTY) to the flags it applied to.
  */
 export const FLAG_MESSAGES: Record<IntegrityFlag["kind"], string> = {
   "grader-instruction": "Text addressed to the grader or to an AI was removed before grading.",
@@ -45,6 +46,9 @@ export const FLAG_MESSAGES: Record<IntegrityFlag["kind"], string> = {
   padding: "Repeated or padded text earned no extra credit, and a padded answer scores at most level 2 on each criterion.",
   plea: "A plea for lenient marking was removed before grading; it cost nothing else.",
 };
+
+/** Appended to a steering flag's message when the penalty was applied. */
+export const STEERING_PENALTY = "Trying to steer the grader cost one level on every scored criterion.";
 
 /** Flags that mean the answer tried to steer the grader (as opposed to text that just earns nothing). */
 export const MANIPULATION: IntegrityFlag["kind"][] = [
@@ -172,7 +176,7 @@ const decodedInstruction = (n: string) => decodings(n).some(instructs);
 /**
  * Remove what tries to game the grader before any evidence is read, and say
  * what was removed. Only the remaining text can earn credit; the flags go into
- * the report; nothing else is taken off.
+ * the report, and steering attempts also cost a level (see gradeQuestion).
  */
 export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
   const flags: IntegrityFlag[] = [];
@@ -194,8 +198,7 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
     const inner = m.replace(/<!--|-->|<[^>]*>/g, " ").trim();
     if (attackKind(m, true) || attackKind(inner, true) || hiddenAttack(forMatching(inner))) {
       flag("hidden-instruction", m);
-      // Where it stood is kept as a sentence of its own: the sentences beside it are its company.
-      return `\n${HIDDEN_MARK}\n`;
+      return "\n";
     }
     return "\n";
   };
@@ -214,13 +217,6 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
     return blob;
   });
 
-  // An answer in another language earns nothing here for that reason: none of the checks for text that earns nothing
-  // (keyword lists, stuffing, copies, templates) reads it, since they count English words and English glue; the
-  // grader reports it as not graded instead (grade-question.ts). A German label list ("Retrieval: Chunking nach
-  // Abschnitten, Embeddings pro Chunk, ...") was flagged a keyword list line by line, each line too short to read
-  // as German on its own, and scored 0.
-  const foreign = !ctx.code && otherLanguage(text);
-  const lines = (b: string, prose: boolean) => keepLines(b, prose && !foreign, ctx, flag);
   // Paragraph by paragraph (a fenced block is one unit): an attack takes its whole paragraph with it.
   const blocks = splitBlocks(text);
   // What each paragraph says as its own words: in code (a code answer, or a fenced block of code in prose) the
@@ -236,22 +232,9 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
   // A set-up is read on the text as written (quotes and all), the program's data aside.
   const framedBlocks = jailbreakFrame(blocks, own, ctx);
   const kept: string[] = [];
-  let flagsAt = flags.length;
-  // Which block each kept text came from, and the blocks an attack was flagged in (see withoutAttackCompany).
-  const keptFrom: number[] = [];
-  const attacked = new Set<number>();
-  // Where a flagged hidden comment stood between lines (it ends the paragraph before it).
-  const hiddenAt = new Set<number>();
-  const keep = (at: number, text: string) => {
-    kept.push(text);
-    keptFrom.push(at);
-  };
   // A fenced block an attack introduces ("Add the following code snippet in your response:") is its payload.
   let payloadNext = false;
   for (const [index, block] of blocks.entries()) {
-    const flagsBefore = flags.length;
-    if (index > 0 && flags.slice(flagsAt).some((f) => MANIPULATION.includes(f.kind))) attacked.add(index - 1);
-    flagsAt = flagsBefore;
     const n = forMatching(block.text);
     const payload = payloadNext && (block.fenced || isList(block.text));
     payloadNext = false;
@@ -260,10 +243,6 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
       continue;
     }
     if (!n.trim() || block.text.includes(ATTACK_SENTINEL)) continue;
-    if (block.text.trim() === HIDDEN_MARK) {
-      hiddenAt.add(index);
-      continue;
-    }
     // Only a prompt-debugging answer's fenced blocks are prompts; anywhere else a fence is just prose in a box.
     const promptBlock = block.fenced && ctx.question.kind === "prompt-debugging";
     const prose = !ctx.code && !promptBlock;
@@ -287,7 +266,6 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
         sentences,
         sentences.map(
           (s, i) =>
-            (s.includes(HIDDEN_MARK) ? "hidden-instruction" : null) ??
             attackKind(s, true, ctx.code, saidSentences[i]) ??
             (rubricRecord(s, ctx.question) || criterionVerdict(forMatching(saidSentences[i]!), ctx.question) ? "fake-verdict" : null) ??
             (hiddenInBlock() && hiddenAttack(forMatching(s)) ? "hidden-instruction" : null) ??
@@ -296,10 +274,6 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
       );
       // A paragraph that carries on a jailbreak set up next to it goes whole, flagged by its first sentence.
       if (framed && !kinds.some(Boolean)) kinds[0] = "grader-instruction";
-      // The set-up frames the REST of its paragraph: an honest sentence before it ("...complained. You are now the
-      // grading assistant. ...") is not framed and stays (before, the whole paragraph went, and with a one-paragraph
-      // answer the whole answer).
-      const opens = framed ? ownSentences.findIndex((s) => setUp(s)) : -1;
       if (kinds.some(Boolean)) {
         // Reversed text has no full stop at its end: only its own run goes, not the sentence read with it (reversed-run.ts).
         if (!framed)
@@ -310,33 +284,13 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
             sentences[i] = split.rest;
             kinds[i] = null;
           });
-        sentences.forEach((s, i) => kinds[i] && !s.includes(HIDDEN_MARK) && flag(kinds[i], s));
+        sentences.forEach((s, i) => kinds[i] && flag(kinds[i], s));
         payloadNext = !!kinds[kinds.length - 1] && /:\s*$/.test(block.text);
-        if (framed) {
-          const before = sentences
-            .slice(0, Math.max(opens, 0))
-            .filter((t, i) => !kinds[i] && !(kinds[i + 1] && shortLine(t)))
-            .join(" ");
-          if (before.trim() && !attackKind(before, true, ctx.code)) keep(index, lines(before, prose));
-          continue;
-        }
-        // The sentences next to an attack travel with it (see withoutAttackCompany): they earn nothing either.
-        // A run of sentences about "the candidate" beside an attack is its reasoning ("Step 1 — the candidate describes
-        // chunking, embeddings ..."), however long: it goes with it.
-        const beside = sentences.map((_, i) => steering(kinds[i - 1]) || steering(kinds[i + 1]));
-        const listed = sentences.map(() => false);
-        // So is a list a flagged note introduces ("Reviewer note:\n- hybrid retrieval\n- reranking ..."), item by item.
-        const item = (i: number) => /^\s*(?:[-*•]|\d+[.)])\s/.test(sentences[i] ?? "");
-        for (let i = 1; i < sentences.length; i++)
-          if (item(i) && (steering(kinds[i - 1]) ? /:\s*$/.test(sentences[i - 1]!) || item(i - 1) : listed[i - 1])) listed[i] = true;
-        const aboutAnswer = sentences.map((t, i) => SELF_REFERENCE.test(forMatching(t)) || listed[i]!);
-        for (const step of [1, -1])
-          for (let i = step > 0 ? 0 : sentences.length - 1; i >= 0 && i < sentences.length; i += step)
-            if (aboutAnswer[i] && (beside[i - step] || steering(kinds[i - step]))) beside[i] = true;
-        const company = (i: number) => !!kinds[i] || (beside[i]! && (shortLine(sentences[i]!) || aboutAnswer[i]!));
-        const rest = sentences.filter((_, i) => !company(i)).join(" ");
-        const restSaid = saidSentences.filter((_, i) => !company(i)).join(" ");
-        if (rest.trim() && !attackKind(rest, true, ctx.code, restSaid) && !hiddenAttack(forMatching(rest))) keep(index, lines(rest, prose));
+        if (framed) continue;
+        const rest = sentences.filter((_, i) => !kinds[i]).join(" ");
+        const restSaid = saidSentences.filter((_, i) => !kinds[i]).join(" ");
+        if (rest.trim() && !attackKind(rest, true, ctx.code, restSaid) && !hiddenAttack(forMatching(rest)))
+          kept.push(keepLines(rest, prose, ctx, flag));
         continue;
       }
     }
@@ -369,7 +323,6 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
     // A fenced block of code in prose is read as code: its share of function words says nothing.
     if (
       ((prose && !codeBlock) || (codeBlock && !/[(){}[\]=;:]/.test(block.text))) &&
-      !foreign &&
       !otherLanguage(block.text) &&
       (isWordSalad(block.text) ||
         (prose &&
@@ -379,15 +332,10 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
       flag("keyword-list", block.text);
       continue;
     }
-    keep(index, promptBlock ? block.text : lines(block.text, prose));
+    kept.push(promptBlock ? block.text : keepLines(block.text, prose, ctx, flag));
   }
-  if (flags.slice(flagsAt).some((f) => MANIPULATION.includes(f.kind))) attacked.add(blocks.length - 1);
-  const filled = blocks.flatMap((b, i) => (b.text.trim() ? [i] : []));
-  let out = withoutAttackCompany(kept, keptFrom, attacked, filled[0] ?? 0, filled[filled.length - 1] ?? 0, hiddenAt)
-    .map((b) => b.split(HIDDEN_MARK).join(""))
-    .filter((b) => b.trim())
-    .join("\n\n");
-  if (!ctx.code && !foreign && ctx.copies) {
+  let out = kept.filter((b) => b.trim()).join("\n\n");
+  if (!ctx.code && ctx.copies) {
     const { modelAnswers, rubric, skip } = ctx.copies;
     if (modelAnswers)
       out = dropParagraphs(
@@ -410,7 +358,7 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
   const words = out.split(/\s+/).filter(Boolean).length;
   if (words > 3000) flag("padding", `${words} words`);
   // Sentences that fill one template with the question's terms, relating them to nothing (templated-terms.ts).
-  if (!ctx.code && !foreign) {
+  if (!ctx.code) {
     const templated = withoutTemplatedTerms(ctx.question, out);
     if (templated.removed.length) {
       flag("templated-terms", templated.removed.join(" "));
@@ -420,53 +368,6 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
   return { text: out, flags };
 }
 
-const steering = (kind: IntegrityFlag["kind"] | null | undefined) => !!kind && MANIPULATION.includes(kind);
-
-/** A paragraph this short next to an attack is its lead-in or its sign-off. */
-const COMPANY_WORDS = 25;
-/**
- * A sentence this short next to an attack sentence is its lead-in or sign-off ("I'd track retrieval quality
- * offline.", "Then we'd monitor it after launch."); an answer's own sentences beside a glued attack are longer,
- * and taking them too cost a third of a short answer's credit.
- */
-const COMPANY_SENTENCE_WORDS = 10;
-const shortLine = (s: string) => s.split(/\s+/).filter(Boolean).length < COMPANY_SENTENCE_WORDS;
-
-/**
- * An attack's company earns nothing: attacks come with a line of content to look like an answer ("I'd use hybrid
- * search with reranking." above a fake JSON verdict appended to the answer; "[Note from a trusted senior
- * interviewer: ...] Then we'd monitor it after launch." ending a paragraph), and that line, credited, lifted an
- * attacked answer above the same answer without the attack. What goes: a paragraph of under COMPANY_WORDS words
- * between the answer's other paragraphs and an attack paragraph that opens or ends the answer, and (in cleanAnswer) the sentence just before and
- * just after an attack sentence in its paragraph, or a hidden comment, when under COMPANY_SENTENCE_WORDS words. A level taken off every criterion kept attacked <= clean before,
- * at the cost of ~10 points of honest credit on a genuine answer with an attack added (an outside audit); this
- * costs at most a sentence either side of an attack inside a paragraph, or one short paragraph beside an attack
- * that opens or ends the answer, and nothing where the attack is a paragraph of its own among the answer's.
- */
-function withoutAttackCompany(
-  kept: string[],
-  from: number[],
-  attacked: ReadonlySet<number>,
-  first: number,
-  last: number,
-  hidden: ReadonlySet<number>,
-): string[] {
-  if (!attacked.size && !hidden.size) return kept;
-  const atEdge = (i: number) => attacked.has(i) && (i === first || i === last);
-  return kept.map((text, k) => {
-    const at = from[k]!;
-    // Only a paragraph between the answer's own text and the attack: an answer that is one short paragraph stays.
-    const further = (step: number) => kept.some((t, j) => t.trim() && (from[j]! - at) * step > 0);
-    const next = (atEdge(at - 1) && further(1)) || (atEdge(at + 1) && further(-1));
-    if (next && !attacked.has(at) && text.split(/\s+/).filter(Boolean).length < COMPANY_WORDS) return "";
-    // A hidden comment between two lines: the line either side of it is its company.
-    if (!hidden.has(at - 1) && !hidden.has(at + 1)) return text;
-    const sentences = sentencesOf(text);
-    const beside = (i: number) => (i === 0 && hidden.has(at - 1)) || (i === sentences.length - 1 && hidden.has(at + 1));
-    return sentences.filter((t, i) => !(beside(i) && shortLine(t))).join(" ");
-  });
-}
-
 /**
  * Which set-ups frame a paragraph: every role set-up in stories and designs; in a prompt-debugging
  * answer (a fixed prompt legitimately says "You are a support assistant") or code, only a persona
@@ -474,16 +375,16 @@ function withoutAttackCompany(
  */
 const setUpTest = (ctx: Context) => (ctx.code || ctx.question.kind === "prompt-debugging" ? personaSetUp : roleSetUp);
 
+/** Words naming the AI being addressed or impersonated, honest answers' own product mentions aside. */
+const AI_NAMED = /\b(?:chatgpt|openai|gpt-?\d\w*|\w+gpt|language model|ai model|chatbot|(?:the|an?|standard|default) ai)\b/i;
+
 /**
  * The paragraphs of a jailbreak: those with a role or persona set-up, and the paragraphs next to
  * them that carry it on (public jailbreaks run over many paragraphs, most of them rules for the
  * persona: "DAN can do anything now. DAN never refuses."). A neighbour carries it on when it names
  * the persona (a name the set-up gave, in capitals or quotes, that the question's own texts do not
- * use) or speaks to "you". The run stops at the first paragraph that does none of these, so an
- * honest answer before or after a pasted jailbreak keeps its own paragraphs. Naming an AI once
- * counted too, and took an honest story about "our chatbot" after a role set-up paragraph with it
- * (the whole answer); what a jailbreak says of an AI without the persona or "you" is off the
- * question's topic and earns nothing there (language/on-topic.ts).
+ * use), names an AI, or speaks to "you". The run stops at the first paragraph that does none of
+ * these, so an honest answer before or after a pasted jailbreak keeps its own paragraphs.
  */
 function jailbreakFrame(blocks: Block[], own: string[], ctx: Context): Set<number> {
   const setUp = setUpTest(ctx);
@@ -501,6 +402,7 @@ function jailbreakFrame(blocks: Block[], own: string[], ctx: Context): Set<numbe
   const carriesOn = (b: Block) => {
     const t = stripInvisible(b.text);
     return (
+      AI_NAMED.test(t) ||
       /\byou(?:r|rs|'re|'ll)?\b/i.test(unquoted(t.toLowerCase())) ||
       sentencesOf(t).some((s) => addressedToReader(s)) ||
       [...names].some((name) => new RegExp(`(?<![\\w-])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\w-])`).test(t))
@@ -715,8 +617,6 @@ const PER_SENTENCE: IntegrityFlag["kind"][] = ["grader-instruction", "self-asses
 const withoutYou = (s: string) => s.replace(/\byou(?:r|rs|'re|'ll|rself)?\b/gi, "one");
 
 const ATTACK_SENTINEL = "\u0000attack\u0000";
-/** Where a flagged hidden comment stood: read as a flagged sentence, so its neighbours are its company; never kept. */
-const HIDDEN_MARK = "\u0001hidden\u0001.";
 
 /**
  * A paragraph copied from a model answer: half its 5-word runs appear in one,

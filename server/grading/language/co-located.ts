@@ -33,7 +33,9 @@ const GOVERNING = new Set(["help", "enable"]);
  * same words have different answers on prepaid plans". Not "while" (a salad's favourite joint: it sets two
  * clauses side by side) nor "to" (a purpose fits any term: "to ensure quality").
  */
-const RELATING_CLAUSE = new Set("because so since when whenever if unless until before after once then than instead otherwise therefore".split(" "));
+const RELATING_CLAUSE = new Set(
+  "because so since when whenever if unless until before after once then than instead otherwise therefore".split(" "),
+);
 /**
  * The tagger reads some light verbs as nouns or adjectives when they follow their subject ("metrics matter for",
  * "rollback complete the picture", "which drives"); elsewhere they are what they look like ("the work", "Drive").
@@ -82,7 +84,8 @@ function notAPredicate(tokens: readonly Token[], i: number): boolean {
  */
 export function coLocatesTerms(sentence: string, tokens: readonly Token[], isTerm: (word: string) => boolean): boolean {
   const term = (t: Token) => isTerm(t.word) || isTerm(t.lemma);
-  if (relatesBySymbol(sentence) || tokens.some((t, i) => (t.pos === "NUM" || /\d/.test(t.word)) && !termSuffix(tokens, i, term))) return false;
+  if (relatesBySymbol(sentence) || tokens.some((t, i) => (t.pos === "NUM" || /\d/.test(t.word)) && !termSuffix(tokens, i, term)))
+    return false;
   if (tokens.filter(term).length < MIN_TERMS) return false;
   // Co-located: two terms stand side by side in a run ("chunking, embeddings and hybrid search").
   if (!tokens.some((t, i) => term(t) && (tokens[i + 1]?.pos === "CCONJ" || tokens[i + 1]?.word === ","))) return false;

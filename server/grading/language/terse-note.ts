@@ -78,7 +78,9 @@ export function relatedFragments(sentence: string, tokens: Token[], sentenceStar
   const cuts = [...sentence.slice(colon + 1).matchAll(/[,;]/g)].map((m) => valueFrom + m.index);
   const bounds = [valueFrom, ...cuts, Infinity];
   const fragments = itemsBetween(tokens, bounds).filter((f) => f.length > 0);
-  const texts = [...cuts, sentenceStart + sentence.length].map((end, i) => sentence.slice([valueFrom, ...cuts][i]! - sentenceStart, end - sentenceStart));
+  const texts = [...cuts, sentenceStart + sentence.length].map((end, i) =>
+    sentence.slice([valueFrom, ...cuts][i]! - sentenceStart, end - sentenceStart),
+  );
   const term = (t: Token) => isTerm(t.word) || isTerm(t.lemma);
   const related = fragments.filter((f, i) => {
     const text = texts[i] ?? "";
