@@ -1,5 +1,6 @@
 import type { Question } from "../scenarios/index.js";
 import { analyse, negatedAt, questionTerms, type Analysis } from "./language/index.js";
+import { changeDirection } from "./language/change-words.js";
 import { dismissedByScope } from "./language/negation-scope.js";
 import { wordSenses } from "./language/word-senses.js";
 import { findTerm } from "./match.js";
@@ -201,6 +202,10 @@ function bestFit(m: Meanings, a: Analysis, i: number): { meaning: Meaning; hit: 
 
 /** The best window of a sentence for one key point, when it passes; token indices into the analysis. */
 function fitOf(m: Meanings, meaning: Meaning, a: Analysis, from: number, to: number): { weight: number; from: number; to: number } | null {
+  // A point about a change of amount ("cost growth") is not stated by a sentence that moves the other way ("the costs
+  // shrink, since each extra loop is a paid call"): the pack's words around it fit, the direction does not.
+  const direction = [...meaning.own].map(changeDirection).find((d) => d !== 0) ?? 0;
+  if (direction !== 0 && a.tokens.slice(from, to).some((t) => changeDirection(t.lemma) === -direction)) return null;
   // Each content word's credit for this point: the word itself in its meaning, or a word sharing a sense with
   // one of its own words.
   const credits: { index: number; key: string; weight: number; strong: boolean; negated: boolean }[] = [];

@@ -102,9 +102,14 @@ describe("labelled lines", () => {
     expect(read("Heap: smallest first; deque: both ends; ring buffer: fixed size.")).toEqual(both);
   });
 
-  it("treats a label followed by a run of short fragments as a keyword list, not an account", () => {
+  it("treats a label followed by a run of bare names as a keyword list, not an account", () => {
     expect(labels(cache, "Design: LRU, TTL, invalidation, warm-up, sharding, metrics.")).toEqual([]);
-    expect(labels(cache, "Fixes: added LRU, TTL per key, invalidate on write, prefill.")).toEqual([]);
+    expect(labels(cache, "Fixes: LRU, TTL, invalidation, prefill.")).toEqual([]);
+  });
+
+  it("reads a label followed by fragments that relate what they name as a note (session 11, terse)", () => {
+    // "per key", "on write": a third of the fragments relate their item, as an expert's notes do.
+    expect(labels(cache, "Fixes: added LRU, TTL per key, invalidate on write, prefill.")).toEqual(["eviction", "expiry", "invalidation"]);
   });
 
   it("keeps an enumeration inside a real clause, labelled or not", () => {
