@@ -19,6 +19,7 @@ export const PublicRoundSchema = z.object({
  * candidate starts, so a team pack never passes for the built-in one. Null for built-in packs.
  */
 export const PackAuthorSchema = z.object({ teamId: z.string(), teamName: z.string(), teamSees: z.array(z.string()) });
+export type PackAuthor = z.infer<typeof PackAuthorSchema>;
 
 export const PublicPackSchema = z.object({
   id: z.string(),

@@ -1,7 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import {
   SIGNALS_DISCLOSURE,
-  TEAM_SEES,
   type Invite,
   type InviteCreateBody,
   type InviteCreated,
@@ -10,6 +9,7 @@ import {
   type PublicInvite,
 } from "../contracts/index.js";
 import { InviteCreateBodySchema } from "../contracts/index.js";
+import { teamAuthor } from "./author.js";
 import { ServiceError } from "../contracts/index.js";
 import { buildPlan, PlanError, type InterviewService } from "../interview/index.js";
 import type { PackLibrary } from "../packs/index.js";
@@ -101,11 +101,11 @@ export function createInvites(deps: { store: Store; packs: PackLibrary; service:
     async describe(token: string): Promise<PublicInvite> {
       const row = await byToken(token);
       const record = await packs.latest(row.pack_key);
-      const team = await store.teams.get(row.team_id);
+      const author = teamAuthor(row.team_id, (await store.teams.get(row.team_id))?.name);
       if (!record) throw new ServiceError("NOT_FOUND", "the pack of this invite no longer exists");
       const roundIds = inviteRoundsOf(row) ?? record.pack.rounds.map((r) => r.id);
       return {
-        teamName: team?.name ?? row.team_id,
+        teamName: author.teamName,
         packTitle: record.pack.title,
         candidateLabel: row.candidate_label,
         mode: row.mode as PublicInvite["mode"],
@@ -116,7 +116,7 @@ export function createInvites(deps: { store: Store; packs: PackLibrary; service:
           .map((r) => ({ id: r.id, kind: r.kind, title: r.title, minutes: r.minutes })),
         expiresAt: row.expires_at,
         status: inviteStatus(row, now()),
-        teamSees: [...TEAM_SEES],
+        teamSees: author.teamSees,
         recorded: [...SIGNALS_DISCLOSURE],
       };
     },
