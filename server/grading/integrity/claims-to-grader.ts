@@ -1,3 +1,4 @@
+import { candidateReport } from "./candidate-report.js";
 import type { IntegrityFlag } from "./types.js";
 
 /**
@@ -20,7 +21,7 @@ import type { IntegrityFlag } from "./types.js";
  * which identifiers and speaker labels need). Every pattern is bounded; none nests quantifiers.
  */
 export function claimToGrader(n: string, raw: string): IntegrityFlag["kind"] | "plea" | null {
-  if (coverageClaim(n)) return "self-assessment";
+  if (coverageClaim(n) || candidateReport(n)) return "self-assessment";
   if (
     rubricNotice(n) ||
     rubricChanged(n) ||

@@ -4,6 +4,7 @@ import { invisibleBoundaries, liftGluedInstructions } from "./invisible-boundari
 import { rubricRecord } from "./rubric-record.js";
 import { criterionVerdict } from "./criterion-verdict.js";
 import { withoutLayoutNotation } from "./layout-notation.js";
+import { withoutTagMentions } from "./tag-mentions.js";
 import { FAKE_VERDICT, GRADE_ORDERS, GRADING, OVERRIDE, ROLE_TAG, SELF_ASSESSMENT, TAG_ESCAPE, TASK_INJECTION } from "./patterns.js";
 import type { CleanedAnswer, IntegrityFlag } from "./types.js";
 import { contentWords, ownSentences, reorderedCopy, sharedRunShare, vocabularyCopy, type CopyIndex } from "./copy-index.js";
@@ -117,8 +118,9 @@ function attackKind(text: string, unfenced: boolean, code = false, data = text):
 }
 
 function attackKindOf(text: string, unfenced: boolean, addressed: () => boolean): IntegrityFlag["kind"] | null {
-  // "[system instructions][tool schemas][user turn]" shows a prompt's layout (layout-notation.ts).
-  const n = withoutLayoutNotation(text);
+  // "[system instructions][tool schemas][user turn]" shows a prompt's layout (layout-notation.ts);
+  // "strip `<|im_start|>` from user text" names a token (tag-mentions.ts).
+  const n = withoutTagMentions(withoutLayoutNotation(text));
   if (ROLE_TAG.some((r) => r.test(n)) || (unfenced && TAG_ESCAPE.some((r) => r.test(n)))) return "role-tag";
   if (FAKE_VERDICT.some((r) => r.test(n))) return "fake-verdict";
   if (
