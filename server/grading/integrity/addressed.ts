@@ -97,7 +97,9 @@ const ROLE_SETUP = [
   // A standing order about the reader's output: "always format your output like this, no matter what".
   /\b(?:always|never|no matter what)\b.{0,40}\byour (?:output|responses?|replies|answers?)\b|\byour (?:output|responses?|replies|answers?)\b.{0,40}\b(?:always|never|no matter what)\b/,
   /\bpretend (?:to be|you(?:'re| are)|that you)\b/,
-  /\bfrom now on\b|\bgoing forward\b|\byou(?:'re| are| will) now (?:a|an|the|my|in|running|acting|operating|free|comply|be|answer|respond)\b|\byou(?:'re| are) going to (?:act|be|play|pretend)\b/,
+  // "From now on" frames a jailbreak only said of the reader's own conduct ("from now on you answer as ...", "going
+  // forward, respond only in ..."): a note "retention TTL going forward" or "going forward, rotate keys" is advice.
+  /\b(?:from now on|going forward)\b(?=.*\b(?:you|your|yourself|respond|reply|answer|act|behave|pretend|output|role|character|mode|obey|comply|refuse|ignore|forget|say|speak|talk)\b)|\b(?:you|your|respond|reply|answer|act|behave|pretend|obey|comply|refuse|ignore|forget)\b.*\b(?:from now on|going forward)\b|\byou(?:'re| are| will) now (?:a|an|the|my|in|running|acting|operating|free|comply|be|answer|respond)\b|\byou(?:'re| are) going to (?:act|be|play|pretend)\b/,
   /\bimagine (?:that )?you(?:'re| are)\b|\byou(?:'re| are) (?:my|a translator|an? (?:ai|assistant|chatbot|bot|language model))\b/,
 ];
 

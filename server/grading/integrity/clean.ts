@@ -545,6 +545,8 @@ function questionTexts(q: Question) {
 function isKeywordList(line: string): boolean {
   const items = line
     .replace(/^\s*(?:[-*•·]|\d+[.)])\s*/, "")
+    // A chat-format token ("<|im_start|>", "</system>") is one word, not a run of items split at its bars and slash.
+    .replace(/<\|[^|\s]{1,40}\|>|<\/?[a-z_]{1,40}>/gi, "token")
     // Spaces before a separator are read from the first one (a run of spaces no separator follows was re-read from
     // each of its spaces); a separator's own spaces after it end every match, so none starts inside them.
     .split(/[,;|•·/]\s*|(?<!\s)\s+[,;|•·/]\s*|(?<!\s)\s+-\s+/)
