@@ -294,6 +294,31 @@ const PYTHON: Hostile[] = [
     code: "def f(a, b):\n    try:\n        raise ValueError()\n    except ValueError as e:\n        return str(e.__traceback__.tb_frame.f_back.f_locals)\n",
     expectError: /reading tb_frame is not allowed/,
   },
+  // Frames walk back to the harness through f_back, which CPython does not audit: every way to a frame is closed.
+  {
+    name: "a signal handler's frame walked back to the harness, forging check()-style verdicts",
+    question: checkStyle,
+    code: "import signal\ndef _forge():\n    got = []\n    signal.signal(signal.SIGUSR1, lambda n, fr: got.append(fr))\n    signal.raise_signal(signal.SIGUSR1)\n    fr = got[0]\n    while fr is not None:\n        if 'emit' in fr.f_locals:\n            L = fr.f_locals\n            for i, _ in enumerate(L['job']['cases']):\n                L['emit']({'i': i, 'ok': True, 'stdout': '', 'stderr': '', 'ms': 0.1}, 'true')\n            L['emit']({'done': True})\n            L['_exit'](0)\n        fr = fr.f_back\ndef f(a, b):\n    _forge()\n    return -12345\n",
+    expectError: /Operation not permitted|not allowed/,
+  },
+  {
+    name: "a handler installed through another module's signal import",
+    question: checkStyle,
+    code: "import asyncio.unix_events as u\ndef f(a, b):\n    u.signal.signal(u.signal.SIGUSR2, lambda n, fr: None)\n    return -12345\n",
+    expectError: /Operation not permitted|not allowed/,
+  },
+  {
+    name: "a running generator's own frame walked back to the harness",
+    question: checkStyle,
+    code: "def _walk():\n    yield G.gi_frame.f_back.f_back.f_locals\ndef f(a, b):\n    global G\n    G = _walk()\n    return str(next(G))\n",
+    expectError: /reading gi_frame is not allowed/,
+  },
+  {
+    name: "a running coroutine's own frame walked back to the harness",
+    question: checkStyle,
+    code: "async def _walk():\n    return C.cr_frame.f_back.f_locals\ndef f(a, b):\n    global C\n    C = _walk()\n    try:\n        C.send(None)\n    except StopIteration as done:\n        return str(done.value)\n",
+    expectError: /reading cr_frame is not allowed/,
+  },
   {
     name: "gc to find the harness's objects",
     code: "def f(a, b):\n    import gc\n    return len(gc.get_objects())\n",
@@ -608,6 +633,14 @@ describe("ordinary code still works", () => {
       "all",
     );
     expect(py.passed).toBe(3);
+    // Tasks, gather, a timeout and an async generator: asyncio's own machinery never needs a frame handed out.
+    const tasks = await sandbox.runTests(
+      question,
+      "python",
+      "import asyncio\nasync def part(x):\n    await asyncio.sleep(0)\n    return x\nasync def parts(a, b):\n    for x in (a, b):\n        yield x\nasync def main(a, b):\n    t = asyncio.create_task(part(a))\n    got = await asyncio.gather(t, asyncio.wait_for(part(b), 5))\n    assert [x async for x in parts(a, b)] == got\n    return sum(got)\ndef f(a, b):\n    return asyncio.run(main(a, b))\n",
+      "all",
+    );
+    expect(tasks.passed, JSON.stringify(tasks.results)).toBe(3);
     const ts = await sandbox.runTests(
       question,
       "typescript",

@@ -54,9 +54,14 @@ def _install_guard():
         "ctypes.dlopen", "ctypes.dlsym", "ctypes.addressof", "ctypes.cdata", "os.kill", "os.killpg",
         "sys._getframe", "sys._current_frames", "sys.settrace", "sys.setprofile",
     })
-    # Attributes that lead from candidate code back to the harness's frames and variables.
-    # (Coroutine and generator frames stay readable: asyncio needs them, and they are the candidate's own.)
-    blocked_attributes = frozenset({"tb_frame", "f_back", "f_globals", "f_locals", "__globals__"})
+    # Where a frame object could come from. CPython audits reading these, but not a frame's own f_back or f_locals:
+    # any frame in candidate hands walks back to the harness's (a running generator's gi_frame.f_back is its caller,
+    # whose f_back is main()). So frames are never handed out: not through sys._getframe, a traceback, a generator,
+    # coroutine or async generator, nor a signal handler (installing one is refused by seccomp, see main()).
+    # f_back, f_globals and f_locals stay listed for the Python versions that do audit them.
+    blocked_attributes = frozenset({
+        "tb_frame", "gi_frame", "cr_frame", "ag_frame", "f_back", "f_globals", "f_locals", "__globals__",
+    })
     blocked_modules = frozenset({
         "gc", "ctypes", "_ctypes", "subprocess", "_posixsubprocess", "socket", "_socket", "multiprocessing",
         "pty", "resource", "signal", "_signal", "mmap", "fcntl", "select", "selectors", "ssl", "_ssl",
@@ -185,6 +190,13 @@ def main(arm):
     make_plain_tools = _load("/sandbox/plain.py", "make_plain_tools")
     make_restorer = _load("/sandbox/restore.py", "make_restorer")
     from _thread import _count as threads_alive
+    # Per-test limits count CPU time, not wall time, so a busy machine does not fail
+    # honest code; sleeping code is stopped by the parent's wall-clock limit for the batch.
+    # Both handlers are set before the seccomp filter, which then refuses rt_sigaction: a handler candidate code
+    # installed would be called with the interrupted frame, a way back to this one. SIGINT goes to its default so
+    # asyncio.run does not try to install its own.
+    signal.signal(signal.SIGPROF, on_alarm)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     _load("/sandbox/seccomp.py", "install_seccomp")()
     for name in [m for m in sys.modules if m == "ctypes" or m.startswith(("ctypes.", "_ctypes"))]:
         del sys.modules[name]  # a later `import ctypes` is a fresh import, which the guard refuses
@@ -196,9 +208,6 @@ def main(arm):
     emit = make_emitter(str(job["token"]), make_plain_tools(8 * limit + 65536)[0])
     del job["token"]
     per_test = max(1, int(job.get("perTestMs", 2000))) / 1000.0
-    # Per-test limits count CPU time, not wall time, so a busy machine does not fail
-    # honest code; sleeping code is stopped by the parent's wall-clock limit for the batch.
-    signal.signal(signal.SIGPROF, on_alarm)
     setitimer, ITIMER_PROF, perf = signal.setitimer, signal.ITIMER_PROF, time.perf_counter
     iscoroutine, run_coroutine, _exit = asyncio.iscoroutine, asyncio.run, os._exit
     namespace = {"__name__": "solution", "__builtins__": builtins}
