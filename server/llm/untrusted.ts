@@ -12,3 +12,17 @@ export function modelFailure(err: unknown): "rate limited" | "timed out" | "fail
   if (e.status === 429) return "rate limited";
   return e.name === "TimeoutError" || /abort|timed? ?out/i.test(e.message ?? "") ? "timed out" : "failed";
 }
+
+/**
+ * A failed model call as a candidate or team may read it: the failure class and the HTTP status, never the
+ * provider's own text. Providers and OpenAI-compatible proxies echo the API key, internal host names and
+ * account details in their error bodies ("Incorrect API key provided: sk-..."), and the judge's and lab's notes
+ * are shown in reports and on share links.
+ */
+export function modelFailureNote(err: unknown): string {
+  const why = modelFailure(err);
+  const status = (err as { status?: unknown } | null)?.status;
+  return typeof status === "number" && Number.isInteger(status) && status >= 400 && status < 600 && why === "failed"
+    ? `failed (HTTP ${status})`
+    : why;
+}

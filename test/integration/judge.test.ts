@@ -79,6 +79,10 @@ describe("the LLM judge (real ChatOpenAI, fake OpenAI-compatible server)", () =>
     const failing = await judgeWith(() => ({ status: 500, message: "upstream exploded" }));
     const failed = await failing.judge.grade(rag(), ANSWER);
     expect(failed).toMatchObject({ ok: false, error: expect.stringContaining("the judge failed") });
+    // A provider's error text can echo the API key (OpenAI-compatible proxies do): only the status is kept.
+    const leaky = await judgeWith(() => ({ status: 401, message: "Incorrect API key provided: sk-canary-judge-123." }));
+    const refused = await leaky.judge.grade(rag(), ANSWER);
+    expect(refused).toEqual({ ok: false, error: "the judge failed (HTTP 401)" });
     const slow = await judgeWith(() => ({ content: "{}", delayMs: 3000 }), 400);
     const t = Date.now();
     const timedOut = await slow.judge.grade(rag(), ANSWER);
@@ -154,6 +158,13 @@ describe("prompt-debugging answers are executable", () => {
       usage: { model: "lab-model", inputTokens: 400, outputTokens: 80 },
     });
     expect(fake.requests.every((r) => r.model === "lab-model")).toBe(true);
+    // A failed lab call says so without the provider's text, which can hold the key.
+    const leaky = await startFakeOpenAI(() => ({ status: 401, message: "Incorrect API key provided: sk-canary-lab-456." }));
+    fakes.push(leaky);
+    const leakyCfg = config(leaky.baseURL);
+    const failedLab = await runLab(createChatModel(leakyCfg, leakyCfg.labModel), question.promptLab!, FIXED, 5000);
+    expect(failedLab).toMatchObject({ ran: false, reason: "the lab could not run: the model call failed (HTTP 401)" });
+    expect(JSON.stringify(failedLab)).not.toContain("sk-canary");
     const answer = `The prompt never lists the allowed labels or the output format.\n\n${FIXED}`;
     const withLab = gradeQuestion(question, [{ text: answer }], { lab });
     const offline = gradeQuestion(question, [{ text: answer }], { lab: { ran: false, reason: "no model configured" } });

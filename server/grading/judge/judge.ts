@@ -2,7 +2,7 @@ import type { AIMessage } from "@langchain/core/messages";
 import type { ChatOpenAI } from "@langchain/openai";
 import { z } from "zod";
 import { loadTemplate, renderTemplate } from "../../llm/templates.js";
-import { fenceCandidateText, modelFailure } from "../../llm/untrusted.js";
+import { fenceCandidateText, modelFailure, modelFailureNote } from "../../llm/untrusted.js";
 import type { Question } from "../../scenarios/index.js";
 
 export const JUDGE_PROMPT_VERSION = "judge-v1";
@@ -62,16 +62,16 @@ export function createJudge(chat: ChatOpenAI, options: { model: string; timeoutM
         if (!parsed.success) return { ok: false, error: "the judge's reply did not match the expected structure", ...usage };
         return { ok: true, criteria: parsed.data.criteria, ...usage };
       } catch (err) {
+        // The provider's own text never reaches a report: it can hold the API key (modelFailureNote).
         const why = modelFailure(err);
-        const detail = (err as Error).message.slice(0, 200);
         return {
           ok: false,
           error:
             why === "timed out"
               ? "the judge timed out"
               : why === "rate limited"
-                ? `the judge was rate limited: ${detail}`
-                : `the judge failed: ${detail}`,
+                ? "the judge was rate limited"
+                : `the judge ${modelFailureNote(err)}`,
         };
       }
     },

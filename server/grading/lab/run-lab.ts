@@ -1,6 +1,7 @@
 import type { ChatOpenAI } from "@langchain/openai";
 import type { PromptLab } from "../../scenarios/index.js";
 import type { LabEvidence } from "../checks/index.js";
+import { modelFailureNote } from "../../llm/untrusted.js";
 import { checkAssertion } from "./assertions.js";
 
 /** Fill {{slots}}; inputs the prompt has no slot for are appended, so the model still sees them. */
@@ -45,6 +46,7 @@ export async function runLab(
     const fixedPassRate = await passRate(chat, fixedPrompt, lab, signal, tokens);
     return { ran: true, brokenPassRate, fixedPassRate, cases: lab.cases.length, ...usage() };
   } catch (err) {
-    return { ran: false, reason: `the lab could not run: ${(err as Error).message.slice(0, 160)}`, ...usage() };
+    // The provider's own text never reaches a report: it can hold the API key (modelFailureNote).
+    return { ran: false, reason: `the lab could not run: the model call ${modelFailureNote(err)}`, ...usage() };
   }
 }
