@@ -74,7 +74,7 @@ questions:
       entrypoint: { python: add }
       tests:
         - { name: "adds {{a}}", args: [[0, 5], "{{a}}"], expected: ["{{a}}", "{{5 + a}}"], visible: true }
-        - { name: hidden case, args: ["{{case.input}}", 1], expected: "{{case.expected}}" }
+        - { name: "hidden case of {{len(case.input)}} adding to {{case.expected}}", args: ["{{case.input}}", 1], expected: "{{case.expected}}" }
         - { name: first shifted, args: ["{{[case.input[0]]}}", "{{a}}"], expected: "{{shifted}}" }
       referenceSolution: { python: "def add(xs, a):\\n    return [x + a for x in xs]\\n" }
     rubric:
@@ -84,7 +84,7 @@ questions:
         description: Adds {{a}} to each number.
         anchors: { "0": none, "1": some, "2": half, "3": most, "4": all }
         evidence: { concepts: [{ label: loop, terms: ["for "] }] }
-        probes: ["What if the list is empty?"]
+        probes: ["What if the list is empty?", "Walk me through {{case.input}} plus {{a}}."]
     exemplars:
       - { level: strong, answer: "def add(xs, a): return [x + a for x in xs]", scores: { loop: 4 } }
       - { level: adequate, answer: "def add(xs, a): out = []; for x in xs: out.append(x + a)", scores: { loop: 3 } }
@@ -157,10 +157,24 @@ describe("questions with variables", () => {
 
   it("keep secret values (hidden test inputs) out of what is shown to the candidate", () => {
     const q = byId(sessionPack(pack, "session-3"), "add-up");
-    expect(Object.keys(shownValues(q)!)).toEqual(["a", "shifted"]);
+    // "shifted" is derived from the secret case, so it is secret too.
+    expect(Object.keys(shownValues(q)!)).toEqual(["a"]);
     const view = JSON.stringify(toPublicQuestion(q));
     expect(view).not.toContain("case");
     expect(view).not.toContain("hidden case");
+  });
+
+  it("show a secret value as (hidden) wherever the candidate reads text: prompt, probes, test names", () => {
+    const q = byId(sessionPack(pack, "session-3"), "add-up");
+    const a = shownValues(q)!.a as number;
+    const hidden = q.coding!.tests[1]!;
+    const input = hidden.args[0] as number[];
+    // The hidden test still runs on the drawn case; only its name, which the report lists, hides the values.
+    expect(hidden.name).toBe("hidden case of (hidden) adding to (hidden)");
+    expect(input.length).toBeGreaterThan(0);
+    expect(q.prompt).toBe(`Return every number plus ${a}; the list holds (hidden) numbers in the example.`);
+    expect(q.rubric[0]!.probes).toEqual(["What if the list is empty?", `Walk me through (hidden) plus ${a}.`]);
+    expect(JSON.stringify([q.prompt, q.title, hidden.name, q.rubric[0]!.probes])).not.toContain(JSON.stringify(input).slice(1, -1));
   });
 
   it("never offer an exemplar filled from a secret value for the report to show", () => {

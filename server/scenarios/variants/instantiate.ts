@@ -1,7 +1,7 @@
 import type { Criterion, Exemplar, Pack, Question } from "../schema.js";
 import { defaultValues, drawValues, type VariantValues } from "./draw.js";
-import { evaluate, parseExpression, type Value } from "./expression.js";
-import { fillJson, fillText, placeholderNames } from "./template.js";
+import { evaluate, freeNames, parseExpression, type Value } from "./expression.js";
+import { fillJson, fillShownText, fillText, placeholderNames } from "./template.js";
 
 /** The values each instantiated question was made with (kept off the question itself, so no view can leak them by accident). */
 const valuesOf = new WeakMap<Question, VariantValues>();
@@ -13,6 +13,9 @@ export function withValues(q: Question, values: VariantValues): Question {
   if (!q.variables) return q;
   const declared = new Set(Object.keys(q.variables));
   const text = (s: string) => fillText(s, values, declared);
+  const secret = secretVariables(q);
+  // Text the candidate reads never shows a secret value (fillShownText); the rubric and exemplars stay server-side.
+  const shown = (s: string) => fillShownText(s, values, declared, secret);
   const criterion = (c: Criterion): Criterion => ({
     ...c,
     title: text(c.title),
@@ -25,14 +28,14 @@ export function withValues(q: Question, values: VariantValues): Question {
       "4": text(c.anchors["4"]),
     },
     evidence: { ...c.evidence, concepts: c.evidence.concepts.map((k) => ({ label: text(k.label), terms: k.terms.map(text) })) },
-    probes: c.probes.map(text),
+    probes: c.probes.map(shown),
     ...(c.strongAnswerAdds !== undefined ? { strongAnswerAdds: text(c.strongAnswerAdds) } : {}),
   });
   const out: Question = {
     ...q,
-    title: text(q.title),
-    prompt: text(q.prompt),
-    ...(q.starterCode ? { starterCode: Object.fromEntries(Object.entries(q.starterCode).map(([l, code]) => [l, text(code!)])) } : {}),
+    title: shown(q.title),
+    prompt: shown(q.prompt),
+    ...(q.starterCode ? { starterCode: Object.fromEntries(Object.entries(q.starterCode).map(([l, code]) => [l, shown(code!)])) } : {}),
     rubric: q.rubric.map(criterion),
     exemplars: q.exemplars.map((e) => ({ ...e, answer: text(e.answer) })),
     figures: q.figures.map((f) => ({
@@ -46,7 +49,7 @@ export function withValues(q: Question, values: VariantValues): Question {
             ...q.coding,
             tests: q.coding.tests.map((t) => ({
               ...t,
-              name: text(t.name),
+              name: shown(t.name),
               args: fillJson(t.args, values, declared) as typeof t.args,
               expected: fillJson(t.expected, values, declared) as typeof t.expected,
             })),
@@ -67,12 +70,30 @@ export function withValues(q: Question, values: VariantValues): Question {
   return out;
 }
 
+/**
+ * The variables whose values are never shown: those marked `secret`, and every `expr` derived from one
+ * ("shifted: case.input[0] + a" gives away a hidden input as surely as `case` does). Declared in order, so one pass.
+ */
+export function secretVariables(q: Question): ReadonlySet<string> {
+  const secret = new Set<string>();
+  for (const [name, v] of Object.entries(q.variables ?? {})) {
+    if (v.secret || (v.expr !== undefined && [...readsOf(v.expr)].some((n) => secret.has(n)))) secret.add(name);
+  }
+  return secret;
+}
+function readsOf(expr: string): Set<string> {
+  try {
+    return freeNames(parseExpression(expr));
+  } catch {
+    return new Set(); // an expression that does not parse is a validation error elsewhere
+  }
+}
+
 /** Indices of the exemplars whose text reads a secret variable (checked on the template, before filling). */
 function exemplarsWithSecrets(q: Question): ReadonlySet<number> {
-  const variables = q.variables ?? {};
-  const declared = new Set(Object.keys(variables));
-  const secret = (name: string) => variables[name]?.secret === true;
-  return new Set(q.exemplars.flatMap((e, i) => ([...placeholderNames(e.answer, declared)].some(secret) ? [i] : [])));
+  const declared = new Set(Object.keys(q.variables ?? {}));
+  const secret = secretVariables(q);
+  return new Set(q.exemplars.flatMap((e, i) => ([...placeholderNames(e.answer, declared)].some((n) => secret.has(n)) ? [i] : [])));
 }
 
 /**
@@ -105,7 +126,8 @@ export function variantValues(q: Question): VariantValues | undefined {
 export function shownValues(q: Question): Record<string, Value> | undefined {
   const values = valuesOf.get(q);
   if (!values || !q.variables) return undefined;
-  const shown = Object.entries(values).filter(([name]) => !q.variables![name]?.secret);
+  const secret = secretVariables(q);
+  const shown = Object.entries(values).filter(([name]) => !secret.has(name));
   return shown.length ? Object.fromEntries(shown) : undefined;
 }
 

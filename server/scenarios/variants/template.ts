@@ -39,6 +39,29 @@ export function fillText(text: string, values: Readonly<Record<string, Value>>, 
   });
 }
 
+/** What a placeholder reading a secret variable shows where the candidate reads the text. */
+export const HIDDEN_VALUE = "(hidden)";
+
+/**
+ * Fill text the candidate reads (title, prompt, starter code, follow-up probes, test names, which the report lists
+ * for hidden tests too): a placeholder that reads a secret variable (a hidden test's input or expected value) shows
+ * HIDDEN_VALUE, so "adds {{case.a}} and {{case.b}}" never hands out a hidden case. `len(case.input)` is hidden too:
+ * what an expression reveals of a secret is not worked out.
+ */
+export function fillShownText(
+  text: string,
+  values: Readonly<Record<string, Value>>,
+  declared: ReadonlySet<string>,
+  secret: ReadonlySet<string>,
+): string {
+  if (!text.includes("{{")) return text;
+  return text.replace(PLACEHOLDER, (whole, src: string) => {
+    const e = ours(src, declared);
+    if (!e) return whole;
+    return [...freeNames(e)].some((n) => secret.has(n)) ? HIDDEN_VALUE : formatValue(evaluate(e, values));
+  });
+}
+
 /** Fill JSON: a string that is one whole placeholder becomes the value itself (number, list, object). */
 export function fillJson(value: unknown, values: Readonly<Record<string, Value>>, declared: ReadonlySet<string>): unknown {
   if (typeof value === "string") {
