@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { readBoundedText } from "../files/index.js";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
@@ -8,6 +9,8 @@ import { CliError, oneLine, onePackArgument, parseOptions, type Cli } from "./co
 import { loadPacksForCli } from "./load-packs.js";
 
 const USAGE = "usage: npm run -s cli -- calibrate <pack dir | pack.yaml | questions file | pack id> [--answers labelled.yaml ...] [--json]";
+/** A file of labelled answers may hold this much (the blind sets are well under 1 MB). */
+const MAX_LABELLED_ANSWERS_BYTES = 10_000_000;
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
 const row = (name: string, a: Agreement) =>
   `${name.padEnd(18)} ${String(a.n).padStart(5)}  ${a.qwk.toFixed(3).padStart(6)}  ${pct(a.exact).padStart(6)}  ${pct(a.withinOne).padStart(10)}`;
@@ -89,7 +92,8 @@ function labelledAnswersIn(given: string, cli: Cli): LabelledAnswer[] {
   return files.flatMap((file) => {
     let doc: unknown;
     try {
-      doc = parse(readFileSync(file, "utf8"));
+      // Bounded: /dev/zero or a runaway file is refused at once, not read until memory runs out.
+      doc = parse(readBoundedText(file, MAX_LABELLED_ANSWERS_BYTES));
     } catch (err) {
       throw new CliError(`cannot read the labelled answers in ${file}: ${oneLine((err as Error).message)}; ${hint}`, 2);
     }

@@ -1,7 +1,8 @@
-import { closeSync, existsSync, openSync, readSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { loadConfig, type Config } from "../config.js";
+import { FileTooLargeError, readBoundedText } from "../files/index.js";
 
 /** Where the CLI writes and what it reads: the process's own, or a test's. */
 export type CliIo = {
@@ -75,23 +76,17 @@ export function readUserFile(cli: Cli, given: string, what: string, maxChars = M
   const path = cli.path(given);
   if (!existsSync(path)) throw new CliError(`no file ${given}; give ${what}`, 2);
   if (statSync(path).isDirectory()) throw new CliError(`${given} is a folder; give ${what}`, 2);
-  const maxBytes = maxChars * 4;
-  const buffer = Buffer.alloc(maxBytes + 1);
-  let size = 0;
+  const tooLong = () =>
+    new CliError(`${given} holds more than ${maxChars.toLocaleString("en")} characters; give ${what} of at most that`, 2);
+  // Bounded (readBoundedText): /dev/zero is refused at once instead of hanging, a 40 MB file is never held whole.
+  let text: string;
   try {
-    const fd = openSync(path, "r");
-    try {
-      for (let got = -1; got !== 0 && size <= maxBytes; size += got) got = readSync(fd, buffer, size, buffer.length - size, null);
-    } finally {
-      closeSync(fd);
-    }
+    text = readBoundedText(path, maxChars * 4);
   } catch (err) {
+    if (err instanceof FileTooLargeError) throw tooLong();
     throw new CliError(`cannot read ${given} (${(err as NodeJS.ErrnoException).code ?? "unreadable"}); give ${what}`, 2);
   }
-  const text = buffer.toString("utf8", 0, Math.min(size, maxBytes));
-  if (size > maxBytes || text.length > maxChars) {
-    throw new CliError(`${given} holds more than ${maxChars.toLocaleString("en")} characters; give ${what} of at most that`, 2);
-  }
+  if (text.length > maxChars) throw tooLong();
   if (!text.trim()) throw new CliError(`${given} is empty; give ${what}`, 2);
   return text;
 }

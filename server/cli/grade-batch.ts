@@ -1,5 +1,4 @@
-import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
+import { boundedLines } from "../files/index.js";
 import { z } from "zod";
 import type { TestReport } from "../contracts/index.js";
 import { GRADER_VERSION, gradeQuestion, gradingCriteria, questionScore, runOnTests } from "../grading/index.js";
@@ -63,6 +62,11 @@ export type BatchOptions = { exemplarsAsAnswers?: boolean };
 const MAX_LINE = 250_000;
 const bounded = (s: string) => (s.length > 300 ? `${s.slice(0, 297)}...` : s);
 
+const tooLong = (lineNo: number, length: number): RowError => ({
+  line: lineNo,
+  error: { code: "line-too-long", message: `line ${lineNo} has ${length} characters (at most ${MAX_LINE})` },
+});
+
 /** Runs a coding answer's final code on the question's tests, as the interview's sandbox does. */
 export type RunTests = (question: Question, language: Language, code: string) => Promise<TestReport>;
 
@@ -77,11 +81,7 @@ export async function gradeRow(
   runTests?: RunTests,
   options: BatchOptions = {},
 ): Promise<RowResult | RowError> {
-  if (line.length > MAX_LINE)
-    return {
-      line: lineNo,
-      error: { code: "line-too-long", message: `line ${lineNo} has ${line.length} characters (at most ${MAX_LINE})` },
-    };
+  if (line.length > MAX_LINE) return tooLong(lineNo, line.length);
   let raw: unknown;
   try {
     // A UTF-8 byte order mark (spreadsheet exports write one) is not part of the row.
@@ -152,16 +152,15 @@ export async function gradeFile(
   runTests?: RunTests,
   options: BatchOptions = {},
 ): Promise<{ graded: number; errors: number; duplicateIds: (string | number)[] }> {
-  const lines = createInterface({ input: createReadStream(path, "utf8"), crlfDelay: Infinity });
-  let lineNo = 0;
   let graded = 0;
   let errors = 0;
   const seen = new Set<string | number>();
   const duplicateIds = new Set<string | number>();
-  for await (const line of lines) {
-    lineNo++;
-    if (!line.trim()) continue;
-    const result = await gradeRow(pack, line, lineNo, runTests, options);
+  // Each line is held to MAX_LINE as it is read: a longer one is reported by its length, never kept whole.
+  for await (const read of boundedLines(path, MAX_LINE)) {
+    const lineNo = read.lineNo;
+    if ("text" in read && !read.text.trim()) continue;
+    const result = "tooLong" in read ? tooLong(lineNo, read.tooLong) : await gradeRow(pack, read.text, lineNo, runTests, options);
     if ("error" in result) errors++;
     else {
       graded++;

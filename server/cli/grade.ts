@@ -3,6 +3,7 @@ import { GRADER_VERSION, gradeQuestion, gradingCriteria, questionScore } from ".
 import { defaultVariantPack, LanguageSchema, type Pack } from "../scenarios/index.js";
 import { CliError, parseOptions, readUserFile, type Cli } from "./context.js";
 import { createSandbox, DEFAULT_LIMITS, type Sandbox } from "../sandbox/index.js";
+import { LineWithoutEndError } from "../files/index.js";
 import { gradeFile, type RunTests } from "./grade-batch.js";
 import { loadPacksForCli, packAndQuestion } from "./load-packs.js";
 
@@ -71,9 +72,13 @@ export async function gradeCommand(argv: string[], cli: Cli): Promise<number> {
       return sandbox.runTests(question, language, code, "all");
     };
     const options = { exemplarsAsAnswers: values["exemplars-as-answers"] === true };
-    const { graded, errors, duplicateIds } = await gradeFile(pack, answers, cli.out, runTests, options).finally(() =>
-      (sandbox as Sandbox | null)?.close(),
-    );
+    const { graded, errors, duplicateIds } = await gradeFile(pack, answers, cli.out, runTests, options)
+      .catch((err: unknown) => {
+        // An endless line (/dev/zero, a binary file) stops the run with one clear line, after the rows already written.
+        if (err instanceof LineWithoutEndError) throw new CliError(`${values.answers}: ${err.message}; ${hint}`, 2);
+        throw err;
+      })
+      .finally(() => (sandbox as Sandbox | null)?.close());
     if (graded + errors === 0) throw new CliError(`${values.answers} has no answers; ${hint}`, 2);
     if (duplicateIds.length)
       cli.err(

@@ -1,4 +1,6 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { MAX_PACK_UPLOAD_BYTES } from "../contracts/index.js";
+import { FileTooLargeError, readBoundedText } from "../files/index.js";
 import { join, relative } from "node:path";
 import { crossCheckPack } from "./cross-checks.js";
 import { partialCrossChecks } from "./partial-checks.js";
@@ -52,6 +54,22 @@ const singleFile =
   (source: YamlSource): Locator =>
   (path) => ({ file: source.file, path: formatPath(path), ...source.locate(path) });
 
+/**
+ * One pack file's text, held to the upload limit: a pack read from disk is no bigger than one a team may upload,
+ * and /dev/zero or a runaway file is refused at once instead of filling memory.
+ */
+function readPackText(path: string, file: string): string {
+  try {
+    return readBoundedText(path, MAX_PACK_UPLOAD_BYTES);
+  } catch (err) {
+    if (!(err instanceof FileTooLargeError)) throw err;
+    const limit = MAX_PACK_UPLOAD_BYTES.toLocaleString("en");
+    throw new PackValidationError([
+      { file, path: "", code: "too-large", message: `the file holds more than ${limit} bytes (a pack file may hold at most ${limit})` },
+    ]);
+  }
+}
+
 /** Parse and validate one pack from a single YAML or JSON document (a file or an upload). */
 export function parsePack(text: string, file: string): Pack {
   return parsePackLocated(text, file).pack;
@@ -64,7 +82,7 @@ export function parsePackLocated(text: string, file: string): LocatedPack {
 }
 
 export function loadPackFile(path: string, root = process.cwd()): LocatedPack {
-  return parsePackLocated(readFileSync(path, "utf8"), relative(root, path) || path);
+  return parsePackLocated(readPackText(path, relative(root, path) || path), relative(root, path) || path);
 }
 
 /**
@@ -74,14 +92,16 @@ export function loadPackFile(path: string, root = process.cwd()): LocatedPack {
  */
 export function loadPackDir(dir: string, root = process.cwd()): LocatedPack {
   const rel = (p: string) => relative(root, p) || p;
-  const main = readYamlSource(readFileSync(join(dir, "pack.yaml"), "utf8"), rel(join(dir, "pack.yaml")));
+  const main = readYamlSource(readPackText(join(dir, "pack.yaml"), rel(join(dir, "pack.yaml"))), rel(join(dir, "pack.yaml")));
   const questionsDir = join(dir, "questions");
   const files = existsSync(questionsDir)
     ? readdirSync(questionsDir)
         .filter((f) => /\.ya?ml$/.test(f))
         .sort()
     : [];
-  const parts = files.map((name) => readYamlSource(readFileSync(join(questionsDir, name), "utf8"), rel(join(questionsDir, name))));
+  const parts = files.map((name) =>
+    readYamlSource(readPackText(join(questionsDir, name), rel(join(questionsDir, name))), rel(join(questionsDir, name))),
+  );
   const issues = [...main.issues, ...parts.flatMap((p) => p.issues)];
   if (issues.length) throw new PackValidationError(issues);
   return assemble(
@@ -96,7 +116,7 @@ export function loadPackDir(dir: string, root = process.cwd()): LocatedPack {
  * kind it contains: lets an author validate a file before the rest of the pack is ready.
  */
 export function loadQuestionFile(path: string, root = process.cwd()): LocatedPack {
-  const { source, issues } = readYamlSource(readFileSync(path, "utf8"), relative(root, path) || path);
+  const { source, issues } = readYamlSource(readPackText(path, relative(root, path) || path), relative(root, path) || path);
   if (issues.length) throw new PackValidationError(issues);
   const items = Array.isArray(source.value) ? source.value : [source.value];
   const kinds = [...new Set(items.map((q) => (q as { kind?: unknown })?.kind).filter((k): k is string => typeof k === "string"))];

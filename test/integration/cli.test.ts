@@ -24,6 +24,14 @@ describe("npm run cli (in-process)", () => {
     expect(Number(m![3])).toBe(2 * Number(m![2]));
   }, 180_000);
 
+  it("validate: a pack file that never ends is refused at the upload limit, not read until memory runs out", async () => {
+    const r = await cli(["validate", "/dev/zero"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /dev\/zero \(root\): the file holds more than 2,000,000 bytes \(a pack file may hold at most 2,000,000\) \[too-large\]/,
+    );
+  });
+
   it("validate: exit 1 and every problem located for a broken pack", async () => {
     const r = await cli(["validate", "test/fixtures/broken-packs/exemplar-unknown-criterion.yaml"]);
     expect(r.code).toBe(1);
@@ -176,6 +184,21 @@ describe("every CLI error is one line saying what to do", () => {
       {},
       2,
       /more than 100,000 characters/,
+    ],
+    // Every file the CLI reads is bounded: an endless device is refused, never read until memory runs out.
+    [
+      "labelled answers that never end",
+      ["calibrate", "ai-engineer", "--answers", "/dev/zero"],
+      {},
+      2,
+      /cannot read the labelled answers in \/dev\/zero: \/dev\/zero holds more than 10,000,000 bytes/,
+    ],
+    [
+      "answers to grade on one endless line",
+      ["grade", "--pack", "ai-engineer", "--answers", "/dev/zero"],
+      {},
+      2,
+      /\/dev\/zero: line 1 has no end within 2,500,000 characters; give the JSONL file/,
     ],
     [
       "a solution that is a folder",
