@@ -3,8 +3,13 @@
  * server would refuse (with the same numbers) before sending it.
  */
 
-/** Largest socket.io message the server reads; socket.io drops the connection above it. */
-export const MAX_SOCKET_MESSAGE_BYTES = 1_000_000;
+/**
+ * Largest socket.io message the server reads; socket.io drops the connection above it. The largest payload a
+ * client sends is a code answer or draft of 50,000 characters (MAX_CODE_ANSWER), at most 6 bytes each once JSON
+ * escapes it: 300,000 bytes and its envelope. Every message is decoded before any limit sees it, so the cap is kept
+ * near that (it was 1 MB: ten connections of 1 MB frames slowed other clients' acks to seconds).
+ */
+export const MAX_SOCKET_MESSAGE_BYTES = 320_000;
 /** Largest JSON body an HTTP route reads. */
 export const MAX_JSON_BODY_BYTES = 1_000_000;
 /** Largest pack upload (YAML or JSON text). */

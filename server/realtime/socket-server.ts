@@ -11,6 +11,7 @@ import {
   type ServerToClientEvents,
 } from "../contracts/index.js";
 import { MAX_SOCKET_MESSAGE_BYTES } from "../contracts/index.js";
+import { limitIncomingBytes } from "./byte-budget.js";
 import { ServiceError, type InterviewService } from "../interview/index.js";
 import { hostAllowed, limitedMessage, originAllowed, type RateLimits } from "../limits/index.js";
 import { secondsSince, type Metrics } from "../metrics/index.js";
@@ -36,6 +37,8 @@ export type SocketServerOptions = {
   allowedHosts?: readonly string[] | null;
   /** Ack counts and latencies by event and outcome; none when absent. */
   metrics?: Metrics | null;
+  /** The clock the incoming-byte budget reads (tests inject one). */
+  now?: () => number;
 };
 export type InterviewIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type InterviewSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -184,6 +187,12 @@ export function createSocketServer(
   io.on("connection", (socket) => {
     socket.data.sessions = new Set();
     socket.data.refusals = 0;
+    limitIncomingBytes(
+      socket,
+      (bytes) =>
+        logger.warn({ socket: socket.id, address: socket.data.address, bytes }, "connection sent more bytes than any client does; closed"),
+      options.now,
+    );
     socket.onAny((event: string, ...args: unknown[]) => {
       const ack = args.at(-1);
       if (!CLIENT_EVENTS.includes(event as ClientEventName)) {
