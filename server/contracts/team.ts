@@ -5,6 +5,7 @@ import { PlanSchema } from "./events.js";
 import { ReportSchema } from "./report.js";
 import { PackIssueSchema } from "./errors.js";
 import { SessionStatusSchema, SessionSummaryBaseSchema } from "./session-summary.js";
+import { visibleName } from "./visible-text.js";
 
 /**
  * The hiring-team HTTP API (issue 13): tokens, invites, the dashboard, overrides,
@@ -15,13 +16,15 @@ import { SessionStatusSchema, SessionSummaryBaseSchema } from "./session-summary
 
 // ---------- tokens ----------
 
-export const TokenLabelSchema = z
-  .string()
-  .trim()
-  .min(1, "a token needs a label (the reviewer's name)")
-  .max(60, "a token label is at most 60 characters");
+export const TokenLabelSchema = visibleName(
+  z.string().trim().min(1, "a token needs a label (the reviewer's name)").max(60, "a token label is at most 60 characters"),
+  "a token label",
+);
 /** A hiring team's display name (its id is made from it). */
-export const TeamNameSchema = z.string().trim().min(1, "a team needs a name").max(100, "a team name is at most 100 characters");
+export const TeamNameSchema = visibleName(
+  z.string().trim().min(1, "a team needs a name").max(100, "a team name is at most 100 characters"),
+  "a team name",
+);
 export const TokenCreateBodySchema = z.strictObject({ label: TokenLabelSchema });
 
 export const TeamTokenSchema = z.object({
@@ -44,7 +47,7 @@ export type IssuedToken = z.infer<typeof IssuedTokenSchema>;
 export const InviteCreateBodySchema = z.strictObject({
   /** The team's pack id (the part after "<team>/"). */
   packId: z.string().min(1).max(100),
-  candidateLabel: z.string().trim().min(1, "give the candidate a label (a name or reference)").max(100),
+  candidateLabel: visibleName(z.string().trim().min(1, "give the candidate a label (a name or reference)").max(100), "a candidate label"),
   /** Shown to the team only. */
   candidateEmail: z.email({ message: "candidateEmail must be an email address" }).max(200).optional(),
   mode: ModeSchema.default("timed"),

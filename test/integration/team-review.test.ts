@@ -387,6 +387,18 @@ describe("named tokens", () => {
     expect(sam.info).toMatchObject({ label: "Sam", lastUsedAt: null, current: false });
     expect((await api("/api/teams/globex/tokens", globex, { method: "POST", json: { label: "Sam" } })).status).toBe(409);
     expect((await api("/api/teams/globex/tokens", globex, { method: "POST", json: { label: " " } })).status).toBe(400);
+    // A label that reads like another one (a zero-width space, a bidi override, a NUL) is refused, naming the character.
+    for (const [label, code] of [
+      ["Sam\u200b", "U+200B"],
+      ["\u202eSam", "U+202E"],
+      ["Sam\u0000", "U+0000"],
+    ]) {
+      const hidden = await api("/api/teams/globex/tokens", globex, { method: "POST", json: { label } });
+      expect(hidden.status).toBe(400);
+      expect((await hidden.json()).error).toMatchObject({ code: "BAD_PAYLOAD", message: expect.stringContaining(code) });
+    }
+    // Full-width letters fold to the label they imitate (NFKC), which is taken.
+    expect((await api("/api/teams/globex/tokens", globex, { method: "POST", json: { label: "Ｓａｍ" } })).status).toBe(409);
     expect((await api("/api/teams/globex/sessions", sam.token)).status).toBe(200);
     const rotated = await (await api(`/api/teams/globex/tokens/${sam.info.id}/rotate`, globex, { method: "POST" })).json();
     expect(rotated.info).toMatchObject({ label: "Sam", revokedAt: null });
