@@ -23,6 +23,22 @@ function parse<S extends z.ZodType>(schema: S | undefined, value: unknown, what:
   return parsed.data;
 }
 
+/**
+ * The parsed body, or a BAD_PAYLOAD naming the Content-Type when no reader took it: a JSON route sent text/plain (or
+ * no Content-Type) has no body at all, and "expected object, received undefined" named nothing the sender could fix.
+ */
+function bodyOf(req: Request, schema: z.ZodType | undefined): unknown {
+  if (req.body !== undefined || !schema || schema.safeParse(undefined).success) return req.body;
+  const sent = req.get("content-type")?.split(";")[0]?.trim().slice(0, 100);
+  const length = Number(req.get("content-length") ?? 0);
+  if (!sent && !(length > 0) && !req.get("transfer-encoding"))
+    throw new ServiceError("BAD_PAYLOAD", "body: this route needs a JSON body; none was sent");
+  throw new ServiceError(
+    "BAD_PAYLOAD",
+    `body: this route reads JSON; send it with Content-Type: application/json (got ${sent ? sent : "no Content-Type"})`,
+  );
+}
+
 /** Path parameters as the table names them; a `*key` wildcard arrives as its segments. */
 const paramsOf = (req: Request) =>
   Object.fromEntries(
@@ -50,7 +66,7 @@ export function serve<R extends RouteDef>(
     const input = {
       params: parse(route.params, paramsOf(req), "path"),
       query: parse(route.query, req.query ?? {}, "query"),
-      body: parse(route.body, req.body, "body"),
+      body: parse(route.body, bodyOf(req, route.body), "body"),
       resumeToken: route.auth === "resumeToken" ? parse(ResumeTokenHeaderSchema, resumeTokenOf(req), "X-Resume-Token") : undefined,
     } as RouteInput<R>;
     res.status(route.status);

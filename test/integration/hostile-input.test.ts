@@ -95,6 +95,19 @@ describe("hostile input is refused cheaply, with a small clear answer", () => {
     const badJson = await raw("POST", "/api/packs", { "content-type": "application/json" }, "{not json");
     expect(badJson.status).toBe(400);
     expect(JSON.parse(badJson.body).error.code).toBe("BAD_PAYLOAD");
+    // A JSON route sent another Content-Type (or none) names what it got and what it reads.
+    const auth = { authorization: `Bearer ${token}` };
+    const plain = await raw("POST", "/api/teams/acme/tokens", { ...auth, "content-type": "text/plain" }, '{"label":"Sam"}');
+    expect(plain.status).toBe(400);
+    expect(JSON.parse(plain.body).error).toMatchObject({
+      code: "BAD_PAYLOAD",
+      message: "body: this route reads JSON; send it with Content-Type: application/json (got text/plain)",
+    });
+    const none = await raw("POST", "/api/teams/acme/tokens", auth, "");
+    expect(JSON.parse(none.body).error).toMatchObject({
+      code: "BAD_PAYLOAD",
+      message: "body: this route needs a JSON body; none was sent",
+    });
     const badUrl = await raw("GET", "/api/sessions/%ZZ/report", {});
     expect(badUrl.status).toBe(400);
     expect(JSON.parse(badUrl.body).error.message).toContain("percent-encoding");

@@ -388,7 +388,7 @@ describe("named tokens", () => {
     expect((await api("/api/teams/globex/tokens", globex, { method: "POST", json: { label: "Sam" } })).status).toBe(409);
     expect((await api("/api/teams/globex/tokens", globex, { method: "POST", json: { label: " " } })).status).toBe(400);
     // A label that reads like another one (a zero-width space, a bidi override, a NUL) is refused, naming the character.
-    for (const [label, code] of [
+    for (const [label, code] of <[string, string][]>[
       ["Sam\u200b", "U+200B"],
       ["\u202eSam", "U+202E"],
       ["Sam\u0000", "U+0000"],
