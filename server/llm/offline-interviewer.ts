@@ -41,10 +41,21 @@ export function createOfflineInterviewer(): Interviewer {
         yield* chunkWords(renderTemplate(nonAnswer, { probe }));
         return {};
       }
-      const quote = quotablePhrase(answerText);
+      const phrase = quotablePhrase(answerText);
+      // The quote is the candidate's text inside Markdown the report and share links render: it shows as written,
+      // never as a link, image or emphasis the candidate wrote into their own transcript.
+      const quote = phrase ? escapeMarkdown(phrase) : null;
       const text = quote ? renderTemplate(pick(quoted, turnId), { quote, probe }) : renderTemplate(pick(plain, turnId), { probe });
       yield* chunkWords(text);
       return {};
     },
   };
+}
+
+/**
+ * A phrase shown literally inside a Markdown sentence: the characters that make links, images, autolinks, HTML,
+ * code and emphasis are backslash-escaped (line-start syntax such as "#" or "-" cannot occur mid-sentence).
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]()<>!]/g, (c) => `\\${c}`);
 }

@@ -41,7 +41,7 @@ export function TranscriptTurn({ turn, criteria }: { turn: Turn; criteria: reado
       )}
       {followUp ? (
         <div className="markdown turn-prompt">
-          <Markdown>{turn.prompt}</Markdown>
+          <Markdown quotesCandidate>{turn.prompt}</Markdown>
         </div>
       ) : (
         <details className="turn-prompt-fold">
