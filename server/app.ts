@@ -196,7 +196,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     service,
     history: createHistory({ store, packs, now }),
     // Uploaded reference solutions run in the same sandbox as candidates' code, never unconfined.
-    ...(sandbox ? { verifyPack: async (located: LocatedPack) => (await verifyReferenceSolutions(located, sandbox)).issues } : {}),
+    ...(sandbox ? { verifyPack: (located: LocatedPack) => verifyReferenceSolutions(located, sandbox) } : {}),
     logger,
     clientDist: deps.clientDist ?? null,
     pingDatabase: database.ping,

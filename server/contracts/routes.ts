@@ -37,6 +37,7 @@ import {
   PackDetailSchema,
   PackSourceBodySchema,
   PackSummarySchema,
+  PublishedPackSchema,
   PackVersionQuerySchema,
   PublishQuerySchema,
   TeamInfoSchema,
@@ -282,7 +283,7 @@ export const routes = {
     body: PackSourceBodySchema,
     bodyType: "text",
     status: 201,
-    response: PackSummarySchema,
+    response: PublishedPackSchema,
     errors: [...TEAM_ERRORS, "PACK_INVALID", "PAYLOAD_TOO_LARGE"],
   }),
   publishPackVersion: route({
@@ -295,7 +296,7 @@ export const routes = {
     body: PackSourceBodySchema,
     bodyType: "text",
     status: 201,
-    response: PackSummarySchema,
+    response: PublishedPackSchema,
     errors: [...TEAM_ERRORS, "PACK_INVALID", "PACK_ID_MISMATCH", "PAYLOAD_TOO_LARGE"],
   }),
   teamPack: route({

@@ -31,6 +31,12 @@ export const PackSummarySchema = z.object({
   rounds: z.array(z.string()),
 });
 export type PackSummary = z.infer<typeof PackSummarySchema>;
+/**
+ * An upload's answer: the stored pack, and the warnings `validate` prints (e.g. check()-style test code a solution
+ * could forge by returning constants), which used to be dropped on the way through the API.
+ */
+export const PublishedPackSchema = PackSummarySchema.extend({ warnings: z.array(z.string()) });
+export type PublishedPack = z.infer<typeof PublishedPackSchema>;
 
 export const PackVersionInfoSchema = z.object({ version: z.number().int(), created_at: z.number(), visibility: VisibilitySchema });
 export type PackVersionInfo = z.infer<typeof PackVersionInfoSchema>;
@@ -47,6 +53,8 @@ export const ValidateResultSchema = z.discriminatedUnion("valid", [
   z.object({
     valid: z.literal(true),
     issues: z.array(PackIssueSchema).max(0),
+    /** What `validate` warns about (forgeable test code, a reference solution not run): the pack is still valid. */
+    warnings: z.array(z.string()),
     pack: z.object({ id: z.string(), title: z.string(), rounds: z.number().int() }),
     preview: z.array(PublicQuestionSchema),
   }),

@@ -51,8 +51,8 @@ function invalid(err: PackValidationError): ServiceError {
 export function teamPacksRouter(deps: {
   teams: Teams;
   library: PackLibrary;
-  /** Checks that need execution (reference solutions in the sandbox); none when absent. */
-  verify?: (located: LocatedPack) => Promise<PackIssue[]>;
+  /** Checks that need execution (reference solutions in the sandbox): problems and warnings; none when absent. */
+  verify?: (located: LocatedPack) => Promise<{ issues: PackIssue[]; warnings: string[] }>;
 }): Router {
   const router = Router({ mergeParams: true });
   // Read only after the token checks out (the /:team guard below runs first): an anonymous
@@ -97,11 +97,12 @@ export function teamPacksRouter(deps: {
       try {
         const located = parsePackLocated(body, "editor");
         const { pack } = located;
-        const failures = deps.verify ? await deps.verify(located) : [];
+        const { issues: failures, warnings } = deps.verify ? await deps.verify(located) : { issues: [], warnings: [] };
         if (failures.length) throw new PackValidationError(failures);
         return {
           valid: true as const,
           issues: [],
+          warnings,
           pack: { id: pack.id, title: pack.title, rounds: pack.rounds.length },
           preview: pack.questions.map(toPublicQuestion),
         };
@@ -114,14 +115,24 @@ export function teamPacksRouter(deps: {
   );
 
   const publish = async (teamId: string, source: string, visibility: Visibility | undefined, expectId?: string) => {
+    // The library stores a pack only when its verification finds no problem; its warnings come back with the summary.
+    let warnings: string[] = [];
+    const verify = deps.verify;
     try {
-      return summary(
-        await deps.library.publish(teamId, source, {
-          ...(visibility ? { visibility } : {}),
-          ...(expectId ? { expectId } : {}),
-          ...(deps.verify ? { verify: deps.verify } : {}),
-        }),
-      );
+      const stored = await deps.library.publish(teamId, source, {
+        ...(visibility ? { visibility } : {}),
+        ...(expectId ? { expectId } : {}),
+        ...(verify
+          ? {
+              verify: async (located: LocatedPack) => {
+                const checked = await verify(located);
+                warnings = checked.warnings;
+                return checked.issues;
+              },
+            }
+          : {}),
+      });
+      return { ...summary(stored), warnings };
     } catch (err) {
       if (err instanceof PackValidationError) throw invalid(err);
       if (err instanceof PackIdMismatchError) throw new ServiceError("PACK_ID_MISMATCH", err.message);

@@ -136,7 +136,32 @@ describe("team pack authoring API", () => {
     expect(body.issues[0]).toMatchObject({ path: "questions[0].coding.referenceSolution.python", line: 30, column: 17 });
     expect(body.issues[0].message).toContain('the python reference solution fails 1 of its 2 tests: "negative"');
     const fixed = await api("/api/teams/acme/packs", acme, { method: "POST", body: wrong.replace("abs(a) + abs(b)", "a + b") });
-    expect(await fixed.json()).toMatchObject({ key: "acme/sums", version: 1 });
+    expect(await fixed.json()).toMatchObject({ key: "acme/sums", version: 1, warnings: [] });
+  });
+
+  it("warns on validate and on upload, as the CLI does, when check()-style test code decides the verdict", async () => {
+    const checkStyle = readFileSync(new URL("../fixtures/upload/coding-wrong-reference.yaml", import.meta.url), "utf8")
+      .replace("abs(a) + abs(b)", "a + b")
+      .replace("id: sums", "id: sums-check")
+      .replace("expected: 3, visible: true", "expected: true, visible: true")
+      .replace("expected: -3 }", "expected: true }")
+      .replace(
+        "      referenceSolution:",
+        [
+          "      testCode:",
+          '        python: "def run_case(a, b):\\n    assert add(a, b) == a + b\\n    return True\\n"',
+          "        typescript: \"function runCase(a: number, b: number) { if (add(a, b) !== a + b) throw new Error('wrong'); return true; }\\n\"",
+          "      referenceSolution:",
+        ].join("\n"),
+      );
+    const checked = await (await api("/api/teams/acme/packs/validate", acme, { method: "POST", body: checkStyle })).json();
+    expect(checked).toMatchObject({ valid: true, warnings: [expect.stringContaining("every test expects true")] });
+    const stored = await api("/api/teams/acme/packs", acme, { method: "POST", body: checkStyle });
+    expect(stored.status).toBe(201);
+    expect(await stored.json()).toMatchObject({
+      key: "acme/sums-check",
+      warnings: [expect.stringContaining("candidate code can fake it")],
+    });
   });
 
   it("validates drafts for the editor and previews questions without secrets", async () => {

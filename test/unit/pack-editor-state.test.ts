@@ -12,6 +12,7 @@ const run = (s: EditorState, ...events: EditorEvent[]) => events.reduce(editorRe
 const valid = (id: string, title = "T") => ({
   valid: true as const,
   issues: [] as [],
+  warnings: [],
   pack: { id, title, rounds: 1 },
   preview: [{ id: "q1", kind: "behavioural", level: "mid", title: "Q", prompt: "p" }] as never,
 });

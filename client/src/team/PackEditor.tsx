@@ -197,6 +197,13 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
                 {statusText}
               </span>
             </div>
+            {!pending && current?.valid && current.warnings.length > 0 && (
+              <ul className="muted small pack-warnings" data-testid="pack-warnings">
+                {current.warnings.map((w) => (
+                  <li key={w}>Warning: {w}</li>
+                ))}
+              </ul>
+            )}
             {loading ? (
               <div className="code-editor-loading muted">Loading the pack…</div>
             ) : state.view === "form" ? (
