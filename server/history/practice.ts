@@ -4,13 +4,15 @@ import type { PackCatalog } from "../scenarios/index.js";
 /**
  * "Practise next": questions from a listed public pack whose rubrics score the
  * criteria asked for, most targets first, at most one question per target
- * criterion. Only public packs: a team's private questions never leak here.
+ * criterion. Only the server's own public packs: a team's private questions never
+ * leak here, and a team's public pack is never suggested either, since that team
+ * sees every session taken on it (the lobby says so; a suggestion would not).
  */
 export async function suggestPractice(packs: PackCatalog, request: PracticeRequest): Promise<PracticeSuggestion> {
   const wanted = request.criteria;
   let best: PracticeSuggestion = { packId: null, questions: [] };
   for (const record of await packs.listPublic()) {
-    if (record.visibility !== "public") continue;
+    if (record.visibility !== "public" || record.teamId !== null) continue;
     const scored = record.pack.questions
       .map((q, order) => {
         const targets = wanted.filter((w) => w.kind === q.kind && q.rubric.some((c) => c.id === w.criterionId));

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import { suggestPractice } from "../../server/history/practice.js";
+import type { PackCatalog, PackRecord } from "../../server/scenarios/index.js";
+import { miniPack } from "../helpers/packs.js";
+
+/** A catalog of real records: the built-in mini pack, and a team's public copy of it with one more question. */
+function catalog(withBuiltIn: boolean): PackCatalog {
+  const mini = miniPack();
+  const teamPack = { ...mini, id: "mini-plus", questions: [...mini.questions, { ...mini.questions[0]!, id: "extra" }] };
+  const records: PackRecord[] = [
+    ...(withBuiltIn ? [{ key: "mini", version: 1, teamId: null, visibility: "public" as const, pack: mini }] : []),
+    { key: "acme/mini-plus", version: 1, teamId: "acme", visibility: "public", pack: teamPack },
+  ];
+  return { get: async () => undefined, latest: async () => undefined, listPublic: async () => records };
+}
+const criteria = [
+  { kind: "system-design" as const, criterionId: "numbers" },
+  { kind: "behavioural" as const, criterionId: "star" },
+];
+
+describe("practise next", () => {
+  it("suggests the server's own packs, never a team's public pack (that team would see the session)", async () => {
+    expect((await suggestPractice(catalog(true), { criteria })).packId).toBe("mini");
+    expect(await suggestPractice(catalog(false), { criteria })).toEqual({ packId: null, questions: [] });
+  });
+});
