@@ -25,7 +25,10 @@ const CHECKED = new RegExp(
   String.raw`\b(?:whether|if|when|where|unless|once|until|how|which|who|checks?|checking|verif(?:y|ies|ying)|tests?|assess(?:es)?|judges?|grades?|scores?|measures?|rewards?|credits?|asks?)\b[^.;]{0,60}?${CANDIDATE}`,
 );
 
+/** Spoken to the reader ("before you score this", "please count those"): a design describes its checks to nobody. */
+const TO_READER = /\b(?:you|your|please)\b/;
+
 /** Whether a sentence (normalised: lower case, one line) reports what the candidate covered. */
 export function candidateReport(n: string): boolean {
-  return REPORT.test(n) && !TELLER.test(n) && !CHECKED.test(n);
+  return REPORT.test(n) && !TELLER.test(n) && (TO_READER.test(n) || !CHECKED.test(n));
 }
