@@ -134,12 +134,14 @@ function attackKindNow(text: string, unfenced: boolean, code: boolean, data: str
  * Readings memoised for one answer (every cleanAnswer of one prepared answer): the same sentence, paragraph
  * or decoding is read several times over. Kept no longer, so no answer is read faster for an earlier one.
  */
-let scope: { attacks: Map<string, IntegrityFlag["kind"] | null>; decoded: Map<string, boolean> } | undefined;
+let scope:
+  | { attacks: Map<string, IntegrityFlag["kind"] | null>; decoded: Map<string, boolean>; instructs: Map<string, boolean> }
+  | undefined;
 
 /** Runs `read` with one answer's memo of readings (nested calls share the outer one). */
 export function oneAnswer<T>(read: () => T): T {
   if (scope) return read();
-  scope = { attacks: new Map(), decoded: new Map() };
+  scope = { attacks: new Map(), decoded: new Map(), instructs: new Map() };
   try {
     return read();
   } finally {
@@ -150,18 +152,22 @@ export function oneAnswer<T>(read: () => T): T {
 function attackKindOf(text: string, unfenced: boolean, addressed: () => boolean): IntegrityFlag["kind"] | null {
   // "[system instructions][tool schemas][user turn]" shows a prompt's layout (layout-notation.ts).
   const n = withoutLayoutNotation(text);
+  // The text without its quotations (and its data's instructions) is made once, not once per pattern.
+  let own: string | undefined;
+  const ownWords = () => (own ??= unquoted(n));
+  let ownOrders: string | undefined;
+  const ownAsked = () => (ownOrders ??= unquoted(withoutDataInstructions(n)));
   if (ROLE_TAG.some((r) => r.test(n)) || (unfenced && TAG_ESCAPE.some((r) => r.test(n)))) return "role-tag";
   if (FAKE_VERDICT.some((r) => r.test(n))) return "fake-verdict";
   if (
     (GRADING.some((r) => r.test(n)) ||
-      (unfenced &&
-        (OVERRIDE.some((r) => r.test(unquoted(withoutDataInstructions(n)))) || TASK_INJECTION.some((r) => r.test(unquoted(n)))))) &&
+      (unfenced && (OVERRIDE.some((r) => r.test(ownAsked())) || TASK_INJECTION.some((r) => r.test(ownWords()))))) &&
     addressed()
   )
     return "grader-instruction";
   // The other-language patterns are imperatives by construction ("vergiss", "ignora"): no reading of English needed.
-  if (GRADE_ORDERS.some((r) => r.test(unquoted(n)))) return "grader-instruction";
-  if (FOREIGN_GRADING.some((r) => r.test(n)) || (unfenced && FOREIGN_OVERRIDE.some((r) => r.test(unquoted(n)))))
+  if (GRADE_ORDERS.some((r) => r.test(ownWords()))) return "grader-instruction";
+  if (FOREIGN_GRADING.some((r) => r.test(n)) || (unfenced && FOREIGN_OVERRIDE.some((r) => r.test(ownWords()))))
     return "grader-instruction";
   if (SELF_ASSESSMENT.some((r) => r.test(n)) || praisesItself(n)) return "self-assessment";
   return null;
@@ -200,7 +206,14 @@ function hiddenAttack(n: string): boolean {
   const plain = unquoted(withoutDescribedQuotes(n));
   return !instructs(plain) && decodedInstruction(plain);
 }
-const instructs = (d: string) => GRADING.some((r) => r.test(d)) || OVERRIDE.some((r) => r.test(d));
+/** Whether a text (or a decoding of one) instructs; a decoding that changes nothing is the text, read once. */
+function instructs(d: string): boolean {
+  const known = scope?.instructs.get(d);
+  if (known !== undefined) return known;
+  const found = GRADING.some((r) => r.test(d)) || OVERRIDE.some((r) => r.test(d));
+  scope?.instructs.set(d, found);
+  return found;
+}
 /** Whether some decoding of the text instructs, quoted or not (a cheap test before reading sentence by sentence; the sentence test decides). */
 function decodedInstruction(n: string): boolean {
   const known = scope?.decoded.get(n);
