@@ -112,8 +112,7 @@ function attackKindNow(text: string, unfenced: boolean, code: boolean, data: str
   const addressed = () => (known ??= addressedToReader(visible, { code }));
   // Claims handed to the grader (claims-to-grader.ts); a plea alone is removed without the steering penalty.
   const claim = claimToGrader(matched, visible);
-  if (claim === "plea" && !TOP_GRADE_ASKED.test(matched))
-    return attackKind(withoutPlea(text), unfenced, code, withoutPlea(data)) ?? "plea";
+  if (claim === "plea" && !TOP_GRADE_ASKED.test(matched)) return attackKind(withoutPlea(text), unfenced, code, withoutPlea(data)) ?? "plea";
   // Read as is (real Cyrillic) as well as folded; for plain ASCII the two are the same string, read once.
   const asIs = visible.toLowerCase().replace(/\s+/g, " ");
   return (
@@ -135,8 +134,7 @@ function attackKindNow(text: string, unfenced: boolean, code: boolean, data: str
  * or decoding is read several times over. Kept no longer, so no answer is read faster for an earlier one.
  */
 let scope:
-  | { attacks: Map<string, IntegrityFlag["kind"] | null>; decoded: Map<string, boolean>; instructs: Map<string, boolean> }
-  | undefined;
+  { attacks: Map<string, IntegrityFlag["kind"] | null>; decoded: Map<string, boolean>; instructs: Map<string, boolean> } | undefined;
 
 /** Runs `read` with one answer's memo of readings (nested calls share the outer one). */
 export function oneAnswer<T>(read: () => T): T {
@@ -167,8 +165,7 @@ function attackKindOf(text: string, unfenced: boolean, addressed: () => boolean)
     return "grader-instruction";
   // The other-language patterns are imperatives by construction ("vergiss", "ignora"): no reading of English needed.
   if (GRADE_ORDERS.some((r) => r.test(ownWords()))) return "grader-instruction";
-  if (FOREIGN_GRADING.some((r) => r.test(n)) || (unfenced && FOREIGN_OVERRIDE.some((r) => r.test(ownWords()))))
-    return "grader-instruction";
+  if (FOREIGN_GRADING.some((r) => r.test(n)) || (unfenced && FOREIGN_OVERRIDE.some((r) => r.test(ownWords())))) return "grader-instruction";
   if (SELF_ASSESSMENT.some((r) => r.test(n)) || praisesItself(n)) return "self-assessment";
   return null;
 }
