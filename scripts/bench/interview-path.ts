@@ -1,15 +1,20 @@
 // Per-answer grading time on the interview's path only (a fresh pack object per answer, parsed outside the
 // timing), for profiling and for comparing two checkouts in one run:
-//   npx tsx scripts/bench/interview-path.ts [rounds] [other checkout's root ...]
+//   npx tsx scripts/bench/interview-path.ts [rounds] [other checkout's root ...] [--blind]
+// --blind grades the blind calibration answers (test/fixtures/calibration*) instead of the pack's exemplars: the
+// exemplars are the model answers, which the copy check sets aside before any reader of key points runs.
 // With other roots, each round grades every exemplar with each checkout's grader in turn, so all are measured
 // at the same machine load.
-import { resolve } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parse } from "yaml";
 import { pathToFileURL } from "node:url";
 import { loadPacksFromDir, type Pack } from "../../server/scenarios/index.js";
 import { summarise } from "./stats.js";
 
 type Grade = (q: Pack["questions"][number], answers: unknown[], ctx: { pack: Pack }) => unknown;
-const [roundsArg, ...others] = process.argv.slice(2);
+const blind = process.argv.includes("--blind");
+const [roundsArg, ...others] = process.argv.slice(2).filter((a) => a !== "--blind");
 const rounds = Number(roundsArg ?? 5);
 const roots = [resolve("."), ...others.map((r) => resolve(r))];
 const graders: Grade[] = [];
@@ -19,9 +24,16 @@ for (const root of roots) {
 }
 const [loaded] = loadPacksFromDir("scenarios");
 const json = JSON.stringify(loaded!);
-const answers = loaded!.questions.flatMap((q) =>
-  q.exemplars.map((e) => ({ id: q.id, body: q.kind === "coding" ? { code: e.answer, language: "python" } : { text: e.answer } })),
-);
+const body = (q: Pack["questions"][number], text: string) => (q.kind === "coding" ? { code: text, language: "python" } : { text });
+const answers = blind
+  ? ["test/fixtures/calibration", "test/fixtures/calibration-v2"]
+      .flatMap((dir) => readdirSync(dir).map((f) => join(dir, f)))
+      .flatMap((file) => parse(readFileSync(file, "utf8")) as { questionId: string; answer: string }[])
+      .flatMap((a) => {
+        const q = loaded!.questions.find((x) => x.id === a.questionId);
+        return q ? [{ id: q.id, body: body(q, a.answer) }] : [];
+      })
+  : loaded!.questions.flatMap((q) => q.exemplars.map((e) => ({ id: q.id, body: body(q, e.answer) })));
 const samples = roots.map(() => [] as number[]);
 // CPU time too (the whole process, GC threads included): on a shared machine wall time mostly measures the load.
 const cpu = roots.map(() => [] as number[]);
