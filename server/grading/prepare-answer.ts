@@ -3,7 +3,7 @@ import type { Pack, Question } from "../scenarios/index.js";
 import { answerParts, type AnswerParts } from "./answer-parts.js";
 import { codeComments, codeWithoutComments, codeWithoutProseStrings } from "./code-text.js";
 import { withoutGivenText } from "./given-text.js";
-import { cleanAnswer, FLAG_MESSAGES, MANIPULATION, type IntegrityFlag } from "./integrity/index.js";
+import { cleanAnswer, FLAG_MESSAGES, MANIPULATION, oneAnswer, type IntegrityFlag } from "./integrity/index.js";
 import { answersIndex, packIndex, rubricIndex, type GradingIndex } from "./pack-index.js";
 
 /** The parts of an answer evidence may come from: prose (negation applies) and code (it does not). */
@@ -52,7 +52,12 @@ export function prepareAnswer(question: Question, answers: (AnswerBody | null)[]
 
 const lastReading = new WeakMap<Question, { pack: Pack; key: string; prepared: PreparedAnswer }>();
 
+/** One answer's readings are shared by its parts (prose, comments, code): its code is read with and without comments. */
 function prepareNow(question: Question, answers: (AnswerBody | null)[], ctx: PrepareContext): PreparedAnswer {
+  return oneAnswer(() => prepareOnce(question, answers, ctx));
+}
+
+function prepareOnce(question: Question, answers: (AnswerBody | null)[], ctx: PrepareContext): PreparedAnswer {
   const parts = answerParts(answers);
   const index = ctx.pack ? packIndex(ctx.pack) : ctx.modelAnswers?.length ? answersIndex(ctx.modelAnswers) : undefined;
   const modelAnswers = index?.modelAnswers;

@@ -303,7 +303,9 @@ const BAND_TOP =
 
 export function bandRecord(raw: string): boolean {
   for (const line of raw.split("\n", 40)) {
-    const m = /^\s*[-*]?\s*["']?([A-Za-z][\w .-]{0,40}?)["']?\s*[:=]\s*["']?([\w+/ .-]{1,20}?)["']?\s*,?\s*$/.exec(line);
+    // The tail is "spaces, a comma, spaces" read as `\s*(?:,\s*)?`: written `\s*,?\s*` (the same lines, the same
+    // groups) the two runs of spaces split a long run every way before failing, 20 s on a 20,000-space value.
+    const m = /^\s*[-*]?\s*["']?([A-Za-z][\w .-]{0,40}?)["']?\s*[:=]\s*["']?([\w+/ .-]{1,20}?)["']?\s*(?:,\s*)?$/.exec(line);
     if (!m) continue;
     const key = m[1]!
       .replace(/([a-z])([A-Z])/g, "$1 $2")

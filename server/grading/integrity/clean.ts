@@ -89,51 +89,85 @@ const FUNCTION_WORDS = new Set(
  * in code, the literals a program hands on (data-literals.ts) blanked.
  */
 function attackKind(text: string, unfenced: boolean, code = false, data = text): IntegrityFlag["kind"] | null {
+  // The same sentence is read again as its paragraph, its paragraph's rest, its first offending sentence: once per answer.
+  const key = `${unfenced ? 1 : 0}${code ? 1 : 0}${data === text ? "=" : `${data.length}:${data}`}${text}`;
+  const memo = scope?.attacks;
+  const known = memo?.get(key);
+  if (known !== undefined) return known;
+  const kind = attackKindNow(text, unfenced, code, data);
+  memo?.set(key, kind);
+  return kind;
+}
+
+function attackKindNow(text: string, unfenced: boolean, code: boolean, data: string): IntegrityFlag["kind"] | null {
   // A quotation the sentence describes ("a review that said '...'") is talked about, not said to the grader.
   const raw = withoutDescribedQuotes(text);
   // A prompt, a test input or a record the program hands on speaks to what the program calls, not to the grader.
   const said = data === text ? raw : withoutDescribedQuotes(data);
+  // Each reading of the text below reads one of these two forms of it: each is made once.
+  const matched = forMatching(said);
+  const visible = stripInvisible(said);
   // Scoring talk and overrides are attacks only when aimed at the reader; describing them is honest.
   // Computed only when a scoring or override pattern matched: most sentences never need it.
   let known: boolean | undefined;
-  const addressed = () => (known ??= addressedToReader(stripInvisible(said), { code }));
+  const addressed = () => (known ??= addressedToReader(visible, { code }));
   // Claims handed to the grader (claims-to-grader.ts); a plea alone is removed without the steering penalty.
-  const claim = claimToGrader(forMatching(said), stripInvisible(said));
-  if (claim === "plea" && !TOP_GRADE_ASKED.test(forMatching(said)))
-    return attackKind(withoutPlea(text), unfenced, code, withoutPlea(data)) ?? "plea";
+  const claim = claimToGrader(matched, visible);
+  if (claim === "plea" && !TOP_GRADE_ASKED.test(matched)) return attackKind(withoutPlea(text), unfenced, code, withoutPlea(data)) ?? "plea";
+  // Read as is (real Cyrillic) as well as folded; for plain ASCII the two are the same string, read once.
+  const asIs = visible.toLowerCase().replace(/\s+/g, " ");
   return (
-    attackKindOf(forMatching(said), unfenced, addressed) ??
-    attackKindOf(stripInvisible(said).toLowerCase().replace(/\s+/g, " "), unfenced, addressed) ??
-    (markerNote(stripInvisible(raw), { code, data: stripInvisible(said) }) ||
-    graderTalk(forMatching(said)) ||
-    evaluationNote(forMatching(said))
+    attackKindOf(matched, unfenced, addressed) ??
+    (asIs === matched ? null : attackKindOf(asIs, unfenced, addressed)) ??
+    (markerNote(raw === said ? visible : stripInvisible(raw), { code, data: visible }) || graderTalk(matched) || evaluationNote(matched)
       ? "grader-instruction"
       : null) ??
     // A verdict on this answer told as already reached ("the panel already rated it 5/5").
-    (reportedVerdict(forMatching(said)) || decidedVerdict(forMatching(said)) ? "fake-verdict" : null) ??
+    (reportedVerdict(matched) || decidedVerdict(matched) ? "fake-verdict" : null) ??
     // Containers keep their quotes and line breaks: a glossary's "'weak' means ..." quotes what it redefines.
-    verdictShape(stripInvisible(text), forMatching(text), stripInvisible(said)) ??
+    verdictShape(text === said ? visible : stripInvisible(text), text === said ? matched : forMatching(text), visible) ??
     (claim === "plea" ? null : claim)
   );
+}
+
+/**
+ * Readings memoised for one answer (every cleanAnswer of one prepared answer): the same sentence, paragraph
+ * or decoding is read several times over. Kept no longer, so no answer is read faster for an earlier one.
+ */
+let scope:
+  { attacks: Map<string, IntegrityFlag["kind"] | null>; decoded: Map<string, boolean>; instructs: Map<string, boolean> } | undefined;
+
+/** Runs `read` with one answer's memo of readings (nested calls share the outer one). */
+export function oneAnswer<T>(read: () => T): T {
+  if (scope) return read();
+  scope = { attacks: new Map(), decoded: new Map(), instructs: new Map() };
+  try {
+    return read();
+  } finally {
+    scope = undefined;
+  }
 }
 
 function attackKindOf(text: string, unfenced: boolean, addressed: () => boolean): IntegrityFlag["kind"] | null {
   // "[system instructions][tool schemas][user turn]" shows a prompt's layout (layout-notation.ts);
   // "strip `<|im_start|>` from user text" names a token (tag-mentions.ts).
   const n = withoutTagMentions(withoutLayoutNotation(text));
+  // The text without its quotations (and its data's instructions) is made once, not once per pattern.
+  let own: string | undefined;
+  const ownWords = () => (own ??= unquoted(n));
+  let ownOrders: string | undefined;
+  const ownAsked = () => (ownOrders ??= unquoted(withoutDataInstructions(n)));
   if (ROLE_TAG.some((r) => r.test(n)) || (unfenced && TAG_ESCAPE.some((r) => r.test(n)))) return "role-tag";
   if (FAKE_VERDICT.some((r) => r.test(n))) return "fake-verdict";
   if (
     (GRADING.some((r) => r.test(n)) ||
-      (unfenced &&
-        (OVERRIDE.some((r) => r.test(unquoted(withoutDataInstructions(n)))) || TASK_INJECTION.some((r) => r.test(unquoted(n)))))) &&
+      (unfenced && (OVERRIDE.some((r) => r.test(ownAsked())) || TASK_INJECTION.some((r) => r.test(ownWords()))))) &&
     addressed()
   )
     return "grader-instruction";
   // The other-language patterns are imperatives by construction ("vergiss", "ignora"): no reading of English needed.
-  if (GRADE_ORDERS.some((r) => r.test(unquoted(n)))) return "grader-instruction";
-  if (FOREIGN_GRADING.some((r) => r.test(n)) || (unfenced && FOREIGN_OVERRIDE.some((r) => r.test(unquoted(n)))))
-    return "grader-instruction";
+  if (GRADE_ORDERS.some((r) => r.test(ownWords()))) return "grader-instruction";
+  if (FOREIGN_GRADING.some((r) => r.test(n)) || (unfenced && FOREIGN_OVERRIDE.some((r) => r.test(ownWords())))) return "grader-instruction";
   if (SELF_ASSESSMENT.some((r) => r.test(n)) || praisesItself(n)) return "self-assessment";
   return null;
 }
@@ -169,11 +203,24 @@ function hiddenAttack(n: string): boolean {
   // Hidden means the decoding reveals an instruction the plain text does not show (plain scoring
   // talk is judged as plain text, by whether it is aimed at the reader).
   const plain = unquoted(withoutDescribedQuotes(n));
-  return !instructs(plain) && decodings(plain).some(instructs);
+  return !instructs(plain) && decodedInstruction(plain);
 }
-const instructs = (d: string) => GRADING.some((r) => r.test(d)) || OVERRIDE.some((r) => r.test(d));
+/** Whether a text (or a decoding of one) instructs; a decoding that changes nothing is the text, read once. */
+function instructs(d: string): boolean {
+  const known = scope?.instructs.get(d);
+  if (known !== undefined) return known;
+  const found = GRADING.some((r) => r.test(d)) || OVERRIDE.some((r) => r.test(d));
+  scope?.instructs.set(d, found);
+  return found;
+}
 /** Whether some decoding of the text instructs, quoted or not (a cheap test before reading sentence by sentence; the sentence test decides). */
-const decodedInstruction = (n: string) => decodings(n).some(instructs);
+function decodedInstruction(n: string): boolean {
+  const known = scope?.decoded.get(n);
+  if (known !== undefined) return known;
+  const found = decodings(n).some(instructs);
+  scope?.decoded.set(n, found);
+  return found;
+}
 
 /**
  * Remove what tries to game the grader before any evidence is read, and say
@@ -181,6 +228,10 @@ const decodedInstruction = (n: string) => decodings(n).some(instructs);
  * the report, and steering attempts also cost a level (see gradeQuestion).
  */
 export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
+  return oneAnswer(() => cleanNow(raw, ctx));
+}
+
+function cleanNow(raw: string, ctx: Context): CleanedAnswer {
   const flags: IntegrityFlag[] = [];
   const flag = (kind: IntegrityFlag["kind"], quote: string) => {
     if (!flags.some((f) => f.kind === kind && f.quote === short(quote)))

@@ -1,2 +1,2 @@
-export { cleanAnswer, FLAG_MESSAGES, MANIPULATION, STEERING_PENALTY } from "./clean.js";
+export { cleanAnswer, FLAG_MESSAGES, MANIPULATION, oneAnswer, STEERING_PENALTY } from "./clean.js";
 export type { IntegrityFlag } from "./types.js";

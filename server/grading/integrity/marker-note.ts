@@ -108,7 +108,7 @@ export function markerNote(sentence: string, options: NoteOptions = {}): boolean
     starts.push({ at: m.index + m[0].length, literal: /["'`]$/.test(m[0]) });
   if (noteHeads(headed, starts).some((h) => headedNote(h.header, headed.slice(h.headerEnd, h.readTo).trim(), h.literal))) return true;
   // Everything else is read without the program's data: a judge prompt or a test input asks nothing of this marker.
-  const n = options.data === undefined ? headed : normalised(options.data);
+  const n = options.data === undefined || options.data === sentence ? headed : normalised(options.data);
   if (WHOEVER_MARKS.test(n)) return true;
   if ((YOU_ATTEND.test(n) || PLEASE_ATTEND.test(n)) && SELF_CLAIM.test(n.slice(n.search(YOU_ATTEND.test(n) ? YOU_ATTEND : PLEASE_ATTEND))))
     return true;

@@ -45,7 +45,8 @@ const TOP_KEY = /^(?:(?:overall|final)(?:score|grade)?|score|grade)$/;
  * (JSON, YAML, key = value), a candidate has no reason to write grades for the rubric's criteria.
  */
 export function rubricRecord(text: string, question: Question): boolean {
-  if (!/[:=]/.test(text)) return false;
+  // Every pair has a figure after its colon or equals sign: text without one (most prose) has no pair to read.
+  if (!/[:=]\s*["']?\d/.test(text)) return false;
   const names = criterionNames(question);
   const graded = new Set<string>();
   const levels = new Set<string>();
