@@ -9,6 +9,7 @@ import { figureRun } from "./figure-run.js";
 import { relatesItsTerms } from "./term-density.js";
 import { FRAME_GLUE as GLUE } from "./glue.js";
 import { coLocatesTerms } from "./co-located.js";
+import { onlyRelatesTerms } from "./unspecific.js";
 
 const PREDICATE = new Set(["VERB", "AUX"]);
 /**
@@ -118,6 +119,9 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
     // Terms strung on light predicates ("X leverages Y and Z to ensure W, while V handles U") are co-located, not
     // related: no decision, mechanism, figure or reason is stated about any of them (co-located.ts).
     if (!plan && coLocatesTerms(s.text, tokens, isTerm)) return;
+    // Terms related only to each other and to abstractions ("Retrieval quality matters for faithfulness, and
+    // monitoring keeps latency and cost in view"), whatever the verb: nothing checkable is asserted (unspecific.ts).
+    if (!plan && onlyRelatesTerms(s.text, tokens, isTerm)) return;
     claims.add(i);
     const frame = frameTokens.map((t) => t.lemma);
     if (terms > 0) {
