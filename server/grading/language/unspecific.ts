@@ -48,6 +48,8 @@ const wordsOf = (texts: readonly string[]) =>
 type Situation = {
   /** The words of its prompt, rubric and model answers: what the question talks about. */
   things: ReadonlySet<string>;
+  /** Whether it asks for a story (a behavioural question). */
+  story: boolean;
   /** The words of its title, its criteria's titles and key points' labels: the names of its topics ("cost", "quality", "gateway"). */
   topics: ReadonlySet<string>;
 };
@@ -66,7 +68,7 @@ function situationOf(q: Question): Situation {
       ...q.rubric.flatMap((c) => [c.description, ...Object.values(c.anchors), c.strongAnswerAdds ?? "", ...c.probes]),
       ...q.exemplars.map((e) => e.answer),
     ]);
-    s = { things, topics };
+    s = { things, topics, story: q.kind === "behavioural" };
     situations.set(q, s);
   }
   return s;
@@ -81,8 +83,21 @@ function specificNoun(t: Token, situation: Situation | undefined): boolean {
   const kind = nounKind(t.pos === "PROPN" ? t.word : t.lemma);
   if (kind === "abstract") return false;
   if (situation && (situation.topics.has(t.lemma) || situation.topics.has(t.word))) return false;
-  if (kind === "person" || kind === "unknown" || !situation) return true;
+  // People are what a story is about ("the CEO", "my mentor"); elsewhere a person is a thing of the situation or
+  // not ("callers", "key drivers of success").
+  if (kind === "unknown" || !situation || (kind === "person" && situation.story)) return true;
   return situation.things.has(t.lemma) || situation.things.has(t.word);
+}
+
+/**
+ * Whether a noun is no argument of its own: a modifier of the noun after it ("user trust": the trust is what is
+ * named), or a bare singular after a preposition, the shape of an idiom ("on track", "in hand", "at heart").
+ */
+function notAnArgument(tokens: readonly Token[], i: number): boolean {
+  const t = tokens[i]!;
+  const next = tokens[i + 1];
+  if (next && (next.pos === "NOUN" || next.pos === "PROPN")) return true;
+  return tokens[i - 1]?.pos === "ADP" && t.word === t.lemma;
 }
 
 /**
@@ -93,10 +108,10 @@ function specificNoun(t: Token, situation: Situation | undefined): boolean {
 const AGENTS = new Set("i we you me us my our your he she him her his they them their".split(" "));
 /**
  * Words that deny, compare, set a sufficiency, a scope or a coverage: "This is a prompt fault, not the model", "nothing
- * detects an identical call", "good enough for summaries", "every action is written to an audit log". Each commits
+ * detects an identical call", "good enough for summaries", "every action is written to an audit log", "shipped a month later". Each commits
  * to something that could be wrong; a salad affirms.
  */
-const COMMITTING = new Set("not n't no never nothing none nobody neither nor without enough only same different other every each any".split(" "));
+const COMMITTING = new Set("not n't no never nothing none nobody neither nor without enough only same different other every each any later earlier sooner".split(" "));
 /**
  * A clause that says which thing or how ("what a reranker fixes", "what it's given", "how the agent handled it"):
  * it specifies. Not "which", "that" or "who" as relative pronouns, which a salad uses to string one more
@@ -130,6 +145,8 @@ function opensClause(tokens: readonly Token[], i: number): boolean {
   while (j >= 0 && tokens[j]!.pos === "ADV") j--;
   return j < 0 || [",", ";", ":"].includes(tokens[j]!.word) || (tokens[j]!.pos === "CCONJ" && (j === 0 || tokens[j - 1]!.word === ","));
 }
+/** Words that can be a topic's name (a title's "and", "the" or "using" are not). */
+const NAMING = new Set(["NOUN", "PROPN", "ADJ"]);
 /** Fewer rubric terms than this and a sentence relates nothing to anything. */
 const MIN_TERMS = 2;
 
@@ -152,9 +169,12 @@ export function onlyRelatesTerms(sentence: string, tokens: readonly Token[], isT
 
 /** What makes a sentence more than its terms (a word, or why it is read otherwise), or null when nothing does. */
 export function specificPart(sentence: string, tokens: readonly Token[], isTerm: (word: string) => boolean): string | null {
-  const term = (t: Token) => isTerm(t.word) || isTerm(t.lemma);
   const q = questionOf(isTerm);
   const situation = q ? situationOf(q) : undefined;
+  // The rubric's names: its evidence terms and the words its criteria and key points are titled with ("Retrieval
+  // quality matters for faithfulness" names one evidence term and two topics).
+  const topic = (t: Token) => situation !== undefined && NAMING.has(t.pos) && (situation.topics.has(t.lemma) || situation.topics.has(t.word));
+  const term = (t: Token) => isTerm(t.word) || isTerm(t.lemma) || topic(t);
   // Terms are counted as runs: "a prompt fault" names one thing, "caching and batching" two.
   if (tokens.filter((t, i) => term(t) && !(i > 0 && term(tokens[i - 1]!))).length < MIN_TERMS) return "fewer than two terms";
   if (relatesBySymbol(sentence) || CODE.test(sentence) || LABEL.test(sentence) || /:\s*$/.test(sentence)) return "a symbol, code, a label or a heading";
@@ -183,7 +203,7 @@ export function specificPart(sentence: string, tokens: readonly Token[], isTerm:
     // noun opening it ("Retrieval metrics ...", "Online feedback ...") is read as the noun.
     if (t.pos === "PROPN" && i > 0 && tokens[i - 1]!.word !== "," && /^[A-Z]/.test(sentence.slice(t.at - tokens[0]!.at, t.at - tokens[0]!.at + 1)))
       return t.word;
-    if ((t.pos === "NOUN" || t.pos === "PROPN") && specificNoun(t, situation)) return t.word;
+    if ((t.pos === "NOUN" || t.pos === "PROPN") && !notAnArgument(tokens, i) && specificNoun(t, situation)) return t.word;
   }
   return null;
 }
