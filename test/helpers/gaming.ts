@@ -113,8 +113,7 @@ export type GamingAnswer = { kind: string; text: string };
  */
 export function gamingAnswers(q: Question, seed = 7): GamingAnswer[] {
   const r = rng(seed + q.id.length * 31);
-  const nameLike = (t: string) => /^[a-z][a-z -]+$/i.test(t) && !t.split(/[ -]/).some((w) => w.length < 3 || SALAD_SKIPS.has(w.toLowerCase()));
-  const terms = q.rubric.flatMap((c) => c.evidence.concepts.flatMap((k) => k.terms.filter(nameLike).slice(0, 2)));
+  const terms = q.rubric.flatMap((c) => c.evidence.concepts.flatMap((k) => k.terms.filter((t) => /^[a-z][a-z -]+$/i.test(t)).slice(0, 2)));
   const strong = q.exemplars.find((e) => e.level === "strong")?.answer ?? "";
   const weak = q.exemplars.find((e) => e.level === "weak")?.answer ?? "";
   const words = strong.split(/\s+/).filter(Boolean);

@@ -3,6 +3,7 @@ import { RELATING_CLAUSE } from "./co-located.js";
 import { relatesBySymbol } from "./terse-note.js";
 import { sensesOf, synset } from "./wordnet.js";
 import { questionOf } from "./question-terms.js";
+import { expectsShortAnswer } from "./short-answer-item.js";
 import type { Question } from "../../scenarios/index.js";
 
 /**
@@ -170,7 +171,11 @@ export function onlyRelatesTerms(sentence: string, tokens: readonly Token[], isT
 /** What makes a sentence more than its terms (a word, or why it is read otherwise), or null when nothing does. */
 export function specificPart(sentence: string, tokens: readonly Token[], isTerm: (word: string) => boolean): string | null {
   const q = questionOf(isTerm);
-  const situation = q ? situationOf(q) : undefined;
+  // Where one thing is asked (one criterion, or a short-answer item), the answer is a relation among the question's
+  // own things, stated with them alone: "the bulb and the battery are in the same closed path". A salad roams over
+  // the topics of a question that asks for several.
+  if (!q || q.rubric.length < 2 || expectsShortAnswer(q)) return "one thing asked";
+  const situation = situationOf(q);
   // The rubric's names: its evidence terms and the words its criteria and key points are titled with ("Retrieval
   // quality matters for faithfulness" names one evidence term and two topics).
   const topic = (t: Token) => situation !== undefined && NAMING.has(t.pos) && (situation.topics.has(t.lemma) || situation.topics.has(t.word));
