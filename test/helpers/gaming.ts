@@ -86,9 +86,12 @@ const SALAD_TAILS = ["the bigger picture", "long-term success", "user trust", "a
  * pieces of each criterion's title ("Evaluation, monitoring and rollout" gives three), lower case.
  */
 export function rubricNames(q: Question): string[] {
-  const nameLike = (t: string) => /^[a-z][a-z -]+$/i.test(t) && !t.split(/[ -]/).some((w) => w.length < 3 || SALAD_SKIPS.has(w.toLowerCase()));
+  const nameLike = (t: string) =>
+    /^[a-z][a-z -]+$/i.test(t) && !t.split(/[ -]/).some((w) => w.length < 3 || SALAD_SKIPS.has(w.toLowerCase()));
   const terms = q.rubric.flatMap((c) => c.evidence.concepts.flatMap((k) => k.terms.filter(nameLike).slice(0, 2)));
-  const titles = q.rubric.flatMap((c) => c.title.toLowerCase().split(/,\s*|\s+and\s+/)).filter((t) => /^[a-z][a-z -]+$/.test(t) && t.split(" ").length <= 3);
+  const titles = q.rubric
+    .flatMap((c) => c.title.toLowerCase().split(/,\s*|\s+and\s+/))
+    .filter((t) => /^[a-z][a-z -]+$/.test(t) && t.split(" ").length <= 3);
   return [...new Set([...terms.map((t) => t.toLowerCase()), ...titles])];
 }
 

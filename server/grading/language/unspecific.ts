@@ -14,7 +14,6 @@ import type { Question } from "../../scenarios/index.js";
  * "screen"), a person, a group, a document or message ("article", "ticket", "log"), a quantity, a time.
  */
 const ABSTRACT_CLASSES = new Set([4, 7, 9, 12, 16, 22, 24, 26]);
-const abstractness = new Map<string, boolean>();
 
 /** WordNet's classes of people and groups: a person named ("the CEO", "a merchandiser") is someone the sentence is about. */
 const PEOPLE = new Set([14, 18]);
@@ -36,14 +35,15 @@ function nounKind(lemma: string): NounKind {
   return kind;
 }
 
-/** Lower-case words, their singulars and their stems before "-ing" or "-ed", as a question's texts are read (without the language model: built once). */
+/** Lower-case words and their hyphenated parts, their singulars and their stems before "-ing" or "-ed", as a question's texts are read (without the language model: built once). */
 const wordsOf = (texts: readonly string[]) =>
   new Set(
     texts
       .join(" ")
       .toLowerCase()
       .match(/[a-z][a-z-]+/g)
-      ?.flatMap((w) => [w, w.replace(/(?:es|s)$/, ""), w.replace(/(?:ing|ed)$/, "")]) ?? [],
+      ?.flatMap((w) => [w, ...w.split("-")])
+      .flatMap((w) => [w, w.replace(/(?:es|s)$/, ""), w.replace(/(?:ing|ed)$/, "")]) ?? [],
   );
 
 type Situation = {
@@ -91,13 +91,14 @@ function specificNoun(t: Token, situation: Situation | undefined): boolean {
 }
 
 /**
- * Whether a noun is no argument of its own: a modifier of the noun after it ("user trust": the trust is what is
- * named), or a bare singular after a preposition, the shape of an idiom ("on track", "in hand", "at heart").
+ * Whether a noun is no argument of its own: a modifier of an abstraction after it ("user trust", "retrieval
+ * quality": the trust is what is named; "account questions" names which questions), or a bare singular after a
+ * preposition, the shape of an idiom ("on track", "in hand", "at heart").
  */
 function notAnArgument(tokens: readonly Token[], i: number): boolean {
   const t = tokens[i]!;
   const next = tokens[i + 1];
-  if (next && (next.pos === "NOUN" || next.pos === "PROPN")) return true;
+  if (next && (next.pos === "NOUN" || next.pos === "PROPN")) return nounKind(next.lemma) === "abstract";
   return tokens[i - 1]?.pos === "ADP" && t.word === t.lemma;
 }
 
@@ -112,7 +113,11 @@ const AGENTS = new Set("i we you me us my our your he she him her his they them 
  * detects an identical call", "good enough for summaries", "every action is written to an audit log", "shipped a month later". Each commits
  * to something that could be wrong; a salad affirms.
  */
-const COMMITTING = new Set("not n't no never nothing none nobody neither nor without enough only same different other every each any later earlier sooner".split(" "));
+const COMMITTING = new Set(
+  "not n't no never nothing none nobody neither nor without enough only same different other every each any later earlier sooner".split(
+    " ",
+  ),
+);
 /**
  * A clause that says which thing or how ("what a reranker fixes", "what it's given", "how the agent handled it"):
  * it specifies. Not "which", "that" or "who" as relative pronouns, which a salad uses to string one more
@@ -140,11 +145,11 @@ const reciprocal = (tokens: readonly Token[], i: number) =>
 /** What follows an order's verb: its object or its manner ("Copy it", "Search at most", "Use for any question"). */
 const ORDER_FOLLOWS = new Set(["DET", "PRON", "ADV", "ADP"]);
 
-/** Whether token i opens the sentence or a clause (after ",", ";", ":" or "and"), past adverbs before it. */
+/** Whether token i opens the sentence or a clause (after ",", ";", ":" or "and": "redact PII and refuse ..."), past adverbs before it. */
 function opensClause(tokens: readonly Token[], i: number): boolean {
   let j = i - 1;
   while (j >= 0 && tokens[j]!.pos === "ADV") j--;
-  return j < 0 || [",", ";", ":"].includes(tokens[j]!.word) || (tokens[j]!.pos === "CCONJ" && (j === 0 || tokens[j - 1]!.word === ","));
+  return j < 0 || [",", ";", ":"].includes(tokens[j]!.word) || tokens[j]!.pos === "CCONJ";
 }
 /** Words that can be a topic's name (a title's "and", "the" or "using" are not). */
 const NAMING = new Set(["NOUN", "PROPN", "ADJ"]);
@@ -178,11 +183,13 @@ export function specificPart(sentence: string, tokens: readonly Token[], isTerm:
   const situation = situationOf(q);
   // The rubric's names: its evidence terms and the words its criteria and key points are titled with ("Retrieval
   // quality matters for faithfulness" names one evidence term and two topics).
-  const topic = (t: Token) => situation !== undefined && NAMING.has(t.pos) && (situation.topics.has(t.lemma) || situation.topics.has(t.word));
+  const topic = (t: Token) =>
+    situation !== undefined && NAMING.has(t.pos) && (situation.topics.has(t.lemma) || situation.topics.has(t.word));
   const term = (t: Token) => isTerm(t.word) || isTerm(t.lemma) || topic(t);
   // Terms are counted as runs: "a prompt fault" names one thing, "caching and batching" two.
   if (tokens.filter((t, i) => term(t) && !(i > 0 && term(tokens[i - 1]!))).length < MIN_TERMS) return "fewer than two terms";
-  if (relatesBySymbol(sentence) || CODE.test(sentence) || LABEL.test(sentence) || /:\s*$/.test(sentence)) return "a symbol, code, a label or a heading";
+  if (relatesBySymbol(sentence) || CODE.test(sentence) || LABEL.test(sentence) || /:\s*$/.test(sentence))
+    return "a symbol, code, a label or a heading";
   if (DIAGNOSIS.test(sentence)) return "a diagnosis";
   // A classification without a predicate ("Mainly a retrieval fault, with a format flaw on top") is a diagnosis too.
   // (Only opening on "a": the tagger reads a salad's verbs as nouns often enough, "Routing and streaming bear on ...".)
@@ -194,7 +201,7 @@ export function specificPart(sentence: string, tokens: readonly Token[], isTerm:
     if ((t.pos === "NUM" || /\d/.test(t.word)) && !writtenOnto(tokens, i, term)) return t.word;
     // An order ("Redact PII in logs", "While it thinks, show a progress indicator") says what to do: a base-form
     // verb opening the sentence or a clause, after at most a degree word ("Just switch ...").
-    if (t.pos === "VERB" && t.word === t.lemma && opensClause(tokens, i)) return t.word;
+    if (t.pos === "VERB" && t.word === t.lemma && !t.word.endsWith("ing") && opensClause(tokens, i)) return t.word;
     // The tagger reads a capitalised order as a name ("Copy it exactly", "Search at most twice").
     if (i === 0 && t.pos === "PROPN" && ORDER_FOLLOWS.has(tokens[1]?.pos ?? "") && sensesOf(t.word).some((s) => s.pos === "verb"))
       return t.word;
@@ -206,7 +213,12 @@ export function specificPart(sentence: string, tokens: readonly Token[], isTerm:
     if (term(t)) continue;
     // A name inside the sentence ("requests in Polish", "an index in OpenSearch") is specific. A capitalised common
     // noun opening it ("Retrieval metrics ...", "Online feedback ...") is read as the noun.
-    if (t.pos === "PROPN" && i > 0 && tokens[i - 1]!.word !== "," && /^[A-Z]/.test(sentence.slice(t.at - tokens[0]!.at, t.at - tokens[0]!.at + 1)))
+    if (
+      t.pos === "PROPN" &&
+      i > 0 &&
+      tokens[i - 1]!.word !== "," &&
+      /^[A-Z]/.test(sentence.slice(t.at - tokens[0]!.at, t.at - tokens[0]!.at + 1))
+    )
       return t.word;
     if ((t.pos === "NOUN" || t.pos === "PROPN") && !notAnArgument(tokens, i) && specificNoun(t, situation)) return t.word;
   }
