@@ -77,16 +77,15 @@ function situationOf(q: Question): Situation {
 
 /**
  * Whether a noun names something specific: a person, a word WordNet does not know, or a thing of the question's
- * own situation that is not the name of one of its topics. Abstractions ("quality", "view", "attention") never do;
- * without a question to read, every concrete noun counts.
+ * own situation that is not the name of one of its topics. Abstractions ("quality", "view", "attention") never do.
  */
-function specificNoun(t: Token, situation: Situation | undefined): boolean {
+function specificNoun(t: Token, situation: Situation): boolean {
   const kind = nounKind(t.pos === "PROPN" ? t.word : t.lemma);
   if (kind === "abstract") return false;
-  if (situation && (situation.topics.has(t.lemma) || situation.topics.has(t.word))) return false;
+  if (situation.topics.has(t.lemma) || situation.topics.has(t.word)) return false;
   // People are what a story is about ("the CEO", "my mentor"); elsewhere a person is a thing of the situation or
   // not ("callers", "key drivers of success").
-  if (kind === "unknown" || !situation || (kind === "person" && situation.story)) return true;
+  if (kind === "unknown" || (kind === "person" && situation.story)) return true;
   return situation.things.has(t.lemma) || situation.things.has(t.word);
 }
 
@@ -183,8 +182,7 @@ export function specificPart(sentence: string, tokens: readonly Token[], isTerm:
   const situation = situationOf(q);
   // The rubric's names: its evidence terms and the words its criteria and key points are titled with ("Retrieval
   // quality matters for faithfulness" names one evidence term and two topics).
-  const topic = (t: Token) =>
-    situation !== undefined && NAMING.has(t.pos) && (situation.topics.has(t.lemma) || situation.topics.has(t.word));
+  const topic = (t: Token) => NAMING.has(t.pos) && (situation.topics.has(t.lemma) || situation.topics.has(t.word));
   const term = (t: Token) => isTerm(t.word) || isTerm(t.lemma) || topic(t);
   // Terms are counted as runs: "a prompt fault" names one thing, "caching and batching" two.
   if (tokens.filter((t, i) => term(t) && !(i > 0 && term(tokens[i - 1]!))).length < MIN_TERMS) return "fewer than two terms";
