@@ -125,11 +125,10 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
     if (!plan && coLocatesTerms(s.text, tokens, isTerm)) return;
     // Terms related only to each other and to abstractions ("Retrieval quality matters for faithfulness, and
     // monitoring keeps latency and cost in view"), whatever the verb: nothing checkable is asserted (unspecific.ts).
-    if (!plan && onlyRelatesTerms(s.text, tokens, isTerm)) {
-      unspecific++;
-      return;
-    }
-    claims.add(i);
+    // It is still a term sentence with a frame: a template of such sentences is a template (below).
+    const relatesNothing = !plan && onlyRelatesTerms(s.text, tokens, isTerm);
+    if (relatesNothing) unspecific++;
+    else claims.add(i);
     const frame = frameTokens.map((t) => t.lemma);
     if (terms > 0) {
       const key = frame.join(" ");
@@ -150,7 +149,7 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
   if (templated >= TEMPLATE_REPEATS && templated * 2 >= termSentences) return new Set();
   // An answer made mostly of sentences that relate its terms to nothing is a salad throughout: what it says besides
   // them is its glue ("The lesson is that savings and quality go together").
-  if (unspecific >= SALAD_SENTENCES && unspecific * SALAD_SHARE[1] >= (unspecific + termSentences) * SALAD_SHARE[0]) return new Set();
+  if (unspecific >= SALAD_SENTENCES && unspecific * SALAD_SHARE[1] >= termSentences * SALAD_SHARE[0]) return new Set();
   // Not a question, though: "What is the capital of Brazil?" states nothing, however short. A hedged
   // statement ("because they are in the same path?") still states its point.
   if (claims.size === 0 && isShortPhraseAnswer(a, options.listAnswers)) a.sentences.forEach((s, i) => !asks(s.text) && claims.add(i));
