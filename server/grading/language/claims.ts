@@ -9,6 +9,7 @@ import { figureRun } from "./figure-run.js";
 import { relatesItsTerms } from "./term-density.js";
 import { FRAME_GLUE as GLUE } from "./glue.js";
 import { coLocatesTerms } from "./co-located.js";
+import { onlyRelatesTerms } from "./unspecific.js";
 
 const PREDICATE = new Set(["VERB", "AUX"]);
 /**
@@ -18,6 +19,9 @@ const PREDICATE = new Set(["VERB", "AUX"]);
  */
 const MAX_TERM_DENSITY = 0.6;
 const MIN_TOKENS_FOR_DENSITY = 12;
+/** This many sentences relating terms to nothing (unspecific.ts), at least two in three term sentences, are a salad. */
+const SALAD_SENTENCES = 3;
+const SALAD_SHARE = [2, 3] as const;
 /** This many sentences with one frame ("We use X.") are a template filled with terms. */
 const TEMPLATE_REPEATS = 3;
 /** A bracketed number, with at most one word before it: "(case 4)", "[item 7]", "(#3)", "[2]". */
@@ -59,6 +63,7 @@ const readings = new WeakMap<Analysis, WeakMap<(word: string) => boolean, Map<st
 function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: ClaimOptions): Set<number> {
   const claims = new Set<number>();
   const frames = new Map<string, number[]>();
+  let unspecific = 0;
   a.sentences.forEach((s, i) => {
     const tokens = a.tokens.slice(s.from, s.to);
     // A worked figure ("500 tokens per query, so 150M a month") states something without a verb.
@@ -118,7 +123,12 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
     // Terms strung on light predicates ("X leverages Y and Z to ensure W, while V handles U") are co-located, not
     // related: no decision, mechanism, figure or reason is stated about any of them (co-located.ts).
     if (!plan && coLocatesTerms(s.text, tokens, isTerm)) return;
-    claims.add(i);
+    // Terms related only to each other and to abstractions ("Retrieval quality matters for faithfulness, and
+    // monitoring keeps latency and cost in view"), whatever the verb: nothing checkable is asserted (unspecific.ts).
+    // It is still a term sentence with a frame: a template of such sentences is a template (below).
+    const relatesNothing = !plan && onlyRelatesTerms(s.text, tokens, isTerm);
+    if (relatesNothing) unspecific++;
+    else claims.add(i);
     const frame = frameTokens.map((t) => t.lemma);
     if (terms > 0) {
       const key = frame.join(" ");
@@ -137,6 +147,9 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
   // An answer made mostly of templated term sentences is stuffing throughout: nothing in it is a claim.
   const termSentences = [...frames.values()].reduce((n, xs) => n + xs.length, 0);
   if (templated >= TEMPLATE_REPEATS && templated * 2 >= termSentences) return new Set();
+  // An answer made mostly of sentences that relate its terms to nothing is a salad throughout: what it says besides
+  // them is its glue ("The lesson is that savings and quality go together").
+  if (unspecific >= SALAD_SENTENCES && unspecific * SALAD_SHARE[1] >= termSentences * SALAD_SHARE[0]) return new Set();
   // Not a question, though: "What is the capital of Brazil?" states nothing, however short. A hedged
   // statement ("because they are in the same path?") still states its point.
   if (claims.size === 0 && isShortPhraseAnswer(a, options.listAnswers)) a.sentences.forEach((s, i) => !asks(s.text) && claims.add(i));

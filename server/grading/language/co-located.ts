@@ -33,7 +33,7 @@ const GOVERNING = new Set(["help", "enable"]);
  * same words have different answers on prepaid plans". Not "while" (a salad's favourite joint: it sets two
  * clauses side by side) nor "to" (a purpose fits any term: "to ensure quality").
  */
-const RELATING_CLAUSE = new Set(
+export const RELATING_CLAUSE = new Set(
   "because so since when whenever if unless until before after once then than instead otherwise therefore".split(" "),
 );
 /**

@@ -4,6 +4,11 @@ import { maySlip, termWordForms } from "./term-word.js";
 import { isTypoOf } from "./typo.js";
 
 const cache = new WeakMap<Question, (word: string) => boolean>();
+/** Each reader's question: a reading handed only the reader can still ask what the question talks about. */
+const questions = new WeakMap<(word: string) => boolean, Question>();
+
+/** The question a term reader made by questionTerms reads for, if it was made so. */
+export const questionOf = (isTerm: (word: string) => boolean): Question | undefined => questions.get(isTerm);
 
 /**
  * Whether a word is one of the question's evidence terms (any criterion): a
@@ -49,6 +54,7 @@ export function questionTerms(q: Question): (word: string) => boolean {
       return hit;
     };
     cache.set(q, known);
+    questions.set(known, q);
   }
   return known;
 }

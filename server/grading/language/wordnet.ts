@@ -22,6 +22,8 @@ export type Synset = {
   pointers: { symbol: string; offset: number; pos: WordnetPos; source: number; target: number }[];
   /** The definition, without its examples (the quoted sentences after it). */
   gloss: string;
+  /** The lexicographer file the synset was written in (WordNet's coarse classes: 7 noun.attribute, 6 noun.artifact, ...). */
+  lexFile: number;
 };
 
 /** An index file as read, one line per word, sorted by word: searched in place (binary search), never split. */
@@ -99,7 +101,7 @@ export function synset(pos: WordnetPos, offset: number): Synset {
     });
   }
   const gloss = rest.split(/;\s*"/)[0]!.trim();
-  const s: Synset = { pos, words, pointers, gloss };
+  const s: Synset = { pos, words, pointers, gloss, lexFile: Number(f[1]) };
   synsets.set(key, s);
   return s;
 }
