@@ -99,7 +99,7 @@ const ROLE_SETUP = [
   /\bpretend (?:to be|you(?:'re| are)|that you)\b/,
   // "From now on" frames a jailbreak only said of the reader's own conduct ("from now on you answer as ...", "going
   // forward, respond only in ..."): a note "retention TTL going forward" or "going forward, rotate keys" is advice.
-  /\b(?:from now on|going forward)\b(?=.*\b(?:you|your|yourself|respond|reply|answer|act|behave|pretend|output|role|character|mode|obey|comply|refuse|ignore|forget|say|speak|talk)\b)|\b(?:you|your|respond|reply|answer|act|behave|pretend|obey|comply|refuse|ignore|forget)\b.*\b(?:from now on|going forward)\b|\byou(?:'re| are| will) now (?:a|an|the|my|in|running|acting|operating|free|comply|be|answer|respond)\b|\byou(?:'re| are) going to (?:act|be|play|pretend)\b/,
+  /\b(?:from now on|going forward)\b(?=.*\b(?:you|your|yourself|respond|reply|answer|act|behave|pretend|output|role|character|mode|obey|comply|refuse|ignore|forget|say|speak|talk|(?:my|these|this|every|each|all)\s+(?:\w+\s+){0,2}?(?:messages?|prompts?|requests?|questions?|inputs?|rules|conversation|chat|replies|responses?))\b)|\b(?:you|your|respond|reply|answer|act|behave|pretend|obey|comply|refuse|ignore|forget)\b.*\b(?:from now on|going forward)\b|\byou(?:'re| are| will) now (?:a|an|the|my|in|running|acting|operating|free|comply|be|answer|respond)\b|\byou(?:'re| are) going to (?:act|be|play|pretend)\b/,
   /\bimagine (?:that )?you(?:'re| are)\b|\byou(?:'re| are) (?:my|a translator|an? (?:ai|assistant|chatbot|bot|language model))\b/,
 ];
 
