@@ -24,7 +24,16 @@ import { praisesItself } from "./self-praise.js";
 import { claimToGrader, TOP_GRADE_ASKED, withoutPlea } from "./claims-to-grader.js";
 import { withoutTemplatedTerms } from "./templated-terms.js";
 import { relatesLikeKeyPoint } from "../term-relations.js";
-import { analyse, answersAsSet, gluedSalad, otherLanguage, questionTerms, setQuestion, termPhrases, termStuffed } from "../language/index.js";
+import {
+  analyse,
+  answersAsSet,
+  gluedSalad,
+  otherLanguage,
+  questionTerms,
+  setQuestion,
+  termPhrases,
+  termStuffed,
+} from "../language/index.js";
 
 /**
  * What happened to the flagged text, said as it is: it was removed before

@@ -26,6 +26,10 @@ const LIGHT = new Set(["a", "an", "the", "per", "each", "every", "for", "of", "o
 /** How the question is asked: it wants things named (how, what, which, list, name, design), not a story. */
 const ASKS_FOR_THINGS = /\b(?:how|what|which|list|name|design|describe|give)\b/i;
 
+/** A clause inside an item: an auxiliary or modal after its first word, or a subject pronoun. */
+const CLAUSE =
+  /(?:^|\s)(?:i|we|you|he|she|they|it)\s|\S\s+(?:is|are|was|were|be|been|being|has|have|had|do|does|did|must|should|would|will|can|could|may|might|shall)\b/;
+
 const cache = new WeakMap<Question, SetQuestion | null>();
 
 /**
@@ -75,12 +79,16 @@ export function answersAsSet(line: string, q: SetQuestion): boolean {
   const labelled = LABEL.exec(line);
   const label = labelled && labelled[1]!.split(/\s+/).length <= LABEL_WORDS ? labelled[1]! : null;
   const value = label ? labelled![2]! : line.replace(/^\s*(?:[-*•·]|\d+[.)])\s*/, "");
-  const items = value
-    .replace(/[.!]+\s*$/, "")
-    .split(/[,;]|\s+and\s+(?=[^,;]*$)/)
+  // Items are cut at commas and semicolons, and the last one at its "and" ("..., token counts and latency"): a
+  // sentence without two such cuts is no list.
+  const cut = value.replace(/[.!]+\s*$/, "").split(/[,;]/);
+  if (cut.length < MIN_ITEMS - 1) return false;
+  const items = [...cut.slice(0, -1), ...cut[cut.length - 1]!.split(/\s+and\s+/)]
     .map((s) => s.trim().toLowerCase())
     .filter((s) => /[a-z]/.test(s));
   if (items.length < MIN_ITEMS || items.length > MAX_ITEMS) return false;
+  // An item that is a clause ("bulb a is contained in a path", "we retry it") makes the line a sentence, read as one.
+  if (items.some((item) => CLAUSE.test(item))) return false;
   const touched = new Set<number>();
   let own = 0;
   let matched = 0;
