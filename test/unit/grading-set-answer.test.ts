@@ -65,6 +65,8 @@ describe("answersAsSet: a short list that answers a question asking for things",
     "Retries with exponential backoff, idempotency keys on writes and a timeout per call.",
     // Under a label naming the thing, one item in the candidate's own words is enough.
     "Each tool call: retry, dedupe key, timeout",
+    // A noun after the term ("idempotency keys") is the candidate's own word even when it can praise ("key").
+    "exponential backoff, idempotency keys, per-call timeouts",
   ])("credits: %s", (text) => {
     expect(answersAsSet(text, SET)).toBe(true);
   });
@@ -80,6 +82,9 @@ describe("answersAsSet: a short list that answers a question asking for things",
     "we retry with backoff, the key is idempotent, calls have a timeout",
     // Nothing the question asks for.
     "good logging, clean code, nice dashboards",
+    // One modifier put on every term is a template; praise before a term is no modifier.
+    "robust backoff, robust dedupe, robust timeout",
+    "really good backoff, great dedupe, important timeout",
   ])("does not credit: %s", (text) => {
     expect(answersAsSet(text, SET)).toBe(false);
   });

@@ -333,12 +333,12 @@ export function cleanAnswer(raw: string, ctx: Context): CleanedAnswer {
     if (
       ((prose && !codeBlock) || (codeBlock && !/[(){}[\]=;:]/.test(block.text))) &&
       !otherLanguage(block.text) &&
-      // Lines each a short list of what the question asks for drop their function words as notes do (set-answer.ts).
-      !setLines(block.text, ctx.question) &&
       (isWordSalad(block.text) ||
         (prose &&
           (termStuffed(block.text, questionTerms(ctx.question), (a) => relatesLikeKeyPoint(ctx.question, a, 0)) ||
-            gluedSalad(block.text, termPhrases(ctx.question)))))
+            gluedSalad(block.text, termPhrases(ctx.question))))) &&
+      // Lines each a short list of what the question asks for drop their function words as notes do (set-answer.ts).
+      !setLines(block.text, ctx.question)
     ) {
       flag("keyword-list", block.text);
       continue;

@@ -1,4 +1,5 @@
 import type { Question } from "../../scenarios/index.js";
+import { praises } from "./evaluative.js";
 
 /**
  * What a question that asks for things ("how would you make it robust?", "what does each span record?")
@@ -90,22 +91,27 @@ export function answersAsSet(line: string, q: SetQuestion): boolean {
   // An item that is a clause ("bulb a is contained in a path", "we retry it") makes the line a sentence, read as one.
   if (items.some((item) => CLAUSE.test(item))) return false;
   const touched = new Set<number>();
-  let own = 0;
   let matched = 0;
-  for (const item of items) {
-    const words = wordsOf(item).filter((w) => !LIGHT.has(w));
+  const read = items.map((item) => {
     const points = q.points.filter((p) => p.terms.some((t) => holds(item, t)));
     for (const p of points) touched.add(p.criterion);
     if (points.length) matched++;
     // The words no single matching term accounts for: the item's own modifiers ("with backoff", "keys", "counts").
-    const covered = points.some((p) =>
-      p.terms.some((t) => {
-        const termWords = wordsOf(t);
-        return holds(item, t) && words.every((w) => termWords.some((tw) => w.startsWith(tw) || tw.startsWith(w)));
-      }),
-    );
-    if (points.length && !covered) own++;
-  }
+    // Praise before a term ("good backoff", "important failover") is no modifier; after one ("idempotency keys") it is a noun.
+    const all = wordsOf(item);
+    const lead = all.findIndex((w) => !praises(w));
+    const words = all.slice(Math.max(lead, 0)).filter((w) => !LIGHT.has(w));
+    const termWords = points.flatMap((p) => p.terms.filter((t) => holds(item, t)).map(wordsOf));
+    const modifiers = termWords.length
+      ? termWords
+          .map((tw) => words.filter((w) => !tw.some((x) => w.startsWith(x) || x.startsWith(w))))
+          .reduce((a, b) => (a.length <= b.length ? a : b))
+      : [];
+    return new Set(modifiers);
+  });
+  // A modifier put on every term ("robust backoff, robust failover, robust circuit breaker") fits any term and says
+  // nothing about one: a word shared by items is a template's, not a modifier.
+  const own = read.filter((mods, i) => [...mods].some((w) => !read.some((other, j) => j !== i && other.has(w)))).length;
   if (matched === 0 || touched.size > MAX_CRITERIA || (q.criteria > 1 && touched.size >= q.criteria)) return false;
   if (own * 2 >= items.length) return true;
   return own >= 1 && label !== null && namesAThing(label, q);
