@@ -71,7 +71,11 @@ export function contradictions(
   const both: string[] = [];
   if (!prose.trim()) return { opposite, described: [], both, denied: { labels: [], sentences: [] } };
   const a = analyse(prose);
-  const claims = claimSentences(a, options.isTerm, { story: options.story ?? false, listAnswers: options.listAnswers ?? false });
+  const claims = claimSentences(a, options.isTerm, {
+    story: options.story ?? false,
+    listAnswers: options.listAnswers ?? false,
+    set: options.set ?? null,
+  });
   const roles = options.roles ?? null;
   const hedge: HedgeContext = {
     criterion,

@@ -80,7 +80,13 @@ export function conceptCoverage(
     return { hits, total: criterion.evidence.concepts.length, hedged: [] };
   }
   const a = analyse(answer);
-  const claims = new Set(claimSentences(a, options.isTerm, { story: options.story ?? false, listAnswers: options.listAnswers ?? false }));
+  const claims = new Set(
+    claimSentences(a, options.isTerm, {
+      story: options.story ?? false,
+      listAnswers: options.listAnswers ?? false,
+      set: options.set ?? null,
+    }),
+  );
   // A story's result criterion reads what happened: a plan ("I'd send a weekly dashboard") is no outcome yet.
   if (options.story && resultOnly(criterion)) for (const i of [...claims]) if (hypothetical(a, i)) claims.delete(i);
   const perSentence = new Map<number, number>();

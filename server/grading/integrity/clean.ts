@@ -25,7 +25,16 @@ import { praisesItself } from "./self-praise.js";
 import { claimToGrader, TOP_GRADE_ASKED, withoutPlea } from "./claims-to-grader.js";
 import { withoutTemplatedTerms } from "./templated-terms.js";
 import { relatesLikeKeyPoint } from "../term-relations.js";
-import { analyse, gluedSalad, otherLanguage, questionTerms, termPhrases, termStuffed } from "../language/index.js";
+import {
+  analyse,
+  answersAsSet,
+  gluedSalad,
+  otherLanguage,
+  questionTerms,
+  setQuestion,
+  termPhrases,
+  termStuffed,
+} from "../language/index.js";
 
 /**
  * What happened to the flagged text, said as it is: it was removed before
@@ -380,7 +389,9 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
       (isWordSalad(block.text) ||
         (prose &&
           (termStuffed(block.text, questionTerms(ctx.question), (a) => relatesLikeKeyPoint(ctx.question, a, 0)) ||
-            gluedSalad(block.text, termPhrases(ctx.question)))))
+            gluedSalad(block.text, termPhrases(ctx.question))))) &&
+      // Lines each a short list of what the question asks for drop their function words as notes do (set-answer.ts).
+      !setLines(block.text, ctx.question)
     ) {
       flag("keyword-list", block.text);
       continue;
@@ -540,6 +551,7 @@ function splitBlocks(text: string): Block[] {
 /** Line-level checks inside an innocent paragraph: keyword lists, checklists, pasted rubric, repeats. */
 function keepLines(block: string, prose: boolean, ctx: Context, flag: (k: IntegrityFlag["kind"], q: string) => void): string {
   const { rubricTexts, modelAnswers } = questionTexts(ctx.question);
+  const set = setQuestion(ctx.question);
   const seen = seenLines.get(ctx) ?? new Map<string, number>();
   seenLines.set(ctx, seen);
   const out: string[] = [];
@@ -550,7 +562,9 @@ function keepLines(block: string, prose: boolean, ctx: Context, flag: (k: Integr
       flag("self-assessment", line);
       continue;
     }
-    if (prose && isKeywordList(line) && !otherLanguage(line)) {
+    // A short list of what the question asks for, in the candidate's words or under a label naming what its items
+    // belong to ("Per call span: trace id, prompt version, ..."), is a terse answer, not stuffing (set-answer.ts).
+    if (prose && isKeywordList(line) && !otherLanguage(line) && !(set && answersAsSet(line, set))) {
       flag("keyword-list", line);
       continue;
     }
@@ -590,6 +604,13 @@ function questionTexts(q: Question) {
     texts.set(q, known);
   }
   return known;
+}
+
+/** Whether every line of a block is a short list answering the question (set-answer.ts). */
+function setLines(block: string, question: Question): boolean {
+  const set = setQuestion(question);
+  const lines = block.split("\n").filter((l) => l.trim());
+  return set !== null && lines.length > 0 && lines.every((l) => answersAsSet(l, set));
 }
 
 /** "RAG, embeddings, evals, golden set, recall": five or more short items and nothing reasoning about them. */

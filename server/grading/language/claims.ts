@@ -10,6 +10,7 @@ import { relatesItsTerms } from "./term-density.js";
 import { FRAME_GLUE as GLUE } from "./glue.js";
 import { coLocatesTerms } from "./co-located.js";
 import { onlyRelatesTerms } from "./unspecific.js";
+import { answersAsSet, type SetQuestion } from "./set-answer.js";
 
 const PREDICATE = new Set(["VERB", "AUX"]);
 /**
@@ -32,6 +33,8 @@ export type ClaimOptions = {
   story?: boolean;
   /** A short-answer item (see expectsShortAnswer): a short list in the model answers' form answers it. */
   listAnswers?: boolean;
+  /** A question that asks for things (set-answer.ts): a short list of them in the candidate's words answers it. */
+  set?: SetQuestion | null;
 };
 
 /**
@@ -52,7 +55,7 @@ export function claimSentences(a: Analysis, isTerm: (word: string) => boolean = 
   if (!byTerms) readings.set(a, (byTerms = new WeakMap()));
   let byOptions = byTerms.get(isTerm);
   if (!byOptions) byTerms.set(isTerm, (byOptions = new Map()));
-  const key = `${options.story ?? false}|${options.listAnswers ?? false}`;
+  const key = `${options.story ?? false}|${options.listAnswers ?? false}|${options.set ? "set" : ""}`;
   let claims = byOptions.get(key);
   if (!claims) byOptions.set(key, (claims = readClaims(a, isTerm, options)));
   return claims;
@@ -80,13 +83,16 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
     // A run of verb phrases ("Strategy: split on headings, keep tables intact, attach metadata.") is a plan stated in
     // the imperative: it says what to do with each thing it names, however dense in terms (verb-phrase-note.ts).
     const plan = verbPhraseNote(s.text, tokens, s.start);
+    // A short list of what the question asks for ("retries with backoff, idempotency keys, timeouts"; "Per call
+    // span: trace id, prompt version, ...") is the answer, however few its verbs and dense its terms (set-answer.ts).
+    const set = options.set ? answersAsSet(s.text, options.set) : false;
     // A label over fragments that relate what they name ("Eval: golden set of 300 tickets, recall@5 + faithfulness
     // via judge; CSAT") is an expert's note, not a keyword list (terse-note.ts).
-    if (labelledList(s.text) && !noted && !plan && !relatedFragments(s.text, tokens, s.start, isTerm)) return;
+    if (labelledList(s.text) && !noted && !plan && !set && !relatedFragments(s.text, tokens, s.start, isTerm)) return;
     // A run of names ("linear, linear, sublinear, recall") states nothing, whatever the tagger reads as a
     // verb in it; a short-answer item is answered by such a list (see isShortPhraseAnswer below).
-    if (!options.listAnswers && !noted && bareList(s.text, tokens, s.start)) return;
-    if (!tokens.some((t) => PREDICATE.has(t.pos)) && figures < 2 && !relates && !noted && !labelNotes(s.text)) return;
+    if (!options.listAnswers && !noted && !set && bareList(s.text, tokens, s.start)) return;
+    if (!tokens.some((t) => PREDICATE.has(t.pos)) && figures < 2 && !relates && !noted && !set && !labelNotes(s.text)) return;
     // Figures strung without what relates them ("10k users 20 req/day $400/day cache 30%") are a list (figure-run.ts).
     if (figureRun(s.text, tokens)) return;
     // A question asks; it states nothing. In a story (behavioural answers) an order to someone is not
@@ -104,6 +110,7 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
       tokens.length >= MIN_TOKENS_FOR_DENSITY &&
       named / tokens.length >= MAX_TERM_DENSITY &&
       !plan &&
+      !set &&
       !relatesItsTerms(s.text, tokens) &&
       !relatedFragments(s.text, tokens, s.start, isTerm)
     )
@@ -126,7 +133,8 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
     // Terms related only to each other and to abstractions ("Retrieval quality matters for faithfulness, and
     // monitoring keeps latency and cost in view"), whatever the verb: nothing checkable is asserted (unspecific.ts).
     // It is still a term sentence with a frame: a template of such sentences is a template (below).
-    const relatesNothing = !plan && onlyRelatesTerms(s.text, tokens, isTerm);
+    // A short list of what the question asks for is its answer (set-answer.ts), not a salad.
+    const relatesNothing = !plan && !set && onlyRelatesTerms(s.text, tokens, isTerm);
     if (relatesNothing) unspecific++;
     else claims.add(i);
     const frame = frameTokens.map((t) => t.lemma);

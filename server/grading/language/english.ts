@@ -61,10 +61,17 @@ function fewSentencesOther(text: string): boolean {
   let english = 0;
   for (const part of parts) {
     if (writtenInOther(part)) other++;
-    else if (readsEnglish(part)) english++;
+    else if (LABELLED_NOTE.test(part) ? mostlyEnglishWords(wordsOf(part)) : readsEnglish(part)) english++;
   }
   return other < english;
 }
+
+/**
+ * A labelled note ("- Übergabe: an Menschen bei Unsicherheit", "Suche: hybride Suche, Vektorsuche") drops the
+ * function words a language shows in: one left ("an", "in", "so" are English words too) tells nothing. Its
+ * language is its label's and items' words: it reads English when most of them are English words.
+ */
+const LABELLED_NOTE = /^\s*(?:[-*•·]|\d+[.)])?\s*[\p{L}][\p{L}\p{N}' /-]{0,40}:\s*\S/u;
 
 /** A part that shows it is English: an English function word outweighing the other languages', or mostly English words. */
 function readsEnglish(part: string): boolean {

@@ -44,6 +44,9 @@ export function onlyEvaluates(tokens: Token[], frame: Token[], isTerm: (word: st
 /** A subordinator stays in the predicate: it opens a reason or an effect ("important because ..."), which is content. */
 const GLUE = new Set([...FRAME_GLUE].filter((pos) => pos !== "SCONJ"));
 
+/** Whether a word, lower-cased, only praises, ranks or fills ("important", "good", "really"): no modifier of a thing. */
+export const praises = (word: string): boolean => EVALUATIVE.has(word) || FILLER.has(word);
+
 /** Whether a word only praises or ranks ("important", "key", "helps"). */
 export const isEvaluative = (t: Token): boolean => EVALUATIVE.has(t.word) || EVALUATIVE.has(t.lemma);
 

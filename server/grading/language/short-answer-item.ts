@@ -1,4 +1,5 @@
 import type { Question } from "../../scenarios/index.js";
+import { setQuestion, type SetQuestion } from "./set-answer.js";
 
 /** A model answer of at most this many words is a phrase, not an explanation. */
 const PHRASE_WORDS = 12;
@@ -22,6 +23,6 @@ export function expectsShortAnswer(q: Question): boolean {
 }
 
 /** How the question's answers are read for claims: one source for grading, follow-ups and similarity. */
-export function claimOptionsFor(q: Question): { story: boolean; listAnswers: boolean } {
-  return { story: q.kind === "behavioural", listAnswers: expectsShortAnswer(q) };
+export function claimOptionsFor(q: Question): { story: boolean; listAnswers: boolean; set: SetQuestion | null } {
+  return { story: q.kind === "behavioural", listAnswers: expectsShortAnswer(q), set: setQuestion(q) };
 }
