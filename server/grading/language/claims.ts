@@ -134,7 +134,11 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
     // monitoring keeps latency and cost in view"), whatever the verb: nothing checkable is asserted (unspecific.ts).
     // It is still a term sentence with a frame: a template of such sentences is a template (below).
     // A short list of what the question asks for is its answer (set-answer.ts), not a salad.
-    const relatesNothing = !plan && !set && onlyRelatesTerms(s.text, tokens, isTerm);
+    // A short list of what the question asks for is its answer (set-answer.ts), not a salad, while it stays a list
+    // of things: a set line with a verb after its first word ("Rate limits and budgets matter for fairness, ...") is
+    // read as the sentence it is.
+    const listOfThings = set && !tokens.slice(1).some((t) => PREDICATE.has(t.pos) && !t.word.endsWith("ing"));
+    const relatesNothing = !plan && !listOfThings && onlyRelatesTerms(s.text, tokens, isTerm);
     if (relatesNothing) unspecific++;
     else claims.add(i);
     const frame = frameTokens.map((t) => t.lemma);
