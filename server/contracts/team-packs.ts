@@ -36,7 +36,6 @@ export type PackSummary = z.infer<typeof PackSummarySchema>;
  * could forge by returning constants), which used to be dropped on the way through the API.
  */
 export const PublishedPackSchema = PackSummarySchema.extend({ warnings: z.array(z.string()) });
-export type PublishedPack = z.infer<typeof PublishedPackSchema>;
 
 export const PackVersionInfoSchema = z.object({ version: z.number().int(), created_at: z.number(), visibility: VisibilitySchema });
 export type PackVersionInfo = z.infer<typeof PackVersionInfoSchema>;

@@ -1,2 +1,2 @@
 export { FileTooLargeError, readBoundedText } from "./read-bounded.js";
-export { boundedLines, LineWithoutEndError, type BoundedLine } from "./bounded-lines.js";
+export { boundedLines, LineWithoutEndError } from "./bounded-lines.js";
