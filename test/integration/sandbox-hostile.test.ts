@@ -308,6 +308,12 @@ const PYTHON: Hostile[] = [
     expectError: /Operation not permitted|not allowed/,
   },
   {
+    name: "the harness's own SIGPROF handler given new code, then fired with setitimer, forging check()-style verdicts",
+    question: checkStyle,
+    code: "import sys\nM = sys.modules['__main__']\nS = sys.modules['signal']\ndef _h(signum, frame):\n    globals().setdefault('GOT', []).append(frame)\ndef _forge():\n    M.on_alarm.__code__ = _h.__code__\n    S.setitimer(S.ITIMER_PROF, 0.001)\n    n = 0\n    while not getattr(M, 'GOT', None) and n < 10**7:\n        n += 1\n    S.setitimer(S.ITIMER_PROF, 0)\n    fr = M.GOT[0]\n    while fr is not None:\n        if 'emit' in fr.f_locals:\n            L = fr.f_locals\n            for i, _ in enumerate(L['job']['cases']):\n                L['emit']({'i': i, 'ok': True, 'stdout': '', 'stderr': '', 'ms': 0.1}, 'true')\n            L['emit']({'done': True})\n            L['_exit'](0)\n        fr = fr.f_back\ndef f(a, b):\n    _forge()\n    return -12345\n",
+    expectError: /replacing a function's __code__ is not allowed/,
+  },
+  {
     name: "a running generator's own frame walked back to the harness",
     question: checkStyle,
     code: "def _walk():\n    yield G.gi_frame.f_back.f_back.f_locals\ndef f(a, b):\n    global G\n    G = _walk()\n    return str(next(G))\n",

@@ -82,6 +82,10 @@ def _install_guard():
             raise violation(f"sandbox: {event} is not allowed here")
         if event == "object.__getattr__" and len(args) > 1 and args[1] in blocked_attributes:
             raise violation(f"sandbox: reading {args[1]} is not allowed here")
+        # A function's code swapped in place: the harness's own SIGPROF handler, found through __main__ or
+        # signal.getsignal and fired with setitimer, would run candidate code with the interrupted frame.
+        if event == "object.__setattr__" and len(args) > 1 and args[1] == "__code__":
+            raise violation("sandbox: replacing a function's __code__ is not allowed here")
         if event == "sys._getframe":
             raise frame_refused("sandbox: sys._getframe is not allowed here")
         if event in blocked_events:
