@@ -2,20 +2,23 @@ import { z } from "zod";
 
 /**
  * Characters that change how a name reads without showing: controls (NUL, escapes), format characters (zero-width
- * spaces and joiners, bidi overrides such as U+202E, the BOM), and unassigned or private-use code points. A reviewer's
+ * spaces and joiners, bidi overrides such as U+202E, the BOM), unassigned, private-use and lone surrogate code
+ * points, the Hangul fillers that render blank (U+3164) and variation selectors. A reviewer's
  * label "rev1" and "rev1" + U+200B would otherwise both be live and read the same in the audit trail.
  */
-const HIDDEN_CHARACTER = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}]/u;
+const HIDDEN_CHARACTER = /[\p{Cc}\p{Cf}\p{Co}\p{Cn}\p{Cs}\u115F\u1160\u3164\uFFA0]|\p{Variation_Selector}/u;
 
 /** A name people read (a token label, a team name, a candidate label): NFKC-folded, no hidden characters. */
 export function visibleName(schema: z.ZodString, what: string) {
+  // Checked as sent (the character named is the one the sender typed), then folded: NFKC maps some hidden
+  // characters onto others, and full-width letters onto the label they imitate.
   return schema
-    .transform((s) => s.normalize("NFKC"))
     .superRefine((s, ctx) => {
-      const hidden = HIDDEN_CHARACTER.exec(s);
+      const hidden = HIDDEN_CHARACTER.exec(s) ?? HIDDEN_CHARACTER.exec(s.normalize("NFKC"));
       if (hidden) {
         const code = hidden[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
         ctx.addIssue({ code: "custom", message: `${what} may not hold invisible or control characters (found U+${code})` });
       }
-    });
+    })
+    .transform((s) => s.normalize("NFKC"));
 }

@@ -392,6 +392,9 @@ describe("named tokens", () => {
       ["Sam\u200b", "U+200B"],
       ["\u202eSam", "U+202E"],
       ["Sam\u0000", "U+0000"],
+      ["Sam\u3164", "U+3164"],
+      ["Sam\ufe0f", "U+FE0F"],
+      ["Sam\ud800", "U+D800"],
     ]) {
       const hidden = await api("/api/teams/globex/tokens", globex, { method: "POST", json: { label } });
       expect(hidden.status).toBe(400);
