@@ -163,3 +163,31 @@ describe("labelled notes in another language", () => {
     expect(otherLanguage(`${english}\n- Notes: die Artikel und der Index werden nach dem Import neu gebaut`)).toBe(false);
   });
 });
+
+describe("a dump of the rubric's own names is no set answer", () => {
+  it("a criterion's title over its key-point labels, copied, is not read as a list that answers", () => {
+    // Every built-in question whose criterion has three or more key-point labels of several words.
+    const dumps = pack!.questions.flatMap((q) => {
+      const set = setQuestion(q);
+      if (!set) return [];
+      return q.rubric
+        .filter((c) => c.evidence.concepts.filter((k) => k.label.includes(" ")).length >= 3)
+        .map((c) => ({
+          q,
+          set,
+          line: `${c.title}: ${c.evidence.concepts
+            .map((k) => k.label)
+            .slice(0, 5)
+            .join(", ")}.`,
+        }));
+    });
+    expect(dumps.length).toBeGreaterThan(5);
+    expect(dumps.filter((d) => answersAsSet(d.line, d.set)).map((d) => `${d.q.id}: ${d.line}`)).toEqual([]);
+  });
+
+  it("the candidate's own lists, naming the same points in their words, still answer", () => {
+    const earns = rows.filter((r) => r.side === "earns" && setQuestion(question(r.questionId)));
+    expect(earns.length).toBeGreaterThan(0);
+    expect(earns.filter((r) => !r.answer.split("\n").some((line) => answersAsSet(line, setQuestion(question(r.questionId))!)))).toEqual([]);
+  });
+});

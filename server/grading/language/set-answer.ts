@@ -12,6 +12,8 @@ export type SetQuestion = {
   criteria: number;
   /** The words of the prompt and of the terms, lower-cased and read without a plural "s". */
   names: ReadonlySet<string>;
+  /** The rubric's own names of several words (criterion titles, key-point labels), as `verbatim` reads them. */
+  rubricNames: ReadonlySet<string>;
 };
 
 /** A list answers with a few things; a run longer than this is a dump, whatever its items. */
@@ -46,13 +48,21 @@ export function setQuestion(q: Question): SetQuestion | null {
         c.evidence.concepts.map((k) => ({ criterion, terms: k.terms.map((t) => t.toLowerCase().trim()).filter(Boolean) })),
       );
       const names = new Set([q.prompt, ...points.flatMap((p) => p.terms)].flatMap(wordsOf));
-      known = { points, criteria: q.rubric.length, names };
+      const rubricNames = new Set(
+        q.rubric
+          .flatMap((c) => [c.title, ...c.evidence.concepts.map((k) => k.label)])
+          .map(verbatim)
+          .filter((n) => n.includes(" ")),
+      );
+      known = { points, criteria: q.rubric.length, names, rubricNames };
     }
     cache.set(q, known);
   }
   return known;
 }
 
+/** A name as compared with the rubric's: lower case, words only. */
+const verbatim = (text: string) => (text.toLowerCase().match(/[a-z0-9]+/g) ?? []).join(" ");
 const singular = (w: string) => (w.length > 3 && /[^s]s$/.test(w) ? w.slice(0, -1) : w);
 const wordsOf = (text: string) => (text.toLowerCase().match(/[a-z0-9][a-z0-9'-]*/g) ?? []).map(singular);
 
@@ -90,6 +100,9 @@ export function answersAsSet(line: string, q: SetQuestion): boolean {
   if (items.length < MIN_ITEMS || items.length > MAX_ITEMS) return false;
   // An item that is a clause ("bulb a is contained in a path", "we retry it") makes the line a sentence, read as one.
   if (items.some((item) => CLAUSE.test(item))) return false;
+  // The rubric's own names, copied ("Sampling settings: temperature zero, seed, still not fully deterministic" from
+  // a criterion's title and key-point labels): a list half of whose text is its several-word names is a dump of them.
+  if (copiesRubricNames(value, q)) return false;
   const touched = new Set<number>();
   let matched = 0;
   const read = items.map((item) => {
@@ -122,4 +135,12 @@ function namesAThing(label: string, q: SetQuestion): boolean {
   const words = wordsOf(label).filter((w) => !LIGHT.has(w));
   const head = words[words.length - 1];
   return head !== undefined && q.names.has(head);
+}
+
+/** Whether half of a list's text, or more, is the rubric's several-word names (labels hold commas: read whole). */
+function copiesRubricNames(value: string, q: SetQuestion): boolean {
+  const text = verbatim(value);
+  let covered = 0;
+  for (const name of q.rubricNames) if (` ${text} `.includes(` ${name} `)) covered += name.length;
+  return covered * 2 >= text.length;
 }
