@@ -82,7 +82,8 @@ export function parsePackLocated(text: string, file: string): LocatedPack {
 }
 
 export function loadPackFile(path: string, root = process.cwd()): LocatedPack {
-  return parsePackLocated(readPackText(path, relative(root, path) || path), relative(root, path) || path);
+  const file = relative(root, path) || path;
+  return parsePackLocated(readPackText(path, file), file);
 }
 
 /**
@@ -92,16 +93,16 @@ export function loadPackFile(path: string, root = process.cwd()): LocatedPack {
  */
 export function loadPackDir(dir: string, root = process.cwd()): LocatedPack {
   const rel = (p: string) => relative(root, p) || p;
-  const main = readYamlSource(readPackText(join(dir, "pack.yaml"), rel(join(dir, "pack.yaml"))), rel(join(dir, "pack.yaml")));
+  // Each file read once, bounded, and named by its path from the root.
+  const yamlFile = (path: string) => readYamlSource(readPackText(path, rel(path)), rel(path));
+  const main = yamlFile(join(dir, "pack.yaml"));
   const questionsDir = join(dir, "questions");
   const files = existsSync(questionsDir)
     ? readdirSync(questionsDir)
         .filter((f) => /\.ya?ml$/.test(f))
         .sort()
     : [];
-  const parts = files.map((name) =>
-    readYamlSource(readPackText(join(questionsDir, name), rel(join(questionsDir, name))), rel(join(questionsDir, name))),
-  );
+  const parts = files.map((name) => yamlFile(join(questionsDir, name)));
   const issues = [...main.issues, ...parts.flatMap((p) => p.issues)];
   if (issues.length) throw new PackValidationError(issues);
   return assemble(
@@ -116,7 +117,8 @@ export function loadPackDir(dir: string, root = process.cwd()): LocatedPack {
  * kind it contains: lets an author validate a file before the rest of the pack is ready.
  */
 export function loadQuestionFile(path: string, root = process.cwd()): LocatedPack {
-  const { source, issues } = readYamlSource(readPackText(path, relative(root, path) || path), relative(root, path) || path);
+  const file = relative(root, path) || path;
+  const { source, issues } = readYamlSource(readPackText(path, file), file);
   if (issues.length) throw new PackValidationError(issues);
   const items = Array.isArray(source.value) ? source.value : [source.value];
   const kinds = [...new Set(items.map((q) => (q as { kind?: unknown })?.kind).filter((k): k is string => typeof k === "string"))];

@@ -1,7 +1,7 @@
 import type { Criterion, Exemplar, Pack, Question } from "../schema.js";
 import { defaultValues, drawValues, type VariantValues } from "./draw.js";
 import { evaluate, freeNames, parseExpression, type Value } from "./expression.js";
-import { fillJson, fillShownText, fillText, placeholderNames } from "./template.js";
+import { fillJson, fillText, placeholderNames } from "./template.js";
 
 /** The values each instantiated question was made with (kept off the question itself, so no view can leak them by accident). */
 const valuesOf = new WeakMap<Question, VariantValues>();
@@ -14,8 +14,8 @@ export function withValues(q: Question, values: VariantValues): Question {
   const declared = new Set(Object.keys(q.variables));
   const text = (s: string) => fillText(s, values, declared);
   const secret = secretVariables(q);
-  // Text the candidate reads never shows a secret value (fillShownText); the rubric and exemplars stay server-side.
-  const shown = (s: string) => fillShownText(s, values, declared, secret);
+  // Text the candidate reads never shows a secret value (fillText's `hidden`); the rubric and exemplars stay server-side.
+  const shown = (s: string) => fillText(s, values, declared, secret);
   const criterion = (c: Criterion): Criterion => ({
     ...c,
     title: text(c.title),

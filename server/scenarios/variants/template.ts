@@ -31,34 +31,27 @@ function ours(src: string, declared: ReadonlySet<string>): Expr | null {
   return names.size > 0 && [...names].every((n) => declared.has(n)) ? e : null;
 }
 
-export function fillText(text: string, values: Readonly<Record<string, Value>>, declared: ReadonlySet<string>): string {
-  if (!text.includes("{{")) return text;
-  return text.replace(PLACEHOLDER, (whole, src: string) => {
-    const e = ours(src, declared);
-    return e ? formatValue(evaluate(e, values)) : whole;
-  });
-}
-
 /** What a placeholder reading a secret variable shows where the candidate reads the text. */
-export const HIDDEN_VALUE = "(hidden)";
+const HIDDEN_VALUE = "(hidden)";
+const NONE: ReadonlySet<string> = new Set();
 
 /**
- * Fill text the candidate reads (title, prompt, starter code, follow-up probes, test names, which the report lists
- * for hidden tests too): a placeholder that reads a secret variable (a hidden test's input or expected value) shows
- * HIDDEN_VALUE, so "adds {{case.a}} and {{case.b}}" never hands out a hidden case. `len(case.input)` is hidden too:
- * what an expression reveals of a secret is not worked out.
+ * Fill the placeholders of a text. Text the candidate reads (title, prompt, starter code, follow-up probes, test
+ * names, which the report lists for hidden tests too) passes the secret variables as `hidden`: a placeholder that
+ * reads one (a hidden test's input or expected value) shows HIDDEN_VALUE, so "adds {{case.a}} and {{case.b}}" never
+ * hands out a hidden case. `len(case.input)` is hidden too: what an expression reveals of a secret is not worked out.
  */
-export function fillShownText(
+export function fillText(
   text: string,
   values: Readonly<Record<string, Value>>,
   declared: ReadonlySet<string>,
-  secret: ReadonlySet<string>,
+  hidden: ReadonlySet<string> = NONE,
 ): string {
   if (!text.includes("{{")) return text;
   return text.replace(PLACEHOLDER, (whole, src: string) => {
     const e = ours(src, declared);
     if (!e) return whole;
-    return [...freeNames(e)].some((n) => secret.has(n)) ? HIDDEN_VALUE : formatValue(evaluate(e, values));
+    return hidden.size && [...freeNames(e)].some((n) => hidden.has(n)) ? HIDDEN_VALUE : formatValue(evaluate(e, values));
   });
 }
 
