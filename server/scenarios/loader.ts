@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { MAX_PACK_UPLOAD_BYTES } from "../contracts/index.js";
-import { FileTooLargeError, readBoundedText } from "../files/index.js";
-import { join, relative } from "node:path";
+import { FileTooLargeError, readBoundedText, shownPath } from "../files/index.js";
+import { join } from "node:path";
 import { crossCheckPack } from "./cross-checks.js";
 import { partialCrossChecks } from "./partial-checks.js";
 import { PackValidationError, formatPath, type PackIssue } from "./errors.js";
@@ -82,7 +82,7 @@ export function parsePackLocated(text: string, file: string): LocatedPack {
 }
 
 export function loadPackFile(path: string, root = process.cwd()): LocatedPack {
-  const file = relative(root, path) || path;
+  const file = shownPath(path, root);
   return parsePackLocated(readPackText(path, file), file);
 }
 
@@ -92,7 +92,7 @@ export function loadPackFile(path: string, root = process.cwd()): LocatedPack {
  * Errors name the file and the path inside it where the problem was written.
  */
 export function loadPackDir(dir: string, root = process.cwd()): LocatedPack {
-  const rel = (p: string) => relative(root, p) || p;
+  const rel = (p: string) => shownPath(p, root);
   // Each file read once, bounded, and named by its path from the root.
   const yamlFile = (path: string) => readYamlSource(readPackText(path, rel(path)), rel(path));
   const main = yamlFile(join(dir, "pack.yaml"));
@@ -117,7 +117,7 @@ export function loadPackDir(dir: string, root = process.cwd()): LocatedPack {
  * kind it contains: lets an author validate a file before the rest of the pack is ready.
  */
 export function loadQuestionFile(path: string, root = process.cwd()): LocatedPack {
-  const file = relative(root, path) || path;
+  const file = shownPath(path, root);
   const { source, issues } = readYamlSource(readPackText(path, file), file);
   if (issues.length) throw new PackValidationError(issues);
   const items = Array.isArray(source.value) ? source.value : [source.value];
@@ -195,7 +195,7 @@ export function loadPacksFromDirLocated(dir: string, root = process.cwd()): Loca
   const seen = new Set<string>();
   for (const { pack: p } of packs) {
     if (seen.has(p.id))
-      issues.push({ file: relative(root, dir) || dir, path: "id", code: "duplicate-pack-id", message: `two packs share the id "${p.id}"` });
+      issues.push({ file: shownPath(dir, root), path: "id", code: "duplicate-pack-id", message: `two packs share the id "${p.id}"` });
     seen.add(p.id);
   }
   if (issues.length) throw new PackValidationError(issues);

@@ -28,7 +28,7 @@ describe("npm run cli (in-process)", () => {
     const r = await cli(["validate", "/dev/zero"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
-      /dev\/zero \(root\): the file holds more than 2,000,000 bytes \(a pack file may hold at most 2,000,000\) \[too-large\]/,
+      /^\/dev\/zero \(root\): the file holds more than 2,000,000 bytes \(a pack file may hold at most 2,000,000\) \[too-large\]/,
     );
   });
 

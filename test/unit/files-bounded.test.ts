@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { boundedLines, FileTooLargeError, LineWithoutEndError, readBoundedText } from "../../server/files/index.js";
+import { boundedLines, FileTooLargeError, LineWithoutEndError, readBoundedText, shownPath } from "../../server/files/index.js";
 
 const file = (text: string) => {
   const path = join(mkdtempSync(join(tmpdir(), "mi-files-")), "f.txt");
@@ -35,5 +35,16 @@ describe("bounded reads", () => {
 
   it("gives up on a line that never ends", async () => {
     await expect(collect("/dev/zero", 100, 200_000)).rejects.toThrow(LineWithoutEndError);
+  });
+});
+
+describe("shownPath", () => {
+  it("names a file under the root from the root, and one outside it as the user gave it", () => {
+    expect(shownPath("/work/repo/packs/a.yaml", "/work/repo")).toBe("packs/a.yaml");
+    expect(shownPath("/dev/zero", "/work/repo")).toBe("/dev/zero");
+    expect(shownPath("/work/other/a.yaml", "/work/repo")).toBe("/work/other/a.yaml");
+    expect(shownPath("/work/repo", "/work/repo")).toBe("/work/repo");
+    // A name that merely starts with two dots is still inside the root.
+    expect(shownPath("/work/repo/..hidden/a.yaml", "/work/repo")).toBe("..hidden/a.yaml");
   });
 });
