@@ -38,6 +38,12 @@ export const SYSTEM_ROOT: readonly string[] = [
 
 const MB = 1024 * 1024;
 
+/** Whole CPU seconds before the kernel stops the sandbox with SIGXCPU. */
+const cpuSoftLimit = (limits: SandboxLimits) => Math.ceil(limits.cpuSeconds);
+
+/** bwrap reports a child killed by a signal as exit code 128 + the signal's number. */
+export const CPU_LIMIT_EXIT_CODE = 128 + 24; // SIGXCPU
+
 /**
  * prlimit (rlimits) -> setpriv (a dedicated uid, when we are root, so the
  * process limit applies) -> bwrap (every namespace unshared: no network, own
@@ -52,7 +58,9 @@ export function sandboxCommand(
   extraProcesses = 0,
 ): { command: string; args: string[] } {
   const rlimits = [
-    `--cpu=${Math.ceil(limits.cpuSeconds)}`,
+    // The soft limit sends SIGXCPU (which kills: nothing in the sandbox handles it), the hard one SIGKILL a second
+    // later: a run ended by SIGXCPU is known to have used its CPU time, not its memory.
+    `--cpu=${cpuSoftLimit(limits)}:${cpuSoftLimit(limits) + 1}`,
     `--as=${limits.memoryMb * MB}`,
     `--nproc=${limits.processes + extraProcesses}`,
     `--fsize=${limits.fileSizeMb * MB}`,

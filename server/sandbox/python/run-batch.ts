@@ -1,10 +1,11 @@
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import type { Readable } from "node:stream";
-import { batchWallMs, type SandboxLimits } from "../limits.js";
+import { batchWallMs, RUN_STOPPED_MESSAGE, type SandboxLimits } from "../limits.js";
 import { parseOutcome } from "../outcome.js";
 import { DEPRIORITISE_AFTER_MS, deprioritiseTree } from "../scheduling/index.js";
 import type { BatchRequest, BatchResult, CaseOutcome } from "../types.js";
+import { CPU_LIMIT_EXIT_CODE } from "./command.js";
 import { killSandbox } from "./kill.js";
 
 export type Warm = {
@@ -114,10 +115,12 @@ export async function runInSandbox(warm: Warm, request: BatchRequest, limits: Sa
   // The results are in (or the run is over): nothing of this sandbox may outlive it.
   killSandbox(child);
 
-  const status: BatchResult["status"] = stopReason ?? (done ? "ok" : "crashed");
+  // Killed at the CPU limit is the run's time running out, as a TypeScript run's budget does.
+  const cpuSpent = exit?.signal === "SIGXCPU" || exit?.code === CPU_LIMIT_EXIT_CODE;
+  const status: BatchResult["status"] = stopReason ?? (done ? "ok" : cpuSpent ? "timeout" : "crashed");
   const missing =
     status === "timeout"
-      ? "time limit exceeded (the run was stopped)"
+      ? RUN_STOPPED_MESSAGE
       : status === "output-limit"
         ? "stopped: the program wrote too much output"
         : `the program was killed before this test ran (${exit?.signal ?? `exit code ${exit?.code}`}; memory or CPU limit?)`;

@@ -1,5 +1,5 @@
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from "quickjs-emscripten-core";
-import type { SandboxLimits } from "../limits.js";
+import { RUN_STOPPED_MESSAGE, runBudgetMs, type SandboxLimits } from "../limits.js";
 import type { BatchRequest, BatchResult, CaseOutcome, LanguageRunner } from "../types.js";
 import { CANDIDATE_GLOBALS, HARNESS_PRELUDE } from "./harness-prelude.js";
 import { DEPRIORITISE_AFTER_MS, LOW_PRIORITY, setOwnThreadPriority } from "../scheduling/index.js";
@@ -82,6 +82,8 @@ function runBatch(
   started: number,
 ): BatchResult {
   let deadline = 0;
+  /** When the run's whole budget is spent (set once the candidate's code starts loading). */
+  let runEndsAt = Number.POSITIVE_INFINITY;
   let out = "";
   let err = "";
   let outputExceeded = false;
@@ -113,11 +115,21 @@ function runBatch(
   context.setProp(context.global, "__write", write);
   write.dispose();
 
+  /** Which time limit stopped the code, if one did: the test's own, or the run's. */
+  let runCut = false;
+  const timeUp = (): string | null => {
+    if (Date.now() <= deadline) return null;
+    if (deadline < runEndsAt) return "time limit exceeded for this test";
+    runCut = true;
+    return RUN_STOPPED_MESSAGE;
+  };
+  /** A test's deadline: its own limit, never past the run's. */
+  const testDeadline = () => Math.min(Date.now() + limits.perTestMs, runEndsAt);
+
   const describe = (handle: QuickJSHandle): string => {
     const e = context.dump(handle) as { name?: string; message?: string } | string;
     if (typeof e === "object" && e) {
-      if (e.message === "interrupted")
-        return Date.now() > deadline ? "time limit exceeded for this test" : "stopped: memory or output limit exceeded";
+      if (e.message === "interrupted") return timeUp() ?? "stopped: memory or output limit exceeded";
       return `${e.name ?? "Error"}: ${e.message ?? ""}`.slice(0, 2000);
     }
     return String(e).slice(0, 2000);
@@ -152,6 +164,8 @@ function runBatch(
   const targetName = request.testCode ? "runCase" : request.entrypoint;
   let loadError: string | null = null;
   let target: QuickJSHandle | null = null;
+  runEndsAt = Date.now() + runBudgetMs(limits);
+  deadline = testDeadline();
   for (const [source, file] of [
     [`${CANDIDATE_GLOBALS}\n${scripts.candidate}`, "solution.js"],
     [scripts.tests, "tests.js"],
@@ -193,17 +207,24 @@ function runBatch(
       outcomes.push({ ok: false, error: loadError, stdout: "", stderr: "", ms: 0 });
       continue;
     }
+    if (Date.now() >= runEndsAt) {
+      // The run's time is spent: the tests it never reached say so, as Python's do when its sandbox is killed.
+      runCut = true;
+      outcomes.push({ ok: false, error: RUN_STOPPED_MESSAGE, stdout: "", stderr: "", ms: 0 });
+      continue;
+    }
     const caseStart = performance.now();
-    deadline = Date.now() + limits.perTestMs;
+    deadline = testDeadline();
     const outcome = runCase(
       runtime,
       context,
       { invoke, serialise, returnLimit, target: target! },
       JSON.stringify(testCase.args),
-      () => Date.now() > deadline,
+      timeUp,
       describe,
     );
     if (outputExceeded) status = "output-limit";
+    else if (runCut) status = "timeout";
     outcomes.push({ ...outcome, stdout: out, stderr: err, ms: Math.round((performance.now() - caseStart) * 100) / 100 });
   }
   for (const handle of [invoke, serialise, guardEntrypoint, returnLimit, target]) handle?.dispose();
@@ -220,7 +241,7 @@ function runCase(
   context: QuickJSContext,
   harness: HarnessHandles,
   argsJson: string,
-  expired: () => boolean,
+  timeUp: () => string | null,
   describe: (h: QuickJSHandle) => string,
 ): Pick<CaseOutcome, "ok" | "value" | "error"> {
   const args = context.newString(argsJson);
@@ -235,7 +256,8 @@ function runCase(
   try {
     let state = context.getPromiseState(handle);
     while (state.type === "pending") {
-      if (expired()) return { ok: false, error: "time limit exceeded for this test" };
+      const limit = timeUp();
+      if (limit) return { ok: false, error: limit };
       if (!runtime.hasPendingJob()) return { ok: false, error: "the returned promise never settled" };
       const jobs = runtime.executePendingJobs(256);
       if (jobs.error) {
