@@ -32,8 +32,12 @@ export type RowResult = {
   questionId: string;
   /** The grader that produced the line: a team comparing runs across upgrades knows which scores moved. */
   graderVersion: string;
-  score: number;
-  /** False when no criterion was graded (another language, nothing submitted): `score` 0 is then no verdict. */
+  /**
+   * 0-100; null when no criterion was graded (another language, nothing submitted): no verdict, so a team averaging
+   * the column does not count the candidate as 0.
+   */
+  score: number | null;
+  /** False when no criterion was graded; `score` is then null. */
   graded: boolean;
   /**
    * `feedback`: why the criterion scored what it did; `evidence`: the candidate's own words each key point
@@ -41,7 +45,8 @@ export type RowResult = {
    */
   criteria: {
     criterionId: string;
-    score: number;
+    /** 0-4; null when the criterion was not graded (`notGraded` says why). */
+    score: number | null;
     insufficientEvidence: boolean;
     notGraded?: "other-language" | "not-answered";
     feedback: string;
@@ -122,15 +127,16 @@ export async function gradeRow(
   const submitted = (row.text ?? row.code ?? "").trim();
   const exemplar = options.exemplarsAsAnswers ? question.exemplars.find((e) => e.answer.trim() === submitted) : undefined;
   const { scores, flags } = gradeQuestion(question, [body], { pack, tests, gradingExemplar: exemplar?.answer });
+  const graded = scores.some((s) => !s.notGraded);
   return {
     id: row.id,
     questionId: question.id,
     graderVersion: GRADER_VERSION,
-    score: questionScore(gradingCriteria(question), scores),
-    graded: scores.some((s) => !s.notGraded),
+    score: graded ? questionScore(gradingCriteria(question), scores) : null,
+    graded,
     criteria: scores.map((s) => ({
       criterionId: s.criterionId,
-      score: s.score,
+      score: s.notGraded ? null : s.score,
       insufficientEvidence: s.insufficientEvidence,
       ...(s.notGraded ? { notGraded: s.notGraded } : {}),
       // In full, as the interview's report shows it: a cut explanation loses the level anchor and the

@@ -10,14 +10,17 @@ import { loadPacksForCli, packAndQuestion } from "./load-packs.js";
 const USAGE = `usage:
   npm run -s cli -- grade --pack <pack file, dir or id> --answers <answers.jsonl> [--pack-id <id>] [--exemplars-as-answers]
       one JSON line per answer row {id, questionId, text?, code?, language?}:
-      {id, questionId, score, criteria: [{criterionId, score, insufficientEvidence, feedback}], flags}
+      {id, questionId, graderVersion, score (0-100), graded, criteria: [{criterionId, score (0-4), insufficientEvidence,
+       notGraded?, feedback, evidence: [{quote, note}]}], flags: [{kind, message, quote}], asExemplar?}
+      where graded: false, score null and notGraded ("other-language", "not-answered") mean no verdict;
       or {line, id?, error: {code, message}} for a row that could not be graded.
       Coding answers run on the question's tests in the sandbox, as in the interview.
       --exemplars-as-answers: a row that is one of its question's exemplars word for word is graded as
       that exemplar, as calibrate grades it, and marked "asExemplar": "<level>" (without it, an exemplar
       is a copy of a model answer and earns nothing). For a file of your own rows only.
   npm run -s cli -- grade --question <pack file, dir or id>#<question-id> --answer-file <answer.txt> [--code --language python|typescript]
-      one answer, printed as {scores, flags}.
+      one answer, printed as {questionId, graderVersion, score (0-100), scores: [the grader's full record per
+      criterion: criterionId, score, insufficientEvidence, source, feedback, evidence, ...], flags}.
 Both grade exactly as the interview does (the deterministic evidence layer, the whole pack loaded).`;
 const SEE_USAGE = "see npm run -s cli -- grade --help";
 

@@ -35,11 +35,5 @@ export function batchWallMs(limits: SandboxLimits, cases: number): number {
   return Math.min(limits.perTestMs * Math.max(1, cases) + 1500, limits.cpuSeconds * 1000 * 2 + 1500);
 }
 
-/**
- * Time for all of one run's candidate code together: Python's sandbox is killed at its CPU limit, so a TypeScript
- * run stops there too, instead of spending the per-test limit on every test of a batch of endless loops.
- */
-export const runBudgetMs = (limits: SandboxLimits): number => limits.cpuSeconds * 1000;
-
 /** What a test the run never reached (or was cut short in) says, in both languages. */
 export const RUN_STOPPED_MESSAGE = "time limit exceeded (the run was stopped)";

@@ -33,13 +33,23 @@ function withFound(message: string, found: unknown): string {
   return `${message}; found ${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown}`;
 }
 
+/**
+ * A number where text belongs is nearly always unquoted text: YAML reads 0.7 as a number, and in a [a, b] list the
+ * comma of 12,000 splits it into 12 and 000.
+ */
+function textHint(issue: { code: string; expected?: unknown }, found: unknown): string {
+  if (issue.code !== "invalid_type" || issue.expected !== "string" || typeof found !== "number") return "";
+  return `; write text in quotes ("${found}"; in a [a, b] list a comma also splits "12,000" into 12 and 000)`;
+}
+
 function validate(value: unknown, locate: Locator): LocatedPack {
   const parsed = PackSchema.safeParse(value);
   if (!parsed.success) {
     throw new PackValidationError([
       ...parsed.error.issues.map((issue) => {
         const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
-        return { ...locate(path), code: "schema", message: withFound(issue.message, valueAt(value, path)) };
+        const found = valueAt(value, path);
+        return { ...locate(path), code: "schema", message: withFound(issue.message, found) + textHint(issue, found) };
       }),
       // Every problem at once: the cross-checks on the parts that can be read, even of a question that failed the schema.
       ...partialCrossChecks(value).map((p) => ({ ...locate(p.path), code: p.code, message: p.message })),

@@ -2,6 +2,17 @@ import { isNode, LineCounter, parseDocument, type Document } from "yaml";
 import type { PackIssue } from "./errors.js";
 import { MAX_YAML_ALIASES, yamlTooDeep } from "./yaml-limits.js";
 
+/**
+ * What an author usually meant, by the parser's stable error code: most YAML slips in a pack are text that needed
+ * quotes ("% of", a sentence going on after its closing quote, a value holding ": ").
+ */
+const QUOTING_HINTS: Partial<Record<string, string>> = {
+  BAD_SCALAR_START: '; a value starting with %, @, ` or another YAML indicator must be quoted: "% of"',
+  UNEXPECTED_TOKEN:
+    "; if a quoted value goes on after its closing quote, put all of it inside the quotes (and write a ' inside '...' as '')",
+  BLOCK_AS_IMPLICIT_KEY: '; a value holding ": " must be quoted: "note: text"',
+};
+
 /** A parsed YAML (or JSON) file that can say where any path inside it is. */
 export type YamlSource = {
   file: string;
@@ -30,7 +41,7 @@ export function readYamlSource(text: string, file: string): { source: YamlSource
     path: "",
     ...position(lineCounter, e.pos[0]),
     code: "yaml",
-    message: `YAML syntax: ${e.message.split("\n")[0]!.slice(0, 200)}`,
+    message: `YAML syntax: ${e.message.split("\n")[0]!.slice(0, 200)}${QUOTING_HINTS[e.code] ?? ""}`,
   }));
   let value: unknown;
   if (!issues.length) {

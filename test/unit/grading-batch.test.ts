@@ -168,6 +168,9 @@ describe("batch grading (cli grade --pack --answers)", () => {
     // Its 0 is no verdict, and a pipeline reading the rows can tell by a stable code, not by the message.
     expect("graded" in french && french.graded).toBe(false);
     expect("criteria" in french && french.criteria.every((c) => c.notGraded === "other-language")).toBe(true);
+    // No verdict is no number: a team averaging the score column must not count the candidate as 0.
+    expect("score" in french && french.score).toBeNull();
+    expect("criteria" in french && french.criteria.every((c) => c.score === null)).toBe(true);
   });
 
   it("quotes the candidate's own words each key point was found in", async () => {
@@ -203,6 +206,6 @@ describe("batch grading (cli grade --pack --answers)", () => {
     const untested = "criteria" in notRun ? notRun.criteria.find((c) => c.criterionId === "tests-passed")! : null;
     expect(untested).toMatchObject({ score: 0, insufficientEvidence: true });
     expect(untested!.feedback).toContain("without a code sandbox");
-    expect("score" in passed && "score" in notRun && passed.score > notRun.score).toBe(true);
+    expect("score" in passed && "score" in notRun && passed.score! > notRun.score!).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from "quickjs-emscripten-core";
-import { RUN_STOPPED_MESSAGE, runBudgetMs, type SandboxLimits } from "../limits.js";
+import { batchWallMs, RUN_STOPPED_MESSAGE, type SandboxLimits } from "../limits.js";
 import type { BatchRequest, BatchResult, CaseOutcome, LanguageRunner } from "../types.js";
 import { CANDIDATE_GLOBALS, HARNESS_PRELUDE } from "./harness-prelude.js";
 import { DEPRIORITISE_AFTER_MS, LOW_PRIORITY, setOwnThreadPriority } from "../scheduling/index.js";
@@ -164,7 +164,8 @@ function runBatch(
   const targetName = request.testCode ? "runCase" : request.entrypoint;
   let loadError: string | null = null;
   let target: QuickJSHandle | null = null;
-  runEndsAt = Date.now() + runBudgetMs(limits);
+  // The batch's wall budget, the one the server holds a Python run to: past it the worker would be taken for hung.
+  runEndsAt = Date.now() + batchWallMs(limits, request.cases.length);
   deadline = testDeadline();
   for (const [source, file] of [
     [`${CANDIDATE_GLOBALS}\n${scripts.candidate}`, "solution.js"],
