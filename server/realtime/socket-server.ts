@@ -11,7 +11,7 @@ import {
   type ServerToClientEvents,
 } from "../contracts/index.js";
 import { MAX_SOCKET_MESSAGE_BYTES } from "../contracts/index.js";
-import { limitIncomingBytes } from "./byte-budget.js";
+import { createAddressByteBudget, limitIncomingBytes } from "./byte-budget.js";
 import { ServiceError, type InterviewService } from "../interview/index.js";
 import { hostAllowed, limitedMessage, originAllowed, type RateLimits } from "../limits/index.js";
 import { secondsSince, type Metrics } from "../metrics/index.js";
@@ -156,6 +156,8 @@ export function createSocketServer(
   const limits = options.limits ?? null;
   const allowedOrigins = options.allowedOrigins ?? [];
   const context = { logger, limits, metrics: options.metrics ?? null };
+  // Shared by all of this server's connections: one address's connections count together.
+  const addressBytes = createAddressByteBudget();
   const io: InterviewIo = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
@@ -187,12 +189,17 @@ export function createSocketServer(
   io.on("connection", (socket) => {
     socket.data.sessions = new Set();
     socket.data.refusals = 0;
-    limitIncomingBytes(
-      socket,
-      (bytes) =>
-        logger.warn({ socket: socket.id, address: socket.data.address, bytes }, "connection sent more bytes than any client does; closed"),
-      options.now,
-    );
+    limitIncomingBytes(socket, {
+      onClose: (bytes, budget) =>
+        logger.warn(
+          { socket: socket.id, address: socket.data.address, bytes, budget },
+          budget === "connection"
+            ? "connection sent more bytes than any client does; closed"
+            : "connections of one address sent more bytes together than any clients do; closed",
+        ),
+      now: options.now,
+      address: { key: socket.data.address, budget: addressBytes },
+    });
     socket.onAny((event: string, ...args: unknown[]) => {
       const ack = args.at(-1);
       if (!CLIENT_EVENTS.includes(event as ClientEventName)) {
