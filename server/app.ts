@@ -66,6 +66,8 @@ export type AppDeps = {
   metricsToken?: string | null;
   /** Client address and https from X-Forwarded-* (behind a proxy you run). */
   trustProxy?: boolean;
+  /** Bytes all socket connections of one address may send per 10 s; default INCOMING_BYTES_PER_ADDRESS. */
+  socketBytesPerAddress?: number;
   /** Browser origins allowed to open the socket besides the server's own. */
   allowedOrigins?: string[];
   /** Host names requests may name (server/limits/host.ts); null or absent: any. */
@@ -212,6 +214,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   io = createSocketServer(httpServer, service, teams, logger, {
     limits,
     trustProxy: deps.trustProxy ?? false,
+    ...(deps.socketBytesPerAddress ? { bytesPerAddress: deps.socketBytesPerAddress } : {}),
     allowedOrigins: deps.allowedOrigins ?? [],
     allowedHosts: deps.allowedHosts ?? null,
     metrics,

@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import { resolve } from "node:path";
 import { z } from "zod";
+import { INCOMING_BYTES_PER_ADDRESS } from "./contracts/index.js";
 import { DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from "./cluster/index.js";
 import { defaultAllowedHosts, DEFAULT_RATE_LIMITS, type RateLimitConfig } from "./limits/index.js";
 import type { ModelConfig } from "./llm/index.js";
@@ -70,6 +71,11 @@ const EnvSchema = z.object({
   RATE_HTTP_GLOBAL_10S: z.coerce.number().int().min(1).max(1e8).default(DEFAULT_RATE_LIMITS.httpGlobal.points),
   /** "true" behind a reverse proxy you run: client addresses and https come from X-Forwarded-*. */
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  SOCKET_MB_PER_ADDRESS_10S: z.coerce
+    .number()
+    .min(1)
+    .max(100_000)
+    .default(INCOMING_BYTES_PER_ADDRESS / 1_000_000),
   /** Browser origins (comma-separated, or *) allowed to open the socket besides the server's own. */
   SOCKET_ORIGINS: z.string().default(""),
   ALLOWED_HOSTS: z.string().max(4_000).default(""),
@@ -109,6 +115,8 @@ export type Config = {
   model: ModelConfig | null;
   rateLimits: RateLimitConfig;
   trustProxy: boolean;
+  /** Bytes all socket connections of one address may send per 10 s (server/realtime/byte-budget.ts). */
+  socketBytesPerAddress: number;
   allowedOrigins: string[];
   /** Host names requests may name (DNS rebinding); null: any. */
   allowedHosts: string[] | null;
@@ -174,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       httpGlobal: { points: e.RATE_HTTP_GLOBAL_10S, seconds: 10 },
     },
     trustProxy: e.TRUST_PROXY === "true",
+    socketBytesPerAddress: Math.round(e.SOCKET_MB_PER_ADDRESS_10S * 1_000_000),
     redis: e.REDIS_URL ? { url: e.REDIS_URL, keyPrefix: e.REDIS_KEY_PREFIX } : null,
     metricsToken: e.METRICS_TOKEN ?? null,
     instanceId: e.INSTANCE_ID ?? `${hostname()}-${process.pid}`,

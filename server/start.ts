@@ -26,6 +26,7 @@ export async function startServer(
       cluster: config.cluster,
       rateLimits: config.rateLimits,
       trustProxy: config.trustProxy,
+      socketBytesPerAddress: config.socketBytesPerAddress,
       allowedOrigins: config.allowedOrigins,
       allowedHosts: config.allowedHosts,
       redis: config.redis,

@@ -10,6 +10,16 @@
  * near that (it was 1 MB: ten connections of 1 MB frames slowed other clients' acks to seconds).
  */
 export const MAX_SOCKET_MESSAGE_BYTES = 320_000;
+/** Bytes one connection may send in a window: far above any client of ours, far below a flood of large frames. */
+export const INCOMING_BYTES_PER_WINDOW = 4_000_000;
+/**
+ * Bytes all connections from one address may send in a window. An outside test opened 40 connections, each just
+ * under the per-connection budget, and another client's acks reached p90 240 ms; one address now gets three
+ * connections' worth. An office of candidates behind one NAT sends drafts of a few kB each: far below it.
+ */
+export const INCOMING_BYTES_PER_ADDRESS = 12_000_000;
+export const INCOMING_WINDOW_MS = 10_000;
+
 /** Largest JSON body an HTTP route reads. */
 export const MAX_JSON_BODY_BYTES = 1_000_000;
 /** Largest pack upload (YAML or JSON text). */

@@ -1,14 +1,5 @@
 import type { Socket } from "socket.io";
-
-/** Bytes one connection may send in a window: far above any client of ours, far below a flood of large frames. */
-export const INCOMING_BYTES_PER_WINDOW = 4_000_000;
-/**
- * Bytes all connections from one address may send in a window. An outside test opened 40 connections, each just
- * under the per-connection budget, and another client's acks reached p90 240 ms; one address now gets three
- * connections' worth. An office of candidates behind one NAT sends drafts of a few kB each: far below it.
- */
-export const INCOMING_BYTES_PER_ADDRESS = 12_000_000;
-export const INCOMING_WINDOW_MS = 10_000;
+import { INCOMING_BYTES_PER_ADDRESS, INCOMING_BYTES_PER_WINDOW, INCOMING_WINDOW_MS } from "../contracts/index.js";
 
 type Window = { start: number; bytes: number };
 

@@ -37,6 +37,8 @@ export type SocketServerOptions = {
   allowedHosts?: readonly string[] | null;
   /** Ack counts and latencies by event and outcome; none when absent. */
   metrics?: Metrics | null;
+  /** Bytes all connections of one address may send per window (default INCOMING_BYTES_PER_ADDRESS). */
+  bytesPerAddress?: number;
   /** The clock the incoming-byte budget reads (tests inject one). */
   now?: () => number;
 };
@@ -157,7 +159,7 @@ export function createSocketServer(
   const allowedOrigins = options.allowedOrigins ?? [];
   const context = { logger, limits, metrics: options.metrics ?? null };
   // Shared by all of this server's connections: one address's connections count together.
-  const addressBytes = createAddressByteBudget();
+  const addressBytes = createAddressByteBudget(options.bytesPerAddress);
   const io: InterviewIo = new Server(httpServer, {
     serveClient: false,
     maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,

@@ -3,12 +3,8 @@ import type { AddressInfo } from "node:net";
 import { Server } from "socket.io";
 import { io as connect, type Socket as ClientSocket } from "socket.io-client";
 import { afterEach, describe, expect, it } from "vitest";
-import {
-  createAddressByteBudget,
-  INCOMING_BYTES_PER_ADDRESS,
-  INCOMING_BYTES_PER_WINDOW,
-  limitIncomingBytes,
-} from "../../server/realtime/byte-budget.js";
+import { INCOMING_BYTES_PER_ADDRESS, INCOMING_BYTES_PER_WINDOW } from "../../server/contracts/index.js";
+import { createAddressByteBudget, limitIncomingBytes } from "../../server/realtime/byte-budget.js";
 import { miniPack } from "../helpers/packs.js";
 import { startTestServer } from "../helpers/server.js";
 import { connectClient } from "../helpers/socket-client.js";
