@@ -4,72 +4,24 @@
  * are compared by, in the manner of Unicode TS #39: decompose, replace each look-alike with its Latin prototype,
  * recompose. "rev1" and "rеv1" (Cyrillic е) or "Ivan" and "lvan" have one skeleton.
  */
-const PROTOTYPES: Record<string, string> = {
-  // Cyrillic, lower then upper case.
-  а: "a",
-  е: "e",
-  о: "o",
-  р: "p",
-  с: "c",
-  у: "y",
-  х: "x",
-  ѕ: "s",
-  і: "i",
-  ј: "j",
-  ԛ: "q",
-  ԝ: "w",
-  һ: "h",
-  ӏ: "l",
-  А: "A",
-  В: "B",
-  Е: "E",
-  К: "K",
-  М: "M",
-  Н: "H",
-  О: "O",
-  Р: "P",
-  С: "C",
-  Т: "T",
-  Х: "X",
-  У: "Y",
-  Ѕ: "S",
-  І: "l",
-  Ј: "J",
-  Ԛ: "Q",
-  Ԝ: "W",
-  Ӏ: "l",
-  // Greek, lower then upper case.
-  α: "a",
-  ο: "o",
-  ν: "v",
-  ρ: "p",
-  υ: "u",
-  ι: "i",
-  χ: "x",
-  γ: "y",
-  ϲ: "c",
-  ϳ: "j",
-  Α: "A",
-  Β: "B",
-  Ε: "E",
-  Ζ: "Z",
-  Η: "H",
-  Ι: "l",
-  Κ: "K",
-  Μ: "M",
-  Ν: "N",
-  Ο: "O",
-  Ρ: "P",
-  Τ: "T",
-  Υ: "Y",
-  Χ: "X",
-  Ϲ: "C",
+/** Each look-alike (escaped, so the source shows which is which) and, at the same place, its Latin prototype. */
+const LOOK_ALIKES: [from: string, to: string][] = [
+  // Cyrillic, lower case (a, ie, o, er, es, u, ha, dze, byelorussian i, je, qa, we, shha, palochka) then upper.
+  [
+    "\u0430\u0435\u043E\u0440\u0441\u0443\u0445\u0455\u0456\u0458\u051B\u051D\u04BB\u04CF\u0410\u0412\u0415\u041A\u041C\u041D\u041E\u0420\u0421\u0422\u0425\u0423\u0405\u0406\u0408\u051A\u051C\u04C0",
+    "aeopcyxsijqwhlABEKMHOPCTXYSlJQWl",
+  ],
+  // Greek, lower case (alpha, omicron, nu, rho, upsilon, iota, chi, gamma, lunate sigma, yot) then upper.
+  [
+    "\u03B1\u03BF\u03BD\u03C1\u03C5\u03B9\u03C7\u03B3\u03F2\u03F3\u0391\u0392\u0395\u0396\u0397\u0399\u039A\u039C\u039D\u039F\u03A1\u03A4\u03A5\u03A7\u03F9",
+    "aovpuixycjABEZHlKMNOPTYXC",
+  ],
   // Within Latin and digits: the shapes sans-serif fonts draw alike.
-  I: "l",
-  "1": "l",
-  "|": "l",
-  "0": "O",
-};
+  ["I1|0", "lllO"],
+];
+const PROTOTYPES: Record<string, string> = Object.fromEntries(
+  LOOK_ALIKES.flatMap(([from, to]) => Array.from(from, (ch, i) => [ch, to[i]!] as const)),
+);
 /** Letter pairs that read as one letter ("rn" as "m", "vv" as "w"); applied after the single letters. */
 const PAIRS: [RegExp, string][] = [
   [/rn/g, "m"],
