@@ -184,7 +184,7 @@ describe("team review API", () => {
     });
     expect(noNote.status).toBe(400);
     expect((await noNote.json()).error.message).toContain("note");
-    const reviewer = (await (await api("/api/teams/acme/tokens", acme, { method: "POST", json: { label: "Rita (reviewer)" } })).json())
+    const reviewer = (await (await api("/api/teams/acme/tokens", acme, { method: "POST", json: { label: "Rita (reviewer)", role: "reviewer" } })).json())
       .token;
     const changed = await api(`/api/teams/acme/sessions/${second.sessionId}/overrides`, reviewer, {
       method: "POST",
