@@ -184,8 +184,9 @@ describe("team review API", () => {
     });
     expect(noNote.status).toBe(400);
     expect((await noNote.json()).error.message).toContain("note");
-    const reviewer = (await (await api("/api/teams/acme/tokens", acme, { method: "POST", json: { label: "Rita (reviewer)", role: "reviewer" } })).json())
-      .token;
+    const reviewer = (
+      await (await api("/api/teams/acme/tokens", acme, { method: "POST", json: { label: "Rita (reviewer)", role: "reviewer" } })).json()
+    ).token;
     const changed = await api(`/api/teams/acme/sessions/${second.sessionId}/overrides`, reviewer, {
       method: "POST",
       json: { questionId: "failure-story", criterionId: "star", score: 3, note: "Spoke to the result in the follow-up call." },
