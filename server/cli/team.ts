@@ -3,13 +3,16 @@ import { serverUrl } from "../server-url.js";
 import { createStore, openDatabase, runningServerUrl, type DatabaseTarget } from "../store/index.js";
 import { createTeams, TeamError, type Teams } from "../teams/index.js";
 import { CliError, type Cli } from "./context.js";
+import { TokenRoleSchema, type TokenRole } from "../contracts/index.js";
 
 const USAGE = `usage: npm run -s cli -- team create <name>
        npm run -s cli -- team list
        npm run -s cli -- team token list <team-id>
-       npm run -s cli -- team token create <team-id> <label>     (one token per reviewer; the label names them in the audit trail)
+       npm run -s cli -- team token create <team-id> <label> --role owner|editor|reviewer|viewer
+                                         (one token per reviewer; the label names them in the audit trail)
        npm run -s cli -- team token rotate <team-id> <token-id>
-       npm run -s cli -- team token revoke <team-id> <token-id>  (also the last one: the CLI is the way back in)
+       npm run -s cli -- team token revoke <team-id> <token-id>  (also the last owner: the CLI is the way back in)
+roles: owner (everything, tokens too), editor (packs, invites), reviewer (overrides, CSV), viewer (read only)
 (uses the server's database: DATABASE_URL if set, else the one in DATA_DIR)`;
 const SEE_USAGE = "see npm run -s cli -- team --help";
 
@@ -28,16 +31,17 @@ async function tokenCommand(teams: Teams, args: string[], io: Cli): Promise<numb
   const [sub, teamId, ...rest] = args;
   if (!sub || !teamId) throw new CliError(`team token needs a subcommand and a team id; ${SEE_USAGE}`, 2);
   if (sub === "list") {
-    io.out("id\tlabel\tcreated\tlast used\trevoked");
+    io.out("id\tlabel\trole\tcreated\tlast used\trevoked");
     for (const t of await teams.tokens(teamId))
-      io.out(`${t.id}\t${t.label}\t${when(t.created_at)}\t${when(t.last_used_at)}\t${when(t.revoked_at)}`);
+      io.out(`${t.id}\t${t.label}\t${t.role}\t${when(t.created_at)}\t${when(t.last_used_at)}\t${when(t.revoked_at)}`);
     return 0;
   }
   if (sub === "create" || sub === "rotate") {
-    const arg = rest.join(" ").trim();
+    const { words, role } = sub === "create" ? roleOption(rest) : { words: rest, role: null };
+    const arg = words.join(" ").trim();
     if (!arg) throw new CliError(`team token ${sub} needs a ${sub === "create" ? "label" : "token id"}; ${SEE_USAGE}`, 2);
-    const { token, row } = sub === "create" ? await teams.createToken(teamId, arg) : await teams.rotateToken(teamId, arg);
-    io.out(`${sub === "create" ? "created" : "rotated"} token ${row.id} "${row.label}" for "${teamId}"`);
+    const { token, row } = role ? await teams.createToken(teamId, arg, role) : await teams.rotateToken(teamId, arg);
+    io.out(`${sub === "create" ? "created" : "rotated"} ${row.role} token ${row.id} "${row.label}" for "${teamId}"`);
     io.out(`API token (shown once, store it now): ${token}`);
     return 0;
   }
@@ -46,10 +50,19 @@ async function tokenCommand(teams: Teams, args: string[], io: Cli): Promise<numb
     io.out(`revoked token ${row.id} "${row.label}"; requests with it now get 401`);
     return 0;
   }
-  // Older form: `team token <team-id> [label]`.
-  const { token } = await teams.createToken(sub, [teamId, ...rest].join(" ").trim() || "issued from the CLI");
+  // Older form: `team token <team-id> [label]`, kept for scripts; tokens then could do everything, so it issues an owner.
+  const { token } = await teams.createToken(sub, [teamId, ...rest].join(" ").trim() || "issued from the CLI", "owner");
   io.out(`API token for "${sub}" (shown once, store it now): ${token}`);
   return 0;
+}
+
+/** `--role <role>` anywhere after the team id (required: whoever mints a token chooses what it may do). */
+function roleOption(words: string[]): { words: string[]; role: TokenRole } {
+  const at = words.indexOf("--role");
+  if (at < 0) throw new CliError(`team token create needs --role owner|editor|reviewer|viewer; ${SEE_USAGE}`, 2);
+  const role = TokenRoleSchema.safeParse(words[at + 1]);
+  if (!role.success) throw new CliError(`${role.error.issues[0]!.message} (got "${words[at + 1] ?? ""}"); ${SEE_USAGE}`, 2);
+  return { words: words.filter((_, i) => i !== at && i !== at + 1), role: role.data };
 }
 
 /** `team create|list|token ...`: manage hiring teams and their named API tokens. */
@@ -75,7 +88,7 @@ export async function teamCommand(args: string[], io: Cli): Promise<number> {
     const { team, token } = await teams.create(name);
     io.out(`created team "${team.id}" (${team.name})`);
     io.out(`API token (shown once, store it now): ${token}`);
-    io.out(`(labelled "owner"; give each reviewer their own: team token create ${team.id} <name>)`);
+    io.out(`(labelled "owner", role owner; give each reviewer their own: team token create ${team.id} <name> --role reviewer)`);
     // The server running on this DATA_DIR says where it listens; otherwise it would listen on HOST:PORT from this env.
     const base =
       runningServerUrl(config.dataDir) ?? (config.port === 0 ? "<the URL npm start printed>" : serverUrl(config.host, config.port));

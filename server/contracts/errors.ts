@@ -12,6 +12,11 @@ export const ERROR_CODES = {
   PAYLOAD_TOO_LARGE: { status: 413, means: "the body is over the route's size limit" },
   RATE_LIMITED: { status: 429, means: "too many requests from this connection, this address or in total; retryAfterMs says when to retry" },
   UNAUTHORIZED: { status: 401, means: "a team route without a live team API token" },
+  FORBIDDEN_ROLE: {
+    status: 403,
+    means:
+      "the team token's role may not do this (an owner manages tokens; editors publish and invite; reviewers override and export); the message names the role needed",
+  },
   HOST_NOT_ALLOWED: {
     status: 403,
     means: "the request named a host this server does not answer to (DNS rebinding guard; see ALLOWED_HOSTS)",
@@ -36,7 +41,12 @@ export const ERROR_CODES = {
   SCORE_UNCHANGED: { status: 409, means: "an override must change the score" },
   TOKEN_REVOKED: { status: 409, means: "the team token was already revoked" },
   LABEL_TAKEN: { status: 409, means: "a live team token already has that label (labels name reviewers in the audit trail)" },
-  LAST_TOKEN: { status: 409, means: "the team's last live token cannot be revoked" },
+  LABEL_CONFUSABLE: {
+    status: 409,
+    means:
+      "the label reads the same as another live label of the team (look-alike letters such as Cyrillic \u0430 for Latin a); the message names both",
+  },
+  LAST_TOKEN: { status: 409, means: "the team's last live owner token cannot be revoked" },
   TEAM_EXISTS: { status: 409, means: "a team with that id already exists" },
   PACK_INVALID: { status: 400, means: "the pack has problems; the body's `issues` lists them with file, path, line and column" },
   PACK_ID_MISMATCH: { status: 400, means: "the pack's id differs from the id in the URL" },

@@ -10,6 +10,8 @@ export * from "./enums.js";
 export * from "./history.js";
 export * from "./share.js";
 export * from "./team.js";
+export * from "./roles.js";
+export { confusable } from "./confusables.js";
 export * from "./errors.js";
 export * from "./session-summary.js";
 export * from "./describe-zod-error.js";

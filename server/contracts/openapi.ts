@@ -79,6 +79,7 @@ function operation(schemaOf: SchemaOf, name: string, r: RouteDef): JsonSchema {
   return {
     operationId: name,
     summary: r.summary,
+    ...(r.roles ? { description: `Token roles allowed: ${r.roles.join(", ")}.`, "x-roles": r.roles } : {}),
     ...(r.auth === "none" ? {} : { security: [{ [r.auth]: [] }] }),
     parameters: [...parametersOf(schemaOf, r.params, "path"), ...parametersOf(schemaOf, r.query, "query")],
     ...(r.body

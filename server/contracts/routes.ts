@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ErrorCode } from "./errors.js";
+import { ROLES_THAT, type TokenRole } from "./roles.js";
 import {
   HistoryRequestSchema,
   HistoryResponseSchema,
@@ -71,6 +72,8 @@ export type RouteDef = {
   responseType?: "json" | "csv";
   /** Codes this route answers with besides BAD_PAYLOAD, RATE_LIMITED and INTERNAL (any route may). */
   errors: readonly ErrorCode[];
+  /** With auth "teamToken": the token roles allowed (server/contracts/roles.ts); others get FORBIDDEN_ROLE before anything is read. */
+  roles?: readonly TokenRole[];
 };
 
 const route = <const R extends RouteDef>(r: R): R => r;
@@ -250,6 +253,7 @@ export const routes = {
     status: 200,
     response: TeamInfoSchema,
     errors: ["UNAUTHORIZED"],
+    roles: ROLES_THAT.read,
   }),
   teamPacks: route({
     method: "get",
@@ -260,6 +264,7 @@ export const routes = {
     status: 200,
     response: z.array(PackSummarySchema),
     errors: TEAM_ERRORS,
+    roles: ROLES_THAT.read,
   }),
   validatePack: route({
     method: "post",
@@ -271,7 +276,8 @@ export const routes = {
     bodyType: "text",
     status: 200,
     response: ValidateResultSchema,
-    errors: [...TEAM_ERRORS, "PAYLOAD_TOO_LARGE"],
+    errors: [...TEAM_ERRORS, "PAYLOAD_TOO_LARGE", "FORBIDDEN_ROLE"],
+    roles: ROLES_THAT.author,
   }),
   publishPack: route({
     method: "post",
@@ -284,7 +290,8 @@ export const routes = {
     bodyType: "text",
     status: 201,
     response: PublishedPackSchema,
-    errors: [...TEAM_ERRORS, "PACK_INVALID", "PAYLOAD_TOO_LARGE"],
+    errors: [...TEAM_ERRORS, "PACK_INVALID", "PAYLOAD_TOO_LARGE", "FORBIDDEN_ROLE"],
+    roles: ROLES_THAT.author,
   }),
   publishPackVersion: route({
     method: "put",
@@ -297,7 +304,8 @@ export const routes = {
     bodyType: "text",
     status: 201,
     response: PublishedPackSchema,
-    errors: [...TEAM_ERRORS, "PACK_INVALID", "PACK_ID_MISMATCH", "PAYLOAD_TOO_LARGE"],
+    errors: [...TEAM_ERRORS, "PACK_INVALID", "PACK_ID_MISMATCH", "PAYLOAD_TOO_LARGE", "FORBIDDEN_ROLE"],
+    roles: ROLES_THAT.author,
   }),
   teamPack: route({
     method: "get",
@@ -309,6 +317,7 @@ export const routes = {
     status: 200,
     response: PackDetailSchema,
     errors: TEAM_ERRORS,
+    roles: ROLES_THAT.read,
   }),
 
   // ---------- team review ----------
@@ -320,7 +329,8 @@ export const routes = {
     params: TeamParams,
     status: 200,
     response: z.array(TeamTokenSchema),
-    errors: TEAM_ERRORS,
+    errors: [...TEAM_ERRORS, "FORBIDDEN_ROLE"],
+    roles: ROLES_THAT.manageTokens,
   }),
   createToken: route({
     method: "post",
@@ -331,7 +341,8 @@ export const routes = {
     body: TokenCreateBodySchema,
     status: 201,
     response: IssuedTokenSchema,
-    errors: TEAM_ERRORS,
+    errors: [...TEAM_ERRORS, "FORBIDDEN_ROLE", "LABEL_TAKEN", "LABEL_CONFUSABLE"],
+    roles: ROLES_THAT.manageTokens,
   }),
   rotateToken: route({
     method: "post",
@@ -341,7 +352,8 @@ export const routes = {
     params: TeamParams.extend({ tokenId: Id }),
     status: 201,
     response: IssuedTokenSchema,
-    errors: [...TEAM_ERRORS, "TOKEN_REVOKED"],
+    errors: [...TEAM_ERRORS, "TOKEN_REVOKED", "FORBIDDEN_ROLE"],
+    roles: ROLES_THAT.manageTokens,
   }),
   revokeToken: route({
     method: "delete",
@@ -351,7 +363,8 @@ export const routes = {
     params: TeamParams.extend({ tokenId: Id }),
     status: 200,
     response: TeamTokenSchema,
-    errors: [...TEAM_ERRORS, "TOKEN_REVOKED", "LAST_TOKEN"],
+    errors: [...TEAM_ERRORS, "TOKEN_REVOKED", "LAST_TOKEN", "FORBIDDEN_ROLE"],
+    roles: ROLES_THAT.manageTokens,
   }),
   invites: route({
     method: "get",
@@ -362,6 +375,7 @@ export const routes = {
     status: 200,
     response: z.array(InviteSchema),
     errors: TEAM_ERRORS,
+    roles: ROLES_THAT.read,
   }),
   createInvite: route({
     method: "post",
@@ -372,7 +386,8 @@ export const routes = {
     body: InviteCreateBodySchema,
     status: 201,
     response: InviteCreatedSchema,
-    errors: TEAM_ERRORS,
+    errors: [...TEAM_ERRORS, "FORBIDDEN_ROLE", "LABEL_CONFUSABLE"],
+    roles: ROLES_THAT.author,
   }),
   revokeInvite: route({
     method: "delete",
@@ -382,7 +397,8 @@ export const routes = {
     params: TeamParams.extend({ inviteId: Id }),
     status: 200,
     response: InviteSchema,
-    errors: [...TEAM_ERRORS, "INVITE_USED"],
+    errors: [...TEAM_ERRORS, "INVITE_USED", "FORBIDDEN_ROLE"],
+    roles: ROLES_THAT.author,
   }),
   teamSessions: route({
     method: "get",
@@ -394,6 +410,7 @@ export const routes = {
     status: 200,
     response: TeamSessionListSchema,
     errors: TEAM_ERRORS,
+    roles: ROLES_THAT.read,
   }),
   teamSessionsCsv: route({
     method: "get",
@@ -405,7 +422,8 @@ export const routes = {
     status: 200,
     response: z.string(),
     responseType: "csv",
-    errors: TEAM_ERRORS,
+    errors: [...TEAM_ERRORS, "FORBIDDEN_ROLE"],
+    roles: ROLES_THAT.review,
   }),
   teamSession: route({
     method: "get",
@@ -416,6 +434,7 @@ export const routes = {
     status: 200,
     response: TeamSessionDetailSchema,
     errors: TEAM_ERRORS,
+    roles: ROLES_THAT.read,
   }),
   overrideScore: route({
     method: "post",
@@ -426,7 +445,8 @@ export const routes = {
     body: OverrideBodySchema,
     status: 201,
     response: TeamSessionDetailSchema,
-    errors: [...TEAM_ERRORS, "SESSION_IN_PROGRESS", "SCORE_UNCHANGED"],
+    errors: [...TEAM_ERRORS, "SESSION_IN_PROGRESS", "SCORE_UNCHANGED", "FORBIDDEN_ROLE"],
+    roles: ROLES_THAT.review,
   }),
   compare: route({
     method: "get",
@@ -438,6 +458,7 @@ export const routes = {
     status: 200,
     response: ComparisonSchema,
     errors: [...TEAM_ERRORS, "SESSION_IN_PROGRESS"],
+    roles: ROLES_THAT.read,
   }),
   authoringCapabilities: route({
     method: "get",
@@ -448,6 +469,7 @@ export const routes = {
     status: 200,
     response: AuthoringCapabilitiesSchema,
     errors: TEAM_ERRORS,
+    roles: ROLES_THAT.read,
   }),
   suggestTerms: route({
     method: "post",
@@ -458,7 +480,8 @@ export const routes = {
     body: SuggestTermsBodySchema,
     status: 200,
     response: TermSuggestionsSchema,
-    errors: TEAM_ERRORS,
+    errors: [...TEAM_ERRORS, "FORBIDDEN_ROLE"],
+    roles: ROLES_THAT.author,
   }),
   draftQuestion: route({
     method: "post",
@@ -469,7 +492,8 @@ export const routes = {
     body: DraftQuestionBodySchema,
     status: 200,
     response: DraftQuestionResultSchema,
-    errors: [...TEAM_ERRORS, "MODEL_NOT_CONFIGURED", "MODEL_FAILED"],
+    errors: [...TEAM_ERRORS, "MODEL_NOT_CONFIGURED", "MODEL_FAILED", "FORBIDDEN_ROLE"],
+    roles: ROLES_THAT.author,
   }),
 } as const satisfies Record<string, RouteDef>;
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PackIssueSchema } from "./errors.js";
 import { PublicQuestionSchema } from "./public-pack.js";
+import { TokenRoleSchema } from "./roles.js";
 
 /** Team pack authoring over HTTP (server/http/team-packs.ts): upload, version, read back, dry-run. */
 
@@ -8,8 +9,8 @@ export const VisibilitySchema = z.enum(["private", "unlisted", "public"]);
 export type Visibility = z.infer<typeof VisibilitySchema>;
 export const VISIBILITIES: readonly Visibility[] = VisibilitySchema.options;
 
-/** GET /api/teams/me: which team a token belongs to. */
-export const TeamInfoSchema = z.object({ id: z.string(), name: z.string() });
+/** GET /api/teams/me: which team a token belongs to, and what it may do there (the client hides the rest). */
+export const TeamInfoSchema = z.object({ id: z.string(), name: z.string(), label: z.string(), role: TokenRoleSchema });
 export type TeamInfo = z.infer<typeof TeamInfoSchema>;
 
 /** The request body of an upload: the pack as YAML or JSON text, kept verbatim (not trimmed). */

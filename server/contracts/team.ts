@@ -5,6 +5,7 @@ import { PlanSchema } from "./events.js";
 import { ReportSchema } from "./report.js";
 import { PackIssueSchema } from "./errors.js";
 import { SessionStatusSchema, SessionSummaryBaseSchema } from "./session-summary.js";
+import { TokenRoleSchema } from "./roles.js";
 import { visibleName } from "./visible-text.js";
 
 /**
@@ -25,11 +26,13 @@ export const TeamNameSchema = visibleName(
   z.string().trim().min(1, "a team needs a name").max(100, "a team name is at most 100 characters"),
   "a team name",
 );
-export const TokenCreateBodySchema = z.strictObject({ label: TokenLabelSchema });
+/** The role is required: whoever mints a token chooses what it may do (no silent default to either end). */
+export const TokenCreateBodySchema = z.strictObject({ label: TokenLabelSchema, role: TokenRoleSchema });
 
 export const TeamTokenSchema = z.object({
   id: z.string(),
   label: z.string(),
+  role: TokenRoleSchema,
   createdAt: z.number(),
   lastUsedAt: z.number().nullable(),
   revokedAt: z.number().nullable(),
@@ -216,6 +219,8 @@ export const AuditEntrySchema = z.object({
   note: z.string(),
   /** The label of the token that made the change (one token per reviewer). */
   by: z.string(),
+  /** The role that token had (null for overrides made before roles existed: every token could then override). */
+  role: TokenRoleSchema.nullable(),
   tokenId: z.string(),
   at: z.number(),
 });

@@ -1,6 +1,7 @@
 import type { Request, RequestHandler, Response, Router } from "express";
 import type { z } from "zod";
 import { describeZodError, ResumeTokenHeaderSchema, ServiceError, type RouteDef } from "../contracts/index.js";
+import { roleGuard } from "./team-auth.js";
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -61,8 +62,12 @@ export function serve<R extends RouteDef>(
   ...before: RequestHandler[]
 ): void {
   if (!route.path.startsWith(mountedAt)) throw new Error(`route ${route.path} is not under ${mountedAt}`);
+  // A team route that forgot its roles would be open to every token: refuse to register it at all.
+  if (route.auth === "teamToken" && !route.roles) throw new Error(`team route ${route.path} names no roles`);
   const path = route.path.slice(mountedAt.length) || "/";
-  router[route.method](path, ...before, async (req: Request, res: Response) => {
+  // The role is checked first: a token that may not publish never gets a 2 MB body read or parsed.
+  const guard = route.roles ? [roleGuard(route, route.roles)] : [];
+  router[route.method](path, ...guard, ...before, async (req: Request, res: Response) => {
     const input = {
       params: parse(route.params, paramsOf(req), "path"),
       query: parse(route.query, req.query ?? {}, "query"),

@@ -1,4 +1,4 @@
-import { Router, type NextFunction, type Request, type Response } from "express";
+import { Router, type Response } from "express";
 import { PackIdMismatchError, type PackLibrary, type PublishResult } from "../packs/index.js";
 import {
   MAX_PACK_UPLOAD_BYTES,
@@ -18,7 +18,7 @@ import {
 } from "../scenarios/index.js";
 import type { Teams } from "../teams/index.js";
 import { textBody } from "./bodies.js";
-import { sendError } from "./errors.js";
+import { identifyRequest, requireTeam, whoOf } from "./team-auth.js";
 import { serve } from "./serve.js";
 
 /** A pack with thousands of problems lists the first ones: enough to start fixing, a bounded reply. */
@@ -59,32 +59,18 @@ export function teamPacksRouter(deps: {
   // client cannot make the server buffer and parse 2 MB.
   const readBody = textBody(MAX_PACK_UPLOAD_BYTES);
 
-  const authenticate = async (req: Request, res: Response): Promise<string | undefined> => {
-    const token = req.get("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1];
-    if (!token) return void sendError(res, "UNAUTHORIZED", "send the team's API token as `Authorization: Bearer <token>`");
-    const teamId = await deps.teams.authenticate(token);
-    if (!teamId) return void sendError(res, "UNAUTHORIZED", "this API token is not valid (unknown or revoked)");
-    return teamId;
-  };
-
-  /** Which team a token belongs to: the editor page starts here. */
+  /** Which team a token belongs to, and its label and role: the team pages start here. */
   serve(router, "/api/teams", routes.teamMe, async (_input, res) => {
-    const teamId = await authenticate(res.req, res);
-    if (!teamId) return undefined as never;
-    const team = await deps.teams.get(teamId);
-    return { id: teamId, name: team?.name ?? teamId };
+    const who = await identifyRequest(deps.teams, res.req, res);
+    if (!who) return undefined as never;
+    const team = await deps.teams.get(who.teamId);
+    return { id: who.teamId, name: team?.name ?? who.teamId, label: who.label, role: who.role };
   });
 
-  router.use("/:team", async (req: Request<{ team: string }>, res: Response, next: NextFunction) => {
-    const teamId = await authenticate(req, res);
-    if (!teamId) return;
-    if (teamId !== req.params.team) return sendError(res, "NOT_FOUND", `no team "${req.params.team}" for this token`);
-    res.locals.teamId = teamId;
-    next();
-  });
+  router.use("/:team", requireTeam(deps.teams));
 
   const AT = "/api/teams";
-  const teamOf = (res: Response) => res.locals.teamId as string;
+  const teamOf = (res: Response) => whoOf(res).teamId;
 
   serve(router, AT, routes.teamPacks, async (_input, res) => (await deps.library.listForTeam(teamOf(res))).map(summary));
 

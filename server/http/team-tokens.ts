@@ -6,7 +6,7 @@ import { serve } from "./serve.js";
 
 const AT = "/api/teams/:team/tokens";
 
-/** /api/teams/:team/tokens: named tokens, one per reviewer; list, issue, rotate, revoke. */
+/** /api/teams/:team/tokens: named tokens, one per reviewer, each with a role; list, issue, rotate, revoke (owners only: routes.ts). */
 export function teamTokensRouter(teams: Teams): Router {
   const router = Router({ mergeParams: true });
   serve(router, AT, routes.tokens, async (_input, res) => {
@@ -15,7 +15,7 @@ export function teamTokensRouter(teams: Teams): Router {
   });
   serve(router, AT, routes.createToken, async ({ body }, res) => {
     const who = whoOf(res);
-    const { token, row } = await asService(() => teams.createToken(who.teamId, body.label));
+    const { token, row } = await asService(() => teams.createToken(who.teamId, body.label, body.role, who.role));
     return { token, info: tokenView(row, who.tokenId) };
   });
   serve(router, AT, routes.rotateToken, async ({ params }, res) => {

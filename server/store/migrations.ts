@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { Migrator, type Migration, type MigrationProvider } from "kysely/migration";
 import { clusterMigrations } from "./cluster-migrations.js";
+import { roleMigrations } from "./role-migrations.js";
 import { teamMigrations } from "./team-migrations.js";
 import { truthMigrations } from "./truth-migrations.js";
 
@@ -124,6 +125,7 @@ const migrations: Record<string, Migration> = {
   ...teamMigrations,
   ...truthMigrations,
   ...clusterMigrations,
+  ...roleMigrations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -74,6 +74,8 @@ export type TeamTokensTable = {
   /** Public id (for list/rotate/revoke) and last authenticated use. */
   id: string;
   last_used_at: number | null;
+  /** owner | editor | reviewer | viewer (migration 0008; existing tokens became owners). Read through TokenRoleSchema. */
+  role: string | null;
 };
 
 /** Every version of every pack, built-in or uploaded; a version never changes once written. */

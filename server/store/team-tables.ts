@@ -44,5 +44,7 @@ export type ScoreOverridesTable = {
   note: string;
   token_id: string;
   token_label: string;
+  /** The acting token's role (migration 0008); null for overrides made before roles existed. */
+  token_role: string | null;
   created_at: number;
 };

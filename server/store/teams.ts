@@ -15,7 +15,14 @@ export function createTeamsRepo(db: Kysely<Database>) {
     async list(): Promise<TeamRow[]> {
       return db.selectFrom("teams").selectAll().orderBy("id").execute();
     },
-    async addToken(row: { id: string; token_hash: string; team_id: string; label: string; created_at: number }): Promise<void> {
+    async addToken(row: {
+      id: string;
+      token_hash: string;
+      team_id: string;
+      label: string;
+      role: string;
+      created_at: number;
+    }): Promise<void> {
       await db
         .insertInto("team_tokens")
         .values({ ...row, revoked_at: null, last_used_at: null })

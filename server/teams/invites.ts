@@ -8,7 +8,7 @@ import {
   type InviteStatus,
   type PublicInvite,
 } from "../contracts/index.js";
-import { InviteCreateBodySchema } from "../contracts/index.js";
+import { confusable, InviteCreateBodySchema } from "../contracts/index.js";
 import { teamAuthor } from "./author.js";
 import { ServiceError } from "../contracts/index.js";
 import { buildPlan, PlanError, type InterviewService } from "../interview/index.js";
@@ -67,6 +67,14 @@ export function createInvites(deps: { store: Store; packs: PackLibrary; service:
         if (err instanceof PlanError) throw new ServiceError("BAD_PAYLOAD", err.message);
         throw err;
       }
+      // The same candidate may be invited again under the same label; a label that only looks like an earlier
+      // one ("Pope" and a whole-Cyrillic "Роре", "Ivan" and "lvan") would be two people the dashboard shows alike.
+      const alike = (await store.invites.list(who.teamId)).find((i) => confusable(i.candidate_label, input.candidateLabel));
+      if (alike)
+        throw new ServiceError(
+          "LABEL_CONFUSABLE",
+          `candidate label "${input.candidateLabel}" reads the same as "${alike.candidate_label}" (invite ${alike.id}); use the same label for the same person, or one that looks different`,
+        );
       const token = `inv_${randomBytes(24).toString("base64url")}`;
       const row: Omit<InviteRow, "revoked_at" | "session_id"> = {
         id: `inv_${randomBytes(8).toString("hex")}`,

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import {
   OverrideBodySchema,
   TeamSessionsQuerySchema,
+  TokenRoleSchema,
   type AuditEntry,
   type Comparison,
   type OverrideBody,
@@ -26,6 +27,7 @@ const auditView = (r: OverrideRow): AuditEntry => ({
   after: r.after_score,
   note: r.note,
   by: r.token_label,
+  role: TokenRoleSchema.nullable().catch(null).parse(r.token_role),
   tokenId: r.token_id,
   at: r.created_at,
 });
@@ -168,6 +170,7 @@ export function createReview(deps: { store: Store; packs: PackLibrary; now: () =
         note: input.note,
         token_id: who.tokenId,
         token_label: who.label,
+        token_role: who.role,
         created_at: now(),
       });
       return review.detail(who.teamId, sessionId);

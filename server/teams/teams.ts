@@ -1,6 +1,15 @@
 import { createHash, randomBytes } from "node:crypto";
-import { TeamNameSchema, TokenLabelSchema, type ErrorCode, type TeamToken } from "../contracts/index.js";
-import type { Store, TeamRow, TeamTokenRow } from "../store/index.js";
+import {
+  canGrant,
+  confusable,
+  TeamNameSchema,
+  TokenLabelSchema,
+  TokenRoleSchema,
+  type ErrorCode,
+  type TeamToken,
+  type TokenRole,
+} from "../contracts/index.js";
+import { StoredDataError, type Store, type TeamRow, type TeamTokenRow } from "../store/index.js";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 /** Writes of "last used" are coalesced: one per token per minute is plenty to read. */
@@ -21,18 +30,29 @@ export class TeamError extends Error {
   override name = "TeamError";
   constructor(
     message: string,
-    readonly code: Extract<ErrorCode, "NOT_FOUND" | "BAD_PAYLOAD" | "TOKEN_REVOKED" | "LABEL_TAKEN" | "TEAM_EXISTS" | "LAST_TOKEN">,
+    readonly code: Extract<
+      ErrorCode,
+      "NOT_FOUND" | "BAD_PAYLOAD" | "TOKEN_REVOKED" | "LABEL_TAKEN" | "LABEL_CONFUSABLE" | "TEAM_EXISTS" | "LAST_TOKEN" | "FORBIDDEN_ROLE"
+    >,
   ) {
     super(message);
   }
 }
 
-/** Who made a request: the team and the named token (one per reviewer). */
-export type TeamIdentity = { teamId: string; tokenId: string; label: string };
+/** Who made a request: the team, the named token (one per reviewer) and what it may do. */
+export type TeamIdentity = { teamId: string; tokenId: string; label: string; role: TokenRole };
+
+/** A stored token's role; a row without a valid one (never written by this server) is an error, not a default. */
+export function roleOf(row: Pick<TeamTokenRow, "id" | "role">): TokenRole {
+  const parsed = TokenRoleSchema.safeParse(row.role);
+  if (!parsed.success) throw new StoredDataError(`team_tokens.role of ${row.id} is not a role: ${JSON.stringify(row.role)}`);
+  return parsed.data;
+}
 
 export const tokenView = (row: TeamTokenRow, currentId: string | null = null): Omit<TeamToken, never> => ({
   id: row.id,
   label: row.label,
+  role: roleOf(row),
   createdAt: row.created_at,
   lastUsedAt: row.last_used_at,
   revokedAt: row.revoked_at,
@@ -41,9 +61,9 @@ export const tokenView = (row: TeamTokenRow, currentId: string | null = null): O
 
 /** Teams and their named API tokens. A token is shown once; only its hash is stored. */
 export function createTeams(store: Store, now: () => number) {
-  const issueToken = async (teamId: string, label: string): Promise<{ token: string; row: TeamTokenRow }> => {
+  const issueToken = async (teamId: string, label: string, role: TokenRole): Promise<{ token: string; row: TeamTokenRow }> => {
     const token = `mit_${randomBytes(24).toString("base64url")}`;
-    const row = { id: `tok_${randomBytes(8).toString("hex")}`, token_hash: hash(token), team_id: teamId, label, created_at: now() };
+    const row = { id: `tok_${randomBytes(8).toString("hex")}`, token_hash: hash(token), team_id: teamId, label, role, created_at: now() };
     await store.teams.addToken(row);
     return { token, row: { ...row, revoked_at: null, last_used_at: null } };
   };
@@ -58,12 +78,20 @@ export function createTeams(store: Store, now: () => number) {
     if (row.revoked_at !== null) throw new TeamError(`token "${row.label}" (${tokenId}) is already revoked`, "TOKEN_REVOKED");
     return row;
   };
-  const requireFreeLabel = async (teamId: string, label: string, except?: string) => {
-    const clash = (await store.teams.tokens(teamId)).find((t) => t.revoked_at === null && t.label === label && t.id !== except);
+  const requireFreeLabel = async (teamId: string, label: string) => {
+    const live = (await store.teams.tokens(teamId)).filter((t) => t.revoked_at === null);
+    const clash = live.find((t) => t.label === label);
     if (clash)
       throw new TeamError(
         `a live token is already labelled "${label}" (${clash.id}); labels name reviewers in the audit trail, so they must differ`,
         "LABEL_TAKEN",
+      );
+    // "rev1" next to "revl" or a whole-Cyrillic "rеv1" would be two reviewers the audit trail shows alike.
+    const alike = live.find((t) => confusable(t.label, label));
+    if (alike)
+      throw new TeamError(
+        `"${label}" reads the same as the live token "${alike.label}" (${alike.id}); labels name reviewers in the audit trail, so pick one that looks different`,
+        "LABEL_CONFUSABLE",
       );
   };
 
@@ -82,30 +110,39 @@ export function createTeams(store: Store, now: () => number) {
       if (await store.teams.get(id)) throw new TeamError(`a team with id "${id}" already exists`, "TEAM_EXISTS");
       const team = { id, name: name.trim(), created_at: now() };
       await store.teams.insert(team);
-      return { team, token: (await issueToken(id, "owner")).token };
+      // The bootstrap token: someone has to be able to mint the others.
+      return { team, token: (await issueToken(id, "owner", "owner")).token };
     },
-    /** Another named token (one per reviewer); the label must not clash with a live token's. */
-    async issueToken(teamId: string, label = "issued"): Promise<string> {
-      return (await teams.createToken(teamId, label)).token;
-    },
-    async createToken(teamId: string, given: string): Promise<{ token: string; row: TeamTokenRow }> {
+    /**
+     * Another named token (one per reviewer); the label must not clash with (or look like) a live token's.
+     * `granter`: the role of the token asking (the HTTP API); none for the operator at the CLI, who may grant any.
+     */
+    async createToken(teamId: string, given: string, role: TokenRole, granter?: TokenRole): Promise<{ token: string; row: TeamTokenRow }> {
       const label = checked(TokenLabelSchema, given);
+      if (granter && !canGrant(granter, role))
+        throw new TeamError(`a ${granter} token cannot grant the ${role} role (it would hand out more than it holds)`, "FORBIDDEN_ROLE");
       await requireTeam(teamId);
       await requireFreeLabel(teamId, label);
-      return issueToken(teamId, label);
+      return issueToken(teamId, label, role);
     },
-    /** A new secret under the same label; the old one stops working at once. */
+    /** A new secret under the same label and role; the old one stops working at once. */
     async rotateToken(teamId: string, tokenId: string): Promise<{ token: string; row: TeamTokenRow }> {
       const old = await requireToken(teamId, tokenId);
       await store.teams.revokeToken(old.id, now());
-      return issueToken(teamId, old.label);
+      return issueToken(teamId, old.label, roleOf(old));
     },
-    /** Revoke; the last live token is kept so a team cannot lock itself out (the CLI may `force`). */
+    /**
+     * Revoke; the last live owner token is kept so a team cannot lock itself out of managing tokens (the CLI may
+     * `force`). Other owners may be revoked by an owner: a departed owner's token must be stoppable.
+     */
     async revokeToken(teamId: string, tokenId: string, options: { force?: boolean } = {}): Promise<TeamTokenRow> {
       const row = await requireToken(teamId, tokenId);
-      const live = (await store.teams.tokens(teamId)).filter((t) => t.revoked_at === null);
-      if (live.length === 1 && !options.force)
-        throw new TeamError(`"${row.label}" is the team's last live token; issue another before revoking it`, "LAST_TOKEN");
+      const liveOwners = (await store.teams.tokens(teamId)).filter((t) => t.revoked_at === null && roleOf(t) === "owner");
+      if (roleOf(row) === "owner" && liveOwners.length === 1 && !options.force)
+        throw new TeamError(
+          `"${row.label}" is the team's last live owner token; issue another owner token before revoking it`,
+          "LAST_TOKEN",
+        );
       await store.teams.revokeToken(row.id, now());
       return { ...row, revoked_at: now() };
     },
@@ -116,7 +153,7 @@ export function createTeams(store: Store, now: () => number) {
       if (!row) return undefined;
       const at = now();
       if (row.last_used_at === null || at - row.last_used_at >= TOUCH_EVERY_MS) await store.teams.touchToken(row.id, at);
-      return { teamId: row.team_id, tokenId: row.id, label: row.label };
+      return { teamId: row.team_id, tokenId: row.id, label: row.label, role: roleOf(row) };
     },
     /** The team a bearer token belongs to, or undefined for an unknown or revoked token. */
     authenticate: async (token: string) => (await teams.identify(token))?.teamId,

@@ -196,4 +196,48 @@ describe.runIf(browserAvailable())("a hiring team reviews invited candidates in 
     expect(lines.find((l) => l.includes(",Bob,"))).toMatch(/,1$/);
     expect(errors).toEqual([]);
   }, 240_000);
+
+  it("shows the token's role and hides what it cannot do (after the first test: a pack and two sessions exist)", async () => {
+    const page = await (await browser.newContext()).newPage();
+    const errors = pageErrors(page);
+    const viewer = (await server.app.teams.createToken("acme", "Vic", "viewer")).token;
+    await signInToTeam(page, server.url, viewer);
+    expect(await page.getByTestId("team-role").textContent()).toBe("viewer");
+    expect(await page.getByTestId("tab-tokens").count()).toBe(0);
+    // Packs: read, never written.
+    expect(await page.getByTestId("new-pack").count()).toBe(0);
+    await page.getByTestId("open-pack-support").click();
+    await page.getByTestId("read-only").waitFor();
+    expect(await page.getByTestId("publish-button").count()).toBe(0);
+    expect(await page.getByTestId("publish-role-note").textContent()).toContain("needs the owner or editor role");
+    await checkAccessible(page, "read-only pack view");
+    // Invites: listed, none created; sessions: read, no CSV, no override.
+    await page.getByTestId("tab-invites").click();
+    await page.getByTestId("invite-role-note").waitFor();
+    expect(await page.getByTestId("invite-create").count()).toBe(0);
+    await page.getByTestId("tab-sessions").click();
+    await page.getByTestId("session-row").first().waitFor();
+    expect(await page.getByTestId("csv-button").count()).toBe(0);
+    await page.getByTestId("open-session").first().click();
+    await page.getByTestId("session-view").waitFor();
+    expect(await page.getByTestId("criterion-row").count()).toBeGreaterThan(0);
+    expect(await page.getByTestId("override-open").count()).toBe(0);
+    // The audit names the role that overrode in the first test.
+    await page.getByTestId("back-to-sessions").click();
+    await page.getByTestId("session-row").filter({ hasText: "Bob" }).getByTestId("open-session").click();
+    await expect.poll(() => page.getByTestId("audit-row").first().textContent()).toContain("owner (owner)");
+
+    // A reviewer gets the override form and the CSV, still no "New pack" and no tokens.
+    const reviewer = (await server.app.teams.createToken("acme", "Rev", "reviewer")).token;
+    await page.getByTestId("sign-out").click();
+    await signInToTeam(page, server.url, reviewer);
+    expect(await page.getByTestId("team-role").textContent()).toBe("reviewer");
+    expect(await page.getByTestId("new-pack").count()).toBe(0);
+    expect(await page.getByTestId("tab-tokens").count()).toBe(0);
+    await page.getByTestId("tab-sessions").click();
+    await page.getByTestId("csv-button").waitFor();
+    await page.getByTestId("open-session").first().click();
+    await page.getByTestId("override-open").first().waitFor();
+    expect(errors).toEqual([]);
+  }, 120_000);
 });

@@ -71,7 +71,7 @@ describe("the server answers every route as its contract says (through the clien
     });
     await call("teamPacks", at);
     expect((await call("teamPack", { teamToken, params: { team, packId: "tiny" }, query: { version: 1 } })).version).toBe(1);
-    const issued = await call("createToken", { ...at, body: { label: "Reviewer" } });
+    const issued = await call("createToken", { ...at, body: { label: "Reviewer", role: "reviewer" } });
     await call("tokens", at);
     const rotated = await call("rotateToken", { teamToken, params: { team, tokenId: issued.info.id } });
     await call("revokeToken", { teamToken, params: { team, tokenId: rotated.info.id } });

@@ -22,22 +22,42 @@ describe("team token CLI", () => {
   let reviewer: { id: string; token: string };
   beforeAll(async () => {
     owner = tokenIn((await cli(databaseFile, "create", "Acme Hiring")).out);
-    const created = await cli(databaseFile, "token", "create", "acme-hiring", "Rita");
+    const created = await cli(databaseFile, "token", "create", "acme-hiring", "Rita", "--role", "reviewer");
     expect(created.code).toBe(0);
+    expect(created.out).toContain("created reviewer token");
     reviewer = { id: created.out.match(/token (tok_\w+)/)![1]!, token: tokenIn(created.out) };
     server = await startTestServer({ packs: [miniPack()], databaseFile });
   });
   afterAll(() => server.close());
-  const me = (token: string) => fetch(`${server.url}/api/teams/acme-hiring/tokens`, { headers: { authorization: `Bearer ${token}` } });
+  const me = (token: string) => fetch(`${server.url}/api/teams/acme-hiring/sessions`, { headers: { authorization: `Bearer ${token}` } });
+  const tokensApi = (token: string) =>
+    fetch(`${server.url}/api/teams/acme-hiring/tokens`, { headers: { authorization: `Bearer ${token}` } });
 
   it("creates named tokens, lists them with last use, rotates and revokes", async () => {
     expect((await me(reviewer.token)).status).toBe(200);
-    expect((await cli(databaseFile, "token", "create", "acme-hiring", "Rita")).err).toContain('already labelled "Rita"');
+    // A reviewer token does not manage tokens; the owner token the team was created with does.
+    expect((await tokensApi(reviewer.token)).status).toBe(403);
+    expect((await tokensApi(owner)).status).toBe(200);
+    expect((await cli(databaseFile, "token", "create", "acme-hiring", "Rita", "--role", "viewer")).err).toContain(
+      'already labelled "Rita"',
+    );
+    // The role is chosen, never defaulted; an unknown one is named.
+    const noRole = await cli(databaseFile, "token", "create", "acme-hiring", "Sue");
+    expect([noRole.code, noRole.err]).toEqual([2, expect.stringContaining("needs --role")]);
+    expect((await cli(databaseFile, "token", "create", "acme-hiring", "Sue", "--role", "admin")).err).toContain("role must be one of");
     const list = await cli(databaseFile, "token", "list", "acme-hiring");
     const ritaLine = list.out.split("\n").find((l) => l.startsWith(reviewer.id))!;
-    expect(ritaLine.split("\t")).toEqual([reviewer.id, "Rita", expect.stringMatching(/^\d{4}-/), expect.stringMatching(/^\d{4}-/), "-"]);
+    expect(ritaLine.split("\t")).toEqual([
+      reviewer.id,
+      "Rita",
+      "reviewer",
+      expect.stringMatching(/^\d{4}-/),
+      expect.stringMatching(/^\d{4}-/),
+      "-",
+    ]);
 
     const rotated = await cli(databaseFile, "token", "rotate", "acme-hiring", reviewer.id);
+    expect(rotated.out).toContain("reviewer token");
     expect(rotated.out).toContain('"Rita"');
     expect((await me(reviewer.token)).status).toBe(401);
     const fresh = tokenIn(rotated.out);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { miniPack } from "../helpers/packs.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { connectClient } from "../helpers/socket-client.js";
+import { sitInvite, teamApi } from "../helpers/team-session.js";
 import type { Router } from "express";
 import { teamSubRouters } from "../../server/http/team-api.js";
 import { teamPacksRouter } from "../../server/http/team-packs.js";
@@ -36,55 +37,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const api = (path: string, token: string | null, init: { method?: string; json?: unknown; headers?: Record<string, string> } = {}) =>
-  fetch(`${server.url}${path}`, {
-    method: init.method ?? "GET",
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(init.json !== undefined ? { "content-type": "application/json" } : {}),
-      ...(init.headers ?? {}),
-    },
-    ...(init.json !== undefined ? { body: JSON.stringify(init.json) } : {}),
-  });
-
-/** Invite a candidate, start from the link, answer, and wait for the report. */
-async function sitInvite(token: string, label: string, answer: string, signals?: unknown) {
-  const created = await (
-    await api("/api/teams/acme/invites", token, {
-      method: "POST",
-      json: { packId: "tiny", candidateLabel: label, candidateEmail: `${label.toLowerCase().replace(/[^a-z]/g, "")}@example.com` },
-    })
-  ).json();
-  expect(created).toMatchObject({ candidateLabel: label, status: "open", path: `/invite/${created.token}` });
-  const start = await api(`/api/invites/${created.token}/start`, null, { method: "POST" });
-  expect(start.status).toBe(201);
-  const { sessionId, resumeToken } = await start.json();
-  const c = await connectClient(server.url);
-  await c.request("session:resume", { sessionId, resumeToken, lastSeq: 0 });
-  await c.waitFor("question:end");
-  if (signals) {
-    const res = await api(`/api/sessions/${sessionId}/signals`, null, {
-      method: "POST",
-      json: signals,
-      headers: { "x-resume-token": resumeToken },
-    });
-    expect(res.status).toBe(201);
-  }
-  let seq = c.lastSeq();
-  await c.request("answer:submit", { sessionId, questionId: "failure-story", submissionId: randomUUID(), text: answer });
-  // A weak answer may get a follow-up first: skip it.
-  for (;;) {
-    const next = await Promise.race([
-      c.waitFor("session:complete"),
-      c.waitFor("question:start", (p) => p.kind === "follow-up", { afterSeq: seq }),
-    ]);
-    if (next.name === "session:complete") break;
-    seq = next.payload.seq;
-    await c.request("answer:submit", { sessionId, questionId: next.payload.questionId, submissionId: randomUUID(), text: "skip" });
-  }
-  c.close();
-  return { invite: created, sessionId, resumeToken };
-}
+const api = (path: string, token: string | null, init?: Parameters<typeof teamApi>[3]) => teamApi(server, path, token, init);
 
 describe("team review API", () => {
   let first: Awaited<ReturnType<typeof sitInvite>>;
@@ -134,14 +87,14 @@ describe("team review API", () => {
   });
 
   it("records disclosed integrity signals for invited sessions, bounded and validated", async () => {
-    first = await sitInvite(acme, "Ada", STRONG, {
+    first = await sitInvite(server, acme, "Ada", STRONG, {
       events: [
         { kind: "paste", questionId: "failure-story", chars: 1800 },
         { kind: "away", ms: 42_000 },
         { kind: "burst", chars: 120, ms: 4000 },
       ],
     });
-    second = await sitInvite(acme, "Bob", "Things break sometimes, it happens to everyone.");
+    second = await sitInvite(server, acme, "Bob", "Things break sometimes, it happens to everyone.");
     const mine = await (
       await api(`/api/sessions/${first.sessionId}/signals`, null, { headers: { "x-resume-token": first.resumeToken } })
     ).json();
@@ -231,8 +184,9 @@ describe("team review API", () => {
     });
     expect(noNote.status).toBe(400);
     expect((await noNote.json()).error.message).toContain("note");
-    const reviewer = (await (await api("/api/teams/acme/tokens", acme, { method: "POST", json: { label: "Rita (reviewer)" } })).json())
-      .token;
+    const reviewer = (
+      await (await api("/api/teams/acme/tokens", acme, { method: "POST", json: { label: "Rita (reviewer)", role: "reviewer" } })).json()
+    ).token;
     const changed = await api(`/api/teams/acme/sessions/${second.sessionId}/overrides`, reviewer, {
       method: "POST",
       json: { questionId: "failure-story", criterionId: "star", score: 3, note: "Spoke to the result in the follow-up call." },
@@ -295,7 +249,7 @@ describe("team review API", () => {
   });
 
   it("exports the sessions as CSV with escaping and no formula injection", async () => {
-    const hostile = await sitInvite(acme, '=HYPERLINK("http://x","y"), "quoted"', "skip");
+    const hostile = await sitInvite(server, acme, '=HYPERLINK("http://x","y"), "quoted"', "skip");
     const res = await api("/api/teams/acme/sessions.csv?status=complete&sort=candidate&order=asc", acme);
     expect(res.headers.get("content-type")).toContain("text/csv");
     expect(res.headers.get("content-disposition")).toContain("attachment");
@@ -335,7 +289,7 @@ describe("every team route refuses missing, revoked and other teams' tokens", ()
   ];
   let revoked: string;
   beforeAll(async () => {
-    const issued = await (await api("/api/teams/acme/tokens", acme, { method: "POST", json: { label: "leaver" } })).json();
+    const issued = await (await api("/api/teams/acme/tokens", acme, { method: "POST", json: { label: "leaver", role: "owner" } })).json();
     revoked = issued.token;
     expect((await api(`/api/teams/acme/tokens/${issued.info.id}`, acme, { method: "DELETE" })).status).toBe(200);
   });
@@ -383,10 +337,10 @@ describe("named tokens", () => {
   it("lists, issues, rotates and revokes, with last-used times; labels are unique among live tokens", async () => {
     const initial = await (await api("/api/teams/globex/tokens", globex)).json();
     expect(initial).toEqual([expect.objectContaining({ label: "owner", current: true, revokedAt: null, lastUsedAt: expect.any(Number) })]);
-    const sam = await (await api("/api/teams/globex/tokens", globex, { method: "POST", json: { label: "Sam" } })).json();
-    expect(sam.info).toMatchObject({ label: "Sam", lastUsedAt: null, current: false });
-    expect((await api("/api/teams/globex/tokens", globex, { method: "POST", json: { label: "Sam" } })).status).toBe(409);
-    expect((await api("/api/teams/globex/tokens", globex, { method: "POST", json: { label: " " } })).status).toBe(400);
+    const sam = await (await api("/api/teams/globex/tokens", globex, { method: "POST", json: { label: "Sam", role: "owner" } })).json();
+    expect(sam.info).toMatchObject({ label: "Sam", role: "owner", lastUsedAt: null, current: false });
+    expect((await api("/api/teams/globex/tokens", globex, { method: "POST", json: { label: "Sam", role: "viewer" } })).status).toBe(409);
+    expect((await api("/api/teams/globex/tokens", globex, { method: "POST", json: { label: " ", role: "viewer" } })).status).toBe(400);
     // A label that reads like another one (a zero-width space, a bidi override, a NUL) is refused, naming the character.
     for (const [label, code] of <[string, string][]>[
       ["Sam\u200b", "U+200B"],
@@ -396,12 +350,12 @@ describe("named tokens", () => {
       ["Sam\ufe0f", "U+FE0F"],
       ["Sam\ud800", "U+D800"],
     ]) {
-      const hidden = await api("/api/teams/globex/tokens", globex, { method: "POST", json: { label } });
+      const hidden = await api("/api/teams/globex/tokens", globex, { method: "POST", json: { label, role: "viewer" } });
       expect(hidden.status).toBe(400);
       expect((await hidden.json()).error).toMatchObject({ code: "BAD_PAYLOAD", message: expect.stringContaining(code) });
     }
     // Full-width letters fold to the label they imitate (NFKC), which is taken.
-    expect((await api("/api/teams/globex/tokens", globex, { method: "POST", json: { label: "Ｓａｍ" } })).status).toBe(409);
+    expect((await api("/api/teams/globex/tokens", globex, { method: "POST", json: { label: "Ｓａｍ", role: "viewer" } })).status).toBe(409);
     expect((await api("/api/teams/globex/sessions", sam.token)).status).toBe(200);
     const rotated = await (await api(`/api/teams/globex/tokens/${sam.info.id}/rotate`, globex, { method: "POST" })).json();
     expect(rotated.info).toMatchObject({ label: "Sam", revokedAt: null });
@@ -419,6 +373,6 @@ describe("named tokens", () => {
     const ownerId = list.find((t: { label: string }) => t.label === "owner").id;
     const last = await api(`/api/teams/globex/tokens/${ownerId}`, globex, { method: "DELETE" });
     expect(last.status).toBe(409);
-    expect((await last.json()).error.message).toContain("last live token");
+    expect((await last.json()).error.message).toContain("last live owner token");
   });
 });

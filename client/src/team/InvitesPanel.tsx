@@ -3,6 +3,8 @@ import type { Invite, InviteCreated, Level, Mode } from "../../../server/contrac
 import { ErrorBanner } from "../components/ErrorBanner.js";
 import { ModeSelect } from "../components/ModeSelect.js";
 import { dateTime, message } from "./format.js";
+import { needs, useCan } from "./role.js";
+import { routes } from "../../../server/contracts/index.js";
 import type { ReviewApi } from "./review-api.js";
 import type { PackSummary } from "./types.js";
 
@@ -45,10 +47,15 @@ export function InvitesPanel({ api, packs, initialPackId }: { api: ReviewApi; pa
     }
   };
 
+  const invites_ = useCan()(routes.createInvite);
   return (
     <section className="panel" data-testid="invites-panel">
       <h1>Invites</h1>
-      {packs.length === 0 ? (
+      {!invites_ ? (
+        <p className="muted small" data-testid="invite-role-note">
+          Inviting candidates {needs(routes.createInvite)}.
+        </p>
+      ) : packs.length === 0 ? (
         <p className="muted">Publish a pack first; invites are for one of your packs.</p>
       ) : (
         <form className="invite-form" onSubmit={(e) => (e.preventDefault(), void create())}>
@@ -155,7 +162,7 @@ export function InvitesPanel({ api, packs, initialPackId }: { api: ReviewApi; pa
                 <td className="small">{dateTime(i.expiresAt)}</td>
                 <td className="small">{i.createdBy}</td>
                 <td className="actions">
-                  {i.status === "open" && (
+                  {i.status === "open" && invites_ && (
                     <button type="button" onClick={() => api.revokeInvite(i.id).then(refresh, (err: unknown) => setError(message(err)))}>
                       Withdraw
                     </button>

@@ -9,6 +9,8 @@ import { PackForm } from "./PackForm.js";
 import { IssueList, PreviewPanel, PublishPanel, VersionsPanel } from "./editor/index.js";
 import { DraftQuestion } from "./DraftQuestion.js";
 import type { ReviewApi } from "./review-api.js";
+import { needs, useCan } from "./role.js";
+import { routes } from "../../../server/contracts/index.js";
 
 // CodeMirror is the bulk of the client: load it only when an editor opens.
 const YamlEditor = lazy(() => import("./YamlEditor.js").then((m) => ({ default: m.YamlEditor })));
@@ -41,6 +43,8 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
   const publishError = state.publish.error;
   const publishing = state.publish.running;
   const setSource = useCallback((text: string) => dispatch({ type: "edited", source: text }), []);
+  // A role that may not publish reads the pack: nothing is checked (the dry run is an author's tool) or published.
+  const writes = useCan()(routes.validatePack);
 
   // Open an existing pack at its latest version.
   useEffect(() => {
@@ -57,7 +61,7 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
 
   // Live validation, debounced; a newer text aborts the older request.
   useEffect(() => {
-    if (loading) return;
+    if (loading || !writes) return;
     if (source.trim() === "") {
       dispatch({
         type: "validated",
@@ -78,7 +82,7 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
       window.clearTimeout(timer);
       controller.abort();
     };
-  }, [api, source, loading, validation.recheck]);
+  }, [api, source, loading, validation.recheck, writes]);
 
   // Leaving the page with unpublished edits asks first.
   useEffect(() => {
@@ -193,9 +197,15 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
                   Form
                 </button>
               </div>
-              <span className={`validation-status ${statusClass}`} data-testid="validation-status" aria-live="polite">
-                {statusText}
-              </span>
+              {writes ? (
+                <span className={`validation-status ${statusClass}`} data-testid="validation-status" aria-live="polite">
+                  {statusText}
+                </span>
+              ) : (
+                <span className="validation-status" data-testid="read-only">
+                  Read only
+                </span>
+              )}
             </div>
             {!pending && current?.valid && current.warnings.length > 0 && (
               <ul className="muted small pack-warnings" data-testid="pack-warnings">
@@ -226,25 +236,32 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
         </div>
 
         <aside className="pack-editor-side">
-          <PublishPanel
-            packId={packId}
-            visibility={visibility}
-            publishing={publishing}
-            canPublish={canPublish}
-            idChanged={idChanged}
-            validId={validId}
-            takenBy={takenBy}
-            published={published}
-            publishError={publishError}
-            tryKey={tryKey}
-            onVisibility={(v) => dispatch({ type: "visibility", visibility: v })}
-            onPublish={() => void publish()}
-            onDismissError={() => dispatch({ type: "dismissPublishError" })}
-            onGoTo={goTo}
-            onInvite={onInvite}
-          />
+          {!writes && (
+            <div className="panel" data-testid="publish-role-note">
+              <p className="muted small">Editing, checking and publishing packs {needs(routes.publishPack)}; this token can read them.</p>
+            </div>
+          )}
+          {writes && (
+            <PublishPanel
+              packId={packId}
+              visibility={visibility}
+              publishing={publishing}
+              canPublish={canPublish}
+              idChanged={idChanged}
+              validId={validId}
+              takenBy={takenBy}
+              published={published}
+              publishError={publishError}
+              tryKey={tryKey}
+              onVisibility={(v) => dispatch({ type: "visibility", visibility: v })}
+              onPublish={() => void publish()}
+              onDismissError={() => dispatch({ type: "dismissPublishError" })}
+              onGoTo={goTo}
+              onInvite={onInvite}
+            />
+          )}
 
-          <DraftQuestion api={review} source={source} onDrafted={setSource} />
+          {writes && <DraftQuestion api={review} source={source} onDrafted={setSource} />}
 
           <PreviewPanel
             preview={preview}

@@ -1,4 +1,6 @@
+import { routes } from "../../../server/contracts/index.js";
 import { ErrorBanner } from "../components/ErrorBanner.js";
+import { useCan } from "./role.js";
 import type { PackSummary } from "./types.js";
 
 /** The team's packs at their latest versions, with "New pack" and "Open" into the editor. */
@@ -15,13 +17,17 @@ export function PackList({
   /** Open a pack in the editor; null starts a new one. */
   onOpen: (packId: string | null) => void;
 }) {
+  // A role that cannot publish reads packs ("View") and is not offered a new one.
+  const writes = useCan()(routes.publishPack);
   return (
     <section className="panel">
       <div className="pack-list-head">
         <h1>Your packs</h1>
-        <button type="button" className="primary" onClick={() => onOpen(null)} data-testid="new-pack">
-          New pack
-        </button>
+        {writes && (
+          <button type="button" className="primary" onClick={() => onOpen(null)} data-testid="new-pack">
+            New pack
+          </button>
+        )}
       </div>
       {error && <ErrorBanner message={error} onDismiss={onDismissError} />}
       {packs === null && !error && <p className="muted">Loading your packs…</p>}
@@ -62,7 +68,7 @@ export function PackList({
                   </td>
                   <td className="actions">
                     <button type="button" onClick={() => onOpen(p.id)} data-testid={`open-pack-${p.id}`}>
-                      Open
+                      {writes ? "Open" : "View"}
                     </button>
                   </td>
                 </tr>

@@ -1,9 +1,10 @@
 import { useEffect, useState } from "react";
-import type { ReportQuestion, TeamSessionDetail } from "../../../server/contracts/index.js";
+import { routes, type ReportQuestion, type TeamSessionDetail } from "../../../server/contracts/index.js";
 import { ErrorBanner } from "../components/ErrorBanner.js";
 import { dateTime, duration, message, score, signalsText } from "./format.js";
 import { OverrideForm } from "./OverrideForm.js";
 import type { ReviewApi } from "./review-api.js";
+import { useCan } from "./role.js";
 
 /** One session as the team reviews it: transcript, evidence, code and tests, flags, signals; overrides and their audit. */
 export function SessionView({ api, sessionId, onBack }: { api: ReviewApi; sessionId: string; onBack: () => void }) {
@@ -97,7 +98,9 @@ export function SessionView({ api, sessionId, onBack }: { api: ReviewApi; sessio
               {detail.audit.map((a) => (
                 <tr key={a.id} data-testid="audit-row">
                   <td>{dateTime(a.at)}</td>
-                  <td>{a.by}</td>
+                  <td>
+                    {a.by} {a.role && <span className="muted small">({a.role})</span>}
+                  </td>
                   <td>
                     <code>
                       {a.questionId}/{a.criterionId}
@@ -126,6 +129,8 @@ function QuestionReview({
   detail: TeamSessionDetail;
   onOverride: (criterionId: string, score: number, note: string) => Promise<void>;
 }) {
+  // Editors and viewers read the scores; only a role that may override gets the form.
+  const overrides = useCan()(routes.overrideScore);
   return (
     <article className="question-review" data-testid="question-review">
       <h3>
@@ -196,7 +201,9 @@ function QuestionReview({
                   <div className="muted">{c.feedback}</div>
                 </td>
                 <td>
-                  <OverrideForm current={o?.score ?? c.score} onSave={(value, note) => onOverride(c.criterionId, value, note)} />
+                  {overrides && (
+                    <OverrideForm current={o?.score ?? c.score} onSave={(value, note) => onOverride(c.criterionId, value, note)} />
+                  )}
                 </td>
               </tr>
             );

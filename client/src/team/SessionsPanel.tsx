@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState } from "react";
 import type { TeamSessionList } from "../../../server/contracts/index.js";
-import { MAX_COMPARE, MIN_COMPARE } from "../../../server/contracts/index.js";
+import { MAX_COMPARE, MIN_COMPARE, routes } from "../../../server/contracts/index.js";
 import { ErrorBanner } from "../components/ErrorBanner.js";
 import { download, message } from "./format.js";
 import { DEFAULT_SESSION_FILTERS, filtersToQuery, toggleSelected, withSortKey, type SessionFilters } from "./session-filters.js";
 import { SessionTable } from "./SessionTable.js";
 import type { ReviewApi } from "./review-api.js";
+import { useCan } from "./role.js";
 
 type Props = { api: ReviewApi; teamId: string; onOpen: (sessionId: string) => void; onCompare: (ids: string[]) => void };
 /** The team dashboard: sessions of its invites and packs, filtered and sorted on the server. */
@@ -34,6 +35,7 @@ export function SessionsPanel({ api, teamId, onOpen, onCompare }: Props) {
     }
   };
 
+  const can = useCan();
   return (
     <section className="panel" data-testid="sessions-panel">
       <div className="pack-list-head">
@@ -47,9 +49,11 @@ export function SessionsPanel({ api, teamId, onOpen, onCompare }: Props) {
           >
             Compare selected ({selected.length})
           </button>
-          <button type="button" data-testid="csv-button" onClick={() => void exportCsv()}>
-            Download CSV
-          </button>
+          {can(routes.teamSessionsCsv) && (
+            <button type="button" data-testid="csv-button" onClick={() => void exportCsv()}>
+              Download CSV
+            </button>
+          )}
         </div>
       </div>
       <div className="filter-row">

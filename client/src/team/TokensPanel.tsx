@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import type { IssuedToken, TeamToken } from "../../../server/contracts/index.js";
+import { TOKEN_ROLES, type IssuedToken, type TeamToken, type TokenRole } from "../../../server/contracts/index.js";
 import { ErrorBanner } from "../components/ErrorBanner.js";
 import { dateTime, message } from "./format.js";
 import type { ReviewApi } from "./review-api.js";
@@ -8,6 +8,8 @@ import type { ReviewApi } from "./review-api.js";
 export function TokensPanel({ api }: { api: ReviewApi }) {
   const [tokens, setTokens] = useState<TeamToken[] | null>(null);
   const [label, setLabel] = useState("");
+  // Least privilege by default: the owner picks more on purpose.
+  const [role, setRole] = useState<TokenRole>("viewer");
   const [issued, setIssued] = useState<IssuedToken | null>(null);
   const [error, setError] = useState<string | null>(null);
   const refresh = () => api.tokens().then(setTokens, (err: unknown) => setError(message(err)));
@@ -25,8 +27,14 @@ export function TokensPanel({ api }: { api: ReviewApi }) {
   return (
     <section className="panel" data-testid="tokens-panel">
       <h1>API tokens</h1>
-      <p className="muted small">One token per reviewer: overrides are recorded under the token's label.</p>
-      <form className="button-row" onSubmit={(e) => (e.preventDefault(), void run(() => api.createToken(label)).then(() => setLabel("")))}>
+      <p className="muted small">
+        One token per person: overrides are recorded under the token&apos;s label and role. Owners manage tokens; editors write and publish
+        packs and invite candidates; reviewers override scores and export CSV; viewers read.
+      </p>
+      <form
+        className="button-row"
+        onSubmit={(e) => (e.preventDefault(), void run(() => api.createToken(label, role)).then(() => setLabel("")))}
+      >
         <input
           className="text-input"
           data-testid="token-label"
@@ -35,13 +43,26 @@ export function TokensPanel({ api }: { api: ReviewApi }) {
           placeholder="Reviewer's name"
           maxLength={60}
         />
+        <select
+          className="text-input"
+          data-testid="token-role"
+          aria-label="Role"
+          value={role}
+          onChange={(e) => setRole(e.target.value as TokenRole)}
+        >
+          {TOKEN_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </select>
         <button type="submit" className="primary" data-testid="token-create" disabled={!label.trim()}>
           New token
         </button>
       </form>
       {issued && (
         <p className="notice" data-testid="token-issued">
-          Token for <strong>{issued.info.label}</strong> (shown once): <code>{issued.token}</code>
+          Token for <strong>{issued.info.label}</strong> ({issued.info.role}, shown once): <code>{issued.token}</code>
         </p>
       )}
       {error && <ErrorBanner message={error} onDismiss={() => setError(null)} />}
@@ -50,6 +71,7 @@ export function TokensPanel({ api }: { api: ReviewApi }) {
           <thead>
             <tr>
               <th>Label</th>
+              <th>Role</th>
               <th>Created</th>
               <th>Last used</th>
               <th>Status</th>
@@ -64,6 +86,11 @@ export function TokensPanel({ api }: { api: ReviewApi }) {
                   <div className="muted small">
                     <code>{t.id}</code>
                   </div>
+                </td>
+                <td>
+                  <span className="badge" data-testid="token-role-cell">
+                    {t.role}
+                  </span>
                 </td>
                 <td className="small">{dateTime(t.createdAt)}</td>
                 <td className="small">{t.lastUsedAt ? dateTime(t.lastUsedAt) : "never"}</td>

@@ -5,6 +5,7 @@ import {
   type OverrideBody,
   type SuggestTermsBody,
   type TeamSessionsQuery,
+  type TokenRole,
 } from "../../../server/contracts/index.js";
 import { callRoute } from "../call-route.js";
 
@@ -13,7 +14,7 @@ export function reviewApi(teamToken: string, team: string) {
   const at = { teamToken, params: { team } };
   return {
     tokens: () => callRoute(routes.tokens, at),
-    createToken: (label: string) => callRoute(routes.createToken, { ...at, body: { label } }),
+    createToken: (label: string, role: TokenRole) => callRoute(routes.createToken, { ...at, body: { label, role } }),
     rotateToken: (tokenId: string) => callRoute(routes.rotateToken, { teamToken, params: { team, tokenId } }),
     revokeToken: (tokenId: string) => callRoute(routes.revokeToken, { teamToken, params: { team, tokenId } }),
 

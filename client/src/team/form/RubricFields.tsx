@@ -1,8 +1,9 @@
 import { useState } from "react";
-import type { TermSuggestions } from "../../../../server/contracts/index.js";
+import { routes, type TermSuggestions } from "../../../../server/contracts/index.js";
 import { message } from "../format.js";
 import { addItem, conceptsToText, NEW_CRITERION, removeItem, textToConcepts, type FormCriterion } from "../pack-form.js";
 import type { ReviewApi } from "../review-api.js";
+import { useCan } from "../role.js";
 import { ConceptsField, Text } from "./fields.js";
 import type { QuestionSectionProps } from "./section-props.js";
 
@@ -14,6 +15,8 @@ import type { QuestionSectionProps } from "./section-props.js";
 export function RubricFields({ q, qi, source, set, onChange, api }: QuestionSectionProps & { api: ReviewApi }) {
   const [suggestions, setSuggestions] = useState<TermSuggestions | null>(null);
   const [suggestError, setSuggestError] = useState<string | null>(null);
+  // An authoring help: offered to the roles that write packs (a reviewer reading the form does not get it).
+  const suggests = useCan()(routes.suggestTerms);
   const suggest = async () => {
     setSuggestError(null);
     try {
@@ -127,9 +130,11 @@ export function RubricFields({ q, qi, source, set, onChange, api }: QuestionSect
         >
           Add criterion
         </button>
-        <button type="button" data-testid="suggest-terms" onClick={() => void suggest()}>
-          Suggest evidence terms
-        </button>
+        {suggests && (
+          <button type="button" data-testid="suggest-terms" onClick={() => void suggest()}>
+            Suggest evidence terms
+          </button>
+        )}
       </div>
       {suggestError && <p className="error-text small">{suggestError}</p>}
     </fieldset>
