@@ -83,13 +83,15 @@ function actor(a: Analysis, index: number): Actor {
   to = index;
   let afterClauseWord = false;
   for (let steps = 0; steps < 8; steps++) {
-    const verb = firstVerb(a, from, to);
+    // The nearest verb with a subject of its own before the term ("As soon as I saw the tickets I rolled back":
+    // "I rolled"), its subject what stands between it and the verb before it.
+    const [verb, subjectFrom] = subjectVerb(a, from, to);
     if (verb >= 0) {
-      const who = classify(a, from, verb - 1);
+      const who = classify(a, subjectFrom, verb - 1);
       if (who === "own" && watched(a, verb, index)) return "other";
       if (who !== "unknown") return who;
       // A clause with a subject of its own that names no one ("the fix rolled back ..."): no actor to read.
-      if (hasNominal(a, from, verb - 1)) return "unknown";
+      if (hasNominal(a, subjectFrom, verb - 1)) return "unknown";
     } else if (!afterClauseWord && steps > 0) {
       // A verbless stretch set off right before a subjectless clause is its subject ("Priya, noticed it").
       const who = classify(a, from, to);
@@ -101,6 +103,27 @@ function actor(a: Analysis, index: number): Actor {
     if (a.tokens[from]!.sentence !== sentence) return "unknown";
   }
   return "unknown";
+}
+
+/**
+ * The last verb of a stretch that has a subject before it (a noun or pronoun right before it, adverbs skipped), and where that subject starts (after the verb before it); or the stretch's first verb
+ * when none has (a clause continuing another: "and reproduced it"), with an empty subject; or -1.
+ */
+function subjectVerb(a: Analysis, from: number, to: number): [number, number] {
+  const verbs: number[] = [];
+  for (let j = from; j <= to; j++) if (isVerb(a, j, from)) verbs.push(j);
+  for (let v = verbs.length - 1; v >= 0; v--) {
+    let k = verbs[v]! - 1;
+    while (k >= from && a.tokens[k]!.pos === "ADV") k--;
+    const before = a.tokens[k];
+    // A subject is a noun or pronoun ("the deploy" after "rolled back" is an object the tagger reads as a verb),
+    // and not a relative pronoun ("a script that hashed them" is told of the clause's own subject).
+    if (k < from || !before || isClauseWord(a, k) || /^(?:that|which|who|whom|to)$/.test(before.word)) continue;
+    if (!["NOUN", "PROPN", "PRON"].includes(before.pos) && !PERSON.has(before.word)) continue;
+    const start = v > 0 ? verbs[v - 1]! + 1 : from;
+    return [verbs[v]!, start];
+  }
+  return verbs.length ? [verbs[0]!, verbs[0]!] : [-1, from];
 }
 
 const hasNominal = (a: Analysis, from: number, to: number) =>
@@ -125,21 +148,30 @@ function namesTheActor(a: Analysis, index: number): boolean {
 function passiveBySomeoneElse(a: Analysis, index: number): boolean {
   const t = a.tokens[index]!;
   const s = a.sentences[t.sentence]!;
-  const after = a.text.slice(t.at, s.end).split(/[;:]|\b(?:but|so|then)\b/)[0]!;
-  const m =
-    /\b(?:was|were|been|being|got)\s+(?:[\w-]+\s+){1,5}?by\s+(?:(?:the|my|our|a|an|another|his|her|their|one)\s+)?(?:[\w-]+\s+)?([\w-]+)/i.exec(
-      after,
-    );
-  return !!m && (PERSON.has(m[1]!.toLowerCase()) || (/^[A-Z]/.test(m[1]!) && !isKnownWord(m[1]!.toLowerCase())));
+  // The part of the sentence the term is in (a new clause after ";", "but", "so" or "then" has its own agent).
+  const text = a.text.slice(s.start, s.end);
+  const at = t.at - s.start;
+  const parts = [...text.matchAll(/[^;:]+?(?=[;:]|\b(?:but|so|then)\b|$)/g)];
+  const part = parts.find((m) => m.index <= at && at < m.index + m[0].length);
+  if (!part) return false;
+  const m = PASSIVE_AGENT.exec(part[0]);
+  return !!m && at - part.index < m.index + m[0].length && isPersonName(m[1]!);
 }
 
-/** The first verb of a stretch; a person word the tagger reads as a verb ("tech lead") is not one. */
+const PASSIVE_AGENT =
+  /\b(?:was|were|been|being|got)\s+(?:[\w-]+\s+){1,5}?by\s+(?:(?:the|my|our|a|an|another|his|her|their|one)\s+)?(?:[\w-]+\s+)?([\w-]+)/i;
+const isPersonName = (w: string) => PERSON.has(w.toLowerCase()) || (/^[A-Z]/.test(w) && !isKnownWord(w.toLowerCase()));
+
+/** The first verb of a stretch. */
 function firstVerb(a: Analysis, from: number, to: number): number {
-  for (let j = from; j <= to; j++) {
-    const t = a.tokens[j]!;
-    if (((t.pos === "VERB" || t.pos === "AUX") && !PERSON.has(t.word) && !(j === from && isClauseWord(a, j))) || misreadPast(t)) return j;
-  }
+  for (let j = from; j <= to; j++) if (isVerb(a, j, from)) return j;
   return -1;
+}
+
+/** A verb, but not a person word the tagger reads as one ("tech lead"), nor a clause word opening the stretch. */
+function isVerb(a: Analysis, j: number, from: number): boolean {
+  const t = a.tokens[j]!;
+  return ((t.pos === "VERB" || t.pos === "AUX") && !PERSON.has(t.word) && !(j === from && isClauseWord(a, j))) || misreadPast(t);
 }
 
 function classify(a: Analysis, from: number, to: number): Actor {

@@ -53,6 +53,7 @@ describe("who acted and whether the act happened (disowned-act.ts)", () => {
       ["The SRE team saw it first. They rolled back the release.", "rolled"],
       ["I watched the on-call engineer roll back the deploy.", "roll"],
       ["Legal and comms were updated every hour by our director.", "comms"],
+      ["A data scientist on the team sampled the rows and wrote a script that hashed them.", "script"],
       ["Nobody rolled back for two hours.", "rolled"],
     ])
       expect(disowned(text, word), text).toBe(true);
@@ -64,6 +65,8 @@ describe("who acted and whether the act happened (disowned-act.ts)", () => {
       ["Our team rolled back within six minutes.", "rolled", 0],
       ["I asked the on-call engineer to roll back and I paged the owner.", "roll", 0],
       ["I asked the on-call engineer to roll back and I paged the owner.", "paged", 0],
+      ["As soon as I saw the tickets I rolled back the prompt and told the legal team.", "legal", 0],
+      ["It was rolled back by me within the hour.", "rolled", 0],
       ["I didn't wait for approval: I rolled back the release.", "rolled", 0],
       ["I wish I had rolled back sooner, so at 10:05 I rolled back.", "rolled", 30],
       ["I should have asked sooner, so this time I rewrote the prompt.", "rewrote", 0],
@@ -152,9 +155,7 @@ const rows = parse(readFileSync(new URL("../fixtures/disowned/tuning.yaml", impo
 describe("the tuning fixture (test/fixtures/disowned/tuning.yaml)", () => {
   it("gives no disowned row more than level 1 of its action criterion", () => {
     const over = rows.filter((r) => r.side === "disowned").filter((r) => level(r.question, r.answer) > 1);
-    // One row keeps level 2: its result sentences say "after the rollback" and "41 customers were affected" with no
-    // one named (a passive is read leniently); see docs/session13-disowned.md.
-    expect(over.map((r) => r.id)).toEqual(["t06-on-call-engineer-acted"]);
+    expect(over.map((r) => r.id)).toEqual([]);
   });
 
   it("keeps every honest row within one level of its expected level, but for two the story reader drops", () => {
