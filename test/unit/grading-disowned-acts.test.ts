@@ -40,7 +40,7 @@ describe("who acted and whether the act happened (disowned-act.ts)", () => {
       ["I was going to roll back but the release manager said to wait.", "roll"],
       ["I planned to reproduce it from the logs, but never did.", "logs"],
       ["Next time I will add a canary.", "canary"],
-    ])
+    ] as const)
       expect(disowned(text, word), text).toBe(true);
   });
 
@@ -55,7 +55,7 @@ describe("who acted and whether the act happened (disowned-act.ts)", () => {
       ["Legal and comms were updated every hour by our director.", "comms"],
       ["A data scientist on the team sampled the rows and wrote a script that hashed them.", "script"],
       ["Nobody rolled back for two hours.", "rolled"],
-    ])
+    ] as const)
       expect(disowned(text, word), text).toBe(true);
   });
 
