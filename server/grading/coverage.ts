@@ -24,6 +24,7 @@ import { oppositePractice } from "./opposite-practice.js";
 import { valueOpposites, type Values } from "./value-opposites.js";
 import { referredTakenUp, referredTurnDown } from "./referred-turn-down.js";
 import { otherWordsKey, statedInOtherWords } from "./paraphrase.js";
+import { disownedAct } from "./disowned-act.js";
 import type { Question } from "../scenarios/index.js";
 
 /** `at`: where in the prose the point is stated (absent for code), so a later denial can be compared with it. */
@@ -32,7 +33,7 @@ export type ConceptHit = { label: string; quote: string; at?: number };
  * `hedged`: concepts found only as one of rival alternatives ("LIFO or FIFO"; see hedge.ts).
  * `capped`: concepts named in a claim but not counted, their sentence having already named MAX_CONCEPTS_PER_SENTENCE.
  */
-export type Coverage = { hits: ConceptHit[]; total: number; hedged: string[]; capped?: string[] };
+export type Coverage = { hits: ConceptHit[]; total: number; hedged: string[]; capped?: string[]; disowned?: number[] };
 
 /** One sentence names at most this many of a criterion's concepts: a packed sentence is a list in disguise. */
 export const MAX_CONCEPTS_PER_SENTENCE = 3;
@@ -62,6 +63,8 @@ export function conceptCoverage(
     factual?: boolean;
     /** The question, to read key points stated in plain words, without their terms (paraphrase.ts). */
     question?: Question;
+    /** A story's action criterion: only acts the candidate took count (disowned-act.ts). */
+    acts?: boolean;
   } & ClaimOptions = {},
 ): Coverage {
   const lower = answer.toLowerCase();
@@ -102,6 +105,8 @@ export function conceptCoverage(
   const hedgedLabels: string[] = [];
   const capped: string[] = [];
   const turnedValues = options.values ? valueOpposites(a, claims, options.values) : null;
+  // Sentences telling an act the candidate did not take: they earn no similarity either (grade-question.ts).
+  const disownedIn = new Set<number>();
   for (const concept of criterion.evidence.concepts) {
     // A term paired with the other end of its key point's condition ("a LOWER temperature makes it more
     // random") states the opposite, not the point (pole-opposites.ts).
@@ -121,19 +126,21 @@ export function conceptCoverage(
       // Nor the point's noun said of the practice it warns against ("log everything including user PII", "full
       // permissions" against least privilege; opposite-practice.ts).
       oppositePractice(a, ti, term, concept);
+    // In a story's action criterion, an act someone else took or that never happened is none of the candidate's.
+    const disowned = options.acts ? (ti: number) => disownedAct(a, ti) && !!disownedIn.add(a.tokens[ti]!.sentence) : () => false;
     const seen = { hedged: false };
-    let hit = firstHit(a, lower, concept.terms, claims, perSentence, options.roles ?? null, cap, hedge, seen, crossed);
+    let hit = firstHit(a, lower, concept.terms, claims, perSentence, options.roles ?? null, cap, hedge, seen, crossed, disowned);
     if (!hit && seen.hedged) hedgedLabels.push(concept.label);
     // Not named, but stated in plain words ("try again, waiting twice as long each time"; paraphrase.ts).
     if (!hit && !seen.hedged && options.question) {
       const said = statedInOtherWords(options.question, a, claims).get(otherWordsKey(criterion.id, concept.label));
-      if (said && (perSentence.get(said.sentence) ?? 0) < cap) hit = said;
+      if (said && (perSentence.get(said.sentence) ?? 0) < cap && !disowned(tokenAt(a, said.at))) hit = said;
     }
     if (!hit) {
       // Named, but only in a sentence already full: the report says so rather than "not shown".
       if (
         cap !== Infinity &&
-        firstHit(a, lower, concept.terms, claims, perSentence, options.roles ?? null, Infinity, hedge, { hedged: false }, crossed)
+        firstHit(a, lower, concept.terms, claims, perSentence, options.roles ?? null, Infinity, hedge, { hedged: false }, crossed, disowned)
       )
         capped.push(concept.label);
       continue;
@@ -141,7 +148,9 @@ export function conceptCoverage(
     perSentence.set(hit.sentence, (perSentence.get(hit.sentence) ?? 0) + 1);
     hits.push({ label: concept.label, quote: quoteAround(answer, hit.at, hit.length), at: hit.at });
   }
-  return { hits, total: criterion.evidence.concepts.length, hedged: hedgedLabels, capped };
+  const own = new Set(hits.map((h) => (h.at === undefined ? -1 : a.tokens[tokenAt(a, h.at)]?.sentence)));
+  const disowned = [...disownedIn].filter((i) => !own.has(i));
+  return { hits, total: criterion.evidence.concepts.length, hedged: hedgedLabels, capped, disowned };
 }
 
 function firstHit(
@@ -155,6 +164,7 @@ function firstHit(
   hedge: HedgeContext,
   seen: { hedged: boolean },
   crossed: (ti: number, term: string) => boolean = () => false,
+  disowned: (ti: number) => boolean = () => false,
 ): { at: number; length: number; sentence: number } | null {
   // A term the references pair with the other entity of a contrast does not count ("A stack is FIFO"; see roles.ts),
   // nor one paired with the other end of its condition.
@@ -172,7 +182,7 @@ function firstHit(
       const termNegative = isNegativeTerm(term);
       // A negative term under a wider negation is denied twice: "does not need ..., no preemption or ..." rejects it.
       const polarity = termNegative ? !negatedByScope(a, ti) : !negatedAt(a, ti, 2);
-      if (ti >= 0 && open(sentence) && polarity && !swapped(ti, term)) {
+      if (ti >= 0 && open(sentence) && polarity && !swapped(ti, term) && !disowned(ti)) {
         // Offered as one of rival alternatives ("LIFO or FIFO"), the term is not stated (hedge.ts).
         if (!hedged(a, ti, abs, abs + term.length, term, hedge)) {
           if (!best || abs < best.at) best = { at: abs, length: term.length, sentence };
@@ -185,6 +195,7 @@ function firstHit(
     // The term's lemmas with their polarity ("not connect" finds "isn't connected").
     const li = findLemmaTerm(a, term, open, (i) => {
       const [start, end] = termSpan(a, i, term);
+      if (disowned(i)) return false;
       const is = hedged(a, i, start, end, term, hedge);
       if (is) seen.hedged = true;
       return !is;
@@ -198,7 +209,7 @@ function firstHit(
     if (!isNegativeTerm(term))
       for (const i of lemmaTermPositions(a, term).positions) {
         const t = a.tokens[i]!;
-        if (!referredTakenUp(a, i) || !open(t.sentence) || swapped(i, term)) continue;
+        if (!referredTakenUp(a, i) || !open(t.sentence) || swapped(i, term) || disowned(i)) continue;
         if (!best || t.at < best.at) best = { at: t.at, length: t.word.length, sentence: t.sentence };
         break;
       }

@@ -106,11 +106,23 @@ function gradeCanonical(question: Question, answers: (AnswerBody | null)[], ctx:
   // earns none either (role-swap.ts).
   const denied = new Set(readings.flatMap((r) => r.deniedSentences));
   // Nor does what the candidate takes back ("Cache per user. Actually no, ..."; language/retraction.ts).
-  const compared = withoutSwappedClauses(withoutRetracted(read.prose, withoutSentences(read.prose, denied)), termRoles(question));
+  const comparedWithout = (left: ReadonlySet<number>) =>
+    withoutSwappedClauses(withoutRetracted(read.prose, withoutSentences(read.prose, left)), termRoles(question));
+  const compared = comparedWithout(denied);
   const answerVector =
     index && refs.length ? vectorOf(compared, index.idf, questionTerms(question), { listAnswers: expectsShortAnswer(question) }) : null;
+  const similarityOf = (text: string) => {
+    const vector =
+      index && refs.length ? vectorOf(text, index.idf, questionTerms(question), { listAnswers: expectsShortAnswer(question) }) : null;
+    return vector && read.prose ? Math.max(...refs.map((r) => weightedRecall(vector, r.vector))) : null;
+  };
   const similarity = answerVector && read.prose ? Math.max(...refs.map((r) => weightedRecall(answerVector, r.vector))) : null;
-  const judged = readings.map((r) => r.score(similarity));
+  // A story's action criterion is compared without the sentences telling acts the candidate did not take (someone
+  // else's rollback, a regret): they share the reference's words. The other criteria keep them (a regret is the
+  // reflection's evidence).
+  const judged = readings.map((r) =>
+    r.score(r.disowned.length && similarity !== null ? similarityOf(comparedWithout(new Set([...denied, ...r.disowned]))) : similarity),
+  );
   const scores = judged.map((j) => j.score);
   // A contradicted key point is a statement to grade (a 0), not a lack of evidence.
   const saidSomething = judged.some((j) => j.contradicted.length > 0);
@@ -182,7 +194,11 @@ function readCriterion(
   blend: Blend,
   refSize = 0,
   claims?: string,
-): { deniedSentences: number[]; score: (similarity: number | null) => { score: CriterionScore; contradicted: string[] } } {
+): {
+  deniedSentences: number[];
+  disowned: number[];
+  score: (similarity: number | null) => { score: CriterionScore; contradicted: string[] };
+} {
   const otherTerms = otherCriteriaTerms(question, criterion);
   // Where one fact is asked, "X or Y" leaves the fork open; in a design answer it offers options (hedge.ts).
   const factual = question.rubric.length === 1 || expectsShortAnswer(question);
@@ -195,7 +211,8 @@ function readCriterion(
     factual,
     ...claimOptionsFor(question),
   };
-  const paraphrases = { question };
+  // A story's action criterion credits only what the candidate did (disowned-act.ts).
+  const paraphrases = { question, acts: question.kind === "behavioural" && !!criterion.evidence.checks?.includes("action") };
   const fromProse = conceptCoverage(criterion, evidence.prose, { prose: true, ...reading, ...paraphrases });
   // On a question that is no coding task, code says what it does in its names too (`kv_cache`, `beam_width`).
   const code = codeLines(evidence.code);
@@ -219,7 +236,7 @@ function readCriterion(
   // A list of alternatives ("name two of") needs only `enough` of its points for full marks.
   const needed = Math.min(total, criterion.evidence.enough ?? total);
   const share = needed === 0 ? 0 : Math.min(1, covered / needed);
-  return { deniedSentences: found.denied.sentences, score: (similarity) => finish(similarity) };
+  return { deniedSentences: found.denied.sentences, disowned: fromProse.disowned ?? [], score: (similarity) => finish(similarity) };
   function finish(similarity: number | null): { score: CriterionScore; contradicted: string[] } {
     // Similarity counts beside the key points. It compares the whole answer with the whole reference, so it
     // cannot tell which criterion a sentence speaks to: on its own (no key point stated) it counts only for a
@@ -238,8 +255,11 @@ function readCriterion(
     // A key point offered only as one of rival alternatives ("LIFO or FIFO") is not stated, and the words it
     // shares with the reference do not state it either (hedge.ts).
     const hedgedOnly = covered === 0 ? fromProse.hedged : [];
+    // A story's action criterion with no act of the candidate's stated (only the STAR check's "I" and a past verb):
+    // likeness to the reference comes from the rest of the story (its situation, result and lesson), not from acts.
+    const noOwnAct = paraphrases.acts && hits.length === 0;
     const close =
-      similarity === null || hedgedOnly.length > 0 || (covered === 0 && (contradicted.length > 0 || question.rubric.length > 1))
+      similarity === null || hedgedOnly.length > 0 || noOwnAct || (covered === 0 && (contradicted.length > 0 || question.rubric.length > 1))
         ? null
         : Math.min(1, similarity / full);
     // Every key point a full answer needs is stated: full marks, however far the wording is from the reference

@@ -1,4 +1,5 @@
 import { hypothetical, past, type Analysis } from "../language/index.js";
+import { disownedAct } from "../disowned-act.js";
 
 /** A STAR part found by the grammar of a sentence rather than by a cue phrase. */
 export type StoryPart = "situation" | "task" | "action" | "result" | "reflection";
@@ -95,7 +96,7 @@ export function partByGrammar(a: Analysis, part: StoryPart, onTopic: (sentence: 
         break;
       }
       case "action":
-        if (!hypothetical(a, i) && toks.some((t, j) => t.word === "i" && firstVerbPast(toks, j + 1))) return i;
+        if (!hypothetical(a, i) && toks.some((t, j) => t.word === "i" && actedAt(a, toks, s.from, j + 1))) return i;
         break;
       case "reflection": {
         const text = s.text.toLowerCase();
@@ -122,6 +123,38 @@ function firstVerbPast(toks: Analysis["tokens"], from: number): boolean {
   const t = toks[j];
   return !!t && t.pos === "VERB" && past(t);
 }
+
+/**
+ * "I" then a past verb that is an act of the candidate's: not a lesson, a feeling or watching ("I learned that
+ * ...", "I watched the channel", "I wished ..."), and not framed as what did not happen ("Had I compared the
+ * traces", "I was going to roll back"; disowned-act.ts).
+ */
+function actedAt(a: Analysis, toks: Analysis["tokens"], sentenceFrom: number, from: number): boolean {
+  if (!firstVerbPast(toks, from)) return false;
+  // "I never sent the update" is no act.
+  if (/^(?:never|not)$/.test(toks[from]?.word ?? "")) return false;
+  const j = toks[from]?.pos === "ADV" ? from + 1 : from;
+  return !NOT_AN_ACT.has(toks[j]!.lemma) && !disownedAct(a, sentenceFrom + j);
+}
+/** Past verbs after "I" that tell no act: a lesson, a feeling, a wish or plan, watching. */
+const NOT_AN_ACT = new Set([
+  "learn",
+  "learnt",
+  "realise",
+  "realize",
+  "feel",
+  "think",
+  "wish",
+  "want",
+  "hope",
+  "plan",
+  "intend",
+  "mean",
+  "watch",
+  "see",
+  "hear",
+  "know",
+]);
 
 /** "I now build", "I always ship", "I start with": a present verb of the candidate's own, not an opinion. */
 function presentPractice(toks: Analysis["tokens"], from: number): boolean {

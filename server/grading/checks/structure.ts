@@ -2,6 +2,7 @@ import { analyse, reportedText } from "../language/index.js";
 import { findTerm } from "../match.js";
 import { quoteAround } from "../quote.js";
 import { partByGrammar, type StoryPart } from "./story-parts.js";
+import { disownedAct } from "../disowned-act.js";
 import type { CheckResult } from "./types.js";
 
 type Part = { label: string; cues: string[] };
@@ -121,12 +122,16 @@ const DESIGN_SECTIONS: Part[] = [
   { label: "rollout", cues: ["rollout", "roll out", "canary", "a/b", "shadow", "pilot", "feature flag", "gradual"] },
 ];
 
-function partsFound(answer: string, parts: Part[]): { label: string; quote: string }[] {
+function partsFound(
+  answer: string,
+  parts: Part[],
+  keep: (part: string, at: number) => boolean = () => true,
+): { label: string; quote: string }[] {
   const lower = answer.toLowerCase();
   return parts.flatMap((p) => {
     for (const cue of p.cues) {
-      const at = findTerm(lower, cue, { skipNegated: true });
-      if (at >= 0) return [{ label: p.label, quote: quoteAround(answer, at, cue.length) }];
+      for (let at = findTerm(lower, cue, { skipNegated: true }); at >= 0; at = findTerm(lower, cue, { skipNegated: true, from: at + 1 }))
+        if (keep(p.label, at)) return [{ label: p.label, quote: quoteAround(answer, at, cue.length) }];
     }
     return [];
   });
@@ -137,10 +142,15 @@ export function checkStar(answer: string, only?: string[], isTerm?: (word: strin
   const parts = [...STAR, REFLECTION].filter((p) => (only ? only.includes(p.label) : p !== REFLECTION));
   // A result is what happened: "I'd present the results" and "that gets us to $6k" plan one.
   const reported = parts.some((p) => p.label === "result") ? reportedText(analyse(answer)) : answer;
+  const a = analyse(answer);
+  // An action cue told as what did not happen or someone else's act ("I was going to ... I rolled", "had I
+  // built") is no action (disowned-act.ts).
+  const acted = (label: string, at: number) => label !== "action" || !disownedAct(a, tokenAt(a, at + 2));
   const found = [
     ...partsFound(
       answer,
       parts.filter((p) => p.label !== "result"),
+      acted,
     ),
     ...partsFound(
       reported,
@@ -148,7 +158,6 @@ export function checkStar(answer: string, only?: string[], isTerm?: (word: strin
     ),
   ];
   // A part the cue words miss may still be there in the grammar: "I did the retrieval part" is a task.
-  const a = analyse(answer);
   const onTopic = (i: number) =>
     !isTerm || a.tokens.slice(a.sentences[i]!.from, a.sentences[i]!.to).some((t) => isTerm(t.word) || isTerm(t.lemma));
   return parts.map((part) => {
@@ -175,4 +184,11 @@ export function checkDesignSections(answer: string): CheckResult & { sections: s
     note: `covers ${sections.length}: ${sections.join(", ") || "none"}${missing.length ? `; not covered: ${missing.join(", ")}` : ""}`,
     sections,
   };
+}
+
+/** The token starting at or covering a character offset. */
+function tokenAt(a: ReturnType<typeof analyse>, offset: number): number {
+  let found = 0;
+  for (let i = 0; i < a.tokens.length && a.tokens[i]!.at <= offset; i++) found = i;
+  return found;
 }
