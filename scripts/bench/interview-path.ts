@@ -5,11 +5,10 @@
 // exemplars are the model answers, which the copy check sets aside before any reader of key points runs.
 // With other roots, each round grades every exemplar with each checkout's grader in turn, so all are measured
 // at the same machine load.
-import { readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { parse } from "yaml";
+import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { loadPacksFromDir, type Pack } from "../../server/scenarios/index.js";
+import { blindAnswers } from "./blind-answers.js";
 import { summarise } from "./stats.js";
 
 type Grade = (q: Pack["questions"][number], answers: unknown[], ctx: { pack: Pack }) => unknown;
@@ -26,13 +25,7 @@ const [loaded] = loadPacksFromDir("scenarios");
 const json = JSON.stringify(loaded!);
 const body = (q: Pack["questions"][number], text: string) => (q.kind === "coding" ? { code: text, language: "python" } : { text });
 const answers = blind
-  ? ["test/fixtures/calibration", "test/fixtures/calibration-v2"]
-      .flatMap((dir) => readdirSync(dir).map((f) => join(dir, f)))
-      .flatMap((file) => parse(readFileSync(file, "utf8")) as { questionId: string; answer: string }[])
-      .flatMap((a) => {
-        const q = loaded!.questions.find((x) => x.id === a.questionId);
-        return q ? [{ id: q.id, body: body(q, a.answer) }] : [];
-      })
+  ? blindAnswers(loaded!)
   : loaded!.questions.flatMap((q) => q.exemplars.map((e) => ({ id: q.id, body: body(q, e.answer) })));
 const samples = roots.map(() => [] as number[]);
 // CPU time too (the whole process, GC threads included): on a shared machine wall time mostly measures the load.

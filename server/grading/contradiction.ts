@@ -4,6 +4,7 @@ import {
   absentAt,
   removal,
   analyse,
+  analyseTerm,
   claimSentences,
   deniesOwnTerm,
   isNegativeTerm,
@@ -186,7 +187,7 @@ const LIGHT_VERBS = new Set(["be", "have", "do", "make", "get", "use", "go", "ta
 /** The verbs a key point's label states it with ("saves cost / API calls" -> save). */
 function labelVerbs(label: string): Set<string> {
   return new Set(
-    analyse(label)
+    analyseTerm(label)
       .tokens.filter((t) => t.pos === "VERB" && !LIGHT_VERBS.has(t.lemma))
       .map((t) => t.lemma),
   );

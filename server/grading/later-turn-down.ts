@@ -1,6 +1,6 @@
 import type { Criterion } from "../scenarios/index.js";
 import {
-  analyse,
+  analyseTerm,
   deniesOwnTerm,
   dismissedByScope,
   isNegativeTerm,
@@ -77,7 +77,7 @@ export function turnedDownLater(
  * wrongly); a point a hiring team writes names what to do ("retries with backoff", "circuit breaker").
  */
 function bareWord(label: string): boolean {
-  return analyse(label).tokens.filter((t) => CONTENT.has(t.pos)).length < 2;
+  return analyseTerm(label).tokens.filter((t) => CONTENT.has(t.pos)).length < 2;
 }
 const CONTENT = new Set(["NOUN", "PROPN", "VERB", "ADJ", "ADV", "NUM"]);
 

@@ -1,5 +1,5 @@
 import type { Criterion, Question } from "../scenarios/index.js";
-import { analyse, isNegator, lemmaTermPositions, negatedAt, type Analysis } from "./language/index.js";
+import { analyse, analyseTerm, isNegator, lemmaTermPositions, negatedAt, type Analysis } from "./language/index.js";
 import type { Token } from "./language/analyse.js";
 import { perCriterion } from "./per-criterion.js";
 import { gapBefore } from "./language/clause.js";
@@ -109,7 +109,7 @@ export function learnPoles(question: Question, criterion: Criterion): Poles {
  */
 export function describedPoint(concept: Criterion["evidence"]["concepts"][number]): boolean {
   const words = (text: string) =>
-    analyse(text)
+    analyseTerm(text)
       .tokens.filter((t) => CONTENT.has(t.pos) && !isNegator(t))
       .map((t) => t.lemma)
       .join(" ");
@@ -155,7 +155,7 @@ function agreed(m: Map<number, Set<number>>): Map<number, 1 | -1> {
 const lemmaCache = new Map<string, Set<string>>();
 function termLemmas(term: string): Set<string> {
   let s = lemmaCache.get(term);
-  if (!s) lemmaCache.set(term, (s = new Set(analyse(term).tokens.map((t) => t.lemma))));
+  if (!s) lemmaCache.set(term, (s = new Set(analyseTerm(term).tokens.map((t) => t.lemma))));
   return s;
 }
 
@@ -175,7 +175,7 @@ const occurrences = new WeakMap<Analysis, Map<string, readonly { index: number; 
 function affirmedAt(a: Analysis, term: string): { index: number; length: number }[] {
   const { positions, negative } = lemmaTermPositions(a, term);
   if (negative) return [];
-  const length = analyse(term).tokens.length;
+  const length = analyseTerm(term).tokens.length;
   return positions.filter((i) => !negatedAt(a, i, 3, { head: true })).map((index) => ({ index, length }));
 }
 
@@ -255,7 +255,7 @@ export function turned(
  * spelling of the other end, as a term to look for.
  */
 export function reversedTerms(term: string): string[] {
-  const tokens = analyse(term).tokens;
+  const tokens = analyseTerm(term).tokens;
   const out: string[] = [];
   // "less" or "more" alone says nothing of what: any "more" in an answer would deny it.
   if (tokens.length === 1 && poleOf(tokens[0]!)?.family === DEGREE) return out;

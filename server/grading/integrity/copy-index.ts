@@ -20,6 +20,8 @@ export type CopyIndex = {
   vocabularies: string[][];
   /** every word of each source with its count, function words included (see reorderedCopy) */
   bags: Map<string, number>[];
+  /** each source's number of words (its bag's counts summed): reorderedCopy compares only sources of a size near the text's */
+  bagSizes: number[];
   sources: string[];
 };
 
@@ -29,10 +31,25 @@ const STOP = new Set(
   ),
 );
 
-export const words = (s: string): string[] => forMatching(s).match(/[\p{L}\p{N}]+/gu) ?? [];
+/**
+ * The words of a text as matched. One paragraph is read by four copy tests and the rubric test in turn, each
+ * starting from its words (forMatching folds every character): the last few texts' words are kept. Callers
+ * never change the list.
+ */
+export function words(s: string): readonly string[] {
+  let known = recentWords.get(s);
+  if (!known) {
+    known = forMatching(s).match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (recentWords.size >= RECENT_TEXTS) recentWords.delete(recentWords.keys().next().value!);
+    recentWords.set(s, known);
+  }
+  return known;
+}
+const recentWords = new Map<string, string[]>();
+const RECENT_TEXTS = 8;
 export const contentWords = (s: string): string[] => words(s).filter((w) => w.length > 2 && !STOP.has(w));
 
-function shingles(w: string[], run: number): Set<string> {
+function shingles(w: readonly string[], run: number): Set<string> {
   const set = new Set<string>();
   for (let i = 0; i + run <= w.length; i++) set.add(w.slice(i, i + run).join(" "));
   return set;
@@ -52,6 +69,7 @@ export function buildCopyIndex(sources: string[], runLengths: number[] = [4, 5])
     slips: new Map(),
     vocabularies: [],
     bags: [],
+    bagSizes: [],
     sources,
   };
   for (const run of runLengths) {
@@ -66,6 +84,7 @@ export function buildCopyIndex(sources: string[], runLengths: number[] = [4, 5])
       for (const s of set) push(index.runs.get(run)!, s, id);
     }
     index.bags.push(bagOf(w));
+    index.bagSizes.push(w.length);
     const distinct = new Set(contentWords(text));
     index.vocabularies.push([...distinct]);
     for (const word of distinct) {
@@ -181,7 +200,7 @@ export function vocabularyCopy(
   return best;
 }
 
-const bagOf = (w: string[]) => {
+const bagOf = (w: readonly string[]) => {
   const bag = new Map<string, number>();
   for (const x of w) bag.set(x, (bag.get(x) ?? 0) + 1);
   return bag;
@@ -204,12 +223,12 @@ export function reorderedCopy(index: CopyIndex, paragraph: string, skip: Readonl
   const bag = bagOf(own);
   return index.bags.some((source, id) => {
     if (skip.has(id)) return false;
-    let size = 0;
+    // The words shared are at most either text's count: a source too long or too short for the overlap asked of
+    // both is no reordering of this text, and its bag is not walked (a pack has hundreds of model answers).
+    const size = index.bagSizes[id]!;
+    if (size < REORDERED_OVERLAP * own.length || REORDERED_OVERLAP * size > own.length) return false;
     let shared = 0;
-    for (const [w, n] of source) {
-      size += n;
-      shared += Math.min(n, bag.get(w) ?? 0);
-    }
+    for (const [w, n] of source) shared += Math.min(n, bag.get(w) ?? 0);
     return shared >= REORDERED_OVERLAP * own.length && shared >= REORDERED_OVERLAP * size;
   });
 }

@@ -7,8 +7,8 @@ const MIN_LABEL_WORDS = 3;
 const PASTED_SHARE = 0.5;
 const MIN_LABELS = 2;
 
-const labels = new WeakMap<Question, string[][]>();
-function labelWords(q: Question): string[][] {
+const labels = new WeakMap<Question, (readonly string[])[]>();
+function labelWords(q: Question): (readonly string[])[] {
   let known = labels.get(q);
   if (!known) {
     known = q.rubric.flatMap((c) => c.evidence.concepts.map((k) => words(k.label))).filter((w) => w.length >= MIN_LABEL_WORDS);

@@ -35,6 +35,24 @@ export function analyse(text: string): Analysis {
   return read;
 }
 
+/**
+ * The reading of a pack's own short text (a key point's term or label), kept apart from the answers' readings:
+ * every answer reads the question's terms again, and one answer's sentences and paragraphs (hundreds of texts)
+ * pushed them out of the shared cache, so each answer analysed the same terms anew. Keyed by the text itself,
+ * so an edited pack's new wording is read afresh.
+ */
+export function analyseTerm(text: string): Analysis {
+  const hit = termCache.get(text);
+  if (hit) return hit;
+  const read = analyseOnce(text);
+  if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
+  termCache.set(text, read);
+  return read;
+}
+const termCache = new Map<string, Analysis>();
+/** Far more than one pack's terms and labels (the public sets' authored packs have thousands). */
+const TERM_CACHE_LIMIT = 20_000;
+
 /** The same reading, not kept: for a text read once (a dictionary definition), which would push answers out. */
 export function analyseOnce(text: string): Analysis {
   const engine = nlp();

@@ -1,4 +1,4 @@
-export { analyse, type Analysis } from "./analyse.js";
+export { analyse, analyseTerm, type Analysis } from "./analyse.js";
 export { claimSentences, type ClaimOptions } from "./claims.js";
 export { claimOptionsFor, expectsShortAnswer } from "./short-answer-item.js";
 export { answersAsSet, setQuestion, type SetQuestion } from "./set-answer.js";

@@ -1,4 +1,5 @@
-import type { Token } from "./analyse.js";
+import type { Analysis, Token } from "./analyse.js";
+import type { TokenKinds } from "./token-kinds.js";
 import { isKnownWord } from "./known-word.js";
 import { isTypoOf } from "./typo.js";
 import { WIDENING, wordFamily } from "./word-family.js";
@@ -68,9 +69,12 @@ export function termWordMatcher(lemma: string, options: { relatives?: boolean } 
     // A slip is measured letter by letter: once per written word, not once per occurrence.
     const slips = new Map<string, boolean>();
     const slipsHere = (word: string) => {
+      // Most written words are English words, which are never slips: asked first, once per word for every term
+      // (maySlip remembers), so this term's own memo holds only the few unknown words.
+      if (!maySlip(word)) return false;
       let hit = slips.get(word);
       if (hit === undefined) {
-        hit = maySlip(word) && ((f.spellings.length > 0 && misspells(word, f)) || (stem && slipsOnStem(word, lemma)));
+        hit = (f.spellings.length > 0 && misspells(word, f)) || (stem && slipsOnStem(word, lemma));
         if (slips.size >= MEMO_LIMIT) slips.clear();
         slips.set(word, hit);
       }
@@ -84,9 +88,60 @@ export function termWordMatcher(lemma: string, options: { relatives?: boolean } 
       (!FUNCTION_WORD.has(t.pos ?? "") && (f.same.has(t.lemma) || f.same.has(t.word))) ||
       (slipPossible && t.word.length >= 5 && slipsHere(t.word));
     matchers.set(key, m);
+    reaches.set(m, { lemma, same: f.same, slips: slipPossible ? slipsHere : null });
   }
   return m;
 }
+
+/** What a matcher accepts, spelled out, so a whole answer is read by the term word's forms (saidBy). */
+type Reach = { lemma: string; same: ReadonlySet<string>; slips: ((word: string) => boolean) | null };
+const reaches = new WeakMap<WordMatcher, Reach>();
+
+/**
+ * Which kinds of an answer's tokens (token-kinds.ts) a matcher accepts, 1 or 0 per kind: exactly the kinds whose
+ * first token the matcher accepts, found by looking up the term word's own forms among the answer's lemmas and
+ * words, and asking the slip test only of the answer's unknown words. A question's terms have a hundred or more
+ * words and an answer hundreds of tokens: asking each token of each word cost a tenth of grading.
+ */
+export function saidBy(matcher: WordMatcher, a: Analysis, k: TokenKinds): Uint8Array {
+  const out = new Uint8Array(k.firsts.length);
+  const reach = reaches.get(matcher);
+  if (!reach) {
+    k.firsts.forEach((i, kind) => (out[kind] = matcher(a.tokens[i]!) ? 1 : 0));
+    return out;
+  }
+  const mark = (kinds: number[] | undefined, content: boolean) => {
+    if (kinds) for (const kind of kinds) if (!content || !FUNCTION_WORD.has(a.tokens[k.firsts[kind]!]!.pos)) out[kind] = 1;
+  };
+  mark(k.byLemma.get(reach.lemma), false);
+  mark(k.byWord.get(reach.lemma), false);
+  // A word with a large family (WordNet relatives and their inflections) is looked for the other way round.
+  if (reach.same.size > k.firsts.length)
+    k.firsts.forEach((i, kind) => {
+      const t = a.tokens[i]!;
+      if (!FUNCTION_WORD.has(t.pos) && (reach.same.has(t.lemma) || reach.same.has(t.word))) out[kind] = 1;
+    });
+  else
+    for (const form of reach.same) {
+      mark(k.byLemma.get(form), true);
+      mark(k.byWord.get(form), true);
+    }
+  // The matcher's slip test holds only for a word that may slip (maySlip, which slipsHere asks first).
+  if (reach.slips) for (const kind of mayBeSlips(a, k)) if (!out[kind] && reach.slips(a.tokens[k.firsts[kind]!]!.word)) out[kind] = 1;
+  return out;
+}
+
+/** The kinds whose word may be a slip (maySlip): found once per answer, not once per term word. */
+function mayBeSlips(a: Analysis, k: TokenKinds): number[] {
+  let kinds = slipKinds.get(k);
+  if (!kinds) {
+    kinds = [];
+    for (let kind = 0; kind < k.firsts.length; kind++) if (maySlip(a.tokens[k.firsts[kind]!]!.word)) kinds.push(kind);
+    slipKinds.set(k, kinds);
+  }
+  return kinds;
+}
+const slipKinds = new WeakMap<TokenKinds, number[]>();
 
 const FUNCTION_WORD = new Set(["PRON", "ADP", "DET", "AUX", "CCONJ", "SCONJ", "PART"]);
 

@@ -1,5 +1,6 @@
 import { analyse, type Analysis, type Token } from "./analyse.js";
-import { termWordMatcher, type WordMatcher } from "./term-word.js";
+import { saidBy, termWordMatcher, type WordMatcher } from "./term-word.js";
+import { tokenKinds } from "./token-kinds.js";
 import { limitedNegator, negatedByScope, pastFrontedContrast } from "./negation-scope.js";
 import { cancelledRefusal } from "./double-negation.js";
 import { conditionalAbsence } from "./dismissal.js";
@@ -111,11 +112,13 @@ function scanTerm(a: Analysis, term: string): TermPositions {
   const positions: number[] = [];
   if (lemmas.length === 0) return { positions, negative };
   if (directions.some((d) => d !== 0)) return scanChangeTerm(a, term);
+  const said = words.map((w) => tokensSaying(a, w));
+  const first = said[0]!;
   outer: for (let i = 0; i + lemmas.length <= a.tokens.length; i++) {
-    for (let k = 0; k < lemmas.length; k++) {
-      const t = a.tokens[i + k]!;
-      if (!words[k]!(t)) continue outer;
-      if (k > 0 && t.sentence !== a.tokens[i]!.sentence) continue outer;
+    if (!first[i]) continue;
+    for (let k = 1; k < lemmas.length; k++) {
+      if (!said[k]![i + k]) continue outer;
+      if (a.tokens[i + k]!.sentence !== a.tokens[i]!.sentence) continue outer;
     }
     // Part of a larger expression ("log n" in "O(n log n)") is not the term.
     const last = a.tokens[i + lemmas.length - 1]!;
@@ -124,6 +127,25 @@ function scanTerm(a: Analysis, term: string): TermPositions {
   }
   return { positions, negative };
 }
+
+/**
+ * Which tokens of an answer a term word says (1) or not (0), read once per answer and word: a question's terms
+ * share their words ("cache" in five of them), and every term was scanned token by token, a matcher call each.
+ */
+function tokensSaying(a: Analysis, matcher: WordMatcher): Uint8Array {
+  let byMatcher = sayingByAnalysis.get(a);
+  if (!byMatcher) sayingByAnalysis.set(a, (byMatcher = new Map()));
+  let said = byMatcher.get(matcher);
+  if (!said) {
+    const k = tokenKinds(a);
+    const byKind = saidBy(matcher, a, k);
+    said = new Uint8Array(k.kinds.length);
+    for (let i = 0; i < k.kinds.length; i++) said[i] = byKind[k.kinds[i]!]!;
+    byMatcher.set(matcher, said);
+  }
+  return said;
+}
+const sayingByAnalysis = new WeakMap<Analysis, Map<WordMatcher, Uint8Array>>();
 
 /**
  * A term with a word of change ("cost growth", "decrease"): that word may also be said by a two- or three-word
@@ -236,13 +258,14 @@ function complementPositions(a: Analysis, term: string): number[] {
   const { lemmas, words, complements } = s;
   const out: number[] = [];
   if (lemmas.length === 0 || complements.every((c) => c.size === 0)) return out;
+  const said = words.map((w) => tokensSaying(a, w));
   outer: for (let i = 0; i + lemmas.length <= a.tokens.length; i++) {
     let turned = 0;
     for (let k = 0; k < lemmas.length; k++) {
       const t = a.tokens[i + k]!;
       if (k > 0 && t.sentence !== a.tokens[i]!.sentence) continue outer;
       if (complements[k]!.has(t.lemma) || complements[k]!.has(t.word)) turned++;
-      else if (!words[k]!(t)) continue outer;
+      else if (!said[k]![i + k]) continue outer;
     }
     if (turned === 1) out.push(i);
   }
