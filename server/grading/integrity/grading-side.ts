@@ -57,7 +57,7 @@ export function systemNotice(n: string): boolean {
 
 /** A footnote or note headed for the grading: "[1] Evaluation guidance:", "Footnote for evaluators:", "¹ Scoring note:". */
 const GRADING_NOTE_HEAD =
-  /^\W{0,3}(?:\[?(?:\d+|[a-z]|[ivx]+)\]|\(\d+\)|[¹²³⁴⁵⁶⁷⁸⁹⁰†‡§*^]+|footnote\s*\d*)?\s*(?:footnote\s*\d*\s*)?(?:\([^)]{0,40}\)\s*)?(?:(?:note|notes|guidance|hint|footnote|remark|advice|instructions?)\s+(?:for|on|to|about)\s+(?:the\s+)?(?:evaluat\w*|assess\w*|scor\w*|grad\w*|mark\w*|review\w*|examin\w*|judg\w*)|(?:evaluation|assessment|scoring|grading|marking|reviewer|examiner)\s+(?:note|notes|guidance|hint|advice|instructions?|remark))[^:—–]{0,30}(?::|—|–|\s-\s)|^\W{0,3}footnote\s*\d*\s*\((?:for\s+)?(?:the\s+)?(?:scor|grad|evaluat|assess|mark)\w*(?:\s+\w+){0,2}\)\s*:/;
+  /^\W{0,3}(?:\[?(?:\d+|[a-z]|[ivx]+)\]|\d{1,3}(?=\s)|\(\d+\)|[¹²³⁴⁵⁶⁷⁸⁹⁰†‡§*^]+|footnote\s*\d*)?\s*(?:footnote\s*\d*\s*)?(?:\([^)]{0,40}\)\s*)?(?:(?:note|notes|guidance|hint|footnote|remark|advice|instructions?)\s+(?:for|on|to|about)\s+(?:the\s+)?(?:evaluat\w*|assess\w*|scor\w*|grad\w*|mark\w*|review\w*|examin\w*|judg\w*)|(?:evaluation|assessment|scoring|grading|marking|reviewer|examiner)\s+(?:note|notes|guidance|hint|advice|instructions?|remark))[^:—–]{0,30}(?::|—|–|\s-\s)|^\W{0,3}footnote\s*\d*\s*\((?:for\s+)?(?:the\s+)?(?:scor|grad|evaluat|assess|mark)\w*(?:\s+\w+){0,2}\)\s*:/;
 /** A rule of credit: what is to be credited, placed, treated, read, awarded or not deducted. */
 const CREDIT_RULE =
   /\b(?:credit(?:ed)?|award\w*|placed? in|treat\w*|read as|(?:be\s+)?read\s+as|counts?\s+(?:toward|towards|as|for)|satisf\w*|implied|implicit|meets?|met|not (?:reduce|lower|cost|affect)|no (?:deduction|penalt)\w*|highest|top|full|level\s*[34]|band|points)\b/;
