@@ -9,7 +9,9 @@
 
 /** Deixis for this very text: "this", "this story", "these interview answers", "the answer you are reading". */
 const THIS_TEXT =
-  "(?:th(?:is|ese)(?:\\s+(?:interview\\s+|whole\\s+|written\\s+|star\\s+)?(?:answers?|responses?|submissions?|stor(?:y|ies)|accounts?|write-?ups?|texts?|essays?|repl(?:y|ies)|interview|transcript|one|piece))?(?![\\w-]))";
+  "(?:th(?:is|ese)\\s+(?:interview\\s+|whole\\s+|written\\s+|star\\s+)?(?:answers?|responses?|submissions?|stor(?:y|ies)|accounts?|write-?ups?|texts?|essays?|repl(?:y|ies)|interview|transcript|one|piece)(?![\\w-])|" +
+  // "this" alone only where no noun follows it: "whoever evaluates this later should ..." (not "this PR").
+  "this(?=\\s*(?:[,.:;!?)—–]|\\s-\\s|$)|\\s+(?:later|afterwards|now|today|should|must|ought|has|have|needs?|is|are|will|would|can|could|please|so|and|to|for|in|at|with|as)\\b))";
 /** A verb of grading or reading, in any form: who does it to this text is its grader. */
 const GRADE_VERB = "(?:evaluat|grad|scor|mark|assess|judg|review|read|rat|examin|check)(?:e|es|ed|ing|s)?(?![\\w-])";
 /** A noun for whoever grades. */
@@ -67,8 +69,9 @@ export function gradingFootnote(n: string): boolean {
   const m = GRADING_NOTE_HEAD.exec(n);
   if (!m) return false;
   const body = n.slice(m[0].length);
-  // A project's own judge rules ("Scoring note: our judge gives 5 only when ...") are content.
-  return CREDIT_RULE.test(body) && !/\b(?:we|our|us)\b/.test(body);
+  // A project's own judge rules ("Scoring note: our judge gives 5 only when ...", "the judge gives level 4 only when
+  // each claim is cited") are content: how some grader works, not credit asked of this one.
+  return CREDIT_RULE.test(body) && !/\b(?:we|our|us)\b|\b(?:only (?:when|if)|unless|whenever)\b/.test(body);
 }
 
 /** An answer that names itself. */
