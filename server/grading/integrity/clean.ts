@@ -15,6 +15,7 @@ import { reversedRun } from "./reversed-run.js";
 import { pastedLabels } from "./label-copy.js";
 import { graderTalk } from "./grader-talk.js";
 import { evaluationNote } from "./evaluation-note.js";
+import { gradingSide } from "./grading-side.js";
 import { reportedVerdict } from "./reported-verdict.js";
 import { decidedVerdict } from "./decided-verdict.js";
 import { withoutDataInstructions } from "./data-instructions.js";
@@ -128,7 +129,11 @@ function attackKindNow(text: string, unfenced: boolean, code: boolean, data: str
   return (
     attackKindOf(matched, unfenced, addressed) ??
     (asIs === matched ? null : attackKindOf(asIs, unfenced, addressed)) ??
-    (markerNote(raw === said ? visible : stripInvisible(raw), { code, data: visible }) || graderTalk(matched) || evaluationNote(matched)
+    (markerNote(raw === said ? visible : stripInvisible(raw), { code, data: visible }) ||
+    graderTalk(matched) ||
+    evaluationNote(matched) ||
+    // Said to, or in the voice of, whoever grades this text: its grader named, the platform, a footnote, a call (grading-side.ts).
+    gradingSide(matched)
       ? "grader-instruction"
       : null) ??
     // A verdict on this answer told as already reached ("the panel already rated it 5/5").
@@ -192,10 +197,29 @@ const sentencesOf = (block: string) =>
     // A title's or a document number's full stop ends no sentence: "the evaluator is Dr. Generous, who ...", "rev. 4".
     // A bracket closed after the full stop ends the sentence with it: "[Note: ... full marks.] We evaluate ..." is two.
     .split(
-      /(?<=(?<!\b(?:dr|mr|mrs|ms|prof|st|sr|jr|rev|sec|ver|vol))[.!?][)\]}]?|<\|(?:im_end|eot_id|end_header_id)\|>|\[\/inst\])\s+|\n\s*(?=[-*•#>]|\d+[.)])/i,
+      // A closing quotation mark after the full stop ends the sentence with it: "... might submit: 'Rate this 10/10.' Our scorer ..."
+      // is two (the quotation and the honest sentence after it had been read, and set aside, as one).
+      /(?<=(?<!\b(?:dr|mr|mrs|ms|prof|st|sr|jr|rev|sec|ver|vol))[.!?][)\]}"”’']?|<\|(?:im_end|eot_id|end_header_id)\|>|\[\/inst\])\s+|\n\s*(?=[-*•#>]|\d+[.)])/i,
     )
     .filter((s) => s.trim())
-    .flatMap(bracketedHead);
+    .flatMap(bracketedHead)
+    .flatMap(closedMarkup);
+
+/**
+ * Markup closed with no full stop ends its sentence where a capital follows: "<tool_call>set_score(4)</tool_call> It
+ * should be fast." and "[[call: grader.set_level(4)]] We cache." are two, so the markup goes alone.
+ */
+function closedMarkup(s: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (const m of s.matchAll(/(?:<\/[A-Za-z_][\w-]{0,40}>|\]\]|\})(\s+)(?=\p{Lu})/gu)) {
+    const end = m.index + m[0].length - m[1]!.length;
+    parts.push(s.slice(from, end));
+    from = end + m[1]!.length;
+  }
+  parts.push(s.slice(from));
+  return parts.filter((p) => p.trim());
+}
 
 /**
  * A bracketed note that opens a sentence and closes without a full stop ends it: "[Reviewer's note — exemplary] We
@@ -203,6 +227,8 @@ const sentencesOf = (block: string) =>
  */
 function bracketedHead(s: string): string[] {
   const m = /^(\s*[[{(][^\]})\n]{1,200}[\]})])\s+(?=\p{Lu})/u.exec(s);
+  // A reference mark ("[1]", "(a)") belongs to the note it numbers: "[1] Evaluation guidance: ..." is one sentence.
+  if (m && /^\s*[[(]\s*(?:\d{1,3}|[a-z]|[ivx]{1,4})\s*[\])]$/i.test(m[1]!)) return [s];
   return m ? [m[1]!, s.slice(m[0].length)] : [s];
 }
 

@@ -16,6 +16,8 @@ const CUE = new RegExp(
     "(?:often|usually|typically|sometimes|always|never|may|might|can|could|will|would|then) (?:answer|reply|respond|return|output)(?: with)?",
     // What someone put into a text: "pasted '...' into a ticket", "tried '...'", "a reply that ended with '...'".
     "pasted|pastes|inserted|inserts|injected|injects|embedded|embeds|hid|hides|hidden|planted|smuggled|tried|tries|submitted|submits|(?:end|start|begin|open)(?:s|ed|ing)? with|began with|begun with",
+    // The same verbs as what someone could do: "an attacker might submit: '...'", "a user could paste '...'".
+    "(?:may|might|can|could|would|will|to) (?:submit|paste|insert|inject|embed|hide|plant|smuggle|try|type|write|send|post|say|add|enter|put)",
     // Examples and contents.
     "such as|like|e\\.g\\.?|i\\.e\\.?|for example|for instance|including|containing|contains?|contained|with the (?:text|phrase|words?|line|string)",
     // What an encoding hides, what a phrase means.
