@@ -46,11 +46,15 @@ type Names = {
   known: Map<string, boolean>;
 };
 const cache = new WeakMap<Question, Names>();
-/** The words of the rubric's names: criterion titles, key-point labels and their terms (function words too). */
+/**
+ * The words of the rubric's names (criterion titles, key-point labels and their terms, function words too) and of the
+ * question itself: a dump padded with the question's own nouns ("reranking for the help articles", "citations in the
+ * answers") says no more than the names did.
+ */
 function namesOf(q: Question): Names {
   let known = cache.get(q);
   if (!known) {
-    const texts = q.rubric.flatMap((c) => [c.title, ...c.evidence.concepts.flatMap((k) => [k.label, ...k.terms])]);
+    const texts = [q.title, q.prompt, ...q.rubric.flatMap((c) => [c.title, ...c.evidence.concepts.flatMap((k) => [k.label, ...k.terms])])];
     const words = new Set(
       texts
         .flatMap((t) => t.toLowerCase().split(/[^a-z0-9@]+/))
