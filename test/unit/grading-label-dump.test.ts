@@ -60,6 +60,16 @@ describe("labelDump: the rubric's names with nothing of the candidate's", () => 
     ).toBe(true);
   });
 
+  it("the question's own nouns padded onto the names add nothing of the candidate's", () => {
+    const q = question("support-chatbot-rag");
+    expect(
+      labelDump(
+        q,
+        "Retrieval quality: hybrid search, reranking for the help articles. Grounding: citations in the answers. Evaluation: golden set, faithfulness of the chatbot.",
+      ),
+    ).toBe(true);
+  });
+
   it("a few names are too little to tell, and a short-answer item (one criterion) is never read", () => {
     expect(labelDump(question("support-chatbot-rag"), "Hybrid search, reranking.")).toBe(false);
     const oneCriterion = { ...question("support-chatbot-rag"), rubric: question("support-chatbot-rag").rubric.slice(0, 1) };
