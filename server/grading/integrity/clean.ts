@@ -13,6 +13,7 @@ import { insideDescribedQuote, withoutDescribedQuotes } from "./described-quotes
 import { isList, markerNote, withPayload } from "./marker-note.js";
 import { reversedRun } from "./reversed-run.js";
 import { pastedLabels } from "./label-copy.js";
+import { labelDump } from "./label-dump.js";
 import { graderTalk } from "./grader-talk.js";
 import { evaluationNote } from "./evaluation-note.js";
 import { gradingSide } from "./grading-side.js";
@@ -438,9 +439,16 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
           return own && !isModelAnswerCopy(modelAnswers, own, skip, givenWords(ctx.question)) ? own : "";
         },
       );
+    // The rubric's own names arranged as notes, with nothing of the candidate's (label-dump.ts): read on the whole
+    // answer first, so a dump spread over paragraphs of a line each goes too.
+    const dump = (p: string) => labelDump(ctx.question, p) && !setLines(p, ctx.question);
+    if (out.trim() && dump(out)) {
+      flag("rubric-pasted", out);
+      out = "";
+    }
     out = dropParagraphs(
       out,
-      (p) => isRubricCopy(rubric, p) || pastedLabels(ctx.question, p),
+      (p) => isRubricCopy(rubric, p) || pastedLabels(ctx.question, p) || dump(p),
       (p) => flag("rubric-pasted", p),
     );
   }
