@@ -13,7 +13,7 @@ import { relatesWords } from "./statement-shape.js";
  * concept.
  *
  * A claim sentence states a key point this way when it has a statement's shape (statement-shape.ts), one of the
- * plain phrasings of a concept the point names is in it, none of the phrasing's words is negated or dismissed
+ * plain phrasings of a concept the point's terms name is in it, none of the phrasing's words is negated or dismissed
  * (unless the phrasing is itself a denial: "is never charged twice"), and it says none of the concept's sisters
  * or opposites ("first in, first out" beside "last in, first out" is a contrast). A sentence states at most one
  * point this way, the one with the longest phrasing (ties: the rubric's order): a salad of phrasings earns one.
@@ -32,7 +32,7 @@ function pointsOf(q: Question): Point[] {
   known = [];
   for (const c of q.rubric)
     for (const k of c.evidence.concepts) {
-      const concepts = linkedConcepts(k.label, k.terms);
+      const concepts = linkedConcepts(k.terms);
       if (concepts.length) known.push({ key: otherWordsKey(c.id, k.label), concepts });
     }
   points.set(q, known);

@@ -48,12 +48,13 @@ export function domainConcepts(): DomainConcept[] {
 }
 
 /**
- * The concepts a key point is about: one of a concept's terms names it (in its label or one of its terms), or one
- * of its own terms, of four letters or more, starts a concept's term ("idempot" in "idempotency key").
+ * The concepts a key point is about: one of a concept's terms is in one of the point's terms, or one of the point's
+ * terms, of four letters or more, starts a concept's term ("idempot" in "idempotency key"). Not its label: a label
+ * describes ("narrow judge design"), and a concept word in it ("judge") would lend the point a concept it does not ask.
  */
-export function linkedConcepts(label: string, terms: readonly string[]): DomainConcept[] {
-  const names = [label, ...terms].map((t) => t.toLowerCase());
-  const own = terms.map((t) => t.toLowerCase().trim()).filter((t) => t.length >= 4 && /^[a-z]/.test(t));
+export function linkedConcepts(terms: readonly string[]): DomainConcept[] {
+  const names = terms.map((t) => t.toLowerCase());
+  const own = names.map((t) => t.trim()).filter((t) => t.length >= 4 && /^[a-z]/.test(t));
   return domainConcepts().filter((c) =>
     c.terms.some((ct) => names.some((n) => findTerm(n, ct) >= 0) || own.some((t) => findTerm(ct, t) === 0)),
   );

@@ -9,7 +9,7 @@ export const AGENTS: LexiconEntry[] = [
       "stop*|end*|halt*|cut* agent|loop|it off after fixed|set|certain|maximum number|amount of action*|step*|call*|turn*|text|token*",
       "fixed|maximum|set number of action*|step*|call*|turn*|tool call*",
       "cannot|can't|never|not run|loop|go forever|indefinitely|endlessly",
-      "at most few|ten|twenty|five step*|action*|call*|turn*",
+      "at+most few|ten|twenty|five|three step*|action*|call*|turn*",
     ],
   },
   {
@@ -38,7 +38,7 @@ export const AGENTS: LexiconEntry[] = [
     terms: ["enforced in code", "server-side", "server side", "hard limit", "hard cap", "policy engine", "outside the model", "the model cannot"],
     plain: [
       "limit*|cap*|rule*|check* live*|sit*|enforce*|run* in|by tool|service|code|server|api not|rather|instead prompt|model",
-      "model cannot|can't|never able|even if it tries|asked exceed*|bypass*|override|go over",
+      "model cannot|can't|never exceed*|bypass*|override|go+over|change",
       "code|service|server|api refus*|reject*|block* any|amount*|refund*|call* over|above|beyond limit|cap",
     ],
   },
@@ -65,7 +65,7 @@ export const AGENTS: LexiconEntry[] = [
   {
     id: "handoff-limit",
     terms: ["hand-off limit", "handoff limit", "max hand-offs", "ping-pong", "bounce"],
-    plain: ["pass*|hand*|transfer*|move* between agent*|specialist* at most|only|no more twice|two|once|few time*", "instead|rather of|than go*|bounc* back and forth", "after two|second|third|few pass*|transfer*|time* go*|send*|escalat* to person|human"],
+    plain: ["pass*|hand*|transfer*|move* between agent*|specialist* at+most|only|no+more+than twice|two|once", "go*|bounc*|pass*|passing back+and+forth", "after two|second|third|few pass*|transfer*|time* go*|send*|escalat* to person|human"],
   },
   {
     id: "tool-error-feedback",
@@ -75,7 +75,7 @@ export const AGENTS: LexiconEntry[] = [
   {
     id: "dry-run-verify",
     terms: ["dry run", "dry-run", "execute", "run the query", "read replica", "explain"],
-    plain: ["try*|test*|run*|execute* generated|its|the sql|query|code|command against|on copy|replica|sandbox|test database", "make sure|check it|query|sql|code work*|run*|return* row*|result*|compile* before"],
+    plain: ["try*|test*|run*|execute* generated|its|the sql|query|code|command against|on copy|replica|sandbox|test+database", "make+sure|check it|query|sql|code work*|run*|return* row*|result*|compile*"],
   },
   {
     id: "task-shaped-tools",
@@ -95,7 +95,7 @@ export const AGENTS: LexiconEntry[] = [
   {
     id: "barge-in",
     terms: ["barge-in", "barge in", "interrupt", "stop speaking", "cancel the tts"],
-    plain: ["caller|user|customer start* talk*|speak* while|when agent|bot|it speak*|talk*", "agent|bot|it stop*|go* quiet|silent|cut* immediately|at once|straight"],
+    plain: ["caller|user|customer start* talk*|speak* while|when agent|bot|it speak*|talk*", "agent|bot|it stop*|go*|fall* quiet|silent immediately|at+once|straight+away|instantly"],
   },
   {
     id: "read-back-confirm",

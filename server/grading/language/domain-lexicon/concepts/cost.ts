@@ -32,7 +32,7 @@ export const COST: LexiconEntry[] = [
   {
     id: "reserved-capacity",
     terms: ["reserved", "committed", "provisioned throughput", "spot", "savings plan"],
-    plain: ["pay*|commit*|sign* up front|in advance|year for cheaper|lower|discount*", "use* cheap|spare|interruptible machine*|gpu*|instance* that can|may be taken|stopped|reclaimed"],
+    plain: ["pay*|commit*|sign* up+front|in+advance|for+a+year cheaper|lower|discount*", "use* cheap|spare|interruptible machine*|gpu*|instance* that can|may be taken|stopped|reclaimed"],
   },
   {
     id: "cost-per-request",

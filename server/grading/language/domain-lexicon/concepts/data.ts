@@ -10,7 +10,7 @@ export const DATA: LexiconEntry[] = [
   {
     id: "label-noise",
     terms: ["label noise", "mislabel", "wrong label", "inconsisten", "label audit", "label quality"],
-    plain: ["label*|tag*|answer* wrong|incorrect|inconsistent|disagree*", "same|similar example*|ticket*|case* different|conflicting|opposite label*|answer*", "re-check*|recheck*|audit*|review* label* by hand|sample"],
+    plain: ["label*|tag*|answer* wrong|incorrect|inconsistent|disagree*", "same|similar example*|ticket*|case* different|conflicting|opposite label*|answer*", "re-check*|recheck*|audit*|review* label* by+hand|sample"],
   },
   {
     id: "data-leakage",
@@ -35,11 +35,11 @@ export const DATA: LexiconEntry[] = [
   {
     id: "data-validation",
     terms: ["schema validation", "validation step", "data contract", "validat"],
-    plain: ["check*|reject*|flag* row*|record*|example*|field*|value* missing|wrong|malformed|out of range|invalid before"],
+    plain: ["check*|reject*|flag* row*|record*|example*|field*|value* missing|wrong|malformed|out+of+range|invalid"],
   },
   {
     id: "spot-check",
     terms: ["spot-check", "sampled", "read through", "manually checked", "looked at"],
-    plain: ["read*|look*|go* through|at random|few|some sample|hundred example*|row*|output*|answer* by hand|myself|ourselves|manually"],
+    plain: ["read*|look*|go* through|at random|few|some|hundred example*|row*|output*|answer* by+hand|myself|ourselves|manually"],
   },
 ];

@@ -27,7 +27,7 @@ export const EVALS: LexiconEntry[] = [
   },
   {
     id: "llm-judge",
-    terms: ["llm judge", "llm-as-judge", "llm as a judge", "judge", "grader model", "auto-rater"],
+    terms: ["llm judge", "llm-as-judge", "llm as a judge", "grader model", "auto-rater"],
     plain: [
       "model|llm grade*|score*|rate*|judge*|check* answer*|summar*|output*|reply|replies",
       "use|ask another|second|stronger|separate model to grade|score|rate|judge|check",
@@ -65,8 +65,8 @@ export const EVALS: LexiconEntry[] = [
     id: "human-labels",
     terms: ["human labels", "human-labelled", "human-labeled", "expert labels", "hand-label", "annotat", "human rat", "human judg", "labelled by", "labeled by"],
     plain: [
-      "expert*|people|staff|lawyer*|nurse*|human*|reviewer*|we grade*|label*|rate*|mark*|score*|judge* by hand|manually|themselves",
-      "grade*|label*|rate*|mark*|check* by hand|manually",
+      "expert*|people|staff|lawyer*|nurse*|human*|reviewer*|we grade*|label*|rate*|mark*|score*|judge* by+hand|manually|themselves",
+      "grade*|label*|rate*|mark*|check* by+hand|manually",
       "staff|expert*|people|human*|reviewer* rate*|grade*|label*|judge*|mark* sample|few hundred|some",
     ],
   },
@@ -94,7 +94,7 @@ export const EVALS: LexiconEntry[] = [
     id: "significance-noise",
     terms: ["confidence interval", "significan", "noise", "variance", "paired", "mcnemar", "bootstrap", "error bars", "p-value"],
     plain: [
-      "larger|bigger|more than chance|random|luck|what rerun*|re-run*",
+      "larger|bigger|more than chance|luck|noise|what+rerun*|what+re-run*",
       "by chance|luck",
       "rerun*|re-run*|run* same version|prompt|model twice|again|several",
       "difference real|not luck|not noise",
@@ -104,7 +104,7 @@ export const EVALS: LexiconEntry[] = [
   {
     id: "error-analysis",
     terms: ["error analysis", "failure cases", "looked at the failures", "read the failures", "failure modes"],
-    plain: ["read*|went|go|look* through|at fail*|wrong|bad answer*|case*|output* one by one|by hand|ourselves", "group*|sort*|bucket* fail*|error*|mistake* by|into cause|type|kind"],
+    plain: ["read*|went|go|look* through|at fail*|wrong|bad answer*|case*|output* one+by+one|by+hand|ourselves", "group*|sort*|bucket* fail*|error*|mistake* by|into cause|type|kind"],
   },
   {
     id: "slice-metrics",
@@ -167,7 +167,7 @@ export const EVALS: LexiconEntry[] = [
       "small|tiny share|slice|fraction|percent|part|group of traffic|user*|customer*|request*|team*",
       "turn|roll|give*|release*|send* new|it|bot|version to|on for|small|few|one|single first",
       "everyone|all user*|customer*|traffic only once|after|when number*|metric*|score*|it hold*|look good|stable",
-      "widen|grow|increase|expand* share|rollout|percent|group step by step|gradually|slowly|if",
+      "widen|grow|increase|expand* share|rollout|percent|group step+by+step|gradually|slowly",
       "one team|office|group first then",
     ],
   },
@@ -194,7 +194,7 @@ export const EVALS: LexiconEntry[] = [
   {
     id: "pairwise-comparison",
     terms: ["pairwise", "side by side", "side-by-side", "win rate"],
-    plain: ["show*|give* two answer*|version*|output* next|side to each|other|judge|grader|people pick*|choose*", "which of two answer*|version*|output* better"],
+    plain: ["show*|give* two answer*|version*|output* side+by+side|next+to+each+other", "which of two answer*|version*|output* better"],
   },
   {
     id: "baseline-comparison",
@@ -204,7 +204,7 @@ export const EVALS: LexiconEntry[] = [
   {
     id: "ablation",
     terms: ["ablation", "one at a time", "each change measured", "separately"],
-    plain: ["change|test|measure|try one thing|change|part at a time", "measure*|test* each|every change|part on|by its own|itself|separately"],
+    plain: ["change|test|measure|try one thing|change|part at+a+time", "measure*|test* each|every change|part on+its+own|by+itself|separately"],
   },
   {
     id: "simulated-users",

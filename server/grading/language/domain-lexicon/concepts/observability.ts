@@ -24,7 +24,7 @@ export const OBSERVABILITY: LexiconEntry[] = [
   {
     id: "alerting",
     terms: ["alert", "page", "paged", "pager", "on-call"],
-    plain: ["notif*|wake*|ping*|message*|call* engineer*|on call|someone|team|me|us when|if error*|latency|rate|score*|cost|lag|queue", "someone|engineer* get* notified|woken|pinged|called when|if", "when|if error*|latency|lag|rate|score*|cost|spend go*|rise*|cross*|pass*|exceed*|drop* above|below|over|past limit|line|level|threshold|minute|hour"],
+    plain: ["notif*|wake*|ping*|message*|call* engineer*|on+call|someone|team|me|us when|if error*|latency|rate|score*|cost|lag|queue", "someone|engineer* get* notified|woken|pinged|called when|if", "when|if error*|latency|lag|rate|score*|cost|spend go*|rise*|cross*|pass*|exceed*|drop* above|below|over|past limit|line|level|threshold|minute|hour"],
   },
   {
     id: "latency-percentiles",

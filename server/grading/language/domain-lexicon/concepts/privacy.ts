@@ -37,8 +37,8 @@ export const PRIVACY: LexiconEntry[] = [
     terms: ["retention", "ttl", "lifecycle", "deleted after", "automatic deletion", "30 days", "deletion", "erasure", "right to be forgotten"],
     plain: [
       "erase*|delete*|remov*|purg*|drop*|throw* away log*|record*|data|transcript*|conversation*|message*|it after|once|within day*|week*|month*|thirty|hour*",
-      "erase*|delete*|remov*|purg* automatically|by rule|by storage|by policy|scheduled",
-      "keep*|store*|hold* log*|record*|data|transcript*|conversation*|it only|for at most|no longer than day*|week*|month*",
+      "erase*|delete*|remov*|purg* automatically|by+rule|by+a+storage+rule|by+policy|on+a+schedule",
+      "keep*|store*|hold* log*|record*|data|transcript*|conversation*|it only|for+at+most|no+longer+than day*|week*|month*",
       "storage|bucket|database rule|policy delete*|erase*|remove*|expire*",
       "user|customer ask* delete*|erase*|remove* their|data|record* everywhere|too|also",
     ],

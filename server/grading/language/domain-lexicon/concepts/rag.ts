@@ -65,8 +65,8 @@ export const RAG: LexiconEntry[] = [
     terms: ["rewrite", "standalone", "condense", "contextualis", "contextualiz", "query expansion"],
     plain: [
       "rewrite*|rephrase*|turn*|expand* question|query|follow-up into|as full|complete|self-contained|proper question|query",
-      "make*|makes sense on its own|by itself",
-      "using|with|from earlier|previous turns|message*|what said before|earlier",
+      "make*|makes sense on+its+own|by+itself",
+      "using|with|from earlier|previous turns|message*|what+was+said",
       "fill* in|resolve* what|pronoun*|it|that refer*",
     ],
   },
@@ -83,7 +83,7 @@ export const RAG: LexiconEntry[] = [
       "compute*|calculate* vector*|embedding* again|anew",
       "only changed|edited|new article*|document*|page*|chunk* re-process*|reprocess*|updated|recomputed|rebuil*",
       "never|not read*|serve*|use* outdated|old|stale version|copy|article",
-      "keep* index|search|copy in sync|up to date",
+      "keep* index|search|copy in+sync|up+to+date",
     ],
   },
   {
@@ -128,7 +128,7 @@ export const RAG: LexiconEntry[] = [
       "user*|their allowed|permitted|accessible document*|file*|page* condition|part|filter of search|query|lookup",
       "document*|file*|page* cannot|can't|not allowed open|see|access never|not appear*|show*|among|result*",
       "only search*|return*|retriev* what|document*|file* user|they|caller allowed|permitted|may|can see|open|access",
-      "check* who|user allowed|permitted|access see|open|read before|inside search|retrieval",
+      "check* who|user allowed|permitted see|open|read before+the+search|inside+the+search|in+the+search",
     ],
   },
   {
@@ -145,7 +145,7 @@ export const RAG: LexiconEntry[] = [
     id: "semantic-cache",
     terms: ["semantic cache", "similarity cache"],
     plain: [
-      "reuse*|return*|serve* stored|cached|saved|previous answer* when|if new question*|query close|similar|same meaning",
+      "reuse*|return*|serve* stored|cached|saved|previous answer* when|if new question*|query close|similar|same+meaning",
       "question* close|similar in meaning|enough to|old|earlier|previous one*|question* reuse*|return*|get",
     ],
   },

@@ -24,7 +24,7 @@ export const RELIABILITY: LexiconEntry[] = [
       "wait|delay|pause random|randomis*|randomiz*",
       "not|n't all|everyone come|retry|hit back|again same|once",
       "spread|stagger retr*|attempt*|client*",
-      "bit of randomness",
+      "bit|touch|dash of randomness",
     ],
   },
   {
@@ -71,7 +71,7 @@ export const RELIABILITY: LexiconEntry[] = [
     plain: [
       "put|push|drop|add job|task|message|work on|onto|into list|queue",
       "separate|background process*|worker* work|pick* through|up",
-      "answer*|respond*|return* right away|immediately|at once work|process* later",
+      "answer*|respond*|return* right+away|immediately|at+once work|process* later",
       "real|actual|heavy work happen*|done later",
       "not|never|n't wait* for model|call|job|work",
       "write* payload|event|request to durable|storage|disk answer*|respond*|return*",
@@ -81,7 +81,7 @@ export const RELIABILITY: LexiconEntry[] = [
     id: "ack-then-process",
     terms: ["acknowledge", "ack", "200 immediately", "enqueue"],
     plain: [
-      "answer*|respond*|reply|return* provider|caller|sender right away|immediately|at once|straight away",
+      "answer*|respond*|reply|return* provider|caller|sender right+away|immediately|at+once|straight+away",
       "write*|store*|save* payload|event|request durable|storage|disk|first answer*|respond*|return*",
       "real|actual work happen*|done later|afterwards",
     ],
@@ -114,7 +114,7 @@ export const RELIABILITY: LexiconEntry[] = [
       "refill* every|each|per minute|second",
       "call|request exceed* left|remaining|allowance|quota refus*|reject*|block*|wait*",
       "cap|limit how many request*|call*|token* per|each|every|a minute|second",
-      "no more than request*|call*|token* per|every|a minute|second",
+      "no+more+than request*|call*|token* per|every|a minute|second",
       "refus*|reject*|slow* down|block* caller|team|client|user over|past|above limit|allowance|quota",
     ],
     not: ["budget-cap"],
@@ -124,7 +124,7 @@ export const RELIABILITY: LexiconEntry[] = [
     terms: ["load shedding", "shed", "priority"],
     plain: [
       "near|at|over capacity drop*|delay*|defer*|reject* batch|overnight|background|less important",
-      "user* waiting|on screen|live go first|ahead|before",
+      "user*|people waiting|on+screen|live go first|ahead",
       "drop*|delay*|defer*|postpone* overnight|batch|background|low-priority job*|work|request*",
       "serve* important|paying|live first",
     ],
@@ -172,7 +172,7 @@ export const RELIABILITY: LexiconEntry[] = [
     plain: [
       "turn*|switch* off|on without deploy*|release|redeploy",
       "config switch|setting turn*|switch* off|on",
-      "switch|button|setting disable*|turn* off feature|bot|it instantly|immediately|at once",
+      "switch|button|setting disable*|turn+off feature|bot|it|agent",
     ],
   },
   {

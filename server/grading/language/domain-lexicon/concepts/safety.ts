@@ -31,7 +31,7 @@ export const SAFETY: LexiconEntry[] = [
   {
     id: "scope-refusal",
     terms: ["off-topic", "out of scope", "out-of-scope", "scope control"],
-    plain: ["question*|request* nothing to do with|unrelated to|outside our product|service|domain|topic", "polite*|politely|friendly refus*|decline*|say*|redirect*|no", "refus*|decline* engag*|answer*|help with unrelated|off|other"],
+    plain: ["question*|request* nothing+to+do+with|unrelated+to|outside our product|service|domain|topic", "polite*|politely|friendly refus*|decline*|say*|redirect*|no", "refus*|decline* engag*|answer*|help with unrelated|off|other"],
   },
   {
     id: "over-refusal",
@@ -60,7 +60,7 @@ export const SAFETY: LexiconEntry[] = [
   {
     id: "kill-switch",
     terms: ["kill switch", "circuit breaker", "pause"],
-    plain: ["switch|button|flag that stop*|turn* off|disable* agent|bot|feature|it", "stop*|turn* off|disable* agent|bot|feature|it at once|instantly|immediately|within minute*"],
+    plain: ["switch|button|flag that stop*|turn+off|disable* agent|bot|feature|it", "stop*|turn+off|disable* agent|bot|feature|it at+once|instantly|immediately|within+minute*"],
   },
   {
     id: "pii-output-leak",

@@ -18,7 +18,7 @@ export const SERVING: LexiconEntry[] = [
     plain: [
       "keep*|reuse*|store*|cache*|save* computed|processed attention|state|work for|of same|shared|common|opening|long start|part|instruction*|system prompt|prefix",
       "same|shared|common|identical long instruction*|start|opening|beginning|system prompt process*|computed|paid once",
-      "reuse* it|state|work instead of|rather than recomput*|reprocess*",
+      "reuse* it|state|work instead+of|rather+than recomput*|reprocess*",
       "every|each request start*|begin* with same|identical",
       "provider|server charge*|bill* less|discount for repeated|same|identical start|opening|beginning|prefix|instructions",
     ],
@@ -29,7 +29,7 @@ export const SERVING: LexiconEntry[] = [
     plain: [
       "add*|join*|slot* new request*|sequence* running|current batch|group as soon|when slot|one free*|finish*",
       "rather|instead than of wait* whole|entire|full batch|group finish*",
-      "as soon as slot|one|sequence free*|finish*",
+      "as+soon+as slot|one|sequence free*|finish*",
     ],
   },
   {
@@ -57,8 +57,8 @@ export const SERVING: LexiconEntry[] = [
     terms: ["stream", "sse", "server-sent", "token by token", "first token", "ttft"],
     plain: [
       "show*|send*|display*|print* word*|text|answer|reply|output as|while model produce*|generate*|write*|come*",
-      "show*|send*|display* word*|text|output piece by piece|bit by bit|word by word",
-      "user start* read*|see* after|within|before",
+      "show*|send*|display* word*|text|output piece+by+piece|bit+by+bit|word+by+word",
+      "user start* read*|see* after|within",
       "instead|rather of than wait* whole|full|entire reply|answer|response",
       "first word* appear*|show* after|within|in",
     ],
@@ -100,7 +100,7 @@ export const SERVING: LexiconEntry[] = [
     id: "batch-api",
     terms: ["batch api", "batch job", "nightly", "off-peak", "batch"],
     plain: [
-      "submit*|send*|queue*|run* together|all at once|in bulk overnight|night|later",
+      "submit*|send*|queue*|run* together|all+at+once|in+bulk overnight|night|later",
       "provider* discounted|cheaper|half price for|if non-urgent|delayed|wait",
       "nobody read*|need* until next|following morning|day",
     ],
@@ -123,7 +123,7 @@ export const SERVING: LexiconEntry[] = [
   {
     id: "deterministic-decoding",
     terms: ["temperature 0", "temperature zero", "greedy", "deterministic", "seed"],
-    plain: ["turn* off|down randomness|sampling", "always pick* most likely|probable word|token", "same input give*|produce*|return* same output|answer"],
+    plain: ["turn* off|down randomness|sampling", "always pick* most+likely|likeliest|most+probable word|token", "same input give*|produce*|return* same output|answer"],
   },
   {
     id: "structured-output",
