@@ -11,6 +11,7 @@ const FUNCTION = new Set(["ADP", "DET", "PRON", "SCONJ", "CCONJ", "AUX", "PART"]
 export function relatesWords(a: Analysis, sentence: number): boolean {
   const s = a.sentences[sentence]!;
   const tokens = a.tokens.slice(s.from, s.to);
-  if (tokens.length < 5 || !tokens.some((t, j) => t.pos === "VERB" && !(j > 0 && ["DET", "ADP"].includes(tokens[j - 1]!.pos)))) return false;
+  if (tokens.length < 5 || !tokens.some((t, j) => t.pos === "VERB" && !(j > 0 && ["DET", "ADP"].includes(tokens[j - 1]!.pos))))
+    return false;
   return tokens.filter((t) => FUNCTION.has(t.pos)).length >= 0.25 * tokens.length;
 }

@@ -21,7 +21,9 @@ export function compilePattern(source: string): Pattern {
     .toLowerCase()
     .split(/\s+/)
     .map((slot) =>
-      slot.split("|").map((alt) => alt.split("+").map((w) => (w.endsWith("*") ? { text: w.slice(0, -1), prefix: true } : { text: w, prefix: false }))),
+      slot
+        .split("|")
+        .map((alt) => alt.split("+").map((w) => (w.endsWith("*") ? { text: w.slice(0, -1), prefix: true } : { text: w, prefix: false }))),
     );
   const negative = slots.some((s) => s.some((alt) => alt.some((w) => NEGATORS.has(w.text))));
   return { source, slots, negative };

@@ -17,22 +17,34 @@ export const COST: LexiconEntry[] = [
   {
     id: "cache-key",
     terms: ["cache key", "keyed by", "part of the key", "in the key"],
-    plain: ["look* up|stored|found by|under fingerprint|hash|digest of|combination prompt|input|question|model|version|plan|language", "fingerprint|hash|digest of prompt|input|question and|plus model|version"],
+    plain: [
+      "look* up|stored|found by|under fingerprint|hash|digest of|combination prompt|input|question|model|version|plan|language",
+      "fingerprint|hash|digest of prompt|input|question and|plus model|version",
+    ],
   },
   {
     id: "prompt-trimming",
     terms: ["trim", "shorten", "compress", "fewer examples", "cut the prompt", "fewer few-shot"],
-    plain: ["cut*|remove*|drop*|shorten*|shrink* instruction*|prompt|example*|context|boilerplate|history|text we send", "send* fewer|less token*|example*|text|word*|context per|each|every call|request"],
+    plain: [
+      "cut*|remove*|drop*|shorten*|shrink* instruction*|prompt|example*|context|boilerplate|history|text we send",
+      "send* fewer|less token*|example*|text|word*|context per|each|every call|request",
+    ],
   },
   {
     id: "budget-cap",
     terms: ["spend cap", "hard cap", "soft cap", "soft limit", "hard limit", "budget alert", "budget enforcement"],
-    plain: ["warn*|alert*|email*|notif* team|owner|them at|when reach*|hit*|use* 80|part|most of budget|limit|allowance|money", "block*|stop*|refus*|cut* off team|request*|call*|them once|when|after budget|money|spend|limit|allowance run* out|reach*|hit*|used"],
+    plain: [
+      "warn*|alert*|email*|notif* team|owner|them at|when reach*|hit*|use* 80|part|most of budget|limit|allowance|money",
+      "block*|stop*|refus*|cut* off team|request*|call*|them once|when|after budget|money|spend|limit|allowance run* out|reach*|hit*|used",
+    ],
   },
   {
     id: "reserved-capacity",
     terms: ["reserved", "committed", "provisioned throughput", "spot", "savings plan"],
-    plain: ["pay*|commit*|sign* up+front|in+advance|for+a+year cheaper|lower|discount*", "use* cheap|spare|interruptible machine*|gpu*|instance* that can|may be taken|stopped|reclaimed"],
+    plain: [
+      "pay*|commit*|sign* up+front|in+advance|for+a+year cheaper|lower|discount*",
+      "use* cheap|spare|interruptible machine*|gpu*|instance* that can|may be taken|stopped|reclaimed",
+    ],
   },
   {
     id: "cost-per-request",

@@ -4,7 +4,17 @@ import type { LexiconEntry } from "../schema.js";
 export const EVALS: LexiconEntry[] = [
   {
     id: "golden-eval-set",
-    terms: ["golden", "gold set", "eval set", "evaluation set", "test set", "reference answers", "ground truth", "labelled set", "labeled set"],
+    terms: [
+      "golden",
+      "gold set",
+      "eval set",
+      "evaluation set",
+      "test set",
+      "reference answers",
+      "ground truth",
+      "labelled set",
+      "labeled set",
+    ],
     plain: [
       "fixed|frozen|same list|set|collection|bank|batch of question*|example*|case*|prompt*|ticket*|receipt*|email*",
       "question*|example*|case*|prompt* with|whose known|correct|expected|right|reference answer*|label*|output*",
@@ -49,7 +59,10 @@ export const EVALS: LexiconEntry[] = [
   {
     id: "length-bias",
     terms: ["length bias", "verbosity", "verbose", "longer answers"],
-    plain: ["prefer*|favo*|reward*|like* long|longer|wordier|verbose answer*|reply|replies|output*|summar*", "long|longer answer*|reply|replies score* high|higher|better"],
+    plain: [
+      "prefer*|favo*|reward*|like* long|longer|wordier|verbose answer*|reply|replies|output*|summar*",
+      "long|longer answer*|reply|replies score* high|higher|better",
+    ],
   },
   {
     id: "inter-annotator-agreement",
@@ -63,7 +76,18 @@ export const EVALS: LexiconEntry[] = [
   },
   {
     id: "human-labels",
-    terms: ["human labels", "human-labelled", "human-labeled", "expert labels", "hand-label", "annotat", "human rat", "human judg", "labelled by", "labeled by"],
+    terms: [
+      "human labels",
+      "human-labelled",
+      "human-labeled",
+      "expert labels",
+      "hand-label",
+      "annotat",
+      "human rat",
+      "human judg",
+      "labelled by",
+      "labeled by",
+    ],
     plain: [
       "expert*|people|staff|lawyer*|nurse*|human*|reviewer*|we grade*|label*|rate*|mark*|score*|judge* by+hand|manually|themselves",
       "grade*|label*|rate*|mark*|check* by+hand|manually",
@@ -81,7 +105,18 @@ export const EVALS: LexiconEntry[] = [
   },
   {
     id: "regression-gate",
-    terms: ["regression test", "regression suite", "eval gate", "in ci", "ci check", "block the merge", "blocks the merge", "release gate", "every pull request", "every pr"],
+    terms: [
+      "regression test",
+      "regression suite",
+      "eval gate",
+      "in ci",
+      "ci check",
+      "block the merge",
+      "blocks the merge",
+      "release gate",
+      "every pull request",
+      "every pr",
+    ],
     plain: [
       "run* automatically|every|each time|whenever engineer|someone|anyone propose*|open*|push*|submit* change|code",
       "change cannot|can't|not go|get|be in|merged|shipped|deployed if score*|number*|quality|result* fall|drop|go down",
@@ -104,12 +139,30 @@ export const EVALS: LexiconEntry[] = [
   {
     id: "error-analysis",
     terms: ["error analysis", "failure cases", "looked at the failures", "read the failures", "failure modes"],
-    plain: ["read*|went|go|look* through|at fail*|wrong|bad answer*|case*|output* one+by+one|by+hand|ourselves", "group*|sort*|bucket* fail*|error*|mistake* by|into cause|type|kind"],
+    plain: [
+      "read*|went|go|look* through|at fail*|wrong|bad answer*|case*|output* one+by+one|by+hand|ourselves",
+      "group*|sort*|bucket* fail*|error*|mistake* by|into cause|type|kind",
+    ],
   },
   {
     id: "slice-metrics",
-    terms: ["per category", "by category", "slice", "segment", "per field", "per-field", "per queue", "per class", "per-class", "breakdown", "stratif"],
-    plain: ["score*|accuracy|result*|number* for|per|of each|every category|type|field|queue|class|language|country|group", "break* down score*|result*|number*|accuracy by"],
+    terms: [
+      "per category",
+      "by category",
+      "slice",
+      "segment",
+      "per field",
+      "per-field",
+      "per queue",
+      "per class",
+      "per-class",
+      "breakdown",
+      "stratif",
+    ],
+    plain: [
+      "score*|accuracy|result*|number* for|per|of each|every category|type|field|queue|class|language|country|group",
+      "break* down score*|result*|number*|accuracy by",
+    ],
   },
   {
     id: "precision",
@@ -133,11 +186,25 @@ export const EVALS: LexiconEntry[] = [
   {
     id: "rank-metrics",
     terms: ["ndcg", "mrr", "mean reciprocal"],
-    plain: ["how high|far up right|correct|relevant result|article|document rank*|appear*|come*", "reward* right|relevant result*|answer* near|at top"],
+    plain: [
+      "how high|far up right|correct|relevant result|article|document rank*|appear*|come*",
+      "reward* right|relevant result*|answer* near|at top",
+    ],
   },
   {
     id: "faithfulness",
-    terms: ["faithful", "grounded", "groundedness", "supported by", "unsupported", "hallucinat", "fabricat", "made up", "made-up", "invented"],
+    terms: [
+      "faithful",
+      "grounded",
+      "groundedness",
+      "supported by",
+      "unsupported",
+      "hallucinat",
+      "fabricat",
+      "made up",
+      "made-up",
+      "invented",
+    ],
     plain: [
       "every|each claim|statement|sentence|fact backed|supported|traced|found in|by retriev*|source|transcript|text|document*|meeting",
       "check* every|each claim|statement|fact|sentence can|be traced|backed|found",
@@ -149,7 +216,10 @@ export const EVALS: LexiconEntry[] = [
   {
     id: "ab-test",
     terms: ["a/b", "ab test", "split test", "interleav", "control group", "holdout group"],
-    plain: ["half|some|part of user*|traffic|customer* get|see new|old|one version|other", "compare* two|both version*|group* on live|real user*|traffic"],
+    plain: [
+      "half|some|part of user*|traffic|customer* get|see new|old|one version|other",
+      "compare* two|both version*|group* on live|real user*|traffic",
+    ],
   },
   {
     id: "shadow-mode",
@@ -179,17 +249,26 @@ export const EVALS: LexiconEntry[] = [
   {
     id: "online-eval-sampling",
     terms: ["online eval", "production sample", "sampled traffic", "% of production", "daily sample", "sample of production"],
-    plain: ["grade*|score*|check*|review*|judge* sample|share|slice|percent of live|real|production traffic|answer*|conversation*|request* every|each day|week", "pick* random|some live|production conversation*|answer* every|each day|week grade*|review*|check*"],
+    plain: [
+      "grade*|score*|check*|review*|judge* sample|share|slice|percent of live|real|production traffic|answer*|conversation*|request* every|each day|week",
+      "pick* random|some live|production conversation*|answer* every|each day|week grade*|review*|check*",
+    ],
   },
   {
     id: "unanswerable-cases",
     terms: ["unanswerable", "should abstain", "adversarial", "edge case", "hard cases"],
-    plain: ["add* question*|case*|example* document*|source* cannot|can't|not answer", "check* system|bot|model|it say* so|not know instead|rather guess*"],
+    plain: [
+      "add* question*|case*|example* document*|source* cannot|can't|not answer",
+      "check* system|bot|model|it say* so|not know instead|rather guess*",
+    ],
   },
   {
     id: "red-team",
     terms: ["red team", "red-team", "adversarial set", "jailbreak set", "attack set"],
-    plain: ["try|tried|try* to break|trick|attack|fool it|bot|agent|model|system on purpose|deliberately", "write*|collect* attack*|trick*|malicious prompt*|input*|email* test*"],
+    plain: [
+      "try|tried|try* to break|trick|attack|fool it|bot|agent|model|system on purpose|deliberately",
+      "write*|collect* attack*|trick*|malicious prompt*|input*|email* test*",
+    ],
   },
   {
     id: "pairwise-comparison",
@@ -199,22 +278,35 @@ export const EVALS: LexiconEntry[] = [
   {
     id: "baseline-comparison",
     terms: ["baseline", "before and after"],
-    plain: ["compare* against|with|to current|old|existing|today's version|prompt|model|system before change*", "measure* current|existing|today quality|score*|accuracy first|before"],
+    plain: [
+      "compare* against|with|to current|old|existing|today's version|prompt|model|system before change*",
+      "measure* current|existing|today quality|score*|accuracy first|before",
+    ],
   },
   {
     id: "ablation",
     terms: ["ablation", "one at a time", "each change measured", "separately"],
-    plain: ["change|test|measure|try one thing|change|part at+a+time", "measure*|test* each|every change|part on+its+own|by+itself|separately"],
+    plain: [
+      "change|test|measure|try one thing|change|part at+a+time",
+      "measure*|test* each|every change|part on+its+own|by+itself|separately",
+    ],
   },
   {
     id: "simulated-users",
     terms: ["simulated", "synthetic customers", "synthetic callers", "scripted conversations", "user simulator"],
-    plain: ["fake|pretend|scripted|simulated customer*|caller*|user* with|talk*|call*", "model play*|pretend* customer|caller|user", "let them|it talk|chat|call to|with agent*|bot hundred*|many|thousand* time*"],
+    plain: [
+      "fake|pretend|scripted|simulated customer*|caller*|user* with|talk*|call*",
+      "model play*|pretend* customer|caller|user",
+      "let them|it talk|chat|call to|with agent*|bot hundred*|many|thousand* time*",
+    ],
   },
   {
     id: "replay-historical",
     terms: ["replay", "historical", "past emails", "past tickets", "historical tickets"],
-    plain: ["run*|feed*|play* old|past|last|real|earlier email*|ticket*|conversation*|call*|request* through|into|back", "re-run|rerun|replay* last month*|year*|week*|old traffic"],
+    plain: [
+      "run*|feed*|play* old|past|last|real|earlier email*|ticket*|conversation*|call*|request* through|into|back",
+      "re-run|rerun|replay* last month*|year*|week*|old traffic",
+    ],
   },
   {
     id: "drift-monitoring",

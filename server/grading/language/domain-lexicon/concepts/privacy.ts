@@ -34,7 +34,17 @@ export const PRIVACY: LexiconEntry[] = [
   },
   {
     id: "retention-deletion",
-    terms: ["retention", "ttl", "lifecycle", "deleted after", "automatic deletion", "30 days", "deletion", "erasure", "right to be forgotten"],
+    terms: [
+      "retention",
+      "ttl",
+      "lifecycle",
+      "deleted after",
+      "automatic deletion",
+      "30 days",
+      "deletion",
+      "erasure",
+      "right to be forgotten",
+    ],
     plain: [
       "erase*|delete*|remov*|purg*|drop*|throw* away log*|record*|data|transcript*|conversation*|message*|it after|once|within day*|week*|month*|thirty|hour*",
       "erase*|delete*|remov*|purg* automatically|by+rule|by+a+storage+rule|by+policy|on+a+schedule",
@@ -61,12 +71,18 @@ export const PRIVACY: LexiconEntry[] = [
   {
     id: "provider-data-terms",
     terms: ["zero data retention", "zero retention", "data processing agreement", "dpa", "no training", "not used for training"],
-    plain: ["provider|vendor not|never|n't keep*|store*|retain*|train*|use* our|customer|data|prompt*|text", "contract|agreement say*|forbid*|bar* provider|vendor from keep*|train*|store*|us*"],
+    plain: [
+      "provider|vendor not|never|n't keep*|store*|retain*|train*|use* our|customer|data|prompt*|text",
+      "contract|agreement say*|forbid*|bar* provider|vendor from keep*|train*|store*|us*",
+    ],
   },
   {
     id: "data-minimisation",
     terms: ["minimis", "minimiz", "data minimisation", "only the fields", "don't log", "do not log"],
-    plain: ["send*|keep*|log*|collect*|store* only|just field*|data|what model|we|feature need*|require*", "not|never|n't send*|log*|store*|keep* field*|data|detail* we|model not|n't need"],
+    plain: [
+      "send*|keep*|log*|collect*|store* only|just field*|data|what model|we|feature need*|require*",
+      "not|never|n't send*|log*|store*|keep* field*|data|detail* we|model not|n't need",
+    ],
   },
   {
     id: "encryption",

@@ -15,7 +15,10 @@ export const RAG: LexiconEntry[] = [
   {
     id: "chunk-overlap",
     terms: ["overlap"],
-    plain: ["piece*|passage*|part*|window* share* few|some sentence*|word*|token*", "repeat* last|end sentence*|word*|token* of|at start next"],
+    plain: [
+      "piece*|passage*|part*|window* share* few|some sentence*|word*|token*",
+      "repeat* last|end sentence*|word*|token* of|at start next",
+    ],
   },
   {
     id: "embeddings-vector-search",
@@ -73,7 +76,10 @@ export const RAG: LexiconEntry[] = [
   {
     id: "metadata-filter",
     terms: ["metadata", "filter by", "filtered by", "facet"],
-    plain: ["only search*|look* document*|article*|page*|passage* for|from|of user's|their|right country|region|product|version|plan", "restrict*|limit*|narrow* search|retrieval|result* to|by country|region|product|date|version|tag*"],
+    plain: [
+      "only search*|look* document*|article*|page*|passage* for|from|of user's|their|right country|region|product|version|plan",
+      "restrict*|limit*|narrow* search|retrieval|result* to|by country|region|product|date|version|tag*",
+    ],
   },
   {
     id: "index-freshness",
@@ -109,12 +115,18 @@ export const RAG: LexiconEntry[] = [
   {
     id: "lost-in-the-middle",
     terms: ["lost in the middle", "lost-in-the-middle"],
-    plain: ["model*|it ignore*|miss*|overlook* middle of long context|prompt|input", "put*|place* most important|relevant passage*|chunk*|fact* at start|beginning|end"],
+    plain: [
+      "model*|it ignore*|miss*|overlook* middle of long context|prompt|input",
+      "put*|place* most important|relevant passage*|chunk*|fact* at start|beginning|end",
+    ],
   },
   {
     id: "mmr-diversity",
     terms: ["mmr", "maximal marginal", "diversif", "near-duplicate chunks"],
-    plain: ["skip*|drop*|avoid* passage*|chunk*|result* too similar|almost same to|as already", "prefer* result*|passage*|chunk* add* something new|different"],
+    plain: [
+      "skip*|drop*|avoid* passage*|chunk*|result* too similar|almost same to|as already",
+      "prefer* result*|passage*|chunk* add* something new|different",
+    ],
   },
   {
     id: "top-k",
@@ -134,12 +146,18 @@ export const RAG: LexiconEntry[] = [
   {
     id: "tenant-isolation",
     terms: ["tenant isolation", "per-tenant", "tenant_id", "namespace", "separate index", "own shard"],
-    plain: ["each|every customer|tenant|company|firm own|separate index|store|collection|partition|space", "one customer*|tenant*|company* data never|not|cannot mix*|leak*|reach|show* other|another"],
+    plain: [
+      "each|every customer|tenant|company|firm own|separate index|store|collection|partition|space",
+      "one customer*|tenant*|company* data never|not|cannot mix*|leak*|reach|show* other|another",
+    ],
   },
   {
     id: "context-packing",
     terms: ["context window", "context budget", "token budget", "pack the context"],
-    plain: ["fit*|pack*|squeeze* passage*|chunk*|document*|text into|within limit|window|room|budget", "drop*|cut*|trim* lowest|least relevant passage*|chunk* until|fit*"],
+    plain: [
+      "fit*|pack*|squeeze* passage*|chunk*|document*|text into|within limit|window|room|budget",
+      "drop*|cut*|trim* lowest|least relevant passage*|chunk* until|fit*",
+    ],
   },
   {
     id: "semantic-cache",

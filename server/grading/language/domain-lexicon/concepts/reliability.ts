@@ -132,7 +132,10 @@ export const RELIABILITY: LexiconEntry[] = [
   {
     id: "backpressure",
     terms: ["backpressure", "back pressure", "back-pressure"],
-    plain: ["slow* down producer*|sender*|intake|ingestion when queue|consumer*|worker*", "stop accept*|taking new|more work|request* until queue|backlog"],
+    plain: [
+      "slow* down producer*|sender*|intake|ingestion when queue|consumer*|worker*",
+      "stop accept*|taking new|more work|request* until queue|backlog",
+    ],
   },
   {
     id: "out-of-order-events",
@@ -158,7 +161,10 @@ export const RELIABILITY: LexiconEntry[] = [
   {
     id: "eventual-consistency",
     terms: ["eventual consistency", "eventually consistent"],
-    plain: ["replica*|copy|copies|read* catch up|behind later|while", "read* may|might|can see|return old|stale|outdated value*|data|version"],
+    plain: [
+      "replica*|copy|copies|read* catch up|behind later|while",
+      "read* may|might|can see|return old|stale|outdated value*|data|version",
+    ],
     not: ["strong-consistency"],
   },
   {
@@ -187,12 +193,19 @@ export const RELIABILITY: LexiconEntry[] = [
   {
     id: "blue-green",
     terms: ["blue-green", "blue/green"],
-    plain: ["build* new index|copy|environment side|alongside switch*|flip*|point*", "switch*|flip*|point* alias|traffic|reads new index|copy|one once|when ready|built"],
+    plain: [
+      "build* new index|copy|environment side|alongside switch*|flip*|point*",
+      "switch*|flip*|point* alias|traffic|reads new index|copy|one once|when ready|built",
+    ],
   },
   {
     id: "health-redundancy",
     terms: ["redundan", "n+1", "headroom"],
-    plain: ["one|an extra|spare gpu|machine|node|server|replica in case", "survive|tolerate los*|fail* one|a gpu|machine|node|server|replica", "keep|leave room|capacity spare for peak|spike|burst"],
+    plain: [
+      "one|an extra|spare gpu|machine|node|server|replica in case",
+      "survive|tolerate los*|fail* one|a gpu|machine|node|server|replica",
+      "keep|leave room|capacity spare for peak|spike|burst",
+    ],
   },
   {
     id: "sharding",
@@ -202,7 +215,10 @@ export const RELIABILITY: LexiconEntry[] = [
   {
     id: "replication",
     terms: ["replica", "replication"],
-    plain: ["copy|copies of data|index|database on|across several|more|other machine*|node*|server*|zone*", "keep several|multiple|extra copies"],
+    plain: [
+      "copy|copies of data|index|database on|across several|more|other machine*|node*|server*|zone*",
+      "keep several|multiple|extra copies",
+    ],
   },
   {
     id: "cache-invalidation",
@@ -222,12 +238,19 @@ export const RELIABILITY: LexiconEntry[] = [
   {
     id: "stack",
     terms: ["stack", "lifo", "last in, first out", "last-in-first-out"],
-    plain: ["last item|element|one put|added|pushed in first|one taken|removed|out", "remove*|take*|pop* most recently|newest|latest added|pushed"],
+    plain: [
+      "last item|element|one put|added|pushed in first|one taken|removed|out",
+      "remove*|take*|pop* most recently|newest|latest added|pushed",
+    ],
     not: ["queue-fifo"],
   },
   {
     id: "queue-fifo",
     terms: ["fifo", "first in, first out", "first-in-first-out"],
-    plain: ["first item|element|one put|added|in first|one taken|removed|served|out", "serve*|process*|handle* order|in they arrive*|came", "oldest first|taken|served|out"],
+    plain: [
+      "first item|element|one put|added|in first|one taken|removed|served|out",
+      "serve*|process*|handle* order|in they arrive*|came",
+      "oldest first|taken|served|out",
+    ],
   },
 ];

@@ -16,12 +16,18 @@ export const SAFETY: LexiconEntry[] = [
   {
     id: "system-prompt-leak",
     terms: ["system prompt leak", "prompt leak", "reveal the system prompt", "leaks its instructions"],
-    plain: ["model|bot|it repeat*|reveal*|print*|show*|give* away its|own|hidden instruction*|prompt", "user* get*|extract*|see* hidden|internal|its instruction*|prompt"],
+    plain: [
+      "model|bot|it repeat*|reveal*|print*|show*|give* away its|own|hidden instruction*|prompt",
+      "user* get*|extract*|see* hidden|internal|its instruction*|prompt",
+    ],
   },
   {
     id: "output-filter",
     terms: ["output filter", "output guardrail", "on the output", "moderation", "output check"],
-    plain: ["check*|scan*|screen*|filter* answer*|reply|replies|output*|response* before|it reach*|go*|shown|sent|user", "block*|stop*|hold* answer*|reply|output* that contain*|leak*|mention*"],
+    plain: [
+      "check*|scan*|screen*|filter* answer*|reply|replies|output*|response* before|it reach*|go*|shown|sent|user",
+      "block*|stop*|hold* answer*|reply|output* that contain*|leak*|mention*",
+    ],
   },
   {
     id: "input-filter",
@@ -31,12 +37,19 @@ export const SAFETY: LexiconEntry[] = [
   {
     id: "scope-refusal",
     terms: ["off-topic", "out of scope", "out-of-scope", "scope control"],
-    plain: ["question*|request* nothing+to+do+with|unrelated+to|outside our product|service|domain|topic", "polite*|politely|friendly refus*|decline*|say*|redirect*|no", "refus*|decline* engag*|answer*|help with unrelated|off|other"],
+    plain: [
+      "question*|request* nothing+to+do+with|unrelated+to|outside our product|service|domain|topic",
+      "polite*|politely|friendly refus*|decline*|say*|redirect*|no",
+      "refus*|decline* engag*|answer*|help with unrelated|off|other",
+    ],
   },
   {
     id: "over-refusal",
     terms: ["overblock", "over-block", "over-refus", "false refusal", "refuses too often"],
-    plain: ["block*|refus*|reject* harmless|innocent|legitimate|safe|normal question*|request*|message*", "too many|often safe|harmless|legitimate question*|request* block*|refus*"],
+    plain: [
+      "block*|refus*|reject* harmless|innocent|legitimate|safe|normal question*|request*|message*",
+      "too many|often safe|harmless|legitimate question*|request* block*|refus*",
+    ],
   },
   {
     id: "hallucination",
@@ -60,7 +73,10 @@ export const SAFETY: LexiconEntry[] = [
   {
     id: "kill-switch",
     terms: ["kill switch", "circuit breaker", "pause"],
-    plain: ["switch|button|flag that stop*|turn+off|disable* agent|bot|feature|it", "stop*|turn+off|disable* agent|bot|feature|it at+once|instantly|immediately|within+minute*"],
+    plain: [
+      "switch|button|flag that stop*|turn+off|disable* agent|bot|feature|it",
+      "stop*|turn+off|disable* agent|bot|feature|it at+once|instantly|immediately|within+minute*",
+    ],
   },
   {
     id: "pii-output-leak",

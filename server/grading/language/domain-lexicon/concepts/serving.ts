@@ -66,7 +66,11 @@ export const SERVING: LexiconEntry[] = [
   {
     id: "max-tokens",
     terms: ["max tokens", "max_tokens", "max output", "shorter output", "concise", "length limit"],
-    plain: ["cap|limit|bound how long|length of answer*|reply|output|response", "ask* for|model short|shorter|brief answer*|reply|replies|output", "fewer output word*|token*"],
+    plain: [
+      "cap|limit|bound how long|length of answer*|reply|output|response",
+      "ask* for|model short|shorter|brief answer*|reply|replies|output",
+      "fewer output word*|token*",
+    ],
   },
   {
     id: "model-routing",
@@ -108,7 +112,10 @@ export const SERVING: LexiconEntry[] = [
   {
     id: "gpu-autoscaling",
     terms: ["autoscal", "scale down", "scale to zero", "scale up"],
-    plain: ["add*|start* gpu*|machine*|server*|replica* when|as traffic|load|queue grow*|rise*|peak", "remove*|turn* off|stop*|shut* gpu*|machine*|server*|replica* when|at night|quiet|idle"],
+    plain: [
+      "add*|start* gpu*|machine*|server*|replica* when|as traffic|load|queue grow*|rise*|peak",
+      "remove*|turn* off|stop*|shut* gpu*|machine*|server*|replica* when|at night|quiet|idle",
+    ],
   },
   {
     id: "tensor-parallel",
@@ -118,26 +125,44 @@ export const SERVING: LexiconEntry[] = [
   {
     id: "load-test",
     terms: ["load test", "load-test", "stress test", "benchmark", "at peak"],
-    plain: ["send*|fire*|replay*|push* realistic|peak|expected traffic|request*|load at|against it|server|system before", "measure* how many request*|user* it|server|system handle*|take* before|at"],
+    plain: [
+      "send*|fire*|replay*|push* realistic|peak|expected traffic|request*|load at|against it|server|system before",
+      "measure* how many request*|user* it|server|system handle*|take* before|at",
+    ],
   },
   {
     id: "deterministic-decoding",
     terms: ["temperature 0", "temperature zero", "greedy", "deterministic", "seed"],
-    plain: ["turn* off|down randomness|sampling", "always pick* most+likely|likeliest|most+probable word|token", "same input give*|produce*|return* same output|answer"],
+    plain: [
+      "turn* off|down randomness|sampling",
+      "always pick* most+likely|likeliest|most+probable word|token",
+      "same input give*|produce*|return* same output|answer",
+    ],
   },
   {
     id: "structured-output",
     terms: ["json schema", "structured output", "response_format", "json mode", "function call", "tool call", "constrained decoding"],
-    plain: ["force*|constrain*|restrict* output|model|answer to fixed|given|exact shape|format|field*|schema", "model can only|must produce|return|fill fixed|given|exact field*|shape|format", "output must match|fit|follow fixed|given|exact shape|format|structure"],
+    plain: [
+      "force*|constrain*|restrict* output|model|answer to fixed|given|exact shape|format|field*|schema",
+      "model can only|must produce|return|fill fixed|given|exact field*|shape|format",
+      "output must match|fit|follow fixed|given|exact shape|format|structure",
+    ],
   },
   {
     id: "closed-label-set",
     terms: ["enum", "fixed list", "allowed values", "closed set", "only from the list", "allowed set"],
-    plain: ["only|just pick*|choose*|return*|use label*|topic*|value*|categor* from|on|in given|fixed|allowed|our list|set", "reject*|refus*|map* any label*|value*|topic* not|outside on|in list|set"],
+    plain: [
+      "only|just pick*|choose*|return*|use label*|topic*|value*|categor* from|on|in given|fixed|allowed|our list|set",
+      "reject*|refus*|map* any label*|value*|topic* not|outside on|in list|set",
+    ],
   },
   {
     id: "history-truncation",
     terms: ["truncat", "sliding window", "summarise older", "summarize older", "conversation summary"],
-    plain: ["drop*|cut*|remove*|trim* oldest|earliest|older turn*|message* when|once|to fit", "summar* older|earlier|old turn*|message*|part of conversation|chat", "keep* only last|latest|recent few|turn*|message*"],
+    plain: [
+      "drop*|cut*|remove*|trim* oldest|earliest|older turn*|message* when|once|to fit",
+      "summar* older|earlier|old turn*|message*|part of conversation|chat",
+      "keep* only last|latest|recent few|turn*|message*",
+    ],
   },
 ];
