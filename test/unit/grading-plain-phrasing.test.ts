@@ -7,6 +7,7 @@ import { domainConcepts, linkedConcepts } from "../../server/grading/language/do
 import { analyse, claimSentences, questionTerms } from "../../server/grading/language/index.js";
 import { BUILTIN_PACKS_DIR } from "../helpers/packs.js";
 import { PARAPHRASES } from "../fixtures/paraphrase/ai-engineer.js";
+import { LEXICON_HELDOUT } from "../fixtures/paraphrase/lexicon-heldout.js";
 
 const pack = loadPacksFromDir(BUILTIN_PACKS_DIR).find((p) => p.id === "ai-engineer")!;
 const plainWords = loadPacksFromDir("test/fixtures/packs/plain-words")[0]!;
@@ -101,5 +102,21 @@ describe("a key point stated in its concept's plain words (grading/plain-phrasin
     const design =
       "We cut each article into smaller pieces along its headings. Before launch we keep a fixed list of a few hundred questions with known answers and run every change against it. Then we turn the new bot on for a small share of customers first.";
     expect(phrased(q, design).sort()).toEqual(["chunking by structure", "golden eval set", "staged rollout"]);
+  });
+});
+
+describe("the held-apart plain-word answers (test/fixtures/paraphrase/lexicon-heldout.ts)", () => {
+  // Their credit is measured and reported (docs/session13-lexicon.md), never asserted: they are not tuned on.
+  it("name a real key point each, without any of its terms", () => {
+    for (const p of LEXICON_HELDOUT) {
+      const k = question(p.question, p.pack ? plainWords : pack)
+        .rubric.find((r) => r.id === p.criterion)!
+        .evidence.concepts.find((x) => x.label === p.label);
+      expect(k, p.label).toBeDefined();
+      expect(
+        k!.terms.filter((t) => p.answer.toLowerCase().includes(t.toLowerCase())),
+        p.label,
+      ).toEqual([]);
+    }
   });
 });

@@ -25,6 +25,5 @@ export const LexiconConceptSchema = z.object({
   not: z.array(z.string()).default([]),
 });
 
-export type LexiconConcept = z.infer<typeof LexiconConceptSchema>;
 /** What a data file writes (`not` may be left out). */
 export type LexiconEntry = z.input<typeof LexiconConceptSchema>;
