@@ -25,6 +25,7 @@ import { valueOpposites, type Values } from "./value-opposites.js";
 import { referredTakenUp, referredTurnDown } from "./referred-turn-down.js";
 import { otherWordsKey, statedInOtherWords } from "./paraphrase.js";
 import { disownedAct } from "./disowned-act.js";
+import { statedInPlainPhrasing } from "./plain-phrasing.js";
 import type { Question } from "../scenarios/index.js";
 
 /** `at`: where in the prose the point is stated (absent for code), so a later denial can be compared with it. */
@@ -133,7 +134,9 @@ export function conceptCoverage(
     if (!hit && seen.hedged) hedgedLabels.push(concept.label);
     // Not named, but stated in plain words ("try again, waiting twice as long each time"; paraphrase.ts).
     if (!hit && !seen.hedged && options.question) {
-      const said = statedInOtherWords(options.question, a, claims).get(otherWordsKey(criterion.id, concept.label));
+      const key = otherWordsKey(criterion.id, concept.label);
+      // Or in the plain words engineers use for the concept it names (plain-phrasing.ts, the domain lexicon).
+      const said = statedInOtherWords(options.question, a, claims).get(key) ?? statedInPlainPhrasing(options.question, a, claims).get(key);
       if (said && (perSentence.get(said.sentence) ?? 0) < cap && !disowned(tokenAt(a, said.at))) hit = said;
     }
     if (!hit) {

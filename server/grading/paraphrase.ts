@@ -4,6 +4,7 @@ import { changeDirection } from "./language/change-words.js";
 import { dismissedByScope } from "./language/negation-scope.js";
 import { wordSenses } from "./language/word-senses.js";
 import { findTerm } from "./match.js";
+import { relatesWords } from "./statement-shape.js";
 
 /**
  * A key point stated in plain words, without any of its terms: "if the call fails, try it again, and wait twice
@@ -50,7 +51,6 @@ const NEAR_WEIGHT = 0.75;
 const NEAR = 12;
 
 const CONTENT = new Set(["NOUN", "PROPN", "VERB", "ADJ", "ADV"]);
-const FUNCTION = new Set(["ADP", "DET", "PRON", "SCONJ", "CCONJ", "AUX", "PART"]);
 /** Words that relate anything to anything (term-relations.ts' GENERIC, and a few more of the same kind). */
 const GENERIC = new Set(
   "be have do use make get go need way thing also well more most very just take give put set keep can will would should could may might must not only each every all any some many much few other new good bad first one two say come look see want like right time lot".split(
@@ -181,11 +181,8 @@ export const otherWordsKey = (criterion: string, label: string) => `${criterion}
 
 function bestFit(m: Meanings, a: Analysis, i: number): { meaning: Meaning; hit: OtherWordsHit } | null {
   const s = a.sentences[i]!;
-  const tokens = a.tokens.slice(s.from, s.to);
-  // A relation: a verb, and the function words a sentence has (a run of definition words has few).
-  // The verb must be a predicate: "the staged" after a determiner or preposition is a noun the tagger misread.
-  if (tokens.length < 5 || !tokens.some((t, j) => t.pos === "VERB" && !(j > 0 && ["DET", "ADP"].includes(tokens[j - 1]!.pos)))) return null;
-  if (tokens.filter((t) => FUNCTION.has(t.pos)).length < 0.25 * tokens.length) return null;
+  // A relation: a verb, and the function words a sentence has (statement-shape.ts).
+  if (!relatesWords(a, i)) return null;
   // A sentence that names a key point by its terms is read by them.
   const lower = s.text.toLowerCase();
   if (m.terms.some(({ term }) => findTerm(lower, term) >= 0)) return null;

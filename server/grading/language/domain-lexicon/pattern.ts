@@ -1,0 +1,70 @@
+import type { Analysis } from "../analyse.js";
+
+/**
+ * A plain phrasing compiled to ordered slots. A slot holds alternatives split by "|"; an alternative is one word or
+ * several joined by "+" ("right+away|immediately"), each exact ("again") or a prefix ("retr*"); a token fills a
+ * word when its lemma or its surface form is it. Between two filled slots at most GAP other tokens may stand
+ * ("try [the call] again", "wait [a bit] longer"): the phrase is said, loosely, in one stretch.
+ */
+export type Pattern = { source: string; slots: Slot[]; negative: boolean };
+type Word = { text: string; prefix: boolean };
+type Slot = Word[][];
+
+/** Tokens allowed between two slots of one phrase. */
+const GAP = 3;
+/** Words by which a phrasing states its point as a denial ("not charged twice"): its own negation is its point. */
+const NEGATORS = new Set(["not", "never", "no", "without", "n't", "cannot"]);
+
+export function compilePattern(source: string): Pattern {
+  const slots: Slot[] = source
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .map((slot) =>
+      slot
+        .split("|")
+        .map((alt) => alt.split("+").map((w) => (w.endsWith("*") ? { text: w.slice(0, -1), prefix: true } : { text: w, prefix: false }))),
+    );
+  const negative = slots.some((s) => s.some((alt) => alt.some((w) => NEGATORS.has(w.text))));
+  return { source, slots, negative };
+}
+
+const says = (w: Word, lemma: string, word: string) =>
+  w.prefix ? lemma.startsWith(w.text) || word.startsWith(w.text) : lemma === w.text || word === w.text;
+
+/** The last token index of the alternative of a slot that starts at token j (the longest), or -1. */
+function fill(slot: Slot, a: Analysis, j: number, to: number): number {
+  let end = -1;
+  for (const alt of slot) {
+    if (j + alt.length > to) continue;
+    if (alt.every((w, i) => says(w, a.tokens[j + i]!.lemma, a.tokens[j + i]!.word))) end = Math.max(end, j + alt.length - 1);
+  }
+  return end;
+}
+
+/**
+ * The first match of a pattern among tokens [from, to) of an analysis: the token index where each slot starts, or
+ * null. Each slot takes the nearest tokens that fill it, so a match is found in one pass per start token.
+ */
+export function matchPattern(p: Pattern, a: Analysis, from: number, to: number): number[] | null {
+  for (let start = from; start < to; start++) {
+    let k = fill(p.slots[0]!, a, start, to);
+    if (k < 0) continue;
+    const at = [start];
+    for (let s = 1; s < p.slots.length; s++) {
+      let found = -1;
+      for (let j = k + 1; j < to && j <= k + 1 + GAP; j++) {
+        const end = fill(p.slots[s]!, a, j, to);
+        if (end >= 0) {
+          found = j;
+          k = end;
+          break;
+        }
+      }
+      if (found < 0) break;
+      at.push(found);
+    }
+    if (at.length === p.slots.length) return at;
+  }
+  return null;
+}
