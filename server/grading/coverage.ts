@@ -27,7 +27,8 @@ import { otherWordsKey, statedInOtherWords } from "./paraphrase.js";
 import type { Question } from "../scenarios/index.js";
 
 /** `at`: where in the prose the point is stated (absent for code), so a later denial can be compared with it. */
-export type ConceptHit = { label: string; quote: string; at?: number };
+/** `sentence`: the prose sentence it was counted in (absent for code). */
+export type ConceptHit = { label: string; quote: string; at?: number; sentence?: number };
 /**
  * `hedged`: concepts found only as one of rival alternatives ("LIFO or FIFO"; see hedge.ts).
  * `capped`: concepts named in a claim but not counted, their sentence having already named MAX_CONCEPTS_PER_SENTENCE.
@@ -62,6 +63,8 @@ export function conceptCoverage(
     factual?: boolean;
     /** The question, to read key points stated in plain words, without their terms (paraphrase.ts). */
     question?: Question;
+    /** Sentences that earn nothing, whatever they name (spread-sentence.ts). */
+    barred?: ReadonlySet<number>;
   } & ClaimOptions = {},
 ): Coverage {
   const lower = answer.toLowerCase();
@@ -87,6 +90,7 @@ export function conceptCoverage(
       set: options.set ?? null,
     }),
   );
+  for (const i of options.barred ?? []) claims.delete(i);
   // A story's result criterion reads what happened: a plan ("I'd send a weekly dashboard") is no outcome yet.
   if (options.story && resultOnly(criterion)) for (const i of [...claims]) if (hypothetical(a, i)) claims.delete(i);
   const perSentence = new Map<number, number>();
@@ -127,7 +131,7 @@ export function conceptCoverage(
     // Not named, but stated in plain words ("try again, waiting twice as long each time"; paraphrase.ts).
     if (!hit && !seen.hedged && options.question) {
       const said = statedInOtherWords(options.question, a, claims).get(otherWordsKey(criterion.id, concept.label));
-      if (said && (perSentence.get(said.sentence) ?? 0) < cap) hit = said;
+      if (said && claims.has(said.sentence) && (perSentence.get(said.sentence) ?? 0) < cap) hit = said;
     }
     if (!hit) {
       // Named, but only in a sentence already full: the report says so rather than "not shown".
@@ -139,7 +143,7 @@ export function conceptCoverage(
       continue;
     }
     perSentence.set(hit.sentence, (perSentence.get(hit.sentence) ?? 0) + 1);
-    hits.push({ label: concept.label, quote: quoteAround(answer, hit.at, hit.length), at: hit.at });
+    hits.push({ label: concept.label, quote: quoteAround(answer, hit.at, hit.length), at: hit.at, sentence: hit.sentence });
   }
   return { hits, total: criterion.evidence.concepts.length, hedged: hedgedLabels, capped };
 }
