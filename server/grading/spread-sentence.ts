@@ -3,11 +3,11 @@ import { analyse, questionTerms } from "./language/index.js";
 import { specificWords } from "./language/unspecific.js";
 
 /** A sentence whose key points reach this many of a question's criteria names the rubric in one breath. */
-export const SPREAD_CRITERIA = 3;
+const SPREAD_CRITERIA = 3;
 /** ... and it says something about them when it holds at least one specific word for this many of the key points it earns. */
-export const POINTS_PER_SPECIFIC = 2;
+const POINTS_PER_SPECIFIC = 2;
 
-export type SpreadReading = { sentence: number; points: number; criteria: number; specific: string[] };
+type SpreadReading = { sentence: number; points: number; criteria: number; specific: string[] };
 
 /**
  * Sentences that name key points of several criteria at once and say nothing specific about them: a fluent
