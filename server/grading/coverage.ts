@@ -29,7 +29,8 @@ import { statedInPlainPhrasing } from "./plain-phrasing.js";
 import type { Question } from "../scenarios/index.js";
 
 /** `at`: where in the prose the point is stated (absent for code), so a later denial can be compared with it. */
-export type ConceptHit = { label: string; quote: string; at?: number };
+/** `sentence`: the prose sentence it was counted in (absent for code). */
+export type ConceptHit = { label: string; quote: string; at?: number; sentence?: number };
 /**
  * `hedged`: concepts found only as one of rival alternatives ("LIFO or FIFO"; see hedge.ts).
  * `capped`: concepts named in a claim but not counted, their sentence having already named MAX_CONCEPTS_PER_SENTENCE.
@@ -66,6 +67,8 @@ export function conceptCoverage(
     question?: Question;
     /** A story's action criterion: only acts the candidate took count (disowned-act.ts). */
     acts?: boolean;
+    /** Sentences that earn nothing, whatever they name (spread-sentence.ts). */
+    barred?: ReadonlySet<number>;
   } & ClaimOptions = {},
 ): Coverage {
   const lower = answer.toLowerCase();
@@ -91,6 +94,7 @@ export function conceptCoverage(
       set: options.set ?? null,
     }),
   );
+  for (const i of options.barred ?? []) claims.delete(i);
   // A story's result criterion reads what happened: a plan ("I'd send a weekly dashboard") is no outcome yet.
   if (options.story && resultOnly(criterion)) for (const i of [...claims]) if (hypothetical(a, i)) claims.delete(i);
   const perSentence = new Map<number, number>();
@@ -137,7 +141,7 @@ export function conceptCoverage(
       const key = otherWordsKey(criterion.id, concept.label);
       // Or in the plain words engineers use for the concept it names (plain-phrasing.ts, the domain lexicon).
       const said = statedInOtherWords(options.question, a, claims).get(key) ?? statedInPlainPhrasing(options.question, a, claims).get(key);
-      if (said && (perSentence.get(said.sentence) ?? 0) < cap && !disowned(tokenAt(a, said.at))) hit = said;
+      if (said && claims.has(said.sentence) && (perSentence.get(said.sentence) ?? 0) < cap && !disowned(tokenAt(a, said.at))) hit = said;
     }
     if (!hit) {
       // Named, but only in a sentence already full: the report says so rather than "not shown".
@@ -149,7 +153,7 @@ export function conceptCoverage(
       continue;
     }
     perSentence.set(hit.sentence, (perSentence.get(hit.sentence) ?? 0) + 1);
-    hits.push({ label: concept.label, quote: quoteAround(answer, hit.at, hit.length), at: hit.at });
+    hits.push({ label: concept.label, quote: quoteAround(answer, hit.at, hit.length), at: hit.at, sentence: hit.sentence });
   }
   const own = new Set(hits.map((h) => (h.at === undefined ? -1 : a.tokens[tokenAt(a, h.at)]?.sentence)));
   const disowned = [...disownedIn].filter((i) => !own.has(i));

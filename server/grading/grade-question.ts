@@ -29,6 +29,9 @@ import { evidenceFor } from "./story.js";
 import { setAsideReason } from "./set-aside.js";
 import { scoreTests, type TestEvidence } from "./tests-criterion.js";
 import { withoutOffTopicProse } from "./language/on-topic.js";
+import { spreadSentences } from "./spread-sentence.js";
+
+const NONE: ReadonlySet<number> = new Set();
 
 /** Below this many words an answer with no gradeable statement is "insufficient evidence", not a 0. */
 export const MIN_WORDS_TO_JUDGE = 12;
@@ -97,14 +100,26 @@ function gradeCanonical(question: Question, answers: (AnswerBody | null)[], ctx:
   // Similarity: how much of a reference answer's weighted content (claims only, negation marked) the answer states.
   const refs = (index?.references.get(question.id) ?? []).filter((r) => r.text !== ctx.gradingExemplar);
   const refSize = refs.length ? Math.min(...refs.map((r) => r.terms)) : 0;
-  const claims = claimText(question, read.prose);
-  const readings = question.rubric.map((criterion) =>
-    readCriterion(criterion, question, read, ctx.lab, ctx.blend ?? DEFAULT_BLEND, refSize, claims),
+  const readAll = (barred: ReadonlySet<number>) => {
+    const claims = claimText(question, read.prose, barred);
+    return question.rubric.map((criterion) =>
+      readCriterion(criterion, question, read, ctx.lab, ctx.blend ?? DEFAULT_BLEND, refSize, claims, barred),
+    );
+  };
+  let readings = readAll(NONE);
+  // A sentence naming key points of several criteria with nothing specific about them is a summary of the rubric,
+  // not evidence for each criterion it names: it earns nothing, and its words earn no similarity (spread-sentence.ts).
+  const spread = spreadSentences(
+    question,
+    read.prose,
+    readings.map((r) => r.hitSentences),
   );
+  const barred = new Set(spread.map((s) => s.sentence));
+  if (barred.size) readings = readAll(barred);
   // A sentence that turns a key point down (denies, dismisses or rejects it) says the reference's words against it:
   // they earn no similarity (denied-points.ts). A clause that pairs a contrast's terms crosswise ("A stack is FIFO")
   // earns none either (role-swap.ts).
-  const denied = new Set(readings.flatMap((r) => r.deniedSentences));
+  const denied = new Set([...readings.flatMap((r) => r.deniedSentences), ...barred]);
   // Nor does what the candidate takes back ("Cache per user. Actually no, ..."; language/retraction.ts).
   const comparedWithout = (left: ReadonlySet<number>) =>
     withoutSwappedClauses(withoutRetracted(read.prose, withoutSentences(read.prose, left)), termRoles(question));
@@ -194,9 +209,11 @@ function readCriterion(
   blend: Blend,
   refSize = 0,
   claims?: string,
+  barred: ReadonlySet<number> = NONE,
 ): {
   deniedSentences: number[];
   disowned: number[];
+  hitSentences: number[];
   score: (similarity: number | null) => { score: CriterionScore; contradicted: string[] };
 } {
   const otherTerms = otherCriteriaTerms(question, criterion);
@@ -213,7 +230,7 @@ function readCriterion(
   };
   // A story's action criterion credits only what the candidate did (disowned-act.ts).
   const paraphrases = { question, acts: question.kind === "behavioural" && !!criterion.evidence.checks?.includes("action") };
-  const fromProse = conceptCoverage(criterion, evidence.prose, { prose: true, ...reading, ...paraphrases });
+  const fromProse = conceptCoverage(criterion, evidence.prose, { prose: true, ...reading, ...paraphrases, barred });
   // On a question that is no coding task, code says what it does in its names too (`kv_cache`, `beam_width`).
   const code = codeLines(evidence.code);
   const fromCode = conceptCoverage(criterion, question.coding ? code : identifierWords(code), { prose: false });
@@ -236,7 +253,13 @@ function readCriterion(
   // A list of alternatives ("name two of") needs only `enough` of its points for full marks.
   const needed = Math.min(total, criterion.evidence.enough ?? total);
   const share = needed === 0 ? 0 : Math.min(1, covered / needed);
-  return { deniedSentences: found.denied.sentences, disowned: fromProse.disowned ?? [], score: (similarity) => finish(similarity) };
+  const hitSentences = fromProse.hits.filter((h) => hits.includes(h) && h.sentence !== undefined).map((h) => h.sentence!);
+  return {
+    deniedSentences: found.denied.sentences,
+    disowned: fromProse.disowned ?? [],
+    hitSentences,
+    score: (similarity) => finish(similarity),
+  };
   function finish(similarity: number | null): { score: CriterionScore; contradicted: string[] } {
     // Similarity counts beside the key points. It compares the whole answer with the whole reference, so it
     // cannot tell which criterion a sentence speaks to: on its own (no key point stated) it counts only for a
@@ -373,11 +396,11 @@ function insufficient(criterionId: string, feedback: string, notGraded?: Criteri
 }
 
 /** The prose sentences that make a claim, the text a stated diagnosis must be found in. */
-function claimText(question: Question, prose: string): string {
+function claimText(question: Question, prose: string, barred: ReadonlySet<number> = NONE): string {
   const a = analyse(prose);
   const claims = claimSentences(a, questionTerms(question), claimOptionsFor(question));
   return a.sentences
-    .filter((_, i) => claims.has(i))
+    .filter((_, i) => claims.has(i) && !barred.has(i))
     .map((s) => s.text)
     .join("\n");
 }

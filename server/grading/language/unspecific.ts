@@ -193,21 +193,61 @@ export function specificPart(sentence: string, tokens: readonly Token[], isTerm:
   // (Only opening on "a": the tagger reads a salad's verbs as nouns often enough, "Routing and streaming bear on ...".)
   const opening = tokens.find((t) => t.pos !== "ADV" && t.pos !== "PUNCT");
   if ((opening?.word === "a" || opening?.word === "an") && !tokens.some((t) => t.pos === "VERB" || t.pos === "AUX")) return "a diagnosis";
+  for (const word of specificTokens(sentence, tokens, term, situation)) return word;
+  return null;
+}
+
+/**
+ * The words that make a sentence more than its rubric names, in order: figures, orders, someone acting, words that
+ * commit, clauses that specify or relate, names and things of the question's situation. Read whole (not only the
+ * first) where the number of them matters: a sentence naming ten key points and one thing of the situation says
+ * something about one of them (spread-sentence.ts).
+ */
+export function specificWords(sentence: string, tokens: readonly Token[], isTerm: (word: string) => boolean): string[] {
+  const q = questionOf(isTerm);
+  if (!q || q.rubric.length < 2 || expectsShortAnswer(q)) return [];
+  const situation = situationOf(q);
+  const topic = (t: Token) => NAMING.has(t.pos) && (situation.topics.has(t.lemma) || situation.topics.has(t.word));
+  const term = (t: Token) => isTerm(t.word) || isTerm(t.lemma) || topic(t);
+  return [...specificTokens(sentence, tokens, term, situation)];
+}
+
+function* specificTokens(sentence: string, tokens: readonly Token[], term: (t: Token) => boolean, situation: Situation): Generator<string> {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     // A figure, unless written onto a term ("recall@5").
-    if ((t.pos === "NUM" || /\d/.test(t.word)) && !writtenOnto(tokens, i, term)) return t.word;
+    if ((t.pos === "NUM" || /\d/.test(t.word)) && !writtenOnto(tokens, i, term)) {
+      yield t.word;
+      continue;
+    }
     // An order ("Redact PII in logs", "While it thinks, show a progress indicator") says what to do: a base-form
     // verb opening the sentence or a clause, after at most a degree word ("Just switch ...").
-    if (t.pos === "VERB" && t.word === t.lemma && !t.word.endsWith("ing") && opensClause(tokens, i)) return t.word;
+    if (t.pos === "VERB" && t.word === t.lemma && !t.word.endsWith("ing") && opensClause(tokens, i)) {
+      yield t.word;
+      continue;
+    }
     // The tagger reads a capitalised order as a name ("Copy it exactly", "Search at most twice").
-    if (i === 0 && t.pos === "PROPN" && ORDER_FOLLOWS.has(tokens[1]?.pos ?? "") && sensesOf(t.word).some((s) => s.pos === "verb"))
-      return t.word;
-    if (SPECIFYING.has(t.word)) return t.word;
-    if (RELATING_CLAUSE.has(t.word) && (t.pos === "SCONJ" || t.pos === "ADV" || t.pos === "ADP")) return t.word;
-    if ((t.pos === "PRON" || t.pos === "DET") && AGENTS.has(t.word)) return t.word;
+    if (i === 0 && t.pos === "PROPN" && ORDER_FOLLOWS.has(tokens[1]?.pos ?? "") && sensesOf(t.word).some((s) => s.pos === "verb")) {
+      yield t.word;
+      continue;
+    }
+    if (SPECIFYING.has(t.word)) {
+      yield t.word;
+      continue;
+    }
+    if (RELATING_CLAUSE.has(t.word) && (t.pos === "SCONJ" || t.pos === "ADV" || t.pos === "ADP")) {
+      yield t.word;
+      continue;
+    }
+    if ((t.pos === "PRON" || t.pos === "DET") && AGENTS.has(t.word)) {
+      yield t.word;
+      continue;
+    }
     // Before the terms: a rubric term may carry one ("never reveal", "no worse", "every pull request").
-    if (COMMITTING.has(t.word) && !reciprocal(tokens, i)) return t.word;
+    if (COMMITTING.has(t.word) && !reciprocal(tokens, i)) {
+      yield t.word;
+      continue;
+    }
     if (term(t)) continue;
     // A name inside the sentence ("requests in Polish", "an index in OpenSearch") is specific. A capitalised common
     // noun opening it ("Retrieval metrics ...", "Online feedback ...") is read as the noun.
@@ -216,9 +256,13 @@ export function specificPart(sentence: string, tokens: readonly Token[], isTerm:
       i > 0 &&
       tokens[i - 1]!.word !== "," &&
       /^[A-Z]/.test(sentence.slice(t.at - tokens[0]!.at, t.at - tokens[0]!.at + 1))
-    )
-      return t.word;
-    if ((t.pos === "NOUN" || t.pos === "PROPN") && !notAnArgument(tokens, i) && specificNoun(t, situation)) return t.word;
+    ) {
+      yield t.word;
+      continue;
+    }
+    if ((t.pos === "NOUN" || t.pos === "PROPN") && !notAnArgument(tokens, i) && specificNoun(t, situation)) {
+      yield t.word;
+      continue;
+    }
   }
-  return null;
 }
