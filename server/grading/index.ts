@@ -1,5 +1,5 @@
 /** Bumped whenever scoring rules change, and recorded in every report. */
-export const GRADER_VERSION = "coverage-11";
+export const GRADER_VERSION = "coverage-12";
 
 export { gradeQuestion, type GradeContext, type QuestionGrade } from "./grade-question.js";
 export { MANIPULATION } from "./integrity/index.js";
