@@ -79,8 +79,9 @@ type Actor = "own" | "other" | "none" | "unknown";
  */
 function actor(a: Analysis, index: number): Actor {
   const sentence = a.tokens[index]!.sentence;
-  let [from, to] = clauseAround(a, index);
-  to = index;
+  let [from] = clauseAround(a, index);
+  // Only what stands before the term: its own clause may run on past it.
+  let to = index;
   let afterClauseWord = false;
   for (let steps = 0; steps < 8; steps++) {
     // The nearest verb with a subject of its own before the term ("As soon as I saw the tickets I rolled back":
@@ -135,7 +136,8 @@ const hasNominal = (a: Analysis, from: number, to: number) =>
  */
 function namesTheActor(a: Analysis, index: number): boolean {
   const sentence = a.tokens[index]!.sentence;
-  let [from, to] = clauseAround(a, index);
+  const from = clauseAround(a, index)[0];
+  let to = clauseAround(a, index)[1];
   // A subject set off by commas ("My tech lead, Priya, noticed it"): its verb is in a later clause.
   for (let verb = firstVerb(a, from, to); ; verb = firstVerb(a, from, to)) {
     if (verb >= 0) return verb > index && classify(a, clauseAround(a, index)[0], verb - 1) === "other";
