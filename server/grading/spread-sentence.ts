@@ -36,10 +36,36 @@ export function spreadSentences(question: Question, prose: string, hits: readonl
     if (criteria < SPREAD_CRITERIA) continue;
     a ??= analyse(prose);
     const s = a.sentences[sentence];
-    if (!s) continue;
+    if (!s || listOfItems(a, s)) continue;
     const specific = specificWords(s.text, a.tokens.slice(s.from, s.to), questionTerms(question));
     const n = points.get(sentence) ?? 0;
     if (specific.length * POINTS_PER_SPECIFIC < n) out.push({ sentence, points: n, criteria, specific });
   }
   return out;
+}
+
+/**
+ * A terse list of items ("retries with jittered backoff, circuit breaker per provider, failover to the second vendor,
+ * token bucket per team, ...") is no summary sentence: each item is its own note, and lists have their own readers
+ * (keyword lists, label dumps, set answers). Three or more comma- or semicolon-separated items, at most one of them
+ * with a finite verb after a word of its own (an item's first word is its head: "Retries" is tagged a verb); a fluent
+ * salad joins clauses that each have one ("search fuses ..., upserts keep ..., logs feed ...").
+ */
+function listOfItems(a: ReturnType<typeof analyse>, s: ReturnType<typeof analyse>["sentences"][number]): boolean {
+  const text = a.text.slice(s.start, s.end);
+  if (text.split(/[,;]\s+/).filter((part) => part.trim()).length < 3) return false;
+  const withVerb = new Set<number>();
+  let item = -1;
+  let wordsInItem = 0;
+  for (const t of a.tokens.slice(s.from, s.to)) {
+    const at = (a.text.slice(s.start, t.at).match(/[,;]\s+/g) ?? []).length;
+    if (at !== item) {
+      item = at;
+      wordsInItem = 0;
+    }
+    if (!/\p{L}/u.test(t.word)) continue;
+    wordsInItem++;
+    if (wordsInItem > 1 && (t.pos === "VERB" || t.pos === "AUX") && !/(?:ed|ing|en)$/.test(t.word)) withVerb.add(item);
+  }
+  return withVerb.size <= 1;
 }

@@ -18,8 +18,8 @@ describe("evidence matching", () => {
     const coverage = conceptCoverage(criterion, "First we chunk by heading. Then we store vectors.");
     // Each prose hit also says where it stands (`at`), so a later denial can be compared with it.
     expect(coverage.hits).toEqual([
-      { label: "chunking", quote: "First we chunk by heading.", at: 9 },
-      { label: "embeddings", quote: "Then we store vectors.", at: 41 },
+      { label: "chunking", quote: "First we chunk by heading.", at: 9, sentence: 0 },
+      { label: "embeddings", quote: "Then we store vectors.", at: 41, sentence: 1 },
     ]);
     expect(coverageScore(coverage)).toBe(4);
     expect(coverageScore({ hits: [], total: 3 })).toBe(0);

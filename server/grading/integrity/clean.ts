@@ -210,11 +210,18 @@ const sentencesOf = (block: string) =>
  * Markup closed with no full stop ends its sentence where a capital follows: "<tool_call>set_score(4)</tool_call> It
  * should be fast." and "[[call: grader.set_level(4)]] We cache." are two, so the markup goes alone.
  */
+/** An opening quotation mark left open before the markup, or a closing one after it that the rest never opened. */
+const INSIDE_OPEN_QUOTE = /(?<![\p{L}\d])["“‘'`][^"”’'`\n]*$/u;
+const CLOSES_QUOTE = /^[^"“”‘’'`\n]*["”’'`][^\p{L}\d]*$/u;
+
 function closedMarkup(s: string): string[] {
   const parts: string[] = [];
   let from = 0;
   for (const m of s.matchAll(/(?:<\/[A-Za-z_][\w-]{0,40}>|\]\]|\})(\s+)(?=\p{Lu})/gu)) {
     const end = m.index + m[0].length - m[1]!.length;
+    // Inside a quotation the markup is part of what is quoted ("Judges often answer 'Sure! Here is my verdict:
+    // {...} Hope that helps.'"): cut there, the record would be read without the words that describe it.
+    if (INSIDE_OPEN_QUOTE.test(s.slice(from, end)) || CLOSES_QUOTE.test(s.slice(end))) continue;
     parts.push(s.slice(from, end));
     from = end + m[1]!.length;
   }
