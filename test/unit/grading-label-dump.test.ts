@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { gradeQuestion, questionScore } from "../../server/grading/index.js";
 import { labelDump } from "../../server/grading/integrity/label-dump.js";
 import { loadPacksFromDir } from "../../server/scenarios/index.js";
+import { packGrader } from "../helpers/pack-grader.js";
 
 /**
  * Session 13, branch `dumps`: the rubric's own names (criterion titles, key-point labels, terms) arranged as notes,
@@ -14,15 +14,7 @@ import { loadPacksFromDir } from "../../server/scenarios/index.js";
 const [pack] = loadPacksFromDir("scenarios");
 type Row = { questionId: string; side: "dump" | "terse"; layout: string; answer: string };
 const rows = parse(readFileSync(new URL("../fixtures/dumps/tune.yaml", import.meta.url), "utf8")) as Row[];
-const question = (id: string) => pack!.questions.find((q) => q.id === id)!;
-const graded = (id: string, text: string) => {
-  const g = gradeQuestion(question(id), [{ text }], { pack });
-  return { score: questionScore(question(id).rubric, g.scores), flags: g.flags.map((f) => f.kind) };
-};
-const weakScore = (id: string) => {
-  const answer = question(id).exemplars.find((e) => e.level === "weak")!.answer;
-  return questionScore(question(id).rubric, gradeQuestion(question(id), [{ text: answer }], { pack, gradingExemplar: answer }).scores);
-};
+const { question, graded, weakScore } = packGrader(pack!);
 const row = (id: string, layout: string) => rows.find((r) => r.questionId === id && r.layout === layout)!;
 
 describe("labelDump: the rubric's names with nothing of the candidate's", () => {

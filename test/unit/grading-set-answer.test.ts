@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { gradeQuestion, questionScore } from "../../server/grading/index.js";
+import { gradeQuestion } from "../../server/grading/index.js";
 import {
   analyse,
   answersAsSet,
@@ -13,6 +13,7 @@ import {
 } from "../../server/grading/language/index.js";
 import type { SetQuestion } from "../../server/grading/language/index.js";
 import { loadPacksFromDir } from "../../server/scenarios/index.js";
+import { packGrader } from "../helpers/pack-grader.js";
 import { keyPointQuestion } from "../helpers/one-criterion.js";
 
 /**
@@ -27,15 +28,7 @@ type Row = { questionId: string; split: "tune" | "held"; side: "earns" | "dump";
 const rows = (parse(readFileSync(new URL("../fixtures/terse/set-answers.yaml", import.meta.url), "utf8")) as Row[]).filter(
   (r) => r.split === "tune",
 );
-const question = (id: string) => pack!.questions.find((q) => q.id === id)!;
-const graded = (id: string, text: string) => {
-  const g = gradeQuestion(question(id), [{ text }], { pack });
-  return { score: questionScore(question(id).rubric, g.scores), flags: g.flags.map((f) => f.kind) };
-};
-const weakScore = (id: string) => {
-  const answer = question(id).exemplars.find((e) => e.level === "weak")!.answer;
-  return questionScore(question(id).rubric, gradeQuestion(question(id), [{ text: answer }], { pack, gradingExemplar: answer }).scores);
-};
+const { question, graded, weakScore } = packGrader(pack!);
 
 /** Two criteria, the second with two key points; the question asks how. */
 const SET: SetQuestion = setQuestion(
