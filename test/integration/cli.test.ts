@@ -278,7 +278,7 @@ describe("every CLI error is one line saying what to do", () => {
     ["team list with more words", ["team", "list", "acme"], {}, 2, /^team list takes nothing more \(got "acme"\)/],
     [
       "a token label too long",
-      ["team", "token", "create", "acme", "l".repeat(300)],
+      ["team", "token", "create", "acme", "l".repeat(300), "--role", "viewer"],
       {},
       1,
       /^a token label is at most 60 characters; see the tokens/,
