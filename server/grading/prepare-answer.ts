@@ -3,6 +3,7 @@ import type { Pack, Question } from "../scenarios/index.js";
 import { answerParts, type AnswerParts } from "./answer-parts.js";
 import { codeComments, codeWithoutComments, codeWithoutProseStrings } from "./code-text.js";
 import { withoutGivenText } from "./given-text.js";
+import { withoutRestatedQuestion } from "./restated-question.js";
 import { cleanAnswer, FLAG_MESSAGES, MANIPULATION, oneAnswer, type IntegrityFlag } from "./integrity/index.js";
 import { answersIndex, packIndex, rubricIndex, type GradingIndex } from "./pack-index.js";
 
@@ -64,7 +65,7 @@ function prepareOnce(question: Question, answers: (AnswerBody | null)[], ctx: Pr
   const skip = new Set<number>();
   if (modelAnswers && ctx.gradingExemplar !== undefined) modelAnswers.sources.forEach((s, i) => s === ctx.gradingExemplar && skip.add(i));
   const integrity = { question, copies: { modelAnswers, rubric: rubricIndex(index, question), skip } };
-  const cleanProse = cleanAnswer(withoutGivenText(parts.prose, question), integrity);
+  const cleanProse = cleanAnswer(withoutRestatedQuestion(withoutGivenText(parts.prose, question), question), integrity);
   // Code answering a question that is no coding task explains itself in its comments: they are read as prose
   // notes (every prose rule applies, so a comment listing keywords states nothing). Attacks in them are flagged
   // with the code's own flags below; only what the prose reading sets aside besides is added here.

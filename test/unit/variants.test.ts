@@ -200,6 +200,46 @@ describe("questions with variables", () => {
     expect(exemplarsWithoutSecrets(plain)).toBe(plain.exemplars);
   });
 
+  it("show a secret value as (hidden) in the rubric words feedback and reports quote; evidence terms keep the value", () => {
+    // An outside tester put a hidden input in a criterion's title, a key point's label, the anchors and what a strong
+    // answer adds: live feedback, the report, the share link and the history all showed it.
+    const raw = byId(pack, "add-up");
+    const secretRubric: Question = {
+      ...raw,
+      rubric: [
+        {
+          ...raw.rubric[0]!,
+          title: "Handles {{case.input}}",
+          description: "Returns {{case.expected}} for the hidden case.",
+          anchors: { "0": "none", "1": "some", "2": "half", "3": "gets {{case.expected}}", "4": "all, {{shifted}} too" },
+          evidence: { concepts: [{ label: "plus {{shifted}}", terms: ["{{shifted}}", "for "] }] },
+          strongAnswerAdds: "Adds {{case.input}} and {{a}}.",
+        },
+      ],
+    };
+    const q = instantiateQuestion(secretRubric, "session-3");
+    const a = shownValues(q)!.a as number;
+    const c = q.rubric[0]!;
+    expect(c.title).toBe("Handles (hidden)");
+    expect(c.description).toBe("Returns (hidden) for the hidden case.");
+    expect(c.anchors["3"]).toBe("gets (hidden)");
+    expect(c.anchors["4"]).toBe("all, (hidden) too");
+    expect(c.evidence.concepts[0]!.label).toBe("plus (hidden)");
+    expect(c.strongAnswerAdds).toBe(`Adds (hidden) and ${a}.`);
+    // The grader still matches the real value.
+    const input = q.coding!.tests[1]!.args[0] as number[];
+    expect(c.evidence.concepts[0]!.terms[0]).toBe(JSON.stringify([input[0]! + a]));
+  });
+
+  it("refuse a figure computed from a secret variable: figures are givens the feedback names", () => {
+    const withFigure = PACK.replace(
+      "    figures:\n      - { id: rps,",
+      "    figures:\n      - { id: leak, label: Leak, value: 1, unit: x, from: secret_n }\n      - { id: rps,",
+    ).replace("      rps: { int: [1000, 3000], step: 500, default: 2000 }", "      secret_n: { int: [1, 1], secret: true }\n      rps: { int: [1000, 3000], step: 500, default: 2000 }");
+    expect(withFigure).toContain("from: secret_n");
+    expect(() => parsePack(withFigure, "leak.yaml")).toThrow(/figures.*reads "secret_n", a secret variable/s);
+  });
+
   it("show the default variant outside a session, never raw placeholders", () => {
     const view = toPublicQuestion(byId(pack, "size-it"));
     expect(view.prompt.startsWith("2000 requests per second at 0.5 USD")).toBe(true);

@@ -1,7 +1,7 @@
 import type { Question } from "../schema.js";
 import { defaultValues, domainOf, variantsToCheck, type VariantValues } from "./draw.js";
 import { freeNames, parseExpression, type Value } from "./expression.js";
-import { withValues } from "./instantiate.js";
+import { secretVariables, withValues } from "./instantiate.js";
 import { unknownPlaceholders } from "./template.js";
 
 type Problem = { path: (string | number)[]; message: string };
@@ -31,6 +31,7 @@ export function checkVariables(q: Question): Problem[] {
   }
 
   const earlier = new Set<string>();
+  const secret = secretVariables(q);
   let sound = true;
   for (const [name, v] of Object.entries(variables)) {
     if (slots.has(name)) push(["variables", name], `"${name}" is also a prompt-lab slot ({{${name}}}); rename the variable`);
@@ -60,11 +61,20 @@ export function checkVariables(q: Question): Problem[] {
   q.figures.forEach((f, j) => {
     if (f.from === undefined) return;
     try {
-      const unknown = [...freeNames(parseExpression(f.from))].filter((n) => !earlier.has(n));
+      const reads = [...freeNames(parseExpression(f.from))];
+      const unknown = reads.filter((n) => !earlier.has(n));
       if (unknown.length) {
         sound = false;
         push(["figures", j, "from"], `reads ${unknown.map((n) => `"${n}"`).join(", ")}, not declared in variables`);
       }
+      // A figure is a given the feedback names ("the question's givens produce $0.06"): one computed from a secret
+      // variable would show a hidden test's input.
+      const hidden = reads.filter((n) => secret.has(n));
+      if (hidden.length)
+        push(
+          ["figures", j, "from"],
+          `reads ${hidden.map((n) => `"${n}"`).join(", ")}, a secret variable (or one computed from it); a figure is shown to candidates`,
+        );
     } catch (err) {
       sound = false;
       push(["figures", j, "from"], errorText(err));

@@ -14,22 +14,25 @@ export function withValues(q: Question, values: VariantValues): Question {
   const declared = new Set(Object.keys(q.variables));
   const text = (s: string) => fillText(s, values, declared);
   const secret = secretVariables(q);
-  // Text the candidate reads never shows a secret value (fillText's `hidden`); the rubric and exemplars stay server-side.
+  // Text the candidate reads never shows a secret value (fillText's `hidden`). That includes the rubric's words the
+  // report and live feedback quote: a criterion's title, a key point's label ("Covered 2 of 3 key points (...)"),
+  // the level descriptions ("Level 3: ...") and what a strong answer adds. Only evidence terms, which no view
+  // shows, and the exemplars (shown only when they read no secret: exemplarsWithoutSecrets) get the real values.
   const shown = (s: string) => fillText(s, values, declared, secret);
   const criterion = (c: Criterion): Criterion => ({
     ...c,
-    title: text(c.title),
-    description: text(c.description),
+    title: shown(c.title),
+    description: shown(c.description),
     anchors: {
-      "0": text(c.anchors["0"]),
-      "1": text(c.anchors["1"]),
-      "2": text(c.anchors["2"]),
-      "3": text(c.anchors["3"]),
-      "4": text(c.anchors["4"]),
+      "0": shown(c.anchors["0"]),
+      "1": shown(c.anchors["1"]),
+      "2": shown(c.anchors["2"]),
+      "3": shown(c.anchors["3"]),
+      "4": shown(c.anchors["4"]),
     },
-    evidence: { ...c.evidence, concepts: c.evidence.concepts.map((k) => ({ label: text(k.label), terms: k.terms.map(text) })) },
+    evidence: { ...c.evidence, concepts: c.evidence.concepts.map((k) => ({ label: shown(k.label), terms: k.terms.map(text) })) },
     probes: c.probes.map(shown),
-    ...(c.strongAnswerAdds !== undefined ? { strongAnswerAdds: text(c.strongAnswerAdds) } : {}),
+    ...(c.strongAnswerAdds !== undefined ? { strongAnswerAdds: shown(c.strongAnswerAdds) } : {}),
   });
   const out: Question = {
     ...q,
@@ -40,7 +43,7 @@ export function withValues(q: Question, values: VariantValues): Question {
     exemplars: q.exemplars.map((e) => ({ ...e, answer: text(e.answer) })),
     figures: q.figures.map((f) => ({
       ...f,
-      label: text(f.label),
+      label: shown(f.label),
       value: f.from === undefined ? f.value : toNumber(evaluate(parseExpression(f.from), values), `figure "${f.id}"`),
     })),
     ...(q.coding
