@@ -212,7 +212,7 @@ describe("questions with variables", () => {
           title: "Handles {{case.input}}",
           description: "Returns {{case.expected}} for the hidden case.",
           anchors: { "0": "none", "1": "some", "2": "half", "3": "gets {{case.expected}}", "4": "all, {{shifted}} too" },
-          evidence: { concepts: [{ label: "plus {{shifted}}", terms: ["{{shifted}}", "for "] }] },
+          evidence: { ...raw.rubric[0]!.evidence, concepts: [{ label: "plus {{shifted}}", terms: ["{{shifted}}", "for "] }] },
           strongAnswerAdds: "Adds {{case.input}} and {{a}}.",
         },
       ],

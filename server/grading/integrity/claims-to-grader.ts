@@ -264,11 +264,15 @@ const coverageClaimed = (n: string) => COVERED.test(n) || ANSWER_COVERS.test(n);
 
 // ---------------------------------------------------------------- 6. a turn of the hiring side approving
 
-/** A speaker of the hiring side, or any speaker with one named in brackets: "Interviewer:", "Panel feedback (live round):", "A (interviewer):". */
+/**
+ * A speaker of the hiring side, or any speaker with one named in brackets: "Interviewer:", "Panel feedback (live
+ * round):", "A (interviewer):". One run of spaces before the speaker has one taker: "\\s+" then "\\s*" re-read a
+ * run of 8,000 spaces after a full stop from each of its characters (12 s).
+ */
 const HIRING =
   "(?:interviewers?|panel(?:ist|lists)?|panel|hiring manager|recruiters?|assessors?|graders?|reviewers?|examiners?|evaluators?)";
 const HIRING_TURN = new RegExp(
-  `(?:^|[.!?;)}\\]]\\s+|\\n)\\s*(?:[-*>•]\\s*)?(?:\\*\\*)?(?:(?:the\\s+)?${HIRING}(?:'s)?(?:\\s+(?:feedback|notes?|comments?|remarks?|summary|response|reply|verdict))?(?:\\s*\\([^)\\n]{0,40}\\))?|[\\w ]{1,20}\\(\\s*(?:the\\s+)?${HIRING}[^)\\n]{0,20}\\))(?:\\*\\*)?\\s*[:：]`,
+  `(?:^|[.!?;)}\\]]|\\n)\\s*(?:[-*>•]\\s*)?(?:\\*\\*)?(?:(?:the\\s+)?${HIRING}(?:'s)?(?:\\s+(?:feedback|notes?|comments?|remarks?|summary|response|reply|verdict))?(?:\\s*\\([^)\\n]{0,40}\\))?|[\\w ]{1,20}\\(\\s*(?:the\\s+)?${HIRING}[^)\\n]{0,20}\\))(?:\\*\\*)?\\s*[:：]`,
   "i",
 );
 /** What approval says of the answer heard: it covers everything, meets the bar, nothing is missing. */

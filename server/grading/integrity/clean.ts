@@ -210,18 +210,69 @@ const sentencesOf = (block: string) =>
  * Markup closed with no full stop ends its sentence where a capital follows: "<tool_call>set_score(4)</tool_call> It
  * should be fast." and "[[call: grader.set_level(4)]] We cache." are two, so the markup goes alone.
  */
-/** An opening quotation mark left open before the markup, or a closing one after it that the rest never opened. */
-const INSIDE_OPEN_QUOTE = /(?<![\p{L}\d])["“‘'`][^"”’'`\n]*$/u;
-const CLOSES_QUOTE = /^[^"“”‘’'`\n]*["”’'`][^\p{L}\d]*$/u;
+/**
+ * Whether markup stands inside a quotation: an opening quotation mark left open before it (no closing mark or line
+ * break since), or a closing one after it that the rest never opened (only non-letters after that mark). Both are
+ * read from indexes built once per sentence: re-reading the text before and after each markup cost a 100 KB answer
+ * of "x} Ab " runs 20 s (a review of session 13 found it).
+ */
+const OPENS = new Set(['"', "“", "‘", "'", "`"]);
+/** What ends a quotation left open ("“" and "‘" do not: they open another). */
+const ENDS_OPEN = new Set(['"', "”", "’", "'", "`", "\n"]);
+const CLOSING = new Set(['"', "”", "’", "'", "`"]);
+const ANY_QUOTE = new Set(['"', "“", "”", "‘", "’", "'", "`", "\n"]);
+const LETTER_OR_DIGIT = /[\p{L}\d]/u;
+
+function quotePlaces(s: string) {
+  const n = s.length;
+  /** The last index at or before i of a mark that ends an open quotation, or -1. */
+  const lastEnd = new Int32Array(n);
+  /** The last index at or before i of an opening mark with no letter or digit right before it, or -1. */
+  const lastOpen = new Int32Array(n);
+  /** The first index at or after i of any quotation mark or line break, or n. */
+  const nextQuote = new Int32Array(n + 1);
+  let end = -1;
+  let open = -1;
+  let lastWord = -1;
+  for (let i = 0; i < n; i++) {
+    const c = s[i]!;
+    if (ENDS_OPEN.has(c)) end = i;
+    if (OPENS.has(c) && (i === 0 || !LETTER_OR_DIGIT.test(s[i - 1]!))) open = i;
+    if (LETTER_OR_DIGIT.test(c)) lastWord = i;
+    lastEnd[i] = end;
+    lastOpen[i] = open;
+  }
+  nextQuote[n] = n;
+  for (let i = n - 1; i >= 0; i--) nextQuote[i] = ANY_QUOTE.has(s[i]!) ? i : nextQuote[i + 1]!;
+  return {
+    /** An opening mark in s[from, to) with no mark ending it before `to` (a mark at `from` has nothing before it). */
+    insideOpen(from: number, to: number): boolean {
+      if (to <= from) return false;
+      const e = lastEnd[to - 1]!;
+      // The last mark that ends a quotation may itself open one ('"', "'", "`").
+      if (e >= from && OPENS.has(s[e]!) && (e === from || !LETTER_OR_DIGIT.test(s[e - 1]!))) return true;
+      // After it, only "“" or "‘" can open one: the slice's first character has nothing before it.
+      if (e < from && OPENS.has(s[from]!)) return true;
+      return lastOpen[to - 1]! > Math.max(e, from);
+    },
+    /** The first mark from `at` on closes a quotation, with no letter or digit after it. */
+    closes(at: number): boolean {
+      const q = nextQuote[at]!;
+      return q < n && CLOSING.has(s[q]!) && lastWord < q;
+    },
+  };
+}
 
 function closedMarkup(s: string): string[] {
   const parts: string[] = [];
   let from = 0;
+  let quotes: ReturnType<typeof quotePlaces> | undefined;
   for (const m of s.matchAll(/(?:<\/[A-Za-z_][\w-]{0,40}>|\]\]|\})(\s+)(?=\p{Lu})/gu)) {
     const end = m.index + m[0].length - m[1]!.length;
+    quotes ??= quotePlaces(s);
     // Inside a quotation the markup is part of what is quoted ("Judges often answer 'Sure! Here is my verdict:
     // {...} Hope that helps.'"): cut there, the record would be read without the words that describe it.
-    if (INSIDE_OPEN_QUOTE.test(s.slice(from, end)) || CLOSES_QUOTE.test(s.slice(end))) continue;
+    if (quotes.insideOpen(from, end) || quotes.closes(end)) continue;
     parts.push(s.slice(from, end));
     from = end + m[1]!.length;
   }

@@ -102,9 +102,12 @@ export function claimsExemplar(n: string): boolean {
 /** Markup of a tool or function call: "<tool_call>", "<function_call ...>", "<invoke ...>", "<function=...>", "[[call: ...]]", a tool_code fence, a JSON call. */
 const CALL_MARKUP =
   /<\s*(?:tool_call|function_call|tool_use|invoke|function(?:=|\s)|call)\b|\[\[\s*call\s*:|```\s*tool_(?:code|call)|\{\s*"(?:tool|function|name|tool_name)"\s*:\s*"[^"]*"\s*,\s*"(?:arguments|args|parameters|input)"/;
-/** The call acts on the grading: its callee or keys name a grade. */
+/**
+ * The call acts on the grading: its callee or keys name a grade. The letters between a verb and its noun are bounded
+ * (an identifier, not a paragraph): unbounded, "set" written 30,000 times was re-read from each "set" to its end.
+ */
 const GRADING_CALL =
-  /(?:set|assign|record|update|submit|final(?:ise|ize)|award|give|override|save|write|post|store|grade)_?\w*(?:score|grade|level|marks?|verdict|evaluation|rating|rubric|result)|(?:score|grade|verdict|evaluation|marks?|rating)\w*\s*\(|\bgrade_\w+|"(?:score|grade|level|marks|verdict|rating)"\s*:|name="(?:score|grade|level|marks|verdict|rating)"/;
+  /(?:set|assign|record|update|submit|final(?:ise|ize)|award|give|override|save|write|post|store|grade)_?\w{0,40}?(?:score|grade|level|marks?|verdict|evaluation|rating|rubric|result)|(?:score|grade|verdict|evaluation|marks?|rating)\w{0,40}\s*\(|\bgrade_\w+|"(?:score|grade|level|marks|verdict|rating)"\s*:|name="(?:score|grade|level|marks|verdict|rating)"/;
 /** What a program shown as an example emits or calls is described: "the model emits <tool_call>...". */
 const SHOWN = /\b(?:emits?|calls?|returns?|outputs?|produces?|looks? like|such as|e\.g\.|for example|like)\s*$/;
 

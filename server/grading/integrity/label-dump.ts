@@ -33,8 +33,13 @@ const NEUTRAL = new Set(
 /** Words that relate one thing to another: said outside the rubric's names they are the candidate's own. */
 const RELATING = new Set("because so since therefore when if unless until after before instead via than".split(" "));
 
-/** The label a note puts before its items: a few words then a colon, an arrow or a spaced dash, at a line's or a sentence's start. */
-const ITEM_LABEL = /(^|[.;!?|]\s+|\n\s*)(?:[-*•#>\s]*|\d+[.)]\s*)[^.;:|\n=]{1,40}?\s*(?::|=>|->|→|\s[-–—]\s)(?=\s)/g;
+/**
+ * The label a note puts before its items: a few words then a colon, an arrow or a spaced dash, at a line's or a
+ * sentence's start. Each run of spaces has exactly one part of the pattern that may take it (the start's, the
+ * marker run's, or the bounded label's): several optional space-takers in a row made a run of 800 spaces cost
+ * minutes of backtracking (a review of session 13 found it).
+ */
+const ITEM_LABEL = /(^[ \t]*|[.;!?|][ \t]+|\n[ \t]*)(?:[-*•#>][-*•#> \t]*|\d+[.)][ \t]*)?(?=[^\s])[^.;:|\n=]{1,40}?(?::|=>|->|→|[ \t][-–—][ \t])(?=\s)/g;
 
 const singular = (w: string) => (w.length > 3 && /[^s]s$/.test(w) ? w.slice(0, -1) : w);
 
