@@ -80,7 +80,7 @@ export async function benchGrading(): Promise<void> {
   };
   const words = longest((i) => `${i} ` + "the cache keeps recent answers for an hour. ".repeat(460));
   const run1 = longest((i) => `${i}` + "QUFB".repeat(5000));
-  // The worst shapes a sweep of adversarial answers found (docs/grading.md, "Worst case"): code pasted as text, a call
+  // The worst shapes a sweep of adversarial answers found (docs/grading-history.md, "Worst case"): code pasted as text, a call
   // over a long list of string items; a key-value line whose value trails a long run of spaces (once minutes; still 20 s
   // until session 12, in the band-record pattern of integrity/claims-to-grader.ts).
   const items = (i: number) => Array.from({ length: 2200 }, (_, k) => `${k % 50 === 0 ? "[" : ""}"a b ${i} ${k}", `).join("");

@@ -31,7 +31,7 @@ import { relatesWords } from "./statement-shape.js";
  * the terms). It states at most one point: the one its words fit best. A salad of a point's definition words has
  * no sentence shape; padded with function words, its words are a definition's, at half weight and shared out.
  * Thresholds chosen on the hand-written cases of test/fixtures/paraphrase (tuning part) and the built-in pack's
- * exemplars, measured on the public sets' tuning splits (docs/grading.md, session 11).
+ * exemplars, measured on the public sets' tuning splits (docs/grading-history.md, Session 11, "paraphrase").
  */
 export type OtherWordsHit = { at: number; length: number; sentence: number };
 type Meaning = { criterion: string; label: string; own: Set<string>; words: Map<string, number> };

@@ -27,7 +27,7 @@ const SALAD_POINTS = 3;
 /** Words of a sentence's opening that three sentences with phrasings may not share. */
 const OPENING = 4;
 
-/** Measurement only: GRADER_LEXICON=off reads without the lexicon, as before (docs/grading.md, Session 13, "lexicon"). */
+/** Measurement only: GRADER_LEXICON=off reads without the lexicon, as before (docs/grading-history.md, Session 13, "lexicon"). */
 const ON = process.env.GRADER_LEXICON !== "off";
 
 const points = new WeakMap<Question, Point[]>();

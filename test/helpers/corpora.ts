@@ -57,7 +57,7 @@ export const WRITTEN = "hand-written template nonsense";
  * Fluent salads written by hand (session 12): the rubric's names on real but non-committal verbs. The development
  * set and the set held apart until the reading was frozen (test/fixtures/gaming/fluent-salads*.yaml). An entry
  * that still escapes says why under `escapes`: it is listed, not graded, so the rest stays checked and the open
- * cases stay in view (docs/grading.md, "salads").
+ * cases stay in view (docs/grading-history.md, Session 12, "salads").
  */
 type FluentSalad = Labelled & { kind: string; escapes?: string };
 export const FLUENT_SALADS = ["fluent-salads", "fluent-salads-heldout"].flatMap((f) => fixture<FluentSalad[]>(`gaming/${f}.yaml`));

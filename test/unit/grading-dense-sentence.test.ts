@@ -35,7 +35,7 @@ const isTerm = questionTerms(PACK.questions[0]!);
  * Correct one-sentence answers, dense in the pack's terms, that relate them as the pack's own texts do. Not
  * "Use a semantic cache keyed on normalised prompt embeddings with a similarity threshold tuned on held-out
  * traffic, invalidated when ...": on this pack every content word of it but "use" is a term, so nothing tells it
- * from a fluent salad of the same terms (below), and it is read as stuffing (docs/grading.md, left open).
+ * from a fluent salad of the same terms (below), and it is read as stuffing (docs/grading-history.md, Session 10, "falsepos", left open).
  */
 const DENSE_CLAIMS = [
   "Cache answers keyed on normalised prompt embeddings per tenant, serve a cached answer only when its similarity is above a threshold tuned on labelled held-out traffic, and invalidate the tenant's entries when the system prompt or model version changes.",

@@ -14,7 +14,7 @@ const [pack] = loadPacksFromDir(BUILTIN_PACKS_DIR);
  * shuffled and edited copies of the strong answer, padding and a weak answer
  * stuffed with keywords, a salad mixing the terms with the strong answer's other
  * words, and template nonsense (the terms poured into grammatical frames, tagged
- * "[item 3]", mixed, padded to 20,000 characters; and hand-written on eight questions). Still open (docs/grading.md): edited copies of a reference solution
+ * "[item 3]", mixed, padded to 20,000 characters; and hand-written on eight questions). Still open (docs/grading-history.md, "Gaming and injections"): edited copies of a reference solution
  * submitted as code (similar code is normal; the tests decide). Here
  * every question with a third of the kinds (rotating); every kind on every
  * question: npm run bench:corpora.

@@ -9,7 +9,7 @@ import { packGrader } from "../helpers/pack-grader.js";
  * Session 13, branch `dumps`: the rubric's own names (criterion titles, key-point labels, terms) arranged as notes,
  * with nothing of the candidate's own about them, earn no more than the weak model answer, whatever the layout; terse
  * notes that name the same things with their own figures, choices, tools and relations stay answers. Fixture:
- * test/fixtures/dumps/tune.yaml (its held-apart twin, held.yaml, is reported in docs/grading.md, Session 13, "dumps", not asserted).
+ * test/fixtures/dumps/tune.yaml (its held-apart twin, held.yaml, is reported in docs/grading-history.md, Session 13, "dumps", not asserted).
  */
 const [pack] = loadPacksFromDir("scenarios");
 type Row = { questionId: string; side: "dump" | "terse"; layout: string; answer: string };

@@ -104,7 +104,7 @@ describe("a key point stated in plain words (grading/paraphrase.ts)", () => {
       if (said.includes(p.label)) own++;
       else if (said.length) other++;
     }
-    // Measured at session 11: 4 of 22 to their own point, 1 to another (docs/grading.md); the held-apart cases are
+    // Measured at session 11: 4 of 22 to their own point, 1 to another (docs/grading-history.md, Session 11, "paraphrase"); the held-apart cases are
     // reported there and not asserted, so they are never tuned on.
     expect(own).toBeGreaterThanOrEqual(4);
     expect(other).toBeLessThanOrEqual(1);

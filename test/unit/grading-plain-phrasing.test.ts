@@ -40,7 +40,7 @@ describe("a key point stated in its concept's plain words (grading/plain-phrasin
     let own = 0;
     for (const p of PARAPHRASES.filter((x) => !x.heldApart)) if (phrased(question(p.question), p.answer).includes(p.label)) own++;
     // Measured at session 13: 17 of the 22 tuning cases through the lexicon alone (19 with paraphrase.ts and the
-    // terms); the held-apart sets are reported in docs/grading.md, Session 13, "lexicon" and never asserted.
+    // terms); the held-apart sets are reported in docs/grading-history.md, Session 13, "lexicon" and never asserted.
     expect(own).toBeGreaterThanOrEqual(16);
   });
 
@@ -106,7 +106,7 @@ describe("a key point stated in its concept's plain words (grading/plain-phrasin
 });
 
 describe("the held-apart plain-word answers (test/fixtures/paraphrase/lexicon-heldout.ts)", () => {
-  // Their credit is measured and reported (docs/grading.md, Session 13, "lexicon"), never asserted: they are not tuned on.
+  // Their credit is measured and reported (docs/grading-history.md, Session 13, "lexicon"), never asserted: they are not tuned on.
   it("name a real key point each, without any of its terms", () => {
     for (const p of LEXICON_HELDOUT) {
       const k = question(p.question, p.pack ? plainWords : pack)

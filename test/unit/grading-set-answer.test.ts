@@ -21,7 +21,7 @@ import { keyPointQuestion } from "../helpers/one-criterion.js";
  * backoff, idempotency keys, timeouts" to "how do you make the tool call robust?"), and a labelled list whose label
  * names what its items belong to ("Per call span: trace id, prompt version, ...") is a terse answer, not a keyword
  * list. A dump of the rubric's terms still earns nothing. Fixture: test/fixtures/terse/set-answers.yaml; its `held`
- * rows are the held-apart check, reported in docs/grading.md, "shortlists" and not asserted here.
+ * rows are the held-apart check, reported in docs/grading-history.md, Session 12, "shortlists" and not asserted here.
  */
 const [pack] = loadPacksFromDir("scenarios");
 type Row = { questionId: string; split: "tune" | "held"; side: "earns" | "dump"; answer: string };

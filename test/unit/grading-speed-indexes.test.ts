@@ -7,7 +7,7 @@ import { tokenKinds } from "../../server/grading/language/token-kinds.js";
 import type { Pack } from "../../server/scenarios/index.js";
 import { oneCriterionPack } from "../helpers/one-criterion.js";
 
-// The speed work of session 13 (docs/grading.md, Session 13, "speed") reads an answer's words through indexes instead of
+// The speed work of session 13 (docs/grading-history.md, Session 13, "speed") reads an answer's words through indexes instead of
 // asking every token: these pin that each index finds exactly what the reading it replaced found, and that
 // nothing kept between answers outlives the pack text it was made from. Timing is never asserted here.
 

@@ -6,7 +6,7 @@ import { gradeQuestion } from "../../server/grading/index.js";
 import { loadPacksFromDir, type Question } from "../../server/scenarios/index.js";
 import { BUILTIN_PACKS_DIR } from "../helpers/packs.js";
 
-// The speed work of session 12 (docs/grading.md, "speed") changes how often a text is read, never what a reading
+// The speed work of session 12 (docs/grading-history.md, Session 12, "speed") changes how often a text is read, never what a reading
 // finds: these pin the readings it touched. Timing is measured by scripts/bench, never asserted here.
 const [pack] = loadPacksFromDir(BUILTIN_PACKS_DIR);
 const promptQuestion = pack!.questions.find((q) => q.kind === "prompt-debugging")!;

@@ -22,7 +22,7 @@ const exemplar = (q: Question, level: string) => {
 };
 type Row = { questionId: string; side: "salad" | "honest"; answer: string };
 const rows = parse(readFileSync(new URL("../fixtures/salads2/tuning.yaml", import.meta.url), "utf8")) as Row[];
-/** Tuning salads the rule does not reach, with the reason (docs/grading.md, Session 13, "salads2"). */
+/** Tuning salads the rule does not reach, with the reason (docs/grading-history.md, Session 13, "salads2"). */
 const ESCAPES = new Set([
   // "where" and "so" are read as relations: three specific words for five key points.
   "translation-mangles-names",

@@ -14,7 +14,7 @@ import { loadPacksFromDir } from "../../server/scenarios/index.js";
  * every term they named. A note relates what it names (a figure, an arrow, "via", a verb applied to a thing);
  * a salad co-locates terms on predicates that fit any term. Fixtures: test/fixtures/terse/, written by hand on
  * the built-in pack; their `held` rows are not asserted here (they are the held-apart check, reported in
- * docs/grading.md).
+ * docs/grading-history.md, Session 11, "terse").
  */
 const [pack] = loadPacksFromDir("scenarios");
 type Row = { questionId: string; split: "tune" | "held"; answer: string };

@@ -22,7 +22,7 @@ import { wordFamily } from "./word-family.js";
  *   essay.").
  * In a story, a paragraph the writer tells as their own account (first person, past tense) is
  * never gated by its words: honest stories name hackathons, libraries and colleagues no rubric
- * does. Measured in docs/grading.md ("Gaming and injections").
+ * does. Measured in docs/grading-history.md ("Gaming and injections").
  */
 const P = 0.3;
 const NEXT_TO_GONE = 0.5;

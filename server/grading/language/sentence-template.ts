@@ -47,7 +47,7 @@ export type SentenceTemplates = {
  *
  * Honest answers repeat a structure too ("Step 1: we split ... Step 2: we embed ..."), but each step's own
  * content brings its own glue: in the repo's 480 honest answers, numbered steps and tables of cases
- * included, no sentence has two mates (docs/grading.md). Mates are found through shared keys, so the work
+ * included, no sentence has two mates (docs/grading-history.md, "Gaming and injections"). Mates are found through shared keys, so the work
  * is linear in the sentences times their skeletons' length.
  */
 export function sentenceTemplates(a: Analysis, isTerm: (word: string) => boolean, inTerm: (at: number) => boolean): SentenceTemplates {

@@ -133,13 +133,13 @@ function answerWords(answer: Vector): AnswerWords {
  * A relative carries a quarter of the word's weight: "monthly" says "month", but an
  * answer that paraphrases the reference word by word is not the reference. At a half,
  * the built-in pack's adequate exemplar of llm-gateway-multitenant passed its strong
- * one (calibrate); the tuning splits did not tell 0, 0.25 and 1 apart (docs/grading.md).
+ * one (calibrate); the tuning splits did not tell 0, 0.25 and 1 apart (docs/grading-history.md).
  */
 const RELATIVE_SHARE = 0.25;
 
 /**
  * A denied complement ("not closed" for "open") carries half the word's weight: the same statement,
  * but a word of the reference the answer does not use. Chosen on the Beetle tuning split: r 0.423 at
- * the whole weight, 0.425 at a half (docs/grading.md).
+ * the whole weight, 0.425 at a half (docs/grading-history.md).
  */
 const COMPLEMENT_SHARE = 0.5;

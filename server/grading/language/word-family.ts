@@ -3,7 +3,7 @@ import { adjectivesPertainingTo, sensesOf, synset, type WordnetPos } from "./wor
 
 /**
  * What widens a rubric term's words beyond their inflections. Chosen on the
- * tuning splits of the public evaluation (docs/grading.md); the environment
+ * tuning splits of the public evaluation (docs/grading-history.md, "Beyond exact lemmas"); the environment
  * override is for that measurement only.
  */
 export type Widening = { typos: boolean; derivations: boolean; synonyms: number; similarity: "none" | "typos" | "all" };
