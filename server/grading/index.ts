@@ -1,5 +1,14 @@
 /** Bumped whenever scoring rules change, and recorded in every report. */
-export const GRADER_VERSION = "coverage-12";
+const RULES = "coverage-13";
+/**
+ * The measurement switches (docs/grading.md, "Switches") change grades, so a grade made with one says so in its
+ * version ("coverage-13+lexicon=off"): a report or batch file never passes for the shipped grader's.
+ */
+const SWITCHES = ["GRADER_WIDENING", "GRADER_PARAPHRASE", "GRADER_LEXICON"].flatMap((name) => {
+  const value = process.env[name];
+  return value ? [`${name.slice("GRADER_".length).toLowerCase()}=${value}`] : [];
+});
+export const GRADER_VERSION = SWITCHES.length ? `${RULES}+${SWITCHES.join("+")}` : RULES;
 
 export { gradeQuestion, type GradeContext, type QuestionGrade } from "./grade-question.js";
 export { MANIPULATION } from "./integrity/index.js";

@@ -1,10 +1,12 @@
-import type { Kysely, Selectable } from "kysely";
+import { PostgresAdapter, sql, type Kysely, type Selectable } from "kysely";
 import type { Database, TeamsTable, TeamTokensTable } from "./tables.js";
 
 export type TeamRow = Selectable<TeamsTable>;
 export type TeamTokenRow = Selectable<TeamTokensTable>;
 
 export function createTeamsRepo(db: Kysely<Database>) {
+  /** PostgreSQL has concurrent writers to order with row locks; SQLite (one connection) has one writer. */
+  const rowLocks = db.getExecutor().adapter instanceof PostgresAdapter;
   return {
     async insert(team: TeamRow): Promise<void> {
       await db.insertInto("teams").values(team).execute();
@@ -49,6 +51,30 @@ export function createTeamsRepo(db: Kysely<Database>) {
     },
     async revokeToken(id: string, now: number): Promise<void> {
       await db.updateTable("team_tokens").set({ revoked_at: now }).where("id", "=", id).where("revoked_at", "is", null).execute();
+    },
+    /**
+     * Revoke unless it is the team's last live owner token, checked and done in one transaction that first locks the
+     * team's row on PostgreSQL: two owners revoking each other at once take turns, so one of them stays (a review
+     * found both revokes going through, leaving no owner). Says whether it revoked.
+     */
+    async revokeKeepingAnOwner(teamId: string, id: string, now: number): Promise<"revoked" | "last-owner"> {
+      return db.transaction().execute(async (trx) => {
+        if (rowLocks) await trx.selectFrom("teams").select("id").where("id", "=", teamId).forUpdate().execute();
+        const token = await trx.selectFrom("team_tokens").select(["role", "revoked_at"]).where("team_id", "=", teamId).where("id", "=", id).executeTakeFirst();
+        if (token?.role === "owner" && token.revoked_at === null) {
+          const others = await trx
+            .selectFrom("team_tokens")
+            .select(sql<number>`count(*)`.as("n"))
+            .where("team_id", "=", teamId)
+            .where("role", "=", "owner")
+            .where("revoked_at", "is", null)
+            .where("id", "!=", id)
+            .executeTakeFirst();
+          if (Number(others?.n ?? 0) === 0) return "last-owner";
+        }
+        await trx.updateTable("team_tokens").set({ revoked_at: now }).where("id", "=", id).where("revoked_at", "is", null).execute();
+        return "revoked";
+      });
     },
     async touchToken(id: string, now: number): Promise<void> {
       await db.updateTable("team_tokens").set({ last_used_at: now }).where("id", "=", id).execute();

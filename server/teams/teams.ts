@@ -137,14 +137,14 @@ export function createTeams(store: Store, now: () => number) {
      */
     async revokeToken(teamId: string, tokenId: string, options: { force?: boolean } = {}): Promise<TeamTokenRow> {
       const row = await requireToken(teamId, tokenId);
-      const liveOwners = (await store.teams.tokens(teamId)).filter((t) => t.revoked_at === null && roleOf(t) === "owner");
-      if (roleOf(row) === "owner" && liveOwners.length === 1 && !options.force)
+      const at = now();
+      if (options.force) await store.teams.revokeToken(row.id, at);
+      else if ((await store.teams.revokeKeepingAnOwner(teamId, row.id, at)) === "last-owner")
         throw new TeamError(
           `"${row.label}" is the team's last live owner token; issue another owner token before revoking it`,
           "LAST_TOKEN",
         );
-      await store.teams.revokeToken(row.id, now());
-      return { ...row, revoked_at: now() };
+      return { ...row, revoked_at: at };
     },
     tokens: async (teamId: string) => (await requireTeam(teamId), store.teams.tokens(teamId)),
     /** The team and named token behind a bearer token, or undefined for an unknown or revoked one. Records the use. */

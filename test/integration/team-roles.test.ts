@@ -254,6 +254,24 @@ describe("team token roles", () => {
     expect((await api(`/api/teams/initech/tokens/${reviewer.info.id}`, second.token, { method: "DELETE" })).status).toBe(200);
     expect((await owners()).map((t) => t.label)).toEqual(["second owner"]);
   });
+
+  it("two owners revoking each other at the same moment leave one owner (check and revoke are one transaction)", async () => {
+    const team = await server.app.teams.create("Globex");
+    const [first] = (await server.app.teams.tokens("globex")).filter((t) => t.role === "owner");
+    const second = await (
+      await api("/api/teams/globex/tokens", team.token, { method: "POST", json: { label: "second owner", role: "owner" } })
+    ).json();
+    const results = await Promise.all([
+      api(`/api/teams/globex/tokens/${second.info.id}`, team.token, { method: "DELETE" }),
+      api(`/api/teams/globex/tokens/${first!.id}`, second.token, { method: "DELETE" }),
+    ]);
+    const statuses = results.map((r) => r.status).sort();
+    // One goes through; the other finds its caller revoked (401) or its target the last owner (409).
+    expect(statuses[0]).toBe(200);
+    expect([401, 409]).toContain(statuses[1]);
+    const live = (await server.app.teams.tokens("globex")).filter((t) => t.role === "owner" && t.revoked_at === null);
+    expect(live).toHaveLength(1);
+  });
 });
 
 describe("look-alike labels", () => {
