@@ -32,6 +32,8 @@ const KNOWN = SCRIPT_NAMES.flatMap((name) => {
   const extended = compile(`\\p{Script_Extensions=${name}}`);
   return main && extended ? [{ name, main, extended }] : [];
 });
+/** The scripts this engine knows, by name (the coverage test reads them). */
+export const KNOWN_SCRIPTS: readonly string[] = KNOWN.map((s) => s.name);
 /** Digits, punctuation and combining marks shared by every script: they never make a word mixed. */
 const SHARED = /\p{Script_Extensions=Common}|\p{Script_Extensions=Inherited}/u;
 
