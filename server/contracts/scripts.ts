@@ -27,13 +27,17 @@ const compile = (source: string): RegExp | null => {
     return null; // a script newer than this engine's Unicode
   }
 };
-const KNOWN = SCRIPT_NAMES.flatMap((name) => {
-  const main = compile(`\\p{Script=${name}}`);
-  const extended = compile(`\\p{Script_Extensions=${name}}`);
-  return main && extended ? [{ name, main, extended }] : [];
-});
+type Known = { name: string; main: RegExp; extended: RegExp };
+let compiled: Known[] | null = null;
+/** Compiled on first use: ~340 patterns, which a page that never checks a label should not pay for. */
+const known = (): Known[] =>
+  (compiled ??= SCRIPT_NAMES.flatMap((name) => {
+    const main = compile(`\\p{Script=${name}}`);
+    const extended = compile(`\\p{Script_Extensions=${name}}`);
+    return main && extended ? [{ name, main, extended }] : [];
+  }));
 /** The scripts this engine knows, by name (the coverage test reads them). */
-export const KNOWN_SCRIPTS: readonly string[] = KNOWN.map((s) => s.name);
+export const knownScripts = (): string[] => known().map((s) => s.name);
 /** Digits, punctuation and combining marks shared by every script: they never make a word mixed. */
 const SHARED = /\p{Script_Extensions=Common}|\p{Script_Extensions=Inherited}/u;
 
@@ -49,8 +53,12 @@ export function scriptsOf(ch: string): CharScripts | null {
   if (hit !== undefined) return hit;
   let found: CharScripts | null = null;
   if (!SHARED.test(ch)) {
-    const all = new Set(KNOWN.filter((s) => s.extended.test(ch)).map((s) => s.name));
-    const main = KNOWN.find((s) => s.main.test(ch))?.name ?? [...all][0] ?? UNKNOWN_SCRIPT;
+    const all = new Set(
+      known()
+        .filter((s) => s.extended.test(ch))
+        .map((s) => s.name),
+    );
+    const main = known().find((s) => s.main.test(ch))?.name ?? [...all][0] ?? UNKNOWN_SCRIPT;
     found = { main, all: all.size ? all : new Set([UNKNOWN_SCRIPT]) };
   }
   if (cache.size < 10_000) cache.set(ch, found);
