@@ -10,7 +10,7 @@ describe("team roles", () => {
     expect(TOKEN_ROLES.filter((r) => canGrant("viewer", r))).toEqual(["viewer"]);
   });
 
-  it("a role is named with its article (\"an editor\", not \"a editor\")", () => {
+  it('a role is named with its article ("an editor", not "a editor")', () => {
     expect(TOKEN_ROLES.map(aRole)).toEqual(["an owner", "an editor", "a reviewer", "a viewer"]);
   });
 
