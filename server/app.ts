@@ -215,6 +215,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     limits,
     trustProxy: deps.trustProxy ?? false,
     ...(deps.socketBytesPerAddress ? { bytesPerAddress: deps.socketBytesPerAddress } : {}),
+    // The byte budget's windows read the app's clock: tests that inject one need not wait for a window to pass.
+    now,
     allowedOrigins: deps.allowedOrigins ?? [],
     allowedHosts: deps.allowedHosts ?? null,
     metrics,

@@ -5,7 +5,8 @@ import { createTeams, TeamError, type Teams } from "../teams/index.js";
 import { CliError, type Cli } from "./context.js";
 import { TokenRoleSchema, type TokenRole } from "../contracts/index.js";
 
-const USAGE = `usage: npm run -s cli -- team create <name>
+const USAGE = `usage: npm run -s cli -- team create <name> [--id <team-id>]
+                                         (the id in URLs; made from the name's ASCII letters unless given)
        npm run -s cli -- team list
        npm run -s cli -- team token list <team-id>
        npm run -s cli -- team token create <team-id> <label> --role owner|editor|reviewer|viewer
@@ -65,6 +66,15 @@ function roleOption(words: string[]): { words: string[]; role: TokenRole } {
   return { words: words.filter((_, i) => i !== at && i !== at + 1), role: role.data };
 }
 
+/** `--id <team-id>` anywhere after `team create`: the id to use when the name has no ASCII letters to make one. */
+function idOption(words: string[]): { words: string[]; id?: string } {
+  const at = words.indexOf("--id");
+  if (at < 0) return { words };
+  const id = words[at + 1];
+  if (!id) throw new CliError(`--id needs a team id (a-z, 0-9 and "-"); ${SEE_USAGE}`, 2);
+  return { words: words.filter((_, i) => i !== at && i !== at + 1), id };
+}
+
 /** `team create|list|token ...`: manage hiring teams and their named API tokens. */
 export async function teamCommand(args: string[], io: Cli): Promise<number> {
   const [sub, ...rest] = args;
@@ -83,9 +93,10 @@ export async function teamCommand(args: string[], io: Cli): Promise<number> {
       return 0;
     }
     if (sub === "token") return await tokenCommand(teams, rest, io);
-    const name = rest.join(" ").trim();
+    const { words, id } = idOption(rest);
+    const name = words.join(" ").trim();
     if (!name) throw new CliError(`team create needs the team's name; ${SEE_USAGE}`, 2);
-    const { team, token } = await teams.create(name);
+    const { team, token } = await teams.create(name, id);
     io.out(`created team "${team.id}" (${team.name})`);
     io.out(`API token (shown once, store it now): ${token}`);
     io.out(`(labelled "owner", role owner; give each reviewer their own: team token create ${team.id} <name> --role reviewer)`);

@@ -12,6 +12,7 @@ export * from "./share.js";
 export * from "./team.js";
 export * from "./roles.js";
 export { confusable } from "./confusables.js";
+export { displayForm, hiddenInProse } from "./visible-text.js";
 export * from "./errors.js";
 export * from "./session-summary.js";
 export * from "./describe-zod-error.js";

@@ -1,31 +1,50 @@
+import { scriptsOf } from "./scripts.js";
+
 /**
- * One word written in two of Latin, Cyrillic and Greek: the shape of a spoofed label ("rеv1" with a Cyrillic е
- * passes for "rev1"). Unicode TS #39 calls a string "highly restrictive" when it keeps to one of these scripts;
- * this applies that per word, so a whole-Cyrillic or whole-Greek word (a real name) and a label with a Latin word
- * next to a Cyrillic one ("Ivan Петров") stay allowed.
+ * One word written in two scripts: the shape of a spoofed label ("rеv1" with a Cyrillic е passes for "rev1";
+ * "օwner" with an Armenian օ, "ⲟwner" with a Coptic ⲟ, "Ꮎwner" with a Cherokee Ꮎ). Unicode TS #39 calls a string
+ * "highly restrictive" when its letters keep to one script, or to one of the combinations Japanese, Chinese and
+ * Korean are written in, with Latin beside them. This applies that per word, for every script, so a whole-Armenian
+ * or whole-Japanese word and a label with a Latin word next to a Cyrillic one ("Ivan Петров") stay allowed.
  */
-const SCRIPTS = [
-  ["Latin", /\p{Script=Latin}/u],
-  ["Cyrillic", /\p{Script=Cyrillic}/u],
-  ["Greek", /\p{Script=Greek}/u],
-] as const;
-type Script = (typeof SCRIPTS)[number][0];
+const COMBINATIONS: ReadonlySet<string>[] = [
+  new Set(["Latin", "Han", "Hiragana", "Katakana"]),
+  new Set(["Latin", "Han", "Bopomofo"]),
+  new Set(["Latin", "Han", "Hangul"]),
+];
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
-type MixedWord = { word: string; char: string; script: Script; other: Script };
+type Letter = { ch: string; main: string; all: Set<string> };
+export type MixedWord = { word: string; char: string; script: string; other: string };
 
-/** The first word that mixes scripts, with a letter of the script it has fewest of (the likely intruder). */
+/** The allowed script sets a word might be written in: each script of its letters alone, and the combinations. */
+function candidates(letters: Letter[]): ReadonlySet<string>[] {
+  const singles = new Set(letters.flatMap((l) => [...l.all]));
+  return [...[...singles].map((s) => new Set([s])), ...COMBINATIONS];
+}
+
+/**
+ * The first word that mixes scripts, with its first letter outside the allowed script set that covers most of the
+ * word (the likely intruder) and the script that word is mostly written in.
+ */
 export function mixedScriptWord(text: string): MixedWord | null {
   for (const [word] of text.matchAll(WORD)) {
-    const letters = new Map<Script, string[]>();
-    for (const ch of word) {
-      const script = SCRIPTS.find(([, p]) => p.test(ch))?.[0];
-      if (script) letters.set(script, [...(letters.get(script) ?? []), ch]);
+    const letters: Letter[] = Array.from(word).flatMap((ch) => {
+      const s = scriptsOf(ch);
+      return s ? [{ ch, ...s }] : [];
+    });
+    const fits = (set: ReadonlySet<string>, l: Letter) => [...l.all].some((s) => set.has(s));
+    let best = { set: new Set<string>() as ReadonlySet<string>, covered: -1 };
+    for (const set of candidates(letters)) {
+      const covered = letters.filter((l) => fits(set, l)).length;
+      if (covered > best.covered) best = { set, covered };
     }
-    if (letters.size < 2) continue;
-    const byCount = [...letters].sort((a, b) => b[1].length - a[1].length);
-    const [most, fewest] = [byCount[0]!, byCount.at(-1)!];
-    return { word, char: fewest[1][0]!, script: fewest[0], other: most[0] };
+    if (best.covered === letters.length) continue;
+    const intruder = letters.find((l) => !fits(best.set, l))!;
+    const counts = new Map<string, number>();
+    for (const l of letters) if (fits(best.set, l)) counts.set(l.main, (counts.get(l.main) ?? 0) + 1);
+    const other = [...counts].sort((a, b) => b[1] - a[1])[0]![0];
+    return { word, char: intruder.ch, script: intruder.main, other };
   }
   return null;
 }

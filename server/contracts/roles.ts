@@ -34,3 +34,6 @@ export const canGrant = (granter: TokenRole, role: TokenRole): boolean => GRANTS
 /** "the owner role" / "the owner or editor role": how refusals name the role a route needs. */
 export const describeRoles = (roles: readonly TokenRole[]): string =>
   `the ${roles.length === 1 ? roles[0] : `${roles.slice(0, -1).join(", ")} or ${roles.at(-1)}`} role`;
+
+/** "an owner", "an editor", "a reviewer", "a viewer": the role with its article, for refusals. */
+export const aRole = (role: TokenRole): string => `${/^[aeiou]/.test(role) ? "an" : "a"} ${role}`;

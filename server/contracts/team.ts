@@ -6,7 +6,7 @@ import { ReportSchema } from "./report.js";
 import { PackIssueSchema } from "./errors.js";
 import { SessionStatusSchema, SessionSummaryBaseSchema } from "./session-summary.js";
 import { TokenRoleSchema } from "./roles.js";
-import { visibleName } from "./visible-text.js";
+import { visibleName, visibleText } from "./visible-text.js";
 
 /**
  * The hiring-team HTTP API (issue 13): tokens, invites, the dashboard, overrides,
@@ -205,7 +205,7 @@ export const OverrideBodySchema = z.strictObject({
   questionId: z.string().min(1).max(120),
   criterionId: z.string().min(1).max(120),
   score: z.number().int().min(0).max(4),
-  note: z.string().trim().min(3, "an override needs a note saying why (3+ characters)").max(2000),
+  note: visibleText(z.string().trim().min(3, "an override needs a note saying why (3+ characters)").max(2000), "an override note"),
 });
 export type OverrideBody = z.infer<typeof OverrideBodySchema>;
 

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
-import { describeRoles, ServiceError, TOKEN_ROLES, type RouteDef, type TokenRole } from "../contracts/index.js";
+import { aRole, describeRoles, ServiceError, TOKEN_ROLES, type RouteDef, type TokenRole } from "../contracts/index.js";
 import { TeamError, type TeamIdentity, type Teams } from "../teams/index.js";
 import { sendError } from "./errors.js";
 
@@ -47,7 +47,7 @@ export function roleGuard(route: RouteDef, allowed: readonly TokenRole[]) {
     return sendError(
       res,
       "FORBIDDEN_ROLE",
-      `${route.method.toUpperCase()} ${route.path} needs ${describeRoles(allowed)}; this token ("${who.label}") is a ${who.role}`,
+      `${route.method.toUpperCase()} ${route.path} needs ${describeRoles(allowed)}; this token ("${who.label}") is ${aRole(who.role)}`,
     );
   };
 }

@@ -1,6 +1,7 @@
 import { Router, type Response } from "express";
 import { PackIdMismatchError, type PackLibrary, type PublishResult } from "../packs/index.js";
 import {
+  hiddenInProse,
   MAX_PACK_UPLOAD_BYTES,
   routes,
   ServiceError,
@@ -55,6 +56,15 @@ export function teamPacksRouter(deps: {
   verify?: (located: LocatedPack) => Promise<{ issues: PackIssue[]; warnings: string[] }>;
 }): Router {
   const router = Router({ mergeParams: true });
+  // The title is shown on the team pages and to invited candidates: a bidi control there reorders what they read.
+  const check = async (located: LocatedPack): Promise<{ issues: PackIssue[]; warnings: string[] }> => {
+    const hidden = hiddenInProse(located.pack.title);
+    const own: PackIssue[] = hidden
+      ? [{ ...located.locate(["title"]), code: "hidden-character", message: `the pack title may not hold ${hidden}` }]
+      : [];
+    const verified = deps.verify ? await deps.verify(located) : { issues: [], warnings: [] };
+    return { issues: [...own, ...verified.issues], warnings: verified.warnings };
+  };
   // Read only after the token checks out (the /:team guard below runs first): an anonymous
   // client cannot make the server buffer and parse 2 MB.
   const readBody = textBody(MAX_PACK_UPLOAD_BYTES);
@@ -83,7 +93,7 @@ export function teamPacksRouter(deps: {
       try {
         const located = parsePackLocated(body, "editor");
         const { pack } = located;
-        const { issues: failures, warnings } = deps.verify ? await deps.verify(located) : { issues: [], warnings: [] };
+        const { issues: failures, warnings } = await check(located);
         if (failures.length) throw new PackValidationError(failures);
         return {
           valid: true as const,
@@ -103,20 +113,15 @@ export function teamPacksRouter(deps: {
   const publish = async (teamId: string, source: string, visibility: Visibility | undefined, expectId?: string) => {
     // The library stores a pack only when its verification finds no problem; its warnings come back with the summary.
     let warnings: string[] = [];
-    const verify = deps.verify;
     try {
       const stored = await deps.library.publish(teamId, source, {
         ...(visibility ? { visibility } : {}),
         ...(expectId ? { expectId } : {}),
-        ...(verify
-          ? {
-              verify: async (located: LocatedPack) => {
-                const checked = await verify(located);
-                warnings = checked.warnings;
-                return checked.issues;
-              },
-            }
-          : {}),
+        verify: async (located: LocatedPack) => {
+          const checked = await check(located);
+          warnings = checked.warnings;
+          return checked.issues;
+        },
       });
       return { ...summary(stored), warnings };
     } catch (err) {

@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 import {
+  aRole,
   canGrant,
   confusable,
+  displayForm,
   TeamNameSchema,
   TokenLabelSchema,
   TokenRoleSchema,
@@ -23,6 +25,23 @@ export function teamIdFrom(name: string): string {
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
     .slice(0, 40);
+}
+
+/** An id given for a team (`team create --id`): the shape teamIdFrom makes, [a-z0-9] words joined by "-". */
+export function checkedTeamId(given: string): string {
+  if (given.length <= 40 && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(given)) return given;
+  const suggestion = teamIdFrom(given);
+  throw new TeamError(
+    `team id "${given}" must be lower-case ASCII letters and digits, words joined by "-", at most 40 characters${suggestion ? ` (e.g. "${suggestion}")` : ""}`,
+    "BAD_PAYLOAD",
+  );
+}
+
+/** Why a name gave no id: nothing at all to read, or letters outside ASCII (which ids are made of). */
+function noIdFrom(name: string): string {
+  if (/[\p{L}\p{N}]/u.test(name))
+    return `"${name}" has letters, but none in ASCII to make a team id from (ids are a-z, 0-9 and "-"); give one with --id, e.g. --id acme`;
+  return `"${name}" has no letters or digits to make a team id from; give one with --id, e.g. --id acme`;
 }
 
 /** A team operation refused; `code` is stable (CLI exit text and HTTP status come from it). */
@@ -80,7 +99,8 @@ export function createTeams(store: Store, now: () => number) {
   };
   const requireFreeLabel = async (teamId: string, label: string) => {
     const live = (await store.teams.tokens(teamId)).filter((t) => t.revoked_at === null);
-    const clash = live.find((t) => t.label === label);
+    // Compared in display form: a label stored before spaces were collapsed ("Sam  Lee") still holds its name.
+    const clash = live.find((t) => displayForm(t.label) === label);
     if (clash)
       throw new TeamError(
         `a live token is already labelled "${label}" (${clash.id}); labels name reviewers in the audit trail, so they must differ`,
@@ -103,10 +123,11 @@ export function createTeams(store: Store, now: () => number) {
   };
 
   const teams = {
-    async create(given: string): Promise<{ team: TeamRow; token: string }> {
+    /** `givenId`: the id to use instead of one made from the name (a name in another script has no ASCII to make it). */
+    async create(given: string, givenId?: string): Promise<{ team: TeamRow; token: string }> {
       const name = checked(TeamNameSchema, given);
-      const id = teamIdFrom(name);
-      if (!id) throw new TeamError(`"${name}" has no letters or digits to make a team id from`, "BAD_PAYLOAD");
+      const id = givenId === undefined ? teamIdFrom(name) : checkedTeamId(givenId);
+      if (!id) throw new TeamError(noIdFrom(name), "BAD_PAYLOAD");
       if (await store.teams.get(id)) throw new TeamError(`a team with id "${id}" already exists`, "TEAM_EXISTS");
       const team = { id, name: name.trim(), created_at: now() };
       await store.teams.insert(team);
@@ -120,7 +141,10 @@ export function createTeams(store: Store, now: () => number) {
     async createToken(teamId: string, given: string, role: TokenRole, granter?: TokenRole): Promise<{ token: string; row: TeamTokenRow }> {
       const label = checked(TokenLabelSchema, given);
       if (granter && !canGrant(granter, role))
-        throw new TeamError(`a ${granter} token cannot grant the ${role} role (it would hand out more than it holds)`, "FORBIDDEN_ROLE");
+        throw new TeamError(
+          `${aRole(granter)} token cannot grant the ${role} role (it would hand out more than it holds)`,
+          "FORBIDDEN_ROLE",
+        );
       await requireTeam(teamId);
       await requireFreeLabel(teamId, label);
       return issueToken(teamId, label, role);

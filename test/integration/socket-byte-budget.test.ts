@@ -31,7 +31,8 @@ async function start(budget: number, windowMs: number, perAddress = Number.POSIT
       windowMs,
       address: { key: socket.handshake.address, budget: addressBudget },
     });
-    socket.on("note", (_text: string, ack: (ok: boolean) => void) => ack(true));
+    // Flooders emit without an ack.
+    socket.on("note", (_text: string, ack?: (ok: boolean) => void) => ack?.(true));
   });
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   open.push({ close: () => void io.close() });
@@ -79,17 +80,41 @@ describe("a connection's incoming bytes", () => {
 });
 
 describe("an address's incoming bytes", () => {
-  it("count together over its connections: the one that passes the budget is closed, each alone under its own", async () => {
+  it("count together over its connections: past the budget, every connection over its share is closed", async () => {
     const s = await start(10_000, 10_000, 25_000);
     const clients = [await s.client(), await s.client(), await s.client()];
-    // 3 connections x 2 notes x 4,500 bytes: each connection 9,000 (under 10,000), the address 27,000 (over 25,000).
+    const gone = clients.map((c) => new Promise((resolve) => c.on("disconnect", resolve)));
+    // 3 connections x 2 notes x 4,500 bytes: each connection 9,000 (under 10,000, over its share of 25,000 / 3), the
+    // address 27,000 (over 25,000): all three sent alike, so all three are the flood.
     const acks = [];
     for (let round = 0; round < 2; round++) for (const c of clients) acks.push(await note(c, "z".repeat(4_500)));
-    expect(s.closedBy).toEqual(["address"]);
-    expect(s.closed[0]).toBeGreaterThan(25_000);
-    expect(acks.slice(0, 5)).toEqual([true, true, true, true, true]);
-    expect(acks[5]).toBe(false);
-    expect(clients.map((c) => c.connected)).toEqual([true, true, false]);
+    await Promise.all(gone);
+    expect(s.closedBy).toEqual(["address", "address", "address"]);
+    expect(acks).toEqual([true, true, true, true, true, false]);
+  });
+
+  it("close the heavy connections and answer a light one RATE_LIMITED with retryAfterMs, then let it on", async () => {
+    const s = await start(100_000, 10_000, 50_000);
+    const light = await s.client();
+    expect(await note(light, "first draft")).toBe(true);
+    const flooders = [await s.client(), await s.client(), await s.client(), await s.client(), await s.client()];
+    const gone = flooders.map((c) => new Promise((resolve) => c.on("disconnect", resolve)));
+    // 5 x 3 x 4,000 bytes = 60,000 past the address's 50,000; each flooder ~12,000, over its share (50,000 / 6).
+    for (let i = 0; i < 3; i++) for (const c of flooders) if (c.connected) c.emit("note", "f".repeat(4_000));
+    await Promise.all(gone);
+    expect(s.closedBy.every((by) => by === "address")).toBe(true);
+    expect(s.closedBy.length).toBe(5);
+    s.tick(4_000);
+    const busy = await light.timeout(2_000).emitWithAck("note", "a 100-byte draft".padEnd(100, "."));
+    expect(busy).toEqual({
+      ok: false,
+      error: { code: "RATE_LIMITED", message: expect.stringContaining("try again in 6 s"), retryAfterMs: 6_000 },
+    });
+    expect(light.connected).toBe(true);
+    // The next window: the light connection is answered as before.
+    s.tick(6_000);
+    expect(await note(light, "after the wait")).toBe(true);
+    expect(s.closedBy.length).toBe(5);
   });
 
   it("starts again in the next window, and forgets an address whose connections all closed", async () => {
@@ -132,5 +157,34 @@ describe("the app's byte budgets", () => {
     // At least one was closed by the server; which one depends on arrival order.
     const first = await Promise.race(closedByServer);
     expect(first).toBe(true);
+  });
+
+  it("a candidate's draft next to five flooders from the same address gets RATE_LIMITED, not a closed connection", async () => {
+    let clock = 1_000_000;
+    const server = await startTestServer({ packs: [miniPack()], now: () => clock });
+    open.push({ close: () => void server.close() });
+    const candidate = await connectClient(server.url);
+    open.push({ close: () => candidate.close() });
+    const started = await candidate.request("session:start", { packId: "mini", rounds: ["design"] });
+    const draft = (text: string) => candidate.send("answer:draft", { sessionId: started.sessionId, questionId: "rag-basics", text });
+    expect((await draft("first thoughts")).ok).toBe(true);
+
+    const flooders = await Promise.all([0, 1, 2, 3, 4].map(() => connectClient(server.url)));
+    open.push({ close: () => flooders.forEach((c) => c.close()) });
+    const closedByServer = flooders.map((c) => new Promise<string>((resolve) => c.socket.on("disconnect", (why) => resolve(why))));
+    // 5 x 9 frames of ~300 kB: 13.5 MB from the address (over INCOMING_BYTES_PER_ADDRESS), 2.7 MB each (over its share
+    // of 12 MB / 6 connections, under INCOMING_BYTES_PER_WINDOW).
+    const frame = { sessionId: "s".repeat(20), questionId: "q", text: "d".repeat(300_000), seq: 1 };
+    expect(45 * 300_000).toBeGreaterThan(INCOMING_BYTES_PER_ADDRESS);
+    const raw = flooders.map((c) => c.socket as unknown as { connected: boolean; emit(event: string, payload: unknown): void });
+    for (let i = 0; i < 9; i++) for (const c of raw) if (c.connected) c.emit("answer:draft", frame);
+    expect(await Promise.all(closedByServer)).toEqual(Array(5).fill("io server disconnect"));
+
+    const refused = await draft("a 100-byte draft".padEnd(100, "."));
+    expect(refused).toMatchObject({ ok: false, error: { code: "RATE_LIMITED", retryAfterMs: expect.any(Number) } });
+    expect(candidate.socket.connected).toBe(true);
+    // When the window has passed (the app's clock is the test's), the same draft is saved.
+    clock += 10_000;
+    expect((await draft("a 100-byte draft".padEnd(100, "."))).ok).toBe(true);
   });
 });

@@ -72,4 +72,17 @@ describe("team token CLI", () => {
     expect(again.err).toContain("already revoked");
     expect((await cli(databaseFile, "token", "list", "nope")).err).toContain('no team "nope"');
   });
+
+  it("a name with no ASCII letters says so and how to give an id; --id is used and validated", async () => {
+    const plain = await cli(databaseFile, "create", "\u0410\u0441\u043C\u0435");
+    expect(plain.code).not.toBe(0);
+    expect(plain.err).toContain("has letters, but none in ASCII to make a team id from");
+    expect(plain.err).toContain("give one with --id");
+    const bad = await cli(databaseFile, "create", "\u0410\u0441\u043C\u0435", "--id", "Acme RU");
+    expect(bad.err).toContain('team id "Acme RU" must be lower-case ASCII letters and digits');
+    expect((await cli(databaseFile, "create", "\u0410\u0441\u043C\u0435", "--id")).code).toBe(2);
+    const made = await cli(databaseFile, "create", "\u0410\u0441\u043C\u0435", "--id", "acme-ru");
+    expect([made.code, made.out]).toEqual([0, expect.stringContaining('created team "acme-ru" (\u0410\u0441\u043C\u0435)')]);
+    expect((await cli(databaseFile, "list")).out).toContain("acme-ru\t\u0410\u0441\u043C\u0435");
+  });
 });

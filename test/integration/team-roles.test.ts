@@ -181,7 +181,7 @@ describe("team token roles", () => {
       expect(body.error.code).toBe("FORBIDDEN_ROLE");
       // The message names the role needed and the role the token has.
       expect(body.error.message).toContain(`needs the ${MATRIX[name]!.length === 1 ? "owner" : MATRIX[name]!.join(" or ")} role`);
-      expect(body.error.message).toContain(`is a ${role}`);
+      expect(body.error.message).toContain(`is ${role === "editor" ? "an" : "a"} ${role}`);
     }
   });
 
@@ -327,5 +327,60 @@ describe("look-alike labels", () => {
     const ell = await invite("lvan Smith");
     expect(ell.status).toBe(409);
     expect((await ell.json()).error).toMatchObject({ code: "LABEL_CONFUSABLE", message: expect.stringContaining('"Ivan Smith"') });
+  });
+
+  it("labels differing only in spaces read the same: LABEL_TAKEN for tokens, one person for invites", async () => {
+    expect((await createToken("Sam Lee")).status).toBe(201);
+    for (const spaced of ["Sam  Lee", "Sam   Lee", "Sam\u00A0Lee", "Sam\u2009\u3000Lee"]) {
+      const res = await createToken(spaced);
+      expect(res.status, JSON.stringify(spaced)).toBe(409);
+      expect((await res.json()).error.code).toBe("LABEL_TAKEN");
+    }
+    const invite = (candidateLabel: string) =>
+      api("/api/teams/acme/invites", token.editor, { method: "POST", json: { packId: "tiny", candidateLabel } });
+    const same = await invite("Ivan  Smith");
+    expect(same.status).toBe(201);
+    expect((await same.json()).candidateLabel).toBe("Ivan Smith");
+    expect((await invite("lvan   Smith")).status).toBe(409);
+  });
+
+  it("refuses look-alike letters of every script in a word, and phonetic small capitals; whole words of one script pass", async () => {
+    expect((await createToken("owner x")).status).toBe(201);
+    for (const [label, code] of [
+      ["\u0585wner x", "U+0585"],
+      ["\u2C9Fwner x", "U+2C9F"],
+      ["\u13BEwner x", "U+13BE"],
+      ["own\u1D07r x", "U+1D07"],
+    ]) {
+      const res = await createToken(label!);
+      expect(res.status, label).toBe(400);
+      expect((await res.json()).error).toMatchObject({ code: "BAD_PAYLOAD", message: expect.stringContaining(code!) });
+    }
+    for (const label of ["\u0540\u0561\u0575\u0561\u057D\u057F\u0561\u0576", "\u6771\u4EAC\u30BF\u30EF\u30FC", "\u5C71\u7530 Taro"])
+      expect((await createToken(label)).status, label).toBe(201);
+    // A whole-Armenian look-alike of a live label.
+    expect((await createToken("go")).status).toBe(201);
+    expect((await (await createToken("\u0581\u0585")).json()).error.code).toBe("LABEL_CONFUSABLE");
+  });
+
+  it("an override note and a pack title may not hold bidi controls (named by code point); honest text passes", async () => {
+    const override = (note: string) =>
+      api(`/api/teams/acme/sessions/${sessions[0]}/overrides`, token.reviewer, {
+        method: "POST",
+        json: { questionId: criterion.questionId, criterionId: criterion.criterionId, score: (criterion.score + 3) % 5, note },
+      });
+    const evil = await override("\u202Eevil\u202C note");
+    expect(evil.status).toBe(400);
+    expect((await evil.json()).error).toMatchObject({ code: "BAD_PAYLOAD", message: expect.stringContaining("U+202E") });
+    expect((await override("fair call\nsee line 2")).status).toBe(201);
+    const title = await fetch(`${server.url}/api/teams/acme/packs`, {
+      method: "POST",
+      body: TINY.replace("id: tiny", "id: tiny-bidi").replace("Tiny pack", "Tiny \u202Ekcap"),
+      headers: { authorization: `Bearer ${token.owner}` },
+    });
+    expect(title.status).toBe(400);
+    const refused = await title.json();
+    expect(refused.error.code).toBe("PACK_INVALID");
+    expect(refused.issues[0]).toMatchObject({ path: "title", code: "hidden-character", message: expect.stringContaining("U+202E") });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canGrant, describeRoles, routes, TOKEN_ROLES } from "../../server/contracts/index.js";
+import { aRole, canGrant, describeRoles, routes, TOKEN_ROLES } from "../../server/contracts/index.js";
 import { allows, needs } from "../../client/src/team/role.js";
 
 describe("team roles", () => {
@@ -8,6 +8,10 @@ describe("team roles", () => {
     expect(TOKEN_ROLES.filter((r) => canGrant("editor", r))).toEqual(["editor", "viewer"]);
     expect(TOKEN_ROLES.filter((r) => canGrant("reviewer", r))).toEqual(["reviewer", "viewer"]);
     expect(TOKEN_ROLES.filter((r) => canGrant("viewer", r))).toEqual(["viewer"]);
+  });
+
+  it('a role is named with its article ("an editor", not "a editor")', () => {
+    expect(TOKEN_ROLES.map(aRole)).toEqual(["an owner", "an editor", "a reviewer", "a viewer"]);
   });
 
   it("refusals name the roles a route needs", () => {
