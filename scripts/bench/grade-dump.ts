@@ -13,6 +13,10 @@ import { authorPack, slug } from "../eval/author-pack.js";
 import { loadBeetle } from "../eval/datasets/beetle.js";
 import { loadPowergrading } from "../eval/datasets/powergrading.js";
 import { loadSaf } from "../eval/datasets/saf.js";
+import { PLACEMENTS, placeAttack } from "../../test/helpers/attacked.js";
+import { PUBLIC_ATTACKS } from "../../test/helpers/corpora.js";
+import { gamingAnswers } from "../../test/helpers/gaming.js";
+import { blindAnswers } from "./blind-answers.js";
 
 const args = process.argv.slice(2);
 const out = args.find((a) => !a.startsWith("--")) ?? "grade-dump.jsonl";
@@ -23,7 +27,8 @@ const lines: string[] = [];
 const record = (set: string, key: string, grade: QuestionGrade) => lines.push(JSON.stringify({ set, key, grade }));
 const started = performance.now();
 
-const pack = defaultVariantPack(loadPacksFromDir("scenarios")[0]!);
+const raw = loadPacksFromDir("scenarios")[0]!;
+const pack = defaultVariantPack(raw);
 const json = JSON.stringify(pack);
 const body = (kind: string, text: string) => (kind === "coding" ? { code: text, language: "python" as const } : { text });
 for (const q of pack.questions) {
@@ -58,6 +63,46 @@ for (const file of yamlFiles("test/fixtures")) {
     if (!q) continue;
     const answer = typeof item.code === "string" ? { code: item.code, language: "python" as const } : body(q.kind, item.answer ?? "");
     record(file, String(i), gradeQuestion(q, [answer], { pack }));
+  }
+}
+
+// The grading bench's row of answers that are not copies: the blind answers on the interview's path (a fresh
+// pack object per answer, as the pack library returns built-ins).
+const rawJson = JSON.stringify(raw);
+for (const [i, a] of blindAnswers(raw).entries()) {
+  const fresh = JSON.parse(rawJson) as Pack;
+  record(
+    "blind-interview",
+    `${a.id}#${i}`,
+    gradeQuestion(
+      fresh.questions.find((x) => x.id === a.id)!,
+      [a.body],
+      { pack: fresh },
+    ),
+  );
+}
+
+// The generated corpora of `npm run bench:corpora` (the hand-written ones are YAML files above): every gaming
+// answer of every question, as text and (for coding questions) as code, and every public injection in every
+// placement on the weak and adequate exemplars of the attacked questions.
+// Graded against the pack as loaded (no variant instantiated), as bench:corpora and the grading bench grade.
+for (const q of raw.questions) {
+  for (const [i, g] of gamingAnswers(q).entries()) {
+    record("gaming", `${q.id}#${i}`, gradeQuestion(q, [{ text: g.text }], { pack: raw }));
+    if (q.kind === "coding") record("gaming-code", `${q.id}#${i}`, gradeQuestion(q, [{ code: g.text, language: "python" }], { pack: raw }));
+  }
+}
+for (const id of ["support-chatbot-rag", "extraction-invalid-json", "cut-llm-costs", "llm-retry-backoff"]) {
+  const q = raw.questions.find((x) => x.id === id)!;
+  for (const level of ["weak", "adequate"] as const) {
+    const base = q.exemplars.find((e) => e.level === level)!.answer;
+    for (const attack of PUBLIC_ATTACKS)
+      for (const where of PLACEMENTS)
+        record(
+          "injection",
+          `${id}/${level}/${where}/${attack.id}`,
+          gradeQuestion(q, [body(q.kind, placeAttack(base, attack.text, where))], { pack: raw, gradingExemplar: base }),
+        );
   }
 }
 

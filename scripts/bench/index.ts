@@ -1,10 +1,12 @@
 // npm run bench — every benchmark, printing numbers and ratios (never asserted: this machine is shared).
 import { benchGrading } from "./grading.js";
+import { benchGradingMemory } from "./grading-memory.js";
 import { benchInterview } from "./interview.js";
 import { benchStepCpu } from "./step-cpu.js";
 
 console.log("== grading");
 await benchGrading();
+await benchGradingMemory();
 console.log("\n== interview server");
 await benchInterview();
 console.log("\n== server CPU per operation (load-independent; also: npx tsx scripts/bench/step-cpu.ts)");

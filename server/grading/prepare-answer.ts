@@ -42,16 +42,23 @@ export type PrepareContext = {
 export function prepareAnswer(question: Question, answers: (AnswerBody | null)[], ctx: PrepareContext = {}): PreparedAnswer {
   if (!ctx.pack || ctx.modelAnswers || ctx.gradingExemplar !== undefined) return prepareNow(question, answers, ctx);
   const key = answers.map((a) => (a ? JSON.stringify(a) : "-")).join("\u0001");
-  const last = lastReading.get(question);
-  if (last && last.pack === ctx.pack && last.key === key) return last.prepared;
+  let byQuestion = lastReading.get(ctx.pack);
+  const last = byQuestion?.get(question);
+  if (last && last.key === key) return last.prepared;
   const prepared = prepareNow(question, answers, ctx);
   // Shared by the readers that follow: none may change it.
   Object.freeze(prepared.flags);
-  lastReading.set(question, { pack: ctx.pack, key, prepared });
+  if (!byQuestion) lastReading.set(ctx.pack, (byQuestion = new WeakMap()));
+  byQuestion.set(question, { key, prepared });
   return prepared;
 }
 
-const lastReading = new WeakMap<Question, { pack: Pack; key: string; prepared: PreparedAnswer }>();
+/**
+ * The last reading per pack object and question. Keyed by the pack, weakly: a reading that held its pack (as it
+ * once did, per question) kept every answer's freshly parsed pack (about 1.2 MB of JSON) alive until the next
+ * answer to the same question, so the collector copied each one out of the young generation, per answer.
+ */
+const lastReading = new WeakMap<Pack, WeakMap<Question, { key: string; prepared: PreparedAnswer }>>();
 
 /** One answer's readings are shared by its parts (prose, comments, code): its code is read with and without comments. */
 function prepareNow(question: Question, answers: (AnswerBody | null)[], ctx: PrepareContext): PreparedAnswer {

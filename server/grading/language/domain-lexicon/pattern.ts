@@ -32,12 +32,27 @@ export function compilePattern(source: string): Pattern {
 const says = (w: Word, lemma: string, word: string) =>
   w.prefix ? lemma.startsWith(w.text) || word.startsWith(w.text) : lemma === w.text || word === w.text;
 
-/** The last token index of the alternative of a slot that starts at token j (the longest), or -1. */
+/**
+ * The last token index of the alternative of a slot that starts at token j (the longest), or -1. Plain loops: every
+ * pattern of every linked concept asks this of every token of every sentence, and a callback per word cost as much
+ * again as the comparisons.
+ */
 function fill(slot: Slot, a: Analysis, j: number, to: number): number {
   let end = -1;
-  for (const alt of slot) {
-    if (j + alt.length > to) continue;
-    if (alt.every((w, i) => says(w, a.tokens[j + i]!.lemma, a.tokens[j + i]!.word))) end = Math.max(end, j + alt.length - 1);
+  const tokens = a.tokens;
+  for (let s = 0; s < slot.length; s++) {
+    const alt = slot[s]!;
+    const n = alt.length;
+    if (j + n > to) continue;
+    let all = true;
+    for (let i = 0; i < n; i++) {
+      const t = tokens[j + i]!;
+      if (!says(alt[i]!, t.lemma, t.word)) {
+        all = false;
+        break;
+      }
+    }
+    if (all && j + n - 1 > end) end = j + n - 1;
   }
   return end;
 }
