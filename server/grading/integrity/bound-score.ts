@@ -11,7 +11,8 @@
  */
 
 /** A full or near-full ratio on a grading scale ("4/4", "10/10", "98/100", "4 out of 4"). */
-const RATIO = /\b(\d{1,3})\s*(?:\/|out of)\s*(4|5|10|100)\b(?!\s*[a-z])/g;
+// A noun after it makes it a count ("4/4 tests", "10/10 canaries"); a preposition does not ("4/4 on every criterion").
+const RATIO = /\b(\d{1,3})\s*(?:\/|out of)\s*(4|5|10|100)\b(?!\s*(?!(?:on|in|at|for|from|by|and|across|overall|each|every|all|with|to|the|this|is|was)\b)[a-z])/g;
 const topRatio = (n: string) => [...n.matchAll(RATIO)].some((m) => Number(m[1]) <= Number(m[2]) && Number(m[1]) >= 0.9 * Number(m[2]));
 /** A top grade in words: "full marks", "the top band", "the maximum level", "top score", "level 4", "a perfect score". */
 const TOP_WORDS =
