@@ -22,9 +22,9 @@ const OBJECT_LEVEL =
   /\b(?:score|rate|grade|mark|award|give)\s+(?:it|this(?:\s+(?:answer|response|submission|one))?)\s+(?:an?\s+|at\s+)?(?:level\s+)?[45]\b(?!\s*(?:-|–|to|\/)\s*\d)/;
 export const topGrade = (n: string) => TOP_WORDS.test(n) || topRatio(n) || OBJECT_LEVEL.test(n);
 
-/** This very text, by deixis: "this answer", "this exact response", "the submission above", "this rewrite", "this one". */
+/** This very text, by deixis: "this answer", "this exact response", "the submission above", "this rewrite", "this one"; "my" only with answer or response (a story's "my submission" is a hackathon entry). */
 const THIS_TEXT =
-  /\b(?:this|the (?:above|following|present|current))\s+(?:(?:exact|very|same|whole|entire|identical|particular)\s+)?(?:answers?|responses?|submissions?|solutions?|write-?ups?|rewrites?|one|text|attempt|entry)\b|\b(?:answer|response|submission|solution|design|rewrite|code) (?:above|below)\b|\bmy (?:answer|response|submission)\b/;
+  /\b(?:this|the (?:above|following|present|current))\s+(?:(?:exact|very|same|whole|entire|identical|particular)\s+)?(?:answers?|responses?|submissions?|solutions?|write-?ups?|rewrites?|one|text|attempt|entry)\b|\b(?:answer|response|submission|solution|design|rewrite|code) (?:above|below)\b|\bmy (?:answer|response)\b/;
 /** The rubric as a whole: "every criterion", "all rubric items", "across the board", "on each criterion". */
 const WHOLE_RUBRIC =
   /\b(?:each|every|all|both)\s+(?:of\s+the\s+|the\s+)?(?:rubric\s+|grading\s+|scoring\s+)?(?:criteri(?:on|a)|rubric (?:items?|lines?|rows?|points?)|items? (?:of|on) the rubric|dimensions?|competenc(?:y|ies))\b|\bacross the (?:board|rubric)\b|\bon all (?:criteria|counts)\b/;
