@@ -15,7 +15,7 @@ import { forMatching } from "./normalise.js";
 const GAP = /^["'`*)\]]*(?:\s*[:=|→>—–-]+|\s+(?:is|gets?|got|scored?|rated?))\s*["'`*[(]*\s*/;
 /** A grade or a coverage mark, followed by nothing that makes it a measurement (a unit, a word, a decimal). */
 const VALUE =
-  /^(?:(\d{1,3})(?:\s*\/\s*(\d{1,3}))?|full marks|full|max(?:imum)?|top|pass(?:ed)?|covered|met|satisfied|fulfilled|[✓✔✅☑])(?=\s*(?:$|[,;|}\])/·•]|\.(?!\d)|\s(?:and|&)\s|\s*[✓✔✅☑])|\s+[^\s\w$%])/u;
+  /^[✓✔✅☑]|^(?:(\d{1,3})(?:\s*\/\s*(\d{1,3}))?|full marks|full|max(?:imum)?|top|pass(?:ed)?|covered|met|satisfied|fulfilled|[✓✔✅☑])(?=\s*(?:$|[,;|}\])/·•]|\.(?!\d)|\s(?:and|&)\s|\s*[✓✔✅☑])|\s+[^\s\w$%])/u;
 /** A coverage key before the names it lists: "covered: x", "concepts covered = [x, y]", '"covered": ["x", "y"]'. */
 const COVERAGE_KEY = /\b(?:covered|criteria met|met|satisfied|passed|concepts covered|rubric items?)\b["'`]?\s*[:=]/;
 
@@ -44,10 +44,14 @@ const GLUED_LEVEL = /^([0-5])(?=\s+[a-z])/;
 function scoredAt(n: string, end: number): "clean" | "glued" | null {
   const after = n.slice(end, end + 60);
   const gap = GAP.exec(after);
-  if (!gap) return null;
-  const rest = after.slice(gap[0].length);
+  // A space alone may separate a name from its mark ("guardrails ✔", "cost-latency 4,"), but then the mark must stand clean.
+  const spaced = gap ? null : /^\s+/.exec(after);
+  if (!gap && !spaced) return null;
+  const rest = after.slice((gap ?? spaced)![0].length);
   const m = VALUE.exec(rest);
-  if (!m) return GLUED_LEVEL.test(rest) ? "glued" : null;
+  if (!m) return gap && GLUED_LEVEL.test(rest) ? "glued" : null;
+  // "evaluation 4." ends a sentence as often as it grades; a space-separated figure counts only before a list mark.
+  if (spaced && m[1] !== undefined && !/^\d{1,3}(?:\s*\/\s*\d{1,3})?\s*(?:[,;|·•]|[✓✔✅☑]|$)/u.test(rest)) return null;
   return m[1] === undefined || gradeLike(Number(m[1]), m[2] === undefined ? undefined : Number(m[2])) ? "clean" : null;
 }
 
@@ -62,7 +66,7 @@ function listedAsCovered(n: string, at: number): boolean {
 /** How many of the question's criteria a text binds to a score or a coverage mark. */
 export function scoredCriteria(text: string, q: Question): number {
   const n = canon(text.length > 3000 ? text.slice(0, 3000) : text);
-  if (!/[:=|→>—–✓✔✅☑]|\bis\b|\bgets?\b|\bscored?\b/u.test(n)) return 0;
+  if (!/[:=|→>—–✓✔✅☑\d]|\bis\b|\bgets?\b|\bscored?\b|\bcovered\b|\bmet\b/u.test(n)) return 0;
   let clean = 0;
   let glued = 0;
   for (const names of namesOf(q)) {
