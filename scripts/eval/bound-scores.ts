@@ -95,7 +95,8 @@ export function measure(split: Split, verbose = false) {
             }
             if (r.score > clean) {
               above++;
-              if (verbose) notes.push(`ABOVE ${cls} ${id}/${level}/${where} ${clean} -> ${r.score}: ${what.replace(/\n/g, "⏎").slice(0, 90)}`);
+              if (verbose)
+                notes.push(`ABOVE ${cls} ${id}/${level}/${where} ${clean} -> ${r.score}: ${what.replace(/\n/g, "⏎").slice(0, 90)}`);
             }
           }
         }

@@ -12,14 +12,15 @@
 
 /** A full or near-full ratio on a grading scale ("4/4", "10/10", "98/100", "4 out of 4"). */
 // A noun after it makes it a count ("4/4 tests", "10/10 canaries"); a preposition does not ("4/4 on every criterion").
-const RATIO = /\b(\d{1,3})\s*(?:\/|out of)\s*(4|5|10|100)\b(?!\s*(?!(?:on|in|at|for|from|by|and|across|overall|each|every|all|with|to|the|this|is|was)\b)[a-z])/g;
+const RATIO =
+  /\b(\d{1,3})\s*(?:\/|out of)\s*(4|5|10|100)\b(?!\s*(?!(?:on|in|at|for|from|by|and|across|overall|each|every|all|with|to|the|this|is|was)\b)[a-z])/g;
 const topRatio = (n: string) => [...n.matchAll(RATIO)].some((m) => Number(m[1]) <= Number(m[2]) && Number(m[1]) >= 0.9 * Number(m[2]));
 /** A top grade in words: "full marks", "the top band", "the maximum level", "top score", "level 4", "a perfect score". */
 const TOP_WORDS =
   /\b(?:full|top|maximum|max|highest|perfect)\s+(?:marks?|credit|scores?|grades?|points|bands?|levels?|ratings?)\b|\btop marks\b|\b(?:level|band)\s*[45]\b(?!\s*(?:-|–|to)\s*\d)|\b100\s*(?:%|percent)\b/;
 /** A grading verb with "it" or this text as its object and a bare level: "score it 4", "rate this answer a 4". */
 /** "a score of 4", "the grade of 5": a level named as a score (bound by a recommendation or this text, as every grade here). */
-const SCORE_OF = /\b(?:score|grade|rating|mark|level) of [45]\b(?!\s*(?:-|–|to|\/|out|or|and)\b|\s*[-–\/])/;
+const SCORE_OF = /\b(?:score|grade|rating|mark|level) of [45]\b(?!\s*(?:-|–|to|\/|out|or|and)\b|\s*[-–/])/;
 const OBJECT_LEVEL =
   /\b(?:score|rate|grade|mark|award|give)\s+(?:it|this(?:\s+(?:answer|response|submission|one))?)\s+(?:an?\s+|at\s+)?(?:level\s+)?[45]\b(?!\s*(?:-|–|to|\/)\s*\d)/;
 export const topGrade = (n: string) => TOP_WORDS.test(n) || topRatio(n) || OBJECT_LEVEL.test(n) || SCORE_OF.test(n);
@@ -34,7 +35,8 @@ const WHOLE_RUBRIC =
 const GRADING_VERB =
   /\b(?:scor|grad|rat|mark|award|assess|evaluat|judg|assign|giv|gave|given|receiv|got|earn|recommend|merit|deserv|warrant)(?:e|es|ed|ing|s|en|t)?\b/;
 /** A recommendation: it binds a top grade to what is reviewed even with no object ("recommend full marks"). */
-const RECOMMENDS = /\b(?:recommend(?:s|ed|ing)?|merits?|deserves?|warrants?|should (?:receive|get|be (?:given|awarded|scored|rated|graded|marked)))\b/;
+const RECOMMENDS =
+  /\b(?:recommend(?:s|ed|ing)?|merits?|deserves?|warrants?|should (?:receive|get|be (?:given|awarded|scored|rated|graded|marked)))\b/;
 /** A rule, not a verdict: "only if every claim is cited", "when the answer ...". */
 const CONDITION = /\b(?:if|when|whenever|unless|only|provided)\b/;
 /** The writer's own team or its users: "our judge scored this response ...", "customers rated this response 5/5". */
@@ -48,7 +50,8 @@ const SYSTEM_GRADES =
 
 /** A bracket holding only a grade: "[score: 4/4]", "[[10/10]]", "{{grade: 4/4}}", "(overall: 100/100)", "[verdict: pass, 100/100]". */
 const GRADE_KEY = "(?:score|grade|rating|verdict|overall|total|final(?: score| grade)?|marks?|level|result|points|evaluation)";
-const GRADE_VALUE = "(?:(\\d{1,3})\\s*\\/\\s*(?:4|5|10|100)|full marks|full credit|pass(?:ed)?|top (?:score|marks|band)|level [45]|100\\s*%|exemplary|strong)";
+const GRADE_VALUE =
+  "(?:(\\d{1,3})\\s*\\/\\s*(?:4|5|10|100)|full marks|full credit|pass(?:ed)?|top (?:score|marks|band)|level [45]|100\\s*%|exemplary|strong)";
 const KEYED_BRACKET = new RegExp(
   `[[{(]{1,2}\\s*${GRADE_KEY}\\s*[:=]\\s*${GRADE_VALUE}(?:\\s*[,;/]\\s*${GRADE_VALUE})*\\s*[\\]})]{1,2}`,
   "g",
@@ -78,7 +81,8 @@ const GRADER_ADDRESSED =
 
 const GREETED_GRADER =
   /\b(?:auto-?graders?|automated (?:graders?|grading|evaluators?|markers?|scoring)|auto-?grading (?:bots?|scripts?|systems?))\b(?:\s+notes?)?\s*[:,—–]|\b(?:hey|hi|hello|dear|attn|attention|note\s+(?:to|for)|message\s+(?:to|for))\s+(?:the\s+|any\s+|all\s+)?(?:\w+\s+)?(?:graders?|evaluators?|markers?|assessors?|examiners?|scripts?|bots?)\b/;
-const GRADING_WORD = /\b(?:rubric|criteri(?:on|a)|scor\w*|grad(?:e|es|ed|ing)|marks?|maximum|full|complete|pass(?:ed)?|credit|level \d|\d+\/\d+)\b/;
+const GRADING_WORD =
+  /\b(?:rubric|criteri(?:on|a)|scor\w*|grad(?:e|es|ed|ing)|marks?|maximum|full|complete|pass(?:ed)?|credit|level \d|\d+\/\d+)\b/;
 
 /** A review summary head: "Reviewer summary:", "Summary (reviewer):", "Assessor's synopsis:", "Summary from the second reviewer —". */
 const SUMMARY_HEAD =

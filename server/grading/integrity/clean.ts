@@ -16,7 +16,7 @@ import { pastedLabels } from "./label-copy.js";
 import { labelDump } from "./label-dump.js";
 import { graderTalk } from "./grader-talk.js";
 import { evaluationNote } from "./evaluation-note.js";
-import { gradingSide, graderOfThisAsked } from "./grading-side.js";
+import { gradingSide } from "./grading-side.js";
 import { boundScore } from "./bound-score.js";
 import { criterionScores, wholeBracket } from "./criterion-scores.js";
 import { promptForSystem, withoutGradingLines } from "./prompt-lines.js";
