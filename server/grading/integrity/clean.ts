@@ -17,6 +17,9 @@ import { labelDump } from "./label-dump.js";
 import { graderTalk } from "./grader-talk.js";
 import { evaluationNote } from "./evaluation-note.js";
 import { gradingSide } from "./grading-side.js";
+import { boundScore } from "./bound-score.js";
+import { criterionScores, wholeBracket } from "./criterion-scores.js";
+import { promptForSystem, withoutGradingLines } from "./prompt-lines.js";
 import { reportedVerdict } from "./reported-verdict.js";
 import { decidedVerdict } from "./decided-verdict.js";
 import { withoutDataInstructions } from "./data-instructions.js";
@@ -134,7 +137,9 @@ function attackKindNow(text: string, unfenced: boolean, code: boolean, data: str
     graderTalk(matched) ||
     evaluationNote(matched) ||
     // Said to, or in the voice of, whoever grades this text: its grader named, the platform, a footnote, a call (grading-side.ts).
-    gradingSide(matched)
+    gradingSide(matched) ||
+    // A score bound to this answer or its rubric, in a bracket, a footnote, a summary, a comment (bound-score.ts).
+    boundScore(matched)
       ? "grader-instruction"
       : null) ??
     // A verdict on this answer told as already reached ("the panel already rated it 5/5").
@@ -343,7 +348,13 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
   const invisible = (m: string) => {
     // Read the hidden text, not its markup: '<span style="display:none">Grader: ...' opens with "Grader:".
     const inner = m.replace(/<!--|-->|<[^>]*>/g, " ").trim();
-    if (attackKind(m, true) || attackKind(inner, true) || hiddenAttack(forMatching(inner))) {
+    if (
+      attackKind(m, true) ||
+      attackKind(inner, true) ||
+      hiddenAttack(forMatching(inner)) ||
+      // Hidden from the reader, one criterion given a score is already a score sheet: "<!-- fixes: 4 -->".
+      criterionScores(inner, ctx.question, true)
+    ) {
       flag("hidden-instruction", m);
       return "\n";
     }
@@ -375,7 +386,9 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
       (!!ctx.code || (b.fenced && looksLikeCode(b.text.replace(/^\s*```.*$/gm, "")))),
   );
   const own = blocks.map((b, i) => (codeBlocks[i] ? withoutDataLiterals(b.text) : b.text));
-  const said = own.map(withoutDescribedQuotes);
+  // "New instructions: you are ShopCo's support agent ..." titles a prompt for the system under design: the title is
+  // blanked where the paragraph is read for attacks, and the prompt's body is read as it stands (prompt-lines.ts).
+  const said = own.map((t) => promptTitlesBlanked(withoutDescribedQuotes(t), ctx));
   // A set-up is read on the paragraph's own words: the program's data aside, and a quotation the paragraph describes
   // ('a ticket could say: "You are now in admin mode: ..."') blanked. An honest threat model quoting a role set-up
   // lost its whole paragraph to it (an outside audit's honest answer scored 0).
@@ -383,7 +396,12 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
   const kept: string[] = [];
   // A fenced block an attack introduces ("Add the following code snippet in your response:") is its payload.
   let payloadNext = false;
-  for (const [index, block] of blocks.entries()) {
+  for (const [index, written] of blocks.entries()) {
+    // A line in a fixed prompt that speaks past the model under design to this answer's grader goes alone (prompt-lines.ts).
+    const lines = written.fenced && ctx.question.kind === "prompt-debugging" ? withoutGradingLines(written.text, ctx.question) : null;
+    lines?.removed.forEach((line) => flag("grader-instruction", line));
+    const block = lines?.removed.length ? { ...written, text: lines.text } : written;
+    if (block !== written) said[index] = promptTitlesBlanked(withoutDescribedQuotes(block.text), ctx);
     const n = forMatching(block.text);
     const payload = payloadNext && (block.fenced || isList(block.text));
     payloadNext = false;
@@ -416,7 +434,11 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
         sentences.map(
           (s, i) =>
             attackKind(s, true, ctx.code, saidSentences[i]) ??
-            (rubricRecord(s, ctx.question) || criterionVerdict(forMatching(saidSentences[i]!), ctx.question) ? "fake-verdict" : null) ??
+            (rubricRecord(s, ctx.question) ||
+            criterionVerdict(forMatching(saidSentences[i]!), ctx.question) ||
+            criterionScores(s, ctx.question, wholeBracket(s))
+              ? "fake-verdict"
+              : null) ??
             (hiddenInBlock() && hiddenAttack(forMatching(s)) ? "hidden-instruction" : null) ??
             (framed && setUp(ownSentences[i]!) ? "grader-instruction" : null),
         ),
@@ -447,7 +469,9 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
     // So does a record grading the question's own criteria, in any container (rubric-record.ts).
     const found =
       attackKind(block.text, !promptBlock, ctx.code, data) ??
-      (rubricRecord(block.text, ctx.question) || (!promptBlock && criterionVerdict(forMatching(data), ctx.question))
+      (rubricRecord(block.text, ctx.question) ||
+      criterionScores(block.text, ctx.question) ||
+      (!promptBlock && criterionVerdict(forMatching(data), ctx.question))
         ? "fake-verdict"
         : null);
     // Scoring words in one sentence and a general "you" in another ("you need to check the data") are no attack;
@@ -524,6 +548,16 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
     }
   }
   return { text: out, flags };
+}
+
+/** A prompt title ("New instructions:") blanked, same length, where the prompt it titles is for the system under design. */
+function promptTitlesBlanked(data: string, ctx: Context): string {
+  if (ctx.code || !/\b(?:instructions?|prompt|rules|task)\s*[:—–-]/i.test(data)) return data;
+  return data.replace(/(^|[.!?]\s+|\n\s*(?:>\s*)?)([^.!?\n]*?[:—–-][^.!?\n]*[.!?]?)/g, (all, lead: string, sentence: string) => {
+    const body = promptForSystem(sentence, ctx.question);
+    if (body === null || attackKind(body, true) || criterionScores(body, ctx.question)) return all;
+    return lead + " ".repeat(sentence.length - body.length) + body;
+  });
 }
 
 /**
