@@ -60,7 +60,12 @@ export function createTeamsRepo(db: Kysely<Database>) {
     async revokeKeepingAnOwner(teamId: string, id: string, now: number): Promise<"revoked" | "last-owner"> {
       return db.transaction().execute(async (trx) => {
         if (rowLocks) await trx.selectFrom("teams").select("id").where("id", "=", teamId).forUpdate().execute();
-        const token = await trx.selectFrom("team_tokens").select(["role", "revoked_at"]).where("team_id", "=", teamId).where("id", "=", id).executeTakeFirst();
+        const token = await trx
+          .selectFrom("team_tokens")
+          .select(["role", "revoked_at"])
+          .where("team_id", "=", teamId)
+          .where("id", "=", id)
+          .executeTakeFirst();
         if (token?.role === "owner" && token.revoked_at === null) {
           const others = await trx
             .selectFrom("team_tokens")

@@ -19,7 +19,8 @@ describe("withoutRestatedQuestion: the prompt said back is not evidence", () => 
   it("gives each restated prompt no more than its question's weak model answer", () => {
     const restated = rows.filter((r) => r.side === "restated");
     expect(restated.length).toBeGreaterThanOrEqual(3);
-    for (const r of restated) expect(graded(r.questionId, r.answer).score, r.answer.slice(0, 60)).toBeLessThanOrEqual(weakScore(r.questionId));
+    for (const r of restated)
+      expect(graded(r.questionId, r.answer).score, r.answer.slice(0, 60)).toBeLessThanOrEqual(weakScore(r.questionId));
   });
 
   it("keeps every sentence of an answer that works with the givens (its own numbers and words)", () => {
@@ -52,7 +53,10 @@ describe("withoutRestatedQuestion: the prompt said back is not evidence", () => 
   });
 
   it("reads only design briefs: the answer to a one-line question repeats it and adds its one word", () => {
-    const short = { ...question("support-chatbot-rag"), prompt: "Explain why you got a voltage reading of 1.5 for terminal 1 and the positive terminal." };
+    const short = {
+      ...question("support-chatbot-rag"),
+      prompt: "Explain why you got a voltage reading of 1.5 for terminal 1 and the positive terminal.",
+    };
     const answer = "I got a voltage reading of 1.5 for terminal 1 and the positive terminal because they are connected.";
     expect(withoutRestatedQuestion(answer, short)).toBe(answer);
   });

@@ -235,7 +235,10 @@ describe("questions with variables", () => {
     const withFigure = PACK.replace(
       "    figures:\n      - { id: rps,",
       "    figures:\n      - { id: leak, label: Leak, value: 1, unit: x, from: secret_n }\n      - { id: rps,",
-    ).replace("      rps: { int: [1000, 3000], step: 500, default: 2000 }", "      secret_n: { int: [1, 1], secret: true }\n      rps: { int: [1000, 3000], step: 500, default: 2000 }");
+    ).replace(
+      "      rps: { int: [1000, 3000], step: 500, default: 2000 }",
+      "      secret_n: { int: [1, 1], secret: true }\n      rps: { int: [1000, 3000], step: 500, default: 2000 }",
+    );
     expect(withFigure).toContain("from: secret_n");
     expect(() => parsePack(withFigure, "leak.yaml")).toThrow(/figures.*reads "secret_n", a secret variable/s);
   });

@@ -39,7 +39,8 @@ const RELATING = new Set("because so since therefore when if unless until after 
  * marker run's, or the bounded label's): several optional space-takers in a row made a run of 800 spaces cost
  * minutes of backtracking (a review of session 13 found it).
  */
-const ITEM_LABEL = /(^[ \t]*|[.;!?|][ \t]+|\n[ \t]*)(?:[-*•#>][-*•#> \t]*|\d+[.)][ \t]*)?(?=[^\s])[^.;:|\n=]{1,40}?(?::|=>|->|→|[ \t][-–—][ \t])(?=\s)/g;
+const ITEM_LABEL =
+  /(^[ \t]*|[.;!?|][ \t]+|\n[ \t]*)(?:[-*•#>][-*•#> \t]*|\d+[.)][ \t]*)?(?=[^\s])[^.;:|\n=]{1,40}?(?::|=>|->|→|[ \t][-–—][ \t])(?=\s)/g;
 
 const singular = (w: string) => (w.length > 3 && /[^s]s$/.test(w) ? w.slice(0, -1) : w);
 
