@@ -52,7 +52,7 @@ export function teamPacksRouter(deps: {
   teams: Teams;
   library: PackLibrary;
   /** Checks that need execution (reference solutions in the sandbox): problems and warnings; none when absent. */
-  verify?: (located: LocatedPack) => Promise<{ issues: PackIssue[]; warnings: string[] }>;
+  verify?: (located: LocatedPack, team: string) => Promise<{ issues: PackIssue[]; warnings: string[] }>;
 }): Router {
   const router = Router({ mergeParams: true });
   // Read only after the token checks out (the /:team guard below runs first): an anonymous
@@ -79,11 +79,11 @@ export function teamPacksRouter(deps: {
     router,
     AT,
     routes.validatePack,
-    async ({ body }) => {
+    async ({ body }, res) => {
       try {
         const located = parsePackLocated(body, "editor");
         const { pack } = located;
-        const { issues: failures, warnings } = deps.verify ? await deps.verify(located) : { issues: [], warnings: [] };
+        const { issues: failures, warnings } = deps.verify ? await deps.verify(located, teamOf(res)) : { issues: [], warnings: [] };
         if (failures.length) throw new PackValidationError(failures);
         return {
           valid: true as const,
@@ -111,7 +111,7 @@ export function teamPacksRouter(deps: {
         ...(verify
           ? {
               verify: async (located: LocatedPack) => {
-                const checked = await verify(located);
+                const checked = await verify(located, teamId);
                 warnings = checked.warnings;
                 return checked.issues;
               },

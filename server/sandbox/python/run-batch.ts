@@ -96,7 +96,8 @@ export async function runInSandbox(warm: Warm, request: BatchRequest, limits: Sa
 
   const timer = setTimeout(() => stop("timeout"), batchWallMs(limits, request.cases.length));
   // A long run yields the CPU to other candidates' short ones.
-  const lower = setTimeout(() => child.pid !== undefined && deprioritiseTree(child.pid), DEPRIORITISE_AFTER_MS);
+  // Background work (pack validation) yields from the start.
+  const lower = setTimeout(() => child.pid !== undefined && deprioritiseTree(child.pid), request.background ? 0 : DEPRIORITISE_AFTER_MS);
   child.stdin?.end(
     `${JSON.stringify({
       token,
