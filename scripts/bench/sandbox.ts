@@ -199,7 +199,8 @@ async function main() {
 
   console.log("");
   await measureFairness(sandbox, question, Math.max(10, Math.min(RUNS, 20)));
-  if (sandbox.capabilities.python.available) await measureAddressShare(sandbox, question, 8, Number(process.env.BENCH_LOOPING_SESSIONS ?? 12));
+  if (sandbox.capabilities.python.available)
+    await measureAddressShare(sandbox, question, 8, Number(process.env.BENCH_LOOPING_SESSIONS ?? 12));
   await sandbox.close();
 }
 

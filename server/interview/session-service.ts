@@ -553,7 +553,11 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       try {
         // Owned by the session, grouped by client address: runs queue round-robin between addresses, then sessions.
         return {
-          report: await deps.sandbox.runTests(question, payload.language, payload.code, "visible", { owner: payload.sessionId, group, onWait }),
+          report: await deps.sandbox.runTests(question, payload.language, payload.code, "visible", {
+            owner: payload.sessionId,
+            group,
+            onWait,
+          }),
         };
       } catch (err) {
         if (err instanceof LanguageUnavailableError) throw new ServiceError("LANGUAGE_UNAVAILABLE", err.message);

@@ -119,10 +119,16 @@ export async function verifyReferenceSolutions(
     issues.push({
       ...locate(["questions", first.i, "coding", "referenceSolution", first.language]),
       code: "verification-time-exceeded",
-      message: `question "${first.q.id}": its ${first.language} reference solution was not checked: this validation used its ${Math.round(budgetMs / 1000)} s budget for running code first (${ids.length} question${ids.length === 1 ? "" : "s"} unchecked: ${ids.slice(0, 10).map((id) => `"${id}"`).join(", ")}${ids.length > 10 ? ", …" : ""}). Fix the slow or looping reference solutions reported here, or split the pack.`,
+      message: `question "${first.q.id}": its ${first.language} reference solution was not checked: this validation used its ${Math.round(budgetMs / 1000)} s budget for running code first (${ids.length} question${ids.length === 1 ? "" : "s"} unchecked: ${ids
+        .slice(0, 10)
+        .map((id) => `"${id}"`)
+        .join(", ")}${ids.length > 10 ? ", …" : ""}). Fix the slow or looping reference solutions reported here, or split the pack.`,
     });
   }
-  if (probesSkipped) warnings.push(`${probesSkipped} stub check${probesSkipped === 1 ? " was" : "s were"} not run: the validation's time budget was used up`);
+  if (probesSkipped)
+    warnings.push(
+      `${probesSkipped} stub check${probesSkipped === 1 ? " was" : "s were"} not run: the validation's time budget was used up`,
+    );
   return { issues, warnings };
 
   async function verifyOne({ q, i, variantOf, language, code }: (typeof jobs)[number]): Promise<void> {

@@ -52,7 +52,12 @@ describe("one address's sessions share one slice of the sandbox pool", () => {
     void Promise.all(loops).then(() => (loopsOver = true));
     while (waitingAttackers() < 2 && !loopsOver) await new Promise((r) => setImmediate(r));
     expect(waitingAttackers()).toBe(2);
-    const good = await observer.c.request("code:run", { sessionId: observer.sessionId, questionId: "retry", code: TS_OK, language: "typescript" });
+    const good = await observer.c.request("code:run", {
+      sessionId: observer.sessionId,
+      questionId: "retry",
+      code: TS_OK,
+      language: "typescript",
+    });
     expect(good.report.passed).toBe(1);
     expect(waitsOf(observer.c), "a free worker was there for the other address").toEqual([]);
     const reports = await Promise.all(loops);
@@ -79,7 +84,11 @@ describe("pack validation is background work", () => {
     expect((await second.json()).error.code).toBe("VALIDATION_IN_PROGRESS");
     const body = await (await first).json();
     expect(body.valid).toBe(false);
-    expect(body.issues.map((i: { code: string }) => i.code)).toEqual(["reference-solution-fails", "reference-solution-fails", "reference-solution-fails"]);
+    expect(body.issues.map((i: { code: string }) => i.code)).toEqual([
+      "reference-solution-fails",
+      "reference-solution-fails",
+      "reference-solution-fails",
+    ]);
     expect(body.issues[0].message).toMatch(/time limit/);
   });
 
