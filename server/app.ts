@@ -19,7 +19,7 @@ import { createRateLimits, DEFAULT_RATE_LIMITS, type LimiterFactory, type RateLi
 import { createMetrics, instrumentSandbox, modelCallObserver, secondsSince, type Metrics } from "./metrics/index.js";
 import { connectRedis, redisLimiters, useRedisAdapter, type RedisConfig } from "./redis/index.js";
 import { createSocketServer, roomOf, type InterviewIo } from "./realtime/index.js";
-import { createPackLibrary, verifyReferenceSolutions, type PackLibrary } from "./packs/index.js";
+import { createPackLibrary, createValidationGate, verifyReferenceSolutions, type PackLibrary } from "./packs/index.js";
 import { createSandbox, DEFAULT_LIMITS, type Sandbox, type SandboxOptions } from "./sandbox/index.js";
 import type { LocatedPack, Pack, PromptLab } from "./scenarios/index.js";
 import { createTeamDesk, createTeams, type TeamDesk, type Teams } from "./teams/index.js";
@@ -191,6 +191,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     ...(deps.random ? { random: deps.random } : {}),
     ...(cluster.sessionGuard ? { sessionGuard: cluster.sessionGuard } : {}),
   });
+  const validationGate = createValidationGate();
   const teamDesk = createTeamDesk({ store, teams, packs, service, now, model: deps.model ?? null });
   const http = createHttpApp({
     packs,
@@ -198,7 +199,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
     service,
     history: createHistory({ store, packs, now }),
     // Uploaded reference solutions run in the same sandbox as candidates' code, never unconfined.
-    ...(sandbox ? { verifyPack: (located: LocatedPack) => verifyReferenceSolutions(located, sandbox) } : {}),
+    // One validation per team at a time, in the pool's background slice, within a time budget.
+    ...(sandbox
+      ? {
+          verifyPack: (located: LocatedPack, team: string) =>
+            validationGate.run(team, () => verifyReferenceSolutions(located, sandbox, { team, now })),
+        }
+      : {}),
     logger,
     clientDist: deps.clientDist ?? null,
     pingDatabase: database.ping,

@@ -5,7 +5,7 @@ import { createSandbox, DEFAULT_LIMITS } from "../../server/sandbox/index.js";
 import { createPythonRunner } from "../../server/sandbox/python/runner.js";
 import { createTypeScriptRunner } from "../../server/sandbox/typescript/runner.js";
 import { QuestionSchema } from "../../server/scenarios/index.js";
-import { measureFairness } from "./sandbox-fairness.js";
+import { measureAddressShare, measureFairness } from "./sandbox-fairness.js";
 import { printRow, summarise, timeIt, ms } from "./stats.js";
 
 const TESTS = 20;
@@ -62,6 +62,14 @@ const checkStyle = QuestionSchema.parse({
 });
 
 async function main() {
+  // `npm run bench:sandbox -- --address-share`: only the address-share rows (the full bench takes minutes).
+  if (process.argv.includes("--address-share")) {
+    const sandbox = createSandbox({ limits: DEFAULT_LIMITS, pythonPool: 2 });
+    if (!sandbox.capabilities.python.available) throw new Error(sandbox.capabilities.python.reason);
+    await measureAddressShare(sandbox, question, 8, Number(process.env.BENCH_LOOPING_SESSIONS ?? 12));
+    await sandbox.close();
+    return;
+  }
   console.log(
     `Sandbox benchmark: a ${TESTS}-test problem (5 visible + 15 hidden), ${RUNS} runs each; limits ${JSON.stringify(DEFAULT_LIMITS)}\n`,
   );
@@ -191,6 +199,8 @@ async function main() {
 
   console.log("");
   await measureFairness(sandbox, question, Math.max(10, Math.min(RUNS, 20)));
+  if (sandbox.capabilities.python.available)
+    await measureAddressShare(sandbox, question, 8, Number(process.env.BENCH_LOOPING_SESSIONS ?? 12));
   await sandbox.close();
 }
 

@@ -30,6 +30,10 @@ export const ERROR_CODES = {
   ROUND_TIME_UP: { status: 409, means: "the round's time is up; its last saved draft is graded instead" },
   SUBMISSION_ID_REUSED: { status: 409, means: "this submissionId was already used for another question; use a new id per answer" },
   SESSION_BUSY: { status: 503, means: "another server instance is working on this session right now; retry in a moment" },
+  VALIDATION_IN_PROGRESS: {
+    status: 409,
+    means: "the team already has a pack validation or upload running its reference solutions; retry when it ends",
+  },
   RUN_IN_PROGRESS: { status: 409, means: "a code run is already in progress for this session; wait for its results" },
   SANDBOX_UNAVAILABLE: { status: 503, means: "this server runs no code sandbox" },
   LANGUAGE_UNAVAILABLE: { status: 503, means: "this server cannot run that language (the message says what to install)" },

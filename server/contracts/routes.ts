@@ -276,7 +276,7 @@ export const routes = {
     bodyType: "text",
     status: 200,
     response: ValidateResultSchema,
-    errors: [...TEAM_ERRORS, "PAYLOAD_TOO_LARGE", "FORBIDDEN_ROLE"],
+    errors: [...TEAM_ERRORS, "PAYLOAD_TOO_LARGE", "FORBIDDEN_ROLE", "VALIDATION_IN_PROGRESS"],
     roles: ROLES_THAT.author,
   }),
   publishPack: route({
@@ -290,7 +290,7 @@ export const routes = {
     bodyType: "text",
     status: 201,
     response: PublishedPackSchema,
-    errors: [...TEAM_ERRORS, "PACK_INVALID", "PAYLOAD_TOO_LARGE", "FORBIDDEN_ROLE"],
+    errors: [...TEAM_ERRORS, "PACK_INVALID", "PAYLOAD_TOO_LARGE", "FORBIDDEN_ROLE", "VALIDATION_IN_PROGRESS"],
     roles: ROLES_THAT.author,
   }),
   publishPackVersion: route({
@@ -304,7 +304,7 @@ export const routes = {
     bodyType: "text",
     status: 201,
     response: PublishedPackSchema,
-    errors: [...TEAM_ERRORS, "PACK_INVALID", "PACK_ID_MISMATCH", "PAYLOAD_TOO_LARGE", "FORBIDDEN_ROLE"],
+    errors: [...TEAM_ERRORS, "PACK_INVALID", "PACK_ID_MISMATCH", "PAYLOAD_TOO_LARGE", "FORBIDDEN_ROLE", "VALIDATION_IN_PROGRESS"],
     roles: ROLES_THAT.author,
   }),
   teamPack: route({

@@ -30,7 +30,7 @@ import type { TeamDesk } from "../teams/index.js";
 export type HttpDeps = {
   packs: PackLibrary;
   teams: Teams;
-  verifyPack?: (located: LocatedPack) => Promise<{ issues: PackIssue[]; warnings: string[] }>;
+  verifyPack?: (located: LocatedPack, team: string) => Promise<{ issues: PackIssue[]; warnings: string[] }>;
   service: InterviewService;
   history: History;
   logger: Logger;

@@ -53,16 +53,16 @@ export function teamPacksRouter(deps: {
   teams: Teams;
   library: PackLibrary;
   /** Checks that need execution (reference solutions in the sandbox): problems and warnings; none when absent. */
-  verify?: (located: LocatedPack) => Promise<{ issues: PackIssue[]; warnings: string[] }>;
+  verify?: (located: LocatedPack, team: string) => Promise<{ issues: PackIssue[]; warnings: string[] }>;
 }): Router {
   const router = Router({ mergeParams: true });
   // The title is shown on the team pages and to invited candidates: a bidi control there reorders what they read.
-  const check = async (located: LocatedPack): Promise<{ issues: PackIssue[]; warnings: string[] }> => {
+  const check = async (located: LocatedPack, team: string): Promise<{ issues: PackIssue[]; warnings: string[] }> => {
     const hidden = hiddenInProse(located.pack.title);
     const own: PackIssue[] = hidden
       ? [{ ...located.locate(["title"]), code: "hidden-character", message: `the pack title may not hold ${hidden}` }]
       : [];
-    const verified = deps.verify ? await deps.verify(located) : { issues: [], warnings: [] };
+    const verified = deps.verify ? await deps.verify(located, team) : { issues: [], warnings: [] };
     return { issues: [...own, ...verified.issues], warnings: verified.warnings };
   };
   // Read only after the token checks out (the /:team guard below runs first): an anonymous
@@ -89,11 +89,11 @@ export function teamPacksRouter(deps: {
     router,
     AT,
     routes.validatePack,
-    async ({ body }) => {
+    async ({ body }, res) => {
       try {
         const located = parsePackLocated(body, "editor");
         const { pack } = located;
-        const { issues: failures, warnings } = await check(located);
+        const { issues: failures, warnings } = await check(located, teamOf(res));
         if (failures.length) throw new PackValidationError(failures);
         return {
           valid: true as const,
@@ -118,7 +118,7 @@ export function teamPacksRouter(deps: {
         ...(visibility ? { visibility } : {}),
         ...(expectId ? { expectId } : {}),
         verify: async (located: LocatedPack) => {
-          const checked = await check(located);
+          const checked = await check(located, teamId);
           warnings = checked.warnings;
           return checked.issues;
         },

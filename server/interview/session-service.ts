@@ -532,7 +532,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     },
 
     /** Run the open coding question's visible tests against the candidate's current code. */
-    async runCode(payload: CodeRunPayload, onWait?: (notice: { ahead: number }) => void): Promise<CodeRunResult> {
+    async runCode(payload: CodeRunPayload, onWait?: (notice: { ahead: number }) => void, group?: string): Promise<CodeRunResult> {
       const awaiting = await locks.run(payload.sessionId, () => requireAwaiting(payload.sessionId, payload.questionId));
       const session = await requireSession(payload.sessionId);
       const record = await packs.get(session.pack_id, session.pack_version);
@@ -551,9 +551,13 @@ export function createInterviewService(deps: InterviewServiceDeps) {
         throw new ServiceError("RUN_IN_PROGRESS", "a run is already in progress for this session; wait for its results");
       running.add(payload.sessionId);
       try {
-        // Owned by the session: runs queue round-robin between candidates.
+        // Owned by the session, grouped by client address: runs queue round-robin between addresses, then sessions.
         return {
-          report: await deps.sandbox.runTests(question, payload.language, payload.code, "visible", { owner: payload.sessionId, onWait }),
+          report: await deps.sandbox.runTests(question, payload.language, payload.code, "visible", {
+            owner: payload.sessionId,
+            group,
+            onWait,
+          }),
         };
       } catch (err) {
         if (err instanceof LanguageUnavailableError) throw new ServiceError("LANGUAGE_UNAVAILABLE", err.message);

@@ -1,2 +1,3 @@
 export { createPackLibrary, PackIdMismatchError, type PackLibrary, type PublishResult } from "./library.js";
 export { verifyReferenceSolutions } from "./verify.js";
+export { createValidationGate } from "./validation-gate.js";

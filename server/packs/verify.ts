@@ -1,4 +1,4 @@
-import { constantExpectationWarning, stubPassesWarning, stubProbes, type Sandbox } from "../sandbox/index.js";
+import { constantExpectationWarning, stubPassesWarning, stubProbes, VALIDATION_BUDGET_MS, type Sandbox } from "../sandbox/index.js";
 import {
   describeValues,
   instantiateQuestion,
@@ -42,15 +42,38 @@ function withAllVariants(q: Question): { question: Question; variantOf: Map<stri
 
 export type Verification = { issues: PackIssue[]; warnings: string[] };
 
+export type VerifyOptions = {
+  /** The team validating: its runs share one background slice of the pool (see scheduling/shares.ts). */
+  team?: string | undefined;
+  /** Clock for the validation's time budget (injected in tests). */
+  now?: () => number;
+  budgetMs?: number;
+};
+
+let validations = 0;
+
 /**
  * What a schema cannot check: every coding question's reference solution,
  * run in the sandbox against all of its own tests, must pass them all, in
  * every variant (or a fixed sample of a large variant space).
  * A language this machine cannot run is a warning, not a pass.
  */
-export async function verifyReferenceSolutions({ pack, locate }: LocatedPack, sandbox: Sandbox): Promise<Verification> {
+export async function verifyReferenceSolutions(
+  { pack, locate }: LocatedPack,
+  sandbox: Sandbox,
+  options: VerifyOptions = {},
+): Promise<Verification> {
   const issues: PackIssue[] = [];
   const warnings: string[] = [];
+  const now = options.now ?? Date.now;
+  const budgetMs = options.budgetMs ?? VALIDATION_BUDGET_MS;
+  const deadline = now() + budgetMs;
+  // Background work: after candidates' runs, in a small slice of the pool shared by every validation.
+  // Without a team (the CLI) no candidate shares the sandbox: runs keep the pool to themselves.
+  const run = options.team === undefined ? {} : { owner: `validation:${++validations}`, group: `team:${options.team}`, background: true };
+  /** Reference solutions the budget left unrun, in pack order. */
+  const unrun: { q: Question; i: number; language: Language }[] = [];
+  let probesSkipped = 0;
   const jobs = pack.questions.flatMap((raw, i) => {
     if (!raw.coding) return [];
     const { question: q, variantOf } = withAllVariants(raw);
@@ -77,15 +100,35 @@ export async function verifyReferenceSolutions({ pack, locate }: LocatedPack, sa
     .filter((p) => sandbox.capabilities[p.language].available)
     .map(({ q, language, code }) => async () => {
       // Usually the stub fails a visible test, and the hidden ones need not run.
-      const visible = await sandbox.runTests(q, language, code, "visible");
+      if (now() >= deadline) {
+        probesSkipped++;
+        return;
+      }
+      const visible = await sandbox.runTests(q, language, code, "visible", run);
       if (visible.passed !== visible.total) return;
-      const warning = stubPassesWarning(q, language, await sandbox.runTests(q, language, code, "all"));
+      const warning = stubPassesWarning(q, language, await sandbox.runTests(q, language, code, "all", run));
       if (warning) warnings.push(warning);
     });
   // A couple at a time: dozens of sandboxes at once on a small machine would
   // turn per-test time limits into false failures. The stub runs share the batches.
   const referenceWork = jobs.map((job) => () => verifyOne(job));
   await inBatches([...referenceWork, ...probeWork], VERIFY_CONCURRENCY, (work) => work());
+  const first = unrun.sort((a, b) => a.i - b.i)[0];
+  if (first) {
+    const ids = [...new Set(unrun.map((u) => u.q.id))];
+    issues.push({
+      ...locate(["questions", first.i, "coding", "referenceSolution", first.language]),
+      code: "verification-time-exceeded",
+      message: `question "${first.q.id}": its ${first.language} reference solution was not checked: this validation used its ${Math.round(budgetMs / 1000)} s budget for running code first (${ids.length} question${ids.length === 1 ? "" : "s"} unchecked: ${ids
+        .slice(0, 10)
+        .map((id) => `"${id}"`)
+        .join(", ")}${ids.length > 10 ? ", …" : ""}). Fix the slow or looping reference solutions reported here, or split the pack.`,
+    });
+  }
+  if (probesSkipped)
+    warnings.push(
+      `${probesSkipped} stub check${probesSkipped === 1 ? " was" : "s were"} not run: the validation's time budget was used up`,
+    );
   return { issues, warnings };
 
   async function verifyOne({ q, i, variantOf, language, code }: (typeof jobs)[number]): Promise<void> {
@@ -94,7 +137,11 @@ export async function verifyReferenceSolutions({ pack, locate }: LocatedPack, sa
       warnings.push(`question "${q.id}": the ${language} reference solution was not run (${capability.reason})`);
       return;
     }
-    const report = await sandbox.runTests(q, language, code, "all");
+    if (now() >= deadline) {
+      unrun.push({ q, i, language });
+      return;
+    }
+    const report = await sandbox.runTests(q, language, code, "all", run);
     if (report.passed === report.total) return;
     const failing = report.results.filter((r) => !r.passed);
     const first = failing[0];

@@ -262,7 +262,8 @@ export function createSocketServer(
       requireJoined(socket, payload.sessionId);
       const onWait = ({ ahead }: { ahead: number }) =>
         socket.emit("code:waiting", { sessionId: payload.sessionId, questionId: payload.questionId, ahead });
-      return { data: await service.runCode(payload, onWait) };
+      // The address groups this session's runs with its other sessions': they share one slice of the pool.
+      return { data: await service.runCode(payload, onWait, `address:${socket.data.address}`) };
     });
   });
   return io;

@@ -7,7 +7,14 @@ import type { BatchResult, CaseOutcome, LanguageRunner } from "./types.js";
 export type { TestReport };
 
 /** Who a run is for: runs queue round-robin between owners; onWait hears if this one has to wait. */
-export type RunContext = { owner?: string | undefined; onWait?: ((notice: { ahead: number }) => void) | undefined };
+export type RunContext = {
+  owner?: string | undefined;
+  /** The client address (or a team, for validation): its sessions share one slice of the pool. */
+  group?: string | undefined;
+  /** Served after candidates' runs (pack validation). */
+  background?: boolean | undefined;
+  onWait?: ((notice: { ahead: number }) => void) | undefined;
+};
 
 export class LanguageUnavailableError extends Error {
   override name = "LanguageUnavailableError";
@@ -46,6 +53,8 @@ export async function runQuestionTests(
           entrypoint,
           cases: tests.map((t) => ({ args: t.args })),
           owner: run.owner,
+          group: run.group,
+          background: run.background,
           onWait: notifyOnce,
         });
   // Visible and hidden batches queue separately; the candidate hears about waiting once.

@@ -21,6 +21,10 @@ export type BatchRequest = {
   cases: CaseInput[];
   /** Who the run is for (the interview session): runs queue round-robin between owners. */
   owner?: string | undefined;
+  /** The owner's group (the client address): the group's sessions share its slots, round-robin. */
+  group?: string | undefined;
+  /** No candidate waits on it (pack validation): served after candidates' runs, and lowered in priority at once. */
+  background?: boolean | undefined;
   /** Called once if the run has to wait for a free sandbox. */
   onWait?: ((notice: { ahead: number }) => void) | undefined;
 };

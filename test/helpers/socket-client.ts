@@ -11,9 +11,10 @@ export type ReceivedEvent = { name: ServerEventName; payload: Record<string, unk
  */
 const WAIT_MS = 60_000;
 
-export async function connectClient(url: string) {
+export async function connectClient(url: string, options: { headers?: Record<string, string> } = {}) {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(url, {
     transports: ["websocket"],
+    ...(options.headers ? { extraHeaders: options.headers } : {}),
     forceNew: true,
     reconnection: false,
   });

@@ -118,9 +118,15 @@ def _install_guard():
 
 
 class Capped(io.TextIOBase):
-    """stdout/stderr for one test: keeps the first `limit` characters, drops the rest."""
-    def __init__(self, limit):
-        self.parts, self.size, self.limit, self.dropped = [], 0, limit, 0
+    """stdout/stderr for one test: keeps the first `limit` characters, drops the rest.
+
+    With `tee`, what is kept is also written to the process's stdout as it comes, so a
+    run the server stops (wall-clock budget) still shows what the test printed; the
+    server attributes it by the case markers (see mark_case). Candidate code can reach
+    `tee`, which only writes to fd 1: its own output, nothing the verdict depends on.
+    """
+    def __init__(self, limit, tee=None):
+        self.parts, self.size, self.limit, self.dropped, self.tee = [], 0, limit, 0, tee
     def writable(self):
         return True
     def write(self, s):
@@ -129,6 +135,8 @@ class Capped(io.TextIOBase):
         if room > 0:
             self.parts.append(s[:room])
             self.size += min(len(s), room)
+            if self.tee is not None:
+                self.tee(s[:room])
         self.dropped += max(0, len(s) - max(room, 0))
         return len(s)
     def text(self):
@@ -168,6 +176,23 @@ def read_job():
             break
     os.close(0)
     return json.loads(b"".join(chunks))
+
+
+def make_tee():
+    """tee(text) writes to fd 1 unbuffered; mark_case(i) starts test i's part of it."""
+    write, encode = os.write, str.encode
+
+    def tee(text):
+        data = encode(text, "utf-8", "replace")
+        try:
+            while data:
+                data = data[write(1, data):]
+        except OSError:
+            pass  # the server stopped reading: the capture keeps the text anyway
+
+    def mark_case(i):
+        tee("\x00case:" + str(i) + "\n")
+    return tee, mark_case
 
 
 def make_emitter(token, dumps):
@@ -214,6 +239,7 @@ def main(arm):
     per_test = max(1, int(job.get("perTestMs", 2000))) / 1000.0
     setitimer, ITIMER_PROF, perf = signal.setitimer, signal.ITIMER_PROF, time.perf_counter
     iscoroutine, run_coroutine, _exit = asyncio.iscoroutine, asyncio.run, os._exit
+    tee, mark_case = make_tee()
     namespace = {"__name__": "solution", "__builtins__": builtins}
     real_out, real_err = sys.stdout, sys.stderr
     test_code, entrypoint = job.get("testCode"), job["entrypoint"]
@@ -222,7 +248,7 @@ def main(arm):
     # own (with the pristine builtins): the test code sees the candidate's names, but
     # the candidate's function reaches it only through `guarded`, which hands back
     # plain copies of what it returns.
-    load_out, load_err = Capped_(limit), Capped_(limit)
+    load_out, load_err = Capped_(limit, tee), Capped_(limit)
     sys_.stdout, sys_.stderr = load_out, load_err
     arm(True)  # one way: nothing in this process can switch the guard off again
     del arm
@@ -283,7 +309,8 @@ def main(arm):
         if load_error is not None:
             emit({"i": i, "ok": False, "error": f"could not load the code: {load_error}", "stdout": load_out.text(), "stderr": load_err.text(), "ms": 0})
             continue
-        out, err = Capped_(limit), Capped_(limit)
+        mark_case(i)
+        out, err = Capped_(limit, tee), Capped_(limit)
         sys_.stdout, sys_.stderr = out, err
         started = perf()
         try:

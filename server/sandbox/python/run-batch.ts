@@ -1,12 +1,14 @@
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import type { Readable } from "node:stream";
+import { StringDecoder } from "node:string_decoder";
 import { batchWallMs, RUN_STOPPED_MESSAGE, type SandboxLimits } from "../limits.js";
 import { parseOutcome } from "../outcome.js";
 import { DEPRIORITISE_AFTER_MS, deprioritiseTree } from "../scheduling/index.js";
 import type { BatchRequest, BatchResult, CaseOutcome } from "../types.js";
 import { CPU_LIMIT_EXIT_CODE } from "./command.js";
 import { killSandbox } from "./kill.js";
+import { createPartialStdout } from "./partial-stdout.js";
 
 export type Warm = {
   child: ChildProcess;
@@ -43,13 +45,21 @@ export async function runInSandbox(warm: Warm, request: BatchRequest, limits: Sa
     stopReason = reason;
     killSandbox(child);
   };
-  const collect = (stream: Readable | null | undefined) =>
+  // The harness copies each test's kept stdout here too (up to the limit per test), so that much more is allowed.
+  const hardOutputBytes = limits.outputBytes * (HARD_OUTPUT_FACTOR + request.cases.length + 1);
+  const partial = createPartialStdout(limits.outputBytes);
+  const collect = (stream: Readable | null | undefined, onText?: (text: string) => void) => {
+    // A decoder per stream: a character split across two chunks is not mangled.
+    const decoder = new StringDecoder("utf8");
     stream?.on("data", (chunk: Buffer) => {
       rawBytes += chunk.length;
-      if (rawOutput.length < limits.outputBytes) rawOutput += chunk.toString("utf8").slice(0, limits.outputBytes - rawOutput.length);
-      if (rawBytes > limits.outputBytes * HARD_OUTPUT_FACTOR) stop("output-limit");
+      const text = decoder.write(chunk);
+      if (rawOutput.length < limits.outputBytes) rawOutput += text.slice(0, limits.outputBytes - rawOutput.length);
+      onText?.(text);
+      if (rawBytes > hardOutputBytes) stop("output-limit");
     });
-  collect(child.stdout);
+  };
+  collect(child.stdout, partial.feed);
   collect(child.stderr);
 
   let markDone: () => void = () => undefined;
@@ -96,7 +106,8 @@ export async function runInSandbox(warm: Warm, request: BatchRequest, limits: Sa
 
   const timer = setTimeout(() => stop("timeout"), batchWallMs(limits, request.cases.length));
   // A long run yields the CPU to other candidates' short ones.
-  const lower = setTimeout(() => child.pid !== undefined && deprioritiseTree(child.pid), DEPRIORITISE_AFTER_MS);
+  // Background work (pack validation) yields from the start.
+  const lower = setTimeout(() => child.pid !== undefined && deprioritiseTree(child.pid), request.background ? 0 : DEPRIORITISE_AFTER_MS);
   child.stdin?.end(
     `${JSON.stringify({
       token,
@@ -126,7 +137,8 @@ export async function runInSandbox(warm: Warm, request: BatchRequest, limits: Sa
         : `the program was killed before this test ran (${exit?.signal ?? `exit code ${exit?.code}`}; memory or CPU limit?)`;
   return {
     status,
-    outcomes: request.cases.map((_, i) => outcomes.get(i) ?? { ok: false, error: missing, stdout: "", stderr: "", ms: 0 }),
+    // A test cut short keeps what it printed before the stop.
+    outcomes: request.cases.map((_, i) => outcomes.get(i) ?? { ok: false, error: missing, stdout: partial.of(i), stderr: "", ms: 0 }),
     processOutput: rawOutput,
     ms: Math.round((performance.now() - started) * 10) / 10,
   };

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
 import type { SandboxLimits } from "../limits.js";
-import { createFairQueue, ownerOf } from "../scheduling/index.js";
+import { BACKGROUND_SLOTS, createFairQueue, perAddressSlots, PYTHON_PER_SESSION, ticketOf } from "../scheduling/index.js";
 import type { BatchRequest, BatchResult, LanguageRunner } from "../types.js";
 import { DEFAULT_PATHS, SANDBOX_SPAWN_ENV, sandboxCommand, type PythonSandboxPaths } from "./command.js";
 import { killSandbox } from "./kill.js";
@@ -26,7 +26,13 @@ export function createPythonRunner(options: {
   // Processes are time-sliced by the kernel, so more sandboxes than cores keeps a waiting
   // candidate from queueing behind others' slow runs. Two per candidate: a submit's visible
   // and hidden batches run side by side (a code:run, one at a time per session, holds one).
-  const queue = createFairQueue({ slots: options.maxConcurrent ?? Math.max(6, availableParallelism() * 3), perOwner: 2 });
+  const slots = options.maxConcurrent ?? Math.max(6, availableParallelism() * 3);
+  const queue = createFairQueue({
+    slots,
+    perOwner: PYTHON_PER_SESSION,
+    perGroup: perAddressSlots(slots, PYTHON_PER_SESSION),
+    backgroundSlots: BACKGROUND_SLOTS,
+  });
   const uids = process.getuid?.() === 0 ? (options.uids ?? createUidAllocator()) : null;
   let closed = false;
   const idle: Warm[] = [];
@@ -67,7 +73,7 @@ export function createPythonRunner(options: {
     queueStats: () => queue.stats(),
     async run(request: BatchRequest): Promise<BatchResult> {
       if (closed) throw new Error("the Python sandbox is shut down");
-      const release = await queue.acquire(ownerOf(request.owner), request.onWait);
+      const release = await queue.acquire(ticketOf(request), request.onWait);
       try {
         const warm = idle.shift() ?? start();
         refill();

@@ -1,3 +1,5 @@
+import type { Ticket } from "./fair-queue.js";
+
 let anonymous = 0;
 
 /**
@@ -7,4 +9,9 @@ let anonymous = 0;
  */
 export function ownerOf(owner: string | undefined): string {
   return owner ?? `anonymous:${++anonymous}`;
+}
+
+/** The queue ticket for a request: its owner, its group (client address or team), and whether it is background work. */
+export function ticketOf(request: { owner?: string | undefined; group?: string | undefined; background?: boolean | undefined }): Ticket {
+  return { owner: ownerOf(request.owner), group: request.group, background: request.background };
 }

@@ -94,7 +94,8 @@ function runBatch(
   runtime.setMaxStackSize(STACK_BYTES);
   // Called often while code runs: stop on time, on heap growth, or on runaway output.
   // A batch that has run for a while lowers this worker thread's priority (restored after the batch).
-  const lowerAt = Date.now() + DEPRIORITISE_AFTER_MS;
+  // Background work (pack validation) is lowered at its first check.
+  const lowerAt = Date.now() + (request.background ? -1 : DEPRIORITISE_AFTER_MS);
   let lowered = false;
   runtime.setInterruptHandler(() => {
     const now = Date.now();

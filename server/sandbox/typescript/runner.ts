@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { batchWallMs, type SandboxLimits } from "../limits.js";
-import { createFairQueue, ownerOf } from "../scheduling/index.js";
+import { BACKGROUND_SLOTS, createFairQueue, perAddressSlots, ticketOf, TYPESCRIPT_PER_SESSION } from "../scheduling/index.js";
 import type { BatchRequest, BatchResult, LanguageRunner } from "../types.js";
 
 const BOOTSTRAP = new URL("./worker-bootstrap.mjs", import.meta.url);
@@ -26,7 +26,12 @@ export const defaultTypeScriptWorkers = () => Math.min(8, Math.max(2, availableP
 export function createTypeScriptRunner(options: { limits: SandboxLimits; workers?: number }): LanguageRunner {
   const size = Math.max(1, options.workers ?? defaultTypeScriptWorkers());
   // One batch per candidate at a time, round-robin between candidates.
-  const queue = createFairQueue({ slots: size, perOwner: 1 });
+  const queue = createFairQueue({
+    slots: size,
+    perOwner: TYPESCRIPT_PER_SESSION,
+    perGroup: perAddressSlots(size, TYPESCRIPT_PER_SESSION),
+    backgroundSlots: BACKGROUND_SLOTS,
+  });
   let closed = false;
   let nextId = 1;
 
@@ -98,7 +103,7 @@ export function createTypeScriptRunner(options: { limits: SandboxLimits; workers
     queueStats: () => queue.stats(),
     async run(request) {
       if (closed) throw new Error("the TypeScript sandbox is shut down");
-      const release = await queue.acquire(ownerOf(request.owner), request.onWait);
+      const release = await queue.acquire(ticketOf(request), request.onWait);
       try {
         return await runOn(request);
       } finally {

@@ -1,0 +1,107 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_LIMITS } from "../../server/sandbox/index.js";
+import { miniPack } from "../helpers/packs.js";
+import { startTestServer, type TestServer } from "../helpers/server.js";
+import { connectClient, type TestClient } from "../helpers/socket-client.js";
+
+/**
+ * The sandbox pool is shared by client address and validations are background work,
+ * through the real app and real socket.io clients. Loops are stopped by the sandbox
+ * (its per-test limit); nothing here waits on a timer or measures time.
+ */
+const pack = miniPack();
+const TS_OK = pack.questions.find((q) => q.id === "retry")!.coding!.referenceSolution.typescript!;
+const TS_LOOP = "export async function callWithRetry(send: any) { while (true) {} }";
+const LOOPING_PACK = readFileSync(new URL("../fixtures/upload/looping-references.yaml", import.meta.url), "utf8");
+
+let server: TestServer;
+let editor: string;
+/** The app's clock for validation budgets: moved by the test, never by time passing. */
+let time = 1_800_000_000_000;
+beforeAll(async () => {
+  // Three TypeScript workers: one address may hold a third of them (one).
+  server = await startTestServer({
+    packs: [pack],
+    trustProxy: true,
+    now: () => time,
+    sandbox: { limits: { ...DEFAULT_LIMITS, perTestMs: 400 }, pythonPool: 1, typescriptWorkers: 3 },
+  });
+  editor = (await server.app.teams.create("Acme")).token;
+});
+afterAll(() => server.close());
+
+async function codingSession(address: string): Promise<{ c: TestClient; sessionId: string }> {
+  const c = await connectClient(server.url, { headers: { "x-forwarded-for": address } });
+  const { sessionId } = await c.request("session:start", { packId: "mini", rounds: ["code"] });
+  await c.waitFor("question:end");
+  return { c, sessionId };
+}
+const waitsOf = (c: TestClient) => c.received.filter((e) => (e.name as string) === "code:waiting").map((e) => e.payload);
+
+describe("one address's sessions share one slice of the sandbox pool", () => {
+  it("three looping sessions from one address hold one worker; another address's run never waits", async () => {
+    const attackers = await Promise.all([1, 2, 3].map(() => codingSession("203.0.113.7")));
+    const observer = await codingSession("198.51.100.9");
+    const loops = attackers.map(({ c, sessionId }) =>
+      c.request("code:run", { sessionId, questionId: "retry", code: TS_LOOP, language: "typescript" }),
+    );
+    // Before the change the three loops took the three workers; now two of them wait for their address's turn.
+    const waitingAttackers = () => attackers.filter(({ c }) => waitsOf(c).length > 0).length;
+    let loopsOver = false;
+    void Promise.all(loops).then(() => (loopsOver = true));
+    while (waitingAttackers() < 2 && !loopsOver) await new Promise((r) => setImmediate(r));
+    expect(waitingAttackers()).toBe(2);
+    const good = await observer.c.request("code:run", {
+      sessionId: observer.sessionId,
+      questionId: "retry",
+      code: TS_OK,
+      language: "typescript",
+    });
+    expect(good.report.passed).toBe(1);
+    expect(waitsOf(observer.c), "a free worker was there for the other address").toEqual([]);
+    const reports = await Promise.all(loops);
+    for (const r of reports) expect(r.report.passed).toBe(0);
+    expect(attackers.map(({ c }) => waitsOf(c).length).reduce((a, b) => a + b)).toBe(2);
+    for (const { c } of [...attackers, observer]) c.close();
+  });
+});
+
+describe("pack validation is background work", () => {
+  const validate = () =>
+    fetch(`${server.url}/api/teams/acme/packs/validate`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${editor}`, "content-type": "application/yaml" },
+      body: LOOPING_PACK,
+    });
+
+  it("a second validation for the same team is refused while the first runs; the first reports the looping solutions", async () => {
+    const first = validate();
+    // The first holds the team's gate until its looping reference solutions are stopped.
+    let second = await validate();
+    while (second.status === 200) second = await validate(); // only if the first had not started yet
+    expect(second.status).toBe(409);
+    expect((await second.json()).error.code).toBe("VALIDATION_IN_PROGRESS");
+    const body = await (await first).json();
+    expect(body.valid).toBe(false);
+    expect(body.issues.map((i: { code: string }) => i.code)).toEqual([
+      "reference-solution-fails",
+      "reference-solution-fails",
+      "reference-solution-fails",
+    ]);
+    expect(body.issues[0].message).toMatch(/time limit/);
+  });
+
+  it("a validation past its time budget names the first question it could not check", async () => {
+    const pending = validate();
+    // Move the app's clock past the budget while the first reference solutions run (the sandbox stops their loops).
+    while (server.app.sandbox?.queueStats().typescript?.busy === 0) await new Promise((r) => setImmediate(r));
+    time += 61_000;
+    const body = await (await pending).json();
+    expect(body.valid).toBe(false);
+    const late = body.issues.find((i: { code: string }) => i.code === "verification-time-exceeded");
+    expect(late).toMatchObject({ path: "questions[2].coding.referenceSolution.typescript" });
+    expect(late.message).toContain('question "loop2"');
+    expect(late.message).toContain("60 s budget");
+  });
+});
