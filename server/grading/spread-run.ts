@@ -48,9 +48,11 @@ export function spreadRuns(question: Question, prose: string, hits: readonly (re
     const s = a.sentences[sentence];
     if (!s) return false;
     const tokens = a.tokens.slice(s.from, s.to);
-    // A terse list's items relate what they name, each on its own (specific-weight.ts).
     const own = specificWeight(s.text, tokens, isTerm, question);
-    const weight = listOfItems(a, s) ? Math.max(own, relatingItems(s.text, tokens, s.start)) : own;
+    // A terse list's items relate what they name, each on its own, as do notes strung on semicolons ("A/B with 23k
+    // ratings per arm; fallback on timeout; cache keyed on prompt hash, TTL 1 day"; specific-weight.ts).
+    const items = relatingItems(s.text, tokens, s.start, listOfItems(a, s) ? /[,;]/ : /;/);
+    const weight = Math.max(own, items);
     return weight * POINTS_PER_SPECIFIC < points.get(sentence)!;
   };
   const runs: number[][] = [[]];

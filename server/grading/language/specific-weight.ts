@@ -27,12 +27,14 @@ function termWords(q: Question): ReadonlySet<string> {
 
 /** A name written as code: "order_id", "orderId", "{{today}}", "json_schema". */
 const IDENTIFIER = /\{\{[^}]+\}\}|\b[a-z]+_[a-z_]+\b|\b[a-z]+[A-Z][A-Za-z]+\b/g;
+/** "x + y": two sides joined in a note ("task type + input length", "pydantic + 1 retry"). */
+const JOIN = /[\w)\]]\s*\+\s*[\w(]/;
 /** A quotation of five or more characters: what the prompt or the model says, in its own words. */
 const QUOTED = /["“][^"”\n]{5,}["”]/g;
 
 /**
  * How much a sentence says besides the rubric's names, counted in specific words (unspecific.ts): figures, orders,
- * someone acting, names, things of the question's situation, a relating symbol ("A -> B", "x = y"), code-like names
+ * someone acting, names, things of the question's situation, a relating symbol ("A -> B", "x = y", "a + b"), code-like names
  * and quotations. Relating, specifying and committing words count only beside those, at most one for each: alone
  * they relate rubric names. So do the words of the rubric's own terms and things only the rubric speaks of.
  */
@@ -45,7 +47,7 @@ export function specificWeight(sentence: string, tokens: readonly Token[], isTer
   const own =
     kinds.length -
     relational +
-    (relatesBySymbol(sentence) ? 1 : 0) +
+    (relatesBySymbol(sentence) || JOIN.test(sentence) ? 1 : 0) +
     (sentence.match(IDENTIFIER) ?? []).length +
     (sentence.match(QUOTED) ?? []).length;
   // Each relation needs something to relate: no more relating words are counted than things named.
@@ -59,13 +61,14 @@ const GLUE = new Set(["of", "for"]);
  * How many items of a terse list relate what they name: "fallback to frontier on timeout; alert on per-route thumbs,
  * cost/request; re-label a shadow sample weekly". An item relates when it holds a figure of its own, a relating
  * symbol or "+", or a preposition between two of its words ("to frontier on timeout", "per team"), as an expert's
- * note does (terse-note.ts reads the same shapes); "of" and "for" glue a name and relate nothing.
+ * note does (terse-note.ts reads the same shapes); "of" and "for" glue a name and relate nothing. `separator`: what
+ * ends an item (commas and semicolons in a list, semicolons alone in a sentence of clauses).
  */
-export function relatingItems(sentence: string, tokens: readonly Token[], sentenceStart: number): number {
-  const cuts = [...sentence.matchAll(/[,;]/g)].map((m) => sentenceStart + m.index);
-  if (cuts.length < 2) return 0;
+export function relatingItems(sentence: string, tokens: readonly Token[], sentenceStart: number, separator: RegExp): number {
+  const cuts = [...sentence.matchAll(new RegExp(separator.source, "g"))].map((m) => sentenceStart + m.index);
+  if (!cuts.length) return 0;
   const bounds = [sentenceStart, ...cuts, Infinity];
-  const texts = sentence.split(/[,;]/);
+  const texts = sentence.split(separator);
   let related = 0;
   for (let i = 0; i + 1 < bounds.length; i++) {
     const item = tokens.filter((t) => t.at >= bounds[i]! && t.at < bounds[i + 1]! && t.pos !== "PUNCT");
