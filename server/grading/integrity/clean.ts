@@ -30,6 +30,7 @@ import { praisesItself } from "./self-praise.js";
 import { claimToGrader, TOP_GRADE_ASKED, withoutPlea } from "./claims-to-grader.js";
 import { withoutTemplatedTerms } from "./templated-terms.js";
 import { relatesLikeKeyPoint } from "../term-relations.js";
+import { relatingNotes } from "../language/relating-notes.js";
 import {
   analyse,
   answersAsSet,
@@ -502,7 +503,9 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
           (termStuffed(block.text, questionTerms(ctx.question), (a) => relatesLikeKeyPoint(ctx.question, a, 0)) ||
             gluedSalad(block.text, termPhrases(ctx.question))))) &&
       // Lines each a short list of what the question asks for drop their function words as notes do (set-answer.ts).
-      !setLines(block.text, ctx.question)
+      !setLines(block.text, ctx.question) &&
+      // So do notes whose lines carry figures, field names and arrows (language/relating-notes.ts).
+      !relatingNotes(block.text, questionTerms(ctx.question))
     ) {
       flag("keyword-list", block.text);
       continue;
@@ -680,6 +683,8 @@ function splitBlocks(text: string): Block[] {
 function keepLines(block: string, prose: boolean, ctx: Context, flag: (k: IntegrityFlag["kind"], q: string) => void): string {
   const { rubricTexts, modelAnswers } = questionTexts(ctx.question);
   const set = setQuestion(ctx.question);
+  // A line of terse notes that relate their points is one note among them, not a keyword list (relating-notes.ts).
+  const notes = prose && relatingNotes(block, questionTerms(ctx.question));
   const seen = seenLines.get(ctx) ?? new Map<string, number>();
   seenLines.set(ctx, seen);
   const out: string[] = [];
@@ -692,7 +697,7 @@ function keepLines(block: string, prose: boolean, ctx: Context, flag: (k: Integr
     }
     // A short list of what the question asks for, in the candidate's words or under a label naming what its items
     // belong to ("Per call span: trace id, prompt version, ..."), is a terse answer, not stuffing (set-answer.ts).
-    if (prose && isKeywordList(line) && !otherLanguage(line) && !(set && answersAsSet(line, set))) {
+    if (prose && isKeywordList(line) && !otherLanguage(line) && !(set && answersAsSet(line, set)) && !notes) {
       flag("keyword-list", line);
       continue;
     }
