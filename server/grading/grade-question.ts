@@ -30,7 +30,6 @@ import { setAsideReason } from "./set-aside.js";
 import { scoreTests, type TestEvidence } from "./tests-criterion.js";
 import { withoutOffTopicProse } from "./language/on-topic.js";
 import { spreadSentences } from "./spread-sentence.js";
-import { spreadRuns } from "./spread-run.js";
 
 const NONE: ReadonlySet<number> = new Set();
 
@@ -115,13 +114,7 @@ function gradeCanonical(question: Question, answers: (AnswerBody | null)[], ctx:
     read.prose,
     readings.map((r) => r.hitSentences),
   );
-  // The same summary split over several thin sentences (spread-run.ts).
-  const runs = spreadRuns(
-    question,
-    read.prose,
-    readings.map((r) => r.hitSentences),
-  );
-  const barred = new Set([...spread.map((s) => s.sentence), ...runs.flatMap((r) => r.sentences)]);
+  const barred = new Set(spread.map((s) => s.sentence));
   if (barred.size) readings = readAll(barred);
   // A sentence that turns a key point down (denies, dismisses or rejects it) says the reference's words against it:
   // they earn no similarity (denied-points.ts). A clause that pairs a contrast's terms crosswise ("A stack is FIFO")

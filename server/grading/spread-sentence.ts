@@ -51,7 +51,7 @@ export function spreadSentences(question: Question, prose: string, hits: readonl
  * with a finite verb after a word of its own (an item's first word is its head: "Retries" is tagged a verb); a fluent
  * salad joins clauses that each have one ("search fuses ..., upserts keep ..., logs feed ...").
  */
-export function listOfItems(a: ReturnType<typeof analyse>, s: ReturnType<typeof analyse>["sentences"][number]): boolean {
+function listOfItems(a: ReturnType<typeof analyse>, s: ReturnType<typeof analyse>["sentences"][number]): boolean {
   const text = a.text.slice(s.start, s.end);
   if (text.split(/[,;]\s+/).filter((part) => part.trim()).length < 3) return false;
   const withVerb = new Set<number>();

@@ -30,7 +30,6 @@ import { praisesItself } from "./self-praise.js";
 import { claimToGrader, TOP_GRADE_ASKED, withoutPlea } from "./claims-to-grader.js";
 import { withoutTemplatedTerms } from "./templated-terms.js";
 import { relatesLikeKeyPoint } from "../term-relations.js";
-import { relatingNotes } from "../language/relating-notes.js";
 import {
   analyse,
   answersAsSet,
@@ -503,9 +502,7 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
           (termStuffed(block.text, questionTerms(ctx.question), (a) => relatesLikeKeyPoint(ctx.question, a, 0)) ||
             gluedSalad(block.text, termPhrases(ctx.question))))) &&
       // Lines each a short list of what the question asks for drop their function words as notes do (set-answer.ts).
-      !setLines(block.text, ctx.question) &&
-      // So do notes whose lines carry figures, field names and arrows (language/relating-notes.ts).
-      !relatingNotes(block.text, questionTerms(ctx.question))
+      !setLines(block.text, ctx.question)
     ) {
       flag("keyword-list", block.text);
       continue;
@@ -683,8 +680,6 @@ function splitBlocks(text: string): Block[] {
 function keepLines(block: string, prose: boolean, ctx: Context, flag: (k: IntegrityFlag["kind"], q: string) => void): string {
   const { rubricTexts, modelAnswers } = questionTexts(ctx.question);
   const set = setQuestion(ctx.question);
-  // A line of terse notes that relate their points is one note among them, not a keyword list (relating-notes.ts).
-  const notes = prose && relatingNotes(block, questionTerms(ctx.question));
   const seen = seenLines.get(ctx) ?? new Map<string, number>();
   seenLines.set(ctx, seen);
   const out: string[] = [];
@@ -697,7 +692,7 @@ function keepLines(block: string, prose: boolean, ctx: Context, flag: (k: Integr
     }
     // A short list of what the question asks for, in the candidate's words or under a label naming what its items
     // belong to ("Per call span: trace id, prompt version, ..."), is a terse answer, not stuffing (set-answer.ts).
-    if (prose && isKeywordList(line) && !otherLanguage(line) && !(set && answersAsSet(line, set)) && !notes) {
+    if (prose && isKeywordList(line) && !otherLanguage(line) && !(set && answersAsSet(line, set))) {
       flag("keyword-list", line);
       continue;
     }

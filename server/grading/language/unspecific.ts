@@ -53,8 +53,6 @@ type Situation = {
   story: boolean;
   /** The words of its title, its criteria's titles and key points' labels: the names of its topics ("cost", "quality", "gateway"). */
   topics: ReadonlySet<string>;
-  /** The words of its prompt alone: the scenario's things ("guest", "article"), not what the rubric says of them. */
-  scenario: ReadonlySet<string>;
 };
 /**
  * A thing the question talks about ("article", "ticket", "tenant") is one a sentence can say something specific
@@ -71,7 +69,7 @@ function situationOf(q: Question): Situation {
       ...q.rubric.flatMap((c) => [c.description, ...Object.values(c.anchors), c.strongAnswerAdds ?? "", ...c.probes]),
       ...q.exemplars.map((e) => e.answer),
     ]);
-    s = { things, topics, story: q.kind === "behavioural", scenario: wordsOf([q.prompt]) };
+    s = { things, topics, story: q.kind === "behavioural" };
     situations.set(q, s);
   }
   return s;
@@ -195,7 +193,7 @@ export function specificPart(sentence: string, tokens: readonly Token[], isTerm:
   // (Only opening on "a": the tagger reads a salad's verbs as nouns often enough, "Routing and streaming bear on ...".)
   const opening = tokens.find((t) => t.pos !== "ADV" && t.pos !== "PUNCT");
   if ((opening?.word === "a" || opening?.word === "an") && !tokens.some((t) => t.pos === "VERB" || t.pos === "AUX")) return "a diagnosis";
-  for (const { word } of specificTokens(sentence, tokens, term, situation)) return word;
+  for (const word of specificTokens(sentence, tokens, term, situation)) return word;
   return null;
 }
 
@@ -211,61 +209,43 @@ export function specificWords(sentence: string, tokens: readonly Token[], isTerm
   const situation = situationOf(q);
   const topic = (t: Token) => NAMING.has(t.pos) && (situation.topics.has(t.lemma) || situation.topics.has(t.word));
   const term = (t: Token) => isTerm(t.word) || isTerm(t.lemma) || topic(t);
-  return [...specificTokens(sentence, tokens, term, situation)].map((w) => w.word);
-}
-
-/**
- * What kind of word makes a sentence more than its terms. "relating", "specifying" and "committing" words say how
- * points stand to each other or what is claimed of them; the rest name something of their own (a figure, an order,
- * someone acting, a name, a thing of the situation).
- */
-export type SpecificKind = "figure" | "order" | "specifying" | "relating" | "agent" | "committing" | "name" | "thing" | "rubric-thing";
-export type SpecificWord = { word: string; kind: SpecificKind };
-
-/** `specificWords` with what kind each word is (spread-run.ts weighs relating words by what they relate). */
-export function specificKinds(sentence: string, tokens: readonly Token[], isTerm: (word: string) => boolean): SpecificWord[] {
-  const q = questionOf(isTerm);
-  if (!q || q.rubric.length < 2 || expectsShortAnswer(q)) return [];
-  const situation = situationOf(q);
-  const topic = (t: Token) => NAMING.has(t.pos) && (situation.topics.has(t.lemma) || situation.topics.has(t.word));
-  const term = (t: Token) => isTerm(t.word) || isTerm(t.lemma) || topic(t);
   return [...specificTokens(sentence, tokens, term, situation)];
 }
 
-function* specificTokens(sentence: string, tokens: readonly Token[], term: (t: Token) => boolean, situation: Situation): Generator<SpecificWord> {
+function* specificTokens(sentence: string, tokens: readonly Token[], term: (t: Token) => boolean, situation: Situation): Generator<string> {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     // A figure, unless written onto a term ("recall@5").
     if ((t.pos === "NUM" || /\d/.test(t.word)) && !writtenOnto(tokens, i, term)) {
-      yield { word: t.word, kind: "figure" };
+      yield t.word;
       continue;
     }
     // An order ("Redact PII in logs", "While it thinks, show a progress indicator") says what to do: a base-form
     // verb opening the sentence or a clause, after at most a degree word ("Just switch ...").
     if (t.pos === "VERB" && t.word === t.lemma && !t.word.endsWith("ing") && opensClause(tokens, i)) {
-      yield { word: t.word, kind: "order" };
+      yield t.word;
       continue;
     }
     // The tagger reads a capitalised order as a name ("Copy it exactly", "Search at most twice").
     if (i === 0 && t.pos === "PROPN" && ORDER_FOLLOWS.has(tokens[1]?.pos ?? "") && sensesOf(t.word).some((s) => s.pos === "verb")) {
-      yield { word: t.word, kind: "order" };
+      yield t.word;
       continue;
     }
     if (SPECIFYING.has(t.word)) {
-      yield { word: t.word, kind: "specifying" };
+      yield t.word;
       continue;
     }
     if (RELATING_CLAUSE.has(t.word) && (t.pos === "SCONJ" || t.pos === "ADV" || t.pos === "ADP")) {
-      yield { word: t.word, kind: "relating" };
+      yield t.word;
       continue;
     }
     if ((t.pos === "PRON" || t.pos === "DET") && AGENTS.has(t.word)) {
-      yield { word: t.word, kind: "agent" };
+      yield t.word;
       continue;
     }
     // Before the terms: a rubric term may carry one ("never reveal", "no worse", "every pull request").
     if (COMMITTING.has(t.word) && !reciprocal(tokens, i)) {
-      yield { word: t.word, kind: "committing" };
+      yield t.word;
       continue;
     }
     if (term(t)) continue;
@@ -277,13 +257,11 @@ function* specificTokens(sentence: string, tokens: readonly Token[], term: (t: T
       tokens[i - 1]!.word !== "," &&
       /^[A-Z]/.test(sentence.slice(t.at - tokens[0]!.at, t.at - tokens[0]!.at + 1))
     ) {
-      yield { word: t.word, kind: "name" };
+      yield t.word;
       continue;
     }
     if ((t.pos === "NOUN" || t.pos === "PROPN") && !notAnArgument(tokens, i) && specificNoun(t, situation)) {
-      // A thing only the rubric and the model answers speak of ("entries", "fields") is the rubric's vocabulary.
-      const own = nounKind(t.pos === "PROPN" ? t.word : t.lemma) !== "thing" || situation.scenario.has(t.lemma) || situation.scenario.has(t.word);
-      yield { word: t.word, kind: own ? "thing" : "rubric-thing" };
+      yield t.word;
       continue;
     }
   }
