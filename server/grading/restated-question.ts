@@ -1,5 +1,6 @@
 import type { Question } from "../scenarios/index.js";
 import { contentWords } from "./integrity/index.js";
+import { ABSENCE, LIMITERS, NEGATORS } from "./language/index.js";
 
 /**
  * Evidence must come from the candidate, not from text we gave them, in other words too. given-text.ts drops the
@@ -35,7 +36,8 @@ const MIN_WORDS = 4;
 const MIN_PROMPT_WORDS = 40;
 /** How far apart two words may stand in the prompt and still count as the pair the sentence says in order. */
 const PAIR_GAP = 3;
-const LIMITERS = new Set(["not", "no", "never", "only", "without", "unless", "except", "don't", "dont", "nor", "cannot", "can't"]);
+/** Words that change what the prompt said when the sentence adds them: the grader's negators, absences and limiters. */
+const CHANGES = new Set([...NEGATORS, ...ABSENCE, ...LIMITERS, "no", "unless", "except", "dont"]);
 
 type Passage = { at: Map<string, number[]>; numbers: Set<string>; limiters: Set<string> };
 
@@ -43,7 +45,7 @@ type Passage = { at: Map<string, number[]>; numbers: Set<string>; limiters: Set<
 const stem = (w: string) => (w.length > 4 ? w.replace(/(?:ies|es|s|ed|ing)$/, "") : w);
 const number = (n: string) => n.replace(/,/g, "").replace(/\.0+$/, "");
 const numbersOf = (s: string) => new Set((s.match(/\d[\d,]*(?:\.\d+)?/g) ?? []).map(number));
-const limitersOf = (s: string) => new Set((s.toLowerCase().match(/[a-z']+/g) ?? []).filter((w) => LIMITERS.has(w) || w.endsWith("n't")));
+const limitersOf = (s: string) => new Set((s.toLowerCase().match(/[a-z']+/g) ?? []).filter((w) => CHANGES.has(w) || w.endsWith("n't")));
 /** Content words (stemmed) and numbers, in the order written: a restatement keeps the prompt's order. */
 const tokensOf = (s: string) =>
   (s.toLowerCase().match(/\d[\d,]*(?:\.\d+)?|[\p{L}][\p{L}'-]*/gu) ?? []).flatMap((t) =>

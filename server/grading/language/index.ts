@@ -28,3 +28,4 @@ export { wordFamily } from "./word-family.js";
 export { complementsOf } from "./antonyms.js";
 export { hypothetical, past, reportedText } from "./reported.js";
 export { sentenceTemplates } from "./sentence-template.js";
+export { ABSENCE, LIMITERS, NEGATORS } from "./negators.js";
