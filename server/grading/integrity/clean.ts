@@ -553,11 +553,15 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
 /** A prompt title ("New instructions:") blanked, same length, where the prompt it titles is for the system under design. */
 function promptTitlesBlanked(data: string, ctx: Context): string {
   if (ctx.code || !/\b(?:instructions?|prompt|rules|task)\s*[:—–-]/i.test(data)) return data;
-  return data.replace(/(^|[.!?]\s+|\n\s*(?:>\s*)?)([^.!?\n]*?[:—–-][^.!?\n]*[.!?]?)/g, (all, lead: string, sentence: string) => {
-    const body = promptForSystem(sentence, ctx.question);
-    if (body === null || attackKind(body, true) || criterionScores(body, ctx.question)) return all;
-    return lead + " ".repeat(sentence.length - body.length) + body;
-  });
+  // A title alone on its line ("New instructions:") titles the next line's prompt: read them as one.
+  return data.replace(
+    /(^|[.!?]\s+|\n\s*(?:>\s*)?)([^.!?\n]*?[:—–-](?:[ \t]*\n[ \t]*)?[^.!?\n]*[.!?]?)/g,
+    (all, lead: string, sentence: string) => {
+      const body = promptForSystem(sentence, ctx.question);
+      if (body === null || attackKind(body, true) || criterionScores(body, ctx.question)) return all;
+      return lead + " ".repeat(sentence.length - body.length) + body;
+    },
+  );
 }
 
 /**

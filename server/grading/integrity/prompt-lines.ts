@@ -48,6 +48,10 @@ export function promptForSystem(sentence: string, q: Question): string | null {
   if (!head) return null;
   const body = sentence.slice(head[0].length);
   if (!/\byou(?:r|'re|’re)?\b/i.test(body)) return null;
+  // Writing a prompt is the task of a prompt-debugging question: a second-person body under a title is the
+  // candidate's prompt, whatever words it uses (a plain-words rewrite may share none with the question's prompt; an
+  // outside audit's lost every point). A persona set-up in it is still read (`personaSetUp`), and so is the body.
+  if (q.kind === "prompt-debugging") return body;
   let known = promptWords.get(q);
   if (!known) {
     known = new Set(words(q.prompt).filter((w) => !GENERIC.has(w)));
