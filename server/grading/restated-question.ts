@@ -1,5 +1,5 @@
 import type { Question } from "../scenarios/index.js";
-import { contentWords } from "./integrity/index.js";
+import { forMatching, isContentWord } from "./integrity/index.js";
 import { ABSENCE, LIMITERS, NEGATORS } from "./language/index.js";
 
 /**
@@ -49,7 +49,8 @@ const limitersOf = (s: string) => new Set((s.toLowerCase().match(/[a-z']+/g) ?? 
 /** Content words (stemmed) and numbers, in the order written: a restatement keeps the prompt's order. */
 const tokensOf = (s: string) =>
   (s.toLowerCase().match(/\d[\d,]*(?:\.\d+)?|[\p{L}][\p{L}'-]*/gu) ?? []).flatMap((t) =>
-    /^\d/.test(t) ? [number(t)] : contentWords(t).map(stem),
+    // Read as the copy check reads words, without its cache of recent texts (each token here would push one out).
+    /^\d/.test(t) ? [number(t)] : (forMatching(t).match(/[\p{L}\p{N}]+/gu) ?? []).filter(isContentWord).map(stem),
   );
 
 /** The prompt's sentences: its lines are wrapped, so a paragraph or a bullet is joined first, then cut at full stops. */

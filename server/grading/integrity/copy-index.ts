@@ -47,7 +47,9 @@ export function words(s: string): readonly string[] {
 }
 const recentWords = new Map<string, string[]>();
 const RECENT_TEXTS = 8;
-export const contentWords = (s: string): string[] => words(s).filter((w) => w.length > 2 && !STOP.has(w));
+/** A word that carries content: not a function word, longer than two letters. */
+export const isContentWord = (w: string): boolean => w.length > 2 && !STOP.has(w);
+export const contentWords = (s: string): string[] => words(s).filter(isContentWord);
 
 function shingles(w: readonly string[], run: number): Set<string> {
   const set = new Set<string>();

@@ -1,3 +1,4 @@
 export { cleanAnswer, FLAG_MESSAGES, MANIPULATION, oneAnswer, STEERING_PENALTY } from "./clean.js";
 export type { IntegrityFlag } from "./types.js";
-export { contentWords } from "./copy-index.js";
+export { isContentWord } from "./copy-index.js";
+export { forMatching } from "./normalise.js";
