@@ -211,6 +211,19 @@ describe.runIf(browserAvailable())("a hiring team reviews invited candidates in 
     expect(await page.getByTestId("publish-button").count()).toBe(0);
     expect(await page.getByTestId("publish-role-note").textContent()).toContain("needs the owner or editor role");
     await checkAccessible(page, "read-only pack view");
+    // Read only means no field takes input: the YAML ignores keystrokes, the form's fields are disabled, and
+    // moving between questions still works.
+    const yaml = page.getByTestId("pack-editor").locator(".cm-content");
+    await yaml.waitFor();
+    await yaml.click();
+    await page.keyboard.type("typed by a viewer");
+    // (CodeMirror renders only the lines in view, so the text is searched, not compared whole.)
+    expect(await yaml.textContent()).not.toContain("typed by a viewer");
+    await page.getByTestId("view-form").click();
+    expect(await page.getByTestId("form-pack-title").isDisabled()).toBe(true);
+    expect(await page.getByTestId("form-question-fields").locator("input, textarea, button").first().isDisabled()).toBe(true);
+    expect(await page.getByTestId("form-add-question").count()).toBe(0);
+    expect(await page.getByTestId("form-question-select").isEnabled()).toBe(true);
     // Invites: listed, none created; sessions: read, no CSV, no override.
     await page.getByTestId("tab-invites").click();
     await page.getByTestId("invite-role-note").waitFor();

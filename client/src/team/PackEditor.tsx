@@ -217,10 +217,10 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
             {loading ? (
               <div className="code-editor-loading muted">Loading the pack…</div>
             ) : state.view === "form" ? (
-              <PackForm source={source} onChange={setSource} api={review} />
+              <PackForm source={source} onChange={setSource} api={review} readOnly={!writes} />
             ) : (
               <Suspense fallback={<div className="code-editor-loading muted">Loading the editor…</div>}>
-                <YamlEditor value={source} onChange={setSource} issueLines={issueLines} jump={jump} />
+                <YamlEditor value={source} onChange={setSource} issueLines={issueLines} jump={jump} readOnly={!writes} />
               </Suspense>
             )}
             {validateError && (

@@ -3,14 +3,20 @@ import { ExemplarFields, QuestionBasics, RubricFields, Text } from "./form/index
 import { addItem, ensureRounds, NEW_QUESTION, readForm, removeItem, setField } from "./pack-form.js";
 import type { ReviewApi } from "./review-api.js";
 
-type Props = { source: string; onChange: (source: string) => void; api: ReviewApi };
+type Props = {
+  source: string;
+  onChange: (source: string) => void;
+  api: ReviewApi;
+  /** A role that may not publish reads the pack: every field shows, none takes input; moving between questions still works. */
+  readOnly?: boolean;
+};
 
 /**
  * A form beside the YAML for the parts authors write most: pack details,
  * questions, rubric criteria (anchors, evidence terms) and exemplars. Every
  * edit rewrites the YAML in place, so both views always hold the same pack.
  */
-export function PackForm({ source, onChange, api }: Props) {
+export function PackForm({ source, onChange, api, readOnly = false }: Props) {
   const form = readForm(source);
   const [index, setIndex] = useState(0);
   if (!form)
@@ -26,7 +32,7 @@ export function PackForm({ source, onChange, api }: Props) {
 
   return (
     <div className="form-view" data-testid="pack-form">
-      <fieldset>
+      <fieldset disabled={readOnly}>
         <legend>Pack</legend>
         <Text label="Id" testId="form-pack-id" value={form.id} onChange={(v) => set(["id"], v)} />
         <Text label="Title" testId="form-pack-title" value={form.title} onChange={(v) => set(["title"], v)} />
@@ -64,17 +70,19 @@ export function PackForm({ source, onChange, api }: Props) {
             </option>
           ))}
         </select>
-        <button
-          type="button"
-          data-testid="form-add-question"
-          onClick={() => (
-            onChange(ensureRounds(addItem(source, ["questions"], NEW_QUESTION(form.questions.length + 1)))),
-            setIndex(form.questions.length)
-          )}
-        >
-          Add question
-        </button>
-        {form.questions.length > 1 && (
+        {!readOnly && (
+          <button
+            type="button"
+            data-testid="form-add-question"
+            onClick={() => (
+              onChange(ensureRounds(addItem(source, ["questions"], NEW_QUESTION(form.questions.length + 1)))),
+              setIndex(form.questions.length)
+            )}
+          >
+            Add question
+          </button>
+        )}
+        {!readOnly && form.questions.length > 1 && (
           <button type="button" onClick={() => (onChange(removeItem(source, ["questions", qi])), setIndex(0))}>
             Remove question
           </button>
@@ -82,11 +90,12 @@ export function PackForm({ source, onChange, api }: Props) {
       </div>
       {q && (
         // key: each question's sections start fresh (suggested terms, half-typed concepts)
-        <div key={qi} className="form-view">
+        // A disabled fieldset disables every control inside it, so a read-only view cannot be typed into.
+        <fieldset key={qi} className="form-view plain-fieldset" disabled={readOnly} data-testid="form-question-fields">
           <QuestionBasics q={q} qi={qi} source={source} set={(rest, v) => set(qPath(...rest), v)} onChange={onChange} />
           <RubricFields q={q} qi={qi} source={source} set={(rest, v) => set(qPath(...rest), v)} onChange={onChange} api={api} />
           <ExemplarFields q={q} qi={qi} source={source} set={(rest, v) => set(qPath(...rest), v)} onChange={onChange} />
-        </div>
+        </fieldset>
       )}
     </div>
   );

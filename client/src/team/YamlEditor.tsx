@@ -41,9 +41,11 @@ type Props = {
   /** 1-based lines to mark as having problems. */
   issueLines: number[];
   jump: JumpTarget | null;
+  /** Shown, selectable and searchable, but no keystroke changes it (a role that may not publish). */
+  readOnly?: boolean;
 };
 
-export function YamlEditor({ value, onChange, issueLines: lines, jump }: Props) {
+export function YamlEditor({ value, onChange, issueLines: lines, jump, readOnly = false }: Props) {
   const viewRef = useRef<EditorView | null>(null);
   const dark = usePrefersDark();
 
@@ -66,6 +68,7 @@ export function YamlEditor({ value, onChange, issueLines: lines, jump }: Props) 
       <CodeMirror
         value={value}
         onChange={onChange}
+        readOnly={readOnly}
         extensions={EXTENSIONS}
         onCreateEditor={(view) => {
           viewRef.current = view;
