@@ -66,24 +66,30 @@ export const CriterionSchema = z.object({
   /** What an answer at each level 0-4 looks like. */
   anchors: z.object({ "0": Anchor, "1": Anchor, "2": Anchor, "3": Anchor, "4": Anchor }),
   /** Evidence hints for the grader. Secret: never sent to a candidate. */
-  evidence: z.object({
-    concepts: z.array(ConceptSchema).min(1).max(PACK_LIMITS.listItems),
-    /**
-     * Computed checks that count like concepts: `quantitative` (a worked estimate
-     * from the question's figures with correct arithmetic), `star` (situation,
-     * task, action, result; or one part: `situation`, `task`, `action`, `result`,
-     * plus `reflection`), `design-sections` (6+ of 11 sections), `fault-class`
-     * (names prompt/context/model/retrieval), `fixed-prompt` (gives the rewritten
-     * prompt), `fix-works` (the fixed prompt passes more prompt-lab cases; only
-     * when a model is configured).
-     */
-    checks: z.array(CheckSchema).max(CheckSchema.options.length).default([]),
-    /**
-     * How many of the concepts and checks a full-marks answer needs, when the list holds
-     * alternatives ("name two of", an answer key of acceptable answers). Default: all of them.
-     */
-    enough: z.number().int().min(1).max(PACK_LIMITS.listItems).optional(),
-  }),
+  evidence: z
+    .object({
+      /** May be empty when `checks` says what the criterion counts (a story's structure is its checks). */
+      concepts: z.array(ConceptSchema).max(PACK_LIMITS.listItems).default([]),
+      /**
+       * Computed checks that count like concepts: `quantitative` (a worked estimate
+       * from the question's figures with correct arithmetic), `star` (situation,
+       * task, action, result; or one part: `situation`, `task`, `action`, `result`,
+       * plus `reflection`), `design-sections` (6+ of 11 sections), `fault-class`
+       * (names prompt/context/model/retrieval), `fixed-prompt` (gives the rewritten
+       * prompt), `fix-works` (the fixed prompt passes more prompt-lab cases; only
+       * when a model is configured).
+       */
+      checks: z.array(CheckSchema).max(CheckSchema.options.length).default([]),
+      /**
+       * How many of the concepts and checks a full-marks answer needs, when the list holds
+       * alternatives ("name two of", an answer key of acceptable answers). Default: all of them.
+       */
+      enough: z.number().int().min(1).max(PACK_LIMITS.listItems).optional(),
+    })
+    .refine((e) => e.concepts.length + e.checks.length > 0, {
+      message: "a criterion needs at least one concept or check to be graded on",
+      path: ["concepts"],
+    }),
   /** Follow-up questions the interviewer may ask when this criterion is unmet. */
   probes: z.array(Long).max(PACK_LIMITS.listItems).default([]),
   /** What a strong answer adds here; shown in the report after the session. */
