@@ -163,6 +163,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
           metrics.gradingSeconds.observe({ outcome }, secondsSince(started));
         }
       },
+      weakestCriterionOf: gradingThread.weakest,
+      followUpReadingOf: gradingThread.followUp,
       // owner: the session, so grading runs queue round-robin with everyone's code:run.
       ...(sandbox ? { runTests: (question, language, code, owner) => sandbox.runTests(question, language, code, "all", { owner }) } : {}),
       ...modelDeps(deps.model ?? null, metrics),
@@ -181,6 +183,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     logger,
     sandbox,
     onStepDone: (id) => gradeLater.start(id),
+    warmGrading: gradingThread.warm,
     observer: {
       roundTimedOut: (lateMs) => {
         metrics.roundTimeouts.inc();

@@ -54,6 +54,9 @@ export async function startServer(
   }
   const started = app;
   started.startRecovery().catch((err) => deps.logger.error({ err }, "recovery failed"));
+  // The grading thread loads the English model and builds the built-in packs' indexes now, not when the first
+  // candidate's first answer needs them (that answer waited seconds for it).
+  started.service.warmGrading(deps.builtinPacks.map((p) => ({ packId: p.id, version: p.version })));
   const address = started.httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   // The CLI's hints name this URL (PORT=0 picks the port only now); one server per DATA_DIR, so SQLite only.

@@ -3,7 +3,7 @@ import type { Interviewer } from "../llm/index.js";
 import type { Judge, LabEvidence } from "../grading/index.js";
 import type { Language, PackCatalog, PromptLab, Question } from "../scenarios/index.js";
 import type { GradeLater } from "./grading-queue.js";
-import type { GradeAnswers } from "./grading-thread/index.js";
+import type { FollowUpReadingOf, GradeAnswers, WeakestCriterionOf } from "./grading-thread/index.js";
 
 /**
  * Emits a server event for a session; the app stamps seq, stores it and broadcasts.
@@ -40,6 +40,10 @@ export type InterviewDeps = {
   runLab?: (lab: PromptLab, fixedPrompt: string) => Promise<LabEvidence>;
   /** The deterministic grader, e.g. in a worker thread; `gradeQuestion` on this thread when absent. */
   gradeAnswers?: GradeAnswers;
+  /** The follow-up decision's reading of the answer, where grading runs; `weakestCriterion` on this thread when absent. */
+  weakestCriterionOf?: WeakestCriterionOf;
+  /** The follow-up's reading of the answer on its criterion, where grading runs; on this thread when absent. */
+  followUpReadingOf?: FollowUpReadingOf;
   /** Grades finished questions off the interview's critical path; absent: the grade node grades inline. */
   gradeLater?: GradeLater;
 };

@@ -1,6 +1,10 @@
 import type { Logger } from "pino";
 import { prepareAnswer } from "../grading/index.js";
 import type { PackCatalog } from "../scenarios/index.js";
+import type { WarmGrading } from "./grading-thread/index.js";
+
+/** In this thread, when grading runs here (tests, the CLI). */
+const warmHere: WarmGrading = async (question, pack) => void prepareAnswer(question, [], { pack });
 
 /**
  * Build a pack version's grading index ahead of need. The index (model-answer
@@ -9,9 +13,10 @@ import type { PackCatalog } from "../scenarios/index.js";
  * the first follow-up after a restart: that candidate's submit, and every ack
  * queued behind it, waited for it. Asked for once a session has its first
  * question on screen (the candidate reads it for a while); built once per pack
- * version per process, on the next turn of the event loop.
+ * version per process, on the next turn of the event loop, where grading runs (`build`: the grading thread in
+ * the app, so neither the index nor the English model is ever built on the server's event loop).
  */
-export function createGradingWarmup(packs: Pick<PackCatalog, "get">, logger: Logger) {
+export function createGradingWarmup(packs: Pick<PackCatalog, "get">, logger: Logger, build: WarmGrading = warmHere) {
   const asked = new Set<string>();
   return (packId: string, version: number): void => {
     const key = `${packId}@${version}`;
@@ -23,7 +28,7 @@ export function createGradingWarmup(packs: Pick<PackCatalog, "get">, logger: Log
         .then((record) => {
           const first = record?.pack.questions[0];
           // The index is built for the pack whatever the question; no answer needs reading.
-          if (record && first) prepareAnswer(first, [], { pack: record.pack });
+          if (record && first) return build(first, record.pack);
         })
         // Only time is lost: the first follow-up builds it then.
         .catch((err: unknown) => logger.warn({ err, packId, version }, "could not build the grading index ahead of need"));

@@ -27,6 +27,7 @@ import { buildSnapshot } from "./snapshot.js";
 import { reportForCandidate } from "./candidate-report.js";
 import type { AnswerInput, CurrentTurn, InterviewStateValue } from "./state.js";
 import { createGradingWarmup } from "./grading-warmup.js";
+import type { WarmGrading } from "./grading-thread/index.js";
 import { createRoundEndMirror } from "./round-end-mirror.js";
 import { createRoundTimers } from "./timers.js";
 import { createStepRetry } from "./step-retry.js";
@@ -69,6 +70,8 @@ export type InterviewServiceDeps = {
    * last saw it. Absent: this process is the only one (SQLite).
    */
   sessionGuard?: (forget: (sessionId: string) => void) => SessionGuardLike;
+  /** Builds a pack version's grading index where grading runs (the grading thread); on this thread when absent. */
+  warmGrading?: WarmGrading;
 };
 
 /** What the service needs of a cross-instance guard: run work while holding the session. */
@@ -132,7 +135,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
    * worked on the session.
    */
   const roundEnds = createRoundEndMirror(store.sessions, now);
-  const warmup = createGradingWarmup(packs, logger);
+  const warmup = createGradingWarmup(packs, logger, deps.warmGrading);
   /** The first follow-up of a pack version no longer builds its grading index (see grading-warmup.ts). */
   const warmGrading = (sessionId: string) =>
     requireSession(sessionId).then(
@@ -380,6 +383,13 @@ export function createInterviewService(deps: InterviewServiceDeps) {
   }
 
   const api = {
+    /**
+     * Build the grading index of every pack version named, where grading runs, in the background (the real start
+     * calls it for the built-in packs once listening, so the first candidate after a restart waits for nothing).
+     */
+    warmGrading(versions: { packId: string; version: number }[]): void {
+      for (const { packId, version } of versions) warmup(packId, version);
+    },
     /** Create the session and its plan; `begin` then runs the graph (after the client has its ack). */
     async start(options: StartOptions): Promise<SessionStartResult> {
       const record = await packs.latest(options.packId);

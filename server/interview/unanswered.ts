@@ -20,7 +20,8 @@ export async function markUnanswered(
   const grades: Record<string, CriterionScore[]> = {};
   for (const id of questionIds) {
     const question = questionById(pack, id);
-    const { scores } = gradeQuestion(question, [null]);
+    // Where grading runs (its thread in the app): even an empty answer's first grade loads the English model.
+    const { scores } = deps.gradeAnswers ? await deps.gradeAnswers(question, [null], {}) : gradeQuestion(question, [null]);
     grades[id] = scores;
   }
   return { transcript, grades };

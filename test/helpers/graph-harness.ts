@@ -19,6 +19,8 @@ export function graphHarness(
     tokenBudget?: number;
     /** Make grading one question throw (a grader crash mid-grading). */
     failGradingOf?: string;
+    /** Where answers are read (grade, follow-up decision and reading), as the app wires its grading thread. */
+    readings?: Pick<InterviewDeps, "gradeAnswers" | "weakestCriterionOf" | "followUpReadingOf">;
   } = {},
 ) {
   let clock = 1_000_000;
@@ -34,6 +36,7 @@ export function graphHarness(
       events.push({ name, body: body as Record<string, unknown> });
     },
     sink: { saveReport: async (report) => void reports.push(report) },
+    ...options.readings,
     ...(options.failGradingOf
       ? {
           gradeAnswers: async (question, answers, ctx) => {

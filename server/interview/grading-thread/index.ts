@@ -1,12 +1,27 @@
 import { Worker } from "node:worker_threads";
 import type { AnswerBody } from "../../contracts/index.js";
-import type { GradeContext, QuestionGrade } from "../../grading/index.js";
+import type { CriterionGap, GradeContext, QuestionGrade } from "../../grading/index.js";
 import type { Pack, Question } from "../../scenarios/index.js";
-import type { GradeRequest } from "./messages.js";
+import type { FollowUpReadingResult, GradeRequest, GradeTask } from "./messages.js";
 
 const BOOTSTRAP = new URL("./bootstrap.mjs", import.meta.url);
 
 export type GradeAnswers = (question: Question, answers: (AnswerBody | null)[], ctx: GradeContext) => Promise<QuestionGrade>;
+/** The criterion a follow-up should probe, read as grading reads the answer (`weakestCriterion`), or null. */
+export type WeakestCriterionOf = (
+  question: Question,
+  answers: (AnswerBody | null)[],
+  ctx: { pack?: Pack | undefined },
+) => Promise<string | null>;
+/** A follow-up's reading of the answers on one criterion: its gap and the cleaned text the interviewer reads (undefined: no such criterion). */
+export type FollowUpReadingOf = (
+  question: Question,
+  answers: (AnswerBody | null)[],
+  criterionId: string,
+  ctx: { pack?: Pack | undefined },
+) => Promise<{ gap: CriterionGap; judgeText: string } | undefined>;
+/** Builds a pack's grading index (and loads the English model) where grading runs, ahead of the first answer. */
+export type WarmGrading = (question: Question, pack: Pack) => Promise<void>;
 
 /**
  * The deterministic grader in a worker thread, so grading never stalls other
@@ -19,12 +34,18 @@ export type GradeAnswers = (question: Question, answers: (AnswerBody | null)[], 
  * megabyte-sized pack into the worker on every grade would cost more than the
  * grading itself and would rebuild the fingerprints every time.
  */
-export function createGradingThread(): { grade: GradeAnswers; close(): Promise<void> } {
+export function createGradingThread(): {
+  grade: GradeAnswers;
+  weakest: WeakestCriterionOf;
+  followUp: FollowUpReadingOf;
+  warm: WarmGrading;
+  close(): Promise<void>;
+} {
   let worker: Worker | null = null;
   let nextId = 1;
   let nextPackRef = 1;
   let packRefs = new WeakMap<Pack, number>();
-  const pending = new Map<number, { resolve: (g: QuestionGrade) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (result: unknown) => void; reject: (e: Error) => void }>();
   const failAll = (err: Error) => {
     for (const p of pending.values()) p.reject(err);
     pending.clear();
@@ -34,12 +55,12 @@ export function createGradingThread(): { grade: GradeAnswers; close(): Promise<v
     w.unref();
     // A new worker knows no packs yet.
     packRefs = new WeakMap();
-    w.on("message", (m: { id?: number; result?: QuestionGrade; error?: string }) => {
+    w.on("message", (m: { id?: number; result?: unknown; error?: string }) => {
       if (m.id === undefined) return;
       const p = pending.get(m.id);
       pending.delete(m.id);
       if (m.error !== undefined) p?.reject(new Error(m.error));
-      else p?.resolve(m.result!);
+      else p?.resolve(m.result);
     });
     w.on("error", (err) => failAll(err));
     w.on("exit", () => {
@@ -56,18 +77,31 @@ export function createGradingThread(): { grade: GradeAnswers; close(): Promise<v
     packRefs.set(pack, ref);
     return { packRef: ref, pack };
   };
+  const send = <T>(task: GradeTask, pack: Pack | undefined): Promise<T> => {
+    worker ??= spawn();
+    const id = nextId++;
+    const w = worker;
+    const request: GradeRequest = { ...task, id, ...packPart(pack) };
+    return new Promise<T>((resolve, reject) => {
+      pending.set(id, { resolve: resolve as (result: unknown) => void, reject });
+      w.postMessage(request);
+    });
+  };
   return {
     grade(question, answers, ctx) {
-      worker ??= spawn();
-      const id = nextId++;
-      const w = worker;
       const { pack, ...rest } = ctx;
-      const request: GradeRequest = { id, question, answers, ctx: rest, ...packPart(pack) };
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        w.postMessage(request);
-      });
+      return send<QuestionGrade>({ kind: "grade", question, answers, ctx: rest }, pack);
     },
+    weakest: (question, answers, ctx) => send<string | null>({ kind: "weakest", question, answers }, ctx.pack),
+    async followUp(question, answers, criterionId, ctx) {
+      const criterion = question.rubric.find((c) => c.id === criterionId);
+      if (!criterion) return undefined;
+      const read = await send<FollowUpReadingResult>({ kind: "follow-up", question, answers, criterionId }, ctx.pack);
+      return read
+        ? { gap: { criterion, level: read.level, missing: read.missing, covered: read.covered }, judgeText: read.judgeText }
+        : undefined;
+    },
+    warm: (question, pack) => send<null>({ kind: "warm", question }, pack).then(() => undefined),
     async close() {
       const w = worker;
       worker = null;

@@ -2,12 +2,22 @@ import type { AnswerBody } from "../../contracts/index.js";
 import type { GradeContext } from "../../grading/index.js";
 import type { Pack, Question } from "../../scenarios/index.js";
 
-/** One grading job for the worker; `pack` travels only the first time its `packRef` is used. */
-export type GradeRequest = {
-  id: number;
-  question: Question;
-  answers: (AnswerBody | null)[];
-  ctx: Omit<GradeContext, "pack">;
-  packRef?: number;
-  pack?: Pack;
-};
+/**
+ * What the worker is asked to read. Everything that reads an answer's words runs there, not only the grade:
+ * the follow-up decision reads the whole answer too, and the pack index (fingerprints, word weights) and the
+ * English model load on first use, which on the server's event loop stalled every other candidate for seconds.
+ */
+export type GradeTask =
+  | { kind: "grade"; question: Question; answers: (AnswerBody | null)[]; ctx: Omit<GradeContext, "pack"> }
+  /** The criterion a follow-up should probe (`weakestCriterion`), or null. */
+  | { kind: "weakest"; question: Question; answers: (AnswerBody | null)[] }
+  /** What a follow-up on one criterion needs of the answer: its gap there and the cleaned text the interviewer reads. */
+  | { kind: "follow-up"; question: Question; answers: (AnswerBody | null)[]; criterionId: string }
+  /** Build the pack's grading index and load the language model ahead of need. */
+  | { kind: "warm"; question: Question };
+
+/** One job for the worker; `pack` travels only the first time its `packRef` is used. */
+export type GradeRequest = GradeTask & { id: number; packRef?: number; pack?: Pack };
+
+/** The worker's answer to a "follow-up" task (the criterion itself is the caller's own object). */
+export type FollowUpReadingResult = { level: number; missing: string[]; covered: string[]; judgeText: string } | null;

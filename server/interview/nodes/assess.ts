@@ -26,15 +26,13 @@ export async function chooseFollowUp(deps: InterviewDeps, state: InterviewStateV
   // Nothing written at all is not a gap to probe: it is an unanswered question.
   if (turns.every((t) => t.answer === null)) return null;
   try {
-    return (
-      // Read with the pack, as grading and the follow-up read it (copies of a model answer earn nothing here either),
-      // and the same reading serves the follow-up's quote and the grade (prepareAnswer keeps it).
-      weakestCriterion(
-        question,
-        turns.map((t) => t.answer),
-        { pack: await basePackOf(deps, state) },
-      )?.criterion.id ?? null
-    );
+    // Read with the pack, as grading and the follow-up read it (copies of a model answer earn nothing here either),
+    // and the same reading serves the follow-up's quote and the grade (prepareAnswer keeps it). Where grading runs in
+    // its own thread, this reading runs there too: a long answer read here held up every other candidate's acks.
+    const answers = turns.map((t) => t.answer);
+    const ctx = { pack: await basePackOf(deps, state) };
+    if (deps.weakestCriterionOf) return await deps.weakestCriterionOf(question, answers, ctx);
+    return weakestCriterion(question, answers, ctx)?.criterion.id ?? null;
   } catch {
     // A follow-up is optional; an answer the checks cannot read goes on to grading (which reports it).
     return null;

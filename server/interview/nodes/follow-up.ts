@@ -1,4 +1,6 @@
 import { criterionGap, prepareAnswer } from "../../grading/index.js";
+import type { AnswerBody } from "../../contracts/index.js";
+import type { Pack, Question } from "../../scenarios/index.js";
 import { basePackOf, followUpTurnId, questionInfo, questionOf } from "../context.js";
 import type { InterviewDeps } from "../deps.js";
 import type { InterviewStateUpdate, InterviewStateValue } from "../state.js";
@@ -20,9 +22,13 @@ export const makeFollowUpNode =
     const pack = await basePackOf(deps, state);
     const turns = state.transcript[question.id] ?? [];
     const answers = turns.map((t) => t.answer);
-    // The same reading of the answers the decision made (prepareAnswer keeps it), for the one criterion chosen.
-    const gap = criterionGap(question, answers, state.pendingFollowUp, { pack });
-    if (!gap) throw new Error(`question "${question.id}" has no criterion "${state.pendingFollowUp}"`);
+    // The same reading of the answers the decision made (prepareAnswer keeps it), for the one criterion chosen, where
+    // grading runs (the grading thread in the app: a long answer read here held up every other candidate's acks).
+    const reading = deps.followUpReadingOf
+      ? await deps.followUpReadingOf(question, answers, state.pendingFollowUp, { pack })
+      : readHere(question, answers, state.pendingFollowUp, pack);
+    if (!reading) throw new Error(`question "${question.id}" has no criterion "${state.pendingFollowUp}"`);
+    const { gap, judgeText } = reading;
     const { criterion } = gap;
     const followUps = current.followUps + 1;
     const turn = { turnId: followUpTurnId(question.id, followUps), kind: "follow-up" as const };
@@ -36,7 +42,7 @@ export const makeFollowUpNode =
         probe: probeFor(gap, turn.turnId),
         partly: gap.level > 0,
         // The interviewer reads (and may quote) only the cleaned answer: never a sentence flagged as aimed at the grader.
-        answerText: prepareAnswer(question, answers, { pack }).judgeText,
+        answerText: judgeText,
         turnId: turn.turnId,
         ctx: turnContext(deps, state, turn.turnId),
       }),
@@ -50,3 +56,9 @@ export const makeFollowUpNode =
       ...usageUpdate(meta),
     };
   };
+
+/** The follow-up's reading on this thread (no grading thread wired: tests, the CLI). */
+function readHere(question: Question, answers: (AnswerBody | null)[], criterionId: string, pack: Pack) {
+  const gap = criterionGap(question, answers, criterionId, { pack });
+  return gap && { gap, judgeText: prepareAnswer(question, answers, { pack }).judgeText };
+}
