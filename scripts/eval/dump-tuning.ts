@@ -1,20 +1,15 @@
 // Error analysis aid: the tuning split's rows with score, label and the grader's feedback, as JSON lines.
-//   npx tsx scripts/eval/dump-tuning.ts <beetle|saf|powergrading> <dir> > out.jsonl
+//   npx tsx scripts/eval/dump-tuning.ts <beetle|saf|powergrading> <dir> [--pack <file>] > out.jsonl
 // Test rows are never written.
 import { gradeQuestion, questionScore } from "../../server/grading/index.js";
-import { authorPack, slug } from "./author-pack.js";
-import { loadBeetle } from "./datasets/beetle.js";
-import { loadPowergrading } from "./datasets/powergrading.js";
-import { loadSaf } from "./datasets/saf.js";
-import type { EvalItem } from "./types.js";
+import { LOADERS } from "./loaders.js";
+import { packFor, withoutPackOption } from "./pack-option.js";
 
-const LOADERS: Record<string, (path: string) => EvalItem[]> = { beetle: loadBeetle, saf: loadSaf, powergrading: loadPowergrading };
-const [name = "", path = ""] = process.argv.slice(2);
-const items = LOADERS[name]!(path);
-const pack = authorPack(name, items);
-for (const item of items) {
-  if (item.split !== "tuning") continue;
-  const q = pack.questions.find((x) => x.id === slug(item.questionId))!;
+const [name = "", path = ""] = withoutPackOption(process.argv.slice(2));
+const items = LOADERS[name]!(path).filter((item) => item.split === "tuning");
+const { pack, graded: toGrade, skipped } = packFor(name, items, process.argv);
+if (skipped.length) console.error(`skipped: ${skipped.length} tuning answers to questions the pack lacks`);
+for (const { item, question: q } of toGrade) {
   const graded = gradeQuestion(q, [{ text: item.answer }], { pack });
   const s = graded.scores[0]!;
   console.log(
