@@ -1,4 +1,4 @@
-export { createTeams, TeamError, tokenView, type Teams, type TeamIdentity, type TokenActor } from "./teams.js";
+export { createTeams, TeamError, tokenView, type Teams, type TeamIdentity } from "./teams.js";
 export { createTeamDesk, type TeamDesk } from "./desk.js";
 export { sessionsCsv, csvCell } from "./csv.js";
 export { summariseSignals } from "./signals.js";
