@@ -29,6 +29,20 @@ export const TeamNameSchema = visibleName(
 /** The role is required: whoever mints a token chooses what it may do (no silent default to either end). */
 export const TokenCreateBodySchema = z.strictObject({ label: TokenLabelSchema, role: TokenRoleSchema });
 
+/** The token that acted on another (or on itself); null when the operator acted at the CLI. */
+export const TokenActorSchema = z.object({ tokenId: z.string(), label: z.string(), role: TokenRoleSchema }).nullable();
+/** One entry of a token's audit trail: who issued, rotated or revoked it, and when. */
+export const TokenEventSchema = z.object({
+  action: z.enum(["issued", "rotated", "revoked"]),
+  at: z.number(),
+  by: TokenActorSchema,
+  /** "rotated": the token that replaced this one. */
+  replacedBy: z.string().nullable(),
+  /** "issued" by a rotation: the token this one replaces. */
+  replaces: z.string().nullable(),
+});
+export type TokenEvent = z.infer<typeof TokenEventSchema>;
+
 export const TeamTokenSchema = z.object({
   id: z.string(),
   label: z.string(),
@@ -38,6 +52,8 @@ export const TeamTokenSchema = z.object({
   revokedAt: z.number().nullable(),
   /** True for the token this request was made with. */
   current: z.boolean(),
+  /** What was done to this token and by whom, oldest first (empty for tokens issued before the trail existed). */
+  audit: z.array(TokenEventSchema),
 });
 export type TeamToken = z.infer<typeof TeamTokenSchema>;
 

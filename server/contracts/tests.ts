@@ -29,6 +29,12 @@ export const TestReportSchema = z.object({
   hiddenTotal: z.number().int(),
   /** "ok" unless the run was stopped early. */
   status: z.enum(["ok", "timeout", "crashed", "output-limit", "compile-error"]),
+  /**
+   * With status "timeout": which of the run's budgets ran out. "cpu": the code used its CPU time
+   * (a loop). "wall": it ran out of wall-clock time without using its CPU time (sleeping or blocked);
+   * time spent waiting for a core on a busy server does not count, up to twice the wall budget.
+   */
+  budgetSpent: z.enum(["cpu", "wall"]).optional(),
   results: z.array(TestResultSchema),
   ms: z.number(),
 });

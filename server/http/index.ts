@@ -93,7 +93,7 @@ export function createHttpApp(deps: HttpDeps): Express {
   if (deps.teamDesk)
     app.use(
       "/api",
-      teamPublicRouter(deps.teamDesk, (id) => deps.service.beginAfterAck(id)),
+      teamPublicRouter(deps.teamDesk, (id) => deps.service.beginAfterAck(id), deps.limits ?? null),
     );
   app.use("/api", (req, res) => sendError(res, "NOT_FOUND", `no API route ${req.method} ${req.originalUrl}`));
   const client = deps.clientDist ? staticClientRouter(deps.clientDist) : null;

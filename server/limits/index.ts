@@ -6,5 +6,6 @@ export {
   type RateLimitConfig,
   type RateLimits,
 } from "./rate-limits.js";
+export { addressKey } from "./address-key.js";
 export { originAllowed } from "./origin.js";
 export { defaultAllowedHosts, hostAllowed } from "./host.js";

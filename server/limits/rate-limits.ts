@@ -1,4 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { addressKey } from "./address-key.js";
 
 /** Points per window: `points` requests every `seconds`. */
 export type Budget = { points: number; seconds: number };
@@ -12,6 +13,8 @@ export type RateLimitConfig = {
   /** New sessions: they cost a graph, timers and sandboxes, so fewer than other events. */
   startsPerConnection: Budget;
   startsPerAddress: Budget;
+  /** New sessions through one team's invites (the team makes invites without limit; candidates start them from anywhere). */
+  startsPerTeam: Budget;
   /** New sessions for the whole server: each runs a graph to its first question (~10 ms of CPU). */
   startsGlobal: Budget;
   /** New socket connections. */
@@ -31,6 +34,8 @@ export const DEFAULT_RATE_LIMITS: RateLimitConfig = {
   startsPerConnection: { points: 10, seconds: 60 },
   // A classroom behind one address starts together; 200 a minute let 20 flooding addresses start over 60 sessions a second.
   startsPerAddress: { points: 30, seconds: 60 },
+  // A hiring team's assessment day: a hundred candidates may open their invites within a minute or two.
+  startsPerTeam: { points: 120, seconds: 60 },
   // At most ~30% of a core on starting sessions: a flood of starts cannot starve running interviews.
   startsGlobal: { points: 300, seconds: 10 },
   // A candidate connects once and reconnects now and then; a classroom behind one address a few dozen times.
@@ -79,9 +84,10 @@ export function createRateLimits(config: RateLimitConfig, factory: LimiterFactor
   >;
   return {
     config,
-    /** One client->server socket event. */
-    socketEvent: (connectionId: string, address: string, event: string) =>
-      consumeAll([
+    /** One client->server socket event (session:start also spends the session-creation budgets below). */
+    socketEvent: (connectionId: string, rawAddress: string, event: string) => {
+      const address = addressKey(rawAddress);
+      return consumeAll([
         { limiter: l.socketPerConnection, key: connectionId, scope: "this connection" },
         ...(event === "session:start"
           ? [
@@ -92,15 +98,27 @@ export function createRateLimits(config: RateLimitConfig, factory: LimiterFactor
           : []),
         { limiter: l.socketPerAddress, key: address, scope: "your address" },
         { limiter: l.socketGlobal, key: GLOBAL_KEY, scope: "the server" },
+      ]);
+    },
+    /**
+     * A session created other than by session:start (an invite opened over HTTP): the same
+     * per-address and server budgets, so every way of creating a session counts together,
+     * and the team's own budget.
+     */
+    sessionStart: (address: string, teamId: string) =>
+      consumeAll([
+        { limiter: l.startsPerAddress, key: addressKey(address), scope: "new sessions from your address" },
+        { limiter: l.startsPerTeam, key: teamId, scope: "new sessions through this team's invites" },
+        { limiter: l.startsGlobal, key: GLOBAL_KEY, scope: "new sessions on the server" },
       ]),
     connection: (address: string) =>
       consumeAll([
-        { limiter: l.connectionsPerAddress, key: address, scope: "connections from your address" },
+        { limiter: l.connectionsPerAddress, key: addressKey(address), scope: "connections from your address" },
         { limiter: l.connectionsGlobal, key: GLOBAL_KEY, scope: "connections to the server" },
       ]),
     http: (address: string) =>
       consumeAll([
-        { limiter: l.httpPerAddress, key: address, scope: "your address" },
+        { limiter: l.httpPerAddress, key: addressKey(address), scope: "your address" },
         { limiter: l.httpGlobal, key: GLOBAL_KEY, scope: "the server" },
       ]),
   };

@@ -86,7 +86,9 @@ export async function runQuestionTests(
     }),
     ...hidden.map((test, i): TestResult => ({ name: test.name, visible: false, passed: judge(test, h!.outcomes[i]!) })),
   ];
-  const statuses = [v?.status, h?.status].filter((s): s is BatchResult["status"] => Boolean(s));
+  const batches = [v, h].filter((b): b is BatchResult => b !== null);
+  const statuses = batches.map((b) => b.status);
+  const budgetSpent = batches.find((b) => b.status === "timeout")?.budgetSpent;
   const hiddenResults = results.filter((r) => !r.visible);
   return capReport({
     language,
@@ -96,6 +98,7 @@ export async function runQuestionTests(
     hiddenPassed: hiddenResults.filter((r) => r.passed).length,
     hiddenTotal: hiddenResults.length,
     status: statuses.find((s) => s !== "ok") ?? "ok",
+    ...(budgetSpent && statuses.find((s) => s !== "ok") === "timeout" ? { budgetSpent } : {}),
     results,
     ms: visibleMs,
   });

@@ -1,4 +1,5 @@
 import type { Language } from "../scenarios/index.js";
+import type { BudgetSpent } from "./budget/index.js";
 
 /** One call of the candidate's function (or the question's run_case). */
 export type CaseInput = { args: unknown[] };
@@ -32,6 +33,8 @@ export type BatchRequest = {
 export type BatchResult = {
   /** ok: every case ran (pass or fail is decided later); otherwise why the run stopped early. */
   status: "ok" | "timeout" | "crashed" | "output-limit" | "compile-error";
+  /** With status timeout: which of the run's budgets ran out (its CPU time, or the wall clock). */
+  budgetSpent?: BudgetSpent | undefined;
   outcomes: CaseOutcome[];
   /** Anything the process wrote outside the harness' capture, truncated. */
   processOutput: string;

@@ -23,7 +23,7 @@ export type { SessionRow } from "./sessions.js";
 export type { StoredEvent } from "./events.js";
 export type { DraftRow } from "./drafts.js";
 export type { PackMeta, PackRow } from "./packs.js";
-export type { TeamRow, TeamTokenRow } from "./teams.js";
+export type { TeamRow, TeamTokenEventRow, TeamTokenRow } from "./teams.js";
 export type { InviteRow } from "./invites.js";
 export type { SignalRow } from "./integrity-signals.js";
 export type { OverrideRow } from "./score-overrides.js";

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { Migrator, type Migration, type MigrationProvider } from "kysely/migration";
 import { clusterMigrations } from "./cluster-migrations.js";
 import { roleMigrations } from "./role-migrations.js";
+import { tokenEventMigrations } from "./token-event-migrations.js";
 import { teamMigrations } from "./team-migrations.js";
 import { truthMigrations } from "./truth-migrations.js";
 
@@ -126,6 +127,7 @@ const migrations: Record<string, Migration> = {
   ...truthMigrations,
   ...clusterMigrations,
   ...roleMigrations,
+  ...tokenEventMigrations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

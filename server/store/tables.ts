@@ -1,5 +1,5 @@
 import type { ColumnType } from "kysely";
-import type { InvitesTable, IntegritySignalsTable, ScoreOverridesTable } from "./team-tables.js";
+import type { InvitesTable, IntegritySignalsTable, ScoreOverridesTable, TeamTokenEventsTable } from "./team-tables.js";
 
 /** Row shapes of the app tables (LangGraph keeps its own checkpoint tables). */
 export type SessionsTable = {
@@ -125,4 +125,5 @@ export type Database = {
   integrity_signals: IntegritySignalsTable;
   score_overrides: ScoreOverridesTable;
   session_leases: SessionLeasesTable;
+  team_token_events: TeamTokenEventsTable;
 };

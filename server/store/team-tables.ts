@@ -48,3 +48,21 @@ export type ScoreOverridesTable = {
   token_role: string | null;
   created_at: number;
 };
+
+/** What was done to a team token, and by whom (migration 0009_token_events): the token audit trail. */
+export type TeamTokenEventsTable = {
+  id: string;
+  team_id: string;
+  /** The token acted on, and its label then. */
+  token_id: string;
+  token_label: string;
+  /** issued | rotated | revoked */
+  action: string;
+  /** rotated: the token that replaced it; issued by a rotation: the token it replaces. */
+  other_token_id: string | null;
+  /** The token that acted; all null when the operator acted at the CLI. */
+  actor_token_id: string | null;
+  actor_label: string | null;
+  actor_role: string | null;
+  created_at: number;
+};

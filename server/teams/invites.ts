@@ -132,9 +132,10 @@ export function createInvites(deps: { store: Store; packs: PackLibrary; service:
     /**
      * Start the invited session (once): the session is created on the team's pack
      * (private packs included) and linked to the team and the invite. `begin`
-     * runs the graph; the caller calls it after answering.
+     * runs the graph; the caller calls it after answering. `admit` is asked once the
+     * invite is known to be usable, before any session exists (the rate limits: it throws to refuse).
      */
-    async start(token: string): Promise<InviteStartResult> {
+    async start(token: string, admit: (teamId: string) => Promise<void> = async () => undefined): Promise<InviteStartResult> {
       const row = await byToken(token);
       const status = inviteStatus(row, now());
       if (status === "started")
@@ -144,6 +145,7 @@ export function createInvites(deps: { store: Store; packs: PackLibrary; service:
         );
       if (status === "revoked") throw new ServiceError("INVITE_REVOKED", "the team withdrew this invite");
       if (status === "expired") throw new ServiceError("INVITE_EXPIRED", "this invite has expired; ask the team for a new one");
+      await admit(row.team_id);
       const started = await service.start({
         packId: row.pack_key,
         mode: row.mode as "timed" | "practice",

@@ -9,9 +9,10 @@ import {
   TokenRoleSchema,
   type ErrorCode,
   type TeamToken,
+  type TokenEvent,
   type TokenRole,
 } from "../contracts/index.js";
-import { StoredDataError, type Store, type TeamRow, type TeamTokenRow } from "../store/index.js";
+import { StoredDataError, type Store, type TeamRow, type TeamTokenEventRow, type TeamTokenRow } from "../store/index.js";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 /** Writes of "last used" are coalesced: one per token per minute is plenty to read. */
@@ -61,6 +62,9 @@ export class TeamError extends Error {
 /** Who made a request: the team, the named token (one per reviewer) and what it may do. */
 export type TeamIdentity = { teamId: string; tokenId: string; label: string; role: TokenRole };
 
+/** Who acts on a token over the API: a token of the team. The operator at the CLI acts as no token (undefined). */
+export type TokenActor = Pick<TeamIdentity, "tokenId" | "label" | "role">;
+
 /** A stored token's role; a row without a valid one (never written by this server) is an error, not a default. */
 export function roleOf(row: Pick<TeamTokenRow, "id" | "role">): TokenRole {
   const parsed = TokenRoleSchema.safeParse(row.role);
@@ -68,7 +72,44 @@ export function roleOf(row: Pick<TeamTokenRow, "id" | "role">): TokenRole {
   return parsed.data;
 }
 
-export const tokenView = (row: TeamTokenRow, currentId: string | null = null): Omit<TeamToken, never> => ({
+/** One audit entry as stored: what was done to `subject`, by whom (none: the CLI), linked to the other token of a rotation. */
+function tokenEvent(
+  subject: Pick<TeamTokenRow, "id" | "label" | "team_id">,
+  action: TokenEvent["action"],
+  at: number,
+  by: TokenActor | undefined,
+  other: string | null = null,
+): TeamTokenEventRow {
+  return {
+    id: `tev_${randomBytes(8).toString("hex")}`,
+    team_id: subject.team_id,
+    token_id: subject.id,
+    token_label: subject.label,
+    action,
+    other_token_id: other,
+    actor_token_id: by?.tokenId ?? null,
+    actor_label: by?.label ?? null,
+    actor_role: by?.role ?? null,
+    created_at: at,
+  };
+}
+
+function eventView(row: TeamTokenEventRow): TokenEvent {
+  const action = row.action as TokenEvent["action"];
+  return {
+    action,
+    at: row.created_at,
+    by:
+      row.actor_token_id === null
+        ? null
+        : { tokenId: row.actor_token_id, label: row.actor_label ?? "", role: roleOf({ id: row.actor_token_id, role: row.actor_role }) },
+    replacedBy: action === "rotated" ? row.other_token_id : null,
+    replaces: action === "issued" ? row.other_token_id : null,
+  };
+}
+
+/** A token as the API shows it, with its own entries of the team's audit trail (`events`: any of the team's). */
+export const tokenView = (row: TeamTokenRow, currentId: string | null, events: readonly TeamTokenEventRow[]): TeamToken => ({
   id: row.id,
   label: row.label,
   role: roleOf(row),
@@ -76,14 +117,24 @@ export const tokenView = (row: TeamTokenRow, currentId: string | null = null): O
   lastUsedAt: row.last_used_at,
   revokedAt: row.revoked_at,
   current: row.id === currentId,
+  audit: events.filter((e) => e.token_id === row.id).map(eventView),
 });
 
 /** Teams and their named API tokens. A token is shown once; only its hash is stored. */
 export function createTeams(store: Store, now: () => number) {
-  const issueToken = async (teamId: string, label: string, role: TokenRole): Promise<{ token: string; row: TeamTokenRow }> => {
+  const newToken = (teamId: string, label: string, role: TokenRole, at: number) => {
     const token = `mit_${randomBytes(24).toString("base64url")}`;
-    const row = { id: `tok_${randomBytes(8).toString("hex")}`, token_hash: hash(token), team_id: teamId, label, role, created_at: now() };
-    await store.teams.addToken(row);
+    const row = { id: `tok_${randomBytes(8).toString("hex")}`, token_hash: hash(token), team_id: teamId, label, role, created_at: at };
+    return { token, row };
+  };
+  const issueToken = async (
+    teamId: string,
+    label: string,
+    role: TokenRole,
+    by: TokenActor | undefined,
+  ): Promise<{ token: string; row: TeamTokenRow }> => {
+    const { token, row } = newToken(teamId, label, role, now());
+    await store.teams.addToken(row, tokenEvent(row, "issued", row.created_at, by));
     return { token, row: { ...row, revoked_at: null, last_used_at: null } };
   };
   const requireTeam = async (teamId: string) => {
@@ -132,38 +183,53 @@ export function createTeams(store: Store, now: () => number) {
       const team = { id, name: name.trim(), created_at: now() };
       await store.teams.insert(team);
       // The bootstrap token: someone has to be able to mint the others.
-      return { team, token: (await issueToken(id, "owner", "owner")).token };
+      return { team, token: (await issueToken(id, "owner", "owner", undefined)).token };
     },
     /**
      * Another named token (one per reviewer); the label must not clash with (or look like) a live token's.
-     * `granter`: the role of the token asking (the HTTP API); none for the operator at the CLI, who may grant any.
+     * `by`: the token asking (the HTTP API), which may grant only what it holds; none for the operator at the CLI,
+     * who may grant any. The audit trail records who issued it.
      */
-    async createToken(teamId: string, given: string, role: TokenRole, granter?: TokenRole): Promise<{ token: string; row: TeamTokenRow }> {
+    async createToken(teamId: string, given: string, role: TokenRole, by?: TokenActor): Promise<{ token: string; row: TeamTokenRow }> {
       const label = checked(TokenLabelSchema, given);
-      if (granter && !canGrant(granter, role))
+      if (by && !canGrant(by.role, role))
         throw new TeamError(
-          `${aRole(granter)} token cannot grant the ${role} role (it would hand out more than it holds)`,
+          `${aRole(by.role)} token cannot grant the ${role} role (it would hand out more than it holds)`,
           "FORBIDDEN_ROLE",
         );
       await requireTeam(teamId);
       await requireFreeLabel(teamId, label);
-      return issueToken(teamId, label, role);
+      return issueToken(teamId, label, role, by);
     },
-    /** A new secret under the same label and role; the old one stops working at once. */
-    async rotateToken(teamId: string, tokenId: string): Promise<{ token: string; row: TeamTokenRow }> {
+    /**
+     * A new secret under the same label and role; the old one stops working at once. Any token may rotate its
+     * own (a holder who leaked it should not have to find an owner first); only an owner (or the CLI) rotates
+     * another's. The audit trail records who rotated whose token, and links the old token to its successor.
+     */
+    async rotateToken(teamId: string, tokenId: string, by?: TokenActor): Promise<{ token: string; row: TeamTokenRow }> {
       const old = await requireToken(teamId, tokenId);
-      await store.teams.revokeToken(old.id, now());
-      return issueToken(teamId, old.label, roleOf(old));
+      if (by && by.tokenId !== old.id && by.role !== "owner")
+        throw new TeamError(
+          `rotating another token ("${old.label}") needs the owner role; this token ("${by.label}") is ${aRole(by.role)} and may rotate only itself`,
+          "FORBIDDEN_ROLE",
+        );
+      const at = now();
+      const { token, row } = newToken(teamId, old.label, roleOf(old), at);
+      const events = [tokenEvent(old, "rotated", at, by, row.id), tokenEvent(row, "issued", at, by, old.id)];
+      if ((await store.teams.rotateToken(old.id, at, row, events)) === "revoked")
+        throw new TeamError(`token "${old.label}" (${old.id}) is already revoked`, "TOKEN_REVOKED");
+      return { token, row: { ...row, revoked_at: null, last_used_at: null } };
     },
     /**
      * Revoke; the last live owner token is kept so a team cannot lock itself out of managing tokens (the CLI may
      * `force`). Other owners may be revoked by an owner: a departed owner's token must be stoppable.
      */
-    async revokeToken(teamId: string, tokenId: string, options: { force?: boolean } = {}): Promise<TeamTokenRow> {
+    async revokeToken(teamId: string, tokenId: string, options: { force?: boolean; by?: TokenActor } = {}): Promise<TeamTokenRow> {
       const row = await requireToken(teamId, tokenId);
       const at = now();
-      if (options.force) await store.teams.revokeToken(row.id, at);
-      else if ((await store.teams.revokeKeepingAnOwner(teamId, row.id, at)) === "last-owner")
+      const event = tokenEvent(row, "revoked", at, options.by);
+      if (options.force) await store.teams.revokeToken(row.id, at, event);
+      else if ((await store.teams.revokeKeepingAnOwner(teamId, row.id, at, event)) === "last-owner")
         throw new TeamError(
           `"${row.label}" is the team's last live owner token; issue another owner token before revoking it`,
           "LAST_TOKEN",
@@ -171,6 +237,8 @@ export function createTeams(store: Store, now: () => number) {
       return { ...row, revoked_at: at };
     },
     tokens: async (teamId: string) => (await requireTeam(teamId), store.teams.tokens(teamId)),
+    /** The team's token audit trail (issued, rotated, revoked: by whom), oldest first. */
+    tokenEvents: (teamId: string) => store.teams.tokenEvents(teamId),
     /** The team and named token behind a bearer token, or undefined for an unknown or revoked one. Records the use. */
     async identify(token: string): Promise<TeamIdentity | undefined> {
       const row = await store.teams.liveToken(hash(token));

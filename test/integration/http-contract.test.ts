@@ -73,7 +73,9 @@ describe("the server answers every route as its contract says (through the clien
     expect((await call("teamPack", { teamToken, params: { team, packId: "tiny" }, query: { version: 1 } })).version).toBe(1);
     const issued = await call("createToken", { ...at, body: { label: "Reviewer", role: "reviewer" } });
     await call("tokens", at);
-    const rotated = await call("rotateToken", { teamToken, params: { team, tokenId: issued.info.id } });
+    const self = await call("rotateOwnToken", { teamToken: issued.token, params: { team } });
+    expect(self.info.current).toBe(true);
+    const rotated = await call("rotateToken", { teamToken, params: { team, tokenId: self.info.id } });
     await call("revokeToken", { teamToken, params: { team, tokenId: rotated.info.id } });
     const invite = await call("createInvite", { ...at, body: { packId: "tiny", candidateLabel: "Ada", mode: "practice" } });
     const spare = await call("createInvite", { ...at, body: { packId: "tiny", candidateLabel: "Bo" } });

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
 import { io, type Socket } from "socket.io-client";
 import { DEFAULT_RATE_LIMITS } from "../../server/limits/index.js";
@@ -156,5 +157,81 @@ describe("rate limits", () => {
     expect(acks.map((a) => a.ok)).toEqual([true, true, false]);
     expect(acks[2]!.error?.code).toBe("RATE_LIMITED");
     expect(acks[2]!.error?.retryAfterMs).toBeGreaterThan(0);
+  });
+
+  /** Team acme with the "tiny" pack and `count` open invites; their tokens. */
+  async function acmeInvites(count: number): Promise<string[]> {
+    const token = (await server.app.teams.create("Acme")).token;
+    const auth = { authorization: `Bearer ${token}`, "x-forwarded-for": "10.200.0.1" };
+    const tiny = readFileSync(new URL("../fixtures/upload/tiny.yaml", import.meta.url), "utf8");
+    expect((await fetch(`${server.url}/api/teams/acme/packs`, { method: "POST", body: tiny, headers: auth })).status).toBe(201);
+    const tokens: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const res = await fetch(`${server.url}/api/teams/acme/invites`, {
+        method: "POST",
+        headers: { ...auth, "content-type": "application/json" },
+        body: JSON.stringify({ packId: "tiny", candidateLabel: `Candidate ${i + 100}` }),
+      });
+      expect(res.status).toBe(201);
+      tokens.push(((await res.json()) as { token: string }).token);
+    }
+    return tokens;
+  }
+  const openInvite = (token: string, address: string) =>
+    fetch(`${server.url}/api/invites/${token}/start`, { method: "POST", headers: { "x-forwarded-for": address } });
+
+  it("every way of creating a session spends one address's budget: socket starts and opened invites together", async () => {
+    server = await startTestServer({
+      packs: [miniPack()],
+      trustProxy: true,
+      rateLimits: { ...DEFAULT_RATE_LIMITS, startsPerAddress: { points: 3, seconds: 60 } },
+    });
+    const [first, second, third] = await acmeInvites(3);
+    const c = await clientFrom("10.0.8.1");
+    for (let i = 0; i < 2; i++) expect((await ask(c, "session:start", { packId: "mini", rounds: ["design"] })).ok).toBe(true);
+    expect((await openInvite(first!, "10.0.8.1")).status).toBe(201);
+    // The address's fourth session, through an invite: refused with when to come back, and no session made.
+    const refused = await openInvite(second!, "10.0.8.1");
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    const body = (await refused.json()) as { error: { code: string; message: string; retryAfterMs: number } };
+    expect(body.error.code).toBe("RATE_LIMITED");
+    expect(body.error.retryAfterMs).toBeGreaterThan(0);
+    expect(body.error.message).toMatch(/new sessions from your address/);
+    const started = await ask(c, "session:start", { packId: "mini", rounds: ["design"] });
+    expect(started.error?.code).toBe("RATE_LIMITED");
+    // The refused invite is still open for the candidate, from another address; so is the next one.
+    expect((await openInvite(second!, "10.0.8.2")).status).toBe(201);
+    expect((await openInvite(third!, "10.0.8.2")).status).toBe(201);
+  });
+
+  it("an IPv6 client's whole /64 is one address: rotating through it buys no new sessions", async () => {
+    server = await startTestServer({
+      packs: [miniPack()],
+      trustProxy: true,
+      rateLimits: { ...DEFAULT_RATE_LIMITS, startsPerAddress: { points: 2, seconds: 60 } },
+    });
+    const start = async (address: string) =>
+      (await ask(await clientFrom(address), "session:start", { packId: "mini", rounds: ["design"] })).ok;
+    expect(await start("2001:db8:1:2::1")).toBe(true);
+    expect(await start("2001:db8:1:2:aaaa::2")).toBe(true);
+    expect(await start("2001:0db8:0001:0002:ffff:1:2:3")).toBe(false);
+    expect(await start("2001:db8:1:3::1")).toBe(true);
+  });
+
+  it("a team's invites have their own session budget, whatever addresses open them", async () => {
+    server = await startTestServer({
+      packs: [miniPack()],
+      trustProxy: true,
+      rateLimits: { ...DEFAULT_RATE_LIMITS, startsPerTeam: { points: 2, seconds: 60 } },
+    });
+    const tokens = await acmeInvites(3);
+    expect((await openInvite(tokens[0]!, "10.0.9.1")).status).toBe(201);
+    expect((await openInvite(tokens[1]!, "10.0.9.2")).status).toBe(201);
+    const refused = await openInvite(tokens[2]!, "10.0.9.3");
+    expect(refused.status).toBe(429);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/this team's invites/);
+    // Sessions started on the socket are not the team's to spend.
+    expect((await ask(await clientFrom("10.0.9.3"), "session:start", { packId: "mini", rounds: ["design"] })).ok).toBe(true);
   });
 });

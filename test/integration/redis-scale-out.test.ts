@@ -112,6 +112,25 @@ describe.skipIf(!REDIS_URL)("several instances on Redis", () => {
     expect((await keysUnder(admin, keyPrefix)).some((k) => k.includes("httpPerAddress") && k.endsWith("10.9.9.9"))).toBe(true);
   });
 
+  it("new sessions from one address are counted once across instances, in Redis, and the refusal says when to retry", async () => {
+    const rateLimits: RateLimitConfig = { ...DEFAULT_RATE_LIMITS, startsPerAddress: { points: 2, seconds: 60 } };
+    const { a, b, keyPrefix } = await twoInstances({ rateLimits });
+    await untilRedisReady([a.url, b.url]);
+    const from = (url: string) => connectClient(url, { headers: { "x-forwarded-for": "2001:db8:9:9::1" } });
+    const start = async (url: string) => {
+      const c = await from(url);
+      clients.push(c);
+      return c.send("session:start", { packId: "mini", rounds: ["design"] });
+    };
+    expect((await start(a.url)).ok).toBe(true);
+    expect((await start(b.url)).ok).toBe(true);
+    const refused = await start(a.url);
+    if (refused.ok) throw new Error("the third session from one address was started");
+    expect(refused.error.code).toBe("RATE_LIMITED");
+    expect(refused.error.retryAfterMs).toBeGreaterThan(0);
+    expect((await keysUnder(admin, keyPrefix)).some((k) => k.includes("startsPerAddress") && k.endsWith("2001:db8:9:9::/64"))).toBe(true);
+  });
+
   it("after every Redis connection is cut (as in a Redis restart) the instances reconnect and share broadcasts and limits again", async () => {
     const rateLimits: RateLimitConfig = { ...DEFAULT_RATE_LIMITS, httpPerAddress: { points: 3, seconds: 60 } };
     const { a, b, keyPrefix } = await twoInstances({ rateLimits });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSandbox, DEFAULT_LIMITS, type Sandbox } from "../../server/sandbox/index.js";
 import { QuestionSchema } from "../../server/scenarios/index.js";
+import { createPythonRunner } from "../../server/sandbox/python/runner.js";
+import { detectCapabilities } from "../../server/sandbox/capabilities.js";
 import { addQuestion } from "../helpers/coding-question.js";
 
 /**
@@ -39,9 +41,10 @@ describe("a run's time budget", () => {
     expect(report.status).toBe("timeout");
     expect(report.passed).toBe(0);
     const errors = report.results.map((r) => (r.visible ? r.error : undefined));
-    // 12 tests of 300 ms each would take 3.6 s; the run stops at its budget (Python: 1 CPU second; TypeScript: the
-    // batch's wall budget, 2.5 s), so the last tests were never reached.
+    // 12 tests of 300 ms each would take 3.6 s; the run stops at its CPU budget (Python: the kernel's whole
+    // second; TypeScript: 0.5 s of the worker thread's CPU time), so the last tests were never reached.
     expect(errors.at(-1)).toBe("time limit exceeded (the run was stopped)");
+    expect(report.budgetSpent).toBe("cpu");
     if (language === "typescript") expect(errors[0]).toBe("time limit exceeded for this test");
   });
 
@@ -49,5 +52,58 @@ describe("a run's time budget", () => {
     const report = await sandbox.runTests(question, "typescript", base.coding!.referenceSolution!.typescript!, "visible");
     expect(report.status).toBe("ok");
     expect(report.passed).toBe(12);
+  });
+});
+
+describe("a Python run on a loaded host (the kernel's numbers and the clock injected; the process is real)", () => {
+  it("a run that waited for a core is not stopped at its wall budget, only at twice it, and the report says 'wall'", async (ctx) => {
+    if (!detectCapabilities().python.available) return ctx.skip();
+    let now = 0;
+    const due: { at: number; run: () => void }[] = [];
+    let watching: () => void = () => undefined;
+    const watched = new Promise<void>((resolve) => (watching = resolve));
+    const runner = createPythonRunner({
+      limits,
+      poolSize: 1,
+      budget: {
+        // Starved: 90% of the wall time spent waiting for a core.
+        readerFor: () => () => ({ cpuMs: now * 0.1, waitMs: now * 0.9 }),
+        timers: {
+          now: () => now,
+          after: (ms, run) => {
+            const entry = { at: now + ms, run };
+            due.push(entry);
+            watching();
+            return () => void due.splice(due.indexOf(entry), 1);
+          },
+        },
+      },
+    });
+    const advanceTo = (to: number) => {
+      for (let next = due.sort((a, b) => a.at - b.at)[0]; next && next.at <= to; next = due.sort((a, b) => a.at - b.at)[0]) {
+        due.shift();
+        now = next.at;
+        next.run();
+      }
+      now = to;
+    };
+    try {
+      let finished = false;
+      const run = runner
+        .run({ language: "python", code: "import time\ndef f(a, b):\n    time.sleep(60)\n", entrypoint: "f", cases: [{ args: [1, 2] }] })
+        .finally(() => (finished = true));
+      await watched;
+      const wallMs = 300 + 1500; // batchWallMs for one test of 300 ms
+      advanceTo(wallMs);
+      await new Promise((r) => setImmediate(r));
+      expect(finished, "stopped at the plain wall budget though it waited for a core").toBe(false);
+      advanceTo(2 * wallMs);
+      const result = await run;
+      expect(result.status).toBe("timeout");
+      expect(result.budgetSpent).toBe("wall");
+      expect(result.outcomes[0]!.error).toBe("time limit exceeded (the run was stopped)");
+    } finally {
+      await runner.close();
+    }
   });
 });

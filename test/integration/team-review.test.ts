@@ -269,6 +269,7 @@ describe("every team route refuses missing, revoked and other teams' tokens", ()
     ["GET", "/api/teams/acme/tokens"],
     ["POST", "/api/teams/acme/tokens", { label: "x" }],
     ["POST", "/api/teams/acme/tokens/tok_x/rotate"],
+    ["POST", "/api/teams/acme/tokens/current/rotate"],
     ["DELETE", "/api/teams/acme/tokens/tok_x"],
     ["GET", "/api/teams/acme/invites"],
     ["POST", "/api/teams/acme/invites", { packId: "tiny", candidateLabel: "x" }],

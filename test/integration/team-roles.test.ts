@@ -38,6 +38,7 @@ const MATRIX: Record<string, TokenRole[]> = {
   overrideScore: REVIEWERS,
   tokens: OWNERS,
   createToken: OWNERS,
+  rotateOwnToken: ALL,
   rotateToken: OWNERS,
   revokeToken: OWNERS,
 };
@@ -137,6 +138,8 @@ function requestFor(name: string, role: TokenRole): { method: string; path: stri
       return { method: "GET", path: `${at}/tokens`, ok: 200 };
     case "createToken":
       return { method: "POST", path: `${at}/tokens`, json: { label: `made by ${role}`, role: "viewer" }, ok: 201 };
+    case "rotateOwnToken":
+      return { method: "POST", path: `${at}/tokens/current/rotate`, ok: 201 };
     case "rotateToken":
       return { method: "POST", path: `${at}/tokens/${spare["to rotate"]}/rotate`, ok: 201 };
     case "revokeToken":
@@ -176,6 +179,8 @@ describe("team token roles", () => {
     const body = res.headers.get("content-type")?.includes("json") ? await res.json() : await res.text();
     if (allowed) {
       expect(res.status, JSON.stringify(body)).toBe(r.ok);
+      // A token that rotated itself goes on with its new secret (the old one stopped working).
+      if (name === "rotateOwnToken") token[role] = body.token;
     } else {
       expect(res.status).toBe(403);
       expect(body.error.code).toBe("FORBIDDEN_ROLE");
@@ -220,7 +225,11 @@ describe("team token roles", () => {
 
   it("a token cannot grant a role above its own; a grant it may make goes through", async () => {
     const grant = (role: TokenRole, granter: TokenRole) =>
-      server.app.teams.createToken("acme", `granted ${role} by ${granter}`, role, granter);
+      server.app.teams.createToken("acme", `granted ${role} by ${granter}`, role, {
+        tokenId: "tok_granter",
+        label: "granter",
+        role: granter,
+      });
     await expect(grant("owner", "editor")).rejects.toMatchObject({
       code: "FORBIDDEN_ROLE",
       message: expect.stringContaining("cannot grant the owner role"),
@@ -230,6 +239,77 @@ describe("team token roles", () => {
     await expect(grant("editor", "viewer")).rejects.toBeInstanceOf(TeamError);
     expect((await grant("viewer", "editor")).row.role).toBe("viewer");
     expect((await grant("reviewer", "owner")).row.role).toBe("reviewer");
+  });
+
+  it("any token rotates its own secret; only an owner rotates another's, and the audit trail says who rotated whose", async () => {
+    const team = await server.app.teams.create("Hooli");
+    const owner = team.token;
+    const mint = async (label: string, role: TokenRole) =>
+      (await api("/api/teams/hooli/tokens", owner, { method: "POST", json: { label, role } })).json();
+    const reviewer = await mint("Rita", "reviewer");
+    const viewer = await mint("Vic", "viewer");
+
+    // A reviewer rotates its own leaked token: the old secret stops, the new one works, its role and label stay.
+    const own = await api("/api/teams/hooli/tokens/current/rotate", reviewer.token, { method: "POST" });
+    expect(own.status).toBe(201);
+    const rotated = await own.json();
+    expect(rotated.info).toMatchObject({ label: "Rita", role: "reviewer", current: true, revokedAt: null });
+    expect(rotated.info.audit).toEqual([
+      {
+        action: "issued",
+        at: expect.any(Number),
+        by: { tokenId: reviewer.info.id, label: "Rita", role: "reviewer" },
+        replacedBy: null,
+        replaces: reviewer.info.id,
+      },
+    ]);
+    expect((await api("/api/teams/me", reviewer.token)).status).toBe(401);
+    expect((await (await api("/api/teams/me", rotated.token)).json()).label).toBe("Rita");
+
+    // Not someone else's: a reviewer naming the viewer's token is refused, and the viewer's token still works.
+    const other = await api(`/api/teams/hooli/tokens/${viewer.info.id}/rotate`, rotated.token, { method: "POST" });
+    expect(other.status).toBe(403);
+    expect((await other.json()).error.code).toBe("FORBIDDEN_ROLE");
+    expect((await api("/api/teams/me", viewer.token)).status).toBe(200);
+
+    // The owner rotates the viewer's token; the trail records who rotated whose, linking old and new.
+    const byOwner = await (await api(`/api/teams/hooli/tokens/${viewer.info.id}/rotate`, owner, { method: "POST" })).json();
+    const list: { id: string; label: string; audit: { action: string; by: { label: string; role: string } | null }[] }[] = await (
+      await api("/api/teams/hooli/tokens", owner)
+    ).json();
+    const trail = (id: string) => list.find((t) => t.id === id)!.audit;
+    const ownerId = list.find((t) => t.label === "owner")!.id;
+    expect(trail(viewer.info.id)).toEqual([
+      expect.objectContaining({ action: "issued", by: { tokenId: ownerId, label: "owner", role: "owner" } }),
+      expect.objectContaining({ action: "rotated", by: { tokenId: ownerId, label: "owner", role: "owner" }, replacedBy: byOwner.info.id }),
+    ]);
+    expect(trail(byOwner.info.id)).toEqual([
+      expect.objectContaining({ action: "issued", by: { tokenId: ownerId, label: "owner", role: "owner" }, replaces: viewer.info.id }),
+    ]);
+    // Rita's old token: rotated by Rita herself. The bootstrap token: issued at the CLI (no token).
+    expect(trail(reviewer.info.id).at(-1)).toMatchObject({ action: "rotated", by: { label: "Rita" }, replacedBy: rotated.info.id });
+    expect(trail(ownerId)).toEqual([expect.objectContaining({ action: "issued", by: null })]);
+
+    // Revoking is recorded too; a revoked token cannot be rotated.
+    await api(`/api/teams/hooli/tokens/${rotated.info.id}`, owner, { method: "DELETE" });
+    const after: typeof list = await (await api("/api/teams/hooli/tokens", owner)).json();
+    expect(after.find((t) => t.id === rotated.info.id)!.audit.at(-1)).toMatchObject({ action: "revoked", by: { label: "owner" } });
+    const again = await api(`/api/teams/hooli/tokens/${rotated.info.id}/rotate`, owner, { method: "POST" });
+    expect((await again.json()).error.code).toBe("TOKEN_REVOKED");
+  });
+
+  it("two rotations of one token at once: one wins, the other is TOKEN_REVOKED, and one successor exists", async () => {
+    const team = await server.app.teams.create("Pied Piper");
+    const target = (await server.app.teams.createToken("pied-piper", "Gil", "viewer")).row;
+    const results = await Promise.allSettled([
+      server.app.teams.rotateToken("pied-piper", target.id),
+      server.app.teams.rotateToken("pied-piper", target.id),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(results.find((r) => r.status === "rejected")).toMatchObject({ reason: { code: "TOKEN_REVOKED" } });
+    const live = (await server.app.teams.tokens("pied-piper")).filter((t) => t.label === "Gil" && t.revoked_at === null);
+    expect(live).toHaveLength(1);
+    expect(team.team.id).toBe("pied-piper");
   });
 
   it("only the last live owner token is kept: owners revoke other owners, never the last; others cannot revoke owners", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { TeamNameSchema, TokenLabelSchema } from "../../server/contracts/index.js";
 import { confusable, skeleton } from "../../server/contracts/confusables.js";
+import { CONFUSABLES_DATA } from "../../server/contracts/confusables-data.js";
 import { mixedScriptWord } from "../../server/contracts/mixed-script.js";
 
 /** The refusal message a label gets, or null when it is accepted. */
@@ -58,5 +59,53 @@ describe("confusable labels (skeletons)", () => {
     expect(confusable("rev1", "rev2")).toBe(false);
     expect(confusable("\u041F\u0435\u0442\u0440", "\u041F\u0435\u0442\u044F")).toBe(false);
     expect(confusable("Zoë", "Zoe")).toBe(false);
+  });
+
+  it("Unicode's confusables reach look-alikes the hand-written map missed, in every script", () => {
+    // Cyrillic capital soft sign (as b), ghe, u, ie, komi de, omega, straight u: whole-Cyrillic words that read as
+    // Latin ones. Unicode keeps the small soft sign apart (its prototype is Latin tone six, not b).
+    expect(confusable("bob", "\u042C\u043E\u042C")).toBe(true);
+    expect(confusable("bob", "\u044C\u043E\u044C")).toBe(false);
+    expect(confusable("rye", "\u0433\u0443\u0435")).toBe(true);
+    expect(confusable("dew", "\u0501\u0435\u0461")).toBe(true);
+    expect(confusable("Yes", "\u04AE\u0435\u0455")).toBe(true);
+    // Greek digamma, sigma, san: "FOX" in archaic Greek capitals, "ΜΟΣ" is not "MOS" (Σ is not S).
+    expect(confusable("FOX", "\u03DC\u039F\u03A7")).toBe(true);
+    expect(skeleton("\u03C3\u03FA")).toBe("oM");
+    expect(confusable("MOS", "\u039C\u039F\u03A3")).toBe(false);
+    // Armenian keh, seh, ra; ayb; gim: "fun", "w", "q".
+    expect(confusable("fun", "\u0584\u057D\u057C")).toBe(true);
+    expect(skeleton("\u0561\u0563")).toBe("wq");
+    // Lisu capitals and Tifinagh, which the hand map did not cover at all.
+    expect(confusable("SAM", "\uA4E2\uA4EE\uA4DF")).toBe(true);
+    expect(skeleton("\u2D54")).toBe("O");
+    // Latin's own: script a, script g, dotless i.
+    expect(confusable("alice", "\u0251l\u0131ce")).toBe(true);
+    expect(confusable("greg", "\u0261re\u0261")).toBe(true);
+  });
+
+  it("full-width and mathematical letters fold first (NFKC), then meet the same look-alikes", () => {
+    expect(skeleton("\uFF30\uFF4F\uFF50\uFF45")).toBe("Pope");
+    expect(confusable("\uFF30\uFF4F\uFF50\uFF45", "\u0420\u043E\u0440\u0435")).toBe(true);
+    expect(confusable("\u{1D40F}\u{1D428}\u{1D429}\u{1D41E}", "\u0420\u043E\u0440\u0435")).toBe(true);
+    expect(skeleton("\u{1D7CE}\u{1D7CF}")).toBe("Ol");
+  });
+
+  it("the generated table is bounded: one non-ASCII letter or digit that NFKC and NFD keep, to a prototype in NFD", () => {
+    const lines = CONFUSABLES_DATA.trim().split("\n");
+    expect(lines.length).toBeGreaterThan(1000);
+    expect(lines.length).toBeLessThan(2500);
+    for (const line of lines) {
+      const [from, to] = line.split(";").map((f) =>
+        f
+          .split(" ")
+          .map((h) => String.fromCodePoint(parseInt(h, 16)))
+          .join(""),
+      );
+      expect(from, line).toMatch(/^[\p{L}\p{N}]$/u);
+      expect(from!.normalize("NFKC"), line).toBe(from);
+      expect(from!.normalize("NFD"), line).toBe(from);
+      expect(to!.normalize("NFD"), line).toBe(to);
+    }
   });
 });

@@ -192,7 +192,9 @@ describe("labels through the team service", () => {
 
   it("a refused grant names the role with the right article", async () => {
     const { teams } = await setup();
-    const err = await teams.createToken("acme", "Ed", "owner", "editor").catch((e: TeamError) => e.message);
+    const err = await teams
+      .createToken("acme", "Ed", "owner", { tokenId: "tok_ed", label: "Ed", role: "editor" })
+      .catch((e: TeamError) => e.message);
     expect(err).toBe("an editor token cannot grant the owner role (it would hand out more than it holds)");
   });
 });

@@ -5,7 +5,7 @@ import { formatArgs, formatValue, isHiddenResult, isVisibleResult, runStatusText
 export function ReportTests({ tests }: { tests: TestReport }) {
   const visible = tests.results.filter(isVisibleResult);
   const hidden = tests.results.filter(isHiddenResult);
-  const statusText = runStatusText(tests.status);
+  const statusText = runStatusText(tests.status, tests.budgetSpent);
   return (
     <section className="report-tests" data-testid="report-tests" aria-label="Tests">
       <h4>Tests</h4>

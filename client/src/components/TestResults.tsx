@@ -12,7 +12,7 @@ export function TestResults({ report, stale }: Props) {
   const results = report.results.filter(isVisibleResult);
   const passed = results.filter((r) => r.passed).length;
   const allPassed = results.length > 0 && passed === results.length;
-  const statusText = runStatusText(report.status);
+  const statusText = runStatusText(report.status, report.budgetSpent);
   return (
     <section
       className={`test-results ${stale ? "stale" : ""}`}

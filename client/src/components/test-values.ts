@@ -26,12 +26,14 @@ export function formatArgs(args: unknown[]): string {
 }
 
 /** Why a run stopped early, in the candidate's words; null when it ran to the end. */
-export function runStatusText(status: TestReport["status"]): string | null {
+export function runStatusText(status: TestReport["status"], budgetSpent?: TestReport["budgetSpent"]): string | null {
   switch (status) {
     case "ok":
       return null;
     case "timeout":
-      return "The run was stopped: it took longer than the time limit (an endless loop, or very slow code?).";
+      return budgetSpent === "wall"
+        ? "The run was stopped: it took longer than the time limit while using little CPU (waiting or sleeping?)."
+        : "The run was stopped: it used up its CPU time limit (an endless loop, or very slow code?).";
     case "crashed":
       return "The program crashed before every test finished.";
     case "output-limit":

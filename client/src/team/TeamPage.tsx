@@ -12,7 +12,7 @@ type Auth =
   | { state: "signed-out"; error: string | null }
   | { state: "checking"; token: string }
   | { state: "failed"; token: string; error: string }
-  | { state: "signed-in"; token: string; team: TeamInfo };
+  | { state: "signed-in"; token: string; team: TeamInfo; rotated?: boolean };
 
 /** /team: a hiring team signs in with its API token, then writes, checks and publishes its packs. */
 export function TeamPage() {
@@ -73,6 +73,24 @@ export function TeamPage() {
         </section>
       );
     case "signed-in":
-      return <TeamWorkspace key={auth.token} token={auth.token} team={auth.team} onSignOut={signOut} />;
+      return (
+        <>
+          {auth.rotated && (
+            <p className="notice" data-testid="own-token-rotated">
+              Your token has a new secret (shown once; the old one no longer works): <code>{auth.token}</code>
+            </p>
+          )}
+          <TeamWorkspace
+            key={auth.token}
+            token={auth.token}
+            team={auth.team}
+            onSignOut={signOut}
+            onTokenRotated={(token) => {
+              saveTeamToken(token);
+              setAuth({ state: "signed-in", token, team: auth.team, rotated: true });
+            }}
+          />
+        </>
+      );
   }
 }

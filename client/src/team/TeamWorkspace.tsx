@@ -7,6 +7,7 @@ import { InvitesPanel } from "./InvitesPanel.js";
 import { PackEditor } from "./PackEditor.js";
 import { PackList } from "./PackList.js";
 import { reviewApi } from "./review-api.js";
+import { RotateOwnToken } from "./RotateOwnToken.js";
 import { allows, TeamRoleContext } from "./role.js";
 import { SessionsPanel } from "./SessionsPanel.js";
 import { SessionView } from "./SessionView.js";
@@ -24,7 +25,18 @@ const ROLE_HINTS: Record<TeamInfo["role"], string> = {
 };
 
 /** A signed-in team's workspace: the tab bar, then the view the reducer in team-view.ts says is open. */
-export function TeamWorkspace({ token, team, onSignOut }: { token: string; team: TeamInfo; onSignOut: () => void }) {
+export function TeamWorkspace({
+  token,
+  team,
+  onSignOut,
+  onTokenRotated,
+}: {
+  token: string;
+  team: TeamInfo;
+  onSignOut: () => void;
+  /** This browser's token was given a new secret (the old one no longer works). */
+  onTokenRotated: (token: string) => void;
+}) {
   const api = useMemo(() => teamApi(token, team.id), [token, team.id]);
   const review = useMemo(() => reviewApi(token, team.id), [token, team.id]);
   const [view, dispatch] = useReducer(teamViewReducer, INITIAL_TEAM_VIEW);
@@ -77,6 +89,7 @@ export function TeamWorkspace({ token, team, onSignOut }: { token: string; team:
               </button>
             ))}
           </nav>
+          <RotateOwnToken api={review} onRotated={onTokenRotated} />
           <button type="button" onClick={() => confirmLeavingEditor() && onSignOut()} data-testid="sign-out">
             Sign out
           </button>

@@ -4,6 +4,15 @@ import { ErrorBanner } from "../components/ErrorBanner.js";
 import { dateTime, message } from "./format.js";
 import type { ReviewApi } from "./review-api.js";
 
+const byWhom = (by: TeamToken["audit"][number]["by"]) => (by ? `${by.label} (${by.role})` : "the CLI");
+/** The token's last audit entry in words: who issued, rotated or revoked it. */
+function lastChange(t: TeamToken): string | null {
+  const last = t.audit.at(-1);
+  if (!last) return null;
+  if (last.action === "issued") return `${last.replaces ? "issued by rotation" : "issued"} by ${byWhom(last.by)}`;
+  return `${last.action} by ${byWhom(last.by)}`;
+}
+
 /** Named tokens, one per reviewer: the label is who an override is recorded as. */
 export function TokensPanel({ api }: { api: ReviewApi }) {
   const [tokens, setTokens] = useState<TeamToken[] | null>(null);
@@ -99,6 +108,11 @@ export function TokensPanel({ api }: { api: ReviewApi }) {
                     <span className="badge">revoked {dateTime(t.revokedAt)}</span>
                   ) : (
                     <span className="badge visibility-public">live</span>
+                  )}
+                  {lastChange(t) && (
+                    <div className="muted small" data-testid="token-audit">
+                      {lastChange(t)}
+                    </div>
                   )}
                 </td>
                 <td className="actions">

@@ -15,6 +15,7 @@ export function reviewApi(teamToken: string, team: string) {
   return {
     tokens: () => callRoute(routes.tokens, at),
     createToken: (label: string, role: TokenRole) => callRoute(routes.createToken, { ...at, body: { label, role } }),
+    rotateOwnToken: () => callRoute(routes.rotateOwnToken, at),
     rotateToken: (tokenId: string) => callRoute(routes.rotateToken, { teamToken, params: { team, tokenId } }),
     revokeToken: (tokenId: string) => callRoute(routes.revokeToken, { teamToken, params: { team, tokenId } }),
 

@@ -2,6 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import type { Readable } from "node:stream";
 import { StringDecoder } from "node:string_decoder";
+import { treeSchedReader, watchBudget, type BudgetSpent, type BudgetTimers, type SchedReader } from "../budget/index.js";
 import { batchWallMs, RUN_STOPPED_MESSAGE, type SandboxLimits } from "../limits.js";
 import { parseOutcome } from "../outcome.js";
 import { DEPRIORITISE_AFTER_MS, deprioritiseTree } from "../scheduling/index.js";
@@ -17,6 +18,10 @@ export type Warm = {
   ready: Promise<boolean>;
 };
 
+/** How a run's time is measured: the kernel's numbers for the sandbox's process tree, on the real clock (tests inject both). */
+export type BudgetSource = { readerFor: (pid: number) => SchedReader; timers?: BudgetTimers | undefined };
+const KERNEL_BUDGET: BudgetSource = { readerFor: treeSchedReader };
+
 /** Beyond this many bytes of raw process output the run is stopped. */
 const HARD_OUTPUT_FACTOR = 16;
 
@@ -27,7 +32,12 @@ const HARD_OUTPUT_FACTOR = 16;
  * sandbox is killed as soon as the results are in (threads the candidate left
  * behind die with it, and its tmpfs is freed).
  */
-export async function runInSandbox(warm: Warm, request: BatchRequest, limits: SandboxLimits): Promise<BatchResult> {
+export async function runInSandbox(
+  warm: Warm,
+  request: BatchRequest,
+  limits: SandboxLimits,
+  budgetSource: BudgetSource = KERNEL_BUDGET,
+): Promise<BatchResult> {
   const started = performance.now();
   const { child } = warm;
   const token = randomBytes(24).toString("base64url");
@@ -36,6 +46,7 @@ export async function runInSandbox(warm: Warm, request: BatchRequest, limits: Sa
   let done = false;
   // Assigned from callbacks; the cast stops TypeScript narrowing it to null for good.
   let stopReason = null as BatchResult["status"] | null;
+  let wallSpent = false;
   let rawOutput = "";
   let rawBytes = 0;
 
@@ -104,7 +115,20 @@ export async function runInSandbox(warm: Warm, request: BatchRequest, limits: Sa
     }
   });
 
-  const timer = setTimeout(() => stop("timeout"), batchWallMs(limits, request.cases.length));
+  // The CPU budget is the kernel's (RLIMIT_CPU); the wall budget is watched from here, extended by the
+  // time the sandbox waited for a core on a loaded host (at most twice), so a starved run is not blamed.
+  const watcher =
+    child.pid === undefined
+      ? null
+      : watchBudget({
+          limits: { wallMs: batchWallMs(limits, request.cases.length) },
+          read: budgetSource.readerFor(child.pid),
+          timers: budgetSource.timers,
+          onSpent: () => {
+            wallSpent = true;
+            stop("timeout");
+          },
+        });
   // A long run yields the CPU to other candidates' short ones.
   // Background work (pack validation) yields from the start.
   const lower = setTimeout(() => child.pid !== undefined && deprioritiseTree(child.pid), request.background ? 0 : DEPRIORITISE_AFTER_MS);
@@ -121,7 +145,7 @@ export async function runInSandbox(warm: Warm, request: BatchRequest, limits: Sa
     })}\n`,
   );
   const exit = await Promise.race([warm.exited, doneSignal.then(() => null)]);
-  clearTimeout(timer);
+  watcher?.stop();
   clearTimeout(lower);
   // The results are in (or the run is over): nothing of this sandbox may outlive it.
   killSandbox(child);
@@ -129,6 +153,7 @@ export async function runInSandbox(warm: Warm, request: BatchRequest, limits: Sa
   // Killed at the CPU limit is the run's time running out, as a TypeScript run's budget does.
   const cpuSpent = exit?.signal === "SIGXCPU" || exit?.code === CPU_LIMIT_EXIT_CODE;
   const status: BatchResult["status"] = stopReason ?? (done ? "ok" : cpuSpent ? "timeout" : "crashed");
+  const budgetSpent: BudgetSpent | undefined = status !== "timeout" ? undefined : wallSpent && !cpuSpent ? "wall" : "cpu";
   const missing =
     status === "timeout"
       ? RUN_STOPPED_MESSAGE
@@ -137,6 +162,7 @@ export async function runInSandbox(warm: Warm, request: BatchRequest, limits: Sa
         : `the program was killed before this test ran (${exit?.signal ?? `exit code ${exit?.code}`}; memory or CPU limit?)`;
   return {
     status,
+    ...(budgetSpent ? { budgetSpent } : {}),
     // A test cut short keeps what it printed before the stop.
     outcomes: request.cases.map((_, i) => outcomes.get(i) ?? { ok: false, error: missing, stdout: partial.of(i), stderr: "", ms: 0 }),
     processOutput: rawOutput,

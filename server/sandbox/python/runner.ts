@@ -5,7 +5,7 @@ import { BACKGROUND_SLOTS, createFairQueue, perAddressSlots, PYTHON_PER_SESSION,
 import type { BatchRequest, BatchResult, LanguageRunner } from "../types.js";
 import { DEFAULT_PATHS, SANDBOX_SPAWN_ENV, sandboxCommand, type PythonSandboxPaths } from "./command.js";
 import { killSandbox } from "./kill.js";
-import { runInSandbox, type Warm } from "./run-batch.js";
+import { runInSandbox, type BudgetSource, type Warm } from "./run-batch.js";
 import { createUidAllocator, type UidAllocator } from "./uids.js";
 
 /**
@@ -21,6 +21,8 @@ export function createPythonRunner(options: {
   /** Sandboxes running at once (the rest queue, round-robin between candidates). */
   maxConcurrent?: number;
   uids?: UidAllocator;
+  /** Where a run's CPU and wait times come from (the kernel's by default; tests inject a loaded host). */
+  budget?: BudgetSource;
 }): LanguageRunner {
   const paths = options.paths ?? DEFAULT_PATHS;
   // Processes are time-sliced by the kernel, so more sandboxes than cores keeps a waiting
@@ -77,7 +79,7 @@ export function createPythonRunner(options: {
       try {
         const warm = idle.shift() ?? start();
         refill();
-        return await runInSandbox(warm, request, options.limits);
+        return await runInSandbox(warm, request, options.limits, options.budget);
       } finally {
         release();
       }

@@ -1,4 +1,5 @@
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from "quickjs-emscripten-core";
+import { readThreadSchedStat, startBudget, type BudgetSpent, type RunBudget, type SchedReader } from "../budget/index.js";
 import { batchWallMs, RUN_STOPPED_MESSAGE, type SandboxLimits } from "../limits.js";
 import type { BatchRequest, BatchResult, CaseOutcome, LanguageRunner } from "../types.js";
 import { CANDIDATE_GLOBALS, HARNESS_PRELUDE } from "./harness-prelude.js";
@@ -12,8 +13,12 @@ const STACK_BYTES = 1024 * 1024;
 /** Time allowed for evaluating the harness's own prelude. */
 const HARNESS_LOAD_MS = 10_000;
 
+/** Where a run's time comes from: this thread's CPU and run-queue wait, on the monotonic clock (tests inject both). */
+export type RunClock = { now: () => number; read: SchedReader };
+const THREAD_CLOCK: RunClock = { now: () => performance.now(), read: readThreadSchedStat };
+
 /** TypeScript/JavaScript in QuickJS (wasm): a fresh runtime and context per batch. Runs inside a worker thread. */
-export function createQuickJSRunner(options: { limits: SandboxLimits }): LanguageRunner {
+export function createQuickJSRunner(options: { limits: SandboxLimits; clock?: RunClock }): LanguageRunner {
   const modules = createQuickJSModules(options.limits.memoryMb);
   return {
     async run(request) {
@@ -38,7 +43,16 @@ export function createQuickJSRunner(options: { limits: SandboxLimits }): Languag
       const context = runtime.newContext();
       let result: BatchResult;
       try {
-        result = runBatch(runtime, context, () => module.getWasmMemory().buffer.byteLength, scripts, request, options.limits, started);
+        result = runBatch(
+          runtime,
+          context,
+          () => module.getWasmMemory().buffer.byteLength,
+          scripts,
+          request,
+          options.limits,
+          started,
+          options.clock ?? THREAD_CLOCK,
+        );
       } catch (err) {
         // QuickJS itself failed (an abort inside wasm): this module is unusable from here on.
         modules.discard();
@@ -80,10 +94,48 @@ function runBatch(
   request: BatchRequest,
   limits: SandboxLimits,
   started: number,
+  clock: RunClock,
 ): BatchResult {
-  let deadline = 0;
-  /** When the run's whole budget is spent (set once the candidate's code starts loading). */
-  let runEndsAt = Number.POSITIVE_INFINITY;
+  const { now, read } = clock;
+  /**
+   * Time is measured in this thread's own CPU time, and wall time past a budget counts only
+   * when the thread was not waiting for a core (budget/run-budget.ts): a loaded host does not
+   * stop a run that had no chance to run. The run's budget starts when the candidate's code
+   * loads; each test (and each load) has its own.
+   */
+  let runBudget: RunBudget | null = null;
+  let stepBudget: RunBudget | null = null;
+  /** The next time to read the thread's numbers; between looks the interrupt handler costs one clock read. */
+  let nextLook = Number.POSITIVE_INFINITY;
+  /** Which budget stopped the code being run now, if one did. */
+  let over: "step" | "run" | null = null;
+  let runSpent: BudgetSpent | null = null;
+  const look = (): boolean => {
+    const at = now();
+    const sample = read();
+    let next = Number.POSITIVE_INFINITY;
+    const run = runBudget?.look(at, sample);
+    if (run?.spent) {
+      over = "run";
+      runSpent ??= run.spent;
+      return true;
+    }
+    if (run) next = run.nextLookMs;
+    const step = stepBudget?.look(at, sample);
+    if (step?.spent) {
+      over = "step";
+      return true;
+    }
+    if (step) next = Math.min(next, step.nextLookMs);
+    nextLook = at + next;
+    return false;
+  };
+  /** A new step (loading, or one test) with its own budget, never past the run's. */
+  const armStep = (limit: { wallMs: number; cpuMs?: number }) => {
+    over = null;
+    stepBudget = startBudget(limit, now(), read());
+    look();
+  };
   let out = "";
   let err = "";
   let outputExceeded = false;
@@ -95,12 +147,12 @@ function runBatch(
   // Called often while code runs: stop on time, on heap growth, or on runaway output.
   // A batch that has run for a while lowers this worker thread's priority (restored after the batch).
   // Background work (pack validation) is lowered at its first check.
-  const lowerAt = Date.now() + (request.background ? -1 : DEPRIORITISE_AFTER_MS);
+  const lowerAt = now() + (request.background ? -1 : DEPRIORITISE_AFTER_MS);
   let lowered = false;
   runtime.setInterruptHandler(() => {
-    const now = Date.now();
-    if (!lowered && now > lowerAt) lowered = setOwnThreadPriority(LOW_PRIORITY);
-    return now > deadline || wasmBytes() > memoryCap || outputExceeded;
+    const at = now();
+    if (!lowered && at > lowerAt) lowered = setOwnThreadPriority(LOW_PRIORITY);
+    return over !== null || (at > nextLook && look()) || wasmBytes() > memoryCap || outputExceeded;
   });
 
   const write = context.newFunction("__write", (fd, text) => {
@@ -119,13 +171,13 @@ function runBatch(
   /** Which time limit stopped the code, if one did: the test's own, or the run's. */
   let runCut = false;
   const timeUp = (): string | null => {
-    if (Date.now() <= deadline) return null;
-    if (deadline < runEndsAt) return "time limit exceeded for this test";
+    if (over === null && now() > nextLook) look();
+    if (over === null) return null;
+    if (over === "step") return "time limit exceeded for this test";
     runCut = true;
     return RUN_STOPPED_MESSAGE;
   };
-  /** A test's deadline: its own limit, never past the run's. */
-  const testDeadline = () => Math.min(Date.now() + limits.perTestMs, runEndsAt);
+  const perTest = { wallMs: limits.perTestMs, cpuMs: limits.perTestMs };
 
   const describe = (handle: QuickJSHandle): string => {
     const e = context.dump(handle) as { name?: string; message?: string } | string;
@@ -138,9 +190,8 @@ function runBatch(
 
   // The harness's functions first, before any candidate code exists. It is our own code:
   // a generous deadline, so a stalled machine does not fail the candidate's run here.
-  deadline = Date.now() + Math.max(limits.perTestMs, HARNESS_LOAD_MS);
+  armStep({ wallMs: Math.max(limits.perTestMs, HARNESS_LOAD_MS) });
   const harness = context.evalCode(HARNESS_PRELUDE, "harness.js").unwrap();
-  deadline = Date.now() + limits.perTestMs;
   // With test code, the built-ins are recorded now (before the candidate's script) and
   // runCase is called through invokeRestored, which puts them back first.
   let invoke = context.getProp(harness, 0);
@@ -148,9 +199,8 @@ function runBatch(
   let guardEntrypoint: QuickJSHandle | null = null;
   if (request.testCode) {
     const arm = context.getProp(harness, 2);
-    deadline = Date.now() + Math.max(limits.perTestMs, HARNESS_LOAD_MS);
+    armStep({ wallMs: Math.max(limits.perTestMs, HARNESS_LOAD_MS) });
     const armed = context.callFunction(arm, context.undefined).unwrap();
-    deadline = Date.now() + limits.perTestMs;
     arm.dispose();
     invoke.dispose();
     invoke = context.getProp(armed, 0);
@@ -165,9 +215,10 @@ function runBatch(
   const targetName = request.testCode ? "runCase" : request.entrypoint;
   let loadError: string | null = null;
   let target: QuickJSHandle | null = null;
-  // The batch's wall budget, the one the server holds a Python run to: past it the worker would be taken for hung.
-  runEndsAt = Date.now() + batchWallMs(limits, request.cases.length);
-  deadline = testDeadline();
+  // The run's budgets, the ones a Python run is held to: its CPU seconds, and the batch's wall budget
+  // (extended by waiting for a core, at most twice; past that the worker would be taken for hung).
+  runBudget = startBudget({ wallMs: batchWallMs(limits, request.cases.length), cpuMs: limits.cpuSeconds * 1000 }, now(), read());
+  armStep(perTest);
   for (const [source, file] of [
     [`${CANDIDATE_GLOBALS}\n${scripts.candidate}`, "solution.js"],
     [scripts.tests, "tests.js"],
@@ -209,14 +260,14 @@ function runBatch(
       outcomes.push({ ok: false, error: loadError, stdout: "", stderr: "", ms: 0 });
       continue;
     }
-    if (Date.now() >= runEndsAt) {
+    armStep(perTest);
+    if (over === "run") {
       // The run's time is spent: the tests it never reached say so, as Python's do when its sandbox is killed.
       runCut = true;
       outcomes.push({ ok: false, error: RUN_STOPPED_MESSAGE, stdout: "", stderr: "", ms: 0 });
       continue;
     }
     const caseStart = performance.now();
-    deadline = testDeadline();
     const outcome = runCase(
       runtime,
       context,
@@ -232,7 +283,14 @@ function runBatch(
   for (const handle of [invoke, serialise, guardEntrypoint, returnLimit, target]) handle?.dispose();
   // Without root this fails and the worker stays lowered: then every worker ends up equal, below the server.
   if (lowered) setOwnThreadPriority(0);
-  return { status, outcomes, processOutput: "", ms: Math.round((performance.now() - started) * 10) / 10 };
+  const budgetSpent = status === "timeout" ? (runSpent ?? "wall") : undefined;
+  return {
+    status,
+    ...(budgetSpent ? { budgetSpent } : {}),
+    outcomes,
+    processOutput: "",
+    ms: Math.round((performance.now() - started) * 10) / 10,
+  };
 }
 
 type HarnessHandles = { invoke: QuickJSHandle; serialise: QuickJSHandle; returnLimit: QuickJSHandle; target: QuickJSHandle };

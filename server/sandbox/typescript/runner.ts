@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { WALL_CEILING_FACTOR } from "../budget/index.js";
 import { batchWallMs, type SandboxLimits } from "../limits.js";
 import { BACKGROUND_SLOTS, createFairQueue, perAddressSlots, ticketOf, TYPESCRIPT_PER_SESSION } from "../scheduling/index.js";
 import type { BatchRequest, BatchResult, LanguageRunner } from "../types.js";
@@ -7,7 +8,7 @@ import type { BatchRequest, BatchResult, LanguageRunner } from "../types.js";
 const BOOTSTRAP = new URL("./worker-bootstrap.mjs", import.meta.url);
 /** Native stack for the worker: deep enough that QuickJS's own 1 MB limit trips first. */
 const WORKER_STACK_MB = 16;
-/** The worker gets this long beyond the batch budget before it is presumed stuck and replaced. */
+/** The worker gets this long beyond the batch's wall ceiling (its budget extended by waiting for a core) before it is presumed stuck and replaced. */
 const GRACE_MS = 2000;
 
 type Slot = { worker: Worker; ready: Promise<void>; busy: boolean };
@@ -69,7 +70,7 @@ export function createTypeScriptRunner(options: { limits: SandboxLimits; workers
       const result = await new Promise<BatchResult>((resolve) => {
         const timer = setTimeout(
           () => finish(crashed(request, "it stopped responding")),
-          batchWallMs(options.limits, request.cases.length) + GRACE_MS,
+          batchWallMs(options.limits, request.cases.length) * WALL_CEILING_FACTOR + GRACE_MS,
         );
         const onMessage = (msg: { id?: number; result?: BatchResult; error?: string }) => {
           if (msg.id !== id) return;
