@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { wellFormed } from "./well-formed.js";
 import { LanguageSchema, LevelSchema, RoundKindSchema } from "./enums.js";
 import { ModeSchema, QuestionId, SessionId } from "./ids.js";
 import type { Ack } from "./errors.js";
@@ -20,8 +21,8 @@ export const MAX_TEXT_ANSWER = 20_000;
 export const MAX_CODE_ANSWER = 50_000;
 
 const AnswerContent = {
-  text: z.string().max(MAX_TEXT_ANSWER, `text is limited to ${MAX_TEXT_ANSWER} characters`).optional(),
-  code: z.string().max(MAX_CODE_ANSWER, `code is limited to ${MAX_CODE_ANSWER} characters`).optional(),
+  text: wellFormed(z.string().max(MAX_TEXT_ANSWER, `text is limited to ${MAX_TEXT_ANSWER} characters`)).optional(),
+  code: wellFormed(z.string().max(MAX_CODE_ANSWER, `code is limited to ${MAX_CODE_ANSWER} characters`)).optional(),
   language: LanguageSchema.optional(),
 };
 

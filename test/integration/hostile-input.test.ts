@@ -71,6 +71,21 @@ describe("hostile input is refused cheaply, with a small clear answer", () => {
     c.close();
   });
 
+  it("an answer holding a NUL or half a surrogate pair is kept whole, those characters shown as U+FFFD (PostgreSQL refuses them)", async () => {
+    const c = await connectClient(server.url);
+    const start = await c.request("session:start", { packId: "mini" });
+    await c.waitFor("question:end");
+    const broken = "Chunk each article\u0000 by heading \ud800and embed the chunks \udc00in a vector index. \ud83d\ude00";
+    await c.request("answer:draft", { sessionId: start.sessionId, questionId: "rag-basics", text: broken });
+    expect(await c.request("session:end", { sessionId: start.sessionId })).toEqual({ ended: true });
+    await c.waitFor("session:complete");
+    const report = await server.app.service.report(start.sessionId, start.resumeToken);
+    expect(report.rounds[0]!.questions[0]!.turns[0]!.answer).toEqual({
+      text: "Chunk each article\uFFFD by heading \uFFFDand embed the chunks \uFFFDin a vector index. \ud83d\ude00",
+    });
+    c.close();
+  });
+
   it("oversized, mis-encoded and malformed HTTP requests get 413/400 with a message, never 500", async () => {
     const big = await raw("POST", "/api/packs", { "content-type": "application/json" }, JSON.stringify({ x: "y".repeat(1_100_000) }));
     expect(big.status).toBe(413);
