@@ -112,6 +112,11 @@ export const TEAM_SEES = [
   "the integrity signals listed below (never a webcam, never your screen)",
   "when you started and how long you took",
 ] as const;
+/**
+ * What the team sees of a session started from its pack in the lobby or a pack link: the same, without integrity
+ * signals, which are recorded for invited candidates only (and the lobby lists none below).
+ */
+export const TEAM_SEES_WITHOUT_INVITE = TEAM_SEES.filter((line) => !line.startsWith("the integrity signals"));
 
 /** GET /api/invites/:token: the candidate's view (no email, nothing secret). */
 export const PublicInviteSchema = z.object({

@@ -1,5 +1,4 @@
 import express, { type RequestHandler } from "express";
-import { wellFormedText } from "../contracts/well-formed.js";
 import { sendError } from "./errors.js";
 
 /**
@@ -24,17 +23,8 @@ function declaredLengthWithin(limit: number): RequestHandler {
  */
 const AS_SENT = { inflate: false } as const;
 
-/**
- * Every string of a JSON body made well formed as it is parsed (contracts/well-formed.ts): a "\u0000" or half a
- * surrogate pair in a note or a label would otherwise be refused by PostgreSQL when stored, and kept by SQLite.
- */
-const wellFormedStrings = (_key: string, value: unknown) => (typeof value === "string" ? wellFormedText(value) : value);
-
 /** A JSON body of at most `limit` bytes. */
-export const jsonBody = (limit: number): RequestHandler[] => [
-  declaredLengthWithin(limit),
-  express.json({ limit, reviver: wellFormedStrings, ...AS_SENT }),
-];
+export const jsonBody = (limit: number): RequestHandler[] => [declaredLengthWithin(limit), express.json({ limit, ...AS_SENT })];
 
 /** Any body as text (pack YAML or JSON), at most `limit` bytes. */
 export const textBody = (limit: number): RequestHandler[] => [

@@ -12,7 +12,7 @@ export function packsRouter(packs: PackCatalog, teamNameOf: TeamNameOf): Router 
   const router = Router();
   // A team pack says whose it is and what that team will see, as an invite does: the lobby is no account and no consent form.
   const summary = async (record: PackRecord): Promise<PublicPack> =>
-    toPublicPack(record, record.teamId === null ? null : teamAuthor(record.teamId, await teamNameOf(record.teamId)));
+    toPublicPack(record, record.teamId === null ? null : teamAuthor(record.teamId, await teamNameOf(record.teamId), "lobby"));
   serve(router, "/api/packs", routes.listPacks, async () => Promise.all((await packs.listPublic()).map(summary)));
   // Team pack keys contain a slash ("acme/backend"): the route's `*key` takes every segment.
   serve(router, "/api/packs", routes.getPack, async ({ params }) => {

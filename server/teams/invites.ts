@@ -109,7 +109,7 @@ export function createInvites(deps: { store: Store; packs: PackLibrary; service:
     async describe(token: string): Promise<PublicInvite> {
       const row = await byToken(token);
       const record = await packs.latest(row.pack_key);
-      const author = teamAuthor(row.team_id, (await store.teams.get(row.team_id))?.name);
+      const author = teamAuthor(row.team_id, (await store.teams.get(row.team_id))?.name, "invite");
       if (!record) throw new ServiceError("NOT_FOUND", "the pack of this invite no longer exists");
       const roundIds = inviteRoundsOf(row) ?? record.pack.rounds.map((r) => r.id);
       return {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TEAM_SEES } from "../../server/contracts/index.js";
+import { TEAM_SEES_WITHOUT_INVITE } from "../../server/contracts/index.js";
 import { miniPack } from "../helpers/packs.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { connectClient } from "../helpers/socket-client.js";
@@ -89,8 +89,10 @@ describe("team pack authoring API", () => {
     expect(lobby.find((p: { id: string }) => p.id === "acme/tiny")).toMatchObject({
       version: 2,
       title: "Tiny pack",
-      team: { teamId: "acme", teamName: "Acme", teamSees: [...TEAM_SEES] },
+      team: { teamId: "acme", teamName: "Acme", teamSees: [...TEAM_SEES_WITHOUT_INVITE] },
     });
+    // Integrity signals are recorded for invited candidates only: the lobby promises none.
+    expect(lobby.find((p: { id: string }) => p.id === "acme/tiny").team.teamSees.join(" ")).not.toMatch(/integrity signals/);
     // The built-in pack is nobody's team's: a lobby tells the two apart.
     expect(lobby.find((p: { id: string }) => p.id === "mini")).toMatchObject({ team: null });
     expect((await (await fetch(`${server.url}/api/packs/acme/tiny`)).json()).team).toMatchObject({ teamName: "Acme" });

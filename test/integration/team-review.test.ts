@@ -118,6 +118,14 @@ describe("team review API", () => {
       headers: { "x-resume-token": second.resumeToken },
     });
     expect(wrong.status).toBe(400);
+    // A question is named by its id, never by free text the team's page would show.
+    const markup = await api(`/api/sessions/${second.sessionId}/signals`, null, {
+      method: "POST",
+      json: { events: [{ kind: "paste", questionId: "<script>alert(1)</script>", chars: 10 }] },
+      headers: { "x-resume-token": second.resumeToken },
+    });
+    expect(markup.status).toBe(400);
+    expect((await markup.json()).error.message).toContain("questionId must be a question's id");
     // Just after the end, queued signals still arrive; later ones do not (the clock is the app's, moved on).
     const late = await api(`/api/sessions/${second.sessionId}/signals`, null, {
       method: "POST",

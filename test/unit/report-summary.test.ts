@@ -127,6 +127,21 @@ describe("report summary", () => {
     expect(s.strongest).toEqual([]);
     expect(s.weakest).toHaveLength(3);
   });
+
+  it("counts what is below full marks even when all of it is listed under the strongest (3 of 4)", () => {
+    const r = report();
+    // One question of at most three criteria: every one of them fits under "Strongest".
+    r.rounds = [{ ...r.rounds[0]!, questions: [r.rounds[0]!.questions[0]!] }];
+    r.rounds[0]!.questions[0]!.criteria = r.rounds[0]!.questions[0]!.criteria.slice(0, 3);
+    for (const c of r.rounds[0]!.questions[0]!.criteria) c.score = 4;
+    r.rounds[0]!.questions[0]!.criteria[0]!.score = 3;
+    const s = summariseReport(r);
+    expect(s.weakest).toEqual([]);
+    expect(s.strongest.some((c) => c.score === 3)).toBe(true);
+    expect(s.belowFull).toBe(1);
+    for (const round of r.rounds) for (const q of round.questions) for (const c of q.criteria) c.score = 4;
+    expect(summariseReport(r).belowFull).toBe(0);
+  });
 });
 
 describe("Markdown export", () => {

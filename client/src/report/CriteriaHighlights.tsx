@@ -22,11 +22,21 @@ function HighlightList({ title, items, testId, empty }: { title: string; items: 
 }
 
 /** The three strongest and three weakest criteria, one line each. */
-export function CriteriaHighlights({ strongest, weakest }: { strongest: CriterionHighlight[]; weakest: CriterionHighlight[] }) {
+export function CriteriaHighlights({
+  strongest,
+  weakest,
+  belowFull,
+}: {
+  strongest: CriterionHighlight[];
+  weakest: CriterionHighlight[];
+  belowFull: number;
+}) {
+  // A criterion at 3 of 4 listed under "Strongest" is still below full marks: say where it is rather than "none".
+  const noneToWorkOn = belowFull === 0 ? "Nothing below full marks." : "Nothing more: what is below full marks is listed under Strongest.";
   return (
     <div className="highlights-grid">
       <HighlightList title="Strongest" items={strongest} testId="strongest" empty="No criterion reached 3 of 4 yet." />
-      <HighlightList title="To work on" items={weakest} testId="weakest" empty="Nothing below full marks." />
+      <HighlightList title="To work on" items={weakest} testId="weakest" empty={noneToWorkOn} />
     </div>
   );
 }

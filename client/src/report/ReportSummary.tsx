@@ -31,7 +31,7 @@ export function ReportSummary({ report }: { report: Report }) {
         </p>
       )}
       <RoundBars rounds={summary.rounds} />
-      <CriteriaHighlights strongest={summary.strongest} weakest={summary.weakest} />
+      <CriteriaHighlights strongest={summary.strongest} weakest={summary.weakest} belowFull={summary.belowFull} />
     </section>
   );
 }

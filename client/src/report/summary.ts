@@ -16,6 +16,8 @@ export type ReportSummary = {
   rounds: RoundBar[];
   strongest: CriterionHighlight[];
   weakest: CriterionHighlight[];
+  /** Criteria below full marks in all, listed or not: an empty "to work on" list must not claim there are none. */
+  belowFull: number;
 };
 
 const HIGHLIGHTS = 3;
@@ -58,6 +60,7 @@ export function summariseReport(report: Report): ReportSummary {
     .slice(0, HIGHLIGHTS);
   return {
     rounds,
+    belowFull: all.filter((c) => c.score < 4).length,
     strongest: strongest.map((c) => ({
       key: c.key,
       title: c.title,
