@@ -33,6 +33,14 @@ const prototypesMap = () =>
       .map((line) => line.split(";").map(fromHex) as [string, string]),
     ...SUPPLEMENT.flatMap(([from, to]) => Array.from(from, (ch, i) => [ch, to[i]!] as [string, string])),
   ]));
+/**
+ * Punctuation people type in names in several forms (Unicode's data covers letters and digits only): hyphens,
+ * dashes and the minus sign read as "-", typographic apostrophes and primes as "'".
+ */
+const PUNCTUATION: [RegExp, string][] = [
+  [/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D\u2043]/g, "-"],
+  [/[\u2018\u2019\u201B\u02BC\u02B9\u2032\u00B4\u0060\uFF07]/g, "'"],
+];
 /** Letter pairs that read as one letter ("rn" as "m", "vv" as "w"); applied after the single letters. */
 const PAIRS: [RegExp, string][] = [
   [/rn/g, "m"],
@@ -40,15 +48,21 @@ const PAIRS: [RegExp, string][] = [
 ];
 
 /**
- * The form two labels are compared by: equal skeletons read the same. Spaces are collapsed first (displayForm,
+ * The form two labels are compared by: equal skeletons read the same (letters, digits, dashes and apostrophes). Spaces are collapsed first (displayForm,
  * which also folds full-width and mathematical letters by NFKC), so a label stored before that rule ("Sam  Lee")
  * still meets its look-alikes.
  */
 export function skeleton(label: string): string {
   const map = prototypesMap();
   const mapped = Array.from(displayForm(label).normalize("NFD"), (ch) => map.get(ch) ?? ch).join("");
-  return PAIRS.reduce((s, [pair, one]) => s.replace(pair, one), mapped).normalize("NFC");
+  const folded = PUNCTUATION.reduce((s, [mark, one]) => s.replace(mark, one), mapped);
+  return PAIRS.reduce((s, [pair, one]) => s.replace(pair, one), folded).normalize("NFC");
 }
 
-/** Two different labels a reader would take for one (identical labels are the caller's own rule). */
-export const confusable = (a: string, b: string): boolean => displayForm(a) !== displayForm(b) && skeleton(a) === skeleton(b);
+/**
+ * Two different labels a reader would take for one (identical labels are the caller's own rule): look-alikes, or
+ * the same letters in another case ("alice smith" beside "Alice Smith" names one person twice in an audit trail).
+ * Case is compared apart from look-alikes: a capital I reads as l, a small i does not.
+ */
+export const confusable = (a: string, b: string): boolean =>
+  displayForm(a) !== displayForm(b) && (skeleton(a) === skeleton(b) || skeleton(a.toLowerCase()) === skeleton(b.toLowerCase()));
