@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type Kysely, type Selectable } from "kysely";
+import { PostgresAdapter, sql, type Kysely, type Selectable, type Transaction } from "kysely";
 import type { Database, TeamsTable, TeamTokensTable } from "./tables.js";
 import type { TeamTokenEventsTable } from "./team-tables.js";
 
@@ -6,6 +6,17 @@ export type TeamRow = Selectable<TeamsTable>;
 export type TeamTokenRow = Selectable<TeamTokensTable>;
 export type TeamTokenEventRow = Selectable<TeamTokenEventsTable>;
 type NewToken = { id: string; token_hash: string; team_id: string; label: string; role: string; created_at: number };
+
+/** Revoke a token if it is still live, inside the caller's transaction; says whether this call revoked it. */
+async function revokeIfLive(trx: Transaction<Database>, id: string, at: number): Promise<boolean> {
+  const revoked = await trx
+    .updateTable("team_tokens")
+    .set({ revoked_at: at })
+    .where("id", "=", id)
+    .where("revoked_at", "is", null)
+    .executeTakeFirst();
+  return Number(revoked.numUpdatedRows) > 0;
+}
 
 export function createTeamsRepo(db: Kysely<Database>) {
   /** PostgreSQL has concurrent writers to order with row locks; SQLite (one connection) has one writer. */
@@ -36,13 +47,7 @@ export function createTeamsRepo(db: Kysely<Database>) {
      */
     async rotateToken(oldId: string, at: number, row: NewToken, events: TeamTokenEventRow[]): Promise<"rotated" | "revoked"> {
       return db.transaction().execute(async (trx) => {
-        const revoked = await trx
-          .updateTable("team_tokens")
-          .set({ revoked_at: at })
-          .where("id", "=", oldId)
-          .where("revoked_at", "is", null)
-          .executeTakeFirst();
-        if (Number(revoked.numUpdatedRows) === 0) return "revoked";
+        if (!(await revokeIfLive(trx, oldId, at))) return "revoked";
         await trx
           .insertInto("team_tokens")
           .values({ ...row, revoked_at: null, last_used_at: null })
@@ -80,13 +85,7 @@ export function createTeamsRepo(db: Kysely<Database>) {
     /** Revoke (no last-owner check: the CLI's force) and record who did, if it was live. */
     async revokeToken(id: string, now: number, event: TeamTokenEventRow): Promise<void> {
       await db.transaction().execute(async (trx) => {
-        const revoked = await trx
-          .updateTable("team_tokens")
-          .set({ revoked_at: now })
-          .where("id", "=", id)
-          .where("revoked_at", "is", null)
-          .executeTakeFirst();
-        if (Number(revoked.numUpdatedRows) > 0) await trx.insertInto("team_token_events").values(event).execute();
+        if (await revokeIfLive(trx, id, now)) await trx.insertInto("team_token_events").values(event).execute();
       });
     },
     /**
@@ -114,13 +113,7 @@ export function createTeamsRepo(db: Kysely<Database>) {
             .executeTakeFirst();
           if (Number(others?.n ?? 0) === 0) return "last-owner";
         }
-        const revoked = await trx
-          .updateTable("team_tokens")
-          .set({ revoked_at: now })
-          .where("id", "=", id)
-          .where("revoked_at", "is", null)
-          .executeTakeFirst();
-        if (Number(revoked.numUpdatedRows) > 0) await trx.insertInto("team_token_events").values(event).execute();
+        if (await revokeIfLive(trx, id, now)) await trx.insertInto("team_token_events").values(event).execute();
         return "revoked";
       });
     },
