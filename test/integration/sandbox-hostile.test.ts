@@ -617,6 +617,17 @@ describe("ordinary code still works", () => {
       }
     }
   });
+  it("says that imports are not available when TypeScript imports a Node module, rather than only that require is undefined", async () => {
+    const report = await sandbox.runTests(
+      mathCheck,
+      "typescript",
+      "import fs from 'fs';\nexport function f(a: number, b: number) { return fs ? a + b : 0; }",
+      "all",
+    );
+    expect(report.passed).toBe(0);
+    const first = report.results.find((r) => r.visible);
+    expect(first && first.visible && first.error).toContain("imports and require() are not available here");
+  });
   it("runs standard library code that asks for frames (namedtuple, NamedTuple, enum, dataclasses, logging, warnings), which falls back when refused", async () => {
     const solutions = [
       "from collections import namedtuple\nPair = namedtuple('Pair', 'a b')\ndef f(a, b):\n    p = Pair(a, b)\n    return p.a + p.b\n",

@@ -238,7 +238,7 @@ function runBatch(
     }
     const loaded = context.evalCode(source, file);
     if (loaded.error) {
-      loadError = `could not load the code: ${describe(loaded.error)}`;
+      loadError = `could not load the code: ${withImportHint(describe(loaded.error))}`;
       loaded.error.dispose();
     } else loaded.value.dispose();
   }
@@ -345,4 +345,14 @@ function runCase(
   } finally {
     handle.dispose();
   }
+}
+
+/**
+ * An import compiles to require(), which the sandbox does not have: "'require' is not defined" alone reads like a
+ * bug in the candidate's code rather than a rule of the sandbox, so say the rule.
+ */
+function withImportHint(message: string): string {
+  return /\brequire\b.*\bnot defined\b/.test(message)
+    ? `${message} (imports and require() are not available here: the code runs on its own, without Node modules such as fs, path or http)`
+    : message;
 }
