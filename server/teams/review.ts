@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { TESTS_CRITERION_ID } from "../grading/index.js";
 import {
   OverrideBodySchema,
   TeamSessionsQuerySchema,
@@ -153,7 +154,17 @@ export function createReview(deps: { store: Store; packs: PackLibrary; now: () =
       const question = report.rounds.flatMap((r) => r.questions).find((q) => q.questionId === input.questionId);
       if (!question) throw new ServiceError("NOT_FOUND", `question "${input.questionId}" is not in this session`);
       const criterion = question.criteria.find((c) => c.criterionId === input.criterionId);
-      if (!criterion) throw new ServiceError("NOT_FOUND", `question "${input.questionId}" has no criterion "${input.criterionId}"`);
+      if (!criterion) {
+        // An unanswered coding question has no tests criterion: its tests never ran. Say that, not that it has none.
+        const unanswered = question.turns.every((t) => !t.answer || (!t.answer.text?.trim() && !t.answer.code?.trim()));
+        const known = question.criteria.map((c) => `"${c.criterionId}"`).join(", ");
+        throw new ServiceError(
+          "NOT_FOUND",
+          unanswered && input.criterionId === TESTS_CRITERION_ID
+            ? `question "${input.questionId}" was not answered, so its tests never ran and there is no "${input.criterionId}" score to override; its criteria: ${known}`
+            : `question "${input.questionId}" has no criterion "${input.criterionId}"; its criteria: ${known}`,
+        );
+      }
       const current = currentOverrides(await store.overrides.forSession(sessionId))[criterionKey(input.questionId, input.criterionId)];
       const before = current?.score ?? criterion.score;
       if (before === input.score)

@@ -192,6 +192,13 @@ describe("team review API", () => {
     });
     expect(noNote.status).toBe(400);
     expect((await noNote.json()).error.message).toContain("note");
+    // A criterion the question does not have is named with the ones it has.
+    const noSuchCriterion = await api(`/api/teams/acme/sessions/${second.sessionId}/overrides`, acme, {
+      method: "POST",
+      json: { questionId: "failure-story", criterionId: "tests-passed", score: 3, note: "The tests would have passed." },
+    });
+    expect(noSuchCriterion.status).toBe(404);
+    expect((await noSuchCriterion.json()).error.message).toMatch(/has no criterion "tests-passed"; its criteria: "star"/);
     const reviewer = (
       await (await api("/api/teams/acme/tokens", acme, { method: "POST", json: { label: "Rita (reviewer)", role: "reviewer" } })).json()
     ).token;
