@@ -97,6 +97,7 @@ export function partByGrammar(a: Analysis, part: StoryPart, onTopic: (sentence: 
       }
       case "action":
         if (!hypothetical(a, i) && toks.some((t, j) => t.word === "i" && actedAt(a, toks, s.from, j + 1))) return i;
+        if (!hypothetical(a, i) && noteActs(a, s.text, s.start, toks, s.from)) return i;
         break;
       case "reflection": {
         const text = s.text.toLowerCase();
@@ -136,6 +137,28 @@ function actedAt(a: Analysis, toks: Analysis["tokens"], sentenceFrom: number, fr
   const j = toks[from]?.pos === "ADV" ? from + 1 : from;
   return !NOT_AN_ACT.has(toks[j]!.lemma) && !disownedAct(a, sentenceFrom + j);
 }
+/** A note's act is a verb with what it acted on: "rolled the index back", not "rolled back," in a list of names. */
+const MIN_ACT_WORDS = 3;
+
+/**
+ * A story told as notes drops its "I": "A: compared traces vs last week; rolled the index back (15 min), paged the
+ * owner." Each fragment that opens (after a short label such as "A:" or "Action:", a bullet, or a semicolon) with a
+ * past verb the candidate acted with, followed by what it acted on, is the candidate's act, as "I rolled the index
+ * back" is. Not a lesson or watching (NOT_AN_ACT), not someone else's act (disowned-act.ts), and not a list of bare
+ * names ("Action: rolled back, feature flag, logs"): the verb's fragment runs on to at least MIN_ACT_WORDS words.
+ */
+function noteActs(a: Analysis, text: string, start: number, toks: Analysis["tokens"], sentenceFrom: number): boolean {
+  const label = /^\s*(?:[-*•]\s*)?(?:[A-Za-z][A-Za-z ]{0,15}:\s*)?/.exec(text)![0].length;
+  const opens = [start + label, ...[...text.matchAll(/;\s*/g)].map((m) => start + m.index + m[0].length)];
+  return opens.some((at) => {
+    const j = toks.findIndex((t) => t.at >= at);
+    const t = toks[j];
+    if (!t || t.at !== at || t.pos !== "VERB" || !past(t) || t.word === t.lemma || NOT_AN_ACT.has(t.lemma)) return false;
+    const run = toks.slice(j, j + MIN_ACT_WORDS);
+    return run.length === MIN_ACT_WORDS && run.every((x) => x.pos !== "PUNCT") && !disownedAct(a, sentenceFrom + j);
+  });
+}
+
 /** Past verbs after "I" that tell no act: a lesson, a feeling, a wish or plan, watching. */
 const NOT_AN_ACT = new Set([
   "learn",
