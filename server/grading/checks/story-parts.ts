@@ -165,8 +165,9 @@ function noteActs(a: Analysis, text: string, start: number, toks: Analysis["toke
     const j = toks.findIndex((t) => t.at >= at);
     const t = toks[j];
     if (!t || t.at !== at || t.pos !== "VERB" || !past(t) || t.word === t.lemma || NOT_AN_ACT.has(t.lemma)) return false;
+    // The tokens carry no punctuation: the fragment's own text must run on without a comma or a stop.
     const run = toks.slice(j, j + MIN_ACT_WORDS);
-    if (run.length < MIN_ACT_WORDS || run.some((x) => x.pos === "PUNCT")) return false;
+    if (run.length < MIN_ACT_WORDS || /[,;.:!?]/.test(text.slice(t.at - start, run[run.length - 1]!.at - start))) return false;
     return (lenient || OBJECT_OPENERS.has(toks[j + 1]!.pos)) && !disownedAct(a, sentenceFrom + j);
   });
 }
