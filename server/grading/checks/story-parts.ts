@@ -97,6 +97,7 @@ export function partByGrammar(a: Analysis, part: StoryPart, onTopic: (sentence: 
       }
       case "action":
         if (!hypothetical(a, i) && toks.some((t, j) => t.word === "i" && actedAt(a, toks, s.from, j + 1))) return i;
+        if (!hypothetical(a, i) && noteActs(a, s.text, s.start, toks, s.from)) return i;
         break;
       case "reflection": {
         const text = s.text.toLowerCase();
@@ -136,6 +137,41 @@ function actedAt(a: Analysis, toks: Analysis["tokens"], sentenceFrom: number, fr
   const j = toks[from]?.pos === "ADV" ? from + 1 : from;
   return !NOT_AN_ACT.has(toks[j]!.lemma) && !disownedAct(a, sentenceFrom + j);
 }
+/** A note's act is a verb with what it acted on: "rolled the index back", not "rolled back," in a list of names. */
+const MIN_ACT_WORDS = 3;
+/** A label that heads the acts of a story told as notes ("A:", "Action:", "What I did:"). */
+const ACTION_LABEL = /^\s*(?:[-*•]\s*)?(?:a|acts?|actions?|what i did|did|steps)\s*:\s*/i;
+/** Words that open a verb's object or complement: "rolled the index back", "paged our lead", "cut 40%", "rolled back". */
+const OBJECT_OPENERS = new Set(["DET", "PRON", "NUM", "ADP", "PART", "ADV"]);
+
+/**
+ * A story told as notes drops its "I": "A: compared traces vs last week; rolled the index back (15 min), paged the
+ * owner." A fragment that opens with a past verb the candidate acted with, followed by what it acted on, is the
+ * candidate's act, as "I rolled the index back" is. After an action label or a semicolon any past verb opens an act;
+ * elsewhere (a sentence's start, another label) the verb's object must open with an article, a pronoun, a figure or a
+ * particle ("Rolled the index back", "Paged our lead"), since a participle there is often an adjective ("Automated
+ * metrics are never perfect"). Not a lesson or watching (NOT_AN_ACT), not someone else's act (disowned-act.ts), and
+ * not a list of bare names ("Action: rolled back, feature flag, logs"): the verb's fragment runs on to at least
+ * MIN_ACT_WORDS words.
+ */
+function noteActs(a: Analysis, text: string, start: number, toks: Analysis["tokens"], sentenceFrom: number): boolean {
+  const action = ACTION_LABEL.exec(text);
+  const label = action ? action[0].length : /^\s*(?:[-*•]\s*)?(?:[A-Za-z][A-Za-z ]{0,15}:\s*)?/.exec(text)![0].length;
+  const opens = [
+    { at: start + label, lenient: action !== null },
+    ...[...text.matchAll(/;\s*/g)].map((m) => ({ at: start + m.index + m[0].length, lenient: true })),
+  ];
+  return opens.some(({ at, lenient }) => {
+    const j = toks.findIndex((t) => t.at >= at);
+    const t = toks[j];
+    if (!t || t.at !== at || t.pos !== "VERB" || !past(t) || t.word === t.lemma || NOT_AN_ACT.has(t.lemma)) return false;
+    // The tokens carry no punctuation: the fragment's own text must run on without a comma or a stop.
+    const run = toks.slice(j, j + MIN_ACT_WORDS);
+    if (run.length < MIN_ACT_WORDS || /[,;.:!?]/.test(text.slice(t.at - start, run[run.length - 1]!.at - start))) return false;
+    return (lenient || OBJECT_OPENERS.has(toks[j + 1]!.pos)) && !disownedAct(a, sentenceFrom + j);
+  });
+}
+
 /** Past verbs after "I" that tell no act: a lesson, a feeling, a wish or plan, watching. */
 const NOT_AN_ACT = new Set([
   "learn",

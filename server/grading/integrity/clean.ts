@@ -14,6 +14,7 @@ import { isList, markerNote, withPayload } from "./marker-note.js";
 import { reversedRun } from "./reversed-run.js";
 import { pastedLabels } from "./label-copy.js";
 import { labelDump } from "./label-dump.js";
+import { carryingNote } from "./note-fragments.js";
 import { graderTalk } from "./grader-talk.js";
 import { evaluationNote } from "./evaluation-note.js";
 import { gradingSide } from "./grading-side.js";
@@ -497,7 +498,7 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
     if (
       ((prose && !codeBlock) || (codeBlock && !/[(){}[\]=;:]/.test(block.text))) &&
       !otherLanguage(block.text) &&
-      (isWordSalad(block.text) ||
+      ((isWordSalad(block.text) && !carryingNote(block.text, ctx.question)) ||
         (prose &&
           (termStuffed(block.text, questionTerms(ctx.question), (a) => relatesLikeKeyPoint(ctx.question, a, 0)) ||
             gluedSalad(block.text, termPhrases(ctx.question))))) &&

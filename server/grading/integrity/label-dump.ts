@@ -104,6 +104,11 @@ function rubricWord(w: string, names: Names): boolean {
   return found;
 }
 
+/** Whether a word (lower case) is one of the rubric's or the question's own names, in any form or with a slip. */
+export function isRubricWord(q: Question, word: string): boolean {
+  return rubricWord(singular(word), namesOf(q));
+}
+
 /** The text as content is read: labels before items, table headers and first cells, list numbers blanked. */
 function contentOf(text: string): string {
   const lines = text.split("\n");

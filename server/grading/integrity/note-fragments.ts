@@ -1,0 +1,54 @@
+import type { Question } from "../../scenarios/index.js";
+import { analyse, isKnownWord } from "../language/index.js";
+import { relatesBySymbol } from "../language/terse-note.js";
+import { isRubricWord } from "./label-dump.js";
+
+/**
+ * Terse notes ("cache key = normalised prompt + model id + doc version; TTL 24h; invalidate on doc edit; skip
+ * per-user questions") drop the function words a word counter looks for, so the keyword-bag test (isWordSalad in
+ * clean.ts) set whole paragraphs of them aside: outside audit 10 zeroed 3 of 14 correct note answers that way. A
+ * note's fragments each carry something a keyword bag does not: a value, a relation (a symbol, "per", "on",
+ * "instead of", "when"), a verb applied to a thing ("invalidate on edit", "cached per tenant"), or a specific name
+ * the rubric does not use ("Luhn", "pgvector"). A bag is the rubric's names alone, however punctuated.
+ *
+ * This only keeps such a paragraph for the sentence readers (claims.ts): each of its sentences must still make a
+ * claim there, so a fragment run that carries nothing of its own still earns nothing.
+ */
+
+/** Fewer fragments than this are too few to tell a note from a phrase. */
+const MIN_FRAGMENTS = 3;
+/** At least this share of the fragments carry something of their own. */
+const CARRYING_SHARE = 0.5;
+/** Words that relate one thing to another inside a fragment. */
+const RELATING = new Set(
+  "per over on via by before after until unless instead than because since so when if only never not no without into from within under".split(
+    " ",
+  ),
+);
+const FIGURE = /\d/;
+
+/** Whether one fragment carries something of its own: a figure, a relating symbol or word, a verb, a specific name. */
+function carries(fragment: string, q: Question): boolean {
+  if (FIGURE.test(fragment) || relatesBySymbol(fragment) || /[\w)\]]\s*\+\s*[\w(]/.test(fragment)) return true;
+  const tokens = analyse(fragment).tokens;
+  return tokens.some((t, i) => {
+    const w = t.word.toLowerCase();
+    // A relating word between two words ("skip per-user questions", "invalidate on doc edit"), not a fragment's edge.
+    if (RELATING.has(w)) return i > 0 && i < tokens.length - 1;
+    if (!/^[a-z][a-z-]+$/.test(w)) return false;
+    if (isRubricWord(q, w)) return false;
+    // A verb or participle the rubric does not name ("cached", "purge", "redact"), or a name no dictionary knows.
+    return t.pos === "VERB" || !isKnownWord(w);
+  });
+}
+
+/** Whether a paragraph is a run of note fragments, most of which carry something of their own. */
+export function carryingNote(block: string, q: Question): boolean {
+  const fragments = block
+    .split(/[;\n]+|[.!?](?:\s+|$)/)
+    .map((f) => f.replace(/^\s*(?:[-*•·]|\d+[.)])\s*/, "").trim())
+    .filter((f) => /[a-z]/i.test(f));
+  if (fragments.length < MIN_FRAGMENTS) return false;
+  const carrying = fragments.filter((f) => carries(f, q)).length;
+  return carrying >= CARRYING_SHARE * fragments.length;
+}
