@@ -62,6 +62,7 @@ export function hedged(a: Analysis, tokenIndex: number, start: number, end: numb
   const text = a.text;
   if (ctx.roles && offersBothEntities(a, tokenIndex, term, ctx.roles)) return true;
   const [from, to] = itemAround(text, start, end);
+  if (!orNear(a, from, to)) return false;
   const item = text.slice(from, to);
   const list = coordination(text, from, to);
   if (!list.disjunction) return false;
@@ -72,6 +73,21 @@ export function hedged(a: Analysis, tokenIndex: number, start: number, end: numb
   }
   return list.before.some((q) => rivalEndsAt(text.slice(Math.max(0, q - 80), q), item, rivals, ctx));
 }
+
+/**
+ * Whether an "or" stands within reach of the item at [from, to): without one, the list around it (coordination)
+ * is no disjunction, and nothing is hedged. Each separator is read within 320 characters (a separator and a member,
+ * 160 each) of the last, at most MAX_MEMBERS times either side of the item, and its "or" stands between spaces or
+ * a comma, so it is a whole word of the text too; the margin below is wider. Every term found in an answer asks
+ * this, and most answers have no "or" near most of their terms: the list was read around each of them.
+ */
+function orNear(a: Analysis, from: number, to: number): boolean {
+  let at = orPositions.get(a);
+  if (!at) orPositions.set(a, (at = [...a.text.matchAll(/\bor\b/gi)].map((m) => m.index)));
+  return at.some((p) => p >= from - OR_REACH && p <= to + OR_REACH);
+}
+const OR_REACH = MAX_MEMBERS * 320 + 200;
+const orPositions = new WeakMap<Analysis, number[]>();
 
 /**
  * The list the item at [from, to) stands in: where each member after it starts and each member

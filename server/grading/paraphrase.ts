@@ -254,8 +254,13 @@ function fitOf(m: Meanings, meaning: Meaning, a: Analysis, from: number, to: num
       if (c.negated) negated++;
       end = j;
     }
-    const weight = [...keys.values()].reduce((sum, k) => sum + k.weight, 0);
-    const strong = [...keys.values()].filter((k) => k.strong).length;
+    // Summed in the map's order, as a reduce over its values would (the same floating-point total), without copies.
+    let weight = 0;
+    let strong = 0;
+    for (const k of keys.values()) {
+      weight += k.weight;
+      if (k.strong) strong++;
+    }
     const count = end - start + 1;
     if (keys.size >= MIN_WORDS && strong >= MIN_STRONG && weight >= MIN_WEIGHT && negated * 2 < count && (!best || weight > best.weight))
       best = { weight, from: credits[start]!.index, to: credits[end]!.index };

@@ -104,11 +104,38 @@ export function forMatching(s: string): string {
 }
 const CONFUSABLE = new RegExp(`[${Object.keys(CONFUSABLES).join("")}]`, "gu");
 
-const rot13 = (s: string) =>
-  s.replace(/[a-z]/gi, (c) => String.fromCharCode(((c.toLowerCase().charCodeAt(0) - 97 + 13) % 26) + (c === c.toLowerCase() ? 97 : 65)));
+/**
+ * Every paragraph of every answer is decoded these ways before any sentence is read: code by code, not by a
+ * callback and a string per letter (a tenth of the attack checks' time).
+ */
+function rot13(s: string): string {
+  const out = new Array<string>(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out[i] =
+      c >= 97 && c <= 122
+        ? String.fromCharCode(((c - 84) % 26) + 97)
+        : c >= 65 && c <= 90
+          ? String.fromCharCode(((c - 52) % 26) + 65)
+          : s[i]!;
+  }
+  return out.join("");
+}
 const LEET: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "6": "g", "7": "t", "8": "b", "@": "a", $: "s" };
 const unleet = (s: string) => s.replace(/[0134567@$8]/g, (c) => LEET[c] ?? c);
-const reversed = (s: string) => [...s].reverse().join("");
+/** The code points in reverse order (a surrogate pair stays one character, as `[...s].reverse()` keeps it). */
+function reversed(s: string): string {
+  const out = new Array<string>();
+  for (let i = s.length - 1; i >= 0; i--) {
+    const c = s.charCodeAt(i);
+    const before = i > 0 ? s.charCodeAt(i - 1) : 0;
+    if (c >= 0xdc00 && c <= 0xdfff && before >= 0xd800 && before <= 0xdbff) {
+      out.push(s.slice(i - 1, i + 1));
+      i--;
+    } else out.push(s[i]!);
+  }
+  return out.join("");
+}
 
 /** Readings an obfuscated instruction may hide behind. */
 export function decodings(n: string): string[] {

@@ -135,10 +135,33 @@ export function morseDecoded(n: string): string | null {
  * readings; the first that is an English word is taken. Tried only when most words end in "ay".
  */
 export function pigLatinDecoded(n: string): string | null {
-  const words = n.match(/\p{L}+/gu) ?? [];
-  if (words.length < 3 || words.filter((w) => /ay$/.test(w)).length < words.length * 0.6) return null;
+  const { words, ay } = letterRuns(n);
+  if (words < 3 || ay < words * 0.6) return null;
   return n.replace(/\p{L}+/gu, (w) => (/ay$/.test(w) ? fromPigLatin(w) : w));
 }
+
+/**
+ * How many runs of letters (\p{L}+) the text has, and how many of them end in "ay": counted character by
+ * character (a test per character only outside ASCII) rather than by listing the words, since every paragraph of
+ * every answer is asked and almost none is Pig Latin.
+ */
+function letterRuns(n: string): { words: number; ay: number } {
+  let words = 0;
+  let ay = 0;
+  let inRun = false;
+  for (let i = 0; i <= n.length; i++) {
+    const c = i < n.length ? n.charCodeAt(i) : 32;
+    const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 128 && LETTER.test(String.fromCodePoint(n.codePointAt(i)!)));
+    if (letter && !inRun) words++;
+    // A run ends here: does it end in "ay"? (Both letters of "ay" are ASCII, so they are the run's last two code units.)
+    if (!letter && inRun && n[i - 1] === "y" && n[i - 2] === "a") ay++;
+    // A letter outside the Basic Multilingual Plane takes two code units: its second one is no new character.
+    if (letter && c >= 0xd800 && c <= 0xdbff && i + 1 < n.length) i++;
+    inRun = letter;
+  }
+  return { words, ay };
+}
+const LETTER = /^\p{L}$/u;
 
 function fromPigLatin(w: string): string {
   const stem = w.slice(0, -2);

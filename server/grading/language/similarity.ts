@@ -101,11 +101,17 @@ export function weightedRecall(answer: Vector, reference: Vector): number {
       if (said.slips.some((x) => misspells(x, own))) hit += w;
       else if (WIDENING.similarity === "all") {
         const kin = termWordForms(word);
-        if ([...kin.same].some((x) => said.all.has(x)) || said.slips.some((x) => misspells(x, kin))) hit += RELATIVE_SHARE * w;
+        if (sharesAny(kin.same, said.all) || said.slips.some((x) => misspells(x, kin))) hit += RELATIVE_SHARE * w;
       }
     }
   }
   return total === 0 ? 0 : hit / total;
+}
+
+/** Whether a word's family (hundreds of forms for some words) has a member the answer says: no copy of the family per feature. */
+function sharesAny(family: ReadonlySet<string>, said: ReadonlySet<string>): boolean {
+  for (const x of family) if (said.has(x)) return true;
+  return false;
 }
 
 function saysComplement(word: string, said: ReadonlySet<string>): boolean {

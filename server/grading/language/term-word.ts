@@ -110,11 +110,8 @@ export function saidBy(matcher: WordMatcher, a: Analysis, k: TokenKinds): Uint8A
     k.firsts.forEach((i, kind) => (out[kind] = matcher(a.tokens[i]!) ? 1 : 0));
     return out;
   }
-  const mark = (kinds: number[] | undefined, content: boolean) => {
-    if (kinds) for (const kind of kinds) if (!content || !FUNCTION_WORD.has(a.tokens[k.firsts[kind]!]!.pos)) out[kind] = 1;
-  };
-  mark(k.byLemma.get(reach.lemma), false);
-  mark(k.byWord.get(reach.lemma), false);
+  mark(out, a, k, k.byLemma.get(reach.lemma), false);
+  mark(out, a, k, k.byWord.get(reach.lemma), false);
   // A word with a large family (WordNet relatives and their inflections) is looked for the other way round.
   if (reach.same.size > k.firsts.length)
     k.firsts.forEach((i, kind) => {
@@ -123,12 +120,17 @@ export function saidBy(matcher: WordMatcher, a: Analysis, k: TokenKinds): Uint8A
     });
   else
     for (const form of reach.same) {
-      mark(k.byLemma.get(form), true);
-      mark(k.byWord.get(form), true);
+      mark(out, a, k, k.byLemma.get(form), true);
+      mark(out, a, k, k.byWord.get(form), true);
     }
   // The matcher's slip test holds only for a word that may slip (maySlip, which slipsHere asks first).
   if (reach.slips) for (const kind of mayBeSlips(a, k)) if (!out[kind] && reach.slips(a.tokens[k.firsts[kind]!]!.word)) out[kind] = 1;
   return out;
+}
+
+/** Marks the kinds listed (`content`: only those of a content word). A function of its own, not a closure per call. */
+function mark(out: Uint8Array, a: Analysis, k: TokenKinds, kinds: number[] | undefined, content: boolean): void {
+  if (kinds) for (const kind of kinds) if (!content || !FUNCTION_WORD.has(a.tokens[k.firsts[kind]!]!.pos)) out[kind] = 1;
 }
 
 /** The kinds whose word may be a slip (maySlip): found once per answer, not once per term word. */

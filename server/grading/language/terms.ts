@@ -112,12 +112,13 @@ function scanTerm(a: Analysis, term: string): TermPositions {
   const positions: number[] = [];
   if (lemmas.length === 0) return { positions, negative };
   if (directions.some((d) => d !== 0)) return scanChangeTerm(a, term);
-  const said = words.map((w) => tokensSaying(a, w));
+  const said = words.map((w) => kindsSaying(a, w));
   const first = said[0]!;
+  const { kinds } = tokenKinds(a);
   outer: for (let i = 0; i + lemmas.length <= a.tokens.length; i++) {
-    if (!first[i]) continue;
+    if (!first[kinds[i]!]) continue;
     for (let k = 1; k < lemmas.length; k++) {
-      if (!said[k]![i + k]) continue outer;
+      if (!said[k]![kinds[i + k]!]) continue outer;
       if (a.tokens[i + k]!.sentence !== a.tokens[i]!.sentence) continue outer;
     }
     // Part of a larger expression ("log n" in "O(n log n)") is not the term.
@@ -129,20 +130,16 @@ function scanTerm(a: Analysis, term: string): TermPositions {
 }
 
 /**
- * Which tokens of an answer a term word says (1) or not (0), read once per answer and word: a question's terms
- * share their words ("cache" in five of them), and every term was scanned token by token, a matcher call each.
+ * Which kinds of an answer's tokens (token-kinds.ts) a term word says (1) or not (0), read once per answer and
+ * word: a question's terms share their words ("cache" in five of them), and every term was scanned token by
+ * token, a matcher call each. Read per token as `said[kinds[i]]`: spreading it over every token, once per word
+ * of the question's terms, cost more than finding it.
  */
-function tokensSaying(a: Analysis, matcher: WordMatcher): Uint8Array {
+function kindsSaying(a: Analysis, matcher: WordMatcher): Uint8Array {
   let byMatcher = sayingByAnalysis.get(a);
   if (!byMatcher) sayingByAnalysis.set(a, (byMatcher = new Map()));
   let said = byMatcher.get(matcher);
-  if (!said) {
-    const k = tokenKinds(a);
-    const byKind = saidBy(matcher, a, k);
-    said = new Uint8Array(k.kinds.length);
-    for (let i = 0; i < k.kinds.length; i++) said[i] = byKind[k.kinds[i]!]!;
-    byMatcher.set(matcher, said);
-  }
+  if (!said) byMatcher.set(matcher, (said = saidBy(matcher, a, tokenKinds(a))));
   return said;
 }
 const sayingByAnalysis = new WeakMap<Analysis, Map<WordMatcher, Uint8Array>>();
@@ -258,14 +255,15 @@ function complementPositions(a: Analysis, term: string): number[] {
   const { lemmas, words, complements } = s;
   const out: number[] = [];
   if (lemmas.length === 0 || complements.every((c) => c.size === 0)) return out;
-  const said = words.map((w) => tokensSaying(a, w));
+  const said = words.map((w) => kindsSaying(a, w));
+  const { kinds } = tokenKinds(a);
   outer: for (let i = 0; i + lemmas.length <= a.tokens.length; i++) {
     let turned = 0;
     for (let k = 0; k < lemmas.length; k++) {
       const t = a.tokens[i + k]!;
       if (k > 0 && t.sentence !== a.tokens[i]!.sentence) continue outer;
       if (complements[k]!.has(t.lemma) || complements[k]!.has(t.word)) turned++;
-      else if (!said[k]![i + k]) continue outer;
+      else if (!said[k]![kinds[i + k]!]) continue outer;
     }
     if (turned === 1) out.push(i);
   }

@@ -1,4 +1,5 @@
 import type { Analysis } from "../analyse.js";
+import { tokenKinds } from "../token-kinds.js";
 
 /**
  * A plain phrasing compiled to ordered slots. A slot holds alternatives split by "|"; an alternative is one word or
@@ -62,6 +63,7 @@ function fill(slot: Slot, a: Analysis, j: number, to: number): number {
  * null. Each slot takes the nearest tokens that fill it, so a match is found in one pass per start token.
  */
 export function matchPattern(p: Pattern, a: Analysis, from: number, to: number): number[] | null {
+  if (!mayMatch(p, a)) return null;
   for (let start = from; start < to; start++) {
     let k = fill(p.slots[0]!, a, start, to);
     if (k < 0) continue;
@@ -83,3 +85,23 @@ export function matchPattern(p: Pattern, a: Analysis, from: number, to: number):
   }
   return null;
 }
+
+/**
+ * Whether the answer says, somewhere, every word a match would need: each slot has an alternative whose exact words
+ * are all among the answer's lemmas or words (a prefix word is taken as said). Without them no stretch of it matches,
+ * so the token-by-token search is skipped: most phrasings of a linked concept are absent from most answers, and
+ * every claim sentence was searched for each. Once per answer and pattern.
+ */
+function mayMatch(p: Pattern, a: Analysis): boolean {
+  let known = possible.get(a);
+  if (!known) possible.set(a, (known = new Map()));
+  let may = known.get(p);
+  if (may === undefined) {
+    const { byLemma, byWord } = tokenKinds(a);
+    const said = (w: Word) => w.prefix || byLemma.has(w.text) || byWord.has(w.text);
+    may = p.slots.every((slot) => slot.some((alt) => alt.every(said)));
+    known.set(p, may);
+  }
+  return may;
+}
+const possible = new WeakMap<Analysis, Map<Pattern, boolean>>();
