@@ -64,5 +64,11 @@ export function skeleton(label: string): string {
  * the same letters in another case ("alice smith" beside "Alice Smith" names one person twice in an audit trail).
  * Case is compared apart from look-alikes: a capital I reads as l, a small i does not.
  */
-export const confusable = (a: string, b: string): boolean =>
-  displayForm(a) !== displayForm(b) && (skeleton(a) === skeleton(b) || skeleton(a.toLowerCase()) === skeleton(b.toLowerCase()));
+export const confusable = (a: string, b: string): boolean => {
+  if (displayForm(a) === displayForm(b)) return false;
+  // Each label as written, in small letters and in capitals: "ALlCE SMlTH" (small l for I) is "Alice Smith" in
+  // capitals, "BOB ST0NE" is "Bob Stone" in capitals, though neither case alone nor look-alikes alone meets it.
+  const forms = (label: string) => [label, label.toLowerCase(), label.toUpperCase()].map(skeleton);
+  const other = new Set(forms(b));
+  return forms(a).some((form) => other.has(form));
+};

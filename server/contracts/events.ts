@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { wellFormed } from "./well-formed.js";
+import { wellFormed, wellFormedText } from "./well-formed.js";
 import { LanguageSchema, LevelSchema, RoundKindSchema } from "./enums.js";
 import { ModeSchema, QuestionId, SessionId } from "./ids.js";
 import type { Ack } from "./errors.js";
@@ -91,10 +91,12 @@ export const SessionEndPayloadSchema = z.strictObject({ sessionId: SessionId });
 export const CodeRunPayloadSchema = z.strictObject({
   sessionId: SessionId,
   questionId: QuestionId,
+  // Made well formed as a submitted answer is, so a run and a submit of the same code run the same text.
   code: z
     .string()
     .max(MAX_CODE_ANSWER, `code is limited to ${MAX_CODE_ANSWER} characters`)
-    .refine((c) => !isBlank(c), "there is no code to run"),
+    .refine((c) => !isBlank(c), "there is no code to run")
+    .transform(wellFormedText),
   language: LanguageSchema,
 });
 export type CodeRunPayload = z.infer<typeof CodeRunPayloadSchema>;

@@ -1,5 +1,6 @@
 import {
   MAX_SIGNALS_PER_SESSION,
+  PlanSchema,
   SIGNALS_DISCLOSURE,
   type SessionSignals,
   type SignalBatchBody,
@@ -55,6 +56,12 @@ export function createSignals(deps: { store: Store; service: InterviewService; n
       // The last events of a session (its final paste) may arrive just after the final submit completed it.
       if (session.status === "complete" && (session.completed_at ?? 0) + LATE_SIGNALS_MS < now()) {
         throw new ServiceError("SESSION_OVER", "this session has ended; nothing more is recorded");
+      }
+      // A question is one of this session's: the team reads the id beside the signal.
+      const planned = new Set(PlanSchema.parse(JSON.parse(session.plan_json)).rounds.flatMap((r) => r.questionIds));
+      const stranger = body.events.find((e) => "questionId" in e && e.questionId && !planned.has(e.questionId.split("~")[0]!));
+      if (stranger && "questionId" in stranger) {
+        throw new ServiceError("BAD_PAYLOAD", `questionId "${stranger.questionId}" is not a question of this session`);
       }
       const { appended, stored } = await store.signals.append(
         sessionId,

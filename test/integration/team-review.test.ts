@@ -126,6 +126,13 @@ describe("team review API", () => {
     });
     expect(markup.status).toBe(400);
     expect((await markup.json()).error.message).toContain("questionId must be a question's id");
+    const elsewhere = await api(`/api/sessions/${second.sessionId}/signals`, null, {
+      method: "POST",
+      json: { events: [{ kind: "paste", questionId: "llm-retry-backoff", chars: 10 }] },
+      headers: { "x-resume-token": second.resumeToken },
+    });
+    expect(elsewhere.status).toBe(400);
+    expect((await elsewhere.json()).error.message).toBe('questionId "llm-retry-backoff" is not a question of this session');
     // Just after the end, queued signals still arrive; later ones do not (the clock is the app's, moved on).
     const late = await api(`/api/sessions/${second.sessionId}/signals`, null, {
       method: "POST",

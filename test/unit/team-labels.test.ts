@@ -60,6 +60,9 @@ describe("confusable labels (skeletons)", () => {
     expect(confusable("Alice Smith", "ALICE SMITH")).toBe(true);
     expect(confusable("alice smith", "Alice Smith")).toBe(true);
     expect(confusable("editor-1", "EDITOR-1")).toBe(true);
+    // Case and look-alikes at once.
+    expect(confusable("ALlCE SMlTH", "Alice Smith")).toBe(true);
+    expect(confusable("BOB ST0NE", "Bob Stone")).toBe(true);
     expect(confusable("Ann-Lee", "Ann Lee")).toBe(false);
     expect(confusable("Ann Lee", "Anna Lee")).toBe(false);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AnswerDraftPayloadSchema } from "../../server/contracts/index.js";
+import { AnswerDraftPayloadSchema, CodeRunPayloadSchema } from "../../server/contracts/index.js";
 import { wellFormedText } from "../../server/contracts/well-formed.js";
 
 describe("candidate text is made well formed before it is stored", () => {
@@ -16,5 +16,13 @@ describe("candidate text is made well formed before it is stored", () => {
   it("applies to an answer payload after its length check", () => {
     const parsed = AnswerDraftPayloadSchema.parse({ sessionId: "00000000-0000-4000-8000-000000000001", questionId: "q", text: "x\u0000y" });
     expect(parsed.text).toBe("x\uFFFDy");
+    // A run of the code takes the same text a submit stores.
+    const run = CodeRunPayloadSchema.parse({
+      sessionId: "00000000-0000-4000-8000-000000000001",
+      questionId: "q",
+      code: "# a\u0000b\ud800",
+      language: "python",
+    });
+    expect(run.code).toBe("# a\uFFFDb\uFFFD");
   });
 });
