@@ -6,7 +6,7 @@ import { VisibleTests } from "./VisibleTests.js";
 export function QuestionView({ question }: { question: RoomQuestion }) {
   const followUp = question.kind === "follow-up";
   return (
-    <article className="question" aria-busy={question.streaming}>
+    <article className="question" aria-busy={question.streaming} data-question-id={question.questionId}>
       <div className="question-meta">
         <span className={`badge ${followUp ? "badge-follow-up" : ""}`} data-testid="question-kind" data-kind={question.kind}>
           {followUp ? "Follow-up" : "Main question"}
