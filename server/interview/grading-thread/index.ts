@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads";
+import { stopWorker } from "../../workers/index.js";
 import type { AnswerBody } from "../../contracts/index.js";
 import type { CriterionGap, GradeContext, QuestionGrade } from "../../grading/index.js";
 import type { Pack, Question } from "../../scenarios/index.js";
@@ -42,6 +43,8 @@ export function createGradingThread(): {
   close(): Promise<void>;
 } {
   let worker: Worker | null = null;
+  /** Settles once the current worker has loaded its modules (or stopped): it is only terminated after that. */
+  let loaded: Promise<void> = Promise.resolve();
   let nextId = 1;
   let nextPackRef = 1;
   let packRefs = new WeakMap<Pack, number>();
@@ -53,6 +56,11 @@ export function createGradingThread(): {
   const spawn = (): Worker => {
     const w = new Worker(BOOTSTRAP);
     w.unref();
+    loaded = new Promise<void>((resolve) => {
+      w.once("message", () => resolve());
+      w.once("error", () => resolve());
+      w.once("exit", () => resolve());
+    });
     // A new worker knows no packs yet.
     packRefs = new WeakMap();
     w.on("message", (m: { id?: number; result?: unknown; error?: string }) => {
@@ -105,7 +113,7 @@ export function createGradingThread(): {
     async close() {
       const w = worker;
       worker = null;
-      if (w) await w.terminate();
+      if (w) await stopWorker(w, loaded);
     },
   };
 }

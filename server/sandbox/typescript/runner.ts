@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
+import { stopWorker } from "../../workers/index.js";
 import { WALL_CEILING_FACTOR } from "../budget/index.js";
 import { batchWallMs, type SandboxLimits } from "../limits.js";
 import { BACKGROUND_SLOTS, createFairQueue, perAddressSlots, ticketOf, TYPESCRIPT_PER_SESSION } from "../scheduling/index.js";
@@ -47,6 +48,7 @@ export function createTypeScriptRunner(options: { limits: SandboxLimits; workers
     const ready = new Promise<void>((resolve, reject) => {
       worker.once("message", () => resolve());
       worker.once("error", reject);
+      worker.once("exit", () => reject(new Error("the TypeScript sandbox worker exited while starting")));
     });
     ready.catch(() => undefined);
     return { worker, ready, busy: false };
@@ -91,7 +93,7 @@ export function createTypeScriptRunner(options: { limits: SandboxLimits; workers
       });
       if (result.status === "crashed" && !closed) {
         // Whatever broke, do not trust this worker again.
-        void slot.worker.terminate();
+        void stopWorker(slot.worker, slot.ready);
         slots[index] = spawnSlot();
       }
       return result;
@@ -116,7 +118,7 @@ export function createTypeScriptRunner(options: { limits: SandboxLimits; workers
     },
     async close() {
       closed = true;
-      await Promise.all(slots.map((s) => s.worker.terminate()));
+      await Promise.all(slots.map((s) => stopWorker(s.worker, s.ready)));
     },
   };
 }
