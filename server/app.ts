@@ -165,8 +165,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
       },
       weakestCriterionOf: gradingThread.weakest,
       followUpReadingOf: gradingThread.followUp,
-      // owner: the session, so grading runs queue round-robin with everyone's code:run.
-      ...(sandbox ? { runTests: (question, language, code, owner) => sandbox.runTests(question, language, code, "all", { owner }) } : {}),
+      // Grading's runs queue round-robin with everyone's code:run, as an owner of their own: queued behind the
+      // session's own code:run slot, that code:run's wait would show how long the hidden batch took. The hidden batch
+      // is held to its budget for the same reason (see docs/sandbox.md).
+      ...(sandbox
+        ? {
+            runTests: (question, language, code, owner) =>
+              sandbox.runTests(question, language, code, "all", { owner: owner && `grading:${owner}`, holdHidden: true }),
+          }
+        : {}),
       ...modelDeps(deps.model ?? null, metrics),
       now,
       sink: {

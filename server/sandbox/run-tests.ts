@@ -1,6 +1,7 @@
 import type { TestReport, TestResult } from "../contracts/tests.js";
 import type { Language, Question, TestCase } from "../scenarios/index.js";
 import { matches } from "./compare.js";
+import type { HiddenHold } from "./hidden-hold.js";
 import { capReport } from "./report-cap.js";
 import type { BatchResult, CaseOutcome, LanguageRunner } from "./types.js";
 
@@ -14,6 +15,8 @@ export type RunContext = {
   /** Served after candidates' runs (pack validation). */
   background?: boolean | undefined;
   onWait?: ((notice: { ahead: number }) => void) | undefined;
+  /** Hold the report until the hidden batch's whole wall budget has passed since it started (grading's runs; hidden-hold.ts says why). */
+  holdHidden?: boolean | undefined;
 };
 
 export class LanguageUnavailableError extends Error {
@@ -36,6 +39,7 @@ export async function runQuestionTests(
   code: string,
   scope: "visible" | "all",
   run: RunContext = {},
+  hold?: HiddenHold,
 ): Promise<TestReport> {
   const spec = question.coding;
   const entrypoint = spec?.entrypoint[language];
@@ -43,7 +47,7 @@ export async function runQuestionTests(
   const started = performance.now();
   const visible = spec.tests.filter((t) => t.visible);
   const hidden = scope === "all" ? spec.tests.filter((t) => !t.visible) : [];
-  const batch = (tests: TestCase[]) =>
+  const batch = (tests: TestCase[], onStart?: () => void) =>
     tests.length === 0
       ? Promise.resolve(null)
       : runner.run({
@@ -56,6 +60,7 @@ export async function runQuestionTests(
           group: run.group,
           background: run.background,
           onWait: notifyOnce,
+          onStart,
         });
   // Visible and hidden batches queue separately; the candidate hears about waiting once.
   let told = false;
@@ -68,7 +73,13 @@ export async function runQuestionTests(
   // on a hidden input), so even a rounded total including it leaks hidden inputs a few bits per submit.
   let visibleMs = 0;
   const timedVisible = batch(visible).then((result) => ((visibleMs = Math.round(performance.now() - started)), result));
-  const [v, h] = await Promise.all([timedVisible, batch(hidden)]);
+  let hiddenStarted: number | undefined;
+  const heldHidden = batch(hidden, () => (hiddenStarted = performance.now())).then(async (result) => {
+    // Released at its start + its budget whatever the code did with its time (past it, the budget stopped the run).
+    if (result && run.holdHidden && hold) await hold.until((hiddenStarted ?? started) + hold.budgetMs(hidden.length));
+    return result;
+  });
+  const [v, h] = await Promise.all([timedVisible, heldHidden]);
   const results: TestResult[] = [
     ...visible.map((test, i): TestResult => {
       const o = v!.outcomes[i]!;

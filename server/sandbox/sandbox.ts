@@ -1,9 +1,10 @@
 import type { Logger } from "pino";
 import type { Language, Question } from "../scenarios/index.js";
 import { detectCapabilities, type Capabilities } from "./capabilities.js";
-import { SandboxLimitsSchema, type SandboxLimitsInput } from "./limits.js";
+import { batchWallMs, SandboxLimitsSchema, type SandboxLimitsInput } from "./limits.js";
 import type { PythonSandboxPaths } from "./python/command.js";
 import { createPythonRunner } from "./python/runner.js";
+import { waitUntil, type HiddenHold } from "./hidden-hold.js";
 import { LanguageUnavailableError, runQuestionTests, type RunContext, type TestReport } from "./run-tests.js";
 import { createTypeScriptRunner } from "./typescript/runner.js";
 import type { LanguageRunner } from "./types.js";
@@ -17,6 +18,8 @@ export type SandboxOptions = {
   logger?: Logger;
   /** Where python3, bwrap, prlimit and setpriv live (Debian's paths by default). */
   paths?: PythonSandboxPaths;
+  /** How a held hidden batch waits for its deadline (a `performance.now()` time); a real timer when absent. Tests inject one. */
+  holdUntil?: (deadline: number) => Promise<void>;
 };
 
 /** Runs candidate code against a question's tests, in whichever languages this machine can confine. */
@@ -29,6 +32,8 @@ export function createSandbox(options: SandboxOptions) {
   } else options.logger?.warn({ reason: capabilities.python.reason }, "Python code will not run");
   runners.typescript = createTypeScriptRunner({ limits, ...(options.typescriptWorkers ? { workers: options.typescriptWorkers } : {}) });
 
+  const hold: HiddenHold = { budgetMs: (cases) => batchWallMs(limits, cases), until: options.holdUntil ?? waitUntil };
+
   const runnerFor = (language: Language): LanguageRunner => {
     const capability = capabilities[language];
     if (!capability.available) throw new LanguageUnavailableError(capability.reason);
@@ -38,7 +43,7 @@ export function createSandbox(options: SandboxOptions) {
     capabilities,
     limits,
     runTests: (question: Question, language: Language, code: string, scope: "visible" | "all", run: RunContext = {}): Promise<TestReport> =>
-      runQuestionTests(runnerFor(language), question, language, code, scope, run),
+      runQuestionTests(runnerFor(language), question, language, code, scope, run, hold),
     /** Per language: slots running candidate code and runs waiting for one. */
     queueStats(): Partial<Record<Language, { busy: number; waiting: number; slots: number }>> {
       return Object.fromEntries(

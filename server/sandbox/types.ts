@@ -28,6 +28,8 @@ export type BatchRequest = {
   background?: boolean | undefined;
   /** Called once if the run has to wait for a free sandbox. */
   onWait?: ((notice: { ahead: number }) => void) | undefined;
+  /** Called when the run has its sandbox and starts (after any wait): a held result counts its budget from here. */
+  onStart?: (() => void) | undefined;
 };
 
 export type BatchResult = {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { waitUntil, type HiddenHold } from "../../server/sandbox/hidden-hold.js";
 import { runQuestionTests } from "../../server/sandbox/run-tests.js";
 import type { BatchRequest, BatchResult, LanguageRunner } from "../../server/sandbox/types.js";
 import { loadPacksFromDir } from "../../server/scenarios/index.js";
@@ -13,6 +14,7 @@ function runner(hiddenMs: number): LanguageRunner {
   return {
     run: (request: BatchRequest) =>
       new Promise<BatchResult>((resolve) => {
+        request.onStart?.();
         const hidden = request.cases.length !== visibleCases;
         const ms = hidden ? hiddenMs : 30;
         const outcomes = request.cases.map(() => ({ ok: true, value: 0, stdout: "", stderr: "", ms: 1 }));
@@ -38,5 +40,39 @@ describe("a test report's time", () => {
     expect(coding.coding!.tests.filter((t) => t.visible).length).not.toBe(coding.coding!.tests.length);
     const times = [await reportTime(10), await reportTime(424), await reportTime(4_000)];
     expect(times).toEqual([30, 30, 30]);
+  });
+});
+
+/** When a graded run resolves (fake ms after it was asked for), its hidden batch held to a 5 s budget or not. */
+async function releasedAfter(hiddenMs: number, holdHidden: boolean): Promise<number> {
+  const hold: HiddenHold = { budgetMs: () => 5_000, until: waitUntil };
+  const asked = performance.now();
+  let released = Number.NaN;
+  const pending = runQuestionTests(runner(hiddenMs), coding, "python", "def f(): pass", "all", { holdHidden }, hold).then(
+    (report) => ((released = performance.now() - asked), report),
+  );
+  await vi.advanceTimersByTimeAsync(8_000);
+  await pending;
+  return released;
+}
+
+// The report's own time was not the only channel: a session's end and its report wait for grading, which runs the
+// hidden batch, so the moment they arrive told the candidate what the report's time no longer did.
+describe("a graded run's hidden batch", () => {
+  it("without the hold, resolves when the hidden batch ends: the channel the hold closes", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "performance"] });
+    expect([await releasedAfter(10, false), await releasedAfter(424, false), await releasedAfter(4_000, false)]).toEqual([30, 424, 4_000]);
+  });
+
+  it("held, resolves at its start plus its whole budget, whatever it took within it", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "performance"] });
+    expect([await releasedAfter(10, true), await releasedAfter(424, true), await releasedAfter(4_000, true)]).toEqual([
+      5_000, 5_000, 5_000,
+    ]);
+  });
+
+  it("held, a run past its budget (the budget stopped it) is released when it ends, not later still", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "performance"] });
+    expect(await releasedAfter(6_000, true)).toBe(6_000);
   });
 });

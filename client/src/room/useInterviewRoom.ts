@@ -17,6 +17,13 @@ import { initialRoomState, roomReducer, type AnyServerEvent } from "./room-state
  */
 const CODE_RUN_TIMEOUT_MS = 60_000;
 
+/**
+ * A submit (or an end) that ends the session is acked once every answer is graded: the hidden tests are held
+ * to their time budget (so their timing tells nothing) and a model judge may be asked, which can pass the usual
+ * request timeout with the answer safely stored.
+ */
+const ENDING_TIMEOUT_MS = 60_000;
+
 /** After a reconnect, how long to wait for the replay before reloading from a fresh snapshot. */
 const REPLAY_GRACE_MS = 2_000;
 
@@ -136,7 +143,7 @@ export function useInterviewRoom(sessionId: string, resumeToken: string | null) 
     async (question: QuestionInfo, submissionId: string, content: AnswerContent) => {
       const { questionId, baseQuestionId } = question;
       dispatch({ type: "submitting", baseQuestionId, content });
-      await request("answer:submit", { sessionId, questionId, submissionId, ...content });
+      await request("answer:submit", { sessionId, questionId, submissionId, ...content }, { timeoutMs: ENDING_TIMEOUT_MS });
       dispatch({ type: "submitted", questionId });
       // A retry that went through supersedes the earlier failure message.
       setError(null);
@@ -164,7 +171,7 @@ export function useInterviewRoom(sessionId: string, resumeToken: string | null) 
   );
 
   const end = useCallback(async () => {
-    await request("session:end", { sessionId });
+    await request("session:end", { sessionId }, { timeoutMs: ENDING_TIMEOUT_MS });
   }, [sessionId]);
 
   const dismissRoundEnd = useCallback(() => dispatch({ type: "dismissRoundEnd" }), []);

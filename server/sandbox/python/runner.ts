@@ -79,6 +79,7 @@ export function createPythonRunner(options: {
       try {
         const warm = idle.shift() ?? start();
         refill();
+        request.onStart?.();
         return await runInSandbox(warm, request, options.limits, options.budget);
       } finally {
         release();

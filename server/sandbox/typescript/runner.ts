@@ -88,7 +88,7 @@ export function createTypeScriptRunner(options: { limits: SandboxLimits; workers
         slot.worker.on("message", onMessage);
         slot.worker.once("exit", onExit);
         // Callbacks cannot cross to the worker; everything else in the request is plain data.
-        const { onWait: _onWait, ...plain } = request;
+        const { onWait: _onWait, onStart: _onStart, ...plain } = request;
         slot.worker.postMessage({ id, request: plain });
       });
       if (result.status === "crashed" && !closed) {
@@ -108,6 +108,7 @@ export function createTypeScriptRunner(options: { limits: SandboxLimits; workers
       if (closed) throw new Error("the TypeScript sandbox is shut down");
       const release = await queue.acquire(ticketOf(request), request.onWait);
       try {
+        request.onStart?.();
         return await runOn(request);
       } finally {
         release();
