@@ -1,7 +1,12 @@
 import type { Logger } from "pino";
 import type { GradeUpdate } from "./state.js";
 
-export type GradeJob = () => Promise<GradeUpdate>;
+/**
+ * Runs `wait` without holding a grading slot: for waits that are not grading work (the sandbox, which queues runs
+ * fairly itself, and holds a hidden batch to its budget), so they do not keep other sessions' gradings waiting.
+ */
+export type OffSlot = <T>(wait: () => Promise<T>) => Promise<T>;
+export type GradeJob = (offSlot: OffSlot) => Promise<GradeUpdate>;
 
 /** Where the grade node hands finished questions, and where the report node collects them. */
 export type GradeLater = {
@@ -38,13 +43,23 @@ export function createGradingQueue(options: { concurrency: number; logger: Logge
   };
   const waiting: (() => void)[] = [];
   let running = 0;
+  // A freed slot is handed straight to the next waiter, so nobody can take it in between.
   const slot = async () => {
-    if (running >= options.concurrency) await new Promise<void>((r) => waiting.push(r));
-    running++;
+    if (running < options.concurrency) running++;
+    else await new Promise<void>((r) => waiting.push(r));
   };
   const release = () => {
-    running--;
-    waiting.shift()?.();
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  };
+  const offSlot: OffSlot = async (wait) => {
+    release();
+    try {
+      return await wait();
+    } finally {
+      await slot();
+    }
   };
   return {
     enqueue(sessionId, questionId, job) {
@@ -57,7 +72,7 @@ export function createGradingQueue(options: { concurrency: number; logger: Logge
         await gate;
         await slot();
         try {
-          return await job();
+          return await job(offSlot);
         } catch (err) {
           options.logger.error({ err, sessionId, questionId }, "background grading failed; the report grades it again");
           return null;

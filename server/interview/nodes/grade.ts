@@ -17,6 +17,7 @@ import { turnContext } from "../usage.js";
 import { candidateFeedback, candidateTip, missingPointsHidden } from "../candidate-report.js";
 import { basePackOf, questionOf } from "../context.js";
 import type { InterviewDeps } from "../deps.js";
+import type { OffSlot } from "../grading-queue.js";
 import type { GradeUpdate, InterviewStateUpdate, InterviewStateValue } from "../state.js";
 
 /**
@@ -34,7 +35,7 @@ export const makeGradeNode =
     // The question is done: move past it in the same step (a separate node cost the answer's way to the next question a step).
     const done = { current: null, questionIndex: state.questionIndex + 1 };
     if (deps.gradeLater) {
-      deps.gradeLater.enqueue(state.sessionId, questionId, () => gradeFinishedQuestion(deps, state, questionId));
+      deps.gradeLater.enqueue(state.sessionId, questionId, (offSlot) => gradeFinishedQuestion(deps, state, questionId, offSlot));
       return done;
     }
     return { ...(await gradeFinishedQuestion(deps, state, questionId)), ...done };
@@ -46,13 +47,18 @@ export const makeGradeNode =
  * (zero, insufficient evidence, the reason) so the session, its later actions
  * and its report go on, and a restart does not meet the same error again.
  */
-export async function gradeFinishedQuestion(deps: InterviewDeps, state: InterviewStateValue, questionId: string): Promise<GradeUpdate> {
+export async function gradeFinishedQuestion(
+  deps: InterviewDeps,
+  state: InterviewStateValue,
+  questionId: string,
+  offSlot: OffSlot = (wait) => wait(),
+): Promise<GradeUpdate> {
   // The copy check's index is built from the pack version as stored: one object per version, so the grading
   // thread receives it once and builds its index once (a per-session pack cost a ~1 MB clone per session).
   const pack = await basePackOf(deps, state);
   const question = await questionOf(deps, state, questionId);
   try {
-    return await gradeOrThrow(deps, state, pack, question);
+    return await gradeOrThrow(deps, state, pack, question, offSlot);
   } catch (err) {
     const message = `could not be graded: ${(err as Error)?.message?.slice(0, 200) ?? String(err)}`;
     const scores = gradingCriteria(question).map((c) => ({
@@ -67,13 +73,22 @@ export async function gradeFinishedQuestion(deps: InterviewDeps, state: Intervie
   }
 }
 
-async function gradeOrThrow(deps: InterviewDeps, state: InterviewStateValue, pack: Pack, question: Question): Promise<GradeUpdate> {
+async function gradeOrThrow(
+  deps: InterviewDeps,
+  state: InterviewStateValue,
+  pack: Pack,
+  question: Question,
+  offSlot: OffSlot,
+): Promise<GradeUpdate> {
   const turns = state.transcript[question.id] ?? [];
-  const tests = await runFinalCode(
-    deps,
-    question,
-    turns.map((t) => t.answer),
-    state.sessionId,
+  // The sandbox queues runs fairly on its own and holds the hidden batch to its budget: no grading slot is kept meanwhile.
+  const tests = await offSlot(() =>
+    runFinalCode(
+      deps,
+      question,
+      turns.map((t) => t.answer),
+      state.sessionId,
+    ),
   );
   const answers = turns.map((t) => t.answer);
   const noBudget = budgetUsedUp(turnContext(deps, state, question.id).tokensLeft);
