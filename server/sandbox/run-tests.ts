@@ -1,7 +1,7 @@
 import type { TestReport, TestResult } from "../contracts/tests.js";
 import type { Language, Question, TestCase } from "../scenarios/index.js";
 import { matches } from "./compare.js";
-import type { HiddenHold } from "./hidden-hold.js";
+import { releaseTime, type HiddenHold } from "./hidden-hold.js";
 import { capReport } from "./report-cap.js";
 import type { BatchResult, CaseOutcome, LanguageRunner } from "./types.js";
 
@@ -75,8 +75,8 @@ export async function runQuestionTests(
   const timedVisible = batch(visible).then((result) => ((visibleMs = Math.round(performance.now() - started)), result));
   let hiddenStarted: number | undefined;
   const heldHidden = batch(hidden, () => (hiddenStarted = performance.now())).then(async (result) => {
-    // Released at its start + its budget whatever the code did with its time (past it, the budget stopped the run).
-    if (result && run.holdHidden && hold) await hold.until((hiddenStarted ?? started) + hold.budgetMs(hidden.length));
+    // Released at its start + its budget whatever the code did with its time (hidden-hold.ts).
+    if (result && run.holdHidden && hold) await hold.until(releaseTime(hold, hidden.length, hiddenStarted ?? started, performance.now()));
     return result;
   });
   const [v, h] = await Promise.all([timedVisible, heldHidden]);

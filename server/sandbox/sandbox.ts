@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { Language, Question } from "../scenarios/index.js";
 import { detectCapabilities, type Capabilities } from "./capabilities.js";
+import { WALL_CEILING_FACTOR } from "./budget/index.js";
 import { batchWallMs, SandboxLimitsSchema, type SandboxLimitsInput } from "./limits.js";
 import type { PythonSandboxPaths } from "./python/command.js";
 import { createPythonRunner } from "./python/runner.js";
@@ -32,7 +33,11 @@ export function createSandbox(options: SandboxOptions) {
   } else options.logger?.warn({ reason: capabilities.python.reason }, "Python code will not run");
   runners.typescript = createTypeScriptRunner({ limits, ...(options.typescriptWorkers ? { workers: options.typescriptWorkers } : {}) });
 
-  const hold: HiddenHold = { budgetMs: (cases) => batchWallMs(limits, cases), until: options.holdUntil ?? waitUntil };
+  const hold: HiddenHold = {
+    budgetMs: (cases) => batchWallMs(limits, cases),
+    ceilingFactor: WALL_CEILING_FACTOR,
+    until: options.holdUntil ?? waitUntil,
+  };
 
   const runnerFor = (language: Language): LanguageRunner => {
     const capability = capabilities[language];
