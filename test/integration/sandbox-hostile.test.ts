@@ -252,6 +252,13 @@ const PYTHON: Hostile[] = [
     code: "def f(a, b):\n    return open('/etc/passwd').read()\n",
     expectError: /reading \/etc\/passwd is not allowed/,
   },
+  {
+    // The audit event names the path, not the directory it is opened from: "../../" from a descriptor of a readable
+    // directory was judged against the working directory (in /tmp) and read the host's /usr (redteam, session 16).
+    name: "read outside through a directory descriptor and ..",
+    code: "import os\ndef f(a, b):\n    os.makedirs('/tmp/a/b/c', exist_ok=True)\n    os.chdir('/tmp/a/b/c')\n    d = os.open('/usr/lib/python3', os.O_RDONLY)\n    fd = os.open('../../share/doc', os.O_RDONLY, dir_fd=d)\n    return fd\n",
+    expectError: /a relative path through \.\. \(\.\.\/\.\.\/share\/doc\) is not allowed/,
+  },
   { name: "read environment secrets", code: "import os\ndef f(a, b):\n    return dict(os.environ)\n" },
   {
     name: "socket to the app's port",

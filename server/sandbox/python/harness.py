@@ -73,7 +73,7 @@ def _install_guard():
     is_int, is_str, violation, frame_refused = (lambda v: type(v) is int), (lambda v: type(v) is str), SandboxViolation, FrameRefused
     armed = []
 
-    starts_with = str.startswith
+    starts_with, split = str.startswith, str.split
 
     def check(event, args):
         if starts_with(event, "ctypes."):
@@ -102,7 +102,12 @@ def _install_guard():
             path, mode = args[0], args[1]
             if is_int(path):
                 return
-            path = realpath(fsdecode(path))
+            path = fsdecode(path)
+            # The event carries no dir_fd: a relative path may be opened from a descriptor of any readable directory,
+            # not from the working directory it is judged against here, so it may not climb with "..".
+            if not starts_with(path, "/") and ".." in split(path, "/"):
+                raise violation(f"sandbox: a relative path through .. ({path[:200]}) is not allowed here")
+            path = realpath(path)
             writing = is_str(mode) and ("w" in mode or "a" in mode or "x" in mode or "+" in mode)
             if writing and not path.startswith("/tmp/"):
                 raise violation(f"sandbox: writing {path} is not allowed; use /tmp")
