@@ -167,6 +167,17 @@ describe("hostile input is refused cheaply, with a small clear answer", () => {
     expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
   });
 
+  it("a pack of many keys is read in one pass (the parser's duplicate check was quadratic: 120,000 keys held the server for minutes), and a key given twice is still named", async () => {
+    const manyKeys = Array.from({ length: 120_000 }, (_, i) => `k${i}: ${i}`).join("\n");
+    expect(manyKeys.length).toBeLessThan(2_000_000);
+    const res = await upload(manyKeys, "/api/teams/acme/packs/validate");
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body).valid).toBe(false);
+    const twice = await upload("id: a\ntitle: b\nid: c\n", "/api/teams/acme/packs/validate");
+    expect(JSON.parse(twice.body).issues[0]).toMatchObject({ line: 3, message: expect.stringMatching(/the key "id" is given twice/) });
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+  }, 60_000);
+
   it("pack numbers have upper bounds: an endless round or an enormous weight is refused", async () => {
     const endless = TINY.replace(/minutes: [\d.]+/, "minutes: 1e308");
     const r1 = await upload(endless);
