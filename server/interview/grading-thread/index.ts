@@ -85,7 +85,10 @@ export function createGradingThread(): {
     packRefs.set(pack, ref);
     return { packRef: ref, pack };
   };
+  let closed = false;
   const send = <T>(task: GradeTask, pack: Pack | undefined): Promise<T> => {
+    // After close (a server stopping moments after it started, its warm-up still coming), no worker is started again.
+    if (closed) return Promise.reject(new Error("the grading thread stopped"));
     worker ??= spawn();
     const id = nextId++;
     const w = worker;
@@ -111,6 +114,7 @@ export function createGradingThread(): {
     },
     warm: (question, pack) => send<null>({ kind: "warm", question }, pack).then(() => undefined),
     async close() {
+      closed = true;
       const w = worker;
       worker = null;
       if (w) await stopWorker(w, loaded);
