@@ -18,6 +18,34 @@ async function revokeIfLive(trx: Transaction<Database>, id: string, at: number):
   return Number(revoked.numUpdatedRows) > 0;
 }
 
+/** Rotations a revoke follows at most (a chain is one link per rotation of one token). */
+const MAX_ROTATIONS_FOLLOWED = 1000;
+
+/**
+ * The live token an id stands for now: itself, or the successor its rotations led to. A holder who rotated their
+ * token (any token may rotate itself) must not keep a live secret because an owner revoked the id they knew.
+ */
+async function liveTokenOf(trx: Transaction<Database>, id: string): Promise<string | undefined> {
+  let current = id;
+  for (let hops = 0; hops < MAX_ROTATIONS_FOLLOWED; hops++) {
+    const row = await trx.selectFrom("team_tokens").select("revoked_at").where("id", "=", current).executeTakeFirst();
+    if (!row) return undefined;
+    if (row.revoked_at === null) return current;
+    const rotated = await trx
+      .selectFrom("team_token_events")
+      .select("other_token_id")
+      .where("token_id", "=", current)
+      .where("action", "=", "rotated")
+      .executeTakeFirst();
+    if (!rotated?.other_token_id) return undefined;
+    current = rotated.other_token_id;
+  }
+  return undefined;
+}
+
+/** What a revoke did: which live token it revoked (the id asked for, or its successor), or why it did not. */
+export type RevokeOutcome = { outcome: "revoked"; tokenId: string } | { outcome: "last-owner"; tokenId: string } | { outcome: "not-live" };
+
 export function createTeamsRepo(db: Kysely<Database>) {
   /** PostgreSQL has concurrent writers to order with row locks; SQLite (one connection) has one writer. */
   const rowLocks = db.getExecutor().adapter instanceof PostgresAdapter;
@@ -47,6 +75,8 @@ export function createTeamsRepo(db: Kysely<Database>) {
      */
     async rotateToken(oldId: string, at: number, row: NewToken, events: TeamTokenEventRow[]): Promise<"rotated" | "revoked"> {
       return db.transaction().execute(async (trx) => {
+        // In turn with revokes of the same team (they follow rotations to the live successor).
+        if (rowLocks) await trx.selectFrom("teams").select("id").where("id", "=", row.team_id).forUpdate().execute();
         if (!(await revokeIfLive(trx, oldId, at))) return "revoked";
         await trx
           .insertInto("team_tokens")
@@ -82,10 +112,17 @@ export function createTeamsRepo(db: Kysely<Database>) {
     async token(teamId: string, id: string): Promise<TeamTokenRow | undefined> {
       return db.selectFrom("team_tokens").selectAll().where("team_id", "=", teamId).where("id", "=", id).executeTakeFirst();
     },
-    /** Revoke (no last-owner check: the CLI's force) and record who did, if it was live. */
-    async revokeToken(id: string, now: number, event: TeamTokenEventRow): Promise<void> {
-      await db.transaction().execute(async (trx) => {
-        if (await revokeIfLive(trx, id, now)) await trx.insertInto("team_token_events").values(event).execute();
+    /** Revoke the live token `id` stands for (no last-owner check: the CLI's force) and record who did. */
+    async revokeToken(id: string, now: number, event: TeamTokenEventRow): Promise<RevokeOutcome> {
+      return db.transaction().execute(async (trx): Promise<RevokeOutcome> => {
+        if (rowLocks) await trx.selectFrom("teams").select("id").where("id", "=", event.team_id).forUpdate().execute();
+        const target = await liveTokenOf(trx, id);
+        if (!target || !(await revokeIfLive(trx, target, now))) return { outcome: "not-live" };
+        await trx
+          .insertInto("team_token_events")
+          .values({ ...event, token_id: target })
+          .execute();
+        return { outcome: "revoked", tokenId: target };
       });
     },
     /**
@@ -93,14 +130,16 @@ export function createTeamsRepo(db: Kysely<Database>) {
      * team's row on PostgreSQL: two owners revoking each other at once take turns, so one of them stays (a review
      * found both revokes going through, leaving no owner). Says whether it revoked.
      */
-    async revokeKeepingAnOwner(teamId: string, id: string, now: number, event: TeamTokenEventRow): Promise<"revoked" | "last-owner"> {
-      return db.transaction().execute(async (trx) => {
+    async revokeKeepingAnOwner(teamId: string, id: string, now: number, event: TeamTokenEventRow): Promise<RevokeOutcome> {
+      return db.transaction().execute(async (trx): Promise<RevokeOutcome> => {
         if (rowLocks) await trx.selectFrom("teams").select("id").where("id", "=", teamId).forUpdate().execute();
+        const target = await liveTokenOf(trx, id);
+        if (!target) return { outcome: "not-live" };
         const token = await trx
           .selectFrom("team_tokens")
           .select(["role", "revoked_at"])
           .where("team_id", "=", teamId)
-          .where("id", "=", id)
+          .where("id", "=", target)
           .executeTakeFirst();
         if (token?.role === "owner" && token.revoked_at === null) {
           const others = await trx
@@ -109,12 +148,16 @@ export function createTeamsRepo(db: Kysely<Database>) {
             .where("team_id", "=", teamId)
             .where("role", "=", "owner")
             .where("revoked_at", "is", null)
-            .where("id", "!=", id)
+            .where("id", "!=", target)
             .executeTakeFirst();
-          if (Number(others?.n ?? 0) === 0) return "last-owner";
+          if (Number(others?.n ?? 0) === 0) return { outcome: "last-owner", tokenId: target };
         }
-        if (await revokeIfLive(trx, id, now)) await trx.insertInto("team_token_events").values(event).execute();
-        return "revoked";
+        if (!(await revokeIfLive(trx, target, now))) return { outcome: "not-live" };
+        await trx
+          .insertInto("team_token_events")
+          .values({ ...event, token_id: target })
+          .execute();
+        return { outcome: "revoked", tokenId: target };
       });
     },
     async touchToken(id: string, now: number): Promise<void> {

@@ -225,16 +225,23 @@ export function createTeams(store: Store, now: () => number) {
      * `force`). Other owners may be revoked by an owner: a departed owner's token must be stoppable.
      */
     async revokeToken(teamId: string, tokenId: string, options: { force?: boolean; by?: TokenActor } = {}): Promise<TeamTokenRow> {
-      const row = await requireToken(teamId, tokenId);
+      // A rotated id stands for its successor: revoking the id an owner knows stops the secret its holder has now.
+      const row = await store.teams.token(teamId, tokenId);
+      if (!row) throw new TeamError(`no token "${tokenId}" in team "${teamId}"`, "NOT_FOUND");
       const at = now();
       const event = tokenEvent(row, "revoked", at, options.by);
-      if (options.force) await store.teams.revokeToken(row.id, at, event);
-      else if ((await store.teams.revokeKeepingAnOwner(teamId, row.id, at, event)) === "last-owner")
+      const done = options.force
+        ? await store.teams.revokeToken(row.id, at, event)
+        : await store.teams.revokeKeepingAnOwner(teamId, row.id, at, event);
+      if (done.outcome === "last-owner")
         throw new TeamError(
           `"${row.label}" is the team's last live owner token; issue another owner token before revoking it`,
           "LAST_TOKEN",
         );
-      return { ...row, revoked_at: at };
+      if (done.outcome === "not-live")
+        throw new TeamError(`token "${row.label}" (${tokenId}) is already revoked, and no rotation of it is live`, "TOKEN_REVOKED");
+      const revoked = done.tokenId === row.id ? row : ((await store.teams.token(teamId, done.tokenId)) ?? row);
+      return { ...revoked, revoked_at: at };
     },
     tokens: async (teamId: string) => (await requireTeam(teamId), store.teams.tokens(teamId)),
     /** The team's token audit trail (issued, rotated, revoked: by whom), oldest first. */

@@ -312,6 +312,29 @@ describe("team token roles", () => {
     expect(team.team.id).toBe("pied-piper");
   });
 
+  it("revoking a token its holder has rotated stops the successor, whether the rotation came first or at the same moment", async () => {
+    await server.app.teams.create("Hooli Two");
+    const auth = async (secret: string) => (await server.app.teams.authenticate(secret)) !== undefined;
+    // Rotated first: the owner still knows the old id; revoking it stops the new secret, and says which token it was.
+    const alice = (await server.app.teams.createToken("hooli-two", "Alice", "reviewer")).row;
+    const rotated = await server.app.teams.rotateToken("hooli-two", alice.id, { tokenId: alice.id, label: "Alice", role: "reviewer" });
+    expect(await auth(rotated.token)).toBe(true);
+    const revoked = await server.app.teams.revokeToken("hooli-two", alice.id);
+    expect(revoked).toMatchObject({ id: rotated.row.id, label: "Alice" });
+    expect(await auth(rotated.token)).toBe(false);
+    // Nothing live is left under that id: the same revoke again says so.
+    await expect(server.app.teams.revokeToken("hooli-two", alice.id)).rejects.toMatchObject({ code: "TOKEN_REVOKED" });
+    // At the same moment: whichever commits first, no secret of Bob's is live afterwards.
+    const bob = (await server.app.teams.createToken("hooli-two", "Bob", "viewer")).row;
+    const [rotation, revoke] = await Promise.allSettled([
+      server.app.teams.rotateToken("hooli-two", bob.id, { tokenId: bob.id, label: "Bob", role: "viewer" }),
+      server.app.teams.revokeToken("hooli-two", bob.id),
+    ]);
+    expect(revoke.status).toBe("fulfilled");
+    if (rotation.status === "fulfilled") expect(await auth(rotation.value.token)).toBe(false);
+    expect((await server.app.teams.tokens("hooli-two")).filter((t) => t.label === "Bob" && t.revoked_at === null)).toEqual([]);
+  });
+
   it("only the last live owner token is kept: owners revoke other owners, never the last; others cannot revoke owners", async () => {
     const team = await server.app.teams.create("Initech");
     const owners = async () => (await server.app.teams.tokens("initech")).filter((t) => t.role === "owner" && t.revoked_at === null);
