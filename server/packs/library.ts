@@ -63,8 +63,10 @@ export function createPackLibrary(deps: { store: Store; now: () => number; logge
       const meta = await store.packs.latestMeta(key);
       return meta ? byMeta(meta) : undefined;
     },
+    /** The server's own packs first (the lobby preselects the first): a team's public pack named "aaa" must not become everyone's default. */
     async listPublic() {
-      return all(await store.packs.latestWhereMeta({ visibility: "public" }));
+      const records = await all(await store.packs.latestWhereMeta({ visibility: "public" }));
+      return records.sort((a, b) => Number(a.teamId !== null) - Number(b.teamId !== null));
     },
     async listForTeam(teamId: string) {
       return all(await store.packs.latestWhereMeta({ teamId }));
