@@ -20,8 +20,8 @@ export type SetQuestion = {
 const MIN_ITEMS = 3;
 const MAX_ITEMS = 7;
 /**
- * A field list of one part of the question ("team id, model, prompt tokens, completion tokens, cost, latency, cache
- * hit, error code" for what to record per request) runs longer: this many items, all reaching one criterion. Outside
+ * A field list of one part of the question under a label naming what its items are of ("Each log record: conversation
+ * id, turn number, prompt version, ...") runs longer: this many items, all reaching one criterion. Outside
  * audits and session 15's notes had such lists of 8 set aside as keyword lists; a dump takes terms from several.
  */
 const MAX_FIELD_ITEMS = 10;
@@ -132,7 +132,8 @@ export function answersAsSet(line: string, q: SetQuestion): boolean {
   // nothing about one: a word shared by items is a template's, not a modifier.
   const own = read.filter((mods, i) => [...mods].some((w) => !read.some((other, j) => j !== i && other.has(w)))).length;
   if (matched === 0 || touched.size > MAX_CRITERIA || (q.criteria > 1 && touched.size >= q.criteria)) return false;
-  if (items.length > MAX_ITEMS && touched.size > 1) return false;
+  // A long list is a field list only under a label saying what its items are of ("Each log record:").
+  if (items.length > MAX_ITEMS && (touched.size > 1 || label === null || !namesAThing(label, q))) return false;
   if (own * 2 >= items.length) return true;
   return own >= 1 && label !== null && namesAThing(label, q);
 }

@@ -143,6 +143,18 @@ const MAX_PLAIN_NOTE_TOKENS = 40;
 /** A note's fragment may leave its verb out ("Rerank to the top 5."): this short, with a phrase opened by a preposition. */
 const MAX_VERBLESS_TOKENS = 8;
 
+/** Whether two sentences share their frame: the words besides the question's terms ("the of the be the"). */
+function repeatsFrame(a: Analysis, isTerm: (word: string) => boolean): boolean {
+  const frames = a.sentences.map((s) =>
+    a.tokens
+      .slice(s.from, s.to)
+      .filter((t) => !isTerm(t.word) && !isTerm(t.lemma) && /\w/.test(t.word))
+      .map((t) => t.lemma)
+      .join(" "),
+  );
+  return new Set(frames).size < frames.length;
+}
+
 /**
  * Whether every sentence of a text is one plain clause (relatesPlainly), or a fragment as short as a note's with a
  * relating word opening a phrase ("Rerank to the top 5."), and one of them at least has a predicate.
@@ -182,7 +194,15 @@ export function termStuffed(
   // A short note of a few plain clauses ("Context problem: the chunk is retrieved but lost in the middle of 40. Rerank
   // to the top 5.") is terse, not stuffed: each sentence is one clause that relates its terms (relatesPlainly), and
   // one of them relates a key point the way the question's own texts do.
-  if (a.sentences.length <= MAX_PLAIN_SENTENCES && a.tokens.length <= MAX_PLAIN_NOTE_TOKENS && plainClauses(a)) return false;
+  // A template of plain clauses ("The X of Y is Z. The W of V is U.") repeats its frame and carries nothing else.
+  if (
+    a.sentences.length <= MAX_PLAIN_SENTENCES &&
+    a.tokens.length <= MAX_PLAIN_NOTE_TOKENS &&
+    plainClauses(a) &&
+    !repeatsFrame(a, isTerm) &&
+    (a.tokens.some((t) => t.pos === "NUM" || /\d/.test(t.word)) || a.sentences.some((s) => relatesLikeReference(analyse(s.text))))
+  )
+    return false;
   const terms = content.filter((t) => isTerm(t.word) || isTerm(t.lemma)).length;
   return terms / content.length >= MAX_TERM_SHARE;
 }
