@@ -325,7 +325,7 @@ function readCriterion(
     ];
     // The explanation says exactly what the score rests on: the points shown, the points not shown, and the similarity share.
     const summary = [
-      coveredSummary(covered, needed, total, labels),
+      inOwnWords ? "No key point of this criterion was named in the rubric's terms." : coveredSummary(covered, needed, total, labels),
       covered > 0 && covered < needed && missing.length ? `Not shown: ${missing.join(", ")}.` : "",
       covered < needed && capped.length
         ? `Named but not counted: ${capped.join(", ")} (one sentence earns at most ${MAX_CONCEPTS_PER_SENTENCE} key points; a sentence packed with more reads as a list, so state each point in its own sentence).`
