@@ -30,6 +30,7 @@ import { setAsideReason } from "./set-aside.js";
 import { scoreTests, type TestEvidence } from "./tests-criterion.js";
 import { withoutOffTopicProse } from "./language/on-topic.js";
 import { spreadSentences } from "./spread-sentence.js";
+import { criterionReferences, OWN_WORDS_LIKENESS } from "./criterion-likeness.js";
 
 const NONE: ReadonlySet<number> = new Set();
 
@@ -135,8 +136,14 @@ function gradeCanonical(question: Question, answers: (AnswerBody | null)[], ctx:
   // A story's action criterion is compared without the sentences telling acts the candidate did not take (someone
   // else's rollback, a regret): they share the reference's words. The other criteria keep them (a regret is the
   // reflection's evidence).
-  const judged = readings.map((r) =>
-    r.score(r.disowned.length && similarity !== null ? similarityOf(comparedWithout(new Set([...denied, ...r.disowned]))) : similarity),
+  // Likeness to each criterion's own part of the references (criterion-likeness.ts): what a plain-words answer that
+  // names no key point says on that criterion.
+  const ownParts = answerVector && index ? criterionReferences(question, index.idf) : null;
+  const judged = readings.map((r, i) =>
+    r.score(
+      r.disowned.length && similarity !== null ? similarityOf(comparedWithout(new Set([...denied, ...r.disowned]))) : similarity,
+      ownParts && answerVector ? weightedRecall(answerVector, ownParts.get(question.rubric[i]!.id)!) : null,
+    ),
   );
   const scores = judged.map((j) => j.score);
   // A contradicted key point is a statement to grade (a 0), not a lack of evidence.
@@ -214,7 +221,7 @@ function readCriterion(
   deniedSentences: number[];
   disowned: number[];
   hitSentences: number[];
-  score: (similarity: number | null) => { score: CriterionScore; contradicted: string[] };
+  score: (similarity: number | null, ownWords?: number | null) => { score: CriterionScore; contradicted: string[] };
 } {
   const otherTerms = otherCriteriaTerms(question, criterion);
   // Where one fact is asked, "X or Y" leaves the fork open; in a design answer it offers options (hedge.ts).
@@ -258,9 +265,9 @@ function readCriterion(
     deniedSentences: found.denied.sentences,
     disowned: fromProse.disowned ?? [],
     hitSentences,
-    score: (similarity) => finish(similarity),
+    score: (similarity, ownWords = null) => finish(similarity, ownWords),
   };
-  function finish(similarity: number | null): { score: CriterionScore; contradicted: string[] } {
+  function finish(similarity: number | null, ownWords: number | null): { score: CriterionScore; contradicted: string[] } {
     // Similarity counts beside the key points. It compares the whole answer with the whole reference, so it
     // cannot tell which criterion a sentence speaks to: on its own (no key point stated) it counts only for a
     // one-criterion question (a short-answer item), and then earns at most `weight` of the scale (level 2),
@@ -293,7 +300,20 @@ function readCriterion(
     const blended = contradicted.length || found.denied.labels.length ? Math.min(share, likeness) : likeness;
     // A check may cap the level: a stated result that is not the one the question's figures give (checks/quantitative.ts).
     const cap = Math.min(4, ...counted.map((c) => c.cap ?? 4));
-    const score = Math.min(cap, covered > 0 ? Math.max(1, Math.round(4 * blended)) : Math.round(4 * blended));
+    // No key point named, on a question of several criteria: what the answer says in its own words on this criterion
+    // (its likeness to the references' sentences about it) earns the first level, never more (criterion-likeness.ts).
+    const inOwnWords =
+      covered === 0 &&
+      question.rubric.length > 1 &&
+      ownWords !== null &&
+      ownWords >= OWN_WORDS_LIKENESS &&
+      !contradicted.length &&
+      !found.denied.labels.length &&
+      !fromProse.hedged.length &&
+      !noOwnAct;
+    const score = inOwnWords
+      ? Math.min(cap, 1)
+      : Math.min(cap, covered > 0 ? Math.max(1, Math.round(4 * blended)) : Math.round(4 * blended));
     const anchor = criterion.anchors[String(score) as keyof typeof criterion.anchors];
     const labels = [...hits.map((h) => h.label), ...passed.map((c) => c.label)];
     const notes = checks.filter((c) => !c.passed).map((c) => c.note);
@@ -305,7 +325,7 @@ function readCriterion(
     ];
     // The explanation says exactly what the score rests on: the points shown, the points not shown, and the similarity share.
     const summary = [
-      coveredSummary(covered, needed, total, labels),
+      inOwnWords ? "No key point of this criterion was named in the rubric's terms." : coveredSummary(covered, needed, total, labels),
       covered > 0 && covered < needed && missing.length ? `Not shown: ${missing.join(", ")}.` : "",
       covered < needed && capped.length
         ? `Named but not counted: ${capped.join(", ")} (one sentence earns at most ${MAX_CONCEPTS_PER_SENTENCE} key points; a sentence packed with more reads as a list, so state each point in its own sentence).`
@@ -315,6 +335,9 @@ function readCriterion(
       found.denied.labels.length ? `Named only to turn it down: ${found.denied.labels.join(", ")}.` : "",
       fromProse.hedged.length ? `Offered only as one of several alternatives, not stated: ${fromProse.hedged.join(", ")}.` : "",
       close === null ? "" : `States ${Math.round(100 * (similarity ?? 0))}% of the reference answer's content.`,
+      inOwnWords
+        ? `In its own words it says ${Math.round(100 * ownWords!)}% of what the reference answers say on this criterion, which earns level 1 and no more: name the key points to earn more.`
+        : "",
       levelMove(covered > 0 ? Math.max(1, Math.round(4 * share)) : 0, score),
     ]
       .filter(Boolean)

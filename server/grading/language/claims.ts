@@ -6,7 +6,7 @@ import { comparativeNote, relatedFragments, relatesBySymbol } from "./terse-note
 import { templatedClauses } from "./coordinated-template.js";
 import { verbPhraseNote } from "./verb-phrase-note.js";
 import { figureRun } from "./figure-run.js";
-import { relatesItsTerms } from "./term-density.js";
+import { relatesItsTerms, relatesPlainly } from "./term-density.js";
 import { FRAME_GLUE as GLUE } from "./glue.js";
 import { coLocatesTerms } from "./co-located.js";
 import { onlyRelatesTerms } from "./unspecific.js";
@@ -112,6 +112,9 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
       !plan &&
       !set &&
       !relatesItsTerms(s.text, tokens) &&
+      // A short sentence that is one plain clause ("A battery is contained in a closed path which does not contain any
+      // other components") is dense because the rubric's lists hold many synonyms, not because it is stuffed.
+      !relatesPlainly(s.text, tokens) &&
       !relatedFragments(s.text, tokens, s.start, isTerm)
     )
       return;

@@ -19,6 +19,12 @@ export type SetQuestion = {
 /** A list answers with a few things; a run longer than this is a dump, whatever its items. */
 const MIN_ITEMS = 3;
 const MAX_ITEMS = 7;
+/**
+ * A field list of one part of the question under a label naming what its items are of ("Each log record: conversation
+ * id, turn number, prompt version, ...") runs longer: this many items, all reaching one criterion. Outside
+ * audits and session 15's notes had such lists of 8 set aside as keyword lists; a dump takes terms from several.
+ */
+const MAX_FIELD_ITEMS = 10;
 /** A set answers a part of the question: items reaching more criteria than this are a tour of the rubric. */
 const MAX_CRITERIA = 2;
 /** A label is a short noun phrase ("Per call span", "Retries"), not a clause. */
@@ -97,7 +103,7 @@ export function answersAsSet(line: string, q: SetQuestion): boolean {
   const items = [...cut.slice(0, -1), ...cut[cut.length - 1]!.split(/\s+and\s+/)]
     .map((s) => s.trim().toLowerCase())
     .filter((s) => /[a-z]/.test(s));
-  if (items.length < MIN_ITEMS || items.length > MAX_ITEMS) return false;
+  if (items.length < MIN_ITEMS || items.length > MAX_FIELD_ITEMS) return false;
   // An item that is a clause ("bulb a is contained in a path", "we retry it") makes the line a sentence, read as one.
   if (items.some((item) => CLAUSE.test(item))) return false;
   // The rubric's own names, copied ("Sampling settings: temperature zero, seed, still not fully deterministic" from
@@ -126,6 +132,8 @@ export function answersAsSet(line: string, q: SetQuestion): boolean {
   // nothing about one: a word shared by items is a template's, not a modifier.
   const own = read.filter((mods, i) => [...mods].some((w) => !read.some((other, j) => j !== i && other.has(w)))).length;
   if (matched === 0 || touched.size > MAX_CRITERIA || (q.criteria > 1 && touched.size >= q.criteria)) return false;
+  // A long list is a field list only under a label saying what its items are of ("Each log record:").
+  if (items.length > MAX_ITEMS && (touched.size > 1 || label === null || !namesAThing(label, q))) return false;
   if (own * 2 >= items.length) return true;
   return own >= 1 && label !== null && namesAThing(label, q);
 }

@@ -93,6 +93,38 @@ export function relatesItsTerms(sentence: string, tokens: readonly Token[]): boo
   );
 }
 
+/** A plain clause is short: a sentence this long that packs rubric terms with few marks is read by relatesItsTerms. */
+const MAX_PLAIN_TOKENS = 20;
+const PLAIN_COORDINATION = 1;
+
+/**
+ * Whether a short sentence states its terms as one plain clause: a predicate, a preposition or subordinator opening
+ * a phrase of its own ("in a closed path", "which does not contain"), an article, pronoun or figure, and at most one
+ * coordinating mark, outnumbered by the relating words. "A battery is contained in a closed path which does not
+ * contain any other components" (a Beetle reference, written by its author as the strong answer) is all the terms of
+ * a pack whose lists hold many synonyms, and scored 0: relatesItsTerms wants the coordination and three opening
+ * relations of a long dense sentence, which a short plain one has no need for. A list strung on "and" and commas,
+ * a run of terms with no article and no phrase opened, or a long sentence is not one. The sentence readers after
+ * this one (templates, co-location, unspecific salads, spread sentences) still read what it relates.
+ */
+export function relatesPlainly(sentence: string, tokens: readonly Token[], options: { verbless?: boolean } = {}): boolean {
+  if (tokens.length < 3 || tokens.length > MAX_PLAIN_TOKENS) return false;
+  let coordination = (sentence.match(/[,;\n]/g) ?? []).length;
+  let relations = 0;
+  let opening = 0;
+  let predicate = false;
+  let determiner = false;
+  tokens.forEach((t, i) => {
+    if (RELATING.has(t.pos) || SUBORDINATING.has(t.word.toLowerCase())) {
+      relations++;
+      if (SUBORDINATING.has(t.word.toLowerCase()) || t.pos === "SCONJ" || OPENS_PHRASE.has(tokens[i + 1]?.pos ?? "")) opening++;
+    } else if (t.pos === "CCONJ") coordination++;
+    if (t.pos === "VERB" || t.pos === "AUX") predicate = true;
+    if (OPENS_PHRASE.has(t.pos)) determiner = true;
+  });
+  return (predicate || !!options.verbless) && determiner && opening >= 1 && coordination <= PLAIN_COORDINATION && relations > coordination;
+}
+
 /**
  * Whether a paragraph is rubric terms held together by glue: nearly every
  * content word in it is one of the question's evidence terms. Whatever its
@@ -104,6 +136,38 @@ export function relatesItsTerms(sentence: string, tokens: readonly Token[]): boo
  */
 /** Words beyond which one sentence is no dense claim (the dense claims it was written for have 36-39 words). */
 const MAX_DENSE_SENTENCE_WORDS = 60;
+/** Sentences beyond which a paragraph of plain clauses is no short note (a template runs on; templated-terms.ts reads it). */
+const MAX_PLAIN_SENTENCES = 3;
+
+const MAX_PLAIN_NOTE_TOKENS = 40;
+/** A note's fragment may leave its verb out ("Rerank to the top 5."): this short, with a phrase opened by a preposition. */
+const MAX_VERBLESS_TOKENS = 8;
+
+/** Whether two sentences share their frame: the words besides the question's terms ("the of the be the"). */
+function repeatsFrame(a: Analysis, isTerm: (word: string) => boolean): boolean {
+  const frames = a.sentences.map((s) =>
+    a.tokens
+      .slice(s.from, s.to)
+      .filter((t) => !isTerm(t.word) && !isTerm(t.lemma) && /\w/.test(t.word))
+      .map((t) => t.lemma)
+      .join(" "),
+  );
+  return new Set(frames).size < frames.length;
+}
+
+/**
+ * Whether every sentence of a text is one plain clause (relatesPlainly), or a fragment as short as a note's with a
+ * relating word opening a phrase ("Rerank to the top 5."), and one of them at least has a predicate.
+ */
+function plainClauses(a: Analysis): boolean {
+  let predicate = false;
+  const plain = a.sentences.every((s) => {
+    const tokens = a.tokens.slice(s.from, s.to);
+    if (relatesPlainly(s.text, tokens)) return (predicate = true);
+    return tokens.length <= MAX_VERBLESS_TOKENS && relatesPlainly(s.text, tokens, { verbless: true });
+  });
+  return plain && predicate;
+}
 
 export function termStuffed(
   paragraph: string,
@@ -125,6 +189,18 @@ export function termStuffed(
     a.tokens.length <= MAX_DENSE_SENTENCE_WORDS &&
     relatesItsTerms(a.sentences[0]!.text, a.tokens) &&
     relatesLikeReference(a)
+  )
+    return false;
+  // A short note of a few plain clauses ("Context problem: the chunk is retrieved but lost in the middle of 40. Rerank
+  // to the top 5.") is terse, not stuffed: each sentence is one clause that relates its terms (relatesPlainly), and
+  // one of them relates a key point the way the question's own texts do.
+  // A template of plain clauses ("The X of Y is Z. The W of V is U.") repeats its frame and carries nothing else.
+  if (
+    a.sentences.length <= MAX_PLAIN_SENTENCES &&
+    a.tokens.length <= MAX_PLAIN_NOTE_TOKENS &&
+    plainClauses(a) &&
+    !repeatsFrame(a, isTerm) &&
+    (a.tokens.some((t) => t.pos === "NUM" || /\d/.test(t.word)) || a.sentences.some((s) => relatesLikeReference(analyse(s.text))))
   )
     return false;
   const terms = content.filter((t) => isTerm(t.word) || isTerm(t.lemma)).length;
