@@ -158,9 +158,10 @@ describe("the tuning fixture (test/fixtures/disowned/tuning.yaml)", () => {
     expect(over.map((r) => r.id)).toEqual([]);
   });
 
-  it("keeps every honest row within one level of its expected level, but for two the story reader drops", () => {
+  it("keeps every honest row within one level of its expected level, but for one the story reader drops", () => {
     const under = rows.filter((r) => r.side === "honest").filter((r) => level(r.question, r.answer) < r.expected - 1);
-    // Pre-existing, not this rule: their action paragraph is set aside as addressed to a reader (story.ts).
-    expect(under.map((r) => r.id)).toEqual(["h10-our-team-and-i", "h12-did-not-argue"]);
+    // Pre-existing, not this rule: its action paragraph is set aside as addressed to a reader (story.ts). A second
+    // (h10-our-team-and-i) came within one level with coverage-15's short plain clauses (session 16, plain5).
+    expect(under.map((r) => r.id)).toEqual(["h12-did-not-argue"]);
   });
 });
