@@ -5,7 +5,6 @@ import { rubricRecord } from "./rubric-record.js";
 import { criterionVerdict } from "./criterion-verdict.js";
 import { withoutLayoutNotation } from "./layout-notation.js";
 import { withoutTagMentions } from "./tag-mentions.js";
-import { anyMatches } from "./required-words.js";
 import { FAKE_VERDICT, GRADE_ORDERS, GRADING, OVERRIDE, ROLE_TAG, SELF_ASSESSMENT, TAG_ESCAPE, TASK_INJECTION } from "./patterns.js";
 import type { CleanedAnswer, IntegrityFlag } from "./types.js";
 import { contentWords, ownSentences, reorderedCopy, sharedRunShare, vocabularyCopy, type CopyIndex } from "./copy-index.js";
@@ -179,13 +178,18 @@ function attackKindOf(text: string, unfenced: boolean, addressed: () => boolean)
   const ownWords = () => (own ??= unquoted(n));
   let ownOrders: string | undefined;
   const ownAsked = () => (ownOrders ??= unquoted(withoutDataInstructions(n)));
-  if (roleTag(n) || (unfenced && tagEscape(n))) return "role-tag";
-  if (fakeVerdict(n)) return "fake-verdict";
-  if ((grading(n) || (unfenced && (override(ownAsked()) || taskInjection(ownWords())))) && addressed()) return "grader-instruction";
+  if (ROLE_TAG.some((r) => r.test(n)) || (unfenced && TAG_ESCAPE.some((r) => r.test(n)))) return "role-tag";
+  if (FAKE_VERDICT.some((r) => r.test(n))) return "fake-verdict";
+  if (
+    (GRADING.some((r) => r.test(n)) ||
+      (unfenced && (OVERRIDE.some((r) => r.test(ownAsked())) || TASK_INJECTION.some((r) => r.test(ownWords()))))) &&
+    addressed()
+  )
+    return "grader-instruction";
   // The other-language patterns are imperatives by construction ("vergiss", "ignora"): no reading of English needed.
-  if (gradeOrders(ownWords())) return "grader-instruction";
-  if (foreignGrading(n) || (unfenced && foreignOverride(ownWords()))) return "grader-instruction";
-  if (selfAssessment(n) || praisesItself(n)) return "self-assessment";
+  if (GRADE_ORDERS.some((r) => r.test(ownWords()))) return "grader-instruction";
+  if (FOREIGN_GRADING.some((r) => r.test(n)) || (unfenced && FOREIGN_OVERRIDE.some((r) => r.test(ownWords())))) return "grader-instruction";
+  if (SELF_ASSESSMENT.some((r) => r.test(n)) || praisesItself(n)) return "self-assessment";
   return null;
 }
 
@@ -193,18 +197,6 @@ function attackKindOf(text: string, unfenced: boolean, addressed: () => boolean)
 const foreign = (r: RegExp) => r.unicode || /[^\x00-\x7f]/.test(r.source);
 const FOREIGN_GRADING = GRADING.filter(foreign);
 const FOREIGN_OVERRIDE = OVERRIDE.filter(foreign);
-// Each list tested as `list.some((r) => r.test(text))`, skipping the patterns whose required strings the text lacks.
-const roleTag = anyMatches(ROLE_TAG);
-const tagEscape = anyMatches(TAG_ESCAPE);
-const fakeVerdict = anyMatches(FAKE_VERDICT);
-const grading = anyMatches(GRADING);
-const override = anyMatches(OVERRIDE);
-const taskInjection = anyMatches(TASK_INJECTION);
-const gradeOrders = anyMatches(GRADE_ORDERS);
-const foreignGrading = anyMatches(FOREIGN_GRADING);
-const foreignOverride = anyMatches(FOREIGN_OVERRIDE);
-const selfAssessment = anyMatches(SELF_ASSESSMENT);
-const gradingOrOverride = anyMatches([...GRADING, ...OVERRIDE]);
 
 /** The sentences of a block (a line break also ends one, and so does a closing chat-role tag: "<|im_end|> Honest text" is two). */
 const sentencesOf = (block: string) =>
@@ -317,7 +309,7 @@ function hiddenAttack(n: string): boolean {
 function instructs(d: string): boolean {
   const known = scope?.instructs.get(d);
   if (known !== undefined) return known;
-  const found = gradingOrOverride(d);
+  const found = GRADING.some((r) => r.test(d)) || OVERRIDE.some((r) => r.test(d));
   scope?.instructs.set(d, found);
   return found;
 }

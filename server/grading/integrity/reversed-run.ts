@@ -1,7 +1,6 @@
 import { isKnownWord } from "../language/index.js";
 import { forMatching } from "./normalise.js";
 import { GRADING, OVERRIDE } from "./patterns.js";
-import { anyMatches } from "./required-words.js";
 
 /**
  * Reversed text inside a sentence run. A reversed sentence carries its full
@@ -43,8 +42,7 @@ export function reversedRun(sentence: string): { run: string; rest: string } | n
 
 const MAX_WORDS = 300;
 const reverse = (s: string) => [...s].reverse().join("");
-/** GRADING.some(test) || OVERRIDE.some(test), skipping the patterns whose required strings the text lacks. */
-const instructs = anyMatches([...GRADING, ...OVERRIDE]);
+const instructs = (d: string) => GRADING.some((r) => r.test(d)) || OVERRIDE.some((r) => r.test(d));
 
 /** How a word reads: only forwards, only backwards, or either way / neither ("no", "4/4"). */
 function reads(word: string): "forwards" | "backwards" | "either" {
