@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { prepareAnswer, weakestCriterion } from "../../server/grading/index.js";
+import { gradeQuestion, prepareAnswer, weakestCriterion } from "../../server/grading/index.js";
 import { createGradingThread } from "../../server/interview/index.js";
 import { graphHarness } from "../helpers/graph-harness.js";
 import { miniPack } from "../helpers/packs.js";
@@ -58,5 +58,17 @@ describe("the grading thread reads answers for the interview", () => {
       expect(read?.gap.criterion).toBe(question.rubric.find((c) => c.id === "retrieval"));
     }
     expect(await thread.followUp(question, [{ text: RETRIEVAL_HALF }], "no-such-criterion", { pack })).toBeUndefined();
+  });
+
+  it("grades the pack's own question sent by its place, and a question that is not the pack's own sent whole", async () => {
+    const pack = miniPack();
+    const own = pack.questions.find((q) => q.id === "rag-basics")!;
+    const answers = [{ text: RETRIEVAL_HALF }];
+    expect(await thread.grade(own, answers, { pack })).toEqual(gradeQuestion(own, answers, { pack }));
+    // An edited copy (a criterion fewer) must be graded as itself, not as the pack's question at the same place.
+    const edited = { ...own, rubric: own.rubric.slice(1) };
+    const there = await thread.grade(edited, answers, { pack });
+    expect(there).toEqual(gradeQuestion(edited, answers, { pack }));
+    expect(there.scores.length).toBe(own.rubric.length - 1);
   });
 });

@@ -92,7 +92,11 @@ export function createGradingThread(): {
     worker ??= spawn();
     const id = nextId++;
     const w = worker;
-    const request: GradeRequest = { ...task, id, ...packPart(pack) };
+    // The question as its place in the pack when it is one of the pack's own objects (the worker holds the pack).
+    const at = pack ? pack.questions.indexOf(task.question) : -1;
+    const { question, ...rest } = task;
+    const sent = (at >= 0 ? { ...rest, questionAt: at } : { ...rest, question }) as GradeRequest;
+    const request: GradeRequest = { ...sent, id, ...packPart(pack) };
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (result: unknown) => void, reject });
       w.postMessage(request);

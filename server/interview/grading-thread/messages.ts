@@ -16,8 +16,14 @@ export type GradeTask =
   /** Build the pack's grading index and load the language model ahead of need. */
   | { kind: "warm"; question: Question };
 
+/**
+ * A task as sent: a question that is one of its pack's own questions travels as its place there (`questionAt`), the
+ * worker already holding the pack; structured-cloning the question (rubric, exemplars, terms) cost every answer.
+ */
+type Sent<T> = T extends { question: Question } ? Omit<T, "question"> & ({ question: Question } | { questionAt: number }) : never;
+
 /** One job for the worker; `pack` travels only the first time its `packRef` is used. */
-export type GradeRequest = GradeTask & { id: number; packRef?: number; pack?: Pack };
+export type GradeRequest = Sent<GradeTask> & { id: number; packRef?: number; pack?: Pack };
 
 /** The worker's answer to a "follow-up" task (the criterion itself is the caller's own object). */
 export type FollowUpReadingResult = { level: number; missing: string[]; covered: string[]; judgeText: string } | null;

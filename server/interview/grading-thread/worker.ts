@@ -31,13 +31,22 @@ function perform(task: GradeTask, pack: Pack | undefined): unknown {
   }
 }
 
+/** The task with its question: sent whole, or as its place among the pack's questions. */
+function taskOf(sent: Omit<GradeRequest, "id" | "packRef" | "pack">, pack: Pack | undefined): GradeTask {
+  if (!("questionAt" in sent)) return sent as GradeTask;
+  const { questionAt, ...rest } = sent as { questionAt: number };
+  const question = pack?.questions[questionAt];
+  if (!question) throw new Error(`the grading thread's pack has no question #${questionAt}`);
+  return { ...rest, question } as GradeTask;
+}
+
 /** The deterministic grader's readings, one at a time, off the server's event loop. */
-parentPort!.on("message", ({ id, packRef, pack, ...task }: GradeRequest) => {
+parentPort!.on("message", ({ id, packRef, pack, ...sent }: GradeRequest) => {
   try {
     if (packRef !== undefined && pack) packs.set(packRef, pack);
     const known = packRef === undefined ? undefined : packs.get(packRef);
     if (packRef !== undefined && !known) throw new Error(`the grading thread was never sent pack #${packRef}`);
-    parentPort!.postMessage({ id, result: perform(task, known) });
+    parentPort!.postMessage({ id, result: perform(taskOf(sent, known), known) });
   } catch (err) {
     parentPort!.postMessage({ id, error: (err as Error)?.message ?? String(err) });
   }
