@@ -43,6 +43,14 @@ export const ERROR_CODES = {
   SIGNALS_NOT_RECORDED: { status: 409, means: "integrity signals are recorded only for invited sessions" },
   SIGNALS_FULL: { status: 409, means: "the session holds the most integrity signals it may keep" },
   SCORE_UNCHANGED: { status: 409, means: "an override must change the score" },
+  QUESTION_NOT_ASKED: {
+    status: 409,
+    means: "the question is in the session's plan but was never asked (the interview ended first): it has no scores to override",
+  },
+  TESTS_NOT_RUN: {
+    status: 409,
+    means: "the coding question was never answered with code, so its tests never ran and its tests-passed score cannot be overridden",
+  },
   TOKEN_REVOKED: { status: 409, means: "the team token was already revoked" },
   LABEL_TAKEN: { status: 409, means: "a live team token already has that label (labels name reviewers in the audit trail)" },
   LABEL_CONFUSABLE: {
