@@ -41,6 +41,15 @@ const PUNCTUATION: [RegExp, string][] = [
   [/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D\u2043]/g, "-"],
   [/[\u2018\u2019\u201B\u02BC\u02B9\u2032\u00B4\u0060\uFF07]/g, "'"],
 ];
+/**
+ * The diacritics any letter can carry (the Combining Diacritical Marks blocks and their supplements, extended and for
+ * symbols and halves), left out of the skeleton: "Alice" with a dot above its i (U+0307), a line below (U+0332) or a
+ * stack of accents reads as "Alice", and "Zoë" beside "Zoe" names one person twice in an audit trail. Marks a script
+ * spells with (Devanagari vowel signs, Thai vowels, the kana voicing marks) are other blocks and stay: dropping them
+ * would make different names one.
+ */
+const DIACRITIC = /[\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F]/gu;
+
 /** Letter pairs that read as one letter ("rn" as "m", "vv" as "w"); applied after the single letters. */
 const PAIRS: [RegExp, string][] = [
   [/rn/g, "m"],
@@ -54,7 +63,11 @@ const PAIRS: [RegExp, string][] = [
  */
 export function skeleton(label: string): string {
   const map = prototypesMap();
-  const mapped = Array.from(displayForm(label).normalize("NFD"), (ch) => map.get(ch) ?? ch).join("");
+  // Diacritics left out after mapping too: a prototype may carry one (Unicode's data maps some letters to a letter and a mark).
+  const mapped = Array.from(displayForm(label).normalize("NFD"), (ch) => map.get(ch) ?? ch)
+    .join("")
+    .normalize("NFD")
+    .replace(DIACRITIC, "");
   const folded = PUNCTUATION.reduce((s, [mark, one]) => s.replace(mark, one), mapped);
   return PAIRS.reduce((s, [pair, one]) => s.replace(pair, one), folded).normalize("NFC");
 }
