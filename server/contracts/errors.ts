@@ -34,6 +34,10 @@ export const ERROR_CODES = {
     status: 409,
     means: "the team already has a pack validation or upload running its reference solutions; retry when it ends",
   },
+  GRADING_QUEUE_FULL: {
+    status: 503,
+    means: "the session has more answers waiting for the grader than any interview step asks for at once; wait for them to be read",
+  },
   RUN_IN_PROGRESS: { status: 409, means: "a code run is already in progress for this session; wait for its results" },
   SANDBOX_UNAVAILABLE: { status: 503, means: "this server runs no code sandbox" },
   LANGUAGE_UNAVAILABLE: { status: 503, means: "this server cannot run that language (the message says what to install)" },

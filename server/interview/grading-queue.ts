@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { createFairTurns } from "./fair-turns.js";
 import type { GradeUpdate } from "./state.js";
 
 export type GradeJob = () => Promise<GradeUpdate>;
@@ -36,15 +37,27 @@ export function createGradingQueue(options: { concurrency: number; logger: Logge
     gates.get(sessionId)?.();
     gates.delete(sessionId);
   };
-  const waiting: (() => void)[] = [];
+  // Sessions take the free slots in turn (one session's many finished questions do not queue ahead of everyone
+  // else's); a session's own gradings start in the order they were queued. No cap: one per question at most.
+  const waiting = createFairTurns<() => void>(Number.POSITIVE_INFINITY);
   let running = 0;
-  const slot = async () => {
-    if (running >= options.concurrency) await new Promise<void>((r) => waiting.push(r));
-    running++;
+  // Every job goes through the turns, even onto a free slot: a session's job that started at once is its turn taken.
+  const startNext = () => {
+    while (running < options.concurrency) {
+      const go = waiting.shift();
+      if (!go) return;
+      running++;
+      go();
+    }
   };
+  const slot = (sessionId: string) =>
+    new Promise<void>((r) => {
+      waiting.push(sessionId, r);
+      startNext();
+    });
   const release = () => {
     running--;
-    waiting.shift()?.();
+    startNext();
   };
   return {
     enqueue(sessionId, questionId, job) {
@@ -55,7 +68,7 @@ export function createGradingQueue(options: { concurrency: number; logger: Logge
       const result = (async () => {
         // The step that queued this finishes and sends its events (the next question) first.
         await gate;
-        await slot();
+        await slot(sessionId);
         try {
           return await job();
         } catch (err) {
