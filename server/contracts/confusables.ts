@@ -48,7 +48,21 @@ const PUNCTUATION: [RegExp, string][] = [
  * spells with (Devanagari vowel signs, Thai vowels, the kana voicing marks) are other blocks and stay: dropping them
  * would make different names one.
  */
-const DIACRITIC = /[\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F]/gu;
+const DIACRITIC_BLOCKS: [first: number, last: number][] = [
+  [0x0300, 0x036f],
+  [0x1ab0, 0x1aff],
+  [0x1dc0, 0x1dff],
+  [0x20d0, 0x20ff],
+  [0xfe20, 0xfe2f],
+];
+/** Written as code-point ranges: a character class of combining marks reads as if each joined the one before it. */
+const withoutDiacritics = (text: string) =>
+  Array.from(text)
+    .filter((ch) => {
+      const cp = ch.codePointAt(0)!;
+      return !DIACRITIC_BLOCKS.some(([first, last]) => cp >= first && cp <= last);
+    })
+    .join("");
 
 /** Letter pairs that read as one letter ("rn" as "m", "vv" as "w"); applied after the single letters. */
 const PAIRS: [RegExp, string][] = [
@@ -63,12 +77,13 @@ const PAIRS: [RegExp, string][] = [
  */
 export function skeleton(label: string): string {
   const map = prototypesMap();
-  // Diacritics left out after mapping too: a prototype may carry one (Unicode's data maps some letters to a letter and a mark).
+  // Diacritics left out after mapping: those of the label (decomposed) and any a prototype carries (Unicode's data maps
+  // some letters to a letter and a mark).
   const mapped = Array.from(displayForm(label).normalize("NFD"), (ch) => map.get(ch) ?? ch)
     .join("")
-    .normalize("NFD")
-    .replace(DIACRITIC, "");
-  const folded = PUNCTUATION.reduce((s, [mark, one]) => s.replace(mark, one), mapped);
+    .normalize("NFD");
+  const bare = withoutDiacritics(mapped);
+  const folded = PUNCTUATION.reduce((s, [mark, one]) => s.replace(mark, one), bare);
   return PAIRS.reduce((s, [pair, one]) => s.replace(pair, one), folded).normalize("NFC");
 }
 
