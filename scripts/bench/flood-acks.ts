@@ -4,7 +4,7 @@
 // (the reference solution, Python) over and over; its ack latencies are reported quiet, during each flood.
 //   npx tsx scripts/bench/flood-acks.ts     (BENCH_FLOOD_SECONDS=20, BENCH_LOOPING_SESSIONS=12)
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { AddressInfo } from "node:net";
 import { loadavg, tmpdir } from "node:os";
@@ -142,7 +142,8 @@ if (process.env.FLOOD_ACKS_ROLE === "drafts") {
   const flood = draftFlood(process.env.FLOOD_ACKS_URL!, { sessionId: "none", questionId: "none" });
   process.on("SIGTERM", () => {
     flood.stop();
-    console.log(`  (flood sent ${flood.counts.sent} drafts over ${flood.counts.reconnects} connections)`);
+    // Written at once: the process exits next.
+    writeSync(1, `  (flood sent ${flood.counts.sent} drafts over ${flood.counts.reconnects} connections)\n`);
     process.exit(0);
   });
 } else {
@@ -169,6 +170,7 @@ if (process.env.FLOOD_ACKS_ROLE === "drafts") {
   await new Promise((r) => setTimeout(r, 2_000));
   row("one client flooding 20 KB drafts", await observe(observer, SECONDS * 1000, reference));
   drafts.stop();
+  await new Promise((r) => setTimeout(r, 500)); // its count is printed
   await new Promise((r) => setTimeout(r, 10_000)); // the byte and event windows pass
   const runs = await runFlood(url, LOOPING);
   await new Promise((r) => setTimeout(r, 3_000));
