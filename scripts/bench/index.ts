@@ -1,6 +1,7 @@
 // npm run bench — every benchmark, printing numbers and ratios (never asserted: this machine is shared).
 import { benchGrading } from "./grading.js";
 import { benchGradingMemory } from "./grading-memory.js";
+import { benchGradingFairness } from "./grading-fairness.js";
 import { benchInterview } from "./interview.js";
 import { benchStepCpu } from "./step-cpu.js";
 
@@ -9,6 +10,8 @@ await benchGrading();
 await benchGradingMemory();
 console.log("\n== interview server");
 await benchInterview();
+console.log("\n== another candidate's follow-up while one floods the grading thread with 20 KB answers");
+await benchGradingFairness();
 console.log("\n== server CPU per operation (load-independent; also: npx tsx scripts/bench/step-cpu.ts)");
 await benchStepCpu();
 console.log("\n== sandbox (also: npm run bench:sandbox)");

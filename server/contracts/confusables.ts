@@ -41,6 +41,29 @@ const PUNCTUATION: [RegExp, string][] = [
   [/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D\u2043]/g, "-"],
   [/[\u2018\u2019\u201B\u02BC\u02B9\u2032\u00B4\u0060\uFF07]/g, "'"],
 ];
+/**
+ * The diacritics any letter can carry (the Combining Diacritical Marks blocks and their supplements, extended and for
+ * symbols and halves), left out of the skeleton: "Alice" with a dot above its i (U+0307), a line below (U+0332) or a
+ * stack of accents reads as "Alice", and "Zoë" beside "Zoe" names one person twice in an audit trail. Marks a script
+ * spells with (Devanagari vowel signs, Thai vowels, the kana voicing marks) are other blocks and stay: dropping them
+ * would make different names one.
+ */
+const DIACRITIC_BLOCKS: [first: number, last: number][] = [
+  [0x0300, 0x036f],
+  [0x1ab0, 0x1aff],
+  [0x1dc0, 0x1dff],
+  [0x20d0, 0x20ff],
+  [0xfe20, 0xfe2f],
+];
+/** Written as code-point ranges: a character class of combining marks reads as if each joined the one before it. */
+const withoutDiacritics = (text: string) =>
+  Array.from(text)
+    .filter((ch) => {
+      const cp = ch.codePointAt(0)!;
+      return !DIACRITIC_BLOCKS.some(([first, last]) => cp >= first && cp <= last);
+    })
+    .join("");
+
 /** Letter pairs that read as one letter ("rn" as "m", "vv" as "w"); applied after the single letters. */
 const PAIRS: [RegExp, string][] = [
   [/rn/g, "m"],
@@ -54,8 +77,13 @@ const PAIRS: [RegExp, string][] = [
  */
 export function skeleton(label: string): string {
   const map = prototypesMap();
-  const mapped = Array.from(displayForm(label).normalize("NFD"), (ch) => map.get(ch) ?? ch).join("");
-  const folded = PUNCTUATION.reduce((s, [mark, one]) => s.replace(mark, one), mapped);
+  // Diacritics left out after mapping: those of the label (decomposed) and any a prototype carries (Unicode's data maps
+  // some letters to a letter and a mark).
+  const mapped = Array.from(displayForm(label).normalize("NFD"), (ch) => map.get(ch) ?? ch)
+    .join("")
+    .normalize("NFD");
+  const bare = withoutDiacritics(mapped);
+  const folded = PUNCTUATION.reduce((s, [mark, one]) => s.replace(mark, one), bare);
   return PAIRS.reduce((s, [pair, one]) => s.replace(pair, one), folded).normalize("NFC");
 }
 

@@ -34,6 +34,10 @@ export const ERROR_CODES = {
     status: 409,
     means: "the team already has a pack validation or upload running its reference solutions; retry when it ends",
   },
+  GRADING_QUEUE_FULL: {
+    status: 503,
+    means: "the session has more answers waiting for the grader than any interview step asks for at once; wait for them to be read",
+  },
   RUN_IN_PROGRESS: { status: 409, means: "a code run is already in progress for this session; wait for its results" },
   SANDBOX_UNAVAILABLE: { status: 503, means: "this server runs no code sandbox" },
   LANGUAGE_UNAVAILABLE: { status: 503, means: "this server cannot run that language (the message says what to install)" },
@@ -43,6 +47,14 @@ export const ERROR_CODES = {
   SIGNALS_NOT_RECORDED: { status: 409, means: "integrity signals are recorded only for invited sessions" },
   SIGNALS_FULL: { status: 409, means: "the session holds the most integrity signals it may keep" },
   SCORE_UNCHANGED: { status: 409, means: "an override must change the score" },
+  QUESTION_NOT_ASKED: {
+    status: 409,
+    means: "the question is in the session's plan but was never asked (the interview ended first): it has no scores to override",
+  },
+  TESTS_NOT_RUN: {
+    status: 409,
+    means: "the coding question was never answered with code, so its tests never ran and its tests-passed score cannot be overridden",
+  },
   TOKEN_REVOKED: { status: 409, means: "the team token was already revoked" },
   LABEL_TAKEN: { status: 409, means: "a live team token already has that label (labels name reviewers in the audit trail)" },
   LABEL_CONFUSABLE: {

@@ -456,7 +456,7 @@ export const routes = {
     body: OverrideBodySchema,
     status: 201,
     response: TeamSessionDetailSchema,
-    errors: [...TEAM_ERRORS, "SESSION_IN_PROGRESS", "SCORE_UNCHANGED", "FORBIDDEN_ROLE"],
+    errors: [...TEAM_ERRORS, "SESSION_IN_PROGRESS", "SCORE_UNCHANGED", "QUESTION_NOT_ASKED", "TESTS_NOT_RUN", "FORBIDDEN_ROLE"],
     roles: ROLES_THAT.review,
   }),
   compare: route({

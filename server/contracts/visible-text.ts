@@ -25,6 +25,13 @@ const HIDDEN_IN_PROSE = /(?![\t\n\r\u200C-\u200F\u061C])[\p{Cc}\p{Cf}\p{Co}\p{Cn
  */
 const SPACE_RUN = /[\p{Zs}\p{Zl}\p{Zp}]+/gu;
 
+/**
+ * A combining mark with no letter before it: at the start of the name or of a word. It has nothing to sit on, so it
+ * draws over the space or whatever the page shows before the label, and "\u0301Alice Smith" read as "Alice Smith"
+ * while its skeleton differed.
+ */
+const LEADING_MARK = /(?:^|[\p{Zs}\p{Zl}\p{Zp}])(\p{M})/u;
+
 export const codePoint = (ch: string) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
 
 /** The form a name is stored and compared in: NFKC-folded, each run of spaces one ASCII space, trimmed. */
@@ -46,6 +53,14 @@ export function visibleName(schema: z.ZodString, what: string) {
       }
       // Checked after folding: a full-width Latin letter is Latin once folded, and the stored label is the folded one.
       const folded = displayForm(s);
+      const leading = LEADING_MARK.exec(folded) ?? LEADING_MARK.exec(s);
+      if (leading) {
+        ctx.addIssue({
+          code: "custom",
+          message: `${what} may not start a word with a combining mark (found ${codePoint(leading[1]!)}, which has no letter to sit on); put it after the letter it marks`,
+        });
+        return;
+      }
       const mixed = mixedScriptWord(folded);
       if (mixed) {
         ctx.addIssue({

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { createFairTurns } from "./fair-turns.js";
 import type { GradeUpdate } from "./state.js";
 
 /**
@@ -41,26 +42,40 @@ export function createGradingQueue(options: { concurrency: number; logger: Logge
     gates.get(sessionId)?.();
     gates.delete(sessionId);
   };
-  const waiting: (() => void)[] = [];
+  // Sessions take the free slots in turn (one session's many finished questions do not queue ahead of everyone
+  // else's); a session's own gradings start in the order they were queued. No cap: one per question at most.
+  const waiting = createFairTurns<() => void>(Number.POSITIVE_INFINITY);
   let running = 0;
-  // A freed slot is handed straight to the next waiter, so nobody can take it in between.
-  const slot = async () => {
-    if (running < options.concurrency) running++;
-    else await new Promise<void>((r) => waiting.push(r));
-  };
-  const release = () => {
-    const next = waiting.shift();
-    if (next) next();
-    else running--;
-  };
-  const offSlot: OffSlot = async (wait) => {
-    release();
-    try {
-      return await wait();
-    } finally {
-      await slot();
+  // Every job goes through the turns, even onto a free slot: a session's job that started at once is its turn taken.
+  // A slot is counted as taken when it is handed over, so nobody can take it in between.
+  const startNext = () => {
+    while (running < options.concurrency) {
+      const go = waiting.shift();
+      if (!go) return;
+      running++;
+      go();
     }
   };
+  const slot = (sessionId: string) =>
+    new Promise<void>((r) => {
+      waiting.push(sessionId, r);
+      startNext();
+    });
+  const release = () => {
+    running--;
+    startNext();
+  };
+  /** A job's waits that are not grading work, run off its slot; it takes its turn again after. */
+  const offSlotFor =
+    (sessionId: string): OffSlot =>
+    async (wait) => {
+      release();
+      try {
+        return await wait();
+      } finally {
+        await slot(sessionId);
+      }
+    };
   return {
     enqueue(sessionId, questionId, job) {
       let jobs = bySession.get(sessionId);
@@ -70,9 +85,9 @@ export function createGradingQueue(options: { concurrency: number; logger: Logge
       const result = (async () => {
         // The step that queued this finishes and sends its events (the next question) first.
         await gate;
-        await slot();
+        await slot(sessionId);
         try {
-          return await job(offSlot);
+          return await job(offSlotFor(sessionId));
         } catch (err) {
           options.logger.error({ err, sessionId, questionId }, "background grading failed; the report grades it again");
           return null;

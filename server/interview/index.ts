@@ -6,4 +6,4 @@ export { createInterviewService, type InterviewService, type SessionGuardLike } 
 export { ServiceError } from "./service-error.js";
 export { createGradingQueue } from "./grading-queue.js";
 export { realClock, type Clock } from "./clock.js";
-export { createGradingThread } from "./grading-thread/index.js";
+export { createGradingThread, MAX_QUEUED_READINGS_PER_SESSION } from "./grading-thread/index.js";

@@ -21,7 +21,9 @@ export async function markUnanswered(
   for (const id of questionIds) {
     const question = questionById(pack, id);
     // Where grading runs (its thread in the app): even an empty answer's first grade loads the English model.
-    const { scores } = deps.gradeAnswers ? await deps.gradeAnswers(question, [null], {}) : gradeQuestion(question, [null]);
+    const { scores } = deps.gradeAnswers
+      ? await deps.gradeAnswers(question, [null], { owner: sessionId })
+      : gradeQuestion(question, [null]);
     grades[id] = scores;
   }
   return { transcript, grades };

@@ -2,6 +2,7 @@ export {
   createRateLimits,
   DEFAULT_RATE_LIMITS,
   limitedMessage,
+  retryWording,
   type LimiterFactory,
   type RateLimitConfig,
   type RateLimits,

@@ -54,7 +54,10 @@ export const DEFAULT_RATE_LIMITS: RateLimitConfig = {
 export type LimiterFactory = (options: { keyPrefix: string; points: number; duration: number }) => RateLimiterAbstract;
 export const memoryLimiters: LimiterFactory = (options) => new RateLimiterMemory(options);
 
-/** A refusal: what was exceeded and when to come back. */
+/**
+ * A refusal: what was exceeded and when to come back. `scope` names the budget as the subject of a sentence
+ * ("Your address has started too many sessions"), so every message built from it reads whole (limitedMessage).
+ */
 export type Limited = { limited: true; scope: string; retryAfterMs: number };
 const GLOBAL_KEY = "all";
 
@@ -76,6 +79,24 @@ async function consumeAll(steps: { limiter: RateLimiterAbstract; key: string; sc
 }
 
 export function createRateLimits(config: RateLimitConfig, factory: LimiterFactory = memoryLimiters) {
+  /** What each budget refused, as a sentence's subject and verb, with the budget itself so a reader knows the rule. */
+  const per = (name: keyof RateLimitConfig) => {
+    const { points, seconds } = config[name];
+    return `${points} per ${seconds === 60 ? "minute" : `${seconds} s`}`;
+  };
+  const scope = {
+    socketPerConnection: `This connection has sent too many messages (${per("socketPerConnection")})`,
+    startsPerConnection: `This connection has started too many sessions (${per("startsPerConnection")})`,
+    startsPerAddress: `Your address has started too many sessions (${per("startsPerAddress")}, invites included)`,
+    startsPerTeam: `This team's invites have started too many sessions (${per("startsPerTeam")})`,
+    startsGlobal: `The server is starting too many sessions for everyone right now (${per("startsGlobal")})`,
+    socketPerAddress: `Your address has sent too many messages (${per("socketPerAddress")} over all its connections)`,
+    socketGlobal: `The server is receiving too many messages from everyone right now (${per("socketGlobal")})`,
+    connectionsPerAddress: `Your address has opened too many connections (${per("connectionsPerAddress")})`,
+    connectionsGlobal: `The server is accepting too many new connections right now (${per("connectionsGlobal")})`,
+    httpPerAddress: `Your address has sent too many requests (${per("httpPerAddress")})`,
+    httpGlobal: `The server is receiving too many requests from everyone right now (${per("httpGlobal")})`,
+  } satisfies Record<keyof RateLimitConfig, string>;
   const make = (name: keyof RateLimitConfig) =>
     factory({ keyPrefix: `rl:${name}`, points: config[name].points, duration: config[name].seconds });
   const l = Object.fromEntries((Object.keys(config) as (keyof RateLimitConfig)[]).map((name) => [name, make(name)])) as Record<
@@ -88,16 +109,16 @@ export function createRateLimits(config: RateLimitConfig, factory: LimiterFactor
     socketEvent: (connectionId: string, rawAddress: string, event: string) => {
       const address = addressKey(rawAddress);
       return consumeAll([
-        { limiter: l.socketPerConnection, key: connectionId, scope: "this connection" },
+        { limiter: l.socketPerConnection, key: connectionId, scope: scope.socketPerConnection },
         ...(event === "session:start"
           ? [
-              { limiter: l.startsPerConnection, key: connectionId, scope: "new sessions from this connection" },
-              { limiter: l.startsPerAddress, key: address, scope: "new sessions from your address" },
-              { limiter: l.startsGlobal, key: GLOBAL_KEY, scope: "new sessions on the server" },
+              { limiter: l.startsPerConnection, key: connectionId, scope: scope.startsPerConnection },
+              { limiter: l.startsPerAddress, key: address, scope: scope.startsPerAddress },
+              { limiter: l.startsGlobal, key: GLOBAL_KEY, scope: scope.startsGlobal },
             ]
           : []),
-        { limiter: l.socketPerAddress, key: address, scope: "your address" },
-        { limiter: l.socketGlobal, key: GLOBAL_KEY, scope: "the server" },
+        { limiter: l.socketPerAddress, key: address, scope: scope.socketPerAddress },
+        { limiter: l.socketGlobal, key: GLOBAL_KEY, scope: scope.socketGlobal },
       ]);
     },
     /**
@@ -107,22 +128,29 @@ export function createRateLimits(config: RateLimitConfig, factory: LimiterFactor
      */
     sessionStart: (address: string, teamId: string) =>
       consumeAll([
-        { limiter: l.startsPerAddress, key: addressKey(address), scope: "new sessions from your address" },
-        { limiter: l.startsPerTeam, key: teamId, scope: "new sessions through this team's invites" },
-        { limiter: l.startsGlobal, key: GLOBAL_KEY, scope: "new sessions on the server" },
+        { limiter: l.startsPerAddress, key: addressKey(address), scope: scope.startsPerAddress },
+        { limiter: l.startsPerTeam, key: teamId, scope: scope.startsPerTeam },
+        { limiter: l.startsGlobal, key: GLOBAL_KEY, scope: scope.startsGlobal },
       ]),
     connection: (address: string) =>
       consumeAll([
-        { limiter: l.connectionsPerAddress, key: addressKey(address), scope: "connections from your address" },
-        { limiter: l.connectionsGlobal, key: GLOBAL_KEY, scope: "connections to the server" },
+        { limiter: l.connectionsPerAddress, key: addressKey(address), scope: scope.connectionsPerAddress },
+        { limiter: l.connectionsGlobal, key: GLOBAL_KEY, scope: scope.connectionsGlobal },
       ]),
     http: (address: string) =>
       consumeAll([
-        { limiter: l.httpPerAddress, key: addressKey(address), scope: "your address" },
-        { limiter: l.httpGlobal, key: GLOBAL_KEY, scope: "the server" },
+        { limiter: l.httpPerAddress, key: addressKey(address), scope: scope.httpPerAddress },
+        { limiter: l.httpGlobal, key: GLOBAL_KEY, scope: scope.httpGlobal },
       ]),
   };
 }
 export type RateLimits = ReturnType<typeof createRateLimits>;
 
-export const limitedMessage = (l: Limited) => `too many requests from ${l.scope}; try again in ${Math.ceil(l.retryAfterMs / 1000)} s`;
+/** A whole sentence: what was limited, then when to retry ("Your address has … (30 per minute); try again in 12 seconds."). */
+export const limitedMessage = (l: Limited) => `${l.scope}; try again in ${retryWording(l.retryAfterMs)}.`;
+
+/** "1 second", "12 seconds": whole seconds, rounded up so a client that waits that long is let through. */
+export const retryWording = (retryAfterMs: number) => {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return `${seconds} second${seconds === 1 ? "" : "s"}`;
+};

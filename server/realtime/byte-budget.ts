@@ -1,4 +1,5 @@
 import type { Socket } from "socket.io";
+import { retryWording } from "../limits/index.js";
 import { INCOMING_BYTES_PER_ADDRESS, INCOMING_BYTES_PER_WINDOW, INCOMING_WINDOW_MS } from "../contracts/index.js";
 
 type Window = { start: number; bytes: number };
@@ -119,7 +120,7 @@ export const addressBusyError = (retryAfterMs: number) => ({
   ok: false as const,
   error: {
     code: "RATE_LIMITED" as const,
-    message: `other connections from your address sent too much; try again in ${Math.ceil(retryAfterMs / 1000)} s`,
+    message: `Other connections from your address have sent too much data in the last ${INCOMING_WINDOW_MS / 1000} seconds; try again in ${retryWording(retryAfterMs)}.`,
     retryAfterMs,
   },
 });

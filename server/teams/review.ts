@@ -151,20 +151,35 @@ export function createReview(deps: { store: Store; packs: PackLibrary; now: () =
       const report = reportOf(s);
       if (!report)
         throw new ServiceError("SESSION_IN_PROGRESS", "the session is still running; scores can be overridden once it has ended");
-      const question = report.rounds.flatMap((r) => r.questions).find((q) => q.questionId === input.questionId);
-      if (!question) throw new ServiceError("NOT_FOUND", `question "${input.questionId}" is not in this session`);
+      const round = report.rounds.find((r) => r.questions.some((q) => q.questionId === input.questionId));
+      const question = round?.questions.find((q) => q.questionId === input.questionId);
+      if (!round || !question) throw new ServiceError("NOT_FOUND", `question "${input.questionId}" is not in this session`);
+      // A planned question the interview never reached has no scores at all: say so, not "its criteria:" and an empty list.
+      if (!question.asked)
+        throw new ServiceError(
+          "QUESTION_NOT_ASKED",
+          `question "${input.questionId}" was never asked in this session (the interview ended before it), so it has no scores to override`,
+        );
+      const known = question.criteria.map((c) => `"${c.criterionId}"`).join(", ");
+      // A coding question asked but never answered with code scores 0 on its tests without running any: that 0 is no
+      // verdict, and an override would invent a test result. Code that was submitted but could not run (no sandbox
+      // then) may still be judged by a reviewer who ran it.
+      const others = question.criteria
+        .filter((c) => c.criterionId !== TESTS_CRITERION_ID)
+        .map((c) => `"${c.criterionId}"`)
+        .join(", ");
+      const withCode = question.turns.some((t) => t.answer?.code?.trim());
+      if (round.kind === "coding" && input.criterionId === TESTS_CRITERION_ID && !withCode && !question.tests)
+        throw new ServiceError(
+          "TESTS_NOT_RUN",
+          `question "${input.questionId}" was never answered with code, so its tests never ran and there is no "${input.criterionId}" score to override; override one of its other criteria (${others}) instead`,
+        );
       const criterion = question.criteria.find((c) => c.criterionId === input.criterionId);
-      if (!criterion) {
-        // An unanswered coding question has no tests criterion: its tests never ran. Say that, not that it has none.
-        const unanswered = question.turns.every((t) => !t.answer || (!t.answer.text?.trim() && !t.answer.code?.trim()));
-        const known = question.criteria.map((c) => `"${c.criterionId}"`).join(", ");
+      if (!criterion)
         throw new ServiceError(
           "NOT_FOUND",
-          unanswered && input.criterionId === TESTS_CRITERION_ID
-            ? `question "${input.questionId}" was not answered, so its tests never ran and there is no "${input.criterionId}" score to override; its criteria: ${known}`
-            : `question "${input.questionId}" has no criterion "${input.criterionId}"; its criteria: ${known}`,
+          `question "${input.questionId}" has no criterion "${input.criterionId}"; its criteria: ${known}`,
         );
-      }
       const current = currentOverrides(await store.overrides.forSession(sessionId))[criterionKey(input.questionId, input.criterionId)];
       const before = current?.score ?? criterion.score;
       if (before === input.score)

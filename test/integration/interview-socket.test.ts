@@ -230,7 +230,7 @@ describe("a whole interview over socket.io", () => {
     expect(acks.slice(0, 10).every((a) => a.ok)).toBe(true);
     expect(acks[10]).toMatchObject({
       ok: false,
-      error: { code: "RATE_LIMITED", message: expect.stringContaining("new sessions"), retryAfterMs: expect.any(Number) },
+      error: { code: "RATE_LIMITED", message: expect.stringContaining("started too many sessions"), retryAfterMs: expect.any(Number) },
     });
 
     const health = await fetch(`${server.url}/api/health`);

@@ -197,7 +197,7 @@ describe("rate limits", () => {
     const body = (await refused.json()) as { error: { code: string; message: string; retryAfterMs: number } };
     expect(body.error.code).toBe("RATE_LIMITED");
     expect(body.error.retryAfterMs).toBeGreaterThan(0);
-    expect(body.error.message).toMatch(/new sessions from your address/);
+    expect(body.error.message).toMatch(/^Your address has started too many sessions/);
     const started = await ask(c, "session:start", { packId: "mini", rounds: ["design"] });
     expect(started.error?.code).toBe("RATE_LIMITED");
     // The refused invite is still open for the candidate, from another address; so is the next one.
@@ -230,7 +230,9 @@ describe("rate limits", () => {
     expect((await openInvite(tokens[1]!, "10.0.9.2")).status).toBe(201);
     const refused = await openInvite(tokens[2]!, "10.0.9.3");
     expect(refused.status).toBe(429);
-    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/this team's invites/);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(
+      /^This team's invites have started too many sessions/,
+    );
     // Sessions started on the socket are not the team's to spend.
     expect((await ask(await clientFrom("10.0.9.3"), "session:start", { packId: "mini", rounds: ["design"] })).ok).toBe(true);
   });

@@ -108,7 +108,7 @@ describe("an address's incoming bytes", () => {
     const busy = await light.timeout(2_000).emitWithAck("note", "a 100-byte draft".padEnd(100, "."));
     expect(busy).toEqual({
       ok: false,
-      error: { code: "RATE_LIMITED", message: expect.stringContaining("try again in 6 s"), retryAfterMs: 6_000 },
+      error: { code: "RATE_LIMITED", message: expect.stringContaining("try again in 6 seconds."), retryAfterMs: 6_000 },
     });
     expect(light.connected).toBe(true);
     // The next window: the light connection is answered as before.

@@ -430,6 +430,17 @@ describe("look-alike labels", () => {
     const ell = await invite("lvan Smith");
     expect(ell.status).toBe(409);
     expect((await ell.json()).error).toMatchObject({ code: "LABEL_CONFUSABLE", message: expect.stringContaining('"Ivan Smith"') });
+    // A combining mark with no letter before it is refused by name; one riding on a letter does not make another person.
+    expect((await invite("Alice Smith")).status).toBe(201);
+    const leading = await invite("\u0301Alice Smith");
+    expect(leading.status).toBe(400);
+    expect((await leading.json()).error).toMatchObject({ code: "BAD_PAYLOAD", message: expect.stringMatching(/combining mark.*U\+0301/) });
+    for (const marked of ["Ali\u0307ce Smith", "Alice\u0332 Smith", "\u00C1lice Smith"]) {
+      const res = await invite(marked);
+      expect(res.status, JSON.stringify(marked)).toBe(409);
+      expect((await res.json()).error).toMatchObject({ code: "LABEL_CONFUSABLE", message: expect.stringContaining('"Alice Smith"') });
+    }
+    expect((await createToken("\u0301owner")).status).toBe(400);
   });
 
   it("labels differing only in spaces read the same: LABEL_TAKEN for tokens, one person for invites", async () => {

@@ -29,7 +29,7 @@ describe("worker threads stopped while they are still starting", () => {
     const pack = miniPack();
     const thread = createGradingThread();
     await thread.close();
-    await expect(thread.warm(pack.questions[0]!, pack)).rejects.toThrow("the grading thread stopped");
+    await expect(thread.warm(pack.questions[0]!, pack)).rejects.toThrow("the grading thread is closed");
   });
 
   it("the TypeScript sandbox closes cleanly right after it spawned its workers", async () => {

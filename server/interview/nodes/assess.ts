@@ -31,7 +31,8 @@ export async function chooseFollowUp(deps: InterviewDeps, state: InterviewStateV
     // its own thread, this reading runs there too: a long answer read here held up every other candidate's acks.
     const answers = turns.map((t) => t.answer);
     const ctx = { pack: await basePackOf(deps, state) };
-    if (deps.weakestCriterionOf) return await deps.weakestCriterionOf(question, answers, ctx);
+    // owner: the grading thread takes sessions in turn, so another session's long answers do not hold this one up.
+    if (deps.weakestCriterionOf) return await deps.weakestCriterionOf(question, answers, { ...ctx, owner: state.sessionId });
     return weakestCriterion(question, answers, ctx)?.criterion.id ?? null;
   } catch {
     // A follow-up is optional; an answer the checks cannot read goes on to grading (which reports it).

@@ -25,7 +25,7 @@ export const makeFollowUpNode =
     // The same reading of the answers the decision made (prepareAnswer keeps it), for the one criterion chosen, where
     // grading runs (the grading thread in the app: a long answer read here held up every other candidate's acks).
     const reading = deps.followUpReadingOf
-      ? await deps.followUpReadingOf(question, answers, state.pendingFollowUp, { pack })
+      ? await deps.followUpReadingOf(question, answers, state.pendingFollowUp, { pack, owner: state.sessionId })
       : readHere(question, answers, state.pendingFollowUp, pack);
     if (!reading) throw new Error(`question "${question.id}" has no criterion "${state.pendingFollowUp}"`);
     const { gap, judgeText } = reading;

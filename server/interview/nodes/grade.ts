@@ -94,7 +94,7 @@ async function gradeOrThrow(
   const noBudget = budgetUsedUp(turnContext(deps, state, question.id).tokensLeft);
   const lab = await runPromptLab(deps, question, answers, noBudget);
   const graded = deps.gradeAnswers
-    ? await deps.gradeAnswers(question, answers, { tests, pack, lab })
+    ? await deps.gradeAnswers(question, answers, { tests, pack, lab, owner: state.sessionId })
     : gradeQuestion(question, answers, { tests, pack, lab });
   const { flags } = graded;
   let scores = graded.scores;
