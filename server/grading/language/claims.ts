@@ -5,6 +5,7 @@ import { bareList } from "./bare-list.js";
 import { comparativeNote, relatedFragments, relatesBySymbol } from "./terse-note.js";
 import { templatedClauses } from "./coordinated-template.js";
 import { verbPhraseNote } from "./verb-phrase-note.js";
+import { buzzwordFrame } from "./buzzword-frame.js";
 import { figureRun } from "./figure-run.js";
 import { relatesItsTerms } from "./term-density.js";
 import { FRAME_GLUE as GLUE } from "./glue.js";
@@ -130,6 +131,9 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
     // Terms strung on light predicates ("X leverages Y and Z to ensure W, while V handles U") are co-located, not
     // related: no decision, mechanism, figure or reason is stated about any of them (co-located.ts).
     if (!plan && coLocatesTerms(s.text, tokens, isTerm)) return;
+    // The rubric's names in lists inside a frame of the writer's own, nobody acting on any, whatever its verbs
+    // (a plan's run of orders is read there as orders; buzzword-frame.ts).
+    if (!noted && buzzwordFrame(s.text, tokens, isTerm)) return;
     // Terms related only to each other and to abstractions ("Retrieval quality matters for faithfulness, and
     // monitoring keeps latency and cost in view"), whatever the verb: nothing checkable is asserted (unspecific.ts).
     // It is still a term sentence with a frame: a template of such sentences is a template (below).
