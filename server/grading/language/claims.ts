@@ -7,6 +7,7 @@ import { templatedClauses } from "./coordinated-template.js";
 import { verbPhraseNote } from "./verb-phrase-note.js";
 import { buzzwordFrame } from "./buzzword-frame.js";
 import { figureRun } from "./figure-run.js";
+import { glossaryLine } from "./term-glossary.js";
 import { relatesItsTerms } from "./term-density.js";
 import { FRAME_GLUE as GLUE } from "./glue.js";
 import { coLocatesTerms } from "./co-located.js";
@@ -90,6 +91,9 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
     // A label over fragments that relate what they name ("Eval: golden set of 300 tickets, recall@5 + faithfulness
     // via judge; CSAT") is an expert's note, not a keyword list (terse-note.ts).
     if (labelledList(s.text) && !noted && !plan && !set && !relatedFragments(s.text, tokens, s.start, isTerm)) return;
+    // A list labelled as terms ("Key terms: ...", "Concepts covered: ...") names words, not parts of an answer: it is
+    // no set answer, and states something only where its fragments do (term-glossary.ts).
+    if (glossaryLine(s.text) && !noted && !relatedFragments(s.text, tokens, s.start, isTerm)) return;
     // A run of names ("linear, linear, sublinear, recall") states nothing, whatever the tagger reads as a
     // verb in it; a short-answer item is answered by such a list (see isShortPhraseAnswer below).
     if (!options.listAnswers && !noted && !set && bareList(s.text, tokens, s.start)) return;
