@@ -10,11 +10,12 @@ import { specificWords } from "./unspecific.js";
  * outside audit scored such text 18-100. The frame's verbs are whatever the writer likes ("focus on", "centre on",
  * "hinge on", "key pillars include"), so no list of them catches the class (co-located.ts holds the light ones);
  * what does is its shape:
- * - it names four or more of the rubric's names (runs of term words), three quarters of them side by side with
+ * - it names five or more of the rubric's names (runs of term words), three quarters of them side by side with
  *   another (a gap of at most three words, no verb between: "hybrid search, reranking and index freshness",
  *   "calibrated judges with Cohen's kappa");
- * - nobody acts and nothing is ordered, conditioned or explained: no "I/we/you", no order opening a clause, no
- *   "because/when/if/so", no figure of its own;
+ * - nobody acts and nothing is ordered, conditioned, committed to or explained: no "I/we/you", no order opening a
+ *   clause, no "because/when/if/so", no "only/never/every/versus", no relative clause, no figure of its own, and no
+ *   label, semicolon, bracket, quotation or code (a note's or a program's layout);
  * - what else it holds that is specific (unspecific.ts, `specificWords`) is written onto the names ("recall@k",
  *   "every PR"), or at most one such word per three names.
  * A dense honest sentence says what is done with each thing ("combine BM25 with dense search because product codes
@@ -25,6 +26,8 @@ import { specificWords } from "./unspecific.js";
 export function buzzwordFrame(sentence: string, tokens: readonly Token[], isTerm: (word: string) => boolean): boolean {
   const q = questionOf(isTerm);
   if (!q || q.rubric.length < MIN_CRITERIA) return false;
+  // A label, a clause after a semicolon, a bracket, a quotation or code is a note's or a program's layout, not a frame.
+  if (NOTE_MARKS.test(sentence)) return false;
   const term = (t: Token | undefined) => t !== undefined && (isTerm(t.word) || isTerm(t.lemma));
   const runs: [number, number][] = [];
   tokens.forEach((t, i) => {
@@ -44,10 +47,17 @@ export function buzzwordFrame(sentence: string, tokens: readonly Token[], isTerm
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     // An order opening the sentence or a clause, on a name's own verb too: "Embed the question, rerank the top 20".
-    if (t.pos === "VERB" && t.word === t.lemma && !t.word.endsWith("ing") && opensClause(i)) return false;
+    // A name read as a verb in a list ("..., recall@k and faithfulness") is an order only with an object after it.
+    const ordered = !term(t) || ["DET", "PRON", "NUM"].includes(tokens[i + 1]?.pos ?? "");
+    if (t.pos === "VERB" && t.word === t.lemma && !t.word.endsWith("ing") && opensClause(i) && ordered) return false;
+    // A reason, condition or sequence ("because", "before it is stored"), or a word that commits or compares ("only
+    // above", "never", "every entry", "versus"), says something of a name; a reason's word even where a name holds it ("before booking"), a committing word not
+    // ("every PR" is the rubric's name).
+    if (RELATING_CLAUSE.has(t.word.toLowerCase()) || (COMMITTING.has(t.word.toLowerCase()) && !term(t))) return false;
     if (term(t)) continue;
     if (t.pos === "PRON" && AGENTS.has(t.word)) return false;
-    if (RELATING_CLAUSE.has(t.word) && (t.pos === "SCONJ" || t.pos === "ADV" || t.pos === "ADP")) return false;
+    // A relative clause with its own verb ("an orchestrator, which owns the conversation") says what a thing does.
+    if (RELATIVE.has(t.word) && tokens.slice(i + 1, i + 3).some((u) => u.pos === "VERB" || u.pos === "AUX")) return false;
     if ((t.pos === "NUM" || /\d/.test(t.word)) && !gluedTo(tokens, i, term)) return false;
   }
   // Names side by side: the gap to a neighbouring name is short and holds no verb of its own.
@@ -57,9 +67,10 @@ export function buzzwordFrame(sentence: string, tokens: readonly Token[], isTerm
   };
   const listed = runs.filter((r, k) => (k > 0 && sideBySide(runs[k - 1]!, r)) || (k + 1 < runs.length && sideBySide(r, runs[k + 1]!)));
   if (listed.length < LISTED_SHARE * runs.length) return false;
+  // Specific words of its own, leaving out those that are names or written onto one ("recall@k").
   const own = specificWords(sentence, tokens, isTerm).filter((w) => {
     const i = tokens.findIndex((t) => t.word === w);
-    return i < 0 || !(term(tokens[i]) || term(tokens[i - 1]) || term(tokens[i + 1]));
+    return i < 0 || !(term(tokens[i]) || gluedTo(tokens, i, term));
   });
   return own.length * NAMES_PER_SPECIFIC < runs.length;
 }
@@ -67,7 +78,12 @@ export function buzzwordFrame(sentence: string, tokens: readonly Token[], isTerm
 /** Questions of fewer criteria are never read: their answers relate their few names to each other. */
 const MIN_CRITERIA = 3;
 /** A frame holds at least this many of the rubric's names. */
-const MIN_NAMES = 4;
+const MIN_NAMES = 5;
+const NOTE_MARKS = /[:;()"“”<>=_#{}[\]`]/;
+const COMMITTING = new Set(
+  "no not never none nothing only every each just without unless except versus vs than instead rather must".split(" "),
+);
+const RELATIVE = new Set(["which", "that", "who", "whose", "where"]);
 /** Words between two names that still stand side by side ("judges with", ", and"). */
 const MAX_GAP = 3;
 /** The share of the names that stand beside another. */
