@@ -21,6 +21,13 @@ const addsUp = (parts: StatedFigure[], total: StatedFigure) => {
   // Within 1%, or the total's rounding up to 5% ("~$1.4k" for $960 + $480; "$2,000" is no total of $1,680).
   return Math.abs(sum - total.value) <= Math.max(0.01 * Math.abs(total.value), Math.min(total.rounding, 0.05 * Math.abs(total.value)));
 };
+/**
+ * Whether something stands between a total and its nearest part besides their periods: a colon, a bracket, a comma,
+ * a word ("$960 and $480, $1,440"). "$54 a day $12 a day $66 a day" is figures strung one after another, no sum stated.
+ */
+const setOff = (sentence: string, first: StatedFigure, second: StatedFigure) =>
+  /[^\s$]/.test(sentence.slice(first.at + first.text.length, second.at).replace(PERIOD_WORDS, ""));
+const PERIOD_WORDS = /\b(?:a|an|per|each|every)\s+(?:day|week|month|year|hour)\b|\/\s?(?:day|week|month|year|hour|mo|yr)\b/gi;
 const sameKind = (a: StatedFigure, b: StatedFigure) => a.dim === b.dim && (a.per === b.per || a.per === null || b.per === null);
 
 /** The offsets (in `text` as given, number words already read) of the figures that are totals of their neighbours. */
@@ -42,13 +49,13 @@ function totalParts(text: string): Map<number, number> {
       const before: StatedFigure[] = [];
       for (let i = j - 1; i >= 0 && before.length < 6; i--) {
         before.unshift(kin[i]!);
-        if (before.length >= 2 && addsUp(before, total)) out.set(from + total.at, before.length);
+        if (before.length >= 2 && setOff(text.slice(from), before.at(-1)!, total) && addsUp(before, total)) out.set(from + total.at, before.length);
       }
       // Parts just after: "$1,440 ($960 input + $480 output)".
       const after: StatedFigure[] = [];
       for (let i = j + 1; i < kin.length && after.length < 6; i++) {
         after.push(kin[i]!);
-        if (after.length >= 2 && addsUp(after, total)) out.set(from + total.at, after.length);
+        if (after.length >= 2 && setOff(text.slice(from), total, after[0]!) && addsUp(after, total)) out.set(from + total.at, after.length);
       }
     }
     from = end;
