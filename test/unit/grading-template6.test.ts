@@ -51,7 +51,9 @@ describe("cost figures read by the words around them", () => {
       expect(statedAsResult(text, at(text, figure)), text).toBe(true);
   });
   it("a figure listed among others, or a sum that does not add up, is not", () => {
-    expect(statedAsResult("We have $960 for input and $480 for output.", at("We have $960 for input and $480 for output.", "$960"))).toBe(false);
+    expect(statedAsResult("We have $960 for input and $480 for output.", at("We have $960 for input and $480 for output.", "$960"))).toBe(
+      false,
+    );
     expect([...totalsAt("Input $1,200, output $480, and $2,000 of headroom.")]).toEqual([]);
     // Figures of another kind between the parts do not break the sum: tokens and dollars are read apart.
     expect(totalsAt("Input 960M tokens ($960) and output 120M tokens ($48): $1,008 a month.").size).toBe(1);
@@ -59,29 +61,37 @@ describe("cost figures read by the words around them", () => {
 });
 
 describe("glossary lines", () => {
-  it.each(["Key terms: chunking, embeddings, reranking", "**Keywords:** a, b, c", "Concepts covered: x, y", "Relevant concepts — x, y", "Summary of keywords: a, b"])(
-    "a list labelled as terms: %s",
-    (text) => expect(glossaryLine(text)).toBe(true),
-  );
-  it.each(["Chunking: by headings; Retrieval: hybrid BM25 + dense", "Per call span: trace id, prompt version, model", "Terminate the pod when idle."])(
-    "not a glossary: %s",
-    (text) => expect(glossaryLine(text)).toBe(false),
-  );
+  it.each([
+    "Key terms: chunking, embeddings, reranking",
+    "**Keywords:** a, b, c",
+    "Concepts covered: x, y",
+    "Relevant concepts — x, y",
+    "Summary of keywords: a, b",
+  ])("a list labelled as terms: %s", (text) => expect(glossaryLine(text)).toBe(true));
+  it.each([
+    "Chunking: by headings; Retrieval: hybrid BM25 + dense",
+    "Per call span: trace id, prompt version, model",
+    "Terminate the pod when idle.",
+  ])("not a glossary: %s", (text) => expect(glossaryLine(text)).toBe(false));
 });
 
 describe("the tuning fixtures (test/fixtures/template6/tune.yaml)", () => {
-  it.each(rows.map((r) => [r.id, r] as const))("%s holds its label", (_id, r) => {
-    const g = graded(r, r.answer);
-    const s = questionScore(question(r).rubric, g.scores);
-    if (r.kind === "buzzword") expect(s).toBeLessThanOrEqual(weak(r));
-    else if (r.kind === "appended") expect(s).toBeLessThanOrEqual(Math.max(score(r, r.without!), weak(r)));
-    else if (r.kind === "honest") {
-      expect(s).toBeGreaterThanOrEqual(r.min!);
-      expect(g.flags).toEqual([]);
-    } else {
-      const level = g.scores.find((c) => c.criterionId === r.criterion)!.score;
-      if (r.kind === "wrong-numbers") expect(level).toBeLessThanOrEqual(r.maxLevel!);
-      else expect(level).toBeGreaterThanOrEqual(r.minLevel!);
-    }
-  }, 60_000);
+  it.each(rows.map((r) => [r.id, r] as const))(
+    "%s holds its label",
+    (_id, r) => {
+      const g = graded(r, r.answer);
+      const s = questionScore(question(r).rubric, g.scores);
+      if (r.kind === "buzzword") expect(s).toBeLessThanOrEqual(weak(r));
+      else if (r.kind === "appended") expect(s).toBeLessThanOrEqual(Math.max(score(r, r.without!), weak(r)));
+      else if (r.kind === "honest") {
+        expect(s).toBeGreaterThanOrEqual(r.min!);
+        expect(g.flags).toEqual([]);
+      } else {
+        const level = g.scores.find((c) => c.criterionId === r.criterion)!.score;
+        if (r.kind === "wrong-numbers") expect(level).toBeLessThanOrEqual(r.maxLevel!);
+        else expect(level).toBeGreaterThanOrEqual(r.minLevel!);
+      }
+    },
+    60_000,
+  );
 });

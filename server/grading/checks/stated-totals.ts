@@ -49,7 +49,8 @@ function totalParts(text: string): Map<number, number> {
       const before: StatedFigure[] = [];
       for (let i = j - 1; i >= 0 && before.length < 6; i--) {
         before.unshift(kin[i]!);
-        if (before.length >= 2 && setOff(text.slice(from), before.at(-1)!, total) && addsUp(before, total)) out.set(from + total.at, before.length);
+        if (before.length >= 2 && setOff(text.slice(from), before.at(-1)!, total) && addsUp(before, total))
+          out.set(from + total.at, before.length);
       }
       // Parts just after: "$1,440 ($960 input + $480 output)".
       const after: StatedFigure[] = [];

@@ -43,7 +43,8 @@ export function buzzwordFrame(sentence: string, tokens: readonly Token[], isTerm
   // Where the sentence's text starts among the tokens' offsets: punctuation is no token, so a clause's opening is read
   // from the text between two tokens.
   const base = tokens.length ? tokens[0]!.at - Math.max(0, sentence.toLowerCase().indexOf(tokens[0]!.word)) : 0;
-  const opensClause = (i: number) => i === 0 || /[,;:(]/.test(sentence.slice(tokens[i - 1]!.at + tokens[i - 1]!.word.length - base, tokens[i]!.at - base));
+  const opensClause = (i: number) =>
+    i === 0 || /[,;:(]/.test(sentence.slice(tokens[i - 1]!.at + tokens[i - 1]!.word.length - base, tokens[i]!.at - base));
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     // An order opening the sentence or a clause, on a name's own verb too: "Embed the question, rerank the top 20".
@@ -97,5 +98,8 @@ const gluedTo = (tokens: readonly Token[], i: number, term: (t: Token | undefine
   const t = tokens[i]!;
   const prev = tokens[i - 1];
   const next = tokens[i + 1];
-  return (prev !== undefined && term(prev) && prev.at + prev.word.length === t.at) || (next !== undefined && term(next) && t.at + t.word.length === next.at);
+  return (
+    (prev !== undefined && term(prev) && prev.at + prev.word.length === t.at) ||
+    (next !== undefined && term(next) && t.at + t.word.length === next.at)
+  );
 };
