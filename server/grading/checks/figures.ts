@@ -1,6 +1,7 @@
 import type { Criterion, Question } from "../../scenarios/index.js";
 import { halfUnit, writtenEquations } from "./arithmetic.js";
 import { readNumberWords } from "./number-words.js";
+import { statedAsResult } from "./result-position.js";
 
 /** What a stated figure measures, in one base unit each: USD, milliseconds, bytes, tokens, percent, or a count. */
 export type Dimension = "money" | "time" | "bytes" | "tokens" | "percent" | "count";
@@ -187,7 +188,7 @@ export function criterionTargets(question: Question, criterion: Criterion): Targ
   const results: { f: StatedFigure; part: boolean }[] = [];
   for (const text of [...exemplars, own]) {
     for (const e of writtenEquations(text)) operands.push(...e.operands);
-    const figures = statedFigures(text).filter((f) => inResultPosition(text, f.at));
+    const figures = statedFigures(text).filter((f) => statedAsResult(text, f));
     // A run of results of one kind that adds up to the next is its parts: "$1,620 input, $360 output, $1,980 in all".
     const parts = new Set<StatedFigure>();
     figures.forEach((f, j) => {

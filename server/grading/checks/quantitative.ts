@@ -1,7 +1,8 @@
 import type { Criterion, Figure, Question } from "../../scenarios/index.js";
 import { writtenEquations } from "./arithmetic.js";
-import { criterionTargets, inResultPosition, sameFigure, statedFigures, unitSlip, type StatedFigure } from "./figures.js";
+import { criterionTargets, sameFigure, statedFigures, unitSlip, type StatedFigure } from "./figures.js";
 import { readNumberWords } from "./number-words.js";
+import { statedAsResult } from "./result-position.js";
 import { statedDifferences } from "./stated-differences.js";
 import type { CheckResult } from "./types.js";
 
@@ -97,7 +98,7 @@ export function checkResultFigure(answer: string, question: Question, criterion:
   if (!finals.length) return { label, passed: false, skipped: true, note: "the exemplars derive no result to compare with" };
   const text = readNumberWords(claims ?? answer);
   // A figure stated as a result ("= $66", "so about 1.84 s", "comes to $1,980"), not one listed among others.
-  const stated = statedFigures(text).filter((f) => inResultPosition(text, f.at));
+  const stated = statedFigures(text).filter((f) => statedAsResult(text, f));
   const hit = stated.find((s) => finals.some((t) => sameFigure(s, t)));
   if (hit) {
     const target = finals.find((t) => sameFigure(hit, t))!;

@@ -5,7 +5,9 @@ import { bareList } from "./bare-list.js";
 import { comparativeNote, relatedFragments, relatesBySymbol } from "./terse-note.js";
 import { templatedClauses } from "./coordinated-template.js";
 import { verbPhraseNote } from "./verb-phrase-note.js";
+import { buzzwordFrame } from "./buzzword-frame.js";
 import { figureRun } from "./figure-run.js";
+import { glossaryLine } from "./term-glossary.js";
 import { relatesItsTerms, relatesPlainly } from "./term-density.js";
 import { FRAME_GLUE as GLUE } from "./glue.js";
 import { coLocatesTerms } from "./co-located.js";
@@ -89,6 +91,9 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
     // A label over fragments that relate what they name ("Eval: golden set of 300 tickets, recall@5 + faithfulness
     // via judge; CSAT") is an expert's note, not a keyword list (terse-note.ts).
     if (labelledList(s.text) && !noted && !plan && !set && !relatedFragments(s.text, tokens, s.start, isTerm)) return;
+    // A list labelled as terms ("Key terms: ...", "Concepts covered: ...") names words, not parts of an answer: it is
+    // no set answer, and states something only where its fragments do (term-glossary.ts).
+    if (glossaryLine(s.text) && !noted && !relatedFragments(s.text, tokens, s.start, isTerm)) return;
     // A run of names ("linear, linear, sublinear, recall") states nothing, whatever the tagger reads as a
     // verb in it; a short-answer item is answered by such a list (see isShortPhraseAnswer below).
     if (!options.listAnswers && !noted && !set && bareList(s.text, tokens, s.start)) return;
@@ -133,6 +138,9 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
     // Terms strung on light predicates ("X leverages Y and Z to ensure W, while V handles U") are co-located, not
     // related: no decision, mechanism, figure or reason is stated about any of them (co-located.ts).
     if (!plan && coLocatesTerms(s.text, tokens, isTerm)) return;
+    // The rubric's names in lists inside a frame of the writer's own, nobody acting on any, whatever its verbs
+    // (a plan's run of orders is read there as orders; buzzword-frame.ts).
+    if (!noted && buzzwordFrame(s.text, tokens, isTerm)) return;
     // Terms related only to each other and to abstractions ("Retrieval quality matters for faithfulness, and
     // monitoring keeps latency and cost in view"), whatever the verb: nothing checkable is asserted (unspecific.ts).
     // It is still a term sentence with a frame: a template of such sentences is a template (below).

@@ -1,3 +1,4 @@
+import { statedTotalRelations } from "../checks/stated-totals.js";
 import type { Token } from "./analyse.js";
 
 /** A sentence needs this many figures before it can be a run of them: fewer are a note ("cache 30%, batch 50%"). */
@@ -45,5 +46,8 @@ export function figureRun(sentence: string, tokens: readonly Token[]): boolean {
   }
   if (figures < MIN_FIGURES) return false;
   relations += (` ${sentence} `.match(RELATING_SYMBOL) ?? []).length;
+  // A total stated beside the figures it adds up ("960M tokens ($960) and 120M tokens ($480): $1,440") relates them by
+  // a sum, as an operator does (checks/stated-totals.ts).
+  if (relations < MIN_RELATIONS_PER_FIGURE * figures) relations += statedTotalRelations(sentence);
   return relations < MIN_RELATIONS_PER_FIGURE * figures;
 }
