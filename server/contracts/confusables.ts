@@ -84,7 +84,13 @@ export function skeleton(label: string): string {
     .normalize("NFD");
   const bare = withoutDiacritics(mapped);
   const folded = PUNCTUATION.reduce((s, [mark, one]) => s.replace(mark, one), bare);
-  return PAIRS.reduce((s, [pair, one]) => s.replace(pair, one), folded).normalize("NFC");
+  const paired = PAIRS.reduce((s, [pair, one]) => s.replace(pair, one), folded).normalize("NFC");
+  // Separators and marks between or after the letters do not make another name: "Dana Reviewer." and "Dana_Reviewer",
+  // "DanaReviewer" and "Dana Reviewer˙" (a modifier dot) read as "Dana Reviewer" in an audit trail. A label of no
+  // letters or digits keeps its marks, so two such labels are still told apart.
+  // Marks stay: a script spells with them (Devanagari vowel signs); the diacritics any letter carries are gone already.
+  const letters = paired.replace(/[^\p{L}\p{M}\p{N}]/gu, "");
+  return letters || paired;
 }
 
 /**

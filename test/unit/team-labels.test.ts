@@ -63,8 +63,16 @@ describe("confusable labels (skeletons)", () => {
     // Case and look-alikes at once.
     expect(confusable("ALlCE SMlTH", "Alice Smith")).toBe(true);
     expect(confusable("BOB ST0NE", "Bob Stone")).toBe(true);
-    expect(confusable("Ann-Lee", "Ann Lee")).toBe(false);
     expect(confusable("Ann Lee", "Anna Lee")).toBe(false);
+  });
+
+  it("separators and trailing marks do not make a label another person either (redteam, session 16)", () => {
+    for (const other of ["Dana Reviewer.", "Dana-Reviewer", "Dana_Reviewer", "DanaReviewer", "Dana Reviewer\u02D9", "Dana Reviewer\u0301"])
+      expect(confusable("Dana Reviewer", other)).toBe(true);
+    expect(confusable("Ann-Lee", "Ann Lee")).toBe(true);
+    expect(confusable("Dana Reviewer", "Dina Reviewer")).toBe(false);
+    // Labels of no letters or digits keep their marks: two of them are still told apart.
+    expect(confusable("***", "+++")).toBe(false);
   });
 
   it("different-looking labels, and identical ones, are not confusable (identical is the caller's own rule)", () => {
