@@ -39,6 +39,7 @@ export const ERROR_CODES = {
     means: "the session has more answers waiting for the grader than any interview step asks for at once; wait for them to be read",
   },
   RUN_IN_PROGRESS: { status: 409, means: "a code run is already in progress for this session; wait for its results" },
+  RUN_CANCELLED: { status: 409, means: "the code run was still waiting for a sandbox when its connection closed, so it was dropped" },
   SANDBOX_UNAVAILABLE: { status: 503, means: "this server runs no code sandbox" },
   LANGUAGE_UNAVAILABLE: { status: 503, means: "this server cannot run that language (the message says what to install)" },
   INVITE_USED: { status: 409, means: "the invite was already used to start a session" },

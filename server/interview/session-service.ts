@@ -14,7 +14,7 @@ import type {
 import { SessionStartPayloadSchema } from "../contracts/index.js";
 import type { z } from "zod";
 import { sessionQuestion, type PackCatalog } from "../scenarios/index.js";
-import { LanguageUnavailableError, type Sandbox } from "../sandbox/index.js";
+import { LanguageUnavailableError, RunCancelledError, type Sandbox } from "../sandbox/index.js";
 import { planOf, reportOf, type SessionRow, type Store, type StoredEvent } from "../store/index.js";
 import type { InterviewGraph } from "./graph.js";
 import { realClock, type Clock } from "./clock.js";
@@ -542,7 +542,12 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     },
 
     /** Run the open coding question's visible tests against the candidate's current code. */
-    async runCode(payload: CodeRunPayload, onWait?: (notice: { ahead: number }) => void, group?: string): Promise<CodeRunResult> {
+    async runCode(
+      payload: CodeRunPayload,
+      onWait?: (notice: { ahead: number }) => void,
+      group?: string,
+      signal?: AbortSignal,
+    ): Promise<CodeRunResult> {
       const awaiting = await locks.run(payload.sessionId, () => requireAwaiting(payload.sessionId, payload.questionId));
       const session = await requireSession(payload.sessionId);
       const record = await packs.get(session.pack_id, session.pack_version);
@@ -567,10 +572,13 @@ export function createInterviewService(deps: InterviewServiceDeps) {
             owner: payload.sessionId,
             group,
             onWait,
+            signal,
           }),
         };
       } catch (err) {
         if (err instanceof LanguageUnavailableError) throw new ServiceError("LANGUAGE_UNAVAILABLE", err.message);
+        if (err instanceof RunCancelledError)
+          throw new ServiceError("RUN_CANCELLED", "the run was still waiting for a sandbox when its connection closed, so it was dropped");
         throw err;
       } finally {
         running.delete(payload.sessionId);

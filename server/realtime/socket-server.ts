@@ -258,12 +258,16 @@ export function createSocketServer(
       return { data: await service.end(payload.sessionId) };
     });
 
+    // Runs still queued when this connection closes leave the line: nobody is left to read their results, and
+    // an address's queue stayed blocked for minutes behind runs its departed clients had sent (redteam, session 16).
+    const left = new AbortController();
+    socket.once("disconnect", () => left.abort());
     bind(socket, "code:run", context, async (payload) => {
       requireJoined(socket, payload.sessionId);
       const onWait = ({ ahead }: { ahead: number }) =>
         socket.emit("code:waiting", { sessionId: payload.sessionId, questionId: payload.questionId, ahead });
       // The address groups this session's runs with its other sessions': they share one slice of the pool.
-      return { data: await service.runCode(payload, onWait, `address:${socket.data.address}`) };
+      return { data: await service.runCode(payload, onWait, `address:${socket.data.address}`, left.signal) };
     });
   });
   return io;

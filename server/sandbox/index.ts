@@ -2,4 +2,4 @@ export { createSandbox, type Sandbox, type SandboxOptions } from "./sandbox.js";
 export { DEFAULT_LIMITS } from "./limits.js";
 export { LanguageUnavailableError } from "./run-tests.js";
 export { constantExpectationWarning, forgeableTestCodeWarnings, stubPassesWarning, stubProbes } from "./forgeable.js";
-export { VALIDATION_BUDGET_MS } from "./scheduling/index.js";
+export { RunCancelledError, VALIDATION_BUDGET_MS } from "./scheduling/index.js";

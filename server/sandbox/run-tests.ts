@@ -17,6 +17,8 @@ export type RunContext = {
   onWait?: ((notice: { ahead: number }) => void) | undefined;
   /** Hold the report until the hidden batch's whole wall budget has passed since it started (grading's runs; hidden-hold.ts says why). */
   holdHidden?: boolean | undefined;
+  /** Aborted when nobody waits for the run any more (the client left): batches still queued leave the line. */
+  signal?: AbortSignal | undefined;
 };
 
 export class LanguageUnavailableError extends Error {
@@ -61,6 +63,7 @@ export async function runQuestionTests(
           background: run.background,
           onWait: notifyOnce,
           onStart,
+          signal: run.signal,
         });
   // Visible and hidden batches queue separately; the candidate hears about waiting once.
   let told = false;

@@ -30,6 +30,8 @@ export type BatchRequest = {
   onWait?: ((notice: { ahead: number }) => void) | undefined;
   /** Called when the run has its sandbox and starts (after any wait): a held result counts its budget from here. */
   onStart?: (() => void) | undefined;
+  /** Aborted when nobody waits for the run any more: a run still queued leaves the line. */
+  signal?: AbortSignal | undefined;
 };
 
 export type BatchResult = {

@@ -25,6 +25,16 @@ async function codingSession(): Promise<{ c: TestClient; sessionId: string }> {
   return { c, sessionId };
 }
 
+/** The code:waiting payload this client heard (polled: it is not one of the interview events waitFor knows). */
+async function heardWaiting(c: TestClient): Promise<unknown> {
+  for (let i = 0; i < 3000; i++) {
+    const event = c.received.find((e) => (e.name as string) === "code:waiting");
+    if (event) return event.payload;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error("no code:waiting heard");
+}
+
 describe("a run waiting for a free sandbox", () => {
   it("tells the waiting candidate's socket (code:waiting), and only that one; both runs then complete", async () => {
     const looping = await codingSession();
@@ -42,5 +52,35 @@ describe("a run waiting for a free sandbox", () => {
     expect(waits.flat()[0]).toEqual({ sessionId: waited.sessionId, questionId: "retry", ahead: 0 });
     looping.c.close();
     innocent.c.close();
+  });
+
+  it("drops the queued runs of clients that left, so the next candidate at their address does not wait behind them", async () => {
+    const typescriptWaiting = () => server.app.sandbox!.queueStats().typescript!.waiting;
+    const looping = await codingSession();
+    const holding = looping.c.request("code:run", {
+      sessionId: looping.sessionId,
+      questionId: "retry",
+      code: TS_LOOP,
+      language: "typescript",
+    });
+    const departed = await Promise.all([codingSession(), codingSession(), codingSession()]);
+    for (const d of departed) {
+      void d.c
+        .request("code:run", { sessionId: d.sessionId, questionId: "retry", code: TS_LOOP, language: "typescript" })
+        .catch(() => undefined);
+      await heardWaiting(d.c);
+    }
+    expect(typescriptWaiting()).toBe(3);
+    for (const d of departed) d.c.close();
+    // The server hears each disconnect; its runs leave the line (no sleep: poll the queue the metrics read).
+    for (let i = 0; i < 500 && typescriptWaiting() > 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(typescriptWaiting()).toBe(0);
+    const stays = await codingSession();
+    const good = stays.c.request("code:run", { sessionId: stays.sessionId, questionId: "retry", code: TS_OK, language: "typescript" });
+    expect(await heardWaiting(stays.c)).toMatchObject({ ahead: 0 });
+    expect((await good).report.passed).toBe(1);
+    await holding;
+    looping.c.close();
+    stays.c.close();
   });
 });

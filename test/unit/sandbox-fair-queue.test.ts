@@ -1,10 +1,33 @@
 import { describe, expect, it } from "vitest";
-import { createFairQueue } from "../../server/sandbox/scheduling/index.js";
+import { createFairQueue, RunCancelledError } from "../../server/sandbox/scheduling/index.js";
 
 /** Flush pending promise callbacks (grants resolve through promises). */
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 describe("fair queue for sandbox runs", () => {
+  it("a queued run whose client left leaves the line: the runs behind it start as if it had never been sent", async () => {
+    const queue = createFairQueue({ slots: 1, perOwner: 1, perGroup: 1 });
+    const started: string[] = [];
+    const release = await queue.acquire({ owner: "busy", group: "office" });
+    const gone = new AbortController();
+    const outcomes: Promise<unknown>[] = [];
+    // Three runs from departed clients at the same address, then a candidate still there.
+    for (const owner of ["left-1", "left-2", "left-3"])
+      outcomes.push(queue.acquire({ owner, group: "office" }, undefined, gone.signal).then((r) => (started.push(owner), r)));
+    const stays = queue.acquire({ owner: "stays", group: "office" }).then((r) => (started.push("stays"), r));
+    await settle();
+    expect(queue.stats().waiting).toBe(4);
+    gone.abort();
+    for (const o of outcomes) await expect(o).rejects.toBeInstanceOf(RunCancelledError);
+    expect(queue.stats().waiting).toBe(1);
+    release();
+    (await stays)();
+    expect(started).toEqual(["stays"]);
+    expect(queue.stats()).toMatchObject({ busy: 0, waiting: 0 });
+    // Already given up: refused at once, never queued.
+    await expect(queue.acquire("late", undefined, gone.signal)).rejects.toBeInstanceOf(RunCancelledError);
+  });
+
   it("interleaves candidates round-robin: a candidate with many queued runs cannot starve the others", async () => {
     const queue = createFairQueue({ slots: 1, perOwner: 1 });
     const started: string[] = [];

@@ -75,7 +75,7 @@ export function createPythonRunner(options: {
     queueStats: () => queue.stats(),
     async run(request: BatchRequest): Promise<BatchResult> {
       if (closed) throw new Error("the Python sandbox is shut down");
-      const release = await queue.acquire(ticketOf(request), request.onWait);
+      const release = await queue.acquire(ticketOf(request), request.onWait, request.signal);
       try {
         const warm = idle.shift() ?? start();
         refill();

@@ -18,6 +18,14 @@ type Waiter = { owner: string; group: string; background: boolean; grant: () => 
 /** A group with waiting runs: its owners in turn order, each with its own queue. */
 type WaitingGroup = { background: boolean; turn: string[]; queues: Map<string, Waiter[]> };
 
+/** A queued run given up before it started (its client went away). */
+export class RunCancelledError extends Error {
+  override name = "RunCancelledError";
+  constructor() {
+    super("the run was cancelled before it started");
+  }
+}
+
 export function createFairQueue(options: { slots: number; perOwner: number; perGroup?: number; backgroundSlots?: number }) {
   const slots = Math.max(1, options.slots);
   const perOwner = Math.max(1, options.perOwner);
@@ -102,25 +110,47 @@ export function createFairQueue(options: { slots: number; perOwner: number; perG
      * Wait for a slot; call the returned function when the run is over. `onWait`
      * is called once if the run has to wait, with how many candidate runs are queued before it.
      */
-    acquire(who: string | Ticket, onWait?: (notice: WaitNotice) => void): Promise<SlotRelease> {
+    acquire(who: string | Ticket, onWait?: (notice: WaitNotice) => void, signal?: AbortSignal): Promise<SlotRelease> {
+      if (signal?.aborted) return Promise.reject(new RunCancelledError());
       const ticket: Ticket = typeof who === "string" ? { owner: who } : who;
       const owner = ticket.owner;
       const group = groupKey(ticket);
       const background = ticket.background === true;
       if (canStart(owner, group, background) && !groups.has(group) && (background ? waitingCandidates === 0 : true))
         return Promise.resolve(start(owner, group, background));
-      return new Promise<SlotRelease>((resolve) => {
+      return new Promise<SlotRelease>((resolve, reject) => {
         const ahead = waitingCandidates;
         let granted = false;
+        // A run nobody waits for any more (its client left) leaves the line, so it holds up no one behind it.
+        const cancel = () => {
+          const waitingGroup = groups.get(group);
+          const queue = waitingGroup?.queues.get(owner);
+          const at = queue ? queue.indexOf(waiter) : -1;
+          if (granted || !waitingGroup || !queue || at < 0) return;
+          queue.splice(at, 1);
+          if (queue.length === 0) {
+            waitingGroup.queues.delete(owner);
+            waitingGroup.turn.splice(waitingGroup.turn.indexOf(owner), 1);
+          }
+          if (waitingGroup.turn.length === 0) {
+            groups.delete(group);
+            turn.splice(turn.indexOf(group), 1);
+          }
+          if (background) waitingBackground--;
+          else waitingCandidates--;
+          reject(new RunCancelledError());
+        };
         const waiter: Waiter = {
           owner,
           group,
           background,
           grant: () => {
             granted = true;
+            signal?.removeEventListener("abort", cancel);
             resolve(start(owner, group, background));
           },
         };
+        signal?.addEventListener("abort", cancel, { once: true });
         let waiting = groups.get(group);
         if (!waiting) {
           waiting = { background, turn: [], queues: new Map() };

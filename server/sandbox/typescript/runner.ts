@@ -88,7 +88,7 @@ export function createTypeScriptRunner(options: { limits: SandboxLimits; workers
         slot.worker.on("message", onMessage);
         slot.worker.once("exit", onExit);
         // Callbacks cannot cross to the worker; everything else in the request is plain data.
-        const { onWait: _onWait, onStart: _onStart, ...plain } = request;
+        const { onWait: _onWait, onStart: _onStart, signal: _signal, ...plain } = request;
         slot.worker.postMessage({ id, request: plain });
       });
       if (result.status === "crashed" && !closed) {
@@ -106,7 +106,7 @@ export function createTypeScriptRunner(options: { limits: SandboxLimits; workers
     queueStats: () => queue.stats(),
     async run(request) {
       if (closed) throw new Error("the TypeScript sandbox is shut down");
-      const release = await queue.acquire(ticketOf(request), request.onWait);
+      const release = await queue.acquire(ticketOf(request), request.onWait, request.signal);
       try {
         request.onStart?.();
         return await runOn(request);
