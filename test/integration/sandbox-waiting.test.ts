@@ -76,9 +76,17 @@ describe("a run waiting for a free sandbox", () => {
     for (let i = 0; i < 500 && typescriptWaiting() > 0; i++) await new Promise((r) => setTimeout(r, 10));
     expect(typescriptWaiting()).toBe(0);
     const stays = await codingSession();
-    const good = stays.c.request("code:run", { sessionId: stays.sessionId, questionId: "retry", code: TS_OK, language: "typescript" });
-    expect(await heardWaiting(stays.c)).toMatchObject({ ahead: 0 });
-    expect((await good).report.passed).toBe(1);
+    const good = await stays.c.request("code:run", {
+      sessionId: stays.sessionId,
+      questionId: "retry",
+      code: TS_OK,
+      language: "typescript",
+    });
+    expect(good.report.passed).toBe(1);
+    // Nobody is ahead of it: it waits only for the loop still holding the worker (if that loop has not ended yet: on a
+    // loaded machine the loop may have used up its budget before this run was sent, and then there is no wait at all).
+    const waits = stays.c.received.filter((e) => (e.name as string) === "code:waiting").map((e) => e.payload);
+    expect(waits.every((w) => (w as { ahead: number }).ahead === 0)).toBe(true);
     await holding;
     looping.c.close();
     stays.c.close();
