@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { Clock } from "../interview/index.js";
+import { ServiceError, type Clock } from "../interview/index.js";
 import type { LeaseStore } from "./leases.js";
 
 /** Sessions handled per kind per tick: a backlog drains over a few ticks instead of one long one. */
@@ -51,7 +51,16 @@ export function createPoller(options: {
     await Promise.all(claims.map((c) => work.recoverOne(c.sessionId)));
     const due = await leases.due(clock.now(), BATCH);
     await Promise.all(
-      due.map((id) => work.expireIfDue(id).catch((err) => logger.error({ err, sessionId: id }, "could not time out a round"))),
+      due.map((id) =>
+        work.expireIfDue(id).catch((err) => {
+          // Another instance holds the session (it took it over and is finishing its step, or is answering the
+          // candidate): that is not a failure. The deadline stays in the store, so if it is still due when the
+          // holder is done, the next poll (here or anywhere) fires it.
+          if (err instanceof ServiceError && err.code === "SESSION_BUSY")
+            logger.debug({ sessionId: id }, "a due round's session is busy elsewhere; left for the next poll");
+          else logger.error({ err, sessionId: id }, "could not time out a round");
+        }),
+      ),
     );
     return claims.length + due.length;
   }

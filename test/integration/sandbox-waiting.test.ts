@@ -86,7 +86,7 @@ describe("a run waiting for a free sandbox", () => {
     // Nobody is ahead of it: it waits only for the loop still holding the worker (if that loop has not ended yet: on a
     // loaded machine the loop may have used up its budget before this run was sent, and then there is no wait at all).
     const waits = stays.c.received.filter((e) => (e.name as string) === "code:waiting").map((e) => e.payload);
-    expect(waits.every((w) => (w as { ahead: number }).ahead === 0)).toBe(true);
+    for (const w of waits) expect(w).toMatchObject({ ahead: 0 });
     await holding;
     looping.c.close();
     stays.c.close();
