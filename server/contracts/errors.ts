@@ -34,6 +34,16 @@ export const ERROR_CODES = {
     status: 409,
     means: "the team already has a pack validation or upload running its reference solutions; retry when it ends",
   },
+  PACK_READ_BUSY: {
+    status: 409,
+    means: "the team already has a pack being read and another waiting (validations and uploads); retry when one of them answers",
+  },
+  PACK_READ_QUEUE_FULL: { status: 503, means: "the server's pack reader has as many packs waiting as it holds; retry in a minute" },
+  PACK_READ_TIMEOUT: {
+    status: 503,
+    means:
+      "reading and checking the pack took longer than the server allows (30 s) and was stopped: the pack is too complex, or the server is overloaded",
+  },
   GRADING_QUEUE_FULL: {
     status: 503,
     means: "the session has more answers waiting for the grader than any interview step asks for at once; wait for them to be read",
