@@ -73,6 +73,11 @@ export const ERROR_CODES = {
     means:
       "the label reads the same as another live label of the team (look-alike letters such as Cyrillic \u0430 for Latin a); the message names both",
   },
+  LABEL_ROLE_WORD: {
+    status: 400,
+    means:
+      "the label holds a word naming a role or authority (owner, admin, administrator, reviewer, author, moderator, staff, system; look-alikes and any case); the message names it",
+  },
   LAST_TOKEN: { status: 409, means: "the team's last live owner token cannot be revoked" },
   TEAM_EXISTS: { status: 409, means: "a team with that id already exists" },
   PACK_INVALID: { status: 400, means: "the pack has problems; the body's `issues` lists them with file, path, line and column" },

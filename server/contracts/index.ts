@@ -11,7 +11,7 @@ export * from "./history.js";
 export * from "./share.js";
 export * from "./team.js";
 export * from "./roles.js";
-export { confusable } from "./confusables.js";
+export { confusable, skeleton } from "./confusables.js";
 export { displayForm, hiddenInProse } from "./visible-text.js";
 export * from "./errors.js";
 export * from "./session-summary.js";

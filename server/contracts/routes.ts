@@ -351,7 +351,7 @@ export const routes = {
     body: TokenCreateBodySchema,
     status: 201,
     response: IssuedTokenSchema,
-    errors: [...TEAM_ERRORS, "FORBIDDEN_ROLE", "LABEL_TAKEN", "LABEL_CONFUSABLE"],
+    errors: [...TEAM_ERRORS, "FORBIDDEN_ROLE", "LABEL_TAKEN", "LABEL_CONFUSABLE", "LABEL_ROLE_WORD"],
     roles: ROLES_THAT.manageTokens,
   }),
   rotateOwnToken: route({
