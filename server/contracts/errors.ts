@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DraftSchema } from "./draft.js";
 
 /**
  * Every error the server answers with, socket ack or HTTP body alike: one code per
@@ -47,6 +48,11 @@ export const ERROR_CODES = {
   GRADING_QUEUE_FULL: {
     status: 503,
     means: "the session has more answers waiting for the grader than any interview step asks for at once; wait for them to be read",
+  },
+  DRAFT_STALE: {
+    status: 409,
+    means:
+      "the draft was typed on an older revision than the one stored (another tab or window saved this answer since); nothing was saved, the stored draft is in `draft`: load it, or save again on its revision to replace it",
   },
   RUN_IN_PROGRESS: { status: 409, means: "a code run is already in progress for this session; wait for its results" },
   RUN_CANCELLED: { status: 409, means: "the code run was still waiting for a sandbox when its connection closed, so it was dropped" },
@@ -98,6 +104,8 @@ export const ErrorDetailSchema = z.object({
   message: z.string(),
   /** With RATE_LIMITED: when the same request would be accepted again. */
   retryAfterMs: z.number().optional(),
+  /** With DRAFT_STALE: the draft stored now (another tab's newer save), to offer loading it; absent if none is stored. */
+  draft: DraftSchema.optional(),
 });
 export type ErrorDetail = z.infer<typeof ErrorDetailSchema>;
 

@@ -1,6 +1,7 @@
 /** The wire contract shared by server and client: socket events, HTTP shapes. */
 export * from "./ids.js";
 export * from "./events.js";
+export * from "./draft.js";
 export * from "./limits.js";
 export * from "./report.js";
 export * from "./tests.js";

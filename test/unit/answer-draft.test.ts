@@ -21,7 +21,7 @@ const apply = (state: DraftState, ...actions: DraftAction[]) => actions.reduce(d
 
 describe("the answer box's state", () => {
   it("starts from the saved draft, else the code a follow-up builds on, else empty with the starter code", () => {
-    const saved = { questionId: "q", text: "notes", code: "print(1)", language: "typescript" as const, savedAt: 1_000 };
+    const saved = { questionId: "q", text: "notes", code: "print(1)", language: "typescript" as const, savedAt: 1_000, revision: 1 };
     const fromDraft = initialDraftState(coding, saved, { code: "ignored", language: "python" });
     expect(fromDraft).toMatchObject({ text: "notes", language: "typescript", codeByLanguage: { typescript: "print(1)" } });
     expect(fromDraft.status).toEqual({ kind: "saved", at: 1_000 });
