@@ -19,7 +19,15 @@ import { createRateLimits, DEFAULT_RATE_LIMITS, type LimiterFactory, type RateLi
 import { createMetrics, instrumentSandbox, modelCallObserver, secondsSince, type Metrics } from "./metrics/index.js";
 import { connectRedis, redisLimiters, useRedisAdapter, type RedisConfig } from "./redis/index.js";
 import { createSocketServer, roomOf, type InterviewIo } from "./realtime/index.js";
-import { createPackLibrary, createValidationGate, verifyReferenceSolutions, type PackLibrary } from "./packs/index.js";
+import {
+  createPackLibrary,
+  createPackReader,
+  createValidationGate,
+  verifyReferenceSolutions,
+  type PackLibrary,
+  type PackReader,
+  type PackReaderOptions,
+} from "./packs/index.js";
 import { createSandbox, DEFAULT_LIMITS, type Sandbox, type SandboxOptions } from "./sandbox/index.js";
 import type { LocatedPack, Pack, PromptLab } from "./scenarios/index.js";
 import { createTeamDesk, createTeams, type TeamDesk, type Teams } from "./teams/index.js";
@@ -51,6 +59,11 @@ export type AppDeps = {
   random?: () => number;
   /** Code sandbox options (defaults when absent), or null for none. */
   sandbox?: SandboxOptions | null;
+  /**
+   * The pack reader's bounds (server/packs/reader; defaults when absent), or null to read uploaded packs on the
+   * event loop as before session 17 (only `npm run bench:pack-upload` does, to measure the difference).
+   */
+  packReader?: PackReaderOptions | null;
   /** A model for the LLM judge and the prompt lab; absent or null runs offline. */
   model?: ModelConfig | null;
   /** Rate limits (defaults when absent); null turns them off (benchmarks of the bare path). */
@@ -100,6 +113,8 @@ export type App = {
   /** Invites, signals, review (issue 13). */
   teamDesk: TeamDesk;
   sandbox: Sandbox | null;
+  /** Reads uploaded packs in a worker thread (null: on the event loop, benchmarks only). */
+  packReader: PackReader | null;
   /** This instance's Prometheus registry and metrics (served at /api/metrics). */
   metrics: Metrics;
   close(): Promise<void>;
@@ -202,6 +217,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     ...(cluster.sessionGuard ? { sessionGuard: cluster.sessionGuard } : {}),
   });
   const validationGate = createValidationGate();
+  // Uploaded packs are parsed and validated in a worker thread: a valid 2 MB pack held the event loop for seconds.
+  const packReader = deps.packReader === null ? null : createPackReader(deps.packReader);
   const teamDesk = createTeamDesk({ store, teams, packs, service, now, model: deps.model ?? null });
   const http = createHttpApp({
     packs,
@@ -216,6 +233,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
             validationGate.run(team, () => verifyReferenceSolutions(located, sandbox, { team, now })),
         }
       : {}),
+    ...(packReader ? { readPack: packReader.read } : {}),
     logger,
     clientDist: deps.clientDist ?? null,
     pingDatabase: database.ping,
@@ -280,6 +298,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     teams,
     teamDesk,
     sandbox,
+    packReader,
     metrics,
     async close() {
       if (closed) return;
@@ -293,6 +312,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       await gradeLater.drain();
       await cluster.releaseAll().catch((err) => logger.warn({ err }, "could not release session leases; they expire instead"));
       await gradingThread.close();
+      await packReader?.close();
       await sandbox?.close();
       await new Promise<void>((resolve) => void io!.close(() => resolve()));
       await redis?.close();

@@ -1,5 +1,11 @@
 import { io, type Socket } from "socket.io-client";
-import { type Ack, type ClientToServerEvents, type ErrorCode, type ServerToClientEvents } from "../../server/contracts/index.js";
+import {
+  type Ack,
+  type ClientToServerEvents,
+  type Draft,
+  type ErrorCode,
+  type ServerToClientEvents,
+} from "../../server/contracts/index.js";
 
 import { tooLongToSend } from "./send-limits.js";
 
@@ -35,6 +41,8 @@ export class RequestError extends Error {
   constructor(
     message: string,
     readonly code: ErrorCode | SocketClientErrorCode,
+    /** With DRAFT_STALE: the draft stored now (another tab's newer save). */
+    readonly draft?: Draft,
   ) {
     super(message);
     this.name = "RequestError";
@@ -64,7 +72,7 @@ export function request<E extends RequestName>(
       if (err) return reject(new RequestError("The server did not answer in time. Check your connection.", "TIMEOUT"));
       if (!result || typeof result !== "object") return reject(new RequestError("Malformed reply from the server.", "MALFORMED_REPLY"));
       if (result.ok) return resolve(result.data);
-      reject(new RequestError(result.error.message, result.error.code));
+      reject(new RequestError(result.error.message, result.error.code, result.error.draft));
     });
   });
 }

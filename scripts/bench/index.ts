@@ -4,6 +4,7 @@ import { benchGradingMemory } from "./grading-memory.js";
 import { benchGradingFairness } from "./grading-fairness.js";
 import { benchInterview } from "./interview.js";
 import { benchStepCpu } from "./step-cpu.js";
+import { benchPackUpload } from "./pack-upload.js";
 
 console.log("== grading");
 await benchGrading();
@@ -12,6 +13,8 @@ console.log("\n== interview server");
 await benchInterview();
 console.log("\n== another candidate's follow-up while one floods the grading thread with 20 KB answers");
 await benchGradingFairness();
+console.log("\n== event-loop delay while a team validates a 2 MB pack (also: npm run bench:pack-upload)");
+await benchPackUpload();
 console.log("\n== server CPU per operation (load-independent; also: npx tsx scripts/bench/step-cpu.ts)");
 await benchStepCpu();
 console.log("\n== sandbox (also: npm run bench:sandbox)");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DraftSchema } from "./draft.js";
 
 /**
  * Every error the server answers with, socket ack or HTTP body alike: one code per
@@ -34,9 +35,24 @@ export const ERROR_CODES = {
     status: 409,
     means: "the team already has a pack validation or upload running its reference solutions; retry when it ends",
   },
+  PACK_READ_BUSY: {
+    status: 409,
+    means: "the team already has a pack being read and another waiting (validations and uploads); retry when one of them answers",
+  },
+  PACK_READ_QUEUE_FULL: { status: 503, means: "the server's pack reader has as many packs waiting as it holds; retry in a minute" },
+  PACK_READ_TIMEOUT: {
+    status: 503,
+    means:
+      "reading and checking the pack took longer than the server allows (30 s) and was stopped: the pack is too complex, or the server is overloaded",
+  },
   GRADING_QUEUE_FULL: {
     status: 503,
     means: "the session has more answers waiting for the grader than any interview step asks for at once; wait for them to be read",
+  },
+  DRAFT_STALE: {
+    status: 409,
+    means:
+      "the draft was typed on an older revision than the one stored (another tab or window saved this answer since); nothing was saved, the stored draft is in `draft`: load it, or save again on its revision to replace it",
   },
   RUN_IN_PROGRESS: { status: 409, means: "a code run is already in progress for this session; wait for its results" },
   RUN_CANCELLED: { status: 409, means: "the code run was still waiting for a sandbox when its connection closed, so it was dropped" },
@@ -63,6 +79,11 @@ export const ERROR_CODES = {
     means:
       "the label reads the same as another live label of the team (look-alike letters such as Cyrillic \u0430 for Latin a); the message names both",
   },
+  LABEL_ROLE_WORD: {
+    status: 400,
+    means:
+      "the label holds a word naming a role or authority (owner, admin, administrator, reviewer, author, moderator, staff, system; look-alikes and any case); the message names it",
+  },
   LAST_TOKEN: { status: 409, means: "the team's last live owner token cannot be revoked" },
   TEAM_EXISTS: { status: 409, means: "a team with that id already exists" },
   PACK_INVALID: { status: 400, means: "the pack has problems; the body's `issues` lists them with file, path, line and column" },
@@ -83,6 +104,8 @@ export const ErrorDetailSchema = z.object({
   message: z.string(),
   /** With RATE_LIMITED: when the same request would be accepted again. */
   retryAfterMs: z.number().optional(),
+  /** With DRAFT_STALE: the draft stored now (another tab's newer save), to offer loading it; absent if none is stored. */
+  draft: DraftSchema.optional(),
 });
 export type ErrorDetail = z.infer<typeof ErrorDetailSchema>;
 

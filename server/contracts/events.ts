@@ -7,6 +7,7 @@ import { SessionStatusSchema } from "./session-summary.js";
 import type { TransientServerEvents } from "./code-waiting.js";
 import { MAX_ID_LENGTH, MAX_ROUNDS_PER_SESSION } from "./limits.js";
 import { isBlank } from "./blank.js";
+import { DraftSchema } from "./draft.js";
 import { VisibleTestSchema, type TestReport } from "./tests.js";
 
 /**
@@ -65,6 +66,12 @@ export const AnswerDraftPayloadSchema = z.strictObject({
   sessionId: SessionId,
   questionId: QuestionId,
   ...AnswerContent,
+  /**
+   * The draft revision this text was typed on: the `revision` of the last save this client made or loaded (the
+   * snapshot's draft), 0 when there was none. A save whose base is not the stored revision (another tab saved
+   * since) is refused with DRAFT_STALE and the stored draft; absent, the save goes over whatever is stored.
+   */
+  baseRevision: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
 });
 export type AnswerDraftPayload = z.infer<typeof AnswerDraftPayloadSchema>;
 
@@ -160,15 +167,6 @@ export type QuestionInfo = z.infer<typeof QuestionInfoSchema>;
 export const RoundEndReasonSchema = z.enum(["completed", "timeout", "ended"]);
 export type RoundEndReason = z.infer<typeof RoundEndReasonSchema>;
 
-export const DraftSchema = z.object({
-  questionId: QuestionId,
-  text: z.string().optional(),
-  code: z.string().optional(),
-  language: LanguageSchema.optional(),
-  savedAt: z.number(),
-});
-export type Draft = z.infer<typeof DraftSchema>;
-
 export const FeedbackCriterionSchema = z.object({
   criterionId: z.string(),
   title: z.string(),
@@ -243,7 +241,7 @@ export type Snapshot = z.infer<typeof SnapshotSchema>;
 
 export type SessionStartResult = { sessionId: string; resumeToken: string; plan: Plan };
 export type SessionResumeResult = { snapshot: Snapshot };
-export type AnswerDraftResult = { savedAt: number };
+export type AnswerDraftResult = { savedAt: number; revision: number };
 export type AnswerSubmitResult = { accepted: boolean; duplicate: boolean };
 export type SessionEndResult = { ended: boolean };
 /** Visible tests only: what "Run tests" shows while the candidate works. */

@@ -1,6 +1,7 @@
 /** The wire contract shared by server and client: socket events, HTTP shapes. */
 export * from "./ids.js";
 export * from "./events.js";
+export * from "./draft.js";
 export * from "./limits.js";
 export * from "./report.js";
 export * from "./tests.js";
@@ -11,7 +12,7 @@ export * from "./history.js";
 export * from "./share.js";
 export * from "./team.js";
 export * from "./roles.js";
-export { confusable } from "./confusables.js";
+export { confusable, skeleton } from "./confusables.js";
 export { displayForm, hiddenInProse } from "./visible-text.js";
 export * from "./errors.js";
 export * from "./session-summary.js";

@@ -102,6 +102,8 @@ export const OpenApiDocumentSchema = z.object({ openapi: z.string() }).catchall(
 
 const RESUME_ERRORS = ["FORBIDDEN", "NOT_FOUND"] as const;
 const TEAM_ERRORS = ["UNAUTHORIZED", "NOT_FOUND"] as const;
+/** A pack's text is read in a worker thread with a bounded queue and a time bound (server/packs/reader). */
+const PACK_READ_ERRORS = ["PACK_READ_BUSY", "PACK_READ_QUEUE_FULL", "PACK_READ_TIMEOUT"] as const;
 
 export const routes = {
   // ---------- public ----------
@@ -276,7 +278,7 @@ export const routes = {
     bodyType: "text",
     status: 200,
     response: ValidateResultSchema,
-    errors: [...TEAM_ERRORS, "PAYLOAD_TOO_LARGE", "FORBIDDEN_ROLE", "VALIDATION_IN_PROGRESS"],
+    errors: [...TEAM_ERRORS, "PAYLOAD_TOO_LARGE", "FORBIDDEN_ROLE", "VALIDATION_IN_PROGRESS", ...PACK_READ_ERRORS],
     roles: ROLES_THAT.author,
   }),
   publishPack: route({
@@ -290,7 +292,7 @@ export const routes = {
     bodyType: "text",
     status: 201,
     response: PublishedPackSchema,
-    errors: [...TEAM_ERRORS, "PACK_INVALID", "PAYLOAD_TOO_LARGE", "FORBIDDEN_ROLE", "VALIDATION_IN_PROGRESS"],
+    errors: [...TEAM_ERRORS, "PACK_INVALID", "PAYLOAD_TOO_LARGE", "FORBIDDEN_ROLE", "VALIDATION_IN_PROGRESS", ...PACK_READ_ERRORS],
     roles: ROLES_THAT.author,
   }),
   publishPackVersion: route({
@@ -304,7 +306,15 @@ export const routes = {
     bodyType: "text",
     status: 201,
     response: PublishedPackSchema,
-    errors: [...TEAM_ERRORS, "PACK_INVALID", "PACK_ID_MISMATCH", "PAYLOAD_TOO_LARGE", "FORBIDDEN_ROLE", "VALIDATION_IN_PROGRESS"],
+    errors: [
+      ...TEAM_ERRORS,
+      "PACK_INVALID",
+      "PACK_ID_MISMATCH",
+      "PAYLOAD_TOO_LARGE",
+      "FORBIDDEN_ROLE",
+      "VALIDATION_IN_PROGRESS",
+      ...PACK_READ_ERRORS,
+    ],
     roles: ROLES_THAT.author,
   }),
   teamPack: route({
@@ -341,7 +351,7 @@ export const routes = {
     body: TokenCreateBodySchema,
     status: 201,
     response: IssuedTokenSchema,
-    errors: [...TEAM_ERRORS, "FORBIDDEN_ROLE", "LABEL_TAKEN", "LABEL_CONFUSABLE"],
+    errors: [...TEAM_ERRORS, "FORBIDDEN_ROLE", "LABEL_TAKEN", "LABEL_CONFUSABLE", "LABEL_ROLE_WORD"],
     roles: ROLES_THAT.manageTokens,
   }),
   rotateOwnToken: route({

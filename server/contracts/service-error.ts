@@ -1,3 +1,4 @@
+import type { Draft } from "./draft.js";
 import type { ErrorCode, PackIssue } from "./errors.js";
 
 /**
@@ -13,6 +14,8 @@ export class ServiceError extends Error {
     readonly retryAfterMs?: number,
     /** PACK_INVALID: the pack's problems. */
     readonly issues?: PackIssue[],
+    /** DRAFT_STALE: the draft stored now. */
+    readonly draft?: Draft,
   ) {
     super(message);
     this.name = "ServiceError";

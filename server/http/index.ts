@@ -31,6 +31,8 @@ export type HttpDeps = {
   packs: PackLibrary;
   teams: Teams;
   verifyPack?: (located: LocatedPack, team: string) => Promise<{ issues: PackIssue[]; warnings: string[] }>;
+  /** Reads uploaded packs off the event loop (server/packs/reader); absent: on this thread. */
+  readPack?: (text: string, file: string, team: string) => Promise<LocatedPack>;
   service: InterviewService;
   history: History;
   logger: Logger;
@@ -68,7 +70,12 @@ export function createHttpApp(deps: HttpDeps): Express {
   // Pack uploads are YAML or JSON text: that router reads its own body, before any JSON parser.
   app.use(
     "/api/teams",
-    teamPacksRouter({ teams: deps.teams, library: deps.packs, ...(deps.verifyPack ? { verify: deps.verifyPack } : {}) }),
+    teamPacksRouter({
+      teams: deps.teams,
+      library: deps.packs,
+      ...(deps.verifyPack ? { verify: deps.verifyPack } : {}),
+      ...(deps.readPack ? { read: deps.readPack } : {}),
+    }),
   );
   app.use(jsonBody(MAX_JSON_BODY_BYTES));
   app.use(

@@ -54,7 +54,13 @@ export function teamPacksRouter(deps: {
   library: PackLibrary;
   /** Checks that need execution (reference solutions in the sandbox): problems and warnings; none when absent. */
   verify?: (located: LocatedPack, team: string) => Promise<{ issues: PackIssue[]; warnings: string[] }>;
+  /**
+   * Parses and validates a pack's text (the server: in the pack reader's worker thread, so a 2 MB pack does not
+   * hold the event loop for seconds); default parsePackLocated on this thread.
+   */
+  read?: (text: string, file: string, team: string) => Promise<LocatedPack>;
 }): Router {
+  const read = deps.read ?? (async (text: string, file: string) => parsePackLocated(text, file));
   const router = Router({ mergeParams: true });
   // The title is shown on the team pages and to invited candidates: a bidi control there reorders what they read.
   const check = async (located: LocatedPack, team: string): Promise<{ issues: PackIssue[]; warnings: string[] }> => {
@@ -91,7 +97,7 @@ export function teamPacksRouter(deps: {
     routes.validatePack,
     async ({ body }, res) => {
       try {
-        const located = parsePackLocated(body, "editor");
+        const located = await read(body, "editor", teamOf(res));
         const { pack } = located;
         const { issues: failures, warnings } = await check(located, teamOf(res));
         if (failures.length) throw new PackValidationError(failures);
@@ -117,6 +123,7 @@ export function teamPacksRouter(deps: {
       const stored = await deps.library.publish(teamId, source, {
         ...(visibility ? { visibility } : {}),
         ...(expectId ? { expectId } : {}),
+        read: (text: string, file: string) => read(text, file, teamId),
         verify: async (located: LocatedPack) => {
           const checked = await check(located, teamId);
           warnings = checked.warnings;

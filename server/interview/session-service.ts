@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import type {
   AnswerDraftPayload,
   AnswerSubmitPayload,
+  AnswerDraftResult,
   AnswerSubmitResult,
   CodeRunPayload,
   CodeRunResult,
@@ -23,7 +24,7 @@ import { createSessionLocks } from "./locks.js";
 import { buildPlan, PlanError } from "./plan.js";
 import { buildChosenPlan } from "./plan-chosen.js";
 import { ServiceError } from "./service-error.js";
-import { buildSnapshot } from "./snapshot.js";
+import { buildSnapshot, wireDraft } from "./snapshot.js";
 import { reportForCandidate } from "./candidate-report.js";
 import type { AnswerInput, CurrentTurn, InterviewStateValue } from "./state.js";
 import { createGradingWarmup } from "./grading-warmup.js";
@@ -477,20 +478,40 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       });
     },
 
-    async saveDraft(payload: AnswerDraftPayload): Promise<{ savedAt: number }> {
+    /**
+     * Autosave. With `baseRevision`, only over the revision the text was typed on: two tabs on one session each
+     * saved over the other, and the later save silently replaced the other tab's text (finding F6). A stale save is
+     * DRAFT_STALE carrying the stored draft, which is kept.
+     */
+    async saveDraft(payload: AnswerDraftPayload): Promise<AnswerDraftResult> {
       return locks.run(payload.sessionId, async () => {
         const awaiting = await requireAwaiting(payload.sessionId, payload.questionId);
         await requireFormat(payload.sessionId, awaiting, payload);
         const savedAt = now();
-        await store.drafts.upsert({
-          session_id: payload.sessionId,
-          question_id: payload.questionId,
-          text: payload.text ?? null,
-          code: payload.code ?? null,
-          language: payload.language ?? null,
-          saved_at: savedAt,
-        });
-        return { savedAt };
+        const outcome = await store.drafts.save(
+          {
+            session_id: payload.sessionId,
+            question_id: payload.questionId,
+            text: payload.text ?? null,
+            code: payload.code ?? null,
+            language: payload.language ?? null,
+            saved_at: savedAt,
+          },
+          payload.baseRevision,
+        );
+        if (!outcome.saved) {
+          const stored = outcome.current;
+          throw new ServiceError(
+            "DRAFT_STALE",
+            stored
+              ? `another tab or window saved this answer since this text was typed (revision ${stored.revision}, this text was typed on ${payload.baseRevision}); nothing was saved here: load the newer text, or save again on it to replace it`
+              : `this answer has no saved draft at revision ${payload.baseRevision}; save again on revision 0`,
+            undefined,
+            undefined,
+            stored ? wireDraft(stored) : undefined,
+          );
+        }
+        return { savedAt, revision: outcome.revision };
       });
     },
 

@@ -1,4 +1,4 @@
-import type { Mode, Snapshot } from "../contracts/index.js";
+import type { Draft, Language, Mode, Snapshot } from "../contracts/index.js";
 import type { Question } from "../scenarios/index.js";
 import { planOf, type DraftRow, type SessionRow } from "../store/index.js";
 import { questionInfo, roundInfo } from "./context.js";
@@ -27,16 +27,7 @@ export function buildSnapshot(input: {
           text: current.prompt,
         }
       : null;
-  const draft =
-    question && input.draft
-      ? {
-          questionId: input.draft.question_id,
-          ...(input.draft.text !== null ? { text: input.draft.text } : {}),
-          ...(input.draft.code !== null ? { code: input.draft.code } : {}),
-          ...(input.draft.language !== null ? { language: input.draft.language as "python" | "typescript" } : {}),
-          savedAt: input.draft.saved_at,
-        }
-      : null;
+  const draft = question && input.draft ? wireDraft(input.draft) : null;
   const lastCode =
     question && values && current
       ? ([...(values.transcript[current.baseQuestionId] ?? [])].reverse().find((t) => t.answer?.code && t.answer.language)?.answer ?? null)
@@ -71,5 +62,17 @@ export function buildSnapshot(input: {
                 : null,
             }))
         : [],
+  };
+}
+
+/** A stored draft as the client reads it (the snapshot's `draft`, DRAFT_STALE's `draft`). */
+export function wireDraft(row: DraftRow): Draft {
+  return {
+    questionId: row.question_id,
+    ...(row.text !== null ? { text: row.text } : {}),
+    ...(row.code !== null ? { code: row.code } : {}),
+    ...(row.language !== null ? { language: row.language as Language } : {}),
+    savedAt: row.saved_at,
+    revision: row.revision,
   };
 }

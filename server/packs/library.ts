@@ -106,9 +106,15 @@ export function createPackLibrary(deps: { store: Store; now: () => number; logge
     async publish(
       teamId: string,
       text: string,
-      options: { visibility?: Visibility; expectId?: string; verify?: (located: LocatedPack) => Promise<PackIssue[]> } = {},
+      options: {
+        visibility?: Visibility;
+        expectId?: string;
+        verify?: (located: LocatedPack) => Promise<PackIssue[]>;
+        /** How the text is read (the server: in the pack reader's thread); default parsePackLocated on this thread. */
+        read?: (text: string, file: string) => Promise<LocatedPack>;
+      } = {},
     ): Promise<PublishResult> {
-      const located = parsePackLocated(text, "upload");
+      const located = options.read ? await options.read(text, "upload") : parsePackLocated(text, "upload");
       const parsed = located.pack;
       if (options.expectId !== undefined && parsed.id !== options.expectId) {
         throw new PackIdMismatchError(options.expectId, parsed.id);

@@ -1,7 +1,17 @@
 export * from "./schema.js";
 export * from "./public.js";
 export * from "./errors.js";
-export { parsePack, parsePackLocated, loadPackDir, loadPacksFromDir, loadPacksAt, type LocatedPack } from "./loader.js";
+export {
+  parsePack,
+  parsePackLocated,
+  parsePackPortable,
+  locatedPack,
+  loadPackDir,
+  loadPacksFromDir,
+  loadPacksAt,
+  type LocatedPack,
+  type PortablePack,
+} from "./loader.js";
 export { createStaticCatalog, type PackCatalog, type PackRecord, type Visibility } from "./catalog.js";
 export {
   instantiateQuestion,

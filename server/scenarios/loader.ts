@@ -7,6 +7,7 @@ import { partialCrossChecks } from "./partial-checks.js";
 import { PackValidationError, formatPath, type PackIssue } from "./errors.js";
 import { PackSchema, type Pack } from "./schema.js";
 import { readYamlSource, type YamlSource } from "./yaml-source.js";
+import { locateInTable, type PositionTable } from "./position-table.js";
 
 type Path = (string | number)[];
 /** Maps a path in the assembled pack to the file and path where an author wrote it. */
@@ -89,6 +90,25 @@ export function parsePackLocated(text: string, file: string): LocatedPack {
   const { source, issues } = readYamlSource(text, file);
   if (issues.length) throw new PackValidationError(issues);
   return validate(source.value, singleFile(source));
+}
+
+/**
+ * A valid pack and where its parts were written, as plain data that crosses a thread boundary (structured clone):
+ * what the pack reader's worker thread (server/packs/reader) sends back. `locatedPack` turns it into a LocatedPack.
+ */
+export type PortablePack = { pack: Pack; file: string; positions: PositionTable };
+
+/** parsePackLocated for a worker thread: the same checks, the same errors, positions as a table. */
+export function parsePackPortable(text: string, file: string): PortablePack {
+  const { source, issues } = readYamlSource(text, file);
+  if (issues.length) throw new PackValidationError(issues);
+  const { pack } = validate(source.value, singleFile(source));
+  return { pack, file, positions: source.positions() };
+}
+
+/** A pack read in another thread, located as parsePackLocated locates it (paths deeper than the table: at their ancestor). */
+export function locatedPack({ pack, file, positions }: PortablePack): LocatedPack {
+  return { pack, locate: (path) => ({ file, path: formatPath(path), ...locateInTable(positions, path) }) };
 }
 
 export function loadPackFile(path: string, root = process.cwd()): LocatedPack {

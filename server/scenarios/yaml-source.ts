@@ -1,5 +1,6 @@
 import { isNode, isScalar, LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { PackIssue } from "./errors.js";
+import { positionTable, type PositionTable } from "./position-table.js";
 import { MAX_YAML_ALIASES, yamlTooDeep } from "./yaml-limits.js";
 
 /**
@@ -19,6 +20,8 @@ export type YamlSource = {
   value: unknown;
   /** Line/column of the deepest existing node on `path`. */
   locate(path: (string | number)[]): { line?: number; column?: number };
+  /** The same positions as plain data, to send to another thread (see position-table.ts). */
+  positions(): PositionTable;
 };
 
 function position(lineCounter: LineCounter, offset: number): { line: number; column: number } {
@@ -58,7 +61,7 @@ export function readYamlSource(text: string, file: string): { source: YamlSource
   const deep = yamlTooDeep(text);
   if (deep) {
     return {
-      source: { file, value: undefined, locate: () => ({ line: deep.line }) },
+      source: { file, value: undefined, locate: () => ({ line: deep.line }), positions: () => new Map([["", [deep.line, 1]]]) },
       issues: [{ file, path: "", line: deep.line, code: "yaml", message: `YAML too deeply nested: ${deep.message}` }],
     };
   }
@@ -93,6 +96,7 @@ export function readYamlSource(text: string, file: string): { source: YamlSource
       }
       return {};
     },
+    positions: () => positionTable(doc.contents, lineCounter),
   };
   return { source, issues };
 }

@@ -3,6 +3,7 @@ import { Migrator, type Migration, type MigrationProvider } from "kysely/migrati
 import { clusterMigrations } from "./cluster-migrations.js";
 import { roleMigrations } from "./role-migrations.js";
 import { tokenEventMigrations } from "./token-event-migrations.js";
+import { draftMigrations } from "./draft-migrations.js";
 import { teamMigrations } from "./team-migrations.js";
 import { truthMigrations } from "./truth-migrations.js";
 
@@ -128,6 +129,7 @@ const migrations: Record<string, Migration> = {
   ...clusterMigrations,
   ...roleMigrations,
   ...tokenEventMigrations,
+  ...draftMigrations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,4 +1,4 @@
-import type { ColumnType } from "kysely";
+import type { ColumnType, Generated } from "kysely";
 import type { InvitesTable, IntegritySignalsTable, ScoreOverridesTable, TeamTokenEventsTable } from "./team-tables.js";
 
 /** Row shapes of the app tables (LangGraph keeps its own checkpoint tables). */
@@ -57,6 +57,8 @@ export type DraftsTable = {
   code: string | null;
   language: string | null;
   saved_at: number;
+  /** Counts saves of this draft (1 for the first; 0 for drafts saved before revisions): a save names the one it was typed on. */
+  revision: Generated<number>;
 };
 
 export type TeamsTable = {

@@ -13,6 +13,7 @@ import {
   type TokenRole,
 } from "../contracts/index.js";
 import { StoredDataError, type Store, type TeamRow, type TeamTokenEventRow, type TeamTokenRow } from "../store/index.js";
+import { roleWordIn } from "./role-words.js";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 /** Writes of "last used" are coalesced: one per token per minute is plenty to read. */
@@ -52,7 +53,15 @@ export class TeamError extends Error {
     message: string,
     readonly code: Extract<
       ErrorCode,
-      "NOT_FOUND" | "BAD_PAYLOAD" | "TOKEN_REVOKED" | "LABEL_TAKEN" | "LABEL_CONFUSABLE" | "TEAM_EXISTS" | "LAST_TOKEN" | "FORBIDDEN_ROLE"
+      | "NOT_FOUND"
+      | "BAD_PAYLOAD"
+      | "TOKEN_REVOKED"
+      | "LABEL_TAKEN"
+      | "LABEL_CONFUSABLE"
+      | "LABEL_ROLE_WORD"
+      | "TEAM_EXISTS"
+      | "LAST_TOKEN"
+      | "FORBIDDEN_ROLE"
     >,
   ) {
     super(message);
@@ -196,6 +205,13 @@ export function createTeams(store: Store, now: () => number) {
         throw new TeamError(
           `${aRole(by.role)} token cannot grant the ${role} role (it would hand out more than it holds)`,
           "FORBIDDEN_ROLE",
+        );
+      // Only the role says what a token may do; a label saying it too ("Dana (owner)") would be believed instead.
+      const roleWord = roleWordIn(label);
+      if (roleWord)
+        throw new TeamError(
+          `a label may not hold the word "${roleWord.word}"${roleWord.word.toLowerCase() === roleWord.role ? "" : ` (it reads as "${roleWord.role}")`}: it names a role, and only the token's role says what it may do; label the person or the use ("Dana", "CI export")`,
+          "LABEL_ROLE_WORD",
         );
       await requireTeam(teamId);
       await requireFreeLabel(teamId, label);

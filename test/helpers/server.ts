@@ -11,6 +11,7 @@ import type { SandboxOptions } from "../../server/sandbox/index.js";
 import type { Pack } from "../../server/scenarios/index.js";
 import type { RedisConfig } from "../../server/redis/index.js";
 import type { ClusterOptions } from "../../server/cluster/index.js";
+import type { PackReaderOptions } from "../../server/packs/index.js";
 import { postgresFor } from "./database.js";
 
 export type TestServer = { app: App; url: string; databaseFile: string; close(): Promise<void> };
@@ -43,6 +44,8 @@ export async function startTestServer(options: {
   logger?: Logger;
   /** PostgreSQL only: lease and poll timings (tests shorten them). */
   cluster?: Partial<ClusterOptions>;
+  /** The pack reader's bounds (a test's own timer), or null to read packs on the event loop. */
+  packReader?: PackReaderOptions | null;
 }): Promise<TestServer> {
   const databaseFile = options.databaseFile ?? tempDatabaseFile();
   // random: () => 0 keeps pack order among equally suitable questions, so tests know what comes.
@@ -66,6 +69,7 @@ export async function startTestServer(options: {
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.redis ? { redis: options.redis } : {}),
     ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
+    ...(options.packReader !== undefined ? { packReader: options.packReader } : {}),
   });
   await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
   // As the real start does: recover only once listening. Awaited here so tests see a settled server.

@@ -71,7 +71,7 @@ describe("the server answers every route as its contract says (through the clien
     });
     await call("teamPacks", at);
     expect((await call("teamPack", { teamToken, params: { team, packId: "tiny" }, query: { version: 1 } })).version).toBe(1);
-    const issued = await call("createToken", { ...at, body: { label: "Reviewer", role: "reviewer" } });
+    const issued = await call("createToken", { ...at, body: { label: "Rita", role: "reviewer" } });
     await call("tokens", at);
     const self = await call("rotateOwnToken", { teamToken: issued.token, params: { team } });
     expect(self.info.current).toBe(true);

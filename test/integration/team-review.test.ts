@@ -207,7 +207,7 @@ describe("team review API", () => {
     expect(noSuchCriterion.status).toBe(404);
     expect((await noSuchCriterion.json()).error.message).toMatch(/has no criterion "tests-passed"; its criteria: "star"/);
     const reviewer = (
-      await (await api("/api/teams/acme/tokens", acme, { method: "POST", json: { label: "Rita (reviewer)", role: "reviewer" } })).json()
+      await (await api("/api/teams/acme/tokens", acme, { method: "POST", json: { label: "Rita R", role: "reviewer" } })).json()
     ).token;
     const changed = await api(`/api/teams/acme/sessions/${second.sessionId}/overrides`, reviewer, {
       method: "POST",
@@ -215,13 +215,13 @@ describe("team review API", () => {
     });
     expect(changed.status).toBe(201);
     const after = await changed.json();
-    expect(after.overrides["failure-story/star"]).toMatchObject({ score: 3, original: criterion.score, by: "Rita (reviewer)" });
+    expect(after.overrides["failure-story/star"]).toMatchObject({ score: 3, original: criterion.score, by: "Rita R" });
     expect(after.audit).toEqual([
       expect.objectContaining({
         before: criterion.score,
         after: 3,
         original: criterion.score,
-        by: "Rita (reviewer)",
+        by: "Rita R",
         note: "Spoke to the result in the follow-up call.",
       }),
     ]);
@@ -235,7 +235,7 @@ describe("team review API", () => {
       })
     ).json();
     expect(back.audit.map((a: { before: number; after: number; by: string }) => [a.before, a.after, a.by])).toEqual([
-      [criterion.score, 3, "Rita (reviewer)"],
+      [criterion.score, 3, "Rita R"],
       [3, 2, "owner"],
     ]);
     const same = await api(`/api/teams/acme/sessions/${second.sessionId}/overrides`, acme, {

@@ -21,7 +21,7 @@ const apply = (state: DraftState, ...actions: DraftAction[]) => actions.reduce(d
 
 describe("the answer box's state", () => {
   it("starts from the saved draft, else the code a follow-up builds on, else empty with the starter code", () => {
-    const saved = { questionId: "q", text: "notes", code: "print(1)", language: "typescript" as const, savedAt: 1_000 };
+    const saved = { questionId: "q", text: "notes", code: "print(1)", language: "typescript" as const, savedAt: 1_000, revision: 1 };
     const fromDraft = initialDraftState(coding, saved, { code: "ignored", language: "python" });
     expect(fromDraft).toMatchObject({ text: "notes", language: "typescript", codeByLanguage: { typescript: "print(1)" } });
     expect(fromDraft.status).toEqual({ kind: "saved", at: 1_000 });
@@ -88,5 +88,26 @@ describe("the answer box's state", () => {
     expect(s.text).toBe("");
     expect(s.language).toBe("typescript");
     expect(codeIn(s, coding)).toBe(coding.starterCode.typescript);
+  });
+
+  it("a stale save (another tab saved newer text) holds the box as it is until the candidate loads the newer draft", () => {
+    const newer = {
+      questionId: "q",
+      text: "from the other tab",
+      code: "print(2)",
+      language: "typescript" as const,
+      savedAt: 5_000,
+      revision: 4,
+    };
+    const typed = apply(initialDraftState(coding, null, null), { type: "text", text: "mine" }, { type: "save-started" });
+    const stale = apply(typed, { type: "save-stale", attempt: 1, newer });
+    expect(stale.status).toEqual({ kind: "stale", newer });
+    expect(stale.text).toBe("mine");
+    expect(saveStatusText(stale.status)).toMatch(/^Not saved: another tab saved newer text at \d\d:\d\d:\d\d$/);
+    // An older attempt's refusal does not replace a newer status.
+    expect(apply(typed, { type: "save-started" }, { type: "save-stale", attempt: 1, newer }).status.kind).toBe("saving");
+    const loaded = apply(stale, { type: "load-draft", draft: newer });
+    expect(loaded).toMatchObject({ text: "from the other tab", language: "typescript", status: { kind: "saved", at: 5_000 } });
+    expect(codeIn(loaded, coding)).toBe("print(2)");
   });
 });

@@ -160,9 +160,9 @@ describe("labels through the team service", () => {
     expect(await refusal(teams.createToken("acme", "Sam  Lee", "reviewer"))).toBe("LABEL_TAKEN");
     expect(await refusal(teams.createToken("acme", "Sam\u00A0\u00A0\u00A0Lee", "reviewer"))).toBe("LABEL_TAKEN");
     expect(await refusal(teams.createToken("acme", "Sam  Lee 2", "reviewer"))).toBeNull();
-    await teams.createToken("acme", "owner x", "viewer");
-    expect(await refusal(teams.createToken("acme", "\u0585wner x", "viewer"))).toBe("BAD_PAYLOAD");
-    expect(await refusal(teams.createToken("acme", "own\u1D07r x", "viewer"))).toBe("BAD_PAYLOAD");
+    await teams.createToken("acme", "towner x", "viewer");
+    expect(await refusal(teams.createToken("acme", "t\u0585wner x", "viewer"))).toBe("BAD_PAYLOAD");
+    expect(await refusal(teams.createToken("acme", "town\u1D07r x", "viewer"))).toBe("BAD_PAYLOAD");
   });
 
   it("a label stored with several spaces (before the rule) still blocks its one-space and look-alike forms", async () => {

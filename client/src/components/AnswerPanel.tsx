@@ -1,5 +1,5 @@
 import { lazy, Suspense, useReducer, useRef, useState } from "react";
-import type { CodeRunResult, Draft, Language } from "../../../server/contracts/index.js";
+import type { AnswerDraftResult, CodeRunResult, Draft, Language } from "../../../server/contracts/index.js";
 import { newSubmissionId, type AnswerContent, type CodeAnswer } from "../room/answer.js";
 import {
   codeIn,
@@ -17,6 +17,7 @@ import { useMounted } from "../room/useMounted.js";
 import { useTestRun } from "../room/useTestRun.js";
 import { errorMessage, RequestError } from "../socket.js";
 import { AnswerActions } from "./AnswerActions.js";
+import { StaleDraftNotice } from "./StaleDraftNotice.js";
 import { AnswerTextArea } from "./AnswerTextArea.js";
 import { TestResults } from "./TestResults.js";
 
@@ -33,7 +34,8 @@ type Props = {
   live: boolean;
   /** Client-clock ms when the round ends; null when untimed. */
   deadline: number | null;
-  onSaveDraft: (questionId: string, content: AnswerContent) => Promise<number>;
+  /** Saves on `baseRevision`; rejects with DRAFT_STALE when another tab saved this answer since. */
+  onSaveDraft: (questionId: string, content: AnswerContent, baseRevision: number) => Promise<AnswerDraftResult>;
   onSubmit: (question: RoomQuestion, submissionId: string, content: AnswerContent) => Promise<void>;
   /** Runs the visible tests (coding questions); nothing is recorded as an answer. */
   onRunCode: (questionId: string, code: string, language: Language, onWaiting?: (ahead: number) => void) => Promise<CodeRunResult>;
@@ -78,7 +80,15 @@ export function AnswerPanel({
 
   const questionId = question.questionId;
   const mounted = useMounted();
-  const autosave = useAutosave(content, { questionId, live, deadline, save: onSaveDraft, dispatch, registerSaveNow });
+  const autosave = useAutosave(content, {
+    questionId,
+    live,
+    deadline,
+    initialRevision: initialDraft?.revision ?? 0,
+    save: onSaveDraft,
+    dispatch,
+    registerSaveNow,
+  });
   const tests = useTestRun(questionId, onRunCode, onError, mounted);
   const stale = tests.run !== null && (tests.run.code !== code || tests.run.language !== state.language);
 
@@ -86,6 +96,13 @@ export function AnswerPanel({
   const change = (action: DraftAction) => {
     dispatch(action);
     autosave.edited(draftContent(draftReducer(state, action), question));
+  };
+
+  /** Another tab saved newer text: load it here (this box's unsaved text is replaced), or save this box's over it. */
+  const loadNewer = (newer: Draft) => {
+    const action: DraftAction = { type: "load-draft", draft: newer };
+    dispatch(action);
+    autosave.loadNewer(newer, draftContent(draftReducer(state, action), question));
   };
 
   // Kept across failed attempts: a retried submit must not count as a second answer.
@@ -185,6 +202,14 @@ export function AnswerPanel({
           testId: "answer-text",
           className: "answer-text",
         })
+      )}
+      {state.status.kind === "stale" && (
+        <StaleDraftNotice
+          newer={state.status.newer}
+          onLoad={loadNewer}
+          onKeepMine={(newer) => void autosave.keepMine(newer)}
+          disabled={!live || submitting}
+        />
       )}
       <AnswerActions
         statusKind={state.status.kind}

@@ -9,7 +9,12 @@ import type { RoomQuestion } from "./room-state.js";
  */
 
 type SaveStatus =
-  { kind: "idle" } | { kind: "saving"; attempt: number } | { kind: "saved"; at: number } | { kind: "failed"; message: string };
+  | { kind: "idle" }
+  | { kind: "saving"; attempt: number }
+  | { kind: "saved"; at: number }
+  | { kind: "failed"; message: string }
+  /** Another tab saved newer text for this answer (`newer`, null if it is gone): nothing here is saved until the candidate chooses. */
+  | { kind: "stale"; newer: Draft | null };
 
 export type DraftState = {
   text: string;
@@ -27,6 +32,9 @@ export type DraftAction =
   | { type: "save-started" }
   | { type: "save-done"; attempt: number; at: number }
   | { type: "save-failed"; attempt: number; message: string }
+  | { type: "save-stale"; attempt: number; newer: Draft | null }
+  /** The candidate chose to load another tab's newer draft: it replaces what this tab holds. */
+  | { type: "load-draft"; draft: Draft }
   /** The answer was accepted: the box starts empty (a follow-up gets its own panel anyway). */
   | { type: "submitted" };
 
@@ -67,6 +75,20 @@ export function draftReducer(state: DraftState, action: DraftAction): DraftState
       return action.attempt === state.saves ? { ...state, status: { kind: "saved", at: action.at } } : state;
     case "save-failed":
       return action.attempt === state.saves ? { ...state, status: { kind: "failed", message: action.message } } : state;
+    case "save-stale":
+      return action.attempt === state.saves ? { ...state, status: { kind: "stale", newer: action.newer } } : state;
+    case "load-draft": {
+      const { draft } = action;
+      return {
+        ...state,
+        text: draft.text ?? "",
+        ...(draft.code !== undefined
+          ? { codeByLanguage: { ...state.codeByLanguage, [draft.language ?? state.language]: draft.code } }
+          : {}),
+        ...(draft.language ? { language: draft.language } : {}),
+        status: { kind: "saved", at: draft.savedAt },
+      };
+    }
     case "submitted":
       return { ...state, text: "", codeByLanguage: {} };
   }
@@ -103,6 +125,10 @@ export function saveStatusText(status: SaveStatus): string {
       return `Saved ${timeOfDay(status.at)}`;
     case "failed":
       return `Autosave failed: ${status.message}`;
+    case "stale":
+      return status.newer
+        ? `Not saved: another tab saved newer text at ${timeOfDay(status.newer.savedAt)}`
+        : "Not saved: another tab changed this answer";
     case "idle":
       return "";
   }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, type Dispatch } from "react";
-import { errorMessage } from "../socket.js";
+import type { AnswerDraftResult, Draft } from "../../../server/contracts/index.js";
+import { errorMessage, RequestError } from "../socket.js";
 import type { AnswerContent } from "./answer.js";
 import type { DraftAction } from "./answer-draft.js";
 
@@ -14,7 +15,9 @@ type Options = {
   live: boolean;
   /** Client-clock ms when the round ends; null when untimed. */
   deadline: number | null;
-  save: (questionId: string, content: AnswerContent) => Promise<number>;
+  /** The revision of the draft this box started from (the snapshot's; 0 when there was none). */
+  initialRevision: number;
+  save: (questionId: string, content: AnswerContent, baseRevision: number) => Promise<AnswerDraftResult>;
   dispatch: Dispatch<DraftAction>;
   /** The room asks for an immediate save (before ending the interview) through this. */
   registerSaveNow?: ((saveNow: (() => Promise<void>) | null) => void) | undefined;
@@ -33,6 +36,12 @@ type Autosave = {
   unsaved(): boolean;
   /** The latest content typed (timers and acks read it, never a stale closure). */
   latest(): AnswerContent;
+  /**
+   * After DRAFT_STALE (another tab saved newer text): take the newer draft as this box's (the caller puts its text
+   * in the box), or keep this box's text and save it over the newer one. Until then nothing is saved from here.
+   */
+  loadNewer(newer: Draft, content: AnswerContent): void;
+  keepMine(newer: Draft | null): Promise<void>;
 };
 
 /**
@@ -41,9 +50,18 @@ type Autosave = {
  * the connection comes back, when the room asks (ending the interview), when the
  * page is hidden or closed, and when the panel goes away.
  */
-export function useAutosave(initial: AnswerContent, { questionId, live, deadline, save, dispatch, registerSaveNow }: Options): Autosave {
+export function useAutosave(
+  initial: AnswerContent,
+  { questionId, live, deadline, initialRevision, save, dispatch, registerSaveNow }: Options,
+): Autosave {
   const contentRef = useRef(initial);
   const dirtyRef = useRef(false);
+  /** The revision this box's text is typed on: each save names it, and a save another tab made since refuses it. */
+  const revisionRef = useRef(initialRevision);
+  /** Another tab saved newer text: hold every save until the candidate chooses (load it, or keep this text). */
+  const staleRef = useRef(false);
+  /** Saves go one at a time: a second save sent before the first's ack would name the revision the first replaces. */
+  const queueRef = useRef<Promise<void>>(Promise.resolve());
   const liveRef = useRef(live);
   const timerRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const attemptRef = useRef(0);
@@ -51,19 +69,26 @@ export function useAutosave(initial: AnswerContent, { questionId, live, deadline
     liveRef.current = live;
   }, [live]);
 
-  const flush = useCallback(async () => {
+  const flush = useCallback((): Promise<void> => {
     clearTimeout(timerRef.current);
-    if (!dirtyRef.current || !liveRef.current) return;
-    dirtyRef.current = false;
-    const attempt = ++attemptRef.current;
-    dispatch({ type: "save-started" });
-    try {
-      const at = await save(questionId, contentRef.current);
-      dispatch({ type: "save-done", attempt, at });
-    } catch (err) {
-      dirtyRef.current = true;
-      dispatch({ type: "save-failed", attempt, message: errorMessage(err) });
-    }
+    const run = async () => {
+      if (!dirtyRef.current || !liveRef.current || staleRef.current) return;
+      dirtyRef.current = false;
+      const attempt = ++attemptRef.current;
+      dispatch({ type: "save-started" });
+      try {
+        const saved = await save(questionId, contentRef.current, revisionRef.current);
+        revisionRef.current = saved.revision;
+        dispatch({ type: "save-done", attempt, at: saved.savedAt });
+      } catch (err) {
+        dirtyRef.current = true;
+        if (err instanceof RequestError && err.code === "DRAFT_STALE") {
+          staleRef.current = true;
+          dispatch({ type: "save-stale", attempt, newer: err.draft ?? null });
+        } else dispatch({ type: "save-failed", attempt, message: errorMessage(err) });
+      }
+    };
+    return (queueRef.current = queueRef.current.then(run, run));
   }, [save, questionId, dispatch]);
 
   // Back online (reconnected and resumed): send what was typed meanwhile.
@@ -115,5 +140,19 @@ export function useAutosave(initial: AnswerContent, { questionId, live, deadline
     },
     unsaved: () => dirtyRef.current,
     latest: () => contentRef.current,
+    loadNewer(newer, content) {
+      contentRef.current = content;
+      revisionRef.current = newer.revision;
+      staleRef.current = false;
+      dirtyRef.current = false;
+      clearTimeout(timerRef.current);
+    },
+    keepMine(newer) {
+      // No newer draft stored (it is gone): this text starts the answer's drafts again.
+      revisionRef.current = newer?.revision ?? 0;
+      staleRef.current = false;
+      dirtyRef.current = true;
+      return flush();
+    },
   };
 }

@@ -131,11 +131,10 @@ export function useInterviewRoom(sessionId: string, resumeToken: string | null) 
     };
   }, [sessionId, resumeToken]);
 
+  /** Saves on `baseRevision` (the revision the text was typed on); DRAFT_STALE when another tab saved since. */
   const saveDraft = useCallback(
-    async (questionId: string, content: AnswerContent) => {
-      const { savedAt } = await request("answer:draft", { sessionId, questionId, ...content });
-      return savedAt;
-    },
+    (questionId: string, content: AnswerContent, baseRevision: number) =>
+      request("answer:draft", { sessionId, questionId, ...content, baseRevision }),
     [sessionId],
   );
 

@@ -1,0 +1,19 @@
+import { parentPort } from "node:worker_threads";
+import { PackValidationError, parsePackPortable } from "../../scenarios/index.js";
+import type { ReadReply, ReadRequest } from "./messages.js";
+
+/** Reads packs one at a time, off the server's event loop: YAML parsing, the schema and the cross-checks. */
+parentPort!.on("message", ({ id, text, file }: ReadRequest) => {
+  let reply: ReadReply;
+  try {
+    reply = { id, ok: true, read: parsePackPortable(text, file) };
+  } catch (err) {
+    reply =
+      err instanceof PackValidationError
+        ? { id, ok: false, issues: err.issues }
+        : { id, ok: false, error: (err as Error)?.message ?? String(err) };
+  }
+  parentPort!.postMessage(reply);
+});
+// The parent terminates this thread only after this (nodejs/node#43182, server/workers/stop-worker.ts).
+parentPort!.postMessage({ ready: true });

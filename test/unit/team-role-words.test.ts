@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { createStore, migrateToLatest, openSqlite } from "../../server/store/index.js";
+import { createTeams, TeamError } from "../../server/teams/index.js";
+import { roleWordIn } from "../../server/teams/role-words.js";
+
+describe("role words in token labels (finding F8)", () => {
+  it("finds a role word standing as a word of its own, in any case and after folding look-alikes", () => {
+    for (const [label, word, role] of [
+      ["Dana (owner)", "owner", "owner"],
+      ["Admin Dana", "Admin", "admin"],
+      ["reviewer: Bob", "reviewer", "reviewer"],
+      ["ADMINISTRATOR", "ADMINISTRATOR", "administrator"],
+      ["Dana_Moderator", "Moderator", "moderator"],
+      ["DanaOwner", "Owner", "owner"],
+      ["Staff-Bob", "Staff", "staff"],
+      ["system", "system", "system"],
+      ["Author Kim", "Author", "author"],
+      ["Eve (editor)", "editor", "editor"],
+      ["viewer Vic", "viewer", "viewer"],
+      ["admin2", "admin", "admin"],
+      // Look-alikes: a zero for O, a one for i, rn for m, vv for w, a diacritic, full-width letters.
+      ["0WNER Dana", "0WNER", "owner"],
+      ["Rev1ewer Bob", "Rev1ewer", "reviewer"],
+      ["Adrnin Dana", "Adrnin", "admin"],
+      ["Dana ovvner", "ovvner", "owner"],
+      ["Dana Ówner", "Ówner", "owner"],
+      ["\uFF21\uFF44\uFF4D\uFF49\uFF4E Dana", "Admin", "admin"],
+    ] as const) {
+      const found = roleWordIn(label);
+      expect(found, label).toEqual({ word, role });
+    }
+  });
+
+  it("leaves words that merely contain a role word, and names that are not one", () => {
+    for (const label of ["Sysadmin", "Townerson", "authority team", "Dana", "Bob Staffordshire", "Sam Lee 2", "CI export", "Ownership Kim"])
+      expect(roleWordIn(label), label).toBeNull();
+  });
+
+  it("the team service refuses such a label with LABEL_ROLE_WORD naming the word, and keeps the rest", async () => {
+    const { db } = openSqlite(":memory:");
+    await migrateToLatest(db);
+    const teams = createTeams(createStore(db), () => 1_000);
+    await teams.create("Acme");
+    const refused = await teams.createToken("acme", "Dana (owner)", "viewer").catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(TeamError);
+    expect((refused as TeamError).code).toBe("LABEL_ROLE_WORD");
+    expect((refused as TeamError).message).toContain('the word "owner"');
+    const alike = await teams.createToken("acme", "Rev1ewer Bob", "reviewer").catch((e: unknown) => e);
+    expect((alike as TeamError).message).toMatch(/the word "Rev1ewer" \(it reads as "reviewer"\)/);
+    expect((await teams.createToken("acme", "Dana", "owner")).row.label).toBe("Dana");
+    // The team's bootstrap token keeps the label the server gave it.
+    expect((await teams.tokens("acme")).map((t) => t.label)).toEqual(["owner", "Dana"]);
+  });
+});
