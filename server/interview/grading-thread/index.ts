@@ -1,5 +1,5 @@
-import { Worker } from "node:worker_threads";
-import { stopWorker } from "../../workers/index.js";
+import type { Worker } from "node:worker_threads";
+import { spawnWorker, stopWorker } from "../../workers/index.js";
 import type { AnswerBody } from "../../contracts/index.js";
 import type { CriterionGap, GradeContext, QuestionGrade } from "../../grading/index.js";
 import type { Pack, Question } from "../../scenarios/index.js";
@@ -7,7 +7,7 @@ import { ServiceError } from "../../contracts/service-error.js";
 import { createFairTurns } from "../fair-turns.js";
 import type { FollowUpReadingResult, GradeRequest, GradeTask } from "./messages.js";
 
-const BOOTSTRAP = new URL("./bootstrap.mjs", import.meta.url);
+const WORKER = new URL("./worker.ts", import.meta.url);
 
 /** Whose reading this is (the session id): the thread takes sessions in turn. Absent: a line of its own (start-up warm-ups, tools). */
 type Owned = { owner?: string | undefined };
@@ -69,7 +69,7 @@ export function createGradingThread(): {
   /** The reading the worker is doing (one at a time, so the next one can still be chosen fairly). */
   let inFlight: { id: number; job: Job; worker: Worker } | null = null;
   const spawn = (): Worker => {
-    const w = new Worker(BOOTSTRAP);
+    const w = spawnWorker(WORKER);
     w.unref();
     loaded = new Promise<void>((resolve) => {
       w.once("message", () => resolve());
