@@ -1,5 +1,5 @@
 import type { Worker } from "node:worker_threads";
-import { spawnWorker, stopWorker } from "../../workers/index.js";
+import { spawnWorker, stopWorker, workerLoaded } from "../../workers/index.js";
 import type { AnswerBody } from "../../contracts/index.js";
 import type { CriterionGap, GradeContext, QuestionGrade } from "../../grading/index.js";
 import type { Pack, Question } from "../../scenarios/index.js";
@@ -59,7 +59,7 @@ export function createGradingThread(): {
   close(): Promise<void>;
 } {
   let worker: Worker | null = null;
-  /** Settles once the current worker has loaded its modules (or stopped): it is only terminated after that. */
+  /** Settles once the current worker has loaded its modules (or failed to): it is only terminated after that. */
   let loaded: Promise<void> = Promise.resolve();
   let nextId = 1;
   let nextPackRef = 1;
@@ -71,11 +71,7 @@ export function createGradingThread(): {
   const spawn = (): Worker => {
     const w = spawnWorker(WORKER);
     w.unref();
-    loaded = new Promise<void>((resolve) => {
-      w.once("message", () => resolve());
-      w.once("error", () => resolve());
-      w.once("exit", () => resolve());
-    });
+    loaded = workerLoaded(w, "grading thread");
     // A new worker knows no packs yet.
     packRefs = new WeakMap();
     w.on("message", (m: { id?: number; result?: unknown; error?: string }) => {

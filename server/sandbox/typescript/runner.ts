@@ -1,6 +1,6 @@
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
-import { spawnWorker, stopWorker } from "../../workers/index.js";
+import { spawnWorker, stopWorker, workerLoaded } from "../../workers/index.js";
 import { WALL_CEILING_FACTOR } from "../budget/index.js";
 import { batchWallMs, type SandboxLimits } from "../limits.js";
 import { BACKGROUND_SLOTS, createFairQueue, perAddressSlots, ticketOf, TYPESCRIPT_PER_SESSION } from "../scheduling/index.js";
@@ -45,12 +45,7 @@ export function createTypeScriptRunner(options: { limits: SandboxLimits; workers
       resourceLimits: { stackSizeMb: WORKER_STACK_MB },
     });
     worker.unref();
-    const ready = new Promise<void>((resolve, reject) => {
-      worker.once("message", () => resolve());
-      worker.once("error", reject);
-      worker.once("exit", () => reject(new Error("the TypeScript sandbox worker exited while starting")));
-    });
-    ready.catch(() => undefined);
+    const ready = workerLoaded(worker, "TypeScript sandbox worker");
     return { worker, ready, busy: false };
   };
   const slots: Slot[] = Array.from({ length: size }, spawnSlot);
