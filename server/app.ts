@@ -171,7 +171,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       ...(sandbox
         ? {
             runTests: (question, language, code, owner) =>
-              sandbox.runTests(question, language, code, "all", { owner: owner && `grading:${owner}`, holdHidden: true }),
+              sandbox.runTests(question, language, code, "all", { owner: owner && `grading:${owner}`, hold: sandbox.hiddenHold }),
           }
         : {}),
       ...modelDeps(deps.model ?? null, metrics),
