@@ -6,6 +6,8 @@ import {
   compileInterviewGraph,
   createGradingQueue,
   createGradingThread,
+  createSessionAddresses,
+  type SessionAddresses,
   createInterviewService,
   realClock,
   type Clock,
@@ -100,6 +102,8 @@ export type App = {
   /** Invites, signals, review (issue 13). */
   teamDesk: TeamDesk;
   sandbox: Sandbox | null;
+  /** The address each session is held from: grading takes turns between addresses, then sessions (interview/fair-turns.ts). */
+  sessionAddresses: SessionAddresses;
   /** This instance's Prometheus registry and metrics (served at /api/metrics). */
   metrics: Metrics;
   close(): Promise<void>;
@@ -145,8 +149,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     const room = io?.to(roomOf(sessionId)) as { emit(event: string, payload: unknown): boolean } | undefined;
     room?.emit(name, { ...body, seq, sessionId });
   };
-  const gradeLater = createGradingQueue({ concurrency: 2, logger });
-  const gradingThread = createGradingThread();
+  // Grading takes turns between client addresses, then between an address's sessions (interview/fair-turns.ts).
+  const sessionAddresses = createSessionAddresses();
+  const gradeLater = createGradingQueue({ concurrency: 2, logger, groupOf: sessionAddresses.addressOf });
+  const gradingThread = createGradingThread({ groupOf: sessionAddresses.addressOf });
   const graph = compileInterviewGraph(
     {
       packs,
@@ -220,6 +226,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     clientDist: deps.clientDist ?? null,
     pingDatabase: database.ping,
     limits,
+    onSessionHeld: sessionAddresses.record,
     trustProxy: deps.trustProxy ?? false,
     allowedHosts: deps.allowedHosts ?? null,
     recovering: () => recovering,
@@ -230,6 +237,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   httpServer.on("request", http);
   io = createSocketServer(httpServer, service, teams, logger, {
     limits,
+    onSessionHeld: sessionAddresses.record,
     trustProxy: deps.trustProxy ?? false,
     ...(deps.socketBytesPerAddress ? { bytesPerAddress: deps.socketBytesPerAddress } : {}),
     // The byte budget's windows read the app's clock: tests that inject one need not wait for a window to pass.
@@ -280,6 +288,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     teams,
     teamDesk,
     sandbox,
+    sessionAddresses,
     metrics,
     async close() {
       if (closed) return;

@@ -41,9 +41,11 @@ export const MAX_QUEUED_READINGS_PER_SESSION = 8;
  * candidates' acks on the event loop. A worker that dies is replaced; the
  * reading it was doing fails (and says so), the ones waiting go to the new one.
  *
- * The thread gets one reading at a time, chosen round-robin between sessions
- * (./fair-turns.ts): a first-come queue posted straight to the worker let one
- * session's long answers delay every other session's follow-up and grades.
+ * The thread gets one reading at a time, chosen round-robin between client
+ * addresses, then between an address's sessions (`groupOf`, ./fair-turns.ts): a
+ * first-come queue posted straight to the worker let one session's long answers
+ * delay every other session's follow-up and grades, and turns per session let
+ * one address's many sessions do the same together.
  *
  * Packs are cached by (id, version) on this side, so one pack is one object:
  * the worker receives each pack object once and keeps it (with the grader's
@@ -51,7 +53,7 @@ export const MAX_QUEUED_READINGS_PER_SESSION = 8;
  * megabyte-sized pack into the worker on every grade would cost more than the
  * grading itself and would rebuild the fingerprints every time.
  */
-export function createGradingThread(): {
+export function createGradingThread(options: { groupOf?: ((owner: string) => string | undefined) | undefined } = {}): {
   grade: GradeAnswers;
   weakest: WeakestCriterionOf;
   followUp: FollowUpReadingOf;
@@ -127,7 +129,8 @@ export function createGradingThread(): {
       if (closed) return reject(new Error("the grading thread is closed"));
       const job: Job = { task, pack, resolve: resolve as (result: unknown) => void, reject };
       // A reading nobody owns (start-up warm-ups, tools) is a line of its own: it waits one turn, and no cap applies.
-      if (!waiting.push(owner ?? `unowned:${nextUnowned++}`, job))
+      // Sessions share their turns with the other sessions of their client address (fair-turns.ts).
+      if (!waiting.push(owner ?? `unowned:${nextUnowned++}`, job, owner === undefined ? undefined : options.groupOf?.(owner)))
         return reject(
           new ServiceError(
             "GRADING_QUEUE_FULL",
