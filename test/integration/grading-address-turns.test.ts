@@ -14,7 +14,12 @@ afterEach(async () => {
 });
 
 async function clientFrom(address: string): Promise<Socket> {
-  const s = io(server.url, { transports: ["websocket"], forceNew: true, reconnection: false, extraHeaders: { "x-forwarded-for": address } });
+  const s = io(server.url, {
+    transports: ["websocket"],
+    forceNew: true,
+    reconnection: false,
+    extraHeaders: { "x-forwarded-for": address },
+  });
   sockets.push(s);
   await new Promise<void>((resolve, reject) => (s.once("connect", () => resolve()), s.once("connect_error", reject)));
   return s;

@@ -56,7 +56,9 @@ describe("the grading thread takes client addresses in turn, then their sessions
       await grouped.warm(question, pack);
       const done: string[] = [];
       const read = (owner: string, i: number) =>
-        grouped.weakest(question, [{ text: `Chunk by headings, embed, index ${i}.` }], { pack, owner }).then(() => done.push(`${owner}-${i}`));
+        grouped
+          .weakest(question, [{ text: `Chunk by headings, embed, index ${i}.` }], { pack, owner })
+          .then(() => done.push(`${owner}-${i}`));
       // x1's first reading goes to work at once; seven of the address's wait, then y1's two.
       const all = ["x1", "x2", "x3", "x4"].flatMap((owner) => [read(owner, 1), read(owner, 2)]);
       all.push(read("y1", 1), read("y1", 2));

@@ -51,7 +51,10 @@ describe("a criterion graded only by checks that need a model", () => {
   it("the shipped packs pass: every fix-works there stands beside fixed-prompt", () => {
     // Loading a folder runs the cross-checks; a refused criterion would throw here.
     const packs = loadPacksFromDir("scenarios");
-    const withFixWorks = packs.flatMap((p) => p.questions).flatMap((q) => q.rubric).filter((c) => c.evidence.checks.includes("fix-works"));
+    const withFixWorks = packs
+      .flatMap((p) => p.questions)
+      .flatMap((q) => q.rubric)
+      .filter((c) => c.evidence.checks.includes("fix-works"));
     expect(withFixWorks.length).toBeGreaterThan(0);
   });
 });

@@ -28,7 +28,7 @@ describe("a worker's loaded promise (server/workers/loaded.ts)", () => {
     process.on("unhandledRejection", onUnhandled);
     try {
       const worker = spawnWorker(fixture("broken-worker.ts"));
-      workerLoaded(worker);
+      void workerLoaded(worker);
       await new Promise((resolve) => worker.once("exit", resolve));
       // Unhandled rejections are reported after the microtask queue drains.
       await new Promise((resolve) => setImmediate(resolve));
