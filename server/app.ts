@@ -6,6 +6,8 @@ import {
   compileInterviewGraph,
   createGradingQueue,
   createGradingThread,
+  createSessionAddresses,
+  type SessionAddresses,
   createInterviewService,
   realClock,
   type Clock,
@@ -115,6 +117,8 @@ export type App = {
   sandbox: Sandbox | null;
   /** Reads uploaded packs in a worker thread (null: on the event loop, benchmarks only). */
   packReader: PackReader | null;
+  /** The address each session is held from: grading takes turns between addresses, then sessions (interview/fair-turns.ts). */
+  sessionAddresses: SessionAddresses;
   /** This instance's Prometheus registry and metrics (served at /api/metrics). */
   metrics: Metrics;
   close(): Promise<void>;
@@ -160,8 +164,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     const room = io?.to(roomOf(sessionId)) as { emit(event: string, payload: unknown): boolean } | undefined;
     room?.emit(name, { ...body, seq, sessionId });
   };
-  const gradeLater = createGradingQueue({ concurrency: 2, logger });
-  const gradingThread = createGradingThread();
+  // Grading takes turns between client addresses, then between an address's sessions (interview/fair-turns.ts).
+  const sessionAddresses = createSessionAddresses();
+  const gradeLater = createGradingQueue({ concurrency: 2, logger, groupOf: sessionAddresses.addressOf });
+  const gradingThread = createGradingThread({ groupOf: sessionAddresses.addressOf });
   const graph = compileInterviewGraph(
     {
       packs,
@@ -186,7 +192,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       ...(sandbox
         ? {
             runTests: (question, language, code, owner) =>
-              sandbox.runTests(question, language, code, "all", { owner: owner && `grading:${owner}`, holdHidden: true }),
+              sandbox.runTests(question, language, code, "all", { owner: owner && `grading:${owner}`, hold: sandbox.hiddenHold }),
           }
         : {}),
       ...modelDeps(deps.model ?? null, metrics),
@@ -238,6 +244,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     clientDist: deps.clientDist ?? null,
     pingDatabase: database.ping,
     limits,
+    onSessionHeld: sessionAddresses.record,
     trustProxy: deps.trustProxy ?? false,
     allowedHosts: deps.allowedHosts ?? null,
     recovering: () => recovering,
@@ -248,6 +255,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   httpServer.on("request", http);
   io = createSocketServer(httpServer, service, teams, logger, {
     limits,
+    onSessionHeld: sessionAddresses.record,
     trustProxy: deps.trustProxy ?? false,
     ...(deps.socketBytesPerAddress ? { bytesPerAddress: deps.socketBytesPerAddress } : {}),
     // The byte budget's windows read the app's clock: tests that inject one need not wait for a window to pass.
@@ -299,6 +307,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     teamDesk,
     sandbox,
     packReader,
+    sessionAddresses,
     metrics,
     async close() {
       if (closed) return;

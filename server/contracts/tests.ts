@@ -32,9 +32,10 @@ export const TestReportSchema = z.object({
   /**
    * With status "timeout": which of the run's budgets ran out. "cpu": the code used its CPU time
    * (a loop). "wall": it ran out of wall-clock time without using its CPU time (sleeping or blocked);
-   * time spent waiting for a core on a busy server does not count, up to twice the wall budget.
+   * time spent waiting for a core on a busy server does not count, up to twice the wall budget. "ceiling": it
+   * reached that twice (the server was busy and it had not finished: a loop or slow code starved of CPU).
    */
-  budgetSpent: z.enum(["cpu", "wall"]).optional(),
+  budgetSpent: z.enum(["cpu", "wall", "ceiling"]).optional(),
   results: z.array(TestResultSchema),
   ms: z.number(),
 });

@@ -40,6 +40,8 @@ export type HttpDeps = {
   pingDatabase: () => void | Promise<void>;
   /** Per-address and global request limits; none when absent. */
   limits?: RateLimits | null;
+  /** A candidate opened an invite's session from this address (grading takes turns between addresses). */
+  onSessionHeld?: ((sessionId: string, address: string) => void) | undefined;
   /** Take the client address and protocol from X-Forwarded-* (only behind a proxy you run). */
   trustProxy?: boolean;
   /** Host names requests may name (DNS rebinding, server/limits/host.ts); null or absent: any. */
@@ -100,7 +102,14 @@ export function createHttpApp(deps: HttpDeps): Express {
   if (deps.teamDesk)
     app.use(
       "/api",
-      teamPublicRouter(deps.teamDesk, (id) => deps.service.beginAfterAck(id), deps.limits ?? null),
+      teamPublicRouter(
+        deps.teamDesk,
+        (id, address) => {
+          deps.onSessionHeld?.(id, address);
+          deps.service.beginAfterAck(id);
+        },
+        deps.limits ?? null,
+      ),
     );
   app.use("/api", (req, res) => sendError(res, "NOT_FOUND", `no API route ${req.method} ${req.originalUrl}`));
   const client = deps.clientDist ? staticClientRouter(deps.clientDist) : null;

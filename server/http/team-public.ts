@@ -11,7 +11,11 @@ import { serve } from "./serve.js";
  * (what they will sit, what the team sees), starting it, and the signals the
  * room records (readable by the candidate with the resume token).
  */
-export function teamPublicRouter(desk: TeamDesk, onStarted: (sessionId: string) => void, limits: RateLimits | null): Router {
+export function teamPublicRouter(
+  desk: TeamDesk,
+  onStarted: (sessionId: string, address: string) => void,
+  limits: RateLimits | null,
+): Router {
   const router = Router();
   router.use(["/invites", "/sessions/:sessionId/signals"], jsonBody(MAX_SMALL_JSON_BODY_BYTES));
   serve(router, "/api", routes.describeInvite, ({ params }) => desk.invites.describe(params.token));
@@ -24,7 +28,7 @@ export function teamPublicRouter(desk: TeamDesk, onStarted: (sessionId: string) 
     });
     res.status(routes.startInvite.status).json(started);
     // The graph runs to the first question after the candidate holds the session; they replay from seq 0.
-    onStarted(started.sessionId);
+    onStarted(started.sessionId, res.req.ip ?? "unknown");
     return started;
   });
   serve(router, "/api", routes.sessionSignals, ({ params, resumeToken }) => desk.signals.forCandidate(params.sessionId, resumeToken));

@@ -27,7 +27,12 @@ export type GradeLater = {
  * hold the event loop. A job that throws yields nothing: the report node
  * grades any question still missing when the session ends.
  */
-export function createGradingQueue(options: { concurrency: number; logger: Logger }): GradeLater {
+export function createGradingQueue(options: {
+  concurrency: number;
+  logger: Logger;
+  /** The client address a session is held from: addresses take the slots in turn, then their sessions. */
+  groupOf?: ((sessionId: string) => string | undefined) | undefined;
+}): GradeLater {
   const bySession = new Map<string, Map<string, Promise<GradeUpdate | null>>>();
   /** Per session, the go signal for its queued jobs: they wait until the step that queued them is over. */
   const gates = new Map<string, () => void>();
@@ -58,7 +63,7 @@ export function createGradingQueue(options: { concurrency: number; logger: Logge
   };
   const slot = (sessionId: string) =>
     new Promise<void>((r) => {
-      waiting.push(sessionId, r);
+      waiting.push(sessionId, r, options.groupOf?.(sessionId));
       startNext();
     });
   const release = () => {

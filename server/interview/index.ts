@@ -5,5 +5,6 @@ export type { AnswerInput } from "./state.js";
 export { createInterviewService, type InterviewService, type SessionGuardLike } from "./session-service.js";
 export { ServiceError } from "./service-error.js";
 export { createGradingQueue } from "./grading-queue.js";
+export { createSessionAddresses, type SessionAddresses } from "./session-addresses.js";
 export { realClock, type Clock } from "./clock.js";
 export { createGradingThread, MAX_QUEUED_READINGS_PER_SESSION } from "./grading-thread/index.js";

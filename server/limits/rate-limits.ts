@@ -13,6 +13,11 @@ export type RateLimitConfig = {
   /** New sessions: they cost a graph, timers and sandboxes, so fewer than other events. */
   startsPerConnection: Budget;
   startsPerAddress: Budget;
+  /**
+   * Invites opened from one client address: their own budget, not the socket's starts. A team that invites its
+   * candidates to sit in one office (behind one NAT address) would otherwise lock them out after 30 a minute.
+   */
+  inviteStartsPerAddress: Budget;
   /** New sessions through one team's invites (the team makes invites without limit; candidates start them from anywhere). */
   startsPerTeam: Budget;
   /** New sessions for the whole server: each runs a graph to its first question (~10 ms of CPU). */
@@ -34,6 +39,8 @@ export const DEFAULT_RATE_LIMITS: RateLimitConfig = {
   startsPerConnection: { points: 10, seconds: 60 },
   // A classroom behind one address starts together; 200 a minute let 20 flooding addresses start over 60 sessions a second.
   startsPerAddress: { points: 30, seconds: 60 },
+  // An assessment day in one office: as many as a team's invites may start in a minute.
+  inviteStartsPerAddress: { points: 120, seconds: 60 },
   // A hiring team's assessment day: a hundred candidates may open their invites within a minute or two.
   startsPerTeam: { points: 120, seconds: 60 },
   // At most ~30% of a core on starting sessions: a flood of starts cannot starve running interviews.
@@ -87,7 +94,8 @@ export function createRateLimits(config: RateLimitConfig, factory: LimiterFactor
   const scope = {
     socketPerConnection: `This connection has sent too many messages (${per("socketPerConnection")})`,
     startsPerConnection: `This connection has started too many sessions (${per("startsPerConnection")})`,
-    startsPerAddress: `Your address has started too many sessions (${per("startsPerAddress")}, invites included)`,
+    startsPerAddress: `Your address has started too many sessions (${per("startsPerAddress")})`,
+    inviteStartsPerAddress: `Your address has opened too many invites (${per("inviteStartsPerAddress")})`,
     startsPerTeam: `This team's invites have started too many sessions (${per("startsPerTeam")})`,
     startsGlobal: `The server is starting too many sessions for everyone right now (${per("startsGlobal")})`,
     socketPerAddress: `Your address has sent too many messages (${per("socketPerAddress")} over all its connections)`,
@@ -122,13 +130,12 @@ export function createRateLimits(config: RateLimitConfig, factory: LimiterFactor
       ]);
     },
     /**
-     * A session created other than by session:start (an invite opened over HTTP): the same
-     * per-address and server budgets, so every way of creating a session counts together,
-     * and the team's own budget.
+     * An invite opened over HTTP: the address's invite budget (not its session:start budget, which a classroom
+     * behind the same address spends), the team's own budget, and the server's, which every new session spends.
      */
     sessionStart: (address: string, teamId: string) =>
       consumeAll([
-        { limiter: l.startsPerAddress, key: addressKey(address), scope: scope.startsPerAddress },
+        { limiter: l.inviteStartsPerAddress, key: addressKey(address), scope: scope.inviteStartsPerAddress },
         { limiter: l.startsPerTeam, key: teamId, scope: scope.startsPerTeam },
         { limiter: l.startsGlobal, key: GLOBAL_KEY, scope: scope.startsGlobal },
       ]),

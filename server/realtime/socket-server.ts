@@ -41,6 +41,8 @@ export type SocketServerOptions = {
   bytesPerAddress?: number;
   /** The clock the incoming-byte budget reads (tests inject one). */
   now?: () => number;
+  /** A client started or resumed a session from its address (grading takes turns between addresses). */
+  onSessionHeld?: ((sessionId: string, address: string) => void) | undefined;
 };
 export type InterviewIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type InterviewSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -158,6 +160,7 @@ export function createSocketServer(
   const limits = options.limits ?? null;
   const allowedOrigins = options.allowedOrigins ?? [];
   const context = { logger, limits, metrics: options.metrics ?? null };
+  const held = options.onSessionHeld ?? (() => undefined);
   // Shared by all of this server's connections: one address's connections count together.
   const addressBytes = createAddressByteBudget(options.bytesPerAddress);
   const io: InterviewIo = new Server(httpServer, {
@@ -224,6 +227,7 @@ export function createSocketServer(
       const data = await service.start({ ...options, viewerTeamId });
       await socket.join(roomOf(data.sessionId));
       socket.data.sessions.add(data.sessionId);
+      held(data.sessionId, socket.data.address);
       // The graph streams the first question only after the client holds its ack.
       return { data, afterAck: async () => service.beginAfterAck(data.sessionId) };
     });
@@ -240,6 +244,7 @@ export function createSocketServer(
         },
       });
       socket.data.sessions.add(payload.sessionId);
+      held(payload.sessionId, socket.data.address);
       return { data: { snapshot } };
     });
 

@@ -15,8 +15,11 @@ export type RunContext = {
   /** Served after candidates' runs (pack validation). */
   background?: boolean | undefined;
   onWait?: ((notice: { ahead: number }) => void) | undefined;
-  /** Hold the report until the hidden batch's whole wall budget has passed since it started (grading's runs; hidden-hold.ts says why). */
-  holdHidden?: boolean | undefined;
+  /**
+   * Grading's runs: the report waits until the hidden batch's whole wall budget has passed since it started
+   * (hidden-hold.ts says why). The sandbox's `hiddenHold` is the one that knows its limits; absent, no hold.
+   */
+  hold?: HiddenHold | undefined;
   /** Aborted when nobody waits for the run any more (the client left): batches still queued leave the line. */
   signal?: AbortSignal | undefined;
 };
@@ -41,7 +44,6 @@ export async function runQuestionTests(
   code: string,
   scope: "visible" | "all",
   run: RunContext = {},
-  hold?: HiddenHold,
 ): Promise<TestReport> {
   const spec = question.coding;
   const entrypoint = spec?.entrypoint[language];
@@ -79,7 +81,8 @@ export async function runQuestionTests(
   let hiddenStarted: number | undefined;
   const heldHidden = batch(hidden, () => (hiddenStarted = performance.now())).then(async (result) => {
     // Released at its start + its budget whatever the code did with its time (hidden-hold.ts).
-    if (result && run.holdHidden && hold) await hold.until(releaseTime(hold, hidden.length, hiddenStarted ?? started, performance.now()));
+    const { hold } = run;
+    if (result && hold) await hold.until(releaseTime(hold, hidden.length, hiddenStarted ?? started, performance.now()));
     return result;
   });
   const [v, h] = await Promise.all([timedVisible, heldHidden]);

@@ -33,7 +33,8 @@ export function createSandbox(options: SandboxOptions) {
   } else options.logger?.warn({ reason: capabilities.python.reason }, "Python code will not run");
   runners.typescript = createTypeScriptRunner({ limits, ...(options.typescriptWorkers ? { workers: options.typescriptWorkers } : {}) });
 
-  const hold: HiddenHold = {
+  /** Grading's runs pass this as their RunContext's `hold`: the hidden batch released at its budget, this sandbox's. */
+  const hiddenHold: HiddenHold = {
     budgetMs: (cases) => batchWallMs(limits, cases),
     ceilingFactor: WALL_CEILING_FACTOR,
     until: options.holdUntil ?? waitUntil,
@@ -47,8 +48,9 @@ export function createSandbox(options: SandboxOptions) {
   return {
     capabilities,
     limits,
+    hiddenHold,
     runTests: (question: Question, language: Language, code: string, scope: "visible" | "all", run: RunContext = {}): Promise<TestReport> =>
-      runQuestionTests(runnerFor(language), question, language, code, scope, run, hold),
+      runQuestionTests(runnerFor(language), question, language, code, scope, run),
     /** Per language: slots running candidate code and runs waiting for one. */
     queueStats(): Partial<Record<Language, { busy: number; waiting: number; slots: number }>> {
       return Object.fromEntries(

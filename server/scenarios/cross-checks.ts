@@ -1,4 +1,4 @@
-import { roundQuestionIds, type Pack } from "./schema.js";
+import { MODEL_ONLY_CHECKS, roundQuestionIds, type Pack } from "./schema.js";
 import { checkVariables } from "./variants/index.js";
 import { partsOfQuestion, UNREADABLE, type QuestionParts, type Readable } from "./question-parts.js";
 
@@ -10,6 +10,7 @@ export const CROSS_CHECK_CODES = {
   "duplicate-question-id": "two questions share an id",
   "duplicate-criterion-id": "two criteria of one question share an id",
   "enough-too-large": "evidence.enough is larger than the criterion's list of concepts and checks",
+  "criterion-needs-model": "a criterion graded only by checks that need a model (fix-works): offline every answer would score 0 on it",
   "weight-share": "one criterion carries more than 60% of its question's weight (with 3 or more criteria)",
   "duplicate-exemplar-level": "a second exemplar at the same level",
   "exemplar-unknown-criterion": "an exemplar scores a criterion the question does not have",
@@ -69,6 +70,18 @@ export function checkQuestion(q: QuestionParts, at: (string | number)[]): CrossP
         "enough-too-large",
         ["rubric", j, "evidence", "enough"],
         `enough is ${c.evidence.enough} but the criterion lists only ${listed} concepts and checks`,
+      );
+    }
+    // Offline (no model key, a normal way to run) a model-only check is skipped: a criterion with nothing else
+    // would score 0 for every answer. Refused here rather than left out of the score at grading time, so a
+    // question's score means the same on every server and for every candidate of a team (a lab run that failed
+    // for one candidate would otherwise reweigh that candidate's question alone).
+    const checks = c.evidence.checks;
+    if (c.evidence.concepts.length === 0 && checks.length > 0 && checks.every((check) => MODEL_ONLY_CHECKS.includes(check))) {
+      push(
+        "criterion-needs-model",
+        ["rubric", j, "evidence", "checks"],
+        `${readable(c.id) ? `criterion "${c.id}"` : "this criterion"} is graded only by ${checks.join(", ")}, which needs a model to run the fixed prompt; without a model key every answer would score 0 on it. Add a concept, or a check that runs offline (fixed-prompt), beside it`,
       );
     }
   });

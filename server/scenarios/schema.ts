@@ -57,6 +57,12 @@ export const CheckSchema = z.enum([
   "fix-works",
 ]);
 export type Check = z.infer<typeof CheckSchema>;
+/**
+ * Checks that run only when a model is configured (`fix-works` runs the fixed prompt on the prompt lab). Offline,
+ * a normal way to run the server, they are skipped and left out of the count: a criterion must have something else
+ * to be graded on (cross-checks.ts, `criterion-needs-model`).
+ */
+export const MODEL_ONLY_CHECKS: readonly Check[] = ["fix-works"];
 
 export const CriterionSchema = z.object({
   id: Slug,

@@ -180,29 +180,45 @@ describe("rate limits", () => {
   const openInvite = (token: string, address: string) =>
     fetch(`${server.url}/api/invites/${token}/start`, { method: "POST", headers: { "x-forwarded-for": address } });
 
-  it("every way of creating a session spends one address's budget: socket starts and opened invites together", async () => {
+  // A team that invites its candidates to sit in one office (one NAT address) was locked out once that address had
+  // started 30 sessions in a minute, socket starts and invite opens together. Invite opens have their own budget.
+  it("invites opened from one address have their own budget: the address's socket starts neither spend nor block it", async () => {
     server = await startTestServer({
       packs: [miniPack()],
       trustProxy: true,
-      rateLimits: { ...DEFAULT_RATE_LIMITS, startsPerAddress: { points: 3, seconds: 60 } },
+      rateLimits: {
+        ...DEFAULT_RATE_LIMITS,
+        startsPerAddress: { points: 2, seconds: 60 },
+        inviteStartsPerAddress: { points: 3, seconds: 60 },
+      },
     });
-    const [first, second, third] = await acmeInvites(3);
+    const [first, second, third, fourth] = await acmeInvites(4);
     const c = await clientFrom("10.0.8.1");
     for (let i = 0; i < 2; i++) expect((await ask(c, "session:start", { packId: "mini", rounds: ["design"] })).ok).toBe(true);
-    expect((await openInvite(first!, "10.0.8.1")).status).toBe(201);
-    // The address's fourth session, through an invite: refused with when to come back, and no session made.
-    const refused = await openInvite(second!, "10.0.8.1");
+    expect((await ask(c, "session:start", { packId: "mini", rounds: ["design"] })).error?.code).toBe("RATE_LIMITED");
+    // The address's socket starts are spent; its candidates' invites still open, three of them.
+    for (const token of [first, second, third]) expect((await openInvite(token!, "10.0.8.1")).status).toBe(201);
+    // The fourth invite from that address: refused with when to come back, and no session made.
+    const refused = await openInvite(fourth!, "10.0.8.1");
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     const body = (await refused.json()) as { error: { code: string; message: string; retryAfterMs: number } };
     expect(body.error.code).toBe("RATE_LIMITED");
     expect(body.error.retryAfterMs).toBeGreaterThan(0);
-    expect(body.error.message).toMatch(/^Your address has started too many sessions/);
-    const started = await ask(c, "session:start", { packId: "mini", rounds: ["design"] });
-    expect(started.error?.code).toBe("RATE_LIMITED");
-    // The refused invite is still open for the candidate, from another address; so is the next one.
-    expect((await openInvite(second!, "10.0.8.2")).status).toBe(201);
-    expect((await openInvite(third!, "10.0.8.2")).status).toBe(201);
+    expect(body.error.message).toMatch(/^Your address has opened too many invites/);
+    // The refused invite is still open for the candidate, from another address.
+    expect((await openInvite(fourth!, "10.0.8.2")).status).toBe(201);
+  });
+
+  it("opened invites do not spend the address's socket starts", async () => {
+    server = await startTestServer({
+      packs: [miniPack()],
+      trustProxy: true,
+      rateLimits: { ...DEFAULT_RATE_LIMITS, startsPerAddress: { points: 1, seconds: 60 } },
+    });
+    const tokens = await acmeInvites(2);
+    for (const token of tokens) expect((await openInvite(token, "10.0.8.3")).status).toBe(201);
+    expect((await ask(await clientFrom("10.0.8.3"), "session:start", { packId: "mini", rounds: ["design"] })).ok).toBe(true);
   });
 
   it("an IPv6 client's whole /64 is one address: rotating through it buys no new sessions", async () => {

@@ -44,7 +44,9 @@ describe("a run's time budget", () => {
     // 12 tests of 300 ms each would take 3.6 s; the run stops at its CPU budget (Python: the kernel's whole
     // second; TypeScript: 0.5 s of the worker thread's CPU time), so the last tests were never reached.
     expect(errors.at(-1)).toBe("time limit exceeded (the run was stopped)");
-    expect(report.budgetSpent).toBe("cpu");
+    // On a host so loaded that the loop cannot get that much CPU within twice the wall budget (load 25 on two
+    // cores did it), the run stops at that ceiling instead, and says so; it is never "wall" (a sleeping program).
+    expect(["cpu", "ceiling"]).toContain(report.budgetSpent);
     if (language === "typescript") expect(errors[0]).toBe("time limit exceeded for this test");
   });
 
@@ -56,7 +58,7 @@ describe("a run's time budget", () => {
 });
 
 describe("a Python run on a loaded host (the kernel's numbers and the clock injected; the process is real)", () => {
-  it("a run that waited for a core is not stopped at its wall budget, only at twice it, and the report says 'wall'", async (ctx) => {
+  it("a run that waited for a core is not stopped at its wall budget, only at twice it, and the report says 'ceiling'", async (ctx) => {
     if (!detectCapabilities().python.available) return ctx.skip();
     let now = 0;
     const due: { at: number; run: () => void }[] = [];
@@ -100,7 +102,8 @@ describe("a Python run on a loaded host (the kernel's numbers and the clock inje
       advanceTo(2 * wallMs);
       const result = await run;
       expect(result.status).toBe("timeout");
-      expect(result.budgetSpent).toBe("wall");
+      // Starved, not sleeping: the report names the ceiling it reached ("wall" read as "your code slept").
+      expect(result.budgetSpent).toBe("ceiling");
       expect(result.outcomes[0]!.error).toBe("time limit exceeded (the run was stopped)");
     } finally {
       await runner.close();

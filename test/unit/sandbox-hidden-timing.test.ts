@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { waitUntil, type HiddenHold } from "../../server/sandbox/hidden-hold.js";
 import { runQuestionTests } from "../../server/sandbox/run-tests.js";
+import { createSandbox, DEFAULT_LIMITS } from "../../server/sandbox/index.js";
+import { batchWallMs } from "../../server/sandbox/limits.js";
 import type { BatchRequest, BatchResult, LanguageRunner } from "../../server/sandbox/types.js";
 import { loadPacksFromDir } from "../../server/scenarios/index.js";
 
@@ -44,11 +46,12 @@ describe("a test report's time", () => {
 });
 
 /** When a graded run resolves (fake ms after it was asked for), its hidden batch held to a 5 s budget or not. */
-async function releasedAfter(hiddenMs: number, holdHidden: boolean): Promise<number> {
+async function releasedAfter(hiddenMs: number, held: boolean): Promise<number> {
+  // The hold is one fact, in the run's context: there is no flag beside it that could leave it unused.
   const hold: HiddenHold = { budgetMs: () => 5_000, ceilingFactor: 2, until: waitUntil };
   const asked = performance.now();
   let released = Number.NaN;
-  const pending = runQuestionTests(runner(hiddenMs), coding, "python", "def f(): pass", "all", { holdHidden }, hold).then(
+  const pending = runQuestionTests(runner(hiddenMs), coding, "python", "def f(): pass", "all", held ? { hold } : {}).then(
     (report) => ((released = performance.now() - asked), report),
   );
   await vi.advanceTimersByTimeAsync(12_000);
@@ -76,5 +79,39 @@ describe("a graded run's hidden batch", () => {
     expect([await releasedAfter(5_001, true), await releasedAfter(6_000, true), await releasedAfter(9_000, true)]).toEqual([
       10_000, 10_000, 10_000,
     ]);
+  });
+});
+
+// Grading passes the sandbox's own hold in its run context (server/app.ts): the one fact that says "hold", and the
+// limits it holds to are the sandbox's. Before, a flag in the context and a hold passed beside it had to agree.
+describe("the sandbox's hidden hold, passed in a run's context", () => {
+  const tsCoding = loadPacksFromDir("scenarios")[0]!.questions.find(
+    (q) => q.coding?.referenceSolution.typescript && q.coding.tests.some((t) => !t.visible),
+  )!;
+
+  it("holds a graded run's hidden batch to this sandbox's budget for its hidden tests; a run without it is not held", async () => {
+    const deadlines: number[] = [];
+    const sandbox = createSandbox({
+      limits: DEFAULT_LIMITS,
+      pythonPool: 0,
+      typescriptWorkers: 1,
+      holdUntil: async (deadline) => void deadlines.push(deadline),
+    });
+    try {
+      const code = tsCoding.coding!.referenceSolution.typescript!;
+      const before = performance.now();
+      const held = await sandbox.runTests(tsCoding, "typescript", code, "all", { hold: sandbox.hiddenHold });
+      expect(held.hiddenTotal).toBeGreaterThan(0);
+      expect(held.hiddenPassed).toBe(held.hiddenTotal);
+      expect(deadlines).toHaveLength(1);
+      // Released at the hidden batch's start plus the budget for its cases under the sandbox's limits.
+      const budget = batchWallMs(sandbox.limits, held.hiddenTotal);
+      expect(deadlines[0]! - before).toBeGreaterThanOrEqual(budget);
+      expect(deadlines[0]! - performance.now()).toBeLessThanOrEqual(budget);
+      await sandbox.runTests(tsCoding, "typescript", code, "all");
+      expect(deadlines).toHaveLength(1);
+    } finally {
+      await sandbox.close();
+    }
   });
 });

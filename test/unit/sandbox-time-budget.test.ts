@@ -25,7 +25,16 @@ describe("a run's time budget, in its own CPU time and un-starved wall time", ()
     expect(budget.look(1000, load(1000))).toEqual({ spent: null, nextLookMs: 700 });
     // By then it has waited 1190 ms more: past the ceiling, which now holds.
     expect(budget.look(1700, load(1700))).toEqual({ spent: null, nextLookMs: 300 });
-    expect(budget.look(2000, load(2000)).spent).toBe("wall");
+    // Stopped at the ceiling, and it says so: it was starved, not sleeping ("wall" told a loop it slept).
+    expect(budget.look(2000, load(2000)).spent).toBe("ceiling");
+  });
+
+  it("a run that waited for a core but less than its budget, then slept, ends 'wall' before the ceiling", () => {
+    // Waited 300 ms in its first 600 ms, then slept: allowed 1300 ms, short of the 2000 ms ceiling.
+    const sample = (t: number): SchedSample => ({ cpuMs: Math.min(t, 600) * 0.5, waitMs: Math.min(t, 600) * 0.5 });
+    const budget = startBudget({ wallMs: 1000 }, 0, sample(0));
+    expect(budget.look(1299, sample(1299)).spent).toBeNull();
+    expect(budget.look(1300, sample(1300)).spent).toBe("wall");
   });
 
   it("CPU time used up ends the run as 'cpu', whatever the wall clock says", () => {
@@ -103,7 +112,7 @@ describe("watching a sandboxed run from outside", () => {
       clock.advanceTo(endsAt - 1);
       expect(spent).toEqual([]);
       clock.advanceTo(5000);
-      expect(spent).toEqual([{ at: endsAt, spent: "wall" }]);
+      expect(spent).toEqual([{ at: endsAt, spent: endsAt === 2000 ? "ceiling" : "wall" }]);
     }
   });
 
@@ -153,6 +162,23 @@ describe("TypeScript runs on a loaded host (the runner in this thread, its clock
     expect(result.outcomes[0]!.error).toBe("time limit exceeded for this test");
     // 300 ms on the first test, the other 200 ms of the 0.5 CPU seconds on the second.
     expect(result.outcomes.slice(1).map((o) => o.error)).toEqual(Array(11).fill("time limit exceeded (the run was stopped)"));
+  });
+
+  // A loop on a busy host: 5% of the wall time on a core, so its 0.5 CPU seconds would take 10 s, past the run's
+  // ceiling (twice its 2.5 s wall budget). It is stopped there, and the report says the ceiling, not "wall" (which
+  // told the candidate their loop was sleeping). Plain JavaScript takes the same path as TypeScript.
+  it.each([
+    ["typescript", "export function f(a: number) { while (true) {} }"],
+    ["plain JavaScript", "function f(a) { for (;;) {} }"],
+  ])("%s: a loop starved by a busy host is stopped at the ceiling, and the report says 'ceiling'", async (_name, code) => {
+    const clock = loadedClock(0.05);
+    const result = await createQuickJSRunner({ limits, clock }).run({ ...loops(12), code });
+    expect(result.status).toBe("timeout");
+    expect(result.budgetSpent).toBe("ceiling");
+    expect(result.outcomes.at(-1)!.error).toBe("time limit exceeded (the run was stopped)");
+    // batchWallMs: min(12 × 300 + 1500, 2 × 500 + 1500) = 2500 ms; the ceiling twice that.
+    expect(clock.elapsed()).toBeGreaterThanOrEqual(5000);
+    expect(clock.elapsed()).toBeLessThan(5600);
   });
 
   it("a run that uses no CPU yet never finishes ends at the wall clock and the report says 'wall'", async () => {

@@ -31,9 +31,14 @@ export function runStatusText(status: TestReport["status"], budgetSpent?: TestRe
     case "ok":
       return null;
     case "timeout":
-      return budgetSpent === "wall"
-        ? "The run was stopped: it took longer than the time limit while using little CPU (waiting or sleeping?)."
-        : "The run was stopped: it used up its CPU time limit (an endless loop, or very slow code?).";
+      switch (budgetSpent) {
+        case "wall":
+          return "The run was stopped: it took longer than the time limit while using little CPU (waiting or sleeping?).";
+        case "ceiling":
+          return "The run was stopped at the longest a run may take (twice the time limit): the server was busy, so it waited for a CPU core, and it had still not finished (an endless loop, or very slow code?).";
+        default:
+          return "The run was stopped: it used up its CPU time limit (an endless loop, or very slow code?).";
+      }
     case "crashed":
       return "The program crashed before every test finished.";
     case "output-limit":

@@ -1,5 +1,5 @@
-import { Worker } from "node:worker_threads";
-import { stopWorker } from "../../workers/index.js";
+import type { Worker } from "node:worker_threads";
+import { spawnWorker, stopWorker, workerLoaded } from "../../workers/index.js";
 import type { AnswerBody } from "../../contracts/index.js";
 import type { CriterionGap, GradeContext, QuestionGrade } from "../../grading/index.js";
 import type { Pack, Question } from "../../scenarios/index.js";
@@ -7,7 +7,7 @@ import { ServiceError } from "../../contracts/service-error.js";
 import { createFairTurns } from "../fair-turns.js";
 import type { FollowUpReadingResult, GradeRequest, GradeTask } from "./messages.js";
 
-const BOOTSTRAP = new URL("./bootstrap.mjs", import.meta.url);
+const WORKER = new URL("./worker.ts", import.meta.url);
 
 /** Whose reading this is (the session id): the thread takes sessions in turn. Absent: a line of its own (start-up warm-ups, tools). */
 type Owned = { owner?: string | undefined };
@@ -41,9 +41,11 @@ export const MAX_QUEUED_READINGS_PER_SESSION = 8;
  * candidates' acks on the event loop. A worker that dies is replaced; the
  * reading it was doing fails (and says so), the ones waiting go to the new one.
  *
- * The thread gets one reading at a time, chosen round-robin between sessions
- * (./fair-turns.ts): a first-come queue posted straight to the worker let one
- * session's long answers delay every other session's follow-up and grades.
+ * The thread gets one reading at a time, chosen round-robin between client
+ * addresses, then between an address's sessions (`groupOf`, ./fair-turns.ts): a
+ * first-come queue posted straight to the worker let one session's long answers
+ * delay every other session's follow-up and grades, and turns per session let
+ * one address's many sessions do the same together.
  *
  * Packs are cached by (id, version) on this side, so one pack is one object:
  * the worker receives each pack object once and keeps it (with the grader's
@@ -51,7 +53,7 @@ export const MAX_QUEUED_READINGS_PER_SESSION = 8;
  * megabyte-sized pack into the worker on every grade would cost more than the
  * grading itself and would rebuild the fingerprints every time.
  */
-export function createGradingThread(): {
+export function createGradingThread(options: { groupOf?: ((owner: string) => string | undefined) | undefined } = {}): {
   grade: GradeAnswers;
   weakest: WeakestCriterionOf;
   followUp: FollowUpReadingOf;
@@ -59,7 +61,7 @@ export function createGradingThread(): {
   close(): Promise<void>;
 } {
   let worker: Worker | null = null;
-  /** Settles once the current worker has loaded its modules (or stopped): it is only terminated after that. */
+  /** Settles once the current worker has loaded its modules (or failed to): it is only terminated after that. */
   let loaded: Promise<void> = Promise.resolve();
   let nextId = 1;
   let nextPackRef = 1;
@@ -69,13 +71,9 @@ export function createGradingThread(): {
   /** The reading the worker is doing (one at a time, so the next one can still be chosen fairly). */
   let inFlight: { id: number; job: Job; worker: Worker } | null = null;
   const spawn = (): Worker => {
-    const w = new Worker(BOOTSTRAP);
+    const w = spawnWorker(WORKER);
     w.unref();
-    loaded = new Promise<void>((resolve) => {
-      w.once("message", () => resolve());
-      w.once("error", () => resolve());
-      w.once("exit", () => resolve());
-    });
+    loaded = workerLoaded(w, "grading thread");
     // A new worker knows no packs yet.
     packRefs = new WeakMap();
     w.on("message", (m: { id?: number; result?: unknown; error?: string }) => {
@@ -131,7 +129,8 @@ export function createGradingThread(): {
       if (closed) return reject(new Error("the grading thread is closed"));
       const job: Job = { task, pack, resolve: resolve as (result: unknown) => void, reject };
       // A reading nobody owns (start-up warm-ups, tools) is a line of its own: it waits one turn, and no cap applies.
-      if (!waiting.push(owner ?? `unowned:${nextUnowned++}`, job))
+      // Sessions share their turns with the other sessions of their client address (fair-turns.ts).
+      if (!waiting.push(owner ?? `unowned:${nextUnowned++}`, job, owner === undefined ? undefined : options.groupOf?.(owner)))
         return reject(
           new ServiceError(
             "GRADING_QUEUE_FULL",

@@ -1,11 +1,11 @@
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import { ServiceError } from "../../contracts/index.js";
 import { createFairTurns } from "../../interview/fair-turns.js";
 import { locatedPack, PackValidationError, type LocatedPack } from "../../scenarios/index.js";
-import { stopWorker } from "../../workers/index.js";
+import { spawnWorker, stopWorker, workerLoaded } from "../../workers/index.js";
 import type { ReadReply, ReadRequest } from "./messages.js";
 
-const BOOTSTRAP = new URL("./bootstrap.mjs", import.meta.url);
+const READER = new URL("./worker.ts", import.meta.url);
 
 /** A 2 MB pack reads in 1-3 s on an idle core and 5-9 s on a loaded one; past this the read is given up. */
 export const PACK_READ_TIMEOUT_MS = 30_000;
@@ -76,16 +76,9 @@ export function createPackReader(options: PackReaderOptions = {}): PackReader {
   };
   const stop = (w: Worker) => stopWorker(w, loaded.get(w) ?? Promise.resolve());
   const spawn = (): Worker => {
-    const w = new Worker(BOOTSTRAP, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const w = spawnWorker(READER, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     w.unref();
-    loaded.set(
-      w,
-      new Promise<void>((resolve) => {
-        w.once("message", () => resolve());
-        w.once("error", () => resolve());
-        w.once("exit", () => resolve());
-      }),
-    );
+    loaded.set(w, workerLoaded(w, "pack reading thread"));
     w.on("message", (m: ReadReply | { ready: true }) => {
       if (!("id" in m) || inFlight?.id !== m.id) return;
       finish(w, (job) => {

@@ -1,7 +1,11 @@
 import type { SchedSample } from "./sched-stat.js";
 
-/** Which of a run's time budgets ran out: its own CPU time, or the wall clock (a sleeping or stuck program). */
-export type BudgetSpent = "cpu" | "wall";
+/**
+ * Which of a run's time budgets ran out: its own CPU time; the wall clock (a sleeping or stuck program); or the
+ * ceiling, the wall budget extended by waiting for a core as far as it goes (a run starved on a busy host, most
+ * often a loop or slow code that never got its CPU time: "wall" told it it was sleeping).
+ */
+export type BudgetSpent = "cpu" | "wall" | "ceiling";
 
 /**
  * Time spent waiting for a core extends the wall budget by at most this factor: a run
@@ -38,7 +42,8 @@ export function startBudget(limits: BudgetLimits, startedAt: number, base: Sched
       const cpu = sample && base ? Math.max(0, sample.cpuMs - base.cpuMs) : elapsed;
       if (limits.cpuMs !== undefined && cpu >= limits.cpuMs) return { spent: "cpu", nextLookMs: 0 };
       const allowed = this.allowedWallMs(sample);
-      if (elapsed >= allowed) return { spent: "wall", nextLookMs: 0 };
+      // At the ceiling the run had waited for a core at least its whole wall budget: not a sleeping program.
+      if (elapsed >= allowed) return { spent: allowed >= ceiling ? "ceiling" : "wall", nextLookMs: 0 };
       // One thread cannot use CPU faster than the wall clock runs, so neither budget can run out sooner.
       const untilCpu = limits.cpuMs === undefined ? Number.POSITIVE_INFINITY : limits.cpuMs - cpu;
       return { spent: null, nextLookMs: Math.max(MIN_LOOK_MS, Math.min(allowed - elapsed, untilCpu)) };

@@ -46,7 +46,8 @@ export async function runInSandbox(
   let done = false;
   // Assigned from callbacks; the cast stops TypeScript narrowing it to null for good.
   let stopReason = null as BatchResult["status"] | null;
-  let wallSpent = false;
+  /** The budget the watcher stopped the run at, if it did (the kernel's CPU limit is read from the exit). */
+  let watchedSpent = null as BudgetSpent | null;
   let rawOutput = "";
   let rawBytes = 0;
 
@@ -124,8 +125,8 @@ export async function runInSandbox(
           limits: { wallMs: batchWallMs(limits, request.cases.length) },
           read: budgetSource.readerFor(child.pid),
           timers: budgetSource.timers,
-          onSpent: () => {
-            wallSpent = true;
+          onSpent: (spent) => {
+            watchedSpent = spent;
             stop("timeout");
           },
         });
@@ -153,7 +154,7 @@ export async function runInSandbox(
   // Killed at the CPU limit is the run's time running out, as a TypeScript run's budget does.
   const cpuSpent = exit?.signal === "SIGXCPU" || exit?.code === CPU_LIMIT_EXIT_CODE;
   const status: BatchResult["status"] = stopReason ?? (done ? "ok" : cpuSpent ? "timeout" : "crashed");
-  const budgetSpent: BudgetSpent | undefined = status !== "timeout" ? undefined : wallSpent && !cpuSpent ? "wall" : "cpu";
+  const budgetSpent: BudgetSpent | undefined = status !== "timeout" ? undefined : cpuSpent ? "cpu" : (watchedSpent ?? "cpu");
   const missing =
     status === "timeout"
       ? RUN_STOPPED_MESSAGE

@@ -1,12 +1,12 @@
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
-import { stopWorker } from "../../workers/index.js";
+import type { Worker } from "node:worker_threads";
+import { spawnWorker, stopWorker, workerLoaded } from "../../workers/index.js";
 import { WALL_CEILING_FACTOR } from "../budget/index.js";
 import { batchWallMs, type SandboxLimits } from "../limits.js";
 import { BACKGROUND_SLOTS, createFairQueue, perAddressSlots, ticketOf, TYPESCRIPT_PER_SESSION } from "../scheduling/index.js";
 import type { BatchRequest, BatchResult, LanguageRunner } from "../types.js";
 
-const BOOTSTRAP = new URL("./worker-bootstrap.mjs", import.meta.url);
+const WORKER = new URL("./worker.ts", import.meta.url);
 /** Native stack for the worker: deep enough that QuickJS's own 1 MB limit trips first. */
 const WORKER_STACK_MB = 16;
 /** The worker gets this long beyond the batch's wall ceiling (its budget extended by waiting for a core) before it is presumed stuck and replaced. */
@@ -39,18 +39,13 @@ export function createTypeScriptRunner(options: { limits: SandboxLimits; workers
 
   const spawnSlot = (): Slot => {
     // env: {} — nothing of the server's environment exists in the worker (QuickJS cannot reach it anyway).
-    const worker = new Worker(BOOTSTRAP, {
-      workerData: { limits: options.limits },
+    const worker = spawnWorker(WORKER, {
+      data: { limits: options.limits },
       env: {},
       resourceLimits: { stackSizeMb: WORKER_STACK_MB },
     });
     worker.unref();
-    const ready = new Promise<void>((resolve, reject) => {
-      worker.once("message", () => resolve());
-      worker.once("error", reject);
-      worker.once("exit", () => reject(new Error("the TypeScript sandbox worker exited while starting")));
-    });
-    ready.catch(() => undefined);
+    const ready = workerLoaded(worker, "TypeScript sandbox worker");
     return { worker, ready, busy: false };
   };
   const slots: Slot[] = Array.from({ length: size }, spawnSlot);

@@ -1,0 +1,13 @@
+// The one bootstrap of every worker thread the server starts (the grading thread, the pack reader, the TypeScript sandbox's
+// workers): worker threads start without the TypeScript loader the main thread has (tsx, or vite under vitest),
+// so register tsx here, then load the real worker, whose URL the parent put in workerData (spawn-worker.ts).
+import { register } from "tsx/esm/api";
+import { workerData } from "node:worker_threads";
+
+register();
+// No top-level await here: a module with top-level await that is still
+// evaluating when the worker is terminated aborts Node 20 (nodejs/node#43182;
+// stop-worker.ts). A failed import still reaches the parent as the worker's "error" event.
+import(workerData.workerUrl).catch((err) => {
+  throw err;
+});
