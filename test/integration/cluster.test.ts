@@ -360,7 +360,7 @@ describe.skipIf(!url)("several instances on one PostgreSQL database", () => {
       clock.advance(STEP_RETRY_DELAYS_MS[0]!);
       return undefined;
     });
-    expect(saved).toEqual({ savedAt: clock.now() });
+    expect(saved).toEqual({ savedAt: clock.now(), revision: 1 });
     const ack = await candidate.request("answer:submit", { ...draft, submissionId: "after-the-restart" });
     expect(ack).toEqual({ accepted: true, duplicate: false });
     await expectEachEventOnce(db, start.sessionId);
