@@ -127,8 +127,9 @@ function carriedShareNow(words: AnswerWords, f: string): number {
 /** Whether a word's family (hundreds of forms for some words) has a member the answer says: no copy of the family per feature. */
 function sharesAny(family: ReadonlySet<string>, said: ReadonlySet<string>): boolean {
   // The smaller set is walked: the answer says a few dozen words, a family may have hundreds.
-  const [walked, other] = family.size <= said.size ? [family, said] : [said, family];
-  for (const x of walked) if (other.has(x)) return true;
+  if (family.size <= said.size) {
+    for (const x of family) if (said.has(x)) return true;
+  } else for (const x of said) if (family.has(x)) return true;
   return false;
 }
 
