@@ -229,10 +229,25 @@ export function reorderedCopy(index: CopyIndex, paragraph: string, skip: Readonl
     // both is no reordering of this text, and its bag is not walked (a pack has hundreds of model answers).
     const size = index.bagSizes[id]!;
     if (size < REORDERED_OVERLAP * own.length || REORDERED_OVERLAP * size > own.length) return false;
-    let shared = 0;
-    for (const [w, n] of source) shared += Math.min(n, bag.get(w) ?? 0);
+    const shared = sharedCount(source, bag);
     return shared >= REORDERED_OVERLAP * own.length && shared >= REORDERED_OVERLAP * size;
   });
+}
+
+/**
+ * The words two bags share, counted as often as both say them. Whole numbers, so the sum is the same whichever
+ * bag is walked: the smaller one is, without an entry array per word (a model answer has a few hundred words).
+ */
+function sharedCount(a: Map<string, number>, b: Map<string, number>): number {
+  const small = a.size <= b.size;
+  const walked = small ? a : b;
+  const other = small ? b : a;
+  let shared = 0;
+  walked.forEach((n, w) => {
+    const m = other.get(w);
+    if (m !== undefined) shared += Math.min(n, m);
+  });
+  return shared;
 }
 
 /** Words of its own choosing a sentence needs before it can be told from a copy's (see ownSentences). */

@@ -34,7 +34,7 @@ export function pastedLabels(q: Question, paragraph: string): boolean {
   for (const label of labelWords(q)) {
     let hit = false;
     for (let i = 0; i + label.length <= own.length; i++) {
-      if (label.every((w, j) => own[i + j] === w)) {
+      if (startsAt(own, i, label)) {
         hit = true;
         for (let j = 0; j < label.length; j++) covered[i + j] = true;
       }
@@ -42,4 +42,10 @@ export function pastedLabels(q: Question, paragraph: string): boolean {
     if (hit) found++;
   }
   return found >= MIN_LABELS && covered.filter(Boolean).length >= PASTED_SHARE * own.length;
+}
+
+/** Whether `label`'s words stand in `own` from `i` (a loop, not a closure per place and label). */
+function startsAt(own: readonly string[], i: number, label: readonly string[]): boolean {
+  for (let j = 0; j < label.length; j++) if (own[i + j] !== label[j]) return false;
+  return true;
 }

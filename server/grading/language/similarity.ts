@@ -80,37 +80,56 @@ export function vectorOf(
 export function weightedRecall(answer: Vector, reference: Vector): number {
   let total = 0;
   let hit = 0;
-  let words: AnswerWords | null = null;
   for (const [f, w] of reference) {
     if (f.includes(">")) continue;
     total += w;
     if (answer.has(f)) hit += w;
     else if (WIDENING.similarity !== "none") {
-      words ??= answerWords(answer);
-      const polarity = f.startsWith("not_") ? "not_" : "";
-      const word = f.slice(polarity.length);
-      // The denial of a word's complement states it: "not closed" carries "open", "different" carries "not_same".
-      const denied = words.get(polarity ? "" : "not_");
-      if (denied && saysComplement(word, denied.all)) {
-        hit += COMPLEMENT_SHARE * w;
-        continue;
-      }
-      const said = words.get(polarity);
-      if (!said) continue;
-      const own = termWordForms(word, { relatives: false });
-      if (said.slips.some((x) => misspells(x, own))) hit += w;
-      else if (WIDENING.similarity === "all") {
-        const kin = termWordForms(word);
-        if (sharesAny(kin.same, said.all) || said.slips.some((x) => misspells(x, kin))) hit += RELATIVE_SHARE * w;
-      }
+      const share = carriedShare(answer, f);
+      if (share !== 0) hit += share === 1 ? w : share * w;
     }
   }
   return total === 0 ? 0 : hit / total;
 }
 
+/**
+ * The share of an unsaid reference feature's weight the answer carries anyway (0, a complement's, a relative's
+ * or all of it). It depends on the answer and the feature alone, and one answer is compared with several
+ * references (the strong model answers, each criterion's own part) that share most of their words: worked out
+ * once per answer vector and feature, not once per reference.
+ */
+function carriedShare(answer: Vector, f: string): number {
+  let memo = carried.get(answer);
+  if (!memo) carried.set(answer, (memo = { words: answerWords(answer), shares: new Map() }));
+  let share = memo.shares.get(f);
+  if (share === undefined) memo.shares.set(f, (share = carriedShareNow(memo.words, f)));
+  return share;
+}
+const carried = new WeakMap<Vector, { words: AnswerWords; shares: Map<string, number> }>();
+
+function carriedShareNow(words: AnswerWords, f: string): number {
+  const polarity = f.startsWith("not_") ? "not_" : "";
+  const word = f.slice(polarity.length);
+  // The denial of a word's complement states it: "not closed" carries "open", "different" carries "not_same".
+  const denied = words.get(polarity ? "" : "not_");
+  if (denied && saysComplement(word, denied.all)) return COMPLEMENT_SHARE;
+  const said = words.get(polarity);
+  if (!said) return 0;
+  const own = termWordForms(word, { relatives: false });
+  if (said.slips.some((x) => misspells(x, own))) return 1;
+  if (WIDENING.similarity === "all") {
+    const kin = termWordForms(word);
+    if (sharesAny(kin.same, said.all) || said.slips.some((x) => misspells(x, kin))) return RELATIVE_SHARE;
+  }
+  return 0;
+}
+
 /** Whether a word's family (hundreds of forms for some words) has a member the answer says: no copy of the family per feature. */
 function sharesAny(family: ReadonlySet<string>, said: ReadonlySet<string>): boolean {
-  for (const x of family) if (said.has(x)) return true;
+  // The smaller set is walked: the answer says a few dozen words, a family may have hundreds.
+  if (family.size <= said.size) {
+    for (const x of family) if (said.has(x)) return true;
+  } else for (const x of said) if (family.has(x)) return true;
   return false;
 }
 

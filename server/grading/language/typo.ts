@@ -18,24 +18,37 @@ export function isTypoOf(written: string, meant: string): boolean {
   return editDistance(written, meant, max) <= max;
 }
 
+/** editDistance's three rows, grown to the longest word met. */
+let rows = new Int32Array(96);
+
 /** Optimal-string-alignment distance, stopping once every path exceeds `max`. */
 function editDistance(a: string, b: string, max: number): number {
-  let before = new Array<number>(b.length + 1).fill(0);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // Three rows reused across calls (asked for thousands of word pairs per answer): the same values as a fresh
+  // array per row, without the garbage.
+  const width = b.length + 1;
+  if (rows.length < 3 * width) rows = new Int32Array(6 * width);
+  let before = 0;
+  let prev = width;
+  let row = 2 * width;
+  for (let j = 0; j < width; j++) {
+    rows[before + j] = 0;
+    rows[prev + j] = j;
+  }
   for (let i = 1; i <= a.length; i++) {
-    const row = new Array<number>(b.length + 1);
-    row[0] = i;
-    let best = row[0];
+    rows[row] = i;
+    let best = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, before[j - 2]! + 1);
-      row[j] = d;
+      let d = Math.min(rows[prev + j]! + 1, rows[row + j - 1]! + 1, rows[prev + j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[before + j - 2]! + 1);
+      rows[row + j] = d;
       best = Math.min(best, d);
     }
     if (best > max) return max + 1;
+    const free = before;
     before = prev;
     prev = row;
+    row = free;
   }
-  return prev[b.length]!;
+  return rows[prev + b.length]!;
 }
