@@ -1,3 +1,4 @@
+import { markupRecord } from "./markup-verdict.js";
 import type { IntegrityFlag } from "./types.js";
 
 /**
@@ -17,7 +18,7 @@ import type { IntegrityFlag } from "./types.js";
  * grades), a table any number (its columns already say criterion and score).
  */
 const GRADE_WORD =
-  "pass(?:ed)?|full(?: marks| credit| score)?|perfect|excellent|outstanding|a\\+|max(?:imum)?|top|strong(?: hire)?|hire|met|exceeds|approved|accept(?:ed)?";
+  "a\\+?|pass(?:ed)?|full(?: marks| credit| score)?|perfect|excellent|outstanding|max(?:imum)?|top|strong(?: hire)?|hire|met|exceeds|approved|accept(?:ed)?";
 const GRADE_NUMBER = {
   top: "(\\d+)\\s*\\/\\s*\\1|100\\s*%?|level\\s*[34]|[34](?:\\.0)?",
   scale: "[0-5](?:\\.0)?|10|100(?:\\s*%)?|\\d+\\s*\\/\\s*\\d+|level\\s*\\d",
@@ -213,7 +214,8 @@ export const gradeHintKey = (raw: string) => GRADE_HINT_KEY.test(raw);
  * a note, they are none).
  */
 export function verdictShape(raw: string, normalised: string, undescribed = raw): IntegrityFlag["kind"] | null {
-  if (quotedVerdict(raw) || tableVerdict(raw) || recordVerdict(raw)) return "fake-verdict";
+  const markup = markupRecord(raw);
+  if (quotedVerdict(raw) || tableVerdict(raw) || recordVerdict(raw) || (markup !== null && recordVerdict(markup))) return "fake-verdict";
   if (gradeHintKey(undescribed)) return "grader-instruction";
   if (headerVerdict(raw) || redefinesGrading(normalised)) return "grader-instruction";
   return null;
