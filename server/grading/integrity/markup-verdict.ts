@@ -9,16 +9,17 @@
  */
 export function markupRecord(raw: string): string | null {
   const text = raw.replace(/```\w*/g, "");
+  if (!ANY_TAG.test(text)) return null;
   const elements = [...text.matchAll(ELEMENT)];
-  if (!elements.length) return null;
-  const outside = text.replace(ANY_TAG, "").replace(/\s+/g, "");
+  const outside = text.replace(new RegExp(ANY_TAG, "gi"), "").replace(/\s+/g, "");
   // Text inside leaf elements is the record's values; what is left outside every tag must be little.
   const values = elements.reduce((n, m) => n + (m[3] ?? "").replace(/\s+/g, "").length, 0);
   if (outside.length - values > (1 - MARKUP_SHARE) * text.replace(/\s+/g, "").length) return null;
   const lines: string[] = [];
   for (const m of text.matchAll(OPEN_TAG)) {
     const name = m[1]!;
-    for (const a of (m[2] ?? "").matchAll(ATTRIBUTE)) lines.push(`${a[1]}: ${a[2] ?? a[3]}`);
+    // An attribute is a field; one named for the value is the element's own (`<verdict value="pass"/>`).
+    for (const a of (m[2] ?? "").matchAll(ATTRIBUTE)) lines.push(`${OWN_VALUE.test(a[1]!) ? name : a[1]}: ${a[2] ?? a[3]}`);
     // A container's name is a key of the record ("evaluation" is a grading context for the "result" inside it).
     if (!m[0].endsWith("/>")) lines.push(`${name}: ${leafValue(text, m.index + m[0].length, name) ?? "{}"}`);
   }
@@ -36,6 +37,7 @@ function leafValue(text: string, from: number, name: string): string | undefined
 const ELEMENT = /<([a-z][\w-]*)(\s[^<>]*)?>([^<>]*)<\/\1>/gi;
 const OPEN_TAG = /<([a-z][\w-]*)((?:\s+[\w-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*\/?>/gi;
 const ATTRIBUTE = /([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
-const ANY_TAG = /<\/?[a-z][\w-]*(?:\s[^<>]*)?\/?>/gi;
+const OWN_VALUE = /^(?:value|val|content)$/i;
+const ANY_TAG = /<\/?[a-z][\w-]*(?:\s[^<>]*)?\/?>/i;
 /** The share of a text's characters a block of markup holds: its tags and their values. */
 const MARKUP_SHARE = 0.8;

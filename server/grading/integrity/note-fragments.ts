@@ -94,5 +94,5 @@ export function valueFigures(block: string): number {
   }
   return n;
 }
-const FIGURE_WORD = /(?<=^|[\s(=×*+~≈])([$~≈]?)(\d[\d,.]*?)(%|k|m|ms|s|x)?(?=[\s,.;:)]|$)/gi;
+const FIGURE_WORD = /(?<=^|[\s(=×*+~≈])([$€£~≈]?)(\d(?:[\d,.]*\d)?)(%|k|m|b|ms|s|h|x)?(?=[\s,.;:)]|$)/gi;
 const ARITHMETIC = /[=×*+\/≈~-]/;

@@ -61,8 +61,13 @@ export function benefitFrame(sentence: string, tokens: readonly Token[], isTerm:
     // something: not a frame.
     // (A single letter is a fragment of a name: "A/B tests".)
     if (nouns.some((u) => u.word.length > 1 && specific.has(u.word) && nounKind(u.lemma) !== "abstract")) return false;
-    if (nouns.length + object.filter((u) => u.pos === "ADJ" && !term(u)).length > 0) benefits++;
-    governed.add(i);
+    const qualities = nouns.filter((u) => u.word.length > 1).length + object.filter((u) => u.pos === "ADJ" && !term(u)).length;
+    // The verb itself is governed (no order of the sentence's own) only when it governs a quality: "maximise
+    // freshness" is a benefit, "run an A/B test" an order.
+    if (qualities > 0) {
+      benefits++;
+      governed.add(i);
+    }
     object.forEach((_, k) => governed.add(i + 1 + k));
   }
   if (!benefits) return false;
