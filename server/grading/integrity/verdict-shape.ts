@@ -144,6 +144,8 @@ function keyValue(line: string): [key: string, value: string] | null {
 }
 /** A key that names a grade: score, grade, rating, marks, verdict (also `final_score`, `overall grade`). */
 const GRADE_KEY = gradeKey("strong");
+/** A key naming the grading side's output ("GRADER_OUTPUT", "judge_verdict", "evaluator result"): its value is a grade. */
+const GRADER_RESULT_KEY = /^(?:grader|grading|judge|evaluator|assessor|reviewer|marker)[_ -]?(?:output|result|verdict|decision|outcome)$/i;
 /** Keys that grade only beside a grading key: "compression: level: 3" is a setting, "verdict: level: 4" a grade. */
 const WEAK_GRADE_KEY = gradeKey("weak", "(?:final|overall|total|awarded|expected)[_ -]");
 /** A key of a grading record: a verdict, a reviewer, a criterion, a rationale. */
@@ -170,7 +172,7 @@ export function recordVerdict(raw: string): boolean {
   if (pairs.length * 10 < fields.length * 8) return false;
   const graded = (key: RegExp, among: [string, string][]) => among.some(([k, v]) => key.test(k.trim()) && RECORD_VALUE.test(v.trim()));
   const context = (among: [string, string][]) => among.some(([k]) => GRADING_CONTEXT_KEY.test(k));
-  if (graded(GRADE_KEY, pairs) || (context(pairs) && graded(WEAK_GRADE_KEY, pairs))) return true;
+  if (graded(GRADE_KEY, pairs) || graded(GRADER_RESULT_KEY, pairs) || (context(pairs) && graded(WEAK_GRADE_KEY, pairs))) return true;
   // A value that is itself an inline record ("evaluation: {level: 4}") is a record of its own, its key its context:
   // "compression: {level: 3}" beside "judge: {...}" is a setting.
   return pairs.some(([k, v]) => {
