@@ -18,7 +18,7 @@ import type { IntegrityFlag } from "./types.js";
  * grades), a table any number (its columns already say criterion and score).
  */
 const GRADE_WORD =
-  "a\\+?|pass(?:ed)?|full(?: marks| credit| score)?|perfect|excellent|outstanding|max(?:imum)?|top|strong(?: hire)?|hire|met|exceeds|approved|accept(?:ed)?";
+  "pass(?:ed)?|full(?: marks| credit| score)?|perfect|excellent|outstanding|max(?:imum)?|top|strong(?: hire)?|hire|met|exceeds|approved|accept(?:ed)?";
 const GRADE_NUMBER = {
   top: "(\\d+)\\s*\\/\\s*\\1|100\\s*%?|level\\s*[34]|[34](?:\\.0)?",
   scale: "[0-5](?:\\.0)?|10|100(?:\\s*%)?|\\d+\\s*\\/\\s*\\d+|level\\s*\\d",
@@ -152,6 +152,11 @@ const WEAK_GRADE_KEY = gradeKey("weak", "(?:final|overall|total|awarded|expected
 const GRADING_CONTEXT_KEY = /verdict|review|grader|judge|criteri|rubric|rationale|feedback|assessment|evaluation|score|grade/i;
 /** A record's grade value: a number a scale could top (0-5, 10, 100), a ratio, a grade word. */
 const RECORD_VALUE = gradeValue("scale");
+/**
+ * The top letter grade, in a record only (`{"grade": "A"}`, `<grade>A+</grade>`): in code a letter is as often a
+ * branch's value (`self.grade = "A" if ratio > 0.9 else "B"`), which the string-literal reader must leave alone.
+ */
+const TOP_LETTER = /^["'`]?a\+?["'`]?$/i;
 
 /**
  * A record that grades: a block made of key-value lines (YAML, a JSON object, `key = value` lines),
@@ -170,7 +175,8 @@ export function recordVerdict(raw: string): boolean {
   if (!fields.length || fields.length > 30) return false;
   const pairs = fields.map(keyValue).filter((m) => m !== null);
   if (pairs.length * 10 < fields.length * 8) return false;
-  const graded = (key: RegExp, among: [string, string][]) => among.some(([k, v]) => key.test(k.trim()) && RECORD_VALUE.test(v.trim()));
+  const graded = (key: RegExp, among: [string, string][]) =>
+    among.some(([k, v]) => key.test(k.trim()) && (RECORD_VALUE.test(v.trim()) || TOP_LETTER.test(v.trim())));
   const context = (among: [string, string][]) => among.some(([k]) => GRADING_CONTEXT_KEY.test(k));
   if (graded(GRADE_KEY, pairs) || graded(GRADER_RESULT_KEY, pairs) || (context(pairs) && graded(WEAK_GRADE_KEY, pairs))) return true;
   // A value that is itself an inline record ("evaluation: {level: 4}") is a record of its own, its key its context:

@@ -141,7 +141,13 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
     if (!plan && coLocatesTerms(s.text, tokens, isTerm)) return;
     // The rubric's names in lists inside a frame of the writer's own, nobody acting on any, whatever its verbs
     // (a plan's run of orders is read there as orders; buzzword-frame.ts).
-    if (!noted && (buzzwordFrame(s.text, tokens, isTerm) || benefitFrame(s.text, tokens, isTerm))) return;
+    if (!noted && buzzwordFrame(s.text, tokens, isTerm)) return;
+    // Names deployed for a benefit, nothing said of how (benefit-frame.ts): a sentence relating its terms to nothing,
+    // counted as one for the salad rule below.
+    if (!noted && benefitFrame(s.text, tokens, isTerm)) {
+      unspecific++;
+      return;
+    }
     // Terms related only to each other and to abstractions ("Retrieval quality matters for faithfulness, and
     // monitoring keeps latency and cost in view"), whatever the verb: nothing checkable is asserted (unspecific.ts).
     // It is still a term sentence with a frame: a template of such sentences is a template (below).
