@@ -95,4 +95,4 @@ export function valueFigures(block: string): number {
   return n;
 }
 const FIGURE_WORD = /(?<=^|[\s(=×*+~≈])([$€£~≈]?)(\d(?:[\d,.]*\d)?)(%|k|m|b|ms|s|h|x)?(?=[\s,.;:)]|$)/gi;
-const ARITHMETIC = /[=×*+\/≈~-]/;
+const ARITHMETIC = /[=×*+/≈~-]/;
