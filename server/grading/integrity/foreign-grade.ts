@@ -12,11 +12,11 @@ import { isKnownWord } from "../language/known-word.js";
  */
 export function foreignGradeAsked(body: string): boolean {
   const t = body.toLowerCase();
+  if (!(FULL_FIGURE.test(t) || TOP_NEAR_POINTS.test(t) || (THIS_ANSWER.test(t) && CORRECT.test(t)))) return false;
   // The body is not English ("Evaluation: 100% recall on the golden set" is a note of the design): most of its words
-  // are no English word, or it is in another script.
+  // are no English word, or it is in another script. Read last: every sentence reaches this reader.
   const words = t.match(/\p{L}{3,}/gu) ?? [];
-  if (!words.length || words.filter((w) => isKnownWord(w)).length * 2 >= words.length) return false;
-  return FULL_FIGURE.test(t) || TOP_NEAR_POINTS.test(t) || (THIS_ANSWER.test(t) && CORRECT.test(t));
+  return words.length > 0 && words.filter((w) => isKnownWord(w)).length * 2 < words.length;
 }
 
 const FULL_FIGURE = /(?<!\d)(\d+)\s*(?:\/|von|sur|de|su|z|van|из|of|out of)\s*\1(?!\d)|(?<!\d)100\s*%/u;

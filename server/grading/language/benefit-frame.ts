@@ -29,13 +29,11 @@ export function benefitFrame(sentence: string, tokens: readonly Token[], isTerm:
   const isName = (t: Token | undefined) => t !== undefined && (isTerm(t.word) || isTerm(t.lemma));
   // A name's head after its term words is the name's ("incremental updates", "grounded answers"), and so is a count
   // spelled before one ("the two result lists").
-  const term = (t: Token | undefined) => {
-    if (t === undefined) return false;
-    if (isName(t)) return true;
-    const i = tokens.indexOf(t);
-    return (t.pos === "NOUN" && isName(tokens[i - 1])) || (t.pos === "NUM" && /^[a-z]+$/.test(t.word) && isName(tokens[i + 1]));
-  };
-  const specific = new Set(specificWords(sentence, tokens, isTerm));
+  const named = tokens.map((t) => isName(t));
+  const terms = new Set(
+    tokens.filter((t, i) => named[i] || (t.pos === "NOUN" && named[i - 1]) || (t.pos === "NUM" && /^[a-z]+$/.test(t.word) && named[i + 1])),
+  );
+  const term = (t: Token | undefined) => t !== undefined && terms.has(t);
   let runs = 0;
   tokens.forEach((t, i) => term(t) && !term(tokens[i - 1]) && runs++);
   if (runs < MIN_NAMES) return false;
@@ -45,6 +43,7 @@ export function benefitFrame(sentence: string, tokens: readonly Token[], isTerm:
     if ((t.pos === "NUM" || /\d/.test(t.word)) && !term(t) && !gluedTo(tokens, i, term)) return false;
     if (RELATING_CLAUSE.has(w) || SPECIFYING.has(w) || ORDERING.has(w) || (COMMITTING.has(w) && !term(t))) return false;
   }
+  const specific = new Set(specificWords(sentence, tokens, isTerm));
   let benefits = 0;
   const governed = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
