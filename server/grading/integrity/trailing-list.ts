@@ -16,7 +16,7 @@ import { criteriaNamed } from "./label-dump.js";
 export function trailingList(line: string, q: Question): { head: string; list: string } | null {
   if (q.rubric.length < MIN_CRITERIA) return null;
   const text = line.trimEnd();
-  const marked = MARK.exec(text);
+  const marked = markOf(text);
   if (marked) {
     const head = text.slice(0, marked.index);
     const list = text.slice(marked.index);
@@ -49,8 +49,20 @@ const MIN_HEAD_FUNCTION = 2;
 const MIN_ITEMS = 5;
 /** A tail set off by a mark names two criteria; a bare one, whose start is only where the names begin, three. */
 const MIN_MARKED_CRITERIA = 2;
-/** A mark opening a tail: a dash, a colon, an opening bracket (the last one in the line). */
-const MARK = /\s+[—–-]\s+(?!.*\s[—–-]\s)|:\s+(?!.*:\s)|\s*[([](?!.*[([])/;
+/**
+ * The mark opening a tail: of the last dash, the last colon and the last opening bracket, the earliest (a tail may
+ * hold a colon of its own label: "[keywords: ...]"). Found by one pass per kind, linear in the line.
+ */
+function markOf(text: string): { index: number; 0: string } | null {
+  let best: { index: number; 0: string } | null = null;
+  for (const kind of MARKS) {
+    let last: RegExpExecArray | null = null;
+    for (const m of text.matchAll(kind)) last = m as RegExpExecArray;
+    if (last && (!best || last.index < best.index)) best = { index: last.index, 0: last[0] };
+  }
+  return best;
+}
+const MARKS = [/\s+[—–-]\s+/g, /:\s+/g, /\s*[([]/g];
 const FUNCTION = new Set(
   "the a an to of for with when if because by so is are was be we i you it they this that which then than on in at per into from after before until unless".split(
     " ",
