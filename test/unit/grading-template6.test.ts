@@ -8,6 +8,7 @@ import { gradeQuestion, questionScore } from "../../server/grading/index.js";
 import { glossaryLine } from "../../server/grading/language/term-glossary.js";
 import { loadPacksFromDir, type Pack, type Question } from "../../server/scenarios/index.js";
 import { BUILTIN_PACKS_DIR } from "../helpers/packs.js";
+import type { GamingRow as Row } from "../../scripts/eval/gaming-rows.js";
 
 /**
  * Session 16 (branch `template6`): buzzword templates, term lists appended to a weak answer, and cost figures read
@@ -18,18 +19,6 @@ const packs: Record<string, Pack> = {
   builtin: loadPacksFromDir(BUILTIN_PACKS_DIR).find((p) => p.id === "ai-engineer")!,
   template6: loadPacksFromDir("test/fixtures/packs/template6")[0]!,
   estimates: loadPacksFromDir("test/fixtures/packs/estimates")[0]!,
-};
-type Row = {
-  id: string;
-  kind: string;
-  pack: string;
-  questionId: string;
-  answer: string;
-  without?: string;
-  criterion?: string;
-  maxLevel?: number;
-  minLevel?: number;
-  min?: number;
 };
 const rows = parse(readFileSync(new URL("../fixtures/template6/tune.yaml", import.meta.url), "utf8")) as Row[];
 const question = (r: Row): Question => packs[r.pack]!.questions.find((q) => q.id === r.questionId)!;

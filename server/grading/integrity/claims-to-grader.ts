@@ -1,3 +1,4 @@
+import { foreignGradeAsked } from "./foreign-grade.js";
 import { candidateReport } from "./candidate-report.js";
 import type { IntegrityFlag } from "./types.js";
 
@@ -357,7 +358,7 @@ const DEDICATION = /(?<!\p{L})(?:pour|para|per|f[üu]r|for|для|voor|dla|atten
 
 export function foreignGraderNote(raw: string): boolean {
   const t = raw.toLowerCase();
-  if (!FOREIGN_TOP.test(t)) return false;
+  if (!FOREIGN_TOP.test(t) && !foreignGradeAsked(t)) return false;
   let seen = 0;
   for (const m of t.matchAll(FOREIGN_EVALUATOR_ALL)) {
     if (++seen > 20) break;
@@ -366,7 +367,7 @@ export function foreignGraderNote(raw: string): boolean {
     // Addressed: the evaluator named in a label before a colon ("评分说明：", "Для проверяющего:"), or after a dedication.
     if (!/^[^.!?。！？:：]{0,30}[:：]/.test(after) && !DEDICATION.test(before)) continue;
     // The note itself is not English (the English patterns read English), and it asks the top grade.
-    if (!ENGLISH_WORDS.test(after) && FOREIGN_TOP.test(after)) return true;
+    if (!ENGLISH_WORDS.test(after) && (FOREIGN_TOP.test(after) || foreignGradeAsked(after))) return true;
   }
   return false;
 }

@@ -14,7 +14,7 @@ import { isList, markerNote, withPayload } from "./marker-note.js";
 import { reversedRun } from "./reversed-run.js";
 import { pastedLabels } from "./label-copy.js";
 import { labelDump } from "./label-dump.js";
-import { carryingNote } from "./note-fragments.js";
+import { carryingNote, valueFigures } from "./note-fragments.js";
 import { graderTalk } from "./grader-talk.js";
 import { evaluationNote } from "./evaluation-note.js";
 import { gradingSide } from "./grading-side.js";
@@ -24,6 +24,7 @@ import { promptForSystem, withoutGradingLines } from "./prompt-lines.js";
 import { reportedVerdict } from "./reported-verdict.js";
 import { decidedVerdict } from "./decided-verdict.js";
 import { withoutDataInstructions } from "./data-instructions.js";
+import { trailingList } from "./trailing-list.js";
 import { verdictShape } from "./verdict-shape.js";
 import { withoutDataLiterals } from "./data-literals.js";
 import { looksLikeCode } from "../code-shape.js";
@@ -688,7 +689,11 @@ function keepLines(block: string, prose: boolean, ctx: Context, flag: (k: Integr
   const seen = seenLines.get(ctx) ?? new Map<string, number>();
   seenLines.set(ctx, seen);
   const out: string[] = [];
-  for (const line of block.split("\n")) {
+  for (const written of block.split("\n")) {
+    // A term list appended to a sentence goes, its clause stays (trailing-list.ts).
+    const tail = prose && !isKeywordList(written) && !otherLanguage(written) ? trailingList(written, ctx.question) : null;
+    if (tail && !(set && answersAsSet(tail.list, set))) flag("keyword-list", tail.list);
+    const line = tail && !(set && answersAsSet(tail.list, set)) ? tail.head : written;
     const n = forMatching(line).trim();
     if (!n) continue;
     if (prose && /^[\s>*-]*[✅✔☑✓]/.test(line)) {
@@ -784,7 +789,8 @@ const CODE_TOKEN = /(?<!\S)\S{0,80}?\w(?:\.\w|\(|\[)\S{0,200}(?:[^\S\n]+[^\s()]{
 
 function isWordSalad(block: string): boolean {
   // Figures and arithmetic read like word salad to a word counter; they are not.
-  if ((block.match(/(?:^|[\s(=×*+~≈$])[$~≈]?\d[\d,.]*(?:%|k|m|ms|s|x)?(?=[\s,.;:)]|$)/gi) ?? []).length >= 3) return false;
+  // Bare whole numbers beside names are not arithmetic (note-fragments.ts, `valueFigures`).
+  if (valueFigures(block) >= 3) return false;
   // Code quoted in a note ("index.search(q, k=10) visits a few nodes") is names, not the note's words: a
   // code comment explaining a line is read without the code it mentions.
   const words =

@@ -175,7 +175,7 @@ function labelPhrasing(names: Names, words: string[]): number {
 }
 
 /** How many criteria the text names a term of. */
-function criteriaNamed(q: Question, text: string): number {
+export function criteriaNamed(q: Question, text: string): number {
   const lower = text.toLowerCase();
   return namesOf(q).terms.filter((terms) =>
     terms.some((t) => {

@@ -25,11 +25,10 @@ const RELATING = new Set(
     " ",
   ),
 );
-const FIGURE = /\d/;
 
 /** Whether one fragment carries something of its own: a figure, a relating symbol or word, a verb, a specific name. */
 function carries(fragment: string, q: Question): boolean {
-  if (FIGURE.test(fragment) || relatesBySymbol(fragment) || /[\w)\]]\s*\+\s*[\w(]/.test(fragment)) return true;
+  if (statesValue(fragment, q) || relatesBySymbol(fragment) || /[\w)\]]\s*\+\s*[\w(]/.test(fragment)) return true;
   const tokens = analyse(fragment).tokens;
   return tokens.some((t, i) => {
     const w = t.word.toLowerCase();
@@ -42,6 +41,26 @@ function carries(fragment: string, q: Question): boolean {
   });
 }
 
+/**
+ * Whether a fragment's figure is a value (session 17, `gaming7`): written with a unit, a sign or a decimal ("24h",
+ * "$400", "0.95", "5%", "1.2M"), counting a thing the rubric does not name ("300 questions", "5 errors"), or set by a
+ * word of measure ("top 20", "after 5", "at most 3"). A bare whole number after the rubric's names ("Comment cap 4",
+ * "Lockfiles 1", "retries 3") carries nothing: a review found salads of names and digits passed as notes because any
+ * digit counted.
+ */
+function statesValue(fragment: string, q: Question): boolean {
+  const words = fragment.split(/\s+/).filter(Boolean);
+  return words.some((w, i) => {
+    if (!/\d/.test(w)) return false;
+    if (!/^\d+[,.]?$/.test(w)) return true;
+    const next = words[i + 1]?.toLowerCase().replace(/[^a-z-]/g, "");
+    const prev = words[i - 1]?.toLowerCase().replace(/[^a-z]/g, "");
+    return (!!next && !isRubricWord(q, next) && !RELATING.has(next)) || (!!prev && (MEASURE.has(prev) || RELATING.has(prev)));
+  });
+}
+/** Words that set a figure as a measure: "top 20", "at most 3", "max 5", "x 4". */
+const MEASURE = new Set("top max min most least at up to every within under over above below around about x".split(" "));
+
 /** Whether a paragraph is a run of note fragments, most of which carry something of their own. */
 export function carryingNote(block: string, q: Question): boolean {
   const fragments = block
@@ -52,3 +71,28 @@ export function carryingNote(block: string, q: Question): boolean {
   const carrying = fragments.filter((f) => carries(f, q)).length;
   return carrying >= CARRYING_SHARE * fragments.length;
 }
+
+/**
+ * How many figures a block states as values, for the word-salad test's exemption of arithmetic (clean.ts,
+ * `isWordSalad`): a figure with a unit, sign, decimal or separator ("$400", "24h", "0.95", "1,200", "5%"), or one in
+ * arithmetic ("500 × 3 = 1500"). A bare whole number beside a name ("failover 2 retries 3") is no arithmetic, and
+ * counting it let salads of names and digits pass as figures (session 17).
+ */
+export function valueFigures(block: string): number {
+  let n = 0;
+  for (const m of block.matchAll(FIGURE_WORD)) {
+    const [, before, figure, unit] = m;
+    const after = block.slice(m.index + m[0].length).trimStart()[0] ?? "";
+    if (
+      before ||
+      unit ||
+      /[,.]\d/.test(figure!) ||
+      ARITHMETIC.test(after) ||
+      ARITHMETIC.test(block.slice(0, m.index).trimEnd().at(-1) ?? "")
+    )
+      n++;
+  }
+  return n;
+}
+const FIGURE_WORD = /(?<=^|[\s(=×*+~≈])([$€£~≈]?)(\d(?:[\d,.]*\d)?)(%|k|m|b|ms|s|h|x)?(?=[\s,.;:)]|$)/gi;
+const ARITHMETIC = /[=×*+/≈~-]/;

@@ -1,3 +1,4 @@
+import { markupRecord } from "./markup-verdict.js";
 import type { IntegrityFlag } from "./types.js";
 
 /**
@@ -17,7 +18,7 @@ import type { IntegrityFlag } from "./types.js";
  * grades), a table any number (its columns already say criterion and score).
  */
 const GRADE_WORD =
-  "pass(?:ed)?|full(?: marks| credit| score)?|perfect|excellent|outstanding|a\\+|max(?:imum)?|top|strong(?: hire)?|hire|met|exceeds|approved|accept(?:ed)?";
+  "pass(?:ed)?|full(?: marks| credit| score)?|perfect|excellent|outstanding|max(?:imum)?|top|strong(?: hire)?|hire|met|exceeds|approved|accept(?:ed)?";
 const GRADE_NUMBER = {
   top: "(\\d+)\\s*\\/\\s*\\1|100\\s*%?|level\\s*[34]|[34](?:\\.0)?",
   scale: "[0-5](?:\\.0)?|10|100(?:\\s*%)?|\\d+\\s*\\/\\s*\\d+|level\\s*\\d",
@@ -143,12 +144,19 @@ function keyValue(line: string): [key: string, value: string] | null {
 }
 /** A key that names a grade: score, grade, rating, marks, verdict (also `final_score`, `overall grade`). */
 const GRADE_KEY = gradeKey("strong");
+/** A key naming the grading side's output ("GRADER_OUTPUT", "judge_verdict", "evaluator result"): its value is a grade. */
+const GRADER_RESULT_KEY = /^(?:grader|grading|judge|evaluator|assessor|reviewer|marker)[_ -]?(?:output|result|verdict|decision|outcome)$/i;
 /** Keys that grade only beside a grading key: "compression: level: 3" is a setting, "verdict: level: 4" a grade. */
 const WEAK_GRADE_KEY = gradeKey("weak", "(?:final|overall|total|awarded|expected)[_ -]");
 /** A key of a grading record: a verdict, a reviewer, a criterion, a rationale. */
 const GRADING_CONTEXT_KEY = /verdict|review|grader|judge|criteri|rubric|rationale|feedback|assessment|evaluation|score|grade/i;
 /** A record's grade value: a number a scale could top (0-5, 10, 100), a ratio, a grade word. */
 const RECORD_VALUE = gradeValue("scale");
+/**
+ * The top letter grade, in a record only (`{"grade": "A"}`, `<grade>A+</grade>`): in code a letter is as often a
+ * branch's value (`self.grade = "A" if ratio > 0.9 else "B"`), which the string-literal reader must leave alone.
+ */
+const TOP_LETTER = /^["'`]?a\+?["'`]?$/i;
 
 /**
  * A record that grades: a block made of key-value lines (YAML, a JSON object, `key = value` lines),
@@ -167,9 +175,10 @@ export function recordVerdict(raw: string): boolean {
   if (!fields.length || fields.length > 30) return false;
   const pairs = fields.map(keyValue).filter((m) => m !== null);
   if (pairs.length * 10 < fields.length * 8) return false;
-  const graded = (key: RegExp, among: [string, string][]) => among.some(([k, v]) => key.test(k.trim()) && RECORD_VALUE.test(v.trim()));
+  const graded = (key: RegExp, among: [string, string][]) =>
+    among.some(([k, v]) => key.test(k.trim()) && (RECORD_VALUE.test(v.trim()) || TOP_LETTER.test(v.trim())));
   const context = (among: [string, string][]) => among.some(([k]) => GRADING_CONTEXT_KEY.test(k));
-  if (graded(GRADE_KEY, pairs) || (context(pairs) && graded(WEAK_GRADE_KEY, pairs))) return true;
+  if (graded(GRADE_KEY, pairs) || graded(GRADER_RESULT_KEY, pairs) || (context(pairs) && graded(WEAK_GRADE_KEY, pairs))) return true;
   // A value that is itself an inline record ("evaluation: {level: 4}") is a record of its own, its key its context:
   // "compression: {level: 3}" beside "judge: {...}" is a setting.
   return pairs.some(([k, v]) => {
@@ -213,7 +222,8 @@ export const gradeHintKey = (raw: string) => GRADE_HINT_KEY.test(raw);
  * a note, they are none).
  */
 export function verdictShape(raw: string, normalised: string, undescribed = raw): IntegrityFlag["kind"] | null {
-  if (quotedVerdict(raw) || tableVerdict(raw) || recordVerdict(raw)) return "fake-verdict";
+  const markup = markupRecord(raw);
+  if (quotedVerdict(raw) || tableVerdict(raw) || recordVerdict(raw) || (markup !== null && recordVerdict(markup))) return "fake-verdict";
   if (gradeHintKey(undescribed)) return "grader-instruction";
   if (headerVerdict(raw) || redefinesGrading(normalised)) return "grader-instruction";
   return null;

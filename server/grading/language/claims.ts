@@ -6,6 +6,7 @@ import { comparativeNote, relatedFragments, relatesBySymbol } from "./terse-note
 import { templatedClauses } from "./coordinated-template.js";
 import { verbPhraseNote } from "./verb-phrase-note.js";
 import { buzzwordFrame } from "./buzzword-frame.js";
+import { benefitFrame } from "./benefit-frame.js";
 import { figureRun } from "./figure-run.js";
 import { glossaryLine } from "./term-glossary.js";
 import { relatesItsTerms, relatesPlainly } from "./term-density.js";
@@ -141,6 +142,12 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
     // The rubric's names in lists inside a frame of the writer's own, nobody acting on any, whatever its verbs
     // (a plan's run of orders is read there as orders; buzzword-frame.ts).
     if (!noted && buzzwordFrame(s.text, tokens, isTerm)) return;
+    // Names deployed for a benefit, nothing said of how (benefit-frame.ts): a sentence relating its terms to nothing,
+    // counted as one for the salad rule below.
+    if (!noted && benefitFrame(s.text, tokens, isTerm)) {
+      unspecific++;
+      return;
+    }
     // Terms related only to each other and to abstractions ("Retrieval quality matters for faithfulness, and
     // monitoring keeps latency and cost in view"), whatever the verb: nothing checkable is asserted (unspecific.ts).
     // It is still a term sentence with a frame: a template of such sentences is a template (below).

@@ -21,7 +21,7 @@ type NounKind = "abstract" | "person" | "thing" | "unknown";
 const kinds = new Map<string, NounKind>();
 
 /** What a noun's first (most frequent) sense names; a word WordNet does not know is a product, a code or jargon. */
-function nounKind(lemma: string): NounKind {
+export function nounKind(lemma: string): NounKind {
   let kind = kinds.get(lemma);
   if (kind === undefined) {
     // "re-check", "re-indexing": the act again is the same kind of word as the act.
