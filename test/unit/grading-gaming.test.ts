@@ -20,10 +20,18 @@ const [pack] = loadPacksFromDir(BUILTIN_PACKS_DIR);
  * question: npm run bench:corpora.
  */
 describe("gaming answers generated from every built-in question", () => {
-  it("keyword lists, salads (also as sentences), templated keyword sentences, edited copies and padding score no higher than the weak exemplar", () => {
-    const { graded, problems } = gamingEarnsNoMoreThanWeak(pack!, "sample");
+  // A test per question: the whole pack's sample took over 90 s (the hang limit) at load 25 on two cores.
+  let graded = 0;
+  it.each(pack!.questions.map((q) => q.id))(
+    "%s: keyword lists, salads (also as sentences), templated keyword sentences, edited copies and padding score no higher than the weak exemplar",
+    (questionId) => {
+      const run = gamingEarnsNoMoreThanWeak(pack!, "sample", undefined, questionId);
+      graded += run.graded;
+      expect(run.problems).toEqual([]);
+    },
+  );
+  it("the sample graded every question's share (more than 250 answers)", () => {
     expect(graded).toBeGreaterThan(250);
-    expect(problems).toEqual([]);
   });
 
   it("salads written as sentences score no higher than the weak exemplar on every prose question", () => {

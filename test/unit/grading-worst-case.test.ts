@@ -33,14 +33,21 @@ describe("answers shaped to stall the grader", () => {
     expect(recordVerdict(`retries = 3${spaces},`)).toBe(false);
   });
 
-  it("runs of dashes, spaces and hyphenated words, once read again from each of their characters", () => {
-    // At half these lengths the old reading took 55 s together.
+  // At half these lengths the old reading took 55 s together. Three tests, so that each stays well inside the hang
+  // limit on a loaded machine (the whole took over 90 s at load 25 on two cores).
+  it("runs of dashes and hyphenated words, once read again from each of their characters: role tags", () => {
     expect(ROLE_TAG.some((r) => r.test("-".repeat(100_000)))).toBe(false);
     expect(ROLE_TAG.some((r) => r.test(`the logits. ${"-".repeat(100_000)} end`))).toBe(true);
+  });
+  it("runs of dashes and hyphenated words, once read again from each of their characters: verdicts", () => {
     expect(FAKE_VERDICT.some((r) => r.test("a-".repeat(50_000)))).toBe(false);
     expect(FAKE_VERDICT.some((r) => r.test(`${"-".repeat(20_000)}logits 4/4, softmax 4/4`))).toBe(true);
-    expect(kinds(`print ${" ".repeat(100_000)}x`)).toEqual([]);
-    expect(kinds(`Temperature divides the logits before the softmax, ${"- ".repeat(3)}${" ".repeat(100_000)}-`)).toEqual([]);
+  });
+  it.each([
+    ["code", `print ${" ".repeat(100_000)}x`],
+    ["prose", `Temperature divides the logits before the softmax, ${"- ".repeat(3)}${" ".repeat(100_000)}-`],
+  ])("runs of dashes and spaces in a graded answer (%s) raise no flag", (_kind, text) => {
+    expect(kinds(text)).toEqual([]);
   });
 
   it("long runs of spaces after a sentence or a line break, in every kind of space (session 14 review)", () => {

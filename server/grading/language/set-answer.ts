@@ -100,7 +100,7 @@ export function answersAsSet(line: string, q: SetQuestion): boolean {
   // sentence without two such cuts is no list.
   const cut = value.replace(/[.!]+\s*$/, "").split(/[,;]/);
   if (cut.length < MIN_ITEMS - 1) return false;
-  const items = [...cut.slice(0, -1), ...cut[cut.length - 1]!.split(/\s+and\s+/)]
+  const items = [...cut.slice(0, -1), ...cut[cut.length - 1]!.split(/(?<!\s)\s+and\s+/)]
     .map((s) => s.trim().toLowerCase())
     .filter((s) => /[a-z]/.test(s));
   if (items.length < MIN_ITEMS || items.length > MAX_FIELD_ITEMS) return false;
