@@ -1,44 +1,23 @@
 // Buzzword templates, appended term lists and cost figures (session 16, branch `template6`): grades every row of
 // test/fixtures/template6/<tune|held>.yaml and prints, per class, how many hold their label (see held.yaml's header).
 //   npx tsx scripts/eval/template6.ts [tune|held ...] [--rows]
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
-import { gradeQuestion, questionScore } from "../../server/grading/index.js";
-import { loadPacksFromDir, type Pack, type Question } from "../../server/scenarios/index.js";
+import { questionScore } from "../../server/grading/index.js";
+import {
+  type FixtureRow,
+  fixtureQuestion as question,
+  gradeRow as grade,
+  readFixtureRows,
+  rowScore as score,
+  weakScore as weak,
+} from "./fixture-rows.js";
 
-type Row = {
-  id: string;
-  kind: "buzzword" | "appended" | "wrong-numbers" | "right-numbers" | "honest";
-  pack: "builtin" | "template6" | "estimates";
-  questionId: string;
-  answer: string;
-  without?: string;
-  criterion?: string;
-  maxLevel?: number;
-  minLevel?: number;
-  label?: number;
-  min?: number;
-};
+type Row = FixtureRow;
 const args = process.argv.slice(2);
 const files = args.filter((a) => !a.startsWith("--"));
 const showRows = args.includes("--rows");
-const packs: Record<Row["pack"], Pack> = {
-  builtin: loadPacksFromDir("scenarios").find((p) => p.id === "ai-engineer")!,
-  template6: loadPacksFromDir("test/fixtures/packs/template6")[0]!,
-  estimates: loadPacksFromDir("test/fixtures/packs/estimates")[0]!,
-};
-const question = (r: Row): Question => {
-  const q = packs[r.pack].questions.find((x) => x.id === r.questionId);
-  if (!q) throw new Error(`no question ${r.questionId} in ${r.pack}`);
-  return q;
-};
-const grade = (r: Row, text: string, exemplar = false) =>
-  gradeQuestion(question(r), [{ text }], { pack: packs[r.pack], ...(exemplar ? { gradingExemplar: text } : {}) });
-const score = (r: Row, text: string, exemplar = false) => questionScore(question(r).rubric, grade(r, text, exemplar).scores);
-const weak = (r: Row) => score(r, question(r).exemplars.find((e) => e.level === "weak")!.answer, true);
 
 for (const file of files.length ? files : ["tune", "held"]) {
-  const rows = parse(readFileSync(`test/fixtures/template6/${file}.yaml`, "utf8")) as Row[];
+  const rows: Row[] = readFixtureRows(`test/fixtures/template6/${file}.yaml`);
   const tally = new Map<string, { hold: number; n: number }>();
   for (const r of rows) {
     const g = grade(r, r.answer);
