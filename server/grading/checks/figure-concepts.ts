@@ -49,9 +49,20 @@ const names = (segment: string, terms: readonly string[]) => {
   return terms.some((t) => findTerm(lower, t.toLowerCase()) >= 0);
 };
 
-/** Periods that can be compared: both per period, or either without one; a per-call figure only with another. */
+/**
+ * Figures a wrong one is read against: the same kind, the same kind of period (both per period, both per call, or
+ * both without one), and within a factor of MAX_SLIP of each other. Further apart, the answer is most likely stating
+ * another quantity of the point ("6,000 tokens" per call beside "108M tokens" a day), not a wrong one.
+ */
+const MAX_SLIP = 20;
 const comparable = (a: StatedFigure, b: StatedFigure) =>
-  a.dim === b.dim && (a.per === "item" || b.per === "item" ? a.per === b.per : true);
+  a.dim === b.dim &&
+  (a.per === null) === (b.per === null) &&
+  (a.per === "item") === (b.per === "item") &&
+  perDay(a) > 0 &&
+  perDay(b) > 0 &&
+  Math.max(perDay(a) / perDay(b), perDay(b) / perDay(a)) <= MAX_SLIP;
+const perDay = (f: StatedFigure) => Math.abs(typeof f.per === "number" ? f.value / f.per : f.value);
 
 type PointFigures = { label: string; terms: readonly string[]; figures: StatedFigure[] };
 const cache = new WeakMap<Question, WeakMap<Criterion, PointFigures[]>>();
