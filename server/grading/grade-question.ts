@@ -253,7 +253,7 @@ function readCriterion(
   const found = contradictions(criterion, evidence.prose, fromProse.hits, { ...reading, takeBack: conceptual(question) });
   const both = found.both;
   // A computed key point is met by its figure and not by its term beside a wrong one (checks/figure-concepts.ts).
-  const byFigure = figureConcepts(question, criterion, claims);
+  const byFigure = figureConcepts(question, criterion, claims, evidence.prose);
   const hits = withFigures(
     stated.filter((h) => !both.includes(h.label)),
     byFigure,

@@ -50,19 +50,19 @@ const names = (segment: string, terms: readonly string[]) => {
 };
 
 /**
- * Figures a wrong one is read against: the same kind, the same kind of period (both per period, both per call, or
- * both without one), and within a factor of MAX_SLIP of each other. Further apart, the answer is most likely stating
+ * Figures a wrong one is read against: the same kind, the same kind of period (per call with per call only; a period
+ * and none are read alike, "$48" against "$480 a month"), and within a factor of MAX_SLIP of each other, per day. Further apart, the answer is most likely stating
  * another quantity of the point ("6,000 tokens" per call beside "108M tokens" a day), not a wrong one.
  */
 const MAX_SLIP = 20;
 const comparable = (a: StatedFigure, b: StatedFigure) =>
   a.dim === b.dim &&
-  (a.per === null) === (b.per === null) &&
   (a.per === "item") === (b.per === "item") &&
-  perDay(a) > 0 &&
-  perDay(b) > 0 &&
-  Math.max(perDay(a) / perDay(b), perDay(b) / perDay(a)) <= MAX_SLIP;
-const perDay = (f: StatedFigure) => Math.abs(typeof f.per === "number" ? f.value / f.per : f.value);
+  perDay(a, b) > 0 &&
+  perDay(b, a) > 0 &&
+  Math.max(perDay(a, b) / perDay(b, a), perDay(b, a) / perDay(a, b)) <= MAX_SLIP;
+const perDay = (f: StatedFigure, other: StatedFigure) =>
+  Math.abs(typeof f.per === "number" && typeof other.per === "number" ? f.value / f.per : f.value);
 
 type PointFigures = { label: string; terms: readonly string[]; figures: StatedFigure[] };
 const cache = new WeakMap<Question, WeakMap<Criterion, PointFigures[]>>();
@@ -98,7 +98,7 @@ function pointFigures(question: Question, criterion: Criterion): PointFigures[] 
 }
 
 /** What the answer's claims say of the criterion's computed key points (see above). */
-export function figureConcepts(question: Question, criterion: Criterion, claims: string | undefined): FigureReading {
+export function figureConcepts(question: Question, criterion: Criterion, claims: string | undefined, answer = claims): FigureReading {
   if (!claims || !criterion.evidence.checks?.includes("quantitative") || !question.figures.length) return NONE;
   const points = pointFigures(question, criterion).filter((p) => p.figures.length);
   if (!points.length) return NONE;
@@ -106,7 +106,10 @@ export function figureConcepts(question: Question, criterion: Criterion, claims:
   const isGiven = (f: StatedFigure) => givens.some((g) => Math.abs(g - f.raw) <= 0.005 * Math.abs(g));
   const all = criterion.evidence.concepts;
   const reading: FigureReading = { met: [], wrong: [] };
-  const segments = segmentsOf(readNumberWords(claims));
+  // A point is met by its figure in a claim; a wrong figure is wrong wherever it stands, a note of working included
+  // ("Output: 120M tokens × $4.00/1M = $48." has no verb and is no claim, and its term still names the point).
+  const claimed = new Set(segmentsOf(readNumberWords(claims)).map((s) => s.text.trim()));
+  const segments = segmentsOf(readNumberWords(answer ?? claims));
   for (const p of points) {
     let met: string | undefined;
     let wrong: { stated: string; want: string } | undefined;
@@ -115,7 +118,7 @@ export function figureConcepts(question: Question, criterion: Criterion, claims:
       if (named.some((k) => k.label !== p.label)) continue;
       const figures = statedFigures(s.text).filter((f) => !isGiven(f));
       const right = figures.find((f) => p.figures.some((g) => sameFigure(f, g)));
-      if (right) met ??= right.text;
+      if (right && claimed.has(s.text.trim())) met ??= right.text;
       if (!named.length) continue;
       for (const f of figures) {
         const kin = p.figures.filter((g) => comparable(f, g));
@@ -131,7 +134,10 @@ export function figureConcepts(question: Question, criterion: Criterion, claims:
 }
 
 /** Hits with the figure reading applied: a point stated with a wrong figure earns nothing, one stated by its figure is met. */
-export function withFigures<H extends { label: string; quote: string }>(hits: H[], reading: FigureReading): (H | { label: string; quote: string })[] {
+export function withFigures<H extends { label: string; quote: string }>(
+  hits: H[],
+  reading: FigureReading,
+): (H | { label: string; quote: string })[] {
   if (!reading.met.length && !reading.wrong.length) return hits;
   const kept = hits.filter((h) => !reading.wrong.some((w) => w.label === h.label));
   return [...kept, ...reading.met.filter((m) => !kept.some((h) => h.label === m.label))];
