@@ -12,10 +12,10 @@ import { statedAsResult } from "./result-position.js";
  * - **met by its figure**: the answer's claims state one of those figures (within rounding, periods converted), in a
  *   segment that names no other key point of the criterion, whatever words say what it is ("what comes back is 120
  *   million tokens, $480");
- * - **contradicted by a wrong figure**: a segment naming the point (and no other) states, as a result, a figure of a
- *   kind the reference computes for it (dollars, tokens), comparable in period, and none of that segment's figures of
- *   that kind agrees ("Output: 120M tokens × $4.00/1M = $48"). Its term then earns nothing, and the criterion cannot
- *   reach its top level (`WRONG_PART_CAP`).
+ * - **contradicted by a wrong figure**: a segment naming the point (and no other) states, as a result, a sum of money
+ *   the reference computes for it, comparable in period, none of that segment's sums agrees ("Output: 120M tokens ×
+ *   $4.00/1M = $48"), and no figure of the point agrees anywhere in the answer. Its term then earns nothing, and the
+ *   criterion cannot reach its top level (`WRONG_PART_CAP`).
  * Why: an outside audit's estimate with a wrong output cost scored 90 against a human's 45 (the term "output" met the
  * point), and one that reached the right totals in plain words scored 0 against 75 (no term named).
  */
@@ -113,21 +113,27 @@ export function figureConcepts(question: Question, criterion: Criterion, claims:
   for (const p of points) {
     let met: string | undefined;
     let wrong: { stated: string; want: string } | undefined;
+    // A figure that agrees anywhere (a note included) keeps the point from being read as wrong: a design answer often
+    // states its own options' figures beside the reference's ("$37k a month on the frontier model; $4,950 a day ...").
+    let agrees = false;
     for (const s of segments) {
       const named = all.filter((k) => names(s.text, k.terms));
       if (named.some((k) => k.label !== p.label)) continue;
       const figures = statedFigures(s.text).filter((f) => !isGiven(f));
       const right = figures.find((f) => p.figures.some((g) => sameFigure(f, g)));
+      if (right) agrees = true;
       if (right && claimed.has(s.text.trim())) met ??= right.text;
       if (!named.length) continue;
-      for (const f of figures) {
+      // Only a wrong sum of money is read as wrong: a count or a token figure beside a point is as often another
+      // quantity of it (concurrency beside a request rate, tokens per stage beside tokens per request).
+      for (const f of figures.filter((x) => x.dim === "money")) {
         const kin = p.figures.filter((g) => comparable(f, g));
         if (!kin.length || !statedAsResult(s.text, f)) continue;
         const agrees = figures.some((o) => o.dim === f.dim && kin.some((g) => sameFigure(o, g)));
         if (!agrees) wrong ??= { stated: f.text, want: kin[0]!.text };
       }
     }
-    if (wrong) reading.wrong.push({ label: p.label, ...wrong });
+    if (wrong && !agrees) reading.wrong.push({ label: p.label, ...wrong });
     else if (met) reading.met.push({ label: p.label, quote: met });
   }
   return reading;
