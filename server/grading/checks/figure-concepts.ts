@@ -128,9 +128,8 @@ export function figureConcepts(question: Question, criterion: Criterion, claims:
       // quantity of it (concurrency beside a request rate, tokens per stage beside tokens per request).
       for (const f of figures.filter((x) => x.dim === "money")) {
         const kin = p.figures.filter((g) => comparable(f, g));
-        if (!kin.length || !statedAsResult(s.text, f)) continue;
-        const agrees = figures.some((o) => o.dim === f.dim && kin.some((g) => sameFigure(o, g)));
-        if (!agrees) wrong ??= { stated: f.text, want: kin[0]!.text };
+        // Read as wrong only when no figure of the point agrees anywhere (`agrees`, decided after the loop).
+        if (kin.length && statedAsResult(s.text, f)) wrong ??= { stated: f.text, want: kin[0]!.text };
       }
     }
     if (wrong && !agrees) reading.wrong.push({ label: p.label, ...wrong });
