@@ -113,7 +113,7 @@ export function figureConcepts(question: Question, criterion: Criterion, claims:
   for (const p of points) {
     let met: string | undefined;
     let wrong: { stated: string; want: string } | undefined;
-    // A figure that agrees anywhere (a note included) keeps the point from being read as wrong: a design answer often
+    // A sum of money that agrees anywhere (a note included) keeps the point from being read as wrong: a design answer often
     // states its own options' figures beside the reference's ("$37k a month on the frontier model; $4,950 a day ...").
     let agrees = false;
     for (const s of segments) {
@@ -121,7 +121,7 @@ export function figureConcepts(question: Question, criterion: Criterion, claims:
       if (named.some((k) => k.label !== p.label)) continue;
       const figures = statedFigures(s.text).filter((f) => !isGiven(f));
       const right = figures.find((f) => p.figures.some((g) => sameFigure(f, g)));
-      if (right) agrees = true;
+      if (figures.some((f) => f.dim === "money" && p.figures.some((g) => sameFigure(f, g)))) agrees = true;
       if (right && claimed.has(s.text.trim())) met ??= right.text;
       if (!named.length) continue;
       // Only a wrong sum of money is read as wrong: a count or a token figure beside a point is as often another
