@@ -4,50 +4,18 @@
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
-import { gradeQuestion, questionScore } from "../../server/grading/index.js";
-import { loadPacksFromDir, type Pack, type Question } from "../../server/scenarios/index.js";
+import { questionScore } from "../../server/grading/index.js";
+import { FixtureRowSchema, fixtureQuestion as rowQuestion, gradeRow, rowScore, weakScore } from "./fixture-rows.js";
 
-export const GamingRowSchema = z.object({
-  id: z.string(),
+/** A fixture row (fixture-rows.ts, the one row schema) whose class is one of the gaming set's. */
+export const GamingRowSchema = FixtureRowSchema.extend({
   kind: z.enum(["buzzword", "appended", "wrong-numbers", "right-numbers", "honest", "injection", "figure-salad"]),
-  pack: z.enum(["builtin", "template6", "estimates"]),
-  questionId: z.string(),
-  answer: z.string(),
-  /** The answer without the gaming text (appended, injection). */
-  without: z.string().optional(),
   /** Injection: an honest phrase no flag may quote. */
   keep: z.string().optional(),
-  criterion: z.string().optional(),
-  maxLevel: z.number().optional(),
-  minLevel: z.number().optional(),
-  label: z.number().optional(),
-  min: z.number().optional(),
 });
 export type GamingRow = z.infer<typeof GamingRowSchema>;
 
 export const readRows = (path: string): GamingRow[] => z.array(GamingRowSchema).parse(parse(readFileSync(path, "utf8")));
-
-let packs: Record<GamingRow["pack"], Pack> | undefined;
-const loadPacks = () =>
-  (packs ??= {
-    builtin: loadPacksFromDir("scenarios").find((p) => p.id === "ai-engineer")!,
-    template6: loadPacksFromDir("test/fixtures/packs/template6")[0]!,
-    estimates: loadPacksFromDir("test/fixtures/packs/estimates")[0]!,
-  });
-
-export const rowQuestion = (r: GamingRow): Question => {
-  const q = loadPacks()[r.pack].questions.find((x) => x.id === r.questionId);
-  if (!q) throw new Error(`no question ${r.questionId} in ${r.pack}`);
-  return q;
-};
-export const gradeRow = (r: GamingRow, text: string, exemplar = false) =>
-  gradeQuestion(rowQuestion(r), [{ text }], {
-    pack: loadPacks()[r.pack],
-    ...(exemplar ? { gradingExemplar: text } : {}),
-  });
-export const rowScore = (r: GamingRow, text: string, exemplar = false) =>
-  questionScore(rowQuestion(r).rubric, gradeRow(r, text, exemplar).scores);
-export const weakScore = (r: GamingRow) => rowScore(r, rowQuestion(r).exemplars.find((e) => e.level === "weak")!.answer, true);
 
 /** Flags that are an attack on the grader (the penalised set), as opposed to text that earns nothing. */
 export const ATTACK_FLAGS = new Set(["grader-instruction", "fake-verdict", "role-tag", "self-assessment", "hidden-instruction"]);

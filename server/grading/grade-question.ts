@@ -31,6 +31,7 @@ import { scoreTests, type TestEvidence } from "./tests-criterion.js";
 import { withoutOffTopicProse } from "./language/on-topic.js";
 import { spreadSentences } from "./spread-sentence.js";
 import { criterionReferences, OWN_WORDS_LIKENESS } from "./criterion-likeness.js";
+import { figureConcepts, withFigures, WRONG_PART_CAP } from "./checks/figure-concepts.js";
 
 const NONE: ReadonlySet<number> = new Set();
 
@@ -251,7 +252,12 @@ function readCriterion(
   // it earns nothing, and the report says so. Key points only contradicted are listed as opposites.
   const found = contradictions(criterion, evidence.prose, fromProse.hits, { ...reading, takeBack: conceptual(question) });
   const both = found.both;
-  const hits = stated.filter((h) => !both.includes(h.label));
+  // A computed key point is met by its figure and not by its term beside a wrong one (checks/figure-concepts.ts).
+  const byFigure = figureConcepts(question, criterion, claims, evidence.prose);
+  const hits = withFigures(
+    stated.filter((h) => !both.includes(h.label)),
+    byFigure,
+  );
   const checks: CheckResult[] = runChecks(criterion, question, `${evidence.prose}\n\n${evidence.code}`, lab, claims);
   const counted = checks.filter((c) => !c.skipped);
   const passed = counted.filter((c) => c.passed);
@@ -299,7 +305,7 @@ function readCriterion(
     // Beside a stated opposite, likeness to the reference may hold the level down but never lift it.
     const blended = contradicted.length || found.denied.labels.length ? Math.min(share, likeness) : likeness;
     // A check may cap the level: a stated result that is not the one the question's figures give (checks/quantitative.ts).
-    const cap = Math.min(4, ...counted.map((c) => c.cap ?? 4));
+    const cap = Math.min(4, ...counted.map((c) => c.cap ?? 4), byFigure.wrong.length ? WRONG_PART_CAP : 4);
     // No key point named, on a question of several criteria: what the answer says in its own words on this criterion
     // (its likeness to the references' sentences about it) earns the first level, never more (criterion-likeness.ts).
     const inOwnWords =
@@ -331,6 +337,7 @@ function readCriterion(
         ? `Named but not counted: ${capped.join(", ")} (one sentence earns at most ${MAX_CONCEPTS_PER_SENTENCE} key points; a sentence packed with more reads as a list, so state each point in its own sentence).`
         : "",
       ...both.map((label) => `States both ${label} and its opposite.`),
+      ...byFigure.wrong.map((w) => `States ${w.stated} for ${w.label}, where the question's figures give ${w.want}.`),
       opposite.length ? `States the opposite of: ${opposite.join(", ")}.` : "",
       found.denied.labels.length ? `Named only to turn it down: ${found.denied.labels.join(", ")}.` : "",
       fromProse.hedged.length ? `Offered only as one of several alternatives, not stated: ${fromProse.hedged.join(", ")}.` : "",

@@ -179,6 +179,12 @@ export function readNumberWords(text: string): string {
     const to = words[end - 1]!.end;
     const after = text.slice(to, to + 24).replace(/^\s+/, "");
     const before = text.slice(Math.max(0, from - 16), from);
+    // A scale word after digits is their scale ("5 billion tokens", read by statedFigures), not a number of its own:
+    // written as one it made "5 1000000000 tokens", two figures and neither the right one.
+    if (SCALES[first] !== undefined && /\d\s+$/.test(before)) {
+      i = end - 1;
+      continue;
+    }
     if (!UNIT_AFTER.test(after) && !OP_BEFORE.test(before)) {
       i = end - 1;
       continue;

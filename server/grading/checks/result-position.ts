@@ -16,7 +16,7 @@ export function statedAsResult(text: string, figure: StatedFigure): boolean {
 
 /** Words before a figure that state it as what a working arrives at, beyond inResultPosition's: "works out at", "i.e.". */
 const RESULT_BEFORE_MORE =
-  /(?:\b(?:out|in) at|\bi\.?e\.?,?|\bmeaning|\bsumming to|\badding up to|\badds up to|\bin total,?|\baltogether,?|\boverall,?)[\s~≈$]*$/i;
+  /(?:\b(?:out|in) at|\bi\.?e\.?,?|\bmeaning|\bsumming to|\badding up to|\badds up to|\bin total,?|\baltogether,?|\boverall,?|\ball told,?|\ball in,?|\bin all,?)[\s~≈$]*$/i;
 /**
  * Words after a figure (and its period) that mark it as the total or the exact result: "to be exact", "exactly",
  * "in total", "in all", "all in", "altogether", "overall", "combined", "all told".

@@ -1,0 +1,60 @@
+// One schema for the hand-labelled fixture rows the session scripts grade (scripts/eval/template6.ts,
+// scripts/eval/plain6.ts): a row names its pack and question, carries the answer, and the expectations its class
+// needs (a human label 0-100, a level bound on one criterion, a twin without an appended list).
+import { readFileSync } from "node:fs";
+import { parse } from "yaml";
+import { z } from "zod";
+import { gradeQuestion, questionScore } from "../../server/grading/index.js";
+import { loadPacksFromDir, type Pack, type Question } from "../../server/scenarios/index.js";
+
+const PACK_DIRS = {
+  builtin: "scenarios",
+  template6: "test/fixtures/packs/template6",
+  estimates: "test/fixtures/packs/estimates",
+  plain6: "test/fixtures/packs/plain6",
+} as const;
+type PackName = keyof typeof PACK_DIRS;
+
+export const FixtureRowSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  pack: z.enum(Object.keys(PACK_DIRS) as [PackName, ...PackName[]]),
+  questionId: z.string(),
+  answer: z.string(),
+  without: z.string().optional(),
+  criterion: z.string().optional(),
+  maxLevel: z.number().optional(),
+  minLevel: z.number().optional(),
+  label: z.number().min(0).max(100).optional(),
+  min: z.number().optional(),
+});
+export type FixtureRow = z.infer<typeof FixtureRowSchema>;
+
+export const readFixtureRows = (path: string): FixtureRow[] => z.array(FixtureRowSchema).parse(parse(readFileSync(path, "utf8")));
+
+const loaded = new Map<PackName, Pack>();
+export function fixturePack(name: PackName): Pack {
+  let pack = loaded.get(name);
+  if (!pack) {
+    const packs = loadPacksFromDir(PACK_DIRS[name]);
+    pack = name === "builtin" ? packs.find((p) => p.id === "ai-engineer") : packs[0];
+    if (!pack) throw new Error(`no pack in ${PACK_DIRS[name]}`);
+    loaded.set(name, pack);
+  }
+  return pack;
+}
+
+export function fixtureQuestion(r: FixtureRow): Question {
+  const q = fixturePack(r.pack).questions.find((x) => x.id === r.questionId);
+  if (!q) throw new Error(`no question ${r.questionId} in ${r.pack}`);
+  return q;
+}
+
+export const gradeRow = (r: FixtureRow, text: string, exemplar = false) =>
+  gradeQuestion(fixtureQuestion(r), [{ text }], { pack: fixturePack(r.pack), ...(exemplar ? { gradingExemplar: text } : {}) });
+
+export const rowScore = (r: FixtureRow, text: string, exemplar = false) =>
+  questionScore(fixtureQuestion(r).rubric, gradeRow(r, text, exemplar).scores);
+
+/** The question score of the row's question's weak exemplar, graded as an exemplar. */
+export const weakScore = (r: FixtureRow) => rowScore(r, fixtureQuestion(r).exemplars.find((e) => e.level === "weak")!.answer, true);

@@ -1,0 +1,38 @@
+// Plain words and figures against human labels (session 17, branch `plain6`): grades every row of
+// test/fixtures/plain6/<tune|held>.yaml (schema: fixture-rows.ts) and prints Pearson r and QWK of the question
+// score against the label (both on 0-4 for QWK), then per kind the mean score against the mean label, and gaming
+// rows above their question's weak exemplar (must be 0). held.yaml was committed before any grader change and is
+// never tuned on.
+//   npx tsx scripts/eval/plain6.ts [tune|held ...] [--rows]
+import { compare } from "./metrics.js";
+import { type FixtureRow, gradeRow, readFixtureRows, rowScore, weakScore } from "./fixture-rows.js";
+
+const args = process.argv.slice(2);
+const files = args.filter((a) => !a.startsWith("--"));
+const showRows = args.includes("--rows");
+
+for (const file of files.length ? files : ["tune", "held"]) {
+  const rows: FixtureRow[] = readFixtureRows(`test/fixtures/plain6/${file}.yaml`);
+  const scored = rows.map((r) => ({ r, score: rowScore(r, r.answer) }));
+  const { r, qwk } = compare(
+    scored.map(({ r: row, score }) => ({ questionId: row.questionId, label: (row.label ?? 0) / 25, predicted: score / 25 })),
+  );
+  console.log(`${file}: n ${rows.length}, r ${r.toFixed(3)}, QWK ${qwk.toFixed(3)}`);
+  const kinds = [...new Set(rows.map((x) => x.kind))];
+  for (const kind of kinds) {
+    const group = scored.filter((x) => x.r.kind === kind);
+    const mean = (f: (x: (typeof group)[number]) => number) => group.reduce((a, x) => a + f(x), 0) / group.length;
+    const above = kind === "gaming" ? group.filter((x) => x.score > weakScore(x.r) + 1e-9).length : 0;
+    console.log(
+      `  ${kind.padEnd(13)} n ${group.length}: score ${mean((x) => x.score).toFixed(1)} vs label ${mean((x) => x.r.label ?? 0).toFixed(1)}` +
+        (kind === "gaming" ? `, above weak ${above}` : ""),
+    );
+  }
+  if (showRows)
+    for (const { r: row, score } of scored) {
+      const g = gradeRow(row, row.answer);
+      const flags = g.flags.map((f) => f.kind).join(",");
+      console.log(`\n${row.id} [${row.kind}] label ${row.label} score ${score.toFixed(1)}${flags ? ` flags ${flags}` : ""}`);
+      for (const c of g.scores) console.log(`  ${c.criterionId} ${c.score}: ${c.feedback.replace(/\s+/g, " ").slice(0, 240)}`);
+    }
+}
