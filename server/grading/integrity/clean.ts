@@ -26,6 +26,7 @@ import { decidedVerdict } from "./decided-verdict.js";
 import { withoutDataInstructions } from "./data-instructions.js";
 import { trailingList } from "./trailing-list.js";
 import { verdictShape } from "./verdict-shape.js";
+import { withoutDescribedRecords } from "./described-record.js";
 import { withoutDataLiterals } from "./data-literals.js";
 import { looksLikeCode } from "../code-shape.js";
 import { praisesItself } from "./self-praise.js";
@@ -180,7 +181,8 @@ function attackKindOf(text: string, unfenced: boolean, addressed: () => boolean)
   let ownOrders: string | undefined;
   const ownAsked = () => (ownOrders ??= unquoted(withoutDataInstructions(n)));
   if (ROLE_TAG.some((r) => r.test(n)) || (unfenced && TAG_ESCAPE.some((r) => r.test(n)))) return "role-tag";
-  if (FAKE_VERDICT.some((r) => r.test(n))) return "fake-verdict";
+  // A record shown as the described system's data (a logged judge decision with its case id) is no verdict.
+  if (FAKE_VERDICT.some((r) => r.test(n)) && FAKE_VERDICT.some((r) => r.test(withoutDescribedRecords(n)))) return "fake-verdict";
   if (
     (GRADING.some((r) => r.test(n)) ||
       (unfenced && (OVERRIDE.some((r) => r.test(ownAsked())) || TASK_INJECTION.some((r) => r.test(ownWords()))))) &&
