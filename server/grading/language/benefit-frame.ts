@@ -2,6 +2,7 @@ import type { Token } from "./analyse.js";
 import { RELATING_CLAUSE } from "./co-located.js";
 import { questionOf } from "./question-terms.js";
 import { nounKind, specificWords } from "./unspecific.js";
+import { gluedTo } from "./glued-to.js";
 
 /**
  * Benefit frames (session 17, `gaming7`): a sentence that deploys the rubric's names for a benefit and says nothing
@@ -94,14 +95,3 @@ const COMMITTING = new Set(
 /** Words that order or rate, a name's or not ("build the index first", "cost per request"): a plan, a measure. */
 const ORDERING = new Set("per first last next later earlier once".split(" "));
 const AGENTS = new Set("i we you me us my our your".split(" "));
-
-/** A figure written onto a name ("recall@5", "top-5") is the name's own. */
-const gluedTo = (tokens: readonly Token[], i: number, term: (t: Token | undefined) => boolean) => {
-  const t = tokens[i]!;
-  const prev = tokens[i - 1];
-  const next = tokens[i + 1];
-  return (
-    (prev !== undefined && term(prev) && prev.at + prev.word.length === t.at) ||
-    (next !== undefined && term(next) && t.at + t.word.length === next.at)
-  );
-};

@@ -2,6 +2,7 @@ import type { Token } from "./analyse.js";
 import { RELATING_CLAUSE } from "./co-located.js";
 import { questionOf } from "./question-terms.js";
 import { specificWords } from "./unspecific.js";
+import { gluedTo } from "./glued-to.js";
 
 /**
  * Buzzword templates (session 16, `template6`): one fluent sentence that is the rubric's names set in lists inside a
@@ -92,14 +93,3 @@ const LISTED_SHARE = 0.75;
 /** One specific word of its own per this many names says something about them. */
 const NAMES_PER_SPECIFIC = 3;
 const AGENTS = new Set("i we you me us my our your he she they them their".split(" "));
-
-/** A figure written onto a name ("recall@5", "top-5"): the name's own. */
-const gluedTo = (tokens: readonly Token[], i: number, term: (t: Token | undefined) => boolean) => {
-  const t = tokens[i]!;
-  const prev = tokens[i - 1];
-  const next = tokens[i + 1];
-  return (
-    (prev !== undefined && term(prev) && prev.at + prev.word.length === t.at) ||
-    (next !== undefined && term(next) && t.at + t.word.length === next.at)
-  );
-};
