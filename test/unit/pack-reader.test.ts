@@ -4,24 +4,12 @@ import { ServiceError } from "../../server/contracts/index.js";
 import { createPackReader, type PackReader } from "../../server/packs/index.js";
 import { locatedPack, PackValidationError, parsePackLocated, parsePackPortable } from "../../server/scenarios/index.js";
 import { bigPackYaml } from "../helpers/big-pack.js";
+import { manualTimers } from "../helpers/manual-timers.js";
 import { FIXTURE_PACKS_DIR } from "../helpers/packs.js";
 
 const TINY = readFileSync(new URL("../fixtures/upload/tiny.yaml", import.meta.url), "utf8");
 const MINI = readFileSync(`${FIXTURE_PACKS_DIR}/mini/pack.yaml`, "utf8");
 const tinyAs = (id: string) => TINY.replace("id: tiny", `id: ${id}`);
-
-/** A timer the test fires: no read is given up unless the test says so. */
-function manualTimers() {
-  const armed: { fire: () => void; ms: number; cancelled: boolean }[] = [];
-  return {
-    armed,
-    startTimer: (fire: () => void, ms: number) => {
-      const t = { fire, ms, cancelled: false };
-      armed.push(t);
-      return () => void (t.cancelled = true);
-    },
-  };
-}
 
 const codeOf = (p: Promise<unknown>) =>
   p.then(

@@ -1,0 +1,155 @@
+import type { Worker, WorkerOptions } from "node:worker_threads";
+import { createFairTurns } from "../interview/fair-turns.js";
+import { spawnWorker } from "./spawn-worker.js";
+import { workerLoaded } from "./loaded.js";
+import { stopWorker } from "./stop-worker.js";
+
+/** Starts a timer and returns its cancel; tests pass one they fire themselves. */
+export type StartTimer = (fire: () => void, ms: number) => () => void;
+const realTimer: StartTimer = (fire, ms) => {
+  const t = setTimeout(fire, ms);
+  t.unref();
+  return () => clearTimeout(t);
+};
+
+export type OneWorkerQueueOptions<Task> = {
+  /** The worker module (through the one bootstrap, spawn-worker.ts); it answers `{ id, ... }` for each `{ id, ... }` it is sent. */
+  worker: URL;
+  /** The thread's name in its errors ("grading thread"). */
+  name: string;
+  workerOptions?: Omit<WorkerOptions, "workerData">;
+  /** Tasks one owner may have waiting behind the one in progress; past it `run` rejects with `ownerFull()`. */
+  perOwnerWaiting: number;
+  /** Tasks all owners together may have waiting; past it `run` rejects with `queueFull()`. None when absent. */
+  maxWaiting?: { count: number; queueFull: () => Error };
+  ownerFull: () => Error;
+  /** The message for the worker (the queue adds its `id`); built when the task's turn comes, for the worker that will do it. */
+  message(task: Task): object;
+  /** The task's result from the worker's answer; throws the task's error. */
+  result(reply: Record<string, unknown>): unknown;
+  /** A new worker was started (the one before it, if any, is gone with what it held). */
+  onSpawn?: () => void;
+  /** A task still running after `ms` is given up with `error()` and its worker replaced. No bound when absent. */
+  timeout?: { ms: number; error: () => Error; startTimer?: StartTimer | undefined };
+  /** Errors' messages: the worker stopped under a task; a task waiting when the queue closed; a task sent after. */
+  stopped: string;
+  closing: string;
+  closed: string;
+  /** What the task in progress is told when the queue closes; `closing` when absent. */
+  closingInProgress?: string;
+};
+
+export type OneWorkerQueue<Task> = {
+  /**
+   * Queue `task` behind `owner`'s earlier ones (`group`: whose turns the owner shares, fair-turns.ts); resolves with
+   * its result, or rejects with the task's error, a refusal (nothing queued), the time bound's error, or `stopped`.
+   */
+  run<R>(task: Task, owner: string, group?: string): Promise<R>;
+  /** Tasks in progress (0 or 1) and waiting, for tests and metrics. */
+  readonly inProgress: number;
+  readonly waiting: number;
+  close(): Promise<void>;
+};
+
+/**
+ * One worker thread doing CPU-bound tasks one at a time, off the server's event loop, with the next task chosen by
+ * fair turns between owners (server/interview/fair-turns.ts) rather than first come: the grading thread and the pack
+ * reader are both this. One at a time, so the next task can still be chosen fairly (a first-come queue posted straight
+ * to the worker let one owner's long tasks hold every other's). A worker that dies is replaced: the task it was doing
+ * fails (and says so), the ones waiting go to the new one. A task past its time bound is given up and its worker
+ * replaced. A worker is terminated only once it has loaded (server/workers/stop-worker.ts says why).
+ */
+export function createOneWorkerQueue<Task>(options: OneWorkerQueueOptions<Task>): OneWorkerQueue<Task> {
+  type Job = { task: Task; resolve: (result: unknown) => void; reject: (e: Error) => void };
+  const waiting = createFairTurns<Job>(options.perOwnerWaiting);
+  const startTimer = options.timeout?.startTimer ?? realTimer;
+  let worker: Worker | null = null;
+  /** Per worker: settles once it has loaded (or failed to); it is terminated only after that. */
+  const loaded = new WeakMap<Worker, Promise<void>>();
+  let inFlight: { id: number; job: Job; worker: Worker; cancelTimer: () => void } | null = null;
+  let nextId = 1;
+  let closed = false;
+
+  /** Settle the task `w` was doing (if it still has it) and hand the worker the next. */
+  const finish = (w: Worker, settle: (job: Job) => void) => {
+    if (inFlight?.worker !== w) return;
+    const { job, cancelTimer } = inFlight;
+    inFlight = null;
+    cancelTimer();
+    settle(job);
+    pump();
+  };
+  const stop = (w: Worker) => stopWorker(w, loaded.get(w) ?? Promise.resolve());
+  const spawn = (): Worker => {
+    const w = spawnWorker(options.worker, options.workerOptions);
+    w.unref();
+    loaded.set(w, workerLoaded(w, options.name));
+    options.onSpawn?.();
+    w.on("message", (m: Record<string, unknown>) => {
+      // The first message of every server worker says it has loaded; it answers no task.
+      if (typeof m?.id !== "number" || inFlight?.id !== m.id) return;
+      finish(w, (job) => {
+        let result: unknown;
+        try {
+          result = options.result(m);
+        } catch (err) {
+          return job.reject(err as Error);
+        }
+        job.resolve(result);
+      });
+    });
+    // Only the task this worker had: an "error" is followed by "exit", by which time a new worker may have one.
+    const lost = (err: Error) => {
+      if (worker === w) worker = null;
+      finish(w, (job) => job.reject(err));
+    };
+    w.on("error", (err) => lost(err));
+    w.on("exit", () => lost(new Error(options.stopped)));
+    return w;
+  };
+  /** Hand the worker the next task, if it is idle. */
+  const pump = () => {
+    if (inFlight || closed) return;
+    const job = waiting.shift();
+    if (!job) return;
+    const w = (worker ??= spawn());
+    const id = nextId++;
+    const bound = options.timeout;
+    const cancelTimer = bound
+      ? startTimer(() => {
+          // The worker is still at it: give the task up and replace the worker (the next task gets a new one).
+          if (worker === w) worker = null;
+          void stop(w);
+          finish(w, (j) => j.reject(bound.error()));
+        }, bound.ms)
+      : () => undefined;
+    inFlight = { id, job, worker: w, cancelTimer };
+    w.postMessage({ ...options.message(job.task), id });
+  };
+
+  return {
+    run<R>(task: Task, owner: string, group?: string) {
+      return new Promise<R>((resolve, reject) => {
+        if (closed) return reject(new Error(options.closed));
+        if (options.maxWaiting && waiting.size >= options.maxWaiting.count) return reject(options.maxWaiting.queueFull());
+        if (!waiting.push(owner, { task, resolve: resolve as (result: unknown) => void, reject }, group))
+          return reject(options.ownerFull());
+        pump();
+      });
+    },
+    get inProgress() {
+      return inFlight ? 1 : 0;
+    },
+    get waiting() {
+      return waiting.size;
+    },
+    async close() {
+      closed = true;
+      for (const job of waiting.drain()) job.reject(new Error(options.closing));
+      if (inFlight) finish(inFlight.worker, (job) => job.reject(new Error(options.closingInProgress ?? options.closing)));
+      const w = worker;
+      worker = null;
+      if (w) await stop(w);
+    },
+  };
+}

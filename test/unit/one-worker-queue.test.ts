@@ -1,0 +1,97 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createOneWorkerQueue, type OneWorkerQueue } from "../../server/workers/index.js";
+import { manualTimers } from "../helpers/manual-timers.js";
+
+type Task = { name: string; act: "answer" | "fail" | "exit" | "hang" };
+const TASK_WORKER = new URL("../fixtures/workers/task-worker.ts", import.meta.url);
+
+let queue: OneWorkerQueue<Task> | null = null;
+let spawned = 0;
+afterEach(async () => {
+  await queue?.close();
+  queue = null;
+  spawned = 0;
+});
+
+function makeQueue(extra: { maxWaiting?: number; startTimer?: ReturnType<typeof manualTimers>["startTimer"] } = {}) {
+  return (queue = createOneWorkerQueue<Task>({
+    worker: TASK_WORKER,
+    name: "test thread",
+    perOwnerWaiting: 2,
+    ...(extra.maxWaiting === undefined ? {} : { maxWaiting: { count: extra.maxWaiting, queueFull: () => new Error("queue full") } }),
+    ownerFull: () => new Error("owner full"),
+    message: (task) => task,
+    result(m) {
+      if (m.error !== undefined) throw new Error(m.error as string);
+      return m.result;
+    },
+    onSpawn: () => void spawned++,
+    ...(extra.startTimer ? { timeout: { ms: 5_000, error: () => new Error("too slow"), startTimer: extra.startTimer } } : {}),
+    stopped: "the test thread stopped",
+    closing: "the test thread is closing",
+    closed: "the test thread is closed",
+    closingInProgress: "cut short",
+  }));
+}
+
+const outcome = (p: Promise<unknown>) =>
+  p.then(
+    (v) => v,
+    (e: unknown) => `error: ${(e as Error).message}`,
+  );
+
+describe("one worker thread with a fair queue (the grading thread's and the pack reader's)", () => {
+  it("does one task at a time, taking owners in turn, and refuses an owner's or the server's excess at once", async () => {
+    const q = makeQueue({ maxWaiting: 4 });
+    const order: string[] = [];
+    const track = (p: Promise<string>) => p.then((r) => void order.push(r));
+    const a = [track(q.run<string>({ name: "a1", act: "answer" }, "a")), track(q.run<string>({ name: "a2", act: "answer" }, "a"))];
+    a.push(track(q.run<string>({ name: "a3", act: "answer" }, "a")));
+    expect(q.inProgress).toBe(1);
+    expect(await outcome(q.run({ name: "a4", act: "answer" }, "a"))).toBe("error: owner full");
+    const b = track(q.run<string>({ name: "b1", act: "answer" }, "b"));
+    const c = track(q.run<string>({ name: "c1", act: "answer" }, "c"));
+    expect(q.waiting).toBe(4);
+    expect(await outcome(q.run({ name: "d1", act: "answer" }, "d"))).toBe("error: queue full");
+    await Promise.all([...a, b, c]);
+    // a1 went straight to work; b and c each had a turn before a's second and third.
+    expect(order).toEqual(["a1#1", "b1#2", "c1#3", "a2#4", "a3#5"]);
+    expect(spawned).toBe(1);
+  });
+
+  it("a task's error rejects only that task; a worker that stops under a task fails it and the next runs in a new worker", async () => {
+    const q = makeQueue();
+    const failed = outcome(q.run({ name: "f", act: "fail" }, "a"));
+    const killer = outcome(q.run({ name: "k", act: "exit" }, "b"));
+    const after = q.run<string>({ name: "n", act: "answer" }, "c");
+    expect(await failed).toBe("error: f failed");
+    expect(await killer).toBe("error: the test thread stopped");
+    // Numbered 1: a new worker did it.
+    expect(await after).toBe("n#1");
+    expect(spawned).toBe(2);
+  });
+
+  it("gives up a task past its time bound and replaces its worker; the next task's bound is cancelled when it answers", async () => {
+    const timers = manualTimers();
+    const q = makeQueue({ startTimer: timers.startTimer });
+    const stuck = outcome(q.run({ name: "h", act: "hang" }, "a"));
+    const next = q.run<string>({ name: "n", act: "answer" }, "b");
+    expect(timers.armed.map((t) => t.ms)).toEqual([5_000]);
+    timers.armed[0]!.fire();
+    expect(await stuck).toBe("error: too slow");
+    expect(await next).toBe("n#1");
+    expect(spawned).toBe(2);
+    expect(timers.armed).toHaveLength(2);
+    expect(timers.armed[1]!.cancelled).toBe(true);
+  });
+
+  it("closing fails the task in progress and those waiting, and refuses later ones", async () => {
+    const q = makeQueue();
+    const doing = outcome(q.run({ name: "h", act: "hang" }, "a"));
+    const waiting = outcome(q.run({ name: "w", act: "answer" }, "b"));
+    await q.close();
+    expect(await doing).toBe("error: cut short");
+    expect(await waiting).toBe("error: the test thread is closing");
+    expect(await outcome(q.run({ name: "late", act: "answer" }, "a"))).toBe("error: the test thread is closed");
+  });
+});
