@@ -225,7 +225,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const validationGate = createValidationGate();
   // Uploaded packs are parsed and validated in a worker thread: a valid 2 MB pack held the event loop for seconds.
   const packReader = deps.packReader === null ? null : createPackReader(deps.packReader);
-  const teamDesk = createTeamDesk({ store, teams, packs, service, now, model: deps.model ?? null });
+  const teamDesk = createTeamDesk({ store, teams, packs, service, now, model: deps.model ?? null, placeDraft: packReader?.placeDraft });
   const http = createHttpApp({
     packs,
     teams,

@@ -37,7 +37,8 @@ export const ERROR_CODES = {
   },
   PACK_READ_BUSY: {
     status: 409,
-    means: "the team already has a pack being read and another waiting (validations and uploads); retry when one of them answers",
+    means:
+      "the team already has a pack being read and another waiting (validations, uploads and drafted questions placed in the editor's pack); retry when one of them answers",
   },
   PACK_READ_QUEUE_FULL: { status: 503, means: "the server's pack reader has as many packs waiting as it holds; retry in a minute" },
   PACK_READ_TIMEOUT: {

@@ -513,7 +513,7 @@ export const routes = {
     body: DraftQuestionBodySchema,
     status: 200,
     response: DraftQuestionResultSchema,
-    errors: [...TEAM_ERRORS, "MODEL_NOT_CONFIGURED", "MODEL_FAILED", "FORBIDDEN_ROLE"],
+    errors: [...TEAM_ERRORS, "MODEL_NOT_CONFIGURED", "MODEL_FAILED", ...PACK_READ_ERRORS, "FORBIDDEN_ROLE"],
     roles: ROLES_THAT.author,
   }),
 } as const satisfies Record<string, RouteDef>;

@@ -2,6 +2,7 @@ import { Router } from "express";
 import { routes, ServiceError } from "../contracts/index.js";
 import { suggestEvidenceTerms, type TeamDesk } from "../teams/index.js";
 import { serve } from "./serve.js";
+import { whoOf } from "./team-auth.js";
 
 const AT = "/api/teams/:team/authoring";
 
@@ -10,10 +11,10 @@ export function teamAuthoringRouter(desk: TeamDesk): Router {
   const router = Router({ mergeParams: true });
   serve(router, AT, routes.suggestTerms, ({ body }) => suggestEvidenceTerms(body));
   serve(router, AT, routes.authoringCapabilities, () => ({ draftQuestion: desk.drafter !== null }));
-  serve(router, AT, routes.draftQuestion, ({ body }) => {
+  serve(router, AT, routes.draftQuestion, ({ body }, res) => {
     if (!desk.drafter)
       throw new ServiceError("MODEL_NOT_CONFIGURED", "drafting needs a model; set OPENAI_API_KEY (and OPENAI_BASE_URL for a local server)");
-    return desk.drafter(body);
+    return desk.drafter(body, whoOf(res).teamId);
   });
   return router;
 }

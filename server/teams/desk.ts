@@ -1,9 +1,11 @@
+import type { DraftQuestionResult } from "../contracts/index.js";
 import type { ModelConfig } from "../llm/index.js";
 import { createChatModel } from "../llm/index.js";
 import type { InterviewService } from "../interview/index.js";
 import type { PackLibrary } from "../packs/index.js";
 import type { Store } from "../store/index.js";
 import { createQuestionDrafter, type QuestionDrafter } from "./authoring/draft-question.js";
+import type { DraftPlacement } from "./authoring/place-draft.js";
 import { createInvites } from "./invites.js";
 import { createReview } from "./review.js";
 import { createSignals } from "./signals.js";
@@ -17,9 +19,11 @@ export function createTeamDesk(deps: {
   service: InterviewService;
   now: () => number;
   model: ModelConfig | null;
+  /** Places a drafted question in the editor's pack (the server: in the pack reader's thread); on this thread when absent. */
+  placeDraft?: ((placement: DraftPlacement, team: string) => Promise<DraftQuestionResult>) | undefined;
 }) {
   const drafter: QuestionDrafter | null = deps.model
-    ? createQuestionDrafter(createChatModel(deps.model, deps.model.labModel), { timeoutMs: deps.model.timeoutMs })
+    ? createQuestionDrafter(createChatModel(deps.model, deps.model.labModel), { timeoutMs: deps.model.timeoutMs, place: deps.placeDraft })
     : null;
   return {
     teams: deps.teams,

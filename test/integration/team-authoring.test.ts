@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { parsePack } from "../../server/scenarios/index.js";
 import { startFakeOpenAI, type ChatRequest } from "../helpers/fake-openai.js";
+import { bigPackYaml } from "../helpers/big-pack.js";
 import { miniPack } from "../helpers/packs.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 
@@ -59,6 +60,11 @@ const DRAFT = {
     },
   ],
 };
+
+/** Yield to the event loop until `ready` holds (the server runs in this process: while it is blocked, so is this). */
+async function until(ready: () => boolean): Promise<void> {
+  while (!ready()) await new Promise((resolve) => setImmediate(resolve));
+}
 
 describe("authoring help", () => {
   let fake: Awaited<ReturnType<typeof startFakeOpenAI>>;
@@ -118,6 +124,54 @@ describe("authoring help", () => {
     expect(body.valid).toBe(false);
     expect(body.issues.map((i: { path: string }) => i.path)).toEqual(["questions[0].rubric[0].weight", "questions[0].rubric[1].weight"]);
     expect(parse(body.yaml).questions[0].title).toBe("Shipping a RAG feature");
+  });
+
+  it("places a draft in a big editor pack in the pack reader's thread: /api/health is answered while it is read", async () => {
+    const reader = server.app.packReader!;
+    const source = bigPackYaml(1_500_000, "big-draft");
+    let answered = false;
+    const drafting = post(server, "/authoring/draft-question", {
+      role: "Support-bot engineer who owns a RAG assistant.",
+      kind: "system-design",
+      level: "senior",
+      source,
+    }).then(async (res) => {
+      answered = true;
+      return { status: res.status, body: await res.json() };
+    });
+    // The model has answered and the reading thread has the editor's pack (on the event loop, the draft would answer first).
+    await until(() => reader.reading === 1 || answered);
+    expect(reader.reading).toBe(1);
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    // Health was answered while the pack was still being read: before the draft's answer.
+    expect(answered).toBe(false);
+    const { status, body } = await drafting;
+    expect(status).toBe(200);
+    expect(body.valid).toBe(true);
+    const pack = parsePack(body.yaml, "draft");
+    expect(pack.id).toBe("big-draft");
+    expect(pack.questions.at(-1)!.id).toBe("shipping-a-rag-feature");
+  });
+
+  it("a team's drafts and pack reads share its turn at the reading thread: a third at once is PACK_READ_BUSY", async () => {
+    const reader = server.app.packReader!;
+    const big = bigPackYaml(1_500_000, "busy-big");
+    const draft = (source: string) =>
+      post(server, "/authoring/draft-question", {
+        role: "Support-bot engineer who owns a RAG assistant.",
+        kind: "system-design",
+        level: "senior",
+        source,
+      });
+    const first = draft(big);
+    await until(() => reader.reading === 1);
+    const second = draft(TINY);
+    await until(() => reader.waiting === 1);
+    const third = await draft(TINY);
+    expect(third.status).toBe(409);
+    expect((await third.json()).error.code).toBe("PACK_READ_BUSY");
+    expect((await first).status).toBe(200);
+    expect((await second).status).toBe(200);
   });
 
   it("without a model, drafting is refused with a stable code; term suggestions work offline", async () => {

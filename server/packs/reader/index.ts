@@ -1,7 +1,8 @@
-import { ServiceError } from "../../contracts/index.js";
+import { ServiceError, type DraftQuestionResult } from "../../contracts/index.js";
 import { locatedPack, PackValidationError, type LocatedPack } from "../../scenarios/index.js";
 import { createOneWorkerQueue, type StartTimer } from "../../workers/index.js";
-import type { ReadReply, ReadRequest } from "./messages.js";
+import type { DraftPlacement } from "../../teams/authoring/place-draft.js";
+import type { ReadReply, ReadTask } from "./messages.js";
 
 const READER = new URL("./worker.ts", import.meta.url);
 
@@ -28,6 +29,12 @@ export type PackReader = {
    * ServiceError PACK_READ_BUSY / PACK_READ_QUEUE_FULL (nothing queued) or PACK_READ_TIMEOUT.
    */
   read(text: string, file: string, team: string): Promise<LocatedPack>;
+  /**
+   * Place a model-drafted question in the editor's pack (server/teams/authoring/place-draft.ts) in the reading thread:
+   * reading the editor's pack and checking the result are a pack read each. Takes the team's turn as a read does, with
+   * the same refusals and time bound.
+   */
+  placeDraft(placement: DraftPlacement, team: string): Promise<DraftQuestionResult>;
   /** Packs being read (0 or 1) and waiting, for tests and metrics. */
   readonly reading: number;
   readonly waiting: number;
@@ -39,12 +46,13 @@ export type PackReader = {
  * 2 MB pack held every other request and socket ack for 5-9 s (outside red-team finding F2). One thread, because a
  * read is CPU-bound and the server's other threads (grading, the TypeScript sandbox) share the same few cores.
  * Teams take turns (server/workers/one-worker-queue.ts), each with at most `perTeamWaiting` packs waiting; a read
- * that takes longer than `timeoutMs` is given up and its thread replaced.
+ * that takes longer than `timeoutMs` is given up and its thread replaced. A drafted question is placed in the
+ * editor's pack here too (`placeDraft`): that reads the pack as well.
  */
 export function createPackReader(options: PackReaderOptions = {}): PackReader {
   const timeoutMs = options.timeoutMs ?? PACK_READ_TIMEOUT_MS;
   const maxWaiting = options.maxWaiting ?? PACK_READS_WAITING;
-  const queue = createOneWorkerQueue<Omit<ReadRequest, "id">>({
+  const queue = createOneWorkerQueue<ReadTask>({
     worker: READER,
     name: "pack reading thread",
     workerOptions: { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } },
@@ -57,12 +65,12 @@ export function createPackReader(options: PackReaderOptions = {}): PackReader {
     ownerFull: () =>
       new ServiceError(
         "PACK_READ_BUSY",
-        "this team already has a pack being read and another waiting (a validation or upload); retry when one of them answers",
+        "this team already has a pack being read and another waiting (a validation, an upload or a drafted question); retry when one of them answers",
       ),
     message: (task) => task,
     result(reply) {
       const m = reply as ReadReply;
-      if (m.ok) return locatedPack(m.read);
+      if (m.ok) return "placed" in m ? m.placed : locatedPack(m.read);
       if ("issues" in m) throw new PackValidationError(m.issues);
       throw new Error(`the pack reader failed: ${m.error}`);
     },
@@ -80,7 +88,8 @@ export function createPackReader(options: PackReaderOptions = {}): PackReader {
     closed: "the pack reader is closed",
   });
   return {
-    read: (text, file, team) => queue.run<LocatedPack>({ text, file }, team),
+    read: (text, file, team) => queue.run<LocatedPack>({ read: { text, file } }, team),
+    placeDraft: (placement, team) => queue.run<DraftQuestionResult>({ place: placement }, team),
     get reading() {
       return queue.inProgress;
     },

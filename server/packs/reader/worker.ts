@@ -1,12 +1,17 @@
 import { parentPort } from "node:worker_threads";
 import { PackValidationError, parsePackPortable } from "../../scenarios/index.js";
+import { placeDraftedQuestion } from "../../teams/authoring/place-draft.js";
 import type { ReadReply, ReadRequest } from "./messages.js";
 
 /** Reads packs one at a time, off the server's event loop: YAML parsing, the schema and the cross-checks. */
-parentPort!.on("message", ({ id, text, file }: ReadRequest) => {
+parentPort!.on("message", (request: ReadRequest) => {
+  const { id } = request;
   let reply: ReadReply;
   try {
-    reply = { id, ok: true, read: parsePackPortable(text, file) };
+    reply =
+      "read" in request
+        ? { id, ok: true, read: parsePackPortable(request.read.text, request.read.file) }
+        : { id, ok: true, placed: placeDraftedQuestion(request.place) };
   } catch (err) {
     reply =
       err instanceof PackValidationError
