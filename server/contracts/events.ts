@@ -62,6 +62,9 @@ export const SessionResumePayloadSchema = z.strictObject({
 });
 export type SessionResumePayload = z.infer<typeof SessionResumePayloadSchema>;
 
+/** A draft revision a client names: how many saves the draft it shows had (0: none). */
+const RevisionSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+
 export const AnswerDraftPayloadSchema = z.strictObject({
   sessionId: SessionId,
   questionId: QuestionId,
@@ -71,7 +74,7 @@ export const AnswerDraftPayloadSchema = z.strictObject({
    * snapshot's draft), 0 when there was none. A save whose base is not the stored revision (another tab saved
    * since) is refused with DRAFT_STALE and the stored draft; absent, the save goes over whatever is stored.
    */
-  baseRevision: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+  baseRevision: RevisionSchema.optional(),
 });
 export type AnswerDraftPayload = z.infer<typeof AnswerDraftPayloadSchema>;
 
@@ -82,6 +85,12 @@ export const AnswerSubmitPayloadSchema = z
     /** Client-generated, unique per session; a retried submit with the same id is not a second answer. */
     submissionId: z.string().min(8).max(100),
     ...AnswerContent,
+    /**
+     * The draft revision the submitting tab shows (as `answer:draft`'s `baseRevision`): when the stored draft is at
+     * another revision (another tab saved since), the submit is refused with DRAFT_STALE and the stored draft, and
+     * nothing is recorded. Absent (clients from before), the submit is not checked.
+     */
+    baseRevision: RevisionSchema.optional(),
   })
   .refine((p) => !isBlank(p.text) || !isBlank(p.code), {
     message: 'an answer needs non-blank text or code (to skip a question, submit the text "skip")',
@@ -93,7 +102,15 @@ export const AnswerSubmitPayloadSchema = z
   });
 export type AnswerSubmitPayload = z.infer<typeof AnswerSubmitPayloadSchema>;
 
-export const SessionEndPayloadSchema = z.strictObject({ sessionId: SessionId });
+export const SessionEndPayloadSchema = z.strictObject({
+  sessionId: SessionId,
+  /**
+   * The open question and the draft revision the ending tab shows for it (its last save's, or the snapshot's): ending
+   * grades the stored draft, so when another tab saved since, the end is refused with DRAFT_STALE and the stored draft.
+   * Absent, the end is not checked.
+   */
+  shown: z.strictObject({ questionId: QuestionId, baseRevision: RevisionSchema }).optional(),
+});
 
 export const CodeRunPayloadSchema = z.strictObject({
   sessionId: SessionId,

@@ -256,6 +256,28 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     return session;
   }
 
+  /**
+   * A submit or an end names the draft revision its tab shows (`baseRevision`): when another tab or window saved this
+   * answer since, what the stale tab would hand in (its own text, or for an end the stored draft it never saw) is not
+   * what the candidate last saved. Refused with DRAFT_STALE and the stored draft, as a stale autosave is; nothing is
+   * recorded, the stored draft is kept, and the tab keeps its text to choose between them (finding F6).
+   */
+  async function requireShownRevision(sessionId: string, questionId: string, baseRevision: number | undefined): Promise<void> {
+    if (baseRevision === undefined) return;
+    const stored = await store.drafts.get(sessionId, questionId);
+    const at = stored?.revision ?? 0;
+    if (at === baseRevision) return;
+    throw new ServiceError(
+      "DRAFT_STALE",
+      stored
+        ? `another tab or window saved this answer (revision ${stored.revision}) after the text this tab shows (revision ${baseRevision}); nothing was handed in: load the newer text, or save yours on it, then try again`
+        : `this answer has no saved draft at revision ${baseRevision}; nothing was handed in: save on revision 0, then try again`,
+      undefined,
+      undefined,
+      stored ? wireDraft(stored) : undefined,
+    );
+  }
+
   async function requireAwaiting(sessionId: string, questionId: string): Promise<CurrentTurn> {
     const session = await requireSession(sessionId);
     if (session.status === "complete") throw new ServiceError("SESSION_OVER", "this session has ended; open its report instead");
@@ -541,6 +563,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
         }
         const awaiting = await requireAwaiting(payload.sessionId, payload.questionId);
         await requireFormat(payload.sessionId, awaiting, payload);
+        await requireShownRevision(payload.sessionId, payload.questionId, payload.baseRevision);
         await store.answers.insertOnce({
           session_id: payload.sessionId,
           submission_id: payload.submissionId,
@@ -606,13 +629,18 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       }
     },
 
-    /** End early: the current draft is graded, everything not reached counts as unanswered. */
-    async end(sessionId: string): Promise<{ ended: boolean }> {
+    /**
+     * End early: the current draft is graded, everything not reached counts as unanswered. With `shown` (the open
+     * question and the draft revision the ending tab shows), refused with DRAFT_STALE when another tab saved since.
+     */
+    async end(sessionId: string, shown?: { questionId: string; baseRevision: number }): Promise<{ ended: boolean }> {
       return locks.run(sessionId, async () => {
         const session = await requireSession(sessionId);
         if (session.status === "complete") return { ended: false };
         const { awaiting } = await readState(sessionId);
         if (!awaiting) throw new ServiceError("NO_OPEN_QUESTION", "the interview is between steps; try again in a moment");
+        // The draft graded is the open question's: a tab showing another question's draft names nothing to check here.
+        if (shown?.questionId === awaiting.turnId) await requireShownRevision(sessionId, awaiting.turnId, shown.baseRevision);
         const draft = await store.drafts.get(sessionId, awaiting.turnId);
         await resumeGraph(sessionId, {
           type: "end",

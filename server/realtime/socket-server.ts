@@ -260,7 +260,7 @@ export function createSocketServer(
 
     bind(socket, "session:end", context, async (payload) => {
       requireJoined(socket, payload.sessionId);
-      return { data: await service.end(payload.sessionId) };
+      return { data: await service.end(payload.sessionId, payload.shown) };
     });
 
     // Runs still queued when this connection closes leave the line: nobody is left to read their results, and

@@ -69,6 +69,51 @@ describe("draft revisions: two tabs on one session (finding F6)", () => {
     b.close();
   });
 
+  it("a stale tab's submit is refused with DRAFT_STALE and the newer draft; nothing is recorded, and it submits once on the newer revision", async () => {
+    const { sessionId, questionId, a, b, resumeToken } = await twoTabs();
+    // Both tabs opened on revision 0; A saves, so B shows an older text than the one stored.
+    expect(await a.send("answer:draft", { sessionId, questionId, text: "tab A: rerank then cite", baseRevision: 0 })).toMatchObject({
+      ok: true,
+      data: { revision: 1 },
+    });
+    const submit = (client: TestClient, submissionId: string, text: string, baseRevision?: number) =>
+      client.send("answer:submit", { sessionId, questionId, submissionId, text, ...(baseRevision === undefined ? {} : { baseRevision }) });
+    const stale = await submit(b, "submit-b-1", "tab B: just embeddings", 0);
+    expect(stale).toMatchObject({
+      ok: false,
+      error: { code: "DRAFT_STALE", draft: { questionId, text: "tab A: rerank then cite", revision: 1 } },
+    });
+    // Nothing was handed in: the question is still open, A's draft is kept, and the refused submissionId is still unused.
+    const reader = await connectClient(server.url);
+    const { snapshot } = await reader.request("session:resume", { sessionId, resumeToken });
+    expect(snapshot.question?.questionId).toBe(questionId);
+    expect(snapshot.draft).toMatchObject({ text: "tab A: rerank then cite", revision: 1 });
+    // B keeps its text: saves it on the revision it was shown, then submits on its own save's revision.
+    expect(await b.send("answer:draft", { sessionId, questionId, text: "tab B: just embeddings", baseRevision: 1 })).toMatchObject({
+      ok: true,
+      data: { revision: 2 },
+    });
+    expect(await submit(b, "submit-b-1", "tab B: just embeddings", 2)).toMatchObject({
+      ok: true,
+      data: { accepted: true, duplicate: false },
+    });
+    for (const c of [a, b, reader]) c.close();
+  });
+
+  it("a tab ending the interview on an older draft than the stored one is refused with DRAFT_STALE; ending on the stored one grades it", async () => {
+    const { sessionId, questionId, a, b } = await twoTabs();
+    await a.request("answer:draft", { sessionId, questionId, text: "tab A: what ending should grade", baseRevision: 0 });
+    const refused = await b.send("session:end", { sessionId, shown: { questionId, baseRevision: 0 } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: "DRAFT_STALE", draft: { text: "tab A: what ending should grade", revision: 1 } },
+    });
+    const ended = await b.send("session:end", { sessionId, shown: { questionId, baseRevision: 1 } });
+    expect(ended).toMatchObject({ ok: true, data: { ended: true } });
+    a.close();
+    b.close();
+  });
+
   it("a baseRevision that is not a revision count is a BAD_PAYLOAD", async () => {
     const { sessionId, questionId, a, b } = await twoTabs();
     const bad = await a.send("answer:draft", { sessionId, questionId, text: "x", baseRevision: -1 });

@@ -12,7 +12,7 @@ import {
   type DraftAction,
 } from "../room/answer-draft.js";
 import type { RoomQuestion } from "../room/room-state.js";
-import { useAutosave } from "../room/useAutosave.js";
+import { useAutosave, type DraftHandle } from "../room/useAutosave.js";
 import { useMounted } from "../room/useMounted.js";
 import { useTestRun } from "../room/useTestRun.js";
 import { errorMessage, RequestError } from "../socket.js";
@@ -36,13 +36,14 @@ type Props = {
   deadline: number | null;
   /** Saves on `baseRevision`; rejects with DRAFT_STALE when another tab saved this answer since. */
   onSaveDraft: (questionId: string, content: AnswerContent, baseRevision: number) => Promise<AnswerDraftResult>;
-  onSubmit: (question: RoomQuestion, submissionId: string, content: AnswerContent) => Promise<void>;
+  /** Submits on `baseRevision` (the revision this box shows); rejects with DRAFT_STALE when another tab saved this answer since. */
+  onSubmit: (question: RoomQuestion, submissionId: string, content: AnswerContent, baseRevision: number) => Promise<void>;
   /** Runs the visible tests (coding questions); nothing is recorded as an answer. */
   onRunCode: (questionId: string, code: string, language: Language, onWaiting?: (ahead: number) => void) => Promise<CodeRunResult>;
   /** Shows a message in the room's error banner; null clears it. */
   onError: (message: string | null) => void;
-  /** The room asks for an immediate save (before ending the interview) through this. */
-  registerSaveNow?: (saveNow: (() => Promise<void>) | null) => void;
+  /** The room saves now and learns this box's revision (before ending the interview), or reports its refusal, through this. */
+  registerDraft?: (handle: DraftHandle | null) => void;
 };
 
 /**
@@ -65,7 +66,7 @@ export function AnswerPanel({
   onSubmit,
   onRunCode,
   onError,
-  registerSaveNow,
+  registerDraft,
 }: Props) {
   const languages = languagesOf(question);
   const isCode = question.answerFormat === "code";
@@ -87,7 +88,7 @@ export function AnswerPanel({
     initialRevision: initialDraft?.revision ?? 0,
     save: onSaveDraft,
     dispatch,
-    registerSaveNow,
+    registerDraft,
   });
   const tests = useTestRun(questionId, onRunCode, onError, mounted);
   const stale = tests.run !== null && (tests.run.code !== code || tests.run.language !== state.language);
@@ -115,11 +116,14 @@ export function AnswerPanel({
     const submissionId = (submissionIdRef.current ??= newSubmissionId());
     setSubmitting(true);
     try {
-      await onSubmit(question, submissionId, answer);
+      // Named after the saves already sent are acked: one in flight moves this box to the revision it creates.
+      await onSubmit(question, submissionId, answer, await autosave.shownRevision());
       autosave.settled();
       submissionIdRef.current = null;
       dispatch({ type: "submitted" });
     } catch (err) {
+      // Another tab saved this answer after the text shown here: nothing was handed in; the candidate chooses which text to keep.
+      if (err instanceof RequestError && err.code === "DRAFT_STALE") autosave.refusedAsStale(err.draft ?? null);
       // Refused because the round ended meanwhile: the panel is already gone, but the candidate must hear why.
       if (mounted.current) onError(`Your answer was not submitted: ${errorMessage(err)}`);
       else if (err instanceof RequestError && err.code === "ROUND_TIME_UP")

@@ -11,9 +11,10 @@ import { RoundEndNotice } from "../components/RoundEndNotice.js";
 import { EarlierTurns } from "../room/EarlierTurns.js";
 import { SplitPane } from "../room/SplitPane.js";
 import { carryOverFor, isWaiting, roundPosition } from "../room/room-state.js";
+import type { DraftHandle } from "../room/useAutosave.js";
 import { useInterviewRoom } from "../room/useInterviewRoom.js";
 import { loadResumeToken } from "../session-store.js";
-import { errorMessage } from "../socket.js";
+import { errorMessage, RequestError } from "../socket.js";
 
 /** If session:end is acked but session:complete never shows up, go to the report anyway. */
 const END_FALLBACK_MS = 5_000;
@@ -24,10 +25,10 @@ export function InterviewRoom({ sessionId }: { sessionId: string }) {
   const { state } = room;
   const [, navigate] = useLocation();
   const [ending, setEnding] = useState<"no" | "sent" | "acked">("no");
-  /** The open answer panel's "save my draft now", for ending the interview without losing typing. */
-  const saveNowRef = useRef<(() => Promise<void>) | null>(null);
-  const registerSaveNow = useCallback((fn: (() => Promise<void>) | null) => {
-    saveNowRef.current = fn;
+  /** The open answer panel's draft: "save it now" and the revision it shows, for ending the interview without losing typing. */
+  const draftRef = useRef<DraftHandle | null>(null);
+  const registerDraft = useCallback((handle: DraftHandle | null) => {
+    draftRef.current = handle;
   }, []);
 
   useEffect(() => {
@@ -52,15 +53,17 @@ export function InterviewRoom({ sessionId }: { sessionId: string }) {
   const endInterview = async () => {
     // Save what was just typed before the confirm dialog blocks the autosave timer:
     // ending grades the open question's last saved draft.
-    await saveNowRef.current?.().catch(() => undefined);
+    await draftRef.current?.saveNow().catch(() => undefined);
     if (!window.confirm("End the interview now? Questions you have not answered will score zero.")) return;
     setEnding("sent");
     try {
-      await saveNowRef.current?.().catch(() => undefined);
-      await room.end();
+      // Ending grades the stored draft: name the revision this tab shows, so another tab's newer save is not graded unseen.
+      const shown = await draftRef.current?.saveNow().catch(() => undefined);
+      await room.end(shown);
       setEnding("acked");
     } catch (err) {
       setEnding("no");
+      if (err instanceof RequestError && err.code === "DRAFT_STALE") draftRef.current?.refusedAsStale(err.draft ?? null);
       room.setError(`Could not end the interview: ${errorMessage(err)}`);
     }
   };
@@ -134,7 +137,7 @@ export function InterviewRoom({ sessionId }: { sessionId: string }) {
                   onSubmit={room.submit}
                   onRunCode={room.runCode}
                   onError={room.setError}
-                  registerSaveNow={registerSaveNow}
+                  registerDraft={registerDraft}
                 />
               ) : (
                 waiting && (

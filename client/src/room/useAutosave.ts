@@ -19,8 +19,16 @@ type Options = {
   initialRevision: number;
   save: (questionId: string, content: AnswerContent, baseRevision: number) => Promise<AnswerDraftResult>;
   dispatch: Dispatch<DraftAction>;
-  /** The room asks for an immediate save (before ending the interview) through this. */
-  registerSaveNow?: ((saveNow: (() => Promise<void>) | null) => void) | undefined;
+  /** The room saves now and learns the revision this box shows (before ending the interview), or reports a refusal, through this. */
+  registerDraft?: ((handle: DraftHandle | null) => void) | undefined;
+};
+
+/** The open answer's draft as the room sees it: ending the interview saves it first, and names the revision it shows. */
+export type DraftHandle = {
+  /** Save what is unsaved; resolves with the question and the revision this box's text now stands on. */
+  saveNow(): Promise<{ questionId: string; baseRevision: number }>;
+  /** A submit or an end naming this box's revision was refused with DRAFT_STALE: as a refused save. */
+  refusedAsStale(newer: Draft | null): void;
 };
 
 type Autosave = {
@@ -28,6 +36,10 @@ type Autosave = {
   edited(content: AnswerContent): void;
   /** Save what is unsaved now. */
   saveNow(): Promise<void>;
+  /** Once the saves sent so far are acked: the revision this box's text stands on (a submit names it). */
+  shownRevision(): Promise<number>;
+  /** A submit or an end naming this box's revision was refused with DRAFT_STALE: hold saves until the candidate chooses. */
+  refusedAsStale(newer: Draft | null): void;
   /** A submit carries the answer: no draft may land after it. */
   hold(): void;
   /** The submit was accepted: nothing is left unsaved. */
@@ -52,7 +64,7 @@ type Autosave = {
  */
 export function useAutosave(
   initial: AnswerContent,
-  { questionId, live, deadline, initialRevision, save, dispatch, registerSaveNow }: Options,
+  { questionId, live, deadline, initialRevision, save, dispatch, registerDraft }: Options,
 ): Autosave {
   const contentRef = useRef(initial);
   const dirtyRef = useRef(false);
@@ -69,6 +81,16 @@ export function useAutosave(
     liveRef.current = live;
   }, [live]);
 
+  /** Another tab saved newer text: nothing typed here is lost (it stays unsaved) and nothing is saved until the candidate chooses. */
+  const markStale = useCallback(
+    (attempt: number, newer: Draft | null) => {
+      staleRef.current = true;
+      dirtyRef.current = true;
+      dispatch({ type: "save-stale", attempt, newer });
+    },
+    [dispatch],
+  );
+
   const flush = useCallback((): Promise<void> => {
     clearTimeout(timerRef.current);
     const run = async () => {
@@ -82,14 +104,12 @@ export function useAutosave(
         dispatch({ type: "save-done", attempt, at: saved.savedAt });
       } catch (err) {
         dirtyRef.current = true;
-        if (err instanceof RequestError && err.code === "DRAFT_STALE") {
-          staleRef.current = true;
-          dispatch({ type: "save-stale", attempt, newer: err.draft ?? null });
-        } else dispatch({ type: "save-failed", attempt, message: errorMessage(err) });
+        if (err instanceof RequestError && err.code === "DRAFT_STALE") markStale(attempt, err.draft ?? null);
+        else dispatch({ type: "save-failed", attempt, message: errorMessage(err) });
       }
     };
     return (queueRef.current = queueRef.current.then(run, run));
-  }, [save, questionId, dispatch]);
+  }, [save, questionId, dispatch, markStale]);
 
   // Back online (reconnected and resumed): send what was typed meanwhile.
   useEffect(() => {
@@ -109,17 +129,23 @@ export function useAutosave(
     if (dirtyRef.current) await flush();
   }, [flush]);
   useEffect(() => {
-    registerSaveNow?.(saveNow);
+    registerDraft?.({
+      saveNow: async () => {
+        await saveNow();
+        return { questionId, baseRevision: revisionRef.current };
+      },
+      refusedAsStale: (newer) => markStale(attemptRef.current, newer),
+    });
     const onHide = () => void saveNow();
     window.addEventListener("pagehide", onHide);
     const onVisibility = () => document.visibilityState === "hidden" && void saveNow();
     document.addEventListener("visibilitychange", onVisibility);
     return () => {
-      registerSaveNow?.(null);
+      registerDraft?.(null);
       window.removeEventListener("pagehide", onHide);
       document.removeEventListener("visibilitychange", onVisibility);
     };
-  }, [saveNow, registerSaveNow]);
+  }, [saveNow, registerDraft, questionId, markStale]);
 
   // The panel going away (the next question started) saves what is left.
   const saveNowRef = useRef(saveNow);
@@ -134,6 +160,11 @@ export function useAutosave(
       timerRef.current = setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
     },
     saveNow,
+    async shownRevision() {
+      await queueRef.current;
+      return revisionRef.current;
+    },
+    refusedAsStale: (newer) => markStale(attemptRef.current, newer),
     hold: () => clearTimeout(timerRef.current),
     settled() {
       dirtyRef.current = false;

@@ -139,10 +139,10 @@ export function useInterviewRoom(sessionId: string, resumeToken: string | null) 
   );
 
   const submit = useCallback(
-    async (question: QuestionInfo, submissionId: string, content: AnswerContent) => {
+    async (question: QuestionInfo, submissionId: string, content: AnswerContent, baseRevision: number) => {
       const { questionId, baseQuestionId } = question;
       dispatch({ type: "submitting", baseQuestionId, content });
-      await request("answer:submit", { sessionId, questionId, submissionId, ...content }, { timeoutMs: ENDING_TIMEOUT_MS });
+      await request("answer:submit", { sessionId, questionId, submissionId, ...content, baseRevision }, { timeoutMs: ENDING_TIMEOUT_MS });
       dispatch({ type: "submitted", questionId });
       // A retry that went through supersedes the earlier failure message.
       setError(null);
@@ -169,9 +169,13 @@ export function useInterviewRoom(sessionId: string, resumeToken: string | null) 
     [sessionId],
   );
 
-  const end = useCallback(async () => {
-    await request("session:end", { sessionId }, { timeoutMs: ENDING_TIMEOUT_MS });
-  }, [sessionId]);
+  /** `shown`: the open question and the draft revision this tab shows; DRAFT_STALE when another tab saved it since. */
+  const end = useCallback(
+    async (shown?: { questionId: string; baseRevision: number }) => {
+      await request("session:end", { sessionId, ...(shown ? { shown } : {}) }, { timeoutMs: ENDING_TIMEOUT_MS });
+    },
+    [sessionId],
+  );
 
   const dismissRoundEnd = useCallback(() => dispatch({ type: "dismissRoundEnd" }), []);
   const dismissFeedback = useCallback(() => dispatch({ type: "dismissFeedback" }), []);
