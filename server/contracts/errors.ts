@@ -35,6 +35,11 @@ export const ERROR_CODES = {
     status: 409,
     means: "the team already has a pack validation or upload running its reference solutions; retry when it ends",
   },
+  PACK_NEEDS_FIX: {
+    status: 409,
+    means:
+      "the pack's latest version was stored before a rule that now refuses it (its team's pack list names the problem); no new interview starts on it until the team publishes a fixed version",
+  },
   PACK_READ_BUSY: {
     status: 409,
     means:

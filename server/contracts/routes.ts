@@ -222,7 +222,7 @@ export const routes = {
     params: InviteTokenParams,
     status: 201,
     response: InviteStartResultSchema,
-    errors: ["NOT_FOUND", "INVITE_USED", "INVITE_REVOKED", "INVITE_EXPIRED"],
+    errors: ["NOT_FOUND", "INVITE_USED", "INVITE_REVOKED", "INVITE_EXPIRED", "PACK_NEEDS_FIX"],
   }),
   sessionSignals: route({
     method: "get",
@@ -407,7 +407,7 @@ export const routes = {
     body: InviteCreateBodySchema,
     status: 201,
     response: InviteCreatedSchema,
-    errors: [...TEAM_ERRORS, "FORBIDDEN_ROLE", "LABEL_CONFUSABLE"],
+    errors: [...TEAM_ERRORS, "FORBIDDEN_ROLE", "LABEL_CONFUSABLE", "PACK_NEEDS_FIX"],
     roles: ROLES_THAT.author,
   }),
   revokeInvite: route({

@@ -30,6 +30,12 @@ export const PackSummarySchema = z.object({
   title: z.string(),
   questions: z.number().int(),
   rounds: z.array(z.string()),
+  /**
+   * Rules this version breaks that were added after it was published (e.g. `criterion-needs-model`): while any is
+   * listed, no new interview or invite starts on it (PACK_NEEDS_FIX) until a fixed version is published; sessions taken
+   * on it stay reviewable. Empty (or absent) for a pack that needs nothing.
+   */
+  needsFix: z.array(PackIssueSchema).optional(),
 });
 export type PackSummary = z.infer<typeof PackSummarySchema>;
 /**

@@ -32,6 +32,7 @@ const summary = (r: PackRecord | PublishResult): PackSummary => ({
   title: r.pack.title,
   questions: r.pack.questions.length,
   rounds: r.pack.rounds.map((round) => round.id),
+  needsFix: r.needsFix ?? [],
 });
 
 /** A pack with problems: PACK_INVALID, with the first problems listed in `issues`. */

@@ -32,6 +32,7 @@ import type { WarmGrading } from "./grading-thread/index.js";
 import { createRoundEndMirror } from "./round-end-mirror.js";
 import { createRoundTimers } from "./timers.js";
 import { createStepRetry } from "./step-retry.js";
+import { requireNoFixNeeded } from "./needs-fix.js";
 import { hashToken, newResumeToken, tokenMatches } from "./tokens.js";
 
 /** Sessions recovered at once after a start; small, so live requests interleave with recovery. */
@@ -421,6 +422,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
         const known = (await packs.listPublic()).map((p) => `"${p.key}"`).join(", ");
         throw new ServiceError("NOT_FOUND", `no pack "${options.packId}"; available: ${known}`);
       }
+      requireNoFixNeeded(record);
       const pack = record.pack;
       let plan;
       try {

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import {
   PackValidationError,
   parsePackLocated,
+  storedPackProblems,
   type LocatedPack,
   type Pack,
   type PackCatalog,
@@ -33,13 +34,16 @@ export function createPackLibrary(deps: { store: Store; now: () => number; logge
     const id = cacheKey(row.pack_key, row.version);
     let record = cache.get(id);
     if (!record) {
-      record = {
-        key: row.pack_key,
-        version: row.version,
-        teamId: row.team_id,
-        visibility: row.visibility,
-        pack: JSON.parse(row.pack_json) as Pack,
-      };
+      const pack = JSON.parse(row.pack_json) as Pack;
+      // Built-ins are validated from their files at every start; a team's version was validated when it was published,
+      // perhaps before a rule that refuses it now.
+      const needsFix = row.team_id === null ? [] : storedPackProblems(pack);
+      record = { key: row.pack_key, version: row.version, teamId: row.team_id, visibility: row.visibility, pack, needsFix };
+      if (needsFix.length)
+        logger.warn(
+          { pack: row.pack_key, version: row.version, problems: needsFix.map((p) => `${p.path}: ${p.code}`) },
+          "stored team pack breaks a rule added since it was published; no new interview starts on it until the team publishes a fixed version",
+        );
       cache.set(id, record);
     }
     return record;
@@ -65,7 +69,8 @@ export function createPackLibrary(deps: { store: Store; now: () => number; logge
     },
     /** The server's own packs first (the lobby preselects the first): a team's public pack named "aaa" must not become everyone's default. */
     async listPublic() {
-      const records = await all(await store.packs.latestWhereMeta({ visibility: "public" }));
+      // A version that needs a fix is not offered: no interview would start on it.
+      const records = (await all(await store.packs.latestWhereMeta({ visibility: "public" }))).filter((r) => !r.needsFix?.length);
       return records.sort((a, b) => Number(a.teamId !== null) - Number(b.teamId !== null));
     },
     async listForTeam(teamId: string) {
@@ -138,7 +143,7 @@ export function createPackLibrary(deps: { store: Store; now: () => number; logge
             pack_json: JSON.stringify(pack),
             created_at: createdAt,
           });
-          return { key, version, teamId, visibility, pack, createdAt };
+          return { key, version, teamId, visibility, pack, needsFix: [], createdAt };
         } catch (err) {
           // Two uploads raced for the same version number: take the next one.
           if (attempt < 3 && /UNIQUE|duplicate key/i.test(String(err))) continue;

@@ -1,3 +1,4 @@
+import type { PackIssue } from "./errors.js";
 import type { Pack } from "./schema.js";
 
 export type Visibility = "public" | "unlisted" | "private";
@@ -12,6 +13,12 @@ export type PackRecord = {
   /** public: listed in the lobby; unlisted: startable by key; private: the team only. */
   visibility: Visibility;
   pack: Pack;
+  /**
+   * Rules this stored version breaks that were added after it was published (stored-problems.ts): while any is
+   * listed, no new interview starts on it and the lobby does not offer it; sessions taken on it stay readable.
+   * Absent or empty: none.
+   */
+  needsFix?: PackIssue[];
 };
 
 /** Where sessions find packs. Versions are immutable, so a session always sees the pack it started on. */

@@ -1,4 +1,4 @@
-import { MODEL_ONLY_CHECKS, roundQuestionIds, type Pack } from "./schema.js";
+import { MODEL_ONLY_CHECKS, roundQuestionIds, type Check, type Pack } from "./schema.js";
 import { checkVariables } from "./variants/index.js";
 import { partsOfQuestion, UNREADABLE, type QuestionParts, type Readable } from "./question-parts.js";
 
@@ -36,6 +36,18 @@ export const CROSS_CHECK_CODES = {
 export type CrossCheckCode = keyof typeof CROSS_CHECK_CODES;
 
 export type CrossProblem = { code: CrossCheckCode; path: (string | number)[]; message: string };
+
+/**
+ * A criterion whose evidence is only checks that need a model (`criterion-needs-model`): offline every answer would
+ * score 0 on it. One rule for packs being validated (below) and packs stored before it (stored-problems.ts).
+ */
+export function gradedOnlyWithModel(evidence: { concepts: readonly unknown[]; checks: readonly Check[] }): boolean {
+  const { concepts, checks } = evidence;
+  return concepts.length === 0 && checks.length > 0 && checks.every((check) => MODEL_ONLY_CHECKS.includes(check));
+}
+export function needsModelMessage(criterionId: string | undefined, checks: readonly string[]): string {
+  return `${criterionId !== undefined ? `criterion "${criterionId}"` : "this criterion"} is graded only by ${checks.join(", ")}, which needs a model to run the fixed prompt; without a model key every answer would score 0 on it. Add a concept, or a check that runs offline (fixed-prompt), beside it`;
+}
 
 /** No single criterion may carry more than this share of a question's total weight. */
 export const MAX_CRITERION_WEIGHT_SHARE = 0.6;
@@ -76,14 +88,12 @@ export function checkQuestion(q: QuestionParts, at: (string | number)[]): CrossP
     // would score 0 for every answer. Refused here rather than left out of the score at grading time, so a
     // question's score means the same on every server and for every candidate of a team (a lab run that failed
     // for one candidate would otherwise reweigh that candidate's question alone).
-    const checks = c.evidence.checks;
-    if (c.evidence.concepts.length === 0 && checks.length > 0 && checks.every((check) => MODEL_ONLY_CHECKS.includes(check))) {
+    if (gradedOnlyWithModel(c.evidence))
       push(
         "criterion-needs-model",
         ["rubric", j, "evidence", "checks"],
-        `${readable(c.id) ? `criterion "${c.id}"` : "this criterion"} is graded only by ${checks.join(", ")}, which needs a model to run the fixed prompt; without a model key every answer would score 0 on it. Add a concept, or a check that runs offline (fixed-prompt), beside it`,
+        needsModelMessage(readable(c.id) ? c.id : undefined, c.evidence.checks),
       );
-    }
   });
   // The share needs every weight; the exemplar checks need every criterion id.
   const criteria = all(q.rubric);

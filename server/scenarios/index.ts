@@ -13,6 +13,7 @@ export {
   type PortablePack,
 } from "./loader.js";
 export { createStaticCatalog, type PackCatalog, type PackRecord, type Visibility } from "./catalog.js";
+export { storedPackProblems } from "./stored-problems.js";
 export {
   instantiateQuestion,
   sessionPack,

@@ -11,7 +11,7 @@ import {
 import { confusable, InviteCreateBodySchema } from "../contracts/index.js";
 import { teamAuthor } from "./author.js";
 import { ServiceError } from "../contracts/index.js";
-import { buildPlan, PlanError, type InterviewService } from "../interview/index.js";
+import { buildPlan, PlanError, requireNoFixNeeded, type InterviewService } from "../interview/index.js";
 import type { PackLibrary } from "../packs/index.js";
 import { inviteRoundsOf, type InviteRow, type Store } from "../store/index.js";
 import type { TeamIdentity } from "./teams.js";
@@ -60,6 +60,8 @@ export function createInvites(deps: { store: Store; packs: PackLibrary; service:
       const packKey = `${who.teamId}/${input.packId}`;
       const record = await packs.latest(packKey);
       if (!record || record.teamId !== who.teamId) throw new ServiceError("NOT_FOUND", `no pack "${input.packId}" in team "${who.teamId}"`);
+      // An invite to a pack no interview may start on would only fail in the candidate's hands.
+      requireNoFixNeeded(record);
       try {
         // The same plan check a session start makes, now, so a bad invite is refused before it is sent.
         buildPlan(record.pack, { level: input.level, rounds: input.rounds });

@@ -15,7 +15,8 @@ export function InvitesPanel({ api, packs, initialPackId }: { api: ReviewApi; pa
   const [invites, setInvites] = useState<Invite[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<InviteCreated[]>([]);
-  const [packId, setPackId] = useState(initialPackId ?? packs[0]?.id ?? "");
+  const firstInvitable = packs.find((p) => !p.needsFix?.length)?.id;
+  const [packId, setPackId] = useState(initialPackId ?? firstInvitable ?? "");
   const [label, setLabel] = useState("");
   const [email, setEmail] = useState("");
   const [mode, setMode] = useState<Mode>("timed");
@@ -24,8 +25,8 @@ export function InvitesPanel({ api, packs, initialPackId }: { api: ReviewApi; pa
   const refresh = () => api.invites().then(setInvites, (err: unknown) => setError(message(err)));
   useEffect(() => void refresh(), [api]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
-    if (!packId && packs[0]) setPackId(packs[0].id);
-  }, [packs, packId]);
+    if (!packId && firstInvitable) setPackId(firstInvitable);
+  }, [firstInvitable, packId]);
 
   const create = async () => {
     setError(null);
@@ -63,8 +64,9 @@ export function InvitesPanel({ api, packs, initialPackId }: { api: ReviewApi; pa
             <span>Pack</span>
             <select data-testid="invite-pack" value={packId} onChange={(e) => setPackId(e.target.value)}>
               {packs.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.title} ({p.key})
+                // A pack that needs a fix is refused for invites (PACK_NEEDS_FIX): listed, but not choosable.
+                <option key={p.id} value={p.id} disabled={Boolean(p.needsFix?.length)}>
+                  {p.title} ({p.key}){p.needsFix?.length ? " (needs a fix)" : ""}
                 </option>
               ))}
             </select>
