@@ -137,7 +137,9 @@ export function createInterviewService(deps: InterviewServiceDeps) {
    * worked on the session.
    */
   const roundEnds = createRoundEndMirror(store.sessions, now);
-  const warmup = createGradingWarmup(packs, logger, deps.warmGrading);
+  /** Set by close(): what fails from then on was cut short by the shutdown (the grading warm-up says so at debug). */
+  let stopping = false;
+  const warmup = createGradingWarmup(packs, logger, deps.warmGrading, () => stopping);
   /** The first follow-up of a pack version no longer builds its grading index (see grading-warmup.ts). */
   const warmGrading = (sessionId: string) =>
     requireSession(sessionId).then(
@@ -698,6 +700,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     busy: (): boolean => locks.busy(),
 
     async close(): Promise<void> {
+      stopping = true;
       timers.clear();
       stepRetry.close();
       between.clear();
