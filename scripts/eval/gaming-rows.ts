@@ -1,6 +1,6 @@
-// One row schema for the gaming fixture sets (test/fixtures/template6, test/fixtures/gaming7): a graded answer, its
+// One row schema for the gaming fixture sets (test/fixtures/template6, gaming7, integrity8): a graded answer, its
 // class and what it is measured against (the weak exemplar, a clean twin `without`, a criterion level, a floor).
-// Shared by scripts/eval/template6.ts and scripts/eval/gaming7.ts so a class means the same thing in both.
+// Shared by scripts/eval/template6.ts, gaming7.ts and integrity8.ts so a class means the same thing in all.
 import { z } from "zod";
 import { questionScore } from "../../server/grading/index.js";
 import { FixtureRowSchema, fixtureQuestion as rowQuestion, gradeRow, readFixtureRows, rowScore, weakScore } from "./fixture-rows.js";
