@@ -196,8 +196,7 @@ export function recordVerdict(raw: string): boolean {
  * reader reads each object of a sentence, not only a block that is one. Records the text shows as its system's data
  * are blanked before any check reads it (described-record.ts).
  */
-export const objectVerdict = (raw: string) =>
-  raw.includes("{") && jsonObjects(raw).some(({ start, end }) => recordVerdict(raw.slice(start, end)));
+const objectVerdict = (raw: string) => raw.includes("{") && jsonObjects(raw).some(({ start, end }) => recordVerdict(raw.slice(start, end)));
 
 /** The fields of a one-line record, split at the commas that start a new key ("a": 1, b: 2). */
 const splitFields = (line: string) => line.split(/,\s*(?=["']?[\w -]+["']?\s*:)/);
