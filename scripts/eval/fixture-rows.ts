@@ -30,7 +30,12 @@ export const FixtureRowSchema = z.object({
 });
 export type FixtureRow = z.infer<typeof FixtureRowSchema>;
 
-export const readFixtureRows = (path: string): FixtureRow[] => z.array(FixtureRowSchema).parse(parse(readFileSync(path, "utf8")));
+/** The rows of a fixture file, checked against the one row schema or a class's extension of it (gaming-rows.ts). */
+export function readFixtureRows(path: string): FixtureRow[];
+export function readFixtureRows<S extends z.ZodType<FixtureRow>>(path: string, schema: S): z.infer<S>[];
+export function readFixtureRows(path: string, schema: z.ZodType<FixtureRow> = FixtureRowSchema): FixtureRow[] {
+  return z.array(schema).parse(parse(readFileSync(path, "utf8")));
+}
 
 const loaded = new Map<PackName, Pack>();
 export function fixturePack(name: PackName): Pack {

@@ -1,11 +1,9 @@
-// One row schema for the gaming fixture sets (test/fixtures/template6, test/fixtures/gaming7): a graded answer, its
+// One row schema for the gaming fixture sets (test/fixtures/template6, gaming7, integrity8): a graded answer, its
 // class and what it is measured against (the weak exemplar, a clean twin `without`, a criterion level, a floor).
-// Shared by scripts/eval/template6.ts and scripts/eval/gaming7.ts so a class means the same thing in both.
-import { readFileSync } from "node:fs";
-import { parse } from "yaml";
+// Shared by scripts/eval/template6.ts, gaming7.ts and integrity8.ts so a class means the same thing in all.
 import { z } from "zod";
 import { questionScore } from "../../server/grading/index.js";
-import { FixtureRowSchema, fixtureQuestion as rowQuestion, gradeRow, rowScore, weakScore } from "./fixture-rows.js";
+import { FixtureRowSchema, fixtureQuestion as rowQuestion, gradeRow, readFixtureRows, rowScore, weakScore } from "./fixture-rows.js";
 
 /** A fixture row (fixture-rows.ts, the one row schema) whose class is one of the gaming set's. */
 export const GamingRowSchema = FixtureRowSchema.extend({
@@ -14,8 +12,6 @@ export const GamingRowSchema = FixtureRowSchema.extend({
   keep: z.string().optional(),
 });
 export type GamingRow = z.infer<typeof GamingRowSchema>;
-
-export const readRows = (path: string): GamingRow[] => z.array(GamingRowSchema).parse(parse(readFileSync(path, "utf8")));
 
 /** Flags that are an attack on the grader (the penalised set), as opposed to text that earns nothing. */
 export const ATTACK_FLAGS = new Set(["grader-instruction", "fake-verdict", "role-tag", "self-assessment", "hidden-instruction"]);
@@ -75,7 +71,7 @@ export function runGamingSets(dir: string, argv: string[]): void {
   const showRows = argv.includes("--rows");
   for (const file of files.length ? files : ["tune", "held"]) {
     const tally = new Map<string, { hold: number; n: number }>();
-    for (const r of readRows(`${dir}/${file}.yaml`)) {
+    for (const r of readFixtureRows(`${dir}/${file}.yaml`, GamingRowSchema)) {
       const { holds, detail, flags } = judgeRow(r);
       const t = tally.get(r.kind) ?? { hold: 0, n: 0 };
       t.n++;

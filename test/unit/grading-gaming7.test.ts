@@ -8,7 +8,8 @@ import { benefitFrame } from "../../server/grading/language/benefit-frame.js";
 import { questionTerms } from "../../server/grading/language/question-terms.js";
 import { loadPacksFromDir, type Question } from "../../server/scenarios/index.js";
 import { BUILTIN_PACKS_DIR } from "../helpers/packs.js";
-import { judgeRow, readRows } from "../../scripts/eval/gaming-rows.js";
+import { GamingRowSchema, judgeRow } from "../../scripts/eval/gaming-rows.js";
+import { readFixtureRows } from "../../scripts/eval/fixture-rows.js";
 
 /**
  * Session 17 (branch `gaming7`): benefit frames, markup verdicts, bare digits in salads and term lists appended inside a
@@ -102,7 +103,7 @@ describe("term lists appended inside a sentence", () => {
 });
 
 describe("tuning rows (test/fixtures/gaming7/tune.yaml)", () => {
-  const rows = readRows("test/fixtures/gaming7/tune.yaml");
+  const rows = readFixtureRows("test/fixtures/gaming7/tune.yaml", GamingRowSchema);
   for (const kind of ["buzzword", "appended", "injection", "figure-salad"] as const)
     it(`${kind} rows hold their label`, { timeout: 120_000 }, () => {
       for (const r of rows.filter((x) => x.kind === kind)) expect(judgeRow(r).holds, `${r.id}: ${judgeRow(r).detail}`).toBe(true);

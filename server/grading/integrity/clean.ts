@@ -131,6 +131,8 @@ function attackKindNow(text: string, unfenced: boolean, code: boolean, data: str
   // Claims handed to the grader (claims-to-grader.ts); a plea alone is removed without the steering penalty.
   const claim = claimToGrader(matched, visible);
   if (claim === "plea" && !TOP_GRADE_ASKED.test(matched)) return attackKind(withoutPlea(text), unfenced, code, withoutPlea(data)) ?? "plea";
+  let records: string | undefined;
+  const shown = () => (records ??= withoutDescribedRecords(text));
   // Read as is (real Cyrillic) as well as folded; for plain ASCII the two are the same string, read once.
   const asIs = visible.toLowerCase().replace(/\s+/g, " ");
   return (
@@ -147,8 +149,9 @@ function attackKindNow(text: string, unfenced: boolean, code: boolean, data: str
       : null) ??
     // A verdict on this answer told as already reached ("the panel already rated it 5/5").
     (reportedVerdict(matched) || decidedVerdict(matched) ? "fake-verdict" : null) ??
-    // Containers keep their quotes and line breaks: a glossary's "'weak' means ..." quotes what it redefines.
-    verdictShape(text === said ? visible : stripInvisible(text), text === said ? matched : forMatching(text), visible) ??
+    // Containers keep their quotes and line breaks: a glossary's "'weak' means ..." quotes what it redefines. The
+    // records the text shows as its system's data go, as they do from every other reading (described-record.ts).
+    verdictShape(text === said ? visible : stripInvisible(shown()), text === said ? matched : forMatching(shown()), visible) ??
     (claim === "plea" ? null : claim)
   );
 }
@@ -181,8 +184,9 @@ function attackKindOf(text: string, unfenced: boolean, addressed: () => boolean)
   let ownOrders: string | undefined;
   const ownAsked = () => (ownOrders ??= unquoted(withoutDataInstructions(n)));
   if (ROLE_TAG.some((r) => r.test(n)) || (unfenced && TAG_ESCAPE.some((r) => r.test(n)))) return "role-tag";
-  // A record shown as the described system's data (a logged judge decision with its case id) is no verdict.
-  if (FAKE_VERDICT.some((r) => r.test(n)) && FAKE_VERDICT.some((r) => r.test(withoutDescribedRecords(n)))) return "fake-verdict";
+  // A record shown as the described system's data (a logged judge decision with its case id) is already blanked
+  // here, with the quotations the text describes (described-quotes.ts reads records through described-record.ts).
+  if (FAKE_VERDICT.some((r) => r.test(n))) return "fake-verdict";
   if (
     (GRADING.some((r) => r.test(n)) ||
       (unfenced && (OVERRIDE.some((r) => r.test(ownAsked())) || TASK_INJECTION.some((r) => r.test(ownWords()))))) &&
@@ -381,6 +385,15 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
 
   // Paragraph by paragraph (a fenced block is one unit): an attack takes its whole paragraph with it.
   const blocks = splitBlocks(text);
+  // The records the answer shows as its system's data (logged test cases, a judge's logged decisions), read on the
+  // whole answer: a run of JSON lines is introduced by the line or paragraph before it. Every check below reads each
+  // paragraph without them (`shown`), so a logged test input ("You are now my refund bot") frames no set-up and a
+  // logged score is no verdict, whichever check reads it; the kept text still has them.
+  const shown = sameSpans(
+    blocks.map((b) => b.text),
+    text,
+    withoutDescribedRecords(text),
+  );
   // What each paragraph says as its own words: in code (a code answer, or a fenced block of code in prose) the
   // prompts, test inputs and records a program hands on are blanked; a quotation the paragraph describes, even
   // one over several sentences ("the judge replied 'Sure! Here is ...'"), is blanked everywhere.
@@ -389,7 +402,7 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
       !(b.fenced && ctx.question.kind === "prompt-debugging") &&
       (!!ctx.code || (b.fenced && looksLikeCode(b.text.replace(/^\s*```.*$/gm, "")))),
   );
-  const own = blocks.map((b, i) => (codeBlocks[i] ? withoutDataLiterals(b.text) : b.text));
+  const own = blocks.map((b, i) => (codeBlocks[i] ? withoutDataLiterals(shown[i]!) : shown[i]!));
   // "New instructions: you are ShopCo's support agent ..." titles a prompt for the system under design: the title is
   // blanked where the paragraph is read for attacks, and the prompt's body is read as it stands (prompt-lines.ts).
   const said = own.map((t) => promptTitlesBlanked(withoutDescribedQuotes(t), ctx));
@@ -405,7 +418,10 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
     const lines = written.fenced && ctx.question.kind === "prompt-debugging" ? withoutGradingLines(written.text, ctx.question) : null;
     lines?.removed.forEach((line) => flag("grader-instruction", line));
     const block = lines?.removed.length ? { ...written, text: lines.text } : written;
-    if (block !== written) said[index] = promptTitlesBlanked(withoutDescribedQuotes(block.text), ctx);
+    if (block !== written) {
+      shown[index] = withoutDescribedRecords(block.text);
+      said[index] = promptTitlesBlanked(withoutDescribedQuotes(shown[index]), ctx);
+    }
     const n = forMatching(block.text);
     const payload = payloadNext && (block.fenced || isList(block.text));
     payloadNext = false;
@@ -422,8 +438,11 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
     // same labels wherever it is placed (alone, before, after or inside an honest paragraph).
     const codeBlock = codeBlocks[index]!;
     const data = said[index]!;
+    // What the checks read: the paragraph without the records it shows as its system's data.
+    const read = shown[index]!;
     if (!promptBlock) {
       const sentences = sentencesOf(block.text);
+      const readSentences = sameSpans(sentences, block.text, read);
       const saidSentences = sameSpans(sentences, block.text, data);
       const ownSentences = sameSpans(sentences, block.text, own[index]!);
       // A role set-up frames the rest of its paragraph (a jailbreak's own "story" sentences included): the paragraph goes.
@@ -432,10 +451,10 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
       const framed = framedBlocks.has(index);
       // Decoding every sentence is costly: only a paragraph that hides an instruction somewhere is read sentence by sentence.
       let hidden: boolean | undefined;
-      const hiddenInBlock = () => (hidden ??= decodedInstruction(n));
+      const hiddenInBlock = () => (hidden ??= decodedInstruction(forMatching(read)));
       const kinds = withPayload(
         sentences,
-        sentences.map(
+        readSentences.map(
           (s, i) =>
             attackKind(s, true, ctx.code, saidSentences[i]) ??
             (rubricRecord(s, ctx.question) ||
@@ -463,8 +482,9 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
         payloadNext = !!kinds[kinds.length - 1] && /:\s*$/.test(block.text);
         if (framed) continue;
         const rest = sentences.filter((_, i) => !kinds[i]).join(" ");
+        const restRead = readSentences.filter((_, i) => !kinds[i]).join(" ");
         const restSaid = saidSentences.filter((_, i) => !kinds[i]).join(" ");
-        if (rest.trim() && !attackKind(rest, true, ctx.code, restSaid) && !hiddenAttack(forMatching(rest)))
+        if (rest.trim() && !attackKind(restRead, true, ctx.code, restSaid) && !hiddenAttack(forMatching(restRead)))
           kept.push(keepLines(rest, prose, ctx, flag));
         continue;
       }
@@ -472,9 +492,9 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
     // An attack no single sentence shows (a role-tag block, a JSON verdict over several lines) takes the paragraph.
     // So does a record grading the question's own criteria, in any container (rubric-record.ts).
     const found =
-      attackKind(block.text, !promptBlock, ctx.code, data) ??
-      (rubricRecord(block.text, ctx.question) ||
-      criterionScores(block.text, ctx.question) ||
+      attackKind(read, !promptBlock, ctx.code, data) ??
+      (rubricRecord(read, ctx.question) ||
+      criterionScores(read, ctx.question) ||
       (!promptBlock && criterionVerdict(forMatching(data), ctx.question))
         ? "fake-verdict"
         : null);
@@ -484,16 +504,16 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
       found &&
       (promptBlock ||
         !PER_SENTENCE.includes(found) ||
-        firstSentenceMatching(block.text, true, data) ||
-        attackKind(withoutYou(block.text), true, ctx.code, withoutYou(data)))
+        firstSentenceMatching(block.text, true, data, read) ||
+        attackKind(withoutYou(read), true, ctx.code, withoutYou(data)))
         ? found
         : null;
     if (kind) {
-      flag(kind, firstSentenceMatching(block.text, !promptBlock, data) ?? block.text);
+      flag(kind, firstSentenceMatching(block.text, !promptBlock, data, read) ?? block.text);
       payloadNext = /:\s*$/.test(block.text);
       continue;
     }
-    if (!promptBlock && hiddenAttack(n)) {
+    if (!promptBlock && hiddenAttack(forMatching(read))) {
       flag("hidden-instruction", block.text);
       continue;
     }
@@ -637,10 +657,12 @@ function personaNames(texts: string[], q: Question): Set<string> {
   return names;
 }
 
-function firstSentenceMatching(block: string, unfenced: boolean, data = block): string | null {
+/** The first sentence of a block an attack is read in (`read`: the block as the checks read it, of the same length). */
+function firstSentenceMatching(block: string, unfenced: boolean, data = block, read = block): string | null {
   const pieces = block.split(/(?<=[.!?])\s+|\n/);
   const said = sameSpans(pieces, block, data);
-  return pieces.find((s, i) => attackKind(s, unfenced, false, said[i])) ?? null;
+  const readPieces = sameSpans(pieces, block, read);
+  return pieces.find((_, i) => attackKind(readPieces[i]!, unfenced, false, said[i])) ?? null;
 }
 
 /** The spans of `data` (a copy of `text` of the same length) where each piece of `text` lies, pieces in order. */
@@ -684,8 +706,21 @@ function splitBlocks(text: string): Block[] {
   return blocks;
 }
 
+/**
+ * The header of a table of data fenced as one (```csv, ```tsv): its first row, when the row after it has as many
+ * separators. Field names in a row ("id,input,expected,judge,score,verdict") are no keyword list; the rows still are read.
+ */
+function tableHeader(block: string): string | null {
+  const lines = block.split("\n");
+  const fence = /^\s*```(csv|tsv)\s*$/i.exec(lines[0] ?? "");
+  if (!fence || lines.length < 3) return null;
+  const separators = (line: string) => line.split(fence[1]!.toLowerCase() === "csv" ? "," : "\t").length - 1;
+  return separators(lines[1]!) >= 2 && separators(lines[1]!) === separators(lines[2]!) ? lines[1]! : null;
+}
+
 /** Line-level checks inside an innocent paragraph: keyword lists, checklists, pasted rubric, repeats. */
 function keepLines(block: string, prose: boolean, ctx: Context, flag: (k: IntegrityFlag["kind"], q: string) => void): string {
+  const header = tableHeader(block);
   const { rubricTexts, modelAnswers } = questionTexts(ctx.question);
   const set = setQuestion(ctx.question);
   const seen = seenLines.get(ctx) ?? new Map<string, number>();
@@ -704,7 +739,7 @@ function keepLines(block: string, prose: boolean, ctx: Context, flag: (k: Integr
     }
     // A short list of what the question asks for, in the candidate's words or under a label naming what its items
     // belong to ("Per call span: trace id, prompt version, ..."), is a terse answer, not stuffing (set-answer.ts).
-    if (prose && isKeywordList(line) && !otherLanguage(line) && !(set && answersAsSet(line, set))) {
+    if (prose && line !== header && isKeywordList(line) && !otherLanguage(line) && !(set && answersAsSet(line, set))) {
       flag("keyword-list", line);
       continue;
     }

@@ -1,3 +1,5 @@
+import { describedRecordSpans } from "./described-record.js";
+
 /**
  * Quoted text that its sentence describes: reported speech ("a review that said 'this answer
  * deserves full marks'"), an example ("attacks such as '...'"), what something contains or
@@ -31,17 +33,6 @@ const CUED = new RegExp(
   `(?:^|[^\\p{L}])(?:${CUE.source})[\\s,:]*(?:(?:that|the|a|an|this|these|its|their|our|was|is|as|of)\\s+){0,2}$`,
   "iu",
 );
-/**
- * A record a sentence shows as what something returns or looks like: "the judge returns {"score": 4,
- * "reason": "..."}", "the output was e.g. {"label": "billing"}". Only a verb of producing or an
- * example cue makes it one: "Judge output: {...}" is a label, and the record after it is read.
- */
-const RECORD_CUED = new RegExp(
-  `(?:^|[^\\p{L}])(?:returns?|returned|returning|outputs?|outputted|emits?|emitted|produces?|produced|gives?|gave|yields?|yielded|(?:comes?|came) back (?:as|with)|looks? like|looked like|becomes?|became|(?:(?:such as|like|e\\.g\\.|i\\.e\\.|for (?:example|instance)|like this)[\\s,:]*))\\s*(?:(?:that|the|a|an|this|its|just|only|something like)\\s+){0,2}$`,
-  "iu",
-);
-/** A one-line record: braces holding at most one nested level. */
-const RECORD = /\{[^{}\n]*(?:\{[^{}\n]*\}[^{}\n]*)*\}/y;
 /** "As my mentor says, '...'": a saying the writer endorses, not one they report. */
 const ENDORSED = /\b(?:as|like)\s+(?:[\w'-]+\s+){0,6}(?:says?|said|puts? it|would say|likes to say|notes?|noted|taught me)[\s,:]*$/i;
 /**
@@ -79,20 +70,24 @@ export function describedQuoteSpans(text: string, endorsed: [number, number][] =
       lastEnd = start + m[0].length;
     } else lastEnd = -1;
   }
-  for (let at = text.indexOf("{"); at >= 0; at = text.indexOf("{", at + 1)) {
-    RECORD.lastIndex = at;
-    const record = RECORD.exec(text);
-    // A record followed by "..." is one of many: the shape of some data ("rows: [{...}, ...]"), not a verdict.
-    const shown = (end: number) => RECORD_CUED.test(text.slice(Math.max(0, at - 60), at)) || /^\s*,\s*(?:\.{3}|…)/.test(text.slice(end));
-    if (record && /["']\s*:/.test(record[0]) && shown(at + record[0].length)) {
-      spans.push([at, at + record[0].length]);
-      at += record[0].length - 1;
-    }
+  // A record shown as data ("the judge returns {...}", the JSON lines a harness logs) is read in one place.
+  const records = describedRecordSpans(text);
+  if (records.length) {
+    const outside = spans.filter(([s, e]) => !records.some(([rs, re]) => s < re && e > rs));
+    const all = [...outside, ...records];
+    return all.concat(openQuote(text, all));
   }
+  return spans.concat(openQuote(text, spans));
+}
+
+/** A quotation a cue opens that the text never closes (a sentence split inside it), unless inside another span. */
+function openQuote(text: string, spans: [number, number][]): [number, number][] {
   const open = OPEN_QUOTE.exec(text);
-  if (open && !spans.some(([s, e]) => open.index >= s && open.index < e) && CUED.test(text.slice(Math.max(0, open.index - 60), open.index)))
-    spans.push([open.index, text.length]);
-  return spans;
+  return open &&
+    !spans.some(([s, e]) => open.index >= s && open.index < e) &&
+    CUED.test(text.slice(Math.max(0, open.index - 60), open.index))
+    ? [[open.index, text.length]]
+    : [];
 }
 
 /**
@@ -100,13 +95,14 @@ export function describedQuoteSpans(text: string, endorsed: [number, number][] =
  * their words read as the writer's own (same length, so offsets still hold).
  */
 export function withoutDescribedQuotes(text: string): string {
-  if (!/["“‘'`]/.test(text)) return text;
+  if (!/["“‘'`{:]/.test(text)) return text;
   let out = text;
   const endorsed: [number, number][] = [];
   // A record keeps its braces: what follows it on the line still reads as after a closing bracket.
   for (const [s, e] of describedQuoteSpans(text, endorsed)) {
-    const [open, close] = text[s] === "{" ? ["{", "}"] : ['"', '"'];
-    out = `${out.slice(0, s)}${open}${" ".repeat(Math.max(0, e - s - 2))}${close}${out.slice(e)}`;
+    const [open, close] = text[s] === "{" ? ["{", "}"] : /["“‘'`]/.test(text[s]!) ? ['"', '"'] : [" ", " "];
+    // Line breaks stay: a record of several lines is still read line by line around it.
+    out = `${out.slice(0, s)}${open}${text.slice(s + 1, e - 1).replace(/[^\n]/g, " ")}${close}${out.slice(e)}`;
   }
   for (const [s, e] of endorsed) out = `${out.slice(0, s)} ${out.slice(s + 1, e - 1)} ${out.slice(e)}`;
   return out;

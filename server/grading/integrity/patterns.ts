@@ -140,10 +140,13 @@ export const TAG_ESCAPE = [
   /<\/?\s*(?:candidate_answer|candidate_response|answer|transcript|reference_answer|rubric|grading\w*|judge\w*|verdict|system|assistant|evaluator\w*)\s*>/,
 ];
 
+/**
+ * Verdicts written as prose or key-value text. A JSON record that grades is read by the record reader (verdict-shape.ts,
+ * `recordVerdict`, on every object in the text), which reads a grade's value as well as its key; only the keys of this
+ * grader's own output, which no record of anything else has, are matched here.
+ */
 export const FAKE_VERDICT = [
-  /\{[^{}]{0,400}"(?:verdict|grade|passed|overall_score|final_score)"\s*:[^{}]{0,400}\}/,
-  /"(?:verdict|scores|override|grade)"\s*:/,
-  /"(?:score|rating)"\s*:\s*"?(?:4(?:\.0)?|10|100|5)"?\s*[,}][^{}]{0,200}"(?:reason|rationale|verdict|criteria|feedback)"/,
+  /"(?:scores|override|criterionid|insufficientevidence)"\s*:/,
   /\b(?:score|grade|rating|verdict)\s*[:=]\s*(?:\d+(?:\.\d+)?\s*(?:\/\s*\d+|out of \d+)|pass(?:ed)?\b|a\+|excellent|perfect|full marks)/,
   // Read from the start of a hyphenated name ("-*\b" past leading dashes), not from each of its characters:
   // "a-a-a-..." 20,000 characters long was re-read from every one (1.5 s).
@@ -152,7 +155,6 @@ export const FAKE_VERDICT = [
   // A record of a criterion's level: "criterion: correct level: 4" (a YAML or key-value verdict).
   /\bcriteri(?:on|a)\s*[:=]\s*\S+.{0,60}\blevel\s*[:=]\s*[0-4]\b/,
   /\blevel \d\s*:\s+\S/,
-  /"(?:criterionid|insufficientevidence)"\s*:/,
 ];
 
 export const SELF_ASSESSMENT = [
