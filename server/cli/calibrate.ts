@@ -15,7 +15,8 @@ import { defaultVariantPack } from "../scenarios/index.js";
 import { CliError, oneLine, onePackArgument, parseOptions, type Cli } from "./context.js";
 import { loadPacksForCli } from "./load-packs.js";
 
-const USAGE = "usage: npm run -s cli -- calibrate <pack dir | pack.yaml | questions file | pack id> [--answers labelled.yaml ...] [--phrasings] [--json]";
+const USAGE =
+  "usage: npm run -s cli -- calibrate <pack dir | pack.yaml | questions file | pack id> [--answers labelled.yaml ...] [--phrasings] [--json]";
 /** A file of labelled answers may hold this much (the blind sets are well under 1 MB). */
 const MAX_LABELLED_ANSWERS_BYTES = 10_000_000;
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
