@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadPacksFromDir, type Pack, type Question } from "../../server/scenarios/index.js";
 import { ConceptSchema } from "../../server/scenarios/schema.js";
 import { gradeQuestion, unphrasedPoints } from "../../server/grading/index.js";
+import { cli } from "../helpers/cli.js";
 
 // A key point's own plain phrasings ("also said as", `plain` in a rubric concept; session 18, branch `plain7`),
 // on the session 17 held-apart pack, whose early-stopping point names no concept of the domain lexicon.
@@ -54,4 +55,16 @@ describe("the authoring aid (calibrate): key points with no plain phrasing", () 
     // "dropout" and "weight decay" name the lexicon's regularisation concept: phrased without the pack's help.
     expect(listed(withoutPhrasings(overfitting))).not.toContain("regularisation");
   });
+});
+
+describe("calibrate --phrasings", () => {
+  it("counts the unphrased key points and lists them by question only when asked", async () => {
+    const listed = await cli(["calibrate", "test/fixtures/packs/template6", "--phrasings"]);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toMatch(/key points with no plain phrasing: 1 of 10 \(10%\)/);
+    expect(listed.stdout).toContain("  receipt-extraction-cost: levers: image downscaling");
+    const counted = await cli(["calibrate", "test/fixtures/packs/template6"]);
+    expect(counted.stdout).toContain("--phrasings lists them.");
+    expect(counted.stdout).not.toContain("levers: image downscaling");
+  }, 180_000);
 });
