@@ -3,16 +3,19 @@
 // score against the label (both on 0-4 for QWK), then per kind the mean score against the mean label, and gaming
 // rows above their question's weak exemplar (must be 0). held.yaml was committed before any grader change and is
 // never tuned on.
-//   npx tsx scripts/eval/plain6.ts [tune|held ...] [--rows]
+// Rows of other sessions' fixtures are named by their folder: `plain7/held` reads test/fixtures/plain7/held.yaml.
+//   npx tsx scripts/eval/plain6.ts [tune|held|<folder>/<file> ...] [--rows]
 import { compare } from "./metrics.js";
 import { type FixtureRow, gradeRow, readFixtureRows, rowScore, weakScore } from "./fixture-rows.js";
 
 const args = process.argv.slice(2);
 const files = args.filter((a) => !a.startsWith("--"));
 const showRows = args.includes("--rows");
+/** Kinds that must not score above their question's weak exemplar. */
+const LOW_KINDS = ["gaming", "vague"];
 
 for (const file of files.length ? files : ["tune", "held"]) {
-  const rows: FixtureRow[] = readFixtureRows(`test/fixtures/plain6/${file}.yaml`);
+  const rows: FixtureRow[] = readFixtureRows(`test/fixtures/${file.includes("/") ? file : `plain6/${file}`}.yaml`);
   const scored = rows.map((r) => ({ r, score: rowScore(r, r.answer) }));
   const { r, qwk } = compare(
     scored.map(({ r: row, score }) => ({ questionId: row.questionId, label: (row.label ?? 0) / 25, predicted: score / 25 })),
@@ -22,10 +25,10 @@ for (const file of files.length ? files : ["tune", "held"]) {
   for (const kind of kinds) {
     const group = scored.filter((x) => x.r.kind === kind);
     const mean = (f: (x: (typeof group)[number]) => number) => group.reduce((a, x) => a + f(x), 0) / group.length;
-    const above = kind === "gaming" ? group.filter((x) => x.score > weakScore(x.r) + 1e-9).length : 0;
+    const above = LOW_KINDS.includes(kind) ? group.filter((x) => x.score > weakScore(x.r) + 1e-9).length : 0;
     console.log(
       `  ${kind.padEnd(13)} n ${group.length}: score ${mean((x) => x.score).toFixed(1)} vs label ${mean((x) => x.r.label ?? 0).toFixed(1)}` +
-        (kind === "gaming" ? `, above weak ${above}` : ""),
+        (LOW_KINDS.includes(kind) ? `, above weak ${above}` : ""),
     );
   }
   if (showRows)

@@ -3,12 +3,20 @@ import { readBoundedText } from "../files/index.js";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
-import { calibrateLabelled, calibratePack, type Agreement, type CalibrationResult, type LabelledAnswer } from "../grading/index.js";
+import {
+  calibrateLabelled,
+  calibratePack,
+  unphrasedPoints,
+  type Agreement,
+  type CalibrationResult,
+  type LabelledAnswer,
+} from "../grading/index.js";
 import { defaultVariantPack } from "../scenarios/index.js";
 import { CliError, oneLine, onePackArgument, parseOptions, type Cli } from "./context.js";
 import { loadPacksForCli } from "./load-packs.js";
 
-const USAGE = "usage: npm run -s cli -- calibrate <pack dir | pack.yaml | questions file | pack id> [--answers labelled.yaml ...] [--json]";
+const USAGE =
+  "usage: npm run -s cli -- calibrate <pack dir | pack.yaml | questions file | pack id> [--answers labelled.yaml ...] [--phrasings] [--json]";
 /** A file of labelled answers may hold this much (the blind sets are well under 1 MB). */
 const MAX_LABELLED_ANSWERS_BYTES = 10_000_000;
 const pct = (x: number) => `${(100 * x).toFixed(0)}%`;
@@ -21,7 +29,12 @@ export function calibrateCommand(args: string[], cli: Cli): number {
     {
       args,
       allowPositionals: true,
-      options: { answers: { type: "string", multiple: true }, json: { type: "boolean" }, help: { type: "boolean" } },
+      options: {
+        answers: { type: "string", multiple: true },
+        phrasings: { type: "boolean" },
+        json: { type: "boolean" },
+        help: { type: "boolean" },
+      },
     },
     USAGE,
   );
@@ -41,8 +54,9 @@ export function calibrateCommand(args: string[], cli: Cli): number {
         `none of the ${labelled.length} labelled answers in ${answerFiles.join(", ")} names a question and criterion of ${pack.id}; check their questionId and scores keys`,
       );
     }
+    const unphrased = unphrasedPoints(pack);
     if (values.json) {
-      cli.out(JSON.stringify({ pack: pack.id, ...result }, null, 2));
+      cli.out(JSON.stringify({ pack: pack.id, ...result, unphrased }, null, 2));
       continue;
     }
     const what = answerFiles.length
@@ -61,12 +75,30 @@ export function calibrateCommand(args: string[], cli: Cli): number {
       for (const w of result.worst)
         cli.out(`  ${w.questionId} / ${w.exemplar} / ${w.criterionId}: labelled ${w.label}, graded ${w.predicted}`);
     }
+    printUnphrased(unphrased, values.phrasings === true, cli);
     const unknown = (result as { unknownQuestions?: string[] }).unknownQuestions ?? [];
     if (unknown.length) {
       cli.out(`\nanswers for questions not in the pack (skipped): ${[...new Set(unknown)].join(", ")}`);
     }
   }
   return 0;
+}
+
+/**
+ * The authoring aid for plain words: how many key points have no everyday phrasing (neither the pack's `plain` nor
+ * a domain-lexicon concept), and with --phrasings which, question by question, so a team knows what to phrase.
+ */
+function printUnphrased({ points, total }: ReturnType<typeof unphrasedPoints>, list: boolean, cli: Cli): void {
+  if (!points.length) return;
+  cli.out(
+    `\nkey points with no plain phrasing: ${points.length} of ${total} (${pct(points.length / total)}); an answer that says one ` +
+      `without its terms earns nothing for it. Add "plain" phrasings to them (docs/scenario-format.md, "Also said as")` +
+      (list ? ":" : "; --phrasings lists them."),
+  );
+  if (!list) return;
+  const byQuestion = new Map<string, string[]>();
+  for (const p of points) byQuestion.set(p.questionId, [...(byQuestion.get(p.questionId) ?? []), `${p.criterionId}: ${p.label}`]);
+  for (const [question, labels] of byQuestion) cli.out(`  ${question}: ${labels.join("; ")}`);
 }
 
 /** One labelled answer as a file holds it (test/fixtures/calibration/*.yaml): checked, not cast. */

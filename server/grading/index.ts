@@ -22,5 +22,6 @@ export { conceptCoverage, coverageScore } from "./coverage.js";
 export { findTerm } from "./match.js";
 export { agreement, type Agreement } from "./agreement.js";
 export { calibrateLabelled, calibratePack, type CalibrationResult, type LabelledAnswer } from "./calibrate.js";
+export { unphrasedPoints } from "./unphrased-points.js";
 export { createJudge, mergeJudge, type Judge } from "./judge/index.js";
 export { runLab } from "./lab/run-lab.js";

@@ -1,7 +1,7 @@
 import type { Question } from "../scenarios/index.js";
 import { negatedAt, sentenceTemplates, type Analysis } from "./language/index.js";
 import { dismissedByScope } from "./language/negation-scope.js";
-import { linkedConcepts, plainPhrasing, saysConcept, type DomainConcept } from "./language/domain-lexicon/index.js";
+import { authoredConcept, linkedConcepts, plainPhrasing, saysConcept, type DomainConcept } from "./language/domain-lexicon/index.js";
 import { otherWordsKey, type OtherWordsHit } from "./paraphrase.js";
 import { relatesWords } from "./statement-shape.js";
 
@@ -32,15 +32,18 @@ const ON = process.env.GRADER_LEXICON !== "off";
 
 const points = new WeakMap<Question, Point[]>();
 
-/** The key points of a question that name a lexicon concept, with their concepts: once per question. */
+/** The key points of a question that name a lexicon concept or carry their own phrasings, with their concepts: once per question. */
 function pointsOf(q: Question): Point[] {
   let known = points.get(q);
   if (known) return known;
   known = [];
   for (const c of q.rubric)
     for (const k of c.evidence.concepts) {
-      const concepts = linkedConcepts(k.terms);
-      if (concepts.length) known.push({ key: otherWordsKey(c.id, k.label), concepts });
+      const key = otherWordsKey(c.id, k.label);
+      // The pack's own phrasings of the point ("also said as"), beside the lexicon's for the concepts it names.
+      const own = k.plain?.length ? [authoredConcept(`pack:${key}`, k.terms, k.plain)] : [];
+      const concepts = [...own, ...linkedConcepts(k.terms)];
+      if (concepts.length) known.push({ key, concepts });
     }
   points.set(q, known);
   return known;

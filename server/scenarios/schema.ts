@@ -39,6 +39,15 @@ export { LanguageSchema, LevelSchema, RoundKindSchema, type Language, type Level
 export const ConceptSchema = z.object({
   label: Short,
   terms: z.array(Short).min(1).max(PACK_LIMITS.listItems),
+  /**
+   * Also said as: the everyday ways a candidate states the point without its terms ("stop training|stop when
+   * validation|held-out loss stops|no+longer improving|falling"), in the domain lexicon's pattern language (slots in
+   * order, "|" between alternatives, "+" joining words, "stem*" a prefix). At least two words: one word is a term.
+   */
+  plain: z
+    .array(Short.refine((p) => p.trim().split(/\s+/).length >= 2, "a plain phrasing has at least two words (one word belongs in terms)"))
+    .max(PACK_LIMITS.listItems)
+    .optional(),
 });
 
 const Anchor = Long;

@@ -98,4 +98,15 @@ describe("the pack form view's YAML round trip", () => {
     ]);
     expect(textToConcepts(conceptsToText(concepts))).toEqual(concepts);
   });
+
+  it("keeps a concept's plain phrasings, which the lines do not show, through an edit of its terms", () => {
+    const before = [{ label: "early stopping", terms: ["early stopping"], plain: ["stop train* when valid*"] }];
+    expect(textToConcepts("early stopping: early stopping, best checkpoint\nlearning rate: lower", before)).toEqual([
+      { label: "early stopping", terms: ["early stopping", "best checkpoint"], plain: ["stop train* when valid*"] },
+      { label: "learning rate", terms: ["lower"] },
+    ]);
+    const text = setField(STARTER_PACK, ["questions", 0, "rubric", 0, "evidence", "concepts"], before);
+    expect(readForm(text)!.questions[0]!.rubric[0]!.concepts).toEqual(before);
+    expect(parsePack(text, "form").questions[0]!.rubric[0]!.evidence.concepts[0]!.plain).toEqual(before[0]!.plain);
+  });
 });

@@ -212,7 +212,10 @@ describe("questions with variables", () => {
           title: "Handles {{case.input}}",
           description: "Returns {{case.expected}} for the hidden case.",
           anchors: { "0": "none", "1": "some", "2": "half", "3": "gets {{case.expected}}", "4": "all, {{shifted}} too" },
-          evidence: { ...raw.rubric[0]!.evidence, concepts: [{ label: "plus {{shifted}}", terms: ["{{shifted}}", "for "] }] },
+          evidence: {
+            ...raw.rubric[0]!.evidence,
+            concepts: [{ label: "plus {{shifted}}", terms: ["{{shifted}}", "for "], plain: ["add {{shifted}}"] }],
+          },
           strongAnswerAdds: "Adds {{case.input}} and {{a}}.",
         },
       ],
@@ -229,6 +232,8 @@ describe("questions with variables", () => {
     // The grader still matches the real value.
     const input = q.coding!.tests[1]!.args[0] as number[];
     expect(c.evidence.concepts[0]!.terms[0]).toBe(JSON.stringify([input[0]! + a]));
+    // And the key point's plain phrasings, which the variant once dropped, with it.
+    expect(c.evidence.concepts[0]!.plain).toEqual([`add ${JSON.stringify([input[0]! + a])}`]);
   });
 
   it("refuse a figure computed from a secret variable: figures are givens the feedback names", () => {

@@ -6,7 +6,8 @@ import { isMap, isSeq, parseDocument, type Document } from "yaml";
  * does not show survive the round trip.
  */
 
-export type FormConcept = { label: string; terms: string[] };
+/** `plain`: the point's "also said as" phrasings; the form does not show them, and keeps them through edits of the terms. */
+export type FormConcept = { label: string; terms: string[]; plain?: string[] };
 export type FormCriterion = {
   id: string;
   title: string;
@@ -80,7 +81,11 @@ export function readForm(source: string): FormPack | null {
             weight: num(c.weight),
             description: str(c.description),
             anchors: ["0", "1", "2", "3", "4"].map((k) => str(anchors[k])),
-            concepts: arr(obj(c.evidence).concepts).map((x) => ({ label: str(obj(x).label), terms: arr(obj(x).terms).map(str) })),
+            concepts: arr(obj(c.evidence).concepts).map((x) => ({
+              label: str(obj(x).label),
+              terms: arr(obj(x).terms).map(str),
+              ...(Array.isArray(obj(x).plain) ? { plain: arr(obj(x).plain).map(str) } : {}),
+            })),
             enough: typeof obj(c.evidence).enough === "number" ? (obj(c.evidence).enough as number) : undefined,
           };
         }),
@@ -160,7 +165,8 @@ export const NEW_CRITERION = (n: number) => ({
 
 /** "label: term, term" lines <-> concepts, the form's way of editing evidence terms. */
 export const conceptsToText = (concepts: FormConcept[]) => concepts.map((c) => `${c.label}: ${c.terms.join(", ")}`).join("\n");
-export function textToConcepts(text: string): FormConcept[] {
+/** A concept keeps the phrasings of the concept of the same label it had before (`before`): the lines carry none. */
+export function textToConcepts(text: string, before: FormConcept[] = []): FormConcept[] {
   return text
     .split("\n")
     .map((line) => line.trim())
@@ -172,6 +178,7 @@ export function textToConcepts(text: string): FormConcept[] {
         .split(",")
         .map((t) => t.trim())
         .filter(Boolean);
-      return { label, terms };
+      const plain = before.find((c) => c.label === label)?.plain;
+      return plain ? { label, terms, plain } : { label, terms };
     });
 }

@@ -30,7 +30,15 @@ export function withValues(q: Question, values: VariantValues): Question {
       "3": shown(c.anchors["3"]),
       "4": shown(c.anchors["4"]),
     },
-    evidence: { ...c.evidence, concepts: c.evidence.concepts.map((k) => ({ label: shown(k.label), terms: k.terms.map(text) })) },
+    evidence: {
+      ...c.evidence,
+      // Plain phrasings, like terms, are read by the grader only and get the real values.
+      concepts: c.evidence.concepts.map((k) => ({
+        label: shown(k.label),
+        terms: k.terms.map(text),
+        ...(k.plain ? { plain: k.plain.map(text) } : {}),
+      })),
+    },
     probes: c.probes.map(shown),
     ...(c.strongAnswerAdds !== undefined ? { strongAnswerAdds: shown(c.strongAnswerAdds) } : {}),
   });

@@ -76,7 +76,7 @@ export function RubricFields({ q, qi, source, set, onChange, api }: QuestionSect
           <ConceptsField
             key={conceptsToText(c.concepts)}
             value={conceptsToText(c.concepts)}
-            onCommit={(text) => set(["rubric", ci, "evidence", "concepts"], textToConcepts(text))}
+            onCommit={(text) => set(["rubric", ci, "evidence", "concepts"], textToConcepts(text, c.concepts))}
           />
           <label className="field">
             <span>Concepts a full answer needs (blank: all; for alternatives such as "name two of")</span>

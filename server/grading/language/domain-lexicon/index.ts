@@ -60,6 +60,15 @@ export function linkedConcepts(terms: readonly string[]): DomainConcept[] {
   );
 }
 
+/**
+ * A key point's own phrasings, written by the pack's author (`plain` in a concept of the rubric), read as a concept
+ * of its own: the point's terms, the phrasings compiled as the lexicon's are, no sisters. Compiled once per question
+ * by the caller.
+ */
+export function authoredConcept(id: string, terms: readonly string[], plain: readonly string[]): DomainConcept {
+  return { id, terms: terms.map((t) => t.toLowerCase()), patterns: plain.map(compilePattern), not: [] };
+}
+
 /** A concept's plain phrasing in tokens [from, to): the pattern and the token index of each of its slots. */
 export function plainPhrasing(c: DomainConcept, a: Analysis, from: number, to: number): { pattern: Pattern; at: number[] } | null {
   let best: { pattern: Pattern; at: number[] } | null = null;
