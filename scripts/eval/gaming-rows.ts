@@ -1,6 +1,6 @@
 // One row schema for the gaming fixture sets (test/fixtures/template6, test/fixtures/gaming7): a graded answer, its
 // class and what it is measured against (the weak exemplar, a clean twin `without`, a criterion level, a floor).
-// Shared by scripts/eval/template6.ts and scripts/eval/gaming7.ts so a class means the same thing in both.
+// Shared by scripts/eval/template6.ts, gaming7.ts and gaming8.ts so a class means the same thing in both.
 import { readFileSync } from "node:fs";
 import { parse } from "yaml";
 import { z } from "zod";
@@ -9,7 +9,7 @@ import { FixtureRowSchema, fixtureQuestion as rowQuestion, gradeRow, rowScore, w
 
 /** A fixture row (fixture-rows.ts, the one row schema) whose class is one of the gaming set's. */
 export const GamingRowSchema = FixtureRowSchema.extend({
-  kind: z.enum(["buzzword", "appended", "wrong-numbers", "right-numbers", "honest", "injection", "figure-salad"]),
+  kind: z.enum(["buzzword", "appended", "wrong-numbers", "right-numbers", "honest", "injection", "figure-salad", "gibberish"]),
   /** Injection: an honest phrase no flag may quote. */
   keep: z.string().optional(),
 });
@@ -27,6 +27,7 @@ export function judgeRow(r: GamingRow): { holds: boolean; detail: string; flags:
   const flags = g.flags.map((f) => f.kind).join(",");
   switch (r.kind) {
     case "buzzword":
+    case "gibberish":
     case "figure-salad": {
       const w = weakScore(r);
       return { holds: s <= w + 1e-9, detail: `${s.toFixed(1)} vs weak ${w.toFixed(1)}`, flags };
