@@ -1,0 +1,81 @@
+import type { Question } from "../../scenarios/index.js";
+import { analyse } from "./analyse.js";
+import { questionVocabulary } from "./on-topic.js";
+import { questionTerms } from "./question-terms.js";
+import type { Idf } from "./similarity.js";
+import { wordFamily } from "./word-family.js";
+import { sensesOf } from "./wordnet.js";
+
+/**
+ * Gibberish dressed in the rubric's terms ("The retrieval quantum latches its embedding toward the purple reranker,
+ * so chunking sings beside the eval harness.") and fluent templates ("We leverage X and Y to ensure robust Z") share
+ * one trait an honest answer lacks: besides the rubric's own terms, their words are words the pack never uses. The
+ * pack's texts (every prompt and model answer, and the question's rubric) are hundreds of answers about the domain;
+ * an honest engineer's sentence around the terms is built from that domain's words ("store", "purge", "changes",
+ * "per month"), while a salad's glue is poetry ("latches", "purple", "sings") or boardroom ("leverage", "ensure",
+ * "robust"), words no model answer needed. Measured per paragraph over its sentences naming 2+ of the rubric's
+ * words: most of them carry a word foreign to the pack, and the foreign words are many against the domain words
+ * around them. Honest stories name campuses and printers too, in sentences thick with the domain's words (a foreign
+ * word per sentence at most, among many known ones): they stay. Only words WordNet knows count as foreign (names,
+ * codes, typos and other languages are someone else's business), and only a pack of a broad vocabulary is a
+ * measure (a small authored pack or a public set's one-line references name too few words to call any foreign).
+ */
+const CONTENT = new Set(["NOUN", "VERB", "ADJ", "ADV"]);
+/** A sentence naming this many of the rubric's words is one the salad is built on. */
+const TERMS_PER_SENTENCE = 2;
+/** At least this share of those sentences carry a foreign word ... */
+const FOREIGN_SENTENCES = [2, 3] as const;
+/** ... at least this many foreign words in all (one more in a paragraph of one such sentence) ... */
+const MIN_FOREIGN = 2;
+/** ... and at least one foreign word per this many domain words beside the terms. */
+const DOMAIN_PER_FOREIGN = 2;
+/** A pack naming fewer distinct content words than this (model answers and prompts) is too small a measure. */
+const MIN_PACK_WORDS = 2000;
+/** Questions of this many criteria only: the public one-criterion sets are read by their own references. */
+const MIN_CRITERIA = 3;
+
+const packSizes = new WeakMap<Idf, number>();
+function packWords(idf: Idf): number {
+  let n = packSizes.get(idf);
+  if (n === undefined) {
+    n = 0;
+    for (const k of idf.df.keys()) if (!k.includes(">") && !k.startsWith("not_")) n++;
+    packSizes.set(idf, n);
+  }
+  return n;
+}
+
+/** Whether a paragraph is the rubric's terms strung on words its domain never uses (see above). */
+export function offDomainSalad(text: string, q: Question, idf: Idf | undefined): boolean {
+  if (!idf || q.rubric.length < MIN_CRITERIA || packWords(idf) < MIN_PACK_WORDS) return false;
+  const isTerm = questionTerms(q);
+  const vocabulary = questionVocabulary(q);
+  const known = (w: string) => idf.df.has(w) || idf.df.has(`not_${w}`) || vocabulary.has(w);
+  const a = analyse(text);
+  let sentences = 0;
+  let foreignSentences = 0;
+  let foreign = 0;
+  let domain = 0;
+  for (const s of a.sentences) {
+    let terms = 0;
+    let own = 0;
+    let alien = 0;
+    for (const t of a.tokens.slice(s.from, s.to)) {
+      if (!CONTENT.has(t.pos) || !/^[a-z]{3,}$/.test(t.word)) continue;
+      if (isTerm(t.word) || isTerm(t.lemma)) terms++;
+      else if (known(t.lemma) || known(t.word) || !sensesOf(t.lemma).length || [...wordFamily(t.lemma)].some(known)) own++;
+      else alien++;
+    }
+    if (terms < TERMS_PER_SENTENCE) continue;
+    sentences++;
+    domain += own;
+    foreign += alien;
+    if (alien) foreignSentences++;
+  }
+  return (
+    sentences > 0 &&
+    foreignSentences * FOREIGN_SENTENCES[1] >= sentences * FOREIGN_SENTENCES[0] &&
+    foreign >= MIN_FOREIGN + (sentences === 1 ? 1 : 0) &&
+    foreign * DOMAIN_PER_FOREIGN >= domain
+  );
+}
