@@ -1,9 +1,10 @@
 import type { Question } from "../../scenarios/index.js";
-import { analyse } from "./analyse.js";
+import { analyse, type Token } from "./analyse.js";
 import { questionVocabulary } from "./on-topic.js";
 import { questionTerms } from "./question-terms.js";
 import type { Idf } from "./similarity.js";
 import { wordFamily } from "./word-family.js";
+import { specificWords } from "./unspecific.js";
 import { sensesOf } from "./wordnet.js";
 
 /**
@@ -45,37 +46,67 @@ function packWords(idf: Idf): number {
   return n;
 }
 
-/** Whether a paragraph is the rubric's terms strung on words its domain never uses (see above). */
+/** The speaker is no specific thing: a template says "we leverage" as readily as "leverage". */
+const SPEAKERS = new Set("i we you me us my our your".split(" "));
+/** A template states something specific in at most this share of its term sentences ... */
+const CONCRETE_SHARE = 3;
+
+/**
+ * Whether a paragraph is the rubric's terms strung on words its domain never uses (see above): gibberish, where the
+ * foreign words are many against the domain's; or a template, where a foreign word or two is the glue and no term
+ * sentence (at most one in three) says anything specific (a figure, an order, a condition or reason, a thing of the
+ * question's situation: unspecific.ts), the speaker aside. An honest sentence with a word from outside the pack
+ * ("shoppers type exact model numbers") says something of its own.
+ */
 export function offDomainSalad(text: string, q: Question, idf: Idf | undefined): boolean {
-  if (!idf || q.rubric.length < MIN_CRITERIA || packWords(idf) < MIN_PACK_WORDS) return false;
+  const c = offDomainCounts(text, q, idf);
+  if (!c || c.sentences === 0) return false;
+  const gibberish =
+    c.foreignSentences * FOREIGN_SENTENCES[1] >= c.sentences * FOREIGN_SENTENCES[0] &&
+    c.foreign >= MIN_FOREIGN + (c.sentences === 1 ? 1 : 0) &&
+    c.foreign * DOMAIN_PER_FOREIGN >= c.domain;
+  const template = c.concrete === 0 ? c.foreign >= 1 : c.concrete * CONCRETE_SHARE <= c.sentences && c.foreign >= MIN_FOREIGN;
+  return gibberish || template;
+}
+
+export type OffDomainCounts = {
+  /** Sentences naming 2+ of the rubric's words, those of them with a foreign word, and those saying something specific. */
+  sentences: number;
+  foreignSentences: number;
+  concrete: number;
+  /** Foreign and domain words of those sentences (besides the rubric's), and the foreign words themselves. */
+  foreign: number;
+  domain: number;
+  words: string[];
+};
+
+/** A paragraph's sentences naming the rubric's words, those of them with a foreign word, and its foreign and domain words. */
+export function offDomainCounts(text: string, q: Question, idf: Idf | undefined): OffDomainCounts | null {
+  if (!idf || q.rubric.length < MIN_CRITERIA || packWords(idf) < MIN_PACK_WORDS) return null;
   const isTerm = questionTerms(q);
   const vocabulary = questionVocabulary(q);
   const known = (w: string) => idf.df.has(w) || idf.df.has(`not_${w}`) || vocabulary.has(w);
+  // Only a word WordNet knows is foreign: names, codes, typos and other languages are read elsewhere.
+  const foreignWord = (t: Token) => !known(t.lemma) && !known(t.word) && sensesOf(t.lemma).length > 0 && ![...wordFamily(t.lemma)].some(known);
   const a = analyse(text);
   let sentences = 0;
   let foreignSentences = 0;
+  let concrete = 0;
   let foreign = 0;
   let domain = 0;
+  const words: string[] = [];
   for (const s of a.sentences) {
-    let terms = 0;
-    let own = 0;
-    let alien = 0;
-    for (const t of a.tokens.slice(s.from, s.to)) {
-      if (!CONTENT.has(t.pos) || !/^[a-z]{3,}$/.test(t.word)) continue;
-      if (isTerm(t.word) || isTerm(t.lemma)) terms++;
-      else if (known(t.lemma) || known(t.word) || !sensesOf(t.lemma).length || [...wordFamily(t.lemma)].some(known)) own++;
-      else alien++;
-    }
-    if (terms < TERMS_PER_SENTENCE) continue;
+    const tokens = a.tokens.slice(s.from, s.to);
+    const content = tokens.filter((t) => CONTENT.has(t.pos) && /^[a-z]{3,}$/.test(t.word));
+    const own = content.filter((t) => !isTerm(t.word) && !isTerm(t.lemma));
+    if (content.length - own.length < TERMS_PER_SENTENCE) continue;
+    const alien = own.filter(foreignWord);
     sentences++;
-    domain += own;
-    foreign += alien;
-    if (alien) foreignSentences++;
+    domain += own.length - alien.length;
+    foreign += alien.length;
+    words.push(...alien.map((t) => t.word));
+    if (alien.length) foreignSentences++;
+    if (specificWords(s.text, tokens, isTerm).some((w) => !SPEAKERS.has(w))) concrete++;
   }
-  return (
-    sentences > 0 &&
-    foreignSentences * FOREIGN_SENTENCES[1] >= sentences * FOREIGN_SENTENCES[0] &&
-    foreign >= MIN_FOREIGN + (sentences === 1 ? 1 : 0) &&
-    foreign * DOMAIN_PER_FOREIGN >= domain
-  );
+  return { sentences, foreignSentences, concrete, foreign, domain, words };
 }
