@@ -48,6 +48,8 @@ function packWords(idf: Idf): number {
 
 /** The speaker is no specific thing: a template says "we leverage" as readily as "leverage". */
 const SPEAKERS = new Set("i we you me us my our your".split(" "));
+/** The words that label a line ("**Trust:**", "Action:"): a heading of the writer's, not a name in what is said. */
+const labels = (sentence: string) => new Set([...sentence.matchAll(/([A-Za-z][\w-]*)\W{0,3}:/g)].map((m) => m[1]!.toLowerCase()));
 /** A template states something specific in at most this share of its term sentences ... */
 const CONCRETE_SHARE = 3;
 
@@ -106,7 +108,7 @@ export function offDomainCounts(text: string, q: Question, idf: Idf | undefined)
     foreign += alien.length;
     words.push(...alien.map((t) => t.word));
     if (alien.length) foreignSentences++;
-    if (specificWords(s.text, tokens, isTerm).some((w) => !SPEAKERS.has(w))) concrete++;
+    if (specificWords(s.text, tokens, isTerm).some((w) => !SPEAKERS.has(w) && !labels(s.text).has(w))) concrete++;
   }
   return { sentences, foreignSentences, concrete, foreign, domain, words };
 }
