@@ -89,7 +89,8 @@ export function offDomainCounts(text: string, q: Question, idf: Idf | undefined)
   const vocabulary = questionVocabulary(q);
   const known = (w: string) => idf.df.has(w) || idf.df.has(`not_${w}`) || vocabulary.has(w);
   // Only a word WordNet knows is foreign: names, codes, typos and other languages are read elsewhere.
-  const foreignWord = (t: Token) => !known(t.lemma) && !known(t.word) && sensesOf(t.lemma).length > 0 && ![...wordFamily(t.lemma)].some(known);
+  const foreignWord = (t: Token) =>
+    !known(t.lemma) && !known(t.word) && sensesOf(t.lemma).length > 0 && ![...wordFamily(t.lemma)].some(known);
   const a = analyse(text);
   let sentences = 0;
   let foreignSentences = 0;
