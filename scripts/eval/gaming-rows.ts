@@ -1,13 +1,13 @@
-// One row schema for the gaming fixture sets (test/fixtures/template6, gaming7, integrity8): a graded answer, its
+// One row schema for the gaming fixture sets (test/fixtures/template6, gaming7, gaming8, integrity8): a graded answer, its
 // class and what it is measured against (the weak exemplar, a clean twin `without`, a criterion level, a floor).
-// Shared by scripts/eval/template6.ts, gaming7.ts and integrity8.ts so a class means the same thing in all.
+// Shared by scripts/eval/template6.ts, gaming7.ts, gaming8.ts and integrity8.ts so a class means the same thing in all.
 import { z } from "zod";
 import { questionScore } from "../../server/grading/index.js";
 import { FixtureRowSchema, fixtureQuestion as rowQuestion, gradeRow, readFixtureRows, rowScore, weakScore } from "./fixture-rows.js";
 
 /** A fixture row (fixture-rows.ts, the one row schema) whose class is one of the gaming set's. */
 export const GamingRowSchema = FixtureRowSchema.extend({
-  kind: z.enum(["buzzword", "appended", "wrong-numbers", "right-numbers", "honest", "injection", "figure-salad"]),
+  kind: z.enum(["buzzword", "appended", "wrong-numbers", "right-numbers", "honest", "injection", "figure-salad", "gibberish"]),
   /** Injection: an honest phrase no flag may quote. */
   keep: z.string().optional(),
 });
@@ -23,6 +23,7 @@ export function judgeRow(r: GamingRow): { holds: boolean; detail: string; flags:
   const flags = g.flags.map((f) => f.kind).join(",");
   switch (r.kind) {
     case "buzzword":
+    case "gibberish":
     case "figure-salad": {
       const w = weakScore(r);
       return { holds: s <= w + 1e-9, detail: `${s.toFixed(1)} vs weak ${w.toFixed(1)}`, flags };

@@ -71,7 +71,7 @@ function prepareOnce(question: Question, answers: (AnswerBody | null)[], ctx: Pr
   const modelAnswers = index?.modelAnswers;
   const skip = new Set<number>();
   if (modelAnswers && ctx.gradingExemplar !== undefined) modelAnswers.sources.forEach((s, i) => s === ctx.gradingExemplar && skip.add(i));
-  const integrity = { question, copies: { modelAnswers, rubric: rubricIndex(index, question), skip } };
+  const integrity = { question, copies: { modelAnswers, rubric: rubricIndex(index, question), skip }, idf: index?.idf };
   const cleanProse = cleanAnswer(withoutRestatedQuestion(withoutGivenText(parts.prose, question), question), integrity);
   // Code answering a question that is no coding task explains itself in its comments: they are read as prose
   // notes (every prose rule applies, so a comment listing keywords states nothing). Attacks in them are flagged

@@ -37,11 +37,13 @@ import {
   analyse,
   answersAsSet,
   gluedSalad,
+  offDomainSalad,
   otherLanguage,
   questionTerms,
   setQuestion,
   termPhrases,
   termStuffed,
+  type Idf,
 } from "../language/index.js";
 
 /**
@@ -83,6 +85,8 @@ type Context = {
   /** Fingerprints of the pack's model answers (`skip`: sources this answer may match, e.g. itself under calibration). */
   copies?: { modelAnswers: CopyIndex | undefined; rubric: CopyIndex; skip: ReadonlySet<number> } | undefined;
   code?: boolean;
+  /** The pack's word frequencies: what words its domain uses (off-domain-words.ts). */
+  idf?: Idf | undefined;
 };
 
 const short = (s: string) => {
@@ -524,7 +528,8 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
       ((isWordSalad(block.text) && !carryingNote(block.text, ctx.question)) ||
         (prose &&
           (termStuffed(block.text, questionTerms(ctx.question), (a) => relatesLikeKeyPoint(ctx.question, a, 0)) ||
-            gluedSalad(block.text, termPhrases(ctx.question))))) &&
+            gluedSalad(block.text, termPhrases(ctx.question)) ||
+            offDomainSalad(block.text, ctx.question, ctx.idf)))) &&
       // Lines each a short list of what the question asks for drop their function words as notes do (set-answer.ts).
       !setLines(block.text, ctx.question)
     ) {

@@ -29,3 +29,4 @@ export { complementsOf } from "./antonyms.js";
 export { hypothetical, past, reportedText } from "./reported.js";
 export { sentenceTemplates } from "./sentence-template.js";
 export { ABSENCE, LIMITERS, NEGATORS } from "./negators.js";
+export { offDomainSalad } from "./off-domain-words.js";

@@ -46,7 +46,7 @@ const vocabularies = new WeakMap<Question, Set<string>>();
 const sizes = new WeakMap<Question, number>();
 
 /** Everything the question's own texts say: title, prompt, rubric, concepts and model answers (with word families). */
-function questionVocabulary(q: Question): Set<string> {
+export function questionVocabulary(q: Question): Set<string> {
   let known = vocabularies.get(q);
   if (!known) {
     const texts = [

@@ -1,0 +1,115 @@
+import type { Question } from "../../scenarios/index.js";
+import { analyse, type Token } from "./analyse.js";
+import { questionVocabulary } from "./on-topic.js";
+import { questionTerms } from "./question-terms.js";
+import type { Idf } from "./similarity.js";
+import { wordFamily } from "./word-family.js";
+import { specificWords } from "./unspecific.js";
+import { sensesOf } from "./wordnet.js";
+
+/**
+ * Gibberish dressed in the rubric's terms ("The retrieval quantum latches its embedding toward the purple reranker,
+ * so chunking sings beside the eval harness.") and fluent templates ("We leverage X and Y to ensure robust Z") share
+ * one trait an honest answer lacks: besides the rubric's own terms, their words are words the pack never uses. The
+ * pack's texts (every prompt and model answer, and the question's rubric) are hundreds of answers about the domain;
+ * an honest engineer's sentence around the terms is built from that domain's words ("store", "purge", "changes",
+ * "per month"), while a salad's glue is poetry ("latches", "purple", "sings") or boardroom ("leverage", "ensure",
+ * "robust"), words no model answer needed. Measured per paragraph over its sentences naming 2+ of the rubric's
+ * words: most of them carry a word foreign to the pack, and the foreign words are many against the domain words
+ * around them. Honest stories name campuses and printers too, in sentences thick with the domain's words (a foreign
+ * word per sentence at most, among many known ones): they stay. Only words WordNet knows count as foreign (names,
+ * codes, typos and other languages are someone else's business), and only a pack of a broad vocabulary is a
+ * measure (a small authored pack or a public set's one-line references name too few words to call any foreign).
+ */
+const CONTENT = new Set(["NOUN", "VERB", "ADJ", "ADV"]);
+/** A sentence naming this many of the rubric's words is one the salad is built on. */
+const TERMS_PER_SENTENCE = 2;
+/** At least this share of those sentences carry a foreign word ... */
+const FOREIGN_SENTENCES = [2, 3] as const;
+/** ... at least this many foreign words in all (one more in a paragraph of one such sentence) ... */
+const MIN_FOREIGN = 2;
+/** ... and at least one foreign word per this many domain words beside the terms. */
+const DOMAIN_PER_FOREIGN = 2;
+/** A pack naming fewer distinct content words than this (model answers and prompts) is too small a measure. */
+const MIN_PACK_WORDS = 2000;
+/** Questions of this many criteria only: the public one-criterion sets are read by their own references. */
+const MIN_CRITERIA = 3;
+
+const packSizes = new WeakMap<Idf, number>();
+function packWords(idf: Idf): number {
+  let n = packSizes.get(idf);
+  if (n === undefined) {
+    n = 0;
+    for (const k of idf.df.keys()) if (!k.includes(">") && !k.startsWith("not_")) n++;
+    packSizes.set(idf, n);
+  }
+  return n;
+}
+
+/** The speaker is no specific thing: a template says "we leverage" as readily as "leverage". */
+const SPEAKERS = new Set("i we you me us my our your".split(" "));
+/** The words that label a line ("**Trust:**", "Action:"): a heading of the writer's, not a name in what is said. */
+const labels = (sentence: string) => new Set([...sentence.matchAll(/([A-Za-z][\w-]*)\W{0,3}:/g)].map((m) => m[1]!.toLowerCase()));
+/** A template states something specific in at most this share of its term sentences ... */
+const CONCRETE_SHARE = 3;
+
+/**
+ * Whether a paragraph is the rubric's terms strung on words its domain never uses (see above): gibberish, where the
+ * foreign words are many against the domain's; or a template, where a foreign word or two is the glue and no term
+ * sentence (at most one in three) says anything specific (a figure, an order, a condition or reason, a thing of the
+ * question's situation: unspecific.ts), the speaker aside. An honest sentence with a word from outside the pack
+ * ("shoppers type exact model numbers") says something of its own.
+ */
+export function offDomainSalad(text: string, q: Question, idf: Idf | undefined): boolean {
+  const c = offDomainCounts(text, q, idf);
+  if (!c || c.sentences === 0) return false;
+  const gibberish =
+    c.foreignSentences * FOREIGN_SENTENCES[1] >= c.sentences * FOREIGN_SENTENCES[0] &&
+    c.foreign >= MIN_FOREIGN + (c.sentences === 1 ? 1 : 0) &&
+    c.foreign * DOMAIN_PER_FOREIGN >= c.domain;
+  const template = c.concrete === 0 ? c.foreign >= 1 : c.concrete * CONCRETE_SHARE <= c.sentences && c.foreign >= MIN_FOREIGN;
+  return gibberish || template;
+}
+
+export type OffDomainCounts = {
+  /** Sentences naming 2+ of the rubric's words, those of them with a foreign word, and those saying something specific. */
+  sentences: number;
+  foreignSentences: number;
+  concrete: number;
+  /** Foreign and domain words of those sentences (besides the rubric's), and the foreign words themselves. */
+  foreign: number;
+  domain: number;
+  words: string[];
+};
+
+/** A paragraph's sentences naming the rubric's words, those of them with a foreign word, and its foreign and domain words. */
+export function offDomainCounts(text: string, q: Question, idf: Idf | undefined): OffDomainCounts | null {
+  if (!idf || q.rubric.length < MIN_CRITERIA || packWords(idf) < MIN_PACK_WORDS) return null;
+  const isTerm = questionTerms(q);
+  const vocabulary = questionVocabulary(q);
+  const known = (w: string) => idf.df.has(w) || idf.df.has(`not_${w}`) || vocabulary.has(w);
+  // Only a word WordNet knows is foreign: names, codes, typos and other languages are read elsewhere.
+  const foreignWord = (t: Token) =>
+    !known(t.lemma) && !known(t.word) && sensesOf(t.lemma).length > 0 && ![...wordFamily(t.lemma)].some(known);
+  const a = analyse(text);
+  let sentences = 0;
+  let foreignSentences = 0;
+  let concrete = 0;
+  let foreign = 0;
+  let domain = 0;
+  const words: string[] = [];
+  for (const s of a.sentences) {
+    const tokens = a.tokens.slice(s.from, s.to);
+    const content = tokens.filter((t) => CONTENT.has(t.pos) && /^[a-z]{3,}$/.test(t.word));
+    const own = content.filter((t) => !isTerm(t.word) && !isTerm(t.lemma));
+    if (content.length - own.length < TERMS_PER_SENTENCE) continue;
+    const alien = own.filter(foreignWord);
+    sentences++;
+    domain += own.length - alien.length;
+    foreign += alien.length;
+    words.push(...alien.map((t) => t.word));
+    if (alien.length) foreignSentences++;
+    if (specificWords(s.text, tokens, isTerm).some((w) => !SPEAKERS.has(w) && !labels(s.text).has(w))) concrete++;
+  }
+  return { sentences, foreignSentences, concrete, foreign, domain, words };
+}
