@@ -17,7 +17,7 @@ import { pastedLabels } from "./label-copy.js";
 import { labelDump } from "./label-dump.js";
 import { carryingNote, valueFigures } from "./note-fragments.js";
 import { graderTalk } from "./grader-talk.js";
-import { evaluationNote, mayNoteEvaluation } from "./evaluation-note.js";
+import { evaluationNote } from "./evaluation-note.js";
 import { gradingSide } from "./grading-side.js";
 import { boundScore, mayBindScore } from "./bound-score.js";
 import { criterionScores, wholeBracket } from "./criterion-scores.js";
@@ -140,7 +140,7 @@ function attackKindNow(text: string, unfenced: boolean, code: boolean, data: str
     (asIs === matched ? null : attackKindOf(asIs, unfenced, addressed)) ??
     (markerNote(raw === said ? visible : stripInvisible(raw), { code, data: visible }) ||
     graderTalk(matched) ||
-    (mayNoteEvaluation(matched) && evaluationNote(matched)) ||
+    evaluationNote(matched) ||
     // Said to, or in the voice of, whoever grades this text: its grader named, the platform, a footnote, a call (grading-side.ts).
     gradingSide(matched) ||
     // A score bound to this answer or its rubric, in a bracket, a footnote, a summary, a comment (bound-score.ts).

@@ -68,10 +68,3 @@ export function evaluationNote(n: string): boolean {
   if (VERDICT.test(body)) return !OWN_WORK.test(body) || ABOUT_THIS.test(body);
   return SAID_OF_THIS.test(body) && ABOUT_THIS.test(body);
 }
-
-/**
- * False only when evaluationNote(n) is sure to be false: both its heads (HEAD, BRACKETED_ROLE) name a GRADING word
- * and end on a colon or a dash.
- */
-export const mayNoteEvaluation = (n: string) => /[:—–]| - /.test(n) && MAY_GRADING.test(n);
-const MAY_GRADING = /evaluat|assess|scor|grad|mark|review|judg|rater|rating|examiner|moderat|panel|committee|hiring manager|interviewer/;
