@@ -318,13 +318,16 @@ export function requiredStrings(re: RegExp): string[] | null {
 
 /** Required strings shorter than this are in most texts: a pattern needing one is run on every text, unscreened. */
 const SCREENED_LENGTH = 3;
+/** Below this many patterns to screen, one search costs more than the patterns (measured: TAG_ESCAPE, ROLE_TAG). */
+const FEWEST_SCREENED = 6;
 
 /**
  * `list.some((r) => r.test(text))`, with one pre-screen for most of the list: the patterns whose required strings
  * are known and all at least SCREENED_LENGTH long run only when the text holds one string of their union (one search,
  * a union of plain strings: no pattern of them can match without); the others (a short string such as "/" or "4", an
- * ignored case, a source not read) run on every text. Same answer: no pattern has a global or sticky flag to carry a
- * place from one test to the next (requiredStrings reads none such), so the order of the tests changes nothing.
+ * ignored case, a source not read) run on every text; a list with fewer than FEWEST_SCREENED patterns to screen is
+ * run whole, and so is a list with a global or sticky pattern. Same answer: no other pattern carries a place from
+ * one test to the next, so the order of the tests changes nothing.
  * The union is searched code unit by code unit (no u flag), as `includes` would: a required string may be half of a
  * surrogate pair.
  */
@@ -333,7 +336,8 @@ export function anyMatches(list: readonly RegExp[]): (text: string) => boolean {
   const screened = list.filter((_, i) => needs[i]?.every((s) => s.length >= SCREENED_LENGTH));
   const always = list.filter((r) => !screened.includes(r));
   const union = [...new Set(needs.flatMap((n) => (n?.every((s) => s.length >= SCREENED_LENGTH) ? n : [])))].sort();
-  if (!union.length) return (text) => list.some((r) => r.test(text));
+  // A global or sticky pattern carries its place from one test to the next: such a list keeps its order of tests.
+  if (screened.length < FEWEST_SCREENED || list.some((r) => r.global || r.sticky)) return (text) => list.some((r) => r.test(text));
   const search = new RegExp(union.map((s) => s.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&")).join("|"));
   return (text) => always.some((r) => r.test(text)) || (search.test(text) && screened.some((r) => r.test(text)));
 }
