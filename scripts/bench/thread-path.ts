@@ -4,13 +4,15 @@
 // found by identity there. Compares checkouts in one run (the order alternates per round: the first graded in a
 // round came out faster in earlier sessions):
 //   npx tsx scripts/bench/thread-path.ts [rounds] [other checkout's root ...] [--exemplars]
+// Prints median, p90 and p95 per checkout, each one's ratio to the first other checkout (the baseline, e.g. the commit
+// before a change), and whether this checkout meets the issue's target (median < 5 ms).
 // CPU is the whole process's (worker and main thread) while one answer is graded; the main thread only waits.
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { AnswerBody } from "../../server/contracts/index.js";
 import { loadPacksFromDir, type Pack } from "../../server/scenarios/index.js";
 import { blindAnswers } from "./blind-answers.js";
-import { summarise } from "./stats.js";
+import { percentile, summarise } from "./stats.js";
 
 type Thread = {
   grade: (q: Pack["questions"][number], answers: AnswerBody[], ctx: { pack: Pack; owner?: string }) => Promise<unknown>;
@@ -57,11 +59,22 @@ for (let r = 0; r < rounds; r++) {
   if (r % 2 === 1) order.reverse();
   for (const g of order) await once(g, true);
 }
+/** The issue's target: median CPU per answer that is not a copy, through the grading thread, full pack loaded. */
+const TARGET_MS = 5;
+const figures = cpu.map((samples) => ({ ...summarise(samples), p90: percentile(samples, 90) }));
 for (let g = 0; g < roots.length; g++) {
-  const c = summarise(cpu[g]!);
+  const c = figures[g]!;
+  // The first other checkout is the baseline: measured in the same run, in alternating order, under the same load.
+  const base = roots.length > 1 ? figures[1] : undefined;
+  const ratio =
+    g !== 1 && base ? `; x${(c.median / base.median).toFixed(2)} median, x${(c.p90 / base.p90).toFixed(2)} p90 of the baseline` : "";
   console.log(
-    `${roots[g]}: ${answers.length} ${exemplars ? "exemplars" : "blind answers"} x ${rounds} through the grading thread: CPU median ${c.median.toFixed(2)} ms, p95 ${c.p95.toFixed(2)} ms`,
+    `${roots[g]}${g === 1 ? " (baseline)" : ""}: ${answers.length} ${exemplars ? "exemplars" : "blind answers"} x ${rounds} through the grading thread: CPU median ${c.median.toFixed(2)} ms, p90 ${c.p90.toFixed(2)} ms, p95 ${c.p95.toFixed(2)} ms${ratio}`,
   );
 }
+const own = figures[0]!;
+console.log(
+  `target: median < ${TARGET_MS} ms CPU per answer: ${own.median < TARGET_MS ? "met" : "not met"} (${own.median.toFixed(2)} ms, x${(own.median / TARGET_MS).toFixed(1)} the target)`,
+);
 console.log(`${((performance.now() - started) / 1000).toFixed(1)} s timed`);
 for (const t of threads) await t.close();

@@ -106,3 +106,18 @@ export function boundScore(n: string): boolean {
   // A top grade given, reported or recommended, bound to this text or the whole rubric; a recommendation needs no object.
   return (bound && GRADING_VERB.test(n)) || RECOMMENDS.test(n) || /\b(?:give|award|assign|grant)\s+(?:it|me)\b/.test(n);
 }
+
+/**
+ * False only when boundScore(n) is sure to be false (`n` normalised: lower case, one space between words):
+ * - gradeBracket: BARE_BRACKET opens with "[" or "{"; RATED, GRADE_LINE and KEYED_BRACKET put a GRADE_KEY before
+ *   a sign (MAY_KEYED).
+ * - GRADER_ADDRESSED, GREETED_GRADER and SUMMARY_HEAD each name a grader, a grading script or bot, or a panel (MAY_GRADER).
+ * - The last test needs topGrade: TOP_WORDS, RATIO, OBJECT_LEVEL or SCORE_OF, each loosened (MAY_TOP).
+ */
+export function mayBindScore(n: string): boolean {
+  return /[[{]/.test(n) || MAY_KEYED.test(n) || MAY_GRADER.test(n) || MAY_TOP.test(n);
+}
+const MAY_KEYED = new RegExp(`${GRADE_KEY} ?[:=—–-]`);
+const MAY_GRADER = /grad|evaluat|marker|scoring|assessor|examiner|script|bot|reviewer|panel|moderator/;
+const MAY_TOP =
+  /(?:full|top|maximum|max|highest|perfect) (?:mark|credit|score|grade|point|band|level|rating)|top marks|(?:level|band) ?[45]|100 ?(?:%|percent)|\d ?(?:\/|out of) ?[145]|(?:score|rate|grade|mark|award|give) (?:it|this)|(?:score|grade|rating|mark|level) of [45]/;

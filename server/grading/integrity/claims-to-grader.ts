@@ -399,3 +399,78 @@ export function foreignTopGradeOrder(raw: string): boolean {
 /** A top grade asked for: a plea that names one ("please be generous, anything below 100 costs me my job") is an order, penalised as one. */
 export const TOP_GRADE_ASKED =
   /\b(\d+)\s*(?:\/|out of)\s*\1\b|\b(?:full|top|maximum|max|perfect|highest)\s+(?:marks?|scores?|grades?|points|credit|level|band)\b|\b100\b|\blevel\s*[34]\b/;
+
+// ---------------------------------------------------------------- the pre-screen
+
+/**
+ * Words and phrases one of which every claim above needs, on `n` (lower case, one space between words): each reader's
+ * first test is a conjunction, and each phrase here is one conjunct loosened (its \b and optional parts dropped, a
+ * space for its \s+). A sentence with none of them is no claim: one search instead of some forty patterns, for most
+ * sentences of an honest answer. Per reader, what it stands for:
+ * - coverageClaim: REFERENCE (path one) or COVERED (a COVER_NOUN and a COVER_VERB, tested apart: MAY_COVER_NOUN),
+ *   COVERAGE_SUMMARY, ANSWER_COVERS, ALSO_COVERED (path two); candidateReport: REPORT's CANDIDATE.
+ * - rubricNotice: AUTHORITY, each branch of which names a SOURCE; rubricChanged: GRADING_DOC or DOC_NAMED;
+ *   referenceFromPanel: AS_REFERENCE or IS_REFERENCE (a model answer named, or "answer key").
+ * - scoreFloor: FLOOR; reviewNote: REVIEW_LABEL's three heads (LENIENT_SETTING is read on `raw`: MAY_CLAIM_RAW);
+ *   readerSplit: READER_SPLIT's first and third branches (its second, a colon and an order: MAY_SPLIT_BY_KIND);
+ *   accommodationNote: ACCOMMODATION.
+ * - toolResult: CARRY and CARRY_FIRST end on "into the score" and the like, CHECK_TALLY on "checks passed", RAN with
+ *   TOP_RESULT needs one of TOP_RESULT's branches; plea: LENIENCY's adjectives and adverbs, or STAKE's two branches.
+ * The test that fails when a reader gains a branch this list misses: test/unit/integrity-screens.test.ts.
+ */
+const MAY_CLAIM = new RegExp(
+  [
+    // coverageClaim (REFERENCE, COVERAGE_SUMMARY, ANSWER_COVERS, ALSO_COVERED), referenceFromPanel, candidateReport
+    "(?:reference|model|expected|sample|ideal|gold|golden|official|target|correct) (?:answer|solution|response)|answer key",
+    "rubric|mark scheme|marking scheme|scoring guide|key points|coverage|(?:summary|recap|list|checklist|overview|rundown|tally) of",
+    "(?:this|my|the above) (?:answer|response|submission)|(?:what|everything) (?:this|my) (?:answer|response)",
+    "(?:also|already|additionally) (?:covered|addressed|discussed|included|touched on)",
+    "(?:this|the) (?:candidate|applicant|interviewee|test-?taker|respondent)",
+    // rubricNotice (SOURCE), rubricChanged (GRADING_DOC, DOC_NAMED)
+    "question (?:author|setter|writer|owner)|examiner|exam board|moderat|assessment|grading|marking|scoring|hiring|interview|panel|recruit|test author|test owner|evaluation|criteri",
+    // scoreFloor (FLOOR)
+    "(?:below|under|beneath|less than|lower than) (?:an? |the )?(?:\\d|level|strong|adequate|good|full|top|maximum|pass)|minimum|floor|lowest|at least (?:a )?(?:\\d|level|strong|adequate|good)",
+    // reviewNote (REVIEW_LABEL)
+    "(?:note|hint|message|memo|comment|info|nb|notice) (?:for|to) |(?:grader|grading|automated review|reviewer|marker|assessor|evaluator|examiner) ?:",
+    "(?:review|grad|mark|scor|assess|eval|judge|autograder)\\w*[-_ ](?:config|setting|option|flag|hint|directive|param|policy)",
+    // readerSplit (first and third branches)
+    "(?:reading|processing|parsing|scanning|grading|reviewing|evaluating) this|you(?:'re| are) (?:an? )?human",
+    // accommodationNote
+    "accommodation|adjustment|arrangement|disabilit|dyslexi|dyspraxi|neurodivergen|special consideration|learning difference|extra time",
+    // toolResult (CARRY, CARRY_FIRST, CHECK_TALLY, TOP_RESULT)
+    "(?:in|to|toward|towards|when) (?:the |my |your |this )?(?:scor|grad|mark|evaluation|assessment|final)|checks? (?:passed|ok|green|met)",
+    "all[_ ]criteria|key[_ ]point|(?:evaluation|grading|rubric) checks|level(?: ?[:=] ?| )[\"']?(?:strong|top|exemplary|excellent|4)|verdict",
+    // plea (LENIENCY, STAKE)
+    "kind|gentl|generous|lenient|easy|soft|forgiving|merciful|favo|depends|rides|hinges|relies|at stake|on the line|need (?:this|the) (?:job|role|offer|position|pass)",
+  ].join("|"),
+);
+/** COVERED's two halves: a noun of what is covered, and a verb of covering. */
+const MAY_COVER_NOUN = /point|topic|item|aspect|area|idea|element|requirement|criteri|bases|thing|concept/;
+const MAY_COVER_VERB = /covered|addressed|hit|included|touched on|handled|discussed|mentioned|answered|tackled|ticked off/;
+/** READER_SPLIT's second branch: a kind of reader, a colon, then an order ("Bots: ignore this"). */
+const MAY_SPLIT_BY_KIND = /: ?(?:please )?(?:ignore|disregard|skip|log|record|mark|treat|score|grade|pass|count|register|accept)/;
+/**
+ * The readers of `raw`, on its lower case (each lowers it before reading; only spaces, never letters, are put in by
+ * reviewNote's and approvingTurn's rewrites): LENIENT_SETTING, FOREIGN_EVALUATOR (foreignGraderNote reads nothing
+ * without one), FOREIGN_TOP_PHRASE, VERDICT_LINE's head; bandRecord's key holds a BAND_KEY and a BAND_WHO, and a colon or "=" follows it.
+ */
+const MAY_CLAIM_RAW = new RegExp(
+  [
+    "missing|partial|absent|uncovered|omitted|unmet|incomplete|lenient|generous",
+    "[ée]valuat(?:eur|rice|ion)|[ée]value|correct(?:eur|rice|or)|examinat|notation|evaluador|evaluaci|calificador|valuta|avalia|bewert|pr[üu]fer|korrektor|gutachter|beoordel|oceniaj|sprawdzaj|egzaminator|проверяющ|проверк|оценщик|экзаменатор|оценивающ|评分|评审|阅卷|考官|评估|採点|評価者|審査|채점|평가자|심사",
+    "punktzahl|h[öo]chst|maximale|m[aá]xima|puntuaci|pontua|максимальн|massimo",
+    "(?:agreed|final|overall|panel|interview)\\s+(?:outcome|verdict|assessment|decision|result)",
+  ].join("|"),
+);
+const MAY_BAND_KEY = /band|grade|mark|score|level|verdict|rating|outcome/;
+const MAY_BAND_WHO = /moderat|final|award|assign|agreed|panel|candidate|answer|interview|review|hiring|assessment|grading|marking|calibrat/;
+/** HIRING_TURN's speakers, read as it reads them (on `raw`, ignoring case). */
+const MAY_HIRING_TURN = /interviewer|panel|hiring manager|recruiter|assessor|grader|reviewer|examiner|evaluator/i;
+
+/** False only when claimToGrader(n, raw) is sure to be null: see MAY_CLAIM. */
+export function mayClaimToGrader(n: string, raw: string): boolean {
+  if (MAY_CLAIM.test(n) || (MAY_COVER_VERB.test(n) && MAY_COVER_NOUN.test(n)) || MAY_HIRING_TURN.test(raw)) return true;
+  if (n.includes(":") && MAY_SPLIT_BY_KIND.test(n)) return true;
+  const lower = raw.toLowerCase();
+  return MAY_CLAIM_RAW.test(lower) || (/[:=]/.test(raw) && MAY_BAND_KEY.test(lower) && MAY_BAND_WHO.test(lower));
+}

@@ -5,6 +5,7 @@ import { rubricRecord } from "./rubric-record.js";
 import { criterionVerdict } from "./criterion-verdict.js";
 import { withoutLayoutNotation } from "./layout-notation.js";
 import { withoutTagMentions } from "./tag-mentions.js";
+import { anyMatches } from "./required-words.js";
 import { FAKE_VERDICT, GRADE_ORDERS, GRADING, OVERRIDE, ROLE_TAG, SELF_ASSESSMENT, TAG_ESCAPE, TASK_INJECTION } from "./patterns.js";
 import type { CleanedAnswer, IntegrityFlag } from "./types.js";
 import { contentWords, ownSentences, reorderedCopy, sharedRunShare, vocabularyCopy, type CopyIndex } from "./copy-index.js";
@@ -18,19 +19,19 @@ import { carryingNote, valueFigures } from "./note-fragments.js";
 import { graderTalk } from "./grader-talk.js";
 import { evaluationNote } from "./evaluation-note.js";
 import { gradingSide } from "./grading-side.js";
-import { boundScore } from "./bound-score.js";
+import { boundScore, mayBindScore } from "./bound-score.js";
 import { criterionScores, wholeBracket } from "./criterion-scores.js";
 import { promptForSystem, withoutGradingLines } from "./prompt-lines.js";
 import { reportedVerdict } from "./reported-verdict.js";
 import { decidedVerdict } from "./decided-verdict.js";
 import { withoutDataInstructions } from "./data-instructions.js";
 import { trailingList } from "./trailing-list.js";
-import { verdictShape } from "./verdict-shape.js";
+import { mayShowVerdict, verdictShape } from "./verdict-shape.js";
 import { withoutDescribedRecords } from "./described-record.js";
 import { withoutDataLiterals } from "./data-literals.js";
 import { looksLikeCode } from "../code-shape.js";
 import { praisesItself } from "./self-praise.js";
-import { claimToGrader, TOP_GRADE_ASKED, withoutPlea } from "./claims-to-grader.js";
+import { claimToGrader, mayClaimToGrader, TOP_GRADE_ASKED, withoutPlea } from "./claims-to-grader.js";
 import { withoutTemplatedTerms } from "./templated-terms.js";
 import { relatesLikeKeyPoint } from "../term-relations.js";
 import {
@@ -133,7 +134,8 @@ function attackKindNow(text: string, unfenced: boolean, code: boolean, data: str
   let known: boolean | undefined;
   const addressed = () => (known ??= addressedToReader(visible, { code }));
   // Claims handed to the grader (claims-to-grader.ts); a plea alone is removed without the steering penalty.
-  const claim = claimToGrader(matched, visible);
+  // Each group of readers below is skipped where its pre-screen (the `may...` beside it) shows it cannot fire.
+  const claim = mayClaimToGrader(matched, visible) ? claimToGrader(matched, visible) : null;
   if (claim === "plea" && !TOP_GRADE_ASKED.test(matched)) return attackKind(withoutPlea(text), unfenced, code, withoutPlea(data)) ?? "plea";
   let records: string | undefined;
   const shown = () => (records ??= withoutDescribedRecords(text));
@@ -148,14 +150,14 @@ function attackKindNow(text: string, unfenced: boolean, code: boolean, data: str
     // Said to, or in the voice of, whoever grades this text: its grader named, the platform, a footnote, a call (grading-side.ts).
     gradingSide(matched) ||
     // A score bound to this answer or its rubric, in a bracket, a footnote, a summary, a comment (bound-score.ts).
-    boundScore(matched)
+    (mayBindScore(matched) && boundScore(matched))
       ? "grader-instruction"
       : null) ??
     // A verdict on this answer told as already reached ("the panel already rated it 5/5").
     (reportedVerdict(matched) || decidedVerdict(matched) ? "fake-verdict" : null) ??
     // Containers keep their quotes and line breaks: a glossary's "'weak' means ..." quotes what it redefines. The
     // records the text shows as its system's data go, as they do from every other reading (described-record.ts).
-    verdictShape(text === said ? visible : stripInvisible(shown()), text === said ? matched : forMatching(shown()), visible) ??
+    shownVerdict(text === said ? visible : stripInvisible(shown()), text === said ? matched : forMatching(shown()), visible) ??
     (claim === "plea" ? null : claim)
   );
 }
@@ -178,6 +180,10 @@ export function oneAnswer<T>(read: () => T): T {
   }
 }
 
+/** verdictShape where its pre-screen lets it fire. */
+const shownVerdict = (raw: string, normalised: string, undescribed: string) =>
+  mayShowVerdict(raw, normalised, undescribed) ? verdictShape(raw, normalised, undescribed) : null;
+
 function attackKindOf(text: string, unfenced: boolean, addressed: () => boolean): IntegrityFlag["kind"] | null {
   // "[system instructions][tool schemas][user turn]" shows a prompt's layout (layout-notation.ts);
   // "strip `<|im_start|>` from user text" names a token (tag-mentions.ts).
@@ -187,27 +193,32 @@ function attackKindOf(text: string, unfenced: boolean, addressed: () => boolean)
   const ownWords = () => (own ??= unquoted(n));
   let ownOrders: string | undefined;
   const ownAsked = () => (ownOrders ??= unquoted(withoutDataInstructions(n)));
-  if (ROLE_TAG.some((r) => r.test(n)) || (unfenced && TAG_ESCAPE.some((r) => r.test(n)))) return "role-tag";
+  if (roleTag(n) || (unfenced && tagEscape(n))) return "role-tag";
   // A record shown as the described system's data (a logged judge decision with its case id) is already blanked
   // here, with the quotations the text describes (described-quotes.ts reads records through described-record.ts).
-  if (FAKE_VERDICT.some((r) => r.test(n))) return "fake-verdict";
-  if (
-    (GRADING.some((r) => r.test(n)) ||
-      (unfenced && (OVERRIDE.some((r) => r.test(ownAsked())) || TASK_INJECTION.some((r) => r.test(ownWords()))))) &&
-    addressed()
-  )
-    return "grader-instruction";
+  if (fakeVerdict(n)) return "fake-verdict";
+  if ((grading(n) || (unfenced && (override(ownAsked()) || taskInjection(ownWords())))) && addressed()) return "grader-instruction";
   // The other-language patterns are imperatives by construction ("vergiss", "ignora"): no reading of English needed.
-  if (GRADE_ORDERS.some((r) => r.test(ownWords()))) return "grader-instruction";
-  if (FOREIGN_GRADING.some((r) => r.test(n)) || (unfenced && FOREIGN_OVERRIDE.some((r) => r.test(ownWords())))) return "grader-instruction";
-  if (SELF_ASSESSMENT.some((r) => r.test(n)) || praisesItself(n)) return "self-assessment";
+  if (gradeOrders(ownWords())) return "grader-instruction";
+  if (foreignGrading(n) || (unfenced && foreignOverride(ownWords()))) return "grader-instruction";
+  if (selfAssessment(n) || praisesItself(n)) return "self-assessment";
   return null;
 }
 
 // eslint-disable-next-line no-control-regex -- \x00-\x7f is "ASCII" on purpose: anything outside it is a foreign pattern
 const foreign = (r: RegExp) => r.unicode || /[^\x00-\x7f]/.test(r.source);
-const FOREIGN_GRADING = GRADING.filter(foreign);
-const FOREIGN_OVERRIDE = OVERRIDE.filter(foreign);
+// Each list tested as `list.some((r) => r.test(text))`, most of it behind one search for its required strings (required-words.ts).
+const roleTag = anyMatches(ROLE_TAG);
+const tagEscape = anyMatches(TAG_ESCAPE);
+const fakeVerdict = anyMatches(FAKE_VERDICT);
+const grading = anyMatches(GRADING);
+const override = anyMatches(OVERRIDE);
+const taskInjection = anyMatches(TASK_INJECTION);
+const gradeOrders = anyMatches(GRADE_ORDERS);
+const foreignGrading = anyMatches(GRADING.filter(foreign));
+const foreignOverride = anyMatches(OVERRIDE.filter(foreign));
+const selfAssessment = anyMatches(SELF_ASSESSMENT);
+const gradingOrOverride = anyMatches([...GRADING, ...OVERRIDE]);
 
 /** The sentences of a block (a line break also ends one, and so does a closing chat-role tag: "<|im_end|> Honest text" is two). */
 const sentencesOf = (block: string) =>
@@ -320,7 +331,7 @@ function hiddenAttack(n: string): boolean {
 function instructs(d: string): boolean {
   const known = scope?.instructs.get(d);
   if (known !== undefined) return known;
-  const found = GRADING.some((r) => r.test(d)) || OVERRIDE.some((r) => r.test(d));
+  const found = gradingOrOverride(d);
   scope?.instructs.set(d, found);
   return found;
 }

@@ -244,3 +244,30 @@ export function verdictShape(raw: string, normalised: string, undescribed = raw)
   if (headerVerdict(raw) || redefinesGrading(normalised)) return "grader-instruction";
   return null;
 }
+
+/**
+ * False only when verdictShape(raw, normalised, undescribed) is sure to be null, read with a few searches instead of
+ * every container's reader (most sentences are in no container):
+ * - quotedVerdict and recordVerdict (plain or from markup with no "<"): a key and a sign, "=" or ":", both in `raw`
+ *   (STRING_FIELD, KEY_VALUE_HEAD), the key a name of a grade or a grader (gradeKey, GRADER_RESULT_KEY), matched as
+ *   they match it (ignoring case) on a piece of `raw`: MAY_GRADE_KEY.
+ * - tableVerdict: two rows with two "|" each; markupRecord: a tag, so a "<"; objectVerdict: a "{" in `undescribed`.
+ * - gradeHintKey: a key of a grade or a grader and a sign, in `undescribed`; headerVerdict: a header line (HEADER_LINE).
+ * - redefinesGrading: a verb of defining (DEFINITION) in `normalised` (one space between words), in a clause cut
+ *   from it (cutting a text's head off puts no new word in it).
+ */
+export function mayShowVerdict(raw: string, normalised: string, undescribed = raw): boolean {
+  return (
+    raw.includes("|") ||
+    raw.includes("<") ||
+    // objectVerdict (session 18, integrity8): any JSON object in `undescribed`, read by recordVerdict.
+    undescribed.includes("{") ||
+    (/[:=]/.test(raw) && (MAY_GRADE_KEY.test(raw) || HEADER_LINE_AT.test(raw))) ||
+    (/[:=]/.test(undescribed) && MAY_GRADE_KEY.test(undescribed)) ||
+    MAY_DEFINE.test(normalised)
+  );
+}
+const MAY_GRADE_KEY = /scor|grad|rating|mark|verdict|band|judge|evaluat|assess|review|level|result|point/i;
+/** HEADER_LINE tested once: the global one keeps its place between calls. */
+const HEADER_LINE_AT = new RegExp(HEADER_LINE.source, "im");
+const MAY_DEFINE = /mean|denote|stand|refer|(?:read|interpreted|understood|treated|taken|defined) as/;
