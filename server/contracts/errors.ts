@@ -52,7 +52,7 @@ export const ERROR_CODES = {
   DRAFT_STALE: {
     status: 409,
     means:
-      "the draft was typed on an older revision than the one stored (another tab or window saved this answer since); nothing was saved, the stored draft is in `draft`: load it, or save again on its revision to replace it",
+      "the draft was typed on an older revision than the one stored (another tab or window saved this answer since); nothing was saved (or, on answer:submit, nothing was submitted), the stored draft is in `draft`: load it, or save again on its revision to replace it",
   },
   RUN_IN_PROGRESS: { status: 409, means: "a code run is already in progress for this session; wait for its results" },
   RUN_CANCELLED: { status: 409, means: "the code run was still waiting for a sandbox when its connection closed, so it was dropped" },

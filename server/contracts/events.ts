@@ -82,6 +82,13 @@ export const AnswerSubmitPayloadSchema = z
     /** Client-generated, unique per session; a retried submit with the same id is not a second answer. */
     submissionId: z.string().min(8).max(100),
     ...AnswerContent,
+    /**
+     * The draft revision this text was typed on, as for `answer:draft`. When another tab or window saved a newer
+     * draft of this answer that says something else, the submit is refused with DRAFT_STALE and that draft: a
+     * stale tab submitting what it shows would throw the newer text away (session 18 red-team F2). Absent, the
+     * submit is taken as it is.
+     */
+    baseRevision: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
   })
   .refine((p) => !isBlank(p.text) || !isBlank(p.code), {
     message: 'an answer needs non-blank text or code (to skip a question, submit the text "skip")',

@@ -303,6 +303,26 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     }
   }
 
+  /**
+   * A submit naming the draft revision its text was typed on must not throw away a newer draft another tab saved:
+   * refused when the stored draft is at another revision and says something else (the same text is no loss).
+   */
+  async function requireLatestDraft(payload: AnswerSubmitPayload): Promise<void> {
+    if (payload.baseRevision === undefined) return;
+    const stored = await store.drafts.get(payload.sessionId, payload.questionId);
+    if (!stored || stored.revision === payload.baseRevision) return;
+    const same =
+      stored.text === (payload.text ?? null) && stored.code === (payload.code ?? null) && stored.language === (payload.language ?? null);
+    if (same) return;
+    throw new ServiceError(
+      "DRAFT_STALE",
+      `another tab or window saved a newer draft of this answer (revision ${stored.revision}; this text was typed on ${payload.baseRevision}); nothing was submitted: load the newer text, or save this text over it, then submit`,
+      undefined,
+      undefined,
+      wireDraft(stored),
+    );
+  }
+
   /** The graph's first step, from the session row (callers hold the session lock); a no-op once the thread exists. */
   async function beginNow(sessionId: string): Promise<void> {
     const session = await requireSession(sessionId);
@@ -515,7 +535,10 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       });
     },
 
-    /** Idempotent by submissionId: a retry never becomes a second answer. */
+    /**
+     * Idempotent by submissionId: a retry never becomes a second answer. With `baseRevision`, a tab that has not
+     * seen the newer draft another tab saved cannot submit over it (DRAFT_STALE, as for a stale save).
+     */
     async submit(payload: AnswerSubmitPayload): Promise<AnswerSubmitResult> {
       return locks.run(payload.sessionId, async () => {
         const existing = await store.answers.get(payload.sessionId, payload.submissionId);
@@ -541,6 +564,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
         }
         const awaiting = await requireAwaiting(payload.sessionId, payload.questionId);
         await requireFormat(payload.sessionId, awaiting, payload);
+        await requireLatestDraft(payload);
         await store.answers.insertOnce({
           session_id: payload.sessionId,
           submission_id: payload.submissionId,

@@ -36,7 +36,8 @@ type Props = {
   deadline: number | null;
   /** Saves on `baseRevision`; rejects with DRAFT_STALE when another tab saved this answer since. */
   onSaveDraft: (questionId: string, content: AnswerContent, baseRevision: number) => Promise<AnswerDraftResult>;
-  onSubmit: (question: RoomQuestion, submissionId: string, content: AnswerContent) => Promise<void>;
+  /** `baseRevision`: the draft revision the answer was typed on; a newer draft saved by another tab refuses it (DRAFT_STALE). */
+  onSubmit: (question: RoomQuestion, submissionId: string, content: AnswerContent, baseRevision: number) => Promise<void>;
   /** Runs the visible tests (coding questions); nothing is recorded as an answer. */
   onRunCode: (questionId: string, code: string, language: Language, onWaiting?: (ahead: number) => void) => Promise<CodeRunResult>;
   /** Shows a message in the room's error banner; null clears it. */
@@ -115,11 +116,13 @@ export function AnswerPanel({
     const submissionId = (submissionIdRef.current ??= newSubmissionId());
     setSubmitting(true);
     try {
-      await onSubmit(question, submissionId, answer);
+      await onSubmit(question, submissionId, answer, await autosave.settledRevision());
       autosave.settled();
       submissionIdRef.current = null;
       dispatch({ type: "submitted" });
     } catch (err) {
+      // Another tab saved newer text than this tab shows: offer the choice a refused save offers (red-team F2).
+      if (mounted.current && err instanceof RequestError && err.code === "DRAFT_STALE") autosave.refusedAsStale(err.draft ?? null);
       // Refused because the round ended meanwhile: the panel is already gone, but the candidate must hear why.
       if (mounted.current) onError(`Your answer was not submitted: ${errorMessage(err)}`);
       else if (err instanceof RequestError && err.code === "ROUND_TIME_UP")

@@ -42,6 +42,10 @@ type Autosave = {
    */
   loadNewer(newer: Draft, content: AnswerContent): void;
   keepMine(newer: Draft | null): Promise<void>;
+  /** The revision this box's text is typed on, once the saves already sent have been answered (a submit names it). */
+  settledRevision(): Promise<number>;
+  /** A submit was refused with DRAFT_STALE: the same choice as for a refused save, before anything is saved or sent. */
+  refusedAsStale(newer: Draft | null): void;
 };
 
 /**
@@ -146,6 +150,15 @@ export function useAutosave(
       staleRef.current = false;
       dirtyRef.current = false;
       clearTimeout(timerRef.current);
+    },
+    async settledRevision() {
+      await queueRef.current;
+      return revisionRef.current;
+    },
+    refusedAsStale(newer) {
+      staleRef.current = true;
+      dirtyRef.current = true;
+      dispatch({ type: "save-stale", attempt: attemptRef.current, newer });
     },
     keepMine(newer) {
       // No newer draft stored (it is gone): this text starts the answer's drafts again.

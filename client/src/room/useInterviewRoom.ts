@@ -139,10 +139,10 @@ export function useInterviewRoom(sessionId: string, resumeToken: string | null) 
   );
 
   const submit = useCallback(
-    async (question: QuestionInfo, submissionId: string, content: AnswerContent) => {
+    async (question: QuestionInfo, submissionId: string, content: AnswerContent, baseRevision: number) => {
       const { questionId, baseQuestionId } = question;
       dispatch({ type: "submitting", baseQuestionId, content });
-      await request("answer:submit", { sessionId, questionId, submissionId, ...content }, { timeoutMs: ENDING_TIMEOUT_MS });
+      await request("answer:submit", { sessionId, questionId, submissionId, ...content, baseRevision }, { timeoutMs: ENDING_TIMEOUT_MS });
       dispatch({ type: "submitted", questionId });
       // A retry that went through supersedes the earlier failure message.
       setError(null);
