@@ -18,7 +18,7 @@ import { visibleName, visibleText } from "./visible-text.js";
 // ---------- tokens ----------
 
 export const TokenLabelSchema = visibleName(
-  z.string().trim().min(1, "a token needs a label (the reviewer's name)").max(60, "a token label is at most 60 characters"),
+  z.string().trim().min(1, "a token needs a label (who or what it is for)").max(60, "a token label is at most 60 characters"),
   "a token label",
 );
 /** A hiring team's display name (its id is made from it). */
