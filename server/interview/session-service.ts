@@ -523,9 +523,12 @@ export function createInterviewService(deps: InterviewServiceDeps) {
           const stored = outcome.current;
           throw new ServiceError(
             "DRAFT_STALE",
-            stored
-              ? `another tab or window saved this answer since this text was typed (revision ${stored.revision}, this text was typed on ${payload.baseRevision}); nothing was saved here: load the newer text, or save again on it to replace it`
-              : `this answer has no saved draft at revision ${payload.baseRevision}; save again on revision 0`,
+            !stored
+              ? `this answer has no saved draft at revision ${payload.baseRevision}; save again on revision 0`
+              : stored.revision < (payload.baseRevision ?? 0)
+                ? // Nothing was saved since: the client's revision is ahead of every save (a bug or a replayed payload).
+                  `this text names revision ${payload.baseRevision}, but the stored draft is at revision ${stored.revision}; nothing was saved here: load the stored text, or save again on its revision to replace it`
+                : `another tab or window saved this answer since this text was typed (revision ${stored.revision}, this text was typed on ${payload.baseRevision}); nothing was saved here: load the newer text, or save again on it to replace it`,
             undefined,
             undefined,
             stored ? wireDraft(stored) : undefined,

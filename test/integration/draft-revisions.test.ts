@@ -73,6 +73,11 @@ describe("draft revisions: two tabs on one session (finding F6)", () => {
     const { sessionId, questionId, a, b } = await twoTabs();
     const bad = await a.send("answer:draft", { sessionId, questionId, text: "x", baseRevision: -1 });
     expect(bad).toMatchObject({ ok: false, error: { code: "BAD_PAYLOAD", message: expect.stringContaining("baseRevision") } });
+    // A revision ahead of the stored one is refused too, and not blamed on another tab (session 18 red-team F8).
+    expect(await a.send("answer:draft", { sessionId, questionId, text: "first", baseRevision: 0 })).toMatchObject({ ok: true });
+    const ahead = await a.send("answer:draft", { sessionId, questionId, text: "x", baseRevision: 99 });
+    expect(ahead).toMatchObject({ ok: false, error: { code: "DRAFT_STALE", draft: { revision: 1 } } });
+    expect(!ahead.ok && ahead.error.message).toMatch(/^this text names revision 99, but the stored draft is at revision 1/);
     a.close();
     b.close();
   });
