@@ -235,8 +235,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
     // One validation per team at a time, in the pool's background slice, within a time budget.
     ...(sandbox
       ? {
+          // A pack with no coding question runs nothing, so it does not wait for the team's turn (red-team F6).
           verifyPack: (located: LocatedPack, team: string) =>
-            validationGate.run(team, () => verifyReferenceSolutions(located, sandbox, { team, now })),
+            located.pack.questions.some((q) => q.coding)
+              ? validationGate.run(team, () => verifyReferenceSolutions(located, sandbox, { team, now }))
+              : verifyReferenceSolutions(located, sandbox, { team, now }),
         }
       : {}),
     ...(packReader ? { readPack: packReader.read } : {}),

@@ -55,6 +55,11 @@ export const ERROR_CODES = {
     status: 503,
     means: "the session has more answers waiting for the grader than any interview step asks for at once; wait for them to be read",
   },
+  PACK_VERSION_STALE: {
+    status: 409,
+    means:
+      "the pack was published again since the version this text was based on (`baseVersion`), or a new pack's id is taken: open the latest version, bring your change over, and publish on it",
+  },
   DRAFT_STALE: {
     status: 409,
     means:

@@ -87,8 +87,8 @@ export const AnswerSubmitPayloadSchema = z
     ...AnswerContent,
     /**
      * The draft revision the submitting tab shows (as `answer:draft`'s `baseRevision`): when the stored draft is at
-     * another revision (another tab saved since), the submit is refused with DRAFT_STALE and the stored draft, and
-     * nothing is recorded. Absent (clients from before), the submit is not checked.
+     * another revision (another tab saved since) and says something else, the submit is refused with DRAFT_STALE and
+     * the stored draft, and nothing is recorded (a stale tab would throw the newer text away: session 18 red-team F2). Absent (clients from before), the submit is not checked.
      */
     baseRevision: RevisionSchema.optional(),
   })

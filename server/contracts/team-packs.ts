@@ -18,7 +18,15 @@ export const PackSourceBodySchema = z
   .string({ message: "send the pack as the request body (YAML or JSON text)" })
   .refine((s) => s.trim().length > 0, "the request body is empty; send the pack as YAML or JSON");
 
-export const PublishQuerySchema = z.object({ visibility: VisibilitySchema.optional() });
+export const PublishQuerySchema = z.object({
+  visibility: VisibilitySchema.optional(),
+  /**
+   * The latest version the author's text was based on (0 for a new pack): a publish after someone else's is refused
+   * with PACK_VERSION_STALE instead of silently replacing their change (session 18 red-team F3). Absent, the text is
+   * stored as the next version whatever came before.
+   */
+  baseVersion: z.coerce.number().int().min(0).max(1_000_000).optional(),
+});
 export const PackVersionQuerySchema = z.object({ version: z.coerce.number().int().positive().optional() });
 
 /** GET /packs items and the 201 body of a publish. */

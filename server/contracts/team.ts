@@ -18,7 +18,7 @@ import { visibleName, visibleText } from "./visible-text.js";
 // ---------- tokens ----------
 
 export const TokenLabelSchema = visibleName(
-  z.string().trim().min(1, "a token needs a label (the reviewer's name)").max(60, "a token label is at most 60 characters"),
+  z.string().trim().min(1, "a token needs a label (who or what it is for)").max(60, "a token label is at most 60 characters"),
   "a token label",
 );
 /** A hiring team's display name (its id is made from it). */
@@ -321,20 +321,29 @@ export type Comparison = z.infer<typeof ComparisonSchema>;
 
 // ---------- authoring help ----------
 
+/**
+ * What suggest-terms reads is one question's rubric and exemplars: at most a pack question's 20 criteria, and
+ * answers of 20,000 characters each, 60,000 together (a strong, an adequate and a weak one). It runs on the event
+ * loop, so the whole of it is bounded, not only each part (session 18 red-team F1).
+ */
+export const SUGGEST_TERMS_LIMITS = { criteria: 20, answerChars: 20_000, totalAnswerChars: 60_000 } as const;
 export const SuggestTermsBodySchema = z.strictObject({
   criteria: z
     .array(z.strictObject({ id: z.string().min(1).max(120), terms: z.array(z.string().max(200)).max(500).default([]) }))
     .min(1)
-    .max(50),
+    .max(SUGGEST_TERMS_LIMITS.criteria, `at most ${SUGGEST_TERMS_LIMITS.criteria} criteria (a question's rubric)`),
   exemplars: z
     .array(
       z.strictObject({
         level: z.enum(["strong", "adequate", "weak"]),
-        answer: z.string().max(20_000),
+        answer: z.string().max(SUGGEST_TERMS_LIMITS.answerChars),
         scores: z.record(z.string(), z.number().int().min(0).max(4)),
       }),
     )
-    .max(50),
+    .max(50)
+    .refine((list) => list.reduce((n, e) => n + e.answer.length, 0) <= SUGGEST_TERMS_LIMITS.totalAnswerChars, {
+      message: `the exemplars' answers are at most ${SUGGEST_TERMS_LIMITS.totalAnswerChars.toLocaleString("en")} characters together (one question's strong, adequate and weak answers)`,
+    }),
 });
 export type SuggestTermsBody = z.input<typeof SuggestTermsBodySchema>;
 export const TermSuggestionsSchema = z.object({

@@ -33,6 +33,30 @@ export function findTerm(lowerText: string, term: string, options: { skipNegated
 }
 
 /**
+ * `findTerm(lowerText, term) >= 0` for many terms over one text, without a scan of the whole text per term: a
+ * term starting with a word character can match only where a word starts (the boundary rule above), so the word
+ * starts are indexed once by their first three characters and a term is looked up there; `findTerm` then runs
+ * from the first word start that spells the term, where no earlier match can have been missed. Terms of under
+ * three characters, or starting with punctuation, are searched as before.
+ */
+export function termFinder(lowerText: string): (term: string) => boolean {
+  const starts = new Map<string, number[]>();
+  for (let i = 0; i < lowerText.length - 2; i++) {
+    if (!WORD_CHAR.test(lowerText[i]!) || (i > 0 && WORD_CHAR.test(lowerText[i - 1]!))) continue;
+    const key = lowerText.slice(i, i + 3);
+    const list = starts.get(key);
+    if (list) list.push(i);
+    else starts.set(key, [i]);
+  }
+  return (term) => {
+    const needle = term.toLowerCase();
+    if (needle.length < 3 || !WORD_CHAR.test(needle[0]!)) return findTerm(lowerText, term) >= 0;
+    const first = starts.get(needle.slice(0, 3))?.find((at) => lowerText.startsWith(needle, at));
+    return first !== undefined && findTerm(lowerText, term, { from: first }) >= 0;
+  };
+}
+
+/**
  * A match that ends inside a word ("count" in "counterfeit") says the term only when the whole word
  * still does (language/term-prefix.ts): a stem the author wrote keeps its prefix match.
  */

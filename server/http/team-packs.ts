@@ -1,5 +1,5 @@
 import { Router, type Response } from "express";
-import { PackIdMismatchError, type PackLibrary, type PublishResult } from "../packs/index.js";
+import { PackIdMismatchError, PackVersionStaleError, type PackLibrary, type PublishResult } from "../packs/index.js";
 import {
   hiddenInProse,
   MAX_PACK_UPLOAD_BYTES,
@@ -117,13 +117,19 @@ export function teamPacksRouter(deps: {
     ...readBody,
   );
 
-  const publish = async (teamId: string, source: string, visibility: Visibility | undefined, expectId?: string) => {
+  const publish = async (
+    teamId: string,
+    source: string,
+    { visibility, baseVersion }: { visibility?: Visibility | undefined; baseVersion?: number | undefined },
+    expectId?: string,
+  ) => {
     // The library stores a pack only when its verification finds no problem; its warnings come back with the summary.
     let warnings: string[] = [];
     try {
       const stored = await deps.library.publish(teamId, source, {
         ...(visibility ? { visibility } : {}),
         ...(expectId ? { expectId } : {}),
+        ...(baseVersion !== undefined ? { baseVersion } : {}),
         read: (text: string, file: string) => read(text, file, teamId),
         verify: async (located: LocatedPack) => {
           const checked = await check(located, teamId);
@@ -135,15 +141,16 @@ export function teamPacksRouter(deps: {
     } catch (err) {
       if (err instanceof PackValidationError) throw invalid(err);
       if (err instanceof PackIdMismatchError) throw new ServiceError("PACK_ID_MISMATCH", err.message);
+      if (err instanceof PackVersionStaleError) throw new ServiceError("PACK_VERSION_STALE", err.message);
       throw err;
     }
   };
-  serve(router, AT, routes.publishPack, ({ body, query }, res) => publish(teamOf(res), body, query.visibility), ...readBody);
+  serve(router, AT, routes.publishPack, ({ body, query }, res) => publish(teamOf(res), body, query), ...readBody);
   serve(
     router,
     AT,
     routes.publishPackVersion,
-    ({ params, body, query }, res) => publish(teamOf(res), body, query.visibility, params.packId),
+    ({ params, body, query }, res) => publish(teamOf(res), body, query, params.packId),
     ...readBody,
   );
 

@@ -265,11 +265,25 @@ export function createInterviewService(deps: InterviewServiceDeps) {
    * what the candidate last saved. Refused with DRAFT_STALE and the stored draft, as a stale autosave is; nothing is
    * recorded, the stored draft is kept, and the tab keeps its text to choose between them (finding F6).
    */
-  async function requireShownRevision(sessionId: string, questionId: string, baseRevision: number | undefined): Promise<void> {
+  async function requireShownRevision(
+    sessionId: string,
+    questionId: string,
+    baseRevision: number | undefined,
+    handedIn?: { text?: string | undefined; code?: string | undefined; language?: string | undefined },
+  ): Promise<void> {
     if (baseRevision === undefined) return;
     const stored = await store.drafts.get(sessionId, questionId);
     const at = stored?.revision ?? 0;
     if (at === baseRevision) return;
+    // The newer save holds what this tab hands in (the other tab saved the same text): nothing would be lost.
+    if (
+      stored &&
+      handedIn &&
+      stored.text === (handedIn.text ?? null) &&
+      stored.code === (handedIn.code ?? null) &&
+      stored.language === (handedIn.language ?? null)
+    )
+      return;
     throw new ServiceError(
       "DRAFT_STALE",
       stored
@@ -328,6 +342,10 @@ export function createInterviewService(deps: InterviewServiceDeps) {
     }
   }
 
+  /**
+   * A submit naming the draft revision its text was typed on must not throw away a newer draft another tab saved:
+   * refused when the stored draft is at another revision and says something else (the same text is no loss).
+   */
   /** The graph's first step, from the session row (callers hold the session lock); a no-op once the thread exists. */
   async function beginNow(sessionId: string): Promise<void> {
     const session = await requireSession(sessionId);
@@ -529,9 +547,12 @@ export function createInterviewService(deps: InterviewServiceDeps) {
           const stored = outcome.current;
           throw new ServiceError(
             "DRAFT_STALE",
-            stored
-              ? `another tab or window saved this answer since this text was typed (revision ${stored.revision}, this text was typed on ${payload.baseRevision}); nothing was saved here: load the newer text, or save again on it to replace it`
-              : `this answer has no saved draft at revision ${payload.baseRevision}; save again on revision 0`,
+            !stored
+              ? `this answer has no saved draft at revision ${payload.baseRevision}; save again on revision 0`
+              : stored.revision < (payload.baseRevision ?? 0)
+                ? // Nothing was saved since: the client's revision is ahead of every save (a bug or a replayed payload).
+                  `this text names revision ${payload.baseRevision}, but the stored draft is at revision ${stored.revision}; nothing was saved here: load the stored text, or save again on its revision to replace it`
+                : `another tab or window saved this answer since this text was typed (revision ${stored.revision}, this text was typed on ${payload.baseRevision}); nothing was saved here: load the newer text, or save again on it to replace it`,
             undefined,
             undefined,
             stored ? wireDraft(stored) : undefined,
@@ -541,7 +562,10 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       });
     },
 
-    /** Idempotent by submissionId: a retry never becomes a second answer. */
+    /**
+     * Idempotent by submissionId: a retry never becomes a second answer. With `baseRevision`, a tab that has not
+     * seen the newer draft another tab saved cannot submit over it (DRAFT_STALE, as for a stale save).
+     */
     async submit(payload: AnswerSubmitPayload): Promise<AnswerSubmitResult> {
       return locks.run(payload.sessionId, async () => {
         const existing = await store.answers.get(payload.sessionId, payload.submissionId);
@@ -567,7 +591,7 @@ export function createInterviewService(deps: InterviewServiceDeps) {
         }
         const awaiting = await requireAwaiting(payload.sessionId, payload.questionId);
         await requireFormat(payload.sessionId, awaiting, payload);
-        await requireShownRevision(payload.sessionId, payload.questionId, payload.baseRevision);
+        await requireShownRevision(payload.sessionId, payload.questionId, payload.baseRevision, payload);
         await store.answers.insertOnce({
           session_id: payload.sessionId,
           submission_id: payload.submissionId,

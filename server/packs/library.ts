@@ -114,6 +114,8 @@ export function createPackLibrary(deps: { store: Store; now: () => number; logge
       options: {
         visibility?: Visibility;
         expectId?: string;
+        /** The latest version the text was based on (0: a new pack); another version stored since refuses it. */
+        baseVersion?: number;
         verify?: (located: LocatedPack) => Promise<PackIssue[]>;
         /** How the text is read (the server: in the pack reader's thread); default parsePackLocated on this thread. */
         read?: (text: string, file: string) => Promise<LocatedPack>;
@@ -129,6 +131,10 @@ export function createPackLibrary(deps: { store: Store; now: () => number; logge
       const key = `${teamId}/${parsed.id}`;
       for (let attempt = 0; ; attempt++) {
         const previous = await store.packs.latest(key);
+        // Checked on every attempt: of two publishes on one base, the one that loses the insert race is stale too.
+        if (options.baseVersion !== undefined && (previous?.version ?? 0) !== options.baseVersion) {
+          throw new PackVersionStaleError(key, options.baseVersion, previous?.version ?? 0);
+        }
         const version = (previous?.version ?? 0) + 1;
         const visibility = options.visibility ?? previous?.visibility ?? "private";
         const pack: Pack = { ...parsed, version };
@@ -163,5 +169,20 @@ export class PackIdMismatchError extends Error {
   ) {
     super(`the URL names pack "${expected}" but the uploaded pack's id is "${found}"`);
     this.name = "PackIdMismatchError";
+  }
+}
+
+export class PackVersionStaleError extends Error {
+  constructor(
+    readonly key: string,
+    readonly base: number,
+    readonly latest: number,
+  ) {
+    super(
+      base === 0
+        ? `a pack "${key}" already exists (latest version ${latest}); open it to publish a new version, or give this pack another id`
+        : `"${key}" is at version ${latest} now, published since the version ${base} this text was based on; nothing was stored: open the latest version, bring your change over, and publish on it`,
+    );
+    this.name = "PackVersionStaleError";
   }
 }

@@ -17,20 +17,47 @@ const forms = (word: string) => [word, word.toLowerCase(), word.toUpperCase()].m
 let roleForms: Map<string, string> | null = null;
 const roleFormsMap = () => (roleForms ??= new Map(ROLE_WORDS.flatMap((role) => forms(role).map((form) => [form, role] as const))));
 
+/** The longest role word: words spelt across more of a label than this cannot be one. */
+const LONGEST = Math.max(...ROLE_WORDS.map((w) => w.length));
+
 /**
- * The words of a label: runs of letters, marks and digits; a word written in camel case ("DanaOwner") is two, and
- * digits at a word's end ("admin2") are left off. Digits inside a word stay ("rev1ewer"): the skeleton reads a 1 as
- * an l, as it reads an I.
+ * Digits and signs written for letters ("0wn3r", "4dmin", "@dmin", "adm!n", "5taff"), each read as the letter,
+ * one character for one so the word shown keeps its place. The skeleton already reads 0 as O and 1 as l.
  */
-function wordsOf(label: string): string[] {
-  return displayForm(label)
-    .split(/[^\p{L}\p{M}\p{N}]+/u)
-    .flatMap((run) => run.split(/(?<=\p{Ll})(?=\p{Lu})/u))
-    .flatMap((word) => {
-      const bare = word.replace(/\p{N}+$/u, "");
-      return bare && bare !== word ? [word, bare] : [word];
-    })
-    .filter(Boolean);
+const LETTER_FOR: Record<string, string> = { "3": "e", "4": "a", "@": "a", "5": "s", $: "s", "7": "t", "!": "i" };
+const asLetters = (text: string) => text.replace(/[345@$7!]/g, (c) => LETTER_FOR[c]!);
+
+/**
+ * The words of a label, each with the text it is shown as: runs of letters, marks and digits; a word written in
+ * camel case ("DanaOwner") is two, and digits at a word's end ("admin2") are left off. Digits inside a word stay
+ * ("rev1ewer"): the skeleton reads a 1 as an l, as it reads an I. A word may also be spelt across runs ("o w n e r",
+ * "o.w.n.e.r", "adm in"): consecutive runs are read joined too, up to the longest role word (session 18 red-team
+ * F4). All of it again with digits and signs read as letters.
+ */
+function wordsOf(label: string): { shown: string; read: string }[] {
+  const text = displayForm(label);
+  const words: { shown: string; read: string }[] = [];
+  for (const reading of new Set([text, asLetters(text)])) {
+    const runs = [...reading.matchAll(/[\p{L}\p{M}\p{N}]+/gu)].map((m) => ({ at: m.index, end: m.index + m[0].length, read: m[0] }));
+    for (const run of runs) {
+      let at = run.at;
+      for (const part of run.read.split(/(?<=\p{Ll})(?=\p{Lu})/u)) {
+        const shown = text.slice(at, (at += part.length));
+        const bare = part.replace(/\p{N}+$/u, "");
+        words.push({ shown, read: part });
+        if (bare && bare !== part) words.push({ shown: shown.slice(0, bare.length), read: bare });
+      }
+    }
+    runs.forEach((first, i) => {
+      let read = first.read;
+      for (const next of runs.slice(i + 1)) {
+        read += next.read;
+        if (read.length > LONGEST) break;
+        words.push({ shown: text.slice(first.at, next.end), read });
+      }
+    });
+  }
+  return words.filter((w) => w.read);
 }
 
 /**
@@ -40,10 +67,10 @@ function wordsOf(label: string): string[] {
  */
 export function roleWordIn(label: string): { word: string; role: string } | null {
   const map = roleFormsMap();
-  for (const word of wordsOf(label)) {
-    for (const form of forms(word)) {
+  for (const { shown, read } of wordsOf(label)) {
+    for (const form of forms(read)) {
       const role = map.get(form);
-      if (role) return { word, role };
+      if (role) return { word: shown, role };
     }
   }
   return null;

@@ -118,6 +118,49 @@ describe("draft revisions: two tabs on one session (finding F6)", () => {
     const { sessionId, questionId, a, b } = await twoTabs();
     const bad = await a.send("answer:draft", { sessionId, questionId, text: "x", baseRevision: -1 });
     expect(bad).toMatchObject({ ok: false, error: { code: "BAD_PAYLOAD", message: expect.stringContaining("baseRevision") } });
+    // A revision ahead of the stored one is refused too, and not blamed on another tab (session 18 red-team F8).
+    expect(await a.send("answer:draft", { sessionId, questionId, text: "first", baseRevision: 0 })).toMatchObject({ ok: true });
+    const ahead = await a.send("answer:draft", { sessionId, questionId, text: "x", baseRevision: 99 });
+    expect(ahead).toMatchObject({ ok: false, error: { code: "DRAFT_STALE", draft: { revision: 1 } } });
+    expect(!ahead.ok && ahead.error.message).toMatch(/^this text names revision 99, but the stored draft is at revision 1/);
+    a.close();
+    b.close();
+  });
+
+  it("a stale tab's submit does not throw away the newer draft another tab saved (session 18 red-team F2)", async () => {
+    const { sessionId, questionId, a, b, resumeToken } = await twoTabs();
+    const submit = (client: TestClient, text: string, submissionId: string, baseRevision?: number) =>
+      client.send("answer:submit", { sessionId, questionId, submissionId, text, ...(baseRevision === undefined ? {} : { baseRevision }) });
+    // B typed first and saved; then A, having loaded B's draft, wrote a longer answer on top of it.
+    expect(await b.send("answer:draft", { sessionId, questionId, text: "short first draft", baseRevision: 0 })).toMatchObject({ ok: true });
+    const longer = "short first draft, then a careful answer: chunk, embed, rerank, evaluate on a golden set";
+    expect(await a.send("answer:draft", { sessionId, questionId, text: longer, baseRevision: 1 })).toMatchObject({
+      ok: true,
+      data: { revision: 2 },
+    });
+    // B, never typed in since, submits what it still shows: refused with the newer draft; nothing was recorded.
+    expect(await submit(b, "short first draft", "stale-tab-submit-1", 1)).toMatchObject({
+      ok: false,
+      error: { code: "DRAFT_STALE", message: expect.stringContaining("nothing was handed in"), draft: { text: longer, revision: 2 } },
+    });
+    const reader = await connectClient(server.url);
+    const { snapshot } = await reader.request("session:resume", { sessionId, resumeToken });
+    expect(snapshot.question?.questionId).toBe(questionId);
+    expect(snapshot.draft).toMatchObject({ text: longer, revision: 2 });
+    // The same text as the newer draft is no loss, whatever revision it names; so is submitting on the newer revision.
+    expect(await submit(b, longer, "stale-tab-submit-2", 1)).toMatchObject({ ok: true, data: { accepted: true, duplicate: false } });
+    for (const c of [a, b, reader]) c.close();
+  });
+
+  it("a submit on the stored revision, or without one (older clients), is taken as it is", async () => {
+    const { sessionId, questionId, a, b } = await twoTabs();
+    expect(await a.send("answer:draft", { sessionId, questionId, text: "draft", baseRevision: 0 })).toMatchObject({ ok: true });
+    expect(await b.send("answer:draft", { sessionId, questionId, text: "newer draft", baseRevision: 1 })).toMatchObject({ ok: true });
+    expect(await a.send("answer:submit", { sessionId, questionId, submissionId: "old-client-submit", text: "what A shows" })).toMatchObject(
+      {
+        ok: true,
+      },
+    );
     a.close();
     b.close();
   });

@@ -111,4 +111,19 @@ describe("pack validation is background work", () => {
     expect(late.message).toContain('question "loop2"');
     expect(late.message).toContain("60 s budget");
   });
+
+  it("a pack with no coding question is validated while the team's looping validation runs (session 18 red-team F6)", async () => {
+    const pending = validate();
+    // The looping pack holds the team's gate once its reference solutions run.
+    while (server.app.sandbox?.queueStats().typescript?.busy === 0) await new Promise((r) => setImmediate(r));
+    const tiny = readFileSync(new URL("../fixtures/upload/tiny.yaml", import.meta.url), "utf8");
+    const res = await fetch(`${server.url}/api/teams/acme/packs/validate`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${editor}`, "content-type": "text/yaml" },
+      body: tiny,
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ valid: true });
+    expect((await pending).status).toBe(200);
+  });
 });

@@ -185,4 +185,30 @@ describe("team pack authoring API", () => {
       ["questions[0].rubric[0].evidence.enough", "enough-too-large"],
     ]);
   });
+
+  it("two authors publishing on one version: the second is PACK_VERSION_STALE, not a silent replacement (session 18 red-team F3)", async () => {
+    const text = (title: string) => TINY.replace(/^id: .*$/m, "id: shared-edit").replace(/^title: .*$/m, `title: ${title}`);
+    const put = (body: string, query: string) =>
+      api(`/api/teams/globex/packs/shared-edit${query}`, globex, { method: "PUT", body, headers: { "content-type": "text/yaml" } });
+    // A new pack on base 0; then base 0 again (someone else's "new pack" with the same id) is refused.
+    const created = await api("/api/teams/globex/packs?baseVersion=0", globex, { method: "POST", body: text("First") });
+    expect(created.status).toBe(201);
+    const taken = await api("/api/teams/globex/packs?baseVersion=0", globex, { method: "POST", body: text("Other first") });
+    expect(taken.status).toBe(409);
+    expect((await taken.json()).error).toMatchObject({ code: "PACK_VERSION_STALE", message: expect.stringContaining("already exists") });
+    // A and B both opened version 1. A publishes first; B's publish on version 1 is refused and stores nothing.
+    expect((await put(text("A's edit"), "?baseVersion=1")).status).toBe(201);
+    const stale = await put(text("B's edit"), "?baseVersion=1");
+    expect(stale.status).toBe(409);
+    expect((await stale.json()).error).toMatchObject({ code: "PACK_VERSION_STALE", message: expect.stringContaining("at version 2 now") });
+    const latest = await (await api("/api/teams/globex/packs/shared-edit", globex)).json();
+    expect(latest).toMatchObject({ version: 2, title: "A's edit" });
+    // On the latest version it goes through; without baseVersion (older clients, scripts) it is stored as before.
+    expect((await put(text("B's edit, merged"), "?baseVersion=2")).status).toBe(201);
+    expect((await put(text("script"), "")).status).toBe(201);
+    // Two publishes on one base at the same moment: exactly one is stored.
+    const race = await Promise.all([put(text("race one"), "?baseVersion=4"), put(text("race two"), "?baseVersion=4")]);
+    expect(race.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect((await api("/api/teams/globex/packs/shared-edit?baseVersion=x", globex, { method: "PUT", body: text("x") })).status).toBe(400);
+  });
 });

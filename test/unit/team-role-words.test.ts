@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createStore, migrateToLatest, openSqlite } from "../../server/store/index.js";
+import { TokenLabelSchema } from "../../server/contracts/index.js";
 import { createTeams, TeamError } from "../../server/teams/index.js";
 import { roleWordIn } from "../../server/teams/role-words.js";
 
@@ -31,8 +32,43 @@ describe("role words in token labels (finding F8)", () => {
     }
   });
 
+  it("finds a role word spelt across separators or with digits and signs for letters (session 18 red-team F4)", () => {
+    for (const [label, word, role] of [
+      ["Dana (o w n e r)", "o w n e r", "owner"],
+      ["Dana (o-w-n-e-r)", "o-w-n-e-r", "owner"],
+      ["Dana (o.w.n.e.r)", "o.w.n.e.r", "owner"],
+      ["Dana (o_w_n_e_r)", "o_w_n_e_r", "owner"],
+      ["a d m i n Dana", "a d m i n", "admin"],
+      ["Dana adm in", "adm in", "admin"],
+      ["Dana (0wn3r)", "0wn3r", "owner"],
+      ["Dana (own3r)", "own3r", "owner"],
+      ["Dana (vi3wer)", "vi3wer", "viewer"],
+      ["Dana (4dmin)", "4dmin", "admin"],
+      ["Dana (@dmin)", "@dmin", "admin"],
+      ["Dana (adm!n)", "adm!n", "admin"],
+      ["5taff Bob", "5taff", "staff"],
+      ["$y$tem", "$y$tem", "system"],
+    ] as const) {
+      expect(roleWordIn(label), label).toEqual({ word, role });
+    }
+  });
+
   it("leaves words that merely contain a role word, and names that are not one", () => {
-    for (const label of ["Sysadmin", "Townerson", "authority team", "Dana", "Bob Staffordshire", "Sam Lee 2", "CI export", "Ownership Kim"])
+    for (const label of [
+      "Sysadmin",
+      "Townerson",
+      "authority team",
+      "Dana",
+      "Bob Staffordshire",
+      "Sam Lee 2",
+      "CI export",
+      "Ownership Kim",
+      "J R R Tolkien",
+      "Team 4 QA",
+      "Ann Ed",
+      "Dana 2024",
+      "B2B export",
+    ])
       expect(roleWordIn(label), label).toBeNull();
   });
 
@@ -50,5 +86,11 @@ describe("role words in token labels (finding F8)", () => {
     expect((await teams.createToken("acme", "Dana", "owner")).row.label).toBe("Dana");
     // The team's bootstrap token keeps the label the server gave it (both made in one millisecond: compared as a set).
     expect((await teams.tokens("acme")).map((t) => t.label).sort()).toEqual(["Dana", "owner"]);
+  });
+
+  it("asking for a label names no role (session 18 red-team F9: it said the reviewer's name, for any role)", () => {
+    const empty = TokenLabelSchema.safeParse(" ");
+    expect(empty.success).toBe(false);
+    expect(empty.error?.issues[0]?.message).toBe("a token needs a label (who or what it is for)");
   });
 });

@@ -123,7 +123,7 @@ export function AnswerPanel({
       dispatch({ type: "submitted" });
     } catch (err) {
       // Another tab saved this answer after the text shown here: nothing was handed in; the candidate chooses which text to keep.
-      if (err instanceof RequestError && err.code === "DRAFT_STALE") autosave.refusedAsStale(err.draft ?? null);
+      if (mounted.current && err instanceof RequestError && err.code === "DRAFT_STALE") autosave.refusedAsStale(err.draft ?? null);
       // Refused because the round ended meanwhile: the panel is already gone, but the candidate must hear why.
       if (mounted.current) onError(`Your answer was not submitted: ${errorMessage(err)}`);
       else if (err instanceof RequestError && err.code === "ROUND_TIME_UP")

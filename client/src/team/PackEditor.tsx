@@ -103,7 +103,7 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
     const text = source;
     dispatch({ type: "publishStarted" });
     try {
-      const result = await api.publish(text, visibility, packId);
+      const result = await api.publish(text, visibility, packId, latestVersion ?? 0);
       dispatch({ type: "published", result, source: text });
       onPublished();
       try {

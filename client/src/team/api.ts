@@ -12,11 +12,14 @@ export function teamApi(teamToken: string, team: string) {
       callRoute(routes.teamPack, { teamToken, params: { team, packId }, query: version ? { version } : {} }),
     validate: (source: string, signal?: AbortSignal) =>
       callRoute(routes.validatePack, { teamToken, params: { team }, body: source, ...(signal ? { signal } : {}) }),
-    /** A new pack (POST) or the next version of `packId` (PUT; the YAML's id must match). */
-    publish: (source: string, visibility: Visibility, packId: string | null) =>
+    /**
+     * A new pack (POST) or the next version of `packId` (PUT; the YAML's id must match), on `baseVersion`: the latest
+     * version this editor knew of (0 for a new pack). Someone else's publish since is PACK_VERSION_STALE.
+     */
+    publish: (source: string, visibility: Visibility, packId: string | null, baseVersion: number) =>
       packId === null
-        ? callRoute(routes.publishPack, { teamToken, params: { team }, query: { visibility }, body: source })
-        : callRoute(routes.publishPackVersion, { teamToken, params: { team, packId }, query: { visibility }, body: source }),
+        ? callRoute(routes.publishPack, { teamToken, params: { team }, query: { visibility, baseVersion }, body: source })
+        : callRoute(routes.publishPackVersion, { teamToken, params: { team, packId }, query: { visibility, baseVersion }, body: source }),
   };
 }
 export type TeamApi = ReturnType<typeof teamApi>;
