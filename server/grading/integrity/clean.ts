@@ -14,7 +14,7 @@ import { isList, markerNote, withPayload } from "./marker-note.js";
 import { reversedRun } from "./reversed-run.js";
 import { pastedLabels } from "./label-copy.js";
 import { labelDump } from "./label-dump.js";
-import { carryingNote, valueFigures } from "./note-fragments.js";
+import { carryingNote, labelled, valueFigures } from "./note-fragments.js";
 import { graderTalk } from "./grader-talk.js";
 import { evaluationNote } from "./evaluation-note.js";
 import { gradingSide } from "./grading-side.js";
@@ -764,8 +764,9 @@ function isKeywordList(line: string): boolean {
     .split(/[,;|•·/]\s*|(?<!\s)\s+[,;|•·/]\s*|(?<!\s)\s+-\s+/)
     .filter((s) => s.trim());
   if (items.length < 5) return false;
-  // Figures and arithmetic ("$6/day, ~$180/month") are not keyword stuffing.
-  if (items.filter((i) => /\d/.test(i)).length > items.length / 5) return false;
+  // Figures and arithmetic ("$6/day, ~$180/month") are not keyword stuffing; bare figures ("3,000,000, 3.0m, 1350")
+  // say what nothing is, and are (note-fragments.ts, `labelled`).
+  if (items.filter((i) => /\d/.test(i) && labelled(i)).length > items.length / 5) return false;
   const shortItems = items.filter((i) => i.trim().split(/\s+/).length <= 3).length;
   // Reasoning is a connective or a plan in the first person inside a longer item, not a preposition
   // inside a term ("split by heading") nor a short item that is itself a term ("i decided").
