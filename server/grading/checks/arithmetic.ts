@@ -114,6 +114,22 @@ function evaluate(tokens: Token[]): number | null {
 }
 
 /**
+ * The value of the calculation that ends a left side. A figure in the words before it ("an 8,192-token sequence
+ * needs 8,192 x 524 KB = 43 GB") is no operand: read whole, the two numbers side by side were no expression and the
+ * equation, 10 times off, went unchecked (outside audit 15, session 18). So the longest well-formed tail is read.
+ */
+function evaluateTail(tokens: Token[]): { value: number; tail: Token[] } | null {
+  for (let k = 0; k < tokens.length - 2; k++) {
+    if (k > 0 && tokens[k - 1]!.kind !== "num") return null;
+    const tail = tokens.slice(k);
+    if (tail.filter((t) => t.kind === "num" && !t.unit).length < 2 || !tail.some((t) => t.kind === "op")) return null;
+    const value = evaluate(tail);
+    if (value !== null) return { value, tail };
+  }
+  return null;
+}
+
+/**
  * Every "expression = result" the candidate wrote, with whether the result
  * is right (within 12%: estimates round). Chains ("a ≈ b + c = d") are read
  * link by link.
@@ -139,8 +155,9 @@ export function writtenEquations(text: string): Equation[] {
       if (operands.filter((t) => !t.unit).length < 2 || !tokens.some((t) => t.kind === "op")) return;
       const stated = statedResult(sentence.slice(rel.index! + rel[0].length, Math.min(rightEnd, rel.index! + rel[0].length + 200)));
       if (!stated) return;
-      const computed = evaluate(tokens);
-      if (computed === null || computed === 0) return;
+      const read = evaluateTail(tokens);
+      if (read === null || read.value === 0) return;
+      const computed = read.value;
       const share =
         APPROXIMATE.test(rel[0]) || /^\s*(?:[≈~]|about|roughly|around|approximately|~)/i.test(right) ? APPROXIMATE_SHARE : EXACT_SHARE;
       const allowed = Math.max(
@@ -151,7 +168,7 @@ export function writtenEquations(text: string): Equation[] {
         // The quote is cut at 160 characters: the right side's first clause is looked for in its first 161 only.
         text: `${left.trim()}${rel[0]}${right.trim().slice(0, 161).split(/;|,\s/)[0]}`.slice(0, 160),
         at: offset + (rel.index ?? 0),
-        operands: operands.map((t) => t.value),
+        operands: read.tail.filter((t): t is Extract<Token, { kind: "num" }> => t.kind === "num").map((t) => t.value),
         computed,
         stated: stated.value,
         correct: Math.abs(computed - stated.value) <= allowed,

@@ -15,7 +15,7 @@ import { isList, markerNote, withPayload } from "./marker-note.js";
 import { reversedRun } from "./reversed-run.js";
 import { pastedLabels } from "./label-copy.js";
 import { labelDump } from "./label-dump.js";
-import { carryingNote, valueFigures } from "./note-fragments.js";
+import { carryingNote, labelled, valueFigures } from "./note-fragments.js";
 import { graderTalk } from "./grader-talk.js";
 import { evaluationNote } from "./evaluation-note.js";
 import { gradingSide } from "./grading-side.js";
@@ -815,8 +815,11 @@ function isKeywordList(line: string): boolean {
     .split(/[,;|•·/]\s*|(?<!\s)\s+[,;|•·/]\s*|(?<!\s)\s+-\s+/)
     .filter((s) => s.trim());
   if (items.length < 5) return false;
-  // Figures and arithmetic ("$6/day, ~$180/month") are not keyword stuffing.
-  if (items.filter((i) => /\d/.test(i)).length > items.length / 5) return false;
+  // Figures and arithmetic ("$6/day, ~$180/month") are not keyword stuffing; bare figures ("3,000,000, 3.0m, 1350")
+  // say what nothing is, and are (note-fragments.ts, `labelled`).
+  // A line of code in prose ("route = create_router(["a", "b"], 1, 30, clock)") passes its figures bare.
+  const code = CODE_CALL.test(line);
+  if (items.filter((i) => /\d/.test(i) && (code || labelled(i))).length > items.length / 5) return false;
   const shortItems = items.filter((i) => i.trim().split(/\s+/).length <= 3).length;
   // Reasoning is a connective or a plan in the first person inside a longer item, not a preposition
   // inside a term ("split by heading") nor a short item that is itself a term ("i decided").
@@ -830,6 +833,9 @@ function isKeywordList(line: string): boolean {
   const last = items[items.length - 1]!.trim();
   return !(last.split(/\s+/).length > 3 && analyse(last).tokens.some((t, i) => i > 0 && (t.pos === "VERB" || t.pos === "AUX")));
 }
+
+/** A call with its arguments closed on the same line: code, not a list. */
+const CODE_CALL = /\b[a-z_][\w.]{0,60}\([^()\n]{0,300}\)/i;
 
 /** A run of words with almost no function words: a keyword bag, not an answer. */
 /**

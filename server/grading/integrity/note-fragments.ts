@@ -80,19 +80,41 @@ export function carryingNote(block: string, q: Question): boolean {
  */
 export function valueFigures(block: string): number {
   let n = 0;
-  for (const m of block.matchAll(FIGURE_WORD)) {
-    const [, before, figure, unit] = m;
-    const after = block.slice(m.index + m[0].length).trimStart()[0] ?? "";
-    if (
-      before ||
-      unit ||
-      /[,.]\d/.test(figure!) ||
-      ARITHMETIC.test(after) ||
-      ARITHMETIC.test(block.slice(0, m.index).trimEnd().at(-1) ?? "")
-    )
-      n++;
+  for (const written of block.split(FIGURE_ITEM_BREAK)) {
+    // A list marker ("- 1350") is no minus sign, and a figure alone in its item ("- 2.1m", "3,000,000, 1,350")
+    // says what nothing is: a list of bare figures is the figures a grader might match, not arithmetic (outside
+    // audit 15, session 18: a bulleted list of the rubric's terms and bare figures scored 100 unflagged).
+    const item = written.replace(LIST_MARKER, "");
+    if (!labelled(item)) continue;
+    for (const m of item.matchAll(FIGURE_WORD)) {
+      const [, before, figure, unit] = m;
+      const after = item.slice(m.index + m[0].length).trimStart()[0] ?? "";
+      if (
+        before ||
+        unit ||
+        /[,.]\d/.test(figure!) ||
+        ARITHMETIC.test(after) ||
+        ARITHMETIC.test(item.slice(0, m.index).trimEnd().at(-1) ?? "")
+      )
+        n++;
+    }
   }
   return n;
+}
+/** Items of a list: lines, or the parts between semicolons or commas that a space follows (not "3,000,000"). */
+/** Words that are part of a figure ("2.1 million"), not what it counts. */
+const NUMBER_WORDS = new Set(["thousand", "million", "millions", "billion", "billions", "trillion", "mn", "bn"]);
+const FIGURE_ITEM_BREAK = /\n|;|,\s+/;
+const LIST_MARKER = /^\s*(?:[-*•·]|\d+[.)])\s+/;
+/**
+ * Whether an item holds a figure with something that says what it is: a word beside it ("10M tokens", "TTL 24h",
+ * "2.1 million"), or arithmetic between two figures ("50000 x 200 = 10000000"). A unit glued to the figure ("2.1m")
+ * does not say what was counted.
+ */
+export function labelled(item: string): boolean {
+  const words = (item.replace(FIGURE_WORD, " ").match(/[a-z]{2,}/gi) ?? []).filter((w) => !NUMBER_WORDS.has(w.toLowerCase()));
+  if (words.length) return true;
+  return (item.match(FIGURE_WORD) ?? []).length >= 2 && /\d\s*[=×*+/≈-]\s*[$€£~≈]?\d/.test(item);
 }
 const FIGURE_WORD = /(?<=^|[\s(=×*+~≈])([$€£~≈]?)(\d(?:[\d,.]*\d)?)(%|k|m|b|ms|s|h|x)?(?=[\s,.;:)]|$)/gi;
 const ARITHMETIC = /[=×*+/≈~-]/;
