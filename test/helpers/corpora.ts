@@ -120,7 +120,12 @@ const STRUCTURED_ANSWERS = fixture<Labelled[]>("honest/structured.yaml");
  * guardrail tests and verdict schemas, and every answer that repeats one structure
  * (numbered steps, tables of cases). Sample: every fourth answer of each question.
  */
-export function honestAnswersUnflagged(pack: Pack, size: CorpusSize): CorpusRun & { corpus: number } {
+/** `part`: one of `of` slices of the corpus (by position), so a test of it fits a loaded machine's time limit. */
+export function honestAnswersUnflagged(
+  pack: Pack,
+  size: CorpusSize,
+  part: { index: number; of: number } = { index: 0, of: 1 },
+): CorpusRun & { corpus: number } {
   const honest: Labelled[] = [
     ...pack.questions.flatMap((q) => q.exemplars.map((e) => ({ questionId: q.id, answer: e.answer }))),
     ...BLIND_ANSWERS,
@@ -130,10 +135,10 @@ export function honestAnswersUnflagged(pack: Pack, size: CorpusSize): CorpusRun 
   const seen = new Map<string, number>();
   const problems: string[] = [];
   let graded = 0;
-  for (const { questionId, answer } of honest) {
+  for (const [position, { questionId, answer }] of honest.entries()) {
     const nth = seen.get(questionId) ?? 0;
     seen.set(questionId, nth + 1);
-    if (!keep(size, 4, nth)) continue;
+    if (!keep(size, 4, nth) || position % part.of !== part.index) continue;
     const q: Question = pack.questions.find((x) => x.id === questionId)!;
     const body = q.kind === "coding" ? { code: answer, language: "python" as const } : { text: answer };
     // The graded exemplar itself is the answer, not a copy of a model answer.
