@@ -56,3 +56,16 @@ describe("bare figures do not make a keyword list an answer", () => {
     expect(g.score).toBeGreaterThan(weakScore(serving) + 20);
   });
 });
+
+describe("a line of code in prose keeps its bare figures", () => {
+  it("an assignment or a call with bare figures is no keyword list", () => {
+    const serving = "self-hosted-model-serving";
+    const code = [
+      "Per token the cache is 2 x layers x hidden x bytes:",
+      "layers, hidden, bytes_per = 32, 4096, 2",
+      "per_token = 2 * layers * hidden * bytes_per  # 524,288 bytes, about 0.5 MB",
+      "seqs = fit(80, 16, 1700, 0.5)",
+    ].join("\n");
+    expect(graded(serving, code).flags).not.toContain("keyword-list");
+  });
+});

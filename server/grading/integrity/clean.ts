@@ -817,7 +817,8 @@ function isKeywordList(line: string): boolean {
   if (items.length < 5) return false;
   // Figures and arithmetic ("$6/day, ~$180/month") are not keyword stuffing; bare figures ("3,000,000, 3.0m, 1350")
   // say what nothing is, and are (note-fragments.ts, `labelled`).
-  // A line of code in prose ("route = create_router(["a", "b"], 1, 30, clock)") passes its figures bare.
+  // A line of code in prose ("route = create_router(["a", "b"], 1, 30, clock)", "x, y = 32, 4096") passes its
+  // figures bare.
   const code = CODE_CALL.test(line);
   if (items.filter((i) => /\d/.test(i) && (code || labelled(i))).length > items.length / 5) return false;
   const shortItems = items.filter((i) => i.trim().split(/\s+/).length <= 3).length;
@@ -834,8 +835,11 @@ function isKeywordList(line: string): boolean {
   return !(last.split(/\s+/).length > 3 && analyse(last).tokens.some((t, i) => i > 0 && (t.pos === "VERB" || t.pos === "AUX")));
 }
 
-/** A call with its arguments closed on the same line: code, not a list. */
-const CODE_CALL = /\b[a-z_][\w.]{0,60}\([^()\n]{0,300}\)/i;
+/**
+ * Code, not a list: a call with its arguments closed on the same line, or an assignment to names
+ * ("layers, hidden, bytes_per = 32, 4096, 2").
+ */
+const CODE_CALL = /\b[a-z_][\w.]{0,60}\([^()\n]{0,300}\)|^\s*[a-z_][\w.]{0,60}(?:\s*,\s*[a-z_][\w.]{0,60}){0,20}\s*(?:[-+*/]?=)(?!=)/i;
 
 /** A run of words with almost no function words: a keyword bag, not an answer. */
 /**
