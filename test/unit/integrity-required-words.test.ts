@@ -1,7 +1,5 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
+import { fixtureAndPackTexts, seededRandom } from "../helpers/fixture-texts.js";
 import { forMatching } from "../../server/grading/integrity/normalise.js";
 import * as PATTERNS from "../../server/grading/integrity/patterns.js";
 import { anyMatches, requiredStrings } from "../../server/grading/integrity/required-words.js";
@@ -34,29 +32,8 @@ function misses(texts: Iterable<string>): { matched: number; problems: string[] 
   return { matched, problems };
 }
 
-function strings(value: unknown, out: string[]): string[] {
-  if (typeof value === "string") out.push(value);
-  else if (Array.isArray(value)) for (const v of value) strings(v, out);
-  else if (value && typeof value === "object") for (const v of Object.values(value)) strings(v, out);
-  return out;
-}
-function files(dir: string, ends: RegExp): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? files(path, ends) : ends.test(name) ? [path] : [];
-    });
-}
 function* corpus(): Generator<string> {
-  const texts: string[] = [];
-  for (const file of [...files("test/fixtures", /\.ya?ml$/), ...files("scenarios", /\.ya?ml$/)]) {
-    try {
-      strings(parse(readFileSync(file, "utf8")), texts);
-    } catch {
-      texts.push(readFileSync(file, "utf8"));
-    }
-  }
+  const texts = fixtureAndPackTexts();
   const seen = new Set<string>();
   for (const t of texts) {
     // Normalised as the attack checks read it; whole when short, and per sentence.
@@ -68,18 +45,6 @@ function* corpus(): Generator<string> {
       }
     }
   }
-}
-
-/** A small seeded generator, so a failure can be replayed. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe("required strings of the attack patterns", () => {
@@ -147,7 +112,7 @@ describe("required strings of the attack patterns", () => {
       for (const w of re.source.match(/[\p{L}']+/gu) ?? []) words.add(w);
     }
     const pieces = [...words];
-    const next = random(20261207);
+    const next = seededRandom(20261207);
     const texts: string[] = [];
     for (let i = 0; i < 5_000; i++) {
       const n = 1 + Math.floor(next() * 14);

@@ -1,7 +1,6 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
+import { fixtureAndPackTexts, seededRandom } from "../helpers/fixture-texts.js";
 import { boundScore, mayBindScore } from "../../server/grading/integrity/bound-score.js";
 import { claimToGrader, mayClaimToGrader } from "../../server/grading/integrity/claims-to-grader.js";
 import { forMatching, stripInvisible } from "../../server/grading/integrity/normalise.js";
@@ -31,30 +30,9 @@ const GROUPS: { name: string; fires: (t: Text) => boolean; may: (t: Text) => boo
   { name: "bound scores", fires: (t) => boundScore(t.matched), may: (t) => mayBindScore(t.matched), least: 100 },
 ];
 
-function strings(value: unknown, out: string[]): string[] {
-  if (typeof value === "string") out.push(value);
-  else if (Array.isArray(value)) for (const v of value) strings(v, out);
-  else if (value && typeof value === "object") for (const v of Object.values(value)) strings(v, out);
-  return out;
-}
-function files(dir: string, ends: RegExp): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? files(path, ends) : ends.test(name) ? [path] : [];
-    });
-}
 /** Every string of the fixtures and packs: whole when short, per paragraph, and per sentence or line, each once. */
 function corpus(): Text[] {
-  const texts: string[] = [];
-  for (const file of [...files("test/fixtures", /\.ya?ml$/), ...files("scenarios", /\.ya?ml$/)]) {
-    try {
-      strings(parse(readFileSync(file, "utf8")), texts);
-    } catch {
-      texts.push(readFileSync(file, "utf8"));
-    }
-  }
+  const texts = fixtureAndPackTexts();
   const seen = new Set<string>();
   const out: Text[] = [];
   for (const t of texts) {
@@ -65,18 +43,6 @@ function corpus(): Text[] {
     }
   }
   return out;
-}
-
-/** A small seeded generator, so a failure can be replayed. */
-function random(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -111,7 +77,7 @@ function ownWords(count: number, seed: number): Text[] {
   for (const file of ["claims-to-grader", "verdict-shape", "bound-score", "foreign-grade", "candidate-report", "markup-verdict"])
     for (const w of readFileSync(`server/grading/integrity/${file}.ts`, "utf8").match(/[\p{L}']+/gu) ?? []) words.add(w);
   const pieces = [...words];
-  const next = random(seed);
+  const next = seededRandom(seed);
   const out: Text[] = [];
   for (let i = 0; i < count; i++) {
     let t = "";
