@@ -36,6 +36,9 @@ import { createTeamDesk, createTeams, type TeamDesk, type Teams } from "./teams/
 import { createStore, openDatabase, type OpenDatabase, type PostgresTarget } from "./store/index.js";
 import { createCluster, type ClusterOptions } from "./cluster/index.js";
 
+/** How long the HTTP server keeps an idle keep-alive socket open (see where the server is created). */
+const KEEP_ALIVE_MS = 65_000;
+
 export type AppDeps = {
   /** SQLite file for app tables and checkpoints (":memory:" for throwaway tests); unused when `postgres` is set. */
   databaseFile: string;
@@ -153,7 +156,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const limits = deps.rateLimits === null ? null : createRateLimits(deps.rateLimits ?? DEFAULT_RATE_LIMITS, limiterStore);
   // A client that sends its request slowly holds a socket and parser state: it gets 30 s for the whole request
   // (Node's default is 300 s), 15 s for the headers. Answers may take longer (long-polling does).
+  // An idle keep-alive socket is kept 65 s (Node's default is 5 s), longer than proxies and load balancers keep
+  // theirs (commonly 60 s): with a shorter server timeout, a proxy reusing a socket just as the server closed it gets
+  // a reset (502 for the user). headersTimeout stays 15 s: since Node 18 it counts from a request's first byte, not
+  // from idle time, so it need not exceed keepAliveTimeout (and Node refuses one above requestTimeout).
   const httpServer = createServer({ requestTimeout: 30_000, headersTimeout: 15_000 });
+  httpServer.keepAliveTimeout = KEEP_ALIVE_MS;
   // `io` is assigned below; emit only runs once a session exists, long after.
   let io: InterviewIo | null = null;
   const emit: Emit = async (sessionId, name, body, key) => {

@@ -35,5 +35,8 @@ export function batchWallMs(limits: SandboxLimits, cases: number): number {
   return Math.min(limits.perTestMs * Math.max(1, cases) + 1500, limits.cpuSeconds * 1000 * 2 + 1500);
 }
 
+/** Time a TypeScript run allows each step of evaluating the sandbox's own harness prelude (before the run's budget starts). */
+export const HARNESS_LOAD_MS = 10_000;
+
 /** What a test the run never reached (or was cut short in) says, in both languages. */
 export const RUN_STOPPED_MESSAGE = "time limit exceeded (the run was stopped)";

@@ -77,3 +77,10 @@ describe("slow senders", () => {
     expect(server.app.httpServer.headersTimeout).toBe(15_000);
   });
 });
+
+describe("idle keep-alive sockets", () => {
+  it("are kept longer than clients and proxies keep theirs, so a reused socket is never one the server just closed", () => {
+    // Node's default (5 s) is shorter than a proxy's idle timeout (commonly 60 s): a reused socket could be reset.
+    expect(server.app.httpServer.keepAliveTimeout).toBe(65_000);
+  });
+});

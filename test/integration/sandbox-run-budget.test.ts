@@ -47,7 +47,13 @@ describe("a run's time budget", () => {
     // On a host so loaded that the loop cannot get that much CPU within twice the wall budget (load 25 on two
     // cores did it), the run stops at that ceiling instead, and says so; it is never "wall" (a sleeping program).
     expect(["cpu", "ceiling"]).toContain(report.budgetSpent);
-    if (language === "typescript") expect(errors[0]).toBe("time limit exceeded for this test");
+    // At the ceiling the main thread may end the run itself (the starved worker could not answer in time): then no
+    // test has its own verdict and every one says the run was stopped.
+    const firstAllowed =
+      report.budgetSpent === "ceiling"
+        ? ["time limit exceeded for this test", "time limit exceeded (the run was stopped)"]
+        : ["time limit exceeded for this test"];
+    if (language === "typescript") expect(firstAllowed).toContain(errors[0]);
   });
 
   it("typescript: a run whose tests all finish in time is ok, and the worker serves the next run", async () => {

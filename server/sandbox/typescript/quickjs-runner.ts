@@ -1,6 +1,6 @@
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from "quickjs-emscripten-core";
 import { readThreadSchedStat, startBudget, type BudgetSpent, type RunBudget, type SchedReader } from "../budget/index.js";
-import { batchWallMs, RUN_STOPPED_MESSAGE, type SandboxLimits } from "../limits.js";
+import { batchWallMs, HARNESS_LOAD_MS, RUN_STOPPED_MESSAGE, type SandboxLimits } from "../limits.js";
 import type { BatchRequest, BatchResult, CaseOutcome, LanguageRunner } from "../types.js";
 import { CANDIDATE_GLOBALS, HARNESS_PRELUDE } from "./harness-prelude.js";
 import { DEPRIORITISE_AFTER_MS, LOW_PRIORITY, setOwnThreadPriority } from "../scheduling/index.js";
@@ -10,15 +10,18 @@ import { toScript, TranspileError } from "./transpile.js";
 const MB = 1024 * 1024;
 // QuickJS stops deep recursion here; the worker thread running it has a larger native stack (see runner.ts).
 const STACK_BYTES = 1024 * 1024;
-/** Time allowed for evaluating the harness's own prelude. */
-const HARNESS_LOAD_MS = 10_000;
 
 /** Where a run's time comes from: this thread's CPU and run-queue wait, on the monotonic clock (tests inject both). */
 export type RunClock = { now: () => number; read: SchedReader };
 const THREAD_CLOCK: RunClock = { now: () => performance.now(), read: readThreadSchedStat };
 
 /** TypeScript/JavaScript in QuickJS (wasm): a fresh runtime and context per batch. Runs inside a worker thread. */
-export function createQuickJSRunner(options: { limits: SandboxLimits; clock?: RunClock }): LanguageRunner {
+export function createQuickJSRunner(options: {
+  limits: SandboxLimits;
+  clock?: RunClock;
+  /** Called when the run's own time budget starts (after start-up): the main thread's watchdog measures from here. */
+  onRunBudgetStart?: () => void;
+}): LanguageRunner {
   const modules = createQuickJSModules(options.limits.memoryMb);
   return {
     async run(request) {
@@ -52,6 +55,7 @@ export function createQuickJSRunner(options: { limits: SandboxLimits; clock?: Ru
           options.limits,
           started,
           options.clock ?? THREAD_CLOCK,
+          options.onRunBudgetStart,
         );
       } catch (err) {
         // QuickJS itself failed (an abort inside wasm): this module is unusable from here on.
@@ -95,6 +99,7 @@ function runBatch(
   limits: SandboxLimits,
   started: number,
   clock: RunClock,
+  onRunBudgetStart?: () => void,
 ): BatchResult {
   const { now, read } = clock;
   /**
@@ -218,6 +223,7 @@ function runBatch(
   // The run's budgets, the ones a Python run is held to: its CPU seconds, and the batch's wall budget
   // (extended by waiting for a core, at most twice; past that the worker would be taken for hung).
   runBudget = startBudget({ wallMs: batchWallMs(limits, request.cases.length), cpuMs: limits.cpuSeconds * 1000 }, now(), read());
+  onRunBudgetStart?.();
   armStep(perTest);
   for (const [source, file] of [
     [`${CANDIDATE_GLOBALS}\n${scripts.candidate}`, "solution.js"],

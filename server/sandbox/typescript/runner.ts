@@ -2,7 +2,7 @@ import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import { spawnWorker, stopWorker, workerLoaded } from "../../workers/index.js";
 import { WALL_CEILING_FACTOR } from "../budget/index.js";
-import { batchWallMs, type SandboxLimits } from "../limits.js";
+import { batchWallMs, HARNESS_LOAD_MS, RUN_STOPPED_MESSAGE, type SandboxLimits } from "../limits.js";
 import { BACKGROUND_SLOTS, createFairQueue, perAddressSlots, ticketOf, TYPESCRIPT_PER_SESSION } from "../scheduling/index.js";
 import type { BatchRequest, BatchResult, LanguageRunner } from "../types.js";
 
@@ -11,6 +11,13 @@ const WORKER = new URL("./worker.ts", import.meta.url);
 const WORKER_STACK_MB = 16;
 /** The worker gets this long beyond the batch's wall ceiling (its budget extended by waiting for a core) before it is presumed stuck and replaced. */
 const GRACE_MS = 2000;
+/**
+ * Start-up before the run's own budget starts (esbuild, the wasm module, the harness prelude: up to two steps of
+ * HARNESS_LOAD_MS, each extended to the ceiling by waiting for a core). The ceiling's watch starts only when the
+ * worker says the run's budget started: on a starved host (load 18 on two cores) start-up alone took 1.4 s, and a
+ * watch started at postMessage cut loops the worker was about to stop at their ceiling, reporting them "crashed".
+ */
+const START_UP_MS = 2 * HARNESS_LOAD_MS * WALL_CEILING_FACTOR + GRACE_MS;
 
 type Slot = { worker: Worker; ready: Promise<void>; busy: boolean };
 
@@ -56,6 +63,18 @@ export function createTypeScriptRunner(options: { limits: SandboxLimits; workers
     processOutput: "",
     ms: 0,
   });
+  /**
+   * The run's code was still running past its wall ceiling (plus grace): on a starved host the worker's own checks
+   * (lowered in priority) may not get the CPU to stop it and answer in time. The ceiling is a time budget, so this is
+   * a timeout, as a Python sandbox killed at its ceiling is; only a worker that exits or fails is "crashed".
+   */
+  const pastCeiling = (request: BatchRequest): BatchResult => ({
+    status: "timeout",
+    budgetSpent: "ceiling",
+    outcomes: request.cases.map(() => ({ ok: false, error: RUN_STOPPED_MESSAGE, stdout: "", stderr: "", ms: 0 })),
+    processOutput: "",
+    ms: 0,
+  });
 
   const runOn = async (request: BatchRequest): Promise<BatchResult> => {
     const index = slots.findIndex((s) => !s.busy);
@@ -64,13 +83,25 @@ export function createTypeScriptRunner(options: { limits: SandboxLimits; workers
     const id = nextId++;
     try {
       await slot.ready;
+      let replace = false;
       const result = await new Promise<BatchResult>((resolve) => {
-        const timer = setTimeout(
-          () => finish(crashed(request, "it stopped responding")),
-          batchWallMs(options.limits, request.cases.length) * WALL_CEILING_FACTOR + GRACE_MS,
-        );
-        const onMessage = (msg: { id?: number; result?: BatchResult; error?: string }) => {
+        let timer = setTimeout(() => {
+          replace = true;
+          finish(crashed(request, "it stopped responding"));
+        }, START_UP_MS);
+        const onMessage = (msg: { id?: number; result?: BatchResult; error?: string; budgetStarted?: boolean }) => {
           if (msg.id !== id) return;
+          if (msg.budgetStarted) {
+            clearTimeout(timer);
+            timer = setTimeout(
+              () => {
+                replace = true;
+                finish(pastCeiling(request));
+              },
+              batchWallMs(options.limits, request.cases.length) * WALL_CEILING_FACTOR + GRACE_MS,
+            );
+            return;
+          }
           finish(msg.result ?? crashed(request, msg.error ?? "unknown error"));
         };
         const onExit = () => finish(crashed(request, "the engine exited"));
@@ -86,7 +117,7 @@ export function createTypeScriptRunner(options: { limits: SandboxLimits; workers
         const { onWait: _onWait, onStart: _onStart, signal: _signal, ...plain } = request;
         slot.worker.postMessage({ id, request: plain });
       });
-      if (result.status === "crashed" && !closed) {
+      if ((replace || result.status === "crashed") && !closed) {
         // Whatever broke, do not trust this worker again.
         void stopWorker(slot.worker, slot.ready);
         slots[index] = spawnSlot();

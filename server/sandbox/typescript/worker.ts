@@ -4,8 +4,14 @@ import type { BatchRequest } from "../types.js";
 import { createQuickJSRunner } from "./quickjs-runner.js";
 
 /** One QuickJS engine per worker thread; the main thread sends batches one at a time. */
-const runner = createQuickJSRunner({ limits: (workerData as { limits: SandboxLimits }).limits });
+let current = 0;
+const runner = createQuickJSRunner({
+  limits: (workerData as { limits: SandboxLimits }).limits,
+  // Tells the main thread's watchdog that start-up is over and the run's own budget (and ceiling) starts now.
+  onRunBudgetStart: () => parentPort!.postMessage({ id: current, budgetStarted: true }),
+});
 async function answer({ id, request }: { id: number; request: BatchRequest }): Promise<void> {
+  current = id;
   try {
     parentPort!.postMessage({ id, result: await runner.run(request) });
   } catch (err) {
