@@ -72,19 +72,20 @@ describe("answers that try to steer the grader", () => {
   // Every fourth answer of each question here; all of them: npm run bench:corpora. In four parts: whole, it ran past
   // the 90 s limit at load 30 on 2 cores.
   const honestGraded: number[] = [];
+  let honestCorpus = 0;
   it.each([0, 1, 2, 3])(
     "flags nothing in honest answers: exemplars and independently written answers of every question (part %i of 4)",
     (index) => {
       const { graded, problems, corpus } = honestAnswersUnflagged(pack!, "sample", { index, of: 4 });
       expect(corpus).toBeGreaterThanOrEqual(240);
+      honestCorpus = corpus;
       honestGraded.push(graded);
       expect(problems).toEqual([]);
     },
   );
   it("the four parts of the honest answers graded a quarter of the corpus between them", () => {
-    const corpus = honestAnswersUnflagged(pack!, "sample", { index: 0, of: Number.MAX_SAFE_INTEGER }).corpus;
     expect(honestGraded).toHaveLength(4);
-    expect(honestGraded.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(corpus / 4);
+    expect(honestGraded.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(honestCorpus / 4);
   });
 
   it("keyword lists, pasted rubric text, padding and another question's model answer earn nothing", () => {
