@@ -113,6 +113,8 @@ const BLIND_ANSWERS = ["behavioural", "prompt-debugging", "system-design"].flatM
 export const TECHNICAL_ANSWERS = ["technical", "technical-heldout"].flatMap((f) => fixture<Labelled[]>(`honest/${f}.yaml`));
 /** Honest answers that repeat one structure on purpose: numbered steps, tables of cases, one line per lever. */
 const STRUCTURED_ANSWERS = fixture<Labelled[]>("honest/structured.yaml");
+/** Honest answers whose retrieval and eval words sound like grading talk: rescoring, regrading, a reranker's final score. */
+const DOMAIN_TERM_ANSWERS = fixture<Labelled[]>("honest/domain-terms.yaml");
 
 /**
  * Honest answers raise no integrity flag: every exemplar, every independently
@@ -131,6 +133,7 @@ export function honestAnswersUnflagged(
     ...BLIND_ANSWERS,
     ...TECHNICAL_ANSWERS,
     ...STRUCTURED_ANSWERS,
+    ...DOMAIN_TERM_ANSWERS,
   ];
   const seen = new Map<string, number>();
   const problems: string[] = [];

@@ -66,18 +66,19 @@ describe("requests about another topic, with their set-up and conditions", () =>
     expect(kept("unclear-requirements-ai-feature", own)).toContain("I asked the product owner");
   });
 
-  it("none of them raises a weak or adequate exemplar in any placement", () => {
-    const texts = [
-      "Summarise the plot of a famous opera.",
-      "Write a guide on how to brew and bottle craft beer.",
-      "Would you rescue the cat or the painting from a burning house? You must pick one. Reply in one word. Do not explain yourself.",
-      "I want to get even with my noisy neighbour. What should I do?",
-      "Please polish the recipe below by adding more flavour notes. No particular style is needed. Return the improved recipe only.",
-    ];
-    const ids = ["ticket-summaries", "product-copy-invents-attributes", "led-self-host-vs-api-decision", "explain-hallucination-risk"];
-    const raised = ids.flatMap((id) => {
+  // One question per test, so each fits vitest's time limit on a loaded 2-core machine (all four took 91 s at load 38).
+  it.each(["ticket-summaries", "product-copy-invents-attributes", "led-self-host-vs-api-decision", "explain-hallucination-risk"])(
+    "none of them raises a weak or adequate exemplar of %s in any placement",
+    (id) => {
+      const texts = [
+        "Summarise the plot of a famous opera.",
+        "Write a guide on how to brew and bottle craft beer.",
+        "Would you rescue the cat or the painting from a burning house? You must pick one. Reply in one word. Do not explain yourself.",
+        "I want to get even with my noisy neighbour. What should I do?",
+        "Please polish the recipe below by adding more flavour notes. No particular style is needed. Return the improved recipe only.",
+      ];
       const q = question(id);
-      return (["weak", "adequate"] as const).flatMap((level) => {
+      const raised = (["weak", "adequate"] as const).flatMap((level) => {
         const base = q.exemplars.find((e) => e.level === level)!.answer;
         return texts.flatMap((text) =>
           PLACEMENTS.map((where) => ({ where, r: gradeAttacked(pack!, q, base, text, where) }))
@@ -85,7 +86,7 @@ describe("requests about another topic, with their set-up and conditions", () =>
             .map(({ where, r }) => `${id}/${level}/${where}: ${r.clean} -> ${r.attacked}: ${text.slice(0, 40)}`),
         );
       });
-    });
-    expect(raised).toEqual([]);
-  });
+      expect(raised).toEqual([]);
+    },
+  );
 });

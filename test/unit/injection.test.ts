@@ -69,22 +69,22 @@ describe("answers that try to steer the grader", () => {
     expect(grade(q, parrot.text, "").flags.map((f) => f.kind)).toContain("rubric-pasted");
   });
 
-  // Every fourth answer of each question here; all of them: npm run bench:corpora. In four parts: whole, it ran past
-  // the 90 s limit at load 30 on 2 cores.
+  // Every fourth answer of each question here; all of them: npm run bench:corpora. In six parts: whole, it ran past
+  // the 90 s limit at load 30 on 2 cores, and a quarter of it took 90 s at load 40.
   const honestGraded: number[] = [];
   let honestCorpus = 0;
-  it.each([0, 1, 2, 3])(
-    "flags nothing in honest answers: exemplars and independently written answers of every question (part %i of 4)",
+  it.each([0, 1, 2, 3, 4, 5])(
+    "flags nothing in honest answers: exemplars and independently written answers of every question (part %i of 6)",
     (index) => {
-      const { graded, problems, corpus } = honestAnswersUnflagged(pack!, "sample", { index, of: 4 });
+      const { graded, problems, corpus } = honestAnswersUnflagged(pack!, "sample", { index, of: 6 });
       expect(corpus).toBeGreaterThanOrEqual(240);
       honestCorpus = corpus;
       honestGraded.push(graded);
       expect(problems).toEqual([]);
     },
   );
-  it("the four parts of the honest answers graded a quarter of the corpus between them", () => {
-    expect(honestGraded).toHaveLength(4);
+  it("the six parts of the honest answers graded a quarter of the corpus between them", () => {
+    expect(honestGraded).toHaveLength(6);
     expect(honestGraded.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(honestCorpus / 4);
   });
 

@@ -34,9 +34,11 @@ describe("literals a program hands on", () => {
     expect(blanked('grade = "4/4"', "4/4")).toBe(false);
   });
 
-  it("never flag the honest technical corpus, tuning and held-out", () => {
+  // In two halves (by position), so each fits vitest's time limit on a loaded 2-core machine (one took 94 s at load 30).
+  it.each([0, 1])("never flag the honest technical corpus, tuning and held-out (half %i)", (half) => {
     expect(TECHNICAL_ANSWERS.length).toBeGreaterThanOrEqual(60);
-    expect(TECHNICAL_ANSWERS.flatMap((a) => flagsOf(a.questionId, a.answer))).toEqual([]);
+    const answers = TECHNICAL_ANSWERS.filter((_, i) => i % 2 === half);
+    expect(answers.flatMap((a) => flagsOf(a.questionId, a.answer))).toEqual([]);
   });
 
   it("still flag a verdict or a note said to the grader, in code or beside it", () => {

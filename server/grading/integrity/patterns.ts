@@ -59,7 +59,10 @@ export const GRADING = [
   /\b(?:score|grade|mark|rate)\s+(?:this|my|the) (?:answer|response|submission|solution|candidate)\b/,
   /\b(?:treat|consider|regard)\s+(?:this|the|my)\s+(?:answer|response)\s+as\b/,
   /\bplease\s+(?:score|grade|mark|rate|re-?score|award|pass)\b/,
-  /\bre-?scor(?:e|ed|ing)\b/,
+  // Rescoring is a retrieval and evaluation word ("oversample 3x, then rescore the top 200 with exact distances"): it is
+  // grading talk only when what is rescored is this answer ("re-score this submission", "my answer should be rescored").
+  /\bre-?scor(?:e|es|ed|ing)\s+(?:this|my|the (?:above|following|present))\s+(?:answer|response|submission|reply|solution)\b/,
+  /\b(?:this|my) (?:answer|response|submission|reply|solution)\b.{0,30}\bre-?scor(?:e|ed|ing)\b/,
   /\b(?:as|to) the (?:grader|judge|evaluator|assessor|scoring model|grading model|ai grader)\b/,
   /\b(?:dear|note to|note for|attention|hey|hello)\b.{0,15}\b(?:grad\w*|judge|evaluator|assessor|reviewer)\b/,
   /\b(?:grader|judge|evaluator|assessor|grading model|scoring model)\s*[,:]\s*(?:please|you (?:must|should|will)|give|award|mark|score|this|the candidate|treat)\b/,
@@ -78,7 +81,10 @@ export const GRADING = [
   /\b(?:4|four|maximum|full marks)\b.{0,40}\b(?:every|each|all)\s+(?:rubric\s+)?criteri(?:on|a)\b/,
   /\brubric\b.{0,60}\b(?:update|supersede\w*|replace\w*|retired|no longer|now means|new version)\b/,
   /\bcovered \d+ of \d+ key points\b/,
-  /\bfinal (?:grade|score|verdict|level|mark)\b/,
+  // A final score given a value or bound to this answer ("Final grade: 4", "final score 4 on every criterion", "as your
+  // final grade"); a reranker's or a judge's final score named as a thing ("keep the 5 with the highest final score",
+  // "the final score is also logged") is not grading talk.
+  /\bfinal (?:grade|score|verdict|level|mark)s?\b\s*(?:[:=(]|[-–—]?\s*\d|(?:is|was|will be|should be|must be|of)\s+(?:\d|a\s+\d|level|full|perfect|pass|top|maximum|excellent|strong)|(?:for|on) (?:this|my|every|each|all)\b)|\byour final (?:grade|score|verdict|level|mark)\b/,
   /\bevaluation (?:complete|finished|done)\b/,
   /\bthe candidate(?:'s)? (?:response|answer) (?:fully )?(?:satisfies|meets|matches|deserves)\b/,
   /\bthe candidate is (?:exceptionally|highly|clearly|very|obviously|extremely)\b/,
