@@ -233,7 +233,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const validationGate = createValidationGate();
   // Uploaded packs are parsed and validated in a worker thread: a valid 2 MB pack held the event loop for seconds.
   const packReader = deps.packReader === null ? null : createPackReader(deps.packReader);
-  const teamDesk = createTeamDesk({ store, teams, packs, service, now, model: deps.model ?? null, placeDraft: packReader?.placeDraft });
+  const teamDesk = createTeamDesk({
+    store,
+    teams,
+    packs,
+    service,
+    now,
+    model: deps.model ?? null,
+    placeDraft: packReader?.placeDraft,
+    suggestTerms: packReader?.suggestTerms,
+  });
   const http = createHttpApp({
     packs,
     teams,

@@ -510,7 +510,7 @@ export const routes = {
     body: SuggestTermsBodySchema,
     status: 200,
     response: TermSuggestionsSchema,
-    errors: [...TEAM_ERRORS, "FORBIDDEN_ROLE"],
+    errors: [...TEAM_ERRORS, "FORBIDDEN_ROLE", ...PACK_READ_ERRORS],
     roles: ROLES_THAT.author,
   }),
   draftQuestion: route({

@@ -1,4 +1,4 @@
-import { ServiceError, type DraftQuestionResult } from "../../contracts/index.js";
+import { ServiceError, type DraftQuestionResult, type SuggestTermsBody, type TermSuggestions } from "../../contracts/index.js";
 import { locatedPack, PackValidationError, type LocatedPack } from "../../scenarios/index.js";
 import { createOneWorkerQueue, type StartTimer } from "../../workers/index.js";
 import type { DraftPlacement } from "../../teams/authoring/place-draft.js";
@@ -35,6 +35,12 @@ export type PackReader = {
    * the same refusals and time bound.
    */
   placeDraft(placement: DraftPlacement, team: string): Promise<DraftQuestionResult>;
+  /**
+   * Suggest evidence terms from a question's exemplars (server/teams/authoring/suggest-terms.ts) in the reading thread:
+   * its largest accepted body costs a few hundred ms of a core. Takes the team's turn as a read does, with the same
+   * refusals and time bound.
+   */
+  suggestTerms(body: SuggestTermsBody, team: string): Promise<TermSuggestions>;
   /** Packs being read (0 or 1) and waiting, for tests and metrics. */
   readonly reading: number;
   readonly waiting: number;
@@ -47,7 +53,9 @@ export type PackReader = {
  * read is CPU-bound and the server's other threads (grading, the TypeScript sandbox) share the same few cores.
  * Teams take turns (server/workers/one-worker-queue.ts), each with at most `perTeamWaiting` packs waiting; a read
  * that takes longer than `timeoutMs` is given up and its thread replaced. A drafted question is placed in the
- * editor's pack here too (`placeDraft`): that reads the pack as well.
+ * editor's pack here too (`placeDraft`): that reads the pack as well; and evidence terms are suggested here (`suggestTerms`),
+ * so an editor's large suggestion bodies sent back to back keep this thread busy, not the event loop (session 18
+ * red-team F1).
  */
 export function createPackReader(options: PackReaderOptions = {}): PackReader {
   const timeoutMs = options.timeoutMs ?? PACK_READ_TIMEOUT_MS;
@@ -65,12 +73,12 @@ export function createPackReader(options: PackReaderOptions = {}): PackReader {
     ownerFull: () =>
       new ServiceError(
         "PACK_READ_BUSY",
-        "this team already has a pack being read and another waiting (a validation, an upload or a drafted question); retry when one of them answers",
+        "this team already has a pack being read and another waiting (a validation, an upload, a drafted question or term suggestions); retry when one of them answers",
       ),
     message: (task) => task,
     result(reply) {
       const m = reply as ReadReply;
-      if (m.ok) return "placed" in m ? m.placed : locatedPack(m.read);
+      if (m.ok) return "placed" in m ? m.placed : "suggested" in m ? m.suggested : locatedPack(m.read);
       if ("issues" in m) throw new PackValidationError(m.issues);
       throw new Error(`the pack reader failed: ${m.error}`);
     },
@@ -90,6 +98,7 @@ export function createPackReader(options: PackReaderOptions = {}): PackReader {
   return {
     read: (text, file, team) => queue.run<LocatedPack>({ read: { text, file } }, team),
     placeDraft: (placement, team) => queue.run<DraftQuestionResult>({ place: placement }, team),
+    suggestTerms: (body, team) => queue.run<TermSuggestions>({ suggest: body }, team),
     get reading() {
       return queue.inProgress;
     },
