@@ -253,10 +253,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
     ...(sandbox
       ? {
           // A pack with no coding question runs nothing, so it does not wait for the team's turn (red-team F6).
-          verifyPack: (located: LocatedPack, team: string) =>
+          // A validation whose request's connection closed stops (`signal`) and frees the team's turn (red-team F6).
+          verifyPack: (located: LocatedPack, team: string, signal?: AbortSignal) =>
             located.pack.questions.some((q) => q.coding)
-              ? validationGate.run(team, () => verifyReferenceSolutions(located, sandbox, { team, now }))
-              : verifyReferenceSolutions(located, sandbox, { team, now }),
+              ? validationGate.run(team, () => verifyReferenceSolutions(located, sandbox, { team, now, signal }))
+              : verifyReferenceSolutions(located, sandbox, { team, now, signal }),
         }
       : {}),
     ...(packReader ? { readPack: packReader.read } : {}),

@@ -26,9 +26,10 @@ export type PackReader = {
   /**
    * Parse and validate a pack's text in the reading thread, as parsePackLocated does on the caller's thread:
    * resolves with the pack and its locator, rejects with PackValidationError listing its problems, or with
-   * ServiceError PACK_READ_BUSY / PACK_READ_QUEUE_FULL (nothing queued) or PACK_READ_TIMEOUT.
+   * ServiceError PACK_READ_BUSY / PACK_READ_QUEUE_FULL (nothing queued) or PACK_READ_TIMEOUT; or RUN_CANCELLED once
+   * `signal` aborts (the request's connection closed: the read is dropped, or its thread replaced if it had started).
    */
-  read(text: string, file: string, team: string): Promise<LocatedPack>;
+  read(text: string, file: string, team: string, signal?: AbortSignal): Promise<LocatedPack>;
   /**
    * Place a model-drafted question in the editor's pack (server/teams/authoring/place-draft.ts) in the reading thread:
    * reading the editor's pack and checking the result are a pack read each. Takes the team's turn as a read does, with
@@ -94,9 +95,10 @@ export function createPackReader(options: PackReaderOptions = {}): PackReader {
     stopped: "the pack reading thread stopped",
     closing: "the pack reader is closing",
     closed: "the pack reader is closed",
+    cancelled: () => new ServiceError("RUN_CANCELLED", "the pack was not read: the request's connection closed"),
   });
   return {
-    read: (text, file, team) => queue.run<LocatedPack>({ read: { text, file } }, team),
+    read: (text, file, team, signal) => queue.run<LocatedPack>({ read: { text, file } }, team, undefined, signal),
     placeDraft: (placement, team) => queue.run<DraftQuestionResult>({ place: placement }, team),
     suggestTerms: (body, team) => queue.run<TermSuggestions>({ suggest: body }, team),
     get reading() {
