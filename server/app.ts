@@ -120,7 +120,7 @@ export type App = {
   sandbox: Sandbox | null;
   /** Reads uploaded packs in a worker thread (null: on the event loop, benchmarks only). */
   packReader: PackReader | null;
-  /** The address each session is held from: grading takes turns between addresses, then sessions (interview/fair-turns.ts). */
+  /** The address each session is held from: grading takes turns between addresses, then sessions (turns/fair-turns.ts). */
   sessionAddresses: SessionAddresses;
   /** This instance's Prometheus registry and metrics (served at /api/metrics). */
   metrics: Metrics;
@@ -172,7 +172,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     const room = io?.to(roomOf(sessionId)) as { emit(event: string, payload: unknown): boolean } | undefined;
     room?.emit(name, { ...body, seq, sessionId });
   };
-  // Grading takes turns between client addresses, then between an address's sessions (interview/fair-turns.ts).
+  // Grading takes turns between client addresses, then between an address's sessions (turns/fair-turns.ts).
   const sessionAddresses = createSessionAddresses();
   const gradeLater = createGradingQueue({ concurrency: 2, logger, groupOf: sessionAddresses.addressOf });
   const gradingThread = createGradingThread({ groupOf: sessionAddresses.addressOf });

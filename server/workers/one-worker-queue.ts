@@ -1,5 +1,5 @@
 import type { Worker, WorkerOptions } from "node:worker_threads";
-import { createFairTurns } from "../interview/fair-turns.js";
+import { createFairTurns } from "../turns/index.js";
 import { spawnWorker } from "./spawn-worker.js";
 import { workerLoaded } from "./loaded.js";
 import { stopWorker } from "./stop-worker.js";
@@ -57,7 +57,7 @@ export type OneWorkerQueue<Task> = {
 
 /**
  * One worker thread doing CPU-bound tasks one at a time, off the server's event loop, with the next task chosen by
- * fair turns between owners (server/interview/fair-turns.ts) rather than first come: the grading thread and the pack
+ * fair turns between owners (server/turns/fair-turns.ts) rather than first come: the grading thread and the pack
  * reader are both this. One at a time, so the next task can still be chosen fairly (a first-come queue posted straight
  * to the worker let one owner's long tasks hold every other's). A worker that dies is replaced: the task it was doing
  * fails (and says so), the ones waiting go to the new one. A task past its time bound is given up and its worker

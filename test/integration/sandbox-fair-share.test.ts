@@ -1,6 +1,5 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestReport } from "../../server/contracts/index.js";
 import { DEFAULT_LIMITS } from "../../server/sandbox/index.js";
 import { miniPack } from "../helpers/packs.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
