@@ -120,7 +120,7 @@ export type App = {
   sandbox: Sandbox | null;
   /** Reads uploaded packs in a worker thread (null: on the event loop, benchmarks only). */
   packReader: PackReader | null;
-  /** The address each session is held from: grading takes turns between addresses, then sessions (interview/fair-turns.ts). */
+  /** The address each session is held from: grading takes turns between addresses, then sessions (turns/fair-turns.ts). */
   sessionAddresses: SessionAddresses;
   /** This instance's Prometheus registry and metrics (served at /api/metrics). */
   metrics: Metrics;
@@ -172,7 +172,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     const room = io?.to(roomOf(sessionId)) as { emit(event: string, payload: unknown): boolean } | undefined;
     room?.emit(name, { ...body, seq, sessionId });
   };
-  // Grading takes turns between client addresses, then between an address's sessions (interview/fair-turns.ts).
+  // Grading takes turns between client addresses, then between an address's sessions (turns/fair-turns.ts).
   const sessionAddresses = createSessionAddresses();
   const gradeLater = createGradingQueue({ concurrency: 2, logger, groupOf: sessionAddresses.addressOf });
   const gradingThread = createGradingThread({ groupOf: sessionAddresses.addressOf });
@@ -233,7 +233,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const validationGate = createValidationGate();
   // Uploaded packs are parsed and validated in a worker thread: a valid 2 MB pack held the event loop for seconds.
   const packReader = deps.packReader === null ? null : createPackReader(deps.packReader);
-  const teamDesk = createTeamDesk({ store, teams, packs, service, now, model: deps.model ?? null, placeDraft: packReader?.placeDraft });
+  const teamDesk = createTeamDesk({
+    store,
+    teams,
+    packs,
+    service,
+    now,
+    model: deps.model ?? null,
+    placeDraft: packReader?.placeDraft,
+    suggestTerms: packReader?.suggestTerms,
+  });
   const http = createHttpApp({
     packs,
     teams,
@@ -244,10 +253,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
     ...(sandbox
       ? {
           // A pack with no coding question runs nothing, so it does not wait for the team's turn (red-team F6).
-          verifyPack: (located: LocatedPack, team: string) =>
+          // A validation whose request's connection closed stops (`signal`) and frees the team's turn (red-team F6).
+          verifyPack: (located: LocatedPack, team: string, signal?: AbortSignal) =>
             located.pack.questions.some((q) => q.coding)
-              ? validationGate.run(team, () => verifyReferenceSolutions(located, sandbox, { team, now }))
-              : verifyReferenceSolutions(located, sandbox, { team, now }),
+              ? validationGate.run(team, () => verifyReferenceSolutions(located, sandbox, { team, now, signal }))
+              : verifyReferenceSolutions(located, sandbox, { team, now, signal }),
         }
       : {}),
     ...(packReader ? { readPack: packReader.read } : {}),

@@ -66,7 +66,11 @@ export const ERROR_CODES = {
       "the draft, submit or end names an older revision than the one stored (another tab or window saved this answer since); nothing was saved or handed in, the stored draft is in `draft`: load it, or save again on its revision to replace it, then submit or end again",
   },
   RUN_IN_PROGRESS: { status: 409, means: "a code run is already in progress for this session; wait for its results" },
-  RUN_CANCELLED: { status: 409, means: "the code run was still waiting for a sandbox when its connection closed, so it was dropped" },
+  RUN_CANCELLED: {
+    status: 409,
+    means:
+      "the code run was still waiting for a sandbox when its connection closed, so it was dropped; or a pack validation or upload was stopped because its request's connection closed (nobody was left to read it)",
+  },
   SANDBOX_UNAVAILABLE: { status: 503, means: "this server runs no code sandbox" },
   LANGUAGE_UNAVAILABLE: { status: 503, means: "this server cannot run that language (the message says what to install)" },
   INVITE_USED: { status: 409, means: "the invite was already used to start a session" },

@@ -21,6 +21,14 @@ export const PublicRoundSchema = z.object({
 export const PackAuthorSchema = z.object({ teamId: z.string(), teamName: z.string(), teamSees: z.array(z.string()) });
 export type PackAuthor = z.infer<typeof PackAuthorSchema>;
 
+/**
+ * A team pack whose latest version breaks a rule added after it was published (server/scenarios/stored-problems.ts):
+ * no interview starts on it (PACK_NEEDS_FIX) until its team publishes a fixed version. The rules' codes and a
+ * sentence for the candidate; where in the rubric the problem is stays with the team (its pack list names it).
+ */
+export const PublicNeedsFixSchema = z.object({ codes: z.array(z.string()), reason: z.string() });
+export type PublicNeedsFix = z.infer<typeof PublicNeedsFixSchema>;
+
 export const PublicPackSchema = z.object({
   id: z.string(),
   version: z.number().int(),
@@ -29,6 +37,8 @@ export const PublicPackSchema = z.object({
   team: PackAuthorSchema.nullable(),
   levels: z.array(LevelSchema),
   rounds: z.array(PublicRoundSchema),
+  /** Null when an interview can start on it. */
+  needsFix: PublicNeedsFixSchema.nullable(),
 });
 export type PublicPack = z.infer<typeof PublicPackSchema>;
 

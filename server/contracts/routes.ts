@@ -278,7 +278,7 @@ export const routes = {
     bodyType: "text",
     status: 200,
     response: ValidateResultSchema,
-    errors: [...TEAM_ERRORS, "PAYLOAD_TOO_LARGE", "FORBIDDEN_ROLE", "VALIDATION_IN_PROGRESS", ...PACK_READ_ERRORS],
+    errors: [...TEAM_ERRORS, "PAYLOAD_TOO_LARGE", "FORBIDDEN_ROLE", "VALIDATION_IN_PROGRESS", ...PACK_READ_ERRORS, "RUN_CANCELLED"],
     roles: ROLES_THAT.author,
   }),
   publishPack: route({
@@ -300,6 +300,7 @@ export const routes = {
       "FORBIDDEN_ROLE",
       "VALIDATION_IN_PROGRESS",
       ...PACK_READ_ERRORS,
+      "RUN_CANCELLED",
     ],
     roles: ROLES_THAT.author,
   }),
@@ -323,6 +324,7 @@ export const routes = {
       "FORBIDDEN_ROLE",
       "VALIDATION_IN_PROGRESS",
       ...PACK_READ_ERRORS,
+      "RUN_CANCELLED",
     ],
     roles: ROLES_THAT.author,
   }),
@@ -510,7 +512,7 @@ export const routes = {
     body: SuggestTermsBodySchema,
     status: 200,
     response: TermSuggestionsSchema,
-    errors: [...TEAM_ERRORS, "FORBIDDEN_ROLE"],
+    errors: [...TEAM_ERRORS, "FORBIDDEN_ROLE", ...PACK_READ_ERRORS],
     roles: ROLES_THAT.author,
   }),
   draftQuestion: route({

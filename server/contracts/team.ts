@@ -323,8 +323,9 @@ export type Comparison = z.infer<typeof ComparisonSchema>;
 
 /**
  * What suggest-terms reads is one question's rubric and exemplars: at most a pack question's 20 criteria, and
- * answers of 20,000 characters each, 60,000 together (a strong, an adequate and a weak one). It runs on the event
- * loop, so the whole of it is bounded, not only each part (session 18 red-team F1).
+ * answers of 20,000 characters each, 60,000 together (a strong, an adequate and a weak one). It runs in the pack
+ * reader's thread, one team's turn at a time, and the whole of it is bounded, not only each part (session 18 red-team
+ * F1), so a turn stays short for the teams behind it.
  */
 export const SUGGEST_TERMS_LIMITS = { criteria: 20, answerChars: 20_000, totalAnswerChars: 60_000 } as const;
 export const SuggestTermsBodySchema = z.strictObject({

@@ -30,9 +30,9 @@ import type { TeamDesk } from "../teams/index.js";
 export type HttpDeps = {
   packs: PackLibrary;
   teams: Teams;
-  verifyPack?: (located: LocatedPack, team: string) => Promise<{ issues: PackIssue[]; warnings: string[] }>;
+  verifyPack?: (located: LocatedPack, team: string, signal?: AbortSignal) => Promise<{ issues: PackIssue[]; warnings: string[] }>;
   /** Reads uploaded packs off the event loop (server/packs/reader); absent: on this thread. */
-  readPack?: (text: string, file: string, team: string) => Promise<LocatedPack>;
+  readPack?: (text: string, file: string, team: string, signal?: AbortSignal) => Promise<LocatedPack>;
   service: InterviewService;
   history: History;
   logger: Logger;

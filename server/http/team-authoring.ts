@@ -1,6 +1,6 @@
 import { Router } from "express";
 import { routes, ServiceError } from "../contracts/index.js";
-import { suggestEvidenceTerms, type TeamDesk } from "../teams/index.js";
+import type { TeamDesk } from "../teams/index.js";
 import { serve } from "./serve.js";
 import { whoOf } from "./team-auth.js";
 
@@ -9,7 +9,8 @@ const AT = "/api/teams/:team/authoring";
 /** /api/teams/:team/authoring: help writing packs (offline term suggestions; a model-drafted question). */
 export function teamAuthoringRouter(desk: TeamDesk): Router {
   const router = Router({ mergeParams: true });
-  serve(router, AT, routes.suggestTerms, ({ body }) => suggestEvidenceTerms(body));
+  // Off the event loop (the pack reader's thread, the team's turn): see server/packs/reader.
+  serve(router, AT, routes.suggestTerms, ({ body }, res) => desk.suggestTerms(body, whoOf(res).teamId));
   serve(router, AT, routes.authoringCapabilities, () => ({ draftQuestion: desk.drafter !== null }));
   serve(router, AT, routes.draftQuestion, ({ body }, res) => {
     if (!desk.drafter)

@@ -19,6 +19,7 @@ import {
 } from "../scenarios/index.js";
 import type { Teams } from "../teams/index.js";
 import { textBody } from "./bodies.js";
+import { clientLeft } from "./client-left.js";
 import { identifyRequest, requireTeam, whoOf } from "./team-auth.js";
 import { serve } from "./serve.js";
 
@@ -54,22 +55,23 @@ export function teamPacksRouter(deps: {
   teams: Teams;
   library: PackLibrary;
   /** Checks that need execution (reference solutions in the sandbox): problems and warnings; none when absent. */
-  verify?: (located: LocatedPack, team: string) => Promise<{ issues: PackIssue[]; warnings: string[] }>;
+  verify?: (located: LocatedPack, team: string, signal?: AbortSignal) => Promise<{ issues: PackIssue[]; warnings: string[] }>;
   /**
    * Parses and validates a pack's text (the server: in the pack reader's worker thread, so a 2 MB pack does not
    * hold the event loop for seconds); default parsePackLocated on this thread.
    */
-  read?: (text: string, file: string, team: string) => Promise<LocatedPack>;
+  read?: (text: string, file: string, team: string, signal?: AbortSignal) => Promise<LocatedPack>;
 }): Router {
   const read = deps.read ?? (async (text: string, file: string) => parsePackLocated(text, file));
   const router = Router({ mergeParams: true });
   // The title is shown on the team pages and to invited candidates: a bidi control there reorders what they read.
-  const check = async (located: LocatedPack, team: string): Promise<{ issues: PackIssue[]; warnings: string[] }> => {
+  // `signal`: the request's connection closed (clientLeft); reading and verifying stop, and nothing is stored.
+  const check = async (located: LocatedPack, team: string, signal: AbortSignal): Promise<{ issues: PackIssue[]; warnings: string[] }> => {
     const hidden = hiddenInProse(located.pack.title);
     const own: PackIssue[] = hidden
       ? [{ ...located.locate(["title"]), code: "hidden-character", message: `the pack title may not hold ${hidden}` }]
       : [];
-    const verified = deps.verify ? await deps.verify(located, team) : { issues: [], warnings: [] };
+    const verified = deps.verify ? await deps.verify(located, team, signal) : { issues: [], warnings: [] };
     return { issues: [...own, ...verified.issues], warnings: verified.warnings };
   };
   // Read only after the token checks out (the /:team guard below runs first): an anonymous
@@ -97,10 +99,11 @@ export function teamPacksRouter(deps: {
     AT,
     routes.validatePack,
     async ({ body }, res) => {
+      const signal = clientLeft(res);
       try {
-        const located = await read(body, "editor", teamOf(res));
+        const located = await read(body, "editor", teamOf(res), signal);
         const { pack } = located;
-        const { issues: failures, warnings } = await check(located, teamOf(res));
+        const { issues: failures, warnings } = await check(located, teamOf(res), signal);
         if (failures.length) throw new PackValidationError(failures);
         return {
           valid: true as const,
@@ -121,6 +124,7 @@ export function teamPacksRouter(deps: {
     teamId: string,
     source: string,
     { visibility, baseVersion }: { visibility?: Visibility | undefined; baseVersion?: number | undefined },
+    signal: AbortSignal,
     expectId?: string,
   ) => {
     // The library stores a pack only when its verification finds no problem; its warnings come back with the summary.
@@ -130,9 +134,9 @@ export function teamPacksRouter(deps: {
         ...(visibility ? { visibility } : {}),
         ...(expectId ? { expectId } : {}),
         ...(baseVersion !== undefined ? { baseVersion } : {}),
-        read: (text: string, file: string) => read(text, file, teamId),
+        read: (text: string, file: string) => read(text, file, teamId, signal),
         verify: async (located: LocatedPack) => {
-          const checked = await check(located, teamId);
+          const checked = await check(located, teamId, signal);
           warnings = checked.warnings;
           return checked.issues;
         },
@@ -145,12 +149,12 @@ export function teamPacksRouter(deps: {
       throw err;
     }
   };
-  serve(router, AT, routes.publishPack, ({ body, query }, res) => publish(teamOf(res), body, query), ...readBody);
+  serve(router, AT, routes.publishPack, ({ body, query }, res) => publish(teamOf(res), body, query, clientLeft(res)), ...readBody);
   serve(
     router,
     AT,
     routes.publishPackVersion,
-    ({ params, body, query }, res) => publish(teamOf(res), body, query, params.packId),
+    ({ params, body, query }, res) => publish(teamOf(res), body, query, clientLeft(res), params.packId),
     ...readBody,
   );
 

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { createFairTurns } from "./fair-turns.js";
+import { createFairTurns } from "../turns/index.js";
 import type { GradeUpdate } from "./state.js";
 
 /**

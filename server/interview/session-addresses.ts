@@ -5,7 +5,7 @@ export const MAX_SESSION_ADDRESSES = 20_000;
 
 /**
  * The client address that last held each session (started it, resumed it, opened its invite), so grading can take
- * turns between addresses before sessions (fair-turns.ts). In memory and bounded: a session whose address is not
+ * turns between addresses before sessions (server/turns/fair-turns.ts). In memory and bounded: a session whose address is not
  * known here (recovered by another instance, or forgotten as the oldest) takes turns as a group of its own, as
  * every session did before.
  */

@@ -1,4 +1,12 @@
-import { constantExpectationWarning, stubPassesWarning, stubProbes, VALIDATION_BUDGET_MS, type Sandbox } from "../sandbox/index.js";
+import { ServiceError } from "../contracts/index.js";
+import {
+  constantExpectationWarning,
+  RunCancelledError,
+  stubPassesWarning,
+  stubProbes,
+  VALIDATION_BUDGET_MS,
+  type Sandbox,
+} from "../sandbox/index.js";
 import {
   describeValues,
   instantiateQuestion,
@@ -48,6 +56,12 @@ export type VerifyOptions = {
   /** Clock for the validation's time budget (injected in tests). */
   now?: () => number;
   budgetMs?: number;
+  /**
+   * Aborted when nobody waits for the answer any more (the request's connection closed): no further reference
+   * solution or stub starts, runs still queued leave the line, runs in progress are stopped, and the validation
+   * rejects with RUN_CANCELLED once none of its runs is left.
+   */
+  signal?: AbortSignal | undefined;
 };
 
 let validations = 0;
@@ -70,7 +84,20 @@ export async function verifyReferenceSolutions(
   const deadline = now() + budgetMs;
   // Background work: after candidates' runs, in a small slice of the pool shared by every validation.
   // Without a team (the CLI) no candidate shares the sandbox: runs keep the pool to themselves.
-  const run = options.team === undefined ? {} : { owner: `validation:${++validations}`, group: `team:${options.team}`, background: true };
+  const signal = options.signal;
+  const run = {
+    ...(options.team === undefined ? {} : { owner: `validation:${++validations}`, group: `team:${options.team}`, background: true }),
+    signal,
+  };
+  /** A run the abort took out of the line or stopped: its result is nobody's. */
+  const unlessCancelled = async <T>(work: () => Promise<T>): Promise<T | null> => {
+    try {
+      return await work();
+    } catch (err) {
+      if (err instanceof RunCancelledError && signal?.aborted) return null;
+      throw err;
+    }
+  };
   /** Reference solutions the budget left unrun, in pack order. */
   const unrun: { q: Question; i: number; language: Language }[] = [];
   let probesSkipped = 0;
@@ -100,19 +127,23 @@ export async function verifyReferenceSolutions(
     .filter((p) => sandbox.capabilities[p.language].available)
     .map(({ q, language, code }) => async () => {
       // Usually the stub fails a visible test, and the hidden ones need not run.
+      if (signal?.aborted) return;
       if (now() >= deadline) {
         probesSkipped++;
         return;
       }
-      const visible = await sandbox.runTests(q, language, code, "visible", run);
-      if (visible.passed !== visible.total) return;
-      const warning = stubPassesWarning(q, language, await sandbox.runTests(q, language, code, "all", run));
+      const visible = await unlessCancelled(() => sandbox.runTests(q, language, code, "visible", run));
+      if (!visible || signal?.aborted || visible.passed !== visible.total) return;
+      const all = await unlessCancelled(() => sandbox.runTests(q, language, code, "all", run));
+      const warning = all && !signal?.aborted ? stubPassesWarning(q, language, all) : null;
       if (warning) warnings.push(warning);
     });
   // A couple at a time: dozens of sandboxes at once on a small machine would
   // turn per-test time limits into false failures. The stub runs share the batches.
   const referenceWork = jobs.map((job) => () => verifyOne(job));
   await inBatches([...referenceWork, ...probeWork], VERIFY_CONCURRENCY, (work) => work());
+  if (signal?.aborted)
+    throw new ServiceError("RUN_CANCELLED", "the pack's validation was stopped: the request's connection closed, so nobody would read it");
   const first = unrun.sort((a, b) => a.i - b.i)[0];
   if (first) {
     const ids = [...new Set(unrun.map((u) => u.q.id))];
@@ -137,12 +168,13 @@ export async function verifyReferenceSolutions(
       warnings.push(`question "${q.id}": the ${language} reference solution was not run (${capability.reason})`);
       return;
     }
+    if (signal?.aborted) return;
     if (now() >= deadline) {
       unrun.push({ q, i, language });
       return;
     }
-    const report = await sandbox.runTests(q, language, code, "all", run);
-    if (report.passed === report.total) return;
+    const report = await unlessCancelled(() => sandbox.runTests(q, language, code, "all", run));
+    if (!report || signal?.aborted || report.passed === report.total) return;
     const failing = report.results.filter((r) => !r.passed);
     const first = failing[0];
     const why =

@@ -1,4 +1,4 @@
-import type { PublicPack, PublicQuestion } from "../contracts/public-pack.js";
+import type { PublicNeedsFix, PublicPack, PublicQuestion } from "../contracts/public-pack.js";
 import type { PackRecord } from "./catalog.js";
 import { LevelSchema, roundQuestionIds, type Question } from "./schema.js";
 import { instantiateQuestion } from "./variants/index.js";
@@ -23,6 +23,17 @@ export function toPublicPack(record: PackRecord, team: PublicPack["team"] = null
       minutes: r.minutes,
       questionCount: Math.min(r.pick, roundQuestionIds(pack, r).length),
     })),
+    needsFix: publicNeedsFix(record),
+  };
+}
+
+/** What the lobby is told of a version that needs a fix: the rules' codes, never the rubric paths the team sees. */
+function publicNeedsFix(record: PackRecord): PublicNeedsFix | null {
+  if (!record.needsFix?.length) return null;
+  const codes = [...new Set(record.needsFix.map((p) => p.code ?? "stored-pack-problem"))];
+  return {
+    codes,
+    reason: `this version of the pack was published before a rule it breaks (${codes.join(", ")}): no interview starts on it until the team that wrote it publishes a fixed version`,
   };
 }
 

@@ -10,15 +10,63 @@ export const ROLE_WORDS: readonly string[] = [
   ...new Set([...TOKEN_ROLES, "owner", "admin", "administrator", "reviewer", "author", "moderator", "staff", "system"]),
 ];
 
+/**
+ * The same roles in the languages a team most likely writes labels in (French, German, Spanish, Portuguese, Italian,
+ * Polish, Russian, Ukrainian, Chinese, Japanese, Korean), each to the role word above it means: "Marie
+ * (propriétaire)", "Jonas Inhaber", "Иван (владелец)" claim a role as plainly as "Dana (owner)" (session 18 red-team
+ * F4). Nouns of the role and its feminine form; words that are also common given names or surnames ("dona", "Prüfer")
+ * are left out, and so are the generic words for a reader or spectator. Synonyms (superuser, root) are not here.
+ */
+const IN_OTHER_LANGUAGES: Readonly<Record<string, readonly string[]>> = {
+  owner: [
+    ...["propriétaire", "Inhaber", "Inhaberin", "Eigentümer", "Eigentümerin", "Besitzer", "Besitzerin"],
+    ...["propietario", "propietaria", "dueño", "dueña", "proprietário", "proprietária", "proprietario", "proprietaria"],
+    ...["właściciel", "właścicielka", "владелец", "владелица", "хозяин", "власник", "власниця"],
+    ...["所有者", "拥有者", "擁有者", "オーナー", "소유자"],
+  ],
+  admin: [
+    ...["administrateur", "administratrice", "Verwalter", "Verwalterin", "administrador", "administradora"],
+    ...["amministratore", "amministratrice", "administratorka", "администратор", "админ", "адміністратор", "адмін"],
+    ...["管理员", "管理員", "管理者", "관리자"],
+  ],
+  editor: [
+    ...["éditeur", "éditrice", "rédacteur", "rédactrice", "Bearbeiter", "Bearbeiterin", "Redakteur", "Redakteurin"],
+    ...["editora", "redattore", "redattrice", "redaktor", "redaktorka", "редактор", "редакторка"],
+    ...["编辑", "編輯", "編集者", "편집자"],
+  ],
+  reviewer: [
+    ...["réviseur", "réviseuse", "relecteur", "relectrice", "Gutachter", "Gutachterin", "revisor", "revisora", "revisore"],
+    ...["recenzent", "recenzentka", "рецензент", "ревьюер", "рецензентка"],
+    ...["审核员", "审阅者", "審核員", "審閱者", "レビュアー", "검토자"],
+  ],
+  viewer: ["Betrachter", "Betrachterin", "наблюдатель", "спостерігач", "查看者", "閲覧者", "열람자"],
+};
+
+/** Scripts written without spaces between words: a role word there is found inside the label's text ("王伟管理员"). */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/** Every word read as a role, to the role it names: the role words, the other languages' words, each also without its accents. */
+const MEANINGS: readonly (readonly [word: string, role: string])[] = [
+  ...new Map(
+    [
+      ...ROLE_WORDS.map((w) => [w, w] as const),
+      ...Object.entries(IN_OTHER_LANGUAGES).flatMap(([role, ws]) => ws.map((w) => [w, role] as const)),
+    ]
+      .flatMap(([w, role]) => [[w, role] as const, [w.normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC"), role] as const])
+      .map(([w, role]) => [w.toLowerCase(), role] as const),
+  ),
+];
+const UNSPACED_MEANINGS = MEANINGS.filter(([w]) => UNSPACED.test(w));
+
 /** A word as a reader takes it, in each case: skeletons (look-alikes folded) of the word, in small letters and in capitals. */
 const forms = (word: string) => [word, word.toLowerCase(), word.toUpperCase()].map(skeleton);
 
-/** Built on first use (the skeleton table is large): each form of each role word, to the role word. */
+/** Built on first use (the skeleton table is large): each form of each word read as a role, to the role. */
 let roleForms: Map<string, string> | null = null;
-const roleFormsMap = () => (roleForms ??= new Map(ROLE_WORDS.flatMap((role) => forms(role).map((form) => [form, role] as const))));
+const roleFormsMap = () => (roleForms ??= new Map(MEANINGS.flatMap(([word, role]) => forms(word).map((form) => [form, role] as const))));
 
 /** The longest role word: words spelt across more of a label than this cannot be one. */
-const LONGEST = Math.max(...ROLE_WORDS.map((w) => w.length));
+const LONGEST = Math.max(...MEANINGS.map(([w]) => w.length));
 
 /**
  * Digits and signs written for letters ("0wn3r", "4dmin", "@dmin", "adm!n", "5taff"), each read as the letter,
@@ -62,10 +110,13 @@ function wordsOf(label: string): { shown: string; read: string }[] {
 
 /**
  * The role word a label holds as a word of its own, after folding look-alikes and case ("0WNER", "Rev1ewer",
- * Cyrillic "оwner"), as the role word itself; null when it holds none. Words that merely contain one ("Sysadmin",
+ * Cyrillic "оwner"), or a word of another language for a role ("владелец"; in Chinese, Japanese and Korean anywhere
+ * in the label), with the role it names; null when it holds none. Words that merely contain one ("Sysadmin",
  * "Townerson", "authority") pass.
  */
 export function roleWordIn(label: string): { word: string; role: string } | null {
+  const text = displayForm(label);
+  for (const [word, role] of UNSPACED_MEANINGS) if (text.includes(word)) return { word, role };
   const map = roleFormsMap();
   for (const { shown, read } of wordsOf(label)) {
     for (const form of forms(read)) {

@@ -1,5 +1,5 @@
 import type { Worker, WorkerOptions } from "node:worker_threads";
-import { createFairTurns } from "../interview/fair-turns.js";
+import { createFairTurns } from "../turns/index.js";
 import { spawnWorker } from "./spawn-worker.js";
 import { workerLoaded } from "./loaded.js";
 import { stopWorker } from "./stop-worker.js";
@@ -37,14 +37,18 @@ export type OneWorkerQueueOptions<Task> = {
   closed: string;
   /** What the task in progress is told when the queue closes; `closing` when absent. */
   closingInProgress?: string;
+  /** What a task is told when its caller's signal aborts (its caller has gone); "the task was cancelled" when absent. */
+  cancelled?: () => Error;
 };
 
 export type OneWorkerQueue<Task> = {
   /**
    * Queue `task` behind `owner`'s earlier ones (`group`: whose turns the owner shares, fair-turns.ts); resolves with
    * its result, or rejects with the task's error, a refusal (nothing queued), the time bound's error, or `stopped`.
+   * When `signal` aborts (nobody waits for the result any more) the task is given up with `cancelled()`: one waiting
+   * is never sent to the worker, one in progress has its worker replaced (as at the time bound).
    */
-  run<R>(task: Task, owner: string, group?: string): Promise<R>;
+  run<R>(task: Task, owner: string, group?: string, signal?: AbortSignal): Promise<R>;
   /** Tasks in progress (0 or 1) and waiting, for tests and metrics. */
   readonly inProgress: number;
   readonly waiting: number;
@@ -53,14 +57,14 @@ export type OneWorkerQueue<Task> = {
 
 /**
  * One worker thread doing CPU-bound tasks one at a time, off the server's event loop, with the next task chosen by
- * fair turns between owners (server/interview/fair-turns.ts) rather than first come: the grading thread and the pack
+ * fair turns between owners (server/turns/fair-turns.ts) rather than first come: the grading thread and the pack
  * reader are both this. One at a time, so the next task can still be chosen fairly (a first-come queue posted straight
  * to the worker let one owner's long tasks hold every other's). A worker that dies is replaced: the task it was doing
  * fails (and says so), the ones waiting go to the new one. A task past its time bound is given up and its worker
  * replaced. A worker is terminated only once it has loaded (server/workers/stop-worker.ts says why).
  */
 export function createOneWorkerQueue<Task>(options: OneWorkerQueueOptions<Task>): OneWorkerQueue<Task> {
-  type Job = { task: Task; resolve: (result: unknown) => void; reject: (e: Error) => void };
+  type Job = { task: Task; resolve: (result: unknown) => void; reject: (e: Error) => void; signal?: AbortSignal | undefined };
   const waiting = createFairTurns<Job>(options.perOwnerWaiting);
   const startTimer = options.timeout?.startTimer ?? realTimer;
   let worker: Worker | null = null;
@@ -80,6 +84,13 @@ export function createOneWorkerQueue<Task>(options: OneWorkerQueueOptions<Task>)
     pump();
   };
   const stop = (w: Worker) => stopWorker(w, loaded.get(w) ?? Promise.resolve());
+  const cancelled = options.cancelled ?? (() => new Error("the task was cancelled"));
+  /** Give up the task in progress and replace its worker (the next task gets a new one): its bound passed, or its caller left. */
+  const abandon = (w: Worker, error: Error) => {
+    if (worker === w) worker = null;
+    void stop(w);
+    finish(w, (j) => j.reject(error));
+  };
   const spawn = (): Worker => {
     const w = spawnWorker(options.worker, options.workerOptions);
     w.unref();
@@ -110,30 +121,36 @@ export function createOneWorkerQueue<Task>(options: OneWorkerQueueOptions<Task>)
   /** Hand the worker the next task, if it is idle. */
   const pump = () => {
     if (inFlight || closed) return;
-    const job = waiting.shift();
+    let job = waiting.shift();
+    // A task whose caller left while it waited was answered then; it takes no turn at the worker.
+    while (job?.signal?.aborted) job = waiting.shift();
     if (!job) return;
     const w = (worker ??= spawn());
     const id = nextId++;
     const bound = options.timeout;
-    const cancelTimer = bound
-      ? startTimer(() => {
-          // The worker is still at it: give the task up and replace the worker (the next task gets a new one).
-          if (worker === w) worker = null;
-          void stop(w);
-          finish(w, (j) => j.reject(bound.error()));
-        }, bound.ms)
-      : () => undefined;
+    // The worker is still at it past the bound: give the task up and replace the worker.
+    const cancelBound = bound ? startTimer(() => abandon(w, bound.error()), bound.ms) : () => undefined;
+    const onAbort = () => abandon(w, cancelled());
+    job.signal?.addEventListener("abort", onAbort, { once: true });
+    const cancelTimer = () => {
+      cancelBound();
+      job.signal?.removeEventListener("abort", onAbort);
+    };
     inFlight = { id, job, worker: w, cancelTimer };
     w.postMessage({ ...options.message(job.task), id });
   };
 
   return {
-    run<R>(task: Task, owner: string, group?: string) {
+    run<R>(task: Task, owner: string, group?: string, signal?: AbortSignal) {
       return new Promise<R>((resolve, reject) => {
         if (closed) return reject(new Error(options.closed));
+        if (signal?.aborted) return reject(cancelled());
         if (options.maxWaiting && waiting.size >= options.maxWaiting.count) return reject(options.maxWaiting.queueFull());
-        if (!waiting.push(owner, { task, resolve: resolve as (result: unknown) => void, reject }, group))
-          return reject(options.ownerFull());
+        const job: Job = { task, resolve: resolve as (result: unknown) => void, reject, signal };
+        if (!waiting.push(owner, job, group)) return reject(options.ownerFull());
+        // Answered at once if its caller leaves while it waits (a settled promise ignores the later answer); it still
+        // holds its place in its owner's line until its turn comes, when it is skipped.
+        signal?.addEventListener("abort", () => reject(cancelled()), { once: true });
         pump();
       });
     },

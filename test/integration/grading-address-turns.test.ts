@@ -4,7 +4,7 @@ import { io, type Socket } from "socket.io-client";
 import { miniPack } from "../helpers/packs.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 
-// Grading takes turns between client addresses, then sessions (server/interview/fair-turns.ts): it needs to know the
+// Grading takes turns between client addresses, then sessions (server/turns/fair-turns.ts): it needs to know the
 // address each session is held from, recorded where a client starts, resumes or opens one.
 let server: TestServer;
 const sockets: Socket[] = [];

@@ -127,3 +127,49 @@ describe("pack validation is background work", () => {
     expect((await pending).status).toBe(200);
   });
 });
+
+describe("a validation whose client goes away", () => {
+  // Loops the sandbox would stop only after ten minutes: what stops them here is the client leaving, or nothing.
+  let patient: TestServer;
+  let token: string;
+  beforeAll(async () => {
+    patient = await startTestServer({
+      packs: [pack],
+      sandbox: { limits: { ...DEFAULT_LIMITS, perTestMs: 600_000, cpuSeconds: 600 }, pythonPool: 1, typescriptWorkers: 2 },
+    });
+    token = (await patient.app.teams.create("Acme")).token;
+  });
+  afterAll(() => patient.close());
+  const validate = (body: string, signal?: AbortSignal) =>
+    fetch(`${patient.url}/api/teams/acme/packs/validate`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/yaml" },
+      body,
+      ...(signal ? { signal } : {}),
+    });
+
+  it("stops its running reference solutions, starts no more, and frees the team's turn (session 18 red-team F6)", async () => {
+    const sandbox = patient.app.sandbox!;
+    const real = sandbox.runTests;
+    let started = 0;
+    sandbox.runTests = (...args) => (started++, real(...args));
+    try {
+      const leaving = new AbortController();
+      const pending = validate(LOOPING_PACK, leaving.signal).catch((err: Error) => err.name);
+      const stats = () => sandbox.queueStats().typescript!;
+      while (stats().busy === 0) await new Promise((r) => setImmediate(r));
+      const startedBeforeLeaving = started;
+      leaving.abort();
+      expect(await pending).toBe("AbortError");
+      // Before, the loops ran on to their ten-minute limit and this waited for them.
+      while (stats().busy > 0 || stats().waiting > 0) await new Promise((r) => setImmediate(r));
+      expect(started, "no reference solution or stub check started after the client left").toBe(startedBeforeLeaving);
+      const wrong = readFileSync(new URL("../fixtures/upload/coding-wrong-reference.yaml", import.meta.url), "utf8");
+      const again = await validate(wrong);
+      expect(again.status, "the team's turn is free: not VALIDATION_IN_PROGRESS").toBe(200);
+      expect((await again.json()).issues.map((i: { code: string }) => i.code)).toContain("reference-solution-fails");
+    } finally {
+      sandbox.runTests = real;
+    }
+  });
+});

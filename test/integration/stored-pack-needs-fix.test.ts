@@ -5,6 +5,7 @@ import { miniPack } from "../helpers/packs.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { connectClient } from "../helpers/socket-client.js";
 import { sitInvite } from "../helpers/team-session.js";
+import { storeAsBeforeTheRule } from "../helpers/needs-fix-pack.js";
 
 const TINY = readFileSync(new URL("../fixtures/upload/tiny.yaml", import.meta.url), "utf8");
 type LogLine = { level: number; msg: string; pack?: string; version?: number };
@@ -48,19 +49,7 @@ describe("a team pack stored before a rule it breaks", () => {
     );
     taken = { sessionId: sat.sessionId, resumeToken: sat.resumeToken };
     unusedInvite = ((await (await invite("Grace")).json()) as { token: string }).token;
-    // What the store held for a pack published before the rule: its one criterion graded only by fix-works.
-    const row = (await before.app.database.db
-      .selectFrom("packs")
-      .selectAll()
-      .where("pack_key", "=", "acme/tiny")
-      .executeTakeFirstOrThrow())!;
-    const pack = JSON.parse(row.pack_json);
-    pack.questions[0].rubric[0].evidence = { ...pack.questions[0].rubric[0].evidence, concepts: [], checks: ["fix-works"] };
-    await before.app.database.db
-      .updateTable("packs")
-      .set({ pack_json: JSON.stringify(pack) })
-      .where("pack_key", "=", "acme/tiny")
-      .execute();
+    await storeAsBeforeTheRule(before, "acme/tiny");
     await before.close();
     // The server restarted on that store (a new version of the server, with the rule).
     const logger = pino({ level: "warn" }, { write: (line: string) => void logged.push(JSON.parse(line) as LogLine) });
@@ -105,6 +94,20 @@ describe("a team pack stored before a rule it breaks", () => {
     expect(lobby.map((p) => p.id)).not.toContain("acme/tiny");
   });
 
+  it("is described by GET /api/packs/:key as needing a fix, naming the rule but not the rubric", async () => {
+    const res = await fetch(`${server.url}/api/packs/acme/tiny`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(JSON.parse(text).needsFix).toEqual({
+      codes: ["criterion-needs-model"],
+      reason: expect.stringContaining("no interview starts on it until the team that wrote it publishes a fixed version"),
+    });
+    // Where the problem is (the criterion's id, its rubric path) is the team's to see, not a candidate's.
+    expect(text).not.toMatch(/\bstar\b/);
+    expect(text).not.toContain("rubric");
+    expect((await (await fetch(`${server.url}/api/packs/mini`)).json()).needsFix).toBeNull();
+  });
+
   it("keeps the session already taken on it reviewable by the team and readable by its candidate", async () => {
     const review = await api(`/api/teams/acme/sessions/${taken.sessionId}`);
     expect(review.status).toBe(200);
@@ -118,6 +121,7 @@ describe("a team pack stored before a rule it breaks", () => {
     const fixed = await api("/api/teams/acme/packs/tiny", { method: "PUT", body: TINY, type: "application/yaml" });
     expect(fixed.status).toBe(201);
     expect(await fixed.json()).toMatchObject({ version: 2, needsFix: [] });
+    expect((await (await fetch(`${server.url}/api/packs/acme/tiny`)).json()).needsFix).toBeNull();
     const started = await fetch(`${server.url}/api/invites/${unusedInvite}/start`, { method: "POST" });
     expect(started.status).toBe(201);
     const lobby = (await (await fetch(`${server.url}/api/packs`)).json()) as { id: string }[];

@@ -61,6 +61,35 @@ const DRAFT = {
   ],
 };
 
+/**
+ * The largest body suggest-terms accepts, in the shape that costs it most: 20 criteria of 500 terms, and a strong,
+ * an adequate and a weak answer of 20,000 characters each of distinct words (every phrase is looked up).
+ */
+function maximalSuggestBody() {
+  let x = 7;
+  const word = () => {
+    x = (x * 1103515245 + 12345) % 2 ** 31;
+    return `w${(x % 40_000).toString(36)}x`;
+  };
+  const answer = () => {
+    let text = "";
+    while (text.length < 19_990) text += `${word()} `;
+    return text.slice(0, 20_000);
+  };
+  const criteria = Array.from({ length: 20 }, (_, i) => ({ id: `c${i}`, terms: Array.from({ length: 500 }, () => word()) }));
+  const levels = [
+    ["strong", 4],
+    ["adequate", 2],
+    ["weak", 0],
+  ] as const;
+  const exemplars = levels.map(([level, score]) => ({
+    level,
+    answer: answer(),
+    scores: Object.fromEntries(criteria.map((c) => [c.id, score])),
+  }));
+  return { criteria, exemplars };
+}
+
 /** Yield to the event loop until `ready` holds (the server runs in this process: while it is blocked, so is this). */
 async function until(ready: () => boolean): Promise<void> {
   while (!ready()) await new Promise((resolve) => setImmediate(resolve));
@@ -170,6 +199,58 @@ describe("authoring help", () => {
     const third = await draft(TINY);
     expect(third.status).toBe(409);
     expect((await third.json()).error.code).toBe("PACK_READ_BUSY");
+    expect((await first).status).toBe(200);
+    expect((await second).status).toBe(200);
+  });
+
+  it("suggests terms in the pack reader's thread: /api/health is answered while a maximal suggestion is worked out", async () => {
+    const reader = offline.app.packReader!;
+    const offlineToken = (await offline.app.teams.create("Maxi")).token;
+    const body = maximalSuggestBody();
+    let answered = false;
+    const suggesting = fetch(`${offline.url}/api/teams/maxi/authoring/suggest-terms`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${offlineToken}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    }).then(async (res) => {
+      answered = true;
+      return { status: res.status, body: await res.json() };
+    });
+    // On the event loop the route would answer without the reading thread ever taking it.
+    await until(() => reader.reading === 1 || answered);
+    expect(reader.reading).toBe(1);
+    // Health answers, and when it has, the suggestion is still being worked out in the thread (order, not time).
+    const health = await fetch(`${offline.url}/api/health`);
+    expect(health.status).toBe(200);
+    expect({ reading: reader.reading, answered }).toEqual({ reading: 1, answered: false });
+    const { status, body: result } = await suggesting;
+    expect(status).toBe(200);
+    expect(result.criteria).toHaveLength(20);
+    expect(result.criteria[0].terms.length).toBeGreaterThan(0);
+  });
+
+  it("term suggestions take the team's turn at the reading thread: with a read in progress and one waiting, PACK_READ_BUSY", async () => {
+    const reader = server.app.packReader!;
+    const draft = (source: string) =>
+      post(server, "/authoring/draft-question", {
+        role: "Support-bot engineer who owns a RAG assistant.",
+        kind: "system-design",
+        level: "senior",
+        source,
+      });
+    const first = draft(bigPackYaml(1_500_000, "busy-suggest"));
+    await until(() => reader.reading === 1);
+    const second = draft(TINY);
+    await until(() => reader.waiting === 1);
+    const refused = await post(server, "/authoring/suggest-terms", {
+      criteria: [{ id: "c" }],
+      exemplars: [
+        { level: "strong", answer: "canary rollout with feature flags", scores: { c: 4 } },
+        { level: "weak", answer: "just ship it", scores: { c: 0 } },
+      ],
+    });
+    expect(refused.status).toBe(409);
+    expect((await refused.json()).error.code).toBe("PACK_READ_BUSY");
     expect((await first).status).toBe(200);
     expect((await second).status).toBe(200);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createFairTurns } from "../../server/interview/fair-turns.js";
+import { createFairTurns } from "../../server/turns/index.js";
 
 /** Everything waiting, in the order it is served. */
 const served = (turns: { shift(): string | undefined }) => {

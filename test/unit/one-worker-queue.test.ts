@@ -85,6 +85,27 @@ describe("one worker thread with a fair queue (the grading thread's and the pack
     expect(timers.armed[1]!.cancelled).toBe(true);
   });
 
+  it("a task whose caller's signal aborts is given up: waiting, it never reaches the worker; in progress, its worker is replaced", async () => {
+    const q = makeQueue();
+    const leavingWhileWaiting = new AbortController();
+    const leavingInProgress = new AbortController();
+    const stuck = outcome(q.run({ name: "h", act: "hang" }, "a", undefined, leavingInProgress.signal));
+    const dropped = outcome(q.run({ name: "d", act: "answer" }, "b", undefined, leavingWhileWaiting.signal));
+    const next = q.run<string>({ name: "n", act: "answer" }, "c");
+    leavingWhileWaiting.abort();
+    expect(await dropped).toBe("error: the task was cancelled");
+    expect(q.inProgress).toBe(1);
+    leavingInProgress.abort();
+    expect(await stuck).toBe("error: the task was cancelled");
+    // Numbered 1 by a new worker: the hung one was replaced, and "d" was never sent to either.
+    expect(await next).toBe("n#1");
+    expect(spawned).toBe(2);
+    const gone = new AbortController();
+    gone.abort();
+    expect(await outcome(q.run({ name: "late", act: "answer" }, "a", undefined, gone.signal))).toBe("error: the task was cancelled");
+    expect(await q.run<string>({ name: "m", act: "answer" }, "a")).toBe("m#2");
+  });
+
   it("closing fails the task in progress and those waiting, and refuses later ones", async () => {
     const q = makeQueue();
     const doing = outcome(q.run({ name: "h", act: "hang" }, "a"));

@@ -53,6 +53,29 @@ describe("role words in token labels (finding F8)", () => {
     }
   });
 
+  it("finds the roles' words in other languages, with or without their accents, and in Chinese, Japanese, Korean anywhere", () => {
+    for (const [label, word, role] of [
+      ["Marie (propriétaire)", "propriétaire", "owner"],
+      ["Marie (proprietaire)", "proprietaire", "owner"],
+      ["Jonas Inhaber", "Inhaber", "owner"],
+      ["EIGENTÜMERIN Jana", "EIGENTÜMERIN", "owner"],
+      ["Ana (administradora)", "administradora", "admin"],
+      ["Luca amministratore", "amministratore", "admin"],
+      ["Иван (владелец)", "владелец", "owner"],
+      ["Ольга админ", "админ", "admin"],
+      ["王伟 管理员", "管理员", "admin"],
+      ["王伟管理员", "管理员", "admin"],
+      ["李明（所有者）", "所有者", "owner"],
+      ["田中オーナー", "オーナー", "owner"],
+      ["김민수 관리자", "관리자", "admin"],
+      ["Léa rédactrice", "rédactrice", "editor"],
+      ["Hans Gutachter", "Gutachter", "reviewer"],
+      ["Пётр наблюдатель", "наблюдатель", "viewer"],
+    ] as const) {
+      expect(roleWordIn(label), label).toEqual({ word, role });
+    }
+  });
+
   it("leaves words that merely contain a role word, and names that are not one", () => {
     for (const label of [
       "Sysadmin",
@@ -68,6 +91,13 @@ describe("role words in token labels (finding F8)", () => {
       "Ann Ed",
       "Dana 2024",
       "B2B export",
+      // Names and words near the other languages' role words.
+      "Dona Maria",
+      "Jonas Prüfer",
+      "Ivan Petrov",
+      "李明",
+      "管理 export",
+      "Eigentum team",
     ])
       expect(roleWordIn(label), label).toBeNull();
   });
@@ -83,6 +113,15 @@ describe("role words in token labels (finding F8)", () => {
     expect((refused as TeamError).message).toContain('the word "owner"');
     const alike = await teams.createToken("acme", "Rev1ewer Bob", "reviewer").catch((e: unknown) => e);
     expect((alike as TeamError).message).toMatch(/the word "Rev1ewer" \(it reads as "reviewer"\)/);
+    for (const [label, said] of [
+      ["Иван (владелец)", 'the word "владелец" (it reads as "owner")'],
+      ["王伟管理员", 'the word "管理员" (it reads as "admin")'],
+      ["Marie (propriétaire)", 'the word "propriétaire" (it reads as "owner")'],
+    ] as const) {
+      const foreign = await teams.createToken("acme", label, "viewer").catch((e: unknown) => e);
+      expect((foreign as TeamError).code, label).toBe("LABEL_ROLE_WORD");
+      expect((foreign as TeamError).message).toContain(said);
+    }
     expect((await teams.createToken("acme", "Dana", "owner")).row.label).toBe("Dana");
     // The team's bootstrap token keeps the label the server gave it (both made in one millisecond: compared as a set).
     expect((await teams.tokens("acme")).map((t) => t.label).sort()).toEqual(["Dana", "owner"]);

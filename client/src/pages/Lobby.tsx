@@ -121,6 +121,13 @@ export function Lobby() {
               </select>
             </label>
             {pack?.description && <p className="muted pack-description">{pack.description}</p>}
+            {pack?.needsFix && (
+              // Only a linked pack can be here (the list leaves such packs out): say why it cannot start, before the
+              // candidate chooses rounds and is refused with PACK_NEEDS_FIX.
+              <div className="notice warn" role="status" data-testid="pack-needs-fix">
+                <p>This pack cannot be started now: {pack.needsFix.reason}.</p>
+              </div>
+            )}
             {pack?.team && (
               <div className="notice" data-testid="pack-team-notice">
                 <p>
@@ -177,7 +184,12 @@ export function Lobby() {
                     : "Practice: no clock, feedback after every answer."}
                 </p>
 
-                <button type="submit" className="primary" data-testid="start-button" disabled={starting || choice.rounds.size === 0}>
+                <button
+                  type="submit"
+                  className="primary"
+                  data-testid="start-button"
+                  disabled={starting || choice.rounds.size === 0 || pack.needsFix !== null}
+                >
                   {starting ? "Starting…" : "Start interview"}
                 </button>
               </>

@@ -8,6 +8,7 @@ import { editorDerived, editorReducer, initialEditorState } from "./editor-state
 import { PackForm } from "./PackForm.js";
 import { IssueList, PreviewPanel, PublishPanel, VersionsPanel } from "./editor/index.js";
 import { DraftQuestion } from "./DraftQuestion.js";
+import { NeedsFix } from "./NeedsFix.js";
 import type { ReviewApi } from "./review-api.js";
 import { needs, useCan } from "./role.js";
 import { routes } from "../../../server/contracts/index.js";
@@ -170,6 +171,15 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
       </header>
 
       {loadError && <ErrorBanner message={loadError} onDismiss={() => dispatch({ type: "dismissLoadError" })} />}
+      {doc.needsFix.length > 0 && (
+        <div className="panel">
+          <NeedsFix problems={doc.needsFix} testId="editor-needs-fix" />
+          <p className="muted small">
+            This is about the latest version (v{latestVersion}): interviews and invites start on the pack again once a version without these
+            problems is published.
+          </p>
+        </div>
+      )}
 
       <div className="pack-editor-grid">
         <div className="pack-editor-main">

@@ -1,26 +1,8 @@
 import { routes } from "../../../server/contracts/index.js";
 import { ErrorBanner } from "../components/ErrorBanner.js";
+import { NeedsFix } from "./NeedsFix.js";
 import { useCan } from "./role.js";
 import type { PackSummary } from "./types.js";
-
-/**
- * A version published before a rule it breaks: interviews and invites on it are refused until a fixed version is
- * published; the sessions already taken on it stay on the dashboard.
- */
-function NeedsFix({ problems }: { problems: NonNullable<PackSummary["needsFix"]> }) {
-  return (
-    <div className="needs-fix" data-testid="pack-needs-fix">
-      <span className="badge badge-fail">needs a fix</span> Not offered for new interviews until you publish a fixed version:
-      <ul className="small">
-        {problems.map((p) => (
-          <li key={`${p.path}:${p.code ?? ""}`}>
-            <code>{p.path}</code> {p.message}
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
 
 /** The team's packs at their latest versions, with "New pack" and "Open" into the editor. */
 export function PackList({

@@ -19,6 +19,8 @@ export type EditorState = {
     versions: PackVersionInfo[];
     loadedVersion: number | null;
     latestVersion: number | null;
+    /** The latest version's problems under rules added after it was published (PackSummary.needsFix); none once fixed. */
+    needsFix: PackIssue[];
   };
   validation: {
     /** The validation of one exact text: it only counts while the editor still holds that text. */
@@ -63,6 +65,7 @@ export function initialEditorState(packId: string | null, starter: string): Edit
       versions: [],
       loadedVersion: null,
       latestVersion: null,
+      needsFix: [],
     },
     validation: { checked: null, error: null, recheck: 0 },
     preview: { last: [], lastTitle: null, selectedId: null, jump: null },
@@ -86,6 +89,7 @@ export function editorReducer(s: EditorState, e: EditorEvent): EditorState {
           versions: e.detail.versions,
           loadedVersion: e.detail.version,
           latestVersion: e.detail.version,
+          needsFix: e.detail.needsFix ?? [],
         },
       };
     }
@@ -125,6 +129,7 @@ export function editorReducer(s: EditorState, e: EditorEvent): EditorState {
           visibility: e.result.visibility,
           loadedVersion: e.result.version,
           latestVersion: e.result.version,
+          needsFix: e.result.needsFix ?? [],
         },
         publish: { running: false, done: e.result, error: null },
       };

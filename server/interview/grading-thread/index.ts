@@ -41,7 +41,7 @@ export const MAX_QUEUED_READINGS_PER_SESSION = 8;
  * (server/workers/one-worker-queue.ts).
  *
  * The thread gets one reading at a time, chosen round-robin between client
- * addresses, then between an address's sessions (`groupOf`, ../fair-turns.ts): a
+ * addresses, then between an address's sessions (`groupOf`, server/turns/fair-turns.ts): a
  * first-come queue posted straight to the worker let one session's long answers
  * delay every other session's follow-up and grades, and turns per session let
  * one address's many sessions do the same together.
@@ -101,7 +101,7 @@ export function createGradingThread(options: { groupOf?: ((owner: string) => str
   });
   let nextUnowned = 1;
   // A reading nobody owns (start-up warm-ups, tools) is a line of its own: it waits one turn, and no cap applies.
-  // Sessions share their turns with the other sessions of their client address (fair-turns.ts).
+  // Sessions share their turns with the other sessions of their client address (server/turns/fair-turns.ts).
   const send = <T>(task: GradeTask, pack: Pack | undefined, owner: string | undefined): Promise<T> =>
     queue.run<T>({ task, pack }, owner ?? `unowned:${nextUnowned++}`, owner === undefined ? undefined : options.groupOf?.(owner));
   return {

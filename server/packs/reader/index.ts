@@ -1,4 +1,4 @@
-import { ServiceError, type DraftQuestionResult } from "../../contracts/index.js";
+import { ServiceError, type DraftQuestionResult, type SuggestTermsBody, type TermSuggestions } from "../../contracts/index.js";
 import { locatedPack, PackValidationError, type LocatedPack } from "../../scenarios/index.js";
 import { createOneWorkerQueue, type StartTimer } from "../../workers/index.js";
 import type { DraftPlacement } from "../../teams/authoring/place-draft.js";
@@ -26,15 +26,22 @@ export type PackReader = {
   /**
    * Parse and validate a pack's text in the reading thread, as parsePackLocated does on the caller's thread:
    * resolves with the pack and its locator, rejects with PackValidationError listing its problems, or with
-   * ServiceError PACK_READ_BUSY / PACK_READ_QUEUE_FULL (nothing queued) or PACK_READ_TIMEOUT.
+   * ServiceError PACK_READ_BUSY / PACK_READ_QUEUE_FULL (nothing queued) or PACK_READ_TIMEOUT; or RUN_CANCELLED once
+   * `signal` aborts (the request's connection closed: the read is dropped, or its thread replaced if it had started).
    */
-  read(text: string, file: string, team: string): Promise<LocatedPack>;
+  read(text: string, file: string, team: string, signal?: AbortSignal): Promise<LocatedPack>;
   /**
    * Place a model-drafted question in the editor's pack (server/teams/authoring/place-draft.ts) in the reading thread:
    * reading the editor's pack and checking the result are a pack read each. Takes the team's turn as a read does, with
    * the same refusals and time bound.
    */
   placeDraft(placement: DraftPlacement, team: string): Promise<DraftQuestionResult>;
+  /**
+   * Suggest evidence terms from a question's exemplars (server/teams/authoring/suggest-terms.ts) in the reading thread:
+   * its largest accepted body costs a few hundred ms of a core. Takes the team's turn as a read does, with the same
+   * refusals and time bound.
+   */
+  suggestTerms(body: SuggestTermsBody, team: string): Promise<TermSuggestions>;
   /** Packs being read (0 or 1) and waiting, for tests and metrics. */
   readonly reading: number;
   readonly waiting: number;
@@ -47,7 +54,9 @@ export type PackReader = {
  * read is CPU-bound and the server's other threads (grading, the TypeScript sandbox) share the same few cores.
  * Teams take turns (server/workers/one-worker-queue.ts), each with at most `perTeamWaiting` packs waiting; a read
  * that takes longer than `timeoutMs` is given up and its thread replaced. A drafted question is placed in the
- * editor's pack here too (`placeDraft`): that reads the pack as well.
+ * editor's pack here too (`placeDraft`): that reads the pack as well; and evidence terms are suggested here (`suggestTerms`),
+ * so an editor's large suggestion bodies sent back to back keep this thread busy, not the event loop (session 18
+ * red-team F1).
  */
 export function createPackReader(options: PackReaderOptions = {}): PackReader {
   const timeoutMs = options.timeoutMs ?? PACK_READ_TIMEOUT_MS;
@@ -65,12 +74,12 @@ export function createPackReader(options: PackReaderOptions = {}): PackReader {
     ownerFull: () =>
       new ServiceError(
         "PACK_READ_BUSY",
-        "this team already has a pack being read and another waiting (a validation, an upload or a drafted question); retry when one of them answers",
+        "this team already has a pack being read and another waiting (a validation, an upload, a drafted question or term suggestions); retry when one of them answers",
       ),
     message: (task) => task,
     result(reply) {
       const m = reply as ReadReply;
-      if (m.ok) return "placed" in m ? m.placed : locatedPack(m.read);
+      if (m.ok) return "placed" in m ? m.placed : "suggested" in m ? m.suggested : locatedPack(m.read);
       if ("issues" in m) throw new PackValidationError(m.issues);
       throw new Error(`the pack reader failed: ${m.error}`);
     },
@@ -86,10 +95,12 @@ export function createPackReader(options: PackReaderOptions = {}): PackReader {
     stopped: "the pack reading thread stopped",
     closing: "the pack reader is closing",
     closed: "the pack reader is closed",
+    cancelled: () => new ServiceError("RUN_CANCELLED", "the pack was not read: the request's connection closed"),
   });
   return {
-    read: (text, file, team) => queue.run<LocatedPack>({ read: { text, file } }, team),
+    read: (text, file, team, signal) => queue.run<LocatedPack>({ read: { text, file } }, team, undefined, signal),
     placeDraft: (placement, team) => queue.run<DraftQuestionResult>({ place: placement }, team),
+    suggestTerms: (body, team) => queue.run<TermSuggestions>({ suggest: body }, team),
     get reading() {
       return queue.inProgress;
     },

@@ -80,7 +80,15 @@ export function createPythonRunner(options: {
         const warm = idle.shift() ?? start();
         refill();
         request.onStart?.();
-        return await runInSandbox(warm, request, options.limits, options.budget);
+        // Nobody waits for this run any more (its client left): the sandbox is killed, not left to run to its limit.
+        const cancel = () => killSandbox(warm.child);
+        if (request.signal?.aborted) cancel();
+        else request.signal?.addEventListener("abort", cancel, { once: true });
+        try {
+          return await runInSandbox(warm, request, options.limits, options.budget);
+        } finally {
+          request.signal?.removeEventListener("abort", cancel);
+        }
       } finally {
         release();
       }

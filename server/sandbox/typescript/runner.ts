@@ -105,14 +105,23 @@ export function createTypeScriptRunner(options: { limits: SandboxLimits; workers
           finish(msg.result ?? crashed(request, msg.error ?? "unknown error"));
         };
         const onExit = () => finish(crashed(request, "the engine exited"));
+        // Nobody waits for this run any more (its client left): the worker is stopped and replaced rather than left
+        // to run the code to its ceiling.
+        const onAbort = () => {
+          replace = true;
+          finish(crashed(request, "the run was cancelled: nobody waits for its results"));
+        };
         function finish(r: BatchResult) {
           clearTimeout(timer);
           slot.worker.off("message", onMessage);
           slot.worker.off("exit", onExit);
+          request.signal?.removeEventListener("abort", onAbort);
           resolve(r);
         }
         slot.worker.on("message", onMessage);
         slot.worker.once("exit", onExit);
+        if (request.signal?.aborted) return onAbort();
+        request.signal?.addEventListener("abort", onAbort, { once: true });
         // Callbacks cannot cross to the worker; everything else in the request is plain data.
         const { onWait: _onWait, onStart: _onStart, signal: _signal, ...plain } = request;
         slot.worker.postMessage({ id, request: plain });
