@@ -4,8 +4,9 @@
 // found by identity there. Compares checkouts in one run (the order alternates per round: the first graded in a
 // round came out faster in earlier sessions):
 //   npx tsx scripts/bench/thread-path.ts [rounds] [other checkout's root ...] [--exemplars]
-// Prints median, p90 and p95 per checkout, the median and p95 of each answer's least CPU over the rounds, each one's ratio to the first other checkout (the baseline, e.g. the commit
-// before a change), and whether this checkout meets the target (median < 5 ms).
+// Prints median, p90 and p95 per checkout, the median and p95 of each answer's least CPU over the rounds, each
+// one's ratio to the first other checkout (the baseline, e.g. the commit before a change), and whether this
+// checkout meets the target (median < 5 ms).
 // CPU is the whole process's (worker and main thread) while one answer is graded; the main thread only waits.
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
