@@ -1,9 +1,12 @@
-// Grading speed on the path the interview runs: the whole built-in pack loaded, each answer
-// graded with gradeQuestion(question, answers, { pack }) as server/interview/nodes/grade.ts does.
-// The pack library re-parses a built-in pack's JSON on every lookup, so each answer gets a fresh
-// pack object (parsed outside the timing): the per-pack-version index is found by content.
+// Grading speed on the path the interview runs: the whole built-in pack loaded, each answer graded through the
+// grading thread (server/interview/grading-thread) as server/app.ts runs it, the pack sent once and held as one
+// object (the main side keeps one pack object per id and version). The issue's target (median < 5 ms CPU per
+// answer that is not a copy) is read on that row. The in-process rows call gradeQuestion(question, answers,
+// { pack }) directly (server/interview/nodes/grade.ts without a thread), with a fresh pack object per answer
+// (parsed outside the timing: the per-pack-version index is then found by content), or the same object.
 import type { AnswerBody } from "../../server/contracts/index.js";
 import { gradeQuestion } from "../../server/grading/index.js";
+import { createGradingThread } from "../../server/interview/index.js";
 import { loadPacksFromDir, type Pack } from "../../server/scenarios/index.js";
 import { blindAnswers } from "./blind-answers.js";
 import { ms, printRow, summarise } from "./stats.js";
@@ -59,21 +62,44 @@ export async function benchGrading(): Promise<void> {
   const blind = run("interview", 2, same, notCopies);
   // What the fresh pack per answer costs them (its parse's garbage, comparing its texts with the index's).
   const blindCached = run("same-object", 2, same, notCopies);
+  // The interview's own path: the grading thread, one pack object sent once, each question sent as its place in the
+  // pack. CPU is the whole process's while one answer is graded (the worker's; the main thread only waits).
+  const thread = createGradingThread();
+  await thread.warm(same.questions[0]!, same);
+  const throughThread = async (rounds: number) => {
+    const samples: number[] = [];
+    const cpu: number[] = [];
+    for (let round = 0; round < rounds; round++)
+      for (const a of notCopies) {
+        const q = same.questions.find((x) => x.id === a.id)!;
+        const c = process.cpuUsage();
+        const t = performance.now();
+        await thread.grade(q, [a.body], { pack: same, owner: "bench" });
+        samples.push(performance.now() - t);
+        const used = process.cpuUsage(c);
+        cpu.push((used.user + used.system) / 1000);
+      }
+    return { ...summarise(samples), cpu: summarise(cpu) };
+  };
+  await throughThread(1); // warm up the worker (the language model, the pack's index, WordNet)
+  const threaded = await throughThread(3);
+  await thread.close();
   const cpuNote = (s: { cpu: { median: number; p95: number } }) => `CPU median ${ms(s.cpu.median)}, p95 ${ms(s.cpu.p95)}`;
   const times = (s: Row, base: Row) =>
     `x${(s.median / base.median).toFixed(2)} baseline (CPU x${(s.cpu.median / base.cpu.median).toFixed(2)})`;
   printRow(`grading, no copy check (baseline)`, baseline, cpuNote(baseline));
   printRow(
-    `grading as the interview does (${answers.length} answers)`,
+    `grading in process, fresh pack per answer (${answers.length} answers)`,
     interview,
-    `${times(interview, baseline)}; target median < 5 ms; ${cpuNote(interview)}`,
+    `${times(interview, baseline)}; ${cpuNote(interview)}`,
   );
   printRow(`answers not copies, no copy check (baseline)`, blindBaseline, cpuNote(blindBaseline));
   printRow(
-    `answers not copies, as the interview (${notCopies.length})`,
-    blind,
-    `${times(blind, blindBaseline)}; target median < 5 ms; ${cpuNote(blind)}`,
+    `answers not copies, through the grading thread as the interview (${notCopies.length})`,
+    threaded,
+    `${times(threaded, blindBaseline)}; target CPU median < 5 ms; ${cpuNote(threaded)}`,
   );
+  printRow(`answers not copies, in process, fresh pack per answer`, blind, `${times(blind, blindBaseline)}; ${cpuNote(blind)}`);
   printRow(`answers not copies, same pack object`, blindCached, `${times(blindCached, blindBaseline)}; ${cpuNote(blindCached)}`);
   printRow(`grading, same pack object`, cached, `${times(cached, baseline)}; ${cpuNote(cached)}`);
   // The worst text a candidate may send: the interview's longest answer (20,000 characters) as one unbroken

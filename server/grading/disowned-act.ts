@@ -19,6 +19,17 @@ import { clauseAround, isClauseWord } from "./clause-spans.js";
  * Only the action criterion reads this: a regret is the story's reflection, and keeps that credit.
  */
 export function disownedAct(a: Analysis, index: number): boolean {
+  // Asked for every occurrence of every term of the action criterion, and again for the capped check: one
+  // reading per token of the answer (it depends on the analysis and the token alone).
+  let known = readings.get(a);
+  if (!known) readings.set(a, (known = new Map()));
+  let disowned = known.get(index);
+  if (disowned === undefined) known.set(index, (disowned = readDisowned(a, index)));
+  return disowned;
+}
+const readings = new WeakMap<Analysis, Map<number, boolean>>();
+
+function readDisowned(a: Analysis, index: number): boolean {
   if (notHappened(a, index)) return true;
   const who = actor(a, index);
   return who === "other" || who === "none" || namesTheActor(a, index) || passiveBySomeoneElse(a, index);

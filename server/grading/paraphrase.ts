@@ -34,8 +34,15 @@ import { relatesWords } from "./statement-shape.js";
  * exemplars, measured on the public sets' tuning splits (docs/grading-history.md, Session 11, "paraphrase").
  */
 export type OtherWordsHit = { at: number; length: number; sentence: number };
-type Meaning = { criterion: string; label: string; own: Set<string>; words: Map<string, number> };
-type Meanings = { meanings: Meaning[]; spread: Map<string, number>; terms: { meaning: number; term: string }[] };
+/** `direction`: the change of amount the point's own words name (change-words.ts), 0 for none. */
+type Meaning = { criterion: string; label: string; own: Set<string>; words: Map<string, number>; direction: number };
+/** `credits`: what each answer word met so far credits each point (creditsOf). */
+type Meanings = {
+  meanings: Meaning[];
+  spread: Map<string, number>;
+  terms: { meaning: number; term: string }[];
+  credits: Map<string, readonly Credit[]>;
+};
 
 const MIN_WORDS = 3;
 const MIN_STRONG = 2;
@@ -77,7 +84,8 @@ function meaningsOf(q: Question): Meanings {
         for (const t of analyse(text.replace(/[@%]/g, " ")).tokens)
           if (CONTENT.has(t.pos) && /^[a-z][a-z-]{2,}$/.test(t.lemma) && !GENERIC.has(t.lemma)) own.add(t.lemma);
       for (const term of k.terms) terms.push({ meaning: meanings.length, term: term.toLowerCase() });
-      meanings.push({ criterion: c.id, label: k.label, own, words: new Map() });
+      const direction = [...own].map(changeDirection).find((d) => d !== 0) ?? 0;
+      meanings.push({ criterion: c.id, label: k.label, own, words: new Map(), direction });
     }
   const ownOfAny = new Set(meanings.flatMap((m) => [...m.own]));
   const topic = topicWords(q);
@@ -119,7 +127,7 @@ function meaningsOf(q: Question): Meanings {
   }
   const spread = new Map<string, number>();
   for (const m of meanings) for (const w of m.words.keys()) spread.set(w, (spread.get(w) ?? 0) + 1);
-  known = { meanings, spread, terms };
+  known = { meanings, spread, terms, credits: new Map() };
   cache.set(q, known);
   return known;
 }
@@ -186,62 +194,67 @@ function bestFit(m: Meanings, a: Analysis, i: number): { meaning: Meaning; hit: 
   // A sentence that names a key point by its terms is read by them.
   const lower = s.text.toLowerCase();
   if (m.terms.some(({ term }) => findTerm(lower, term) >= 0)) return null;
+  const words = sentenceWords(a, s.from, s.to);
   let best: { meaning: Meaning; weight: number; from: number; to: number } | null = null;
-  for (const meaning of m.meanings) {
-    const fit = fitOf(m, meaning, a, s.from, s.to);
+  m.meanings.forEach((meaning, at) => {
+    const fit = fitOf(m, meaning, at, a, words);
     if (fit && (!best || fit.weight > best.weight)) best = { meaning, ...fit };
-  }
+  });
   if (!best) return null;
-  const from = a.tokens[best.from]!;
-  const to = a.tokens[best.to]!;
-  return { meaning: best.meaning, hit: { at: from.at, length: to.at + to.word.length - from.at, sentence: i } };
+  const { meaning, from: first, to: last } = best as { meaning: Meaning; from: number; to: number };
+  const from = a.tokens[first]!;
+  const to = a.tokens[last]!;
+  return { meaning, hit: { at: from.at, length: to.at + to.word.length - from.at, sentence: i } };
 }
 
-/** The best window of a sentence for one key point, when it passes; token indices into the analysis. */
-function fitOf(m: Meanings, meaning: Meaning, a: Analysis, from: number, to: number): { weight: number; from: number; to: number } | null {
-  // A point about a change of amount ("cost growth") is not stated by a sentence that moves the other way ("the costs
-  // shrink, since each extra loop is a paid call"): the pack's words around it fit, the direction does not.
-  const direction = [...meaning.own].map(changeDirection).find((d) => d !== 0) ?? 0;
-  if (direction !== 0 && a.tokens.slice(from, to).some((t) => changeDirection(t.lemma) === -direction)) return null;
-  // Each content word's credit for this point: the word itself in its meaning, or a word sharing a sense with
-  // one of its own words.
-  const credits: { index: number; key: string; weight: number; strong: boolean; negated: boolean }[] = [];
+/**
+ * What every key point reads of one sentence, read once for all of them: its content words that may carry a
+ * point's meaning, how many content words it has, the change directions its words move in, and (asked lazily,
+ * once per word) whether a word is negated or dismissed.
+ */
+type SentenceWords = { indices: number[]; content: number; directions: Set<number>; negated: (k: number) => boolean };
+function sentenceWords(a: Analysis, from: number, to: number): SentenceWords {
+  const indices: number[] = [];
+  const directions = new Set<number>();
+  let content = 0;
   for (let k = from; k < to; k++) {
     const t = a.tokens[k]!;
-    if (!CONTENT.has(t.pos) || GENERIC.has(t.lemma) || t.lemma.length < 3) continue;
-    let key: string | null = null;
-    let weight = 0;
-    let strong = false;
-    const w = meaning.words.get(t.lemma);
-    if (w !== undefined) {
-      key = t.lemma;
-      weight = w / m.spread.get(t.lemma)!;
-      strong = w === 1;
-    } else {
-      // The answer's word shares a sense with one of the point's own words, or its definition uses one.
-      const senses = wordSenses(t.lemma);
-      for (const x of senses.near)
-        if (meaning.own.has(x) || meaning.words.get(x) === 1) {
-          key = x;
-          weight = NEAR_WEIGHT / (m.spread.get(x) ?? 1);
-          break;
-        }
-      if (key === null)
-        for (const x of senses.gloss)
-          if (meaning.own.has(x)) {
-            key = x;
-            weight = GLOSS_WEIGHT / (m.spread.get(x) ?? 1);
-            break;
-          }
-    }
-    if (key === null) continue;
-    credits.push({ index: k, key, weight, strong, negated: negatedAt(a, k, 2) || dismissedByScope(a, k) });
+    directions.add(changeDirection(t.lemma));
+    if (!CONTENT.has(t.pos)) continue;
+    content++;
+    if (!GENERIC.has(t.lemma) && t.lemma.length >= 3) indices.push(k);
+  }
+  const negations = new Map<number, boolean>();
+  const negated = (k: number) => {
+    let n = negations.get(k);
+    if (n === undefined) negations.set(k, (n = negatedAt(a, k, 2) || dismissedByScope(a, k)));
+    return n;
+  };
+  return { indices, content, directions, negated };
+}
+
+/** The best window of a sentence for one key point (the `at`-th of the question's), when it passes; token indices into the analysis. */
+function fitOf(
+  m: Meanings,
+  meaning: Meaning,
+  at: number,
+  a: Analysis,
+  words: SentenceWords,
+): { weight: number; from: number; to: number } | null {
+  // A point about a change of amount ("cost growth") is not stated by a sentence that moves the other way ("the costs
+  // shrink, since each extra loop is a paid call"): the pack's words around it fit, the direction does not.
+  if (meaning.direction !== 0 && words.directions.has(-meaning.direction)) return null;
+  // Each content word's credit for this point: the word itself in its meaning, or a word sharing a sense with
+  // one of its own words (creditsOf, worked out once per word for all the question's points).
+  const credits: { index: number; key: string; weight: number; strong: boolean; negated: boolean }[] = [];
+  for (const k of words.indices) {
+    const credit = creditsOf(m, a.tokens[k]!.lemma)[at];
+    if (credit) credits.push({ index: k, key: credit.key, weight: credit.weight, strong: credit.strong, negated: words.negated(k) });
   }
   if (credits.length < MIN_WORDS) return null;
   // A sentence made mostly of the point's meaning words is a salad of them, however it is glued: a statement
   // says something besides them (who does it, to what, when).
-  const content = a.tokens.slice(from, to).filter((t) => CONTENT.has(t.pos)).length;
-  if (credits.length > SALAD_SHARE * content) return null;
+  if (credits.length > SALAD_SHARE * words.content) return null;
   let best: { weight: number; from: number; to: number } | null = null;
   for (let start = 0; start < credits.length; start++) {
     const keys = new Map<string, { weight: number; strong: boolean }>();
@@ -267,6 +280,35 @@ function fitOf(m: Meanings, meaning: Meaning, a: Analysis, from: number, to: num
   }
   return best;
 }
+
+type Credit = { key: string; weight: number; strong: boolean } | null;
+
+/**
+ * What an answer's content word (by its lemma) credits each of the question's key points, in the order of
+ * `m.meanings`: the word itself in a point's meaning, else the first word sharing a sense with it (or, at less
+ * weight, of its definitions) that is one of the point's own words. It depends on the pack and the word only, so
+ * it is worked out once per word and pack version, not once per sentence and key point (it was a tenth of the
+ * criteria's reading).
+ */
+function creditsOf(m: Meanings, lemma: string): readonly Credit[] {
+  let row = m.credits.get(lemma);
+  if (row) return row;
+  row = m.meanings.map((meaning) => {
+    const w = meaning.words.get(lemma);
+    if (w !== undefined) return { key: lemma, weight: w / m.spread.get(lemma)!, strong: w === 1 };
+    // The answer's word shares a sense with one of the point's own words, or its definition uses one.
+    const senses = wordSenses(lemma);
+    for (const x of senses.near)
+      if (meaning.own.has(x) || meaning.words.get(x) === 1) return { key: x, weight: NEAR_WEIGHT / (m.spread.get(x) ?? 1), strong: false };
+    for (const x of senses.gloss) if (meaning.own.has(x)) return { key: x, weight: GLOSS_WEIGHT / (m.spread.get(x) ?? 1), strong: false };
+    return null;
+  });
+  // Answers bring words without end (slips, names, pasted text): the memo starts over past its limit.
+  if (m.credits.size >= CREDITS_LIMIT) m.credits.clear();
+  m.credits.set(lemma, row);
+  return row;
+}
+const CREDITS_LIMIT = 20_000;
 
 /** A key point's meaning words with their weight after sharing (for the report of a test or a look at a pack). */
 export function meaningWords(q: Question, criterion: string, label: string): Map<string, number> {

@@ -1,18 +1,5 @@
 import type { Analysis } from "./analyse.js";
-import { onlyEvaluates } from "./evaluative.js";
-import { labelledList, labelNotes } from "./labelled.js";
-import { bareList } from "./bare-list.js";
-import { comparativeNote, relatedFragments, relatesBySymbol } from "./terse-note.js";
-import { templatedClauses } from "./coordinated-template.js";
-import { verbPhraseNote } from "./verb-phrase-note.js";
-import { buzzwordFrame } from "./buzzword-frame.js";
-import { benefitFrame } from "./benefit-frame.js";
-import { figureRun } from "./figure-run.js";
-import { glossaryLine } from "./term-glossary.js";
-import { relatesItsTerms, relatesPlainly } from "./term-density.js";
-import { FRAME_GLUE as GLUE } from "./glue.js";
-import { coLocatesTerms } from "./co-located.js";
-import { onlyRelatesTerms } from "./unspecific.js";
+import { claimSentencesOf } from "./claim-sentence.js";
 import { answersAsSet, type SetQuestion } from "./set-answer.js";
 
 const PREDICATE = new Set(["VERB", "AUX"]);
@@ -28,8 +15,6 @@ const SALAD_SENTENCES = 3;
 const SALAD_SHARE = [2, 3] as const;
 /** This many sentences with one frame ("We use X.") are a template filled with terms. */
 const TEMPLATE_REPEATS = 3;
-/** A bracketed number, with at most one word before it: "(case 4)", "[item 7]", "(#3)", "[2]". */
-const ENUMERATING_TAG = /[([]\s*(?:[a-z]+\s*)?#?\d+\s*[)\]]/gi;
 
 export type ClaimOptions = {
   /** A behavioural story: an order to someone is not something the candidate did. */
@@ -70,8 +55,11 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
   const claims = new Set<number>();
   const frames = new Map<string, number[]>();
   let unspecific = 0;
+  // What no option changes is read once per sentence for every set of options (claim-sentence.ts).
+  const read = claimSentencesOf(a, isTerm);
   a.sentences.forEach((s, i) => {
-    const tokens = a.tokens.slice(s.from, s.to);
+    const r = read[i]!;
+    const { tokens } = r;
     // A worked figure ("500 tokens per query, so 150M a month") states something without a verb.
     const figures = tokens.filter((t) => t.pos === "NUM" || /\d/.test(t.word)).length;
     // A note that relates its terms ("no sequence number in the UDP header", "checksum optional in UDP")
@@ -82,33 +70,33 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
     // A labelled run of fragments ("Action: rolled back, feature flag, logs.") is a list; "Stack: LIFO." is a note.
     // A terse note relates its sides with a symbol ("higher = more random") or a comparative after a label
     // ("Fewer bits: less memory, faster"): it states something without a verb (terse-note.ts).
-    const noted = relatesBySymbol(s.text) || comparativeNote(s.text, tokens, s.start);
+    const noted = r.noted;
     // A run of verb phrases ("Strategy: split on headings, keep tables intact, attach metadata.") is a plan stated in
     // the imperative: it says what to do with each thing it names, however dense in terms (verb-phrase-note.ts).
-    const plan = verbPhraseNote(s.text, tokens, s.start);
+    const plan = r.plan;
     // A short list of what the question asks for ("retries with backoff, idempotency keys, timeouts"; "Per call
     // span: trace id, prompt version, ...") is the answer, however few its verbs and dense its terms (set-answer.ts).
     const set = options.set ? answersAsSet(s.text, options.set) : false;
     // A label over fragments that relate what they name ("Eval: golden set of 300 tickets, recall@5 + faithfulness
     // via judge; CSAT") is an expert's note, not a keyword list (terse-note.ts).
-    if (labelledList(s.text) && !noted && !plan && !set && !relatedFragments(s.text, tokens, s.start, isTerm)) return;
+    if (r.labelledList && !noted && !plan && !set && !r.relatedFragments) return;
     // A list labelled as terms ("Key terms: ...", "Concepts covered: ...") names words, not parts of an answer: it is
     // no set answer, and states something only where its fragments do (term-glossary.ts).
-    if (glossaryLine(s.text) && !noted && !relatedFragments(s.text, tokens, s.start, isTerm)) return;
+    if (r.glossaryLine && !noted && !r.relatedFragments) return;
     // A run of names ("linear, linear, sublinear, recall") states nothing, whatever the tagger reads as a
     // verb in it; a short-answer item is answered by such a list (see isShortPhraseAnswer below).
-    if (!options.listAnswers && !noted && !set && bareList(s.text, tokens, s.start)) return;
-    if (!tokens.some((t) => PREDICATE.has(t.pos)) && figures < 2 && !relates && !noted && !set && !labelNotes(s.text)) return;
+    if (!options.listAnswers && !noted && !set && r.bareList) return;
+    if (!tokens.some((t) => PREDICATE.has(t.pos)) && figures < 2 && !relates && !noted && !set && !r.labelNotes) return;
     // Figures strung without what relates them ("10k users 20 req/day $400/day cache 30%") are a list (figure-run.ts).
-    if (figureRun(s.text, tokens)) return;
+    if (r.figureRun) return;
     // A question asks; it states nothing. In a story (behavioural answers) an order to someone is not
     // something the candidate did either: "Write a script to ..." is a request, not an experience.
     if (/\?\s*$/.test(s.text)) return;
     if (options.story && tokens[0]?.pos === "VERB" && tokens[0].word === tokens[0].lemma) return;
-    const terms = tokens.filter((t) => isTerm(t.word) || isTerm(t.lemma)).length;
+    const terms = r.terms;
     // A worked figure is a value the candidate computed, not the name of a key point: "$450 input + $360
     // output = $810/month; stream, cap output tokens" is dense with terms because it is terse, not stuffed.
-    const named = terms - tokens.filter((t) => t.pos === "NUM" && (isTerm(t.word) || isTerm(t.lemma))).length;
+    const named = r.named;
     // A sentence that relates its terms ("a semantic cache keyed on prompt embeddings with a threshold tuned on
     // held-out traffic, invalidated when ...") is dense because it is terse, not stuffed (term-density.ts).
     // So is a note whose fragments relate what they name ("golden set of 300 tickets, recall@5 + faithfulness via judge").
@@ -117,46 +105,42 @@ function readClaims(a: Analysis, isTerm: (word: string) => boolean, options: Cla
       named / tokens.length >= MAX_TERM_DENSITY &&
       !plan &&
       !set &&
-      !relatesItsTerms(s.text, tokens) &&
+      !r.relatesItsTerms &&
       // A short sentence that is one plain clause ("A battery is contained in a closed path which does not contain any
       // other components") is dense because the rubric's lists hold many synonyms, not because it is stuffed.
-      !relatesPlainly(s.text, tokens) &&
-      !relatedFragments(s.text, tokens, s.start, isTerm)
+      !r.relatesPlainly &&
+      !r.relatedFragments
     )
       return;
     // The frame: what the sentence says besides its terms and glue words. A frame shared by several
     // term-bearing sentences is a template, short ("we use", "be") or long ("Our team relied on X when
     // it mattered most."): an account does not say the same thing about each key point.
     // An enumerating tag ("(case 4)", "[item 7]", "(#3)") numbers the fillings of a frame; it is no part of it.
-    const tags = [...s.text.matchAll(ENUMERATING_TAG)].map((m) => [s.start + m.index, s.start + m.index + m[0].length] as const);
-    const frameTokens = tokens.filter(
-      (t) => !isTerm(t.word) && !isTerm(t.lemma) && !GLUE.has(t.pos) && !tags.some(([from, to]) => t.at >= from && t.at < to),
-    );
+    const frameTokens = r.frameTokens;
     // A frame repeated inside one sentence ("X really drives Y, and Z really drives W, and ...") is a template too.
-    if (terms > 0 && templatedClauses(s.text, tokens, s.start, isTerm)) return;
+    if (terms > 0 && r.templatedClauses) return;
     // Praise alone ("A golden set is important.", "Caching helps a lot.") says nothing about its terms.
-    if (terms > 0 && onlyEvaluates(tokens, frameTokens, isTerm)) return;
+    if (terms > 0 && r.onlyEvaluates) return;
     // Terms strung on light predicates ("X leverages Y and Z to ensure W, while V handles U") are co-located, not
     // related: no decision, mechanism, figure or reason is stated about any of them (co-located.ts).
-    if (!plan && coLocatesTerms(s.text, tokens, isTerm)) return;
+    if (!plan && r.coLocatesTerms) return;
     // The rubric's names in lists inside a frame of the writer's own, nobody acting on any, whatever its verbs
     // (a plan's run of orders is read there as orders; buzzword-frame.ts).
-    if (!noted && buzzwordFrame(s.text, tokens, isTerm)) return;
+    if (!noted && r.buzzwordFrame) return;
     // Names deployed for a benefit, nothing said of how (benefit-frame.ts): a sentence relating its terms to nothing,
     // counted as one for the salad rule below.
-    if (!noted && benefitFrame(s.text, tokens, isTerm)) {
+    if (!noted && r.benefitFrame) {
       unspecific++;
       return;
     }
     // Terms related only to each other and to abstractions ("Retrieval quality matters for faithfulness, and
     // monitoring keeps latency and cost in view"), whatever the verb: nothing checkable is asserted (unspecific.ts).
     // It is still a term sentence with a frame: a template of such sentences is a template (below).
-    // A short list of what the question asks for is its answer (set-answer.ts), not a salad.
     // A short list of what the question asks for is its answer (set-answer.ts), not a salad, while it stays a list
     // of things: a set line with a verb after its first word ("Rate limits and budgets matter for fairness, ...") is
     // read as the sentence it is.
     const listOfThings = set && !tokens.slice(1).some((t) => PREDICATE.has(t.pos) && !t.word.endsWith("ing"));
-    const relatesNothing = !plan && !listOfThings && onlyRelatesTerms(s.text, tokens, isTerm);
+    const relatesNothing = !plan && !listOfThings && r.onlyRelatesTerms;
     if (relatesNothing) unspecific++;
     else claims.add(i);
     const frame = frameTokens.map((t) => t.lemma);

@@ -78,11 +78,11 @@ export function vectorOf(
  * "connect".
  */
 export function weightedRecall(answer: Vector, reference: Vector): number {
-  let total = 0;
+  const { words, weights, total } = wordsOf(reference);
   let hit = 0;
-  for (const [f, w] of reference) {
-    if (f.includes(">")) continue;
-    total += w;
+  for (let k = 0; k < words.length; k++) {
+    const f = words[k]!;
+    const w = weights[k]!;
     if (answer.has(f)) hit += w;
     else if (WIDENING.similarity !== "none") {
       const share = carriedShare(answer, f);
@@ -91,6 +91,28 @@ export function weightedRecall(answer: Vector, reference: Vector): number {
   }
   return total === 0 ? 0 : hit / total;
 }
+
+/**
+ * A reference's single-word features (its word pairs, "a>b", are left out of recall) with their weights, in the
+ * vector's order, and their total summed in that order (so the same floating-point total). A reference vector is
+ * built once per pack version and compared with every answer: this is worked out once per reference, not once
+ * per answer.
+ */
+function wordsOf(reference: Vector): { words: string[]; weights: number[]; total: number } {
+  let known = referenceWords.get(reference);
+  if (!known) {
+    known = { words: [], weights: [], total: 0 };
+    for (const [f, w] of reference) {
+      if (f.includes(">")) continue;
+      known.words.push(f);
+      known.weights.push(w);
+      known.total += w;
+    }
+    referenceWords.set(reference, known);
+  }
+  return known;
+}
+const referenceWords = new WeakMap<Vector, { words: string[]; weights: number[]; total: number }>();
 
 /**
  * The share of an unsaid reference feature's weight the answer carries anyway (0, a complement's, a relative's

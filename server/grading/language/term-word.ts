@@ -9,14 +9,15 @@ export type WordMatcher = (t: Pick<Token, "word" | "lemma"> & Partial<Pick<Token
 /** What a term's word is said with: its own forms and relatives (`same`), and the spellings a slip is measured against. */
 export type TermWordForms = { same: ReadonlySet<string>; spellings: readonly string[] };
 
-const forms = new Map<string, TermWordForms>();
-const matchers = new Map<string, WordMatcher>();
+/** By lemma, with relatives and without: two maps rather than one keyed by a string built per call (asked per answer word). */
+const forms = { with: new Map<string, TermWordForms>(), without: new Map<string, TermWordForms>() };
+const matchers = { with: new Map<string, WordMatcher>(), without: new Map<string, WordMatcher>() };
 
 /** The forms of a term's word, worked out once. `relatives: false`: the word itself and its inflections only. */
 export function termWordForms(lemma: string, options: { relatives?: boolean } = {}): TermWordForms {
   const relatives = options.relatives ?? true;
-  const key = `${relatives ? "+" : "-"}${lemma}`;
-  let f = forms.get(key);
+  const known = relatives ? forms.with : forms.without;
+  let f = known.get(lemma);
   if (!f) {
     // A change of amount is said by any word of its direction ("shrinks" for "decreases"; change-words.ts).
     const family = relatives ? [...wordFamily(lemma), ...sameDirectionWords(lemma)] : [];
@@ -29,7 +30,7 @@ export function termWordForms(lemma: string, options: { relatives?: boolean } = 
     // A slip may sit on an inflected form ("coloies" for "colonies"): the common inflections are candidates too.
     const spellings = WIDENING.typos ? [...new Set([...same].flatMap(inflections))].filter((w) => w.length >= 5) : [];
     f = { same, spellings };
-    forms.set(key, f);
+    known.set(lemma, f);
   }
   return f;
 }
@@ -61,8 +62,8 @@ export const misspells = (word: string, f: TermWordForms) => f.spellings.some((w
  * a set look-up, and only an unknown word is compared letter by letter.
  */
 export function termWordMatcher(lemma: string, options: { relatives?: boolean } = {}): WordMatcher {
-  const key = `${(options.relatives ?? true) ? "+" : "-"}${lemma}`;
-  let m = matchers.get(key);
+  const known = (options.relatives ?? true) ? matchers.with : matchers.without;
+  let m = known.get(lemma);
   if (!m) {
     const f = termWordForms(lemma, options);
     const stem = WIDENING.typos && isStem(lemma);
@@ -87,7 +88,7 @@ export function termWordMatcher(lemma: string, options: { relatives?: boolean } 
       // A relative or another name is a content word: "us" the pronoun is not "US" the country.
       (!FUNCTION_WORD.has(t.pos ?? "") && (f.same.has(t.lemma) || f.same.has(t.word))) ||
       (slipPossible && t.word.length >= 5 && slipsHere(t.word));
-    matchers.set(key, m);
+    known.set(lemma, m);
     reaches.set(m, { lemma, same: f.same, slips: slipPossible ? slipsHere : null });
   }
   return m;
