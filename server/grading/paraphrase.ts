@@ -90,7 +90,11 @@ function meaningsOf(q: Question): Meanings {
   const ownOfAny = new Set(meanings.flatMap((m) => [...m.own]));
   const topic = topicWords(q);
   const add = (m: Meaning, w: string, weight: number) => {
-    if (GENERIC.has(w) || w.length < 3 || topic.has(w)) return;
+    if (GENERIC.has(w) || w.length < 3) return;
+    // A word the question's texts use throughout says nothing of one point, unless it is that point's own word and
+    // not the prompt's: the anchors restate each key point at every level, so in a small pack's few sentences a
+    // point's own word ("field" of "field-level accuracy") passes the topic share without being the topic.
+    if (topic.has(w) && !(m.own.has(w) && !asked.has(w))) return;
     // A word of another key point's own names that point; a word of the question is in every answer.
     if (!m.own.has(w) && (ownOfAny.has(w) || asked.has(w) || isTerm(w))) return;
     if ((m.words.get(w) ?? 0) < weight) m.words.set(w, weight);

@@ -1,0 +1,43 @@
+// Plain words on a small pack without `plain:` phrasings (session 19, branch `plain8`): grades every row of
+// test/fixtures/plain8/<tune|held>.yaml (schema: fixture-rows.ts) and prints Pearson r and QWK of the question score
+// against the label, then per kind the mean score against the mean label; for the kinds that must stay low (vague,
+// gaming) also how many rows score above their label and above their question's weak exemplar. held.yaml was
+// committed before any grader change and is never tuned on.
+//   npx tsx scripts/eval/plain8.ts [tune|held ...] [--rows]
+import { compare } from "./metrics.js";
+import { type FixtureRow, gradeRow, readFixtureRows, rowScore, weakScore } from "./fixture-rows.js";
+
+const args = process.argv.slice(2);
+const files = args.filter((a) => !a.startsWith("--"));
+const showRows = args.includes("--rows");
+const LOW_KINDS = ["gaming", "vague"];
+/** A low row may score up to this much above its label before it counts as raised (the grader's scale is coarse). */
+const SLACK = 10;
+
+for (const file of files.length ? files : ["tune", "held"]) {
+  const rows: FixtureRow[] = readFixtureRows(`test/fixtures/plain8/${file}.yaml`);
+  const scored = rows.map((r) => ({ r, score: rowScore(r, r.answer) }));
+  const { r, qwk } = compare(
+    scored.map(({ r: row, score }) => ({ questionId: row.questionId, label: (row.label ?? 0) / 25, predicted: score / 25 })),
+  );
+  console.log(`${file}: n ${rows.length}, r ${r.toFixed(3)}, QWK ${qwk.toFixed(3)}`);
+  for (const kind of [...new Set(rows.map((x) => x.kind))]) {
+    const group = scored.filter((x) => x.r.kind === kind);
+    const mean = (f: (x: (typeof group)[number]) => number) => group.reduce((a, x) => a + f(x), 0) / group.length;
+    const low = LOW_KINDS.includes(kind);
+    const aboveLabel = group.filter((x) => x.score > (x.r.label ?? 0) + SLACK).length;
+    const aboveWeak = group.filter((x) => x.score > weakScore(x.r) + 1e-9).length;
+    const farBelow = group.filter((x) => x.score < (x.r.label ?? 0) - 25).length;
+    console.log(
+      `  ${kind.padEnd(7)} n ${String(group.length).padStart(2)}: score ${mean((x) => x.score).toFixed(1)} vs label ${mean((x) => x.r.label ?? 0).toFixed(1)}` +
+        (low ? `, above label+${SLACK} ${aboveLabel}, above weak ${aboveWeak}` : `, more than 25 below ${farBelow}`),
+    );
+  }
+  if (showRows)
+    for (const { r: row, score } of scored) {
+      const g = gradeRow(row, row.answer);
+      const flags = g.flags.map((f) => f.kind).join(",");
+      console.log(`\n${row.id} [${row.kind}] label ${row.label} score ${score.toFixed(1)}${flags ? ` flags ${flags}` : ""}`);
+      for (const c of g.scores) console.log(`  ${c.criterionId} ${c.score}: ${c.feedback.replace(/\s+/g, " ").slice(0, 240)}`);
+    }
+}
