@@ -12,7 +12,8 @@ import { authoredConcept, plainPhrasing, type DomainConcept } from "./language/d
  * states one of them, as its own claim, is capped at MISCONCEPTION_CAP on that criterion, and the report says which.
  *
  * A misconception named to refute it is not stated: its words negated or dismissed ("raising the temperature will
- * not fix it"), taken back, or its sentence calling it wrong ("a common mistake is tuning on the test set").
+ * not fix it"), taken back, its sentence calling it wrong ("a common mistake is tuning on the test set"), or, for a
+ * misconception phrased without a negation, any negation in its sentence.
  */
 export const MISCONCEPTION_CAP = 1;
 
@@ -21,6 +22,8 @@ export type StatedMisconception = { label: string; quote: string; sentence: numb
 /** Words that mark a sentence as describing a wrong claim in order to reject it. */
 const REFUTED =
   /\b(?:mistake|mistaken|myth|misconception|wrong(?:ly)?|false|fallacy|pitfall|trap|tempting|naive|anti-?pattern|bad idea|temptation|some (?:teams|people)|people (?:think|assume|believe)|it is not true|isn't true)\b/i;
+
+const NEGATION = /\b(?:not|never|no|cannot|\w+n't|nothing|without)\b/i;
 
 const compiled = new WeakMap<Criterion, { label: string; concept: DomainConcept }[]>();
 
@@ -54,6 +57,9 @@ export function statedMisconceptions(
       const s = a.sentences[i]!;
       const said = plainPhrasing(concept, a, s.from, s.to);
       if (!said || REFUTED.test(s.text)) continue;
+      // A sentence that negates anything does not affirm a misconception said without a negation: "a longer-context
+      // model would soften this, not remove it" weighs the bigger window and turns it down (a blind strong answer).
+      if (!said.pattern.negative && NEGATION.test(s.text)) continue;
       if (!said.pattern.negative && refused(a, s.from, said.at)) continue;
       out.push({ label, quote: s.text.trim().slice(0, 160), sentence: i });
       break;
