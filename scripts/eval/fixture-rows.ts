@@ -13,6 +13,7 @@ const PACK_DIRS = {
   estimates: "test/fixtures/packs/estimates",
   plain6: "test/fixtures/packs/plain6",
   plain8: "test/fixtures/plain8",
+  wrong9: "test/fixtures/wrong9",
 } as const;
 type PackName = keyof typeof PACK_DIRS;
 
@@ -42,8 +43,8 @@ const loaded = new Map<PackName, Pack>();
 export function fixturePack(name: PackName): Pack {
   let pack = loaded.get(name);
   if (!pack) {
-    // plain8's folder also holds its rows (held.yaml, tune.yaml): read only its pack.yaml.
-    const packs = name === "plain8" ? [loadPackDir(PACK_DIRS[name]).pack] : loadPacksFromDir(PACK_DIRS[name]);
+    // A folder that also holds the rows graded against its pack (plain8's and wrong9's held.yaml, tune.yaml) is read as one pack folder.
+    const packs = name === "plain8" || name === "wrong9" ? [loadPackDir(PACK_DIRS[name]).pack] : loadPacksFromDir(PACK_DIRS[name]);
     pack = name === "builtin" ? packs.find((p) => p.id === "ai-engineer") : packs[0];
     if (!pack) throw new Error(`no pack in ${PACK_DIRS[name]}`);
     loaded.set(name, pack);

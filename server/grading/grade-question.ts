@@ -32,6 +32,7 @@ import { withoutOffTopicProse } from "./language/on-topic.js";
 import { spreadSentences } from "./spread-sentence.js";
 import { criterionReferences, OWN_WORDS_LIKENESS } from "./criterion-likeness.js";
 import { figureConcepts, withFigures, WRONG_PART_CAP } from "./checks/figure-concepts.js";
+import { MISCONCEPTION_CAP, statedMisconceptions } from "./misconceptions.js";
 
 const NONE: ReadonlySet<number> = new Set();
 
@@ -254,8 +255,14 @@ function readCriterion(
   const both = found.both;
   // A computed key point is met by its figure and not by its term beside a wrong one (checks/figure-concepts.ts).
   const byFigure = figureConcepts(question, criterion, claims, evidence.prose);
+  // A wrong claim the pack names for this criterion, stated as the answer's own (misconceptions.ts): the key points
+  // named in its sentence are named in its service ("account-specific questions are fine to cache") and earn nothing.
+  const misconceived = statedMisconceptions(criterion, question, evidence.prose, barred);
+  const misSentences = new Set(misconceived.map((m) => m.sentence));
   const hits = withFigures(
-    stated.filter((h) => !both.includes(h.label)),
+    stated.filter(
+      (h) => !both.includes(h.label) && !(h.sentence !== undefined && fromProse.hits.includes(h) && misSentences.has(h.sentence)),
+    ),
     byFigure,
   );
   const checks: CheckResult[] = runChecks(criterion, question, `${evidence.prose}\n\n${evidence.code}`, lab, claims);
@@ -305,7 +312,12 @@ function readCriterion(
     // Beside a stated opposite, likeness to the reference may hold the level down but never lift it.
     const blended = contradicted.length || found.denied.labels.length ? Math.min(share, likeness) : likeness;
     // A check may cap the level: a stated result that is not the one the question's figures give (checks/quantitative.ts).
-    const cap = Math.min(4, ...counted.map((c) => c.cap ?? 4), byFigure.wrong.length ? WRONG_PART_CAP : 4);
+    const cap = Math.min(
+      4,
+      ...counted.map((c) => c.cap ?? 4),
+      byFigure.wrong.length ? WRONG_PART_CAP : 4,
+      misconceived.length ? MISCONCEPTION_CAP : 4,
+    );
     // No key point named, on a question of several criteria: what the answer says in its own words on this criterion
     // (its likeness to the references' sentences about it) earns the first level, never more (criterion-likeness.ts).
     const inOwnWords =
@@ -339,6 +351,9 @@ function readCriterion(
       ...both.map((label) => `States both ${label} and its opposite.`),
       ...byFigure.wrong.map((w) => `States ${w.stated} for ${w.label}, where the question's figures give ${w.want}.`),
       opposite.length ? `States the opposite of: ${opposite.join(", ")}.` : "",
+      ...misconceived.map(
+        (m) => `States a known misconception (${m.label}): "${m.quote}"; this criterion is capped at level ${MISCONCEPTION_CAP}.`,
+      ),
       found.denied.labels.length ? `Named only to turn it down: ${found.denied.labels.join(", ")}.` : "",
       fromProse.hedged.length ? `Offered only as one of several alternatives, not stated: ${fromProse.hedged.join(", ")}.` : "",
       close === null ? "" : `States ${Math.round(100 * (similarity ?? 0))}% of the reference answer's content.`,

@@ -50,6 +50,15 @@ export const ConceptSchema = z.object({
     .optional(),
 });
 
+/** A wrong claim a criterion caps: its label (shown in the report) and the phrasings that state it. */
+export const MisconceptionSchema = z.object({
+  label: Short,
+  plain: z
+    .array(Short.refine((p) => p.trim().split(/\s+/).length >= 2, "a misconception's phrasing has at least two words"))
+    .min(1)
+    .max(PACK_LIMITS.listItems),
+});
+
 const Anchor = Long;
 
 export const CheckSchema = z.enum([
@@ -100,6 +109,12 @@ export const CriterionSchema = z.object({
        * alternatives ("name two of", an answer key of acceptable answers). Default: all of them.
        */
       enough: z.number().int().min(1).max(PACK_LIMITS.listItems).optional(),
+      /**
+       * Known misconceptions: wrong claims a candidate may state fluently in the rubric's own words ("raise the
+       * temperature for more reliable JSON"), each a label and its phrasings in the pattern language of `plain`. An
+       * answer that states one as its own claim is capped at level 1 on this criterion. Secret like the rest.
+       */
+      misconceptions: z.array(MisconceptionSchema).max(PACK_LIMITS.listItems).optional(),
     })
     .refine((e) => e.concepts.length + e.checks.length > 0, {
       message: "a criterion needs at least one concept or check to be graded on",

@@ -1,5 +1,19 @@
-/** One calculation written in an answer: "2,000 × $2.50/1M + 400 × $10/1M = $0.009". */
-export type Equation = { text: string; at: number; operands: number[]; computed: number; stated: number; correct: boolean };
+/**
+ * One calculation written in an answer: "2,000 × $2.50/1M + 400 × $10/1M = $0.009". A conversion ("48,000 s ≈
+ * 13.3 hours") is one too: one operand, computed in the unit of the result.
+ */
+export type Equation = {
+  text: string;
+  at: number;
+  operands: number[];
+  computed: number;
+  stated: number;
+  correct: boolean;
+  /** A unit conversion rather than a calculation. */
+  conversion?: true;
+  /** The unit the result is written in ("$", "GB", "hours"), and for bytes the scale its values are divided by to read in it. */
+  unit?: { name: string; scale: number };
+};
 
 /**
  * What joins a calculation to its result: a sign, or words ("is", "that's", "comes to"). A word relation needs a
@@ -7,6 +21,8 @@ export type Equation = { text: string; at: number; operands: number[]; computed:
  */
 const RELATION =
   /\s(?:=|≈|~=|~|→|->|equals|is about|is roughly|is around|comes to|works out to|adds up to|is|that's|that is|gives|makes|totals)\s/g;
+/** A relation that restates its left side rather than going on from it: only these convert a unit. */
+const RESTATES = /^\s(?:=|≈|~=|~|equals|is about|is roughly|is around|is|that's|that is)\s$/;
 /** A relation that says the result is rounded. */
 const APPROXIMATE = /[≈~]|about|roughly|around/;
 /**
@@ -33,24 +49,83 @@ const SCALE: Record<string, number> = {
   tb: 1e12,
 };
 
-/** A number token; `unit` marks the 1M of "per 1M", which a price carries and the candidate did not compute with. */
-type Token = { kind: "num"; value: number; unit?: true } | { kind: "op"; op: "+" | "-" | "*" | "/" } | { kind: "paren"; open: boolean };
+/** Time units an operand or a result may carry, in milliseconds: "30 s", "13.3 hours". */
+const TIME_UNIT: Record<string, number> = {
+  ms: 1,
+  millisecond: 1,
+  milliseconds: 1,
+  s: 1e3,
+  sec: 1e3,
+  secs: 1e3,
+  second: 1e3,
+  seconds: 1e3,
+  min: 6e4,
+  mins: 6e4,
+  minute: 6e4,
+  minutes: 6e4,
+  h: 3.6e6,
+  hr: 3.6e6,
+  hrs: 3.6e6,
+  hour: 3.6e6,
+  hours: 3.6e6,
+};
+
+/**
+ * A number token; `unit` marks the 1M of "per 1M", which a price carries and the candidate did not compute with.
+ * `money` marks a figure written with "$", `time` the milliseconds of its time unit, `percent` a "%" (its value is
+ * already the fraction: "85%" is 0.85), `bytes` the scale of a KB/MB/GB/TB figure (its value is in bytes).
+ */
+type NumToken = {
+  kind: "num";
+  value: number;
+  unit?: true;
+  money?: true;
+  time?: number;
+  percent?: true;
+  bytes?: number;
+  /** How far the written number may be from what it rounds, as a share of it ("$0.0003" 17%, "2,500" 2%). */
+  rel?: number;
+};
+type Token = NumToken | { kind: "op"; op: "+" | "-" | "*" | "/" } | { kind: "paren"; open: boolean };
+
+/** A price per stored unit ("$0.023 per GB-month", "$0.10/GB"): the figure it multiplies is read in that unit. */
+const PER_BYTE_UNIT = /(?:\/|\bper\s)\s?(?:kb|mb|gb|tb)\b|\b(?:kb|mb|gb|tb)-month/i;
+const BYTE_SCALE = new Set(["kb", "mb", "gb", "tb"]);
 
 /**
  * Numbers, operators and parentheses of an expression; words between them (units) are skipped.
  * A number takes the space after it only together with a unit suffix ("2 k"), so a spaced
  * minus ("100 - 20") still has the leading space it is recognised by.
+ * Read as a person means them (session 19): "85%" is 0.85 and "30% of $1,050" a product; a slash before a word
+ * is "per" ("50 requests/s", "$2.40/hour"), not a division; "$" marks money and a time unit its scale.
  */
-function tokenize(expr: string): Token[] {
+function tokenize(expr: string, bytesResult = false): Token[] {
   const tokens: Token[] = [];
+  const perByte = PER_BYTE_UNIT.test(expr);
   const re =
-    /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(kb|mb|gb|tb|k|m|million|b|bn|billion|thousand))?(?![a-z])|\/\s?1\s?m\b|per (?:1m|million)\b|[×*·÷/+()]|\s[x−-]\s|\b(?:times|multiplied by|plus|minus|divided by)\b/gi;
+    /(\$\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(kb|mb|gb|tb|k|m|million|b|bn|billion|thousand))?(?![a-z])(?:\s?(%|percent\b|ms\b|milliseconds?\b|s\b|secs?\b|seconds?\b|mins?\b|minutes?\b|hrs?\b|hours?\b|h\b))?|\/\s?(?:1\s?)?m\b|per (?:1\s?m|m|million)\b|(?<=%\s?)of(?=\s?\$?\d)|\/(?!\s?[a-z])|[×*·÷+()]|\s[x−-]\s|\b(?:times|multiplied by|plus|minus|divided by)\b/gi;
   for (const m of expr.matchAll(re)) {
     const s = m[0];
-    if (m[1]) {
-      const suffix = m[2]?.toLowerCase();
-      tokens.push({ kind: "num", value: Number(m[1].replace(/,/g, "")) * (suffix ? (SCALE[suffix] ?? 1) : 1) });
-    } else if (/\/\s?1\s?m|per (?:1m|million)/i.test(s)) {
+    if (m[2]) {
+      const suffix = m[3]?.toLowerCase();
+      const unit = m[4]?.toLowerCase();
+      // "3.6 GB × $0.023 per GB-month": the gigabytes are the unit the price counts, not 3.6e9 bytes. "× 4 B ≈ 184
+      // GB": where the result is in bytes, a B is bytes, not billions.
+      const asBytes = bytesResult && suffix === "b";
+      const scale = suffix && !(perByte && BYTE_SCALE.has(suffix)) && !asBytes ? (SCALE[suffix] ?? 1) : 1;
+      const written = Number(m[2].replace(/,/g, ""));
+      const token: NumToken = { kind: "num", value: written * scale };
+      if (written) token.rel = halfUnit(m[2]) / written;
+      if (m[1]) token.money = true;
+      if (suffix && BYTE_SCALE.has(suffix)) token.bytes = SCALE[suffix]!;
+      if (asBytes) token.bytes = 1;
+      if (unit === "%" || unit === "percent") {
+        token.value /= 100;
+        token.percent = true;
+      } else if (unit) token.time = TIME_UNIT[unit]!;
+      tokens.push(token);
+    } else if (/^of$/i.test(s)) tokens.push({ kind: "op", op: "*" });
+    else if (/\/\s?(?:1\s?)?m|per (?:1\s?m|m|million)/i.test(s)) {
       tokens.push({ kind: "op", op: "/" }, { kind: "num", value: 1e6, unit: true });
     } else if (s === "(" || s === ")") tokens.push({ kind: "paren", open: s === "(" });
     else {
@@ -68,6 +143,12 @@ function tokenize(expr: string): Token[] {
       });
     }
   }
+  // "$1.50/1k", "$1.50/1,000": the thousand of a price per thousand is its unit, like the 1M of "$0.50/1M".
+  tokens.forEach((t, i) => {
+    const op = tokens[i - 1];
+    const price = tokens[i - 2];
+    if (t.kind === "num" && t.value === 1e3 && op?.kind === "op" && op.op === "/" && price?.kind === "num" && price.money) t.unit = true;
+  });
   return tokens;
 }
 
@@ -118,15 +199,37 @@ function evaluate(tokens: Token[]): number | null {
  * needs 8,192 x 524 KB = 43 GB") is no operand: read whole, the two numbers side by side were no expression and the
  * equation, 10 times off, went unchecked (outside audit 15, session 18). So the longest well-formed tail is read.
  */
-function evaluateTail(tokens: Token[]): { value: number; tail: Token[] } | null {
+type Reading = { value: number; tail: Token[]; after?: Token };
+
+function evaluateTail(tokens: Token[]): Reading | null {
   for (let k = 0; k < tokens.length - 2; k++) {
     if (k > 0 && tokens[k - 1]!.kind !== "num") return null;
     const tail = tokens.slice(k);
     if (tail.filter((t) => t.kind === "num" && !t.unit).length < 2 || !tail.some((t) => t.kind === "op")) return null;
     const value = evaluate(tail);
-    if (value !== null) return { value, tail };
+    if (value !== null) return { value, tail, ...(k > 0 ? { after: tokens[k - 1]! } : {}) };
   }
   return null;
+}
+
+/**
+ * The readings of a left side: the longest well-formed tail (evaluateTail), then every shorter one that starts a new
+ * term after a "+" or "-" ("≈ $15,500 plus 10.4B output × $0.60/1M ≈ $6,200" states the second term's result).
+ */
+function tailReadings(tokens: Token[]): Reading[] {
+  const first = evaluateTail(tokens);
+  if (!first) return [];
+  const out = [first];
+  const from = tokens.length - first.tail.length;
+  for (let k = from + 1; k < tokens.length - 2; k++) {
+    const before = tokens[k - 1]!;
+    if (before.kind !== "op" || (before.op !== "+" && before.op !== "-")) continue;
+    const tail = tokens.slice(k);
+    if (tail.filter((t) => t.kind === "num" && !t.unit).length < 2 || !tail.some((t) => t.kind === "op")) continue;
+    const value = evaluate(tail);
+    if (value !== null) out.push({ value, tail });
+  }
+  return out;
 }
 
 /**
@@ -149,57 +252,200 @@ export function writtenEquations(text: string): Equation[] {
       // Only the first 200 characters: the quote and the rounding word are read from its start (a long sentence of "is" stays linear).
       const right = sentence.slice(rel.index! + rel[0].length, rel.index! + rel[0].length + 200);
       leftStart = rel.index! + rel[0].length;
-      const tokens = tokenize(left);
-      const operands = tokens.filter((t): t is Extract<Token, { kind: "num" }> => t.kind === "num");
-      // "at $0.50 per 1M, that's $54" is a price, not a calculation: the 1M of a price is no operand of its own.
-      if (operands.filter((t) => !t.unit).length < 2 || !tokens.some((t) => t.kind === "op")) return;
+      const approximate = APPROXIMATE.test(rel[0]) || /^\s*(?:[≈~]|about|roughly|around|approximately|~)/i.test(right);
+      const quote = `${left.trim()}${rel[0]}${right.trim().slice(0, 161).split(/;|,\s/)[0]}`.slice(0, 160);
+      const at = offset + (rel.index ?? 0);
       const stated = statedResult(sentence.slice(rel.index! + rel[0].length, Math.min(rightEnd, rel.index! + rel[0].length + 200)));
       if (!stated) return;
-      const read = evaluateTail(tokens);
-      if (read === null || read.value === 0) return;
-      const computed = read.value;
-      const share =
-        APPROXIMATE.test(rel[0]) || /^\s*(?:[≈~]|about|roughly|around|approximately|~)/i.test(right) ? APPROXIMATE_SHARE : EXACT_SHARE;
-      const allowed = Math.max(
-        share * Math.max(Math.abs(computed), Math.abs(stated.value)),
-        Math.min(stated.rounding, ROUNDING_CAP * Math.abs(computed)),
+      const tokens = tokenize(left, stated.bytes !== undefined);
+      const operands = tokens.filter((t): t is NumToken => t.kind === "num");
+      // "at $0.50 per 1M, that's $54" is a price, not a calculation: the 1M of a price is no operand of its own.
+      if (operands.filter((t) => !t.unit).length < 2 || !tokens.some((t) => t.kind === "op")) {
+        // "900 ms → ~1.35 s" is a timeline (then, at), not a conversion: only a relation that restates converts.
+        const conversion = RESTATES.test(rel[0]) ? unitConversion(left, tokens, stated, approximate) : null;
+        if (conversion) out.push({ ...conversion, text: quote, at });
+        return;
+      }
+      const reads = tailReadings(tokens);
+      const read = reads[0];
+      if (!read || read.value === 0) return;
+      const numsOf = (r: Reading) => r.tail.filter((t): t is NumToken => t.kind === "num");
+      const tail = numsOf(read);
+      // An operand written "~2 KB" or "$0.0003" is itself rounded: an approximate result may be off by its rounding.
+      const roundedOperands = Math.min(
+        ROUNDING_CAP,
+        tail.reduce((a, t) => a + (t.unit ? 0 : (t.rel ?? 0)), 0),
       );
+      const share = approximate ? Math.max(APPROXIMATE_SHARE, roundedOperands) : EXACT_SHARE;
+      // A per-day figure that comes to "6 GB/mo" or "$750/month": the result may be over another period.
+      const periods = periodRatio(left, sentence.slice(rel.index! + rel[0].length, rel.index! + rel[0].length + 60));
+      const values = reads.flatMap((r) => {
+        const v = inResultUnit(r.value, numsOf(r), stated);
+        return v === null ? [] : periods === 1 ? [v] : [v, v * periods];
+      });
+      const computed = values[0];
+      if (computed === undefined) return;
+      const within = (c: number, v: number, rounding: number) =>
+        Math.abs(c - v) <= Math.max(share * Math.max(Math.abs(c), Math.abs(v)), Math.min(rounding, ROUNDING_CAP * Math.abs(c)));
+      // Any reading of the right side that matches is the one meant: its first figure ("= 77.7B input tokens ×
+      // $0.20/1M = $15,540" goes on calculating), the expression up to the next relation ("= $0.03 + $0.008 =
+      // $0.038"), a percentage as a fraction or as a number ("= 53%"); and any reading of the left.
+      const match = stated.readings.find((v) => values.some((c) => within(c, v, stated.rounding)));
+      if (match === undefined) {
+        // Dollars from a calculation without a price or a dollar figure ("400k × (200 in + 50 out) ≈ $24") are a step
+        // left out, not a slip: the expression cannot make money, so nothing is checked.
+        if (stated.money && !tail.some((t) => t.money || t.unit)) return;
+        // Seconds that come to "125 engineer-hours" or "1 minute p95": a time in a unit not read, or a percentile of
+        // the stages rather than their sum, is not compared.
+        if (tail.some((t) => t.time) && !stated.time && !stated.money && !stated.bytes) return;
+        if (stated.percentile) return;
+        // "1,150 in + 60 out per review → 115M in": an arrow leads on to a consequence, which may scale the step.
+        if (/→|->/.test(rel[0])) return;
+        // "3.6 GB over 30 days × $0.023": a figure with a unit just before the expression may be its first factor,
+        // written without a sign; read without it the step is not read, rather than wrong.
+        if (read.after?.kind === "num" && (read.after.bytes || read.after.time)) return;
+      }
       out.push({
         // The quote is cut at 160 characters: the right side's first clause is looked for in its first 161 only.
-        text: `${left.trim()}${rel[0]}${right.trim().slice(0, 161).split(/;|,\s/)[0]}`.slice(0, 160),
-        at: offset + (rel.index ?? 0),
-        operands: read.tail.filter((t): t is Extract<Token, { kind: "num" }> => t.kind === "num").map((t) => t.value),
-        computed,
-        stated: stated.value,
-        correct: Math.abs(computed - stated.value) <= allowed,
+        text: quote,
+        at,
+        operands: tail.map((t) => t.value),
+        computed: match === undefined ? computed : (values.find((c) => within(c, match, stated.rounding)) ?? computed),
+        stated: match ?? stated.readings[0]!,
+        correct: match !== undefined,
+        ...(stated.unit ? { unit: stated.unit } : {}),
       });
     });
   }
   return out;
 }
 
+const PERIOD_DAYS: Record<string, number> = {
+  day: 1,
+  daily: 1,
+  week: 7,
+  weekly: 7,
+  month: 30,
+  mo: 30,
+  monthly: 30,
+  year: 365,
+  yr: 365,
+  yearly: 365,
+};
+const PERIOD_WORD = /(?:\/\s?|\bper\s|\ba\s|\beach\s|\bevery\s)(day|week|month|mo|year|yr)\b|\b(daily|weekly|monthly|yearly)\b/gi;
+
 /**
- * The result a relation states: the value of the expression up to the next relation when it is one ("= $0.03 +
- * $0.008 = $0.038" states 0.038 twice), else its first number, with half a unit of that number's last
- * significant digit (how far a rounding of it may be).
+ * How many of the left side's periods make the result's: "50k convos/day × ~2 KB ≈ 3 GB/month" is 30. 1 when
+ * either side names no period, or the same one.
  */
-function statedResult(right: string): { value: number; rounding: number } | null {
+function periodRatio(left: string, right: string): number {
+  const l = [...left.matchAll(PERIOD_WORD)].at(-1);
+  const r =
+    /^[^,;]{0,24}?(?:(?:\/\s?|\bper\s|\ba\s|\beach\s|\bevery\s)(day|week|month|mo|year|yr)\b|\b(daily|weekly|monthly|yearly)\b)/i.exec(
+      right,
+    );
+  if (!l || !r) return 1;
+  const from = PERIOD_DAYS[(l[1] ?? l[2])!.toLowerCase()]!;
+  const to = PERIOD_DAYS[(r[1] ?? r[2])!.toLowerCase()]!;
+  return to / from;
+}
+
+type StatedResult = {
+  /** What the right side may mean, the first figure first. */
+  readings: number[];
+  rounding: number;
+  money: boolean;
+  /** The milliseconds of the first figure's time unit ("13.3 hours"). */
+  time?: number;
+  /** The scale of the first figure's KB, MB, GB or TB. */
+  bytes?: number;
+  /** How the first figure is written: "$", "GB", "hours". */
+  unit?: { name: string; scale: number };
+  /** The figure is a percentile or a worst case ("≈ 1 minute p95"), which a sum of typical times does not give. */
+  percentile: boolean;
+};
+
+/**
+ * A calculation's value in the unit its result is written in: "12 comments × 85% × 30 s is ~5 minutes" computes
+ * seconds and states minutes. Operands in one time unit convert to the result's; operands in several (a sum of
+ * "0.3 s + 500 ms") are not read, as the number computed means nothing. Without a time unit on the operands the
+ * calculation is taken in the result's unit ("48,000 / 3,600 = 13.3 hours").
+ */
+function inResultUnit(value: number, operands: NumToken[], stated: StatedResult): number | null {
+  const units = new Set(operands.flatMap((t) => (t.time ? [t.time] : [])));
+  if (units.size > 1) return null;
+  const [unit] = units;
+  return unit && stated.time ? (value * unit) / stated.time : value;
+}
+
+/**
+ * A figure restated in another unit of its kind: "48,000 s ≈ 13.3 hours", "61,440 MB, which is 61.44 GB". The left
+ * clause ends with the one figure; both sides carry a unit, and the units differ (the same unit is a restatement,
+ * or a new figure: "1,840 ms is 640 ms over").
+ */
+function unitConversion(left: string, tokens: Token[], stated: StatedResult, approximate: boolean): Omit<Equation, "text" | "at"> | null {
+  const from = tokens[0];
+  if (tokens.length !== 1 || !from || from.kind !== "num" || !/\d\s?(?:[a-z]+|%)?\s*$/i.test(left)) return null;
+  const written = stated.readings[0]!;
+  let computed: number | null = null;
+  if (from.time && stated.time && from.time !== stated.time) computed = (from.value * from.time) / stated.time;
+  // Bytes are read in bytes on both sides; a conversion is right when they are the same number of bytes.
+  else if (from.bytes && stated.bytes && from.bytes !== stated.bytes) computed = from.value;
+  if (computed === null || computed === 0 || written === 0) return null;
+  const share = approximate ? APPROXIMATE_SHARE : EXACT_SHARE;
+  const allowed = Math.max(share * Math.max(computed, written), Math.min(stated.rounding, ROUNDING_CAP * computed));
+  return {
+    operands: [from.value],
+    computed,
+    stated: written,
+    correct: Math.abs(computed - written) <= allowed,
+    conversion: true,
+    ...(stated.unit ? { unit: stated.unit } : {}),
+  };
+}
+
+/**
+ * The result a relation states: its first number, with half a unit of that number's last significant digit (how
+ * far a rounding of it may be), and the value of the expression up to the next relation when it is one ("=
+ * $0.03 + $0.008 = $0.038" states 0.038 twice).
+ */
+function statedResult(right: string): StatedResult | null {
   const clause = right.split(/;|,\s|\s\((?!\s*\d)/)[0]!.slice(0, 80);
   const tokens = tokenize(clause);
   const nums = tokens.filter((t) => t.kind === "num");
+  const readings: number[] = [];
+  const m = NUMBER.exec(right.slice(0, 40));
+  const first = m ? tokenize(m[0]).find((t): t is NumToken => t.kind === "num") : undefined;
+  if (!m || !first) return null;
+  const written = Number(m[1]!.replace(/,/g, ""));
+  const unit = first.money
+    ? { name: "$", scale: 1 }
+    : first.bytes
+      ? { name: m[2]!.toUpperCase(), scale: first.bytes }
+      : m[3] && !first.percent
+        ? { name: m[3], scale: 1 }
+        : undefined;
+  readings.push(first.value);
+  if (first.percent) readings.push(first.value * 100);
   if (nums.length >= 2 && tokens.some((t) => t.kind === "op")) {
     const v = evaluate(tokens);
-    if (v !== null) return { value: v, rounding: 0 };
+    if (v !== null) readings.push(v);
   }
-  const m = NUMBER.exec(right.slice(0, 40));
-  if (!m) return null;
-  const first = tokenize(m[0]).find((t) => t.kind === "num");
-  if (!first || first.kind !== "num") return null;
-  const written = Number(m[1]!.replace(/,/g, ""));
-  return { value: first.value, rounding: written ? halfUnit(m[1]!) * (first.value / written) : 0 };
+  return {
+    readings,
+    rounding: written ? halfUnit(m[1]!) * (first.value / written) : 0,
+    money: !!first.money,
+    ...(first.time ? { time: first.time } : {}),
+    ...(first.bytes ? { bytes: first.bytes } : {}),
+    ...(unit ? { unit } : {}),
+    percentile: PERCENTILE.test(right.slice(m.index + m[0].length, m.index + m[0].length + 24)),
+  };
 }
 
-const NUMBER = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(?:kb|mb|gb|tb|k|m|million|b|bn|billion|thousand))?(?![a-z])/i;
+const PERCENTILE = /^\s*(?:at\s)?(?:p\d{2}|\d{2}(?:th)?\s?percentile|worst[\s-]case|at (?:the )?peak|tail)\b/i;
+
+const NUMBER =
+  /(?:\$\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(kb|mb|gb|tb|k|m|million|b|bn|billion|thousand))?(?![a-z])(?:\s?(%|percent\b|ms\b|milliseconds?\b|s\b|secs?\b|seconds?\b|mins?\b|minutes?\b|hrs?\b|hours?\b|h\b))?/i;
 
 /** Half a unit of a written number's last significant digit: "1,850" 5, "2,000" 500, "0.067" 0.0005, "13" 0.5. */
 export function halfUnit(written: string): number {

@@ -57,6 +57,10 @@ const NEEDED = new Set([
   "needful",
   "worry",
 ]);
+/** Verbs of a risk coming about: "X can't happen / occur / arise". */
+const OCCUR = new Set(["happen", "occur", "arise"]);
+/** The modals that say it cannot: "can't", "cannot", "won't", "couldn't". */
+const MODAL_CAN = new Set(["can", "will", "could", "would", "wo", "ca"]);
 /** Words allowed between the copula and its predicate: articles, degree and hedging adverbs. */
 const FILLER = new Set([
   "a",
@@ -146,6 +150,9 @@ function dismissivePredicate(a: Analysis, i: number): boolean {
   if (!negated && head.word === "nothing" && a.tokens[j + 1]?.word === "to" && a.tokens[j + 2]?.lemma === "worry") return true;
   // "X doesn't matter", "X isn't needed / necessary / a concern / worth it".
   if (negated && (NEEDED.has(head.word) || head.lemma === "matter")) return true;
+  // "Prompt injection can't happen with our own articles", "wrong hits cannot occur above 0.9": a risk said not to
+  // exist is waved away, and the safeguard against it with it (session 19, wrong but fluent answers).
+  if (negated && OCCUR.has(head.lemma) && t.pos === "AUX" && MODAL_CAN.has(t.lemma)) return true;
   return false;
 }
 

@@ -1,0 +1,41 @@
+// Wrong answers against human labels (session 19, branch `wrong9`): grades every row of
+// test/fixtures/wrong9/<tune|held>.yaml (schema: fixture-rows.ts) on the one criterion the row names and prints
+// Pearson r and QWK of that criterion's level (x 25) against the label, then per class (wrong figures, wrong but
+// fluent, right figures, right and fluent) the mean score against the mean label. held.yaml was committed before
+// any grader change and is never tuned on.
+//   npx tsx scripts/eval/wrong9.ts [tune|held ...] [--rows]
+import { compare } from "./metrics.js";
+import { type FixtureRow, gradeRow, readFixtureRows } from "./fixture-rows.js";
+
+const args = process.argv.slice(2);
+const files = args.filter((a) => !a.startsWith("--"));
+const showRows = args.includes("--rows");
+
+/** The row's criterion level on 0-100, and that criterion's feedback. */
+function criterionScore(row: FixtureRow): { score: number; feedback: string } {
+  const graded = gradeRow(row, row.answer).scores.find((s) => s.criterionId === row.criterion);
+  if (!graded) throw new Error(`${row.id}: no criterion ${row.criterion} on ${row.questionId}`);
+  return { score: graded.score * 25, feedback: graded.feedback };
+}
+
+for (const file of files.length ? files : ["tune", "held"]) {
+  const rows = readFixtureRows(`test/fixtures/wrong9/${file}.yaml`);
+  const scored = rows.map((r) => ({ r, ...criterionScore(r) }));
+  const { r, qwk } = compare(
+    scored.map(({ r: row, score }) => ({ questionId: row.questionId, label: (row.label ?? 0) / 25, predicted: score / 25 })),
+  );
+  console.log(`${file}: n ${rows.length}, r ${r.toFixed(3)}, QWK ${qwk.toFixed(3)}`);
+  for (const kind of [...new Set(rows.map((x) => x.kind))]) {
+    const group = scored.filter((x) => x.r.kind === kind);
+    const mean = (f: (x: (typeof group)[number]) => number) => group.reduce((a, x) => a + f(x), 0) / group.length;
+    const over = group.filter((x) => x.score > (x.r.label ?? 0) + 12.5).length;
+    console.log(
+      `  ${kind.padEnd(14)} n ${String(group.length).padStart(2)}: score ${mean((x) => x.score).toFixed(1)} vs label ${mean((x) => x.r.label ?? 0).toFixed(1)}, ${over} a level or more above their label`,
+    );
+  }
+  if (showRows)
+    for (const { r: row, score, feedback } of scored)
+      console.log(
+        `\n${row.id} [${row.kind}] ${row.questionId}:${row.criterion} label ${row.label} score ${score}\n  ${feedback.replace(/\s+/g, " ")}`,
+      );
+}

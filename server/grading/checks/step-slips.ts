@@ -1,0 +1,116 @@
+import type { Figure } from "../../scenarios/index.js";
+import type { Equation } from "./arithmetic.js";
+
+/**
+ * A wrong step in an estimate's chain (session 19, `wrong9`): what the step says, and what it should say. An outside
+ * audit scored estimates whose first step was right and a later one wrong 77.4 against a human 43.3: a right first
+ * step earned the worked estimate whatever followed. A step is wrong when
+ * - its arithmetic is (an `Equation` that is not `correct`, a unit conversion included: "48,000 s is 800 hours");
+ * - it reads a price the question gives per 1M tokens per thousand ("2,500 × $1.00/1,000 = $2.50");
+ * - it applies a discount the wrong way: a "50% cheaper" or "50% off" step that makes the figure larger
+ *   ("$20.85 / 0.5 = $41.70 with the batch discount"), or an overhead stated as the total that makes it smaller.
+ * Each reading is the arithmetic of the words next to the step, never a list of expected answers.
+ */
+export type StepSlip = { text: string; stated: number; should: number; why: string };
+
+const fmt = (n: number) => (Math.abs(n) >= 100 ? Math.round(n).toLocaleString("en-US") : Number(n.toPrecision(3)).toString());
+
+/** A price the question states per million tokens: its unit says "per 1M" (or "/1M", "per million"). */
+const PER_MILLION_UNIT = /per\s?1\s?m\b|\/\s?1\s?m\b|per million|per 1,000,000/i;
+/** "per 1K", "/1,000", "per thousand": a price read per thousand tokens. */
+const PER_THOUSAND = /\/\s?1,?000\b|\/\s?1\s?k\b|\bper\s(?:1\s?k|1,?000|thousand)\b/i;
+const MILLION = /\b1\s?m\b|\bmillion\b|1,000,000/i;
+
+/** Words that say a percentage takes something off: a discount, a cut, a saving. */
+const REDUCTION = /\b(?:discount\w*|cheaper|off|cut|cuts|less|lower|reduc\w*|sav(?:e|es|ing|ings))\b/i;
+/** Words that say a percentage comes on top, and that the figure stated is the whole. */
+const INCREASE = /\b(?:overhead|on top|extra|more|increase\w*|adds?)\b/i;
+const WHOLE = /\b(?:total|in total|overall|altogether|in all|all told)\b/i;
+const PERCENT = /(\d+(?:\.\d+)?)\s?(?:%|percent\b)/gi;
+
+/** A value in the unit the step wrote its result in: "$0.08", "120 MB", "13.3 hours". */
+const inUnit = (n: number, e: Equation) =>
+  !e.unit ? fmt(n) : e.unit.name === "$" ? `$${fmt(n)}` : `${fmt(n / e.unit.scale)} ${e.unit.name}`;
+
+const near = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a), Math.abs(b));
+
+/** Every wrong step of the answer's calculations, in order. `text` is the answer the equations were read from. */
+export function stepSlips(text: string, equations: Equation[], figures: Figure[]): StepSlip[] {
+  const slips: StepSlip[] = [];
+  const perMillion = figures.filter((f) => f.unit && PER_MILLION_UNIT.test(f.unit)).map((f) => f.value);
+  const givenPercents = figures.filter((f) => f.unit && /percent|%/i.test(f.unit)).map((f) => f.value);
+  for (const e of equations) {
+    if (!e.correct) {
+      slips.push({
+        text: e.text,
+        stated: e.stated,
+        should: e.computed,
+        why: e.conversion
+          ? `a unit slip: "${e.text}" converts to ${inUnit(e.computed, e)}, not ${inUnit(e.stated, e)}`
+          : `an arithmetic slip: "${e.text}" works out to ${inUnit(e.computed, e)}, not ${inUnit(e.stated, e)}`,
+      });
+      continue;
+    }
+    const sentence = sentenceAt(text, e.at);
+    // A price per 1M divided by a thousand: the figure is a thousand times too large.
+    if (
+      perMillion.some((p) => e.operands.some((o) => near(o, p))) &&
+      PER_THOUSAND.test(sentence) &&
+      !MILLION.test(e.text) &&
+      !e.operands.some((o) => near(o, 1e6))
+    ) {
+      slips.push({
+        text: e.text,
+        stated: e.stated,
+        should: e.stated / 1000,
+        why: `a unit slip: "${e.text}" reads a price per 1M tokens as per thousand, so it should be ${inUnit(e.stated / 1000, e)}`,
+      });
+      continue;
+    }
+    const direction = percentDirection(e, sentence, givenPercents);
+    if (direction) slips.push(direction);
+  }
+  return slips;
+}
+
+/**
+ * A step of two operands, a figure and a percentage's factor (p/100, 1 - p/100 or 1 + p/100), that moves the figure
+ * the wrong way for what the sentence says the percentage does.
+ */
+function percentDirection(e: Equation, sentence: string, givenPercents: number[]): StepSlip | null {
+  if (e.operands.length !== 2 || e.conversion) return null;
+  const percents = [...givenPercents, ...[...sentence.matchAll(PERCENT)].map((m) => Number(m[1]))].filter((p) => p > 0 && p < 100);
+  if (!percents.length) return null;
+  for (const [i, factor] of e.operands.entries()) {
+    const base = e.operands[1 - i]!;
+    const p = percents.find((q) => [q / 100, 1 - q / 100, 1 + q / 100].some((f) => near(f, factor)));
+    if (p === undefined || base <= 0) continue;
+    const reduces = REDUCTION.test(sentence);
+    const adds = INCREASE.test(sentence) && WHOLE.test(sentence);
+    if (reduces === adds) return null;
+    if (reduces && e.computed > base)
+      return {
+        text: e.text,
+        stated: e.stated,
+        should: base * (1 - p / 100),
+        why: `a percentage the wrong way: "${e.text}" makes the figure larger, but ${p}% off ${inUnit(base, e)} is ${inUnit(base * (1 - p / 100), e)}`,
+      };
+    if (adds && e.computed < base)
+      return {
+        text: e.text,
+        stated: e.stated,
+        should: base * (1 + p / 100),
+        why: `a percentage the wrong way: "${e.text}" makes the figure smaller, but ${inUnit(base, e)} with ${p}% on top is ${inUnit(base * (1 + p / 100), e)}`,
+      };
+    return null;
+  }
+  return null;
+}
+
+/** The sentence of `text` around offset `at` (a "." inside "$0.50" ends none). */
+function sentenceAt(text: string, at: number): string {
+  let start = 0;
+  for (const m of text.slice(0, at).matchAll(/[.;!?]\s|\n/g)) start = m.index + m[0].length;
+  const end = text.slice(at).search(/[.;!?](?:\s|$)|\n/);
+  return text.slice(start, end < 0 ? text.length : at + end + 1);
+}
