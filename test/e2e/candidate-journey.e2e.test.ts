@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousA11yViolations, seriousA11yViolationsLightAndDark } from "../helpers/axe.js";
 import { browserAvailable, launchChromium, pageErrors } from "../helpers/browser.js";
 import { buildClientForTest } from "../helpers/client-build.js";
-import { GRADING_STEP_MS } from "../helpers/grading-step.js";
+import { GRADING_STEP_MS } from "../helpers/step-bounds.js";
 import { walkWithTab } from "../helpers/keyboard-walk.js";
 import { miniPack } from "../helpers/packs.js";
 import { startFromLobby } from "../helpers/room-page.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { browserAvailable } from "../helpers/browser.js";
-import { GRADING_STEP_MS, withGradingStep } from "../helpers/grading-step.js";
+import { GRADING_STEP_MS, withGradingStep } from "../helpers/step-bounds.js";
 import { useRoomBrowser } from "../helpers/room-browser.js";
 import { reportOrFollowUp, runTests, savedDraft, shownQuestion, startFromLobby } from "../helpers/room-page.js";
 

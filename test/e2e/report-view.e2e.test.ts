@@ -5,7 +5,7 @@ import type { Report } from "../../server/contracts/index.js";
 import { loadPacksFromDir } from "../../server/scenarios/index.js";
 import { browserAvailable, launchChromium, pageErrors } from "../helpers/browser.js";
 import { buildClientForTest } from "../helpers/client-build.js";
-import { GRADING_STEP_MS } from "../helpers/grading-step.js";
+import { GRADING_STEP_MS } from "../helpers/step-bounds.js";
 import { BUILTIN_PACKS_DIR } from "../helpers/packs.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { connectClient, type TestClient } from "../helpers/socket-client.js";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { seriousA11yViolationsLightAndDark } from "../helpers/axe.js";
 import { browserAvailable, pageErrors } from "../helpers/browser.js";
-import { GRADING_STEP_MS } from "../helpers/grading-step.js";
+import { GRADING_STEP_MS, PACK_CHECK_MS } from "../helpers/step-bounds.js";
 import { walkWithTab } from "../helpers/keyboard-walk.js";
 import type { TestServer } from "../helpers/server.js";
 import { signInToTeam, useTeamBrowser } from "../helpers/team-browser.js";
@@ -70,7 +70,7 @@ describe.runIf(browserAvailable())("a hiring team reviews invited candidates in 
     await checkAccessible(team, "pack editor, form view");
     await team.getByTestId("view-yaml").click();
     await expect.poll(() => team.getByTestId("pack-editor").locator(".cm-content").textContent()).toContain("title: An outage you handled");
-    await expect.poll(() => team.getByTestId("validation-status").textContent(), { timeout: 15_000 }).toContain("Valid");
+    await expect.poll(() => team.getByTestId("validation-status").textContent(), { timeout: PACK_CHECK_MS }).toContain("Valid");
     await team.getByTestId("publish-button").click();
     await expect.poll(() => team.getByTestId("publish-status").textContent()).toContain("Published acme/support v1");
     await team.getByTestId("published-links").waitFor();

@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { expect } from "vitest";
 import type { Draft } from "../../server/contracts/index.js";
 import type { Language, Pack, Question } from "../../server/scenarios/index.js";
-import { GRADING_STEP_MS } from "./grading-step.js";
+import { GRADING_STEP_MS } from "./step-bounds.js";
 import { connectClient } from "./socket-client.js";
 
 /** Page helpers shared by the interview-room end-to-end tests. */
