@@ -8,7 +8,7 @@ const warmHere: WarmGrading = async (question, pack) => void prepareAnswer(quest
 
 /**
  * Build a pack version's grading index ahead of need. The index (model-answer
- * fingerprints for the copy check, rubric fingerprints, word weights; ~0.4 s
+ * fingerprints for the copy check, rubric fingerprints, word weights; ~1.9 s
  * of CPU for the built-in pack) is built on first use, and the first use was
  * the first follow-up after a restart: that candidate's submit, and every ack
  * queued behind it, waited for it. Asked for once a session has its first

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousA11yViolations, seriousA11yViolationsLightAndDark } from "../helpers/axe.js";
 import { browserAvailable, launchChromium, pageErrors } from "../helpers/browser.js";
 import { buildClientForTest } from "../helpers/client-build.js";
+import { GRADING_STEP_MS } from "../helpers/step-bounds.js";
 import { walkWithTab } from "../helpers/keyboard-walk.js";
 import { miniPack } from "../helpers/packs.js";
 import { startFromLobby } from "../helpers/room-page.js";
@@ -13,18 +14,21 @@ const GOOD =
   "I would chunk each article by heading, embed the chunks into a vector index and retrieve the top five. " +
   "Before rollout I would run an eval on a golden set and compare recall and faithfulness with the current retriever.";
 
-/** Answer whatever is asked with `text` until the report opens (practice feedback is continued past). */
+/**
+ * Answer whatever is asked with `text` until the report opens (practice feedback is continued past). What follows a
+ * submit waits for grading work (GRADING_STEP_MS).
+ */
 async function answerUntilReport(page: Page, text: string): Promise<void> {
   for (let i = 0; i < 8 && !page.url().includes("/report/"); i++) {
     const next = await Promise.race([
-      page.waitForURL(/\/report\//, { timeout: 15_000 }).then(() => "report" as const),
+      page.waitForURL(/\/report\//, { timeout: GRADING_STEP_MS }).then(() => "report" as const),
       page
         .getByTestId("feedback-continue")
-        .waitFor({ timeout: 15_000 })
+        .waitFor({ timeout: GRADING_STEP_MS })
         .then(() => "feedback" as const),
       page
         .locator('article.question[aria-busy="false"]')
-        .waitFor({ timeout: 15_000 })
+        .waitFor({ timeout: GRADING_STEP_MS })
         .then(() => "question" as const),
     ]);
     if (next === "report") break;
@@ -36,7 +40,7 @@ async function answerUntilReport(page: Page, text: string): Promise<void> {
     await page.getByTestId("submit-answer").click();
     await page
       .getByTestId("answer-text")
-      .waitFor({ state: "detached", timeout: 15_000 })
+      .waitFor({ state: "detached", timeout: GRADING_STEP_MS })
       .catch(() => undefined);
   }
   await page.waitForURL(/\/report\//);

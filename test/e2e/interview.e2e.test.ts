@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { browserAvailable } from "../helpers/browser.js";
+import { GRADING_STEP_MS, withGradingStep } from "../helpers/step-bounds.js";
 import { useRoomBrowser } from "../helpers/room-browser.js";
 import { reportOrFollowUp, runTests, savedDraft, shownQuestion, startFromLobby } from "../helpers/room-page.js";
 
@@ -11,7 +12,8 @@ const EXPLANATION =
   "I chose this approach because it keeps the function pure and easy to test; the trade-off is a little more code. " +
   "In production I would add logging, a timeout per call and metrics, and test the edge cases with small fixtures.";
 
-describe.runIf(browserAvailable())("sitting an interview in Chromium", () => {
+// The test's timeout: the journey's own steps, plus the first follow-up decision on a fresh server.
+describe.runIf(browserAvailable())("sitting an interview in Chromium", { timeout: withGradingStep(120_000) }, () => {
   const room = useRoomBrowser();
 
   it("picks rounds, streams questions, keeps draft and time across a reload, submits, and opens the report", async () => {
@@ -53,12 +55,13 @@ describe.runIf(browserAvailable())("sitting an interview in Chromium", () => {
 
     // A follow-up may come; it shows the submitted code and a box for the explanation. Then round 2. Each submit is
     // followed by waiting for the next turn to be shown (a follow-up or round 2's question), however long the
-    // follow-up decision takes (it runs in the grading thread, which a fresh server is still starting).
+    // follow-up decision takes: it runs in the grading thread, which on this fresh server first loads the grader and
+    // builds the pack's index (GRADING_STEP_MS says how long that is under load).
     const shownId = () => page.locator("article.question").getAttribute("data-question-id");
     for (let i = 0; i < 3; i++) {
       const submitted = await shownId();
       await page.getByTestId("submit-answer").click();
-      await expect.poll(shownId, { timeout: 30_000 }).not.toBe(submitted);
+      await expect.poll(shownId, { timeout: GRADING_STEP_MS }).not.toBe(submitted);
       const round = await page.getByTestId("round-title").textContent();
       if (!round?.includes("Coding")) break;
       expect(await page.getByTestId("question-kind").getAttribute("data-kind")).toBe("follow-up");
@@ -100,5 +103,5 @@ describe.runIf(browserAvailable())("sitting an interview in Chromium", () => {
     const scores = await page.getByTestId("criterion-score").allTextContents();
     expect(scores.every((s) => /^[0-4]\/4/.test(s.trim()))).toBe(true);
     expect(errors).toEqual([]);
-  }, 120_000);
+  });
 });

@@ -5,6 +5,7 @@ import type { Browser } from "playwright-core";
 import { seriousA11yViolationsLightAndDark } from "../helpers/axe.js";
 import { browserAvailable, pageErrors } from "../helpers/browser.js";
 import { walkWithTab } from "../helpers/keyboard-walk.js";
+import { PACK_CHECK_MS } from "../helpers/step-bounds.js";
 import type { TestServer } from "../helpers/server.js";
 import { setPackYaml as setEditorText, useTeamBrowser } from "../helpers/team-browser.js";
 
@@ -47,7 +48,7 @@ describe.runIf(browserAvailable())("writing and publishing a team pack in Chromi
 
     // New pack: the starter template is valid as it stands.
     await page.getByTestId("new-pack").click();
-    await expect.poll(() => page.getByTestId("validation-status").textContent(), { timeout: 10_000 }).toContain("Valid");
+    await expect.poll(() => page.getByTestId("validation-status").textContent(), { timeout: PACK_CHECK_MS }).toContain("Valid");
     expect(await page.getByTestId("visibility-select").inputValue()).toBe("private");
     expect(await seriousA11yViolationsLightAndDark(page), "pack editor, YAML view").toEqual([]);
     // Every control of the editor is reachable with Tab (Escape, then Tab, leaves the YAML editor).
@@ -55,7 +56,7 @@ describe.runIf(browserAvailable())("writing and publishing a team pack in Chromi
 
     // The upload fixture: valid, previewed as a candidate sees it, no rubric or exemplars.
     await setEditorText(page, TINY);
-    await expect.poll(() => page.getByTestId("validation-status").textContent(), { timeout: 10_000 }).toContain("Valid");
+    await expect.poll(() => page.getByTestId("validation-status").textContent(), { timeout: PACK_CHECK_MS }).toContain("Valid");
     await expect.poll(() => page.getByTestId("preview-question").textContent()).toContain(OLD_TITLE);
     const preview = (await page.getByTestId("preview-question").textContent()) ?? "";
     expect(preview).toContain("failed in front of users");
@@ -75,7 +76,7 @@ describe.runIf(browserAvailable())("writing and publishing a team pack in Chromi
     expect(broken).not.toBe(TINY);
     await setEditorText(page, broken);
     await expect
-      .poll(() => page.getByTestId("validation-issue").allTextContents(), { timeout: 10_000 })
+      .poll(() => page.getByTestId("validation-issue").allTextContents(), { timeout: PACK_CHECK_MS })
       .toContainEqual(expect.stringMatching(/^\d+:\d+ questions\[0\]\.rubric\[0\]\.weight: /));
     expect(await page.getByTestId("validation-status").textContent()).toMatch(/^1 problem/);
     expect(await page.getByTestId("publish-button").isDisabled()).toBe(true);
@@ -88,7 +89,7 @@ describe.runIf(browserAvailable())("writing and publishing a team pack in Chromi
 
     // Fix it and retitle the question: version 2, visibility kept.
     await setEditorText(page, TINY.replace(`title: ${OLD_TITLE}`, `title: ${NEW_TITLE}`));
-    await expect.poll(() => page.getByTestId("validation-status").textContent(), { timeout: 10_000 }).toContain("Valid");
+    await expect.poll(() => page.getByTestId("validation-status").textContent(), { timeout: PACK_CHECK_MS }).toContain("Valid");
     await expect.poll(() => page.getByTestId("preview-question").textContent()).toContain(NEW_TITLE);
     expect(await page.getByTestId("visibility-select").inputValue()).toBe("public");
     await page.getByTestId("publish-button").click();
@@ -100,7 +101,7 @@ describe.runIf(browserAvailable())("writing and publishing a team pack in Chromi
     // Opening v1 loads its text into the editor as a starting point.
     await page.getByTestId("version-item").filter({ hasText: /^v1/ }).click();
     await expect.poll(() => page.getByTestId("pack-editor").locator(".cm-content").textContent()).toContain(`title: ${OLD_TITLE}`);
-    await expect.poll(() => page.getByTestId("preview-question").textContent(), { timeout: 10_000 }).toContain(OLD_TITLE);
+    await expect.poll(() => page.getByTestId("preview-question").textContent(), { timeout: PACK_CHECK_MS }).toContain(OLD_TITLE);
 
     // The list shows the pack at its latest version.
     await page.getByTestId("back-to-packs").click();

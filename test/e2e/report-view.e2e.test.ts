@@ -5,6 +5,7 @@ import type { Report } from "../../server/contracts/index.js";
 import { loadPacksFromDir } from "../../server/scenarios/index.js";
 import { browserAvailable, launchChromium, pageErrors } from "../helpers/browser.js";
 import { buildClientForTest } from "../helpers/client-build.js";
+import { GRADING_STEP_MS } from "../helpers/step-bounds.js";
 import { BUILTIN_PACKS_DIR } from "../helpers/packs.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { connectClient, type TestClient } from "../helpers/socket-client.js";
@@ -31,15 +32,18 @@ const ANSWER =
   "the frontier model is about $0.042 per email, around $7,600 a month, both far below $18,000 a day for humans at $3.00 per email.\n\n" +
   INJECTION;
 
-/** Sit only the system-design round over socket.io: the answer above, "skip" for any follow-up, then end the session. */
+/**
+ * Sit only the system-design round over socket.io: the answer above, "skip" for any follow-up, then end the session.
+ * What follows a submit or the end waits for grading work (GRADING_STEP_MS).
+ */
 async function sitSystemDesign(c: TestClient, packId = "ai-engineer"): Promise<{ sessionId: string; resumeToken: string }> {
   const start = await c.request("session:start", { packId, level: "mid", rounds: ["system-design"], mode: "timed" });
   const { sessionId, resumeToken } = start as { sessionId: string; resumeToken: string };
   let afterSeq = 0;
   for (let i = 0; i < 3; i++) {
     const next = await Promise.race([
-      c.waitFor("question:end", () => true, { afterSeq, timeoutMs: 20_000 }),
-      c.waitFor("session:complete", () => true, { afterSeq, timeoutMs: 20_000 }),
+      c.waitFor("question:end", () => true, { afterSeq, timeoutMs: GRADING_STEP_MS }),
+      c.waitFor("session:complete", () => true, { afterSeq, timeoutMs: GRADING_STEP_MS }),
     ]);
     if (next.name === "session:complete") break;
     afterSeq = next.payload.seq;
@@ -54,7 +58,7 @@ async function sitSystemDesign(c: TestClient, packId = "ai-engineer"): Promise<{
     if (ack.ok || ack.error.code !== "NO_OPEN_QUESTION" || i >= 20) break;
     await new Promise((r) => setTimeout(r, 250));
   }
-  await c.waitFor("session:complete", () => true, { timeoutMs: 20_000 });
+  await c.waitFor("session:complete", () => true, { timeoutMs: GRADING_STEP_MS });
   return { sessionId, resumeToken };
 }
 

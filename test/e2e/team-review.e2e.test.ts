@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { seriousA11yViolationsLightAndDark } from "../helpers/axe.js";
 import { browserAvailable, pageErrors } from "../helpers/browser.js";
+import { GRADING_STEP_MS, PACK_CHECK_MS } from "../helpers/step-bounds.js";
 import { walkWithTab } from "../helpers/keyboard-walk.js";
 import type { TestServer } from "../helpers/server.js";
 import { signInToTeam, useTeamBrowser } from "../helpers/team-browser.js";
@@ -12,7 +13,7 @@ const PASTED =
     12,
   );
 
-/** Answer the open question, then skip any follow-up, until the report opens. */
+/** Answer the open question, then skip any follow-up, until the report opens (what follows a submit: GRADING_STEP_MS). */
 async function finishInterview(page: Page, answer: (page: Page) => Promise<void>): Promise<void> {
   await page.getByTestId("answer-text").waitFor({ timeout: 15_000 });
   await answer(page);
@@ -26,13 +27,13 @@ async function finishInterview(page: Page, answer: (page: Page) => Promise<void>
         return box && !box.readOnly && box.value === "" ? "answer" : null;
       },
       undefined,
-      { timeout: 30_000, polling: 100 },
+      { timeout: GRADING_STEP_MS, polling: 100 },
     );
     if ((await next.jsonValue()) === "report") return;
     await page.getByTestId("answer-text").fill("skip");
     await page.getByTestId("submit-answer").click();
   }
-  await page.waitForURL(/\/report\//, { timeout: 30_000 });
+  await page.waitForURL(/\/report\//, { timeout: GRADING_STEP_MS });
 }
 
 describe.runIf(browserAvailable())("a hiring team reviews invited candidates in Chromium", () => {
@@ -69,7 +70,7 @@ describe.runIf(browserAvailable())("a hiring team reviews invited candidates in 
     await checkAccessible(team, "pack editor, form view");
     await team.getByTestId("view-yaml").click();
     await expect.poll(() => team.getByTestId("pack-editor").locator(".cm-content").textContent()).toContain("title: An outage you handled");
-    await expect.poll(() => team.getByTestId("validation-status").textContent(), { timeout: 15_000 }).toContain("Valid");
+    await expect.poll(() => team.getByTestId("validation-status").textContent(), { timeout: PACK_CHECK_MS }).toContain("Valid");
     await team.getByTestId("publish-button").click();
     await expect.poll(() => team.getByTestId("publish-status").textContent()).toContain("Published acme/support v1");
     await team.getByTestId("published-links").waitFor();

@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { expect } from "vitest";
 import type { Draft } from "../../server/contracts/index.js";
 import type { Language, Pack, Question } from "../../server/scenarios/index.js";
+import { GRADING_STEP_MS } from "./step-bounds.js";
 import { connectClient } from "./socket-client.js";
 
 /** Page helpers shared by the interview-room end-to-end tests. */
@@ -79,15 +80,15 @@ export async function runTests(page: Page): Promise<void> {
 
 /**
  * After a submit: resolves "report" when the report opens, "follow-up" when a follow-up
- * question shows. Liveness bounds: grading before either can happen ran past 20 s at load 25.
+ * question shows. Either waits for grading work, on a fresh server its start-up too (GRADING_STEP_MS).
  */
 export function reportOrFollowUp(page: Page): Promise<"report" | "follow-up"> {
   return Promise.race([
-    page.waitForURL(/\/report\//, { timeout: 45_000 }).then(() => "report" as const),
+    page.waitForURL(/\/report\//, { timeout: GRADING_STEP_MS }).then(() => "report" as const),
     page
       .getByTestId("question-kind")
       .filter({ hasText: "follow-up" })
-      .waitFor({ timeout: 45_000 })
+      .waitFor({ timeout: GRADING_STEP_MS })
       .then(() => "follow-up" as const),
   ]);
 }

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import { ErrorBanner } from "../components/ErrorBanner.js";
 import { TeamApiError, type TeamApi } from "./api.js";
 import { STARTER_PACK } from "./starter.js";
@@ -60,7 +60,12 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
     };
   }, [api, initialPackId]);
 
-  // Live validation, debounced; a newer text aborts the older request.
+  // Live validation, debounced, one check in flight at a time. A check is never aborted: the server reads an aborted
+  // check's pack all the same, in the team's turn at its reading thread (one pack read, one waiting, more refused), so
+  // on a loaded server a burst of edits filled that turn with checks of replaced text and the newest was refused
+  // PACK_READ_BUSY ("Checking…" stayed). The newest text is sent once the check before it has answered; the answer
+  // for a replaced text is dropped.
+  const checkInFlight = useRef<Promise<void>>(Promise.resolve());
   useEffect(() => {
     if (loading || !writes) return;
     if (source.trim() === "") {
@@ -71,17 +76,21 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
       });
       return;
     }
-    const controller = new AbortController();
+    let replaced = false;
     const timer = window.setTimeout(() => {
-      api.validate(source, controller.signal).then(
-        (result) => dispatch({ type: "validated", source, result }),
-        (err: unknown) =>
-          !controller.signal.aborted && dispatch({ type: "validateFailed", message: `Could not check the pack: ${message(err)}` }),
-      );
+      checkInFlight.current = checkInFlight.current.then(async () => {
+        if (replaced) return;
+        try {
+          const result = await api.validate(source);
+          if (!replaced) dispatch({ type: "validated", source, result });
+        } catch (err) {
+          if (!replaced) dispatch({ type: "validateFailed", message: `Could not check the pack: ${message(err)}` });
+        }
+      });
     }, VALIDATE_DELAY_MS);
     return () => {
       window.clearTimeout(timer);
-      controller.abort();
+      replaced = true;
     };
   }, [api, source, loading, validation.recheck, writes]);
 

@@ -1,0 +1,28 @@
+/**
+ * How long a browser test waits for what one server step causes, where that step's time is bound to the machine's
+ * load: liveness bounds, not speed checks, set here and nowhere else. Both steps below can be the first use of a
+ * worker thread on the test's fresh server, which first loads its modules (through tsx, server/workers/bootstrap.mjs).
+ */
+
+/**
+ * What follows a submit or an end: the next turn (after the follow-up decision) or the report (after every answer is
+ * graded). Both are read in the grading thread, and on a fresh server the first reading waits for the thread to load the
+ * grader (~1 s of CPU) and build the pack's grading index (~2 s of CPU for the built-in pack), which the session's
+ * first question asks for ahead of need (server/interview/grading-warmup.ts). Measured on the 2-core machine at
+ * load 26 (6 busy loops beside the test): the warm-up took 37 s from its start, and the first follow-up reached the
+ * screen 35 s after the click (32 s of it waiting behind the warm-up); a fixed 30 s bound failed 3 runs of 3 there.
+ * Wall time grows with the load (the same ~3 s of CPU is ~55 s at load 40): 90 s leaves room without hiding a hang.
+ */
+export const GRADING_STEP_MS = 90_000;
+
+/** A browser test's own timeout: `otherStepsMs` for the rest of it, plus one grading step on a fresh server. */
+export const withGradingStep = (otherStepsMs: number): number => GRADING_STEP_MS + otherStepsMs;
+
+/**
+ * The pack editor's check of the text (the validation status, its problems, the preview): the pack is read in the
+ * pack reading thread, which on a fresh server loads on the first check (~0.6 s of CPU; 6 s of wall time at load 38
+ * in a scratch process). Fixed 10-15 s bounds failed at load 42 beside 4 busy loops (pack-editor and team-review:
+ * "Checking…" still shown). 45 s is past the server's own bound on a read (PACK_READ_TIMEOUT_MS, 30 s), so a read the
+ * server gave up shows as its error, not as the test's timeout.
+ */
+export const PACK_CHECK_MS = 45_000;
