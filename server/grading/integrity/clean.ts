@@ -536,13 +536,15 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
     if (
       ((prose && !codeBlock) || (codeBlock && !/[(){}[\]=;:]/.test(block.text))) &&
       !otherLanguage(block.text) &&
-      ((isWordSalad(block.text) && !carryingNote(block.text, ctx.question)) ||
+      ((((isWordSalad(block.text) && !carryingNote(block.text, ctx.question)) ||
         (prose &&
           (termStuffed(block.text, questionTerms(ctx.question), (a) => relatesLikeKeyPoint(ctx.question, a, 0)) ||
-            gluedSalad(block.text, termPhrases(ctx.question)) ||
-            offDomainSalad(block.text, ctx.question, ctx.idf)))) &&
-      // Lines each a short list of what the question asks for drop their function words as notes do (set-answer.ts).
-      !setLines(block.text, ctx.question)
+            gluedSalad(block.text, termPhrases(ctx.question))))) &&
+        // Lines each a short list of what the question asks for drop their function words as notes do (set-answer.ts).
+        !setLines(block.text, ctx.question)) ||
+        // A list strung on words no answer of the domain needs ("remains dance in the batch at 120,000 sparkles") is
+        // no list of the candidate's noun phrases, whatever its commas.
+        (prose && offDomainSalad(block.text, ctx.question, ctx.idf)))
     ) {
       flag("keyword-list", block.text);
       continue;

@@ -1,5 +1,6 @@
 import type { Question } from "../../scenarios/index.js";
 import { analyse, type Token } from "./analyse.js";
+import { domainWords } from "./domain-words.js";
 import { questionVocabulary } from "./on-topic.js";
 import { questionTerms } from "./question-terms.js";
 import type { Idf } from "./similarity.js";
@@ -18,8 +19,9 @@ import { sensesOf } from "./wordnet.js";
  * words: most of them carry a word foreign to the pack, and the foreign words are many against the domain words
  * around them. Honest stories name campuses and printers too, in sentences thick with the domain's words (a foreign
  * word per sentence at most, among many known ones): they stay. Only words WordNet knows count as foreign (names,
- * codes, typos and other languages are someone else's business), and only a pack of a broad vocabulary is a
- * measure (a small authored pack or a public set's one-line references name too few words to call any foreign).
+ * codes, typos and other languages are someone else's business). A team's pack of seven questions names too few words
+ * to call any foreign, so the domain's words at large (domain-words.ts: the built-in pack's) join every pack's own:
+ * "leverage", "robust" and "marmalade" are foreign to both, "retry" and "batch" to neither.
  */
 const CONTENT = new Set(["NOUN", "VERB", "ADJ", "ADV"]);
 /** A sentence naming this many of the rubric's words is one the salad is built on. */
@@ -30,21 +32,8 @@ const FOREIGN_SENTENCES = [2, 3] as const;
 const MIN_FOREIGN = 2;
 /** ... and at least one foreign word per this many domain words beside the terms. */
 const DOMAIN_PER_FOREIGN = 2;
-/** A pack naming fewer distinct content words than this (model answers and prompts) is too small a measure. */
-const MIN_PACK_WORDS = 2000;
-/** Questions of this many criteria only: the public one-criterion sets are read by their own references. */
-const MIN_CRITERIA = 3;
-
-const packSizes = new WeakMap<Idf, number>();
-function packWords(idf: Idf): number {
-  let n = packSizes.get(idf);
-  if (n === undefined) {
-    n = 0;
-    for (const k of idf.df.keys()) if (!k.includes(">") && !k.startsWith("not_")) n++;
-    packSizes.set(idf, n);
-  }
-  return n;
-}
+/** Questions of two or more criteria only: the public one-criterion sets are read by their own references. */
+const MIN_CRITERIA = 2;
 
 /** The speaker is no specific thing: a template says "we leverage" as readily as "leverage". */
 const SPEAKERS = new Set("i we you me us my our your".split(" "));
@@ -84,10 +73,11 @@ export type OffDomainCounts = {
 
 /** A paragraph's sentences naming the rubric's words, those of them with a foreign word, and its foreign and domain words. */
 export function offDomainCounts(text: string, q: Question, idf: Idf | undefined): OffDomainCounts | null {
-  if (!idf || q.rubric.length < MIN_CRITERIA || packWords(idf) < MIN_PACK_WORDS) return null;
+  if (!idf || q.rubric.length < MIN_CRITERIA) return null;
   const isTerm = questionTerms(q);
   const vocabulary = questionVocabulary(q);
-  const known = (w: string) => idf.df.has(w) || idf.df.has(`not_${w}`) || vocabulary.has(w);
+  const atLarge = domainWords();
+  const known = (w: string) => idf.df.has(w) || idf.df.has(`not_${w}`) || vocabulary.has(w) || atLarge.has(w);
   // Only a word WordNet knows is foreign: names, codes, typos and other languages are read elsewhere.
   const foreignWord = (t: Token) =>
     !known(t.lemma) && !known(t.word) && sensesOf(t.lemma).length > 0 && ![...wordFamily(t.lemma)].some(known);
