@@ -1,6 +1,8 @@
 import type { Question } from "../../scenarios/index.js";
 import { analyse, type Token } from "./analyse.js";
 import { domainWords } from "./domain-words.js";
+import { isKnownWord } from "./known-word.js";
+import { isTypoOf } from "./typo.js";
 import { questionVocabulary } from "./on-topic.js";
 import { questionTerms } from "./question-terms.js";
 import type { Idf } from "./similarity.js";
@@ -60,6 +62,26 @@ export function offDomainSalad(text: string, q: Question, idf: Idf | undefined):
   return gibberish || template;
 }
 
+/** Shorter words are too often an abbreviation or a unit ("gpus", "msec"). */
+const MIN_MADE_UP = 5;
+/**
+ * Whether a token is a word no lexicon knows, as written (in lower case: a name is capitalised) and no slip for a
+ * word of the pack or the domain (typo.ts).
+ */
+function madeUp(
+  t: Token,
+  text: string,
+  known: (w: string) => boolean,
+  idf: Idf,
+  vocabulary: ReadonlySet<string>,
+  atLarge: ReadonlySet<string>,
+): boolean {
+  if (t.word.length < MIN_MADE_UP || text.slice(t.at, t.at + t.word.length) !== t.word) return false;
+  if (isKnownWord(t.word) || sensesOf(t.word).length > 0 || known(t.word.replace(/s$/, ""))) return false;
+  for (const words of [vocabulary, atLarge, idf.df.keys()]) for (const w of words) if (isTypoOf(t.word, w)) return false;
+  return true;
+}
+
 export type OffDomainCounts = {
   /** Sentences naming 2+ of the rubric's words, those of them with a foreign word, and those saying something specific. */
   sentences: number;
@@ -78,10 +100,14 @@ export function offDomainCounts(text: string, q: Question, idf: Idf | undefined)
   const vocabulary = questionVocabulary(q);
   const atLarge = domainWords();
   const known = (w: string) => idf.df.has(w) || idf.df.has(`not_${w}`) || vocabulary.has(w) || atLarge.has(w);
-  // Only a word WordNet knows is foreign: names, codes, typos and other languages are read elsewhere.
-  const foreignWord = (t: Token) =>
-    !known(t.lemma) && !known(t.word) && sensesOf(t.lemma).length > 0 && ![...wordFamily(t.lemma)].some(known);
   const a = analyse(text);
+  // A word WordNet knows is foreign when neither the pack nor the domain uses it or its family. Names, codes, typos
+  // and other languages are read elsewhere; a word no lexicon knows, written in lower case and no slip for a known
+  // one ("quorble", "flibbets"), is made up: as foreign as poetry.
+  const foreignWord = (t: Token) =>
+    !known(t.lemma) &&
+    !known(t.word) &&
+    (sensesOf(t.lemma).length > 0 ? ![...wordFamily(t.lemma)].some(known) : madeUp(t, a.text, known, idf, vocabulary, atLarge));
   let sentences = 0;
   let foreignSentences = 0;
   let concrete = 0;
