@@ -39,6 +39,15 @@ const MIN_CRITERIA = 2;
 
 /** The speaker is no specific thing: a template says "we leverage" as readily as "leverage". */
 const SPEAKERS = new Set("i we you me us my our your".split(" "));
+/**
+ * Nor is the glue between a template's items: a discourse "so" or "then", a relative "where" or "what" ("a pipeline
+ * where risk warnings are verified", "aligned on what good looks like"), a committing "each" or "every" ("every call
+ * flows through"), "one" ("into one holistic strategy", "from day one") and a round-the-clock "24/7". Elsewhere they
+ * can specify (unspecific.ts reads them so); beside a word the domain never uses they are the frame, not the claim.
+ */
+const FRAME = new Set("so then where what how when each every one 24/7".split(" "));
+/** The light verbs ("do", "have", "be") are never a pack's features (similarity.ts) and never foreign. */
+const LIGHT = new Set(["be", "have", "do", "will", "would", "can", "could", "should", "may", "might", "must"]);
 /** The words that label a line ("**Trust:**", "Action:"): a heading of the writer's, not a name in what is said. */
 const labels = (sentence: string) => new Set([...sentence.matchAll(/([A-Za-z][\w-]*)\W{0,3}:/g)].map((m) => m[1]!.toLowerCase()));
 /** A template states something specific in at most this share of its term sentences ... */
@@ -99,7 +108,7 @@ export function offDomainCounts(text: string, q: Question, idf: Idf | undefined)
   const isTerm = questionTerms(q);
   const vocabulary = questionVocabulary(q);
   const atLarge = domainWords();
-  const known = (w: string) => idf.df.has(w) || idf.df.has(`not_${w}`) || vocabulary.has(w) || atLarge.has(w);
+  const known = (w: string) => LIGHT.has(w) || idf.df.has(w) || idf.df.has(`not_${w}`) || vocabulary.has(w) || atLarge.has(w);
   const a = analyse(text);
   // A word WordNet knows is foreign when neither the pack nor the domain uses it or its family. Names, codes, typos
   // and other languages are read elsewhere; a word no lexicon knows, written in lower case and no slip for a known
@@ -125,7 +134,7 @@ export function offDomainCounts(text: string, q: Question, idf: Idf | undefined)
     foreign += alien.length;
     words.push(...alien.map((t) => t.word));
     if (alien.length) foreignSentences++;
-    if (specificWords(s.text, tokens, isTerm).some((w) => !SPEAKERS.has(w) && !labels(s.text).has(w))) concrete++;
+    if (specificWords(s.text, tokens, isTerm).some((w) => !SPEAKERS.has(w) && !FRAME.has(w) && !labels(s.text).has(w))) concrete++;
   }
   return { sentences, foreignSentences, concrete, foreign, domain, words };
 }
