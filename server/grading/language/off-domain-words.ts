@@ -71,6 +71,15 @@ export function offDomainSalad(text: string, q: Question, idf: Idf | undefined):
   return gibberish || template;
 }
 
+/**
+ * A paragraph whose lower-case words neither the English lexicon nor the pack and domain know, more than one in this
+ * many, is in another language ("kosten pro request und feature messen": half of them).
+ */
+const ENGLISH_UNKNOWN = 3;
+function inEnglish(tokens: readonly Token[], known: (w: string) => boolean): boolean {
+  const words = tokens.filter((t) => /^\p{Ll}{3,}$/u.test(t.word));
+  return words.filter((t) => !isKnownWord(t.word) && !known(t.word)).length * ENGLISH_UNKNOWN <= words.length;
+}
 /** Shorter words are too often an abbreviation or a unit ("gpus", "msec"). */
 const MIN_MADE_UP = 5;
 /**
@@ -112,11 +121,13 @@ export function offDomainCounts(text: string, q: Question, idf: Idf | undefined)
   const a = analyse(text);
   // A word WordNet knows is foreign when neither the pack nor the domain uses it or its family. Names, codes, typos
   // and other languages are read elsewhere; a word no lexicon knows, written in lower case and no slip for a known
-  // one ("quorble", "flibbets"), is made up: as foreign as poetry.
+  // one ("quorble", "flibbets"), is made up: as foreign as poetry, in a paragraph written in English (in a German
+  // note with English terms mixed in, "kleines" and "messen" are words of another language, not made up).
+  const english = inEnglish(a.tokens, known);
   const foreignWord = (t: Token) =>
     !known(t.lemma) &&
     !known(t.word) &&
-    (sensesOf(t.lemma).length > 0 ? ![...wordFamily(t.lemma)].some(known) : madeUp(t, a.text, known, idf, vocabulary, atLarge));
+    (sensesOf(t.lemma).length > 0 ? ![...wordFamily(t.lemma)].some(known) : english && madeUp(t, a.text, known, idf, vocabulary, atLarge));
   let sentences = 0;
   let foreignSentences = 0;
   let concrete = 0;
