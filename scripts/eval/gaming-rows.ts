@@ -70,16 +70,19 @@ export function judgeRow(r: GamingRow): { holds: boolean; detail: string; flags:
 export function runGamingSets(dir: string, argv: string[]): void {
   const files = argv.filter((a) => !a.startsWith("--"));
   const showRows = argv.includes("--rows");
-  for (const file of files.length ? files : ["tune", "held"]) {
-    const tally = new Map<string, { hold: number; n: number }>();
-    for (const r of readFixtureRows(`${dir}/${file}.yaml`, GamingRowSchema)) {
-      const { holds, detail, flags } = judgeRow(r);
-      const t = tally.get(r.kind) ?? { hold: 0, n: 0 };
-      t.n++;
-      if (holds) t.hold++;
-      tally.set(r.kind, t);
-      if (showRows) console.log(`${holds ? "ok  " : "MISS"} ${r.id.padEnd(9)} ${detail}${flags ? ` [${flags}]` : ""}`);
-    }
-    console.log(`${file}: ${[...tally].map(([k, t]) => `${k} ${t.hold}/${t.n}`).join(", ")}`);
+  for (const file of files.length ? files : ["tune", "held"]) runGamingFile(file, `${dir}/${file}.yaml`, showRows);
+}
+
+/** Grades every row of one fixture file and prints its per-class counts (and each row with `showRows`). */
+export function runGamingFile(name: string, path: string, showRows: boolean): void {
+  const tally = new Map<string, { hold: number; n: number }>();
+  for (const r of readFixtureRows(path, GamingRowSchema)) {
+    const { holds, detail, flags } = judgeRow(r);
+    const t = tally.get(r.kind) ?? { hold: 0, n: 0 };
+    t.n++;
+    if (holds) t.hold++;
+    tally.set(r.kind, t);
+    if (showRows) console.log(`${holds ? "ok  " : "MISS"} ${r.id.padEnd(9)} ${detail}${flags ? ` [${flags}]` : ""}`);
   }
+  console.log(`${name}: ${[...tally].map(([k, t]) => `${k} ${t.hold}/${t.n}`).join(", ")}`);
 }

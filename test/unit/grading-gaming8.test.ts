@@ -56,7 +56,7 @@ describe("templates: boardroom glue and nothing specific", () => {
     ])
       expect(salad("catalogue-semantic-search", honest), honest).toBe(false);
   });
-  it("a question of fewer than three criteria is never read so (the public sets' one-criterion items)", () => {
+  it("a question of one criterion is never read so (the public sets' one-criterion items)", () => {
     const q = question("catalogue-semantic-search");
     const one = { ...q, rubric: q.rubric.slice(0, 1) };
     const text = "We leverage dense embeddings, BM25 and reciprocal rank fusion to ensure robust relevance and scalable search.";

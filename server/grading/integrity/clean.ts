@@ -30,6 +30,7 @@ import { mayShowVerdict, verdictShape } from "./verdict-shape.js";
 import { withoutDescribedRecords } from "./described-record.js";
 import { withoutDataLiterals } from "./data-literals.js";
 import { looksLikeCode } from "../code-shape.js";
+import { configLines, withoutConfig } from "./config-lines.js";
 import { praisesItself } from "./self-praise.js";
 import { claimToGrader, mayClaimToGrader, TOP_GRADE_ASKED, withoutPlea } from "./claims-to-grader.js";
 import { withoutTemplatedTerms } from "./templated-terms.js";
@@ -532,17 +533,22 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
       flag("hidden-instruction", block.text);
       continue;
     }
+    // A configuration the paragraph quotes (JSON or YAML settings) is data: its lists of field names are no keyword list.
+    const words = withoutConfig(block.text) ?? block.text;
     // A fenced block of code in prose is read as code: its share of function words says nothing.
     if (
+      /[a-z]{3}/i.test(words.replace(/^\s*```.*$/gm, "")) &&
       ((prose && !codeBlock) || (codeBlock && !/[(){}[\]=;:]/.test(block.text))) &&
       !otherLanguage(block.text) &&
-      ((isWordSalad(block.text) && !carryingNote(block.text, ctx.question)) ||
+      ((((isWordSalad(words) && !carryingNote(words, ctx.question)) ||
         (prose &&
-          (termStuffed(block.text, questionTerms(ctx.question), (a) => relatesLikeKeyPoint(ctx.question, a, 0)) ||
-            gluedSalad(block.text, termPhrases(ctx.question)) ||
-            offDomainSalad(block.text, ctx.question, ctx.idf)))) &&
-      // Lines each a short list of what the question asks for drop their function words as notes do (set-answer.ts).
-      !setLines(block.text, ctx.question)
+          (termStuffed(words, questionTerms(ctx.question), (a) => relatesLikeKeyPoint(ctx.question, a, 0)) ||
+            gluedSalad(words, termPhrases(ctx.question))))) &&
+        // Lines each a short list of what the question asks for drop their function words as notes do (set-answer.ts).
+        !setLines(words, ctx.question)) ||
+        // A list strung on words no answer of the domain needs ("remains dance in the batch at 120,000 sparkles") is
+        // no list of the candidate's noun phrases, whatever its commas.
+        (prose && offDomainSalad(words, ctx.question, ctx.idf)))
     ) {
       flag("keyword-list", block.text);
       continue;
@@ -742,9 +748,12 @@ function keepLines(block: string, prose: boolean, ctx: Context, flag: (k: Integr
   const seen = seenLines.get(ctx) ?? new Map<string, number>();
   seenLines.set(ctx, seen);
   const out: string[] = [];
-  for (const written of block.split("\n")) {
+  // A quoted configuration's lines are settings, not the candidate's lists (config-lines.ts).
+  const config = configLines(block);
+  for (const [at, written] of block.split("\n").entries()) {
+    const listed = prose && !config.has(at);
     // A term list appended to a sentence goes, its clause stays (trailing-list.ts).
-    const tail = prose && !isKeywordList(written) && !otherLanguage(written) ? trailingList(written, ctx.question) : null;
+    const tail = listed && !isKeywordList(written) && !otherLanguage(written) ? trailingList(written, ctx.question) : null;
     if (tail && !(set && answersAsSet(tail.list, set))) flag("keyword-list", tail.list);
     const line = tail && !(set && answersAsSet(tail.list, set)) ? tail.head : written;
     const n = forMatching(line).trim();
@@ -755,7 +764,7 @@ function keepLines(block: string, prose: boolean, ctx: Context, flag: (k: Integr
     }
     // A short list of what the question asks for, in the candidate's words or under a label naming what its items
     // belong to ("Per call span: trace id, prompt version, ..."), is a terse answer, not stuffing (set-answer.ts).
-    if (prose && line !== header && isKeywordList(line) && !otherLanguage(line) && !(set && answersAsSet(line, set))) {
+    if (listed && line !== header && isKeywordList(line) && !otherLanguage(line) && !(set && answersAsSet(line, set))) {
       flag("keyword-list", line);
       continue;
     }

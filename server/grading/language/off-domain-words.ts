@@ -1,5 +1,8 @@
 import type { Question } from "../../scenarios/index.js";
 import { analyse, type Token } from "./analyse.js";
+import { domainWords } from "./domain-words.js";
+import { isKnownWord } from "./known-word.js";
+import { isTypoOf } from "./typo.js";
 import { questionVocabulary } from "./on-topic.js";
 import { questionTerms } from "./question-terms.js";
 import type { Idf } from "./similarity.js";
@@ -18,8 +21,9 @@ import { sensesOf } from "./wordnet.js";
  * words: most of them carry a word foreign to the pack, and the foreign words are many against the domain words
  * around them. Honest stories name campuses and printers too, in sentences thick with the domain's words (a foreign
  * word per sentence at most, among many known ones): they stay. Only words WordNet knows count as foreign (names,
- * codes, typos and other languages are someone else's business), and only a pack of a broad vocabulary is a
- * measure (a small authored pack or a public set's one-line references name too few words to call any foreign).
+ * codes, typos and other languages are someone else's business). A team's pack of seven questions names too few words
+ * to call any foreign, so the domain's words at large (domain-words.ts: the built-in pack's) join every pack's own:
+ * "leverage", "robust" and "marmalade" are foreign to both, "retry" and "batch" to neither.
  */
 const CONTENT = new Set(["NOUN", "VERB", "ADJ", "ADV"]);
 /** A sentence naming this many of the rubric's words is one the salad is built on. */
@@ -30,24 +34,20 @@ const FOREIGN_SENTENCES = [2, 3] as const;
 const MIN_FOREIGN = 2;
 /** ... and at least one foreign word per this many domain words beside the terms. */
 const DOMAIN_PER_FOREIGN = 2;
-/** A pack naming fewer distinct content words than this (model answers and prompts) is too small a measure. */
-const MIN_PACK_WORDS = 2000;
-/** Questions of this many criteria only: the public one-criterion sets are read by their own references. */
-const MIN_CRITERIA = 3;
-
-const packSizes = new WeakMap<Idf, number>();
-function packWords(idf: Idf): number {
-  let n = packSizes.get(idf);
-  if (n === undefined) {
-    n = 0;
-    for (const k of idf.df.keys()) if (!k.includes(">") && !k.startsWith("not_")) n++;
-    packSizes.set(idf, n);
-  }
-  return n;
-}
+/** Questions of two or more criteria only: the public one-criterion sets are read by their own references. */
+const MIN_CRITERIA = 2;
 
 /** The speaker is no specific thing: a template says "we leverage" as readily as "leverage". */
 const SPEAKERS = new Set("i we you me us my our your".split(" "));
+/**
+ * Nor is the glue between a template's items: a discourse "so" or "then", a relative "where" or "what" ("a pipeline
+ * where risk warnings are verified", "aligned on what good looks like"), a committing "each" or "every" ("every call
+ * flows through"), "one" ("into one holistic strategy", "from day one") and a round-the-clock "24/7". Elsewhere they
+ * can specify (unspecific.ts reads them so); beside a word the domain never uses they are the frame, not the claim.
+ */
+const FRAME = new Set("so then where what how when each every one 24/7".split(" "));
+/** The light verbs ("do", "have", "be") are never a pack's features (similarity.ts) and never foreign. */
+const LIGHT = new Set(["be", "have", "do", "will", "would", "can", "could", "should", "may", "might", "must"]);
 /** The words that label a line ("**Trust:**", "Action:"): a heading of the writer's, not a name in what is said. */
 const labels = (sentence: string) => new Set([...sentence.matchAll(/([A-Za-z][\w-]*)\W{0,3}:/g)].map((m) => m[1]!.toLowerCase()));
 /** A template states something specific in at most this share of its term sentences ... */
@@ -71,6 +71,35 @@ export function offDomainSalad(text: string, q: Question, idf: Idf | undefined):
   return gibberish || template;
 }
 
+/**
+ * A paragraph whose lower-case words neither the English lexicon nor the pack and domain know, more than one in this
+ * many, is in another language ("kosten pro request und feature messen": half of them).
+ */
+const ENGLISH_UNKNOWN = 3;
+function inEnglish(tokens: readonly Token[], known: (w: string) => boolean): boolean {
+  const words = tokens.filter((t) => /^\p{Ll}{3,}$/u.test(t.word));
+  return words.filter((t) => !isKnownWord(t.word) && !known(t.word)).length * ENGLISH_UNKNOWN <= words.length;
+}
+/** Shorter words are too often an abbreviation or a unit ("gpus", "msec"). */
+const MIN_MADE_UP = 5;
+/**
+ * Whether a token is a word no lexicon knows, as written (in lower case: a name is capitalised) and no slip for a
+ * word of the pack or the domain (typo.ts).
+ */
+function madeUp(
+  t: Token,
+  text: string,
+  known: (w: string) => boolean,
+  idf: Idf,
+  vocabulary: ReadonlySet<string>,
+  atLarge: ReadonlySet<string>,
+): boolean {
+  if (t.word.length < MIN_MADE_UP || text.slice(t.at, t.at + t.word.length) !== t.word) return false;
+  if (isKnownWord(t.word) || sensesOf(t.word).length > 0 || known(t.word.replace(/s$/, ""))) return false;
+  for (const words of [vocabulary, atLarge, idf.df.keys()]) for (const w of words) if (isTypoOf(t.word, w)) return false;
+  return true;
+}
+
 export type OffDomainCounts = {
   /** Sentences naming 2+ of the rubric's words, those of them with a foreign word, and those saying something specific. */
   sentences: number;
@@ -84,14 +113,21 @@ export type OffDomainCounts = {
 
 /** A paragraph's sentences naming the rubric's words, those of them with a foreign word, and its foreign and domain words. */
 export function offDomainCounts(text: string, q: Question, idf: Idf | undefined): OffDomainCounts | null {
-  if (!idf || q.rubric.length < MIN_CRITERIA || packWords(idf) < MIN_PACK_WORDS) return null;
+  if (!idf || q.rubric.length < MIN_CRITERIA) return null;
   const isTerm = questionTerms(q);
   const vocabulary = questionVocabulary(q);
-  const known = (w: string) => idf.df.has(w) || idf.df.has(`not_${w}`) || vocabulary.has(w);
-  // Only a word WordNet knows is foreign: names, codes, typos and other languages are read elsewhere.
-  const foreignWord = (t: Token) =>
-    !known(t.lemma) && !known(t.word) && sensesOf(t.lemma).length > 0 && ![...wordFamily(t.lemma)].some(known);
+  const atLarge = domainWords();
+  const known = (w: string) => LIGHT.has(w) || idf.df.has(w) || idf.df.has(`not_${w}`) || vocabulary.has(w) || atLarge.has(w);
   const a = analyse(text);
+  // A word WordNet knows is foreign when neither the pack nor the domain uses it or its family. Names, codes, typos
+  // and other languages are read elsewhere; a word no lexicon knows, written in lower case and no slip for a known
+  // one ("quorble", "flibbets"), is made up: as foreign as poetry, in a paragraph written in English (in a German
+  // note with English terms mixed in, "kleines" and "messen" are words of another language, not made up).
+  const english = inEnglish(a.tokens, known);
+  const foreignWord = (t: Token) =>
+    !known(t.lemma) &&
+    !known(t.word) &&
+    (sensesOf(t.lemma).length > 0 ? ![...wordFamily(t.lemma)].some(known) : english && madeUp(t, a.text, known, idf, vocabulary, atLarge));
   let sentences = 0;
   let foreignSentences = 0;
   let concrete = 0;
@@ -109,7 +145,7 @@ export function offDomainCounts(text: string, q: Question, idf: Idf | undefined)
     foreign += alien.length;
     words.push(...alien.map((t) => t.word));
     if (alien.length) foreignSentences++;
-    if (specificWords(s.text, tokens, isTerm).some((w) => !SPEAKERS.has(w) && !labels(s.text).has(w))) concrete++;
+    if (specificWords(s.text, tokens, isTerm).some((w) => !SPEAKERS.has(w) && !FRAME.has(w) && !labels(s.text).has(w))) concrete++;
   }
   return { sentences, foreignSentences, concrete, foreign, domain, words };
 }
