@@ -26,7 +26,9 @@ const REDUCTION = /\b(?:discount\w*|cheaper|off|cut|cuts|less|lower|reduc\w*|sav
 /** Words that say a percentage comes on top, and that the figure stated is the whole. */
 const INCREASE = /\b(?:overhead|on top|extra|more|increase\w*|adds?)\b/i;
 const WHOLE = /\b(?:total|in total|overall|altogether|in all|all told)\b/i;
-const PERCENT = /(\d+(?:\.\d+)?)\s?(?:%|percent\b)/gi;
+// Starts at a figure's first digit: inside a run of digits with no "%" after it, a start at every digit made the search
+// quadratic in the run's length (a review of session 19 measured 17 s extrapolated for 100,000 digits).
+const PERCENT = /(?<![\d.])(\d+(?:\.\d+)?)\s?(?:%|percent\b)/gi;
 
 /** A value in the unit the step wrote its result in: "$0.08", "120 MB", "13.3 hours". */
 const inUnit = (n: number, e: Equation) =>
@@ -39,6 +41,7 @@ export function stepSlips(text: string, equations: Equation[], figures: Figure[]
   const slips: StepSlip[] = [];
   const perMillion = figures.filter((f) => f.unit && PER_MILLION_UNIT.test(f.unit)).map((f) => f.value);
   const givenPercents = figures.filter((f) => f.unit && /percent|%/i.test(f.unit)).map((f) => f.value);
+  const sentenceAt = sentenceFinder(text);
   for (const e of equations) {
     if (!e.correct) {
       slips.push({
@@ -51,7 +54,7 @@ export function stepSlips(text: string, equations: Equation[], figures: Figure[]
       });
       continue;
     }
-    const sentence = sentenceAt(text, e.at);
+    const sentence = sentenceAt(e.at);
     // A price per 1M divided by a thousand: the figure is a thousand times too large.
     if (
       perMillion.some((p) => e.operands.some((o) => near(o, p))) &&
@@ -107,10 +110,41 @@ function percentDirection(e: Equation, sentence: string, givenPercents: number[]
   return null;
 }
 
-/** The sentence of `text` around offset `at` (a "." inside "$0.50" ends none). */
-function sentenceAt(text: string, at: number): string {
-  let start = 0;
-  for (const m of text.slice(0, at).matchAll(/[.;!?]\s|\n/g)) start = m.index + m[0].length;
-  const end = text.slice(at).search(/[.;!?](?:\s|$)|\n/);
-  return text.slice(start, end < 0 ? text.length : at + end + 1);
+/** At most this many characters each side of a step are its sentence: a "sentence" of an answer with no full stop is not read whole per step. */
+const MAX_SENTENCE_REACH = 600;
+
+/**
+ * The sentence of `text` around an offset (a "." inside "$0.50" ends none). Its ends are found once per text and
+ * looked up per step: re-reading the text before each step made an answer of many steps quadratic (a review of
+ * session 19 found it). A sentence is what lies between a full stop, semicolon, "!" or "?" followed by a space, or a
+ * line break, and the next one.
+ */
+function sentenceFinder(text: string): (at: number) => string {
+  /** Where a sentence may start (after a mark and its space, or a line break) and where one ends (a mark or a line break). */
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const m of text.matchAll(/[.;!?](?=\s|$)|\n/g)) {
+    ends.push(m.index);
+    starts.push(m[0] === "\n" ? m.index + 1 : m.index + 2);
+  }
+  return (at) => {
+    // The last start at or before `at`, and the first end at or after it.
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! <= at) lo = mid + 1;
+      else hi = mid;
+    }
+    const start = lo > 0 ? starts[lo - 1]! : 0;
+    lo = 0;
+    hi = ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ends[mid]! < at) lo = mid + 1;
+      else hi = mid;
+    }
+    const end = lo < ends.length ? ends[lo]! + 1 : text.length;
+    return text.slice(Math.max(start, at - MAX_SENTENCE_REACH), Math.min(end, at + MAX_SENTENCE_REACH));
+  };
 }

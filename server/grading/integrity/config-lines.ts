@@ -29,15 +29,36 @@ function countJson(value: unknown, c: Counts): void {
 
 const settles = (c: Counts) => c.scalars >= MIN_SCALARS && c.lists <= c.scalars;
 
-/** A YAML line: a key with a value, a key opening a nested block, or a list item. */
-const YAML_KEY = /^\s*(?:-\s+)?["']?[\w.-]+["']?:(?:\s+(.*))?$/;
-const YAML_ITEM = /^\s*-\s+\S/;
+/**
+ * A YAML line: a key with a value, a key opening a nested block, or a list item. The value is everything to the line's
+ * end, a carriage return included: with `\s+(.*)` a line of spaces before a "\r" (which `\s` takes and `.` does not)
+ * failed only after trying every split of the spaces, and a 100,000-character answer held the grading thread for
+ * seconds (a review of session 19 found it).
+ */
+const YAML_KEY = /^[ \t]*(?:-[ \t]+)?["']?[\w.-]+["']?:(?:[ \t]+([^\n]*))?\r?$/;
+const YAML_ITEM = /^[ \t]*-[ \t]+\S/;
+
+/** The line of `block` an offset is on, from the lines' start offsets found once (a binary search, not a re-split). */
+function lineFinder(block: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = block.indexOf("\n"); i >= 0; i = block.indexOf("\n", i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+}
 
 /** The indices of a paragraph's lines that belong to a JSON object or a YAML block of settings. */
 export function configLines(block: string): Set<number> {
   const lines = block.split("\n");
   const out = new Set<number>();
-  const lineAt = (offset: number) => block.slice(0, offset).split("\n").length - 1;
+  const lineAt = lineFinder(block);
   for (const { start, end } of jsonObjects(block)) {
     let value: unknown;
     try {
