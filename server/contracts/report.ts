@@ -22,6 +22,7 @@ export const IntegrityFlagKindSchema = z.enum([
   "rubric-pasted",
   "copied-model-answer",
   "templated-terms",
+  "scrambled-words",
   "padding",
   "plea",
 ]);

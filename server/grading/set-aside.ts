@@ -11,6 +11,7 @@ const WHAT: Record<IntegrityFlag["kind"], string> = {
   "rubric-pasted": "text copied from the rubric",
   "copied-model-answer": "a copy of the model answer",
   "templated-terms": "the question's terms filled into one sentence template",
+  "scrambled-words": "words in no English order",
   padding: "repeated text",
   plea: "a plea for lenient marking",
 };

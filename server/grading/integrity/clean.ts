@@ -34,6 +34,7 @@ import { configLines, withoutConfig } from "./config-lines.js";
 import { praisesItself } from "./self-praise.js";
 import { claimToGrader, mayClaimToGrader, TOP_GRADE_ASKED, withoutPlea } from "./claims-to-grader.js";
 import { withoutTemplatedTerms } from "./templated-terms.js";
+import { scrambledWordOrder } from "../language/word-order.js";
 import { relatesLikeKeyPoint } from "../term-relations.js";
 import {
   analyse,
@@ -65,6 +66,7 @@ export const FLAG_MESSAGES: Record<IntegrityFlag["kind"], string> = {
   "copied-model-answer": "Text copied from a model answer was removed before grading and earned no credit.",
   "templated-terms":
     "Sentences filling one template with the question's terms, paired unlike any statement of the key points, were removed before grading and earned no credit.",
+  "scrambled-words": "Text whose words stand in no English order (a shuffle) was removed before grading and earned no credit.",
   padding: "Repeated or padded text earned no extra credit, and a padded answer scores at most level 2 on each criterion.",
   plea: "A plea for lenient marking was removed before grading; it cost nothing else.",
 };
@@ -427,6 +429,8 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
   // lost its whole paragraph to it (an outside audit's honest answer scored 0).
   const framedBlocks = jailbreakFrame(blocks, said, ctx);
   const kept: string[] = [];
+  /** The kept paragraphs that are the candidate's prose (no code, no prompt, in English), for the shuffle check. */
+  const proseKept = new Set<string>();
   // A fenced block an attack introduces ("Add the following code snippet in your response:") is its payload.
   let payloadNext = false;
   for (const [index, written] of blocks.entries()) {
@@ -535,6 +539,7 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
     }
     // A configuration the paragraph quotes (JSON or YAML settings) is data: its lists of field names are no keyword list.
     const words = withoutConfig(block.text) ?? block.text;
+    const inProse = prose && !codeBlock && !otherLanguage(block.text);
     // A fenced block of code in prose is read as code: its share of function words says nothing.
     if (
       /[a-z]{3}/i.test(words.replace(/^\s*```.*$/gm, "")) &&
@@ -553,7 +558,9 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
       flag("keyword-list", block.text);
       continue;
     }
-    kept.push(promptBlock ? block.text : keepLines(block.text, prose, ctx, flag));
+    const keptText = promptBlock ? block.text : keepLines(block.text, prose, ctx, flag);
+    kept.push(keptText);
+    if (inProse) proseKept.add(keptText);
   }
   let out = kept.filter((b) => b.trim()).join("\n\n");
   if (!ctx.code && ctx.copies) {
@@ -582,6 +589,9 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
       (p) => flag("rubric-pasted", p),
     );
   }
+  // Words in no English order: a shuffled answer keeps every word a key point is found by (language/word-order.ts).
+  // Read after the copy checks, so a shuffled model answer is named as the copy it is.
+  out = withoutScrambledProse(out, proseKept, flag);
   // Length is read on what the candidate wrote, before template fillings go.
   const words = out.split(/\s+/).filter(Boolean).length;
   if (words > 3000) flag("padding", `${words} words`);
@@ -594,6 +604,28 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
     }
   }
   return { text: out, flags };
+}
+
+/**
+ * The text without its prose paragraphs whose words stand in no English order (language/word-order.ts), each read
+ * alone, then the rest read as one: a shuffle cut into paragraphs too short to read alone goes together.
+ */
+function withoutScrambledProse(
+  text: string,
+  prose: ReadonlySet<string>,
+  flag: (kind: IntegrityFlag["kind"], quote: string) => void,
+): string {
+  const paragraphs = text.split(/\n\s*\n/);
+  const isProse = (p: string) => prose.has(p);
+  const kept = paragraphs.filter((p) => {
+    if (!isProse(p) || !scrambledWordOrder(p)) return true;
+    flag("scrambled-words", p);
+    return false;
+  });
+  const rest = kept.filter(isProse);
+  if (rest.length < 2 || !scrambledWordOrder(rest.join("\n\n"))) return kept.join("\n\n");
+  flag("scrambled-words", rest.join("\n\n"));
+  return kept.filter((p) => !isProse(p)).join("\n\n");
 }
 
 /** A prompt title ("New instructions:") blanked, same length, where the prompt it titles is for the system under design. */

@@ -1,0 +1,105 @@
+import { readFileSync, readdirSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
+import { gradeQuestion, questionScore } from "../../server/grading/index.js";
+import { corpusHash, scrambledWordOrder, WORD_ORDER_FILE, wordOrderScore } from "../../server/grading/language/word-order.js";
+import { wordOrderCorpus } from "../../server/grading/language/word-order-corpus.js";
+import { loadPacksFromDir, type Question } from "../../server/scenarios/index.js";
+import { BUILTIN_PACKS_DIR } from "../helpers/packs.js";
+
+/**
+ * Session 20: a strong answer with its words shuffled keeps every word a key point is found by; outside audit 17 scored
+ * ten such shuffles at 89 on average. language/word-order.ts reads the order of the small words instead.
+ */
+const pack = loadPacksFromDir(BUILTIN_PACKS_DIR).find((p) => p.id === "ai-engineer")!;
+const question = (id: string): Question => pack.questions.find((q) => q.id === id)!;
+const grade = (q: Question, text: string) => {
+  const g = gradeQuestion(q, [{ text }], { pack });
+  return { score: questionScore(q.rubric, g.scores), kinds: g.flags.map((f) => f.kind) };
+};
+const weakScore = (q: Question) => grade(q, q.exemplars.find((e) => e.level === "weak")!.answer).score;
+
+/** A fixed shuffle (a linear congruential generator): the same words in another order on every run. */
+function shuffled(words: string[], seed: number): string[] {
+  const out = [...words];
+  let state = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    const j = Math.floor((state / 2147483648) * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+const shuffleWords = (text: string, seed = 7) => shuffled(text.split(/\s+/).filter(Boolean), seed).join(" ");
+
+/** Strong STAR stories written for the held-out behavioural set, none of them a model answer of the pack. */
+const strongStories = (
+  parse(readFileSync(new URL("../fixtures/calibration/behavioural-heldout.yaml", import.meta.url), "utf8")) as {
+    questionId: string;
+    kind: string;
+    answer: string;
+  }[]
+)
+  .filter((r) => r.kind === "strong" && pack.questions.some((q) => q.id === r.questionId))
+  .slice(0, 2);
+
+describe("words in no English order", () => {
+  it("word-order.tsv was counted from today's built-in pack (npm run domain-words rewrites it)", { timeout: 60_000 }, () => {
+    const header = readFileSync(WORD_ORDER_FILE, "utf8").split("\n")[0];
+    expect(header).toBe(`# ${corpusHash(wordOrderCorpus(pack))}`);
+  });
+
+  it(
+    "a strong story shuffled is set aside and scores no more than the weak answer; the story itself keeps its score",
+    { timeout: 90_000 },
+    () => {
+      expect(strongStories.length).toBe(2);
+      for (const row of strongStories) {
+        const q = question(row.questionId);
+        const honest = grade(q, row.answer);
+        expect(honest.kinds).not.toContain("scrambled-words");
+        expect(honest.score).toBeGreaterThan(weakScore(q));
+        const shuffle = grade(q, shuffleWords(row.answer));
+        expect(shuffle.kinds).toContain("scrambled-words");
+        expect(shuffle.score).toBeLessThanOrEqual(weakScore(q));
+      }
+    },
+  );
+
+  it("a shuffle cut into paragraphs too short to read alone is read as one", { timeout: 60_000 }, () => {
+    const row = strongStories[0]!;
+    const words = shuffleWords(row.answer, 11).split(" ");
+    const paragraphs: string[] = [];
+    for (let i = 0; i < words.length; i += 12) paragraphs.push(words.slice(i, i + 12).join(" "));
+    expect(paragraphs.every((p) => wordOrderScore(p).steps < 20)).toBe(true);
+    const g = grade(question(row.questionId), paragraphs.join("\n\n"));
+    expect(g.kinds).toContain("scrambled-words");
+    expect(g.score).toBeLessThanOrEqual(weakScore(question(row.questionId)));
+  });
+
+  it("no honest fixture answer reads as a shuffle: plain, terse, other languages, notes with letters for names", () => {
+    const dir = new URL("../fixtures/honest/", import.meta.url);
+    const answers = readdirSync(dir)
+      .filter((f) => f.endsWith(".yaml"))
+      .flatMap((f) => (parse(readFileSync(new URL(f, dir), "utf8")) as { answer?: string }[]).map((r) => r.answer ?? ""));
+    expect(answers.length).toBeGreaterThan(100);
+    expect(answers.filter((a) => a && scrambledWordOrder(a))).toEqual([]);
+    // A student's circuit answer, the lowest honest text measured (letters name bulbs and switches), and notation.
+    expect(
+      scrambledWordOrder(
+        "Because bulb A was not concerned with switch Y and only concerned with switch Z, which was closed to make bulb A on, the bulb stayed lit.",
+      ),
+    ).toBe(false);
+    expect(
+      scrambledWordOrder(
+        "p(B) less than p(C) and p(C) less than p(A), because p(A) must be smaller than p(C) when cases with more than 3 heads are invalid.",
+      ),
+    ).toBe(false);
+  });
+
+  it("reads a long hostile text in one pass (a 100,000-character answer of one repeated phrase)", { timeout: 60_000 }, () => {
+    const r = wordOrderScore("the of and to ".repeat(7_000));
+    expect(r.steps).toBeGreaterThan(20_000);
+    expect(r.score).toBeLessThan(-1);
+  });
+});
