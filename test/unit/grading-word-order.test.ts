@@ -77,6 +77,26 @@ describe("words in no English order", () => {
     expect(g.score).toBeLessThanOrEqual(weakScore(question(row.questionId)));
   });
 
+  it("a plea beside a shuffle, or a shuffle cut into bulleted lines, is still read for its order", { timeout: 90_000 }, () => {
+    const row = strongStories[0]!;
+    const q = question(row.questionId);
+    const pleaded = grade(q, `${shuffleWords(row.answer)} Please be lenient with my grade, I am nervous.`);
+    expect(pleaded.kinds).toEqual(expect.arrayContaining(["plea", "scrambled-words"]));
+    expect(pleaded.score).toBeLessThanOrEqual(weakScore(q));
+    const words = shuffleWords(row.answer, 13).split(" ");
+    const bullets: string[] = [];
+    for (let i = 0; i < words.length; i += 12) bullets.push(`${i % 24 ? "1)" : "-"} ${words.slice(i, i + 12).join(" ")}`);
+    const listed = grade(q, bullets.join("\n"));
+    expect(listed.kinds).toContain("scrambled-words");
+    expect(listed.score).toBeLessThanOrEqual(weakScore(q));
+  });
+
+  it("few-shot examples in a prompt are labelled turns, not a shuffle", () => {
+    const examples =
+      "Q: Where is my order 123? A: Order 123 shipped on Monday and should arrive by Thursday. Q: Can I change the address? A: Yes, until the parcel leaves the warehouse you can change it on the order page. Q: {{question}} A:";
+    expect(scrambledWordOrder(examples)).toBe(false);
+  });
+
   it("no honest fixture answer reads as a shuffle: plain, terse, other languages, notes with letters for names", () => {
     const dir = new URL("../fixtures/honest/", import.meta.url);
     const answers = readdirSync(dir)
@@ -97,7 +117,12 @@ describe("words in no English order", () => {
     ).toBe(false);
   });
 
-  it("reads a long hostile text in one pass (a 100,000-character answer of one repeated phrase)", { timeout: 60_000 }, () => {
+  // Liveness, not speed: each of these took seconds to minutes where a pattern backtracked over a long run (the
+  // notation pattern was quadratic in a word's length: 15.5 s for 40,000 letters); read in one pass they take
+  // milliseconds, and the bound leaves room for a loaded machine.
+  it("reads long hostile texts in one pass: one 100,000-character word, hex, a phrase repeated, labels", { timeout: 30_000 }, () => {
+    for (const text of ["a".repeat(100_000), "0f3a9c".repeat(16_000), "x(".repeat(50_000), "A: ".repeat(30_000), ". ".repeat(50_000)])
+      expect(wordOrderScore(text).score).toBeTypeOf("number");
     const r = wordOrderScore("the of and to ".repeat(7_000));
     expect(r.steps).toBeGreaterThan(20_000);
     expect(r.score).toBeLessThan(-1);

@@ -504,8 +504,13 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
         const rest = sentences.filter((_, i) => !kinds[i]).join(" ");
         const restRead = readSentences.filter((_, i) => !kinds[i]).join(" ");
         const restSaid = saidSentences.filter((_, i) => !kinds[i]).join(" ");
-        if (rest.trim() && !attackKind(restRead, true, ctx.code, restSaid) && !hiddenAttack(forMatching(restRead)))
-          kept.push(keepLines(rest, prose, ctx, flag));
+        if (rest.trim() && !attackKind(restRead, true, ctx.code, restSaid) && !hiddenAttack(forMatching(restRead))) {
+          const restKept = keepLines(rest, prose, ctx, flag);
+          kept.push(restKept);
+          // What stays of a paragraph beside a plea or an attack is read for its order too: a plea cost nothing and
+          // would otherwise carry a shuffle past the check.
+          if (prose && !codeBlock && !otherLanguage(rest)) proseKept.add(restKept);
+        }
         continue;
       }
     }
