@@ -46,7 +46,8 @@ export type OneWorkerQueue<Task> = {
    * Queue `task` behind `owner`'s earlier ones (`group`: whose turns the owner shares, fair-turns.ts); resolves with
    * its result, or rejects with the task's error, a refusal (nothing queued), the time bound's error, or `stopped`.
    * When `signal` aborts (nobody waits for the result any more) the task is given up with `cancelled()`: one waiting
-   * is never sent to the worker, one in progress has its worker replaced (as at the time bound).
+   * leaves its owner's line at once (it no longer counts toward `perOwnerWaiting` or `maxWaiting`) and is never sent
+   * to the worker, one in progress has its worker replaced (as at the time bound).
    */
   run<R>(task: Task, owner: string, group?: string, signal?: AbortSignal): Promise<R>;
   /** Tasks in progress (0 or 1) and waiting, for tests and metrics. */
@@ -121,9 +122,8 @@ export function createOneWorkerQueue<Task>(options: OneWorkerQueueOptions<Task>)
   /** Hand the worker the next task, if it is idle. */
   const pump = () => {
     if (inFlight || closed) return;
-    let job = waiting.shift();
-    // A task whose caller left while it waited was answered then; it takes no turn at the worker.
-    while (job?.signal?.aborted) job = waiting.shift();
+    // A task whose caller left while it waited left the line then (run's `leaveLine`).
+    const job = waiting.shift();
     if (!job) return;
     const w = (worker ??= spawn());
     const id = nextId++;
@@ -146,11 +146,21 @@ export function createOneWorkerQueue<Task>(options: OneWorkerQueueOptions<Task>)
         if (closed) return reject(new Error(options.closed));
         if (signal?.aborted) return reject(cancelled());
         if (options.maxWaiting && waiting.size >= options.maxWaiting.count) return reject(options.maxWaiting.queueFull());
-        const job: Job = { task, resolve: resolve as (result: unknown) => void, reject, signal };
-        if (!waiting.push(owner, job, group)) return reject(options.ownerFull());
-        // Answered at once if its caller leaves while it waits (a settled promise ignores the later answer); it still
-        // holds its place in its owner's line until its turn comes, when it is skipped.
-        signal?.addEventListener("abort", () => reject(cancelled()), { once: true });
+        // A caller that leaves while its task waits takes it out of its owner's line and is answered at once: a
+        // cancelled read holds no place (its team's next read is not refused PACK_READ_BUSY for it). Once the task is
+        // in progress, pump's own listener gives it up. Settled either way, the listener goes (signals outlive tasks).
+        const leaveLine = () => {
+          if (waiting.remove(job)) job.reject(cancelled());
+        };
+        const settled = () => signal?.removeEventListener("abort", leaveLine);
+        const job: Job = {
+          task,
+          resolve: (result) => (settled(), resolve(result as R)),
+          reject: (e) => (settled(), reject(e)),
+          signal,
+        };
+        if (!waiting.push(owner, job, group)) return job.reject(options.ownerFull());
+        signal?.addEventListener("abort", leaveLine, { once: true });
         pump();
       });
     },

@@ -1,3 +1,4 @@
+import { getEventListeners } from "node:events";
 import { afterEach, describe, expect, it } from "vitest";
 import { createOneWorkerQueue, type OneWorkerQueue } from "../../server/workers/index.js";
 import { manualTimers } from "../helpers/manual-timers.js";
@@ -104,6 +105,35 @@ describe("one worker thread with a fair queue (the grading thread's and the pack
     gone.abort();
     expect(await outcome(q.run({ name: "late", act: "answer" }, "a", undefined, gone.signal))).toBe("error: the task was cancelled");
     expect(await q.run<string>({ name: "m", act: "answer" }, "a")).toBe("m#2");
+  });
+
+  it("a task given up while it waits leaves its owner's line at once: its owner's next task is accepted, not refused as over the cap", async () => {
+    const q = makeQueue({ maxWaiting: 3 });
+    const stuck = outcome(q.run({ name: "h", act: "hang" }, "a"));
+    const kept = outcome(q.run<string>({ name: "a2", act: "answer" }, "a"));
+    const leaving = new AbortController();
+    const dropped = outcome(q.run({ name: "a3", act: "answer" }, "a", undefined, leaving.signal));
+    expect(await outcome(q.run({ name: "refused", act: "answer" }, "a"))).toBe("error: owner full");
+    expect(q.waiting).toBe(2);
+    leaving.abort();
+    expect(await dropped).toBe("error: the task was cancelled");
+    // Before, the cancelled task kept its place until its turn: "a4" was refused "owner full" (and counted toward the 2).
+    expect(q.waiting).toBe(1);
+    const retried = outcome(q.run<string>({ name: "a4", act: "answer" }, "a"));
+    expect(q.waiting).toBe(2);
+    await q.close();
+    expect(await stuck).toBe("error: cut short");
+    expect(await kept).toBe("error: the test thread is closing");
+    expect(await retried).toBe("error: the test thread is closing");
+  });
+
+  it("a task's abort listeners go once it has settled: a long-lived signal shared by many tasks holds none of them", async () => {
+    const q = makeQueue();
+    const session = new AbortController();
+    for (const name of ["x", "y", "z"]) expect(await q.run<string>({ name, act: "answer" }, "a", undefined, session.signal)).toMatch(/^\w#\d$/);
+    expect(await outcome(q.run({ name: "f", act: "fail" }, "a", undefined, session.signal))).toBe("error: f failed");
+    // Before, each run left its listener on the signal (and with it the task and its promise).
+    expect(getEventListeners(session.signal, "abort")).toHaveLength(0);
   });
 
   it("closing fails the task in progress and those waiting, and refuses later ones", async () => {
