@@ -14,7 +14,18 @@ afterEach(async () => {
   spawned = 0;
 });
 
-function makeQueue(extra: { maxWaiting?: number; startTimer?: ReturnType<typeof manualTimers>["startTimer"] } = {}) {
+/** A thread CPU clock the test sets (ms); by default every task has spent its whole bound when its timer fires. */
+let cpuNow = 0;
+let cpuReads = 0;
+const EVERYTHING_SPENT = () => cpuReads++ * 1e9;
+
+function makeQueue(
+  extra: {
+    maxWaiting?: number;
+    startTimer?: ReturnType<typeof manualTimers>["startTimer"];
+    threadCpuMs?: () => number | null;
+  } = {},
+) {
   return (queue = createOneWorkerQueue<Task>({
     worker: TASK_WORKER,
     name: "test thread",
@@ -27,7 +38,16 @@ function makeQueue(extra: { maxWaiting?: number; startTimer?: ReturnType<typeof 
       return m.result;
     },
     onSpawn: () => void spawned++,
-    ...(extra.startTimer ? { timeout: { ms: 5_000, error: () => new Error("too slow"), startTimer: extra.startTimer } } : {}),
+    ...(extra.startTimer
+      ? {
+          timeout: {
+            ms: 5_000,
+            error: () => new Error("too slow"),
+            startTimer: extra.startTimer,
+            threadCpuMs: extra.threadCpuMs ?? EVERYTHING_SPENT,
+          },
+        }
+      : {}),
     stopped: "the test thread stopped",
     closing: "the test thread is closing",
     closed: "the test thread is closed",
@@ -84,6 +104,44 @@ describe("one worker thread with a fair queue (the grading thread's and the pack
     expect(spawned).toBe(2);
     expect(timers.armed).toHaveLength(2);
     expect(timers.armed[1]!.cancelled).toBe(true);
+  });
+
+  it("the bound is the thread's CPU time: a task slowed by a loaded host is not given up while it has spent less than its bound", async () => {
+    const timers = manualTimers();
+    cpuNow = 700;
+    const q = makeQueue({ startTimer: timers.startTimer, threadCpuMs: () => cpuNow });
+    const slow = outcome(q.run({ name: "h", act: "hang" }, "a"));
+    expect(timers.armed.map((t) => t.ms)).toEqual([5_000]);
+    // 5 s of wall time, 1.2 s of the thread's CPU (the host gave it a quarter of a core): checked again when the
+    // other 3.8 s could have been spent. Before, a wall bound gave the task up here.
+    cpuNow = 1_900;
+    timers.armed[0]!.fire();
+    expect(timers.armed.map((t) => t.ms)).toEqual([5_000, 3_800]);
+    expect(q.inProgress).toBe(1);
+    cpuNow = 5_700;
+    timers.armed[1]!.fire();
+    expect(await slow).toBe("error: too slow");
+    expect(q.inProgress).toBe(0);
+  });
+
+  it("a task that spends no CPU is still given up at the wall ceiling (ten times its bound), and where CPU time cannot be read, at its bound", async () => {
+    const timers = manualTimers();
+    cpuNow = 0;
+    const q = makeQueue({ startTimer: timers.startTimer, threadCpuMs: () => cpuNow });
+    const idle = outcome(q.run({ name: "h", act: "hang" }, "a"));
+    let wall = 0;
+    while (timers.armed.length < 20 && wall < 50_000) {
+      const t = timers.armed.at(-1)!;
+      wall += t.ms;
+      t.fire();
+    }
+    expect(wall).toBe(50_000);
+    expect(await idle).toBe("error: too slow");
+    await q.close();
+    const unknown = makeQueue({ startTimer: timers.startTimer, threadCpuMs: () => null });
+    const stuck = outcome(unknown.run({ name: "h", act: "hang" }, "a"));
+    timers.armed.at(-1)!.fire();
+    expect(await stuck).toBe("error: too slow");
   });
 
   it("a task whose caller's signal aborts is given up: waiting, it never reaches the worker; in progress, its worker is replaced", async () => {
