@@ -63,7 +63,7 @@ describe("one address's sessions share one slice of the sandbox pool", () => {
     // wall budget can still run out while the loops hold the cores: the wall-versus-CPU budget is a known gap
     // (docs/sandbox.md, Session 14 record). What it must never be is a wait for the other address's turn.
     expect(["ok", "timeout"]).toContain(good.report.status);
-    if (good.report.status === "ok") expect(good.report.passed).toBe(1);
+    if (good.report.status === "ok") expect(good.report.passed, JSON.stringify(good.report)).toBe(1);
     const reports = await Promise.all(loops);
     for (const r of reports) expect(r.report.passed).toBe(0);
     expect(attackers.map(({ c }) => waitsOf(c).length).reduce((a, b) => a + b)).toBe(2);
