@@ -32,7 +32,7 @@ describe("a TypeScript run cancelled before its worker had it", () => {
     await new Promise((r) => setImmediate(r));
     leaving.abort();
     const result = await run;
-    await runner.ready();
+    await runner.ready!();
     // Before, the abort replaced the worker that had never had the run: a second worker was started.
     expect(spawned.count).toBe(1);
     expect(result.status).toBe("crashed");
