@@ -172,4 +172,27 @@ describe("a validation whose client goes away", () => {
       sandbox.runTests = real;
     }
   });
+
+  it("a publish whose client goes away stops its runs, stores nothing, and frees the team's turn", async () => {
+    const sandbox = patient.app.sandbox!;
+    const headers = { authorization: `Bearer ${token}`, "content-type": "application/yaml" };
+    const leaving = new AbortController();
+    const pending = fetch(`${patient.url}/api/teams/acme/packs`, {
+      method: "POST",
+      headers,
+      body: LOOPING_PACK,
+      signal: leaving.signal,
+    }).catch((err: Error) => err.name);
+    const stats = () => sandbox.queueStats().typescript!;
+    while (stats().busy === 0) await new Promise((r) => setImmediate(r));
+    leaving.abort();
+    expect(await pending).toBe("AbortError");
+    // Loops with ten-minute limits: only the client leaving ends them.
+    while (stats().busy > 0 || stats().waiting > 0) await new Promise((r) => setImmediate(r));
+    const listed = await fetch(`${patient.url}/api/teams/acme/packs`, { headers: { authorization: `Bearer ${token}` } });
+    expect(JSON.stringify(await listed.json())).not.toContain("loopers");
+    const wrong = readFileSync(new URL("../fixtures/upload/coding-wrong-reference.yaml", import.meta.url), "utf8");
+    const again = await fetch(`${patient.url}/api/teams/acme/packs/validate`, { method: "POST", headers, body: wrong });
+    expect(again.status, "the team's turn is free: not VALIDATION_IN_PROGRESS").toBe(200);
+  });
 });
