@@ -188,7 +188,8 @@ describe("one worker thread with a fair queue (the grading thread's and the pack
   it("a task's abort listeners go once it has settled: a long-lived signal shared by many tasks holds none of them", async () => {
     const q = makeQueue();
     const session = new AbortController();
-    for (const name of ["x", "y", "z"]) expect(await q.run<string>({ name, act: "answer" }, "a", undefined, session.signal)).toMatch(/^\w#\d$/);
+    for (const name of ["x", "y", "z"])
+      expect(await q.run<string>({ name, act: "answer" }, "a", undefined, session.signal)).toMatch(/^\w#\d$/);
     expect(await outcome(q.run({ name: "f", act: "fail" }, "a", undefined, session.signal))).toBe("error: f failed");
     // Before, each run left its listener on the signal (and with it the task and its promise).
     expect(getEventListeners(session.signal, "abort")).toHaveLength(0);

@@ -24,6 +24,8 @@ export type PackReaderOptions = {
   perTeamWaiting?: number;
   maxWaiting?: number;
   startTimer?: StartTimer;
+  /** Tests: the reading thread's CPU clock (server/workers/thread-cpu.ts when absent). */
+  threadCpuMs?: () => number | null;
 };
 
 export type PackReader = {
@@ -90,6 +92,7 @@ export function createPackReader(options: PackReaderOptions = {}): PackReader {
     timeout: {
       ms: timeoutMs,
       startTimer: options.startTimer,
+      threadCpuMs: options.threadCpuMs,
       error: () =>
         new ServiceError(
           "PACK_READ_TIMEOUT",
