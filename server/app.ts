@@ -69,6 +69,8 @@ export type AppDeps = {
    * event loop as before session 17 (only `npm run bench:pack-upload` does, to measure the difference).
    */
   packReader?: PackReaderOptions | null;
+  /** The grading thread's bound on one reading (GRADING_CPU_SECONDS; its default when absent). */
+  gradingThread?: { cpuMs?: number | undefined } | undefined;
   /** A model for the LLM judge and the prompt lab; absent or null runs offline. */
   model?: ModelConfig | null;
   /** Rate limits (defaults when absent); null turns them off (benchmarks of the bare path). */
@@ -175,7 +177,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // Grading takes turns between client addresses, then between an address's sessions (turns/fair-turns.ts).
   const sessionAddresses = createSessionAddresses();
   const gradeLater = createGradingQueue({ concurrency: 2, logger, groupOf: sessionAddresses.addressOf });
-  const gradingThread = createGradingThread({ groupOf: sessionAddresses.addressOf });
+  const gradingThread = createGradingThread({ groupOf: sessionAddresses.addressOf, cpuMs: deps.gradingThread?.cpuMs });
   const graph = compileInterviewGraph(
     {
       packs,

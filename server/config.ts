@@ -5,6 +5,7 @@ import { INCOMING_BYTES_PER_ADDRESS } from "./contracts/index.js";
 import { DEFAULT_CLUSTER_OPTIONS, type ClusterOptions } from "./cluster/index.js";
 import { defaultAllowedHosts, DEFAULT_RATE_LIMITS, type RateLimitConfig } from "./limits/index.js";
 import type { ModelConfig } from "./llm/index.js";
+import { GRADING_CPU_MS } from "./interview/grading-thread/index.js";
 import type { PostgresTarget } from "./store/index.js";
 import type { RedisConfig } from "./redis/index.js";
 import type { SandboxOptions } from "./sandbox/index.js";
@@ -58,6 +59,12 @@ const EnvSchema = z.object({
     }),
   LAB_MODEL: z.string().min(1).optional(),
   MODEL_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(30_000),
+  /** CPU time one grading reading may take in the grading thread before it is stopped (GRADING_TIMEOUT). */
+  GRADING_CPU_SECONDS: z.coerce
+    .number()
+    .positive()
+    .max(600)
+    .default(GRADING_CPU_MS / 1000),
   // Rate limits (events or requests per window; see server/limits/rate-limits.ts for what each counts).
   RATE_SOCKET_PER_CONNECTION_10S: z.coerce.number().int().min(1).max(1e6).default(DEFAULT_RATE_LIMITS.socketPerConnection.points),
   RATE_SOCKET_PER_ADDRESS_10S: z.coerce.number().int().min(1).max(1e7).default(DEFAULT_RATE_LIMITS.socketPerAddress.points),
@@ -112,6 +119,8 @@ export type Config = {
   packsDir: string;
   clientDist: string;
   logLevel: z.infer<typeof EnvSchema>["LOG_LEVEL"];
+  /** The grading thread's CPU-time bound on one reading (GRADING_CPU_SECONDS). */
+  gradingThread: { cpuMs: number };
   sandbox: SandboxOptions;
   /** A model for the judge and the prompt lab; null runs fully offline. */
   model: ModelConfig | null;
@@ -158,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     packsDir: resolve(e.PACKS_DIR),
     clientDist: resolve(e.CLIENT_DIST),
     logLevel: e.LOG_LEVEL,
+    gradingThread: { cpuMs: Math.round(e.GRADING_CPU_SECONDS * 1000) },
     sandbox: {
       limits: {
         cpuSeconds: e.SANDBOX_CPU_SECONDS,

@@ -32,6 +32,7 @@ export async function startServer(
       redis: config.redis,
       metricsToken: config.metricsToken,
       instanceId: config.instanceId,
+      gradingThread: config.gradingThread,
       ...deps,
     });
     const server = app.httpServer;

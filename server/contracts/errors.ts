@@ -49,7 +49,12 @@ export const ERROR_CODES = {
   PACK_READ_TIMEOUT: {
     status: 503,
     means:
-      "reading and checking the pack took longer than the server allows (30 s) and was stopped: the pack is too complex, or the server is overloaded",
+      "reading and checking the pack took more processor time than the server allows (30 s of the reading thread's CPU time) and was stopped: the pack is too complex (or the server was too overloaded to finish it within ten times that in wall time)",
+  },
+  GRADING_TIMEOUT: {
+    status: 503,
+    means:
+      "the grader spent more than its bound (GRADING_CPU_SECONDS of the grading thread's CPU time) on one reading and was stopped; the answer is kept, its question reported as not graded",
   },
   GRADING_QUEUE_FULL: {
     status: 503,

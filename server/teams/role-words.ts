@@ -22,28 +22,85 @@ const IN_OTHER_LANGUAGES: Readonly<Record<string, readonly string[]>> = {
     ...["propriétaire", "Inhaber", "Inhaberin", "Eigentümer", "Eigentümerin", "Besitzer", "Besitzerin"],
     ...["propietario", "propietaria", "dueño", "dueña", "proprietário", "proprietária", "proprietario", "proprietaria"],
     ...["właściciel", "właścicielka", "владелец", "владелица", "хозяин", "власник", "власниця"],
-    ...["所有者", "拥有者", "擁有者", "オーナー", "소유자"],
+    ...["所有者", "拥有者", "擁有者", "オーナー", "소유자", "오너"],
   ],
   admin: [
     ...["administrateur", "administratrice", "Verwalter", "Verwalterin", "administrador", "administradora"],
     ...["amministratore", "amministratrice", "administratorka", "администратор", "админ", "адміністратор", "адмін"],
-    ...["管理员", "管理員", "管理者", "관리자"],
+    ...["管理员", "管理員", "管理者", "管理人", "관리자", "운영자"],
+    // Loanwords: the English word in katakana and hangul, as Japanese and Korean teams write it.
+    ...["アドミン", "アドミニストレーター", "アドミニストレータ", "어드민"],
   ],
   editor: [
     ...["éditeur", "éditrice", "rédacteur", "rédactrice", "Bearbeiter", "Bearbeiterin", "Redakteur", "Redakteurin"],
     ...["editora", "redattore", "redattrice", "redaktor", "redaktorka", "редактор", "редакторка"],
-    ...["编辑", "編輯", "編集者", "편집자"],
+    ...["编辑", "編輯", "編集者", "편집자", "エディター", "エディタ", "에디터"],
   ],
   reviewer: [
     ...["réviseur", "réviseuse", "relecteur", "relectrice", "Gutachter", "Gutachterin", "revisor", "revisora", "revisore"],
     ...["recenzent", "recenzentka", "рецензент", "ревьюер", "рецензентка"],
-    ...["审核员", "审阅者", "審核員", "審閱者", "レビュアー", "검토자"],
+    ...["审核员", "审阅者", "審核員", "審閱者", "审核人", "審核人", "审阅人", "レビュアー", "レビューア", "レビュワー", "검토자", "리뷰어"],
   ],
-  viewer: ["Betrachter", "Betrachterin", "наблюдатель", "спостерігач", "查看者", "閲覧者", "열람자"],
+  viewer: [
+    "Betrachter",
+    "Betrachterin",
+    "наблюдатель",
+    "спостерігач",
+    "查看者",
+    "閲覧者",
+    "열람자",
+    "ビューアー",
+    "ビューワー",
+    "ビューア",
+    "뷰어",
+  ],
+  moderator: ["版主", "モデレーター", "모더레이터"],
 };
 
 /** Scripts written without spaces between words: a role word there is found inside the label's text ("王伟管理员"). */
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+
+/**
+ * Kanji and signs that look like a katakana letter or the long-vowel mark: "エディ夕ー" (夕, evening, for タ), "オ一ナ一"
+ * (一, one, for ー), "オ－ナ－" (a dash). None of them occurs in a role word written in Han characters, so reading them
+ * as katakana finds the loanwords without changing what the Han words match.
+ */
+const KANA_LOOKALIKES: Record<string, string> = {
+  工: "エ",
+  口: "ロ",
+  力: "カ",
+  夕: "タ",
+  卜: "ト",
+  二: "ニ",
+  八: "ハ",
+  一: "ー",
+  "-": "ー",
+  "‐": "ー",
+  "‑": "ー",
+  "‒": "ー",
+  "–": "ー",
+  "—": "ー",
+  "―": "ー",
+  "−": "ー",
+  "～": "ー",
+  "〜": "ー",
+  "~": "ー",
+};
+const KANA_LOOKALIKE = new RegExp(`[${Object.keys(KANA_LOOKALIKES).join("").replace("-", "\\-")}]`, "gu");
+
+/**
+ * Chinese, Japanese and Korean text as it is compared with the role words: in NFKC (full-width and half-width forms,
+ * compatibility ideographs and Kangxi radicals read as the usual characters: "ｵｰﾅｰ" is "オーナー"), hiragana read as
+ * katakana ("おーなー"), look-alike kanji and dashes read as the katakana they imitate, and with everything between
+ * letters taken out ("管 理 员", "管·理·员", "オ.ー.ナ.ー"), as the Latin words are read across separators.
+ */
+function unspacedForm(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(KANA_LOOKALIKE, (c) => KANA_LOOKALIKES[c]!)
+    .replace(/[^\p{L}\p{M}ー]/gu, "")
+    .replace(/[\u3041-\u3096\u309d\u309e]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+}
 
 /** Every word read as a role, to the role it names: the role words, the other languages' words, each also without its accents. */
 const MEANINGS: readonly (readonly [word: string, role: string])[] = [
@@ -56,7 +113,7 @@ const MEANINGS: readonly (readonly [word: string, role: string])[] = [
       .map(([w, role]) => [w.toLowerCase(), role] as const),
   ),
 ];
-const UNSPACED_MEANINGS = MEANINGS.filter(([w]) => UNSPACED.test(w));
+const UNSPACED_MEANINGS = MEANINGS.filter(([w]) => UNSPACED.test(w)).map(([w, role]) => [w, role, unspacedForm(w)] as const);
 
 /** A word as a reader takes it, in each case: skeletons (look-alikes folded) of the word, in small letters and in capitals. */
 const forms = (word: string) => [word, word.toLowerCase(), word.toUpperCase()].map(skeleton);
@@ -115,8 +172,8 @@ function wordsOf(label: string): { shown: string; read: string }[] {
  * "Townerson", "authority") pass.
  */
 export function roleWordIn(label: string): { word: string; role: string } | null {
-  const text = displayForm(label);
-  for (const [word, role] of UNSPACED_MEANINGS) if (text.includes(word)) return { word, role };
+  const unspaced = unspacedForm(label);
+  for (const [word, role, form] of UNSPACED_MEANINGS) if (unspaced.includes(form)) return { word, role };
   const map = roleFormsMap();
   for (const { shown, read } of wordsOf(label)) {
     for (const form of forms(read)) {

@@ -18,6 +18,11 @@ export type FairTurns<T> = {
   push(owner: string, item: T, group?: string): boolean;
   /** The next item: the group whose turn it is, then its owner whose turn it is; each goes to the back of its line. */
   shift(): T | undefined;
+  /**
+   * Take `item` out of its owner's line (its caller gave it up while it waited): it no longer counts toward its owner's
+   * `perOwner` nor toward `size`, and its group's turn it would have used is given back. False when it is not waiting.
+   */
+  remove(item: T): boolean;
   /** Everything still waiting, taken out (a thread that is closing fails them). */
   drain(): T[];
   /** How many are waiting, all owners together. */
@@ -54,6 +59,15 @@ export function createFairTurns<T>(perOwner: number): FairTurns<T> {
       for (const [other, within] of owners) if (other !== name && within.size === 0) owners.delete(other);
       return item;
     },
+    remove(item) {
+      for (const [name, within] of owners) {
+        if (!within.remove((candidate) => candidate === item)) continue;
+        // Each waiting item holds one of its group's entries, and they are all alike: give back the latest one.
+        groups.remove((candidate) => candidate === name);
+        return true;
+      }
+      return false;
+    },
     drain() {
       groups.drain();
       const all = [...owners.values()].flatMap((within) => within.drain());
@@ -72,7 +86,8 @@ function createTurns<T>(perOwner: number) {
   // before the round being served (an owner idle for a while earns no credit). The earliest round goes first, then
   // the earliest queued. So an owner whose first item went straight to work is behind a newcomer with its second:
   // a plain rotation of owners' lines put a flooder's line, created first, ahead of everyone arriving later.
-  type Entry = { owner: string; item: T; round: number; seq: number };
+  // `before`: the owner's lastRound before this entry was queued, given back if it leaves the line unserved.
+  type Entry = { owner: string; item: T; round: number; seq: number; before: number | undefined };
   let waiting: Entry[] = [];
   /** Per owner with items waiting or just served: the round of its latest item, and how many wait. */
   const owners = new Map<string, { lastRound: number; waiting: number }>();
@@ -84,7 +99,25 @@ function createTurns<T>(perOwner: number) {
       if (known && known.waiting >= perOwner) return false;
       const due = known ? Math.max(round, known.lastRound + 1) : round;
       owners.set(owner, { lastRound: due, waiting: (known?.waiting ?? 0) + 1 });
-      waiting.push({ owner, item, round: due, seq: seq++ });
+      waiting.push({ owner, item, round: due, seq: seq++, before: known?.lastRound });
+      return true;
+    },
+    /**
+     * Take out the latest-queued waiting item that `matches`; its owner's later turns are as they were. When it was
+     * the owner's latest, the owner's next item is due as if it had never been queued.
+     */
+    remove(matches: (item: T) => boolean): boolean {
+      let at = -1;
+      for (let i = 0; i < waiting.length; i++) if (matches(waiting[i]!.item) && (at < 0 || waiting[i]!.seq > waiting[at]!.seq)) at = i;
+      if (at < 0) return false;
+      const [gone] = waiting.splice(at, 1) as [Entry];
+      const o = owners.get(gone.owner)!;
+      o.waiting--;
+      const latest = !waiting.some((e) => e.owner === gone.owner && e.seq > gone.seq);
+      if (latest) {
+        if (gone.before === undefined && o.waiting === 0) owners.delete(gone.owner);
+        else o.lastRound = gone.before ?? round;
+      }
       return true;
     },
     shift(): T | undefined {

@@ -3,6 +3,7 @@ import { createFairTurns } from "../turns/index.js";
 import { spawnWorker } from "./spawn-worker.js";
 import { workerLoaded } from "./loaded.js";
 import { stopWorker } from "./stop-worker.js";
+import { threadCpuMs } from "./thread-cpu.js";
 
 /** Starts a timer and returns its cancel; tests pass one they fire themselves. */
 export type StartTimer = (fire: () => void, ms: number) => () => void;
@@ -29,8 +30,19 @@ export type OneWorkerQueueOptions<Task> = {
   result(reply: Record<string, unknown>): unknown;
   /** A new worker was started (the one before it, if any, is gone with what it held). */
   onSpawn?: () => void;
-  /** A task still running after `ms` is given up with `error()` and its worker replaced. No bound when absent. */
-  timeout?: { ms: number; error: () => Error; startTimer?: StartTimer | undefined };
+  /**
+   * A task whose thread has spent `ms` of CPU time on it is given up with `error()` and its worker replaced: the bound
+   * says "this task is too expensive", so it counts the work done, not the wall time a loaded host takes to do it
+   * (thread-cpu.ts). Checked when `ms` of wall time has passed, then again when the rest could have been spent; given
+   * up anyway at CPU_BOUND_WALL_FACTOR times `ms` of wall time (a liveness bound), or at `ms` where the thread's CPU time
+   * cannot be read. No bound when absent. `threadCpuMs` is for tests.
+   */
+  timeout?: {
+    ms: number;
+    error: () => Error;
+    startTimer?: StartTimer | undefined;
+    threadCpuMs?: ((w: Worker) => number | null) | undefined;
+  };
   /** Errors' messages: the worker stopped under a task; a task waiting when the queue closed; a task sent after. */
   stopped: string;
   closing: string;
@@ -41,12 +53,22 @@ export type OneWorkerQueueOptions<Task> = {
   cancelled?: () => Error;
 };
 
+/**
+ * How much wall time a task may take, as a multiple of its CPU bound, before it is given up whatever its CPU time: on
+ * the 2-core test host at load 40 a thread gets about a twentieth of a core at worst, so a task within its CPU bound
+ * finishes within 20 times it; 10 times keeps a liveness bound within minutes (5 min for a 30 s bound).
+ */
+export const CPU_BOUND_WALL_FACTOR = 10;
+/** The shortest wait before the CPU time is read again (a task just short of its bound is not polled in a loop). */
+const MIN_RECHECK_MS = 500;
+
 export type OneWorkerQueue<Task> = {
   /**
    * Queue `task` behind `owner`'s earlier ones (`group`: whose turns the owner shares, fair-turns.ts); resolves with
    * its result, or rejects with the task's error, a refusal (nothing queued), the time bound's error, or `stopped`.
    * When `signal` aborts (nobody waits for the result any more) the task is given up with `cancelled()`: one waiting
-   * is never sent to the worker, one in progress has its worker replaced (as at the time bound).
+   * leaves its owner's line at once (it no longer counts toward `perOwnerWaiting` or `maxWaiting`) and is never sent
+   * to the worker, one in progress has its worker replaced (as at the time bound).
    */
   run<R>(task: Task, owner: string, group?: string, signal?: AbortSignal): Promise<R>;
   /** Tasks in progress (0 or 1) and waiting, for tests and metrics. */
@@ -118,18 +140,39 @@ export function createOneWorkerQueue<Task>(options: OneWorkerQueueOptions<Task>)
     w.on("exit", () => lost(new Error(options.stopped)));
     return w;
   };
+  /**
+   * Calls `over` once `w`'s thread has spent `bound.ms` of CPU time from now (or `bound.ms` of wall time where that
+   * cannot be read, or the wall ceiling); returns its cancel. A fresh thread's loading counts toward its first task.
+   */
+  const watchCpu = (w: Worker, bound: NonNullable<OneWorkerQueueOptions<Task>["timeout"]>, over: () => void) => {
+    const cpuOf = bound.threadCpuMs ?? threadCpuMs;
+    const startCpu = cpuOf(w);
+    const ceiling = bound.ms * CPU_BOUND_WALL_FACTOR;
+    let wallSpent = 0;
+    let cancel = () => undefined as void;
+    const arm = (ms: number) => {
+      cancel = startTimer(() => {
+        wallSpent += ms;
+        const cpu = startCpu === null ? null : cpuOf(w);
+        const spent = cpu === null || startCpu === null ? Number.POSITIVE_INFINITY : cpu - startCpu;
+        if (spent >= bound.ms || wallSpent >= ceiling) return over();
+        arm(Math.min(Math.max(bound.ms - spent, MIN_RECHECK_MS), ceiling - wallSpent));
+      }, ms);
+    };
+    arm(bound.ms);
+    return () => cancel();
+  };
   /** Hand the worker the next task, if it is idle. */
   const pump = () => {
     if (inFlight || closed) return;
-    let job = waiting.shift();
-    // A task whose caller left while it waited was answered then; it takes no turn at the worker.
-    while (job?.signal?.aborted) job = waiting.shift();
+    // A task whose caller left while it waited left the line then (run's `leaveLine`).
+    const job = waiting.shift();
     if (!job) return;
     const w = (worker ??= spawn());
     const id = nextId++;
     const bound = options.timeout;
     // The worker is still at it past the bound: give the task up and replace the worker.
-    const cancelBound = bound ? startTimer(() => abandon(w, bound.error()), bound.ms) : () => undefined;
+    const cancelBound = bound ? watchCpu(w, bound, () => abandon(w, bound.error())) : () => undefined;
     const onAbort = () => abandon(w, cancelled());
     job.signal?.addEventListener("abort", onAbort, { once: true });
     const cancelTimer = () => {
@@ -146,11 +189,21 @@ export function createOneWorkerQueue<Task>(options: OneWorkerQueueOptions<Task>)
         if (closed) return reject(new Error(options.closed));
         if (signal?.aborted) return reject(cancelled());
         if (options.maxWaiting && waiting.size >= options.maxWaiting.count) return reject(options.maxWaiting.queueFull());
-        const job: Job = { task, resolve: resolve as (result: unknown) => void, reject, signal };
-        if (!waiting.push(owner, job, group)) return reject(options.ownerFull());
-        // Answered at once if its caller leaves while it waits (a settled promise ignores the later answer); it still
-        // holds its place in its owner's line until its turn comes, when it is skipped.
-        signal?.addEventListener("abort", () => reject(cancelled()), { once: true });
+        // A caller that leaves while its task waits takes it out of its owner's line and is answered at once: a
+        // cancelled read holds no place (its team's next read is not refused PACK_READ_BUSY for it). Once the task is
+        // in progress, pump's own listener gives it up. Settled either way, the listener goes (signals outlive tasks).
+        const leaveLine = () => {
+          if (waiting.remove(job)) job.reject(cancelled());
+        };
+        const settled = () => signal?.removeEventListener("abort", leaveLine);
+        const job: Job = {
+          task,
+          resolve: (result) => (settled(), resolve(result as R)),
+          reject: (e) => (settled(), reject(e)),
+          signal,
+        };
+        if (!waiting.push(owner, job, group)) return job.reject(options.ownerFull());
+        signal?.addEventListener("abort", leaveLine, { once: true });
         pump();
       });
     },

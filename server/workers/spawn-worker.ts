@@ -1,4 +1,5 @@
 import { Worker, type WorkerOptions } from "node:worker_threads";
+import { osThreadCell, rememberOsThread } from "./thread-cpu.js";
 
 /** The bootstrap every server worker starts from: it registers the TypeScript loader, then imports the worker. */
 const BOOTSTRAP = new URL("./bootstrap.mjs", import.meta.url);
@@ -9,5 +10,9 @@ const BOOTSTRAP = new URL("./bootstrap.mjs", import.meta.url);
  */
 export function spawnWorker(workerUrl: URL, options: Omit<WorkerOptions, "workerData"> & { data?: Record<string, unknown> } = {}): Worker {
   const { data, ...rest } = options;
-  return new Worker(BOOTSTRAP, { ...rest, workerData: { ...data, workerUrl: workerUrl.href } });
+  // The bootstrap writes its kernel thread id here, so the thread's CPU time can be read (thread-cpu.ts).
+  const osThread = osThreadCell();
+  const worker = new Worker(BOOTSTRAP, { ...rest, workerData: { ...data, workerUrl: workerUrl.href, osThread } });
+  rememberOsThread(worker, osThread);
+  return worker;
 }

@@ -26,3 +26,21 @@ export const withGradingStep = (otherStepsMs: number): number => GRADING_STEP_MS
  * server gave up shows as its error, not as the test's timeout.
  */
 export const PACK_CHECK_MS = 45_000;
+
+/**
+ * A request whose answer waits for a few seconds of CPU in the pack reading thread: a hostile pack of 120,000 keys
+ * (3.1 s of CPU to read; 18-20 s of wall time at load 18, in a scratch process, session 20) or a draft placed in a
+ * 1.5 MB pack (two reads of 1.2-1.3 s of CPU each; one read took 9-10 s of wall at load 18, 18 s at load 39), after the
+ * thread's own loading on a fresh server (~0.6 s of CPU). In team-authoring beside 4 busy loops, a type-check and a
+ * unit-test run (load 29-34), the draft into the 1.5 MB pack took 122 s, the two PACK_READ_BUSY tests 86 s and 77 s.
+ * The server's own bound on a read is its CPU time (PACK_READ_TIMEOUT_MS, 30 s of CPU), so a reader gone super-linear
+ * still fails these tests with PACK_READ_TIMEOUT, whatever the load; this is only the liveness bound.
+ */
+export const PACK_READ_STEP_MS = 240_000;
+
+/**
+ * `calibrate` of the built-in pack against the 32 labelled answers, in-process: 21 s of CPU (19.7 s user, 1.3 s system)
+ * and 274 s of wall time at load 27-31 (session 20, `/usr/bin/time` on the same command), 189 s at load 22 in the test.
+ * At load 40 that is ~380 s. Grading is the work measured; the bound is liveness only.
+ */
+export const CALIBRATE_STEP_MS = 420_000;

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { cli } from "../helpers/cli.js";
+import { CALIBRATE_STEP_MS } from "../helpers/step-bounds.js";
 import { GRADER_VERSION } from "../../server/grading/index.js";
 
 const scratch = () => mkdtempSync(join(tmpdir(), "mi-cli-"));
@@ -70,12 +71,16 @@ describe("npm run cli (in-process)", () => {
     expect(out.flags[0]).toMatchObject({ kind: "grader-instruction" });
   });
 
-  it("calibrate: prints agreement per round kind against exemplars and against independent labels", async () => {
-    const r = await cli(["calibrate", "scenarios/ai-engineer", "--answers", "test/fixtures/calibration/system-design.yaml"]);
-    expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/grader vs 32 independently labelled answers/);
-    expect(r.stdout).toMatch(/system-design\s+\d+\s+0\.\d{3}/);
-  });
+  it(
+    "calibrate: prints agreement per round kind against exemplars and against independent labels",
+    async () => {
+      const r = await cli(["calibrate", "scenarios/ai-engineer", "--answers", "test/fixtures/calibration/system-design.yaml"]);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stdout).toMatch(/grader vs 32 independently labelled answers/);
+      expect(r.stdout).toMatch(/system-design\s+\d+\s+0\.\d{3}/);
+    },
+    CALIBRATE_STEP_MS,
+  );
 
   it("team create: prints a token once, the configured server's URL, and refuses a duplicate", async () => {
     const env = { DATA_DIR: scratch(), PORT: "4123", HOST: "0.0.0.0" };

@@ -63,7 +63,7 @@ describe("one address's sessions share one slice of the sandbox pool", () => {
     // wall budget can still run out while the loops hold the cores: the wall-versus-CPU budget is a known gap
     // (docs/sandbox.md, Session 14 record). What it must never be is a wait for the other address's turn.
     expect(["ok", "timeout"]).toContain(good.report.status);
-    if (good.report.status === "ok") expect(good.report.passed).toBe(1);
+    if (good.report.status === "ok") expect(good.report.passed, JSON.stringify(good.report)).toBe(1);
     const reports = await Promise.all(loops);
     for (const r of reports) expect(r.report.passed).toBe(0);
     expect(attackers.map(({ c }) => waitsOf(c).length).reduce((a, b) => a + b)).toBe(2);
@@ -171,5 +171,28 @@ describe("a validation whose client goes away", () => {
     } finally {
       sandbox.runTests = real;
     }
+  });
+
+  it("a publish whose client goes away stops its runs, stores nothing, and frees the team's turn", async () => {
+    const sandbox = patient.app.sandbox!;
+    const headers = { authorization: `Bearer ${token}`, "content-type": "application/yaml" };
+    const leaving = new AbortController();
+    const pending = fetch(`${patient.url}/api/teams/acme/packs`, {
+      method: "POST",
+      headers,
+      body: LOOPING_PACK,
+      signal: leaving.signal,
+    }).catch((err: Error) => err.name);
+    const stats = () => sandbox.queueStats().typescript!;
+    while (stats().busy === 0) await new Promise((r) => setImmediate(r));
+    leaving.abort();
+    expect(await pending).toBe("AbortError");
+    // Loops with ten-minute limits: only the client leaving ends them.
+    while (stats().busy > 0 || stats().waiting > 0) await new Promise((r) => setImmediate(r));
+    const listed = await fetch(`${patient.url}/api/teams/acme/packs`, { headers: { authorization: `Bearer ${token}` } });
+    expect(JSON.stringify(await listed.json())).not.toContain("loopers");
+    const wrong = readFileSync(new URL("../fixtures/upload/coding-wrong-reference.yaml", import.meta.url), "utf8");
+    const again = await fetch(`${patient.url}/api/teams/acme/packs/validate`, { method: "POST", headers, body: wrong });
+    expect(again.status, "the team's turn is free: not VALIDATION_IN_PROGRESS").toBe(200);
   });
 });

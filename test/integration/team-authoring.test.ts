@@ -6,6 +6,7 @@ import { startFakeOpenAI, type ChatRequest } from "../helpers/fake-openai.js";
 import { bigPackYaml } from "../helpers/big-pack.js";
 import { miniPack } from "../helpers/packs.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
+import { PACK_READ_STEP_MS } from "../helpers/step-bounds.js";
 
 const TINY = readFileSync(new URL("../fixtures/upload/tiny.yaml", import.meta.url), "utf8");
 const anchors = { anchor0: "Nothing.", anchor1: "A hint.", anchor2: "Some.", anchor3: "Most.", anchor4: "All, with numbers." };
@@ -155,53 +156,61 @@ describe("authoring help", () => {
     expect(parse(body.yaml).questions[0].title).toBe("Shipping a RAG feature");
   });
 
-  it("places a draft in a big editor pack in the pack reader's thread: /api/health is answered while it is read", async () => {
-    const reader = server.app.packReader!;
-    const source = bigPackYaml(1_500_000, "big-draft");
-    let answered = false;
-    const drafting = post(server, "/authoring/draft-question", {
-      role: "Support-bot engineer who owns a RAG assistant.",
-      kind: "system-design",
-      level: "senior",
-      source,
-    }).then(async (res) => {
-      answered = true;
-      return { status: res.status, body: await res.json() };
-    });
-    // The model has answered and the reading thread has the editor's pack (on the event loop, the draft would answer first).
-    await until(() => reader.reading === 1 || answered);
-    expect(reader.reading).toBe(1);
-    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
-    // Health was answered while the pack was still being read: before the draft's answer.
-    expect(answered).toBe(false);
-    const { status, body } = await drafting;
-    expect(status).toBe(200);
-    expect(body.valid).toBe(true);
-    const pack = parsePack(body.yaml, "draft");
-    expect(pack.id).toBe("big-draft");
-    expect(pack.questions.at(-1)!.id).toBe("shipping-a-rag-feature");
-  });
-
-  it("a team's drafts and pack reads share its turn at the reading thread: a third at once is PACK_READ_BUSY", async () => {
-    const reader = server.app.packReader!;
-    const big = bigPackYaml(1_500_000, "busy-big");
-    const draft = (source: string) =>
-      post(server, "/authoring/draft-question", {
+  it(
+    "places a draft in a big editor pack in the pack reader's thread: /api/health is answered while it is read",
+    async () => {
+      const reader = server.app.packReader!;
+      const source = bigPackYaml(1_500_000, "big-draft");
+      let answered = false;
+      const drafting = post(server, "/authoring/draft-question", {
         role: "Support-bot engineer who owns a RAG assistant.",
         kind: "system-design",
         level: "senior",
         source,
+      }).then(async (res) => {
+        answered = true;
+        return { status: res.status, body: await res.json() };
       });
-    const first = draft(big);
-    await until(() => reader.reading === 1);
-    const second = draft(TINY);
-    await until(() => reader.waiting === 1);
-    const third = await draft(TINY);
-    expect(third.status).toBe(409);
-    expect((await third.json()).error.code).toBe("PACK_READ_BUSY");
-    expect((await first).status).toBe(200);
-    expect((await second).status).toBe(200);
-  });
+      // The model has answered and the reading thread has the editor's pack (on the event loop, the draft would answer first).
+      await until(() => reader.reading === 1 || answered);
+      expect(reader.reading).toBe(1);
+      expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+      // Health was answered while the pack was still being read: before the draft's answer.
+      expect(answered).toBe(false);
+      const { status, body } = await drafting;
+      expect(status).toBe(200);
+      expect(body.valid).toBe(true);
+      const pack = parsePack(body.yaml, "draft");
+      expect(pack.id).toBe("big-draft");
+      expect(pack.questions.at(-1)!.id).toBe("shipping-a-rag-feature");
+    },
+    PACK_READ_STEP_MS,
+  );
+
+  it(
+    "a team's drafts and pack reads share its turn at the reading thread: a third at once is PACK_READ_BUSY",
+    async () => {
+      const reader = server.app.packReader!;
+      const big = bigPackYaml(1_500_000, "busy-big");
+      const draft = (source: string) =>
+        post(server, "/authoring/draft-question", {
+          role: "Support-bot engineer who owns a RAG assistant.",
+          kind: "system-design",
+          level: "senior",
+          source,
+        });
+      const first = draft(big);
+      await until(() => reader.reading === 1);
+      const second = draft(TINY);
+      await until(() => reader.waiting === 1);
+      const third = await draft(TINY);
+      expect(third.status).toBe(409);
+      expect((await third.json()).error.code).toBe("PACK_READ_BUSY");
+      expect((await first).status).toBe(200);
+      expect((await second).status).toBe(200);
+    },
+    PACK_READ_STEP_MS,
+  );
 
   it("suggests terms in the pack reader's thread: /api/health is answered while a maximal suggestion is worked out", async () => {
     const reader = offline.app.packReader!;
@@ -229,31 +238,35 @@ describe("authoring help", () => {
     expect(result.criteria[0].terms.length).toBeGreaterThan(0);
   });
 
-  it("term suggestions take the team's turn at the reading thread: with a read in progress and one waiting, PACK_READ_BUSY", async () => {
-    const reader = server.app.packReader!;
-    const draft = (source: string) =>
-      post(server, "/authoring/draft-question", {
-        role: "Support-bot engineer who owns a RAG assistant.",
-        kind: "system-design",
-        level: "senior",
-        source,
+  it(
+    "term suggestions take the team's turn at the reading thread: with a read in progress and one waiting, PACK_READ_BUSY",
+    async () => {
+      const reader = server.app.packReader!;
+      const draft = (source: string) =>
+        post(server, "/authoring/draft-question", {
+          role: "Support-bot engineer who owns a RAG assistant.",
+          kind: "system-design",
+          level: "senior",
+          source,
+        });
+      const first = draft(bigPackYaml(1_500_000, "busy-suggest"));
+      await until(() => reader.reading === 1);
+      const second = draft(TINY);
+      await until(() => reader.waiting === 1);
+      const refused = await post(server, "/authoring/suggest-terms", {
+        criteria: [{ id: "c" }],
+        exemplars: [
+          { level: "strong", answer: "canary rollout with feature flags", scores: { c: 4 } },
+          { level: "weak", answer: "just ship it", scores: { c: 0 } },
+        ],
       });
-    const first = draft(bigPackYaml(1_500_000, "busy-suggest"));
-    await until(() => reader.reading === 1);
-    const second = draft(TINY);
-    await until(() => reader.waiting === 1);
-    const refused = await post(server, "/authoring/suggest-terms", {
-      criteria: [{ id: "c" }],
-      exemplars: [
-        { level: "strong", answer: "canary rollout with feature flags", scores: { c: 4 } },
-        { level: "weak", answer: "just ship it", scores: { c: 0 } },
-      ],
-    });
-    expect(refused.status).toBe(409);
-    expect((await refused.json()).error.code).toBe("PACK_READ_BUSY");
-    expect((await first).status).toBe(200);
-    expect((await second).status).toBe(200);
-  });
+      expect(refused.status).toBe(409);
+      expect((await refused.json()).error.code).toBe("PACK_READ_BUSY");
+      expect((await first).status).toBe(200);
+      expect((await second).status).toBe(200);
+    },
+    PACK_READ_STEP_MS,
+  );
 
   it("without a model, drafting is refused with a stable code; term suggestions work offline", async () => {
     const offlineToken = (await offline.app.teams.create("Acme")).token;

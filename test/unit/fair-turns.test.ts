@@ -60,3 +60,34 @@ describe("grading turns between addresses, then sessions", () => {
     expect(turns.shift()).toBeUndefined();
   });
 });
+
+describe("an item given up while it waits", () => {
+  it("leaves the line: it frees its session's place under the cap and its address's turn, and is never served", () => {
+    const turns = createFairTurns<string>(2);
+    turns.push("a1", "a1-1", "10.0.0.1");
+    turns.push("a1", "a1-2", "10.0.0.1");
+    expect(turns.push("a1", "a1-3", "10.0.0.1")).toBe(false);
+    expect(turns.remove("a1-2")).toBe(true);
+    expect(turns.remove("a1-2")).toBe(false);
+    expect(turns.size).toBe(1);
+    expect(turns.push("a1", "a1-3", "10.0.0.1")).toBe(true);
+    turns.push("b1", "b1-1", "10.0.0.2");
+    expect(served(turns)).toEqual(["a1-1", "b1-1", "a1-3"]);
+  });
+
+  it("a session that gives up its latest item is due as if it had never queued it", () => {
+    const turns = createFairTurns<string>(8);
+    turns.push("a1", "a1-1", "10.0.0.1");
+    turns.push("a1", "a1-2", "10.0.0.1");
+    turns.push("b1", "b1-1", "10.0.0.2");
+    turns.remove("a1-2");
+    // a1's next item takes the turn a1-2 would have had, not one after it.
+    turns.push("a1", "a1-3", "10.0.0.1");
+    turns.push("b1", "b1-2", "10.0.0.2");
+    expect(served(turns)).toEqual(["a1-1", "b1-1", "a1-3", "b1-2"]);
+    turns.push("c1", "c1-1");
+    expect(turns.remove("c1-1")).toBe(true);
+    expect(turns.size).toBe(0);
+    expect(turns.shift()).toBeUndefined();
+  });
+});

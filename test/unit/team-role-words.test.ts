@@ -76,6 +76,30 @@ describe("role words in token labels (finding F8)", () => {
     }
   });
 
+  it("reads Chinese, Japanese and Korean role words through look-alikes and separators, and the roles' common loanwords", () => {
+    for (const [label, word, role] of [
+      ["田中 おーなー", "オーナー", "owner"],
+      ["ｵｰﾅｰ田中", "オーナー", "owner"],
+      ["田中オ一ナ一", "オーナー", "owner"],
+      ["田中 オ－ナ－", "オーナー", "owner"],
+      ["鈴木エディ夕ー", "エディター", "editor"],
+      ["王伟 管 理 员", "管理员", "admin"],
+      ["王伟 管·理·员", "管理员", "admin"],
+      ["山田アドミン", "アドミン", "admin"],
+      ["鈴木レビュワー", "レビュワー", "reviewer"],
+      ["佐藤ビューアー", "ビューアー", "viewer"],
+      ["김민수 어드민", "어드민", "admin"],
+      ["이지은 오너", "오너", "owner"],
+      ["박서준 리뷰어", "리뷰어", "reviewer"],
+      ["陈静 版主", "版主", "moderator"],
+    ] as const) {
+      expect(roleWordIn(label), label).toEqual({ word, role });
+    }
+    // Names written with the kanji that look like katakana, and Chinese "everyone" (所有人), are not role words.
+    for (const label of ["田中一郎", "工藤 力", "八木 一二三", "山口夕子", "所有人", "管理 export"])
+      expect(roleWordIn(label), label).toBeNull();
+  });
+
   it("leaves words that merely contain a role word, and names that are not one", () => {
     for (const label of [
       "Sysadmin",

@@ -1,7 +1,8 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer, useRef } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useReducer } from "react";
 import { ErrorBanner } from "../components/ErrorBanner.js";
 import { TeamApiError, type TeamApi } from "./api.js";
 import { STARTER_PACK } from "./starter.js";
+import { startLiveCheck } from "./live-check.js";
 import { setUnpublished } from "./unpublished.js";
 import type { PackIssue, PackSummary } from "./types.js";
 import { editorDerived, editorReducer, initialEditorState } from "./editor-state.js";
@@ -60,12 +61,8 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
     };
   }, [api, initialPackId]);
 
-  // Live validation, debounced, one check in flight at a time. A check is never aborted: the server reads an aborted
-  // check's pack all the same, in the team's turn at its reading thread (one pack read, one waiting, more refused), so
-  // on a loaded server a burst of edits filled that turn with checks of replaced text and the newest was refused
-  // PACK_READ_BUSY ("Checking…" stayed). The newest text is sent once the check before it has answered; the answer
-  // for a replaced text is dropped.
-  const checkInFlight = useRef<Promise<void>>(Promise.resolve());
+  // Live validation, debounced. The check of a replaced text is aborted (live-check.ts says why that is safe now), and a
+  // check that gets no answer in CHECK_TIMEOUT_MS is stopped with a message.
   useEffect(() => {
     if (loading || !writes) return;
     if (source.trim() === "") {
@@ -76,21 +73,17 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
       });
       return;
     }
-    let replaced = false;
+    let cancelCheck = () => undefined as void;
     const timer = window.setTimeout(() => {
-      checkInFlight.current = checkInFlight.current.then(async () => {
-        if (replaced) return;
-        try {
-          const result = await api.validate(source);
-          if (!replaced) dispatch({ type: "validated", source, result });
-        } catch (err) {
-          if (!replaced) dispatch({ type: "validateFailed", message: `Could not check the pack: ${message(err)}` });
-        }
+      cancelCheck = startLiveCheck({
+        check: (signal) => api.validate(source, signal),
+        onResult: (result) => dispatch({ type: "validated", source, result }),
+        onError: (why) => dispatch({ type: "validateFailed", message: `Could not check the pack: ${why}` }),
       });
     }, VALIDATE_DELAY_MS);
     return () => {
       window.clearTimeout(timer);
-      replaced = true;
+      cancelCheck();
     };
   }, [api, source, loading, validation.recheck, writes]);
 

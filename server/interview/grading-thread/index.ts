@@ -1,4 +1,5 @@
-import { createOneWorkerQueue } from "../../workers/index.js";
+import type { Worker } from "node:worker_threads";
+import { createOneWorkerQueue, type StartTimer } from "../../workers/index.js";
 import type { AnswerBody } from "../../contracts/index.js";
 import type { CriterionGap, GradeContext, QuestionGrade } from "../../grading/index.js";
 import type { Pack, Question } from "../../scenarios/index.js";
@@ -35,6 +36,24 @@ export type WarmGrading = (question: Question, pack: Pack) => Promise<void>;
 export const MAX_QUEUED_READINGS_PER_SESSION = 8;
 
 /**
+ * The CPU time one reading may take in the grading thread before it is given up (GRADING_TIMEOUT) and the thread
+ * replaced. Readings take well under 3 s of CPU (a 20,000-character answer ~2 s at load 8, session 19); a reading past
+ * 20 s is a grader that went super-linear on that answer, and must not hold every other candidate's grades behind it.
+ * CPU time, not wall time (server/workers/one-worker-queue.ts), so a loaded host does not give up honest readings.
+ */
+export const GRADING_CPU_MS = 20_000;
+
+export type GradingThreadOptions = {
+  groupOf?: ((owner: string) => string | undefined) | undefined;
+  /** The CPU-time bound on one reading (GRADING_CPU_MS when absent). */
+  cpuMs?: number | undefined;
+  /** Tests: their own timer, the thread's CPU clock, and a worker module in place of the grader's. */
+  startTimer?: StartTimer | undefined;
+  threadCpuMs?: ((w: Worker) => number | null) | undefined;
+  worker?: URL | undefined;
+};
+
+/**
  * The deterministic grader in a worker thread, so grading never stalls other
  * candidates' acks on the event loop. A worker that dies is replaced; the
  * reading it was doing fails (and says so), the ones waiting go to the new one
@@ -52,7 +71,7 @@ export const MAX_QUEUED_READINGS_PER_SESSION = 8;
  * megabyte-sized pack into the worker on every grade would cost more than the
  * grading itself and would rebuild the fingerprints every time.
  */
-export function createGradingThread(options: { groupOf?: ((owner: string) => string | undefined) | undefined } = {}): {
+export function createGradingThread(options: GradingThreadOptions = {}): {
   grade: GradeAnswers;
   weakest: WeakestCriterionOf;
   followUp: FollowUpReadingOf;
@@ -70,9 +89,22 @@ export function createGradingThread(options: { groupOf?: ((owner: string) => str
     packRefs.set(pack, ref);
     return { packRef: ref, pack };
   };
+  const cpuMs = options.cpuMs ?? GRADING_CPU_MS;
   const queue = createOneWorkerQueue<Task>({
-    worker: WORKER,
+    worker: options.worker ?? WORKER,
     name: "grading thread",
+    // A reading past its bound is given up and the thread replaced: the readings waiting behind it go to a new one.
+    // The caller records the question as not graded (gradingErrors in the report), its answer kept.
+    timeout: {
+      ms: cpuMs,
+      startTimer: options.startTimer,
+      threadCpuMs: options.threadCpuMs,
+      error: () =>
+        new ServiceError(
+          "GRADING_TIMEOUT",
+          `reading this answer took more than ${Math.round(cpuMs / 1000)} s of the grader's processor time and was stopped; the answer is kept and can be graded again`,
+        ),
+    },
     perOwnerWaiting: MAX_QUEUED_READINGS_PER_SESSION,
     ownerFull: () =>
       new ServiceError(

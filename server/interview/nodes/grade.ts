@@ -60,7 +60,9 @@ export async function gradeFinishedQuestion(
   try {
     return await gradeOrThrow(deps, state, pack, question, offSlot);
   } catch (err) {
-    const message = `could not be graded: ${(err as Error)?.message?.slice(0, 200) ?? String(err)}`;
+    // A stable code where there is one (GRADING_TIMEOUT: the grader's bound on one reading), so the report says why.
+    const code = (err as { code?: unknown })?.code;
+    const message = `could not be graded${typeof code === "string" ? ` (${code})` : ""}: ${(err as Error)?.message?.slice(0, 200) ?? String(err)}`;
     const scores = gradingCriteria(question).map((c) => ({
       criterionId: c.id,
       score: 0,

@@ -1,12 +1,16 @@
 import { ServiceError, type DraftQuestionResult, type SuggestTermsBody, type TermSuggestions } from "../../contracts/index.js";
 import { locatedPack, PackValidationError, type LocatedPack } from "../../scenarios/index.js";
-import { createOneWorkerQueue, type StartTimer } from "../../workers/index.js";
+import { createOneWorkerQueue, CPU_BOUND_WALL_FACTOR, type StartTimer } from "../../workers/index.js";
 import type { DraftPlacement } from "../../teams/authoring/place-draft.js";
 import type { ReadReply, ReadTask } from "./messages.js";
 
 const READER = new URL("./worker.ts", import.meta.url);
 
-/** A 2 MB pack reads in 1-3 s on an idle core and 5-9 s on a loaded one; past this the read is given up. */
+/**
+ * A 2 MB pack reads in 1-3 s of CPU; a read whose thread has spent this much CPU time on it is given up (the pack is too
+ * complex). CPU time, not wall time (server/workers/one-worker-queue.ts): a 1.5 MB pack (1.2 s of CPU) took 18 s of
+ * wall time at load 39, and a draft placed in it (two reads) passed a 30 s wall bound at load 20.
+ */
 export const PACK_READ_TIMEOUT_MS = 30_000;
 /** Packs one team may have waiting behind the one being read: the editor's validate and then its publish. */
 export const PACK_READS_WAITING_PER_TEAM = 1;
@@ -20,6 +24,8 @@ export type PackReaderOptions = {
   perTeamWaiting?: number;
   maxWaiting?: number;
   startTimer?: StartTimer;
+  /** Tests: the reading thread's CPU clock (server/workers/thread-cpu.ts when absent). */
+  threadCpuMs?: () => number | null;
 };
 
 export type PackReader = {
@@ -53,7 +59,7 @@ export type PackReader = {
  * 2 MB pack held every other request and socket ack for 5-9 s (outside red-team finding F2). One thread, because a
  * read is CPU-bound and the server's other threads (grading, the TypeScript sandbox) share the same few cores.
  * Teams take turns (server/workers/one-worker-queue.ts), each with at most `perTeamWaiting` packs waiting; a read
- * that takes longer than `timeoutMs` is given up and its thread replaced. A drafted question is placed in the
+ * whose thread spends more than `timeoutMs` of CPU time on it is given up and its thread replaced. A drafted question is placed in the
  * editor's pack here too (`placeDraft`): that reads the pack as well; and evidence terms are suggested here (`suggestTerms`),
  * so an editor's large suggestion bodies sent back to back keep this thread busy, not the event loop (session 18
  * red-team F1).
@@ -86,10 +92,11 @@ export function createPackReader(options: PackReaderOptions = {}): PackReader {
     timeout: {
       ms: timeoutMs,
       startTimer: options.startTimer,
+      threadCpuMs: options.threadCpuMs,
       error: () =>
         new ServiceError(
           "PACK_READ_TIMEOUT",
-          `reading and checking the pack took longer than ${Math.round(timeoutMs / 1000)} s and was stopped; a pack this slow to read is too complex, or the server is overloaded (retry later)`,
+          `reading and checking the pack took more than ${Math.round(timeoutMs / 1000)} s of processor time and was stopped; a pack this slow to read is too complex (or the server was too overloaded to read it within ${Math.round((timeoutMs * CPU_BOUND_WALL_FACTOR) / 60_000)} minutes)`,
         ),
     },
     stopped: "the pack reading thread stopped",

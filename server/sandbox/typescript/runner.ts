@@ -83,6 +83,11 @@ export function createTypeScriptRunner(options: { limits: SandboxLimits; workers
     const id = nextId++;
     try {
       await slot.ready;
+      // Its client left before the run reached the worker (while the slot's worker was still loading, or between the
+      // queue's turn and here): nothing ran, so the worker is kept. Replacing it here started a new worker (esbuild,
+      // the wasm module: seconds of CPU on a loaded host) for a run that never began.
+      // (The early return skips the replacement below; "crashed" as a run cancelled in progress reports.)
+      if (request.signal?.aborted) return crashed(request, "the run was cancelled before it started: nobody waits for its results");
       let replace = false;
       const result = await new Promise<BatchResult>((resolve) => {
         let timer = setTimeout(() => {
@@ -120,7 +125,6 @@ export function createTypeScriptRunner(options: { limits: SandboxLimits; workers
         }
         slot.worker.on("message", onMessage);
         slot.worker.once("exit", onExit);
-        if (request.signal?.aborted) return onAbort();
         request.signal?.addEventListener("abort", onAbort, { once: true });
         // Callbacks cannot cross to the worker; everything else in the request is plain data.
         const { onWait: _onWait, onStart: _onStart, signal: _signal, ...plain } = request;
