@@ -34,7 +34,6 @@ import { criterionReferences, OWN_WORDS_LIKENESS } from "./criterion-likeness.js
 import { figureConcepts, withFigures, WRONG_PART_CAP } from "./checks/figure-concepts.js";
 import { MISCONCEPTION_CAP, statedMisconceptions } from "./misconceptions.js";
 import { deniedClaimsStated } from "./reference-denials.js";
-import { weakClaimsEchoed } from "./weak-echo.js";
 
 const NONE: ReadonlySet<number> = new Set();
 
@@ -263,9 +262,7 @@ function readCriterion(
   // A denial of the criterion's references said without its negation ("streaming makes the model generate faster"
   // where the reference says it does not): the opposite of a key point, read from packs that write no misconceptions.
   const reversedClaims = deniedClaimsStated(criterion, question, evidence.prose, barred);
-  // A sentence that restates the pack's weak answer's own claim (weak-echo.ts).
-  const echoed = weakClaimsEchoed(criterion, question, evidence.prose, barred);
-  const misSentences = new Set([...misconceived, ...reversedClaims, ...echoed].map((m) => m.sentence));
+  const misSentences = new Set([...misconceived, ...reversedClaims].map((m) => m.sentence));
   const hits = withFigures(
     stated.filter(
       (h) => !both.includes(h.label) && !(h.sentence !== undefined && fromProse.hits.includes(h) && misSentences.has(h.sentence)),
@@ -323,7 +320,7 @@ function readCriterion(
       4,
       ...counted.map((c) => c.cap ?? 4),
       byFigure.wrong.length ? WRONG_PART_CAP : 4,
-      misconceived.length || reversedClaims.length || echoed.length ? MISCONCEPTION_CAP : 4,
+      misconceived.length || reversedClaims.length ? MISCONCEPTION_CAP : 4,
     );
     // No key point named, on a question of several criteria: what the answer says in its own words on this criterion
     // (its likeness to the references' sentences about it) earns the first level, never more (criterion-likeness.ts).
@@ -364,7 +361,6 @@ function readCriterion(
       ...reversedClaims.map(
         (m) => `States what the reference answer denies: "${m.quote}"; this criterion is capped at level ${MISCONCEPTION_CAP}.`,
       ),
-      ...echoed.map((m) => `States what a weak answer to this question states: "${m.quote}"; this criterion is capped at level ${MISCONCEPTION_CAP}.`),
       found.denied.labels.length ? `Named only to turn it down: ${found.denied.labels.join(", ")}.` : "",
       fromProse.hedged.length ? `Offered only as one of several alternatives, not stated: ${fromProse.hedged.join(", ")}.` : "",
       close === null ? "" : `States ${Math.round(100 * (similarity ?? 0))}% of the reference answer's content.`,

@@ -19,7 +19,7 @@ import { clauseAround } from "./clause-spans.js";
  * sentence does not call what it says a mistake or myth. Matching is by lemma, within one sentence; each denial is
  * checked with one pass over a lemma index of the answer, so the reading is linear in the answer.
  */
-export type DeniedClaim = { quote: string; sentence: number };
+export type DeniedClaim = { quote: string; sentence: number; denial: Denial };
 
 type Denial = { denied: string[]; subject: string[] };
 
@@ -72,13 +72,10 @@ function denialsIn(text: string): Denial[] {
     const denied: string[] = [];
     for (let k = n + 1; k <= to && denied.length < MAX_DENIED; k++) if (contentLemma(a, k)) denied.push(a.tokens[k]!.lemma);
     if (!denied.length) continue;
+    // What it is denied of, in the same clause; a bare "not a cascade" after "route up front with a classifier," is
+    // the "X, not Y" of a choice, not a claim, and too short to tell apart from an answer that names Y to reject it.
     const subject: string[] = [];
     for (let k = from; k < n; k++) if (contentLemma(a, k)) subject.push(a.tokens[k]!.lemma);
-    // "Vectors from A and B ... are not comparable": a bare predicate takes what it is said of from the clause before.
-    if (denied.length + subject.length < 2 && from > 0 && a.tokens[from - 1]!.sentence === a.tokens[n]!.sentence) {
-      const [before] = clauseAround(a, from - 1);
-      for (let k = before; k < from; k++) if (contentLemma(a, k)) subject.push(a.tokens[k]!.lemma);
-    }
     const all = new Set([...denied, ...subject]);
     if (all.size < 2) continue;
     out.push({ denied: [...new Set(denied)], subject: [...new Set(subject)].filter((l) => !denied.includes(l)) });
@@ -88,38 +85,53 @@ function denialsIn(text: string): Denial[] {
 
 /** The answer's claim sentences that state a reference denial without its negation, each sentence once. */
 export function deniedClaimsStated(criterion: Criterion, question: Question, prose: string, barred: ReadonlySet<number>): DeniedClaim[] {
+  // Only where the question asks what something is or does: in a diagnosis the references deny things of the broken
+  // system ("the prompt never says when to give up"), which an answer's fix rightly states (honest rows moved).
+  if (question.kind !== "system-design" || question.coding) return [];
   const denials = referenceDenials(question, criterion);
   if (!denials.length || !prose.trim()) return [];
   const a = analyse(prose);
   const claims = claimSentences(a, questionTerms(question), claimOptionsFor(question));
-  // Per sentence, each lemma's token positions: one pass over the answer.
-  const bySentence = new Map<number, Map<string, number[]>>();
-  for (let k = 0; k < a.tokens.length; k++) {
-    const t = a.tokens[k]!;
-    if (!claims.has(t.sentence) || barred.has(t.sentence)) continue;
-    let index = bySentence.get(t.sentence);
-    if (!index) bySentence.set(t.sentence, (index = new Map()));
-    const at = index.get(t.lemma);
-    if (at) at.push(k);
-    else index.set(t.lemma, [k]);
-  }
   const out: DeniedClaim[] = [];
-  for (const [i, index] of [...bySentence].sort((x, y) => x[0] - y[0])) {
-    const text = a.sentences[i]!.text;
-    if (REFUTED.test(text)) continue;
-    for (const d of denials) {
-      if (!d.denied.every((l) => index.has(l))) continue;
-      const said = d.subject.filter((l) => index.has(l));
-      const total = d.denied.length + said.length;
-      if (total < Math.min(3, d.denied.length + d.subject.length)) continue;
-      const at = [...d.denied, ...said].map((l) => index.get(l)![0]!);
-      if (negationGoverns(a, at)) continue;
-      out.push({ quote: text.trim().slice(0, 160), sentence: i });
-      break;
-    }
+  for (const i of [...claims].sort((x, y) => x - y)) {
+    if (barred.has(i)) continue;
+    const sentence = a.sentences[i]!;
+    if (REFUTED.test(sentence.text)) continue;
+    const d = denials.find((x) => statedIn(a, sentence.from, sentence.to, x));
+    if (d) out.push({ quote: sentence.text.trim().slice(0, 160), sentence: i, denial: d });
   }
   return out;
 }
+
+/**
+ * Whether a sentence states the denial's words as one claim: every denied word in one clause, enough of the subject's
+ * words within SUBJECT_REACH tokens of the first denied word, and no negation governing them. Each clause is read
+ * once, and each clause's neighbourhood a bounded number of tokens, so a sentence of thousands of words is linear.
+ */
+function statedIn(a: Analysis, from: number, to: number, d: Denial): boolean {
+  for (let start = from; start < to; ) {
+    const end = Math.min(clauseAround(a, start)[1], to - 1);
+    const first = new Map<string, number>();
+    for (let k = start; k <= end; k++) if (!first.has(a.tokens[k]!.lemma)) first.set(a.tokens[k]!.lemma, k);
+    const denied = d.denied.map((l) => first.get(l));
+    if (denied.every((k) => k !== undefined)) {
+      const head = denied[0]!;
+      const subject: number[] = [];
+      for (const l of d.subject)
+        for (let k = Math.max(from, head - SUBJECT_REACH); k <= Math.min(to - 1, head + SUBJECT_REACH); k++)
+          if (a.tokens[k]!.lemma === l) {
+            subject.push(k);
+            break;
+          }
+      const enough = denied.length + subject.length >= Math.min(3, d.denied.length + d.subject.length);
+      if (enough && !negationGoverns(a, [...(denied as number[]), ...subject])) return true;
+    }
+    start = end + 1;
+  }
+  return false;
+}
+/** How far from the denied words what they are said of may stand: a clause or two, not the whole sentence. */
+const SUBJECT_REACH = 10;
 
 /** A negation word from the start of the clause of the first matched word to the last matched word. */
 export function negationGoverns(a: Analysis, at: number[]): boolean {
