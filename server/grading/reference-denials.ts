@@ -31,7 +31,8 @@ const LIGHT = new Set([
   "need", "use", "make", "take", "mean", "go", "say", "well", "too", "yet", "again", "instead", "rather", "either",
 ]);
 const CONTENT_POS = new Set(["NOUN", "VERB", "ADJ", "ADV", "PROPN"]);
-const NEGATION_WORDS = new Set([...NEGATORS, ...ABSENCE, "no"]);
+/** In an answer, anything that turns a claim down: "instead of free text", "rather than", "unlike" as well. */
+const NEGATION_WORDS = new Set([...NEGATORS, ...ABSENCE, "no", "instead", "rather", "unlike"]);
 const VERB_NEGATORS = new Set([...NEGATORS]);
 export const REFUTED =
   /\b(?:mistake|mistaken|myth|misconception|wrong(?:ly)?|false|fallacy|pitfall|trap|tempting|naive|anti-?pattern|bad idea|some (?:teams|people)|people (?:think|assume|believe)|not (?:true|the case))\b/i;
