@@ -53,7 +53,10 @@ export function fixturePack(name: PackName): Pack {
   let pack = loaded.get(name);
   if (!pack) {
     // A folder that also holds the rows graded against its pack (plain8's, wrong9's and wrong10's held.yaml, tune.yaml) is read as one pack folder.
-    const packs = name === "plain8" || name === "wrong9" || name === "wrong10" ? [loadPackDir(PACK_DIRS[name]).pack] : loadPacksFromDir(PACK_DIRS[name]);
+    const packs =
+      name === "plain8" || name === "wrong9" || name === "wrong10"
+        ? [loadPackDir(PACK_DIRS[name]).pack]
+        : loadPacksFromDir(PACK_DIRS[name]);
     pack = name === "builtin" ? packs.find((p) => p.id === "ai-engineer") : packs[0];
     if (!pack) throw new Error(`no pack in ${PACK_DIRS[name]}`);
     loaded.set(name, pack);

@@ -25,10 +25,63 @@ type Denial = { denied: string[]; subject: string[] };
 
 /** Words too common to say what a claim is about. */
 const LIGHT = new Set([
-  "be", "have", "do", "will", "would", "can", "could", "should", "may", "might", "must", "get", "any", "just", "only",
-  "also", "even", "still", "about", "so", "then", "there", "here", "thing", "way", "much", "more", "very", "really",
-  "it", "this", "that", "these", "those", "what", "which", "who", "one", "all", "each", "every", "some", "same",
-  "need", "use", "make", "take", "mean", "go", "say", "well", "too", "yet", "again", "instead", "rather", "either",
+  "be",
+  "have",
+  "do",
+  "will",
+  "would",
+  "can",
+  "could",
+  "should",
+  "may",
+  "might",
+  "must",
+  "get",
+  "any",
+  "just",
+  "only",
+  "also",
+  "even",
+  "still",
+  "about",
+  "so",
+  "then",
+  "there",
+  "here",
+  "thing",
+  "way",
+  "much",
+  "more",
+  "very",
+  "really",
+  "it",
+  "this",
+  "that",
+  "these",
+  "those",
+  "what",
+  "which",
+  "who",
+  "one",
+  "all",
+  "each",
+  "every",
+  "some",
+  "same",
+  "need",
+  "use",
+  "make",
+  "take",
+  "mean",
+  "go",
+  "say",
+  "well",
+  "too",
+  "yet",
+  "again",
+  "instead",
+  "rather",
+  "either",
 ]);
 const CONTENT_POS = new Set(["NOUN", "VERB", "ADJ", "ADV", "PROPN"]);
 /** In an answer, anything that turns a claim down: "instead of free text", "rather than", "unlike" as well. */
@@ -110,7 +163,7 @@ export function deniedClaimsStated(criterion: Criterion, question: Question, pro
  * once, and each clause's neighbourhood a bounded number of tokens, so a sentence of thousands of words is linear.
  */
 function statedIn(a: Analysis, from: number, to: number, d: Denial): boolean {
-  for (let start = from; start < to; ) {
+  for (let start = from; start < to;) {
     const end = Math.min(clauseAround(a, start)[1], to - 1);
     const first = new Map<string, number>();
     for (let k = start; k <= end; k++) if (!first.has(a.tokens[k]!.lemma)) first.set(a.tokens[k]!.lemma, k);
