@@ -14,6 +14,7 @@ const PACK_DIRS = {
   plain6: "test/fixtures/packs/plain6",
   plain8: "test/fixtures/plain8",
   wrong9: "test/fixtures/wrong9",
+  wrong10: "test/fixtures/wrong10",
   gaming9: "test/fixtures/packs/gaming9",
   "gaming9-tune": "test/fixtures/packs/gaming9-tune",
 } as const;
@@ -51,8 +52,11 @@ export function fixturePack(name: PackName): Pack {
   if (everyRowsPack) return everyRowsPack;
   let pack = loaded.get(name);
   if (!pack) {
-    // A folder that also holds the rows graded against its pack (plain8's and wrong9's held.yaml, tune.yaml) is read as one pack folder.
-    const packs = name === "plain8" || name === "wrong9" ? [loadPackDir(PACK_DIRS[name]).pack] : loadPacksFromDir(PACK_DIRS[name]);
+    // A folder that also holds the rows graded against its pack (plain8's, wrong9's and wrong10's held.yaml, tune.yaml) is read as one pack folder.
+    const packs =
+      name === "plain8" || name === "wrong9" || name === "wrong10"
+        ? [loadPackDir(PACK_DIRS[name]).pack]
+        : loadPacksFromDir(PACK_DIRS[name]);
     pack = name === "builtin" ? packs.find((p) => p.id === "ai-engineer") : packs[0];
     if (!pack) throw new Error(`no pack in ${PACK_DIRS[name]}`);
     loaded.set(name, pack);

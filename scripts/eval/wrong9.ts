@@ -3,13 +3,15 @@
 // Pearson r and QWK of that criterion's level (x 25) against the label, then per class (wrong figures, wrong but
 // fluent, right figures, right and fluent) the mean score against the mean label. held.yaml was committed before
 // any grader change and is never tuned on.
-//   npx tsx scripts/eval/wrong9.ts [tune|held ...] [--rows]
+// The same runner grades session 20's rows (`wrong10`, a pack with no written misconceptions) with --set=wrong10.
+//   npx tsx scripts/eval/wrong9.ts [tune|held ...] [--rows] [--set=wrong10]
 import { compare } from "./metrics.js";
 import { type FixtureRow, gradeRow, readFixtureRows } from "./fixture-rows.js";
 
 const args = process.argv.slice(2);
 const files = args.filter((a) => !a.startsWith("--"));
 const showRows = args.includes("--rows");
+const set = args.find((a) => a.startsWith("--set="))?.slice("--set=".length) ?? "wrong9";
 
 /** The row's criterion level on 0-100, and that criterion's feedback. */
 function criterionScore(row: FixtureRow): { score: number; feedback: string } {
@@ -19,7 +21,7 @@ function criterionScore(row: FixtureRow): { score: number; feedback: string } {
 }
 
 for (const file of files.length ? files : ["tune", "held"]) {
-  const rows = readFixtureRows(`test/fixtures/wrong9/${file}.yaml`);
+  const rows = readFixtureRows(`test/fixtures/${set}/${file}.yaml`);
   const scored = rows.map((r) => ({ r, ...criterionScore(r) }));
   const { r, qwk } = compare(
     scored.map(({ r: row, score }) => ({ questionId: row.questionId, label: (row.label ?? 0) / 25, predicted: score / 25 })),

@@ -2,6 +2,8 @@ import type { Criterion, Question } from "../scenarios/index.js";
 import { analyse, claimSentences, negatedAt, questionTerms, retracted, type Analysis } from "./language/index.js";
 import { claimOptionsFor } from "./language/index.js";
 import { dismissedByScope } from "./language/negation-scope.js";
+import { ABSENCE, NEGATORS } from "./language/negators.js";
+import { clauseAround } from "./clause-spans.js";
 import { authoredConcept, plainPhrasing, type DomainConcept } from "./language/domain-lexicon/index.js";
 
 /**
@@ -23,7 +25,7 @@ export type StatedMisconception = { label: string; quote: string; sentence: numb
 const REFUTED =
   /\b(?:mistake|mistaken|myth|misconception|wrong(?:ly)?|false|fallacy|pitfall|trap|tempting|naive|anti-?pattern|bad idea|temptation|some (?:teams|people)|people (?:think|assume|believe)|it is not true|isn't true)\b/i;
 
-const NEGATION = /\b(?:not|never|no|cannot|\w+n't|nothing|without)\b/i;
+const NEGATION_WORDS = new Set([...NEGATORS, ...ABSENCE, "no"]);
 
 const compiled = new WeakMap<Criterion, { label: string; concept: DomainConcept }[]>();
 
@@ -57,9 +59,10 @@ export function statedMisconceptions(
       const s = a.sentences[i]!;
       const said = plainPhrasing(concept, a, s.from, s.to);
       if (!said || REFUTED.test(s.text)) continue;
-      // A sentence that negates anything does not affirm a misconception said without a negation: "a longer-context
-      // model would soften this, not remove it" weighs the bigger window and turns it down (a blind strong answer).
-      if (!said.pattern.negative && NEGATION.test(s.text)) continue;
+      // A negation in the misconception's own clause, before its last word, turns it down: "a longer-context model
+      // would soften this, not remove it" (a blind strong answer), "it is not the case that X". A negation in
+      // another clause does not: "X, not Y" states X (a review found any negation word anywhere dodged the cap).
+      if (!said.pattern.negative && negatedInClause(a, said.at)) continue;
       if (!said.pattern.negative && refused(a, s.from, said.at)) continue;
       out.push({ label, quote: s.text.trim().slice(0, 160), sentence: i });
       break;
@@ -72,5 +75,14 @@ function refused(a: Analysis, from: number, at: number[]): boolean {
   const no = (k: number) => negatedAt(a, k, 2) || dismissedByScope(a, k) || retracted(a, k);
   if (at.some(no)) return true;
   for (let j = at[0]! - 1; j >= Math.max(from, at[0]! - 8); j--) if (a.tokens[j]!.pos === "VERB") return no(j);
+  return false;
+}
+
+/** A negation word between the start of the clause of the phrasing's first word and its last word. */
+function negatedInClause(a: Analysis, at: number[]): boolean {
+  const first = Math.min(...at);
+  const last = Math.max(...at);
+  const [from] = clauseAround(a, first);
+  for (let k = from; k <= last; k++) if (NEGATION_WORDS.has(a.tokens[k]!.word) || a.tokens[k]!.word.endsWith("n't")) return true;
   return false;
 }

@@ -1,3 +1,5 @@
+import { PERIOD_DAYS } from "./periods.js";
+
 /**
  * One calculation written in an answer: "2,000 × $2.50/1M + 400 × $10/1M = $0.009". A conversion ("48,000 s ≈
  * 13.3 hours") is one too: one operand, computed in the unit of the result.
@@ -320,18 +322,6 @@ export function writtenEquations(text: string): Equation[] {
   return out;
 }
 
-const PERIOD_DAYS: Record<string, number> = {
-  day: 1,
-  daily: 1,
-  week: 7,
-  weekly: 7,
-  month: 30,
-  mo: 30,
-  monthly: 30,
-  year: 365,
-  yr: 365,
-  yearly: 365,
-};
 const PERIOD_WORD = /(?:\/\s?|\bper\s|\ba\s|\beach\s|\bevery\s)(day|week|month|mo|year|yr)\b|\b(daily|weekly|monthly|yearly)\b/gi;
 
 /**

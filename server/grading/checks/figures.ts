@@ -1,6 +1,7 @@
 import type { Criterion, Question } from "../../scenarios/index.js";
 import { halfUnit, writtenEquations } from "./arithmetic.js";
 import { readNumberWords } from "./number-words.js";
+import { PERIOD_DAYS as PERIOD } from "./periods.js";
 import { statedAsResult } from "./result-position.js";
 
 /** What a stated figure measures, in one base unit each: USD, milliseconds, bytes, tokens, percent, or a count. */
@@ -37,24 +38,6 @@ const TIME: Record<string, number> = {
   h: 3_600_000,
 };
 const BYTES: Record<string, number> = { bytes: 1, byte: 1, kb: 1e3, mb: 1e6, gb: 1e9, tb: 1e12 };
-const PERIOD: Record<string, number> = {
-  day: 1,
-  d: 1,
-  daily: 1,
-  week: 7,
-  wk: 7,
-  weekly: 7,
-  month: 30,
-  mo: 30,
-  monthly: 30,
-  year: 365,
-  yr: 365,
-  yearly: 365,
-  annually: 365,
-  hour: 1 / 24,
-  hr: 1 / 24,
-  hourly: 1 / 24,
-};
 
 const FIGURE =
   /(\$|\bUSD\s?|US\$)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?:\s?(k|m|b|bn|million|billion|thousand|trillion)(?![a-z]))?(?:\s?(?:(?:input|output|prompt|completion|total|new|more|extra)\s)?(ms|msec|milliseconds?|secs?|seconds?|s|minutes?|mins?|hours?|hrs?|h|usd|dollars?|cents?|tokens?|tok|kb|mb|gb|tb|bytes?|%|percent)(?![a-z]))?/gi;
