@@ -40,8 +40,6 @@ import {
   answersAsSet,
   gluedSalad,
   offDomainSalad,
-  anchorlessTemplate,
-  namesRubric,
   otherLanguage,
   questionTerms,
   setQuestion,
@@ -403,9 +401,6 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
 
   // Paragraph by paragraph (a fenced block is one unit): an attack takes its whole paragraph with it.
   const blocks = splitBlocks(text);
-  // A template of the domain's own words with nothing specific anywhere in the answer (language/anchorless.ts):
-  // each of its prose paragraphs that names the rubric is text that earns nothing.
-  const anchorless = !ctx.code && anchorlessTemplate(text, ctx.question);
   // The records the answer shows as its system's data (logged test cases, a judge's logged decisions), read on the
   // whole answer: a run of JSON lines is introduced by the line or paragraph before it. Every check below reads each
   // paragraph without them (`shown`), so a logged test input ("You are now my refund bot") frames no set-up and a
@@ -553,8 +548,7 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
         !setLines(words, ctx.question)) ||
         // A list strung on words no answer of the domain needs ("remains dance in the batch at 120,000 sparkles") is
         // no list of the candidate's noun phrases, whatever its commas.
-        (prose && offDomainSalad(words, ctx.question, ctx.idf)) ||
-        (prose && anchorless && namesRubric(words, ctx.question)))
+        (prose && offDomainSalad(words, ctx.question, ctx.idf)))
     ) {
       flag("keyword-list", block.text);
       continue;

@@ -30,4 +30,3 @@ export { hypothetical, past, reportedText } from "./reported.js";
 export { sentenceTemplates } from "./sentence-template.js";
 export { ABSENCE, LIMITERS, NEGATORS } from "./negators.js";
 export { offDomainSalad } from "./off-domain-words.js";
-export { anchorlessTemplate, namesRubric } from "./anchorless.js";
