@@ -185,8 +185,3 @@ export function anchorlessTemplate(text: string, q: Question): boolean {
   // ("If the bot needs to give a discount, it should call a backend API that decides").
   return c.sentences >= MIN_SENTENCES && c.anchors === 0;
 }
-
-/** Whether a paragraph names one of the rubric's words at all (a template's paragraph, as against a greeting). */
-export function namesRubric(text: string, q: Question): boolean {
-  return anchorCounts(text, q).sentences > 0;
-}
