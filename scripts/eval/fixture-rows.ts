@@ -17,6 +17,7 @@ const PACK_DIRS = {
   wrong10: "test/fixtures/wrong10",
   gaming9: "test/fixtures/packs/gaming9",
   "gaming9-tune": "test/fixtures/packs/gaming9-tune",
+  gaming10: "test/fixtures/packs/gaming10",
 } as const;
 type PackName = keyof typeof PACK_DIRS;
 
