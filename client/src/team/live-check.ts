@@ -12,11 +12,10 @@ const browserTimer: StartTimer = (fire, ms) => {
 };
 
 /**
- * One live check of the editor's text; the returned function cancels it (the text changed, or the editor closed).
- * A cancelled check is aborted, not left to run: the server takes an aborted check that is still waiting out of the
- * team's turn at its reading thread at once (server/workers/one-worker-queue.ts), so a burst of edits no longer fills
- * that turn with checks of replaced text (session 19 kept one check in flight, never aborted, for that reason).
- * A check with no answer after `timeoutMs` is aborted too, and `onError` says so.
+ * One live check of the editor's text; the returned function stops it (the editor closed). Exactly one of `onResult`
+ * and `onError` is called, unless it was stopped. The editor keeps one check in flight and lets a check of a replaced
+ * text finish rather than stop it (PackEditor.tsx says why). A check with no answer after `timeoutMs` is aborted, and
+ * `onError` says so.
  */
 export function startLiveCheck<R>(options: {
   check: (signal: AbortSignal) => Promise<R>;
