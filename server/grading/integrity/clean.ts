@@ -534,7 +534,9 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
       continue;
     }
     // A configuration the paragraph quotes (JSON or YAML settings) is data: its lists of field names are no keyword list.
-    const words = withoutConfig(block.text) ?? block.text;
+    // Its lines are found once, for this test and for keepLines' below.
+    const config = configLines(block.text);
+    const words = withoutConfig(block.text, config) ?? block.text;
     // A fenced block of code in prose is read as code: its share of function words says nothing.
     if (
       /[a-z]{3}/i.test(words.replace(/^\s*```.*$/gm, "")) &&
@@ -553,7 +555,7 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
       flag("keyword-list", block.text);
       continue;
     }
-    kept.push(promptBlock ? block.text : keepLines(block.text, prose, ctx, flag));
+    kept.push(promptBlock ? block.text : keepLines(block.text, prose, ctx, flag, config));
   }
   let out = kept.filter((b) => b.trim()).join("\n\n");
   if (!ctx.code && ctx.copies) {
@@ -741,7 +743,13 @@ function tableHeader(block: string): string | null {
 }
 
 /** Line-level checks inside an innocent paragraph: keyword lists, checklists, pasted rubric, repeats. */
-function keepLines(block: string, prose: boolean, ctx: Context, flag: (k: IntegrityFlag["kind"], q: string) => void): string {
+function keepLines(
+  block: string,
+  prose: boolean,
+  ctx: Context,
+  flag: (k: IntegrityFlag["kind"], q: string) => void,
+  config: ReadonlySet<number> = configLines(block),
+): string {
   const header = tableHeader(block);
   const { rubricTexts, modelAnswers } = questionTexts(ctx.question);
   const set = setQuestion(ctx.question);
@@ -749,7 +757,6 @@ function keepLines(block: string, prose: boolean, ctx: Context, flag: (k: Integr
   seenLines.set(ctx, seen);
   const out: string[] = [];
   // A quoted configuration's lines are settings, not the candidate's lists (config-lines.ts).
-  const config = configLines(block);
   for (const [at, written] of block.split("\n").entries()) {
     const listed = prose && !config.has(at);
     // A term list appended to a sentence goes, its clause stays (trailing-list.ts).
