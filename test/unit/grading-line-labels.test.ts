@@ -21,11 +21,8 @@ describe("the words that label a line", () => {
     }
   });
 
-  it("reads a 100,000-character word with no colon in linear time", () => {
-    const started = process.cpuUsage();
-    labelWords("cache".repeat(20_000));
-    const used = process.cpuUsage(started);
-    // The pattern took about 20 s of CPU here; one pass takes a few milliseconds even on a loaded machine.
-    expect((used.user + used.system) / 1000).toBeLessThan(1000);
+  it("reads a 250,000-character word with no colon at once (the pattern took minutes: past the suite's hang limit)", () => {
+    expect([...labelWords("cache".repeat(50_000))]).toEqual([]);
+    expect([...labelWords(`${"cache".repeat(50_000)} Action: retry`)]).toEqual(["action"]);
   });
 });
