@@ -28,7 +28,6 @@ const addsUp = (parts: StatedFigure[], total: StatedFigure) => {
 const setOff = (sentence: string, first: StatedFigure, second: StatedFigure) =>
   /[^\s$]/.test(sentence.slice(first.at + first.text.length, second.at).replace(PERIOD_WORDS, ""));
 const PERIOD_WORDS = /\b(?:a|an|per|each|every)\s+(?:day|week|month|year|hour)\b|\/\s?(?:day|week|month|year|hour|mo|yr)\b/gi;
-const sameKind = (a: StatedFigure, b: StatedFigure) => a.dim === b.dim && (a.per === b.per || a.per === null || b.per === null);
 
 /** The offsets (in `text` as given, number words already read) of the figures that are totals of their neighbours. */
 export function totalsAt(text: string): Set<number> {
@@ -66,8 +65,8 @@ function totalParts(text: string): Map<number, number> {
 const MOST_PARTS = 6;
 
 /**
- * A sentence's figures of a figure's kind (sameKind: its sentence's figures of the same dimension, of its period or
- * none; "960M tokens ($960) and 120M tokens ($480)": the dollars) nearest it on one side, nearest first, at most
+ * A sentence's figures of a figure's kind (of the same dimension, and of its period or none, or any period where it
+ * has none; "960M tokens ($960) and 120M tokens ($480)": the dollars) nearest it on one side, nearest first, at most
  * MOST_PARTS. Found from lists of the figures' places made once per sentence: filtering the sentence's figures for
  * each figure made a sentence of thousands of figures quadratic (a 100,000-character answer of "$1.5M" figures
  * took seconds). A figure of no period is of the kind of every figure of its dimension; one of a period, of those of
