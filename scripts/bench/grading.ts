@@ -9,6 +9,7 @@ import { gradeQuestion } from "../../server/grading/index.js";
 import { createGradingThread } from "../../server/interview/index.js";
 import { loadPacksFromDir, type Pack } from "../../server/scenarios/index.js";
 import { blindAnswers } from "./blind-answers.js";
+import { HOSTILE_SHAPES } from "./hostile-shapes.js";
 import { ms, printRow, summarise } from "./stats.js";
 
 type Row = ReturnType<typeof summarise> & { cpu: ReturnType<typeof summarise> };
@@ -127,5 +128,43 @@ export async function benchGrading(): Promise<void> {
   printRow(`grading a 20,000-character unbroken run`, run1, `x${(run1.median / words.median).toFixed(2)} the answer of words`);
   printRow(`grading 20,000 characters of a call over a list`, list, `x${(list.median / words.median).toFixed(2)} the answer of words`);
   printRow(`grading a record line trailing 20,000 spaces`, record, `x${(record.median / words.median).toFixed(2)} the answer of words`);
+  await hostileRows(same);
   console.log(`grading bench: ${((performance.now() - started) / 1000).toFixed(0)} s in all`);
+}
+
+/**
+ * The hostile shapes (hostile-shapes.ts) through the grading thread, as a candidate's submit reaches it: CPU for the
+ * interview's longest answer (20,000 characters) and for 100,000 (growth: 5x the characters should cost about 5x),
+ * each the least of two fresh strings (the first reading of a shape can pay for a dictionary's first use), and the
+ * 20,000-character form as a multiple of an answer of ordinary words of the same length in the same run.
+ */
+async function hostileRows(pack: Pack): Promise<void> {
+  const thread = createGradingThread();
+  const q = pack.questions.find((x) => x.kind === "system-design")!;
+  await thread.warm(q, pack);
+  const cpuOf = async (text: string) => {
+    let least = Infinity;
+    for (const end of ["", " "]) {
+      const c = process.cpuUsage();
+      await thread.grade(q, [{ text: text + end }], { pack, owner: "bench" });
+      const used = process.cpuUsage(c);
+      least = Math.min(least, (used.user + used.system) / 1000);
+    }
+    return least;
+  };
+  const words = (n: number) => "the cache keeps recent answers for an hour. ".repeat(Math.ceil(n / 44)).slice(0, n);
+  await cpuOf(words(20_000)); // warm up the worker
+  const baseline = await cpuOf(words(20_000));
+  console.log(`hostile answers through the grading thread (CPU, least of 2; baseline: 20,000 characters of words, ${ms(baseline)})`);
+  let worst = { name: "", cpu: 0 };
+  for (const [name, shape] of Object.entries(HOSTILE_SHAPES)) {
+    const short = await cpuOf(shape(20_000));
+    const long = await cpuOf(shape(100_000));
+    if (short > worst.cpu) worst = { name, cpu: short };
+    console.log(
+      `  ${name.padEnd(28)} 20,000: ${ms(short).padStart(9)} (x${(short / baseline).toFixed(2)} words)   100,000: ${ms(long).padStart(10)} (x${(long / Math.max(short, 0.01)).toFixed(1)} the 20,000)`,
+    );
+  }
+  console.log(`  slowest at 20,000 characters: ${worst.name}, ${ms(worst.cpu)} (aim: well under 1 s)`);
+  await thread.close();
 }

@@ -28,7 +28,6 @@ const addsUp = (parts: StatedFigure[], total: StatedFigure) => {
 const setOff = (sentence: string, first: StatedFigure, second: StatedFigure) =>
   /[^\s$]/.test(sentence.slice(first.at + first.text.length, second.at).replace(PERIOD_WORDS, ""));
 const PERIOD_WORDS = /\b(?:a|an|per|each|every)\s+(?:day|week|month|year|hour)\b|\/\s?(?:day|week|month|year|hour|mo|yr)\b/gi;
-const sameKind = (a: StatedFigure, b: StatedFigure) => a.dim === b.dim && (a.per === b.per || a.per === null || b.per === null);
 
 /** The offsets (in `text` as given, number words already read) of the figures that are totals of their neighbours. */
 export function totalsAt(text: string): Set<number> {
@@ -41,27 +40,83 @@ function totalParts(text: string): Map<number, number> {
   let from = 0;
   for (const end of [...[...text.matchAll(SENTENCE_END)].map((m) => m.index), text.length]) {
     const figures = statedFigures(text.slice(from, end)).filter((f) => SUMMED.has(f.dim) && f.value !== 0);
-    for (const total of figures) {
-      // Its kin: the sentence's figures of its kind ("960M tokens ($960) and 120M tokens ($480)": the dollars).
-      const kin = figures.filter((f) => sameKind(f, total));
-      const j = kin.indexOf(total);
+    const rest = text.slice(from);
+    const near = nearestKin(figures);
+    for (const [at, total] of figures.entries()) {
       // Parts just before: the nearest two or more of its kind, each step one further back.
       const before: StatedFigure[] = [];
-      for (let i = j - 1; i >= 0 && before.length < 6; i--) {
-        before.unshift(kin[i]!);
-        if (before.length >= 2 && setOff(text.slice(from), before.at(-1)!, total) && addsUp(before, total))
-          out.set(from + total.at, before.length);
+      for (const part of near(at, -1)) {
+        before.unshift(part);
+        if (before.length >= 2 && setOff(rest, before.at(-1)!, total) && addsUp(before, total)) out.set(from + total.at, before.length);
       }
       // Parts just after: "$1,440 ($960 input + $480 output)".
       const after: StatedFigure[] = [];
-      for (let i = j + 1; i < kin.length && after.length < 6; i++) {
-        after.push(kin[i]!);
-        if (after.length >= 2 && setOff(text.slice(from), total, after[0]!) && addsUp(after, total)) out.set(from + total.at, after.length);
+      for (const part of near(at, 1)) {
+        after.push(part);
+        if (after.length >= 2 && setOff(rest, total, after[0]!) && addsUp(after, total)) out.set(from + total.at, after.length);
       }
     }
     from = end;
   }
   return out;
+}
+
+/** At most this many parts on either side of a total. */
+const MOST_PARTS = 6;
+
+/**
+ * A sentence's figures of a figure's kind (of the same dimension, and of its period or none, or any period where it
+ * has none; "960M tokens ($960) and 120M tokens ($480)": the dollars) nearest it on one side, nearest first, at most
+ * MOST_PARTS. Found from lists of the figures' places made once per sentence: filtering the sentence's figures for
+ * each figure made a sentence of thousands of figures quadratic (a 100,000-character answer of "$1.5M" figures
+ * took seconds). A figure of no period is of the kind of every figure of its dimension; one of a period, of those of
+ * that period or none (periods are a few numbers of days, or "item").
+ */
+function nearestKin(figures: readonly StatedFigure[]): (at: number, step: -1 | 1) => StatedFigure[] {
+  const places = (key: string) => {
+    let list = lists.get(key);
+    if (!list) lists.set(key, (list = []));
+    return list;
+  };
+  const lists = new Map<string, number[]>();
+  for (const [i, f] of figures.entries()) {
+    places(`${f.dim}`).push(i);
+    places(f.per === null ? `${f.dim} none` : `${f.dim} per ${f.per}`).push(i);
+  }
+  return (at, step) => {
+    const f = figures[at]!;
+    const from = f.per === null ? [lists.get(`${f.dim}`)!] : [lists.get(`${f.dim} per ${f.per}`)!, lists.get(`${f.dim} none`) ?? []];
+    // Each list's first place beyond `at` in the direction of `step`, then the nearer of the lists' heads, in turn.
+    const heads = from.map((list) => {
+      const k = firstAfter(list, at);
+      return step > 0 ? k : k - 1 - (list[k - 1] === at ? 1 : 0);
+    });
+    const out: StatedFigure[] = [];
+    while (out.length < MOST_PARTS) {
+      let best = -1;
+      for (let l = 0; l < from.length; l++) {
+        const place = from[l]![heads[l]!];
+        if (place === undefined) continue;
+        if (best < 0 || step * place < step * from[best]![heads[best]!]!) best = l;
+      }
+      if (best < 0) break;
+      out.push(figures[from[best]![heads[best]!]!]!);
+      heads[best]! += step;
+    }
+    return out;
+  };
+}
+
+/** The index of the first place in a sorted list greater than `at`. */
+function firstAfter(list: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid]! <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**

@@ -543,7 +543,9 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
       continue;
     }
     // A configuration the paragraph quotes (JSON or YAML settings) is data: its lists of field names are no keyword list.
-    const words = withoutConfig(block.text) ?? block.text;
+    // Its lines are found once, for this test and for keepLines' below.
+    const config = configLines(block.text);
+    const words = withoutConfig(block.text, config) ?? block.text;
     const inProse = prose && !codeBlock && !otherLanguage(block.text);
     // A fenced block of code in prose is read as code: its share of function words says nothing.
     if (
@@ -563,7 +565,7 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
       flag("keyword-list", block.text);
       continue;
     }
-    const keptText = promptBlock ? block.text : keepLines(block.text, prose, ctx, flag);
+    const keptText = promptBlock ? block.text : keepLines(block.text, prose, ctx, flag, config);
     kept.push(keptText);
     if (inProse) proseKept.add(keptText);
   }
@@ -778,7 +780,13 @@ function tableHeader(block: string): string | null {
 }
 
 /** Line-level checks inside an innocent paragraph: keyword lists, checklists, pasted rubric, repeats. */
-function keepLines(block: string, prose: boolean, ctx: Context, flag: (k: IntegrityFlag["kind"], q: string) => void): string {
+function keepLines(
+  block: string,
+  prose: boolean,
+  ctx: Context,
+  flag: (k: IntegrityFlag["kind"], q: string) => void,
+  config: ReadonlySet<number> = configLines(block),
+): string {
   const header = tableHeader(block);
   const { rubricTexts, modelAnswers } = questionTexts(ctx.question);
   const set = setQuestion(ctx.question);
@@ -786,7 +794,6 @@ function keepLines(block: string, prose: boolean, ctx: Context, flag: (k: Integr
   seenLines.set(ctx, seen);
   const out: string[] = [];
   // A quoted configuration's lines are settings, not the candidate's lists (config-lines.ts).
-  const config = configLines(block);
   for (const [at, written] of block.split("\n").entries()) {
     const listed = prose && !config.has(at);
     // A term list appended to a sentence goes, its clause stays (trailing-list.ts).

@@ -91,9 +91,11 @@ export function configLines(block: string): Set<number> {
   return out;
 }
 
-/** A paragraph without its configuration's lines (configLines), or null when it has none. */
-export function withoutConfig(block: string): string | null {
-  const config = configLines(block);
+/**
+ * A paragraph without its configuration's lines (configLines, or the set of them its caller already read), or null
+ * when it has none.
+ */
+export function withoutConfig(block: string, config: ReadonlySet<number> = configLines(block)): string | null {
   if (!config.size) return null;
   return block
     .split("\n")

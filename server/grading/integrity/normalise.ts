@@ -1,4 +1,5 @@
 import { spelledOutReadings } from "./spelled-out.js";
+import { textMemo } from "../language/text-memo.js";
 
 /** Letters from other scripts that look Latin: "Іgnоrе" must read as "ignore". */
 const CONFUSABLES: Record<string, string> = {
@@ -95,8 +96,12 @@ export function hiddenTagText(s: string): string {
   return [...s.matchAll(TAG_CHARS)].map((m) => String.fromCharCode(m[0].codePointAt(0)! - 0xe0000)).join("");
 }
 
-/** The text an attack check reads: invisible characters gone, homoglyphs folded, lower case, one line. */
-export function forMatching(s: string): string {
+/**
+ * The text an attack check reads: invisible characters gone, homoglyphs folded, lower case, one line. Asked again
+ * and again of the same sentences and paragraphs in one answer, so kept by text (text-memo.ts).
+ */
+export const forMatching: (s: string) => string = textMemo(normalisedForMatching);
+function normalisedForMatching(s: string): string {
   // One regex pass, and none for plain ASCII (most answers): this runs on every sentence of every answer.
   // eslint-disable-next-line no-control-regex -- \x00-\x7f is "ASCII" on purpose
   const plain = /^[\x00-\x7f]*$/.test(s) ? s : stripInvisible(s).replace(CONFUSABLE, (c) => CONFUSABLES[c] ?? c);

@@ -1,4 +1,5 @@
 import { isKnownWord } from "./known-word.js";
+import { textMemo } from "./text-memo.js";
 
 const ENGLISH = new Set(
   "the a an of and to in into is are be for with that this it its on as we i you by from or not at which would will has have was were can each every their they these those when if then than but only also".split(
@@ -43,9 +44,7 @@ const MIN_ENGLISH_WORD_SHARE = 0.6;
  * read in English). Such an answer is never a keyword list or an attack for
  * that reason; the grader, which reads English, says so instead of scoring it.
  */
-export function otherLanguage(text: string): boolean {
-  return writtenInOther(text) && !fewSentencesOther(text);
-}
+export const otherLanguage: (text: string) => boolean = textMemo((text) => writtenInOther(text) && !fewSentencesOther(text));
 
 /**
  * A minority of sentences in another language (a line added in the candidate's own language, a quoted

@@ -2,6 +2,7 @@ import type { Question } from "../../scenarios/index.js";
 import { analyse, type Token } from "./analyse.js";
 import { domainWords } from "./domain-words.js";
 import { isKnownWord } from "./known-word.js";
+import { labelWords } from "./line-labels.js";
 import { isTypoOf } from "./typo.js";
 import { questionVocabulary } from "./on-topic.js";
 import { questionTerms } from "./question-terms.js";
@@ -48,8 +49,6 @@ const SPEAKERS = new Set("i we you me us my our your".split(" "));
 const FRAME = new Set("so then where what how when each every one 24/7".split(" "));
 /** The light verbs ("do", "have", "be") are never a pack's features (similarity.ts) and never foreign. */
 const LIGHT = new Set(["be", "have", "do", "will", "would", "can", "could", "should", "may", "might", "must"]);
-/** The words that label a line ("**Trust:**", "Action:"): a heading of the writer's, not a name in what is said. */
-const labels = (sentence: string) => new Set([...sentence.matchAll(/([A-Za-z][\w-]*)\W{0,3}:/g)].map((m) => m[1]!.toLowerCase()));
 /** A template states something specific in at most this share of its term sentences ... */
 const CONCRETE_SHARE = 3;
 
@@ -96,8 +95,47 @@ function madeUp(
 ): boolean {
   if (t.word.length < MIN_MADE_UP || text.slice(t.at, t.at + t.word.length) !== t.word) return false;
   if (isKnownWord(t.word) || sensesOf(t.word).length > 0 || known(t.word.replace(/s$/, ""))) return false;
-  for (const words of [vocabulary, atLarge, idf.df.keys()]) for (const w of words) if (isTypoOf(t.word, w)) return false;
-  return true;
+  return !slipsOf(idf, vocabulary, atLarge).slipFor(t.word);
+}
+
+/** Words remembered per question and pack before the memo starts afresh (answers bring new words without end). */
+const SLIP_MEMO_LIMIT = 20_000;
+type Slips = { slipFor: (word: string) => boolean };
+const slips = new WeakMap<Idf, WeakMap<ReadonlySet<string>, Slips>>();
+/**
+ * Whether a word is a slip for one of the question's, the domain's or the pack's words (typo.ts), kept per pack
+ * reading and question vocabulary. A slip keeps its first letter (isTypoOf), so the words are indexed by it once and
+ * a token is compared with its letter's words only; each word's answer is remembered (the lexicon was scanned whole
+ * per token, for every paragraph of every answer). The question's vocabulary and the domain's words never change
+ * once read; a pack's reading is new per pack version.
+ */
+function slipsOf(idf: Idf, vocabulary: ReadonlySet<string>, atLarge: ReadonlySet<string>): Slips {
+  let perQuestion = slips.get(idf);
+  if (!perQuestion) slips.set(idf, (perQuestion = new WeakMap()));
+  let known = perQuestion.get(vocabulary);
+  if (!known) {
+    const byLetter = new Map<string, string[]>();
+    for (const words of [vocabulary, atLarge, idf.df.keys()])
+      for (const w of words) {
+        const list = byLetter.get(w[0]!);
+        if (list) list.push(w);
+        else byLetter.set(w[0]!, [w]);
+      }
+    const decided = new Map<string, boolean>();
+    known = {
+      slipFor: (word) => {
+        let slip = decided.get(word);
+        if (slip === undefined) {
+          slip = (byLetter.get(word[0]!) ?? []).some((w) => isTypoOf(word, w));
+          if (decided.size >= SLIP_MEMO_LIMIT) decided.clear();
+          decided.set(word, slip);
+        }
+        return slip;
+      },
+    };
+    perQuestion.set(vocabulary, known);
+  }
+  return known;
 }
 
 export type OffDomainCounts = {
@@ -145,7 +183,11 @@ export function offDomainCounts(text: string, q: Question, idf: Idf | undefined)
     foreign += alien.length;
     words.push(...alien.map((t) => t.word));
     if (alien.length) foreignSentences++;
-    if (specificWords(s.text, tokens, isTerm).some((w) => !SPEAKERS.has(w) && !FRAME.has(w) && !labels(s.text).has(w))) concrete++;
+    // The words that label a line ("**Trust:**", "Action:") are a heading of the writer's, not a name in what is said
+    // (line-labels.ts); read once per sentence, when a specific word is left to check.
+    let labels: ReadonlySet<string> | undefined;
+    if (specificWords(s.text, tokens, isTerm).some((w) => !SPEAKERS.has(w) && !FRAME.has(w) && !(labels ??= labelWords(s.text)).has(w)))
+      concrete++;
   }
   return { sentences, foreignSentences, concrete, foreign, domain, words };
 }
