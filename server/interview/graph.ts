@@ -13,7 +13,7 @@ import { InterviewState, type InterviewStateValue } from "./state.js";
 
 /**
  * plan -> startRound -> ask -> awaitAnswer [interrupt, then: follow up?]
- * awaitAnswer -> followUp -> awaitAnswer | grade -> ask | endRound
+ * awaitAnswer -> followUp -> awaitAnswer (or grade, when no follow-up could be read) | grade -> ask | endRound
  * endRound -> startRound | report -> END
  *
  * Each node is a step of LangGraph's loop (~0.3-0.5 ms of CPU each, on the way
@@ -42,12 +42,21 @@ export function buildInterviewGraph(deps: InterviewDeps) {
       // "assess" and "next" are never chosen; listed so LangGraph, which refuses a graph with a node no edge reaches, keeps them.
       .addConditionalEdges("awaitAnswer", routeAfterAnswer, ["followUp", "grade", "assess"])
       .addConditionalEdges("assess", routeAfterAnswer, ["followUp", "grade"])
-      .addEdge("followUp", "awaitAnswer")
+      .addConditionalEdges("followUp", routeAfterFollowUp, ["awaitAnswer", "grade"])
       .addConditionalEdges("grade", routeAfterNext, ["ask", "endRound", "next"])
       .addConditionalEdges("next", routeAfterNext, ["ask", "endRound"])
       .addConditionalEdges("endRound", routeAfterRound, ["startRound", "report"])
       .addEdge("report", END)
   );
+}
+
+/**
+ * A follow-up asked waits for its answer; one the grading thread could not read for (GRADING_TIMEOUT, follow-up.ts)
+ * was not asked, and the question goes on to its grading.
+ */
+function routeAfterFollowUp(s: InterviewStateValue): "awaitAnswer" | "grade" {
+  const asked = s.current && s.transcript[s.current.baseQuestionId]?.at(-1);
+  return s.current?.kind === "follow-up" && asked?.turnId === s.current.turnId && asked.answer === null ? "awaitAnswer" : "grade";
 }
 
 function routeAfterAnswer(s: InterviewStateValue): "followUp" | "grade" {

@@ -1,4 +1,5 @@
 import { FakeListChatModel } from "@langchain/core/utils/testing";
+import { ServiceError } from "../../server/contracts/service-error.js";
 import { describe, expect, it } from "vitest";
 import { createModelInterviewer, createOfflineInterviewer } from "../../server/llm/index.js";
 import type { Criterion, Pack, Question } from "../../server/scenarios/index.js";
@@ -152,5 +153,36 @@ describe("a follow-up on a partly met criterion names no hidden rubric text", ()
     expect(sent[0]).toContain("covered only in part");
     expect(sent[0]).toContain("Retrieval design");
     for (const secret of hidden()) expect(sent[0]!.toLowerCase()).not.toContain(secret.toLowerCase());
+  });
+});
+
+describe("a follow-up the grading thread could not read for", () => {
+  it("is not asked: the question goes on to its grading and the next question, once (GRADING_TIMEOUT is not retried)", async () => {
+    let calls = 0;
+    const h = graphHarness(miniPack(), {
+      readings: {
+        followUpReadingOf: async () => {
+          calls++;
+          throw new ServiceError("GRADING_TIMEOUT", "reading this answer took too long and was stopped");
+        },
+      },
+    });
+    await h.start();
+    await h.resume({ type: "submit", turnId: "rag-basics", text: RETRIEVAL_HALF });
+    expect(calls).toBe(1);
+    expect(h.awaiting()).toMatchObject({ questionId: "cost-estimate" });
+    expect(h.grades.get("rag-basics")?.length).toBeGreaterThan(0);
+  });
+
+  it("any other failure of the reading still fails the step (it is retried)", async () => {
+    const h = graphHarness(miniPack(), {
+      readings: {
+        followUpReadingOf: async () => {
+          throw new Error("thread crashed");
+        },
+      },
+    });
+    await h.start();
+    await expect(h.resume({ type: "submit", turnId: "rag-basics", text: RETRIEVAL_HALF })).rejects.toThrow("thread crashed");
   });
 });

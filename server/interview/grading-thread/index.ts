@@ -102,7 +102,7 @@ export function createGradingThread(options: GradingThreadOptions = {}): {
       error: () =>
         new ServiceError(
           "GRADING_TIMEOUT",
-          `reading this answer took more than ${Math.round(cpuMs / 1000)} s of the grader's processor time and was stopped; the answer is kept and can be graded again`,
+          `reading this answer took more than ${Math.round(cpuMs / 1000)} s of the grader's processor time and was stopped; the answer is kept, and the report marks it not graded`,
         ),
     },
     perOwnerWaiting: MAX_QUEUED_READINGS_PER_SESSION,

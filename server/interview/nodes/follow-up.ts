@@ -1,3 +1,4 @@
+import { ServiceError } from "../../contracts/service-error.js";
 import { criterionGap, prepareAnswer } from "../../grading/index.js";
 import type { AnswerBody } from "../../contracts/index.js";
 import type { Pack, Question } from "../../scenarios/index.js";
@@ -24,9 +25,17 @@ export const makeFollowUpNode =
     const answers = turns.map((t) => t.answer);
     // The same reading of the answers the decision made (prepareAnswer keeps it), for the one criterion chosen, where
     // grading runs (the grading thread in the app: a long answer read here held up every other candidate's acks).
-    const reading = deps.followUpReadingOf
-      ? await deps.followUpReadingOf(question, answers, state.pendingFollowUp, { pack, owner: state.sessionId })
-      : readHere(question, answers, state.pendingFollowUp, pack);
+    let reading: ReturnType<typeof readHere>;
+    try {
+      reading = deps.followUpReadingOf
+        ? await deps.followUpReadingOf(question, answers, state.pendingFollowUp, { pack, owner: state.sessionId })
+        : readHere(question, answers, state.pendingFollowUp, pack);
+    } catch (err) {
+      // A reading the grading thread gave up (GRADING_TIMEOUT) would be given up again on every retry of this step:
+      // the question goes on to its grading without a follow-up (graph.ts routes on the unset pendingFollowUp).
+      if (!(err instanceof ServiceError && err.code === "GRADING_TIMEOUT")) throw err;
+      return { pendingFollowUp: null };
+    }
     if (!reading) throw new Error(`question "${question.id}" has no criterion "${state.pendingFollowUp}"`);
     const { gap, judgeText } = reading;
     const { criterion } = gap;
