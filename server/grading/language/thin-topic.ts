@@ -38,14 +38,15 @@ export function thinTopic(q: Question): boolean {
 
 /**
  * How a sentence's words count towards a question's topic: the question's own (`own`), and on a thin question, once
- * the sentence names two of its own words, also the domain's. The anchor keeps a task about another topic out:
- * "Draft a cover letter for a barista position" names none of a question's words, and the domain's words alone
- * ("plan", "schedule", "letter") would call a lesson plan or a workout schedule on topic.
+ * the sentence names three of its own words, also the domain's. The anchor keeps a task about another topic out:
+ * "Draft a cover letter for a barista position" names none of a question's words, and with two the domain's words
+ * ("plan", "schedule", "track") called "Sketch a weekly workout schedule with rest days" on topic on three of seven
+ * questions. Read by the task reading (off-topic-task.ts) and the paragraph gate's orders (on-topic.ts).
  */
 export function inThinTopic(q: Question, tokens: readonly Token[], own: (t: Token) => boolean): (t: Token) => boolean {
   if (!thinTopic(q)) return own;
-  const anchors = new Set(tokens.filter((t) => CONTENT.has(t.pos) && own(t)).map((t) => t.lemma));
-  return anchors.size >= ANCHORS ? (t) => own(t) || domainTopicWord(q, t) : own;
+  const named = new Set(tokens.filter((t) => CONTENT.has(t.pos) && own(t)).map((t) => t.lemma));
+  return named.size >= ANCHORS ? (t) => own(t) || domainTopicWord(q, t) : own;
 }
 const ANCHORS = 3;
 
