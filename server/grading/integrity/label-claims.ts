@@ -26,12 +26,25 @@ const RELATING = new Set(["so", "because", "since", "therefore", "hence", "thus"
 const LIST_GLUE = new Set(["and", "or", "a", "an", "the", "plus", "&", "/", "nor"]);
 /** This many labels side by side are a list, whatever verb stands before them. */
 const LIST_RUN = 3;
-/** A verb of the candidate's opening this many clauses is a frame the labels are poured into. */
+/** A verb of the candidate's this many times is a frame the labels are poured into. */
 const FRAME_REPEATS = 3;
 /** At most this many labels per verb of the candidate's. */
 const LABELS_PER_VERB = 2;
+/** A paragraph stating labels this way is a short answer (the repros are 18-22 words, the held rows up to 36). */
+const MAX_WORDS = 40;
 /** Labels of one word are terms an answer says anyway; they neither make nor break a list. */
 const MIN_LABEL_WORDS = 2;
+
+const termsOf = new WeakMap<Question, (readonly string[])[]>();
+/** The key points' terms: side by side with the labels, they make a list too ("t1, t2 and a label"). */
+function termWords(q: Question): (readonly string[])[] {
+  let known = termsOf.get(q);
+  if (!known) {
+    known = q.rubric.flatMap((c) => c.evidence.concepts.flatMap((k) => k.terms.map((t) => words(t)))).filter((w) => w.length > 0);
+    termsOf.set(q, known);
+  }
+  return known;
+}
 
 const labelsOf = new WeakMap<Question, (readonly string[])[]>();
 function labelWords(q: Question): (readonly string[])[] {
@@ -48,14 +61,14 @@ function labelWords(q: Question): (readonly string[])[] {
 type Part = { word: string; token: number };
 
 /** Where the question's labels stand in a paragraph, in tokens, and which tokens they cover. */
-function labelsIn(q: Question, a: Analysis): { starts: { from: number; to: number }[]; inLabel: Uint8Array } {
+function labelsIn(q: Question, a: Analysis, names = labelWords(q)): { starts: { from: number; to: number }[]; inLabel: Uint8Array } {
   const parts: Part[] = [];
   a.tokens.forEach((t, i) => {
     for (const w of words(t.word)) parts.push({ word: w, token: i });
   });
   const inLabel = new Uint8Array(a.tokens.length);
   const starts: { from: number; to: number }[] = [];
-  for (const label of labelWords(q)) {
+  for (const label of names) {
     for (let i = 0; i + label.length <= parts.length; i++) {
       let j = 0;
       while (j < label.length && parts[i + j]!.word === label[j]) j++;
@@ -86,10 +99,15 @@ export function labelsBlanked(q: Question, paragraph: string): string {
 }
 
 export function statesLabels(q: Question, paragraph: string): boolean {
-  if (!labelWords(q).length) return false;
+  // A short answer only: the term salads and templates of the gaming corpora are long, and other readers see a long
+  // answer's claims sentence by sentence.
+  // Not on coding questions, whose terms are identifiers ("unknown tool", "iserror"): the rubric-dump reader skips
+  // them too, and a salad of them read as statements beat the weak exemplar.
+  if (q.kind === "coding" || !labelWords(q).length || words(paragraph).length > MAX_WORDS) return false;
   const a = analyse(paragraph);
   const { starts, inLabel } = labelsIn(q, a);
   if (!starts.length) return false;
+  const everyName = labelsIn(q, a, [...labelWords(q), ...termWords(q)]);
   let verbs = 0;
   const openers = new Map<string, number>();
   for (const s of a.sentences) {
@@ -100,8 +118,9 @@ export function statesLabels(q: Question, paragraph: string): boolean {
     if (!labelled.length) continue;
     // "It's a prompt fault." names one point with the copula: a diagnosis, not a list.
     if (!own.length && !(labelled.length === 1 && tokens.some((t) => t.pos === "AUX" && COPULA.has(t.lemma)))) return false;
-    if (longestRun(a.tokens, labelled) >= LIST_RUN) return false;
-    for (const t of clauseOpeners(tokens, inLabel, s.from)) openers.set(t, (openers.get(t) ?? 0) + 1);
+    const named = everyName.starts.filter((x) => x.from >= s.from && x.from < s.to);
+    if (longestRun(a.tokens, named) >= LIST_RUN) return false;
+    for (const t of own) openers.set(t.lemma, (openers.get(t.lemma) ?? 0) + 1);
   }
   if ([...openers.values()].some((n) => n >= FRAME_REPEATS)) return false;
   return starts.length <= LABELS_PER_VERB * verbs;
@@ -123,15 +142,4 @@ function longestRun(tokens: readonly Token[], labelled: readonly { from: number;
     best = Math.max(best, run);
   }
   return best;
-}
-
-/** The lemmas of the verbs of the candidate's that open a clause: the sentence's first word, or one after a comma, "and" or a semicolon. */
-function clauseOpeners(tokens: readonly Token[], inLabel: Uint8Array, offset: number): string[] {
-  const out: string[] = [];
-  tokens.forEach((t, k) => {
-    if (inLabel[offset + k] || !ownVerb(t)) return;
-    const before = tokens[k - 1];
-    if (!before || before.pos === "PUNCT" || before.word === "and" || before.word === "then") out.push(t.lemma);
-  });
-  return out;
 }

@@ -12,7 +12,8 @@ import { domainWords } from "./domain-words.js";
  * answers on seven-question packs scored 54 against a label of 80). On a thin question the domain's words at large
  * (domain-words.ts: the built-in pack's, as the off-domain reader already joins them) count towards its topic in
  * those readings: "machines", "night", "request" are the domain's; "poem", "sea", "essay", "climate" are not.
- * Questions of 2+ criteria only (the public one-criterion sets are read by their own references), and never a story
+ * Questions of 2+ criteria only (the public one-criterion sets are read by their own references), never coding
+ * questions (their prose is not the plain answer this is for; unmeasured there), and never a story
  * (every order in a story goes, whatever its words).
  */
 const THIN = 80;
@@ -30,7 +31,7 @@ export function thinTopic(q: Question): boolean {
         .tokens.filter((t) => CONTENT.has(t.pos))
         .map((t) => t.lemma),
     );
-    known = q.kind !== "behavioural" && q.rubric.length >= MIN_CRITERIA && lemmas.size < THIN;
+    known = q.kind !== "behavioural" && q.kind !== "coding" && q.rubric.length >= MIN_CRITERIA && lemmas.size < THIN;
     thin.set(q, known);
   }
   return known;
