@@ -13,6 +13,7 @@ const PACK_DIRS = {
   estimates: "test/fixtures/packs/estimates",
   plain6: "test/fixtures/packs/plain6",
   plain8: "test/fixtures/plain8",
+  plain9: "test/fixtures/plain9",
   wrong9: "test/fixtures/wrong9",
   wrong10: "test/fixtures/wrong10",
   gaming9: "test/fixtures/packs/gaming9",
@@ -20,6 +21,7 @@ const PACK_DIRS = {
   gaming10: "test/fixtures/packs/gaming10",
 } as const;
 type PackName = keyof typeof PACK_DIRS;
+const ROWS_BESIDE_PACK = new Set<PackName>(["plain8", "plain9", "wrong9", "wrong10"]);
 
 export const FixtureRowSchema = z.object({
   id: z.string(),
@@ -53,11 +55,8 @@ export function fixturePack(name: PackName): Pack {
   if (everyRowsPack) return everyRowsPack;
   let pack = loaded.get(name);
   if (!pack) {
-    // A folder that also holds the rows graded against its pack (plain8's, wrong9's and wrong10's held.yaml, tune.yaml) is read as one pack folder.
-    const packs =
-      name === "plain8" || name === "wrong9" || name === "wrong10"
-        ? [loadPackDir(PACK_DIRS[name]).pack]
-        : loadPacksFromDir(PACK_DIRS[name]);
+    // A folder that also holds the rows graded against its pack (plain8's, plain9's, wrong9's and wrong10's held.yaml, tune.yaml) is read as one pack folder.
+    const packs = ROWS_BESIDE_PACK.has(name) ? [loadPackDir(PACK_DIRS[name]).pack] : loadPacksFromDir(PACK_DIRS[name]);
     pack = name === "builtin" ? packs.find((p) => p.id === "ai-engineer") : packs[0];
     if (!pack) throw new Error(`no pack in ${PACK_DIRS[name]}`);
     loaded.set(name, pack);
@@ -79,3 +78,24 @@ export const rowScore = (r: FixtureRow, text: string, exemplar = false) =>
 
 /** The question score of the row's question's weak exemplar, graded as an exemplar. */
 export const weakScore = (r: FixtureRow) => rowScore(r, fixtureQuestion(r).exemplars.find((e) => e.level === "weak")!.answer, true);
+
+/** A graded row: the row and its score (0-100) as the calling script measures it. */
+export interface ScoredRow {
+  r: FixtureRow;
+  score: number;
+}
+
+/**
+ * Prints, per kind in order of first appearance, the rows' count and mean score against mean label, then what
+ * `note` says of that kind's rows (the class's own count: rows above weak, rows far below their label ...).
+ */
+export function printKindSummary<T extends ScoredRow>(scored: T[], note: (group: T[], kind: string) => string = () => "", width = 7): void {
+  for (const kind of [...new Set(scored.map((x) => x.r.kind))]) {
+    const group = scored.filter((x) => x.r.kind === kind);
+    const mean = (f: (x: T) => number) => group.reduce((a, x) => a + f(x), 0) / group.length;
+    console.log(
+      `  ${kind.padEnd(width)} n ${String(group.length).padStart(2)}: score ${mean((x) => x.score).toFixed(1)} vs label ${mean((x) => x.r.label ?? 0).toFixed(1)}` +
+        note(group, kind),
+    );
+  }
+}

@@ -6,7 +6,7 @@
 // Rows of other sessions' fixtures are named by their folder: `plain7/held` reads test/fixtures/plain7/held.yaml.
 //   npx tsx scripts/eval/plain6.ts [tune|held|<folder>/<file> ...] [--rows]
 import { compare } from "./metrics.js";
-import { type FixtureRow, gradeRow, readFixtureRows, rowScore, weakScore } from "./fixture-rows.js";
+import { type FixtureRow, gradeRow, printKindSummary, readFixtureRows, rowScore, weakScore } from "./fixture-rows.js";
 
 const args = process.argv.slice(2);
 const files = args.filter((a) => !a.startsWith("--"));
@@ -21,16 +21,11 @@ for (const file of files.length ? files : ["tune", "held"]) {
     scored.map(({ r: row, score }) => ({ questionId: row.questionId, label: (row.label ?? 0) / 25, predicted: score / 25 })),
   );
   console.log(`${file}: n ${rows.length}, r ${r.toFixed(3)}, QWK ${qwk.toFixed(3)}`);
-  const kinds = [...new Set(rows.map((x) => x.kind))];
-  for (const kind of kinds) {
-    const group = scored.filter((x) => x.r.kind === kind);
-    const mean = (f: (x: (typeof group)[number]) => number) => group.reduce((a, x) => a + f(x), 0) / group.length;
-    const above = LOW_KINDS.includes(kind) ? group.filter((x) => x.score > weakScore(x.r) + 1e-9).length : 0;
-    console.log(
-      `  ${kind.padEnd(13)} n ${group.length}: score ${mean((x) => x.score).toFixed(1)} vs label ${mean((x) => x.r.label ?? 0).toFixed(1)}` +
-        (LOW_KINDS.includes(kind) ? `, above weak ${above}` : ""),
-    );
-  }
+  printKindSummary(
+    scored,
+    (group, kind) => (LOW_KINDS.includes(kind) ? `, above weak ${group.filter((x) => x.score > weakScore(x.r) + 1e-9).length}` : ""),
+    13,
+  );
   if (showRows)
     for (const { r: row, score } of scored) {
       const g = gradeRow(row, row.answer);

@@ -5,7 +5,7 @@
 // committed before any grader change and is never tuned on.
 //   npx tsx scripts/eval/plain8.ts [tune|held ...] [--rows]
 import { compare } from "./metrics.js";
-import { type FixtureRow, gradeRow, readFixtureRows, rowScore, weakScore } from "./fixture-rows.js";
+import { type FixtureRow, gradeRow, printKindSummary, readFixtureRows, rowScore, weakScore } from "./fixture-rows.js";
 
 const args = process.argv.slice(2);
 const files = args.filter((a) => !a.startsWith("--"));
@@ -21,18 +21,12 @@ for (const file of files.length ? files : ["tune", "held"]) {
     scored.map(({ r: row, score }) => ({ questionId: row.questionId, label: (row.label ?? 0) / 25, predicted: score / 25 })),
   );
   console.log(`${file}: n ${rows.length}, r ${r.toFixed(3)}, QWK ${qwk.toFixed(3)}`);
-  for (const kind of [...new Set(rows.map((x) => x.kind))]) {
-    const group = scored.filter((x) => x.r.kind === kind);
-    const mean = (f: (x: (typeof group)[number]) => number) => group.reduce((a, x) => a + f(x), 0) / group.length;
-    const low = LOW_KINDS.includes(kind);
+  printKindSummary(scored, (group, kind) => {
     const aboveLabel = group.filter((x) => x.score > (x.r.label ?? 0) + SLACK).length;
     const aboveWeak = group.filter((x) => x.score > weakScore(x.r) + 1e-9).length;
     const farBelow = group.filter((x) => x.score < (x.r.label ?? 0) - 25).length;
-    console.log(
-      `  ${kind.padEnd(7)} n ${String(group.length).padStart(2)}: score ${mean((x) => x.score).toFixed(1)} vs label ${mean((x) => x.r.label ?? 0).toFixed(1)}` +
-        (low ? `, above label+${SLACK} ${aboveLabel}, above weak ${aboveWeak}` : `, more than 25 below ${farBelow}`),
-    );
-  }
+    return LOW_KINDS.includes(kind) ? `, above label+${SLACK} ${aboveLabel}, above weak ${aboveWeak}` : `, more than 25 below ${farBelow}`;
+  });
   if (showRows)
     for (const { r: row, score } of scored) {
       const g = gradeRow(row, row.answer);

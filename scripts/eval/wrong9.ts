@@ -6,7 +6,7 @@
 // The same runner grades session 20's rows (`wrong10`, a pack with no written misconceptions) with --set=wrong10.
 //   npx tsx scripts/eval/wrong9.ts [tune|held ...] [--rows] [--set=wrong10]
 import { compare } from "./metrics.js";
-import { type FixtureRow, gradeRow, readFixtureRows } from "./fixture-rows.js";
+import { type FixtureRow, gradeRow, printKindSummary, readFixtureRows } from "./fixture-rows.js";
 
 const args = process.argv.slice(2);
 const files = args.filter((a) => !a.startsWith("--"));
@@ -27,14 +27,11 @@ for (const file of files.length ? files : ["tune", "held"]) {
     scored.map(({ r: row, score }) => ({ questionId: row.questionId, label: (row.label ?? 0) / 25, predicted: score / 25 })),
   );
   console.log(`${file}: n ${rows.length}, r ${r.toFixed(3)}, QWK ${qwk.toFixed(3)}`);
-  for (const kind of [...new Set(rows.map((x) => x.kind))]) {
-    const group = scored.filter((x) => x.r.kind === kind);
-    const mean = (f: (x: (typeof group)[number]) => number) => group.reduce((a, x) => a + f(x), 0) / group.length;
-    const over = group.filter((x) => x.score > (x.r.label ?? 0) + 12.5).length;
-    console.log(
-      `  ${kind.padEnd(14)} n ${String(group.length).padStart(2)}: score ${mean((x) => x.score).toFixed(1)} vs label ${mean((x) => x.r.label ?? 0).toFixed(1)}, ${over} a level or more above their label`,
-    );
-  }
+  printKindSummary(
+    scored,
+    (group) => `, ${group.filter((x) => x.score > (x.r.label ?? 0) + 12.5).length} a level or more above their label`,
+    14,
+  );
   if (showRows)
     for (const { r: row, score, feedback } of scored)
       console.log(

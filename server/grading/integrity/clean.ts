@@ -14,6 +14,7 @@ import { insideDescribedQuote, withoutDescribedQuotes } from "./described-quotes
 import { isList, markerNote, withPayload } from "./marker-note.js";
 import { reversedRun } from "./reversed-run.js";
 import { pastedLabels } from "./label-copy.js";
+import { labelsBlanked, statesLabels } from "./label-claims.js";
 import { labelDump } from "./label-dump.js";
 import { carryingNote, labelled, valueFigures } from "./note-fragments.js";
 import { graderTalk } from "./grader-talk.js";
@@ -555,7 +556,9 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
       ((((isWordSalad(words) && !carryingNote(words, ctx.question)) ||
         (prose &&
           (termStuffed(words, questionTerms(ctx.question), (a) => relatesLikeKeyPoint(ctx.question, a, 0)) ||
-            gluedSalad(words, termPhrases(ctx.question))))) &&
+            gluedSalad(words, termPhrases(ctx.question))) &&
+          // Sentences that state the key points in their labels' words, each with a verb of its own, are claims (label-claims.ts).
+          !statesLabels(ctx.question, words))) &&
         // Lines each a short list of what the question asks for drop their function words as notes do (set-answer.ts).
         !setLines(words, ctx.question)) ||
         // A list strung on words no answer of the domain needs ("remains dance in the batch at 120,000 sparkles") is
@@ -585,14 +588,19 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
       );
     // The rubric's own names arranged as notes, with nothing of the candidate's (label-dump.ts): read on the whole
     // answer first, so a dump spread over paragraphs of a line each goes too.
-    const dump = (p: string) => labelDump(ctx.question, p) && !setLines(p, ctx.question);
+    // Neither is a paragraph whose sentences state the labels, each with a verb of its own (label-claims.ts).
+    const dump = (p: string) => labelDump(ctx.question, p) && !setLines(p, ctx.question) && !statesLabels(ctx.question, p);
     if (out.trim() && dump(out)) {
       flag("rubric-pasted", out);
       out = "";
     }
     out = dropParagraphs(
       out,
-      (p) => isRubricCopy(rubric, p) || pastedLabels(ctx.question, p) || dump(p),
+      (p) => {
+        // A paragraph stating the labels in sentences of its own is read for a copy without them (label-claims.ts).
+        const states = statesLabels(ctx.question, p);
+        return isRubricCopy(rubric, states ? labelsBlanked(ctx.question, p) : p) || (pastedLabels(ctx.question, p) && !states) || dump(p);
+      },
       (p) => flag("rubric-pasted", p),
     );
   }

@@ -1,6 +1,7 @@
 import type { Question } from "../../scenarios/index.js";
 import { analyse, type Analysis, type Token } from "./analyse.js";
 import { questionTerms } from "./question-terms.js";
+import { inThinTopic } from "./thin-topic.js";
 import { sensesOf } from "./wordnet.js";
 import { wordFamily } from "./word-family.js";
 
@@ -166,6 +167,12 @@ export function offTopicTasks(q: Question, a: Analysis, options: { story?: boole
     const [verb, object] = afterLead(tokens);
     if (verb && /^[a-z]{2,}$/.test(verb.word) && !NOT_ORDERS.has(verb.lemma) && object?.word === "me") return void out.add(i);
     if (!handsATask(tokens, a.text, topic.rich)) return;
+    // On a thin question, an order tied to it by two of its own words is read with the domain's words too (thin-topic.ts).
+    const on = inThinTopic(
+      q,
+      tokens.filter((t) => !GENERIC.has(t.lemma)),
+      topic.broad,
+    );
     // A requirement on the thing being built ("Make sure the answers do not hallucinate facts", "Ensure the
     // logs never contain emails") is about what its clause says: on the question's subject, it is on topic.
     if (!options.story && requirementOnTopic(tokens, topic)) return;
@@ -176,8 +183,7 @@ export function offTopicTasks(q: Question, a: Analysis, options: { story?: boole
     // or when what the order asks for is ("declare independence of the colonies": "independence").
     const subject = aboutWhat(tokens).filter((t) => !GENERIC.has(t.lemma));
     const wanted = asked(tokens);
-    if (topic.rich && subject.length && subject.filter(topic.broad).length * 2 <= subject.length && !wanted.some(topic.broad))
-      return void out.add(i);
+    if (topic.rich && subject.length && subject.filter(on).length * 2 <= subject.length && !wanted.some(on)) return void out.add(i);
     // An opening word that is one of the question's own terms names the answer's subject ("Cuckoo hashing,
     // which ...", "Chaining, where ..."), read as an order only by the tagger; an order about it is on topic.
     if (!options.story && topic.strict(afterLead(tokens)[0]!)) return;
@@ -190,12 +196,12 @@ export function offTopicTasks(q: Question, a: Analysis, options: { story?: boole
       .filter((t) => CONTENT.has(t.pos) && !GENERIC.has(t.lemma) && t.word.length > 1);
     const content = [...new Map(words.map((t) => [t.lemma, t])).values()];
     // When none of what it is about is the question's, the task is not, whatever its other words.
-    if (subject.length && !subject.some(topic.broad)) return void out.add(i);
+    if (subject.length && !subject.some(on)) return void out.add(i);
     // Nothing of its own but a passage to work on ("Translate: '...'"): an exercise, not an answer.
     if (!content.length && quotes) return void out.add(i);
     // What it asks to have done ("how to manipulate stock prices"): a deed the question never speaks of is another topic.
-    if (subject.some((t) => t.pos === "VERB" && !topic.broad(t))) return void out.add(i);
-    const topical = content.filter(topic.broad).length;
+    if (subject.some((t) => t.pos === "VERB" && !on(t))) return void out.add(i);
+    const topical = content.filter(on).length;
     // What the order asks for ("a script", "an introduction") says most about what it is about: asking for
     // something off the topic, it needs half its words on it to count, otherwise a third.
     const share = wanted.length && !wanted.some(topic.strict) ? 2 : 3;

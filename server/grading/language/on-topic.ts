@@ -4,6 +4,7 @@ import { analyse, type Analysis, type Token } from "./analyse.js";
 import { offTopicRequestSentences } from "./off-topic-task.js";
 import { questionTerms } from "./question-terms.js";
 import type { Idf } from "./similarity.js";
+import { inThinTopic } from "./thin-topic.js";
 import { wordFamily } from "./word-family.js";
 
 /**
@@ -80,7 +81,11 @@ export function questionVocabulary(q: Question): Set<string> {
 /** A word counts towards a sentence's topic when it has letters and carries content. */
 const counts = (t: Token) => CONTENT.has(t.pos) && !LIGHT.has(t.lemma) && /[a-z]{2}/.test(t.word);
 
-export type TopicalWeight = { on: number; all: number; words: number };
+/**
+ * `domain`: the weight of the words that are not the question's but the domain's, on a thin question, once the
+ * sentence names two of the question's words (`onWords`; thin-topic.ts).
+ */
+export type TopicalWeight = { on: number; all: number; words: number; domain: number };
 
 /** Per sentence: the idf weight of its distinct content words, the weight of those the question's texts use, and their count. */
 export function topicalWeights(q: Question, a: Analysis, idf: Idf): TopicalWeight[] {
@@ -92,12 +97,16 @@ export function topicalWeights(q: Question, a: Analysis, idf: Idf): TopicalWeigh
     for (const t of a.tokens.slice(s.from, s.to)) if (counts(t)) words.set(t.lemma, t);
     let all = 0;
     let on = 0;
+    let domain = 0;
+    const own = (t: Token) => vocab.has(t.lemma) || vocab.has(t.word) || isTerm(t.word) || isTerm(t.lemma);
+    const topical = inThinTopic(q, [...words.values()], own);
     for (const [lemma, t] of words) {
       const w = weight(lemma);
       all += w;
-      if (vocab.has(lemma) || vocab.has(t.word) || isTerm(t.word) || isTerm(lemma)) on += w;
+      if (own(t)) on += w;
+      else if (topical(t)) domain += w;
     }
-    return { on, all, words: words.size };
+    return { on, all, words: words.size, domain };
   });
 }
 
@@ -181,7 +190,8 @@ function gated(q: Question, prose: string, idf: Idf): string {
 
 /** A paragraph that asks for something off the topic keeps only its sentences about the question. */
 function withoutRequest(text: string, { a, w }: Read): string {
-  const off = (j: number) => w[j]!.all > 0 && w[j]!.on < R * w[j]!.all;
+  // An order in a thin question's plain words is about its topic when the domain's words make up the share (thin-topic.ts).
+  const off = (j: number) => w[j]!.all > 0 && w[j]!.on + w[j]!.domain < R * w[j]!.all;
   if (!a.sentences.some((s, j) => off(j) && asks(s.text))) return text;
   let out = "";
   let at = 0;
