@@ -4,4 +4,3 @@ export { spawnWorker } from "./spawn-worker.js";
 export { workerLoaded } from "./loaded.js";
 export { stopWorker } from "./stop-worker.js";
 export { createOneWorkerQueue, CPU_BOUND_WALL_FACTOR, type OneWorkerQueue, type StartTimer } from "./one-worker-queue.js";
-export { threadCpuMs } from "./thread-cpu.js";

@@ -59,7 +59,10 @@ describe("words in no English order", () => {
         const honest = grade(q, row.answer);
         expect(honest.kinds).not.toContain("scrambled-words");
         expect(honest.score).toBeGreaterThan(weakScore(q));
-        const shuffle = grade(q, shuffleWords(row.answer));
+        // Most shuffles of a long story read as no English order (not every one: the measured rate is in word-order.ts).
+        const caught = [1, 2, 3, 4, 5, 6].map((seed) => shuffleWords(row.answer, seed)).filter((s) => scrambledWordOrder(s));
+        expect(caught.length).toBeGreaterThanOrEqual(4);
+        const shuffle = grade(q, caught[0]!);
         expect(shuffle.kinds).toContain("scrambled-words");
         expect(shuffle.score).toBeLessThanOrEqual(weakScore(q));
       }
