@@ -29,7 +29,6 @@ import { evidenceFor } from "./story.js";
 import { setAsideReason } from "./set-aside.js";
 import { scoreTests, type TestEvidence } from "./tests-criterion.js";
 import { withoutOffTopicProse } from "./language/on-topic.js";
-import { anchorlessTemplate } from "./language/anchorless.js";
 import { spreadSentences } from "./spread-sentence.js";
 import { criterionReferences, OWN_WORDS_LIKENESS } from "./criterion-likeness.js";
 import { figureConcepts, withFigures, WRONG_PART_CAP } from "./checks/figure-concepts.js";
@@ -101,10 +100,7 @@ function gradeCanonical(question: Question, answers: (AnswerBody | null)[], ctx:
     return ungraded(feedback, undefined, codes.length ? { setAside: codes } : {});
   }
   // What is not about the question earns nothing, neither similarity nor concepts (language/on-topic.ts).
-  // Nor does a template of the domain's own words that anchors nothing in the case (language/anchorless.ts): like
-  // off-topic text it says nothing to a grader, so nothing is flagged; it only earns nothing.
-  const onTopic = index ? withoutOffTopicProse(question, evidence.prose, index.idf) : evidence.prose;
-  const read = evidenceFor(question, { ...evidence, prose: anchorlessTemplate(onTopic, question) ? "" : onTopic });
+  const read = evidenceFor(question, index ? { ...evidence, prose: withoutOffTopicProse(question, evidence.prose, index.idf) } : evidence);
   // Similarity: how much of a reference answer's weighted content (claims only, negation marked) the answer states.
   const refs = (index?.references.get(question.id) ?? []).filter((r) => r.text !== ctx.gradingExemplar);
   const refSize = refs.length ? Math.min(...refs.map((r) => r.terms)) : 0;
