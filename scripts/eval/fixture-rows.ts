@@ -18,6 +18,7 @@ const PACK_DIRS = {
   wrong10: "test/fixtures/wrong10",
   gaming9: "test/fixtures/packs/gaming9",
   "gaming9-tune": "test/fixtures/packs/gaming9-tune",
+  gaming10: "test/fixtures/packs/gaming10",
 } as const;
 type PackName = keyof typeof PACK_DIRS;
 const ROWS_BESIDE_PACK = new Set<PackName>(["plain8", "plain9", "wrong9", "wrong10"]);
