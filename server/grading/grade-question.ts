@@ -33,7 +33,6 @@ import { spreadSentences } from "./spread-sentence.js";
 import { criterionReferences, OWN_WORDS_LIKENESS } from "./criterion-likeness.js";
 import { figureConcepts, withFigures, WRONG_PART_CAP } from "./checks/figure-concepts.js";
 import { MISCONCEPTION_CAP, statedMisconceptions } from "./misconceptions.js";
-import { deniedClaimsStated } from "./reference-denials.js";
 
 const NONE: ReadonlySet<number> = new Set();
 
@@ -259,10 +258,7 @@ function readCriterion(
   // A wrong claim the pack names for this criterion, stated as the answer's own (misconceptions.ts): the key points
   // named in its sentence are named in its service ("account-specific questions are fine to cache") and earn nothing.
   const misconceived = statedMisconceptions(criterion, question, evidence.prose, barred);
-  // A denial of the criterion's references said without its negation ("streaming makes the model generate faster"
-  // where the reference says it does not): the opposite of a key point, read from packs that write no misconceptions.
-  const reversedClaims = deniedClaimsStated(criterion, question, evidence.prose, barred);
-  const misSentences = new Set([...misconceived, ...reversedClaims].map((m) => m.sentence));
+  const misSentences = new Set(misconceived.map((m) => m.sentence));
   const hits = withFigures(
     stated.filter(
       (h) => !both.includes(h.label) && !(h.sentence !== undefined && fromProse.hits.includes(h) && misSentences.has(h.sentence)),
@@ -320,7 +316,7 @@ function readCriterion(
       4,
       ...counted.map((c) => c.cap ?? 4),
       byFigure.wrong.length ? WRONG_PART_CAP : 4,
-      misconceived.length || reversedClaims.length ? MISCONCEPTION_CAP : 4,
+      misconceived.length ? MISCONCEPTION_CAP : 4,
     );
     // No key point named, on a question of several criteria: what the answer says in its own words on this criterion
     // (its likeness to the references' sentences about it) earns the first level, never more (criterion-likeness.ts).
@@ -357,9 +353,6 @@ function readCriterion(
       opposite.length ? `States the opposite of: ${opposite.join(", ")}.` : "",
       ...misconceived.map(
         (m) => `States a known misconception (${m.label}): "${m.quote}"; this criterion is capped at level ${MISCONCEPTION_CAP}.`,
-      ),
-      ...reversedClaims.map(
-        (m) => `States what the reference answer denies: "${m.quote}"; this criterion is capped at level ${MISCONCEPTION_CAP}.`,
       ),
       found.denied.labels.length ? `Named only to turn it down: ${found.denied.labels.join(", ")}.` : "",
       fromProse.hedged.length ? `Offered only as one of several alternatives, not stated: ${fromProse.hedged.join(", ")}.` : "",
