@@ -99,3 +99,13 @@ export function printKindSummary<T extends ScoredRow>(scored: T[], note: (group:
     );
   }
 }
+
+/** Prints each graded row: its id, kind, label and score, its flags, and each criterion's score and feedback. */
+export function printRows(scored: ScoredRow[]): void {
+  for (const { r: row, score } of scored) {
+    const g = gradeRow(row, row.answer);
+    const flags = g.flags.map((f) => f.kind).join(",");
+    console.log(`\n${row.id} [${row.kind}] label ${row.label} score ${score.toFixed(1)}${flags ? ` flags ${flags}` : ""}`);
+    for (const c of g.scores) console.log(`  ${c.criterionId} ${c.score}: ${c.feedback.replace(/\s+/g, " ").slice(0, 240)}`);
+  }
+}

@@ -6,7 +6,7 @@
 // Rows of other sessions' fixtures are named by their folder: `plain7/held` reads test/fixtures/plain7/held.yaml.
 //   npx tsx scripts/eval/plain6.ts [tune|held|<folder>/<file> ...] [--rows]
 import { compare } from "./metrics.js";
-import { type FixtureRow, gradeRow, printKindSummary, readFixtureRows, rowScore, weakScore } from "./fixture-rows.js";
+import { type FixtureRow, printKindSummary, printRows, readFixtureRows, rowScore, weakScore } from "./fixture-rows.js";
 
 const args = process.argv.slice(2);
 const files = args.filter((a) => !a.startsWith("--"));
@@ -26,11 +26,5 @@ for (const file of files.length ? files : ["tune", "held"]) {
     (group, kind) => (LOW_KINDS.includes(kind) ? `, above weak ${group.filter((x) => x.score > weakScore(x.r) + 1e-9).length}` : ""),
     13,
   );
-  if (showRows)
-    for (const { r: row, score } of scored) {
-      const g = gradeRow(row, row.answer);
-      const flags = g.flags.map((f) => f.kind).join(",");
-      console.log(`\n${row.id} [${row.kind}] label ${row.label} score ${score.toFixed(1)}${flags ? ` flags ${flags}` : ""}`);
-      for (const c of g.scores) console.log(`  ${c.criterionId} ${c.score}: ${c.feedback.replace(/\s+/g, " ").slice(0, 240)}`);
-    }
+  if (showRows) printRows(scored);
 }

@@ -5,7 +5,7 @@
 // committed before any grader change and is never tuned on.
 //   npx tsx scripts/eval/plain8.ts [tune|held ...] [--rows]
 import { compare } from "./metrics.js";
-import { type FixtureRow, gradeRow, printKindSummary, readFixtureRows, rowScore, weakScore } from "./fixture-rows.js";
+import { type FixtureRow, printKindSummary, printRows, readFixtureRows, rowScore, weakScore } from "./fixture-rows.js";
 
 const args = process.argv.slice(2);
 const files = args.filter((a) => !a.startsWith("--"));
@@ -27,11 +27,5 @@ for (const file of files.length ? files : ["tune", "held"]) {
     const farBelow = group.filter((x) => x.score < (x.r.label ?? 0) - 25).length;
     return LOW_KINDS.includes(kind) ? `, above label+${SLACK} ${aboveLabel}, above weak ${aboveWeak}` : `, more than 25 below ${farBelow}`;
   });
-  if (showRows)
-    for (const { r: row, score } of scored) {
-      const g = gradeRow(row, row.answer);
-      const flags = g.flags.map((f) => f.kind).join(",");
-      console.log(`\n${row.id} [${row.kind}] label ${row.label} score ${score.toFixed(1)}${flags ? ` flags ${flags}` : ""}`);
-      for (const c of g.scores) console.log(`  ${c.criterionId} ${c.score}: ${c.feedback.replace(/\s+/g, " ").slice(0, 240)}`);
-    }
+  if (showRows) printRows(scored);
 }

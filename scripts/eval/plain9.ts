@@ -16,6 +16,7 @@ import {
   fixtureQuestion,
   gradeRow,
   printKindSummary,
+  printRows,
   readFixtureRows,
   rowScore,
   weakScore,
@@ -56,11 +57,5 @@ for (const file of files.length ? files : ["tune", "held"]) {
         : `, more than 25 below ${group.filter((x) => x.score < (x.r.label ?? 0) - 25).length}`) +
       `, flagged ${group.filter((x) => x.setAside).length}, cut as off-topic ${group.filter((x) => x.cut).length}`,
   );
-  if (showRows)
-    for (const { r: row, score } of scored) {
-      const g = gradeRow(row, row.answer);
-      const flags = g.flags.map((f) => f.kind).join(",");
-      console.log(`\n${row.id} [${row.kind}] label ${row.label} score ${score.toFixed(1)}${flags ? ` flags ${flags}` : ""}`);
-      for (const c of g.scores) console.log(`  ${c.criterionId} ${c.score}: ${c.feedback.replace(/\s+/g, " ").slice(0, 240)}`);
-    }
+  if (showRows) printRows(scored);
 }
