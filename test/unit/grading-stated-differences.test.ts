@@ -28,6 +28,8 @@ describe("arithmetic stated in words between the figures of a sentence is checke
     "1,840 ms is about 1.5x the 1,200 ms target.",
     "It costs $66 a day, about $14 under the $80 a day budget.",
     "At $1,980 a month it is $480 over the $1,500 monthly budget.",
+    // A budget written without its period is read over the compared figure's period.
+    "We spend $1,980 a month, $480 over the $1,500 budget.",
     // Rounded figures: the compared one's rounding carries into the difference.
     "The stages add up to ~1.8 s, about 0.6 s over the 1.2 s target.",
     "400 + 60 + 80 + 350 + 250 + 700 = 1,840 ms against 1,200 ms: 640 ms over.",
@@ -41,6 +43,11 @@ describe("arithmetic stated in words between the figures of a sentence is checke
     "Caching makes it 2x faster.",
     "Recall went from 82% to 90%, 8% more than before.",
     "The rewrite takes 400 ms, the rerank 350 ms.",
+    // "Over" a span of time is during it, not more than it (session 21: a right estimate reported as a wrong excess).
+    "At $0.006 a minute that's $288 per day and $8,640 over 30 days.",
+    "We spend $288 a day, about $8,640 over a month.",
+    "It stores 2 GB a day, 60 GB over the next 30 days.",
+    "It costs $50 over 24 hours.",
     // A product written as a calculation is arithmetic.ts's, not a ratio said in words.
     "Per request: 2,000 × $2.50/1M + 300 × $10/1M = $0.008, so 4,000 × $0.008 = $32 a day.",
   ])("no stated arithmetic: %s", (text) => {

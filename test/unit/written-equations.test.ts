@@ -65,4 +65,13 @@ describe("the calculations written in an answer", () => {
     expect(writtenEquations("(3 + 4 = 7.")).toEqual([]);
     expect(writtenEquations("Latency is about 300 ms.")).toEqual([]);
   });
+
+  // Session 21: "× 60" is the candidate converting hours to minutes; read in minutes again it was a slip of 2,880,000.
+  it("reads a calculation that converts a time unit by hand in the result's unit", () => {
+    expect(only("800 h × 60 = 48,000 min")).toMatchObject({ computed: 48000, correct: true });
+    expect(only("It runs 90,000 s / 3,600 = 25 hours")).toMatchObject({ computed: 25, correct: true });
+    // The factor the wrong way round is no hand conversion: still a slip.
+    expect(only("800 h / 60 = 48,000 min").correct).toBe(false);
+    expect(only("It runs 90,000 s / 3,600 = 25 minutes").correct).toBe(false);
+  });
 });

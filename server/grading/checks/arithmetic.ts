@@ -282,8 +282,7 @@ export function writtenEquations(text: string): Equation[] {
       // A per-day figure that comes to "6 GB/mo" or "$750/month": the result may be over another period.
       const periods = periodRatio(left, sentence.slice(rel.index! + rel[0].length, rel.index! + rel[0].length + 60));
       const values = reads.flatMap((r) => {
-        const v = inResultUnit(r.value, numsOf(r), stated);
-        return v === null ? [] : periods === 1 ? [v] : [v, v * periods];
+        return inResultUnit(r.value, r.tail, stated).flatMap((v) => (periods === 1 ? [v] : [v, v * periods]));
       });
       const computed = values[0];
       if (computed === undefined) return;
@@ -356,16 +355,32 @@ type StatedResult = {
 };
 
 /**
- * A calculation's value in the unit its result is written in: "12 comments × 85% × 30 s is ~5 minutes" computes
+ * A calculation's values in the unit its result is written in: "12 comments × 85% × 30 s is ~5 minutes" computes
  * seconds and states minutes. Operands in one time unit convert to the result's; operands in several (a sum of
  * "0.3 s + 500 ms") are not read, as the number computed means nothing. Without a time unit on the operands the
  * calculation is taken in the result's unit ("48,000 / 3,600 = 13.3 hours").
+ * A calculation that converts by hand ("800 h × 60 = 48,000 min", "90,000 s / 3,600 = 25 hours") multiplies by the
+ * factor between the units, or divides by it: its value is already in the result's unit, and is read so too
+ * (session 21: a right estimate was reported as a slip of 2,880,000 minutes).
  */
-function inResultUnit(value: number, operands: NumToken[], stated: StatedResult): number | null {
+function inResultUnit(value: number, tail: Token[], stated: StatedResult): number[] {
+  const operands = tail.filter((t): t is NumToken => t.kind === "num");
   const units = new Set(operands.flatMap((t) => (t.time ? [t.time] : [])));
-  if (units.size > 1) return null;
+  if (units.size > 1) return [];
   const [unit] = units;
-  return unit && stated.time ? (value * unit) / stated.time : value;
+  if (!unit || !stated.time || unit === stated.time) return [value];
+  const converted = (value * unit) / stated.time;
+  return convertsByHand(tail, unit / stated.time) ? [converted, value] : [converted];
+}
+
+/** Whether a unitless operand is the factor between two time units, multiplied where the result's unit is smaller, divided where larger. */
+function convertsByHand(tail: Token[], factor: number): boolean {
+  const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(a, b);
+  return tail.some((t, i) => {
+    const op = tail[i - 1];
+    if (t.kind !== "num" || t.time || t.unit || t.money || t.percent || op?.kind !== "op") return false;
+    return (op.op === "*" && same(t.value, factor)) || (op.op === "/" && same(t.value, 1 / factor));
+  });
 }
 
 /**

@@ -29,6 +29,15 @@ const TIMES = /^\s*(?:x|×|times)\s/i;
 const REFERENCE_GAP =
   /^(?:\s*(?:the|a|an|our|your|their|its|this|that|target|budget|goal|limit|sla|slo|cap|ceiling|threshold|of|agreed|stated|required|product's|product)\b)*\s*[~≈]?\s*$/i;
 
+/** A span of time right after a relation word: "30 days", "a month", "the next 12 months", "24 hours". */
+const PERIOD_SPAN =
+  /^\s*(?:the|a|an|one|each|every|next|following|first|last|past|whole|entire|full|typical|same)?\s*(?:(?:next|following|first|last|past|whole|entire|full|typical)\s+)?(?:[\d,.]+\s*-?\s*)?(?:(days?|weeks?|months?|quarters?|years?|yr|mo)|(hours?|hrs?|minutes?|mins?|seconds?|secs?))\b/i;
+/** Whether the text after a relation word names a span of time: a calendar period always, hours or less only after a figure that is no time. */
+function spanAfter(rest: string, derived: StatedFigure): boolean {
+  const m = PERIOD_SPAN.exec(rest);
+  return !!m && (!!m[1] || derived.dim !== "time");
+}
+
 /** How many figures on either side of a derived one may be what it compares. */
 const NEAREST = 6;
 
@@ -74,6 +83,9 @@ export function statedDifferences(text: string, givens: StatedFigure[] = []): St
       else if (ratio) relation = TIMES.exec(after)![0];
       else return;
       if (!sign && !ratio) return;
+      // "$8,640 over 30 days", "$480 over a month", "2 GB within the hour": a span of time the figure is counted
+      // over, not a figure it is compared with (session 21: a right monthly cost was reported as a wrong excess).
+      if (sign && spanAfter(after.slice(relation.length), d)) return;
       // B: the figure right after the relation word, else (for "by") the one the verb names before it.
       // A ratio names what it multiplies in words ("1.5x the target"): "300 × $10/1M" is a calculation (arithmetic.ts).
       const named = figures.slice(i + 1, i + 1 + NEAREST).find((f) => {
@@ -84,6 +96,8 @@ export function statedDifferences(text: string, givens: StatedFigure[] = []): St
       // What a derived figure compares: figures of its own kind; for a ratio any measure; for a percentage any but a count.
       const kinded = (f: StatedFigure) => (ratio ? f.dim !== "count" : percent ? f.dim !== "count" && f !== d : sameKind(f, d));
       const byNamed = BY_BEFORE.test(before) ? [...figures.slice(0, i)].reverse().find(kinded) : undefined;
+      // A figure of another kind right after the relation word ("$8,640 over 30 calls") is not what it is compared with.
+      if (named && !kinded(named) && named.at - (end + relation.length) < 24) return;
       const reference = named && kinded(named) ? named : byNamed;
       // A: a figure of the kind before the derived one (for "by", before the one the verb names), nearest first.
       const upTo = reference && reference === byNamed ? figures.indexOf(reference) : i;
@@ -104,9 +118,13 @@ export function statedDifferences(text: string, givens: StatedFigure[] = []): St
           .filter((b) => sameKind(a, b) && perDay(b) !== 0)
           .map((b) => [a, b] as const),
       );
-      const results = pairs.flatMap(([A, b]) => {
+      // A budget written without its period ("$1,980 a month, $480 over the $1,500 budget") may be over the compared
+      // figure's period as well as read as it stands: either reading.
+      const bases = (A: StatedFigure, b: StatedFigure) =>
+        typeof b.per !== "number" && typeof A.per === "number" ? [b.value / A.per, perDay(b)] : [perDay(b)];
+      const results = pairs.flatMap(([A, b]) => bases(A, b).flatMap((bv) => readingsOf(A, bv)));
+      function readingsOf(A: StatedFigure, bv: number) {
         const a = perDay(A);
-        const bv = perDay(b);
         const ra = roundingPerDay(A);
         // A percentage between percentages may be points or relative: either reading.
         const readings: { computed: number; stated: number; spread: number; own: number }[] = [];
@@ -123,7 +141,7 @@ export function statedDifferences(text: string, givens: StatedFigure[] = []): St
           const allowed = Math.max(0.03 * Math.abs(computed), Math.min(own, 0.1 * Math.abs(computed)) + spread);
           return { computed, stated, correct: Math.abs(computed - stated) <= allowed };
         });
-      });
+      }
       if (!results.length) return;
       const best = results.find((r) => r.correct) ?? results[0]!;
       out.push({ text: text.slice(compared[0]!.at, Math.min(s.to, end + relation.length + 40)).trim(), ...best });
