@@ -74,4 +74,13 @@ describe("the calculations written in an answer", () => {
     expect(only("800 h / 60 = 48,000 min").correct).toBe(false);
     expect(only("It runs 90,000 s / 3,600 = 25 minutes").correct).toBe(false);
   });
+
+  // Audit 18: a 13B-parameter model's weights were reported as a slip of 2.6e-8 GB (B read as bytes).
+  it("reads a B beside a figure in bytes as billions, and numbers in scientific notation", () => {
+    expect(only("Weights are 13B x 2 bytes = 26 GB.")).toMatchObject({ computed: 26e9, correct: true });
+    expect(only("Weights are 13e9 x 2 bytes = 26 GB.")).toMatchObject({ computed: 26e9, correct: true });
+    expect(only("Weights are 13B x 2 bytes = 52 GB.").correct).toBe(false);
+    // Where no figure names bytes, a B before a result in bytes is still bytes per value.
+    expect(only("60M × 768 × 4 B ≈ 184 GB float32.").correct).toBe(true);
+  });
 });

@@ -104,8 +104,10 @@ const BYTE_SCALE = new Set(["kb", "mb", "gb", "tb"]);
 function tokenize(expr: string, bytesResult = false): Token[] {
   const tokens: Token[] = [];
   const perByte = PER_BYTE_UNIT.test(expr);
+  // "13B x 2 bytes = 26 GB": where another figure is in bytes, a B is billions (parameters), not bytes (audit 18).
+  const bytesNamed = /\bbytes?\b/i.test(expr);
   const re =
-    /(\$\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s?(kb|mb|gb|tb|k|m|million|b|bn|billion|thousand))?(?![a-z])(?:\s?(%|percent\b|ms\b|milliseconds?\b|s\b|secs?\b|seconds?\b|mins?\b|minutes?\b|hrs?\b|hours?\b|h\b))?|\/\s?(?:1\s?)?m\b|per (?:1\s?m|m|million)\b|(?<=%\s?)of(?=\s?\$?\d)|\/(?!\s?[a-z])|[×*·÷+()]|\s[x−-]\s|\b(?:times|multiplied by|plus|minus|divided by)\b/gi;
+    /(\$\s?)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?(?:e[+-]?\d{1,3}(?![\d.]))?)(?:\s?(kb|mb|gb|tb|k|m|million|b|bn|billion|thousand))?(?![a-z])(?:\s?(%|percent\b|ms\b|milliseconds?\b|s\b|secs?\b|seconds?\b|mins?\b|minutes?\b|hrs?\b|hours?\b|h\b))?|\/\s?(?:1\s?)?m\b|per (?:1\s?m|m|million)\b|(?<=%\s?)of(?=\s?\$?\d)|\/(?!\s?[a-z])|[×*·÷+()]|\s[x−-]\s|\b(?:times|multiplied by|plus|minus|divided by)\b/gi;
   for (const m of expr.matchAll(re)) {
     const s = m[0];
     if (m[2]) {
@@ -113,7 +115,7 @@ function tokenize(expr: string, bytesResult = false): Token[] {
       const unit = m[4]?.toLowerCase();
       // "3.6 GB × $0.023 per GB-month": the gigabytes are the unit the price counts, not 3.6e9 bytes. "× 4 B ≈ 184
       // GB": where the result is in bytes, a B is bytes, not billions.
-      const asBytes = bytesResult && suffix === "b";
+      const asBytes = bytesResult && suffix === "b" && !bytesNamed;
       const scale = suffix && !(perByte && BYTE_SCALE.has(suffix)) && !asBytes ? (SCALE[suffix] ?? 1) : 1;
       const written = Number(m[2].replace(/,/g, ""));
       const token: NumToken = { kind: "num", value: written * scale };
