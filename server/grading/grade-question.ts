@@ -329,9 +329,9 @@ function readCriterion(
       !found.denied.labels.length &&
       !fromProse.hedged.length &&
       !noOwnAct;
-    const score = inOwnWords
-      ? Math.min(cap, 1)
-      : Math.min(cap, covered > 0 ? Math.max(1, Math.round(4 * blended)) : Math.round(4 * blended));
+    // The level before any cap: what the key points and the likeness to the reference earn together.
+    const earned = inOwnWords ? 1 : covered > 0 ? Math.max(1, Math.round(4 * blended)) : Math.round(4 * blended);
+    const score = Math.min(cap, earned);
     const anchor = criterion.anchors[String(score) as keyof typeof criterion.anchors];
     const labels = [...hits.map((h) => h.label), ...passed.map((c) => c.label)];
     const notes = checks.filter((c) => !c.passed).map((c) => c.note);
@@ -360,7 +360,7 @@ function readCriterion(
       inOwnWords
         ? `In its own words it says ${Math.round(100 * ownWords!)}% of what the reference answers say on this criterion, which earns level 1 and no more: name the key points to earn more.`
         : "",
-      levelMove(covered > 0 ? Math.max(1, Math.round(4 * share)) : 0, score),
+      levelMove(covered > 0 ? Math.max(1, Math.round(4 * share)) : 0, earned, score),
     ]
       .filter(Boolean)
       .join(" ");
@@ -371,7 +371,7 @@ function readCriterion(
         ...hits.map((h) => ({ quote: h.quote, note: h.label })),
         ...passed.map((c) => ({ quote: c.quote ?? "", note: `${c.label}: ${c.note}` })),
       ],
-      feedback: `${summary}${notes.length ? ` ${notes.map((n) => `${n[0]!.toUpperCase()}${n.slice(1)}.`).join(" ")}` : ""} Level ${score}: ${anchor}`,
+      feedback: `${summary}${notes.length ? ` ${notes.map((n) => `${n[0]!.toUpperCase()}${n.slice(1)}.`).join(" ")}` : ""} ${levelText(score, anchor, covered > 0 ? Math.max(1, Math.round(4 * share)) : 0)}`,
       source: "evidence",
       insufficientEvidence: false,
     };
@@ -413,11 +413,31 @@ function conceptual(question: Question): boolean {
   return question.kind === "system-design" && !question.coding;
 }
 
-/** Why the level differs from what the key points alone earn: the likeness to the reference moved it. */
-function levelMove(fromKeyPoints: number, score: number): string {
-  if (score > fromKeyPoints) return `Its likeness to the reference answer raises this to level ${score}.`;
-  if (score < fromKeyPoints) return `Its little likeness to the reference answer holds this at level ${score}.`;
-  return "";
+/**
+ * Why the level differs from what the key points alone earn: the likeness to the reference moved it, or a mistake
+ * the report names (a wrong result, a wrong figure, a misconception) capped it. A capped level is never put down to
+ * little likeness (audit 18: "States 79% of the reference answer's content. Its little likeness ... holds this at
+ * level 2", where a slip had capped it).
+ */
+function levelMove(fromKeyPoints: number, earned: number, score: number): string {
+  const moved =
+    earned > fromKeyPoints
+      ? `Its likeness to the reference answer raises this to level ${earned}.`
+      : earned < fromKeyPoints
+        ? `Its little likeness to the reference answer holds this at level ${earned}.`
+        : "";
+  const capped = score < earned ? `The mistake this report names caps it at level ${score}.` : "";
+  return [moved, capped].filter(Boolean).join(" ");
+}
+
+/**
+ * The level and the rubric's words for it. A level the key points earned is described by its anchor ("Level 3:
+ * Temperature 0 and pinned version or seed"); one that likeness to the reference lifted above them is not, since the
+ * anchor would claim what the report lists as not shown (audit 18): its anchor is quoted as what the level asks for.
+ */
+function levelText(score: number, anchor: string, fromKeyPoints: number): string {
+  if (score <= fromKeyPoints || fromKeyPoints === 0) return `Level ${score}: ${anchor}`;
+  return `Level ${score}, reached by likeness rather than by the key points shown (the rubric's level ${score} asks for: ${anchor})`;
 }
 
 function coveredSummary(covered: number, needed: number, total: number, labels: string[]): string {

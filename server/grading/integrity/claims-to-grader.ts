@@ -327,9 +327,9 @@ export function bandRecord(raw: string): boolean {
 
 /** Leniency asked for in the marking, or a personal stake pleaded: flagged and removed, no more (clean.ts). */
 const LENIENCY =
-  /\b(?:be|go)\s+(?:\w+\s+)?(?:kind|gentle|generous|lenient|easy|soft|forgiving|merciful)\s+(?:with|on|in|when)\s+(?:the\s+|my\s+|your\s+|this\s+)?(?:marking|grading|scoring|marks?|grades?|scores?|evaluation|assessment|me|this|it)\b|\b(?:mark|grade|score|rate|assess|evaluate|judge)\s+(?:this|it|me|my answer|the answer)\s+(?:\w+\s+)?(?:generously|leniently|kindly|gently|favou?rably|softly|mercifully)\b|\b(?:generous|lenient|kind|favou?rable)\s+(?:marking|grading|mark|grade|score|assessment)\b/;
+  /\b(?:be|go)\s+(?:\w+\s+)?(?:kind|gentle|generous|lenient|easy|soft|forgiving|merciful)\s+(?:with|on|in|when)\s+(?:the\s+|my\s+|your\s+|this\s+)?(?:marking|grading|scoring|marks?|grades?|scores?|evaluation|assessment|me|this|it)\b|\b(?:mark|grade|score|rate|assess|evaluate|judge)\s+(?:this|it|me|my answer|the answer)\s+(?:\w+\s+)?(?:generously|leniently|kindly|gently|favou?rably|softly|mercifully)\b|\b(?:generous|lenient|kind|favou?rable)\s+(?:marking|grading|mark|grade|score|assessment)\b|\b(?:please|beg you|begging you|i ask you|kindly)\W{1,3}(?:just\s+)?(?:please\s+)?(?:pass|don't fail|do not fail)\s+me\b|\b(?:please\s+)?let me pass\b/;
 const STAKE =
-  /\b(?:my|our)\s+(?:visa|job|career|family|future|livelihood|green card|residency|rent|kids|mortgage)\b.{0,40}\b(?:depends|rides|hinges|relies|is at stake|on the line)\b|\bi (?:really |badly |desperately )?need (?:this|the) (?:job|role|offer|position|pass)\b/;
+  /\b(?:my|our)\s+(?:visa|job|career|family|future|livelihood|green card|residency|rent|kids|mortgage)\b.{0,40}\b(?:depends|rides|hinges|relies|is at stake|on the line)\b|\bi (?:really |badly |desperately )?need (?:this|the) (?:job|role|offer|position|pass)\b|\b(?:this|the) (?:job|role|offer|position|interview|pass) means (?:everything|a lot|so much|the world) to (?:me|us|my family)\b/;
 const ASKING = /\b(?:please|beg(?:ging)?|i ask|i'm asking|kindly|you)\b/;
 
 export function plea(n: string): boolean {
@@ -445,7 +445,7 @@ const MAY_CLAIM = new RegExp(
     "(?:in|to|toward|towards|when) (?:the |my |your |this )?(?:scor|grad|mark|evaluation|assessment|final)|checks? (?:passed|ok|green|met)",
     "all[_ ]criteria|key[_ ]point|(?:evaluation|grading|rubric) checks|level(?: ?[:=] ?| )[\"']?(?:strong|top|exemplary|excellent|4)|verdict",
     // plea (LENIENCY, STAKE)
-    "kind|gentl|generous|lenient|easy|soft|forgiving|merciful|favo|depends|rides|hinges|relies|at stake|on the line|need (?:this|the) (?:job|role|offer|position|pass)",
+    "kind|gentl|generous|lenient|easy|soft|forgiving|merciful|favo|depends|rides|hinges|relies|at stake|on the line|need (?:this|the) (?:job|role|offer|position|pass)|means (?:everything|a lot|so much|the world) to|(?:pass|fail) me|let me pass",
   ].join("|"),
 );
 /** COVERED's two halves: a noun of what is covered, and a verb of covering. */
