@@ -20,6 +20,9 @@ const CUE = new RegExp(
     "pasted|pastes|inserted|inserts|injected|injects|embedded|embeds|hid|hides|hidden|planted|smuggled|tried|tries|submitted|submits|(?:end|start|begin|open)(?:s|ed|ing)? with|began with|begun with",
     // The same verbs as what someone could do: "an attacker might submit: '...'", "a user could paste '...'".
     "(?:may|might|can|could|would|will|to) (?:submit|paste|insert|inject|embed|hide|plant|smuggle|try|type|write|send|post|say|add|enter|put)",
+    // An order given to some model the sentence describes: "ask a judge model to '...'", "prompt an LLM with '...'"
+    // (audit 18). Only an indefinite one: "the judge" or "you" may be whoever grades this answer.
+    "(?:ask|asks|asked|asking|tell|tells|told|telling|instruct\\w*|prompt|prompts|prompted|prompting)\\s+(?:a|an|any|each|every|some)\\s+(?:[\\w-]+\\s+){0,3}?(?:model|llm|judge|assistant|agent|bot|chatbot|classifier|gpt|grader model|judge model)s?\\s+(?:to|with)",
     // Examples and contents.
     "such as|like|e\\.g\\.?|i\\.e\\.?|for example|for instance|including|containing|contains?|contained|with the (?:text|phrase|words?|line|string)",
     // What an encoding hides, what a phrase means.
