@@ -114,7 +114,16 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       for (const seed of SEEDS) {
         const answer = shuffleKind(h.answer, kind, seed);
         if (answer.trim() === h.answer.trim()) continue;
-        rows.push({ id: `${h.id}-${kind}-${seed}`, source: h.id, questionId: h.questionId, style: h.style, split: h.split, kind, seed, answer });
+        rows.push({
+          id: `${h.id}-${kind}-${seed}`,
+          source: h.id,
+          questionId: h.questionId,
+          style: h.style,
+          split: h.split,
+          kind,
+          seed,
+          answer,
+        });
       }
   const head =
     "# Written by scripts/eval/shuffle11-rows.ts from honest.yaml (session 21, branch `shuffle11`), before any change to\n" +
