@@ -20,7 +20,9 @@ import { listItemMarks, readMarks } from "./word-order-marks.js";
  * student's numbered list of run-together phrases), the fixtures' lowest -0.46. Shuffles of the same texts: 26-90%
  * below -1.1 by set and kind (words shuffled within sentences or across the text, lower-cased without punctuation, in
  * windows of four). Only a text that reads well below any honest one is taken: terse notes, short list items and
- * fragments have few function words, so their order says little either way.
+ * fragments have few function words, so their order says little either way. Session 21 (`shuffle11`) reads beside it
+ * the marks a shuffle moves (openers inside sentences, full stops before lower-case words, units away from their
+ * figures, short list items ending on small words: word-order-marks.ts), each with another or with a poor class order.
  */
 export const WORD_ORDER_FILE = new URL("./word-order.tsv", import.meta.url);
 
