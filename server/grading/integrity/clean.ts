@@ -35,7 +35,7 @@ import { configLines, withoutConfig } from "./config-lines.js";
 import { praisesItself } from "./self-praise.js";
 import { claimToGrader, mayClaimToGrader, TOP_GRADE_ASKED, withoutPlea } from "./claims-to-grader.js";
 import { withoutTemplatedTerms } from "./templated-terms.js";
-import { scrambledWordOrder } from "../language/word-order.js";
+import { scrambledParagraphs } from "../language/word-order.js";
 import { relatesLikeKeyPoint } from "../term-relations.js";
 import {
   analyse,
@@ -631,16 +631,12 @@ function withoutScrambledProse(
   flag: (kind: IntegrityFlag["kind"], quote: string) => void,
 ): string {
   const paragraphs = text.split(/\n\s*\n/);
-  const isProse = (p: string) => prose.has(p);
-  const kept = paragraphs.filter((p) => {
-    if (!isProse(p) || !scrambledWordOrder(p)) return true;
-    flag("scrambled-words", p);
-    return false;
-  });
-  const rest = kept.filter(isProse);
-  if (rest.length < 2 || !scrambledWordOrder(rest.join("\n\n"))) return kept.join("\n\n");
-  flag("scrambled-words", rest.join("\n\n"));
-  return kept.filter((p) => !isProse(p)).join("\n\n");
+  const prosaic = paragraphs.flatMap((p, i) => (prose.has(p) ? [i] : []));
+  const { alone, together } = scrambledParagraphs(prosaic.map((i) => paragraphs[i]!));
+  const dropped = new Set([...alone, ...together].map((k) => prosaic[k]!));
+  for (const k of alone) flag("scrambled-words", paragraphs[prosaic[k]!]!);
+  if (together.length) flag("scrambled-words", together.map((k) => paragraphs[prosaic[k]!]).join("\n\n"));
+  return paragraphs.filter((_, i) => !dropped.has(i)).join("\n\n");
 }
 
 /** A prompt title ("New instructions:") blanked, same length, where the prompt it titles is for the system under design. */

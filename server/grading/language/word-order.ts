@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { analyse, type Analysis } from "./analyse.js";
+import { listItemMarks, readMarks } from "./word-order-marks.js";
 
 /**
  * Words in no English order: a strong answer with its words shuffled ("What went constrains the prompt the output.
@@ -19,7 +20,9 @@ import { analyse, type Analysis } from "./analyse.js";
  * student's numbered list of run-together phrases), the fixtures' lowest -0.46. Shuffles of the same texts: 26-90%
  * below -1.1 by set and kind (words shuffled within sentences or across the text, lower-cased without punctuation, in
  * windows of four). Only a text that reads well below any honest one is taken: terse notes, short list items and
- * fragments have few function words, so their order says little either way.
+ * fragments have few function words, so their order says little either way. Session 21 (`shuffle11`) reads beside it
+ * the marks a shuffle moves (openers inside sentences, full stops before lower-case words, units away from their
+ * figures, short list items ending on small words: word-order-marks.ts), each with another or with a poor class order.
  */
 export const WORD_ORDER_FILE = new URL("./word-order.tsv", import.meta.url);
 
@@ -35,6 +38,18 @@ const FUNCTION_WORDS = new Set(
 
 /** Fewer scored steps than this say too little to call a text's order foreign. */
 const MIN_STEPS = 20;
+/**
+ * The marks a shuffle moves (word-order-marks.ts) are read on texts of this many steps and more: a terse note of
+ * three short sentences has some 22 (session 21).
+ */
+const MIN_MARK_STEPS = 12;
+/** A note whose full stops stand before lower-case words is a shuffle only where its class order is this poor too. */
+const NOTE_BELOW = -0.6;
+/** Units apart from their figures: this many units at least, fewer than this share of them after a figure. */
+const MIN_UNITS = 5;
+const LOOSE_UNITS = 0.35;
+/** A list is read for its items' edges from this many short items, half of them marked. */
+const MIN_ITEMS = 3;
 /** A mean log-ratio below this is no English order (the lowest honest text measured: -1.01). */
 const SCRAMBLED_BELOW = -1.1;
 /** How far the trigram is trusted over the bigram: a context seen n times weighs n / (n + this). */
@@ -137,23 +152,34 @@ function loadModel(): Model {
   return m;
 }
 
-/** The mean log-ratio of a text's class steps (see above), and how many steps it rests on. List lines are left out. */
-export function wordOrderScore(text: string): { score: number; steps: number } {
-  model ??= loadModel();
-  const m = model;
-  const prose = text
+/**
+ * The prose a text's order is read on: list items of a few words left out (fragments, "- Reduce size of routing
+ * tables": their order is a list's, not prose's), longer ones without their marker; notation and labels as one noun.
+ */
+function proseOf(text: string): string {
+  return text
     .split("\n")
     .flatMap((l) => {
       const item = LIST_LINE.exec(l);
       if (!item) return [l];
-      // A list item of a few words is a fragment ("- Reduce size of routing tables"); a long one is a sentence, and
-      // a shuffle cut into bulleted lines must not pass for a list.
+      // A list item of a few words is a fragment; a long one is a sentence, and a shuffle cut into bulleted lines
+      // must not pass for a list.
       const body = l.slice(item[0].length);
       return body.split(/\s+/).filter(Boolean).length >= LONG_ITEM_WORDS ? [body] : [];
     })
     .join("\n")
     .replace(NOTATION, "x")
     .replace(LABEL, "$1x:");
+}
+
+/** The mean log-ratio of a text's class steps (see above), and how many steps it rests on. List lines are left out. */
+export function wordOrderScore(text: string): { score: number; steps: number } {
+  return classOrderScore(proseOf(text));
+}
+
+function classOrderScore(prose: string): { score: number; steps: number } {
+  model ??= loadModel();
+  const m = model;
   const pairP = (a: string, b: string) => ((m.pair.get(`${a} ${b}`) ?? 0) + SMOOTHING) / ((m.after.get(a) ?? 0) + SMOOTHING * m.classes);
   const anywhere = (b: string) => ((m.before.get(b) ?? 0) + SMOOTHING) / (m.total + SMOOTHING * m.classes);
   let sum = 0;
@@ -172,8 +198,54 @@ export function wordOrderScore(text: string): { score: number; steps: number } {
   return { score: steps ? sum / steps : 0, steps };
 }
 
-/** Whether a paragraph's words stand in no English order: a shuffle (see above). */
+/** Whether a paragraph's words stand in no English order: a shuffle (see above, and word-order-marks.ts). */
 export function scrambledWordOrder(text: string): boolean {
-  const { score, steps } = wordOrderScore(text);
-  return steps >= MIN_STEPS && score < SCRAMBLED_BELOW;
+  return scrambleReading(text) !== null;
+}
+
+/** Which reading takes a text for a shuffle, if any (the measurement script counts them apart). */
+export function scrambleReading(text: string): "class-order" | "broken-edges" | "broken-note" | "loose-units" | "loose-items" | null {
+  // Short list items are left out of the class order; a list of them shuffled item by item shows in its items' edges.
+  const list = listItemMarks(text);
+  if (list.items >= MIN_ITEMS && list.marked >= MIN_ITEMS && list.marked * 2 >= list.items) return "loose-items";
+  const prose = proseOf(text);
+  const { score, steps } = classOrderScore(prose);
+  if (steps >= MIN_STEPS && score < SCRAMBLED_BELOW) return "class-order";
+  if (steps < MIN_MARK_STEPS) return null;
+  const marks = readMarks(prose);
+  // Openers inside sentences and full stops before lower-case words, both: what a shuffle of any part of a text
+  // leaves, and no honest text measured had (a student who writes no capitals after a full stop moves no opener).
+  const brokenEdges =
+    marks.brokenClosers >= 2 &&
+    marks.displacedOpeners >= 1 &&
+    marks.brokenClosers + marks.displacedOpeners >= 4 &&
+    marks.brokenClosers * 2 >= marks.closers;
+  // Full stops before lower-case words and a last word closing nothing: a shuffled terse note, whose openers are
+  // its own verbs and nouns ("Retry 429 and 503 only. Honour Retry-After."); with a class order already poor, since
+  // students who write no capitals after a full stop do so too.
+  const brokenNote = marks.brokenClosers >= 2 && marks.brokenClosers * 2 >= marks.closers && marks.endsOpen && score < NOTE_BELOW;
+  // Units apart from their figures ("ms the 400 p95"): a shuffled answer of figures, whose class order reads like
+  // English more often than prose's does.
+  const looseUnits = marks.units >= MIN_UNITS && marks.unitsByFigure < LOOSE_UNITS * marks.units && score < 0;
+  return brokenEdges ? "broken-edges" : brokenNote ? "broken-note" : looseUnits ? "loose-units" : null;
+}
+
+/**
+ * The readings of a text's paragraphs (each, and together where there are several), for a measurement script's floor
+ * (scripts/eval/shuffle11.ts): the class order's score and which reading, if any, takes it for a shuffle.
+ */
+export function orderReadings(paragraphs: readonly string[]): { score: number; steps: number; reading: string | null }[] {
+  const texts = paragraphs.length > 1 ? [...paragraphs, paragraphs.join("\n\n")] : [...paragraphs];
+  return texts.map((t) => ({ ...wordOrderScore(t), reading: scrambleReading(t) }));
+}
+
+/**
+ * Which of an answer's prose paragraphs stand in no English order: each read alone (`alone`), then the rest read as
+ * one (`together`, all of them or none): a shuffle cut into paragraphs too short to read alone goes together.
+ */
+export function scrambledParagraphs(paragraphs: readonly string[]): { alone: number[]; together: number[] } {
+  const alone = paragraphs.flatMap((p, i) => (scrambledWordOrder(p) ? [i] : []));
+  const rest = paragraphs.flatMap((_, i) => (alone.includes(i) ? [] : [i]));
+  const together = rest.length >= 2 && scrambledWordOrder(rest.map((i) => paragraphs[i]).join("\n\n")) ? rest : [];
+  return { alone, together };
 }
