@@ -24,6 +24,7 @@ import { describedPoint } from "./poles.js";
 import { deniedPoints } from "./denied-points.js";
 import { valueOpposites, type Values } from "./value-opposites.js";
 import { turnedDownLater } from "./later-turn-down.js";
+import { sensesOf } from "./language/wordnet.js";
 
 /**
  * Every key point of a criterion the answer states the opposite of, stated or
@@ -86,6 +87,8 @@ export function contradictions(
   };
   const byPole = options.poles ? poleOpposites(criterion, a, claims, options.poles) : new Map<string, number[]>();
   const byValue = options.values ? valueOpposites(a, claims, options.values) : new Map<string, number[]>();
+  // A diagnosis (the criterion names the fault's layer) is told beside its fix: see oppositeAt.
+  const diagnosis = criterion.evidence.checks.includes("fault-class");
   for (const c of criterion.evidence.concepts) {
     const verbs = labelVerbs(c.label);
     const hit = hits.find((h) => h.label === c.label);
@@ -107,7 +110,7 @@ export function contradictions(
     const read = deniesOwnTerm(c.label) ? c.terms.filter((t) => isNegativeTerm(t)) : c.terms;
     const terms = hit ? read.filter((t) => !isNegativeTerm(t)) : read;
     const at = [
-      ...terms.flatMap((term) => oppositeAt(a, term, claims, hit ? null : roles, verbs, hedge)),
+      ...terms.flatMap((term) => oppositeAt(a, term, claims, hit ? null : roles, verbs, hedge, diagnosis)),
       ...(byPole.get(c.label) ?? []),
       ...(byValue.get(c.label) ?? []),
     ];
@@ -165,6 +168,7 @@ function oppositeAt(
   roles: Roles | null,
   verbs: ReadonlySet<string>,
   hedge: HedgeContext,
+  diagnosis: boolean,
 ): number[] {
   const { positions, negative } = lemmaTermPositions(a, term);
   return positions.filter((i) => {
@@ -176,9 +180,57 @@ function oppositeAt(
     // ("A stack is FIFO": the queue's), and agrees when it is denied ("Processes do not share memory").
     if (roles && saidOfOther(roles, a, i, term)) return !negative && !negatedAt(a, i, 3, { head: true });
     // A negative point's thing taken away agrees with it ("kill the shell tool"); kept on purpose, it is the opposite.
+    // A diagnosis is told beside its fix: an order that supplies the missing thing is the fix, and agrees with the
+    // fault ("List the labels in the prompt" against "label set not given"; audit 18 reported a right fix as the
+    // opposite of its diagnosis). A fix's own prohibitions ("no markdown") are not read so: there an order is one.
+    if (negative && diagnosis && inOrder(a, i)) return false;
     if (negative) return removal(a, i, term) === "kept" || (!negatedEarlier(a, i) && !absentAt(a, i, term));
     return negatedAt(a, i, 3, { head: true }) || deniedVerb(a, i, verbs);
   });
+}
+
+/** Words an order may open with before its verb: "please", "then", "I'd", "we should". */
+const ORDER_OPENERS = new Set([
+  "please",
+  "then",
+  "also",
+  "just",
+  "first",
+  "and",
+  "so",
+  "instead",
+  "simply",
+  "i'd",
+  "we'd",
+  "i",
+  "we",
+  "you",
+  "would",
+  "should",
+  "'d",
+  "must",
+  "need",
+  "to",
+]);
+
+/** The clause around a token opens with a verb in its base form: an order ("List the labels", "I'd add a rule"). */
+function inOrder(a: Analysis, index: number): boolean {
+  const [from, to] = clauseAround(a, index);
+  for (let j = from; j <= Math.min(to, from + 4); j++) {
+    const t = a.tokens[j]!;
+    if (t.pos === "PUNCT" || ORDER_OPENERS.has(t.word)) continue;
+    if (t.pos === "VERB") return t.lemma === t.word;
+    // A sentence's first word is often read as a name or a noun ("List the labels"): a word WordNet knows as a
+    // verb, right before an article, opens an order there.
+    const next = a.tokens[j + 1];
+    return (
+      (t.pos === "PROPN" || t.pos === "NOUN") &&
+      (j === 0 || a.tokens[j - 1]!.sentence !== t.sentence) &&
+      next?.pos === "DET" &&
+      sensesOf(t.word).some((s) => s.pos === "verb")
+    );
+  }
+  return false;
 }
 
 /** Verbs too general to carry a key point: "does not have" says nothing of which point. */

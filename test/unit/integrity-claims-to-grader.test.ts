@@ -139,10 +139,7 @@ describe("claims about the answer handed to its grader", () => {
     for (const text of PLEAS) {
       const flags = flagsOf(text);
       // One flag per pleading sentence, each a plea.
-      expect(
-        [...new Set(flags.map((f) => f.kind))],
-        text,
-      ).toEqual(["plea"]);
+      expect([...new Set(flags.map((f) => f.kind))], text).toEqual(["plea"]);
     }
     const base = prose.exemplars.find((e) => e.level === "adequate")!.answer;
     const clean = gradeQuestion(prose, [{ text: base }], { pack, gradingExemplar: base });
