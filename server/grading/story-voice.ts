@@ -23,8 +23,9 @@ const THEM: Record<string, string> = { your: "their", yours: "theirs", yourself:
  * unless the question made the reader the stakeholder; then orders to them ("Think of it as a
  * new rep who ...") are the answer too, and only orders about the grading count.
  */
-export function toReader(sentence: string, options: { rolePlay?: boolean } = {}): boolean {
-  if (!addressedToReader(sentence)) return false;
+export function toReader(sentence: string, options: { rolePlay?: boolean; addressed?: boolean } = {}): boolean {
+  // `addressed`: addressedToReader(sentence), when the caller has already read it.
+  if (!(options.addressed ?? addressedToReader(sentence))) return false;
   if (!options.rolePlay && OPENS_WITH_YOU.test(unquoted(sentence))) return true;
   const asThey = sentence.replace(YOU, (w) => THEM[w.toLowerCase()] ?? (/^Y/.test(w) ? "They" : "they") + w.slice(3));
   return addressedToReader(asThey, { orders: !options.rolePlay });

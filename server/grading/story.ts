@@ -39,13 +39,17 @@ export function evidenceFor(question: Question, evidence: EvidenceText): Evidenc
   for (const paragraph of prose.split(/\n\s*\n/)) {
     const a = analyse(ownWords(paragraph));
     const claims = claimSentences(a, questionTerms(question), { story: true });
-    const addressed = a.sentences.map((s) => toReader(s.text, { rolePlay }));
+    // Each sentence is read once for whether it speaks to a reader at all (toReader's first test), and toReader's
+    // further reading is taken only where it decides something: every sentence when the question casts the reader,
+    // else only the claims of a paragraph that is kept. Both readers are pure, so the kept sentences are the same.
+    const anyReader = a.sentences.map((s) => addressedToReader(s.text));
+    const addressed = (i: number) => toReader(a.sentences[i]!.text, { rolePlay, addressed: anyReader[i]! });
     // A paragraph mostly addressed to its reader is a message to someone, not an account: none of it counts.
     // Here any "you" counts (unless the question casts the reader): a jailbreak speaks to "you" throughout,
     // where a story's impersonal "you" is a sentence or two.
-    const toSomeone = rolePlay ? addressed : a.sentences.map((s) => addressedToReader(s.text));
+    const toSomeone = rolePlay ? a.sentences.map((_, i) => addressed(i)) : anyReader;
     if (toSomeone.filter(Boolean).length * 2 >= a.sentences.length) continue;
-    a.sentences.forEach((s, i) => claims.has(i) && !addressed[i] && own.push(s.text));
+    a.sentences.forEach((s, i) => claims.has(i) && !(rolePlay ? toSomeone[i] : addressed(i)) && own.push(s.text));
   }
   return { ...evidence, prose: own.join(" ") };
 }

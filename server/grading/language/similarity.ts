@@ -2,7 +2,7 @@ import { analyse } from "./analyse.js";
 import { claimSentences, type ClaimOptions } from "./claims.js";
 import { negatedListItem } from "./negation-scope.js";
 import { negatedAt } from "./terms.js";
-import { maySlip, misspells, termWordForms } from "./term-word.js";
+import { maySlip, misspells, termWordForms, type TermWordForms } from "./term-word.js";
 import { WIDENING } from "./word-family.js";
 import { complementsOf } from "./antonyms.js";
 
@@ -78,75 +78,167 @@ export function vectorOf(
  * "connect".
  */
 export function weightedRecall(answer: Vector, reference: Vector): number {
-  const { words, weights, total } = wordsOf(reference);
+  const { ids, weights, total } = wordsOf(reference);
+  const said = answerShares(answer);
   let hit = 0;
-  for (let k = 0; k < words.length; k++) {
-    const f = words[k]!;
+  for (let k = 0; k < ids.length; k++) {
     const w = weights[k]!;
-    if (answer.has(f)) hit += w;
-    else if (WIDENING.similarity !== "none") {
-      const share = carriedShare(answer, f);
-      if (share !== 0) hit += share === 1 ? w : share * w;
-    }
+    // 1: said (the word itself, or all of it carried); 0: nothing; else the share carried (see shareOf).
+    const share = shareOf(said, ids[k]!);
+    if (share === 1) hit += w;
+    else if (share !== 0) hit += share * w;
   }
   return total === 0 ? 0 : hit / total;
 }
 
 /**
- * A reference's single-word features (its word pairs, "a>b", are left out of recall) with their weights, in the
- * vector's order, and their total summed in that order (so the same floating-point total). A reference vector is
- * built once per pack version and compared with every answer: this is worked out once per reference, not once
- * per answer.
+ * A reference's single-word features (its word pairs, "a>b", are left out of recall) as reference words' numbers,
+ * with their weights, in the vector's order, and their total summed in that order (so the same floating-point
+ * total). A reference vector is built once per pack version and compared with every answer: this is worked out
+ * once per reference, not once per answer.
  */
-function wordsOf(reference: Vector): { words: string[]; weights: number[]; total: number } {
+function wordsOf(reference: Vector): { ids: Int32Array; weights: number[]; total: number } {
   let known = referenceWords.get(reference);
-  if (!known) {
-    known = { words: [], weights: [], total: 0 };
+  if (!known || known.generation !== generation) {
+    // Numbered afresh before, not while, a reference is numbered: its numbers are all of one generation.
+    if (numbered.length + reference.size > MOST_REFERENCE_WORDS) startGeneration();
+    const ids: number[] = [];
+    known = { ids: new Int32Array(0), weights: [], total: 0, generation };
     for (const [f, w] of reference) {
       if (f.includes(">")) continue;
-      known.words.push(f);
+      ids.push(referenceWordId(f));
       known.weights.push(w);
       known.total += w;
     }
+    known.ids = Int32Array.from(ids);
     referenceWords.set(reference, known);
   }
   return known;
 }
-const referenceWords = new WeakMap<Vector, { words: string[]; weights: number[]; total: number }>();
+const referenceWords = new WeakMap<Vector, { ids: Int32Array; weights: number[]; total: number; generation: number }>();
 
 /**
- * The share of an unsaid reference feature's weight the answer carries anyway (0, a complement's, a relative's
- * or all of it). It depends on the answer and the feature alone, and one answer is compared with several
- * references (the strong model answers, each criterion's own part) that share most of their words: worked out
- * once per answer vector and feature, not once per reference.
+ * Every reference word met, by number, with what carrying it takes, looked up once for the process (WordNet's
+ * forms and complements never change), not once per answer: its own forms (a slip on them carries it), its
+ * family (a relative carries a share) and its complements (their denial carries a share). `carriers` is the
+ * family read the other way round: for each form, the reference words whose family holds it, so an answer's
+ * words find the reference words they carry without walking every family. Past a bound the numbers start
+ * afresh (a new generation), so a long-lived worker reading many packs does not grow without end.
  */
-function carriedShare(answer: Vector, f: string): number {
-  let memo = carried.get(answer);
-  if (!memo) carried.set(answer, (memo = { words: answerWords(answer), shares: new Map() }));
-  let share = memo.shares.get(f);
-  if (share === undefined) memo.shares.set(f, (share = carriedShareNow(memo.words, f)));
-  return share;
+type ReferenceWord = {
+  polarity: "" | "not_";
+  word: string;
+  own: TermWordForms;
+  kin: TermWordForms | null;
+  complements: ReadonlySet<string>;
+};
+let generation = 0;
+let numbered: ReferenceWord[] = [];
+let numbers = new Map<string, number>();
+let carriers = new Map<string, number[]>();
+/** Each answer holds a share per numbered word (8 bytes): a pack has a few thousand. */
+const MOST_REFERENCE_WORDS = 50_000;
+function startGeneration(): void {
+  generation++;
+  numbered = [];
+  numbers = new Map();
+  carriers = new Map();
 }
-const carried = new WeakMap<Vector, { words: AnswerWords; shares: Map<string, number> }>();
 
-function carriedShareNow(words: AnswerWords, f: string): number {
+function referenceWordId(f: string): number {
+  let id = numbers.get(f);
+  if (id !== undefined) return id;
   const polarity = f.startsWith("not_") ? "not_" : "";
   const word = f.slice(polarity.length);
-  // The denial of a word's complement states it: "not closed" carries "open", "different" carries "not_same".
-  const denied = words.get(polarity ? "" : "not_");
-  if (denied && saysComplement(word, denied.all)) return COMPLEMENT_SHARE;
-  const said = words.get(polarity);
-  if (!said) return 0;
-  const own = termWordForms(word, { relatives: false });
-  if (said.slips.some((x) => misspells(x, own))) return 1;
-  if (WIDENING.similarity === "all") {
-    const kin = termWordForms(word);
-    if (sharesAny(kin.same, said.all) || said.slips.some((x) => misspells(x, kin))) return RELATIVE_SHARE;
+  const kin = WIDENING.similarity === "all" ? termWordForms(word) : null;
+  id = numbered.length;
+  numbered.push({ polarity, word, own: termWordForms(word, { relatives: false }), kin, complements: complementsOf(word) });
+  numbers.set(f, id);
+  if (kin)
+    for (const form of kin.same) {
+      const list = carriers.get(form);
+      if (list) list.push(id);
+      else carriers.set(form, [id]);
+    }
+  return id;
+}
+
+/**
+ * One answer vector's share of each reference word (NaN: not yet read), and for each polarity which reference
+ * words a word of the answer is family of. It depends on the answer and the word alone, and one answer is
+ * compared with several references (the strong model answers, each criterion's own part) that share most of
+ * their words: worked out once per answer vector and word, not once per reference.
+ */
+type AnswerShares = {
+  answer: Vector;
+  words: AnswerWords;
+  generation: number;
+  shares: Float64Array;
+  /** Per polarity: 1 for each reference word (numbered before this answer was read) whose family the answer says. */
+  kinSaid: Map<string, Uint8Array>;
+};
+function answerShares(answer: Vector): AnswerShares {
+  let memo = carried.get(answer);
+  if (!memo || memo.generation !== generation) {
+    memo = { answer, words: answerWords(answer), generation, shares: new Float64Array(numbered.length).fill(NaN), kinSaid: new Map() };
+    carried.set(answer, memo);
   }
+  return memo;
+}
+const carried = new WeakMap<Vector, AnswerShares>();
+
+/** The share of a reference word's weight the answer carries, as weightedRecall adds it: 1 when said. */
+function shareOf(memo: AnswerShares, id: number): number {
+  if (id >= memo.shares.length) {
+    const grown = new Float64Array(numbered.length).fill(NaN);
+    grown.set(memo.shares);
+    memo.shares = grown;
+  }
+  let share = memo.shares[id]!;
+  if (Number.isNaN(share)) {
+    const r = numbered[id]!;
+    share = memo.answer.has(r.polarity + r.word) ? 1 : WIDENING.similarity === "none" ? 0 : carriedShareNow(memo, id, r);
+    memo.shares[id] = share;
+  }
+  return share;
+}
+
+/**
+ * The share of an unsaid reference word's weight the answer carries anyway (0, a complement's, a relative's or
+ * all of it).
+ */
+function carriedShareNow(memo: AnswerShares, id: number, r: ReferenceWord): number {
+  const { words } = memo;
+  // The denial of a word's complement states it: "not closed" carries "open", "different" carries "not_same".
+  const denied = words.get(r.polarity ? "" : "not_");
+  if (denied && saysAny(r.complements, denied.all)) return COMPLEMENT_SHARE;
+  const said = words.get(r.polarity);
+  if (!said) return 0;
+  if (said.slips.some((x) => misspells(x, r.own))) return 1;
+  if (r.kin && (familySaid(memo, r.polarity, said.all, id, r.kin) || said.slips.some((x) => misspells(x, r.kin!)))) return RELATIVE_SHARE;
   return 0;
 }
 
-/** Whether a word's family (hundreds of forms for some words) has a member the answer says: no copy of the family per feature. */
+/**
+ * Whether a reference word's family (hundreds of forms for some words) has a member the answer says: read from
+ * the answer's side once per answer and polarity (`carriers`), for the reference words numbered by then.
+ */
+function familySaid(memo: AnswerShares, polarity: string, said: ReadonlySet<string>, id: number, kin: TermWordForms): boolean {
+  let marks = memo.kinSaid.get(polarity);
+  if (!marks) {
+    marks = new Uint8Array(numbered.length);
+    for (const x of said) {
+      const ids = carriers.get(x);
+      if (ids) for (const i of ids) if (i < marks.length) marks[i] = 1;
+    }
+    memo.kinSaid.set(polarity, marks);
+  }
+  if (id < marks.length) return marks[id] === 1;
+  // A reference word numbered after this answer's marks were made: its family walked.
+  return sharesAny(kin.same, said);
+}
+
+/** Whether a word's family has a member the answer says: no copy of the family per feature. */
 function sharesAny(family: ReadonlySet<string>, said: ReadonlySet<string>): boolean {
   // The smaller set is walked: the answer says a few dozen words, a family may have hundreds.
   if (family.size <= said.size) {
@@ -155,8 +247,8 @@ function sharesAny(family: ReadonlySet<string>, said: ReadonlySet<string>): bool
   return false;
 }
 
-function saysComplement(word: string, said: ReadonlySet<string>): boolean {
-  for (const x of complementsOf(word)) if (said.has(x)) return true;
+function saysAny(words: ReadonlySet<string>, said: ReadonlySet<string>): boolean {
+  for (const x of words) if (said.has(x)) return true;
   return false;
 }
 

@@ -112,8 +112,10 @@ function scanTerm(a: Analysis, term: string): TermPositions {
   const positions: number[] = [];
   if (lemmas.length === 0) return { positions, negative };
   if (directions.some((d) => d !== 0)) return scanChangeTerm(a, term);
+  // No token says the term's first word: no place to start from, and its other words need not be read.
+  const first = kindsSaying(a, words[0]!);
+  if (first.indexOf(1) < 0) return { positions, negative };
   const said = words.map((w) => kindsSaying(a, w));
-  const first = said[0]!;
   const { kinds } = tokenKinds(a);
   outer: for (let i = 0; i + lemmas.length <= a.tokens.length; i++) {
     if (!first[kinds[i]!]) continue;
