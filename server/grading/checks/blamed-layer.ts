@@ -42,7 +42,7 @@ const layersIn = (text: string) => new Set([...text.matchAll(new RegExp(`\\b${LA
 
 const blamedByCriterion = new WeakMap<Criterion, ReadonlySet<Layer>>();
 /** The layers the criterion blames (see above); none when its description names none. */
-export function blamedLayers(criterion: Criterion): ReadonlySet<Layer> {
+function blamedLayers(criterion: Criterion): ReadonlySet<Layer> {
   let known = blamedByCriterion.get(criterion);
   if (known) return known;
   const first = criterion.description.split(/:|(?<=[a-z)])\.\s/)[0] ?? "";
