@@ -27,9 +27,9 @@ import { relatesWords } from "./statement-shape.js";
  * function words of a sentence: a run of definition words is no statement), holds at least MIN_WORDS distinct
  * words of that point's meaning within one WINDOW of words, MIN_STRONG of them the pack's own (or an answer word
  * sharing a WordNet sense with one: "erase" for "delete"), weighing at least MIN_WEIGHT after sharing, most of
- * them not negated or dismissed, and names no key point of the question by its terms (that sentence is read by
- * the terms). It states at most one point: the one its words fit best. A salad of a point's definition words has
- * no sentence shape; padded with function words, its words are a definition's, at half weight and shared out.
+ * them not negated or dismissed, and does not name that point by its terms (there the terms read it; the same
+ * sentence may still state another point in other words). It states at most one point: the one its words fit
+ * best. A salad of a point's definition words has no sentence shape; padded with function words, its words are a definition's, at half weight and shared out.
  * Thresholds chosen on the hand-written cases of test/fixtures/paraphrase (tuning part) and the built-in pack's
  * exemplars, measured on the public sets' tuning splits (docs/grading-history.md, Session 11, "paraphrase").
  */
@@ -195,13 +195,16 @@ function bestFit(m: Meanings, a: Analysis, i: number): { meaning: Meaning; hit: 
   const s = a.sentences[i]!;
   // A relation: a verb, and the function words a sentence has (statement-shape.ts).
   if (!relatesWords(a, i)) return null;
-  // A sentence that names a key point by its terms is read by them.
+  // A key point the sentence names by its terms is read by them; the sentence may still state another point in
+  // other words ("I'd have the rewriter give back the things to avoid and filter the recipes in code" names
+  // "filter", a term of the diagnosis, and states the fix's "applied as filters in code" in its own words).
   const lower = s.text.toLowerCase();
-  if (m.terms.some(({ term }) => findTerm(lower, term) >= 0)) return null;
+  const named = new Set(m.terms.filter(({ term }) => findTerm(lower, term) >= 0).map(({ meaning }) => meaning));
   const words = sentenceWords(a, s.from, s.to);
   let best: { meaning: Meaning; weight: number; from: number; to: number } | null = null;
   m.meanings.forEach((meaning, at) => {
-    const fit = fitOf(m, meaning, at, a, words);
+    if (named.has(at)) return;
+    const fit = fitOf(m, meaning, at, a, words, named.size > 0);
     if (fit && (!best || fit.weight > best.weight)) best = { meaning, ...fit };
   });
   if (!best) return null;
@@ -237,13 +240,17 @@ function sentenceWords(a: Analysis, from: number, to: number): SentenceWords {
   return { indices, content, directions, negated };
 }
 
-/** The best window of a sentence for one key point (the `at`-th of the question's), when it passes; token indices into the analysis. */
+/**
+ * The best window of a sentence for one key point (the `at`-th of the question's), when it passes; token indices into the
+ * analysis. `besideTerms`: the sentence names another point by its terms.
+ */
 function fitOf(
   m: Meanings,
   meaning: Meaning,
   at: number,
   a: Analysis,
   words: SentenceWords,
+  besideTerms = false,
 ): { weight: number; from: number; to: number } | null {
   // A point about a change of amount ("cost growth") is not stated by a sentence that moves the other way ("the costs
   // shrink, since each extra loop is a paid call"): the pack's words around it fit, the direction does not.
@@ -279,7 +286,10 @@ function fitOf(
       if (k.strong) strong++;
     }
     const count = end - start + 1;
-    if (keys.size >= MIN_WORDS && strong >= MIN_STRONG && weight >= MIN_WEIGHT && negated * 2 < count && (!best || weight > best.weight))
+    // Beside another point's terms, no word of the window may be negated: "We never filter anything in code"
+    // denies the fix whose words it shares with the term it names.
+    const denied = besideTerms ? negated > 0 : negated * 2 >= count;
+    if (keys.size >= MIN_WORDS && strong >= MIN_STRONG && weight >= MIN_WEIGHT && !denied && (!best || weight > best.weight))
       best = { weight, from: credits[start]!.index, to: credits[end]!.index };
   }
   return best;

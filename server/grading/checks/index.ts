@@ -34,7 +34,7 @@ export const CHECK_HANDLERS: Record<Check, CheckHandler> = {
   reflection: starPart("reflection"),
   "design-sections": ({ answer }) => [checkDesignSections(answer)],
   // "- prompt fault" in a list or "We use prompt fault." in a template names no diagnosis: only claims count.
-  "fault-class": ({ answer, claims }) => [checkFaultClass(claims ?? answer)],
+  "fault-class": ({ answer, claims, criterion }) => [checkFaultClass(claims ?? answer, criterion)],
   "fixed-prompt": ({ answer }) => [checkFixedPrompt(answer)],
   "fix-works": (input) => [checkFixWorks(input)],
 };

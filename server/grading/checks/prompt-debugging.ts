@@ -1,5 +1,7 @@
+import type { Criterion } from "../../scenarios/index.js";
 import { looksLikeCode, readsAsSentences } from "../code-shape.js";
 import { quoteAround } from "../quote.js";
+import { namesBlamedLayer } from "./blamed-layer.js";
 import type { CheckResult } from "./types.js";
 
 const FAULT = "(?:prompt|instruction|context|model|retriev\\w*|retriever|index|chunk\\w*|tool (?:schema|description)s?)";
@@ -13,14 +15,20 @@ const NAMES_FAULT = [
   new RegExp(`\\bnot (?:a |the )?${FAULT}\\b[^.\\n]{0,20}\\b(?:problem|issue|fault)`, "i"),
 ];
 
-/** Diagnosis: the answer says which layer failed (prompt, context, model, retrieval). */
-export function checkFaultClass(answer: string): CheckResult {
+/**
+ * Diagnosis: the answer says which layer failed (prompt, context, model, retrieval). With the criterion, a plainer
+ * phrasing also counts when it names a layer the criterion blames (blamed-layer.ts).
+ */
+export function checkFaultClass(answer: string, criterion?: Criterion): CheckResult {
   const label = "names the fault class (prompt, context, model or retrieval)";
   for (const re of NAMES_FAULT) {
     const m = re.exec(answer);
     if (m)
       return { label, passed: true, quote: quoteAround(answer, m.index, m[0].length), note: "the diagnosis names where the fault lies" };
   }
+  const plain = criterion ? namesBlamedLayer(answer, criterion) : null;
+  if (plain)
+    return { label, passed: true, quote: quoteAround(answer, plain.at, plain.length), note: "the diagnosis names where the fault lies" };
   return { label, passed: false, note: "the answer never says which layer is at fault" };
 }
 
