@@ -2,7 +2,13 @@ import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { gradeQuestion, questionScore } from "../../server/grading/index.js";
-import { corpusHash, scrambledWordOrder, WORD_ORDER_FILE, wordOrderScore } from "../../server/grading/language/word-order.js";
+import {
+  corpusHash,
+  scrambleReading,
+  scrambledWordOrder,
+  WORD_ORDER_FILE,
+  wordOrderScore,
+} from "../../server/grading/language/word-order.js";
 import { wordOrderCorpus } from "../../server/grading/language/word-order-corpus.js";
 import { loadPacksFromDir, type Question } from "../../server/scenarios/index.js";
 import { BUILTIN_PACKS_DIR } from "../helpers/packs.js";
@@ -118,6 +124,22 @@ describe("words in no English order", () => {
         "p(B) less than p(C) and p(C) less than p(A), because p(A) must be smaller than p(C) when cases with more than 3 heads are invalid.",
       ),
     ).toBe(false);
+  });
+
+  // Session 21: two honest SAF answers (a chain "Event B → Event C → Event A", a labelled note "Service: ... -> Loss of
+  // data possible, no flow control") read below the threshold on 20-odd steps. Notes need twice the steps; a shuffle
+  // with one arrow and no label of its own is read as before.
+  it("a short paragraph of notes (a chain of arrows, or a label and an arrow) needs twice the steps", () => {
+    const words =
+      "the sender keeps a window of frames and the receiver drops frames out of order so a timeout resends the whole window and the acks are cumulative only".split(
+        " ",
+      );
+    const shuffle = shuffled(words, 3).join(" ");
+    expect(wordOrderScore(shuffle).steps).toBeLessThan(40);
+    expect(scrambleReading(shuffle)).toBe("class-order");
+    expect(scrambleReading(shuffle.replace(" and ", " -> "))).toBe("class-order");
+    expect(scrambleReading(shuffle.replace(" and ", " -> ").replace(" and ", " -> "))).toBeNull();
+    expect(scrambleReading(`Go-Back-N window: ${shuffle.replace(" and ", " -> ")}`)).toBeNull();
   });
 
   // Liveness, not speed: each of these took seconds to minutes where a pattern backtracked over a long run (the

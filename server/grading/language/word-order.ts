@@ -39,6 +39,18 @@ const FUNCTION_WORDS = new Set(
 /** Fewer scored steps than this say too little to call a text's order foreign. */
 const MIN_STEPS = 20;
 /**
+ * Notes and formulas ("Data is send without acknowledgement -> Loss of data possible", "(1 / 6!) * (0.6 ** 3) =
+ * 0.0000192") are read as prose by the class order and score like a shuffle on a short paragraph: two honest SAF
+ * answers were set aside so (session 21). A paragraph with a chain of arrows, or one that opens with its label and holds
+ * an arrow or this many marks of a formula, needs twice the steps; a shuffle moves the label.
+ */
+const NOTATION_MARKS = /\*\*|[*=¦^]/g;
+const MANY_NOTATION_MARKS = 3;
+/** Arrows between words ("timeout -> no loss", "Event B → Event C → Event A"): two mark a chain of notes on their own. */
+const ARROW = /->|=>|→/g;
+/** Notes open with their label ("Calculation of Event B:", "Unconfirmed Conn.less Service:"); a shuffle moves it. */
+const NOTE_LABEL = /^\s*[A-Z][\w .()/-]{0,48}:\s/;
+/**
  * The marks a shuffle moves (word-order-marks.ts) are read on texts of this many steps and more: a terse note of
  * three short sentences has some 22 (session 21).
  */
@@ -210,7 +222,10 @@ export function scrambleReading(text: string): "class-order" | "broken-edges" | 
   if (list.items >= MIN_ITEMS && list.marked >= MIN_ITEMS && list.marked * 2 >= list.items) return "loose-items";
   const prose = proseOf(text);
   const { score, steps } = classOrderScore(prose);
-  if (steps >= MIN_STEPS && score < SCRAMBLED_BELOW) return "class-order";
+  const arrows = text.match(ARROW)?.length ?? 0;
+  const notation =
+    arrows >= 2 || (NOTE_LABEL.test(text) && (arrows >= 1 || (text.match(NOTATION_MARKS)?.length ?? 0) >= MANY_NOTATION_MARKS));
+  if (steps >= (notation ? 2 * MIN_STEPS : MIN_STEPS) && score < SCRAMBLED_BELOW) return "class-order";
   if (steps < MIN_MARK_STEPS) return null;
   const marks = readMarks(prose);
   // Openers inside sentences and full stops before lower-case words, both: what a shuffle of any part of a text
