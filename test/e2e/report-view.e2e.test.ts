@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Report } from "../../server/contracts/index.js";
 import { loadPacksFromDir } from "../../server/scenarios/index.js";
 import { useAppBrowser } from "../helpers/app-browser.js";
-import { browserAvailable, pageErrors } from "../helpers/browser.js";
+import { browserAvailable } from "../helpers/browser.js";
 import { GRADING_STEP_MS } from "../helpers/step-bounds.js";
 import { BUILTIN_PACKS_DIR } from "../helpers/packs.js";
 import { connectClient, type TestClient } from "../helpers/socket-client.js";
@@ -87,10 +87,8 @@ describe.runIf(browserAvailable())("the report shows its evidence, what was set 
     expect(question.flags.some((f) => f.kind === "grader-instruction")).toBe(true);
     expect(question.criteria.some((cr) => cr.evidence.length > 0)).toBe(true);
 
-    const page = await app.browser.newPage();
-    const errors = pageErrors(page);
     // The resume token goes where the client keeps it (session-store.ts), on the app's origin.
-    await page.goto(app.server.url);
+    const { page, errors } = await app.openPage();
     await page.evaluate(
       ([key, value]) => localStorage.setItem(key!, value!),
       [`mi.session.${session.sessionId}`, JSON.stringify({ resumeToken: session.resumeToken })],
@@ -153,9 +151,7 @@ describe.runIf(browserAvailable())("the report shows its evidence, what was set 
     } finally {
       c.close();
     }
-    const page = await app.browser.newPage();
-    const errors = pageErrors(page);
-    await page.goto(app.server.url);
+    const { page, errors } = await app.openPage();
     await page.evaluate(
       ([key, value]) => localStorage.setItem(key!, value!),
       [`mi.session.${session.sessionId}`, JSON.stringify({ resumeToken: session.resumeToken })],
