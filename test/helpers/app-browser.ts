@@ -14,7 +14,7 @@ export type AppBrowser = {
   openPage(path?: string): Promise<{ page: Page; errors: string[] }>;
 };
 
-export type AppBrowserOptions = {
+type AppBrowserOptions = {
   /** The app's packs; a function is called in beforeAll (loading a folder of packs is set-up work, not collection). */
   packs: Pack[] | (() => Pack[]);
   /** The sandbox as startTestServer takes it (absent: the app's default). */
