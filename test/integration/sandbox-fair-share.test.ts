@@ -66,7 +66,7 @@ describe("one address's sessions share one slice of the sandbox pool", () => {
     // wall-versus-CPU budget is a known gap (docs/sandbox.md, Session 14 record). What it must never be is a wait
     // for the other address's turn, and it must never be a wrong answer.
     expect(["ok", "timeout"]).toContain(good.report.status);
-    const stoppedByTime = good.report.results.every((r) =>
+    const stoppedByTime = good.report.results.every((r: { error?: string }) =>
       [TEST_STOPPED_MESSAGE, `could not load the code: ${TEST_STOPPED_MESSAGE}`, RUN_STOPPED_MESSAGE].includes(r.error ?? ""),
     );
     if (!stoppedByTime) expect(good.report.passed, JSON.stringify(good.report)).toBe(1);

@@ -100,9 +100,18 @@ function maximalSuggestBody() {
   return { criteria, exemplars };
 }
 
-/** Yield to the event loop until `ready` holds (the server runs in this process: while it is blocked, so is this). */
-async function until(ready: () => boolean): Promise<void> {
-  while (!ready()) await new Promise((resolve) => setImmediate(resolve));
+/**
+ * Yield to the event loop until `ready` holds (the server runs in this process: while it is blocked, so is this).
+ * A request in `inFlight` that fails meanwhile fails the wait at once with its error: a reset request would
+ * otherwise never make `ready` true, and the test would hang to its bound with the error only reported beside it.
+ */
+async function until(ready: () => boolean, inFlight: Promise<unknown>[] = []): Promise<void> {
+  let failed: { error: unknown } | null = null;
+  for (const request of inFlight) request.catch((error: unknown) => (failed ??= { error }));
+  while (!ready()) {
+    if (failed) throw (failed as { error: unknown }).error;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
 }
 
 describe("authoring help", () => {
@@ -148,9 +157,9 @@ describe("authoring help", () => {
   async function refusedWhileTheTurnIsTaken(bigId: string, third: () => Promise<Response>): Promise<void> {
     const reader = server.app.packReader!;
     const first = draftInto(bigPackYaml(1_500_000, bigId));
-    await until(() => reader.reading === 1);
+    await until(() => reader.reading === 1, [first]);
     const second = draftInto(TINY);
-    await until(() => reader.waiting === 1);
+    await until(() => reader.waiting === 1, [first, second]);
     const refused = await third();
     expect(refused.status).toBe(409);
     expect((await refused.json()).error.code).toBe("PACK_READ_BUSY");
