@@ -38,5 +38,11 @@ export function batchWallMs(limits: SandboxLimits, cases: number): number {
 /** Time a TypeScript run allows each step of evaluating the sandbox's own harness prelude (before the run's budget starts). */
 export const HARNESS_LOAD_MS = 10_000;
 
+/**
+ * What a test (or the loading of the code) stopped by its own time limit says: its CPU time, or its wall time (on a
+ * starved host, up to its ceiling). Python's harness says the same words (harness.py).
+ */
+export const TEST_STOPPED_MESSAGE = "time limit exceeded for this test";
+
 /** What a test the run never reached (or was cut short in) says, in both languages. */
 export const RUN_STOPPED_MESSAGE = "time limit exceeded (the run was stopped)";

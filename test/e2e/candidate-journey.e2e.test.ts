@@ -1,14 +1,13 @@
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { seriousA11yViolations, seriousA11yViolationsLightAndDark } from "../helpers/axe.js";
-import { browserAvailable, launchChromium, pageErrors } from "../helpers/browser.js";
-import { buildClientForTest } from "../helpers/client-build.js";
+import { useAppBrowser } from "../helpers/app-browser.js";
+import { browserAvailable, pageErrors } from "../helpers/browser.js";
 import { GRADING_STEP_MS } from "../helpers/step-bounds.js";
 import { walkWithTab } from "../helpers/keyboard-walk.js";
 import { miniPack } from "../helpers/packs.js";
 import { startFromLobby } from "../helpers/room-page.js";
-import { startTestServer, type TestServer } from "../helpers/server.js";
 
 const GOOD =
   "I would chunk each article by heading, embed the chunks into a vector index and retrieve the top five. " +
@@ -48,25 +47,16 @@ async function answerUntilReport(page: Page, text: string): Promise<void> {
 }
 
 describe.runIf(browserAvailable())("a candidate's history, progress, report exports and share link in Chromium", () => {
-  let server: TestServer;
-  let browser: Browser;
   // The pack shows its strong exemplars after a session (report.showExemplars), as the built-in practice pack does.
   const pack = { ...miniPack(), report: { ...miniPack().report, showExemplars: true } };
   const strongExemplar = pack.questions.find((q) => q.id === "rag-basics")!.exemplars.find((e) => e.level === "strong")!.answer;
-  beforeAll(async () => {
-    server = await startTestServer({ packs: [pack], clientDist: await buildClientForTest(), sandbox: null });
-    browser = await launchChromium();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useAppBrowser({ packs: [pack], sandbox: null });
 
   it("sits two sessions, sees both in history, follows progress into practise next, exports, prints and shares read-only", async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
+    const context = await app.browser.newContext({ viewport: { width: 1366, height: 900 }, acceptDownloads: true });
     const page = await context.newPage();
     const errors = pageErrors(page);
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await page.getByTestId("start-button").waitFor();
     expect(await seriousA11yViolationsLightAndDark(page), "lobby").toEqual([]);
     expect((await walkWithTab(page)).unreached, "lobby controls Tab never reaches").toEqual([]);
@@ -143,7 +133,7 @@ describe.runIf(browserAvailable())("a candidate's history, progress, report expo
     expect(link).toMatch(/\/shared\/shr_/);
     const resumeToken = await page.evaluate((id) => localStorage.getItem(`mi.session.${id}`), firstReportUrl.split("/").pop()!);
     expect(link).not.toContain(JSON.parse(resumeToken!).resumeToken);
-    const stranger = await browser.newContext();
+    const stranger = await app.browser.newContext();
     const shared = await stranger.newPage();
     await shared.goto(link);
     await shared.getByTestId("report-overall").waitFor();
@@ -155,7 +145,7 @@ describe.runIf(browserAvailable())("a candidate's history, progress, report expo
     expect(await shared.getByTestId("exemplar").count()).toBe(1);
 
     // Session 2, practice: feedback belongs to the question it grades, with an honest colour at 0.
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await startFromLobby(page, { pack, level: "mid", rounds: ["story"], mode: "practice" });
     await page.locator('article.question[aria-busy="false"]').waitFor();
     await page.getByTestId("answer-text").fill("skip");
@@ -168,16 +158,16 @@ describe.runIf(browserAvailable())("a candidate's history, progress, report expo
     await page.getByTestId("report-overall").waitFor();
 
     // The lobby lists both sessions, newest first.
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await expect.poll(() => page.getByTestId("history-item").count()).toBe(2);
     expect(await page.getByTestId("history-score").allTextContents()).toEqual(["0/100", expect.stringMatching(/^\d+\/100$/)]);
     expect(await seriousA11yViolations(page), "lobby with history").toEqual([]);
 
     // The history file moves the sessions to another browser.
     const [historyDownload] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export-history").click()]);
-    const otherBrowser = await browser.newContext();
+    const otherBrowser = await app.browser.newContext();
     const other = await otherBrowser.newPage();
-    await other.goto(server.url);
+    await other.goto(app.server.url);
     await other.getByTestId("history").waitFor();
     await other.getByTestId("import-history").setInputFiles((await historyDownload.path())!);
     await expect.poll(() => other.getByTestId("history-item").count()).toBe(2);

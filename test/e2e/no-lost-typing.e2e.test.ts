@@ -1,27 +1,15 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailable, launchChromium } from "../helpers/browser.js";
-import { buildClientForTest } from "../helpers/client-build.js";
+import { describe, expect, it } from "vitest";
+import { useAppBrowser } from "../helpers/app-browser.js";
+import { browserAvailable } from "../helpers/browser.js";
 import { miniPack } from "../helpers/packs.js";
 import { savedDraft } from "../helpers/room-page.js";
-import { startTestServer, type TestServer } from "../helpers/server.js";
 
 /** Typing the autosave has not sent yet (it waits ~0.8 s) must survive ending and reloading. */
 describe.runIf(browserAvailable())("a candidate's last keystrokes", () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startTestServer({ packs: [miniPack()], clientDist: await buildClientForTest(), sandbox: null });
-    browser = await launchChromium();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useAppBrowser({ packs: [miniPack()], sandbox: null });
 
   async function startStory() {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const { page } = await app.openPage();
     for (const round of ["design", "code"]) await page.getByTestId(`round-${round}`).uncheck();
     await page.getByTestId("start-button").click();
     await page.getByTestId("answer-text").waitFor();
@@ -46,7 +34,7 @@ describe.runIf(browserAvailable())("a candidate's last keystrokes", () => {
     await page.getByTestId("answer-text").fill("First part, autosaved. Then more, typed just before the reload.");
     await page.reload();
     await expect
-      .poll(async () => (await savedDraft(page, server.url))?.text, { timeout: 10_000 })
+      .poll(async () => (await savedDraft(page, app.server.url))?.text, { timeout: 10_000 })
       .toBe("First part, autosaved. Then more, typed just before the reload.");
     await expect.poll(() => page.getByTestId("answer-text").inputValue()).toContain("typed just before the reload");
   }, 60_000);

@@ -1,11 +1,9 @@
 import { readFileSync } from "node:fs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailable, launchChromium, pageErrors } from "../helpers/browser.js";
-import { buildClientForTest } from "../helpers/client-build.js";
+import { describe, expect, it } from "vitest";
+import { useAppBrowser } from "../helpers/app-browser.js";
+import { browserAvailable } from "../helpers/browser.js";
 import { storeAsBeforeTheRule } from "../helpers/needs-fix-pack.js";
-import { miniPack } from "../helpers/packs.js";
-import { startTestServer, type TestServer } from "../helpers/server.js";
+import { miniPack, uploadTeamPack } from "../helpers/packs.js";
 import { signInToTeam } from "../helpers/team-browser.js";
 
 const TINY = readFileSync(new URL("../fixtures/upload/tiny.yaml", import.meta.url), "utf8");
@@ -13,33 +11,20 @@ const TINY = readFileSync(new URL("../fixtures/upload/tiny.yaml", import.meta.ur
 // A pack stored before a rule it breaks (criterion-needs-model): the candidate following its link is told it cannot
 // start before choosing rounds, and its team sees what to fix when it opens the pack in the editor.
 describe.runIf(browserAvailable())("a shared pack that needs a fix, in Chromium", () => {
-  let server: TestServer;
-  let browser: Browser;
   let token: string;
-  beforeAll(async () => {
-    const clientDist = await buildClientForTest();
-    const before = await startTestServer({ packs: [miniPack()], clientDist, sandbox: null });
-    token = (await before.app.teams.create("Acme")).token;
-    const upload = await fetch(`${before.url}/api/teams/acme/packs?visibility=unlisted`, {
-      method: "POST",
-      body: TINY,
-      headers: { authorization: `Bearer ${token}` },
-    });
-    expect(upload.status).toBe(201);
-    await storeAsBeforeTheRule(before, "acme/tiny");
-    await before.close();
-    server = await startTestServer({ packs: [miniPack()], clientDist, sandbox: null, databaseFile: before.databaseFile });
-    browser = await launchChromium();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+  const app = useAppBrowser({
+    packs: [miniPack()],
+    sandbox: null,
+    seed: async (before) => {
+      token = (await before.app.teams.create("Acme")).token;
+      expect((await uploadTeamPack(before, token, TINY, "unlisted")).status).toBe(201);
+      await storeAsBeforeTheRule(before, "acme/tiny");
+    },
+    restartAfterSeed: true,
   });
 
   it("the lobby says the linked pack cannot start and why, and offers no start", async () => {
-    const page = await browser.newPage();
-    const errors = pageErrors(page);
-    await page.goto(`${server.url}/?pack=acme/tiny`);
+    const { page, errors } = await app.openPage("/?pack=acme/tiny");
     await expect.poll(() => page.getByTestId("pack-select").inputValue()).toBe("acme/tiny");
     const notice = (await page.getByTestId("pack-needs-fix").textContent()) ?? "";
     expect(notice).toContain("cannot be started now");
@@ -54,8 +39,8 @@ describe.runIf(browserAvailable())("a shared pack that needs a fix, in Chromium"
   }, 60_000);
 
   it("the team's editor shows what to fix when the pack is opened", async () => {
-    const page = await browser.newPage();
-    await signInToTeam(page, server.url, token);
+    const page = await app.browser.newPage();
+    await signInToTeam(page, app.server.url, token);
     await page.getByTestId("open-pack-tiny").click();
     const notice = page.getByTestId("editor-needs-fix");
     await notice.waitFor();

@@ -1,32 +1,21 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserAvailable, launchChromium, pageErrors } from "../helpers/browser.js";
-import { buildClientForTest } from "../helpers/client-build.js";
+import { describe, expect, it } from "vitest";
+import { useAppBrowser } from "../helpers/app-browser.js";
+import { browserAvailable, pageErrors } from "../helpers/browser.js";
 import { miniPack } from "../helpers/packs.js";
 import { savedDraft } from "../helpers/room-page.js";
-import { startTestServer, type TestServer } from "../helpers/server.js";
 
 // Session 18 red-team F2, in the browser: the candidate has the interview open in two tabs, goes on writing in one,
 // then submits from the other, which still shows the older text. Nothing is handed in; the older tab says why and
 // offers the choice (load the newer text, or keep its own).
 describe.runIf(browserAvailable())("a submit from a tab showing an older draft", () => {
-  let server: TestServer;
-  let browser: Browser;
-  beforeAll(async () => {
-    server = await startTestServer({ packs: [miniPack()], clientDist: await buildClientForTest(), sandbox: null });
-    browser = await launchChromium();
-  }, 180_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useAppBrowser({ packs: [miniPack()], sandbox: null });
 
   it("is refused with the stale-draft notice and the choice, and nothing is handed in", async () => {
     // One browser profile, two tabs: they share the session's resume token (localStorage).
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const newer = await context.newPage();
     const errors = pageErrors(newer);
-    await newer.goto(server.url);
+    await newer.goto(app.server.url);
     for (const round of ["design", "code"]) await newer.getByTestId(`round-${round}`).uncheck();
     await newer.getByTestId("start-button").click();
     await newer.getByTestId("answer-text").waitFor();
@@ -34,7 +23,7 @@ describe.runIf(browserAvailable())("a submit from a tab showing an older draft",
 
     const first = "Short first draft: the situation was a failed launch.";
     await newer.getByTestId("answer-text").fill(first);
-    await expect.poll(async () => (await savedDraft(newer, server.url))?.text, { timeout: 15_000 }).toBe(first);
+    await expect.poll(async () => (await savedDraft(newer, app.server.url))?.text, { timeout: 15_000 }).toBe(first);
 
     // The second tab opens the room on that saved draft.
     const older = await context.newPage();
@@ -44,7 +33,7 @@ describe.runIf(browserAvailable())("a submit from a tab showing an older draft",
     // The first tab goes on writing; its longer text is saved as the next revision.
     const longer = `${first} The task: get the summariser back within a day. The action: I rolled back and added an eval gate. The result: errors went from 9% to 0.`;
     await newer.getByTestId("answer-text").fill(longer);
-    await expect.poll(async () => (await savedDraft(newer, server.url))?.text, { timeout: 15_000 }).toBe(longer);
+    await expect.poll(async () => (await savedDraft(newer, app.server.url))?.text, { timeout: 15_000 }).toBe(longer);
 
     // The older tab, untouched since, submits what it shows.
     await older.getByTestId("submit-answer").click();
@@ -57,7 +46,7 @@ describe.runIf(browserAvailable())("a submit from a tab showing an older draft",
     // Its text stays in its box, unsaved; the question is still open with the newer tab's draft.
     expect(await older.getByTestId("answer-text").inputValue()).toBe(first);
     expect(await older.getByTestId("question-title").textContent()).toBe(title);
-    expect(await savedDraft(newer, server.url)).toMatchObject({ text: longer, revision: 2 });
+    expect(await savedDraft(newer, app.server.url)).toMatchObject({ text: longer, revision: 2 });
 
     // Taking the newer text puts it in the box; the notice goes.
     await older.getByTestId("load-newer-draft").click();

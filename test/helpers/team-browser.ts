@@ -1,48 +1,28 @@
-import { afterAll, beforeAll } from "vitest";
+import { beforeAll } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import type { Pack } from "../../server/scenarios/index.js";
-import { launchChromium } from "./browser.js";
-import { buildClientForTest } from "./client-build.js";
+import { useAppBrowser } from "./app-browser.js";
 import { miniPack } from "./packs.js";
-import { startTestServer, type TestServer } from "./server.js";
+import type { TestServer } from "./server.js";
 
 /** What a team e2e test needs: the server with the built client, a team "Acme" with its owner token, and Chromium. */
-export type TeamBrowserSetup = { server: TestServer; browser: Browser; token: string; close(): Promise<void> };
+export type TeamBrowserSetup = { server: TestServer; browser: Browser; token: string };
 
 /**
- * Start the whole app with the production client build, create team "Acme" and launch
- * Chromium. Started with only the mini fixture pack by default: the built-in packs may
- * be mid-edit and invalid.
- */
-async function startTeamBrowser(options: { packs?: Pack[] } = {}): Promise<TeamBrowserSetup> {
-  const clientDist = await buildClientForTest();
-  const server = await startTestServer({ packs: options.packs ?? [miniPack()], clientDist });
-  const { token } = await server.app.teams.create("Acme");
-  const browser = await launchChromium();
-  return {
-    server,
-    browser,
-    token,
-    async close() {
-      await browser.close();
-      await server.close();
-    },
-  };
-}
-
-/**
- * For a describe block: start the team setup before its tests (handing it to `take`,
- * which keeps what the tests read) and close it after them.
+ * For a describe block: the whole app and Chromium (useAppBrowser) with team "Acme" created, handed to `take`
+ * (which keeps what the tests read) before the tests. Started with only the mini fixture pack by default: the
+ * built-in packs may be mid-edit and invalid.
  */
 export function useTeamBrowser(take: (setup: TeamBrowserSetup) => void, options: { packs?: Pack[] } = {}): void {
-  let setup: TeamBrowserSetup | undefined;
-  beforeAll(async () => {
-    setup = await startTeamBrowser(options);
-    take(setup);
-  }, 180_000);
-  afterAll(async () => {
-    await setup?.close();
+  let token = "";
+  const app = useAppBrowser({
+    packs: options.packs ?? [miniPack()],
+    seed: async (server) => {
+      token = (await server.app.teams.create("Acme")).token;
+    },
   });
+  // After useAppBrowser's beforeAll: vitest runs a block's beforeAll hooks in the order they were added.
+  beforeAll(() => take({ server: app.server, browser: app.browser, token }));
 }
 
 /** Open /team and sign in with the token; resolves once the team's workspace shows. */

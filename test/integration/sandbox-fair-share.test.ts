@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_LIMITS } from "../../server/sandbox/index.js";
+import { DEFAULT_LIMITS, RUN_STOPPED_MESSAGE, TEST_STOPPED_MESSAGE } from "../../server/sandbox/index.js";
 import { miniPack } from "../helpers/packs.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
 import { connectClient, type TestClient } from "../helpers/socket-client.js";
@@ -59,11 +59,17 @@ describe("one address's sessions share one slice of the sandbox pool", () => {
       language: "typescript",
     });
     expect(waitsOf(observer.c), "a free worker was there for the other address").toEqual([]);
-    // The run got a worker at once. On a host loaded beyond the three loops (a second test run beside this one) its
-    // wall budget can still run out while the loops hold the cores: the wall-versus-CPU budget is a known gap
-    // (docs/sandbox.md, Session 14 record). What it must never be is a wait for the other address's turn.
+    // The run got a worker at once: that is what this test is about. What the run then did depends on the host, not
+    // on the pool: on a host loaded beyond the three loops (other test runs beside this one) it can be starved until
+    // one of its wall budgets reaches its ceiling, while its code loads (the load's own limit, 400 ms here so the
+    // loops end soon: reported as the test's error) or while its test runs (the run's budget: status "timeout"). The
+    // wall-versus-CPU budget is a known gap (docs/sandbox.md, Session 14 record). What it must never be is a wait
+    // for the other address's turn, and it must never be a wrong answer.
     expect(["ok", "timeout"]).toContain(good.report.status);
-    if (good.report.status === "ok") expect(good.report.passed, JSON.stringify(good.report)).toBe(1);
+    const stoppedByTime = good.report.results.every((r: { error?: string }) =>
+      [TEST_STOPPED_MESSAGE, `could not load the code: ${TEST_STOPPED_MESSAGE}`, RUN_STOPPED_MESSAGE].includes(r.error ?? ""),
+    );
+    if (!stoppedByTime) expect(good.report.passed, JSON.stringify(good.report)).toBe(1);
     const reports = await Promise.all(loops);
     for (const r of reports) expect(r.report.passed).toBe(0);
     expect(attackers.map(({ c }) => waitsOf(c).length).reduce((a, b) => a + b)).toBe(2);

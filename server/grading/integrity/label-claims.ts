@@ -1,6 +1,7 @@
 import type { Question } from "../../scenarios/index.js";
 import { analyse, type Analysis, type Token } from "../language/analyse.js";
 import { words } from "./copy-index.js";
+import { forEachLabelAt, labelWords } from "./label-words.js";
 
 /**
  * A short correct answer may say the key points in the rubric's own words: "The prompt has no reply-language
@@ -46,39 +47,34 @@ function termWords(q: Question): (readonly string[])[] {
   return known;
 }
 
-const labelsOf = new WeakMap<Question, (readonly string[])[]>();
-function labelWords(q: Question): (readonly string[])[] {
-  let known = labelsOf.get(q);
-  if (!known) {
-    const names = q.rubric.flatMap((c) => [c.title, ...c.evidence.concepts.map((k) => k.label)]);
-    known = names.map((n) => words(n)).filter((w) => w.length >= MIN_LABEL_WORDS);
-    labelsOf.set(q, known);
-  }
-  return known;
-}
+/** Criterion titles and key-point labels of two words or more (see MIN_LABEL_WORDS). */
+const LABELS = { titles: true, minWords: MIN_LABEL_WORDS };
 
 /** One word of a token (a token may hold several: "re-routed"), and the token it belongs to. */
 type Part = { word: string; token: number };
 
 /** Where the question's labels stand in a paragraph, in tokens, and which tokens they cover. */
-function labelsIn(q: Question, a: Analysis, names = labelWords(q)): { starts: { from: number; to: number }[]; inLabel: Uint8Array } {
+function labelsIn(
+  q: Question,
+  a: Analysis,
+  names = labelWords(q, LABELS),
+): { starts: { from: number; to: number }[]; inLabel: Uint8Array } {
   const parts: Part[] = [];
   a.tokens.forEach((t, i) => {
     for (const w of words(t.word)) parts.push({ word: w, token: i });
   });
   const inLabel = new Uint8Array(a.tokens.length);
   const starts: { from: number; to: number }[] = [];
-  for (const label of names) {
-    for (let i = 0; i + label.length <= parts.length; i++) {
-      let j = 0;
-      while (j < label.length && parts[i + j]!.word === label[j]) j++;
-      if (j < label.length) continue;
+  forEachLabelAt(
+    parts.map((p) => p.word),
+    names,
+    (label, i) => {
       const from = parts[i]!.token;
-      const to = parts[i + label.length - 1]!.token;
+      const to = parts[i + names[label]!.length - 1]!.token;
       inLabel.fill(1, from, to + 1);
       starts.push({ from, to });
-    }
-  }
+    },
+  );
   return { starts, inLabel };
 }
 
@@ -103,11 +99,11 @@ export function statesLabels(q: Question, paragraph: string): boolean {
   // answer's claims sentence by sentence.
   // Not on coding questions, whose terms are identifiers ("unknown tool", "iserror"): the rubric-dump reader skips
   // them too, and a salad of them read as statements beat the weak exemplar.
-  if (q.kind === "coding" || !labelWords(q).length || words(paragraph).length > MAX_WORDS) return false;
+  if (q.kind === "coding" || !labelWords(q, LABELS).length || words(paragraph).length > MAX_WORDS) return false;
   const a = analyse(paragraph);
   const { starts, inLabel } = labelsIn(q, a);
   if (!starts.length) return false;
-  const everyName = labelsIn(q, a, [...labelWords(q), ...termWords(q)]);
+  const everyName = labelsIn(q, a, [...labelWords(q, LABELS), ...termWords(q)]);
   let verbs = 0;
   const openers = new Map<string, number>();
   for (const s of a.sentences) {

@@ -1,21 +1,14 @@
 import type { Question } from "../../scenarios/index.js";
 import { words } from "./copy-index.js";
+import { forEachLabelAt, labelWords } from "./label-words.js";
 
 /** A label shorter than this is a term an honest answer says anyway ("idempotency key"), not rubric wording. */
 const MIN_LABEL_WORDS = 3;
 /** Share of a paragraph's words that, when the rubric's own key-point labels, make it a pasted list of them. */
 const PASTED_SHARE = 0.5;
 const MIN_LABELS = 2;
-
-const labels = new WeakMap<Question, (readonly string[])[]>();
-function labelWords(q: Question): (readonly string[])[] {
-  let known = labels.get(q);
-  if (!known) {
-    known = q.rubric.flatMap((c) => c.evidence.concepts.map((k) => words(k.label))).filter((w) => w.length >= MIN_LABEL_WORDS);
-    labels.set(q, known);
-  }
-  return known;
-}
+/** Key-point labels only, as this reader has always read them (criterion titles are not its business). */
+const LABELS = { titles: false, minWords: MIN_LABEL_WORDS };
 
 /**
  * The rubric's key-point labels pasted as the answer: "Key points: rescales
@@ -30,22 +23,11 @@ export function pastedLabels(q: Question, paragraph: string): boolean {
   const own = words(paragraph);
   if (own.length === 0) return false;
   const covered = new Array<boolean>(own.length).fill(false);
-  let found = 0;
-  for (const label of labelWords(q)) {
-    let hit = false;
-    for (let i = 0; i + label.length <= own.length; i++) {
-      if (startsAt(own, i, label)) {
-        hit = true;
-        for (let j = 0; j < label.length; j++) covered[i + j] = true;
-      }
-    }
-    if (hit) found++;
-  }
-  return found >= MIN_LABELS && covered.filter(Boolean).length >= PASTED_SHARE * own.length;
-}
-
-/** Whether `label`'s words stand in `own` from `i` (a loop, not a closure per place and label). */
-function startsAt(own: readonly string[], i: number, label: readonly string[]): boolean {
-  for (let j = 0; j < label.length; j++) if (own[i + j] !== label[j]) return false;
-  return true;
+  const labels = labelWords(q, LABELS);
+  const hit = new Set<number>();
+  forEachLabelAt(own, labels, (label, from) => {
+    hit.add(label);
+    covered.fill(true, from, from + labels[label]!.length);
+  });
+  return hit.size >= MIN_LABELS && covered.filter(Boolean).length >= PASTED_SHARE * own.length;
 }

@@ -1,6 +1,6 @@
 import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from "quickjs-emscripten-core";
 import { readThreadSchedStat, startBudget, type BudgetSpent, type RunBudget, type SchedReader } from "../budget/index.js";
-import { batchWallMs, HARNESS_LOAD_MS, RUN_STOPPED_MESSAGE, type SandboxLimits } from "../limits.js";
+import { batchWallMs, HARNESS_LOAD_MS, RUN_STOPPED_MESSAGE, TEST_STOPPED_MESSAGE, type SandboxLimits } from "../limits.js";
 import type { BatchRequest, BatchResult, CaseOutcome, LanguageRunner } from "../types.js";
 import { CANDIDATE_GLOBALS, HARNESS_PRELUDE } from "./harness-prelude.js";
 import { DEPRIORITISE_AFTER_MS, LOW_PRIORITY, setOwnThreadPriority } from "../scheduling/index.js";
@@ -178,7 +178,7 @@ function runBatch(
   const timeUp = (): string | null => {
     if (over === null && now() > nextLook) look();
     if (over === null) return null;
-    if (over === "step") return "time limit exceeded for this test";
+    if (over === "step") return TEST_STOPPED_MESSAGE;
     runCut = true;
     return RUN_STOPPED_MESSAGE;
   };
