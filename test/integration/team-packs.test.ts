@@ -29,7 +29,7 @@ describe("team pack authoring API", () => {
     expect((await bad.json()).error.message).toContain("not valid");
     const other = await api("/api/teams/acme/packs", globex);
     expect(other.status).toBe(404);
-    expect(await (await api("/api/teams/me", acme)).json()).toEqual({ id: "acme", name: "Acme", label: "owner", role: "owner" });
+    expect(await (await api("/api/teams/me", acme)).json()).toEqual({ id: "acme", name: "Acme", label: "first token", role: "owner" });
     expect((await api("/api/teams/me", null)).status).toBe(401);
   });
 
