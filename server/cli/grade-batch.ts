@@ -48,7 +48,7 @@ export type RowResult = {
     /** 0-4; null when the criterion was not graded (`notGraded` says why). */
     score: number | null;
     insufficientEvidence: boolean;
-    notGraded?: "other-language" | "not-answered";
+    notGraded?: "other-language" | "unreadable" | "not-answered";
     feedback: string;
     evidence: { quote: string; note: string }[];
   }[];

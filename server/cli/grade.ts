@@ -12,7 +12,7 @@ const USAGE = `usage:
       one JSON line per answer row {id, questionId, text?, code?, language?}:
       {id, questionId, graderVersion, score (0-100), graded, criteria: [{criterionId, score (0-4), insufficientEvidence,
        notGraded?, feedback, evidence: [{quote, note}]}], flags: [{kind, message, quote}], asExemplar?}
-      where graded: false, score null and notGraded ("other-language", "not-answered") mean no verdict;
+      where graded: false, score null and notGraded ("other-language", "unreadable", "not-answered") mean no verdict;
       or {line, id?, error: {code, message}} for a row that could not be graded.
       Coding answers run on the question's tests in the sandbox, as in the interview.
       --exemplars-as-answers: a row that is one of its question's exemplars word for word is graded as

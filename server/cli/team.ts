@@ -3,17 +3,19 @@ import { serverUrl } from "../server-url.js";
 import { createStore, openDatabase, runningServerUrl, type DatabaseTarget } from "../store/index.js";
 import { createTeams, TeamError, type Teams } from "../teams/index.js";
 import { CliError, type Cli } from "./context.js";
-import { TokenRoleSchema, type TokenRole } from "../contracts/index.js";
+import { ROLE_DUTIES, TOKEN_ROLES, TokenRoleSchema, type TokenRole } from "../contracts/index.js";
 
+/** The roles as the API names them (server/contracts/roles.ts): the CLI has no words of its own for them. */
+const ROLE_CHOICE = TOKEN_ROLES.join("|");
 const USAGE = `usage: npm run -s cli -- team create <name> [--id <team-id>]
                                          (the id in URLs; made from the name's ASCII letters unless given)
        npm run -s cli -- team list
        npm run -s cli -- team token list <team-id>
-       npm run -s cli -- team token create <team-id> <label> --role owner|editor|reviewer|viewer
+       npm run -s cli -- team token create <team-id> <label> --role ${ROLE_CHOICE}
                                          (one token per reviewer; the label names them in the audit trail)
        npm run -s cli -- team token rotate <team-id> <token-id>
        npm run -s cli -- team token revoke <team-id> <token-id>  (also the last owner: the CLI is the way back in)
-roles: owner (everything, tokens too), editor (packs, invites), reviewer (overrides, CSV), viewer (read only)
+roles: ${TOKEN_ROLES.map((role) => `${role} (${ROLE_DUTIES[role]})`).join(", ")}
 (uses the server's database: DATABASE_URL if set, else the one in DATA_DIR)`;
 const SEE_USAGE = "see npm run -s cli -- team --help";
 
@@ -60,7 +62,7 @@ async function tokenCommand(teams: Teams, args: string[], io: Cli): Promise<numb
 /** `--role <role>` anywhere after the team id (required: whoever mints a token chooses what it may do). */
 function roleOption(words: string[]): { words: string[]; role: TokenRole } {
   const at = words.indexOf("--role");
-  if (at < 0) throw new CliError(`team token create needs --role owner|editor|reviewer|viewer; ${SEE_USAGE}`, 2);
+  if (at < 0) throw new CliError(`team token create needs --role ${ROLE_CHOICE}; ${SEE_USAGE}`, 2);
   const role = TokenRoleSchema.safeParse(words[at + 1]);
   if (!role.success) throw new CliError(`${role.error.issues[0]!.message} (got "${words[at + 1] ?? ""}"); ${SEE_USAGE}`, 2);
   return { words: words.filter((_, i) => i !== at && i !== at + 1), role: role.data };
@@ -96,10 +98,12 @@ export async function teamCommand(args: string[], io: Cli): Promise<number> {
     const { words, id } = idOption(rest);
     const name = words.join(" ").trim();
     if (!name) throw new CliError(`team create needs the team's name; ${SEE_USAGE}`, 2);
-    const { team, token } = await teams.create(name, id);
+    const { team, token, row } = await teams.create(name, id);
     io.out(`created team "${team.id}" (${team.name})`);
     io.out(`API token (shown once, store it now): ${token}`);
-    io.out(`(labelled "owner", role owner; give each reviewer their own: team token create ${team.id} <name> --role reviewer)`);
+    io.out(
+      `(labelled "${row.label}", role ${row.role}; give each reviewer their own: team token create ${team.id} <name> --role reviewer)`,
+    );
     // The server running on this DATA_DIR says where it listens; otherwise it would listen on HOST:PORT from this env.
     const base =
       runningServerUrl(config.dataDir) ?? (config.port === 0 ? "<the URL npm start printed>" : serverUrl(config.host, config.port));

@@ -74,7 +74,7 @@ export const ERROR_CODES = {
   RUN_CANCELLED: {
     status: 409,
     means:
-      "the code run was still waiting for a sandbox when its connection closed, so it was dropped; or a pack validation or upload was stopped because its request's connection closed (nobody was left to read it)",
+      "the code run's connection closed before it finished (waiting for a sandbox, about to start, or running: it was dropped or stopped, never reported as a crash); or a pack validation or upload was stopped because its request's connection closed (nobody was left to read it)",
   },
   SANDBOX_UNAVAILABLE: { status: 503, means: "this server runs no code sandbox" },
   LANGUAGE_UNAVAILABLE: { status: 503, means: "this server cannot run that language (the message says what to install)" },

@@ -39,9 +39,10 @@ export const CriterionScoreSchema = z.object({
   insufficientEvidence: z.boolean(),
   /**
    * Set when the criterion was not graded at all, so its 0 is no verdict: "other-language" (the grader
-   * reads English; a reviewer should read the answer), "not-answered" (nothing was submitted).
+   * reads English; a reviewer should read the answer), "unreadable" (its words are no language the grader reads or
+   * recognises, e.g. a shifted cipher: a reviewer should read it), "not-answered" (nothing was submitted).
    */
-  notGraded: z.enum(["other-language", "not-answered"]).optional(),
+  notGraded: z.enum(["other-language", "unreadable", "not-answered"]).optional(),
   /** Insufficient because everything was set aside: the kinds of text that were (the flags' codes). */
   setAside: z.array(IntegrityFlagKindSchema).optional(),
   /** With a judge: the evidence layer's score, the judge's own score and reason, and whether they were 2+ apart. */

@@ -8,11 +8,21 @@ import { z } from "zod";
  * - reviewer: read, plus override scores (audited) and export the dashboard as CSV.
  * - viewer: read only (packs, invites, sessions, one session, compare).
  */
-export const TokenRoleSchema = z.enum(["owner", "editor", "reviewer", "viewer"], {
-  message: "role must be one of owner, editor, reviewer, viewer",
-});
+const ROLE_NAMES = ["owner", "editor", "reviewer", "viewer"] as const;
+export const TokenRoleSchema = z.enum(ROLE_NAMES, { message: `role must be one of ${ROLE_NAMES.join(", ")}` });
 export type TokenRole = z.infer<typeof TokenRoleSchema>;
 export const TOKEN_ROLES: readonly TokenRole[] = TokenRoleSchema.options;
+
+/**
+ * What each role may do, in a few words: the CLI's help and messages are written from this and TOKEN_ROLES, so they
+ * name only roles the API takes (an outside tester found the CLI's words and the API's apart).
+ */
+export const ROLE_DUTIES: Readonly<Record<TokenRole, string>> = {
+  owner: "everything, tokens too",
+  editor: "packs, invites",
+  reviewer: "overrides, CSV",
+  viewer: "read only",
+};
 
 /** Who may call a team route: the route table names one of these per team route (server/contracts/routes.ts). */
 export const ROLES_THAT = {

@@ -41,9 +41,9 @@ export const PackSummarySchema = z.object({
   /**
    * Rules this version breaks that were added after it was published (e.g. `criterion-needs-model`): while any is
    * listed, no new interview or invite starts on it (PACK_NEEDS_FIX) until a fixed version is published; sessions taken
-   * on it stay reviewable. Empty (or absent) for a pack that needs nothing.
+   * on it stay reviewable. Empty for a pack that needs nothing (always sent: every team pack answer has the same fields).
    */
-  needsFix: z.array(PackIssueSchema).optional(),
+  needsFix: z.array(PackIssueSchema),
 });
 export type PackSummary = z.infer<typeof PackSummarySchema>;
 /**
@@ -57,21 +57,28 @@ export type PackVersionInfo = z.infer<typeof PackVersionInfoSchema>;
 
 /** GET /packs/:packId[?version=N]. `pack` is the parsed pack (docs/scenario-format.md); the editor only needs `source`. */
 export const PackDetailSchema = PackSummarySchema.extend({
-  source: z.string().optional(),
+  /** The text as uploaded; null for a version stored without it (the field is always sent). */
+  source: z.string().nullable(),
   pack: z.record(z.string(), z.unknown()),
   versions: z.array(PackVersionInfoSchema),
 });
 export type PackDetail = z.infer<typeof PackDetailSchema>;
 
-export const ValidateResultSchema = z.discriminatedUnion("valid", [
-  z.object({
-    valid: z.literal(true),
-    issues: z.array(PackIssueSchema).max(0),
-    /** What `validate` warns about (forgeable test code, a reference solution not run): the pack is still valid. */
+/**
+ * The dry run's answer, valid or not, with the same fields every time (an outside tester found the invalid answer
+ * lacked `warnings`): a client reads `warnings` and `issues` without first asking which shape it got. When `valid` is
+ * false, `issues` lists the problems (the first 50), `pack` is null and `preview` is empty; `warnings` still carries
+ * what verification found before it stopped (forgeable test code, a reference solution not run).
+ */
+export const ValidateResultSchema = z
+  .object({
+    valid: z.boolean(),
+    issues: z.array(PackIssueSchema),
     warnings: z.array(z.string()),
-    pack: z.object({ id: z.string(), title: z.string(), rounds: z.number().int() }),
+    pack: z.object({ id: z.string(), title: z.string(), rounds: z.number().int() }).nullable(),
     preview: z.array(PublicQuestionSchema),
-  }),
-  z.object({ valid: z.literal(false), issues: z.array(PackIssueSchema), preview: z.array(PublicQuestionSchema).max(0) }),
-]);
+  })
+  .refine((r) => r.valid === (r.issues.length === 0) && r.valid === (r.pack !== null) && (r.valid || r.preview.length === 0), {
+    message: "valid means no issues, a pack and its preview; invalid means issues, no pack and no preview",
+  });
 export type ValidateResult = z.infer<typeof ValidateResultSchema>;

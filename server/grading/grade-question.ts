@@ -7,6 +7,7 @@ import {
   expectsShortAnswer,
   otherLanguage,
   questionTerms,
+  unreadable,
   vectorOf,
   weightedRecall,
   withoutRetracted,
@@ -92,6 +93,19 @@ function gradeCanonical(question: Question, answers: (AnswerBody | null)[], ctx:
       "Not graded: the grader reads English, and this answer is written in another language. A reviewer should read it.",
       "other-language",
     );
+  }
+  // A cipher or an unknown language read word by word looks like a list of unknown terms: it is neither a keyword
+  // list nor scrambled English, so those readings are dropped and the answer is left for a reviewer. An answer the
+  // cleaner found aimed at the grader (in any language) keeps that reading instead.
+  const misread = new Set<IntegrityFlag["kind"]>(["keyword-list", "scrambled-words"]);
+  if (!parts.code && !evidence.code && flags.every((f) => misread.has(f.kind)) && !otherLanguage(parts.prose) && unreadable(parts.prose)) {
+    return {
+      ...ungraded(
+        "Not graded: the grader could not read this answer (its words are neither English nor a language it recognises; it may be encoded). A reviewer should read it.",
+        "unreadable",
+      ),
+      flags: flags.filter((f) => !misread.has(f.kind)),
+    };
   }
   if (!all) {
     // Say what was set aside: a keyword list or a copied model answer is no attempt to steer the grader.

@@ -8,6 +8,7 @@ import { conceptCoverage } from "./coverage.js";
 import { claimOptionsFor, questionTerms } from "./language/index.js";
 import { prepareAnswer, type PrepareContext } from "./prepare-answer.js";
 import { evidenceFor } from "./story.js";
+import { gradeQuestion } from "./grade-question.js";
 
 /** The top of the 0-4 scale: a criterion there has nothing left to probe. */
 const TOP = 4;
@@ -39,19 +40,29 @@ export function criterionGap(
 }
 
 /**
- * The criterion a follow-up probes, as an interviewer picks it: the one whose
- * level is furthest below the top (a criterion half met is probed as well as
- * one not met at all), ties going to the larger weight, then to rubric order.
- * Undefined when every criterion is at the top. It reads criteria in weight
- * order and stops at the first with nothing stated (no gap is larger), since
- * each criterion read costs milliseconds of language analysis on the way to
- * the candidate's next question.
+ * The criterion a follow-up probes, as an interviewer picks it: among the
+ * criteria the grade leaves below the top, the one whose level is furthest
+ * below it (a criterion half met is probed as well as one not met at all), ties
+ * going to the larger weight, then to rubric order. Undefined when the grade
+ * puts every criterion at the top. It reads criteria in weight order and stops
+ * at the first with nothing stated (no gap is larger), since each criterion
+ * read costs milliseconds of language analysis on the way to the candidate's
+ * next question.
+ *
+ * The grade decides which criteria are unmet, not the key-point level alone: the
+ * level is counted before similarity to the references moves the score, so an
+ * answer that says a key point in other words can score 4 on a criterion whose
+ * level is 3, and a follow-up there asked a candidate with 4/4/4/4 for more
+ * (outside tester, session 21). The grade reads the same prepared answer
+ * (prepareAnswer keeps it), and is what the report then shows.
  */
 export function weakestCriterion(question: Question, answers: (AnswerBody | null)[], ctx: PrepareContext = {}): CriterionGap | undefined {
+  const graded = new Map(gradeQuestion(question, answers, ctx).scores.map((s) => [s.criterionId, s.score]));
   const read = gapReader(question, answers, ctx);
   let weakest: CriterionGap | undefined;
   // A stable sort: equal weights keep rubric order, so the first of a tie is the one to keep.
   for (const criterion of [...question.rubric].sort(byWeight)) {
+    if ((graded.get(criterion.id) ?? 0) >= TOP) continue;
     const gap = read(criterion);
     if (gap.level < TOP && (!weakest || gap.level < weakest.level)) weakest = gap;
     if (gap.level === 0) break;

@@ -100,11 +100,14 @@ export function teamPacksRouter(deps: {
     routes.validatePack,
     async ({ body }, res) => {
       const signal = clientLeft(res);
+      // Kept across the throw: a pack that fails verification still reports what verification warned about.
+      let warnings: string[] = [];
       try {
         const located = await read(body, "editor", teamOf(res), signal);
         const { pack } = located;
-        const { issues: failures, warnings } = await check(located, teamOf(res), signal);
-        if (failures.length) throw new PackValidationError(failures);
+        const checked = await check(located, teamOf(res), signal);
+        warnings = checked.warnings;
+        if (checked.issues.length) throw new PackValidationError(checked.issues);
         return {
           valid: true as const,
           issues: [],
@@ -114,7 +117,7 @@ export function teamPacksRouter(deps: {
         };
       } catch (err) {
         if (!(err instanceof PackValidationError)) throw err;
-        return { valid: false as const, issues: err.issues.slice(0, MAX_LISTED_ISSUES), preview: [] };
+        return { valid: false, issues: err.issues.slice(0, MAX_LISTED_ISSUES), warnings, pack: null, preview: [] };
       }
     },
     ...readBody,
@@ -166,7 +169,7 @@ export function teamPacksRouter(deps: {
     }
     return {
       ...summary(record),
-      source: await deps.library.source(key, record.version),
+      source: (await deps.library.source(key, record.version)) ?? null,
       pack: record.pack as unknown as Record<string, unknown>,
       versions: (await deps.library.versions(key)) as PackVersionInfo[],
     };

@@ -650,7 +650,12 @@ export function createInterviewService(deps: InterviewServiceDeps) {
       } catch (err) {
         if (err instanceof LanguageUnavailableError) throw new ServiceError("LANGUAGE_UNAVAILABLE", err.message);
         if (err instanceof RunCancelledError)
-          throw new ServiceError("RUN_CANCELLED", "the run was still waiting for a sandbox when its connection closed, so it was dropped");
+          throw new ServiceError(
+            "RUN_CANCELLED",
+            err.started
+              ? "the run was stopped when its connection closed (nobody was left to read its results)"
+              : "the run had not started when its connection closed, so it was dropped",
+          );
         throw err;
       } finally {
         running.delete(payload.sessionId);

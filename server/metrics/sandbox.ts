@@ -1,4 +1,4 @@
-import type { Sandbox } from "../sandbox/index.js";
+import { RunCancelledError, type Sandbox } from "../sandbox/index.js";
 import { secondsSince, type Metrics } from "./metrics.js";
 
 /** The same sandbox, with every run timed (queueing included) and its queues readable at scrape time. */
@@ -24,6 +24,10 @@ export function instrumentSandbox(sandbox: Sandbox, metrics: Metrics): Sandbox {
         const report = await sandbox.runTests(question, language, code, scope, run);
         outcome = report.passed === report.total ? "passed" : "failed";
         return report;
+      } catch (err) {
+        // A run nobody waits for any more is counted as what it is, not as an error of the sandbox.
+        if (err instanceof RunCancelledError) outcome = "cancelled";
+        throw err;
       } finally {
         metrics.sandboxRunSeconds.observe({ language, scope, outcome }, secondsSince(started));
       }

@@ -19,6 +19,12 @@ const hash = (token: string) => createHash("sha256").update(token).digest("hex")
 /** Writes of "last used" are coalesced: one per token per minute is plenty to read. */
 const TOUCH_EVERY_MS = 60_000;
 
+/**
+ * The label of the owner token a team is created with (`team create`): it names the use, as a label should, not the
+ * role, which the token's role says (a label holding a role word is refused, LABEL_ROLE_WORD).
+ */
+const FIRST_TOKEN_LABEL = "first token";
+
 /** "Acme Hiring" -> "acme-hiring": the id used in URLs and pack keys. */
 export function teamIdFrom(name: string): string {
   return name
@@ -175,6 +181,18 @@ export function createTeams(store: Store, now: () => number) {
       );
   };
 
+  /** A label as the API takes it: within the contract's limits, and naming no role (only the role says that). */
+  const labelled = (given: string): string => {
+    const label = checked(TokenLabelSchema, given);
+    // Only the role says what a token may do; a label saying it too ("Dana (owner)") would be believed instead.
+    const roleWord = roleWordIn(label);
+    if (roleWord)
+      throw new TeamError(
+        `a label may not hold the word "${roleWord.word}"${roleWord.word.toLowerCase() === roleWord.role ? "" : ` (it reads as "${roleWord.role}")`}: it names a role, and only the token's role says what it may do; label the person or the use ("Dana", "CI export")`,
+        "LABEL_ROLE_WORD",
+      );
+    return label;
+  };
   /** The contract's limits hold for every caller (the CLI as well as the API). */
   const checked = (schema: typeof TeamNameSchema, value: string): string => {
     const parsed = schema.safeParse(value);
@@ -184,15 +202,17 @@ export function createTeams(store: Store, now: () => number) {
 
   const teams = {
     /** `givenId`: the id to use instead of one made from the name (a name in another script has no ASCII to make it). */
-    async create(given: string, givenId?: string): Promise<{ team: TeamRow; token: string }> {
+    async create(given: string, givenId?: string): Promise<{ team: TeamRow; token: string; row: TeamTokenRow }> {
       const name = checked(TeamNameSchema, given);
       const id = givenId === undefined ? teamIdFrom(name) : checkedTeamId(givenId);
       if (!id) throw new TeamError(noIdFrom(name), "BAD_PAYLOAD");
       if (await store.teams.get(id)) throw new TeamError(`a team with id "${id}" already exists`, "TEAM_EXISTS");
       const team = { id, name: name.trim(), created_at: now() };
       await store.teams.insert(team);
-      // The bootstrap token: someone has to be able to mint the others.
-      return { team, token: (await issueToken(id, "owner", "owner", undefined)).token };
+      // The bootstrap token: someone has to be able to mint the others. Its label passes the checks any label does
+      // (it used to be "owner", a role word the API refuses as a label).
+      const issued = await issueToken(id, labelled(FIRST_TOKEN_LABEL), "owner", undefined);
+      return { team, ...issued };
     },
     /**
      * Another named token (one per reviewer); the label must not clash with (or look like) a live token's.
@@ -206,13 +226,7 @@ export function createTeams(store: Store, now: () => number) {
           `${aRole(by.role)} token cannot grant the ${role} role (it would hand out more than it holds)`,
           "FORBIDDEN_ROLE",
         );
-      // Only the role says what a token may do; a label saying it too ("Dana (owner)") would be believed instead.
-      const roleWord = roleWordIn(label);
-      if (roleWord)
-        throw new TeamError(
-          `a label may not hold the word "${roleWord.word}"${roleWord.word.toLowerCase() === roleWord.role ? "" : ` (it reads as "${roleWord.role}")`}: it names a role, and only the token's role says what it may do; label the person or the use ("Dana", "CI export")`,
-          "LABEL_ROLE_WORD",
-        );
+      labelled(label);
       await requireTeam(teamId);
       await requireFreeLabel(teamId, label);
       return issueToken(teamId, label, role, by);

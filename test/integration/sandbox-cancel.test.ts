@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSandbox, DEFAULT_LIMITS, type Sandbox } from "../../server/sandbox/index.js";
+import { createSandbox, DEFAULT_LIMITS, RunCancelledError, type Sandbox } from "../../server/sandbox/index.js";
 import { addQuestion } from "../helpers/coding-question.js";
 
 /**
@@ -28,12 +28,35 @@ describe("a run nobody waits for any more", () => {
     const running = sandbox.runTests(question, language, LOOPS[language], "visible", { signal: leaving.signal });
     while ((sandbox.queueStats()[language]?.busy ?? 0) === 0) await new Promise((r) => setImmediate(r));
     leaving.abort();
-    const report = await running;
-    expect(report.status).not.toBe("ok");
-    expect(report.status).not.toBe("timeout");
-    expect(report.passed).toBe(0);
+    // Reported as cancelled (RunCancelledError: RUN_CANCELLED to a client), never as a crash of the candidate's code.
+    await expect(running).rejects.toBeInstanceOf(RunCancelledError);
     expect(sandbox.queueStats()[language]?.busy).toBe(0);
     const next = await sandbox.runTests(question, language, question.coding!.referenceSolution[language]!, "visible");
     expect(next.status).toBe("ok");
   });
+
+  it.each(["typescript", "python"] as const)(
+    "%s: cancelled after its turn came but before its code started is RunCancelledError, not crashed",
+    async (language) => {
+      if (language === "python" && !sandbox.capabilities.python.available) {
+        if (process.env.CI === "true") throw new Error(sandbox.capabilities.python.reason);
+        console.warn(`skipped: Python cannot run here (${sandbox.capabilities.python.reason})`);
+        return;
+      }
+      const leaving = new AbortController();
+      // The queue hands the run its turn at once (nothing else runs); the abort lands before the code is sent.
+      const running = sandbox.runTests(question, language, question.coding!.referenceSolution[language]!, "visible", {
+        signal: leaving.signal,
+      });
+      leaving.abort();
+      const outcome = await running.then(
+        (report) => report.status,
+        (err: unknown) => err,
+      );
+      expect(outcome).toBeInstanceOf(RunCancelledError);
+      expect(outcome).toMatchObject({ started: false });
+      const next = await sandbox.runTests(question, language, question.coding!.referenceSolution[language]!, "visible");
+      expect(next.status).toBe("ok");
+    },
+  );
 });

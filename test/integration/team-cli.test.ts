@@ -1,5 +1,6 @@
 import { dirname } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TOKEN_ROLES } from "../../server/contracts/index.js";
 import { cli as runCli } from "../helpers/cli.js";
 import { postgresFor } from "../helpers/database.js";
 import { miniPack } from "../helpers/packs.js";
@@ -71,6 +72,27 @@ describe("team token CLI", () => {
     expect(again.code).toBe(1);
     expect(again.err).toContain("already revoked");
     expect((await cli(databaseFile, "token", "list", "nope")).err).toContain('no team "nope"');
+  });
+
+  it("speaks the API's role names, and labels the first token as the API would accept a label", async () => {
+    const created = await cli(databaseFile, "create", "Role Words");
+    const [, label, role] = created.out.match(/labelled "([^"]+)", role (\S+);/)!;
+    expect(TOKEN_ROLES).toContain(role);
+    // The help lists exactly the roles the API takes, in one `--role a|b|c` and one line of what each may do.
+    const help = (await cli(databaseFile, "--help")).out;
+    expect(help.match(/--role (\S+)/)![1]!.split("|")).toEqual([...TOKEN_ROLES]);
+    const rolesLine = help.split("\n").find((l) => l.startsWith("roles: "))!;
+    expect([...rolesLine.matchAll(/(\w+) \(/g)].map((m) => m[1])).toEqual([...TOKEN_ROLES]);
+    // The printed label is one the API takes: once the first token is gone, another owner issues a token labelled so.
+    const second = await cli(databaseFile, "token", "create", "role-words", "Olga", "--role", "owner");
+    const firstId = (await cli(databaseFile, "token", "list", "role-words")).out.split("\n").find((l) => l.split("\t")[1] === label)!;
+    expect((await cli(databaseFile, "token", "revoke", "role-words", firstId.split("\t")[0]!)).code).toBe(0);
+    const reissued = await fetch(`${server.url}/api/teams/role-words/tokens`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${tokenIn(second.out)}`, "content-type": "application/json" },
+      body: JSON.stringify({ label, role: "viewer" }),
+    });
+    expect(reissued.status).toBe(201);
   });
 
   it("a name with no ASCII letters says so and how to give an id; --id is used and validated", async () => {

@@ -29,7 +29,7 @@ describe("team pack authoring API", () => {
     expect((await bad.json()).error.message).toContain("not valid");
     const other = await api("/api/teams/acme/packs", globex);
     expect(other.status).toBe(404);
-    expect(await (await api("/api/teams/me", acme)).json()).toEqual({ id: "acme", name: "Acme", label: "owner", role: "owner" });
+    expect(await (await api("/api/teams/me", acme)).json()).toEqual({ id: "acme", name: "Acme", label: "first token", role: "owner" });
     expect((await api("/api/teams/me", null)).status).toBe(401);
   });
 
@@ -163,6 +163,40 @@ describe("team pack authoring API", () => {
     expect(await stored.json()).toMatchObject({
       key: "acme/sums-check",
       warnings: [expect.stringContaining("candidate code can fake it")],
+    });
+  });
+
+  it("answers validate with the same fields whether the pack is valid or not, and keeps the warnings of an invalid one", async () => {
+    const validate = async (body: string) => (await api("/api/teams/acme/packs/validate", acme, { method: "POST", body })).json();
+    const ok = await validate(TINY);
+    const unparsable = await validate("id: x\n");
+    // Verification warns about check()-style test code; a bidi control in the title makes the same pack invalid.
+    const checkStyle = readFileSync(new URL("../fixtures/upload/coding-wrong-reference.yaml", import.meta.url), "utf8")
+      .replace("abs(a) + abs(b)", "a + b")
+      .replace("expected: 3, visible: true", "expected: true, visible: true")
+      .replace("expected: -3 }", "expected: true }")
+      .replace(
+        "      referenceSolution:",
+        [
+          "      testCode:",
+          '        python: "def run_case(a, b):\\n    assert add(a, b) == a + b\\n    return True\\n"',
+          "        typescript: \"function runCase(a: number, b: number) { if (add(a, b) !== a + b) throw new Error('wrong'); return true; }\\n\"",
+          "      referenceSolution:",
+        ].join("\n"),
+      );
+    const warnedValid = await validate(checkStyle);
+    expect(warnedValid).toMatchObject({ valid: true, warnings: [expect.stringContaining("every test expects true")] });
+    const warnedInvalid = await validate(checkStyle.replace(/^title: (.*)$/m, "title: $1 \u202e"));
+    for (const body of [ok, unparsable, warnedValid, warnedInvalid]) {
+      expect(Object.keys(body).sort()).toEqual(["issues", "pack", "preview", "valid", "warnings"]);
+    }
+    expect(unparsable).toMatchObject({ valid: false, warnings: [], pack: null, preview: [] });
+    expect(warnedInvalid).toMatchObject({
+      valid: false,
+      issues: [expect.objectContaining({ path: "title", code: "hidden-character" })],
+      warnings: warnedValid.warnings,
+      pack: null,
+      preview: [],
     });
   });
 

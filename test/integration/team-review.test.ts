@@ -236,7 +236,7 @@ describe("team review API", () => {
     ).json();
     expect(back.audit.map((a: { before: number; after: number; by: string }) => [a.before, a.after, a.by])).toEqual([
       [criterion.score, 3, "Rita R"],
-      [3, 2, "owner"],
+      [3, 2, "first token"],
     ]);
     const same = await api(`/api/teams/acme/sessions/${second.sessionId}/overrides`, acme, {
       method: "POST",
@@ -359,7 +359,9 @@ describe("every team route refuses missing, revoked and other teams' tokens", ()
 describe("named tokens", () => {
   it("lists, issues, rotates and revokes, with last-used times; labels are unique among live tokens", async () => {
     const initial = await (await api("/api/teams/globex/tokens", globex)).json();
-    expect(initial).toEqual([expect.objectContaining({ label: "owner", current: true, revokedAt: null, lastUsedAt: expect.any(Number) })]);
+    expect(initial).toEqual([
+      expect.objectContaining({ label: "first token", current: true, revokedAt: null, lastUsedAt: expect.any(Number) }),
+    ]);
     const sam = await (await api("/api/teams/globex/tokens", globex, { method: "POST", json: { label: "Sam", role: "owner" } })).json();
     expect(sam.info).toMatchObject({ label: "Sam", role: "owner", lastUsedAt: null, current: false });
     expect((await api("/api/teams/globex/tokens", globex, { method: "POST", json: { label: "Sam", role: "viewer" } })).status).toBe(409);
@@ -393,7 +395,7 @@ describe("named tokens", () => {
     // Another team's token id is not found; the last live token cannot be revoked.
     expect((await api(`/api/teams/acme/tokens/${rotated.info.id}`, acme, { method: "DELETE" })).status).toBe(404);
     expect((await api(`/api/teams/globex/tokens/${rotated.info.id}`, globex, { method: "DELETE" })).status).toBe(200);
-    const ownerId = list.find((t: { label: string }) => t.label === "owner").id;
+    const ownerId = list.find((t: { label: string }) => t.label === "first token").id;
     const last = await api(`/api/teams/globex/tokens/${ownerId}`, globex, { method: "DELETE" });
     expect(last.status).toBe(409);
     expect((await last.json()).error.message).toContain("last live owner token");

@@ -220,7 +220,7 @@ describe("team token roles", () => {
   it("the audit trail records the label and role of the token that overrode", async () => {
     const detail = await (await api(`/api/teams/acme/sessions/${sessions[1]}`, token.viewer)).json();
     expect(detail.audit.map((a: { by: string; role: string; note: string }) => [a.by, a.role, a.note])).toEqual([
-      ["owner", "owner", "by owner"],
+      ["first token", "owner", "by owner"],
       [PERSON.reviewer, "reviewer", "by reviewer"],
     ]);
   });
@@ -281,13 +281,21 @@ describe("team token roles", () => {
       await api("/api/teams/hooli/tokens", owner)
     ).json();
     const trail = (id: string) => list.find((t) => t.id === id)!.audit;
-    const ownerId = list.find((t) => t.label === "owner")!.id;
+    const ownerId = list.find((t) => t.label === "first token")!.id;
     expect(trail(viewer.info.id)).toEqual([
-      expect.objectContaining({ action: "issued", by: { tokenId: ownerId, label: "owner", role: "owner" } }),
-      expect.objectContaining({ action: "rotated", by: { tokenId: ownerId, label: "owner", role: "owner" }, replacedBy: byOwner.info.id }),
+      expect.objectContaining({ action: "issued", by: { tokenId: ownerId, label: "first token", role: "owner" } }),
+      expect.objectContaining({
+        action: "rotated",
+        by: { tokenId: ownerId, label: "first token", role: "owner" },
+        replacedBy: byOwner.info.id,
+      }),
     ]);
     expect(trail(byOwner.info.id)).toEqual([
-      expect.objectContaining({ action: "issued", by: { tokenId: ownerId, label: "owner", role: "owner" }, replaces: viewer.info.id }),
+      expect.objectContaining({
+        action: "issued",
+        by: { tokenId: ownerId, label: "first token", role: "owner" },
+        replaces: viewer.info.id,
+      }),
     ]);
     // Rita's old token: rotated by Rita herself. The bootstrap token: issued at the CLI (no token).
     expect(trail(reviewer.info.id).at(-1)).toMatchObject({ action: "rotated", by: { label: "Rita" }, replacedBy: rotated.info.id });
@@ -296,7 +304,7 @@ describe("team token roles", () => {
     // Revoking is recorded too; a revoked token cannot be rotated.
     await api(`/api/teams/hooli/tokens/${rotated.info.id}`, owner, { method: "DELETE" });
     const after: typeof list = await (await api("/api/teams/hooli/tokens", owner)).json();
-    expect(after.find((t) => t.id === rotated.info.id)!.audit.at(-1)).toMatchObject({ action: "revoked", by: { label: "owner" } });
+    expect(after.find((t) => t.id === rotated.info.id)!.audit.at(-1)).toMatchObject({ action: "revoked", by: { label: "first token" } });
     const again = await api(`/api/teams/hooli/tokens/${rotated.info.id}/rotate`, owner, { method: "POST" });
     expect((await again.json()).error.code).toBe("TOKEN_REVOKED");
   });

@@ -16,7 +16,16 @@ const valid = (id: string, title = "T") => ({
   pack: { id, title, rounds: 1 },
   preview: [{ id: "q1", kind: "behavioural", level: "mid", title: "Q", prompt: "p" }] as never,
 });
-const summary: PackSummary = { key: "acme/p", id: "p", version: 1, visibility: "private", title: "T", questions: 1, rounds: ["r"] };
+const summary: PackSummary = {
+  key: "acme/p",
+  id: "p",
+  version: 1,
+  visibility: "private",
+  title: "T",
+  questions: 1,
+  rounds: ["r"],
+  needsFix: [],
+};
 
 describe("pack editor state", () => {
   it("a new pack starts from the starter text, clean; an edit makes it dirty", () => {
@@ -41,7 +50,11 @@ describe("pack editor state", () => {
       { file: "editor", path: "a", message: "x" },
       { file: "editor", path: "b", message: "y" },
     ];
-    const s = run(initialEditorState(null, "a"), { type: "validated", source: "a", result: { valid: false, issues, preview: [] } });
+    const s = run(initialEditorState(null, "a"), {
+      type: "validated",
+      source: "a",
+      result: { valid: false, issues, warnings: [], pack: null, preview: [] },
+    });
     expect(editorDerived(s, []).issues).toEqual(issues);
   });
 

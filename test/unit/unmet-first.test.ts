@@ -1,11 +1,16 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { criterionGaps, prepareAnswer, weakestCriterion, type CriterionGap } from "../../server/grading/index.js";
+import { parse } from "yaml";
+import { criterionGaps, gradeQuestion, prepareAnswer, weakestCriterion, type CriterionGap } from "../../server/grading/index.js";
 import { defaultVariantPack, loadPacksFromDir, type Question } from "../../server/scenarios/index.js";
 
-/** The order the brief asks for, written out independently: lowest level first, then weight, then rubric order; top level never. */
-function expectedPick(question: Question, gaps: CriterionGap[]): string | undefined {
+/**
+ * The order the brief asks for, written out independently: lowest level first, then weight, then rubric order; top
+ * level never, and never a criterion the grade puts at the top (`atTop`).
+ */
+function expectedPick(question: Question, gaps: CriterionGap[], atTop: ReadonlySet<string> = new Set()): string | undefined {
   return gaps
-    .filter((g) => g.level < 4)
+    .filter((g) => g.level < 4 && !atTop.has(g.criterion.id))
     .sort(
       (a, b) =>
         a.level - b.level ||
@@ -27,8 +32,13 @@ describe("weakestCriterion (the follow-up's pick, reading criteria only until no
       ];
       for (const answer of answers) {
         const gaps = criterionGaps(question, [answer]);
+        const atTop = new Set(
+          gradeQuestion(question, [answer])
+            .scores.filter((s) => s.score === 4)
+            .map((s) => s.criterionId),
+        );
         const pick = weakestCriterion(question, [answer]);
-        expect(pick?.criterion.id).toBe(expectedPick(question, gaps));
+        expect(pick?.criterion.id).toBe(expectedPick(question, gaps, atTop));
         compared++;
         if (pick && pick.level > 0) partlyMetPicks++;
         if (!pick) noPick++;
@@ -39,6 +49,38 @@ describe("weakestCriterion (the follow-up's pick, reading criteria only until no
     // and answers with nothing left to probe.
     expect(partlyMetPicks).toBeGreaterThan(0);
     expect(noPick).toBeGreaterThan(0);
+  });
+
+  it("never probes a criterion the grade puts at the top: answers in the candidate's own words (outside tester, session 21)", () => {
+    const pack = defaultVariantPack(loadPacksFromDir("scenarios")[0]!);
+    const byId = new Map(pack.questions.map((q) => [q.id, q]));
+    const rows = ["behavioural", "system-design", "prompt-debugging"].flatMap(
+      (file) =>
+        parse(readFileSync(new URL(`../fixtures/calibration/${file}.yaml`, import.meta.url), "utf8")) as {
+          questionId: string;
+          answer: string;
+        }[],
+    );
+    let allTop = 0;
+    let picks = 0;
+    for (const row of rows) {
+      const question = byId.get(row.questionId);
+      if (!question) continue;
+      const answers = [{ text: row.answer }];
+      const graded = new Map(gradeQuestion(question, answers, { pack }).scores.map((s) => [s.criterionId, s.score]));
+      const pick = weakestCriterion(question, answers, { pack });
+      if (question.rubric.every((c) => graded.get(c.id) === 4)) {
+        allTop++;
+        expect(pick, `${row.questionId}: every criterion graded 4`).toBeUndefined();
+      }
+      if (pick) {
+        picks++;
+        expect(graded.get(pick.criterion.id), `${row.questionId}: probes ${pick.criterion.id}`).toBeLessThan(4);
+      }
+    }
+    // The rows hold both: answers graded 4 throughout (where the key-point level alone left a gap) and answers to probe.
+    expect(allTop).toBeGreaterThan(3);
+    expect(picks).toBeGreaterThan(10);
   });
 
   it("counts key points as grading does: the share of what a full answer needs, at least 1 once one is stated", () => {

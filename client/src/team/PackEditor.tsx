@@ -75,7 +75,13 @@ export function PackEditor({ api, packId: initialPackId, existing, onBack, onPub
       dispatch({
         type: "validated",
         source,
-        result: { valid: false, issues: [{ file: "editor", path: "", message: "the pack is empty" }], preview: [] },
+        result: {
+          valid: false,
+          issues: [{ file: "editor", path: "", message: "the pack is empty" }],
+          warnings: [],
+          pack: null,
+          preview: [],
+        },
       });
       return;
     }

@@ -100,7 +100,7 @@ export function editorReducer(s: EditorState, e: EditorEvent): EditorState {
     case "edited":
       return { ...s, doc: { ...s.doc, source: e.source } };
     case "validated": {
-      const preview = e.result.valid ? { ...s.preview, last: e.result.preview, lastTitle: e.result.pack.title } : s.preview;
+      const preview = e.result.pack ? { ...s.preview, last: e.result.preview, lastTitle: e.result.pack.title } : s.preview;
       return { ...s, validation: { ...s.validation, checked: { source: e.source, result: e.result }, error: null }, preview };
     }
     case "validateFailed":
@@ -157,7 +157,7 @@ export function editorDerived(s: EditorState, existing: PackSummary[]) {
   const pending = !doc.loading && current === null;
   const shown = current ?? validation.checked?.result ?? null;
   const issues = shown && !shown.valid ? shown.issues : [];
-  const validId = current?.valid ? current.pack.id : null;
+  const validId = current?.valid ? (current.pack?.id ?? null) : null;
   const idChanged = doc.packId !== null && validId !== null && validId !== doc.packId;
   const preview = current?.valid ? current.preview : pv.last;
   return {
@@ -173,6 +173,6 @@ export function editorDerived(s: EditorState, existing: PackSummary[]) {
     preview,
     previewStale: !current?.valid && pv.last.length > 0,
     selected: preview.find((q) => q.id === pv.selectedId) ?? preview[0],
-    title: (current?.valid ? current.pack.title : pv.lastTitle) ?? doc.packId ?? "New pack",
+    title: (current?.valid ? current.pack?.title : pv.lastTitle) ?? doc.packId ?? "New pack",
   };
 }

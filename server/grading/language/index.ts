@@ -19,6 +19,7 @@ export { retracted, withoutRetracted } from "./retraction.js";
 export { documentFrequencies, vectorOf, weightedRecall, type Idf, type Vector } from "./similarity.js";
 export { questionTerms } from "./question-terms.js";
 export { otherLanguage } from "./english.js";
+export { unreadable } from "./unreadable.js";
 export { termStuffed } from "./term-density.js";
 export { gluedSalad, termPhrases } from "./glue-placement.js";
 export { offTopicTasks, withoutOffTopicTasks } from "./off-topic-task.js";

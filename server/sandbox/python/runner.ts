@@ -1,7 +1,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { availableParallelism } from "node:os";
 import type { SandboxLimits } from "../limits.js";
-import { BACKGROUND_SLOTS, createFairQueue, perAddressSlots, PYTHON_PER_SESSION, ticketOf } from "../scheduling/index.js";
+import {
+  BACKGROUND_SLOTS,
+  createFairQueue,
+  perAddressSlots,
+  PYTHON_PER_SESSION,
+  RunCancelledError,
+  ticketOf,
+} from "../scheduling/index.js";
 import type { BatchRequest, BatchResult, LanguageRunner } from "../types.js";
 import { DEFAULT_PATHS, SANDBOX_SPAWN_ENV, sandboxCommand, type PythonSandboxPaths } from "./command.js";
 import { killSandbox } from "./kill.js";
@@ -77,15 +84,19 @@ export function createPythonRunner(options: {
       if (closed) throw new Error("the Python sandbox is shut down");
       const release = await queue.acquire(ticketOf(request), request.onWait, request.signal);
       try {
+        // Its client left between the queue's turn and here: nothing started, and the warm sandbox stays for the next.
+        if (request.signal?.aborted) throw new RunCancelledError();
         const warm = idle.shift() ?? start();
         refill();
         request.onStart?.();
-        // Nobody waits for this run any more (its client left): the sandbox is killed, not left to run to its limit.
+        // Nobody waits for this run any more (its client left): the sandbox is killed, not left to run to its limit,
+        // and the run is reported cancelled (RunCancelledError), not as the crash the kill looks like from inside.
         const cancel = () => killSandbox(warm.child);
-        if (request.signal?.aborted) cancel();
-        else request.signal?.addEventListener("abort", cancel, { once: true });
+        request.signal?.addEventListener("abort", cancel, { once: true });
         try {
-          return await runInSandbox(warm, request, options.limits, options.budget);
+          const result = await runInSandbox(warm, request, options.limits, options.budget);
+          if (request.signal?.aborted) throw new RunCancelledError(true);
+          return result;
         } finally {
           request.signal?.removeEventListener("abort", cancel);
         }

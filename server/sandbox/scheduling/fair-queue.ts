@@ -18,11 +18,15 @@ type Waiter = { owner: string; group: string; background: boolean; grant: () => 
 /** A group with waiting runs: its owners in turn order, each with its own queue. */
 type WaitingGroup = { background: boolean; turn: string[]; queues: Map<string, Waiter[]> };
 
-/** A queued run given up before it started (its client went away). */
+/**
+ * A run given up because nobody waits for it any more (its client went away): while queued, before its code started
+ * (`started` false), or while its code ran (`started` true, the sandbox stopped). One error, so every caller reports
+ * it as RUN_CANCELLED; a run given up was never "crashed" (an outside tester saw a cancelled run reported so).
+ */
 export class RunCancelledError extends Error {
   override name = "RunCancelledError";
-  constructor() {
-    super("the run was cancelled before it started");
+  constructor(readonly started = false) {
+    super(started ? "the run was cancelled while it ran: nobody waits for its results" : "the run was cancelled before it started");
   }
 }
 

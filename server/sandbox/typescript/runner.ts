@@ -3,7 +3,14 @@ import type { Worker } from "node:worker_threads";
 import { spawnWorker, stopWorker, workerLoaded } from "../../workers/index.js";
 import { WALL_CEILING_FACTOR } from "../budget/index.js";
 import { batchWallMs, HARNESS_LOAD_MS, RUN_STOPPED_MESSAGE, type SandboxLimits } from "../limits.js";
-import { BACKGROUND_SLOTS, createFairQueue, perAddressSlots, ticketOf, TYPESCRIPT_PER_SESSION } from "../scheduling/index.js";
+import {
+  BACKGROUND_SLOTS,
+  createFairQueue,
+  perAddressSlots,
+  RunCancelledError,
+  ticketOf,
+  TYPESCRIPT_PER_SESSION,
+} from "../scheduling/index.js";
 import type { BatchRequest, BatchResult, LanguageRunner } from "../types.js";
 
 const WORKER = new URL("./worker.ts", import.meta.url);
@@ -86,9 +93,10 @@ export function createTypeScriptRunner(options: { limits: SandboxLimits; workers
       // Its client left before the run reached the worker (while the slot's worker was still loading, or between the
       // queue's turn and here): nothing ran, so the worker is kept. Replacing it here started a new worker (esbuild,
       // the wasm module: seconds of CPU on a loaded host) for a run that never began.
-      // (The early return skips the replacement below; "crashed" as a run cancelled in progress reports.)
-      if (request.signal?.aborted) return crashed(request, "the run was cancelled before it started: nobody waits for its results");
+      // (The throw skips the replacement below; a run cancelled in progress is RunCancelledError too, never "crashed".)
+      if (request.signal?.aborted) throw new RunCancelledError();
       let replace = false;
+      let cancelled = false;
       const result = await new Promise<BatchResult>((resolve) => {
         let timer = setTimeout(() => {
           replace = true;
@@ -114,6 +122,7 @@ export function createTypeScriptRunner(options: { limits: SandboxLimits; workers
         // to run the code to its ceiling.
         const onAbort = () => {
           replace = true;
+          cancelled = true;
           finish(crashed(request, "the run was cancelled: nobody waits for its results"));
         };
         function finish(r: BatchResult) {
@@ -135,6 +144,7 @@ export function createTypeScriptRunner(options: { limits: SandboxLimits; workers
         void stopWorker(slot.worker, slot.ready);
         slots[index] = spawnSlot();
       }
+      if (cancelled) throw new RunCancelledError(true);
       return result;
     } finally {
       slot.busy = false;
