@@ -21,6 +21,23 @@ afterAll(() => server.close());
 const api = (path: string, token: string | null, init: RequestInit = {}) =>
   fetch(`${server.url}${path}`, { ...init, headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(init.headers ?? {}) } });
 
+/** The coding pack whose test code is check()-style (every test expects true): verification warns about it. */
+function checkStylePack(): string {
+  return readFileSync(new URL("../fixtures/upload/coding-wrong-reference.yaml", import.meta.url), "utf8")
+    .replace("abs(a) + abs(b)", "a + b")
+    .replace("expected: 3, visible: true", "expected: true, visible: true")
+    .replace("expected: -3 }", "expected: true }")
+    .replace(
+      "      referenceSolution:",
+      [
+        "      testCode:",
+        '        python: "def run_case(a, b):\\n    assert add(a, b) == a + b\\n    return True\\n"',
+        "        typescript: \"function runCase(a: number, b: number) { if (add(a, b) !== a + b) throw new Error('wrong'); return true; }\\n\"",
+        "      referenceSolution:",
+      ].join("\n"),
+    );
+}
+
 describe("team pack authoring API", () => {
   it("needs a valid token, and hides other teams", async () => {
     expect((await api("/api/teams/acme/packs", null)).status).toBe(401);
@@ -142,20 +159,7 @@ describe("team pack authoring API", () => {
   });
 
   it("warns on validate and on upload, as the CLI does, when check()-style test code decides the verdict", async () => {
-    const checkStyle = readFileSync(new URL("../fixtures/upload/coding-wrong-reference.yaml", import.meta.url), "utf8")
-      .replace("abs(a) + abs(b)", "a + b")
-      .replace("id: sums", "id: sums-check")
-      .replace("expected: 3, visible: true", "expected: true, visible: true")
-      .replace("expected: -3 }", "expected: true }")
-      .replace(
-        "      referenceSolution:",
-        [
-          "      testCode:",
-          '        python: "def run_case(a, b):\\n    assert add(a, b) == a + b\\n    return True\\n"',
-          "        typescript: \"function runCase(a: number, b: number) { if (add(a, b) !== a + b) throw new Error('wrong'); return true; }\\n\"",
-          "      referenceSolution:",
-        ].join("\n"),
-      );
+    const checkStyle = checkStylePack().replace("id: sums", "id: sums-check");
     const checked = await (await api("/api/teams/acme/packs/validate", acme, { method: "POST", body: checkStyle })).json();
     expect(checked).toMatchObject({ valid: true, warnings: [expect.stringContaining("every test expects true")] });
     const stored = await api("/api/teams/acme/packs", acme, { method: "POST", body: checkStyle });
@@ -171,19 +175,7 @@ describe("team pack authoring API", () => {
     const ok = await validate(TINY);
     const unparsable = await validate("id: x\n");
     // Verification warns about check()-style test code; a bidi control in the title makes the same pack invalid.
-    const checkStyle = readFileSync(new URL("../fixtures/upload/coding-wrong-reference.yaml", import.meta.url), "utf8")
-      .replace("abs(a) + abs(b)", "a + b")
-      .replace("expected: 3, visible: true", "expected: true, visible: true")
-      .replace("expected: -3 }", "expected: true }")
-      .replace(
-        "      referenceSolution:",
-        [
-          "      testCode:",
-          '        python: "def run_case(a, b):\\n    assert add(a, b) == a + b\\n    return True\\n"',
-          "        typescript: \"function runCase(a: number, b: number) { if (add(a, b) !== a + b) throw new Error('wrong'); return true; }\\n\"",
-          "      referenceSolution:",
-        ].join("\n"),
-      );
+    const checkStyle = checkStylePack();
     const warnedValid = await validate(checkStyle);
     expect(warnedValid).toMatchObject({ valid: true, warnings: [expect.stringContaining("every test expects true")] });
     const warnedInvalid = await validate(checkStyle.replace(/^title: (.*)$/m, "title: $1 \u202e"));
