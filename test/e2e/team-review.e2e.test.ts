@@ -239,7 +239,7 @@ describe.runIf(browserAvailable())("a hiring team reviews invited candidates in 
     // The audit names the role that overrode in the first test.
     await page.getByTestId("back-to-sessions").click();
     await page.getByTestId("session-row").filter({ hasText: "Bob" }).getByTestId("open-session").click();
-    await expect.poll(() => page.getByTestId("audit-row").first().textContent()).toContain("owner (owner)");
+    await expect.poll(() => page.getByTestId("audit-row").first().textContent()).toContain("first token (owner)");
 
     // A reviewer gets the override form and the CSV, still no "New pack" and no tokens.
     const reviewer = (await server.app.teams.createToken("acme", "Rev", "reviewer")).token;
