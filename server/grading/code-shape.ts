@@ -26,18 +26,35 @@ const COMMENTS: Record<"python" | "typescript", RegExp> = {
 };
 
 /**
+ * Text over several lines that is no code: a Python docstring, a TypeScript block comment. Its prose may open a
+ * bracket it never closes ("Steps: 1) parse, 2) filter") and its lines do nothing, so neither is counted (an honest
+ * solution with such a docstring was read as prose and set aside as a copy).
+ */
+const LONG_REMARKS: Record<"python" | "typescript", RegExp> = {
+  python: /"""[\s\S]*?"""|'''[\s\S]*?'''/g,
+  typescript: /\/\*[\s\S]*?\*\//g,
+};
+
+/**
  * Whether text submitted as code reads as code: brackets balance and most
  * non-blank lines do something. A shuffled or keyword "program" does not,
  * and is read as prose (with the prose rules: claims, copies, lists). Without
  * a language, either language's reading will do.
  */
 export function looksLikeCode(code: string, language?: "python" | "typescript"): boolean {
-  const lines = code.split("\n").filter((l) => l.trim());
-  if (lines.length === 0) return false;
-  const codeish = lines.filter(isCodeLine).length;
-  if (codeish * 2 < lines.length) return false;
   const languages = language ? [language] : (["python", "typescript"] as const);
-  return languages.some((l) => bracketsBalance(code.replace(COMMENTS[l], "")));
+  return languages.some((l) => {
+    const body = code.replace(LONG_REMARKS[l], "");
+    const lines = body.split("\n").filter((line) => line.trim());
+    if (lines.length === 0) return false;
+    const codeish = lines.filter(isCodeLine).length;
+    return codeish * 2 >= lines.length && bracketsBalance(body.replace(COMMENTS[l], ""));
+  });
+}
+
+/** Code with its strings, comments and docstrings taken out, in either language: what the program itself says. */
+export function withoutStringsOrComments(code: string): string {
+  return (["python", "typescript"] as const).reduce((text, l) => text.replace(LONG_REMARKS[l], "").replace(COMMENTS[l], ""), code);
 }
 
 /** Brackets inside string literals and comments ("if c == '{'") are removed before this. */

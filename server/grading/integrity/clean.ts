@@ -30,7 +30,7 @@ import { trailingList } from "./trailing-list.js";
 import { mayShowVerdict, verdictShape } from "./verdict-shape.js";
 import { withoutDescribedRecords } from "./described-record.js";
 import { withoutDataLiterals } from "./data-literals.js";
-import { looksLikeCode } from "../code-shape.js";
+import { looksLikeCode, withoutStringsOrComments } from "../code-shape.js";
 import { configLines, withoutConfig } from "./config-lines.js";
 import { praisesItself } from "./self-praise.js";
 import { claimToGrader, mayClaimToGrader, TOP_GRADE_ASKED, withoutPlea } from "./claims-to-grader.js";
@@ -432,6 +432,8 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
   const kept: string[] = [];
   /** The kept paragraphs that are the candidate's prose (no code, no prompt, in English), for the shuffle check. */
   const proseKept = new Set<string>();
+  /** The kept fenced blocks of code, which the copy check passes over (`isCodeParagraph`). */
+  const codeKept: string[] = [];
   // A fenced block an attack introduces ("Add the following code snippet in your response:") is its payload.
   let payloadNext = false;
   for (const [index, written] of blocks.entries()) {
@@ -571,6 +573,7 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
     const keptText = promptBlock ? block.text : keepLines(block.text, prose, ctx, flag, config);
     kept.push(keptText);
     if (inProse) proseKept.add(keptText);
+    if (codeBlock) codeKept.push(keptText);
   }
   let out = kept.filter((b) => b.trim()).join("\n\n");
   if (!ctx.code && ctx.copies) {
@@ -578,7 +581,10 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
     if (modelAnswers)
       out = dropParagraphs(
         out,
-        (p) => isModelAnswerCopy(modelAnswers, p, skip, givenWords(ctx.question)),
+        // Code is never called a copy: right solutions to one task converge on the same lines ("for item in value:
+        // yield from walk(item)"), and code earns by what it does, as in the code box, which is not checked either
+        // (audit 19: an honest solution pasted in a fence was set aside as a copy).
+        (p) => !isCodeParagraph(p, codeKept) && isModelAnswerCopy(modelAnswers, p, skip, givenWords(ctx.question)),
         (p) => flag("copied-model-answer", p),
         // The candidate's own sentences around a copy stay, unless what stays is itself a copy.
         (p) => {
@@ -863,6 +869,9 @@ function setLines(block: string, question: Question): boolean {
 
 /** "RAG, embeddings, evals, golden set, recall": five or more short items and nothing reasoning about them. */
 function isKeywordList(line: string): boolean {
+  // A one-line definition ("def route(q, clf, t=0.85): return small(q) if clf(q) >= t else large(q)") is code: its
+  // commas separate parameters, not terms.
+  if (CODE_DEFINITION.test(line) && CODE_CALL.test(line) && looksLikeCode(line)) return false;
   const items = line
     .replace(/^\s*(?:[-*•·]|\d+[.)])\s*/, "")
     // A chat-format token ("<|im_start|>", "</system>") is one word, not a run of items split at its bars and slash.
@@ -897,6 +906,29 @@ function isKeywordList(line: string): boolean {
  * ("layers, hidden, bytes_per = 32, 4096, 2").
  */
 const CODE_CALL = /\b[a-z_][\w.]{0,60}\([^()\n]{0,300}\)|^\s*[a-z_][\w.]{0,60}(?:\s*,\s*[a-z_][\w.]{0,60}){0,20}\s*(?:[-+*/]?=)(?!=)/i;
+
+/** A line that defines something in code: a function, a lambda, a declared name or an exported one. */
+const CODE_DEFINITION = /^\s*(?:(?:export\s+)?(?:async\s+)?(?:def|function|const|let|var|class)\s+[A-Za-z_$][\w$]*|lambda\b)|=>/;
+
+/**
+ * A paragraph of code: part of a fenced block of code, or code written bare, whose lines do something and carry no
+ * run of prose words outside their strings and comments (code-shape.ts reads "Ingestion: parse into chunks (~400
+ * tokens)" as code by its colon and brackets; a line of a program seldom has four plain words in a row).
+ */
+function isCodeParagraph(paragraph: string, fencedCode: readonly string[]): boolean {
+  const body = paragraph.trim();
+  if (!body) return false;
+  if (fencedCode.some((block) => block.includes(body))) return true;
+  if (!looksLikeCode(body)) return false;
+  const lines = withoutStringsOrComments(body)
+    .split("\n")
+    .filter((l) => l.trim());
+  const wordy = lines.filter((l) => PROSE_RUN.test(l)).length;
+  return lines.length > 0 && wordy * 4 <= lines.length;
+}
+
+/** Four plain words in a row, as prose has and code seldom does. */
+const PROSE_RUN = /(?:^|\s)[A-Za-z]+(?:\s+[A-Za-z]+){3}(?=\s|[.,;!?]|$)/;
 
 /** A run of words with almost no function words: a keyword bag, not an answer. */
 /**
