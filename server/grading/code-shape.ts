@@ -57,10 +57,14 @@ export function withoutStringsOrComments(code: string): string {
   return (["python", "typescript"] as const).reduce((text, l) => text.replace(LONG_REMARKS[l], "").replace(COMMENTS[l], ""), code);
 }
 
-/** Brackets inside string literals and comments ("if c == '{'") are removed before this. */
+/**
+ * Brackets inside string literals and comments ("if c == '{'") are removed before this; an escaped bracket is no
+ * bracket either (a regular expression literal, `/\[([^\]]+)\]/g`: an honest solution with one was set aside as a
+ * keyword list, outside audit 19).
+ */
 function bracketsBalance(bare: string): boolean {
   let depth = 0;
-  for (const c of bare) {
+  for (const c of bare.replace(/\\[()[\]{}]/g, "")) {
     if ("([{".includes(c)) depth++;
     else if (")]}".includes(c) && --depth < 0) return false;
   }

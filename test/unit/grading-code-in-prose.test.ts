@@ -84,3 +84,21 @@ describe("code in the code box with a docstring or block comment", () => {
     expect(looksLikeCode("x = f(1\ny = 2", "python")).toBe(false);
   });
 });
+
+describe("a regular expression literal in code", () => {
+  it("its escaped brackets do not unbalance the program", () => {
+    const code = `export function unknownIds(text: string, known: string[]): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(/\\[([^\\]]+)\\]/g)) {
+    for (const raw of m[1].split(",")) {
+      const id = raw.trim();
+      if (!known.includes(id) && !out.includes(id)) out.push(id);
+    }
+  }
+  return out;
+}`;
+    expect(looksLikeCode(code, "typescript")).toBe(true);
+    const graded = grade("output-guardrail-filter", { code, language: "typescript" });
+    expect(graded.flags).not.toContain("keyword-list");
+  });
+});
