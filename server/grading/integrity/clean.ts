@@ -578,6 +578,8 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
   let out = kept.filter((b) => b.trim()).join("\n\n");
   if (!ctx.code && ctx.copies) {
     const { modelAnswers, rubric, skip } = ctx.copies;
+    // Pieces of a model answer set apart first, while the whole copy is there to recognise them by.
+    if (modelAnswers) out = withoutSplitCopy(out, modelAnswers, skip, ctx.question, codeKept, (p) => flag("copied-model-answer", p));
     if (modelAnswers)
       out = dropParagraphs(
         out,
@@ -924,8 +926,15 @@ function isCodeParagraph(paragraph: string, fencedCode: readonly string[]): bool
     .split("\n")
     .filter((l) => l.trim());
   const wordy = lines.filter((l) => PROSE_RUN.test(l)).length;
-  return lines.length > 0 && wordy * 4 <= lines.length;
+  const doing = lines.filter((l) => STATEMENT.test(l)).length;
+  return lines.length > 0 && wordy * 4 <= lines.length && doing * 2 >= lines.length;
 }
+
+/**
+ * A line a program runs: a call, an assignment, a brace, or a statement keyword (lower-case, as code writes it; a
+ * sentence's "If" is capitalised). A colon, a semicolon or brackets alone are prose's too ("a kappa of 0.2; ...").
+ */
+const STATEMENT = /\w\(|[^=!<>]=(?!=)|=>|[{}]\s*$|^\s*(?:def|class|return|import|from|const|let|var|function|export|if|for|while|elif|else|try|except|yield|raise|throw)\b/;
 
 /** Four plain words in a row, as prose has and code seldom does. */
 const PROSE_RUN = /(?:^|\s)[A-Za-z]+(?:\s+[A-Za-z]+){3}(?=\s|[.,;!?]|$)/;
@@ -1034,6 +1043,32 @@ function isRubricCopy(index: CopyIndex, paragraph: string): boolean {
   if (!longEnoughToCopy(paragraph)) return false;
   const runs = sharedRunShare(index, paragraph, 4, new Set());
   return runs.size >= 8 && runs.share >= 0.3;
+}
+
+/**
+ * A model answer cut into paragraphs of a sentence or two, often reordered: each piece is too short to call a copy
+ * (a terse correct sentence reads like any textbook), but the pieces that run word for word with a model answer,
+ * read together, are one. Those pieces go; the candidate's own paragraphs stay.
+ */
+function withoutSplitCopy(
+  text: string,
+  index: CopyIndex,
+  skip: ReadonlySet<number>,
+  question: Question,
+  fencedCode: readonly string[],
+  onCopy: (p: string) => void,
+): string {
+  const paragraphs = text.split(/\n\s*\n/);
+  if (paragraphs.length < 3) return text;
+  const verbatim = paragraphs.map((p) => {
+    if (isCodeParagraph(p, fencedCode)) return false;
+    const runs = sharedRunShare(index, p, 5, skip);
+    return runs.size > 0 && runs.share >= 0.5;
+  });
+  const pieces = paragraphs.filter((_, i) => verbatim[i]);
+  if (pieces.length < 2 || !isModelAnswerCopy(index, pieces.join("\n"), skip, givenWords(question))) return text;
+  pieces.forEach(onCopy);
+  return paragraphs.filter((_, i) => !verbatim[i]).join("\n\n");
 }
 
 /** Paragraphs that are copies go (`own`: the part of one the candidate wrote, which stays). */
