@@ -934,7 +934,8 @@ function isCodeParagraph(paragraph: string, fencedCode: readonly string[]): bool
  * A line a program runs: a call, an assignment, a brace, or a statement keyword (lower-case, as code writes it; a
  * sentence's "If" is capitalised). A colon, a semicolon or brackets alone are prose's too ("a kappa of 0.2; ...").
  */
-const STATEMENT = /\w\(|[^=!<>]=(?!=)|=>|[{}]\s*$|^\s*(?:def|class|return|import|from|const|let|var|function|export|if|for|while|elif|else|try|except|yield|raise|throw)\b/;
+const STATEMENT =
+  /\w\(|[^=!<>]=(?!=)|=>|[{}]\s*$|^\s*(?:def|class|return|import|from|const|let|var|function|export|if|for|while|elif|else|try|except|yield|raise|throw)\b/;
 
 /** Four plain words in a row, as prose has and code seldom does. */
 const PROSE_RUN = /(?:^|\s)[A-Za-z]+(?:\s+[A-Za-z]+){3}(?=\s|[.,;!?]|$)/;
