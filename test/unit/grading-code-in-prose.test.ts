@@ -102,3 +102,29 @@ describe("a regular expression literal in code", () => {
     expect(graded.flags).not.toContain("keyword-list");
   });
 });
+
+describe("lines a program repeats", () => {
+  it("are no padding: three handlers ending alike keep their level", () => {
+    const code = `import json
+
+def load(raw):
+    try:
+        return json.loads(raw)
+    except Exception as error_value:
+        return None
+
+def size(raw, policy):
+    try:
+        return len(raw) > policy["max_chars"]
+    except Exception as error_value:
+        return True
+
+def terms(policy):
+    try:
+        return [t.lower() for t in policy["blocked_terms"]]
+    except Exception as error_value:
+        return []`;
+    const graded = grade("output-guardrail-filter", { code, language: "python" });
+    expect(graded.flags).not.toContain("padding");
+  });
+});

@@ -570,7 +570,7 @@ function cleanNow(raw: string, ctx: Context): CleanedAnswer {
       flag("keyword-list", block.text);
       continue;
     }
-    const keptText = promptBlock ? block.text : keepLines(block.text, prose, ctx, flag, config);
+    const keptText = promptBlock ? block.text : keepLines(block.text, prose, ctx, flag, config, codeBlock);
     kept.push(keptText);
     if (inProse) proseKept.add(keptText);
     if (codeBlock) codeKept.push(keptText);
@@ -798,6 +798,7 @@ function keepLines(
   ctx: Context,
   flag: (k: IntegrityFlag["kind"], q: string) => void,
   config: ReadonlySet<number> = configLines(block),
+  codeBlock = false,
 ): string {
   const header = tableHeader(block);
   const { rubricTexts, modelAnswers } = questionTexts(ctx.question);
@@ -832,7 +833,9 @@ function keepLines(
       flag("rubric-pasted", line);
       continue;
     }
-    const count = (seen.get(n) ?? 0) + 1;
+    // A program repeats its lines ("except Exception as e:" after each of three calls): no padding in code, whose
+    // evidence is its terms, however often written (an outside tester's handler lost its level to a padding flag).
+    const count = ctx.code || codeBlock ? 1 : (seen.get(n) ?? 0) + 1;
     seen.set(n, count);
     if (count > 1 && n.length > 20) {
       if (count === 3) flag("padding", line);
