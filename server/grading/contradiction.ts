@@ -236,14 +236,26 @@ function inOrder(a: Analysis, index: number): boolean {
 /** Verbs too general to carry a key point: "does not have" says nothing of which point. */
 const LIGHT_VERBS = new Set(["be", "have", "do", "make", "get", "use", "go", "take", "give"]);
 
-/** The verbs a key point's label states it with ("saves cost / API calls" -> save). */
-function labelVerbs(label: string): Set<string> {
-  return new Set(
-    analyseTerm(label)
-      .tokens.filter((t) => t.pos === "VERB" && !LIGHT_VERBS.has(t.lemma))
-      .map((t) => t.lemma),
-  );
+/**
+ * The verbs a key point's label states it with ("saves cost / API calls" -> save). The label's alone: worked out
+ * once per label, not once per answer and criterion (the set is only read).
+ */
+function labelVerbs(label: string): ReadonlySet<string> {
+  let verbs = labelVerbsKnown.get(label);
+  if (!verbs) {
+    verbs = new Set(
+      analyseTerm(label)
+        .tokens.filter((t) => t.pos === "VERB" && !LIGHT_VERBS.has(t.lemma))
+        .map((t) => t.lemma),
+    );
+    if (labelVerbsKnown.size >= LABEL_VERBS_LIMIT) labelVerbsKnown.clear();
+    labelVerbsKnown.set(label, verbs);
+  }
+  return verbs;
 }
+const labelVerbsKnown = new Map<string, ReadonlySet<string>>();
+/** Far more than one pack's labels (the public sets' authored packs have thousands), as analyseTerm's own bound. */
+const LABEL_VERBS_LIMIT = 20_000;
 
 /**
  * The term is the object of a denied verb the key point is stated with, in its

@@ -179,6 +179,8 @@ function firstHit(
   const open = (s: number) => claims.has(s) && (perSentence.get(s) ?? 0) < cap;
   let best: { at: number; length: number; sentence: number } | null = null;
   for (const term of terms) {
+    // The term's polarity, read once per term here (a look-up by the term's text), not once per place it is found.
+    const termNegative = isNegativeTerm(term);
     // The term as written, at a word start ("retr" finds "retries"), unless the candidate negates it.
     let from = 0;
     while (from <= lower.length) {
@@ -186,7 +188,6 @@ function firstHit(
       if (abs < 0) break;
       const ti = tokenAt(a, abs);
       const sentence = ti >= 0 ? a.tokens[ti]!.sentence : -1;
-      const termNegative = isNegativeTerm(term);
       // A negative term under a wider negation is denied twice: "does not need ..., no preemption or ..." rejects it.
       const polarity = termNegative ? !negatedByScope(a, ti) : !negatedAt(a, ti, 2);
       if (ti >= 0 && open(sentence) && polarity && !swapped(ti, term) && !disowned(ti)) {
@@ -207,13 +208,13 @@ function firstHit(
       if (is) seen.hedged = true;
       return !is;
     });
-    if (li >= 0 && !(isNegativeTerm(term) && negatedByScope(a, li - 1)) && !swapped(li, term)) {
+    if (li >= 0 && !(termNegative && negatedByScope(a, li - 1)) && !swapped(li, term)) {
       const t = a.tokens[li]!;
       if (!best || t.at < best.at) best = { at: t.at, length: t.word.length, sentence: t.sentence };
     }
     // A refusal turned down by a word referring back to it takes the thing up: "Some teams skip the evaluation
     // set, but we don't." (referred-turn-down.ts).
-    if (!isNegativeTerm(term))
+    if (!termNegative)
       for (const i of lemmaTermPositions(a, term).positions) {
         const t = a.tokens[i]!;
         if (!referredTakenUp(a, i) || !open(t.sentence) || swapped(i, term) || disowned(i)) continue;

@@ -108,6 +108,15 @@ export function learnPoles(question: Question, criterion: Criterion): Poles {
  * reading them as self-contradictions cost 0.09 r on SAF tuning.
  */
 export function describedPoint(concept: Criterion["evidence"]["concepts"][number]): boolean {
+  // The key point's own words alone decide it: read once per key point object (a pack's objects are never changed
+  // in place), not once per answer and criterion, twice over.
+  let described = describedKnown.get(concept);
+  if (described === undefined) describedKnown.set(concept, (described = describedNow(concept)));
+  return described;
+}
+const describedKnown = new WeakMap<Criterion["evidence"]["concepts"][number], boolean>();
+
+function describedNow(concept: Criterion["evidence"]["concepts"][number]): boolean {
   const words = (text: string) =>
     analyseTerm(text)
       .tokens.filter((t) => CONTENT.has(t.pos) && !isNegator(t))

@@ -251,7 +251,18 @@ export const removal = (a: Analysis, index: number, term: string) =>
  * for "closed", "same" for "different"), the other words as they are: the statement with the other
  * polarity. Positions of the term's first word.
  */
-function complementPositions(a: Analysis, term: string): number[] {
+function complementPositions(a: Analysis, term: string): readonly number[] {
+  // Asked per criterion, key point and term (and again for a sentence already full): the same answer and term give
+  // the same places, so each is walked once per answer, as lemmaTermPositions is.
+  let byTerm = complementsByAnalysis.get(a);
+  if (!byTerm) complementsByAnalysis.set(a, (byTerm = new Map()));
+  let found = byTerm.get(term);
+  if (!found) byTerm.set(term, (found = complementScan(a, term)));
+  return found;
+}
+const complementsByAnalysis = new WeakMap<Analysis, Map<string, readonly number[]>>();
+
+function complementScan(a: Analysis, term: string): number[] {
   const s = shape(term);
   s.complements ??= s.lemmas.map((l) => complementsOf(l));
   const { lemmas, words, complements } = s;

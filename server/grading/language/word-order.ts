@@ -189,21 +189,52 @@ export function wordOrderScore(text: string): { score: number; steps: number } {
   return classOrderScore(proseOf(text));
 }
 
+/** One step's log-ratio: the next class `c` after `a b` (see above). It depends on the model alone (stepTerm memoises it). */
+function stepTermNow(m: Model, a: string, b: string, c: string): number {
+  const pairP = ((m.pair.get(`${b} ${c}`) ?? 0) + SMOOTHING) / ((m.after.get(b) ?? 0) + SMOOTHING * m.classes);
+  const anywhere = ((m.before.get(c) ?? 0) + SMOOTHING) / (m.total + SMOOTHING * m.classes);
+  const context = m.pair.get(`${a} ${b}`) ?? 0;
+  const trust = context / (context + TRIGRAM_TRUST);
+  const triple = context ? (m.triple.get(`${a} ${b} ${c}`) ?? 0) / context : 0;
+  const p = trust * triple + (1 - trust) * pairP;
+  return Math.log(p / anywhere);
+}
+
+/**
+ * Each step's log-ratio, kept by its three classes: the model is fixed for the process, so a step's term is the same
+ * number every time it is met, and a text repeats a few hundred of them (three string keys and five look-ups each,
+ * a sixth of word order's time). Bounded by the classes' triples (some 60 classes; texts meet a few thousand).
+ */
+const stepTerms = new Map<string, Map<string, Map<string, number>>>();
+const STEP_TERM_LIMIT = 50_000;
+let stepTermCount = 0;
+function stepTerm(m: Model, a: string, b: string, c: string): number {
+  let byB = stepTerms.get(a);
+  if (!byB) stepTerms.set(a, (byB = new Map()));
+  let byC = byB.get(b);
+  if (!byC) byB.set(b, (byC = new Map()));
+  let term = byC.get(c);
+  if (term === undefined) {
+    if (stepTermCount >= STEP_TERM_LIMIT) {
+      stepTerms.clear();
+      stepTermCount = 0;
+    }
+    term = stepTermNow(m, a, b, c);
+    byC.set(c, term);
+    stepTermCount++;
+  }
+  return term;
+}
+
 function classOrderScore(prose: string): { score: number; steps: number } {
   model ??= loadModel();
   const m = model;
-  const pairP = (a: string, b: string) => ((m.pair.get(`${a} ${b}`) ?? 0) + SMOOTHING) / ((m.after.get(a) ?? 0) + SMOOTHING * m.classes);
-  const anywhere = (b: string) => ((m.before.get(b) ?? 0) + SMOOTHING) / (m.total + SMOOTHING * m.classes);
   let sum = 0;
   let steps = 0;
   for (const s of classSequences(analyse(prose))) {
     // The first word is not scored: a lower-case fragment ("stated that ...") opens many an honest student answer.
     for (let i = 2; i < s.length; i++) {
-      const context = m.pair.get(`${s[i - 2]} ${s[i - 1]}`) ?? 0;
-      const trust = context / (context + TRIGRAM_TRUST);
-      const triple = context ? (m.triple.get(`${s[i - 2]} ${s[i - 1]} ${s[i]}`) ?? 0) / context : 0;
-      const p = trust * triple + (1 - trust) * pairP(s[i - 1]!, s[i]!);
-      sum += Math.log(p / anywhere(s[i]!));
+      sum += stepTerm(m, s[i - 2]!, s[i - 1]!, s[i]!);
       steps++;
     }
   }
