@@ -135,6 +135,12 @@ export function conceptCoverage(
     const disowned = options.acts ? (ti: number) => disownedAct(a, ti) && !!disownedIn.add(a.tokens[ti]!.sentence) : () => false;
     const seen = { hedged: false };
     let hit = firstHit(a, lower, concept.terms, claims, perSentence, options.roles ?? null, cap, hedge, seen, crossed, disowned);
+    // A key point that is an absence ("no output schema", "without a null path") is stated by the thing said to be
+    // missing: "the prompt has no output schema" agrees with it as "lacks an output schema" does (an outside tester's
+    // diagnosis lost the point for saying "no").
+    const absent = absentThings(concept);
+    if (!hit && absent.length)
+      hit = firstHit(a, lower, absent, claims, perSentence, options.roles ?? null, cap, hedge, seen, crossed, disowned, true);
     if (!hit && seen.hedged) hedgedLabels.push(concept.label);
     // Not named, but stated in plain words ("try again, waiting twice as long each time"; paraphrase.ts).
     if (!hit && !seen.hedged && options.question) {
@@ -172,6 +178,8 @@ function firstHit(
   seen: { hedged: boolean },
   crossed: (ti: number, term: string) => boolean = () => false,
   disowned: (ti: number) => boolean = () => false,
+  /** The terms name a thing the key point says is absent: said as missing ("no schema"), they state it. */
+  absence = false,
 ): { at: number; length: number; sentence: number } | null {
   // A term the references pair with the other entity of a contrast does not count ("A stack is FIFO"; see roles.ts),
   // nor one paired with the other end of its condition.
@@ -184,12 +192,12 @@ function firstHit(
     // The term as written, at a word start ("retr" finds "retries"), unless the candidate negates it.
     let from = 0;
     while (from <= lower.length) {
-      const abs = findTerm(lower, term, { skipNegated: true, from });
+      const abs = findTerm(lower, term, { skipNegated: !absence, from });
       if (abs < 0) break;
       const ti = tokenAt(a, abs);
       const sentence = ti >= 0 ? a.tokens[ti]!.sentence : -1;
       // A negative term under a wider negation is denied twice: "does not need ..., no preemption or ..." rejects it.
-      const polarity = termNegative ? !negatedByScope(a, ti) : !negatedAt(a, ti, 2);
+      const polarity = absence || (termNegative ? !negatedByScope(a, ti) : !negatedAt(a, ti, 2));
       if (ti >= 0 && open(sentence) && polarity && !swapped(ti, term) && !disowned(ti)) {
         // Offered as one of rival alternatives ("LIFO or FIFO"), the term is not stated (hedge.ts).
         if (!hedged(a, ti, abs, abs + term.length, term, hedge)) {
@@ -224,6 +232,22 @@ function firstHit(
   }
   return best;
 }
+
+/**
+ * The terms of a key point that is an absence and that name the absent thing itself: "schema" for "no output
+ * schema". Not a means of avoiding something ("cache" for "avoids recomputation"), whose negation is no agreement.
+ */
+function absentThings(concept: Criterion["evidence"]["concepts"][number]): string[] {
+  if (!ABSENCE.test(concept.label)) return [];
+  const named = new Set(concept.label.toLowerCase().match(/[a-z0-9]+/g) ?? []);
+  return concept.terms.filter((term) => {
+    if (isNegativeTerm(term)) return false;
+    const head = term.toLowerCase().match(/[a-z0-9]+/g)?.pop();
+    return head !== undefined && head.length > 2 && (named.has(head) || named.has(head.replace(/s$/, "")) || named.has(`${head}s`));
+  });
+}
+/** A label saying something is missing: "no output schema", "without a null path", "missing a stop condition". */
+const ABSENCE = /\b(?:no|without|missing|lacks?|lacking|absent)\b/i;
 
 /** A criterion that asks only for the story's result (its one check is STAR's result). */
 const resultOnly = (c: Criterion) => c.evidence.checks?.length === 1 && c.evidence.checks[0] === "result";
