@@ -242,7 +242,10 @@ function absentThings(concept: Criterion["evidence"]["concepts"][number]): strin
   const named = new Set(concept.label.toLowerCase().match(/[a-z0-9]+/g) ?? []);
   return concept.terms.filter((term) => {
     if (isNegativeTerm(term)) return false;
-    const head = term.toLowerCase().match(/[a-z0-9]+/g)?.pop();
+    const head = term
+      .toLowerCase()
+      .match(/[a-z0-9]+/g)
+      ?.pop();
     return head !== undefined && head.length > 2 && (named.has(head) || named.has(head.replace(/s$/, "")) || named.has(`${head}s`));
   });
 }
