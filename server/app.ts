@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type Server as HttpServer } from "node:http";
 import pino, { type Logger } from "pino";
 import { createHttpApp } from "./http/index.js";
+import { closeIdleSocketsAfterReading } from "./http/keep-alive-expiry.js";
 import {
   compileInterviewGraph,
   createGradingQueue,
@@ -164,6 +165,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // from idle time, so it need not exceed keepAliveTimeout (and Node refuses one above requestTimeout).
   const httpServer = createServer({ requestTimeout: 30_000, headersTimeout: 15_000 });
   httpServer.keepAliveTimeout = KEEP_ALIVE_MS;
+  // And never closed under a request that has already arrived on it (a reset the client could not avoid).
+  closeIdleSocketsAfterReading(httpServer);
   // `io` is assigned below; emit only runs once a session exists, long after.
   let io: InterviewIo | null = null;
   const emit: Emit = async (sessionId, name, body, key) => {
