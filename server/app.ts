@@ -7,6 +7,7 @@ import {
   compileInterviewGraph,
   createGradingQueue,
   createGradingThread,
+  type GradingThreadOptions,
   createSessionAddresses,
   type SessionAddresses,
   createInterviewService,
@@ -70,8 +71,11 @@ export type AppDeps = {
    * event loop as before session 17 (only `npm run bench:pack-upload` does, to measure the difference).
    */
   packReader?: PackReaderOptions | null;
-  /** The grading thread's bound on one reading (GRADING_CPU_SECONDS; its default when absent). */
-  gradingThread?: { cpuMs?: number | undefined } | undefined;
+  /**
+   * The grading thread's bound on one reading (GRADING_CPU_SECONDS; its default when absent); tests also give it
+   * their own timer and CPU clock (to give a reading up without waiting) or a worker module in place of the grader's.
+   */
+  gradingThread?: Pick<GradingThreadOptions, "cpuMs" | "startTimer" | "threadCpuMs" | "worker"> | undefined;
   /** A model for the LLM judge and the prompt lab; absent or null runs offline. */
   model?: ModelConfig | null;
   /** Rate limits (defaults when absent); null turns them off (benchmarks of the bare path). */
@@ -180,7 +184,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // Grading takes turns between client addresses, then between an address's sessions (turns/fair-turns.ts).
   const sessionAddresses = createSessionAddresses();
   const gradeLater = createGradingQueue({ concurrency: 2, logger, groupOf: sessionAddresses.addressOf });
-  const gradingThread = createGradingThread({ groupOf: sessionAddresses.addressOf, cpuMs: deps.gradingThread?.cpuMs });
+  const gradingThread = createGradingThread({ ...deps.gradingThread, groupOf: sessionAddresses.addressOf });
   const graph = compileInterviewGraph(
     {
       packs,
