@@ -7,7 +7,11 @@ import {
   compileInterviewGraph,
   createGradingQueue,
   createGradingThread,
+  GRADING_CPU_MS,
   type GradingThreadOptions,
+  type InterviewDeps,
+  regradeReport,
+  REGRADE_BOUND_FACTOR,
   createSessionAddresses,
   type SessionAddresses,
   createInterviewService,
@@ -185,41 +189,53 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const sessionAddresses = createSessionAddresses();
   const gradeLater = createGradingQueue({ concurrency: 2, logger, groupOf: sessionAddresses.addressOf });
   const gradingThread = createGradingThread({ ...deps.gradingThread, groupOf: sessionAddresses.addressOf });
-  const graph = compileInterviewGraph(
-    {
-      packs,
-      emit,
-      gradeLater,
-      gradeAnswers: async (...args: Parameters<typeof gradingThread.grade>) => {
-        const started = performance.now();
-        let outcome = "error";
-        try {
-          const graded = await gradingThread.grade(...args);
-          outcome = "ok";
-          return graded;
-        } finally {
-          metrics.gradingSeconds.observe({ outcome }, secondsSince(started));
-        }
-      },
-      weakestCriterionOf: gradingThread.weakest,
-      followUpReadingOf: gradingThread.followUp,
-      // Grading's runs queue round-robin with everyone's code:run, as an owner of their own: queued behind the
-      // session's own code:run slot, that code:run's wait would show how long the hidden batch took. The hidden batch
-      // is held to its budget for the same reason (see docs/sandbox.md).
-      ...(sandbox
-        ? {
-            runTests: (question, language, code, owner) =>
-              sandbox.runTests(question, language, code, "all", { owner: owner && `grading:${owner}`, hold: sandbox.hiddenHold }),
-          }
-        : {}),
-      ...modelDeps(deps.model ?? null, metrics),
-      now,
-      sink: {
-        saveReport: (report) => store.sessions.complete(report.sessionId, JSON.stringify(report), now()),
-      },
+  const interviewDeps: InterviewDeps = {
+    packs,
+    emit,
+    gradeLater,
+    gradeAnswers: async (...args: Parameters<typeof gradingThread.grade>) => {
+      const started = performance.now();
+      let outcome = "error";
+      try {
+        const graded = await gradingThread.grade(...args);
+        outcome = "ok";
+        return graded;
+      } finally {
+        metrics.gradingSeconds.observe({ outcome }, secondsSince(started));
+      }
     },
-    checkpointer,
-  );
+    weakestCriterionOf: gradingThread.weakest,
+    followUpReadingOf: gradingThread.followUp,
+    // Grading's runs queue round-robin with everyone's code:run, as an owner of their own: queued behind the
+    // session's own code:run slot, that code:run's wait would show how long the hidden batch took. The hidden batch
+    // is held to its budget for the same reason (see docs/sandbox.md).
+    ...(sandbox
+      ? {
+          runTests: (question, language, code, owner) =>
+            sandbox.runTests(question, language, code, "all", { owner: owner && `grading:${owner}`, hold: sandbox.hiddenHold }),
+        }
+      : {}),
+    ...modelDeps(deps.model ?? null, metrics),
+    now,
+    sink: {
+      saveReport: (report) => store.sessions.complete(report.sessionId, JSON.stringify(report), now()),
+    },
+  };
+  const graph = compileInterviewGraph(interviewDeps, checkpointer);
+  // Regrades (POST .../regrade) read in a thread of their own, with a longer bound than the live one: a reading given
+  // up live (GRADING_TIMEOUT) would be given up again at the same bound, and a long regrade must hold up no
+  // candidate's grading. Its worker starts on the first regrade.
+  const regradeThread = createGradingThread({
+    ...deps.gradingThread,
+    cpuMs: (deps.gradingThread?.cpuMs ?? GRADING_CPU_MS) * REGRADE_BOUND_FACTOR,
+  });
+  const regradeDeps: InterviewDeps = {
+    ...interviewDeps,
+    gradeAnswers: regradeThread.grade,
+    gradeLater: undefined,
+    // The session is over: its event stream ended with session:complete.
+    emit: async () => undefined,
+  };
   const service = createInterviewService({
     graph,
     store,
@@ -229,6 +245,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     sandbox,
     onStepDone: (id) => gradeLater.start(id),
     warmGrading: gradingThread.warm,
+    regrade: (state, stored) => regradeReport(regradeDeps, state, stored),
     observer: {
       roundTimedOut: (lateMs) => {
         metrics.roundTimeouts.inc();
@@ -351,6 +368,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       await gradeLater.drain();
       await cluster.releaseAll().catch((err) => logger.warn({ err }, "could not release session leases; they expire instead"));
       await gradingThread.close();
+      await regradeThread.close();
       await packReader?.close();
       await sandbox?.close();
       await new Promise<void>((resolve) => void io!.close(() => resolve()));
