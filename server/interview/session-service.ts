@@ -698,7 +698,8 @@ export function createInterviewService(deps: InterviewServiceDeps) {
         const session = await store.sessions.get(sessionId);
         if (!session) throw new ServiceError("NOT_FOUND", `no session "${sessionId}"`);
         const stored = reportOf(session);
-        if (!stored) throw new ServiceError("SESSION_IN_PROGRESS", "the interview is still in progress; its answers are graded when it ends");
+        if (!stored)
+          throw new ServiceError("SESSION_IN_PROGRESS", "the interview is still in progress; its answers are graded when it ends");
         if (!deps.regrade) return { regraded: [], notGraded: [], report: stored, session };
         const values = (await graph.getState(threadOf(sessionId))).values as InterviewStateValue;
         const done = await deps.regrade(values, stored);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { RegradeResultSchema, ReportSchema, TeamRegradeResultSchema, type Report } from "../../server/contracts/index.js";
 import { gradeQuestion } from "../../server/grading/index.js";
 import { GRADING_CPU_MS } from "../../server/interview/index.js";
-import { parsePack, type Pack } from "../../server/scenarios/index.js";
+import type { Pack } from "../../server/scenarios/index.js";
 import { manualTimers } from "../helpers/manual-timers.js";
 import { miniPack } from "../helpers/packs.js";
 import { startTestServer, type TestServer } from "../helpers/server.js";
@@ -31,7 +31,8 @@ function oneQuestion(): Pack {
   };
 }
 const pack = oneQuestion();
-const ANSWER = "Chunk each article by its headings, embed the chunks and keep them in a vector index. Before rollout I would build a golden set and track recall.";
+const ANSWER =
+  "Chunk each article by its headings, embed the chunks and keep them in a vector index. Before rollout I would build a golden set and track recall.";
 const TINY = readFileSync(new URL("../fixtures/upload/tiny.yaml", import.meta.url), "utf8");
 
 let server: TestServer;
@@ -43,21 +44,30 @@ beforeAll(async () => {
     gradingThread: { startTimer: timers.startTimer, threadCpuMs: () => CPU.ms, worker: STUCK_ONCE },
   });
   acme = (await server.app.teams.create("Acme")).token;
-  const upload = await fetch(`${server.url}/api/teams/acme/packs`, { method: "POST", body: TINY, headers: { authorization: `Bearer ${acme}` } });
+  const upload = await fetch(`${server.url}/api/teams/acme/packs`, {
+    method: "POST",
+    body: TINY,
+    headers: { authorization: `Bearer ${acme}` },
+  });
   expect(upload.status).toBe(201);
 });
 afterAll(() => server.close());
 
 const post = (path: string, headers: Record<string, string> = {}) => fetch(`${server.url}${path}`, { method: "POST", headers });
 const getReport = async (sessionId: string, resumeToken: string) =>
-  ReportSchema.parse(await (await fetch(`${server.url}/api/sessions/${sessionId}/report`, { headers: { "x-resume-token": resumeToken } })).json());
+  ReportSchema.parse(
+    await (await fetch(`${server.url}/api/sessions/${sessionId}/report`, { headers: { "x-resume-token": resumeToken } })).json(),
+  );
 const questionsOf = (report: Report) => report.rounds.flatMap((r) => r.questions);
 
 /**
  * Sit a session to its end with `answer` for each question (started by `start`), giving up the grade reading of the
  * last answer: the reading the grading thread starts after the answer's step is its grade (no follow-up is decided).
  */
-async function sitWithGradingTimeout(start: (c: Awaited<ReturnType<typeof connectClient>>) => Promise<{ sessionId: string }>, answer: string) {
+async function sitWithGradingTimeout(
+  start: (c: Awaited<ReturnType<typeof connectClient>>) => Promise<{ sessionId: string }>,
+  answer: string,
+) {
   const c = await connectClient(server.url);
   try {
     const { sessionId } = await start(c);
@@ -127,7 +137,9 @@ describe("a question the grader gave up on (GRADING_TIMEOUT) is graded again on 
 
     // Saved: the report reads the same afterwards, and a second regrade has nothing left to do.
     expect(await getReport(sessionId, resumeToken)).toEqual(result.report);
-    const again = RegradeResultSchema.parse(await (await post(`/api/sessions/${sessionId}/regrade`, { "x-resume-token": resumeToken })).json());
+    const again = RegradeResultSchema.parse(
+      await (await post(`/api/sessions/${sessionId}/regrade`, { "x-resume-token": resumeToken })).json(),
+    );
     expect(again).toEqual({ regraded: [], notGraded: [], report: result.report });
   });
 
@@ -144,7 +156,9 @@ describe("a question the grader gave up on (GRADING_TIMEOUT) is graded again on 
 
   it("a team reviewer: POST /api/teams/:team/sessions/:id/regrade grades it and keeps the reviewers' overrides; a viewer may not", async () => {
     const api = (path: string, token: string, init?: Parameters<typeof teamApi>[3]) => teamApi(server, path, token, init);
-    const invite = await (await api("/api/teams/acme/invites", acme, { method: "POST", json: { packId: "tiny", candidateLabel: "Robin" } })).json();
+    const invite = await (
+      await api("/api/teams/acme/invites", acme, { method: "POST", json: { packId: "tiny", candidateLabel: "Robin" } })
+    ).json();
     const sessionId = await sitWithGradingTimeout(async (c) => {
       const start = await fetch(`${server.url}/api/invites/${invite.token}/start`, { method: "POST" });
       const { sessionId, resumeToken } = await start.json();
@@ -161,7 +175,8 @@ describe("a question the grader gave up on (GRADING_TIMEOUT) is graded again on 
     });
     expect(override.status).toBe(201);
 
-    const viewer = (await (await api("/api/teams/acme/tokens", acme, { method: "POST", json: { label: "Vi", role: "viewer" } })).json()).token;
+    const viewer = (await (await api("/api/teams/acme/tokens", acme, { method: "POST", json: { label: "Vi", role: "viewer" } })).json())
+      .token;
     const refused = await api(`/api/teams/acme/sessions/${sessionId}/regrade`, viewer, { method: "POST" });
     expect([refused.status, (await refused.json()).error.code]).toEqual([403, "FORBIDDEN_ROLE"]);
 
@@ -172,7 +187,8 @@ describe("a question the grader gave up on (GRADING_TIMEOUT) is graded again on 
     const regraded = result.detail.report!.rounds[0]!.questions[0]!;
     expect(regraded.gradingError).toBeUndefined();
     // The override stands on the new grade, with its audit row.
-    expect(result.detail.overrides[`${question.questionId}/${criterionId}`] ?? Object.values(result.detail.overrides)[0]).toMatchObject({ score: 3 });
+    expect(result.detail.overrides[`${question.questionId}/${criterionId}`]).toMatchObject({ score: 3 });
+    expect(result.detail.adjustedQuestionScores[question.questionId]).toBeGreaterThan(0);
     expect(result.detail.audit).toHaveLength(1);
   });
 });
