@@ -2,10 +2,16 @@ import { randomUUID } from "node:crypto";
 import { createServer, type Server as HttpServer } from "node:http";
 import pino, { type Logger } from "pino";
 import { createHttpApp } from "./http/index.js";
+import { closeIdleSocketsAfterReading } from "./http/keep-alive-expiry.js";
 import {
   compileInterviewGraph,
   createGradingQueue,
   createGradingThread,
+  GRADING_CPU_MS,
+  type GradingThreadOptions,
+  type InterviewDeps,
+  regradeReport,
+  REGRADE_BOUND_FACTOR,
   createSessionAddresses,
   type SessionAddresses,
   createInterviewService,
@@ -69,8 +75,11 @@ export type AppDeps = {
    * event loop as before session 17 (only `npm run bench:pack-upload` does, to measure the difference).
    */
   packReader?: PackReaderOptions | null;
-  /** The grading thread's bound on one reading (GRADING_CPU_SECONDS; its default when absent). */
-  gradingThread?: { cpuMs?: number | undefined } | undefined;
+  /**
+   * The grading thread's bound on one reading (GRADING_CPU_SECONDS; its default when absent); tests also give it
+   * their own timer and CPU clock (to give a reading up without waiting) or a worker module in place of the grader's.
+   */
+  gradingThread?: Pick<GradingThreadOptions, "cpuMs" | "startTimer" | "threadCpuMs" | "worker"> | undefined;
   /** A model for the LLM judge and the prompt lab; absent or null runs offline. */
   model?: ModelConfig | null;
   /** Rate limits (defaults when absent); null turns them off (benchmarks of the bare path). */
@@ -164,6 +173,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // from idle time, so it need not exceed keepAliveTimeout (and Node refuses one above requestTimeout).
   const httpServer = createServer({ requestTimeout: 30_000, headersTimeout: 15_000 });
   httpServer.keepAliveTimeout = KEEP_ALIVE_MS;
+  // And never closed under a request that has already arrived on it (a reset the client could not avoid).
+  closeIdleSocketsAfterReading(httpServer);
   // `io` is assigned below; emit only runs once a session exists, long after.
   let io: InterviewIo | null = null;
   const emit: Emit = async (sessionId, name, body, key) => {
@@ -177,42 +188,54 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // Grading takes turns between client addresses, then between an address's sessions (turns/fair-turns.ts).
   const sessionAddresses = createSessionAddresses();
   const gradeLater = createGradingQueue({ concurrency: 2, logger, groupOf: sessionAddresses.addressOf });
-  const gradingThread = createGradingThread({ groupOf: sessionAddresses.addressOf, cpuMs: deps.gradingThread?.cpuMs });
-  const graph = compileInterviewGraph(
-    {
-      packs,
-      emit,
-      gradeLater,
-      gradeAnswers: async (...args: Parameters<typeof gradingThread.grade>) => {
-        const started = performance.now();
-        let outcome = "error";
-        try {
-          const graded = await gradingThread.grade(...args);
-          outcome = "ok";
-          return graded;
-        } finally {
-          metrics.gradingSeconds.observe({ outcome }, secondsSince(started));
-        }
-      },
-      weakestCriterionOf: gradingThread.weakest,
-      followUpReadingOf: gradingThread.followUp,
-      // Grading's runs queue round-robin with everyone's code:run, as an owner of their own: queued behind the
-      // session's own code:run slot, that code:run's wait would show how long the hidden batch took. The hidden batch
-      // is held to its budget for the same reason (see docs/sandbox.md).
-      ...(sandbox
-        ? {
-            runTests: (question, language, code, owner) =>
-              sandbox.runTests(question, language, code, "all", { owner: owner && `grading:${owner}`, hold: sandbox.hiddenHold }),
-          }
-        : {}),
-      ...modelDeps(deps.model ?? null, metrics),
-      now,
-      sink: {
-        saveReport: (report) => store.sessions.complete(report.sessionId, JSON.stringify(report), now()),
-      },
+  const gradingThread = createGradingThread({ ...deps.gradingThread, groupOf: sessionAddresses.addressOf });
+  const interviewDeps: InterviewDeps = {
+    packs,
+    emit,
+    gradeLater,
+    gradeAnswers: async (...args: Parameters<typeof gradingThread.grade>) => {
+      const started = performance.now();
+      let outcome = "error";
+      try {
+        const graded = await gradingThread.grade(...args);
+        outcome = "ok";
+        return graded;
+      } finally {
+        metrics.gradingSeconds.observe({ outcome }, secondsSince(started));
+      }
     },
-    checkpointer,
-  );
+    weakestCriterionOf: gradingThread.weakest,
+    followUpReadingOf: gradingThread.followUp,
+    // Grading's runs queue round-robin with everyone's code:run, as an owner of their own: queued behind the
+    // session's own code:run slot, that code:run's wait would show how long the hidden batch took. The hidden batch
+    // is held to its budget for the same reason (see docs/sandbox.md).
+    ...(sandbox
+      ? {
+          runTests: (question, language, code, owner) =>
+            sandbox.runTests(question, language, code, "all", { owner: owner && `grading:${owner}`, hold: sandbox.hiddenHold }),
+        }
+      : {}),
+    ...modelDeps(deps.model ?? null, metrics),
+    now,
+    sink: {
+      saveReport: (report) => store.sessions.complete(report.sessionId, JSON.stringify(report), now()),
+    },
+  };
+  const graph = compileInterviewGraph(interviewDeps, checkpointer);
+  // Regrades (POST .../regrade) read in a thread of their own, with a longer bound than the live one: a reading given
+  // up live (GRADING_TIMEOUT) would be given up again at the same bound, and a long regrade must hold up no
+  // candidate's grading. Its worker starts on the first regrade.
+  const regradeThread = createGradingThread({
+    ...deps.gradingThread,
+    cpuMs: (deps.gradingThread?.cpuMs ?? GRADING_CPU_MS) * REGRADE_BOUND_FACTOR,
+  });
+  const regradeDeps: InterviewDeps = {
+    ...interviewDeps,
+    gradeAnswers: regradeThread.grade,
+    gradeLater: undefined,
+    // The session is over: its event stream ended with session:complete.
+    emit: async () => undefined,
+  };
   const service = createInterviewService({
     graph,
     store,
@@ -222,6 +245,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     sandbox,
     onStepDone: (id) => gradeLater.start(id),
     warmGrading: gradingThread.warm,
+    regrade: (state, stored) => regradeReport(regradeDeps, state, stored),
     observer: {
       roundTimedOut: (lateMs) => {
         metrics.roundTimeouts.inc();
@@ -344,6 +368,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       await gradeLater.drain();
       await cluster.releaseAll().catch((err) => logger.warn({ err }, "could not release session leases; they expire instead"));
       await gradingThread.close();
+      await regradeThread.close();
       await packReader?.close();
       await sandbox?.close();
       await new Promise<void>((resolve) => void io!.close(() => resolve()));

@@ -19,6 +19,7 @@ export * from "./session-summary.js";
 export * from "./describe-zod-error.js";
 export * from "./service-error.js";
 export * from "./team-packs.js";
+export * from "./regrade.js";
 export * from "./routes.js";
 export * from "./openapi.js";
 export * from "./blank.js";

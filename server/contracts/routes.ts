@@ -10,6 +10,7 @@ import {
 } from "./history.js";
 import { SessionId } from "./ids.js";
 import { PublicPackSchema } from "./public-pack.js";
+import { RegradeResultSchema, TeamRegradeResultSchema } from "./regrade.js";
 import { ReportSchema } from "./report.js";
 import { ShareCreatedSchema, ShareRevokedSchema, ShareTokenSchema } from "./share.js";
 import {
@@ -153,6 +154,16 @@ export const routes = {
     status: 200,
     response: ReportSchema,
     errors: [...RESUME_ERRORS, "SESSION_IN_PROGRESS"],
+  }),
+  regrade: route({
+    method: "post",
+    path: "/api/sessions/:sessionId/regrade",
+    summary: "Grade again a finished session's questions reported as not graded (e.g. GRADING_TIMEOUT); nothing else changes.",
+    auth: "resumeToken",
+    params: SessionParams,
+    status: 200,
+    response: RegradeResultSchema,
+    errors: [...RESUME_ERRORS, "SESSION_IN_PROGRESS", "GRADING_QUEUE_FULL"],
   }),
   createShare: route({
     method: "post",
@@ -478,6 +489,17 @@ export const routes = {
     status: 201,
     response: TeamSessionDetailSchema,
     errors: [...TEAM_ERRORS, "SESSION_IN_PROGRESS", "SCORE_UNCHANGED", "QUESTION_NOT_ASKED", "TESTS_NOT_RUN", "FORBIDDEN_ROLE"],
+    roles: ROLES_THAT.review,
+  }),
+  teamRegrade: route({
+    method: "post",
+    path: "/api/teams/:team/sessions/:sessionId/regrade",
+    summary: "Grade again a finished session's questions reported as not graded (e.g. GRADING_TIMEOUT); overrides and the rest stay.",
+    auth: "teamToken",
+    params: TeamParams.extend({ sessionId: SessionId }),
+    status: 200,
+    response: TeamRegradeResultSchema,
+    errors: [...TEAM_ERRORS, "SESSION_IN_PROGRESS", "GRADING_QUEUE_FULL", "FORBIDDEN_ROLE"],
     roles: ROLES_THAT.review,
   }),
   compare: route({

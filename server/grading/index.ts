@@ -11,6 +11,7 @@ const SWITCHES = ["GRADER_WIDENING", "GRADER_PARAPHRASE", "GRADER_LEXICON"].flat
 export const GRADER_VERSION = SWITCHES.length ? `${RULES}+${SWITCHES.join("+")}` : RULES;
 
 export { gradeQuestion, type GradeContext, type QuestionGrade } from "./grade-question.js";
+export { withTestRun } from "./with-test-run.js";
 export { MANIPULATION } from "./integrity/index.js";
 export { extractFixedPrompt, type LabEvidence } from "./checks/index.js";
 export { criterionGap, criterionGaps, weakestCriterion, type CriterionGap } from "./unmet.js";

@@ -8,7 +8,7 @@ import { conceptCoverage } from "./coverage.js";
 import { claimOptionsFor, questionTerms } from "./language/index.js";
 import { prepareAnswer, type PrepareContext } from "./prepare-answer.js";
 import { evidenceFor } from "./story.js";
-import { gradeQuestion } from "./grade-question.js";
+import { gradeQuestion, type QuestionGrade } from "./grade-question.js";
 
 /** The top of the 0-4 scale: a criterion there has nothing left to probe. */
 const TOP = 4;
@@ -56,8 +56,14 @@ export function criterionGap(
  * (outside tester, session 21). The grade reads the same prepared answer
  * (prepareAnswer keeps it), and is what the report then shows.
  */
-export function weakestCriterion(question: Question, answers: (AnswerBody | null)[], ctx: PrepareContext = {}): CriterionGap | undefined {
-  const graded = new Map(gradeQuestion(question, answers, ctx).scores.map((s) => [s.criterionId, s.score]));
+export function weakestCriterion(
+  question: Question,
+  answers: (AnswerBody | null)[],
+  ctx: PrepareContext = {},
+  // The interview passes the grade it read (the question's grade when no follow-up comes): one grading per answer.
+  grade: QuestionGrade = gradeQuestion(question, answers, ctx),
+): CriterionGap | undefined {
+  const graded = new Map(grade.scores.map((s) => [s.criterionId, s.score]));
   const read = gapReader(question, answers, ctx);
   let weakest: CriterionGap | undefined;
   // A stable sort: equal weights keep rubric order, so the first of a tie is the one to keep.

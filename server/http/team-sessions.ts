@@ -17,6 +17,7 @@ export function teamSessionsRouter(desk: TeamDesk): Router {
     return `\uFEFF${sessionsCsv(sessions)}`;
   });
   serve(router, AT, routes.teamSession, ({ params }, res) => desk.review.detail(whoOf(res).teamId, params.sessionId));
+  serve(router, AT, routes.teamRegrade, ({ params }, res) => desk.review.regrade(whoOf(res).teamId, params.sessionId));
   serve(router, AT, routes.overrideScore, ({ params, body }, res) => desk.review.override(whoOf(res), params.sessionId, body));
   serve(router, AT, routes.compare, ({ query }, res) => desk.review.compare(whoOf(res).teamId, query.sessions));
   return router;

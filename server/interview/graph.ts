@@ -1,4 +1,5 @@
 import { END, START, StateGraph, type BaseCheckpointSaver } from "@langchain/langgraph";
+import { createDecidedGrades } from "./decided-grades.js";
 import type { InterviewDeps } from "./deps.js";
 import { makeAskNode } from "./nodes/ask.js";
 import { makeAssessNode } from "./nodes/assess.js";
@@ -23,15 +24,17 @@ import { InterviewState, type InterviewStateValue } from "./state.js";
  * with one of them next (a step that threw there) still runs on.
  */
 export function buildInterviewGraph(deps: InterviewDeps) {
+  // The follow-up decision's grade, handed from awaitAnswer to grade when no follow-up comes: one grading per answer.
+  const decided = createDecidedGrades();
   return (
     new StateGraph(InterviewState)
       .addNode("plan", makePlanNode(deps))
       .addNode("startRound", makeStartRoundNode(deps))
       .addNode("ask", makeAskNode(deps))
-      .addNode("awaitAnswer", makeAwaitAnswerNode(deps))
+      .addNode("awaitAnswer", makeAwaitAnswerNode(deps, decided))
       .addNode("assess", makeAssessNode(deps))
       .addNode("followUp", makeFollowUpNode(deps))
-      .addNode("grade", makeGradeNode(deps))
+      .addNode("grade", makeGradeNode(deps, decided))
       .addNode("next", nextNode)
       .addNode("endRound", makeEndRoundNode(deps))
       .addNode("report", makeReportNode(deps))

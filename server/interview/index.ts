@@ -7,5 +7,6 @@ export { ServiceError } from "./service-error.js";
 export { createGradingQueue } from "./grading-queue.js";
 export { createSessionAddresses, type SessionAddresses } from "./session-addresses.js";
 export { realClock, type Clock } from "./clock.js";
-export { createGradingThread, MAX_QUEUED_READINGS_PER_SESSION } from "./grading-thread/index.js";
+export { createGradingThread, GRADING_CPU_MS, MAX_QUEUED_READINGS_PER_SESSION, type GradingThreadOptions } from "./grading-thread/index.js";
+export { regradeReport, REGRADE_BOUND_FACTOR } from "./regrade.js";
 export { requireNoFixNeeded } from "./needs-fix.js";

@@ -8,6 +8,8 @@ import type {
   AnswerSubmitResult,
   CodeRunPayload,
   CodeRunResult,
+  RegradeOutcome,
+  RegradeResult,
   Report,
   SessionStartResult,
   Snapshot,
@@ -74,6 +76,8 @@ export type InterviewServiceDeps = {
   sessionGuard?: (forget: (sessionId: string) => void) => SessionGuardLike;
   /** Builds a pack version's grading index where grading runs (the grading thread); on this thread when absent. */
   warmGrading?: WarmGrading;
+  /** Grades again a finished session's questions its report says were not graded (regrade.ts, wired by the app). */
+  regrade?: (state: InterviewStateValue, stored: Report) => Promise<RegradeOutcome & { report: Report }>;
 };
 
 /** What the service needs of a cross-instance guard: run work while holding the session. */
@@ -682,6 +686,35 @@ export function createInterviewService(deps: InterviewServiceDeps) {
         });
         return { ended: true };
       });
+    },
+
+    /**
+     * Grade again what a finished session's report says could not be graded (a grading timeout), and save the report
+     * with those questions graded; nothing else in it changes. Under the session's lock, so two regrades (or a
+     * regrade and anything else) do not interleave. The report as saved and what was done.
+     */
+    async regrade(sessionId: string): Promise<RegradeOutcome & { report: Report; session: SessionRow }> {
+      return locks.run(sessionId, async () => {
+        const session = await store.sessions.get(sessionId);
+        if (!session) throw new ServiceError("NOT_FOUND", `no session "${sessionId}"`);
+        const stored = reportOf(session);
+        if (!stored)
+          throw new ServiceError("SESSION_IN_PROGRESS", "the interview is still in progress; its answers are graded when it ends");
+        if (!deps.regrade) return { regraded: [], notGraded: [], report: stored, session };
+        const values = (await graph.getState(threadOf(sessionId))).values as InterviewStateValue;
+        const done = await deps.regrade(values, stored);
+        if (!done.regraded.length) return { ...done, session };
+        const json = JSON.stringify(done.report);
+        await store.sessions.replaceReport(sessionId, json, now());
+        return { ...done, session: { ...session, report_json: json } };
+      });
+    },
+
+    /** The candidate's regrade (their resume token): what was done, and their report as they read it. */
+    async regradeForCandidate(sessionId: string, resumeToken: string): Promise<RegradeResult> {
+      await api.authorize(sessionId, resumeToken);
+      const { session, report, ...outcome } = await api.regrade(sessionId);
+      return { ...outcome, report: await reportForCandidate(packs, session, report) };
     },
 
     async report(sessionId: string, resumeToken: string): Promise<Report> {

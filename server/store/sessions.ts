@@ -33,6 +33,15 @@ export function createSessionsRepo(db: Kysely<Database>) {
         .where("id", "=", id)
         .execute();
     },
+    /** A finished session's report, graded again (server/interview/regrade.ts): its status and completion time stay. */
+    async replaceReport(id: string, reportJson: string, now: number) {
+      await db
+        .updateTable("sessions")
+        .set({ report_json: reportJson, updated_at: now })
+        .where("id", "=", id)
+        .where("status", "=", "complete")
+        .execute();
+    },
     async listActiveIds(): Promise<string[]> {
       const rows = await db.selectFrom("sessions").select("id").where("status", "=", "active").execute();
       return rows.map((r) => r.id);

@@ -7,6 +7,8 @@ import {
   type AuditEntry,
   type Comparison,
   type OverrideBody,
+  type RegradeOutcome,
+  type TeamRegradeResult,
   type TeamSessionDetail,
   type TeamSessionList,
   type TeamSessionRow,
@@ -34,7 +36,13 @@ const auditView = (r: OverrideRow): AuditEntry => ({
 });
 
 /** The team's view of its sessions: dashboard rows, one session in full, overrides with their audit, compare. */
-export function createReview(deps: { store: Store; packs: PackLibrary; now: () => number }) {
+export function createReview(deps: {
+  store: Store;
+  packs: PackLibrary;
+  now: () => number;
+  /** Grades again what a finished session's report says was not graded (the interview service's regrade). */
+  service?: { regrade(sessionId: string): Promise<RegradeOutcome> };
+}) {
   const { store, packs, now } = deps;
 
   const rowOf = (
@@ -142,6 +150,18 @@ export function createReview(deps: { store: Store; packs: PackLibrary; now: () =
         audit: audit.map(auditView),
         signals: (await store.signals.forSession(sessionId)).map(signalView),
       };
+    },
+
+    /**
+     * A reviewer has the questions the grader gave up on (GRADING_TIMEOUT) graded again: the report is saved with
+     * them graded; overrides (kept beside the report) apply on top as before. The session as the team now sees it.
+     */
+    async regrade(teamId: string, sessionId: string): Promise<TeamRegradeResult> {
+      // Another team's session is NOT_FOUND here, before anything is graded.
+      await requireSession(teamId, sessionId);
+      if (!deps.service) throw new Error("regrading needs the interview service");
+      const { regraded, notGraded } = await deps.service.regrade(sessionId);
+      return { regraded, notGraded, detail: await review.detail(teamId, sessionId) };
     },
 
     /** A reviewer changes one criterion's score; the note is required and every change is kept. */

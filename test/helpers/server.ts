@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
-import { createApp, type App } from "../../server/app.js";
+import { createApp, type App, type AppDeps } from "../../server/app.js";
 import type { Clock } from "../../server/interview/index.js";
 import type { RateLimitConfig } from "../../server/limits/index.js";
 import type { ModelConfig } from "../../server/llm/index.js";
@@ -46,6 +46,8 @@ export async function startTestServer(options: {
   cluster?: Partial<ClusterOptions>;
   /** The pack reader's bounds (a test's own timer), or null to read packs on the event loop. */
   packReader?: PackReaderOptions | null;
+  /** The grading thread's bound, timer and CPU clock, or a worker module in place of the grader's. */
+  gradingThread?: AppDeps["gradingThread"];
 }): Promise<TestServer> {
   const databaseFile = options.databaseFile ?? tempDatabaseFile();
   // random: () => 0 keeps pack order among equally suitable questions, so tests know what comes.
@@ -70,6 +72,7 @@ export async function startTestServer(options: {
     ...(options.redis ? { redis: options.redis } : {}),
     ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
     ...(options.packReader !== undefined ? { packReader: options.packReader } : {}),
+    ...(options.gradingThread ? { gradingThread: options.gradingThread } : {}),
   });
   await new Promise<void>((resolve) => app.httpServer.listen(0, "127.0.0.1", resolve));
   // As the real start does: recover only once listening. Awaited here so tests see a settled server.

@@ -300,6 +300,7 @@ describe("every team route refuses missing, revoked and other teams' tokens", ()
     ["GET", "/api/teams/acme/sessions.csv"],
     ["GET", `/api/teams/acme/sessions/${sid}`],
     ["POST", `/api/teams/acme/sessions/${sid}/overrides`, { questionId: "q", criterionId: "c", score: 1, note: "note" }],
+    ["POST", `/api/teams/acme/sessions/${sid}/regrade`],
     ["GET", `/api/teams/acme/compare?sessions=${sid},${randomUUID()}`],
     ["GET", "/api/teams/acme/authoring/capabilities"],
     ["POST", "/api/teams/acme/authoring/suggest-terms", { criteria: [{ id: "a" }], exemplars: [] }],

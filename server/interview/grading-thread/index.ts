@@ -4,7 +4,9 @@ import type { AnswerBody } from "../../contracts/index.js";
 import type { CriterionGap, GradeContext, QuestionGrade } from "../../grading/index.js";
 import type { Pack, Question } from "../../scenarios/index.js";
 import { ServiceError } from "../../contracts/service-error.js";
-import type { FollowUpReadingResult, GradeRequest, GradeTask } from "./messages.js";
+import type { FollowUpDecision, FollowUpReadingResult, GradeRequest, GradeTask } from "./messages.js";
+
+export type { FollowUpDecision } from "./messages.js";
 
 const WORKER = new URL("./worker.ts", import.meta.url);
 
@@ -12,12 +14,15 @@ const WORKER = new URL("./worker.ts", import.meta.url);
 type Owned = { owner?: string | undefined };
 
 export type GradeAnswers = (question: Question, answers: (AnswerBody | null)[], ctx: GradeContext & Owned) => Promise<QuestionGrade>;
-/** The criterion a follow-up should probe, read as grading reads the answer (`weakestCriterion`), or null. */
+/**
+ * The follow-up decision: the criterion a follow-up should probe, read as grading reads the answer
+ * (`weakestCriterion`), or null, with the grade it was chosen by (the question's grade when no follow-up comes).
+ */
 export type WeakestCriterionOf = (
   question: Question,
   answers: (AnswerBody | null)[],
   ctx: { pack?: Pack | undefined } & Owned,
-) => Promise<string | null>;
+) => Promise<FollowUpDecision>;
 /** A follow-up's reading of the answers on one criterion: its gap and the cleaned text the interviewer reads (undefined: no such criterion). */
 export type FollowUpReadingOf = (
   question: Question,
@@ -141,7 +146,7 @@ export function createGradingThread(options: GradingThreadOptions = {}): {
       const { pack, owner, ...rest } = ctx;
       return send<QuestionGrade>({ kind: "grade", question, answers, ctx: rest }, pack, owner);
     },
-    weakest: (question, answers, ctx) => send<string | null>({ kind: "weakest", question, answers }, ctx.pack, ctx.owner),
+    weakest: (question, answers, ctx) => send<FollowUpDecision>({ kind: "weakest", question, answers }, ctx.pack, ctx.owner),
     async followUp(question, answers, criterionId, ctx) {
       const criterion = question.rubric.find((c) => c.id === criterionId);
       if (!criterion) return undefined;

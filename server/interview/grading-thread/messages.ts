@@ -1,5 +1,5 @@
 import type { AnswerBody } from "../../contracts/index.js";
-import type { GradeContext } from "../../grading/index.js";
+import type { GradeContext, QuestionGrade } from "../../grading/index.js";
 import type { Pack, Question } from "../../scenarios/index.js";
 
 /**
@@ -9,7 +9,7 @@ import type { Pack, Question } from "../../scenarios/index.js";
  */
 export type GradeTask =
   | { kind: "grade"; question: Question; answers: (AnswerBody | null)[]; ctx: Omit<GradeContext, "pack"> }
-  /** The criterion a follow-up should probe (`weakestCriterion`), or null. */
+  /** The follow-up decision: the answers' grade and the criterion a follow-up should probe (`weakestCriterion`), or null. */
   | { kind: "weakest"; question: Question; answers: (AnswerBody | null)[] }
   /** What a follow-up on one criterion needs of the answer: its gap there and the cleaned text the interviewer reads. */
   | { kind: "follow-up"; question: Question; answers: (AnswerBody | null)[]; criterionId: string }
@@ -27,3 +27,10 @@ export type GradeRequest = Sent<GradeTask> & { id: number; packRef?: number; pac
 
 /** The worker's answer to a "follow-up" task (the criterion itself is the caller's own object). */
 export type FollowUpReadingResult = { level: number; missing: string[]; covered: string[]; judgeText: string } | null;
+
+/**
+ * The worker's answer to a "weakest" task: the criterion to probe (null: none) and the grade it was chosen by, read
+ * with the pack and nothing else (no test run, no prompt lab). When no follow-up comes, that grade is the question's
+ * grade (nodes/grade.ts): the answers are graded once.
+ */
+export type FollowUpDecision = { criterionId: string | null; grade: QuestionGrade };

@@ -1,4 +1,4 @@
-import { isSkip, weakestCriterion } from "../../grading/index.js";
+import { gradeQuestion, isSkip, weakestCriterion, type QuestionGrade } from "../../grading/index.js";
 import { basePackOf, currentRound, questionOf } from "../context.js";
 import type { InterviewDeps } from "../deps.js";
 import type { InterviewStateUpdate, InterviewStateValue } from "../state.js";
@@ -12,19 +12,21 @@ export function minTimeForFollowUpMs(roundMinutes: number): number {
  * Decide whether to probe: only after a real submit, while follow-ups and
  * round time remain, for the criterion furthest below the top level (one half
  * met is probed too; ties by weight, then rubric order; none once every
- * criterion is at the top). `state` holds the answer just given (its turn and lastInput).
+ * criterion is at the top). `state` holds the answer just given (its turn and lastInput). The grade the choice was
+ * made by comes with it (read with the pack only): when no follow-up comes, it is the question's grade (decided-grades.ts).
  */
-export async function chooseFollowUp(deps: InterviewDeps, state: InterviewStateValue): Promise<string | null> {
+export async function chooseFollowUp(deps: InterviewDeps, state: InterviewStateValue): Promise<FollowUpChoice> {
+  const none: FollowUpChoice = { criterionId: null };
   const current = state.current;
   const input = state.lastInput;
-  if (!current || !input || input.type !== "submit" || isSkip(input.text)) return null;
+  if (!current || !input || input.type !== "submit" || isSkip(input.text)) return none;
   const question = await questionOf(deps, state, current.baseQuestionId);
-  if (current.followUps >= question.maxFollowUps) return null;
+  if (current.followUps >= question.maxFollowUps) return none;
   const round = currentRound(state);
-  if (state.roundEndsAt !== null && state.roundEndsAt - deps.now() < minTimeForFollowUpMs(round.minutes)) return null;
+  if (state.roundEndsAt !== null && state.roundEndsAt - deps.now() < minTimeForFollowUpMs(round.minutes)) return none;
   const turns = state.transcript[question.id] ?? [];
   // Nothing written at all is not a gap to probe: it is an unanswered question.
-  if (turns.every((t) => t.answer === null)) return null;
+  if (turns.every((t) => t.answer === null)) return none;
   try {
     // Read with the pack, as grading and the follow-up read it (copies of a model answer earn nothing here either),
     // and the same reading serves the follow-up's quote and the grade (prepareAnswer keeps it). Where grading runs in
@@ -33,12 +35,16 @@ export async function chooseFollowUp(deps: InterviewDeps, state: InterviewStateV
     const ctx = { pack: await basePackOf(deps, state) };
     // owner: the grading thread takes sessions in turn, so another session's long answers do not hold this one up.
     if (deps.weakestCriterionOf) return await deps.weakestCriterionOf(question, answers, { ...ctx, owner: state.sessionId });
-    return weakestCriterion(question, answers, ctx)?.criterion.id ?? null;
+    const grade = gradeQuestion(question, answers, ctx);
+    return { criterionId: weakestCriterion(question, answers, ctx, grade)?.criterion.id ?? null, grade };
   } catch {
     // A follow-up is optional; an answer the checks cannot read goes on to grading (which reports it).
-    return null;
+    return none;
   }
 }
+
+/** The criterion to probe (null: none) and, where the answers were graded to choose it, that grade. */
+export type FollowUpChoice = { criterionId: string | null; grade?: QuestionGrade };
 
 /**
  * The decision as a node of its own, as graphs before this version ran it
@@ -47,4 +53,6 @@ export async function chooseFollowUp(deps: InterviewDeps, state: InterviewStateV
  */
 export const makeAssessNode =
   (deps: InterviewDeps) =>
-  async (state: InterviewStateValue): Promise<InterviewStateUpdate> => ({ pendingFollowUp: await chooseFollowUp(deps, state) });
+  async (state: InterviewStateValue): Promise<InterviewStateUpdate> => ({
+    pendingFollowUp: (await chooseFollowUp(deps, state)).criterionId,
+  });

@@ -1,5 +1,6 @@
 import { interrupt } from "@langchain/langgraph";
 import type { AnswerBody, TurnReason } from "../../contracts/index.js";
+import type { DecidedGrades } from "../decided-grades.js";
 import type { InterviewDeps } from "../deps.js";
 import { AnswerInputSchema, type AnswerInput, type InterviewStateUpdate, type InterviewStateValue } from "../state.js";
 import { chooseFollowUp } from "./assess.js";
@@ -22,7 +23,7 @@ function answerBody(input: AnswerInput): AnswerBody | null {
  * the answer's way to the next question one graph step.
  */
 export const makeAwaitAnswerNode =
-  (deps: InterviewDeps) =>
+  (deps: InterviewDeps, decided?: DecidedGrades) =>
   async (state: InterviewStateValue): Promise<InterviewStateUpdate> => {
     const current = state.current;
     if (!current) throw new Error("awaitAnswer reached with no current question");
@@ -34,6 +35,15 @@ export const makeAwaitAnswerNode =
       t.turnId === current.turnId ? { ...t, answer: answerBody(input), reason: REASON[input.type] } : t,
     );
     const transcript = { ...state.transcript, [current.baseQuestionId]: turns };
-    const pendingFollowUp = await chooseFollowUp(deps, { ...state, lastInput: input, transcript });
-    return { lastInput: input, transcript: { [current.baseQuestionId]: turns }, pendingFollowUp };
+    const { criterionId, grade } = await chooseFollowUp(deps, { ...state, lastInput: input, transcript });
+    // No follow-up: the grade node comes next and grades these answers; the decision's grade is that grade.
+    if (criterionId === null && grade) {
+      decided?.keep(
+        state.sessionId,
+        current.baseQuestionId,
+        turns.map((t) => t.answer),
+        grade,
+      );
+    }
+    return { lastInput: input, transcript: { [current.baseQuestionId]: turns }, pendingFollowUp: criterionId };
   };

@@ -2,12 +2,14 @@ import {
   extractFixedPrompt,
   gradeQuestion,
   isSkipAnswer,
+  withTestRun,
   gradingCriteria,
   MANIPULATION,
   mergeJudge,
   questionScore,
   runOnTests,
   type LabEvidence,
+  type QuestionGrade,
   type TestEvidence,
 } from "../../grading/index.js";
 import { budgetUsedUp, type TurnMeta } from "../../llm/index.js";
@@ -16,6 +18,7 @@ import { addUsage, usageOf } from "../usage-record.js";
 import { turnContext } from "../usage.js";
 import { candidateFeedback, candidateTip, missingPointsHidden } from "../candidate-report.js";
 import { basePackOf, questionOf } from "../context.js";
+import type { DecidedGrades } from "../decided-grades.js";
 import type { InterviewDeps } from "../deps.js";
 import type { OffSlot } from "../grading-queue.js";
 import type { GradeUpdate, InterviewStateUpdate, InterviewStateValue } from "../state.js";
@@ -27,18 +30,21 @@ import type { GradeUpdate, InterviewStateUpdate, InterviewStateValue } from "../
  * Without one (the graph's own tests) it grades here.
  */
 export const makeGradeNode =
-  (deps: InterviewDeps) =>
+  (deps: InterviewDeps, decided?: DecidedGrades) =>
   async (state: InterviewStateValue): Promise<InterviewStateUpdate> => {
     const current = state.current;
     if (!current) throw new Error("grade reached with no current question");
     const questionId = current.baseQuestionId;
     // The question is done: move past it in the same step (a separate node cost the answer's way to the next question a step).
     const done = { current: null, questionIndex: state.questionIndex + 1 };
+    // The follow-up decision just graded these answers (when it decided none): taken now, before any wait.
+    const answers = (state.transcript[questionId] ?? []).map((t) => t.answer);
+    const graded = decided?.take(state.sessionId, questionId, answers);
     if (deps.gradeLater) {
-      deps.gradeLater.enqueue(state.sessionId, questionId, (offSlot) => gradeFinishedQuestion(deps, state, questionId, offSlot));
+      deps.gradeLater.enqueue(state.sessionId, questionId, (offSlot) => gradeFinishedQuestion(deps, state, questionId, offSlot, graded));
       return done;
     }
-    return { ...(await gradeFinishedQuestion(deps, state, questionId)), ...done };
+    return { ...(await gradeFinishedQuestion(deps, state, questionId, undefined, graded)), ...done };
   };
 
 /**
@@ -52,13 +58,15 @@ export async function gradeFinishedQuestion(
   state: InterviewStateValue,
   questionId: string,
   offSlot: OffSlot = (wait) => wait(),
+  /** The answers' grade as the follow-up decision read it (the pack only), when it was just read. */
+  decided?: QuestionGrade,
 ): Promise<GradeUpdate> {
   // The copy check's index is built from the pack version as stored: one object per version, so the grading
   // thread receives it once and builds its index once (a per-session pack cost a ~1 MB clone per session).
   const pack = await basePackOf(deps, state);
   const question = await questionOf(deps, state, questionId);
   try {
-    return await gradeOrThrow(deps, state, pack, question, offSlot);
+    return await gradeOrThrow(deps, state, pack, question, offSlot, decided);
   } catch (err) {
     // A stable code where there is one (GRADING_TIMEOUT: the grader's bound on one reading), so the report says why.
     const code = (err as { code?: unknown })?.code;
@@ -81,6 +89,7 @@ async function gradeOrThrow(
   pack: Pack,
   question: Question,
   offSlot: OffSlot,
+  decided: QuestionGrade | undefined,
 ): Promise<GradeUpdate> {
   const turns = state.transcript[question.id] ?? [];
   // The sandbox queues runs fairly on its own and holds the hidden batch to its budget: no grading slot is kept meanwhile.
@@ -95,9 +104,14 @@ async function gradeOrThrow(
   const answers = turns.map((t) => t.answer);
   const noBudget = budgetUsedUp(turnContext(deps, state, question.id).tokensLeft);
   const lab = await runPromptLab(deps, question, answers, noBudget);
-  const graded = deps.gradeAnswers
-    ? await deps.gradeAnswers(question, answers, { tests, pack, lab, owner: state.sessionId })
-    : gradeQuestion(question, answers, { tests, pack, lab });
+  // The decision's grade read the same answers with the same pack: the test run adds only its own criterion
+  // (withTestRun); a prompt lab's run moves the rubric's checks, so a lab question is graded with it here.
+  const graded =
+    decided && lab === undefined
+      ? withTestRun(question, answers, decided, tests)
+      : deps.gradeAnswers
+        ? await deps.gradeAnswers(question, answers, { tests, pack, lab, owner: state.sessionId })
+        : gradeQuestion(question, answers, { tests, pack, lab });
   const { flags } = graded;
   let scores = graded.scores;
   // The judge reads only what survived the integrity checks, and its word is bounded by the evidence.

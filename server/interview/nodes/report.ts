@@ -48,7 +48,7 @@ export const makeReportNode =
   };
 
 /** A grading result folded into the state, as the graph's reducers would. */
-function applyGrades(state: InterviewStateValue, u: GradeUpdate): InterviewStateValue {
+export function applyGrades(state: InterviewStateValue, u: GradeUpdate): InterviewStateValue {
   return {
     ...state,
     grades: { ...state.grades, ...u.grades },
