@@ -14,7 +14,8 @@ import { budgetUsedUp, type TurnMeta } from "../../llm/index.js";
 import type { Language, Pack, Question } from "../../scenarios/index.js";
 import { addUsage, usageOf } from "../usage-record.js";
 import { turnContext } from "../usage.js";
-import { candidateFeedback, candidateTip, missingPointsHidden } from "../candidate-report.js";
+import { candidateFeedback, missingPointsHidden } from "../candidate-report.js";
+import { practiceTip } from "../practice-tip.js";
 import { basePackOf, questionOf } from "../context.js";
 import type { InterviewDeps } from "../deps.js";
 import type { OffSlot } from "../grading-queue.js";
@@ -144,20 +145,6 @@ async function gradeOrThrow(
     ...(question.promptLab ? { labStatus: { [question.id]: labStatus(lab) } } : {}),
     ...(tests && "report" in tests ? { testReports: { [question.id]: tests.report } } : {}),
   };
-}
-
-/**
- * Practice mode's one tip: what a strong answer adds on the weakest rubric criterion
- * (its title only, when the pack hides what answers miss: the hint and description are its answer key).
- */
-function practiceTip(question: Question, scores: { criterionId: string; score: number }[], hidden: boolean): string {
-  const weakest = [...question.rubric].sort(
-    (a, b) =>
-      (scores.find((s) => s.criterionId === a.id)?.score ?? 0) - (scores.find((s) => s.criterionId === b.id)?.score ?? 0) ||
-      b.weight - a.weight,
-  )[0]!;
-  if (hidden) return candidateTip(weakest);
-  return weakest.strongAnswerAdds ?? `Next time, say more about ${weakest.title.toLowerCase()}: ${weakest.description}`;
 }
 
 /** Prompt debugging: run the candidate's fixed prompt on the lab cases, when a model is configured. */
