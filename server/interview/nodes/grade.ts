@@ -125,6 +125,7 @@ async function gradeOrThrow(
       "feedback",
       {
         questionId: question.id,
+        title: question.title,
         score: questionScore(criteria, scores),
         tip: practiceTip(question, scores, hidden),
         criteria: scores.map((s) => ({
