@@ -58,6 +58,24 @@ describe("hostile input is refused cheaply, with a small clear answer", () => {
     c.close();
   });
 
+  it("an argument after the payload is refused with BAD_PAYLOAD on every event, and starts nothing", async () => {
+    const c = await connectClient(server.url);
+    for (const event of ["session:start", "session:resume", "answer:draft", "answer:submit", "session:end", "code:run"] as const) {
+      const ack = await (c.socket.timeout(10_000) as never as { emitWithAck(...a: unknown[]): Promise<unknown> }).emitWithAck(
+        event,
+        { packId: "mini" },
+        { x: 1 },
+      );
+      expect(ack).toMatchObject({
+        ok: false,
+        error: { code: "BAD_PAYLOAD", message: `${event}: takes one payload object (then the ack); got 1 extra argument` },
+      });
+    }
+    expect(c.received.filter((e) => e.name === "round:start")).toEqual([]);
+    expect((await c.request("session:start", { packId: "mini" })).sessionId).toBeDefined();
+    c.close();
+  });
+
   it("binary and deeply nested payloads are named as such, not listed key by key", async () => {
     const c = await connectClient(server.url);
     const binary = await c.send("answer:draft", Buffer.from("an answer"));
