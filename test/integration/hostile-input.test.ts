@@ -105,6 +105,40 @@ describe("hostile input is refused cheaply, with a small clear answer", () => {
     c.close();
   });
 
+  it("Expect: 100-continue: an over-limit Content-Length gets 413 at once, no 100 first; a body within the limit is asked for", async () => {
+    const expecting = (length: number, body: string) =>
+      new Promise<{ status: number; continued: boolean; body: string }>((resolve, reject) => {
+        const url = new URL(server.url);
+        let continued = false;
+        const req = httpRequest(
+          {
+            host: url.hostname,
+            port: url.port,
+            method: "POST",
+            path: "/api/packs",
+            headers: { "content-type": "application/json", "content-length": String(length), expect: "100-continue" },
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on("data", (c) => chunks.push(c));
+            res.on("end", () => resolve({ status: res.statusCode!, continued, body: Buffer.concat(chunks).toString("utf8") }));
+          },
+        );
+        req.on("continue", () => {
+          continued = true;
+          req.end(body);
+        });
+        req.on("error", reject);
+        req.flushHeaders();
+      });
+    const over = await expecting(5_000_000, "");
+    expect(over).toMatchObject({ status: 413, continued: false });
+    expect(JSON.parse(over.body).error).toMatchObject({ code: "PAYLOAD_TOO_LARGE", message: expect.stringContaining("larger than") });
+    const within = await expecting(Buffer.byteLength("{not json"), "{not json");
+    expect(within).toMatchObject({ status: 400, continued: true });
+    expect(JSON.parse(within.body).error.code).toBe("BAD_PAYLOAD");
+  });
+
   it("oversized, mis-encoded and malformed HTTP requests get 413/400 with a message, never 500", async () => {
     const big = await raw("POST", "/api/packs", { "content-type": "application/json" }, JSON.stringify({ x: "y".repeat(1_100_000) }));
     expect(big.status).toBe(413);
