@@ -13,11 +13,7 @@ export const FULL_MARKS_TIP = "Every criterion reached level 4: keep answering t
  * A criterion already at the top level is never named: telling a candidate at 4/4 to
  * "say more" about it reads as a fault that is not there.
  */
-export function practiceTip(
-  question: Pick<Question, "rubric">,
-  scores: { criterionId: string; score: number }[],
-  hidden: boolean,
-): string {
+export function practiceTip(question: Pick<Question, "rubric">, scores: { criterionId: string; score: number }[], hidden: boolean): string {
   const scoreOf = (id: string) => scores.find((s) => s.criterionId === id)?.score ?? 0;
   const weakest = [...question.rubric].sort((a, b) => scoreOf(a.id) - scoreOf(b.id) || b.weight - a.weight)[0];
   if (!weakest || scoreOf(weakest.id) >= TOP_LEVEL) return FULL_MARKS_TIP;

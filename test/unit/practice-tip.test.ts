@@ -8,12 +8,22 @@ const rubric = [
 
 describe("practice tip", () => {
   it("names the weakest criterion below the top level", () => {
-    const tip = practiceTip({ rubric }, [{ criterionId: "structure", score: 4 }, { criterionId: "impact", score: 2 }], true);
+    const tip = practiceTip(
+      { rubric },
+      [
+        { criterionId: "structure", score: 4 },
+        { criterionId: "impact", score: 2 },
+      ],
+      true,
+    );
     expect(tip).toBe("Next time, say more about impact.");
   });
 
   it("never names a criterion at 4: at full marks there is no say-more tip", () => {
-    const all4 = [{ criterionId: "structure", score: 4 }, { criterionId: "impact", score: 4 }];
+    const all4 = [
+      { criterionId: "structure", score: 4 },
+      { criterionId: "impact", score: 4 },
+    ];
     for (const hidden of [true, false]) {
       const tip = practiceTip({ rubric }, all4, hidden);
       expect(tip).toBe(FULL_MARKS_TIP);

@@ -201,8 +201,7 @@ function applyEvent(state: RoomState, item: AnyServerEvent, receivedAt: number):
       const ours = q !== null && (q.baseQuestionId === item.event.questionId || q.questionId === item.event.questionId);
       const answer = state.lastSubmitted?.baseQuestionId === item.event.questionId ? state.lastSubmitted.content : null;
       // The server names the question; a reload loses the client's own titles (older events lack the title).
-      const questionTitle =
-        item.event.title ?? state.titles[item.event.questionId] ?? (ours ? q.title : "the previous question");
+      const questionTitle = item.event.title ?? state.titles[item.event.questionId] ?? (ours ? q.title : "the previous question");
       return { ...next, feedback: { event: item.event, questionTitle, answer } };
     }
     case "round:end": {
