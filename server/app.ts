@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type Server as HttpServer } from "node:http";
 import pino, { type Logger } from "pino";
 import { createHttpApp } from "./http/index.js";
+import { answerContinueInRoutes } from "./http/expect-continue.js";
 import { closeIdleSocketsAfterReading } from "./http/keep-alive-expiry.js";
 import {
   compileInterviewGraph,
@@ -300,6 +301,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     ...(redis ? { healthExtras: () => ({ redis: redis.status() }) } : {}),
   });
   httpServer.on("request", http);
+  answerContinueInRoutes(httpServer);
   io = createSocketServer(httpServer, service, teams, logger, {
     limits,
     onSessionHeld: sessionAddresses.record,

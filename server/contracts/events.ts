@@ -204,6 +204,11 @@ export const ServerEventSchemas = {
   feedback: z.object({
     ...Seq,
     questionId: z.string(),
+    /**
+     * The graded (main) question's title, so a client that lost its own state (a page
+     * reload before the feedback arrived) still names it. Optional: feedback stored before it was added lacks it.
+     */
+    title: z.string().optional(),
     score: z.number().min(0).max(100),
     criteria: z.array(FeedbackCriterionSchema),
     /** One thing to do better next time, from the weakest criterion. */

@@ -77,7 +77,16 @@ export const MAX_PRACTICE_QUESTIONS = 6;
 
 export const PracticeRequestSchema = z.strictObject({
   criteria: z
-    .array(z.strictObject({ kind: RoundKindSchema, criterionId: z.string().min(1).max(120) }))
+    .array(
+      z.strictObject({
+        kind: RoundKindSchema,
+        criterionId: z.string().min(1).max(120),
+        /** The pack (its key) the criterion was scored in: its id is matched there only. */
+        packId: z.string().min(1).max(200).optional(),
+        /** The criterion's title: in any other pack, only a criterion of this title matches (ids are each pack's own). */
+        title: z.string().min(1).max(200).optional(),
+      }),
+    )
     .min(1, "name at least one criterion to practise")
     .max(MAX_PRACTICE_CRITERIA, `at most ${MAX_PRACTICE_CRITERIA} criteria`),
 });

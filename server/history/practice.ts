@@ -1,5 +1,5 @@
 import { MAX_PRACTICE_QUESTIONS, type PracticeRequest, type PracticeSuggestion } from "../contracts/index.js";
-import type { PackCatalog } from "../scenarios/index.js";
+import type { PackCatalog, PackRecord } from "../scenarios/index.js";
 
 /**
  * "Practise next": questions from a listed public pack whose rubrics score the
@@ -8,6 +8,25 @@ import type { PackCatalog } from "../scenarios/index.js";
  * leak here, and a team's public pack is never suggested either, since that team
  * sees every session taken on it (the lobby says so; a suggestion would not).
  */
+type Wanted = PracticeRequest["criteria"][number];
+type Rubric = PackRecord["pack"]["questions"][number]["rubric"];
+const sameTitle = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * The rubric criterion of `rubric` (in pack `packKey`) that a wanted criterion names. A criterion id
+ * is its own pack's word: "cost" in a team's pack says nothing about "cost" in another, so an id is
+ * matched in the pack it was scored in; elsewhere only a criterion of the same title matches.
+ * A request naming neither pack nor title is matched by id (callers before the two fields).
+ */
+function matching(w: Wanted, packKey: string, rubric: Rubric): Rubric[number] | undefined {
+  if (w.packId === undefined && w.title === undefined) return rubric.find((c) => c.id === w.criterionId);
+  if (w.packId === packKey) {
+    const byId = rubric.find((c) => c.id === w.criterionId);
+    if (byId) return byId;
+  }
+  return w.title === undefined ? undefined : rubric.find((c) => sameTitle(c.title, w.title!));
+}
+
 export async function suggestPractice(packs: PackCatalog, request: PracticeRequest): Promise<PracticeSuggestion> {
   const wanted = request.criteria;
   let best: PracticeSuggestion = { packId: null, questions: [] };
@@ -15,7 +34,7 @@ export async function suggestPractice(packs: PackCatalog, request: PracticeReque
     if (record.visibility !== "public" || record.teamId !== null) continue;
     const scored = record.pack.questions
       .map((q, order) => {
-        const targets = wanted.filter((w) => w.kind === q.kind && q.rubric.some((c) => c.id === w.criterionId));
+        const targets = wanted.filter((w) => w.kind === q.kind && matching(w, record.key, q.rubric) !== undefined);
         return { q, order, targets };
       })
       .filter((s) => s.targets.length > 0)
@@ -30,7 +49,7 @@ export async function suggestPractice(packs: PackCatalog, request: PracticeReque
         id: s.q.id,
         kind: s.q.kind,
         title: s.q.title,
-        targets: s.targets.map((t) => s.q.rubric.find((c) => c.id === t.criterionId)!.title),
+        targets: s.targets.map((t) => matching(t, record.key, s.q.rubric)!.title),
       });
     }
     if (questions.length > best.questions.length) best = { packId: record.key, questions };

@@ -1,16 +1,22 @@
 import express, { type RequestHandler } from "express";
 import { sendError } from "./errors.js";
+import { continueIfExpected } from "./expect-continue.js";
 
 /**
  * Body readers that refuse a declared Content-Length over their limit at once.
  * express's parsers, refusing it, first read the rest of the body away before
  * answering: a client that declares 1 GB and sends two bytes got no answer at
- * all until its own timeout. Here it gets 413 and the connection is closed.
+ * all until its own timeout. Here it gets 413 and the connection is closed
+ * (with `Expect: 100-continue`, before any "100 Continue": expect-continue.ts).
  */
 function declaredLengthWithin(limit: number): RequestHandler {
   return (req, res, next) => {
     const declared = Number(req.headers["content-length"] ?? 0);
-    if (!(declared > limit)) return next();
+    if (!(declared > limit)) {
+      // Within the limit: a client that sent `Expect: 100-continue` may send its body now.
+      continueIfExpected(req, res);
+      return next();
+    }
     res.set("Connection", "close");
     sendError(res, "PAYLOAD_TOO_LARGE", `request body is larger than the ${Math.round(limit / 1000)} kB limit`);
   };

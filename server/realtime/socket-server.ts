@@ -102,6 +102,13 @@ function bind<E extends ClientEventName, R>(
       refused(socket, context.logger);
       return;
     }
+    // Payloads are strict (docs/protocol.md): an argument after the payload is refused, not silently dropped.
+    const extra = args.length - (given ? 1 : 0) - 1;
+    if (extra > 0) {
+      const what = extra === 1 ? "1 extra argument" : `${extra} extra arguments`;
+      ack({ ok: false, error: { code: "BAD_PAYLOAD", message: `${event}: takes one payload object (then the ack); got ${what}` } });
+      return;
+    }
     const shape = payloadShapeProblem(raw);
     if (shape) {
       ack({ ok: false, error: { code: "BAD_PAYLOAD", message: `${event}: ${shape}` } });

@@ -58,6 +58,24 @@ describe("hostile input is refused cheaply, with a small clear answer", () => {
     c.close();
   });
 
+  it("an argument after the payload is refused with BAD_PAYLOAD on every event, and starts nothing", async () => {
+    const c = await connectClient(server.url);
+    for (const event of ["session:start", "session:resume", "answer:draft", "answer:submit", "session:end", "code:run"] as const) {
+      const ack = await (c.socket.timeout(10_000) as never as { emitWithAck(...a: unknown[]): Promise<unknown> }).emitWithAck(
+        event,
+        { packId: "mini" },
+        { x: 1 },
+      );
+      expect(ack).toMatchObject({
+        ok: false,
+        error: { code: "BAD_PAYLOAD", message: `${event}: takes one payload object (then the ack); got 1 extra argument` },
+      });
+    }
+    expect(c.received.filter((e) => e.name === "round:start")).toEqual([]);
+    expect((await c.request("session:start", { packId: "mini" })).sessionId).toBeDefined();
+    c.close();
+  });
+
   it("binary and deeply nested payloads are named as such, not listed key by key", async () => {
     const c = await connectClient(server.url);
     const binary = await c.send("answer:draft", Buffer.from("an answer"));
@@ -85,6 +103,40 @@ describe("hostile input is refused cheaply, with a small clear answer", () => {
       text: "Chunk each article\uFFFD by heading \uFFFDand embed the chunks \uFFFDin a vector index. \ud83d\ude00",
     });
     c.close();
+  });
+
+  it("Expect: 100-continue: an over-limit Content-Length gets 413 at once, no 100 first; a body within the limit is asked for", async () => {
+    const expecting = (length: number, body: string) =>
+      new Promise<{ status: number; continued: boolean; body: string }>((resolve, reject) => {
+        const url = new URL(server.url);
+        let continued = false;
+        const req = httpRequest(
+          {
+            host: url.hostname,
+            port: url.port,
+            method: "POST",
+            path: "/api/packs",
+            headers: { "content-type": "application/json", "content-length": String(length), expect: "100-continue" },
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on("data", (c) => chunks.push(c));
+            res.on("end", () => resolve({ status: res.statusCode!, continued, body: Buffer.concat(chunks).toString("utf8") }));
+          },
+        );
+        req.on("continue", () => {
+          continued = true;
+          req.end(body);
+        });
+        req.on("error", reject);
+        req.flushHeaders();
+      });
+    const over = await expecting(5_000_000, "");
+    expect(over).toMatchObject({ status: 413, continued: false });
+    expect(JSON.parse(over.body).error).toMatchObject({ code: "PAYLOAD_TOO_LARGE", message: expect.stringContaining("larger than") });
+    const within = await expecting(Buffer.byteLength("{not json"), "{not json");
+    expect(within).toMatchObject({ status: 400, continued: true });
+    expect(JSON.parse(within.body).error.code).toBe("BAD_PAYLOAD");
   });
 
   it("oversized, mis-encoded and malformed HTTP requests get 413/400 with a message, never 500", async () => {

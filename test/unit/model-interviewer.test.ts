@@ -72,6 +72,7 @@ describe("interviewer with a (fake) chat model", () => {
     const h = graphHarness(miniPack(), { mode: "practice", rounds: ["design"] });
     await h.start();
     await h.resume({ type: "submit", turnId: "rag-basics", text: "skip" });
+    expect(h.named("feedback")[0]!.title).toBe(miniPack().questions.find((q) => q.id === "rag-basics")!.title);
     expect(h.named("feedback")[0]!.tip).toBe("A labelled eval set with retrieval and answer metrics, run before every change.");
   });
 });

@@ -23,4 +23,24 @@ describe("practise next", () => {
     expect((await suggestPractice(catalog(true), { criteria })).packId).toBe("mini");
     expect(await suggestPractice(catalog(false), { criteria })).toEqual({ packId: null, questions: [] });
   });
+
+  it("matches a criterion id only in the pack it was scored in; elsewhere by title, else none", async () => {
+    const cost = { kind: "system-design" as const, criterionId: "numbers" };
+    // A team pack's "numbers" criterion titled otherwise is no reason to send the candidate to the built-in question.
+    expect(
+      await suggestPractice(catalog(true), { criteria: [{ ...cost, packId: "acme/cost-pack", title: "Cost of the design" }] }),
+    ).toEqual({
+      packId: null,
+      questions: [],
+    });
+    // Same pack: matched by id, whatever the title says.
+    const same = await suggestPractice(catalog(true), { criteria: [{ ...cost, packId: "mini", title: "Renamed since" }] });
+    expect(same.questions.map((q) => q.targets)).toEqual([["Quantitative reasoning"]]);
+    // Another pack, same title (any case): the fallback.
+    const byTitle = await suggestPractice(catalog(true), {
+      criteria: [{ kind: "system-design", criterionId: "cost", packId: "acme/cost-pack", title: "quantitative reasoning" }],
+    });
+    expect(byTitle.packId).toBe("mini");
+    expect(byTitle.questions.map((q) => q.targets)).toEqual([["Quantitative reasoning"]]);
+  });
 });

@@ -94,6 +94,17 @@ describe("room reducer: follow-ups keep the question they follow", () => {
     expect(s.feedback).toMatchObject({ questionTitle: "Design a RAG bot", answer: { text: "asdf" } });
   });
 
+  it("names the graded question from the server's title after a reload lost the client's titles", () => {
+    seq = 0;
+    let s = roomReducer(initialRoomState, {
+      type: "snapshot",
+      snapshot: snapshot({ question: { ...info({ questionId: "cost", baseQuestionId: "cost", title: "Estimate cost" }), text: "" } }),
+      receivedAt: 0,
+    });
+    s = roomReducer(s, ev("feedback", { questionId: "rag", title: "Design a RAG bot", score: 0, criteria: [], tip: "Say more." }) as never);
+    expect(s.feedback).toMatchObject({ questionTitle: "Design a RAG bot" });
+  });
+
   it("says where a follow-up sits without counting it as a new question", () => {
     expect(questionPosition(info({ index: 2, totalInRound: 3 }))).toBe("Question 2 of 3");
     expect(questionPosition(info({ kind: "follow-up", index: 1, totalInRound: 1 }))).toBe("Follow-up on question 1 of 1");

@@ -19,7 +19,9 @@ export function PractiseNext({ weakest }: { weakest: WeakCriterion[] }) {
     setBusy(true);
     setError(null);
     try {
-      const suggestion = await fetchPractice({ criteria: targets.map((c) => ({ kind: c.kind, criterionId: c.criterionId })) });
+      const suggestion = await fetchPractice({
+        criteria: targets.map((c) => ({ kind: c.kind, criterionId: c.criterionId, title: c.title })),
+      });
       if (!suggestion.packId || suggestion.questions.length === 0) {
         setError("No public question practises these criteria yet.");
         setBusy(false);

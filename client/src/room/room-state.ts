@@ -200,7 +200,8 @@ function applyEvent(state: RoomState, item: AnyServerEvent, receivedAt: number):
       const q = state.question;
       const ours = q !== null && (q.baseQuestionId === item.event.questionId || q.questionId === item.event.questionId);
       const answer = state.lastSubmitted?.baseQuestionId === item.event.questionId ? state.lastSubmitted.content : null;
-      const questionTitle = state.titles[item.event.questionId] ?? (ours ? q.title : "the previous question");
+      // The server names the question; a reload loses the client's own titles (older events lack the title).
+      const questionTitle = item.event.title ?? state.titles[item.event.questionId] ?? (ours ? q.title : "the previous question");
       return { ...next, feedback: { event: item.event, questionTitle, answer } };
     }
     case "round:end": {

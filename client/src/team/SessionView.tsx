@@ -3,6 +3,7 @@ import { routes, type ReportQuestion, type TeamSessionDetail } from "../../../se
 import { ErrorBanner } from "../components/ErrorBanner.js";
 import { dateTime, duration, message, score, signalsText } from "./format.js";
 import { OverrideForm } from "./OverrideForm.js";
+import { TurnPrompt } from "./TurnPrompt.js";
 import type { ReviewApi } from "./review-api.js";
 import { useCan } from "./role.js";
 
@@ -138,9 +139,7 @@ function QuestionReview({
       </h3>
       {q.turns.map((t) => (
         <div key={t.turnId} className="turn">
-          <p className="small">
-            <strong>{t.kind === "main" ? "Question" : "Follow-up"}:</strong> {t.prompt}
-          </p>
+          <TurnPrompt kind={t.kind} prompt={t.prompt} />
           {t.answer?.text && <blockquote data-testid="turn-answer">{t.answer.text}</blockquote>}
           {t.answer?.code && <pre className="code-block">{t.answer.code}</pre>}
           {!t.answer && <p className="muted small">No answer ({t.reason}).</p>}

@@ -16,7 +16,8 @@ import { budgetUsedUp, type TurnMeta } from "../../llm/index.js";
 import type { Language, Pack, Question } from "../../scenarios/index.js";
 import { addUsage, usageOf } from "../usage-record.js";
 import { turnContext } from "../usage.js";
-import { candidateFeedback, candidateTip, missingPointsHidden } from "../candidate-report.js";
+import { candidateFeedback, missingPointsHidden } from "../candidate-report.js";
+import { practiceTip } from "../practice-tip.js";
 import { basePackOf, questionOf } from "../context.js";
 import type { DecidedGrades } from "../decided-grades.js";
 import type { InterviewDeps } from "../deps.js";
@@ -138,6 +139,7 @@ async function gradeOrThrow(
       "feedback",
       {
         questionId: question.id,
+        title: question.title,
         score: questionScore(criteria, scores),
         tip: practiceTip(question, scores, hidden),
         criteria: scores.map((s) => ({
@@ -158,20 +160,6 @@ async function gradeOrThrow(
     ...(question.promptLab ? { labStatus: { [question.id]: labStatus(lab) } } : {}),
     ...(tests && "report" in tests ? { testReports: { [question.id]: tests.report } } : {}),
   };
-}
-
-/**
- * Practice mode's one tip: what a strong answer adds on the weakest rubric criterion
- * (its title only, when the pack hides what answers miss: the hint and description are its answer key).
- */
-function practiceTip(question: Question, scores: { criterionId: string; score: number }[], hidden: boolean): string {
-  const weakest = [...question.rubric].sort(
-    (a, b) =>
-      (scores.find((s) => s.criterionId === a.id)?.score ?? 0) - (scores.find((s) => s.criterionId === b.id)?.score ?? 0) ||
-      b.weight - a.weight,
-  )[0]!;
-  if (hidden) return candidateTip(weakest);
-  return weakest.strongAnswerAdds ?? `Next time, say more about ${weakest.title.toLowerCase()}: ${weakest.description}`;
 }
 
 /** Prompt debugging: run the candidate's fixed prompt on the lab cases, when a model is configured. */
