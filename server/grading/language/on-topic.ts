@@ -78,6 +78,12 @@ export function questionVocabulary(q: Question): Set<string> {
   return known;
 }
 
+/** Whether the question's own texts say enough about its topic for a share of its words to mean anything (MIN_VOCABULARY). */
+export function judgesTopic(q: Question): boolean {
+  questionVocabulary(q);
+  return (sizes.get(q) ?? 0) >= MIN_VOCABULARY;
+}
+
 /** A word counts towards a sentence's topic when it has letters and carries content. */
 const counts = (t: Token) => CONTENT.has(t.pos) && !LIGHT.has(t.lemma) && /[a-z]{2}/.test(t.word);
 
@@ -137,8 +143,7 @@ type Read = { a: Analysis; w: TopicalWeight[]; share: number; judged: boolean };
  * says nothing to a grader, it only earns nothing.
  */
 export function withoutOffTopicProse(q: Question, prose: string, idf: Idf): string {
-  questionVocabulary(q);
-  if ((sizes.get(q) ?? 0) < MIN_VOCABULARY) return prose;
+  if (!judgesTopic(q)) return prose;
   // Tasks and questions handed to the reader are read on the whole answer too, and what they set aside (with
   // its set-up, context and quoted material) goes from what this gate keeps: read after the gate had taken a
   // request sentence alone, its context ("You have to choose one.") and its material ("'I wish they'd improve
