@@ -125,13 +125,21 @@ const IRREGULAR_PAST =
   /^(?:went|took|made|got|gave|told|said|saw|found|built|sent|wrote|ran|kept|left|led|brought|thought|felt|knew|came|became|began|chose|spent|caught|held|meant|paid|sold|stood|understood|won|lost|met)$/;
 /** A paragraph in which the writer says what they did: a first-person subject and a verb in the past tense. */
 function toldAsAccount(a: Analysis): boolean {
-  const first = a.tokens.some((t) => t.word === "i" || t.word === "we");
-  const past = a.tokens.some(
+  return toldByWriter(a.tokens);
+}
+
+/** Words in which the writer says what they did (see toldAsAccount). */
+function toldByWriter(tokens: readonly Token[]): boolean {
+  return tokens.some((t) => t.word === "i" || t.word === "we") && toldInPast(tokens);
+}
+
+/** Words with a verb in the past tense: a story's account (read on a paragraph here, on a sentence in bearing.ts). */
+export function toldInPast(tokens: readonly Token[]): boolean {
+  return tokens.some(
     (t) =>
       (t.pos === "AUX" && PAST_AUX.has(t.word)) ||
       (t.pos === "VERB" && ((t.word !== t.lemma && /ed$/.test(t.word)) || IRREGULAR_PAST.test(t.word))),
   );
-  return first && past;
 }
 
 type Block = { text: string; fence: boolean; gap: boolean };
