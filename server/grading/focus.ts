@@ -28,6 +28,13 @@ import type { Idf } from "./language/similarity.js";
  * Coding questions are not read for rambling (their prose explains code; unmeasured).
  */
 const MIN_SENTENCES = 3;
+/**
+ * Questions of one criterion are not read: a short-answer item authored from one reference (the public agreement
+ * sets) knows too few of its topic's words to tell an answer in other words from one about something else (SAF's
+ * question 8.1 has 80+ content words and 22 questions: 16 of its tuning answers, humans' 3-4 of 5, were called off
+ * the question or rambling, and SAF test r fell 0.746 -> 0.742). Packs written for interviews have several criteria.
+ */
+const MIN_CRITERIA = 2;
 const MIN_WORDS = 25;
 export const OFF_MOST = 0.5;
 export const SPECIFIC = 0.45;
@@ -52,7 +59,7 @@ export function answerFocus(
   hasCode: boolean,
   pack?: Pack,
 ): Focus | null {
-  if (!prose.trim() || !judgesTopic(q)) return null;
+  if (!prose.trim() || q.rubric.length < MIN_CRITERIA || !judgesTopic(q)) return null;
   const bearing = answerBearing(q, prose, idf);
   const judged = bearing.sentences.filter((s) => s.judged);
   if (judged.length < MIN_SENTENCES || bearing.words < MIN_WORDS) return { kind: "focused", bearing };
