@@ -1,8 +1,7 @@
 import type { CriterionScore } from "../contracts/index.js";
-import type { Pack, Question } from "../scenarios/index.js";
+import type { Question } from "../scenarios/index.js";
 import { answerBearing, type Bearing } from "./language/bearing.js";
 import { judgesTopic } from "./language/on-topic.js";
-import { specificShare } from "./language/specific-share.js";
 import type { Idf } from "./language/similarity.js";
 
 /**
@@ -15,10 +14,6 @@ import type { Idf } from "./language/similarity.js";
  *   term, some likeness to the reference) and its report said only which key points were missing. When most of it
  *   (`OFF_MOST` of its content words) bears on something else and it earns no more than one key point and no level
  *   above 1, every criterion is 0 and the report says the answer does not address the question and what it is about.
- *   So is an answer to the right area but not the question: on a large pack, one whose words are the field's and
- *   hardly this question's (under `SPECIFIC` of its weight; language/specific-share.ts), earning no more than two key
- *   points and no level above 2 (midway: the tuning rows off the question read 0.16-0.43, the honest plain tuning rows
- *   of earlier sessions 0.49 and more).
  *   An answer that earned nothing at all and shares nothing with the references is told the same (its score was 0).
  *   Nothing is flagged: an answer to another question is no attempt to steer the grader.
  * - **Rambling.** A long answer (at least `RAMBLE_WORDS` content words) of which `RAMBLE_SHARE` or more is digression
@@ -37,7 +32,6 @@ const MIN_SENTENCES = 3;
 const MIN_CRITERIA = 2;
 const MIN_WORDS = 25;
 export const OFF_MOST = 0.5;
-export const SPECIFIC = 0.45;
 /** "Nothing like the reference answers": the weighted recall of a reference at or below this. */
 const NO_LIKENESS = 0.05;
 export const RAMBLE_WORDS = 50;
@@ -57,8 +51,9 @@ export function answerFocus(
   scores: readonly CriterionScore[],
   similarity: number | null,
   hasCode: boolean,
-  pack?: Pack,
 ): Focus | null {
+  // A fenced block is code or config, read by its own checks: its lines are no sentences of the answer's prose.
+  prose = prose.replace(/```[\s\S]*?```/g, " ");
   if (!prose.trim() || q.rubric.length < MIN_CRITERIA || !judgesTopic(q)) return null;
   const bearing = answerBearing(q, prose, idf);
   const judged = bearing.sentences.filter((s) => s.judged);
@@ -67,16 +62,13 @@ export function answerFocus(
   const keyPoints = scores.reduce((n, s) => n + s.evidence.length, 0);
   const top = Math.max(0, ...scores.map((s) => s.score));
   const mostlyElsewhere = !hasCode && off >= OFF_MOST && keyPoints <= 1 && top <= 1;
-  const specific = hasCode ? null : specificShare(q, pack, prose);
-  const elsewhereInField = specific !== null && specific < SPECIFIC && keyPoints <= 2 && top <= 2;
   const nothingAtAll = !hasCode && keyPoints === 0 && top === 0 && (similarity ?? 0) <= NO_LIKENESS;
-  if (mostlyElsewhere || elsewhereInField || nothingAtAll) {
+  if (mostlyElsewhere || nothingAtAll) {
     const offSentences = judged.filter((s) => !s.on).length;
     const about = bearing.offTopics.length ? ` (${bearing.offTopics.join(", ")})` : "";
-    const why =
-      offSentences && !elsewhereInField
-        ? `${offSentences} of its ${judged.length} sentences are about other things than the question asks${about}`
-        : "it speaks of the field the question is in, not of what the question asks";
+    const why = offSentences
+      ? `${offSentences} of its ${judged.length} sentences are about other things than the question asks${about}`
+      : "it speaks of the field the question is in, not of what the question asks";
     return {
       kind: "not-addressed",
       bearing,

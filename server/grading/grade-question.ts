@@ -180,7 +180,7 @@ function gradeCanonical(question: Question, answers: (AnswerBody | null)[], ctx:
     );
   }
   // An answer about something else earns nothing, and one that buries its points in digressions is never strong (focus.ts).
-  const focus = index ? answerFocus(question, evidence.prose, index.idf, scores, similarity, hasCode || !!evidence.code, ctx.pack) : null;
+  const focus = index ? answerFocus(question, evidence.prose, index.idf, scores, similarity, hasCode || !!evidence.code) : null;
   const focused =
     focus?.kind === "not-addressed"
       ? scores.map((s) => notAddressed(s, focus.feedback))

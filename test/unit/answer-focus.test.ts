@@ -77,7 +77,7 @@ describe("long, dense answers are never docked (controls)", () => {
     for (const q of pack.questions)
       for (const e of q.exemplars.filter((x) => x.level !== "weak")) {
         const g = gradeQuestion(q, [{ text: e.answer }], { pack, gradingExemplar: e.answer });
-        expect(answerFocus(q, e.answer, idf, g.scores, null, /```/.test(e.answer), pack)?.kind ?? "focused", `${q.id}/${e.level}`).toBe("focused");
+        expect(answerFocus(q, e.answer, idf, g.scores, null, /```/.test(e.answer))?.kind ?? "focused", `${q.id}/${e.level}`).toBe("focused");
       }
   });
 
