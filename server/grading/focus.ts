@@ -12,7 +12,8 @@ import type { Idf } from "./language/similarity.js";
  * one-criterion sets are not):
  * - **Not addressed.** A fluent answer to another question kept whatever a word or two earned by chance (a key point's
  *   term, some likeness to the reference) and its report said only which key points were missing. When most of it
- *   (`OFF_MOST` of its content words) bears on something else and it earns no more than one key point and no level
+ *   (`OFF_MOST` of its content words: at 0.5 a shallow on-topic answer in its own buzzwords, 0.68 off, lost its 9 points
+ *   and was told it was off the question) bears on something else and it earns no more than one key point and no level
  *   above 1, every criterion is 0 and the report says the answer does not address the question and what it is about.
  *   An answer that earned nothing at all and shares nothing with the references is told the same (its score was 0).
  *   Nothing is flagged: an answer to another question is no attempt to steer the grader.
@@ -31,7 +32,7 @@ const MIN_SENTENCES = 3;
  */
 const MIN_CRITERIA = 2;
 const MIN_WORDS = 25;
-export const OFF_MOST = 0.5;
+export const OFF_MOST = 0.75;
 /** "Nothing like the reference answers": the weighted recall of a reference at or below this. */
 const NO_LIKENESS = 0.05;
 export const RAMBLE_WORDS = 50;
