@@ -21,7 +21,8 @@ import type { Idf } from "./language/similarity.js";
  *   (sentences off the question) or repeats of points already made: a human grader docks an answer that buries its
  *   points (outside audit: 89 against a label of 70). It is never strong: each criterion above level 2 drops one
  *   level, and the report says why. A long, dense answer has no such share (the held strong rows: 0).
- * Coding questions are not read for rambling (their prose explains code; unmeasured).
+ * Coding questions are not read (an answer there is code with a few lines of prose: the tool-calling-loop adequate
+ * model answer, in unfenced code, was called off the question; unmeasured).
  */
 const MIN_SENTENCES = 3;
 /**
@@ -55,7 +56,7 @@ export function answerFocus(
 ): Focus | null {
   // A fenced block is code or config, read by its own checks: its lines are no sentences of the answer's prose.
   prose = prose.replace(/```[\s\S]*?```/g, " ");
-  if (!prose.trim() || q.rubric.length < MIN_CRITERIA || !judgesTopic(q)) return null;
+  if (!prose.trim() || q.coding || q.rubric.length < MIN_CRITERIA || !judgesTopic(q)) return null;
   const bearing = answerBearing(q, prose, idf);
   const judged = bearing.sentences.filter((s) => s.judged);
   if (judged.length < MIN_SENTENCES || bearing.words < MIN_WORDS) return { kind: "focused", bearing };
@@ -77,7 +78,7 @@ export function answerFocus(
     };
   }
   const share = (bearing.offWords + bearing.repeatWords) / bearing.words;
-  if (!q.coding && bearing.words >= RAMBLE_WORDS && share >= RAMBLE_SHARE) return { kind: "rambling", bearing, share };
+  if (bearing.words >= RAMBLE_WORDS && share >= RAMBLE_SHARE) return { kind: "rambling", bearing, share };
   return { kind: "focused", bearing };
 }
 
