@@ -26,7 +26,13 @@ for (const dir of readdirSync("test/fixtures").filter((d) => DIRS.test(d))) {
     if (!Array.isArray(data)) return;
     data.forEach((r: Record<string, unknown>, i) => {
       if (!r || typeof r.answer !== "string" || typeof r.questionId !== "string") return;
-      const parsed = FixtureRowSchema.safeParse({ id: String(r.id ?? i), kind: String(r.kind ?? "row"), pack: r.pack ?? "builtin", questionId: r.questionId, answer: r.answer });
+      const parsed = FixtureRowSchema.safeParse({
+        id: String(r.id ?? i),
+        kind: String(r.kind ?? "row"),
+        pack: r.pack ?? "builtin",
+        questionId: r.questionId,
+        answer: r.answer,
+      });
       if (parsed.success) rows.push({ where: `${p}#${r.id ?? i}`, row: parsed.data });
     });
   };

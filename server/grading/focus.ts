@@ -33,11 +33,11 @@ const MIN_SENTENCES = 3;
  */
 const MIN_CRITERIA = 2;
 const MIN_WORDS = 25;
-export const OFF_MOST = 0.75;
+const OFF_MOST = 0.75;
 /** "Nothing like the reference answers": the weighted recall of a reference at or below this. */
 const NO_LIKENESS = 0.05;
-export const RAMBLE_WORDS = 50;
-export const RAMBLE_SHARE = 0.25;
+const RAMBLE_WORDS = 50;
+const RAMBLE_SHARE = 0.25;
 /** A rambling answer's criteria keep at least this level (or what they earned below it). */
 const RAMBLE_FLOOR = 2;
 

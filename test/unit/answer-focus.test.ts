@@ -77,7 +77,9 @@ describe("long, dense answers are never docked (controls)", () => {
     for (const q of pack.questions)
       for (const e of q.exemplars.filter((x) => x.level !== "weak")) {
         const g = gradeQuestion(q, [{ text: e.answer }], { pack, gradingExemplar: e.answer });
-        expect(answerFocus(q, e.answer, idf, g.scores, null, /```/.test(e.answer))?.kind ?? "focused", `${q.id}/${e.level}`).toBe("focused");
+        expect(answerFocus(q, e.answer, idf, g.scores, null, /```/.test(e.answer))?.kind ?? "focused", `${q.id}/${e.level}`).toBe(
+          "focused",
+        );
       }
   });
 
@@ -90,7 +92,10 @@ describe("long, dense answers are never docked (controls)", () => {
       const q = pack.questions.find((x) => x.id === row.questionId);
       if (!q) continue;
       const g = gradeQuestion(q, [{ text: row.answer }], { pack });
-      expect(g.scores.some((s) => s.feedback.includes("digressions")), row.questionId).toBe(false);
+      expect(
+        g.scores.some((s) => s.feedback.includes("digressions")),
+        row.questionId,
+      ).toBe(false);
     }
   });
 });

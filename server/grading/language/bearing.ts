@@ -17,14 +17,14 @@ import type { Idf } from "./similarity.js";
  * question, and five strong stories lost a level). What a story's teller muses in the present ("Cost is such an
  * important topic these days") is still read.
  */
-export const ON = 0.35;
+const ON = 0.35;
 const MIN_WORDS = 3;
 /** A repeat adds at most this many content words no earlier sentence used ... */
 const NEW_AT_MOST = 1;
 /** ... and at least this share of its content words were used before. */
 const SEEN_AT_LEAST = 0.75;
 
-export type SentenceBearing = { text: string; words: number; judged: boolean; on: boolean; repeat: boolean };
+type SentenceBearing = { text: string; words: number; judged: boolean; on: boolean; repeat: boolean };
 export type Bearing = {
   sentences: SentenceBearing[];
   /** Content words in judged sentences. */
@@ -71,7 +71,10 @@ export function answerBearing(q: Question, prose: string, idf: Idf): Bearing {
       if ((t.pos === "NOUN" || t.pos === "PROPN") && /^[a-z][a-z-]+$/.test(t.lemma) && !vocab.has(t.lemma) && !vocab.has(t.word))
         nouns.set(t.lemma, (nouns.get(t.lemma) ?? 0) + 1);
   });
-  const offTopics = [...nouns].sort((x, y) => y[1] - x[1]).slice(0, TOPICS_NAMED).map(([w]) => w);
+  const offTopics = [...nouns]
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, TOPICS_NAMED)
+    .map(([w]) => w);
   return {
     offTopics,
     sentences,
