@@ -34,6 +34,7 @@ import { spreadSentences } from "./spread-sentence.js";
 import { criterionReferences, OWN_WORDS_LIKENESS } from "./criterion-likeness.js";
 import { figureConcepts, withFigures, WRONG_PART_CAP } from "./checks/figure-concepts.js";
 import { MISCONCEPTION_CAP, statedMisconceptions } from "./misconceptions.js";
+import { answerFocus, docked, notAddressed } from "./focus.js";
 
 const NONE: ReadonlySet<number> = new Set();
 
@@ -178,8 +179,16 @@ function gradeCanonical(question: Question, answers: (AnswerBody | null)[], ctx:
       "Not graded: the answer is code whose names and comments state none of the key points, and the grader does not infer what code computes. A reviewer should read it.",
     );
   }
+  // An answer about something else earns nothing, and one that buries its points in digressions is never strong (focus.ts).
+  const focus = index ? answerFocus(question, evidence.prose, index.idf, scores, similarity, hasCode || !!evidence.code) : null;
+  const focused =
+    focus?.kind === "not-addressed"
+      ? scores.map((s) => notAddressed(s, focus.feedback))
+      : focus?.kind === "rambling"
+        ? scores.map((s) => docked(s, focus))
+        : scores;
   // Padding (a line repeated three times or more, or an answer over 3,000 words) never keeps a high score.
-  const earned = flags.some((f) => f.kind === "padding") ? scores.map(capPadded) : scores;
+  const earned = flags.some((f) => f.kind === "padding") ? focused.map(capPadded) : focused;
   const steered = flags.some((f) => MANIPULATION.includes(f.kind));
   if (!steered) return { scores: withTests(earned), flags, judgeText };
   // The report says what happened: the text was removed, and the attempt cost a level.

@@ -78,6 +78,12 @@ export function questionVocabulary(q: Question): Set<string> {
   return known;
 }
 
+/** Whether the question's own texts say enough about its topic for a share of its words to mean anything (MIN_VOCABULARY). */
+export function judgesTopic(q: Question): boolean {
+  questionVocabulary(q);
+  return (sizes.get(q) ?? 0) >= MIN_VOCABULARY;
+}
+
 /** A word counts towards a sentence's topic when it has letters and carries content. */
 const counts = (t: Token) => CONTENT.has(t.pos) && !LIGHT.has(t.lemma) && /[a-z]{2}/.test(t.word);
 
@@ -119,13 +125,21 @@ const IRREGULAR_PAST =
   /^(?:went|took|made|got|gave|told|said|saw|found|built|sent|wrote|ran|kept|left|led|brought|thought|felt|knew|came|became|began|chose|spent|caught|held|meant|paid|sold|stood|understood|won|lost|met)$/;
 /** A paragraph in which the writer says what they did: a first-person subject and a verb in the past tense. */
 function toldAsAccount(a: Analysis): boolean {
-  const first = a.tokens.some((t) => t.word === "i" || t.word === "we");
-  const past = a.tokens.some(
+  return toldByWriter(a.tokens);
+}
+
+/** Words in which the writer says what they did (see toldAsAccount). */
+function toldByWriter(tokens: readonly Token[]): boolean {
+  return tokens.some((t) => t.word === "i" || t.word === "we") && toldInPast(tokens);
+}
+
+/** Words with a verb in the past tense: a story's account (read on a paragraph here, on a sentence in bearing.ts). */
+export function toldInPast(tokens: readonly Token[]): boolean {
+  return tokens.some(
     (t) =>
       (t.pos === "AUX" && PAST_AUX.has(t.word)) ||
       (t.pos === "VERB" && ((t.word !== t.lemma && /ed$/.test(t.word)) || IRREGULAR_PAST.test(t.word))),
   );
-  return first && past;
 }
 
 type Block = { text: string; fence: boolean; gap: boolean };
@@ -137,8 +151,7 @@ type Read = { a: Analysis; w: TopicalWeight[]; share: number; judged: boolean };
  * says nothing to a grader, it only earns nothing.
  */
 export function withoutOffTopicProse(q: Question, prose: string, idf: Idf): string {
-  questionVocabulary(q);
-  if ((sizes.get(q) ?? 0) < MIN_VOCABULARY) return prose;
+  if (!judgesTopic(q)) return prose;
   // Tasks and questions handed to the reader are read on the whole answer too, and what they set aside (with
   // its set-up, context and quoted material) goes from what this gate keeps: read after the gate had taken a
   // request sentence alone, its context ("You have to choose one.") and its material ("'I wish they'd improve
