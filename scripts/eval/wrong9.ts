@@ -4,6 +4,7 @@
 // fluent, right figures, right and fluent) the mean score against the mean label. held.yaml was committed before
 // any grader change and is never tuned on.
 // The same runner grades session 20's rows (`wrong10`, a pack with no written misconceptions) with --set=wrong10.
+// And session 22's rows (`fluent12`, reversed claims on a pack with no written misconceptions) with --set=fluent12.
 //   npx tsx scripts/eval/wrong9.ts [tune|held ...] [--rows] [--set=wrong10]
 import { compare } from "./metrics.js";
 import { type FixtureRow, gradeRow, printKindSummary, readFixtureRows } from "./fixture-rows.js";
