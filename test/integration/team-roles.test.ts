@@ -38,6 +38,7 @@ const MATRIX: Record<string, TokenRole[]> = {
   compare: ALL,
   teamSessionsCsv: REVIEWERS,
   overrideScore: REVIEWERS,
+  teamRegrade: REVIEWERS,
   tokens: OWNERS,
   createToken: OWNERS,
   rotateOwnToken: ALL,
@@ -136,6 +137,9 @@ function requestFor(name: string, role: TokenRole): { method: string; path: stri
       const json = { questionId: criterion.questionId, criterionId: criterion.criterionId, score, note: `by ${role}` };
       return { method: "POST", path: `${at}/sessions/${sessions[1]}/overrides`, json, ok: 201 };
     }
+    case "teamRegrade":
+      // A finished session with nothing left ungraded: the regrade changes nothing and says so.
+      return { method: "POST", path: `${at}/sessions/${sessions[0]}/regrade`, ok: 200 };
     case "tokens":
       return { method: "GET", path: `${at}/tokens`, ok: 200 };
     case "createToken":
