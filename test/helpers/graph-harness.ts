@@ -2,7 +2,7 @@ import { Command, MemorySaver } from "@langchain/langgraph";
 import type { CriterionScore, Report, ServerEventName } from "../../server/contracts/index.js";
 import { compileInterviewGraph, type AnswerInput, type InterviewDeps } from "../../server/interview/index.js";
 import { buildPlan } from "../../server/interview/plan.js";
-import { gradeQuestion } from "../../server/grading/index.js";
+import { gradeQuestion, weakestCriterion } from "../../server/grading/index.js";
 import { createOfflineInterviewer, type Interviewer } from "../../server/llm/index.js";
 import { createStaticCatalog, type Level, type Pack } from "../../server/scenarios/index.js";
 
@@ -42,6 +42,13 @@ export function graphHarness(
           gradeAnswers: async (question, answers, ctx) => {
             if (question.id === options.failGradingOf) throw new Error("grader crashed");
             return gradeQuestion(question, answers, ctx);
+          },
+          // The follow-up decision grades in the same place, so a crashing grader fails it too (else its grade would
+          // be handed on and the crash never seen).
+          weakestCriterionOf: async (question, answers, ctx) => {
+            if (question.id === options.failGradingOf) throw new Error("grader crashed");
+            const grade = gradeQuestion(question, answers, ctx);
+            return { criterionId: weakestCriterion(question, answers, ctx, grade)?.criterion.id ?? null, grade };
           },
         }
       : {}),
