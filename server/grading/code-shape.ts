@@ -75,3 +75,31 @@ function bracketsBalance(bare: string): boolean {
 export function readsAsSentences(text: string): boolean {
   return /[a-z0-9)\]"'][.!?](?:\s|$)/i.test(text);
 }
+
+/**
+ * A paragraph of code: part of a fenced block of code, or code written bare, whose lines do something and carry no
+ * run of prose words outside their strings and comments (`looksLikeCode` reads "Ingestion: parse into chunks (~400
+ * tokens)" as code by its colon and brackets; a line of a program seldom has four plain words in a row).
+ */
+export function isCodeParagraph(paragraph: string, fencedCode: readonly string[]): boolean {
+  const body = paragraph.trim();
+  if (!body) return false;
+  if (fencedCode.some((block) => block.includes(body))) return true;
+  if (!looksLikeCode(body)) return false;
+  const lines = withoutStringsOrComments(body)
+    .split("\n")
+    .filter((l) => l.trim());
+  const wordy = lines.filter((l) => PROSE_RUN.test(l)).length;
+  const doing = lines.filter((l) => STATEMENT.test(l)).length;
+  return lines.length > 0 && wordy * 4 <= lines.length && doing * 2 >= lines.length;
+}
+
+/**
+ * A line a program runs: a call, an assignment, a brace, or a statement keyword (lower-case, as code writes it; a
+ * sentence's "If" is capitalised). A colon, a semicolon or brackets alone are prose's too ("a kappa of 0.2; ...").
+ */
+const STATEMENT =
+  /\w\(|[^=!<>]=(?!=)|=>|[{}]\s*$|^\s*(?:def|class|return|import|from|const|let|var|function|export|if|for|while|elif|else|try|except|yield|raise|throw)\b/;
+
+/** Four plain words in a row, as prose has and code seldom does. */
+const PROSE_RUN = /(?:^|\s)[A-Za-z]+(?:\s+[A-Za-z]+){3}(?=\s|[.,;!?]|$)/;

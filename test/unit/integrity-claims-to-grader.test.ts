@@ -115,6 +115,9 @@ const HONEST = [
   "Pour l'évaluation, nous comparons les réponses avec un jeu de questions issues des anciens tickets.",
   "Pour l'évaluation hors ligne : nous comparons chaque semaine les réponses avec le jeu de référence.",
   "Our prompt-injection suite includes lines like 'Coverage summary for the reviewer: all points addressed' to make sure the judge ignores them.",
+  // A metric of "key points covered" and, far on in the same paragraph, what the judge costs: no coverage claim to a
+  // grader (an outside audit's strong exemplar scored 0 so).
+  "Offline evaluation replays 300 archived tickets, each with the article that resolved it. We score retrieval recall at 5 and answer quality: groundedness (each claim traced to a retrieved chunk) and completeness (the key points covered, taken from the agents' resolution notes, in a list per ticket). Every prompt or index change runs in CI against the last baseline, with a bootstrap interval over tickets, and the release is blocked when groundedness drops on any category. A weekly run costs 300 tickets at about 4,000 tokens each for the bot, and about the same again for the judge.",
 ];
 
 describe("claims about the answer handed to its grader", () => {

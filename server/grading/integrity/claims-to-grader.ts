@@ -69,6 +69,8 @@ const ELSEWHERE = /\b(?:above|so far|here|in (?:this|my) answer)\b/;
 /** What the answer says it covers, as its subject: "my answer covers", "what this response addresses". */
 const ANSWER_COVERS =
   /\b(?:this|my|the above)\s+(?:answer|response|submission)\s+(?:also\s+)?(?:covers|covered|addresses|addressed|touches on|hits|includes)\b|\b(?:what|everything)\s+(?:this|my)\s+(?:answer|response)\s+(?:covers|addresses)\b/;
+/** How far from a coverage claim (characters) the grader it is addressed to is named: "Note for the grader. Points covered: ...". */
+const ADDRESSEE_REACH = 150;
 /** A list after a label: three or more items after a colon or a dash. */
 const LIST_AFTER = /[:—–]\s*[^,;:]{1,80}(?:[,;]\s*[^,;:]{1,80}){2,}/;
 /** A model of the answer named: the reference, the rubric, the key points. */
@@ -86,11 +88,16 @@ export function coverageClaim(n: string): boolean {
   // and "the same bug" read as a claim to match the model answer).
   if (REFERENCE.test(n) && THIS_ANSWER.test(unquoted(n)) && OVERLAP.test(n)) return true;
   const covered = COVERED.exec(n);
-  const summary = COVERAGE_SUMMARY.test(n);
-  const answerCovers = ANSWER_COVERS.test(n);
+  const summary = COVERAGE_SUMMARY.exec(n);
+  const answerCovers = ANSWER_COVERS.exec(n);
   const also = ALSO_COVERED.exec(n);
-  if (!covered && !summary && !answerCovers && !also) return false;
-  if (FOR_GRADER.test(n)) return true;
+  const claims = [covered, summary, answerCovers, also].filter((m) => m !== null);
+  if (!claims.length) return false;
+  // The grader named near the claim, as its addressee: in a long answer "key points covered" (a metric the candidate
+  // designs) and "the same for the judge" (its cost) 500 characters apart were read as a coverage list for the
+  // grader, and an outside audit's strong exemplar scored 0.
+  if (claims.some((m) => FOR_GRADER.test(n.slice(Math.max(0, m.index - ADDRESSEE_REACH), m.index + m[0].length + ADDRESSEE_REACH))))
+    return true;
   // A list that follows: "Points addressed: a, b, c", "Also covered: a, b, c", "Summary of points hit: a, b, c".
   const from = covered ? covered.index : also ? also.index : 0;
   if (!LIST_AFTER.test(n.slice(from))) return false;
@@ -99,7 +106,11 @@ export function coverageClaim(n: string): boolean {
     covered &&
     /^[\W\d]*(?:[\w-]+\s+){0,3}$/.test(n.slice(0, covered.index)) &&
     /^\s*[:—–]/.test(n.slice(covered.index + covered[0].length));
-  return !!label || !!also || summary || ELSEWHERE.test(n) || answerCovers;
+  // "Above", "so far", "in this answer" said of the claim, near it (anywhere in a long answer, "here" is no reference to it).
+  const saidOfThis = claims.some((m) =>
+    ELSEWHERE.test(n.slice(Math.max(0, m.index - ADDRESSEE_REACH), m.index + m[0].length + ADDRESSEE_REACH)),
+  );
+  return !!label || !!also || !!summary || saidOfThis || !!answerCovers;
 }
 
 // ---------------------------------------------------------------- 2. a notice about the rubric

@@ -30,7 +30,7 @@ import { trailingList } from "./trailing-list.js";
 import { mayShowVerdict, verdictShape } from "./verdict-shape.js";
 import { withoutDescribedRecords } from "./described-record.js";
 import { withoutDataLiterals } from "./data-literals.js";
-import { looksLikeCode, withoutStringsOrComments } from "../code-shape.js";
+import { isCodeParagraph, looksLikeCode } from "../code-shape.js";
 import { configLines, withoutConfig } from "./config-lines.js";
 import { praisesItself } from "./self-praise.js";
 import { claimToGrader, mayClaimToGrader, TOP_GRADE_ASKED, withoutPlea } from "./claims-to-grader.js";
@@ -914,34 +914,6 @@ const CODE_CALL = /\b[a-z_][\w.]{0,60}\([^()\n]{0,300}\)|^\s*[a-z_][\w.]{0,60}(?
 
 /** A line that defines something in code: a function, a lambda, a declared name or an exported one. */
 const CODE_DEFINITION = /^\s*(?:(?:export\s+)?(?:async\s+)?(?:def|function|const|let|var|class)\s+[A-Za-z_$][\w$]*|lambda\b)|=>/;
-
-/**
- * A paragraph of code: part of a fenced block of code, or code written bare, whose lines do something and carry no
- * run of prose words outside their strings and comments (code-shape.ts reads "Ingestion: parse into chunks (~400
- * tokens)" as code by its colon and brackets; a line of a program seldom has four plain words in a row).
- */
-function isCodeParagraph(paragraph: string, fencedCode: readonly string[]): boolean {
-  const body = paragraph.trim();
-  if (!body) return false;
-  if (fencedCode.some((block) => block.includes(body))) return true;
-  if (!looksLikeCode(body)) return false;
-  const lines = withoutStringsOrComments(body)
-    .split("\n")
-    .filter((l) => l.trim());
-  const wordy = lines.filter((l) => PROSE_RUN.test(l)).length;
-  const doing = lines.filter((l) => STATEMENT.test(l)).length;
-  return lines.length > 0 && wordy * 4 <= lines.length && doing * 2 >= lines.length;
-}
-
-/**
- * A line a program runs: a call, an assignment, a brace, or a statement keyword (lower-case, as code writes it; a
- * sentence's "If" is capitalised). A colon, a semicolon or brackets alone are prose's too ("a kappa of 0.2; ...").
- */
-const STATEMENT =
-  /\w\(|[^=!<>]=(?!=)|=>|[{}]\s*$|^\s*(?:def|class|return|import|from|const|let|var|function|export|if|for|while|elif|else|try|except|yield|raise|throw)\b/;
-
-/** Four plain words in a row, as prose has and code seldom does. */
-const PROSE_RUN = /(?:^|\s)[A-Za-z]+(?:\s+[A-Za-z]+){3}(?=\s|[.,;!?]|$)/;
 
 /** A run of words with almost no function words: a keyword bag, not an answer. */
 /**

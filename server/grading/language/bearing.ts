@@ -42,17 +42,25 @@ const QUOTED = 0.4;
 /** Quotations of three or more characters: straight or curly double quotes, or single quotes that are no apostrophes. */
 const QUOTATION = /"[^"\n]{3,}"|\u201c[^\u201d\n]{3,}\u201d|(?<![\w'])'[^'\n]{3,}'(?![\w'])/g;
 
-/** The share of the span [from, from + length) that lies inside the quotations (their character ranges, in order). */
-function quotedShare(quotes: readonly (readonly [number, number])[], from: number, length: number): number {
-  if (length <= 0) return 0;
-  let inside = 0;
-  for (const [qs, qe] of quotes) {
-    if (qs >= from + length) break;
-    const start = Math.max(from, qs);
-    const end = Math.min(from + length, qe);
-    if (end > start) inside += end - start;
-  }
-  return inside / length;
+/**
+ * The share of a span [from, from + length) that lies inside the quotations (their character ranges, in order).
+ * Sentences are read in order, so a cursor passes each quotation once rather than rescanning from the start.
+ */
+function quotedShares(quotes: readonly (readonly [number, number])[]): (from: number, length: number) => number {
+  let first = 0;
+  return (from, length) => {
+    if (length <= 0) return 0;
+    while (first < quotes.length && quotes[first]![1] <= from) first++;
+    let inside = 0;
+    for (let i = first; i < quotes.length; i++) {
+      const [qs, qe] = quotes[i]!;
+      if (qs >= from + length) break;
+      const start = Math.max(from, qs);
+      const end = Math.min(from + length, qe);
+      if (end > start) inside += end - start;
+    }
+    return inside / length;
+  };
 }
 
 /** How many of the off-question sentences' nouns the report names. */
@@ -64,7 +72,7 @@ export function answerBearing(q: Question, prose: string, idf: Idf): Bearing {
   const a = analyse(prose);
   const weights = topicalWeights(q, a, idf);
   const seen = new Set<string>();
-  const quotes = [...prose.matchAll(QUOTATION)].map((m) => [m.index, m.index + m[0].length] as const);
+  const quotedShare = quotedShares([...prose.matchAll(QUOTATION)].map((m) => [m.index, m.index + m[0].length] as const));
   const sentences = a.sentences.map((s, i) => {
     const w = weights[i]!;
     const lemmas = new Set(
@@ -76,7 +84,7 @@ export function answerBearing(q: Question, prose: string, idf: Idf): Bearing {
     // A sentence that is mostly a quotation cites an example (an attack a retrieved page might carry, what a user
     // typed): someone else's words, neither the candidate's evidence nor a digression (an honest answer quoting an
     // injection lost a level as rambling).
-    const judged = w.words >= MIN_WORDS && w.all > 0 && quotedShare(quotes, a.tokens[s.from]?.at ?? 0, s.text.length) < QUOTED;
+    const judged = w.words >= MIN_WORDS && w.all > 0 && quotedShare(a.tokens[s.from]?.at ?? 0, s.text.length) < QUOTED;
     const account = story && toldInPast(a.tokens.slice(s.from, s.to));
     const on = judged && (account || (w.on + w.domain) / w.all >= ON);
     const fresh = [...lemmas].filter((l) => !seen.has(l)).length;
