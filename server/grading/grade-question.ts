@@ -77,7 +77,7 @@ export function gradeQuestion(question: Question, answers: (AnswerBody | null)[]
 }
 
 function gradeCanonical(question: Question, answers: (AnswerBody | null)[], ctx: GradeContext): QuestionGrade {
-  const { parts, flags, evidence, judgeText, index } = prepareAnswer(question, answers, ctx);
+  const { parts, flags, evidence, judgeText, index, restated } = prepareAnswer(question, answers, ctx);
   const hasCode = parts.submittedCode.length > 0;
   const withTests = (scores: CriterionScore[]) => (question.coding ? [...scores, scoreTests(ctx.tests, hasCode)] : scores);
   // Every criterion left ungraded for one reason: the answer's grade, with its flags, in one place.
@@ -169,7 +169,13 @@ function gradeCanonical(question: Question, answers: (AnswerBody | null)[], ctx:
   // answer in which nothing at all counts is "insufficient evidence" rather than a 0.
   const n = wordCount(evidence.prose);
   if (!evidence.code && !saidSomething && n < MIN_WORDS_TO_JUDGE && scores.every((s) => s.evidence.length === 0 && s.score === 0)) {
-    return ungraded(`Insufficient evidence: the answer (${n} word${n === 1 ? "" : "s"}) states nothing this criterion can be judged on.`);
+    // Said back, the question is no evidence: name it, or a candidate reads "(3 words)" of an answer they wrote at length.
+    const said = restated;
+    return ungraded(
+      said.sentences
+        ? `Insufficient evidence: ${said.sentences} of the answer's ${said.of} sentences restate the question, which earns nothing, and the rest (${n} word${n === 1 ? "" : "s"}) states nothing this criterion can be judged on.`
+        : `Insufficient evidence: the answer (${n} word${n === 1 ? "" : "s"}) states nothing this criterion can be judged on.`,
+    );
   }
   // Code answering a conceptual question, whose names and comments state no key point: the grader does not
   // infer what code computes (a beam search written with `beams`, `cand`, `lp`), so it says so and asks for a

@@ -19,6 +19,8 @@ export type PreparedAnswer = {
   /** The cleaned answer as a reader may see it (the judge, a follow-up that quotes it): code comments kept. */
   judgeText: string;
   index: GradingIndex | undefined;
+  /** Sentences of the prose set aside as the question said back (restated-question.ts), of how many. */
+  restated: { sentences: number; of: number };
 };
 
 export type PrepareContext = {
@@ -72,7 +74,8 @@ function prepareOnce(question: Question, answers: (AnswerBody | null)[], ctx: Pr
   const skip = new Set<number>();
   if (modelAnswers && ctx.gradingExemplar !== undefined) modelAnswers.sources.forEach((s, i) => s === ctx.gradingExemplar && skip.add(i));
   const integrity = { question, copies: { modelAnswers, rubric: rubricIndex(index, question), skip }, idf: index?.idf };
-  const cleanProse = cleanAnswer(withoutRestatedQuestion(withoutGivenText(parts.prose, question), question), integrity);
+  const restated = withoutRestatedQuestion(withoutGivenText(parts.prose, question), question);
+  const cleanProse = cleanAnswer(restated.text, integrity);
   // Code answering a question that is no coding task explains itself in its comments: they are read as prose
   // notes (every prose rule applies, so a comment listing keywords states nothing). Attacks in them are flagged
   // with the code's own flags below; only what the prose reading sets aside besides is added here.
@@ -102,5 +105,6 @@ function prepareOnce(question: Question, answers: (AnswerBody | null)[], ctx: Pr
     evidence: { prose: [cleanProse.text.trim(), cleanComments.text.trim()].filter(Boolean).join("\n\n"), code: cleanCode.text.trim() },
     judgeText: [cleanProse.text.trim(), codeFlags.text.trim()].filter(Boolean).join("\n\n"),
     index,
+    restated: { sentences: restated.restated, of: restated.sentences },
   };
 }

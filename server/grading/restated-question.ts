@@ -28,6 +28,8 @@ const WINDOW = 3;
 const SHARE = 0.85;
 const IN_ORDER = 0.6;
 const MIN_WORDS = 4;
+/** Outside system design, restated sentences are set aside only when they hold this share of the answer's content words. */
+const MOSTLY = 0.5;
 /**
  * A brief, not a one-line question: a short answer to "Explain why terminal 1 reads 1.5 V" repeats most of the
  * question and adds its one word of answer ("... because they are connected"); on the public short-answer sets
@@ -63,19 +65,25 @@ const promptSentences = (text: string) =>
     .filter(Boolean);
 
 const byQuestion = new WeakMap<Question, Passage[]>();
-/** The prompt's passages, once per question object (questions are per pack version). */
-function passages(question: Question): Passage[] {
-  let known = byQuestion.get(question);
+const byQuestionProse = new WeakMap<Question, Passage[]>();
+/** Fenced blocks (a prompt under repair, starter code) are not the question's prose. */
+const withoutFences = (text: string) => text.replace(/^\s*(```|~~~)[^\n]*\n[\s\S]*?^\s*\1\s*$/gm, "\n");
+
+/** The prompt's passages (`proseOnly`: without its fenced blocks), once per question object (questions are per pack version). */
+function passages(question: Question, proseOnly: boolean): Passage[] {
+  const cache = proseOnly ? byQuestionProse : byQuestion;
+  let known = cache.get(question);
   if (!known) {
-    const parts = promptSentences(question.prompt);
-    const brief = new Set(tokensOf(question.prompt)).size >= MIN_PROMPT_WORDS;
+    const text = proseOnly ? withoutFences(question.prompt) : question.prompt;
+    const parts = promptSentences(text);
+    const brief = new Set(tokensOf(text)).size >= MIN_PROMPT_WORDS;
     known = (brief ? parts : []).map((_, i) => {
       const text = parts.slice(i, i + WINDOW).join(" ");
       const at = new Map<string, number[]>();
       tokensOf(text).forEach((t, j) => at.set(t, [...(at.get(t) ?? []), j]));
       return { at, numbers: numbersOf(text), limiters: limitersOf(text) };
     });
-    byQuestion.set(question, known);
+    cache.set(question, known);
   }
   return known;
 }
@@ -101,16 +109,42 @@ function restates(sentence: string, prompt: Passage[]): boolean {
   });
 }
 
-/** The answer's prose without the sentences that restate the question's prompt; lines and their breaks kept. */
-export function withoutRestatedQuestion(prose: string, question: Question): string {
-  if (question.kind !== "system-design" || !prose.trim() || !question.prompt) return prose;
-  const prompt = passages(question);
-  return prose
-    .split("\n")
-    .map((line) => {
-      const sentences = line.split(/(?<=[.!?;])\s+/);
-      const kept = sentences.filter((s) => !restates(s, prompt));
-      return kept.length === sentences.length ? line : kept.join(" ");
-    })
-    .join("\n");
+/** The answer's prose with the restated sentences taken out, and how many of its sentences those were. */
+export type Restated = { text: string; restated: number; sentences: number };
+
+/**
+ * The answer's prose without the sentences that restate the question's prompt; lines and their breaks kept.
+ * System design: each such sentence goes. The other kinds: only when they are most of what the answer says
+ * (MOSTLY of its content words): a story's opening may restate the prompt ("A teammate and I disagreed about
+ * whether a new retriever was better" is its situation), an explanation of code may echo its spec, and those
+ * answers stay whole; an answer that is the question said back ("Tell me about a time I reduced what an LLM feature
+ * cost...", 77 of 100 on the built-in pack, 44-92 on every coding and prompt-debugging question, above the weak
+ * exemplar on all of them) earns nothing from it. For those kinds the prompt is read without its fenced blocks: a
+ * fixed prompt keeps the broken prompt's lines, and the code a candidate writes keeps the starter's.
+ */
+export function withoutRestatedQuestion(prose: string, question: Question): Restated {
+  const whole = { text: prose, restated: 0, sentences: 0 };
+  if (!prose.trim() || !question.prompt) return whole;
+  const design = question.kind === "system-design";
+  const prompt = passages(question, !design);
+  if (!prompt.length) return whole;
+  let restated = 0;
+  let sentences = 0;
+  let restatedWords = 0;
+  let words = 0;
+  const lines = prose.split("\n").map((line) => {
+    const parts = line.split(/(?<=[.!?;])\s+/);
+    const kept = parts.filter((s) => {
+      const size = new Set(tokensOf(s)).size;
+      if (size) sentences++;
+      words += size;
+      if (!restates(s, prompt)) return true;
+      restated++;
+      restatedWords += size;
+      return false;
+    });
+    return kept.length === parts.length ? line : kept.join(" ");
+  });
+  if (!restated || (!design && restatedWords < MOSTLY * words)) return { ...whole, sentences };
+  return { text: lines.join("\n"), restated, sentences };
 }
