@@ -24,24 +24,7 @@ const DOUBLE_NEGATIVE = new RegExp(
   "g",
 );
 
-/**
- * Whether the match at `at` is negated. Coverage asks it of the same places many times per answer (each term of
- * each key point found at a place, the capped re-read, every criterion): the answer for one text is kept by place
- * until another text is asked about. The reading is a function of the text and the place alone.
- */
 export function isNegated(lowerText: string, at: number): boolean {
-  if (lowerText !== memoText) {
-    memoText = lowerText;
-    memo.clear();
-  }
-  let known = memo.get(at);
-  if (known === undefined) memo.set(at, (known = isNegatedNow(lowerText, at)));
-  return known;
-}
-let memoText = "";
-const memo = new Map<number, boolean>();
-
-function isNegatedNow(lowerText: string, at: number): boolean {
   const before = lowerText.slice(Math.max(0, at - 100), at);
   let clauseStart = 0;
   for (const m of before.matchAll(CLAUSE_BREAK)) clauseStart = m.index! + m[0].length;
