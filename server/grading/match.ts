@@ -24,14 +24,8 @@ export function findTerm(lowerText: string, term: string, options: { skipNegated
     const before = at === 0 ? "" : lowerText[at - 1]!;
     // A term that itself starts with punctuation ("** attempt") needs no boundary.
     const atBoundary = !WORD_CHAR.test(needle[0] ?? "") || !WORD_CHAR.test(before);
-    // Each test below only when the one before it passed: a match inside a word ("rag" in "storage") is the most
-    // common miss, and the expression test (a few regexes) was asked of it too. All are pure: the same answer.
-    if (
-      atBoundary &&
-      !(!options.code && extendsExpression(lowerText, at, at + needle.length, term)) &&
-      saysTerm(lowerText, at + needle.length, needle) &&
-      !(options.skipNegated && isNegated(lowerText, at))
-    )
+    const extended = !options.code && extendsExpression(lowerText, at, at + needle.length, term);
+    if (atBoundary && !extended && saysTerm(lowerText, at + needle.length, needle) && !(options.skipNegated && isNegated(lowerText, at)))
       return at;
     from = at + 1;
   }
