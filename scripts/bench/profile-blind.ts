@@ -1,6 +1,8 @@
 // A CPU profile of grading on the interview's path, warm (the first round, which loads the language model and
 // builds the pack's index, is left out):
-//   npx tsx scripts/bench/profile-blind.ts [rounds] [--blind] [out.cpuprofile]
+//   npx tsx scripts/bench/profile-blind.ts [rounds] [--blind] [--one-pack] [out.cpuprofile]
+// --one-pack grades every answer against one pack object, as the grading thread holds it (per-pack work found by
+// identity); without it, a fresh pack object per answer, as interview-path.ts.
 // Read it in Chrome DevTools (Performance, "Load profile") or any .cpuprofile viewer.
 import { writeFileSync } from "node:fs";
 import { Session } from "node:inspector/promises";
@@ -10,6 +12,7 @@ import { blindAnswers } from "./blind-answers.js";
 
 const args = process.argv.slice(2);
 const blind = args.includes("--blind");
+const onePack = args.includes("--one-pack");
 const rounds = Number(args.find((a) => /^\d+$/.test(a)) ?? 3);
 const out = args.find((a) => a.endsWith(".cpuprofile")) ?? "grading.cpuprofile";
 const [loaded] = loadPacksFromDir("scenarios");
@@ -22,9 +25,10 @@ const answers = blind
         body: q.kind === "coding" ? { code: e.answer, language: "python" as const } : { text: e.answer },
       })),
     );
+const shared = JSON.parse(json) as Pack;
 const once = () => {
   for (const a of answers) {
-    const pack = JSON.parse(json) as Pack;
+    const pack = onePack ? shared : (JSON.parse(json) as Pack);
     gradeQuestion(
       pack.questions.find((x) => x.id === a.id)!,
       [a.body],
