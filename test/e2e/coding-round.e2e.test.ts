@@ -48,13 +48,16 @@ describe.runIf(browserAvailable())("the coding round in Chromium", () => {
     };
     const other = await connectClient(room.server.url);
     await other.request("session:resume", { sessionId, resumeToken });
+    // The other run sleeps until the sandbox's wall budget stops it (a few seconds; a sleeping program waits for no core,
+    // so the load does not stretch it): it outlasts the click below however slowly a loaded machine gets to it.
     const slowRun = other.send("code:run", {
       sessionId,
       questionId: question.id,
-      code: "import time\ntime.sleep(1.5)\n",
+      code: "import time\ntime.sleep(600)\n",
       language: "python",
     });
-    await page.waitForTimeout(300);
+    // Click once the server runs that code, a condition: a 300 ms pause and a 1.5 s sleep raced the click under load.
+    await expect.poll(() => room.server.app.sandbox?.queueStats().python?.busy).toBe(1);
     await page.getByTestId("run-tests").click();
     await expect.poll(() => page.getByTestId("error").textContent()).toMatch(/already in progress/);
     expect((await slowRun).ok).toBe(true);

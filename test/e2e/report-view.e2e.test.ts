@@ -50,11 +50,18 @@ async function sitSystemDesign(c: TestClient, packId = "ai-engineer"): Promise<{
     const text = asked?.payload.kind === "follow-up" ? "skip" : ANSWER;
     await c.request("answer:submit", { sessionId, questionId, submissionId: randomUUID(), text });
   }
-  // End the interview (a no-op if the last answer already finished it); retry while it is between steps.
-  for (let i = 0; ; i++) {
+  // End the interview (a no-op if the last answer already finished it). Between steps it is refused: wait for the step
+  // to end (the next question opens, or the session completes), not for a time. Twenty 250 ms retries gave up after
+  // 5 s, while a step on a loaded machine takes longer (GRADING_STEP_MS).
+  for (let i = 0; i < 20; i++) {
+    const seen = c.lastSeq();
     const ack = await c.send("session:end", { sessionId });
-    if (ack.ok || ack.error.code !== "NO_OPEN_QUESTION" || i >= 20) break;
-    await new Promise((r) => setTimeout(r, 250));
+    if (ack.ok || ack.error.code !== "NO_OPEN_QUESTION") break;
+    const next = await Promise.race([
+      c.waitFor("question:end", () => true, { afterSeq: seen, timeoutMs: GRADING_STEP_MS }),
+      c.waitFor("session:complete", () => true, { afterSeq: seen, timeoutMs: GRADING_STEP_MS }),
+    ]);
+    if (next.name === "session:complete") break;
   }
   await c.waitFor("session:complete", () => true, { timeoutMs: GRADING_STEP_MS });
   return { sessionId, resumeToken };

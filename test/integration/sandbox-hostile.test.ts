@@ -193,12 +193,6 @@ async function expectOnlyThePoolLeft(poolSize = 1) {
   expect(left.length, left.join("\n")).toBeLessThanOrEqual(3 * poolSize);
 }
 
-/** Wait (bounded) until the shared sandbox's pool holds `poolSize` pre-started sandboxes of 3 processes each. */
-async function untilPoolRefilled(poolSize: number) {
-  const deadline = Date.now() + 10_000;
-  while (leftoverSandboxProcesses().length < 3 * poolSize && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-}
-
 async function expectHealthy(language: "python" | "typescript") {
   const good = question.coding!.referenceSolution[language]!;
   const report = await sandbox.runTests(question, language, good, "all");
@@ -682,8 +676,10 @@ describe("a run ends completely when its result is in", () => {
     try {
       const code = "import threading, time\nthreading.Thread(target=lambda: time.sleep(3600)).start()\ndef f(a, b):\n    return a + b\n";
       // The file's shared sandbox refills its pool after each run, in the background: on a busy machine its
-      // replacement (3 processes) may start only now. Let it, so it is not taken for one of this run's.
-      await untilPoolRefilled(1);
+      // replacement (3 processes) may start only now. Wait until it says it is ready (all 3 started), so it is not taken
+      // for one of this run's. A 10 s poll of the process table gave up silently on a loaded machine (the start-up is
+      // CPU the machine hands out slowly), and the late replacement then failed the test as a leftover.
+      await sandbox.ready();
       const pidOf = (row: string) => row.split(" ")[1];
       const before = new Set(leftoverSandboxProcesses().map(pidOf));
       const report = await alone.runTests(question, "python", code, "visible");
