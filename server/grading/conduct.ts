@@ -207,7 +207,7 @@ function tellerSubject(a: Analysis, j: number): number {
   }
   return -1;
 }
-const OTHER_SUBJECTS = new Set(["we", "he", "she", "they", "you", "someone", "somebody", "nobody", "who"]);
+const OTHER_SUBJECTS = new Set(["we", "he", "she", "they", "you", "someone", "somebody", "nobody", "who", "which"]);
 
 /** "My lead told me I merged ...", "a peer said that I dismissed ...": the teller's act as someone else reports it. */
 function reportedByOther(a: Analysis, subject: number): boolean {

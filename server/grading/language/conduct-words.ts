@@ -162,7 +162,7 @@ export const WORTHLESS: ReadonlySet<string> = new Set(["formality", "bureaucracy
  * stands by.
  */
 export const SELF_CRITICAL =
-  /\b(?:my (?:own )?(?:mistake|fault|error|bad|part in)|(?:i|it) was (?:wrong|a mistake|my)|wrong of me|i (?:regret|apologi[sz]ed|apologi[sz]e|admitted|owned up|took responsibility|took the blame)|i (?:should|shouldn't|should not) have|i made a mistake|i was (?:too|overconfident)|(?:i|we) messed up|in hindsight (?:that|this|it) was)\b/i;
+  /\b(?:my (?:own )?(?:mistake|fault|error|bad|part in)|(?:i|it|that) was (?:\w+ly |partly |a bit |somewhat |just )?(?:wrong|mistaken|a mistake|my)|wrong of me|(?:mistake|fault|error) was (?:all )?mine|(?:that|it) was on me|i (?:regret|apologi[sz]ed|apologi[sz]e|admitted|owned up|took responsibility|took the blame)|i (?:should|shouldn't|should not) have|i made a mistake|i was (?:too|overconfident)|(?:i|we) messed up|in hindsight (?:that|this|it) was)\b/i;
 
 /** A self-account taken back: "there was nothing I could have done", "it was not my fault". */
 export const SELF_CRITICAL_DENIED = /\b(?:nothing i (?:could|should) have|not my (?:fault|mistake)|wasn't my (?:fault|mistake)|no mistake)\b/i;
