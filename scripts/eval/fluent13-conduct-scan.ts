@@ -42,7 +42,8 @@ for (const file of files) {
     read++;
     const prose = evidenceFor(q, { prose: r.answer, code: "" } as never).prose;
     const acts = poorConduct(q, prose);
-    if (acts.length) console.log(`${file} ${r.id} [${r.kind}] ${acts.map((x) => `${x.kind}${x.lesson ? " (lesson)" : ""}: ${x.quote}`).join(" | ")}`);
+    if (acts.length)
+      console.log(`${file} ${r.id} [${r.kind}] ${acts.map((x) => `${x.kind}${x.lesson ? " (lesson)" : ""}: ${x.quote}`).join(" | ")}`);
   }
 }
 const pack = fixturePack("builtin");

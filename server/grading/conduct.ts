@@ -120,24 +120,82 @@ function actKind(a: Analysis, j: number): string | null {
     if (t.lemma === "blame" && !within(2, (w) => w === "myself" || w === "me")) return "blamed others";
     if (BLAME_MOVERS.has(t.lemma) && within(3, (w) => w === "blame")) return "blamed others";
     if (BYPASS_VERBS.has(t.lemma) && within(5, (w) => PROCESS_WORDS.has(w))) return "bypassed the team's checks";
-    if (DISREGARD_VERBS.has(t.lemma) && within(4, (w) => HEEDED_WORDS.has(w))) return "set aside the evidence or other people's views";
-    if (HIDE_VERBS.has(t.lemma)) return "hid the problem";
-    if (t.lemma === "keep" && within(3, (w, k) => (w === "out" && a.tokens[k + 1]?.word === "of") || w === "quiet")) return "hid the problem";
-    if ((t.lemma === "go" || t.lemma === "talk") && within(1, (w) => w === "around" || w === "over"))
+    // "dismissed the alert as a false positive after checking the traces" rests on evidence.
+    if (
+      DISREGARD_VERBS.has(t.lemma) &&
+      within(4, (w) => HEEDED_WORDS.has(w)) &&
+      !within(10, (w, k) => w === "after" && INQUIRY_VERBS.has(a.tokens[k + 1]?.lemma ?? ""))
+    )
+      return "set aside the evidence or other people's views";
+    // "hid the mistake", not "hid the feature behind a flag".
+    if (HIDE_VERBS.has(t.lemma) && within(3, (w) => HIDDEN.has(w))) return "hid the problem";
+    if (t.lemma === "keep" && within(3, (w, k) => (w === "out" && a.tokens[k + 1]?.word === "of") || w === "quiet"))
+      return "hid the problem";
+    // "went around them", "talked over him", not "went over the numbers with her".
+    if ((t.lemma === "go" || t.lemma === "talk") && within(1, (w) => w === "around" || w === "over") && within(4, (w) => PEOPLE.has(w)))
       return "went around or over other people";
     if (negatedJustBefore(a, j)) {
       if (TELL_VERBS.has(t.lemma)) return NOT_TOLD;
       if (t.lemma === "bother" && within(2, (_, k) => TELL_VERBS.has(a.tokens[k]!.lemma))) return NOT_TOLD;
-      if (INQUIRY_VERBS.has(t.lemma)) return NOT_ASKED;
+      // "I didn't look at the dashboard first; I went straight to the traces" orders the steps, it omits none.
+      if (INQUIRY_VERBS.has(t.lemma) && !within(6, (w) => ORDERING.has(w)) && !/\binstead\b/.test(a.sentences[t.sentence]!.text))
+        return NOT_ASKED;
     }
     if (RELEASE_VERBS.has(t.lemma) && (t.lemma !== "roll" || next(1)?.word === "out") && uncheckedAfter(a, j))
       return "put a change out without its checks";
     if (SAY_VERBS.has(t.lemma) && !negatedJustBefore(a, j) && faultOfOthersAfter(a, j)) return "blamed others";
   }
-  if (t.word === "quietly") return "hid the problem";
   if (t.word === "head" && a.tokens[j - 2]?.word === "over") return "went around or over other people";
   return null;
 }
+
+/** Words that order steps rather than leave one out. */
+const ORDERING = new Set(["first", "until", "yet", "straight"]);
+/** Parties that may be held at fault. */
+const PARTIES = new Set([
+  "team",
+  "teams",
+  "qa",
+  "engineers",
+  "engineer",
+  "people",
+  "they",
+  "he",
+  "she",
+  "designers",
+  "manager",
+  "lead",
+  "provider",
+  "vendor",
+  "pm",
+  "colleague",
+  "colleagues",
+  "ops",
+  "sre",
+  "security",
+  "legal",
+  "sales",
+  "department",
+  "others",
+]);
+/** What a teller may hide: the problem itself. */
+const HIDDEN = new Set([
+  "it",
+  "problem",
+  "issue",
+  "mistake",
+  "incident",
+  "bug",
+  "error",
+  "errors",
+  "results",
+  "numbers",
+  "failure",
+  "outage",
+  "regression",
+]);
+/** Whom a teller may go around or over. */
+const PEOPLE = new Set(["them", "him", "her", "team", "people", "head", "heads", "lead", "manager", "colleague", "colleagues", "everyone"]);
 
 /** "without (waiting for) review", "before approval", "before she could block it", within the act's sentence. */
 function uncheckedAfter(a: Analysis, j: number): boolean {
@@ -167,8 +225,11 @@ function faultOfOthersAfter(a: Analysis, j: number): boolean {
     const u = a.tokens[k];
     if (!u || u.sentence !== s || /[.;:!?]/.test(gapBefore(a, k))) return false;
     if (isNegator(u)) return false;
-    const fault = u.word === "fault" || (u.word === "responsible" && /^(?:was|were|are|is)$/.test(a.tokens[k - 1]?.word ?? ""));
-    if (!fault) continue;
+    // Fault is a party's ("QA's fault", "their fault"); "responsible" said of people ("the platform team were
+    // responsible"), not of a thing ("their model update was responsible" tells a vendor what broke).
+    const responsible =
+      u.word === "responsible" && /^(?:was|were|are|is)$/.test(a.tokens[k - 1]?.word ?? "") && PARTIES.has(a.tokens[k - 2]?.word ?? "");
+    if (u.word !== "fault" && !responsible) continue;
     for (let m = k - 1; m >= Math.max(j + 1, k - 4); m--) if (/^(?:my|i|our|we|me|mine)$/.test(a.tokens[m]!.word)) return false;
     return true;
   }
@@ -183,7 +244,8 @@ function lessonConduct(a: Analysis, j: number): string | null {
     return "a lesson that trusts the teller's own sense over evidence";
   if (!PROCESS_WORDS.has(t.word) && !HEEDED_WORDS_FOR_LESSON.has(t.word)) return null;
   const between = [1, 2, 3].map(prev);
-  if (between.some((w) => w === "over" || w === "than" || w === "beats" || w === "beat")) return "a lesson that casts the team's checks as the obstacle";
+  if (between.some((w) => w === "over" || w === "than" || w === "beats" || w === "beat"))
+    return "a lesson that casts the team's checks as the obstacle";
   const s = a.tokens[j]!.sentence;
   for (let k = j + 1; k <= j + 6; k++) {
     const u = a.tokens[k];
@@ -203,7 +265,12 @@ function tellerSubject(a: Analysis, j: number): number {
     if (u.sentence !== s) return -1;
     if (u.word === "i") return k;
     if (OTHER_SUBJECTS.has(u.word)) return -1;
-    if ((u.pos === "NOUN" || u.pos === "PROPN") && /^(?:VERB|AUX)$/.test(a.tokens[k + 1]?.pos ?? "") && k + 1 < j) return -1;
+    if (u.pos === "NOUN" || u.pos === "PROPN") {
+      // A noun right before a verb (adverbs skipped) is that verb's subject: "the PM quickly approved it".
+      let v = k + 1;
+      while (a.tokens[v]?.pos === "ADV") v++;
+      if (v < j && /^(?:VERB|AUX)$/.test(a.tokens[v]?.pos ?? "")) return -1;
+    }
   }
   return -1;
 }
@@ -226,7 +293,24 @@ function reportedByOther(a: Analysis, subject: number): boolean {
   return false;
 }
 /** Verbs that report what someone said or saw. */
-const REPORTING = new Set(["tell", "say", "point", "mention", "complain", "note", "name", "accuse", "think", "feel", "suggest", "notice", "write", "claim", "show", "find"]);
+const REPORTING = new Set([
+  "tell",
+  "say",
+  "point",
+  "mention",
+  "complain",
+  "note",
+  "name",
+  "accuse",
+  "think",
+  "feel",
+  "suggest",
+  "notice",
+  "write",
+  "claim",
+  "show",
+  "find",
+]);
 
 /** A negator right before the verb ("didn't tell", "never asked", "did not look"). */
 function negatedJustBefore(a: Analysis, j: number): boolean {

@@ -55,7 +55,7 @@ export const PROCESS_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** Verbs of going past a check: with a check as object, the check was bypassed. */
-export const BYPASS_VERBS: ReadonlySet<string> = new Set(["skip", "bypass", "circumvent", "sidestep", "dodge", "disable", "waive"]);
+export const BYPASS_VERBS: ReadonlySet<string> = new Set(["skip", "bypass", "circumvent", "sidestep", "dodge", "waive"]);
 
 /** Verbs of setting aside evidence or people's views. */
 export const DISREGARD_VERBS: ReadonlySet<string> = new Set(["ignore", "dismiss", "disregard", "overrule", "override", "brush", "silence"]);
@@ -145,7 +145,18 @@ export const SAY_VERBS: ReadonlySet<string> = new Set([
 ]);
 
 /** Verbs of putting blame somewhere ("shifted the blame onto", "moved the blame off my team"). */
-export const BLAME_MOVERS: ReadonlySet<string> = new Set(["shift", "move", "put", "pin", "place", "lay", "push", "deflect", "pass", "keep"]);
+export const BLAME_MOVERS: ReadonlySet<string> = new Set([
+  "shift",
+  "move",
+  "put",
+  "pin",
+  "place",
+  "lay",
+  "push",
+  "deflect",
+  "pass",
+  "keep",
+]);
 
 /** What the teller trusts instead of evidence, in a lesson ("trust my gut"). */
 export const OWN_SENSE: ReadonlySet<string> = new Set(["gut", "instinct", "instincts", "intuition", "judgement", "judgment", "conviction"]);
@@ -154,7 +165,16 @@ export const OWN_SENSE: ReadonlySet<string> = new Set(["gut", "instinct", "insti
 export const HOLD_BACK: ReadonlySet<string> = new Set(["slow", "block", "hold", "stop", "delay", "hinder"]);
 
 /** Words that call a check worthless in a lesson. */
-export const WORTHLESS: ReadonlySet<string> = new Set(["formality", "bureaucracy", "pointless", "overrated", "theatre", "theater", "overhead", "red"]);
+export const WORTHLESS: ReadonlySet<string> = new Set([
+  "formality",
+  "bureaucracy",
+  "pointless",
+  "overrated",
+  "theatre",
+  "theater",
+  "overhead",
+  "red",
+]);
 
 /**
  * A sentence in which the teller holds their own conduct to account ("it was my mistake", "I was wrong", "I
@@ -165,7 +185,8 @@ export const SELF_CRITICAL =
   /\b(?:my (?:own )?(?:mistake|fault|error|bad|part in)|(?:i|it|that) was (?:\w+ly |partly |a bit |somewhat |just )?(?:wrong|mistaken|a mistake|my)|wrong of me|(?:mistake|fault|error) was (?:all )?mine|(?:that|it) was on me|i (?:regret|apologi[sz]ed|apologi[sz]e|admitted|owned up|took responsibility|took the blame)|i (?:should|shouldn't|should not) have|i made a mistake|i was (?:too|overconfident)|(?:i|we) messed up|in hindsight (?:that|this|it) was)\b/i;
 
 /** A self-account taken back: "there was nothing I could have done", "it was not my fault". */
-export const SELF_CRITICAL_DENIED = /\b(?:nothing i (?:could|should) have|not my (?:fault|mistake)|wasn't my (?:fault|mistake)|no mistake)\b/i;
+export const SELF_CRITICAL_DENIED =
+  /\b(?:nothing i (?:could|should) have|not my (?:fault|mistake)|wasn't my (?:fault|mistake)|no mistake)\b/i;
 
 /** Where a story's lesson opens: what follows is what the teller takes from it. */
 export const LESSON = /\b(?:learn(?:ed|t)?|lesson|takeaway|taught me|realised|realized|conclusion)\b/i;
