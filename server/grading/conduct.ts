@@ -94,7 +94,7 @@ function act(a: Analysis, j: number): string | null {
   const t = a.tokens[j]!;
   const kind = actKind(a, j);
   if (!kind) return null;
-  const negatedKind = kind === NOT_TOLD || kind === NOT_ASKED;
+  const negatedKind = kind === NOT_TOLD || kind === NOT_ASKED || kind === "changed nothing";
   const subject = tellerSubject(a, j);
   if (subject < 0 || reportedByOther(a, subject)) return null;
   if (negatedKind) return kind;
@@ -138,6 +138,9 @@ function actKind(a: Analysis, j: number): string | null {
       if (TELL_VERBS.has(t.lemma)) return NOT_TOLD;
       if (t.lemma === "bother" && within(2, (_, k) => TELL_VERBS.has(a.tokens[k]!.lemma))) return NOT_TOLD;
       // "I didn't look at the dashboard first; I went straight to the traces" orders the steps, it omits none.
+      // "I didn't change much" after the feedback or the failure: nothing was done with it.
+      if (CHANGE_VERBS.has(t.lemma) && !within(6, (w) => ORDERING.has(w)) && !/\binstead\b/.test(a.sentences[t.sentence]!.text))
+        return "changed nothing";
       if (INQUIRY_VERBS.has(t.lemma) && !within(6, (w) => ORDERING.has(w)) && !/\binstead\b/.test(a.sentences[t.sentence]!.text))
         return NOT_ASKED;
     }
@@ -149,6 +152,8 @@ function actKind(a: Analysis, j: number): string | null {
   return null;
 }
 
+/** Verbs of changing one's own way of working. */
+const CHANGE_VERBS = new Set(["change", "adapt", "adjust"]);
 /** Words that order steps rather than leave one out. */
 const ORDERING = new Set(["first", "until", "yet", "straight"]);
 /** Parties that may be held at fault. */
@@ -265,6 +270,8 @@ function tellerSubject(a: Analysis, j: number): number {
     if (u.sentence !== s) return -1;
     if (u.word === "i") return k;
     if (OTHER_SUBJECTS.has(u.word)) return -1;
+    // A relative "that" after a noun ("listings that had not changed") opens a clause of that noun's.
+    if (u.word === "that" && /^(?:NOUN|PROPN)$/.test(a.tokens[k - 1]?.pos ?? "")) return -1;
     if (u.pos === "NOUN" || u.pos === "PROPN") {
       // A noun right before a verb (adverbs skipped) is that verb's subject: "the PM quickly approved it".
       let v = k + 1;
