@@ -135,7 +135,8 @@ function actKind(a: Analysis, j: number): string | null {
     if ((t.lemma === "go" || t.lemma === "talk") && within(1, (w) => w === "around" || w === "over") && within(4, (w) => PEOPLE.has(w)))
       return "went around or over other people";
     if (negatedJustBefore(a, j)) {
-      if (TELL_VERBS.has(t.lemma)) return NOT_TOLD;
+      // "I didn't escalate at first", "didn't tell the customer until we had confirmed it": told later, in order.
+      if (TELL_VERBS.has(t.lemma) && !within(6, (w) => ORDERING.has(w))) return NOT_TOLD;
       if (t.lemma === "bother" && within(2, (_, k) => TELL_VERBS.has(a.tokens[k]!.lemma))) return NOT_TOLD;
       // "I didn't look at the dashboard first; I went straight to the traces" orders the steps, it omits none.
       // "I didn't change much" after the feedback or the failure: nothing was done with it.
@@ -210,6 +211,8 @@ function uncheckedAfter(a: Analysis, j: number): boolean {
     if (!u || u.sentence !== s || (k > j + 1 && /[.;:!?]/.test(gapBefore(a, k)))) return false;
     if (u.word === "and" || u.word === "but" || u.word === "so") return false;
     if (u.word !== "without" && u.word !== "before") continue;
+    // "..., after my lead reviewed it": the check was made after all.
+    if (checkedAfter(a, k)) return false;
     for (let m = k + 1; m <= k + 4; m++) {
       const v = a.tokens[m];
       if (!v || v.sentence !== s) break;
@@ -222,6 +225,18 @@ function uncheckedAfter(a: Analysis, j: number): boolean {
   }
   return false;
 }
+
+/** A check made later in the sentence: "after" with a verb or noun of checking within four words. */
+function checkedAfter(a: Analysis, from: number): boolean {
+  const s = a.tokens[from]!.sentence;
+  for (let k = from + 1; a.tokens[k]?.sentence === s; k++) {
+    if (a.tokens[k]!.word !== "after") continue;
+    for (let m = k + 1; m <= k + 4 && a.tokens[m]?.sentence === s; m++)
+      if (CHECKED.has(a.tokens[m]!.lemma) || PROCESS_WORDS.has(a.tokens[m]!.word)) return true;
+  }
+  return false;
+}
+const CHECKED = new Set(["review", "test", "approve", "check", "sign", "evaluate"]);
 
 /** "I told her it was QA's fault", "I made it clear the provider was responsible": fault said of another party. */
 function faultOfOthersAfter(a: Analysis, j: number): boolean {
