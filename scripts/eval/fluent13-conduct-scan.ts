@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { parse } from "yaml";
 import { poorConduct } from "../../server/grading/conduct.js";
 import { evidenceFor } from "../../server/grading/story.js";
+import { analyse } from "../../server/grading/language/index.js";
 import { fixtureQuestion, fixturePack, type FixtureRow } from "./fixture-rows.js";
 
 const skip = process.argv.find((a) => a.startsWith("--skip="))?.slice(7);
@@ -20,6 +21,15 @@ const walk = (dir: string) => {
 };
 walk("test/fixtures");
 let read = 0;
+let ms = 0;
+/** The reader's own time per answer (the analysis is shared with the grader, so it is taken first, untimed). */
+const timed = (q: Parameters<typeof poorConduct>[0], prose: string) => {
+  analyse(prose);
+  const t0 = performance.now();
+  const acts = poorConduct(q, prose);
+  ms += performance.now() - t0;
+  return acts;
+};
 for (const file of files) {
   if (skip && file.includes(`/${skip}/`)) continue;
   let rows: unknown;
@@ -41,7 +51,7 @@ for (const file of files) {
     if (q.kind !== "behavioural") continue;
     read++;
     const prose = evidenceFor(q, { prose: r.answer, code: "" } as never).prose;
-    const acts = poorConduct(q, prose);
+    const acts = timed(q, prose);
     if (acts.length)
       console.log(`${file} ${r.id} [${r.kind}] ${acts.map((x) => `${x.kind}${x.lesson ? " (lesson)" : ""}: ${x.quote}`).join(" | ")}`);
   }
@@ -50,7 +60,7 @@ const pack = fixturePack("builtin");
 for (const q of pack.questions.filter((x) => x.kind === "behavioural"))
   for (const e of q.exemplars) {
     read++;
-    const acts = poorConduct(q, evidenceFor(q, { prose: e.answer, code: "" } as never).prose);
+    const acts = timed(q, evidenceFor(q, { prose: e.answer, code: "" } as never).prose);
     if (acts.length) console.log(`exemplar ${q.id} ${e.level}: ${acts.map((x) => `${x.kind}: ${x.quote}`).join(" | ")}`);
   }
-console.log(`read ${read} behavioural rows and exemplars`);
+console.log(`read ${read} behavioural rows and exemplars, ${(ms / read).toFixed(2)} ms per answer in the conduct reader`);
