@@ -270,10 +270,16 @@ function lessonConduct(a: Analysis, j: number): string | null {
   for (let k = j + 1; k <= j + 6; k++) {
     const u = a.tokens[k];
     if (!u || u.sentence !== s || /[.;:!?]/.test(gapBefore(a, k))) break;
-    if (HOLD_BACK.has(u.lemma) || WORTHLESS.has(u.word)) return "a lesson that casts the team's checks as the obstacle";
+    if (WORTHLESS.has(u.word)) return "a lesson that casts the team's checks as the obstacle";
+    // The check holding people back ("let process slow you down"), not a check doing its job ("a check that blocks
+    // direct pushes": an honest held row of session 23 was docked for it).
+    if (HOLD_BACK.has(u.lemma) && [1, 2].some((n) => HELD_BACK.has(a.tokens[k + n]?.word ?? "")))
+      return "a lesson that casts the team's checks as the obstacle";
   }
   return null;
 }
+/** Whom a check may hold back. */
+const HELD_BACK = new Set(["you", "us", "me", "people", "everyone", "engineers", "teams"]);
 /** Evidence that a lesson may set below the teller's view ("trust my intuition over small eval sets"). */
 const HEEDED_WORDS_FOR_LESSON: ReadonlySet<string> = new Set(["data", "evidence", "results", "numbers", "feedback", "reviews", "process"]);
 
@@ -291,7 +297,8 @@ function tellerSubject(a: Analysis, j: number): number {
       // A noun right before a verb (adverbs skipped) is that verb's subject: "the PM quickly approved it".
       let v = k + 1;
       while (a.tokens[v]?.pos === "ADV") v++;
-      if (v < j && /^(?:VERB|AUX)$/.test(a.tokens[v]?.pos ?? "")) return -1;
+      // Not across a comma: "that evening, fixed the prompt" continues the teller's clause.
+      if (v < j && /^(?:VERB|AUX)$/.test(a.tokens[v]?.pos ?? "") && !/,/.test(gapBefore(a, k + 1))) return -1;
     }
   }
   return -1;
