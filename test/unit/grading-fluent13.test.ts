@@ -65,12 +65,16 @@ describe("conduct the teller stands by caps the story's behaviour (conduct.ts)",
 
   it("reads a long hostile answer in linear time", () => {
     const unit = "I told her it was their fault and I skipped the review, ";
-    const time = (n: number) => {
-      const text = unit.repeat(n);
-      const t0 = performance.now();
-      poorConduct(slipped, `${text}.`);
-      return performance.now() - t0;
-    };
+    // The fastest of three fresh texts each (a shared machine's load spikes would otherwise decide the test).
+    const time = (n: number) =>
+      Math.min(
+        ...[0, 1, 2].map((k) => {
+          const text = `${unit.repeat(n)}${" ".repeat(k)}.`;
+          const t0 = performance.now();
+          poorConduct(slipped, text);
+          return performance.now() - t0;
+        }),
+      );
     time(50);
     const small = time(200);
     const big = time(400);
