@@ -17,13 +17,14 @@ const PACK_DIRS = {
   wrong9: "test/fixtures/wrong9",
   wrong10: "test/fixtures/wrong10",
   fluent12: "test/fixtures/fluent12",
+  fluent13: "test/fixtures/fluent13",
   gaming9: "test/fixtures/packs/gaming9",
   "gaming9-tune": "test/fixtures/packs/gaming9-tune",
   gaming10: "test/fixtures/packs/gaming10",
   ramble12: "test/fixtures/ramble12",
 } as const;
 type PackName = keyof typeof PACK_DIRS;
-const ROWS_BESIDE_PACK = new Set<PackName>(["plain8", "plain9", "wrong9", "wrong10", "ramble12", "fluent12"]);
+const ROWS_BESIDE_PACK = new Set<PackName>(["plain8", "plain9", "wrong9", "wrong10", "ramble12", "fluent12", "fluent13"]);
 
 export const FixtureRowSchema = z.object({
   id: z.string(),

@@ -34,6 +34,7 @@ import { spreadSentences } from "./spread-sentence.js";
 import { criterionReferences, OWN_WORDS_LIKENESS } from "./criterion-likeness.js";
 import { figureConcepts, withFigures, WRONG_PART_CAP } from "./checks/figure-concepts.js";
 import { MISCONCEPTION_CAP, statedMisconceptions } from "./misconceptions.js";
+import { CONDUCT_CAP, conductFor, poorConduct } from "./conduct.js";
 import { answerFocus, docked, notAddressed } from "./focus.js";
 
 const NONE: ReadonlySet<number> = new Set();
@@ -288,6 +289,8 @@ function readCriterion(
   // named in its sentence are named in its service ("account-specific questions are fine to cache") and earn nothing.
   const misconceived = statedMisconceptions(criterion, question, evidence.prose, barred);
   const misSentences = new Set(misconceived.map((m) => m.sentence));
+  // A story whose teller's own acts show the opposite of the behaviour asked, told without owning it (conduct.ts).
+  const conduct = conductFor(criterion, poorConduct(question, evidence.prose));
   const hits = withFigures(
     stated.filter(
       (h) => !both.includes(h.label) && !(h.sentence !== undefined && fromProse.hits.includes(h) && misSentences.has(h.sentence)),
@@ -346,6 +349,7 @@ function readCriterion(
       ...counted.map((c) => c.cap ?? 4),
       byFigure.wrong.length ? WRONG_PART_CAP : 4,
       misconceived.length ? MISCONCEPTION_CAP : 4,
+      conduct.length ? CONDUCT_CAP : 4,
     );
     // No key point named, on a question of several criteria: what the answer says in its own words on this criterion
     // (its likeness to the references' sentences about it) earns the first level, never more (criterion-likeness.ts).
@@ -383,6 +387,9 @@ function readCriterion(
       ...misconceived.map(
         (m) => `States a known misconception (${m.label}): "${m.quote}"; this criterion is capped at level ${MISCONCEPTION_CAP}.`,
       ),
+      conduct.length
+        ? `The story's own acts show the opposite of what this criterion asks (${conduct[0]!.kind}): "${conduct[0]!.quote}"; this criterion is capped at level ${CONDUCT_CAP}.`
+        : "",
       found.denied.labels.length ? `Named only to turn it down: ${found.denied.labels.join(", ")}.` : "",
       fromProse.hedged.length ? `Offered only as one of several alternatives, not stated: ${fromProse.hedged.join(", ")}.` : "",
       close === null ? "" : `States ${Math.round(100 * (similarity ?? 0))}% of the reference answer's content.`,
