@@ -1,18 +1,12 @@
 import { interrupt } from "@langchain/langgraph";
-import type { AnswerBody, TurnReason } from "../../contracts/index.js";
+import type { TurnReason } from "../../contracts/index.js";
+import { answerBody } from "../../grading/index.js";
 import type { DecidedGrades } from "../decided-grades.js";
 import type { InterviewDeps } from "../deps.js";
 import { AnswerInputSchema, type AnswerInput, type InterviewStateUpdate, type InterviewStateValue } from "../state.js";
 import { chooseFollowUp } from "./assess.js";
 
 const REASON: Record<AnswerInput["type"], TurnReason> = { submit: "submit", timeout: "timeout", end: "ended" };
-
-function answerBody(input: AnswerInput): AnswerBody | null {
-  const text = input.text?.trim() ? input.text : undefined;
-  const code = input.code?.trim() ? input.code : undefined;
-  if (!text && !code) return null;
-  return { ...(text ? { text } : {}), ...(code ? { code } : {}), ...(input.language ? { language: input.language } : {}) };
-}
 
 /**
  * Pause until the candidate answers, the round times out or the session ends,
