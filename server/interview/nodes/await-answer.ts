@@ -29,7 +29,7 @@ export const makeAwaitAnswerNode =
       t.turnId === current.turnId ? { ...t, answer: answerBody(input), reason: REASON[input.type] } : t,
     );
     const transcript = { ...state.transcript, [current.baseQuestionId]: turns };
-    const { criterionId, grade } = await chooseFollowUp(deps, { ...state, lastInput: input, transcript });
+    const { criterionId, grade, nonAnswer } = await chooseFollowUp(deps, { ...state, lastInput: input, transcript });
     // No follow-up: the grade node comes next and grades these answers; the decision's grade is that grade.
     if (criterionId === null && grade) {
       decided?.keep(
@@ -39,5 +39,10 @@ export const makeAwaitAnswerNode =
         grade,
       );
     }
-    return { lastInput: input, transcript: { [current.baseQuestionId]: turns }, pendingFollowUp: criterionId };
+    return {
+      lastInput: input,
+      transcript: { [current.baseQuestionId]: turns },
+      pendingFollowUp: criterionId,
+      pendingNonAnswer: nonAnswer ?? false,
+    };
   };
