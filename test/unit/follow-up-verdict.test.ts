@@ -64,9 +64,7 @@ describe("a repeated answer never gets the same probe twice", () => {
     return {
       ...pack,
       questions: pack.questions.map((q) =>
-        q.id === "rag-basics"
-          ? { ...q, maxFollowUps: 2, rubric: q.rubric.map((c) => (c.id === "retrieval" ? { ...c, probes } : c)) }
-          : q,
+        q.id === "rag-basics" ? { ...q, maxFollowUps: 2, rubric: q.rubric.map((c) => (c.id === "retrieval" ? { ...c, probes } : c)) } : q,
       ),
     };
   };
