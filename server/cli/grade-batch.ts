@@ -1,7 +1,7 @@
 import { boundedLines } from "../files/index.js";
 import { z } from "zod";
 import type { TestReport } from "../contracts/index.js";
-import { GRADER_VERSION, gradeQuestion, gradingCriteria, questionScore, runOnTests } from "../grading/index.js";
+import { answerBody, GRADER_VERSION, gradeQuestion, gradingCriteria, questionScore, runOnTests } from "../grading/index.js";
 import { LanguageSchema, type Language, type Pack, type Question } from "../scenarios/index.js";
 import { MAX_CLI_ANSWER_CHARS } from "./context.js";
 
@@ -113,10 +113,8 @@ export async function gradeRow(
       id: row.id,
       error: { code: "unknown-question", message: bounded(`line ${lineNo}: no question "${row.questionId}" in pack "${pack.id}"`) },
     };
-  const body = {
-    ...(row.text !== undefined ? { text: row.text } : {}),
-    ...(row.code !== undefined ? { code: row.code, language: row.language ?? "python" } : {}),
-  };
+  // Built as the interview builds a submit's body (grading/answer-body.ts): one answer, one grade on both paths.
+  const body = answerBody({ text: row.text, code: row.code, ...(row.code !== undefined ? { language: row.language ?? "python" } : {}) });
   const tests = await runOnTests(
     question,
     row.code ?? "",

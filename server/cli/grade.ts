@@ -1,5 +1,5 @@
 import { existsSync, statSync } from "node:fs";
-import { GRADER_VERSION, gradeQuestion, gradingCriteria, questionScore } from "../grading/index.js";
+import { answerBody, GRADER_VERSION, gradeQuestion, gradingCriteria, questionScore } from "../grading/index.js";
 import { defaultVariantPack, LanguageSchema, type Pack } from "../scenarios/index.js";
 import { CliError, parseOptions, readUserFile, type Cli } from "./context.js";
 import { createSandbox, DEFAULT_LIMITS, type Sandbox } from "../sandbox/index.js";
@@ -104,7 +104,8 @@ export async function gradeCommand(argv: string[], cli: Cli): Promise<number> {
   const question = pack.questions.find((q) => q.id === questionId)!;
   const language = LanguageSchema.safeParse(values.language ?? "python");
   if (values.code && !language.success) throw new CliError(`unknown --language "${values.language}"; use python or typescript`, 2);
-  const body = values.code ? { code: answer, language: language.success ? language.data : "python" } : { text: answer };
+  // Built as the interview builds a submit's body (grading/answer-body.ts): one answer, one grade on both paths.
+  const body = answerBody(values.code ? { code: answer, language: language.success ? language.data : "python" } : { text: answer });
   const { scores, flags } = gradeQuestion(question, [body], { pack });
   // The same question score and grader version a batch line carries, beside the full per-criterion scores.
   const score = questionScore(gradingCriteria(question), scores);

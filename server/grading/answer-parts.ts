@@ -1,6 +1,10 @@
 import type { AnswerBody } from "../contracts/index.js";
 import { looksLikeCode, readsAsSentences } from "./code-shape.js";
 import { isSkipAnswer } from "./skip-answer.js";
+import { writtenAsSentences } from "./box-sentences.js";
+
+/** Code box text that reads as code, and is not sentences that name calls (box-sentences.ts). */
+const isCode = (text: string, language: AnswerBody["language"]) => looksLikeCode(text, language) && !writtenAsSentences(text);
 
 /** What a candidate wrote for one question, split the way every reader of it (grade, unmet, follow-up) splits it. */
 export type AnswerParts = {
@@ -27,7 +31,7 @@ export function answerParts(given: (AnswerBody | null)[]): AnswerParts {
     .filter(Boolean)
     .join("\n\n");
   const codeLanguage = answers.find((a) => a?.code?.trim())?.language;
-  const codeIsCode = !submittedCode || looksLikeCode(submittedCode, codeLanguage);
+  const codeIsCode = !submittedCode || isCode(submittedCode, codeLanguage);
   const listInCodeBox = !codeIsCode && !readsAsSentences(submittedCode);
   const { code, notes } =
     codeIsCode || listInCodeBox ? { code: codeIsCode ? submittedCode : "", notes: "" } : mixedBox(submittedCode, codeLanguage);
@@ -43,10 +47,10 @@ export function answerParts(given: (AnswerBody | null)[]): AnswerParts {
  */
 function mixedBox(box: string, language: AnswerBody["language"]): { code: string; notes: string } {
   const paragraphs = box.split(/\n\s*\n/).filter((p) => p.trim());
-  const isCode = paragraphs.map((p) => looksLikeCode(p, language));
-  if (!isCode.some(Boolean)) return { code: "", notes: box };
+  const codes = paragraphs.map((p) => isCode(p, language));
+  if (!codes.some(Boolean)) return { code: "", notes: box };
   return {
-    code: paragraphs.filter((_, i) => isCode[i]).join("\n\n"),
-    notes: paragraphs.filter((_, i) => !isCode[i]).join("\n\n"),
+    code: paragraphs.filter((_, i) => codes[i]).join("\n\n"),
+    notes: paragraphs.filter((_, i) => !codes[i]).join("\n\n"),
   };
 }

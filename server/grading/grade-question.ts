@@ -66,6 +66,8 @@ export type QuestionGrade = {
   flags: IntegrityFlag[];
   /** The answer as the judge may read it: given text and attacks removed, code comments kept. */
   judgeText: string;
+  /** Set when the answer is about something else (focus.ts): the interviewer says so instead of probing deeper. */
+  notAddressed?: true;
 };
 
 /**
@@ -197,10 +199,11 @@ function gradeCanonical(question: Question, answers: (AnswerBody | null)[], ctx:
   // Padding (a line repeated three times or more, or an answer over 3,000 words) never keeps a high score.
   const earned = flags.some((f) => f.kind === "padding") ? focused.map(capPadded) : focused;
   const steered = flags.some((f) => MANIPULATION.includes(f.kind));
-  if (!steered) return { scores: withTests(earned), flags, judgeText };
+  const about = focus?.kind === "not-addressed" ? { notAddressed: true as const } : {};
+  if (!steered) return { scores: withTests(earned), flags, judgeText, ...about };
   // The report says what happened: the text was removed, and the attempt cost a level.
   const said = flags.map((f) => (MANIPULATION.includes(f.kind) ? { ...f, message: `${f.message} ${STEERING_PENALTY}` } : f));
-  return { scores: withTests(earned.map(penalise)), flags: said, judgeText };
+  return { scores: withTests(earned.map(penalise)), flags: said, judgeText, ...about };
 }
 
 /**

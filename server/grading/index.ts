@@ -17,6 +17,7 @@ export { extractFixedPrompt, type LabEvidence } from "./checks/index.js";
 export { criterionGap, criterionGaps, weakestCriterion, type CriterionGap } from "./unmet.js";
 export { prepareAnswer } from "./prepare-answer.js";
 export { isSkip, isSkipAnswer } from "./skip-answer.js";
+export { answerBody } from "./answer-body.js";
 export { gradingCriteria, runOnTests, TESTS_CRITERION_ID, type TestEvidence } from "./tests-criterion.js";
 export { questionScore, overallScore } from "./aggregate.js";
 export { conceptCoverage, coverageScore } from "./coverage.js";

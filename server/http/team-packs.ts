@@ -62,7 +62,7 @@ export function teamPacksRouter(deps: {
    */
   read?: (text: string, file: string, team: string, signal?: AbortSignal) => Promise<LocatedPack>;
 }): Router {
-  const read = deps.read ?? (async (text: string, file: string) => parsePackLocated(text, file));
+  const readPack = deps.read ?? (async (text: string, file: string) => parsePackLocated(text, file));
   const router = Router({ mergeParams: true });
   // The title is shown on the team pages and to invited candidates: a bidi control there reorders what they read.
   // `signal`: the request's connection closed (clientLeft); reading and verifying stop, and nothing is stored.
@@ -73,6 +73,17 @@ export function teamPacksRouter(deps: {
       : [];
     const verified = deps.verify ? await deps.verify(located, team, signal) : { issues: [], warnings: [] };
     return { issues: [...own, ...verified.issues], warnings: verified.warnings };
+  };
+  // Every problem in one answer: a pack that fails the schema still has the reference solutions of its readable
+  // questions run (PackValidationError.readable), and their failures join the schema's problems.
+  const read = async (text: string, file: string, team: string, signal?: AbortSignal): Promise<LocatedPack> => {
+    try {
+      return await readPack(text, file, team, signal);
+    } catch (err) {
+      if (!(err instanceof PackValidationError) || !err.readable || !deps.verify) throw err;
+      const ran = await deps.verify(err.readable, team, signal ?? new AbortController().signal);
+      throw new PackValidationError([...err.issues, ...ran.issues]);
+    }
   };
   // Read only after the token checks out (the /:team guard below runs first): an anonymous
   // client cannot make the server buffer and parse 2 MB.

@@ -1,5 +1,6 @@
 import { findTerm, type CriterionGap } from "../grading/index.js";
 import { stablePick } from "../llm/index.js";
+import type { Criterion } from "../scenarios/index.js";
 
 /**
  * What the interviewer asks on a follow-up: one of the pack's probes for the
@@ -10,14 +11,17 @@ import { stablePick } from "../llm/index.js";
  * points, then fewer of those already stated ("Why add jitter?" once the
  * answer has backoff but no jitter); probes that tie are picked by the turn id,
  * so a re-run step asks the same one. Without probes: the criterion's title,
- * which candidates see in their history anyway.
+ * which candidates see in their history anyway. Probes already asked on this question are not asked again
+ * (unaskedProbes); null when none is left.
  */
-export function probeFor(gap: CriterionGap, turnId: string): string {
+export function probeFor(gap: CriterionGap, turnId: string, asked: readonly string[] = []): string | null {
   const { criterion } = gap;
-  const probes = criterion.probes;
-  if (probes.length === 0) {
-    const topic = criterion.title.toLowerCase();
-    return gap.level > 0 ? `What else would you add about ${topic}?` : `Could you say more about ${topic}?`;
+  const probes = unaskedProbes(criterion, asked);
+  if (probes.length === 0) return null;
+  if (criterion.probes.length === 0) {
+    // The title's two phrasings: "what else" once part is met, the other when that one was asked already.
+    const preferred = gap.level > 0 ? 0 : 1;
+    return probes.find((p) => p === fallbackProbes(criterion)[preferred]) ?? probes[0]!;
   }
   const named = (probe: string, labels: readonly string[]) => {
     const lower = probe.toLowerCase();
@@ -28,6 +32,26 @@ export function probeFor(gap: CriterionGap, turnId: string): string {
   const tied = ranked.filter((r) => r.aims === best.aims && r.repeats === best.repeats).map((r) => r.probe);
   return stablePick(tied, turnId);
 }
+
+/**
+ * The probes of a criterion not yet asked on this question: a follow-up prompt already shown that holds a probe's
+ * text used it (the offline interviewer puts the probe in its prompt as written). A candidate who gives the same
+ * answer again would otherwise hear the same probe again, word for word (outside tester, session 23): the next
+ * follow-up asks another probe, or none is asked when every probe has been.
+ */
+export function unaskedProbes(criterion: Criterion, asked: readonly string[]): string[] {
+  const probes = criterion.probes.length ? criterion.probes : fallbackProbes(criterion);
+  const said = asked.map(normalise);
+  return probes.filter((probe) => !said.some((prompt) => prompt.includes(normalise(probe))));
+}
+
+/** Without probes: the criterion's title, which candidates see in their history anyway. */
+function fallbackProbes(criterion: Criterion): string[] {
+  const topic = criterion.title.toLowerCase();
+  return [`What else would you add about ${topic}?`, `Could you say more about ${topic}?`];
+}
+
+const normalise = (text: string) => text.toLowerCase().replace(/\s+/g, " ").trim();
 
 /** A key point's words: its terms and its label; a check (no concept) by its label alone. */
 function termsOf(gap: CriterionGap, label: string): string[] {

@@ -69,6 +69,8 @@ export const InterviewState = Annotation.Root({
   lastInput: latest<AnswerInput | null>(() => null),
   /** Criterion the next follow-up probes, chosen by assess. */
   pendingFollowUp: latest<string | null>(() => null),
+  /** Whether the grader read the answer that chose it as no answer to the question (non-answer-verdict.ts). */
+  pendingNonAnswer: latest<boolean>(() => false),
   /** Turns per main question id, in the order asked. */
   transcript: mergeRecord<Turn[]>(),
   grades: mergeRecord<CriterionScore[]>(),

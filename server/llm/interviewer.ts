@@ -34,6 +34,11 @@ export type Interviewer = {
     probe: string;
     /** True when the answer already states part of the criterion: the follow-up asks about the rest. */
     partly: boolean;
+    /**
+     * True when the grader found the reply does not answer the question (server/interview/non-answer-verdict.ts):
+     * the interviewer says so and offers a retry or a skip instead of probing deeper.
+     */
+    nonAnswer?: boolean;
     answerText: string;
     turnId: string;
     ctx?: TurnContext;

@@ -29,16 +29,18 @@ export function quotablePhrase(answer: string): string | null {
 export function createOfflineInterviewer(): Interviewer {
   const quoted = loadVariants("offline/follow-up-quoted.txt");
   const plain = loadVariants("offline/follow-up-plain.txt");
-  const nonAnswer = loadTemplate("offline/non-answer.txt");
+  const nonAnswerLine = loadTemplate("offline/non-answer.txt");
   return {
     async *askQuestion({ question }) {
       yield* chunkWords(question.prompt.trim());
       return {};
     },
-    async *followUp({ question, probe, answerText, turnId }) {
-      // Probing "deeper" into a reply that never engaged would read as a script, not an interviewer.
-      if (isNonAnswer(answerText, question)) {
-        yield* chunkWords(renderTemplate(nonAnswer, { probe }));
+    async *followUp({ question, probe, answerText, turnId, nonAnswer }) {
+      // Probing "deeper" into a reply that never engaged would read as a script, not an interviewer. Whether it engaged
+      // is the grader's reading when the interview passes it (a short on-topic answer is probed, not told off); the
+      // word check alone only where no grade was read.
+      if (nonAnswer ?? isNonAnswer(answerText, question)) {
+        yield* chunkWords(renderTemplate(nonAnswerLine, { probe }));
         return {};
       }
       const phrase = quotablePhrase(answerText);

@@ -1,3 +1,5 @@
+import type { LocatedPack, PortableReadable } from "./loader.js";
+
 /** One problem found in a pack, located precisely enough to fix without hunting. */
 export type PackIssue = {
   file: string;
@@ -15,9 +17,24 @@ export type PackIssue = {
 };
 
 export class PackValidationError extends Error {
-  constructor(readonly issues: PackIssue[]) {
+  /**
+   * `readable`: the questions of a pack that failed the schema that did pass it (partial-checks.ts, readablePart),
+   * located where they were written: their reference solutions are still run, so one validation lists every problem
+   * (outside tester, session 23: a failing reference solution came only in a second round, after the schema errors).
+   * `portable`: the same as plain data, for the pack reader's thread to send back.
+   */
+  readable?: LocatedPack;
+  portable?: PortableReadable;
+  constructor(
+    readonly issues: PackIssue[],
+    readable?: { located: LocatedPack; portable?: PortableReadable },
+  ) {
     super(issues.map(formatIssue).join("\n"));
     this.name = "PackValidationError";
+    if (readable) {
+      this.readable = readable.located;
+      if (readable.portable) this.portable = readable.portable;
+    }
   }
 }
 

@@ -6,11 +6,13 @@ export {
   parsePackLocated,
   parsePackPortable,
   locatedPack,
+  locatedReadable,
   loadPackDir,
   loadPacksFromDir,
   loadPacksAt,
   type LocatedPack,
   type PortablePack,
+  type PortableReadable,
 } from "./loader.js";
 export { createStaticCatalog, type PackCatalog, type PackRecord, type Visibility } from "./catalog.js";
 export { storedPackProblems } from "./stored-problems.js";

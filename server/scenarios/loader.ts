@@ -3,9 +3,10 @@ import { MAX_PACK_UPLOAD_BYTES } from "../contracts/index.js";
 import { FileTooLargeError, readBoundedText, shownPath } from "../files/index.js";
 import { join } from "node:path";
 import { crossCheckPack } from "./cross-checks.js";
-import { partialCrossChecks } from "./partial-checks.js";
+import { partialCrossChecks, readablePart } from "./partial-checks.js";
 import { PackValidationError, formatPath, type PackIssue } from "./errors.js";
 import { PackSchema, type Pack } from "./schema.js";
+import type { ReadablePart } from "./partial-checks.js";
 import { readYamlSource, type YamlSource } from "./yaml-source.js";
 import { locateInTable, type PositionTable } from "./position-table.js";
 
@@ -39,22 +40,36 @@ function withFound(message: string, found: unknown): string {
  * comma of 12,000 splits it into 12 and 000.
  */
 function textHint(issue: { code: string; expected?: unknown }, found: unknown): string {
-  if (issue.code !== "invalid_type" || issue.expected !== "string" || typeof found !== "number") return "";
-  return `; write text in quotes ("${found}"; in a [a, b] list a comma also splits "12,000" into 12 and 000)`;
+  if (issue.code !== "invalid_type" || issue.expected !== "string") return "";
+  if (typeof found === "number")
+    return `; write text in quotes ("${found}"; in a [a, b] list a comma also splits "12,000" into 12 and 000)`;
+  // YAML reads an unquoted null, Null, ~ (or an item left empty) as no value, and true/false as booleans: a term list
+  // of ["null", "undefined"] written without quotes lost its first term with no hint why (outside tester, session 23).
+  if (found === null) return `; YAML read it as null (an unquoted null or ~, or an empty item): write text in quotes ("null")`;
+  if (typeof found === "boolean") return `; YAML read it as the boolean ${found}: write text in quotes ("${found}")`;
+  return "";
 }
 
-function validate(value: unknown, locate: Locator): LocatedPack {
+function validate(value: unknown, locate: Locator, portable?: (part: ReadablePart) => PortableReadable): LocatedPack {
   const parsed = PackSchema.safeParse(value);
   if (!parsed.success) {
-    throw new PackValidationError([
-      ...parsed.error.issues.map((issue) => {
-        const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
-        const found = valueAt(value, path);
-        return { ...locate(path), code: "schema", message: withFound(issue.message, found) + textHint(issue, found) };
-      }),
-      // Every problem at once: the cross-checks on the parts that can be read, even of a question that failed the schema.
-      ...partialCrossChecks(value).map((p) => ({ ...locate(p.path), code: p.code, message: p.message })),
-    ]);
+    const part = readablePart(value);
+    const readable = part && {
+      located: { pack: part.pack, locate: (path: Path) => locate(inWhole(part.indices, path)) },
+      ...(portable ? { portable: portable(part) } : {}),
+    };
+    throw new PackValidationError(
+      [
+        ...parsed.error.issues.map((issue) => {
+          const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+          const found = valueAt(value, path);
+          return { ...locate(path), code: "schema", message: withFound(issue.message, found) + textHint(issue, found) };
+        }),
+        // Every problem at once: the cross-checks on the parts that can be read, even of a question that failed the schema.
+        ...partialCrossChecks(value).map((p) => ({ ...locate(p.path), code: p.code, message: p.message })),
+      ],
+      readable,
+    );
   }
   const problems = crossCheckPack(parsed.data);
   if (problems.length) throw new PackValidationError(problems.map((p) => ({ ...locate(p.path), code: p.code, message: p.message })));
@@ -102,8 +117,28 @@ export type PortablePack = { pack: Pack; file: string; positions: PositionTable 
 export function parsePackPortable(text: string, file: string): PortablePack {
   const { source, issues } = readYamlSource(text, file);
   if (issues.length) throw new PackValidationError(issues);
-  const { pack } = validate(source.value, singleFile(source));
+  const { pack } = validate(source.value, singleFile(source), (part) => ({ ...part, file, positions: source.positions() }));
   return { pack, file, positions: source.positions() };
+}
+
+/** The readable questions of a pack that failed the schema, as plain data (see PackValidationError.readable). */
+export type PortableReadable = ReadablePart & { file: string; positions: PositionTable };
+
+/** The readable part read in another thread, located where its questions were written in the whole pack. */
+export function locatedReadable({ pack, indices, file, positions }: PortableReadable): LocatedPack {
+  return {
+    pack,
+    locate: (path) => {
+      const whole = inWhole(indices, path);
+      return { file, path: formatPath(whole), ...locateInTable(positions, whole) };
+    },
+  };
+}
+
+/** A path into the readable part as a path into the whole pack: its k-th question is the pack's indices[k]-th. */
+function inWhole(indices: readonly number[], path: Path): Path {
+  const [head, k, ...rest] = path;
+  return head === "questions" && typeof k === "number" ? [head, indices[k] ?? k, ...rest] : path;
 }
 
 /** A pack read in another thread, located as parsePackLocated locates it (paths deeper than the table: at their ancestor). */

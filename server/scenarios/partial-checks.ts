@@ -4,6 +4,33 @@ import { QuestionSchema, RoundSchema, type Pack } from "./schema.js";
 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
+/** The questions of a pack that failed the schema which pass it, and where each stood in the pack. */
+export type ReadablePart = { pack: Pack; indices: number[] };
+
+/**
+ * What of a pack that failed the schema can still be checked by running it: its questions that pass the schema, in a
+ * pack of their own (no rounds), so their reference solutions are run and reported with the schema's problems in
+ * one answer. Undefined when no question has a reference solution to run.
+ */
+export function readablePart(value: unknown): ReadablePart | undefined {
+  const raw = value && typeof value === "object" ? (value as Record<string, unknown>) : {};
+  const parsed = list(raw.questions).map((q, i) => ({ i, parsed: QuestionSchema.safeParse(q) }));
+  const ok = parsed.filter((q) => q.parsed.success && q.parsed.data.coding?.referenceSolution);
+  if (ok.length === 0) return undefined;
+  return {
+    pack: {
+      id: typeof raw.id === "string" ? raw.id : "partial",
+      version: 1,
+      title: "partial",
+      description: "partial",
+      rounds: [],
+      questions: ok.map((q) => q.parsed.data!),
+      report: { showExemplars: false, missingPoints: "show" },
+    },
+    indices: ok.map((q) => q.i),
+  };
+}
+
 /**
  * The cross-checks (references, uniqueness, exemplar criteria…) on a pack that
  * failed the schema, so an author sees every problem at once instead of a

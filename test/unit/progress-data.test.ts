@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { HistorySession } from "../../server/contracts/index.js";
-import { scoreSeries, weakestCriteria } from "../../client/src/progress/progress-data.js";
+import { scoreSeries, sessionLabels, weakestCriteria } from "../../client/src/progress/progress-data.js";
 import { clampSplit, SPLIT_MAX, SPLIT_MIN } from "../../client/src/room/split.js";
 
 const session = (n: number, over: Partial<HistorySession>): HistorySession => ({
@@ -63,5 +63,32 @@ describe("progress data", () => {
     expect(clampSplit(0)).toBe(SPLIT_MIN);
     expect(clampSplit(2)).toBe(SPLIT_MAX);
     expect(clampSplit(Number.NaN)).toBeGreaterThan(SPLIT_MIN);
+  });
+});
+
+describe("progress chart labels (session 23: two sessions on one day both read as that day)", () => {
+  const day = 20 * 86_400_000;
+  it("labels a day's one session by the day, and sessions sharing a day by their time too", () => {
+    const { points } = scoreSeries([
+      session(1, { startedAt: day + 9 * 3_600_000, rounds: [{ roundId: "a", kind: "coding", title: "Coding", score: 40 }] }),
+      session(2, { startedAt: day + 16 * 3_600_000, rounds: [{ roundId: "a", kind: "coding", title: "Coding", score: 60 }] }),
+      session(3, { startedAt: day + 3 * 86_400_000, rounds: [{ roundId: "a", kind: "coding", title: "Coding", score: 70 }] }),
+    ]);
+    const labels = points.map((p) => p.label);
+    expect(new Set(labels).size).toBe(3);
+    // Same day: the day's label, then a time; another day: the day alone.
+    expect(labels[0]!.startsWith(labels[2]!.slice(0, 3))).toBe(true);
+    expect(labels[0]).toMatch(/, .*\d{1,2}:\d{2}/);
+    expect(labels[1]).toMatch(/, .*\d{1,2}:\d{2}/);
+    expect(labels[2]).not.toMatch(/\d{1,2}:\d{2}/);
+    // The tooltip's text names the date and the time for every point.
+    for (const p of points) expect(p.when).toMatch(/\d{1,2}:\d{2}/);
+  });
+
+  it("numbers sessions that share the minute too", () => {
+    const labels = sessionLabels([day, day + 1_000, day + 2_000]);
+    expect(new Set(labels).size).toBe(3);
+    expect(labels[1]).toBe(`${labels[0]} (2)`);
+    expect(labels[2]).toBe(`${labels[0]} (3)`);
   });
 });

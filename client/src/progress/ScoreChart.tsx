@@ -27,6 +27,8 @@ export function ScoreChart({ points, kinds }: { points: ProgressPoint[]; kinds: 
             <XAxis dataKey="label" stroke="var(--muted)" />
             <YAxis domain={[0, 100]} stroke="var(--muted)" width={36} />
             <Tooltip
+              // The session's full date and time: the axis label may be the day alone.
+              labelFormatter={(label, payload) => (payload?.[0]?.payload as ProgressPoint | undefined)?.when ?? String(label)}
               contentStyle={{ background: "var(--panel)", borderColor: "var(--border)", color: "var(--text)" }}
               itemStyle={{ color: "var(--text)" }}
             />

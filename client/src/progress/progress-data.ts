@@ -1,7 +1,29 @@
 import type { HistorySession, RoundKind } from "../../../server/contracts/index.js";
 
-/** One point per completed session: its date and the score of each round kind it had. */
-export type ProgressPoint = { at: number; label: string } & Partial<Record<RoundKind, number>>;
+/**
+ * One point per completed session: its axis label, the full date and time its tooltip names, and the score of each
+ * round kind it had.
+ */
+export type ProgressPoint = { at: number; label: string; when: string } & Partial<Record<RoundKind, number>>;
+
+const day = (at: number) => new Date(at).toLocaleDateString(undefined, { month: "short", day: "numeric" });
+const time = (at: number) => new Date(at).toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
+
+/**
+ * Axis labels that tell every session apart: the day alone ("Dec 7"), the day and time where two sessions share a day
+ * ("Dec 7, 09:15" and "Dec 7, 16:40"), and a count after a time that is shared too ("Dec 7, 09:15 (2)"). The chart
+ * keys its points, and its tooltip, by this label: two sessions labelled "Dec 7" read as one (outside tester, session 23).
+ */
+export function sessionLabels(times: readonly number[]): string[] {
+  const days = times.map(day);
+  const base = times.map((at, i) => (days.filter((d) => d === days[i]).length > 1 ? `${days[i]}, ${time(at)}` : days[i]!));
+  const seen = new Map<string, number>();
+  return base.map((label) => {
+    const n = (seen.get(label) ?? 0) + 1;
+    seen.set(label, n);
+    return n === 1 ? label : `${label} (${n})`;
+  });
+}
 
 export type WeakCriterion = { kind: RoundKind; criterionId: string; title: string; score: number; sessions: number };
 
@@ -9,10 +31,12 @@ export type WeakCriterion = { kind: RoundKind; criterionId: string; title: strin
 export function scoreSeries(sessions: readonly HistorySession[]): { points: ProgressPoint[]; kinds: RoundKind[] } {
   const done = sessions.filter((s) => s.status === "complete").sort((a, b) => a.startedAt - b.startedAt);
   const kinds = new Set<RoundKind>();
-  const points = done.map((s) => {
+  const labels = sessionLabels(done.map((s) => s.startedAt));
+  const points = done.map((s, i) => {
     const point: ProgressPoint = {
       at: s.startedAt,
-      label: new Date(s.startedAt).toLocaleDateString(undefined, { month: "short", day: "numeric" }),
+      label: labels[i]!,
+      when: new Date(s.startedAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }),
     };
     const byKind = new Map<RoundKind, number[]>();
     for (const r of s.rounds) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r.score]);

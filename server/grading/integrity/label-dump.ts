@@ -1,5 +1,6 @@
 import type { Question } from "../../scenarios/index.js";
 import { isTypoOf } from "../language/index.js";
+import { isMarkupLine } from "../language/markup-lines.js";
 
 /**
  * A dump of the rubric's own names: its criterion titles, key-point labels and terms arranged as notes
@@ -113,7 +114,8 @@ export function isRubricWord(q: Question, word: string): boolean {
 function contentOf(text: string): string {
   const lines = text.split("\n");
   const read = lines.map((line, i) => {
-    if (/^\s*#/.test(line)) return "";
+    // Headings and other layout lines ("**Answer:**", "---") are no words of the answer (language/markup-lines.ts).
+    if (/^\s*#/.test(line) || isMarkupLine(line)) return "";
     if (/^\s*\|/.test(line)) {
       // A table: its header row and each row's first cell name what the other cells hold.
       if (/^\s*\|[\s|:-]+\|?\s*$/.test(line) || /^\s*\|[\s|:-]+\|?\s*$/.test(lines[i + 1] ?? "")) return "";
@@ -126,7 +128,15 @@ function contentOf(text: string): string {
     joined
       // A label over nothing ("Strict schemas: yes.", "Audit log: yes.") is the content itself.
       .replace(ITEM_LABEL, (label: string, before: string, at: number) =>
-        saysSomething(joined.slice(at + label.length, at + label.length + 200).split(/[.;|\n]/)[0]!) ? `${before} ` : label,
+        // A label ending its line ("Answer:") is over the lines that follow it.
+        saysSomething(
+          joined
+            .slice(at + label.length, at + label.length + 200)
+            .replace(/^\s+/, "")
+            .split(/[.;|\n]/)[0]!,
+        )
+          ? `${before} `
+          : label,
       )
       .replace(/(^|\s)\d+[.)](?=\s)/g, "$1 ")
   );

@@ -1,4 +1,5 @@
-import type { Analysis } from "./analyse.js";
+import { analyse, type Analysis } from "./analyse.js";
+import { withoutMarkupLines } from "./markup-lines.js";
 import { claimSentencesOf } from "./claim-sentence.js";
 import { answersAsSet, type SetQuestion } from "./set-answer.js";
 
@@ -178,6 +179,9 @@ const asks = (sentence: string) =>
   );
 
 export function isShortPhraseAnswer(a: Analysis, listAnswers = false): boolean {
-  const items = a.text.split(/[,;|\n•·]+/).filter((s) => s.trim()).length;
-  return a.tokens.length > 0 && a.tokens.length <= 8 && (listAnswers || items < 3);
+  // A heading or a bold label over the answer ("## Answer") is layout: the answer is still one short phrase.
+  const body = withoutMarkupLines(a.text);
+  const read = body !== a.text && body.trim() ? analyse(body) : a;
+  const items = read.text.split(/[,;|\n•·]+/).filter((s) => s.trim()).length;
+  return read.tokens.length > 0 && read.tokens.length <= 8 && (listAnswers || items < 3);
 }

@@ -1,5 +1,9 @@
 import { gradeQuestion, isSkip, weakestCriterion, type QuestionGrade } from "../../grading/index.js";
+import type { AnswerBody } from "../../contracts/index.js";
+import type { Pack, Question } from "../../scenarios/index.js";
 import { basePackOf, currentRound, questionOf } from "../context.js";
+import { graderSaysNonAnswer } from "../non-answer-verdict.js";
+import { unaskedProbes } from "../probe.js";
 import type { InterviewDeps } from "../deps.js";
 import type { InterviewStateUpdate, InterviewStateValue } from "../state.js";
 
@@ -34,9 +38,16 @@ export async function chooseFollowUp(deps: InterviewDeps, state: InterviewStateV
     const answers = turns.map((t) => t.answer);
     const ctx = { pack: await basePackOf(deps, state) };
     // owner: the grading thread takes sessions in turn, so another session's long answers do not hold this one up.
-    if (deps.weakestCriterionOf) return await deps.weakestCriterionOf(question, answers, { ...ctx, owner: state.sessionId });
-    const grade = gradeQuestion(question, answers, ctx);
-    return { criterionId: weakestCriterion(question, answers, ctx, grade)?.criterion.id ?? null, grade };
+    const decision = deps.weakestCriterionOf
+      ? await deps.weakestCriterionOf(question, answers, { ...ctx, owner: state.sessionId })
+      : decideHere(question, answers, ctx);
+    if (decision.criterionId === null) return decision;
+    const criterion = question.rubric.find((c) => c.id === decision.criterionId);
+    // Every probe of the criterion was asked on this question already: asking one again would repeat it word for word.
+    const asked = turns.filter((t) => t.kind === "follow-up").map((t) => t.prompt);
+    if (criterion && unaskedProbes(criterion, asked).length === 0) return { criterionId: null, grade: decision.grade };
+    const written = answers.flatMap((a) => [a?.text ?? "", a?.code ?? ""]).join("\n");
+    return { ...decision, nonAnswer: graderSaysNonAnswer(question, decision.grade, written) };
   } catch {
     // A follow-up is optional; an answer the checks cannot read goes on to grading (which reports it).
     return none;
@@ -44,7 +55,16 @@ export async function chooseFollowUp(deps: InterviewDeps, state: InterviewStateV
 }
 
 /** The criterion to probe (null: none) and, where the answers were graded to choose it, that grade. */
-export type FollowUpChoice = { criterionId: string | null; grade?: QuestionGrade };
+export type FollowUpChoice = { criterionId: string | null; grade?: QuestionGrade; nonAnswer?: boolean };
+
+function decideHere(
+  question: Question,
+  answers: (AnswerBody | null)[],
+  ctx: { pack: Pack },
+): { criterionId: string | null; grade: QuestionGrade } {
+  const grade = gradeQuestion(question, answers, ctx);
+  return { criterionId: weakestCriterion(question, answers, ctx, grade)?.criterion.id ?? null, grade };
+}
 
 /**
  * The decision as a node of its own, as graphs before this version ran it
@@ -54,5 +74,5 @@ export type FollowUpChoice = { criterionId: string | null; grade?: QuestionGrade
 export const makeAssessNode =
   (deps: InterviewDeps) =>
   async (state: InterviewStateValue): Promise<InterviewStateUpdate> => ({
-    pendingFollowUp: (await chooseFollowUp(deps, state)).criterionId,
+    ...(await chooseFollowUp(deps, state).then((c) => ({ pendingFollowUp: c.criterionId, pendingNonAnswer: c.nonAnswer ?? false }))),
   });

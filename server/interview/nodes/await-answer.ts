@@ -1,18 +1,12 @@
 import { interrupt } from "@langchain/langgraph";
-import type { AnswerBody, TurnReason } from "../../contracts/index.js";
+import type { TurnReason } from "../../contracts/index.js";
+import { answerBody } from "../../grading/index.js";
 import type { DecidedGrades } from "../decided-grades.js";
 import type { InterviewDeps } from "../deps.js";
 import { AnswerInputSchema, type AnswerInput, type InterviewStateUpdate, type InterviewStateValue } from "../state.js";
 import { chooseFollowUp } from "./assess.js";
 
 const REASON: Record<AnswerInput["type"], TurnReason> = { submit: "submit", timeout: "timeout", end: "ended" };
-
-function answerBody(input: AnswerInput): AnswerBody | null {
-  const text = input.text?.trim() ? input.text : undefined;
-  const code = input.code?.trim() ? input.code : undefined;
-  if (!text && !code) return null;
-  return { ...(text ? { text } : {}), ...(code ? { code } : {}), ...(input.language ? { language: input.language } : {}) };
-}
 
 /**
  * Pause until the candidate answers, the round times out or the session ends,
@@ -35,7 +29,7 @@ export const makeAwaitAnswerNode =
       t.turnId === current.turnId ? { ...t, answer: answerBody(input), reason: REASON[input.type] } : t,
     );
     const transcript = { ...state.transcript, [current.baseQuestionId]: turns };
-    const { criterionId, grade } = await chooseFollowUp(deps, { ...state, lastInput: input, transcript });
+    const { criterionId, grade, nonAnswer } = await chooseFollowUp(deps, { ...state, lastInput: input, transcript });
     // No follow-up: the grade node comes next and grades these answers; the decision's grade is that grade.
     if (criterionId === null && grade) {
       decided?.keep(
@@ -45,5 +39,10 @@ export const makeAwaitAnswerNode =
         grade,
       );
     }
-    return { lastInput: input, transcript: { [current.baseQuestionId]: turns }, pendingFollowUp: criterionId };
+    return {
+      lastInput: input,
+      transcript: { [current.baseQuestionId]: turns },
+      pendingFollowUp: criterionId,
+      pendingNonAnswer: nonAnswer ?? false,
+    };
   };

@@ -41,6 +41,14 @@ export const makeFollowUpNode =
     const { criterion } = gap;
     const followUps = current.followUps + 1;
     const turn = { turnId: followUpTurnId(question.id, followUps), kind: "follow-up" as const };
+    // A probe already asked on this question is not asked again (probe.ts): with none left, the question goes on to
+    // its grading (the decision checks this first; a criterion's probes all asked is the only way here).
+    const probe = probeFor(
+      gap,
+      turn.turnId,
+      turns.filter((t) => t.kind === "follow-up").map((t) => t.prompt),
+    );
+    if (probe === null) return { pendingFollowUp: null };
     const { text: prompt, meta } = await streamTurn(
       deps,
       state.sessionId,
@@ -48,8 +56,9 @@ export const makeFollowUpNode =
       deps.interviewer.followUp({
         question,
         criterion,
-        probe: probeFor(gap, turn.turnId),
+        probe,
         partly: gap.level > 0,
+        nonAnswer: state.pendingNonAnswer,
         // The interviewer reads (and may quote) only the cleaned answer: never a sentence flagged as aimed at the grader.
         answerText: judgeText,
         turnId: turn.turnId,

@@ -1,5 +1,5 @@
 import { ServiceError, type DraftQuestionResult, type SuggestTermsBody, type TermSuggestions } from "../../contracts/index.js";
-import { locatedPack, PackValidationError, type LocatedPack } from "../../scenarios/index.js";
+import { locatedPack, locatedReadable, PackValidationError, type LocatedPack } from "../../scenarios/index.js";
 import { createOneWorkerQueue, CPU_BOUND_WALL_FACTOR, type StartTimer } from "../../workers/index.js";
 import type { DraftPlacement } from "../../teams/authoring/place-draft.js";
 import type { ReadReply, ReadTask } from "./messages.js";
@@ -86,7 +86,7 @@ export function createPackReader(options: PackReaderOptions = {}): PackReader {
     result(reply) {
       const m = reply as ReadReply;
       if (m.ok) return "placed" in m ? m.placed : "suggested" in m ? m.suggested : locatedPack(m.read);
-      if ("issues" in m) throw new PackValidationError(m.issues);
+      if ("issues" in m) throw new PackValidationError(m.issues, m.readable && { located: locatedReadable(m.readable) });
       throw new Error(`the pack reader failed: ${m.error}`);
     },
     timeout: {

@@ -1,5 +1,5 @@
 import type { DraftQuestionResult, SuggestTermsBody, TermSuggestions } from "../../contracts/index.js";
-import type { PackIssue, PortablePack } from "../../scenarios/index.js";
+import type { PackIssue, PortablePack, PortableReadable } from "../../scenarios/index.js";
 import type { DraftPlacement } from "../../teams/authoring/place-draft.js";
 
 /**
@@ -15,5 +15,5 @@ export type ReadReply =
   | { id: number; ok: true; read: PortablePack }
   | { id: number; ok: true; placed: DraftQuestionResult }
   | { id: number; ok: true; suggested: TermSuggestions }
-  | { id: number; ok: false; issues: PackIssue[] }
+  | { id: number; ok: false; issues: PackIssue[]; readable?: PortableReadable }
   | { id: number; ok: false; error: string };

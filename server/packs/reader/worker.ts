@@ -21,7 +21,7 @@ parentPort!.on("message", (request: ReadRequest) => {
   } catch (err) {
     reply =
       err instanceof PackValidationError
-        ? { id, ok: false, issues: err.issues }
+        ? { id, ok: false, issues: err.issues, ...(err.portable ? { readable: err.portable } : {}) }
         : { id, ok: false, error: (err as Error)?.message ?? String(err) };
   }
   parentPort!.postMessage(reply);
