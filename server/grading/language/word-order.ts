@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { analyse, type Analysis } from "./analyse.js";
 import { listItemMarks, readMarks } from "./word-order-marks.js";
+import { chunkShuffled, readJoints } from "./word-junction.js";
 
 /**
  * Words in no English order: a strong answer with its words shuffled ("What went constrains the prompt the output.
@@ -247,7 +248,9 @@ export function scrambledWordOrder(text: string): boolean {
 }
 
 /** Which reading takes a text for a shuffle, if any (the measurement script counts them apart). */
-export function scrambleReading(text: string): "class-order" | "broken-edges" | "broken-note" | "loose-units" | "loose-items" | null {
+export function scrambleReading(
+  text: string,
+): "class-order" | "broken-edges" | "broken-note" | "loose-units" | "loose-items" | "chunk-joints" | null {
   // Short list items are left out of the class order; a list of them shuffled item by item shows in its items' edges.
   const list = listItemMarks(text);
   if (list.items >= MIN_ITEMS && list.marked >= MIN_ITEMS && list.marked * 2 >= list.items) return "loose-items";
@@ -273,7 +276,11 @@ export function scrambleReading(text: string): "class-order" | "broken-edges" | 
   // Units apart from their figures ("ms the 400 p95"): a shuffled answer of figures, whose class order reads like
   // English more often than prose's does.
   const looseUnits = marks.units >= MIN_UNITS && marks.unitsByFigure < LOOSE_UNITS * marks.units && score < 0;
-  return brokenEdges ? "broken-edges" : brokenNote ? "broken-note" : looseUnits ? "loose-units" : null;
+  if (brokenEdges) return "broken-edges";
+  if (brokenNote) return "broken-note";
+  if (looseUnits) return "loose-units";
+  // Chunks of a few words put in another order keep most steps English; their joints give them away (word-junction.ts).
+  return chunkShuffled(readJoints(prose)) ? "chunk-joints" : null;
 }
 
 /**
