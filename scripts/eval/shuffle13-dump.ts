@@ -3,6 +3,7 @@ import { parse } from "yaml";
 import { readJoints } from "../../server/grading/language/word-junction.js";
 import { wordOrderScore } from "../../server/grading/language/word-order.js";
 import { LOADERS } from "./loaders.js";
+import { honestFixtures } from "./shuffle11.js";
 import { ROW_FILE, sources } from "./shuffle13-rows.js";
 import { chunkShuffle } from "./shuffle13-rows.js";
 const out: string[] = [];
@@ -19,6 +20,8 @@ if (mode === "tune") {
   const rows = parse(readFileSync(ROW_FILE("tune"), "utf8")) as { kind: string; answer: string }[];
   for (const r of rows) row(r.kind, r.answer);
   for (const s of sources().filter((s) => s.split === "tune")) row("source", s.answer);
+} else if (mode === "fixtures") {
+  for (const f of honestFixtures()) row(`fix:${f.where}`, f.text);
 } else {
   for (const [name, load] of Object.entries(LOADERS)) for (const i of load(`/work/data/${name}`)) row(name, i.answer);
 }

@@ -145,16 +145,16 @@ function jointEvidence(logRatios: readonly number[]): number {
 /**
  * Whether a text reads as chunks of a few words put together in another order: joints at a period standing well out
  * from the gaps between, or standing out less in a text whose gaps read as joints throughout. Chosen on session 23's
- * tuning rows (test/fixtures/shuffle13/tune.yaml, 640 chunk shuffles of 64 honest answers: 451 taken) against the
- * honest answers they came from and the public sets' 15,080 student answers (1 taken, a SAF list of four items each
- * in one template).
+ * tuning rows (test/fixtures/shuffle13/tune.yaml, 640 chunk shuffles of 64 honest answers: 441 taken) against the
+ * honest answers they came from, the honest fixtures and the public sets' 15,080 student answers (1 taken, a SAF list
+ * numbered inline whose four items repeat one template: word-order.ts leaves such lists alone).
  */
 export function chunkShuffled(j: Joints): boolean {
   return j.gaps >= 2 * MIN_ON && (j.t >= PERIODIC_T || (j.t >= PERIODIC_T_WITH_EVIDENCE && j.evidence >= EVIDENCE_PER_GAP));
 }
 const PERIODIC_T = 4.8;
 const PERIODIC_T_WITH_EVIDENCE = 3.9;
-const EVIDENCE_PER_GAP = 0.08;
+const EVIDENCE_PER_GAP = 0.1;
 
 /** A gap's log-odds is bounded to this either way: one odd phrase moves the contrast below by one gap's worth. */
 const LOGIT_BOUND = 4;

@@ -280,7 +280,21 @@ export function scrambleReading(
   if (brokenNote) return "broken-note";
   if (looseUnits) return "loose-units";
   // Chunks of a few words put in another order keep most steps English; their joints give them away (word-junction.ts).
+  // Not in formulas (their gaps are a notation's, not a sentence's) nor in a list numbered in order inline, whose items
+  // repeat one template and so put their like gaps at a like period (a SAF answer, "1. TCP has a ... field, but UDP
+  // does not. So TCP supports ... 2. TCP has ...", read so on session 23's tuning).
+  if ((text.match(JOINT_NOTATION)?.length ?? 0) >= MANY_NOTATION_MARKS || numberedInOrder(text)) return null;
   return chunkShuffled(readJoints(prose)) ? "chunk-joints" : null;
+}
+
+/** Marks of a formula (an honest answer of retrieval metrics, "recall@k = |top_k ∩ relevant| / |relevant|", read so). */
+const JOINT_NOTATION = /\*\*|[*=¦^|∩∑√]/g;
+
+/** Whether a text numbers its items 1, 2, 3 in that order ("1. ... 2. ... 3."): a list, which a shuffle would reorder. */
+function numberedInOrder(text: string): boolean {
+  let next = 1;
+  for (const m of text.matchAll(/(?:^|\s)(\d{1,2})[.)](?=\s|[A-Z])/g)) if (Number(m[1]) === next) next++;
+  return next > 3;
 }
 
 /**
