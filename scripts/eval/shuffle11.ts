@@ -18,10 +18,10 @@ const pack = loadPacksFromDir("scenarios").find((p) => p.id === "ai-engineer")!;
 /** Row kinds and sides of the fixtures that are no honest answer: gaming, dumps, attacks, salads. */
 const NOT_HONEST = /^(?:buzzword|gibberish|gaming|dump|labels|injection|figure-salad|appended|self-praise|salad|disowned|restated)$/;
 /** Fixture folders of gaming rows only (their honest rows, where any, carry kind: honest in other folders). */
-const NOT_HONEST_DIRS = /^(?:gaming|injection|dumps|salads2|broken-packs|upload|packs|shuffle11)\b|fluent-salads/;
+const NOT_HONEST_DIRS = /^(?:gaming|injection|dumps|salads2|broken-packs|upload|packs|shuffle11|shuffle13)\b|fluent-salads/;
 
 /** Every honest answer in the fixtures: rows with an answer whose kind or side names no gaming, and `honest:` lists. */
-function honestFixtures(): { where: string; text: string }[] {
+export function honestFixtures(): { where: string; text: string }[] {
   const out: { where: string; text: string }[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {
@@ -142,7 +142,9 @@ function rows(detail: boolean): void {
 }
 
 const [mode] = process.argv.slice(2);
-if (mode === "floor") floor(process.argv.includes("--show"));
+if (import.meta.url !== `file://${process.argv[1]}`) {
+  // Imported for honestFixtures (shuffle13-dump.ts): no mode to run.
+} else if (mode === "floor") floor(process.argv.includes("--show"));
 else if (mode === "rows") rows(process.argv.includes("--rows"));
 else {
   console.error("usage: npx tsx scripts/eval/shuffle11.ts rows|floor [--rows|--show]");

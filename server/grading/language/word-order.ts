@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { analyse, type Analysis } from "./analyse.js";
 import { listItemMarks, readMarks } from "./word-order-marks.js";
+import { chunkShuffled, readJoints } from "./word-junction.js";
 
 /**
  * Words in no English order: a strong answer with its words shuffled ("What went constrains the prompt the output.
@@ -247,7 +248,9 @@ export function scrambledWordOrder(text: string): boolean {
 }
 
 /** Which reading takes a text for a shuffle, if any (the measurement script counts them apart). */
-export function scrambleReading(text: string): "class-order" | "broken-edges" | "broken-note" | "loose-units" | "loose-items" | null {
+export function scrambleReading(
+  text: string,
+): "class-order" | "broken-edges" | "broken-note" | "loose-units" | "loose-items" | "chunk-joints" | null {
   // Short list items are left out of the class order; a list of them shuffled item by item shows in its items' edges.
   const list = listItemMarks(text);
   if (list.items >= MIN_ITEMS && list.marked >= MIN_ITEMS && list.marked * 2 >= list.items) return "loose-items";
@@ -273,7 +276,33 @@ export function scrambleReading(text: string): "class-order" | "broken-edges" | 
   // Units apart from their figures ("ms the 400 p95"): a shuffled answer of figures, whose class order reads like
   // English more often than prose's does.
   const looseUnits = marks.units >= MIN_UNITS && marks.unitsByFigure < LOOSE_UNITS * marks.units && score < 0;
-  return brokenEdges ? "broken-edges" : brokenNote ? "broken-note" : looseUnits ? "loose-units" : null;
+  if (brokenEdges) return "broken-edges";
+  if (brokenNote) return "broken-note";
+  if (looseUnits) return "loose-units";
+  // Chunks of a few words put in another order keep most steps English; their joints give them away (word-junction.ts).
+  // Not in formulas (their gaps are a notation's, not a sentence's) nor in a list numbered in order inline, whose items
+  // repeat one template and so put their like gaps at a like period (a SAF answer, "1. TCP has a ... field, but UDP
+  // does not. So TCP supports ... 2. TCP has ...", read so on session 23's tuning).
+  const formula = text.match(JOINT_NOTATION)?.length ?? 0;
+  if ((formula >= MANY_NOTATION_MARKS && formula * FORMULA_WORDS >= text.split(/\s+/).length) || numberedInOrder(text)) return null;
+  return chunkShuffled(readJoints(prose)) ? "chunk-joints" : null;
+}
+
+/**
+ * Marks of a formula (an honest answer of retrieval metrics, "recall@k = |top_k ∩ relevant| / |relevant|", read so),
+ * taken where they are dense: one in this many words or more. An estimate's few "=" ("20k × 6 KB = 120 MB") are prose,
+ * and 80 of the 640 tuning shuffles carried three or more.
+ */
+const JOINT_NOTATION = /[=¦^|∩∑√]/g;
+const FORMULA_WORDS = 8;
+
+/**
+ * Whether a text numbers its items 1, 2, 3 ... each in turn and nothing else ("1. ... 2. ... 3."), at a line's start
+ * or a sentence's: a list, whose numbers a shuffle would put out of turn.
+ */
+function numberedInOrder(text: string): boolean {
+  const numbers = [...text.matchAll(/(?:^|\n|[.!?:]\s)\s*(\d{1,2})[.)]\s/g)].map((m) => Number(m[1]));
+  return numbers.length >= 3 && numbers.every((n, i) => n === i + 1);
 }
 
 /**
