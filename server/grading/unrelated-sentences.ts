@@ -7,14 +7,15 @@ import { sentenceLinks, type SentenceLinks } from "./language/unattested-pairs.j
  * claim a reader could check (language/unattested-pairs.ts reads what each sentence links):
  *
  * - `salad`: the question's words strung together with glue ("The embedding threshold of the open tracker ranks the
- *   nearest maintainer into recall"). Four or more links between the question's words, fewer than half of them
+ *   nearest maintainer into recall"). Five or more links between the question's words, fewer than half of them
  *   links the question's own texts ever make, two or more of the unmade ones made through a preposition ("of",
  *   "into"), and nothing that commits the sentence: no figure, quote, code or order, no denial or clause of reason,
  *   condition or time, no one acting, not a list of items.
  * - `filler`: a generic sentence with key terms hung on it ("it is really important to think carefully about
  *   embeddings and duplicates"). Two or more of the question's words, none linked to another the way the question's
  *   texts link them, three or more other content words that all name no particular thing (abstract nouns, stance
- *   verbs, modifiers: generic-words.ts), and nothing that commits it (someone acting is allowed: "I think").
+ *   verbs, modifiers: generic-words.ts), and nothing that commits it (someone acting is allowed: "I think", and so
+ *   is a list: "Spam, abuse and thresholds are all things to think about").
  *
  * Either earns nothing: a reader learns nothing checkable about the question's situation from it. Read only where
  * several criteria are asked (a one-criterion or short-answer item's answer is a relation among the question's own
@@ -24,7 +25,7 @@ export type UnrelatedSentence = { sentence: number; kind: "salad" | "filler"; li
 
 /** Links and their share the question's texts make: below this a sentence's links are its own invention. */
 const ATTESTED_SHARE = 0.5;
-const MIN_LINKS = 4;
+const MIN_LINKS = 5;
 const MIN_GLUED = 2;
 const MIN_NAMED = 2;
 const MIN_OTHER = 3;
@@ -35,8 +36,9 @@ export function unrelatedSentences(question: Question, prose: string): Unrelated
   const out: UnrelatedSentence[] = [];
   a.sentences.forEach((s, sentence) => {
     const links = sentenceLinks(question, a, s.from, s.to);
-    const { claim, agent, form } = links.anchor;
+    const { claim, agent, form, list } = links.anchor;
     if (
+      !list &&
       !claim &&
       !agent &&
       !form &&

@@ -38,6 +38,11 @@ const BOUNDARY = new Set(["CCONJ", "SCONJ", "PUNCT", "SYM"]);
  * then be "said together".
  */
 const REFERENCE_WINDOW = Number(process.env.S13W ?? 3);
+/** Whether a comma, semicolon, colon or dash stands between token i and the one before (the tokens carry no punctuation). */
+function afterStop(a: Analysis, i: number): boolean {
+  const prev = a.tokens[i - 1];
+  return !!prev && /[,;:()–—]|\s-\s/.test(a.text.slice(prev.at + prev.word.length, a.tokens[i]!.at));
+}
 const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 const contentLemma = (t: Token) => (CONTENT.has(t.pos) && /^[a-z][a-z-]{2,}$/.test(t.lemma) && !LIGHT.has(t.lemma) ? t.lemma : null);
 
@@ -119,10 +124,8 @@ export function sentenceLinks(q: Question, a: Analysis, from: number, to: number
   let viaPreposition = false;
   for (let i = from; i < to; i++) {
     const t = a.tokens[i]!;
-    if (BOUNDARY.has(t.pos)) {
-      unit = [];
-      continue;
-    }
+    if (BOUNDARY.has(t.pos) || (i > from && afterStop(a, i))) unit = [];
+    if (BOUNDARY.has(t.pos)) continue;
     if (t.pos === "ADP") viaPreposition = true;
     const lemma = contentLemma(t);
     if (!lemma) continue;
@@ -180,21 +183,21 @@ const SYMBOLS = /["“”`]|[(){}[\]=<>_|$%€£→]|:\s|->/;
 /** A figure of its own: a number standing alone ("14", "0.92", "$4", "30%"), not one written into a name ("p95", "top-5", "F1"). */
 const FIGURE = /^[$€£]?\d[\d.,]*(?:%|k|m|ms|s|x)?$/;
 
-export type Anchors = { claim: boolean; agent: boolean; form: boolean };
+export type Anchors = { claim: boolean; agent: boolean; form: boolean; list: boolean };
 
 /**
  * What in a sentence commits it to something checkable: `form` (a figure, a quote, code or a symbol, an order),
- * `claim` (a denial, a clause of reason or condition, a time unit, or a list of three items and more, which the list
- * readers read), `agent` (someone acting).
+ * `claim` (a denial, a clause of reason or condition, a time unit), `agent` (someone acting), and whether it is a
+ * `list` of three items or more (notes, which the list readers read; filler strings its terms as one too).
  */
 export function anchorsOf(a: Analysis, from: number, to: number): Anchors {
   const text = a.text.slice(a.tokens[from]?.at ?? 0, (a.tokens[to - 1]?.at ?? 0) + (a.tokens[to - 1]?.word.length ?? 0));
-  const out: Anchors = { claim: text.split(/[,;]\s+/).length >= 3, agent: false, form: SYMBOLS.test(text) };
+  const out: Anchors = { claim: false, agent: false, form: SYMBOLS.test(text), list: text.split(/[,;]\s+/).length >= 3 };
   for (let i = from; i < to; i++) {
     const t = a.tokens[i]!;
     if (FIGURE.test(t.word) || (t.pos === "NUM" && !/\d/.test(t.word) && t.word !== "one")) out.form = true;
     // An order: a base-form verb opening the sentence or a clause after a comma ("Monitor ...", "..., track ...").
-    if (t.pos === "VERB" && t.word === t.lemma && !t.word.endsWith("ing") && (i === from || a.tokens[i - 1]!.word === ",")) out.form = true;
+    if (t.pos === "VERB" && t.word === t.lemma && !t.word.endsWith("ing") && (i === from || afterStop(a, i))) out.form = true;
     if (CLAIM_WORDS.has(t.word) || CLAIM_WORDS.has(t.lemma)) out.claim = true;
     if (AGENTS.has(t.word)) out.agent = true;
   }
