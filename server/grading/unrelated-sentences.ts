@@ -57,5 +57,15 @@ export function unrelatedSentences(question: Question, prose: string): Unrelated
     )
       out.push({ sentence, kind: "filler", links });
   });
-  return out;
+  // An answer with one salad is a salad generator's: its shorter sentences of the same shape (links of its own
+  // through glue, nothing that commits) are salad too ("The forum categories then escalate the first pass of comments").
+  if (!out.some((u) => u.kind === "salad")) return out;
+  a.sentences.forEach((s, sentence) => {
+    if (out.some((u) => u.sentence === sentence)) return;
+    const links = sentenceLinks(question, a, s.from, s.to);
+    const { claim, agent, form, list } = links.anchor;
+    if (!list && !claim && !agent && !form && links.linked.length >= 2 && links.attested < links.linked.length * ATTESTED_SHARE && links.glued >= 1)
+      out.push({ sentence, kind: "salad", links });
+  });
+  return out.sort((x, y) => x.sentence - y.sentence);
 }

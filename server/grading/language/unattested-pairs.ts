@@ -33,11 +33,12 @@ const LIGHT = new Set("be have do make use get go take give put let need want sa
 const BOUNDARY = new Set(["CCONJ", "SCONJ", "PUNCT", "SYM"]);
 
 /**
- * How near two words must stand in a reference sentence to count as said together: within this many content words.
+ * How near two words must stand in a reference sentence to count as said together: within this many content words
+ * (3 let a long salad's links pass as said together by chance and fired on no more honest sentences than 2 does).
  * A whole sentence is too wide: a long rubric anchor names a dozen of the question's words, and any two of them would
  * then be "said together".
  */
-const REFERENCE_WINDOW = Number(process.env.S13W ?? 3);
+const REFERENCE_WINDOW = 2;
 /** Whether a comma, semicolon, colon or dash stands between token i and the one before (the tokens carry no punctuation). */
 function afterStop(a: Analysis, i: number): boolean {
   const prev = a.tokens[i - 1];
