@@ -22,9 +22,10 @@ const PACK_DIRS = {
   "gaming9-tune": "test/fixtures/packs/gaming9-tune",
   gaming10: "test/fixtures/packs/gaming10",
   ramble12: "test/fixtures/ramble12",
+  salad13: "test/fixtures/salad13",
 } as const;
 type PackName = keyof typeof PACK_DIRS;
-const ROWS_BESIDE_PACK = new Set<PackName>(["plain8", "plain9", "wrong9", "wrong10", "ramble12", "fluent12", "fluent13"]);
+const ROWS_BESIDE_PACK = new Set<PackName>(["plain8", "plain9", "wrong9", "wrong10", "ramble12", "fluent12", "fluent13", "salad13"]);
 
 export const FixtureRowSchema = z.object({
   id: z.string(),

@@ -7,7 +7,7 @@ import { FixtureRowSchema, fixtureQuestion as rowQuestion, gradeRow, readFixture
 
 /** A fixture row (fixture-rows.ts, the one row schema) whose class is one of the gaming set's. */
 export const GamingRowSchema = FixtureRowSchema.extend({
-  kind: z.enum(["buzzword", "appended", "wrong-numbers", "right-numbers", "honest", "injection", "figure-salad", "gibberish"]),
+  kind: z.enum(["buzzword", "appended", "wrong-numbers", "right-numbers", "honest", "injection", "figure-salad", "gibberish", "word-salad", "stuffed-filler", "keyword-list", "template"]),
   /** Injection: an honest phrase no flag may quote. */
   keep: z.string().optional(),
 });
@@ -24,7 +24,11 @@ export function judgeRow(r: GamingRow): { holds: boolean; detail: string; flags:
   switch (r.kind) {
     case "buzzword":
     case "gibberish":
-    case "figure-salad": {
+    case "figure-salad":
+    case "word-salad":
+    case "stuffed-filler":
+    case "keyword-list":
+    case "template": {
       const w = weakScore(r);
       return { holds: s <= w + 1e-9, detail: `${s.toFixed(1)} vs weak ${w.toFixed(1)}`, flags };
     }

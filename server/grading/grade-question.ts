@@ -31,6 +31,7 @@ import { setAsideReason } from "./set-aside.js";
 import { scoreTests, type TestEvidence } from "./tests-criterion.js";
 import { withoutOffTopicProse } from "./language/on-topic.js";
 import { spreadSentences } from "./spread-sentence.js";
+import { unrelatedSentences } from "./unrelated-sentences.js";
 import { criterionReferences, OWN_WORDS_LIKENESS } from "./criterion-likeness.js";
 import { figureConcepts, withFigures, WRONG_PART_CAP } from "./checks/figure-concepts.js";
 import { MISCONCEPTION_CAP, statedMisconceptions } from "./misconceptions.js";
@@ -135,7 +136,9 @@ function gradeCanonical(question: Question, answers: (AnswerBody | null)[], ctx:
     read.prose,
     readings.map((r) => r.hitSentences),
   );
-  const barred = new Set(spread.map((s) => s.sentence));
+  // So does a sentence that strings the question's words together with glue, or hangs them on generic filler, and
+  // relates none of them the way the question's texts do (unrelated-sentences.ts).
+  const barred = new Set([...spread.map((s) => s.sentence), ...unrelatedSentences(question, read.prose).map((s) => s.sentence)]);
   if (barred.size) readings = readAll(barred);
   // A sentence that turns a key point down (denies, dismisses or rejects it) says the reference's words against it:
   // they earn no similarity (denied-points.ts). A clause that pairs a contrast's terms crosswise ("A stack is FIFO")
