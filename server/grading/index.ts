@@ -1,5 +1,5 @@
 /** Bumped whenever scoring rules change, and recorded in every report. */
-const RULES = "coverage-22";
+const RULES = "coverage-23";
 /**
  * The measurement switches (docs/grading.md, "Switches") change grades, so a grade made with one says so in its
  * version ("coverage-19+lexicon=off"): a report or batch file never passes for the shipped grader's.
