@@ -7,7 +7,20 @@ import { FixtureRowSchema, fixtureQuestion as rowQuestion, gradeRow, readFixture
 
 /** A fixture row (fixture-rows.ts, the one row schema) whose class is one of the gaming set's. */
 export const GamingRowSchema = FixtureRowSchema.extend({
-  kind: z.enum(["buzzword", "appended", "wrong-numbers", "right-numbers", "honest", "injection", "figure-salad", "gibberish", "word-salad", "stuffed-filler", "keyword-list", "template"]),
+  kind: z.enum([
+    "buzzword",
+    "appended",
+    "wrong-numbers",
+    "right-numbers",
+    "honest",
+    "injection",
+    "figure-salad",
+    "gibberish",
+    "word-salad",
+    "stuffed-filler",
+    "keyword-list",
+    "template",
+  ]),
   /** Injection: an honest phrase no flag may quote. */
   keep: z.string().optional(),
 });

@@ -5,7 +5,6 @@ import { wordOrderScore } from "../../server/grading/language/word-order.js";
 import { LOADERS } from "./loaders.js";
 import { honestFixtures } from "./shuffle11.js";
 import { ROW_FILE, sources } from "./shuffle13-rows.js";
-import { chunkShuffle } from "./shuffle13-rows.js";
 const out: string[] = [];
 const row = (set: string, text: string) => {
   for (const p of text.trim().split(/\n\s*\n/)) {

@@ -64,7 +64,15 @@ export function unrelatedSentences(question: Question, prose: string): Unrelated
     if (out.some((u) => u.sentence === sentence)) return;
     const links = sentenceLinks(question, a, s.from, s.to);
     const { claim, agent, form, list } = links.anchor;
-    if (!list && !claim && !agent && !form && links.linked.length >= 2 && links.attested < links.linked.length * ATTESTED_SHARE && links.glued >= 1)
+    if (
+      !list &&
+      !claim &&
+      !agent &&
+      !form &&
+      links.linked.length >= 2 &&
+      links.attested < links.linked.length * ATTESTED_SHARE &&
+      links.glued >= 1
+    )
       out.push({ sentence, kind: "salad", links });
   });
   return out.sort((x, y) => x.sentence - y.sentence);

@@ -24,9 +24,7 @@ describe("sentences that relate nothing", () => {
     ).toEqual(["salad"]);
   });
   it("generic filler with the question's terms hung on it is read as filler", { timeout: 60_000 }, () => {
-    expect(
-      kinds("ticket-router-billing", "In my experience it is important to consider definitions and precedence."),
-    ).toEqual(["filler"]);
+    expect(kinds("ticket-router-billing", "In my experience it is important to consider definitions and precedence.")).toEqual(["filler"]);
   });
   it("honest shapes are not read: terse, dense, a figure, someone acting, a list, code, another language", { timeout: 60_000 }, () => {
     for (const text of [
@@ -43,7 +41,12 @@ describe("sentences that relate nothing", () => {
   });
   it("one-criterion questions are never read", { timeout: 60_000 }, () => {
     const one: Question = { ...question("duplicate-bug-reports"), rubric: [question("duplicate-bug-reports").rubric[0]!] };
-    expect(unrelatedSentences(one, "The similarity cutoff of the vector tracker reranks the open maintainer into labels of the embedding recall.")).toEqual([]);
+    expect(
+      unrelatedSentences(
+        one,
+        "The similarity cutoff of the vector tracker reranks the open maintainer into labels of the embedding recall.",
+      ),
+    ).toEqual([]);
   });
   it("hostile input stays fast", { timeout: 60_000 }, () => {
     const started = Date.now();

@@ -75,7 +75,10 @@ function referencesOf(q: Question): References {
     if (!text.trim()) continue;
     const a = analyseTerm(text);
     for (const s of a.sentences) {
-      const lemmas = a.tokens.slice(s.from, s.to).map(contentLemma).filter((l): l is string => !!l);
+      const lemmas = a.tokens
+        .slice(s.from, s.to)
+        .map(contentLemma)
+        .filter((l): l is string => !!l);
       for (const l of lemmas) words.add(l);
       const toks = a.tokens.slice(s.from, s.to);
       for (let i = 1; i < toks.length; i++) {
@@ -163,7 +166,7 @@ export function sentenceLinks(q: Question, a: Analysis, from: number, to: number
 }
 
 /** Every sentence's links in an answer's prose. */
-export function answerLinks(q: Question, prose: string): SentenceLinks[] {
+function answerLinks(q: Question, prose: string): SentenceLinks[] {
   const a = analyse(prose);
   return a.sentences.map((s) => sentenceLinks(q, a, s.from, s.to));
 }
@@ -174,8 +177,10 @@ export function answerLinks(q: Question, prose: string): SentenceLinks[] {
  * salad strings its clauses with them ("The forum categories then escalate ...").
  */
 const CLAIM_WORDS = new Set(
-  ("not n't no never nothing none without only because since if unless until before after than instead otherwise whether " +
-    "when whenever once where so week month year day hour minute daily weekly monthly").split(" "),
+  (
+    "not n't no never nothing none without only because since if unless until before after than instead otherwise whether " +
+    "when whenever once where so week month year day hour minute daily weekly monthly"
+  ).split(" "),
 );
 /** Someone who acts: a speaker or addressee ("we redact", "I asked"). Filler speaks in the first person too ("I think"). */
 const AGENTS = new Set("i we you me us my our your".split(" "));
