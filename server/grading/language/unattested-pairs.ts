@@ -1,5 +1,5 @@
 import type { Question } from "../../scenarios/index.js";
-import { analyse, analyseTerm, type Analysis, type Token } from "./analyse.js";
+import { analyseTerm, type Analysis, type Token } from "./analyse.js";
 import { genericWord } from "./generic-words.js";
 
 /**
@@ -163,12 +163,6 @@ export function sentenceLinks(q: Question, a: Analysis, from: number, to: number
     viaPreposition = false;
   }
   return { named: named.size, linked: [...linked], attested, glued, other, generic, anchor: anchorsOf(a, from, to) };
-}
-
-/** Every sentence's links in an answer's prose. */
-function answerLinks(q: Question, prose: string): SentenceLinks[] {
-  const a = analyse(prose);
-  return a.sentences.map((s) => sentenceLinks(q, a, s.from, s.to));
 }
 
 /**
