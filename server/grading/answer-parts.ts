@@ -2,6 +2,7 @@ import type { AnswerBody } from "../contracts/index.js";
 import { looksLikeCode, readsAsSentences } from "./code-shape.js";
 import { isSkipAnswer } from "./skip-answer.js";
 import { writtenAsSentences } from "./box-sentences.js";
+import { otherLanguage } from "./language/english.js";
 
 /** Code box text that reads as code, and is not sentences that name calls (box-sentences.ts). */
 const isCode = (text: string, language: AnswerBody["language"]) => looksLikeCode(text, language) && !writtenAsSentences(text);
@@ -17,6 +18,8 @@ export type AnswerParts = {
   codeLanguage: AnswerBody["language"];
   /** The code box held a bare list of words: neither code nor sentences. */
   listInCodeBox: boolean;
+  /** Turns written in another language beside turns in English: not read (the grader reads English). */
+  otherLanguageTurns: number;
 };
 
 /**
@@ -35,8 +38,15 @@ export function answerParts(given: (AnswerBody | null)[]): AnswerParts {
   const listInCodeBox = !codeIsCode && !readsAsSentences(submittedCode);
   const { code, notes } =
     codeIsCode || listInCodeBox ? { code: codeIsCode ? submittedCode : "", notes: "" } : mixedBox(submittedCode, codeLanguage);
-  const prose = [...answers.map((a) => a?.text?.trim() ?? ""), notes].filter(Boolean).join("\n\n");
-  return { prose, code, submittedCode, codeLanguage, listInCodeBox };
+  // A turn in another language beside turns in English (a follow-up answered in French) is left out, not read with
+  // them: read together, its words took the English turn's credit away (an outside tester's main answer scored 14
+  // alone and 0 with a French follow-up). An answer in another language throughout is still one the grader says it
+  // cannot read.
+  const texts = answers.map((a) => a?.text?.trim() ?? "").filter(Boolean);
+  const other = texts.length > 1 ? texts.map((t) => otherLanguage(t)) : [];
+  const english = other.length && other.some((o) => !o) ? texts.filter((_, i) => !other[i]) : texts;
+  const prose = [...english, notes].filter(Boolean).join("\n\n");
+  return { prose, code, submittedCode, codeLanguage, listInCodeBox, otherLanguageTurns: texts.length - english.length };
 }
 
 /**

@@ -200,7 +200,9 @@ function gradeCanonical(question: Question, answers: (AnswerBody | null)[], ctx:
         ? scores.map((s) => docked(s, focus))
         : scores;
   // Padding (a line repeated three times or more, or an answer over 3,000 words) never keeps a high score.
-  const earned = flags.some((f) => f.kind === "padding") ? focused.map(capPadded) : focused;
+  const capped = flags.some((f) => f.kind === "padding") ? focused.map(capPadded) : focused;
+  // A turn left unread for its language is said, so the candidate and a reviewer know it earned nothing (answer-parts.ts).
+  const earned = parts.otherLanguageTurns ? capped.map((s) => ({ ...s, feedback: `${s.feedback} ${UNREAD_TURNS}` })) : capped;
   const steered = flags.some((f) => MANIPULATION.includes(f.kind));
   const about = focus?.kind === "not-addressed" ? { notAddressed: true as const } : {};
   if (!steered) return { scores: withTests(earned), flags, judgeText, ...about };
@@ -208,6 +210,9 @@ function gradeCanonical(question: Question, answers: (AnswerBody | null)[], ctx:
   const said = flags.map((f) => (MANIPULATION.includes(f.kind) ? { ...f, message: `${f.message} ${STEERING_PENALTY}` } : f));
   return { scores: withTests(earned.map(penalise)), flags: said, judgeText, ...about };
 }
+
+const UNREAD_TURNS =
+  "(A turn of this answer written in another language was not read: the grader reads English. A reviewer should read it.)";
 
 /**
  * The most a padded answer earns on a criterion: the repeats themselves were dropped, but an answer padded

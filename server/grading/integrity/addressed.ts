@@ -138,7 +138,7 @@ const AI_GREETING =
   /^(?:hello|hi|hey|greetings|dear|welcome|yo)\b[\s,!.]*(?:there\s+)?(?:chatgpt|gpt[-\w]*|\w+gpt|ai|assistant|chatbot|bot|language model|llm|claude|bard|gemini|copilot)\b/;
 /** "You are BasedGPT." "You are now TranslatorBot": a name given to the reader (read with its capitals). */
 const NAMED_READER =
-  /^(?:(?:[Ff]rom now on|[Nn]ow|[Hh]i|[Hh]ello),?\s+)?[Yy]ou(?:'re| are) (?:now |called |named |known as )*["“]?[A-Z][a-z]*[A-Z0-9]\w*["”]?(?=[\s.,!:(]|$)/;
+  /^(?:(?:[Ff]rom now on|[Nn]ow|[Hh]i|[Hh]ello),?\s+)?[Yy]ou(?:'re| are) (?:now |called |named |known as )*["“]?([A-Z][a-z]*[A-Z0-9]\w*)["”]?(?=[\s.,!:(]|$)/;
 
 export function roleSetUp(sentence: string): boolean {
   const n = unquoted(sentence.toLowerCase()).replace(/\s+/g, " ").trim();
@@ -150,11 +150,16 @@ export function roleSetUp(sentence: string): boolean {
  * rules removed), so they also count where "you are a support assistant" and "act as a
  * classifier" are honest: prompt-debugging answers and code.
  */
-export function personaSetUp(sentence: string): boolean {
+export function personaSetUp(sentence: string, given = ""): boolean {
   const trimmed = sentence.replace(/\s+/g, " ").replace(/^[^\p{L}]+/u, "");
   const n = unquoted(trimmed.toLowerCase()).trim();
   // Read without unquoting: an apostrophe ("let's ... wars' saga") is not a quotation.
   const plain = trimmed.toLowerCase().replace(/[’‘]/g, "'");
-  if (AI_GREETING.test(plain) || LETS_PLAY.test(plain) || NAMED_READER.test(trimmed)) return true;
+  if (AI_GREETING.test(plain) || LETS_PLAY.test(plain)) return true;
+  // A name the question's own texts give the assistant ("You are OrderBot, the support agent for Parcelly" in the prompt
+  // under repair) is the system being fixed, not a persona given to the grader: an outside tester's fixed prompt,
+  // written inline, lost its whole answer so.
+  const named = NAMED_READER.exec(trimmed);
+  if (named && !new RegExp(`\\b${named[1]}\\b`).test(given)) return true;
   return PERSONA_SETUP.some((r) => r.test(n)) && addressedToReader(sentence);
 }

@@ -666,7 +666,10 @@ function promptTitlesBlanked(data: string, ctx: Context): string {
  * answer (a fixed prompt legitimately says "You are a support assistant") or code, only a persona
  * set-up no prompt needs (see personaSetUp).
  */
-const setUpTest = (ctx: Context) => (ctx.code || ctx.question.kind === "prompt-debugging" ? personaSetUp : roleSetUp);
+const setUpTest = (ctx: Context) =>
+  ctx.code || ctx.question.kind === "prompt-debugging"
+    ? (s: string) => personaSetUp(s, `${ctx.question.title}\n${ctx.question.prompt}`)
+    : roleSetUp;
 
 /** Words naming the AI being addressed or impersonated, honest answers' own product mentions aside. */
 const AI_NAMED = /\b(?:chatgpt|openai|gpt-?\d\w*|\w+gpt|language model|ai model|chatbot|(?:the|an?|standard|default) ai)\b/i;
