@@ -7,8 +7,8 @@ import { startTestServer, type TestServer } from "../helpers/server.js";
 // Session 23 (product13), an outside tester: a pack with several problems got the schema's first, and its failing
 // reference solution only after those were fixed. One validation now lists every problem, each with a stable code
 // and the path it is at: the CLI, the editor's dry run and the upload alike.
-const FIXTURE = "test/fixtures/upload/several-problems.yaml";
-const SEVERAL = readFileSync(new URL("../fixtures/upload/several-problems.yaml", import.meta.url), "utf8");
+const FIXTURE = "test/fixtures/pack-problems/several-problems.yaml";
+const SEVERAL = readFileSync(new URL("../fixtures/pack-problems/several-problems.yaml", import.meta.url), "utf8");
 const EXPECTED = [
   { code: "schema", path: "description" },
   { code: "schema", path: "questions[0].level" },
