@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { analyse, type Analysis } from "./analyse.js";
+import { FUNCTION_WORDS } from "./function-words.js";
 
 /**
  * Words cut into chunks and put together in another order (session 23, `shuffle13`): outside audit 19 shuffled the
@@ -17,16 +18,6 @@ import { analyse, type Analysis } from "./analyse.js";
  * little and only many joints add up. Short texts have few gaps and cannot add up to much: a terse note is left alone.
  */
 export const WORD_JUNCTION_FILE = new URL("./word-junction.tsv", import.meta.url);
-
-/** Small words read as themselves (the same list as word-order.ts: their place in a sentence English fixes). */
-const FUNCTION_WORDS = new Set(
-  (
-    "the a an of to in on for with by from at into as and or but if then than that this these those which who what " +
-    "when where while because so not no is are was were be been being has have had do does did will would can could " +
-    "should may might must it its they them their we our you your i he she there here all each every any some more " +
-    "most less very also only just"
-  ).split(" "),
-);
 
 function classOf(t: { word: string; pos: string }): string {
   return FUNCTION_WORDS.has(t.word) ? t.word : t.pos;

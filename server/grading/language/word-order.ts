@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { analyse, type Analysis } from "./analyse.js";
 import { listItemMarks, readMarks } from "./word-order-marks.js";
 import { chunkShuffled, readJoints } from "./word-junction.js";
+import { FUNCTION_WORDS } from "./function-words.js";
 
 /**
  * Words in no English order: a strong answer with its words shuffled ("What went constrains the prompt the output.
@@ -26,16 +27,6 @@ import { chunkShuffled, readJoints } from "./word-junction.js";
  * figures, short list items ending on small words: word-order-marks.ts), each with another or with a poor class order.
  */
 export const WORD_ORDER_FILE = new URL("./word-order.tsv", import.meta.url);
-
-/** Small words whose place in a sentence English fixes: read as themselves, not as their part of speech. */
-const FUNCTION_WORDS = new Set(
-  (
-    "the a an of to in on for with by from at into as and or but if then than that this these those which who what " +
-    "when where while because so not no is are was were be been being has have had do does did will would can could " +
-    "should may might must it its they them their we our you your i he she there here all each every any some more " +
-    "most less very also only just"
-  ).split(" "),
-);
 
 /** Fewer scored steps than this say too little to call a text's order foreign. */
 const MIN_STEPS = 20;
